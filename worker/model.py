@@ -1,0 +1,236 @@
+"""The in-memory shapes that flow between stages.
+
+Plain dataclasses (not pydantic) on purpose: transforms build millions of these on the hot path,
+and validation happens once at the edge against ``schemas/*.schema.json``.
+Every shape round-trips through ``to_dict``/``from_dict`` so Kafka messages, index documents and
+CLI JSON all share one encoding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+ENTITY_TYPES = ("country", "person", "organization", "weapon", "place")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(dt: datetime | None) -> str | None:
+    """UTC ISO 8601 with a trailing ``Z``; naive datetimes are taken to be UTC already."""
+    if dt is None:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+@dataclass(slots=True)
+class Article:
+    """A cleaned article. ``id`` is stable (derived from the URL, else the content hash) so a
+    re-delivered article lands on the same Kafka key and the same index document."""
+
+    id: str
+    title: str
+    body: str
+    url: str | None = None
+    source: str | None = None
+    published_at: datetime | None = None
+    language: str | None = None
+    dateline: str | None = None
+    fetched_at: datetime | None = None
+    content_hash: str | None = None
+    duplicate_of: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["published_at"] = iso(self.published_at)
+        d["fetched_at"] = iso(self.fetched_at)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Article:
+        return cls(
+            id=d["id"],
+            title=d.get("title") or "",
+            body=d.get("body") or "",
+            url=d.get("url"),
+            source=d.get("source"),
+            published_at=parse_iso(d.get("published_at")),
+            language=d.get("language"),
+            dateline=d.get("dateline"),
+            fetched_at=parse_iso(d.get("fetched_at")),
+            content_hash=d.get("content_hash"),
+            duplicate_of=d.get("duplicate_of"),
+        )
+
+
+@dataclass(slots=True, frozen=True)
+class Mention:
+    """One occurrence of an entity. Offsets are character offsets into ``field`` (title or body)
+    of the cleaned article; ``sentence`` indexes ``TaggedArticle.sentences`` (body only, -1 for
+    the title)."""
+
+    text: str
+    start: int
+    end: int
+    field: str = "body"
+    sentence: int = 0
+
+
+@dataclass(slots=True)
+class Entity:
+    """A resolved entity: ``id`` is ISO 3166-1 alpha-3 for countries, a stable slug otherwise;
+    ``country`` links people and weapon systems to their country (ISO3) where known."""
+
+    id: str
+    type: str
+    name: str
+    country: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    salience: float = 0.0
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "name": self.name,
+            "country": self.country,
+            "count": self.count,
+            "salience": round(self.salience, 4),
+            "mentions": [asdict(m) for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Entity:
+        return cls(
+            id=d["id"],
+            type=d["type"],
+            name=d["name"],
+            country=d.get("country"),
+            mentions=[Mention(**m) for m in d.get("mentions", [])],
+            salience=d.get("salience", 0.0),
+        )
+
+
+@dataclass(slots=True)
+class TaggedArticle:
+    """An article plus what the tagger found. ``sentences`` are (start, end) spans of the body."""
+
+    article: Article
+    entities: list[Entity] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+    def ids(self, entity_type: str) -> list[str]:
+        return [e.id for e in self.entities if e.type == entity_type]
+
+    @property
+    def countries(self) -> list[str]:
+        return self.ids("country")
+
+    @property
+    def people(self) -> list[str]:
+        return self.ids("person")
+
+    @property
+    def organizations(self) -> list[str]:
+        return self.ids("organization")
+
+    @property
+    def weapons(self) -> list[str]:
+        return self.ids("weapon")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article.to_dict(),
+            "countries": self.countries,
+            "people": self.people,
+            "organizations": self.organizations,
+            "weapons": self.weapons,
+            "entities": [e.to_dict() for e in self.entities],
+            "sentences": [list(s) for s in self.sentences],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TaggedArticle:
+        return cls(
+            article=Article.from_dict(d["article"]),
+            entities=[Entity.from_dict(e) for e in d.get("entities", [])],
+            sentences=[(int(a), int(b)) for a, b in d.get("sentences", [])],
+        )
+
+
+@dataclass(slots=True, frozen=True)
+class Evidence:
+    """Why a rule fired: the matched term or entity, and the sentence it sits in."""
+
+    term: str
+    field: str
+    start: int
+    end: int
+    snippet: str
+    sentence: int = 0
+
+
+@dataclass(slots=True)
+class Alert:
+    """One alert: one rule × one story × (for pair rules) one country pair.
+
+    ``key`` is stable across re-deliveries and duplicate copies of the story so notifiers and the
+    alerts topic can dedupe on it."""
+
+    key: str
+    rule_id: str
+    rule_title: str
+    article_id: str
+    title: str
+    url: str | None
+    severity: str
+    countries: list[str]
+    evidence: list[Evidence]
+    matched_at: datetime
+    pair: dict[str, str] | None = None
+    entities: dict[str, list[str]] = field(default_factory=dict)
+    targets: list[str] = field(default_factory=list)
+    published_at: datetime | None = None
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["matched_at"] = iso(self.matched_at)
+        d["published_at"] = iso(self.published_at)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Alert:
+        return cls(
+            key=d["key"],
+            rule_id=d["rule_id"],
+            rule_title=d.get("rule_title", d["rule_id"]),
+            article_id=d["article_id"],
+            title=d.get("title", ""),
+            url=d.get("url"),
+            severity=d.get("severity", "medium"),
+            countries=list(d.get("countries", [])),
+            evidence=[Evidence(**e) for e in d.get("evidence", [])],
+            matched_at=parse_iso(d["matched_at"]) or utcnow(),
+            pair=d.get("pair"),
+            entities=dict(d.get("entities", {})),
+            targets=list(d.get("targets", [])),
+            published_at=parse_iso(d.get("published_at")),
+            source=d.get("source"),
+        )
