@@ -1,0 +1,139 @@
+"""Text-level repairs: unicode, whitespace, paragraphs, CMS debris, hashing normal form.
+
+Every function here is pure and total over ``str`` (never raises on odd input), so the cleaner can
+chain them without guards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import ftfy
+import yaml
+
+# ftfy's defaults, except that curly quotes stay curly: we repair text, we do not restyle it.
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, normalization="NFC", explain=False)
+
+# Characters that render as nothing or break tokenisation: zero-width space/joiners, word joiner,
+# BOM, soft hyphen. The joiners matter in Indic/Arabic script, but in news text from scraped CMS
+# pages they are overwhelmingly debris; NFC text without them still reads correctly.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_HSPACE = re.compile(r"[^\S\n]+")  # any whitespace but newline (NBSP, thin space, tabs...)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BLANK_RUN = re.compile(r"\n[ \t]*\n\s*")
+# A line ending like this closes a sentence; a break after it is a paragraph break in dumps that
+# put one paragraph per line (like the seed) rather than hard-wrapping.
+_SENTENCE_END = re.compile(r"[.!?:;\"'”’»)\]]\s*$")
+
+
+def repair_unicode(text: str) -> str:
+    """Fix mojibake and HTML entities (ftfy), NFC-normalise, drop invisible and control chars."""
+    try:
+        text = ftfy.fix_text(text, _FTFY)
+    except Exception:  # ftfy is total on str in practice; a bug there must not cost the article
+        text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n")
+    return _CONTROL.sub("", text.translate(_INVISIBLE))
+
+
+def normalise_whitespace(text: str) -> str:
+    """Collapse horizontal whitespace (incl. NBSP) to one space per run and trim every line;
+    runs of blank lines become one blank line."""
+    lines = [_HSPACE.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip()
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split normalised text into paragraphs.
+
+    Blank lines always separate paragraphs. A single newline separates paragraphs too when the
+    line before it ends a sentence (one-paragraph-per-line dumps); otherwise it is a hard wrap
+    inside a paragraph and becomes a space.
+    """
+    out: list[str] = []
+    for block in text.split("\n\n"):
+        current: list[str] = []
+        for line in block.split("\n"):
+            if not line:
+                continue
+            current.append(line)
+            if _SENTENCE_END.search(line):
+                out.append(" ".join(current))
+                current = []
+        if current:
+            out.append(" ".join(current))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ArtifactRules:
+    """Compiled debris patterns (see ``worker/data/clean/artifacts.yaml``)."""
+
+    inline: re.Pattern[str] | None
+    lines: re.Pattern[str] | None
+
+    @classmethod
+    def from_lists(cls, inline: list[str], lines: list[str]) -> ArtifactRules:
+        return cls(
+            inline=re.compile("|".join(f"(?:{p})" for p in inline)) if inline else None,
+            lines=(
+                re.compile("|".join(f"(?:{p})" for p in lines), re.IGNORECASE) if lines else None
+            ),
+        )
+
+
+@lru_cache(maxsize=1)
+def default_artifacts() -> ArtifactRules:
+    """The shipped debris list, loaded once."""
+    data = yaml.safe_load(
+        resources.files("worker").joinpath("data/clean/artifacts.yaml").read_text("utf-8")
+    )
+    return ArtifactRules.from_lists(list(data.get("inline") or []), list(data.get("lines") or []))
+
+
+def strip_artifacts(paras: list[str], rules: ArtifactRules | None = None) -> list[str]:
+    """Remove CMS debris from paragraphs without eating neighbouring words.
+
+    Inline debris becomes a space (so ``"said.Embeded ObjectBoth"`` reads ``"said. Both"``);
+    paragraphs that are debris as a whole are dropped; paragraphs left empty disappear.
+    """
+    rules = rules or default_artifacts()
+    out = []
+    for para in paras:
+        if rules.inline is not None:
+            para = _HSPACE.sub(" ", rules.inline.sub(" ", para)).strip()
+        if not para or (rules.lines is not None and rules.lines.fullmatch(para)):
+            continue
+        out.append(para)
+    return out
+
+
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    """Case-folded word tokens: the unit for hashing and shingling (punctuation and spacing
+    differences between syndicated copies must not matter)."""
+    return _WORD.findall(text.casefold())
+
+
+def content_hash(text: str) -> str:
+    """SHA-1 hex of the text's normal form (case-folded words joined by single spaces)."""
+    return hashlib.sha1(" ".join(words(text)).encode("utf-8")).hexdigest()
+
+
+def truncate(text: str, limit: int) -> str:
+    """Cut at a word boundary to at most ``limit`` characters, marking the cut with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"
