@@ -65,7 +65,12 @@ def extract_page(markup: str, url: str | None = None) -> PageText | None:
                 include_images=False,
                 include_links=False,
                 favor_precision=True,
-                date_extraction_params={"original_date": True, "extensive_search": True},
+                # keep the time and offset when the page states them (default output is the day only)
+                date_extraction_params={
+                    "original_date": True,
+                    "extensive_search": True,
+                    "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+                },
             )
     except Exception:  # lxml/trafilatura errors on hostile markup mean "no text here"
         doc = None
