@@ -65,7 +65,7 @@ def extract_page(markup: str, url: str | None = None) -> PageText | None:
                 include_images=False,
                 include_links=False,
                 favor_precision=True,
-                # keep the time and offset when the page states them (default output is the day only)
+                # keep the time and offset when the page states them (default: the day only)
                 date_extraction_params={
                     "original_date": True,
                     "extensive_search": True,
