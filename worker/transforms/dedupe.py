@@ -1,0 +1,191 @@
+"""dedupe: link copies of one story to its first copy, exactly (content hash) or nearly (MinHash
+LSH over word shingles of the body).
+
+Pure and stream-friendly. All state lives in one flat ``MutableMapping[str, Any]`` of plain,
+JSON-serialisable values, keyed so that copies of a story meet on the same keys:
+
+    h:<content_hash>        → id of the first copy with that exact (normalised) body
+    b:<band>:<band hash>    → id of the first copy whose MinHash band hashed to this value
+    s:<article id>          → that first copy's MinHash signature (list of ints), to verify
+                              candidates before calling them duplicates
+
+A dict works in-process; a Faust table (changelog-backed, partitioned by key) works in the
+stream. Duplicates are linked through ``Article.duplicate_of``, never dropped, and always point at
+the first copy (the chain never grows). Re-delivering an article gives the same verdict again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import MutableMapping
+from dataclasses import asdict, dataclass, replace
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash
+
+from worker.model import Article
+from worker.transforms.cleaning.text import content_hash as text_hash
+from worker.transforms.cleaning.text import words
+
+
+@dataclass(frozen=True, slots=True)
+class DedupeConfig:
+    """Tunables. ``threshold`` is the estimated Jaccard similarity of the bodies' word
+    shingles at or above which a story is a near-duplicate: syndicated copies with a new
+    headline and some boilerplate score 0.7-1.0, rewrites of the same news 0.0-0.2."""
+
+    threshold: float = 0.5
+    shingle_size: int = 5
+    num_perm: int = 128
+    bands: int | None = None  # None: chosen from threshold and num_perm
+    seed: int = 1
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold <= 1.0:
+            raise ValueError("threshold must be in (0, 1]")
+        if self.shingle_size < 1 or self.num_perm < 2:
+            raise ValueError("shingle_size must be >= 1 and num_perm >= 2")
+        if self.bands is not None and not 1 <= self.bands <= self.num_perm:
+            raise ValueError("bands must be between 1 and num_perm")
+
+
+def optimal_bands(threshold: float, num_perm: int, fn_weight: float = 0.7) -> tuple[int, int]:
+    """LSH (bands, rows) minimising the weighted areas of false positives below ``threshold``
+    and false negatives above it. Misses weigh more: candidates are verified anyway, so a false
+    positive costs only a look-up."""
+    xs = np.linspace(0.0, 1.0, 201)
+    best: tuple[float, int, int] | None = None
+    for b in range(1, num_perm + 1):
+        r = num_perm // b
+        p = 1.0 - (1.0 - xs**r) ** b
+        below, above = xs < threshold, xs >= threshold
+        fp = np.trapezoid(p[below], xs[below]) if below.sum() > 1 else 0.0
+        fn = np.trapezoid(1.0 - p[above], xs[above]) if above.sum() > 1 else 0.0
+        cost = (1.0 - fn_weight) * fp + fn_weight * fn
+        if best is None or cost < best[0]:
+            best = (cost, b, r)
+    assert best is not None
+    return best[1], best[2]
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What dedupe needs to know about an article."""
+
+    content_hash: str
+    bands: tuple[str, ...]  # state keys "b:<i>:<hex>"
+    signature: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """``duplicate_of`` is ``None`` for a first copy. ``method`` is ``"exact"`` or ``"near"``;
+    ``similarity`` the estimated Jaccard similarity to the first copy (1.0 for exact)."""
+
+    duplicate_of: str | None = None
+    method: str | None = None
+    similarity: float = 0.0
+
+    @property
+    def is_duplicate(self) -> bool:
+        return self.duplicate_of is not None
+
+
+def shingles(text: str, size: int) -> set[bytes]:
+    """Word ``size``-grams of the case-folded text (the whole text when it is shorter)."""
+    toks = words(text)
+    if len(toks) <= size:
+        return {" ".join(toks).encode("utf-8")} if toks else set()
+    return {" ".join(toks[i : i + size]).encode("utf-8") for i in range(len(toks) - size + 1)}
+
+
+class Deduper:
+    """Exact and near-duplicate detection over a plain key/value state (see module doc)."""
+
+    def __init__(
+        self,
+        config: DedupeConfig | None = None,
+        state: MutableMapping[str, Any] | None = None,
+    ) -> None:
+        self.config = config or DedupeConfig()
+        self.state: MutableMapping[str, Any] = {} if state is None else state
+        if self.config.bands is None:
+            self._bands, self._rows = optimal_bands(self.config.threshold, self.config.num_perm)
+        else:
+            self._bands, self._rows = self.config.bands, self.config.num_perm // self.config.bands
+
+    @cached_property
+    def _permutations(self) -> Any:
+        # generating the permutations costs ~0.5 ms; every signature reuses the same ones
+        return MinHash(num_perm=self.config.num_perm, seed=self.config.seed).permutations
+
+    def fingerprint(self, article: Article) -> Fingerprint:
+        """Content hash, LSH band keys and MinHash signature of the article's body (the title
+        is left out on purpose: syndicated copies often carry a new headline)."""
+        text = article.body or article.title
+        mh = MinHash(
+            num_perm=self.config.num_perm, seed=self.config.seed, permutations=self._permutations
+        )
+        mh.update_batch(sorted(shingles(text, self.config.shingle_size)))
+        values = mh.hashvalues
+        r = self._rows
+        bands = tuple(
+            f"b:{i}:{hashlib.sha1(values[i * r : (i + 1) * r].tobytes()).hexdigest()[:16]}"
+            for i in range(self._bands)
+        )
+        return Fingerprint(
+            content_hash=article.content_hash or text_hash(text),
+            bands=bands,
+            signature=tuple(int(v) for v in values),
+        )
+
+    def check(self, article: Article, fp: Fingerprint | None = None) -> Verdict:
+        """Is this a copy of something seen before? Reads the state, never writes it."""
+        fp = fp or self.fingerprint(article)
+        first = self.state.get(f"h:{fp.content_hash}")
+        if first is not None and first != article.id:
+            return Verdict(first, "exact", 1.0)
+        if f"s:{article.id}" in self.state:
+            return Verdict()  # a re-delivered first copy stays the first copy
+        hits = Counter(
+            cand for key in fp.bands if (cand := self.state.get(key)) and cand != article.id
+        )
+        best = Verdict()
+        mine = np.asarray(fp.signature)
+        for cand, _ in hits.most_common():
+            sig = self.state.get(f"s:{cand}")
+            if sig is None or len(sig) != len(mine):
+                continue
+            sim = float(np.mean(np.asarray(sig) == mine))
+            if sim >= self.config.threshold and sim > best.similarity:
+                best = Verdict(cand, "near", round(sim, 4))
+        return best
+
+    def add(self, article: Article) -> Verdict:
+        """Check the article and record it: a first copy registers its hash, bands and
+        signature; a duplicate registers its exact hash against the first copy."""
+        fp = self.fingerprint(article)
+        verdict = self.check(article, fp)
+        root = verdict.duplicate_of or article.id
+        self.state.setdefault(f"h:{fp.content_hash}", root)
+        if not verdict.is_duplicate:
+            for key in fp.bands:
+                self.state.setdefault(key, article.id)
+            self.state[f"s:{article.id}"] = list(fp.signature)
+        return verdict
+
+    def link(self, article: Article) -> Article:
+        """``add`` the article and return it with ``duplicate_of`` set (a copy; input untouched)."""
+        verdict = self.add(article)
+        return replace(article, duplicate_of=verdict.duplicate_of)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Config and state as plain JSON-serialisable data."""
+        return {"config": asdict(self.config), "state": dict(self.state)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Deduper:
+        return cls(DedupeConfig(**data.get("config", {})), dict(data.get("state", {})))
