@@ -1,0 +1,154 @@
+"""Why a rule fired: evidence (matched terms, entities, pair cues with sentence snippets) and
+the alert built from it."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from datetime import datetime
+from functools import cached_property
+
+from worker.model import Alert, Evidence, TaggedArticle
+
+from .match import ArticleView
+from .pairs import PairHit, sentence_spans
+from .query import Meta, Node, Term, walk
+from .schema import Rule
+from .text import fold, glob_regex, is_glob
+
+MAX_PER_TERM = 3
+MAX_EVIDENCE = 24
+MAX_SNIPPET = 400
+
+
+class Sentences:
+    """Sentence look-up by offset, for snippets."""
+
+    def __init__(self, tagged: TaggedArticle):
+        self.tagged = tagged
+        self.spans = sentence_spans(tagged)
+
+    @cached_property
+    def body(self) -> list[tuple[int, int, int]]:
+        return [(s, e, i) for f, i, s, e in self.spans if f == "body"]
+
+    def locate(self, field: str, start: int, end: int) -> tuple[str, int]:
+        """(snippet, sentence index) around a span; long sentences are cut around the span."""
+        art = self.tagged.article
+        if field == "title":
+            return _window(art.title, 0, len(art.title), start, end), -1
+        starts = [s for s, _, _ in self.body]
+        pos = bisect.bisect_right(starts, start) - 1
+        if pos < 0 or end > self.body[pos][1]:
+            lo = art.body.rfind("\n", 0, start) + 1
+            hi = art.body.find("\n", end)
+            return _window(art.body, lo, len(art.body) if hi < 0 else hi, start, end), -1
+        s, e, idx = self.body[pos]
+        return _window(art.body, s, e, start, end), idx
+
+
+def _window(text: str, lo: int, hi: int, start: int, end: int) -> str:
+    if hi - lo > MAX_SNIPPET:
+        half = max(0, (MAX_SNIPPET - (end - start)) // 2)
+        lo, hi = max(lo, start - half), min(hi, end + half)
+    return text[lo:hi]
+
+
+def evidence_for(
+    node: Node, view: ArticleView, sentences: Sentences, pair: PairHit | None = None
+) -> list[Evidence]:
+    """Evidence for a matched rule: positive terms and entities, then the pair cues."""
+    out: list[Evidence] = []
+    seen: set[tuple[str, int, int, str]] = set()
+
+    def add(term: str, field: str, start: int, end: int) -> None:
+        if (field, start, end, term) in seen or len(out) >= MAX_EVIDENCE:
+            return
+        seen.add((field, start, end, term))
+        snippet, idx = sentences.locate(field, start, end)
+        out.append(Evidence(term, field, start, end, snippet, idx))
+
+    if pair is not None:
+        for cue in pair.cues:
+            add(f"{cue.role} {cue.country}: {cue.cue}", cue.field, cue.start, cue.end)
+    for leaf, negated in walk(node):
+        if negated:
+            continue
+        if isinstance(leaf, Term):
+            for i, j in view.occurrences(leaf)[:MAX_PER_TERM]:
+                field, start, end = view.original(i, j)
+                add(leaf.display or " ".join(leaf.tokens), field, start, end)
+        elif isinstance(leaf, Meta) and leaf.field not in ("lang", "source", "has"):
+            for ent in view.tagged.entities:
+                if leaf.field in (ent.type, "entity") and _entity_matches(leaf, ent.id):
+                    for m in ent.mentions[:1]:
+                        add(leaf.display or f"{leaf.field}:{leaf.value}", m.field, m.start, m.end)
+    return out
+
+
+def _entity_matches(leaf: Meta, ident: str) -> bool:
+    value, ident = leaf.value, fold(ident)
+    if is_glob(value):
+        return glob_regex(value.replace("-", "_")).match(ident.replace("-", "_")) is not None
+    return value == ident
+
+
+def matched_entities(node: Node, view: ArticleView, pair: PairHit | None) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for leaf, negated in walk(node):
+        if negated or not isinstance(leaf, Meta) or leaf.field in ("lang", "source", "has"):
+            continue
+        for ent in view.tagged.entities:
+            if leaf.field in (ent.type, "entity") and _entity_matches(leaf, ent.id):
+                ids = out.setdefault(ent.type, [])
+                if ent.id not in ids:
+                    ids.append(ent.id)
+    if pair is not None:
+        ids = out.setdefault("country", [])
+        for iso in (pair.recipient, pair.supplier):
+            if iso not in ids:
+                ids.append(iso)
+        for ent in view.tagged.entities:
+            if ent.type == "weapon" and any(
+                m.field == f and s <= m.start < e
+                for m in ent.mentions
+                for f, _, s, e in pair.sentences
+            ):
+                out.setdefault("weapon", []).append(ent.id)
+    return out
+
+
+def alert_key(rule_id: str, story: str, pair: dict[str, str] | None) -> str:
+    """Stable key: the same rule, story and pair always give the same key."""
+    p = f"{pair['recipient']}>{pair['supplier']}" if pair else "-"
+    digest = hashlib.sha256(f"{rule_id}\x1f{story}\x1f{p}".encode()).hexdigest()[:24]
+    return f"{rule_id}:{digest}"
+
+
+def build_alert(
+    rule: Rule, view: ArticleView, sentences: Sentences, now: datetime, pair: PairHit | None
+) -> Alert:
+    art = view.tagged.article
+    story = art.duplicate_of or art.id
+    countries = list(dict.fromkeys(view.tagged.countries))
+    pair_dict = pair.pair if pair else None
+    if pair is not None:
+        countries = [pair.recipient, pair.supplier, *countries]
+        countries = list(dict.fromkeys(countries))
+    return Alert(
+        key=alert_key(rule.id, story, pair_dict),
+        rule_id=rule.id,
+        rule_title=rule.title,
+        article_id=art.id,
+        title=art.title,
+        url=art.url,
+        severity=rule.severity,
+        countries=countries,
+        evidence=evidence_for(rule.node, view, sentences, pair),
+        matched_at=now,
+        pair=pair_dict,
+        entities=matched_entities(rule.node, view, pair),
+        targets=list(rule.targets),
+        published_at=art.published_at,
+        source=art.source,
+    )

@@ -1,0 +1,240 @@
+"""Rule packs from files (or published records) to validated ``Rule`` objects.
+
+A pack is a directory of ``*.yaml`` rule files with ``topics/*.yaml`` lexicons and optional
+``relations/*.yaml`` pair lexicons. The shipped topics and relations are always available
+underneath, so a small pack can say ``topic:arms_purchase`` without copying the lexicon; a pack's
+own topic with the same id wins. Every error names the file, the line and the reason.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+
+from worker.errors import ConfigError
+
+from .pairs import LexiconError, RelationLexicon
+from .query import QueryError, parse_query
+from .schema import PairSpec, Rule, Topic, combine, constraint_nodes, parse_duration
+
+SHIPPED = Path(__file__).resolve().parents[2] / "data" / "rules"
+SCHEMAS = Path(__file__).resolve().parents[3] / "schemas"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleError:
+    """One problem in a rule pack, printable as ``file:line: reason``."""
+
+    file: str
+    line: int | None
+    reason: str
+    rule_id: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.reason}"
+
+
+@dataclass(slots=True)
+class Doc:
+    """A parsed YAML document with its node tree (for line numbers)."""
+
+    file: str
+    data: Any
+    node: yaml.Node | None
+
+    def line(self, path: Iterable[str | int] = ()) -> int | None:
+        """1-based line of the value at ``path`` (nearest existing ancestor)."""
+        node = self.node
+        best = node.start_mark.line + 1 if node is not None else None
+        for key in path:
+            if isinstance(node, yaml.MappingNode):
+                nxt = next((v for k, v in node.value if k.value == key), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+                nxt = node.value[key] if key < len(node.value) else None
+            else:
+                nxt = None
+            if nxt is None:
+                break
+            node = nxt
+            best = node.start_mark.line + 1
+        return best
+
+
+@lru_cache(maxsize=4)
+def _validator(name: str) -> Draft202012Validator:
+    with open(SCHEMAS / name, encoding="utf-8") as fh:
+        return Draft202012Validator(json.load(fh))
+
+
+def read_yaml(path: Path) -> tuple[Doc | None, RuleError | None]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, RuleError(str(path), None, f"cannot read: {exc}")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        return None, RuleError(str(path), line, f"invalid YAML: {reason}")
+    return Doc(str(path), data, node), None
+
+
+def _schema_errors(doc: Doc, schema: str, base: tuple[str | int, ...] = ()) -> list[RuleError]:
+    out = []
+    for err in sorted(_validator(schema).iter_errors(doc.data), key=lambda e: list(e.path)):
+        # oneOf failures hide the useful message; report the deepest sub-error instead.
+        best = err
+        while best.context:
+            best = max(best.context, key=lambda e: len(e.absolute_path))
+        path = tuple(base) + tuple(best.absolute_path)
+        where = ".".join(str(p) for p in path)
+        out.append(RuleError(doc.file, doc.line(path), f"{where or 'file'}: {best.message}"))
+    return out
+
+
+def pack_files(path: Path | None) -> tuple[list[Path], list[Path], list[Path]]:
+    """(rule files, topic files, relation files) of a pack, shipped lexicons first."""
+    root = SHIPPED if path is None else Path(path)
+    topics = sorted((SHIPPED / "topics").glob("*.yaml"))
+    relations = sorted((SHIPPED / "relations").glob("*.yaml"))
+    if root.is_file():
+        rules, pack_dir = [root], root.parent
+    elif root.is_dir():
+        rules = sorted([*root.glob("*.yaml"), *root.glob("*.yml")])
+        pack_dir = root
+    else:
+        raise ConfigError(f"{root}: no such rule file or directory")
+    if pack_dir.resolve() != SHIPPED.resolve():
+        topics += sorted((pack_dir / "topics").glob("*.yaml"))
+        relations += sorted((pack_dir / "relations").glob("*.yaml"))
+    return rules, topics, relations
+
+
+def load_docs(path: Path | None) -> tuple[list[Doc], list[Doc], list[Doc], list[RuleError]]:
+    errors: list[RuleError] = []
+    out: list[list[Doc]] = [[], [], []]
+    for bucket, files in zip(out, pack_files(path), strict=True):
+        for f in files:
+            doc, err = read_yaml(f)
+            if err:
+                errors.append(err)
+            elif doc is not None:
+                bucket.append(doc)
+    return out[0], out[1], out[2], errors
+
+
+def build_topics(docs: list[Doc]) -> tuple[dict[str, Topic], list[RuleError]]:
+    topics: dict[str, Topic] = {}
+    errors: list[RuleError] = []
+    for doc in docs:
+        errs = _schema_errors(doc, "topic.schema.json")
+        if errs:
+            errors.extend(errs)
+            continue
+        d = doc.data
+        topics[d["id"]] = Topic(d["id"], list(d["terms"]), d.get("description", ""), doc.file, d)
+    return topics, errors
+
+
+def build_relations(docs: list[Doc]) -> tuple[dict[str, RelationLexicon], list[RuleError]]:
+    rels: dict[str, RelationLexicon] = {}
+    errors: list[RuleError] = []
+    for doc in docs:
+        try:
+            lex = RelationLexicon.from_dict(doc.data or {})
+        except (LexiconError, AttributeError) as exc:
+            errors.append(RuleError(doc.file, doc.line(), str(exc)))
+            continue
+        rels[lex.name] = lex
+    return rels, errors
+
+
+def build_rules(
+    docs: list[Doc], topics: dict[str, Topic], relations: dict[str, RelationLexicon]
+) -> tuple[list[Rule], list[RuleError]]:
+    rules: list[Rule] = []
+    errors: list[RuleError] = []
+    seen: dict[str, str] = {}
+    lexicons = {k: t.terms for k, t in topics.items()}
+    for doc in docs:
+        if doc.data is None:
+            errors.append(RuleError(doc.file, 1, "empty rule file"))
+            continue
+        errs = _schema_errors(doc, "rules.schema.json")
+        if errs:
+            errors.extend(errs)
+            continue
+        many = isinstance(doc.data, dict) and "rules" in doc.data
+        items = doc.data["rules"] if many else [doc.data]
+        for i, d in enumerate(items):
+            base: tuple[str | int, ...] = ("rules", i) if many else ()
+            rule_line = doc.line(base)
+
+            def err(reason: str, key: str | None = None, *, _d=d, _b=base, _doc=doc) -> RuleError:
+                line = _doc.line((*_b, key) if key else _b)
+                return RuleError(_doc.file, line, f"rule {_d['id']!r}: {reason}", _d["id"])
+
+            if d["id"] in seen:
+                errors.append(err(f"duplicate rule id (first defined in {seen[d['id']]})", "id"))
+                continue
+            try:
+                node = parse_query(d["query"], lexicons)
+            except QueryError as exc:
+                errors.append(err(str(exc), "query"))
+                continue
+            pair = PairSpec.from_dict(d["pair"]) if d.get("pair") else None
+            if pair and pair.relation not in relations:
+                errors.append(err(f"unknown pair relation {pair.relation!r}", "pair"))
+                continue
+            if pair and not (pair.any or pair.between or pair.recipient or pair.supplier):
+                errors.append(err("pair needs any: true, between, recipient or supplier", "pair"))
+                continue
+            extra = constraint_nodes(d.get("countries"))
+            necessary = pair.necessary() if pair else None
+            if necessary is not None:
+                extra.append(necessary)
+            seen[d["id"]] = f"{doc.file}:{rule_line}"
+            rules.append(
+                Rule(
+                    id=d["id"],
+                    title=d["title"],
+                    query=d["query"],
+                    node=combine(node, extra),
+                    severity=d.get("severity", "medium"),
+                    description=d.get("description", ""),
+                    pair=pair,
+                    targets=list(d.get("targets", [])),
+                    throttle=parse_duration(d.get("throttle")),
+                    enabled=d.get("enabled", True),
+                    file=doc.file,
+                    line=rule_line,
+                    raw=dict(d),
+                )
+            )
+    return rules, errors
+
+
+def load_pack(path: Path | None) -> tuple[list[Rule], dict[str, Topic], dict, list[RuleError]]:
+    """Everything in a pack plus every error found (bad rules are left out, not fatal)."""
+    rule_docs, topic_docs, rel_docs, errors = load_docs(path)
+    topics, terr = build_topics(topic_docs)
+    relations, rerr = build_relations(rel_docs)
+    rules, uerr = build_rules(rule_docs, topics, relations)
+    return rules, topics, relations, [*errors, *terr, *rerr, *uerr]
+
+
+def raise_errors(errors: list[RuleError]) -> None:
+    if errors:
+        lines = "\n".join(str(e) for e in errors)
+        raise ConfigError(f"invalid rules ({len(errors)} error(s)):\n{lines}")

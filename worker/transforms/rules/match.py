@@ -1,0 +1,289 @@
+"""Evaluating rule queries against one article.
+
+``ArticleView`` holds what every rule needs from the article, computed once and lazily: the
+normalised token text (title ``|`` body), the anchors the automaton found, entity ids, metadata
+and pair extractions. Text patterns are matched from anchor hits (``naive=False``) or by scanning
+every token (``naive=True``, the reference the prefilter is tested against).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Hashable
+from functools import cached_property
+from itertools import accumulate
+
+from worker.model import TaggedArticle
+
+from .compile import Compiled, CompiledTerm
+from .pairs import PairHit, RelationLexicon, extract_pairs
+from .query import And, MatchAll, Meta, Node, Not, Or, Term
+from .text import WORD, fold, glob_regex, is_glob, split_pattern
+
+SEP = "|"  # token between title and body; never part of a pattern (patterns are \w only)
+
+
+class ArticleView:
+    """One article as the rule matcher sees it."""
+
+    def __init__(self, tagged: TaggedArticle, compiled: Compiled, *, naive: bool = False):
+        art = tagged.article
+        self.tagged = tagged
+        self.compiled = compiled
+        self.naive = naive
+        self.title_toks = WORD.findall(fold(art.title)) if art.title else []
+        self.body_toks = WORD.findall(fold(art.body)) if art.body else []
+        self.toks = [*self.title_toks, SEP, *self.body_toks]
+        self.sep_index = len(self.title_toks)
+        self.norm = " ".join(self.toks)
+        self._occ: dict[Term, list[tuple[int, int]]] = {}
+        self._pairs: dict[str, list[PairHit]] = {}
+
+    # -- anchors and features ------------------------------------------------------------------
+
+    @cached_property
+    def hits(self) -> dict[int, list[int]]:
+        """Anchor id -> start offsets in ``norm`` where the anchor occurs with its boundaries."""
+        out: dict[int, list[int]] = {}
+        if not self.compiled.has_keys:
+            return out
+        norm = self.norm
+        n = len(norm)
+        for end, (klen, entries) in self.compiled.automaton.iter(norm):
+            start = end - klen + 1
+            lb = start == 0 or norm[start - 1] == " "
+            rb = end + 1 == n or norm[end + 1] == " "
+            for aid, left, right in entries:
+                if (lb or not left) and (rb or not right):
+                    lst = out.get(aid)
+                    if lst is None:
+                        out[aid] = [start]
+                    else:
+                        lst.append(start)
+        return out
+
+    @cached_property
+    def entity_ids(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {"entity": set()}
+        for e in self.tagged.entities:
+            ident = fold(e.id)
+            out.setdefault(e.type, set()).add(ident)
+            out["entity"].add(ident)
+        return out
+
+    @cached_property
+    def lang(self) -> str:
+        return fold(self.tagged.article.language or "")
+
+    @cached_property
+    def source_toks(self) -> list[str]:
+        return WORD.findall(fold(self.tagged.article.source or ""))
+
+    def features(self) -> set[Hashable]:
+        """Prefilter features present in the article (see ``compile.meta_feature``)."""
+        feats: set[Hashable] = set(self.hits)
+        for etype, ids in self.entity_ids.items():
+            if ids:
+                feats.add(f"{etype}:*")
+                feats.update(f"{etype}:{i}" for i in ids)
+        if self.lang:
+            feats.update(("lang:*", f"lang:{self.lang}", f"lang:{self.lang.split('-')[0]}"))
+        if self.source_toks:
+            feats.add("source:*")
+            feats.update(f"source:{t}" for t in self.source_toks)
+        if self.title_toks:
+            feats.add("has:title")
+        if self.body_toks:
+            feats.add("has:body")
+        return feats
+
+    def candidates(self) -> list[int]:
+        """Indices of rules that may match: indexed under a present feature, or always."""
+        index = self.compiled.index
+        cand: set[int] = set(self.compiled.always)
+        for f in self.features():
+            lst = index.get(f)
+            if lst:
+                cand.update(lst)
+        return sorted(cand)
+
+    # -- token geometry ------------------------------------------------------------------------
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Start offset in ``norm`` of every token."""
+        return [0, *accumulate(len(t) + 1 for t in self.toks[:-1])]
+
+    def token_at(self, pos: int) -> int:
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def span_of(self, i: int, j: int) -> tuple[int, int]:
+        """``norm`` span of tokens i..j-1."""
+        return self.starts[i], self.starts[j - 1] + len(self.toks[j - 1])
+
+    @cached_property
+    def title_spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in WORD.finditer(fold(self.tagged.article.title or ""))]
+
+    @cached_property
+    def body_spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in WORD.finditer(fold(self.tagged.article.body or ""))]
+
+    def original(self, i: int, j: int) -> tuple[str, int, int]:
+        """(field, start, end) in the article text for tokens i..j-1 (one field)."""
+        if j <= self.sep_index:
+            sp = self.title_spans
+            return "title", sp[i][0], sp[j - 1][1]
+        base = self.sep_index + 1
+        sp = self.body_spans
+        return "body", sp[i - base][0], sp[j - 1 - base][1]
+
+    @cached_property
+    def positions(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for i, t in enumerate(self.toks):
+            out.setdefault(t, []).append(i)
+        return out
+
+    def in_field(self, field: str, i: int, j: int) -> bool:
+        """Tokens i..j-1 lie in ``field`` (text = either, never across the separator)."""
+        if field == "title":
+            return j <= self.sep_index
+        if field == "body":
+            return i > self.sep_index
+        return j <= self.sep_index or i > self.sep_index
+
+    # -- text patterns -------------------------------------------------------------------------
+
+    def occurrences(self, term: Term) -> list[tuple[int, int]]:
+        """(start, end) token spans where ``term`` matches, in text order."""
+        found = self._occ.get(term)
+        if found is None:
+            ct = self.compiled.term(term)
+            if term.slop is not None:
+                found = self._proximity(ct)
+            elif self.naive:
+                found = self._scan(ct)
+            else:
+                found = self._from_anchor(ct)
+            self._occ[term] = found
+        return found
+
+    def _token_ok(self, ct: CompiledTerm, k: int, tok: str) -> bool:
+        rx = ct.regexes[k]
+        return tok == ct.term.tokens[k] if rx is None else rx.match(tok) is not None
+
+    def _at(self, ct: CompiledTerm, i: int) -> bool:
+        n = len(ct.term.tokens)
+        if i < 0 or i + n > len(self.toks):
+            return False
+        return all(self._token_ok(ct, k, self.toks[i + k]) for k in range(n))
+
+    def _scan(self, ct: CompiledTerm) -> list[tuple[int, int]]:
+        n = len(ct.term.tokens)
+        return [
+            (i, i + n)
+            for i in range(len(self.toks) - n + 1)
+            if self._at(ct, i) and self.in_field(ct.term.field, i, i + n)
+        ]
+
+    def _from_anchor(self, ct: CompiledTerm) -> list[tuple[int, int]]:
+        starts = self.hits.get(ct.anchor)
+        if not starts:
+            return []
+        n = len(ct.term.tokens)
+        out = []
+        seen = set()
+        for pos in starts:
+            i = self.token_at(pos) - ct.offset
+            if i in seen:
+                continue
+            seen.add(i)
+            if (ct.literal or self._at(ct, i)) and self.in_field(ct.term.field, i, i + n):
+                out.append((i, i + n))
+        out.sort()
+        return out
+
+    def _proximity(self, ct: CompiledTerm) -> list[tuple[int, int]]:
+        term = ct.term
+        lists: list[list[int]] = []
+        for k, tok in enumerate(term.tokens):
+            if ct.regexes[k] is None:
+                lists.append(self.positions.get(tok, []))
+            else:
+                rx = ct.regexes[k]
+                lists.append([i for i, t in enumerate(self.toks) if rx.match(t)])
+            if not lists[-1]:
+                return []
+        limit = len(term.tokens) - 1 + (term.slop or 0)
+        merged = sorted((p, k) for k, lst in enumerate(lists) for p in lst)
+        need = len(lists)
+        count: dict[int, int] = {}
+        lo = 0
+        out = []
+        # Smallest window holding every token of the phrase (any order), per right end.
+        for p, k in merged:
+            count[k] = count.get(k, 0) + 1
+            while len(count) == need:
+                q, kk = merged[lo]
+                if p - q <= limit and self.in_field(term.field, q, p + 1):
+                    out.append((q, p + 1))
+                    break
+                count[kk] -= 1
+                if not count[kk]:
+                    del count[kk]
+                lo += 1
+        return sorted(set(out))
+
+    # -- metadata and entities -----------------------------------------------------------------
+
+    def meta(self, node: Meta) -> bool:
+        value = node.value
+        if node.field == "has":
+            return bool(self.title_toks if value == "title" else self.body_toks)
+        if node.field == "lang":
+            if not self.lang:
+                return False
+            if is_glob(value):
+                return glob_regex(value.replace("-", "_")).match(self.lang.replace("-", "_"))
+            return self.lang == value or self.lang.split("-")[0] == value
+        if node.field == "source":
+            pat = split_pattern(value)
+            toks = self.source_toks
+            for i in range(len(toks) - len(pat) + 1):
+                if all(
+                    glob_regex(p).match(toks[i + k]) if is_glob(p) else toks[i + k] == p
+                    for k, p in enumerate(pat)
+                ):
+                    return True
+            return False
+        ids = self.entity_ids.get(node.field, ())
+        if is_glob(value):
+            rx = glob_regex(value.replace("-", "_"))
+            return any(rx.match(i.replace("-", "_")) for i in ids)
+        return value in ids
+
+    # -- pairs ---------------------------------------------------------------------------------
+
+    def pairs(self, lexicon: RelationLexicon) -> list[PairHit]:
+        found = self._pairs.get(lexicon.name)
+        if found is None:
+            found = self._pairs[lexicon.name] = extract_pairs(self.tagged, lexicon)
+        return found
+
+
+def evaluate(node: Node, view: ArticleView) -> bool:
+    """Does the query AST match the article?"""
+    if isinstance(node, Term):
+        return bool(view.occurrences(node))
+    if isinstance(node, Meta):
+        return bool(view.meta(node))
+    if isinstance(node, And):
+        return all(evaluate(c, view) for c in node.children)
+    if isinstance(node, Or):
+        return any(evaluate(c, view) for c in node.children)
+    if isinstance(node, Not):
+        return not evaluate(node.child, view)
+    if isinstance(node, MatchAll):
+        return True
+    raise TypeError(node)

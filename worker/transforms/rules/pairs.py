@@ -1,0 +1,334 @@
+"""Country pairs with roles, read from sentence evidence ("who buys from whom").
+
+A relation (e.g. ``arms_transfer``) is data: a lexicon file in ``data/rules/relations/`` with word
+classes, trigger words and per-role cue patterns (see the comments at the top of
+``arms_transfer.yaml``). This module only turns a sentence into a line of symbols and runs the
+patterns, so every role decision can be explained by the pattern that made it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from worker.model import TaggedArticle
+
+from .text import fold
+
+ROLES = ("recipient", "supplier", "third")
+ONLY_OTHER = "only other party in the sentence"
+_SENT_TOKEN = re.compile(r"\w+|[^\w\s]")
+_FALLBACK_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_SYMBOL = re.compile(r"^(X|C|W=|W|\.\.\.|\{\w+\})$")
+
+
+class LexiconError(ValueError):
+    """A relation lexicon that cannot be compiled."""
+
+
+@dataclass(frozen=True, slots=True)
+class CuePattern:
+    """One role cue: the source text, its compiled regex and how specific it is."""
+
+    text: str
+    role: str
+    regex: re.Pattern[str]
+    specificity: int
+
+
+@dataclass(slots=True)
+class RelationLexicon:
+    """A compiled relation lexicon (``raw`` keeps the file content for publishing)."""
+
+    name: str
+    description: str
+    window: int
+    arms_window: int
+    ignore: frozenset[str]
+    triggers: frozenset[str]
+    arms: dict[tuple[str, ...], None]
+    arms_max: int
+    cues: list[CuePattern]
+    raw: dict[str, Any] = field(repr=False)
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any]) -> RelationLexicon:
+        try:
+            name = str(raw["relation"])
+            classes = {k: [fold(str(w)) for w in v] for k, v in raw.get("classes", {}).items()}
+            window = int(raw.get("window", 6))
+            arms_window = int(raw.get("arms_window", 10))
+            ignore = frozenset(fold(str(w)) for w in raw.get("ignore", []))
+            triggers: set[str] = set()
+            for t in raw.get("triggers", []):
+                triggers.update(_expand_words(str(t), classes))
+            arms_phrases = {tuple(_SENT_TOKEN.findall(w)): None for w in classes.get("arms", [])}
+            cues = [
+                _compile_cue(str(text), role, classes, window)
+                for role in ROLES
+                for text in raw.get("roles", {}).get(role, [])
+            ]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise LexiconError(f"relation lexicon: {exc}") from None
+        return cls(
+            name=name,
+            description=str(raw.get("description", "")),
+            window=window,
+            arms_window=arms_window,
+            ignore=ignore,
+            triggers=frozenset(triggers),
+            arms=arms_phrases,
+            arms_max=max((len(p) for p in arms_phrases), default=1),
+            cues=cues,
+            raw=dict(raw),
+        )
+
+
+def _expand_words(item: str, classes: Mapping[str, list[str]]) -> list[str]:
+    if item.startswith("{") and item.endswith("}"):
+        name = item[1:-1]
+        if name not in classes:
+            raise LexiconError(f"unknown word class {item}")
+        return list(classes[name])
+    return [fold(item)]
+
+
+def _compile_cue(text: str, role: str, classes: Mapping[str, list[str]], window: int) -> CuePattern:
+    # Symbol lines look like " tok tok X tok " (a space before and after every symbol).
+    gap = rf"(?:(?!X |C )[^ .;:!?()]+ ){{0,{window}}}?"
+    parts: list[str] = []
+    fixed = 0
+    for item in text.split():
+        if item == "...":
+            parts.append(gap)
+            continue
+        fixed += 1
+        if item == "X":
+            parts.append("X ")
+        elif item == "C":
+            parts.append("C ")
+        elif item == "W":
+            parts.append("W[XO]? ")
+        elif item == "W=":
+            parts.append("WX? ")
+        elif item.startswith("{"):
+            words = _expand_words(item, classes)
+            alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            parts.append(f"(?:{alts}) ")
+        else:
+            toks = _SENT_TOKEN.findall(fold(item))
+            parts.append("".join(re.escape(t) + " " for t in toks))
+    if "X" not in text.split():
+        raise LexiconError(f"{role} pattern {text!r} has no X slot")
+    return CuePattern(text, role, re.compile(" " + "".join(parts)), fixed)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Why a country got a role: the pattern (or ``origin of <weapon>``) and the mention span."""
+
+    role: str
+    country: str
+    field: str
+    start: int
+    end: int
+    cue: str
+
+
+@dataclass(slots=True)
+class PairHit:
+    """One (recipient, supplier) pair with the sentences and cues that support it."""
+
+    recipient: str
+    supplier: str
+    sentences: list[tuple[str, int, int, int]] = field(default_factory=list)  # field, idx, s, e
+    cues: list[Cue] = field(default_factory=list)
+
+    @property
+    def pair(self) -> dict[str, str]:
+        return {"recipient": self.recipient, "supplier": self.supplier}
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    kind: str  # "country" | "weapon"
+    ident: str  # ISO3 for countries, weapon id
+    origin: str | None = None
+    name: str = ""
+
+
+def sentence_spans(tagged: TaggedArticle) -> list[tuple[str, int, int, int]]:
+    """(field, index, start, end) for the title (index -1) and every body sentence."""
+    art = tagged.article
+    out: list[tuple[str, int, int, int]] = []
+    if art.title:
+        out.append(("title", -1, 0, len(art.title)))
+    sents = tagged.sentences or [m.span() for m in _FALLBACK_SENTENCE.finditer(art.body)]
+    out.extend(("body", i, s, e) for i, (s, e) in enumerate(sents))
+    return out
+
+
+def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairHit]:
+    """Role pairs the lexicon finds in the article, one ``PairHit`` per (recipient, supplier)."""
+    art = tagged.article
+    sentences = sentence_spans(tagged)
+    body_starts = [s[2] for s in sentences if s[0] == "body"]
+    body_offset = 1 if art.title else 0
+    per_sentence: dict[int, list[_Span]] = {}
+    for ent in tagged.entities:
+        if ent.type not in ("country", "weapon"):
+            continue
+        for m in ent.mentions:
+            if m.field == "title":
+                idx = 0 if art.title else None
+            else:
+                pos = bisect.bisect_right(body_starts, m.start) - 1
+                idx = pos + body_offset if pos >= 0 else None
+            if idx is None or idx >= len(sentences) or m.end > sentences[idx][3]:
+                continue
+            per_sentence.setdefault(idx, []).append(
+                _Span(m.start, m.end, ent.type, ent.id, ent.country, ent.name)
+            )
+    hits: dict[tuple[str, str], PairHit] = {}
+    for idx, spans in per_sentence.items():
+        if not any(s.kind == "country" for s in spans):
+            continue
+        fld, sidx, start, end = sentences[idx]
+        text = art.title if fld == "title" else art.body
+        for rec, sup, cues in _sentence_pairs(text, start, end, fld, spans, lexicon):
+            hit = hits.setdefault((rec, sup), PairHit(rec, sup))
+            hit.sentences.append((fld, sidx, start, end))
+            hit.cues.extend(cues)
+    return list(hits.values())
+
+
+def _sentence_pairs(
+    text: str, start: int, end: int, fld: str, spans: list[_Span], lex: RelationLexicon
+) -> Iterable[tuple[str, str, list[Cue]]]:
+    folded = fold(text[start:end]).replace("’", "'").replace("‘", "'")
+    toks = [(m.group(), m.start() + start, m.end() + start) for m in _SENT_TOKEN.finditer(folded)]
+    spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
+    # Symbols: (kind, payload, start, end); kind in word / country / weapon.
+    symbols: list[tuple[str, Any, int, int]] = []
+    i = 0
+    si = 0
+    while i < len(toks):
+        tok, ts, te = toks[i]
+        while si < len(spans) and spans[si].end <= ts:
+            si += 1
+        if si < len(spans) and spans[si].start <= ts < spans[si].end:
+            sp = spans[si]
+            j = i
+            while j < len(toks) and toks[j][1] < sp.end:
+                j += 1
+            symbols.append((sp.kind, sp, sp.start, sp.end))
+            si += 1
+            i = j
+            continue
+        matched = 0
+        for n in range(min(lex.arms_max, len(toks) - i), 0, -1):
+            if tuple(t[0] for t in toks[i : i + n]) in lex.arms:
+                matched = n
+                break
+        if matched:
+            symbols.append(("weapon", None, ts, toks[i + matched - 1][2]))
+            i += matched
+            continue
+        if tok not in lex.ignore:
+            symbols.append(("word", tok, ts, te))
+        i += 1
+
+    # A sentence qualifies only with a transfer trigger near a weapon or arms word.
+    trig = [k for k, s in enumerate(symbols) if s[0] == "word" and s[1] in lex.triggers]
+    arms = [k for k, s in enumerate(symbols) if s[0] == "weapon"]
+    if not trig or not arms or min(abs(t - a) for t in trig for a in arms) > lex.arms_window:
+        return
+
+    countries = [k for k, s in enumerate(symbols) if s[0] == "country"]
+    roles: dict[int, tuple[str, str] | None] = {}
+    for k in countries:
+        iso = symbols[k][1].ident
+        line = " " + " ".join(_symbol(s, k, iso, idx) for idx, s in enumerate(symbols)) + " "
+        best: tuple[int, int] | None = None
+        chosen: list[CuePattern] = []
+        for cue in lex.cues:
+            m = cue.regex.search(line)
+            if not m:
+                continue
+            rank = (cue.specificity, -m.group().count(" "))
+            if best is None or rank > best:
+                best, chosen = rank, [cue]
+            elif rank == best:
+                chosen.append(cue)
+        if not chosen:
+            roles[k] = None
+            continue
+        kinds = {c.role for c in chosen}
+        if "third" in kinds:
+            roles[k] = ("third", next(c.text for c in chosen if c.role == "third"))
+        elif len(kinds) == 1:
+            roles[k] = (chosen[0].role, chosen[0].text)
+        else:
+            roles[k] = ("ambiguous", " / ".join(c.text for c in chosen))
+
+    # Coordination: "to India and China" - China inherits India's role.
+    for a, b in itertools.pairwise(countries):
+        between = [symbols[x][1] for x in range(a + 1, b)]
+        if roles.get(b) is None and roles.get(a) and between in (["and"], [","], [",", "and"]):
+            roles[b] = (roles[a][0], roles[a][1] + " (coordinated)")
+
+    def sp(k: int) -> _Span:
+        return symbols[k][1]
+
+    cues: list[Cue] = []
+    by_role: dict[str, set[str]] = {r: set() for r in ROLES}
+    assigned: set[str] = set()
+    for k in countries:
+        r = roles.get(k)
+        if r and r[0] in ROLES:
+            by_role[r[0]].add(sp(k).ident)
+            cues.append(Cue(r[0], sp(k).ident, fld, sp(k).start, sp(k).end, r[1]))
+        if r:
+            assigned.add(sp(k).ident)
+    unassigned = {sp(k).ident for k in countries} - assigned
+    recipients, suppliers = by_role["recipient"], by_role["supplier"]
+    if not suppliers:
+        for k in arms:
+            w = symbols[k][1]
+            if w is not None and w.origin and w.origin not in recipients:
+                suppliers.add(w.origin)
+                cues.append(Cue("supplier", w.origin, fld, w.start, w.end, f"origin of {w.name}"))
+    if not recipients:
+        left = unassigned - suppliers - by_role["third"]
+        if len(left) == 1:
+            recipients = set(left)
+            k = next(k for k in countries if sp(k).ident in left)
+            cues.append(Cue("recipient", sp(k).ident, fld, sp(k).start, sp(k).end, ONLY_OTHER))
+    if not suppliers:
+        left = unassigned - recipients - by_role["third"]
+        if len(left) == 1:
+            suppliers = set(left)
+            k = next(k for k in countries if sp(k).ident in left)
+            cues.append(Cue("supplier", sp(k).ident, fld, sp(k).start, sp(k).end, ONLY_OTHER))
+    for rec in sorted(recipients):
+        for sup in sorted(suppliers):
+            if rec != sup:
+                mine = [c for c in cues if c.country in (rec, sup)]
+                yield rec, sup, mine
+
+
+def _symbol(sym: tuple[str, Any, int, int], k: int, iso: str, idx: int) -> str:
+    kind, payload = sym[0], sym[1]
+    if kind == "word":
+        return payload
+    if kind == "country":
+        return "X" if idx == k else "C"
+    if payload is None or not payload.origin:
+        return "W"
+    return "WX" if payload.origin == iso else "WO"
