@@ -1,0 +1,154 @@
+"""Read articles from files and folders into raw intake items.
+
+Each item is a plain dict the cleaner understands: ``{"text": ...}`` for plain text,
+``{"html": ...}`` for HTML, the object itself for JSON/JSON Lines, always with ``origin`` naming
+where it came from (``path`` or ``path:line``) so every later error can point back at it.
+Undecodable or empty files raise :class:`~worker.errors.Reject` naming the file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from worker.errors import Reject
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+def decode(data: bytes, origin: str) -> str:
+    """Bytes → text, refusing what is clearly not an article (empty, binary, not UTF-8)."""
+    if not data.strip():
+        raise Reject("intake", "empty", "the file is empty", source=origin)
+    # NUL bytes never occur in text articles; they mark images, archives, office files.
+    if b"\x00" in data[:8192]:
+        raise Reject(
+            "intake", "binary", "the file looks binary (contains NUL bytes)", source=origin
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise Reject(
+            "intake",
+            "not_utf8",
+            f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "re-encode it, e.g. `iconv -f latin1 -t utf-8`",
+            source=origin,
+        ) from None
+    if not text.strip():
+        raise Reject("intake", "empty", "the file has no text", source=origin)
+    return text
+
+
+def items_from_text(text: str, origin: str, suffix: str) -> Iterator[dict[str, Any]]:
+    """Turn one decoded document into intake items according to its kind."""
+    if suffix in HTML_SUFFIXES or (
+        suffix not in JSON_SUFFIXES | JSONL_SUFFIXES and _looks_html(text)
+    ):
+        yield {"html": text, "origin": origin}
+    elif suffix in JSONL_SUFFIXES:
+        for n, line in enumerate(text.splitlines(), start=1):
+            if line.strip():
+                yield _json_item(line, f"{origin}:{n}")
+    elif suffix in JSON_SUFFIXES:
+        doc = _json_load(text, origin)
+        docs = doc if isinstance(doc, list) else [doc]
+        for n, d in enumerate(docs):
+            yield _as_item(d, f"{origin}[{n}]" if isinstance(doc, list) else origin)
+    elif suffix in FEED_SUFFIXES:
+        yield from _feed_items(text, origin)
+    else:
+        yield {"text": text, "origin": origin}
+
+
+def iter_raw(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[dict[str, Any]]:
+    """Yield intake items from a file or (recursively, sorted) a folder."""
+    if not path.exists():
+        raise Reject("intake", "not_found", "no such file or folder", source=str(path))
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+        if not files:
+            raise Reject(
+                "intake",
+                "empty",
+                f"the folder has no article files ({', '.join(sorted(SUPPORTED))})",
+                source=str(path),
+            )
+        for f in files:
+            yield from iter_raw(f, max_bytes=max_bytes)
+        return
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise Reject(
+            "intake",
+            "too_large",
+            f"the file is {size:,} bytes, over the {max_bytes:,}-byte limit (NEWSWATCH_MAX_ARTICLE_BYTES)",
+            source=str(path),
+        )
+    text = decode(path.read_bytes(), str(path))
+    yield from items_from_text(text, str(path), path.suffix.lower())
+
+
+def _looks_html(text: str) -> bool:
+    head = text.lstrip()[:512].lower()
+    return head.startswith("<!doctype html") or head.startswith("<html")
+
+
+def _json_load(text: str, origin: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise Reject(
+            "intake",
+            "bad_json",
+            f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}",
+            source=origin,
+        ) from None
+
+
+def _json_item(line: str, origin: str) -> dict[str, Any]:
+    return _as_item(_json_load(line, origin), origin)
+
+
+def _as_item(doc: Any, origin: str) -> dict[str, Any]:
+    if not isinstance(doc, dict):
+        raise Reject(
+            "intake", "schema", f"expected a JSON object, got {type(doc).__name__}", source=origin
+        )
+    return {**doc, "origin": origin}
+
+
+def _feed_items(text: str, origin: str) -> Iterator[dict[str, Any]]:
+    import feedparser  # imported lazily: only feeds need it, and it is slow to import
+
+    parsed = feedparser.parse(text)
+    if parsed.bozo and not parsed.entries:
+        raise Reject(
+            "intake",
+            "bad_feed",
+            f"not a readable RSS/Atom feed: {parsed.bozo_exception}",
+            source=origin,
+        )
+    feed_title = parsed.feed.get("title")
+    for n, entry in enumerate(parsed.entries):
+        item = {k: entry[k] for k in entry if _jsonable(entry[k])}
+        if feed_title and "source" not in item:
+            item["source"] = {"title": feed_title}
+        yield {"feed_entry": item, "origin": f"{origin}#{n}"}
+
+
+def _jsonable(value: Any) -> bool:
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        return False
+    return True
