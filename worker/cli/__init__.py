@@ -11,11 +11,13 @@ from rich.console import Console
 from worker.errors import NewswatchError
 
 # Order is the order of `newswatch --help`.
-COMMAND_MODULES = ("stack", "config_cmd")
+COMMAND_MODULES = ("stack", "config_cmd", "rules")
 
 app = typer.Typer(
     name="newswatch",
-    help="Streaming news monitoring: Kafka in, entities and watch rules, search index and alerts out.",
+    help=(
+        "Streaming news monitoring: Kafka in, entities and watch rules, search index and alerts out."
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -1,0 +1,192 @@
+"""``newswatch rules validate|test`` and ``newswatch scan``: watch rules from the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from worker.errors import Reject
+from worker.model import Alert, Article, Evidence, TaggedArticle
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+rules_app = typer.Typer(help="Check and try watch rules.", no_args_is_help=True)
+
+
+class ScanFormat(StrEnum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+RulesDir = Annotated[
+    Path | None,
+    typer.Option("--rules", "-r", help="Rule pack directory or file (default: the shipped pack)."),
+]
+
+
+@rules_app.command("validate")
+def validate_command(
+    path: Annotated[Path, typer.Argument(help="Rule pack directory or a single rule file.")],
+) -> None:
+    """Validate a rule pack: a table of its rules, or every error as file:line: reason."""
+    from worker.transforms.rules import load_rules_lenient
+
+    ruleset, errors = load_rules_lenient(path)
+    if errors:
+        for e in errors:
+            err.print(f"[bold red]error:[/] {e}")
+        err.print(f"{len(errors)} error(s); {len(ruleset.rules)} valid rule(s)")
+        raise typer.Exit(1)
+    table = Table(title=f"{len(ruleset.rules)} rule(s) in {path}")
+    for col in ("id", "severity", "pair", "query", "where"):
+        table.add_column(col, overflow="fold")
+    for r in ruleset.rules:
+        pair = ""
+        if r.pair:
+            p = r.pair
+            pair = (
+                "any"
+                if p.any
+                else "-".join(p.between)
+                if p.between
+                else f"{p.recipient or '*'}<-{p.supplier or '*'}"
+            )
+        status = "" if r.enabled else " (disabled)"
+        table.add_row(r.id + status, r.severity, pair, " ".join(r.query.split()), _where(r))
+    out.print(table)
+    out.print(f"topics: {', '.join(sorted(ruleset.topics)) or '-'}")
+
+
+def _where(rule) -> str:
+    try:
+        file = str(Path(rule.file).resolve().relative_to(Path.cwd()))
+    except (ValueError, TypeError):
+        file = str(rule.file)
+    return f"{file}:{rule.line}"
+
+
+@rules_app.command("test")
+def test_command(
+    path: Annotated[Path, typer.Argument(help="Rule pack directory or a single rule file.")],
+    article: Annotated[Path, typer.Argument(help="Article file (.txt .html .json .jsonl ...).")],
+) -> None:
+    """Show which rules match an article and why, with the evidence highlighted."""
+    from worker.transforms.rules import load_rules
+
+    ruleset = load_rules(path)
+    tagger = _tagger()
+    now = datetime.now(UTC)
+    seen = 0
+    for art in _articles([article]):
+        seen += 1
+        tagged, alerts = _analyse(art, tagger, ruleset, now)
+        out.rule(f"[bold]{art.title or art.id}[/]")
+        out.print(f"countries: {', '.join(tagged.countries) or '-'}")
+        matched = ruleset.matching_rules(tagged)
+        if not matched:
+            out.print("[dim]no rule matched[/]")
+        for rule_id in matched:
+            mine = [a for a in alerts if a.rule_id == rule_id]
+            if not mine:
+                out.print(f"[yellow]{rule_id}[/]: query matched but no country pair qualified")
+            for a in mine:
+                pair = f"  pair {a.pair['recipient']} <- {a.pair['supplier']}" if a.pair else ""
+                out.print(f"[bold green]{a.rule_id}[/] ({a.severity}){pair}  key={a.key}")
+                for ev in a.evidence:
+                    out.print(
+                        Text("  • ") + Text(ev.term, style="cyan") + Text(": ") + _hl(ev, art)
+                    )
+    if not seen:
+        raise typer.Exit(1)
+
+
+def _hl(ev: Evidence, art: Article) -> Text:
+    """The snippet with the evidence span highlighted."""
+    text = art.title if ev.field == "title" else art.body
+    lo = text.find(ev.snippet, max(0, ev.start - len(ev.snippet)))
+    snippet = " ".join(ev.snippet.split()) if lo < 0 else ev.snippet
+    t = Text(snippet.replace("\n", " "))
+    if lo >= 0 and lo <= ev.start and ev.end <= lo + len(ev.snippet):
+        t.stylize("bold reverse", ev.start - lo, ev.end - lo)
+    return t
+
+
+def scan_command(
+    files: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    rules: RulesDir = None,
+    format: Annotated[ScanFormat, typer.Option("--format", "-f")] = ScanFormat.jsonl,
+) -> None:
+    """Clean, tag and match articles in-process (no servers); one alert JSON per line."""
+    from worker.transforms.rules import load_rules
+
+    ruleset = load_rules(rules)
+    tagger = _tagger()
+    now = datetime.now(UTC)  # the CLI is the edge: it owns the clock
+    rows: list[Alert] = []
+    rejected = 0
+    for art in _articles(files, on_reject=lambda: None):
+        if isinstance(art, Reject):
+            rejected += 1
+            continue
+        _, alerts = _analyse(art, tagger, ruleset, now)
+        for a in alerts:
+            if format is ScanFormat.jsonl:
+                sys.stdout.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
+            else:
+                rows.append(a)
+    if format is ScanFormat.table:
+        table = Table(title=f"{len(rows)} alert(s)")
+        for col in ("rule", "severity", "pair", "countries", "article", "evidence"):
+            table.add_column(col, overflow="fold")
+        for a in rows:
+            pair = f"{a.pair['recipient']}<-{a.pair['supplier']}" if a.pair else ""
+            ev = a.evidence[0].snippet[:120] if a.evidence else ""
+            table.add_row(
+                a.rule_id, a.severity, pair, ",".join(a.countries[:6]), a.title or a.article_id, ev
+            )
+        out.print(table)
+    if rejected:
+        raise typer.Exit(1)
+
+
+def _tagger():
+    from worker.transforms.tag import default_tagger
+
+    return default_tagger()
+
+
+def _analyse(art: Article, tagger, ruleset, now: datetime) -> tuple[TaggedArticle, list[Alert]]:
+    from worker.pipeline import analyse
+
+    return analyse(art, tagger, ruleset, now)
+
+
+def _articles(paths: list[Path], on_reject=None) -> Iterator[Article]:
+    """Cleaned articles; rejects are reported on stderr (and yielded when ``on_reject`` set)."""
+    from worker.pipeline import load_articles
+
+    for item in load_articles(paths):
+        if isinstance(item, Reject):
+            where = item.source or ", ".join(map(str, paths))
+            err.print(f"[bold red]error:[/] {where}: {item.detail} [{item.stage}/{item.reason}]")
+            if on_reject is not None:
+                yield item  # type: ignore[misc]
+            continue
+        yield item
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``rules validate|test`` and ``scan`` to the ``newswatch`` command."""
+    app.add_typer(rules_app, name="rules")
+    app.command("scan")(scan_command)
