@@ -12,6 +12,7 @@ used, never stopped.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -253,7 +254,7 @@ class Component:
                     f"\n--- newswatch stack: starting {self.name} at {time.ctime()}\n".encode()
                 )
                 log.flush()
-                proc = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
+                proc = subprocess.Popen(
                     cmd,
                     cwd=self.dir,
                     stdin=subprocess.DEVNULL,
@@ -292,10 +293,8 @@ class Component:
         if pid is None:
             self.pid_file.unlink(missing_ok=True)
             return False
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and pid_alive(pid):
             time.sleep(0.2)

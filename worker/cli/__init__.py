@@ -16,7 +16,7 @@ COMMAND_MODULES = ("stack", "config_cmd", "rules")
 app = typer.Typer(
     name="newswatch",
     help=(
-        "Streaming news monitoring: Kafka in, entities and watch rules, search index and alerts out."
+        "Streaming news monitoring: Kafka in; entities, watch rules, index and alerts out."
     ),
     no_args_is_help=True,
     add_completion=False,

@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
     def show(
         fmt: str = typer.Option("yaml", "--format", "-f", help="yaml or json"),
     ) -> None:
-        """Print the effective configuration (env, .env, NEWSWATCH_CONFIG, defaults), secrets masked."""
+        """Print the effective configuration (env, .env, NEWSWATCH_CONFIG, defaults), masked."""
         data = masked(load_settings())
         if fmt == "json":
             typer.echo(json.dumps(data, indent=2))

@@ -91,7 +91,8 @@ def iter_raw(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[dict
         raise Reject(
             "intake",
             "too_large",
-            f"the file is {size:,} bytes, over the {max_bytes:,}-byte limit (NEWSWATCH_MAX_ARTICLE_BYTES)",
+            f"the file is {size:,} bytes, over the {max_bytes:,}-byte limit "
+            "(NEWSWATCH_MAX_ARTICLE_BYTES)",
             source=str(path),
         )
     text = decode(path.read_bytes(), str(path))
