@@ -46,7 +46,9 @@ def check(raw: Any) -> None:
         assert exc.stage and exc.reason and exc.detail
         assert exc.reason.isidentifier()
         return
-    VALIDATOR.validate(article.to_dict())
+    doc = article.to_dict()
+    VALIDATOR.validate(doc)
+    json.dumps(doc, ensure_ascii=False).encode("utf-8")  # printable and Kafka-encodable
     assert article.title.strip()
     assert article.fetched_at == NOW
 

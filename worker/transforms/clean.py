@@ -51,6 +51,7 @@ from worker.transforms.cleaning.text import (
     paragraphs,
     repair_unicode,
     strip_artifacts,
+    strip_controls,
     truncate,
     words,
 )
@@ -147,6 +148,7 @@ def clean(
         raise _reject("empty", "no text in title, body, text, content or html", origin)
 
     url = item.get("url")
+    url = strip_controls(url).strip() if isinstance(url, str) else None
     page = None
     header = DumpHeader()
     headline_allowed = given_title is None
@@ -154,7 +156,7 @@ def clean(
     if (given_text is None and markup is not None) or is_markup:
         markup = markup if given_text is None else given_text
         if is_full_page(markup):
-            page = extract_page(markup, url=url if isinstance(url, str) else None)
+            page = extract_page(markup, url=url)
             text = page.text if page is not None else ""
         else:
             text = fragment_to_text(markup)
@@ -200,10 +202,11 @@ def clean(
     if source is None and page is not None:
         source = _field(page.sitename)
 
-    if not isinstance(url, str) or not url.strip():
+    if not url:
         url = header.url or (page.url if page is not None else None)
+        url = strip_controls(url).strip() if url else None
     canonical = canonical_url(url)
-    url = canonical or (url.strip() if isinstance(url, str) and url.strip() else None)
+    url = canonical or url or None
 
     language = normalise_language(item.get("language") or header.language)
     if language is None and page is not None:

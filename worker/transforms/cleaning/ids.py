@@ -47,7 +47,9 @@ def canonical_url(url: str | None) -> str | None:
 
 def short_hash(*parts: str) -> str:
     """First ``ID_HEX`` hex digits of SHA-1 over the parts (NUL-joined so they cannot blur)."""
-    return hashlib.sha1("\x00".join(parts).encode("utf-8")).hexdigest()[:ID_HEX]
+    # surrogatepass: a lone surrogate from a broken producer must hash, not crash
+    data = "\x00".join(parts).encode("utf-8", "surrogatepass")
+    return hashlib.sha1(data).hexdigest()[:ID_HEX]
 
 
 def article_id(

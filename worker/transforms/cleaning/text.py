@@ -24,7 +24,8 @@ _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, normalization="NFC", explain=F
 # pages they are overwhelmingly debris; NFC text without them still reads correctly.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _HSPACE = re.compile(r"[^\S\n]+")  # any whitespace but newline (NBSP, thin space, tabs...)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0/C1 controls, and lone surrogates (undecodable bytes smuggled through surrogateescape)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _BLANK_RUN = re.compile(r"\n[ \t]*\n\s*")
 # A line ending like this closes a sentence; a break after it is a paragraph break in dumps that
 # put one paragraph per line (like the seed) rather than hard-wrapping.
@@ -33,13 +34,22 @@ _SENTENCE_END = re.compile(r"[.!?:;\"'”’»)\]]\s*$")
 
 def repair_unicode(text: str) -> str:
     """Fix mojibake and HTML entities (ftfy), NFC-normalise, drop invisible and control chars."""
-    try:
-        text = ftfy.fix_text(text, _FTFY)
-    except Exception:  # ftfy is total on str in practice; a bug there must not cost the article
-        text = unicodedata.normalize("NFC", text)
+    # Plain ASCII without entities has nothing for ftfy to fix (and is NFC already); skipping it
+    # saves ~1 ms on a typical English article.
+    if not text.isascii() or "&" in text:
+        try:
+            text = ftfy.fix_text(text, _FTFY)
+        except Exception:  # ftfy is total on str in practice; a bug must not cost the article
+            text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n")
     return _CONTROL.sub("", text.translate(_INVISIBLE))
+
+
+def strip_controls(text: str) -> str:
+    """Drop control characters and lone surrogates (for values such as URLs that must not be
+    otherwise rewritten)."""
+    return _CONTROL.sub("", text)
 
 
 def normalise_whitespace(text: str) -> str:
