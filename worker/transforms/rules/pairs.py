@@ -50,6 +50,8 @@ class RelationLexicon:
     arms_window: int
     ignore: frozenset[str]
     triggers: frozenset[str]
+    negators: frozenset[str]
+    negator_window: int
     arms: dict[tuple[str, ...], None]
     arms_max: int
     cues: list[CuePattern]
@@ -66,6 +68,9 @@ class RelationLexicon:
             triggers: set[str] = set()
             for t in raw.get("triggers", []):
                 triggers.update(_expand_words(str(t), classes))
+            negators: set[str] = set()
+            for t in raw.get("negators", []):
+                negators.update(_expand_words(str(t), classes))
             arms_phrases = {tuple(_SENT_TOKEN.findall(w)): None for w in classes.get("arms", [])}
             cues = [
                 _compile_cue(str(text), role, classes, window)
@@ -81,6 +86,8 @@ class RelationLexicon:
             arms_window=arms_window,
             ignore=ignore,
             triggers=frozenset(triggers),
+            negators=frozenset(negators),
+            negator_window=int(raw.get("negator_window", 2)),
             arms=arms_phrases,
             arms_max=max((len(p) for p in arms_phrases), default=1),
             cues=cues,
@@ -245,7 +252,16 @@ def _sentence_pairs(
         i += 1
 
     # A sentence qualifies only with a transfer trigger near a weapon or arms word.
-    trig = [k for k, s in enumerate(symbols) if s[0] == "word" and s[1] in lex.triggers]
+    trig = [
+        k
+        for k, s in enumerate(symbols)
+        if s[0] == "word"
+        and s[1] in lex.triggers
+        and not any(
+            p[0] == "word" and p[1] in lex.negators
+            for p in symbols[max(0, k - lex.negator_window) : k]
+        )
+    ]
     arms = [k for k, s in enumerate(symbols) if s[0] == "weapon"]
     if not trig or not arms or min(abs(t - a) for t in trig for a in arms) > lex.arms_window:
         return

@@ -1,0 +1,79 @@
+"""Country-pair role extraction against the labelled passages in tests/data/rules/pairs.yaml."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+
+from worker.transforms.rules import load_rules
+from worker.transforms.rules.pairs import extract_pairs
+
+from .minitag import tag
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "rules" / "pairs.yaml"
+SEED = Path(__file__).resolve().parents[3].parent / "shared" / "seeds" / "000_988cc405e97391b8.txt"
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_rules().relations["arms_transfer"]
+
+
+def _score(rows):
+    tp = sum(r[0] for r in rows)
+    fp = sum(r[1] for r in rows)
+    fn = sum(r[2] for r in rows)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return tp, fp, fn, precision, recall
+
+
+def test_pair_precision_recall(lexicon, capsys):
+    passages = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    assert len(passages) >= 40
+    groups: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    misses = []
+    for p in passages:
+        gold = {tuple(x) for x in p["pairs"]}
+        pred = {(h.recipient, h.supplier) for h in extract_pairs(tag("", p["text"]), lexicon)}
+        row = (len(gold & pred), len(pred - gold), len(gold - pred))
+        groups[p["kind"]].append(row)
+        groups["(held out)" if p.get("holdout") else "(tuned on)"].append(row)
+        groups["ALL"].append(row)
+        if gold != pred:
+            misses.append(f"  {p['text']}\n    gold={sorted(gold)} got={sorted(pred)}")
+    lines = [f"{'group':<14} {'n':>3} {'tp':>3} {'fp':>3} {'fn':>3} {'prec':>6} {'recall':>6}"]
+    for name in sorted(groups, key=lambda g: (g.startswith("(") or g == "ALL", g)):
+        rows = groups[name]
+        tp, fp, fn, prec, rec = _score(rows)
+        lines.append(f"{name:<14} {len(rows):>3} {tp:>3} {fp:>3} {fn:>3} {prec:>6.3f} {rec:>6.3f}")
+    with capsys.disabled():
+        print("\n" + "\n".join(lines))
+        if misses:
+            print("misses:\n" + "\n".join(misses))
+    _, _, _, precision, recall = _score(groups["ALL"])
+    assert precision >= 0.9
+    assert recall >= 0.9
+
+
+def test_third_parties_and_shootdowns_never_pair(lexicon):
+    text = SEED.read_text(encoding="utf-8")
+    hits = extract_pairs(tag("", text), lexicon)
+    assert [(h.recipient, h.supplier) for h in hits] == [("TUR", "RUS")]
+    cues = {(c.role, c.country, c.cue) for c in hits[0].cues}
+    assert ("recipient", "TUR", "{buy_noun} by X") in cues
+    assert ("supplier", "RUS", "X W=") in cues
+
+
+def test_weapon_origin_implies_supplier(lexicon):
+    hits = extract_pairs(tag("", "Turkey agreed to buy the S-400 system."), lexicon)
+    assert [(h.recipient, h.supplier) for h in hits] == [("TUR", "RUS")]
+    assert any(c.cue == "origin of S-400" for c in hits[0].cues)
+
+
+def test_pairs_from_the_title(lexicon):
+    hits = extract_pairs(tag("India to buy S-400 from Russia", "No details yet."), lexicon)
+    assert [(h.recipient, h.supplier, h.sentences[0][0]) for h in hits] == [("IND", "RUS", "title")]
