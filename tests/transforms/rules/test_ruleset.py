@@ -123,7 +123,7 @@ def test_non_arms_and_disabled_rules(tmp_path):
         tmp_path,
         "rules:\n"
         "  - {id: wheat, title: t, query: wheat}\n"
-        "  - {id: off, title: t, query: wheat, enabled: false}\n"
+        "  - {id: disabled, title: t, query: wheat, enabled: false}\n"
         "  - {id: pair, title: t, query: wheat, pair: {any: true}}\n",
     )
     alerts = rs.match(tag("", "Russia sold wheat to Egypt."), now=NOW)
