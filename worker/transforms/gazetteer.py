@@ -1,0 +1,514 @@
+"""Gazetteers: load the YAML entity files, validate them, and compile one Aho-Corasick automaton.
+
+Sources, in order: every country from pycountry (name, official and common names), the shipped
+files in ``worker/data/gazetteer/*.yaml``, then user extension files (``entities.yaml``). All files
+share one format (see ``worker/data/gazetteer/README.md``); a bad entry raises ``ConfigError``
+naming the file, the line and the reason.
+
+Matching works on *folded* text: every character maps to exactly one character (lower case,
+accents stripped, anything not a letter or digit becomes a space), so offsets into the folded text
+are offsets into the original. Patterns are folded the same way and padded with one space each
+side, which makes every automaton hit a whole-word match by construction.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import pycountry
+import yaml
+
+from worker.errors import ConfigError
+from worker.model import ENTITY_TYPES
+from worker.transforms.context import PREDICATES, WORD_PREDICATES, Condition
+
+GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+
+CASE_MODES = ("exact", "initial", "insensitive")
+SECTIONS = {
+    "countries": "country",
+    "people": "person",
+    "organizations": "organization",
+    "weapons": "weapon",
+    "places": "place",
+    "entities": None,  # type given per entry
+    "blockers": None,
+}
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+_LETTER_DIGIT_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑ ](?=\d)")
+
+# ---------------------------------------------------------------------------------------------
+# Folding: one character in, one character out.
+
+# Letters without a decomposition that news copy still spells with or without the diacritic.
+_SPECIAL = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŀ": "l", "ŧ": "t"}
+
+
+def fold_char(ch: str) -> str:
+    """Fold one character: letters/digits to lower case without accents, all else to a space."""
+    if not ch.isalnum():
+        return " "
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    if len(base) == 1:
+        ch = base
+    low = ch.lower()
+    if len(low) == 1:
+        ch = low
+    return _SPECIAL.get(ch, ch)
+
+
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table that fills itself on first sight of each code point."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+FOLD_TABLE = _FoldTable()
+for _code in range(256):
+    FOLD_TABLE[_code] = fold_char(chr(_code))
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` character by character; ``len(fold(t)) == len(t)`` always."""
+    return text.translate(FOLD_TABLE)
+
+
+# ---------------------------------------------------------------------------------------------
+# The merged, validated gazetteer (plain data; compiled separately).
+
+
+@dataclass(slots=True)
+class EntityDef:
+    id: str
+    type: str
+    name: str
+    country: str | None = None
+    source: str = ""
+
+
+@dataclass(slots=True)
+class AliasDef:
+    """One surface form. ``entity`` is None for a blocker (a phrase that is never an entity)."""
+
+    text: str
+    entity: str | None
+    case: str
+    reject_if: tuple[Condition, ...] = ()
+    keep_if: tuple[Condition, ...] = ()
+    source: str = ""
+    generated: bool = False
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    entities: dict[str, EntityDef] = field(default_factory=dict)
+    aliases: dict[str, AliasDef] = field(default_factory=dict)  # keyed by folded text
+    files: list[str] = field(default_factory=list)
+
+    def add_alias(self, alias: AliasDef, where: str) -> None:
+        # Not stripped: the folded "U.S." is "u s ", so the match span keeps the final period.
+        key = fold(alias.text)
+        if not key.strip():
+            raise ConfigError(f"{where}: alias {alias.text!r} has no letters or digits")
+        old = self.aliases.get(key)
+        if old is None:
+            self.aliases[key] = alias
+            return
+        if old.entity != alias.entity:
+            if alias.generated or old.generated:
+                # A generated variant ("Patriots" from "Patriot") never overrides a real entry.
+                if old.generated:
+                    self.aliases[key] = alias
+                return
+            what = f"entity {old.entity!r}" if old.entity else "a blocker"
+            raise ConfigError(
+                f"{where}: alias {alias.text!r} already names {what} ({old.source}); "
+                "an alias can name only one entity"
+            )
+        # Same entity declared twice: the explicit case mode and all conditions survive.
+        if alias.case != default_case(alias.text) or old.generated:
+            old.case = alias.case
+        old.reject_if += alias.reject_if
+        old.keep_if += alias.keep_if
+        old.generated = old.generated and alias.generated
+
+
+def default_case(text: str) -> str:
+    """How much case an alias demands when the file does not say.
+
+    Designations with digits ("S-400", "Su-35") are matched in any case; short all-capital
+    acronyms ("US", "UN", "EU", "WHO") only in capitals, so "us" and "who" stay pronouns;
+    everything else needs its capitalised words capitalised ("Turkey", not "turkey")."""
+    if any(c.isdigit() for c in text):
+        return "insensitive"
+    letters = [c for c in text if c.isalpha()]
+    if letters and len(letters) <= 3 and all(c.isupper() for c in letters):
+        return "exact"
+    return "initial"
+
+
+# ---------------------------------------------------------------------------------------------
+# YAML reading with line numbers.
+
+
+class _File:
+    """A parsed YAML file kept as nodes, so every error can name its line."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read gazetteer file: {exc}") from exc
+        self.loader = yaml.SafeLoader(text)
+        try:
+            self.root = self.loader.get_single_node()
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f":{mark.line + 1}" if mark else ""
+            raise ConfigError(f"{path}{line}: invalid YAML: {exc}") from exc
+
+    def where(self, node: yaml.Node) -> str:
+        return f"{self.path}:{node.start_mark.line + 1}"
+
+    def error(self, node: yaml.Node, reason: str) -> ConfigError:
+        return ConfigError(f"{self.where(node)}: {reason}")
+
+    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        if not isinstance(node, yaml.MappingNode):
+            raise self.error(node, f"{what} must be a mapping")
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for k, v in node.value:
+            key = self.scalar(k, "key")
+            if key in out:
+                raise self.error(k, f"duplicate key {key!r}")
+            out[key] = (k, v)
+        return out
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        if isinstance(node, yaml.ScalarNode):
+            return [node]
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.error(node, f"{what} must be a list")
+        return list(node.value)
+
+    def scalar(self, node: yaml.Node, what: str) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.error(node, f"{what} must be a single value, not a list or mapping")
+        return self.loader.construct_object(node)
+
+    def text(self, node: yaml.Node, what: str) -> str:
+        value = self.scalar(node, what)
+        if isinstance(value, bool) or value is None:
+            raise self.error(node, f"{what} must be text, got {value!r}")
+        value = str(value).strip()
+        if not value:
+            raise self.error(node, f"{what} must not be empty")
+        return value
+
+    def close(self) -> None:
+        self.loader.dispose()
+
+
+def _check_keys(f: _File, node: yaml.Node, m: dict, allowed: Iterable[str], what: str) -> None:
+    allowed = tuple(allowed)
+    for key, (knode, _) in m.items():
+        if key not in allowed:
+            raise f.error(knode, f"unknown key {key!r} in {what} (expected one of {allowed})")
+
+
+# ---------------------------------------------------------------------------------------------
+# Building the gazetteer.
+
+
+def _pycountry_base(g: Gazetteer) -> None:
+    """Every ISO 3166-1 country under its short, official and common names."""
+    for c in pycountry.countries:
+        names = [getattr(c, a, None) for a in ("common_name", "name", "official_name")]
+        usable: list[str] = []
+        for n in names:
+            if not n or "," in n:
+                continue  # "Korea, Republic of" is not how news spells it
+            # "Holy See (Vatican City State)" -> both parts
+            for part in re.split(r"\s*[()]\s*", n):
+                part = re.sub(r"^the\s+", "", part.strip())
+                if part and part not in usable:
+                    usable.append(part)
+        display = usable[0] if usable else c.name
+        g.entities[c.alpha_3] = EntityDef(c.alpha_3, "country", display, None, "pycountry")
+        for n in usable:
+            g.add_alias(
+                AliasDef(n, c.alpha_3, default_case(n), source="pycountry", generated=True),
+                "pycountry",
+            )
+
+
+def _conditions(f: _File, node: yaml.Node) -> tuple[Condition, ...]:
+    out: list[Condition] = []
+    for item in f.sequence(node, "a condition list"):
+        m = f.mapping(item, "a condition")
+        names = [k for k in m if k in PREDICATES]
+        if len(names) != 1:
+            raise f.error(
+                item,
+                f"a condition needs exactly one of {sorted(PREDICATES)}, got {sorted(m)}",
+            )
+        name = names[0]
+        _check_keys(f, item, m, (name, "window"), "a condition")
+        vnode = m[name][1]
+        window: str | int = "sentence"
+        if "window" in m:
+            if name != "near":
+                raise f.error(m["window"][0], "'window' applies only to 'near'")
+            w = f.scalar(m["window"][1], "window")
+            if not (w in ("sentence", "article") or (isinstance(w, int) and w > 0)):
+                raise f.error(m["window"][1], "window must be sentence, article or a number > 0")
+            window = w
+        if name in WORD_PREDICATES:
+            words = tuple(
+                " ".join(fold(f.text(w, f"{name} word")).split())
+                for w in f.sequence(vnode, f"{name} words")
+            )
+            if not words or not all(words):
+                raise f.error(vnode, f"{name} needs a non-empty list of words")
+            out.append(Condition(name, words, window, f.where(item)))
+        else:
+            if f.scalar(vnode, name) is not True:
+                raise f.error(vnode, f"{name} takes 'true'")
+            out.append(Condition(name, (), window, f.where(item)))
+    return tuple(out)
+
+
+def _alias_nodes(f: _File, node: yaml.Node, entity: str | None, *, plural: bool) -> list[AliasDef]:
+    """Parse an alias list: plain strings or mappings ``{text, case, reject_if, keep_if}``."""
+    out: list[AliasDef] = []
+    for item in f.sequence(node, "aliases"):
+        if isinstance(item, yaml.ScalarNode):
+            text = f.text(item, "alias")
+            case, reject, keep, want_plural = default_case(text), (), (), plural
+        else:
+            m = f.mapping(item, "an alias")
+            _check_keys(f, item, m, ("text", "case", "reject_if", "keep_if", "plural"), "an alias")
+            if "text" not in m:
+                raise f.error(item, "an alias mapping needs 'text'")
+            text = f.text(m["text"][1], "alias text")
+            case = default_case(text)
+            if "case" in m:
+                case = f.text(m["case"][1], "case")
+                if case not in CASE_MODES:
+                    raise f.error(m["case"][1], f"case must be one of {CASE_MODES}")
+            reject = _conditions(f, m["reject_if"][1]) if "reject_if" in m else ()
+            keep = _conditions(f, m["keep_if"][1]) if "keep_if" in m else ()
+            want_plural = plural
+            if "plural" in m:
+                want_plural = f.scalar(m["plural"][1], "plural") is True
+        if not fold(text).strip():
+            raise f.error(item, f"alias {text!r} has no letters or digits")
+        where = f.where(item)
+        out.append(AliasDef(text, entity, case, reject, keep, where))
+        for variant in _variants(text, plural=want_plural):
+            out.append(AliasDef(variant, entity, case, reject, keep, where, generated=True))
+    return out
+
+
+def _variants(text: str, *, plural: bool) -> list[str]:
+    """Spelling variants generated from an alias: "S400" from "S-400", "F-16s" from "F-16"."""
+    out: list[str] = []
+    joined = _LETTER_DIGIT_HYPHEN.sub("", text)
+    if joined != text:
+        out.append(joined)
+    if plural:
+        for t in [text, *out]:
+            if t[-1].isalnum() and not t.lower().endswith(("s", "sh", "ese", "x", "z")):
+                out.append(t + "s")
+    return out
+
+
+_ENTRY_KEYS = {
+    "country": ("id", "name", "aliases", "demonyms", "capitals", "drop"),
+    "other": ("id", "type", "name", "country", "aliases"),
+}
+
+
+def _load_file(g: Gazetteer, path: Path, deferred: list[tuple[_File, yaml.Node, str]]) -> None:
+    f = _File(path)
+    g.files.append(str(path))
+    if f.root is None:
+        return  # an empty file is a valid, empty extension
+    top = f.mapping(f.root, "a gazetteer file")
+    _check_keys(f, f.root, top, SECTIONS, "a gazetteer file")
+    for section, (_, snode) in top.items():
+        for entry in f.sequence(snode, section):
+            if section == "blockers":
+                for a in _alias_nodes(f, entry, None, plural=False):
+                    g.add_alias(a, a.source)
+            elif section == "countries":
+                _country_entry(g, f, entry)
+            else:
+                # People, weapons... may link to countries defined later in the same run.
+                deferred.append((f, entry, section))
+
+
+def _country_entry(g: Gazetteer, f: _File, node: yaml.Node) -> None:
+    m = f.mapping(node, "a country entry")
+    _check_keys(f, node, m, _ENTRY_KEYS["country"], "a country entry")
+    if "id" not in m:
+        raise f.error(node, "a country entry needs 'id' (ISO 3166-1 alpha-3, e.g. TUR)")
+    cid = f.text(m["id"][1], "id")
+    if not _ISO3.match(cid):
+        raise f.error(m["id"][1], f"country id {cid!r} is not an ISO 3166-1 alpha-3 code")
+    ent = g.entities.get(cid)
+    if ent is None:
+        if "name" not in m:
+            raise f.error(m["id"][1], f"unknown country code {cid!r} (give 'name' to add one)")
+        ent = g.entities[cid] = EntityDef(cid, "country", "", None, f.where(node))
+    if "name" in m:
+        ent.name = f.text(m["name"][1], "name")
+        g.add_alias(AliasDef(ent.name, cid, default_case(ent.name), source=f.where(node)), "")
+    for dnode in f.sequence(m["drop"][1], "drop") if "drop" in m else ():
+        key = fold(f.text(dnode, "drop")).strip()
+        if key in g.aliases and g.aliases[key].entity == cid:
+            del g.aliases[key]
+    for key, plural in (("aliases", False), ("capitals", False), ("demonyms", True)):
+        if key in m:
+            for a in _alias_nodes(f, m[key][1], cid, plural=plural):
+                g.add_alias(a, a.source)
+
+
+def _other_entry(g: Gazetteer, f: _File, node: yaml.Node, section: str) -> None:
+    m = f.mapping(node, "an entry")
+    _check_keys(f, node, m, _ENTRY_KEYS["other"], "an entry")
+    etype = SECTIONS[section]
+    if "type" in m:
+        t = f.text(m["type"][1], "type")
+        if t not in ENTITY_TYPES or t == "country":
+            allowed = [x for x in ENTITY_TYPES if x != "country"]
+            raise f.error(m["type"][1], f"type must be one of {allowed} (countries: 'countries:')")
+        if etype and t != etype:
+            raise f.error(m["type"][1], f"type {t!r} contradicts section {section!r}")
+        etype = t
+    if etype is None:
+        raise f.error(node, "an entry under 'entities' needs 'type'")
+    if "id" not in m:
+        raise f.error(node, "an entry needs 'id' (a slug such as vladimir-putin)")
+    eid = f.text(m["id"][1], "id")
+    if not _SLUG.match(eid):
+        raise f.error(m["id"][1], f"id {eid!r} must be a lower-case slug like 'vladimir-putin'")
+    country = None
+    if "country" in m:
+        country = f.text(m["country"][1], "country")
+        linked = g.entities.get(country)
+        if linked is None or linked.type != "country":
+            raise f.error(m["country"][1], f"unknown country code {country!r}")
+    ent = g.entities.get(eid)
+    if ent is None:
+        if "name" not in m:
+            raise f.error(node, f"new entity {eid!r} needs 'name'")
+        ent = g.entities[eid] = EntityDef(eid, etype, "", country, f.where(node))
+    elif ent.type != etype:
+        raise f.error(m["id"][1], f"{eid!r} is already a {ent.type} ({ent.source})")
+    if "name" in m:
+        ent.name = f.text(m["name"][1], "name")
+    if country:
+        ent.country = country
+    if "aliases" not in m and "name" not in m:
+        raise f.error(node, f"entry {eid!r} adds nothing (give 'aliases' or 'name')")
+    plural = etype == "weapon"
+    aliases = _alias_nodes(f, m["aliases"][1], eid, plural=plural) if "aliases" in m else []
+    if "name" in m:
+        g.add_alias(AliasDef(ent.name, eid, default_case(ent.name), source=f.where(node)), "")
+        # When the name is also listed as an alias, that entry's options (plural, conditions)
+        # govern its variants.
+        if fold(ent.name) not in {fold(a.text) for a in aliases}:
+            for v in _variants(ent.name, plural=plural):
+                g.add_alias(AliasDef(v, eid, default_case(v), (), (), f.where(node), True), "")
+    for a in aliases:
+        g.add_alias(a, a.source)
+
+
+def load_gazetteer(extra: Sequence[Path] = (), *, shipped: bool = True) -> Gazetteer:
+    """Merge pycountry, the shipped files and ``extra`` extension files into one gazetteer."""
+    g = Gazetteer()
+    _pycountry_base(g)
+    paths = sorted(GAZETTEER_DIR.glob("*.yaml")) if shipped else []
+    paths += [Path(p) for p in extra]
+    deferred: list[tuple[_File, yaml.Node, str]] = []
+    for path in paths:
+        if not Path(path).is_file():
+            raise ConfigError(f"{path}: gazetteer file not found")
+        _load_file(g, Path(path), deferred)
+    for f, node, section in deferred:
+        _other_entry(g, f, node, section)
+    for f in {id(f): f for f, _, _ in deferred}.values():
+        f.close()
+    return g
+
+
+# ---------------------------------------------------------------------------------------------
+# Compiling.
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """What an automaton hit means. Kept small: it is read once per candidate match."""
+
+    span: int  # length of the alias in the text (the pattern minus its two padding spaces)
+    entity: int  # index into CompiledGazetteer.entities, -1 for a blocker
+    upper: tuple[int, ...]  # offsets (from the match start) that must be upper case
+    lower: tuple[int, ...]  # offsets that must be lower case (``case: exact`` only)
+    reject_if: tuple[Condition, ...] | None
+    keep_if: tuple[Condition, ...] | None
+
+
+@dataclass(slots=True)
+class CompiledGazetteer:
+    automaton: Any
+    entities: list[EntityDef]
+    patterns: int
+    files: list[str]
+
+
+def _case_offsets(text: str, mode: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    if mode == "insensitive":
+        return (), ()
+    if mode == "exact":
+        return (
+            tuple(i for i, c in enumerate(text) if c.isupper()),
+            tuple(i for i, c in enumerate(text) if c.islower()),
+        )
+    upper = tuple(
+        i for i, c in enumerate(text) if c.isupper() and (i == 0 or not text[i - 1].isalnum())
+    )
+    return upper, ()
+
+
+def compile_gazetteer(g: Gazetteer) -> CompiledGazetteer:
+    """Build the automaton: one padded, folded key per alias, a ``Pattern`` as its value."""
+    entities = sorted(g.entities.values(), key=lambda e: (e.type, e.id))
+    index = {e.id: i for i, e in enumerate(entities)}
+    a = ahocorasick.Automaton()
+    for key, alias in g.aliases.items():
+        upper, lower = _case_offsets(alias.text, alias.case)
+        a.add_word(
+            f" {key} ",
+            Pattern(
+                span=len(key),
+                entity=index[alias.entity] if alias.entity else -1,
+                upper=upper,
+                lower=lower,
+                reject_if=alias.reject_if or None,
+                keep_if=alias.keep_if or None,
+            ),
+        )
+    a.make_automaton()
+    return CompiledGazetteer(a, entities, len(g.aliases), list(g.files))

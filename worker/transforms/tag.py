@@ -1,0 +1,161 @@
+"""Entity tagging: countries, people, organisations, weapon systems and places, with canonical ids.
+
+One Aho-Corasick pass per field over folded text (see ``gazetteer``), then, per candidate: a case
+check ("Turkey" not "turkey", "US" not "us"), context conditions for the few homonyms that carry
+them, and leftmost-longest selection ("Bashar al-Assad" over "Assad", "South Korea" over
+"Korea"). Demonyms and capitals are country aliases, so "Turkish" and "Ankara" yield ``TUR``;
+people and weapons only *link* to their country through ``Entity.country``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from worker.model import Article, Entity, Mention, TaggedArticle
+from worker.transforms.context import MatchContext
+from worker.transforms.gazetteer import (
+    FOLD_TABLE,
+    CompiledGazetteer,
+    Pattern,
+    compile_gazetteer,
+    load_gazetteer,
+)
+from worker.transforms.sentences import split_sentences
+
+# Salience weights: a title mention counts most, the lead (first sentences) more than the rest.
+TITLE_WEIGHT = 3.0
+LEAD_WEIGHT = 2.0
+BODY_WEIGHT = 1.0
+LEAD_SENTENCES = 3
+
+
+class Tagger:
+    """Tags articles against one compiled gazetteer. Immutable after construction and safe to
+    share between threads; build it once (``Tagger.load`` / ``default_tagger``)."""
+
+    def __init__(self, compiled: CompiledGazetteer):
+        self.compiled = compiled
+        self._iter = compiled.automaton.iter
+        self._entities = compiled.entities
+
+    @classmethod
+    def load(cls, extra: Sequence[Path] = ()) -> Tagger:
+        """Compile the shipped gazetteer plus user extension files (``entities.yaml``)."""
+        return cls(compile_gazetteer(load_gazetteer(extra)))
+
+    def tag(self, article: Article) -> TaggedArticle:
+        """Find the entities of ``article``: mentions with offsets, counts and salience."""
+        title = article.title or ""
+        body = article.body or ""
+        sentences = split_sentences(body)
+        folded: dict[str, str] = {}
+
+        def article_norm() -> str:
+            return folded.get("title", " ") + folded.get("body", " ")
+
+        found: dict[int, list[Mention]] = {}
+        if title:
+            self._scan(title, "title", [], None, found, folded, article_norm)
+        if body:
+            starts = [s for s, _ in sentences]
+            self._scan(body, "body", sentences, starts, found, folded, article_norm)
+        return TaggedArticle(article, self._entities_of(found), sentences)
+
+    def _scan(
+        self,
+        text: str,
+        field: str,
+        sentences: list[tuple[int, int]],
+        starts: list[int] | None,
+        found: dict[int, list[Mention]],
+        folded: dict[str, str],
+        article_norm,
+    ) -> None:
+        norm = " " + text.translate(FOLD_TABLE) + " "
+        folded[field] = norm
+        hits: list[tuple[int, int, int, Pattern]] = []
+        ctx: MatchContext | None = None
+        for last, p in self._iter(norm):
+            # The key is " alias " and ``last`` indexes its final padding space in ``norm``,
+            # which is ``text`` shifted right by one.
+            end = last - 1
+            start = end - p.span
+            if p.upper:
+                ok = True
+                for o in p.upper:
+                    if not text[start + o].isupper():
+                        ok = False
+                        break
+                if not ok:
+                    continue
+            if p.lower and not all(text[start + o].islower() for o in p.lower):
+                continue
+            if p.reject_if or p.keep_if:
+                if ctx is None:
+                    ctx = MatchContext(text, norm, field, sentences, article_norm)
+                if not _accept(p, ctx, start, end):
+                    continue
+            hits.append((start, -p.span, end, p))
+        if not hits:
+            return
+        hits.sort(key=_hit_order)
+        taken_to = -1
+        for start, _, end, p in hits:
+            if start < taken_to:
+                continue  # overlaps a longer (or earlier) match
+            taken_to = end
+            if p.entity < 0:
+                continue  # a blocker: the phrase is claimed but names nothing
+            sentence = -1 if starts is None else bisect_right(starts, start) - 1
+            mention = Mention(text[start:end], start, end, field, sentence)
+            bucket = found.get(p.entity)
+            if bucket is None:
+                found[p.entity] = [mention]
+            else:
+                bucket.append(mention)
+
+    def _entities_of(self, found: dict[int, list[Mention]]) -> list[Entity]:
+        out: list[Entity] = []
+        best = 0.0
+        for idx, mentions in found.items():
+            d = self._entities[idx]
+            score = 0.0
+            for m in mentions:
+                if m.field == "title":
+                    score += TITLE_WEIGHT
+                elif m.sentence < LEAD_SENTENCES:
+                    score += LEAD_WEIGHT
+                else:
+                    score += BODY_WEIGHT
+            best = max(best, score)
+            out.append(Entity(d.id, d.type, d.name, d.country, mentions, score))
+        for e in out:
+            e.salience = e.salience / best if best else 0.0
+        # Most salient first; ties by first appearance (title before body).
+        out.sort(key=_entity_order)
+        return out
+
+
+def _hit_order(hit: tuple[int, int, int, Pattern]) -> tuple[int, int]:
+    return hit[0], hit[1]
+
+
+def _entity_order(e: Entity) -> tuple[float, int, int]:
+    first = e.mentions[0]
+    return -e.salience, first.field != "title", first.start
+
+
+def _accept(p: Pattern, ctx: MatchContext, start: int, end: int) -> bool:
+    """Context conditions: any ``keep_if`` that holds wins over any ``reject_if``."""
+    if p.keep_if and any(c.holds(ctx, start, end) for c in p.keep_if):
+        return True
+    return not (p.reject_if and any(c.holds(ctx, start, end) for c in p.reject_if))
+
+
+@cache
+def default_tagger() -> Tagger:
+    """The process-wide tagger over the shipped gazetteer, compiled on first use."""
+    return Tagger.load()
