@@ -11,7 +11,7 @@ from rich.console import Console
 from worker.errors import NewswatchError
 
 # Order is the order of `newswatch --help`.
-COMMAND_MODULES = ("stack", "config_cmd", "clean", "rules")
+COMMAND_MODULES = ("stack", "stream", "clean", "rules", "config_cmd")
 
 app = typer.Typer(
     name="newswatch",

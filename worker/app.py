@@ -1,0 +1,346 @@
+"""The Faust app: topics, tables and agents. Wiring only — the logic lives in transforms/sinks.
+
+    raw ──intake──▶ dedupe (internal, keyed by content hash) ──dedupe──▶ clean (keyed by id)
+    clean ──enrich──▶ enriched (keyed by id) ──index──▶ search engine
+                 └──▶ alerts (keyed by alert key) ──notify──▶ notifiers (+ alerts index)
+    any stage ──▶ dlq (original payload + stage + reason)
+
+Delivery: at-least-once. An event is acknowledged (its offset committed) only after its outputs
+were sent or written; re-delivery is harmless because articles are keyed and indexed by id,
+alerts by key, and the notifier remembers notified keys in a changelog-backed table.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import faust
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from worker import metrics as m
+from worker.config import Settings
+from worker.errors import Reject
+from worker.model import Alert, Article, TaggedArticle, iso, utcnow
+from worker.sinks.notify import Notifier, build_notifiers
+from worker.sinks.search import SearchSink
+from worker.sources.kafka import INGESTED_HEADER
+
+log = logging.getLogger("newswatch.worker")
+
+
+@dataclass
+class Pipeline:
+    """What the agents call: the compiled transforms and the sinks, built once per worker."""
+
+    tagger: Any
+    rules: Any
+    sink: SearchSink
+    notifiers: list[Notifier]
+    max_article_bytes: int
+
+
+def decode_raw(payload: bytes | None, max_bytes: int) -> dict[str, Any]:
+    """A raw-topic payload → intake item, or Reject. Kept here (not in the cleaner) because
+    it is about the Kafka encoding, not about articles."""
+    if payload is None or not payload.strip():
+        raise Reject("intake", "empty", "empty message")
+    if len(payload) > max_bytes:
+        raise Reject(
+            "intake", "too_large", f"message is {len(payload):,} bytes, limit {max_bytes:,}"
+        )
+    try:
+        item = json.loads(payload)
+    except UnicodeDecodeError:
+        raise Reject("intake", "not_utf8", "message is not UTF-8 JSON") from None
+    except json.JSONDecodeError as exc:
+        raise Reject("intake", "bad_json", f"message is not JSON: {exc.msg} at {exc.pos}") from None
+    if not isinstance(item, dict):
+        raise Reject("intake", "schema", f"expected a JSON object, got {type(item).__name__}")
+    return item
+
+
+def dead_letter_record(payload: Any, rej: Reject, *, topic: str) -> dict[str, Any]:
+    """What goes to the dead-letter topic: enough to understand and replay the message."""
+    if isinstance(payload, bytes):
+        try:
+            original: Any = payload.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            original, encoding = base64.b64encode(payload).decode(), "base64"
+    else:
+        original, encoding = payload, "json"
+    return {
+        "stage": rej.stage,
+        "reason": rej.reason,
+        "detail": rej.detail,
+        "source": rej.source,
+        "topic": topic,
+        "failed_at": iso(utcnow()),
+        "payload": original,
+        "payload_encoding": encoding,
+    }
+
+
+def _ingested_ms(event: faust.EventT) -> int | None:
+    headers = event.headers or {}
+    raw = headers.get(INGESTED_HEADER) if isinstance(headers, dict) else None
+    try:
+        return int(raw) if raw else None
+    except ValueError:
+        return None
+
+
+def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
+    """Build the Faust app. ``pipeline_factory()`` returns the :class:`Pipeline`; it runs at
+    worker start so that ``newswatch --help`` never compiles gazetteers."""
+    t = settings.topics
+    app = faust.App(
+        settings.app_id,
+        broker=f"kafka://{settings.kafka_bootstrap}",
+        store="memory://",  # tables are rebuilt from their changelog topics on start
+        topic_partitions=settings.partitions,
+        topic_replication_factor=1,
+        topic_allow_declare=True,
+        consumer_auto_offset_reset="earliest",
+        producer_acks=-1,
+        web_enabled=True,
+        web_bind=settings.metrics_host,
+        web_host=settings.metrics_host,
+        web_port=settings.metrics_port,
+        broker_commit_interval=1.0,
+        stream_wait_empty=False,
+    )
+
+    raw = app.topic(
+        t.raw, key_type=bytes, value_type=bytes, value_serializer="raw", key_serializer="raw"
+    )
+    by_hash = app.topic(
+        f"{settings.app_id}-dedupe", internal=True, key_serializer="raw", value_serializer="json"
+    )
+    clean = app.topic(t.clean, key_serializer="raw", value_serializer="json")
+    enriched = app.topic(t.enriched, key_serializer="raw", value_serializer="json")
+    alerts_t = app.topic(t.alerts, key_serializer="raw", value_serializer="json")
+    dlq = app.topic(t.dlq, key_serializer="raw", value_serializer="json")
+
+    # content hash → id of the first article seen with it (co-partitioned with `by_hash`).
+    first_copy = app.Table("first-copy", default=None, key_type=str, value_type=str)
+    # alert key → when it was notified (co-partitioned with `alerts_t`).
+    notified = app.Table("notified", default=None, key_type=str, value_type=str)
+
+    state: dict[str, Pipeline] = {}
+
+    def pipe() -> Pipeline:
+        return state["pipeline"]
+
+    @app.task(on_leader=False)
+    async def _start() -> None:
+        pipeline = pipeline_factory() if pipeline_factory else default_pipeline(settings)
+        await pipeline.sink.connect()
+        await retry_forever("install index templates", pipeline.sink.ensure_templates)
+        state["pipeline"] = pipeline
+        m.RULES_LOADED.set(len(pipeline.rules))
+        log.info(
+            "newswatch worker ready: %d rules, engine %s", len(pipeline.rules), pipeline.sink.engine
+        )
+
+    async def ready() -> Pipeline:
+        while "pipeline" not in state:
+            await asyncio.sleep(0.05)
+        return state["pipeline"]
+
+    async def to_dlq(payload: Any, rej: Reject, topic: str, key: bytes | None = None) -> None:
+        m.DLQ.labels(rej.stage, rej.reason).inc()
+        log.warning("dead-letter %s/%s: %s", rej.stage, rej.reason, rej.detail)
+        await dlq.send(key=key, value=dead_letter_record(payload, rej, topic=topic))
+
+    @app.agent(raw, name="intake")
+    async def intake(stream: faust.StreamT) -> None:
+        from worker.transforms.clean import clean as clean_item
+
+        p = await ready()
+        async for event in stream.events():
+            started = time.perf_counter()
+            payload = event.value
+            try:
+                item = decode_raw(payload, p.max_article_bytes)
+                article = clean_item(item, now=utcnow(), max_bytes=p.max_article_bytes)
+            except Reject as rej:
+                await to_dlq(payload, rej, t.raw, event.key)
+                continue
+            except Exception as exc:  # a cleaner bug must not stop the stream or lose the input
+                log.exception("cleaner failed")
+                await to_dlq(
+                    payload, Reject("clean", "internal_error", repr(exc)), t.raw, event.key
+                )
+                continue
+            m.STAGE_SECONDS.labels("clean").observe(time.perf_counter() - started)
+            m.ARTICLES.labels("clean").inc()
+            await by_hash.send(
+                key=(article.content_hash or article.id).encode(),
+                value=article.to_dict(),
+                headers=event.headers,
+            )
+
+    @app.agent(by_hash, name="dedupe")
+    async def dedupe(stream: faust.StreamT) -> None:
+        async for event in stream.events():
+            article = Article.from_dict(event.value)
+            h = article.content_hash or article.id
+            first = first_copy.get(h)
+            if first is None:
+                first_copy[h] = article.id
+            elif first != article.id:
+                article.duplicate_of = first
+                m.DUPLICATES.labels("exact").inc()
+            m.ARTICLES.labels("dedupe").inc()
+            await clean.send(
+                key=article.id.encode(), value=article.to_dict(), headers=event.headers
+            )
+
+    @app.agent(clean, name="enrich")
+    async def enrich(stream: faust.StreamT) -> None:
+        p = await ready()
+        async for event in stream.events():
+            try:
+                article = Article.from_dict(event.value)
+                started = time.perf_counter()
+                tagged = p.tagger.tag(article)
+                tagged_at = time.perf_counter()
+                alerts = p.rules.match(tagged, now=utcnow())
+            except Exception as exc:
+                log.exception("enrich failed")
+                await to_dlq(
+                    event.value, Reject("enrich", "internal_error", repr(exc)), t.clean, event.key
+                )
+                continue
+            m.STAGE_SECONDS.labels("tag").observe(tagged_at - started)
+            m.STAGE_SECONDS.labels("match").observe(time.perf_counter() - tagged_at)
+            m.ARTICLES.labels("enrich").inc()
+            for e in tagged.entities:
+                m.ENTITIES.labels(e.type).inc()
+            await enriched.send(
+                key=article.id.encode(),
+                value={"tagged": tagged.to_dict(), "alerts": [a.to_dict() for a in alerts]},
+                headers=event.headers,
+            )
+            for alert in alerts:
+                m.RULE_MATCHES.labels(alert.rule_id, alert.severity).inc()
+                await alerts_t.send(
+                    key=alert.key.encode(), value=alert.to_dict(), headers=event.headers
+                )
+
+    @app.agent(enriched, name="index")
+    async def index(stream: faust.StreamT) -> None:
+        p = await ready()
+        async for events in stream.take_events(
+            settings.bulk_max_docs, within=settings.bulk_max_seconds
+        ):
+            actions = []
+            for ev in events:
+                tagged = TaggedArticle.from_dict(ev.value["tagged"])
+                alerts = [Alert.from_dict(a) for a in ev.value.get("alerts", [])]
+                actions.append(p.sink.article_action(tagged, alerts))
+            await write_bulk(
+                p.sink, actions, "articles", dlq_send=lambda r, pl: to_dlq(pl, r, t.enriched)
+            )
+
+    @app.agent(alerts_t, name="notify")
+    async def notify(stream: faust.StreamT) -> None:
+        p = await ready()
+        async for event in stream.events():
+            alert = Alert.from_dict(event.value)
+            await write_bulk(
+                p.sink,
+                [p.sink.alert_action(alert)],
+                "alerts",
+                dlq_send=lambda r, pl: to_dlq(pl, r, t.alerts),
+            )
+            if notified.get(alert.key) is not None:
+                m.ALERTS_SUPPRESSED.labels(alert.rule_id).inc()
+                continue
+            for notifier in p.notifiers:
+                await notifier.send(alert)
+            notified[alert.key] = iso(utcnow())
+            m.ALERTS.labels(alert.rule_id, alert.severity).inc()
+            ingested = _ingested_ms(event)
+            if ingested:
+                m.END_TO_END_SECONDS.observe(max(0.0, time.time() - ingested / 1000))
+
+    @app.page("/metrics")
+    async def metrics_page(web: Any, request: Any) -> Any:
+        # aiohttp refuses a charset inside content_type, so the exposition type goes in headers.
+        return web.bytes(generate_latest(m.REGISTRY), headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+    @app.page("/healthz")
+    async def healthz(web: Any, request: Any) -> Any:
+        return web.json({"status": "alive"})
+
+    @app.page("/readyz")
+    async def readyz(web: Any, request: Any) -> Any:
+        ok = "pipeline" in state
+        return web.json(
+            {"ready": ok, "rules": len(state["pipeline"].rules) if ok else 0},
+            status=200 if ok else 503,
+        )
+
+    app.newswatch_state = state  # type: ignore[attr-defined]
+    return app
+
+
+async def retry_forever(what: str, fn: Any, *, first: float = 0.5, cap: float = 15.0) -> Any:
+    """Back off (exponential, capped) until ``fn`` succeeds. Used where giving up would lose
+    data: while we wait, offsets are not committed, so Kafka keeps the messages."""
+    delay = first
+    while True:
+        try:
+            return await fn()
+        except Exception as exc:
+            m.INDEX_ERRORS.labels("request").inc()
+            log.warning("%s failed (%s); retrying in %.1fs", what, exc.__class__.__name__, delay)
+            await asyncio.sleep(delay)
+            delay = min(cap, delay * 2)
+
+
+async def write_bulk(
+    sink: SearchSink, actions: list[dict[str, Any]], kind: str, *, dlq_send: Any
+) -> None:
+    """Bulk-write until every document is indexed or dead-lettered with the engine's reason."""
+    pending = actions
+    started = time.perf_counter()
+    while pending:
+        m.BULK_DOCS.observe(len(pending))
+        result = await retry_forever(
+            f"bulk index ({len(pending)} {kind})", lambda batch=pending: sink.bulk(batch)
+        )
+        m.INDEXED.labels(kind).inc(result.indexed)
+        for f in result.failures:
+            m.INDEX_ERRORS.labels("item").inc()
+            await dlq_send(
+                Reject("index", "mapping", f"{f.status} {f.reason}", source=f.doc_id), f.source
+            )
+        pending = result.retryable
+        if pending:
+            await asyncio.sleep(1.0)
+    m.STAGE_SECONDS.labels(f"index_{kind}").observe(time.perf_counter() - started)
+
+
+def default_pipeline(settings: Settings) -> Pipeline:
+    from worker.transforms.rules import load_rules
+    from worker.transforms.tag import Tagger
+
+    extra = []
+    if settings.rules_dir and (settings.rules_dir / "entities.yaml").exists():
+        extra.append(settings.rules_dir / "entities.yaml")
+    return Pipeline(
+        tagger=Tagger.load(extra),
+        rules=load_rules(settings.rules_dir),
+        sink=SearchSink(settings),
+        notifiers=build_notifiers(settings),
+        max_article_bytes=settings.max_article_bytes,
+    )

@@ -1,0 +1,162 @@
+"""``newswatch worker`` and ``newswatch ingest``: the two ends of the stream."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from worker.config import load_settings
+from worker.errors import Reject
+from worker.sources.files import SUPPORTED, decode, items_from_text, iter_raw
+
+err = Console(stderr=True)
+
+
+def _url_items(url: str, max_bytes: int) -> Iterator[dict[str, Any]]:
+    import httpx
+
+    try:
+        resp = httpx.get(url, follow_redirects=True, timeout=30.0)
+        resp.raise_for_status()
+    except httpx.HTTPError as exc:
+        raise Reject("intake", "fetch", f"could not fetch: {exc}", source=url) from None
+    if len(resp.content) > max_bytes:
+        raise Reject("intake", "too_large", f"{len(resp.content):,} bytes", source=url)
+    ctype = resp.headers.get("content-type", "").split(";")[0].strip()
+    suffix = {
+        "application/rss+xml": ".rss",
+        "application/atom+xml": ".atom",
+        "application/xml": ".xml",
+        "text/xml": ".xml",
+        "application/json": ".json",
+        "text/html": ".html",
+    }.get(ctype, ".txt")
+    for item in items_from_text(decode(resp.content, url), url, suffix):
+        if "html" in item:
+            item.setdefault("url", url)
+        yield item
+
+
+def _stdin_items(max_bytes: int) -> Iterator[dict[str, Any]]:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise Reject("intake", "too_large", f"over {max_bytes:,} bytes", source="<stdin>")
+    text = decode(data, "<stdin>")
+    head = text.lstrip()[:1]
+    suffix = ".json" if head in "{[" and "\n{" not in text.strip() else ".txt"
+    if head == "{" and "\n{" in text.strip():
+        suffix = ".jsonl"
+    yield from items_from_text(text, "<stdin>", suffix)
+
+
+def _count_files(path: Path) -> int:
+    if path.is_dir():
+        return sum(1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+    return 1
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("worker")
+    def worker(
+        log_level: str = typer.Option(
+            None, "--log-level", "-l", help="override NEWSWATCH_LOG_LEVEL"
+        ),
+    ) -> None:
+        """Run the Faust worker: clean → dedupe → tag → match → index → notify.
+
+        Serves /metrics, /healthz and /readyz on NEWSWATCH_METRICS_HOST:PORT (default
+        127.0.0.1:9108). Start several to share the partitions."""
+        from faust.worker import Worker
+
+        from worker.app import create_app
+        from worker.sources.kafka import ensure_topics
+
+        settings = load_settings()
+        created = ensure_topics(settings)
+        if created:
+            err.print(f"created topics: {', '.join(created)}")
+        fapp = create_app(settings)
+        level = (log_level or settings.log_level).lower()
+        Worker(fapp, loglevel=level, quiet=True).execute_from_commandline()
+
+    @app.command("ingest")
+    def ingest(
+        sources: list[str] = typer.Argument(
+            ..., help="files, folders (txt, html, json, jsonl, rss/atom), URLs, or - for stdin"
+        ),
+        dry_run: bool = typer.Option(
+            False, "--dry-run", help="read and validate only; publish nothing"
+        ),
+    ) -> None:
+        """Publish articles to the raw topic. Bad files are reported (file + reason) and
+        skipped; the exit code is 1 if any input was rejected."""
+        from worker.sources.kafka import RawPublisher, ensure_topics
+
+        settings = load_settings()
+        publisher = None
+        if not dry_run:
+            ensure_topics(settings)
+            publisher = RawPublisher(settings)
+        total = sum(_count_files(Path(s)) for s in sources if s != "-" and "://" not in s)
+        rejected = published = 0
+        with Progress(
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[current]}"),
+            TimeElapsedColumn(),
+            console=err,
+            disable=total < 20 or not err.is_terminal,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("ingest", total=total or None, current="")
+            for src in sources:
+                for item in _items(src, settings.max_article_bytes, progress, task):
+                    if isinstance(item, Reject):
+                        rejected += 1
+                        err.print(
+                            f"[red]rejected[/] {item.source or src}: {item.detail}", highlight=False
+                        )
+                        continue
+                    if publisher:
+                        publisher.publish(item)
+                    published += 1
+        if publisher:
+            publisher.flush()
+            publisher.close()
+        verb = "validated" if dry_run else f"published to {settings.topics.raw}"
+        err.print(f"{published} item(s) {verb}; {rejected} rejected")
+        if rejected:
+            raise typer.Exit(1)
+
+
+def _items(src: str, max_bytes: int, progress: Progress, task: Any) -> Iterator[dict | Reject]:
+    """Intake items of one source, with each bad file yielded as its Reject so that the
+    rest of a folder still goes through."""
+    if src == "-" or "://" in src:
+        try:
+            yield from _stdin_items(max_bytes) if src == "-" else _url_items(src, max_bytes)
+        except Reject as rej:
+            yield rej
+        return
+    path = Path(src)
+    files = (
+        sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+        if path.is_dir()
+        else [path]
+    )
+    if path.is_dir() and not files:
+        yield Reject("intake", "empty", "the folder has no article files", source=src)
+    for f in files:
+        progress.update(task, current=f.name)
+        try:
+            yield from iter_raw(f, max_bytes=max_bytes)
+        except Reject as rej:
+            yield rej
+        progress.advance(task)

@@ -1,0 +1,108 @@
+"""Every Prometheus metric newswatch exports, defined once.
+
+Names follow Prometheus conventions (``_total`` counters, ``_seconds`` histograms, base units).
+Label values are bounded sets (stage names, reject reasons, rule ids, target names), never ids of
+articles or alerts.
+"""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+REGISTRY = CollectorRegistry(auto_describe=True)
+
+ARTICLES = Counter(
+    "newswatch_articles_total",
+    "Articles that left a pipeline stage.",
+    ["stage"],
+    registry=REGISTRY,
+)
+DLQ = Counter(
+    "newswatch_dlq_messages_total",
+    "Messages routed to the dead-letter topic, by stage and reason.",
+    ["stage", "reason"],
+    registry=REGISTRY,
+)
+DUPLICATES = Counter(
+    "newswatch_duplicates_total",
+    "Articles linked to an earlier copy of the same story.",
+    ["kind"],
+    registry=REGISTRY,
+)
+ENTITIES = Counter(
+    "newswatch_entities_total",
+    "Entities tagged, by type.",
+    ["type"],
+    registry=REGISTRY,
+)
+RULE_MATCHES = Counter(
+    "newswatch_rule_matches_total",
+    "Alerts produced by the matcher, by rule and severity.",
+    ["rule", "severity"],
+    registry=REGISTRY,
+)
+ALERTS = Counter(
+    "newswatch_alerts_total",
+    "Alerts that reached the notifier after dedupe, by rule and severity.",
+    ["rule", "severity"],
+    registry=REGISTRY,
+)
+ALERTS_SUPPRESSED = Counter(
+    "newswatch_alerts_suppressed_total",
+    "Alerts not notified because their key was already notified.",
+    ["rule"],
+    registry=REGISTRY,
+)
+DELIVERIES = Counter(
+    "newswatch_deliveries_total",
+    "Alert deliveries by target and outcome (delivered, failed, error).",
+    ["target", "outcome"],
+    registry=REGISTRY,
+)
+STAGE_SECONDS = Histogram(
+    "newswatch_stage_seconds",
+    "Time spent in a pipeline stage per article (or per batch for indexing).",
+    ["stage"],
+    buckets=(0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
+    registry=REGISTRY,
+)
+END_TO_END_SECONDS = Histogram(
+    "newswatch_end_to_end_seconds",
+    "From publication on the raw topic to the alert being emitted.",
+    buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
+    registry=REGISTRY,
+)
+BULK_DOCS = Histogram(
+    "newswatch_index_bulk_docs",
+    "Documents per bulk request to the search engine.",
+    buckets=(1, 5, 10, 50, 100, 250, 500, 1000, 2500),
+    registry=REGISTRY,
+)
+INDEX_ERRORS = Counter(
+    "newswatch_index_errors_total",
+    "Search engine errors: per-item rejections and failed requests (retried).",
+    ["kind"],
+    registry=REGISTRY,
+)
+INDEXED = Counter(
+    "newswatch_indexed_documents_total",
+    "Documents written to the search engine, by index kind.",
+    ["kind"],
+    registry=REGISTRY,
+)
+CONSUMER_LAG = Gauge(
+    "newswatch_consumer_lag",
+    "Messages not yet consumed, per topic and partition (highwater - committed).",
+    ["topic", "partition"],
+    registry=REGISTRY,
+)
+RULES_LOADED = Gauge(
+    "newswatch_rules_loaded",
+    "Watch rules in the active rule set.",
+    registry=REGISTRY,
+)
+RULE_RELOAD_FAILURES = Counter(
+    "newswatch_rule_reload_failures_total",
+    "Rule set reloads refused because a rule was invalid (the previous set stays active).",
+    registry=REGISTRY,
+)
