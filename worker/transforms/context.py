@@ -11,8 +11,9 @@ same field with one padding space on each side, so ``norm[i + 1]`` folds ``text[
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # The word right after / right before a match, in the original text (case matters here).
 _WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_][\w'’.-]*)")
@@ -57,43 +58,101 @@ PRECEDER_STOPWORDS = frozenset(
 )
 
 
-@dataclass(slots=True)
-class MatchContext:
-    """Where a candidate match sits: its field text, folded text, and (for the body) sentences."""
+class ArticleView:
+    """Article-wide folded text, shared by the title and body scans; the token set is built on
+    first use (only ``near ... window: article`` needs it)."""
 
-    text: str
-    norm: str
-    field: str
-    sentences: list[tuple[int, int]]
-    article_norm: Callable[[], str]
-    _title_case: bool | None = field(default=None)
+    __slots__ = ("_tokens", "norm")
+
+    def __init__(self, title_norm: str, body_norm: str):
+        self.norm = title_norm + body_norm
+        self._tokens: set[str] | None = None
+
+    def tokens(self) -> set[str]:
+        if self._tokens is None:
+            self._tokens = set(self.norm.split())
+        return self._tokens
+
+
+class MatchContext:
+    """Where a candidate match sits: its field text, folded text, and (for the body) sentences.
+
+    Built lazily, once per field, and only when an alias with conditions matched."""
+
+    __slots__ = (
+        "_title_case",
+        "_windows",
+        "article",
+        "field",
+        "norm",
+        "sentences",
+        "starts",
+        "text",
+    )
+
+    def __init__(
+        self,
+        text: str,
+        norm: str,
+        field: str,
+        sentences: list[tuple[int, int]],
+        starts: list[int],
+        article: ArticleView,
+    ):
+        self.text = text
+        self.norm = norm
+        self.field = field
+        self.sentences = sentences
+        self.starts = starts
+        self.article = article
+        self._windows: dict[int, tuple[set[str], str]] = {}
+        self._title_case: dict[int, bool] = {}
 
     def sentence_span(self, start: int) -> tuple[int, int]:
+        """The sentence around ``start``; the whole field for the title."""
         if self.field != "body" or not self.sentences:
             return 0, len(self.text)
-        for a, b in self.sentences:
-            if a <= start < b:
-                return a, b
-        return 0, len(self.text)
+        i = bisect_right(self.starts, start) - 1
+        return self.sentences[i] if i >= 0 else (0, len(self.text))
 
-    def title_case(self) -> bool:
-        """True when the field is written in headline title case (most long words capitalised),
+    def sentence_window(self, start: int) -> tuple[set[str], str]:
+        """Token set and padded folded text of the sentence around ``start`` (cached)."""
+        a, b = self.sentence_span(start)
+        hit = self._windows.get(a)
+        if hit is None:
+            hay = " " + self.norm[a + 1 : b + 1] + " "
+            hit = self._windows[a] = (set(hay.split()), hay)
+        return hit
+
+    def title_case(self, start: int) -> bool:
+        """True when the sentence around ``start`` (the whole title) is in headline title case,
         where a capitalised neighbour says nothing about personal names."""
-        if self._title_case is None:
-            words = [w for w in _WORDS.findall(self.text) if len(w) > 3]
+        a, b = self.sentence_span(start)
+        cached = self._title_case.get(a)
+        if cached is None:
+            words = [w for w in _WORDS.findall(self.text, a, b) if len(w) > 3]
             caps = sum(1 for w in words if w[0].isupper())
-            self._title_case = len(words) >= 3 and caps >= 0.6 * len(words)
-        return self._title_case
+            cached = self._title_case[a] = len(words) >= 3 and caps >= 0.6 * len(words)
+        return cached
 
 
 @dataclass(frozen=True, slots=True)
 class Condition:
-    """One named predicate with its arguments (``words`` are folded like the text)."""
+    """One named predicate with its arguments. ``words`` are folded like the text; one-word
+    entries are also kept as a set so a window is tested with one set intersection."""
 
     name: str
     words: tuple[str, ...] = ()
     window: str | int = "sentence"
     source: str = ""
+    singles: frozenset[str] = frozenset()
+    multis: tuple[str, ...] = ()
+
+    @classmethod
+    def make(cls, name: str, words: tuple[str, ...], window: str | int, source: str) -> Condition:
+        singles = frozenset(w for w in words if " " not in w)
+        multis = tuple(w for w in words if " " in w)
+        return cls(name, words, window, source, singles, multis)
 
     def holds(self, ctx: MatchContext, start: int, end: int) -> bool:
         return PREDICATES[self.name](self, ctx, start, end)
@@ -102,32 +161,44 @@ class Condition:
 def _near(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
     """Any of ``words`` within the window: ``sentence`` (default), ``article`` or N characters."""
     if cond.window == "article":
-        hay = ctx.article_norm()
+        tokens, hay = ctx.article.tokens(), ctx.article.norm
     elif cond.window == "sentence":
-        a, b = ctx.sentence_span(start)
-        hay = " " + ctx.norm[a + 1 : b + 1] + " "
+        tokens, hay = ctx.sentence_window(start)
     else:
         w = int(cond.window)
         hay = " " + ctx.norm[max(start + 1 - w, 0) : end + 1 + w] + " "
-    return any(f" {word} " in hay for word in cond.words)
+        tokens = set(hay.split())
+    if not cond.singles.isdisjoint(tokens):
+        return True
+    return any(f" {word} " in hay for word in cond.multis)
 
 
 def _followed_by(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
     """The next word(s), ignoring punctuation in between, are one of ``words``."""
-    rest = ctx.norm[end + 1 : end + 1 + 60].lstrip() + " "
-    return any(rest.startswith(word + " ") for word in cond.words)
+    rest = ctx.norm[end + 1 : end + 1 + 60].split()
+    if not rest:
+        return False
+    if rest[0] in cond.singles:
+        return True
+    joined = " ".join(rest) + " "
+    return any(joined.startswith(word + " ") for word in cond.multis)
 
 
 def _preceded_by(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
     """The previous word(s), ignoring punctuation in between, are one of ``words``."""
-    before = " " + ctx.norm[max(start + 1 - 60, 0) : start + 1].rstrip()
-    return any(before.endswith(" " + word) for word in cond.words)
+    before = ctx.norm[max(start + 1 - 60, 0) : start + 1].split()
+    if not before:
+        return False
+    if before[-1] in cond.singles:
+        return True
+    joined = " " + " ".join(before)
+    return any(joined.endswith(" " + word) for word in cond.multis)
 
 
 def _followed_by_name(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
     """A capitalised word follows directly, as in a first name + surname ("Chad Smith")."""
     m = _WORD_AFTER.match(ctx.text, end)
-    if not m or ctx.title_case():
+    if not m or ctx.title_case(start):
         return False
     word = m.group(1).rstrip(".'’")
     return word[:1].isupper() and word[1:].islower() and word.lower() not in FOLLOWER_STOPWORDS
@@ -136,7 +207,7 @@ def _followed_by_name(cond: Condition, ctx: MatchContext, start: int, end: int) 
 def _preceded_by_name(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
     """A capitalised word precedes directly, as in first name + surname ("Michael Jordan")."""
     m = _WORD_BEFORE.search(ctx.text, max(start - 40, 0), start)
-    if not m or ctx.title_case():
+    if not m or ctx.title_case(start):
         return False
     word = m.group(1)
     return (

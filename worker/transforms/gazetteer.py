@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 import pycountry
@@ -281,11 +281,11 @@ def _conditions(f: _File, node: yaml.Node) -> tuple[Condition, ...]:
             )
             if not words or not all(words):
                 raise f.error(vnode, f"{name} needs a non-empty list of words")
-            out.append(Condition(name, words, window, f.where(item)))
+            out.append(Condition.make(name, words, window, f.where(item)))
         else:
             if f.scalar(vnode, name) is not True:
                 raise f.error(vnode, f"{name} takes 'true'")
-            out.append(Condition(name, (), window, f.where(item)))
+            out.append(Condition.make(name, (), window, f.where(item)))
     return tuple(out)
 
 
@@ -458,16 +458,15 @@ def load_gazetteer(extra: Sequence[Path] = (), *, shipped: bool = True) -> Gazet
 # Compiling.
 
 
-@dataclass(frozen=True, slots=True)
-class Pattern:
-    """What an automaton hit means. Kept small: it is read once per candidate match."""
+class Pattern(NamedTuple):
+    """What an automaton hit means. A named tuple so the hot loop can unpack it in one step."""
 
-    span: int  # length of the alias in the text (the pattern minus its two padding spaces)
+    span: int  # length of the alias in the text (the key minus its two padding spaces)
     entity: int  # index into CompiledGazetteer.entities, -1 for a blocker
+    check: int  # 0: no case check, 1: first character upper case, 2: use upper/lower
     upper: tuple[int, ...]  # offsets (from the match start) that must be upper case
     lower: tuple[int, ...]  # offsets that must be lower case (``case: exact`` only)
-    reject_if: tuple[Condition, ...] | None
-    keep_if: tuple[Condition, ...] | None
+    rules: tuple[tuple[Condition, ...], tuple[Condition, ...]] | None  # (reject_if, keep_if)
 
 
 @dataclass(slots=True)
@@ -499,16 +498,9 @@ def compile_gazetteer(g: Gazetteer) -> CompiledGazetteer:
     a = ahocorasick.Automaton()
     for key, alias in g.aliases.items():
         upper, lower = _case_offsets(alias.text, alias.case)
-        a.add_word(
-            f" {key} ",
-            Pattern(
-                span=len(key),
-                entity=index[alias.entity] if alias.entity else -1,
-                upper=upper,
-                lower=lower,
-                reject_if=alias.reject_if or None,
-                keep_if=alias.keep_if or None,
-            ),
-        )
+        check = 0 if not (upper or lower) else 1 if (upper == (0,) and not lower) else 2
+        rules = (alias.reject_if, alias.keep_if) if alias.reject_if or alias.keep_if else None
+        entity = index[alias.entity] if alias.entity else -1
+        a.add_word(f" {key} ", Pattern(len(key), entity, check, upper, lower, rules))
     a.make_automaton()
     return CompiledGazetteer(a, entities, len(g.aliases), list(g.files))

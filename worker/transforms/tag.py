@@ -15,11 +15,10 @@ from functools import cache
 from pathlib import Path
 
 from worker.model import Article, Entity, Mention, TaggedArticle
-from worker.transforms.context import MatchContext
+from worker.transforms.context import ArticleView, Condition, MatchContext
 from worker.transforms.gazetteer import (
     FOLD_TABLE,
     CompiledGazetteer,
-    Pattern,
     compile_gazetteer,
     load_gazetteer,
 )
@@ -51,69 +50,69 @@ class Tagger:
         title = article.title or ""
         body = article.body or ""
         sentences = split_sentences(body)
-        folded: dict[str, str] = {}
-
-        def article_norm() -> str:
-            return folded.get("title", " ") + folded.get("body", " ")
-
+        # Folded once, padded with a space each side (see gazetteer.fold).
+        title_norm = " " + title.translate(FOLD_TABLE) + " "
+        body_norm = " " + body.translate(FOLD_TABLE) + " "
+        view = ArticleView(title_norm, body_norm)
         found: dict[int, list[Mention]] = {}
         if title:
-            self._scan(title, "title", [], None, found, folded, article_norm)
+            self._scan(title, title_norm, "title", [], None, view, found)
         if body:
             starts = [s for s, _ in sentences]
-            self._scan(body, "body", sentences, starts, found, folded, article_norm)
+            self._scan(body, body_norm, "body", sentences, starts, view, found)
         return TaggedArticle(article, self._entities_of(found), sentences)
 
     def _scan(
         self,
         text: str,
+        norm: str,
         field: str,
         sentences: list[tuple[int, int]],
         starts: list[int] | None,
+        view: ArticleView,
         found: dict[int, list[Mention]],
-        folded: dict[str, str],
-        article_norm,
     ) -> None:
-        norm = " " + text.translate(FOLD_TABLE) + " "
-        folded[field] = norm
-        hits: list[tuple[int, int, int, Pattern]] = []
+        """One automaton pass over ``norm``; mentions go into ``found`` by entity index."""
+        hits: list[tuple[int, int, int, int]] = []
         ctx: MatchContext | None = None
-        for last, p in self._iter(norm):
+        for last, (span, entity, check, upper, lower, rules) in self._iter(norm):
             # The key is " alias " and ``last`` indexes its final padding space in ``norm``,
             # which is ``text`` shifted right by one.
             end = last - 1
-            start = end - p.span
-            if p.upper:
+            start = end - span
+            if check == 1:
+                if not text[start].isupper():
+                    continue
+            elif check == 2:
                 ok = True
-                for o in p.upper:
+                for o in upper:
                     if not text[start + o].isupper():
                         ok = False
                         break
-                if not ok:
+                if not ok or (lower and not _lower_ok(text, start, lower)):
                     continue
-            if p.lower and not all(text[start + o].islower() for o in p.lower):
-                continue
-            if p.reject_if or p.keep_if:
+            if rules is not None:
                 if ctx is None:
-                    ctx = MatchContext(text, norm, field, sentences, article_norm)
-                if not _accept(p, ctx, start, end):
+                    ctx = MatchContext(text, norm, field, sentences, starts or [], view)
+                if not _accept(rules, ctx, start, end):
                     continue
-            hits.append((start, -p.span, end, p))
+            hits.append((start, -span, end, entity))
         if not hits:
             return
-        hits.sort(key=_hit_order)
+        # Leftmost first, longest first at the same start; (start, span) is unique per hit.
+        hits.sort()
         taken_to = -1
-        for start, _, end, p in hits:
+        for start, _, end, entity in hits:
             if start < taken_to:
                 continue  # overlaps a longer (or earlier) match
             taken_to = end
-            if p.entity < 0:
+            if entity < 0:
                 continue  # a blocker: the phrase is claimed but names nothing
             sentence = -1 if starts is None else bisect_right(starts, start) - 1
             mention = Mention(text[start:end], start, end, field, sentence)
-            bucket = found.get(p.entity)
+            bucket = found.get(entity)
             if bucket is None:
-                found[p.entity] = [mention]
+                found[entity] = [mention]
             else:
                 bucket.append(mention)
 
@@ -139,8 +138,8 @@ class Tagger:
         return out
 
 
-def _hit_order(hit: tuple[int, int, int, Pattern]) -> tuple[int, int]:
-    return hit[0], hit[1]
+def _lower_ok(text: str, start: int, lower: tuple[int, ...]) -> bool:
+    return all(text[start + o].islower() for o in lower)
 
 
 def _entity_order(e: Entity) -> tuple[float, int, int]:
@@ -148,11 +147,17 @@ def _entity_order(e: Entity) -> tuple[float, int, int]:
     return -e.salience, first.field != "title", first.start
 
 
-def _accept(p: Pattern, ctx: MatchContext, start: int, end: int) -> bool:
+def _accept(
+    rules: tuple[tuple[Condition, ...], tuple[Condition, ...]],
+    ctx: MatchContext,
+    start: int,
+    end: int,
+) -> bool:
     """Context conditions: any ``keep_if`` that holds wins over any ``reject_if``."""
-    if p.keep_if and any(c.holds(ctx, start, end) for c in p.keep_if):
+    reject_if, keep_if = rules
+    if keep_if and any(c.holds(ctx, start, end) for c in keep_if):
         return True
-    return not (p.reject_if and any(c.holds(ctx, start, end) for c in p.reject_if))
+    return not any(c.holds(ctx, start, end) for c in reject_if)
 
 
 @cache
