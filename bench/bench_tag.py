@@ -20,13 +20,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rich.console import Console  # noqa: E402
-from rich.table import Table  # noqa: E402
+from rich.console import Console
+from rich.table import Table
 
-from worker.model import Article  # noqa: E402
-from worker.transforms.gazetteer import compile_gazetteer, load_gazetteer  # noqa: E402
-from worker.transforms.sentences import split_sentences  # noqa: E402
-from worker.transforms.tag import Tagger  # noqa: E402
+from worker.model import Article
+from worker.transforms.gazetteer import compile_gazetteer, load_gazetteer
+from worker.transforms.sentences import split_sentences
+from worker.transforms.tag import Tagger
 
 ACTORS = [
     ("Russia", "Russian", "Moscow", "Vladimir Putin", "the Kremlin"),
@@ -42,11 +42,36 @@ ACTORS = [
     ("France", "French", "Paris", "Emmanuel Macron", "Macron"),
     ("Saudi Arabia", "Saudi", "Riyadh", "Mohammed bin Salman", "the crown prince"),
 ]
-ORGS = ["NATO", "the European Union", "the United Nations", "the IAEA", "OPEC", "Hezbollah",
-        "Hamas", "the Islamic State group", "the EU", "the UN Security Council"]
-WEAPONS = ["S-400", "F-35", "F-16", "Patriot", "Rafale", "BrahMos", "Shahed-136", "HIMARS",
-           "Leopard 2", "Bayraktar TB2", "Su-35", "Iron Dome", "J-20", "Javelin", "Storm Shadow",
-           "ATACMS"]
+ORGS = [
+    "NATO",
+    "the European Union",
+    "the United Nations",
+    "the IAEA",
+    "OPEC",
+    "Hezbollah",
+    "Hamas",
+    "the Islamic State group",
+    "the EU",
+    "the UN Security Council",
+]
+WEAPONS = [
+    "S-400",
+    "F-35",
+    "F-16",
+    "Patriot",
+    "Rafale",
+    "BrahMos",
+    "Shahed-136",
+    "HIMARS",
+    "Leopard 2",
+    "Bayraktar TB2",
+    "Su-35",
+    "Iron Dome",
+    "J-20",
+    "Javelin",
+    "Storm Shadow",
+    "ATACMS",
+]
 TEMPLATES = [
     "{a_dem} officials said on {day} that talks with {b} on the purchase of {w} systems had "
     "entered a final stage, according to people familiar with the matter.",
@@ -90,10 +115,22 @@ def make_article(rng: random.Random, size: int, i: int) -> Article:
         for _ in range(rng.randint(2, 4)):
             t = rng.choice(TEMPLATES)
             s = t.format(
-                a=a[0], a_dem=a[1], a_cap=a[2], a_person=a[3], a_short=a[4].split()[-1],
-                b=b[0], b_dem=b[1], b_cap=b[2], b_person=b[3], c=c[0], c_cap=c[2],
-                org=rng.choice(ORGS), w=rng.choice(WEAPONS), day=rng.choice(DAYS),
-                n=rng.randint(1, 20), k=rng.randint(2, 6),
+                a=a[0],
+                a_dem=a[1],
+                a_cap=a[2],
+                a_person=a[3],
+                a_short=a[4].split()[-1],
+                b=b[0],
+                b_dem=b[1],
+                b_cap=b[2],
+                b_person=b[3],
+                c=c[0],
+                c_cap=c[2],
+                org=rng.choice(ORGS),
+                w=rng.choice(WEAPONS),
+                day=rng.choice(DAYS),
+                n=rng.randint(1, 20),
+                k=rng.randint(2, 6),
             )
             sents.append(s[0].upper() + s[1:])
         para = " ".join(sents)
@@ -148,9 +185,7 @@ def main() -> None:
         split_sentences(a.body)
     split_rate = len(articles) / (time.perf_counter() - t)
     sample = tagger.tag(articles[0])
-    mentions = statistics.mean(
-        sum(e.count for e in tagger.tag(a).entities) for a in articles[:50]
-    )
+    mentions = statistics.mean(sum(e.count for e in tagger.tag(a).entities) for a in articles[:50])
 
     table = Table(title="newswatch tagger benchmark (one core)")
     table.add_column("metric")

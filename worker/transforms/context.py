@@ -59,19 +59,52 @@ PRECEDER_STOPWORDS = frozenset(
 
 
 class ArticleView:
-    """Article-wide folded text, shared by the title and body scans; the token set is built on
-    first use (only ``near ... window: article`` needs it)."""
+    """The whole article, shared by the title and body scans: folded text, and the per-field
+    contexts that article-wide conditions need. Token sets and name look-ups are built on first
+    use and cached."""
 
-    __slots__ = ("_tokens", "norm")
+    __slots__ = ("_fields", "_names", "_tokens", "norm")
 
-    def __init__(self, title_norm: str, body_norm: str):
+    def __init__(
+        self,
+        title: str,
+        title_norm: str,
+        body: str,
+        body_norm: str,
+        sentences: list[tuple[int, int]],
+        starts: list[int],
+    ):
         self.norm = title_norm + body_norm
         self._tokens: set[str] | None = None
+        self._names: dict[str, bool] = {}
+        self._fields = (
+            ("title", title, title_norm, [], []),
+            ("body", body, body_norm, sentences, starts),
+        )
 
     def tokens(self) -> set[str]:
         if self._tokens is None:
             self._tokens = set(self.norm.split())
         return self._tokens
+
+    def used_as_name(self, surface: str) -> bool:
+        """Whether ``surface`` appears anywhere in the article as part of a personal name
+        ("Chad Miller", "Tom Holland"), so that a later bare "Chad" or "Holland" is that
+        person too."""
+        hit = self._names.get(surface)
+        if hit is None:
+            hit = False
+            for field, text, norm, sentences, starts in self._fields:
+                ctx = MatchContext(text, norm, field, sentences, starts, self)
+                at = text.find(surface)
+                while at >= 0 and not hit:
+                    end = at + len(surface)
+                    hit = _name_after(ctx, at, end) or _name_before(ctx, at, end)
+                    at = text.find(surface, end)
+                if hit:
+                    break
+            self._names[surface] = hit
+        return hit
 
 
 class MatchContext:
@@ -125,8 +158,11 @@ class MatchContext:
         return hit
 
     def title_case(self, start: int) -> bool:
-        """True when the sentence around ``start`` (the whole title) is in headline title case,
-        where a capitalised neighbour says nothing about personal names."""
+        """True when the title is in headline title case, where a capitalised neighbour says
+        nothing about personal names. Body text is sentence case by convention (and a short
+        sentence full of proper names would fool the test), so it is never treated so."""
+        if self.field == "body":
+            return False
         a, b = self.sentence_span(start)
         cached = self._title_case.get(a)
         if cached is None:
@@ -197,6 +233,21 @@ def _preceded_by(cond: Condition, ctx: MatchContext, start: int, end: int) -> bo
 
 def _followed_by_name(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
     """A capitalised word follows directly, as in a first name + surname ("Chad Smith")."""
+    return _name_after(ctx, start, end)
+
+
+def _preceded_by_name(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
+    """A capitalised word precedes directly, as in first name + surname ("Michael Jordan")."""
+    return _name_before(ctx, start, end)
+
+
+def _name_in_article(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
+    """The same word is part of a personal name elsewhere in the article ("Chad Miller ...
+    colleagues described Chad as ...")."""
+    return ctx.article.used_as_name(ctx.text[start:end])
+
+
+def _name_after(ctx: MatchContext, start: int, end: int) -> bool:
     m = _WORD_AFTER.match(ctx.text, end)
     if not m or ctx.title_case(start):
         return False
@@ -204,8 +255,7 @@ def _followed_by_name(cond: Condition, ctx: MatchContext, start: int, end: int) 
     return word[:1].isupper() and word[1:].islower() and word.lower() not in FOLLOWER_STOPWORDS
 
 
-def _preceded_by_name(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
-    """A capitalised word precedes directly, as in first name + surname ("Michael Jordan")."""
+def _name_before(ctx: MatchContext, start: int, end: int) -> bool:
     m = _WORD_BEFORE.search(ctx.text, max(start - 40, 0), start)
     if not m or ctx.title_case(start):
         return False
@@ -229,6 +279,7 @@ PREDICATES: dict[str, Callable[[Condition, MatchContext, int, int], bool]] = {
     "preceded_by": _preceded_by,
     "followed_by_name": _followed_by_name,
     "preceded_by_name": _preceded_by_name,
+    "name_in_article": _name_in_article,
     "all_caps": _all_caps,
 }
 # Predicates that take a word list (the others take ``true``).

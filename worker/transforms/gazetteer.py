@@ -119,7 +119,9 @@ class Gazetteer:
         # Not stripped: the folded "U.S." is "u s ", so the match span keeps the final period.
         key = fold(alias.text)
         if not key.strip():
-            raise ConfigError(f"{where}: alias {alias.text!r} has no letters or digits")
+            raise ConfigError(
+                f"{where or alias.source}: alias {alias.text!r} has no letters or digits"
+            )
         old = self.aliases.get(key)
         if old is None:
             self.aliases[key] = alias
@@ -132,8 +134,8 @@ class Gazetteer:
                 return
             what = f"entity {old.entity!r}" if old.entity else "a blocker"
             raise ConfigError(
-                f"{where}: alias {alias.text!r} already names {what} ({old.source}); "
-                "an alias can name only one entity"
+                f"{where or alias.source}: alias {alias.text!r} already names {what} "
+                f"({old.source}); an alias can name only one entity"
             )
         # Same entity declared twice: the explicit case mode and all conditions survive.
         if alias.case != default_case(alias.text) or old.generated:
@@ -374,7 +376,8 @@ def _country_entry(g: Gazetteer, f: _File, node: yaml.Node) -> None:
         ent = g.entities[cid] = EntityDef(cid, "country", "", None, f.where(node))
     if "name" in m:
         ent.name = f.text(m["name"][1], "name")
-        g.add_alias(AliasDef(ent.name, cid, default_case(ent.name), source=f.where(node)), "")
+        where = f.where(m["name"][1])
+        g.add_alias(AliasDef(ent.name, cid, default_case(ent.name), source=where), where)
     for dnode in f.sequence(m["drop"][1], "drop") if "drop" in m else ():
         key = fold(f.text(dnode, "drop")).strip()
         if key in g.aliases and g.aliases[key].entity == cid:
@@ -426,12 +429,13 @@ def _other_entry(g: Gazetteer, f: _File, node: yaml.Node, section: str) -> None:
     plural = etype == "weapon"
     aliases = _alias_nodes(f, m["aliases"][1], eid, plural=plural) if "aliases" in m else []
     if "name" in m:
-        g.add_alias(AliasDef(ent.name, eid, default_case(ent.name), source=f.where(node)), "")
+        where = f.where(m["name"][1])
+        g.add_alias(AliasDef(ent.name, eid, default_case(ent.name), source=where), where)
         # When the name is also listed as an alias, that entry's options (plural, conditions)
         # govern its variants.
         if fold(ent.name) not in {fold(a.text) for a in aliases}:
             for v in _variants(ent.name, plural=plural):
-                g.add_alias(AliasDef(v, eid, default_case(v), (), (), f.where(node), True), "")
+                g.add_alias(AliasDef(v, eid, default_case(v), (), (), where, True), where)
     for a in aliases:
         g.add_alias(a, a.source)
 

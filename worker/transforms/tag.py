@@ -53,12 +53,12 @@ class Tagger:
         # Folded once, padded with a space each side (see gazetteer.fold).
         title_norm = " " + title.translate(FOLD_TABLE) + " "
         body_norm = " " + body.translate(FOLD_TABLE) + " "
-        view = ArticleView(title_norm, body_norm)
+        starts = [s for s, _ in sentences]
+        view = ArticleView(title, title_norm, body, body_norm, sentences, starts)
         found: dict[int, list[Mention]] = {}
         if title:
             self._scan(title, title_norm, "title", [], None, view, found)
         if body:
-            starts = [s for s, _ in sentences]
             self._scan(body, body_norm, "body", sentences, starts, view, found)
         return TaggedArticle(article, self._entities_of(found), sentences)
 

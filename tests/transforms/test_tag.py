@@ -1,0 +1,380 @@
+"""Entity tagger: the seed article, a labelled set scored per entity type, and unit tests for
+matching (case, longest match, accent folding, offsets, homonyms) and extension files."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from worker.errors import ConfigError
+from worker.model import Article, TaggedArticle
+from worker.transforms.gazetteer import fold
+from worker.transforms.tag import Tagger, default_tagger
+
+SEED = Path("/work/shared/seeds/000_988cc405e97391b8.txt")
+PASSAGES = Path(__file__).resolve().parent.parent / "data" / "tagging" / "passages.yaml"
+SCORED_TYPES = ("countries", "people", "organizations", "weapons")
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return default_tagger()
+
+
+def tag(tagger: Tagger, body: str, title: str = "") -> TaggedArticle:
+    return tagger.tag(Article(id="t", title=title, body=body))
+
+
+def by_id(tagged: TaggedArticle) -> dict:
+    return {e.id: e for e in tagged.entities}
+
+
+# --- the seed article -------------------------------------------------------------------------
+
+
+def seed_text() -> str:
+    if SEED.exists():
+        return SEED.read_text(encoding="utf-8")
+    pytest.skip("seed article not present on this machine")
+
+
+def test_seed_article(tagger: Tagger) -> None:
+    body = seed_text()
+    tagged = tag(tagger, body, title="")
+    assert set(tagged.countries) - {"USA"} == {"RUS", "TUR", "SYR", "IRQ", "DEU"}
+    ents = by_id(tagged)
+    assert ents["vladimir-putin"].country == "RUS"
+    assert ents["recep-tayyip-erdogan"].country == "TUR"
+    assert ents["bashar-al-assad"].country == "SYR"
+    assert set(tagged.people) == {"vladimir-putin", "recep-tayyip-erdogan", "bashar-al-assad"}
+    assert set(tagged.organizations) == {"nato", "eu", "isil"}
+    assert tagged.weapons == ["s-400"]
+    assert ents["s-400"].country == "RUS"
+    # The two main actors lead on salience.
+    assert tagged.countries[:2] == ["RUS", "TUR"]
+    # Demonyms and capitals count as country mentions; "Ankara" and "Kremlin" are there.
+    assert {"Ankara", "Turkish"} <= {m.text for m in ents["TUR"].mentions}
+    assert "Kremlin" in {m.text for m in ents["RUS"].mentions}
+
+
+def test_seed_offsets_and_sentences(tagger: Tagger) -> None:
+    body = seed_text()
+    first = body.split("\n", 1)[0]
+    tagged = tag(tagger, body, title=first)
+    for e in tagged.entities:
+        for m in e.mentions:
+            text = tagged.article.title if m.field == "title" else tagged.article.body
+            assert text[m.start : m.end] == m.text
+            if m.field == "body":
+                a, b = tagged.sentences[m.sentence]
+                assert a <= m.start and m.end <= b
+            else:
+                assert m.sentence == -1
+
+
+# --- the labelled set -------------------------------------------------------------------------
+
+
+def load_passages() -> list[dict]:
+    return yaml.safe_load(PASSAGES.read_text(encoding="utf-8"))
+
+
+def score(tagger: Tagger) -> tuple[dict[str, tuple[int, int, int]], list[str]]:
+    counts = {t: [0, 0, 0] for t in SCORED_TYPES}  # tp, fp, fn
+    errors: list[str] = []
+    for p in load_passages():
+        tagged = tag(tagger, p["text"], title=p.get("title", ""))
+        for t in SCORED_TYPES:
+            got = set(getattr(tagged, t))
+            want = set(p.get(t) or [])
+            c = counts[t]
+            c[0] += len(got & want)
+            c[1] += len(got - want)
+            c[2] += len(want - got)
+            if got != want:
+                errors.append(
+                    f"{p['id']}/{t}: extra {sorted(got - want)} missing {sorted(want - got)}"
+                )
+    return {t: tuple(c) for t, c in counts.items()}, errors
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float]:
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return precision, recall
+
+
+def test_labelled_set_precision_recall(tagger: Tagger, capsys: pytest.CaptureFixture) -> None:
+    passages = load_passages()
+    assert len(passages) >= 40
+    counts, errors = score(tagger)
+    lines = [f"{'type':<14}{'tp':>5}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}"]
+    for t, (tp, fp, fn) in counts.items():
+        p, r = prf(tp, fp, fn)
+        lines.append(f"{t:<14}{tp:>5}{fp:>5}{fn:>5}{p:>11.3f}{r:>8.3f}")
+    with capsys.disabled():
+        print(f"\nentity tagging on {len(passages)} labelled passages")
+        print("\n".join(lines))
+        for e in errors:
+            print("  " + e)
+    p, r = prf(*counts["countries"])
+    assert p >= 0.95 and r >= 0.95, errors
+    for t in ("people", "organizations", "weapons"):
+        p, r = prf(*counts[t])
+        assert p >= 0.9 and r >= 0.9, (t, errors)
+
+
+def test_passages_name_known_ids(tagger: Tagger) -> None:
+    """Labels must use ids the gazetteer knows, or the scores above would be meaningless."""
+    known = {(e.type, e.id) for e in tagger.compiled.entities}
+    singular = {
+        "countries": "country",
+        "people": "person",
+        "organizations": "organization",
+        "weapons": "weapon",
+    }
+    for p in load_passages():
+        for t in SCORED_TYPES:
+            for i in p.get(t) or []:
+                assert (singular[t], i) in known, (p["id"], t, i)
+
+
+# --- matching rules ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "mention"),
+    [
+        ("Bashar al-Assad met envoys.", "bashar-al-assad", "Bashar al-Assad"),
+        ("Troops from South Korea arrived.", "KOR", "South Korea"),
+        ("Papua New Guinea voted.", "PNG", "Papua New Guinea"),
+        ("Equatorial Guinea voted.", "GNQ", "Equatorial Guinea"),
+        ("The Democratic Republic of the Congo voted.", "COD", "Democratic Republic of the Congo"),
+        ("Troops entered South Sudan.", "SSD", "South Sudan"),
+        ("Vladimir Putin spoke.", "vladimir-putin", "Vladimir Putin"),
+    ],
+)
+def test_longest_match_wins(tagger: Tagger, text: str, entity: str, mention: str) -> None:
+    tagged = tag(tagger, text)
+    ents = by_id(tagged)
+    assert [m.text for m in ents[entity].mentions] == [mention]
+    assert len(tagged.entities) == 1, tagged.entities
+
+
+def test_longest_match_does_not_leak_shorter_entities(tagger: Tagger) -> None:
+    tagged = tag(tagger, "Fighters of the Islamic State of Iraq and Syria retreated.")
+    assert tagged.organizations == ["isil"]
+    assert tagged.countries == []  # the group's name is not a mention of Iraq or Syria
+
+
+def test_accent_folding(tagger: Tagger) -> None:
+    a = tag(tagger, "Erdoğan met Kılıçdaroğlu in Türkiye.")
+    b = tag(tagger, "Erdogan met Kilicdaroglu in Turkiye.")
+    assert a.people == b.people == ["recep-tayyip-erdogan", "kemal-kilicdaroglu"]
+    assert a.countries == b.countries == ["TUR"]
+    assert by_id(a)["recep-tayyip-erdogan"].mentions[0].text == "Erdoğan"
+
+
+@given(st.text(max_size=200))
+def test_fold_keeps_length(s: str) -> None:
+    assert len(fold(s)) == len(s)
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("The US imposed sanctions.", ["USA"]),
+        ("Let us be clear about this.", []),
+        ("Turkey bought jets.", ["TUR"]),
+        ("We ate turkey at noon.", []),
+        ("China raised tariffs.", ["CHN"]),
+        ("She packed the china carefully.", []),
+        ("The U.S. and the U.K. agreed.", ["USA", "GBR"]),
+        ("The UN met.", []),
+    ],
+)
+def test_case_carries_meaning(tagger: Tagger, text: str, countries: list[str]) -> None:
+    assert tag(tagger, text).countries == countries
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey and stuffing were served at Thanksgiving.", []),
+        ("Turkey protested to Moscow.", ["TUR", "RUS"]),
+        ("Georgia voters in Atlanta lined up early.", []),
+        ("Georgia and Russia fought a war in 2008; Tbilisi lost control of two regions.", None),
+        ("Michael Jordan won six titles.", []),
+        ("Jordan closed its airspace.", ["JOR"]),
+        ("Chad Smith said he was pleased.", []),
+        ("Chad closed its border with Sudan.", ["TCD", "SDN"]),
+        ("Niger and Nigeria reopened the border.", ["NER", "NGA"]),
+        ("Oil spills in the Niger Delta angered residents.", []),
+        ("Guinea pigs escaped from the lab.", []),
+        ("The WHO WILL DECIDE", []),
+    ],
+)
+def test_homonym_context_rules(tagger: Tagger, text: str, expected: list[str] | None) -> None:
+    got = tag(tagger, text).countries
+    if expected is None:
+        assert set(got) == {"GEO", "RUS"}
+    else:
+        assert got == expected
+
+
+def test_title_mentions_weigh_more(tagger: Tagger) -> None:
+    tagged = tag(
+        tagger,
+        "Officials met. Later, talks were held. Russia and France attended. France said so.",
+        title="Russia hosts talks",
+    )
+    ents = by_id(tagged)
+    assert ents["RUS"].salience == 1.0
+    assert ents["FRA"].salience < 1.0
+    assert ents["RUS"].mentions[0].field == "title"
+    assert ents["RUS"].mentions[0].sentence == -1
+    assert ents["FRA"].count == 2
+
+
+def test_people_and_weapons_link_without_adding_countries(tagger: Tagger) -> None:
+    tagged = tag(tagger, "Putin inspected an S-400 battery.")
+    assert tagged.countries == []
+    ents = by_id(tagged)
+    assert ents["vladimir-putin"].country == "RUS"
+    assert ents["s-400"].country == "RUS"
+
+
+def test_weapon_variants(tagger: Tagger) -> None:
+    tagged = tag(tagger, "It bought S400s, two F-16s and more s-400 units.")
+    assert sorted(tagged.weapons) == ["f-16", "s-400"]
+    assert by_id(tagged)["s-400"].count == 2
+
+
+def test_sentence_index_of_mentions(tagger: Tagger) -> None:
+    body = "Talks began. Mr. Lavrov met U.S. envoys in Geneva. Iran was not invited."
+    tagged = tag(tagger, body)
+    ents = by_id(tagged)
+    assert ents["sergei-lavrov"].mentions[0].sentence == 1
+    assert ents["USA"].mentions[0].sentence == 1
+    assert ents["IRN"].mentions[0].sentence == 2
+    assert len(tagged.sentences) == 3
+
+
+def test_empty_article(tagger: Tagger) -> None:
+    tagged = tag(tagger, "")
+    assert tagged.entities == [] and tagged.sentences == []
+
+
+ALIASES = ["Turkey", "Erdoğan", "S-400", "NATO", "the Kremlin", "U.S.", "Bashar al-Assad", "Iraq"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(ALIASES), st.text(min_size=0, max_size=12)),
+        min_size=0,
+        max_size=20,
+    ),
+    st.sampled_from([" ", ", ", "\n", ". ", "-", "'s "]),
+)
+def test_offsets_always_index_the_original_text(parts: list[str], sep: str) -> None:
+    body = sep.join(parts)
+    tagged = default_tagger().tag(Article(id="h", title=body[:40], body=body))
+    for e in tagged.entities:
+        for m in e.mentions:
+            text = body[:40] if m.field == "title" else body
+            assert text[m.start : m.end] == m.text
+            assert m.text.strip() == m.text and m.text
+
+
+# --- extension files --------------------------------------------------------------------------
+
+
+def write(tmp_path: Path, text: str, name: str = "entities.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return path
+
+
+def test_extension_adds_aliases_people_and_weapons(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """
+        countries:
+          - id: TUR
+            aliases: [Anatolian Republic]
+        people:
+          - id: jane-doe
+            name: Jane Doe
+            country: GBR
+            aliases: [Doe]
+        weapons:
+          - id: sky-sabre
+            name: Sky Sabre
+            country: GBR
+        blockers:
+          - Jane Doe Foundation
+        """,
+    )
+    tagger = Tagger.load([path])
+    tagged = tag(tagger, "Doe said the Anatolian Republic wants Sky Sabre systems.")
+    assert tagged.countries == ["TUR"]
+    assert tagged.people == ["jane-doe"]
+    assert tagged.weapons == ["sky-sabre"]
+    assert by_id(tagged)["jane-doe"].country == "GBR"
+    assert tag(tagger, "The Jane Doe Foundation gave money.").people == []
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "reason"),
+    [
+        ("people:\n  - id: x-y\n    name: X\n    country: ZZZ\n", 4, "unknown country code 'ZZZ'"),
+        ("people:\n  - id: Bad_Id\n    name: X\n", 2, "lower-case slug"),
+        ("people:\n  - id: a-b\n    aliases: [A]\n", 2, "needs 'name'"),
+        ("weapons:\n  - id: w\n    name: W\n    colour: red\n", 4, "unknown key 'colour'"),
+        ("people:\n  - id: a-b\n    name: Turkey\n", 3, "already names entity 'TUR'"),
+        ("countries:\n  - id: TURK\n    aliases: [X]\n", 2, "not an ISO 3166-1 alpha-3"),
+        ("countries:\n  - id: QQQ\n    aliases: [X]\n", 2, "unknown country code 'QQQ'"),
+        ("people:\n  - id: a-b\n    name: A\n    aliases: [yes]\n", 4, "must be text"),
+        ("people:\n  - id: a-b\n    name: A\n    aliases: [-, ':']\n", 4, "no letters or digits"),
+        (
+            "people:\n  - id: a-b\n    name: A\n    aliases:\n      - text: Ab\n"
+            "        reject_if:\n          - nearby: [x]\n",
+            7,
+            "a condition needs exactly one of",
+        ),
+        (
+            "people:\n  - id: a-b\n    name: A\n    aliases:\n      - text: Ab\n"
+            "        reject_if:\n          - near: [x]\n            window: page\n",
+            8,
+            "window must be",
+        ),
+        ("people: [\n", 2, "invalid YAML"),
+        ("persons:\n  - id: a\n", 1, "unknown key 'persons'"),
+        ("people:\n  - id: a-b\n    name: A\n    type: country\n", 4, "type must be one of"),
+    ],
+)
+def test_extension_errors_name_file_and_line(
+    tmp_path: Path, content: str, line: int, reason: str
+) -> None:
+    path = write(tmp_path, content)
+    with pytest.raises(ConfigError) as exc:
+        Tagger.load([path])
+    message = str(exc.value)
+    assert message.startswith(f"{path}:{line}:"), message
+    assert reason in message, message
+
+
+def test_missing_extension_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not found"):
+        Tagger.load([tmp_path / "nope.yaml"])
+
+
+def test_empty_extension_file_is_fine(tmp_path: Path) -> None:
+    path = write(tmp_path, "# nothing yet\n")
+    assert Tagger.load([path]).compiled.patterns == default_tagger().compiled.patterns
