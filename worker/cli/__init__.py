@@ -11,7 +11,7 @@ from rich.console import Console
 from worker.errors import NewswatchError
 
 # Order is the order of `newswatch --help`.
-COMMAND_MODULES = ("stack", "demo", "stream", "clean", "rules", "search", "config_cmd")
+COMMAND_MODULES = ("stack", "demo", "stream", "clean", "tag", "rules", "search", "config_cmd")
 
 app = typer.Typer(
     name="newswatch",

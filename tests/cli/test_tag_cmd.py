@@ -1,0 +1,91 @@
+"""`newswatch tag FILE...` end to end through worker.pipeline.load_articles."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import typer
+from typer.testing import CliRunner, Result
+
+from worker.cli.tag import register
+
+INTAKE = Path(__file__).resolve().parents[1] / "data" / "intake"
+SEED = INTAKE / "seed_news_bharati.txt"
+
+
+def run(*args: str) -> Result:
+    app = typer.Typer()
+    register(app)
+    app.command("noop")(lambda: None)  # a second command keeps `tag` a sub-command
+    return CliRunner().invoke(app, ["tag", *args])
+
+
+def test_seed_json() -> None:
+    result = run(str(SEED), "--format", "json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert set(doc["countries"]) - {"USA"} == {"RUS", "TUR", "SYR", "IRQ", "DEU"}
+    assert set(doc["people"]) == {"vladimir-putin", "recep-tayyip-erdogan", "bashar-al-assad"}
+    assert set(doc["organizations"]) == {"nato", "eu", "isil"}
+    assert doc["weapons"] == ["s-400"]
+    s400 = next(e for e in doc["entities"] if e["id"] == "s-400")
+    assert s400["country"] == "RUS" and s400["type"] == "weapon"
+    m = s400["mentions"][0]
+    assert m["text"] == "S-400" and m["field"] == "body" and m["end"] - m["start"] == 5
+
+
+def test_table_format() -> None:
+    result = run(str(SEED), "--format", "table")
+    assert result.exit_code == 0, result.output
+    assert "RUS" in result.stdout and "s-400" in result.stdout
+
+
+def test_several_files_print_a_list(tmp_path: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("Japan and India signed a defence pact in Tokyo on Monday.\n", "utf-8")
+    result = run(str(SEED), str(other))
+    assert result.exit_code == 0, result.output
+    docs = json.loads(result.stdout)
+    assert isinstance(docs, list) and len(docs) == 2
+    assert set(docs[1]["countries"]) == {"JPN", "IND"}
+
+
+def test_rejected_file_is_named_and_exit_code_is_1(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run(str(SEED), str(empty))
+    assert result.exit_code == 1
+    assert str(empty) in result.stderr
+    assert json.loads(result.stdout)[0]["weapons"] == ["s-400"]  # the good file still printed
+
+
+def test_extension_file_from_rules_folder(tmp_path: Path) -> None:
+    (tmp_path / "entities.yaml").write_text(
+        textwrap.dedent(
+            """
+            weapons:
+              - id: sky-sabre
+                name: Sky Sabre
+                country: GBR
+            """
+        ),
+        "utf-8",
+    )
+    art = tmp_path / "a.txt"
+    art.write_text("Poland received Sky Sabre launchers from Britain.\n", "utf-8")
+    result = run(str(art), "--rules", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["weapons"] == ["sky-sabre"]
+    assert set(doc["countries"]) == {"POL", "GBR"}
+
+
+def test_bad_extension_file_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "entities.yaml"
+    bad.write_text("people:\n  - id: x-y\n    name: X\n    country: ZZZ\n", "utf-8")
+    result = run(str(SEED), "--entities", str(bad))
+    assert result.exit_code == 1
+    assert f"{bad}:4:" in result.stderr and "ZZZ" in result.stderr
+    assert result.stdout == ""
