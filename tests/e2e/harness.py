@@ -1,0 +1,114 @@
+"""Run real workers against the real stack, and read topics back, for end-to-end tests."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
+
+
+@dataclass
+class WorkerProcess:
+    proc: subprocess.Popen
+    log: Path
+    metrics_url: str
+
+    def wait_ready(self, timeout: float = 120.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise AssertionError(f"worker exited {self.proc.returncode}:\n{self.tail()}")
+            try:
+                if httpx.get(f"{self.metrics_url}/readyz", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.3)
+        raise AssertionError(f"worker not ready after {timeout}s:\n{self.tail()}")
+
+    def metrics(self) -> str:
+        return httpx.get(f"{self.metrics_url}/metrics", timeout=5).text
+
+    def tail(self, n: int = 4000) -> str:
+        return self.log.read_text(errors="replace")[-n:]
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def start_worker(env: dict[str, str], log: Path, **extra_env: str) -> WorkerProcess:
+    full = {**env, **extra_env}
+    handle = log.open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "worker", "worker"],
+        env=full,
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{full['NEWSWATCH_METRICS_PORT']}"
+    return WorkerProcess(proc, log, url)
+
+
+@dataclass
+class TopicReader:
+    """Reads topics from the beginning without a consumer group."""
+
+    bootstrap: str
+    topics: list[str]
+    records: dict[str, list[Any]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.consumer = KafkaConsumer(
+            bootstrap_servers=self.bootstrap,
+            enable_auto_commit=False,
+            value_deserializer=lambda b: json.loads(b) if b else None,
+        )
+        parts = []
+        for t in self.topics:
+            parts += [TopicPartition(t, p) for p in sorted(self.consumer.partitions_for_topic(t))]
+            self.records[t] = []
+        self.consumer.assign(parts)
+        self.consumer.seek_to_beginning(*parts)
+
+    def poll_until(self, done: Callable[[dict[str, list[Any]]], bool], timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for tp, recs in self.consumer.poll(timeout_ms=300).items():
+                self.records[tp.topic] += [r.value for r in recs]
+            if done(self.records):
+                return True
+        return False
+
+    def close(self) -> None:
+        self.consumer.close()
+
+
+def delete_topics(bootstrap: str, prefix: str) -> None:
+    admin = KafkaAdminClient(bootstrap_servers=bootstrap)
+    try:
+        mine = [t for t in admin.list_topics() if t.startswith(prefix)]
+        if mine:
+            admin.delete_topics(mine)
+    finally:
+        admin.close()
+
+
+def delete_indices(search_url: str, prefix: str) -> None:
+    httpx.delete(f"{search_url}/{prefix}-*", timeout=30)
+    for kind in ("articles", "alerts"):
+        httpx.delete(f"{search_url}/_index_template/{prefix}-{kind}", timeout=30)
