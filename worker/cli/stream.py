@@ -15,7 +15,7 @@ from worker.config import load_settings
 from worker.errors import Reject
 from worker.sources.files import SUPPORTED, decode, items_from_text, iter_raw
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per message, greppable
 
 
 def _url_items(url: str, max_bytes: int) -> Iterator[dict[str, Any]]:

@@ -1,0 +1,87 @@
+"""`newswatch ingest`: bad files get a message naming the file and a non-zero exit; good ones
+are published to the real broker."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import SEED
+
+
+def ingest(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "worker", "ingest", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("Türkiye café".encode("latin-1"), "not valid UTF-8"),
+    ],
+)
+def test_bad_file_is_named_with_reason_and_exit_1(tmp_path, content, reason):
+    bad = tmp_path / "article.txt"
+    bad.write_bytes(content)
+    res = ingest("--dry-run", str(bad))
+    assert res.returncode == 1
+    assert str(bad) in res.stderr
+    assert reason in res.stderr
+    assert "Traceback" not in res.stderr
+
+
+def test_missing_file_and_bad_json(tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"title": "x", ')
+    res = ingest("--dry-run", str(tmp_path / "nope.txt"), str(broken), str(SEED))
+    assert res.returncode == 1
+    assert "nope.txt: no such file" in res.stderr
+    assert "broken.json: invalid JSON at line 1" in res.stderr
+    assert "1 item(s) validated; 2 rejected" in res.stderr
+
+
+@pytest.mark.stack
+def test_publishes_to_the_raw_topic(isolated_env, tmp_path):
+    from kafka import KafkaConsumer, TopicPartition
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SEED.read_text())
+    (folder / "b.jsonl").write_text(
+        json.dumps({"title": "One", "body": "Body one."})
+        + "\n"
+        + json.dumps({"title": "Two", "body": "Body two."})
+        + "\n"
+    )
+    (folder / "c.txt").write_bytes(b"\x00\x00binary")
+    res = ingest(str(folder), env=isolated_env)
+    assert res.returncode == 1  # one bad file in the folder
+    assert "c.txt" in res.stderr and "3 item(s) published" in res.stderr
+
+    topic = isolated_env["NEWSWATCH_TOPICS__RAW"]
+    consumer = KafkaConsumer(bootstrap_servers="127.0.0.1:9092", enable_auto_commit=False)
+    parts = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic)]
+    consumer.assign(parts)
+    consumer.seek_to_beginning(*parts)
+    got = []
+    for _ in range(20):
+        for recs in consumer.poll(timeout_ms=300).values():
+            got += [json.loads(r.value) for r in recs]
+        if len(got) >= 3:
+            break
+    consumer.close()
+    assert sorted(g.get("title", "") for g in got) == ["", "One", "Two"]
+    assert any("Source: News Bharati" in g.get("text", "") for g in got), [
+        g.get("text", "")[:30] for g in got
+    ]

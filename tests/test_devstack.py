@@ -1,0 +1,86 @@
+"""The local stack's lifecycle, for real, on its own ports and state folder (so it runs beside
+the shared stack the other tests use): up, idempotent up, status, external detection, down."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.conftest import free_port
+from worker.config import StackSettings
+from worker.devstack import Stack, find_java, java_major, pid_alive, port_open
+
+pytestmark = pytest.mark.stack
+
+
+def test_finds_a_jdk_for_each_component():
+    assert java_major(find_java(17)) >= 17
+    assert java_major(find_java(21)) >= 21
+
+
+def _cli(state_env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "worker", "stack", *args],
+        env=state_env,
+        capture_output=True,
+        text=True,
+        timeout=400,
+    )
+
+
+def test_up_status_down_on_private_ports(tmp_path, monkeypatch, stack_ready):
+    ports = {
+        "KAFKA_PORT": free_port(),
+        "KAFKA_CONTROLLER_PORT": free_port(),
+        "OPENSEARCH_PORT": free_port(),
+        "OPENSEARCH_TRANSPORT_PORT": free_port(),
+    }
+    import os
+
+    env = {
+        **os.environ,
+        "NEWSWATCH_STACK__STATE_DIR": str(tmp_path / "state"),
+        "NEWSWATCH_STACK__OPENSEARCH_HEAP": "512m",
+    }
+    env.update({f"NEWSWATCH_STACK__{k}": str(v) for k, v in ports.items()})
+
+    t0 = time.monotonic()
+    up = _cli(env, "up", "--format", "json")
+    assert up.returncode == 0, up.stderr
+    started_in = time.monotonic() - t0
+    rows = {r["name"]: r for r in json.loads(up.stdout)}
+    assert {r["state"] for r in rows.values()} == {"running"}
+    assert rows["kafka"]["address"] == f"127.0.0.1:{ports['KAFKA_PORT']}"
+    assert rows["opensearch"]["version"].startswith("opensearch 3.")
+    pids = {n: r["pid"] for n, r in rows.items()}
+    try:
+        # Bound to loopback only.
+        for key in ("KAFKA_PORT", "OPENSEARCH_PORT"):
+            assert port_open(ports[key], "127.0.0.1")
+        # `up` twice is a no-op: same processes, quickly.
+        again = _cli(env, "up", "--format", "json")
+        assert again.returncode == 0, again.stderr
+        assert {r["name"]: r["pid"] for r in json.loads(again.stdout)} == pids
+
+        status = _cli(env, "status", "--format", "json")
+        assert status.returncode == 0
+        # Another state folder sees these servers as external and never stops them.
+        other = StackSettings(
+            state_dir=tmp_path / "other", **{k.lower(): v for k, v in ports.items()}
+        )
+        assert {s.state for s in Stack(other).status()} == {"external"}
+        assert [stopped for _, stopped in Stack(other).down()] == [False, False]
+        assert all(pid_alive(p) for p in pids.values())
+    finally:
+        down = _cli(env, "down")
+    assert down.returncode == 0, down.stderr
+    for pid in pids.values():
+        assert not pid_alive(pid), f"process {pid} still running after `stack down`"
+    assert not port_open(ports["KAFKA_PORT"]) and not port_open(ports["OPENSEARCH_PORT"])
+    status = _cli(env, "status")
+    assert status.returncode == 1
+    print(f"private stack up in {started_in:.1f}s")
