@@ -70,7 +70,8 @@ def test_publishes_to_the_raw_topic(isolated_env, tmp_path):
     assert "c.txt" in res.stderr and "3 item(s) published" in res.stderr
 
     topic = isolated_env["NEWSWATCH_TOPICS__RAW"]
-    consumer = KafkaConsumer(bootstrap_servers="127.0.0.1:9092", enable_auto_commit=False)
+    bootstrap = isolated_env.get("NEWSWATCH_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
     parts = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic)]
     consumer.assign(parts)
     consumer.seek_to_beginning(*parts)
