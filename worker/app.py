@@ -156,7 +156,13 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
 
     async def to_dlq(payload: Any, rej: Reject, topic: str, key: bytes | None = None) -> None:
         m.DLQ.labels(rej.stage, rej.reason).inc()
-        log.warning("dead-letter %s/%s: %s", rej.stage, rej.reason, rej.detail)
+        log.warning(
+            "dead-letter %s/%s: %s",
+            rej.stage,
+            rej.reason,
+            rej.detail,
+            extra={"stage": rej.stage, "reason": rej.reason, "input": rej.source, "topic": topic},
+        )
         await dlq.send(key=key, value=dead_letter_record(payload, rej, topic=topic))
 
     @app.agent(raw, name="intake")
@@ -283,11 +289,31 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
 
     @app.page("/readyz")
     async def readyz(web: Any, request: Any) -> Any:
-        ok = "pipeline" in state
-        return web.json(
-            {"ready": ok, "rules": len(state["pipeline"].rules) if ok else 0},
-            status=200 if ok else 503,
-        )
+        """Ready = rules loaded, the engine answers, and this worker holds partitions."""
+        checks: dict[str, Any] = {"rules": False, "engine": False, "kafka": False}
+        p = state.get("pipeline")
+        if p is not None:
+            checks["rules"] = len(p.rules) > 0
+            try:
+                checks["engine"] = bool(await asyncio.wait_for(p.sink.client.ping(), 2.0))
+            except Exception:  # any failure means "not ready"; the reason is in the logs
+                checks["engine"] = False
+        # Partitions assigned = the broker answered and this worker joined the group.
+        checks["kafka"] = bool(app.consumer.assignment())
+        ok = all(checks.values())
+        return web.json({"ready": ok, **checks}, status=200 if ok else 503)
+
+    @app.timer(interval=5.0)
+    async def export_lag() -> None:
+        """Consumer lag per assigned partition: highwater minus committed offset."""
+        consumer = app.consumer
+        for tp in consumer.assignment():
+            high = consumer.highwater(tp)
+            committed = consumer._committed_offset.get(tp)  # faust keeps no public accessor
+            if high is not None:
+                m.CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(
+                    max(0, high - (committed or 0))
+                )
 
     app.newswatch_state = state  # type: ignore[attr-defined]
     return app

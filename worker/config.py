@@ -76,6 +76,7 @@ class Settings(BaseSettings):
     metrics_port: int = Field(9108, ge=0, le=65535)
     metrics_host: str = "127.0.0.1"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["json", "text"] = "json"
     max_article_bytes: int = Field(2_000_000, ge=1024)
     bulk_max_docs: int = Field(500, ge=1)
     bulk_max_seconds: float = Field(1.0, gt=0)

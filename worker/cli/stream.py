@@ -82,8 +82,15 @@ def register(app: typer.Typer) -> None:
         if created:
             err.print(f"created topics: {', '.join(created)}")
         fapp = create_app(settings)
-        level = (log_level or settings.log_level).lower()
-        Worker(fapp, loglevel=level, quiet=True).execute_from_commandline()
+        from worker.logs import logging_config
+
+        level = (log_level or settings.log_level).upper()
+        Worker(
+            fapp,
+            loglevel=level,
+            logging_config=logging_config(level, settings.log_format),
+            quiet=True,
+        ).execute_from_commandline()
 
     @app.command("ingest")
     def ingest(
