@@ -54,6 +54,24 @@ class StackSettings(BaseModel):
     start_timeout_s: float = 180.0
 
 
+class FeedSettings(BaseModel):
+    """One RSS/Atom feed for ``newswatch poll``."""
+
+    url: str = Field(min_length=1, description="http(s) URL or a local file path")
+    interval: float = Field(300.0, ge=1.0, description="seconds between polls")
+    name: str | None = Field(None, description="outlet name when the feed does not give one")
+
+
+class HttpSettings(BaseModel):
+    """``newswatch serve``: the authenticated push endpoint ``POST /articles``."""
+
+    host: str = "127.0.0.1"  # loopback unless an operator decides to expose it
+    port: int = Field(8110, ge=0, le=65535)
+    tokens: list[SecretStr] = Field(default_factory=list, description="accepted bearer tokens")
+    max_request_bytes: int = Field(10_000_000, ge=1024, description="larger bodies get 413")
+    max_batch: int = Field(1000, ge=1, description="articles per request; more get 413")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="NEWSWATCH_",
@@ -81,6 +99,14 @@ class Settings(BaseSettings):
     bulk_max_docs: int = Field(500, ge=1)
     bulk_max_seconds: float = Field(1.0, gt=0)
     stack: StackSettings = StackSettings()
+    state_dir: Path = Field(
+        PROJECT_ROOT / ".state", description="local state (e.g. feeds.json: what poll has seen)"
+    )
+    feeds: list[FeedSettings] = Field(default_factory=list)
+    http: HttpSettings = HttpSettings()
+    dedupe_threshold: float = Field(
+        0.5, gt=0, le=1, description="estimated Jaccard similarity for near-duplicates"
+    )
 
     @classmethod
     def settings_customise_sources(

@@ -79,6 +79,14 @@ class Fingerprint:
     bands: tuple[str, ...]  # state keys "b:<i>:<hex>"
     signature: tuple[int, ...]
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON data, so the stream can compute it in parallel and carry it in a message."""
+        return {"h": self.content_hash, "b": list(self.bands), "s": list(self.signature)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Fingerprint:
+        return cls(str(d["h"]), tuple(str(b) for b in d["b"]), tuple(int(v) for v in d["s"]))
+
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
@@ -164,10 +172,12 @@ class Deduper:
                 best = Verdict(cand, "near", round(sim, 4))
         return best
 
-    def add(self, article: Article) -> Verdict:
+    def add(self, article: Article, fp: Fingerprint | None = None) -> Verdict:
         """Check the article and record it: a first copy registers its hash, bands and
-        signature; a duplicate registers its exact hash against the first copy."""
-        fp = self.fingerprint(article)
+        signature; a duplicate registers its exact hash against the first copy. ``fp`` may be
+        computed earlier (the stream does it in the parallel stage); it must come from a
+        Deduper with the same config."""
+        fp = fp or self.fingerprint(article)
         verdict = self.check(article, fp)
         root = verdict.duplicate_of or article.id
         self.state.setdefault(f"h:{fp.content_hash}", root)
@@ -177,9 +187,9 @@ class Deduper:
             self.state[f"s:{article.id}"] = list(fp.signature)
         return verdict
 
-    def link(self, article: Article) -> Article:
+    def link(self, article: Article, fp: Fingerprint | None = None) -> Article:
         """``add`` the article and return it with ``duplicate_of`` set (a copy; input untouched)."""
-        verdict = self.add(article)
+        verdict = self.add(article, fp)
         return replace(article, duplicate_of=verdict.duplicate_of)
 
     def to_dict(self) -> dict[str, Any]:
