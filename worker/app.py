@@ -30,6 +30,7 @@ from worker.model import Alert, Article, TaggedArticle, iso, utcnow
 from worker.sinks.notify import Notifier, build_notifiers
 from worker.sinks.search import SearchSink
 from worker.sources.kafka import INGESTED_HEADER
+from worker.transforms.dedupe import DedupeConfig, Deduper, Fingerprint
 
 log = logging.getLogger("newswatch.worker")
 
@@ -60,9 +61,27 @@ def decode_raw(payload: bytes | None, max_bytes: int) -> dict[str, Any]:
         raise Reject("intake", "not_utf8", "message is not UTF-8 JSON") from None
     except json.JSONDecodeError as exc:
         raise Reject("intake", "bad_json", f"message is not JSON: {exc.msg} at {exc.pos}") from None
+    except (ValueError, RecursionError) as exc:  # 5000-digit integers, nesting 1000 deep
+        raise Reject("intake", "bad_json", f"message is not usable JSON: {exc}"[:300]) from None
     if not isinstance(item, dict):
         raise Reject("intake", "schema", f"expected a JSON object, got {type(item).__name__}")
     return item
+
+
+DLQ_PAYLOAD_MAX = 256_000  # bytes of a rejected raw payload copied into its DLQ record
+
+
+def clip_for_dlq(payload: bytes | None, rej: Reject, partition: int, offset: int) -> tuple:
+    """Cut a huge rejected payload so its DLQ record stays under Kafka's message size; the
+    detail then says where the whole original still is (raw topic partition and offset)."""
+    if payload is None or len(payload) <= DLQ_PAYLOAD_MAX:
+        return payload, rej
+    note = (
+        f" (payload cut to {DLQ_PAYLOAD_MAX:,} of {len(payload):,} bytes; "
+        f"original at raw partition {partition} offset {offset})"
+    )
+    cut = Reject(rej.stage, rej.reason, rej.detail + note, source=rej.source)
+    return payload[:DLQ_PAYLOAD_MAX], cut
 
 
 def dead_letter_record(payload: Any, rej: Reject, *, topic: str) -> dict[str, Any]:
@@ -120,16 +139,23 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     raw = app.topic(
         t.raw, key_type=bytes, value_type=bytes, value_serializer="raw", key_serializer="raw"
     )
-    by_hash = app.topic(
-        f"{settings.app_id}-dedupe", internal=True, key_serializer="raw", value_serializer="json"
+    # Every cleaned article + its fingerprint, on ONE partition: dedupe is a serial step with
+    # one consistent state, so two copies can never both become "first" (docs/cleaning.md).
+    to_dedupe = app.topic(
+        f"{settings.app_id}-dedupe-all",
+        internal=True,
+        partitions=1,
+        key_serializer="raw",
+        value_serializer="json",
     )
     clean = app.topic(t.clean, key_serializer="raw", value_serializer="json")
     enriched = app.topic(t.enriched, key_serializer="raw", value_serializer="json")
     alerts_t = app.topic(t.alerts, key_serializer="raw", value_serializer="json")
     dlq = app.topic(t.dlq, key_serializer="raw", value_serializer="json")
 
-    # content hash → id of the first article seen with it (co-partitioned with `by_hash`).
-    first_copy = app.Table("first-copy", default=None, key_type=str, value_type=str)
+    # Deduper state (h:/b:/s: keys, see transforms/dedupe.py), co-partitioned with `to_dedupe`.
+    dedupe_state = app.Table("dedupe-state", default=None, key_type=str, partitions=1)
+    deduper = Deduper(DedupeConfig(threshold=settings.dedupe_threshold), state=dedupe_state)
     # alert key → when it was notified (co-partitioned with `alerts_t`).
     notified = app.Table("notified", default=None, key_type=str, value_type=str)
 
@@ -176,34 +202,50 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
             try:
                 item = decode_raw(payload, p.max_article_bytes)
                 article = clean_item(item, now=utcnow(), max_bytes=p.max_article_bytes)
+                # fingerprinting is the costly half of dedupe: do it here, in parallel
+                fp = deduper.fingerprint(article)
             except Reject as rej:
-                await to_dlq(payload, rej, t.raw, event.key)
+                msg = event.message
+                await to_dlq(
+                    *clip_for_dlq(payload, rej, msg.partition, msg.offset), t.raw, event.key
+                )
                 continue
             except Exception as exc:  # a cleaner bug must not stop the stream or lose the input
                 log.exception("cleaner failed")
+                rej = Reject("clean", "internal_error", repr(exc))
+                msg = event.message
                 await to_dlq(
-                    payload, Reject("clean", "internal_error", repr(exc)), t.raw, event.key
+                    *clip_for_dlq(payload, rej, msg.partition, msg.offset), t.raw, event.key
                 )
                 continue
             m.STAGE_SECONDS.labels("clean").observe(time.perf_counter() - started)
             m.ARTICLES.labels("clean").inc()
-            await by_hash.send(
-                key=(article.content_hash or article.id).encode(),
-                value=article.to_dict(),
+            await to_dedupe.send(
+                key=article.id.encode(),
+                value={"article": article.to_dict(), "fp": fp.to_dict()},
                 headers=event.headers,
             )
 
-    @app.agent(by_hash, name="dedupe")
+    @app.agent(to_dedupe, name="dedupe")
     async def dedupe(stream: faust.StreamT) -> None:
         async for event in stream.events():
-            article = Article.from_dict(event.value)
-            h = article.content_hash or article.id
-            first = first_copy.get(h)
-            if first is None:
-                first_copy[h] = article.id
-            elif first != article.id:
-                article.duplicate_of = first
-                m.DUPLICATES.labels("exact").inc()
+            started = time.perf_counter()
+            try:
+                article = Article.from_dict(event.value["article"])
+                verdict = deduper.add(article, Fingerprint.from_dict(event.value["fp"]))
+            except Exception as exc:  # a malformed internal message must not stop dedupe
+                log.exception("dedupe failed")
+                await to_dlq(
+                    event.value,
+                    Reject("dedupe", "internal_error", repr(exc)),
+                    to_dedupe.get_topic_name(),
+                    event.key,
+                )
+                continue
+            if verdict.is_duplicate:
+                article.duplicate_of = verdict.duplicate_of
+                m.DUPLICATES.labels(verdict.method or "exact").inc()
+            m.STAGE_SECONDS.labels("dedupe").observe(time.perf_counter() - started)
             m.ARTICLES.labels("dedupe").inc()
             await clean.send(
                 key=article.id.encode(), value=article.to_dict(), headers=event.headers
