@@ -33,6 +33,7 @@ class CompiledTerm:
     offset: int  # index in ``term.tokens`` of the token the anchor starts in
     regexes: tuple
     anchor: int = -1  # anchor id, set by the compiler
+    index: int = -1  # position in the compiler's term table (a cheap cache key)
 
 
 def compile_term(term: Term) -> CompiledTerm:
@@ -104,9 +105,15 @@ class Compiled:
             else:
                 for f in feats:
                     self.index.setdefault(f, []).append(n)
+        # Whole-word anchors are found by one set intersection with the article's tokens; the
+        # automaton scans for the rest (phrases, wildcard chunks) in one pass.
+        self.words: dict[str, int] = {}
         self.automaton = ahocorasick.Automaton()
         by_key: dict[str, list[tuple[int, bool, bool]]] = {}
         for (key, left, right), aid in self.anchors.items():
+            if left and right and " " not in key:
+                self.words[key] = aid
+                continue
             by_key.setdefault(key, []).append((aid, left, right))
         for key, entries in by_key.items():
             self.automaton.add_word(key, (len(key), tuple(entries)))
@@ -118,6 +125,7 @@ class Compiled:
         ct = self.terms.get(term)
         if ct is None:
             ct = compile_term(term)
+            ct.index = len(self.terms)
             ident = (ct.key, ct.left, ct.right)
             if ident not in self.anchors:
                 self.anchors[ident] = len(self.anchor_keys)

@@ -9,7 +9,7 @@ every token (``naive=True``, the reference the prefilter is tested against).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from functools import cached_property
 from itertools import accumulate
 
@@ -36,10 +36,16 @@ class ArticleView:
         self.toks = [*self.title_toks, SEP, *self.body_toks]
         self.sep_index = len(self.title_toks)
         self.norm = " ".join(self.toks)
-        self._occ: dict[Term, list[tuple[int, int]]] = {}
+        self._occ: dict[int, list[tuple[int, int]]] = {}
         self._pairs: dict[str, list[PairHit]] = {}
 
     # -- anchors and features ------------------------------------------------------------------
+
+    @cached_property
+    def words(self) -> set[int]:
+        """Anchor ids of whole-word anchors present in the article."""
+        words = self.compiled.words
+        return {words[t] for t in words.keys() & set(self.toks)}
 
     @cached_property
     def hits(self) -> dict[int, list[int]]:
@@ -82,6 +88,7 @@ class ArticleView:
     def features(self) -> set[Hashable]:
         """Prefilter features present in the article (see ``compile.meta_feature``)."""
         feats: set[Hashable] = set(self.hits)
+        feats |= self.words
         for etype, ids in self.entity_ids.items():
             if ids:
                 feats.add(f"{etype}:*")
@@ -157,16 +164,25 @@ class ArticleView:
 
     def occurrences(self, term: Term) -> list[tuple[int, int]]:
         """(start, end) token spans where ``term`` matches, in text order."""
-        found = self._occ.get(term)
+        return self.occurrences_of(self.compiled.term(term))
+
+    def present(self, ct: CompiledTerm) -> bool:
+        """Does the pattern occur? (A literal default-field term: its anchor hit is enough.)"""
+        if ct.literal and ct.term.field == "text" and not self.naive:
+            return ct.anchor in self.words or ct.anchor in self.hits
+        return bool(self.occurrences_of(ct))
+
+    def occurrences_of(self, ct: CompiledTerm) -> list[tuple[int, int]]:
+        found = self._occ.get(ct.index)
         if found is None:
-            ct = self.compiled.term(term)
+            term = ct.term
             if term.slop is not None:
                 found = self._proximity(ct)
             elif self.naive:
                 found = self._scan(ct)
             else:
                 found = self._from_anchor(ct)
-            self._occ[term] = found
+            self._occ[ct.index] = found
         return found
 
     def _token_ok(self, ct: CompiledTerm, k: int, tok: str) -> bool:
@@ -188,6 +204,15 @@ class ArticleView:
         ]
 
     def _from_anchor(self, ct: CompiledTerm) -> list[tuple[int, int]]:
+        if self.compiled.words.get(ct.key) == ct.anchor:
+            if ct.anchor not in self.words:
+                return []
+            return [
+                (i - ct.offset, i - ct.offset + len(ct.term.tokens))
+                for i in self.positions[ct.key]
+                if (ct.literal or self._at(ct, i - ct.offset))
+                and self.in_field(ct.term.field, i - ct.offset, i - ct.offset + len(ct.term.tokens))
+            ]
         starts = self.hits.get(ct.anchor)
         if not starts:
             return []
@@ -286,4 +311,33 @@ def evaluate(node: Node, view: ArticleView) -> bool:
         return not evaluate(node.child, view)
     if isinstance(node, MatchAll):
         return True
+    raise TypeError(node)
+
+
+Predicate = Callable[[ArticleView], bool]
+
+
+def compile_node(node: Node, compiled: Compiled) -> Predicate:
+    """The query as nested closures: no type dispatch or AST hashing per article."""
+    if isinstance(node, Term):
+        ct = compiled.term(node)
+        return lambda v: v.present(ct)
+    if isinstance(node, Meta):
+        return lambda v: bool(v.meta(node))
+    if isinstance(node, And | Or):
+        fs = tuple(compile_node(c, compiled) for c in node.children)
+        if isinstance(node, And):
+            if len(fs) == 2:
+                a, b = fs
+                return lambda v: a(v) and b(v)
+            return lambda v: all(f(v) for f in fs)
+        if len(fs) == 2:
+            a, b = fs
+            return lambda v: a(v) or b(v)
+        return lambda v: any(f(v) for f in fs)
+    if isinstance(node, Not):
+        f = compile_node(node.child, compiled)
+        return lambda v: not f(v)
+    if isinstance(node, MatchAll):
+        return lambda v: True
     raise TypeError(node)

@@ -10,7 +10,7 @@ from worker.model import Alert, TaggedArticle
 from .compile import Compiled
 from .explain import Sentences, build_alert
 from .loader import Doc, RuleError, build_relations, build_rules, build_topics, raise_errors
-from .match import ArticleView, evaluate
+from .match import ArticleView, compile_node
 from .pairs import RelationLexicon
 from .schema import Rule, Topic
 
@@ -29,6 +29,7 @@ class RuleSet:
         self.relations = relations or {}
         self.active = [r for r in rules if r.enabled]
         self.compiled = Compiled(self.active)
+        self.predicates = [compile_node(r.node, self.compiled) for r in self.active]
         self._by_id = {r.id: r for r in rules}
 
     def __len__(self) -> int:
@@ -54,14 +55,14 @@ class RuleSet:
         """Ids of rules whose query (and constraints) match, before pair filtering."""
         view = self.view(tagged, naive=naive)
         idx = range(len(self.active)) if naive else view.candidates()
-        return [self.active[i].id for i in idx if evaluate(self.active[i].node, view)]
+        return [self.active[i].id for i in idx if self.predicates[i](view)]
 
     def _alerts(self, view: ArticleView, indices, now: datetime) -> list[Alert]:
         alerts: list[Alert] = []
         sentences: Sentences | None = None
         for i in indices:
             rule = self.active[i]
-            if not evaluate(rule.node, view):
+            if not self.predicates[i](view):
                 continue
             sentences = sentences or Sentences(view.tagged)
             if rule.pair is None:

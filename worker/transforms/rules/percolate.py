@@ -1,0 +1,140 @@
+"""Rules as OpenSearch/Elasticsearch query DSL, for the percolator (stored queries vs documents).
+
+Supported subset (everything else raises ``UnsupportedForPercolator``):
+
+- words and phrases → ``match_phrase`` on ``title`` and ``body`` (``title:``/``body:`` restrict);
+- a wildcard word (``purchas*``) → ``query_string`` on ``title``/``body`` with
+  ``analyze_wildcard`` (wildcards inside phrases are not supported by Lucene);
+- proximity ``"a b"~N`` → ``match_phrase`` with ``slop`` (Lucene's slop, close to but not the
+  same as our any-order window: reversed order costs Lucene 2 extra moves);
+- AND/OR/NOT → ``bool`` must/should/must_not; ``*`` → ``match_all``;
+- ``country:``/``person:``/``org:``/``weapon:``/``place:`` → ``term`` on ``countries``,
+  ``people``, ``organizations``, ``weapons``, ``places`` (keyword fields holding tagged ids;
+  ISO3 upper case for countries), globs → ``wildcard``; ``lang:`` → ``term`` on ``language``;
+  ``source:`` → ``match_phrase`` on ``source``;
+- rule ``countries`` constraints become filters. Pair rules cannot be expressed: the
+  percolator has no sentence-level role extraction, so they are approximated by requiring the
+  named countries (``pair_approximated`` is set in the result) and must be post-filtered.
+
+The document mapping the queries expect is :data:`PERCOLATOR_MAPPING`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .query import And, MatchAll, Meta, Node, Not, Or, Term
+from .schema import Rule
+
+PERCOLATOR_MAPPING: dict[str, Any] = {
+    "properties": {
+        "query": {"type": "percolator"},
+        "rule_id": {"type": "keyword"},
+        "title": {"type": "text"},
+        "body": {"type": "text"},
+        "source": {"type": "text"},
+        "language": {"type": "keyword"},
+        "countries": {"type": "keyword"},
+        "people": {"type": "keyword"},
+        "organizations": {"type": "keyword"},
+        "weapons": {"type": "keyword"},
+        "places": {"type": "keyword"},
+        "entities": {"type": "keyword"},
+    }
+}
+
+_ENTITY_INDEX_FIELD = {
+    "country": "countries",
+    "person": "people",
+    "organization": "organizations",
+    "weapon": "weapons",
+    "place": "places",
+    "entity": "entities",
+}
+
+
+class UnsupportedForPercolator(ValueError):
+    """A query construct outside the supported subset."""
+
+
+def rule_to_dsl(rule: Rule) -> dict[str, Any]:
+    """The percolator query for a rule (``rule.node`` already holds its country constraints)."""
+    return to_dsl(rule.node)
+
+
+def to_dsl(node: Node) -> dict[str, Any]:
+    if isinstance(node, MatchAll):
+        return {"match_all": {}}
+    if isinstance(node, And):
+        must = [to_dsl(c) for c in node.children if not isinstance(c, Not)]
+        must_not = [to_dsl(c.child) for c in node.children if isinstance(c, Not)]
+        body: dict[str, Any] = {"must": must or [{"match_all": {}}]}
+        if must_not:
+            body["must_not"] = must_not
+        return {"bool": body}
+    if isinstance(node, Or):
+        return {"bool": {"should": [to_dsl(c) for c in node.children], "minimum_should_match": 1}}
+    if isinstance(node, Not):
+        return {"bool": {"must": [{"match_all": {}}], "must_not": [to_dsl(node.child)]}}
+    if isinstance(node, Term):
+        return _term(node)
+    if isinstance(node, Meta):
+        return _meta(node)
+    raise UnsupportedForPercolator(repr(node))
+
+
+def _fields(term: Term) -> list[str]:
+    return ["title", "body"] if term.field == "text" else [term.field]
+
+
+def _term(term: Term) -> dict[str, Any]:
+    fields = _fields(term)
+    has_glob = any("*" in t or "?" in t for t in term.tokens)
+    if has_glob:
+        if len(term.tokens) > 1:
+            raise UnsupportedForPercolator(f"wildcard inside a phrase: {term.display}")
+        return {
+            "query_string": {"query": term.tokens[0], "fields": fields, "analyze_wildcard": True}
+        }
+    phrase = " ".join(term.tokens)
+    clauses = []
+    for f in fields:
+        spec: dict[str, Any] = {"query": phrase}
+        if term.slop is not None:
+            spec["slop"] = term.slop
+        clauses.append({"match_phrase": {f: spec}})
+    return clauses[0] if len(clauses) == 1 else {"bool": {"should": clauses}}
+
+
+def _meta(node: Meta) -> dict[str, Any]:
+    value = node.value
+    if node.field == "lang":
+        return {"prefix": {"language": value}} if "*" in value else {"term": {"language": value}}
+    if node.field == "source":
+        return {"match_phrase": {"source": value}}
+    if node.field == "has":
+        return {"exists": {"field": value}}
+    field = _ENTITY_INDEX_FIELD.get(node.field)
+    if field is None:
+        raise UnsupportedForPercolator(node.display)
+    ident = value.upper() if node.field == "country" else value
+    if "*" in ident or "?" in ident:
+        return {"wildcard": {field: {"value": ident, "case_insensitive": True}}}
+    return {"term": {field: {"value": ident, "case_insensitive": True}}}
+
+
+def article_doc(tagged) -> dict[str, Any]:
+    """The document to percolate for a tagged article (same field names as the mapping)."""
+    art = tagged.article
+    return {
+        "title": art.title,
+        "body": art.body,
+        "source": art.source,
+        "language": art.language,
+        "countries": tagged.countries,
+        "people": tagged.people,
+        "organizations": tagged.organizations,
+        "weapons": tagged.weapons,
+        "places": tagged.ids("place"),
+        "entities": [e.id for e in tagged.entities],
+    }
