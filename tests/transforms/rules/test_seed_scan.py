@@ -1,0 +1,40 @@
+"""The seed through the real pipeline (clean → tag → match) and the ``scan`` command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from worker.cli import app
+
+ROOT = Path(__file__).resolve().parents[3]
+SEED = ROOT.parent / "shared" / "seeds" / "000_988cc405e97391b8.txt"
+
+
+def scan(*extra: str) -> list[dict]:
+    res = CliRunner().invoke(app, ["scan", str(SEED), "--format", "jsonl", *extra])
+    assert res.exit_code == 0, res.output
+    return [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
+
+
+def test_scan_seed_shipped_pack_one_arms_alert():
+    (alert,) = scan()
+    assert alert["rule_id"] == "arms-transfer-pair"
+    assert alert["pair"] == {"recipient": "TUR", "supplier": "RUS"}
+
+
+def test_scan_seed_tur_rus_pack_once():
+    alerts = scan("--rules", str(ROOT / "tests/data/rules/tur_rus"))
+    assert [(a["rule_id"], a["pair"]["supplier"]) for a in alerts] == [
+        ("tur-rus-arms-purchase", "RUS")
+    ]
+
+
+def test_validate_reports_file_line(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\ntitle: t\nquery: 'a AND'\n")
+    res = CliRunner().invoke(app, ["rules", "validate", str(bad)])
+    assert res.exit_code == 1
+    assert f"{bad}:3: rule 'x': cannot parse query" in res.output
