@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, Field, SecretStr, ValidationError
+from pydantic import (
+    BaseModel,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -72,6 +79,70 @@ class HttpSettings(BaseModel):
     max_batch: int = Field(1000, ge=1, description="articles per request; more get 413")
 
 
+def target_name(name: str) -> str:
+    """Canonical target name: case-insensitive, ``_`` and ``-`` alike, so the environment
+    (``NEWSWATCH_TARGETS__SLACK_DESK__…``) and rules (``targets: [slack-desk]``) agree."""
+    return name.strip().lower().replace("_", "-")
+
+
+class TargetSettings(BaseModel):
+    """One named alert destination. Secrets come from the environment or from ``*_file``
+    (a path whose content is the secret, e.g. a mounted Kubernetes/Docker secret)."""
+
+    model_config = {"extra": "forbid"}
+
+    kind: Literal["slack", "email", "webhook"]
+    # slack: the incoming-webhook URL (it is the credential); webhook: the endpoint URL.
+    webhook_url: SecretStr | None = None
+    webhook_url_file: Path | None = None
+    url: str | None = None
+    # webhook: HMAC-SHA256 key for the signature header.
+    secret: SecretStr | None = None
+    secret_file: Path | None = None
+    # email
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = Field(587, ge=1, le=65535)
+    smtp_security: Literal["starttls", "tls", "none"] = "starttls"
+    username: str | None = None
+    password: SecretStr | None = None
+    password_file: Path | None = None
+    sender: str = "newswatch@localhost"
+    recipients: list[str] = []
+    # all kinds
+    template_dir: Path | None = Field(
+        None, description="folder whose templates override the bundled ones (same file names)"
+    )
+    timeout_s: float = Field(10.0, gt=0)
+    digest: Literal["window", "hourly", "daily"] = Field(
+        "window", description="when throttled alerts are summarised: window end, hourly, daily"
+    )
+
+    @model_validator(mode="after")
+    def _read_secret_files(self) -> TargetSettings:
+        for name in ("webhook_url", "secret", "password"):
+            path = getattr(self, f"{name}_file")
+            if path is not None and getattr(self, name) is None:
+                try:
+                    setattr(self, name, SecretStr(Path(path).read_text(encoding="utf-8").strip()))
+                except OSError as exc:
+                    raise ValueError(f"{name}_file {path}: {exc.strerror}") from None
+        need = {"slack": "webhook_url", "webhook": "url", "email": "recipients"}[self.kind]
+        if not getattr(self, need):
+            raise ValueError(f"a {self.kind} target needs {need}")
+        return self
+
+
+class DeliverySettings(BaseModel):
+    """Retries, dedupe and links for alert delivery (issue 7)."""
+
+    max_attempts: int = Field(6, ge=1, description="per target, then dead-letter")
+    backoff_initial_s: float = Field(1.0, gt=0)
+    backoff_max_s: float = Field(60.0, gt=0)
+    key_window: str = Field("30d", description="an alert key is notified at most once per window")
+    digest_check_s: float = Field(30.0, gt=0, description="how often due digests are looked for")
+    kibana_url: str | None = Field(None, description="base URL for 'open in Kibana' links")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="NEWSWATCH_",
@@ -107,6 +178,16 @@ class Settings(BaseSettings):
     dedupe_threshold: float = Field(
         0.5, gt=0, le=1, description="estimated Jaccard similarity for near-duplicates"
     )
+
+    # alert delivery (issue 7)
+    targets: dict[str, TargetSettings] = {}
+    default_targets: list[str] = Field([], description="targets for alerts whose rule names none")
+    delivery: DeliverySettings = DeliverySettings()
+
+    @field_validator("targets", mode="after")
+    @classmethod
+    def _canonical_target_names(cls, v: dict[str, TargetSettings]) -> dict[str, TargetSettings]:
+        return {target_name(k): t for k, t in v.items()}
 
     @classmethod
     def settings_customise_sources(
@@ -173,4 +254,8 @@ def masked(settings: Settings) -> dict[str, Any]:
     for name in ("search_password", "search_api_key"):
         if data.get(name):
             data[name] = "********"
+    for target in data.get("targets", {}).values():
+        for name in ("webhook_url", "secret", "password"):
+            if target.get(name):
+                target[name] = "********"
     return data

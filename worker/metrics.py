@@ -59,6 +59,25 @@ DELIVERIES = Counter(
     ["target", "outcome"],
     registry=REGISTRY,
 )
+DELIVERY_RETRIES = Counter(
+    "newswatch_delivery_retries_total",
+    "Delivery attempts that failed transiently and were retried, by target.",
+    ["target"],
+    registry=REGISTRY,
+)
+DELIVERY_SECONDS = Histogram(
+    "newswatch_delivery_seconds",
+    "Time to deliver an alert or digest to a target, retries included.",
+    ["target"],
+    buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300),
+    registry=REGISTRY,
+)
+DIGESTS = Counter(
+    "newswatch_digests_total",
+    "Digests of throttled alerts delivered, by target.",
+    ["target"],
+    registry=REGISTRY,
+)
 STAGE_SECONDS = Histogram(
     "newswatch_stage_seconds",
     "Time spent in a pipeline stage per article (or per batch for indexing).",

@@ -1,0 +1,353 @@
+"""The dispatcher: throttle decision → delivery with retries → delivery record / dead letter.
+
+The Faust ``deliver`` agent only wires tables into a :class:`Store` and calls
+:meth:`Dispatcher.handle_alert` / :meth:`Dispatcher.handle_tick`; tests use :class:`DictStore`.
+
+Exactly-once towards people, as far as it can go without the receiver's help: after a target
+accepted an alert, the key's record ("delivered to slack-desk") is written to the table and the
+changelog write is awaited until the broker acknowledged it (``durable=True``) *before* the
+agent moves on — and only then can the input offset be committed. A worker killed after that
+point replays the alert, finds the record, and does not send again. The remaining window is
+between the target's "OK" and the broker's ack of the record (milliseconds): a kill there means
+one repeat, which carries the same ``Idempotency-Key`` (webhooks) / ``Message-ID`` (email).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import os
+import signal
+import time
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception,
+    stop_after_attempt,
+    wait_exponential_jitter,
+)
+
+from worker import metrics as m
+from worker.config import DeliverySettings, Settings, target_name
+from worker.errors import Reject
+from worker.model import Alert, iso, utcnow
+from worker.sinks.targets import DeliveryError, Target, build_targets
+from worker.transforms.rules.schema import parse_duration
+from worker.transforms.throttle import (
+    Decision,
+    decide,
+    drop_delivered,
+    due_digests,
+    mark_target,
+    throttle_group,
+)
+
+log = logging.getLogger("newswatch.deliver")
+
+# Failure injection for the crash tests (tests/e2e/test_delivery_crash.py): SIGKILL this
+# process right after a successful send ("after_send") or right after its record is durable
+# ("after_record"). Unset in production; read once at start.
+CRASH_ENV = "NEWSWATCH_TEST_CRASH_AT"
+
+
+class Store(Protocol):
+    """Where the dispatcher keeps key and group state (Faust tables in the worker)."""
+
+    def get_key(self, key: str) -> dict[str, Any] | None: ...
+
+    async def put_key(self, key: str, value: dict[str, Any], *, durable: bool = False) -> None: ...
+
+    def get_group(self, group: str) -> dict[str, Any] | None: ...
+
+    async def put_group(
+        self, group: str, value: dict[str, Any] | None, *, durable: bool = False
+    ) -> None: ...
+
+
+class DictStore:
+    """A :class:`Store` over two plain mappings (tests, ``newswatch scan``)."""
+
+    def __init__(
+        self,
+        keys: MutableMapping[str, Any] | None = None,
+        groups: MutableMapping[str, Any] | None = None,
+    ):
+        self.keys = {} if keys is None else keys
+        self.groups = {} if groups is None else groups
+
+    def get_key(self, key: str) -> dict[str, Any] | None:
+        return self.keys.get(key)
+
+    async def put_key(self, key: str, value: dict[str, Any], *, durable: bool = False) -> None:
+        self.keys[key] = value
+
+    def get_group(self, group: str) -> dict[str, Any] | None:
+        return self.groups.get(group)
+
+    async def put_group(
+        self, group: str, value: dict[str, Any] | None, *, durable: bool = False
+    ) -> None:
+        self.groups[group] = value
+
+
+RecordFn = Callable[[Alert, list[dict[str, Any]]], Awaitable[None]]
+DeadLetterFn = Callable[[dict[str, Any], Reject], Awaitable[None]]
+
+
+class Dispatcher:
+    """Decides, delivers, records. One per worker; state is passed in per call."""
+
+    def __init__(
+        self,
+        targets: dict[str, Target],
+        delivery: DeliverySettings,
+        *,
+        default_targets: Iterable[str] = (),
+        throttle_for: Callable[[str], timedelta | None] = lambda rule_id: None,
+        record: RecordFn | None = None,
+        dead_letter: DeadLetterFn | None = None,
+        always: Iterable[Any] = (),
+        clock: Callable[[], datetime] = utcnow,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ):
+        self.targets = targets
+        self.delivery = delivery
+        self.default_targets = [target_name(t) for t in default_targets]
+        self.throttle_for = throttle_for
+        self.record = record
+        self.dead_letter = dead_letter
+        self.always = list(always)
+        self.clock = clock
+        self.sleep = sleep
+        self.key_window = parse_duration(delivery.key_window) or timedelta(days=30)
+        self.crash_at = os.environ.get(CRASH_ENV, "")
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **kwargs: Any) -> Dispatcher:
+        return cls(
+            build_targets(settings.targets, settings.delivery),
+            settings.delivery,
+            default_targets=settings.default_targets,
+            **kwargs,
+        )
+
+    def targets_for(self, alert: Alert) -> list[str]:
+        """The rule's targets, else the defaults. With no target configured at all the worker
+        only logs alerts, so a rule pack naming desks still runs on a bare install."""
+        if not self.targets:
+            return []
+        names = [target_name(t) for t in alert.targets] or self.default_targets
+        return list(dict.fromkeys(names))
+
+    def schedule(self, target: str) -> str:
+        t = self.targets.get(target)
+        return t.settings.digest if t is not None else "window"
+
+    # -- alerts ---------------------------------------------------------------------------
+
+    async def handle_alert(self, alert: Alert, store: Store) -> Decision:
+        now = self.clock()
+        group = throttle_group(alert)
+        names = self.targets_for(alert)
+        d = decide(
+            alert,
+            names,
+            store.get_key(alert.key),
+            store.get_group(group),
+            now,
+            window=self.throttle_for(alert.rule_id),
+            key_window=self.key_window,
+        )
+        if d.action == "suppress":
+            m.ALERTS_SUPPRESSED.labels(alert.rule_id).inc()
+            # The alert document was just re-indexed without its delivery record: put it back.
+            await self._record(alert, d.key_state)
+            return d
+        await store.put_group(group, d.group_state)
+        assert d.key_state is not None
+        await store.put_key(alert.key, d.key_state)
+        if d.action == "digest":
+            m.ALERTS_SUPPRESSED.labels(alert.rule_id).inc()
+            log.info("alert %s throttled into the digest of %s", alert.key, group)
+            await self._record(alert, d.key_state)
+            return d
+
+        if d.reason != "resume":
+            m.ALERTS.labels(alert.rule_id, alert.severity).inc()
+            for notifier in self.always:
+                await notifier.send(alert)
+        holder = {"ks": d.key_state}
+
+        async def one(name: str) -> None:
+            rec = await self._deliver(name, alert.key, lambda t: t.send_alert(alert), alert)
+            # Synchronous read-modify-write, then the durable flush: concurrent targets never
+            # lose each other's marks.
+            holder["ks"] = mark_target(holder["ks"], name, rec)
+            await store.put_key(alert.key, holder["ks"], durable=True)
+            if rec["status"] == "delivered":
+                self._maybe_crash("after_record")
+
+        await asyncio.gather(*(one(n) for n in d.targets))
+        await self._record(alert, holder["ks"])
+        return d
+
+    async def _deliver(
+        self,
+        name: str,
+        idem: str,
+        send: Callable[[Target], Awaitable[None]],
+        alert: Alert | None,
+        payload: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """Send with retries; return the target's delivery record. Gives up to the DLQ."""
+        target = self.targets.get(name)
+        rec: dict[str, Any] = {"target": name, "attempts": 0, "last_error": None}
+        if target is None:
+            rec.update(status="error", last_error=f"unknown target {name!r}")
+            m.DELIVERIES.labels(name, "error").inc()
+            await self._dead_letter(alert, payload, name, rec, "unknown_target")
+            return rec
+        started = time.perf_counter()
+
+        def transient(exc: BaseException) -> bool:
+            return isinstance(exc, DeliveryError) and not exc.permanent
+
+        def before_sleep(state: RetryCallState) -> None:
+            m.DELIVERY_RETRIES.labels(name).inc()
+            exc = state.outcome.exception() if state.outcome else None
+            log.warning(
+                "delivery of %s to %s failed (attempt %d): %s",
+                idem,
+                name,
+                state.attempt_number,
+                exc,
+                extra={"target": name, "key": idem},
+            )
+
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(self.delivery.max_attempts),
+            wait=wait_exponential_jitter(
+                initial=self.delivery.backoff_initial_s, max=self.delivery.backoff_max_s
+            ),
+            retry=retry_if_exception(transient),
+            sleep=self.sleep,
+            before_sleep=before_sleep,
+            reraise=True,
+        )
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    rec["attempts"] = attempt.retry_state.attempt_number
+                    try:
+                        await send(target)
+                    except DeliveryError:
+                        raise
+                    except Exception as exc:  # a template or client bug: not worth retrying
+                        raise DeliveryError(f"internal: {exc!r}", permanent=True) from exc
+        except DeliveryError as exc:
+            outcome = "error" if exc.permanent else "failed"
+            rec.update(status=outcome, last_error=str(exc), failed_at=iso(self.clock()))
+            m.DELIVERIES.labels(name, outcome).inc()
+            await self._dead_letter(
+                alert, payload, name, rec, "rejected" if exc.permanent else "gave_up"
+            )
+            return rec
+        m.DELIVERIES.labels(name, "delivered").inc()
+        m.DELIVERY_SECONDS.labels(name).observe(time.perf_counter() - started)
+        self._maybe_crash("after_send")
+        rec.update(status="delivered", delivered_at=iso(self.clock()))
+        log.info("delivered %s to %s", idem, name, extra={"target": name, "key": idem})
+        return rec
+
+    async def _dead_letter(
+        self,
+        alert: Alert | None,
+        payload: dict[str, Any] | None,
+        name: str,
+        rec: dict[str, Any],
+        reason: str,
+    ) -> None:
+        log.error("giving up delivery to %s: %s", name, rec.get("last_error"))
+        if self.dead_letter is None:
+            return
+        body = {"alert": alert.to_dict() if alert else None, "digest": payload, **rec}
+        await self.dead_letter(
+            body,
+            Reject("deliver", reason, str(rec.get("last_error")), source=name),
+        )
+
+    async def _record(self, alert: Alert, key_state: dict[str, Any] | None) -> None:
+        """Write the per-target delivery record onto the alert's index document."""
+        if self.record is None or not key_state:
+            return
+        records = [{"target": t, **r} for t, r in sorted(key_state.get("targets", {}).items())]
+        try:
+            await self.record(alert, records)
+        except Exception as exc:  # the table has the truth; the document is a view of it
+            log.warning("could not record delivery of %s: %s", alert.key, exc)
+
+    def _maybe_crash(self, point: str) -> None:
+        if self.crash_at == point:
+            log.warning("test hook %s=%s: SIGKILL", CRASH_ENV, point)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    # -- digests ----------------------------------------------------------------------------
+
+    def due_groups(self, groups: Iterable[tuple[str, dict[str, Any] | None]]) -> list[str]:
+        """Groups with a digest due now (the timer sends each a tick through the topic)."""
+        now = self.clock()
+        return [g for g, gs in groups if due_digests(gs, now, self.schedule).by_target]
+
+    async def handle_tick(self, group: str, store: Store) -> int:
+        """Send the digests due for ``group``; returns how many went out. Idempotent."""
+        gs = store.get_group(group)
+        due = due_digests(gs, self.clock(), self.schedule)
+        sent = 0
+        for name, items in sorted(due.by_target.items()):
+            keys = {i["key"] for i in items}
+            digest = self._digest(group, gs or {}, name, items, due.overflow)
+            rec = await self._deliver(
+                name, digest["id"], lambda t, d=digest: t.send_digest(d), None, digest
+            )
+            gs = drop_delivered(gs, name, keys)
+            await store.put_group(group, gs, durable=True)
+            if rec["status"] == "delivered":
+                sent += 1
+                m.DIGESTS.labels(name).inc()
+        return sent
+
+    def _digest(
+        self,
+        group: str,
+        gs: dict[str, Any],
+        target: str,
+        items: list[dict[str, Any]],
+        overflow: int,
+    ) -> dict[str, Any]:
+        from worker.sinks.render import country_name
+
+        keys = "\x1f".join(sorted(i["key"] for i in items))
+        digest_id = hashlib.sha256(f"{group}\x1f{target}\x1f{keys}".encode()).hexdigest()[:24]
+        pair = gs.get("pair") or {}
+        pair_text = (
+            f"{country_name(pair['recipient'])} ← {country_name(pair['supplier'])}"
+            if "recipient" in pair
+            else ""
+        )
+        return {
+            "id": f"digest:{digest_id}",
+            "group": group,
+            "target": target,
+            "rule_id": gs.get("rule_id", group.split("|", 1)[0]),
+            "rule_title": gs.get("rule_title", group.split("|", 1)[0]),
+            "pair": pair_text,
+            "since": min(i["matched_at"] for i in items),
+            "until": iso(self.clock()),
+            "items": [{k: v for k, v in i.items() if k != "targets"} for i in items],
+            "overflow": overflow,
+        }
