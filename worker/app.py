@@ -26,7 +26,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from worker import metrics as m
 from worker.config import Settings
 from worker.errors import Reject
-from worker.model import Alert, Article, TaggedArticle, iso, utcnow
+from worker.model import Alert, Article, iso, utcnow
 from worker.sinks.notify import Notifier, build_notifiers
 from worker.sinks.search import SearchSink
 from worker.sources.kafka import INGESTED_HEADER
@@ -285,18 +285,33 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
 
     @app.agent(enriched, name="index")
     async def index(stream: faust.StreamT) -> None:
+        """Bulk-index enriched articles in batches of ``bulk_max_docs`` or ``bulk_max_seconds``.
+
+        ``noack_take``, not ``take_events``: the latter acks its batch in a ``finally``, so a
+        body interrupted mid-outage (shutdown, rebalance) would commit offsets of documents
+        never written. Here a batch is acked only once every document is indexed or
+        dead-lettered; while the engine is down ``write_bulk`` waits, nothing is acked, offsets
+        stay put, Faust stops fetching when its buffer fills, and Kafka still has it all."""
         p = await ready()
-        async for events in stream.take_events(
+        async for events in stream.noack_take(
             settings.bulk_max_docs, within=settings.bulk_max_seconds
         ):
             actions = []
             for ev in events:
-                tagged = TaggedArticle.from_dict(ev.value["tagged"])
-                alerts = [Alert.from_dict(a) for a in ev.value.get("alerts", [])]
-                actions.append(p.sink.article_action(tagged, alerts))
+                try:
+                    actions.append(p.sink.enriched_action(ev.value))
+                except Reject as rej:  # unreadable message: dead-letter it, keep the batch going
+                    await retry_forever(
+                        "dead-letter",
+                        lambda r=rej, e=ev: to_dlq(e.value, r, t.enriched, e.key),
+                        transient=_any_error,
+                        error_kind=None,
+                    )
             await write_bulk(
                 p.sink, actions, "articles", dlq_send=lambda r, pl: to_dlq(pl, r, t.enriched)
             )
+            for ev in events:
+                await stream.ack(ev)
 
     @app.agent(alerts_t, name="notify")
     async def notify(stream: faust.StreamT) -> None:
@@ -361,40 +376,118 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     return app
 
 
-async def retry_forever(what: str, fn: Any, *, first: float = 0.5, cap: float = 15.0) -> Any:
-    """Back off (exponential, capped) until ``fn`` succeeds. Used where giving up would lose
-    data: while we wait, offsets are not committed, so Kafka keeps the messages."""
-    delay = first
-    while True:
-        try:
+def _any_error(exc: BaseException) -> bool:
+    """Retry predicate for Kafka sends: every error, but never cancellation (shutdown)."""
+    return isinstance(exc, Exception)
+
+
+async def retry_forever(
+    what: str,
+    fn: Any,
+    *,
+    first: float = 0.5,
+    cap: float = 15.0,
+    transient: Any = None,
+    error_kind: str | None = "request",
+) -> Any:
+    """Call ``fn`` until it succeeds, backing off (exponential with jitter, capped at ``cap``)
+    while ``transient(exc)`` holds — by default: engine unreachable, timed out, 429 or 5xx.
+    Other errors are raised at once. Used where giving up would lose data: while we wait, the
+    caller has not acked its messages, so offsets are not committed and Kafka keeps them."""
+    from tenacity import AsyncRetrying, retry_if_exception, wait_exponential_jitter
+
+    from worker.sinks.search import describe_error, is_transient
+
+    def before_sleep(state: Any) -> None:
+        if error_kind:
+            m.INDEX_ERRORS.labels(error_kind).inc()
+        exc = state.outcome.exception()
+        log.warning(
+            "%s failed (%s); retry %d in %.1fs",
+            what,
+            describe_error(exc),
+            state.attempt_number,
+            state.upcoming_sleep,
+        )
+
+    async for attempt in AsyncRetrying(
+        retry=retry_if_exception(transient or is_transient),
+        wait=wait_exponential_jitter(initial=first, max=cap, jitter=first),
+        before_sleep=before_sleep,
+        reraise=True,
+    ):
+        with attempt:
             return await fn()
-        except Exception as exc:
-            m.INDEX_ERRORS.labels("request").inc()
-            log.warning("%s failed (%s); retrying in %.1fs", what, exc.__class__.__name__, delay)
-            await asyncio.sleep(delay)
-            delay = min(cap, delay * 2)
+    raise AssertionError("unreachable: AsyncRetrying without stop either returns or raises")
 
 
 async def write_bulk(
     sink: SearchSink, actions: list[dict[str, Any]], kind: str, *, dlq_send: Any
 ) -> None:
-    """Bulk-write until every document is indexed or dead-lettered with the engine's reason."""
-    pending = actions
+    """Write until every document is indexed or dead-lettered with the engine's reason.
+
+    Never gives up on engine trouble (see :func:`retry_forever`): that is the backpressure.
+    Items the engine refuses for good (mapping conflicts...) go to ``dlq_send(reject, payload)``
+    with the original message when the action carries one (``_origin``). Items refused for
+    the cluster's state (429, blocks) are retried alone. A request refused as a whole (400,
+    413) is split in halves until the document at fault is alone, then dead-lettered."""
+    from worker.sinks.search import BulkResult, ItemFailure, describe_error, error_status
+
     started = time.perf_counter()
-    while pending:
-        m.BULK_DOCS.observe(len(pending))
-        result = await retry_forever(
-            f"bulk index ({len(pending)} {kind})", lambda batch=pending: sink.bulk(batch)
-        )
+    batches = [actions]
+    item_delay = 0.5
+    while batches:
+        batch = batches.pop()
+        if not batch:
+            continue
+        m.BULK_DOCS.observe(len(batch))
+        try:
+            result = await retry_forever(
+                f"bulk index ({len(batch)} {kind})", lambda b=batch: sink.bulk(b)
+            )
+        except Exception as exc:  # not transient: the engine refused this request itself
+            m.INDEX_ERRORS.labels("request_refused").inc()
+            if len(batch) > 1:
+                mid = len(batch) // 2
+                batches += [batch[mid:], batch[:mid]]
+                continue
+            act = batch[0]
+            result = BulkResult(
+                failures=[
+                    ItemFailure(
+                        act["_id"],
+                        act["_index"],
+                        error_status(exc) or 0,
+                        "request_refused",
+                        describe_error(exc),
+                        act["_source"],
+                        act.get("_origin"),
+                    )
+                ]
+            )
         m.INDEXED.labels(kind).inc(result.indexed)
         for f in result.failures:
             m.INDEX_ERRORS.labels("item").inc()
-            await dlq_send(
-                Reject("index", "mapping", f"{f.status} {f.reason}", source=f.doc_id), f.source
+            rej = Reject("index", f.error_type, f"{f.status} {f.reason}", source=f.doc_id)
+            payload = f.origin if f.origin is not None else f.source
+            await retry_forever(
+                "dead-letter",
+                lambda r=rej, pl=payload: dlq_send(r, pl),
+                transient=_any_error,
+                error_kind=None,
             )
-        pending = result.retryable
-        if pending:
-            await asyncio.sleep(1.0)
+        if result.retryable:
+            m.INDEX_ERRORS.labels("item_retry").inc(len(result.retryable))
+            log.warning(
+                "%d %s refused for now (%s); retrying in %.1fs",
+                len(result.retryable),
+                kind,
+                result.retry_reasons[0],
+                item_delay,
+            )
+            await asyncio.sleep(item_delay)
+            item_delay = min(15.0, item_delay * 2)
+            batches.append(result.retryable)
     m.STAGE_SECONDS.labels(f"index_{kind}").observe(time.perf_counter() - started)
 
 

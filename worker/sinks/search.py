@@ -1,16 +1,23 @@
 """The search index sink: Elasticsearch 8/9 and OpenSearch 2/3 behind one index logic.
 
 The two engines differ here only in client construction (``elasticsearch.AsyncElasticsearch`` vs
-``opensearchpy.AsyncOpenSearch``); templates, document shapes, ids, bulk handling and error
-classification are shared. The engine is taken from configuration or detected from the cluster's
-root response (``version.distribution == "opensearch"``).
+``opensearchpy.AsyncOpenSearch``, plus the one-line adapter :func:`perform` because the two
+libraries expose raw requests under different names). Templates, document shapes, ids, bulk
+encoding, error classification and retries are shared. The only engine-specific *content* is the
+lifecycle policy: ISM on OpenSearch, ILM on Elasticsearch (``schemas/index/*.ism.json`` /
+``*.ilm.json``). The engine is taken from configuration or detected from the cluster's root
+response (``version.distribution == "opensearch"``).
 
-Document ids are the article id (articles) and the alert key (alerts), so a re-delivered message
-overwrites its document instead of adding a second one.
+Indices are monthly, named from the document's own date (``<prefix>-articles-2017.03``), and
+document ids are the article id / alert key, so a re-delivered message lands in the same index
+and overwrites its document instead of adding a second one. Searches go through the aliases
+``<prefix>-articles`` / ``<prefix>-alerts``, which the index templates attach to every index.
 """
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import json
 import logging
 from dataclasses import dataclass, field
@@ -20,23 +27,45 @@ from typing import Any, Literal
 import httpx
 
 from worker.config import SCHEMAS_DIR, Settings
+from worker.errors import Reject
 from worker.model import Alert, TaggedArticle, iso
 
 log = logging.getLogger(__name__)
 
 Engine = Literal["opensearch", "elasticsearch"]
+KINDS = ("articles", "alerts")
 
-# Per-item statuses that retrying cannot fix: the document itself is wrong for the mapping.
-PERMANENT_ITEM_STATUSES = {400, 404, 409, 413}
+# Request-level statuses worth waiting out: the engine is busy, restarting, or (401/403) its
+# credentials are being fixed. Anything else at request level means the request itself is bad.
+TRANSIENT_STATUSES = {401, 403, 408, 409, 429}
+# Per-item errors that are about the cluster's state, not the document: retry the item.
+TRANSIENT_ITEM_ERRORS = {
+    "cluster_block_exception",  # e.g. flood-stage disk watermark (403 on OpenSearch)
+    "es_rejected_execution_exception",
+    "opensearch_rejected_execution_exception",
+    "rejected_execution_exception",
+    "circuit_breaking_exception",
+    "unavailable_shards_exception",
+    "no_shard_available_action_exception",
+    "process_cluster_event_timeout_exception",
+    "timeout_exception",
+}
+# One bulk request stays under this many bytes (engines refuse > 100 MB by default, and big
+# requests hurt the heap); articles can be up to 2 MB each, so count bytes, not only documents.
+MAX_REQUEST_BYTES = 10 * 1024 * 1024
 
 
 @dataclass
 class ItemFailure:
+    """A document the engine refused for good (e.g. a mapping conflict)."""
+
     doc_id: str
     index: str
     status: int
+    error_type: str
     reason: str
     source: dict[str, Any]
+    origin: Any = None  # the message the document came from, for the dead-letter record
 
 
 @dataclass
@@ -44,21 +73,33 @@ class BulkResult:
     indexed: int = 0
     failures: list[ItemFailure] = field(default_factory=list)
     retryable: list[dict[str, Any]] = field(default_factory=list)
+    retry_reasons: list[str] = field(default_factory=list)
 
 
-def detect_engine(url: str, *, auth: tuple[str, str] | None = None, timeout: float = 5.0) -> Engine:
+# ------------------------------------------------------------------- the engine-specific part
+
+
+async def detect_engine(
+    url: str, *, auth: tuple[str, str] | None = None, timeout: float = 5.0
+) -> Engine:
     """Ask the cluster who it is; used when ``search_engine`` is ``auto``."""
-    resp = httpx.get(url.rstrip("/") + "/", auth=auth, timeout=timeout)
+    async with httpx.AsyncClient(timeout=timeout, auth=auth) as http:
+        resp = await http.get(url.rstrip("/") + "/")
     resp.raise_for_status()
     version = resp.json().get("version", {})
     return "opensearch" if version.get("distribution") == "opensearch" else "elasticsearch"
 
 
-def make_client(settings: Settings, engine: Engine) -> Any:
-    """The only engine-specific code: build the async client."""
-    auth = None
+def _auth(settings: Settings) -> tuple[str, str] | None:
     if settings.search_username and settings.search_password:
-        auth = (settings.search_username, settings.search_password.get_secret_value())
+        return (settings.search_username, settings.search_password.get_secret_value())
+    return None
+
+
+def make_client(settings: Settings, engine: Engine) -> Any:
+    """The only engine-specific code: build the async client. Retries are ours (``max_retries=0``)
+    so that backoff and backpressure are decided in one place."""
+    auth = _auth(settings)
     if engine == "opensearch":
         from opensearchpy import AsyncOpenSearch
 
@@ -75,8 +116,87 @@ def make_client(settings: Settings, engine: Engine) -> Any:
     return AsyncElasticsearch(settings.search_url, **kwargs)
 
 
-def load_template(name: str) -> dict[str, Any]:
-    return json.loads((SCHEMAS_DIR / "index" / f"{name}.template.json").read_text())
+async def perform(
+    client: Any,
+    method: str,
+    path: str,
+    *,
+    body: Any = None,
+    params: dict[str, str] | None = None,
+) -> Any:
+    """A raw JSON request through either client (for APIs without a shared typed method, such as
+    lifecycle policies). The libraries name this differently; that is all that differs."""
+    if hasattr(client, "perform_request"):  # elasticsearch-py 8/9
+        headers = {"accept": "application/json"}
+        if body is not None:
+            headers["content-type"] = "application/json"
+        resp = await client.perform_request(method, path, params=params, headers=headers, body=body)
+        return resp.body
+    return await client.transport.perform_request(method, path, params=params, body=body)
+
+
+# ------------------------------------------------------------------------ error classification
+
+
+def error_status(exc: BaseException) -> int | None:
+    """The HTTP status of an engine error from either client, if it has one."""
+    status = getattr(exc, "status_code", None)
+    if status is None:  # elasticsearch-py: ApiError.meta.status; httpx: HTTPStatusError
+        status = getattr(getattr(exc, "meta", None), "status", None)
+    if status is None and isinstance(exc, httpx.HTTPStatusError):
+        status = exc.response.status_code
+    return status if isinstance(status, int) else None
+
+
+def is_transient(exc: BaseException) -> bool:
+    """True for errors that waiting fixes: engine unreachable, overloaded or restarting."""
+    status = error_status(exc)
+    if status is not None:
+        return status in TRANSIENT_STATUSES or status >= 500
+    if isinstance(exc, OSError | asyncio.TimeoutError | httpx.TransportError):
+        return True
+    transport_errors: list[type[BaseException]] = []
+    try:
+        from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
+
+        transport_errors.append(OpenSearchConnectionError)
+    except ImportError:  # pragma: no cover - both clients are dependencies
+        pass
+    try:
+        from elastic_transport import ConnectionError as ElasticConnectionError
+        from elastic_transport import ConnectionTimeout as ElasticConnectionTimeout
+
+        transport_errors += [ElasticConnectionError, ElasticConnectionTimeout]
+    except ImportError:  # pragma: no cover
+        pass
+    return isinstance(exc, tuple(transport_errors))
+
+
+def describe_error(exc: BaseException) -> str:
+    """A one-line reason from an engine error of either client."""
+    status = error_status(exc)
+    info = getattr(exc, "info", None) or getattr(exc, "body", None)
+    detail = ""
+    if isinstance(info, dict):
+        err = info.get("error", info)
+        detail = _item_reason(err) if isinstance(err, dict) else str(err)
+    detail = detail or str(exc)
+    return f"{status} {detail}" if status else f"{type(exc).__name__}: {detail}"
+
+
+def _item_reason(err: dict[str, Any]) -> str:
+    reason = f"{err.get('type', 'error')}: {err.get('reason', '')}".strip()
+    cause = err.get("caused_by")
+    if isinstance(cause, dict):
+        reason += f" (caused by {cause.get('type')}: {cause.get('reason')})"
+    return reason
+
+
+# ----------------------------------------------------------------------------- documents
+
+
+def load_json(name: str) -> dict[str, Any]:
+    return json.loads((SCHEMAS_DIR / "index" / name).read_text())
 
 
 def article_document(tagged: TaggedArticle, alerts: list[Alert]) -> dict[str, Any]:
@@ -87,15 +207,18 @@ def article_document(tagged: TaggedArticle, alerts: list[Alert]) -> dict[str, An
     doc.update(
         {
             "story_id": a.duplicate_of or a.id,
+            "is_duplicate": a.duplicate_of is not None,
             "countries": tagged.countries,
             "people": tagged.people,
             "organizations": tagged.organizations,
             "weapons": tagged.weapons,
+            "places": tagged.ids("place"),
             "entities": [
                 {
                     "id": e.id,
                     "type": e.type,
                     "name": e.name,
+                    "country": e.country,
                     "count": e.count,
                     "salience": round(e.salience, 4),
                 }
@@ -120,24 +243,52 @@ def article_document(tagged: TaggedArticle, alerts: list[Alert]) -> dict[str, An
 
 def alert_document(alert: Alert) -> dict[str, Any]:
     doc = alert.to_dict()
-    doc["@timestamp"] = doc["matched_at"]
+    doc["@timestamp"] = doc["published_at"] or doc["matched_at"]
     if alert.pair:
         doc["pair_key"] = "-".join(f"{k}:{v}" for k, v in sorted(alert.pair.items()))
     return doc
 
 
-class SearchSink:
-    """Writes articles and alerts; owns templates. Use as an async context manager."""
+def _fill(obj: Any, values: dict[str, str]) -> Any:
+    """Replace ``{alias}``-style placeholders in every string of a JSON value."""
+    if isinstance(obj, str):
+        for k, v in values.items():
+            obj = obj.replace("{" + k + "}", v)
+        return obj
+    if isinstance(obj, list):
+        return [_fill(x, values) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _fill(v, values) for k, v in obj.items()}
+    return obj
 
-    def __init__(self, settings: Settings, engine: Engine | None = None):
+
+# ------------------------------------------------------------------------------- the sink
+
+
+class SearchSink:
+    """Writes articles and alerts; owns templates and lifecycle policies.
+
+    Use as an async context manager. If the engine cannot be reached to detect its flavour,
+    connecting is deferred to the first call, so a worker can start while the engine is down."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        engine: Engine | None = None,
+        *,
+        max_request_bytes: int = MAX_REQUEST_BYTES,
+    ):
         self.settings = settings
         self.engine: Engine | None = engine or (
             None if settings.search_engine == "auto" else settings.search_engine
         )
         self.client: Any = None
+        self.max_request_bytes = max_request_bytes
         prefix = settings.index_prefix
+        self.prefix = prefix
         self.articles_alias = f"{prefix}-articles"
         self.alerts_alias = f"{prefix}-alerts"
+        self.lifecycle: dict[str, str] = {}  # kind -> installed | unchanged | unavailable
 
     async def __aenter__(self) -> SearchSink:
         await self.connect()
@@ -147,34 +298,162 @@ class SearchSink:
         await self.close()
 
     async def connect(self) -> None:
-        if self.engine is None:
-            auth = None
-            if self.settings.search_username and self.settings.search_password:
-                auth = (
-                    self.settings.search_username,
-                    self.settings.search_password.get_secret_value(),
+        """Build the client; on an unreachable engine with ``auto`` detection, try again later."""
+        try:
+            await self._client()
+        except Exception as exc:
+            if not is_transient(exc):
+                raise
+            log.warning("search engine not reachable yet (%s); will retry", describe_error(exc))
+
+    async def _client(self) -> Any:
+        if self.client is None:
+            if self.engine is None:
+                self.engine = await detect_engine(
+                    self.settings.search_url, auth=_auth(self.settings)
                 )
-            self.engine = detect_engine(self.settings.search_url, auth=auth)
-        self.client = make_client(self.settings, self.engine)
+            self.client = make_client(self.settings, self.engine)
+        return self.client
 
     async def close(self) -> None:
         if self.client is not None:
             await self.client.close()
             self.client = None
 
+    # -- set-up ---------------------------------------------------------------------------
+
+    def alias(self, kind: str) -> str:
+        return f"{self.prefix}-{kind}"
+
+    def component_name(self, logical: str) -> str:
+        return f"{self.prefix}-{logical}"
+
+    def index_template(self, kind: str) -> dict[str, Any]:
+        """The index template body for ``kind``, with this sink's prefix and lifecycle filled in."""
+        body = load_json(f"{kind}.template.json")
+        alias = self.alias(kind)
+        body["index_patterns"] = [f"{alias}-*"]
+        body["composed_of"] = [self.component_name(c) for c in body.get("composed_of", [])]
+        template = body.setdefault("template", {})
+        template["aliases"] = {alias: {}}
+        if self.engine == "elasticsearch" and self.lifecycle.get(kind) != "unavailable":
+            # ILM attaches through an index setting; ISM attaches itself via ism_template.
+            template.setdefault("settings", {})["index.lifecycle.name"] = alias
+        return body
+
+    def component_templates(self) -> dict[str, dict[str, Any]]:
+        """``<prefix>-settings`` (shards, refresh, analysis) and one mappings component per kind.
+
+        Engines validate each component on its own, so a mappings component that names the
+        custom analyzers must define them too: the analysis block is copied in from the
+        settings file (one source of truth, no duplication in the files)."""
+        settings = load_json("settings.component.json")
+        analysis = settings["template"]["settings"]["analysis"]
+        out = {self.component_name("settings"): settings}
+        for kind in KINDS:
+            body = load_json(f"{kind}.component.json")
+            body["template"].setdefault("settings", {})["analysis"] = analysis
+            out[self.component_name(f"{kind}-mappings")] = body
+        return out
+
+    def lifecycle_policy(self, kind: str) -> tuple[str, dict[str, Any]]:
+        """(path, body) of the lifecycle policy for ``kind`` on this engine. The body carries a
+        fingerprint of its content, so start-up can tell "already installed" from "changed"
+        without comparing against the fields each engine adds to a stored policy."""
+        alias = self.alias(kind)
+        if self.engine == "opensearch":
+            body = _fill(load_json(f"{kind}.ism.json"), {"alias": alias})
+            mark = f"[newswatch {_fingerprint(body)}]"
+            body["policy"]["description"] = f"{body['policy'].get('description', '')} {mark}"
+            return f"/_plugins/_ism/policies/{alias}", body
+        body = load_json(f"{kind}.ilm.json")
+        body["policy"].setdefault("_meta", {})["newswatch_fingerprint"] = _fingerprint(body)
+        return f"/_ilm/policy/{alias}", body
+
     async def ensure_templates(self) -> None:
-        """Install the index templates (idempotent: a PUT of the same body is a no-op)."""
-        for kind, alias in (("articles", self.articles_alias), ("alerts", self.alerts_alias)):
-            body = load_template(kind)
-            body["index_patterns"] = [f"{alias}-*"]
-            body.setdefault("template", {})["aliases"] = {alias: {}}
-            await self.client.indices.put_index_template(name=alias, body=body)
+        """Install lifecycle policies, component and index templates, and add new fields to
+        existing indices. Idempotent: unchanged policies are left alone (no version churn), and
+        a PUT of an identical template is a no-op. Raises on engine errors (the caller retries)."""
+        client = await self._client()
+        for kind in KINDS:
+            self.lifecycle[kind] = await self._ensure_policy(kind)
+        for name, body in self.component_templates().items():
+            await client.cluster.put_component_template(name=name, body=body)
+        for kind in KINDS:
+            await client.indices.put_index_template(
+                name=self.alias(kind), body=self.index_template(kind)
+            )
+        for kind in KINDS:
+            await self._update_existing_mappings(kind)
+
+    async def _ensure_policy(self, kind: str) -> str:
+        client = await self._client()
+        path, body = self.lifecycle_policy(kind)
+        try:
+            current = await perform(client, "GET", path)
+        except Exception as exc:
+            status = error_status(exc)
+            if status in (400, 404, 405, 410) and "no handler found" in str(exc).lower():
+                # OpenSearch without the index-management plugin (the local dev node), or an
+                # Elasticsearch without ILM (serverless): indices simply have no lifecycle.
+                log.warning(
+                    "%s lifecycle policies are not available on this cluster (%s); indices "
+                    "%s-* are kept until deleted by hand",
+                    "ISM" if self.engine == "opensearch" else "ILM",
+                    path,
+                    self.alias(kind),
+                )
+                return "unavailable"
+            if status != 404:
+                raise
+            current = None
+        params: dict[str, str] | None = None
+        if current is not None:
+            if _fingerprint_of(body) in json.dumps(current):
+                return "unchanged"
+            if self.engine == "opensearch":  # ISM updates need optimistic concurrency control
+                params = {
+                    "if_seq_no": str(current["_seq_no"]),
+                    "if_primary_term": str(current["_primary_term"]),
+                }
+        try:
+            await perform(client, "PUT", path, body=body, params=params)
+        except Exception as exc:
+            if error_status(exc) == 409:  # another worker installed it at the same moment
+                return "unchanged"
+            raise
+        log.info("installed lifecycle policy %s", path)
+        return "installed"
+
+    async def _update_existing_mappings(self, kind: str) -> None:
+        """Add fields introduced since an index was created (mappings are additive; a changed
+        field type cannot be applied in place and is reported, not fatal)."""
+        client = await self._client()
+        mappings = load_json(f"{kind}.component.json")["template"]["mappings"]
+        try:
+            await client.indices.put_mapping(
+                index=f"{self.alias(kind)}-*",
+                body={"properties": mappings["properties"]},
+                allow_no_indices=True,
+                ignore_unavailable=True,
+            )
+        except Exception as exc:
+            if is_transient(exc):
+                raise
+            log.warning(
+                "existing %s indices keep their old mapping (%s); the template applies to new "
+                "months, reindex to change the old ones",
+                kind,
+                describe_error(exc),
+            )
+
+    # -- documents ------------------------------------------------------------------------
 
     def index_for(self, alias: str, when: datetime | None) -> str:
         """Monthly indices named from the document's own date, never the clock: a re-delivered
         document always maps to the same index, so its id overwrites instead of duplicating."""
         when = when or datetime(1970, 1, 1, tzinfo=UTC)
-        return f"{alias}-{when:%Y.%m}"
+        return f"{alias}-{when.astimezone(UTC):%Y.%m}"
 
     def article_action(self, tagged: TaggedArticle, alerts: list[Alert]) -> dict[str, Any]:
         a = tagged.article
@@ -184,6 +463,21 @@ class SearchSink:
             "_source": article_document(tagged, alerts),
         }
 
+    def enriched_action(self, value: Any) -> dict[str, Any]:
+        """The bulk action for an enriched-topic message (``{"tagged", "alerts"}``), keeping the
+        message as ``_origin`` for the dead-letter record. Raises :class:`Reject` if the
+        message cannot be read."""
+        try:
+            tagged = TaggedArticle.from_dict(value["tagged"])
+            alerts = [Alert.from_dict(a) for a in value.get("alerts", [])]
+            action = self.article_action(tagged, alerts)
+        except Exception as exc:  # any malformed message: the stream must go on
+            raise Reject(
+                "index", "bad_message", f"cannot build the index document: {exc!r}"
+            ) from None
+        action["_origin"] = value
+        return action
+
     def alert_action(self, alert: Alert) -> dict[str, Any]:
         return {
             "_index": self.index_for(self.alerts_alias, alert.published_at or alert.matched_at),
@@ -191,51 +485,139 @@ class SearchSink:
             "_source": alert_document(alert),
         }
 
-    async def bulk(self, actions: list[dict[str, Any]]) -> BulkResult:
-        """Index documents; ``actions`` are ``{"_index", "_id", "_source"}`` dicts.
+    # -- writing --------------------------------------------------------------------------
 
-        Returns per-item failures split into permanent ones (to the dead-letter topic) and
-        retryable ones (429/5xx: the caller retries them). Request-level errors (engine down)
-        raise, so the caller can back off without committing offsets."""
-        if not actions:
-            return BulkResult()
-        lines: list[dict[str, Any]] = []
-        for act in actions:
-            lines.append({"index": {"_index": act["_index"], "_id": act["_id"]}})
-            lines.append(act["_source"])
-        resp = await self.client.bulk(body=lines)
+    async def bulk(self, actions: list[dict[str, Any]]) -> BulkResult:
+        """Index documents; ``actions`` are ``{"_index", "_id", "_source"[, "_origin"]}`` dicts.
+
+        Returns per-item outcomes: permanent failures (to the dead-letter topic, with the
+        engine's reason) and retryable items (overloaded shards, blocks). Request-level errors
+        raise, so the caller can back off without committing offsets. Large batches go out as
+        several requests of at most ``max_request_bytes``; re-sending a part after an error is
+        harmless because writes are by id."""
         result = BulkResult()
+        chunk: list[tuple[dict[str, Any], str]] = []
+        size = 0
+        for act in actions:
+            try:
+                line = self._encode(act)
+            except (TypeError, ValueError) as exc:
+                result.failures.append(
+                    ItemFailure(
+                        act["_id"],
+                        act["_index"],
+                        0,
+                        "serialization",
+                        f"document is not JSON: {exc}",
+                        act["_source"],
+                        act.get("_origin"),
+                    )
+                )
+                continue
+            if chunk and size + len(line) > self.max_request_bytes:
+                await self._send(chunk, result)
+                chunk, size = [], 0
+            chunk.append((act, line))
+            size += len(line)
+        if chunk:
+            await self._send(chunk, result)
+        return result
+
+    @staticmethod
+    def _encode(act: dict[str, Any]) -> str:
+        head = json.dumps({"index": {"_index": act["_index"], "_id": act["_id"]}})
+        body = json.dumps(act["_source"], ensure_ascii=False, allow_nan=False)
+        return f"{head}\n{body}\n"
+
+    async def _send(self, chunk: list[tuple[dict[str, Any], str]], result: BulkResult) -> None:
+        client = await self._client()
+        resp = await client.bulk(body="".join(line for _, line in chunk))
         if not resp.get("errors"):
-            result.indexed = len(actions)
-            return result
-        for act, item in zip(actions, resp["items"], strict=True):
-            info = item.get("index", {})
+            result.indexed += len(chunk)
+            return
+        for (act, _), item in zip(chunk, resp["items"], strict=True):
+            info = next(iter(item.values()))
             status = int(info.get("status", 500))
             if status < 300:
                 result.indexed += 1
                 continue
-            err = info.get("error", {})
-            reason = f"{err.get('type', 'error')}: {err.get('reason', '')}".strip()
-            if status in PERMANENT_ITEM_STATUSES:
-                result.failures.append(
-                    ItemFailure(act["_id"], act["_index"], status, reason, act["_source"])
-                )
-            else:
+            err = info.get("error") or {}
+            err_type = err.get("type", "error") if isinstance(err, dict) else "error"
+            reason = _item_reason(err) if isinstance(err, dict) else str(err)
+            if status == 429 or status >= 500 or err_type in TRANSIENT_ITEM_ERRORS:
                 result.retryable.append(act)
-        return result
+                result.retry_reasons.append(f"{status} {reason}")
+            else:
+                result.failures.append(
+                    ItemFailure(
+                        act["_id"],
+                        act["_index"],
+                        status,
+                        err_type,
+                        reason,
+                        act["_source"],
+                        act.get("_origin"),
+                    )
+                )
+
+    # -- reading --------------------------------------------------------------------------
 
     async def refresh(self) -> None:
-        await self.client.indices.refresh(index=f"{self.articles_alias},{self.alerts_alias}")
+        client = await self._client()
+        await client.indices.refresh(
+            index=f"{self.articles_alias},{self.alerts_alias}",
+            allow_no_indices=True,
+            ignore_unavailable=True,
+        )
 
-    async def search(self, query: str, *, size: int = 10, index: str | None = None) -> dict:
-        return await self.client.search(
+    async def count(self, index: str | None = None, query: str | None = None) -> int:
+        client = await self._client()
+        body = {"query": {"query_string": {"query": query}}} if query else None
+        resp = await client.count(index=index or self.articles_alias, body=body)
+        return int(resp["count"])
+
+    async def search(
+        self,
+        query: str,
+        *,
+        size: int = 10,
+        index: str | None = None,
+        since: datetime | None = None,
+        countries: list[str] | None = None,
+    ) -> dict:
+        """Lucene ``query`` over the alias, newest first among equal scores; ``since`` and
+        ``countries`` are filters (they do not change the score)."""
+        client = await self._client()
+        filters: list[dict[str, Any]] = []
+        if since is not None:
+            filters.append({"range": {"@timestamp": {"gte": iso(since)}}})
+        if countries:
+            filters.append({"terms": {"countries": [c.upper() for c in countries]}})
+        return await client.search(
             index=index or self.articles_alias,
             body={
-                "query": {"query_string": {"query": query, "default_field": "*"}},
+                "query": {
+                    "bool": {
+                        "must": [{"query_string": {"query": query, "default_field": "*"}}],
+                        "filter": filters,
+                    }
+                },
                 "size": size,
                 "sort": [
                     {"_score": "desc"},
-                    {"published_at": {"order": "desc", "missing": "_last"}},
+                    {"@timestamp": {"order": "desc", "missing": "_last"}},
                 ],
             },
         )
+
+
+def _fingerprint(body: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:12]
+
+
+def _fingerprint_of(body: dict[str, Any]) -> str:
+    """The fingerprint :meth:`SearchSink.lifecycle_policy` put into ``body``."""
+    policy = body["policy"]
+    if "newswatch_fingerprint" in policy.get("_meta", {}):
+        return policy["_meta"]["newswatch_fingerprint"]
+    return policy["description"].rsplit("[newswatch ", 1)[1].rstrip("]")
