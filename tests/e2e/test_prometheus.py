@@ -1,14 +1,17 @@
 """A real Prometheus scrapes a real worker: the metric contract that alerts.yml and the Grafana
 dashboard rely on is checked end to end, through Prometheus's own HTTP API.
 
-The Prometheus binary is Debian's `prometheus` package (`make test` installs it). It runs as a
-private subprocess on a free loopback port with its TSDB in the test's tmp dir, scraping the
-worker every second and evaluating deploy/prometheus/alerts.yml as shipped. A missing binary is
-a failure with the install hint, never a skip.
+The scrape job is the one deploy/prometheus/kubernetes.yml gives Kubernetes, fed by file
+discovery (see `_write_config`). The Prometheus binary is Debian's `prometheus` package
+(`make test` installs it); it runs as a private subprocess on a free loopback port with its
+TSDB in the test's tmp dir, scraping the worker every second and evaluating
+deploy/prometheus/alerts.yml as shipped. A missing binary is a failure with the install hint,
+never a skip.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import time
@@ -27,6 +30,8 @@ from tests.e2e.harness import delete_indices, delete_topics, start_worker
 pytestmark = pytest.mark.stack
 
 ALERTS_FILE = ROOT / "deploy" / "prometheus" / "alerts.yml"
+# The Kubernetes scrape job (annotation-based pod discovery), exercised here with file discovery.
+K8S_PROMETHEUS = ROOT / "deploy" / "prometheus" / "kubernetes.yml"
 
 
 @dataclass
@@ -91,19 +96,45 @@ def _prometheus_binary() -> str:
 
 
 def _write_config(directory: Path, metrics_port: int) -> Path:
-    """A config like deploy/prometheus/prometheus.yml, but with a static target (there is no
-    Docker DNS here) and 1s intervals so the test waits seconds, not minutes."""
+    """The scrape job of deploy/prometheus/kubernetes.yml, relabeling included, with 1s
+    intervals so the test waits seconds rather than minutes.
+
+    Kubernetes discovery is swapped for file discovery serving what the pod role would
+    report for a worker pod (its IP, annotations, labels, one target per container port),
+    plus a pod that does not ask to be scraped. The relabeling must turn that into exactly
+    one target: the worker's metrics port, labelled with pod, namespace and service."""
+    job = next(
+        j
+        for j in yaml.safe_load(K8S_PROMETHEUS.read_text())["scrape_configs"]
+        if j["job_name"] == "newswatch"
+    )
+    pod = {
+        "__meta_kubernetes_namespace": "newswatch",
+        "__meta_kubernetes_pod_name": "newswatch-worker-abc12",
+        "__meta_kubernetes_pod_ip": "127.0.0.1",
+        "__meta_kubernetes_pod_label_app_kubernetes_io_component": "worker",
+        "__meta_kubernetes_pod_annotation_prometheus_io_scrape": "true",
+        "__meta_kubernetes_pod_annotation_prometheus_io_port": str(metrics_port),
+        "__meta_kubernetes_pod_annotation_prometheus_io_path": "/metrics",
+    }
+    unannotated = {
+        "__meta_kubernetes_namespace": "newswatch",
+        "__meta_kubernetes_pod_name": "some-sidecar",
+        "__meta_kubernetes_pod_ip": "127.0.0.1",
+    }
+    targets = [
+        {"targets": [f"127.0.0.1:{metrics_port}"], "labels": pod},
+        {"targets": ["127.0.0.1:1"], "labels": pod},  # a second container port
+        {"targets": [f"127.0.0.1:{metrics_port}"], "labels": unannotated},
+    ]
+    (directory / "pods.json").write_text(json.dumps(targets))
+    del job["kubernetes_sd_configs"]
+    job["file_sd_configs"] = [{"files": [str(directory / "pods.json")]}]
+    job["scrape_interval"] = job["scrape_timeout"] = "1s"
     config = {
         "global": {"scrape_interval": "1s", "evaluation_interval": "1s"},
         "rule_files": [str(ALERTS_FILE)],
-        "scrape_configs": [
-            {
-                "job_name": "newswatch",
-                "metrics_path": "/metrics",
-                "scrape_timeout": "1s",
-                "static_configs": [{"targets": [f"127.0.0.1:{metrics_port}"]}],
-            }
-        ],
+        "scrape_configs": [job],
     }
     path = directory / "prometheus.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False))
@@ -178,7 +209,15 @@ def test_prometheus_scrapes_the_worker_and_loads_the_alert_rules(
             timeout=30,
         )
         assert len(up) == 1 and up[0]["value"][1] == "1", up
-        assert up[0]["metric"]["instance"] == f"127.0.0.1:{settings.metrics_port}"
+        labels = up[0]["metric"]
+        assert labels["instance"] == f"127.0.0.1:{settings.metrics_port}", labels
+        assert (labels["namespace"], labels["pod"], labels["service"]) == (
+            "newswatch",
+            "newswatch-worker-abc12",
+            "worker",
+        ), labels
+        # The second container port and the unannotated pod were dropped, not scraped.
+        assert len(prom.query('up{job="newswatch"}')) == 1
 
         # One article through Kafka and the worker shows up as a counter read from Prometheus.
         pub = RawPublisher(settings)
