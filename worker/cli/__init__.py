@@ -11,7 +11,9 @@ from rich.console import Console
 from worker.errors import NewswatchError
 
 # Order is the order of `newswatch --help`.
-COMMAND_MODULES = ("stack", "demo", "stream", "clean", "tag", "rules", "search", "config_cmd")
+COMMAND_MODULES = (
+    "stack", "demo", "stream", "poll", "serve", "clean", "tag", "rules", "search", "config_cmd",
+)  # fmt: skip
 
 app = typer.Typer(
     name="newswatch",

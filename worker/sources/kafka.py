@@ -100,6 +100,15 @@ class RawPublisher:
             )
         )
 
+    def send(self, item: dict[str, Any], key: bytes | None = None) -> Any:
+        """Send one item and return its future, *not* tracked by :meth:`flush`: for servers
+        whose concurrent requests each wait for their own items only."""
+        value = json.dumps(item, ensure_ascii=False).encode()
+        headers = [(INGESTED_HEADER, str(int(time.time() * 1000)).encode())]
+        return self.producer.send(
+            self.settings.topics.raw, key=key or raw_key(item), value=value, headers=headers
+        )
+
     def publish_bytes(self, value: bytes, key: bytes | None = None) -> None:
         """Send an arbitrary payload (tests use this to feed the dead-letter path)."""
         headers = [(INGESTED_HEADER, str(int(time.time() * 1000)).encode())]
