@@ -125,3 +125,9 @@ RULE_RELOAD_FAILURES = Counter(
     "Rule set reloads refused because a rule was invalid (the previous set stays active).",
     registry=REGISTRY,
 )
+HTTP_ARTICLES = Counter(
+    "newswatch_http_articles_total",
+    "Articles pushed to POST /articles, by outcome (accepted, or the reject reason).",
+    ["outcome"],
+    registry=REGISTRY,
+)
