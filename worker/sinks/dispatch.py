@@ -29,7 +29,8 @@ from tenacity import (
     RetryCallState,
     retry_if_exception,
     stop_after_attempt,
-    wait_exponential_jitter,
+    wait_exponential,
+    wait_random,
 )
 
 from worker import metrics as m
@@ -231,9 +232,12 @@ class Dispatcher:
 
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self.delivery.max_attempts),
-            wait=wait_exponential_jitter(
-                initial=self.delivery.backoff_initial_s, max=self.delivery.backoff_max_s
-            ),
+            # Exponential backoff plus up to one initial step of jitter, so workers retrying
+            # the same endpoint after an outage do not stampede it in lockstep.
+            wait=wait_exponential(
+                multiplier=self.delivery.backoff_initial_s, max=self.delivery.backoff_max_s
+            )
+            + wait_random(0, self.delivery.backoff_initial_s),
             retry=retry_if_exception(transient),
             sleep=self.sleep,
             before_sleep=before_sleep,

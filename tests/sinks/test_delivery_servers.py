@@ -1,0 +1,370 @@
+"""Slack, email and webhook targets against real local servers: what people would receive,
+that article content cannot inject mentions, links or markup, and how failures are handled."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import re
+import time
+from datetime import UTC, datetime, timedelta
+
+import jsonschema
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from tests.conftest import free_port
+from tests.sinks.servers import SmtpServer
+from worker import metrics as m
+from worker.config import SCHEMAS_DIR, DeliverySettings, TargetSettings
+from worker.model import Alert, Evidence
+from worker.sinks.dispatch import DictStore, Dispatcher
+from worker.sinks.targets import build_targets
+
+EVIL_TITLE = "<!channel> Turkey *buys* <http://evil.example|click here> <script>x</script> & co"
+EVIL_SNIPPET = "Ankara <@U0BADBAD> confirmed it will buy Russian S-400 missiles <!here> `rm`."
+
+
+def evil_alert(key: str = "tur-rus:0001", **kw) -> Alert:
+    start = EVIL_SNIPPET.index("S-400")
+    base = 500
+    defaults = dict(
+        key=key,
+        rule_id="tur-rus",
+        rule_title="Arms purchase <Turkey & Russia>",
+        article_id="art-1",
+        title=EVIL_TITLE,
+        url="https://news.example/story?id=1&x=|y",
+        severity="high",
+        countries=["TUR", "RUS"],
+        evidence=[
+            Evidence("topic:weapons/s-400*", "body", base + start, base + start + 5, EVIL_SNIPPET)
+        ],
+        matched_at=datetime(2017, 9, 28, 10, 0, tzinfo=UTC),
+        pair={"recipient": "TUR", "supplier": "RUS"},
+        targets=[],
+        source="Evil <b>Wire</b>",
+    )
+    defaults.update(kw)
+    return Alert(**defaults)
+
+
+def fast(**kw) -> DeliverySettings:
+    return DeliverySettings(
+        backoff_initial_s=0.05, backoff_max_s=0.2, kibana_url="http://kibana.local:5601", **kw
+    )
+
+
+def all_strings(obj) -> list[str]:
+    if isinstance(obj, str):
+        return [obj]
+    if isinstance(obj, dict):
+        return [s for v in obj.values() for s in all_strings(v)]
+    if isinstance(obj, list):
+        return [s for v in obj for s in all_strings(v)]
+    return []
+
+
+# -- Slack ----------------------------------------------------------------------------------
+
+
+def test_slack_block_kit_and_escaping(httpserver: HTTPServer):
+    httpserver.expect_request("/services/T0/B0/xyz", method="POST").respond_with_data("ok")
+    targets = build_targets(
+        {
+            "slack-desk": TargetSettings(
+                kind="slack", webhook_url=httpserver.url_for("/services/T0/B0/xyz")
+            )
+        },
+        fast(),
+    )
+    asyncio.run(targets["slack-desk"].send_alert(evil_alert()))
+
+    (req, _resp), *_ = httpserver.log
+    body = json.loads(req.get_data())
+    blocks = body["blocks"]
+    assert [b["type"] for b in blocks] == ["section", "section", "section", "context"]
+    fields = {f["text"].split("\n")[0]: f["text"].split("\n", 1)[1] for f in blocks[1]["fields"]}
+    assert fields["*Severity*"] == "high"
+    assert fields["*Countries*"] == "Turkey, Russia"
+    assert fields["*Pair (recipient ← supplier)*"] == "Turkey ← Russia"
+    assert fields["*Rule*"] == "Arms purchase &lt;Turkey &amp; Russia&gt;"
+    # The match is highlighted with our own bold marks; the article's are neutralised.
+    assert "*S-400*" in blocks[2]["text"]["text"]
+    assert "∗buys∗" in blocks[0]["text"]["text"]
+    links = blocks[3]["elements"][0]["text"]
+    assert "<https://news.example/story?id=1&amp;x=%7Cy|Read the article>" in links
+    assert "<http://kibana.local:5601/app/discover" in links
+
+    # Nothing from the article can form a mention, a link or markup anywhere in the payload.
+    ours = re.compile(r"<(https://news\.example/story|http://kibana\.local:5601/)[^<>]*>")
+    for text in all_strings(body):
+        stripped = ours.sub("", text)
+        for bad in ("<!", "<@", "<http", "<script", "<b>"):
+            assert bad not in stripped, (bad, text)
+        assert not re.search(r"@(here|channel)\b", stripped)
+    assert "&lt;!channel&gt;" in body["text"]
+    assert "&lt;http:\u2060//evil.example|click here&gt;" in blocks[0]["text"]["text"]
+
+
+# -- email ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def smtp():
+    server = SmtpServer(free_port(), user="newswatch", password="s3cret").start()
+    yield server
+    server.stop()
+
+
+def email_target(port: int, **kw) -> TargetSettings:
+    return TargetSettings(
+        kind="email",
+        smtp_host="127.0.0.1",
+        smtp_port=port,
+        smtp_security="none",
+        username="newswatch",
+        password="s3cret",
+        sender="Newswatch <alerts@newswatch.example>",
+        recipients=["analysts@example.org"],
+        timeout_s=2,
+        **kw,
+    )
+
+
+def test_email_headers_parts_and_escaping(smtp: SmtpServer):
+    targets = build_targets({"email-analysts": email_target(smtp.port)}, fast())
+    alert = evil_alert()
+    asyncio.run(targets["email-analysts"].send_alert(alert))
+    asyncio.run(targets["email-analysts"].send_alert(alert))  # a repeat keeps its Message-ID
+
+    first, second = smtp.inbox.snapshot()
+    assert first["Message-ID"] == second["Message-ID"]
+    assert re.fullmatch(r"<nw\.[0-9a-f]{32}@newswatch\.example>", first["Message-ID"])
+    assert first["X-Newswatch-Key"] == alert.key
+    assert first["To"] == "analysts@example.org"
+    assert first["Subject"].startswith("[newswatch high] <!channel> Turkey *buys*")
+    assert "(Turkey ← Russia)" in first["Subject"]
+
+    text = first.get_body(("plain",)).get_content()
+    html = first.get_body(("html",)).get_content()
+    assert "Pair:      Turkey ← Russia (recipient ← supplier)" in text
+    assert "»S-400«" in text
+    assert "<script>" not in html and "<b>Wire</b>" not in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html
+    assert "<mark>S-400</mark>" in html
+    assert '<a href="https://news.example/story?id=1&amp;x=|y">' in html
+    assert html.count("<a ") == 2  # the article and Kibana, nothing from the article text
+
+
+def test_email_bad_password_is_permanent(smtp: SmtpServer):
+    dlq: list = []
+
+    async def dead(payload, rej):
+        dlq.append((payload, rej))
+
+    settings = email_target(smtp.port).model_copy(update={"password": None})
+    settings = settings.model_copy(update={"username": "newswatch"})
+    from pydantic import SecretStr
+
+    settings.password = SecretStr("wrong")
+    d = Dispatcher(
+        build_targets({"mail": settings}, fast()),
+        fast(),
+        default_targets=["mail"],
+        dead_letter=dead,
+    )
+    store = DictStore()
+    asyncio.run(d.handle_alert(evil_alert(), store))
+    rec = store.keys["tur-rus:0001"]["targets"]["mail"]
+    assert rec["status"] == "error" and rec["attempts"] == 1
+    assert "535" in rec["last_error"] and "wrong" not in rec["last_error"]
+    assert dlq[0][1].stage == "deliver" and dlq[0][1].reason == "rejected"
+    assert smtp.inbox.snapshot() == []
+
+
+# -- webhook --------------------------------------------------------------------------------
+
+
+def test_webhook_signature_idempotency_and_schema(httpserver: HTTPServer):
+    seen: list[Request] = []
+
+    def handler(req: Request) -> Response:
+        seen.append(req)
+        return Response("", status=204)
+
+    httpserver.expect_request("/hook", method="POST").respond_with_handler(handler)
+    secret = "whsec-test-123"
+    targets = build_targets(
+        {
+            "webhook-siem": TargetSettings(
+                kind="webhook", url=httpserver.url_for("/hook"), secret=secret
+            )
+        },
+        fast(),
+    )
+    alert = evil_alert()
+    asyncio.run(targets["webhook-siem"].send_alert(alert))
+
+    req = seen[0]
+    raw = req.get_data()
+    ts = req.headers["X-Newswatch-Timestamp"]
+    assert abs(int(ts) - time.time()) < 60
+    expected = hmac.new(secret.encode(), ts.encode() + b"." + raw, hashlib.sha256).hexdigest()
+    assert hmac.compare_digest(req.headers["X-Newswatch-Signature"], f"v1={expected}")
+    assert req.headers["Idempotency-Key"] == alert.key
+    assert req.headers["X-Newswatch-Event"] == "alert"
+    assert req.headers["Content-Type"] == "application/json"
+    body = json.loads(raw)
+    schema = json.loads((SCHEMAS_DIR / "alert.schema.json").read_text())
+    jsonschema.validate(body, schema)
+    assert body["title"] == EVIL_TITLE  # JSON is its own escaping: the raw title, intact
+
+
+def test_webhook_retries_5xx_then_delivers_and_records(httpserver: HTTPServer):
+    httpserver.expect_ordered_request("/hook").respond_with_data("busy", status=503)
+    httpserver.expect_ordered_request("/hook").respond_with_data("busy", status=502)
+    httpserver.expect_ordered_request("/hook").respond_with_data("", status=200)
+    records: list = []
+
+    async def record(alert, recs):
+        records.append(recs)
+
+    d = Dispatcher(
+        build_targets(
+            {"siem": TargetSettings(kind="webhook", url=httpserver.url_for("/hook"))}, fast()
+        ),
+        fast(),
+        default_targets=["siem"],
+        record=record,
+    )
+    before = m.DELIVERIES.labels("siem", "delivered")._value.get()
+    asyncio.run(d.handle_alert(evil_alert(), DictStore()))
+    assert len(httpserver.log) == 3
+    (rec,) = records[-1]
+    assert rec["target"] == "siem" and rec["status"] == "delivered" and rec["attempts"] == 3
+    assert rec["delivered_at"]
+    assert m.DELIVERIES.labels("siem", "delivered")._value.get() == before + 1
+    assert m.DELIVERY_RETRIES.labels("siem")._value.get() >= 2
+
+
+def test_webhook_gives_up_after_max_attempts_to_dlq(httpserver: HTTPServer):
+    httpserver.expect_request("/hook").respond_with_data("down", status=500)
+    dlq: list = []
+
+    async def dead(payload, rej):
+        dlq.append((payload, rej))
+
+    d = Dispatcher(
+        build_targets(
+            {"siem": TargetSettings(kind="webhook", url=httpserver.url_for("/hook"))}, fast()
+        ),
+        fast(max_attempts=3),
+        default_targets=["siem"],
+        dead_letter=dead,
+    )
+    store = DictStore()
+    asyncio.run(d.handle_alert(evil_alert(), store))
+    assert len(httpserver.log) == 3
+    payload, rej = dlq[0]
+    assert (rej.stage, rej.reason, rej.source) == ("deliver", "gave_up", "siem")
+    assert payload["alert"]["key"] == "tur-rus:0001" and payload["attempts"] == 3
+    assert store.keys["tur-rus:0001"]["targets"]["siem"]["status"] == "failed"
+    # Replaying the same alert does not hammer the endpoint again (it is in the DLQ).
+    asyncio.run(d.handle_alert(evil_alert(), store))
+    assert len(httpserver.log) == 3
+
+
+# -- throttle + digest, end to end through real servers ----------------------------------------
+
+
+class Clock:
+    def __init__(self, t: datetime):
+        self.t = t
+
+    def __call__(self) -> datetime:
+        return self.t
+
+
+def test_throttle_window_then_digest_via_slack(httpserver: HTTPServer):
+    httpserver.expect_request("/slack").respond_with_data("ok")
+    clock = Clock(datetime(2017, 9, 28, 10, 0, tzinfo=UTC))
+    d = Dispatcher(
+        build_targets(
+            {"desk": TargetSettings(kind="slack", webhook_url=httpserver.url_for("/slack"))}, fast()
+        ),
+        fast(),
+        default_targets=["desk"],
+        throttle_for=lambda rule: timedelta(hours=6),
+        clock=clock,
+    )
+    store = DictStore()
+    for n in range(4):
+        asyncio.run(
+            d.handle_alert(evil_alert(f"tur-rus:{n:04d}", title=f"story {n} <!here>"), store)
+        )
+        clock.t += timedelta(minutes=30)
+    assert len(httpserver.log) == 1  # one alert per window
+    assert d.due_groups(store.groups.items()) == []
+    clock.t = datetime(2017, 9, 28, 16, 0, tzinfo=UTC)
+    group = "tur-rus|TUR<-RUS"
+    assert d.due_groups(store.groups.items()) == [group]
+    assert asyncio.run(d.handle_tick(group, store)) == 1
+    assert asyncio.run(d.handle_tick(group, store)) == 0  # idempotent
+    assert len(httpserver.log) == 2
+    digest = json.loads(httpserver.log[1][0].get_data())
+    assert "3 more alerts" in digest["text"] and "Turkey ← Russia" in digest["text"]
+    lines = digest["blocks"][1]["text"]["text"]
+    assert lines.count("• story") == 3 and "<!here>" not in lines
+
+
+# -- outage ---------------------------------------------------------------------------------
+
+
+def test_smtp_outage_is_retried_until_recovery_and_throttle_still_holds():
+    """SMTP is down when the alert comes; the server comes back on the same port later; the
+    alert arrives once, and a second story in the same window goes to the digest, not out."""
+    port = free_port()
+    server = SmtpServer(port, user="newswatch", password="s3cret")  # not started: outage
+    clock = Clock(datetime(2017, 9, 28, 10, 0, tzinfo=UTC))
+    d = Dispatcher(
+        build_targets({"mail": email_target(port)}, fast()),
+        DeliverySettings(max_attempts=30, backoff_initial_s=0.1, backoff_max_s=0.5),
+        default_targets=["mail"],
+        throttle_for=lambda rule: timedelta(hours=6),
+        clock=clock,
+    )
+    store = DictStore()
+
+    async def scenario() -> None:
+        task = asyncio.create_task(d.handle_alert(evil_alert("tur-rus:a"), store))
+        await asyncio.sleep(2.0)
+        assert not task.done()
+        await asyncio.to_thread(server.start)  # recovery, same port
+        await asyncio.wait_for(task, 30)
+        clock.t += timedelta(hours=1)
+        await d.handle_alert(evil_alert("tur-rus:b", title="follow-up"), store)
+        await d.handle_alert(evil_alert("tur-rus:a"), store)  # replayed after a restart
+
+    try:
+        asyncio.run(scenario())
+        time.sleep(0.2)
+        received = server.inbox.snapshot()
+        assert [msg["X-Newswatch-Key"] for msg in received] == ["tur-rus:a"]
+        rec = store.keys["tur-rus:a"]["targets"]["mail"]
+        assert rec["status"] == "delivered" and rec["attempts"] > 1
+        assert store.keys["tur-rus:b"]["targets"]["mail"]["status"] == "throttled"
+        # At the window end the follow-up arrives as a digest.
+        clock.t = datetime(2017, 9, 28, 16, 0, tzinfo=UTC)
+        assert (
+            asyncio.run(d.handle_tick("tur-rus|TUR<-RUS", DictStore(store.keys, store.groups))) == 1
+        )
+        time.sleep(0.2)
+        digest = server.inbox.snapshot()[-1]
+        assert digest["Subject"].startswith("[newswatch digest] 1 more")
+        assert "follow-up" in digest.get_body(("plain",)).get_content()
+    finally:
+        server.stop()
