@@ -1,0 +1,164 @@
+"""``POST /articles`` with a real HTTP client against a real ``newswatch serve`` process and
+the real Kafka: auth, schema errors with their path, batch partial acceptance, size limits,
+and the accepted articles on the raw topic under the ids the answer named."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import ROOT, free_port
+from tests.e2e.harness import TopicReader, delete_topics
+
+TOKEN = "test-token-4f2a"
+GOOD = {
+    "title": "Turkey receives first parts of Russian S-400",
+    "body": "ANKARA (Reuters) - Turkey has received the first parts of the Russian S-400 "
+    "missile defence system, the defence ministry said on Friday.",
+    "url": "https://wire.example/world/s400?utm_source=x",
+    "source": "Wire",
+    "published_at": "2019-07-12T09:30:00Z",
+}
+
+
+@pytest.fixture
+def server(isolated_env: dict[str, str], tmp_path: Path) -> Iterator[tuple[str, dict]]:
+    port = free_port()
+    env = {
+        **isolated_env,
+        "NEWSWATCH_HTTP__TOKENS": json.dumps([TOKEN, "second-token"]),
+        "NEWSWATCH_HTTP__PORT": str(port),
+        "NEWSWATCH_HTTP__MAX_REQUEST_BYTES": "200000",
+        "NEWSWATCH_HTTP__MAX_BATCH": "50",
+        "NEWSWATCH_MAX_ARTICLE_BYTES": "20000",
+    }
+    log = (tmp_path / "serve.log").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "worker", "serve"], env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, (tmp_path / "serve.log").read_text()
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.2)
+        yield base, env
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        from worker.config import load_settings
+
+        delete_topics(load_settings().kafka_bootstrap, env["NEWSWATCH_APP_ID"])
+
+
+def auth(token: str = TOKEN) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.mark.stack
+def test_push_auth_schema_batch_and_kafka(server):
+    from worker.config import load_settings
+    from worker.transforms.clean import clean
+
+    base, _ = server
+    with httpx.Client(base_url=base, timeout=30) as http:
+        # 401: no token, wrong token, wrong scheme
+        for headers in ({}, auth("nope"), {"Authorization": f"Basic {TOKEN}"}):
+            r = http.post("/articles", json=GOOD, headers=headers)
+            assert r.status_code == 401, r.text
+            assert r.headers["WWW-Authenticate"].startswith("Bearer")
+            assert r.json()["error"] == "unauthorized"
+
+        # 422: schema failure names the path
+        r = http.post("/articles", json={"title": "x", "body": 42}, headers=auth())
+        assert r.status_code == 422
+        (rej,) = r.json()["rejected"]
+        assert rej["reason"] == "schema" and rej["path"] == "$.body"
+        assert "not of type 'string'" in rej["detail"]
+
+        # 202: one article, answered with the id the pipeline will use
+        r = http.post("/articles", json=GOOD, headers=auth("second-token"))
+        assert r.status_code == 202, r.text
+        (acc,) = r.json()["accepted"]
+        assert acc["id"] == clean(GOOD).id
+
+        # batch: partial acceptance, reasons per item, in order
+        batch = [
+            {**GOOD, "url": "https://wire.example/a"},
+            {"title": 12},
+            "not an object",
+            {**GOOD, "url": "https://wire.example/b", "published_at": "yesterday-ish garbage"},
+            {"body": "y" * 30_000},
+            {**GOOD, "url": "https://wire.example/c", "language": "english!"},
+            {**GOOD, "url": "https://wire.example/d"},
+        ]
+        r = http.post("/articles", json=batch, headers=auth())
+        assert r.status_code == 202, r.text
+        out = r.json()
+        assert [a["index"] for a in out["accepted"]] == [0, 6]
+        reasons = {x["index"]: (x["reason"], x.get("path")) for x in out["rejected"]}
+        assert reasons == {
+            1: ("schema", "$.title"),
+            2: ("schema", "$"),
+            3: ("bad_date", None),
+            4: ("too_large", None),
+            5: ("schema", "$.language"),
+        }
+        batch_ids = [a["id"] for a in out["accepted"]]
+
+        # every item rejected: 422; all too large: 413; body too large: 413; not JSON: 400
+        assert http.post("/articles", json=[{"title": 1}], headers=auth()).status_code == 422
+        assert (
+            http.post("/articles", json={"body": "z" * 30_000}, headers=auth()).status_code == 413
+        )
+        big = [{"title": "t", "body": "w" * 10_000}] * 30  # 300 KB > 200 KB request limit
+        r = http.post("/articles", json=big, headers=auth())
+        assert r.status_code == 413 and r.json()["error"] == "too_large"
+        r = http.post("/articles", json=[GOOD] * 51, headers=auth())
+        assert r.status_code == 413 and "limit 50" in r.json()["detail"]
+        r = http.post(
+            "/articles", content=b"{nope", headers={**auth(), "Content-Type": "application/json"}
+        )
+        assert r.status_code == 400 and r.json()["error"] == "bad_json"
+        r = http.post("/articles", content=b"x", headers={**auth(), "Content-Type": "text/plain"})
+        assert r.status_code == 415
+        assert http.post("/articles", json=[], headers=auth()).status_code == 422
+
+        spec = http.get("/openapi.json").json()
+        assert spec["openapi"].startswith("3.1") and "/articles" in spec["paths"]
+        metrics = http.get("/metrics").text
+        assert 'newswatch_http_articles_total{outcome="accepted"} 3.0' in metrics
+
+    # the three accepted articles are on the raw topic, keyed by their ids
+    settings = load_settings()
+    reader = TopicReader(settings.kafka_bootstrap, [settings.topics.raw])
+    try:
+        assert reader.poll_until(lambda r: len(r[settings.topics.raw]) >= 3, timeout=30)
+        reader.poll_until(lambda r: False, timeout=1)
+        raw = reader.records[settings.topics.raw]
+    finally:
+        reader.close()
+    assert len(raw) == 3
+    assert {clean(item).id for item in raw} == {acc["id"], *batch_ids}
+    assert all(item["origin"].startswith("POST /articles") for item in raw)
+
+
+def test_committed_openapi_matches_the_server():
+    from worker.sources.http import build_openapi
+
+    committed = json.loads((ROOT / "schemas" / "openapi.json").read_text("utf-8"))
+    assert committed == build_openapi(), (
+        "regenerate: newswatch serve --write-openapi schemas/openapi.json"
+    )
