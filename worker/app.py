@@ -27,10 +27,12 @@ from worker import metrics as m
 from worker.config import Settings
 from worker.errors import Reject
 from worker.model import Alert, Article, iso, utcnow
+from worker.sinks.dispatch import Dispatcher, TableStore
 from worker.sinks.notify import Notifier, build_notifiers
 from worker.sinks.search import SearchSink
 from worker.sources.kafka import INGESTED_HEADER
 from worker.transforms.dedupe import DedupeConfig, Deduper, Fingerprint
+from worker.transforms.throttle import throttle_group
 
 log = logging.getLogger("newswatch.worker")
 
@@ -156,8 +158,18 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     # Deduper state (h:/b:/s: keys, see transforms/dedupe.py), co-partitioned with `to_dedupe`.
     dedupe_state = app.Table("dedupe-state", default=None, key_type=str, partitions=1)
     deduper = Deduper(DedupeConfig(threshold=settings.dedupe_threshold), state=dedupe_state)
-    # alert key → when it was notified (co-partitioned with `alerts_t`).
-    notified = app.Table("notified", default=None, key_type=str, value_type=str)
+    # Delivery (issue 7). Alerts are re-keyed by throttle group (rule + pair) onto this internal
+    # topic so that per-group windows and per-key records sit in one partition: every alert of
+    # a key has the same group, so both tables below are written only while processing
+    # `deliver_t` and are co-partitioned with it (and digest ticks go through it too).
+    deliver_t = app.topic(
+        f"{settings.app_id}-deliver", internal=True, key_serializer="raw", value_serializer="json"
+    )
+    # alert key → {first_seen, group, targets: {name: delivery record}}.
+    deliveries = app.Table("deliveries", default=None, key_type=str)
+    # throttle group → {window_start, window_end, pending digest items, ...}.
+    throttle_state = app.Table("throttle", default=None, key_type=str)
+    delivery_state: dict[str, Any] = {}
 
     state: dict[str, Pipeline] = {}
 
@@ -324,16 +336,53 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
                 "alerts",
                 dlq_send=lambda r, pl: to_dlq(pl, r, t.alerts),
             )
-            if notified.get(alert.key) is not None:
-                m.ALERTS_SUPPRESSED.labels(alert.rule_id).inc()
+            await deliver_t.send(
+                key=throttle_group(alert).encode(),
+                value={"kind": "alert", "alert": event.value},
+                headers=event.headers,
+            )
+
+    def dispatcher() -> Dispatcher:
+        if "dispatcher" not in delivery_state:
+            p = pipe()
+
+            def throttle_for(rule_id: str) -> Any:
+                rule = pipe().rules.get(rule_id)
+                return rule.throttle if rule is not None else None
+
+            delivery_state["dispatcher"] = Dispatcher.from_settings(
+                settings,
+                throttle_for=throttle_for,
+                record=p.sink.record_delivery,
+                dead_letter=lambda payload, rej: to_dlq(payload, rej, deliver_t.get_topic_name()),
+                always=p.notifiers,
+            )
+        return delivery_state["dispatcher"]
+
+    @app.agent(deliver_t, name="deliver")
+    async def deliver(stream: faust.StreamT) -> None:
+        """Throttle, deliver, record (worker/sinks/dispatch.py). The event is acked only after
+        the dispatcher returns, i.e. after every delivery record is durable in the changelog."""
+        await ready()
+        store = TableStore(deliveries, throttle_state)
+        async for event in stream.events():
+            if event.value.get("kind") == "tick":
+                await dispatcher().handle_tick(event.value["group"], store)
                 continue
-            for notifier in p.notifiers:
-                await notifier.send(alert)
-            notified[alert.key] = iso(utcnow())
-            m.ALERTS.labels(alert.rule_id, alert.severity).inc()
+            alert = Alert.from_dict(event.value["alert"])
+            decision = await dispatcher().handle_alert(alert, store)
             ingested = _ingested_ms(event)
-            if ingested:
+            if ingested and decision.action == "send" and decision.reason != "resume":
                 m.END_TO_END_SECONDS.observe(max(0.0, time.time() - ingested / 1000))
+
+    @app.timer(interval=settings.delivery.digest_check_s)
+    async def digest_ticks() -> None:
+        """Ask the owner of each group with a due digest to send it (through `deliver_t`, so
+        the state change happens in the group's partition, in order with its alerts)."""
+        if "pipeline" not in state:
+            return
+        for group in dispatcher().due_groups(list(throttle_state.items())):
+            await deliver_t.send(key=group.encode(), value={"kind": "tick", "group": group})
 
     @app.page("/metrics")
     async def metrics_page(web: Any, request: Any) -> Any:

@@ -96,6 +96,43 @@ class DictStore:
         self.groups[group] = value
 
 
+class TableStore:
+    """A :class:`Store` over two Faust tables, for use inside the ``deliver`` agent.
+
+    ``durable=True`` sends the changelog record again and awaits its acknowledgement by the
+    broker (``acks=all``): ``table[key] = value`` only queues it in the producer buffer, and a
+    record still in that buffer when the process dies is lost — but the input offset would not
+    be committed either, so nothing else is lost with it."""
+
+    def __init__(self, keys: Any, groups: Any):
+        self.keys = keys
+        self.groups = groups
+
+    def get_key(self, key: str) -> dict[str, Any] | None:
+        return self.keys.get(key)
+
+    async def put_key(self, key: str, value: dict[str, Any], *, durable: bool = False) -> None:
+        await self._put(self.keys, key, value, durable)
+
+    def get_group(self, group: str) -> dict[str, Any] | None:
+        return self.groups.get(group)
+
+    async def put_group(
+        self, group: str, value: dict[str, Any] | None, *, durable: bool = False
+    ) -> None:
+        await self._put(self.groups, group, value, durable)
+
+    @staticmethod
+    async def _put(table: Any, key: str, value: Any, durable: bool) -> None:
+        import faust
+
+        table[key] = value
+        if durable:
+            event = faust.current_event()
+            assert event is not None, "table writes happen while processing an event"
+            await table.send_changelog(event.message.partition, key, value)
+
+
 RecordFn = Callable[[Alert, list[dict[str, Any]]], Awaitable[None]]
 DeadLetterFn = Callable[[dict[str, Any], Reject], Awaitable[None]]
 

@@ -23,6 +23,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
+from urllib.parse import quote
 
 import httpx
 
@@ -484,6 +485,20 @@ class SearchSink:
             "_id": alert.key,
             "_source": alert_document(alert),
         }
+
+    async def record_delivery(self, alert: Alert, delivery: list[dict[str, Any]]) -> None:
+        """Set ``delivery`` (one record per target: status, attempts, delivered_at,
+        last_error) on the alert's document by partial update (issue 7). The notifier indexes
+        the document before delivery, so it exists; a missing one raises (the caller logs)."""
+        index = self.index_for(self.alerts_alias, alert.published_at or alert.matched_at)
+        client = await self._client()
+        await perform(
+            client,
+            "POST",
+            f"/{index}/_update/{quote(alert.key, safe='')}",
+            body={"doc": {"delivery": delivery}},
+            params={"retry_on_conflict": "3"},
+        )
 
     # -- writing --------------------------------------------------------------------------
 
