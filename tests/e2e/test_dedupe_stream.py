@@ -1,0 +1,90 @@
+"""Deduplication in the real stream: exact and near-duplicates come out of the clean topic linked
+to the first copy (never dropped), a different story on the same subject stays unlinked, and the
+dedupe state survives a worker restart (it is rebuilt from the table's changelog)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.harness import TopicReader, delete_indices, delete_topics, start_worker
+from tests.transforms.test_dedupe import SAME_SUBJECT, WIRE
+
+pytestmark = pytest.mark.stack
+
+FIRST = {
+    "title": "Turkey receives first parts of Russian S-400",
+    "body": WIRE,
+    "url": "https://wire.example/world/s400-turkey",
+    "source": "Wire",
+}
+EXACT = {**FIRST, "url": "https://mirror.example/s400", "source": "Mirror"}
+SYNDICATED = {
+    "title": "S-400 arrives in Turkey despite US warnings",
+    "body": (
+        "Embeded ObjectBreaking news from our partners\n\n"
+        + WIRE.replace("ANKARA (Reuters) -", "Ankara, July 12:")
+        + "\n\nAlso Read: Five things to know about the S-400\n\n"
+        "Subscribe to our newsletter for the latest defence news."
+    ),
+    "url": "https://other-outlet.example/news/s400-turkey",
+    "source": "Other Outlet",
+}
+OTHER_STORY = {
+    "title": "US weighs sanctions on Turkey",
+    "body": SAME_SUBJECT,
+    "url": "https://news.example/us-weighs-sanctions",
+    "source": "News",
+}
+
+
+def _by_url(records: list[dict]) -> dict[str, dict]:
+    return {r["url"]: r for r in records}
+
+
+def test_near_duplicates_are_linked_across_a_restart(isolated_env, tmp_path):
+    from worker.config import load_settings
+    from worker.sources.kafka import RawPublisher, ensure_topics
+
+    settings = load_settings()
+    ensure_topics(settings)
+    t = settings.topics
+    worker = start_worker(isolated_env, tmp_path / "worker1.log")
+    reader = None
+    try:
+        worker.wait_ready()
+        pub = RawPublisher(settings)
+        pub.publish(FIRST)
+        pub.flush()
+        reader = TopicReader(settings.kafka_bootstrap, [t.clean])
+        assert reader.poll_until(lambda r: len(r[t.clean]) >= 1, 60), worker.tail()
+        pub.publish(EXACT)
+        pub.flush()
+        assert reader.poll_until(lambda r: len(r[t.clean]) >= 2, 60), worker.tail()
+
+        # A new worker process: its dedupe state comes only from the changelog.
+        worker.stop()
+        worker = start_worker(isolated_env, tmp_path / "worker2.log")
+        worker.wait_ready()
+        pub.publish(SYNDICATED)
+        pub.publish(OTHER_STORY)
+        pub.flush()
+        pub.close()
+        assert reader.poll_until(lambda r: len(r[t.clean]) >= 4, 90), worker.tail()
+
+        out = _by_url(reader.records[t.clean])
+        first = out[FIRST["url"]]
+        assert first["duplicate_of"] is None
+        assert out[EXACT["url"]]["duplicate_of"] == first["id"]
+        syndicated = out[SYNDICATED["url"]]
+        assert syndicated["duplicate_of"] == first["id"]
+        assert syndicated["title"] == SYNDICATED["title"]  # linked, not replaced or dropped
+        assert out[OTHER_STORY["url"]]["duplicate_of"] is None
+
+        metrics = worker.metrics()
+        assert 'newswatch_duplicates_total{kind="near"} 1.0' in metrics
+    finally:
+        if reader:
+            reader.close()
+        worker.stop()
+        delete_topics(settings.kafka_bootstrap, settings.app_id)
+        delete_indices(settings.search_url, settings.index_prefix)
