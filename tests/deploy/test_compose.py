@@ -23,11 +23,20 @@ PROMETHEUS_DIR = ROOT / "deploy" / "prometheus"
 GRAFANA_DIR = ROOT / "deploy" / "grafana"
 DASHBOARD = GRAFANA_DIR / "dashboards" / "newswatch.json"
 
-DEFAULT_SERVICES = {"kafka", "elasticsearch", "kibana", "worker", "prometheus", "grafana"}
+# Always on: the broker and the monitoring. Each search engine is a profile bringing the
+# engine, its UI and a worker indexing into it.
+DEFAULT_SERVICES = {"kafka", "prometheus", "grafana"}
 PROFILE_SERVICES = {
-    "ingest": {"ingester"},
+    "elasticsearch": {"elasticsearch", "kibana", "worker"},
     "opensearch": {"opensearch", "opensearch-dashboards", "worker-opensearch"},
+    "ingest": {"ingester"},
 }
+# engine profile -> (engine service, UI service, worker service)
+ENGINE_PROFILES = {
+    "elasticsearch": ("elasticsearch", "kibana", "worker"),
+    "opensearch": ("opensearch", "opensearch-dashboards", "worker-opensearch"),
+}
+ALL_PROFILES = tuple(PROFILE_SERVICES)
 
 
 def _run(argv: list[str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -80,8 +89,16 @@ def _compose_config(*profiles: str) -> dict:
 
 @pytest.mark.parametrize(
     "profiles",
-    [(), ("ingest",), ("opensearch",), ("opensearch", "ingest")],
-    ids=["default", "ingest", "opensearch", "opensearch+ingest"],
+    [
+        (),
+        ("elasticsearch",),
+        ("opensearch",),
+        ("ingest",),
+        ("elasticsearch", "opensearch"),
+        ("elasticsearch", "ingest"),
+        ALL_PROFILES,
+    ],
+    ids=lambda p: "+".join(p) or "default",
 )
 def test_compose_config_is_valid(profiles: tuple[str, ...]) -> None:
     config = _compose_config(*profiles)
@@ -94,7 +111,7 @@ def test_compose_config_is_valid(profiles: tuple[str, ...]) -> None:
 def test_compose_dependencies_wait_for_healthy_services() -> None:
     """Every `service_healthy` dependency points at a service that has a healthcheck
     (the worker image's healthcheck comes from the Dockerfile, not the compose file)."""
-    services = _compose_config("opensearch", "ingest")["services"]
+    services = _compose_config(*ALL_PROFILES)["services"]
     for name, service in services.items():
         for dep, spec in service.get("depends_on", {}).items():
             assert spec["condition"] == "service_healthy", (name, dep)
@@ -105,14 +122,14 @@ def test_compose_dependencies_wait_for_healthy_services() -> None:
 def test_compose_ports_bind_loopback_only() -> None:
     """Security is off on the search engines and Kafka is PLAINTEXT: nothing may listen on
     all interfaces of the host."""
-    services = _compose_config("opensearch", "ingest")["services"]
+    services = _compose_config(*ALL_PROFILES)["services"]
     for name, service in services.items():
         for port in service.get("ports", []):
             assert port.get("host_ip") == "127.0.0.1", f"{name} publishes {port} beyond loopback"
 
 
 def test_compose_workers_are_configured_for_their_engine() -> None:
-    services = _compose_config("opensearch", "ingest")["services"]
+    services = _compose_config(*ALL_PROFILES)["services"]
     es, os_ = services["worker"]["environment"], services["worker-opensearch"]["environment"]
     assert es["NEWSWATCH_SEARCH_URL"] == "http://elasticsearch:9200"
     assert os_["NEWSWATCH_SEARCH_URL"] == "http://opensearch:9200"
@@ -121,6 +138,48 @@ def test_compose_workers_are_configured_for_their_engine() -> None:
     for env in (es, os_, services["ingester"]["environment"]):
         assert env["NEWSWATCH_KAFKA_BOOTSTRAP"] == "kafka:9092"
     assert services["ingester"]["command"] == ["ingest", "/samples"]
+
+
+@pytest.mark.parametrize("profile", sorted(ENGINE_PROFILES))
+def test_each_engine_profile_is_complete_and_monitored(profile: str) -> None:
+    """An engine profile alone gives a working, monitored pipeline: its engine, its UI
+    waiting for it, a worker waiting for Kafka and the engine, and that worker among the
+    names Prometheus discovers (so Grafana's "Worker" selector offers it)."""
+    engine, ui, worker = ENGINE_PROFILES[profile]
+    services = _compose_config(profile)["services"]
+    assert set(services) == DEFAULT_SERVICES | {engine, ui, worker}
+    assert engine in services[ui]["depends_on"]
+    assert set(services[worker]["depends_on"]) == {"kafka", engine}
+    env = services[worker]["environment"]
+    assert env["NEWSWATCH_SEARCH_URL"] == f"http://{engine}:9200"
+    assert env["NEWSWATCH_SEARCH_ENGINE"] == profile
+    prometheus = yaml.safe_load((PROMETHEUS_DIR / "prometheus.yml").read_text())
+    job = next(j for j in prometheus["scrape_configs"] if j["job_name"] == "newswatch")
+    assert worker in job["dns_sd_configs"][0]["names"]
+    assert "prometheus" in services["grafana"]["depends_on"]
+
+
+def test_both_engine_profiles_run_side_by_side() -> None:
+    """Both profiles at once: different host ports, and different app ids, so each worker
+    is its own consumer group and reads every article (instead of splitting partitions)."""
+    services = _compose_config("elasticsearch", "opensearch")["services"]
+    published = [
+        (p.get("host_ip"), p["published"])
+        for svc in services.values()
+        for p in svc.get("ports", [])
+    ]
+    assert len(published) == len(set(published)), published
+
+
+def test_grafana_dashboard_selects_the_worker() -> None:
+    """Grafana tells the Elasticsearch and OpenSearch workers apart by the `service` label
+    prometheus.yml sets; every query honours the selector."""
+    dashboard = json.loads(DASHBOARD.read_text())
+    (variable,) = dashboard["templating"]["list"]
+    assert variable["name"] == "service" and variable["includeAll"] and variable["multi"]
+    for panel in _panels(dashboard):
+        for target in panel["targets"]:
+            assert 'service=~"$service"' in target["expr"], (panel["title"], target["expr"])
 
 
 def test_dockerfile_basics() -> None:

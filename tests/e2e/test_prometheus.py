@@ -32,6 +32,7 @@ pytestmark = pytest.mark.stack
 ALERTS_FILE = ROOT / "deploy" / "prometheus" / "alerts.yml"
 # The Kubernetes scrape job (annotation-based pod discovery), exercised here with file discovery.
 K8S_PROMETHEUS = ROOT / "deploy" / "prometheus" / "kubernetes.yml"
+DASHBOARD = ROOT / "deploy" / "grafana" / "dashboards" / "newswatch.json"
 
 
 @dataclass
@@ -263,6 +264,17 @@ def test_prometheus_scrapes_the_worker_and_loads_the_alert_rules(
             for rule in group["rules"]:
                 assert rule["type"] == "alerting", rule
                 assert not rule.get("lastError"), rule
+
+        # Every Grafana query is valid PromQL for this Prometheus, with Grafana's variables
+        # filled in as Grafana would; the throughput and lag panels have data.
+        empty = []
+        for panel in json.loads(DASHBOARD.read_text())["panels"]:
+            for target in panel.get("targets", []):
+                expr = target["expr"].replace("$__rate_interval", "1m")
+                expr = expr.replace("$service", "worker")
+                if not prom.query(expr):
+                    empty.append(panel["title"])
+        assert not {"Workers up", "Articles per stage", "Consumer lag"} & set(empty), empty
 
         # A healthy worker that processed a good article trips nothing.
         active = prom.api("/api/v1/alerts")["alerts"]
