@@ -518,7 +518,14 @@ async def write_bulk(
         for f in result.failures:
             m.INDEX_ERRORS.labels("item").inc()
             rej = Reject("index", f.error_type, f"{f.status} {f.reason}", source=f.doc_id)
-            payload = f.origin if f.origin is not None else f.source
+            payload: Any = f.origin if f.origin is not None else f.source
+            encoded = json.dumps(payload, ensure_ascii=False).encode()
+            if len(encoded) > DLQ_PAYLOAD_MAX:  # keep the record under Kafka's message size
+                payload = encoded[:DLQ_PAYLOAD_MAX]
+                rej.detail += (
+                    f" (payload cut to {DLQ_PAYLOAD_MAX:,} of {len(encoded):,} bytes; the whole"
+                    " message is still in the input topic)"
+                )
             await retry_forever(
                 "dead-letter",
                 lambda r=rej, pl=payload: dlq_send(r, pl),
