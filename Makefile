@@ -21,14 +21,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
-# Tools the tests use beside Python: promtool (Debian's prometheus package) and the
-# Docker Compose plugin for validating docker-compose.yml (there is no Docker engine here).
+# Tools the tests use beside Python: Prometheus and promtool (Debian's prometheus package), the
+# Docker Compose plugin for validating docker-compose.yml (there is no Docker engine here) and
+# kustomize for rendering deploy/k8s (both built from their Go modules when missing).
 system-deps:
 	@command -v promtool >/dev/null || { \
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null && \
 	  { $(SUDO) systemctl disable --now prometheus >/dev/null 2>&1 || true; $(SUDO) pkill -x prometheus || true; }; }
 	@docker compose version >/dev/null 2>&1 || bash deploy/tools/install-compose.sh
+	@command -v kustomize >/dev/null || command -v kubectl >/dev/null || bash deploy/tools/install-kustomize.sh
 
 demo: setup
 	$(BIN)/newswatch demo
