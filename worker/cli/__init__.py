@@ -13,6 +13,7 @@ from worker.errors import NewswatchError
 # Order is the order of `newswatch --help`.
 COMMAND_MODULES = (
     "stack", "demo", "stream", "poll", "serve", "clean", "tag", "rules", "search", "config_cmd",
+    "dashboards",
 )  # fmt: skip
 
 app = typer.Typer(
