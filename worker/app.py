@@ -409,17 +409,28 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
         ok = all(checks.values())
         return web.json({"ready": ok, **checks}, status=200 if ok else 503)
 
+    lag_reported: set[tuple[str, str]] = set()
+
     @app.timer(interval=5.0)
     async def export_lag() -> None:
         """Consumer lag per assigned partition: highwater minus committed offset."""
         consumer = app.consumer
-        for tp in consumer.assignment():
+        # Changelog partitions are read to rebuild tables, never committed: their "lag" would
+        # be the changelog's length. They are skipped.
+        assigned = {tp for tp in consumer.assignment() if not tp.topic.endswith("-changelog")}
+        current = {(tp.topic, str(tp.partition)) for tp in assigned}
+        for tp in assigned:
             high = consumer.highwater(tp)
             committed = consumer._committed_offset.get(tp)  # faust keeps no public accessor
             if high is not None:
                 m.CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(
                     max(0, high - (committed or 0))
                 )
+        # A partition that moved to another worker is that worker's to report now.
+        for topic, partition in lag_reported - current:
+            m.CONSUMER_LAG.remove(topic, partition)
+        lag_reported.clear()
+        lag_reported.update(current)
 
     app.newswatch_state = state  # type: ignore[attr-defined]
     return app
