@@ -167,3 +167,27 @@ def test_title_only_article() -> None:
     b = clean({"title": "BREAKING - talks collapse!", "url": "https://b.example/"})
     dd.add(a)
     assert dd.add(b).duplicate_of == a.id
+
+
+def test_derived_band_state_matches_a_plain_dict_and_survives_a_rebuild(first: Article) -> None:
+    from worker.transforms.dedupe import DerivedBandState
+
+    copies = [
+        first,
+        article(WIRE + "\n\nSubscribe now.", "Another headline", "https://b.example/1"),
+        article(SAME_SUBJECT, "US weighs sanctions", "https://c.example/2"),
+        article(WIRE, "Exact copy", "https://d.example/3"),
+    ]
+    plain = Deduper()
+    store: dict = {}
+    derived = Deduper()
+    derived.state = state = DerivedBandState(store, derived.band_keys)
+    expected = [plain.add(a) for a in copies]
+    assert [derived.add(a) for a in copies] == expected
+    assert all(k[:2] in ("h:", "s:") for k in store)  # bands are never persisted
+    assert len(store) < len(plain.state) / 5
+
+    state.invalidate()  # as after a table recovery: bands rebuilt from the stored signatures
+    late = article(WIRE.replace("Friday", "Friday,"), "Late copy", "https://e.example/4")
+    assert derived.add(late) == plain.add(late)
+    assert derived.add(late).duplicate_of == first.id
