@@ -4,12 +4,29 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
+from datetime import UTC, datetime, timedelta
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from worker.config import load_settings
+
+
+def _parse_since(value: str) -> datetime:
+    """An ISO date/time, or an age such as ``7d``, ``12h``, ``30m`` back from now."""
+    m = re.fullmatch(r"(\d+)([dhm])", value.strip())
+    if m:
+        unit = {"d": "days", "h": "hours", "m": "minutes"}[m.group(2)]
+        return datetime.now(UTC) - timedelta(**{unit: int(m.group(1))})
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise typer.BadParameter(
+            f"--since {value!r}: expected a date (2017-03-01) or an age (7d, 12h, 30m)"
+        ) from None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
 def register(app: typer.Typer) -> None:
@@ -19,16 +36,25 @@ def register(app: typer.Typer) -> None:
         size: int = typer.Option(10, "--size", "-n", help="how many hits"),
         alerts: bool = typer.Option(False, "--alerts", help="search alerts instead of articles"),
         fmt: str = typer.Option("table", "--format", "-f", help="table or json"),
+        since: str = typer.Option(
+            None, "--since", help="only documents dated from then: 2017-03-01, 7d, 12h"
+        ),
+        country: list[str] = typer.Option(
+            None, "--country", "-c", help="ISO3 country filter (repeatable: any of them)"
+        ),
     ) -> None:
         """Search indexed articles (or alerts) with Lucene query syntax."""
         from worker.sinks.search import SearchSink
 
         settings = load_settings()
+        since_dt = _parse_since(since) if since else None
 
         async def go() -> dict:
             async with SearchSink(settings) as sink:
                 index = sink.alerts_alias if alerts else sink.articles_alias
-                return await sink.search(query, size=size, index=index)
+                return await sink.search(
+                    query, size=size, index=index, since=since_dt, countries=country or None
+                )
 
         try:
             resp = asyncio.run(go())
