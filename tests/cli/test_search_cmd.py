@@ -13,7 +13,8 @@ from worker.cli.search import _parse_since
 def test_since_accepts_dates_and_ages():
     assert _parse_since("2017-03-01") == datetime(2017, 3, 1, tzinfo=UTC)
     assert _parse_since("2017-03-01T10:00:00Z") == datetime(2017, 3, 1, 10, tzinfo=UTC)
-    age = datetime.now(UTC) - _parse_since("7d")
-    assert timedelta(days=7) <= age < timedelta(days=7, minutes=1)
+    before = datetime.now(UTC)
+    since = _parse_since("7d")
+    assert before - timedelta(days=7) <= since <= datetime.now(UTC) - timedelta(days=7)
     with pytest.raises(typer.BadParameter, match="expected a date"):
         _parse_since("yesterday")
