@@ -112,3 +112,4 @@ def delete_indices(search_url: str, prefix: str) -> None:
     httpx.delete(f"{search_url}/{prefix}-*", timeout=30)
     for kind in ("articles", "alerts"):
         httpx.delete(f"{search_url}/_index_template/{prefix}-{kind}", timeout=30)
+    httpx.delete(f"{search_url}/_component_template/{prefix}-*", timeout=30)  # after users
