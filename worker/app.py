@@ -482,7 +482,7 @@ async def retry_forever(
 
     async for attempt in AsyncRetrying(
         retry=retry_if_exception(transient or is_transient),
-        wait=wait_exponential_jitter(initial=first, max=cap, jitter=first),
+        wait=wait_exponential_jitter(multiplier=first, max=cap, jitter=first),
         before_sleep=before_sleep,
         reraise=True,
     ):
