@@ -202,6 +202,15 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
             await asyncio.sleep(0.05)
         return state["pipeline"]
 
+    @app.task(on_leader=False)
+    async def _follow_rules() -> None:
+        """Hot reload: every worker follows the compacted rules topic with its own group-less
+        consumer and swaps ``pipeline.rules`` (see worker/rules_live.py for why not an agent)."""
+        from worker.rules_live import LiveRules
+
+        await ready()
+        await LiveRules(settings, pipe).run()
+
     async def to_dlq(payload: Any, rej: Reject, topic: str, key: bytes | None = None) -> None:
         m.DLQ.labels(rej.stage, rej.reason).inc()
         log.warning(
@@ -569,7 +578,7 @@ async def write_bulk(
 
 
 def default_pipeline(settings: Settings) -> Pipeline:
-    from worker.transforms.rules import load_rules
+    from worker.rules_live import initial_rules
     from worker.transforms.tag import Tagger
 
     extra = []
@@ -577,7 +586,7 @@ def default_pipeline(settings: Settings) -> Pipeline:
         extra.append(settings.rules_dir / "entities.yaml")
     return Pipeline(
         tagger=Tagger.load(extra),
-        rules=load_rules(settings.rules_dir),
+        rules=initial_rules(settings),
         sink=SearchSink(settings),
         notifiers=build_notifiers(settings),
         max_article_bytes=settings.max_article_bytes,

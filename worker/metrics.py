@@ -135,6 +135,11 @@ RULE_RELOAD_FAILURES = Counter(
     "Rule set reloads refused because a rule was invalid (the previous set stays active).",
     registry=REGISTRY,
 )
+RULE_RELOADS = Counter(
+    "newswatch_rule_reloads_total",
+    "Rule sets swapped in from the rules topic while running.",
+    registry=REGISTRY,
+)
 HTTP_ARTICLES = Counter(
     "newswatch_http_articles_total",
     "Articles pushed to POST /articles, by outcome (accepted, or the reject reason).",

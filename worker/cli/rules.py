@@ -68,6 +68,49 @@ def validate_command(
     out.print(f"topics: {', '.join(sorted(ruleset.topics)) or '-'}")
 
 
+@rules_app.command("publish")
+def publish_command(
+    path: Annotated[Path, typer.Argument(help="Rule pack directory or a single rule file.")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="validate and show the changes; publish nothing")
+    ] = False,
+) -> None:
+    """Validate a pack and make it the active rule set of every worker (via the rules topic).
+
+    Sends only what changed: new and edited rules and lexicons, and deletions (tombstones) for
+    rules no longer in the pack. Any invalid rule: every error as file:line: reason, exit 1,
+    nothing published."""
+    from worker.config import load_settings
+    from worker.sources.kafka import ensure_topics
+    from worker.sources.rules_topic import publish_records, read_records
+    from worker.transforms.rules import load_rules_lenient
+    from worker.transforms.rules.records import RecordLog, diff
+
+    ruleset, errors = load_rules_lenient(path)
+    if errors:
+        for e in errors:
+            err.print(f"[bold red]error:[/] {e}")
+        err.print(f"{len(errors)} error(s); nothing published")
+        raise typer.Exit(1)
+    if not ruleset.rules:
+        err.print(f"[bold red]error:[/] {path}: no rules; nothing published")
+        raise typer.Exit(1)
+    settings = load_settings()
+    ensure_topics(settings)
+    current, problems = read_records(settings)
+    for p in problems:
+        err.print(f"[yellow]warning:[/] skipped a malformed record on the topic: {p}")
+    changes = diff(RecordLog(current).latest, ruleset.to_records())
+    for rec in changes:
+        verb = "delete" if rec["value"] is None else "set"
+        out.print(f"{verb} {rec['key']}")
+    if dry_run:
+        out.print(f"{len(changes)} change(s) to {settings.topics.rules} (dry run: none sent)")
+        return
+    sent = publish_records(settings, changes)
+    out.print(f"{sent} change(s) published to {settings.topics.rules}; {len(ruleset.rules)} rules")
+
+
 def _where(rule) -> str:
     try:
         file = str(Path(rule.file).resolve().relative_to(Path.cwd()))

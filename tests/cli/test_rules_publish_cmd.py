@@ -1,0 +1,62 @@
+"""`newswatch rules publish DIR`: an invalid pack is refused as a whole (file:line: reason, exit 1,
+nothing sent); a valid one sends only its changes to the real compacted rules topic."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.e2e.harness import delete_topics
+
+pytestmark = pytest.mark.stack
+
+
+def publish(path, env, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "worker", "rules", "publish", str(path), *extra],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_publish_validates_then_sends_only_changes(isolated_env, tmp_path):
+    from worker.config import load_settings
+    from worker.sources.rules_topic import read_records
+    from worker.transforms.rules import RuleSet
+    from worker.transforms.rules.records import RecordLog
+
+    settings = load_settings()
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "a.yaml").write_text("id: a\ntitle: t\nquery: wheat\n")
+    (pack / "bad.yaml").write_text("id: bad\ntitle: t\nquery: 'wheat AND ('\n")
+    try:
+        res = publish(pack, isolated_env)
+        assert res.returncode == 1, res.stdout + res.stderr
+        assert f"{pack / 'bad.yaml'}:3" in res.stderr and "nothing published" in res.stderr
+        assert read_records(settings)[0] == []
+
+        (pack / "bad.yaml").write_text("id: b\ntitle: t\nquery: oil\n")
+        res = publish(pack, isolated_env)
+        assert res.returncode == 0, res.stderr
+        first, _ = read_records(settings)
+        assert {"rule:a", "rule:b"} <= {r["key"] for r in first}
+
+        res = publish(pack, isolated_env)  # the same pack again: nothing to send
+        assert res.returncode == 0 and "0 change(s) published" in res.stdout
+        assert len(read_records(settings)[0]) == len(first)
+
+        (pack / "a.yaml").unlink()
+        res = publish(pack, isolated_env, "--dry-run")
+        assert "delete rule:a" in res.stdout and len(read_records(settings)[0]) == len(first)
+        res = publish(pack, isolated_env)
+        assert "1 change(s) published" in res.stdout
+        records, problems = read_records(settings)
+        assert problems == [] and records[-1] == {"key": "rule:a", "kind": "rule", "value": None}
+        assert [r.id for r in RuleSet.from_records(RecordLog(records).records()).rules] == ["b"]
+    finally:
+        delete_topics(settings.kafka_bootstrap, settings.app_id)
