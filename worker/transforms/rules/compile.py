@@ -6,12 +6,18 @@ finds the anchors present; entity and metadata values give further features. As 
 Monitor, each rule is indexed under a minimal set of features at least one of which must be
 present for the rule to possibly match (AND: the cheapest child's set, OR: the union, NOT: none);
 a rule with no such set (e.g. a pure NOT) is always evaluated.
+
+Matching is done on *atoms*: every distinct leaf (text pattern or entity/metadata constraint)
+gets an integer id, the article view computes the set of true atoms once (only leaves whose
+anchor or feature is present can be true), and each rule is compiled to one flat Python
+function over that set (``3 in T and not 7 in T``; groups of leaves become one set operation),
+so evaluating a candidate rule is one call with no per-node dispatch or method calls.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import ahocorasick
@@ -34,6 +40,33 @@ class CompiledTerm:
     regexes: tuple
     anchor: int = -1  # anchor id, set by the compiler
     index: int = -1  # position in the compiler's term table (a cheap cache key)
+    atom: int = -1  # atom id, set by the compiler
+    need: frozenset[str] = frozenset()  # literal tokens that must all be in the article
+
+    @property
+    def sure(self) -> bool:
+        """A hit of the anchor is a match by itself (no verification needed): a literal word
+        or phrase, or one word with ``*`` only around its anchor (``purchas*``, ``*ship``):
+        the rest of the token is word characters, which ``*`` accepts."""
+        if self.term.field != "text":
+            return False
+        if self.literal:
+            return True
+        toks = self.term.tokens
+        return (
+            len(toks) == 1
+            and self.term.slop is None
+            and "?" not in toks[0]
+            and toks[0].strip("*") == self.key
+        )
+
+    @property
+    def field_word(self) -> str | None:
+        """``title``/``body`` for a one-word literal restricted to that field, else None."""
+        t = self.term
+        if self.literal and len(t.tokens) == 1 and t.field in ("title", "body"):
+            return t.field
+        return None
 
 
 def compile_term(term: Term) -> CompiledTerm:
@@ -86,62 +119,132 @@ _PATTERN_TOKEN = re.compile(r"[\w*?]+")
 _META_COST = {"country": 3.0, "lang": 20.0, "source": 4.0, "place": 2.0, "has": 30.0}
 
 
+AtomTest = Callable[[set[int]], bool]
+# Leaves grouped into one set operation when an AND/OR has at least this many of them.
+_GROUP = 3
+# Rules compiled per generated-code chunk (a chunk that fails falls back rule by rule).
+_CHUNK = 500
+
+
 class Compiled:
-    """The automaton and prefilter index for a list of rules."""
+    """The automaton, the atoms, the prefilter index and the per-rule tests for a rule list."""
 
     def __init__(self, rules: list[Rule]):
         self.rules = rules
         self.terms: dict[Term, CompiledTerm] = {}
         self.anchors: dict[tuple[str, bool, bool], int] = {}
         self.anchor_keys: list[str] = []
-        self.index: dict[Hashable, list[int]] = {}
+        self.atoms: list[CompiledTerm | Meta] = []
+        self.meta_atoms: dict[Meta, int] = {}
+        # anchor id -> atoms true whenever it is present / atoms to verify when it is
+        self.anchor_sure: dict[int, list[int]] = {}
+        self.anchor_check: dict[int, list[CompiledTerm]] = {}
+        # whole-word anchor id -> one-word literals restricted to the title / the body
+        self.anchor_field: dict[str, dict[int, list[int]]] = {"title": {}, "body": {}}
+        # meta feature -> (atom, node) constraints that may hold when the feature is present
+        self.meta_by_feature: dict[str, list[tuple[int, Meta]]] = {}
+        self.index: dict[int, list[int]] = {}  # atom -> rules indexed under it
         self.always: list[int] = []
         for n, rule in enumerate(rules):
-            for leaf in _terms(rule.node):
-                self.term(leaf)
-            feats = self.required(rule.node)
-            if feats is None:
+            for leaf in _leaves(rule.node):
+                self.atom(leaf)
+            req = self.required(rule.node)
+            if req is None:
                 self.always.append(n)
             else:
-                for f in feats:
-                    self.index.setdefault(f, []).append(n)
+                for a in req:
+                    self.index.setdefault(a, []).append(n)
+        self.tests: list[AtomTest] = self._codegen([r.node for r in rules])
         # Whole-word anchors are found by one set intersection with the article's tokens; the
-        # automaton scans for the rest (phrases, wildcard chunks) in one pass.
+        # automaton scans for the rest (phrases, wildcard chunks) in one pass. Boundaries are
+        # part of the automaton keys (a space on the anchored side; the text is scanned with a
+        # space at each end), so a chunk inside a longer word is never even reported.
         self.words: dict[str, int] = {}
         self.automaton = ahocorasick.Automaton()
-        by_key: dict[str, list[tuple[int, bool, bool]]] = {}
+        has_keys = False
         for (key, left, right), aid in self.anchors.items():
             if left and right and " " not in key:
                 self.words[key] = aid
                 continue
-            by_key.setdefault(key, []).append((aid, left, right))
-        for key, entries in by_key.items():
-            self.automaton.add_word(key, (len(key), tuple(entries)))
-        if by_key:
+            padded = (" " if left else "") + key + (" " if right else "")
+            self.automaton.add_word(padded, (len(padded), aid, left))
+            has_keys = True
+        if has_keys:
             self.automaton.make_automaton()
-        self.has_keys = bool(by_key)
+        self.has_keys = has_keys
+        # What an anchor being present means, precomputed so the hot loop is set operations
+        # done in C: whole words keyed by the word, automaton anchors by anchor id.
+        self.word_sure, self.word_rules, self.word_check = self._by_presence(self.words)
+        for w in self.words:  # every anchor word has an entry: no intersection needed per table
+            self.word_sure.setdefault(w, ())
+            self.word_rules.setdefault(w, ())
+        keyed = {aid: aid for aid in range(len(self.anchor_keys)) if aid not in self.words.values()}
+        self.key_sure, self.key_rules, self.key_check = self._by_presence(keyed)
+        self.field_words: dict[str, tuple[dict[str, tuple[int, ...]], dict]] = {}
+        for field, by_anchor in self.anchor_field.items():
+            atoms = {w: tuple(by_anchor[aid]) for w, aid in self.words.items() if aid in by_anchor}
+            self.field_words[field] = (atoms, self._rules_of(atoms))
+
+    def _rules_of(self, atoms: dict) -> dict:
+        """The rules indexed under each entry's atoms."""
+        return {
+            k: tuple(sorted({r for a in v for r in self.index.get(a, ())}))
+            for k, v in atoms.items()
+        }
+
+    def _by_presence(self, anchors: dict) -> tuple[dict, dict, dict]:
+        """(sure atoms, their rules, terms to verify) for each present-able anchor key."""
+        sure = {
+            k: tuple(self.anchor_sure[aid]) for k, aid in anchors.items() if aid in self.anchor_sure
+        }
+        check = {
+            k: tuple(self.anchor_check[aid])
+            for k, aid in anchors.items()
+            if aid in self.anchor_check
+        }
+        return sure, self._rules_of(sure), check
+
+    def atom(self, leaf: Term | Meta) -> int:
+        """The atom id of a leaf (registered on first use)."""
+        if isinstance(leaf, Term):
+            return self.term(leaf).atom
+        aid = self.meta_atoms.get(leaf)
+        if aid is None:
+            aid = self.meta_atoms[leaf] = len(self.atoms)
+            self.atoms.append(leaf)
+            self.meta_by_feature.setdefault(meta_feature(leaf), []).append((aid, leaf))
+        return aid
 
     def term(self, term: Term) -> CompiledTerm:
         ct = self.terms.get(term)
         if ct is None:
             ct = compile_term(term)
             ct.index = len(self.terms)
+            ct.need = frozenset(
+                t for t, rx in zip(term.tokens, ct.regexes, strict=True) if rx is None
+            )
             ident = (ct.key, ct.left, ct.right)
             if ident not in self.anchors:
                 self.anchors[ident] = len(self.anchor_keys)
                 self.anchor_keys.append(ct.key)
             ct.anchor = self.anchors[ident]
+            ct.atom = len(self.atoms)
+            self.atoms.append(ct)
+            if ct.sure:
+                self.anchor_sure.setdefault(ct.anchor, []).append(ct.atom)
+            elif ct.field_word:
+                self.anchor_field[ct.field_word].setdefault(ct.anchor, []).append(ct.atom)
+            else:
+                self.anchor_check.setdefault(ct.anchor, []).append(ct)
             self.terms[term] = ct
         return ct
 
-    def required(self, node: Node) -> frozenset[Hashable] | None:
-        """Features at least one of which is present whenever ``node`` matches (None: any)."""
-        if isinstance(node, Term):
-            return frozenset([self.term(node).anchor])
-        if isinstance(node, Meta):
-            return frozenset([meta_feature(node)])
+    def required(self, node: Node) -> frozenset[int] | None:
+        """Atoms at least one of which is true whenever ``node`` matches (None: any)."""
+        if isinstance(node, Term | Meta):
+            return frozenset([self.atom(node)])
         if isinstance(node, Or):
-            out: set[Hashable] = set()
+            out: set[int] = set()
             for c in node.children:
                 sub = self.required(c)
                 if sub is None:
@@ -155,16 +258,82 @@ class Compiled:
             return None
         raise TypeError(node)
 
-    def cost(self, feats: Iterable[Hashable]) -> float:
+    def cost(self, atoms: Iterable[int]) -> float:
+        """Rough chance that one of ``atoms`` is true in an article (lower = rarer)."""
         total = 0.0
-        for f in feats:
-            if isinstance(f, int):
-                key = self.anchor_keys[f]
+        for a in atoms:
+            leaf = self.atoms[a]
+            if isinstance(leaf, CompiledTerm):
+                key = leaf.key
                 total += 8.0 / (1 + len(key)) + (2.0 if len(key) < 4 else 0.0)
             else:
-                field, _, value = str(f).partition(":")
+                field, _, value = meta_feature(leaf).partition(":")
                 total += 40.0 if value == "*" else _META_COST.get(field, 1.0)
         return total
+
+    # -- rule tests as generated code ----------------------------------------------------------
+
+    def _expr(self, node: Node, consts: dict[str, frozenset[int]]) -> str:
+        """Python source of ``node`` over ``T`` (the set of true atoms); only ints and names
+        we generate go into it, never rule text."""
+        if isinstance(node, Term | Meta):
+            return f"{self.atom(node)} in T"
+        if isinstance(node, MatchAll):
+            return "True"
+        if isinstance(node, Not):
+            return f"not ({self._expr(node.child, consts)})"
+        if isinstance(node, And | Or):
+            leaves = [c for c in node.children if isinstance(c, Term | Meta)]
+            rest = [c for c in node.children if not isinstance(c, Term | Meta)]
+            parts: list[str] = []
+            if len(leaves) >= _GROUP:
+                name = f"_c{len(consts)}"
+                consts[name] = frozenset(self.atom(c) for c in leaves)
+                is_and = isinstance(node, And)
+                parts.append(f"{name} <= T" if is_and else f"not T.isdisjoint({name})")
+            else:
+                rest = leaves + rest
+            parts += [f"({self._expr(c, consts)})" for c in rest]
+            return (" and " if isinstance(node, And) else " or ").join(parts)
+        raise TypeError(node)
+
+    def _codegen(self, nodes: list[Node]) -> list[AtomTest]:
+        """One flat function per rule, compiled a chunk of rules at a time."""
+        tests: list[AtomTest] = []
+        for lo in range(0, len(nodes), _CHUNK):
+            chunk = nodes[lo : lo + _CHUNK]
+            try:
+                tests += self._compile_exprs(chunk)
+            except (RecursionError, SyntaxError, MemoryError, ValueError):
+                # A pathologically deep query: compile its neighbours alone, interpret it.
+                for node in chunk:
+                    try:
+                        tests += self._compile_exprs([node])
+                    except (RecursionError, SyntaxError, MemoryError, ValueError):
+                        tests.append(lambda T, _n=node: eval_atoms(_n, T, self))
+        return tests
+
+    def _compile_exprs(self, nodes: list[Node]) -> list[AtomTest]:
+        consts: dict[str, frozenset[int]] = {}
+        src = "[" + ",".join(f"lambda T: {self._expr(n, consts)}" for n in nodes) + "]"
+        namespace: dict[str, object] = {"__builtins__": {}, **consts}
+        # The source holds only ints, operators and our own names (see ``_expr``).
+        return eval(compile(src, "<rules>", "eval"), namespace)
+
+
+def eval_atoms(node: Node, true: set[int], compiled: Compiled) -> bool:
+    """Interpret ``node`` over the true atoms (the fallback for queries too deep to compile)."""
+    if isinstance(node, Term | Meta):
+        return compiled.atom(node) in true
+    if isinstance(node, And):
+        return all(eval_atoms(c, true, compiled) for c in node.children)
+    if isinstance(node, Or):
+        return any(eval_atoms(c, true, compiled) for c in node.children)
+    if isinstance(node, Not):
+        return not eval_atoms(node.child, true, compiled)
+    if isinstance(node, MatchAll):
+        return True
+    raise TypeError(node)
 
 
 def meta_feature(node: Meta) -> str:
@@ -180,11 +349,11 @@ def meta_feature(node: Meta) -> str:
     return f"{node.field}:{value}"
 
 
-def _terms(node: Node) -> Iterable[Term]:
-    if isinstance(node, Term):
+def _leaves(node: Node) -> Iterable[Term | Meta]:
+    if isinstance(node, Term | Meta):
         yield node
     elif isinstance(node, And | Or):
         for c in node.children:
-            yield from _terms(c)
+            yield from _leaves(c)
     elif isinstance(node, Not):
-        yield from _terms(node.child)
+        yield from _leaves(node.child)

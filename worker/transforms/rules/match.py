@@ -9,16 +9,16 @@ every token (``naive=True``, the reference the prefilter is tested against).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Hashable
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, chain
+from operator import add
 
 from worker.model import TaggedArticle
 
 from .compile import Compiled, CompiledTerm
 from .pairs import PairHit, RelationLexicon, extract_pairs
 from .query import And, MatchAll, Meta, Node, Not, Or, Term
-from .text import WORD, fold, glob_regex, is_glob, split_pattern
+from .text import WORD, fold, glob_regex, is_glob, split_pattern, tokens
 
 SEP = "|"  # token between title and body; never part of a pattern (patterns are \w only)
 
@@ -31,11 +31,14 @@ class ArticleView:
         self.tagged = tagged
         self.compiled = compiled
         self.naive = naive
-        self.title_toks = WORD.findall(fold(art.title)) if art.title else []
-        self.body_toks = WORD.findall(fold(art.body)) if art.body else []
+        self.title_toks = tokens(art.title) if art.title else []
+        self.body_toks = tokens(art.body) if art.body else []
         self.toks = [*self.title_toks, SEP, *self.body_toks]
         self.sep_index = len(self.title_toks)
         self.norm = " ".join(self.toks)
+        self.padded = f" {self.norm} "
+        self._positions: dict[str, list[int]] = {}
+        self._scanned: tuple[set[int], list[int]] | None = None
         self._occ: dict[int, list[tuple[int, int]]] = {}
         self._pairs: dict[str, list[PairHit]] = {}
 
@@ -48,24 +51,40 @@ class ArticleView:
         return {words[t] for t in words.keys() & set(self.toks)}
 
     @cached_property
+    def title_set(self) -> set[str]:
+        return set(self.title_toks)
+
+    @cached_property
+    def tokset(self) -> set[str]:
+        """Every token of the article (and the separator, which no pattern contains)."""
+        return set(self.toks)
+
+    def in_body(self, word: str) -> bool:
+        """Does ``word`` occur in the body? (One C-level find after the separator.)"""
+        return self.padded.find(f" {word} ", self.norm.find(SEP) + 2) >= 0
+
+    @cached_property
+    def hit_ids(self) -> set[int]:
+        """Ids of the automaton anchors present (boundaries included, see ``Compiled``)."""
+        if not self.compiled.has_keys:
+            return set()
+        return {v[1] for _, v in self.compiled.automaton.iter(self.padded)}
+
+    @cached_property
     def hits(self) -> dict[int, list[int]]:
         """Anchor id -> start offsets in ``norm`` where the anchor occurs with its boundaries."""
         out: dict[int, list[int]] = {}
         if not self.compiled.has_keys:
             return out
-        norm = self.norm
-        n = len(norm)
-        for end, (klen, entries) in self.compiled.automaton.iter(norm):
-            start = end - klen + 1
-            lb = start == 0 or norm[start - 1] == " "
-            rb = end + 1 == n or norm[end + 1] == " "
-            for aid, left, right in entries:
-                if (lb or not left) and (rb or not right):
-                    lst = out.get(aid)
-                    if lst is None:
-                        out[aid] = [start]
-                    else:
-                        lst.append(start)
+        # Keys carry their boundary spaces (see ``Compiled``); offsets are shifted back by the
+        # leading space, and by one more for a key that itself starts with a space.
+        for end, (klen, aid, left) in self.compiled.automaton.iter(self.padded):
+            start = end - klen + (1 if left else 0)
+            lst = out.get(aid)
+            if lst is None:
+                out[aid] = [start]
+            else:
+                lst.append(start)
         return out
 
     @cached_property
@@ -85,10 +104,9 @@ class ArticleView:
     def source_toks(self) -> list[str]:
         return WORD.findall(fold(self.tagged.article.source or ""))
 
-    def features(self) -> set[Hashable]:
-        """Prefilter features present in the article (see ``compile.meta_feature``)."""
-        feats: set[Hashable] = set(self.hits)
-        feats |= self.words
+    def meta_features(self) -> set[str]:
+        """Entity and metadata features present in the article (see ``compile.meta_feature``)."""
+        feats: set[str] = set()
         for etype, ids in self.entity_ids.items():
             if ids:
                 feats.add(f"{etype}:*")
@@ -104,22 +122,83 @@ class ArticleView:
             feats.add("has:body")
         return feats
 
+    @cached_property
+    def atoms(self) -> set[int]:
+        """Ids of the atoms (rule leaves) true for this article."""
+        return self._scan_atoms()[0]
+
     def candidates(self) -> list[int]:
-        """Indices of rules that may match: indexed under a present feature, or always."""
-        index = self.compiled.index
-        cand: set[int] = set(self.compiled.always)
-        for f in self.features():
-            lst = index.get(f)
-            if lst:
-                cand.update(lst)
-        return sorted(cand)
+        """Indices of rules that may match: indexed under a true atom, or always evaluated."""
+        return self._scan_atoms()[1]
+
+    def _scan_atoms(self) -> tuple[set[int], list[int]]:
+        """True atoms and candidate rules, in one pass over what the article contains.
+
+        Only leaves whose anchor or feature is present can be true, so only those are looked
+        at: a literal word or phrase (or ``purchas*``) is true on its anchor hit; other
+        patterns are verified at the hits; a one-word ``title:``/``body:`` term by the
+        field's words; a metadata constraint is checked when its feature is present."""
+        if self._scanned is not None:
+            return self._scanned
+        c = self.compiled
+        index = c.index
+        tokset = self.tokset
+        words = c.word_sure.keys() & tokset  # the one intersection with the article's tokens
+        true = set(chain.from_iterable(map(c.word_sure.__getitem__, words)))
+        cand = set(chain.from_iterable(map(c.word_rules.__getitem__, words)))
+        cand.update(c.always)
+        checks = list(
+            chain.from_iterable(map(c.word_check.__getitem__, c.word_check.keys() & words))
+        )
+        if c.key_sure or c.key_check:
+            keys = self.hit_ids
+            found = c.key_sure.keys() & keys
+            true.update(chain.from_iterable(map(c.key_sure.__getitem__, found)))
+            cand.update(chain.from_iterable(map(c.key_rules.__getitem__, found)))
+            checks.extend(
+                chain.from_iterable(map(c.key_check.__getitem__, c.key_check.keys() & keys))
+            )
+        for field, (atoms, rules) in c.field_words.items():
+            if not atoms:
+                continue
+            found = atoms.keys() & (self.title_set if field == "title" else words)
+            if field == "body":
+                found = [w for w in found if self.in_body(w)]
+            true.update(chain.from_iterable(map(atoms.__getitem__, found)))
+            cand.update(chain.from_iterable(map(rules.__getitem__, found)))
+        for ct in checks:
+            # every literal token of the pattern must be in the article: one C-level subset test
+            # settles most proximity and glob-phrase patterns before any scanning
+            if ct.need <= tokset and self.occurrences_of(ct):
+                true.add(ct.atom)
+                cand.update(index.get(ct.atom, ()))
+        by_feature = c.meta_by_feature
+        if by_feature:
+            for f in self.meta_features():
+                for a, node in by_feature.get(f, ()):
+                    if self.meta(node):
+                        true.add(a)
+                        cand.update(index.get(a, ()))
+        self._scanned = (true, sorted(cand))
+        return self._scanned
+
+    def matching(self) -> list[int]:
+        """Indices of the rules whose query (and constraints) match, in rule order."""
+        if self.naive:
+            return [i for i, r in enumerate(self.compiled.rules) if evaluate(r.node, self)]
+        tests = self.compiled.tests
+        true = self.atoms
+        return [i for i in self.candidates() if tests[i](true)]
 
     # -- token geometry ------------------------------------------------------------------------
 
     @cached_property
     def starts(self) -> list[int]:
         """Start offset in ``norm`` of every token."""
-        return [0, *accumulate(len(t) + 1 for t in self.toks[:-1])]
+        # token i starts after the lengths of tokens 0..i-1 and i spaces (all in C: no
+        # per-token Python frames)
+        cum = accumulate(map(len, self.toks[:-1]), initial=0)
+        return list(map(add, cum, range(len(self.toks))))
 
     def token_at(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1
@@ -145,12 +224,24 @@ class ArticleView:
         sp = self.body_spans
         return "body", sp[i - base][0], sp[j - 1 - base][1]
 
-    @cached_property
-    def positions(self) -> dict[str, list[int]]:
-        out: dict[str, list[int]] = {}
-        for i, t in enumerate(self.toks):
-            out.setdefault(t, []).append(i)
-        return out
+    def positions(self, tok: str) -> list[int]:
+        """Token indices where ``tok`` occurs (found by ``str.find``: most tokens a rule asks
+        about are absent or rare, so this beats indexing every token of the article)."""
+        found = self._positions.get(tok)
+        if found is None:
+            found = []
+            if tok not in self.tokset:
+                self._positions[tok] = found
+                return found
+            needle = f" {tok} "
+            padded = self.padded
+            i = padded.find(needle)
+            while i >= 0:
+                # padded offset of the space = norm offset; spaces before it = token index
+                found.append(self.norm.count(" ", 0, i))
+                i = padded.find(needle, i + len(needle) - 1)
+            self._positions[tok] = found
+        return found
 
     def in_field(self, field: str, i: int, j: int) -> bool:
         """Tokens i..j-1 lie in ``field`` (text = either, never across the separator)."""
@@ -165,12 +256,6 @@ class ArticleView:
     def occurrences(self, term: Term) -> list[tuple[int, int]]:
         """(start, end) token spans where ``term`` matches, in text order."""
         return self.occurrences_of(self.compiled.term(term))
-
-    def present(self, ct: CompiledTerm) -> bool:
-        """Does the pattern occur? (A literal default-field term: its anchor hit is enough.)"""
-        if ct.literal and ct.term.field == "text" and not self.naive:
-            return ct.anchor in self.words or ct.anchor in self.hits
-        return bool(self.occurrences_of(ct))
 
     def occurrences_of(self, ct: CompiledTerm) -> list[tuple[int, int]]:
         found = self._occ.get(ct.index)
@@ -209,7 +294,7 @@ class ArticleView:
                 return []
             return [
                 (i - ct.offset, i - ct.offset + len(ct.term.tokens))
-                for i in self.positions[ct.key]
+                for i in self.positions(ct.key)
                 if (ct.literal or self._at(ct, i - ct.offset))
                 and self.in_field(ct.term.field, i - ct.offset, i - ct.offset + len(ct.term.tokens))
             ]
@@ -234,7 +319,7 @@ class ArticleView:
         lists: list[list[int]] = []
         for k, tok in enumerate(term.tokens):
             if ct.regexes[k] is None:
-                lists.append(self.positions.get(tok, []))
+                lists.append(self.positions(tok))
             else:
                 rx = ct.regexes[k]
                 lists.append([i for i, t in enumerate(self.toks) if rx.match(t)])
@@ -311,33 +396,4 @@ def evaluate(node: Node, view: ArticleView) -> bool:
         return not evaluate(node.child, view)
     if isinstance(node, MatchAll):
         return True
-    raise TypeError(node)
-
-
-Predicate = Callable[[ArticleView], bool]
-
-
-def compile_node(node: Node, compiled: Compiled) -> Predicate:
-    """The query as nested closures: no type dispatch or AST hashing per article."""
-    if isinstance(node, Term):
-        ct = compiled.term(node)
-        return lambda v: v.present(ct)
-    if isinstance(node, Meta):
-        return lambda v: bool(v.meta(node))
-    if isinstance(node, And | Or):
-        fs = tuple(compile_node(c, compiled) for c in node.children)
-        if isinstance(node, And):
-            if len(fs) == 2:
-                a, b = fs
-                return lambda v: a(v) and b(v)
-            return lambda v: all(f(v) for f in fs)
-        if len(fs) == 2:
-            a, b = fs
-            return lambda v: a(v) or b(v)
-        return lambda v: any(f(v) for f in fs)
-    if isinstance(node, Not):
-        f = compile_node(node.child, compiled)
-        return lambda v: not f(v)
-    if isinstance(node, MatchAll):
-        return lambda v: True
     raise TypeError(node)

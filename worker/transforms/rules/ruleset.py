@@ -10,7 +10,7 @@ from worker.model import Alert, TaggedArticle
 from .compile import Compiled
 from .explain import Sentences, build_alert
 from .loader import Doc, RuleError, build_relations, build_rules, build_topics, raise_errors
-from .match import ArticleView, compile_node
+from .match import ArticleView
 from .pairs import RelationLexicon
 from .schema import Rule, Topic
 
@@ -29,7 +29,6 @@ class RuleSet:
         self.relations = relations or {}
         self.active = [r for r in rules if r.enabled]
         self.compiled = Compiled(self.active)
-        self.predicates = [compile_node(r.node, self.compiled) for r in self.active]
         self._by_id = {r.id: r for r in rules}
 
     def __len__(self) -> int:
@@ -44,26 +43,22 @@ class RuleSet:
     def match(self, tagged: TaggedArticle, *, now: datetime) -> list[Alert]:
         """Alerts for every enabled rule the article matches (one per pair for pair rules)."""
         view = self.view(tagged)
-        return self._alerts(view, view.candidates(), now)
+        return self._alerts(view, view.matching(), now)
 
     def match_naive(self, tagged: TaggedArticle, *, now: datetime) -> list[Alert]:
         """Reference path: every rule, no automaton, no prefilter (for tests and benches)."""
         view = self.view(tagged, naive=True)
-        return self._alerts(view, range(len(self.active)), now)
+        return self._alerts(view, view.matching(), now)
 
     def matching_rules(self, tagged: TaggedArticle, *, naive: bool = False) -> list[str]:
         """Ids of rules whose query (and constraints) match, before pair filtering."""
-        view = self.view(tagged, naive=naive)
-        idx = range(len(self.active)) if naive else view.candidates()
-        return [self.active[i].id for i in idx if self.predicates[i](view)]
+        return [self.active[i].id for i in self.view(tagged, naive=naive).matching()]
 
-    def _alerts(self, view: ArticleView, indices, now: datetime) -> list[Alert]:
+    def _alerts(self, view: ArticleView, indices: list[int], now: datetime) -> list[Alert]:
         alerts: list[Alert] = []
         sentences: Sentences | None = None
         for i in indices:
             rule = self.active[i]
-            if not self.predicates[i](view):
-                continue
             sentences = sentences or Sentences(view.tagged)
             if rule.pair is None:
                 alerts.append(build_alert(rule, view, sentences, now, None))

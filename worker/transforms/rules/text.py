@@ -44,9 +44,20 @@ def fold(text: str) -> str:
     return low
 
 
+# ASCII bytes that are not word characters, mapped to spaces: on ASCII text ``\w`` is exactly
+# [A-Za-z0-9_], so translate + split gives the regex's tokens about twice as fast.
+_NON_WORD = bytes(
+    c if (chr(c).isascii() and (chr(c).isalnum() or c == ord("_"))) else ord(" ")
+    for c in range(256)
+)
+
+
 def tokens(text: str) -> list[str]:
-    """Folded tokens of ``text``."""
-    return WORD.findall(fold(text))
+    """Folded tokens of ``text`` (runs of word characters)."""
+    folded = fold(text)
+    if folded.isascii():
+        return folded.encode("ascii").translate(_NON_WORD).decode("ascii").split()
+    return WORD.findall(folded)
 
 
 def spans(text: str) -> list[tuple[int, int]]:
