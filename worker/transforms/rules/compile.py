@@ -119,7 +119,7 @@ _PATTERN_TOKEN = re.compile(r"[\w*?]+")
 _META_COST = {"country": 3.0, "lang": 20.0, "source": 4.0, "place": 2.0, "has": 30.0}
 
 
-AtomTest = Callable[[set[int]], bool]
+AtomTest = Callable[[set[int], set[str], set[int]], bool]
 # Leaves grouped into one set operation when an AND/OR has at least this many of them.
 _GROUP = 3
 # Rules compiled per generated-code chunk (a chunk that fails falls back rule by rule).
@@ -154,7 +154,6 @@ class Compiled:
             else:
                 for a in req:
                     self.index.setdefault(a, []).append(n)
-        self.tests: list[AtomTest] = self._codegen([r.node for r in rules])
         # Whole-word anchors are found by one set intersection with the article's tokens; the
         # automaton scans for the rest (phrases, wildcard chunks) in one pass. Boundaries are
         # part of the automaton keys (a space on the anchored side; the text is scanned with a
@@ -173,36 +172,51 @@ class Compiled:
             self.automaton.make_automaton()
         self.has_keys = has_keys
         # What an anchor being present means, precomputed so the hot loop is set operations
-        # done in C: whole words keyed by the word, automaton anchors by anchor id.
-        self.word_sure, self.word_rules, self.word_check = self._by_presence(self.words)
-        for w in self.words:  # every anchor word has an entry: no intersection needed per table
-            self.word_sure.setdefault(w, ())
-            self.word_rules.setdefault(w, ())
-        keyed = {aid: aid for aid in range(len(self.anchor_keys)) if aid not in self.words.values()}
-        self.key_sure, self.key_rules, self.key_check = self._by_presence(keyed)
+        # done in C: whole words keyed by the word, automaton anchors by anchor id. A *sure*
+        # pattern needs no entry of its own: its test reads the word / anchor sets directly
+        # (see ``leaf_ref``); only the rules indexed under it (candidates) and the patterns to
+        # verify are listed.
+        word_ids = set(self.words.values())
+        keyed = {aid: aid for aid in range(len(self.anchor_keys)) if aid not in word_ids}
+        self.word_rules, self.word_check = self._by_presence(self.words)
+        self.key_rules, self.key_check = self._by_presence(keyed)
         self.field_words: dict[str, tuple[dict[str, tuple[int, ...]], dict]] = {}
         for field, by_anchor in self.anchor_field.items():
             atoms = {w: tuple(by_anchor[aid]) for w, aid in self.words.items() if aid in by_anchor}
             self.field_words[field] = (atoms, self._rules_of(atoms))
+        self.tests: list[AtomTest] = self._codegen([r.node for r in rules])
 
     def _rules_of(self, atoms: dict) -> dict:
-        """The rules indexed under each entry's atoms."""
-        return {
-            k: tuple(sorted({r for a in v for r in self.index.get(a, ())}))
-            for k, v in atoms.items()
-        }
+        """The rules indexed under each entry's atoms (entries without any are left out)."""
+        out = {}
+        for k, v in atoms.items():
+            rules = {r for a in v for r in self.index.get(a, ())}
+            if rules:
+                out[k] = tuple(sorted(rules))
+        return out
 
-    def _by_presence(self, anchors: dict) -> tuple[dict, dict, dict]:
-        """(sure atoms, their rules, terms to verify) for each present-able anchor key."""
-        sure = {
-            k: tuple(self.anchor_sure[aid]) for k, aid in anchors.items() if aid in self.anchor_sure
-        }
+    def _by_presence(self, anchors: dict) -> tuple[dict, dict]:
+        """(rules indexed under sure patterns, patterns to verify) per present-able anchor."""
+        sure = {k: self.anchor_sure[aid] for k, aid in anchors.items() if aid in self.anchor_sure}
         check = {
             k: tuple(self.anchor_check[aid])
             for k, aid in anchors.items()
             if aid in self.anchor_check
         }
-        return sure, self._rules_of(sure), check
+        return self._rules_of(sure), check
+
+    def leaf_ref(self, leaf: Term | Meta) -> tuple[str, int | str]:
+        """Where a leaf's truth is read from: ``("W", word)`` the article's word set for a sure
+        whole word, ``("H", anchor)`` the automaton hits for another sure pattern, else
+        ``("T", atom)`` the atoms the scan verified."""
+        if isinstance(leaf, Term):
+            ct = self.term(leaf)
+            if ct.sure:
+                if self.words.get(ct.key) == ct.anchor:
+                    return "W", ct.key
+                return "H", ct.anchor
+            return "T", ct.atom
+        return "T", self.atom(leaf)
 
     def atom(self, leaf: Term | Meta) -> int:
         """The atom id of a leaf (registered on first use)."""
@@ -273,29 +287,47 @@ class Compiled:
 
     # -- rule tests as generated code ----------------------------------------------------------
 
-    def _expr(self, node: Node, consts: dict[str, frozenset[int]]) -> str:
-        """Python source of ``node`` over ``T`` (the set of true atoms); only ints and names
-        we generate go into it, never rule text."""
+    def _expr(self, node: Node, consts: dict[str, object]) -> str:
+        """Python source of ``node`` over ``T`` (verified atoms), ``W`` (the article's words) and
+        ``H`` (automaton anchors present). Only ints, operators and names of constants we bind
+        go into the source, never rule text (words are bound as constants)."""
         if isinstance(node, Term | Meta):
-            return f"{self.atom(node)} in T"
+            return self._leaf_expr(node, consts)
         if isinstance(node, MatchAll):
             return "True"
         if isinstance(node, Not):
             return f"not ({self._expr(node.child, consts)})"
         if isinstance(node, And | Or):
-            leaves = [c for c in node.children if isinstance(c, Term | Meta)]
-            rest = [c for c in node.children if not isinstance(c, Term | Meta)]
+            is_and = isinstance(node, And)
+            groups: dict[str, list] = {}
+            rest: list[Node] = []
+            for c in node.children:
+                if isinstance(c, Term | Meta):
+                    where, ref = self.leaf_ref(c)
+                    groups.setdefault(where, []).append((c, ref))
+                else:
+                    rest.append(c)
             parts: list[str] = []
-            if len(leaves) >= _GROUP:
-                name = f"_c{len(consts)}"
-                consts[name] = frozenset(self.atom(c) for c in leaves)
-                is_and = isinstance(node, And)
-                parts.append(f"{name} <= T" if is_and else f"not T.isdisjoint({name})")
-            else:
-                rest = leaves + rest
+            for where, members in groups.items():
+                if len(members) >= _GROUP:  # one C-level set operation for the group
+                    name = f"_c{len(consts)}"
+                    consts[name] = frozenset(ref for _, ref in members)
+                    parts.append(
+                        f"{name} <= {where}" if is_and else f"not {where}.isdisjoint({name})"
+                    )
+                else:
+                    parts += [self._leaf_expr(c, consts) for c, _ in members]
             parts += [f"({self._expr(c, consts)})" for c in rest]
-            return (" and " if isinstance(node, And) else " or ").join(parts)
+            return (" and " if is_and else " or ").join(parts)
         raise TypeError(node)
+
+    def _leaf_expr(self, leaf: Term | Meta, consts: dict[str, object]) -> str:
+        where, ref = self.leaf_ref(leaf)
+        if isinstance(ref, str):
+            name = f"_c{len(consts)}"
+            consts[name] = ref
+            return f"{name} in {where}"
+        return f"{ref} in {where}"
 
     def _codegen(self, nodes: list[Node]) -> list[AtomTest]:
         """One flat function per rule, compiled a chunk of rules at a time."""
@@ -310,27 +342,27 @@ class Compiled:
                     try:
                         tests += self._compile_exprs([node])
                     except (RecursionError, SyntaxError, MemoryError, ValueError):
-                        tests.append(lambda T, _n=node: eval_atoms(_n, T, self))
+                        tests.append(lambda T, W, H, _n=node: eval_atoms(_n, (T, W, H), self))
         return tests
 
     def _compile_exprs(self, nodes: list[Node]) -> list[AtomTest]:
-        consts: dict[str, frozenset[int]] = {}
-        src = "[" + ",".join(f"lambda T: {self._expr(n, consts)}" for n in nodes) + "]"
+        consts: dict[str, object] = {}
+        src = "[" + ",".join(f"lambda T, W, H: {self._expr(n, consts)}" for n in nodes) + "]"
         namespace: dict[str, object] = {"__builtins__": {}, **consts}
-        # The source holds only ints, operators and our own names (see ``_expr``).
         return eval(compile(src, "<rules>", "eval"), namespace)
 
 
-def eval_atoms(node: Node, true: set[int], compiled: Compiled) -> bool:
-    """Interpret ``node`` over the true atoms (the fallback for queries too deep to compile)."""
+def eval_atoms(node: Node, sets: tuple[set, set, set], compiled: Compiled) -> bool:
+    """Interpret ``node`` over (T, W, H) (the fallback for queries too deep to compile)."""
     if isinstance(node, Term | Meta):
-        return compiled.atom(node) in true
+        where, ref = compiled.leaf_ref(node)
+        return ref in sets["TWH".index(where)]
     if isinstance(node, And):
-        return all(eval_atoms(c, true, compiled) for c in node.children)
+        return all(eval_atoms(c, sets, compiled) for c in node.children)
     if isinstance(node, Or):
-        return any(eval_atoms(c, true, compiled) for c in node.children)
+        return any(eval_atoms(c, sets, compiled) for c in node.children)
     if isinstance(node, Not):
-        return not eval_atoms(node.child, true, compiled)
+        return not eval_atoms(node.child, sets, compiled)
     if isinstance(node, MatchAll):
         return True
     raise TypeError(node)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from functools import cached_property
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
 from operator import add
 
 from worker.model import TaggedArticle
@@ -122,50 +122,42 @@ class ArticleView:
             feats.add("has:body")
         return feats
 
-    @cached_property
-    def atoms(self) -> set[int]:
-        """Ids of the atoms (rule leaves) true for this article."""
-        return self._scan_atoms()[0]
-
     def candidates(self) -> list[int]:
         """Indices of rules that may match: indexed under a true atom, or always evaluated."""
         return self._scan_atoms()[1]
 
     def _scan_atoms(self) -> tuple[set[int], list[int]]:
-        """True atoms and candidate rules, in one pass over what the article contains.
+        """Verified atoms and candidate rules, in one pass over what the article contains.
 
-        Only leaves whose anchor or feature is present can be true, so only those are looked
-        at: a literal word or phrase (or ``purchas*``) is true on its anchor hit; other
-        patterns are verified at the hits; a one-word ``title:``/``body:`` term by the
-        field's words; a metadata constraint is checked when its feature is present."""
+        A sure pattern (literal word or phrase, ``purchas*``) is never listed: its truth is its
+        word being in ``tokset`` or its anchor in ``hit_ids``, which the rule tests read
+        directly. Other patterns are verified where their anchor is present, one-word
+        ``title:``/``body:`` terms by the field's words, metadata constraints when their
+        feature is present; those that hold make up the returned atom set."""
         if self._scanned is not None:
             return self._scanned
         c = self.compiled
         index = c.index
         tokset = self.tokset
-        words = c.word_sure.keys() & tokset  # the one intersection with the article's tokens
-        true = set(chain.from_iterable(map(c.word_sure.__getitem__, words)))
-        cand = set(chain.from_iterable(map(c.word_rules.__getitem__, words)))
+        hits = self.hit_ids if c.has_keys else set()
+        true: set[int] = set()
+        # candidates: rules indexed under a sure pattern whose word / anchor is present ...
+        cand = set(chain.from_iterable(map(c.word_rules.__getitem__, c.word_rules.keys() & tokset)))
+        cand.update(chain.from_iterable(map(c.key_rules.__getitem__, c.key_rules.keys() & hits)))
         cand.update(c.always)
+        # ... or under a verified pattern, a field word or a metadata constraint that holds
         checks = list(
-            chain.from_iterable(map(c.word_check.__getitem__, c.word_check.keys() & words))
+            chain.from_iterable(map(c.word_check.__getitem__, c.word_check.keys() & tokset))
         )
-        if c.key_sure or c.key_check:
-            keys = self.hit_ids
-            found = c.key_sure.keys() & keys
-            true.update(chain.from_iterable(map(c.key_sure.__getitem__, found)))
-            cand.update(chain.from_iterable(map(c.key_rules.__getitem__, found)))
-            checks.extend(
-                chain.from_iterable(map(c.key_check.__getitem__, c.key_check.keys() & keys))
-            )
+        checks.extend(chain.from_iterable(map(c.key_check.__getitem__, c.key_check.keys() & hits)))
         for field, (atoms, rules) in c.field_words.items():
             if not atoms:
                 continue
-            found = atoms.keys() & (self.title_set if field == "title" else words)
+            found = atoms.keys() & (self.title_set if field == "title" else tokset)
             if field == "body":
                 found = [w for w in found if self.in_body(w)]
             true.update(chain.from_iterable(map(atoms.__getitem__, found)))
-            cand.update(chain.from_iterable(map(rules.__getitem__, found)))
+            cand.update(chain.from_iterable(map(rules.get, found, repeat(()))))
         for ct in checks:
             # every literal token of the pattern must be in the article: one C-level subset test
             # settles most proximity and glob-phrase patterns before any scanning
@@ -187,8 +179,9 @@ class ArticleView:
         if self.naive:
             return [i for i, r in enumerate(self.compiled.rules) if evaluate(r.node, self)]
         tests = self.compiled.tests
-        true = self.atoms
-        return [i for i in self.candidates() if tests[i](true)]
+        true, cand = self._scan_atoms()
+        words, hits = self.tokset, self.hit_ids if self.compiled.has_keys else set()
+        return [i for i in cand if tests[i](true, words, hits)]
 
     # -- token geometry ------------------------------------------------------------------------
 
