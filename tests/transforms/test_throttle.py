@@ -170,3 +170,11 @@ def test_digest_state_is_bounded():
     assert len(gs["pending"]) == DIGEST_MAX_ITEMS and gs["overflow"] == 10
     due = due_digests(gs, T0 + H6, {"slack": "window"}.get)
     assert len(due.by_target["slack"]) == DIGEST_MAX_ITEMS and due.overflow == 10
+
+
+def test_window_opener_whose_key_record_was_lost_is_sent_again_not_throttled():
+    keys, groups = {}, {}
+    run(alert("k1"), keys, groups, T0)
+    del keys["k1"]  # the crash lost the key record but not the group's
+    d = run(alert("k1"), keys, groups, T0 + timedelta(seconds=30))
+    assert (d.action, d.reason) == ("send", "resume")

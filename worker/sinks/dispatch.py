@@ -51,8 +51,9 @@ from worker.transforms.throttle import (
 log = logging.getLogger("newswatch.deliver")
 
 # Failure injection for the crash tests (tests/e2e/test_delivery_crash.py): SIGKILL this
-# process right after a successful send ("after_send") or right after its record is durable
-# ("after_record"). Unset in production; read once at start.
+# process right after a successful send, before its record ("after_send"), or once every
+# target's record is durable but before the input offset is committed ("after_record").
+# Unset in production; read once at start.
 CRASH_ENV = "NEWSWATCH_TEST_CRASH_AT"
 
 
@@ -206,9 +207,11 @@ class Dispatcher:
             # The alert document was just re-indexed without its delivery record: put it back.
             await self._record(alert, d.key_state)
             return d
-        await store.put_group(group, d.group_state)
+        # Durable before anything is sent: after a crash the replay finds "pending" (resume
+        # these targets) rather than nothing (which a later window could mistake for new).
         assert d.key_state is not None
-        await store.put_key(alert.key, d.key_state)
+        await store.put_key(alert.key, d.key_state, durable=True)
+        await store.put_group(group, d.group_state, durable=True)
         if d.action == "digest":
             m.ALERTS_SUPPRESSED.labels(alert.rule_id).inc()
             log.info("alert %s throttled into the digest of %s", alert.key, group)
@@ -227,10 +230,10 @@ class Dispatcher:
             # lose each other's marks.
             holder["ks"] = mark_target(holder["ks"], name, rec)
             await store.put_key(alert.key, holder["ks"], durable=True)
-            if rec["status"] == "delivered":
-                self._maybe_crash("after_record")
 
         await asyncio.gather(*(one(n) for n in d.targets))
+        if d.targets:
+            self._maybe_crash("after_record")  # all records durable, offset not yet committed
         await self._record(alert, holder["ks"])
         return d
 

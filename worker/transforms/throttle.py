@@ -109,10 +109,16 @@ def decide(
             rule_id=alert.rule_id,
             rule_title=alert.rule_title,
             pair=alert.pair,
+            first_key=alert.key,
         )
         gs.setdefault("pending", [])
         gs.setdefault("overflow", 0)
         return Decision("send", "new", list(targets), new_key, gs)
+
+    if gs.get("first_key") == alert.key:
+        # This key opened the window, but its own record was lost (a crash before it reached
+        # the changelog): it is the window's alert, not a follower — send it.
+        return Decision("send", "resume", list(targets), new_key, gs)
 
     # Inside the window: remember the key (so a re-delivery is a duplicate, not a second digest
     # line) and keep a summary for the digest.
