@@ -120,6 +120,14 @@ _META_COST = {"country": 3.0, "lang": 20.0, "source": 4.0, "place": 2.0, "has": 
 
 
 AtomTest = Callable[[set[int], set[str], set[int]], bool]
+WordInfo = tuple[
+    tuple[int, ...],
+    tuple[CompiledTerm, ...],
+    tuple[int, ...],
+    tuple[int, ...],
+    tuple[int, ...],
+    tuple[int, ...],
+]
 # Leaves grouped into one set operation when an AND/OR has at least this many of them.
 _GROUP = 3
 # Rules compiled per generated-code chunk (a chunk that fails falls back rule by rule).
@@ -178,12 +186,24 @@ class Compiled:
         # verify are listed.
         word_ids = set(self.words.values())
         keyed = {aid: aid for aid in range(len(self.anchor_keys)) if aid not in word_ids}
-        self.word_rules, self.word_check = self._by_presence(self.words)
+        word_rules, word_check = self._by_presence(self.words)
         self.key_rules, self.key_check = self._by_presence(keyed)
-        self.field_words: dict[str, tuple[dict[str, tuple[int, ...]], dict]] = {}
-        for field, by_anchor in self.anchor_field.items():
+        field: dict[str, tuple[dict, dict]] = {}
+        for name, by_anchor in self.anchor_field.items():
             atoms = {w: tuple(by_anchor[aid]) for w, aid in self.words.items() if aid in by_anchor}
-            self.field_words[field] = (atoms, self._rules_of(atoms))
+            field[name] = (atoms, self._rules_of(atoms))
+        # One entry per word that matters to the scan, so an article costs one intersection:
+        # (rules, patterns to verify, title atoms, their rules, body atoms, their rules).
+        self.word_info: dict[str, WordInfo] = {}
+        for w in {*word_rules, *word_check, *field["title"][0], *field["body"][0]}:
+            self.word_info[w] = (
+                word_rules.get(w, ()),
+                word_check.get(w, ()),
+                field["title"][0].get(w, ()),
+                field["title"][1].get(w, ()),
+                field["body"][0].get(w, ()),
+                field["body"][1].get(w, ()),
+            )
         self.tests: list[AtomTest] = self._codegen([r.node for r in rules])
 
     def _rules_of(self, atoms: dict) -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from functools import cached_property
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain
 from operator import add
 
 from worker.model import TaggedArticle
@@ -141,23 +141,29 @@ class ArticleView:
         tokset = self.tokset
         hits = self.hit_ids if c.has_keys else set()
         true: set[int] = set()
-        # candidates: rules indexed under a sure pattern whose word / anchor is present ...
-        cand = set(chain.from_iterable(map(c.word_rules.__getitem__, c.word_rules.keys() & tokset)))
-        cand.update(chain.from_iterable(map(c.key_rules.__getitem__, c.key_rules.keys() & hits)))
-        cand.update(c.always)
-        # ... or under a verified pattern, a field word or a metadata constraint that holds
-        checks = list(
-            chain.from_iterable(map(c.word_check.__getitem__, c.word_check.keys() & tokset))
-        )
-        checks.extend(chain.from_iterable(map(c.key_check.__getitem__, c.key_check.keys() & hits)))
-        for field, (atoms, rules) in c.field_words.items():
-            if not atoms:
-                continue
-            found = atoms.keys() & (self.title_set if field == "title" else tokset)
-            if field == "body":
-                found = [w for w in found if self.in_body(w)]
-            true.update(chain.from_iterable(map(atoms.__getitem__, found)))
-            cand.update(chain.from_iterable(map(rules.get, found, repeat(()))))
+        cand: set[int] = set(c.always)
+        checks: list[CompiledTerm] = []
+        title_set = self.title_set
+        # rules indexed under a present word (or automaton anchor) of a sure pattern; patterns
+        # to verify; one-word title:/body: terms whose word is in that field
+        for w in c.word_info.keys() & tokset:
+            rules, check, t_atoms, t_rules, b_atoms, b_rules = c.word_info[w]
+            if rules:
+                cand.update(rules)
+            if check:
+                checks.extend(check)
+            if t_atoms and w in title_set:
+                true.update(t_atoms)
+                cand.update(t_rules)
+            if b_atoms and self.in_body(w):
+                true.update(b_atoms)
+                cand.update(b_rules)
+        if hits:
+            found = c.key_rules.keys() & hits
+            cand.update(chain.from_iterable(map(c.key_rules.__getitem__, found)))
+            checks.extend(
+                chain.from_iterable(map(c.key_check.__getitem__, c.key_check.keys() & hits))
+            )
         for ct in checks:
             # every literal token of the pattern must be in the article: one C-level subset test
             # settles most proximity and glob-phrase patterns before any scanning
