@@ -1,8 +1,9 @@
 """All rules compiled together: one Aho-Corasick automaton and a required-term prefilter.
 
-Every text pattern of every rule gets an *anchor*: a literal string that must occur (at token
-boundaries) wherever the pattern matches. One automaton pass over the article's normalised text
-finds the anchors present; entity and metadata values give further features. As in Lucene's
+Every text pattern of every rule gets an *anchor*: a whole literal word, or failing that a
+literal chunk of one wildcard word, that must occur wherever the pattern matches. Whole words are
+found by one set intersection with the article's words, chunks by one Aho-Corasick pass over its
+text; entity and metadata values give further features. As in Lucene's
 Monitor, each rule is indexed under a minimal set of features at least one of which must be
 present for the rule to possibly match (AND: the cheapest child's set, OR: the union, NOT: none);
 a rule with no such set (e.g. a pure NOT) is always evaluated.
@@ -32,7 +33,7 @@ class CompiledTerm:
     """A text pattern with its anchor. ``regexes[k]`` is None for a literal token."""
 
     term: Term
-    literal: bool  # consecutive literal tokens: the anchor hit is the match itself
+    literal: bool  # one literal word: the anchor hit is the match itself
     key: str  # anchor text (tokens joined by single spaces)
     left: bool  # anchor must start at a token boundary
     right: bool  # anchor must end at a token boundary
@@ -42,12 +43,13 @@ class CompiledTerm:
     index: int = -1  # position in the compiler's term table (a cheap cache key)
     atom: int = -1  # atom id, set by the compiler
     need: frozenset[str] = frozenset()  # literal tokens that must all be in the article
+    phrase: str | None = None  # " a b " for a phrase of literal words (verified by one find)
 
     @property
     def sure(self) -> bool:
-        """A hit of the anchor is a match by itself (no verification needed): a literal word
-        or phrase, or one word with ``*`` only around its anchor (``purchas*``, ``*ship``):
-        the rest of the token is word characters, which ``*`` accepts."""
+        """A hit of the anchor is a match by itself (no verification needed): a literal word,
+        or one word with ``*`` only around its anchor (``purchas*``, ``*ship``): the rest of
+        the token is word characters, which ``*`` accepts."""
         if self.term.field != "text":
             return False
         if self.literal:
@@ -70,34 +72,19 @@ class CompiledTerm:
 
 
 def compile_term(term: Term) -> CompiledTerm:
+    """Anchor a pattern on one whole literal word when it has one (the longest, as the rarest
+    guess), else on the longest literal chunk of a wildcard word. Whole words are found by a set
+    intersection, which costs nothing per rule; the automaton only holds wildcard chunks."""
     toks = term.tokens
     regexes = tuple(glob_regex(t) if is_glob(t) else None for t in toks)
-    if term.slop is None and all(r is None for r in regexes):
-        return CompiledTerm(term, True, " ".join(toks), True, True, 0, regexes)
-    if term.slop is not None:
-        # Proximity: every token must occur, so any one literal token is a sound anchor.
-        lits = [(len(t), i) for i, t in enumerate(toks) if regexes[i] is None]
-        if lits:
-            _, i = max(lits)
-            return CompiledTerm(term, False, toks[i], True, True, i, regexes)
-        return _glob_anchor(term, regexes)
-    # Phrase with globs: the longest run of literal tokens, else the best glob chunk.
-    best: tuple[int, int, int] | None = None  # (chars, start, end)
-    i = 0
-    while i < len(toks):
-        if regexes[i] is None:
-            j = i
-            while j < len(toks) and regexes[j] is None:
-                j += 1
-            chars = sum(len(t) for t in toks[i:j]) + (j - i - 1)
-            if best is None or chars > best[0]:
-                best = (chars, i, j)
-            i = j
-        else:
-            i += 1
-    if best:
-        _, i, j = best
-        return CompiledTerm(term, False, " ".join(toks[i:j]), True, True, i, regexes)
+    if len(toks) == 1 and regexes[0] is None:
+        return CompiledTerm(term, True, toks[0], True, True, 0, regexes)
+    lits = [(len(t), i) for i, t in enumerate(toks) if regexes[i] is None]
+    if lits:
+        # Phrase or proximity: every token must occur, so any one literal token is a sound
+        # anchor; the whole pattern is verified where it occurs.
+        _, i = max(lits)
+        return CompiledTerm(term, False, toks[i], True, True, i, regexes)
     return _glob_anchor(term, regexes)
 
 
@@ -163,9 +150,9 @@ class Compiled:
                 for a in req:
                     self.index.setdefault(a, []).append(n)
         # Whole-word anchors are found by one set intersection with the article's tokens; the
-        # automaton scans for the rest (phrases, wildcard chunks) in one pass. Boundaries are
-        # part of the automaton keys (a space on the anchored side; the text is scanned with a
-        # space at each end), so a chunk inside a longer word is never even reported.
+        # automaton finds wildcard chunks. Boundaries are part of its keys (a space on the
+        # anchored side; words are scanned with a space on each side), so a chunk inside a
+        # longer word is never even reported.
         self.words: dict[str, int] = {}
         self.automaton = ahocorasick.Automaton()
         has_keys = False
@@ -254,6 +241,8 @@ class Compiled:
         if ct is None:
             ct = compile_term(term)
             ct.index = len(self.terms)
+            if term.slop is None and len(term.tokens) > 1 and not any(ct.regexes):
+                ct.phrase = f" {' '.join(term.tokens)} "
             ct.need = frozenset(
                 t for t, rx in zip(term.tokens, ct.regexes, strict=True) if rx is None
             )

@@ -129,7 +129,7 @@ class ArticleView:
     def _scan_atoms(self) -> tuple[set[int], list[int]]:
         """Verified atoms and candidate rules, in one pass over what the article contains.
 
-        A sure pattern (literal word or phrase, ``purchas*``) is never listed: its truth is its
+        A sure pattern (literal word, ``purchas*``) is never listed: its truth is its
         word being in ``tokset`` or its anchor in ``hit_ids``, which the rule tests read
         directly. Other patterns are verified where their anchor is present, one-word
         ``title:``/``body:`` terms by the field's words, metadata constraints when their
@@ -167,7 +167,11 @@ class ArticleView:
         for ct in checks:
             # every literal token of the pattern must be in the article: one C-level subset test
             # settles most proximity and glob-phrase patterns before any scanning
-            if ct.need <= tokset and self.occurrences_of(ct):
+            if ct.need <= tokset and (
+                self.padded.find(ct.phrase) >= 0
+                if ct.phrase and ct.term.field == "text"
+                else self.occurrences_of(ct)
+            ):
                 true.add(ct.atom)
                 cand.update(index.get(ct.atom, ()))
         by_feature = c.meta_by_feature
