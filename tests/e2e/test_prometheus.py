@@ -267,14 +267,26 @@ def test_prometheus_scrapes_the_worker_and_loads_the_alert_rules(
 
         # Every Grafana query is valid PromQL for this Prometheus, with Grafana's variables
         # filled in as Grafana would; the throughput and lag panels have data.
-        empty = []
-        for panel in json.loads(DASHBOARD.read_text())["panels"]:
-            for target in panel.get("targets", []):
-                expr = target["expr"].replace("$__rate_interval", "1m")
-                expr = expr.replace("$service", "worker")
+        # rate() needs two scrapes inside its window, which a loaded machine can delay: wait
+        # for the panels that must have data rather than sampling them once.
+        panels = [
+            (panel["title"], target["expr"])
+            for panel in json.loads(DASHBOARD.read_text())["panels"]
+            for target in panel.get("targets", [])
+        ]
+
+        def empty_panels() -> list[str]:
+            empty = []
+            for title, expr in panels:
+                expr = expr.replace("$__rate_interval", "1m").replace("$service", "worker")
                 if not prom.query(expr):
-                    empty.append(panel["title"])
-        assert not {"Workers up", "Articles per stage", "Consumer lag"} & set(empty), empty
+                    empty.append(title)
+            return empty
+
+        required = {"Workers up", "Articles per stage", "Consumer lag"}
+        prom.wait_for(
+            "dashboard panels with data", lambda: not (required & set(empty_panels())), timeout=60
+        )
 
         # A healthy worker that processed a good article trips nothing.
         active = prom.api("/api/v1/alerts")["alerts"]
