@@ -27,6 +27,7 @@ race is the same keyed record again, which compaction and the content comparison
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import time
 from collections.abc import Callable
@@ -127,6 +128,9 @@ class LiveRules:
     async def run(self) -> None:
         """Follow the topic until cancelled; a failure (broker gone...) is logged, and the topic
         is read again from the start after a pause. Never raises: rules must not stop a worker."""
+        # The pipeline (gazetteers, compiled rules) lives as long as the worker: take it out of
+        # the collector's generations so collections stop walking it (bench/bench_rules.py).
+        gc.freeze()
         while True:
             try:
                 await self._run_once()
@@ -240,6 +244,7 @@ class LiveRules:
             return False
         before = set(self.active)
         self.pipeline().rules = rules  # atomic: the enrich agent reads it once per article
+        gc.freeze()  # the new set is long-lived too (the old one is freed by reference count)
         self.active, self.failed = wanted, None
         m.RULES_LOADED.set(len(rules))
         m.RULE_RELOADS.inc()
