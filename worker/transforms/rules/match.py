@@ -37,6 +37,11 @@ class ArticleView:
         self.sep_index = len(self.title_toks)
         self.norm = " ".join(self.toks)
         self.padded = f" {self.norm} "
+        # Plain attributes, not cached properties: those take a lock per first access on
+        # Python 3.11, which shows at thousands of articles per second.
+        self.tokset = set(self.toks)  # every token (and the separator, which no pattern has)
+        self.title_set = set(self.title_toks)
+        self._hit_ids: set[int] | None = None
         self._positions: dict[str, list[int]] = {}
         self._scanned: tuple[set[int], list[int]] | None = None
         self._occ: dict[int, list[tuple[int, int]]] = {}
@@ -50,25 +55,19 @@ class ArticleView:
         words = self.compiled.words
         return {words[t] for t in words.keys() & set(self.toks)}
 
-    @cached_property
-    def title_set(self) -> set[str]:
-        return set(self.title_toks)
-
-    @cached_property
-    def tokset(self) -> set[str]:
-        """Every token of the article (and the separator, which no pattern contains)."""
-        return set(self.toks)
-
     def in_body(self, word: str) -> bool:
         """Does ``word`` occur in the body? (One C-level find after the separator.)"""
         return self.padded.find(f" {word} ", self.norm.find(SEP) + 2) >= 0
 
-    @cached_property
+    @property
     def hit_ids(self) -> set[int]:
         """Ids of the automaton anchors present (boundaries included, see ``Compiled``)."""
-        if not self.compiled.has_keys:
-            return set()
-        return {v[1] for _, v in self.compiled.automaton.iter(self.padded)}
+        if self._hit_ids is None:
+            if self.compiled.has_keys:
+                self._hit_ids = {v[1] for _, v in self.compiled.automaton.iter(self.padded)}
+            else:
+                self._hit_ids = set()
+        return self._hit_ids
 
     @cached_property
     def hits(self) -> dict[int, list[int]]:
