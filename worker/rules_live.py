@@ -231,7 +231,7 @@ class LiveRules:
         if not wanted:
             # an emptied topic (every rule deleted) keeps the current set: an empty rule set
             # would silently stop all alerting, and the folder/CLI refuse to publish one
-            log.warning("rules topic %s is empty; keeping the active rules", self.topic)
+            log.info("rules topic %s is empty; keeping the active rules", self.topic)
             return False
         records = self.log.records()
         loop = asyncio.get_running_loop()
