@@ -23,6 +23,7 @@ from typing import Any
 import faust
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from worker import faust_compat
 from worker import metrics as m
 from worker.config import Settings
 from worker.errors import Reject
@@ -135,8 +136,12 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
         web_host=settings.metrics_host,
         web_port=settings.metrics_port,
         broker_commit_interval=1.0,
+        broker_session_timeout=settings.session_timeout_s,
+        broker_heartbeat_interval=settings.heartbeat_interval_s,
+        consumer_group_instance_id=settings.group_instance_id,
         stream_wait_empty=False,
     )
+    faust_compat.install(app)
 
     raw = app.topic(
         t.raw, key_type=bytes, value_type=bytes, value_serializer="raw", key_serializer="raw"

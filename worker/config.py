@@ -160,6 +160,14 @@ class Settings(BaseSettings):
     index_prefix: str = "newswatch"
     topics: Topics = Topics()
     partitions: int = Field(4, ge=1, le=1024)
+    # How fast the group notices a worker that died without leaving (SIGKILL, OOM, lost node):
+    # its partitions are frozen until then. Faust's default is 60 s; 10 s keeps a crashed
+    # worker's partitions moving again quickly (the broker's minimum is 6 s).
+    session_timeout_s: float = Field(10.0, ge=6.0, le=300.0)
+    heartbeat_interval_s: float = Field(3.0, gt=0, le=60.0)
+    # Static group membership (e.g. the pod name of a StatefulSet): a restarted worker with the
+    # same id takes its partitions back at once, without a rebalance. Must be unique per worker.
+    group_instance_id: str | None = None
     app_id: str = "newswatch"
     rules_dir: Path | None = Field(None, description="rule pack folder; the shipped pack if unset")
     metrics_port: int = Field(9108, ge=0, le=65535)
