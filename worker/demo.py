@@ -24,6 +24,7 @@ from worker.devstack import Stack
 from worker.errors import NewswatchError, Reject
 from worker.model import Alert
 from worker.pipeline import load_articles
+from worker.sources.files import iter_raw
 
 SAMPLES_DIR = DATA_DIR / "samples"
 
@@ -75,12 +76,8 @@ def run_demo(
     on_event("stack", "starting" if result.started_stack else "already running")
     stack.up()
 
+    items = list(iter_raw(samples))
     expected = []
-    items = []
-    from worker.sources.files import iter_raw
-
-    for item in iter_raw(samples):
-        items.append(item)
     for art in load_articles([samples]):
         if isinstance(art, Reject):
             raise NewswatchError(f"bundled sample rejected: {art}")
@@ -108,36 +105,31 @@ def run_demo(
         pub.flush()
         pub.close()
         on_event("ingest", len(items))
-        deadline = time.monotonic() + timeout
-        while set(expected) - result.processed and time.monotonic() < deadline:
-            if worker.poll() is not None:
-                tail = log_path.read_text(errors="replace")[-2000:]
-                raise NewswatchError(f"the worker exited ({worker.returncode}):\n{tail}")
-            for records in consumer.poll(timeout_ms=500).values():
+
+        def take(polled: dict) -> None:
+            for records in polled.values():
                 for rec in records:
                     if rec.topic == settings.topics.alerts:
                         alert = Alert.from_dict(rec.value)
                         if alert.article_id in expected:
                             result.alerts.append(alert)
                             on_event("alert", alert)
-                    else:
-                        art_id = rec.value["tagged"]["article"]["id"]
-                        if art_id in expected:
-                            result.processed.add(art_id)
+                    elif (art_id := rec.value["tagged"]["article"]["id"]) in expected:
+                        result.processed.add(art_id)
+
+        deadline = time.monotonic() + timeout
+        while set(expected) - result.processed and time.monotonic() < deadline:
+            if worker.poll() is not None:
+                tail = log_path.read_text(errors="replace")[-2000:]
+                raise NewswatchError(f"the worker exited ({worker.returncode}):\n{tail}")
+            take(consumer.poll(timeout_ms=500))
         missing = set(expected) - result.processed
         if missing:
             raise NewswatchError(
                 f"{len(missing)} sample(s) were not processed within {timeout:.0f}s; "
                 f"see `newswatch stack status` and {log_path}"
             )
-        # Let any alert emitted with the last article arrive.
-        for records in consumer.poll(timeout_ms=1500).values():
-            for rec in records:
-                if rec.topic == settings.topics.alerts:
-                    alert = Alert.from_dict(rec.value)
-                    if alert.article_id in expected:
-                        result.alerts.append(alert)
-                        on_event("alert", alert)
+        take(consumer.poll(timeout_ms=1500))  # alerts emitted with the last article
     finally:
         consumer.close()
         worker.terminate()
