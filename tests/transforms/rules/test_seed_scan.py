@@ -7,10 +7,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+# The seed (../shared/seeds/000_988cc405e97391b8.txt), bundled as a sample so a clone runs alone.
+from tests.conftest import SEED
 from worker.cli import app
 
 ROOT = Path(__file__).resolve().parents[3]
-SEED = ROOT.parent / "shared" / "seeds" / "000_988cc405e97391b8.txt"
 
 
 def scan(*extra: str) -> list[dict]:
