@@ -18,9 +18,7 @@ COMMAND_MODULES = (
 
 app = typer.Typer(
     name="newswatch",
-    help=(
-        "Streaming news monitoring: Kafka in; entities, watch rules, index and alerts out."
-    ),
+    help=("Streaming news monitoring: Kafka in; entities, watch rules, index and alerts out."),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
