@@ -77,3 +77,24 @@ def test_prefilter_indexes_required_terms_and_always_list():
     art = TaggedArticle(Article(id="a", title="", body="gas and oil"))
     view = rs.view(art)
     assert view.candidates() == [1, 2]
+
+
+def test_excluded_feature_rules_are_candidates_only_without_it():
+    # "foreign-language coverage not about gas": nothing required, but the NOT of an exact
+    # metadata constraint means English articles can skip the rule entirely
+    qs = ["NOT lang:en AND NOT gas", "NOT country:TUR", "NOT lang:e*", "NOT source:wire"]
+    rules = [Rule(id=f"r{i}", title="t", query=q, node=parse_query(q)) for i, q in enumerate(qs)]
+    rs = RuleSet(rules)
+    # a wildcard or a source phrase is not an exact feature: those stay always-evaluated
+    assert rs.compiled.always == [2, 3]
+    assert rs.compiled.unless == {"lang:en": [0], "country:tur": [1]}
+    english = TaggedArticle(Article(id="a", title="", body="oil", language="en"))
+    french = TaggedArticle(Article(id="b", title="", body="oil", language="fr"))
+    assert rs.view(english).candidates() == [1, 2, 3]
+    assert rs.view(french).candidates() == [0, 1, 2, 3]
+    assert (
+        rs.matching_rules(french)
+        == ["r0", "r1", "r2", "r3"]
+        == rs.matching_rules(french, naive=True)
+    )
+    assert rs.matching_rules(english) == ["r1", "r3"] == rs.matching_rules(english, naive=True)

@@ -107,14 +107,6 @@ _META_COST = {"country": 3.0, "lang": 20.0, "source": 4.0, "place": 2.0, "has": 
 
 
 AtomTest = Callable[[set[int], set[str], set[int]], bool]
-WordInfo = tuple[
-    tuple[int, ...],
-    tuple[CompiledTerm, ...],
-    tuple[int, ...],
-    tuple[int, ...],
-    tuple[int, ...],
-    tuple[int, ...],
-]
 # Leaves grouped into one set operation when an AND/OR has at least this many of them.
 _GROUP = 3
 # Rules compiled per generated-code chunk (a chunk that fails falls back rule by rule).
@@ -140,11 +132,16 @@ class Compiled:
         self.meta_by_feature: dict[str, list[tuple[int, Meta]]] = {}
         self.index: dict[int, list[int]] = {}  # atom -> rules indexed under it
         self.always: list[int] = []
+        # Rules with nothing required but an excluded feature (``NOT lang:en AND NOT x``):
+        # candidates only for articles without that feature, instead of for every article.
+        self.unless: dict[str, list[int]] = {}
         for n, rule in enumerate(rules):
             for leaf in _leaves(rule.node):
                 self.atom(leaf)
             req = self.required(rule.node)
-            if req is None:
+            if req is None and (feature := self.unless_feature(rule.node)) is not None:
+                self.unless.setdefault(feature, []).append(n)
+            elif req is None:
                 self.always.append(n)
             else:
                 for a in req:
@@ -173,24 +170,20 @@ class Compiled:
         # verify are listed.
         word_ids = set(self.words.values())
         keyed = {aid: aid for aid in range(len(self.anchor_keys)) if aid not in word_ids}
-        word_rules, word_check = self._by_presence(self.words)
+        # Per word that matters to the scan: the rules indexed under it (candidates) and the
+        # patterns it anchors (to verify). ``scan_words`` is their union, so an article costs one
+        # set intersection and the rest runs in C over the few words present.
+        self.word_rules, self.word_check = self._by_presence(self.words)
         self.key_rules, self.key_check = self._by_presence(keyed)
-        field: dict[str, tuple[dict, dict]] = {}
+        # One-word literals restricted to the title / the body: word -> (atoms, their rules).
+        self.field_words: dict[str, dict[str, tuple[tuple[int, ...], tuple[int, ...]]]] = {}
         for name, by_anchor in self.anchor_field.items():
             atoms = {w: tuple(by_anchor[aid]) for w, aid in self.words.items() if aid in by_anchor}
-            field[name] = (atoms, self._rules_of(atoms))
-        # One entry per word that matters to the scan, so an article costs one intersection:
-        # (rules, patterns to verify, title atoms, their rules, body atoms, their rules).
-        self.word_info: dict[str, WordInfo] = {}
-        for w in {*word_rules, *word_check, *field["title"][0], *field["body"][0]}:
-            self.word_info[w] = (
-                word_rules.get(w, ()),
-                word_check.get(w, ()),
-                field["title"][0].get(w, ()),
-                field["title"][1].get(w, ()),
-                field["body"][0].get(w, ()),
-                field["body"][1].get(w, ()),
-            )
+            indexed = self._rules_of(atoms)
+            self.field_words[name] = {w: (a, indexed.get(w, ())) for w, a in atoms.items()}
+        self.scan_words: frozenset[str] = frozenset(
+            {*self.word_rules, *self.word_check, *self.field_words["body"]}
+        )
         self.tests: list[AtomTest] = self._codegen([r.node for r in rules])
 
     def _rules_of(self, atoms: dict) -> dict:
@@ -280,6 +273,22 @@ class Compiled:
         if isinstance(node, Not | MatchAll):
             return None
         raise TypeError(node)
+
+    def unless_feature(self, node: Node) -> str | None:
+        """A feature whose presence alone makes ``node`` false (from a top-level ``NOT`` of an
+        exact metadata/entity constraint), or None. Exact means present feature ⇔ constraint
+        holds (see ``ArticleView.meta_features``): no wildcards, and not ``source:``, whose
+        feature is one word of a phrase."""
+        if isinstance(node, Not):
+            leaf = node.child
+            if isinstance(leaf, Meta) and leaf.field != "source" and not is_glob(leaf.value):
+                return meta_feature(leaf)
+            return None
+        if isinstance(node, And):
+            for c in node.children:
+                if (feature := self.unless_feature(c)) is not None and isinstance(c, Not):
+                    return feature
+        return None
 
     def cost(self, atoms: Iterable[int]) -> float:
         """Rough chance that one of ``atoms`` is true in an article (lower = rarer)."""
