@@ -53,10 +53,21 @@ class Article:
     duplicate_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["published_at"] = iso(self.published_at)
-        d["fetched_at"] = iso(self.fetched_at)
-        return d
+        # Spelled out rather than ``dataclasses.asdict``, which deep-copies field by field and
+        # showed up in the stream's profile (several articles' worth of dicts per message).
+        return {
+            "id": self.id,
+            "title": self.title,
+            "body": self.body,
+            "url": self.url,
+            "source": self.source,
+            "published_at": iso(self.published_at),
+            "language": self.language,
+            "dateline": self.dateline,
+            "fetched_at": iso(self.fetched_at),
+            "content_hash": self.content_hash,
+            "duplicate_of": self.duplicate_of,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Article:
@@ -87,6 +98,15 @@ class Mention:
     field: str = "body"
     sentence: int = 0
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "field": self.field,
+            "sentence": self.sentence,
+        }
+
 
 @dataclass(slots=True)
 class Entity:
@@ -112,7 +132,7 @@ class Entity:
             "country": self.country,
             "count": self.count,
             "salience": round(self.salience, 4),
-            "mentions": [asdict(m) for m in self.mentions],
+            "mentions": [m.to_dict() for m in self.mentions],
         }
 
     @classmethod
@@ -210,10 +230,23 @@ class Alert:
     source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["matched_at"] = iso(self.matched_at)
-        d["published_at"] = iso(self.published_at)
-        return d
+        return {
+            "key": self.key,
+            "rule_id": self.rule_id,
+            "rule_title": self.rule_title,
+            "article_id": self.article_id,
+            "title": self.title,
+            "url": self.url,
+            "severity": self.severity,
+            "countries": list(self.countries),
+            "evidence": [asdict(e) for e in self.evidence],
+            "matched_at": iso(self.matched_at),
+            "pair": dict(self.pair) if self.pair is not None else None,
+            "entities": {k: list(v) for k, v in self.entities.items()},
+            "targets": list(self.targets),
+            "published_at": iso(self.published_at),
+            "source": self.source,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Alert:
