@@ -584,11 +584,12 @@ async def write_bulk(
 
 def default_pipeline(settings: Settings) -> Pipeline:
     from worker.rules_live import initial_rules
+    from worker.transforms.gazetteer import EXTENSION_FILE
     from worker.transforms.tag import Tagger
 
     extra = []
-    if settings.rules_dir and (settings.rules_dir / "entities.yaml").exists():
-        extra.append(settings.rules_dir / "entities.yaml")
+    if settings.rules_dir and (settings.rules_dir / EXTENSION_FILE).exists():
+        extra.append(settings.rules_dir / EXTENSION_FILE)
     return Pipeline(
         tagger=Tagger.load(extra),
         rules=initial_rules(settings),

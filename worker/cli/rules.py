@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -45,7 +46,7 @@ def validate_command(
     ruleset, errors = load_rules_lenient(path)
     if errors:
         for e in errors:
-            err.print(f"[bold red]error:[/] {e}")
+            err.print(f"[bold red]error:[/] {escape(str(e))}")
         err.print(f"{len(errors)} error(s); {len(ruleset.rules)} valid rule(s)")
         raise typer.Exit(1)
     table = Table(title=f"{len(ruleset.rules)} rule(s) in {path}")
@@ -89,7 +90,7 @@ def publish_command(
     ruleset, errors = load_rules_lenient(path)
     if errors:
         for e in errors:
-            err.print(f"[bold red]error:[/] {e}")
+            err.print(f"[bold red]error:[/] {escape(str(e))}")
         err.print(f"{len(errors)} error(s); nothing published")
         raise typer.Exit(1)
     if not ruleset.rules:

@@ -14,9 +14,8 @@ from rich.table import Table
 
 from worker.errors import ConfigError, Reject
 from worker.model import TaggedArticle
+from worker.transforms.gazetteer import EXTENSION_FILE
 from worker.transforms.tag import Tagger, default_tagger
-
-ENTITIES_FILE = "entities.yaml"
 
 
 class Format(StrEnum):
@@ -65,8 +64,8 @@ def _table(tagged: TaggedArticle) -> Table:
 def _extensions(entities: list[Path], rules: Path | None) -> list[Path]:
     """Extension files: every ``--entities`` file, plus ``entities.yaml`` in the rules folder."""
     paths = list(entities)
-    if rules is not None and (rules / ENTITIES_FILE).is_file():
-        paths.append(rules / ENTITIES_FILE)
+    if rules is not None and (rules / EXTENSION_FILE).is_file():
+        paths.append(rules / EXTENSION_FILE)
     return paths
 
 

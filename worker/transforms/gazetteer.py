@@ -29,6 +29,8 @@ from worker.model import ENTITY_TYPES
 from worker.transforms.context import PREDICATES, WORD_PREDICATES, Condition
 
 GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+# A user extension file of this name in the rules folder extends the gazetteer (README).
+EXTENSION_FILE = "entities.yaml"
 
 CASE_MODES = ("exact", "initial", "insensitive")
 SECTIONS = {

@@ -103,3 +103,10 @@ def test_rule_fields(tmp_path):
     assert rule.throttle.total_seconds() == 6 * 3600
     assert not rule.enabled and rule.targets == ["slack-ops"]
     assert (rule.pair.recipient, rule.pair.supplier) == ("TUR", "RUS")
+
+
+def test_gazetteer_extension_beside_rules_is_not_a_rule_file(tmp_path):
+    # README: a rules folder may carry the tagger's entities.yaml; it has its own format
+    write(tmp_path, "rules.yaml", GOOD)
+    write(tmp_path, "entities.yaml", "entities:\n  - id: acme\n    type: organization\n")
+    assert [r.id for r in load_rules(tmp_path).rules] == ["ok-rule"]

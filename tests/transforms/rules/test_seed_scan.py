@@ -24,6 +24,7 @@ def test_scan_seed_shipped_pack_one_arms_alert():
     (alert,) = scan()
     assert alert["rule_id"] == "arms-transfer-pair"
     assert alert["pair"] == {"recipient": "TUR", "supplier": "RUS"}
+    assert alert["entities"] == {"weapon": ["s-400"], "country": ["TUR", "RUS"]}
 
 
 def test_scan_seed_tur_rus_pack_once():
@@ -39,3 +40,12 @@ def test_validate_reports_file_line(tmp_path):
     res = CliRunner().invoke(app, ["rules", "validate", str(bad)])
     assert res.exit_code == 1
     assert f"{bad}:3: rule 'x': cannot parse query" in res.output
+
+
+def test_validate_prints_errors_verbatim(tmp_path):
+    # reasons quote regexes and lists in square brackets: printed as text, not console markup
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\ntitle: t\nquery: a\nthrottle: soon\n")
+    res = CliRunner().invoke(app, ["rules", "validate", str(bad)])
+    assert res.exit_code == 1
+    assert "[smhdw]" in res.output

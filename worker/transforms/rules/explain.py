@@ -109,12 +109,16 @@ def matched_entities(node: Node, view: ArticleView, pair: PairHit | None) -> dic
             if iso not in ids:
                 ids.append(iso)
         for ent in view.tagged.entities:
-            if ent.type == "weapon" and any(
-                m.field == f and s <= m.start < e
-                for m in ent.mentions
-                for f, _, s, e in pair.sentences
+            if (
+                ent.type == "weapon"
+                and any(
+                    m.field == f and s <= m.start < e
+                    for m in ent.mentions
+                    for f, _, s, e in pair.sentences
+                )
+                and ent.id not in (ids := out.setdefault("weapon", []))
             ):
-                out.setdefault("weapon", []).append(ent.id)
+                ids.append(ent.id)
     return out
 
 

@@ -19,6 +19,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from worker.errors import ConfigError
+from worker.transforms.gazetteer import EXTENSION_FILE
 
 from .pairs import LexiconError, RelationLexicon
 from .query import QueryError, parse_query
@@ -111,7 +112,10 @@ def pack_files(path: Path | None) -> tuple[list[Path], list[Path], list[Path]]:
     if root.is_file():
         rules, pack_dir = [root], root.parent
     elif root.is_dir():
-        rules = sorted([*root.glob("*.yaml"), *root.glob("*.yml")])
+        # the tagger's extension file may sit beside the rules (README); it is not a rule file
+        rules = sorted(
+            f for f in [*root.glob("*.yaml"), *root.glob("*.yml")] if f.name != EXTENSION_FILE
+        )
         pack_dir = root
     else:
         raise ConfigError(f"{root}: no such rule file or directory")

@@ -12,9 +12,10 @@ Supported subset (everything else raises ``UnsupportedForPercolator``):
   ``people``, ``organizations``, ``weapons``, ``places`` (keyword fields holding tagged ids;
   ISO3 upper case for countries), globs → ``wildcard``; ``lang:`` → ``term`` on ``language``;
   ``source:`` → ``match_phrase`` on ``source``;
-- rule ``countries`` constraints become filters. Pair rules cannot be expressed: the
-  percolator has no sentence-level role extraction, so they are approximated by requiring the
-  named countries (``pair_approximated`` is set in the result) and must be post-filtered.
+- rule ``countries`` constraints become filters (they are part of ``rule.node``). A ``pair``
+  cannot be expressed: the percolator has no sentence-level role extraction, so the query
+  covers only the rule's text and entity constraints and a pair rule's hits must be
+  post-filtered by newswatch's pair extraction.
 
 The document mapping the queries expect is :data:`PERCOLATOR_MAPPING`.
 """
