@@ -1,0 +1,106 @@
+"""What each stage's pure transform costs per article, in-process, on the articles bench_e2e uses.
+
+    python bench/bench_stages.py [--articles 1500] [--size 3000]
+
+No Kafka, no Faust, no engine: the same generated raw items as ``bench/bench_e2e.py`` go through
+decode → clean → fingerprint → dedupe → tag → match → the JSON the stages exchange, one step at
+a time over all articles (process CPU time, best of --repeat). The sum is the ceiling one core
+could reach if moving messages cost nothing; the end-to-end bench shows how far the stream is
+from it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import random
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rich.console import Console
+from rich.table import Table
+
+from worker.app import decode_raw
+from worker.config import load_settings
+from worker.model import Article, utcnow
+from worker.rules_live import initial_rules
+from worker.synth import make_raw_item
+from worker.transforms.clean import clean
+from worker.transforms.dedupe import DedupeConfig, Deduper
+from worker.transforms.tag import Tagger
+
+
+def timed(fn: Callable[[Any], Any], xs: list, repeat: int) -> tuple[list, float]:
+    """(outputs, best per-item CPU seconds over ``repeat`` passes)."""
+    best, out = float("inf"), []
+    for _ in range(repeat):
+        c0 = time.process_time()
+        out = [fn(x) for x in xs]
+        best = min(best, (time.process_time() - c0) / len(xs))
+    return out, best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=1500)
+    ap.add_argument("--size", type=int, default=3000, help="approximate body size in chars")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+
+    rng = random.Random(1)
+    payloads = [json.dumps(make_raw_item(rng, args.size, i)).encode() for i in range(args.articles)]
+    settings = load_settings()
+    tagger, rules = Tagger.load(), initial_rules(settings)
+    now, limit = utcnow(), settings.max_article_bytes
+    gc.collect()
+    gc.freeze()  # as the worker does after start-up
+
+    rows: list[tuple[str, float]] = []
+
+    def step(name: str, fn: Callable[[Any], Any], xs: list, repeat: int | None = None) -> list:
+        out, secs = timed(fn, xs, repeat or args.repeat)
+        rows.append((name, secs))
+        return out
+
+    items = step("decode raw message", lambda p: decode_raw(p, limit), payloads)
+    arts = step("clean", lambda it: clean(it, now=now, max_bytes=limit), items)
+    deduper = Deduper(DedupeConfig(threshold=settings.dedupe_threshold))
+    fps = step("fingerprint (MinHash)", deduper.fingerprint, arts)
+    # recording changes the state, so one pass only (a second would find every copy)
+    pairs = list(zip(arts, fps, strict=True))
+    step("dedupe check + record", lambda af: deduper.add(*af), pairs, repeat=1)
+    tagged = step("tag", tagger.tag, arts)
+    step("match (shipped rule pack)", lambda ta: rules.match(ta, now=now), tagged)
+    step(
+        "JSON between stages (article ×2, tagged ×1)",
+        lambda ta: (
+            Article.from_dict(json.loads(json.dumps(ta.article.to_dict()))),
+            Article.from_dict(json.loads(json.dumps(ta.article.to_dict()))),
+            json.loads(json.dumps(ta.to_dict())),
+        ),
+        tagged,
+    )
+
+    total = sum(s for _, s in rows)
+    table = Table(
+        title=f"pure transforms, {args.articles:,} generated ~{args.size / 1000:.0f} KB articles, "
+        "one core (process CPU, best of passes)"
+    )
+    table.add_column("step")
+    table.add_column("ms / article", justify="right")
+    table.add_column("share", justify="right")
+    for name, secs in rows:
+        table.add_row(name, f"{secs * 1e3:.3f}", f"{secs / total:.0%}")
+    table.add_row("[bold]total[/]", f"[bold]{total * 1e3:.3f}[/]", "")
+    table.add_row("ceiling, one core", f"{1 / total:,.0f} articles/s", "")
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    main()
