@@ -47,6 +47,7 @@ COUNTRIES = {
     "HUN": ["Hungary", "Hungarian"],
     "AUS": ["Australia", "Australian"],
     "SWE": ["Sweden", "Swedish"],
+    "DNK": ["Denmark", "Danish"],
     "IDN": ["Indonesia", "Indonesian"],
     "NGA": ["Nigeria", "Nigerian"],
 }
