@@ -36,10 +36,40 @@ def test_seed_json() -> None:
     assert m["text"] == "S-400" and m["field"] == "body" and m["end"] - m["start"] == 5
 
 
+def run_wide(*args: str) -> Result:
+    """Like ``run`` on a wide terminal, so table cells are not folded across lines."""
+    app = typer.Typer()
+    register(app)
+    app.command("noop")(lambda: None)
+    return CliRunner().invoke(app, ["tag", *args], env={"COLUMNS": "250"})
+
+
 def test_table_format() -> None:
     result = run(str(SEED), "--format", "table")
     assert result.exit_code == 0, result.output
     assert "RUS" in result.stdout and "s-400" in result.stdout
+
+
+def test_table_shows_offsets_per_mention() -> None:
+    doc = json.loads(run(str(SEED), "--format", "json").stdout)
+    s400 = next(e for e in doc["entities"] if e["id"] == "s-400")
+    (m,) = s400["mentions"]
+    result = run_wide(str(SEED), "--format", "table")
+    assert result.exit_code == 0, result.output
+    assert "mentions (start–end)" in result.stdout
+    # the same offsets as the JSON, after the surface form
+    assert f"S-400 {m['start']}–{m['end']}" in result.stdout
+
+
+def test_table_marks_title_offsets_and_elides_the_rest(tmp_path: Path) -> None:
+    art = tmp_path / "a.json"
+    body = " ".join(["Russia said so."] * 6)
+    art.write_text(json.dumps({"title": "Russia and Turkey", "body": body}), "utf-8")
+    result = run_wide(str(art), "--format", "table")
+    assert result.exit_code == 0, result.output
+    # the title mention, then the first three body mentions; the other three are counted
+    assert "Russia 0–6 (title), 0–6, 16–22, 32–38 (+3)" in result.stdout
+    assert "Turkey 11–17 (title)" in result.stdout
 
 
 def test_several_files_print_a_list(tmp_path: Path) -> None:

@@ -11,9 +11,10 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from worker.errors import ConfigError, Reject
-from worker.model import TaggedArticle
+from worker.model import Mention, TaggedArticle
 from worker.transforms.gazetteer import EXTENSION_FILE
 from worker.transforms.tag import Tagger, default_tagger
 
@@ -42,13 +43,38 @@ def tagged_doc(tagged: TaggedArticle) -> dict[str, Any]:
     }
 
 
+MAX_SURFACES = 4  # surface forms shown per entity in the table
+MAX_SPANS = 4  # offsets shown per surface form
+
+
+def _mentions_cell(mentions: list[Mention]) -> Text:
+    """One line per surface form with its start–end offsets, e.g. ``Putin 12–17, 340–345``.
+
+    Offsets are character offsets into the cleaned body, as in ``--format json``, or into the
+    title when marked ``(title)``; ``(+N)`` counts the offsets not shown."""
+    by_surface: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_surface.setdefault(m.text, []).append(m)
+    lines = []
+    for surface, ms in list(by_surface.items())[:MAX_SURFACES]:
+        spans = [
+            f"{m.start}–{m.end}" + (" (title)" if m.field == "title" else "")
+            for m in ms[:MAX_SPANS]
+        ]
+        more = f" (+{len(ms) - MAX_SPANS})" if len(ms) > MAX_SPANS else ""
+        lines.append(f"{surface} {', '.join(spans)}{more}")
+    if len(by_surface) > MAX_SURFACES:
+        lines.append(f"… {len(by_surface) - MAX_SURFACES} more form(s)")
+    return Text("\n".join(lines))  # Text: a surface form is never read as console markup
+
+
 def _table(tagged: TaggedArticle) -> Table:
     a = tagged.article
     t = Table(title=a.title or a.id, title_justify="left", caption=a.url or a.source or None)
-    for col in ("type", "id", "name", "country", "count", "salience", "mentions"):
+    for col in ("type", "id", "name", "country", "count", "salience"):
         t.add_column(col, justify="right" if col in ("count", "salience") else "left")
+    t.add_column("mentions (start–end)", overflow="fold")
     for e in tagged.entities:
-        surfaces = list(dict.fromkeys(m.text for m in e.mentions))
         t.add_row(
             e.type,
             e.id,
@@ -56,7 +82,7 @@ def _table(tagged: TaggedArticle) -> Table:
             e.country or "",
             str(e.count),
             f"{e.salience:.2f}",
-            ", ".join(surfaces[:4]) + (" …" if len(surfaces) > 4 else ""),
+            _mentions_cell(e.mentions),
         )
     return t
 
