@@ -35,7 +35,16 @@ class DemoResult:
     processed: set[str] = field(default_factory=set)
     alerts: list[Alert] = field(default_factory=list)
     started_stack: bool = False
+    # The stack components this run found stopped and so started itself (e.g. ["kafka"]):
+    # the only ones it may stop again.
+    started_components: list[str] = field(default_factory=list)
     seconds: float = 0.0
+
+
+def stop_started(stack: Stack, names: list[str]) -> list[tuple[str, bool]]:
+    """Stop the components ``names`` of ``stack`` (the ones a demo run started), in reverse
+    start order; a component that was already running, or is external, is left alone."""
+    return [(c.name, c.stop()) for c in reversed(stack.components) if c.name in names]
 
 
 def _tail_consumer(settings: Settings, topics: list[str]) -> KafkaConsumer:
@@ -65,17 +74,46 @@ def run_demo(
     timeout: float = 180.0,
     keep_stack: bool = False,
     on_event: Callable[[str, object], None] = lambda kind, obj: None,
+    result: DemoResult | None = None,
 ) -> DemoResult:
-    """Run the demo; ``on_event(kind, obj)`` reports progress (stack, worker, ingest, alert)."""
-    from worker.sources.kafka import RawPublisher, ensure_topics
+    """Run the demo; ``on_event(kind, obj)`` reports progress (stack, worker, ingest, alert).
 
-    result = DemoResult()
+    Unless ``keep_stack``, the stack components this run started are stopped again, whether it
+    succeeds or fails. Pass ``result`` to see what was started even when this raises (a caller
+    that keeps the stack for a while, like the CLI, then stops those itself)."""
+    result = result if result is not None else DemoResult()
     t0 = time.monotonic()
     stack = Stack(settings.stack)
-    result.started_stack = any(s.state == "stopped" for s in stack.status())
-    on_event("stack", "starting" if result.started_stack else "already running")
-    stack.up()
+    result.started_components = [s.name for s in stack.status() if s.state == "stopped"]
+    result.started_stack = bool(result.started_components)
+    on_event(
+        "stack",
+        f"starting {', '.join(result.started_components)}"
+        if result.started_stack
+        else "already running",
+    )
+    try:
+        _run(settings, stack, samples, timeout, on_event, result)
+    finally:
+        if result.started_stack and not keep_stack:
+            stop_started(stack, result.started_components)
+            on_event("stack", "stopped")
+    result.seconds = time.monotonic() - t0
+    return result
 
+
+def _run(
+    settings: Settings,
+    stack: Stack,
+    samples: Path,
+    timeout: float,
+    on_event: Callable[[str, object], None],
+    result: DemoResult,
+) -> None:
+    """Stack up, worker, ingest, wait for every sample; the worker is stopped on the way out."""
+    from worker.sources.kafka import RawPublisher, ensure_topics
+
+    stack.up()
     items = list(iter_raw(samples))
     expected = []
     for art in load_articles([samples]):
@@ -139,8 +177,3 @@ def run_demo(
             worker.kill()
         log_file.close()
         on_event("worker", "stopped")
-        if result.started_stack and not keep_stack:
-            stack.down()
-            on_event("stack", "stopped")
-    result.seconds = time.monotonic() - t0
-    return result

@@ -40,8 +40,10 @@ def register(app: typer.Typer) -> None:
         The samples are the seed article (Turkey's possible purchase of Russian S-400s) and
         look-alikes that must stay silent (wheat, football, a shot-down jet, gas talks,
         Thanksgiving turkey) plus one other real arms deal."""
-        from worker.demo import run_demo
+        from worker.demo import DemoResult, run_demo, stop_started
+        from worker.devstack import Stack
 
+        settings = load_settings()
         console = Console(stderr=True)
         out = Console()
 
@@ -65,24 +67,32 @@ def register(app: typer.Typer) -> None:
             else:
                 console.print(f"[dim]{kind}:[/] {obj}", highlight=False)
 
-        with console.status("running the demo…"):
-            result = run_demo(load_settings(), timeout=timeout, keep_stack=True, on_event=on_event)
-            hits = _search_by_country("TUR")
-        if fmt != "jsonl":
-            t = Table(
-                title=f"{len(result.articles)} samples, {len(result.alerts)} alert(s), "
-                f"{result.seconds:.1f}s"
-            )
-            t.add_column("indexed article found by countries:TUR")
-            t.add_column("countries")
-            for h in hits:
-                t.add_row(h.get("title", "")[:70], ", ".join(h.get("countries", [])))
-            out.print(t)
-        if result.started_stack and not keep_stack:
-            from worker.devstack import Stack
-
-            Stack(load_settings().stack).down()
-            console.print(
-                "stopped the stack it started (data kept; `newswatch stack up` and "
-                "`newswatch search 'countries:TUR'` to look again)"
-            )
+        # run_demo fills this in as it goes, so the finally below knows what it started even
+        # when it raises; the stack stays up until the search below has run.
+        result = DemoResult()
+        try:
+            with console.status("running the demo…"):
+                run_demo(
+                    settings, timeout=timeout, keep_stack=True, on_event=on_event, result=result
+                )
+                hits = _search_by_country("TUR")
+            if fmt != "jsonl":
+                t = Table(
+                    title=f"{len(result.articles)} samples, {len(result.alerts)} alert(s), "
+                    f"{result.seconds:.1f}s"
+                )
+                t.add_column("indexed article found by countries:TUR")
+                t.add_column("countries")
+                for h in hits:
+                    t.add_row(h.get("title", "")[:70], ", ".join(h.get("countries", [])))
+                out.print(t)
+        finally:
+            # Stop what this run started, on success and on failure (Ctrl-C included); a stack
+            # that was already running is left running.
+            if result.started_components and not keep_stack:
+                stop_started(Stack(settings.stack), result.started_components)
+                console.print(
+                    f"stopped the stack it started ({', '.join(result.started_components)}; "
+                    "data kept; `newswatch stack up` and `newswatch search 'countries:TUR'` to "
+                    "look again)"
+                )
