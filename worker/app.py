@@ -1,9 +1,13 @@
 """The Faust app: topics, tables and agents. Wiring only — the logic lives in transforms/sinks.
 
-    raw ──intake──▶ dedupe (internal, keyed by content hash) ──dedupe──▶ clean (keyed by id)
-    clean ──enrich──▶ enriched (keyed by id) ──index──▶ search engine
-                 └──▶ alerts (keyed by alert key) ──notify──▶ notifiers (+ alerts index)
+    raw ──intake──▶ dedupe-all (internal, one partition) ──dedupe──▶ clean (keyed by id)
+        clean, fingerprint, tag, match         first copy or copy?  ├─▶ enriched ──index──▶ engine
+                                                                    └─▶ alerts ──notify──▶ deliver
     any stage ──▶ dlq (original payload + stage + reason)
+
+Three consumed hops per article: each Faust hop costs about as much CPU as tagging and matching
+together, so the per-article work sits in the parallel intake stage and the serial dedupe stage
+only decides (docs/deploy.md#capacity).
 
 Delivery: at-least-once. An event is acknowledged (its offset committed) only after its outputs
 were sent or written; re-delivery is harmless because articles are keyed and indexed by id,
@@ -33,6 +37,7 @@ from worker.sinks.notify import Notifier, build_notifiers
 from worker.sinks.search import SearchSink
 from worker.sources.kafka import INGESTED_HEADER
 from worker.transforms.dedupe import DedupeConfig, Deduper, DerivedBandState, Fingerprint
+from worker.transforms.rules.explain import rekey_for_story
 from worker.transforms.throttle import throttle_group
 
 log = logging.getLogger("newswatch.worker")
@@ -131,6 +136,8 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
         topic_allow_declare=True,
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
+        producer_linger=settings.producer_linger_s,
+        producer_max_batch_size=settings.producer_batch_bytes,
         web_enabled=True,
         web_bind=settings.metrics_host,
         web_host=settings.metrics_host,
@@ -227,97 +234,98 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
         )
         await dlq.send(key=key, value=dead_letter_record(payload, rej, topic=topic))
 
+    def analyse(article: Article, p: Pipeline) -> dict[str, Any]:
+        """Tag and match one cleaned article: the dedupe-topic message (without the
+        fingerprint). Alerts are keyed as if the article were a first copy; the dedupe stage
+        re-keys them when it is not."""
+        started = time.perf_counter()
+        tagged = p.tagger.tag(article)
+        tagged_at = time.perf_counter()
+        alerts = p.rules.match(tagged, now=utcnow())
+        m.STAGE_SECONDS.labels("tag").observe(tagged_at - started)
+        m.STAGE_SECONDS.labels("match").observe(time.perf_counter() - tagged_at)
+        for e in tagged.entities:
+            m.ENTITIES.labels(e.type).inc()
+        for alert in alerts:
+            m.RULE_MATCHES.labels(alert.rule_id, alert.severity).inc()
+        return {"tagged": tagged.to_dict(), "alerts": [a.to_dict() for a in alerts]}
+
     @app.agent(raw, name="intake")
     async def intake(stream: faust.StreamT) -> None:
+        """The parallel stage (one stream per raw partition, across workers): everything per
+        article that does not need to know about other articles — clean, fingerprint, tag,
+        match — so the serial dedupe stage only decides "first copy or copy of X"."""
         from worker.transforms.clean import clean as clean_item
 
         p = await ready()
         async for event in stream.events():
             started = time.perf_counter()
             payload = event.value
+            stage = "clean"
             try:
                 item = decode_raw(payload, p.max_article_bytes)
                 article = clean_item(item, now=utcnow(), max_bytes=p.max_article_bytes)
                 # fingerprinting is the costly half of dedupe: do it here, in parallel
                 fp = deduper.fingerprint(article)
+                stage = "enrich"
+                m.STAGE_SECONDS.labels("clean").observe(time.perf_counter() - started)
+                m.ARTICLES.labels("clean").inc()
+                message = analyse(article, p)
+                m.ARTICLES.labels("enrich").inc()
             except Reject as rej:
                 msg = event.message
                 await to_dlq(
                     *clip_for_dlq(payload, rej, msg.partition, msg.offset), t.raw, event.key
                 )
                 continue
-            except Exception as exc:  # a cleaner bug must not stop the stream or lose the input
-                log.exception("cleaner failed")
-                rej = Reject("clean", "internal_error", repr(exc))
+            except Exception as exc:  # a transform bug must not stop the stream or lose the input
+                log.exception("%s failed", stage)
+                rej = Reject(stage, "internal_error", repr(exc))
                 msg = event.message
                 await to_dlq(
                     *clip_for_dlq(payload, rej, msg.partition, msg.offset), t.raw, event.key
                 )
                 continue
-            m.STAGE_SECONDS.labels("clean").observe(time.perf_counter() - started)
-            m.ARTICLES.labels("clean").inc()
-            await to_dedupe.send(
-                key=article.id.encode(),
-                value={"article": article.to_dict(), "fp": fp.to_dict()},
-                headers=event.headers,
-            )
+            message["fp"] = fp.to_dict()
+            await to_dedupe.send(key=article.id.encode(), value=message, headers=event.headers)
 
     @app.agent(to_dedupe, name="dedupe")
     async def dedupe(stream: faust.StreamT) -> None:
+        """The serial stage: first copy or copy of which story; then the article goes out
+        cleaned (clean topic), enriched (enriched topic) and its alerts (alerts topic)."""
+        p = await ready()
         async for event in stream.events():
             started = time.perf_counter()
+            value = event.value
             try:
-                article = Article.from_dict(event.value["article"])
-                verdict = deduper.add(article, Fingerprint.from_dict(event.value["fp"]))
+                if "tagged" not in value:  # a message from a worker before tag moved to intake
+                    value = {**analyse(Article.from_dict(value["article"]), p), "fp": value["fp"]}
+                doc = value["tagged"]["article"]
+                article = Article.from_dict(doc)
+                verdict = deduper.add(article, Fingerprint.from_dict(value["fp"]))
             except Exception as exc:  # a malformed internal message must not stop dedupe
                 log.exception("dedupe failed")
                 await to_dlq(
-                    event.value,
+                    value,
                     Reject("dedupe", "internal_error", repr(exc)),
                     to_dedupe.get_topic_name(),
                     event.key,
                 )
                 continue
+            alerts = value["alerts"]
             if verdict.is_duplicate:
-                article.duplicate_of = verdict.duplicate_of
+                doc["duplicate_of"] = verdict.duplicate_of
+                alerts = [rekey_for_story(a, verdict.duplicate_of) for a in alerts]
                 m.DUPLICATES.labels(verdict.method or "exact").inc()
             m.STAGE_SECONDS.labels("dedupe").observe(time.perf_counter() - started)
             m.ARTICLES.labels("dedupe").inc()
-            await clean.send(
-                key=article.id.encode(), value=article.to_dict(), headers=event.headers
-            )
-
-    @app.agent(clean, name="enrich")
-    async def enrich(stream: faust.StreamT) -> None:
-        p = await ready()
-        async for event in stream.events():
-            try:
-                article = Article.from_dict(event.value)
-                started = time.perf_counter()
-                tagged = p.tagger.tag(article)
-                tagged_at = time.perf_counter()
-                alerts = p.rules.match(tagged, now=utcnow())
-            except Exception as exc:
-                log.exception("enrich failed")
-                await to_dlq(
-                    event.value, Reject("enrich", "internal_error", repr(exc)), t.clean, event.key
-                )
-                continue
-            m.STAGE_SECONDS.labels("tag").observe(tagged_at - started)
-            m.STAGE_SECONDS.labels("match").observe(time.perf_counter() - tagged_at)
-            m.ARTICLES.labels("enrich").inc()
-            for e in tagged.entities:
-                m.ENTITIES.labels(e.type).inc()
+            key = event.key
+            await clean.send(key=key, value=doc, headers=event.headers)
             await enriched.send(
-                key=article.id.encode(),
-                value={"tagged": tagged.to_dict(), "alerts": [a.to_dict() for a in alerts]},
-                headers=event.headers,
+                key=key, value={"tagged": value["tagged"], "alerts": alerts}, headers=event.headers
             )
             for alert in alerts:
-                m.RULE_MATCHES.labels(alert.rule_id, alert.severity).inc()
-                await alerts_t.send(
-                    key=alert.key.encode(), value=alert.to_dict(), headers=event.headers
-                )
+                await alerts_t.send(key=alert["key"].encode(), value=alert, headers=event.headers)
 
     @app.agent(enriched, name="index")
     async def index(stream: faust.StreamT) -> None:

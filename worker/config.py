@@ -175,6 +175,12 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "text"] = "json"
     max_article_bytes: int = Field(2_000_000, ge=1024)
+    # Producer batching. Faust's defaults (no linger, 16 KB batches) turn every 3-5 articles
+    # into one produce request: at ~100 articles/s a quarter of the worker's CPU and much of the
+    # broker's went to request overhead and socket writes (py-spy; bench/bench_e2e.py). A few
+    # milliseconds of linger batch a whole stream burst into one request per partition.
+    producer_linger_s: float = Field(0.005, ge=0, le=1.0)
+    producer_batch_bytes: int = Field(524_288, ge=16_384)
     bulk_max_docs: int = Field(500, ge=1)
     bulk_max_seconds: float = Field(1.0, gt=0)
     stack: StackSettings = StackSettings()

@@ -1,4 +1,6 @@
-"""A local fix for a faust-streaming recovery bug, kept apart so it is easy to drop later.
+"""Local fixes for faust-streaming's Kafka consumer, kept apart so they are easy to drop later.
+
+1. Recovery seek (below). 2. Fetch long-poll: see :class:`ShortPollConsumerThread`.
 
 After a rebalance Faust pauses its partitions, recovers tables, then seeks every stream partition
 to its committed offset (``Consumer.perform_seek``). Records aiokafka fetched in the meantime are
@@ -18,7 +20,30 @@ from __future__ import annotations
 from typing import Any
 
 from aiokafka.structs import TopicPartition
+from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
 from faust.transport.drivers.aiokafka import Consumer as AIOKafkaConsumer
+
+#: How long the broker may hold a fetch that found no data (Faust hard-codes 1,500 ms).
+FETCH_MAX_WAIT_MS = 20
+
+
+class ShortPollConsumerThread(AIOKafkaConsumerThread):
+    """The worker's aiokafka consumer with a short fetch long-poll.
+
+    aiokafka keeps one fetch in flight per broker, and a partition whose last records were
+    consumed only joins the *next* fetch. A pipeline subscribes to many partitions that are idle
+    at any instant (alerts, deliveries, the dedupe topic between bursts); when the fetch in
+    flight holds only those, the broker parks it for ``fetch_max_wait_ms`` while the raw topic
+    fills up behind it. With Faust's fixed 1,500 ms the worker sat a third idle with thousands
+    of articles waiting (measured with queue sizes per agent and ``bench/bench_e2e.py``). At
+    20 ms an idle worker sends ~50 empty fetches a second: negligible for the broker.
+    """
+
+    def _create_worker_consumer(self, transport: Any) -> Any:
+        consumer = super()._create_worker_consumer(transport)
+        # read by AIOKafkaConsumer.start() when it builds its Fetcher
+        consumer._fetch_max_wait_ms = FETCH_MAX_WAIT_MS
+        return consumer
 
 
 class EarliestWhenUncommittedConsumer(AIOKafkaConsumer):
@@ -39,7 +64,11 @@ class EarliestWhenUncommittedConsumer(AIOKafkaConsumer):
             for tp in uncommitted:
                 self._read_offset[tp] = None
 
+    def _new_consumer_thread(self) -> AIOKafkaConsumerThread:
+        return ShortPollConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
 
 def install(app: Any) -> None:
-    """Make ``app`` build its Kafka consumer from :class:`EarliestWhenUncommittedConsumer`."""
+    """Make ``app`` build its Kafka consumer from :class:`EarliestWhenUncommittedConsumer`
+    (which runs :class:`ShortPollConsumerThread`)."""
     app.transport.Consumer = EarliestWhenUncommittedConsumer

@@ -7,6 +7,7 @@ import bisect
 import hashlib
 from datetime import datetime
 from functools import cached_property
+from typing import Any
 
 from worker.model import Alert, Evidence, TaggedArticle
 
@@ -127,6 +128,15 @@ def alert_key(rule_id: str, story: str, pair: dict[str, str] | None) -> str:
     p = f"{pair['recipient']}>{pair['supplier']}" if pair else "-"
     digest = hashlib.sha256(f"{rule_id}\x1f{story}\x1f{p}".encode()).hexdigest()[:24]
     return f"{rule_id}:{digest}"
+
+
+def rekey_for_story(alert: dict[str, Any], story: str) -> dict[str, Any]:
+    """An alert (as its dict) matched before dedupe, re-keyed to the story it belongs to.
+
+    The stream tags and matches in the parallel intake stage, before the serial dedupe stage
+    knows whether the article is a copy; the alert key (rule + story + pair) is then fixed here,
+    so a copy's alert gets its first copy's key and is delivered once."""
+    return {**alert, "key": alert_key(alert["rule_id"], story, alert.get("pair"))}
 
 
 def build_alert(
