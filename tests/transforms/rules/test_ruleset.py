@@ -10,6 +10,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from worker.transforms.rules import RuleSet, load_rules
+from worker.transforms.rules.explain import rekey_for_story
 
 from .helpers import NOW, ruleset_from
 from .minitag import tag
@@ -119,6 +120,21 @@ def test_keys_stable_and_shared_by_duplicates(seed):
     dup = replace(seed, article=replace(seed.article, id="copy", duplicate_of=seed.article.id))
     (b,) = rs.match(dup, now=NOW)
     assert b.key == a.key and b.article_id == "copy"
+
+
+def test_rekey_for_story_gives_a_copy_matched_before_dedupe_its_first_copys_key(seed):
+    """The stream matches before it knows an article is a copy: re-keying afterwards must give
+    exactly the key that matching the linked copy gives, and change nothing else."""
+    rs = load_rules()
+    (first,) = rs.match(seed, now=NOW)
+    unlinked = replace(seed, article=replace(seed.article, id="copy"))
+    (early,) = rs.match(unlinked, now=NOW)
+    assert early.key != first.key  # keyed as its own story until dedupe says otherwise
+    rekeyed = rekey_for_story(early.to_dict(), seed.article.id)
+    assert rekeyed["key"] == first.key
+    assert {k: v for k, v in rekeyed.items() if k != "key"} == {
+        k: v for k, v in early.to_dict().items() if k != "key"
+    }
 
 
 def test_non_arms_and_disabled_rules(tmp_path):
