@@ -11,6 +11,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
+# One line per test (so a log shows which end-to-end tests ran) and the slowest ones.
+PYTEST_ARGS ?= -v --durations=15
+
 .PHONY: setup system-deps demo test test-unit lint stack-up stack-down bench clean-state
 
 setup: $(STAMP)
