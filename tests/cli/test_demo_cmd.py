@@ -147,10 +147,23 @@ def test_cli_success_still_stops_what_it_started(stack, monkeypatch):
         result.started_components, result.started_stack = ["kafka", "opensearch"], True
 
     monkeypatch.setattr(demo, "run_demo", ok)
-    monkeypatch.setattr(demo_cmd, "_search_by_country", lambda country: [])
+    hit = {"title": "Putin, Erdogan vow to improve ties", "countries": ["RUS", "TUR"]}
+    monkeypatch.setattr(demo_cmd, "_search_by_country", lambda country: [hit])
     result = invoke()
     assert result.exit_code == 0, result.output
     assert stopped(stack) == ["opensearch", "kafka"]
+
+
+def test_cli_fails_when_the_index_has_nothing_by_country(stack, monkeypatch):
+    def ok(settings, *, timeout, keep_stack, on_event, result):
+        result.started_components, result.started_stack = ["kafka", "opensearch"], True
+
+    monkeypatch.setattr(demo, "run_demo", ok)
+    monkeypatch.setattr(demo_cmd, "_search_by_country", lambda country: [])
+    result = invoke()
+    assert result.exit_code == 1
+    assert "countries:TUR" in result.output
+    assert stopped(stack) == ["opensearch", "kafka"]  # and still stops what it started
 
 
 # --- run_demo itself ---------------------------------------------------------------------

@@ -76,6 +76,12 @@ def register(app: typer.Typer) -> None:
                     settings, timeout=timeout, keep_stack=True, on_event=on_event, result=result
                 )
                 hits = _search_by_country("TUR")
+            if not hits:
+                console.print(
+                    "[red]error:[/] the alerts came out but the index has no article for "
+                    "countries:TUR: the index agent did not write them (see the worker log above)"
+                )
+                raise typer.Exit(1)
             if fmt != "jsonl":
                 t = Table(
                     title=f"{len(result.articles)} samples, {len(result.alerts)} alert(s), "
