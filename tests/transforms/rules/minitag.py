@@ -50,6 +50,12 @@ COUNTRIES = {
     "DNK": ["Denmark", "Danish"],
     "IDN": ["Indonesia", "Indonesian"],
     "NGA": ["Nigeria", "Nigerian"],
+    "LBN": ["Lebanon", "Lebanese"],
+    "NLD": ["Netherlands", "Dutch"],
+    "YEM": ["Yemen", "Yemeni"],
+    "TWN": ["Taiwan", "Taiwanese"],
+    "AZE": ["Azerbaijan", "Azerbaijani"],
+    "ARM": ["Armenia", "Armenian"],
 }
 WEAPONS = {
     "s-400": ("S-400", "RUS", ["S-400", "S-400s"]),

@@ -1,9 +1,10 @@
 """Country pairs with roles, read from sentence evidence ("who buys from whom").
 
 A relation (e.g. ``arms_transfer``) is data: a lexicon file in ``data/rules/relations/`` with word
-classes, trigger words and per-role cue patterns (see the comments at the top of
-``arms_transfer.yaml``). This module only turns a sentence into a line of symbols and runs the
-patterns, so every role decision can be explained by the pattern that made it.
+classes, trigger words, object patterns for weak triggers and per-role cue patterns (see the
+comments at the top of ``arms_transfer.yaml``). This module only turns a sentence into a line of
+symbols and runs the patterns, so every trigger and role decision can be explained by the pattern
+that made it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ ROLES = ("recipient", "supplier", "third")
 ONLY_OTHER = "only other party in the sentence"
 _SENT_TOKEN = re.compile(r"\w+|[^\w\s]")
 _FALLBACK_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
-_SYMBOL = re.compile(r"^(X|C|W=|W|\.\.\.|\{\w+\})$")
+_SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
 
 
 class LexiconError(ValueError):
@@ -56,6 +57,9 @@ class RelationLexicon:
     arms_max: int
     cues: list[CuePattern]
     raw: dict[str, Any] = field(repr=False)
+    weak: frozenset[str] = frozenset()
+    objects: list[CuePattern] = field(default_factory=list)
+    not_objects: list[CuePattern] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> RelationLexicon:
@@ -77,6 +81,22 @@ class RelationLexicon:
                 for role in ROLES
                 for text in raw.get("roles", {}).get(role, [])
             ]
+            weak: set[str] = set()
+            for t in raw.get("weak_triggers", []):
+                weak.update(_expand_words(str(t), classes))
+            objects = [
+                _compile_cue(str(t), "object", classes, window, slot="T")
+                for t in raw.get("objects", [])
+            ]
+            not_objects = [
+                _compile_cue(str(t), "not_object", classes, window, slot="T")
+                for t in raw.get("not_objects", [])
+            ]
+            if weak - triggers:
+                extra = sorted(weak - triggers)
+                raise LexiconError(f"weak triggers that are not triggers: {extra}")
+            if weak and not objects:
+                raise LexiconError("weak_triggers need at least one objects pattern")
         except (KeyError, TypeError, ValueError) as exc:
             raise LexiconError(f"relation lexicon: {exc}") from None
         return cls(
@@ -91,6 +111,9 @@ class RelationLexicon:
             arms=arms_phrases,
             arms_max=max((len(p) for p in arms_phrases), default=1),
             cues=cues,
+            weak=frozenset(weak),
+            objects=objects,
+            not_objects=not_objects,
             raw=dict(raw),
         )
 
@@ -104,8 +127,15 @@ def _expand_words(item: str, classes: Mapping[str, list[str]]) -> list[str]:
     return [fold(item)]
 
 
-def _compile_cue(text: str, role: str, classes: Mapping[str, list[str]], window: int) -> CuePattern:
-    # Symbol lines look like " tok tok X tok " (a space before and after every symbol).
+def _compile_cue(
+    text: str, role: str, classes: Mapping[str, list[str]], window: int, slot: str = "X"
+) -> CuePattern:
+    """Compile a pattern over a symbol line (" tok tok X tok ": a space after every symbol).
+
+    Items: a symbol (X C T N W W=), ``{class}``, ``...`` (a gap of up to ``window`` tokens that
+    crosses no country and no clause end), ``[a|b]`` (one of the items a, b) or a literal word.
+    A trailing ``*`` repeats an item any number of times (zero included), ``?`` makes it
+    optional; neither counts towards the specificity (the number of fixed items)."""
     gap = rf"(?:(?!X |C )[^ .;:!?()]+ ){{0,{window}}}?"
     parts: list[str] = []
     fixed = 0
@@ -113,25 +143,35 @@ def _compile_cue(text: str, role: str, classes: Mapping[str, list[str]], window:
         if item == "...":
             parts.append(gap)
             continue
-        fixed += 1
-        if item == "X":
-            parts.append("X ")
-        elif item == "C":
-            parts.append("C ")
-        elif item == "W":
-            parts.append("W[XO]? ")
-        elif item == "W=":
-            parts.append("WX? ")
-        elif item.startswith("{"):
-            words = _expand_words(item, classes)
-            alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-            parts.append(f"(?:{alts}) ")
+        repeat = item[-1] if len(item) > 1 and item[-1] in "*?" else ""
+        body = item[:-1] if repeat else item
+        if body.startswith("[") and body.endswith("]") and len(body) > 2:
+            alts = [_item_regex(a, classes) for a in body[1:-1].split("|")]
+            rx = "(?:" + "|".join(alts) + ")"
         else:
-            toks = _SENT_TOKEN.findall(fold(item))
-            parts.append("".join(re.escape(t) + " " for t in toks))
-    if "X" not in text.split():
-        raise LexiconError(f"{role} pattern {text!r} has no X slot")
+            rx = _item_regex(body, classes)
+        if repeat:
+            parts.append(f"(?:{rx}){repeat}")
+        else:
+            parts.append(rx)
+            fixed += 1
+    if slot not in text.split():
+        raise LexiconError(f"{role} pattern {text!r} has no {slot} slot")
     return CuePattern(text, role, re.compile(" " + "".join(parts)), fixed)
+
+
+def _item_regex(item: str, classes: Mapping[str, list[str]]) -> str:
+    """Regex for one pattern item (a symbol, ``{class}`` or a literal), spaces included."""
+    if item in _SLOTS:
+        return _SLOTS[item]
+    if item.startswith("{"):
+        words = _expand_words(item, classes)
+        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        return f"(?:{alts}) "
+    toks = _SENT_TOKEN.findall(fold(item))
+    if not toks:
+        raise LexiconError(f"empty pattern item {item!r}")
+    return "".join(re.escape(t) + " " for t in toks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,7 +303,10 @@ def _sentence_pairs(
         )
     ]
     arms = [k for k, s in enumerate(symbols) if s[0] == "weapon"]
-    if not trig or not arms or min(abs(t - a) for t in trig for a in arms) > lex.arms_window:
+    if not trig or not arms:
+        return
+    obj_line = _object_symbols(symbols, text, toks[0][1]) if lex.objects or lex.not_objects else []
+    if not any(_trigger_counts(k, symbols, arms, obj_line, lex) for k in trig):
         return
 
     countries = [k for k, s in enumerate(symbols) if s[0] == "country"]
@@ -337,6 +380,42 @@ def _sentence_pairs(
             if rec != sup:
                 mine = [c for c in cues if c.country in (rec, sup)]
                 yield rec, sup, mine
+
+
+def _object_symbols(symbols: list[tuple[str, Any, int, int]], text: str, first: int) -> list[str]:
+    """The sentence as object patterns see it: C = a country, W = a weapon or arms word,
+    N = a name-like word (with a digit, or capitalised and not the sentence's first token:
+    "Iskander", "MiG - 29", "42"), other words folded."""
+    out: list[str] = []
+    for kind, payload, s, e in symbols:
+        if kind == "country":
+            out.append("C")
+        elif kind == "weapon":
+            out.append("W")
+        elif any(c.isdigit() for c in payload) or (s > first and text[s:e][:1].isupper()):
+            out.append("N")
+        else:
+            out.append(payload)
+    return out
+
+
+def _trigger_counts(
+    k: int,
+    symbols: list[tuple[str, Any, int, int]],
+    arms: list[int],
+    obj_line: list[str],
+    lex: RelationLexicon,
+) -> bool:
+    """Whether the trigger at symbol ``k`` makes the sentence a transfer: no ``not_objects``
+    pattern matches around it, and a weak trigger has an ``objects`` pattern (its object is arms)
+    while any other trigger only needs a weapon within ``arms_window`` symbols."""
+    if obj_line:
+        line = " " + " ".join([*obj_line[:k], "T", *obj_line[k + 1 :]]) + " "
+        if any(p.regex.search(line) for p in lex.not_objects):
+            return False
+        if symbols[k][1] in lex.weak:
+            return any(p.regex.search(line) for p in lex.objects)
+    return min(abs(k - a) for a in arms) <= lex.arms_window
 
 
 def _symbol(sym: tuple[str, Any, int, int], k: int, iso: str, idx: int) -> str:

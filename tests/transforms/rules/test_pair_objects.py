@@ -1,0 +1,133 @@
+"""Weak triggers and their objects in the pair reader (worker/transforms/rules/pairs.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.transforms.rules import load_rules, pairs
+from worker.transforms.rules.pairs import (
+    LexiconError,
+    RelationLexicon,
+    _compile_cue,
+    _object_symbols,
+    extract_pairs,
+)
+
+from .minitag import tag
+
+TINY = {
+    "relation": "t",
+    "classes": {
+        "buy": ["bought", "received"],
+        "weak": ["received"],
+        "mod": ["of", "hundreds", "-"],
+        "arms": ["tanks", "missiles"],
+        "fire": ["fire"],
+    },
+    "triggers": ["{buy}"],
+    "weak_triggers": ["{weak}"],
+    "objects": ["T [{mod}|N]* W"],
+    "not_objects": ["T W {fire}"],
+    "roles": {"recipient": ["X ... {buy}"], "supplier": ["from X"]},
+}
+
+
+@pytest.fixture(scope="module")
+def shipped() -> RelationLexicon:
+    return load_rules().relations["arms_transfer"]
+
+
+def _pairs(lex: RelationLexicon, text: str) -> list[tuple[str, str]]:
+    return sorted((h.recipient, h.supplier) for h in extract_pairs(tag("", text), lex))
+
+
+def test_pattern_items_alternation_and_repeat():
+    classes = {"mod": ["of", "hundreds"]}
+    cue = _compile_cue("T [{mod}|N]* W", "object", classes, 6, slot="T")
+    assert cue.specificity == 2  # the repeated item is not fixed
+    assert cue.regex.search(" x T hundreds of N W ")
+    assert cue.regex.search(" T W ")
+    assert not cue.regex.search(" T delegation W ")
+    opt = _compile_cue("X ' s? W", "supplier", {}, 6)
+    assert opt.regex.search(" X ' W ") and opt.regex.search(" X ' s W ")
+
+
+def test_pattern_needs_its_slot():
+    with pytest.raises(LexiconError, match="no T slot"):
+        _compile_cue("W fire", "not_object", {}, 6, slot="T")
+    with pytest.raises(LexiconError, match="no X slot"):
+        _compile_cue("from T", "supplier", {}, 6)
+
+
+def test_weak_triggers_are_validated():
+    bad = {**TINY, "weak_triggers": ["sent"]}
+    with pytest.raises(LexiconError, match="not triggers"):
+        RelationLexicon.from_dict(bad)
+    with pytest.raises(LexiconError, match="objects pattern"):
+        RelationLexicon.from_dict({**TINY, "objects": []})
+
+
+def test_object_line_marks_names_numbers_countries_and_arms(monkeypatch):
+    seen: list[list[str]] = []
+
+    def spy(symbols, text, first):
+        seen.append(_object_symbols(symbols, text, first))
+        return seen[-1]
+
+    monkeypatch.setattr(pairs, "_object_symbols", spy)
+    lex = RelationLexicon.from_dict(TINY)
+    assert _pairs(lex, "Belarus received 30 Iskander-M missiles from Russia.") == [("BLR", "RUS")]
+    assert seen == [["C", "received", "N", "N", "-", "N", "W", "from", "C", "."]]
+
+
+def test_first_word_of_the_sentence_is_not_a_name():
+    symbols = [("word", "received", 0, 8), ("word", "tanks", 9, 14)]
+    assert _object_symbols(symbols, "Received tanks", 0) == ["received", "tanks"]
+    assert _object_symbols(symbols, "Received Tanks", 0) == ["received", "N"]
+
+
+def test_a_weak_trigger_needs_arms_as_its_object():
+    lex = RelationLexicon.from_dict(TINY)
+    assert _pairs(lex, "Ukraine received hundreds of tanks from Poland.") == [("UKR", "POL")]
+    assert _pairs(lex, "Ukraine received a delegation from Poland about tanks.") == []
+    assert _pairs(lex, "Ukraine received missile fire from Russia.") == []
+    # A strong trigger only needs a weapon within arms_window, as before.
+    assert _pairs(lex, "Ukraine bought a licence from Poland for tanks.") == [("UKR", "POL")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia sent tanks into Ukraine in February 2022.",
+        "Israel received missile fire from Lebanon overnight, the army said.",
+        "India received a delegation from France to discuss Rafale jets.",
+        "Iran provided no details on the drone that struck Israel.",
+        "Turkey sent a message to Russia after Russian jets violated its airspace.",
+        "Poland ordered an investigation after a Russian missile crossed into its airspace.",
+        "A Dutch court ordered Russia to pay compensation over the missile that downed it.",
+        "Turkey sent food and tents to Syria as Russian jets kept bombing Idlib.",
+        "Germany delivered food aid to Yemen, where Saudi jets have struck ports.",
+        "Egypt signed a gas deal with Israel weeks after Israeli jets struck Gaza.",
+    ],
+)
+def test_shipped_lexicon_look_alikes_stay_silent(shipped, text):
+    assert _pairs(shipped, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Ukraine received its first F-16 fighter jets from Denmark.", ("UKR", "DNK")),
+        ("Russia has received hundreds of Iranian-made Shahed drones.", ("RUS", "IRN")),
+        ("Poland provided Ukraine with MiG-29 fighter jets.", ("UKR", "POL")),
+        ("Belarus has received Iskander missiles from Russia.", ("BLR", "RUS")),
+        ("The first batch of S-400 batteries arrived in Turkey.", ("TUR", "RUS")),
+        ("Indonesia finalised an order for 42 Rafale jets from France.", ("IDN", "FRA")),
+        ("India and Russia signed the S-400 deal in Goa.", ("IND", "RUS")),
+        # strong verbs: unchanged
+        ("Turkey bought the S-400 air defence system despite objections.", ("TUR", "RUS")),
+        ("Germany approved the sale of Leopard tanks to Qatar.", ("QAT", "DEU")),
+    ],
+)
+def test_shipped_lexicon_weak_and_strong_transfers(shipped, text, pair):
+    assert _pairs(shipped, text) == [pair]
