@@ -12,7 +12,7 @@ from worker.model import Article, Entity, Mention, TaggedArticle
 
 COUNTRIES = {
     "TUR": ["Turkey", "Türkiye", "Turkish", "Ankara"],
-    "RUS": ["Russia", "Russian", "Moscow", "Kremlin"],
+    "RUS": ["Russia", "Russian", "Moscow", "Kremlin", "Soviet"],
     "SYR": ["Syria", "Syrian"],
     "IRQ": ["Iraq", "Iraqi"],
     "DEU": ["Germany", "German", "Berlin"],

@@ -108,6 +108,8 @@ def test_a_weak_trigger_needs_arms_as_its_object():
         "Turkey sent food and tents to Syria as Russian jets kept bombing Idlib.",
         "Germany delivered food aid to Yemen, where Saudi jets have struck ports.",
         "Egypt signed a gas deal with Israel weeks after Israeli jets struck Gaza.",
+        "Russia sent attack drones into Ukrainian airspace overnight.",
+        "Turkey sent humanitarian aid to Syria as Russian jets bombed Idlib.",
     ],
 )
 def test_shipped_lexicon_look_alikes_stay_silent(shipped, text):
@@ -124,6 +126,10 @@ def test_shipped_lexicon_look_alikes_stay_silent(shipped, text):
         ("The first batch of S-400 batteries arrived in Turkey.", ("TUR", "RUS")),
         ("Indonesia finalised an order for 42 Rafale jets from France.", ("IDN", "FRA")),
         ("India and Russia signed the S-400 deal in Goa.", ("IND", "RUS")),
+        ("Iran has sent ballistic missiles to Russia, officials say.", ("RUS", "IRN")),
+        ("Ukraine received surface-to-air missiles from Germany.", ("UKR", "DEU")),
+        # "Soviet-era": when the tanks were made (a third party), not a recipient
+        ("Poland sent Soviet-era T-72 tanks to Ukraine.", ("UKR", "POL")),
         # strong verbs: unchanged
         ("Turkey bought the S-400 air defence system despite objections.", ("TUR", "RUS")),
         ("Germany approved the sale of Leopard tanks to Qatar.", ("QAT", "DEU")),
