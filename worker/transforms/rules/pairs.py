@@ -57,6 +57,7 @@ class RelationLexicon:
     arms_max: int
     cues: list[CuePattern]
     raw: dict[str, Any] = field(repr=False)
+    arms_first: frozenset[str] = frozenset()  # first tokens of the arms phrases
     weak: frozenset[str] = frozenset()
     objects: list[CuePattern] = field(default_factory=list)
     not_objects: list[CuePattern] = field(default_factory=list)
@@ -110,6 +111,7 @@ class RelationLexicon:
             negator_window=int(raw.get("negator_window", 2)),
             arms=arms_phrases,
             arms_max=max((len(p) for p in arms_phrases), default=1),
+            arms_first=frozenset(p[0] for p in arms_phrases if p),
             cues=cues,
             weak=frozenset(weak),
             objects=objects,
@@ -279,7 +281,7 @@ def _sentence_pairs(
             i = j
             continue
         matched = 0
-        for n in range(min(lex.arms_max, len(toks) - i), 0, -1):
+        for n in range(min(lex.arms_max, len(toks) - i) if tok in lex.arms_first else 0, 0, -1):
             if tuple(t[0] for t in toks[i : i + n]) in lex.arms:
                 matched = n
                 break
