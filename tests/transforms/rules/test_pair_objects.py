@@ -109,6 +109,7 @@ def test_a_weak_trigger_needs_arms_as_its_object():
         "Germany delivered food aid to Yemen, where Saudi jets have struck ports.",
         "Egypt signed a gas deal with Israel weeks after Israeli jets struck Gaza.",
         "Russia sent attack drones into Ukrainian airspace overnight.",
+        "Turkish jets were ordered to intercept Russian jets near the Syrian border.",
         "Turkey sent humanitarian aid to Syria as Russian jets bombed Idlib.",
     ],
 )
