@@ -46,6 +46,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (Linux /proc), 0 if it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def stack_pids(settings) -> dict[str, int]:
+    """The local stack's server pids (only servers this checkout's `stack up` started)."""
+    from worker.devstack import Stack
+
+    return {c.name: c.pid for c in Stack(settings.stack).status() if c.pid}
+
+
 def pct(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -92,6 +108,12 @@ def run(
         consumer.assign(parts)
         consumer.seek_to_beginning(*parts)
 
+        # Where the machine's cores go during the run: every process on it, by role.
+        pids = {"bench (publish + read back)": os.getpid(), **stack_pids(settings)}
+        for i, w in enumerate(workers):
+            pids[f"worker {i + 1}"] = w.proc.pid
+        cpu0 = {name: cpu_seconds(pid) for name, pid in pids.items()}
+
         # Publish from a thread so that reading the results starts at once; `rate` paces the
         # publisher (articles/s) for latency runs, None sends a burst for throughput runs.
         t0 = time.time()
@@ -134,6 +156,7 @@ def run(
                         elif lat is not None:
                             alert_lat.append(lat)
                 progress.update(task, completed=len(seen))
+        cpu = {name: cpu_seconds(pid) - cpu0[name] for name, pid in pids.items()}
         consumer.close()
         producer.join(timeout=60)
         published_in = published.get("s", float("nan"))
@@ -163,6 +186,11 @@ def run(
             "p99_alert": pct(alert_lat, 0.99),
             "indexed": count.get("count", 0),
             "indexed_s": indexed_after,
+            # CPU share of one core per process, and worker CPU per article
+            "cpu_share": {name: secs / elapsed for name, secs in cpu.items()} if elapsed else {},
+            "worker_cpu_ms": 1000
+            * sum(v for k, v in cpu.items() if k.startswith("worker"))
+            / max(1, len(seen)),
         }
     finally:
         for w in workers:
@@ -240,6 +268,23 @@ def main() -> None:
             f"{r['indexed_s']:.1f} s",
         )
     Console(width=200).print(table)
+    cpu = Table(
+        title="CPU while processing (share of one core; the machine has "
+        f"{os.cpu_count()}), and worker CPU per article"
+    )
+    names = sorted({k for r in rows for k in r["cpu_share"]})
+    for col in ("workers", "mode", *names, "total", "worker ms/article"):
+        cpu.add_column(col, justify="right")
+    for r in rows:
+        shares = r["cpu_share"]
+        cpu.add_row(
+            str(r["workers"]),
+            r["mode"],
+            *(f"{shares[n]:.0%}" if n in shares else "" for n in names),
+            f"{sum(shares.values()):.0%}",
+            f"{r['worker_cpu_ms']:.1f}",
+        )
+    Console(width=200).print(cpu)
     bursts = [r for r in rows if r["mode"] == "burst"]
     if len(bursts) == 2 and bursts[0]["rate"]:
         Console().print(f"scaling 1 → 2 workers: ×{bursts[1]['rate'] / bursts[0]['rate']:.2f}")
