@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +29,13 @@ def _url_items(url: str, max_bytes: int) -> Iterator[dict[str, Any]]:
     except httpx.HTTPError as exc:
         raise Reject("intake", "fetch", f"could not fetch: {exc}", source=url) from None
     if len(resp.content) > max_bytes:
-        raise Reject("intake", "too_large", f"{len(resp.content):,} bytes", source=url)
+        raise Reject(
+            "intake",
+            "too_large",
+            f"{len(resp.content):,} bytes, over the {max_bytes:,}-byte limit "
+            "(NEWSWATCH_MAX_ARTICLE_BYTES)",
+            source=url,
+        )
     ctype = resp.headers.get("content-type", "").split(";")[0].strip()
     suffix = {
         "application/rss+xml": ".rss",
@@ -36,23 +44,61 @@ def _url_items(url: str, max_bytes: int) -> Iterator[dict[str, Any]]:
         "text/xml": ".xml",
         "application/json": ".json",
         "text/html": ".html",
-    }.get(ctype, ".txt")
-    for item in items_from_text(decode(resp.content, url), url, suffix):
+    }.get(ctype)
+    text = decode(_as_utf8(resp.content, resp.charset_encoding), url)
+    if suffix is None:  # e.g. text/plain: a feed is still a feed; anything else is text
+        suffix = ".xml" if _looks_feed(text) else ".txt"
+    for item in items_from_text(text, url, suffix):
         if "html" in item:
             item.setdefault("url", url)
         yield item
 
 
+def _as_utf8(content: bytes, charset: str | None) -> bytes:
+    """The body re-encoded as UTF-8 when the server declares another charset (many news sites
+    still serve ISO-8859-1 or windows-1252); unknown or wrong charsets are left to
+    :func:`decode` to report."""
+    if not charset:
+        return content
+    try:
+        if codecs.lookup(charset).name == "utf-8":
+            return content
+        return content.decode(charset).encode("utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return content
+
+
+_FEED_ROOT = re.compile(r"(?:<\?[^>]*\?>\s*|<!--.*?-->\s*)*<(?:rss|feed|rdf:rdf)\b", re.S)
+
+
+def _looks_feed(text: str) -> bool:
+    """An RSS/Atom/RDF document, by its root element."""
+    return _FEED_ROOT.match(text.lstrip()[:4096].lower()) is not None
+
+
+def _sniff_suffix(text: str) -> str:
+    """The kind of a document on stdin, which has no file name: a JSON array or object, JSON
+    Lines (several objects, one per line), an RSS/Atom feed, else text (HTML is recognised
+    later by its doctype)."""
+    body = text.strip()
+    if body.startswith("["):
+        return ".json"
+    if body.startswith("{"):
+        return ".jsonl" if "\n{" in body else ".json"
+    return ".xml" if _looks_feed(body) else ".txt"
+
+
 def _stdin_items(max_bytes: int) -> Iterator[dict[str, Any]]:
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise Reject("intake", "too_large", f"over {max_bytes:,} bytes", source="<stdin>")
+        raise Reject(
+            "intake",
+            "too_large",
+            f"over the {max_bytes:,}-byte limit (NEWSWATCH_MAX_ARTICLE_BYTES)",
+            source="<stdin>",
+        )
     text = decode(data, "<stdin>")
-    head = text.lstrip()[:1]
-    suffix = ".json" if head in "{[" and "\n{" not in text.strip() else ".txt"
-    if head == "{" and "\n{" in text.strip():
-        suffix = ".jsonl"
-    yield from items_from_text(text, "<stdin>", suffix)
+    yield from items_from_text(text, "<stdin>", _sniff_suffix(text))
 
 
 def _count_files(path: Path) -> int:
