@@ -83,11 +83,29 @@ class BulkResult:
 async def detect_engine(
     url: str, *, auth: tuple[str, str] | None = None, timeout: float = 5.0
 ) -> Engine:
-    """Ask the cluster who it is; used when ``search_engine`` is ``auto``."""
+    """Ask the cluster who it is; used when ``search_engine`` is ``auto``.
+
+    An unreachable URL raises the (transient) transport error with the URL in its message; a
+    URL that answers but is neither engine raises ``ValueError`` saying so."""
+    root = url.rstrip("/") + "/"
     async with httpx.AsyncClient(timeout=timeout, auth=auth) as http:
-        resp = await http.get(url.rstrip("/") + "/")
+        try:
+            resp = await http.get(root)
+        except httpx.TransportError as exc:
+            exc.args = (f"cannot reach {root}: {exc or type(exc).__name__}",)
+            raise
     resp.raise_for_status()
-    version = resp.json().get("version", {})
+    try:
+        doc = resp.json()
+    except ValueError:
+        doc = None
+    version = doc.get("version") if isinstance(doc, dict) else None
+    if not isinstance(version, dict) or "number" not in version:
+        ctype = resp.headers.get("content-type", "no content type")
+        raise ValueError(
+            f"{root} does not look like Elasticsearch or OpenSearch: GET / answered "
+            f"{resp.status_code} ({ctype}) without a version number; check NEWSWATCH_SEARCH_URL"
+        )
     return "opensearch" if version.get("distribution") == "opensearch" else "elasticsearch"
 
 
