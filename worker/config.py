@@ -9,6 +9,7 @@ the setting's name and the reason (see :func:`load_settings`).
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -103,6 +104,9 @@ class TargetSettings(BaseModel):
     smtp_host: str = "127.0.0.1"
     smtp_port: int = Field(587, ge=1, le=65535)
     smtp_security: Literal["starttls", "tls", "none"] = "starttls"
+    smtp_ca_file: Path | None = Field(
+        None, description="PEM bundle to trust for the SMTP server (default: the system's)"
+    )
     username: str | None = None
     password: SecretStr | None = None
     password_file: Path | None = None
@@ -245,6 +249,26 @@ class _YamlSource(PydanticBaseSettingsSource):
         return data
 
 
+_SECRET_WORDS = ("password", "secret", "token", "api_key", "url")
+
+
+def _shown_input(err: Any) -> str:
+    """The offending input, when it is safe to print: a scalar under a name that carries no
+    secret. Objects (a whole target, say) may hold passwords, so they are never echoed."""
+    value = err.get("input")
+    path = "_".join(str(p) for p in err.get("loc", ())).lower()
+    if isinstance(value, dict | list) or any(w in path for w in _SECRET_WORDS):
+        return ""
+    return f" (got {value!r})"
+
+
+def _mask_url(url: str | None) -> str | None:
+    """``https://user:pass@host`` → ``https://user:********@host``."""
+    if not url:
+        return url
+    return re.sub(r"^([a-zA-Z][\w+.-]*://[^/@:]*):[^/@]*@", r"\1:********@", url)
+
+
 def load_settings(**overrides: Any) -> Settings:
     """Build the settings, turning validation errors into one readable :class:`ConfigError`."""
     try:
@@ -253,7 +277,7 @@ def load_settings(**overrides: Any) -> Settings:
         lines = []
         for err in exc.errors():
             name = "NEWSWATCH_" + "__".join(str(p) for p in err["loc"]).upper()
-            lines.append(f"  {name}: {err['msg']} (got {err.get('input')!r})")
+            lines.append(f"  {name}: {err['msg']}{_shown_input(err)}")
         raise ConfigError("invalid configuration:\n" + "\n".join(lines)) from None
 
 
@@ -265,6 +289,9 @@ def get_settings() -> Settings:
 def masked(settings: Settings) -> dict[str, Any]:
     """The effective configuration as plain data, secrets replaced by ``'********'``."""
     data = settings.model_dump(mode="json")
+    data["search_url"] = _mask_url(data.get("search_url"))
+    if data.get("delivery"):
+        data["delivery"]["kibana_url"] = _mask_url(data["delivery"].get("kibana_url"))
     for name in ("search_password", "search_api_key"):
         if data.get(name):
             data[name] = "********"

@@ -120,11 +120,6 @@ def test_unset_secrets_stay_empty(tmp_path):
     assert data["targets"] == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: worker/config.py masked() (line ~265) masks search_password/api_key and "
-    "target secrets but not user:password inside search_url (nor delivery.kibana_url)",
-)
 def test_credentials_in_the_search_url_are_masked(env, tmp_path):
     """A search URL with user:password (a common way to give Elasticsearch credentials) must
     not print the password."""
@@ -157,11 +152,6 @@ def test_config_file_values_and_env_precedence(env, tmp_path):
     assert "yaml-pw-123456" not in res.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: worker/config.py load_settings() (line ~256) quotes the invalid input "
-    "verbatim; for a target that is the whole target, password included",
-)
 def test_invalid_target_error_does_not_show_its_secrets(env, tmp_path):
     env = {
         **env,

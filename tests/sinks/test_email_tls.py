@@ -1,10 +1,10 @@
 """Email targets over STARTTLS and implicit TLS, with AUTH, against real aiosmtpd servers that
 present a certificate made for the test by a private CA (``openssl``).
 
-The email target has no per-target CA setting: it builds aiosmtplib's default context, which
-verifies against the system trust store. The tests point that store at the private CA the
-standard OpenSSL way (``SSL_CERT_FILE``), and check that without it the certificate is refused,
-so verification is really on.
+A target trusts the system store, or the PEM bundle in its ``smtp_ca_file``. Most tests point
+the system store at the private CA the standard OpenSSL way (``SSL_CERT_FILE``); one gives the
+CA through ``smtp_ca_file`` alone; and without either the certificate is refused, so
+verification is really on.
 """
 
 from __future__ import annotations
@@ -230,6 +230,15 @@ def test_password_file_secret_over_starttls(starttls_server, trust_test_ca: Path
     secret = tmp_path / "smtp-password"
     secret.write_text(PASSWORD + "\n")
     send(target(port, "starttls", password=None, password_file=secret))
+    (got,) = inbox.snapshot()
+    assert got.login == USER and got.tls_version is not None
+
+
+@pytest.mark.parametrize("security", ["starttls", "tls"])
+def test_ca_file_setting_trusts_a_private_ca(request, security: str, certs, system_trust_only):
+    """``smtp_ca_file`` alone (no process-wide trust change) is enough for a private CA."""
+    port, inbox = request.getfixturevalue(f"{security}_server")
+    send(target(port, security, smtp_ca_file=certs.ca))
     (got,) = inbox.snapshot()
     assert got.login == USER and got.tls_version is not None
 

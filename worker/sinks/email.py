@@ -66,6 +66,7 @@ class EmailTarget:
                 password=s.password.get_secret_value() if s.password else None,
                 use_tls=s.smtp_security == "tls",
                 start_tls=s.smtp_security == "starttls",
+                cert_bundle=str(s.smtp_ca_file) if s.smtp_ca_file else None,
                 timeout=s.timeout_s,
             )
         except aiosmtplib.SMTPResponseException as exc:
