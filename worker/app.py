@@ -148,7 +148,7 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
         consumer_group_instance_id=settings.group_instance_id,
         stream_wait_empty=False,
     )
-    faust_compat.install(app)
+    faust_compat.install(app, settings.fetch_max_wait_ms)
 
     raw = app.topic(
         t.raw, key_type=bytes, value_type=bytes, value_serializer="raw", key_serializer="raw"

@@ -184,6 +184,9 @@ class Settings(BaseSettings):
     # broker's went to request overhead and socket writes (py-spy; bench/bench_e2e.py). A few
     # milliseconds of linger batch a whole stream burst into one request per partition.
     producer_linger_s: float = Field(0.005, ge=0, le=1.0)
+    # How long the broker may park a fetch that found nothing (worker/faust_compat.py): short,
+    # because one parked fetch holds back every partition of the worker behind it.
+    fetch_max_wait_ms: int = Field(20, ge=1, le=10_000)
     producer_batch_bytes: int = Field(524_288, ge=16_384)
     bulk_max_docs: int = Field(500, ge=1)
     bulk_max_seconds: float = Field(1.0, gt=0)

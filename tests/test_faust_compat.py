@@ -1,0 +1,27 @@
+"""The worker's Faust consumer: the settings that Faust hard-codes reach aiokafka."""
+
+from __future__ import annotations
+
+import asyncio
+
+from worker.app import create_app
+from worker.config import load_settings
+from worker.faust_compat import EarliestWhenUncommittedConsumer, ShortPollConsumerThread
+
+
+def test_fetch_wait_and_producer_batching_reach_the_kafka_clients():
+    async def build() -> tuple:
+        app = create_app(load_settings(fetch_max_wait_ms=77, producer_linger_s=0.01))
+        consumer = app.consumer
+        kafka = consumer._thread._create_worker_consumer(app.transport)
+        try:
+            return type(consumer), type(consumer._thread), kafka._fetch_max_wait_ms, app
+        finally:
+            await kafka.stop()  # never started: only releases what the constructor made
+
+    consumer_type, thread_type, wait_ms, app = asyncio.run(build())
+    assert consumer_type is EarliestWhenUncommittedConsumer
+    assert thread_type is ShortPollConsumerThread
+    assert wait_ms == 77  # Faust alone would pass 1,500
+    assert app.conf.producer_linger == 0.01
+    assert app.conf.producer_max_batch_size == 524_288
