@@ -132,44 +132,39 @@ def _server_context(certs: Certs) -> ssl.SSLContext:
     return ctx
 
 
-@pytest.fixture
-def starttls_server(certs: Certs):
-    """Plain SMTP that offers STARTTLS and refuses mail and AUTH before it."""
+def _serve(**tls: Any):
+    """A real aiosmtpd server on a free loopback port that requires AUTH; ``tls`` says how it
+    speaks TLS. Yields (port, inbox)."""
     inbox = TlsInbox()
     port = free_port()
     controller = Controller(
         inbox,
         hostname="127.0.0.1",
         port=port,
-        tls_context=_server_context(certs),
-        require_starttls=True,
         authenticator=_authenticator,
         auth_required=True,
-        auth_require_tls=True,
+        **tls,
     )
     controller.start()
-    yield port, inbox
-    controller.stop()
+    try:
+        yield port, inbox
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def starttls_server(certs: Certs):
+    """Plain SMTP that offers STARTTLS and refuses mail and AUTH before it."""
+    yield from _serve(
+        tls_context=_server_context(certs), require_starttls=True, auth_require_tls=True
+    )
 
 
 @pytest.fixture
 def tls_server(certs: Certs):
     """SMTP over implicit TLS (SMTPS, port-465 style): TLS from the first byte."""
-    inbox = TlsInbox()
-    port = free_port()
-    controller = Controller(
-        inbox,
-        hostname="127.0.0.1",
-        port=port,
-        ssl_context=_server_context(certs),
-        authenticator=_authenticator,
-        auth_required=True,
-        # aiosmtpd only counts STARTTLS as TLS; the whole connection is TLS here.
-        auth_require_tls=False,
-    )
-    controller.start()
-    yield port, inbox
-    controller.stop()
+    # aiosmtpd only counts STARTTLS as TLS; the whole connection is TLS here.
+    yield from _serve(ssl_context=_server_context(certs), auth_require_tls=False)
 
 
 @pytest.fixture
