@@ -37,7 +37,7 @@ from worker.sinks.notify import Notifier, build_notifiers
 from worker.sinks.search import SearchSink
 from worker.sources.kafka import INGESTED_HEADER
 from worker.transforms.dedupe import DedupeConfig, Deduper, DerivedBandState, Fingerprint
-from worker.transforms.rules.explain import rekey_for_story
+from worker.transforms.link import link_copy
 from worker.transforms.throttle import throttle_group
 
 log = logging.getLogger("newswatch.worker")
@@ -300,9 +300,9 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
             try:
                 if "tagged" not in value:  # a message from a worker before tag moved to intake
                     value = {**analyse(Article.from_dict(value["article"]), p), "fp": value["fp"]}
-                doc = value["tagged"]["article"]
-                article = Article.from_dict(doc)
+                article = Article.from_dict(value["tagged"]["article"])
                 verdict = deduper.add(article, Fingerprint.from_dict(value["fp"]))
+                out, alerts = link_copy(value, verdict)
             except Exception as exc:  # a malformed internal message must not stop dedupe
                 log.exception("dedupe failed")
                 await to_dlq(
@@ -312,18 +312,13 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
                     event.key,
                 )
                 continue
-            alerts = value["alerts"]
             if verdict.is_duplicate:
-                doc["duplicate_of"] = verdict.duplicate_of
-                alerts = [rekey_for_story(a, verdict.duplicate_of) for a in alerts]
                 m.DUPLICATES.labels(verdict.method or "exact").inc()
             m.STAGE_SECONDS.labels("dedupe").observe(time.perf_counter() - started)
             m.ARTICLES.labels("dedupe").inc()
             key = event.key
-            await clean.send(key=key, value=doc, headers=event.headers)
-            await enriched.send(
-                key=key, value={"tagged": value["tagged"], "alerts": alerts}, headers=event.headers
-            )
+            await clean.send(key=key, value=out["tagged"]["article"], headers=event.headers)
+            await enriched.send(key=key, value=out, headers=event.headers)
             for alert in alerts:
                 await alerts_t.send(key=alert["key"].encode(), value=alert, headers=event.headers)
 

@@ -1,0 +1,46 @@
+"""link_copy: the serial dedupe stage's output for one article and its verdict."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from worker.transforms.dedupe import Verdict
+from worker.transforms.link import link_copy
+from worker.transforms.rules.explain import alert_key
+
+
+def message(article_id: str) -> dict:
+    pair = {"recipient": "TUR", "supplier": "RUS"}
+    return {
+        "tagged": {"article": {"id": article_id, "duplicate_of": None}, "countries": ["TUR"]},
+        "alerts": [
+            {"rule_id": "arms", "pair": pair, "key": alert_key("arms", article_id, pair)},
+            {"rule_id": "any", "pair": None, "key": alert_key("any", article_id, None)},
+        ],
+        "fp": {"h": "x", "b": [], "s": []},
+    }
+
+
+def test_first_copy_goes_out_as_matched():
+    msg = message("a1")
+    out, alerts = link_copy(msg, Verdict())
+    assert out == {"tagged": msg["tagged"], "alerts": msg["alerts"]}  # no fingerprint
+    assert alerts == msg["alerts"]
+
+
+def test_copy_is_linked_and_gets_its_first_copys_alert_keys():
+    _, first_alerts = link_copy(message("a1"), Verdict())
+    msg = message("c2")
+    before = copy.deepcopy(msg)
+    out, alerts = link_copy(msg, Verdict("a1", "near", 0.9))
+    assert out["tagged"]["article"] == {"id": "c2", "duplicate_of": "a1"}
+    assert [a["key"] for a in alerts] == [a["key"] for a in first_alerts]
+    assert out["alerts"] == alerts
+    assert msg == before  # the input message is left as it was
+
+
+def test_malformed_message_raises_for_the_dead_letter_topic():
+    with pytest.raises(KeyError):
+        link_copy({"tagged": {"article": {"id": "x"}}}, Verdict())

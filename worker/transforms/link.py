@@ -1,0 +1,26 @@
+"""link: what the serial dedupe stage emits for one article, once the verdict is known (pure).
+
+The stream tags and matches each article in its parallel intake stage, before anyone knows
+whether it is a copy of a story seen before; the serial stage then decides. This turns the
+intake message (``{"tagged", "alerts", ...}``) and that decision into the enriched message and
+the alerts: a copy gets ``duplicate_of`` and its alerts get its first copy's key, so every copy
+of a syndicated story gives the same alert key and people hear about it once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from worker.transforms.dedupe import Verdict
+from worker.transforms.rules.explain import rekey_for_story
+
+
+def link_copy(message: dict[str, Any], verdict: Verdict) -> tuple[dict[str, Any], list[dict]]:
+    """``(enriched value, alerts)`` for one intake message and its dedupe verdict. The message
+    is not modified; a malformed one raises ``KeyError``/``TypeError``."""
+    tagged, alerts = message["tagged"], list(message["alerts"])
+    if verdict.is_duplicate:
+        story = verdict.duplicate_of
+        tagged = {**tagged, "article": {**tagged["article"], "duplicate_of": story}}
+        alerts = [rekey_for_story(a, story) for a in alerts]
+    return {"tagged": tagged, "alerts": alerts}, alerts
