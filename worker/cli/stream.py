@@ -114,7 +114,7 @@ def register(app: typer.Typer) -> None:
             None, "--log-level", "-l", help="override NEWSWATCH_LOG_LEVEL"
         ),
     ) -> None:
-        """Run the Faust worker: clean → dedupe → tag → match → index → notify.
+        """Run the Faust worker: clean → tag → match → dedupe → index → notify.
 
         Serves /metrics, /healthz and /readyz on NEWSWATCH_METRICS_HOST:PORT (default
         127.0.0.1:9108). Start several to share the partitions."""
