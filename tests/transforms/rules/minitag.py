@@ -56,6 +56,10 @@ COUNTRIES = {
     "TWN": ["Taiwan", "Taiwanese"],
     "AZE": ["Azerbaijan", "Azerbaijani"],
     "ARM": ["Armenia", "Armenian"],
+    "CAN": ["Canada", "Canadian"],
+    "LTU": ["Lithuania", "Lithuanian"],
+    "EST": ["Estonia", "Estonian"],
+    "ROU": ["Romania", "Romanian"],
 }
 WEAPONS = {
     "s-400": ("S-400", "RUS", ["S-400", "S-400s"]),

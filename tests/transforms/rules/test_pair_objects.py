@@ -52,6 +52,22 @@ def test_pattern_items_alternation_and_repeat():
     assert opt.regex.search(" X ' W ") and opt.regex.search(" X ' s W ")
 
 
+def test_not_item_checks_the_next_symbol_after_a_greedy_run():
+    classes = {"cargo": ["food", "tents"], "also": ["and", ","]}
+    cue = _compile_cue("T {cargo} [{cargo}|{also}]* !W", "not_object", classes, 6, slot="T")
+    assert cue.specificity == 2  # the check is not a fixed item
+    assert cue.regex.search(" C T food and tents to C ")
+    assert cue.regex.search(" C T food . ")
+    # the run may not stop before "and" to dodge the check
+    assert not cue.regex.search(" C T food and W to C ")
+    assert not cue.regex.search(" C T food , tents and W ")
+    alt = _compile_cue("T !{cargo} W", "object", classes, 6, slot="T")
+    assert alt.regex.search(" T W ")  # "!" consumes nothing: W follows T directly
+    assert not alt.regex.search(" T food W ")
+    assert _compile_cue("T ![W|N]", "object", {}, 6, slot="T").regex.search(" T to ")
+    assert not _compile_cue("T ![W|N]", "object", {}, 6, slot="T").regex.search(" T N ")
+
+
 def test_pattern_needs_its_slot():
     with pytest.raises(LexiconError, match="no T slot"):
         _compile_cue("W fire", "not_object", {}, 6, slot="T")
@@ -111,6 +127,15 @@ def test_a_weak_trigger_needs_arms_as_its_object():
         "Russia sent attack drones into Ukrainian airspace overnight.",
         "Turkish jets were ordered to intercept Russian jets near the Syrian border.",
         "Turkey sent humanitarian aid to Syria as Russian jets bombed Idlib.",
+        # a country moving its own forces (carriers, troops, drills), not a transfer
+        "The US sent aircraft carriers to Israel.",
+        "France sent Rafale jets to Greece for joint drills.",
+        "Russia deployed S-400 batteries to Syria.",
+        "Russia sent troops and S-400 batteries to Syria.",
+        # captured arms change hands without a seller
+        "Russia received Western tanks captured from Ukraine.",
+        "Iran obtained American drones seized by Russian forces in Ukraine.",
+        "Russia received captured German tanks.",
     ],
 )
 def test_shipped_lexicon_look_alikes_stay_silent(shipped, text):
@@ -134,6 +159,15 @@ def test_shipped_lexicon_look_alikes_stay_silent(shipped, text):
         # strong verbs: unchanged
         ("Turkey bought the S-400 air defence system despite objections.", ("TUR", "RUS")),
         ("Germany approved the sale of Leopard tanks to Qatar.", ("QAT", "DEU")),
+        # goods before the arms in one list no longer hide the arms
+        ("Germany delivered food and air defence systems to Ukraine.", ("UKR", "DEU")),
+        ("The US sent food, medical supplies and Javelin missiles to Ukraine.", ("UKR", "USA")),
+        ("Britain sent Challenger 2 tanks and instructors to Ukraine.", ("UKR", "GBR")),
+        # a captured weapon's maker is not a second supplier
+        (
+            "Ukraine showed Russian tanks captured in Kharkiv and got Leopard tanks from Germany.",
+            ("UKR", "DEU"),
+        ),
     ],
 )
 def test_shipped_lexicon_weak_and_strong_transfers(shipped, text, pair):

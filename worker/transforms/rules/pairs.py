@@ -137,14 +137,27 @@ def _compile_cue(
     Items: a symbol (X C T N W W=), ``{class}``, ``...`` (a gap of up to ``window`` tokens that
     crosses no country and no clause end), ``[a|b]`` (one of the items a, b) or a literal word.
     A trailing ``*`` repeats an item any number of times (zero included), ``?`` makes it
-    optional; neither counts towards the specificity (the number of fixed items)."""
+    optional; neither counts towards the specificity (the number of fixed items). A leading
+    ``!`` makes an item a check that the next symbol is not that item (it consumes nothing); a
+    ``*`` item right before it then takes every symbol it can, so "T {cargo} [and|,]* !W"
+    does not match "T food and W" by stopping before "and"."""
     gap = rf"(?:(?!X |C )[^ .;:!?()]+ ){{0,{window}}}?"
     parts: list[str] = []
     fixed = 0
-    for item in text.split():
+    items = text.split()
+    for pos, item in enumerate(items):
         if item == "...":
             parts.append(gap)
             continue
+        if item.startswith("!") and len(item) > 1:
+            body = item[1:]
+            if body.startswith("[") and body.endswith("]") and len(body) > 2:
+                rx = "|".join(_item_regex(a, classes) for a in body[1:-1].split("|"))
+            else:
+                rx = _item_regex(body, classes)
+            parts.append(f"(?!{rx})")
+            continue
+        before_not = pos + 1 < len(items) and items[pos + 1].startswith("!")
         repeat = item[-1] if len(item) > 1 and item[-1] in "*?" else ""
         body = item[:-1] if repeat else item
         if body.startswith("[") and body.endswith("]") and len(body) > 2:
@@ -153,7 +166,7 @@ def _compile_cue(
         else:
             rx = _item_regex(body, classes)
         if repeat:
-            parts.append(f"(?:{rx}){repeat}")
+            parts.append(f"(?:{rx}){repeat}{'+' if before_not and repeat == '*' else ''}")
         else:
             parts.append(rx)
             fixed += 1
