@@ -272,15 +272,12 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
                 m.ARTICLES.labels("clean").inc()
                 message = analyse(article, p)
                 m.ARTICLES.labels("enrich").inc()
-            except Reject as rej:
-                msg = event.message
-                await to_dlq(
-                    *clip_for_dlq(payload, rej, msg.partition, msg.offset), t.raw, event.key
-                )
-                continue
-            except Exception as exc:  # a transform bug must not stop the stream or lose the input
-                log.exception("%s failed", stage)
-                rej = Reject(stage, "internal_error", repr(exc))
+            except Exception as exc:  # bad input, or a transform bug: never stop, never lose it
+                if isinstance(exc, Reject):
+                    rej = exc
+                else:
+                    log.exception("%s failed", stage)
+                    rej = Reject(stage, "internal_error", repr(exc))
                 msg = event.message
                 await to_dlq(
                     *clip_for_dlq(payload, rej, msg.partition, msg.offset), t.raw, event.key

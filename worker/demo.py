@@ -34,11 +34,14 @@ class DemoResult:
     articles: list[str] = field(default_factory=list)
     processed: set[str] = field(default_factory=set)
     alerts: list[Alert] = field(default_factory=list)
-    started_stack: bool = False
     # The stack components this run found stopped and so started itself (e.g. ["kafka"]):
     # the only ones it may stop again.
     started_components: list[str] = field(default_factory=list)
     seconds: float = 0.0
+
+    @property
+    def started_stack(self) -> bool:
+        return bool(self.started_components)
 
 
 def stop_started(stack: Stack, names: list[str]) -> list[tuple[str, bool]]:
@@ -85,7 +88,6 @@ def run_demo(
     t0 = time.monotonic()
     stack = Stack(settings.stack)
     result.started_components = [s.name for s in stack.status() if s.state == "stopped"]
-    result.started_stack = bool(result.started_components)
     on_event(
         "stack",
         f"starting {', '.join(result.started_components)}"

@@ -78,7 +78,6 @@ def started_then_fails(error: Exception):
     def run(settings, *, timeout, keep_stack, on_event, result):
         st = demo.Stack(settings.stack)
         result.started_components = [s.name for s in st.status() if s.state == "stopped"]
-        result.started_stack = bool(result.started_components)
         st.up()
         raise error
 
@@ -105,7 +104,7 @@ def test_cli_failure_after_starting_the_stack_stops_it(stack, monkeypatch):
 
 def test_cli_failure_in_the_search_stops_the_stack(stack, monkeypatch):
     def ok(settings, *, timeout, keep_stack, on_event, result):
-        result.started_components, result.started_stack = ["kafka", "opensearch"], True
+        result.started_components = ["kafka", "opensearch"]
 
     def search(country: str) -> list[dict]:
         raise ConnectionError("opensearch went away")
@@ -144,7 +143,7 @@ def test_cli_keep_stack_keeps_it_on_failure(stack, monkeypatch):
 def test_cli_success_still_stops_what_it_started(stack, monkeypatch):
     def ok(settings, *, timeout, keep_stack, on_event, result):
         assert keep_stack  # the CLI stops the stack itself, after its search
-        result.started_components, result.started_stack = ["kafka", "opensearch"], True
+        result.started_components = ["kafka", "opensearch"]
 
     monkeypatch.setattr(demo, "run_demo", ok)
     hit = {"title": "Putin, Erdogan vow to improve ties", "countries": ["RUS", "TUR"]}
@@ -156,7 +155,7 @@ def test_cli_success_still_stops_what_it_started(stack, monkeypatch):
 
 def test_cli_fails_when_the_index_has_nothing_by_country(stack, monkeypatch):
     def ok(settings, *, timeout, keep_stack, on_event, result):
-        result.started_components, result.started_stack = ["kafka", "opensearch"], True
+        result.started_components = ["kafka", "opensearch"]
 
     monkeypatch.setattr(demo, "run_demo", ok)
     monkeypatch.setattr(demo_cmd, "_search_by_country", lambda country: [])

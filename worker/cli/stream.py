@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +14,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from worker.config import load_settings
 from worker.errors import Reject
-from worker.sources.files import SUPPORTED, decode, items_from_text, iter_raw
+from worker.sources.files import (
+    SUPPORTED,
+    decode,
+    items_from_text,
+    iter_raw,
+    looks_feed,
+    sniff_suffix,
+    too_large,
+)
 
 err = Console(stderr=True, soft_wrap=True)  # one line per message, greppable
 
@@ -29,13 +36,7 @@ def _url_items(url: str, max_bytes: int) -> Iterator[dict[str, Any]]:
     except httpx.HTTPError as exc:
         raise Reject("intake", "fetch", f"could not fetch: {exc}", source=url) from None
     if len(resp.content) > max_bytes:
-        raise Reject(
-            "intake",
-            "too_large",
-            f"{len(resp.content):,} bytes, over the {max_bytes:,}-byte limit "
-            "(NEWSWATCH_MAX_ARTICLE_BYTES)",
-            source=url,
-        )
+        raise too_large(f"{len(resp.content):,} bytes", max_bytes, url)
     ctype = resp.headers.get("content-type", "").split(";")[0].strip()
     suffix = {
         "application/rss+xml": ".rss",
@@ -47,7 +48,7 @@ def _url_items(url: str, max_bytes: int) -> Iterator[dict[str, Any]]:
     }.get(ctype)
     text = decode(_as_utf8(resp.content, resp.charset_encoding), url)
     if suffix is None:  # e.g. text/plain: a feed is still a feed; anything else is text
-        suffix = ".xml" if _looks_feed(text) else ".txt"
+        suffix = ".xml" if looks_feed(text) else ".txt"
     for item in items_from_text(text, url, suffix):
         if "html" in item:
             item.setdefault("url", url)
@@ -68,37 +69,12 @@ def _as_utf8(content: bytes, charset: str | None) -> bytes:
         return content
 
 
-_FEED_ROOT = re.compile(r"(?:<\?[^>]*\?>\s*|<!--.*?-->\s*)*<(?:rss|feed|rdf:rdf)\b", re.S)
-
-
-def _looks_feed(text: str) -> bool:
-    """An RSS/Atom/RDF document, by its root element."""
-    return _FEED_ROOT.match(text.lstrip()[:4096].lower()) is not None
-
-
-def _sniff_suffix(text: str) -> str:
-    """The kind of a document on stdin, which has no file name: a JSON array or object, JSON
-    Lines (several objects, one per line), an RSS/Atom feed, else text (HTML is recognised
-    later by its doctype)."""
-    body = text.strip()
-    if body.startswith("["):
-        return ".json"
-    if body.startswith("{"):
-        return ".jsonl" if "\n{" in body else ".json"
-    return ".xml" if _looks_feed(body) else ".txt"
-
-
 def _stdin_items(max_bytes: int) -> Iterator[dict[str, Any]]:
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise Reject(
-            "intake",
-            "too_large",
-            f"over the {max_bytes:,}-byte limit (NEWSWATCH_MAX_ARTICLE_BYTES)",
-            source="<stdin>",
-        )
+        raise too_large("", max_bytes, "<stdin>")
     text = decode(data, "<stdin>")
-    yield from items_from_text(text, "<stdin>", _sniff_suffix(text))
+    yield from items_from_text(text, "<stdin>", sniff_suffix(text))
 
 
 def _count_files(path: Path) -> int:

@@ -9,6 +9,7 @@ Undecodable or empty files raise :class:`~worker.errors.Reject` naming the file.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,13 @@ FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 
 DEFAULT_MAX_BYTES = 5_000_000
+
+
+def too_large(size: str, max_bytes: int, origin: str) -> Reject:
+    """The intake rejection for an input over the size limit, naming the limit's setting;
+    ``size`` says how big it was ("" when unknown, e.g. a stream read only up to the limit)."""
+    limit = f"over the {max_bytes:,}-byte limit (NEWSWATCH_MAX_ARTICLE_BYTES)"
+    return Reject("intake", "too_large", f"{size}, {limit}" if size else limit, source=origin)
 
 
 def decode(data: bytes, origin: str) -> str:
@@ -88,15 +96,29 @@ def iter_raw(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[dict
         return
     size = path.stat().st_size
     if size > max_bytes:
-        raise Reject(
-            "intake",
-            "too_large",
-            f"the file is {size:,} bytes, over the {max_bytes:,}-byte limit "
-            "(NEWSWATCH_MAX_ARTICLE_BYTES)",
-            source=str(path),
-        )
+        raise too_large(f"the file is {size:,} bytes", max_bytes, str(path))
     text = decode(path.read_bytes(), str(path))
     yield from items_from_text(text, str(path), path.suffix.lower())
+
+
+_FEED_ROOT = re.compile(r"(?:<\?[^>]*\?>\s*|<!--.*?-->\s*)*<(?:rss|feed|rdf:rdf)\b", re.S)
+
+
+def looks_feed(text: str) -> bool:
+    """An RSS/Atom/RDF document, by its root element."""
+    return _FEED_ROOT.match(text.lstrip()[:4096].lower()) is not None
+
+
+def sniff_suffix(text: str) -> str:
+    """The kind of a document on stdin, which has no file name: a JSON array or object, JSON
+    Lines (several objects, one per line), an RSS/Atom feed, else text (HTML is recognised
+    later by its doctype)."""
+    body = text.strip()
+    if body.startswith("["):
+        return ".json"
+    if body.startswith("{"):
+        return ".jsonl" if "\n{" in body else ".json"
+    return ".xml" if looks_feed(body) else ".txt"
 
 
 def _looks_html(text: str) -> bool:
