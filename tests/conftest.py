@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 
@@ -16,6 +18,28 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "worker" / "data" / "samples" / "01-seed-putin-erdogan-s400.txt"
 SAMPLES = ROOT / "worker" / "data" / "samples"
+# The installed console script, run in its own process as a user would run it.
+NEWSWATCH = str(Path(sys.executable).parent / "newswatch")
+
+
+def run_newswatch(
+    *args: str,
+    env: dict[str, str],
+    cwd: Path | None = None,
+    stdin: str | bytes | None = None,
+    text: bool = True,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess:
+    """``newswatch ARGS...`` with output captured (str, or bytes with ``text=False``)."""
+    return subprocess.run(
+        [NEWSWATCH, *args],
+        input=stdin,
+        capture_output=True,
+        text=text,
+        env=env,
+        cwd=cwd,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-NEWSWATCH = str(Path(sys.executable).parent / "newswatch")
+from tests.conftest import run_newswatch
 
 SEARCH_PASSWORD = "search-pw-9f3c1e"
 SEARCH_API_KEY = "api-key-0b8d44"
@@ -62,14 +61,7 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 
 def show(env: dict[str, str], cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [NEWSWATCH, "config", "show", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=120,
-    )
+    return run_newswatch("config", "show", *args, env=env, cwd=cwd)
 
 
 def assert_masked(out: str) -> None:

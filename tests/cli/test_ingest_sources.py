@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.conftest import SEED, free_port
+from tests.conftest import SEED, free_port, run_newswatch
 from tests.e2e.harness import TopicReader, delete_topics
-
-NEWSWATCH = str(Path(sys.executable).parent / "newswatch")
 
 PAGE = """<!doctype html>
 <html><head><title>Ankara signs for Russian S-400 batteries</title></head>
@@ -53,12 +49,8 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 def ingest(
     *args: str, env: dict[str, str] | None = None, stdin: bytes | None = None
 ) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [NEWSWATCH, "ingest", *args],
-        input=stdin if stdin is not None else b"",
-        capture_output=True,
-        env=env,
-        timeout=120,
+    return run_newswatch(
+        "ingest", *args, env=env, stdin=stdin if stdin is not None else b"", text=False
     )
 
 

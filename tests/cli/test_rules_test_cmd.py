@@ -6,26 +6,16 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
-from pathlib import Path
 
-from tests.conftest import ROOT, SAMPLES, SEED
+from tests.conftest import ROOT, SAMPLES, SEED, run_newswatch
 
-NEWSWATCH = str(Path(sys.executable).parent / "newswatch")
 PACK = ROOT / "worker" / "data" / "rules"
 
 
 def rules_test(*args: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWATCH_")}
     env["COLUMNS"] = "200"
-    return subprocess.run(
-        [NEWSWATCH, "rules", "test", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=180,
-    )
+    return run_newswatch("rules", "test", *args, env=env, cwd=ROOT, timeout=180)
 
 
 def test_seed_article_matches_the_arms_rule_with_the_turkey_russia_pair():

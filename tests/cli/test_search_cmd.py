@@ -6,20 +6,17 @@ from __future__ import annotations
 import asyncio
 import json
 import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 import typer
 
+from tests.conftest import run_newswatch
 from tests.e2e.harness import delete_indices
 from worker.cli.search import _parse_since
 from worker.config import load_settings
 from worker.sinks.search import SearchSink
-
-NEWSWATCH = str(Path(sys.executable).parent / "newswatch")
 
 
 def test_since_accepts_dates_and_ages():
@@ -36,13 +33,7 @@ def test_since_accepts_dates_and_ages():
 
 
 def _search_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [NEWSWATCH, "search", *args],
-        capture_output=True,
-        text=True,
-        env={**env, "COLUMNS": "200"},
-        timeout=120,
-    )
+    return run_newswatch("search", *args, env={**env, "COLUMNS": "200"})
 
 
 @pytest.fixture

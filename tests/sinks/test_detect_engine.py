@@ -6,19 +6,14 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import subprocess
-import sys
-from pathlib import Path
 
 import httpx
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.conftest import free_port
+from tests.conftest import free_port, run_newswatch
 from worker.config import load_settings
 from worker.sinks.search import SearchSink, detect_engine, is_transient
-
-NEWSWATCH = str(Path(sys.executable).parent / "newswatch")
 
 ES8_ROOT = {
     "name": "es01",
@@ -164,9 +159,7 @@ def test_search_cli_names_the_unreachable_engine():
         "NEWSWATCH_SEARCH_URL": url,
         "COLUMNS": "200",  # the error panel is as wide as the terminal: keep the URL on one line
     }
-    res = subprocess.run(
-        [NEWSWATCH, "search", "S-400"], capture_output=True, text=True, env=env, timeout=120
-    )
+    res = run_newswatch("search", "S-400", env=env)
     assert res.returncode != 0
     assert "search failed" in res.stderr
     assert url in res.stderr
