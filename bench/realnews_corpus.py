@@ -1,0 +1,251 @@
+"""The labelled real-report corpus (bench/realnews/*.yaml) and its local text cache.
+
+Loading checks every label against the rules in bench/realnews/README.md, so a labelling slip is
+found when the file is written, not when a score looks odd. Nothing here reads the network.
+
+    python bench/realnews_corpus.py check [FILE...]     validate labels and cached texts
+    python bench/realnews_corpus.py stats               coverage: reports, countries, kinds
+    python bench/realnews_corpus.py register URL FILE   cache a saved excerpt, print id + sha256
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = ROOT / "bench" / "realnews"
+CACHE = ROOT / ".state" / "realnews"
+STATUSES = ("talks", "agreed", "ordered", "delivered", "cancelled", "blocked")
+CONSTRUCTIONS = (
+    "buy-from deal-with-to-buy sell-to supply-with passive nominal adjective-origin receive "
+    "approval company-supplier weapon-only-supplier metonym list cross-sentence other"
+).split()
+KINDS = ("transfer", "lookalike")
+_EXTRA_ISO3 = {"XKX"}  # Kosovo: user-assigned, not in ISO 3166-1 but used by every newsroom
+
+
+def report_id(url: str) -> str:
+    """The stable id of a report: the first 12 hex digits of sha256(url)."""
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:12]
+
+
+def heldout(report_id_: str) -> bool:
+    """A third of the reports, fixed by their id: the blind held-out batch."""
+    return int(report_id_, 16) % 3 == 0
+
+
+@dataclass(frozen=True)
+class PairLabel:
+    recipient: str
+    supplier: str
+    weapon: str | None = None
+    status: str | None = None
+    status_ok: tuple[str, ...] = ()
+    quantity: float | None = None
+    value: dict[str, Any] | None = None
+    constructions: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.recipient, self.supplier)
+
+
+@dataclass
+class Report:
+    id: str
+    url: str
+    query: str
+    sha256: str
+    kind: str
+    lang: str
+    pairs: list[PairLabel]
+    optional: list[tuple[str, str]]
+    countries: list[str]
+    homonyms: list[dict[str, str]]
+    source: str
+    note: str = ""
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def text_path(self) -> Path:
+        return CACHE / f"{self.id}.txt"
+
+    def text(self) -> str | None:
+        """The cached text, or None when it is missing or no longer the labelled one."""
+        try:
+            data = self.text_path.read_bytes()
+        except FileNotFoundError:
+            return None
+        if hashlib.sha256(data).hexdigest() != self.sha256:
+            return None
+        return data.decode("utf-8")
+
+
+def _iso3(code: Any, where: str, problems: list[str]) -> str:
+    code = str(code).upper()
+    if code not in _EXTRA_ISO3 and pycountry.countries.get(alpha_3=code) is None:
+        problems.append(f"{where}: {code!r} is not an ISO 3166-1 alpha-3 code")
+    return code
+
+
+def _pair(raw: dict[str, Any], where: str, problems: list[str]) -> PairLabel:
+    rec = _iso3(raw.get("recipient"), f"{where}.recipient", problems)
+    sup = _iso3(raw.get("supplier"), f"{where}.supplier", problems)
+    if rec == sup:
+        problems.append(f"{where}: recipient and supplier are both {rec}")
+    status = raw.get("status")
+    if status is not None and status not in STATUSES:
+        problems.append(f"{where}.status: {status!r} is not one of {', '.join(STATUSES)}")
+    ok = tuple(raw.get("status_ok") or ())
+    for s in ok:
+        if s not in STATUSES:
+            problems.append(f"{where}.status_ok: {s!r} is not a status")
+    cons = tuple(raw.get("constructions") or ())
+    for c in cons:
+        if c not in CONSTRUCTIONS:
+            problems.append(f"{where}.constructions: {c!r} is not in the vocabulary")
+    weapon = raw.get("weapon")
+    qty = raw.get("quantity")
+    return PairLabel(
+        recipient=rec,
+        supplier=sup,
+        weapon=str(weapon).lower() if weapon else None,
+        status=status,
+        status_ok=ok,
+        quantity=float(qty) if isinstance(qty, int | float) else None,
+        value=raw.get("value"),
+        constructions=cons,
+    )
+
+
+def load_file(path: Path) -> list[Report]:
+    """Every report of one label file, each with the problems found in it."""
+    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out: list[Report] = []
+    for n, raw in enumerate(doc.get("reports") or []):
+        problems: list[str] = []
+        where = f"{path.name}[{n}]"
+        url = str(raw.get("url", ""))
+        rid = str(raw.get("id", ""))
+        if not url.startswith(("http://", "https://")):
+            problems.append(f"{where}: url {url!r} is not an http(s) address")
+        elif rid != report_id(url):
+            problems.append(f"{where}: id {rid!r} should be {report_id(url)} (sha256 of the url)")
+        kind = raw.get("kind")
+        if kind not in KINDS:
+            problems.append(f"{where}: kind {kind!r} is not transfer or lookalike")
+        pairs = [_pair(p, f"{where}.pairs[{i}]", problems) for i, p in enumerate(raw.get("pairs") or [])]
+        if kind == "transfer" and not pairs:
+            problems.append(f"{where}: a transfer report needs at least one pair")
+        optional = [
+            (
+                _iso3(p.get("recipient"), f"{where}.optional", problems),
+                _iso3(p.get("supplier"), f"{where}.optional", problems),
+            )
+            for p in raw.get("optional") or []
+        ]
+        countries = [_iso3(c, f"{where}.countries", problems) for c in raw.get("countries") or []]
+        for p in pairs:
+            for side in p.key:
+                if side not in countries:
+                    problems.append(f"{where}: pair country {side} missing from countries")
+        if not raw.get("query"):
+            problems.append(f"{where}: no query recorded")
+        rep = Report(
+            id=rid,
+            url=url,
+            query=str(raw.get("query", "")),
+            sha256=str(raw.get("sha256", "")),
+            kind=str(kind),
+            lang=str(raw.get("lang", "en")),
+            pairs=pairs,
+            optional=optional,
+            countries=countries,
+            homonyms=list(raw.get("homonyms") or []),
+            source=path.name,
+            note=str(raw.get("note", "")),
+            problems=problems,
+        )
+        if rep.text() is None:
+            problems.append(f"{where}: cached text {rep.text_path} missing or its sha256 differs")
+        out.append(rep)
+    return out
+
+
+def load(paths: list[Path] | None = None) -> list[Report]:
+    """All reports, first copy of a url wins (a url labelled twice is reported as a problem)."""
+    files = paths or sorted(LABELS.glob("*.yaml"))
+    seen: dict[str, Report] = {}
+    out: list[Report] = []
+    for f in files:
+        for rep in load_file(f):
+            if rep.id in seen:
+                seen[rep.id].problems.append(f"{rep.source}: {rep.url} labelled again")
+                continue
+            seen[rep.id] = rep
+            out.append(rep)
+    return out
+
+
+def _check(args: argparse.Namespace) -> int:
+    reports = load([Path(p) for p in args.files] or None)
+    bad = [p for r in reports for p in r.problems]
+    for p in bad:
+        print(p)
+    print(f"{len(reports)} reports, {len(bad)} problems")
+    return 1 if bad else 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    reports = load([Path(p) for p in args.files] or None)
+    kinds = Counter(r.kind for r in reports)
+    rec = Counter(p.recipient for r in reports for p in r.pairs)
+    sup = Counter(p.supplier for r in reports for p in r.pairs)
+    cons = Counter(c for r in reports for p in r.pairs for c in p.constructions)
+    status = Counter(p.status for r in reports for p in r.pairs)
+    print(f"reports: {len(reports)}  {dict(kinds)}  held out: {sum(heldout(r.id) for r in reports)}")
+    print(f"pairs: {sum(rec.values())}  recipients: {len(rec)}  suppliers: {len(sup)}")
+    print(f"status: {dict(status)}")
+    print(f"constructions: {dict(cons.most_common())}")
+    return 0
+
+
+def _register(args: argparse.Namespace) -> int:
+    """Move a saved excerpt into the cache under its url's id; print the label lines."""
+    data = Path(args.text_file).read_bytes()
+    data.decode("utf-8")  # a text that is not UTF-8 is an error here, not at scoring time
+    rid = report_id(args.url)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    (CACHE / f"{rid}.txt").write_bytes(data)
+    if Path(args.text_file).resolve() != (CACHE / f"{rid}.txt").resolve():
+        Path(args.text_file).unlink()
+    print(f"id: {rid}\nsha256: {hashlib.sha256(data).hexdigest()}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    for name, fn in (("check", _check), ("stats", _stats)):
+        p = sub.add_parser(name)
+        p.add_argument("files", nargs="*", help="label files (default: bench/realnews/*.yaml)")
+        p.set_defaults(fn=fn)
+    reg = sub.add_parser("register", help="cache a saved excerpt under its url's id")
+    reg.add_argument("url")
+    reg.add_argument("text_file")
+    reg.set_defaults(fn=_register)
+    args = ap.parse_args(argv)
+    return int(args.fn(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
