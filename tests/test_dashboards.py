@@ -17,6 +17,7 @@ from worker.dashboards import (
     opensearch_dashboards_objects,
     to_ndjson,
 )
+from worker.entities import ENTITY_TYPE_TABLE
 
 AGGREGATABLE = {"keyword", "date", "boolean", "integer", "long", "float"}
 
@@ -125,7 +126,9 @@ def test_dashboard_panels_match_references():
     refs = {r["name"] for r in dash["references"]}
     for p in panels:
         assert f"{p['panelIndex']}:{p['panelRefName']}" in refs
-    assert len(panels) == len(refs) == 8
+    # four fixed panels (volume, alerts, pairs, heat map) and a 'Top ...' panel per entity type
+    top = sum(t.dashboard for t in ENTITY_TYPE_TABLE)
+    assert len(panels) == len(refs) == 4 + top == 9
 
 
 def test_prefix_is_applied_everywhere():

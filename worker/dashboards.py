@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from worker.config import PROJECT_ROOT
+from worker.entities import ENTITY_TYPE_TABLE
 
 KIBANA_FILE = PROJECT_ROOT / "deploy" / "kibana" / "newswatch.ndjson"
 OSD_FILE = PROJECT_ROOT / "deploy" / "opensearch-dashboards" / "newswatch.ndjson"
@@ -225,12 +226,7 @@ def kibana_objects(prefix: str = "newswatch") -> list[dict[str, Any]]:
             },
         ),
     ]
-    for field, title in (
-        ("people", "Top people"),
-        ("organizations", "Top organisations"),
-        ("weapons", "Top weapon systems"),
-        ("countries", "Top countries"),
-    ):
+    for field, title in ((t.field, f"Top {t.title}") for t in ENTITY_TYPE_TABLE if t.dashboard):
         objects.append(
             _lens(
                 f"{prefix}-top-{field}",

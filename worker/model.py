@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-ENTITY_TYPES = ("country", "person", "organization", "weapon", "place")
+from worker.entities import ENTITY_TYPE_TABLE, ENTITY_TYPES  # noqa: F401  (re-exported)
 
 
 def utcnow() -> datetime:
@@ -119,6 +119,7 @@ class Entity:
     country: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     salience: float = 0.0
+    producer: str | None = None  # weapons: the maker's company id
 
     @property
     def count(self) -> int:
@@ -133,6 +134,7 @@ class Entity:
             "count": self.count,
             "salience": round(self.salience, 4),
             "mentions": [m.to_dict() for m in self.mentions],
+            **({"producer": self.producer} if self.producer else {}),
         }
 
     @classmethod
@@ -144,6 +146,7 @@ class Entity:
             country=d.get("country"),
             mentions=[Mention(**m) for m in d.get("mentions", [])],
             salience=d.get("salience", 0.0),
+            producer=d.get("producer"),
         )
 
 
@@ -174,13 +177,19 @@ class TaggedArticle:
     def weapons(self) -> list[str]:
         return self.ids("weapon")
 
+    def ids_by_field(self) -> dict[str, list[str]]:
+        """Ids per entity type under the type's field name (``countries``, ``companies`` ...),
+        every registered type present: the one shape the wire format, index documents, the
+        percolator and the CLI share."""
+        by_type: dict[str, list[str]] = {t.name: [] for t in ENTITY_TYPE_TABLE}
+        for e in self.entities:
+            by_type.setdefault(e.type, []).append(e.id)
+        return {t.field: by_type[t.name] for t in ENTITY_TYPE_TABLE}
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "article": self.article.to_dict(),
-            "countries": self.countries,
-            "people": self.people,
-            "organizations": self.organizations,
-            "weapons": self.weapons,
+            **self.ids_by_field(),
             "entities": [e.to_dict() for e in self.entities],
             "sentences": [list(s) for s in self.sentences],
         }

@@ -33,11 +33,7 @@ def tagged_doc(tagged: TaggedArticle) -> dict[str, Any]:
         "title": a.title,
         "url": a.url,
         "source": a.source,
-        "countries": tagged.countries,
-        "people": tagged.people,
-        "organizations": tagged.organizations,
-        "weapons": tagged.weapons,
-        "places": tagged.ids("place"),
+        **tagged.ids_by_field(),
         "entities": [e.to_dict() for e in tagged.entities],
         "sentences": [list(s) for s in tagged.sentences],
     }

@@ -227,11 +227,7 @@ def article_document(tagged: TaggedArticle, alerts: list[Alert]) -> dict[str, An
         {
             "story_id": a.duplicate_of or a.id,
             "is_duplicate": a.duplicate_of is not None,
-            "countries": tagged.countries,
-            "people": tagged.people,
-            "organizations": tagged.organizations,
-            "weapons": tagged.weapons,
-            "places": tagged.ids("place"),
+            **tagged.ids_by_field(),
             "entities": [
                 {
                     "id": e.id,

@@ -24,8 +24,8 @@ import ahocorasick
 import pycountry
 import yaml
 
+from worker.entities import ENTITY_TYPE_TABLE, ENTITY_TYPES
 from worker.errors import ConfigError
-from worker.model import ENTITY_TYPES
 from worker.transforms.context import PREDICATES, WORD_PREDICATES, Condition
 
 GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
@@ -33,12 +33,8 @@ GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 EXTENSION_FILE = "entities.yaml"
 
 CASE_MODES = ("exact", "initial", "insensitive")
-SECTIONS = {
-    "countries": "country",
-    "people": "person",
-    "organizations": "organization",
-    "weapons": "weapon",
-    "places": "place",
+SECTIONS: dict[str, str | None] = {
+    **{t.section: t.name for t in ENTITY_TYPE_TABLE},
     "entities": None,  # type given per entry
     "blockers": None,
 }
@@ -96,6 +92,7 @@ class EntityDef:
     name: str
     country: str | None = None
     source: str = ""
+    producer: str | None = None  # weapons: the company id that makes it
 
 
 @dataclass(slots=True)
@@ -344,7 +341,7 @@ def _variants(text: str, *, plural: bool) -> list[str]:
 
 _ENTRY_KEYS = {
     "country": ("id", "name", "aliases", "demonyms", "capitals", "drop"),
-    "other": ("id", "type", "name", "country", "aliases"),
+    "other": ("id", "type", "name", "country", "aliases", "producer"),
 }
 
 
@@ -430,6 +427,10 @@ def _other_entry(g: Gazetteer, f: _File, node: yaml.Node, section: str) -> None:
         ent.name = f.text(m["name"][1], "name")
     if country:
         ent.country = country
+    if "producer" in m:
+        if etype != "weapon":
+            raise f.error(m["producer"][1], "only a weapon has a 'producer' (a company id)")
+        ent.producer = f.text(m["producer"][1], "producer")
     if "aliases" not in m and "name" not in m:
         raise f.error(node, f"entry {eid!r} adds nothing (give 'aliases' or 'name')")
     plural = etype == "weapon"
@@ -446,6 +447,19 @@ def _other_entry(g: Gazetteer, f: _File, node: yaml.Node, section: str) -> None:
         g.add_alias(a, a.source)
 
 
+def _link_producers(g: Gazetteer) -> None:
+    """Check each weapon's producer is a company; a weapon without its own country takes the
+    producer's (the maker's home state is the supplier the pair reader falls back on)."""
+    for ent in g.entities.values():
+        if ent.producer is None:
+            continue
+        maker = g.entities.get(ent.producer)
+        if maker is None or maker.type != "company":
+            raise ConfigError(f"{ent.source}: producer {ent.producer!r} is not a company id")
+        if ent.country is None:
+            ent.country = maker.country
+
+
 def load_gazetteer(extra: Sequence[Path] = (), *, shipped: bool = True) -> Gazetteer:
     """Merge pycountry, the shipped files and ``extra`` extension files into one gazetteer."""
     g = Gazetteer()
@@ -459,6 +473,7 @@ def load_gazetteer(extra: Sequence[Path] = (), *, shipped: bool = True) -> Gazet
         _load_file(g, Path(path), deferred)
     for f, node, section in deferred:
         _other_entry(g, f, node, section)
+    _link_producers(g)
     for f in {id(f): f for f, _, _ in deferred}.values():
         f.close()
     return g

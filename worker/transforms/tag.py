@@ -130,7 +130,7 @@ class Tagger:
                 else:
                     score += BODY_WEIGHT
             best = max(best, score)
-            out.append(Entity(d.id, d.type, d.name, d.country, mentions, score))
+            out.append(Entity(d.id, d.type, d.name, d.country, mentions, score, d.producer))
         for e in out:
             e.salience = e.salience / best if best else 0.0
         # Most salient first; ties by first appearance (title before body).

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from worker.entities import ENTITY_TYPE_TABLE, keyword_mapping
+
 from .query import And, MatchAll, Meta, Node, Not, Or, Term
 from .schema import Rule
 
@@ -35,23 +37,12 @@ PERCOLATOR_MAPPING: dict[str, Any] = {
         "body": {"type": "text"},
         "source": {"type": "text"},
         "language": {"type": "keyword"},
-        "countries": {"type": "keyword"},
-        "people": {"type": "keyword"},
-        "organizations": {"type": "keyword"},
-        "weapons": {"type": "keyword"},
-        "places": {"type": "keyword"},
+        **keyword_mapping(),
         "entities": {"type": "keyword"},
     }
 }
 
-_ENTITY_INDEX_FIELD = {
-    "country": "countries",
-    "person": "people",
-    "organization": "organizations",
-    "weapon": "weapons",
-    "place": "places",
-    "entity": "entities",
-}
+_ENTITY_INDEX_FIELD = {**{t.name: t.field for t in ENTITY_TYPE_TABLE}, "entity": "entities"}
 
 
 class UnsupportedForPercolator(ValueError):
@@ -132,10 +123,6 @@ def article_doc(tagged) -> dict[str, Any]:
         "body": art.body,
         "source": art.source,
         "language": art.language,
-        "countries": tagged.countries,
-        "people": tagged.people,
-        "organizations": tagged.organizations,
-        "weapons": tagged.weapons,
-        "places": tagged.ids("place"),
+        **tagged.ids_by_field(),
         "entities": [e.id for e in tagged.entities],
     }

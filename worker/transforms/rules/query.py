@@ -22,22 +22,12 @@ from luqum import tree as lt
 from luqum.exceptions import ParseError
 from luqum.parser import parser
 
+from worker.entities import query_fields
+
 from .text import fold, split_pattern
 
 TEXT_FIELDS = {"text": "text", "default": "text", "title": "title", "body": "body"}
-ENTITY_FIELDS = {
-    "country": "country",
-    "countries": "country",
-    "person": "person",
-    "people": "person",
-    "org": "organization",
-    "organisation": "organization",
-    "organization": "organization",
-    "weapon": "weapon",
-    "weapons": "weapon",
-    "place": "place",
-    "entity": "entity",
-}
+ENTITY_FIELDS = {**query_fields(), "entity": "entity"}
 META_FIELDS = {"lang": "lang", "language": "lang", "source": "source"}
 
 
