@@ -96,19 +96,19 @@ def test_extension_file_from_rules_folder(tmp_path: Path) -> None:
         textwrap.dedent(
             """
             weapons:
-              - id: sky-sabre
-                name: Sky Sabre
+              - id: sky-lance
+                name: Sky Lance
                 country: GBR
             """
         ),
         "utf-8",
     )
     art = tmp_path / "a.txt"
-    art.write_text("Poland received Sky Sabre launchers from Britain.\n", "utf-8")
+    art.write_text("Poland received Sky Lance launchers from Britain.\n", "utf-8")
     result = run(str(art), "--rules", str(tmp_path))
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
-    assert doc["weapons"] == ["sky-sabre"]
+    assert doc["weapons"] == ["sky-lance"]
     assert set(doc["countries"]) == {"POL", "GBR"}
 
 

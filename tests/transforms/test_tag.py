@@ -330,18 +330,18 @@ def test_extension_adds_aliases_people_and_weapons(tmp_path: Path) -> None:
             country: GBR
             aliases: [Doe]
         weapons:
-          - id: sky-sabre
-            name: Sky Sabre
+          - id: sky-lance
+            name: Sky Lance
             country: GBR
         blockers:
           - Jane Doe Foundation
         """,
     )
     tagger = Tagger.load([path])
-    tagged = tag(tagger, "Doe said the Anatolian Republic wants Sky Sabre systems.")
+    tagged = tag(tagger, "Doe said the Anatolian Republic wants Sky Lance systems.")
     assert tagged.countries == ["TUR"]
     assert tagged.people == ["jane-doe"]
-    assert tagged.weapons == ["sky-sabre"]
+    assert tagged.weapons == ["sky-lance"]
     assert by_id(tagged)["jane-doe"].country == "GBR"
     assert tag(tagger, "The Jane Doe Foundation gave money.").people == []
 

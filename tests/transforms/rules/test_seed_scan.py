@@ -23,7 +23,13 @@ def scan(*extra: str) -> list[dict]:
 def test_scan_seed_shipped_pack_one_arms_alert():
     (alert,) = scan()
     assert alert["rule_id"] == "arms-transfer-pair"
-    assert alert["pair"] == {"recipient": "TUR", "supplier": "RUS"}
+    assert alert["pair"] == {
+        "recipient": "TUR",
+        "supplier": "RUS",
+        "weapon": "s-400",
+        "producer": "almaz-antey",
+        "status": "talks",
+    }
     assert alert["entities"] == {"weapon": ["s-400"], "country": ["TUR", "RUS"]}
 
 

@@ -17,8 +17,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from worker.model import TaggedArticle
+from worker.transforms.parser import parse
 
+from .grammar import Actor, Classes, Role, Weapon, read_roles
 from .text import fold
+from .transfer import quantity_before, sentence_status, value_in
 
 ROLES = ("recipient", "supplier", "third")
 ONLY_OTHER = "only other party in the sentence"
@@ -61,6 +64,8 @@ class RelationLexicon:
     weak: frozenset[str] = frozenset()
     objects: list[CuePattern] = field(default_factory=list)
     not_objects: list[CuePattern] = field(default_factory=list)
+    grammar: Classes | None = None  # word classes for the dependency-parse role reader
+    status_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> RelationLexicon:
@@ -117,6 +122,11 @@ class RelationLexicon:
             objects=objects,
             not_objects=not_objects,
             raw=dict(raw),
+            grammar=Classes(classes),
+            status_words={
+                st: frozenset(fold(str(w)) for w in words)
+                for st, words in (raw.get("status") or {}).items()
+            },
         )
 
 
@@ -209,20 +219,31 @@ class PairHit:
     supplier: str
     sentences: list[tuple[str, int, int, int]] = field(default_factory=list)  # field, idx, s, e
     cues: list[Cue] = field(default_factory=list)
+    status: str | None = None  # from the first sentence that gives one (headline, lede first)
+    weapon: str | None = None  # weapon id
+    producer: str | None = None  # the weapon's maker (company id)
+    quantity: int | None = None
+    value: dict[str, Any] | None = None
 
     @property
-    def pair(self) -> dict[str, str]:
-        return {"recipient": self.recipient, "supplier": self.supplier}
+    def pair(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"recipient": self.recipient, "supplier": self.supplier}
+        for k in ("weapon", "producer", "status", "quantity", "value"):
+            v = getattr(self, k)
+            if v is not None:
+                out[k] = v
+        return out
 
 
 @dataclass(slots=True)
 class _Span:
     start: int
     end: int
-    kind: str  # "country" | "weapon"
+    kind: str  # "country" | "weapon" | "company" | "organization" (the last two: actors only)
     ident: str  # ISO3 for countries, weapon id
     origin: str | None = None
     name: str = ""
+    producer: str | None = None
 
 
 def sentence_spans(tagged: TaggedArticle) -> list[tuple[str, int, int, int]]:
@@ -244,7 +265,7 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
     body_offset = 1 if art.title else 0
     per_sentence: dict[int, list[_Span]] = {}
     for ent in tagged.entities:
-        if ent.type not in ("country", "weapon"):
+        if ent.type not in ("country", "weapon") and not (ent.type in _ACTORS and ent.country):
             continue
         for m in ent.mentions:
             if m.field == "title":
@@ -255,24 +276,68 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
             if idx is None or idx >= len(sentences) or m.end > sentences[idx][3]:
                 continue
             per_sentence.setdefault(idx, []).append(
-                _Span(m.start, m.end, ent.type, ent.id, ent.country, ent.name)
+                _Span(m.start, m.end, ent.type, _ident(ent), ent.country, ent.name, ent.producer)
             )
     hits: dict[tuple[str, str], PairHit] = {}
-    for idx, spans in per_sentence.items():
+    for idx, spans in sorted(per_sentence.items()):
         if not any(s.kind == "country" for s in spans):
             continue
         fld, sidx, start, end = sentences[idx]
         text = art.title if fld == "title" else art.body
-        for rec, sup, cues in _sentence_pairs(text, start, end, fld, spans, lexicon):
+        for rec, sup, cues, facts in _sentence_pairs(text, start, end, fld, spans, lexicon):
             hit = hits.setdefault((rec, sup), PairHit(rec, sup))
             hit.sentences.append((fld, sidx, start, end))
             hit.cues.extend(cues)
+            _add_facts(hit, facts, text)
+    weapons = [e for e in tagged.entities if e.type == "weapon"]
+    for hit in hits.values():
+        if hit.weapon is None:  # the article's first weapon from the supplier, if any
+            w = next((e for e in weapons if e.country == hit.supplier), None)
+            if w is not None:
+                hit.weapon, hit.producer = w.id, w.producer
     return list(hits.values())
+
+
+@dataclass(slots=True)
+class _Facts:
+    """What one sentence says about its transfer besides the roles."""
+
+    status: str | None
+    weapon: _Span | None
+
+
+def _add_facts(hit: PairHit, facts: _Facts, text: str) -> None:
+    """The first sentence that states a fact wins (headline and lede carry the news)."""
+    if hit.status is None:
+        hit.status = facts.status
+    w = facts.weapon
+    if hit.weapon is None and w is not None:
+        hit.weapon, hit.producer = w.ident, w.producer
+        hit.quantity = quantity_before(text, w.start)
+    if hit.value is None and hit.sentences:
+        _, _, s, e = hit.sentences[-1]
+        hit.value = value_in(text[s:e])
+
+
+_ACTORS = ("company", "organization")
+
+
+def _ident(ent: Any) -> str:
+    """A span's identity for roles: the country a company or state body stands for."""
+    return ent.country if ent.type in _ACTORS else ent.id
+
+
+# Which role reader runs: "grammar" (dependency parse, symbol patterns where it finds nothing),
+# "symbols" (the patterns alone). The bench compares them; without the parser model installed
+# the grammar reader is unavailable and the symbols are used.
+ROLE_READER = "grammar"
 
 
 def _sentence_pairs(
     text: str, start: int, end: int, fld: str, spans: list[_Span], lex: RelationLexicon
-) -> Iterable[tuple[str, str, list[Cue]]]:
+) -> Iterable[tuple[str, str, list[Cue], _Facts]]:
+    actors = [s for s in spans if s.kind in _ACTORS]
+    spans = [s for s in spans if s.kind not in _ACTORS]
     folded = fold(text[start:end]).replace("’", "'").replace("‘", "'")
     toks = [(m.group(), m.start() + start, m.end() + start) for m in _SENT_TOKEN.finditer(folded)]
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
@@ -326,7 +391,12 @@ def _sentence_pairs(
 
     countries = [k for k, s in enumerate(symbols) if s[0] == "country"]
     roles: dict[int, tuple[str, str] | None] = {}
+    parsed = _grammar_roles(text, start, end, symbols, countries, actors, lex)
     for k in countries:
+        if parsed is not None:
+            roles[k] = parsed.get(k)
+            if roles[k] is not None:
+                continue
         iso = symbols[k][1].ident
         line = " " + " ".join(_symbol(s, k, iso, idx) for idx, s in enumerate(symbols)) + " "
         best: tuple[int, int] | None = None
@@ -363,6 +433,12 @@ def _sentence_pairs(
     cues: list[Cue] = []
     by_role: dict[str, set[str]] = {r: set() for r in ROLES}
     assigned: set[str] = set()
+    for key, r in (parsed or {}).items():
+        if isinstance(key, tuple) and r and r[0] in ROLES:  # a company or state body's country
+            a = actors[key[1]]
+            by_role[r[0]].add(a.ident)
+            cues.append(Cue(r[0], a.ident, fld, a.start, a.end, r[1]))
+            assigned.add(a.ident)
     for k in countries:
         r = roles.get(k)
         if r and r[0] in ROLES:
@@ -390,11 +466,44 @@ def _sentence_pairs(
             suppliers = set(left)
             k = next(k for k in countries if sp(k).ident in left)
             cues.append(Cue("supplier", sp(k).ident, fld, sp(k).start, sp(k).end, ONLY_OTHER))
+    words = [x[1] if x[0] == "word" else "" for x in symbols]
+    status = sentence_status(words, trig, lex.status_words)
+    named = [x[1] for x in symbols if x[0] == "weapon" and x[1] is not None]
     for rec in sorted(recipients):
         for sup in sorted(suppliers):
             if rec != sup:
                 mine = [c for c in cues if c.country in (rec, sup)]
-                yield rec, sup, mine
+                weapon = next((w for w in named if w.origin == sup), named[0] if named else None)
+                yield rec, sup, mine, _Facts(status, weapon)
+
+
+def _grammar_roles(
+    text: str,
+    start: int,
+    end: int,
+    symbols: list[tuple[str, Any, int, int]],
+    countries: list[int],
+    actors: list[_Span],
+    lex: RelationLexicon,
+) -> dict[Any, tuple[str, str] | None] | None:
+    """Roles from the dependency parse, keyed by country symbol index (and by the actor span for
+    companies and state bodies); None when the parser is off or unavailable."""
+    if ROLE_READER != "grammar" or lex.grammar is None:
+        return None
+    doc = parse(text[start:end])
+    if doc is None:
+        return None
+    people = [(k, symbols[k][1]) for k in countries] + [
+        (("actor", i), a) for i, a in enumerate(actors)
+    ]
+    acts = [Actor(sp.start - start, sp.end - start, sp.ident, sp.kind) for _, sp in people]
+    weapons = [
+        Weapon(s[2] - start, s[3] - start, s[1].origin if s[1] is not None else None)
+        for s in symbols
+        if s[0] == "weapon"
+    ]
+    found: dict[int, Role] = read_roles(doc, acts, weapons, lex.grammar)
+    return {people[i][0]: (r.role, r.cue) for i, r in found.items()}
 
 
 def _object_symbols(symbols: list[tuple[str, Any, int, int]], text: str, first: int) -> list[str]:

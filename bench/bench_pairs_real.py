@@ -1,0 +1,216 @@
+"""Arms-transfer pairs scored on real published reports (bench/realnews/*.yaml + the local cache).
+
+    python bench/bench_pairs_real.py [--split dev|heldout|all] [--errors] [--json FILE]
+
+Runs ``newswatch scan``'s code (load_articles → clean → tag → match with the shipped rule pack)
+on each cached text and compares the arms-transfer pairs with the labels: P/R/F1 overall, per
+construction kind and per report kind, status and weapon right among correct pairs, the reports
+read in both directions, country P/R, homonyms tagged, and the cost per article. Nothing is read
+from the network; a report whose text is missing from .state/realnews/ is counted and listed.
+
+The held-out third (fixed by report id) is blind: its errors are never printed, only its figures.
+Record a held-out score in docs/rules.md, dated, before changing anything because of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from realnews_corpus import Report, heldout, load  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.progress import track  # noqa: E402
+from rich.table import Table  # noqa: E402
+
+from worker.errors import Reject  # noqa: E402
+from worker.pipeline import analyse, load_articles  # noqa: E402
+from worker.transforms.rules import load_rules  # noqa: E402
+from worker.transforms.tag import default_tagger  # noqa: E402
+
+PAIR_RULE = "arms-transfer-pair"
+NOW = datetime(2026, 12, 5, tzinfo=UTC)  # fixed: scores must not depend on the day they run
+
+
+def _norm(s: str | None) -> str:
+    return re.sub(r"[^a-z0-9]", "", (s or "").lower())
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, tp: int, fp: int, fn: int) -> None:
+        self.tp, self.fp, self.fn = self.tp + tp, self.fp + fp, self.fn + fn
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+@dataclass
+class Score:
+    reports: int = 0
+    missing: list[str] = field(default_factory=list)
+    pairs: Counts = field(default_factory=Counts)
+    by_kind: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    by_construction: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    countries: Counts = field(default_factory=Counts)
+    status: Counter = field(default_factory=Counter)  # (gold status, right?) -> n
+    weapon: Counter = field(default_factory=Counter)  # right? -> n
+    both_directions: int = 0
+    homonyms_tagged: int = 0
+    seconds: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def predict(report: Report, tagger: Any, rules: Any) -> tuple[list[dict], list[str], float]:
+    """(pair dicts of the arms-transfer alerts, tagged countries, seconds) for one report."""
+    t0 = time.perf_counter()
+    pairs: list[dict] = []
+    countries: list[str] = []
+    for art in load_articles([report.text_path], now=NOW):
+        if isinstance(art, Reject):
+            raise SystemExit(f"{report.text_path}: rejected: {art.detail}")
+        tagged, alerts = analyse(art, tagger, rules, NOW)
+        countries = tagged.countries
+        pairs += [dict(a.pair) for a in alerts if a.rule_id == PAIR_RULE and a.pair]
+    return pairs, countries, time.perf_counter() - t0
+
+
+def score_report(rep: Report, pred: list[dict], countries: list[str], s: Score) -> None:
+    gold = {p.key: p for p in rep.pairs}
+    optional = set(rep.optional)
+    got = {(p["recipient"], p["supplier"]): p for p in pred}
+    tp = [k for k in got if k in gold]
+    fp = [k for k in got if k not in gold and k not in optional]
+    fn = [k for k in gold if k not in got]
+    s.pairs.add(len(tp), len(fp), len(fn))
+    s.by_kind[rep.kind].add(len(tp), len(fp), len(fn))
+    for k, lab in gold.items():
+        for c in lab.constructions or ("(none)",):
+            s.by_construction[c].add(int(k in got), 0, int(k not in got))
+    for k in tp:
+        lab, hit = gold[k], got[k]
+        if lab.status:
+            right = hit.get("status") == lab.status or hit.get("status") in lab.status_ok
+            s.status[(lab.status, right)] += 1
+        if lab.weapon:
+            s.weapon[_norm(hit.get("weapon")) == _norm(lab.weapon)] += 1
+    if any((b, a) in got for a, b in got):
+        s.both_directions += 1
+    ctp = len(set(countries) & set(rep.countries))
+    s.countries.add(ctp, len(set(countries) - set(rep.countries)), len(set(rep.countries) - set(countries)))
+    s.homonyms_tagged += sum(
+        1 for h in rep.homonyms if h.get("not") in countries and h.get("not") not in rep.countries
+    )
+    if fp or fn:
+        s.errors.append(
+            f"{rep.id} [{rep.kind}] {rep.url}\n    gold={sorted(gold)} optional={sorted(optional)}"
+            f" got={sorted(got)}  cons={sorted({c for p in rep.pairs for c in p.constructions})}"
+        )
+
+
+def run(reports: list[Report], progress: bool = True) -> Score:
+    tagger, rules = default_tagger(), load_rules()
+    s = Score()
+    seq = track(reports, description="scoring", transient=True) if progress else reports
+    for rep in seq:
+        if rep.text() is None:
+            s.missing.append(rep.id)
+            continue
+        pred, countries, secs = predict(rep, tagger, rules)
+        s.reports += 1
+        s.seconds.append(secs)
+        score_report(rep, pred, countries, s)
+    return s
+
+
+def summary(s: Score) -> dict[str, Any]:
+    p, r, f = s.pairs.prf()
+    cp, cr, _ = s.countries.prf()
+    st_right = sum(n for (_, ok), n in s.status.items() if ok)
+    st_all = sum(s.status.values())
+    w_all = sum(s.weapon.values())
+    return {
+        "reports": s.reports,
+        "missing_texts": len(s.missing),
+        "pairs": {"tp": s.pairs.tp, "fp": s.pairs.fp, "fn": s.pairs.fn, "P": p, "R": r, "F1": f},
+        "both_directions": s.both_directions,
+        "countries": {"P": cp, "R": cr},
+        "homonyms_tagged": s.homonyms_tagged,
+        "status_right": st_right / st_all if st_all else None,
+        "weapon_right": s.weapon[True] / w_all if w_all else None,
+        "ms_per_report": 1000 * sum(s.seconds) / len(s.seconds) if s.seconds else None,
+    }
+
+
+def _counts_table(title: str, rows: dict[str, Counts]) -> Table:
+    t = Table(title=title)
+    for col in ("group", "tp", "fp", "fn", "P", "R", "F1"):
+        t.add_column(col, justify="left" if col == "group" else "right")
+    for name, c in sorted(rows.items(), key=lambda kv: -(kv[1].tp + kv[1].fn)):
+        p, r, f = c.prf()
+        t.add_row(name, str(c.tp), str(c.fp), str(c.fn), f"{p:.3f}", f"{r:.3f}", f"{f:.3f}")
+    return t
+
+
+def print_report(s: Score, split: str, console: Console, errors: bool) -> None:
+    sm = summary(s)
+    console.print(_counts_table(f"pairs on {split} ({s.reports} reports)", {"ALL": s.pairs, **s.by_kind}))
+    console.print(_counts_table("recall per construction (a pair counts for each of its kinds)", s.by_construction))
+    st = Table(title="status among correct pairs")
+    for col in ("gold status", "right", "wrong"):
+        st.add_column(col)
+    for g in sorted({g for g, _ in s.status}):
+        st.add_row(g, str(s.status[(g, True)]), str(s.status[(g, False)]))
+    console.print(st)
+    fmt = {k: (f"{v:.3f}" if isinstance(v, float) else v) for k, v in sm.items() if k != "pairs"}
+    console.print(fmt)
+    if s.missing:
+        console.print(f"[yellow]{len(s.missing)} texts missing from the cache:[/] {' '.join(s.missing[:20])}")
+    if errors:
+        print("\n".join(s.errors))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
+    ap.add_argument("--errors", action="store_true", help="list every wrong report (never for held-out)")
+    ap.add_argument("--json", type=Path, help="also write the summary figures to this file")
+    ap.add_argument("--reader", choices=("grammar", "symbols"), default=None,
+                    help="role reader to score (default: the product's)")
+    ap.add_argument("labels", nargs="*", type=Path, help="label files (default: all)")
+    args = ap.parse_args(argv)
+    reports = load(args.labels or None)
+    if args.split != "all":
+        want = args.split == "heldout"
+        reports = [r for r in reports if heldout(r.id) == want]
+    if args.split != "dev" and args.errors:
+        ap.error("--errors lists dev reports only: the held-out batch stays blind")
+    if args.reader:
+        from worker.transforms.rules import pairs
+
+        pairs.ROLE_READER = args.reader
+    s = run(reports)
+    print_report(s, args.split, Console(), args.errors)
+    if args.json:
+        args.json.write_text(json.dumps({"split": args.split, **summary(s)}, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,295 @@
+"""Roles of the parties to a transfer, read from a dependency parse of one sentence.
+
+What holds across reporting is grammar, not word order: the subject of *buy* is the buyer
+whatever stands between them; the object of *supply* is the recipient ("supplied Ukraine with");
+``from X`` names the supplier and ``to X`` the recipient of a sale, a delivery or a weapon; the
+agent of a passive sale ("were delivered to X by Y") is the supplier; a possessive or adjective on
+a purchase noun is the buyer ("Turkey's purchase"), on a sale noun the seller, on a weapon its
+origin ("Russian S-400"). A party named through its government, army or ministry ("the Indian
+Army ordered") takes the role of that phrase, and every member of a coordination takes the role
+of the first ("to Greece and Cyprus"). ``with Y`` on a deal or a signing is the counterpart of the
+subject: the seller when the subject buys, the buyer when it sells, else decided by the weapon's
+origin or by which side is a company.
+
+Word classes come from the relation lexicon (``classes`` in data/rules/relations/*.yaml); this
+module only walks the tree. Each role comes with the words that gave it, for the evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+RECIPIENT, SUPPLIER, THIRD, PARTY = "recipient", "supplier", "third", "party"
+_OPPOSITE = {RECIPIENT: SUPPLIER, SUPPLIER: RECIPIENT}
+_CLIMB_MODIFIER = ("compound", "amod", "poss", "nmod", "npadvmod", "nummod")
+_SUBJECTS = ("nsubj", "csubj", "expl")
+_GOVERNED = ("xcomp", "advcl", "ccomp", "conj")
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A country, company or state body in the sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    country: str
+    kind: str = "country"  # country | company | organization
+
+
+@dataclass(frozen=True, slots=True)
+class Weapon:
+    start: int
+    end: int
+    origin: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    role: str
+    cue: str
+    anchor: int = -1  # token index of the verb or noun the role hangs on (parties pair up by it)
+    weak: bool = False  # a blocker: the seller's government unless the sentence names a seller
+
+
+class Classes:
+    """The lexicon's word classes as sets of lower-case words."""
+
+    def __init__(self, classes: Mapping[str, Sequence[str]]) -> None:
+        self._c = {k: frozenset(w.lower() for w in v) for k, v in classes.items()}
+
+    def has(self, name: str, word: str) -> bool:
+        return word in self._c.get(name, ())
+
+    def any(self, names: Sequence[str], word: str) -> bool:
+        return any(word in self._c.get(n, ()) for n in names)
+
+
+def read_roles(
+    doc: Any, actors: Sequence[Actor], weapons: Sequence[Weapon], cls: Classes
+) -> dict[int, Role]:
+    """Role of each actor (by index) that the parse supports; actors without one are absent."""
+    wtok: dict[int, Weapon] = {}
+    for w in weapons:
+        span = doc.char_span(w.start, w.end, alignment_mode="expand")
+        for t in span or ():
+            wtok[t.i] = w
+    out: dict[int, Role] = {}
+    for k, a in enumerate(actors):
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        role = _role_of(span.root, a, wtok, cls)
+        if role is not None:
+            out[k] = role
+    _resolve_parties(out, actors, doc, wtok, cls)
+    sellers = {actors[k].country for k, r in out.items() if r.role == SUPPLIER and not r.weak}
+    for k, r in list(out.items()):
+        if r.weak and sellers - {actors[k].country}:
+            out[k] = Role(THIRD, r.cue.replace("(the blocker)", "(blocks another's sale)"))
+    return out
+
+
+def _w(tok: Any) -> str:
+    return tok.lower_
+
+
+def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> Role | None:
+    """Climb from the actor's token to the word its role hangs on, then read the relation."""
+    seen = 0
+    while tok.head is not tok and seen < 8:
+        seen += 1
+        dep, head = tok.dep_, tok.head
+        if dep == "conj":  # "to Greece and Cyprus": Cyprus plays Greece's part
+            tok = head
+            continue
+        if dep in _CLIMB_MODIFIER or dep == "appos":
+            if cls.has("era", _w(head)):  # "Soviet-era tanks": when they were made, not who sells
+                return Role(THIRD, f"'{tok.text}-{head.text}'")
+            noun = _on_noun(tok, head, actor, wtok, cls)
+            if noun is not None:
+                return noun
+            if head.i in wtok:  # "India's Rafale jets": an owner, not an origin
+                return None
+            tok = head  # "the Turkish government", "India's defence ministry"
+            continue
+        if dep == "pobj" and _w(head) in ("of", "from") and head.head.pos_ in ("NOUN", "PROPN"):
+            h = head.head
+            if h.i not in wtok and not _noun_class(h, cls) and not _transfer_word(h, wtok, cls, 0):
+                tok = h  # "the government of Turkey", "officials from Pakistan"
+                continue
+        break
+    return _relation(tok, actor, wtok, cls)
+
+
+def _noun_class(tok: Any, cls: Classes) -> str | None:
+    w = _w(tok)
+    if cls.has("buy_noun", w):
+        return RECIPIENT
+    if cls.has("sell_noun", w):
+        return SUPPLIER
+    if cls.has("deal", w) or cls.has("talks", w):
+        return PARTY
+    return None
+
+
+def _on_noun(
+    tok: Any, head: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes
+) -> Role | None:
+    """A possessive or adjective on a transfer noun or a weapon."""
+    if head.i in wtok or (cls.has("made", _w(head)) and head.head.i in wtok):
+        w = wtok.get(head.i) or wtok.get(head.head.i)
+        noun = head if head.i in wtok else head.head
+        if any(cls.has("captured", _w(c)) for c in noun.children):
+            return Role(THIRD, f"'{tok.text} {noun.text}' captured")  # "Russian tanks captured"
+        if actor.kind == "company" or w is None or w.origin in (None, actor.country):
+            return Role(
+                SUPPLIER, f"maker of '{head.head.text if head.i not in wtok else head.text}'"
+            )
+        return None
+    kind = _noun_class(head, cls)
+    if kind == RECIPIENT:
+        return Role(RECIPIENT, f"'{tok.text} … {head.text}' (the buyer's purchase)", head.i)
+    if kind == SUPPLIER:
+        return Role(SUPPLIER, f"'{tok.text} … {head.text}' (the seller's sale)", head.i)
+    if kind == PARTY and tok.dep_ == "poss":
+        return Role(PARTY, f"'{tok.text}'s {head.text}'", head.i)
+    return None
+
+
+def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> Role | None:
+    dep, head = tok.dep_, tok.head
+    if dep in _SUBJECTS:
+        return _subject_role(head, cls, passive=False)
+    if dep == "nsubjpass":
+        if cls.has("sell", _w(head)):
+            return Role(RECIPIENT, f"passive subject of '{head.text}'", head.i)
+        return None
+    if dep in ("dobj", "dative", "iobj") and cls.has("sell", _w(head)):
+        return Role(RECIPIENT, f"object of '{head.text}'", head.i)
+    if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
+        return _prep_role(head, cls, wtok)
+    return None
+
+
+def _chain(verb: Any, depth: int = 2) -> list[Any]:
+    """The verb and the verbs it governs as purpose or complement ("signed a deal … to buy",
+    "plans to acquire", "agreed to supply")."""
+    out, frontier = [verb], [verb]
+    for _ in range(depth):
+        nxt = [
+            c for v in frontier for c in v.children if c.dep_ in ("xcomp", "advcl", "ccomp", "conj")
+        ]
+        out += nxt
+        frontier = nxt
+    return out
+
+
+def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
+    if cls.has("veto", _w(verb)):
+        # "Germany halted arms sales to Riyadh": the exporter's own government, unless another
+        # seller is named ("Switzerland blocked the export ... from Germany": a re-export veto).
+        return Role(SUPPLIER, f"subject of '{verb.text}' (the blocker)", verb.i, weak=True)
+    for v in _chain(verb):
+        w = _w(v)
+        if cls.has("threat", w) and v is verb:
+            return Role(THIRD, f"subject of '{v.text}'", v.i)
+        if cls.has("buy", w):
+            return Role(RECIPIENT, f"subject of '{v.text}'", v.i)
+        if cls.has("sell", w):
+            return Role(SUPPLIER, f"subject of '{v.text}'", v.i)
+        if cls.has("take", w) and any(_w(c) in ("delivery", "possession") for c in v.children):
+            return Role(RECIPIENT, "subject of 'took delivery'", v.i)
+    for v in _chain(verb, depth=1):
+        for c in v.children:
+            if c.dep_ in ("dobj", "attr", "nsubjpass"):
+                kind = _noun_class(c, cls)
+                if kind == RECIPIENT:
+                    return Role(RECIPIENT, f"subject of '{v.text} … {c.text}'", v.i)
+                if kind == SUPPLIER and not cls.has("approve", _w(v)):
+                    return Role(SUPPLIER, f"subject of '{v.text} … {c.text}'", v.i)
+                if kind == SUPPLIER:  # "the US approved the sale": the seller's government
+                    return Role(SUPPLIER, f"subject of '{v.text} … {c.text}' (approval)", v.i)
+                if kind == PARTY:
+                    return Role(PARTY, f"subject of '{v.text} … {c.text}'", v.i)
+    return None
+
+
+def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
+    p, h = _w(prep), prep.head
+    hw = _w(h)
+    if p == "from":
+        if cls.has("captured", hw):
+            return Role(THIRD, f"'{h.text} from'")
+        return Role(SUPPLIER, f"'{h.text} … from'", h.i)
+    if p == "to":
+        if _transfer_word(h, wtok, cls) and not cls.has("buy", hw):
+            return Role(RECIPIENT, f"'{h.text} … to'", h.i)
+        return None
+    if p == "for":
+        if h.i in wtok or cls.any(("sell_noun", "deal", "buy_noun", "arrive", "sell"), hw):
+            return Role(RECIPIENT, f"'{h.text} … for'", h.i)
+        return None
+    if p == "by" and (prep.dep_ == "agent" or h.tag_ == "VBN" or _noun_class(h, cls)):
+        if cls.any(("sell", "made"), hw) or _noun_class(h, cls) == SUPPLIER:
+            return Role(SUPPLIER, f"'{h.text} by'", h.i)
+        if cls.has("buy", hw) or _noun_class(h, cls) == RECIPIENT:
+            return Role(RECIPIENT, f"'{h.text} by'", h.i)
+        return None
+    if p == "with":
+        if cls.any(("deal", "sign", "talks", "approve"), hw) or _noun_class(h, cls) == PARTY:
+            return Role(PARTY, f"'{h.text} with'", h.i)
+        return None
+    if p in ("in", "at"):
+        if cls.has("arrive", hw):
+            return Role(RECIPIENT, f"'{h.text} in'", h.i)
+        return Role(THIRD, f"'{p}'")
+    return None
+
+
+def _transfer_word(tok: Any, wtok: dict[int, Weapon], cls: Classes, hops: int = 2) -> bool:
+    """The word a 'to X' hangs on is a sale, a delivery, a weapon, an approval or an offer
+    (directly or one or two steps up: "sale of F-16 jets to Turkey")."""
+    for _ in range(hops + 1):
+        w = _w(tok)
+        if tok.i in wtok or cls.any(("sell", "sell_noun", "deal", "approve", "offer", "arrive"), w):
+            return True
+        if tok.head is tok or tok.pos_ == "VERB":
+            return False
+        tok = tok.head
+    return False
+
+
+def _resolve_parties(
+    out: dict[int, Role], actors: Sequence[Actor], doc: Any, wtok: dict[int, Weapon], cls: Classes
+) -> None:
+    """A deal's parties: the counterpart of a buyer sells, of a seller buys; two undecided
+    parties are told apart by the weapon's origin, then by which of them is a company."""
+    parties = [k for k, r in out.items() if r.role == PARTY]
+    if not parties:
+        return
+    decided = [r for r in out.values() if r.role in (RECIPIENT, SUPPLIER)]
+    origins = {w.origin for w in wtok.values() if w.origin}
+    for k in parties:
+        a, r = actors[k], out[k]
+        if a.country in origins:
+            out[k] = Role(SUPPLIER, r.cue + " (maker of the weapon)", r.anchor)
+        elif a.kind == "company":
+            out[k] = Role(SUPPLIER, r.cue + " (a company)", r.anchor)
+        elif decided:
+            other = decided[0].role
+            if all(actors[j].country != a.country for j, x in out.items() if x is decided[0]):
+                out[k] = Role(_OPPOSITE[other], r.cue + f" (counterpart of the {other})", r.anchor)
+    still = [k for k in parties if out[k].role == PARTY]
+    if len(still) == 2 and not decided:
+        # "X signed a deal with Y" and nothing else to go on: the subject buys, as reporting
+        # on deals mostly names the buyer first.
+        subj = [k for k in still if "subject" in out[k].cue]
+        if len(subj) == 1:
+            s = subj[0]
+            o = next(k for k in still if k != s)
+            out[s] = Role(RECIPIENT, out[s].cue + " (the buyer named first)", out[s].anchor)
+            out[o] = Role(SUPPLIER, out[o].cue + " (its counterpart)", out[o].anchor)
+    for k in [k for k, r in out.items() if r.role == PARTY]:
+        del out[k]

@@ -1,0 +1,103 @@
+"""What a transfer is and how far it has gone: status, quantity and value, from one sentence.
+
+Status words are lexicon data (``status:`` in data/rules/relations/*.yaml, one list per status).
+The status of a sentence is the one whose word stands nearest a transfer trigger, so "Turkey is in
+talks to buy S-400" is talks and "Turkey signed a deal to buy" agreed; a cancellation or a block
+anywhere before the trigger scopes it ("Germany froze the delivery of ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+STATUSES = ("talks", "agreed", "ordered", "delivered", "cancelled", "blocked")
+_SCOPING = ("cancelled", "blocked")
+
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "dozen": 12}
+# A count right before the weapon, past a few modifiers: "24 Rafale jets", "two batteries of".
+_QTY = re.compile(
+    r"(?<![\w.$€£-])(\d{1,3}(?:,\d{3})*|\d+|" + "|".join(_NUMBER_WORDS) + r")"
+    r"\s+(?:(?:more|new|additional|further|used|of|the|[A-Z][\w-]*|[\w-]+(?:ed|al|ic))\s+){0,3}$",
+    re.IGNORECASE,
+)
+_SCALE = {
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "trillion": 1e12,
+}
+_CURRENCY = {
+    "$": "USD",
+    "us$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+}
+_VALUE = re.compile(
+    r"(?P<pre>US\$|\$|€|£)\s?(?P<num>\d+(?:[.,]\d+)?)\s*"
+    r"(?P<scale>billion|million|trillion|bn|mn|b|m)\b"
+    r"|(?P<num2>\d+(?:\.\d+)?)\s*(?P<scale2>billion|million|trillion|bn)\s*"
+    r"(?P<post>dollars|euros|pounds|USD|EUR|GBP)\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_status(
+    words: Sequence[str], triggers: Sequence[int], classes: Mapping[str, frozenset[str]]
+) -> str | None:
+    """The status the sentence gives its transfer; ``words`` are folded tokens, ``triggers``
+    their indices that are transfer triggers. None when no status word is present."""
+    if not triggers:
+        return None
+    best: tuple[int, int, str] | None = None
+    first = min(triggers)
+    for i, w in enumerate(words):
+        for rank, status in enumerate(STATUSES):
+            if w not in classes.get(status, ()):
+                continue
+            if status in _SCOPING and i < first:
+                return status
+            dist = min(abs(i - t) for t in triggers)
+            cand = (dist, -rank, status)
+            if best is None or cand < best:
+                best = cand
+    return best[2] if best else None
+
+
+def quantity_before(text: str, start: int) -> int | None:
+    """The count written right before a weapon mention at ``start`` ("24 Rafale jets")."""
+    m = _QTY.search(text[max(0, start - 60) : start])
+    if not m:
+        return None
+    tok = m.group(1).lower().replace(",", "")
+    n = _NUMBER_WORDS.get(tok) if not tok.isdigit() else int(tok)
+    # Years and designations ("2019 F-16", "the 1990s") are not counts.
+    return n if n is not None and 0 < n < 1900 else None
+
+
+def value_in(text: str) -> dict[str, object] | None:
+    """The first money amount in the sentence: {"amount": 2.5e9, "currency": "USD"}."""
+    m = _VALUE.search(text)
+    if not m:
+        return None
+    num = (m.group("num") or m.group("num2")).replace(",", ".")
+    scale = (m.group("scale") or m.group("scale2")).lower()
+    cur = (m.group("pre") or m.group("post")).lower()
+    return {"amount": float(num) * _SCALE[scale], "currency": _CURRENCY.get(cur, cur.upper())}
