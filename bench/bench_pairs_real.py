@@ -28,15 +28,15 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from realnews_corpus import Report, heldout, load  # noqa: E402
-from rich.console import Console  # noqa: E402
-from rich.progress import track  # noqa: E402
-from rich.table import Table  # noqa: E402
+from realnews_corpus import Report, heldout, load
+from rich.console import Console
+from rich.progress import track
+from rich.table import Table
 
-from worker.errors import Reject  # noqa: E402
-from worker.pipeline import analyse, load_articles  # noqa: E402
-from worker.transforms.rules import load_rules  # noqa: E402
-from worker.transforms.tag import default_tagger  # noqa: E402
+from worker.errors import Reject
+from worker.pipeline import analyse, load_articles
+from worker.transforms.rules import load_rules
+from worker.transforms.tag import default_tagger
 
 PAIR_RULE = "arms-transfer-pair"
 NOW = datetime(2026, 12, 5, tzinfo=UTC)  # fixed: scores must not depend on the day they run
@@ -113,7 +113,9 @@ def score_report(rep: Report, pred: list[dict], countries: list[str], s: Score) 
     if any((b, a) in got for a, b in got):
         s.both_directions += 1
     ctp = len(set(countries) & set(rep.countries))
-    s.countries.add(ctp, len(set(countries) - set(rep.countries)), len(set(rep.countries) - set(countries)))
+    s.countries.add(
+        ctp, len(set(countries) - set(rep.countries)), len(set(rep.countries) - set(countries))
+    )
     s.homonyms_tagged += sum(
         1 for h in rep.homonyms if h.get("not") in countries and h.get("not") not in rep.countries
     )
@@ -170,8 +172,14 @@ def _counts_table(title: str, rows: dict[str, Counts]) -> Table:
 
 def print_report(s: Score, split: str, console: Console, errors: bool) -> None:
     sm = summary(s)
-    console.print(_counts_table(f"pairs on {split} ({s.reports} reports)", {"ALL": s.pairs, **s.by_kind}))
-    console.print(_counts_table("recall per construction (a pair counts for each of its kinds)", s.by_construction))
+    console.print(
+        _counts_table(f"pairs on {split} ({s.reports} reports)", {"ALL": s.pairs, **s.by_kind})
+    )
+    console.print(
+        _counts_table(
+            "recall per construction (a pair counts for each of its kinds)", s.by_construction
+        )
+    )
     st = Table(title="status among correct pairs")
     for col in ("gold status", "right", "wrong"):
         st.add_column(col)
@@ -181,18 +189,28 @@ def print_report(s: Score, split: str, console: Console, errors: bool) -> None:
     fmt = {k: (f"{v:.3f}" if isinstance(v, float) else v) for k, v in sm.items() if k != "pairs"}
     console.print(fmt)
     if s.missing:
-        console.print(f"[yellow]{len(s.missing)} texts missing from the cache:[/] {' '.join(s.missing[:20])}")
+        console.print(
+            f"[yellow]{len(s.missing)} texts missing from the cache:[/] {' '.join(s.missing[:20])}"
+        )
     if errors:
         print("\n".join(s.errors))
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
-    ap.add_argument("--errors", action="store_true", help="list every wrong report (never for held-out)")
+    ap.add_argument(
+        "--errors", action="store_true", help="list every wrong report (never for held-out)"
+    )
     ap.add_argument("--json", type=Path, help="also write the summary figures to this file")
-    ap.add_argument("--reader", choices=("grammar", "symbols"), default=None,
-                    help="role reader to score (default: the product's)")
+    ap.add_argument(
+        "--reader",
+        choices=("grammar", "symbols"),
+        default=None,
+        help="role reader to score (default: the product's)",
+    )
     ap.add_argument("labels", nargs="*", type=Path, help="label files (default: all)")
     args = ap.parse_args(argv)
     reports = load(args.labels or None)

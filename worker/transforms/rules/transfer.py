@@ -14,13 +14,16 @@ from collections.abc import Mapping, Sequence
 STATUSES = ("talks", "agreed", "ordered", "delivered", "cancelled", "blocked")
 _SCOPING = ("cancelled", "blocked")
 
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "dozen": 12}
+_SMALL = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+_TEENS = "fifteen sixteen seventeen eighteen nineteen twenty"
+_NUMBER_WORDS = {w: i for i, w in enumerate(f"{_SMALL} {_TEENS}".split())} | {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "hundred": 100,
+    "dozen": 12,
+}
 # A count right before the weapon, past a few modifiers: "24 Rafale jets", "two batteries of".
 _QTY = re.compile(
     r"(?<![\w.$€£-])(\d{1,3}(?:,\d{3})*|\d+|" + "|".join(_NUMBER_WORDS) + r")"
