@@ -25,7 +25,10 @@ RECIPIENT, SUPPLIER, THIRD, PARTY = "recipient", "supplier", "third", "party"
 _OPPOSITE = {RECIPIENT: SUPPLIER, SUPPLIER: RECIPIENT}
 _CLIMB_MODIFIER = ("compound", "amod", "poss", "nmod", "npadvmod", "nummod")
 _SUBJECTS = ("nsubj", "csubj", "expl")
-_GOVERNED = ("xcomp", "advcl", "ccomp", "conj")
+# Not ccomp: in "officials said Russia received drones" the officials receive nothing.
+# "the government of X", "officials from X", "an air base in X": X stands behind the noun.
+_NOUN_PREPS = ("of", "from", "in")
+_GOVERNED = ("xcomp", "advcl", "conj")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,9 @@ class Classes:
     def __init__(self, classes: Mapping[str, Sequence[str]]) -> None:
         self._c = {k: frozenset(w.lower() for w in v) for k, v in classes.items()}
 
+    def words(self, name: str) -> frozenset[str]:
+        return self._c.get(name, frozenset())
+
     def has(self, name: str, word: str) -> bool:
         return word in self._c.get(name, ())
 
@@ -84,11 +90,36 @@ def read_roles(
         if role is not None:
             out[k] = role
     _resolve_parties(out, actors, doc, wtok, cls)
+    _subject_buys(out, actors, doc, cls)
     sellers = {actors[k].country for k, r in out.items() if r.role == SUPPLIER and not r.weak}
     for k, r in list(out.items()):
         if r.weak and sellers - {actors[k].country}:
             out[k] = Role(THIRD, r.cue.replace("(the blocker)", "(blocks another's sale)"))
     return out
+
+
+def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: Classes) -> None:
+    """A seller but no buyer: the subject of the main clause is the buyer ("Serbia presented the
+    FK-3 system procured from China"), unless it already has a role."""
+    roles = {r.role for r in out.values()}
+    if RECIPIENT in roles or SUPPLIER not in roles:
+        return
+    taken = {actors[k].country for k in out}
+    for k, a in enumerate(actors):
+        if k in out or a.country in taken:
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        tok = span.root if span is not None and len(span) else None
+        while tok is not None and tok.dep_ in ("compound", "amod", "poss", "conj"):
+            tok = tok.head
+        if (
+            tok is not None
+            and tok.dep_ == "nsubj"
+            and tok.head.dep_ == "ROOT"
+            and not cls.any(("threat", "veto"), _w(tok.head))
+        ):
+            out[k] = Role(RECIPIENT, f"subject of '{tok.head.text}' beside a seller")
+            return
 
 
 def _w(tok: Any) -> str:
@@ -114,10 +145,10 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return None
             tok = head  # "the Turkish government", "India's defence ministry"
             continue
-        if dep == "pobj" and _w(head) in ("of", "from") and head.head.pos_ in ("NOUN", "PROPN"):
+        if dep == "pobj" and _w(head) in _NOUN_PREPS and head.head.pos_ in ("NOUN", "PROPN"):
             h = head.head
             if h.i not in wtok and not _noun_class(h, cls) and not _transfer_word(h, wtok, cls, 0):
-                tok = h  # "the government of Turkey", "officials from Pakistan"
+                tok = h  # "the government of Turkey", "officials from Pakistan", "a base in Manila"
                 continue
         break
     return _relation(tok, actor, wtok, cls)
@@ -148,6 +179,13 @@ def _on_noun(
                 SUPPLIER, f"maker of '{head.head.text if head.i not in wtok else head.text}'"
             )
         return None
+    for c in head.children:  # "Germany's refusal to sell", "India's plan to buy"
+        if c.dep_ in ("acl", "relcl") and cls.has("buy", _w(c)):
+            return Role(RECIPIENT, f"'{tok.text}'s {head.text} to {c.text}'", c.i)
+        if c.dep_ in ("acl", "relcl") and cls.has("sell", _w(c)):
+            return Role(SUPPLIER, f"'{tok.text}'s {head.text} to {c.text}'", c.i)
+    if cls.has("approve", _w(head)):  # "the State Department's approval of a sale"
+        return Role(SUPPLIER, f"'{tok.text} … {head.text}' (the exporter's approval)", head.i)
     kind = _noun_class(head, cls)
     if kind == RECIPIENT:
         return Role(RECIPIENT, f"'{tok.text} … {head.text}' (the buyer's purchase)", head.i)
@@ -168,6 +206,12 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
         return None
     if dep in ("dobj", "dative", "iobj") and cls.has("sell", _w(head)):
         return Role(RECIPIENT, f"object of '{head.text}'", head.i)
+    if dep == "dobj":  # "cleared Indonesia to buy", "allowed Germany to export"
+        for c in head.children:
+            if c.dep_ == "xcomp" and cls.has("buy", _w(c)):
+                return Role(RECIPIENT, f"'{head.text} … to {c.text}'", c.i)
+            if c.dep_ == "xcomp" and cls.has("sell", _w(c)):
+                return Role(SUPPLIER, f"'{head.text} … to {c.text}'", c.i)
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
         return _prep_role(head, cls, wtok)
     return None
@@ -178,8 +222,15 @@ def _chain(verb: Any, depth: int = 2) -> list[Any]:
     "plans to acquire", "agreed to supply")."""
     out, frontier = [verb], [verb]
     for _ in range(depth):
-        nxt = [
-            c for v in frontier for c in v.children if c.dep_ in ("xcomp", "advcl", "ccomp", "conj")
+        nxt = [c for v in frontier for c in v.children if c.dep_ in _GOVERNED]
+        # "won a contract to supply", "abandoned plans to purchase": the object's own verb
+        nxt += [
+            a
+            for v in frontier
+            for o in v.children
+            if o.dep_ == "dobj"
+            for a in o.children
+            if a.dep_ in ("acl", "relcl") and a.pos_ == "VERB"
         ]
         out += nxt
         frontier = nxt
@@ -222,7 +273,9 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if p == "from":
         if cls.has("captured", hw):
             return Role(THIRD, f"'{h.text} from'")
-        return Role(SUPPLIER, f"'{h.text} … from'", h.i)
+        if _transfer_word(h, wtok, cls, 1, buying=True):  # not "wresting control from Russia"
+            return Role(SUPPLIER, f"'{h.text} … from'", h.i)
+        return None
     if p == "to":
         if _transfer_word(h, wtok, cls) and not cls.has("buy", hw):
             return Role(RECIPIENT, f"'{h.text} … to'", h.i)
@@ -242,18 +295,28 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
             return Role(PARTY, f"'{h.text} with'", h.i)
         return None
     if p in ("in", "at"):
-        if cls.has("arrive", hw):
+        movers = [c for c in h.children if c.dep_ == "nsubj"]
+        own_force = any(cls.has("force", _w(c)) for m in movers for c in (m, *m.children))
+        if cls.has("arrive", hw) and not own_force:  # not "a fleet of warships arrived in"
             return Role(RECIPIENT, f"'{h.text} in'", h.i)
         return Role(THIRD, f"'{p}'")
     return None
 
 
-def _transfer_word(tok: Any, wtok: dict[int, Weapon], cls: Classes, hops: int = 2) -> bool:
+_TO_WORDS = ("sell", "sell_noun", "deal", "approve", "offer", "arrive")
+_FROM_WORDS = (*_TO_WORDS, "buy", "buy_noun")
+
+
+def _transfer_word(
+    tok: Any, wtok: dict[int, Weapon], cls: Classes, hops: int = 2, *, buying: bool = False
+) -> bool:
     """The word a 'to X' hangs on is a sale, a delivery, a weapon, an approval or an offer
-    (directly or one or two steps up: "sale of F-16 jets to Turkey")."""
+    (directly or one or two steps up: "sale of F-16 jets to Turkey"); for 'from X' a purchase
+    too."""
+    words = _FROM_WORDS if buying else _TO_WORDS
     for _ in range(hops + 1):
         w = _w(tok)
-        if tok.i in wtok or cls.any(("sell", "sell_noun", "deal", "approve", "offer", "arrive"), w):
+        if tok.i in wtok or cls.any(words, w):
             return True
         if tok.head is tok or tok.pos_ == "VERB":
             return False

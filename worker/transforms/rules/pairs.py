@@ -331,6 +331,8 @@ def _ident(ent: Any) -> str:
 # "symbols" (the patterns alone). The bench compares them; without the parser model installed
 # the grammar reader is unavailable and the symbols are used.
 ROLE_READER = "grammar"
+SYMBOL_FALLBACK = True  # grammar reader: symbol patterns for countries the parse gives no role
+ONLY_OTHER_FALLBACK = True  # a side left empty taken by the one remaining country
 
 
 def _sentence_pairs(
@@ -383,7 +385,7 @@ def _sentence_pairs(
         )
     ]
     arms = [k for k, s in enumerate(symbols) if s[0] == "weapon"]
-    if not trig or not arms:
+    if not trig or not arms or _civil_only(symbols, lex):
         return
     obj_line = _object_symbols(symbols, text, toks[0][1]) if lex.objects or lex.not_objects else []
     if not any(_trigger_counts(k, symbols, arms, obj_line, lex) for k in trig):
@@ -395,7 +397,7 @@ def _sentence_pairs(
     for k in countries:
         if parsed is not None:
             roles[k] = parsed.get(k)
-            if roles[k] is not None:
+            if roles[k] is not None or not SYMBOL_FALLBACK:
                 continue
         iso = symbols[k][1].ident
         line = " " + " ".join(_symbol(s, k, iso, idx) for idx, s in enumerate(symbols)) + " "
@@ -454,13 +456,13 @@ def _sentence_pairs(
             if w is not None and w.origin and w.origin not in recipients:
                 suppliers.add(w.origin)
                 cues.append(Cue("supplier", w.origin, fld, w.start, w.end, f"origin of {w.name}"))
-    if not recipients:
+    if not recipients and (parsed is None or ONLY_OTHER_FALLBACK):
         left = unassigned - suppliers - by_role["third"]
         if len(left) == 1:
             recipients = set(left)
             k = next(k for k in countries if sp(k).ident in left)
             cues.append(Cue("recipient", sp(k).ident, fld, sp(k).start, sp(k).end, ONLY_OTHER))
-    if not suppliers:
+    if not suppliers and (parsed is None or ONLY_OTHER_FALLBACK):
         left = unassigned - recipients - by_role["third"]
         if len(left) == 1:
             suppliers = set(left)
@@ -475,6 +477,13 @@ def _sentence_pairs(
                 mine = [c for c in cues if c.country in (rec, sup)]
                 weapon = next((w for w in named if w.origin == sup), named[0] if named else None)
                 yield rec, sup, mine, _Facts(status, weapon)
+
+
+def _civil_only(symbols: list[tuple[str, Any, int, int]], lex: RelationLexicon) -> bool:
+    """Airliner talk ("ordered 10 Dreamliner aircraft") with no named weapon system."""
+    civil = lex.grammar.words("civil") if lex.grammar is not None else frozenset()
+    has_civil = any(s[0] == "word" and s[1] in civil for s in symbols)
+    return has_civil and not any(s[0] == "weapon" and s[1] is not None for s in symbols)
 
 
 def _grammar_roles(
