@@ -211,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="role reader to score (default: the product's)",
     )
+    ap.add_argument("--set", action="append", help="experiment: NAME=true|false in pairs.py")
     ap.add_argument("labels", nargs="*", type=Path, help="label files (default: all)")
     args = ap.parse_args(argv)
     reports = load(args.labels or None)
@@ -223,6 +224,11 @@ def main(argv: list[str] | None = None) -> int:
         from worker.transforms.rules import pairs
 
         pairs.ROLE_READER = args.reader
+    for flag in args.set or ():
+        from worker.transforms.rules import pairs
+
+        name, _, val = flag.partition("=")
+        setattr(pairs, name, val.lower() in ("1", "true", "yes"))
     s = run(reports)
     print_report(s, args.split, Console(), args.errors)
     if args.json:

@@ -92,6 +92,7 @@ def read_roles(
     _resolve_parties(out, actors, doc, wtok, cls)
     _subject_buys(out, actors, doc, cls)
     sellers = {actors[k].country for k, r in out.items() if r.role == SUPPLIER and not r.weak}
+    sellers |= {w.origin for w in wtok.values() if w.origin}
     for k, r in list(out.items()):
         if r.weak and sellers - {actors[k].country}:
             out[k] = Role(THIRD, r.cue.replace("(the blocker)", "(blocks another's sale)"))
@@ -122,6 +123,11 @@ def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: 
             return
 
 
+def _is_noun(tok: Any) -> bool:
+    # Fine-grained tags: the attribute ruler that would fill ``pos_`` is not run (cost).
+    return tok.tag_.startswith("NN")
+
+
 def _w(tok: Any) -> str:
     return tok.lower_
 
@@ -145,7 +151,7 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return None
             tok = head  # "the Turkish government", "India's defence ministry"
             continue
-        if dep == "pobj" and _w(head) in _NOUN_PREPS and head.head.pos_ in ("NOUN", "PROPN"):
+        if dep == "pobj" and _w(head) in _NOUN_PREPS and _is_noun(head.head):
             h = head.head
             if h.i not in wtok and not _noun_class(h, cls) and not _transfer_word(h, wtok, cls, 0):
                 tok = h  # "the government of Turkey", "officials from Pakistan", "a base in Manila"
@@ -180,9 +186,11 @@ def _on_noun(
             )
         return None
     for c in head.children:  # "Germany's refusal to sell", "India's plan to buy"
-        if c.dep_ in ("acl", "relcl") and cls.has("buy", _w(c)):
+        if c.dep_ != "acl" or not any(a.dep_ == "aux" and _w(a) == "to" for a in c.children):
+            continue  # not "the Russian system purchased from": a participle's doer is elsewhere
+        if cls.has("buy", _w(c)):
             return Role(RECIPIENT, f"'{tok.text}'s {head.text} to {c.text}'", c.i)
-        if c.dep_ in ("acl", "relcl") and cls.has("sell", _w(c)):
+        if cls.has("sell", _w(c)):
             return Role(SUPPLIER, f"'{tok.text}'s {head.text} to {c.text}'", c.i)
     if cls.has("approve", _w(head)):  # "the State Department's approval of a sale"
         return Role(SUPPLIER, f"'{tok.text} … {head.text}' (the exporter's approval)", head.i)
@@ -196,7 +204,30 @@ def _on_noun(
     return None
 
 
+def _punished_for_buying(tok: Any, cls: Classes) -> Role | None:
+    """ "sanctions on Ankara for buying", "warned India … for buying", "against Turkey over its
+    purchase": the one threatened is the buyer named by the reason."""
+    dep, head = tok.dep_, tok.head
+    if dep == "pobj" and _w(head) in ("on", "against"):
+        scope = [head.head, head.head.head]
+    elif dep == "dobj" and cls.has("threat", _w(head)):
+        scope = [head]
+    else:
+        return None
+    for n in scope:
+        for p in n.children:
+            if p.dep_ != "prep" or _w(p) not in ("for", "over"):
+                continue
+            for c in p.children:
+                if cls.has("buy", _w(c)) or cls.has("buy_noun", _w(c)):
+                    return Role(RECIPIENT, f"'{n.text} … {p.text} {c.text}' (punished for buying)")
+    return None
+
+
 def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> Role | None:
+    punished = _punished_for_buying(tok, cls)
+    if punished is not None:
+        return punished
     dep, head = tok.dep_, tok.head
     if dep in _SUBJECTS:
         return _subject_role(head, cls, passive=False)
@@ -230,7 +261,7 @@ def _chain(verb: Any, depth: int = 2) -> list[Any]:
             for o in v.children
             if o.dep_ == "dobj"
             for a in o.children
-            if a.dep_ in ("acl", "relcl") and a.pos_ == "VERB"
+            if a.dep_ in ("acl", "relcl") and a.tag_.startswith("VB")
         ]
         out += nxt
         frontier = nxt
@@ -285,11 +316,14 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
             return Role(RECIPIENT, f"'{h.text} … for'", h.i)
         return None
     if p == "by" and (prep.dep_ == "agent" or h.tag_ == "VBN" or _noun_class(h, cls)):
-        if cls.any(("sell", "made"), hw) or _noun_class(h, cls) == SUPPLIER:
+        made = cls.has("made", hw) and (h.head.i in wtok or h.i in wtok)  # not "photo made by"
+        if cls.has("sell", hw) or made or _noun_class(h, cls) == SUPPLIER:
             return Role(SUPPLIER, f"'{h.text} by'", h.i)
         if cls.has("buy", hw) or _noun_class(h, cls) == RECIPIENT:
             return Role(RECIPIENT, f"'{h.text} by'", h.i)
         return None
+    if p == "between" and (cls.any(("deal", "sign", "talks"), hw) or _noun_class(h, cls)):
+        return Role(PARTY, f"'{h.text} between'", h.i)  # "signed between France and Egypt"
     if p == "with":
         if cls.any(("deal", "sign", "talks", "approve"), hw) or _noun_class(h, cls) == PARTY:
             return Role(PARTY, f"'{h.text} with'", h.i)
@@ -318,7 +352,7 @@ def _transfer_word(
         w = _w(tok)
         if tok.i in wtok or cls.any(words, w):
             return True
-        if tok.head is tok or tok.pos_ == "VERB":
+        if tok.head is tok or tok.tag_.startswith("VB"):
             return False
         tok = tok.head
     return False

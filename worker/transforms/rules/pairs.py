@@ -295,7 +295,26 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
             w = next((e for e in weapons if e.country == hit.supplier), None)
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
-    return list(hits.values())
+    return _one_direction(list(hits.values()))
+
+
+def _one_direction(hits: list[PairHit]) -> list[PairHit]:
+    """When both directions are read between two countries, keep the one the article supports
+    in more sentences (ties: the one read first, the headline and lede carry the news), unless
+    the two carry different weapons: an exchange ("drones for Russia, jets for Iran")."""
+    by_key = {(h.recipient, h.supplier): h for h in hits}
+    drop: set[tuple[str, str]] = set()
+    for i, h in enumerate(hits):
+        other = by_key.get((h.supplier, h.recipient))
+        if other is None or (h.supplier, h.recipient) in drop or (h.recipient, h.supplier) in drop:
+            continue
+        if h.weapon and other.weapon and h.weapon != other.weapon:
+            continue
+        mine, theirs = len(h.sentences), len(other.sentences)
+        first_is_h = i < hits.index(other)
+        keep_h = mine > theirs or (mine == theirs and first_is_h)
+        drop.add((other.recipient, other.supplier) if keep_h else (h.recipient, h.supplier))
+    return [h for h in hits if (h.recipient, h.supplier) not in drop]
 
 
 @dataclass(slots=True)
@@ -331,8 +350,8 @@ def _ident(ent: Any) -> str:
 # "symbols" (the patterns alone). The bench compares them; without the parser model installed
 # the grammar reader is unavailable and the symbols are used.
 ROLE_READER = "grammar"
-SYMBOL_FALLBACK = True  # grammar reader: symbol patterns for countries the parse gives no role
-ONLY_OTHER_FALLBACK = True  # a side left empty taken by the one remaining country
+SYMBOL_FALLBACK = False  # grammar reader: symbol patterns for countries the parse leaves out
+ONLY_OTHER_FALLBACK = False  # grammar reader: an empty side taken by the one remaining country
 
 
 def _sentence_pairs(
