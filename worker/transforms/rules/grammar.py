@@ -153,7 +153,14 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
             continue
         if dep == "pobj" and _w(head) in _NOUN_PREPS and _is_noun(head.head):
             h = head.head
-            if h.i not in wtok and not _noun_class(h, cls) and not _transfer_word(h, wtok, cls, 0):
+            # ... but "bought a licence from Poland": what is bought comes from its seller
+            bought = _w(head) == "from" and cls.any(("buy", "sell"), _w(h.head))
+            if (
+                h.i not in wtok
+                and not bought
+                and not _noun_class(h, cls)
+                and not _transfer_word(h, wtok, cls, 0)
+            ):
                 tok = h  # "the government of Turkey", "officials from Pakistan", "a base in Manila"
                 continue
         break
