@@ -54,6 +54,7 @@ class Role:
     cue: str
     anchor: int = -1  # token index of the verb or noun the role hangs on (parties pair up by it)
     weak: bool = False  # a blocker: the seller's government unless the sentence names a seller
+    maker: bool = False  # from an origin adjective: the seller unless another seller is named
 
 
 class Classes:
@@ -91,6 +92,12 @@ def read_roles(
             out[k] = role
     _resolve_parties(out, actors, doc, wtok, cls)
     _subject_buys(out, actors, doc, cls)
+    named = {
+        actors[k].country for k, r in out.items() if r.role == SUPPLIER and not (r.weak or r.maker)
+    }
+    for k, r in list(out.items()):
+        if r.maker and named - {actors[k].country}:  # "Swiss-made shells … from Germany"
+            out[k] = Role(THIRD, r.cue + " (sold on by another)")
     sellers = {actors[k].country for k, r in out.items() if r.role == SUPPLIER and not r.weak}
     sellers |= {w.origin for w in wtok.values() if w.origin}
     for k, r in list(out.items()):
@@ -188,9 +195,7 @@ def _on_noun(
         if any(cls.has("captured", _w(c)) for c in noun.children):
             return Role(THIRD, f"'{tok.text} {noun.text}' captured")  # "Russian tanks captured"
         if actor.kind == "company" or w is None or w.origin in (None, actor.country):
-            return Role(
-                SUPPLIER, f"maker of '{head.head.text if head.i not in wtok else head.text}'"
-            )
+            return Role(SUPPLIER, f"maker of '{noun.text}'", maker=True)
         return None
     for c in head.children:  # "Germany's refusal to sell", "India's plan to buy"
         if c.dep_ != "acl" or not any(a.dep_ == "aux" and _w(a) == "to" for a in c.children):
@@ -260,7 +265,14 @@ def _chain(verb: Any, depth: int = 2) -> list[Any]:
     "plans to acquire", "agreed to supply")."""
     out, frontier = [verb], [verb]
     for _ in range(depth):
-        nxt = [c for v in frontier for c in v.children if c.dep_ in _GOVERNED]
+        # Not the xcomp of a verb with an object: in "cleared Bulgaria to buy" Bulgaria buys.
+        nxt = [
+            c
+            for v in frontier
+            for c in v.children
+            if c.dep_ in _GOVERNED
+            and not (c.dep_ == "xcomp" and any(o.dep_ == "dobj" for o in v.children))
+        ]
         # "won a contract to supply", "abandoned plans to purchase": the object's own verb
         nxt += [
             a
@@ -276,6 +288,8 @@ def _chain(verb: Any, depth: int = 2) -> list[Any]:
 
 
 def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
+    if cls.has("deny", _w(verb)):  # "Israel denies sending weapons": nothing was sent
+        return Role(THIRD, f"subject of '{verb.text}' (a denial)", verb.i)
     if cls.has("veto", _w(verb)):
         # "Germany halted arms sales to Riyadh": the exporter's own government, unless another
         # seller is named ("Switzerland blocked the export ... from Germany": a re-export veto).
@@ -290,6 +304,9 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
             return Role(SUPPLIER, f"subject of '{v.text}'", v.i)
         if cls.has("take", w) and any(_w(c) in ("delivery", "possession") for c in v.children):
             return Role(RECIPIENT, "subject of 'took delivery'", v.i)
+    if cls.has("approve", _w(verb)) and any(c.dep_ == "dobj" for c in verb.children):
+        # "Washington cleared Bulgaria to buy": the approving government sells
+        return Role(SUPPLIER, f"subject of '{verb.text}' (the exporter's approval)", verb.i)
     for v in _chain(verb, depth=1):
         for c in v.children:
             if c.dep_ in ("dobj", "attr", "nsubjpass"):
@@ -307,6 +324,10 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
 
 def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     p, h = _w(prep), prep.head
+    if h.tag_.startswith("VB") and not _transfer_word(h, wtok, cls, 0, buying=True):
+        # "vetoed the export of shells to Ukraine": the phrase belongs to the verb's object
+        obj = next((c for c in h.children if c.dep_ == "dobj" and _noun_class(c, cls)), None)
+        h = obj if obj is not None else h
     hw = _w(h)
     if p == "from":
         if cls.has("captured", hw):
@@ -373,10 +394,11 @@ def _resolve_parties(
     parties = [k for k, r in out.items() if r.role == PARTY]
     if not parties:
         return
-    decided = [r for r in out.values() if r.role in (RECIPIENT, SUPPLIER)]
     origins = {w.origin for w in wtok.values() if w.origin}
+    parties.sort(key=lambda k: actors[k].country not in origins)  # makers first: they decide
     for k in parties:
         a, r = actors[k], out[k]
+        decided = [x for x in out.values() if x.role in (RECIPIENT, SUPPLIER)]
         if a.country in origins:
             out[k] = Role(SUPPLIER, r.cue + " (maker of the weapon)", r.anchor)
         elif a.kind == "company":

@@ -27,7 +27,7 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(f"{_SMALL} {_TEENS}".split())} | {
 # A count right before the weapon, past a few modifiers: "24 Rafale jets", "two batteries of".
 _QTY = re.compile(
     r"(?<![\w.$€£-])(\d{1,3}(?:,\d{3})*|\d+|" + "|".join(_NUMBER_WORDS) + r")"
-    r"\s+(?:(?:more|new|additional|further|used|of|the|[A-Z][\w-]*|[\w-]+(?:ed|al|ic))\s+){0,3}$",
+    r"\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _SCALE = {
