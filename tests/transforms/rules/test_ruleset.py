@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[3]
 from tests.conftest import SEED  # noqa: E402
 
 ALERT_SCHEMA = Draft202012Validator(json.loads((ROOT / "schemas/alert.schema.json").read_text()))
+RULES_SCHEMA = Draft202012Validator(json.loads((ROOT / "schemas/rules.schema.json").read_text()))
 
 
 @pytest.fixture(scope="module")
@@ -183,3 +184,19 @@ def test_records_with_a_bad_rule(seed):
     bad = {"key": "rule:bad", "kind": "rule", "value": {"id": "bad", "title": "t", "query": "("}}
     rs, errors = RuleSet.from_records_lenient([*records, bad])
     assert len(rs.rules) == 4 and "cannot parse" in str(errors[0])
+
+
+def test_pair_rule_filters_on_status(tmp_path):
+    rs = ruleset_from(
+        tmp_path,
+        "id: deliveries\ntitle: t\nquery: 'buy OR delivered OR talks'\n"
+        "pair: {any: true, status: [delivered, ordered]}\n",
+    )
+    talks = tag("", "Turkey is in talks to buy Russian S-400 missiles.")
+    done = tag("", "Russia delivered S-400 missiles to Turkey.")
+    assert rs.match(talks, now=NOW) == []
+    (alert,) = rs.match(done, now=NOW)
+    assert alert.pair["status"] == "delivered"
+    RULES_SCHEMA.validate(
+        {"rules": [{"id": "x", "title": "t", "query": "q", "pair": {"status": ["blocked"]}}]}
+    )

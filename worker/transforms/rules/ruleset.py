@@ -65,7 +65,7 @@ class RuleSet:
                 continue
             spec = rule.pair
             for hit in view.pairs(self.relations[spec.relation]):
-                if spec.accepts(hit.recipient, hit.supplier):
+                if spec.accepts(hit.recipient, hit.supplier, hit.status):
                     alerts.append(build_alert(rule, view, sentences, now, hit))
         return alerts
 

@@ -36,6 +36,7 @@ class PairSpec:
     between: tuple[str, str] | None = None
     recipient: str | None = None
     supplier: str | None = None
+    status: frozenset[str] | None = None  # only transfers this far along (None: any status)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> PairSpec:
@@ -46,9 +47,14 @@ class PairSpec:
             between=(between[0].upper(), between[1].upper()) if between else None,
             recipient=d["recipient"].upper() if d.get("recipient") else None,
             supplier=d["supplier"].upper() if d.get("supplier") else None,
+            status=frozenset(d["status"]) if d.get("status") else None,
         )
 
-    def accepts(self, recipient: str, supplier: str) -> bool:
+    def accepts(self, recipient: str, supplier: str, status: str | None = None) -> bool:
+        # A status filter keeps a transfer whose status the article does not tell: silence is
+        # worse than an alert that says "status unknown".
+        if self.status and status is not None and status not in self.status:
+            return False
         if self.between and {recipient, supplier} != set(self.between):
             return False
         if self.recipient and recipient != self.recipient:
