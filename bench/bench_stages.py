@@ -33,7 +33,7 @@ from worker.rules_live import initial_rules
 from worker.synth import make_raw_item
 from worker.transforms.clean import clean
 from worker.transforms.dedupe import DedupeConfig, Deduper
-from worker.transforms.parser import parse
+from worker.transforms.parser import clear_cache
 from worker.transforms.tag import Tagger
 
 
@@ -42,7 +42,7 @@ def timed(fn: Callable[[Any], Any], xs: list, repeat: int) -> tuple[list, float]
     before each pass, so a later pass does not get the earlier pass's sentences for free."""
     best, out = float("inf"), []
     for _ in range(repeat):
-        parse.cache_clear()
+        clear_cache()
         c0 = time.process_time()
         out = [fn(x) for x in xs]
         best = min(best, (time.process_time() - c0) / len(xs))

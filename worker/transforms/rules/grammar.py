@@ -18,7 +18,7 @@ module only walks the tree. Each role comes with the words that gave it, for the
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 RECIPIENT, SUPPLIER, THIRD, PARTY = "recipient", "supplier", "third", "party"
@@ -28,6 +28,7 @@ _SUBJECTS = ("nsubj", "csubj", "expl")
 # Not ccomp: in "officials said Russia received drones" the officials receive nothing.
 # "the government of X", "officials from X", "an air base in X": X stands behind the noun.
 _NOUN_PREPS = ("of", "from", "in")
+_CLAUSE_EDGES = ("ROOT", "ccomp", "relcl", "parataxis", "csubj")
 _GOVERNED = ("xcomp", "advcl", "conj")
 
 
@@ -55,6 +56,8 @@ class Role:
     anchor: int = -1  # token index of the verb or noun the role hangs on (parties pair up by it)
     weak: bool = False  # a blocker: the seller's government unless the sentence names a seller
     maker: bool = False  # from an origin adjective: the seller unless another seller is named
+    clause: int = -1  # token index of the clause the role sits in (-1: fits any clause)
+    gift: bool = False  # the recipient of a donation or hand-over: often second-hand arms
 
 
 class Classes:
@@ -103,7 +106,31 @@ def read_roles(
     for k, r in list(out.items()):
         if r.weak and sellers - {actors[k].country}:
             out[k] = Role(THIRD, r.cue.replace("(the blocker)", "(blocks another's sale)"))
+    for k, r in out.items():
+        if r.anchor >= 0:
+            head = doc[r.anchor]
+            gift = r.role == RECIPIENT and cls.has("gift", _w(head))
+            out[k] = replace(r, clause=_clause_of(head), gift=gift)
     return out
+
+
+def _clause_of(tok: Any) -> int:
+    """The clause a word belongs to: climb until a clause boundary (the root, a complement or
+    adverbial clause, a relative clause, a coordinated verb), so that "Iran sends drones to Russia
+    while the US gives jets to Ukraine" pairs Iran with Russia only."""
+    for _ in range(12):
+        if tok.head is tok or _starts_clause(tok):
+            return tok.i
+        tok = tok.head
+    return tok.i
+
+
+def _starts_clause(tok: Any) -> bool:
+    # A purpose infinitive ("signed a deal to buy") or a verb sharing its subject ("signed and
+    # will buy") stays in its clause; "while …", "after …" or a verb with its own subject does not.
+    if tok.dep_ in ("advcl", "conj"):
+        return any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
+    return tok.dep_ in _CLAUSE_EDGES
 
 
 def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: Classes) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from worker.model import TaggedArticle
-from worker.transforms.parser import parse
+from worker.transforms.parser import parse, parse_many
 
 from .grammar import Actor, Classes, Role, Weapon, read_roles
 from .text import fold
@@ -278,6 +278,8 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
             per_sentence.setdefault(idx, []).append(
                 _Span(m.start, m.end, ent.type, _ident(ent), ent.country, ent.name, ent.producer)
             )
+    if ROLE_READER == "grammar" and lexicon.grammar is not None:
+        parse_many(_candidates(art, sentences, per_sentence, lexicon))
     hits: dict[tuple[str, str], PairHit] = {}
     for idx, spans in sorted(per_sentence.items()):
         if not any(s.kind == "country" for s in spans):
@@ -296,6 +298,27 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
     return _one_direction(list(hits.values()))
+
+
+def _candidates(
+    art: Any,
+    sentences: list[tuple[str, int, int, int]],
+    per_sentence: dict[int, list[_Span]],
+    lex: RelationLexicon,
+) -> list[str]:
+    """Sentences the role reader will likely parse (a party, a trigger word and arms), so they
+    can be parsed in one batch; a cheap superset of what qualifies."""
+    out: list[str] = []
+    for idx, spans in per_sentence.items():
+        if not any(s.kind != "weapon" for s in spans):
+            continue
+        fld, _, start, end = sentences[idx]
+        text = (art.title if fld == "title" else art.body)[start:end]
+        words = set(_SENT_TOKEN.findall(fold(text)))
+        has_arms = any(s.kind == "weapon" for s in spans) or bool(words & lex.arms_first)
+        if has_arms and words & lex.triggers:
+            out.append(text)
+    return out
 
 
 def _one_direction(hits: list[PairHit]) -> list[PairHit]:
@@ -454,22 +477,32 @@ def _sentence_pairs(
     cues: list[Cue] = []
     by_role: dict[str, set[str]] = {r: set() for r in ROLES}
     assigned: set[str] = set()
+    clauses: dict[tuple[str, str], set[int]] = {}  # (role, country) -> clauses (-1: any)
+    gifts: list[bool] = []
+
+    def note(r: tuple, iso: str, span: _Span) -> None:
+        by_role[r[0]].add(iso)
+        cues.append(Cue(r[0], iso, fld, span.start, span.end, r[1]))
+        clauses.setdefault((r[0], iso), set()).add(r[2] if len(r) > 2 else -1)
+        if r[0] == "recipient":
+            gifts.append(len(r) > 3 and r[3])
+
     for key, r in (parsed or {}).items():
         if isinstance(key, tuple) and r and r[0] in ROLES:  # a company or state body's country
             a = actors[key[1]]
-            by_role[r[0]].add(a.ident)
-            cues.append(Cue(r[0], a.ident, fld, a.start, a.end, r[1]))
+            note(r, a.ident, a)
             assigned.add(a.ident)
     for k in countries:
         r = roles.get(k)
         if r and r[0] in ROLES:
-            by_role[r[0]].add(sp(k).ident)
-            cues.append(Cue(r[0], sp(k).ident, fld, sp(k).start, sp(k).end, r[1]))
+            note(r, sp(k).ident, sp(k))
         if r:
             assigned.add(sp(k).ident)
     unassigned = {sp(k).ident for k in countries} - assigned
     recipients, suppliers = by_role["recipient"], by_role["supplier"]
-    if not suppliers:
+    # Second-hand arms are often handed on ("MiG-29s donated to Ukraine" by Slovakia): a gift
+    # whose giver is unnamed does not make the maker the supplier.
+    if not suppliers and not (gifts and all(gifts)):
         for k in arms:
             w = symbols[k][1]
             if w is not None and w.origin and w.origin not in recipients:
@@ -490,9 +523,15 @@ def _sentence_pairs(
     words = [x[1] if x[0] == "word" else "" for x in symbols]
     status = sentence_status(words, trig, lex.status_words)
     named = [x[1] for x in symbols if x[0] == "weapon" and x[1] is not None]
+
+    def same_clause(rec: str, sup: str) -> bool:
+        a = clauses.get(("recipient", rec), {-1})
+        b = clauses.get(("supplier", sup), {-1})
+        return -1 in a or -1 in b or bool(a & b)
+
     for rec in sorted(recipients):
         for sup in sorted(suppliers):
-            if rec != sup:
+            if rec != sup and same_clause(rec, sup):
                 mine = [c for c in cues if c.country in (rec, sup)]
                 weapon = next((w for w in named if w.origin == sup), named[0] if named else None)
                 yield rec, sup, mine, _Facts(status, weapon)
@@ -531,7 +570,7 @@ def _grammar_roles(
         if s[0] == "weapon"
     ]
     found: dict[int, Role] = read_roles(doc, acts, weapons, lex.grammar)
-    return {people[i][0]: (r.role, r.cue) for i, r in found.items()}
+    return {people[i][0]: (r.role, r.cue, r.clause, r.gift) for i, r in found.items()}
 
 
 def _object_symbols(symbols: list[tuple[str, Any, int, int]], text: str, first: int) -> list[str]:
