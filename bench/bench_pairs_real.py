@@ -22,6 +22,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from rich.progress import track
 from rich.table import Table
 
 from worker.errors import Reject
+from worker.model import Article
 from worker.pipeline import analyse, load_articles
 from worker.transforms.rules import load_rules
 from worker.transforms.tag import default_tagger
@@ -77,6 +79,14 @@ class Score:
     errors: list[str] = field(default_factory=list)
 
 
+@cache
+def _weapon_ids(label: str) -> frozenset[str]:
+    """The label's weapon as the gazetteer knows it: the label itself, and whatever the tagger
+    finds in it ("heron-tp" labelled, "heron" in the gazetteer)."""
+    found = default_tagger().tag(Article(id="w", title="", body=label.replace("-", " ")))
+    return frozenset({_norm(label), *(_norm(e.id) for e in found.entities if e.type == "weapon")})
+
+
 def predict(report: Report, tagger: Any, rules: Any) -> tuple[list[dict], list[str], float]:
     """(pair dicts of the arms-transfer alerts, tagged countries, seconds) for one report."""
     t0 = time.perf_counter()
@@ -109,7 +119,7 @@ def score_report(rep: Report, pred: list[dict], countries: list[str], s: Score) 
             right = hit.get("status") == lab.status or hit.get("status") in lab.status_ok
             s.status[(lab.status, right)] += 1
         if lab.weapon:
-            s.weapon[_norm(hit.get("weapon")) == _norm(lab.weapon)] += 1
+            s.weapon[_norm(hit.get("weapon")) in _weapon_ids(lab.weapon)] += 1
     if any((b, a) in got for a, b in got):
         s.both_directions += 1
     ctp = len(set(countries) & set(rep.countries))

@@ -292,7 +292,10 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
             hit.cues.extend(cues)
             _add_facts(hit, facts, text)
     weapons = [e for e in tagged.entities if e.type == "weapon"]
+    lede = next((h.status for h in hits.values() if h.status), None)
     for hit in hits.values():
+        if hit.status is None:  # untold in its sentences: what the lede says of the deal
+            hit.status = lede
         if hit.weapon is None:  # the article's first weapon from the supplier, if any
             w = next((e for e in weapons if e.country == hit.supplier), None)
             if w is not None:

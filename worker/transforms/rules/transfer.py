@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 STATUSES = ("talks", "agreed", "ordered", "delivered", "cancelled", "blocked")
 _SCOPING = ("cancelled", "blocked")
+_SCOPE_AFTER = 6  # "the sale was eventually blocked by the US": a block right after scopes too
 
 _SMALL = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
 _TEENS = "fifteen sixteen seventeen eighteen nineteen twenty"
@@ -71,16 +72,22 @@ def sentence_status(
         return None
     best: tuple[int, int, str] | None = None
     first = min(triggers)
+    approved = False
     for i, w in enumerate(words):
+        approved = approved or w in classes.get("approval", ())
         for rank, status in enumerate(STATUSES):
             if w not in classes.get(status, ()):
                 continue
-            if status in _SCOPING and i < first:
-                return status
             dist = min(abs(i - t) for t in triggers)
+            if status in _SCOPING and (i < first or dist <= _SCOPE_AFTER):
+                return status  # "halted the sale", "the sale was blocked by"
+            if approved and status == "talks":
+                continue  # "approved a possible sale": the approval is the news
             cand = (dist, -rank, status)
             if best is None or cand < best:
                 best = cand
+    if best is None and approved:
+        return "agreed"
     return best[2] if best else None
 
 
