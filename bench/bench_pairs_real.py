@@ -29,7 +29,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from realnews_corpus import Report, heldout, load
+from realnews_corpus import Report, blind, heldout, load
 from rich.console import Console
 from rich.progress import track
 from rich.table import Table
@@ -216,7 +216,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
+    ap.add_argument(
+        "--split",
+        choices=("dev", "heldout", "all", "batch1-heldout"),
+        default="dev",
+        help="heldout: the current blind batch (files marked split: heldout); batch1-heldout: "
+        "the first batch's hash third, scored blind on 2026-12-05 and now part of dev",
+    )
     ap.add_argument(
         "--errors", action="store_true", help="list every wrong report (never for held-out)"
     )
@@ -231,10 +237,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("labels", nargs="*", type=Path, help="label files (default: all)")
     args = ap.parse_args(argv)
     reports = load(args.labels or None)
-    if args.split != "all":
-        want = args.split == "heldout"
-        reports = [r for r in reports if heldout(r.id) == want]
-    if args.split != "dev" and args.errors:
+    if args.split == "batch1-heldout":
+        reports = [r for r in reports if not blind(r) and heldout(r.id)]
+    elif args.split != "all":
+        reports = [r for r in reports if blind(r) == (args.split == "heldout")]
+    if args.split == "heldout" and args.errors:
         ap.error("--errors lists dev reports only: the held-out batch stays blind")
     if args.reader:
         from worker.transforms.rules import pairs
