@@ -104,6 +104,21 @@ def read():
             {("LTU", "FRA")},
         ),
         (
+            "award-to-maker",
+            "Portugal awarded a contract to Embraer for five KC-390 transport aircraft.",
+            {("PRT", "BRA")},
+        ),
+        (
+            "awarded-by-buyer",
+            "Hanwha has been awarded a contract by Romania for K9 howitzers.",
+            {("ROU", "KOR")},
+        ),
+        (
+            "chosen-maker",
+            "Australia selected Japan's Mitsubishi Heavy Industries to build eleven frigates.",
+            {("AUS", "JPN")},
+        ),
+        (
             "plans-to-buy-noun",
             "Thailand abandoned its plan to buy Chinese submarines.",
             {("THA", "CHN")},

@@ -271,11 +271,15 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
     if dep in _SUBJECTS:
         return _subject_role(head, cls, passive=False)
     if dep == "nsubjpass":
+        if cls.has("award", _w(head)):  # "Hyundai has been awarded a contract by the Philippines"
+            return Role(SUPPLIER, f"passive subject of '{head.text}' (wins the contract)", head.i)
         if cls.has("sell", _w(head)):
             return Role(RECIPIENT, f"passive subject of '{head.text}'", head.i)
         return None
     if dep in ("dobj", "dative", "iobj") and cls.has("sell", _w(head)):
         return Role(RECIPIENT, f"object of '{head.text}'", head.i)
+    if dep == "dobj" and cls.has("choose", _w(head)):  # "selected Japan's Mitsubishi", "chose Saab"
+        return Role(SUPPLIER, f"object of '{head.text}' (the chosen maker)", head.i)
     if dep == "dobj":  # "cleared Indonesia to buy", "allowed Germany to export"
         for c in head.children:
             if c.dep_ == "xcomp" and cls.has("buy", _w(c)):
@@ -315,6 +319,12 @@ def _chain(verb: Any, depth: int = 2) -> list[Any]:
 
 
 def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
+    if cls.has("award", _w(verb)):  # "Portugal awarded a contract to Embraer": the buyer awards
+        return Role(RECIPIENT, f"subject of '{verb.text}' (awards the contract)", verb.i)
+    if cls.has("sign", _w(verb)) and any(
+        c.dep_ == "prep" and _w(c) in ("with", "between") for c in verb.children
+    ):
+        return Role(PARTY, f"subject of '{verb.text} … with'", verb.i)
     if cls.has("deny", _w(verb)):  # "Israel denies sending weapons": nothing was sent
         return Role(THIRD, f"subject of '{verb.text}' (a denial)", verb.i)
     if cls.has("veto", _w(verb)):
@@ -362,6 +372,12 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         if _transfer_word(h, wtok, cls, 1, buying=True):  # not "wresting control from Russia"
             return Role(SUPPLIER, f"'{h.text} … from'", h.i)
         return None
+    if p == "to" and cls.has("award", hw):
+        return Role(SUPPLIER, f"'{h.text} … to' (wins the contract)", h.i)
+    if p == "to" and h.head is not h and cls.has("award", _w(h.head)) and _noun_class(h, cls):
+        return Role(SUPPLIER, f"'{h.head.text} … {h.text} to' (wins the contract)", h.i)
+    if p == "by" and (cls.has("award", hw) or cls.has("award", _w(h.head))):
+        return Role(RECIPIENT, f"'{h.text} by' (awards the contract)", h.i)
     if p == "to":
         if _transfer_word(h, wtok, cls) and not cls.has("buy", hw):
             return Role(RECIPIENT, f"'{h.text} … to'", h.i)
