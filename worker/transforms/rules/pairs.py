@@ -380,30 +380,64 @@ SYMBOL_FALLBACK = False  # grammar reader: symbol patterns for countries the par
 ONLY_OTHER_FALLBACK = False  # grammar reader: an empty side taken by the one remaining country
 
 
+Symbol = tuple[str, Any, int, int]  # (kind, payload, start, end); kind: word/country/weapon
+
+
 def _sentence_pairs(
     text: str, start: int, end: int, fld: str, spans: list[_Span], lex: RelationLexicon
 ) -> Iterable[tuple[str, str, list[Cue], _Facts]]:
+    """The (recipient, supplier) pairs one sentence states, with their cues and facts."""
     actors = [s for s in spans if s.kind in _ACTORS]
-    spans = [s for s in spans if s.kind not in _ACTORS]
+    symbols, first = _symbols(text, start, end, [s for s in spans if s.kind not in _ACTORS], lex)
+    trig = _qualifying_triggers(symbols, text, first, lex)
+    if not trig:
+        return
+    countries = [k for k, s in enumerate(symbols) if s[0] == "country"]
+    parsed = _grammar_roles(text, start, end, symbols, countries, actors, lex)
+    roles: dict[int, tuple | None] = {}
+    for k in countries:
+        roles[k] = parsed.get(k) if parsed is not None else None
+        if roles[k] is None and (parsed is None or SYMBOL_FALLBACK):
+            roles[k] = _pattern_role(k, symbols, lex)
+    _coordinate(roles, countries, symbols)
+    book = _RoleBook(fld)
+    for key, r in (parsed or {}).items():
+        if isinstance(key, tuple) and r and r[0] in ROLES:  # a company or state body's country
+            book.note(r, actors[key[1]])
+    for k in countries:
+        if roles[k] and roles[k][0] in ROLES:
+            book.note(roles[k], symbols[k][1])
+        elif roles[k]:
+            book.assigned.add(symbols[k][1].ident)
+    book.fill_empty_sides(symbols, countries, fallback=parsed is None or ONLY_OTHER_FALLBACK)
+    words = [x[1] if x[0] == "word" else "" for x in symbols]
+    status = sentence_status(words, trig, lex.status_words)
+    named = [x[1] for x in symbols if x[0] == "weapon" and x[1] is not None]
+    for rec, sup, cues in book.pairs():
+        weapon = next((w for w in named if w.origin == sup), named[0] if named else None)
+        yield rec, sup, cues, _Facts(status, weapon)
+
+
+def _symbols(
+    text: str, start: int, end: int, spans: list[_Span], lex: RelationLexicon
+) -> tuple[list[Symbol], int]:
+    """The sentence as symbols: each tagged span one symbol, arms phrases one ``weapon`` symbol
+    each, other tokens folded words (``ignore`` words dropped); and the first token's offset."""
     folded = fold(text[start:end]).replace("’", "'").replace("‘", "'")
     toks = [(m.group(), m.start() + start, m.end() + start) for m in _SENT_TOKEN.finditer(folded)]
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
-    # Symbols: (kind, payload, start, end); kind in word / country / weapon.
-    symbols: list[tuple[str, Any, int, int]] = []
-    i = 0
-    si = 0
+    symbols: list[Symbol] = []
+    i = si = 0
     while i < len(toks):
         tok, ts, te = toks[i]
         while si < len(spans) and spans[si].end <= ts:
             si += 1
         if si < len(spans) and spans[si].start <= ts < spans[si].end:
             sp = spans[si]
-            j = i
-            while j < len(toks) and toks[j][1] < sp.end:
-                j += 1
+            while i < len(toks) and toks[i][1] < sp.end:
+                i += 1
             symbols.append((sp.kind, sp, sp.start, sp.end))
             si += 1
-            i = j
             continue
         matched = 0
         for n in range(min(lex.arms_max, len(toks) - i) if tok in lex.arms_first else 0, 0, -1):
@@ -417,8 +451,15 @@ def _sentence_pairs(
         if tok not in lex.ignore:
             symbols.append(("word", tok, ts, te))
         i += 1
+    return symbols, (toks[0][1] if toks else start)
 
-    # A sentence qualifies only with a transfer trigger near a weapon or arms word.
+
+def _qualifying_triggers(
+    symbols: list[Symbol], text: str, first: int, lex: RelationLexicon
+) -> list[int]:
+    """Indices of the sentence's un-negated triggers, or [] when it does not qualify: it needs a
+    trigger near a weapon or arms word that counts (see ``_trigger_counts``) and is not airliner
+    talk."""
     trig = [
         k
         for k, s in enumerate(symbols)
@@ -431,113 +472,103 @@ def _sentence_pairs(
     ]
     arms = [k for k, s in enumerate(symbols) if s[0] == "weapon"]
     if not trig or not arms or _civil_only(symbols, lex):
-        return
-    obj_line = _object_symbols(symbols, text, toks[0][1]) if lex.objects or lex.not_objects else []
+        return []
+    obj_line = _object_symbols(symbols, text, first) if lex.objects or lex.not_objects else []
     if not any(_trigger_counts(k, symbols, arms, obj_line, lex) for k in trig):
-        return
+        return []
+    return trig
 
-    countries = [k for k, s in enumerate(symbols) if s[0] == "country"]
-    roles: dict[int, tuple[str, str] | None] = {}
-    parsed = _grammar_roles(text, start, end, symbols, countries, actors, lex)
-    for k in countries:
-        if parsed is not None:
-            roles[k] = parsed.get(k)
-            if roles[k] is not None or not SYMBOL_FALLBACK:
-                continue
-        iso = symbols[k][1].ident
-        line = " " + " ".join(_symbol(s, k, iso, idx) for idx, s in enumerate(symbols)) + " "
-        best: tuple[int, int] | None = None
-        chosen: list[CuePattern] = []
-        for cue in lex.cues:
-            m = cue.regex.search(line)
-            if not m:
-                continue
-            rank = (cue.specificity, -m.group().count(" "))
-            if best is None or rank > best:
-                best, chosen = rank, [cue]
-            elif rank == best:
-                chosen.append(cue)
-        if not chosen:
-            roles[k] = None
+
+def _pattern_role(k: int, symbols: list[Symbol], lex: RelationLexicon) -> tuple[str, str] | None:
+    """The role the symbol patterns give country symbol ``k``: the most specific pattern wins,
+    then the tightest match; ``third`` beats the others; a tie between roles is ambiguous."""
+    iso = symbols[k][1].ident
+    line = " " + " ".join(_symbol(s, k, iso, idx) for idx, s in enumerate(symbols)) + " "
+    best: tuple[int, int] | None = None
+    chosen: list[CuePattern] = []
+    for cue in lex.cues:
+        m = cue.regex.search(line)
+        if not m:
             continue
-        kinds = {c.role for c in chosen}
-        if "third" in kinds:
-            roles[k] = ("third", next(c.text for c in chosen if c.role == "third"))
-        elif len(kinds) == 1:
-            roles[k] = (chosen[0].role, chosen[0].text)
-        else:
-            roles[k] = ("ambiguous", " / ".join(c.text for c in chosen))
+        rank = (cue.specificity, -m.group().count(" "))
+        if best is None or rank > best:
+            best, chosen = rank, [cue]
+        elif rank == best:
+            chosen.append(cue)
+    if not chosen:
+        return None
+    kinds = {c.role for c in chosen}
+    if "third" in kinds:
+        return ("third", next(c.text for c in chosen if c.role == "third"))
+    if len(kinds) == 1:
+        return (chosen[0].role, chosen[0].text)
+    return ("ambiguous", " / ".join(c.text for c in chosen))
 
-    # Coordination: "to India and China" - China inherits India's role.
+
+def _coordinate(
+    roles: dict[int, tuple | None], countries: list[int], symbols: list[Symbol]
+) -> None:
+    """Coordination: "to India and China" - China inherits India's role."""
     for a, b in itertools.pairwise(countries):
         between = [symbols[x][1] for x in range(a + 1, b)]
         if roles.get(b) is None and roles.get(a) and between in (["and"], [","], [",", "and"]):
             roles[b] = (roles[a][0], roles[a][1] + " (coordinated)")
 
-    def sp(k: int) -> _Span:
-        return symbols[k][1]
 
-    cues: list[Cue] = []
-    by_role: dict[str, set[str]] = {r: set() for r in ROLES}
-    assigned: set[str] = set()
-    clauses: dict[tuple[str, str], set[int]] = {}  # (role, country) -> clauses (-1: any)
-    gifts: list[bool] = []
+class _RoleBook:
+    """The roles one sentence gives, with their cues, clauses and whether a recipient got the
+    arms as a gift; ``pairs`` combines them."""
 
-    def note(r: tuple, iso: str, span: _Span) -> None:
-        by_role[r[0]].add(iso)
-        cues.append(Cue(r[0], iso, fld, span.start, span.end, r[1]))
-        clauses.setdefault((r[0], iso), set()).add(r[2] if len(r) > 2 else -1)
+    def __init__(self, fld: str) -> None:
+        self.fld = fld
+        self.cues: list[Cue] = []
+        self.by_role: dict[str, set[str]] = {r: set() for r in ROLES}
+        self.assigned: set[str] = set()
+        self.clauses: dict[tuple[str, str], set[int]] = {}  # (role, country) -> clauses, -1: any
+        self.gifts: list[bool] = []
+
+    def note(self, r: tuple, span: _Span) -> None:
+        iso = span.ident
+        self.by_role[r[0]].add(iso)
+        self.assigned.add(iso)
+        self.cues.append(Cue(r[0], iso, self.fld, span.start, span.end, r[1]))
+        self.clauses.setdefault((r[0], iso), set()).add(r[2] if len(r) > 2 else -1)
         if r[0] == "recipient":
-            gifts.append(len(r) > 3 and r[3])
+            self.gifts.append(len(r) > 3 and r[3])
 
-    for key, r in (parsed or {}).items():
-        if isinstance(key, tuple) and r and r[0] in ROLES:  # a company or state body's country
-            a = actors[key[1]]
-            note(r, a.ident, a)
-            assigned.add(a.ident)
-    for k in countries:
-        r = roles.get(k)
-        if r and r[0] in ROLES:
-            note(r, sp(k).ident, sp(k))
-        if r:
-            assigned.add(sp(k).ident)
-    unassigned = {sp(k).ident for k in countries} - assigned
-    recipients, suppliers = by_role["recipient"], by_role["supplier"]
-    # Second-hand arms are often handed on ("MiG-29s donated to Ukraine" by Slovakia): a gift
-    # whose giver is unnamed does not make the maker the supplier.
-    if not suppliers and not (gifts and all(gifts)):
-        for k in arms:
-            w = symbols[k][1]
-            if w is not None and w.origin and w.origin not in recipients:
-                suppliers.add(w.origin)
-                cues.append(Cue("supplier", w.origin, fld, w.start, w.end, f"origin of {w.name}"))
-    if not recipients and (parsed is None or ONLY_OTHER_FALLBACK):
-        left = unassigned - suppliers - by_role["third"]
-        if len(left) == 1:
-            recipients = set(left)
-            k = next(k for k in countries if sp(k).ident in left)
-            cues.append(Cue("recipient", sp(k).ident, fld, sp(k).start, sp(k).end, ONLY_OTHER))
-    if not suppliers and (parsed is None or ONLY_OTHER_FALLBACK):
-        left = unassigned - recipients - by_role["third"]
-        if len(left) == 1:
-            suppliers = set(left)
-            k = next(k for k in countries if sp(k).ident in left)
-            cues.append(Cue("supplier", sp(k).ident, fld, sp(k).start, sp(k).end, ONLY_OTHER))
-    words = [x[1] if x[0] == "word" else "" for x in symbols]
-    status = sentence_status(words, trig, lex.status_words)
-    named = [x[1] for x in symbols if x[0] == "weapon" and x[1] is not None]
+    def _add(self, role: str, iso: str, start: int, end: int, cue: str) -> None:
+        self.by_role[role].add(iso)
+        self.cues.append(Cue(role, iso, self.fld, start, end, cue))
 
-    def same_clause(rec: str, sup: str) -> bool:
-        a = clauses.get(("recipient", rec), {-1})
-        b = clauses.get(("supplier", sup), {-1})
+    def fill_empty_sides(self, symbols: list[Symbol], countries: list[int], fallback: bool) -> None:
+        """A supplier left empty is the weapon's maker, except for gifts (second-hand arms are
+        often handed on: "MiG-29s donated to Ukraine" by Slovakia); with ``fallback``, a side
+        left empty is the one remaining unassigned country."""
+        recipients, suppliers = self.by_role["recipient"], self.by_role["supplier"]
+        if not suppliers and not (self.gifts and all(self.gifts)):
+            for w in (s[1] for s in symbols if s[0] == "weapon" and s[1] is not None):
+                if w.origin and w.origin not in recipients:
+                    self._add("supplier", w.origin, w.start, w.end, f"origin of {w.name}")
+        if not fallback:
+            return
+        unassigned = {symbols[k][1].ident for k in countries} - self.assigned
+        for role, other in (("recipient", "supplier"), ("supplier", "recipient")):
+            left = unassigned - self.by_role[other] - self.by_role["third"]
+            if not self.by_role[role] and len(left) == 1:
+                sp = next(symbols[k][1] for k in countries if symbols[k][1].ident in left)
+                self._add(role, sp.ident, sp.start, sp.end, ONLY_OTHER)
+
+    def pairs(self) -> Iterable[tuple[str, str, list[Cue]]]:
+        """Every recipient with every supplier whose roles sit in the same clause."""
+        for rec in sorted(self.by_role["recipient"]):
+            for sup in sorted(self.by_role["supplier"]):
+                if rec != sup and self._same_clause(rec, sup):
+                    yield rec, sup, [c for c in self.cues if c.country in (rec, sup)]
+
+    def _same_clause(self, rec: str, sup: str) -> bool:
+        a = self.clauses.get(("recipient", rec), {-1})
+        b = self.clauses.get(("supplier", sup), {-1})
         return -1 in a or -1 in b or bool(a & b)
-
-    for rec in sorted(recipients):
-        for sup in sorted(suppliers):
-            if rec != sup and same_clause(rec, sup):
-                mine = [c for c in cues if c.country in (rec, sup)]
-                weapon = next((w for w in named if w.origin == sup), named[0] if named else None)
-                yield rec, sup, mine, _Facts(status, weapon)
 
 
 def _civil_only(symbols: list[tuple[str, Any, int, int]], lex: RelationLexicon) -> bool:
