@@ -119,6 +119,18 @@ def read():
             {("AUS", "JPN")},
         ),
         (
+            "pronoun-in-reported-clause",
+            "Norway's defence ministry said that it was selling used F-16 jets to Romania.",
+            {("ROU", "NOR")},
+        ),
+        ("headline-infinitive", "Spain to sell Chile two frigates.", {("CHL", "ESP")}),
+        (
+            "decision-by-to",
+            "Lawmakers criticised a decision by Greece to hand over Soviet-made air defence "
+            "systems to Ukraine.",
+            {("UKR", "GRC")},
+        ),
+        (
             "plans-to-buy-noun",
             "Thailand abandoned its plan to buy Chinese submarines.",
             {("THA", "CHN")},

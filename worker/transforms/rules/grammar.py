@@ -29,6 +29,7 @@ _SUBJECTS = ("nsubj", "csubj", "expl")
 # "the government of X", "officials from X", "an air base in X": X stands behind the noun.
 _NOUN_PREPS = ("of", "from", "in")
 _CLAUSE_EDGES = ("ROOT", "ccomp", "relcl", "parataxis", "csubj")
+_PRONOUNS = ("it", "they", "we", "she", "he")
 _GOVERNED = ("xcomp", "advcl", "conj")
 
 
@@ -183,6 +184,8 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return noun
             if head.i in wtok:  # "India's Rafale jets": an owner, not an origin
                 return None
+            if cls.any(("arms", "mod"), _w(head)):
+                return None  # "Soviet-made air defence systems": a thing, not a state's agent
             tok = head  # "the Turkish government", "India's defence ministry"
             continue
         if dep == "pobj" and _w(head) in _NOUN_PREPS and _is_noun(head.head):
@@ -263,11 +266,43 @@ def _punished_for_buying(tok: Any, cls: Classes) -> Role | None:
     return None
 
 
+def _implied_subject_of(tok: Any, cls: Classes) -> Any | None:
+    """The verb whose unstated subject the actor is: "Denmark said it was selling" (a pronoun
+    subject of the reported clause), "Italy to sell Egypt frigates" (a headline), "thanked India
+    for gifting", "a decision by Ecuador to hand over"."""
+    dep, head = tok.dep_, tok.head
+    if dep in _SUBJECTS:
+        for c in head.children:
+            if c.dep_ == "ccomp" and any(
+                s.dep_ in _SUBJECTS and _w(s) in _PRONOUNS for s in c.children
+            ):
+                return c
+    for c in tok.children:  # "Italy to sell": a headline's infinitive on its subject
+        if c.dep_ in ("acl", "relcl") and any(_w(a) == "to" for a in c.children if a.dep_ == "aux"):
+            return c
+    if dep == "dobj":  # "thanked India for gifting"
+        for p in head.children:
+            if p.dep_ == "prep" and _w(p) == "for":
+                verb = next((c for c in p.children if c.dep_ == "pcomp"), None)
+                if verb is not None:
+                    return verb
+    if dep == "pobj" and _w(head) == "by" and _is_noun(head.head):  # "a decision by X to …"
+        for c in head.head.children:
+            if c.dep_ == "acl" and any(_w(a) == "to" for a in c.children if a.dep_ == "aux"):
+                return c
+    return None
+
+
 def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> Role | None:
     punished = _punished_for_buying(tok, cls)
     if punished is not None:
         return punished
     dep, head = tok.dep_, tok.head
+    implied = _implied_subject_of(tok, cls)
+    if implied is not None:
+        role = _subject_role(implied, cls, passive=False)
+        if role is not None and role.role in (RECIPIENT, SUPPLIER):
+            return replace(role, cue=role.cue + " (its implied subject)")
     if dep in _SUBJECTS:
         return _subject_role(head, cls, passive=False)
     if dep == "nsubjpass":
