@@ -131,6 +131,16 @@ def read():
             {("UKR", "GRC")},
         ),
         (
+            "buyer-suspends-own-deal",
+            "Qatar has suspended its deal to buy US-made F-15 fighter jets.",
+            {("QAT", "USA")},
+        ),
+        (
+            "approves-own-purchase",
+            "The Romanian government approved the purchase of Turkish Bayraktar drones.",
+            {("ROU", "TUR")},
+        ),
+        (
             "plans-to-buy-noun",
             "Thailand abandoned its plan to buy Chinese submarines.",
             {("THA", "CHN")},

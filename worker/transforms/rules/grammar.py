@@ -326,6 +326,28 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
     return None
 
 
+def _object_purpose(verb: Any, cls: Classes, *, clause: bool = False) -> Role | None:
+    """What the verb's object says its subject is doing: a purchase or a deal to buy makes it
+    the buyer, a sale or a deal to sell the seller; with ``clause``, a purpose clause on the verb
+    counts too ("suspended its deal to buy", parsed with "to buy" on the verb)."""
+    if clause:
+        for c in verb.children:
+            if c.dep_ in ("advcl", "xcomp") and cls.has("buy", _w(c)):
+                return Role(RECIPIENT, f"subject of '{verb.text} … {c.text}'", verb.i)
+    for o in verb.children:
+        if o.dep_ != "dobj":
+            continue
+        kind = _noun_class(o, cls)
+        for a in o.children:
+            if a.dep_ == "acl" and cls.has("buy", _w(a)):
+                kind = RECIPIENT
+            elif a.dep_ == "acl" and cls.has("sell", _w(a)):
+                kind = SUPPLIER
+        if kind in (RECIPIENT, SUPPLIER):
+            return Role(kind, f"subject of '{verb.text} … {o.text}'", verb.i)
+    return None
+
+
 def _chain(verb: Any, depth: int = 2) -> list[Any]:
     """The verb and the verbs it governs as purpose or complement ("signed a deal … to buy",
     "plans to acquire", "agreed to supply")."""
@@ -363,6 +385,10 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
     if cls.has("deny", _w(verb)):  # "Israel denies sending weapons": nothing was sent
         return Role(THIRD, f"subject of '{verb.text}' (a denial)", verb.i)
     if cls.has("veto", _w(verb)):
+        # "the UAE suspended its deal to buy F-35s": the buyer calls off its own purchase
+        own = _object_purpose(verb, cls, clause=True)
+        if own is not None and own.role == RECIPIENT:
+            return own
         # "Germany halted arms sales to Riyadh": the exporter's own government, unless another
         # seller is named ("Switzerland blocked the export ... from Germany": a re-export veto).
         return Role(SUPPLIER, f"subject of '{verb.text}' (the blocker)", verb.i, weak=True)
@@ -377,6 +403,9 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
         if cls.has("take", w) and any(_w(c) in ("delivery", "possession") for c in v.children):
             return Role(RECIPIENT, "subject of 'took delivery'", v.i)
     if cls.has("approve", _w(verb)) and any(c.dep_ == "dobj" for c in verb.children):
+        own = _object_purpose(verb, cls)  # "Spain approves the purchase of Hürjet jets"
+        if own is not None and own.role == RECIPIENT:
+            return own
         # "Washington cleared Bulgaria to buy": the approving government sells
         return Role(SUPPLIER, f"subject of '{verb.text}' (the exporter's approval)", verb.i)
     for v in _chain(verb, depth=1):
