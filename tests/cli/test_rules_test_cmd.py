@@ -25,10 +25,13 @@ def test_seed_article_matches_the_arms_rule_with_the_turkey_russia_pair():
     countries = re.search(r"^countries: (.+)$", out, re.M)
     assert countries, out
     assert {"TUR", "RUS"} <= set(countries.group(1).split(", "))
-    line = re.search(r"^arms-transfer-pair \((\w+)\)  pair (\w+) <- (\w+)  key=(\S+)$", out, re.M)
+    line = re.search(
+        r"^arms-transfer-pair \((\w+)\)  pair (\w+) <- (\w+)  (.*?)  key=(\S+)$", out, re.M
+    )
     assert line, out
-    severity, recipient, supplier, key = line.groups()
+    severity, recipient, supplier, facts, key = line.groups()
     assert (severity, recipient, supplier) == ("high", "TUR", "RUS")
+    assert facts == "s-400 (almaz-antey), talks"  # what is traded and how far the deal has gone
     assert key.startswith("arms-transfer-pair")
     # one evidence line at least, naming the term and quoting the article
     evidence = re.findall(r"^  • (\S+): (.+)$", out, re.M)

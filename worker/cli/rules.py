@@ -145,7 +145,7 @@ def test_command(
             if not mine:
                 out.print(f"[yellow]{rule_id}[/]: query matched but no country pair qualified")
             for a in mine:
-                pair = f"  pair {a.pair['recipient']} <- {a.pair['supplier']}" if a.pair else ""
+                pair = f"  pair {pair_text(a.pair)}" if a.pair else ""
                 out.print(f"[bold green]{a.rule_id}[/] ({a.severity}){pair}  key={a.key}")
                 for ev in a.evidence:
                     out.print(
@@ -164,6 +164,21 @@ def _hl(ev: Evidence, art: Article) -> Text:
     if lo >= 0 and lo <= ev.start and ev.end <= lo + len(ev.snippet):
         t.stylize("bold reverse", ev.start - lo, ev.end - lo)
     return t
+
+
+def pair_text(pair: dict) -> str:
+    """ "TUR <- RUS  s-400 (almaz-antey), talks, 4 units, 2.5e+09 USD": the pair and its facts."""
+    facts = []
+    if pair.get("weapon"):
+        maker = f" ({pair['producer']})" if pair.get("producer") else ""
+        facts.append(f"{pair['weapon']}{maker}")
+    facts += [str(pair[k]) for k in ("status",) if pair.get(k)]
+    if pair.get("quantity"):
+        facts.append(f"{pair['quantity']} units")
+    if pair.get("value"):
+        facts.append(f"{pair['value']['amount']:.3g} {pair['value']['currency']}")
+    head = f"{pair['recipient']} <- {pair['supplier']}"
+    return f"{head}  {', '.join(facts)}" if facts else head
 
 
 def scan_command(
@@ -194,7 +209,7 @@ def scan_command(
         for col in ("rule", "severity", "pair", "countries", "article", "evidence"):
             table.add_column(col, overflow="fold")
         for a in rows:
-            pair = f"{a.pair['recipient']}<-{a.pair['supplier']}" if a.pair else ""
+            pair = pair_text(a.pair) if a.pair else ""
             ev = a.evidence[0].snippet[:120] if a.evidence else ""
             table.add_row(
                 a.rule_id, a.severity, pair, ",".join(a.countries[:6]), a.title or a.article_id, ev
