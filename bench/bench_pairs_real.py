@@ -218,10 +218,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--split",
-        choices=("dev", "heldout", "all", "batch1-heldout"),
         default="dev",
-        help="heldout: the current blind batch (files marked split: heldout); batch1-heldout: "
-        "the first batch's hash third, scored blind on 2026-12-05 and now part of dev",
+        help="dev (everything but the blind batch), heldout (the current blind batch: files "
+        "marked split: heldout), all, batch1-heldout (the first batch's hash third, scored "
+        "blind on 2026-12-05, now dev) or the split name of a scored batch (e.g. "
+        "heldout-2-scored-2026-12-05, now dev)",
     )
     ap.add_argument(
         "--errors", action="store_true", help="list every wrong report (never for held-out)"
@@ -238,9 +239,11 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     reports = load(args.labels or None)
     if args.split == "batch1-heldout":
-        reports = [r for r in reports if not blind(r) and heldout(r.id)]
-    elif args.split != "all":
+        reports = [r for r in reports if r.split == "dev" and heldout(r.id)]
+    elif args.split in ("dev", "heldout"):
         reports = [r for r in reports if blind(r) == (args.split == "heldout")]
+    elif args.split != "all":
+        reports = [r for r in reports if r.split == args.split]
     if args.split == "heldout" and args.errors:
         ap.error("--errors lists dev reports only: the held-out batch stays blind")
     if args.reader:
