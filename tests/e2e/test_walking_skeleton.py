@@ -67,7 +67,13 @@ def test_seed_gives_exactly_one_alert_and_is_searchable(isolated_env, tmp_path):
         alert = alerts[0]
         assert alert["rule_id"] == "tur-rus-arms-purchase"
         assert {"TUR", "RUS"} <= set(alert["countries"])
-        assert alert["pair"] == {"recipient": "TUR", "supplier": "RUS"}
+        assert alert["pair"] == {
+            "recipient": "TUR",
+            "supplier": "RUS",
+            "weapon": "s-400",
+            "producer": "almaz-antey",
+            "status": "talks",  # "possible purchase"
+        }
         assert "S-400" in " ".join(e["snippet"] for e in alert["evidence"])
 
         dlq = reader.records[t.dlq]
