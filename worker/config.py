@@ -34,6 +34,8 @@ from worker.errors import ConfigError
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SCHEMAS_DIR = PROJECT_ROOT / "schemas"
+# Room a Kafka message needs beyond its value: key, headers, record and batch framing.
+MESSAGE_OVERHEAD = 65_536
 
 
 class Topics(BaseModel):
@@ -179,6 +181,11 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "text"] = "json"
     max_article_bytes: int = Field(2_000_000, ge=1024)
+    # One size budget from edge to sink: every topic newswatch writes gets this
+    # `max.message.bytes` (checked and raised at start-up) and every producer this
+    # `max_request_size`. Kafka's own default (1 MB) is below the article limit; an enriched
+    # message (article + entities + alerts) is larger than the article it came from.
+    kafka_max_message_bytes: int = Field(8_388_608, ge=1_048_576, le=104_857_600)
     # Producer batching. Faust's defaults (no linger, 16 KB batches) turn every 3-5 articles
     # into one produce request: at ~100 articles/s a quarter of the worker's CPU and much of the
     # broker's went to request overhead and socket writes (py-spy; bench/bench_e2e.py). A few
@@ -204,6 +211,16 @@ class Settings(BaseSettings):
     targets: dict[str, TargetSettings] = {}
     default_targets: list[str] = Field([], description="targets for alerts whose rule names none")
     delivery: DeliverySettings = DeliverySettings()
+
+    @model_validator(mode="after")
+    def _article_fits_a_message(self) -> Settings:
+        # The raw message is the article plus its JSON envelope: keep room for that.
+        if self.max_article_bytes + MESSAGE_OVERHEAD > self.kafka_max_message_bytes:
+            raise ValueError(
+                f"max_article_bytes ({self.max_article_bytes:,}) + {MESSAGE_OVERHEAD:,} must "
+                f"not exceed kafka_max_message_bytes ({self.kafka_max_message_bytes:,})"
+            )
+        return self
 
     @field_validator("targets", mode="after")
     @classmethod

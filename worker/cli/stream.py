@@ -147,14 +147,14 @@ def register(app: typer.Typer) -> None:
             task = progress.add_task("ingest", total=total or None, current="")
             for src in sources:
                 for item in _items(src, settings.max_article_bytes, progress, task):
+                    if publisher and not isinstance(item, Reject):
+                        item = _publish(publisher, item)
                     if isinstance(item, Reject):
                         rejected += 1
                         err.print(
                             f"[red]rejected[/] {item.source or src}: {item.detail}", highlight=False
                         )
                         continue
-                    if publisher:
-                        publisher.publish(item)
                     published += 1
         if publisher:
             publisher.flush()
@@ -163,6 +163,16 @@ def register(app: typer.Typer) -> None:
         err.print(f"{published} item(s) {verb}; {rejected} rejected")
         if rejected:
             raise typer.Exit(1)
+
+
+def _publish(publisher: Any, item: dict[str, Any]) -> dict[str, Any] | Reject:
+    """Queue one item; the item's own Reject (too large for Kafka, not encodable) instead of
+    an exception, so that one bad item never stops the batch."""
+    try:
+        publisher.publish(item)
+    except Reject as rej:
+        return rej
+    return item
 
 
 def _items(src: str, max_bytes: int, progress: Progress, task: Any) -> Iterator[dict | Reject]:
