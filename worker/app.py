@@ -37,7 +37,7 @@ from worker.sinks.notify import Notifier, build_notifiers
 from worker.sinks.search import SearchSink
 from worker.sources.kafka import INGESTED_HEADER
 from worker.transforms.dedupe import DedupeConfig, Deduper, DerivedBandState, Fingerprint
-from worker.transforms.link import link_copy
+from worker.transforms.link import first_seen_month, link_copy
 from worker.transforms.throttle import throttle_group
 
 log = logging.getLogger("newswatch.worker")
@@ -349,6 +349,7 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
                 article = Article.from_dict(value["tagged"]["article"])
                 verdict = deduper.add(article, Fingerprint.from_dict(value["fp"]))
                 out, alerts = link_copy(value, verdict)
+                out["index_month"] = first_seen_month(dedupe_table, article.id, utcnow())
                 too_big = oversize(out, budget, "dedupe", "enriched")
                 if too_big is not None:
                     raise too_big

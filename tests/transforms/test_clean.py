@@ -157,6 +157,31 @@ def test_feed_date_is_lenient_json_date_is_strict() -> None:
     assert clean({"feed_entry": entry}).published_at is None
 
 
+@pytest.mark.parametrize(
+    "given", ["1900-01-01T00:00:00Z", "1989-12-31T23:59:59Z", "2199-12-31", "2024-01-02T00:00:01Z"]
+)
+def test_published_at_outside_1990_to_tomorrow_is_rejected(given: str) -> None:
+    """Each month a producer names is an index (issue 17, item 3): a date before 1990 or
+    more than a day ahead of ``now`` is refused with the range in the reason."""
+    with pytest.raises(Reject) as info:
+        clean({"body": "Text here.", "published_at": given}, now=NOW)
+    assert info.value.reason == "bad_date"
+    assert "outside 1990-01-01 .. now + 1 day" in info.value.detail
+
+
+@pytest.mark.parametrize("given", ["1990-01-01T00:00:00Z", "2024-01-01T23:59:59Z"])
+def test_published_at_at_the_ends_of_the_range_is_kept(given: str) -> None:
+    art = clean({"body": "Text here.", "published_at": given}, now=NOW)
+    assert art.published_at == datetime.fromisoformat(given)
+
+
+def test_scraped_dates_outside_the_range_are_dropped() -> None:
+    entry = {"title": "T", "summary": "Body text.", "published": "Mon, 01 Jan 1900 10:00:00 GMT"}
+    assert clean({"feed_entry": entry}, now=NOW).published_at is None
+    dump = "Source: Wire\nDate: 12 Mar 2125 11:32:32\n\nA headline\n\nThe body of it."
+    assert clean({"text": dump}, now=NOW).published_at is None
+
+
 # ---- unicode and whitespace -----------------------------------------------------------------
 
 
