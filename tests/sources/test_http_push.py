@@ -214,3 +214,24 @@ def test_an_item_kafka_refuses_is_413_and_serve_keeps_serving(isolated_env, tmp_
         assert r.status_code == 202, r.text
         assert [a["index"] for a in r.json()["accepted"]] == [0, 2]
         assert [(x["index"], x["reason"]) for x in r.json()["rejected"]] == [(1, "too_large")]
+
+
+@pytest.mark.stack
+def test_a_lone_surrogate_is_that_items_422(server):
+    """Issue 17, item 4: one item with a lone surrogate (a JSON "\\ud800" escape) is
+    rejected alone; the batch is 202 with the others accepted (was: 503 for all)."""
+    base, _ = server
+    good = [{**GOOD, "url": f"https://wire.example/s/{n}"} for n in range(2)]
+    bad = {**GOOD, "url": "https://wire.example/s/bad", "title": "lone \ud800 surrogate"}
+    body = json.dumps([good[0], bad, good[1]])  # ensure_ascii: the escape stays an escape
+    assert "\\ud800" in body
+    headers = {**auth(), "Content-Type": "application/json"}
+    with httpx.Client(base_url=base, timeout=30) as http:
+        r = http.post("/articles", content=body.encode(), headers=headers)
+        assert r.status_code == 202, r.text
+        assert [a["index"] for a in r.json()["accepted"]] == [0, 2]
+        (rej,) = r.json()["rejected"]
+        assert (rej["index"], rej["reason"]) == (1, "bad_unicode")
+        assert rej["detail"].startswith("$.title")
+        r = http.post("/articles", content=json.dumps(bad).encode(), headers=headers)
+        assert r.status_code == 422 and r.json()["rejected"][0]["reason"] == "bad_unicode"

@@ -17,8 +17,8 @@ from worker.errors import Reject
 from worker.sources.files import (
     SUPPORTED,
     decode,
-    items_from_text,
-    iter_raw,
+    entries_from_text,
+    iter_entries,
     looks_feed,
     sniff_suffix,
     too_large,
@@ -27,7 +27,7 @@ from worker.sources.files import (
 err = Console(stderr=True, soft_wrap=True)  # one line per message, greppable
 
 
-def _url_items(url: str, max_bytes: int) -> Iterator[dict[str, Any]]:
+def _url_items(url: str, max_bytes: int) -> Iterator[dict[str, Any] | Reject]:
     import httpx
 
     try:
@@ -49,8 +49,8 @@ def _url_items(url: str, max_bytes: int) -> Iterator[dict[str, Any]]:
     text = decode(_as_utf8(resp.content, resp.charset_encoding), url)
     if suffix is None:  # e.g. text/plain: a feed is still a feed; anything else is text
         suffix = ".xml" if looks_feed(text) else ".txt"
-    for item in items_from_text(text, url, suffix):
-        if "html" in item:
+    for item in entries_from_text(text, url, suffix):
+        if isinstance(item, dict) and "html" in item:
             item.setdefault("url", url)
         yield item
 
@@ -69,12 +69,12 @@ def _as_utf8(content: bytes, charset: str | None) -> bytes:
         return content
 
 
-def _stdin_items(max_bytes: int) -> Iterator[dict[str, Any]]:
+def _stdin_items(max_bytes: int) -> Iterator[dict[str, Any] | Reject]:
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise too_large("", max_bytes, "<stdin>")
     text = decode(data, "<stdin>")
-    yield from items_from_text(text, "<stdin>", sniff_suffix(text))
+    yield from entries_from_text(text, "<stdin>", sniff_suffix(text))
 
 
 def _count_files(path: Path) -> int:
@@ -147,8 +147,8 @@ def register(app: typer.Typer) -> None:
             task = progress.add_task("ingest", total=total or None, current="")
             for src in sources:
                 for item in _items(src, settings.max_article_bytes, progress, task):
-                    if publisher and not isinstance(item, Reject):
-                        item = _publish(publisher, item)
+                    if not isinstance(item, Reject):
+                        item = _publish(publisher, item, settings.kafka_max_message_bytes)
                     if isinstance(item, Reject):
                         rejected += 1
                         err.print(
@@ -165,11 +165,16 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1)
 
 
-def _publish(publisher: Any, item: dict[str, Any]) -> dict[str, Any] | Reject:
-    """Queue one item; the item's own Reject (too large for Kafka, not encodable) instead of
-    an exception, so that one bad item never stops the batch."""
+def _publish(publisher: Any, item: dict[str, Any], budget: int) -> dict[str, Any] | Reject:
+    """Queue one item (only check it on a dry run); the item's own Reject (too large for
+    Kafka, not encodable) instead of an exception, so one bad item never stops the batch."""
+    from worker.sources.kafka import encode_item
+
     try:
-        publisher.publish(item)
+        if publisher is None:
+            encode_item(item, budget)
+        else:
+            publisher.publish(item)
     except Reject as rej:
         return rej
     return item
@@ -195,7 +200,7 @@ def _items(src: str, max_bytes: int, progress: Progress, task: Any) -> Iterator[
     for f in files:
         progress.update(task, current=f.name)
         try:
-            yield from iter_raw(f, max_bytes=max_bytes)
+            yield from iter_entries(f, max_bytes=max_bytes)
         except Reject as rej:
             yield rej
         progress.advance(task)

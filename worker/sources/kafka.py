@@ -122,6 +122,28 @@ def raw_key(item: dict[str, Any]) -> bytes:
     return hashlib.sha1(body.encode()).hexdigest()[:20].encode()
 
 
+def encode_item(item: dict[str, Any], budget: int) -> bytes:
+    """The raw message for ``item``, or a Reject for this item alone: ``too_large`` when it
+    would not fit the topics' message budget, ``bad_unicode`` for text that is not encodable
+    (a lone surrogate from a JSON ``\\ud800`` escape)."""
+    origin = item.get("origin") if isinstance(item.get("origin"), str) else None
+    try:
+        value = json.dumps(item, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        detail = f"text is not valid Unicode: {exc.reason} at character {exc.start}"
+        raise Reject("intake", "bad_unicode", detail, source=origin) from None
+    limit = budget - MESSAGE_OVERHEAD
+    if len(value) > limit:
+        raise Reject(
+            "intake",
+            "too_large",
+            f"the message is {len(value):,} bytes, over the {limit:,}-byte Kafka budget "
+            "(NEWSWATCH_KAFKA_MAX_MESSAGE_BYTES)",
+            source=origin,
+        )
+    return value
+
+
 class RawPublisher:
     """Publishes intake items to the raw topic, acks=all, with the ingest time as a header."""
 
@@ -150,25 +172,8 @@ class RawPublisher:
         old.close(timeout=2)
 
     def encode(self, item: dict[str, Any]) -> bytes:
-        """The raw message for ``item``, or a Reject for this item alone: ``too_large`` when
-        it would not fit the topics' message budget, ``bad_unicode`` for text that is not
-        encodable (a lone surrogate from a JSON ``\\ud800`` escape)."""
-        origin = item.get("origin") if isinstance(item.get("origin"), str) else None
-        try:
-            value = json.dumps(item, ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError as exc:
-            detail = f"text is not valid Unicode: {exc.reason} at character {exc.start}"
-            raise Reject("intake", "bad_unicode", detail, source=origin) from None
-        limit = self.settings.kafka_max_message_bytes - MESSAGE_OVERHEAD
-        if len(value) > limit:
-            raise Reject(
-                "intake",
-                "too_large",
-                f"the message is {len(value):,} bytes, over the {limit:,}-byte Kafka budget "
-                "(NEWSWATCH_KAFKA_MAX_MESSAGE_BYTES)",
-                source=origin,
-            )
-        return value
+        """The raw message for ``item`` (see :func:`encode_item`)."""
+        return encode_item(item, self.settings.kafka_max_message_bytes)
 
     def publish(self, item: dict[str, Any]) -> None:
         """Queue ``item`` for the raw topic (see :meth:`flush`); raises Reject if too large."""

@@ -87,6 +87,31 @@ def validate_input(item: Mapping[str, Any], origin: str | None = None) -> None:
         raise _reject("schema", f"{where}: {message}", origin)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(value: Any, path: str = "$", depth: int = 0) -> str | None:
+    """The JSON path of the first string holding a lone surrogate, if any."""
+    if isinstance(value, str):
+        return path if _SURROGATE.search(value) else None
+    if depth > 50:  # the schema refuses such nesting anyway
+        return None
+    if isinstance(value, Mapping):
+        pairs: Any = value.items()
+    elif isinstance(value, list):
+        pairs = enumerate(value)
+    else:
+        return None
+    for key, item in pairs:
+        if isinstance(key, str) and _SURROGATE.search(key):
+            return path
+        sub = f"{path}.{key}" if isinstance(key, str) else f"{path}[{key}]"
+        found = _lone_surrogate(item, sub, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
 def _size(item: Mapping[str, Any]) -> int:
     total = 0
     for value in item.values():
@@ -154,6 +179,9 @@ def clean(
     if not isinstance(raw, Mapping):
         raise _reject("schema", f"expected a JSON object, got {type(raw).__name__}", None)
     origin = raw.get("origin") if isinstance(raw.get("origin"), str) else None
+    where = _lone_surrogate(raw)
+    if where is not None:  # from a JSON "\\ud800" escape: no encoder will take it downstream
+        raise _reject("bad_unicode", f"{where}: a lone surrogate is not text", origin)
 
     strict_date = True
     if "feed_entry" in raw:
