@@ -236,13 +236,40 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (
+        sources = (
             init_settings,
             env_settings,
             dotenv_settings,
             file_secret_settings,
             _YamlSource(settings_cls),
         )
+        # Target names are canonical *before* the sources are merged, so that a YAML
+        # `slack-desk:` and NEWSWATCH_TARGETS__SLACK_DESK__… describe one target.
+        return tuple(_CanonicalTargets(settings_cls, source) for source in sources)
+
+
+class _CanonicalTargets(PydanticBaseSettingsSource):
+    """A settings source whose ``targets`` keys are :func:`target_name`-canonical."""
+
+    def __init__(self, settings_cls: type[BaseSettings], inner: PydanticBaseSettingsSource):
+        super().__init__(settings_cls)
+        self.inner = inner
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return self.inner.get_field_value(field, field_name)
+
+    def __call__(self) -> dict[str, Any]:
+        data = self.inner()
+        targets = data.get("targets")
+        if not isinstance(targets, dict):
+            return data
+        canonical: dict[str, Any] = {}
+        for name, value in targets.items():
+            key = target_name(str(name))
+            if key in canonical:
+                raise ConfigError(f"targets: {name!r} and another name both mean {key!r}")
+            canonical[key] = value
+        return {**data, "targets": canonical}
 
 
 class _YamlSource(PydanticBaseSettingsSource):
