@@ -309,11 +309,29 @@ def _shown_input(err: Any) -> str:
     return f" (got {value!r})"
 
 
+# Query parameters that carry a credential (`?token=…`, `&api_key=…`, `sig=`, …).
+_SECRET_QUERY = re.compile(
+    r"([?&](?:[\w.-]*(?:token|key|secret|signature|password|passwd|auth)[\w.-]*|sig|pwd)=)"
+    r"[^&#\s'\"]+",
+    re.IGNORECASE,
+)
+# A Slack webhook URL is itself the credential; so is a Slack workflow trigger.
+_SLACK_HOOK = re.compile(r"(hooks\.slack\.com/(?:services|workflows|triggers)/)[^\s'\"<>]+")
+
+
+def mask_secrets_in_text(text: str) -> str:
+    """URL credentials in free text masked: ``user:pass@``, secret query parameters and Slack
+    webhook paths (used by ``config show`` and by the log filter in worker/logs.py)."""
+    text = re.sub(r"([a-zA-Z][\w+.-]*://[^/@:\s]*):[^/@\s]*@", r"\1:********@", text)
+    text = _SECRET_QUERY.sub(r"\1********", text)
+    return _SLACK_HOOK.sub(r"\1********", text)
+
+
 def _mask_url(url: str | None) -> str | None:
-    """``https://user:pass@host`` → ``https://user:********@host``."""
+    """``https://user:pass@host/?token=t`` → ``https://user:********@host/?token=********``."""
     if not url:
         return url
-    return re.sub(r"^([a-zA-Z][\w+.-]*://[^/@:]*):[^/@]*@", r"\1:********@", url)
+    return mask_secrets_in_text(url)
 
 
 def load_settings(**overrides: Any) -> Settings:
@@ -333,6 +351,14 @@ def get_settings() -> Settings:
     return load_settings()
 
 
+def secret_values(settings: Settings) -> list[str]:
+    """Every configured secret in the clear, for the log filter to mask (worker/logs.py)."""
+    found = [settings.search_password, settings.search_api_key, *settings.http.tokens]
+    for target in settings.targets.values():
+        found += [target.webhook_url, target.secret, target.password]
+    return [s.get_secret_value() for s in found if s is not None]
+
+
 def masked(settings: Settings) -> dict[str, Any]:
     """The effective configuration as plain data, secrets replaced by ``'********'``."""
     data = settings.model_dump(mode="json")
@@ -346,4 +372,7 @@ def masked(settings: Settings) -> dict[str, Any]:
         for name in ("webhook_url", "secret", "password"):
             if target.get(name):
                 target[name] = "********"
+        target["url"] = _mask_url(target.get("url"))
+    for feed in data.get("feeds", []):
+        feed["url"] = _mask_url(feed.get("url"))
     return data

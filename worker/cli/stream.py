@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from worker.config import load_settings
+from worker.config import load_settings, secret_values
 from worker.errors import Reject
 from worker.sources.files import (
     SUPPORTED,
@@ -110,7 +110,7 @@ def register(app: typer.Typer) -> None:
         Worker(
             fapp,
             loglevel=level,
-            logging_config=logging_config(level, settings.log_format),
+            logging_config=logging_config(level, settings.log_format, secret_values(settings)),
             quiet=True,
         ).execute_from_commandline()
 
