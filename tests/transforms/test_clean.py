@@ -379,7 +379,7 @@ def test_feed_entry_after_json_round_trip() -> None:
     item = feed_entry_to_input(entry)
     assert item == {
         "title": "T",
-        "body": "<p>The longer content.</p>",
+        "html": "<p>The longer content.</p>",  # typed text/html: the cleaner converts it
         "url": "https://a.example/x",
         "source": "Wire",
         "published_at": "2017-03-12T08:32:32+00:00",
@@ -429,3 +429,18 @@ def test_truncate() -> None:
     assert truncate("short", 10) == "short"
     assert truncate("one two three four five", 12) == "one two…"
     assert len(truncate("x" * 50, 10)) == 10
+
+
+def test_html_typed_feed_title_and_summary_become_text() -> None:
+    """Issue 17, item 11: feedparser hands HTML-typed fields over as markup."""
+    atom = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><entry>'
+        '<title type="html">&lt;img src="x.png" /&gt;&lt;b&gt;Deal&lt;/b&gt; signed</title>'
+        '<summary type="html">&lt;!-- &lt;script&gt; --&gt; &lt;div&gt;Talks &lt;a href="https://'
+        'e.example/"&gt;ended&lt;/a&gt; today.&lt;/div&gt;</summary>'
+        "<link href='https://e.example/deal'/></entry></feed>"
+    )
+    (entry,) = feedparser.parse(atom).entries
+    article = clean({"feed_entry": dict(entry)}, now=NOW)
+    assert article.title == "Deal signed"
+    assert article.body == "Talks ended today."
