@@ -485,6 +485,14 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
         ok = all(checks.values())
         return web.json({"ready": ok, **checks}, status=200 if ok else 503)
 
+    @app.timer(interval=5.0)
+    async def probe_kafka() -> None:
+        """Broker availability as a metric: the client's own reconnect errors are folded
+        into one log line per interval (worker/logs.py), so alert on this instead."""
+        from worker.sources.kafka import kafka_reachable
+
+        m.KAFKA_UP.set(1 if await kafka_reachable(settings.kafka_bootstrap) else 0)
+
     lag_reported: set[tuple[str, str]] = set()
 
     @app.timer(interval=5.0)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -77,6 +78,43 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(doc, default=str, ensure_ascii=False)
 
 
+class RepeatFilter(logging.Filter):
+    """One line per ``interval`` for each repeated message of a client library, then a
+    summary with the count: a Kafka outage made aiokafka's reconnect loop write ~4,500 ERROR
+    lines a second (issue 17, item 6). Messages from newswatch itself always pass."""
+
+    def __init__(
+        self, prefixes: tuple[str, ...] = NOISY, interval: float = 10.0, clock: Any = None
+    ) -> None:
+        super().__init__()
+        self.prefixes = prefixes
+        self.interval = interval
+        self.clock = clock or time.monotonic
+        self.seen: dict[tuple[str, int, str], list[float]] = {}  # key → [first, count]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not record.name.startswith(self.prefixes):
+            return True
+        key = (record.name, record.levelno, str(record.msg))
+        now = self.clock()
+        window = self.seen.get(key)
+        if window is None or now - window[0] >= self.interval:
+            suppressed = int(window[1]) if window else 0
+            self.seen[key] = [now, 0]
+            if len(self.seen) > 1000:  # bounded: forget the oldest windows
+                for old in sorted(self.seen, key=lambda k: self.seen[k][0])[:500]:
+                    del self.seen[old]
+            if suppressed:
+                record.msg = f"{record.getMessage()} (and {suppressed} more like it)"
+                record.args = None
+            return True
+        window[1] += 1
+        from worker import metrics as m
+
+        m.CLIENT_LOG_SUPPRESSED.labels(record.name.split(".")[0]).inc()
+        return False
+
+
 def logging_config(
     level: str, fmt: str = "json", secrets: list[str] | None = None
 ) -> dict[str, Any]:
@@ -91,12 +129,15 @@ def logging_config(
         "version": 1,
         "disable_existing_loggers": False,
         "formatters": {"default": formatter},
-        "filters": {"redact": {"()": RedactFilter, "secrets": list(secrets or [])}},
+        "filters": {
+            "redact": {"()": RedactFilter, "secrets": list(secrets or [])},
+            "repeats": {"()": RepeatFilter},
+        },
         "handlers": {
             "default": {
                 "class": "logging.StreamHandler",
                 "formatter": "default",
-                "filters": ["redact"],
+                "filters": ["repeats", "redact"],
                 "stream": "ext://sys.stderr",
             }
         },

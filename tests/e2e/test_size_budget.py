@@ -66,6 +66,7 @@ def test_large_articles_are_enriched_or_dead_lettered(isolated_env, tmp_path):
 
         metrics = worker.metrics()
         assert 'newswatch_dlq_messages_total{reason="too_large",stage="enrich"} 1.0' in metrics
+        assert "newswatch_kafka_up 1.0" in metrics  # the broker probe (issue 17, item 6)
         assert worker.proc.poll() is None, worker.tail()
         assert "ProducerSendError" not in worker.tail(200_000)
     finally:

@@ -5,6 +5,7 @@ Built on kafka-python; the worker itself consumes through Faust (aiokafka).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import json
@@ -110,6 +111,24 @@ def _low_limit(topics: list[str], budget: int, exc: Exception | None) -> str:
         f"their max.message.bytes to {budget} or lower the setting (and "
         "NEWSWATCH_MAX_ARTICLE_BYTES with it)"
     )
+
+
+async def kafka_reachable(bootstrap: str, timeout: float = 2.0) -> bool:
+    """True when one of the bootstrap servers (``host:port,...``) accepts a TCP connection:
+    the broker-availability probe behind ``newswatch_kafka_up``."""
+    for server in bootstrap.split(","):
+        host, _, port = server.strip().rpartition(":")
+        try:
+            _, writer = await asyncio.wait_for(
+                asyncio.open_connection(host.strip("[]") or "127.0.0.1", int(port)), timeout
+            )
+        except (OSError, ValueError, TimeoutError):
+            continue
+        writer.close()
+        with contextlib.suppress(OSError):
+            await writer.wait_closed()
+        return True
+    return False
 
 
 def raw_key(item: dict[str, Any]) -> bytes:
