@@ -14,6 +14,13 @@ import uuid
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run: CI must not go red (or green) by chance.
+# `--hypothesis-seed=N` or HYPOTHESIS_PROFILE=explore still search further on demand.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", max_examples=2000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "worker" / "data" / "samples" / "01-seed-putin-erdogan-s400.txt"

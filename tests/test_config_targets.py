@@ -56,3 +56,36 @@ def test_target_errors_name_the_setting(monkeypatch, tmp_path):
     monkeypatch.setenv("NEWSWATCH_TARGETS__SLACK_DESK__WEBHOOK_URL_FILE", str(tmp_path / "nope"))
     with pytest.raises(ConfigError, match="webhook_url_file"):
         load_settings()
+
+
+README_EXAMPLE = """\
+default_targets: [slack-desk]
+targets:
+  slack-desk:
+    kind: slack
+"""
+
+
+def test_yaml_key_and_environment_name_one_target(tmp_path, monkeypatch):
+    """Issue 17, item 5: the README's example, the YAML naming `slack-desk` and the secret in
+    NEWSWATCH_TARGETS__SLACK_DESK__WEBHOOK_URL, starts (was: "a slack target needs
+    webhook_url", the two spellings being two targets)."""
+    cfg = tmp_path / "newswatch.yaml"
+    cfg.write_text(README_EXAMPLE)
+    monkeypatch.setenv("NEWSWATCH_CONFIG", str(cfg))
+    monkeypatch.setenv("NEWSWATCH_TARGETS__SLACK_DESK__WEBHOOK_URL", "https://hooks.example/x")
+    s = load_settings()
+    assert list(s.targets) == ["slack-desk"]
+    target = s.targets["slack-desk"]
+    assert target.kind == "slack" and target.webhook_url is not None
+    assert target.webhook_url.get_secret_value() == "https://hooks.example/x"
+
+
+def test_two_spellings_of_one_target_in_one_source_are_an_error(tmp_path, monkeypatch):
+    cfg = tmp_path / "newswatch.yaml"
+    cfg.write_text(
+        "targets:\n  slack-desk: {kind: slack}\n  Slack_Desk: {kind: webhook, url: 'https://x'}\n"
+    )
+    monkeypatch.setenv("NEWSWATCH_CONFIG", str(cfg))
+    with pytest.raises(ConfigError, match="both mean 'slack-desk'"):
+        load_settings()

@@ -22,6 +22,32 @@ def test_finds_a_jdk_for_each_component():
     assert java_major(find_java(21)) >= 21
 
 
+LOOPBACK = {"127.0.0.1", "::1"}
+
+
+def listen_addresses(port: int) -> set[str]:
+    """Local addresses of the TCP sockets listening on ``port`` (from /proc/net/tcp{,6})."""
+    found = set()
+    for table, width in (("/proc/net/tcp", 4), ("/proc/net/tcp6", 16)):
+        with open(table, encoding="ascii") as fh:
+            next(fh)
+            for line in fh:
+                local, state = line.split()[1], line.split()[3]
+                addr, _, hexport = local.partition(":")
+                if state == "0A" and int(hexport, 16) == port:  # 0A = LISTEN
+                    found.add(_address(bytes.fromhex(addr), width))
+    return found
+
+
+def _address(raw: bytes, width: int) -> str:
+    """/proc/net/tcp stores each 32-bit word of the address in host (little-endian) order."""
+    import ipaddress
+
+    words = b"".join(raw[i : i + 4][::-1] for i in range(0, width, 4))
+    ip = ipaddress.ip_address(words)
+    return str(getattr(ip, "ipv4_mapped", None) or ip)
+
+
 def _cli(state_env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "worker", "stack", *args],
@@ -58,9 +84,12 @@ def test_up_status_down_on_private_ports(tmp_path, monkeypatch, stack_ready):
     assert rows["opensearch"]["version"].startswith("opensearch 3.")
     pids = {n: r["pid"] for n, r in rows.items()}
     try:
-        # Bound to loopback only.
-        for key in ("KAFKA_PORT", "OPENSEARCH_PORT"):
-            assert port_open(ports[key], "127.0.0.1")
+        # Bound to loopback only: every listening socket on each port is 127.0.0.1 or ::1
+        # (was: "answers on 127.0.0.1", true of a server on all interfaces too).
+        for key, port in ports.items():
+            assert port_open(port, "127.0.0.1")
+            addresses = listen_addresses(port)
+            assert addresses and addresses <= LOOPBACK, (key, addresses)
         # `up` twice is a no-op: same processes, quickly.
         again = _cli(env, "up", "--format", "json")
         assert again.returncode == 0, again.stderr

@@ -29,7 +29,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from worker import faust_compat
 from worker import metrics as m
-from worker.config import Settings
+from worker.config import MESSAGE_OVERHEAD, Settings
 from worker.errors import Reject
 from worker.model import Alert, Article, iso, utcnow
 from worker.sinks.dispatch import Dispatcher, TableStore
@@ -37,7 +37,7 @@ from worker.sinks.notify import Notifier, build_notifiers
 from worker.sinks.search import SearchSink
 from worker.sources.kafka import INGESTED_HEADER
 from worker.transforms.dedupe import DedupeConfig, Deduper, DerivedBandState, Fingerprint
-from worker.transforms.link import link_copy
+from worker.transforms.link import first_seen_month, link_copy
 from worker.transforms.throttle import throttle_group
 
 log = logging.getLogger("newswatch.worker")
@@ -92,6 +92,40 @@ def clip_for_dlq(payload: bytes | None, rej: Reject, partition: int, offset: int
     return payload[:DLQ_PAYLOAD_MAX], cut
 
 
+def encoded_size(value: Any) -> int:
+    """Bytes of ``value`` as Faust's JSON codec writes it to a topic."""
+    from faust.utils import json as faust_json
+
+    out = faust_json.dumps(value)
+    return len(out) if isinstance(out, bytes) else len(out.encode("utf-8", "surrogatepass"))
+
+
+def oversize(value: Any, budget: int, stage: str, what: str) -> Reject | None:
+    """``Reject(too_large)`` when ``value`` would not fit a Kafka message of ``budget`` bytes
+    (key, headers and framing included): sending it would fail the agent, not just the item."""
+    size, limit = encoded_size(value), budget - MESSAGE_OVERHEAD
+    if size <= limit:
+        return None
+    detail = (
+        f"the {what} message is {size:,} bytes, over the {limit:,}-byte Kafka budget "
+        "(NEWSWATCH_KAFKA_MAX_MESSAGE_BYTES)"
+    )
+    return Reject(stage, "too_large", detail)
+
+
+def clip_json_for_dlq(payload: Any, rej: Reject) -> tuple[Any, Reject]:
+    """Like :func:`clip_for_dlq` for a decoded message (dedupe, index stages)."""
+    encoded = json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    if len(encoded) <= DLQ_PAYLOAD_MAX:
+        return payload, rej
+    note = (
+        f" (payload cut to {DLQ_PAYLOAD_MAX:,} of {len(encoded):,} bytes; the whole message "
+        "is still in the input topic)"
+    )
+    cut = Reject(rej.stage, rej.reason, rej.detail + note, source=rej.source)
+    return encoded[:DLQ_PAYLOAD_MAX], cut
+
+
 def dead_letter_record(payload: Any, rej: Reject, *, topic: str) -> dict[str, Any]:
     """What goes to the dead-letter topic: enough to understand and replay the message."""
     if isinstance(payload, bytes):
@@ -134,6 +168,7 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
         topic_partitions=settings.partitions,
         topic_replication_factor=1,
         topic_allow_declare=True,
+        producer_max_request_size=settings.kafka_max_message_bytes,
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
         producer_linger=settings.producer_linger_s,
@@ -155,12 +190,15 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     )
     # Every cleaned article + its fingerprint, on ONE partition: dedupe is a serial step with
     # one consistent state, so two copies can never both become "first" (docs/cleaning.md).
+    budget = settings.kafka_max_message_bytes
+    big = {"max.message.bytes": str(budget)}  # the same budget as the topics we create
     to_dedupe = app.topic(
         f"{settings.app_id}-dedupe-all",
         internal=True,
         partitions=1,
         key_serializer="raw",
         value_serializer="json",
+        config=big,
     )
     clean = app.topic(t.clean, key_serializer="raw", value_serializer="json")
     enriched = app.topic(t.enriched, key_serializer="raw", value_serializer="json")
@@ -185,7 +223,11 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     # a key has the same group, so both tables below are written only while processing
     # `deliver_t` and are co-partitioned with it (and digest ticks go through it too).
     deliver_t = app.topic(
-        f"{settings.app_id}-deliver", internal=True, key_serializer="raw", value_serializer="json"
+        f"{settings.app_id}-deliver",
+        internal=True,
+        key_serializer="raw",
+        value_serializer="json",
+        config=big,
     )
     # alert key → {first_seen, group, targets: {name: delivery record}}.
     deliveries = app.Table("deliveries", default=None, key_type=str)
@@ -234,6 +276,11 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
         )
         await dlq.send(key=key, value=dead_letter_record(payload, rej, topic=topic))
 
+    async def raw_to_dlq(event: faust.EventT, rej: Reject) -> None:
+        msg = event.message
+        clipped = clip_for_dlq(event.value, rej, msg.partition, msg.offset)
+        await to_dlq(*clipped, t.raw, event.key)
+
     def analyse(article: Article, p: Pipeline) -> dict[str, Any]:
         """Tag and match one cleaned article: the dedupe-topic message (without the
         fingerprint). Alerts are keyed as if the article were a first copy; the dedupe stage
@@ -278,12 +325,14 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
                 else:
                     log.exception("%s failed", stage)
                     rej = Reject(stage, "internal_error", repr(exc))
-                msg = event.message
-                await to_dlq(
-                    *clip_for_dlq(payload, rej, msg.partition, msg.offset), t.raw, event.key
-                )
+                await raw_to_dlq(event, rej)
                 continue
             message["fp"] = fp.to_dict()
+            too_big = oversize(message, budget, "enrich", "enriched")
+            if too_big is not None:
+                too_big.source = article.id
+                await raw_to_dlq(event, too_big)
+                continue
             await to_dedupe.send(key=article.id.encode(), value=message, headers=event.headers)
 
     @app.agent(to_dedupe, name="dedupe")
@@ -300,14 +349,17 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
                 article = Article.from_dict(value["tagged"]["article"])
                 verdict = deduper.add(article, Fingerprint.from_dict(value["fp"]))
                 out, alerts = link_copy(value, verdict)
+                out["index_month"] = first_seen_month(dedupe_table, article.id, utcnow())
+                too_big = oversize(out, budget, "dedupe", "enriched")
+                if too_big is not None:
+                    raise too_big
             except Exception as exc:  # a malformed internal message must not stop dedupe
-                log.exception("dedupe failed")
-                await to_dlq(
-                    value,
-                    Reject("dedupe", "internal_error", repr(exc)),
-                    to_dedupe.get_topic_name(),
-                    event.key,
-                )
+                if isinstance(exc, Reject):
+                    rej = exc
+                else:
+                    log.exception("dedupe failed")
+                    rej = Reject("dedupe", "internal_error", repr(exc))
+                await to_dlq(*clip_json_for_dlq(value, rej), to_dedupe.get_topic_name(), event.key)
                 continue
             if verdict.is_duplicate:
                 m.DUPLICATES.labels(verdict.method or "exact").inc()
@@ -433,6 +485,14 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
         ok = all(checks.values())
         return web.json({"ready": ok, **checks}, status=200 if ok else 503)
 
+    @app.timer(interval=5.0)
+    async def probe_kafka() -> None:
+        """Broker availability as a metric: the client's own reconnect errors are folded
+        into one log line per interval (worker/logs.py), so alert on this instead."""
+        from worker.sources.kafka import kafka_reachable
+
+        m.KAFKA_UP.set(1 if await kafka_reachable(settings.kafka_bootstrap) else 0)
+
     lag_reported: set[tuple[str, str]] = set()
 
     @app.timer(interval=5.0)
@@ -554,13 +614,7 @@ async def write_bulk(
             m.INDEX_ERRORS.labels("item").inc()
             rej = Reject("index", f.error_type, f"{f.status} {f.reason}", source=f.doc_id)
             payload: Any = f.origin if f.origin is not None else f.source
-            encoded = json.dumps(payload, ensure_ascii=False).encode()
-            if len(encoded) > DLQ_PAYLOAD_MAX:  # keep the record under Kafka's message size
-                payload = encoded[:DLQ_PAYLOAD_MAX]
-                rej.detail += (
-                    f" (payload cut to {DLQ_PAYLOAD_MAX:,} of {len(encoded):,} bytes; the whole"
-                    " message is still in the input topic)"
-                )
+            payload, rej = clip_json_for_dlq(payload, rej)  # keep the record under the budget
             await retry_forever(
                 "dead-letter",
                 lambda r=rej, pl=payload: dlq_send(r, pl),

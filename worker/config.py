@@ -34,6 +34,8 @@ from worker.errors import ConfigError
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SCHEMAS_DIR = PROJECT_ROOT / "schemas"
+# Room a Kafka message needs beyond its value: key, headers, record and batch framing.
+MESSAGE_OVERHEAD = 65_536
 
 
 class Topics(BaseModel):
@@ -179,6 +181,11 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "text"] = "json"
     max_article_bytes: int = Field(2_000_000, ge=1024)
+    # One size budget from edge to sink: every topic newswatch writes gets this
+    # `max.message.bytes` (checked and raised at start-up) and every producer this
+    # `max_request_size`. Kafka's own default (1 MB) is below the article limit; an enriched
+    # message (article + entities + alerts) is larger than the article it came from.
+    kafka_max_message_bytes: int = Field(8_388_608, ge=1_048_576, le=104_857_600)
     # Producer batching. Faust's defaults (no linger, 16 KB batches) turn every 3-5 articles
     # into one produce request: at ~100 articles/s a quarter of the worker's CPU and much of the
     # broker's went to request overhead and socket writes (py-spy; bench/bench_e2e.py). A few
@@ -205,6 +212,16 @@ class Settings(BaseSettings):
     default_targets: list[str] = Field([], description="targets for alerts whose rule names none")
     delivery: DeliverySettings = DeliverySettings()
 
+    @model_validator(mode="after")
+    def _article_fits_a_message(self) -> Settings:
+        # The raw message is the article plus its JSON envelope: keep room for that.
+        if self.max_article_bytes + MESSAGE_OVERHEAD > self.kafka_max_message_bytes:
+            raise ValueError(
+                f"max_article_bytes ({self.max_article_bytes:,}) + {MESSAGE_OVERHEAD:,} must "
+                f"not exceed kafka_max_message_bytes ({self.kafka_max_message_bytes:,})"
+            )
+        return self
+
     @field_validator("targets", mode="after")
     @classmethod
     def _canonical_target_names(cls, v: dict[str, TargetSettings]) -> dict[str, TargetSettings]:
@@ -219,13 +236,40 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (
+        sources = (
             init_settings,
             env_settings,
             dotenv_settings,
             file_secret_settings,
             _YamlSource(settings_cls),
         )
+        # Target names are canonical *before* the sources are merged, so that a YAML
+        # `slack-desk:` and NEWSWATCH_TARGETS__SLACK_DESK__… describe one target.
+        return tuple(_CanonicalTargets(settings_cls, source) for source in sources)
+
+
+class _CanonicalTargets(PydanticBaseSettingsSource):
+    """A settings source whose ``targets`` keys are :func:`target_name`-canonical."""
+
+    def __init__(self, settings_cls: type[BaseSettings], inner: PydanticBaseSettingsSource):
+        super().__init__(settings_cls)
+        self.inner = inner
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return self.inner.get_field_value(field, field_name)
+
+    def __call__(self) -> dict[str, Any]:
+        data = self.inner()
+        targets = data.get("targets")
+        if not isinstance(targets, dict):
+            return data
+        canonical: dict[str, Any] = {}
+        for name, value in targets.items():
+            key = target_name(str(name))
+            if key in canonical:
+                raise ConfigError(f"targets: {name!r} and another name both mean {key!r}")
+            canonical[key] = value
+        return {**data, "targets": canonical}
 
 
 class _YamlSource(PydanticBaseSettingsSource):
@@ -265,11 +309,29 @@ def _shown_input(err: Any) -> str:
     return f" (got {value!r})"
 
 
+# Query parameters that carry a credential (`?token=…`, `&api_key=…`, `sig=`, …).
+_SECRET_QUERY = re.compile(
+    r"([?&](?:[\w.-]*(?:token|key|secret|signature|password|passwd|auth)[\w.-]*|sig|pwd)=)"
+    r"[^&#\s'\"]+",
+    re.IGNORECASE,
+)
+# A Slack webhook URL is itself the credential; so is a Slack workflow trigger.
+_SLACK_HOOK = re.compile(r"(hooks\.slack\.com/(?:services|workflows|triggers)/)[^\s'\"<>]+")
+
+
+def mask_secrets_in_text(text: str) -> str:
+    """URL credentials in free text masked: ``user:pass@``, secret query parameters and Slack
+    webhook paths (used by ``config show`` and by the log filter in worker/logs.py)."""
+    text = re.sub(r"([a-zA-Z][\w+.-]*://[^/@:\s]*):[^/@\s]*@", r"\1:********@", text)
+    text = _SECRET_QUERY.sub(r"\1********", text)
+    return _SLACK_HOOK.sub(r"\1********", text)
+
+
 def _mask_url(url: str | None) -> str | None:
-    """``https://user:pass@host`` → ``https://user:********@host``."""
+    """``https://user:pass@host/?token=t`` → ``https://user:********@host/?token=********``."""
     if not url:
         return url
-    return re.sub(r"^([a-zA-Z][\w+.-]*://[^/@:]*):[^/@]*@", r"\1:********@", url)
+    return mask_secrets_in_text(url)
 
 
 def load_settings(**overrides: Any) -> Settings:
@@ -289,6 +351,14 @@ def get_settings() -> Settings:
     return load_settings()
 
 
+def secret_values(settings: Settings) -> list[str]:
+    """Every configured secret in the clear, for the log filter to mask (worker/logs.py)."""
+    found = [settings.search_password, settings.search_api_key, *settings.http.tokens]
+    for target in settings.targets.values():
+        found += [target.webhook_url, target.secret, target.password]
+    return [s.get_secret_value() for s in found if s is not None]
+
+
 def masked(settings: Settings) -> dict[str, Any]:
     """The effective configuration as plain data, secrets replaced by ``'********'``."""
     data = settings.model_dump(mode="json")
@@ -302,4 +372,7 @@ def masked(settings: Settings) -> dict[str, Any]:
         for name in ("webhook_url", "secret", "password"):
             if target.get(name):
                 target[name] = "********"
+        target["url"] = _mask_url(target.get("url"))
+    for feed in data.get("feeds", []):
+        feed["url"] = _mask_url(feed.get("url"))
     return data

@@ -8,14 +8,56 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 # Attributes every LogRecord has; anything else on a record came in through ``extra=``.
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime"}
 
 # Client libraries that log every HTTP request at INFO; their errors still get through.
-NOISY = ("opensearch", "elasticsearch", "elastic_transport", "httpx", "kafka", "aiokafka")
+# slack_sdk logs the webhook URL, which is the credential, at DEBUG.
+NOISY = (
+    "opensearch",
+    "elasticsearch",
+    "elastic_transport",
+    "httpx",
+    "kafka",
+    "aiokafka",
+    "slack_sdk",
+)
+
+
+class RedactFilter(logging.Filter):
+    """Masks credentials in every record a handler writes, whoever logged it: the secrets
+    configured (webhook URLs, tokens, passwords) and URL credentials by pattern. A library
+    at DEBUG, or an exception message quoting a URL, must not leak them."""
+
+    def __init__(self, secrets: list[str] | None = None) -> None:
+        super().__init__()
+        found = set(secrets or [])
+        # A webhook URL's path is the credential too (access logs print only the path).
+        found |= {urlsplit(s).path for s in found if "://" in s}
+        # longest first, so a secret containing another is masked whole
+        self.secrets = sorted({s for s in found if len(s) >= 6}, key=len, reverse=True)
+
+    def redact(self, text: str) -> str:
+        from worker.config import mask_secrets_in_text
+
+        for secret in self.secrets:
+            text = text.replace(secret, "********")
+        return mask_secrets_in_text(text)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        clean = self.redact(message)
+        if clean != message:
+            record.msg, record.args = clean, None
+        if record.exc_info and record.exc_info[1] is not None:
+            text = logging.Formatter().formatException(record.exc_info)
+            record.exc_text, record.exc_info = self.redact(text), None
+        return True
 
 
 class JsonFormatter(logging.Formatter):
@@ -31,11 +73,53 @@ class JsonFormatter(logging.Formatter):
                 doc[key] = value
         if record.exc_info:
             doc["exc"] = self.formatException(record.exc_info)
+        elif record.exc_text:  # already formatted (and redacted) by RedactFilter
+            doc["exc"] = record.exc_text
         return json.dumps(doc, default=str, ensure_ascii=False)
 
 
-def logging_config(level: str, fmt: str = "json") -> dict[str, Any]:
-    """A ``logging.config.dictConfig`` dict: stderr, the chosen format, quiet HTTP clients."""
+class RepeatFilter(logging.Filter):
+    """One line per ``interval`` for each repeated message of a client library, then a
+    summary with the count: a Kafka outage made aiokafka's reconnect loop write ~4,500 ERROR
+    lines a second (issue 17, item 6). Messages from newswatch itself always pass."""
+
+    def __init__(
+        self, prefixes: tuple[str, ...] = NOISY, interval: float = 10.0, clock: Any = None
+    ) -> None:
+        super().__init__()
+        self.prefixes = prefixes
+        self.interval = interval
+        self.clock = clock or time.monotonic
+        self.seen: dict[tuple[str, int, str], list[float]] = {}  # key → [first, count]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not record.name.startswith(self.prefixes):
+            return True
+        key = (record.name, record.levelno, str(record.msg))
+        now = self.clock()
+        window = self.seen.get(key)
+        if window is None or now - window[0] >= self.interval:
+            suppressed = int(window[1]) if window else 0
+            self.seen[key] = [now, 0]
+            if len(self.seen) > 1000:  # bounded: forget the oldest windows
+                for old in sorted(self.seen, key=lambda k: self.seen[k][0])[:500]:
+                    del self.seen[old]
+            if suppressed:
+                record.msg = f"{record.getMessage()} (and {suppressed} more like it)"
+                record.args = None
+            return True
+        window[1] += 1
+        from worker import metrics as m
+
+        m.CLIENT_LOG_SUPPRESSED.labels(record.name.split(".")[0]).inc()
+        return False
+
+
+def logging_config(
+    level: str, fmt: str = "json", secrets: list[str] | None = None
+) -> dict[str, Any]:
+    """A ``logging.config.dictConfig`` dict: stderr, the chosen format, quiet HTTP clients,
+    and ``secrets`` (plus URL credentials by pattern) masked in every line."""
     formatter = (
         {"()": JsonFormatter}
         if fmt == "json"
@@ -45,10 +129,15 @@ def logging_config(level: str, fmt: str = "json") -> dict[str, Any]:
         "version": 1,
         "disable_existing_loggers": False,
         "formatters": {"default": formatter},
+        "filters": {
+            "redact": {"()": RedactFilter, "secrets": list(secrets or [])},
+            "repeats": {"()": RepeatFilter},
+        },
         "handlers": {
             "default": {
                 "class": "logging.StreamHandler",
                 "formatter": "default",
+                "filters": ["repeats", "redact"],
                 "stream": "ext://sys.stderr",
             }
         },

@@ -119,6 +119,17 @@ INDEXED = Counter(
     ["kind"],
     registry=REGISTRY,
 )
+KAFKA_UP = Gauge(
+    "newswatch_kafka_up",
+    "1 when a Kafka bootstrap server accepted a connection at the last probe (every 5 s), else 0.",
+    registry=REGISTRY,
+)
+CLIENT_LOG_SUPPRESSED = Counter(
+    "newswatch_client_log_suppressed_total",
+    "Repeated client-library log lines (e.g. Kafka reconnect errors) folded into a summary.",
+    ["logger"],
+    registry=REGISTRY,
+)
 CONSUMER_LAG = Gauge(
     "newswatch_consumer_lag",
     "Messages not yet consumed, per topic and partition (highwater - committed).",

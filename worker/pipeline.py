@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from worker.errors import Reject
 from worker.model import Alert, Article, TaggedArticle, utcnow
-from worker.sources.files import DEFAULT_MAX_BYTES, iter_raw
+from worker.sources.files import DEFAULT_MAX_BYTES, iter_entries
 
 if TYPE_CHECKING:
     from worker.transforms.rules import RuleSet
@@ -23,10 +23,10 @@ if TYPE_CHECKING:
 def iter_items(
     paths: Iterable[Path], *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[dict[str, Any] | Reject]:
-    """Intake items from files/folders; a bad file yields its Reject and the rest go on."""
+    """Intake items from files/folders; a bad file or item yields its Reject and the rest go on."""
     for path in paths:
         try:
-            yield from iter_raw(Path(path), max_bytes=max_bytes)
+            yield from iter_entries(Path(path), max_bytes=max_bytes)
         except Reject as rej:
             yield rej
 

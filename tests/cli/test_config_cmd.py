@@ -123,6 +123,20 @@ def test_credentials_in_the_search_url_are_masked(env, tmp_path):
         assert "es.example:9200" in res.stdout  # the rest of the URL is still useful
 
 
+def test_query_tokens_in_urls_are_masked(env, tmp_path):
+    """Issue 17, item 7: a webhook `url` (or feed URL) carrying `?token=` is a credential."""
+    env = {
+        **env,
+        "NEWSWATCH_TARGETS__HOOK__URL": "https://hooks.example/in?team=7&token=tq-5ecret",
+        "NEWSWATCH_FEEDS": '[{"url": "https://feeds.example/rss?api_key=fk-5ecret"}]',
+    }
+    for fmt in ("yaml", "json"):
+        res = show(env, tmp_path, "-f", fmt)
+        assert res.returncode == 0, res.stderr
+        assert "tq-5ecret" not in res.stdout and "fk-5ecret" not in res.stdout
+        assert "https://hooks.example/in?team=7&token=********" in res.stdout
+
+
 def test_config_file_values_and_env_precedence(env, tmp_path):
     cfg = tmp_path / "newswatch.yaml"
     cfg.write_text(

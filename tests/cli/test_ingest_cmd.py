@@ -51,6 +51,27 @@ def test_missing_file_and_bad_json(tmp_path):
     assert "1 item(s) validated; 2 rejected" in res.stderr
 
 
+def test_a_bad_line_is_its_own_reject_and_the_rest_go_on(tmp_path):
+    """Issue 17, item 4: a lone surrogate (JSON escape), broken JSON or a non-object on one
+    line rejects that line, named with its number; the lines after it are still read."""
+    lines = [
+        json.dumps({"title": "One", "body": "First good article."}),
+        '{"title": "Two", "body": "lone \\ud800 surrogate"}',
+        '{"title": "Three", ',
+        "[1, 2]",
+        json.dumps({"title": "Five", "body": "Last good article."}),
+    ]
+    feed = tmp_path / "batch.jsonl"
+    feed.write_text("\n".join(lines) + "\n")
+    res = ingest("--dry-run", str(feed))
+    assert res.returncode == 1, res.stderr
+    assert f"{feed}:2: text is not valid Unicode: surrogates not allowed" in res.stderr
+    assert f"{feed}:3: invalid JSON" in res.stderr
+    assert f"{feed}:4: expected a JSON object" in res.stderr
+    assert "2 item(s) validated; 3 rejected" in res.stderr
+    assert "Traceback" not in res.stderr
+
+
 @pytest.mark.stack
 def test_publishes_to_the_raw_topic(isolated_env, tmp_path):
     from kafka import KafkaConsumer, TopicPartition

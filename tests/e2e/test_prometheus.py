@@ -231,7 +231,10 @@ def test_prometheus_scrapes_the_worker_and_loads_the_alert_rules(
             lambda: prom.query('newswatch_articles_total{job="newswatch", stage="enrich"} >= 1'),
             timeout=90,
         )
-        assert float(enriched[0]["value"][1]) >= 1, enriched
+        assert enriched, enriched
+        # exactly the one article: read unfiltered (the query above already keeps only >= 1)
+        (series,) = prom.query('newswatch_articles_total{job="newswatch", stage="enrich"}')
+        assert float(series["value"][1]) == 1.0, series
 
         # The series the alert rules are written against exist under the names they use.
         lag = prom.wait_for(

@@ -8,6 +8,7 @@ is then refused: nothing is published, the failure counter goes up, A and B keep
 
 from __future__ import annotations
 
+import json
 import random
 import time
 
@@ -97,6 +98,7 @@ def test_rules_hot_reload_on_two_workers(isolated_env, tmp_path):
     w1 = start_worker(isolated_env, tmp_path / "w1.log", NEWSWATCH_RULES_DIR=str(rules))
     workers = [w1]
     reader = pub = None
+    readers: list[TopicReader] = []
     try:
         w1.wait_ready()
         # worker 2 starts once rule A is on the topic, and takes its rules from there
@@ -150,6 +152,11 @@ def test_rules_hot_reload_on_two_workers(isolated_env, tmp_path):
         assert all(metric(w, "newswatch_rule_matches_total") > 0 for w in workers)
 
         # an invalid rule C: refused, counted, nothing published; A and B keep alerting
+        rules_topic = TopicReader(settings.kafka_bootstrap, [t.rules])
+        readers.append(rules_topic)
+        assert rules_topic.poll_until(lambda r: len(r[t.rules]) >= 2, 30)  # A and B
+        rules_topic.poll_until(lambda r: False, 1.0)
+        published = list(rules_topic.records[t.rules])
         failed = metric(w1, "newswatch_rule_reload_failures_total")
         (rules / "c.yaml").write_text(RULE_C)
         wait_for(
@@ -162,11 +169,16 @@ def test_rules_hot_reload_on_two_workers(isolated_env, tmp_path):
         last = [article(20, "oil", "tanker"), article(21, "wheat", "harvest")]
         send(*last)
         assert sorted(alerts_for(*last)) == ["oil-tanker", "wheat-harvest"]
+        rules_topic.poll_until(lambda r: False, 2.0)
+        assert rules_topic.records[t.rules] == published  # nothing was published for C
+        assert "broken" not in json.dumps(published)
         for w in workers:
             assert metric(w, "newswatch_rules_loaded") == 2
             assert w.proc.poll() is None  # nobody went down
             assert "Traceback" not in w.tail(200_000), w.tail()
     finally:
+        for extra in readers:
+            extra.close()
         if reader:
             reader.close()
         if pub:

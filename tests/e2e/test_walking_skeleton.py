@@ -24,6 +24,7 @@ BAD_PAYLOADS = {
     b"[1, 2, 3]": "schema",
     b'{"title": "x", "body": 42}': "schema",  # the cleaner validates the article schema
     b"   ": "empty",
+    b'{"title": "x", "body": "a lone \\ud800 surrogate"}': "bad_unicode",
 }
 
 
@@ -82,7 +83,7 @@ def test_seed_gives_exactly_one_alert_and_is_searchable(isolated_env, tmp_path):
             assert rec["stage"] in ("intake", "clean") and rec["reason"] and rec["detail"]
             assert "payload" in rec
         reasons = {r["reason"] for r in dlq}
-        assert {"not_utf8", "bad_json", "schema", "empty"} <= reasons
+        assert {"not_utf8", "bad_json", "schema", "empty", "bad_unicode"} <= reasons
 
         async def find() -> list[dict]:
             async with SearchSink(settings) as sink:

@@ -268,15 +268,31 @@ def test_mapping_conflict_is_refused_with_the_engines_reason(sink_settings):
 
 @pytest.mark.stack
 def test_large_batches_are_split_by_bytes(sink_settings):
-    async def go() -> tuple[int, int]:
+    """Every bulk request the engine receives stays under the byte limit; together they carry
+    the 40 documents once (was: only the final count, true whether or not it split)."""
+    sizes: list[tuple[int, int]] = []  # (bytes, documents) per bulk request
+
+    async def go() -> tuple[int, int, int]:
         async with SearchSink(sink_settings, max_request_bytes=4096) as sink:
             await sink.ensure_templates()
             actions = [sink.article_action(tagged_article(f"b{i}"), []) for i in range(40)]
+            real_bulk = sink.client.bulk
+
+            async def counted(*, body: str, **kw: object) -> object:
+                sizes.append((len(body.encode()), body.count("\n") // 2))
+                return await real_bulk(body=body, **kw)
+
+            sink.client.bulk = counted
             result = await sink.bulk(actions)
             await sink.refresh()
-            return result.indexed, await sink.count()
+            total = sum(len(sink._encode(a).encode()) for a in actions)
+            return result.indexed, await sink.count(), total
 
-    assert run(go()) == (40, 40)
+    indexed, counted_docs, total = run(go())
+    assert (indexed, counted_docs) == (40, 40)
+    assert len(sizes) >= -(-total // 4096) > 1  # at least ceil(total / limit) requests
+    assert all(size <= 4096 for size, _ in sizes), sizes
+    assert sum(docs for _, docs in sizes) == 40
 
 
 @pytest.mark.stack

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -30,14 +31,26 @@ GOOD = {
 
 @pytest.fixture
 def server(isolated_env: dict[str, str], tmp_path: Path) -> Iterator[tuple[str, dict]]:
+    limits = {
+        "NEWSWATCH_HTTP__MAX_REQUEST_BYTES": "200000",
+        "NEWSWATCH_HTTP__MAX_BATCH": "50",
+        "NEWSWATCH_MAX_ARTICLE_BYTES": "20000",
+    }
+    with serving(isolated_env, tmp_path, limits) as started:
+        yield started
+
+
+@contextmanager
+def serving(
+    isolated_env: dict[str, str], tmp_path: Path, limits: dict[str, str]
+) -> Iterator[tuple[str, dict]]:
+    """A real `newswatch serve` process with these limits, stopped and cleaned up after."""
     port = free_port()
     env = {
         **isolated_env,
         "NEWSWATCH_HTTP__TOKENS": json.dumps([TOKEN, "second-token"]),
         "NEWSWATCH_HTTP__PORT": str(port),
-        "NEWSWATCH_HTTP__MAX_REQUEST_BYTES": "200000",
-        "NEWSWATCH_HTTP__MAX_BATCH": "50",
-        "NEWSWATCH_MAX_ARTICLE_BYTES": "20000",
+        **limits,
     }
     log = (tmp_path / "serve.log").open("wb")
     proc = subprocess.Popen(
@@ -162,3 +175,63 @@ def test_committed_openapi_matches_the_server():
     assert committed == build_openapi(), (
         "regenerate: newswatch serve --write-openapi schemas/openapi.json"
     )
+
+
+@pytest.mark.stack
+def test_an_item_kafka_refuses_is_413_and_serve_keeps_serving(isolated_env, tmp_path):
+    """Issue 17, item 2: a 1.2 MB article is accepted (serve raised the topic's limit to the
+    budget at start-up); when an operator lowers the topic's limit under it, that item alone
+    is refused with 413/too_large, the other items of its batch are accepted, and every later
+    request is served (the idempotent producer used to fail every send after one refusal)."""
+    from kafka import KafkaAdminClient
+    from kafka.admin import ConfigResource, ConfigResourceType
+
+    from worker.config import load_settings
+
+    big = {**GOOD, "url": "https://wire.example/big", "body": "word " * 240_000}  # 1.2 MB
+    small = [{**GOOD, "url": f"https://wire.example/small/{n}"} for n in range(3)]
+    with (
+        serving(isolated_env, tmp_path, {}) as (base, _),
+        httpx.Client(base_url=base, timeout=60) as http,
+    ):
+        r = http.post("/articles", json=big, headers=auth())
+        assert r.status_code == 202, r.text
+
+        raw = load_settings().topics.raw
+        admin = KafkaAdminClient(bootstrap_servers=load_settings().kafka_bootstrap)
+        lower = {"max.message.bytes": "1048588"}  # Kafka's default
+        admin.alter_configs([ConfigResource(ConfigResourceType.TOPIC, raw, lower)])
+        admin.close()
+
+        r = http.post("/articles", json={**big, "url": "https://wire.example/big2"}, headers=auth())
+        assert r.status_code == 413, r.text
+        (rej,) = r.json()["rejected"]
+        assert rej["reason"] == "too_large" and "MessageSizeTooLarge" in rej["detail"]
+        r = http.post("/articles", json=small[0], headers=auth())
+        assert r.status_code == 202, r.text
+        batch = [small[1], {**big, "url": "https://wire.example/big3"}, small[2]]
+        r = http.post("/articles", json=batch, headers=auth())
+        assert r.status_code == 202, r.text
+        assert [a["index"] for a in r.json()["accepted"]] == [0, 2]
+        assert [(x["index"], x["reason"]) for x in r.json()["rejected"]] == [(1, "too_large")]
+
+
+@pytest.mark.stack
+def test_a_lone_surrogate_is_that_items_422(server):
+    """Issue 17, item 4: one item with a lone surrogate (a JSON "\\ud800" escape) is
+    rejected alone; the batch is 202 with the others accepted (was: 503 for all)."""
+    base, _ = server
+    good = [{**GOOD, "url": f"https://wire.example/s/{n}"} for n in range(2)]
+    bad = {**GOOD, "url": "https://wire.example/s/bad", "title": "lone \ud800 surrogate"}
+    body = json.dumps([good[0], bad, good[1]])  # ensure_ascii: the escape stays an escape
+    assert "\\ud800" in body
+    headers = {**auth(), "Content-Type": "application/json"}
+    with httpx.Client(base_url=base, timeout=30) as http:
+        r = http.post("/articles", content=body.encode(), headers=headers)
+        assert r.status_code == 202, r.text
+        assert [a["index"] for a in r.json()["accepted"]] == [0, 2]
+        (rej,) = r.json()["rejected"]
+        assert (rej["index"], rej["reason"]) == (1, "bad_unicode")
+        assert rej["detail"].startswith("$.title")
+        r = http.post("/articles", content=json.dumps(bad).encode(), headers=headers)
+        assert r.status_code == 422 and r.json()["rejected"][0]["reason"] == "bad_unicode"

@@ -157,6 +157,31 @@ def test_feed_date_is_lenient_json_date_is_strict() -> None:
     assert clean({"feed_entry": entry}).published_at is None
 
 
+@pytest.mark.parametrize(
+    "given", ["1900-01-01T00:00:00Z", "1989-12-31T23:59:59Z", "2199-12-31", "2024-01-02T00:00:01Z"]
+)
+def test_published_at_outside_1990_to_tomorrow_is_rejected(given: str) -> None:
+    """Each month a producer names is an index (issue 17, item 3): a date before 1990 or
+    more than a day ahead of ``now`` is refused with the range in the reason."""
+    with pytest.raises(Reject) as info:
+        clean({"body": "Text here.", "published_at": given}, now=NOW)
+    assert info.value.reason == "bad_date"
+    assert "outside 1990-01-01 .. now + 1 day" in info.value.detail
+
+
+@pytest.mark.parametrize("given", ["1990-01-01T00:00:00Z", "2024-01-01T23:59:59Z"])
+def test_published_at_at_the_ends_of_the_range_is_kept(given: str) -> None:
+    art = clean({"body": "Text here.", "published_at": given}, now=NOW)
+    assert art.published_at == datetime.fromisoformat(given)
+
+
+def test_scraped_dates_outside_the_range_are_dropped() -> None:
+    entry = {"title": "T", "summary": "Body text.", "published": "Mon, 01 Jan 1900 10:00:00 GMT"}
+    assert clean({"feed_entry": entry}, now=NOW).published_at is None
+    dump = "Source: Wire\nDate: 12 Mar 2125 11:32:32\n\nA headline\n\nThe body of it."
+    assert clean({"text": dump}, now=NOW).published_at is None
+
+
 # ---- unicode and whitespace -----------------------------------------------------------------
 
 
@@ -354,7 +379,7 @@ def test_feed_entry_after_json_round_trip() -> None:
     item = feed_entry_to_input(entry)
     assert item == {
         "title": "T",
-        "body": "<p>The longer content.</p>",
+        "html": "<p>The longer content.</p>",  # typed text/html: the cleaner converts it
         "url": "https://a.example/x",
         "source": "Wire",
         "published_at": "2017-03-12T08:32:32+00:00",
@@ -404,3 +429,18 @@ def test_truncate() -> None:
     assert truncate("short", 10) == "short"
     assert truncate("one two three four five", 12) == "one two…"
     assert len(truncate("x" * 50, 10)) == 10
+
+
+def test_html_typed_feed_title_and_summary_become_text() -> None:
+    """Issue 17, item 11: feedparser hands HTML-typed fields over as markup."""
+    atom = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><entry>'
+        '<title type="html">&lt;img src="x.png" /&gt;&lt;b&gt;Deal&lt;/b&gt; signed</title>'
+        '<summary type="html">&lt;!-- &lt;script&gt; --&gt; &lt;div&gt;Talks &lt;a href="https://'
+        'e.example/"&gt;ended&lt;/a&gt; today.&lt;/div&gt;</summary>'
+        "<link href='https://e.example/deal'/></entry></feed>"
+    )
+    (entry,) = feedparser.parse(atom).entries
+    article = clean({"feed_entry": dict(entry)}, now=NOW)
+    assert article.title == "Deal signed"
+    assert article.body == "Talks ended today."

@@ -44,3 +44,16 @@ def test_copy_is_linked_and_gets_its_first_copys_alert_keys():
 def test_malformed_message_raises_for_the_dead_letter_topic():
     with pytest.raises(KeyError):
         link_copy({"tagged": {"article": {"id": "x"}}}, Verdict())
+
+
+def test_first_seen_month_is_remembered_per_article() -> None:
+    """Issue 17, item 3: the index month is the first sighting's, whatever dates come later."""
+    from datetime import UTC, datetime
+
+    from worker.transforms.link import first_seen_month
+
+    store: dict = {}
+    assert first_seen_month(store, "a1", datetime(2026, 11, 30, 23, tzinfo=UTC)) == "2026.11"
+    assert first_seen_month(store, "a1", datetime(2027, 2, 1, tzinfo=UTC)) == "2026.11"
+    assert first_seen_month(store, "a2", datetime(2027, 2, 1, tzinfo=UTC)) == "2027.02"
+    assert store == {"f:a1": "2026.11", "f:a2": "2027.02"}

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from worker.config import FeedSettings, load_settings
+from worker.errors import Reject
 
 err = Console(stderr=True, soft_wrap=True)  # one line per poll: readable in a terminal or a log
 
@@ -77,7 +78,10 @@ def register(app: typer.Typer) -> None:
 
             def publish(items: list[dict[str, Any]]) -> None:
                 for item in items:
-                    publisher.publish(item)
+                    try:
+                        publisher.publish(item)
+                    except Reject as rej:  # this entry can never be sent; the others go on
+                        err.print(f"[red]rejected[/] {rej.source}: {rej.detail}", highlight=False)
                 publisher.flush()  # acknowledged before the poller remembers them
 
         poller = FeedPoller(targets, memory, publish, max_bytes=settings.http.max_request_bytes)

@@ -12,13 +12,13 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from worker.config import load_settings
+from worker.config import load_settings, secret_values
 from worker.errors import Reject
 from worker.sources.files import (
     SUPPORTED,
     decode,
-    items_from_text,
-    iter_raw,
+    entries_from_text,
+    iter_entries,
     looks_feed,
     sniff_suffix,
     too_large,
@@ -27,7 +27,7 @@ from worker.sources.files import (
 err = Console(stderr=True, soft_wrap=True)  # one line per message, greppable
 
 
-def _url_items(url: str, max_bytes: int) -> Iterator[dict[str, Any]]:
+def _url_items(url: str, max_bytes: int) -> Iterator[dict[str, Any] | Reject]:
     import httpx
 
     try:
@@ -49,8 +49,8 @@ def _url_items(url: str, max_bytes: int) -> Iterator[dict[str, Any]]:
     text = decode(_as_utf8(resp.content, resp.charset_encoding), url)
     if suffix is None:  # e.g. text/plain: a feed is still a feed; anything else is text
         suffix = ".xml" if looks_feed(text) else ".txt"
-    for item in items_from_text(text, url, suffix):
-        if "html" in item:
+    for item in entries_from_text(text, url, suffix):
+        if isinstance(item, dict) and "html" in item:
             item.setdefault("url", url)
         yield item
 
@@ -69,12 +69,12 @@ def _as_utf8(content: bytes, charset: str | None) -> bytes:
         return content
 
 
-def _stdin_items(max_bytes: int) -> Iterator[dict[str, Any]]:
+def _stdin_items(max_bytes: int) -> Iterator[dict[str, Any] | Reject]:
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise too_large("", max_bytes, "<stdin>")
     text = decode(data, "<stdin>")
-    yield from items_from_text(text, "<stdin>", sniff_suffix(text))
+    yield from entries_from_text(text, "<stdin>", sniff_suffix(text))
 
 
 def _count_files(path: Path) -> int:
@@ -110,7 +110,7 @@ def register(app: typer.Typer) -> None:
         Worker(
             fapp,
             loglevel=level,
-            logging_config=logging_config(level, settings.log_format),
+            logging_config=logging_config(level, settings.log_format, secret_values(settings)),
             quiet=True,
         ).execute_from_commandline()
 
@@ -147,14 +147,14 @@ def register(app: typer.Typer) -> None:
             task = progress.add_task("ingest", total=total or None, current="")
             for src in sources:
                 for item in _items(src, settings.max_article_bytes, progress, task):
+                    if not isinstance(item, Reject):
+                        item = _publish(publisher, item, settings.kafka_max_message_bytes)
                     if isinstance(item, Reject):
                         rejected += 1
                         err.print(
                             f"[red]rejected[/] {item.source or src}: {item.detail}", highlight=False
                         )
                         continue
-                    if publisher:
-                        publisher.publish(item)
                     published += 1
         if publisher:
             publisher.flush()
@@ -163,6 +163,21 @@ def register(app: typer.Typer) -> None:
         err.print(f"{published} item(s) {verb}; {rejected} rejected")
         if rejected:
             raise typer.Exit(1)
+
+
+def _publish(publisher: Any, item: dict[str, Any], budget: int) -> dict[str, Any] | Reject:
+    """Queue one item (only check it on a dry run); the item's own Reject (too large for
+    Kafka, not encodable) instead of an exception, so one bad item never stops the batch."""
+    from worker.sources.kafka import encode_item
+
+    try:
+        if publisher is None:
+            encode_item(item, budget)
+        else:
+            publisher.publish(item)
+    except Reject as rej:
+        return rej
+    return item
 
 
 def _items(src: str, max_bytes: int, progress: Progress, task: Any) -> Iterator[dict | Reject]:
@@ -185,7 +200,7 @@ def _items(src: str, max_bytes: int, progress: Progress, task: Any) -> Iterator[
     for f in files:
         progress.update(task, current=f.name)
         try:
-            yield from iter_raw(f, max_bytes=max_bytes)
+            yield from iter_entries(f, max_bytes=max_bytes)
         except Reject as rej:
             yield rej
         progress.advance(task)

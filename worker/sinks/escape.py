@@ -24,6 +24,7 @@ WJ = "\u2060"  # WORD JOINER: invisible, breaks Slack's @mention and URL recogni
 
 # C0 (except tab/newline), DEL, C1, and the bidi overrides/isolates used to disguise text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # not encodable: no link can be made of it
 _MENTION = re.compile(r"@(?=(channel|here|everyone)\b)", re.IGNORECASE)
 _SCHEME = re.compile(r"(?<=[a-z0-9])://", re.IGNORECASE)
 _MRKDWN_FORMAT = str.maketrans({"*": "∗", "_": "ˍ", "~": "∼", "`": "ˋ"})
@@ -52,7 +53,9 @@ def slack_mrkdwn(text: str | None) -> str:
 
 def safe_url(url: str | None) -> str | None:
     """An http(s) URL fit to be a link target, or None (``javascript:``, spaces, controls…)."""
-    if not url or _CONTROL.search(url) or any(c.isspace() for c in url):
+    if not url or _CONTROL.search(url) or _SURROGATE.search(url):
+        return None
+    if any(c.isspace() for c in url):
         return None
     try:
         parts = urlsplit(url)

@@ -20,6 +20,7 @@ import asyncio
 import hashlib
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -54,6 +55,7 @@ TRANSIENT_ITEM_ERRORS = {
 # One bulk request stays under this many bytes (engines refuse > 100 MB by default, and big
 # requests hurt the heap); articles can be up to 2 MB each, so count bytes, not only documents.
 MAX_REQUEST_BYTES = 10 * 1024 * 1024
+_MONTH = re.compile(r"\d{4}\.(0[1-9]|1[0-2])")
 
 
 @dataclass
@@ -486,6 +488,9 @@ class SearchSink:
             tagged = TaggedArticle.from_dict(value["tagged"])
             alerts = [Alert.from_dict(a) for a in value.get("alerts", [])]
             action = self.article_action(tagged, alerts)
+            month = value.get("index_month")  # first seen by the dedupe stage (link.py)
+            if isinstance(month, str) and _MONTH.fullmatch(month):
+                action["_index"] = f"{self.articles_alias}-{month}"
         except Exception as exc:  # any malformed message: the stream must go on
             raise Reject(
                 "index", "bad_message", f"cannot build the index document: {exc!r}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import tempfile
 import threading
@@ -26,6 +27,8 @@ from typing import Any
 import httpx
 
 from worker.config import FeedSettings
+
+log = logging.getLogger(__name__)
 
 USER_AGENT = "newswatch-feed-poller/0.1 (+https://github.com/newswatch)"
 SEEN_TTL_S = 90 * 86_400  # forget entries neither in the feed nor seen for 90 days …
@@ -111,7 +114,9 @@ def _jsonable(value: Any) -> bool:
 
 def entry_item(entry: Any, feed: FeedSettings, feed_title: str | None) -> dict[str, Any]:
     """A feedparser entry → raw intake item ``{"feed_entry": ..., "origin": ...}``."""
-    item = {k: entry[k] for k in entry if _jsonable(entry[k])}
+    # raw items, not entry[k]: FeedParserDict maps some keys to others on lookup and raised
+    # KeyError: 'links' on Media RSS media:group entries
+    item = {k: v for k, v in dict.items(entry) if _jsonable(v)}
     if "source" not in item and (feed.name or feed_title):
         # the operator's name for the outlet beats the feed's own title
         item["source"] = {"title": feed.name or feed_title}
@@ -196,11 +201,16 @@ class FeedPoller:
         now = self.clock()
         items, keys, current = [], [], set()
         for entry in parsed.entries:
-            key = entry_key(entry)
+            try:
+                key = entry_key(entry)
+                item = entry_item(entry, feed, parsed.feed.get("title"))
+            except Exception:  # one unreadable entry must not stop the feed's others
+                log.warning("skipped an unreadable entry of %s", feed.url, exc_info=True)
+                continue
             current.add(key)
             if key in seen or key in keys:
                 continue
-            items.append(entry_item(entry, feed, parsed.feed.get("title")))
+            items.append(item)
             keys.append(key)
         if items:
             try:

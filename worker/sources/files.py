@@ -58,7 +58,17 @@ def decode(data: bytes, origin: str) -> str:
 
 
 def items_from_text(text: str, origin: str, suffix: str) -> Iterator[dict[str, Any]]:
-    """Turn one decoded document into intake items according to its kind."""
+    """Turn one decoded document into intake items according to its kind; the first bad
+    item (a JSON line, an array element, a feed entry) raises its Reject."""
+    for item in entries_from_text(text, origin, suffix):
+        if isinstance(item, Reject):
+            raise item
+        yield item
+
+
+def entries_from_text(text: str, origin: str, suffix: str) -> Iterator[dict[str, Any] | Reject]:
+    """Like :func:`items_from_text`, but a bad item is yielded as its own Reject and the
+    items after it still come: one broken line must not cost the rest of the file."""
     if suffix in HTML_SUFFIXES or (
         suffix not in JSON_SUFFIXES | JSONL_SUFFIXES and _looks_html(text)
     ):
@@ -66,20 +76,38 @@ def items_from_text(text: str, origin: str, suffix: str) -> Iterator[dict[str, A
     elif suffix in JSONL_SUFFIXES:
         for n, line in enumerate(text.splitlines(), start=1):
             if line.strip():
-                yield _json_item(line, f"{origin}:{n}")
+                yield _or_reject(_json_item, line, f"{origin}:{n}")
     elif suffix in JSON_SUFFIXES:
         doc = _json_load(text, origin)
         docs = doc if isinstance(doc, list) else [doc]
         for n, d in enumerate(docs):
-            yield _as_item(d, f"{origin}[{n}]" if isinstance(doc, list) else origin)
+            yield _or_reject(_as_item, d, f"{origin}[{n}]" if isinstance(doc, list) else origin)
     elif suffix in FEED_SUFFIXES:
         yield from _feed_items(text, origin)
     else:
         yield {"text": text, "origin": origin}
 
 
+def _or_reject(read: Any, value: Any, origin: str) -> dict[str, Any] | Reject:
+    try:
+        return read(value, origin)
+    except Reject as rej:
+        return rej
+
+
 def iter_raw(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[dict[str, Any]]:
     """Yield intake items from a file or (recursively, sorted) a folder."""
+    for item in iter_entries(path, max_bytes=max_bytes):
+        if isinstance(item, Reject):
+            raise item
+        yield item
+
+
+def iter_entries(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[dict[str, Any] | Reject]:
+    """Like :func:`iter_raw`, with each bad item yielded as its Reject (a bad *file* still
+    raises: the caller reports it and goes on with the next)."""
     if not path.exists():
         raise Reject("intake", "not_found", "no such file or folder", source=str(path))
     if path.is_dir():
@@ -92,13 +120,13 @@ def iter_raw(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[dict
                 source=str(path),
             )
         for f in files:
-            yield from iter_raw(f, max_bytes=max_bytes)
+            yield from iter_entries(f, max_bytes=max_bytes)
         return
     size = path.stat().st_size
     if size > max_bytes:
         raise too_large(f"the file is {size:,} bytes", max_bytes, str(path))
     text = decode(path.read_bytes(), str(path))
-    yield from items_from_text(text, str(path), path.suffix.lower())
+    yield from entries_from_text(text, str(path), path.suffix.lower())
 
 
 _FEED_ROOT = re.compile(r"(?:<\?[^>]*\?>\s*|<!--.*?-->\s*)*<(?:rss|feed|rdf:rdf)\b", re.S)
@@ -150,7 +178,7 @@ def _as_item(doc: Any, origin: str) -> dict[str, Any]:
     return {**doc, "origin": origin}
 
 
-def _feed_items(text: str, origin: str) -> Iterator[dict[str, Any]]:
+def _feed_items(text: str, origin: str) -> Iterator[dict[str, Any] | Reject]:
     import feedparser  # imported lazily: only feeds need it, and it is slow to import
 
     parsed = feedparser.parse(text)
@@ -163,10 +191,22 @@ def _feed_items(text: str, origin: str) -> Iterator[dict[str, Any]]:
         )
     feed_title = parsed.feed.get("title")
     for n, entry in enumerate(parsed.entries):
-        item = {k: entry[k] for k in entry if _jsonable(entry[k])}
-        if feed_title and "source" not in item:
-            item["source"] = {"title": feed_title}
+        try:
+            item = _entry_item(entry, feed_title)
+        except Exception as exc:  # a feedparser quirk in one entry: that entry's reject
+            detail = f"unreadable feed entry: {exc.__class__.__name__}: {exc}"[:300]
+            yield Reject("intake", "bad_feed", detail, source=f"{origin}#{n}")
+            continue
         yield {"feed_entry": item, "origin": f"{origin}#{n}"}
+
+
+def _entry_item(entry: Any, feed_title: Any) -> dict[str, Any]:
+    """A feedparser entry as plain JSON. Its raw items, not ``entry[k]``: FeedParserDict maps
+    some keys to others on lookup (``media:group`` entries raised KeyError: 'links')."""
+    item = {k: v for k, v in dict.items(entry) if _jsonable(v)}
+    if feed_title and "source" not in item:
+        item["source"] = {"title": feed_title}
+    return item
 
 
 def _jsonable(value: Any) -> bool:

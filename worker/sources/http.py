@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
+import threading
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,8 +30,9 @@ from worker.config import SCHEMAS_DIR, Settings
 from worker.errors import Reject
 from worker.model import utcnow
 
-# Publishes (key, item) pairs and returns once Kafka acknowledged all of them.
-Publish = Callable[[list[tuple[bytes, dict[str, Any]]]], Awaitable[None]]
+# Publishes (key, item) pairs; returns, per pair, None once Kafka acknowledged it, else the
+# Reject (this item cannot be sent) or the exception (Kafka did not acknowledge).
+Publish = Callable[[list[tuple[bytes, dict[str, Any]]]], Awaitable[list[Exception | None]]]
 ORIGIN = "POST /articles"
 
 
@@ -77,6 +79,28 @@ def check_items(items: Sequence[Any], max_bytes: int, now: datetime) -> list[Che
         else:
             out.append(Checked(n, item, id=article.id))
     return out
+
+
+async def _publish_checked(
+    publish: Publish, checked: list[Checked]
+) -> tuple[list[Checked], Exception | None]:
+    """Publish the accepted items. An item Kafka refuses for itself (too large, not
+    encodable) becomes that item's reject; any other failure is returned for a 503."""
+    accepted = [c for c in checked if c.reject is None and c.id]
+    if not accepted:
+        return checked, None
+    outcomes = await publish([(c.id.encode(), c.item) for c in accepted if c.id])
+    refused: dict[int, Reject] = {}
+    for c, outcome in zip(accepted, outcomes, strict=True):
+        if isinstance(outcome, Reject):
+            refused[c.index] = outcome
+        elif outcome is not None:
+            return checked, outcome
+    out = [
+        Checked(c.index, c.item, reject=refused[c.index]) if c.index in refused else c
+        for c in checked
+    ]
+    return out, None
 
 
 def _error(status: int, error: str, detail: str, **headers: str) -> web.Response:
@@ -132,19 +156,17 @@ def create_http_app(settings: Settings, publish: Publish) -> web.Application:
             )
 
         checked = await asyncio.to_thread(check_items, items, max_bytes, utcnow())
+        checked, failure = await _publish_checked(publish, checked)
+        if failure is not None:  # not acknowledged: the producer must retry (ids are stable)
+            m.HTTP_ARTICLES.labels("unavailable").inc()
+            return _error(
+                503,
+                "unavailable",
+                f"Kafka did not acknowledge: {failure!r}"[:300],
+                **{"Retry-After": "5"},
+            )
         accepted = [c for c in checked if c.reject is None]
         rejected = [c for c in checked if c.reject is not None]
-        if accepted:
-            try:
-                await publish([(c.id.encode(), c.item) for c in accepted if c.id])
-            except Exception as exc:  # nothing is acknowledged: the producer must retry
-                m.HTTP_ARTICLES.labels("unavailable").inc()
-                return _error(
-                    503,
-                    "unavailable",
-                    f"Kafka did not acknowledge: {exc!r}"[:300],
-                    **{"Retry-After": "5"},
-                )
         m.HTTP_ARTICLES.labels("accepted").inc(len(accepted))
         for c in rejected:
             assert c.reject is not None
@@ -185,16 +207,48 @@ def kafka_publish(settings: Settings) -> tuple[Publish, Callable[[], None]]:
     from worker.sources.kafka import RawPublisher
 
     pub = RawPublisher(settings)
+    lock = threading.Lock()
 
-    def send_all(pairs: list[tuple[bytes, dict[str, Any]]]) -> None:
-        futures = [pub.send(item, key=key) for key, item in pairs]
-        for f in futures:
-            f.get(timeout=30)
+    def send_all(pairs: list[tuple[bytes, dict[str, Any]]]) -> list[Exception | None]:
+        outcomes = _send_once(pub, pairs)
+        retry = [n for n, o in enumerate(outcomes) if o is not None and not isinstance(o, Reject)]
+        if any(o is not None for o in outcomes):
+            with lock:  # one failed send may have left the producer unusable for all
+                pub.reset()
+        if retry:  # items that failed only because another item broke the producer
+            for n, o in zip(retry, _send_once(pub, [pairs[n] for n in retry]), strict=True):
+                outcomes[n] = o
+        return outcomes
 
-    async def publish(pairs: list[tuple[bytes, dict[str, Any]]]) -> None:
-        await asyncio.to_thread(send_all, pairs)
+    async def publish(pairs: list[tuple[bytes, dict[str, Any]]]) -> list[Exception | None]:
+        return await asyncio.to_thread(send_all, pairs)
 
     return publish, pub.close
+
+
+def _send_once(pub: Any, pairs: list[tuple[bytes, dict[str, Any]]]) -> list[Exception | None]:
+    """Send every pair and wait for each acknowledgement; the outcome per pair."""
+    from kafka.errors import MessageSizeTooLargeError
+
+    futures: list[Any] = []
+    for key, item in pairs:
+        try:
+            futures.append(pub.send(item, key=key))
+        except Reject as rej:
+            futures.append(rej)
+    outcomes: list[Exception | None] = []
+    for f in futures:
+        if isinstance(f, Reject):
+            outcomes.append(f)
+            continue
+        try:
+            f.get(timeout=30)
+            outcomes.append(None)
+        except MessageSizeTooLargeError as exc:  # the topic's limit is below our budget
+            outcomes.append(Reject("http", "too_large", f"Kafka refused the message: {exc!r}"))
+        except Exception as exc:  # not acknowledged: the caller answers 503
+            outcomes.append(exc)
+    return outcomes
 
 
 def build_openapi(settings: Settings | None = None) -> dict[str, Any]:

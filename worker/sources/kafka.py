@@ -5,6 +5,7 @@ Built on kafka-python; the worker itself consumes through Faust (aiokafka).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import json
@@ -13,11 +14,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from kafka import KafkaAdminClient, KafkaProducer
-from kafka.admin import NewTopic
+from kafka.admin import ConfigResource, ConfigResourceType, NewTopic
 from kafka.errors import KafkaError, TopicAlreadyExistsError
 
-from worker.config import Settings
-from worker.errors import NewswatchError
+from worker.config import MESSAGE_OVERHEAD, Settings
+from worker.errors import ConfigError, NewswatchError, Reject
 
 INGESTED_HEADER = "newswatch-ingested-ms"
 
@@ -33,18 +34,32 @@ def _unavailable(settings: Settings, exc: Exception) -> KafkaUnavailable:
     )
 
 
+MAX_MESSAGE = "max.message.bytes"
+
+
+def internal_topics(settings: Settings) -> list[str]:
+    """The worker's own topics that Faust declares (they carry whole articles too)."""
+    return [f"{settings.app_id}-dedupe-all", f"{settings.app_id}-deliver"]
+
+
 def topic_specs(settings: Settings) -> list[NewTopic]:
-    """Every topic newswatch uses, with its partitioning and retention policy."""
+    """Every topic newswatch uses, with its partitioning, retention and message size."""
     t, n = settings.topics, settings.partitions
-    specs = [NewTopic(name, n, 1) for name in (t.raw, t.clean, t.enriched, t.alerts)]
-    specs.append(NewTopic(t.dlq, 1, 1, topic_configs={"retention.ms": str(30 * 86_400_000)}))
+    size = {MAX_MESSAGE: str(settings.kafka_max_message_bytes)}
+    specs = [NewTopic(name, n, 1, topic_configs=size) for name in (t.raw, t.clean, t.enriched)]
+    specs.append(NewTopic(t.alerts, n, 1, topic_configs=size))
+    dlq_config = {"retention.ms": str(30 * 86_400_000), **size}
+    specs.append(NewTopic(t.dlq, 1, 1, topic_configs=dlq_config))
     # The active rule set: one record per rule id, compacted so a new worker reads the latest.
-    specs.append(NewTopic(t.rules, 1, 1, topic_configs={"cleanup.policy": "compact"}))
+    specs.append(NewTopic(t.rules, 1, 1, topic_configs={"cleanup.policy": "compact", **size}))
     return specs
 
 
 def ensure_topics(settings: Settings) -> list[str]:
-    """Create missing topics (idempotent); returns the names it created."""
+    """Create missing topics and give existing ones the message size budget (idempotent);
+    returns the names it created. Raises :class:`ConfigError` when a topic's limit is below
+    ``kafka_max_message_bytes`` and cannot be raised: better to stop at start-up than to
+    lose the first large article."""
     try:
         admin = KafkaAdminClient(
             bootstrap_servers=settings.kafka_bootstrap, client_id="newswatch-admin"
@@ -58,9 +73,62 @@ def ensure_topics(settings: Settings) -> list[str]:
             # Another process may create them between our list and create.
             with contextlib.suppress(TopicAlreadyExistsError):
                 admin.create_topics(missing)
+        ours = [s.name for s in topic_specs(settings)]
+        ours += [name for name in internal_topics(settings) if name in existing]
+        _ensure_message_limit(admin, ours, settings.kafka_max_message_bytes)
         return [s.name for s in missing]
     finally:
         admin.close()
+
+
+def message_limits(admin: KafkaAdminClient, topics: list[str]) -> dict[str, int]:
+    """Each topic's effective ``max.message.bytes`` (its override, else the broker's)."""
+    resources = [ConfigResource(ConfigResourceType.TOPIC, t, {MAX_MESSAGE: None}) for t in topics]
+    found = admin.describe_configs(resources, config_filter="all")
+    return {t: int(found["topic"][t][MAX_MESSAGE]["value"]) for t in topics}
+
+
+def _ensure_message_limit(admin: KafkaAdminClient, topics: list[str], budget: int) -> None:
+    low = [t for t, limit in message_limits(admin, topics).items() if limit < budget]
+    if not low:
+        return
+    raise_to = {MAX_MESSAGE: str(budget)}
+    resources = [ConfigResource(ConfigResourceType.TOPIC, t, raise_to) for t in low]
+    try:
+        admin.alter_configs(resources)
+    except (KafkaError, ValueError) as exc:
+        raise ConfigError(_low_limit(low, budget, exc)) from None
+    still = [t for t, limit in message_limits(admin, low).items() if limit < budget]
+    if still:
+        raise ConfigError(_low_limit(still, budget, None))
+
+
+def _low_limit(topics: list[str], budget: int, exc: Exception | None) -> str:
+    why = f" ({exc.__class__.__name__}: {exc})" if exc else ""
+    return (
+        f"topics {', '.join(topics)} accept smaller messages than "
+        f"NEWSWATCH_KAFKA_MAX_MESSAGE_BYTES={budget:,} and could not be raised{why}; set "
+        f"their max.message.bytes to {budget} or lower the setting (and "
+        "NEWSWATCH_MAX_ARTICLE_BYTES with it)"
+    )
+
+
+async def kafka_reachable(bootstrap: str, timeout: float = 2.0) -> bool:
+    """True when one of the bootstrap servers (``host:port,...``) accepts a TCP connection:
+    the broker-availability probe behind ``newswatch_kafka_up``."""
+    for server in bootstrap.split(","):
+        host, _, port = server.strip().rpartition(":")
+        try:
+            _, writer = await asyncio.wait_for(
+                asyncio.open_connection(host.strip("[]") or "127.0.0.1", int(port)), timeout
+            )
+        except (OSError, ValueError, TimeoutError):
+            continue
+        writer.close()
+        with contextlib.suppress(OSError):
+            await writer.wait_closed()
+        return True
+    return False
 
 
 def raw_key(item: dict[str, Any]) -> bytes:
@@ -73,26 +141,62 @@ def raw_key(item: dict[str, Any]) -> bytes:
     return hashlib.sha1(body.encode()).hexdigest()[:20].encode()
 
 
+def encode_item(item: dict[str, Any], budget: int) -> bytes:
+    """The raw message for ``item``, or a Reject for this item alone: ``too_large`` when it
+    would not fit the topics' message budget, ``bad_unicode`` for text that is not encodable
+    (a lone surrogate from a JSON ``\\ud800`` escape)."""
+    origin = item.get("origin") if isinstance(item.get("origin"), str) else None
+    try:
+        value = json.dumps(item, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        detail = f"text is not valid Unicode: {exc.reason} at character {exc.start}"
+        raise Reject("intake", "bad_unicode", detail, source=origin) from None
+    limit = budget - MESSAGE_OVERHEAD
+    if len(value) > limit:
+        raise Reject(
+            "intake",
+            "too_large",
+            f"the message is {len(value):,} bytes, over the {limit:,}-byte Kafka budget "
+            "(NEWSWATCH_KAFKA_MAX_MESSAGE_BYTES)",
+            source=origin,
+        )
+    return value
+
+
 class RawPublisher:
     """Publishes intake items to the raw topic, acks=all, with the ingest time as a header."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
+        self.producer = self._new_producer()
+        self.futures: list[Any] = []
+
+    def _new_producer(self) -> KafkaProducer:
         try:
-            self.producer = KafkaProducer(
-                bootstrap_servers=settings.kafka_bootstrap,
+            return KafkaProducer(
+                bootstrap_servers=self.settings.kafka_bootstrap,
                 acks="all",
                 linger_ms=5,
                 compression_type=None,
-                max_request_size=max(1_048_576, settings.max_article_bytes * 2),
+                max_request_size=self.settings.kafka_max_message_bytes,
                 client_id="newswatch-ingest",
             )
         except (KafkaError, OSError) as exc:
-            raise _unavailable(settings, exc) from None
-        self.futures: list[Any] = []
+            raise _unavailable(self.settings, exc) from None
+
+    def reset(self) -> None:
+        """Replace the producer after a failed send: the idempotent producer treats some
+        broker refusals (MESSAGE_TOO_LARGE) as fatal and would fail every later send."""
+        old, self.producer = self.producer, self._new_producer()
+        old.close(timeout=2)
+
+    def encode(self, item: dict[str, Any]) -> bytes:
+        """The raw message for ``item`` (see :func:`encode_item`)."""
+        return encode_item(item, self.settings.kafka_max_message_bytes)
 
     def publish(self, item: dict[str, Any]) -> None:
-        value = json.dumps(item, ensure_ascii=False).encode()
+        """Queue ``item`` for the raw topic (see :meth:`flush`); raises Reject if too large."""
+        value = self.encode(item)
         headers = [(INGESTED_HEADER, str(int(time.time() * 1000)).encode())]
         self.futures.append(
             self.producer.send(
@@ -103,7 +207,7 @@ class RawPublisher:
     def send(self, item: dict[str, Any], key: bytes | None = None) -> Any:
         """Send one item and return its future, *not* tracked by :meth:`flush`: for servers
         whose concurrent requests each wait for their own items only."""
-        value = json.dumps(item, ensure_ascii=False).encode()
+        value = self.encode(item)
         headers = [(INGESTED_HEADER, str(int(time.time() * 1000)).encode())]
         return self.producer.send(
             self.settings.topics.raw, key=key or raw_key(item), value=value, headers=headers

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,8 @@ STAGE = "clean"
 DEFAULT_TZ = UTC
 TITLE_MAX = 300  # a given title longer than this is a body pasted into the wrong field
 DERIVED_TITLE_MAX = 120
+EARLIEST_DATE = datetime(1990, 1, 1, tzinfo=UTC)
+LATEST_AHEAD = timedelta(days=1)
 _TEXT_FIELDS = ("body", "text", "content")
 _SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "article-input.schema.json"
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -85,6 +87,31 @@ def validate_input(item: Mapping[str, Any], origin: str | None = None) -> None:
         raise _reject("schema", f"{where}: {message}", origin)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(value: Any, path: str = "$", depth: int = 0) -> str | None:
+    """The JSON path of the first string holding a lone surrogate, if any."""
+    if isinstance(value, str):
+        return path if _SURROGATE.search(value) else None
+    if depth > 50:  # the schema refuses such nesting anyway
+        return None
+    if isinstance(value, Mapping):
+        pairs: Any = value.items()
+    elif isinstance(value, list):
+        pairs = enumerate(value)
+    else:
+        return None
+    for key, item in pairs:
+        if isinstance(key, str) and _SURROGATE.search(key):
+            return path
+        sub = f"{path}.{key}" if isinstance(key, str) else f"{path}[{key}]"
+        found = _lone_surrogate(item, sub, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
 def _size(item: Mapping[str, Any]) -> int:
     total = 0
     for value in item.values():
@@ -99,6 +126,38 @@ def _field(value: Any) -> str | None:
         return None
     value = " ".join(repair_unicode(value).split())
     return value or None
+
+
+def _sane_date(when: datetime | None, now: datetime | None) -> datetime | None:
+    """``when`` if it lies in 1990-01-01 .. ``now`` + 1 day, else ``None``: news from before
+    the web or from the future is a wrong date, and each month named would be another index
+    (docs/indexing.md). Without ``now`` only the lower bound applies (no hidden clock)."""
+    if when is None or when < EARLIEST_DATE:
+        return None
+    if now is not None and when > now.astimezone(UTC) + LATEST_AHEAD:
+        return None
+    return when
+
+
+def _given_date(
+    raw_date: Any, now: datetime | None, strict: bool, origin: str | None
+) -> datetime | None:
+    """A producer's ``published_at``: parsed and in range, or ``Reject(bad_date)`` when the
+    producer promised it (``strict``); a scraped feed date that fails is dropped."""
+    if not isinstance(raw_date, str) or not raw_date.strip():
+        return None
+    parsed = parse_date(raw_date, default_tz=DEFAULT_TZ, now=now)
+    sane = _sane_date(parsed, now)
+    if sane is None and strict:
+        shown = raw_date if len(raw_date) <= 60 else raw_date[:60] + "…"
+        if parsed is None:
+            raise _reject("bad_date", f"published_at {shown!r} is not a date", origin)
+        raise _reject(
+            "bad_date",
+            f"published_at {shown!r} is outside {EARLIEST_DATE:%Y-%m-%d} .. now + 1 day",
+            origin,
+        )
+    return sane
 
 
 def _derive_title(paras: list[str], dateline_end: int) -> str:
@@ -120,6 +179,9 @@ def clean(
     if not isinstance(raw, Mapping):
         raise _reject("schema", f"expected a JSON object, got {type(raw).__name__}", None)
     origin = raw.get("origin") if isinstance(raw.get("origin"), str) else None
+    where = _lone_surrogate(raw)
+    if where is not None:  # from a JSON "\\ud800" escape: no encoder will take it downstream
+        raise _reject("bad_unicode", f"{where}: a lone surrogate is not text", origin)
 
     strict_date = True
     if "feed_entry" in raw:
@@ -186,17 +248,11 @@ def clean(
     title = truncate(title, TITLE_MAX)
     body = "\n\n".join(paras)
 
-    published_at = None
-    raw_date = item.get("published_at")
-    if isinstance(raw_date, str) and raw_date.strip():
-        published_at = parse_date(raw_date, default_tz=DEFAULT_TZ, now=now)
-        if published_at is None and strict_date:
-            shown = raw_date if len(raw_date) <= 60 else raw_date[:60] + "…"
-            raise _reject("bad_date", f"published_at {shown!r} is not a date", origin)
+    published_at = _given_date(item.get("published_at"), now, strict_date, origin)
     if published_at is None:
-        published_at = header.published_at
+        published_at = _sane_date(header.published_at, now)
     if published_at is None and page is not None and page.date:
-        published_at = parse_date(page.date, default_tz=DEFAULT_TZ, now=now)
+        published_at = _sane_date(parse_date(page.date, default_tz=DEFAULT_TZ, now=now), now)
 
     source = _field(item.get("source")) or header.source
     if source is None and page is not None:

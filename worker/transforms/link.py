@@ -9,6 +9,8 @@ of a syndicated story gives the same alert key and people hear about it once.
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
+from datetime import UTC, datetime
 from typing import Any
 
 from worker.transforms.dedupe import Verdict
@@ -24,3 +26,15 @@ def link_copy(message: dict[str, Any], verdict: Verdict) -> tuple[dict[str, Any]
         tagged = {**tagged, "article": {**tagged["article"], "duplicate_of": story}}
         alerts = [rekey_for_story(a, story) for a in alerts]
     return {"tagged": tagged, "alerts": alerts}, alerts
+
+
+def first_seen_month(store: MutableMapping[str, Any], article_id: str, now: datetime) -> str:
+    """The month (``YYYY.MM``) the serial stage first saw ``article_id``, remembered in
+    ``store`` under ``f:<id>``: the article's index is named from it, so a re-sent article
+    with a corrected or missing ``published_at`` overwrites its document instead of adding
+    one in another monthly index (one write per new article, none for a re-send)."""
+    key = f"f:{article_id}"
+    month = store.get(key)
+    if not isinstance(month, str):
+        month = store[key] = f"{now.astimezone(UTC):%Y.%m}"
+    return month

@@ -24,35 +24,58 @@ def _parsed_time(value: Any) -> str | None:
         return None
 
 
-def _content(entry: Mapping[str, Any]) -> str | None:
-    """The fullest body the entry has: ``content`` (Atom) beats ``summary``/``description``."""
+# Content types feedparser reports for markup (``*_detail.type``, ``content[].type``).
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
+
+
+def _is_html(detail: Any) -> bool:
+    return isinstance(detail, Mapping) and str(detail.get("type", "")).lower() in HTML_TYPES
+
+
+def _content(entry: Mapping[str, Any]) -> tuple[str | None, bool]:
+    """The fullest body the entry has (``content`` (Atom) beats ``summary``/``description``)
+    and whether feedparser says it is markup."""
     best: str | None = None
+    html = False
     content = entry.get("content")
     if isinstance(content, list):
         for part in content:
             value = _str(part.get("value")) if isinstance(part, Mapping) else _str(part)
             if value and (best is None or len(value) > len(best)):
-                best = value
+                best, html = value, _is_html(part)
     elif _str(content):
         best = content
     for key in ("summary", "description"):
         value = _str(entry.get(key))
         if value and (best is None or len(value) > len(best)):
-            best = value
-    return best
+            best, html = value, _is_html(entry.get(f"{key}_detail", entry.get("summary_detail")))
+    return best, html
+
+
+def _title(entry: Mapping[str, Any]) -> str | None:
+    """The title as text: an HTML-typed one (``<b>Atom</b> &amp; more``) is converted, like
+    bodies are, so no markup reaches the index or the alert renderers."""
+    title = _str(entry.get("title"))
+    if title is None or not _is_html(entry.get("title_detail")):
+        return title
+    from worker.transforms.cleaning.html import fragment_to_text
+
+    return _str(" ".join(fragment_to_text(title).split()))
 
 
 def feed_entry_to_input(entry: Mapping[str, Any]) -> dict[str, Any]:
     """Map a feed entry to the article input shape (``schemas/article-input.schema.json``).
 
-    Bodies stay as given (often HTML); the cleaner decides how to read them. Values of the wrong
-    type are left out here and so never reach validation as garbage.
+    An HTML-typed body goes out as ``html`` (the cleaner converts it whatever it looks like),
+    any other as ``body`` (the cleaner still recognises markup in it). Values of the wrong type
+    are left out here and so never reach validation as garbage.
     """
     out: dict[str, Any] = {}
-    if title := _str(entry.get("title")):
+    if title := _title(entry):
         out["title"] = title
-    if body := _content(entry):
-        out["body"] = body
+    body, html = _content(entry)
+    if body:
+        out["html" if html else "body"] = body
     url = _str(entry.get("link"))
     if url is None and isinstance(entry.get("links"), list):
         for link in entry["links"]:

@@ -9,6 +9,7 @@ every token (``naive=True``, the reference the prefilter is tested against).
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from functools import cached_property
 from itertools import accumulate, chain, compress
 from operator import add, attrgetter
@@ -249,11 +250,16 @@ class ArticleView:
                 self._positions[tok] = found
                 return found
             needle = f" {tok} "
-            padded = self.padded
+            padded, norm = self.padded, self.norm
             i = padded.find(needle)
+            counted = spaces = 0
             while i >= 0:
-                # padded offset of the space = norm offset; spaces before it = token index
-                found.append(self.norm.count(" ", 0, i))
+                # padded offset of the space = norm offset; spaces before it = token index,
+                # counted from the previous hit only: counting from 0 each time made a
+                # frequent token quadratic in the article's length (issue 17, item 9)
+                spaces += norm.count(" ", counted, i)
+                counted = i
+                found.append(spaces)
                 i = padded.find(needle, i + len(needle) - 1)
             self._positions[tok] = found
         return found
@@ -393,8 +399,49 @@ class ArticleView:
     def pairs(self, lexicon: RelationLexicon) -> list[PairHit]:
         found = self._pairs.get(lexicon.name)
         if found is None:
-            found = self._pairs[lexicon.name] = extract_pairs(self.tagged, lexicon)
+            bounded, original = bounded_sentences(self.tagged)
+            found = extract_pairs(bounded, lexicon)
+            if bounded is not self.tagged:
+                found = [_renumber(hit, original) for hit in found]
+            self._pairs[lexicon.name] = found
         return found
+
+
+# The pair extractor's cost grows with countries x symbols in one sentence: a hostile
+# "sentence" of 80 KB (no full stop, a country every few words) took 82 s (issue 17,
+# item 9). Sentences are cut into pieces of at most this many characters for it, which
+# keeps its cost linear in the article's size; real sentences are far shorter.
+PAIR_SENTENCE_MAX = 1_000
+
+
+def bounded_sentences(tagged: TaggedArticle) -> tuple[TaggedArticle, list[int]]:
+    """``tagged`` with body sentences longer than :data:`PAIR_SENTENCE_MAX` cut at a space
+    (``tagged`` itself when none is), and each piece's original sentence index."""
+    spans = tagged.sentences
+    if all(e - s <= PAIR_SENTENCE_MAX for s, e in spans):
+        return tagged, list(range(len(spans)))
+    body = tagged.article.body
+    pieces: list[tuple[int, int]] = []
+    original: list[int] = []
+    for n, (start, end) in enumerate(spans):
+        while end - start > PAIR_SENTENCE_MAX:
+            cut = body.rfind(" ", start + 1, start + PAIR_SENTENCE_MAX)
+            cut = cut if cut > start else start + PAIR_SENTENCE_MAX
+            pieces.append((start, cut))
+            original.append(n)
+            start = cut
+        pieces.append((start, end))
+        original.append(n)
+    return replace(tagged, sentences=pieces), original
+
+
+def _renumber(hit: PairHit, original: list[int]) -> PairHit:
+    """Sentence indices of ``hit`` back in the tagger's numbering (pieces → their sentence)."""
+    sentences = [
+        (fld, original[idx] if fld == "body" and 0 <= idx < len(original) else idx, s, e)
+        for fld, idx, s, e in hit.sentences
+    ]
+    return replace(hit, sentences=sentences)
 
 
 def evaluate(node: Node, view: ArticleView) -> bool:

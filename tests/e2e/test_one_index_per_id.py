@@ -1,0 +1,78 @@
+"""Issue 17, item 3: an article id stays in one index whatever its dates say. The same URL
+sent three times, with two different `published_at` and none, is one document; a date from
+1900 is dead-lettered with the range in its reason and creates no index."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+import pytest
+
+from tests.e2e.harness import TopicReader, delete_indices, delete_topics, start_worker
+
+pytestmark = pytest.mark.stack
+
+BASE = {
+    "title": "Parliament passes the budget",
+    "body": "The parliament passed next year's budget on Thursday after a long debate.",
+    "url": "https://wire.example/politics/budget",
+}
+
+
+def test_same_url_with_three_dates_is_one_document(isolated_env, tmp_path):
+    from worker.config import load_settings
+    from worker.sources.kafka import RawPublisher, ensure_topics
+
+    settings = load_settings()
+    ensure_topics(settings)
+    base, prefix = settings.search_url, settings.index_prefix
+    sends = [
+        {**BASE, "published_at": "2017-03-12T10:00:00Z"},
+        {**BASE, "published_at": "2019-07-12T10:00:00Z", "body": BASE["body"] + " Corrected."},
+        BASE,
+        {**BASE, "url": "https://wire.example/old", "published_at": "1900-01-01T00:00:00Z"},
+    ]
+    worker = start_worker(isolated_env, tmp_path / "worker.log")
+    reader = None
+    try:
+        worker.wait_ready()
+        pub = RawPublisher(settings)
+        for item in sends:
+            pub.publish(item)
+            pub.flush()  # in order: each send is a later version of the article
+        pub.close()
+
+        t = settings.topics
+        reader = TopicReader(settings.kafka_bootstrap, [t.enriched, t.dlq])
+        done = reader.poll_until(lambda r: len(r[t.enriched]) >= 3 and r[t.dlq], timeout=120)
+        assert done, f"{ {k: len(v) for k, v in reader.records.items()} }\n{worker.tail()}"
+        (dead,) = reader.records[t.dlq]
+        assert dead["reason"] == "bad_date" and "outside 1990-01-01" in dead["detail"]
+
+        ids = {r["tagged"]["article"]["id"] for r in reader.records[t.enriched]}
+        assert len(ids) == 1
+        deadline = time.monotonic() + 30
+        docs: list = []
+        while time.monotonic() < deadline:
+            httpx.post(f"{base}/{prefix}-articles/_refresh", timeout=30)
+            resp = httpx.get(
+                f"{base}/{prefix}-articles/_search", params={"size": 10}, timeout=30
+            ).json()
+            docs = resp.get("hits", {}).get("hits", [])
+            if docs and docs[0]["_source"]["published_at"] is None:
+                break  # the last version is in
+            time.sleep(0.5)
+        time.sleep(2)  # let any (wrong) extra copy land before counting
+        httpx.post(f"{base}/{prefix}-articles/_refresh", timeout=30)
+        docs = httpx.get(f"{base}/{prefix}-articles/_search", timeout=30).json()["hits"]["hits"]
+        assert len(docs) == 1, [(d["_index"], d["_source"]["published_at"]) for d in docs]
+        assert docs[0]["_source"]["published_at"] is None  # the last send won
+        indices = httpx.get(f"{base}/_cat/indices/{prefix}-articles-*?h=index", timeout=30)
+        assert len(indices.text.split()) == 1, indices.text
+    finally:
+        if reader:
+            reader.close()
+        worker.stop()
+        delete_topics(settings.kafka_bootstrap, settings.app_id)
+        delete_indices(settings.search_url, settings.index_prefix)

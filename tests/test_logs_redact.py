@@ -1,0 +1,83 @@
+"""Issue 17, item 7: credentials never reach the log, whoever logs them. slack-sdk logs the
+webhook URL (the credential) at DEBUG; exception texts may quote URLs with tokens."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import logging.config
+from collections.abc import Iterator
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from worker.config import DeliverySettings, TargetSettings, load_settings, secret_values
+from worker.logs import RedactFilter, logging_config
+from worker.model import Alert, utcnow
+from worker.sinks.targets import build_targets
+
+HOOK_PATH = "/services/T0SECRET/B0SECRET/xoxsecretpath"
+
+
+@pytest.fixture
+def captured_log() -> Iterator[io.StringIO]:
+    """The worker's real logging configuration at DEBUG, writing into a buffer."""
+    root = logging.getLogger()
+    saved = (root.level, list(root.handlers))
+    saved_levels = {n: logging.getLogger(n).level for n in ("slack_sdk",)}
+    yield_buffer = io.StringIO()
+    yield yield_buffer
+    root.handlers[:] = saved[1]
+    root.setLevel(saved[0])
+    for name, level in saved_levels.items():
+        logging.getLogger(name).setLevel(level)
+
+
+def configure(buffer: io.StringIO, secrets: list[str], fmt: str = "json") -> None:
+    config = logging_config("DEBUG", fmt, secrets)
+    config["handlers"]["default"]["stream"] = buffer
+    logging.config.dictConfig(config)
+
+
+def test_slack_webhook_url_never_in_the_debug_log(httpserver: HTTPServer, captured_log):
+    httpserver.expect_request(HOOK_PATH, method="POST").respond_with_data("ok")
+    url = httpserver.url_for(HOOK_PATH)
+    settings = TargetSettings(kind="slack", webhook_url=url)
+    configure(captured_log, [url])
+    # even if someone turns slack-sdk's own logger up to DEBUG
+    logging.getLogger("slack_sdk").setLevel(logging.DEBUG)
+    delivery = DeliverySettings(max_attempts=1, backoff_initial_s=0.01, backoff_max_s=0.01)
+    target = build_targets({"desk": settings}, delivery)["desk"]
+    alert = Alert("k", "r", "Rule", "a1", "Title", None, "high", ["TUR"], [], utcnow())
+    asyncio.run(target.send_alert(alert))
+    assert len(httpserver.log) == 1
+    out = captured_log.getvalue()
+    assert "Sending a request" in out  # slack-sdk did log the request...
+    assert "SECRET" not in out and "xoxsecretpath" not in out  # ...without the credential
+
+
+def test_patterns_mask_what_was_not_configured(captured_log):
+    configure(captured_log, [], fmt="text")
+    log = logging.getLogger("newswatch.test")
+    log.warning("posting to https://hooks.slack.com/services/T1/B2/abcdef failed")
+    log.warning("GET %s", "https://feeds.example/rss?id=7&access_token=tok-123456&x=1")
+    try:
+        raise OSError("cannot reach https://u:pa55word@es.example:9200/?api_key=k-98765")
+    except OSError:
+        log.exception("engine")
+    out = captured_log.getvalue()
+    for secret in ("abcdef", "tok-123456", "pa55word", "k-98765"):
+        assert secret not in out, out
+    assert "id=7" in out and "x=1" in out and "es.example:9200" in out
+
+
+def test_every_configured_secret_is_handed_to_the_filter(monkeypatch):
+    monkeypatch.setenv("NEWSWATCH_HTTP__TOKENS", '["push-token-1"]')
+    monkeypatch.setenv("NEWSWATCH_SEARCH_PASSWORD", "search-pass-2")
+    monkeypatch.setenv("NEWSWATCH_TARGETS__HOOK__KIND", "webhook")
+    monkeypatch.setenv("NEWSWATCH_TARGETS__HOOK__URL", "https://h.example/x")
+    monkeypatch.setenv("NEWSWATCH_TARGETS__HOOK__SECRET", "hmac-secret-3")
+    found = secret_values(load_settings())
+    assert sorted(found) == ["hmac-secret-3", "push-token-1", "search-pass-2"]
+    assert RedactFilter(found).redact("a push-token-1 b hmac-secret-3") == "a ******** b ********"
