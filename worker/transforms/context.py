@@ -273,7 +273,14 @@ def _all_caps(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
     return not any(c.islower() for c in ctx.text)
 
 
+def _always(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
+    """Always holds: ``reject_if: [always: true]`` keeps a match only when a ``keep_if``
+    condition holds (a word that is a country only in its context: Arabic "مالي", "financial")."""
+    return True
+
+
 PREDICATES: dict[str, Callable[[Condition, MatchContext, int, int], bool]] = {
+    "always": _always,
     "near": _near,
     "followed_by": _followed_by,
     "preceded_by": _preceded_by,

@@ -29,6 +29,9 @@ from worker.errors import ConfigError
 from worker.transforms.context import PREDICATES, WORD_PREDICATES, Condition
 
 GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+# Generated per-language country tables (``python -m worker.tools.build_names``), loaded after
+# the hand-kept files; each declares ``language:`` at its top.
+LANGUAGE_DIR = GAZETTEER_DIR / "i18n"
 # A user extension file of this name in the rules folder extends the gazetteer (README).
 EXTENSION_FILE = "entities.yaml"
 
@@ -38,6 +41,7 @@ SECTIONS: dict[str, str | None] = {
     "entities": None,  # type given per entry
     "blockers": None,
 }
+TOP_KEYS = (*SECTIONS, "language")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _LETTER_DIGIT_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑ ](?=\d)")
@@ -47,6 +51,9 @@ _LETTER_DIGIT_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑ ](?=\d)")
 
 # Letters without a decomposition that news copy still spells with or without the diacritic.
 _SPECIAL = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŀ": "l", "ŧ": "t"}
+# Arabic letters written either way in news copy: alef maqsura for final yeh ("السعودى"), and the
+# Persian/Urdu code points keyboards produce for yeh and kaf.
+_SPECIAL.update({"ى": "ي", "ی": "ي", "ک": "ك"})
 
 
 def fold_char(ch: str) -> str:
@@ -144,12 +151,21 @@ class Gazetteer:
         old.generated = old.generated and alias.generated
 
 
-def default_case(text: str) -> str:
+def default_case(text: str, language: str | None = None) -> str:
     """How much case an alias demands when the file does not say.
 
     Designations with digits ("S-400", "Su-35") are matched in any case; short all-capital
     acronyms ("US", "UN", "EU", "WHO") only in capitals, so "us" and "who" stay pronouns;
-    everything else needs its capitalised words capitalised ("Turkey", not "turkey")."""
+    everything else needs its capitalised words capitalised ("Turkey", not "turkey").
+    In a language file a lower-case alias is an adjective ("russe", "российский") and matches
+    only in lower case: capitalised, the same letters are usually a name ("Russo", "Indiana");
+    a short capitalised one matches only as written, never as an all-capital acronym."""
+    if language not in (None, "en") and any(c.islower() for c in text):
+        if text == text.lower():
+            return "exact"
+        # A short name ("Şam", Damascus) must not match an English acronym ("SAM").
+        if sum(c.isalpha() for c in text) <= 4:
+            return "exact"
     if any(c.isdigit() for c in text):
         return "insensitive"
     letters = [c for c in text if c.isalpha()]
@@ -176,6 +192,7 @@ class _File:
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: cannot read gazetteer file: {exc}") from exc
         self.loader = _Loader(text)
+        self.language: str | None = None  # set from the file's ``language:`` key
         try:
             self.root = self.loader.get_single_node()
         except yaml.YAMLError as exc:
@@ -295,19 +312,23 @@ def _conditions(f: _File, node: yaml.Node) -> tuple[Condition, ...]:
 
 
 def _alias_nodes(f: _File, node: yaml.Node, entity: str | None, *, plural: bool) -> list[AliasDef]:
-    """Parse an alias list: plain strings or mappings ``{text, case, reject_if, keep_if}``."""
+    """Parse an alias list: plain strings or mappings ``{text, case, reject_if, keep_if}``.
+
+    Aliases of a language file are marked generated: a hand-kept entry naming another entity
+    with the same letters wins over them instead of failing the load."""
     out: list[AliasDef] = []
+    generated = f.language is not None
     for item in f.sequence(node, "aliases"):
         if isinstance(item, yaml.ScalarNode):
             text = f.text(item, "alias")
-            case, reject, keep, want_plural = default_case(text), (), (), plural
+            case, reject, keep, want_plural = default_case(text, f.language), (), (), plural
         else:
             m = f.mapping(item, "an alias")
             _check_keys(f, item, m, ("text", "case", "reject_if", "keep_if", "plural"), "an alias")
             if "text" not in m:
                 raise f.error(item, "an alias mapping needs 'text'")
             text = f.text(m["text"][1], "alias text")
-            case = default_case(text)
+            case = default_case(text, f.language)
             if "case" in m:
                 case = f.text(m["case"][1], "case")
                 if case not in CASE_MODES:
@@ -320,7 +341,7 @@ def _alias_nodes(f: _File, node: yaml.Node, entity: str | None, *, plural: bool)
         if not fold(text).strip():
             raise f.error(item, f"alias {text!r} has no letters or digits")
         where = f.where(item)
-        out.append(AliasDef(text, entity, case, reject, keep, where))
+        out.append(AliasDef(text, entity, case, reject, keep, where, generated))
         for variant in _variants(text, plural=want_plural):
             out.append(AliasDef(variant, entity, case, reject, keep, where, generated=True))
     return out
@@ -351,8 +372,12 @@ def _load_file(g: Gazetteer, path: Path, deferred: list[tuple[_File, yaml.Node, 
     if f.root is None:
         return  # an empty file is a valid, empty extension
     top = f.mapping(f.root, "a gazetteer file")
-    _check_keys(f, f.root, top, SECTIONS, "a gazetteer file")
+    _check_keys(f, f.root, top, TOP_KEYS, "a gazetteer file")
+    if "language" in top:
+        f.language = f.text(top["language"][1], "language")
     for section, (_, snode) in top.items():
+        if section == "language":
+            continue
         for entry in f.sequence(snode, section):
             if section == "blockers":
                 for a in _alias_nodes(f, entry, None, plural=False):
@@ -385,7 +410,9 @@ def _country_entry(g: Gazetteer, f: _File, node: yaml.Node) -> None:
         key = fold(f.text(dnode, "drop")).strip()
         if key in g.aliases and g.aliases[key].entity == cid:
             del g.aliases[key]
-    for key, plural in (("aliases", False), ("capitals", False), ("demonyms", True)):
+    # The generated plural ("Turks") is an English rule; language files list their own forms.
+    english = f.language in (None, "en")
+    for key, plural in (("aliases", False), ("capitals", False), ("demonyms", english)):
         if key in m:
             for a in _alias_nodes(f, m[key][1], cid, plural=plural):
                 g.add_alias(a, a.source)
@@ -460,11 +487,16 @@ def _link_producers(g: Gazetteer) -> None:
             ent.country = maker.country
 
 
-def load_gazetteer(extra: Sequence[Path] = (), *, shipped: bool = True) -> Gazetteer:
-    """Merge pycountry, the shipped files and ``extra`` extension files into one gazetteer."""
+def load_gazetteer(
+    extra: Sequence[Path] = (), *, shipped: bool = True, languages: bool = True
+) -> Gazetteer:
+    """Merge pycountry, the shipped files (with the per-language tables unless ``languages`` is
+    false) and ``extra`` extension files into one gazetteer."""
     g = Gazetteer()
     _pycountry_base(g)
     paths = sorted(GAZETTEER_DIR.glob("*.yaml")) if shipped else []
+    if shipped and languages:
+        paths += sorted(LANGUAGE_DIR.glob("*.yaml"))
     paths += [Path(p) for p in extra]
     deferred: list[tuple[_File, yaml.Node, str]] = []
     for path in paths:

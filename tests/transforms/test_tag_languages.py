@@ -1,0 +1,201 @@
+"""Country names in ten more languages: the generated tables (worker/data/gazetteer/i18n), their
+inflected forms, and the homonyms each language brings. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.model import Article
+from worker.transforms.gazetteer import LANGUAGE_DIR, default_case, fold
+from worker.transforms.tag import Tagger, default_tagger
+
+LANGUAGES = ("ar", "de", "es", "fr", "it", "pl", "pt", "ru", "tr", "uk")
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return default_tagger()
+
+
+def countries(tagger: Tagger, body: str) -> set[str]:
+    return set(tagger.tag(Article(id="t", title="", body=body)).countries)
+
+
+def test_every_language_has_a_generated_table() -> None:
+    assert sorted(p.stem for p in LANGUAGE_DIR.glob("*.yaml")) == sorted(LANGUAGES)
+
+
+# --- Names in each language (nominative) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Die Türkei hat einen Vertrag mit Russland unterzeichnet.", {"TUR", "RUS"}),
+        ("La Turquie a signé un contrat avec la Russie.", {"TUR", "RUS"}),
+        ("Polonia firmó un acuerdo con Corea del Sur.", {"POL", "KOR"}),
+        ("L'Egitto ha firmato con la Francia.", {"EGY", "FRA"}),
+        ("O Brasil assinou um contrato com a Suécia.", {"BRA", "SWE"}),
+        ("Polska podpisała umowę z Koreą Południową.", {"POL", "KOR"}),
+        ("Турция и Россия подписали соглашение.", {"TUR", "RUS"}),
+        ("Німеччина та Україна підписали угоду.", {"DEU", "UKR"}),
+        ("Türkiye ve Polonya anlaşma imzaladı.", {"TUR", "POL"}),
+        ("وقعت مصر وفرنسا عقدا جديدا.", {"EGY", "FRA"}),
+    ],
+)
+def test_country_names_in_each_language(tagger: Tagger, body: str, expected: set[str]) -> None:
+    assert countries(tagger, body) == expected
+
+
+# --- Inflection, one construction each ------------------------------------------------------------
+
+
+def test_russian_genitive_and_accusative(tagger: Tagger) -> None:
+    assert countries(tagger, "Президент Турции говорил о поставках в Россию.") == {"TUR", "RUS"}
+
+
+def test_russian_instrumental(tagger: Tagger) -> None:
+    assert countries(tagger, "Контракт подписан с Россией в прошлом году.") == {"RUS"}
+
+
+def test_russian_adjective_in_any_case(tagger: Tagger) -> None:
+    assert countries(tagger, "Партия российских комплексов прибыла.") == {"RUS"}
+
+
+def test_ukrainian_genitive_and_dative(tagger: Tagger) -> None:
+    assert countries(tagger, "Міністр оборони України подякував Німеччині.") == {"UKR", "DEU"}
+
+
+def test_polish_genitive(tagger: Tagger) -> None:
+    assert countries(tagger, "Sankcje wobec Rosji zostaną utrzymane.") == {"RUS"}
+
+
+def test_polish_two_word_name_in_instrumental(tagger: Tagger) -> None:
+    assert countries(tagger, "Umowa z Koreą Południową jest gotowa.") == {"KOR"}
+
+
+def test_polish_adjective(tagger: Tagger) -> None:
+    assert countries(tagger, "Wojsko kupiło rosyjskie rakiety.") == {"RUS"}
+
+
+def test_turkish_suffix_after_apostrophe(tagger: Tagger) -> None:
+    assert countries(tagger, "Füzeler Rusya'dan alındı ve Türkiye'nin elinde.") == {"RUS", "TUR"}
+
+
+def test_turkish_suffix_after_typographic_apostrophe(tagger: Tagger) -> None:
+    assert countries(tagger, "Sistemler Türkiye’ye teslim edildi.") == {"TUR"}
+
+
+def test_turkish_adjective_and_acronym(tagger: Tagger) -> None:
+    assert countries(tagger, "Rus yetkililer ABD'nin baskısını reddetti.") == {"RUS", "USA"}
+
+
+def test_german_genitive_s(tagger: Tagger) -> None:
+    assert countries(tagger, "Der Kauf Russlands Systeme wurde kritisiert.") == {"RUS"}
+
+
+def test_german_adjective_endings(tagger: Tagger) -> None:
+    body = "Das russische System und der türkische Präsident."
+    assert countries(tagger, body) == {"RUS", "TUR"}
+
+
+def test_romance_adjective_gender_and_number(tagger: Tagger) -> None:
+    assert countries(tagger, "Les systèmes russes et la partie turque.") == {"RUS", "TUR"}
+    assert countries(tagger, "Los tanques surcoreanos y la amenaza rusa.") == {"KOR", "RUS"}
+
+
+def test_arabic_conjunction_clitic(tagger: Tagger) -> None:
+    assert countries(tagger, "اتفاق بين تركيا وروسيا حول المنظومة.") == {"TUR", "RUS"}
+
+
+def test_arabic_preposition_clitic(tagger: Tagger) -> None:
+    assert countries(tagger, "عقد توريد لمصر بقيمة كبيرة.") == {"EGY"}
+
+
+def test_arabic_article_adjective(tagger: Tagger) -> None:
+    assert countries(tagger, "وصلت الأنظمة الروسية إلى القاعدة.") == {"RUS"}
+
+
+def test_arabic_article_with_preposition_contracts(tagger: Tagger) -> None:
+    # ل + ال is written لل: "to Iraq" is للعراق.
+    assert countries(tagger, "أرسلت شحنة للعراق.") == {"IRQ"}
+
+
+def test_arabic_alef_maqsura_spelling(tagger: Tagger) -> None:
+    # Egyptian copy writes a final yeh as alef maqsura: "السعودى".
+    assert countries(tagger, "على هامش عزاء الملك السعودى.") == {"SAU"}
+
+
+# --- Homonyms per language ------------------------------------------------------------------------
+
+
+def test_arabic_mali_is_also_financial(tagger: Tagger) -> None:
+    assert countries(tagger, "قدمت الحكومة دعم مالي للمصانع.") == set()
+    assert countries(tagger, "انسحبت القوات من مالي ومنطقة الساحل.") == {"MLI"}
+
+
+def test_arabic_amman_and_oman_share_letters(tagger: Tagger) -> None:
+    # "عمان" is Amman (Jordan) and Oman: the letters alone name neither.
+    assert countries(tagger, "عقد الاجتماع في عمان أمس.") == set()
+
+
+def test_russian_togo_is_also_a_pronoun(tagger: Tagger) -> None:
+    assert countries(tagger, "Того же мнения придерживается министр.") == set()
+    assert countries(tagger, "В Ломе заявили, что Того закупит бронетехнику.") == {"TGO"}
+
+
+def test_turkish_mali_is_also_financial(tagger: Tagger) -> None:
+    assert countries(tagger, "Mali destek paketi açıklandı.") == set()
+
+
+def test_german_island_in_english_copy(tagger: Tagger) -> None:
+    assert countries(tagger, "The band signed with Island Records in New York.") == set()
+    assert countries(tagger, "Island kauft keine Waffen, sagte die isländische Regierung.") == {
+        "ISL"
+    }
+
+
+def test_short_name_does_not_match_an_english_acronym(tagger: Tagger) -> None:
+    # Turkish "Şam" (Damascus) folds to "sam"; "SAM" is a surface-to-air missile.
+    assert countries(tagger, "The SAM battery was moved north.") == set()
+
+
+def test_lower_case_adjective_is_not_a_capitalised_surname(tagger: Tagger) -> None:
+    # Italian "russo" is Russian; "Russo" is a surname, in Italian and English copy alike.
+    assert countries(tagger, "Il ministro ha incontrato Anthony Russo ieri.") == set()
+    assert countries(tagger, "Il sistema russo è stato consegnato.") == {"RUS"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "O peru assado foi servido no jantar.",  # Portuguese: the bird, lower case
+        "Añade chile picado a la salsa.",  # Spanish: the pepper
+        "Kilo mısır fiyatı yükseldi.",  # Turkish: corn
+        "W garażu był czad.",  # Polish: fumes
+        "Dodaj pół szklanki mleka.",  # a sentence with no country at all
+    ],
+)
+def test_lower_case_words_that_spell_a_country(tagger: Tagger, body: str) -> None:
+    assert countries(tagger, body) == set()
+
+
+def test_english_homonym_conditions_apply_in_spanish(tagger: Tagger) -> None:
+    # "Chad" is the same word in Spanish; the English first-name conditions still hold.
+    assert countries(tagger, "El actor Chad Smith llegó a Madrid.") == {"ESP"}
+
+
+# --- Case rules of language files ----------------------------------------------------------------
+
+
+def test_language_file_case_rules() -> None:
+    assert default_case("russe", "fr") == "exact"
+    assert default_case("Şam", "tr") == "exact"
+    assert default_case("Россия", "ru") == "initial"
+    assert default_case("russe") == "initial"  # English files keep their rule
+    assert default_case("روسيا", "ar") == "initial"  # no case in Arabic script
+
+
+def test_arabic_folding_unifies_alef_and_yeh() -> None:
+    assert fold("أمريكي") == fold("امريكي")
+    assert fold("السعودى") == fold("السعودي")

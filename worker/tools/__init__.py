@@ -1,0 +1,1 @@
+"""Build-time tools (data generation); nothing here runs in the worker."""

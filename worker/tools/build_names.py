@@ -1,0 +1,524 @@
+"""Generate the per-language country tables ``worker/data/gazetteer/i18n/<lang>.yaml``.
+
+    python -m worker.tools.build_names [--lang de --lang ru ...] [--out DIR]
+
+Every string comes from maintained data, none is typed here:
+
+- names: CLDR territory names (Babel) and the ISO 3166-1 translations of Debian's iso-codes
+  (shipped inside pycountry);
+- capitals: CLDR exemplar city names of the time zones whose English city is a capital listed in
+  ``countries.yaml``;
+- adjectives: CLDR currency names, whose qualifier is the national adjective ("rouble russe",
+  "российский рубль", "روبل روسي"), taken only from a currency issued by that country (ISO 4217
+  code starting with its alpha-2 code, current or since 1990);
+- inflection: every form simplemma's dictionary lemmatises to the name or adjective (Russian,
+  Ukrainian, Polish cases; German, Romance adjective endings), the German genitive -s, and the
+  Arabic article and proclitics (و ف ب ل ك). Turkish suffixes need nothing: the apostrophe before
+  them ("Rusya'dan") is folded to a space, so the name matches as a whole word.
+
+A form is dropped when it already names another entity in the English gazetteer, when two
+countries generate it, or when a lower-case form is an English word (simplemma's English
+dictionary: "chino"). Babel and simplemma are needed only here, never at run time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+import itertools
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pycountry
+import yaml
+
+from worker.transforms.gazetteer import GAZETTEER_DIR, fold, load_gazetteer
+
+I18N_DIR = GAZETTEER_DIR / "i18n"
+# The largest cartesian product of per-word forms a multi-word name may expand to.
+MAX_COMBINATIONS = 200
+MAX_INFLECTED_WORDS = 2  # "Южная Корея" is inflected; longer official names stay as they are
+_ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # harakat, dagger alef, tatweel
+_YEARS = re.compile(r"\s*(\(.*?\)|-\s*\d{4}.*)$")
+# Dictionary stress marks ("Ту́рции"); news copy does not write them.
+_STRESS = re.compile("[\u0300\u0301]")
+_WORD_OK = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
+
+
+@dataclass(frozen=True)
+class Language:
+    """How one language builds its table; adding a language is one entry here."""
+
+    code: str
+    adjective_at: str  # where the currency name keeps the adjective: first | last | before-noun
+    lowercase_adjectives: bool = True  # adjectives are written in lower case
+    inflect_names: bool = False  # expand names through simplemma's dictionary (case languages)
+    genitive_s: bool = False  # German: "Russlands"
+    arabic_clitics: bool = False
+
+
+LANGUAGES: dict[str, Language] = {
+    lang.code: lang
+    for lang in (
+        Language("de", "first", inflect_names=False, genitive_s=True),
+        Language("fr", "last"),
+        Language("es", "last"),
+        Language("it", "last"),
+        Language("pt", "last"),
+        Language("pl", "last", inflect_names=True),
+        Language("ru", "first", inflect_names=True),
+        Language("uk", "first", inflect_names=True),
+        Language("tr", "before-noun", lowercase_adjectives=False),
+        Language("ar", "last", lowercase_adjectives=False, arabic_clitics=True),
+    )
+}
+_ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0620, 0x064B))
+# The proclitics news copy attaches to a name: and, so, in/with, for/to, and in, and for.
+_ARABIC_PROCLITICS = ("و", "ف", "ب", "ل", "وب", "ول")
+
+
+@dataclass
+class Table:
+    """The generated strings of one country in one language."""
+
+    names: set[str] = field(default_factory=set)
+    capitals: set[str] = field(default_factory=set)
+    adjectives: set[str] = field(default_factory=set)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources.
+
+
+def clean(text: str, lang: str) -> str:
+    text = unicodedata.normalize("NFC", text).strip()
+    if lang == "ar":
+        text = _ARABIC_MARKS.sub("", text)
+    return " ".join(text.split())
+
+
+def name_parts(name: str) -> list[str]:
+    """The usable name: "Korea, Republic of" is not how news spells a name, and a bracket
+    qualifies rather than names ("Virgin Islands (US)" must not make "US" a name of them)."""
+    if "," in name or "،" in name:
+        return []
+    head = re.split(r"\s*[(（]", name)[0].strip()
+    return [head] if head else []
+
+
+def cldr_names(lang: str) -> dict[str, set[str]]:
+    from babel import Locale
+
+    loc = Locale.parse(lang)
+    out: dict[str, set[str]] = defaultdict(set)
+    for c in pycountry.countries:
+        name = loc.territories.get(c.alpha_2)
+        if name:
+            out[c.alpha_3].update(clean(p, lang) for p in name_parts(name))
+    return out
+
+
+def iso_codes_names(lang: str) -> dict[str, set[str]]:
+    """Debian iso-codes translations of each country's name, official and common name."""
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+    except OSError:
+        return {}
+    out: dict[str, set[str]] = defaultdict(set)
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            english = getattr(c, attr, None)
+            local = tr.gettext(english) if english else ""
+            if local and local != english:
+                out[c.alpha_3].update(clean(p, lang) for p in name_parts(local))
+    return out
+
+
+def english_capitals() -> dict[str, set[str]]:
+    doc = yaml.safe_load((GAZETTEER_DIR / "countries.yaml").read_text(encoding="utf-8"))
+    out: dict[str, set[str]] = defaultdict(set)
+    for entry in doc["countries"]:
+        for cap in entry.get("capitals") or []:
+            out[entry["id"]].add(cap["text"] if isinstance(cap, dict) else cap)
+    return out
+
+
+def cldr_capitals(lang: str, capitals: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Localised exemplar cities of time zones whose English city is a capital."""
+    from babel import Locale
+    from babel.core import get_global
+
+    en, loc = Locale.parse("en"), Locale.parse(lang)
+    zone_territory = get_global("zone_territories")
+    out: dict[str, set[str]] = defaultdict(set)
+    for zone, alpha2 in zone_territory.items():
+        country = pycountry.countries.get(alpha_2=alpha2)
+        if country is None:
+            continue
+        city_en = (en.time_zones.get(zone) or {}).get("city") or zone.split("/")[-1]
+        city_en = city_en.replace("_", " ")
+        if fold(city_en) not in {fold(c) for c in capitals.get(country.alpha_3, ())}:
+            continue
+        city = (loc.time_zones.get(zone) or {}).get("city")
+        if city:
+            out[country.alpha_3].add(clean(city, lang))
+    return out
+
+
+def currency_names(lang: str) -> dict[str, set[str]]:
+    """Names of the currencies each country issued since 1990, in ``lang``."""
+    from babel import Locale
+    from babel.numbers import get_territory_currencies
+
+    loc = Locale.parse(lang)
+    out: dict[str, set[str]] = defaultdict(set)
+    for c in pycountry.countries:
+        try:
+            codes = get_territory_currencies(
+                c.alpha_2, start_date=date(1990, 1, 1), end_date=date(2026, 1, 1), tender=True
+            )
+        except Exception:  # a territory Babel has no currency data for
+            continue
+        for code in codes:
+            # Only the country's own currency: the ruble of 1991-98 is not Ukraine's adjective.
+            if code[:2] == c.alpha_2 and code in loc.currencies:
+                out[c.alpha_3].add(_YEARS.sub("", clean(loc.currencies[code], lang)))
+    return out
+
+
+def currency_nouns(currencies: dict[str, set[str]]) -> set[str]:
+    """Words found in the currency names of two or more countries: the nouns and their
+    qualifiers ("dollar", "франк", "nouveau", "Старый"), never a national adjective."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for iso3, names in currencies.items():
+        for name in names:
+            for word in fold(name).split():
+                seen[word].add(iso3)
+    return {w for w, owners in seen.items() if len(owners) > 1}
+
+
+def adjective_of(currency: str, lang: Language, names: set[str], nouns: set[str]) -> str | None:
+    """The qualifier of a currency name: the national adjective, unless the name qualifies it
+    ("доллар США", "добра Сан-Томе і Принсіпі", "وون كوريا الجنوبية" carry no adjective)."""
+    words = currency.split()
+    folded = f" {fold(currency)} "
+    if len(words) < 2 or any(f" {fold(n).strip()} " in folded for n in names):
+        return None
+    if lang.adjective_at == "before-noun":  # Turkish: "Rus rublesi", "İngiliz sterlini"
+        rest = [w for w in words[:-1] if fold(w).strip() not in nouns]
+        cand = " ".join(rest)
+    else:
+        rest = [w for w in words if fold(w).strip() not in nouns]
+        if not rest:
+            return None
+        cand = rest[0] if lang.adjective_at == "first" else rest[-1]
+    if not cand or not (cand.isupper() or _echoes(cand, names)):
+        return None
+    if lang.code == "de" and "-" in cand:
+        return None  # "US-Dollar", "Saudi-Rial": a name prefix, not an adjective
+    if not all(_WORD_OK.match(w) for w in cand.split()) or len(cand) < 3:
+        return None
+    # An acronym qualifying the noun ("доллар США", "ABD doları") is a name: keep its capitals.
+    return cand.lower() if lang.lowercase_adjectives and not cand.isupper() else cand
+
+
+def _stem3(word: str) -> str:
+    """The first three letters, for Arabic of the consonant skeleton: long vowels are spelled
+    either way ("أمريكي", "الأميركية")."""
+    folded = fold(word).strip()
+    if folded[:1] in _ARABIC_LETTERS:
+        folded = re.sub("[اوي]", "", folded.removeprefix("ال"))
+    return folded[:3]
+
+
+def _echoes(adjective: str, names: set[str]) -> bool:
+    """Whether the adjective starts like a word of one of the country's names ("russe" and
+    "Russie", "surcoreano" and "Corea del Sur", "أمريكي" and "الأمريكية"): this keeps qualifiers
+    such as "antigua" (the old Sudanese pound) or "convertible" (Cuba's peso) out."""
+    starts = {_stem3(w) for n in names for w in n.replace("-", " ").split() if len(w) >= 3}
+    return any(_stem3(w) in starts for w in adjective.replace("-", " ").split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Inflection.
+
+
+class Forms:
+    """Every surface form simplemma's dictionary maps to a lemma (read once per language)."""
+
+    def __init__(self, lang: str):
+        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+        self.lang = lang
+        self.by_lemma: dict[str, set[str]] = defaultdict(set)
+        for form, lemma in DefaultDictionaryFactory().get_dictionary(lang).items():
+            self.by_lemma[lemma].add(form)
+
+    def lemma(self, word: str) -> str:
+        import simplemma
+
+        lowered = simplemma.lemmatize(word.lower(), lang=self.lang)
+        return lowered if word[:1].islower() else simplemma.lemmatize(word, lang=self.lang)
+
+    def of(self, word: str, *, in_phrase: bool = False) -> set[str]:
+        """``word`` and the forms of its lemma, written in the case of ``word``. Inside a
+        multi-word name a capitalised adjective inflects like the lower-case one ("Korea
+        Południowa"); a one-word name never does ("Mali" is not a form of "mały")."""
+        capital = word[:1].isupper() and not word[1:].isupper()
+        lemmas = {self.lemma(word), word}
+        if in_phrase:
+            lemmas |= {self.lemma(word.lower()), word.lower()}
+        out = {word}
+        # A form keeps the word's stem: "Того" (Togo) is not a form of the pronoun "тот".
+        stem = fold(word[: max(3, len(word) - 2)])
+        for lemma in lemmas:
+            for f in self.by_lemma.get(lemma, set()) | {lemma}:
+                f = f[:1].upper() + f[1:] if capital else f
+                if _same_shape(f, word) and fold(f).startswith(stem):
+                    out.add(f)
+        return {f for f in out if _WORD_OK.match(f)}
+
+
+def _same_shape(form: str, model: str) -> bool:
+    """Same capitalisation as ``model`` (drops "РОССИИ"), no stress marks ("Ту́рции")."""
+    if _STRESS.search(unicodedata.normalize("NFD", form)):
+        return False
+    if model[:1].isupper():
+        return form[:1].isupper() and (len(form) < 2 or not form[1:].isupper())
+    return form.islower()
+
+
+def inflect_phrase(phrase: str, forms: Forms) -> set[str]:
+    """Forms of a multi-word name, word by word (a bounded product; nonsense combinations
+    such as a nominative adjective with a genitive noun never occur in text, so they cost
+    nothing but automaton size)."""
+    words = phrase.split()
+    if len(words) > MAX_INFLECTED_WORDS:
+        return {phrase}
+    multi = len(words) > 1
+    per_word = [sorted(forms.of(w, in_phrase=multi)) if _WORD_OK.match(w) else [w] for w in words]
+    total = 1
+    for options in per_word:
+        total *= len(options)
+    if total > MAX_COMBINATIONS:
+        return {phrase}
+    return {" ".join(combo) for combo in itertools.product(*per_word)}
+
+
+def german_genitive(names: Iterable[str]) -> set[str]:
+    return {n + "s" for n in names if not n.endswith(("s", "ß", "x", "z"))}
+
+
+def arabic_forms(word: str, *, adjective: bool = False) -> set[str]:
+    """A name, or a nisba adjective with its article, gender and plural forms, each with the
+    one-letter proclitics."""
+    base = {word}
+    if adjective and not word.startswith("ال"):
+        stem = word.removesuffix("ة")
+        base = {stem, stem + "ة", stem + "ون", stem + "ين"}
+        base |= {"ال" + b for b in base}
+    out = set(base)
+    for b in base:
+        for p in _ARABIC_PROCLITICS:
+            # ل + ال contracts to لل: "للعراق", "للروسية".
+            out.add(p[:-1] + "لل" + b[2:] if p.endswith("ل") and b.startswith("ال") else p + b)
+    return out
+
+
+def arabic_adjective(word: str) -> str | None:
+    """The masculine indefinite nisba ("روسي") from "روسي", "الروسية", "تركية"."""
+    stem = word.removeprefix("ال").removesuffix("ة")
+    return stem if stem.endswith("ي") and len(stem) >= 3 else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Building.
+
+
+def build_language(
+    lang: Language, capitals_en: dict[str, set[str]], forms: Forms | None
+) -> dict[str, Table]:
+    tables: dict[str, Table] = defaultdict(Table)
+    for source in (cldr_names(lang.code), iso_codes_names(lang.code)):
+        for iso3, names in source.items():
+            tables[iso3].names |= names
+    for iso3, caps in cldr_capitals(lang.code, capitals_en).items():
+        tables[iso3].capitals |= caps
+    currencies = currency_names(lang.code)
+    nouns = currency_nouns(currencies)
+    for iso3, names in currencies.items():
+        for cur in names:
+            adj = adjective_of(cur, lang, tables[iso3].names, nouns)
+            if adj and lang.arabic_clitics:
+                adj = arabic_adjective(adj)
+            if adj:
+                tables[iso3].adjectives.add(adj)
+    generic = generic_heads(tables)
+    for table in tables.values():
+        _inflect(table, lang, forms, generic)
+    return tables
+
+
+def generic_heads(tables: dict[str, Table]) -> set[str]:
+    """First words that open the names of five or more countries ("Республика", "Republika",
+    "Королевство"): official long forms, rare in news, are kept uninflected so the table stays
+    small (their word-by-word product would be most of it)."""
+    count: dict[str, int] = defaultdict(int)
+    for t in tables.values():
+        for head in {n.split()[0] for n in t.names if " " in n}:
+            count[head] += 1
+    return {h for h, n in count.items() if n >= 5}
+
+
+def _inflect(table: Table, lang: Language, forms: Forms | None, generic: set[str]) -> None:
+    if forms is not None:
+        if lang.inflect_names:
+            table.names = {
+                f
+                for n in table.names
+                for f in ({n} if n.split()[0] in generic else inflect_phrase(n, forms))
+            }
+            table.capitals = {f for n in table.capitals for f in inflect_phrase(n, forms)}
+        table.adjectives = {f for a in table.adjectives for f in forms.of(a)}
+    if lang.genitive_s:
+        table.names |= german_genitive(table.names)
+    if lang.arabic_clitics:
+        table.names = {f for n in table.names for f in arabic_forms(n)}
+        table.capitals = {f for n in table.capitals for f in arabic_forms(n)}
+        table.adjectives = {f for a in table.adjectives for f in arabic_forms(a, adjective=True)}
+
+
+def english_words() -> set[str]:
+    """English words in lower case (simplemma's dictionary), unfolded: "francés" is not one."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    return {w.lower() for w in DefaultDictionaryFactory().get_dictionary("en")}
+
+
+def resolve(
+    all_tables: dict[str, dict[str, Table]], english: dict[str, str | None], en_words: set[str]
+) -> list[str]:
+    """Drop every form that would name two things; return what was dropped and why."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for tables in all_tables.values():
+        for iso3, t in tables.items():
+            for s in t.names | t.capitals | t.adjectives:
+                owners[fold(s).strip()].add(iso3)
+    dropped: list[str] = []
+    for lang, tables in all_tables.items():
+        for iso3, t in tables.items():
+            for kind in ("names", "capitals", "adjectives"):
+                keep = set()
+                for s in getattr(t, kind):
+                    key = fold(s).strip()
+                    why = _conflict(key, iso3, owners, english, en_words, s)
+                    if why:
+                        dropped.append(f"{lang} {iso3} {s!r}: {why}")
+                    else:
+                        keep.add(s)
+                setattr(t, kind, keep)
+    return sorted(set(dropped))
+
+
+def _conflict(
+    key: str,
+    iso3: str,
+    owners: dict[str, set[str]],
+    english: dict[str, str | None],
+    en_words: set[str],
+    surface: str,
+) -> str | None:
+    if key in english and english[key] != iso3:
+        return f"names {english[key] or 'a blocker'} in the English gazetteer"
+    if len(owners[key]) > 1:
+        return f"generated for {sorted(owners[key])}"
+    if surface.islower() and surface in en_words and key not in english:
+        # "chino", "convertible": an English text would name a country. Capitalised names are
+        # left alone (the dictionary lists "Chine", "Deutschland"); their traps are measured and
+        # kept in homonyms.yaml ("Island", German for Iceland).
+        return "an English word"
+    return None
+
+
+def render(lang: str, tables: dict[str, Table], sources: str) -> str:
+    doc = {
+        "language": lang,
+        "countries": [
+            {
+                "id": iso3,
+                **({"aliases": sorted(t.names)} if t.names else {}),
+                **({"demonyms": sorted(t.adjectives)} if t.adjectives else {}),
+                **({"capitals": sorted(t.capitals)} if t.capitals else {}),
+            }
+            for iso3, t in sorted(tables.items())
+            if t.names or t.adjectives or t.capitals
+        ],
+    }
+    head = (
+        f"# GENERATED by `python -m worker.tools.build_names --lang {lang}`; do not edit by hand\n"
+        f"# (homonym conditions live in ../homonyms.yaml). Sources: {sources}\n"
+    )
+    return head + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
+
+
+def versions() -> str:
+    from importlib.metadata import version
+
+    return (
+        f"Babel {version('babel')} (Unicode CLDR, Unicode licence), pycountry "
+        f"{version('pycountry')} (Debian iso-codes, LGPL-2.1+), simplemma {version('simplemma')} "
+        "(MIT)."
+    )
+
+
+def build(langs: list[str], out: Path, write: Iterable[str] | None = None) -> Iterator[str]:
+    """Build every language in ``langs`` (conflicts are checked across all of them) and write
+    the files of ``write`` (default: all)."""
+    english = {
+        key.strip(): alias.entity for key, alias in load_gazetteer(languages=False).aliases.items()
+    }
+    en_words = english_words()
+    capitals_en = english_capitals()
+    all_tables: dict[str, dict[str, Table]] = {}
+    for code in langs:
+        lang = LANGUAGES[code]
+        needs_forms = lang.inflect_names or lang.code in ("de", "fr", "es", "it", "pt")
+        forms = Forms(code) if needs_forms else None
+        all_tables[code] = build_language(lang, capitals_en, forms)
+        yield f"{code}: built"
+    yield from resolve(all_tables, english, en_words)
+    out.mkdir(parents=True, exist_ok=True)
+    sources = versions()
+    for code, tables in all_tables.items():
+        if write is not None and code not in write:
+            continue
+        (out / f"{code}.yaml").write_text(render(code, tables, sources), encoding="utf-8")
+        n = sum(len(t.names) + len(t.capitals) + len(t.adjectives) for t in tables.values())
+        yield f"{code}: {n} forms for {len(tables)} countries -> {out / f'{code}.yaml'}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        prog="python -m worker.tools.build_names",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument(
+        "--lang", action="append", choices=sorted(LANGUAGES), help="write only these (default: all)"
+    )
+    ap.add_argument("--out", type=Path, default=I18N_DIR, help=f"default: {I18N_DIR}")
+    args = ap.parse_args(argv)
+    # Every language is resolved against the others, so a partial build still reads them all.
+    for line in build(sorted(LANGUAGES), args.out, args.lang):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
