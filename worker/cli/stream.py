@@ -100,7 +100,7 @@ def register(app: typer.Typer) -> None:
         from worker.sources.kafka import ensure_topics
 
         settings = load_settings()
-        created = ensure_topics(settings)
+        created = ensure_topics(settings, internal=True)
         if created:
             err.print(f"created topics: {', '.join(created)}")
         fapp = create_app(settings)

@@ -42,6 +42,18 @@ def internal_topics(settings: Settings) -> list[str]:
     return [f"{settings.app_id}-dedupe-all", f"{settings.app_id}-deliver"]
 
 
+def internal_specs(settings: Settings) -> list[NewTopic]:
+    """The worker's internal topics, created before Faust subscribes: a worker that
+    subscribed before Faust had declared them logged "Ignoring missing topic" and consumed
+    nothing from them (issue 17, item 8). Same shapes as ``create_app`` declares."""
+    dedupe_all, deliver = internal_topics(settings)
+    size = {MAX_MESSAGE: str(settings.kafka_max_message_bytes)}
+    return [
+        NewTopic(dedupe_all, 1, 1, topic_configs=size),
+        NewTopic(deliver, settings.partitions, 1, topic_configs=size),
+    ]
+
+
 def topic_specs(settings: Settings) -> list[NewTopic]:
     """Every topic newswatch uses, with its partitioning, retention and message size."""
     t, n = settings.topics, settings.partitions
@@ -55,11 +67,11 @@ def topic_specs(settings: Settings) -> list[NewTopic]:
     return specs
 
 
-def ensure_topics(settings: Settings) -> list[str]:
+def ensure_topics(settings: Settings, *, internal: bool = False) -> list[str]:
     """Create missing topics and give existing ones the message size budget (idempotent);
-    returns the names it created. Raises :class:`ConfigError` when a topic's limit is below
-    ``kafka_max_message_bytes`` and cannot be raised: better to stop at start-up than to
-    lose the first large article."""
+    returns the names it created (``internal``: the worker's internal topics too). Raises
+    :class:`ConfigError` when a topic's limit is below ``kafka_max_message_bytes`` and
+    cannot be raised: better to stop at start-up than to lose the first large article."""
     try:
         admin = KafkaAdminClient(
             bootstrap_servers=settings.kafka_bootstrap, client_id="newswatch-admin"
@@ -68,13 +80,14 @@ def ensure_topics(settings: Settings) -> list[str]:
         raise _unavailable(settings, exc) from None
     try:
         existing = set(admin.list_topics())
-        missing = [s for s in topic_specs(settings) if s.name not in existing]
+        specs = topic_specs(settings) + (internal_specs(settings) if internal else [])
+        missing = [s for s in specs if s.name not in existing]
         if missing:
             # Another process may create them between our list and create.
             with contextlib.suppress(TopicAlreadyExistsError):
                 admin.create_topics(missing)
         ours = [s.name for s in topic_specs(settings)]
-        ours += [name for name in internal_topics(settings) if name in existing]
+        ours += [n for n in internal_topics(settings) if n in existing or internal]
         _ensure_message_limit(admin, ours, settings.kafka_max_message_bytes)
         return [s.name for s in missing]
     finally:
@@ -98,9 +111,12 @@ def _ensure_message_limit(admin: KafkaAdminClient, topics: list[str], budget: in
         admin.alter_configs(resources)
     except (KafkaError, ValueError) as exc:
         raise ConfigError(_low_limit(low, budget, exc)) from None
-    still = [t for t, limit in message_limits(admin, low).items() if limit < budget]
-    if still:
-        raise ConfigError(_low_limit(still, budget, None))
+    # The broker applies the change asynchronously (KRaft metadata): wait a little for it.
+    deadline = time.monotonic() + 10.0
+    while still := [t for t, limit in message_limits(admin, low).items() if limit < budget]:
+        if time.monotonic() > deadline:
+            raise ConfigError(_low_limit(still, budget, None))
+        time.sleep(0.2)
 
 
 def _low_limit(topics: list[str], budget: int, exc: Exception | None) -> str:
