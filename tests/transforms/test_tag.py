@@ -128,11 +128,12 @@ def test_labelled_set_precision_recall(tagger: Tagger, capsys: pytest.CaptureFix
     counts, errors = score(tagger)
     with capsys.disabled():
         report(f"entity tagging on {len(passages)} labelled passages", counts, errors)
+    # Measured 2026-12-05: 1.000 / 1.000 for every type; bounds just below, not a floor.
     p, r = prf(*counts["countries"])
-    assert p >= 0.95 and r >= 0.95, errors
+    assert p >= 0.99 and r >= 0.99, errors
     for t in ("people", "organizations", "weapons"):
         p, r = prf(*counts[t])
-        assert p >= 0.9 and r >= 0.9, (t, errors)
+        assert p >= 0.97 and r >= 0.97, (t, errors)
 
 
 def test_heldout_set(tagger: Tagger, capsys: pytest.CaptureFixture) -> None:
@@ -140,9 +141,10 @@ def test_heldout_set(tagger: Tagger, capsys: pytest.CaptureFixture) -> None:
     counts, errors = score(tagger, HELDOUT)
     with capsys.disabled():
         report(f"held-out set ({len(load_passages(HELDOUT))} passages)", counts, errors)
+    # Measured 2026-12-05: countries 0.968 / 1.000 (one celebrity's first name), others 1.000.
     for t in SCORED_TYPES:
         p, r = prf(*counts[t])
-        assert p >= 0.9 and r >= 0.9, (t, errors)
+        assert p >= 0.95 and r >= 0.95, (t, errors)
 
 
 def test_passages_name_known_ids(tagger: Tagger) -> None:

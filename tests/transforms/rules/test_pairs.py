@@ -82,8 +82,9 @@ def test_pair_precision_recall(lexicon, capsys):
 
     scores = _table(_passages(), predict, capsys, "mini tagger + extract_pairs")
     _, _, _, precision, recall = scores["ALL"]
-    assert precision >= 0.9
-    assert recall >= 0.9
+    # Measured 2026-12-05 (parse-based roles): 1.000 / 0.972; bounds just below, not a floor
+    assert precision >= 0.97
+    assert recall >= 0.95
 
 
 def test_pair_precision_recall_through_the_product(capsys):
@@ -112,11 +113,13 @@ def test_pair_precision_recall_through_the_product(capsys):
     # so one held-out passage is no longer blind. The bounds are those of the 66-passage set
     # (0.957 / 0.957, held out 0.778 / 0.778), not lowered.
     _, _, _, precision, recall = scores["ALL"]
-    assert precision >= 0.93
-    assert recall >= 0.93
+    # Measured 2026-12-05: ALL 1.000 / 0.972, held out 1.000 / 0.947 (the held-out passages are
+    # no longer blind: the status work changed four golds). Bounds just below the figures.
+    assert precision >= 0.97
+    assert recall >= 0.95
     _, _, _, precision, recall = scores["(held out)"]
-    assert precision >= 0.7
-    assert recall >= 0.7
+    assert precision >= 0.95
+    assert recall >= 0.9
 
 
 def test_third_parties_and_shootdowns_never_pair(lexicon):
