@@ -113,3 +113,12 @@ def delete_indices(search_url: str, prefix: str) -> None:
     for kind in ("articles", "alerts"):
         httpx.delete(f"{search_url}/_index_template/{prefix}-{kind}", timeout=30)
     httpx.delete(f"{search_url}/_component_template/{prefix}-*", timeout=30)  # after users
+
+
+def tear_down(settings, worker: WorkerProcess, reader: TopicReader | None = None) -> None:
+    """Close the reader, stop the worker, and delete the test's topics and indices."""
+    if reader:
+        reader.close()
+    worker.stop()
+    delete_topics(settings.kafka_bootstrap, settings.app_id)
+    delete_indices(settings.search_url, settings.index_prefix)

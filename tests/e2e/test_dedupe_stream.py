@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.harness import TopicReader, delete_indices, delete_topics, start_worker
+from tests.e2e.harness import TopicReader, start_worker, tear_down
 from tests.transforms.test_dedupe import SAME_SUBJECT, WIRE
 
 pytestmark = pytest.mark.stack
@@ -83,8 +83,4 @@ def test_near_duplicates_are_linked_across_a_restart(isolated_env, tmp_path):
         metrics = worker.metrics()
         assert 'newswatch_duplicates_total{kind="near"} 1.0' in metrics
     finally:
-        if reader:
-            reader.close()
-        worker.stop()
-        delete_topics(settings.kafka_bootstrap, settings.app_id)
-        delete_indices(settings.search_url, settings.index_prefix)
+        tear_down(settings, worker, reader)

@@ -9,7 +9,7 @@ import time
 import httpx
 import pytest
 
-from tests.e2e.harness import TopicReader, delete_indices, delete_topics, start_worker
+from tests.e2e.harness import TopicReader, start_worker, tear_down
 
 pytestmark = pytest.mark.stack
 
@@ -71,8 +71,4 @@ def test_same_url_with_three_dates_is_one_document(isolated_env, tmp_path):
         indices = httpx.get(f"{base}/_cat/indices/{prefix}-articles-*?h=index", timeout=30)
         assert len(indices.text.split()) == 1, indices.text
     finally:
-        if reader:
-            reader.close()
-        worker.stop()
-        delete_topics(settings.kafka_bootstrap, settings.app_id)
-        delete_indices(settings.search_url, settings.index_prefix)
+        tear_down(settings, worker, reader)

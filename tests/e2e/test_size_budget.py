@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.e2e.harness import TopicReader, delete_indices, delete_topics, start_worker
+from tests.e2e.harness import TopicReader, start_worker, tear_down
 
 pytestmark = pytest.mark.stack
 
@@ -70,11 +70,7 @@ def test_large_articles_are_enriched_or_dead_lettered(isolated_env, tmp_path):
         assert worker.proc.poll() is None, worker.tail()
         assert "ProducerSendError" not in worker.tail(200_000)
     finally:
-        if reader:
-            reader.close()
-        worker.stop()
-        delete_topics(settings.kafka_bootstrap, settings.app_id)
-        delete_indices(settings.search_url, settings.index_prefix)
+        tear_down(settings, worker, reader)
 
 
 def test_raw_payload_record_round_trips(isolated_env):

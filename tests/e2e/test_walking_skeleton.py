@@ -14,7 +14,7 @@ import re
 import pytest
 
 from tests.conftest import ROOT, SAMPLES
-from tests.e2e.harness import TopicReader, delete_indices, delete_topics, start_worker
+from tests.e2e.harness import TopicReader, start_worker, tear_down
 
 pytestmark = pytest.mark.stack
 
@@ -102,8 +102,4 @@ def test_seed_gives_exactly_one_alert_and_is_searchable(isolated_env, tmp_path):
         assert re.search(r'newswatch_articles_total\{stage="enrich"\} 7\.0', metrics)
         assert 'newswatch_dlq_messages_total{reason="bad_json",stage="intake"} 1.0' in metrics
     finally:
-        if reader:
-            reader.close()
-        worker.stop()
-        delete_topics(settings.kafka_bootstrap, settings.app_id)
-        delete_indices(settings.search_url, settings.index_prefix)
+        tear_down(settings, worker, reader)
