@@ -113,3 +113,21 @@ def test_up_status_down_on_private_ports(tmp_path, monkeypatch, stack_ready):
     status = _cli(env, "status")
     assert status.returncode == 1
     print(f"private stack up in {started_in:.1f}s")
+
+
+def test_a_child_not_yet_execd_is_starting_not_dead(tmp_path):
+    """Right after the fork, the child's command line is still the launcher's (no JVM marker
+    yet): start-up must wait for the exec instead of reporting "exited during start-up" (seen
+    once on a loaded machine). A live process that stays foreign past the grace is not ours."""
+    comp = Stack(StackSettings(state_dir=tmp_path)).components[1]
+    comp.pid_file.parent.mkdir(parents=True, exist_ok=True)
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        comp.pid_file.write_text(str(child.pid))
+        assert comp.owned_pid() is None  # not (yet) a JVM of ours
+        assert comp._still_exec(time.monotonic())  # so: still starting
+        assert not comp._still_exec(time.monotonic() - 60)  # past the grace: a failed start
+    finally:
+        child.kill()
+        child.wait()
+    assert not comp._still_exec(time.monotonic())  # gone: no longer starting

@@ -271,9 +271,13 @@ class Component:
         return st if st.state in ("running", "external") else self.wait_healthy()
 
     def wait_healthy(self) -> ComponentStatus:
-        deadline = time.monotonic() + self.settings.start_timeout_s
+        started = time.monotonic()
+        deadline = started + self.settings.start_timeout_s
         while time.monotonic() < deadline:
             pid = self.owned_pid()
+            if pid is None and self._still_exec(started):
+                time.sleep(0.1)
+                continue
             if pid is None:
                 raise StackError(
                     f"{self.name} exited during start-up; last lines of {self.log_file}:\n"
@@ -286,6 +290,16 @@ class Component:
             f"{self.name} did not become healthy within {self.settings.start_timeout_s:.0f}s; "
             f"see {self.log_file}:\n{log_tail(self.log_file)}"
         )
+
+    def _still_exec(self, started: float, grace: float = 10.0) -> bool:
+        """Our child is alive but its command line is still the launcher's: right after the
+        fork, before ``exec`` of the JVM (a window that grows on a loaded machine). Not yet a
+        failed start."""
+        try:
+            pid = int(self.pid_file.read_text().strip())
+        except (OSError, ValueError):
+            return False
+        return pid_alive(pid) and time.monotonic() - started < grace
 
     def stop(self, timeout: float = 45.0) -> bool:
         """Stop our process (TERM, then KILL after ``timeout``); False if nothing of ours ran."""

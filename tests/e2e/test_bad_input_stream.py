@@ -1,7 +1,7 @@
-"""Bad input in the real stream: 60 hypothesis-generated payloads (arbitrary bytes, any JSON,
-article-shaped objects with wrong types) plus an oversized one go through a real worker. Every
-one ends either on the enriched topic or on the dead-letter topic with a stage and a reason;
-none is lost, and the worker is still alive and healthy afterwards."""
+"""Bad input in the real stream: 2,000 hypothesis-generated payloads (fixed seed; arbitrary
+bytes, any JSON, article-shaped objects with wrong types) plus an oversized one go through a real
+worker. Every one ends either on the enriched topic or on the dead-letter topic with a stage and a
+reason; none is lost, and the worker is still alive and healthy afterwards."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from tests.test_intake_properties import raw_payloads
 
 pytestmark = pytest.mark.stack
 
-SAMPLE = 60
+SAMPLE = 2000
 SEQ = "newswatch-test-seq"
 
 
