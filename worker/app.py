@@ -648,11 +648,15 @@ async def write_bulk(
 def default_pipeline(settings: Settings) -> Pipeline:
     from worker.rules_live import initial_rules
     from worker.transforms.gazetteer import EXTENSION_FILE
+    from worker.transforms.parser import english_parser
     from worker.transforms.tag import Tagger
 
     extra = []
     if settings.rules_dir and (settings.rules_dir / EXTENSION_FILE).exists():
         extra.append(settings.rules_dir / EXTENSION_FILE)
+    # Load the role reader's parser model now (1-3 s, once) rather than inside the intake
+    # agent on the first arms article, where it would stall the event loop before readiness.
+    english_parser()
     return Pipeline(
         tagger=Tagger.load(extra),
         rules=initial_rules(settings),
