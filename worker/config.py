@@ -128,10 +128,7 @@ class TargetSettings(BaseModel):
         for name in ("webhook_url", "secret", "password"):
             path = getattr(self, f"{name}_file")
             if path is not None and getattr(self, name) is None:
-                try:
-                    setattr(self, name, SecretStr(Path(path).read_text(encoding="utf-8").strip()))
-                except OSError as exc:
-                    raise ValueError(f"{name}_file {path}: {exc.strerror}") from None
+                setattr(self, name, _read_secret_file(name, path))
         need = {"slack": "webhook_url", "webhook": "url", "email": "recipients"}[self.kind]
         if not getattr(self, need):
             raise ValueError(f"a {self.kind} target needs {need}")
@@ -149,6 +146,60 @@ class DeliverySettings(BaseModel):
     kibana_url: str | None = Field(None, description="base URL for 'open in Kibana' links")
 
 
+def _read_secret_file(name: str, path: Path) -> SecretStr:
+    """The content of a ``*_file`` secret (a mounted Kubernetes/Docker secret), stripped."""
+    try:
+        return SecretStr(Path(path).read_text(encoding="utf-8").strip())
+    except OSError as exc:
+        raise ValueError(f"{name}_file {path}: {exc.strerror}") from None
+
+
+class KafkaSecurity(BaseModel):
+    """How every Kafka client of newswatch connects (the Faust worker, ingest, poll, serve,
+    rules publish, the demo): TLS, SASL and their files. One block, turned into each client
+    library's arguments by worker/kafka_security.py, so the clients cannot disagree."""
+
+    model_config = {"extra": "forbid"}
+
+    protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "PLAIN"
+    username: str | None = None
+    password: SecretStr | None = None
+    password_file: Path | None = Field(None, description="file whose content is the password")
+    ca_file: Path | None = Field(
+        None, description="PEM bundle to trust for the brokers (default: the system's)"
+    )
+    cert_file: Path | None = Field(None, description="client certificate (PEM) for mutual TLS")
+    key_file: Path | None = Field(None, description="private key (PEM) of cert_file")
+    check_hostname: bool = Field(
+        True, description="the broker certificate must name the host connected to"
+    )
+
+    @property
+    def uses_tls(self) -> bool:
+        return self.protocol in ("SSL", "SASL_SSL")
+
+    @property
+    def uses_sasl(self) -> bool:
+        return self.protocol in ("SASL_PLAINTEXT", "SASL_SSL")
+
+    @model_validator(mode="after")
+    def _complete(self) -> KafkaSecurity:
+        if self.password_file is not None and self.password is None:
+            self.password = _read_secret_file("password", self.password_file)
+        if self.uses_sasl and not (self.username and self.password):
+            raise ValueError(f"protocol {self.protocol} needs username and password (or password_file)")
+        if (self.cert_file is None) != (self.key_file is None):
+            raise ValueError("cert_file and key_file go together (mutual TLS needs both)")
+        if not self.uses_tls and (self.ca_file or self.cert_file):
+            raise ValueError(f"ca_file/cert_file need protocol SSL or SASL_SSL, not {self.protocol}")
+        for name in ("ca_file", "cert_file", "key_file"):
+            path = getattr(self, name)
+            if path is not None and not Path(path).is_file():
+                raise ValueError(f"{name} {path}: no such file")
+        return self
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="NEWSWATCH_",
@@ -158,6 +209,7 @@ class Settings(BaseSettings):
     )
 
     kafka_bootstrap: str = "127.0.0.1:9092"
+    kafka_security: KafkaSecurity = KafkaSecurity()
     search_url: str = "http://127.0.0.1:9200"
     search_engine: Literal["auto", "opensearch", "elasticsearch"] = "auto"
     search_username: str | None = None
@@ -354,6 +406,7 @@ def get_settings() -> Settings:
 def secret_values(settings: Settings) -> list[str]:
     """Every configured secret in the clear, for the log filter to mask (worker/logs.py)."""
     found = [settings.search_password, settings.search_api_key, *settings.http.tokens]
+    found.append(settings.kafka_security.password)
     for target in settings.targets.values():
         found += [target.webhook_url, target.secret, target.password]
     return [s.get_secret_value() for s in found if s is not None]
@@ -368,6 +421,8 @@ def masked(settings: Settings) -> dict[str, Any]:
     for name in ("search_password", "search_api_key"):
         if data.get(name):
             data[name] = "********"
+    if data["kafka_security"].get("password"):
+        data["kafka_security"]["password"] = "********"
     for target in data.get("targets", {}).values():
         for name in ("webhook_url", "secret", "password"):
             if target.get(name):
