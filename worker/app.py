@@ -27,7 +27,7 @@ from typing import Any
 import faust
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from worker import faust_compat
+from worker import faust_compat, kafka_security
 from worker import metrics as m
 from worker.config import MESSAGE_OVERHEAD, Settings
 from worker.errors import Reject
@@ -163,7 +163,7 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     t = settings.topics
     app = faust.App(
         settings.app_id,
-        broker=f"kafka://{settings.kafka_bootstrap}",
+        **kafka_security.faust_kwargs(settings),  # broker URL + TLS/SASL credentials
         store="memory://",  # tables are rebuilt from their changelog topics on start
         topic_partitions=settings.partitions,
         topic_replication_factor=1,
@@ -500,7 +500,11 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
         into one log line per interval (worker/logs.py), so alert on this instead."""
         from worker.sources.kafka import kafka_reachable
 
-        m.KAFKA_UP.set(1 if await kafka_reachable(settings.kafka_bootstrap) else 0)
+        m.KAFKA_UP.set(
+            1
+            if await kafka_reachable(settings.kafka_bootstrap, security=settings.kafka_security)
+            else 0
+        )
 
     lag_reported: set[tuple[str, str]] = set()
 

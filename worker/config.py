@@ -188,11 +188,15 @@ class KafkaSecurity(BaseModel):
         if self.password_file is not None and self.password is None:
             self.password = _read_secret_file("password", self.password_file)
         if self.uses_sasl and not (self.username and self.password):
-            raise ValueError(f"protocol {self.protocol} needs username and password (or password_file)")
+            raise ValueError(
+                f"protocol {self.protocol} needs username and password (or password_file)"
+            )
         if (self.cert_file is None) != (self.key_file is None):
             raise ValueError("cert_file and key_file go together (mutual TLS needs both)")
         if not self.uses_tls and (self.ca_file or self.cert_file):
-            raise ValueError(f"ca_file/cert_file need protocol SSL or SASL_SSL, not {self.protocol}")
+            raise ValueError(
+                f"ca_file/cert_file need protocol SSL or SASL_SSL, not {self.protocol}"
+            )
         for name in ("ca_file", "cert_file", "key_file"):
             path = getattr(self, name)
             if path is not None and not Path(path).is_file():

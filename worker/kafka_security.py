@@ -31,7 +31,9 @@ def ssl_context(sec: KafkaSecurity) -> ssl.SSLContext | None:
     try:
         ctx = ssl.create_default_context(cafile=str(sec.ca_file) if sec.ca_file else None)
     except (OSError, ssl.SSLError) as exc:
-        raise ConfigError(f"{ENV}CA_FILE={sec.ca_file}: not a readable PEM bundle ({exc})") from None
+        raise ConfigError(
+            f"{ENV}CA_FILE={sec.ca_file}: not a readable PEM bundle ({exc})"
+        ) from None
     if sec.cert_file and sec.key_file:
         try:
             ctx.load_cert_chain(str(sec.cert_file), str(sec.key_file))
@@ -173,12 +175,10 @@ async def check_connection(settings: Settings, timeout: float = 10.0) -> None:
         return
     from aiokafka.admin import AIOKafkaAdminClient
 
-    admin = AIOKafkaAdminClient(
-        **aiokafka_kwargs(settings), request_timeout_ms=int(timeout * 1000)
-    )
+    admin = AIOKafkaAdminClient(**aiokafka_kwargs(settings), request_timeout_ms=int(timeout * 1000))
     try:
         await asyncio.wait_for(admin.start(), timeout)
-    except Exception as exc:  # noqa: BLE001 - re-raised unless it is a security failure
+    except Exception as exc:
         why = explain(exc, settings)
         if why:
             raise ConfigError(why) from None

@@ -37,6 +37,7 @@ from typing import Any
 from worker import metrics as m
 from worker.config import Settings
 from worker.errors import ConfigError
+from worker.kafka_security import aiokafka_kwargs
 from worker.transforms.rules import RuleSet, load_rules_lenient
 from worker.transforms.rules.loader import RuleError, pack_files
 from worker.transforms.rules.records import RecordLog, decode, diff, encode, fingerprint
@@ -145,7 +146,7 @@ class LiveRules:
 
         self.log = RecordLog()  # rebuilt from the start of the (compacted) topic
         consumer = AIOKafkaConsumer(
-            bootstrap_servers=self.settings.kafka_bootstrap,
+            **aiokafka_kwargs(self.settings),
             group_id=None,  # no group: this worker reads every partition, commits nothing
             enable_auto_commit=False,
             client_id=f"{self.settings.app_id}-rules",
@@ -166,7 +167,7 @@ class LiveRules:
         """The topic's partitions (one, as created; read them all if someone made more)."""
         from aiokafka.admin import AIOKafkaAdminClient
 
-        admin = AIOKafkaAdminClient(bootstrap_servers=self.settings.kafka_bootstrap)
+        admin = AIOKafkaAdminClient(**aiokafka_kwargs(self.settings))
         await admin.start()
         try:
             while True:  # the worker command creates the topic; wait if it is not there yet
@@ -291,7 +292,7 @@ class LiveRules:
 
         if self.producer is None:
             self.producer = AIOKafkaProducer(
-                bootstrap_servers=self.settings.kafka_bootstrap,
+                **aiokafka_kwargs(self.settings),
                 acks="all",
                 client_id=f"{self.settings.app_id}-rules-publish",
             )

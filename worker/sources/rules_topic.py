@@ -11,6 +11,7 @@ import time
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.errors import KafkaError
 
+from worker import kafka_security
 from worker.config import Settings
 from worker.sources.kafka import KafkaUnavailable, _unavailable
 from worker.transforms.rules.records import Record, decode, encode
@@ -22,8 +23,9 @@ def read_records(settings: Settings, timeout: float = 30.0) -> tuple[list[Record
     committed, and every reader sees the whole topic."""
     topic = settings.topics.rules
     try:
+        kafka_security.check_connection_sync(settings)
         consumer = KafkaConsumer(
-            bootstrap_servers=settings.kafka_bootstrap,
+            **kafka_security.kafka_python_kwargs(settings),
             group_id=None,
             enable_auto_commit=False,
             client_id="newswatch-rules-reader",
@@ -60,8 +62,9 @@ def publish_records(settings: Settings, records: list[Record], timeout: float = 
     if not records:
         return 0
     try:
+        kafka_security.check_connection_sync(settings)
         producer = KafkaProducer(
-            bootstrap_servers=settings.kafka_bootstrap,
+            **kafka_security.kafka_python_kwargs(settings),
             acks="all",
             client_id="newswatch-rules-publish",
             max_in_flight_requests_per_connection=1,  # keep the order we send in

@@ -1,0 +1,203 @@
+"""Every Kafka client of newswatch against a broker that only speaks SASL_SSL (SCRAM-SHA-512,
+client certificate required): ingest, poll, serve, rules publish and a worker processing one
+article; a wrong password and an untrusted certificate fail fast with the setting's name; the
+password shows up nowhere (config show, worker log, /metrics)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import ROOT, SAMPLES, SEED, free_port, run_newswatch
+from tests.e2e.harness import TopicReader, delete_indices, start_worker
+from tests.secure.conftest import SecureKafka
+
+pytestmark = pytest.mark.stack
+
+ENV = "NEWSWATCH_KAFKA_SECURITY__"
+
+
+@pytest.fixture
+def env(
+    isolated_env: dict[str, str], secure_kafka: SecureKafka, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[dict[str, str]]:
+    """The isolated test environment (own topics, indices) pointed at the secured broker."""
+    from worker.config import get_settings
+
+    secure = secure_kafka.env()
+    for k, v in secure.items():
+        monkeypatch.setenv(k, v)
+    get_settings.cache_clear()
+    yield {**isolated_env, **secure}
+    get_settings.cache_clear()
+
+
+def _client_kwargs() -> dict[str, object]:
+    from worker.config import load_settings
+    from worker.kafka_security import kafka_python_kwargs
+
+    kwargs = kafka_python_kwargs(load_settings())
+    kwargs.pop("bootstrap_servers")
+    return kwargs
+
+
+def _read(topic: str, want: int, timeout: float = 30) -> list[dict]:
+    from worker.config import load_settings
+
+    reader = TopicReader(load_settings().kafka_bootstrap, [topic], client=_client_kwargs())
+    try:
+        reader.poll_until(lambda r: len(r[topic]) >= want, timeout)
+        return reader.records[topic]
+    finally:
+        reader.close()
+
+
+def test_ingest_cli_over_sasl_ssl(env: dict[str, str]) -> None:
+    proc = run_newswatch("ingest", str(SEED), env=env)
+    assert proc.returncode == 0, proc.stderr
+    (record,) = _read(env["NEWSWATCH_TOPICS__RAW"], 1)
+    assert "Erdogan" in record["body"] or "Erdoğan" in record["body"]
+
+
+def test_poll_cli_over_sasl_ssl(env: dict[str, str], tmp_path: Path) -> None:
+    feed = ROOT / "tests" / "data" / "intake" / "item.rss"
+    proc = run_newswatch(
+        "poll", "--once", "--state", str(tmp_path / "seen.json"), str(feed), env=env
+    )
+    assert proc.returncode == 0, proc.stderr
+    records = _read(env["NEWSWATCH_TOPICS__RAW"], 1)
+    assert len(records) >= 1 and records[0]["title"]
+
+
+def test_serve_over_sasl_ssl(env: dict[str, str], tmp_path: Path) -> None:
+    port = free_port()
+    full = {**env, "NEWSWATCH_HTTP__TOKENS": '["tok-1"]', "NEWSWATCH_HTTP__PORT": str(port)}
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "worker", "serve"],
+            env=full,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, log.read_text()
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.2)
+        article = {"title": "Pushed over TLS", "body": "Ankara signed a contract with Moscow."}
+        resp = httpx.post(
+            f"{base}/articles",
+            json=article,
+            headers={"Authorization": "Bearer tok-1"},
+            timeout=30,
+        )
+        assert resp.status_code in (200, 202), resp.text
+        (record,) = _read(env["NEWSWATCH_TOPICS__RAW"], 1)
+        assert record["title"] == "Pushed over TLS"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    assert env[f"{ENV}PASSWORD"] not in log.read_text()
+
+
+def test_rules_publish_over_sasl_ssl(env: dict[str, str]) -> None:
+    from worker.config import load_settings
+    from worker.sources.rules_topic import read_records
+
+    proc = run_newswatch(
+        "rules", "publish", str(ROOT / "tests" / "data" / "rules" / "tur_rus"), env=env
+    )
+    assert proc.returncode == 0, proc.stderr
+    records, problems = read_records(load_settings())
+    assert records and not problems
+
+
+def test_worker_processes_an_article_over_sasl_ssl(env: dict[str, str], tmp_path: Path) -> None:
+    from worker.config import load_settings
+    from worker.sources.files import iter_raw
+    from worker.sources.kafka import RawPublisher, ensure_topics
+
+    settings = load_settings()
+    ensure_topics(settings)
+    worker = start_worker(
+        env,
+        tmp_path / "worker.log",
+        NEWSWATCH_RULES_DIR=str(ROOT / "tests" / "data" / "rules" / "tur_rus"),
+    )
+    try:
+        worker.wait_ready()
+        pub = RawPublisher(settings)
+        (seed,) = [i for i in iter_raw(SAMPLES) if "s400" in str(i.get("origin", ""))][:1] or [
+            next(iter(iter_raw(SEED)))
+        ]
+        pub.publish(seed)
+        assert pub.flush() == 1
+        pub.close()
+        t = settings.topics
+        enriched = _read(t.enriched, 1, timeout=90)
+        assert len(enriched) == 1, worker.tail()
+        alerts = _read(t.alerts, 1, timeout=30)
+        assert alerts, worker.tail()
+        metrics = worker.metrics()
+        assert "newswatch_kafka_up 1.0" in metrics
+        password = env[f"{ENV}PASSWORD"]
+        assert password not in metrics
+    finally:
+        worker.stop()
+        delete_indices(settings.search_url, settings.index_prefix)
+    assert password not in worker.log.read_text(errors="replace")
+
+
+def test_config_show_masks_the_kafka_password(env: dict[str, str]) -> None:
+    proc = run_newswatch("config", "show", env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert env[f"{ENV}PASSWORD"] not in proc.stdout + proc.stderr
+    assert "SASL_SSL" in proc.stdout and "********" in proc.stdout
+
+
+def test_wrong_password_is_a_clear_error_within_seconds(env: dict[str, str]) -> None:
+    bad = {**env, f"{ENV}PASSWORD": "not-the-password"}
+    started = time.monotonic()
+    proc = run_newswatch("ingest", str(SEED), env=bad, timeout=60)
+    took = time.monotonic() - started
+    assert proc.returncode != 0
+    assert "refused the SASL credentials" in proc.stderr, proc.stderr
+    assert f"{ENV}USERNAME/PASSWORD" in proc.stderr
+    assert "not-the-password" not in proc.stderr + proc.stdout
+    assert took < 20, f"took {took:.1f}s"
+
+
+def test_untrusted_certificate_is_a_clear_error_within_seconds(
+    env: dict[str, str], secure_kafka: SecureKafka
+) -> None:
+    bad = {**env, f"{ENV}CA_FILE": str(secure_kafka.certs.other_ca)}
+    started = time.monotonic()
+    proc = run_newswatch(
+        "rules", "publish", str(ROOT / "tests" / "data" / "rules" / "tur_rus"), env=bad, timeout=60
+    )
+    took = time.monotonic() - started
+    assert proc.returncode != 0
+    assert "does not trust" in proc.stderr, proc.stderr
+    assert f"{ENV}CA_FILE" in proc.stderr
+    assert took < 20, f"took {took:.1f}s"
+
+
+def test_worker_with_wrong_password_stops_with_the_setting_named(env: dict[str, str]) -> None:
+    bad = {**env, f"{ENV}PASSWORD": "not-the-password"}
+    proc = run_newswatch("worker", env=bad, timeout=60)
+    assert proc.returncode != 0
+    assert f"{ENV}USERNAME/PASSWORD" in proc.stderr + proc.stdout, proc.stderr + proc.stdout
