@@ -166,29 +166,51 @@ def explain(exc: BaseException, settings: Settings) -> str | None:
     return None
 
 
-async def check_connection(settings: Settings, timeout: float = 10.0) -> None:
-    """One real connection with the configured security (TLS handshake, SASL login, a metadata
-    request). Raises :class:`ConfigError` naming the setting when the broker refuses the
-    credentials or its certificate is not trusted; other failures are left to the caller's
-    own handling (an unreachable broker is not a configuration error). A no-op for PLAINTEXT."""
-    if settings.kafka_security.protocol == "PLAINTEXT":
-        return
-    from aiokafka.admin import AIOKafkaAdminClient
+# Configurations already checked by this process (commands check before each client they make).
+_checked: set[tuple[str, str, str | None, str | None]] = set()
 
-    admin = AIOKafkaAdminClient(**aiokafka_kwargs(settings), request_timeout_ms=int(timeout * 1000))
-    try:
-        await asyncio.wait_for(admin.start(), timeout)
-    except Exception as exc:
-        why = explain(exc, settings)
-        if why:
-            raise ConfigError(why) from None
-        raise
-    finally:
-        await admin.close()
+
+async def check_connection(settings: Settings, timeout: float = 10.0) -> None:
+    """One real connection with the configured security (TLS handshake and SASL login) to the
+    first bootstrap server that answers. Raises :class:`ConfigError` naming the setting when the
+    broker refuses the credentials or its certificate is not trusted. Client libraries log
+    these and then retry until their own timeout ("Unable to bootstrap"), which hides the
+    reason; this check surfaces it within seconds. An unreachable broker is left to the
+    caller's own handling (it is not a configuration error). A no-op for PLAINTEXT."""
+    sec = settings.kafka_security
+    key = (settings.kafka_bootstrap, sec.protocol, sec.username, str(sec.ca_file))
+    if sec.protocol == "PLAINTEXT" or key in _checked:
+        return
+    from aiokafka.conn import create_conn
+
+    kwargs = aiokafka_kwargs(settings)
+    kwargs.pop("bootstrap_servers")
+    for server in settings.kafka_bootstrap.split(","):
+        host, port = first_server(server)
+        try:
+            conn = await asyncio.wait_for(
+                create_conn(
+                    host,
+                    port,
+                    client_id="newswatch-check",
+                    request_timeout_ms=int(timeout * 1000),
+                    **kwargs,
+                ),
+                timeout,
+            )
+        except Exception as exc:  # a security failure is fatal; anything else: next server
+            why = explain(exc, settings)
+            if why:
+                raise ConfigError(why) from None
+            continue
+        conn.close()
+        _checked.add(key)
+        return
 
 
 def check_connection_sync(settings: Settings, timeout: float = 10.0) -> None:
-    """:func:`check_connection` for the synchronous commands (ingest, poll, rules publish)."""
+    """:func:`check_connection` for the synchronous commands (ingest, poll, serve, rules
+    publish, the worker before Faust starts)."""
     if settings.kafka_security.protocol == "PLAINTEXT":
         return
     asyncio.run(check_connection(settings, timeout))
