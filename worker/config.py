@@ -219,6 +219,20 @@ class Settings(BaseSettings):
     search_username: str | None = None
     search_password: SecretStr | None = None
     search_api_key: SecretStr | None = None
+    search_password_file: Path | None = Field(None, description="file holding search_password")
+    search_api_key_file: Path | None = Field(None, description="file holding search_api_key")
+    # TLS towards the engine (worker/sinks/search.py): the CA to trust, a client certificate
+    # for mutual TLS, and — for a test cluster only — no verification at all (logged loudly).
+    search_ca_file: Path | None = Field(None, description="PEM bundle to trust for the engine")
+    search_cert_file: Path | None = Field(None, description="client certificate (PEM)")
+    search_key_file: Path | None = Field(None, description="private key (PEM) of the certificate")
+    search_verify: bool = Field(True, description="verify the engine's certificate and name")
+    # Elastic Cloud: the deployment's cloud id replaces search_url (engine: elasticsearch).
+    search_cloud_id: str | None = None
+    # Amazon OpenSearch Service / Serverless: requests signed with AWS SigV4 (credentials from
+    # the standard AWS chain through botocore; `pip install newswatch[aws]`).
+    search_aws_region: str | None = None
+    search_aws_service: Literal["es", "aoss"] = "es"
     index_prefix: str = "newswatch"
     topics: Topics = Topics()
     partitions: int = Field(4, ge=1, le=1024)
@@ -275,6 +289,30 @@ class Settings(BaseSettings):
             raise ValueError(
                 f"max_article_bytes ({self.max_article_bytes:,}) + {MESSAGE_OVERHEAD:,} must "
                 f"not exceed kafka_max_message_bytes ({self.kafka_max_message_bytes:,})"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _search_security(self) -> Settings:
+        for name in ("search_password", "search_api_key"):
+            path = getattr(self, f"{name}_file")
+            if path is not None and getattr(self, name) is None:
+                setattr(self, name, _read_secret_file(name, path))
+        if (self.search_cert_file is None) != (self.search_key_file is None):
+            raise ValueError("search_cert_file and search_key_file go together")
+        for name in ("search_ca_file", "search_cert_file", "search_key_file"):
+            path = getattr(self, name)
+            if path is not None and not Path(path).is_file():
+                raise ValueError(f"{name} {path}: no such file")
+        if self.search_cloud_id and self.search_aws_region:
+            raise ValueError(
+                "search_cloud_id (Elastic Cloud) and search_aws_region (Amazon) exclude each other"
+            )
+        if self.search_cloud_id and self.search_engine == "opensearch":
+            raise ValueError("search_cloud_id is an Elastic Cloud id; search_engine is opensearch")
+        if self.search_aws_region and self.search_engine == "elasticsearch":
+            raise ValueError(
+                "search_aws_region signs for Amazon OpenSearch; search_engine is elasticsearch"
             )
         return self
 

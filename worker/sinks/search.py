@@ -21,6 +21,7 @@ import hashlib
 import json
 import logging
 import re
+import ssl
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -31,6 +32,7 @@ import httpx
 from worker.config import SCHEMAS_DIR, Settings
 from worker.errors import Reject
 from worker.model import Alert, TaggedArticle, iso
+from worker.sinks import search_security
 
 log = logging.getLogger(__name__)
 
@@ -83,14 +85,18 @@ class BulkResult:
 
 
 async def detect_engine(
-    url: str, *, auth: tuple[str, str] | None = None, timeout: float = 5.0
+    url: str,
+    *,
+    auth: tuple[str, str] | None = None,
+    timeout: float = 5.0,
+    verify: ssl.SSLContext | bool = True,
 ) -> Engine:
     """Ask the cluster who it is; used when ``search_engine`` is ``auto``.
 
     An unreachable URL raises the (transient) transport error with the URL in its message; a
     URL that answers but is neither engine raises ``ValueError`` saying so."""
     root = url.rstrip("/") + "/"
-    async with httpx.AsyncClient(timeout=timeout, auth=auth) as http:
+    async with httpx.AsyncClient(timeout=timeout, auth=auth, verify=verify) as http:
         try:
             resp = await http.get(root)
         except httpx.TransportError as exc:
@@ -111,30 +117,21 @@ async def detect_engine(
     return "opensearch" if version.get("distribution") == "opensearch" else "elasticsearch"
 
 
-def _auth(settings: Settings) -> tuple[str, str] | None:
-    if settings.search_username and settings.search_password:
-        return (settings.search_username, settings.search_password.get_secret_value())
-    return None
-
-
 def make_client(settings: Settings, engine: Engine) -> Any:
-    """The only engine-specific code: build the async client. Retries are ours (``max_retries=0``)
-    so that backoff and backpressure are decided in one place."""
-    auth = _auth(settings)
+    """The only engine-specific code: build the async client (TLS and authentication from
+    worker/sinks/search_security.py). Retries are ours (``max_retries=0``) so that backoff and
+    backpressure are decided in one place."""
     if engine == "opensearch":
         from opensearchpy import AsyncOpenSearch
 
         return AsyncOpenSearch(
-            hosts=[settings.search_url], http_auth=auth, timeout=30, max_retries=0
+            **search_security.opensearch_kwargs(settings), timeout=30, max_retries=0
         )
     from elasticsearch import AsyncElasticsearch
 
-    kwargs: dict[str, Any] = {"request_timeout": 30, "max_retries": 0}
-    if settings.search_api_key:
-        kwargs["api_key"] = settings.search_api_key.get_secret_value()
-    elif auth:
-        kwargs["basic_auth"] = auth
-    return AsyncElasticsearch(settings.search_url, **kwargs)
+    return AsyncElasticsearch(
+        **search_security.elasticsearch_kwargs(settings), request_timeout=30, max_retries=0
+    )
 
 
 async def perform(
@@ -296,9 +293,7 @@ class SearchSink:
         max_request_bytes: int = MAX_REQUEST_BYTES,
     ):
         self.settings = settings
-        self.engine: Engine | None = engine or (
-            None if settings.search_engine == "auto" else settings.search_engine
-        )
+        self.engine: Engine | None = engine or search_security.fixed_engine(settings)
         self.client: Any = None
         self.max_request_bytes = max_request_bytes
         prefix = settings.index_prefix
@@ -326,8 +321,11 @@ class SearchSink:
     async def _client(self) -> Any:
         if self.client is None:
             if self.engine is None:
+                ctx = search_security.ssl_context(self.settings)
                 self.engine = await detect_engine(
-                    self.settings.search_url, auth=_auth(self.settings)
+                    self.settings.search_url,
+                    auth=search_security.basic_auth(self.settings),
+                    verify=ctx if ctx is not None else True,
                 )
             self.client = make_client(self.settings, self.engine)
         return self.client
