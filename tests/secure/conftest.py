@@ -15,6 +15,7 @@ import pytest
 
 from tests.conftest import free_port
 from tests.secure.certs import Certs, make_certs
+from tests.secure.https_front import Front
 
 USER = "newswatch"
 ADMIN = "broker-admin"
@@ -44,11 +45,15 @@ class SecureKafka:
 
 
 @pytest.fixture(scope="session")
-def secure_kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecureKafka]:
+def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
+    return make_certs(tmp_path_factory.mktemp("certs"))
+
+
+@pytest.fixture(scope="session")
+def secure_kafka(certs: Certs) -> Iterator[SecureKafka]:
     from worker.config import PROJECT_ROOT, StackSettings
     from worker.devstack import Kafka, KafkaListener
 
-    certs = make_certs(tmp_path_factory.mktemp("certs"))
     password = f"pw-{uuid.uuid4().hex}"
     admin_password = f"admin-{uuid.uuid4().hex}"
     port = free_port()
@@ -98,3 +103,33 @@ def secure_kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecureKaf
     finally:
         kafka.stop()
         shutil.rmtree(kafka.dir / "data", ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def secure_search(certs: Certs, stack_ready: None) -> Iterator[Front]:
+    """The shared OpenSearch behind TLS + client certificate + basic auth (see https_front)."""
+    from worker.config import load_settings
+
+    front = Front(
+        upstream=load_settings().search_url.rstrip("/"),
+        certs=certs,
+        port=free_port(),
+        username="newswatch-search",
+        password=f"search-{uuid.uuid4().hex}",
+    )
+    front.start()
+    yield front
+    front.stop()
+
+
+def search_env(front: Front, certs: Certs, **overrides: str) -> dict[str, str]:
+    """NEWSWATCH_SEARCH_* variables for the secured front."""
+    env = {
+        "NEWSWATCH_SEARCH_URL": front.url,
+        "NEWSWATCH_SEARCH_USERNAME": front.username,
+        "NEWSWATCH_SEARCH_PASSWORD": front.password,
+        "NEWSWATCH_SEARCH_CA_FILE": str(certs.ca),
+        "NEWSWATCH_SEARCH_CERT_FILE": str(certs.client_cert),
+        "NEWSWATCH_SEARCH_KEY_FILE": str(certs.client_key),
+    }
+    return {**env, **{f"NEWSWATCH_SEARCH_{k.upper()}": v for k, v in overrides.items()}}

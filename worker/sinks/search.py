@@ -30,7 +30,7 @@ from urllib.parse import quote
 import httpx
 
 from worker.config import SCHEMAS_DIR, Settings
-from worker.errors import Reject
+from worker.errors import ConfigError, Reject
 from worker.model import Alert, TaggedArticle, iso
 from worker.sinks import search_security
 
@@ -314,6 +314,9 @@ class SearchSink:
         try:
             await self._client()
         except Exception as exc:
+            why = search_security.explain(exc, self.settings, error_status(exc))
+            if why:  # a configuration mistake: retrying cannot fix it
+                raise ConfigError(why) from None
             if not is_transient(exc):
                 raise
             log.warning("search engine not reachable yet (%s); will retry", describe_error(exc))
@@ -388,7 +391,18 @@ class SearchSink:
     async def ensure_templates(self) -> None:
         """Install lifecycle policies, component and index templates, and add new fields to
         existing indices. Idempotent: unchanged policies are left alone (no version churn), and
-        a PUT of an identical template is a no-op. Raises on engine errors (the caller retries)."""
+        a PUT of an identical template is a no-op. Raises on engine errors (the caller retries),
+        and :class:`ConfigError` naming the setting when the engine refuses the credentials or
+        the TLS set-up (the first request of a worker whose engine needs no probe)."""
+        try:
+            await self._install_templates()
+        except Exception as exc:
+            why = search_security.explain(exc, self.settings, error_status(exc))
+            if why:
+                raise ConfigError(why) from None
+            raise
+
+    async def _install_templates(self) -> None:
         client = await self._client()
         for kind in KINDS:
             self.lifecycle[kind] = await self._ensure_policy(kind)

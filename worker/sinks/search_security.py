@@ -98,7 +98,12 @@ def opensearch_kwargs(settings: Settings) -> dict[str, Any]:
     """Arguments for ``opensearchpy.AsyncOpenSearch``."""
     kwargs: dict[str, Any] = {"hosts": [settings.search_url]}
     if settings.search_aws_region:
+        from opensearchpy import AsyncHttpConnection
+
         kwargs["http_auth"] = aws_signer(settings)
+        # The default async connection only knows basic auth; this one calls the signer for
+        # every request (method, URL, body) as SigV4 needs.
+        kwargs["connection_class"] = AsyncHttpConnection
     else:
         kwargs["http_auth"] = basic_auth(settings)
     ctx = ssl_context(settings)
@@ -122,3 +127,58 @@ def elasticsearch_kwargs(settings: Settings) -> dict[str, Any]:
     if ctx is not None:
         kwargs["ssl_context"] = ctx
     return kwargs
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    out: list[BaseException] = []
+    e: BaseException | None = exc
+    while e is not None and e not in out:
+        out.append(e)
+        e = e.__cause__ or e.__context__
+    return out
+
+
+def explain(exc: BaseException, settings: Settings, status: int | None = None) -> str | None:
+    """A sentence naming the setting to fix when ``exc`` is a TLS or authentication failure
+    (``status``: the HTTP status the engine answered, if any), else None."""
+    where = (settings.search_cloud_id and "Elastic Cloud") or settings.search_url
+    text = " ".join(str(e) for e in _chain(exc))
+    if any(isinstance(e, ssl.SSLCertVerificationError) for e in _chain(exc)) or (
+        "CERTIFICATE_VERIFY_FAILED" in text
+    ):
+        trusted = (
+            f"NEWSWATCH_SEARCH_CA_FILE={settings.search_ca_file}"
+            if settings.search_ca_file
+            else "the system trust store"
+        )
+        return (
+            f"the search engine at {where} presented a certificate that {trusted} does not "
+            "trust; set NEWSWATCH_SEARCH_CA_FILE to the CA that signed it"
+        )
+    if any(isinstance(e, ssl.SSLError) for e in _chain(exc)) or "certificate required" in text:
+        return (
+            f"TLS with the search engine at {where} failed ({text[:200]}); if it requires a "
+            "client certificate, set NEWSWATCH_SEARCH_CERT_FILE and NEWSWATCH_SEARCH_KEY_FILE"
+        )
+    if (
+        uses_tls(settings)
+        and not settings.search_cert_file
+        and "disconnected without sending a response" in text
+    ):
+        # TLS 1.3 servers reject a missing client certificate after the handshake, by
+        # closing the connection: the client only sees a silent disconnect.
+        return (
+            f"the search engine at {where} closed the TLS connection without answering: it "
+            "probably requires a client certificate; set NEWSWATCH_SEARCH_CERT_FILE and "
+            "NEWSWATCH_SEARCH_KEY_FILE"
+        )
+    if status in (401, 403):
+        how = (
+            "NEWSWATCH_SEARCH_AWS_REGION/SERVICE and the AWS credentials"
+            if settings.search_aws_region
+            else "NEWSWATCH_SEARCH_API_KEY"
+            if settings.search_api_key
+            else "NEWSWATCH_SEARCH_USERNAME/PASSWORD"
+        )
+        return f"the search engine at {where} refused the credentials ({how}): HTTP {status}"
+    return None
