@@ -15,9 +15,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import ROOT, SAMPLES, SEED, free_port, run_newswatch
+from tests.conftest import ROOT, SEED, free_port, run_newswatch
 from tests.e2e.harness import TopicReader, delete_indices, start_worker
-from tests.secure.conftest import SecureKafka
+from tests.secure.certs import Certs
+from tests.secure.conftest import SecureKafka, search_env
+from tests.secure.https_front import Front
 
 pytestmark = pytest.mark.stack
 
@@ -126,40 +128,51 @@ def test_rules_publish_over_sasl_ssl(env: dict[str, str]) -> None:
     assert records and not problems
 
 
-def test_worker_processes_an_article_over_sasl_ssl(env: dict[str, str], tmp_path: Path) -> None:
+def test_worker_processes_an_article_over_sasl_ssl_and_tls_search(
+    env: dict[str, str], tmp_path: Path, secure_search: Front, certs: Certs
+) -> None:
+    """The whole worker against secured services: Kafka over SASL_SSL, the engine over TLS with
+    a client certificate and basic auth. One article in, one enriched record and one alert out,
+    the article indexed; no secret in the log or /metrics."""
     from worker.config import load_settings
     from worker.sources.files import iter_raw
     from worker.sources.kafka import RawPublisher, ensure_topics
 
     settings = load_settings()
     ensure_topics(settings)
-    worker = start_worker(
-        env,
-        tmp_path / "worker.log",
-        NEWSWATCH_RULES_DIR=str(ROOT / "tests" / "data" / "rules" / "tur_rus"),
-    )
+    rules = str(ROOT / "tests" / "data" / "rules" / "tur_rus")
+    full = {**env, **search_env(secure_search, certs), "NEWSWATCH_RULES_DIR": rules}
+    worker = start_worker(full, tmp_path / "worker.log")
+    secrets = [env[f"{ENV}PASSWORD"], secure_search.password]
     try:
         worker.wait_ready()
         pub = RawPublisher(settings)
-        (seed,) = [i for i in iter_raw(SAMPLES) if "s400" in str(i.get("origin", ""))][:1] or [
-            next(iter(iter_raw(SEED)))
-        ]
+        (seed,) = list(iter_raw(SEED))
         pub.publish(seed)
         assert pub.flush() == 1
         pub.close()
         t = settings.topics
-        enriched = _read(t.enriched, 1, timeout=90)
-        assert len(enriched) == 1, worker.tail()
-        alerts = _read(t.alerts, 1, timeout=30)
-        assert alerts, worker.tail()
+        assert len(_read(t.enriched, 1, timeout=90)) == 1, worker.tail()
+        assert _read(t.alerts, 1, timeout=30), worker.tail()
+        index = f"{settings.index_prefix}-articles"
+        deadline = time.monotonic() + 30
+        while (count := _count(secure_search.upstream, index)) < 1 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert count == 1, worker.tail()
+        assert any(line.startswith("POST /_bulk") for line in secure_search.seen)
         metrics = worker.metrics()
         assert "newswatch_kafka_up 1.0" in metrics
-        password = env[f"{ENV}PASSWORD"]
-        assert password not in metrics
+        assert not [s for s in secrets if s in metrics]
     finally:
         worker.stop()
-        delete_indices(settings.search_url, settings.index_prefix)
-    assert password not in worker.log.read_text(errors="replace")
+        delete_indices(secure_search.upstream, settings.index_prefix)
+    log = worker.log.read_text(errors="replace")
+    assert not [s for s in secrets if s in log]
+
+
+def _count(search_url: str, index: str) -> int:
+    resp = httpx.get(f"{search_url}/{index}/_count", timeout=10)
+    return resp.json().get("count", 0) if resp.status_code == 200 else 0
 
 
 def test_config_show_masks_the_kafka_password(env: dict[str, str]) -> None:
