@@ -157,3 +157,40 @@ def test_aws_sigv4_requests_are_signed_with_the_chain_credentials(
     ))  # fmt: skip
     assert "NEWSWATCH_SEARCH_AWS_REGION" in msg
     assert sigv4_front.signature_checks and not any(sigv4_front.signature_checks)
+
+
+def test_worker_with_refused_search_credentials_stops_naming_them(
+    isolated_env: dict[str, str], secure_search: Front, certs: Certs, tmp_path
+) -> None:
+    import subprocess
+    import sys
+
+    from tests.secure.conftest import search_env
+
+    env = {**isolated_env, **search_env(secure_search, certs, password="wrong-one")}
+    log = tmp_path / "worker.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "worker", "worker"],
+            env=env,
+            stdout=out,
+            stderr=out,
+            cwd=tmp_path,
+        )
+    try:
+        proc.wait(timeout=90)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        pytest.fail(f"the worker kept running:\n{log.read_text()[-3000:]}")
+    finally:
+        from tests.e2e.harness import delete_topics
+
+        delete_topics(
+            isolated_env.get("NEWSWATCH_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+            isolated_env["NEWSWATCH_APP_ID"],
+        )
+    text = log.read_text(errors="replace")
+    assert proc.returncode != 0
+    assert "refused the credentials (NEWSWATCH_SEARCH_USERNAME/PASSWORD)" in text, text[-3000:]
+    assert "wrong-one" not in text
