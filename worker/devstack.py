@@ -340,10 +340,16 @@ class Kafka(Component):
     marker = "kafka.Kafka"
 
     def __init__(
-        self, settings: StackSettings, *, name: str = "kafka", listener: KafkaListener | None = None
+        self,
+        settings: StackSettings,
+        *,
+        name: str = "kafka",
+        listener: KafkaListener | None = None,
+        jvm_options: tuple[str, ...] = ("-XX:+UseG1GC",),
     ):
         self.name = name
         self.listener = listener or KafkaListener()
+        self.jvm_options = jvm_options
         super().__init__(settings)
 
     @property
@@ -448,7 +454,7 @@ class Kafka(Component):
                 str(java),
                 f"-Xms{heap}",
                 f"-Xmx{heap}",
-                "-XX:+UseG1GC",
+                *self.jvm_options,
                 f"-Dlog4j2.configurationFile={self.dir / 'log4j2.properties'}",
                 "-cp",
                 self.classpath(),

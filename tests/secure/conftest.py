@@ -95,7 +95,9 @@ def secure_kafka(certs: Certs) -> Iterator[SecureKafka]:
         kafka_heap="256m",
         start_timeout_s=120,
     )
-    kafka = Kafka(stack, name="kafka-secure", listener=listener)
+    # A short-lived test broker: start fast (C1 JIT only, serial GC) rather than run fast.
+    fast_start = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto")
+    kafka = Kafka(stack, name="kafka-secure", listener=listener, jvm_options=fast_start)
     shutil.rmtree(kafka.dir / "data", ignore_errors=True)
     try:
         kafka.start()

@@ -207,10 +207,3 @@ def test_untrusted_certificate_is_a_clear_error_within_seconds(
     assert "does not trust" in proc.stderr, proc.stderr
     assert f"{ENV}CA_FILE" in proc.stderr
     assert took < 20, f"took {took:.1f}s"
-
-
-def test_worker_with_wrong_password_stops_with_the_setting_named(env: dict[str, str]) -> None:
-    bad = {**env, f"{ENV}PASSWORD": "not-the-password"}
-    proc = run_newswatch("worker", env=bad, timeout=60)
-    assert proc.returncode != 0
-    assert f"{ENV}USERNAME/PASSWORD" in proc.stderr + proc.stdout, proc.stderr + proc.stdout
