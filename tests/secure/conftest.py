@@ -98,6 +98,7 @@ def secure_kafka(certs: Certs) -> Iterator[SecureKafka]:
     # A short-lived test broker: start fast (C1 JIT only, serial GC) rather than run fast.
     fast_start = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto")
     kafka = Kafka(stack, name="kafka-secure", listener=listener, jvm_options=fast_start)
+    kafka.stop()  # one left behind by a killed session (its pid file is ours)
     shutil.rmtree(kafka.dir / "data", ignore_errors=True)
     try:
         kafka.start()
