@@ -2,33 +2,51 @@
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import Any, ClassVar, Literal
 
 import aiohttp
+from pydantic import SecretStr
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from worker.config import TargetSettings
 from worker.model import Alert
-from worker.sinks.render import Renderer
-from worker.sinks.targets import DeliveryError
+from worker.sinks.render import Renderer, render_json
+from worker.sinks.targets.base import DeliveryError, TargetKind, TargetOptions, permanent_status
+
+
+class SlackOptions(TargetOptions):
+    kind: Literal["slack"]
+    required: ClassVar[str] = "webhook_url"
+    # the incoming-webhook URL (it is the credential)
+    webhook_url: SecretStr | None = None
+    webhook_url_file: Path | None = None
+
+
+def render_alert(renderer: Renderer, alert: Alert) -> dict[str, Any]:
+    return render_json(renderer.text_env, "slack.json.j2", alert=renderer.slack_context(alert))
+
+
+def render_digest(renderer: Renderer, digest: dict[str, Any]) -> dict[str, Any]:
+    ctx = renderer.digest_context(digest, "slack")
+    return render_json(renderer.text_env, "slack_digest.json.j2", digest=ctx)
 
 
 class SlackTarget:
     kind = "slack"
 
-    def __init__(self, name: str, settings: TargetSettings, renderer: Renderer):
+    def __init__(self, name: str, settings: SlackOptions, renderer: Renderer):
         self.name = name
         self.settings = settings
         self.renderer = renderer
 
     async def send_alert(self, alert: Alert) -> None:
-        await self._post(self.renderer.slack(alert))
+        await self._post(render_alert(self.renderer, alert))
 
     async def send_digest(self, digest: dict[str, Any]) -> None:
-        await self._post(self.renderer.slack_digest(digest))
+        await self._post(render_digest(self.renderer, digest))
 
     async def _post(self, body: dict[str, Any]) -> None:
-        assert self.settings.webhook_url is not None  # checked by TargetSettings
+        assert self.settings.webhook_url is not None  # checked by SlackOptions
         # No slack-sdk retry handlers: the dispatcher retries (and counts attempts) itself.
         client = AsyncWebhookClient(
             self.settings.webhook_url.get_secret_value(),
@@ -42,6 +60,9 @@ class SlackTarget:
             raise DeliveryError(f"slack: {exc.__class__.__name__}") from None
         if resp.status_code == 200:
             return
-        permanent = 400 <= resp.status_code < 500 and resp.status_code not in (408, 425, 429)
+        permanent = permanent_status(resp.status_code)
         detail = f"slack: HTTP {resp.status_code} {resp.body[:200]}"
         raise DeliveryError(detail, permanent=permanent)
+
+
+KIND = TargetKind("slack", SlackOptions, SlackTarget)
