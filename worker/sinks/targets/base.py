@@ -80,3 +80,28 @@ class TargetKind:
     name: str
     options: type[TargetOptions]
     build: Callable[[str, Any, Renderer], Target]
+
+
+class TemplatedTarget:
+    """A target that renders alerts and digests with its templates, then delivers the result.
+    A kind sets ``kind``, ``alert_body``/``digest_body`` (``(renderer, x) -> payload``) and
+    implements ``deliver(payload, key)``, where ``key`` is the alert key or digest id (stable
+    across retries, for idempotency)."""
+
+    kind: ClassVar[str]
+    alert_body: ClassVar[Callable[[Renderer, Alert], Any]]
+    digest_body: ClassVar[Callable[[Renderer, dict[str, Any]], Any]]
+
+    def __init__(self, name: str, settings: Any, renderer: Renderer):
+        self.name = name
+        self.settings = settings
+        self.renderer = renderer
+
+    async def send_alert(self, alert: Alert) -> None:
+        await self.deliver(type(self).alert_body(self.renderer, alert), alert.key)
+
+    async def send_digest(self, digest: dict[str, Any]) -> None:
+        await self.deliver(type(self).digest_body(self.renderer, digest), digest["id"])
+
+    async def deliver(self, payload: Any, key: str) -> None:
+        raise NotImplementedError

@@ -15,7 +15,7 @@ from pydantic import Field, SecretStr
 from worker.model import Alert
 from worker.sinks import escape as esc
 from worker.sinks.render import Renderer
-from worker.sinks.targets.base import DeliveryError, TargetKind, TargetOptions
+from worker.sinks.targets.base import DeliveryError, TargetKind, TargetOptions, TemplatedTarget
 
 
 class EmailOptions(TargetOptions):
@@ -78,21 +78,13 @@ def build_message(
     return msg
 
 
-class EmailTarget:
+class EmailTarget(TemplatedTarget):
     kind = "email"
+    alert_body = render_alert
+    digest_body = render_digest
 
-    def __init__(self, name: str, settings: EmailOptions, renderer: Renderer):
-        self.name = name
-        self.settings = settings
-        self.renderer = renderer
-
-    async def send_alert(self, alert: Alert) -> None:
-        subject, text, html = render_alert(self.renderer, alert)
-        await self._send(build_message(self.settings, alert.key, subject, text, html))
-
-    async def send_digest(self, digest: dict[str, Any]) -> None:
-        subject, text, html = render_digest(self.renderer, digest)
-        await self._send(build_message(self.settings, digest["id"], subject, text, html))
+    async def deliver(self, payload: tuple[str, str, str], key: str) -> None:
+        await self._send(build_message(self.settings, key, *payload))
 
     async def _send(self, msg: EmailMessage) -> None:
         s = self.settings

@@ -11,7 +11,13 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from worker.model import Alert
 from worker.sinks.render import Renderer, render_json
-from worker.sinks.targets.base import DeliveryError, TargetKind, TargetOptions, permanent_status
+from worker.sinks.targets.base import (
+    DeliveryError,
+    TargetKind,
+    TargetOptions,
+    TemplatedTarget,
+    permanent_status,
+)
 
 
 class SlackOptions(TargetOptions):
@@ -31,19 +37,13 @@ def render_digest(renderer: Renderer, digest: dict[str, Any]) -> dict[str, Any]:
     return render_json(renderer.text_env, "slack_digest.json.j2", digest=ctx)
 
 
-class SlackTarget:
+class SlackTarget(TemplatedTarget):
     kind = "slack"
+    alert_body = render_alert
+    digest_body = render_digest
 
-    def __init__(self, name: str, settings: SlackOptions, renderer: Renderer):
-        self.name = name
-        self.settings = settings
-        self.renderer = renderer
-
-    async def send_alert(self, alert: Alert) -> None:
-        await self._post(render_alert(self.renderer, alert))
-
-    async def send_digest(self, digest: dict[str, Any]) -> None:
-        await self._post(render_digest(self.renderer, digest))
+    async def deliver(self, payload: dict[str, Any], key: str) -> None:
+        await self._post(payload)
 
     async def _post(self, body: dict[str, Any]) -> None:
         assert self.settings.webhook_url is not None  # checked by SlackOptions
