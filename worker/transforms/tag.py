@@ -16,8 +16,8 @@ from pathlib import Path
 
 from worker.model import Article, Entity, Mention, TaggedArticle
 from worker.transforms.context import ArticleView, Condition, MatchContext
+from worker.transforms.folding import FOLD_TABLE
 from worker.transforms.gazetteer import (
-    FOLD_TABLE,
     CompiledGazetteer,
     compile_gazetteer,
     load_gazetteer,
@@ -50,7 +50,7 @@ class Tagger:
         title = article.title or ""
         body = article.body or ""
         sentences = split_sentences(body)
-        # Folded once, padded with a space each side (see gazetteer.fold).
+        # Folded once, padded with a space each side (see folding.fold_words).
         title_norm = " " + title.translate(FOLD_TABLE) + " "
         body_norm = " " + body.translate(FOLD_TABLE) + " "
         starts = [s for s, _ in sentences]

@@ -10,12 +10,13 @@ from functools import cached_property
 from typing import Any
 
 from worker.model import Alert, Evidence, TaggedArticle
+from worker.transforms.folding import fold_letters
 
 from .match import ArticleView
 from .pairs import PairHit, sentence_spans
 from .query import Meta, Node, Term, walk
 from .schema import Rule
-from .text import fold, glob_regex, is_glob
+from .text import glob_regex, is_glob
 
 MAX_PER_TERM = 3
 MAX_EVIDENCE = 24
@@ -88,7 +89,7 @@ def evidence_for(
 
 
 def _entity_matches(leaf: Meta, ident: str) -> bool:
-    value, ident = leaf.value, fold(ident)
+    value, ident = leaf.value, fold_letters(ident)
     if is_glob(value):
         return glob_regex(value.replace("-", "_")).match(ident.replace("-", "_")) is not None
     return value == ident
