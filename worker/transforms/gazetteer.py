@@ -27,6 +27,7 @@ from worker.entities import ENTITY_TYPE_TABLE, ENTITY_TYPES
 from worker.errors import ConfigError
 from worker.transforms.context import PREDICATES, WORD_PREDICATES, Condition
 from worker.transforms.folding import fold_words
+from worker.yaml_doc import YamlDoc, YamlReadError
 
 GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 # Generated per-language country tables (``python -m worker.tools.build_names``), loaded after
@@ -136,30 +137,20 @@ def default_case(text: str, language: str | None = None) -> str:
 # YAML reading with line numbers.
 
 
-# libyaml's parser when available: same nodes and marks, several times faster to compose.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 class _File:
-    """A parsed YAML file kept as nodes, so every error can name its line."""
+    """A gazetteer file kept as YAML nodes, so every error can name its line."""
 
     def __init__(self, path: Path):
         self.path = path
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read gazetteer file: {exc}") from exc
-        self.loader = _Loader(text)
+            self.doc = YamlDoc.read(path)
+        except YamlReadError as exc:
+            raise ConfigError(f"{exc} (a gazetteer file)") from None
+        self.root = self.doc.node
         self.language: str | None = None  # set from the file's ``language:`` key
-        try:
-            self.root = self.loader.get_single_node()
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f":{mark.line + 1}" if mark else ""
-            raise ConfigError(f"{path}{line}: invalid YAML: {exc}") from exc
 
     def where(self, node: yaml.Node) -> str:
-        return f"{self.path}:{node.start_mark.line + 1}"
+        return f"{self.path}:{self.doc.line_of(node)}"
 
     def error(self, node: yaml.Node, reason: str) -> ConfigError:
         return ConfigError(f"{self.where(node)}: {reason}")
@@ -185,7 +176,7 @@ class _File:
     def scalar(self, node: yaml.Node, what: str) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             raise self.error(node, f"{what} must be a single value, not a list or mapping")
-        return self.loader.construct_object(node)
+        return self.doc.construct(node)
 
     def text(self, node: yaml.Node, what: str) -> str:
         value = self.scalar(node, what)
@@ -197,7 +188,7 @@ class _File:
         return value
 
     def close(self) -> None:
-        self.loader.dispose()
+        self.doc.close()
 
 
 def _check_keys(f: _File, node: yaml.Node, m: dict, allowed: Iterable[str], what: str) -> None:

@@ -1,6 +1,6 @@
 """Evaluating rule queries against one article.
 
-``ArticleView`` holds what every rule needs from the article, computed once and lazily: the
+``RuleView`` holds what every rule needs from the article, computed once and lazily: the
 normalised token text (title ``|`` body), the anchors the automaton found, entity ids, metadata
 and pair extractions. Text patterns are matched from anchor hits (``naive=False``) or by scanning
 every token (``naive=True``, the reference the prefilter is tested against).
@@ -26,7 +26,7 @@ _NEED = attrgetter("need")
 SEP = "|"  # token between title and body; never part of a pattern (patterns are \w only)
 
 
-class ArticleView:
+class RuleView:
     """One article as the rule matcher sees it."""
 
     def __init__(self, tagged: TaggedArticle, compiled: Compiled, *, naive: bool = False):
@@ -445,7 +445,7 @@ def _renumber(hit: PairHit, original: list[int]) -> PairHit:
     return replace(hit, sentences=sentences)
 
 
-def evaluate(node: Node, view: ArticleView) -> bool:
+def evaluate(node: Node, view: RuleView) -> bool:
     """Does the query AST match the article?"""
     if isinstance(node, Term):
         return bool(view.occurrences(node))

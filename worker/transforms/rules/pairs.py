@@ -19,6 +19,7 @@ from typing import Any
 from worker.model import TaggedArticle
 from worker.transforms.folding import fold_letters
 from worker.transforms.parser import parse, parse_many
+from worker.transforms.sentences import split_sentences
 
 from .grammar import Actor, Classes, Role, Weapon, read_roles
 from .transfer import quantity_before, sentence_status, value_in
@@ -26,7 +27,6 @@ from .transfer import quantity_before, sentence_status, value_in
 ROLES = ("recipient", "supplier", "third")
 ONLY_OTHER = "only other party in the sentence"
 _SENT_TOKEN = re.compile(r"\w+|[^\w\s]")
-_FALLBACK_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
 
 
@@ -254,7 +254,8 @@ def sentence_spans(tagged: TaggedArticle) -> list[tuple[str, int, int, int]]:
     out: list[tuple[str, int, int, int]] = []
     if art.title:
         out.append(("title", -1, 0, len(art.title)))
-    sents = tagged.sentences or [m.span() for m in _FALLBACK_SENTENCE.finditer(art.body)]
+    # A tagged article carries its sentences; one built by hand (tests, tools) may not.
+    sents = tagged.sentences or split_sentences(art.body)
     out.extend(("body", i, s, e) for i, (s, e) in enumerate(sents))
     return out
 
