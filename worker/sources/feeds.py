@@ -131,7 +131,7 @@ def entry_item(entry: Any, feed: FeedSettings, feed_title: str | None) -> dict[s
 
 class FeedPoller:
     """Polls feeds and hands new entries to ``publish`` (which must block until they are
-    acknowledged, e.g. ``RawPublisher.publish`` + ``flush``)."""
+    acknowledged: ``RawOutlet.send``, see worker/sources/outlet.py)."""
 
     def __init__(
         self,

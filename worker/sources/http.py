@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
-import threading
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -199,56 +198,6 @@ def create_http_app(settings: Settings, publish: Publish) -> web.Application:
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics_page)
     return app
-
-
-def kafka_publish(settings: Settings) -> tuple[Publish, Callable[[], None]]:
-    """A :data:`Publish` over the kafka-python :class:`RawPublisher`, and its closer. The
-    blocking producer calls run in a thread so the event loop keeps serving."""
-    from worker.sources.kafka import RawPublisher
-
-    pub = RawPublisher(settings)
-    lock = threading.Lock()
-
-    def send_all(pairs: list[tuple[bytes, dict[str, Any]]]) -> list[Exception | None]:
-        outcomes = _send_once(pub, pairs)
-        retry = [n for n, o in enumerate(outcomes) if o is not None and not isinstance(o, Reject)]
-        if any(o is not None for o in outcomes):
-            with lock:  # one failed send may have left the producer unusable for all
-                pub.reset()
-        if retry:  # items that failed only because another item broke the producer
-            for n, o in zip(retry, _send_once(pub, [pairs[n] for n in retry]), strict=True):
-                outcomes[n] = o
-        return outcomes
-
-    async def publish(pairs: list[tuple[bytes, dict[str, Any]]]) -> list[Exception | None]:
-        return await asyncio.to_thread(send_all, pairs)
-
-    return publish, pub.close
-
-
-def _send_once(pub: Any, pairs: list[tuple[bytes, dict[str, Any]]]) -> list[Exception | None]:
-    """Send every pair and wait for each acknowledgement; the outcome per pair."""
-    from kafka.errors import MessageSizeTooLargeError
-
-    futures: list[Any] = []
-    for key, item in pairs:
-        try:
-            futures.append(pub.send(item, key=key))
-        except Reject as rej:
-            futures.append(rej)
-    outcomes: list[Exception | None] = []
-    for f in futures:
-        if isinstance(f, Reject):
-            outcomes.append(f)
-            continue
-        try:
-            f.get(timeout=30)
-            outcomes.append(None)
-        except MessageSizeTooLargeError as exc:  # the topic's limit is below our budget
-            outcomes.append(Reject("http", "too_large", f"Kafka refused the message: {exc!r}"))
-        except Exception as exc:  # not acknowledged: the caller answers 503
-            outcomes.append(exc)
-    return outcomes
 
 
 def build_openapi(settings: Settings | None = None) -> dict[str, Any]:
