@@ -133,7 +133,7 @@ def test_worker_processes_an_article_over_sasl_ssl_and_tls_search(
 ) -> None:
     """The whole worker against secured services: Kafka over SASL_SSL, the engine over TLS with
     a client certificate and basic auth. One article in, one enriched record and one alert out,
-    the article indexed; no secret in the log or /metrics."""
+    the article indexed; no secret in the log, /metrics or the dead-letter topic."""
     from worker.config import load_settings
     from worker.sources.files import iter_raw
     from worker.sources.kafka import RawPublisher, ensure_topics
@@ -149,11 +149,14 @@ def test_worker_processes_an_article_over_sasl_ssl_and_tls_search(
         pub = RawPublisher(settings)
         (seed,) = list(iter_raw(SEED))
         pub.publish(seed)
-        assert pub.flush() == 1
+        pub.publish_bytes(b"this is not json")  # one dead letter, to grep for secrets too
+        assert pub.flush() == 2
         pub.close()
         t = settings.topics
         assert len(_read(t.enriched, 1, timeout=90)) == 1, worker.tail()
         assert _read(t.alerts, 1, timeout=30), worker.tail()
+        dead = json.dumps(_read(t.dlq, 1, timeout=30))
+        assert "bad_json" in dead and not [s for s in secrets if s in dead]
         index = f"{settings.index_prefix}-articles"
         deadline = time.monotonic() + 30
         while (count := _count(secure_search.upstream, index)) < 1 and time.monotonic() < deadline:
