@@ -117,6 +117,15 @@ def first_server(bootstrap: str) -> tuple[str, int]:
 # ------------------------------------------------------------------------------ clear errors
 
 
+def _chain(exc: BaseException) -> list[BaseException]:
+    out: list[BaseException] = []
+    e: BaseException | None = exc
+    while e is not None and e not in out:
+        out.append(e)
+        e = e.__cause__ or e.__context__
+    return out
+
+
 def _is_cert_error(exc: BaseException) -> bool:
     seen: set[int] = set()
     e: BaseException | None = exc
@@ -157,6 +166,18 @@ def explain(exc: BaseException, settings: Settings) -> str | None:
         return (
             f"Kafka at {where} refused the SASL credentials ({ENV}USERNAME/PASSWORD, "
             f"mechanism {ENV}SASL_MECHANISM={sec.sasl_mechanism}): {exc}"
+        )
+    text = " ".join(str(e) for e in _chain(exc))
+    if (
+        sec.uses_tls
+        and not sec.cert_file
+        and ("CERTIFICATE_REQUIRED" in text or "closed" in text.lower())
+    ):
+        # TLS 1.3: a broker that requires a client certificate accepts the handshake, then
+        # closes the connection; the client sees only the close.
+        return (
+            f"Kafka at {where} closed the TLS connection during set-up: it probably requires a "
+            f"client certificate; set {ENV}CERT_FILE and {ENV}KEY_FILE ({text[:200]})"
         )
     if isinstance(exc, ssl.SSLError):
         return (

@@ -70,7 +70,8 @@ def secure_kafka(certs: Certs) -> Iterator[SecureKafka]:
             "ssl.keystore.location": str(certs.server_pem),
             "ssl.truststore.type": "PEM",
             "ssl.truststore.location": str(certs.ca),
-            "ssl.client.auth": "required",
+            # Kafka ignores a bare ssl.client.auth on SASL_SSL listeners: it must be prefixed.
+            "listener.name.sasl_ssl.ssl.client.auth": "required",
             "num.partitions": "2",
         },
         scram=[

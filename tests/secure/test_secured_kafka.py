@@ -212,3 +212,10 @@ def test_untrusted_certificate_is_a_clear_error_within_seconds(
     assert "does not trust" in proc.stderr, proc.stderr
     assert f"{ENV}CA_FILE" in proc.stderr
     assert took < 20, f"took {took:.1f}s"
+
+
+def test_missing_client_certificate_is_a_clear_error(env: dict[str, str]) -> None:
+    bad = {k: v for k, v in env.items() if not k.endswith(("__CERT_FILE", "__KEY_FILE"))}
+    proc = run_newswatch("ingest", str(SEED), env=bad, timeout=60)
+    assert proc.returncode != 0
+    assert f"{ENV}CERT_FILE" in proc.stderr, proc.stderr[-3000:]
