@@ -32,6 +32,7 @@ from pydantic_settings import (
 
 from worker.errors import ConfigError
 from worker.paths import DATA_DIR, PROJECT_ROOT, SCHEMAS_DIR  # noqa: F401  (re-exported)
+from worker.secret_file import read_secret_file
 from worker.sinks.targets import TargetOptions, options_type
 
 # One target's settings: its kind's model (worker/sinks/targets/<kind>.py), told apart by `kind`.
@@ -107,14 +108,6 @@ class DeliverySettings(BaseModel):
     kibana_url: str | None = Field(None, description="base URL for 'open in Kibana' links")
 
 
-def _read_secret_file(name: str, path: Path) -> SecretStr:
-    """The content of a ``*_file`` secret (a mounted Kubernetes/Docker secret), stripped."""
-    try:
-        return SecretStr(Path(path).read_text(encoding="utf-8").strip())
-    except OSError as exc:
-        raise ValueError(f"{name}_file {path}: {exc.strerror}") from None
-
-
 class KafkaSecurity(BaseModel):
     """How every Kafka client of newswatch connects (the Faust worker, ingest, poll, serve,
     rules publish, the demo): TLS, SASL and their files. One block, turned into each client
@@ -147,7 +140,7 @@ class KafkaSecurity(BaseModel):
     @model_validator(mode="after")
     def _complete(self) -> KafkaSecurity:
         if self.password_file is not None and self.password is None:
-            self.password = _read_secret_file("password", self.password_file)
+            self.password = read_secret_file("password_file", self.password_file)
         if self.uses_sasl and not (self.username and self.password):
             raise ValueError(
                 f"protocol {self.protocol} needs username and password (or password_file)"
@@ -258,7 +251,7 @@ class Settings(BaseSettings):
         for name in ("search_password", "search_api_key"):
             path = getattr(self, f"{name}_file")
             if path is not None and getattr(self, name) is None:
-                setattr(self, name, _read_secret_file(name, path))
+                setattr(self, name, read_secret_file(f"{name}_file", path))
         if (self.search_cert_file is None) != (self.search_key_file is None):
             raise ValueError("search_cert_file and search_key_file go together")
         for name in ("search_ca_file", "search_cert_file", "search_key_file"):

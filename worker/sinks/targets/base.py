@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol
 
-from pydantic import BaseModel, Field, SecretStr, model_validator
+from pydantic import BaseModel, Field, model_validator
+
+from worker.secret_file import read_secret_file
 
 if TYPE_CHECKING:
     from worker.model import Alert
@@ -53,10 +55,7 @@ class TargetOptions(BaseModel):
                 continue
             name, path = field[: -len("_file")], getattr(self, field)
             if path is not None and getattr(self, name) is None:
-                try:
-                    setattr(self, name, SecretStr(Path(path).read_text(encoding="utf-8").strip()))
-                except OSError as exc:
-                    raise ValueError(f"{field} {path}: {exc.strerror}") from None
+                setattr(self, name, read_secret_file(field, path))
         if self.required and not getattr(self, self.required):
             raise ValueError(f"a {self.kind} target needs {self.required}")
         return self
