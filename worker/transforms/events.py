@@ -67,7 +67,10 @@ class EventDecision:
     """What one alert means for its event, and the state to store under ``state_key``."""
 
     kind: Kind
-    alert: Alert  # the alert with its event fields set (key: the event's current alert key)
+    # The alert with its event fields set. Its key: for new and status alerts, the report's own
+    # alert key; for updates and duplicates, the key of the event's current alert (the document
+    # the update refreshes and the delivery record a Slack thread hangs on).
+    alert: Alert
     event: dict[str, Any]  # the event after this report (see :func:`event_summary`)
     previous_count: int  # the event's report count before this one
     status_changed: bool  # the event's status was set or moved forward by this report
@@ -113,11 +116,6 @@ def event_id(identity: str, first_seen: datetime) -> str:
     stream, in a replay and in a backtest."""
     digest = hashlib.sha256(f"{identity}\x1f{iso(first_seen)}".encode()).hexdigest()[:20]
     return f"ev-{digest}"
-
-
-def event_alert_key(rule_id: str, ev_id: str, status: str | None) -> str:
-    """One alert per event and status: a status change is a new alert (a new key)."""
-    return f"{rule_id}:{ev_id}:{status or '-'}"
 
 
 def is_forward(previous: str | None, new: str | None) -> bool:
@@ -175,7 +173,9 @@ def assign(
             "id": ev_id,
             "rule_id": alert.rule_id,
             "identity": identity,
-            "alert_key": event_alert_key(alert.rule_id, ev_id, status),
+            # The event's alert is the first report's alert, under its own key (rule + story +
+            # pair): the same document and delivery record as before events existed.
+            "alert_key": alert.key,
             "status": status,
             "statuses": [{"status": status, "at": iso(at), "article_id": alert.article_id}],
             "first_seen": iso(at),
@@ -211,7 +211,7 @@ def assign(
         ]
         if previous is not None:
             # A known stage moved forward: a new alert, linked to the event.
-            ev["alert_key"] = event_alert_key(alert.rule_id, ev["id"], status)
+            ev["alert_key"] = alert.key
             return _decision("status", alert, ev, events, before, True, previous)
         return _decision("update", alert, ev, events, before, True, previous)
     return _decision("update", alert, ev, events, before, False, previous)
