@@ -19,6 +19,7 @@ from pydantic import (
     BaseModel,
     Field,
     SecretStr,
+    TypeAdapter,
     ValidationError,
     field_validator,
     model_validator,
@@ -30,10 +31,12 @@ from pydantic_settings import (
 )
 
 from worker.errors import ConfigError
+from worker.paths import DATA_DIR, PROJECT_ROOT, SCHEMAS_DIR  # noqa: F401  (re-exported)
+from worker.sinks.targets import TargetOptions, options_type
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(__file__).resolve().parent / "data"
-SCHEMAS_DIR = PROJECT_ROOT / "schemas"
+# One target's settings: its kind's model (worker/sinks/targets/<kind>.py), told apart by `kind`.
+TargetSettings = options_type()
+_TARGET_ADAPTER: TypeAdapter[Any] = TypeAdapter(TargetSettings)
 # Room a Kafka message needs beyond its value: key, headers, record and batch framing.
 MESSAGE_OVERHEAD = 65_536
 
@@ -89,54 +92,9 @@ def target_name(name: str) -> str:
     return name.strip().lower().replace("_", "-")
 
 
-class TargetSettings(BaseModel):
-    """One named alert destination. Secrets come from the environment or from ``*_file``
-    (a path whose content is the secret, e.g. a mounted Kubernetes/Docker secret)."""
-
-    model_config = {"extra": "forbid"}
-
-    kind: Literal["slack", "email", "webhook"]
-    # slack: the incoming-webhook URL (it is the credential); webhook: the endpoint URL.
-    webhook_url: SecretStr | None = None
-    webhook_url_file: Path | None = None
-    url: str | None = None
-    # webhook: HMAC-SHA256 key for the signature header.
-    secret: SecretStr | None = None
-    secret_file: Path | None = None
-    # email
-    smtp_host: str = "127.0.0.1"
-    smtp_port: int = Field(587, ge=1, le=65535)
-    smtp_security: Literal["starttls", "tls", "none"] = "starttls"
-    smtp_ca_file: Path | None = Field(
-        None, description="PEM bundle to trust for the SMTP server (default: the system's)"
-    )
-    username: str | None = None
-    password: SecretStr | None = None
-    password_file: Path | None = None
-    sender: str = "newswatch@localhost"
-    recipients: list[str] = []
-    # all kinds
-    template_dir: Path | None = Field(
-        None, description="folder whose templates override the bundled ones (same file names)"
-    )
-    timeout_s: float = Field(10.0, gt=0)
-    digest: Literal["window", "hourly", "daily"] = Field(
-        "window", description="when throttled alerts are summarised: window end, hourly, daily"
-    )
-
-    @model_validator(mode="after")
-    def _read_secret_files(self) -> TargetSettings:
-        for name in ("webhook_url", "secret", "password"):
-            path = getattr(self, f"{name}_file")
-            if path is not None and getattr(self, name) is None:
-                try:
-                    setattr(self, name, SecretStr(Path(path).read_text(encoding="utf-8").strip()))
-                except OSError as exc:
-                    raise ValueError(f"{name}_file {path}: {exc.strerror}") from None
-        need = {"slack": "webhook_url", "webhook": "url", "email": "recipients"}[self.kind]
-        if not getattr(self, need):
-            raise ValueError(f"a {self.kind} target needs {need}")
-        return self
+def target_settings(**values: Any) -> TargetOptions:
+    """One target's settings, validated by its kind's model (worker/sinks/targets/<kind>.py)."""
+    return _TARGET_ADAPTER.validate_python(values)
 
 
 class DeliverySettings(BaseModel):
@@ -287,7 +245,7 @@ class Settings(BaseSettings):
 
     @field_validator("targets", mode="after")
     @classmethod
-    def _canonical_target_names(cls, v: dict[str, TargetSettings]) -> dict[str, TargetSettings]:
+    def _canonical_target_names(cls, v: dict[str, Any]) -> dict[str, Any]:
         return {target_name(k): t for k, t in v.items()}
 
     @classmethod
@@ -418,7 +376,7 @@ def secret_values(settings: Settings) -> list[str]:
     """Every configured secret in the clear, for the log filter to mask (worker/logs.py)."""
     found = [settings.search_password, settings.search_api_key, *settings.http.tokens]
     for target in settings.targets.values():
-        found += [target.webhook_url, target.secret, target.password]
+        found += [v for v in vars(target).values() if isinstance(v, SecretStr)]
     return [s.get_secret_value() for s in found if s is not None]
 
 
@@ -431,11 +389,12 @@ def masked(settings: Settings) -> dict[str, Any]:
     for name in ("search_password", "search_api_key"):
         if data.get(name):
             data[name] = "********"
-    for target in data.get("targets", {}).values():
-        for name in ("webhook_url", "secret", "password"):
-            if target.get(name):
-                target[name] = "********"
-        target["url"] = _mask_url(target.get("url"))
+    for name, target in data.get("targets", {}).items():
+        for field, value in vars(settings.targets[name]).items():
+            if isinstance(value, SecretStr):
+                target[field] = "********"
+        if "url" in target:
+            target["url"] = _mask_url(target.get("url"))
     for feed in data.get("feeds", []):
         feed["url"] = _mask_url(feed.get("url"))
     return data

@@ -221,7 +221,7 @@ class Dispatcher:
         if d.reason != "resume":
             m.ALERTS.labels(alert.rule_id, alert.severity).inc()
             for notifier in self.always:
-                await notifier.send(alert)
+                await notifier.send_alert(alert)
         holder = {"ks": d.key_state}
 
         async def one(name: str) -> None:

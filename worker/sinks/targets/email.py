@@ -6,14 +6,53 @@ from __future__ import annotations
 import hashlib
 from email.message import EmailMessage
 from email.utils import formatdate
-from typing import Any
+from pathlib import Path
+from typing import Any, ClassVar, Literal
 
 import aiosmtplib
+from pydantic import Field, SecretStr
 
-from worker.config import TargetSettings
 from worker.model import Alert
+from worker.sinks import escape as esc
 from worker.sinks.render import Renderer
-from worker.sinks.targets import DeliveryError
+from worker.sinks.targets.base import DeliveryError, TargetKind, TargetOptions, TemplatedTarget
+
+
+class EmailOptions(TargetOptions):
+    kind: Literal["email"]
+    required: ClassVar[str] = "recipients"
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = Field(587, ge=1, le=65535)
+    smtp_security: Literal["starttls", "tls", "none"] = "starttls"
+    smtp_ca_file: Path | None = Field(
+        None, description="PEM bundle to trust for the SMTP server (default: the system's)"
+    )
+    username: str | None = None
+    password: SecretStr | None = None
+    password_file: Path | None = None
+    sender: str = "newswatch@localhost"
+    recipients: list[str] = Field(default_factory=list)
+
+
+def render_alert(renderer: Renderer, alert: Alert) -> tuple[str, str, str]:
+    """(subject, text, html)."""
+    text_ctx = renderer.text_context(alert)
+    subject = renderer.text_env.get_template("email_subject.txt.j2").render(alert=text_ctx)
+    text = renderer.text_env.get_template("email.txt.j2").render(alert=text_ctx)
+    html_ctx = renderer.html_context(alert)
+    html = renderer.html_env.get_template("email.html.j2").render(alert=html_ctx)
+    return esc.one_line(subject, 250), text, html
+
+
+def render_digest(renderer: Renderer, digest: dict[str, Any]) -> tuple[str, str, str]:
+    text_ctx = renderer.digest_context(digest, "text")
+    env = renderer.text_env
+    subject = env.get_template("email_digest_subject.txt.j2").render(digest=text_ctx)
+    text = env.get_template("email_digest.txt.j2").render(digest=text_ctx)
+    html = renderer.html_env.get_template("email_digest.html.j2").render(
+        digest=renderer.digest_context(digest, "html")
+    )
+    return esc.one_line(subject, 250), text, html
 
 
 def message_id(key: str, sender: str) -> str:
@@ -24,7 +63,7 @@ def message_id(key: str, sender: str) -> str:
 
 
 def build_message(
-    settings: TargetSettings, key: str, subject: str, text: str, html: str
+    settings: EmailOptions, key: str, subject: str, text: str, html: str
 ) -> EmailMessage:
     msg = EmailMessage()
     msg["Subject"] = subject
@@ -39,21 +78,13 @@ def build_message(
     return msg
 
 
-class EmailTarget:
+class EmailTarget(TemplatedTarget):
     kind = "email"
+    alert_body = render_alert
+    digest_body = render_digest
 
-    def __init__(self, name: str, settings: TargetSettings, renderer: Renderer):
-        self.name = name
-        self.settings = settings
-        self.renderer = renderer
-
-    async def send_alert(self, alert: Alert) -> None:
-        subject, text, html = self.renderer.email(alert)
-        await self._send(build_message(self.settings, alert.key, subject, text, html))
-
-    async def send_digest(self, digest: dict[str, Any]) -> None:
-        subject, text, html = self.renderer.email_digest(digest)
-        await self._send(build_message(self.settings, digest["id"], subject, text, html))
+    async def deliver(self, payload: tuple[str, str, str], key: str) -> None:
+        await self._send(build_message(self.settings, key, *payload))
 
     async def _send(self, msg: EmailMessage) -> None:
         s = self.settings
@@ -78,3 +109,6 @@ class EmailTarget:
             raise DeliveryError(f"smtp: recipients refused ({exc})", permanent=True) from None
         except (TimeoutError, aiosmtplib.SMTPException, OSError) as exc:
             raise DeliveryError(f"smtp: {exc.__class__.__name__}: {exc}") from None
+
+
+KIND = TargetKind("email", EmailOptions, EmailTarget)

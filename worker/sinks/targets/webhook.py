@@ -18,15 +18,24 @@ import hashlib
 import hmac
 import json
 import time
-from typing import Any
+from pathlib import Path
+from typing import Any, ClassVar, Literal
 
 import httpx
+from pydantic import SecretStr
 
-from worker.config import TargetSettings
 from worker.model import Alert
-from worker.sinks.targets import DeliveryError
+from worker.sinks.render import Renderer
+from worker.sinks.targets.base import DeliveryError, TargetKind, TargetOptions, permanent_status
 
-TRANSIENT_STATUSES = {408, 425, 429}
+
+class WebhookOptions(TargetOptions):
+    kind: Literal["webhook"]
+    required: ClassVar[str] = "url"
+    url: str | None = None
+    # HMAC-SHA256 key for the signature header
+    secret: SecretStr | None = None
+    secret_file: Path | None = None
 
 
 def sign(secret: bytes, timestamp: int, body: bytes) -> str:
@@ -38,7 +47,7 @@ def sign(secret: bytes, timestamp: int, body: bytes) -> str:
 class WebhookTarget:
     kind = "webhook"
 
-    def __init__(self, name: str, settings: TargetSettings, clock: Any = time.time):
+    def __init__(self, name: str, settings: WebhookOptions, clock: Any = time.time):
         self.name = name
         self.settings = settings
         self.clock = clock
@@ -50,7 +59,7 @@ class WebhookTarget:
         await self._post({"type": "digest", **digest}, "digest", digest["id"])
 
     async def _post(self, payload: dict[str, Any], event: str, idempotency_key: str) -> None:
-        assert self.settings.url is not None  # checked by TargetSettings
+        assert self.settings.url is not None  # checked by WebhookOptions
         body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
         ts = int(self.clock())
         headers = {
@@ -71,5 +80,13 @@ class WebhookTarget:
         if resp.is_success:
             return
         status = resp.status_code
-        permanent = 400 <= status < 500 and status not in TRANSIENT_STATUSES
-        raise DeliveryError(f"webhook: HTTP {status} {resp.text[:200]}", permanent=permanent)
+        raise DeliveryError(
+            f"webhook: HTTP {status} {resp.text[:200]}", permanent=permanent_status(status)
+        )
+
+
+def _build(name: str, options: WebhookOptions, renderer: Renderer) -> WebhookTarget:
+    return WebhookTarget(name, options)  # the body is the alert's JSON: no templates
+
+
+KIND = TargetKind("webhook", WebhookOptions, _build)
