@@ -182,3 +182,9 @@ EVENT_DECISIONS = Counter(
     ["rule", "kind"],
     registry=REGISTRY,
 )
+EVENT_UPDATES = Counter(
+    "newswatch_event_updates_total",
+    "Event updates sent (threaded Slack follow-ups, update mails and webhooks), by target.",
+    ["target"],
+    registry=REGISTRY,
+)

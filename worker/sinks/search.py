@@ -521,6 +521,19 @@ class SearchSink:
             params={"retry_on_conflict": "3"},
         )
 
+    async def update_alert(self, key: str, at: datetime | None, fields: dict[str, Any]) -> None:
+        """Set ``fields`` on the alert document ``key`` (indexed under the month of ``at``, its
+        alert's publication or match time) by partial update: an event's counts, its silence."""
+        index = self.index_for(self.alerts_alias, at)
+        client = await self._client()
+        await perform(
+            client,
+            "POST",
+            f"/{index}/_update/{quote(key, safe='')}",
+            body={"doc": fields},
+            params={"retry_on_conflict": "3"},
+        )
+
     # -- writing --------------------------------------------------------------------------
 
     async def bulk(self, actions: list[dict[str, Any]]) -> BulkResult:

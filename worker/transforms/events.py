@@ -75,6 +75,7 @@ class EventDecision:
     previous_count: int  # the event's report count before this one
     status_changed: bool  # the event's status was set or moved forward by this report
     state: dict[str, Any]  # everything to store under state_key(alert)
+    record: dict[str, Any]  # the event's full record (its alert's key, kind and index time)
 
 
 def state_key(alert: Alert) -> str:
@@ -176,6 +177,9 @@ def assign(
             # The event's alert is the first report's alert, under its own key (rule + story +
             # pair): the same document and delivery record as before events existed.
             "alert_key": alert.key,
+            "alert_kind": "new",
+            "alert_previous": None,
+            "alert_at": iso(alert.published_at or alert.matched_at),  # its document's index
             "status": status,
             "statuses": [{"status": status, "at": iso(at), "article_id": alert.article_id}],
             "first_seen": iso(at),
@@ -212,6 +216,8 @@ def assign(
         if previous is not None:
             # A known stage moved forward: a new alert, linked to the event.
             ev["alert_key"] = alert.key
+            ev["alert_kind"], ev["alert_previous"] = "status", previous
+            ev["alert_at"] = iso(alert.published_at or alert.matched_at)
             return _decision("status", alert, ev, events, before, True, previous)
         return _decision("update", alert, ev, events, before, True, previous)
     return _decision("update", alert, ev, events, before, False, previous)
@@ -239,7 +245,9 @@ def _decision(
         previous_status=previous if kind == "status" else None,
         event=summary,
     )
-    return EventDecision(kind, linked, summary, before, status_changed, {"events": events})
+    return EventDecision(
+        kind, linked, summary, before, status_changed, {"events": events}, dict(ev)
+    )
 
 
 def event_summary(ev: Mapping[str, Any]) -> dict[str, Any]:
@@ -254,6 +262,16 @@ def event_summary(ev: Mapping[str, Any]) -> dict[str, Any]:
         "first_seen": ev.get("first_seen"),
         "last_seen": ev.get("last_seen"),
         "statuses": [dict(s) for s in ev.get("statuses", [])],
+    }
+
+
+def alert_fields(ev: Mapping[str, Any]) -> dict[str, Any]:
+    """The event fields of the event's current alert document (a partial update)."""
+    return {
+        "event_id": ev["id"],
+        "event_kind": ev.get("alert_kind", "new"),
+        "previous_status": ev.get("alert_previous"),
+        "event": event_summary(ev),
     }
 
 
