@@ -203,6 +203,7 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     @app.timer(interval=settings.delivery.digest_check_s)
     async def digest_ticks() -> None:
         await deliver.tick(list(throttle_state.items()))
+        await deliver.rate_ticks(list(events.items()))
 
     install_pages(app, slot)
     install_monitors(app, settings.kafka_bootstrap)

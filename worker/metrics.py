@@ -188,3 +188,9 @@ EVENT_UPDATES = Counter(
     ["target"],
     registry=REGISTRY,
 )
+RATE_MATCHES = Counter(
+    "newswatch_rate_matches_total",
+    "Matches of rate rules counted (spike, first_seen, flatline), by rule.",
+    ["rule"],
+    registry=REGISTRY,
+)

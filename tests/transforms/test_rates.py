@@ -126,3 +126,11 @@ def test_rate_block_loads(tmp_path) -> None:
     assert errors == []
     spec = rules.get("r").rate
     assert spec == RateSpec("spike", "country", timedelta(minutes=30), timedelta(days=3), 4.0, 3)
+
+
+def test_a_late_old_match_counts_for_the_baseline_not_the_window() -> None:
+    spec = RateSpec("spike", window=HOUR, baseline=timedelta(days=1), min_count=3, factor=3)
+    background = [T0 + timedelta(hours=i) for i in range(24)]  # 1 an hour
+    now = T0 + timedelta(hours=24, minutes=30)
+    late = [T0 + timedelta(hours=5, minutes=m) for m in range(1, 6)]  # arrive now, from 5 am
+    assert run_spike(spec, [*background, now, *late]) == []

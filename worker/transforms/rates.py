@@ -86,7 +86,10 @@ def observe_spike(
     step = spec.window / BUCKETS
     # The window is the buckets from ``cut`` on; older buckets join the baseline, which
     # covers the time from the key's first match up to ``cut``.
-    cut = _floor(at - spec.window, step)
+    # The window ends at the latest match seen, not at this one: a match arriving late (its
+    # article published earlier) must not drag the window back over the baseline.
+    latest = max(parse_iso(st.get("latest")) or at, at)
+    cut = _floor(latest - spec.window, step)
     base_until = parse_iso(st.get("base_until")) or _floor(at, step)
     for b in [b for b in buckets if (parse_iso(b) or at) < cut]:
         base_count += buckets.pop(b)
@@ -97,13 +100,17 @@ def observe_spike(
     if base_span > limit:  # keep the average over the last ``baseline``, not since the start
         base_count *= limit / base_span
         base_span = limit
-    b = iso(_floor(at, step))
-    assert b is not None
-    buckets[b] = buckets.get(b, 0) + 1
+    if _floor(at, step) < cut:
+        base_count += 1  # a late match from before the window belongs to the baseline
+    else:
+        b = iso(_floor(at, step))
+        assert b is not None
+        buckets[b] = buckets.get(b, 0) + 1
     count = sum(buckets.values())
     win = spec.window.total_seconds()
     usual = base_count * win / base_span if base_span >= win else None
     st.update(
+        latest=iso(latest),
         buckets=buckets,
         base_count=round(base_count, 6),
         base_span_s=base_span,
