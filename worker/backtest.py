@@ -14,13 +14,14 @@ the progress bar are the CLI's (worker/cli/rules.py).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from worker.model import Alert, Article, parse_iso, utcnow
-from worker.transforms.events import assign, state_key
+from worker.transforms.events import assign, event_time, state_key
+from worker.transforms.rates import evaluate, key_values, rate_key
 
 
 @dataclass
@@ -34,16 +35,24 @@ class RuleTally:
 
 
 class Tally:
-    """One pack's alerts, grouped into events as the stream would."""
+    """One pack's alerts, grouped into events as the stream would. ``rate_of(rule_id)`` gives
+    a rule's rate spec (None for ordinary rules): a rate rule's matches are counted as the
+    stream counts them, and only its spikes and first sightings are alerts (flatlines need
+    the stream's timer and are not replayed)."""
 
-    def __init__(self, window: timedelta):
+    def __init__(self, window: timedelta, rate_of: Callable[[str], Any] = lambda rule_id: None):
         self.window = window
+        self.rate_of = rate_of
         self.states: dict[str, dict[str, Any]] = {}
         self.rules: dict[str, RuleTally] = {}
 
     def add(self, alerts: Iterable[Alert]) -> None:
         for alert in alerts:
             t = self.rules.setdefault(alert.rule_id, RuleTally())
+            spec = self.rate_of(alert.rule_id)
+            if spec is not None:
+                self._rate(t, spec, alert)
+                continue
             key = state_key(alert)
             d = assign(alert, self.states.get(key), window=self.window)
             self.states[key] = d.state
@@ -57,6 +66,20 @@ class Tally:
                 t.per_day[f"{alert.matched_at.astimezone(UTC):%Y-%m-%d}"] += 1
             else:
                 t.updates += 1
+
+    def _rate(self, t: RuleTally, spec: Any, match: Alert) -> None:
+        t.matches += 1
+        for value in key_values(match, spec.key):
+            rk = rate_key(match.rule_id, value)
+            d = evaluate(
+                match.rule_title, spec, value, match, self.states.get(rk), event_time(match)
+            )
+            self.states[rk] = d.state
+            if d.alert is not None:
+                t.alerts += 1
+                t.keys.add(d.alert.key)
+                t.events.add(d.alert.key)
+                t.per_day[f"{match.matched_at.astimezone(UTC):%Y-%m-%d}"] += 1
 
 
 def article_of(doc: dict[str, Any]) -> tuple[Article, datetime]:

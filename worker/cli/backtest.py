@@ -89,7 +89,8 @@ async def _run(settings, candidate, active, since, until, window, show: bool):
     from worker.transforms.tag import default_tagger
 
     tagger = default_tagger()
-    cand, act = Tally(window), Tally(window)
+    cand = Tally(window, lambda rid: _rate(candidate, rid))
+    act = Tally(window, lambda rid: _rate(active, rid))
     n = 0
     async with SearchSink(settings) as sink:
         try:
@@ -116,6 +117,11 @@ async def _run(settings, candidate, active, since, until, window, show: bool):
                 n += 1
                 bar.advance(task)
     return compare(cand, act), n
+
+
+def _rate(ruleset, rule_id: str):
+    rule = ruleset.get(rule_id)
+    return rule.rate if rule is not None else None
 
 
 def _print_table(rows, articles: int, path: Path) -> None:
