@@ -16,7 +16,7 @@ from tests.e2e.test_events_stream import alert_docs, publish
 
 pytestmark = pytest.mark.stack
 
-SILENCE_S = 20
+SILENCE_S = 60  # long enough for a loaded machine to process the first report
 
 
 def test_a_silence_stops_delivery_until_it_expires(isolated_env, tmp_path, httpserver: HTTPServer):
