@@ -166,10 +166,9 @@ def saved_search(
     }
 
 
-def kibana_objects(prefix: str = "newswatch") -> list[dict[str, Any]]:
-    """Every Kibana saved object, dependencies first (data views, then what uses them)."""
-    arts, alerts = f"{prefix}-articles", f"{prefix}-alerts"
-    objects = [
+def _searches(prefix: str, arts: str, alerts: str) -> list[dict[str, Any]]:
+    """The data views and saved searches (both products have these)."""
+    return [
         data_view(arts, arts, f"{prefix} articles"),
         data_view(alerts, alerts, f"{prefix} alerts"),
         saved_search(
@@ -191,6 +190,11 @@ def kibana_objects(prefix: str = "newswatch") -> list[dict[str, Any]]:
             alerts,
             ["rule_id", "severity", "pair.recipient", "pair.supplier", "title"],
         ),
+    ]
+
+
+def _alert_lenses(prefix: str, alerts: str) -> list[dict[str, Any]]:
+    return [
         _lens(
             f"{prefix}-alerts-over-time",
             "Alerts over time by rule",
@@ -232,7 +236,10 @@ def kibana_objects(prefix: str = "newswatch") -> list[dict[str, Any]]:
             },
         ),
     ]
-    objects += _event_objects(prefix, alerts)
+
+
+def _article_lenses(prefix: str, arts: str) -> list[dict[str, Any]]:
+    objects = []
     for field, title in ((t.field, f"Top {t.title}") for t in ENTITY_TYPE_TABLE if t.dashboard):
         objects.append(
             _lens(
@@ -257,6 +264,18 @@ def kibana_objects(prefix: str = "newswatch") -> list[dict[str, Any]]:
             _bars("source", ["count"], None, "bar_horizontal"),
         )
     )
+    return objects
+
+
+def kibana_objects(prefix: str = "newswatch") -> list[dict[str, Any]]:
+    """Every Kibana saved object, dependencies first (data views, then what uses them)."""
+    arts, alerts = f"{prefix}-articles", f"{prefix}-alerts"
+    objects = [
+        *_searches(prefix, arts, alerts),
+        *_alert_lenses(prefix, alerts),
+        *_event_objects(prefix, alerts),
+        *_article_lenses(prefix, arts),
+    ]
     objects.append(_dashboard(prefix, [o for o in objects if o["type"] in ("lens", "search")]))
     return objects
 
