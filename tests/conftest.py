@@ -84,7 +84,7 @@ def isolated_env(stack_ready: None, monkeypatch: pytest.MonkeyPatch) -> dict[str
         "NEWSWATCH_PARTITIONS": "2",
         "NEWSWATCH_LOG_LEVEL": "INFO",
     }
-    for name in ("raw", "clean", "enriched", "alerts", "rules", "dlq"):
+    for name in ("raw", "clean", "enriched", "alerts", "rules", "dlq", "silences"):
         env[f"NEWSWATCH_TOPICS__{name.upper()}"] = f"{run}.{name}"
     for k, v in env.items():
         monkeypatch.setenv(k, v)

@@ -26,6 +26,7 @@ import faust
 from worker import faust_compat, kafka_security
 from worker import metrics as m
 from worker.config import Settings
+from worker.silences_live import LiveSilences
 from worker.sinks.dispatch import TableStore
 from worker.sinks.retry import retry_forever
 from worker.stream.components import Pipeline, PipelineSlot, default_pipeline
@@ -118,9 +119,10 @@ def declare_topics(app: faust.App, settings: Settings) -> Topics:
         clean=json_topic(t.clean),
         enriched=json_topic(t.enriched),
         alerts=json_topic(t.alerts),
-        # Alerts re-keyed by throttle group (rule + pair), so that per-group windows and
-        # per-key records sit in one partition: both delivery tables are written only while
-        # processing this topic and are co-partitioned with it (digest ticks go through it too).
+        # Alerts re-keyed by throttle group (rule + pair), so that per-group windows, per-key
+        # records and the pair's events sit in one partition: the delivery and event tables are
+        # written only while processing this topic and are co-partitioned with it (digest
+        # ticks go through it too).
         deliver=json_topic(f"{settings.app_id}-deliver", internal=True, config=big),
         dead_letters=DeadLetters(json_topic(t.dlq)),
     )
@@ -137,6 +139,10 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     # {window_start, window_end, pending digest items, ...}.
     deliveries = app.Table("deliveries", default=None, key_type=str)
     throttle_state = app.Table("throttle", default=None, key_type=str)
+    # rule + pair (or rule + story) → the open events (worker/transforms/events.py).
+    events = app.Table("events", default=None, key_type=str)
+    # Every worker's copy of the silences topic (worker/silences_live.py).
+    silences = LiveSilences(settings)
 
     slot = PipelineSlot()
     intake = IntakeStage(
@@ -153,8 +159,8 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     )
     index = IndexStage(slot, dlq, input_topic=settings.topics.enriched)
     notify = NotifyStage(slot, topics.deliver, dlq, input_topic=settings.topics.alerts)
-    store = TableStore(deliveries, throttle_state)
-    deliver = DeliverStage(settings, slot, store, topics.deliver, dlq)
+    store = TableStore(deliveries, throttle_state, events)
+    deliver = DeliverStage(settings, slot, store, topics.deliver, dlq, silences)
 
     @app.task(on_leader=False)
     async def _start() -> None:
@@ -168,6 +174,11 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
 
         await slot.ready()
         await LiveRules(settings, slot).run()
+
+    @app.task(on_leader=False)
+    async def _follow_silences() -> None:
+        """Every worker follows the compacted silences topic (``newswatch alerts silence``)."""
+        await silences.run()
 
     @app.agent(topics.raw, name="intake")
     async def intake_agent(stream: faust.StreamT) -> None:
@@ -192,6 +203,7 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     @app.timer(interval=settings.delivery.digest_check_s)
     async def digest_ticks() -> None:
         await deliver.tick(list(throttle_state.items()))
+        await deliver.rate_ticks(list(events.items()))
 
     install_pages(app, slot)
     install_monitors(app, settings.kafka_bootstrap, security=settings.kafka_security)

@@ -49,6 +49,7 @@ class Topics(BaseModel):
     alerts: str = "newswatch.alerts"
     rules: str = "newswatch.rules"
     dlq: str = "newswatch.dlq"
+    silences: str = "newswatch.silences"
 
 
 class StackSettings(BaseModel):
@@ -158,6 +159,63 @@ class KafkaSecurity(BaseModel):
         return self
 
 
+class EventSettings(BaseModel):
+    """Events (issue 15): the reports of one real-world event make one alert and its updates."""
+
+    window: str = Field(
+        "14d",
+        description="a report joins an event seen within this long of its reports; "
+        "after this much silence the same pair and weapon open a new event",
+    )
+
+    @field_validator("window")
+    @classmethod
+    def _duration(cls, v: str) -> str:
+        from worker.transforms.rules.schema import parse_duration
+
+        try:
+            ok = parse_duration(v)
+        except ValueError as exc:
+            raise ValueError(f"{v!r}: {exc}") from None
+        if ok is None:
+            raise ValueError(f"{v!r}: expected a duration such as 14d, 36h")
+        return v
+
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class MaintenanceWindow(BaseModel):
+    """A recurring silence: alerts matching it are indexed, marked silenced, not delivered."""
+
+    model_config = {"extra": "forbid"}
+
+    name: str = Field(min_length=1)
+    days: list[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]] = Field(
+        default_factory=lambda: list(WEEKDAYS), description="weekdays the window opens on"
+    )
+    start: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="HH:MM, local to tz")
+    end: str = Field(
+        pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="HH:MM; before start: next day"
+    )
+    tz: str = Field("UTC", description="IANA time zone, e.g. Europe/Berlin")
+    rule: str | None = Field(None, description="only this rule (default: every rule)")
+    pair: str | None = Field(None, pattern=r"^[A-Z]{3}:[A-Z]{3}$", description="RECIPIENT:SUPPLIER")
+    country: str | None = Field(None, pattern=r"^[A-Z]{3}$")
+    comment: str = ""
+
+    @field_validator("tz")
+    @classmethod
+    def _known_zone(cls, v: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {v!r}") from None
+        return v
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="NEWSWATCH_",
@@ -235,6 +293,11 @@ class Settings(BaseSettings):
     targets: dict[str, TargetSettings] = {}
     default_targets: list[str] = Field([], description="targets for alerts whose rule names none")
     delivery: DeliverySettings = DeliverySettings()
+    # events and silences (issue 15)
+    events: EventSettings = EventSettings()
+    maintenance: list[MaintenanceWindow] = Field(
+        default_factory=list, description="recurring silences (docs/rules.md, Silences)"
+    )
 
     @model_validator(mode="after")
     def _article_fits_a_message(self) -> Settings:

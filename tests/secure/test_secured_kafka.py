@@ -171,8 +171,9 @@ def test_worker_processes_an_article_over_sasl_ssl_and_tls_search(
         delete_indices(secure_search.upstream, settings.index_prefix)
     log = worker.log.read_text(errors="replace")
     assert not [s for s in secrets if s in log]
-    # The rules follower (aiokafka consumer, admin and producer of its own) connected too.
-    assert "rules follower failed" not in log, log[-3000:]
+    # The rules and silences followers (aiokafka consumers, admin clients, the rules producer)
+    # connected too.
+    assert "follower of" not in log, log[-3000:]
 
 
 def _count(search_url: str, index: str) -> int:

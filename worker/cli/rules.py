@@ -1,4 +1,5 @@
-"""``newswatch rules validate|test`` and ``newswatch scan``: watch rules from the command line."""
+"""``newswatch rules validate|test|publish`` (``backtest``: cli/backtest.py) and ``newswatch scan``:
+watch rules from the command line."""
 
 from __future__ import annotations
 
@@ -248,5 +249,8 @@ def _articles(paths: list[Path], on_reject=None) -> Iterator[Article]:
 
 def register(app: typer.Typer) -> None:
     """Add ``rules validate|test`` and ``scan`` to the ``newswatch`` command."""
+    from worker.cli.backtest import backtest_command
+
+    rules_app.command("backtest")(backtest_command)
     app.add_typer(rules_app, name="rules")
     app.command("scan")(scan_command)

@@ -17,11 +17,13 @@ and overwrites its document instead of adding a second one. Searches go through 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
 import logging
 import re
 import ssl
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -531,6 +533,19 @@ class SearchSink:
             params={"retry_on_conflict": "3"},
         )
 
+    async def update_alert(self, key: str, at: datetime | None, fields: dict[str, Any]) -> None:
+        """Set ``fields`` on the alert document ``key`` (indexed under the month of ``at``, its
+        alert's publication or match time) by partial update: an event's counts, its silence."""
+        index = self.index_for(self.alerts_alias, at)
+        client = await self._client()
+        await perform(
+            client,
+            "POST",
+            f"/{index}/_update/{quote(key, safe='')}",
+            body={"doc": fields},
+            params={"retry_on_conflict": "3"},
+        )
+
     # -- writing --------------------------------------------------------------------------
 
     async def bulk(self, actions: list[dict[str, Any]]) -> BulkResult:
@@ -655,6 +670,65 @@ class SearchSink:
                 ],
             },
         )
+
+    # -- reading back (backtests) ----------------------------------------------------------
+
+    @staticmethod
+    def _range(since: datetime | None, until: datetime | None) -> dict[str, Any]:
+        bounds = {k: iso(v) for k, v in (("gte", since), ("lt", until)) if v is not None}
+        return {"range": {"@timestamp": bounds}} if bounds else {"match_all": {}}
+
+    async def count_articles(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> int:
+        """Articles (first copies and copies) dated in ``[since, until)``."""
+        client = await self._client()
+        body = {"query": self._range(since, until)}
+        resp = await perform(client, "POST", f"/{self.articles_alias}/_count", body=body)
+        return int(resp["count"])
+
+    async def scan_articles(
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        *,
+        page: int = 1000,
+        keep_alive: str = "2m",
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Every article document dated in ``[since, until)``, oldest first, through a scroll:
+        a point-in-time view of the index (documents written after the first page are not
+        seen), with the same REST calls on OpenSearch and Elasticsearch."""
+        client = await self._client()
+        body = {
+            "query": self._range(since, until),
+            "sort": [{"@timestamp": {"order": "asc", "missing": "_last"}}, {"id": "asc"}],
+            "size": page,
+        }
+        resp = await perform(
+            client,
+            "POST",
+            f"/{self.articles_alias}/_search",
+            body=body,
+            params={"scroll": keep_alive},
+        )
+        scroll_id = resp.get("_scroll_id")
+        try:
+            while hits := resp["hits"]["hits"]:
+                for h in hits:
+                    yield h["_source"]
+                resp = await perform(
+                    client,
+                    "POST",
+                    "/_search/scroll",
+                    body={"scroll": keep_alive, "scroll_id": scroll_id},
+                )
+                scroll_id = resp.get("_scroll_id", scroll_id)
+        finally:
+            if scroll_id:
+                with contextlib.suppress(Exception):  # it expires on its own anyway
+                    await perform(
+                        client, "DELETE", "/_search/scroll", body={"scroll_id": [scroll_id]}
+                    )
 
 
 def _fingerprint(body: dict[str, Any]) -> str:

@@ -68,6 +68,8 @@ def topic_specs(settings: Settings) -> list[NewTopic]:
     specs.append(NewTopic(t.dlq, 1, 1, topic_configs=dlq_config))
     # The active rule set: one record per rule id, compacted so a new worker reads the latest.
     specs.append(NewTopic(t.rules, 1, 1, topic_configs={"cleanup.policy": "compact", **size}))
+    # Silences (worker/transforms/silences.py): one record per silence, tombstoned on removal.
+    specs.append(NewTopic(t.silences, 1, 1, topic_configs={"cleanup.policy": "compact", **size}))
     return specs
 
 

@@ -47,6 +47,12 @@ class TargetOptions(BaseModel):
     digest: Literal["window", "hourly", "daily"] = Field(
         "window", description="when throttled alerts are summarised: window end, hourly, daily"
     )
+    update_at: list[int] = Field(
+        default_factory=list,
+        description="events (docs/rules.md): also send an update when an event's report count "
+        "reaches one of these, e.g. [3, 10]; status changes always send one. Slack with a bot "
+        "token threads every update under the alert instead",
+    )
 
     @model_validator(mode="after")
     def _read_secret_files(self) -> TargetOptions:
@@ -69,6 +75,16 @@ class Target(Protocol):
     async def send_alert(self, alert: Alert) -> None: ...
 
     async def send_digest(self, digest: dict[str, Any]) -> None: ...
+
+
+class UpdateTarget(Protocol):
+    """A target that can tell people about a later report of an event they were alerted to.
+    ``record`` is the target's delivery record of the event's alert (a Slack thread's ``ts``).
+    Returns None when this target sends nothing for this update."""
+
+    async def send_update(
+        self, alert: Alert, record: dict[str, Any], *, due: bool
+    ) -> dict[str, Any] | None: ...
 
 
 @dataclass(frozen=True)
@@ -96,11 +112,12 @@ class TemplatedTarget:
         self.settings = settings
         self.renderer = renderer
 
-    async def send_alert(self, alert: Alert) -> None:
-        await self.deliver(type(self).alert_body(self.renderer, alert), alert.key)
+    async def send_alert(self, alert: Alert) -> dict[str, Any] | None:
+        """Deliver; a returned dict is kept in the target's delivery record (a Slack ts)."""
+        return await self.deliver(type(self).alert_body(self.renderer, alert), alert.key)
 
     async def send_digest(self, digest: dict[str, Any]) -> None:
         await self.deliver(type(self).digest_body(self.renderer, digest), digest["id"])
 
-    async def deliver(self, payload: Any, key: str) -> None:
+    async def deliver(self, payload: Any, key: str) -> dict[str, Any] | None:
         raise NotImplementedError

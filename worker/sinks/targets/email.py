@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from email.message import EmailMessage
 from email.utils import formatdate
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
@@ -16,6 +17,7 @@ from worker.model import Alert
 from worker.sinks import escape as esc
 from worker.sinks.render import Renderer
 from worker.sinks.targets.base import DeliveryError, TargetKind, TargetOptions, TemplatedTarget
+from worker.transforms.events import followup_text
 
 
 class EmailOptions(TargetOptions):
@@ -55,6 +57,24 @@ def render_digest(renderer: Renderer, digest: dict[str, Any]) -> tuple[str, str,
     return esc.one_line(subject, 250), text, html
 
 
+def render_update(alert: Alert) -> tuple[str, str, str]:
+    """(subject, text, html) of an event update: the follow-up line and the latest report."""
+    event = alert.event or {}
+    line = followup_text(event)
+    subject = esc.one_line(f"Update: {alert.title} — {line}", 250)
+    outlets = ", ".join(event.get("outlets", []))
+    text = (
+        f"{line}\n\nLatest report: {alert.title}\n{alert.url or ''}\n\n"
+        f"Outlets: {outlets}\nFirst seen: {event.get('first_seen')}\n"
+        f"Last seen: {event.get('last_seen')}\nEvent: {alert.event_id}\n"
+    )
+    html = "".join(
+        f"<p>{html_escape(part)}</p>"
+        for part in (line, f"Latest report: {alert.title} {alert.url or ''}", f"Outlets: {outlets}")
+    )
+    return subject, text, html
+
+
 def message_id(key: str, sender: str) -> str:
     """``<nw.<sha256(key)[:32]>@<sender's domain>>``: the same alert, the same Message-ID, so
     mail systems and clients can fold a repeat."""
@@ -85,6 +105,22 @@ class EmailTarget(TemplatedTarget):
 
     async def deliver(self, payload: tuple[str, str, str], key: str) -> None:
         await self._send(build_message(self.settings, key, *payload))
+
+    async def send_update(
+        self, alert: Alert, record: dict[str, Any], *, due: bool
+    ) -> dict[str, Any] | None:
+        """An update mail when the event's status changed or its count reached one of
+        ``update_at``, threaded under the alert's mail (In-Reply-To)."""
+        if not due or alert.event is None:
+            return None
+        subject, text, html = render_update(alert)
+        key = f"{alert.key}:update:{alert.event.get('count')}"
+        msg = build_message(self.settings, key, subject, text, html)
+        parent = message_id(alert.key, self.settings.sender)
+        msg["In-Reply-To"] = parent
+        msg["References"] = parent
+        await self._send(msg)
+        return {}
 
     async def _send(self, msg: EmailMessage) -> None:
         s = self.settings

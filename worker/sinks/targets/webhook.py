@@ -9,7 +9,9 @@ Headers:
   received, compare in constant time, and reject timestamps older than a few minutes (replay);
 * ``Idempotency-Key``: the alert key (or the digest id) — the same on every retry, so a
   receiver can drop a repeat;
-* ``X-Newswatch-Event``: ``alert`` or ``digest``.
+* ``X-Newswatch-Event``: ``alert``, ``digest`` or ``update`` (a later report of an event:
+  the event's alert with its ``event`` counts, sent on a status change or at the target's
+  ``update_at`` counts; ``Idempotency-Key`` is the alert key and the count).
 """
 
 from __future__ import annotations
@@ -57,6 +59,17 @@ class WebhookTarget:
 
     async def send_digest(self, digest: dict[str, Any]) -> None:
         await self._post({"type": "digest", **digest}, "digest", digest["id"])
+
+    async def send_update(
+        self, alert: Alert, record: dict[str, Any], *, due: bool
+    ) -> dict[str, Any] | None:
+        """``{"type": "update", …alert}`` (``X-Newswatch-Event: update``) when the event's
+        status changed or its count reached one of ``update_at``."""
+        if not due:
+            return None
+        count = (alert.event or {}).get("count")
+        await self._post({"type": "update", **alert.to_dict()}, "update", f"{alert.key}:{count}")
+        return {}
 
     async def _post(self, payload: dict[str, Any], event: str, idempotency_key: str) -> None:
         assert self.settings.url is not None  # checked by WebhookOptions

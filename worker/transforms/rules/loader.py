@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from jsonschema import Draft202012Validator
 
@@ -172,6 +173,11 @@ def build_rules(
             if pair and not (pair.any or pair.between or pair.recipient or pair.supplier):
                 errors.append(err("pair needs any: true, between, recipient or supplier", "pair"))
                 continue
+            try:
+                rate = rate_spec(d.get("rate"), pair is not None)
+            except ValueError as exc:
+                errors.append(err(str(exc), "rate"))
+                continue
             extra = constraint_nodes(d.get("countries"))
             necessary = pair.necessary() if pair else None
             if necessary is not None:
@@ -189,12 +195,41 @@ def build_rules(
                     targets=list(d.get("targets", [])),
                     throttle=parse_duration(d.get("throttle")),
                     enabled=d.get("enabled", True),
+                    rate=rate,
                     file=doc.file,
                     line=rule_line,
                     raw=dict(d),
                 )
             )
     return rules, errors
+
+
+def rate_spec(d: dict[str, Any] | None, is_pair: bool) -> Any:
+    """A rule's ``rate:`` block (the schema checked its shape) as a RateSpec, or None."""
+    if not d:
+        return None
+    from worker.transforms.rates import RateSpec
+
+    key = d.get("key", "rule")
+    if is_pair and key not in ("rule", "pair"):
+        # Pair rules are delivered by rule + pair: a count across pairs would be split
+        # between partitions (and workers).
+        raise ValueError(f"a pair rule counts per rule or per pair, not per {key}")
+    if not is_pair and key == "pair":
+        raise ValueError("key: pair needs a pair rule")
+    defaults = RateSpec(d["kind"])
+    spec = RateSpec(
+        kind=d["kind"],
+        key=key,
+        window=parse_duration(d.get("window")) or defaults.window,
+        baseline=parse_duration(d.get("baseline")) or defaults.baseline,
+        factor=float(d.get("factor", defaults.factor)),
+        min_count=int(d.get("min_count", defaults.min_count)),
+        lookback=parse_duration(d.get("lookback")) or defaults.lookback,
+    )
+    if spec.kind == "spike" and spec.baseline < spec.window:
+        raise ValueError("baseline must be at least one window")
+    return spec
 
 
 def load_pack(path: Path | None) -> tuple[list[Rule], dict[str, Topic], dict, list[RuleError]]:
