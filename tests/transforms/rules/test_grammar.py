@@ -141,6 +141,11 @@ def read():
             {("ROU", "TUR")},
         ),
         (
+            "company-with-its-state-signs-deal",
+            "South Korea's Hanwha signed a deal with Egypt for howitzers.",
+            {("EGY", "KOR")},
+        ),
+        (
             "plans-to-buy-noun",
             "Thailand abandoned its plan to buy Chinese submarines.",
             {("THA", "CHN")},

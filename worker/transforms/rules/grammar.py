@@ -502,18 +502,25 @@ def _resolve_parties(
     if not parties:
         return
     origins = {w.origin for w in wtok.values() if w.origin}
-    parties.sort(key=lambda k: actors[k].country not in origins)  # makers first: they decide
+    # Makers first, then companies: they decide. A company's own state ("Turkiye's Baykar
+    # signs a deal with Saudi Arabia") must take the company's side, not the buyer's, so the
+    # companies are read before the states around them.
+    parties.sort(key=lambda k: (actors[k].country not in origins, actors[k].kind != "company"))
     for k in parties:
         a, r = actors[k], out[k]
-        decided = [x for x in out.values() if x.role in (RECIPIENT, SUPPLIER)]
+        decided = [(j, x) for j, x in out.items() if x.role in (RECIPIENT, SUPPLIER)]
         if a.country in origins:
             out[k] = Role(SUPPLIER, r.cue + " (maker of the weapon)", r.anchor)
         elif a.kind == "company":
             out[k] = Role(SUPPLIER, r.cue + " (a company)", r.anchor)
         elif decided:
-            other = decided[0].role
-            if all(actors[j].country != a.country for j, x in out.items() if x is decided[0]):
+            own = [x for j, x in decided if actors[j].country == a.country]
+            if own:
+                out[k] = Role(own[0].role, r.cue + f" (side of its own {own[0].role})", r.anchor)
+            else:
+                other = decided[0][1].role
                 out[k] = Role(_OPPOSITE[other], r.cue + f" (counterpart of the {other})", r.anchor)
+    decided = [(j, x) for j, x in out.items() if x.role in (RECIPIENT, SUPPLIER)]
     still = [k for k in parties if out[k].role == PARTY]
     if len(still) == 2 and not decided:
         # "X signed a deal with Y" and nothing else to go on: the subject buys, as reporting
