@@ -146,6 +146,22 @@ def read():
             {("EGY", "KOR")},
         ),
         (
+            "order-for-foreign-arms",
+            "Ghana's navy placed an order for four Italian-built patrol vessels.",
+            {("GHA", "ITA")},
+        ),
+        (
+            "relative-clause-on-the-arms",
+            "Chile took delivery of two frigates that its navy had bought from Australia.",
+            {("CHL", "AUS")},
+        ),
+        (
+            "from-on-the-arms-phrase-head",
+            "The cabinet approved the purchase of 12 rocket artillery systems from Israel "
+            "for Serbia.",
+            {("SRB", "ISR")},
+        ),
+        (
             "plans-to-buy-noun",
             "Thailand abandoned its plan to buy Chinese submarines.",
             {("THA", "CHN")},

@@ -111,19 +111,31 @@ def read_roles(
         if r.anchor >= 0:
             head = doc[r.anchor]
             gift = r.role == RECIPIENT and cls.has("gift", _w(head))
-            out[k] = replace(r, clause=_clause_of(head), gift=gift)
+            out[k] = replace(r, clause=_clause_of(head, wtok), gift=gift)
     return out
 
 
-def _clause_of(tok: Any) -> int:
+def _clause_of(tok: Any, wtok: dict[int, Weapon] | None = None) -> int:
     """The clause a word belongs to: climb until a clause boundary (the root, a complement or
     adverbial clause, a relative clause, a coordinated verb), so that "Iran sends drones to Russia
-    while the US gives jets to Ukraine" pairs Iran with Russia only."""
+    while the US gives jets to Ukraine" pairs Iran with Russia only. A relative clause on the
+    arms themselves tells of the same transfer ("took delivery of gunships that the government
+    ordered from Russia") and stays in its head's clause."""
     for _ in range(12):
-        if tok.head is tok or _starts_clause(tok):
+        if tok.head is tok:
+            return tok.i
+        if _starts_clause(tok) and not (tok.dep_ == "relcl" and _arms_noun(tok.head, wtok or {})):
             return tok.i
         tok = tok.head
     return tok.i
+
+
+def _arms_noun(tok: Any, wtok: dict[int, Weapon]) -> bool:
+    """A weapon, or the head noun of one ("Mi-35M helicopter gunships", "rocket artillery
+    systems" where the arms words are the modifiers)."""
+    if tok.i in wtok:
+        return True
+    return any(c.i in wtok for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
 
 
 def _starts_clause(tok: Any) -> bool:
@@ -485,7 +497,7 @@ def _transfer_word(
     words = _FROM_WORDS if buying else _TO_WORDS
     for _ in range(hops + 1):
         w = _w(tok)
-        if tok.i in wtok or cls.any(words, w):
+        if _arms_noun(tok, wtok) or cls.any(words, w):
             return True
         if tok.head is tok or tok.tag_.startswith("VB"):
             return False
