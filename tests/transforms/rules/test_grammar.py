@@ -162,6 +162,11 @@ def read():
             {("SRB", "ISR")},
         ),
         (
+            "class-name-before-the-arms",
+            "Peru's navy ordered a Pohang class corvette from South Korea.",
+            {("PER", "KOR")},
+        ),
+        (
             "plans-to-buy-noun",
             "Thailand abandoned its plan to buy Chinese submarines.",
             {("THA", "CHN")},
