@@ -167,6 +167,12 @@ def read():
             {("PER", "KOR")},
         ),
         (
+            "the-country-in-reported-clause",
+            "The head of Spain's state arms exporter said that the country had delivered "
+            "corvettes to Oman.",
+            {("OMN", "ESP")},
+        ),
+        (
             "plans-to-buy-noun",
             "Thailand abandoned its plan to buy Chinese submarines.",
             {("THA", "CHN")},

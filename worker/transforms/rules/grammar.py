@@ -30,6 +30,7 @@ _SUBJECTS = ("nsubj", "csubj", "expl")
 _NOUN_PREPS = ("of", "from", "in")
 _CLAUSE_EDGES = ("ROOT", "ccomp", "relcl", "parataxis", "csubj")
 _PRONOUNS = ("it", "they", "we", "she", "he")
+_BACK_NOUNS = ("country", "nation", "kingdom", "government", "republic", "state")
 _GOVERNED = ("xcomp", "advcl", "conj")
 
 
@@ -143,7 +144,19 @@ def _starts_clause(tok: Any) -> bool:
     # will buy") stays in its clause; "while …", "after …" or a verb with its own subject does not.
     if tok.dep_ in ("advcl", "conj"):
         return any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
+    if tok.dep_ == "ccomp" and any(
+        c.dep_ in _SUBJECTS and _refers_back(c) for c in tok.children
+    ):  # "Russia's exporter said that the country delivered missiles to Iran": one actor
+        return False
     return tok.dep_ in _CLAUSE_EDGES
+
+
+def _refers_back(tok: Any) -> bool:
+    """A subject that names no one new: a pronoun or "the country" / "the kingdom"."""
+    w = _w(tok)
+    if w in _PRONOUNS:
+        return True
+    return w in _BACK_NOUNS and any(d.dep_ == "det" and _w(d) == "the" for d in tok.children)
 
 
 def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: Classes) -> None:
