@@ -173,6 +173,11 @@ def read():
             {("OMN", "ESP")},
         ),
         (
+            "maker-confirms-a-state-order",
+            "Hanwha confirms Egypt order for howitzers",
+            {("EGY", "KOR")},
+        ),
+        (
             "plans-to-buy-noun",
             "Thailand abandoned its plan to buy Chinese submarines.",
             {("THA", "CHN")},

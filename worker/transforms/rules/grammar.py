@@ -97,6 +97,7 @@ def read_roles(
             out[k] = role
     _resolve_parties(out, actors, doc, wtok, cls)
     _subject_buys(out, actors, doc, cls)
+    _maker_sells(out, actors)
     named = {
         actors[k].country for k, r in out.items() if r.role == SUPPLIER and not (r.weak or r.maker)
     }
@@ -114,6 +115,20 @@ def read_roles(
             gift = r.role == RECIPIENT and cls.has("gift", _w(head))
             out[k] = replace(r, clause=_clause_of(head, wtok), gift=gift)
     return out
+
+
+def _maker_sells(out: dict[int, Role], actors: Sequence[Actor]) -> None:
+    """A company read as a buyer next to a state buyer is the maker that books the order
+    ("Embraer confirms Paraguay order for six Super Tucanos"): arms makers sell, states buy."""
+    if any(r.role == SUPPLIER for r in out.values()):
+        return
+    buyers = [k for k, r in out.items() if r.role == RECIPIENT]
+    for k in buyers:
+        a = actors[k]
+        if a.kind == "company" and any(
+            actors[j].kind != "company" and actors[j].country != a.country for j in buyers
+        ):
+            out[k] = Role(SUPPLIER, out[k].cue + " (a maker booking the order)", out[k].anchor)
 
 
 def _clause_of(tok: Any, wtok: dict[int, Weapon] | None = None) -> int:
