@@ -31,14 +31,14 @@ def load(monkeypatch: pytest.MonkeyPatch):
 
 
 def test_plaintext_is_the_default_everywhere(load) -> None:
-    from worker.kafka_security import aiokafka_kwargs, faust_kwargs, kafka_python_kwargs
+    from worker.kafka_security import client_kwargs, faust_kwargs
 
     s = load()
-    assert kafka_python_kwargs(s) == {
+    assert client_kwargs(s) == {
         "bootstrap_servers": s.kafka_bootstrap,
         "security_protocol": "PLAINTEXT",
     }
-    assert aiokafka_kwargs(s)["security_protocol"] == "PLAINTEXT"
+    assert client_kwargs(s)["security_protocol"] == "PLAINTEXT"
     assert faust_kwargs(s) == {"broker": f"kafka://{s.kafka_bootstrap}"}
 
 
@@ -46,7 +46,7 @@ def test_sasl_ssl_with_ca_and_client_certificate(load, certs: Certs) -> None:
     from faust.auth import SASLCredentials
     from faust.types.auth import AuthProtocol
 
-    from worker.kafka_security import aiokafka_kwargs, faust_kwargs, kafka_python_kwargs
+    from worker.kafka_security import client_kwargs, faust_kwargs
 
     s = load(
         protocol="SASL_SSL",
@@ -57,7 +57,7 @@ def test_sasl_ssl_with_ca_and_client_certificate(load, certs: Certs) -> None:
         cert_file=str(certs.client_cert),
         key_file=str(certs.client_key),
     )
-    for kwargs in (kafka_python_kwargs(s), aiokafka_kwargs(s)):
+    for kwargs in (client_kwargs(s), client_kwargs(s)):
         assert kwargs["security_protocol"] == "SASL_SSL"
         assert kwargs["sasl_mechanism"] == "SCRAM-SHA-512"
         assert (kwargs["sasl_plain_username"], kwargs["sasl_plain_password"]) == ("u", "p4ss")

@@ -19,6 +19,7 @@ from typing import Any
 
 from worker.config import KafkaSecurity, Settings
 from worker.errors import ConfigError
+from worker.tls import client_context
 
 ENV = "NEWSWATCH_KAFKA_SECURITY__"
 
@@ -28,20 +29,12 @@ def ssl_context(sec: KafkaSecurity) -> ssl.SSLContext | None:
     store, or ``ca_file``; the client certificate when mutual TLS is configured."""
     if not sec.uses_tls:
         return None
-    try:
-        ctx = ssl.create_default_context(cafile=str(sec.ca_file) if sec.ca_file else None)
-    except (OSError, ssl.SSLError) as exc:
-        raise ConfigError(
-            f"{ENV}CA_FILE={sec.ca_file}: not a readable PEM bundle ({exc})"
-        ) from None
-    if sec.cert_file and sec.key_file:
-        try:
-            ctx.load_cert_chain(str(sec.cert_file), str(sec.key_file))
-        except (OSError, ssl.SSLError) as exc:
-            raise ConfigError(
-                f"{ENV}CERT_FILE={sec.cert_file} / {ENV}KEY_FILE={sec.key_file}: cannot load the "
-                f"client certificate and key ({exc})"
-            ) from None
+    ctx = client_context(
+        sec.ca_file,
+        sec.cert_file,
+        sec.key_file,
+        names=(f"{ENV}CA_FILE", f"{ENV}CERT_FILE", f"{ENV}KEY_FILE"),
+    )
     # check_hostname must be switched off before verify_mode could be; we only ever relax the
     # name check (a broker reached through an address its certificate does not list), never
     # the chain verification.
@@ -60,21 +53,9 @@ def _sasl(sec: KafkaSecurity) -> dict[str, Any]:
     }
 
 
-def kafka_python_kwargs(settings: Settings) -> dict[str, Any]:
-    """Arguments for kafka-python's KafkaProducer/KafkaConsumer/KafkaAdminClient."""
-    sec = settings.kafka_security
-    kwargs: dict[str, Any] = {
-        "bootstrap_servers": settings.kafka_bootstrap,
-        "security_protocol": sec.protocol,
-    }
-    ctx = ssl_context(sec)
-    if ctx is not None:
-        kwargs["ssl_context"] = ctx
-    return {**kwargs, **_sasl(sec)}
-
-
-def aiokafka_kwargs(settings: Settings) -> dict[str, Any]:
-    """Arguments for aiokafka's AIOKafkaConsumer/AIOKafkaProducer/AIOKafkaAdminClient."""
+def client_kwargs(settings: Settings) -> dict[str, Any]:
+    """Arguments for every kafka-python client (KafkaProducer/KafkaConsumer/KafkaAdminClient)
+    and every aiokafka one (AIOKafkaConsumer/Producer/AdminClient): both take the same names."""
     sec = settings.kafka_security
     kwargs: dict[str, Any] = {
         "bootstrap_servers": settings.kafka_bootstrap,
@@ -204,7 +185,7 @@ async def check_connection(settings: Settings, timeout: float = 10.0) -> None:
         return
     from aiokafka.conn import create_conn
 
-    kwargs = aiokafka_kwargs(settings)
+    kwargs = client_kwargs(settings)
     kwargs.pop("bootstrap_servers")
     for server in settings.kafka_bootstrap.split(","):
         host, port = first_server(server)

@@ -36,7 +36,7 @@ from typing import Any
 from worker import metrics as m
 from worker.config import Settings
 from worker.errors import ConfigError
-from worker.kafka_security import aiokafka_kwargs
+from worker.kafka_security import client_kwargs
 from worker.sources.follow import TopicFollower, at_end
 from worker.transforms.rules import RuleSet, load_rules_lenient
 from worker.transforms.rules.loader import RuleError, pack_files
@@ -256,7 +256,7 @@ class LiveRules(TopicFollower):
 
         if self.producer is None:
             self.producer = AIOKafkaProducer(
-                **aiokafka_kwargs(self.settings),
+                **client_kwargs(self.settings),
                 acks="all",
                 client_id=f"{self.settings.app_id}-rules-publish",
             )

@@ -43,9 +43,9 @@ def env(
 
 def _client_kwargs() -> dict[str, object]:
     from worker.config import load_settings
-    from worker.kafka_security import kafka_python_kwargs
+    from worker.kafka_security import client_kwargs
 
-    kwargs = kafka_python_kwargs(load_settings())
+    kwargs = client_kwargs(load_settings())
     kwargs.pop("bootstrap_servers")
     return kwargs
 

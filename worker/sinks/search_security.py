@@ -13,6 +13,7 @@ from typing import Any
 
 from worker.config import Settings
 from worker.errors import ConfigError
+from worker.tls import client_context
 
 log = logging.getLogger(__name__)
 
@@ -26,22 +27,16 @@ def ssl_context(settings: Settings) -> ssl.SSLContext | None:
     turns all verification off: accepted for a throw-away test cluster, warned about loudly."""
     if not uses_tls(settings):
         return None
-    ca = settings.search_ca_file
-    try:
-        ctx = ssl.create_default_context(cafile=str(ca) if ca else None)
-    except (OSError, ssl.SSLError) as exc:
-        raise ConfigError(
-            f"NEWSWATCH_SEARCH_CA_FILE={ca}: not a readable PEM bundle ({exc})"
-        ) from None
-    if settings.search_cert_file and settings.search_key_file:
-        try:
-            ctx.load_cert_chain(str(settings.search_cert_file), str(settings.search_key_file))
-        except (OSError, ssl.SSLError) as exc:
-            raise ConfigError(
-                f"NEWSWATCH_SEARCH_CERT_FILE={settings.search_cert_file} / "
-                f"NEWSWATCH_SEARCH_KEY_FILE={settings.search_key_file}: cannot load the client "
-                f"certificate and key ({exc})"
-            ) from None
+    ctx = client_context(
+        settings.search_ca_file,
+        settings.search_cert_file,
+        settings.search_key_file,
+        names=(
+            "NEWSWATCH_SEARCH_CA_FILE",
+            "NEWSWATCH_SEARCH_CERT_FILE",
+            "NEWSWATCH_SEARCH_KEY_FILE",
+        ),
+    )
     if not settings.search_verify:
         log.warning(
             "NEWSWATCH_SEARCH_VERIFY=false: the search engine's certificate is NOT verified; "

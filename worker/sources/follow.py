@@ -18,7 +18,7 @@ import logging
 from typing import Any
 
 from worker.config import Settings
-from worker.kafka_security import aiokafka_kwargs
+from worker.kafka_security import client_kwargs
 
 log = logging.getLogger("newswatch.follow")
 
@@ -58,7 +58,7 @@ class TopicFollower:
 
         self.reset()
         consumer = AIOKafkaConsumer(
-            **aiokafka_kwargs(self.settings),  # bootstrap servers, TLS, SASL
+            **client_kwargs(self.settings),  # bootstrap servers, TLS, SASL
             group_id=None,  # no group: this worker reads every partition, commits nothing
             enable_auto_commit=False,
             client_id=self.client_id,
@@ -80,7 +80,7 @@ async def topic_partitions(settings: Settings, topic: str) -> list[int]:
     the topic if it does not exist yet (the worker command creates it)."""
     from aiokafka.admin import AIOKafkaAdminClient
 
-    admin = AIOKafkaAdminClient(**aiokafka_kwargs(settings))
+    admin = AIOKafkaAdminClient(**client_kwargs(settings))
     await admin.start()
     try:
         while True:

@@ -81,7 +81,7 @@ def ensure_topics(settings: Settings, *, internal: bool = False) -> list[str]:
     try:
         kafka_security.check_connection_sync(settings)
         admin = KafkaAdminClient(
-            **kafka_security.kafka_python_kwargs(settings), client_id="newswatch-admin"
+            **kafka_security.client_kwargs(settings), client_id="newswatch-admin"
         )
     except (KafkaError, OSError) as exc:
         raise _unavailable(settings, exc) from None
@@ -205,7 +205,7 @@ class RawPublisher:
     def _new_producer(self) -> KafkaProducer:
         try:
             return KafkaProducer(
-                **kafka_security.kafka_python_kwargs(self.settings),
+                **kafka_security.client_kwargs(self.settings),
                 acks="all",
                 linger_ms=5,
                 compression_type=None,

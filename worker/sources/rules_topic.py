@@ -40,7 +40,7 @@ def read_topic(
     try:
         kafka_security.check_connection_sync(settings)
         consumer = KafkaConsumer(
-            **kafka_security.kafka_python_kwargs(settings),
+            **kafka_security.client_kwargs(settings),
             group_id=None,
             enable_auto_commit=False,
             client_id="newswatch-topic-reader",
@@ -87,7 +87,7 @@ def publish(
     try:
         kafka_security.check_connection_sync(settings)
         producer = KafkaProducer(
-            **kafka_security.kafka_python_kwargs(settings),
+            **kafka_security.client_kwargs(settings),
             acks="all",
             client_id="newswatch-topic-publish",
             max_in_flight_requests_per_connection=1,  # keep the order we send in
