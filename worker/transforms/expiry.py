@@ -1,0 +1,41 @@
+"""expiry: which stored keys fell out of a rolling time window (pure, in memory).
+
+State that must be bounded (dedupe, first-seen months) stores each record's time beside its
+value; this index remembers which keys hold which times, in hour buckets, so that forgetting
+everything older than the window's start costs the number of expired keys, not a scan of the
+whole store. It holds no values and is rebuilt from the store after a restart or a rebalance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+BUCKET_S = 3600  # an expired key is deleted at most one bucket after it left the window
+
+
+class TimeIndex:
+    """Keys by time (epoch seconds), and the latest time seen (the *watermark*)."""
+
+    def __init__(self) -> None:
+        self._buckets: dict[int, set[str]] = {}
+        self._floor: int | None = None  # buckets below this one were taken out already
+        self.watermark: float | None = None
+
+    def add(self, key: str, t: float) -> None:
+        self._buckets.setdefault(int(t // BUCKET_S), set()).add(key)
+        if self.watermark is None or t > self.watermark:
+            self.watermark = t
+
+    def pop_before(self, cutoff: float) -> Iterator[str]:
+        """Take out (and yield) every key of every bucket that ends at or before ``cutoff``.
+        A key whose record was rewritten later with a newer time may come out too: the caller
+        checks the stored time before deleting it."""
+        last = int(cutoff // BUCKET_S)  # buckets < last end at or before cutoff
+        if self._floor is not None and last <= self._floor:
+            return  # called per article: nothing new can have expired within the same hour
+        self._floor = last
+        for b in sorted(b for b in self._buckets if b < last):
+            yield from self._buckets.pop(b)
+
+    def __len__(self) -> int:
+        return sum(len(keys) for keys in self._buckets.values())
