@@ -88,6 +88,10 @@ def record_time(value: Any) -> float | None:
     return float(t) if isinstance(t, int | float) else None
 
 
+def _int_or_none(t: float | None) -> int | None:
+    return int(t) if t is not None else None
+
+
 def _first_id(value: Any) -> str | None:
     """The id in an ``h:`` value (``[id, t]``, or a bare id from before windows)."""
     if isinstance(value, str):
@@ -258,7 +262,12 @@ class Deduper:
         h_key = f"h:{fp.content_hash}"
         h = self.state.get(h_key)
         if h is None or not self._visible(h, t):
-            self.state[h_key] = [root, stamp] if stamp is not None else root
+            # A copy's hash is filed under its first copy's time: the window runs from the
+            # first copy of a story, so no chain of copies keeps a story alive for ever.
+            root_t = stamp
+            if verdict.method == "near":
+                root_t = _int_or_none(record_time(self.state.get(f"s:{root}")))
+            self.state[h_key] = [root, root_t] if root_t is not None else root
         if not verdict.is_duplicate:
             for key in fp.bands:
                 owner = self.state.get(key)
