@@ -155,7 +155,7 @@ def test_expiry_survives_a_restart_on_rocksdb_and_the_state_stops_growing(tmp_pa
         a = Article(id=f"x{h}", url=f"https://x.example/{h}", title="t", body="", published_at=at)
         dd.add(a, synthetic(dd, h, rnd), now=NOW)
         if h % 24 == 0:
-            sizes.append(sum(1 for _ in db.keys()))
+            sizes.append(sum(1 for _ in db))
     # full after 2 days; from then on as many records leave as come in (± one bucket)
     assert sizes[1] <= sizes[2] + 2 and max(sizes[2:]) - min(sizes[2:]) <= 2, sizes
     assert sizes[-1] < 2 * 24 * 3 + 10
@@ -171,9 +171,7 @@ def test_expiry_survives_a_restart_on_rocksdb_and_the_state_stops_growing(tmp_pa
     last = db.get("s:x144")
     assert last is not None
     sig = tuple(last["sig"])
-    again = Article(
-        id="z", url="https://z.example/", title="t", body="", published_at=T0 + 6 * DAY
-    )
+    again = Article(id="z", url="https://z.example/", title="t", body="", published_at=T0 + 6 * DAY)
     verdict = dd.add(again, Fingerprint("f" * 32, dd.band_keys(sig), sig), now=NOW)
     assert verdict.duplicate_of == "x144" and verdict.method == "near"
     db.close()

@@ -53,7 +53,6 @@ class DedupeConfig:
     seed: int = 1
     window_s: float | None = 7 * 86400.0  # None: remember forever
 
-
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0:
             raise ValueError("threshold must be in (0, 1]")
@@ -337,18 +336,20 @@ class DerivedBandState(MutableMapping[str, Any]):
         self._times = TimeIndex()
         self._sigs = {}
 
-    @property
-    def bands(self) -> dict[str, str]:
+    def _ensure_built(self) -> None:
         if self._bands is None:
             self._rebuild()
+
+    @property
+    def bands(self) -> dict[str, str]:
+        self._ensure_built()
         assert self._bands is not None
         return self._bands
 
     @property
     def watermark(self) -> float | None:
         """The latest record time in the state."""
-        if self._bands is None:
-            self._rebuild()
+        self._ensure_built()
         return self._times.watermark
 
     def _rebuild(self) -> None:
@@ -375,7 +376,7 @@ class DerivedBandState(MutableMapping[str, Any]):
     def expire_before(self, cutoff: float) -> int:
         """Delete every record whose time is before ``cutoff`` (and the bands its signature
         owns). Cheap when nothing new left the window (see :class:`TimeIndex`)."""
-        self.bands  # the time index is built with the bands
+        self._ensure_built()
         gone = 0
         for key in list(self._times.pop_before(cutoff)):
             value = self.store.get(key)
@@ -412,7 +413,7 @@ class DerivedBandState(MutableMapping[str, Any]):
             return
         t = record_time(value)
         if t is not None:
-            self.bands  # build the indexes from the store first, then add to them
+            self._ensure_built()  # index what the store holds first, then add to it
             self._times.add(key, t)
         if key.startswith("s:"):
             self._sigs[key] = np.asarray(_signature(value), dtype=np.uint32), t
