@@ -26,10 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from rich.console import Console
 from rich.table import Table
 
-from worker.app import decode_raw
 from worker.config import load_settings
 from worker.model import Article, utcnow
 from worker.rules_live import initial_rules
+from worker.stream.intake import decode_raw
 from worker.synth import make_raw_item
 from worker.transforms.clean import clean
 from worker.transforms.dedupe import DedupeConfig, Deduper

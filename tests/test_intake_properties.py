@@ -12,9 +12,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.transforms.test_clean_properties import article_like, json_values, newsy
-from worker.app import DLQ_PAYLOAD_MAX, clip_for_dlq, dead_letter_record, decode_raw
 from worker.errors import Reject
 from worker.model import Article
+from worker.stream.dead_letter import (
+    DLQ_PAYLOAD_MAX,
+    clip_for_dlq,
+    dead_letter_record,
+    raw_location,
+)
+from worker.stream.intake import decode_raw
 from worker.transforms.clean import clean
 from worker.transforms.dedupe import Deduper
 
@@ -71,7 +77,7 @@ def test_only_articles_or_rejects_come_out(payload: bytes) -> None:
         article = intake(payload)
     except Reject as rej:
         assert rej.stage in ("intake", "clean") and rej.reason.isidentifier() and rej.detail
-        record = dead_letter_record(*clip_for_dlq(payload, rej, 0, 7), topic="raw")
+        record = dead_letter_record(*clip_for_dlq(payload, rej, raw_location(0, 7)), topic="raw")
         encoded = json.dumps(record)  # what the DLQ serializer does
         assert len(encoded) < 1_000_000  # under Kafka's default message size
         assert record["reason"] == rej.reason and record["stage"] == rej.stage
@@ -84,7 +90,7 @@ def test_only_articles_or_rejects_come_out(payload: bytes) -> None:
 def test_huge_rejects_are_clipped_and_point_at_the_original() -> None:
     payload = b"\xff" * (DLQ_PAYLOAD_MAX * 3)
     rej = Reject("intake", "not_utf8", "message is not UTF-8 JSON")
-    clipped, note = clip_for_dlq(payload, rej, 3, 1234)
+    clipped, note = clip_for_dlq(payload, rej, raw_location(3, 1234))
     assert len(clipped) == DLQ_PAYLOAD_MAX
     assert "raw partition 3 offset 1234" in note.detail and note.reason == "not_utf8"
     record = dead_letter_record(clipped, note, topic="raw")

@@ -10,7 +10,7 @@ from typing import Any
 from opensearchpy.exceptions import ConnectionError as OSConnectionError
 from opensearchpy.exceptions import TransportError
 
-from worker.app import write_bulk
+from worker.sinks.index_writer import write_bulk
 from worker.sinks.search import BulkResult
 
 

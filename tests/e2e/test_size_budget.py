@@ -75,8 +75,8 @@ def test_large_articles_are_enriched_or_dead_lettered(isolated_env, tmp_path):
 
 def test_raw_payload_record_round_trips(isolated_env):
     """The DLQ record's payload is the raw message itself, byte for byte, when small."""
-    from worker.app import dead_letter_record
     from worker.errors import Reject
+    from worker.stream.dead_letter import dead_letter_record
 
     raw = json.dumps({"title": "é", "body": 42}, ensure_ascii=False).encode()
     rec = dead_letter_record(raw, Reject("clean", "schema", "x"), topic="t")

@@ -1,0 +1,81 @@
+"""What the stages call: the compiled transforms and the sinks, built once per worker."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Any
+
+from worker import metrics as m
+from worker.config import Settings
+from worker.model import Article, utcnow
+from worker.sinks.search import SearchSink
+
+
+@dataclass
+class Pipeline:
+    tagger: Any
+    rules: Any
+    sink: SearchSink
+    notifiers: list[Any]  # always-on targets (the log)
+    max_article_bytes: int
+
+    def analyse(self, article: Article) -> dict[str, Any]:
+        """Tag and match one cleaned article (:func:`worker.pipeline.analyse`, timed and
+        counted): the dedupe-topic message without the fingerprint. Alerts are keyed as if the
+        article were a first copy; the dedupe stage re-keys them when it is not."""
+        from worker.pipeline import analyse
+
+        tagged, alerts = analyse(article, self.tagger, self.rules, now=utcnow())
+        for e in tagged.entities:
+            m.ENTITIES.labels(e.type).inc()
+        for alert in alerts:
+            m.RULE_MATCHES.labels(alert.rule_id, alert.severity).inc()
+        return {"tagged": tagged.to_dict(), "alerts": [a.to_dict() for a in alerts]}
+
+
+class PipelineSlot:
+    """The worker's :class:`Pipeline` once built: stages ``await ready()`` instead of polling."""
+
+    def __init__(self) -> None:
+        self._pipeline: Pipeline | None = None
+        self._ready = asyncio.Event()
+
+    def set(self, pipeline: Pipeline) -> None:
+        self._pipeline = pipeline
+        self._ready.set()
+
+    async def ready(self) -> Pipeline:
+        await self._ready.wait()
+        assert self._pipeline is not None
+        return self._pipeline
+
+    def get(self) -> Pipeline | None:
+        return self._pipeline
+
+    def __call__(self) -> Pipeline:
+        """The pipeline; only valid after :meth:`ready` (the rules follower's accessor)."""
+        assert self._pipeline is not None, "the pipeline is not built yet"
+        return self._pipeline
+
+
+def default_pipeline(settings: Settings) -> Pipeline:
+    from worker.rules_live import initial_rules
+    from worker.sinks.notify import build_notifiers
+    from worker.transforms.gazetteer import EXTENSION_FILE
+    from worker.transforms.parser import english_parser
+    from worker.transforms.tag import Tagger
+
+    extra = []
+    if settings.rules_dir and (settings.rules_dir / EXTENSION_FILE).exists():
+        extra.append(settings.rules_dir / EXTENSION_FILE)
+    # Load the role reader's parser model now (1-3 s, once) rather than inside the intake
+    # stage on the first arms article, where it would stall the event loop before readiness.
+    english_parser()
+    return Pipeline(
+        tagger=Tagger.load(extra),
+        rules=initial_rules(settings),
+        sink=SearchSink(settings),
+        notifiers=build_notifiers(settings),
+        max_article_bytes=settings.max_article_bytes,
+    )
