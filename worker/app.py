@@ -47,7 +47,10 @@ def faust_app(settings: Settings) -> faust.App:
     app = faust.App(
         settings.app_id,
         broker=f"kafka://{settings.kafka_bootstrap}",
-        store="memory://",  # tables are rebuilt from their changelog topics on start
+        # rocksdb:// (production): tables on local disk, a restart reads only the changelog
+        # written since; memory:// (tests): rebuilt from the whole changelog on every start
+        store=settings.table_store,
+        datadir=str(settings.table_dir()),
         topic_partitions=settings.partitions,
         topic_replication_factor=1,
         topic_allow_declare=True,
@@ -73,7 +76,9 @@ def faust_app(settings: Settings) -> faust.App:
 def dedupe_table(app: faust.App, deduper: Deduper) -> Any:
     """Deduper state, co-partitioned with the dedupe topic: h:/s: keys in a changelog-backed
     table, b: band keys derived from the signatures in memory (2 changelog writes per first
-    copy instead of ~27), rebuilt whenever the table was recovered (start, rebalance)."""
+    copy instead of ~27), rebuilt whenever the table was recovered (start, rebalance). Records
+    older than the dedupe window are deleted (tombstones in the changelog), so the table holds
+    one window of stories however long the worker runs."""
     table = app.Table("dedupe-state", default=None, key_type=str, partitions=1)
     deduper.state = state = DerivedBandState(table, deduper.band_keys)
     table_recovered = table.on_recovery_completed
@@ -122,8 +127,10 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
         value_serializer="json",
         config=big,
     )
-    deduper = Deduper(DedupeConfig(threshold=settings.dedupe_threshold))
-    dedupe_state = dedupe_table(app, deduper)
+    deduper = Deduper(
+        DedupeConfig(threshold=settings.dedupe_threshold, window_s=settings.dedupe_window_s)
+    )
+    dedupe_table(app, deduper)
     # alert key → {first_seen, group, targets: {name: delivery record}}.
     deliveries = app.Table("deliveries", default=None, key_type=str)
     # throttle group → {window_start, window_end, pending digest items, ...}.
@@ -134,7 +141,6 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     dedupe = DedupeStage(
         slot,
         deduper,
-        dedupe_state,
         Outputs(clean, enriched, alerts_t),
         dead_letters,
         input_topic=to_dedupe.get_topic_name(),

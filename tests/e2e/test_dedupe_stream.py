@@ -1,6 +1,7 @@
 """Deduplication in the real stream: exact and near-duplicates come out of the clean topic linked
 to the first copy (never dropped), a different story on the same subject stays unlinked, and the
-dedupe state survives a worker restart (it is rebuilt from the table's changelog)."""
+dedupe state survives a worker restart: rebuilt from the table's changelog (memory://, the
+tests' store) or reopened from the worker's RocksDB files (rocksdb://, production's)."""
 
 from __future__ import annotations
 
@@ -41,10 +42,15 @@ def _by_url(records: list[dict]) -> dict[str, dict]:
     return {r["url"]: r for r in records}
 
 
-def test_near_duplicates_are_linked_across_a_restart(isolated_env, tmp_path):
+@pytest.mark.parametrize("store", ["memory://", "rocksdb://"])
+def test_near_duplicates_are_linked_across_a_restart(isolated_env, tmp_path, monkeypatch, store):
     from worker.config import load_settings
     from worker.sources.kafka import RawPublisher, ensure_topics
 
+    tables = tmp_path / "tables"
+    for k, v in {"NEWSWATCH_TABLE_STORE": store, "NEWSWATCH_STORE_DIR": str(tables)}.items():
+        isolated_env[k] = v
+        monkeypatch.setenv(k, v)
     settings = load_settings()
     ensure_topics(settings)
     t = settings.topics
@@ -82,5 +88,7 @@ def test_near_duplicates_are_linked_across_a_restart(isolated_env, tmp_path):
 
         metrics = worker.metrics()
         assert 'newswatch_duplicates_total{kind="near"} 1.0' in metrics
+        if store == "rocksdb://":  # the state is in the worker's files, not only in RAM
+            assert list(tables.rglob("*dedupe-state*")), list(tables.rglob("*"))
     finally:
         tear_down(settings, worker, reader)
