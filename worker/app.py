@@ -196,6 +196,12 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     async def digest_ticks() -> None:
         await deliver.tick(list(throttle_state.items()))
 
+    @app.timer(interval=settings.delivery.sweep_s)
+    async def sweep_delivery_state() -> None:
+        """Delivery records older than the key window and finished throttle groups go, so
+        both tables hold a bounded window, not the deployment's whole history."""
+        await deliver.sweep(list(deliveries.items()), list(throttle_state.items()))
+
     install_pages(app, slot)
     install_monitors(app, settings.kafka_bootstrap)
     app.newswatch_slot = slot  # type: ignore[attr-defined]

@@ -146,6 +146,9 @@ class DeliverySettings(BaseModel):
     backoff_max_s: float = Field(60.0, gt=0)
     key_window: str = Field("30d", description="an alert key is notified at most once per window")
     digest_check_s: float = Field(30.0, gt=0, description="how often due digests are looked for")
+    sweep_s: float = Field(
+        3600.0, gt=0, description="how often expired delivery and throttle records are deleted"
+    )
     kibana_url: str | None = Field(None, description="base URL for 'open in Kibana' links")
 
 

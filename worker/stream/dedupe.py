@@ -50,7 +50,10 @@ class DedupeStage:
         now = utcnow()
         # `now` caps the article's time (a future date must not push the window past
         # everything); records that left the window are deleted here, in this partition
+        forgotten = self.deduper.forgotten
         verdict = self.deduper.add(article, Fingerprint.from_dict(value["fp"]), now)
+        if self.deduper.forgotten > forgotten:
+            m.STATE_EXPIRED.labels("dedupe").inc(self.deduper.forgotten - forgotten)
         out, alerts = link_copy(value, verdict)
         # through the deduper's state, so the record is indexed by time and leaves with the window
         out["index_month"] = first_seen_month(self.deduper.state, article.id, now)
@@ -59,6 +62,9 @@ class DedupeStage:
             raise too_big
         if verdict.is_duplicate:
             m.DUPLICATES.labels(verdict.method or "exact").inc()
+        records = getattr(self.deduper.state, "timed_records", None)
+        if records is not None:
+            m.STATE_RECORDS.set(records)
         m.STAGE_SECONDS.labels("dedupe").observe(time.perf_counter() - started)
         m.ARTICLES.labels("dedupe").inc()
         return out, alerts

@@ -173,6 +173,7 @@ class Deduper:
     ) -> None:
         self.config = config or DedupeConfig()
         self.state: MutableMapping[str, Any] = {} if state is None else state
+        self.forgotten = 0  # records deleted because they left the window (a metric's source)
         if self.config.bands is None:
             self._bands, self._rows = optimal_bands(self.config.threshold, self.config.num_perm)
         else:
@@ -286,7 +287,9 @@ class Deduper:
         watermark = getattr(self.state, "watermark", None)
         if expire is None or watermark is None or self.config.window_s is None:
             return 0
-        return int(expire(watermark - self.config.window_s))
+        gone = int(expire(watermark - self.config.window_s))
+        self.forgotten += gone
+        return gone
 
     def link(
         self, article: Article, fp: Fingerprint | None = None, now: datetime | None = None
@@ -351,6 +354,12 @@ class DerivedBandState(MutableMapping[str, Any]):
         """The latest record time in the state."""
         self._ensure_built()
         return self._times.watermark
+
+    @property
+    def timed_records(self) -> int:
+        """Stored records that carry a time (all but those from before windows existed)."""
+        self._ensure_built()
+        return len(self._times)
 
     def _rebuild(self) -> None:
         bands: dict[str, str] = {}
