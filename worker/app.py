@@ -44,13 +44,15 @@ __all__ = ["Pipeline", "create_app"]
 
 
 def faust_app(settings: Settings) -> faust.App:
+    datadir = settings.table_dir()
+    datadir.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level
     app = faust.App(
         settings.app_id,
         broker=f"kafka://{settings.kafka_bootstrap}",
         # rocksdb:// (production): tables on local disk, a restart reads only the changelog
         # written since; memory:// (tests): rebuilt from the whole changelog on every start
         store=settings.table_store,
-        datadir=str(settings.table_dir()),
+        datadir=str(datadir),
         topic_partitions=settings.partitions,
         topic_replication_factor=1,
         topic_allow_declare=True,

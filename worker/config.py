@@ -219,7 +219,7 @@ class Settings(BaseSettings):
     table_store: str = Field("rocksdb://", description="rocksdb:// (persistent) or memory://")
     store_dir: Path | None = Field(
         None,
-        description="table files (rocksdb://); default <state_dir>/tables/<worker>, one per worker",
+        description="table files (rocksdb://); default <state_dir>/tables/<app_id>/<worker>",
     )
 
     # alert delivery (issue 7)
@@ -269,13 +269,14 @@ class Settings(BaseSettings):
 
     def table_dir(self) -> Path:
         """This worker's table files: two workers on one machine must not share them (RocksDB
-        locks its files), so the default is per worker: its group instance id (the pod name
-        of a StatefulSet) or the host name."""
+        locks its files; Faust names them after the table only), so the default is per app and
+        per worker: its group instance id (the pod name of a StatefulSet) or the host name."""
         if self.store_dir is not None:
             return self.store_dir
         import socket
 
-        return self.state_dir / "tables" / (self.group_instance_id or socket.gethostname())
+        worker = self.group_instance_id or socket.gethostname()
+        return self.state_dir / "tables" / self.app_id / worker
 
     @field_validator("targets", mode="after")
     @classmethod

@@ -26,6 +26,11 @@ class TimeIndex:
         if self.watermark is None or t > self.watermark:
             self.watermark = t
 
+    def due(self, cutoff: float) -> bool:
+        """Could :meth:`pop_before` find anything? (False until ``cutoff`` enters a new
+        bucket: checked per article, so it must be cheap.)"""
+        return self._floor is None or int(cutoff // BUCKET_S) > self._floor
+
     def pop_before(self, cutoff: float) -> Iterator[str]:
         """Take out (and yield) every key of every bucket that ends at or before ``cutoff``.
         A key whose record was rewritten later with a newer time may come out too: the caller
