@@ -182,7 +182,7 @@ def soak(n: int, days: float, checkpoints: list[int], root: Path) -> list[dict[s
     started = time.perf_counter()
     for i, (art_id, t, sig, h) in enumerate(articles(n, days, seed=7), start=1):
         art = FakeArticle(art_id, t)
-        fp = Fingerprint(h, deduper.band_keys(sig), tuple(int(v) for v in sig))
+        fp = Fingerprint(h, deduper.band_keys(sig), tuple(sig.tolist()))
         now = art.published_at + timedelta(minutes=5)
         verdict = deduper.add(art, fp, now)  # type: ignore[arg-type]
         first_seen_month(deduper.state, art_id, now)

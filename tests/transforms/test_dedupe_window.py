@@ -85,7 +85,7 @@ def test_forgetting_frees_the_bands_and_deletes_the_records() -> None:
     dd = windowed(store)
     old = art(BODY, "https://a.example/1", T0)
     dd.add(old, now=NOW)
-    assert f"s:{old.id}" in store and any(v == old.id for v in dd.state.bands.values())
+    assert f"s:{old.id}" in store and old.id in dd.state.bands.values()
     # a later unrelated story moves the window past the old one
     dd.add(art(story(1), "https://b.example/1", T0 + 8 * DAY), now=NOW)
     assert f"s:{old.id}" not in store

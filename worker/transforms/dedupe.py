@@ -329,7 +329,10 @@ class DerivedBandState(MutableMapping[str, Any]):
     ) -> None:
         self.store = store
         self.band_keys = band_keys
-        self._bands: dict[str, str] | None = None
+        # band key → owner, keyed by the key's hash(): an int instead of a ~70-byte string
+        # per band (25 per story: most of the index's memory). A collision (2**-64) at worst
+        # offers a wrong candidate, which the signature comparison then turns down.
+        self._bands: dict[int, str] | None = None
         self._times = TimeIndex()
         self._sigs: dict[str, tuple[np.ndarray, float | None]] = {}
 
@@ -344,7 +347,8 @@ class DerivedBandState(MutableMapping[str, Any]):
             self._rebuild()
 
     @property
-    def bands(self) -> dict[str, str]:
+    def bands(self) -> dict[int, str]:
+        """The in-memory band index: ``hash(band key)`` → the story that owns the band."""
         self._ensure_built()
         assert self._bands is not None
         return self._bands
@@ -362,7 +366,7 @@ class DerivedBandState(MutableMapping[str, Any]):
         return len(self._times)
 
     def _rebuild(self) -> None:
-        bands: dict[str, str] = {}
+        bands: dict[int, str] = {}
         owner_time: dict[str, float] = {}
         times = TimeIndex()
         for key, value in list(self.store.items()):
@@ -376,9 +380,10 @@ class DerivedBandState(MutableMapping[str, Any]):
             # key order); a record without time counts as the earliest (it was there first)
             mine = t if t is not None else float("-inf")
             for band in self.band_keys(_signature(value)):
-                cur = bands.get(band)
+                h = hash(band)
+                cur = bands.get(h)
                 if cur is None or mine < owner_time[cur]:
-                    bands[band] = art
+                    bands[h] = art
             owner_time[art] = mine
         self._bands, self._times = bands, times
 
@@ -398,9 +403,10 @@ class DerivedBandState(MutableMapping[str, Any]):
                 continue
             if key.startswith("s:"):
                 art = key[2:]
+                bands = self.bands
                 for band in self.band_keys(_signature(value)):
-                    if self.bands.get(band) == art:
-                        del self.bands[band]
+                    if bands.get(hash(band)) == art:
+                        del bands[hash(band)]
                 self._sigs.pop(key, None)
             del self.store[key]
             gone += 1
@@ -411,7 +417,7 @@ class DerivedBandState(MutableMapping[str, Any]):
         # get would) is a third of the state's cost per article.
         if key.startswith("b:"):
             bands = self._bands if self._bands is not None else self.bands
-            return bands.get(key, default)
+            return bands.get(hash(key), default)
         try:
             return self[key]
         except KeyError:
@@ -419,7 +425,7 @@ class DerivedBandState(MutableMapping[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         if key.startswith("b:"):
-            return self.bands[key]
+            return self.bands[hash(key)]
         if key.startswith("s:"):
             cached = self._sigs.get(key)
             if cached is None:
@@ -431,7 +437,7 @@ class DerivedBandState(MutableMapping[str, Any]):
 
     def __setitem__(self, key: str, value: Any) -> None:
         if key.startswith("b:"):
-            self.bands[key] = value
+            self.bands[hash(key)] = value
             return
         t = record_time(value)
         if t is not None:
@@ -443,21 +449,21 @@ class DerivedBandState(MutableMapping[str, Any]):
 
     def __delitem__(self, key: str) -> None:
         if key.startswith("b:"):
-            del self.bands[key]
+            del self.bands[hash(key)]
             return
         self._sigs.pop(key, None)
         del self.store[key]
 
     def __contains__(self, key: object) -> bool:
         if isinstance(key, str) and key.startswith("b:"):
-            return key in self.bands
+            return hash(key) in self.bands
         if isinstance(key, str) and key in self._sigs:
             return True
         return key in self.store
 
     def __iter__(self) -> Iterator[str]:
+        """The stored keys (the band index is an index of them, not items of its own)."""
         yield from self.store
-        yield from self.bands
 
     def __len__(self) -> int:
-        return len(self.store) + len(self.bands)
+        return len(self.store)
