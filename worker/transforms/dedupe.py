@@ -369,7 +369,8 @@ class DerivedBandState(MutableMapping[str, Any]):
         bands: dict[int, str] = {}
         owner_time: dict[str, float] = {}
         times = TimeIndex()
-        for key, value in list(self.store.items()):
+        # streamed, not listed: a list of every decoded record would double the peak memory
+        for key, value in self.store.items():
             t = record_time(value)
             if t is not None:
                 times.add(key, t)
