@@ -19,10 +19,14 @@ class TimeIndex:
     def __init__(self) -> None:
         self._buckets: dict[int, set[str]] = {}
         self._floor: int | None = None  # buckets below this one were taken out already
+        self._count = 0  # kept, not summed: the stream reads it per article (a gauge)
         self.watermark: float | None = None
 
     def add(self, key: str, t: float) -> None:
-        self._buckets.setdefault(int(t // BUCKET_S), set()).add(key)
+        bucket = self._buckets.setdefault(int(t // BUCKET_S), set())
+        if key not in bucket:
+            bucket.add(key)
+            self._count += 1
         if self.watermark is None or t > self.watermark:
             self.watermark = t
 
@@ -40,7 +44,9 @@ class TimeIndex:
             return  # called per article: nothing new can have expired within the same hour
         self._floor = last
         for b in sorted(b for b in self._buckets if b < last):
-            yield from self._buckets.pop(b)
+            keys = self._buckets.pop(b)
+            self._count -= len(keys)
+            yield from keys
 
     def __len__(self) -> int:
-        return sum(len(keys) for keys in self._buckets.values())
+        return self._count
