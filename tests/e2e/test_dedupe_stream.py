@@ -38,6 +38,17 @@ OTHER_STORY = {
 }
 
 
+# Published long before the dedupe window (7 days) of the articles that follow: its records
+# are deleted from the table (through Faust, as tombstones) as soon as a newer article arrives.
+OLD_STORY = {
+    "title": "Parliament passes the budget",
+    "body": SAME_SUBJECT.replace("Turkey", "Norway").replace("Ankara", "Oslo"),
+    "url": "https://archive.example/budget",
+    "source": "Archive",
+    "published_at": "2020-03-01T10:00:00Z",
+}
+
+
 def _by_url(records: list[dict]) -> dict[str, dict]:
     return {r["url"]: r for r in records}
 
@@ -59,13 +70,17 @@ def test_near_duplicates_are_linked_across_a_restart(isolated_env, tmp_path, mon
     try:
         worker.wait_ready()
         pub = RawPublisher(settings)
+        pub.publish(OLD_STORY)
         pub.publish(FIRST)
         pub.flush()
         reader = TopicReader(settings.kafka_bootstrap, [t.clean])
-        assert reader.poll_until(lambda r: len(r[t.clean]) >= 1, 60), worker.tail()
+        assert reader.poll_until(lambda r: len(r[t.clean]) >= 2, 60), worker.tail()
         pub.publish(EXACT)
         pub.flush()
-        assert reader.poll_until(lambda r: len(r[t.clean]) >= 2, 60), worker.tail()
+        assert reader.poll_until(lambda r: len(r[t.clean]) >= 3, 60), worker.tail()
+        # the old story's hash, signature and index month left the window and the table
+        expired = 'newswatch_state_expired_total{table="dedupe"} 3.0'
+        assert expired in worker.metrics(), worker.tail()
 
         # A new worker process: its dedupe state comes only from the changelog.
         worker.stop()
@@ -75,7 +90,7 @@ def test_near_duplicates_are_linked_across_a_restart(isolated_env, tmp_path, mon
         pub.publish(OTHER_STORY)
         pub.flush()
         pub.close()
-        assert reader.poll_until(lambda r: len(r[t.clean]) >= 4, 90), worker.tail()
+        assert reader.poll_until(lambda r: len(r[t.clean]) >= 5, 90), worker.tail()
 
         out = _by_url(reader.records[t.clean])
         first = out[FIRST["url"]]
