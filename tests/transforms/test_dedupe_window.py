@@ -133,6 +133,9 @@ def test_time_index_pops_whole_buckets_once() -> None:
     assert list(idx.pop_before(BUCKET_S)) == ["a"]
     assert list(idx.pop_before(BUCKET_S)) == []
     assert len(idx) == 1
+    idx.add("late", 5.0)  # an article from long ago, after its bucket was taken out
+    assert idx.due(BUCKET_S) and list(idx.pop_before(BUCKET_S)) == ["late"]
+    assert not idx.due(BUCKET_S)
 
 
 def synthetic(dd: Deduper, i: int, rnd: random.Random) -> Fingerprint:

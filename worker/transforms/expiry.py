@@ -20,10 +20,14 @@ class TimeIndex:
         self._buckets: dict[int, set[str]] = {}
         self._floor: int | None = None  # buckets below this one were taken out already
         self._count = 0  # kept, not summed: the stream reads it per article (a gauge)
+        self._late = False  # a key landed in a bucket already taken out: pop again
         self.watermark: float | None = None
 
     def add(self, key: str, t: float) -> None:
-        bucket = self._buckets.setdefault(int(t // BUCKET_S), set())
+        b = int(t // BUCKET_S)
+        if self._floor is not None and b < self._floor:
+            self._late = True
+        bucket = self._buckets.setdefault(b, set())
         if key not in bucket:
             bucket.add(key)
             self._count += 1
@@ -31,18 +35,19 @@ class TimeIndex:
             self.watermark = t
 
     def due(self, cutoff: float) -> bool:
-        """Could :meth:`pop_before` find anything? (False until ``cutoff`` enters a new
-        bucket: checked per article, so it must be cheap.)"""
-        return self._floor is None or int(cutoff // BUCKET_S) > self._floor
+        """Could :meth:`pop_before` find anything? False until ``cutoff`` enters a new bucket
+        or a key arrives in a bucket already taken out (an article from long ago, deleted at
+        once rather than an hour later). Checked per article, so it must be cheap."""
+        return self._late or self._floor is None or int(cutoff // BUCKET_S) > self._floor
 
     def pop_before(self, cutoff: float) -> Iterator[str]:
         """Take out (and yield) every key of every bucket that ends at or before ``cutoff``.
         A key whose record was rewritten later with a newer time may come out too: the caller
         checks the stored time before deleting it."""
         last = int(cutoff // BUCKET_S)  # buckets < last end at or before cutoff
-        if self._floor is not None and last <= self._floor:
+        if not self.due(cutoff):
             return  # called per article: nothing new can have expired within the same hour
-        self._floor = last
+        self._floor, self._late = max(last, self._floor or last), False
         for b in sorted(b for b in self._buckets if b < last):
             keys = self._buckets.pop(b)
             self._count -= len(keys)
