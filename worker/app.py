@@ -75,13 +75,26 @@ def faust_app(settings: Settings) -> faust.App:
     return app
 
 
+# RocksDB memory per table partition (each is its own database). Faust's defaults allow a
+# 2 GiB block cache and 3 x 64 MiB write buffers per database: with the dedupe table and a
+# deliveries and throttle database per partition, far above the pod's memory limit. The tables
+# are small (one window of stories) and read mostly from the in-memory indexes.
+ROCKSDB_OPTIONS: dict[str, Any] = {
+    "block_cache_size": 64 * 1024**2,
+    "write_buffer_size": 16 * 1024**2,
+    "max_write_buffer_number": 2,
+}
+
+
 def dedupe_table(app: faust.App, deduper: Deduper) -> Any:
     """Deduper state, co-partitioned with the dedupe topic: h:/s: keys in a changelog-backed
     table, b: band keys derived from the signatures in memory (2 changelog writes per first
     copy instead of ~27), rebuilt whenever the table was recovered (start, rebalance). Records
     older than the dedupe window are deleted (tombstones in the changelog), so the table holds
     one window of stories however long the worker runs."""
-    table = app.Table("dedupe-state", default=None, key_type=str, partitions=1)
+    table = app.Table(
+        "dedupe-state", default=None, key_type=str, partitions=1, options=dict(ROCKSDB_OPTIONS)
+    )
     deduper.state = state = DerivedBandState(table, deduper.band_keys)
     table_recovered = table.on_recovery_completed
 
@@ -134,9 +147,11 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     )
     dedupe_table(app, deduper)
     # alert key → {first_seen, group, targets: {name: delivery record}}.
-    deliveries = app.Table("deliveries", default=None, key_type=str)
+    deliveries = app.Table("deliveries", default=None, key_type=str, options=dict(ROCKSDB_OPTIONS))
     # throttle group → {window_start, window_end, pending digest items, ...}.
-    throttle_state = app.Table("throttle", default=None, key_type=str)
+    throttle_state = app.Table(
+        "throttle", default=None, key_type=str, options=dict(ROCKSDB_OPTIONS)
+    )
 
     slot = PipelineSlot()
     intake = IntakeStage(slot, deduper, to_dedupe, dead_letters, raw_topic=t.raw, budget=budget)
