@@ -76,7 +76,9 @@ def _run(*args: str, values: dict[str, Any] | None = None) -> subprocess.Complet
 
 
 def _template_raw(values: dict[str, Any] | None = None) -> subprocess.CompletedProcess[str]:
-    return _run("template", RELEASE, str(CHART), "--namespace", NAMESPACE, "-f", "-", values=values)
+    # helm built from source reports Kubernetes 1.20 unless told: the chart needs >= 1.29
+    args = ["template", RELEASE, str(CHART), "--namespace", NAMESPACE, "-f", "-"]
+    return _run(*args, "--kube-version", KUBE_VERSIONS[0], values=values)
 
 
 @cache
@@ -155,7 +157,7 @@ def test_rendered_objects_match_the_kubernetes_schemas(version: str, case: str) 
         ({"kafka": {"bootstrap": "k:9092", "partitions": 4, "tls": True}}, "tls"),
         ({"dedupe": {"window": "a week"}}, "window"),
         ({"search": {"url": "opensearch:9200"}}, "url"),
-        ({"config": {"KAFKA_BOOTSTRAP": "x"}}, "config"),
+        ({"config": {"KAFKA_BOOTSTRAP": "x"}}, "'KAFKA_BOOTSTRAP' does not match"),
         ({"secrets": {"env": [{"name": "NEWSWATCH_SEARCH_PASSWORD", "secretName": "s"}]}}, "key"),
         ({"replicaCount": 5}, "must not exceed kafka.partitions"),
     ],
@@ -257,7 +259,8 @@ def test_rules_from_values_reach_the_worker_intact(tmp_path: Path) -> None:
     (rules_cm,) = _named(docs, "ConfigMap", "-rules")
     for name, content in rules_cm["data"].items():
         (tmp_path / name).write_text(content)
-    assert [r.id for r in load_rules(tmp_path)] == ["coup"]
+    rules = load_rules(tmp_path)
+    assert len(rules) == 1 and rules.get("coup") is not None
     sts = _one(docs, "StatefulSet")
     vols = {v["name"]: v for v in sts["spec"]["template"]["spec"]["volumes"]}
     assert vols["rules"]["configMap"]["name"] == rules_cm["metadata"]["name"]
