@@ -5,10 +5,10 @@
 What runs: the serial dedupe stage's state code (``Deduper.add`` over ``DerivedBandState``,
 plus the first-seen month record) and the delivery state (``throttle.decide`` for one alert per
 ten articles, the hourly-in-production sweep once per simulated day), each over a RocksDB
-database opened with ``rocksdict`` (the driver of the worker's ``rocksdb://`` tables) with
-values JSON-encoded as the worker's tables encode them. Not through Kafka: the changelog a
-restarted worker reads beyond its local files is only what was written since it stopped, the
-same whatever the deployment's age. Articles are synthetic fingerprints (random MinHash
+database opened with ``rocksdict`` (the driver of the worker's ``rocksdb://`` tables) with the
+options the worker gives its tables and values JSON-encoded as the worker's tables encode them.
+Not through Kafka: the changelog a restarted worker reads beyond its local files is only what
+was written since it stopped, the same whatever the deployment's age. Articles are synthetic fingerprints (random MinHash
 signatures; 15% near copies and 5% exact copies of a story of the last 3 days), spread evenly
 over ``--days`` of article time, so the 7-day windows are full after a tenth of a 70-day run.
 
@@ -40,6 +40,9 @@ import rocksdict
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from faust.stores.rocksdb import RocksDBOptions
+
+from worker.app import ROCKSDB_OPTIONS
 from worker.model import Alert
 from worker.transforms.dedupe import DedupeConfig, Deduper, DerivedBandState, Fingerprint
 from worker.transforms.link import first_seen_month
@@ -54,7 +57,8 @@ class JsonRocks(MutableMapping[str, Any]):
     ``rocksdb://`` store holds: serialized keys and values in one database)."""
 
     def __init__(self, path: Path) -> None:
-        opts = rocksdict.Options(raw_mode=True)
+        # the options the worker's tables open their databases with (faust's RocksDB store)
+        opts = RocksDBOptions(**ROCKSDB_OPTIONS, use_rocksdict=True).as_options()
         self.db = rocksdict.Rdict(str(path), opts)
 
     def __getitem__(self, key: str) -> Any:
