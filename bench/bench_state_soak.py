@@ -8,9 +8,10 @@ ten articles, the hourly-in-production sweep once per simulated day), each over 
 database opened with ``rocksdict`` (the driver of the worker's ``rocksdb://`` tables) with the
 options the worker gives its tables and values JSON-encoded as the worker's tables encode them.
 Not through Kafka: the changelog a restarted worker reads beyond its local files is only what
-was written since it stopped, the same whatever the deployment's age. Articles are synthetic fingerprints (random MinHash
-signatures; 15% near copies and 5% exact copies of a story of the last 3 days), spread evenly
-over ``--days`` of article time, so the 7-day windows are full after a tenth of a 70-day run.
+was written since it stopped, the same whatever the deployment's age. Articles are synthetic
+fingerprints (random MinHash signatures; 15% near copies and 5% exact copies of a story of the
+last 3 days), spread evenly over ``--days`` of article time, so the 7-day windows are full after
+a tenth of a 70-day run.
 
 At each checkpoint the databases are closed and a fresh process reopens them and rebuilds the
 in-memory indexes (band index, time index), as a restarted worker does before it is ready:
