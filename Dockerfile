@@ -30,9 +30,11 @@ WORKDIR /src
 # Dependencies change less often than code, but pyproject.toml holds both the dependency
 # list and the package metadata, so a separate "deps only" layer would need a second
 # requirements file to stay in sync. One `pip install .` keeps a single source of truth.
+# The `aws` extra (botocore, for SigV4 to Amazon OpenSearch Service) is in the image so one
+# image serves every documented deployment (docs/deploy.md, "Secured clusters").
 COPY . /src
 RUN pip install --upgrade pip setuptools wheel \
- && pip install . \
+ && pip install ".[aws]" \
  && python -c "import worker"
 
 # worker/config.py resolves SCHEMAS_DIR as <directory above the package>/schemas. In a

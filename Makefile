@@ -24,11 +24,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
-# Tools the tests use beside Python: Prometheus and promtool (Debian's prometheus package), the
+# Tools the tests use beside Python: openssl (certificates for the secured Kafka and search
+# tests in tests/secure, which start their own SASL_SSL broker from the stack's Kafka),
+# Prometheus and promtool (Debian's prometheus package), the
 # Docker Compose plugin for validating docker-compose.yml (there is no Docker engine here) and
 # kustomize for rendering deploy/k8s and helm for deploy/helm/newswatch (all three built from
 # their Go modules when missing).
 system-deps:
+	@command -v openssl >/dev/null || { \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openssl >/dev/null; }
 	@command -v promtool >/dev/null || { \
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null && \

@@ -34,7 +34,7 @@ from bench_tag_i18n import I18N_LABELS, NOW, Counts, load_labels
 from worker.errors import Reject
 from worker.pipeline import load_articles
 from worker.tools.build_names import LANGUAGES, build_language, english_capitals
-from worker.transforms.gazetteer import fold
+from worker.transforms.folding import fold_words
 from worker.transforms.tag import default_tagger
 
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -56,7 +56,7 @@ def base_tables(lang: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for iso3, t in build_language(plain, english_capitals(), None).items():
         for s in t.names | t.adjectives | t.capitals:
-            out.setdefault(fold(s).strip(), iso3)
+            out.setdefault(fold_words(s).strip(), iso3)
     return out
 
 
@@ -84,10 +84,10 @@ def main() -> int:
         stemmed = {" ".join(stem(w) for w in k.split()): v for k, v in table.items()}
 
         def lemma(tok: str, lang: str = lang) -> str:
-            return fold(simplemma.lemmatize(tok, lang=lang)).strip()
+            return fold_words(simplemma.lemmatize(tok, lang=lang)).strip()
 
         def stem_folded(tok: str, s: Callable[[str], str] = stem) -> str:
-            return s(fold(tok))
+            return s(fold_words(tok))
 
         ways: dict[str, Callable[[str], set[str]]] = {
             "simplemma": lambda text, t=table, f=lemma: lookup(text, t, f),

@@ -87,7 +87,7 @@ def isolated_env(stack_ready: None, monkeypatch: pytest.MonkeyPatch) -> dict[str
         # RocksDB store has its own tests: tests/e2e/test_dedupe_stream.py)
         "NEWSWATCH_TABLE_STORE": "memory://",
     }
-    for name in ("raw", "clean", "enriched", "alerts", "rules", "dlq"):
+    for name in ("raw", "clean", "enriched", "alerts", "rules", "dlq", "silences"):
         env[f"NEWSWATCH_TOPICS__{name.upper()}"] = f"{run}.{name}"
     for k, v in env.items():
         monkeypatch.setenv(k, v)

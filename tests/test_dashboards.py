@@ -126,9 +126,25 @@ def test_dashboard_panels_match_references():
     refs = {r["name"] for r in dash["references"]}
     for p in panels:
         assert f"{p['panelIndex']}:{p['panelRefName']}" in refs
-    # four fixed panels (volume, alerts, pairs, heat map) and a 'Top ...' panel per entity type
+    # four fixed panels (volume, alerts, pairs, heat map), three of events (per status over
+    # time, per pair and status, outlets per event) and a 'Top ...' panel per entity type
     top = sum(t.dashboard for t in ENTITY_TYPE_TABLE)
-    assert len(panels) == len(refs) == 4 + top == 9
+    assert len(panels) == len(refs) == 4 + 3 + top == 12
+
+
+def test_events_view_in_both_products():
+    from worker.dashboards import opensearch_dashboards_objects
+
+    for objects in (kibana_objects(), opensearch_dashboards_objects()):
+        (events,) = [o for o in objects if o["id"] == "newswatch-search-events"]
+        source = json.loads(events["attributes"]["kibanaSavedObjectMeta"]["searchSourceJSON"])
+        assert source["query"]["query"] == "event_kind:(new or status)"
+        assert "event.outlet_count" in events["attributes"]["columns"]
+    lens = {o["id"]: o for o in kibana_objects() if o["type"] == "lens"}
+    outlets = lens["newswatch-outlets-per-event"]["attributes"]["state"]
+    cols = outlets["datasourceStates"]["formBased"]["layers"]["layer1"]["columns"]
+    assert cols["outlets"]["sourceField"] == "event.outlet_count"
+    assert cols["event"]["sourceField"] == "event_id"
 
 
 def test_prefix_is_applied_everywhere():

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 from pytest_httpserver import HTTPServer
 
-from worker.config import DeliverySettings, TargetSettings, load_settings, secret_values
+from worker.config import DeliverySettings, load_settings, secret_values, target_settings
 from worker.logs import RedactFilter, logging_config
 from worker.model import Alert, utcnow
 from worker.sinks.targets import build_targets
@@ -43,7 +43,7 @@ def configure(buffer: io.StringIO, secrets: list[str], fmt: str = "json") -> Non
 def test_slack_webhook_url_never_in_the_debug_log(httpserver: HTTPServer, captured_log):
     httpserver.expect_request(HOOK_PATH, method="POST").respond_with_data("ok")
     url = httpserver.url_for(HOOK_PATH)
-    settings = TargetSettings(kind="slack", webhook_url=url)
+    settings = target_settings(kind="slack", webhook_url=url)
     configure(captured_log, [url])
     # even if someone turns slack-sdk's own logger up to DEBUG
     logging.getLogger("slack_sdk").setLevel(logging.DEBUG)

@@ -18,13 +18,15 @@ alerts by key, and the notifier remembers notified keys in a changelog-backed ta
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 import faust
 
-from worker import faust_compat
+from worker import faust_compat, kafka_security
 from worker import metrics as m
 from worker.config import Settings
+from worker.silences_live import LiveSilences
 from worker.sinks.dispatch import TableStore
 from worker.sinks.retry import retry_forever
 from worker.stream.components import Pipeline, PipelineSlot, default_pipeline
@@ -48,7 +50,7 @@ def faust_app(settings: Settings) -> faust.App:
     datadir.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level
     app = faust.App(
         settings.app_id,
-        broker=f"kafka://{settings.kafka_bootstrap}",
+        **kafka_security.faust_kwargs(settings),  # broker URL + TLS/SASL credentials
         # rocksdb:// (production): tables on local disk, a restart reads only the changelog
         # written since; memory:// (tests): rebuilt from the whole changelog on every start
         store=settings.table_store,
@@ -106,79 +108,87 @@ def dedupe_table(app: faust.App, deduper: Deduper) -> Any:
     return table
 
 
-def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
-    """Build the Faust app. ``pipeline_factory()`` returns the :class:`Pipeline`; it runs at
-    worker start so that ``newswatch --help`` never compiles gazetteers."""
-    t = settings.topics
-    app = faust_app(settings)
-    budget = settings.kafka_max_message_bytes
-    big = {"max.message.bytes": str(budget)}  # the same budget as the topics we create
+@dataclass
+class Topics:
+    raw: Any
+    to_dedupe: Any
+    clean: Any
+    enriched: Any
+    alerts: Any
+    deliver: Any
+    dead_letters: DeadLetters
 
+
+def declare_topics(app: faust.App, settings: Settings) -> Topics:
+    t = settings.topics
+    big = {"max.message.bytes": str(settings.kafka_max_message_bytes)}  # as the topics we create
     raw = app.topic(
         t.raw, key_type=bytes, value_type=bytes, value_serializer="raw", key_serializer="raw"
     )
-    # Every cleaned article + its fingerprint, on ONE partition: dedupe is a serial step with
-    # one consistent state, so two copies can never both become "first" (docs/cleaning.md).
-    to_dedupe = app.topic(
-        f"{settings.app_id}-dedupe-all",
-        internal=True,
-        partitions=1,
-        key_serializer="raw",
-        value_serializer="json",
-        config=big,
+
+    def json_topic(name: str, **kw: Any) -> Any:
+        return app.topic(name, key_serializer="raw", value_serializer="json", **kw)
+
+    return Topics(
+        raw=raw,
+        # Every cleaned article + its fingerprint, on ONE partition: dedupe is a serial step
+        # with one consistent state, so two copies never both become "first" (docs/cleaning.md).
+        to_dedupe=json_topic(
+            f"{settings.app_id}-dedupe-all", internal=True, partitions=1, config=big
+        ),
+        clean=json_topic(t.clean),
+        enriched=json_topic(t.enriched),
+        alerts=json_topic(t.alerts),
+        # Alerts re-keyed by throttle group (rule + pair), so that per-group windows, per-key
+        # records and the pair's events sit in one partition: the delivery and event tables are
+        # written only while processing this topic and are co-partitioned with it (digest
+        # ticks go through it too).
+        deliver=json_topic(f"{settings.app_id}-deliver", internal=True, config=big),
+        dead_letters=DeadLetters(json_topic(t.dlq)),
     )
-    clean = app.topic(t.clean, key_serializer="raw", value_serializer="json")
-    enriched = app.topic(t.enriched, key_serializer="raw", value_serializer="json")
-    alerts_t = app.topic(t.alerts, key_serializer="raw", value_serializer="json")
-    dead_letters = DeadLetters(app.topic(t.dlq, key_serializer="raw", value_serializer="json"))
-    # Alerts are re-keyed by throttle group (rule + pair) onto this internal topic so that
-    # per-group windows and per-key records sit in one partition: both delivery tables are
-    # written only while processing `deliver_t` and are co-partitioned with it (digest ticks
-    # go through it too).
-    deliver_t = app.topic(
-        f"{settings.app_id}-deliver",
-        internal=True,
-        key_serializer="raw",
-        value_serializer="json",
-        config=big,
-    )
+
+
+def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
+    """Build the Faust app. ``pipeline_factory()`` returns the :class:`Pipeline`; it runs at
+    worker start so that ``newswatch --help`` never compiles gazetteers."""
+    app = faust_app(settings)
+    topics = declare_topics(app, settings)
+    budget, dlq = settings.kafka_max_message_bytes, topics.dead_letters
     deduper = Deduper(
         DedupeConfig(threshold=settings.dedupe_threshold, window_s=settings.dedupe_window_s)
     )
     dedupe_table(app, deduper)
-    # alert key → {first_seen, group, targets: {name: delivery record}}.
+    # alert key → {first_seen, group, targets: {name: delivery record}}; throttle group →
+    # {window_start, window_end, pending digest items, ...}.
     deliveries = app.Table("deliveries", default=None, key_type=str, options=dict(ROCKSDB_OPTIONS))
-    # throttle group → {window_start, window_end, pending digest items, ...}.
     throttle_state = app.Table(
         "throttle", default=None, key_type=str, options=dict(ROCKSDB_OPTIONS)
     )
+    # rule + pair (or rule + story) → the open events (worker/transforms/events.py).
+    events = app.Table("events", default=None, key_type=str, options=dict(ROCKSDB_OPTIONS))
+    # Every worker's copy of the silences topic (worker/silences_live.py).
+    silences = LiveSilences(settings)
 
     slot = PipelineSlot()
-    intake = IntakeStage(slot, deduper, to_dedupe, dead_letters, raw_topic=t.raw, budget=budget)
+    intake = IntakeStage(
+        slot, deduper, topics.to_dedupe, dlq, raw_topic=settings.topics.raw, budget=budget
+    )
     dedupe = DedupeStage(
         slot,
         deduper,
-        Outputs(clean, enriched, alerts_t),
-        dead_letters,
-        input_topic=to_dedupe.get_topic_name(),
+        Outputs(topics.clean, topics.enriched, topics.alerts),
+        dlq,
+        input_topic=topics.to_dedupe.get_topic_name(),
         budget=budget,
     )
-    index = IndexStage(slot, dead_letters, input_topic=t.enriched)
-    notify = NotifyStage(slot, deliver_t, dead_letters, input_topic=t.alerts)
-    deliver = DeliverStage(
-        settings, slot, TableStore(deliveries, throttle_state), deliver_t, dead_letters
-    )
+    index = IndexStage(slot, dlq, input_topic=settings.topics.enriched)
+    notify = NotifyStage(slot, topics.deliver, dlq, input_topic=settings.topics.alerts)
+    store = TableStore(deliveries, throttle_state, events)
+    deliver = DeliverStage(settings, slot, store, topics.deliver, dlq, silences)
 
     @app.task(on_leader=False)
     async def _start() -> None:
-        pipeline = pipeline_factory() if pipeline_factory else default_pipeline(settings)
-        await pipeline.sink.connect()
-        await retry_forever("install index templates", pipeline.sink.ensure_templates)
-        slot.set(pipeline)
-        m.RULES_LOADED.set(len(pipeline.rules))
-        log.info(
-            "newswatch worker ready: %d rules, engine %s", len(pipeline.rules), pipeline.sink.engine
-        )
+        await start_pipeline(slot, pipeline_factory or (lambda: default_pipeline(settings)))
 
     @app.task(on_leader=False)
     async def _follow_rules() -> None:
@@ -189,29 +199,35 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
         await slot.ready()
         await LiveRules(settings, slot).run()
 
-    @app.agent(raw, name="intake")
+    @app.task(on_leader=False)
+    async def _follow_silences() -> None:
+        """Every worker follows the compacted silences topic (``newswatch alerts silence``)."""
+        await silences.run()
+
+    @app.agent(topics.raw, name="intake")
     async def intake_agent(stream: faust.StreamT) -> None:
         await run_events(stream, intake)
 
-    @app.agent(to_dedupe, name="dedupe")
+    @app.agent(topics.to_dedupe, name="dedupe")
     async def dedupe_agent(stream: faust.StreamT) -> None:
         await run_events(stream, dedupe)
 
-    @app.agent(enriched, name="index")
+    @app.agent(topics.enriched, name="index")
     async def index_agent(stream: faust.StreamT) -> None:
         await index.run(stream, settings.bulk_max_docs, settings.bulk_max_seconds)
 
-    @app.agent(alerts_t, name="notify")
+    @app.agent(topics.alerts, name="notify")
     async def notify_agent(stream: faust.StreamT) -> None:
         await run_events(stream, notify)
 
-    @app.agent(deliver_t, name="deliver")
+    @app.agent(topics.deliver, name="deliver")
     async def deliver_agent(stream: faust.StreamT) -> None:
         await deliver.run(stream)
 
     @app.timer(interval=settings.delivery.digest_check_s)
     async def digest_ticks() -> None:
         await deliver.tick(list(throttle_state.items()))
+        await deliver.rate_ticks(list(events.items()))
 
     @app.timer(interval=settings.delivery.sweep_s)
     async def sweep_delivery_state() -> None:
@@ -220,6 +236,18 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
         await deliver.sweep(list(deliveries.items()), list(throttle_state.items()))
 
     install_pages(app, slot)
-    install_monitors(app, settings.kafka_bootstrap)
+    install_monitors(app, settings.kafka_bootstrap, security=settings.kafka_security)
     app.newswatch_slot = slot  # type: ignore[attr-defined]
     return app
+
+
+async def start_pipeline(slot: PipelineSlot, factory: Any) -> None:
+    """Build the pipeline, connect the engine, install its templates, then open the stages."""
+    pipeline = factory()
+    await pipeline.sink.connect()
+    await retry_forever("install index templates", pipeline.sink.ensure_templates)
+    slot.set(pipeline)
+    m.RULES_LOADED.set(len(pipeline.rules))
+    log.info(
+        "newswatch worker ready: %d rules, engine %s", len(pipeline.rules), pipeline.sink.engine
+    )

@@ -19,6 +19,7 @@ from pydantic import (
     BaseModel,
     Field,
     SecretStr,
+    TypeAdapter,
     ValidationError,
     field_validator,
     model_validator,
@@ -30,10 +31,13 @@ from pydantic_settings import (
 )
 
 from worker.errors import ConfigError
+from worker.paths import DATA_DIR, PROJECT_ROOT, SCHEMAS_DIR  # noqa: F401  (re-exported)
+from worker.secret_file import read_secret_file
+from worker.sinks.targets import TargetOptions, options_type
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(__file__).resolve().parent / "data"
-SCHEMAS_DIR = PROJECT_ROOT / "schemas"
+# One target's settings: its kind's model (worker/sinks/targets/<kind>.py), told apart by `kind`.
+TargetSettings = options_type()
+_TARGET_ADAPTER: TypeAdapter[Any] = TypeAdapter(TargetSettings)
 # Room a Kafka message needs beyond its value: key, headers, record and batch framing.
 MESSAGE_OVERHEAD = 65_536
 
@@ -45,6 +49,7 @@ class Topics(BaseModel):
     alerts: str = "newswatch.alerts"
     rules: str = "newswatch.rules"
     dlq: str = "newswatch.dlq"
+    silences: str = "newswatch.silences"
 
 
 class StackSettings(BaseModel):
@@ -88,54 +93,9 @@ def target_name(name: str) -> str:
     return name.strip().lower().replace("_", "-")
 
 
-class TargetSettings(BaseModel):
-    """One named alert destination. Secrets come from the environment or from ``*_file``
-    (a path whose content is the secret, e.g. a mounted Kubernetes/Docker secret)."""
-
-    model_config = {"extra": "forbid"}
-
-    kind: Literal["slack", "email", "webhook"]
-    # slack: the incoming-webhook URL (it is the credential); webhook: the endpoint URL.
-    webhook_url: SecretStr | None = None
-    webhook_url_file: Path | None = None
-    url: str | None = None
-    # webhook: HMAC-SHA256 key for the signature header.
-    secret: SecretStr | None = None
-    secret_file: Path | None = None
-    # email
-    smtp_host: str = "127.0.0.1"
-    smtp_port: int = Field(587, ge=1, le=65535)
-    smtp_security: Literal["starttls", "tls", "none"] = "starttls"
-    smtp_ca_file: Path | None = Field(
-        None, description="PEM bundle to trust for the SMTP server (default: the system's)"
-    )
-    username: str | None = None
-    password: SecretStr | None = None
-    password_file: Path | None = None
-    sender: str = "newswatch@localhost"
-    recipients: list[str] = []
-    # all kinds
-    template_dir: Path | None = Field(
-        None, description="folder whose templates override the bundled ones (same file names)"
-    )
-    timeout_s: float = Field(10.0, gt=0)
-    digest: Literal["window", "hourly", "daily"] = Field(
-        "window", description="when throttled alerts are summarised: window end, hourly, daily"
-    )
-
-    @model_validator(mode="after")
-    def _read_secret_files(self) -> TargetSettings:
-        for name in ("webhook_url", "secret", "password"):
-            path = getattr(self, f"{name}_file")
-            if path is not None and getattr(self, name) is None:
-                try:
-                    setattr(self, name, SecretStr(Path(path).read_text(encoding="utf-8").strip()))
-                except OSError as exc:
-                    raise ValueError(f"{name}_file {path}: {exc.strerror}") from None
-        need = {"slack": "webhook_url", "webhook": "url", "email": "recipients"}[self.kind]
-        if not getattr(self, need):
-            raise ValueError(f"a {self.kind} target needs {need}")
-        return self
+def target_settings(**values: Any) -> TargetOptions:
+    """One target's settings, validated by its kind's model (worker/sinks/targets/<kind>.py)."""
+    return _TARGET_ADAPTER.validate_python(values)
 
 
 class DeliverySettings(BaseModel):
@@ -152,6 +112,113 @@ class DeliverySettings(BaseModel):
     kibana_url: str | None = Field(None, description="base URL for 'open in Kibana' links")
 
 
+class KafkaSecurity(BaseModel):
+    """How every Kafka client of newswatch connects (the Faust worker, ingest, poll, serve,
+    rules publish, the demo): TLS, SASL and their files. One block, turned into each client
+    library's arguments by worker/kafka_security.py, so the clients cannot disagree."""
+
+    model_config = {"extra": "forbid"}
+
+    protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "PLAIN"
+    username: str | None = None
+    password: SecretStr | None = None
+    password_file: Path | None = Field(None, description="file whose content is the password")
+    ca_file: Path | None = Field(
+        None, description="PEM bundle to trust for the brokers (default: the system's)"
+    )
+    cert_file: Path | None = Field(None, description="client certificate (PEM) for mutual TLS")
+    key_file: Path | None = Field(None, description="private key (PEM) of cert_file")
+    check_hostname: bool = Field(
+        True, description="the broker certificate must name the host connected to"
+    )
+
+    @property
+    def uses_tls(self) -> bool:
+        return self.protocol in ("SSL", "SASL_SSL")
+
+    @property
+    def uses_sasl(self) -> bool:
+        return self.protocol in ("SASL_PLAINTEXT", "SASL_SSL")
+
+    @model_validator(mode="after")
+    def _complete(self) -> KafkaSecurity:
+        if self.password_file is not None and self.password is None:
+            self.password = read_secret_file("password_file", self.password_file)
+        if self.uses_sasl and not (self.username and self.password):
+            raise ValueError(
+                f"protocol {self.protocol} needs username and password (or password_file)"
+            )
+        if (self.cert_file is None) != (self.key_file is None):
+            raise ValueError("cert_file and key_file go together (mutual TLS needs both)")
+        if not self.uses_tls and (self.ca_file or self.cert_file):
+            raise ValueError(
+                f"ca_file/cert_file need protocol SSL or SASL_SSL, not {self.protocol}"
+            )
+        for name in ("ca_file", "cert_file", "key_file"):
+            path = getattr(self, name)
+            if path is not None and not Path(path).is_file():
+                raise ValueError(f"{name} {path}: no such file")
+        return self
+
+
+class EventSettings(BaseModel):
+    """Events (issue 15): the reports of one real-world event make one alert and its updates."""
+
+    window: str = Field(
+        "14d",
+        description="a report joins an event seen within this long of its reports; "
+        "after this much silence the same pair and weapon open a new event",
+    )
+
+    @field_validator("window")
+    @classmethod
+    def _duration(cls, v: str) -> str:
+        from worker.transforms.rules.schema import parse_duration
+
+        try:
+            ok = parse_duration(v)
+        except ValueError as exc:
+            raise ValueError(f"{v!r}: {exc}") from None
+        if ok is None:
+            raise ValueError(f"{v!r}: expected a duration such as 14d, 36h")
+        return v
+
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class MaintenanceWindow(BaseModel):
+    """A recurring silence: alerts matching it are indexed, marked silenced, not delivered."""
+
+    model_config = {"extra": "forbid"}
+
+    name: str = Field(min_length=1)
+    days: list[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]] = Field(
+        default_factory=lambda: list(WEEKDAYS), description="weekdays the window opens on"
+    )
+    start: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="HH:MM, local to tz")
+    end: str = Field(
+        pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="HH:MM; before start: next day"
+    )
+    tz: str = Field("UTC", description="IANA time zone, e.g. Europe/Berlin")
+    rule: str | None = Field(None, description="only this rule (default: every rule)")
+    pair: str | None = Field(None, pattern=r"^[A-Z]{3}:[A-Z]{3}$", description="RECIPIENT:SUPPLIER")
+    country: str | None = Field(None, pattern=r"^[A-Z]{3}$")
+    comment: str = ""
+
+    @field_validator("tz")
+    @classmethod
+    def _known_zone(cls, v: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {v!r}") from None
+        return v
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="NEWSWATCH_",
@@ -161,11 +228,26 @@ class Settings(BaseSettings):
     )
 
     kafka_bootstrap: str = "127.0.0.1:9092"
+    kafka_security: KafkaSecurity = KafkaSecurity()
     search_url: str = "http://127.0.0.1:9200"
     search_engine: Literal["auto", "opensearch", "elasticsearch"] = "auto"
     search_username: str | None = None
     search_password: SecretStr | None = None
     search_api_key: SecretStr | None = None
+    search_password_file: Path | None = Field(None, description="file holding search_password")
+    search_api_key_file: Path | None = Field(None, description="file holding search_api_key")
+    # TLS towards the engine (worker/sinks/search.py): the CA to trust, a client certificate
+    # for mutual TLS, and — for a test cluster only — no verification at all (logged loudly).
+    search_ca_file: Path | None = Field(None, description="PEM bundle to trust for the engine")
+    search_cert_file: Path | None = Field(None, description="client certificate (PEM)")
+    search_key_file: Path | None = Field(None, description="private key (PEM) of the certificate")
+    search_verify: bool = Field(True, description="verify the engine's certificate and name")
+    # Elastic Cloud: the deployment's cloud id replaces search_url (engine: elasticsearch).
+    search_cloud_id: str | None = None
+    # Amazon OpenSearch Service / Serverless: requests signed with AWS SigV4 (credentials from
+    # the standard AWS chain through botocore; `pip install newswatch[aws]`).
+    search_aws_region: str | None = None
+    search_aws_service: Literal["es", "aoss"] = "es"
     index_prefix: str = "newswatch"
     topics: Topics = Topics()
     partitions: int = Field(4, ge=1, le=1024)
@@ -226,6 +308,11 @@ class Settings(BaseSettings):
     targets: dict[str, TargetSettings] = {}
     default_targets: list[str] = Field([], description="targets for alerts whose rule names none")
     delivery: DeliverySettings = DeliverySettings()
+    # events and silences (issue 15)
+    events: EventSettings = EventSettings()
+    maintenance: list[MaintenanceWindow] = Field(
+        default_factory=list, description="recurring silences (docs/rules.md, Silences)"
+    )
 
     @model_validator(mode="after")
     def _article_fits_a_message(self) -> Settings:
@@ -278,9 +365,33 @@ class Settings(BaseSettings):
         worker = self.group_instance_id or socket.gethostname()
         return self.state_dir / "tables" / self.app_id / worker
 
+    @model_validator(mode="after")
+    def _search_security(self) -> Settings:
+        for name in ("search_password", "search_api_key"):
+            path = getattr(self, f"{name}_file")
+            if path is not None and getattr(self, name) is None:
+                setattr(self, name, read_secret_file(f"{name}_file", path))
+        if (self.search_cert_file is None) != (self.search_key_file is None):
+            raise ValueError("search_cert_file and search_key_file go together")
+        for name in ("search_ca_file", "search_cert_file", "search_key_file"):
+            path = getattr(self, name)
+            if path is not None and not Path(path).is_file():
+                raise ValueError(f"{name} {path}: no such file")
+        if self.search_cloud_id and self.search_aws_region:
+            raise ValueError(
+                "search_cloud_id (Elastic Cloud) and search_aws_region (Amazon) exclude each other"
+            )
+        if self.search_cloud_id and self.search_engine == "opensearch":
+            raise ValueError("search_cloud_id is an Elastic Cloud id; search_engine is opensearch")
+        if self.search_aws_region and self.search_engine == "elasticsearch":
+            raise ValueError(
+                "search_aws_region signs for Amazon OpenSearch; search_engine is elasticsearch"
+            )
+        return self
+
     @field_validator("targets", mode="after")
     @classmethod
-    def _canonical_target_names(cls, v: dict[str, TargetSettings]) -> dict[str, TargetSettings]:
+    def _canonical_target_names(cls, v: dict[str, Any]) -> dict[str, Any]:
         return {target_name(k): t for k, t in v.items()}
 
     @classmethod
@@ -410,8 +521,9 @@ def get_settings() -> Settings:
 def secret_values(settings: Settings) -> list[str]:
     """Every configured secret in the clear, for the log filter to mask (worker/logs.py)."""
     found = [settings.search_password, settings.search_api_key, *settings.http.tokens]
+    found.append(settings.kafka_security.password)
     for target in settings.targets.values():
-        found += [target.webhook_url, target.secret, target.password]
+        found += [v for v in vars(target).values() if isinstance(v, SecretStr)]
     return [s.get_secret_value() for s in found if s is not None]
 
 
@@ -424,11 +536,14 @@ def masked(settings: Settings) -> dict[str, Any]:
     for name in ("search_password", "search_api_key"):
         if data.get(name):
             data[name] = "********"
-    for target in data.get("targets", {}).values():
-        for name in ("webhook_url", "secret", "password"):
-            if target.get(name):
-                target[name] = "********"
-        target["url"] = _mask_url(target.get("url"))
+    if data["kafka_security"].get("password"):
+        data["kafka_security"]["password"] = "********"
+    for name, target in data.get("targets", {}).items():
+        for field, value in vars(settings.targets[name]).items():
+            if isinstance(value, SecretStr):
+                target[field] = "********"
+        if "url" in target:
+            target["url"] = _mask_url(target.get("url"))
     for feed in data.get("feeds", []):
         feed["url"] = _mask_url(feed.get("url"))
     return data

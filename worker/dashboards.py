@@ -61,7 +61,13 @@ def _date_histogram() -> dict[str, Any]:
 
 
 def _lens(
-    obj_id: str, title: str, data_view: str, vis_type: str, columns: dict, visualization: dict
+    obj_id: str,
+    title: str,
+    data_view: str,
+    vis_type: str,
+    columns: dict,
+    visualization: dict,
+    query: str = "",
 ) -> dict[str, Any]:
     return {
         "type": "lens",
@@ -83,7 +89,7 @@ def _lens(
                     }
                 },
                 "visualization": visualization,
-                "query": {"query": "", "language": "kuery"},
+                "query": {"query": query, "language": "kuery"},
                 "filters": [],
                 "internalReferences": [],
                 "adHocDataViews": {},
@@ -160,10 +166,9 @@ def saved_search(
     }
 
 
-def kibana_objects(prefix: str = "newswatch") -> list[dict[str, Any]]:
-    """Every Kibana saved object, dependencies first (data views, then what uses them)."""
-    arts, alerts = f"{prefix}-articles", f"{prefix}-alerts"
-    objects = [
+def _searches(prefix: str, arts: str, alerts: str) -> list[dict[str, Any]]:
+    """The data views and saved searches (both products have these)."""
+    return [
         data_view(arts, arts, f"{prefix} articles"),
         data_view(alerts, alerts, f"{prefix} alerts"),
         saved_search(
@@ -185,6 +190,11 @@ def kibana_objects(prefix: str = "newswatch") -> list[dict[str, Any]]:
             alerts,
             ["rule_id", "severity", "pair.recipient", "pair.supplier", "title"],
         ),
+    ]
+
+
+def _alert_lenses(prefix: str, alerts: str) -> list[dict[str, Any]]:
+    return [
         _lens(
             f"{prefix}-alerts-over-time",
             "Alerts over time by rule",
@@ -226,6 +236,10 @@ def kibana_objects(prefix: str = "newswatch") -> list[dict[str, Any]]:
             },
         ),
     ]
+
+
+def _article_lenses(prefix: str, arts: str) -> list[dict[str, Any]]:
+    objects = []
     for field, title in ((t.field, f"Top {t.title}") for t in ENTITY_TYPE_TABLE if t.dashboard):
         objects.append(
             _lens(
@@ -250,8 +264,88 @@ def kibana_objects(prefix: str = "newswatch") -> list[dict[str, Any]]:
             _bars("source", ["count"], None, "bar_horizontal"),
         )
     )
+    return objects
+
+
+def kibana_objects(prefix: str = "newswatch") -> list[dict[str, Any]]:
+    """Every Kibana saved object, dependencies first (data views, then what uses them)."""
+    arts, alerts = f"{prefix}-articles", f"{prefix}-alerts"
+    objects = [
+        *_searches(prefix, arts, alerts),
+        *_alert_lenses(prefix, alerts),
+        *_event_objects(prefix, alerts),
+        *_article_lenses(prefix, arts),
+    ]
     objects.append(_dashboard(prefix, [o for o in objects if o["type"] in ("lens", "search")]))
     return objects
+
+
+# An event's alerts: its first report (new) and each status change; updates are the other
+# reports of the event (docs/rules.md, section 9).
+EVENT_ALERTS = "event_kind:(new or status)"
+EVENT_COLUMNS = [
+    *("rule_id", "pair.recipient", "pair.supplier", "pair.weapon", "event.status"),
+    *("event.outlet_count", "event.count", "previous_status", "event_id", "title"),
+]
+
+
+def _event_objects(prefix: str, alerts: str) -> list[dict[str, Any]]:
+    """The events view: a saved search of events (both products), events per status over
+    time and outlets per event (Kibana Lens)."""
+    return [
+        saved_search(
+            f"{prefix}-search-events",
+            "newswatch: events",
+            alerts,
+            EVENT_COLUMNS,
+            EVENT_ALERTS,
+        ),
+        _lens(
+            f"{prefix}-events-over-time",
+            "Events per status over time",
+            alerts,
+            "lnsXY",
+            {
+                "time": _date_histogram(),
+                "status": _terms("pair.status", "Status", 8, "count"),
+                "count": {**_COUNT, "label": "Event alerts"},
+            },
+            _bars("time", ["count"], "status", "bar_stacked"),
+            EVENT_ALERTS,
+        ),
+        _lens(
+            f"{prefix}-events-per-pair",
+            "Events per pair (recipient ← supplier) and status",
+            alerts,
+            "lnsXY",
+            {
+                "pair": _terms("pair_key", "Pair", 15, "count"),
+                "status": _terms("pair.status", "Status", 8, "count"),
+                "count": {**_COUNT, "label": "Event alerts"},
+            },
+            _bars("pair", ["count"], "status", "bar_horizontal_stacked"),
+            EVENT_ALERTS,
+        ),
+        _lens(
+            f"{prefix}-outlets-per-event",
+            "Outlets per event",
+            alerts,
+            "lnsXY",
+            {
+                "event": _terms("event_id", "Event", 20, "outlets"),
+                "outlets": {
+                    "label": "Outlets",
+                    "dataType": "number",
+                    "operationType": "max",
+                    "sourceField": "event.outlet_count",
+                    "isBucketed": False,
+                    "scale": "ratio",
+                },
+            },
+            _bars("event", ["outlets"], None, "bar_horizontal"),
+            EVENT_ALERTS,
+        ),
+    ]
 
 
 def _dashboard(prefix: str, members: list[dict[str, Any]]) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from kafka import KafkaConsumer, TopicPartition
 from worker.config import DATA_DIR, Settings
 from worker.devstack import Stack
 from worker.errors import NewswatchError, Reject
+from worker.kafka_security import kafka_python_kwargs
 from worker.model import Alert
 from worker.pipeline import load_articles
 from worker.sources.files import iter_raw
@@ -54,7 +55,7 @@ def _tail_consumer(settings: Settings, topics: list[str]) -> KafkaConsumer:
     """A group-less consumer positioned at the current end of ``topics``: the demo shows what
     this run produces, not history."""
     consumer = KafkaConsumer(
-        bootstrap_servers=settings.kafka_bootstrap,
+        **kafka_python_kwargs(settings),
         enable_auto_commit=False,
         value_deserializer=lambda b: json.loads(b),
         client_id="newswatch-demo",

@@ -25,7 +25,7 @@ import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from worker.config import PROJECT_ROOT, StackSettings
@@ -320,9 +320,37 @@ class Component:
         return True
 
 
+@dataclass
+class KafkaListener:
+    """The broker's client listener. The stack's own is PLAINTEXT; the secured-cluster tests
+    start a second broker with a SASL_SSL one (tests/secure/conftest.py)."""
+
+    protocol: str = "PLAINTEXT"
+    # Extra server.properties lines (TLS stores, SASL mechanisms, JAAS configuration...).
+    properties: dict[str, str] = field(default_factory=dict)
+    # `kafka-storage format --add-scram` values, e.g. "SCRAM-SHA-512=[name=u,password=p]":
+    # KRaft stores SCRAM credentials in its metadata log, written at format time.
+    scram: list[str] = field(default_factory=list)
+    # kafka-python arguments the health probe needs to talk to this listener.
+    client: dict[str, object] = field(default_factory=dict)
+
+
 class Kafka(Component):
     name = "kafka"
     marker = "kafka.Kafka"
+
+    def __init__(
+        self,
+        settings: StackSettings,
+        *,
+        name: str = "kafka",
+        listener: KafkaListener | None = None,
+        jvm_options: tuple[str, ...] = ("-XX:+UseG1GC",),
+    ):
+        self.name = name
+        self.listener = listener or KafkaListener()
+        self.jvm_options = jvm_options
+        super().__init__(settings)
 
     @property
     def port(self) -> int:  # type: ignore[override]
@@ -346,6 +374,7 @@ class Kafka(Component):
     def prepare(self) -> None:
         s = self.settings
         data = self.dir / "data"
+        proto = self.listener.protocol
         self.properties.write_text(
             "\n".join(
                 [
@@ -353,11 +382,12 @@ class Kafka(Component):
                     "process.roles=broker,controller",
                     "node.id=1",
                     f"controller.quorum.voters=1@127.0.0.1:{s.kafka_controller_port}",
-                    f"listeners=PLAINTEXT://127.0.0.1:{s.kafka_port},"
+                    f"listeners={proto}://127.0.0.1:{s.kafka_port},"
                     f"CONTROLLER://127.0.0.1:{s.kafka_controller_port}",
-                    f"advertised.listeners=PLAINTEXT://127.0.0.1:{s.kafka_port}",
+                    f"advertised.listeners={proto}://127.0.0.1:{s.kafka_port}",
                     "controller.listener.names=CONTROLLER",
-                    "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                    f"inter.broker.listener.name={proto}",
+                    f"listener.security.protocol.map=CONTROLLER:PLAINTEXT,{proto}:{proto}",
                     f"log.dirs={data}",
                     "num.partitions=4",
                     "auto.create.topics.enable=true",
@@ -368,6 +398,7 @@ class Kafka(Component):
                     # A developer stack: start consumer groups at once instead of waiting 3 s.
                     "group.initial.rebalance.delay.ms=0",
                     "log.retention.hours=168",
+                    *(f"{k}={v}" for k, v in self.listener.properties.items()),
                     "",
                 ]
             )
@@ -406,6 +437,7 @@ class Kafka(Component):
                     "format",
                     f"--cluster-id={cluster_id}",
                     f"--config={self.properties}",
+                    *(f"--add-scram={c}" for c in self.listener.scram),
                 ],
                 capture_output=True,
                 text=True,
@@ -422,7 +454,7 @@ class Kafka(Component):
                 str(java),
                 f"-Xms{heap}",
                 f"-Xmx{heap}",
-                "-XX:+UseG1GC",
+                *self.jvm_options,
                 f"-Dlog4j2.configurationFile={self.dir / 'log4j2.properties'}",
                 "-cp",
                 self.classpath(),
@@ -433,7 +465,7 @@ class Kafka(Component):
         )
 
     def healthy(self) -> bool:
-        return port_open(self.port) and _kafka_api_versions(self.port)
+        return port_open(self.port) and _kafka_api_versions(self.port, self.listener.client)
 
     def version(self) -> str | None:
         m = re.search(
@@ -521,7 +553,7 @@ def _kafka_cluster_id() -> str:
     return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
 
 
-def _kafka_api_versions(port: int) -> bool:
+def _kafka_api_versions(port: int, client: dict[str, object] | None = None) -> bool:
     """True when the broker answers a real request (not just an open socket)."""
     from kafka import KafkaAdminClient
     from kafka.errors import KafkaError
@@ -531,6 +563,7 @@ def _kafka_api_versions(port: int) -> bool:
             bootstrap_servers=f"127.0.0.1:{port}",
             request_timeout_ms=3000,
             client_id="newswatch-stack-health",
+            **(client or {}),
         )
     except (KafkaError, OSError, ValueError):
         return False

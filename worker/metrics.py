@@ -168,3 +168,40 @@ HTTP_ARTICLES = Counter(
     ["outcome"],
     registry=REGISTRY,
 )
+
+# Events and silences (issue 15).
+ALERTS_SILENCED = Counter(
+    "newswatch_alerts_silenced_total",
+    "Alerts indexed but not delivered because a silence or maintenance window matched, by rule "
+    "and kind (silence, maintenance).",
+    ["rule", "kind"],
+    registry=REGISTRY,
+)
+SILENCES_ACTIVE = Gauge(
+    "newswatch_silences_active",
+    "Silences this worker holds from the silences topic (expired ones included until removed).",
+    registry=REGISTRY,
+)
+SILENCE_RECORD_ERRORS = Counter(
+    "newswatch_silence_record_errors_total",
+    "Records on the silences topic that are not silences (skipped).",
+    registry=REGISTRY,
+)
+EVENT_DECISIONS = Counter(
+    "newswatch_event_decisions_total",
+    "Alerts placed in events, by rule and kind (new, status, update, duplicate).",
+    ["rule", "kind"],
+    registry=REGISTRY,
+)
+EVENT_UPDATES = Counter(
+    "newswatch_event_updates_total",
+    "Event updates sent (threaded Slack follow-ups, update mails and webhooks), by target.",
+    ["target"],
+    registry=REGISTRY,
+)
+RATE_MATCHES = Counter(
+    "newswatch_rate_matches_total",
+    "Matches of rate rules counted (spike, first_seen, flatline), by rule.",
+    ["rule"],
+    registry=REGISTRY,
+)

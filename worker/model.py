@@ -237,8 +237,24 @@ class Alert:
     targets: list[str] = field(default_factory=list)
     published_at: datetime | None = None
     source: str | None = None
+    # Events (worker/transforms/events.py): set once the alert is placed in its event.
+    event_id: str | None = None
+    event_kind: str | None = None  # new | status | update | duplicate
+    previous_status: str | None = None
+    event: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        # Event fields only once set, so alerts straight from the matcher keep their shape.
+        events = (
+            {
+                "event_id": self.event_id,
+                "event_kind": self.event_kind,
+                "previous_status": self.previous_status,
+                "event": dict(self.event) if self.event is not None else None,
+            }
+            if self.event_id
+            else {}
+        )
         return {
             "key": self.key,
             "rule_id": self.rule_id,
@@ -255,6 +271,7 @@ class Alert:
             "targets": list(self.targets),
             "published_at": iso(self.published_at),
             "source": self.source,
+            **events,
         }
 
     @classmethod
@@ -275,4 +292,8 @@ class Alert:
             targets=list(d.get("targets", [])),
             published_at=parse_iso(d.get("published_at")),
             source=d.get("source"),
+            event_id=d.get("event_id"),
+            event_kind=d.get("event_kind"),
+            previous_status=d.get("previous_status"),
+            event=d.get("event"),
         )

@@ -4,11 +4,10 @@ The topic (``newswatch.rules``, compacted, one record per rule/topic/relation, s
 ``transforms/rules/records.py``) is the source of truth for the active rule set.
 
 *Reading.* Each worker reads the whole topic with its own consumer that belongs to no group
-(assign + seek to beginning, nothing committed). A Faust agent would not do: agents consume as
-one consumer group, so the topic's single partition would go to one worker and the others would
-never hear of a change. A ``GlobalTable`` would reach every worker, but it couples the wire
-format to Faust's table serialisation and gates start-up on table recovery; a plain group-less
-consumer is Kafka's broadcast read and needs nothing beyond aiokafka, which Faust already uses.
+(``worker/sources/follow.py``, shared with the silences topic). A Faust agent would not do:
+agents consume as one consumer group, so the topic's single partition would go to one worker
+and the others would never hear of a change. A ``GlobalTable`` would reach every worker, but it
+couples the wire format to Faust's table serialisation and gates start-up on table recovery.
 
 *Swapping.* When the worker has read to the end of the topic and the content differs from the
 active set, the set is rebuilt (in a thread: 10,000 rules take ~0.5 s) and swapped in with one
@@ -37,6 +36,8 @@ from typing import Any
 from worker import metrics as m
 from worker.config import Settings
 from worker.errors import ConfigError
+from worker.kafka_security import aiokafka_kwargs
+from worker.sources.follow import TopicFollower, at_end
 from worker.transforms.rules import RuleSet, load_rules_lenient
 from worker.transforms.rules.loader import RuleError, pack_files
 from worker.transforms.rules.records import RecordLog, decode, diff, encode, fingerprint
@@ -103,7 +104,7 @@ def initial_rules(settings: Settings, read_topic: Callable[[], list] | None = No
     raise ConfigError(f"invalid rules in {settings.rules_dir} and none on the topic:\n{lines}")
 
 
-class LiveRules:
+class LiveRules(TopicFollower):
     """Follows the rules topic for one worker; publishes its rules folder when it has one."""
 
     def __init__(
@@ -114,8 +115,7 @@ class LiveRules:
         poll_s: float = 2.0,
         settle_s: float = 0.3,
     ):
-        self.settings = settings
-        self.topic = settings.topics.rules
+        super().__init__(settings, settings.topics.rules, client_id=f"{settings.app_id}-rules")
         self.pipeline = pipeline  # returns the Pipeline whose ``.rules`` we swap
         self.poll_s = poll_s
         self.settle_s = settle_s
@@ -125,59 +125,24 @@ class LiveRules:
         self.stamp: tuple | None = None
         self.producer: Any = None
 
+    def reset(self) -> None:
+        self.log = RecordLog()  # rebuilt from the start of the (compacted) topic
+
+    async def closed(self) -> None:
+        if self.producer is not None:
+            await self.producer.stop()
+            self.producer = None
+
     async def run(self) -> None:
-        """Follow the topic until cancelled; a failure (broker gone...) is logged, and the topic
-        is read again from the start after a pause. Never raises: rules must not stop a worker."""
+        """Follow the topic until cancelled (worker/sources/follow.py: a failure is logged and
+        the topic read again). Never raises: rules must not stop a worker."""
         # The pipeline (gazetteers, compiled rules) lives as long as the worker: take it out of
         # the collector's generations so collections stop walking it (bench/bench_rules.py).
         gc.freeze()
-        while True:
-            try:
-                await self._run_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("rules follower failed; starting over in 5 s")
-                await asyncio.sleep(5.0)
+        await super().run()
 
-    async def _run_once(self) -> None:
-        from aiokafka import AIOKafkaConsumer, TopicPartition
-
-        self.log = RecordLog()  # rebuilt from the start of the (compacted) topic
-        consumer = AIOKafkaConsumer(
-            bootstrap_servers=self.settings.kafka_bootstrap,
-            group_id=None,  # no group: this worker reads every partition, commits nothing
-            enable_auto_commit=False,
-            client_id=f"{self.settings.app_id}-rules",
-        )
-        await consumer.start()
-        try:
-            parts = [TopicPartition(self.topic, p) for p in await self._partitions()]
-            consumer.assign(parts)
-            await consumer.seek_to_beginning(*parts)
-            await self._follow(consumer, parts)
-        finally:
-            await consumer.stop()
-            if self.producer is not None:
-                await self.producer.stop()
-                self.producer = None
-
-    async def _partitions(self) -> list[int]:
-        """The topic's partitions (one, as created; read them all if someone made more)."""
-        from aiokafka.admin import AIOKafkaAdminClient
-
-        admin = AIOKafkaAdminClient(bootstrap_servers=self.settings.kafka_bootstrap)
-        await admin.start()
-        try:
-            while True:  # the worker command creates the topic; wait if it is not there yet
-                (desc,) = await admin.describe_topics([self.topic])
-                ids = sorted(p["partition"] for p in desc.get("partitions", ()))
-                if ids:
-                    return ids
-                log.warning("rules topic %s not found; waiting for it", self.topic)
-                await asyncio.sleep(2.0)
-        finally:
-            await admin.close()
+    async def follow(self, consumer: Any, parts: list) -> None:
+        await self._follow(consumer, parts)
 
     async def _follow(self, consumer: Any, parts: list) -> None:
         caught_up = False
@@ -191,7 +156,7 @@ class LiveRules:
                     for msg in msgs:
                         dirty |= self._take(msg)
                         last_record = time.monotonic()
-                if not await _at_end(consumer, parts):
+                if not await at_end(consumer, parts):
                     continue
                 now = time.monotonic()
                 if not caught_up:
@@ -291,7 +256,7 @@ class LiveRules:
 
         if self.producer is None:
             self.producer = AIOKafkaProducer(
-                bootstrap_servers=self.settings.kafka_bootstrap,
+                **aiokafka_kwargs(self.settings),
                 acks="all",
                 client_id=f"{self.settings.app_id}-rules-publish",
             )
@@ -299,14 +264,3 @@ class LiveRules:
         for rec in records:
             key, value = encode(rec)
             await self.producer.send_and_wait(self.topic, value=value, key=key)
-
-
-async def _at_end(consumer: Any, parts: list) -> bool:
-    """Has the consumer read everything the partitions held at its last fetch?"""
-    for tp in parts:
-        high = consumer.highwater(tp)  # from fetch responses; no extra request
-        if high is None:
-            high = (await consumer.end_offsets([tp]))[tp]
-        if await consumer.position(tp) < high:
-            return False
-    return True

@@ -170,3 +170,116 @@ def make_raw_item(
         "body": body,
         "published_at": "2026-11-01T12:00:00Z",
     }
+
+
+# ---------------------------------------------------------------- a week of news with events
+# Arms-transfer events with a known identity and status history, each reported by several
+# outlets in their own words (different sentences, titles and filler: not copies), for the
+# events bench (bench/bench_events.py). Suppliers and their own systems, so the weapon's origin
+# agrees with the supplier the sentence names.
+EVENT_SUPPLIERS = {
+    "Russia": ["S-400", "Su-35"],
+    "the United States": ["F-35", "Patriot", "HIMARS"],
+    "France": ["Rafale"],
+    "Germany": ["Leopard 2"],
+    "Israel": ["Iron Dome"],
+}
+EVENT_RECIPIENTS = ["Turkey", "India", "Saudi Arabia", "Ukraine", "Iran", "China", "Syria"]
+EVENT_LEADS: dict[str, list[str]] = {
+    "talks": [
+        "{a} is in talks with {b} on the purchase of {w} systems, officials said on {day}.",
+        "Negotiations between {a} and {b} over the possible purchase of {w} systems are "
+        "continuing, a defence ministry official said.",
+        "{a_dem} and {b_dem} negotiators met again on {day} to discuss the purchase of {w} "
+        "systems by {a}.",
+    ],
+    "agreed": [
+        "{a} has signed a deal to buy {w} systems from {b}, officials in {a_cap} said on {day}.",
+        "{a} agreed to buy {w} systems from {b} under a contract signed on {day}.",
+        "{a_dem} officials said on {day} the country had signed a contract with {b} for the "
+        "purchase of {w} systems.",
+    ],
+    "delivered": [
+        "{b} has delivered the first {w} systems to {a}, the defence ministry in {a_cap} said.",
+        "The first batch of {w} systems bought from {b} arrived in {a} on {day}.",
+        "{b} completed the delivery of {w} systems to {a} on {day}, officials said.",
+    ],
+    "cancelled": [
+        "{a} has cancelled the purchase of {w} systems from {b}, officials said on {day}.",
+        "{a} scrapped its planned purchase of {w} systems from {b} on {day}.",
+        "The sale of {w} systems by {b} to {a} was cancelled on {day}, officials said.",
+    ],
+}
+EVENT_HISTORIES = [["talks"], ["talks", "agreed"], ["agreed", "delivered"], ["talks", "cancelled"]]
+
+
+def make_event_week(
+    rng: random.Random,
+    *,
+    events: int = 20,
+    outlets: tuple[int, int] = (2, 6),
+    filler: int = 200,
+    start: str = "2026-11-02T00:00:00",
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A week of raw items (arms-transfer events reported by several outlets per status, plus
+    neutral filler), in publication order, and the truth: one dict per event with its recipient,
+    supplier, weapon, statuses and the urls that report it. Each (recipient, supplier, weapon)
+    occurs once, so the events are told apart by their identity."""
+    from datetime import datetime, timedelta
+
+    t0 = datetime.fromisoformat(start)
+    actors = {a[0]: a for a in ACTORS}
+    used: set[tuple[str, str, str]] = set()
+    items: list[tuple[datetime, dict[str, Any]]] = []
+    truth: list[dict[str, Any]] = []
+    n = 0
+    while len(truth) < events:
+        sup = rng.choice(list(EVENT_SUPPLIERS))
+        rec = rng.choice([r for r in EVENT_RECIPIENTS if r != sup])
+        weapon = rng.choice(EVENT_SUPPLIERS[sup])
+        if (rec, sup, weapon) in used:
+            continue
+        used.add((rec, sup, weapon))
+        history = rng.choice(EVENT_HISTORIES)
+        a, b = actors[rec], actors[sup]
+        when = t0 + timedelta(hours=rng.uniform(0, 72))
+        ev = {"recipient": rec, "supplier": sup, "weapon": weapon, "statuses": history, "urls": []}
+        for status in history:
+            leads = rng.sample(EVENT_LEADS[status], len(EVENT_LEADS[status]))
+            for k in range(rng.randint(*outlets)):
+                lead = leads[k % len(leads)].format(
+                    a=a[0],
+                    a_dem=a[1],
+                    a_cap=a[2],
+                    b=b[0],
+                    b_dem=b[1],
+                    w=weapon,
+                    day=rng.choice(DAYS),
+                )
+                art = make_article(rng, 1200, n, NEUTRAL_TEMPLATES)
+                url = f"https://outlet{k}.example/{status}/{n}"
+                items.append(
+                    (
+                        when + timedelta(hours=rng.uniform(0, 6)),
+                        {
+                            "url": url,
+                            "source": f"Outlet {k}",
+                            "title": f"{a[0][0].upper() + a[0][1:]} and {b[0]}: {weapon} "
+                            f"report {n}",
+                            "body": lead[0].upper() + lead[1:] + "\n\n" + art.body,
+                        },
+                    )
+                )
+                ev["urls"].append(url)
+                n += 1
+            when += timedelta(hours=rng.uniform(24, 48))
+        truth.append(ev)
+    for _ in range(filler):
+        item = make_raw_item(rng, 1200, n, arms_share=0.0)
+        items.append((t0 + timedelta(hours=rng.uniform(0, 168)), item))
+        n += 1
+    items.sort(key=lambda x: x[0])
+    out = []
+    for when, item in items:
+        out.append({**item, "published_at": when.strftime("%Y-%m-%dT%H:%M:%SZ")})
+    return out, truth

@@ -71,12 +71,15 @@ class TopicReader:
     bootstrap: str
     topics: list[str]
     records: dict[str, list[Any]] = field(default_factory=dict)
+    # Extra kafka-python arguments, e.g. TLS/SASL for a secured broker (tests/secure).
+    client: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.consumer = KafkaConsumer(
             bootstrap_servers=self.bootstrap,
             enable_auto_commit=False,
             value_deserializer=lambda b: json.loads(b) if b else None,
+            **self.client,
         )
         parts = []
         for t in self.topics:

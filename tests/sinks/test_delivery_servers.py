@@ -19,10 +19,10 @@ from werkzeug import Request, Response
 from tests.conftest import free_port
 from tests.sinks.servers import SmtpServer
 from worker import metrics as m
-from worker.config import SCHEMAS_DIR, DeliverySettings, TargetSettings
+from worker.config import SCHEMAS_DIR, DeliverySettings, target_settings
 from worker.model import Alert, Evidence
 from worker.sinks.dispatch import DictStore, Dispatcher
-from worker.sinks.targets import build_targets
+from worker.sinks.targets import TargetOptions, build_targets
 
 EVIL_TITLE = "<!channel> Turkey *buys* <http://evil.example|click here> <script>x</script> & co"
 EVIL_SNIPPET = "Ankara <@U0BADBAD> confirmed it will buy Russian S-400 missiles <!here> `rm`."
@@ -75,7 +75,7 @@ def test_slack_block_kit_and_escaping(httpserver: HTTPServer):
     httpserver.expect_request("/services/T0/B0/xyz", method="POST").respond_with_data("ok")
     targets = build_targets(
         {
-            "slack-desk": TargetSettings(
+            "slack-desk": target_settings(
                 kind="slack", webhook_url=httpserver.url_for("/services/T0/B0/xyz")
             )
         },
@@ -120,8 +120,8 @@ def smtp():
     server.stop()
 
 
-def email_target(port: int, **kw) -> TargetSettings:
-    return TargetSettings(
+def email_target(port: int, **kw) -> TargetOptions:
+    return target_settings(
         kind="email",
         smtp_host="127.0.0.1",
         smtp_port=port,
@@ -200,7 +200,7 @@ def test_webhook_signature_idempotency_and_schema(httpserver: HTTPServer):
     secret = "whsec-test-123"
     targets = build_targets(
         {
-            "webhook-siem": TargetSettings(
+            "webhook-siem": target_settings(
                 kind="webhook", url=httpserver.url_for("/hook"), secret=secret
             )
         },
@@ -235,7 +235,7 @@ def test_webhook_retries_5xx_then_delivers_and_records(httpserver: HTTPServer):
 
     d = Dispatcher(
         build_targets(
-            {"siem": TargetSettings(kind="webhook", url=httpserver.url_for("/hook"))}, fast()
+            {"siem": target_settings(kind="webhook", url=httpserver.url_for("/hook"))}, fast()
         ),
         fast(),
         default_targets=["siem"],
@@ -262,7 +262,7 @@ def test_webhook_gives_up_after_max_attempts_to_dlq(httpserver: HTTPServer):
 
     d = Dispatcher(
         build_targets(
-            {"siem": TargetSettings(kind="webhook", url=httpserver.url_for("/hook"))}, fast()
+            {"siem": target_settings(kind="webhook", url=httpserver.url_for("/hook"))}, fast()
         ),
         fast(max_attempts=3),
         default_targets=["siem"],
@@ -296,7 +296,8 @@ def test_throttle_window_then_digest_via_slack(httpserver: HTTPServer):
     clock = Clock(datetime(2017, 9, 28, 10, 0, tzinfo=UTC))
     d = Dispatcher(
         build_targets(
-            {"desk": TargetSettings(kind="slack", webhook_url=httpserver.url_for("/slack"))}, fast()
+            {"desk": target_settings(kind="slack", webhook_url=httpserver.url_for("/slack"))},
+            fast(),
         ),
         fast(),
         default_targets=["desk"],

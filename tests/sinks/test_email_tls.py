@@ -26,9 +26,9 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from tests.conftest import free_port
 from tests.sinks.test_delivery_servers import evil_alert, fast
-from worker.config import TargetSettings
+from worker.config import target_settings
 from worker.sinks.dispatch import DictStore, Dispatcher
-from worker.sinks.targets import DeliveryError, build_targets
+from worker.sinks.targets import DeliveryError, TargetOptions, build_targets
 
 USER, PASSWORD = "newswatch", "s3cret-tls"
 
@@ -181,7 +181,7 @@ def system_trust_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SSL_CERT_DIR", raising=False)
 
 
-def target(port: int, security: str, **kw: Any) -> TargetSettings:
+def target(port: int, security: str, **kw: Any) -> TargetOptions:
     values: dict[str, Any] = dict(
         kind="email",
         smtp_host="127.0.0.1",
@@ -194,10 +194,10 @@ def target(port: int, security: str, **kw: Any) -> TargetSettings:
         timeout_s=5,
     )
     values.update(kw)
-    return TargetSettings(**values)
+    return target_settings(**values)
 
 
-def send(settings: TargetSettings) -> None:
+def send(settings: TargetOptions) -> None:
     targets = build_targets({"mail": settings}, fast())
     asyncio.run(targets["mail"].send_alert(evil_alert()))
 

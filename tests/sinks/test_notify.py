@@ -12,7 +12,7 @@ import pytest
 from tests.sinks.test_delivery_servers import evil_alert
 from worker.config import load_settings
 from worker.logs import JsonFormatter
-from worker.sinks.notify import LogNotifier, build_notifiers
+from worker.sinks.targets.log import LogTarget
 
 # A title with everything that could break a one-line, one-object log entry.
 AWKWARD_TITLE = 'Turkey "buys" S-400\nfrom Russia\r\n{"rule_id": "forged"} — Türkiye\t'
@@ -25,7 +25,7 @@ def alert_lines(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
 def test_alert_line_is_one_json_object(caplog: pytest.LogCaptureFixture):
     alert = evil_alert(title=AWKWARD_TITLE)
     with caplog.at_level(logging.INFO, logger="newswatch.alerts"):
-        asyncio.run(LogNotifier().send(alert))
+        asyncio.run(LogTarget().send_alert(alert))
 
     (rec,) = alert_lines(caplog)
     assert rec.levelno == logging.WARNING
@@ -50,7 +50,7 @@ def test_alert_line_is_one_json_object(caplog: pytest.LogCaptureFixture):
 def test_alert_line_without_pair_or_url(caplog: pytest.LogCaptureFixture):
     alert = evil_alert(key="watch:42", rule_id="watch", pair=None, url=None, countries=[])
     with caplog.at_level(logging.INFO, logger="newswatch.alerts"):
-        asyncio.run(LogNotifier().send(alert))
+        asyncio.run(LogTarget().send_alert(alert))
     (rec,) = alert_lines(caplog)
     doc = json.loads(rec.getMessage().removeprefix("ALERT "))
     assert (doc["key"], doc["rule_id"]) == ("watch:42", "watch")
@@ -60,7 +60,7 @@ def test_alert_line_without_pair_or_url(caplog: pytest.LogCaptureFixture):
 def test_alert_line_through_the_json_log_format(caplog: pytest.LogCaptureFixture):
     """With ``log_format: json`` the alert is the ``msg`` of one JSON log object per line."""
     with caplog.at_level(logging.INFO, logger="newswatch.alerts"):
-        asyncio.run(LogNotifier().send(evil_alert(title=AWKWARD_TITLE)))
+        asyncio.run(LogTarget().send_alert(evil_alert(title=AWKWARD_TITLE)))
     (rec,) = alert_lines(caplog)
     out = JsonFormatter().format(rec)
     assert "\n" not in out
@@ -71,6 +71,14 @@ def test_alert_line_through_the_json_log_format(caplog: pytest.LogCaptureFixture
     assert alert["title"] == AWKWARD_TITLE
 
 
-def test_log_notifier_is_always_built():
-    notifiers = build_notifiers(load_settings(targets={}))
-    assert [n.name for n in notifiers] == ["log"]
+def test_every_target_kind_comes_from_its_module():
+    """The registry finds each kind by its module; the settings accept exactly those kinds."""
+    from worker.config import target_settings
+    from worker.errors import ConfigError
+    from worker.sinks.targets import build_targets, kinds
+
+    assert list(kinds()) == ["email", "log", "slack", "webhook"]
+    built = build_targets({"ops-log": target_settings(kind="log")}, load_settings().delivery)
+    assert isinstance(built["ops-log"], LogTarget) and built["ops-log"].name == "ops-log"
+    with pytest.raises(ConfigError, match="teams"):
+        load_settings(targets={"desk": {"kind": "teams"}})

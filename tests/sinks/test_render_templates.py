@@ -14,9 +14,9 @@ from pytest_httpserver import HTTPServer
 from tests.conftest import free_port
 from tests.sinks.servers import SmtpServer
 from tests.sinks.test_delivery_servers import EVIL_TITLE, email_target, evil_alert, fast
-from worker.config import TargetSettings
+from worker.config import target_settings
 from worker.sinks.render import TEMPLATES_DIR, Renderer
-from worker.sinks.targets import build_targets
+from worker.sinks.targets import build_targets, email
 
 
 @pytest.fixture
@@ -90,12 +90,12 @@ def test_slack_override(httpserver: HTTPServer, custom: Path):
     httpserver.expect_request("/hook/stock", method="POST").respond_with_data("ok")
     targets = build_targets(
         {
-            "custom": TargetSettings(
+            "custom": target_settings(
                 kind="slack",
                 webhook_url=httpserver.url_for("/hook/custom"),
                 template_dir=custom,
             ),
-            "stock": TargetSettings(kind="slack", webhook_url=httpserver.url_for("/hook/stock")),
+            "stock": target_settings(kind="slack", webhook_url=httpserver.url_for("/hook/stock")),
         },
         fast(),
     )
@@ -113,8 +113,8 @@ def test_slack_override(httpserver: HTTPServer, custom: Path):
 
 def test_renderer_override_and_fallback_directly(custom: Path):
     alert = evil_alert()
-    subject, text, html = Renderer(custom).email(alert)
-    s_subject, s_text, s_html = Renderer().email(alert)
+    subject, text, html = email.render_alert(Renderer(custom), alert)
+    s_subject, s_text, s_html = email.render_alert(Renderer(), alert)
     assert subject.startswith("DESK ALERT tur-rus: ") and subject != s_subject
     assert (text, html) == (s_text, s_html)
     # Digest templates are not in the folder: bundled ones are used.
@@ -129,7 +129,7 @@ def test_renderer_override_and_fallback_directly(custom: Path):
         "since": "2017-09-28T10:00:00Z",
         "until": "2017-09-28T16:00:00Z",
     }
-    assert Renderer(custom).email_digest(digest) == Renderer().email_digest(digest)
+    assert email.render_digest(Renderer(custom), digest) == email.render_digest(Renderer(), digest)
 
 
 def test_override_with_a_template_error_fails_loudly(tmp_path: Path):
@@ -141,7 +141,7 @@ def test_override_with_a_template_error_fails_loudly(tmp_path: Path):
     d.mkdir()
     (d / "email_subject.txt.j2").write_text("{{ alert.no_such_field }}")
     with pytest.raises(UndefinedError, match="no_such_field"):
-        Renderer(d).email(evil_alert())
+        email.render_alert(Renderer(d), evil_alert())
     (d / "email_subject.txt.j2").write_text("{% if %}")
     with pytest.raises(TemplateSyntaxError):
-        Renderer(d).email(evil_alert())
+        email.render_alert(Renderer(d), evil_alert())

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from tests.conftest import SEED
 from worker.errors import ConfigError
 from worker.model import Article, TaggedArticle
-from worker.transforms.gazetteer import fold
+from worker.transforms.folding import fold_words
 from worker.transforms.tag import Tagger, default_tagger
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "tagging"
@@ -200,7 +200,7 @@ def test_accent_folding(tagger: Tagger) -> None:
 
 @given(st.text(max_size=200))
 def test_fold_keeps_length(s: str) -> None:
-    assert len(fold(s)) == len(s)
+    assert len(fold_words(s)) == len(s)
 
 
 @pytest.mark.parametrize(

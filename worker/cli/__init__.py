@@ -12,8 +12,8 @@ from worker.errors import NewswatchError
 
 # Order is the order of `newswatch --help`.
 COMMAND_MODULES = (
-    "stack", "demo", "stream", "poll", "serve", "clean", "tag", "rules", "search", "config_cmd",
-    "dashboards",
+    "stack", "demo", "stream", "poll", "serve", "clean", "tag", "rules", "alerts", "search",
+    "config_cmd", "dashboards",
 )  # fmt: skip
 
 app = typer.Typer(

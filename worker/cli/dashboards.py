@@ -54,6 +54,21 @@ def import_objects(
     return body
 
 
+def _import_targets(
+    prefix: str, kibana_url: str | None, dashboards_url: str | None
+) -> list[tuple[str, str, str]]:
+    """(product, base URL, NDJSON) for each product the user named."""
+    from worker.dashboards import kibana_objects, opensearch_dashboards_objects, to_ndjson
+
+    targets = []
+    if kibana_url:
+        targets.append(("Kibana", kibana_url, to_ndjson(kibana_objects(prefix))))
+    if dashboards_url:
+        objects = opensearch_dashboards_objects(prefix)
+        targets.append(("OpenSearch Dashboards", dashboards_url, to_ndjson(objects)))
+    return targets
+
+
 def register(app: typer.Typer) -> None:
     group = typer.Typer(
         help="Kibana / OpenSearch Dashboards saved objects (data views, searches, dashboards).",
@@ -76,27 +91,15 @@ def register(app: typer.Typer) -> None:
 
         Ids are stable, so re-running overwrites. Basic auth from NEWSWATCH_SEARCH_USERNAME and
         NEWSWATCH_SEARCH_PASSWORD if set."""
-        from worker.dashboards import kibana_objects, opensearch_dashboards_objects, to_ndjson
-
         if not kibana_url and not dashboards_url:
             raise typer.BadParameter("give --kibana-url and/or --dashboards-url")
         settings = load_settings()
         auth = None
         if settings.search_username and settings.search_password:
             auth = (settings.search_username, settings.search_password.get_secret_value())
-        prefix = settings.index_prefix
-        targets = []
-        if kibana_url:
-            targets.append(("Kibana", kibana_url, to_ndjson(kibana_objects(prefix))))
-        if dashboards_url:
-            targets.append(
-                (
-                    "OpenSearch Dashboards",
-                    dashboards_url,
-                    to_ndjson(opensearch_dashboards_objects(prefix)),
-                )
-            )
-        for product, url, ndjson in targets:
+        for product, url, ndjson in _import_targets(
+            settings.index_prefix, kibana_url, dashboards_url
+        ):
             body = import_objects(
                 url,
                 ndjson,

@@ -65,24 +65,20 @@ def register(app: typer.Typer) -> None:
                 param_hint="FEED",
             )
         memory = FeedMemory.load(None if dry_run else state or settings.state_dir / "feeds.json")
-        publisher = None
-        if dry_run:
+        from worker.sources.outlet import RawOutlet
 
-            def publish(items: list[dict[str, Any]]) -> None:
-                pass
-        else:
-            from worker.sources.kafka import RawPublisher, ensure_topics
+        outlet = RawOutlet.open(settings, dry_run=dry_run)
 
-            ensure_topics(settings)
-            publisher = RawPublisher(settings)
-
-            def publish(items: list[dict[str, Any]]) -> None:
-                for item in items:
-                    try:
-                        publisher.publish(item)
-                    except Reject as rej:  # this entry can never be sent; the others go on
-                        err.print(f"[red]rejected[/] {rej.source}: {rej.detail}", highlight=False)
-                publisher.flush()  # acknowledged before the poller remembers them
+        def publish(items: list[dict[str, Any]]) -> None:
+            """Acknowledged before the poller remembers them; a reject is reported and
+            remembered (it can never be sent), anything else keeps the entries unseen."""
+            for outcome in outlet.send([(None, item) for item in items]):
+                if isinstance(outcome, Reject):
+                    err.print(
+                        f"[red]rejected[/] {outcome.source}: {outcome.detail}", highlight=False
+                    )
+                elif outcome is not None:
+                    raise outcome
 
         poller = FeedPoller(targets, memory, publish, max_bytes=settings.http.max_request_bytes)
         where = "dry run" if dry_run else f"to {settings.topics.raw}"
@@ -92,8 +88,7 @@ def register(app: typer.Typer) -> None:
             results = poller.run(once=once, report=_report)
         finally:
             poller.close()
-            if publisher:
-                publisher.close()
+            outlet.close()
         if once:
             new = sum(r.new for r in results)
             failed = sum(r.status == "error" for r in results)

@@ -1,4 +1,5 @@
-"""``newswatch rules validate|test`` and ``newswatch scan``: watch rules from the command line."""
+"""``newswatch rules validate|test|publish`` (``backtest``: cli/backtest.py) and ``newswatch scan``:
+watch rules from the command line."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -36,19 +37,26 @@ RulesDir = Annotated[
 ]
 
 
-@rules_app.command("validate")
-def validate_command(
-    path: Annotated[Path, typer.Argument(help="Rule pack directory or a single rule file.")],
-) -> None:
-    """Validate a rule pack: a table of its rules, or every error as file:line: reason."""
+def load_or_exit(path: Path, consequence: str) -> Any:
+    """The pack at ``path``, or every error as file:line: reason and exit code 1."""
     from worker.transforms.rules import load_rules_lenient
 
     ruleset, errors = load_rules_lenient(path)
     if errors:
         for e in errors:
             err.print(f"[bold red]error:[/] {escape(str(e))}")
-        err.print(f"{len(errors)} error(s); {len(ruleset.rules)} valid rule(s)")
+        valid = len(ruleset.rules)
+        err.print(f"{len(errors)} error(s); " + consequence.format(valid=valid))
         raise typer.Exit(1)
+    return ruleset
+
+
+@rules_app.command("validate")
+def validate_command(
+    path: Annotated[Path, typer.Argument(help="Rule pack directory or a single rule file.")],
+) -> None:
+    """Validate a rule pack: a table of its rules, or every error as file:line: reason."""
+    ruleset = load_or_exit(path, "{valid} valid rule(s)")
     table = Table(title=f"{len(ruleset.rules)} rule(s) in {path}")
     for col in ("id", "severity", "pair", "query", "where"):
         table.add_column(col, overflow="fold")
@@ -84,15 +92,9 @@ def publish_command(
     from worker.config import load_settings
     from worker.sources.kafka import ensure_topics
     from worker.sources.rules_topic import publish_records, read_records
-    from worker.transforms.rules import load_rules_lenient
     from worker.transforms.rules.records import RecordLog, diff
 
-    ruleset, errors = load_rules_lenient(path)
-    if errors:
-        for e in errors:
-            err.print(f"[bold red]error:[/] {escape(str(e))}")
-        err.print(f"{len(errors)} error(s); nothing published")
-        raise typer.Exit(1)
+    ruleset = load_or_exit(path, "nothing published")
     if not ruleset.rules:
         err.print(f"[bold red]error:[/] {path}: no rules; nothing published")
         raise typer.Exit(1)
@@ -247,5 +249,8 @@ def _articles(paths: list[Path], on_reject=None) -> Iterator[Article]:
 
 def register(app: typer.Typer) -> None:
     """Add ``rules validate|test`` and ``scan`` to the ``newswatch`` command."""
+    from worker.cli.backtest import backtest_command
+
+    rules_app.command("backtest")(backtest_command)
     app.add_typer(rules_app, name="rules")
     app.command("scan")(scan_command)

@@ -31,8 +31,8 @@ def register(app: typer.Typer) -> None:
         /openapi.json, /healthz and /metrics. Binds to loopback unless told otherwise."""
         from aiohttp import web
 
-        from worker.sources.http import build_openapi, create_http_app, kafka_publish
-        from worker.sources.kafka import ensure_topics
+        from worker.sources.http import build_openapi, create_http_app
+        from worker.sources.outlet import RawOutlet
 
         settings = load_settings()
         if openapi is not None:
@@ -46,9 +46,8 @@ def register(app: typer.Typer) -> None:
             )
         bind_host = host or settings.http.host
         bind_port = settings.http.port if port is None else port
-        ensure_topics(settings)
-        publish, close = kafka_publish(settings)
-        http_app = create_http_app(settings, publish)
+        outlet = RawOutlet.open(settings)
+        http_app = create_http_app(settings, outlet.send_async)
 
         async def main() -> None:
             runner = web.AppRunner(http_app, access_log=None)
@@ -67,4 +66,4 @@ def register(app: typer.Typer) -> None:
         try:
             asyncio.run(main())
         finally:
-            close()
+            outlet.close()

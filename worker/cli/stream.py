@@ -125,15 +125,11 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Publish articles to the raw topic. Bad files are reported (file + reason) and
         skipped; the exit code is 1 if any input was rejected."""
-        from worker.sources.kafka import RawPublisher, ensure_topics
+        from worker.sources.outlet import RawOutlet
 
         settings = load_settings()
-        publisher = None
-        if not dry_run:
-            ensure_topics(settings)
-            publisher = RawPublisher(settings)
+        outlet = RawOutlet.open(settings, dry_run=dry_run)
         total = sum(_count_files(Path(s)) for s in sources if s != "-" and "://" not in s)
-        rejected = published = 0
         with Progress(
             TextColumn("[bold]ingest"),
             BarColumn(),
@@ -145,39 +141,60 @@ def register(app: typer.Typer) -> None:
             transient=True,
         ) as progress:
             task = progress.add_task("ingest", total=total or None, current="")
-            for src in sources:
-                for item in _items(src, settings.max_article_bytes, progress, task):
-                    if not isinstance(item, Reject):
-                        item = _publish(publisher, item, settings.kafka_max_message_bytes)
-                    if isinstance(item, Reject):
-                        rejected += 1
-                        err.print(
-                            f"[red]rejected[/] {item.source or src}: {item.detail}", highlight=False
-                        )
-                        continue
-                    published += 1
-        if publisher:
-            publisher.flush()
-            publisher.close()
+            try:
+                published, rejected = IngestSource(sources, settings.max_article_bytes).run(
+                    outlet, progress, task
+                )
+            finally:
+                outlet.close()
         verb = "validated" if dry_run else f"published to {settings.topics.raw}"
         err.print(f"{published} item(s) {verb}; {rejected} rejected")
         if rejected:
             raise typer.Exit(1)
 
 
-def _publish(publisher: Any, item: dict[str, Any], budget: int) -> dict[str, Any] | Reject:
-    """Queue one item (only check it on a dry run); the item's own Reject (too large for
-    Kafka, not encodable) instead of an exception, so one bad item never stops the batch."""
-    from worker.sources.kafka import encode_item
+class IngestSource:
+    """Files, folders, URLs and stdin, read in order and sent in batches: a batch is
+    acknowledged before the next is read, so memory stays flat on a large folder."""
 
-    try:
-        if publisher is None:
-            encode_item(item, budget)
-        else:
-            publisher.publish(item)
-    except Reject as rej:
-        return rej
-    return item
+    BATCH = 500
+
+    def __init__(self, sources: list[str], max_bytes: int):
+        self.sources, self.max_bytes = sources, max_bytes
+
+    def run(self, outlet: Any, progress: Progress, task: Any) -> tuple[int, int]:
+        """(published, rejected); each reject is printed with its file and reason."""
+        published = rejected = 0
+        batch: list[tuple[str, dict[str, Any]]] = []
+
+        def flush() -> None:
+            nonlocal published, rejected
+            outcomes = outlet.send([(None, item) for _, item in batch])
+            for (src, _), outcome in zip(batch, outcomes, strict=True):
+                if outcome is None:
+                    published += 1
+                elif isinstance(outcome, Reject):
+                    rejected += 1
+                    _print_reject(outcome, src)
+                else:  # not acknowledged: stop, say so, exit non-zero
+                    raise outcome
+            batch.clear()
+
+        for src in self.sources:
+            for item in _items(src, self.max_bytes, progress, task):
+                if isinstance(item, Reject):
+                    rejected += 1
+                    _print_reject(item, src)
+                    continue
+                batch.append((src, item))
+                if len(batch) >= self.BATCH:
+                    flush()
+        flush()
+        return published, rejected
+
+
+def _print_reject(rej: Reject, src: str) -> None:
+    err.print(f"[red]rejected[/] {rej.source or src}: {rej.detail}", highlight=False)
 
 
 def _items(src: str, max_bytes: int, progress: Progress, task: Any) -> Iterator[dict | Reject]:

@@ -77,6 +77,12 @@ class Store(Protocol):
 
     async def delete_group(self, group: str) -> bool: ...
 
+    def get_event(self, key: str) -> dict[str, Any] | None: ...
+
+    async def put_event(
+        self, key: str, value: dict[str, Any], *, durable: bool = False
+    ) -> None: ...
+
 
 _MISSING = object()
 
@@ -88,9 +94,17 @@ class DictStore:
         self,
         keys: MutableMapping[str, Any] | None = None,
         groups: MutableMapping[str, Any] | None = None,
+        events: MutableMapping[str, Any] | None = None,
     ):
         self.keys = {} if keys is None else keys
         self.groups = {} if groups is None else groups
+        self.events = {} if events is None else events
+
+    def get_event(self, key: str) -> dict[str, Any] | None:
+        return self.events.get(key)
+
+    async def put_event(self, key: str, value: dict[str, Any], *, durable: bool = False) -> None:
+        self.events[key] = value
 
     def get_key(self, key: str) -> dict[str, Any] | None:
         return self.keys.get(key)
@@ -121,9 +135,16 @@ class TableStore:
     record still in that buffer when the process dies is lost — but the input offset would not
     be committed either, so nothing else is lost with it."""
 
-    def __init__(self, keys: Any, groups: Any):
+    def __init__(self, keys: Any, groups: Any, events: Any = None):
         self.keys = keys
         self.groups = groups
+        self.events = events  # event state (worker/transforms/events.py), same partitioning
+
+    def get_event(self, key: str) -> dict[str, Any] | None:
+        return self.events.get(key)
+
+    async def put_event(self, key: str, value: dict[str, Any], *, durable: bool = False) -> None:
+        await self._put(self.events, key, value, durable)
 
     def get_key(self, key: str) -> dict[str, Any] | None:
         return self.keys.get(key)
@@ -218,7 +239,9 @@ class Dispatcher:
 
     # -- alerts ---------------------------------------------------------------------------
 
-    async def handle_alert(self, alert: Alert, store: Store) -> Decision:
+    async def handle_alert(self, alert: Alert, store: Store, *, throttle: bool = True) -> Decision:
+        """Decide, deliver, record. ``throttle=False``: not subject to the rule's throttle
+        window (an event's status change is news however soon it follows the alert)."""
         now = self.clock()
         group = throttle_group(alert)
         names = self.targets_for(alert)
@@ -228,7 +251,7 @@ class Dispatcher:
             store.get_key(alert.key),
             store.get_group(group),
             now,
-            window=self.throttle_for(alert.rule_id),
+            window=self.throttle_for(alert.rule_id) if throttle else None,
             key_window=self.key_window,
         )
         if d.action == "suppress":
@@ -250,7 +273,7 @@ class Dispatcher:
         if d.reason != "resume":
             m.ALERTS.labels(alert.rule_id, alert.severity).inc()
             for notifier in self.always:
-                await notifier.send(alert)
+                await notifier.send_alert(alert)
         holder = {"ks": d.key_state}
 
         async def one(name: str) -> None:
@@ -266,11 +289,37 @@ class Dispatcher:
         await self._record(alert, holder["ks"])
         return d
 
+    async def handle_update(self, alert: Alert, store: Store, update_at_due: Callable) -> int:
+        """A later report of an event already alerted (``alert``: the event's alert with the
+        updated ``event`` counts, under the alert's key). Each target that has the alert
+        delivered and can send updates decides: Slack with a bot token threads a follow-up;
+        email and webhook send one when ``update_at_due(update_at)`` says so. Returns how
+        many went out. Nothing is recorded per update: a crash before the offset commit
+        repeats the update, with the same idempotency key (webhook) / Message-ID (email)."""
+        ks = store.get_key(alert.key) or {}
+        sent = 0
+        for name, rec in sorted(ks.get("targets", {}).items()):
+            target = self.targets.get(name)
+            if rec.get("status") != "delivered" or not hasattr(target, "send_update"):
+                continue
+            due = bool(update_at_due(target.settings.update_at))
+
+            async def send(t: Any, rec: dict[str, Any] = rec, due: bool = due) -> Any:
+                return await t.send_update(alert, rec, due=due)
+
+            if not due and not rec.get("ts"):
+                continue  # nothing this target would send (a Slack thread needs the ts)
+            out = await self._deliver(name, f"{alert.key}:update", send, alert)
+            if out["status"] == "delivered":
+                sent += 1
+                m.EVENT_UPDATES.labels(name).inc()
+        return sent
+
     async def _deliver(
         self,
         name: str,
         idem: str,
-        send: Callable[[Target], Awaitable[None]],
+        send: Callable[[Target], Awaitable[Any]],
         alert: Alert | None,
         payload: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
@@ -317,7 +366,7 @@ class Dispatcher:
                 with attempt:
                     rec["attempts"] = attempt.retry_state.attempt_number
                     try:
-                        await send(target)
+                        result = await send(target)
                     except DeliveryError:
                         raise
                     except Exception as exc:  # a template or client bug: not worth retrying
@@ -334,6 +383,8 @@ class Dispatcher:
         m.DELIVERY_SECONDS.labels(name).observe(time.perf_counter() - started)
         self._maybe_crash("after_send")
         rec.update(status="delivered", delivered_at=iso(self.clock()))
+        if isinstance(result, dict):
+            rec.update(result)  # what the target wants remembered (a Slack thread's ts)
         log.info("delivered %s to %s", idem, name, extra={"target": name, "key": idem})
         return rec
 

@@ -17,8 +17,8 @@ import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from worker.config import DATA_DIR
 from worker.model import Alert, iso
+from worker.paths import DATA_DIR
 from worker.sinks import escape as esc
 
 TEMPLATES_DIR = DATA_DIR / "templates"
@@ -133,32 +133,7 @@ class Renderer:
         )
         return ctx
 
-    # -- outputs ------------------------------------------------------------------------------
-
-    def slack(self, alert: Alert) -> dict[str, Any]:
-        return _json(self.text_env, "slack.json.j2", alert=self.slack_context(alert))
-
-    def slack_digest(self, digest: dict[str, Any]) -> dict[str, Any]:
-        return _json(self.text_env, "slack_digest.json.j2", digest=self._digest(digest, "slack"))
-
-    def email(self, alert: Alert) -> tuple[str, str, str]:
-        """(subject, text, html)."""
-        text_ctx = self.text_context(alert)
-        subject = self.text_env.get_template("email_subject.txt.j2").render(alert=text_ctx)
-        text = self.text_env.get_template("email.txt.j2").render(alert=text_ctx)
-        html = self.html_env.get_template("email.html.j2").render(alert=self.html_context(alert))
-        return esc.one_line(subject, 250), text, html
-
-    def email_digest(self, digest: dict[str, Any]) -> tuple[str, str, str]:
-        text_ctx = self._digest(digest, "text")
-        subject = self.text_env.get_template("email_digest_subject.txt.j2").render(digest=text_ctx)
-        text = self.text_env.get_template("email_digest.txt.j2").render(digest=text_ctx)
-        html = self.html_env.get_template("email_digest.html.j2").render(
-            digest=self._digest(digest, "html")
-        )
-        return esc.one_line(subject, 250), text, html
-
-    def _digest(self, digest: dict[str, Any], medium: str) -> dict[str, Any]:
+    def digest_context(self, digest: dict[str, Any], medium: str) -> dict[str, Any]:
         """A digest's context: ``digest`` is {group, rule_id, pair_text, items, overflow, since,
         until}; item titles are escaped like alert titles."""
         items = []
@@ -186,6 +161,6 @@ class Renderer:
         }
 
 
-def _json(env: Environment, name: str, **ctx: Any) -> dict[str, Any]:
+def render_json(env: Environment, name: str, **ctx: Any) -> dict[str, Any]:
     """Render a JSON template; values go in through ``tojson`` so quotes cannot break out."""
     return json.loads(env.get_template(name).render(**ctx))

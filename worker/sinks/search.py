@@ -17,10 +17,13 @@ and overwrites its document instead of adding a second one. Searches go through 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
 import logging
 import re
+import ssl
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -29,8 +32,9 @@ from urllib.parse import quote
 import httpx
 
 from worker.config import SCHEMAS_DIR, Settings
-from worker.errors import Reject
+from worker.errors import ConfigError, Reject
 from worker.model import Alert, TaggedArticle, iso
+from worker.sinks import search_security
 
 log = logging.getLogger(__name__)
 
@@ -83,14 +87,18 @@ class BulkResult:
 
 
 async def detect_engine(
-    url: str, *, auth: tuple[str, str] | None = None, timeout: float = 5.0
+    url: str,
+    *,
+    auth: tuple[str, str] | None = None,
+    timeout: float = 5.0,
+    verify: ssl.SSLContext | bool = True,
 ) -> Engine:
     """Ask the cluster who it is; used when ``search_engine`` is ``auto``.
 
     An unreachable URL raises the (transient) transport error with the URL in its message; a
     URL that answers but is neither engine raises ``ValueError`` saying so."""
     root = url.rstrip("/") + "/"
-    async with httpx.AsyncClient(timeout=timeout, auth=auth) as http:
+    async with httpx.AsyncClient(timeout=timeout, auth=auth, verify=verify) as http:
         try:
             resp = await http.get(root)
         except httpx.TransportError as exc:
@@ -111,30 +119,21 @@ async def detect_engine(
     return "opensearch" if version.get("distribution") == "opensearch" else "elasticsearch"
 
 
-def _auth(settings: Settings) -> tuple[str, str] | None:
-    if settings.search_username and settings.search_password:
-        return (settings.search_username, settings.search_password.get_secret_value())
-    return None
-
-
 def make_client(settings: Settings, engine: Engine) -> Any:
-    """The only engine-specific code: build the async client. Retries are ours (``max_retries=0``)
-    so that backoff and backpressure are decided in one place."""
-    auth = _auth(settings)
+    """The only engine-specific code: build the async client (TLS and authentication from
+    worker/sinks/search_security.py). Retries are ours (``max_retries=0``) so that backoff and
+    backpressure are decided in one place."""
     if engine == "opensearch":
         from opensearchpy import AsyncOpenSearch
 
         return AsyncOpenSearch(
-            hosts=[settings.search_url], http_auth=auth, timeout=30, max_retries=0
+            **search_security.opensearch_kwargs(settings), timeout=30, max_retries=0
         )
     from elasticsearch import AsyncElasticsearch
 
-    kwargs: dict[str, Any] = {"request_timeout": 30, "max_retries": 0}
-    if settings.search_api_key:
-        kwargs["api_key"] = settings.search_api_key.get_secret_value()
-    elif auth:
-        kwargs["basic_auth"] = auth
-    return AsyncElasticsearch(settings.search_url, **kwargs)
+    return AsyncElasticsearch(
+        **search_security.elasticsearch_kwargs(settings), request_timeout=30, max_retries=0
+    )
 
 
 async def perform(
@@ -296,9 +295,7 @@ class SearchSink:
         max_request_bytes: int = MAX_REQUEST_BYTES,
     ):
         self.settings = settings
-        self.engine: Engine | None = engine or (
-            None if settings.search_engine == "auto" else settings.search_engine
-        )
+        self.engine: Engine | None = engine or search_security.fixed_engine(settings)
         self.client: Any = None
         self.max_request_bytes = max_request_bytes
         prefix = settings.index_prefix
@@ -319,6 +316,9 @@ class SearchSink:
         try:
             await self._client()
         except Exception as exc:
+            why = search_security.explain(exc, self.settings, error_status(exc))
+            if why:  # a configuration mistake: retrying cannot fix it
+                raise ConfigError(why) from None
             if not is_transient(exc):
                 raise
             log.warning("search engine not reachable yet (%s); will retry", describe_error(exc))
@@ -326,8 +326,11 @@ class SearchSink:
     async def _client(self) -> Any:
         if self.client is None:
             if self.engine is None:
+                ctx = search_security.ssl_context(self.settings)
                 self.engine = await detect_engine(
-                    self.settings.search_url, auth=_auth(self.settings)
+                    self.settings.search_url,
+                    auth=search_security.basic_auth(self.settings),
+                    verify=ctx if ctx is not None else True,
                 )
             self.client = make_client(self.settings, self.engine)
         return self.client
@@ -390,7 +393,18 @@ class SearchSink:
     async def ensure_templates(self) -> None:
         """Install lifecycle policies, component and index templates, and add new fields to
         existing indices. Idempotent: unchanged policies are left alone (no version churn), and
-        a PUT of an identical template is a no-op. Raises on engine errors (the caller retries)."""
+        a PUT of an identical template is a no-op. Raises on engine errors (the caller retries),
+        and :class:`ConfigError` naming the setting when the engine refuses the credentials or
+        the TLS set-up (the first request of a worker whose engine needs no probe)."""
+        try:
+            await self._install_templates()
+        except Exception as exc:
+            why = search_security.explain(exc, self.settings, error_status(exc))
+            if why:
+                raise ConfigError(why) from None
+            raise
+
+    async def _install_templates(self) -> None:
         client = await self._client()
         for kind in KINDS:
             self.lifecycle[kind] = await self._ensure_policy(kind)
@@ -519,6 +533,19 @@ class SearchSink:
             params={"retry_on_conflict": "3"},
         )
 
+    async def update_alert(self, key: str, at: datetime | None, fields: dict[str, Any]) -> None:
+        """Set ``fields`` on the alert document ``key`` (indexed under the month of ``at``, its
+        alert's publication or match time) by partial update: an event's counts, its silence."""
+        index = self.index_for(self.alerts_alias, at)
+        client = await self._client()
+        await perform(
+            client,
+            "POST",
+            f"/{index}/_update/{quote(key, safe='')}",
+            body={"doc": fields},
+            params={"retry_on_conflict": "3"},
+        )
+
     # -- writing --------------------------------------------------------------------------
 
     async def bulk(self, actions: list[dict[str, Any]]) -> BulkResult:
@@ -643,6 +670,65 @@ class SearchSink:
                 ],
             },
         )
+
+    # -- reading back (backtests) ----------------------------------------------------------
+
+    @staticmethod
+    def _range(since: datetime | None, until: datetime | None) -> dict[str, Any]:
+        bounds = {k: iso(v) for k, v in (("gte", since), ("lt", until)) if v is not None}
+        return {"range": {"@timestamp": bounds}} if bounds else {"match_all": {}}
+
+    async def count_articles(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> int:
+        """Articles (first copies and copies) dated in ``[since, until)``."""
+        client = await self._client()
+        body = {"query": self._range(since, until)}
+        resp = await perform(client, "POST", f"/{self.articles_alias}/_count", body=body)
+        return int(resp["count"])
+
+    async def scan_articles(
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        *,
+        page: int = 1000,
+        keep_alive: str = "2m",
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Every article document dated in ``[since, until)``, oldest first, through a scroll:
+        a point-in-time view of the index (documents written after the first page are not
+        seen), with the same REST calls on OpenSearch and Elasticsearch."""
+        client = await self._client()
+        body = {
+            "query": self._range(since, until),
+            "sort": [{"@timestamp": {"order": "asc", "missing": "_last"}}, {"id": "asc"}],
+            "size": page,
+        }
+        resp = await perform(
+            client,
+            "POST",
+            f"/{self.articles_alias}/_search",
+            body=body,
+            params={"scroll": keep_alive},
+        )
+        scroll_id = resp.get("_scroll_id")
+        try:
+            while hits := resp["hits"]["hits"]:
+                for h in hits:
+                    yield h["_source"]
+                resp = await perform(
+                    client,
+                    "POST",
+                    "/_search/scroll",
+                    body={"scroll": keep_alive, "scroll_id": scroll_id},
+                )
+                scroll_id = resp.get("_scroll_id", scroll_id)
+        finally:
+            if scroll_id:
+                with contextlib.suppress(Exception):  # it expires on its own anyway
+                    await perform(
+                        client, "DELETE", "/_search/scroll", body={"scroll_id": [scroll_id]}
+                    )
 
 
 def _fingerprint(body: dict[str, Any]) -> str:

@@ -112,20 +112,26 @@ def _jsonable(value: Any) -> bool:
     return True
 
 
-def entry_item(entry: Any, feed: FeedSettings, feed_title: str | None) -> dict[str, Any]:
-    """A feedparser entry → raw intake item ``{"feed_entry": ..., "origin": ...}``."""
-    # raw items, not entry[k]: FeedParserDict maps some keys to others on lookup and raised
-    # KeyError: 'links' on Media RSS media:group entries
+def entry_json(entry: Any, source_title: str | None) -> dict[str, Any]:
+    """A feedparser entry as plain JSON, with ``source`` set when the entry has none. Its raw
+    items, not ``entry[k]``: FeedParserDict maps some keys to others on lookup (``media:group``
+    entries raised KeyError: 'links')."""
     item = {k: v for k, v in dict.items(entry) if _jsonable(v)}
-    if "source" not in item and (feed.name or feed_title):
-        # the operator's name for the outlet beats the feed's own title
-        item["source"] = {"title": feed.name or feed_title}
+    if "source" not in item and source_title:
+        item["source"] = {"title": source_title}
+    return item
+
+
+def entry_item(entry: Any, feed: FeedSettings, feed_title: str | None) -> dict[str, Any]:
+    """A feedparser entry → raw intake item ``{"feed_entry": ..., "origin": ...}``; the
+    operator's name for the outlet beats the feed's own title."""
+    item = entry_json(entry, feed.name or feed_title)
     return {"feed_entry": item, "origin": f"{feed.url}#{entry_key(item)}"}
 
 
 class FeedPoller:
     """Polls feeds and hands new entries to ``publish`` (which must block until they are
-    acknowledged, e.g. ``RawPublisher.publish`` + ``flush``)."""
+    acknowledged: ``RawOutlet.send``, see worker/sources/outlet.py)."""
 
     def __init__(
         self,

@@ -181,6 +181,8 @@ def _as_item(doc: Any, origin: str) -> dict[str, Any]:
 def _feed_items(text: str, origin: str) -> Iterator[dict[str, Any] | Reject]:
     import feedparser  # imported lazily: only feeds need it, and it is slow to import
 
+    from worker.sources.feeds import entry_json
+
     parsed = feedparser.parse(text)
     if parsed.bozo and not parsed.entries:
         raise Reject(
@@ -192,26 +194,9 @@ def _feed_items(text: str, origin: str) -> Iterator[dict[str, Any] | Reject]:
     feed_title = parsed.feed.get("title")
     for n, entry in enumerate(parsed.entries):
         try:
-            item = _entry_item(entry, feed_title)
+            item = entry_json(entry, feed_title)
         except Exception as exc:  # a feedparser quirk in one entry: that entry's reject
             detail = f"unreadable feed entry: {exc.__class__.__name__}: {exc}"[:300]
             yield Reject("intake", "bad_feed", detail, source=f"{origin}#{n}")
             continue
         yield {"feed_entry": item, "origin": f"{origin}#{n}"}
-
-
-def _entry_item(entry: Any, feed_title: Any) -> dict[str, Any]:
-    """A feedparser entry as plain JSON. Its raw items, not ``entry[k]``: FeedParserDict maps
-    some keys to others on lookup (``media:group`` entries raised KeyError: 'links')."""
-    item = {k: v for k, v in dict.items(entry) if _jsonable(v)}
-    if feed_title and "source" not in item:
-        item["source"] = {"title": feed_title}
-    return item
-
-
-def _jsonable(value: Any) -> bool:
-    try:
-        json.dumps(value)
-    except (TypeError, ValueError):
-        return False
-    return True

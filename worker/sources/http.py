@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
-import threading
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -107,24 +106,29 @@ def _error(status: int, error: str, detail: str, **headers: str) -> web.Response
     return web.json_response({"error": error, "detail": detail}, status=status, headers=headers)
 
 
-def create_http_app(settings: Settings, publish: Publish) -> web.Application:
-    """The aiohttp application (also what tests and schemathesis run against)."""
-    tokens = [t.get_secret_value() for t in settings.http.tokens]
-    if not tokens:
-        raise ValueError("no bearer tokens configured (NEWSWATCH_HTTP__TOKENS)")
-    max_bytes = settings.max_article_bytes
-    app = web.Application(client_max_size=settings.http.max_request_bytes)
-    spec = build_openapi(settings)
+class ArticlePush:
+    """``POST /articles``: authenticate, read one article or a batch, check each, publish the
+    accepted ones, answer per item."""
 
-    def authorised(request: web.Request) -> bool:
+    def __init__(self, settings: Settings, publish: Publish):
+        self.tokens = [t.get_secret_value() for t in settings.http.tokens]
+        if not self.tokens:
+            raise ValueError("no bearer tokens configured (NEWSWATCH_HTTP__TOKENS)")
+        self.publish = publish
+        self.max_article_bytes = settings.max_article_bytes
+        self.max_request_bytes = settings.http.max_request_bytes
+        self.max_batch = settings.http.max_batch
+
+    def authorised(self, request: web.Request) -> bool:
         scheme, _, given = request.headers.get("Authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not given:
             return False
         # compare against every token in constant time: no early exit leaks which one matched
-        return any([secrets.compare_digest(given.encode(), t.encode()) for t in tokens])
+        return any([secrets.compare_digest(given.encode(), t.encode()) for t in self.tokens])
 
-    async def post_articles(request: web.Request) -> web.Response:
-        if not authorised(request):
+    async def read_items(self, request: web.Request) -> list[Any] | web.Response:
+        """The request's articles, or the error response that refuses the whole request."""
+        if not self.authorised(request):
             m.HTTP_ARTICLES.labels("unauthorized").inc()
             return _error(
                 401,
@@ -138,25 +142,28 @@ def create_http_app(settings: Settings, publish: Publish) -> web.Application:
             body = await request.read()
         except web.HTTPRequestEntityTooLarge:
             m.HTTP_ARTICLES.labels("too_large").inc()
-            limit = settings.http.max_request_bytes
-            return _error(413, "too_large", f"the request body is over {limit:,} bytes")
+            return _error(
+                413, "too_large", f"the request body is over {self.max_request_bytes:,} bytes"
+            )
         try:
             doc = json.loads(body)
         except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
             m.HTTP_ARTICLES.labels("bad_json").inc()
             return _error(400, "bad_json", f"the body is not JSON: {exc}"[:300])
-        batch = isinstance(doc, list)
-        items = doc if batch else [doc]
+        items = doc if isinstance(doc, list) else [doc]
         if not items:
             return _error(422, "empty", "the batch has no articles")
-        if len(items) > settings.http.max_batch:
+        if len(items) > self.max_batch:
             m.HTTP_ARTICLES.labels("too_large").inc()
-            return _error(
-                413, "too_large", f"{len(items)} articles, limit {settings.http.max_batch}"
-            )
+            return _error(413, "too_large", f"{len(items)} articles, limit {self.max_batch}")
+        return items
 
-        checked = await asyncio.to_thread(check_items, items, max_bytes, utcnow())
-        checked, failure = await _publish_checked(publish, checked)
+    async def handle(self, request: web.Request) -> web.Response:
+        items = await self.read_items(request)
+        if isinstance(items, web.Response):
+            return items
+        checked = await asyncio.to_thread(check_items, items, self.max_article_bytes, utcnow())
+        checked, failure = await _publish_checked(self.publish, checked)
         if failure is not None:  # not acknowledged: the producer must retry (ids are stable)
             m.HTTP_ARTICLES.labels("unavailable").inc()
             return _error(
@@ -165,23 +172,34 @@ def create_http_app(settings: Settings, publish: Publish) -> web.Application:
                 f"Kafka did not acknowledge: {failure!r}"[:300],
                 **{"Retry-After": "5"},
             )
-        accepted = [c for c in checked if c.reject is None]
-        rejected = [c for c in checked if c.reject is not None]
-        m.HTTP_ARTICLES.labels("accepted").inc(len(accepted))
-        for c in rejected:
-            assert c.reject is not None
-            m.HTTP_ARTICLES.labels(c.reject.reason).inc()
-        payload = {
-            "accepted": [c.result() for c in accepted],
-            "rejected": [c.result() for c in rejected],
-        }
-        if accepted:
-            status = 202
-        elif all(c.reject and c.reject.reason == "too_large" for c in rejected):
-            status = 413
-        else:
-            status = 422
-        return web.json_response(payload, status=status)
+        return answer(checked)
+
+
+def answer(checked: list[Checked]) -> web.Response:
+    """202 if any article was accepted; else 413 if every one was too large; else 422."""
+    accepted = [c for c in checked if c.reject is None]
+    rejected = [c for c in checked if c.reject is not None]
+    m.HTTP_ARTICLES.labels("accepted").inc(len(accepted))
+    for c in rejected:
+        assert c.reject is not None
+        m.HTTP_ARTICLES.labels(c.reject.reason).inc()
+    payload = {
+        "accepted": [c.result() for c in accepted],
+        "rejected": [c.result() for c in rejected],
+    }
+    if accepted:
+        status = 202
+    elif all(c.reject and c.reject.reason == "too_large" for c in rejected):
+        status = 413
+    else:
+        status = 422
+    return web.json_response(payload, status=status)
+
+
+def create_http_app(settings: Settings, publish: Publish) -> web.Application:
+    """The aiohttp application (also what tests and schemathesis run against)."""
+    app = web.Application(client_max_size=settings.http.max_request_bytes)
+    spec = build_openapi(settings)
 
     async def openapi(request: web.Request) -> web.Response:
         return web.json_response(spec)
@@ -194,61 +212,141 @@ def create_http_app(settings: Settings, publish: Publish) -> web.Application:
             body=generate_latest(m.REGISTRY), headers={"Content-Type": CONTENT_TYPE_LATEST}
         )
 
-    app.router.add_post("/articles", post_articles)
+    app.router.add_post("/articles", ArticlePush(settings, publish).handle)
     app.router.add_get("/openapi.json", openapi)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics_page)
     return app
 
 
-def kafka_publish(settings: Settings) -> tuple[Publish, Callable[[], None]]:
-    """A :data:`Publish` over the kafka-python :class:`RawPublisher`, and its closer. The
-    blocking producer calls run in a thread so the event loop keeps serving."""
-    from worker.sources.kafka import RawPublisher
-
-    pub = RawPublisher(settings)
-    lock = threading.Lock()
-
-    def send_all(pairs: list[tuple[bytes, dict[str, Any]]]) -> list[Exception | None]:
-        outcomes = _send_once(pub, pairs)
-        retry = [n for n, o in enumerate(outcomes) if o is not None and not isinstance(o, Reject)]
-        if any(o is not None for o in outcomes):
-            with lock:  # one failed send may have left the producer unusable for all
-                pub.reset()
-        if retry:  # items that failed only because another item broke the producer
-            for n, o in zip(retry, _send_once(pub, [pairs[n] for n in retry]), strict=True):
-                outcomes[n] = o
-        return outcomes
-
-    async def publish(pairs: list[tuple[bytes, dict[str, Any]]]) -> list[Exception | None]:
-        return await asyncio.to_thread(send_all, pairs)
-
-    return publish, pub.close
+def _response(description: str, schema: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": schema}},
+        **extra,
+    }
 
 
-def _send_once(pub: Any, pairs: list[tuple[bytes, dict[str, Any]]]) -> list[Exception | None]:
-    """Send every pair and wait for each acknowledgement; the outcome per pair."""
-    from kafka.errors import MessageSizeTooLargeError
+def _openapi_paths(max_batch: int) -> dict[str, Any]:
+    ref = {"$ref": "#/components/schemas/ArticleInput"}
+    error = {"$ref": "#/components/schemas/Error"}
+    push_result = {"$ref": "#/components/schemas/PushResult"}
+    resp = _response
+    return {
+        "/articles": {
+            "post": {
+                "operationId": "pushArticles",
+                "summary": "Push one article or a batch",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "oneOf": [
+                                    ref,
+                                    {
+                                        "type": "array",
+                                        "items": ref,
+                                        "minItems": 1,
+                                        "maxItems": max_batch,
+                                    },
+                                ]
+                            }
+                        }
+                    },
+                },
+                "responses": {
+                    "202": resp(
+                        "At least one article accepted (see `rejected` for the rest).",
+                        push_result,
+                    ),
+                    "400": resp("The body is not JSON.", error),
+                    "401": resp(
+                        "Missing or wrong bearer token.",
+                        error,
+                        headers={"WWW-Authenticate": {"schema": {"type": "string"}}},
+                    ),
+                    "413": resp(
+                        "Body, batch or every article too large.",
+                        {"oneOf": [error, push_result]},
+                    ),
+                    "415": resp("The body is not application/json.", error),
+                    "422": resp(
+                        "Every article was rejected; reasons per item.",
+                        {"oneOf": [error, push_result]},
+                    ),
+                    "503": resp(
+                        "Kafka did not acknowledge; retry later (ids are stable).",
+                        error,
+                        headers={"Retry-After": {"schema": {"type": "integer"}}},
+                    ),
+                },
+            }
+        },
+        "/healthz": {
+            "get": {
+                "operationId": "healthz",
+                "security": [],
+                "responses": {"200": resp("Alive.", {"type": "object"})},
+            }
+        },
+        "/openapi.json": {
+            "get": {
+                "operationId": "openapi",
+                "security": [],
+                "responses": {"200": resp("This description.", {"type": "object"})},
+            }
+        },
+    }
 
-    futures: list[Any] = []
-    for key, item in pairs:
-        try:
-            futures.append(pub.send(item, key=key))
-        except Reject as rej:
-            futures.append(rej)
-    outcomes: list[Exception | None] = []
-    for f in futures:
-        if isinstance(f, Reject):
-            outcomes.append(f)
-            continue
-        try:
-            f.get(timeout=30)
-            outcomes.append(None)
-        except MessageSizeTooLargeError as exc:  # the topic's limit is below our budget
-            outcomes.append(Reject("http", "too_large", f"Kafka refused the message: {exc!r}"))
-        except Exception as exc:  # not acknowledged: the caller answers 503
-            outcomes.append(exc)
-    return outcomes
+
+def _openapi_components(article: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        "schemas": {
+            "ArticleInput": article,
+            "Accepted": {
+                "type": "object",
+                "required": ["index", "id"],
+                "properties": {
+                    "index": {"type": "integer", "description": "position in the batch"},
+                    "id": {"type": "string", "description": "the article's stable id"},
+                },
+            },
+            "Rejected": {
+                "type": "object",
+                "required": ["index", "reason", "detail"],
+                "properties": {
+                    "index": {"type": "integer"},
+                    "reason": {
+                        "type": "string",
+                        "description": "code: schema, too_large, empty, no_text, bad_date, …",
+                    },
+                    "detail": {"type": "string"},
+                    "path": {"type": "string", "description": "JSON path of a schema error"},
+                },
+            },
+            "PushResult": {
+                "type": "object",
+                "required": ["accepted", "rejected"],
+                "properties": {
+                    "accepted": {
+                        "type": "array",
+                        "items": {"$ref": "#/components/schemas/Accepted"},
+                    },
+                    "rejected": {
+                        "type": "array",
+                        "items": {"$ref": "#/components/schemas/Rejected"},
+                    },
+                },
+            },
+            "Error": {
+                "type": "object",
+                "required": ["error", "detail"],
+                "properties": {"error": {"type": "string"}, "detail": {"type": "string"}},
+            },
+        },
+    }
 
 
 def build_openapi(settings: Settings | None = None) -> dict[str, Any]:
@@ -258,17 +356,6 @@ def build_openapi(settings: Settings | None = None) -> dict[str, Any]:
     article.pop("$id", None)
     max_batch = settings.http.max_batch if settings else 1000
     host, port = (settings.http.host, settings.http.port) if settings else ("127.0.0.1", 8110)
-    ref = {"$ref": "#/components/schemas/ArticleInput"}
-    error = {"$ref": "#/components/schemas/Error"}
-
-    def resp(description: str, schema: dict[str, Any], **extra: Any) -> dict[str, Any]:
-        return {
-            "description": description,
-            "content": {"application/json": {"schema": schema}},
-            **extra,
-        }
-
-    push_result = {"$ref": "#/components/schemas/PushResult"}
     return {
         "openapi": "3.1.0",
         "info": {
@@ -283,116 +370,6 @@ def build_openapi(settings: Settings | None = None) -> dict[str, Any]:
         },
         "servers": [{"url": f"http://{host}:{port}"}],
         "security": [{"bearer": []}],
-        "paths": {
-            "/articles": {
-                "post": {
-                    "operationId": "pushArticles",
-                    "summary": "Push one article or a batch",
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "oneOf": [
-                                        ref,
-                                        {
-                                            "type": "array",
-                                            "items": ref,
-                                            "minItems": 1,
-                                            "maxItems": max_batch,
-                                        },
-                                    ]
-                                }
-                            }
-                        },
-                    },
-                    "responses": {
-                        "202": resp(
-                            "At least one article accepted (see `rejected` for the rest).",
-                            push_result,
-                        ),
-                        "400": resp("The body is not JSON.", error),
-                        "401": resp(
-                            "Missing or wrong bearer token.",
-                            error,
-                            headers={"WWW-Authenticate": {"schema": {"type": "string"}}},
-                        ),
-                        "413": resp(
-                            "Body, batch or every article too large.",
-                            {"oneOf": [error, push_result]},
-                        ),
-                        "415": resp("The body is not application/json.", error),
-                        "422": resp(
-                            "Every article was rejected; reasons per item.",
-                            {"oneOf": [error, push_result]},
-                        ),
-                        "503": resp(
-                            "Kafka did not acknowledge; retry later (ids are stable).",
-                            error,
-                            headers={"Retry-After": {"schema": {"type": "integer"}}},
-                        ),
-                    },
-                }
-            },
-            "/healthz": {
-                "get": {
-                    "operationId": "healthz",
-                    "security": [],
-                    "responses": {"200": resp("Alive.", {"type": "object"})},
-                }
-            },
-            "/openapi.json": {
-                "get": {
-                    "operationId": "openapi",
-                    "security": [],
-                    "responses": {"200": resp("This description.", {"type": "object"})},
-                }
-            },
-        },
-        "components": {
-            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
-            "schemas": {
-                "ArticleInput": article,
-                "Accepted": {
-                    "type": "object",
-                    "required": ["index", "id"],
-                    "properties": {
-                        "index": {"type": "integer", "description": "position in the batch"},
-                        "id": {"type": "string", "description": "the article's stable id"},
-                    },
-                },
-                "Rejected": {
-                    "type": "object",
-                    "required": ["index", "reason", "detail"],
-                    "properties": {
-                        "index": {"type": "integer"},
-                        "reason": {
-                            "type": "string",
-                            "description": "code: schema, too_large, empty, no_text, bad_date, …",
-                        },
-                        "detail": {"type": "string"},
-                        "path": {"type": "string", "description": "JSON path of a schema error"},
-                    },
-                },
-                "PushResult": {
-                    "type": "object",
-                    "required": ["accepted", "rejected"],
-                    "properties": {
-                        "accepted": {
-                            "type": "array",
-                            "items": {"$ref": "#/components/schemas/Accepted"},
-                        },
-                        "rejected": {
-                            "type": "array",
-                            "items": {"$ref": "#/components/schemas/Rejected"},
-                        },
-                    },
-                },
-                "Error": {
-                    "type": "object",
-                    "required": ["error", "detail"],
-                    "properties": {"error": {"type": "string"}, "detail": {"type": "string"}},
-                },
-            },
-        },
+        "paths": _openapi_paths(max_batch),
+        "components": _openapi_components(article),
     }

@@ -17,7 +17,8 @@ from kafka import KafkaAdminClient, KafkaProducer
 from kafka.admin import ConfigResource, ConfigResourceType, NewTopic
 from kafka.errors import KafkaError, TopicAlreadyExistsError
 
-from worker.config import MESSAGE_OVERHEAD, Settings
+from worker import kafka_security
+from worker.config import MESSAGE_OVERHEAD, KafkaSecurity, Settings
 from worker.errors import ConfigError, NewswatchError, Reject
 
 INGESTED_HEADER = "newswatch-ingested-ms"
@@ -27,7 +28,10 @@ class KafkaUnavailable(NewswatchError):
     pass
 
 
-def _unavailable(settings: Settings, exc: Exception) -> KafkaUnavailable:
+def _unavailable(settings: Settings, exc: Exception) -> NewswatchError:
+    why = kafka_security.explain(exc, settings)
+    if why:
+        return ConfigError(why)
     return KafkaUnavailable(
         f"cannot reach Kafka at {settings.kafka_bootstrap} ({exc.__class__.__name__}); "
         "start the local stack with `newswatch stack up` or set NEWSWATCH_KAFKA_BOOTSTRAP"
@@ -64,6 +68,8 @@ def topic_specs(settings: Settings) -> list[NewTopic]:
     specs.append(NewTopic(t.dlq, 1, 1, topic_configs=dlq_config))
     # The active rule set: one record per rule id, compacted so a new worker reads the latest.
     specs.append(NewTopic(t.rules, 1, 1, topic_configs={"cleanup.policy": "compact", **size}))
+    # Silences (worker/transforms/silences.py): one record per silence, tombstoned on removal.
+    specs.append(NewTopic(t.silences, 1, 1, topic_configs={"cleanup.policy": "compact", **size}))
     return specs
 
 
@@ -73,8 +79,9 @@ def ensure_topics(settings: Settings, *, internal: bool = False) -> list[str]:
     :class:`ConfigError` when a topic's limit is below ``kafka_max_message_bytes`` and
     cannot be raised: better to stop at start-up than to lose the first large article."""
     try:
+        kafka_security.check_connection_sync(settings)
         admin = KafkaAdminClient(
-            bootstrap_servers=settings.kafka_bootstrap, client_id="newswatch-admin"
+            **kafka_security.kafka_python_kwargs(settings), client_id="newswatch-admin"
         )
     except (KafkaError, OSError) as exc:
         raise _unavailable(settings, exc) from None
@@ -129,14 +136,22 @@ def _low_limit(topics: list[str], budget: int, exc: Exception | None) -> str:
     )
 
 
-async def kafka_reachable(bootstrap: str, timeout: float = 2.0) -> bool:
-    """True when one of the bootstrap servers (``host:port,...``) accepts a TCP connection:
-    the broker-availability probe behind ``newswatch_kafka_up``."""
+async def kafka_reachable(
+    bootstrap: str, timeout: float = 2.0, *, security: KafkaSecurity | None = None
+) -> bool:
+    """True when one of the bootstrap servers (``host:port,...``) accepts a TCP connection
+    (and completes the TLS handshake when ``security`` says TLS): the broker-availability
+    probe behind ``newswatch_kafka_up``."""
+    ctx = kafka_security.ssl_context(security) if security else None
     for server in bootstrap.split(","):
         host, _, port = server.strip().rpartition(":")
+        host = host.strip("[]") or "127.0.0.1"
         try:
             _, writer = await asyncio.wait_for(
-                asyncio.open_connection(host.strip("[]") or "127.0.0.1", int(port)), timeout
+                asyncio.open_connection(
+                    host, int(port), ssl=ctx, server_hostname=host if ctx else None
+                ),
+                timeout,
             )
         except (OSError, ValueError, TimeoutError):
             continue
@@ -190,7 +205,7 @@ class RawPublisher:
     def _new_producer(self) -> KafkaProducer:
         try:
             return KafkaProducer(
-                bootstrap_servers=self.settings.kafka_bootstrap,
+                **kafka_security.kafka_python_kwargs(self.settings),
                 acks="all",
                 linger_ms=5,
                 compression_type=None,

@@ -10,6 +10,7 @@ from worker import metrics as m
 from worker.config import Settings
 from worker.model import Article, utcnow
 from worker.sinks.search import SearchSink
+from worker.sinks.targets import Target
 
 
 @dataclass
@@ -17,7 +18,7 @@ class Pipeline:
     tagger: Any
     rules: Any
     sink: SearchSink
-    notifiers: list[Any]  # always-on targets (the log)
+    notifiers: list[Target]  # always-on targets (the log)
     max_article_bytes: int
 
     def analyse(self, article: Article) -> dict[str, Any]:
@@ -61,7 +62,7 @@ class PipelineSlot:
 
 def default_pipeline(settings: Settings) -> Pipeline:
     from worker.rules_live import initial_rules
-    from worker.sinks.notify import build_notifiers
+    from worker.sinks.targets.log import LogTarget
     from worker.transforms.gazetteer import EXTENSION_FILE
     from worker.transforms.parser import english_parser
     from worker.transforms.tag import Tagger
@@ -76,6 +77,6 @@ def default_pipeline(settings: Settings) -> Pipeline:
         tagger=Tagger.load(extra),
         rules=initial_rules(settings),
         sink=SearchSink(settings),
-        notifiers=build_notifiers(settings),
+        notifiers=[LogTarget()],
         max_article_bytes=settings.max_article_bytes,
     )

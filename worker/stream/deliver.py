@@ -1,17 +1,46 @@
-"""The deliver stage: throttle, deliver, record (worker/sinks/dispatch.py), and digest ticks."""
+"""The deliver stage: events, silences, rate rules, then throttle, deliver, record
+(worker/sinks/dispatch.py), and digest and flatline ticks.
+
+Per alert, in its throttle group's partition (the event table is co-partitioned with the
+deliveries and throttle tables, all written only here):
+
+1. place it in its event (worker/transforms/events.py) and store the event state durably;
+2. put the event's counts on the event's alert document, and link an update's own document;
+3. a silence or maintenance window that matches: mark the document, count it, send nothing;
+4. a new event or a status change: the dispatcher, as any alert (a status change is not
+   throttled); a later report: the dispatcher's update path (Slack threads, update mails and
+   webhooks at the targets' thresholds).
+
+A match of a rate rule (worker/transforms/rates.py) is counted instead (state in the same
+table, ``rate|<rule>|<key>``); a spike or first sighting is indexed and delivered as an alert.
+Flatlines are found by a timer and raised in their key's partition through this topic.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
+import logging
 import time
+from datetime import timedelta
 from typing import Any
 
 from worker import metrics as m
 from worker.config import Settings
-from worker.model import Alert
+from worker.model import Alert, parse_iso, utcnow
 from worker.sinks.dispatch import Dispatcher, TableStore
+from worker.sinks.index_writer import write_bulk
 from worker.sources.kafka import INGESTED_HEADER
 from worker.stream.components import PipelineSlot
 from worker.stream.dead_letter import DeadLetters
+from worker.transforms.events import alert_fields, assign, event_time, prune, state_key, update_due
+from worker.transforms.rates import evaluate, flatline_due, key_values, rate_key
+from worker.transforms.rules.schema import parse_duration
+from worker.transforms.throttle import throttle_group
+
+log = logging.getLogger("newswatch.deliver")
+
+SILENCES_WAIT_S = 30.0
 
 
 def ingested_ms(event: Any) -> int | None:
@@ -38,9 +67,12 @@ class DeliverStage:
         store: TableStore,
         topic: Any,
         dead_letters: DeadLetters,
+        silences: Any = None,
     ):
         self.settings, self.slot, self.store, self.topic = settings, slot, store, topic
         self.dead_letters = dead_letters
+        self.silences = silences  # worker/silences_live.py LiveSilences, or None
+        self.window = parse_duration(settings.events.window) or timedelta(days=14)
         self._dispatcher: Dispatcher | None = None
 
     def dispatcher(self) -> Dispatcher:
@@ -66,6 +98,13 @@ class DeliverStage:
         """An event is acked only after the dispatcher returns, i.e. after every delivery
         record is durable in the changelog."""
         await self.slot.ready()
+        if self.silences is not None:
+            # Silences first: an alert delivered before the topic is read would ignore them.
+            # Bounded, so a silences topic that cannot be read never stops delivery.
+            try:
+                await asyncio.wait_for(self.silences.caught_up.wait(), SILENCES_WAIT_S)
+            except TimeoutError:
+                log.warning("silences topic not read after %.0f s; delivering", SILENCES_WAIT_S)
         async for event in stream.events():
             kind = event.value.get("kind")
             if kind == "tick":
@@ -75,11 +114,130 @@ class DeliverStage:
                 group, keys = event.value["group"], event.value.get("keys", [])
                 await self.dispatcher().handle_sweep(group, keys, self.store)
                 continue
+            if kind == "flatline":
+                await self.handle_flatline(event.value["key"])
+                continue
             alert = Alert.from_dict(event.value["alert"])
-            decision = await self.dispatcher().handle_alert(alert, self.store)
+            sent = await self.handle(alert)
             ingested = ingested_ms(event)
-            if ingested and decision.action == "send" and decision.reason != "resume":
+            if ingested and sent:
                 m.END_TO_END_SECONDS.observe(max(0.0, time.time() - ingested / 1000))
+
+    async def handle(self, alert: Alert) -> bool:
+        """Events, silences, delivery for one alert; True when it was sent as a new alert."""
+        rule = self.slot().rules.get(alert.rule_id)
+        if rule is not None and rule.rate is not None:
+            return await self.handle_rate(alert, rule)
+        key = state_key(alert)
+        state = prune(self.store.get_event(key), event_time(alert), self.window)
+        d = assign(alert, state, window=self.window)
+        # Durable before anything is sent: a replay finds the report in its event (a
+        # "duplicate") and resumes the delivery below instead of opening a second event.
+        await self.store.put_event(key, d.state, durable=True)
+        m.EVENT_DECISIONS.labels(alert.rule_id, d.kind).inc()
+        ev = d.record
+        event_alert = dataclasses.replace(
+            d.alert, event_kind=ev["alert_kind"], previous_status=ev["alert_previous"]
+        )
+        await self._mark(ev["alert_key"], parse_iso(ev["alert_at"]), alert_fields(ev))
+        if alert.key != ev["alert_key"]:
+            link = {"event_id": ev["id"], "event_kind": "update"}
+            await self._mark(alert.key, alert.published_at or alert.matched_at, link)
+
+        silenced = self.silences.silenced_by(event_alert, utcnow()) if self.silences else None
+        if silenced is not None:
+            kind = "maintenance" if silenced.startswith("maintenance:") else "silence"
+            m.ALERTS_SILENCED.labels(alert.rule_id, kind).inc()
+            if d.kind in ("new", "status"):
+                await self._mark(ev["alert_key"], parse_iso(ev["alert_at"]), {"silenced": silenced})
+                log.info("alert %s silenced by %s", alert.key, silenced)
+            return False
+
+        dispatcher = self.dispatcher()
+        if alert.key == ev["alert_key"]:
+            # the event's alert itself (new, a status change, a replay, or a copy of it: the
+            # dispatcher sends what is not yet sent and puts the delivery record back)
+            throttle = ev["alert_kind"] != "status"
+            decision = await dispatcher.handle_alert(event_alert, self.store, throttle=throttle)
+            sent = d.kind in ("new", "status") and decision.action == "send"
+            sent = sent and decision.reason != "resume"
+        else:
+            sent = False
+        if d.kind == "update":
+            await dispatcher.handle_update(
+                d.alert, self.store, lambda update_at: update_due(d, update_at)
+            )
+        return sent
+
+    async def handle_rate(self, match: Alert, rule: Any) -> bool:
+        """A match of a rate rule (worker/transforms/rates.py): count it per key value; a
+        spike or a first sighting raises its own alert, indexed and delivered as any alert."""
+        spec, sent = rule.rate, False
+        m.RATE_MATCHES.labels(rule.id).inc()
+        for value in key_values(match, spec.key):
+            rk = rate_key(rule.id, value)
+            d = evaluate(
+                rule.title, spec, value, match, self.store.get_event(rk), event_time(match)
+            )
+            state = {**d.state, "group": throttle_group(match), "rule_id": rule.id}
+            await self.store.put_event(rk, state, durable=True)
+            if d.alert is not None:
+                sent |= await self._raise(d.alert)
+        return sent
+
+    async def handle_flatline(self, rate_state_key: str) -> bool:
+        """A timer found a flatline key silent for its window: raise its alert (here, in the
+        key's partition, so the state change and the alert are in order with its matches)."""
+        state = self.store.get_event(rate_state_key)
+        rule = self.slot().rules.get((state or {}).get("rule_id", ""))
+        if not state or rule is None or rule.rate is None or rule.rate.kind != "flatline":
+            return False
+        d = flatline_due(rule.id, rule.rate, state, utcnow())
+        if d is None or d.alert is None:
+            return False
+        await self.store.put_event(rate_state_key, d.state, durable=True)
+        d.alert.targets = list(rule.targets)
+        d.alert.severity = rule.severity
+        return await self._raise(d.alert)
+
+    def due_flatlines(self, items: list[tuple[str, Any]]) -> list[tuple[str, str]]:
+        """(group, state key) of the flatline keys due now, for the timer."""
+        out, now = [], utcnow()
+        for key, state in items:
+            if not key.startswith("rate|") or not state:
+                continue
+            rule = self.slot().rules.get(state.get("rule_id", ""))
+            if rule is None or rule.rate is None or rule.rate.kind != "flatline":
+                continue
+            if flatline_due(rule.id, rule.rate, state, now) is not None:
+                out.append((state["group"], key))
+        return out
+
+    async def _raise(self, alert: Alert) -> bool:
+        """Index a rate alert, then deliver it unless silenced."""
+        sink = self.slot().sink
+        await write_bulk(sink, [sink.alert_action(alert)], "alerts", dlq_send=self._dlq_send)
+        silenced = self.silences.silenced_by(alert, utcnow()) if self.silences else None
+        if silenced is not None:
+            kind = "maintenance" if silenced.startswith("maintenance:") else "silence"
+            m.ALERTS_SILENCED.labels(alert.rule_id, kind).inc()
+            await self._mark(
+                alert.key, alert.published_at or alert.matched_at, {"silenced": silenced}
+            )
+            return False
+        decision = await self.dispatcher().handle_alert(alert, self.store)
+        return decision.action == "send" and decision.reason != "resume"
+
+    async def _dlq_send(self, rej: Any, payload: Any) -> None:
+        await self.dead_letters.send(payload, rej, self.topic.get_topic_name())
+
+    async def _mark(self, key: str, at: Any, fields: dict[str, Any]) -> None:
+        """Partial update of an alert document; the tables hold the truth, so a failure here
+        is logged, not retried (the next report of the event writes the counts again)."""
+        try:
+            await self.slot().sink.update_alert(key, at, fields)
+        except Exception as exc:
+            log.warning("could not update alert document %s: %s", key, exc)
 
     async def tick(self, throttle_items: list[tuple[str, Any]]) -> None:
         """Ask the owner of each group with a due digest to send it (through the deliver topic,
@@ -102,3 +260,10 @@ class DeliverStage:
                 chunk = keys[i : i + SWEEP_KEYS_PER_MESSAGE]
                 value = {"kind": "sweep", "group": group, "keys": chunk}
                 await self.topic.send(key=group.encode(), value=value)
+
+    async def rate_ticks(self, event_items: list[tuple[str, Any]]) -> None:
+        """Ask the owner of each flatline key that went silent to raise its alert."""
+        if self.slot.get() is None:
+            return
+        for group, key in self.due_flatlines(event_items):
+            await self.topic.send(key=group.encode(), value={"kind": "flatline", "key": key})

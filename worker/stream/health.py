@@ -8,6 +8,7 @@ from typing import Any
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from worker import metrics as m
+from worker.config import KafkaSecurity
 from worker.stream.components import PipelineSlot
 
 
@@ -77,7 +78,9 @@ class LagExporter:
         self.reported = current
 
 
-def install_monitors(app: Any, kafka_bootstrap: str) -> None:
+def install_monitors(
+    app: Any, kafka_bootstrap: str, *, security: KafkaSecurity | None = None
+) -> None:
     lag = LagExporter()
 
     @app.timer(interval=5.0)
@@ -86,7 +89,8 @@ def install_monitors(app: Any, kafka_bootstrap: str) -> None:
         into one log line per interval (worker/logs.py), so alert on this instead."""
         from worker.sources.kafka import kafka_reachable
 
-        m.KAFKA_UP.set(1 if await kafka_reachable(kafka_bootstrap) else 0)
+        up = await kafka_reachable(kafka_bootstrap, security=security)  # TLS handshake too
+        m.KAFKA_UP.set(1 if up else 0)
 
     @app.timer(interval=5.0)
     async def export_lag() -> None:

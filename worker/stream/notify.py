@@ -1,4 +1,5 @@
-"""The notify stage: each alert is indexed, then re-keyed by throttle group for delivery."""
+"""The notify stage: each alert is indexed (a rate rule's matches are not: they are counted
+downstream), then re-keyed by throttle group for delivery."""
 
 from __future__ import annotations
 
@@ -24,7 +25,13 @@ class NotifyStage:
     async def process(self, event: Any) -> Alert:
         p = await self.slot.ready()
         alert = Alert.from_dict(event.value)
-        await write_bulk(p.sink, [p.sink.alert_action(alert)], "alerts", dlq_send=self._dlq_send)
+        rule = p.rules.get(alert.rule_id)
+        if rule is None or rule.rate is None:
+            # A rate rule's matches are counts, not alerts: the deliver stage indexes the
+            # alert a spike or first sighting raises.
+            await write_bulk(
+                p.sink, [p.sink.alert_action(alert)], "alerts", dlq_send=self._dlq_send
+            )
         return alert
 
     async def emit(self, event: Any, alert: Alert) -> None:

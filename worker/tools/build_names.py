@@ -38,7 +38,8 @@ from pathlib import Path
 import pycountry
 import yaml
 
-from worker.transforms.gazetteer import GAZETTEER_DIR, fold, load_gazetteer
+from worker.transforms.folding import fold_words
+from worker.transforms.gazetteer import GAZETTEER_DIR, load_gazetteer
 
 I18N_DIR = GAZETTEER_DIR / "i18n"
 # The largest cartesian product of per-word forms a multi-word name may expand to.
@@ -163,7 +164,7 @@ def cldr_capitals(lang: str, capitals: dict[str, set[str]]) -> dict[str, set[str
             continue
         city_en = (en.time_zones.get(zone) or {}).get("city") or zone.split("/")[-1]
         city_en = city_en.replace("_", " ")
-        if fold(city_en) not in {fold(c) for c in capitals.get(country.alpha_3, ())}:
+        if fold_words(city_en) not in {fold_words(c) for c in capitals.get(country.alpha_3, ())}:
             continue
         city = (loc.time_zones.get(zone) or {}).get("city")
         if city:
@@ -198,7 +199,7 @@ def currency_nouns(currencies: dict[str, set[str]]) -> set[str]:
     seen: dict[str, set[str]] = defaultdict(set)
     for iso3, names in currencies.items():
         for name in names:
-            for word in fold(name).split():
+            for word in fold_words(name).split():
                 seen[word].add(iso3)
     return {w for w, owners in seen.items() if len(owners) > 1}
 
@@ -207,14 +208,14 @@ def adjective_of(currency: str, lang: Language, names: set[str], nouns: set[str]
     """The qualifier of a currency name: the national adjective, unless the name qualifies it
     ("доллар США", "добра Сан-Томе і Принсіпі", "وون كوريا الجنوبية" carry no adjective)."""
     words = currency.split()
-    folded = f" {fold(currency)} "
-    if len(words) < 2 or any(f" {fold(n).strip()} " in folded for n in names):
+    folded = f" {fold_words(currency)} "
+    if len(words) < 2 or any(f" {fold_words(n).strip()} " in folded for n in names):
         return None
     if lang.adjective_at == "before-noun":  # Turkish: "Rus rublesi", "İngiliz sterlini"
-        rest = [w for w in words[:-1] if fold(w).strip() not in nouns]
+        rest = [w for w in words[:-1] if fold_words(w).strip() not in nouns]
         cand = " ".join(rest)
     else:
-        rest = [w for w in words if fold(w).strip() not in nouns]
+        rest = [w for w in words if fold_words(w).strip() not in nouns]
         if not rest:
             return None
         cand = rest[0] if lang.adjective_at == "first" else rest[-1]
@@ -231,7 +232,7 @@ def adjective_of(currency: str, lang: Language, names: set[str], nouns: set[str]
 def _stem3(word: str) -> str:
     """The first three letters, for Arabic of the consonant skeleton: long vowels are spelled
     either way ("أمريكي", "الأميركية")."""
-    folded = fold(word).strip()
+    folded = fold_words(word).strip()
     if folded[:1] in _ARABIC_LETTERS:
         folded = re.sub("[اوي]", "", folded.removeprefix("ال"))
     return folded[:3]
@@ -276,11 +277,11 @@ class Forms:
             lemmas |= {self.lemma(word.lower()), word.lower()}
         out = {word}
         # A form keeps the word's stem: "Того" (Togo) is not a form of the pronoun "тот".
-        stem = fold(word[: max(3, len(word) - 2)])
+        stem = fold_words(word[: max(3, len(word) - 2)])
         for lemma in lemmas:
             for f in self.by_lemma.get(lemma, set()) | {lemma}:
                 f = f[:1].upper() + f[1:] if capital else f
-                if _same_shape(f, word) and fold(f).startswith(stem):
+                if _same_shape(f, word) and fold_words(f).startswith(stem):
                     out.add(f)
         return {f for f in out if _WORD_OK.match(f)}
 
@@ -409,14 +410,14 @@ def resolve(
     for tables in all_tables.values():
         for iso3, t in tables.items():
             for s in t.names | t.capitals | t.adjectives:
-                owners[fold(s).strip()].add(iso3)
+                owners[fold_words(s).strip()].add(iso3)
     dropped: list[str] = []
     for lang, tables in all_tables.items():
         for iso3, t in tables.items():
             for kind in ("names", "capitals", "adjectives"):
                 keep = set()
                 for s in getattr(t, kind):
-                    key = fold(s).strip()
+                    key = fold_words(s).strip()
                     why = _conflict(key, iso3, owners, english, en_words, s)
                     if why:
                         dropped.append(f"{lang} {iso3} {s!r}: {why}")

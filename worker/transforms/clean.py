@@ -38,6 +38,7 @@ from worker.transforms.cleaning.headers import (
     parse_dump_header,
 )
 from worker.transforms.cleaning.html import (
+    PageText,
     extract_page,
     fragment_to_text,
     is_full_page,
@@ -167,6 +168,70 @@ def _derive_title(paras: list[str], dateline_end: int) -> str:
     return truncate(sentence.rstrip(), DERIVED_TITLE_MAX)
 
 
+def _unwrap(raw: Mapping[str, Any], origin: str | None) -> tuple[Mapping[str, Any], bool]:
+    """The article fields of an intake item (a feed entry is mapped to them) and whether its
+    ``published_at`` is a producer's promise (strict) or a scraped feed date (lenient)."""
+    if "feed_entry" not in raw:
+        return raw, True
+    entry = raw["feed_entry"]
+    if not isinstance(entry, Mapping):
+        raise _reject("schema", "$.feed_entry: expected an object", origin)
+    item: Mapping[str, Any] = feed_entry_to_input(entry)
+    if "source" not in item and isinstance(raw.get("source"), str):
+        item = {**item, "source": raw["source"]}
+    if not item:
+        raise _reject("empty", "feed entry has no title, link or content", origin)
+    # feed dates are scraped, not promised: an unreadable one is dropped, not fatal
+    return item, False
+
+
+def _text_of(
+    item: Mapping[str, Any], url: str | None, origin: str | None
+) -> tuple[str, PageText | None, bool]:
+    """(plain text, the extracted page if the input was a whole HTML page, whether a short
+    first paragraph may be taken for the headline)."""
+    given_text = next((item[k] for k in _TEXT_FIELDS if str(item.get(k) or "").strip()), None)
+    markup = item.get("html") if str(item.get("html") or "").strip() else None
+    given_title = _field(item.get("title"))
+    if given_text is None and markup is None and given_title is None:
+        raise _reject("empty", "no text in title, body, text, content or html", origin)
+    is_markup = given_text is not None and looks_like_html(given_text)
+    if not ((given_text is None and markup is not None) or is_markup):
+        return given_text or "", None, given_title is None
+    markup = markup if given_text is None else given_text
+    if is_full_page(markup):
+        page = extract_page(markup, url=url)
+        return (page.text if page is not None else ""), page, False
+    # HTML marks its title; a short first paragraph is body
+    return fragment_to_text(markup), None, False
+
+
+def _title_and_paragraphs(
+    given_title: str | None,
+    header: DumpHeader,
+    page: PageText | None,
+    paras: list[str],
+    headline_allowed: bool,
+) -> str | None:
+    """The title from the producer, the dump header, the page or a headline-like first
+    paragraph (popped from ``paras``, as is a first paragraph repeating the title)."""
+    title = given_title or _field(header.title)
+    if title is None and page is not None:
+        title = _field(page.title)
+    if title is None and headline_allowed and paras and looks_like_headline(paras[0], paras[1:]):
+        title = paras.pop(0)
+    if title is not None and paras and " ".join(paras[0].split()) == title:
+        paras.pop(0)  # the page repeated its headline as the first paragraph
+    return title
+
+
+def _language(item: Mapping[str, Any], header: DumpHeader, page: Any, text: str) -> str | None:
+    language = normalise_language(item.get("language") or header.language)
+    if language is None and page is not None:
+        language = normalise_language(page.language)
+    return language if language is not None else detect_language(text)
+
+
 def clean(
     raw: Mapping[str, Any], *, now: datetime | None = None, max_bytes: int = 2_000_000
 ) -> Article:
@@ -182,66 +247,21 @@ def clean(
     where = _lone_surrogate(raw)
     if where is not None:  # from a JSON "\\ud800" escape: no encoder will take it downstream
         raise _reject("bad_unicode", f"{where}: a lone surrogate is not text", origin)
-
-    strict_date = True
-    if "feed_entry" in raw:
-        entry = raw["feed_entry"]
-        if not isinstance(entry, Mapping):
-            raise _reject("schema", "$.feed_entry: expected an object", origin)
-        item: Mapping[str, Any] = feed_entry_to_input(entry)
-        if "source" not in item and isinstance(raw.get("source"), str):
-            item = {**item, "source": raw["source"]}
-        # feed dates are scraped, not promised: an unreadable one is dropped, not fatal
-        strict_date = False
-        if not item:
-            raise _reject("empty", "feed entry has no title, link or content", origin)
-    else:
-        item = raw
-
+    item, strict_date = _unwrap(raw, origin)
     size = _size(item)
     if size > max_bytes:
         raise _reject("too_large", f"{size} bytes of text exceeds the limit of {max_bytes}", origin)
     validate_input(item, origin)
 
-    given_text = next((item[k] for k in _TEXT_FIELDS if str(item.get(k) or "").strip()), None)
-    markup = item.get("html") if str(item.get("html") or "").strip() else None
-    given_title = _field(item.get("title"))
-    if given_text is None and markup is None and given_title is None:
-        raise _reject("empty", "no text in title, body, text, content or html", origin)
-
     url = item.get("url")
     url = strip_controls(url).strip() if isinstance(url, str) else None
-    page = None
-    header = DumpHeader()
-    headline_allowed = given_title is None
-    is_markup = given_text is not None and looks_like_html(given_text)
-    if (given_text is None and markup is not None) or is_markup:
-        markup = markup if given_text is None else given_text
-        if is_full_page(markup):
-            page = extract_page(markup, url=url)
-            text = page.text if page is not None else ""
-        else:
-            text = fragment_to_text(markup)
-        headline_allowed = False  # HTML marks its title; a short first paragraph is body
-    else:
-        text = given_text or ""
-
-    text = normalise_whitespace(repair_unicode(text))
-    lines = text.split("\n")
+    text, page, headline_allowed = _text_of(item, url, origin)
+    lines = normalise_whitespace(repair_unicode(text)).split("\n")
     header, used = parse_dump_header(lines, default_tz=DEFAULT_TZ, now=now)
     paras = strip_artifacts(paragraphs("\n".join(lines[used:])))
-
-    title = given_title or _field(header.title)
-    if title is None and page is not None:
-        title = _field(page.title)
-    if title is None and headline_allowed and paras and looks_like_headline(paras[0], paras[1:]):
-        title = paras.pop(0)
-    if title is not None and paras and " ".join(paras[0].split()) == title:
-        paras.pop(0)  # the page repeated its headline as the first paragraph
-
+    title = _title_and_paragraphs(_field(item.get("title")), header, page, paras, headline_allowed)
     if not paras and title is None:
         raise _reject("no_text", "no article text left after cleaning", origin)
-
     dateline = extract_dateline(paras[0]) if paras else None
     if title is None:
         title = _derive_title(paras, dateline.end if dateline else 0)
@@ -253,22 +273,13 @@ def clean(
         published_at = _sane_date(header.published_at, now)
     if published_at is None and page is not None and page.date:
         published_at = _sane_date(parse_date(page.date, default_tz=DEFAULT_TZ, now=now), now)
-
     source = _field(item.get("source")) or header.source
     if source is None and page is not None:
         source = _field(page.sitename)
-
     if not url:
         url = header.url or (page.url if page is not None else None)
         url = strip_controls(url).strip() if url else None
     canonical = canonical_url(url)
-    url = canonical or url or None
-
-    language = normalise_language(item.get("language") or header.language)
-    if language is None and page is not None:
-        language = normalise_language(page.language)
-    if language is None:
-        language = detect_language(f"{title}\n{body}")
 
     producer_id = item.get("id")
     producer_id = str(producer_id) if isinstance(producer_id, str | int) else None
@@ -277,10 +288,10 @@ def clean(
         id=article_id(canonical, producer_id, source, content_key),
         title=title,
         body=body,
-        url=url,
+        url=canonical or url or None,
         source=source,
         published_at=published_at,
-        language=language,
+        language=_language(item, header, page, f"{title}\n{body}"),
         dateline=dateline.place if dateline else None,
         fetched_at=now,
         content_hash=content_hash(body or title),

@@ -58,7 +58,7 @@ PRECEDER_STOPWORDS = frozenset(
 )
 
 
-class ArticleView:
+class TaggingContext:
     """The whole article, shared by the title and body scans: folded text, and the per-field
     contexts that article-wide conditions need. Token sets and name look-ups are built on first
     use and cached."""
@@ -130,7 +130,7 @@ class MatchContext:
         field: str,
         sentences: list[tuple[int, int]],
         starts: list[int],
-        article: ArticleView,
+        article: TaggingContext,
     ):
         self.text = text
         self.norm = norm

@@ -14,7 +14,6 @@ side, which makes every automaton hit a whole-word match by construction.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,8 @@ import yaml
 from worker.entities import ENTITY_TYPE_TABLE, ENTITY_TYPES
 from worker.errors import ConfigError
 from worker.transforms.context import PREDICATES, WORD_PREDICATES, Condition
+from worker.transforms.folding import fold_words
+from worker.yaml_doc import YamlDoc, YamlReadError
 
 GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 # Generated per-language country tables (``python -m worker.tools.build_names``), loaded after
@@ -45,48 +46,6 @@ TOP_KEYS = (*SECTIONS, "language")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _LETTER_DIGIT_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑ ](?=\d)")
-
-# ---------------------------------------------------------------------------------------------
-# Folding: one character in, one character out.
-
-# Letters without a decomposition that news copy still spells with or without the diacritic.
-_SPECIAL = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŀ": "l", "ŧ": "t"}
-# Arabic letters written either way in news copy: alef maqsura for final yeh ("السعودى"), and the
-# Persian/Urdu code points keyboards produce for yeh and kaf.
-_SPECIAL.update({"ى": "ي", "ی": "ي", "ک": "ك"})
-
-
-def fold_char(ch: str) -> str:
-    """Fold one character: letters/digits to lower case without accents, all else to a space."""
-    if not ch.isalnum():
-        return " "
-    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-    if len(base) == 1:
-        ch = base
-    low = ch.lower()
-    if len(low) == 1:
-        ch = low
-    return _SPECIAL.get(ch, ch)
-
-
-class _FoldTable(dict[int, str]):
-    """A ``str.translate`` table that fills itself on first sight of each code point."""
-
-    def __missing__(self, code: int) -> str:
-        folded = fold_char(chr(code))
-        self[code] = folded
-        return folded
-
-
-FOLD_TABLE = _FoldTable()
-for _code in range(256):
-    FOLD_TABLE[_code] = fold_char(chr(_code))
-
-
-def fold(text: str) -> str:
-    """Fold ``text`` character by character; ``len(fold(t)) == len(t)`` always."""
-    return text.translate(FOLD_TABLE)
-
 
 # ---------------------------------------------------------------------------------------------
 # The merged, validated gazetteer (plain data; compiled separately).
@@ -123,7 +82,7 @@ class Gazetteer:
 
     def add_alias(self, alias: AliasDef, where: str) -> None:
         # Not stripped: the folded "U.S." is "u s ", so the match span keeps the final period.
-        key = fold(alias.text)
+        key = fold_words(alias.text)
         if not key.strip():
             raise ConfigError(
                 f"{where or alias.source}: alias {alias.text!r} has no letters or digits"
@@ -178,30 +137,20 @@ def default_case(text: str, language: str | None = None) -> str:
 # YAML reading with line numbers.
 
 
-# libyaml's parser when available: same nodes and marks, several times faster to compose.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 class _File:
-    """A parsed YAML file kept as nodes, so every error can name its line."""
+    """A gazetteer file kept as YAML nodes, so every error can name its line."""
 
     def __init__(self, path: Path):
         self.path = path
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read gazetteer file: {exc}") from exc
-        self.loader = _Loader(text)
+            self.doc = YamlDoc.read(path)
+        except YamlReadError as exc:
+            raise ConfigError(f"{exc} (a gazetteer file)") from None
+        self.root = self.doc.node
         self.language: str | None = None  # set from the file's ``language:`` key
-        try:
-            self.root = self.loader.get_single_node()
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f":{mark.line + 1}" if mark else ""
-            raise ConfigError(f"{path}{line}: invalid YAML: {exc}") from exc
 
     def where(self, node: yaml.Node) -> str:
-        return f"{self.path}:{node.start_mark.line + 1}"
+        return f"{self.path}:{self.doc.line_of(node)}"
 
     def error(self, node: yaml.Node, reason: str) -> ConfigError:
         return ConfigError(f"{self.where(node)}: {reason}")
@@ -227,7 +176,7 @@ class _File:
     def scalar(self, node: yaml.Node, what: str) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             raise self.error(node, f"{what} must be a single value, not a list or mapping")
-        return self.loader.construct_object(node)
+        return self.doc.construct(node)
 
     def text(self, node: yaml.Node, what: str) -> str:
         value = self.scalar(node, what)
@@ -239,7 +188,7 @@ class _File:
         return value
 
     def close(self) -> None:
-        self.loader.dispose()
+        self.doc.close()
 
 
 def _check_keys(f: _File, node: yaml.Node, m: dict, allowed: Iterable[str], what: str) -> None:
@@ -298,7 +247,7 @@ def _conditions(f: _File, node: yaml.Node) -> tuple[Condition, ...]:
             window = w
         if name in WORD_PREDICATES:
             words = tuple(
-                " ".join(fold(f.text(w, f"{name} word")).split())
+                " ".join(fold_words(f.text(w, f"{name} word")).split())
                 for w in f.sequence(vnode, f"{name} words")
             )
             if not words or not all(words):
@@ -338,7 +287,7 @@ def _alias_nodes(f: _File, node: yaml.Node, entity: str | None, *, plural: bool)
             want_plural = plural
             if "plural" in m:
                 want_plural = f.scalar(m["plural"][1], "plural") is True
-        if not fold(text).strip():
+        if not fold_words(text).strip():
             raise f.error(item, f"alias {text!r} has no letters or digits")
         where = f.where(item)
         out.append(AliasDef(text, entity, case, reject, keep, where, generated))
@@ -407,7 +356,7 @@ def _country_entry(g: Gazetteer, f: _File, node: yaml.Node) -> None:
         where = f.where(m["name"][1])
         g.add_alias(AliasDef(ent.name, cid, default_case(ent.name), source=where), where)
     for dnode in f.sequence(m["drop"][1], "drop") if "drop" in m else ():
-        key = fold(f.text(dnode, "drop")).strip()
+        key = fold_words(f.text(dnode, "drop")).strip()
         if key in g.aliases and g.aliases[key].entity == cid:
             del g.aliases[key]
     # The generated plural ("Turks") is an English rule; language files list their own forms.
@@ -467,7 +416,7 @@ def _other_entry(g: Gazetteer, f: _File, node: yaml.Node, section: str) -> None:
         g.add_alias(AliasDef(ent.name, eid, default_case(ent.name), source=where), where)
         # When the name is also listed as an alias, that entry's options (plural, conditions)
         # govern its variants.
-        if fold(ent.name) not in {fold(a.text) for a in aliases}:
+        if fold_words(ent.name) not in {fold_words(a.text) for a in aliases}:
             for v in _variants(ent.name, plural=plural):
                 g.add_alias(AliasDef(v, eid, default_case(v), (), (), where, True), where)
     for a in aliases:

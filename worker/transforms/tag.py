@@ -15,9 +15,9 @@ from functools import cache
 from pathlib import Path
 
 from worker.model import Article, Entity, Mention, TaggedArticle
-from worker.transforms.context import ArticleView, Condition, MatchContext
+from worker.transforms.context import Condition, MatchContext, TaggingContext
+from worker.transforms.folding import FOLD_TABLE
 from worker.transforms.gazetteer import (
-    FOLD_TABLE,
     CompiledGazetteer,
     compile_gazetteer,
     load_gazetteer,
@@ -50,11 +50,11 @@ class Tagger:
         title = article.title or ""
         body = article.body or ""
         sentences = split_sentences(body)
-        # Folded once, padded with a space each side (see gazetteer.fold).
+        # Folded once, padded with a space each side (see folding.fold_words).
         title_norm = " " + title.translate(FOLD_TABLE) + " "
         body_norm = " " + body.translate(FOLD_TABLE) + " "
         starts = [s for s, _ in sentences]
-        view = ArticleView(title, title_norm, body, body_norm, sentences, starts)
+        view = TaggingContext(title, title_norm, body, body_norm, sentences, starts)
         found: dict[int, list[Mention]] = {}
         if title:
             self._scan(title, title_norm, "title", [], None, view, found)
@@ -69,7 +69,7 @@ class Tagger:
         field: str,
         sentences: list[tuple[int, int]],
         starts: list[int] | None,
-        view: ArticleView,
+        view: TaggingContext,
         found: dict[int, list[Mention]],
     ) -> None:
         """One automaton pass over ``norm``; mentions go into ``found`` by entity index."""

@@ -141,6 +141,43 @@ def read():
             {("ROU", "TUR")},
         ),
         (
+            "company-with-its-state-signs-deal",
+            "South Korea's Hanwha signed a deal with Egypt for howitzers.",
+            {("EGY", "KOR")},
+        ),
+        (
+            "order-for-foreign-arms",
+            "Ghana's navy placed an order for four Italian-built patrol vessels.",
+            {("GHA", "ITA")},
+        ),
+        (
+            "relative-clause-on-the-arms",
+            "Chile took delivery of two frigates that its navy had bought from Australia.",
+            {("CHL", "AUS")},
+        ),
+        (
+            "from-on-the-arms-phrase-head",
+            "The cabinet approved the purchase of 12 rocket artillery systems from Israel "
+            "for Serbia.",
+            {("SRB", "ISR")},
+        ),
+        (
+            "class-name-before-the-arms",
+            "Peru's navy ordered a Pohang class corvette from South Korea.",
+            {("PER", "KOR")},
+        ),
+        (
+            "the-country-in-reported-clause",
+            "The head of Spain's state arms exporter said that the country had delivered "
+            "corvettes to Oman.",
+            {("OMN", "ESP")},
+        ),
+        (
+            "maker-confirms-a-state-order",
+            "Hanwha confirms Egypt order for howitzers",
+            {("EGY", "KOR")},
+        ),
+        (
             "plans-to-buy-noun",
             "Thailand abandoned its plan to buy Chinese submarines.",
             {("THA", "CHN")},

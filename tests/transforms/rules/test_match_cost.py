@@ -73,6 +73,6 @@ def test_a_pair_inside_a_long_sentence_keeps_the_taggers_sentence_number():
 @pytest.mark.parametrize("n", [1, 7, 500])
 def test_positions_of_a_frequent_token_are_its_token_indices(n):
     t = tagged("Russia sold Turkey the S-400 system. " * n)
-    view = match_module.ArticleView(t, load_rules().compiled)
+    view = match_module.RuleView(t, load_rules().compiled)
     expected = [i for i, tok in enumerate(view.toks) if tok == "russia"]
     assert view.positions("russia") == expected and len(expected) == n

@@ -277,7 +277,7 @@ class Compiled:
     def unless_feature(self, node: Node) -> str | None:
         """A feature whose presence alone makes ``node`` false (from a top-level ``NOT`` of an
         exact metadata/entity constraint), or None. Exact means present feature ⇔ constraint
-        holds (see ``ArticleView.meta_features``): no wildcards, and not ``source:``, whose
+        holds (see ``RuleView.meta_features``): no wildcards, and not ``source:``, whose
         feature is one word of a phrase."""
         if isinstance(node, Not):
             leaf = node.child

@@ -10,12 +10,13 @@ from functools import cached_property
 from typing import Any
 
 from worker.model import Alert, Evidence, TaggedArticle
+from worker.transforms.folding import fold_letters
 
-from .match import ArticleView
+from .match import RuleView
 from .pairs import PairHit, sentence_spans
 from .query import Meta, Node, Term, walk
 from .schema import Rule
-from .text import fold, glob_regex, is_glob
+from .text import glob_regex, is_glob
 
 MAX_PER_TERM = 3
 MAX_EVIDENCE = 24
@@ -56,7 +57,7 @@ def _window(text: str, lo: int, hi: int, start: int, end: int) -> str:
 
 
 def evidence_for(
-    node: Node, view: ArticleView, sentences: Sentences, pair: PairHit | None = None
+    node: Node, view: RuleView, sentences: Sentences, pair: PairHit | None = None
 ) -> list[Evidence]:
     """Evidence for a matched rule: positive terms and entities, then the pair cues."""
     out: list[Evidence] = []
@@ -88,13 +89,13 @@ def evidence_for(
 
 
 def _entity_matches(leaf: Meta, ident: str) -> bool:
-    value, ident = leaf.value, fold(ident)
+    value, ident = leaf.value, fold_letters(ident)
     if is_glob(value):
         return glob_regex(value.replace("-", "_")).match(ident.replace("-", "_")) is not None
     return value == ident
 
 
-def matched_entities(node: Node, view: ArticleView, pair: PairHit | None) -> dict[str, list[str]]:
+def matched_entities(node: Node, view: RuleView, pair: PairHit | None) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for leaf, negated in walk(node):
         if negated or not isinstance(leaf, Meta) or leaf.field in ("lang", "source", "has"):
@@ -140,7 +141,7 @@ def rekey_for_story(alert: dict[str, Any], story: str) -> dict[str, Any]:
 
 
 def build_alert(
-    rule: Rule, view: ArticleView, sentences: Sentences, now: datetime, pair: PairHit | None
+    rule: Rule, view: RuleView, sentences: Sentences, now: datetime, pair: PairHit | None
 ) -> Alert:
     art = view.tagged.article
     story = art.duplicate_of or art.id

@@ -30,6 +30,7 @@ _SUBJECTS = ("nsubj", "csubj", "expl")
 _NOUN_PREPS = ("of", "from", "in")
 _CLAUSE_EDGES = ("ROOT", "ccomp", "relcl", "parataxis", "csubj")
 _PRONOUNS = ("it", "they", "we", "she", "he")
+_BACK_NOUNS = ("country", "nation", "kingdom", "government", "republic", "state")
 _GOVERNED = ("xcomp", "advcl", "conj")
 
 
@@ -96,6 +97,7 @@ def read_roles(
             out[k] = role
     _resolve_parties(out, actors, doc, wtok, cls)
     _subject_buys(out, actors, doc, cls)
+    _maker_sells(out, actors)
     named = {
         actors[k].country for k, r in out.items() if r.role == SUPPLIER and not (r.weak or r.maker)
     }
@@ -111,19 +113,45 @@ def read_roles(
         if r.anchor >= 0:
             head = doc[r.anchor]
             gift = r.role == RECIPIENT and cls.has("gift", _w(head))
-            out[k] = replace(r, clause=_clause_of(head), gift=gift)
+            out[k] = replace(r, clause=_clause_of(head, wtok), gift=gift)
     return out
 
 
-def _clause_of(tok: Any) -> int:
+def _maker_sells(out: dict[int, Role], actors: Sequence[Actor]) -> None:
+    """A company read as a buyer next to a state buyer is the maker that books the order
+    ("Embraer confirms Paraguay order for six Super Tucanos"): arms makers sell, states buy."""
+    if any(r.role == SUPPLIER for r in out.values()):
+        return
+    buyers = [k for k, r in out.items() if r.role == RECIPIENT]
+    for k in buyers:
+        a = actors[k]
+        if a.kind == "company" and any(
+            actors[j].kind != "company" and actors[j].country != a.country for j in buyers
+        ):
+            out[k] = Role(SUPPLIER, out[k].cue + " (a maker booking the order)", out[k].anchor)
+
+
+def _clause_of(tok: Any, wtok: dict[int, Weapon] | None = None) -> int:
     """The clause a word belongs to: climb until a clause boundary (the root, a complement or
     adverbial clause, a relative clause, a coordinated verb), so that "Iran sends drones to Russia
-    while the US gives jets to Ukraine" pairs Iran with Russia only."""
+    while the US gives jets to Ukraine" pairs Iran with Russia only. A relative clause on the
+    arms themselves tells of the same transfer ("took delivery of gunships that the government
+    ordered from Russia") and stays in its head's clause."""
     for _ in range(12):
-        if tok.head is tok or _starts_clause(tok):
+        if tok.head is tok:
+            return tok.i
+        if _starts_clause(tok) and not (tok.dep_ == "relcl" and _arms_noun(tok.head, wtok or {})):
             return tok.i
         tok = tok.head
     return tok.i
+
+
+def _arms_noun(tok: Any, wtok: dict[int, Weapon]) -> bool:
+    """A weapon, or the head noun of one ("Mi-35M helicopter gunships", "rocket artillery
+    systems" where the arms words are the modifiers)."""
+    if tok.i in wtok:
+        return True
+    return any(c.i in wtok for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
 
 
 def _starts_clause(tok: Any) -> bool:
@@ -131,7 +159,19 @@ def _starts_clause(tok: Any) -> bool:
     # will buy") stays in its clause; "while …", "after …" or a verb with its own subject does not.
     if tok.dep_ in ("advcl", "conj"):
         return any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
+    if tok.dep_ == "ccomp" and any(
+        c.dep_ in _SUBJECTS and _refers_back(c) for c in tok.children
+    ):  # "Russia's exporter said that the country delivered missiles to Iran": one actor
+        return False
     return tok.dep_ in _CLAUSE_EDGES
+
+
+def _refers_back(tok: Any) -> bool:
+    """A subject that names no one new: a pronoun or "the country" / "the kingdom"."""
+    w = _w(tok)
+    if w in _PRONOUNS:
+        return True
+    return w in _BACK_NOUNS and any(d.dep_ == "det" and _w(d) == "the" for d in tok.children)
 
 
 def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: Classes) -> None:
@@ -485,7 +525,7 @@ def _transfer_word(
     words = _FROM_WORDS if buying else _TO_WORDS
     for _ in range(hops + 1):
         w = _w(tok)
-        if tok.i in wtok or cls.any(words, w):
+        if _arms_noun(tok, wtok) or cls.any(words, w):
             return True
         if tok.head is tok or tok.tag_.startswith("VB"):
             return False
@@ -502,18 +542,25 @@ def _resolve_parties(
     if not parties:
         return
     origins = {w.origin for w in wtok.values() if w.origin}
-    parties.sort(key=lambda k: actors[k].country not in origins)  # makers first: they decide
+    # Makers first, then companies: they decide. A company's own state ("Turkiye's Baykar
+    # signs a deal with Saudi Arabia") must take the company's side, not the buyer's, so the
+    # companies are read before the states around them.
+    parties.sort(key=lambda k: (actors[k].country not in origins, actors[k].kind != "company"))
     for k in parties:
         a, r = actors[k], out[k]
-        decided = [x for x in out.values() if x.role in (RECIPIENT, SUPPLIER)]
+        decided = [(j, x) for j, x in out.items() if x.role in (RECIPIENT, SUPPLIER)]
         if a.country in origins:
             out[k] = Role(SUPPLIER, r.cue + " (maker of the weapon)", r.anchor)
         elif a.kind == "company":
             out[k] = Role(SUPPLIER, r.cue + " (a company)", r.anchor)
         elif decided:
-            other = decided[0].role
-            if all(actors[j].country != a.country for j, x in out.items() if x is decided[0]):
+            own = [x for j, x in decided if actors[j].country == a.country]
+            if own:
+                out[k] = Role(own[0].role, r.cue + f" (side of its own {own[0].role})", r.anchor)
+            else:
+                other = decided[0][1].role
                 out[k] = Role(_OPPOSITE[other], r.cue + f" (counterpart of the {other})", r.anchor)
+    decided = [(j, x) for j, x in out.items() if x.role in (RECIPIENT, SUPPLIER)]
     still = [k for k in parties if out[k].role == PARTY]
     if len(still) == 2 and not decided:
         # "X signed a deal with Y" and nothing else to go on: the subject buys, as reporting

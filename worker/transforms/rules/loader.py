@@ -9,17 +9,16 @@ own topic with the same id wins. Every error names the file, the line and the re
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jsonschema import Draft202012Validator
 
 from worker.errors import ConfigError
 from worker.transforms.gazetteer import EXTENSION_FILE
+from worker.yaml_doc import YamlDoc, YamlReadError
 
 from .pairs import LexiconError, RelationLexicon
 from .query import QueryError, parse_query
@@ -43,55 +42,23 @@ class RuleError:
         return f"{where}: {self.reason}"
 
 
-@dataclass(slots=True)
-class Doc:
-    """A parsed YAML document with its node tree (for line numbers)."""
-
-    file: str
-    data: Any
-    node: yaml.Node | None
-
-    def line(self, path: Iterable[str | int] = ()) -> int | None:
-        """1-based line of the value at ``path`` (nearest existing ancestor)."""
-        node = self.node
-        best = node.start_mark.line + 1 if node is not None else None
-        for key in path:
-            if isinstance(node, yaml.MappingNode):
-                nxt = next((v for k, v in node.value if k.value == key), None)
-            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
-                nxt = node.value[key] if key < len(node.value) else None
-            else:
-                nxt = None
-            if nxt is None:
-                break
-            node = nxt
-            best = node.start_mark.line + 1
-        return best
-
-
 @lru_cache(maxsize=4)
 def _validator(name: str) -> Draft202012Validator:
     with open(SCHEMAS / name, encoding="utf-8") as fh:
         return Draft202012Validator(json.load(fh))
 
 
-def read_yaml(path: Path) -> tuple[Doc | None, RuleError | None]:
+def read_yaml(path: Path) -> tuple[YamlDoc | None, RuleError | None]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, RuleError(str(path), None, f"cannot read: {exc}")
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        reason = getattr(exc, "problem", None) or str(exc)
-        return None, RuleError(str(path), line, f"invalid YAML: {reason}")
-    return Doc(str(path), data, node), None
+        doc = YamlDoc.read(path)
+    except YamlReadError as exc:
+        return None, RuleError(exc.file, exc.line, exc.reason)
+    doc.data  # noqa: B018  (built now, while the file's loader is at hand)
+    doc.close()
+    return doc, None
 
 
-def _schema_errors(doc: Doc, schema: str, base: tuple[str | int, ...] = ()) -> list[RuleError]:
+def _schema_errors(doc: YamlDoc, schema: str, base: tuple[str | int, ...] = ()) -> list[RuleError]:
     out = []
     for err in sorted(_validator(schema).iter_errors(doc.data), key=lambda e: list(e.path)):
         # oneOf failures hide the useful message; report the deepest sub-error instead.
@@ -125,9 +92,11 @@ def pack_files(path: Path | None) -> tuple[list[Path], list[Path], list[Path]]:
     return rules, topics, relations
 
 
-def load_docs(path: Path | None) -> tuple[list[Doc], list[Doc], list[Doc], list[RuleError]]:
+def load_docs(
+    path: Path | None,
+) -> tuple[list[YamlDoc], list[YamlDoc], list[YamlDoc], list[RuleError]]:
     errors: list[RuleError] = []
-    out: list[list[Doc]] = [[], [], []]
+    out: list[list[YamlDoc]] = [[], [], []]
     for bucket, files in zip(out, pack_files(path), strict=True):
         for f in files:
             doc, err = read_yaml(f)
@@ -138,7 +107,7 @@ def load_docs(path: Path | None) -> tuple[list[Doc], list[Doc], list[Doc], list[
     return out[0], out[1], out[2], errors
 
 
-def build_topics(docs: list[Doc]) -> tuple[dict[str, Topic], list[RuleError]]:
+def build_topics(docs: list[YamlDoc]) -> tuple[dict[str, Topic], list[RuleError]]:
     topics: dict[str, Topic] = {}
     errors: list[RuleError] = []
     for doc in docs:
@@ -151,7 +120,7 @@ def build_topics(docs: list[Doc]) -> tuple[dict[str, Topic], list[RuleError]]:
     return topics, errors
 
 
-def build_relations(docs: list[Doc]) -> tuple[dict[str, RelationLexicon], list[RuleError]]:
+def build_relations(docs: list[YamlDoc]) -> tuple[dict[str, RelationLexicon], list[RuleError]]:
     rels: dict[str, RelationLexicon] = {}
     errors: list[RuleError] = []
     for doc in docs:
@@ -165,7 +134,7 @@ def build_relations(docs: list[Doc]) -> tuple[dict[str, RelationLexicon], list[R
 
 
 def build_rules(
-    docs: list[Doc], topics: dict[str, Topic], relations: dict[str, RelationLexicon]
+    docs: list[YamlDoc], topics: dict[str, Topic], relations: dict[str, RelationLexicon]
 ) -> tuple[list[Rule], list[RuleError]]:
     rules: list[Rule] = []
     errors: list[RuleError] = []
@@ -204,6 +173,11 @@ def build_rules(
             if pair and not (pair.any or pair.between or pair.recipient or pair.supplier):
                 errors.append(err("pair needs any: true, between, recipient or supplier", "pair"))
                 continue
+            try:
+                rate = rate_spec(d.get("rate"), pair is not None)
+            except ValueError as exc:
+                errors.append(err(str(exc), "rate"))
+                continue
             extra = constraint_nodes(d.get("countries"))
             necessary = pair.necessary() if pair else None
             if necessary is not None:
@@ -221,12 +195,41 @@ def build_rules(
                     targets=list(d.get("targets", [])),
                     throttle=parse_duration(d.get("throttle")),
                     enabled=d.get("enabled", True),
+                    rate=rate,
                     file=doc.file,
                     line=rule_line,
                     raw=dict(d),
                 )
             )
     return rules, errors
+
+
+def rate_spec(d: dict[str, Any] | None, is_pair: bool) -> Any:
+    """A rule's ``rate:`` block (the schema checked its shape) as a RateSpec, or None."""
+    if not d:
+        return None
+    from worker.transforms.rates import RateSpec
+
+    key = d.get("key", "rule")
+    if is_pair and key not in ("rule", "pair"):
+        # Pair rules are delivered by rule + pair: a count across pairs would be split
+        # between partitions (and workers).
+        raise ValueError(f"a pair rule counts per rule or per pair, not per {key}")
+    if not is_pair and key == "pair":
+        raise ValueError("key: pair needs a pair rule")
+    defaults = RateSpec(d["kind"])
+    spec = RateSpec(
+        kind=d["kind"],
+        key=key,
+        window=parse_duration(d.get("window")) or defaults.window,
+        baseline=parse_duration(d.get("baseline")) or defaults.baseline,
+        factor=float(d.get("factor", defaults.factor)),
+        min_count=int(d.get("min_count", defaults.min_count)),
+        lookback=parse_duration(d.get("lookback")) or defaults.lookback,
+    )
+    if spec.kind == "spike" and spec.baseline < spec.window:
+        raise ValueError("baseline must be at least one window")
+    return spec
 
 
 def load_pack(path: Path | None) -> tuple[list[Rule], dict[str, Topic], dict, list[RuleError]]:

@@ -1,6 +1,6 @@
 """Evaluating rule queries against one article.
 
-``ArticleView`` holds what every rule needs from the article, computed once and lazily: the
+``RuleView`` holds what every rule needs from the article, computed once and lazily: the
 normalised token text (title ``|`` body), the anchors the automaton found, entity ids, metadata
 and pair extractions. Text patterns are matched from anchor hits (``naive=False``) or by scanning
 every token (``naive=True``, the reference the prefilter is tested against).
@@ -15,17 +15,18 @@ from itertools import accumulate, chain, compress
 from operator import add, attrgetter
 
 from worker.model import TaggedArticle
+from worker.transforms.folding import fold_letters
 
 from .compile import Compiled, CompiledTerm
 from .pairs import PairHit, RelationLexicon, extract_pairs
 from .query import And, MatchAll, Meta, Node, Not, Or, Term
-from .text import WORD, fold, glob_regex, is_glob, split_pattern, tokens
+from .text import WORD, glob_regex, is_glob, split_pattern, tokens
 
 _NEED = attrgetter("need")
 SEP = "|"  # token between title and body; never part of a pattern (patterns are \w only)
 
 
-class ArticleView:
+class RuleView:
     """One article as the rule matcher sees it."""
 
     def __init__(self, tagged: TaggedArticle, compiled: Compiled, *, naive: bool = False):
@@ -92,18 +93,18 @@ class ArticleView:
     def entity_ids(self) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {"entity": set()}
         for e in self.tagged.entities:
-            ident = fold(e.id)
+            ident = fold_letters(e.id)
             out.setdefault(e.type, set()).add(ident)
             out["entity"].add(ident)
         return out
 
     @cached_property
     def lang(self) -> str:
-        return fold(self.tagged.article.language or "")
+        return fold_letters(self.tagged.article.language or "")
 
     @cached_property
     def source_toks(self) -> list[str]:
-        return WORD.findall(fold(self.tagged.article.source or ""))
+        return WORD.findall(fold_letters(self.tagged.article.source or ""))
 
     def meta_features(self) -> set[str]:
         """Entity and metadata features present in the article (see ``compile.meta_feature``)."""
@@ -225,11 +226,11 @@ class ArticleView:
 
     @cached_property
     def title_spans(self) -> list[tuple[int, int]]:
-        return [m.span() for m in WORD.finditer(fold(self.tagged.article.title or ""))]
+        return [m.span() for m in WORD.finditer(fold_letters(self.tagged.article.title or ""))]
 
     @cached_property
     def body_spans(self) -> list[tuple[int, int]]:
-        return [m.span() for m in WORD.finditer(fold(self.tagged.article.body or ""))]
+        return [m.span() for m in WORD.finditer(fold_letters(self.tagged.article.body or ""))]
 
     def original(self, i: int, j: int) -> tuple[str, int, int]:
         """(field, start, end) in the article text for tokens i..j-1 (one field)."""
@@ -444,7 +445,7 @@ def _renumber(hit: PairHit, original: list[int]) -> PairHit:
     return replace(hit, sentences=sentences)
 
 
-def evaluate(node: Node, view: ArticleView) -> bool:
+def evaluate(node: Node, view: RuleView) -> bool:
     """Does the query AST match the article?"""
     if isinstance(node, Term):
         return bool(view.occurrences(node))

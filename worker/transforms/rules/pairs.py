@@ -17,16 +17,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from worker.model import TaggedArticle
+from worker.transforms.folding import fold_letters
 from worker.transforms.parser import parse, parse_many
+from worker.transforms.sentences import split_sentences
 
 from .grammar import Actor, Classes, Role, Weapon, read_roles
-from .text import fold
 from .transfer import quantity_before, sentence_status, value_in
 
 ROLES = ("recipient", "supplier", "third")
 ONLY_OTHER = "only other party in the sentence"
 _SENT_TOKEN = re.compile(r"\w+|[^\w\s]")
-_FALLBACK_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
 
 
@@ -71,10 +71,12 @@ class RelationLexicon:
     def from_dict(cls, raw: Mapping[str, Any]) -> RelationLexicon:
         try:
             name = str(raw["relation"])
-            classes = {k: [fold(str(w)) for w in v] for k, v in raw.get("classes", {}).items()}
+            classes = {
+                k: [fold_letters(str(w)) for w in v] for k, v in raw.get("classes", {}).items()
+            }
             window = int(raw.get("window", 6))
             arms_window = int(raw.get("arms_window", 10))
-            ignore = frozenset(fold(str(w)) for w in raw.get("ignore", []))
+            ignore = frozenset(fold_letters(str(w)) for w in raw.get("ignore", []))
             triggers: set[str] = set()
             for t in raw.get("triggers", []):
                 triggers.update(_expand_words(str(t), classes))
@@ -124,7 +126,7 @@ class RelationLexicon:
             raw=dict(raw),
             grammar=Classes(classes),
             status_words={
-                st: frozenset(fold(str(w)) for w in words)
+                st: frozenset(fold_letters(str(w)) for w in words)
                 for st, words in (raw.get("status") or {}).items()
             },
         )
@@ -136,7 +138,7 @@ def _expand_words(item: str, classes: Mapping[str, list[str]]) -> list[str]:
         if name not in classes:
             raise LexiconError(f"unknown word class {item}")
         return list(classes[name])
-    return [fold(item)]
+    return [fold_letters(item)]
 
 
 def _compile_cue(
@@ -193,7 +195,7 @@ def _item_regex(item: str, classes: Mapping[str, list[str]]) -> str:
         words = _expand_words(item, classes)
         alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         return f"(?:{alts}) "
-    toks = _SENT_TOKEN.findall(fold(item))
+    toks = _SENT_TOKEN.findall(fold_letters(item))
     if not toks:
         raise LexiconError(f"empty pattern item {item!r}")
     return "".join(re.escape(t) + " " for t in toks)
@@ -252,7 +254,8 @@ def sentence_spans(tagged: TaggedArticle) -> list[tuple[str, int, int, int]]:
     out: list[tuple[str, int, int, int]] = []
     if art.title:
         out.append(("title", -1, 0, len(art.title)))
-    sents = tagged.sentences or [m.span() for m in _FALLBACK_SENTENCE.finditer(art.body)]
+    # A tagged article carries its sentences; one built by hand (tests, tools) may not.
+    sents = tagged.sentences or split_sentences(art.body)
     out.extend(("body", i, s, e) for i, (s, e) in enumerate(sents))
     return out
 
@@ -317,7 +320,7 @@ def _candidates(
             continue
         fld, _, start, end = sentences[idx]
         text = (art.title if fld == "title" else art.body)[start:end]
-        words = set(_SENT_TOKEN.findall(fold(text)))
+        words = set(_SENT_TOKEN.findall(fold_letters(text)))
         has_arms = any(s.kind == "weapon" for s in spans) or bool(words & lex.arms_first)
         if has_arms and words & lex.triggers:
             out.append(text)
@@ -423,7 +426,7 @@ def _symbols(
 ) -> tuple[list[Symbol], int]:
     """The sentence as symbols: each tagged span one symbol, arms phrases one ``weapon`` symbol
     each, other tokens folded words (``ignore`` words dropped); and the first token's offset."""
-    folded = fold(text[start:end]).replace("’", "'").replace("‘", "'")
+    folded = fold_letters(text[start:end]).replace("’", "'").replace("‘", "'")
     toks = [(m.group(), m.start() + start, m.end() + start) for m in _SENT_TOKEN.finditer(folded)]
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
     symbols: list[Symbol] = []

@@ -23,8 +23,9 @@ from luqum.exceptions import ParseError
 from luqum.parser import parser
 
 from worker.entities import query_fields
+from worker.transforms.folding import fold_letters
 
-from .text import fold, split_pattern
+from .text import split_pattern
 
 TEXT_FIELDS = {"text": "text", "default": "text", "title": "title", "body": "body"}
 ENTITY_FIELDS = {**query_fields(), "entity": "entity"}
@@ -164,7 +165,7 @@ def _leaf(value: str, field: str | None, resolve: TopicResolver, slop: int | Non
         if slop is not None:
             raise QueryError(f"proximity is not supported on field {fname!r}")
         canon = ENTITY_FIELDS.get(fname) or META_FIELDS[fname]
-        folded = fold(value.strip())
+        folded = fold_letters(value.strip())
         if canon != "source":
             folded = "-".join(folded.split())  # "vladimir putin" ~ slug "vladimir-putin"
         return Meta(canon, folded, f"{fname}:{value}")

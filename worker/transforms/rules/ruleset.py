@@ -6,11 +6,12 @@ from datetime import datetime
 from typing import Any
 
 from worker.model import Alert, TaggedArticle
+from worker.yaml_doc import YamlDoc
 
 from .compile import Compiled
 from .explain import Sentences, build_alert
-from .loader import Doc, RuleError, build_relations, build_rules, build_topics, raise_errors
-from .match import ArticleView
+from .loader import RuleError, build_relations, build_rules, build_topics, raise_errors
+from .match import RuleView
 from .pairs import RelationLexicon
 from .schema import Rule, Topic
 
@@ -37,8 +38,8 @@ class RuleSet:
     def get(self, rule_id: str) -> Rule | None:
         return self._by_id.get(rule_id)
 
-    def view(self, tagged: TaggedArticle, *, naive: bool = False) -> ArticleView:
-        return ArticleView(tagged, self.compiled, naive=naive)
+    def view(self, tagged: TaggedArticle, *, naive: bool = False) -> RuleView:
+        return RuleView(tagged, self.compiled, naive=naive)
 
     def match(self, tagged: TaggedArticle, *, now: datetime) -> list[Alert]:
         """Alerts for every enabled rule the article matches (one per pair for pair rules)."""
@@ -54,7 +55,7 @@ class RuleSet:
         """Ids of rules whose query (and constraints) match, before pair filtering."""
         return [self.active[i].id for i in self.view(tagged, naive=naive).matching()]
 
-    def _alerts(self, view: ArticleView, indices: list[int], now: datetime) -> list[Alert]:
+    def _alerts(self, view: RuleView, indices: list[int], now: datetime) -> list[Alert]:
         alerts: list[Alert] = []
         sentences: Sentences | None = None
         for i in indices:
@@ -96,10 +97,10 @@ class RuleSet:
         latest: dict[str, dict[str, Any]] = {}
         for rec in records:
             latest[rec["key"]] = rec  # compaction semantics: the last record per key wins
-        docs: dict[str, list[Doc]] = {"topic": [], "relation": [], "rule": []}
+        docs: dict[str, list[YamlDoc]] = {"topic": [], "relation": [], "rule": []}
         for key, rec in latest.items():
             if rec.get("value") is not None:
-                docs[rec["kind"]].append(Doc(f"record {key}", rec["value"], None))
+                docs[rec["kind"]].append(YamlDoc.of_data(f"record {key}", rec["value"]))
         topics, e1 = build_topics(docs["topic"])
         relations, e2 = build_relations(docs["relation"])
         rules, e3 = build_rules(docs["rule"], topics, relations)

@@ -85,6 +85,7 @@ class Rule:
     targets: list[str] = field(default_factory=list)
     throttle: timedelta | None = None
     enabled: bool = True
+    rate: Any = None  # worker/transforms/rates.py RateSpec: a rate rule
     file: str | None = None
     line: int | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False)

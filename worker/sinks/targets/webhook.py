@@ -9,7 +9,9 @@ Headers:
   received, compare in constant time, and reject timestamps older than a few minutes (replay);
 * ``Idempotency-Key``: the alert key (or the digest id) — the same on every retry, so a
   receiver can drop a repeat;
-* ``X-Newswatch-Event``: ``alert`` or ``digest``.
+* ``X-Newswatch-Event``: ``alert``, ``digest`` or ``update`` (a later report of an event:
+  the event's alert with its ``event`` counts, sent on a status change or at the target's
+  ``update_at`` counts; ``Idempotency-Key`` is the alert key and the count).
 """
 
 from __future__ import annotations
@@ -18,15 +20,24 @@ import hashlib
 import hmac
 import json
 import time
-from typing import Any
+from pathlib import Path
+from typing import Any, ClassVar, Literal
 
 import httpx
+from pydantic import SecretStr
 
-from worker.config import TargetSettings
 from worker.model import Alert
-from worker.sinks.targets import DeliveryError
+from worker.sinks.render import Renderer
+from worker.sinks.targets.base import DeliveryError, TargetKind, TargetOptions, permanent_status
 
-TRANSIENT_STATUSES = {408, 425, 429}
+
+class WebhookOptions(TargetOptions):
+    kind: Literal["webhook"]
+    required: ClassVar[str] = "url"
+    url: str | None = None
+    # HMAC-SHA256 key for the signature header
+    secret: SecretStr | None = None
+    secret_file: Path | None = None
 
 
 def sign(secret: bytes, timestamp: int, body: bytes) -> str:
@@ -38,7 +49,7 @@ def sign(secret: bytes, timestamp: int, body: bytes) -> str:
 class WebhookTarget:
     kind = "webhook"
 
-    def __init__(self, name: str, settings: TargetSettings, clock: Any = time.time):
+    def __init__(self, name: str, settings: WebhookOptions, clock: Any = time.time):
         self.name = name
         self.settings = settings
         self.clock = clock
@@ -49,8 +60,19 @@ class WebhookTarget:
     async def send_digest(self, digest: dict[str, Any]) -> None:
         await self._post({"type": "digest", **digest}, "digest", digest["id"])
 
+    async def send_update(
+        self, alert: Alert, record: dict[str, Any], *, due: bool
+    ) -> dict[str, Any] | None:
+        """``{"type": "update", …alert}`` (``X-Newswatch-Event: update``) when the event's
+        status changed or its count reached one of ``update_at``."""
+        if not due:
+            return None
+        count = (alert.event or {}).get("count")
+        await self._post({"type": "update", **alert.to_dict()}, "update", f"{alert.key}:{count}")
+        return {}
+
     async def _post(self, payload: dict[str, Any], event: str, idempotency_key: str) -> None:
-        assert self.settings.url is not None  # checked by TargetSettings
+        assert self.settings.url is not None  # checked by WebhookOptions
         body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
         ts = int(self.clock())
         headers = {
@@ -71,5 +93,13 @@ class WebhookTarget:
         if resp.is_success:
             return
         status = resp.status_code
-        permanent = 400 <= status < 500 and status not in TRANSIENT_STATUSES
-        raise DeliveryError(f"webhook: HTTP {status} {resp.text[:200]}", permanent=permanent)
+        raise DeliveryError(
+            f"webhook: HTTP {status} {resp.text[:200]}", permanent=permanent_status(status)
+        )
+
+
+def _build(name: str, options: WebhookOptions, renderer: Renderer) -> WebhookTarget:
+    return WebhookTarget(name, options)  # the body is the alert's JSON: no templates
+
+
+KIND = TargetKind("webhook", WebhookOptions, _build)

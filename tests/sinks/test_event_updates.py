@@ -1,0 +1,92 @@
+"""Event updates through the dispatcher to real local servers: email threads an update under
+the alert at its ``update_at`` count, the webhook sends ``update`` events, Slack by incoming
+webhook sends none (it cannot thread), and a Slack bot-token target needs a channel."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from tests.conftest import free_port
+from tests.sinks.servers import SmtpServer
+from tests.sinks.test_delivery_servers import fast
+from worker.config import target_settings
+from worker.model import Alert
+from worker.sinks.dispatch import DictStore, Dispatcher
+from worker.sinks.targets import build_targets
+from worker.transforms.events import assign, state_key, update_due
+
+T0 = datetime(2026, 11, 2, 8, tzinfo=UTC)
+
+
+def report(n: int, status: str = "talks") -> Alert:
+    return Alert(
+        key=f"arms:story{n}", rule_id="arms", rule_title="Arms", article_id=f"a{n}",
+        title=f"Turkey and Russia talk S-400, report {n}", url=f"https://o{n}.example/{n}",
+        severity="high", countries=["TUR", "RUS"], evidence=[], matched_at=T0 + timedelta(hours=n),
+        published_at=T0 + timedelta(hours=n), targets=["mail", "siem", "slack-hook"],
+        pair={"recipient": "TUR", "supplier": "RUS", "weapon": "s-400", "status": status},
+    )  # fmt: skip
+
+
+def test_updates_at_thresholds_threaded_mail_and_webhook(httpserver: HTTPServer):
+    httpserver.expect_request("/siem").respond_with_data("", status=204)
+    httpserver.expect_request("/hook").respond_with_data("ok")
+    server = SmtpServer(free_port()).start()
+    targets = build_targets(
+        {
+            "mail": target_settings(
+                kind="email",
+                smtp_port=server.port,
+                smtp_security="none",
+                recipients=["desk@example.org"],
+                update_at=[3],
+            ),
+            "siem": target_settings(
+                kind="webhook", url=httpserver.url_for("/siem"), update_at=[2, 3]
+            ),
+            "slack-hook": target_settings(kind="slack", webhook_url=httpserver.url_for("/hook")),
+        },
+        fast(),
+    )
+    dispatcher = Dispatcher(targets, fast())
+    store = DictStore()
+
+    async def run() -> None:
+        for n in range(4):
+            a = report(n)
+            d = assign(a, store.get_event(state_key(a)), window=timedelta(days=14))
+            await store.put_event(state_key(a), d.state)
+            if d.kind == "new":
+                await dispatcher.handle_alert(d.alert, store)
+            else:
+                await dispatcher.handle_update(d.alert, store, lambda at, d=d: update_due(d, at))
+
+    try:
+        asyncio.run(run())
+        mails = server.inbox.snapshot()
+    finally:
+        server.stop()
+    assert len(mails) == 2  # the alert, and the update at the 3rd report
+    alert_mail, update_mail = mails
+    assert update_mail["In-Reply-To"] == alert_mail["Message-ID"]
+    assert "now reported by 3 outlets; status: talks" in update_mail["Subject"]
+    siem = [(r.headers["X-Newswatch-Event"], r.get_json()) for r, _ in httpserver.log
+            if r.path == "/siem"]  # fmt: skip
+    assert [(kind, body["event"]["count"]) for kind, body in siem] == [
+        ("alert", 1),
+        ("update", 2),
+        ("update", 3),
+    ]
+    assert len({r.headers["Idempotency-Key"] for r, _ in httpserver.log if r.path == "/siem"}) == 3
+    assert len([r for r, _ in httpserver.log if r.path == "/hook"]) == 1  # no thread, no update
+
+
+def test_slack_bot_token_needs_a_channel():
+    with pytest.raises(ValueError, match="needs channel"):
+        target_settings(kind="slack", bot_token="xoxb-1")
+    with pytest.raises(ValueError, match="webhook_url, or bot_token and channel"):
+        target_settings(kind="slack")

@@ -1,0 +1,184 @@
+"""How newswatch authenticates to the search engine and trusts it: TLS (CA bundle, client
+certificate, verification), basic auth, API keys, Elastic Cloud ids and AWS SigV4.
+
+worker/sinks/search.py builds the clients from these pieces (and the engine probe uses the same
+TLS context), so the settings ``search_*`` are read in this one place.
+"""
+
+from __future__ import annotations
+
+import logging
+import ssl
+from typing import Any
+
+from worker.config import Settings
+from worker.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+
+def uses_tls(settings: Settings) -> bool:
+    return bool(settings.search_cloud_id) or settings.search_url.lower().startswith("https:")
+
+
+def ssl_context(settings: Settings) -> ssl.SSLContext | None:
+    """The TLS context for the engine, or None for a plain-http URL. ``search_verify=false``
+    turns all verification off: accepted for a throw-away test cluster, warned about loudly."""
+    if not uses_tls(settings):
+        return None
+    ca = settings.search_ca_file
+    try:
+        ctx = ssl.create_default_context(cafile=str(ca) if ca else None)
+    except (OSError, ssl.SSLError) as exc:
+        raise ConfigError(
+            f"NEWSWATCH_SEARCH_CA_FILE={ca}: not a readable PEM bundle ({exc})"
+        ) from None
+    if settings.search_cert_file and settings.search_key_file:
+        try:
+            ctx.load_cert_chain(str(settings.search_cert_file), str(settings.search_key_file))
+        except (OSError, ssl.SSLError) as exc:
+            raise ConfigError(
+                f"NEWSWATCH_SEARCH_CERT_FILE={settings.search_cert_file} / "
+                f"NEWSWATCH_SEARCH_KEY_FILE={settings.search_key_file}: cannot load the client "
+                f"certificate and key ({exc})"
+            ) from None
+    if not settings.search_verify:
+        log.warning(
+            "NEWSWATCH_SEARCH_VERIFY=false: the search engine's certificate is NOT verified; "
+            "anyone on the network path can read and change what newswatch indexes. Use it "
+            "for a test cluster only; set NEWSWATCH_SEARCH_CA_FILE instead"
+        )
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE
+    return ctx
+
+
+def basic_auth(settings: Settings) -> tuple[str, str] | None:
+    if settings.search_username and settings.search_password:
+        return (settings.search_username, settings.search_password.get_secret_value())
+    return None
+
+
+def fixed_engine(settings: Settings) -> str | None:
+    """The engine implied by the settings, when no probe is needed (or possible: a SigV4
+    endpoint would need a signed probe, an Elastic Cloud id is no URL)."""
+    if settings.search_engine != "auto":
+        return settings.search_engine
+    if settings.search_cloud_id:
+        return "elasticsearch"
+    if settings.search_aws_region:
+        return "opensearch"
+    return None
+
+
+def aws_signer(settings: Settings) -> Any:
+    """opensearch-py's own SigV4 signer over the standard AWS credential chain (environment,
+    shared files, SSO, container and instance roles), resolved by botocore."""
+    try:
+        import botocore.session
+    except ImportError:
+        raise ConfigError(
+            "NEWSWATCH_SEARCH_AWS_REGION is set but botocore is not installed; install the "
+            "extra: pip install 'newswatch[aws]'"
+        ) from None
+    from opensearchpy import AWSV4SignerAsyncAuth
+
+    credentials = botocore.session.Session().get_credentials()
+    if credentials is None:
+        raise ConfigError(
+            "NEWSWATCH_SEARCH_AWS_REGION is set but no AWS credentials were found (environment "
+            "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, ~/.aws, or an instance/pod role)"
+        )
+    return AWSV4SignerAsyncAuth(
+        credentials, settings.search_aws_region, settings.search_aws_service
+    )
+
+
+def opensearch_kwargs(settings: Settings) -> dict[str, Any]:
+    """Arguments for ``opensearchpy.AsyncOpenSearch``."""
+    kwargs: dict[str, Any] = {"hosts": [settings.search_url]}
+    if settings.search_aws_region:
+        from opensearchpy import AsyncHttpConnection
+
+        kwargs["http_auth"] = aws_signer(settings)
+        # The default async connection only knows basic auth; this one calls the signer for
+        # every request (method, URL, body) as SigV4 needs.
+        kwargs["connection_class"] = AsyncHttpConnection
+    else:
+        kwargs["http_auth"] = basic_auth(settings)
+    ctx = ssl_context(settings)
+    if ctx is not None:
+        kwargs["ssl_context"] = ctx
+    return kwargs
+
+
+def elasticsearch_kwargs(settings: Settings) -> dict[str, Any]:
+    """Arguments for ``elasticsearch.AsyncElasticsearch``."""
+    kwargs: dict[str, Any] = {}
+    if settings.search_cloud_id:
+        kwargs["cloud_id"] = settings.search_cloud_id
+    else:
+        kwargs["hosts"] = [settings.search_url]
+    if settings.search_api_key:
+        kwargs["api_key"] = settings.search_api_key.get_secret_value()
+    elif auth := basic_auth(settings):
+        kwargs["basic_auth"] = auth
+    ctx = ssl_context(settings)
+    if ctx is not None:
+        kwargs["ssl_context"] = ctx
+    return kwargs
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    out: list[BaseException] = []
+    e: BaseException | None = exc
+    while e is not None and e not in out:
+        out.append(e)
+        e = e.__cause__ or e.__context__
+    return out
+
+
+def explain(exc: BaseException, settings: Settings, status: int | None = None) -> str | None:
+    """A sentence naming the setting to fix when ``exc`` is a TLS or authentication failure
+    (``status``: the HTTP status the engine answered, if any), else None."""
+    where = (settings.search_cloud_id and "Elastic Cloud") or settings.search_url
+    text = " ".join(str(e) for e in _chain(exc))
+    if any(isinstance(e, ssl.SSLCertVerificationError) for e in _chain(exc)) or (
+        "CERTIFICATE_VERIFY_FAILED" in text
+    ):
+        trusted = (
+            f"NEWSWATCH_SEARCH_CA_FILE={settings.search_ca_file}"
+            if settings.search_ca_file
+            else "the system trust store"
+        )
+        return (
+            f"the search engine at {where} presented a certificate that {trusted} does not "
+            "trust; set NEWSWATCH_SEARCH_CA_FILE to the CA that signed it"
+        )
+    if any(isinstance(e, ssl.SSLError) for e in _chain(exc)) or "certificate required" in text:
+        return (
+            f"TLS with the search engine at {where} failed ({text[:200]}); if it requires a "
+            "client certificate, set NEWSWATCH_SEARCH_CERT_FILE and NEWSWATCH_SEARCH_KEY_FILE"
+        )
+    if (
+        uses_tls(settings)
+        and not settings.search_cert_file
+        and "disconnected without sending a response" in text
+    ):
+        # TLS 1.3 servers reject a missing client certificate after the handshake, by
+        # closing the connection: the client only sees a silent disconnect.
+        return (
+            f"the search engine at {where} closed the TLS connection without answering: it "
+            "probably requires a client certificate; set NEWSWATCH_SEARCH_CERT_FILE and "
+            "NEWSWATCH_SEARCH_KEY_FILE"
+        )
+    if status in (401, 403):
+        how = (
+            "NEWSWATCH_SEARCH_AWS_REGION/SERVICE and the AWS credentials"
+            if settings.search_aws_region
+            else "NEWSWATCH_SEARCH_API_KEY"
+            if settings.search_api_key
+            else "NEWSWATCH_SEARCH_USERNAME/PASSWORD"
+        )
+        return f"the search engine at {where} refused the credentials ({how}): HTTP {status}"
+    return None
