@@ -38,8 +38,8 @@ OTHER_STORY = {
 }
 
 
-# Published long before the dedupe window (7 days) of the articles that follow: its records
-# are deleted from the table (through Faust, as tombstones) as soon as a newer article arrives.
+# Published long before the dedupe window (7 days) of the article that follows it: its records
+# are deleted from the table (through Faust, as tombstones) when that article arrives.
 OLD_STORY = {
     "title": "Parliament passes the budget",
     "body": SAME_SUBJECT.replace("Turkey", "Norway").replace("Ankara", "Oslo"),
@@ -70,10 +70,12 @@ def test_near_duplicates_are_linked_across_a_restart(isolated_env, tmp_path, mon
     try:
         worker.wait_ready()
         pub = RawPublisher(settings)
-        pub.publish(OLD_STORY)
-        pub.publish(FIRST)
+        pub.publish(OLD_STORY)  # first: the latest article time is then its own
         pub.flush()
         reader = TopicReader(settings.kafka_bootstrap, [t.clean])
+        assert reader.poll_until(lambda r: len(r[t.clean]) >= 1, 60), worker.tail()
+        pub.publish(FIRST)
+        pub.flush()
         assert reader.poll_until(lambda r: len(r[t.clean]) >= 2, 60), worker.tail()
         pub.publish(EXACT)
         pub.flush()

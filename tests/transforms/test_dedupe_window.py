@@ -178,3 +178,19 @@ def test_expiry_survives_a_restart_on_rocksdb_and_the_state_stops_growing(tmp_pa
     verdict = dd.add(again, Fingerprint("f" * 32, dd.band_keys(sig), sig), now=NOW)
     assert verdict.duplicate_of == "x144" and verdict.method == "near"
     db.close()
+
+
+def test_an_old_article_arriving_late_is_kept_a_window_for_its_copies() -> None:
+    """A backfill (or the bundled samples, dated 2017-2018) after current articles: its
+    copies still meet it, and it is deleted a window later, like a current article."""
+    store: dict = {}
+    dd = windowed(store)
+    dd.add(art(story(3), "https://now.example/1", NOW), now=NOW)
+    old = art(BODY, "https://a.example/1", datetime(2018, 10, 5, tzinfo=UTC))
+    assert not dd.add(old, now=NOW).is_duplicate
+    dd.add(art(story(4), "https://now.example/2", NOW), now=NOW)
+    copy = art(BODY + " Subscribe now.", "https://b.example/1", datetime(2018, 10, 5, tzinfo=UTC))
+    assert dd.add(copy, now=NOW).duplicate_of == old.id
+    later = NOW + 8 * DAY  # eight days on (clean refuses future dates: set it after)
+    dd.add(replace(art(story(5), "https://now.example/3", NOW), published_at=later), now=later)
+    assert f"s:{old.id}" not in store

@@ -443,7 +443,11 @@ class DerivedBandState(MutableMapping[str, Any]):
         t = record_time(value)
         if t is not None:
             self._ensure_built()  # index what the store holds first, then add to it
-            self._times.add(key, t)
+            # Filed for deletion at its article time, or at the latest time seen if that is
+            # later: an article from long ago (a backfill, the samples) is kept a window, like
+            # a current one, so its copies still meet it. Verdicts use the article time.
+            watermark = self._times.watermark
+            self._times.add(key, t if watermark is None else max(t, watermark))
         if key.startswith("s:"):
             self._sigs[key] = np.asarray(_signature(value), dtype=np.uint32), t
         self.store[key] = value
