@@ -26,6 +26,7 @@ from worker.transforms.expiry import BUCKET_S, TimeIndex
 from worker.transforms.link import first_seen_month
 
 DAY = timedelta(days=1)
+MINUTE = timedelta(minutes=1)
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
 NOW = datetime(2026, 12, 31, tzinfo=UTC)
 
@@ -84,10 +85,10 @@ def test_forgetting_frees_the_bands_and_deletes_the_records() -> None:
     store: dict = {}
     dd = windowed(store)
     old = art(BODY, "https://a.example/1", T0)
-    dd.add(old, now=NOW)
+    dd.add(old, now=T0 + MINUTE)  # a live stream: read a minute after it was published
     assert f"s:{old.id}" in store and old.id in dd.state.bands.values()
     # a later unrelated story moves the window past the old one
-    dd.add(art(story(1), "https://b.example/1", T0 + 8 * DAY), now=NOW)
+    dd.add(art(story(1), "https://b.example/1", T0 + 8 * DAY), now=T0 + 8 * DAY + MINUTE)
     assert f"s:{old.id}" not in store
     assert not any(k.endswith(old.id) or old.id in str(v) for k, v in store.items())
     assert old.id not in dd.state.bands.values()
@@ -150,13 +151,13 @@ def test_expiry_survives_a_restart_on_rocksdb_and_the_state_stops_growing(tmp_pa
     dd = windowed(db, days=2)
     rnd = random.Random(7)
     first = art(BODY, "https://a.example/1", T0)
-    dd.add(first, now=NOW)
+    dd.add(first, now=T0 + MINUTE)
     sizes = []
     # 6 days of one unrelated story an hour, sizes taken at the end of each day
     for h in range(1, 6 * 24 + 1):
         at = T0 + timedelta(hours=h)
         a = Article(id=f"x{h}", url=f"https://x.example/{h}", title="t", body="", published_at=at)
-        dd.add(a, synthetic(dd, h, rnd), now=NOW)
+        dd.add(a, synthetic(dd, h, rnd), now=at + MINUTE)
         if h % 24 == 0:
             sizes.append(sum(1 for _ in db.keys()))  # noqa: SIM118 (Rdict has no __iter__)
     # full after 2 days; from then on as many records leave as come in (± one bucket)

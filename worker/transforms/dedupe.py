@@ -256,6 +256,8 @@ class Deduper:
         state can forget, :class:`DerivedBandState`)."""
         fp = fp or self.fingerprint(article)
         t = article_time(article, now)
+        if now is not None and hasattr(self.state, "now"):
+            self.state.now = now.timestamp()  # when records are written (see DerivedBandState)
         verdict = self.check(article, fp, t)
         root = verdict.duplicate_of or article.id
         stamp = int(t) if t is not None else None
@@ -335,6 +337,7 @@ class DerivedBandState(MutableMapping[str, Any]):
         self._bands: dict[int, str] | None = None
         self._times = TimeIndex()
         self._sigs: dict[str, tuple[np.ndarray, float | None]] = {}
+        self.now: float | None = None  # the writer's clock (epoch s), set by Deduper.add
 
     def invalidate(self) -> None:
         """Forget the in-memory indexes and signatures; rebuilt from the store on use."""
@@ -443,11 +446,12 @@ class DerivedBandState(MutableMapping[str, Any]):
         t = record_time(value)
         if t is not None:
             self._ensure_built()  # index what the store holds first, then add to it
-            # Filed for deletion at its article time, or at the latest time seen if that is
-            # later: an article from long ago (a backfill, the samples) is kept a window, like
-            # a current one, so its copies still meet it. Verdicts use the article time.
-            watermark = self._times.watermark
-            self._times.add(key, t if watermark is None else max(t, watermark))
+            # Filed for deletion at the time it is written (the stage's clock, ``now``), not
+            # only its article time: an article from long ago (a backfill, the samples) is
+            # kept a window like a current one, so its copies still meet it. Verdicts use the
+            # article time.
+            written = self.now if self.now is not None else self._times.watermark
+            self._times.add(key, t if written is None else max(t, written), seen=t)
         if key.startswith("s:"):
             self._sigs[key] = np.asarray(_signature(value), dtype=np.uint32), t
         self.store[key] = value

@@ -23,7 +23,9 @@ class TimeIndex:
         self._late = False  # a key landed in a bucket already taken out: pop again
         self.watermark: float | None = None
 
-    def add(self, key: str, t: float) -> None:
+    def add(self, key: str, t: float, *, seen: float | None = None) -> None:
+        """File ``key`` for deletion at ``t``; the watermark moves with ``seen`` (the record's
+        own time, when it is filed later than that), else with ``t``."""
         b = int(t // BUCKET_S)
         if self._floor is not None and b < self._floor:
             self._late = True
@@ -31,8 +33,9 @@ class TimeIndex:
         if key not in bucket:
             bucket.add(key)
             self._count += 1
-        if self.watermark is None or t > self.watermark:
-            self.watermark = t
+        seen = t if seen is None else seen
+        if self.watermark is None or seen > self.watermark:
+            self.watermark = seen
 
     def due(self, cutoff: float) -> bool:
         """Could :meth:`pop_before` find anything? False until ``cutoff`` enters a new bucket
