@@ -65,10 +65,12 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     NEWSWATCH_METRICS_HOST=0.0.0.0 \
-    NEWSWATCH_METRICS_PORT=9108
+    NEWSWATCH_METRICS_PORT=9108 \
+    NEWSWATCH_STATE_DIR=/var/lib/newswatch
 
-# Faust keeps table state under <app id>-data/ in the working directory: it must be
-# writable by the unprivileged user (and is a good place for a volume).
+# Local state lives here (NEWSWATCH_STATE_DIR): the RocksDB table files under
+# tables/<app id>/<worker>, poll's feeds.json. Writable by the unprivileged user; a good place
+# for a volume (the Helm chart gives each pod one).
 WORKDIR /var/lib/newswatch
 USER newswatch
 

@@ -28,7 +28,8 @@ $(STAMP): pyproject.toml
 # tests in tests/secure, which start their own SASL_SSL broker from the stack's Kafka),
 # Prometheus and promtool (Debian's prometheus package), the
 # Docker Compose plugin for validating docker-compose.yml (there is no Docker engine here) and
-# kustomize for rendering deploy/k8s (both built from their Go modules when missing).
+# kustomize for rendering deploy/k8s and helm for deploy/helm/newswatch (all three built from
+# their Go modules when missing).
 system-deps:
 	@command -v openssl >/dev/null || { \
 	  $(SUDO) apt-get update -qq && \
@@ -39,6 +40,7 @@ system-deps:
 	  { $(SUDO) systemctl disable --now prometheus >/dev/null 2>&1 || true; $(SUDO) pkill -x prometheus || true; }; }
 	@docker compose version >/dev/null 2>&1 || bash deploy/tools/install-compose.sh
 	@command -v kustomize >/dev/null || command -v kubectl >/dev/null || bash deploy/tools/install-kustomize.sh
+	@command -v helm >/dev/null || bash deploy/tools/install-helm.sh
 
 demo: setup
 	$(BIN)/newswatch demo

@@ -88,7 +88,13 @@ def run(
     logs = Path(settings.stack.state_dir) / "bench"
     logs.mkdir(parents=True, exist_ok=True)
     workers = [
-        start_worker(env, logs / f"{run_id}-w{i}.log", NEWSWATCH_METRICS_PORT=str(free_port()))
+        start_worker(
+            env,
+            logs / f"{run_id}-w{i}.log",
+            NEWSWATCH_METRICS_PORT=str(free_port()),
+            # the production table store, one directory per worker (RocksDB locks its files)
+            NEWSWATCH_STORE_DIR=str(logs / f"{run_id}-w{i}-tables"),
+        )
         for i in range(n_workers)
     ]
     t = settings.topics

@@ -83,6 +83,9 @@ def isolated_env(stack_ready: None, monkeypatch: pytest.MonkeyPatch) -> dict[str
         "NEWSWATCH_METRICS_PORT": str(free_port()),
         "NEWSWATCH_PARTITIONS": "2",
         "NEWSWATCH_LOG_LEVEL": "INFO",
+        # tables in memory, rebuilt from their changelogs: nothing left on disk by a test (the
+        # RocksDB store has its own tests: tests/e2e/test_dedupe_stream.py)
+        "NEWSWATCH_TABLE_STORE": "memory://",
     }
     for name in ("raw", "clean", "enriched", "alerts", "rules", "dlq", "silences"):
         env[f"NEWSWATCH_TOPICS__{name.upper()}"] = f"{run}.{name}"

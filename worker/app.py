@@ -46,10 +46,15 @@ __all__ = ["Pipeline", "create_app"]
 
 
 def faust_app(settings: Settings) -> faust.App:
+    datadir = settings.table_dir()
+    datadir.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level
     app = faust.App(
         settings.app_id,
         **kafka_security.faust_kwargs(settings),  # broker URL + TLS/SASL credentials
-        store="memory://",  # tables are rebuilt from their changelog topics on start
+        # rocksdb:// (production): tables on local disk, a restart reads only the changelog
+        # written since; memory:// (tests): rebuilt from the whole changelog on every start
+        store=settings.table_store,
+        datadir=str(datadir),
         topic_partitions=settings.partitions,
         topic_replication_factor=1,
         topic_allow_declare=True,
@@ -72,11 +77,26 @@ def faust_app(settings: Settings) -> faust.App:
     return app
 
 
+# RocksDB memory per table partition (each is its own database). Faust's defaults allow a
+# 2 GiB block cache and 3 x 64 MiB write buffers per database: with the dedupe table and a
+# deliveries and throttle database per partition, far above the pod's memory limit. The tables
+# are small (one window of stories) and read mostly from the in-memory indexes.
+ROCKSDB_OPTIONS: dict[str, Any] = {
+    "block_cache_size": 64 * 1024**2,
+    "write_buffer_size": 16 * 1024**2,
+    "max_write_buffer_number": 2,
+}
+
+
 def dedupe_table(app: faust.App, deduper: Deduper) -> Any:
     """Deduper state, co-partitioned with the dedupe topic: h:/s: keys in a changelog-backed
     table, b: band keys derived from the signatures in memory (2 changelog writes per first
-    copy instead of ~27), rebuilt whenever the table was recovered (start, rebalance)."""
-    table = app.Table("dedupe-state", default=None, key_type=str, partitions=1)
+    copy instead of ~27), rebuilt whenever the table was recovered (start, rebalance). Records
+    older than the dedupe window are deleted (tombstones in the changelog), so the table holds
+    one window of stories however long the worker runs."""
+    table = app.Table(
+        "dedupe-state", default=None, key_type=str, partitions=1, options=dict(ROCKSDB_OPTIONS)
+    )
     deduper.state = state = DerivedBandState(table, deduper.band_keys)
     table_recovered = table.on_recovery_completed
 
@@ -134,13 +154,18 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     app = faust_app(settings)
     topics = declare_topics(app, settings)
     budget, dlq = settings.kafka_max_message_bytes, topics.dead_letters
-    deduper = Deduper(DedupeConfig(threshold=settings.dedupe_threshold))
+    deduper = Deduper(
+        DedupeConfig(threshold=settings.dedupe_threshold, window_s=settings.dedupe_window_s)
+    )
+    dedupe_table(app, deduper)
     # alert key → {first_seen, group, targets: {name: delivery record}}; throttle group →
     # {window_start, window_end, pending digest items, ...}.
-    deliveries = app.Table("deliveries", default=None, key_type=str)
-    throttle_state = app.Table("throttle", default=None, key_type=str)
+    deliveries = app.Table("deliveries", default=None, key_type=str, options=dict(ROCKSDB_OPTIONS))
+    throttle_state = app.Table(
+        "throttle", default=None, key_type=str, options=dict(ROCKSDB_OPTIONS)
+    )
     # rule + pair (or rule + story) → the open events (worker/transforms/events.py).
-    events = app.Table("events", default=None, key_type=str)
+    events = app.Table("events", default=None, key_type=str, options=dict(ROCKSDB_OPTIONS))
     # Every worker's copy of the silences topic (worker/silences_live.py).
     silences = LiveSilences(settings)
 
@@ -151,7 +176,6 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     dedupe = DedupeStage(
         slot,
         deduper,
-        dedupe_table(app, deduper),
         Outputs(topics.clean, topics.enriched, topics.alerts),
         dlq,
         input_topic=topics.to_dedupe.get_topic_name(),
@@ -204,6 +228,12 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     async def digest_ticks() -> None:
         await deliver.tick(list(throttle_state.items()))
         await deliver.rate_ticks(list(events.items()))
+
+    @app.timer(interval=settings.delivery.sweep_s)
+    async def sweep_delivery_state() -> None:
+        """Delivery records older than the key window and finished throttle groups go, so
+        both tables hold a bounded window, not the deployment's whole history."""
+        await deliver.sweep(list(deliveries.items()), list(throttle_state.items()))
 
     install_pages(app, slot)
     install_monitors(app, settings.kafka_bootstrap, security=settings.kafka_security)

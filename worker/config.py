@@ -106,6 +106,9 @@ class DeliverySettings(BaseModel):
     backoff_max_s: float = Field(60.0, gt=0)
     key_window: str = Field("30d", description="an alert key is notified at most once per window")
     digest_check_s: float = Field(30.0, gt=0, description="how often due digests are looked for")
+    sweep_s: float = Field(
+        3600.0, gt=0, description="how often expired delivery and throttle records are deleted"
+    )
     kibana_url: str | None = Field(None, description="base URL for 'open in Kibana' links")
 
 
@@ -288,6 +291,18 @@ class Settings(BaseSettings):
     dedupe_threshold: float = Field(
         0.5, gt=0, le=1, description="estimated Jaccard similarity for near-duplicates"
     )
+    dedupe_window: str = Field(
+        "7d",
+        description="dedupe remembers stories this far back in article time (e.g. 36h, 7d)",
+    )
+    # Where Faust keeps tables: RocksDB on local disk in production, so a restart reads only
+    # the changelog written since it stopped (memory:// replays the whole changelog, and holds
+    # every record in RAM); memory:// for tests and throwaway runs.
+    table_store: str = Field("rocksdb://", description="rocksdb:// (persistent) or memory://")
+    store_dir: Path | None = Field(
+        None,
+        description="table files (rocksdb://); default <state_dir>/tables/<app_id>/<worker>",
+    )
 
     # alert delivery (issue 7)
     targets: dict[str, TargetSettings] = {}
@@ -308,6 +323,47 @@ class Settings(BaseSettings):
                 f"not exceed kafka_max_message_bytes ({self.kafka_max_message_bytes:,})"
             )
         return self
+
+    @field_validator("table_store")
+    @classmethod
+    def _known_store(cls, v: str) -> str:
+        if v not in ("rocksdb://", "memory://"):
+            raise ValueError(
+                f"{v!r} is not a table store newswatch runs on: use rocksdb:// or memory://"
+            )
+        return v
+
+    @field_validator("dedupe_window")
+    @classmethod
+    def _window_is_a_duration(cls, v: str) -> str:
+        from worker.transforms.rules.schema import parse_duration
+
+        try:
+            window = parse_duration(v)
+        except ValueError as exc:
+            raise ValueError(f"{exc}") from None
+        if window is None:
+            raise ValueError("the dedupe window must be longer than 0 (e.g. 7d)")
+        return v
+
+    @property
+    def dedupe_window_s(self) -> float:
+        from worker.transforms.rules.schema import parse_duration
+
+        window = parse_duration(self.dedupe_window)
+        assert window is not None  # checked by the validator
+        return window.total_seconds()
+
+    def table_dir(self) -> Path:
+        """This worker's table files: two workers on one machine must not share them (RocksDB
+        locks its files; Faust names them after the table only), so the default is per app and
+        per worker: its group instance id (the pod name of a StatefulSet) or the host name."""
+        if self.store_dir is not None:
+            return self.store_dir
+        import socket
+
+        worker = self.group_instance_id or socket.gethostname()
+        return self.state_dir / "tables" / self.app_id / worker
 
     @model_validator(mode="after")
     def _search_security(self) -> Settings:

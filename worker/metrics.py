@@ -39,6 +39,17 @@ DUPLICATES = Counter(
     ["kind"],
     registry=REGISTRY,
 )
+STATE_EXPIRED = Counter(
+    "newswatch_state_expired_total",
+    "Records deleted from a table because they left their window (dedupe, deliveries, throttle).",
+    ["table"],
+    registry=REGISTRY,
+)
+STATE_RECORDS = Gauge(
+    "newswatch_dedupe_state_records",
+    "Records in the dedupe table held by this worker (flat once the dedupe window is full).",
+    registry=REGISTRY,
+)
 ENTITIES = Counter(
     "newswatch_entities_total",
     "Entities tagged, by type.",

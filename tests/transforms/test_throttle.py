@@ -178,3 +178,56 @@ def test_window_opener_whose_key_record_was_lost_is_sent_again_not_throttled():
     del keys["k1"]  # the crash lost the key record but not the group's
     d = run(alert("k1"), keys, groups, T0 + timedelta(seconds=30))
     assert (d.action, d.reason) == ("send", "resume")
+
+
+def test_delivery_and_throttle_records_expire_with_their_windows():
+    """Issue 14: the tables hold a window, not the deployment's history."""
+    from worker.transforms.throttle import group_finished, sweep_plan
+
+    keys: dict = {}
+    groups: dict = {}
+    run(alert("k1"), keys, groups, T0)  # opens the TUR<-RUS window
+    run(alert("k2"), keys, groups, T0 + timedelta(hours=1))  # a follower, kept for the digest
+    run(alert("k3", pair=None, rule="other"), keys, groups, T0, window=None)
+    group = throttle_group(alert("k1"))
+    assert not group_finished(groups[group], T0 + 2 * H6)  # its digest is still waiting
+    digest = due_digests(groups[group], T0 + H6, lambda t: "window")
+    groups[group] = drop_delivered(groups[group], "slack", {"k2"})
+    assert digest.by_target and group_finished(groups[group], T0 + H6)
+    assert not group_finished({**groups[group], "pending": []}, T0 + H6 / 2)  # window open
+
+    later = T0 + KEY_WINDOW + timedelta(hours=2)
+    plan = sweep_plan(keys.items(), groups.items(), T0 + H6, KEY_WINDOW)
+    assert plan == {group: [], throttle_group(alert("k3", pair=None, rule="other")): []}
+    plan = sweep_plan(keys.items(), groups.items(), later, KEY_WINDOW)
+    assert sorted(plan[group]) == ["k1", "k2"]
+    assert plan["other|-"] == ["k3"]
+
+
+def test_the_dispatcher_deletes_only_what_is_still_expired():
+    import asyncio
+
+    from worker.config import DeliverySettings
+    from worker.sinks.dispatch import DictStore, Dispatcher
+
+    clock = {"now": T0}
+    d = Dispatcher(
+        {},
+        DeliverySettings(key_window="30d"),
+        throttle_for=lambda r: H6,
+        clock=lambda: clock["now"],
+    )
+    store = DictStore()
+    asyncio.run(d.handle_alert(alert("k1"), store))
+    asyncio.run(d.handle_alert(alert("k2"), store))
+    group = throttle_group(alert("k1"))
+    assert set(store.keys) == {"k1", "k2"} and group in store.groups
+
+    clock["now"] = T0 + KEY_WINDOW + timedelta(hours=1)
+    plan = d.sweep_plan(list(store.keys.items()), list(store.groups.items()))
+    assert sorted(plan[group]) == ["k1", "k2"]
+    # k1 comes again between the plan and the sweep: a new record, which must stay
+    asyncio.run(d.handle_alert(alert("k1"), store))
+    assert asyncio.run(d.handle_sweep(group, plan[group], store)) == 1
+    assert set(store.keys) == {"k1"} and group in store.groups  # a record in a fresh window
+    assert asyncio.run(d.handle_sweep(group, plan[group], store)) == 0  # idempotent

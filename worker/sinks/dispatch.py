@@ -44,7 +44,10 @@ from worker.transforms.throttle import (
     decide,
     drop_delivered,
     due_digests,
+    expired,
+    group_finished,
     mark_target,
+    sweep_plan,
     throttle_group,
 )
 
@@ -70,11 +73,18 @@ class Store(Protocol):
         self, group: str, value: dict[str, Any] | None, *, durable: bool = False
     ) -> None: ...
 
+    async def delete_key(self, key: str) -> bool: ...
+
+    async def delete_group(self, group: str) -> bool: ...
+
     def get_event(self, key: str) -> dict[str, Any] | None: ...
 
     async def put_event(
         self, key: str, value: dict[str, Any], *, durable: bool = False
     ) -> None: ...
+
+
+_MISSING = object()
 
 
 class DictStore:
@@ -110,6 +120,12 @@ class DictStore:
     ) -> None:
         self.groups[group] = value
 
+    async def delete_key(self, key: str) -> bool:
+        return self.keys.pop(key, _MISSING) is not _MISSING
+
+    async def delete_group(self, group: str) -> bool:
+        return self.groups.pop(group, _MISSING) is not _MISSING
+
 
 class TableStore:
     """A :class:`Store` over two Faust tables, for use inside the ``deliver`` agent.
@@ -143,6 +159,19 @@ class TableStore:
         self, group: str, value: dict[str, Any] | None, *, durable: bool = False
     ) -> None:
         await self._put(self.groups, group, value, durable)
+
+    async def delete_key(self, key: str) -> bool:
+        # a tombstone in the changelog; not awaited: a lost one is sent again by the next sweep
+        if key not in self.keys:
+            return False
+        del self.keys[key]
+        return True
+
+    async def delete_group(self, group: str) -> bool:
+        if group not in self.groups:
+            return False
+        del self.groups[group]
+        return True
 
     @staticmethod
     async def _put(table: Any, key: str, value: Any, durable: bool) -> None:
@@ -390,6 +419,35 @@ class Dispatcher:
         if self.crash_at == point:
             log.warning("test hook %s=%s: SIGKILL", CRASH_ENV, point)
             os.kill(os.getpid(), signal.SIGKILL)
+
+    # -- expiry -----------------------------------------------------------------------------
+
+    def sweep_plan(
+        self,
+        keys: Iterable[tuple[str, dict[str, Any] | None]],
+        groups: Iterable[tuple[str, dict[str, Any] | None]],
+    ) -> dict[str, list[str]]:
+        """Expired key records and finished groups, by group (the timer sends each group a
+        sweep through the deliver topic, so the deletes happen in the records' partition)."""
+        return sweep_plan(keys, groups, self.clock(), self.key_window)
+
+    async def handle_sweep(self, group: str, keys: Iterable[str], store: Store) -> int:
+        """Delete the key records of ``keys`` that are still expired and the group's record
+        if it is finished, checked again now: an alert may have arrived since the plan.
+        Returns how many records went; idempotent."""
+        now = self.clock()
+        gone = 0
+        for key in keys:
+            ks = store.get_key(key)
+            if ks is None or ks.get("group") != group or not expired(ks, now, self.key_window):
+                continue
+            if await store.delete_key(key):
+                m.STATE_EXPIRED.labels("deliveries").inc()
+                gone += 1
+        if group_finished(store.get_group(group), now) and await store.delete_group(group):
+            m.STATE_EXPIRED.labels("throttle").inc()
+            gone += 1
+        return gone
 
     # -- digests ----------------------------------------------------------------------------
 

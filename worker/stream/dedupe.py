@@ -31,14 +31,13 @@ class DedupeStage:
         self,
         slot: PipelineSlot,
         deduper: Deduper,
-        table: Any,
         outputs: Outputs,
         dead_letters: DeadLetters,
         *,
         input_topic: str,
         budget: int,
     ):
-        self.slot, self.deduper, self.table, self.outputs = slot, deduper, table, outputs
+        self.slot, self.deduper, self.outputs = slot, deduper, outputs
         self.dead_letters, self.input_topic, self.budget = dead_letters, input_topic, budget
 
     async def process(self, event: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -48,14 +47,24 @@ class DedupeStage:
             p = await self.slot.ready()
             value = {**p.analyse(Article.from_dict(value["article"])), "fp": value["fp"]}
         article = Article.from_dict(value["tagged"]["article"])
-        verdict = self.deduper.add(article, Fingerprint.from_dict(value["fp"]))
+        now = utcnow()
+        # `now` caps the article's time (a future date must not push the window past
+        # everything); records that left the window are deleted here, in this partition
+        forgotten = self.deduper.forgotten
+        verdict = self.deduper.add(article, Fingerprint.from_dict(value["fp"]), now)
+        if self.deduper.forgotten > forgotten:
+            m.STATE_EXPIRED.labels("dedupe").inc(self.deduper.forgotten - forgotten)
         out, alerts = link_copy(value, verdict)
-        out["index_month"] = first_seen_month(self.table, article.id, utcnow())
+        # through the deduper's state, so the record is indexed by time and leaves with the window
+        out["index_month"] = first_seen_month(self.deduper.state, article.id, now)
         too_big = oversize(out, self.budget, "dedupe", "enriched")
         if too_big is not None:
             raise too_big
         if verdict.is_duplicate:
             m.DUPLICATES.labels(verdict.method or "exact").inc()
+        records = getattr(self.deduper.state, "timed_records", None)
+        if records is not None:
+            m.STATE_RECORDS.set(records)
         m.STAGE_SECONDS.labels("dedupe").observe(time.perf_counter() - started)
         m.ARTICLES.labels("dedupe").inc()
         return out, alerts

@@ -53,6 +53,10 @@ def ingested_ms(event: Any) -> int | None:
         return None
 
 
+# Alert keys are ~70 bytes: a sweep message stays far below any Kafka message limit.
+SWEEP_KEYS_PER_MESSAGE = 1000
+
+
 class DeliverStage:
     """Owns the dispatcher, built on first use (it needs the pipeline's sink and rules)."""
 
@@ -102,10 +106,15 @@ class DeliverStage:
             except TimeoutError:
                 log.warning("silences topic not read after %.0f s; delivering", SILENCES_WAIT_S)
         async for event in stream.events():
-            if event.value.get("kind") == "tick":
+            kind = event.value.get("kind")
+            if kind == "tick":
                 await self.dispatcher().handle_tick(event.value["group"], self.store)
                 continue
-            if event.value.get("kind") == "flatline":
+            if kind == "sweep":
+                group, keys = event.value["group"], event.value.get("keys", [])
+                await self.dispatcher().handle_sweep(group, keys, self.store)
+                continue
+            if kind == "flatline":
                 await self.handle_flatline(event.value["key"])
                 continue
             alert = Alert.from_dict(event.value["alert"])
@@ -237,6 +246,20 @@ class DeliverStage:
             return
         for group in self.dispatcher().due_groups(throttle_items):
             await self.topic.send(key=group.encode(), value={"kind": "tick", "group": group})
+
+    async def sweep(
+        self, key_items: list[tuple[str, Any]], throttle_items: list[tuple[str, Any]]
+    ) -> None:
+        """Ask the owner of each group with expired records to delete them (through the
+        deliver topic: a table record can only be deleted in its partition, while an event
+        of that partition is processed). The owner checks again before deleting."""
+        if self.slot.get() is None:
+            return
+        for group, keys in self.dispatcher().sweep_plan(key_items, throttle_items).items():
+            for i in range(0, max(len(keys), 1), SWEEP_KEYS_PER_MESSAGE):
+                chunk = keys[i : i + SWEEP_KEYS_PER_MESSAGE]
+                value = {"kind": "sweep", "group": group, "keys": chunk}
+                await self.topic.send(key=group.encode(), value=value)
 
     async def rate_ticks(self, event_items: list[tuple[str, Any]]) -> None:
         """Ask the owner of each flatline key that went silent to raise its alert."""

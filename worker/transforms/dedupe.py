@@ -4,10 +4,17 @@ LSH over word shingles of the body).
 Pure and stream-friendly. All state lives in one flat ``MutableMapping[str, Any]`` of plain,
 JSON-serialisable values, keyed so that copies of a story meet on the same keys:
 
-    h:<content_hash>        → id of the first copy with that exact (normalised) body
+    h:<content_hash>        → ``[id, t]``: the first copy with that exact (normalised) body
     b:<band>:<band hash>    → id of the first copy whose MinHash band hashed to this value
-    s:<article id>          → that first copy's MinHash signature (list of ints), to verify
-                              candidates before calling them duplicates
+    s:<article id>          → ``{"t": t, "sig": [...]}``: that first copy's MinHash signature,
+                              to verify candidates before calling them duplicates
+
+``t`` is the article's time (epoch seconds: published, else fetched, never later than ``now``).
+Dedupe remembers a rolling window of article time (``DedupeConfig.window_s``, 7 days): a copy
+more than a window younger than its first copy is a first copy again, and a state that can
+forget (:class:`DerivedBandState`) deletes what fell out of the window, so the state stops
+growing once the window is full. Values written before windows existed (a bare id, a bare
+signature) have no time and are kept until they are overwritten.
 
 A dict works in-process; a Faust table (changelog-backed, partitioned by key) works in the
 stream. Duplicates are linked through ``Article.duplicate_of``, never dropped, and always point at
@@ -20,6 +27,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import asdict, dataclass, replace
+from datetime import datetime
 from functools import cached_property
 from typing import Any
 
@@ -29,6 +37,7 @@ from datasketch import MinHash
 from worker.model import Article
 from worker.transforms.cleaning.text import content_hash as text_hash
 from worker.transforms.cleaning.text import words
+from worker.transforms.expiry import TimeIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +51,7 @@ class DedupeConfig:
     num_perm: int = 128
     bands: int | None = None  # None: chosen from threshold and num_perm
     seed: int = 1
+    window_s: float | None = 7 * 86400.0  # None: remember forever
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0:
@@ -50,6 +60,49 @@ class DedupeConfig:
             raise ValueError("shingle_size must be >= 1 and num_perm >= 2")
         if self.bands is not None and not 1 <= self.bands <= self.num_perm:
             raise ValueError("bands must be between 1 and num_perm")
+        if self.window_s is not None and self.window_s <= 0:
+            raise ValueError("window_s must be positive (or None: no window)")
+
+
+def article_time(article: Article, now: datetime | None = None) -> float | None:
+    """The time dedupe files an article under (epoch seconds): published, else fetched,
+    clamped to ``now`` so that one article dated in the future cannot push the window past
+    everything else. None when the article has no time and no ``now`` is given."""
+    at = article.published_at or article.fetched_at or now
+    if at is None:
+        return None
+    t = at.timestamp()
+    return min(t, now.timestamp()) if now is not None else t
+
+
+def record_time(value: Any) -> float | None:
+    """The time stored in a state value (``[x, t]`` or ``{"t": t, ...}``); None for values
+    written before windows existed."""
+    if isinstance(value, dict):
+        t = value.get("t")
+    elif isinstance(value, list | tuple) and len(value) == 2 and isinstance(value[0], str):
+        t = value[1]
+    else:
+        return None
+    return float(t) if isinstance(t, int | float) else None
+
+
+def _int_or_none(t: float | None) -> int | None:
+    return int(t) if t is not None else None
+
+
+def _first_id(value: Any) -> str | None:
+    """The id in an ``h:`` value (``[id, t]``, or a bare id from before windows)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple) and value and isinstance(value[0], str):
+        return value[0]
+    return None
+
+
+def _signature(value: Any) -> Any:
+    """The signature in an ``s:`` value (``{"t", "sig"}``, or a bare list from before)."""
+    return value.get("sig") if isinstance(value, dict) else value
 
 
 def optimal_bands(threshold: float, num_perm: int, fn_weight: float = 0.7) -> tuple[int, int]:
@@ -120,6 +173,7 @@ class Deduper:
     ) -> None:
         self.config = config or DedupeConfig()
         self.state: MutableMapping[str, Any] = {} if state is None else state
+        self.forgotten = 0  # records deleted because they left the window (a metric's source)
         if self.config.bands is None:
             self._bands, self._rows = optimal_bands(self.config.threshold, self.config.num_perm)
         else:
@@ -148,17 +202,28 @@ class Deduper:
     def band_keys(self, signature: Any) -> tuple[str, ...]:
         """The ``b:`` state keys of a MinHash signature (a pure function of it, which is what
         lets :class:`DerivedBandState` rebuild them instead of storing them)."""
-        values = np.asarray(signature, dtype=np.uint64)
-        r = self._rows
+        data = np.asarray(signature, dtype=np.uint64).tobytes()
+        step = self._rows * 8  # bytes per band: slicing bytes is cheaper than slicing arrays
         return tuple(
-            f"b:{i}:{hashlib.sha1(values[i * r : (i + 1) * r].tobytes()).hexdigest()[:16]}"
+            f"b:{i}:{hashlib.sha1(data[i * step : (i + 1) * step]).hexdigest()[:16]}"
             for i in range(self._bands)
         )
 
-    def check(self, article: Article, fp: Fingerprint | None = None) -> Verdict:
-        """Is this a copy of something seen before? Reads the state, never writes it."""
+    def _visible(self, value: Any, t: float | None) -> bool:
+        """Is a stored record inside the window of an article at time ``t``?"""
+        if t is None or self.config.window_s is None:
+            return True
+        rt = record_time(value)
+        return rt is None or rt > t - self.config.window_s
+
+    def check(
+        self, article: Article, fp: Fingerprint | None = None, t: float | None = None
+    ) -> Verdict:
+        """Is this a copy of something seen within the window before ``t`` (the article's
+        time, :func:`article_time`; None: no window)? Reads the state, never writes it."""
         fp = fp or self.fingerprint(article)
-        first = self.state.get(f"h:{fp.content_hash}")
+        h = self.state.get(f"h:{fp.content_hash}")
+        first = _first_id(h) if h is not None and self._visible(h, t) else None
         if first is not None and first != article.id:
             return Verdict(first, "exact", 1.0)
         if f"s:{article.id}" in self.state:
@@ -169,7 +234,10 @@ class Deduper:
         best = Verdict()
         mine = np.asarray(fp.signature, dtype=np.uint32)
         for cand, _ in hits.most_common():
-            sig = self.state.get(f"s:{cand}")
+            value = self.state.get(f"s:{cand}")
+            if value is None or not self._visible(value, t):
+                continue
+            sig = _signature(value)
             if sig is None or len(sig) != len(mine):
                 continue
             sim = float(np.count_nonzero(np.asarray(sig) == mine)) / len(mine)
@@ -177,24 +245,59 @@ class Deduper:
                 best = Verdict(cand, "near", round(sim, 4))
         return best
 
-    def add(self, article: Article, fp: Fingerprint | None = None) -> Verdict:
+    def add(
+        self, article: Article, fp: Fingerprint | None = None, now: datetime | None = None
+    ) -> Verdict:
         """Check the article and record it: a first copy registers its hash, bands and
         signature; a duplicate registers its exact hash against the first copy. ``fp`` may be
         computed earlier (the stream does it in the parallel stage); it must come from a
-        Deduper with the same config."""
+        Deduper with the same config. ``now`` bounds the article's time (see
+        :func:`article_time`); records that left the window are then forgotten (when the
+        state can forget, :class:`DerivedBandState`)."""
         fp = fp or self.fingerprint(article)
-        verdict = self.check(article, fp)
+        t = article_time(article, now)
+        if now is not None and hasattr(self.state, "now"):
+            self.state.now = now.timestamp()  # when records are written (see DerivedBandState)
+        verdict = self.check(article, fp, t)
         root = verdict.duplicate_of or article.id
-        self.state.setdefault(f"h:{fp.content_hash}", root)
+        stamp = int(t) if t is not None else None
+        h_key = f"h:{fp.content_hash}"
+        h = self.state.get(h_key)
+        if h is None or not self._visible(h, t):
+            # A copy's hash is filed under its first copy's time: the window runs from the
+            # first copy of a story, so no chain of copies keeps a story alive for ever.
+            root_t = stamp
+            if verdict.method == "near":
+                root_t = _int_or_none(record_time(self.state.get(f"s:{root}")))
+            self.state[h_key] = [root, root_t] if root_t is not None else root
         if not verdict.is_duplicate:
             for key in fp.bands:
-                self.state.setdefault(key, article.id)
-            self.state[f"s:{article.id}"] = list(fp.signature)
+                owner = self.state.get(key)
+                # a band whose owner left the window is free again
+                if owner is None or not self._visible(self.state.get(f"s:{owner}"), t):
+                    self.state[key] = article.id
+            sig = list(fp.signature)
+            self.state[f"s:{article.id}"] = {"t": stamp, "sig": sig} if stamp is not None else sig
+        self.forget_expired()
         return verdict
 
-    def link(self, article: Article, fp: Fingerprint | None = None) -> Article:
+    def forget_expired(self) -> int:
+        """Delete the records that left the window (behind the latest article time seen);
+        returns how many. Only a state that indexes its records by time can (a plain dict
+        just keeps them, and :meth:`check` ignores them)."""
+        expire = getattr(self.state, "expire_before", None)
+        watermark = getattr(self.state, "watermark", None)
+        if expire is None or watermark is None or self.config.window_s is None:
+            return 0
+        gone = int(expire(watermark - self.config.window_s))
+        self.forgotten += gone
+        return gone
+
+    def link(
+        self, article: Article, fp: Fingerprint | None = None, now: datetime | None = None
+    ) -> Article:
         """``add`` the article and return it with ``duplicate_of`` set (a copy; input untouched)."""
-        verdict = self.add(article, fp)
+        verdict = self.add(article, fp, now)
         return replace(article, duplicate_of=verdict.duplicate_of)
 
     def to_dict(self) -> dict[str, Any]:
@@ -207,9 +310,11 @@ class Deduper:
 
 
 class DerivedBandState(MutableMapping[str, Any]):
-    """Deduper state over a persistent mapping (a Faust table) that persists only ``h:`` and
-    ``s:`` keys. The ``b:`` band keys live in memory and are rebuilt from the stored signatures
-    (:meth:`Deduper.band_keys`) after every :meth:`invalidate` (e.g. a table recovery).
+    """Deduper state over a persistent mapping (a Faust table) that persists only ``h:``,
+    ``s:`` (and the stream's ``f:``) keys. The ``b:`` band keys live in memory and are rebuilt
+    from the stored signatures (:meth:`Deduper.band_keys`) after every :meth:`invalidate`
+    (e.g. a table recovery), together with a time index of the stored records, so that
+    :meth:`expire_before` deletes what left the window without scanning the store.
 
     Why: every persisted key is one changelog message; a first copy has ~25 band keys, and in
     Faust each table write goes through a per-message producer buffer, so storing them capped
@@ -226,61 +331,148 @@ class DerivedBandState(MutableMapping[str, Any]):
     ) -> None:
         self.store = store
         self.band_keys = band_keys
-        self._bands: dict[str, str] | None = None
-        self._sigs: dict[str, np.ndarray] = {}
+        # band key → owner, keyed by the key's hash(): an int instead of a ~70-byte string
+        # per band (25 per story: most of the index's memory). A collision (2**-64) at worst
+        # offers a wrong candidate, which the signature comparison then turns down.
+        self._bands: dict[int, str] | None = None
+        self._times = TimeIndex()
+        self._sigs: dict[str, tuple[np.ndarray, float | None]] = {}
+        self.now: float | None = None  # the writer's clock (epoch s), set by Deduper.add
 
     def invalidate(self) -> None:
-        """Forget the in-memory band index and signatures; rebuilt from the store on use."""
+        """Forget the in-memory indexes and signatures; rebuilt from the store on use."""
         self._bands = None
+        self._times = TimeIndex()
         self._sigs = {}
 
-    @property
-    def bands(self) -> dict[str, str]:
+    def _ensure_built(self) -> None:
         if self._bands is None:
-            bands: dict[str, str] = {}
-            # the store iterates in write order, so the first copy keeps each band, as it would
-            for key, sig in list(self.store.items()):
-                if key.startswith("s:"):
-                    for band in self.band_keys(sig):
-                        bands.setdefault(band, key[2:])
-            self._bands = bands
+            self._rebuild()
+
+    @property
+    def bands(self) -> dict[int, str]:
+        """The in-memory band index: ``hash(band key)`` → the story that owns the band."""
+        self._ensure_built()
+        assert self._bands is not None
         return self._bands
+
+    @property
+    def watermark(self) -> float | None:
+        """The latest record time in the state."""
+        self._ensure_built()
+        return self._times.watermark
+
+    @property
+    def timed_records(self) -> int:
+        """Stored records that carry a time (all but those from before windows existed)."""
+        self._ensure_built()
+        return len(self._times)
+
+    def _rebuild(self) -> None:
+        bands: dict[int, str] = {}
+        owner_time: dict[str, float] = {}
+        times = TimeIndex()
+        # streamed, not listed: a list of every decoded record would double the peak memory
+        for key, value in self.store.items():
+            t = record_time(value)
+            if t is not None:
+                times.add(key, t)
+            if not key.startswith("s:"):
+                continue
+            art = key[2:]
+            # the earliest copy owns a band, whatever order the store iterates in (RocksDB:
+            # key order); a record without time counts as the earliest (it was there first)
+            mine = t if t is not None else float("-inf")
+            for band in self.band_keys(_signature(value)):
+                h = hash(band)
+                cur = bands.get(h)
+                if cur is None or mine < owner_time[cur]:
+                    bands[h] = art
+            owner_time[art] = mine
+        self._bands, self._times = bands, times
+
+    def expire_before(self, cutoff: float) -> int:
+        """Delete every record whose time is before ``cutoff`` (and the bands its signature
+        owns). Cheap when nothing new left the window (see :class:`TimeIndex`)."""
+        self._ensure_built()
+        if not self._times.due(cutoff):
+            return 0
+        gone = 0
+        for key in list(self._times.pop_before(cutoff)):
+            value = self.store.get(key)
+            t = record_time(value)
+            if value is None or t is None or t >= cutoff:
+                if t is not None and value is not None:
+                    self._times.add(key, t)  # rewritten with a newer time: keep it
+                continue
+            if key.startswith("s:"):
+                art = key[2:]
+                bands = self.bands
+                for band in self.band_keys(_signature(value)):
+                    if bands.get(hash(band)) == art:
+                        del bands[hash(band)]
+                self._sigs.pop(key, None)
+            del self.store[key]
+            gone += 1
+        return gone
+
+    def get(self, key: str, default: Any = None) -> Any:
+        # Most band look-ups miss: answering them without raising KeyError (as the mixin's
+        # get would) is a third of the state's cost per article.
+        if key.startswith("b:"):
+            bands = self._bands if self._bands is not None else self.bands
+            return bands.get(hash(key), default)
+        try:
+            return self[key]
+        except KeyError:
+            return default
 
     def __getitem__(self, key: str) -> Any:
         if key.startswith("b:"):
-            return self.bands[key]
+            return self.bands[hash(key)]
         if key.startswith("s:"):
-            sig = self._sigs.get(key)
-            if sig is None:
-                sig = self._sigs[key] = np.asarray(self.store[key], dtype=np.uint32)
-            return sig
+            cached = self._sigs.get(key)
+            if cached is None:
+                value = self.store[key]
+                cached = np.asarray(_signature(value), dtype=np.uint32), record_time(value)
+                self._sigs[key] = cached
+            return {"t": cached[1], "sig": cached[0]}
         return self.store[key]
 
     def __setitem__(self, key: str, value: Any) -> None:
         if key.startswith("b:"):
-            self.bands[key] = value
+            self.bands[hash(key)] = value
             return
+        t = record_time(value)
+        if t is not None:
+            self._ensure_built()  # index what the store holds first, then add to it
+            # Filed for deletion at the time it is written (the stage's clock, ``now``), not
+            # only its article time: an article from long ago (a backfill, the samples) is
+            # kept a window like a current one, so its copies still meet it. Verdicts use the
+            # article time.
+            written = self.now if self.now is not None else self._times.watermark
+            self._times.add(key, t if written is None else max(t, written), seen=t)
         if key.startswith("s:"):
-            self._sigs[key] = np.asarray(value, dtype=np.uint32)
+            self._sigs[key] = np.asarray(_signature(value), dtype=np.uint32), t
         self.store[key] = value
 
     def __delitem__(self, key: str) -> None:
         if key.startswith("b:"):
-            del self.bands[key]
+            del self.bands[hash(key)]
             return
         self._sigs.pop(key, None)
         del self.store[key]
 
     def __contains__(self, key: object) -> bool:
         if isinstance(key, str) and key.startswith("b:"):
-            return key in self.bands
+            return hash(key) in self.bands
         if isinstance(key, str) and key in self._sigs:
             return True
         return key in self.store
 
     def __iter__(self) -> Iterator[str]:
+        """The stored keys (the band index is an index of them, not items of its own)."""
         yield from self.store
-        yield from self.bands
 
     def __len__(self) -> int:
-        return len(self.store) + len(self.bands)
+        return len(self.store)

@@ -32,9 +32,15 @@ def first_seen_month(store: MutableMapping[str, Any], article_id: str, now: date
     """The month (``YYYY.MM``) the serial stage first saw ``article_id``, remembered in
     ``store`` under ``f:<id>``: the article's index is named from it, so a re-sent article
     with a corrected or missing ``published_at`` overwrites its document instead of adding
-    one in another monthly index (one write per new article, none for a re-send)."""
+    one in another monthly index (one write per new article, none for a re-send).
+
+    The record is ``[month, t]`` with ``t`` = ``now`` in epoch seconds, so a store that
+    forgets by time (the dedupe state) drops it with the dedupe window; a bare month (written
+    before windows existed) is still read."""
     key = f"f:{article_id}"
-    month = store.get(key)
+    value = store.get(key)
+    month = value[0] if isinstance(value, list | tuple) and value else value
     if not isinstance(month, str):
-        month = store[key] = f"{now.astimezone(UTC):%Y.%m}"
+        month = f"{now.astimezone(UTC):%Y.%m}"
+        store[key] = [month, int(now.timestamp())]
     return month

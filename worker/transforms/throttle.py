@@ -16,7 +16,7 @@ Nothing here touches the network, Kafka or the clock: ``now`` is passed in.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -216,6 +216,39 @@ def expired(key_state: Mapping[str, Any] | None, now: datetime, key_window: time
     """True when a key record is older than the dedupe window (safe to delete)."""
     first = parse_iso((key_state or {}).get("first_seen"))
     return first is None or now - first >= key_window
+
+
+def group_finished(group_state: Mapping[str, Any] | None, now: datetime) -> bool:
+    """True when a group record holds nothing still needed: no digest item waiting, and its
+    window over (or never opened). Deleting it changes no decision: :func:`decide` opens a
+    new window for a group without a record, as it does for one whose window has ended."""
+    if not group_state:
+        return True
+    if group_state.get("pending"):
+        return False
+    end = parse_iso(group_state.get("window_end"))
+    return end is None or now >= end
+
+
+def sweep_plan(
+    keys: Iterable[tuple[str, Mapping[str, Any] | None]],
+    groups: Iterable[tuple[str, Mapping[str, Any] | None]],
+    now: datetime,
+    key_window: timedelta,
+) -> dict[str, list[str]]:
+    """What may be forgotten, by throttle group: ``{group: [expired alert keys]}``, with an
+    entry (maybe an empty list) for every finished group too. By group because both records
+    live in the partition of the group's deliver-topic messages, where they must be deleted.
+    A key record without its group (none are written without) is left alone."""
+    plan: dict[str, list[str]] = {}
+    for key, ks in keys:
+        group = (ks or {}).get("group")
+        if isinstance(group, str) and expired(ks, now, key_window):
+            plan.setdefault(group, []).append(key)
+    for group, gs in groups:
+        if group_finished(gs, now):
+            plan.setdefault(group, [])
+    return plan
 
 
 def _copy(state: Mapping[str, Any] | None) -> dict[str, Any] | None:
