@@ -242,6 +242,16 @@ class Alert:
     event_kind: str | None = None  # new | status | update | duplicate
     previous_status: str | None = None
     event: dict[str, Any] | None = None
+    # The month of the index its document lives in: the month the dedupe stage first saw the
+    # story, so every copy's alert (one key) overwrites one document whatever its dates say.
+    index_month: str | None = None
+
+    def document_month(self) -> str:
+        """``YYYY.MM`` of the alerts index holding this alert's document (by date for an alert
+        that never passed the dedupe stage: ``scan``, tests)."""
+        if self.index_month:
+            return self.index_month
+        return f"{(self.published_at or self.matched_at).astimezone(UTC):%Y.%m}"
 
     def to_dict(self) -> dict[str, Any]:
         # Event fields only once set, so alerts straight from the matcher keep their shape.
@@ -272,6 +282,7 @@ class Alert:
             "published_at": iso(self.published_at),
             "source": self.source,
             **events,
+            **({"index_month": self.index_month} if self.index_month else {}),
         }
 
     @classmethod
@@ -296,4 +307,5 @@ class Alert:
             event_kind=d.get("event_kind"),
             previous_status=d.get("previous_status"),
             event=d.get("event"),
+            index_month=d.get("index_month"),
         )

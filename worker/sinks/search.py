@@ -514,7 +514,7 @@ class SearchSink:
 
     def alert_action(self, alert: Alert) -> dict[str, Any]:
         return {
-            "_index": self.index_for(self.alerts_alias, alert.published_at or alert.matched_at),
+            "_index": self.alert_index(alert.document_month()),
             "_id": alert.key,
             "_source": alert_document(alert),
         }
@@ -523,7 +523,7 @@ class SearchSink:
         """Set ``delivery`` (one record per target: status, attempts, delivered_at,
         last_error) on the alert's document by partial update (issue 7). The notifier indexes
         the document before delivery, so it exists; a missing one raises (the caller logs)."""
-        index = self.index_for(self.alerts_alias, alert.published_at or alert.matched_at)
+        index = self.alert_index(alert.document_month())
         client = await self._client()
         await perform(
             client,
@@ -533,10 +533,15 @@ class SearchSink:
             params={"retry_on_conflict": "3"},
         )
 
-    async def update_alert(self, key: str, at: datetime | None, fields: dict[str, Any]) -> None:
-        """Set ``fields`` on the alert document ``key`` (indexed under the month of ``at``, its
-        alert's publication or match time) by partial update: an event's counts, its silence."""
-        index = self.index_for(self.alerts_alias, at)
+    def alert_index(self, month: str) -> str:
+        """The alerts index of ``month`` (``YYYY.MM``, :meth:`Alert.document_month`)."""
+        return f"{self.alerts_alias}-{month}"
+
+    async def update_alert(self, key: str, month: str, fields: dict[str, Any]) -> None:
+        """Set ``fields`` on the alert document ``key`` (in the index of ``month``, its
+        alert's :meth:`~worker.model.Alert.document_month`) by partial update: an event's
+        counts, its silence."""
+        index = self.alert_index(month)
         client = await self._client()
         await perform(
             client,

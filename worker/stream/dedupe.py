@@ -55,6 +55,11 @@ class DedupeStage:
         if self.deduper.forgotten > forgotten:
             m.STATE_EXPIRED.labels("dedupe").inc(self.deduper.forgotten - forgotten)
         out, alerts = link_copy(value, verdict)
+        # Every copy's alert has the story's key: its document goes to the month the story was
+        # first seen, so a copy dated otherwise overwrites it instead of adding a second one.
+        story_month = first_seen_month(self.deduper.state, verdict.duplicate_of or article.id, now)
+        for alert in alerts:
+            alert["index_month"] = story_month
         # through the deduper's state, so the record is indexed by time and leaves with the window
         out["index_month"] = first_seen_month(self.deduper.state, article.id, now)
         too_big = oversize(out, self.budget, "dedupe", "enriched")

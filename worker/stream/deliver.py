@@ -22,7 +22,7 @@ import asyncio
 import dataclasses
 import logging
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from worker import metrics as m
@@ -41,6 +41,15 @@ from worker.transforms.throttle import throttle_group
 log = logging.getLogger("newswatch.deliver")
 
 SILENCES_WAIT_S = 30.0
+
+
+def event_alert_month(record: dict[str, Any]) -> str:
+    """The index month of an event's alert document (``alert_at``: records an older worker
+    wrote, before the month was kept)."""
+    if record.get("alert_month"):
+        return str(record["alert_month"])
+    at = parse_iso(record.get("alert_at")) or datetime(1970, 1, 1, tzinfo=UTC)
+    return f"{at.astimezone(UTC):%Y.%m}"
 
 
 def ingested_ms(event: Any) -> int | None:
@@ -139,17 +148,17 @@ class DeliverStage:
         event_alert = dataclasses.replace(
             d.alert, event_kind=ev["alert_kind"], previous_status=ev["alert_previous"]
         )
-        await self._mark(ev["alert_key"], parse_iso(ev["alert_at"]), alert_fields(ev))
+        await self._mark(ev["alert_key"], event_alert_month(ev), alert_fields(ev))
         if alert.key != ev["alert_key"]:
             link = {"event_id": ev["id"], "event_kind": "update"}
-            await self._mark(alert.key, alert.published_at or alert.matched_at, link)
+            await self._mark(alert.key, alert.document_month(), link)
 
         silenced = self.silences.silenced_by(event_alert, utcnow()) if self.silences else None
         if silenced is not None:
             kind = "maintenance" if silenced.startswith("maintenance:") else "silence"
             m.ALERTS_SILENCED.labels(alert.rule_id, kind).inc()
             if d.kind in ("new", "status"):
-                await self._mark(ev["alert_key"], parse_iso(ev["alert_at"]), {"silenced": silenced})
+                await self._mark(ev["alert_key"], event_alert_month(ev), {"silenced": silenced})
                 log.info("alert %s silenced by %s", alert.key, silenced)
             return False
 
@@ -221,9 +230,7 @@ class DeliverStage:
         if silenced is not None:
             kind = "maintenance" if silenced.startswith("maintenance:") else "silence"
             m.ALERTS_SILENCED.labels(alert.rule_id, kind).inc()
-            await self._mark(
-                alert.key, alert.published_at or alert.matched_at, {"silenced": silenced}
-            )
+            await self._mark(alert.key, alert.document_month(), {"silenced": silenced})
             return False
         decision = await self.dispatcher().handle_alert(alert, self.store)
         return decision.action == "send" and decision.reason != "resume"
@@ -231,11 +238,11 @@ class DeliverStage:
     async def _dlq_send(self, rej: Any, payload: Any) -> None:
         await self.dead_letters.send(payload, rej, self.topic.get_topic_name())
 
-    async def _mark(self, key: str, at: Any, fields: dict[str, Any]) -> None:
+    async def _mark(self, key: str, month: str, fields: dict[str, Any]) -> None:
         """Partial update of an alert document; the tables hold the truth, so a failure here
         is logged, not retried (the next report of the event writes the counts again)."""
         try:
-            await self.slot().sink.update_alert(key, at, fields)
+            await self.slot().sink.update_alert(key, month, fields)
         except Exception as exc:
             log.warning("could not update alert document %s: %s", key, exc)
 

@@ -179,7 +179,7 @@ def assign(
             "alert_key": alert.key,
             "alert_kind": "new",
             "alert_previous": None,
-            "alert_at": iso(alert.published_at or alert.matched_at),  # its document's index
+            "alert_month": alert.document_month(),  # its document's index
             "status": status,
             "statuses": [{"status": status, "at": iso(at), "article_id": alert.article_id}],
             "first_seen": iso(at),
@@ -217,7 +217,7 @@ def assign(
             # A known stage moved forward: a new alert, linked to the event.
             ev["alert_key"] = alert.key
             ev["alert_kind"], ev["alert_previous"] = "status", previous
-            ev["alert_at"] = iso(alert.published_at or alert.matched_at)
+            ev["alert_month"] = alert.document_month()
             return _decision("status", alert, ev, events, before, True, previous)
         return _decision("update", alert, ev, events, before, True, previous)
     return _decision("update", alert, ev, events, before, False, previous)
