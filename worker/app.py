@@ -148,6 +148,36 @@ def declare_topics(app: faust.App, settings: Settings) -> Topics:
     )
 
 
+def delivery_store(app: faust.App) -> TableStore:
+    """The deliver stage's tables, co-partitioned with the deliver topic: alert key →
+    {first_seen, group, targets: {name: delivery record}}; throttle group → {window_start,
+    window_end, pending digest items, ...}; rule + pair (or rule + story) → the open events
+    (worker/transforms/events.py)."""
+
+    def table(name: str) -> Any:
+        return app.Table(name, default=None, key_type=str, options=dict(ROCKSDB_OPTIONS))
+
+    return TableStore(table("deliveries"), table("throttle"), table("events"))
+
+
+def install_delivery_timers(
+    app: faust.App, settings: Settings, deliver: DeliverStage, store: TableStore
+) -> None:
+    """Digest and rate ticks, and the sweep that keeps the delivery tables bounded; each goes
+    through the deliver topic, so state changes happen in the owning partition."""
+
+    @app.timer(interval=settings.delivery.digest_check_s)
+    async def digest_ticks() -> None:
+        await deliver.tick(list(store.groups.items()))
+        await deliver.rate_ticks(list(store.events.items()))
+
+    @app.timer(interval=settings.delivery.sweep_s)
+    async def sweep_delivery_state() -> None:
+        """Delivery records older than the key window and finished throttle groups go, so
+        both tables hold a bounded window, not the deployment's whole history."""
+        await deliver.sweep(list(store.keys.items()), list(store.groups.items()))
+
+
 def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     """Build the Faust app. ``pipeline_factory()`` returns the :class:`Pipeline`; it runs at
     worker start so that ``newswatch --help`` never compiles gazetteers."""
@@ -158,14 +188,7 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
         DedupeConfig(threshold=settings.dedupe_threshold, window_s=settings.dedupe_window_s)
     )
     dedupe_table(app, deduper)
-    # alert key → {first_seen, group, targets: {name: delivery record}}; throttle group →
-    # {window_start, window_end, pending digest items, ...}.
-    deliveries = app.Table("deliveries", default=None, key_type=str, options=dict(ROCKSDB_OPTIONS))
-    throttle_state = app.Table(
-        "throttle", default=None, key_type=str, options=dict(ROCKSDB_OPTIONS)
-    )
-    # rule + pair (or rule + story) → the open events (worker/transforms/events.py).
-    events = app.Table("events", default=None, key_type=str, options=dict(ROCKSDB_OPTIONS))
+    store = delivery_store(app)
     # Every worker's copy of the silences topic (worker/silences_live.py).
     silences = LiveSilences(settings)
 
@@ -183,7 +206,6 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     )
     index = IndexStage(slot, dlq, input_topic=settings.topics.enriched)
     notify = NotifyStage(slot, topics.deliver, dlq, input_topic=settings.topics.alerts)
-    store = TableStore(deliveries, throttle_state, events)
     deliver = DeliverStage(settings, slot, store, topics.deliver, dlq, silences)
 
     @app.task(on_leader=False)
@@ -224,17 +246,7 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     async def deliver_agent(stream: faust.StreamT) -> None:
         await deliver.run(stream)
 
-    @app.timer(interval=settings.delivery.digest_check_s)
-    async def digest_ticks() -> None:
-        await deliver.tick(list(throttle_state.items()))
-        await deliver.rate_ticks(list(events.items()))
-
-    @app.timer(interval=settings.delivery.sweep_s)
-    async def sweep_delivery_state() -> None:
-        """Delivery records older than the key window and finished throttle groups go, so
-        both tables hold a bounded window, not the deployment's whole history."""
-        await deliver.sweep(list(deliveries.items()), list(throttle_state.items()))
-
+    install_delivery_timers(app, settings, deliver, store)
     install_pages(app, slot)
     install_monitors(app, settings.kafka_bootstrap, security=settings.kafka_security)
     app.newswatch_slot = slot  # type: ignore[attr-defined]
