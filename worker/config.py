@@ -87,6 +87,19 @@ class HttpSettings(BaseModel):
     max_batch: int = Field(1000, ge=1, description="articles per request; more get 413")
 
 
+def positive_duration(v: str) -> str:
+    """``v`` if it is a duration longer than zero (``14d``, ``36h``), else a ValueError."""
+    from worker.transforms.rules.schema import parse_duration
+
+    try:
+        length = parse_duration(v)
+    except ValueError as exc:
+        raise ValueError(f"{v!r}: {exc}") from None
+    if length is None:
+        raise ValueError(f"{v!r}: expected a duration longer than 0, such as 7d or 36h")
+    return v
+
+
 def target_name(name: str) -> str:
     """Canonical target name: case-insensitive, ``_`` and ``-`` alike, so the environment
     (``NEWSWATCH_TARGETS__SLACK_DESK__…``) and rules (``targets: [slack-desk]``) agree."""
@@ -174,15 +187,7 @@ class EventSettings(BaseModel):
     @field_validator("window")
     @classmethod
     def _duration(cls, v: str) -> str:
-        from worker.transforms.rules.schema import parse_duration
-
-        try:
-            ok = parse_duration(v)
-        except ValueError as exc:
-            raise ValueError(f"{v!r}: {exc}") from None
-        if ok is None:
-            raise ValueError(f"{v!r}: expected a duration such as 14d, 36h")
-        return v
+        return positive_duration(v)
 
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -336,15 +341,7 @@ class Settings(BaseSettings):
     @field_validator("dedupe_window")
     @classmethod
     def _window_is_a_duration(cls, v: str) -> str:
-        from worker.transforms.rules.schema import parse_duration
-
-        try:
-            window = parse_duration(v)
-        except ValueError as exc:
-            raise ValueError(f"{exc}") from None
-        if window is None:
-            raise ValueError("the dedupe window must be longer than 0 (e.g. 7d)")
-        return v
+        return positive_duration(v)
 
     @property
     def dedupe_window_s(self) -> float:

@@ -27,3 +27,14 @@ class ConfigError(NewswatchError):
 
 class StackError(NewswatchError):
     """The local Kafka/OpenSearch stack could not be started, stopped or reached."""
+
+
+def exception_chain(exc: BaseException) -> list[BaseException]:
+    """``exc`` and its causes (``raise … from``) or contexts, outermost first: client libraries
+    wrap the reason a connection failed (a refused login, an untrusted certificate) deep inside."""
+    out: list[BaseException] = []
+    e: BaseException | None = exc
+    while e is not None and e not in out:
+        out.append(e)
+        e = e.__cause__ or e.__context__
+    return out

@@ -18,7 +18,7 @@ import ssl
 from typing import Any
 
 from worker.config import KafkaSecurity, Settings
-from worker.errors import ConfigError
+from worker.errors import ConfigError, exception_chain
 from worker.tls import client_context
 
 ENV = "NEWSWATCH_KAFKA_SECURITY__"
@@ -98,15 +98,6 @@ def first_server(bootstrap: str) -> tuple[str, int]:
 # ------------------------------------------------------------------------------ clear errors
 
 
-def _chain(exc: BaseException) -> list[BaseException]:
-    out: list[BaseException] = []
-    e: BaseException | None = exc
-    while e is not None and e not in out:
-        out.append(e)
-        e = e.__cause__ or e.__context__
-    return out
-
-
 def _is_cert_error(exc: BaseException) -> bool:
     seen: set[int] = set()
     e: BaseException | None = exc
@@ -148,7 +139,7 @@ def explain(exc: BaseException, settings: Settings) -> str | None:
             f"Kafka at {where} refused the SASL credentials ({ENV}USERNAME/PASSWORD, "
             f"mechanism {ENV}SASL_MECHANISM={sec.sasl_mechanism}): {exc}"
         )
-    text = " ".join(str(e) for e in _chain(exc))
+    text = " ".join(str(e) for e in exception_chain(exc))
     if (
         sec.uses_tls
         and not sec.cert_file

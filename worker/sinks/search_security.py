@@ -12,7 +12,7 @@ import ssl
 from typing import Any
 
 from worker.config import Settings
-from worker.errors import ConfigError
+from worker.errors import ConfigError, exception_chain
 from worker.tls import client_context
 
 log = logging.getLogger(__name__)
@@ -124,21 +124,12 @@ def elasticsearch_kwargs(settings: Settings) -> dict[str, Any]:
     return kwargs
 
 
-def _chain(exc: BaseException) -> list[BaseException]:
-    out: list[BaseException] = []
-    e: BaseException | None = exc
-    while e is not None and e not in out:
-        out.append(e)
-        e = e.__cause__ or e.__context__
-    return out
-
-
 def explain(exc: BaseException, settings: Settings, status: int | None = None) -> str | None:
     """A sentence naming the setting to fix when ``exc`` is a TLS or authentication failure
     (``status``: the HTTP status the engine answered, if any), else None."""
     where = (settings.search_cloud_id and "Elastic Cloud") or settings.search_url
-    text = " ".join(str(e) for e in _chain(exc))
-    if any(isinstance(e, ssl.SSLCertVerificationError) for e in _chain(exc)) or (
+    text = " ".join(str(e) for e in exception_chain(exc))
+    if any(isinstance(e, ssl.SSLCertVerificationError) for e in exception_chain(exc)) or (
         "CERTIFICATE_VERIFY_FAILED" in text
     ):
         trusted = (
@@ -150,7 +141,10 @@ def explain(exc: BaseException, settings: Settings, status: int | None = None) -
             f"the search engine at {where} presented a certificate that {trusted} does not "
             "trust; set NEWSWATCH_SEARCH_CA_FILE to the CA that signed it"
         )
-    if any(isinstance(e, ssl.SSLError) for e in _chain(exc)) or "certificate required" in text:
+    if (
+        any(isinstance(e, ssl.SSLError) for e in exception_chain(exc))
+        or "certificate required" in text
+    ):
         return (
             f"TLS with the search engine at {where} failed ({text[:200]}); if it requires a "
             "client certificate, set NEWSWATCH_SEARCH_CERT_FILE and NEWSWATCH_SEARCH_KEY_FILE"
