@@ -2,7 +2,8 @@
 #   make demo    set everything up, run the whole system on the bundled samples
 #   make test    set everything up, start the local stack, run every test, stop what it started
 # Both work on a fresh machine with Python 3.11+, a JDK 17 (+ a JDK 21+ for OpenSearch 3.x),
-# Maven and Go; system packages come from apt-get, Java artifacts from Maven Central.
+# Maven and Go 1.24+ (helm is built from its module); system packages come from apt-get, Java
+# artifacts from Maven Central.
 
 SHELL := /bin/bash
 PYTHON ?= python3

@@ -50,7 +50,7 @@ class LiveSilences(TopicFollower):
                     target = self._reading if first_pass else self.silences
                     try:
                         new = apply(target, msg.key, msg.value)
-                    except ValueError as exc:
+                    except Exception as exc:  # a malformed record must not stop the follower
                         m.SILENCE_RECORD_ERRORS.inc()
                         log.warning("skipping silences record at offset %d: %s", msg.offset, exc)
                         continue

@@ -195,3 +195,17 @@ def test_an_old_article_arriving_late_is_kept_a_window_for_its_copies() -> None:
     later = NOW + 8 * DAY  # eight days on (clean refuses future dates: set it after)
     dd.add(replace(art(story(5), "https://now.example/3", NOW), published_at=later), now=later)
     assert f"s:{old.id}" not in store
+
+
+def test_an_old_article_is_still_known_after_a_restart() -> None:
+    """The same backfill, then a restart (the band and time indexes rebuilt from the store):
+    the old story is kept a window from the rebuild, not deleted at the next article, so its
+    copy is still a copy (before: a first copy again, with a second alert)."""
+    store: dict = {}
+    dd = windowed(store)
+    old = art(BODY, "https://a.example/1", datetime(2018, 10, 5, tzinfo=UTC))
+    assert not dd.add(old, now=NOW).is_duplicate
+    restarted = windowed(store)  # a new worker over the same table
+    restarted.add(art(story(6), "https://now.example/4", NOW), now=NOW)
+    copy = art(BODY + " Subscribe now.", "https://b.example/1", datetime(2018, 10, 5, tzinfo=UTC))
+    assert restarted.add(copy, now=NOW).duplicate_of == old.id

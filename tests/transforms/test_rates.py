@@ -104,7 +104,8 @@ def test_key_values() -> None:
 @pytest.mark.parametrize(
     ("rate", "error"),
     [
-        ("{kind: spike, key: country}", "counts per rule or per pair"),
+        ("{kind: spike, key: country}", "counts per pair"),
+        ("{kind: spike, key: rule}", "counts per pair, not per rule"),
         ("{kind: burst}", "is not one of"),
         ("{kind: spike, window: 2h, baseline: 1h}", "baseline must be at least one window"),
     ],

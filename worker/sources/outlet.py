@@ -65,7 +65,10 @@ class RawOutlet:
             if any(o is not None for o in outcomes):
                 # The idempotent producer treats some refusals (MESSAGE_TOO_LARGE) as fatal
                 # and would fail every later send: start afresh after any failure.
-                self.publisher.reset()
+                try:
+                    self.publisher.reset()
+                except Exception:  # broker unreachable: the outcomes already say so
+                    return outcomes
             if retry:  # items that failed only because another item broke the producer
                 again = self._send_once([pairs[n] for n in retry])
                 for n, o in zip(retry, again, strict=True):
@@ -96,11 +99,11 @@ class RawOutlet:
         for key, item in pairs:
             try:
                 futures.append(self.publisher.send(item, key=key))
-            except Reject as rej:
-                futures.append(rej)
+            except Exception as exc:  # Reject, or a send refused at once (no metadata yet)
+                futures.append(exc)
         outcomes: list[Outcome] = []
         for f in futures:
-            if isinstance(f, Reject):
+            if isinstance(f, Exception):
                 outcomes.append(f)
                 continue
             try:

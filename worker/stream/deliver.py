@@ -33,6 +33,7 @@ from worker.sinks.index_writer import write_bulk
 from worker.sources.kafka import INGESTED_HEADER
 from worker.stream.components import PipelineSlot
 from worker.stream.dead_letter import DeadLetters
+from worker.stream.runner import as_reject
 from worker.transforms.events import alert_fields, assign, event_time, prune, state_key, update_due
 from worker.transforms.rates import evaluate, flatline_due, key_values, rate_key
 from worker.transforms.rules.schema import parse_duration
@@ -126,8 +127,16 @@ class DeliverStage:
             if kind == "flatline":
                 await self.handle_flatline(event.value["key"])
                 continue
-            alert = Alert.from_dict(event.value["alert"])
-            sent = await self.handle(alert)
+            try:
+                alert = Alert.from_dict(event.value["alert"])
+                sent = await self.handle(alert)
+            except Exception as exc:
+                # A crashed agent would not get this event again (Faust acks the event in
+                # flight when its stream is abandoned): dead-letter it, with the reason.
+                await self.dead_letters.send(
+                    event.value, as_reject(exc, "deliver"), self.topic.get_topic_name(), event.key
+                )
+                continue
             ingested = ingested_ms(event)
             if ingested and sent:
                 m.END_TO_END_SECONDS.observe(max(0.0, time.time() - ingested / 1000))

@@ -32,12 +32,20 @@ def as_reject(exc: Exception, stage: str) -> Reject:
 
 async def run_events(stream: Any, stage: EventStage) -> None:
     """Feed every event of ``stream`` to ``stage``. A failure in ``process`` dead-letters that
-    event; a failure in ``emit`` (Kafka refusing a send) propagates, so Faust restarts the agent
-    and the event, not yet acknowledged, is read again."""
+    event. A failure in ``emit`` (Kafka refusing a send) is retried until the send goes
+    through: an agent that crashed here would not get the event again (Faust acks the event
+    in flight when its stream is abandoned), so waiting is the backpressure, not a loss."""
+    from worker.sinks.retry import any_error, retry_forever
+
     async for event in stream.events():
         try:
             result = await stage.process(event)
         except Exception as exc:
             await stage.reject(event, as_reject(exc, stage.name))
             continue
-        await stage.emit(event, result)
+        await retry_forever(
+            f"{stage.name}: send",
+            lambda e=event, r=result: stage.emit(e, r),
+            transient=any_error,
+            error_kind=None,
+        )

@@ -24,6 +24,7 @@ the first copy (the chain never grows). Re-delivering an article gives the same 
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import asdict, dataclass, replace
@@ -373,10 +374,15 @@ class DerivedBandState(MutableMapping[str, Any]):
         owner_time: dict[str, float] = {}
         times = TimeIndex()
         # streamed, not listed: a list of every decoded record would double the peak memory
+        # A record's write time is not stored: an article from long ago read minutes before a
+        # restart would be filed at its article time and deleted at the next article, so its
+        # copies would alert again. Filed no earlier than the rebuild instead (at worst one
+        # window more for records that were due), as __setitem__ files a write.
+        rebuilt_at = self.now if self.now is not None else time.time()
         for key, value in self.store.items():
             t = record_time(value)
             if t is not None:
-                times.add(key, t)
+                times.add(key, max(t, rebuilt_at), seen=t)
             if not key.startswith("s:"):
                 continue
             art = key[2:]

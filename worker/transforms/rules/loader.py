@@ -210,11 +210,11 @@ def rate_spec(d: dict[str, Any] | None, is_pair: bool) -> Any:
         return None
     from worker.transforms.rates import RateSpec
 
-    key = d.get("key", "rule")
-    if is_pair and key not in ("rule", "pair"):
-        # Pair rules are delivered by rule + pair: a count across pairs would be split
-        # between partitions (and workers).
-        raise ValueError(f"a pair rule counts per rule or per pair, not per {key}")
+    key = d.get("key", "pair" if is_pair else "rule")
+    if is_pair and key != "pair":
+        # Pair rules are delivered by rule + pair: a count per rule (across pairs) would be
+        # split between partitions (and workers), each with its own count.
+        raise ValueError(f"a pair rule counts per pair, not per {key}")
     if not is_pair and key == "pair":
         raise ValueError("key: pair needs a pair rule")
     defaults = RateSpec(d["kind"])
