@@ -48,12 +48,17 @@ def test_updates_at_thresholds_threaded_mail_and_webhook(httpserver: HTTPServer)
             "siem": target_settings(
                 kind="webhook", url=httpserver.url_for("/siem"), update_at=[2, 3]
             ),
-            "slack-hook": target_settings(kind="slack", webhook_url=httpserver.url_for("/hook")),
+            # update_at is due at the 2nd report, but a webhook cannot thread: nothing is sent,
+            # and nothing may be counted as sent
+            "slack-hook": target_settings(
+                kind="slack", webhook_url=httpserver.url_for("/hook"), update_at=[2]
+            ),
         },
         fast(),
     )
     dispatcher = Dispatcher(targets, fast())
     store = DictStore()
+    updates_sent: list[int] = []
 
     async def run() -> None:
         for n in range(4):
@@ -63,7 +68,11 @@ def test_updates_at_thresholds_threaded_mail_and_webhook(httpserver: HTTPServer)
             if d.kind == "new":
                 await dispatcher.handle_alert(d.alert, store)
             else:
-                await dispatcher.handle_update(d.alert, store, lambda at, d=d: update_due(d, at))
+                updates_sent.append(
+                    await dispatcher.handle_update(
+                        d.alert, store, lambda at, d=d: update_due(d, at)
+                    )
+                )
 
     try:
         asyncio.run(run())
@@ -83,6 +92,7 @@ def test_updates_at_thresholds_threaded_mail_and_webhook(httpserver: HTTPServer)
     ]
     assert len({r.headers["Idempotency-Key"] for r, _ in httpserver.log if r.path == "/siem"}) == 3
     assert len([r for r, _ in httpserver.log if r.path == "/hook"]) == 1  # no thread, no update
+    assert updates_sent == [1, 1 + 1, 0]  # siem at 2; mail and siem at 3; none at 4
 
 
 def test_slack_bot_token_needs_a_channel():

@@ -309,6 +309,9 @@ class Dispatcher:
 
             if not due and not rec.get("ts"):
                 continue  # nothing this target would send (a Slack thread needs the ts)
+            can_update = getattr(target, "can_update", None)
+            if can_update is not None and not can_update(rec):
+                continue  # e.g. Slack by incoming webhook: it cannot thread, sends nothing
             out = await self._deliver(name, f"{alert.key}:update", send, alert)
             if out["status"] == "delivered":
                 sent += 1

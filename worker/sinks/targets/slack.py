@@ -75,6 +75,10 @@ class SlackTarget(TemplatedTarget):
         await self._post(payload)
         return None
 
+    def can_update(self, record: dict[str, Any]) -> bool:
+        """A follow-up needs the Web API (a bot token) and the alert's message ``ts``."""
+        return self.settings.bot_token is not None and bool(record.get("ts"))
+
     async def send_update(
         self, alert: Alert, record: dict[str, Any], *, due: bool
     ) -> dict[str, Any] | None:
