@@ -163,8 +163,16 @@ def test_worker_processes_an_article_over_sasl_ssl_and_tls_search(
             time.sleep(0.5)
         assert count == 1, worker.tail()
         assert any(line.startswith("POST /_bulk") for line in secure_search.seen)
-        metrics = worker.metrics()
-        assert "newswatch_kafka_up 1.0" in metrics
+        # The broker probe runs every 5 s (it was still 0.0 from a first probe made while the
+        # worker's loop was busy starting): wait for the next one or two.
+        deadline = time.monotonic() + 20
+        while "newswatch_kafka_up 1.0" not in (metrics := worker.metrics()):
+            if time.monotonic() > deadline:
+                break
+            time.sleep(1)
+        assert "newswatch_kafka_up 1.0" in metrics, [
+            line for line in metrics.splitlines() if "kafka_up" in line
+        ]
         assert not [s for s in secrets if s in metrics]
     finally:
         worker.stop()

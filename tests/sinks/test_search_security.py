@@ -131,3 +131,26 @@ def test_password_file_is_read_and_masked(tmp_path: Path) -> None:
     s = _settings(search_username="u", search_password_file=tmp_path / "pw")
     assert s.search_password.get_secret_value() == "s3arch-pw"
     assert "s3arch-pw" in secret_values(s) and "s3arch-pw" not in str(masked(s))
+
+
+def test_a_silent_tls_close_without_a_client_certificate_names_the_cert_settings() -> None:
+    """TLS 1.3: a server that wants a client certificate closes the connection after the
+    handshake; the read fails with no message (a race with the other form, "disconnected
+    without sending a response"). Both name the certificate settings; with a certificate
+    configured, or on plain http, the same error is just "not reachable" (None)."""
+    import httpx
+
+    from worker.sinks import search_security as sec
+
+    def wrapped() -> BaseException:
+        try:
+            try:
+                raise httpx.ReadError("")
+            except httpx.ReadError as inner:
+                raise ConnectionError("cannot reach https://engine.example:9200/: ") from inner
+        except ConnectionError as exc:
+            return exc
+
+    msg = sec.explain(wrapped(), _settings(search_url="https://engine.example:9200"))
+    assert msg is not None and "NEWSWATCH_SEARCH_CERT_FILE" in msg
+    assert sec.explain(wrapped(), _settings(search_url="http://engine.example:9200")) is None

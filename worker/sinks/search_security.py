@@ -149,13 +149,15 @@ def explain(exc: BaseException, settings: Settings, status: int | None = None) -
             f"TLS with the search engine at {where} failed ({text[:200]}); if it requires a "
             "client certificate, set NEWSWATCH_SEARCH_CERT_FILE and NEWSWATCH_SEARCH_KEY_FILE"
         )
-    if (
-        uses_tls(settings)
-        and not settings.search_cert_file
-        and "disconnected without sending a response" in text
-    ):
-        # TLS 1.3 servers reject a missing client certificate after the handshake, by
-        # closing the connection: the client only sees a silent disconnect.
+    chain = exception_chain(exc)
+    # TLS 1.3 servers reject a missing client certificate after the handshake, by closing the
+    # connection: depending on timing the client sees "disconnected without sending a
+    # response" or a read that fails with no message at all.
+    silent_close = "disconnected without sending a response" in text or any(
+        type(e).__name__ in ("ReadError", "ConnectionResetError") and not str(e).strip(" :")
+        for e in chain
+    )
+    if uses_tls(settings) and not settings.search_cert_file and silent_close:
         return (
             f"the search engine at {where} closed the TLS connection without answering: it "
             "probably requires a client certificate; set NEWSWATCH_SEARCH_CERT_FILE and "
