@@ -72,6 +72,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_healthy(proc: subprocess.Popen, base: str, log: Path, timeout: float = 60) -> None:
+    """Wait until the server ``proc`` answers ``GET {base}/healthz`` with 200; fail with its
+    log if it exits first or does not answer within ``timeout`` seconds."""
+    import time
+
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while True:
+        assert proc.poll() is None, log.read_text(errors="replace")
+        try:
+            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            assert time.monotonic() < deadline, "serve did not start"
+            time.sleep(0.2)
+
+
 @pytest.fixture
 def isolated_env(stack_ready: None, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """Environment for one test: its own consumer group, topics and indices on the shared

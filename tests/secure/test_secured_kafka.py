@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import ROOT, SEED, free_port, run_newswatch
+from tests.conftest import ROOT, SEED, free_port, run_newswatch, wait_healthy
 from tests.e2e.harness import TopicReader, delete_indices, start_worker
 from tests.secure.certs import Certs
 from tests.secure.conftest import SecureKafka, search_env
@@ -91,15 +91,7 @@ def test_serve_over_sasl_ssl(env: dict[str, str], tmp_path: Path) -> None:
         )
     try:
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            assert proc.poll() is None, log.read_text()
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                assert time.monotonic() < deadline, "serve did not start"
-                time.sleep(0.2)
+        wait_healthy(proc, base, log)
         article = {"title": "Pushed over TLS", "body": "Ankara signed a contract with Moscow."}
         resp = httpx.post(
             f"{base}/articles",
