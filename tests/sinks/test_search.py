@@ -100,7 +100,7 @@ def test_template_files_are_valid_and_consistent():
 
 
 def test_index_named_from_the_documents_own_month():
-    sink = SearchSink(load_settings(index_prefix="nw"), engine="opensearch")
+    sink = SearchSink.from_settings(load_settings(index_prefix="nw"), engine="opensearch")
     act = sink.article_action(tagged_article(), [])
     assert act["_index"] == "nw-articles-2017.03"
     assert act["_id"] == "a1"
@@ -126,7 +126,7 @@ def test_transient_errors_are_told_from_refusals():
 def test_unreadable_enriched_message_is_a_reject_not_a_crash():
     from worker.errors import Reject
 
-    sink = SearchSink(load_settings(), engine="opensearch")
+    sink = SearchSink.from_settings(load_settings(), engine="opensearch")
     with pytest.raises(Reject) as info:
         sink.enriched_action({"tagged": {"article": {"title": "no id"}}})
     assert info.value.stage == "index" and info.value.reason == "bad_message"
@@ -138,7 +138,7 @@ def test_unreadable_enriched_message_is_a_reject_not_a_crash():
 @pytest.mark.stack
 def test_templates_install_idempotently(sink_settings):
     async def go() -> dict[str, Any]:
-        async with SearchSink(sink_settings) as sink:
+        async with SearchSink.from_settings(sink_settings) as sink:
             await sink.ensure_templates()
             await sink.ensure_templates()  # second start-up: no error, same result
             await sink.bulk([sink.article_action(tagged_article(), [])])
@@ -175,7 +175,7 @@ def test_templates_install_idempotently(sink_settings):
 @pytest.mark.stack
 def test_same_article_three_times_leaves_one_document(sink_settings):
     async def go() -> tuple[int, int]:
-        async with SearchSink(sink_settings) as sink:
+        async with SearchSink.from_settings(sink_settings) as sink:
             await sink.ensure_templates()
             indexed = 0
             for _ in range(3):
@@ -200,7 +200,7 @@ def test_seed_is_found_by_country(sink_settings):
     )
 
     async def go() -> tuple[list[str], list[str], int]:
-        async with SearchSink(sink_settings) as sink:
+        async with SearchSink.from_settings(sink_settings) as sink:
             await sink.ensure_templates()
             result = await sink.bulk(
                 [sink.article_action(tagged, alerts), sink.article_action(tagged_article(), [])]
@@ -226,7 +226,7 @@ def test_seed_is_found_by_country(sink_settings):
 @pytest.mark.stack
 def test_search_filters_by_date_and_country(sink_settings):
     async def go() -> dict[str, list[str]]:
-        async with SearchSink(sink_settings) as sink:
+        async with SearchSink.from_settings(sink_settings) as sink:
             await sink.ensure_templates()
             old = tagged_article("old", when=datetime(2016, 5, 1, tzinfo=UTC))
             new = tagged_article("new", when=datetime(2024, 5, 1, tzinfo=UTC))
@@ -247,7 +247,7 @@ def test_search_filters_by_date_and_country(sink_settings):
 @pytest.mark.stack
 def test_mapping_conflict_is_refused_with_the_engines_reason(sink_settings):
     async def go() -> Any:
-        async with SearchSink(sink_settings) as sink:
+        async with SearchSink.from_settings(sink_settings) as sink:
             await sink.ensure_templates()
             good = sink.article_action(tagged_article("good"), [])
             bad = sink.article_action(tagged_article("bad", source={"name": "an object"}), [])
@@ -273,7 +273,7 @@ def test_large_batches_are_split_by_bytes(sink_settings):
     sizes: list[tuple[int, int]] = []  # (bytes, documents) per bulk request
 
     async def go() -> tuple[int, int, int]:
-        async with SearchSink(sink_settings, max_request_bytes=4096) as sink:
+        async with SearchSink.from_settings(sink_settings, max_request_bytes=4096) as sink:
             await sink.ensure_templates()
             actions = [sink.article_action(tagged_article(f"b{i}"), []) for i in range(40)]
             real_bulk = sink.client.bulk
@@ -304,7 +304,7 @@ def test_elasticsearch_client_really_went_through_the_shim(isolated_env):
         cfg = settings.model_copy(update={"search_engine": "elasticsearch", "search_url": url})
 
         async def go() -> str:
-            async with SearchSink(cfg) as sink:
+            async with SearchSink.from_settings(cfg) as sink:
                 await sink.ensure_templates()
                 return type(sink.client).__module__
 

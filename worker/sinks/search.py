@@ -31,7 +31,7 @@ from urllib.parse import quote
 
 import httpx
 
-from worker.config import SCHEMAS_DIR, Settings
+from worker.config import SCHEMAS_DIR, SearchConnection, Settings
 from worker.errors import ConfigError, Reject
 from worker.model import Alert, TaggedArticle, iso
 from worker.sinks import search_security
@@ -119,20 +119,18 @@ async def detect_engine(
     return "opensearch" if version.get("distribution") == "opensearch" else "elasticsearch"
 
 
-def make_client(settings: Settings, engine: Engine) -> Any:
+def make_client(conn: SearchConnection, engine: Engine) -> Any:
     """The only engine-specific code: build the async client (TLS and authentication from
     worker/sinks/search_security.py). Retries are ours (``max_retries=0``) so that backoff and
     backpressure are decided in one place."""
     if engine == "opensearch":
         from opensearchpy import AsyncOpenSearch
 
-        return AsyncOpenSearch(
-            **search_security.opensearch_kwargs(settings), timeout=30, max_retries=0
-        )
+        return AsyncOpenSearch(**search_security.opensearch_kwargs(conn), timeout=30, max_retries=0)
     from elasticsearch import AsyncElasticsearch
 
     return AsyncElasticsearch(
-        **search_security.elasticsearch_kwargs(settings), request_timeout=30, max_retries=0
+        **search_security.elasticsearch_kwargs(conn), request_timeout=30, max_retries=0
     )
 
 
@@ -289,20 +287,25 @@ class SearchSink:
 
     def __init__(
         self,
-        settings: Settings,
+        conn: SearchConnection,
+        index_prefix: str = "newswatch",
         engine: Engine | None = None,
         *,
         max_request_bytes: int = MAX_REQUEST_BYTES,
     ):
-        self.settings = settings
-        self.engine: Engine | None = engine or search_security.fixed_engine(settings)
+        self.conn = conn
+        self.engine: Engine | None = engine or search_security.fixed_engine(conn)
         self.client: Any = None
         self.max_request_bytes = max_request_bytes
-        prefix = settings.index_prefix
+        prefix = index_prefix
         self.prefix = prefix
         self.articles_alias = f"{prefix}-articles"
         self.alerts_alias = f"{prefix}-alerts"
         self.lifecycle: dict[str, str] = {}  # kind -> installed | unchanged | unavailable
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **kwargs: Any) -> SearchSink:
+        return cls(settings.search_connection, settings.index_prefix, **kwargs)
 
     async def __aenter__(self) -> SearchSink:
         await self.connect()
@@ -316,7 +319,7 @@ class SearchSink:
         try:
             await self._client()
         except Exception as exc:
-            why = search_security.explain(exc, self.settings, error_status(exc))
+            why = search_security.explain(exc, self.conn, error_status(exc))
             if why:  # a configuration mistake: retrying cannot fix it
                 raise ConfigError(why) from None
             if not is_transient(exc):
@@ -326,13 +329,13 @@ class SearchSink:
     async def _client(self) -> Any:
         if self.client is None:
             if self.engine is None:
-                ctx = search_security.ssl_context(self.settings)
+                ctx = search_security.ssl_context(self.conn)
                 self.engine = await detect_engine(
-                    self.settings.search_url,
-                    auth=search_security.basic_auth(self.settings),
+                    self.conn.url,
+                    auth=search_security.basic_auth(self.conn),
                     verify=ctx if ctx is not None else True,
                 )
-            self.client = make_client(self.settings, self.engine)
+            self.client = make_client(self.conn, self.engine)
         return self.client
 
     async def close(self) -> None:
@@ -399,7 +402,7 @@ class SearchSink:
         try:
             await self._install_templates()
         except Exception as exc:
-            why = search_security.explain(exc, self.settings, error_status(exc))
+            why = search_security.explain(exc, self.conn, error_status(exc))
             if why:
                 raise ConfigError(why) from None
             raise
