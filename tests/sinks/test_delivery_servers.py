@@ -52,6 +52,22 @@ def evil_alert(key: str = "tur-rus:0001", **kw) -> Alert:
     return Alert(**defaults)
 
 
+def sample_digest(**kw) -> dict:
+    """A digest as the dispatcher hands it to a target."""
+    digest = {
+        "id": "d1",
+        "group": "tur-rus",
+        "rule_id": "tur-rus",
+        "rule_title": "Arms purchase",
+        "pair": "Turkey ← Russia",
+        "items": [{"title": "One", "url": "https://x.example/1", "key": "k1"}],
+        "overflow": 0,
+        "since": "2017-09-28T10:00:00Z",
+        "until": "2017-09-28T16:00:00Z",
+    }
+    return {**digest, **kw}
+
+
 def fast(**kw) -> DeliverySettings:
     return DeliverySettings(
         backoff_initial_s=0.05, backoff_max_s=0.2, kibana_url="http://kibana.local:5601", **kw
@@ -437,20 +453,13 @@ def test_teams_digest_lists_titles_as_text_and_links_only_http():
     from worker.sinks.render import Renderer
     from worker.sinks.targets import teams
 
-    digest = {
-        "id": "d1",
-        "group": "tur-rus",
-        "rule_id": "tur-rus",
-        "rule_title": "Arms purchase",
-        "pair": "Turkey ← Russia",
-        "items": [
+    digest = sample_digest(
+        items=[
             {"title": EVIL_TITLE, "url": "https://x.example/1", "key": "k1"},
             {"title": "Two", "url": "javascript:alert(1)", "key": "k2"},
         ],
-        "overflow": 3,
-        "since": "2017-09-28T10:00:00Z",
-        "until": "2017-09-28T16:00:00Z",
-    }
+        overflow=3,
+    )
     card = teams.render_digest(Renderer(), digest)["attachments"][0]["content"]
     runs = _runs(card)
     assert runs[0].startswith("Digest: 5 more alerts for Arms purchase — Turkey ← Russia")
