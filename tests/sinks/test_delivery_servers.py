@@ -468,3 +468,46 @@ def test_teams_digest_lists_titles_as_text_and_links_only_http():
         i["selectAction"]["url"] for b in card["body"] for i in b["inlines"] if "selectAction" in i
     ]
     assert links == ["https://x.example/1"]
+
+
+def test_an_alert_on_a_russian_article_says_its_language_and_quotes_it_as_written(
+    httpserver: HTTPServer, smtp: SmtpServer
+):
+    """Issue 13, item 6: the evidence stays in the article's language and script, and every
+    medium says which language that is."""
+    snippet = "Москва подтвердила поставку С-400 в Анкару."
+    start = 500 + snippet.index("С-400")
+    alert = evil_alert(
+        title="Россия поставит Турции С-400",
+        language="ru",
+        # the term's literal text (Latin "s-400") is not in the Cyrillic snippet: the match is
+        # placed by the snippet's own offset
+        evidence=[Evidence("topic:weapons/s-400*", "body", start, start + 5, snippet, 0, 500)],
+    )
+    httpserver.expect_request("/slack", method="POST").respond_with_data("ok")
+    httpserver.expect_request("/teams", method="POST").respond_with_data("", status=202)
+    targets = build_targets(
+        {
+            "slack": target_settings(kind="slack", webhook_url=httpserver.url_for("/slack")),
+            "teams": target_settings(kind="teams", webhook_url=httpserver.url_for("/teams")),
+            "mail": email_target(smtp.port),
+        },
+        fast(),
+    )
+    for t in targets.values():
+        asyncio.run(t.send_alert(alert))
+    bodies = {req.path: json.loads(req.get_data()) for req, _ in httpserver.log}
+    slack_fields = [f["text"] for f in bodies["/slack"]["blocks"][1]["fields"]]
+    assert "*Language*\nRussian" in slack_fields
+    assert "*С-400*" in bodies["/slack"]["blocks"][2]["text"]["text"]
+    runs = _runs(bodies["/teams"]["attachments"][0]["content"])
+    assert "Russian" in runs and runs[0] == "[HIGH] Россия поставит Турции С-400"
+    assert any("»С-400«" in r for r in runs)
+    (msg,) = smtp.inbox.snapshot()
+    text = msg.get_body(("plain",)).get_content()
+    assert "Language:  Russian (evidence quoted as written)" in text
+    assert "Москва подтвердила поставку »С-400« в Анкару." in text
+    assert Alert.from_dict(alert.to_dict()).language == "ru"
+    jsonschema.validate(
+        alert.to_dict(), json.loads((SCHEMAS_DIR / "alert.schema.json").read_text())
+    )
