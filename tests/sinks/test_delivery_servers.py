@@ -511,3 +511,54 @@ def test_an_alert_on_a_russian_article_says_its_language_and_quotes_it_as_writte
     jsonschema.validate(
         alert.to_dict(), json.loads((SCHEMAS_DIR / "alert.schema.json").read_text())
     )
+
+
+def test_an_alert_with_evidence_offsets_reads_on_a_worker_of_the_previous_release():
+    """Rolling update (review): a worker of the previous release builds ``Evidence(**item)``
+    from each evidence item, so the snippet offsets must travel outside the items."""
+    from dataclasses import dataclass
+
+    @dataclass
+    class PreviousEvidence:  # the evidence item as the previous release declared it
+        term: str
+        field: str
+        start: int
+        end: int
+        snippet: str
+        sentence: int = 0
+
+    snippet = "Москва подтвердила поставку С-400 в Анкару."
+    alert = evil_alert(
+        evidence=[Evidence("topic:weapons/s-400*", "body", 528, 533, snippet, 0, 500)]
+    )
+    data = alert.to_dict()
+    (previous,) = [PreviousEvidence(**e) for e in data["evidence"]]
+    assert previous.start == 528
+    assert data["evidence_starts"] == [500]
+    back = Alert.from_dict({**data, "evidence": [{**data["evidence"][0], "later": 1}]})
+    assert back.evidence[0].snippet_start == 500  # and an unknown item field is ignored
+
+
+@pytest.mark.parametrize(
+    ("text", "permanent"),
+    [
+        ("Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP "
+         "error 429 with ContextId tcid=0", False),
+        ("Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP "
+         "error 413 with ContextId tcid=0", True),
+        ("Summary or Text is required.", True),
+    ],
+)  # fmt: skip
+def test_teams_classic_connector_refusal_with_http_200_is_not_delivered(
+    httpserver: HTTPServer, text: str, permanent: bool
+):
+    """Classic connectors answer 200 with a refusal text; only a number (or nothing) is
+    success (review: these were counted as delivered and never retried)."""
+    httpserver.expect_request("/connector", method="POST").respond_with_data(text, status=200)
+    url = httpserver.url_for("/connector")
+    targets = build_targets({"teams-desk": target_settings(kind="teams", webhook_url=url)}, fast())
+    from worker.sinks.targets import DeliveryError
+
+    with pytest.raises(DeliveryError) as err:
+        asyncio.run(targets["teams-desk"].send_alert(evil_alert()))
+    assert err.value.permanent is permanent and "HTTP 200" in str(err.value)

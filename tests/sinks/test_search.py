@@ -346,6 +346,7 @@ def test_an_article_is_found_by_another_case_of_a_name_in_its_own_language(sink_
         _article_in("pl", "pl1", "Zakup systemów", "Rząd Turcji kupił systemy od Rosji."),
         _article_in("ru", "ru1", "Покупка систем", "Поставки из России начнутся весной."),
         _article_in("ar", "ar1", "صفقة", "وصلت الشحنة الأولى لتركيا هذا الأسبوع."),
+        _article_in("ar", "ar2", "زيارة", "وصل وفد إماراتي إلى العاصمة."),  # hamza on the alef
         _article_in("uk", "uk1", "Закупівля", "Уряд домовився з Туреччиною про постачання."),
         _article_in("en", "en1", "Systems bought", "Poland bought tanks from Korea."),
     ]
@@ -357,7 +358,7 @@ def test_an_article_is_found_by_another_case_of_a_name_in_its_own_language(sink_
             await sink.refresh()
             client = await sink._client()
             found: dict[str, list[str]] = {}
-            for query in ("Rosja", "Россия", "تركيا", "Туреччина", "Rosjanie"):
+            for query in ("Rosja", "Россия", "تركيا", "اماراتي", "Туреччина", "Rosjanie"):
                 resp = await client.search(
                     index=sink.articles_alias,
                     body={"query": {"query_string": {"query": query}}, "_source": ["id"]},
@@ -370,6 +371,7 @@ def test_an_article_is_found_by_another_case_of_a_name_in_its_own_language(sink_
     assert found["Rosja"] == ["pl1"]
     assert found["Россия"] == ["ru1"]
     assert found["تركيا"] == ["ar1"]
+    assert found["اماراتي"] == ["ar2"]  # written without the hamza: normalised first
     assert found["Туреччина"] == ["uk1"]
     assert found["Rosjanie"] == []  # a people noun is not the country: no broad match
     docs = httpx.post(

@@ -43,7 +43,7 @@ _STEM = {
     "pt": (["lowercase"], ["nw_stem_pt"]),
     "ru": (["lowercase"], ["nw_stem_ru"]),
     "tr": (["apostrophe", "nw_lowercase_tr"], ["nw_stem_tr"]),
-    "ar": (["lowercase"], ["arabic_normalization", "arabic_stem"]),
+    "ar": (["lowercase", "arabic_normalization"], ["arabic_stem"]),
     "pl": (["lowercase"], ["polish_stem"]),
     "uk": (["lowercase"], []),
 }
@@ -63,6 +63,23 @@ _FILTERS: dict[str, dict[str, Any]] = {
 }
 
 
+# Arabic is normalised before the override (as the engine's arabic_normalization does: alef
+# forms to bare alef, teh marbuta to heh, alef maksura to yeh, no tatweel or harakat), so the
+# rules meet "اماراتي" as well as "إماراتي"; the table's forms are normalised the same way.
+_ARABIC = str.maketrans(
+    {"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0629": "\u0647",
+     "\u0649": "\u064a", "\u0640": None}
+    | {chr(c): None for c in range(0x064B, 0x0653)}
+)  # fmt: skip
+
+
+def _arabic(word: str) -> str:
+    return word.lower().translate(_ARABIC)
+
+
+_NORMALISE = {"ar": _arabic}
+
+
 def analyzer_name(lang: str) -> str:
     return f"nw_{lang}"
 
@@ -79,7 +96,7 @@ def name_rules(lang: str) -> tuple[str, ...]:
     owners: dict[str, set[str]] = {}
     for country in table.get("countries", []):
         for form in [*country.get("aliases", []), *country.get("demonyms", [])]:
-            word = str(form).lower()
+            word = _NORMALISE.get(lang, str.lower)(str(form))
             # one token for the standard tokenizer, and no character the rule syntax uses
             if len(word) >= 3 and word.isalpha():
                 owners.setdefault(word, set()).add(country["id"])

@@ -452,7 +452,8 @@ class SearchSink:
             if is_transient(exc):
                 raise
             log.warning(
-                "cannot list the engine's plugins (%s); no Polish/Ukrainian stemmer",
+                "cannot list the engine's plugins (%s; GET _nodes/plugins needs the cluster "
+                "privilege 'monitor'); Polish and Ukrainian text index without their stemmers",
                 describe_error(exc),
             )
             return frozenset()

@@ -10,6 +10,7 @@ email and webhooks.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
@@ -64,6 +65,20 @@ def update_card(alert: Alert) -> dict[str, Any]:
     }
 
 
+def _connector_refusal(text: str) -> bool:
+    """A classic Office 365 connector answers HTTP 200 even when it refuses the message, with
+    a text such as "Webhook message delivery failed with error: … 429"; success is a number
+    (usually "1") or nothing."""
+    return bool(text) and not text.isdigit()
+
+
+def _inner_status(text: str) -> int:
+    """The HTTP status a connector's refusal text names (429 and 5xx are worth a retry);
+    400 when it names none (a malformed or too large card will not pass on a retry)."""
+    found = re.findall(r"\b([45]\d\d)\b", text)
+    return int(found[-1]) if found else 400
+
+
 class TeamsTarget(TemplatedTarget):
     kind = "teams"
     alert_body = render_alert
@@ -78,11 +93,15 @@ class TeamsTarget(TemplatedTarget):
         except httpx.HTTPError as exc:
             # The class only: the message could quote the URL, which is the credential.
             raise DeliveryError(f"teams: {exc.__class__.__name__}") from None
-        if resp.is_success:  # Workflows answer 202, classic connectors 200
-            return None
-        status = resp.status_code
+        from worker.config import mask_secrets_in_text  # config imports the target registry
+
+        status, text = resp.status_code, resp.text.strip()
+        if resp.is_success and not _connector_refusal(text):
+            return None  # Workflows answer 202 with no body, classic connectors 200 "1"
+        inner = _inner_status(text) if resp.is_success else status
         raise DeliveryError(
-            f"teams: HTTP {status} {resp.text[:200]}", permanent=permanent_status(status)
+            f"teams: HTTP {status} {mask_secrets_in_text(text[:200])}",
+            permanent=permanent_status(inner),
         )
 
     async def send_update(
