@@ -90,6 +90,35 @@ def article_of(doc: dict[str, Any]) -> tuple[Article, datetime]:
     return art, when
 
 
+class Replay:
+    """What one index document gives each pack: the alerts matching would have raised.
+
+    The article's stored reading (worker/readings.py) is used when it is of this version, so
+    neither tagging nor the role reader runs again for it; a pack identical to the active one
+    (the common "did anything change" run) is matched once. Both shortcuts give the alerts
+    matching the text would give (tests/test_backtest_reuse.py)."""
+
+    def __init__(self, candidate: Any, active: Any, reuse: Any):
+        self.candidate = candidate
+        self.active = active
+        self.reuse = reuse
+        self.same = candidate.to_records() == active.to_records()
+
+    def alerts(self, doc: dict[str, Any]) -> tuple[list[Alert], list[Alert]]:
+        """(candidate's alerts, active pack's alerts) for one index document."""
+        art, when = article_of(doc)
+        tagged, stored = self.reuse.read(doc, art)
+        cand = self.candidate.match(
+            tagged, now=when, pairs=self.reuse.pairs(stored, self.candidate.relations)
+        )
+        if self.same:
+            return cand, cand  # Tally does not modify alerts: sharing them is safe
+        act = self.active.match(
+            tagged, now=when, pairs=self.reuse.pairs(stored, self.active.relations)
+        )
+        return cand, act
+
+
 @dataclass(frozen=True)
 class RuleRow:
     rule_id: str

@@ -84,11 +84,13 @@ def backtest_command(
 
 
 async def _run(settings, candidate, active, since, until, window, show: bool):
-    from worker.backtest import Tally, article_of, compare
+    from worker.backtest import Replay, Tally, compare
+    from worker.readings import Reuse, tagger_version
     from worker.sinks.search import SearchSink
     from worker.transforms.tag import default_tagger
 
-    tagger = default_tagger()
+    # Stored readings of this version are reused (worker/readings.py); others are read again.
+    replay = Replay(candidate, active, Reuse(default_tagger(), tagger_version()))
     cand = Tally(window, lambda rid: _rate(candidate, rid))
     act = Tally(window, lambda rid: _rate(active, rid))
     n = 0
@@ -110,10 +112,9 @@ async def _run(settings, candidate, active, since, until, window, show: bool):
         with bar:
             task = bar.add_task(sink.articles_alias, total=total)
             async for doc in sink.scan_articles(since, until):
-                art, when = article_of(doc)
-                tagged = tagger.tag(art)
-                cand.add(candidate.match(tagged, now=when))
-                act.add(active.match(tagged, now=when))
+                cand_alerts, act_alerts = replay.alerts(doc)
+                cand.add(cand_alerts)
+                act.add(act_alerts)
                 n += 1
                 bar.advance(task)
     return compare(cand, act), n

@@ -498,10 +498,15 @@ class SearchSink:
         """The bulk action for an enriched-topic message (``{"tagged", "alerts"}``), keeping the
         message as ``_origin`` for the dead-letter record. Raises :class:`Reject` if the
         message cannot be read."""
+        from worker.readings import document_reading
+
         try:
             tagged = TaggedArticle.from_dict(value["tagged"])
             alerts = [Alert.from_dict(a) for a in value.get("alerts", [])]
             action = self.article_action(tagged, alerts)
+            reading = document_reading(value.get("reading"), value["tagged"])
+            if reading is not None:  # kept for backtests (worker/readings.py)
+                action["_source"]["reading"] = reading
             month = value.get("index_month")  # first seen by the dedupe stage (link.py)
             if isinstance(month, str) and _MONTH.fullmatch(month):
                 action["_index"] = f"{self.articles_alias}-{month}"

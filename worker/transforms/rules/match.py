@@ -397,6 +397,15 @@ class RuleView:
 
     # -- pairs ---------------------------------------------------------------------------------
 
+    def known_pairs(self) -> dict[str, list[PairHit]]:
+        """The pair readings made (or given) so far, per relation name."""
+        return dict(self._pairs)
+
+    def give_pairs(self, pairs: dict[str, list[PairHit]]) -> None:
+        """Pair readings made earlier for this very tagging (a backtest's stored readings):
+        ``pairs`` then returns them instead of reading the text again."""
+        self._pairs.update(pairs)
+
     def pairs(self, lexicon: RelationLexicon) -> list[PairHit]:
         found = self._pairs.get(lexicon.name)
         if found is None:

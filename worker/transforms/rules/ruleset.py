@@ -12,7 +12,7 @@ from .compile import Compiled
 from .explain import Sentences, build_alert
 from .loader import RuleError, build_relations, build_rules, build_topics, raise_errors
 from .match import RuleView
-from .pairs import RelationLexicon
+from .pairs import PairHit, RelationLexicon
 from .schema import Rule, Topic
 
 
@@ -41,10 +41,30 @@ class RuleSet:
     def view(self, tagged: TaggedArticle, *, naive: bool = False) -> RuleView:
         return RuleView(tagged, self.compiled, naive=naive)
 
-    def match(self, tagged: TaggedArticle, *, now: datetime) -> list[Alert]:
-        """Alerts for every enabled rule the article matches (one per pair for pair rules)."""
+    def match(
+        self,
+        tagged: TaggedArticle,
+        *,
+        now: datetime,
+        pairs: dict[str, list[PairHit]] | None = None,
+    ) -> list[Alert]:
+        """Alerts for every enabled rule the article matches (one per pair for pair rules).
+        ``pairs``: relation readings already made for this tagging (not read again)."""
+        return self.match_reading(tagged, now=now, pairs=pairs)[0]
+
+    def match_reading(
+        self,
+        tagged: TaggedArticle,
+        *,
+        now: datetime,
+        pairs: dict[str, list[PairHit]] | None = None,
+    ) -> tuple[list[Alert], dict[str, list[PairHit]]]:
+        """``match``, and the pair readings made or used on the way (per relation name), which
+        the stream stores with the article (worker/readings.py)."""
         view = self.view(tagged)
-        return self._alerts(view, view.matching(), now)
+        if pairs:
+            view.give_pairs(pairs)
+        return self._alerts(view, view.matching(), now), view.known_pairs()
 
     def match_naive(self, tagged: TaggedArticle, *, now: datetime) -> list[Alert]:
         """Reference path: every rule, no automaton, no prefilter (for tests and benches)."""
