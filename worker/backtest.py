@@ -90,6 +90,20 @@ def article_of(doc: dict[str, Any]) -> tuple[Article, datetime]:
     return art, when
 
 
+# Index document fields a backtest does not read (for filters and dashboards, or the words
+# the engine filtered on): not sent back, which makes the scroll lighter.
+NOT_READ = (
+    "reading.words",
+    "reading.features",
+    "entities",
+    "rules",
+    "alert_keys",
+    "pairs",
+    "story_id",
+    "is_duplicate",
+)
+
+
 class Replay:
     """What one index document gives each pack: the alerts matching would have raised.
 
@@ -103,6 +117,16 @@ class Replay:
         self.active = active
         self.reuse = reuse
         self.same = candidate.to_records() == active.to_records()
+
+    def where(self) -> dict[str, Any] | None:
+        """The engine query selecting the documents that can give either pack an alert
+        (worker/backtest_filter.py), or None when any can."""
+        from worker.backtest_filter import candidates_query
+
+        nodes = [r.node for r in self.candidate.active] + [r.node for r in self.active.active]
+        if not self.reuse.enabled:
+            return None
+        return candidates_query(nodes, self.reuse.tagging)
 
     def alerts(self, doc: dict[str, Any]) -> tuple[list[Alert], list[Alert]]:
         """(candidate's alerts, active pack's alerts) for one index document."""

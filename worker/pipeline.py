@@ -18,7 +18,7 @@ from worker.sources.files import DEFAULT_MAX_BYTES, iter_entries
 
 if TYPE_CHECKING:
     from worker.transforms.rules import RuleSet
-    from worker.transforms.rules.pairs import PairHit
+    from worker.transforms.rules.match import RuleView
     from worker.transforms.tag import Tagger
 
 
@@ -62,15 +62,15 @@ def analyse(
 
 def analyse_reading(
     article: Article, tagger: Tagger, rules: RuleSet, now: datetime | None = None
-) -> tuple[TaggedArticle, list[Alert], dict[str, list[PairHit]]]:
-    """``analyse``, plus the relation pairs read on the way (per relation name), which the
-    stream keeps in the index document for backtests (worker/readings.py)."""
+) -> tuple[TaggedArticle, list[Alert], RuleView]:
+    """``analyse``, plus the article as the matcher read it (words, features, relation pairs),
+    which the stream keeps in the index document for backtests (worker/readings.py)."""
     from worker import metrics as m
 
     started = time.perf_counter()
     tagged = tagger.tag(article)
     tagged_at = time.perf_counter()
-    alerts, pairs = rules.match_reading(tagged, now=now or utcnow())
+    alerts, view = rules.match_reading(tagged, now=now or utcnow())
     m.STAGE_SECONDS.labels("tag").observe(tagged_at - started)
     m.STAGE_SECONDS.labels("match").observe(time.perf_counter() - tagged_at)
-    return tagged, alerts, pairs
+    return tagged, alerts, view

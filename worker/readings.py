@@ -134,25 +134,37 @@ def hit_from_dict(d: Mapping[str, Any]) -> PairHit:
     )
 
 
+# Longer tokens are not stored as words (an engine keyword term has a byte limit); an article
+# with one is then never filtered by the engine (worker/backtest_filter.py), only read.
+MAX_WORD = 200
+
+
 def make_reading(
-    pairs: Mapping[str, list[PairHit]],
-    relations: Mapping[str, RelationLexicon],
-    tagging: str,
+    view: Any, relations: Mapping[str, RelationLexicon], tagging: str
 ) -> dict[str, Any]:
-    """The reading an intake message carries: the tagging version and the pairs read per
-    relation. The tagging itself travels in the message's ``tagged`` already; the index
-    stage joins the two (:func:`document_reading`)."""
-    return {
+    """The reading an intake message carries, from the matcher's view of the article
+    (``RuleSet.match_reading``): the tagging version, the article's words and features (for
+    the engine-side candidate filter) and the pairs read per relation. The tagging itself
+    travels in the message's ``tagged`` already; the index stage joins the two
+    (:func:`document_reading`)."""
+    from worker.transforms.rules.match import SEP
+
+    words = sorted(t for t in view.tokset if t != SEP)
+    out: dict[str, Any] = {
         "tagging": tagging,
+        "features": sorted(view.meta_features()),
         "pairs": {
             name: {
                 "version": pairs_version(tagging, relations[name]),
                 "hits": [hit_to_dict(h) for h in hits],
             }
-            for name, hits in pairs.items()
+            for name, hits in view.known_pairs().items()
             if name in relations
         },
     }
+    if words and all(len(w) <= MAX_WORD for w in words):
+        out["words"] = words
+    return out
 
 
 def document_reading(reading: Any, tagged: Any) -> dict[str, Any] | None:

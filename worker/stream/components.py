@@ -32,14 +32,14 @@ class Pipeline:
         from worker.readings import READING_FIELD, make_reading
 
         rules = self.rules  # read once: a rules update swaps the attribute
-        tagged, alerts, pairs = analyse_reading(article, self.tagger, rules, now=utcnow())
+        tagged, alerts, view = analyse_reading(article, self.tagger, rules, now=utcnow())
         for e in tagged.entities:
             m.ENTITIES.labels(e.type).inc()
         for alert in alerts:
             m.RULE_MATCHES.labels(alert.rule_id, alert.severity).inc()
         out = {"tagged": tagged.to_dict(), "alerts": [a.to_dict() for a in alerts]}
         if self.tagging is not None:
-            out[READING_FIELD] = make_reading(pairs, rules.relations, self.tagging)
+            out[READING_FIELD] = make_reading(view, rules.relations, self.tagging)
         return out
 
 

@@ -58,13 +58,14 @@ class RuleSet:
         *,
         now: datetime,
         pairs: dict[str, list[PairHit]] | None = None,
-    ) -> tuple[list[Alert], dict[str, list[PairHit]]]:
-        """``match``, and the pair readings made or used on the way (per relation name), which
-        the stream stores with the article (worker/readings.py)."""
+    ) -> tuple[list[Alert], RuleView]:
+        """``match``, and the article as the matcher read it (its words, features and the pair
+        readings made or used on the way), which the stream stores with the article
+        (worker/readings.py)."""
         view = self.view(tagged)
         if pairs:
             view.give_pairs(pairs)
-        return self._alerts(view, view.matching(), now), view.known_pairs()
+        return self._alerts(view, view.matching(), now), view
 
     def match_naive(self, tagged: TaggedArticle, *, now: datetime) -> list[Alert]:
         """Reference path: every rule, no automaton, no prefilter (for tests and benches)."""
