@@ -109,8 +109,9 @@ class Replay:
 
     The article's stored reading (worker/readings.py) is used when it is of this version, so
     neither tagging nor the role reader runs again for it; a pack identical to the active one
-    (the common "did anything change" run) is matched once. Both shortcuts give the alerts
-    matching the text would give (tests/test_backtest_reuse.py)."""
+    (the common "did anything change" run) is matched once; alerts are built without their
+    evidence, which a backtest never shows. The alerts' keys, events, pairs and entities are
+    those matching the text gives (tests/test_backtest_reuse.py)."""
 
     def __init__(self, candidate: Any, active: Any, reuse: Any):
         self.candidate = candidate
@@ -133,12 +134,15 @@ class Replay:
         art, when = article_of(doc)
         tagged, stored = self.reuse.read(doc, art)
         cand = self.candidate.match(
-            tagged, now=when, pairs=self.reuse.pairs(stored, self.candidate.relations)
+            tagged,
+            now=when,
+            pairs=self.reuse.pairs(stored, self.candidate.relations),
+            evidence=False,
         )
         if self.same:
             return cand, cand  # Tally does not modify alerts: sharing them is safe
         act = self.active.match(
-            tagged, now=when, pairs=self.reuse.pairs(stored, self.active.relations)
+            tagged, now=when, pairs=self.reuse.pairs(stored, self.active.relations), evidence=False
         )
         return cand, act
 
