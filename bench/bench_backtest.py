@@ -56,14 +56,15 @@ from worker.transforms.tag import default_tagger
 
 async def seed(sink: SearchSink, n: int, size: int, tagger, pack) -> float:
     rng = random.Random(15)
-    t0 = datetime.now(UTC) - timedelta(days=20)
+    now = datetime.now(UTC)
+    t0 = now - timedelta(days=20)  # 17 s apart: 100,000 articles span 20 days
     pipe = Pipeline(tagger, pack, sink, [], 1 << 20, tagging=tagger_version())
     t = time.perf_counter()
     batch = []
     for i in range(n):
         item = make_raw_item(rng, size, i, arms_share=0.1)
         item["published_at"] = (t0 + timedelta(seconds=i * 17)).isoformat()
-        enriched, _ = link_copy(pipe.analyse(clean(item, now=t0)), Verdict())
+        enriched, _ = link_copy(pipe.analyse(clean(item, now=now)), Verdict())
         batch.append(sink.enriched_action(enriched))
         if len(batch) == 500:
             await sink.bulk(batch)
