@@ -1,8 +1,10 @@
 """Backtest: what a rule pack would have alerted on, over articles already indexed.
 
 ``newswatch rules backtest DIR --since 30d`` reads the articles back from the index (oldest
-first), tags each once, matches it against the candidate pack and the active pack, and groups
-both packs' alerts into events exactly as the stream does (worker/transforms/events.py). Per
+first; only those either pack can match, picked by the engine: worker/backtest_filter.py),
+takes each one's stored reading or tags it again (worker/readings.py), matches it against the
+candidate pack and the active pack (:class:`Replay`), and groups both packs' alerts into events
+exactly as the stream does (worker/transforms/events.py). Per
 rule it counts matching articles, the alerts people would have received (an event's first
 report and its status changes) per day, and the events; then compares the candidate's alerts
 with the active pack's by alert key ("+12 alerts, −3").

@@ -49,6 +49,7 @@ class RuleView:
         self._scanned: tuple[set[int], set[int]] | None = None
         self._occ: dict[int, list[tuple[int, int]]] = {}
         self._pairs: dict[str, list[PairHit]] = {}
+        self._features: set[str] | None = None
 
     # -- anchors and features ------------------------------------------------------------------
 
@@ -107,7 +108,13 @@ class RuleView:
         return WORD.findall(fold_letters(self.tagged.article.source or ""))
 
     def meta_features(self) -> set[str]:
-        """Entity and metadata features present in the article (see ``compile.meta_feature``)."""
+        """Entity and metadata features present in the article (see ``compile.meta_feature``);
+        computed once (matching and the stored reading both ask)."""
+        if self._features is None:
+            self._features = self._meta_features()
+        return self._features
+
+    def _meta_features(self) -> set[str]:
         feats: set[str] = set()
         for etype, ids in self.entity_ids.items():
             if ids:
