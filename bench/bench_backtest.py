@@ -117,7 +117,7 @@ async def run(args: argparse.Namespace) -> None:
     active = load_rules(args.rules)
     results = {}
     try:
-        async with SearchSink(settings) as sink:
+        async with SearchSink.from_settings(settings) as sink:
             await sink.ensure_templates()
             seeded = await seed(sink, args.articles, args.size, tagger, pack)
             reuse = Reuse(tagger, tagger_version())

@@ -73,7 +73,7 @@ def _items(n: int) -> list[dict[str, Any]]:
 async def _seed(settings, items: list[dict[str, Any]]) -> list[str]:
     """Index ``items`` as the stream does; returns their article ids in order."""
     pack = load_rules(None)
-    async with SearchSink(settings) as sink:
+    async with SearchSink.from_settings(settings) as sink:
         await sink.ensure_templates()
         pipe = Pipeline(default_tagger(), pack, sink, [], 1 << 20, tagging=tagger_version())
         actions, ids = [], []
@@ -89,7 +89,7 @@ async def _seed(settings, items: list[dict[str, Any]]) -> list[str]:
 
 
 async def _docs(settings) -> list[dict[str, Any]]:
-    async with SearchSink(settings) as sink:
+    async with SearchSink.from_settings(settings) as sink:
         return [doc async for doc in sink.scan_articles(None, None)]
 
 
@@ -167,7 +167,7 @@ def test_stored_readings_give_the_alerts_of_reading_again(isolated_env, tmp_path
 
 
 async def _scan(settings, where, exclude=()) -> list[dict[str, Any]]:
-    async with SearchSink(settings) as sink:
+    async with SearchSink.from_settings(settings) as sink:
         return [d async for d in sink.scan_articles(None, None, where=where, exclude=exclude)]
 
 

@@ -50,7 +50,7 @@ def backtest_command(
     have sent per day (events grouped as the stream groups them) and the difference with the
     active pack ("+12 alerts, −3")."""
     from worker.cli.search import _parse_since
-    from worker.config import load_settings
+    from worker.cli.setup import command_settings
     from worker.rules_live import initial_rules
     from worker.transforms.rules import load_rules_lenient
     from worker.transforms.rules.schema import parse_duration
@@ -61,7 +61,7 @@ def backtest_command(
             err.print(f"[bold red]error:[/] {escape(str(e))}")
         err.print(f"{len(errors)} error(s); nothing run")
         raise typer.Exit(1)
-    settings = load_settings()
+    settings = command_settings()
     if against is not None:
         active, errors = load_rules_lenient(against)
         if errors:
@@ -96,7 +96,7 @@ async def _run(settings, candidate, active, since, until, window, show: bool):
     # Only the articles that can give either pack an alert are read (worker/backtest_filter.py);
     # the others are counted.
     where = replay.where()
-    async with SearchSink(settings) as sink:
+    async with SearchSink.from_settings(settings) as sink:
         try:
             total = await sink.count_articles(since, until)
             to_read = total if where is None else await sink.count_articles(since, until, where)

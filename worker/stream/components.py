@@ -86,7 +86,7 @@ def default_pipeline(settings: Settings) -> Pipeline:
         tagger=Tagger.load(extra),
         tagging=tagger_version(extra),
         rules=initial_rules(settings),
-        sink=SearchSink(settings),
+        sink=SearchSink.from_settings(settings),
         notifiers=[LogTarget()],
         max_article_bytes=settings.max_article_bytes,
     )
