@@ -57,7 +57,7 @@ def test_a_source_that_stops_gives_one_flatline_alert(
     worker = start_worker(env, tmp_path / "worker.log")
 
     def send(batch: list[dict]) -> None:
-        pub = RawPublisher(settings)
+        pub = RawPublisher.from_settings(settings)
         for it in batch:
             pub.publish(it)
         assert pub.flush() == len(batch)

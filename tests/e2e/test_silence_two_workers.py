@@ -71,7 +71,7 @@ def test_both_workers_hold_a_silence_and_skip_delivery(
             now=datetime.now(UTC),
             comment="e2e, two workers",
         )
-        publish_records(settings, settings.topics.silences, [encode(silence)])
+        publish_records(settings.kafka_connection, settings.topics.silences, [encode(silence)])
         for w in workers:
             wait_for(
                 lambda w=w: _metric(w.metrics(), "newswatch_silences_active") == 1.0,
