@@ -542,10 +542,15 @@ class SearchSink:
         """The bulk action for an enriched-topic message (``{"tagged", "alerts"}``), keeping the
         message as ``_origin`` for the dead-letter record. Raises :class:`Reject` if the
         message cannot be read."""
+        from worker.readings import document_reading
+
         try:
             tagged = TaggedArticle.from_dict(value["tagged"])
             alerts = [Alert.from_dict(a) for a in value.get("alerts", [])]
             action = self.article_action(tagged, alerts)
+            reading = document_reading(value.get("reading"), value["tagged"])
+            if reading is not None:  # kept for backtests (worker/readings.py)
+                action["_source"]["reading"] = reading
             month = value.get("index_month")  # first seen by the dedupe stage (link.py)
             if isinstance(month, str) and _MONTH.fullmatch(month):
                 action["_index"] = f"{self.articles_alias}-{month}"
@@ -727,12 +732,23 @@ class SearchSink:
         bounds = {k: iso(v) for k, v in (("gte", since), ("lt", until)) if v is not None}
         return {"range": {"@timestamp": bounds}} if bounds else {"match_all": {}}
 
+    def _dated(
+        self, since: datetime | None, until: datetime | None, where: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        if where is None:
+            return self._range(since, until)
+        return {"bool": {"filter": [self._range(since, until), where]}}
+
     async def count_articles(
-        self, since: datetime | None = None, until: datetime | None = None
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        where: dict[str, Any] | None = None,
     ) -> int:
-        """Articles (first copies and copies) dated in ``[since, until)``."""
+        """Articles (first copies and copies) dated in ``[since, until)`` (and matching the
+        query ``where``, if given)."""
         client = await self._client()
-        body = {"query": self._range(since, until)}
+        body = {"query": self._dated(since, until, where)}
         resp = await perform(client, "POST", f"/{self.articles_alias}/_count", body=body)
         return int(resp["count"])
 
@@ -743,16 +759,21 @@ class SearchSink:
         *,
         page: int = 1000,
         keep_alive: str = "2m",
+        where: dict[str, Any] | None = None,
+        exclude: tuple[str, ...] = (),
     ) -> AsyncIterator[dict[str, Any]]:
-        """Every article document dated in ``[since, until)``, oldest first, through a scroll:
-        a point-in-time view of the index (documents written after the first page are not
-        seen), with the same REST calls on OpenSearch and Elasticsearch."""
+        """Every article document dated in ``[since, until)`` (and matching the query
+        ``where``, if given), oldest first, through a scroll: a point-in-time view of the
+        index (documents written after the first page are not seen), with the same REST calls
+        on OpenSearch and Elasticsearch. ``exclude``: source fields not to send back."""
         client = await self._client()
-        body = {
-            "query": self._range(since, until),
+        body: dict[str, Any] = {
+            "query": self._dated(since, until, where),
             "sort": [{"@timestamp": {"order": "asc", "missing": "_last"}}, {"id": "asc"}],
             "size": page,
         }
+        if exclude:
+            body["_source"] = {"excludes": list(exclude)}
         resp = await perform(
             client,
             "POST",

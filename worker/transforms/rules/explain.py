@@ -146,8 +146,17 @@ def rekey_for_story(alert: dict[str, Any], story: str) -> dict[str, Any]:
 
 
 def build_alert(
-    rule: Rule, view: RuleView, sentences: Sentences, now: datetime, pair: PairHit | None
+    rule: Rule,
+    view: RuleView,
+    sentences: Sentences,
+    now: datetime,
+    pair: PairHit | None,
+    *,
+    evidence: bool = True,
 ) -> Alert:
+    """The alert of ``rule`` on the article (for ``pair``, for a pair rule). ``evidence=False``
+    leaves the evidence out (a backtest counts alerts and never shows it; finding every term's
+    occurrences is most of the cost of an alert)."""
     art = view.tagged.article
     story = art.duplicate_of or art.id
     countries = list(dict.fromkeys(view.tagged.countries))
@@ -164,7 +173,7 @@ def build_alert(
         url=art.url,
         severity=rule.severity,
         countries=countries,
-        evidence=evidence_for(rule.node, view, sentences, pair),
+        evidence=evidence_for(rule.node, view, sentences, pair) if evidence else [],
         matched_at=now,
         pair=pair_dict,
         entities=matched_entities(rule.node, view, pair),
