@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,6 +66,10 @@ class RelationLexicon:
     not_objects: list[CuePattern] = field(default_factory=list)
     grammar: Classes | None = None  # word classes for the dependency-parse role reader
     status_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Other languages (rules/languages.py): their lexicons by code, and for one of them the
+    # function reading an inflected token as its listed stem.
+    by_language: dict[str, RelationLexicon] = field(default_factory=dict, repr=False)
+    stem: Callable[[str], str] | None = field(default=None, repr=False)
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> RelationLexicon:
@@ -428,6 +432,8 @@ def _symbols(
     each, other tokens folded words (``ignore`` words dropped); and the first token's offset."""
     folded = fold_letters(text[start:end]).replace("’", "'").replace("‘", "'")
     toks = [(m.group(), m.start() + start, m.end() + start) for m in _SENT_TOKEN.finditer(folded)]
+    if lex.stem is not None:
+        toks = [(lex.stem(t), s, e) for t, s, e in toks]
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
     symbols: list[Symbol] = []
     i = si = 0
