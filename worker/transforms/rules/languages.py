@@ -221,16 +221,19 @@ def _stem_word(word: Any) -> str:
 def stemmer(words: Iterable[str]) -> Callable[[str], str] | None:
     """A function reading a folded token as the longest listed stem it starts with (``stem_``),
     other tokens unchanged; None when no word is a stem."""
+    words = list(words)
     stems = {fold_letters(w[:-1]) for w in words if w.endswith(STEM_MARK) and len(w) > 1}
     if not stems:
         return None
+    # a word listed whole is read as itself ("verkaufen" a verb, though "verkauf*" is a noun)
+    exact = {fold_letters(w) for w in words if not w.endswith(STEM_MARK)}
     rx = re.compile("|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)))
     cache: dict[str, str] = {}
 
     def stem(tok: str) -> str:
         out = cache.get(tok)
         if out is None:
-            m = rx.match(tok)
+            m = None if tok in exact else rx.match(tok)
             out = m.group() + STEM_MARK if m else tok
             if len(cache) < 100_000:
                 cache[tok] = out
