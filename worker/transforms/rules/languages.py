@@ -198,6 +198,7 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     """A merged language lexicon (``merge_language``) compiled; read by symbols only."""
     lex = RelationLexicon.from_dict(raw)
     lex.grammar = None  # the dependency parse is English-only: symbol patterns alone
+    lex.adjectives = True  # "russisches", "russes", "российские": XA / CA in the patterns
     words = [w for ws in (raw.get("classes") or {}).values() for w in ws]
     lex.stem = stemmer([*words, *(w for ws in (raw.get("status") or {}).values() for w in ws)])
     return lex

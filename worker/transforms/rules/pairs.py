@@ -28,6 +28,7 @@ ROLES = ("recipient", "supplier", "third")
 ONLY_OTHER = "only other party in the sentence"
 _SENT_TOKEN = re.compile(r"\w+|[^\w\s]")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
+_SLOTS.update({"XA": "XA ", "CA": "CA "})  # a country adjective (language lexicons only)
 
 
 class LexiconError(ValueError):
@@ -70,6 +71,7 @@ class RelationLexicon:
     # function reading an inflected token as its listed stem.
     by_language: dict[str, RelationLexicon] = field(default_factory=dict, repr=False)
     stem: Callable[[str], str] | None = field(default=None, repr=False)
+    adjectives: bool = False  # a country written in lower case is an adjective: XA / CA
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> RelationLexicon:
@@ -186,7 +188,7 @@ def _compile_cue(
         else:
             parts.append(rx)
             fixed += 1
-    if slot not in text.split():
+    if slot not in text.split() and not (slot == "X" and "XA" in text.split()):
         raise LexiconError(f"{role} pattern {text!r} has no {slot} slot")
     return CuePattern(text, role, re.compile(" " + "".join(parts)), fixed)
 
@@ -250,6 +252,7 @@ class _Span:
     origin: str | None = None
     name: str = ""
     producer: str | None = None
+    adjective: bool = False
 
 
 def sentence_spans(tagged: TaggedArticle) -> list[tuple[str, int, int, int]]:
@@ -445,6 +448,8 @@ def _symbols(
             sp = spans[si]
             while i < len(toks) and toks[i][1] < sp.end:
                 i += 1
+            if lex.adjectives and sp.kind == "country":
+                sp.adjective = text[sp.start : sp.start + 1].islower()
             symbols.append((sp.kind, sp, sp.start, sp.end))
             si += 1
             continue
@@ -657,7 +662,7 @@ def _symbol(sym: tuple[str, Any, int, int], k: int, iso: str, idx: int) -> str:
     if kind == "word":
         return payload
     if kind == "country":
-        return "X" if idx == k else "C"
+        return ("X" if idx == k else "C") + ("A" if payload.adjective else "")
     if payload is None or not payload.origin:
         return "W"
     return "WX" if payload.origin == iso else "WO"
