@@ -190,15 +190,39 @@ def merge_language(name: str, common: Mapping[str, Any], own: Mapping[str, Any])
         "negators": usable([*(common.get("negators") or []), *(own.get("negators") or [])]),
         "roles": roles,
         "status": {k: [_stem_word(w) for w in v or []] for k, v in status.items()},
+        "adjectives": dict(own.get("adjectives") or {}),
     }
     return raw
+
+
+def adjective_test(spec: Mapping[str, Any]) -> Callable[[str], bool]:
+    """Whether a country mention's text is an adjective ("russische", "российские", "الروسية"):
+    written in lower case (``lower_case``, default on), or beginning with one of ``prefixes`` and
+    ending with one of ``suffixes`` (Arabic has no letter case: the article and the nisba ending),
+    unless listed in ``except`` (Arabic "السعودية" is the name)."""
+    lower = bool(spec.get("lower_case", True))
+    prefixes = tuple(str(p) for p in spec.get("prefixes") or ())
+    suffixes = tuple(str(p) for p in spec.get("suffixes") or ())
+    exceptions = frozenset(str(p) for p in spec.get("except") or ())
+
+    def test(text: str) -> bool:
+        if lower and text[:1].islower():
+            return True
+        return bool(
+            prefixes
+            and text.startswith(prefixes)
+            and text.endswith(suffixes)
+            and text not in exceptions
+        )
+
+    return test
 
 
 def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     """A merged language lexicon (``merge_language``) compiled; read by symbols only."""
     lex = RelationLexicon.from_dict(raw)
     lex.grammar = None  # the dependency parse is English-only: symbol patterns alone
-    lex.adjectives = True  # "russisches", "russes", "российские": XA / CA in the patterns
+    lex.adjectives = adjective_test(raw.get("adjectives") or {})
     words = [w for ws in (raw.get("classes") or {}).values() for w in ws]
     lex.stem = stemmer([*words, *(w for ws in (raw.get("status") or {}).values() for w in ws)])
     return lex

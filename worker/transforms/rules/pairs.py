@@ -71,7 +71,8 @@ class RelationLexicon:
     # function reading an inflected token as its listed stem.
     by_language: dict[str, RelationLexicon] = field(default_factory=dict, repr=False)
     stem: Callable[[str], str] | None = field(default=None, repr=False)
-    adjectives: bool = False  # a country written in lower case is an adjective: XA / CA
+    # language lexicons: whether a country mention's text is an adjective ("russische"): XA / CA
+    adjectives: Callable[[str], bool] | None = field(default=None, repr=False)
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> RelationLexicon:
@@ -448,8 +449,8 @@ def _symbols(
             sp = spans[si]
             while i < len(toks) and toks[i][1] < sp.end:
                 i += 1
-            if lex.adjectives and sp.kind == "country":
-                sp.adjective = text[sp.start : sp.start + 1].islower()
+            if lex.adjectives is not None and sp.kind == "country":
+                sp.adjective = lex.adjectives(text[sp.start : sp.end])
             symbols.append((sp.kind, sp, sp.start, sp.end))
             si += 1
             continue
