@@ -12,7 +12,7 @@ import pytest
 from worker.model import Article
 from worker.pipeline import analyse
 from worker.transforms.rules import RuleSet, load_rules, load_rules_lenient
-from worker.transforms.rules.languages import stemmer
+from worker.transforms.rules.languages import adjective_test, stemmer
 from worker.transforms.rules.loader import SHIPPED
 from worker.transforms.tag import Tagger, default_tagger
 
@@ -96,6 +96,10 @@ CASES = [
     ("ar", "سلمت روسيا الجزائر غواصات جديدة.", {("DZA", "RUS")}),
     ("ar", "وقعت السعودية عقدا مع الولايات المتحدة لشراء صواريخ باتريوت.", {("SAU", "USA")}),
     ("ar", "تسلمت تركيا منظومة إس-400 من روسيا.", {("TUR", "RUS")}),
+    # Arabic adjective (article + nisba): the origin, not a party; Saudi Arabia is a name
+    ("ar", "وقعت السعودية عقدا لشراء مقاتلات رافال الفرنسية.", {("SAU", "FRA")}),
+    # Cyrillic designation: the weapon's origin gives the supplier
+    ("ru", "Поставки комплексов С-400 «Триумф» в Индию продолжаются.", {("IND", "RUS")}),
 ]
 
 
@@ -159,6 +163,26 @@ def test_stems_read_inflected_forms_and_whole_words_win() -> None:
     assert stem("verkaufen") == "verkaufen"  # listed whole: a verb, not the noun's stem
     assert stem("kaufen") == "kaufen"
     assert stemmer(["kauft", "kaufen"]) is None
+
+
+def test_adjectives_by_case_or_by_article_and_ending() -> None:
+    latin = adjective_test({})
+    assert latin("russische") and not latin("Russland")
+    arabic = adjective_test(
+        {"prefixes": ["ال", "وال"], "suffixes": ["ي", "ية"], "except": ["السعودية"]}
+    )
+    assert arabic("الفرنسية") and arabic("والروسي")
+    assert not arabic("فرنسا") and not arabic("السعودية") and not arabic("الجزائر")
+
+
+def test_weapons_in_local_spellings_and_a_polish_homonym(tagger: Tagger) -> None:
+    def weapons(body: str) -> set[str]:
+        tagged = tagger.tag(Article("t", "", body, language="pl"))
+        return {e.id for e in tagged.entities if e.type == "weapon"}
+
+    assert weapons("Statek z 20 czołgami K2 przypłynął do Gdyni.") == {"k2-black-panther"}
+    assert weapons("Россия поставила С-400 «Триумф» и Су-35.") == {"s-400", "su-35"}
+    assert weapons("تسلمت مصر طائرات رافال ومنظومة إس-400.") == {"rafale", "s-400"}
 
 
 def test_a_twelfth_language_is_one_file(tmp_path: Path, tagger: Tagger) -> None:
