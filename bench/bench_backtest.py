@@ -65,7 +65,7 @@ async def run(args: argparse.Namespace) -> None:
     tagger, pack = default_tagger(), load_rules(args.rules)
     active = load_rules(args.rules)
     try:
-        async with SearchSink(settings) as sink:
+        async with SearchSink.from_settings(settings) as sink:
             await sink.ensure_templates()
             seeded = await seed(sink, args.articles, args.size, tagger)
             cand, act = Tally(timedelta(days=14)), Tally(timedelta(days=14))

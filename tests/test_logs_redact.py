@@ -81,3 +81,44 @@ def test_every_configured_secret_is_handed_to_the_filter(monkeypatch):
     found = secret_values(load_settings())
     assert sorted(found) == ["hmac-secret-3", "push-token-1", "search-pass-2"]
     assert RedactFilter(found).redact("a push-token-1 b hmac-secret-3") == "a ******** b ********"
+
+
+def test_extra_fields_are_masked_like_the_message(captured_log):
+    """Fields passed with ``extra=`` become keys of the JSON line: a URL with a token or a
+    configured secret there is masked as it is in the message."""
+    import json
+
+    configure(captured_log, ["hmac-secret-3"])
+    logging.getLogger("newswatch.test").warning(
+        "delivery failed",
+        extra={"target_url": "https://h.example/x?token=tok-5555555", "why": "hmac-secret-3 bad"},
+    )
+    line = json.loads(captured_log.getvalue().strip().splitlines()[-1])
+    assert line["target_url"] == "https://h.example/x?token=********"
+    assert line["why"] == "******** bad"
+
+
+def test_commands_log_through_the_masking_handler(monkeypatch, capsys, captured_log):
+    """`serve`, `poll`, `ingest` and the other commands install the worker's logging (the
+    review found they left it to Python's last-resort handler, which masks nothing)."""
+    from worker.cli.setup import command_settings
+
+    monkeypatch.setenv("NEWSWATCH_TARGETS__HOOK__KIND", "webhook")
+    monkeypatch.setenv("NEWSWATCH_TARGETS__HOOK__URL", "https://h.example/x")
+    monkeypatch.setenv("NEWSWATCH_TARGETS__HOOK__SECRET", "hmac-secret-3")
+    monkeypatch.setenv("NEWSWATCH_LOG_FORMAT", "text")
+    log = logging.getLogger("worker.sources.feeds")
+
+    command_settings(service=True)  # serve, poll: the configured level (INFO)
+    log.info("polled https://f.example/rss?access_token=tok-5555555")
+    log.warning("signing with hmac-secret-3 failed")
+    service = capsys.readouterr().err
+    assert "polled https://f.example/rss?access_token=********" in service
+    assert "signing with ******** failed" in service
+    assert "tok-5555555" not in service and "hmac-secret-3" not in service
+
+    command_settings()  # interactive commands: warnings and errors only
+    log.info("an info line")
+    log.warning("a warning line")
+    interactive = capsys.readouterr().err
+    assert "an info line" not in interactive and "a warning line" in interactive

@@ -57,6 +57,11 @@ class RedactFilter(logging.Filter):
         if record.exc_info and record.exc_info[1] is not None:
             text = logging.Formatter().formatException(record.exc_info)
             record.exc_text, record.exc_info = self.redact(text), None
+        # Fields given through ``extra=`` become JSON keys (JsonFormatter): a URL or an error
+        # text there must be masked like the message.
+        for key, value in list(record.__dict__.items()):
+            if key not in _STANDARD and not key.startswith("_") and isinstance(value, str):
+                setattr(record, key, self.redact(value))
         return True
 
 
@@ -113,6 +118,20 @@ class RepeatFilter(logging.Filter):
 
         m.CLIENT_LOG_SUPPRESSED.labels(record.name.split(".")[0]).inc()
         return False
+
+
+def install(settings: Any, *, floor: str | None = None) -> None:
+    """Configure logging for a command from its settings (level, format, secrets to mask).
+    ``floor``: the lowest level an interactive command shows (its own output is the table or
+    the progress bar; INFO lines from the modules would scatter it)."""
+    import logging.config
+
+    from worker.config import secret_values
+
+    level = settings.log_level
+    if floor and logging.getLevelName(floor) > logging.getLevelName(level):
+        level = floor
+    logging.config.dictConfig(logging_config(level, settings.log_format, secret_values(settings)))
 
 
 def logging_config(

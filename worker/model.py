@@ -213,6 +213,9 @@ class Evidence:
     end: int
     snippet: str
     sentence: int = 0
+    # Where the snippet starts in its field, so renderers place the match exactly in any script
+    # (None in alerts written before it was kept: they guess from the term's literal text).
+    snippet_start: int | None = None
 
 
 @dataclass(slots=True)
@@ -237,6 +240,8 @@ class Alert:
     targets: list[str] = field(default_factory=list)
     published_at: datetime | None = None
     source: str | None = None
+    # The article's language (ISO 639-1): the evidence is quoted as written, in that language.
+    language: str | None = None
     # Events (worker/transforms/events.py): set once the alert is placed in its event.
     event_id: str | None = None
     event_kind: str | None = None  # new | status | update | duplicate
@@ -282,6 +287,7 @@ class Alert:
             "published_at": iso(self.published_at),
             "source": self.source,
             **events,
+            **({"language": self.language} if self.language else {}),
             **({"index_month": self.index_month} if self.index_month else {}),
         }
 
@@ -303,6 +309,7 @@ class Alert:
             targets=list(d.get("targets", [])),
             published_at=parse_iso(d.get("published_at")),
             source=d.get("source"),
+            language=d.get("language"),
             event_id=d.get("event_id"),
             event_kind=d.get("event_kind"),
             previous_status=d.get("previous_status"),

@@ -14,9 +14,11 @@ from worker.transforms.events import (
     EventDecision,
     assign,
     event_id,
+    expiry_plan,
     followup_text,
     outlet,
     prune,
+    quiet,
     state_key,
     update_due,
 )
@@ -217,6 +219,30 @@ def test_prune_drops_quiet_events_only() -> None:
     ds = feed([report(0), report(1, weapon="su-35", at=T0 + timedelta(days=10))])
     kept = prune(ds[-1].state, T0 + timedelta(days=20), WINDOW)
     assert list(kept["events"]) == ["su-35"]
+
+
+def test_a_state_is_quiet_after_two_windows_of_its_last_report_only() -> None:
+    """Non-pair rules open one state per story, so states must expire (issue 14: the events
+    table grew without bound). The last report of any event in the state counts, and a late
+    report inside the second window still finds its event."""
+    ds = feed([report(0), report(1, weapon="su-35", at=T0 + timedelta(days=10))])
+    state = ds[-1].state
+    assert not quiet(state, T0 + timedelta(days=10) + 2 * WINDOW - timedelta(hours=1), WINDOW)
+    assert quiet(state, T0 + timedelta(days=10) + 2 * WINDOW + timedelta(hours=1), WINDOW)
+    rate_state = {"counts": {}, "group": "g"}  # spike/first_seen keep their own lookback
+    assert not quiet(rate_state, T0 + timedelta(days=999), WINDOW) and not quiet(None, T0, WINDOW)
+
+
+def test_expiry_plan_routes_quiet_states_to_the_group_that_holds_them() -> None:
+    (a,) = feed([report(0, pair=None, rule="sanctions", key="sanctions:storyA")])
+    (b,) = feed([report(1, pair=None, rule="sanctions", key="sanctions:storyB", at=T0 + WINDOW)])
+    items = [
+        ("sanctions|story:sanctions:storyA", {**a.state, "group": "g1"}),
+        ("sanctions|story:sanctions:storyB", {**b.state, "group": "g2"}),
+        ("old-release-state", a.state),  # no group stored: cannot be routed, stays
+    ]
+    now = T0 + 2 * WINDOW + timedelta(days=1)  # A is quiet, B (one window later) is not
+    assert expiry_plan(items, now, WINDOW) == {"g1": ["sanctions|story:sanctions:storyA"]}
 
 
 def test_event_alerts_match_the_alert_schema_and_round_trip() -> None:

@@ -50,7 +50,7 @@ def backtest_command(
     have sent per day (events grouped as the stream groups them) and the difference with the
     active pack ("+12 alerts, −3")."""
     from worker.cli.search import _parse_since
-    from worker.config import load_settings
+    from worker.cli.setup import command_settings
     from worker.rules_live import initial_rules
     from worker.transforms.rules import load_rules_lenient
     from worker.transforms.rules.schema import parse_duration
@@ -61,7 +61,7 @@ def backtest_command(
             err.print(f"[bold red]error:[/] {escape(str(e))}")
         err.print(f"{len(errors)} error(s); nothing run")
         raise typer.Exit(1)
-    settings = load_settings()
+    settings = command_settings()
     if against is not None:
         active, errors = load_rules_lenient(against)
         if errors:
@@ -92,7 +92,7 @@ async def _run(settings, candidate, active, since, until, window, show: bool):
     cand = Tally(window, lambda rid: _rate(candidate, rid))
     act = Tally(window, lambda rid: _rate(active, rid))
     n = 0
-    async with SearchSink(settings) as sink:
+    async with SearchSink.from_settings(settings) as sink:
         try:
             total = await sink.count_articles(since, until)
         except Exception as exc:  # the engine's own message says what is wrong

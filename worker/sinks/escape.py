@@ -94,6 +94,9 @@ def evidence_highlight(alert: Alert) -> tuple[str, list[tuple[int, int]]]:
     for ev in alert.evidence:
         by_snippet.setdefault(ev.snippet, []).append(ev)
     snippet, evs = max(by_snippet.items(), key=lambda kv: len(kv[1]))
+    known = next((ev.snippet_start for ev in evs if ev.snippet_start is not None), None)
+    if known is not None:  # exact, in any script
+        return snippet, _spans(evs, known, len(snippet))
     votes: Counter[int] = Counter()
     for ev in evs:
         surface = _surface(ev.term)
@@ -103,12 +106,16 @@ def evidence_highlight(alert: Alert) -> tuple[str, list[tuple[int, int]]]:
             votes[ev.start - m.start()] += 1
     if not votes:
         return snippet, []
-    base = votes.most_common(1)[0][0]
+    return snippet, _spans(evs, votes.most_common(1)[0][0], len(snippet))
+
+
+def _spans(evs: list[Evidence], base: int, length: int) -> list[tuple[int, int]]:
+    """The evidence spans inside a snippet that starts at ``base`` of its field, merged."""
     spans = sorted(
         {
             (ev.start - base, ev.end - base)
             for ev in evs
-            if 0 <= ev.start - base < ev.end - base <= len(snippet)
+            if 0 <= ev.start - base < ev.end - base <= length
         }
     )
     merged: list[tuple[int, int]] = []
@@ -117,7 +124,7 @@ def evidence_highlight(alert: Alert) -> tuple[str, list[tuple[int, int]]]:
             merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
         else:
             merged.append((s, e))
-    return snippet, merged
+    return merged
 
 
 def highlighted(

@@ -76,7 +76,7 @@ def default_pipeline(settings: Settings) -> Pipeline:
     return Pipeline(
         tagger=Tagger.load(extra),
         rules=initial_rules(settings),
-        sink=SearchSink(settings),
+        sink=SearchSink.from_settings(settings),
         notifiers=[LogTarget()],
         max_article_bytes=settings.max_article_bytes,
     )

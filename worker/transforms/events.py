@@ -307,3 +307,36 @@ def prune(state: Mapping[str, Any] | None, now: datetime, window: timedelta) -> 
         if (last := parse_iso(ev.get("last_seen"))) is not None and now - last <= window
     }
     return {"events": kept}
+
+
+# A quiet event state is deleted only after twice the window: a report published inside the
+# window but arriving late (a backfill, a slow feed) still joins its event instead of raising
+# the alert again.
+EXPIRY_WINDOWS = 2
+
+
+def quiet(state: Mapping[str, Any] | None, now: datetime, window: timedelta) -> bool:
+    """True when no event of an event state was reported within ``EXPIRY_WINDOWS × window``
+    of ``now``: no later report can join them, so the state can go. Rate-rule states (no
+    ``events``) keep their own lookback and are never quiet here."""
+    if not state or "events" not in state:
+        return False
+    limit = now - EXPIRY_WINDOWS * window
+    for ev in (state.get("events") or {}).values():
+        last = parse_iso(ev.get("last_seen"))
+        if last is None or last > limit:
+            return False
+    return True
+
+
+def expiry_plan(
+    items: Iterable[tuple[str, Mapping[str, Any] | None]], now: datetime, window: timedelta
+) -> dict[str, list[str]]:
+    """Quiet event states by the group whose partition holds them (stored with the state), so
+    the sweep can ask that partition's owner to delete them. States written before the group
+    was stored cannot be routed and stay (they are few: one per event of the first release)."""
+    plan: dict[str, list[str]] = {}
+    for key, state in items:
+        if state and state.get("group") and quiet(state, now, window):
+            plan.setdefault(str(state["group"]), []).append(key)
+    return plan
