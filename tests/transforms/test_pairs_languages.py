@@ -173,6 +173,8 @@ def test_adjectives_by_case_or_by_article_and_ending() -> None:
     )
     assert arabic("الفرنسية") and arabic("والروسي")
     assert not arabic("فرنسا") and not arabic("السعودية") and not arabic("الجزائر")
+    turkish = adjective_test({"words": ["Türk", "Rus"]})  # capitalised adjectives, listed
+    assert turkish("Türk") and turkish("Rus") and not turkish("Türkiye")
 
 
 def test_weapons_in_local_spellings_and_a_polish_homonym(tagger: Tagger) -> None:

@@ -197,16 +197,18 @@ def merge_language(name: str, common: Mapping[str, Any], own: Mapping[str, Any])
 
 def adjective_test(spec: Mapping[str, Any]) -> Callable[[str], bool]:
     """Whether a country mention's text is an adjective ("russische", "российские", "الروسية"):
-    written in lower case (``lower_case``, default on), or beginning with one of ``prefixes`` and
+    written in lower case (``lower_case``, default on), listed in ``words`` (Turkish adjectives are
+    capitalised: "Türk", "Rus"), or beginning with one of ``prefixes`` and
     ending with one of ``suffixes`` (Arabic has no letter case: the article and the nisba ending),
     unless listed in ``except`` (Arabic "السعودية" is the name)."""
     lower = bool(spec.get("lower_case", True))
+    words = frozenset(fold_letters(str(w)) for w in spec.get("words") or ())
     prefixes = tuple(str(p) for p in spec.get("prefixes") or ())
     suffixes = tuple(str(p) for p in spec.get("suffixes") or ())
     exceptions = frozenset(str(p) for p in spec.get("except") or ())
 
     def test(text: str) -> bool:
-        if lower and text[:1].islower():
+        if (lower and text[:1].islower()) or (words and fold_letters(text) in words):
             return True
         return bool(
             prefixes
