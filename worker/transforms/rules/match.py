@@ -416,6 +416,8 @@ class RuleView:
     def pairs(self, lexicon: RelationLexicon) -> list[PairHit]:
         found = self._pairs.get(lexicon.name)
         if found is None:
+            # text in a language with its own lexicon is read with it (rules/languages.py)
+            lexicon = lexicon.by_language.get(self.lang.split("-")[0], lexicon)
             bounded, original = bounded_sentences(self.tagged)
             found = extract_pairs(bounded, lexicon)
             if bounded is not self.tagged:
