@@ -178,6 +178,16 @@ def read():
             {("EGY", "KOR")},
         ),
         (
+            "military-jets-received",
+            "Niger has received four military jets and a helicopter from Turkey.",
+            {("NER", "TUR")},
+        ),
+        (
+            "long-noun-phrase-before-the-arms",
+            "Pyongyang provided Moscow with a large quantity of surface-to-surface missiles.",
+            {("RUS", "PRK")},
+        ),
+        (
             "plans-to-buy-noun",
             "Thailand abandoned its plan to buy Chinese submarines.",
             {("THA", "CHN")},
