@@ -275,6 +275,10 @@ def test_pair_carries_weapon_producer_quantity_value_and_status(read) -> None:
         ("Qatar cancelled its order for Rafale jets from France.", "cancelled"),
         ("France suspended the delivery of Rafale jets to Qatar.", "blocked"),
         ("France no longer supplies Rafale jets to Qatar.", "blocked"),
+        ("Qatar is on the verge of buying Rafale jets from France.", "talks"),
+        ("France has provided Qatar with Rafale jets.", "delivered"),
+        ("Qatar finalizes its Rafale jet purchase from France.", "agreed"),
+        ("Qatar defended its scrapping of the deal for French Rafale jets.", "cancelled"),
     ],
 )
 def test_status(read, text: str, status: str) -> None:
