@@ -198,6 +198,11 @@ def read():
             {("FIN", "KOR")},
         ),
         (
+            "list-after-with",
+            "Saab has signed a deal with Colombia and Peru to supply Gripen fighters.",
+            {("COL", "SWE"), ("PER", "SWE")},
+        ),
+        (
             "plans-to-buy-noun",
             "Thailand abandoned its plan to buy Chinese submarines.",
             {("THA", "CHN")},

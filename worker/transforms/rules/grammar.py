@@ -561,6 +561,18 @@ def _transfer_word(
     return False
 
 
+def _first_conjunct(doc: Any, actor: Actor) -> int:
+    """The token index of the first member of the coordination the actor is in (its own
+    otherwise): "with the Netherlands and Austria" gives both the Netherlands."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return -1
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.i
+
+
 def _resolve_parties(
     out: dict[int, Role], actors: Sequence[Actor], doc: Any, wtok: dict[int, Weapon], cls: Classes
 ) -> None:
@@ -574,10 +586,21 @@ def _resolve_parties(
     # signs a deal with Saudi Arabia") must take the company's side, not the buyer's, so the
     # companies are read before the states around them.
     parties.sort(key=lambda k: (actors[k].country not in origins, actors[k].kind != "company"))
+    # Members of one coordination after "with" ("a contract with the Netherlands and Austria")
+    # read the same relation on the same word: one side, not each other's counterpart (unlike
+    # "between X and Y").
+    side = {k: _first_conjunct(doc, actors[k]) for k in parties if out[k].cue.endswith(" with'")}
     for k in parties:
         a, r = actors[k], out[k]
         decided = [(j, x) for j, x in out.items() if x.role in (RECIPIENT, SUPPLIER)]
-        if a.country in origins:
+        twin = [
+            out[j]
+            for j in parties
+            if j != k and k in side and side.get(j) == side[k] and out[j].role != PARTY
+        ]
+        if twin and a.country not in origins:
+            out[k] = Role(twin[0].role, r.cue + " (coordinated)", r.anchor)
+        elif a.country in origins:
             out[k] = Role(SUPPLIER, r.cue + " (maker of the weapon)", r.anchor)
         elif a.kind == "company":
             out[k] = Role(SUPPLIER, r.cue + " (a company)", r.anchor)
