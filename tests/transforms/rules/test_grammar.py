@@ -203,6 +203,11 @@ def read():
             {("COL", "SWE"), ("PER", "SWE")},
         ),
         (
+            "batch-in-a-series",
+            "Chile received its initial batch of four Black Hawk helicopters last week.",
+            {("CHL", "USA")},
+        ),
+        (
             "plans-to-buy-noun",
             "Thailand abandoned its plan to buy Chinese submarines.",
             {("THA", "CHN")},
