@@ -126,7 +126,7 @@ def run(
         published: dict[str, float] = {}
 
         def produce() -> None:
-            pub = RawPublisher(settings)
+            pub = RawPublisher.from_settings(settings)
             for i, item in enumerate(items[:n_articles]):
                 if rate:
                     delay = t0 + i / rate - time.time()

@@ -49,7 +49,7 @@ async def run_one(settings, tagged: list, batch: int) -> dict:
     prefix = f"benchidx{uuid.uuid4().hex[:6]}"
     cfg = settings.model_copy(update={"index_prefix": prefix})
     try:
-        async with SearchSink(cfg) as sink:
+        async with SearchSink.from_settings(cfg) as sink:
             await sink.ensure_templates()
             actions = [sink.article_action(t, []) for t in tagged]
             payload = sum(len(json.dumps(a["_source"])) for a in actions)

@@ -34,12 +34,12 @@ def test_plaintext_is_the_default_everywhere(load) -> None:
     from worker.kafka_security import client_kwargs, faust_kwargs
 
     s = load()
-    assert client_kwargs(s) == {
+    assert client_kwargs(s.kafka_connection) == {
         "bootstrap_servers": s.kafka_bootstrap,
         "security_protocol": "PLAINTEXT",
     }
-    assert client_kwargs(s)["security_protocol"] == "PLAINTEXT"
-    assert faust_kwargs(s) == {"broker": f"kafka://{s.kafka_bootstrap}"}
+    assert client_kwargs(s.kafka_connection)["security_protocol"] == "PLAINTEXT"
+    assert faust_kwargs(s.kafka_connection) == {"broker": f"kafka://{s.kafka_bootstrap}"}
 
 
 def test_sasl_ssl_with_ca_and_client_certificate(load, certs: Certs) -> None:
@@ -57,7 +57,7 @@ def test_sasl_ssl_with_ca_and_client_certificate(load, certs: Certs) -> None:
         cert_file=str(certs.client_cert),
         key_file=str(certs.client_key),
     )
-    for kwargs in (client_kwargs(s), client_kwargs(s)):
+    for kwargs in (client_kwargs(s.kafka_connection), client_kwargs(s.kafka_connection)):
         assert kwargs["security_protocol"] == "SASL_SSL"
         assert kwargs["sasl_mechanism"] == "SCRAM-SHA-512"
         assert (kwargs["sasl_plain_username"], kwargs["sasl_plain_password"]) == ("u", "p4ss")
@@ -65,7 +65,7 @@ def test_sasl_ssl_with_ca_and_client_certificate(load, certs: Certs) -> None:
         assert ctx.verify_mode == ssl.CERT_REQUIRED and ctx.check_hostname
         # Only our CA is trusted (not the system store).
         assert [c["subject"] for c in ctx.get_ca_certs()] == [((("commonName", "ca"),),)]
-    creds = faust_kwargs(s)["broker_credentials"]
+    creds = faust_kwargs(s.kafka_connection)["broker_credentials"]
     assert isinstance(creds, SASLCredentials)
     assert creds.protocol is AuthProtocol.SASL_SSL
     assert creds.mechanism.value == "SCRAM-SHA-512"
@@ -80,12 +80,12 @@ def test_ssl_only_and_sasl_plaintext_in_faust(load, certs: Certs, monkeypatch) -
     from worker.kafka_security import faust_kwargs
 
     s = load(protocol="SSL", ca_file=str(certs.ca), check_hostname="false")
-    creds = faust_kwargs(s)["broker_credentials"]
+    creds = faust_kwargs(s.kafka_connection)["broker_credentials"]
     assert isinstance(creds, SSLCredentials) and creds.context.check_hostname is False
     monkeypatch.delenv(f"{P}CA_FILE")
     monkeypatch.delenv(f"{P}CHECK_HOSTNAME")
     s = load(protocol="SASL_PLAINTEXT", username="u", password="p")
-    creds = faust_kwargs(s)["broker_credentials"]
+    creds = faust_kwargs(s.kafka_connection)["broker_credentials"]
     assert isinstance(creds, SASLCredentials) and creds.protocol is AuthProtocol.SASL_PLAINTEXT
 
 
@@ -93,7 +93,7 @@ def test_every_bootstrap_server_becomes_a_faust_broker_url(load, monkeypatch) ->
     from worker.kafka_security import faust_kwargs
 
     monkeypatch.setenv("NEWSWATCH_KAFKA_BOOTSTRAP", "b1:9092, b2:9093")
-    assert faust_kwargs(load())["broker"] == "kafka://b1:9092;kafka://b2:9093"
+    assert faust_kwargs(load().kafka_connection)["broker"] == "kafka://b1:9092;kafka://b2:9093"
 
 
 def test_password_file_is_read_and_masked(load, tmp_path: Path) -> None:
@@ -135,9 +135,9 @@ def test_explain_names_the_setting(load, certs: Certs) -> None:
     from worker.kafka_security import explain
 
     s = load(protocol="SASL_SSL", username="u", password="p", ca_file=str(certs.ca))
-    auth = explain(SaslAuthenticationFailedError("Authentication failed"), s)
+    auth = explain(SaslAuthenticationFailedError("Authentication failed"), s.kafka_connection)
     assert auth and f"{P}USERNAME/PASSWORD" in auth and "refused the SASL credentials" in auth
     bad_cert = ssl.SSLCertVerificationError(1, "certificate verify failed")
-    cert = explain(bad_cert, s)
+    cert = explain(bad_cert, s.kafka_connection)
     assert cert and f"{P}CA_FILE={certs.ca}" in cert and "does not trust" in cert
-    assert explain(ConnectionRefusedError(111, "refused"), s) is None
+    assert explain(ConnectionRefusedError(111, "refused"), s.kafka_connection) is None

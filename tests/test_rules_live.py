@@ -31,7 +31,7 @@ def failures() -> float:
 
 def live(settings, rules: RuleSet) -> tuple[LiveRules, FakePipeline, list]:
     pipe = FakePipeline(rules)
-    lr = LiveRules(settings, lambda: pipe)
+    lr = LiveRules.from_settings(settings, lambda: pipe)
     sent: list = []
 
     async def fake_send(records: list) -> None:  # the topic round trip, in memory

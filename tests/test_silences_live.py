@@ -39,19 +39,25 @@ def test_follows_silences_and_tombstones(isolated_env):
     ensure_topics(settings)
     now = datetime.now(UTC)
     before = new_silence(rule="arms", pair="TUR:RUS", duration=timedelta(hours=1), now=now)
-    publish(settings, settings.topics.silences, [encode(before)])
+    publish(settings.kafka_connection, settings.topics.silences, [encode(before)])
 
     async def scenario() -> None:
-        live = LiveSilences(settings)
+        live = LiveSilences.from_settings(settings)
         task = asyncio.create_task(live.run())
         try:
             await asyncio.wait_for(live.caught_up.wait(), 30)
             assert live.silenced_by(arms_alert(), now) == before.id
-            publish(settings, settings.topics.silences, [(before.id.encode(), None)])
+            publish(
+                settings.kafka_connection, settings.topics.silences, [(before.id.encode(), None)]
+            )
             await eventually(lambda: not live.silences)
             assert live.silenced_by(arms_alert(), now) is None
             other = new_silence(rule="*", country="RUS", duration=timedelta(hours=1), now=now)
-            publish(settings, settings.topics.silences, [encode(other), (b"junk", b"{")])
+            publish(
+                settings.kafka_connection,
+                settings.topics.silences,
+                [encode(other), (b"junk", b"{")],
+            )
             await eventually(lambda: other.id in live.silences)
             assert live.silenced_by(arms_alert(), now) == other.id
         finally:

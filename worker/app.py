@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import faust
@@ -27,7 +28,7 @@ from worker import faust_compat, kafka_security
 from worker import metrics as m
 from worker.config import Settings
 from worker.silences_live import LiveSilences
-from worker.sinks.dispatch import TableStore
+from worker.sinks.dispatch import Dispatcher, TableStore
 from worker.sinks.retry import retry_forever
 from worker.stream.components import Pipeline, PipelineSlot, default_pipeline
 from worker.stream.dead_letter import DeadLetters
@@ -50,7 +51,9 @@ def faust_app(settings: Settings) -> faust.App:
     datadir.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level
     app = faust.App(
         settings.app_id,
-        **kafka_security.faust_kwargs(settings),  # broker URL + TLS/SASL credentials
+        **kafka_security.faust_kwargs(
+            settings.kafka_connection
+        ),  # broker URL + TLS/SASL credentials
         # rocksdb:// (production): tables on local disk, a restart reads only the changelog
         # written since; memory:// (tests): rebuilt from the whole changelog on every start
         store=settings.table_store,
@@ -173,9 +176,12 @@ def install_delivery_timers(
 
     @app.timer(interval=settings.delivery.sweep_s)
     async def sweep_delivery_state() -> None:
-        """Delivery records older than the key window and finished throttle groups go, so
-        both tables hold a bounded window, not the deployment's whole history."""
-        await deliver.sweep(list(store.keys.items()), list(store.groups.items()))
+        """Delivery records older than the key window, finished throttle groups and events
+        quiet for two event windows go, so the tables hold a bounded window, not the
+        deployment's whole history."""
+        await deliver.sweep(
+            list(store.keys.items()), list(store.groups.items()), list(store.events.items())
+        )
 
 
 def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
@@ -189,8 +195,7 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     )
     dedupe_table(app, deduper)
     store = delivery_store(app)
-    # Every worker's copy of the silences topic (worker/silences_live.py).
-    silences = LiveSilences(settings)
+    silences = LiveSilences.from_settings(settings)  # every worker's copy of the topic
 
     slot = PipelineSlot()
     intake = IntakeStage(
@@ -206,7 +211,15 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
     )
     index = IndexStage(slot, dlq, input_topic=settings.topics.enriched)
     notify = NotifyStage(slot, topics.deliver, dlq, input_topic=settings.topics.alerts)
-    deliver = DeliverStage(settings, slot, store, topics.deliver, dlq, silences)
+    deliver = DeliverStage(
+        partial(Dispatcher.from_settings, settings),
+        slot,
+        store,
+        topics.deliver,
+        dlq,
+        event_window=settings.events.window_delta,
+        silences=silences,
+    )
 
     @app.task(on_leader=False)
     async def _start() -> None:
@@ -219,7 +232,7 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
         from worker.rules_live import LiveRules
 
         await slot.ready()
-        await LiveRules(settings, slot).run()
+        await LiveRules.from_settings(settings, slot).run()
 
     @app.task(on_leader=False)
     async def _follow_silences() -> None:

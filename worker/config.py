@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
+from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import (
+    AfterValidator,
     BaseModel,
     Field,
     SecretStr,
@@ -100,6 +103,19 @@ def positive_duration(v: str) -> str:
     return v
 
 
+# A duration setting ("14d", "36h"), checked when the settings are read.
+Duration = Annotated[str, AfterValidator(positive_duration)]
+
+
+def duration_of(v: str) -> timedelta:
+    """The length of a duration setting already checked by :func:`positive_duration`."""
+    from worker.transforms.rules.schema import parse_duration
+
+    length = parse_duration(v)
+    assert length is not None  # checked by the validator
+    return length
+
+
 def target_name(name: str) -> str:
     """Canonical target name: case-insensitive, ``_`` and ``-`` alike, so the environment
     (``NEWSWATCH_TARGETS__SLACK_DESK__…``) and rules (``targets: [slack-desk]``) agree."""
@@ -175,19 +191,49 @@ class KafkaSecurity(BaseModel):
         return self
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class KafkaConnection:
+    """Where and how a Kafka client connects: what every Kafka adapter needs and nothing more.
+    Built from the flat settings by :attr:`Settings.kafka_connection` at the edge (CLI, app
+    factory), so adapters name their real parameters instead of taking the whole Settings."""
+
+    # no defaults: Settings holds them, so they cannot drift apart
+    bootstrap: str
+    security: KafkaSecurity
+    max_message_bytes: int
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class SearchConnection:
+    """Where and how the search-engine clients connect (worker/sinks/search_security.py).
+    Secrets named by ``*_file`` settings are already read in."""
+
+    url: str
+    engine: Literal["auto", "opensearch", "elasticsearch"]
+    username: str | None = None
+    password: SecretStr | None = None
+    api_key: SecretStr | None = None
+    ca_file: Path | None = None
+    cert_file: Path | None = None
+    key_file: Path | None = None
+    verify: bool = True
+    cloud_id: str | None = None
+    aws_region: str | None = None
+    aws_service: Literal["es", "aoss"] = "es"
+
+
 class EventSettings(BaseModel):
     """Events (issue 15): the reports of one real-world event make one alert and its updates."""
 
-    window: str = Field(
+    window: Duration = Field(
         "14d",
         description="a report joins an event seen within this long of its reports; "
         "after this much silence the same pair and weapon open a new event",
     )
 
-    @field_validator("window")
-    @classmethod
-    def _duration(cls, v: str) -> str:
-        return positive_duration(v)
+    @property
+    def window_delta(self) -> timedelta:
+        return duration_of(self.window)
 
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -296,7 +342,7 @@ class Settings(BaseSettings):
     dedupe_threshold: float = Field(
         0.5, gt=0, le=1, description="estimated Jaccard similarity for near-duplicates"
     )
-    dedupe_window: str = Field(
+    dedupe_window: Duration = Field(
         "7d",
         description="dedupe remembers stories this far back in article time (e.g. 36h, 7d)",
     )
@@ -319,6 +365,29 @@ class Settings(BaseSettings):
         default_factory=list, description="recurring silences (docs/rules.md, Silences)"
     )
 
+    @property
+    def kafka_connection(self) -> KafkaConnection:
+        return KafkaConnection(
+            self.kafka_bootstrap, self.kafka_security, self.kafka_max_message_bytes
+        )
+
+    @property
+    def search_connection(self) -> SearchConnection:
+        return SearchConnection(
+            url=self.search_url,
+            engine=self.search_engine,
+            username=self.search_username,
+            password=self.search_password,
+            api_key=self.search_api_key,
+            ca_file=self.search_ca_file,
+            cert_file=self.search_cert_file,
+            key_file=self.search_key_file,
+            verify=self.search_verify,
+            cloud_id=self.search_cloud_id,
+            aws_region=self.search_aws_region,
+            aws_service=self.search_aws_service,
+        )
+
     @model_validator(mode="after")
     def _article_fits_a_message(self) -> Settings:
         # The raw message is the article plus its JSON envelope: keep room for that.
@@ -338,18 +407,9 @@ class Settings(BaseSettings):
             )
         return v
 
-    @field_validator("dedupe_window")
-    @classmethod
-    def _window_is_a_duration(cls, v: str) -> str:
-        return positive_duration(v)
-
     @property
     def dedupe_window_s(self) -> float:
-        from worker.transforms.rules.schema import parse_duration
-
-        window = parse_duration(self.dedupe_window)
-        assert window is not None  # checked by the validator
-        return window.total_seconds()
+        return duration_of(self.dedupe_window).total_seconds()
 
     def table_dir(self) -> Path:
         """This worker's table files: two workers on one machine must not share them (RocksDB
@@ -536,9 +596,9 @@ def masked(settings: Settings) -> dict[str, Any]:
     if data["kafka_security"].get("password"):
         data["kafka_security"]["password"] = "********"
     for name, target in data.get("targets", {}).items():
-        for field, value in vars(settings.targets[name]).items():
+        for key, value in vars(settings.targets[name]).items():
             if isinstance(value, SecretStr):
-                target[field] = "********"
+                target[key] = "********"
         if "url" in target:
             target["url"] = _mask_url(target.get("url"))
     for feed in data.get("feeds", []):

@@ -289,6 +289,19 @@ EVENT_COLUMNS = [
 ]
 
 
+def _events_by_status(
+    prefix: str, alerts: str, name: str, title: str, x: str, x_column: dict, series: str
+) -> dict[str, Any]:
+    """A Lens bar chart of event alerts along ``x`` (time, pair), stacked by status."""
+    columns = {
+        x: x_column,
+        "status": _terms("pair.status", "Status", 8, "count"),
+        "count": {**_COUNT, "label": "Event alerts"},
+    }
+    bars = _bars(x, ["count"], "status", series)
+    return _lens(f"{prefix}-{name}", title, alerts, "lnsXY", columns, bars, EVENT_ALERTS)
+
+
 def _event_objects(prefix: str, alerts: str) -> list[dict[str, Any]]:
     """The events view: a saved search of events (both products), events per status over
     time and outlets per event (Kibana Lens)."""
@@ -300,31 +313,23 @@ def _event_objects(prefix: str, alerts: str) -> list[dict[str, Any]]:
             EVENT_COLUMNS,
             EVENT_ALERTS,
         ),
-        _lens(
-            f"{prefix}-events-over-time",
+        _events_by_status(
+            prefix,
+            alerts,
+            "events-over-time",
             "Events per status over time",
-            alerts,
-            "lnsXY",
-            {
-                "time": _date_histogram(),
-                "status": _terms("pair.status", "Status", 8, "count"),
-                "count": {**_COUNT, "label": "Event alerts"},
-            },
-            _bars("time", ["count"], "status", "bar_stacked"),
-            EVENT_ALERTS,
+            "time",
+            _date_histogram(),
+            "bar_stacked",
         ),
-        _lens(
-            f"{prefix}-events-per-pair",
-            "Events per pair (recipient ← supplier) and status",
+        _events_by_status(
+            prefix,
             alerts,
-            "lnsXY",
-            {
-                "pair": _terms("pair_key", "Pair", 15, "count"),
-                "status": _terms("pair.status", "Status", 8, "count"),
-                "count": {**_COUNT, "label": "Event alerts"},
-            },
-            _bars("pair", ["count"], "status", "bar_horizontal_stacked"),
-            EVENT_ALERTS,
+            "events-per-pair",
+            "Events per pair (recipient ← supplier) and status",
+            "pair",
+            _terms("pair_key", "Pair", 15, "count"),
+            "bar_horizontal_stacked",
         ),
         _lens(
             f"{prefix}-outlets-per-event",

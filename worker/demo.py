@@ -55,7 +55,7 @@ def _tail_consumer(settings: Settings, topics: list[str]) -> KafkaConsumer:
     """A group-less consumer positioned at the current end of ``topics``: the demo shows what
     this run produces, not history."""
     consumer = KafkaConsumer(
-        **client_kwargs(settings),
+        **client_kwargs(settings.kafka_connection),
         enable_auto_commit=False,
         value_deserializer=lambda b: json.loads(b),
         client_id="newswatch-demo",
@@ -140,7 +140,7 @@ def _run(
     )
     on_event("worker", f"pid {worker.pid}, log {log_path}")
     try:
-        pub = RawPublisher(settings)
+        pub = RawPublisher.from_settings(settings)
         for item in items:
             pub.publish(item)
         pub.flush()

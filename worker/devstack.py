@@ -177,6 +177,14 @@ class Component:
     def command(self) -> tuple[list[str], dict[str, str]]:
         raise NotImplementedError
 
+    def java_home(self) -> Path:
+        raise NotImplementedError
+
+    def java(self, heap: str, *args: str) -> list[str]:
+        """The JVM command line: this component's java with a fixed heap (``-Xms`` = ``-Xmx``,
+        so the server's memory is known up front), then ``args``."""
+        return [str(self.java_home() / "bin" / "java"), f"-Xms{heap}", f"-Xmx{heap}", *args]
+
     def prepare(self) -> None:
         """Write configuration, format storage... (idempotent)."""
 
@@ -447,20 +455,16 @@ class Kafka(Component):
                 raise StackError(f"kafka storage format failed:\n{proc.stdout}{proc.stderr}")
 
     def command(self) -> tuple[list[str], dict[str, str]]:
-        java = self.java_home() / "bin" / "java"
-        heap = self.settings.kafka_heap
         return (
-            [
-                str(java),
-                f"-Xms{heap}",
-                f"-Xmx{heap}",
+            self.java(
+                self.settings.kafka_heap,
                 *self.jvm_options,
                 f"-Dlog4j2.configurationFile={self.dir / 'log4j2.properties'}",
                 "-cp",
                 self.classpath(),
                 "kafka.Kafka",
                 str(self.properties),
-            ],
+            ),
             {},
         )
 
@@ -502,13 +506,9 @@ class OpenSearch(Component):
         return f"{classes}{os.pathsep}{deps}"
 
     def command(self) -> tuple[list[str], dict[str, str]]:
-        java = self.java_home() / "bin" / "java"
-        heap = self.settings.opensearch_heap
         return (
-            [
-                str(java),
-                f"-Xms{heap}",
-                f"-Xmx{heap}",
+            self.java(
+                self.settings.opensearch_heap,
                 "-XX:+UseG1GC",
                 "-Djava.awt.headless=true",
                 "-Dfile.encoding=UTF-8",
@@ -519,7 +519,7 @@ class OpenSearch(Component):
                 str(self.port),
                 str(self.settings.opensearch_transport_port),
                 "newswatch-dev",
-            ],
+            ),
             {},
         )
 

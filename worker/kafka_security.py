@@ -17,7 +17,7 @@ import asyncio
 import ssl
 from typing import Any
 
-from worker.config import KafkaSecurity, Settings
+from worker.config import KafkaConnection, KafkaSecurity
 from worker.errors import ConfigError, exception_chain
 from worker.tls import client_context
 
@@ -53,12 +53,12 @@ def _sasl(sec: KafkaSecurity) -> dict[str, Any]:
     }
 
 
-def client_kwargs(settings: Settings) -> dict[str, Any]:
+def client_kwargs(kafka: KafkaConnection) -> dict[str, Any]:
     """Arguments for every kafka-python client (KafkaProducer/KafkaConsumer/KafkaAdminClient)
     and every aiokafka one (AIOKafkaConsumer/Producer/AdminClient): both take the same names."""
-    sec = settings.kafka_security
+    sec = kafka.security
     kwargs: dict[str, Any] = {
-        "bootstrap_servers": settings.kafka_bootstrap,
+        "bootstrap_servers": kafka.bootstrap,
         "security_protocol": sec.protocol,
     }
     ctx = ssl_context(sec)
@@ -67,13 +67,13 @@ def client_kwargs(settings: Settings) -> dict[str, Any]:
     return {**kwargs, **_sasl(sec)}
 
 
-def faust_kwargs(settings: Settings) -> dict[str, Any]:
+def faust_kwargs(kafka: KafkaConnection) -> dict[str, Any]:
     """``broker`` and ``broker_credentials`` for ``faust.App`` (Faust hands the credentials to
     every aiokafka client it creates: consumer, producer, topic admin)."""
     from faust.auth import SASLCredentials, SSLCredentials
 
-    sec = settings.kafka_security
-    servers = ";".join(f"kafka://{s.strip()}" for s in settings.kafka_bootstrap.split(","))
+    sec = kafka.security
+    servers = ";".join(f"kafka://{s.strip()}" for s in kafka.bootstrap.split(","))
     kwargs: dict[str, Any] = {"broker": servers}
     ctx = ssl_context(sec)
     if sec.uses_sasl:
@@ -122,10 +122,10 @@ def _is_auth_error(exc: BaseException) -> bool:
     )
 
 
-def explain(exc: BaseException, settings: Settings) -> str | None:
+def explain(exc: BaseException, kafka: KafkaConnection) -> str | None:
     """A sentence naming the setting to fix when ``exc`` is a security failure, else None."""
-    sec = settings.kafka_security
-    where = settings.kafka_bootstrap
+    sec = kafka.security
+    where = kafka.bootstrap
     if _is_cert_error(exc):
         trusted = f"{ENV}CA_FILE={sec.ca_file}" if sec.ca_file else "the system trust store"
         detail = getattr(exc, "verify_message", "") or str(exc)
@@ -163,22 +163,22 @@ def explain(exc: BaseException, settings: Settings) -> str | None:
 _checked: set[tuple[str, str, str | None, str | None]] = set()
 
 
-async def check_connection(settings: Settings, timeout: float = 10.0) -> None:
+async def check_connection(kafka: KafkaConnection, timeout: float = 10.0) -> None:
     """One real connection with the configured security (TLS handshake and SASL login) to the
     first bootstrap server that answers. Raises :class:`ConfigError` naming the setting when the
     broker refuses the credentials or its certificate is not trusted. Client libraries log
     these and then retry until their own timeout ("Unable to bootstrap"), which hides the
     reason; this check surfaces it within seconds. An unreachable broker is left to the
     caller's own handling (it is not a configuration error). A no-op for PLAINTEXT."""
-    sec = settings.kafka_security
-    key = (settings.kafka_bootstrap, sec.protocol, sec.username, str(sec.ca_file))
+    sec = kafka.security
+    key = (kafka.bootstrap, sec.protocol, sec.username, str(sec.ca_file))
     if sec.protocol == "PLAINTEXT" or key in _checked:
         return
     from aiokafka.conn import create_conn
 
-    kwargs = client_kwargs(settings)
+    kwargs = client_kwargs(kafka)
     kwargs.pop("bootstrap_servers")
-    for server in settings.kafka_bootstrap.split(","):
+    for server in kafka.bootstrap.split(","):
         host, port = first_server(server)
         try:
             conn = await asyncio.wait_for(
@@ -192,7 +192,7 @@ async def check_connection(settings: Settings, timeout: float = 10.0) -> None:
                 timeout,
             )
         except Exception as exc:  # a security failure is fatal; anything else: next server
-            why = explain(exc, settings)
+            why = explain(exc, kafka)
             if why:
                 raise ConfigError(why) from None
             continue
@@ -201,9 +201,9 @@ async def check_connection(settings: Settings, timeout: float = 10.0) -> None:
         return
 
 
-def check_connection_sync(settings: Settings, timeout: float = 10.0) -> None:
+def check_connection_sync(kafka: KafkaConnection, timeout: float = 10.0) -> None:
     """:func:`check_connection` for the synchronous commands (ingest, poll, serve, rules
     publish, the worker before Faust starts)."""
-    if settings.kafka_security.protocol == "PLAINTEXT":
+    if kafka.security.protocol == "PLAINTEXT":
         return
-    asyncio.run(check_connection(settings, timeout))
+    asyncio.run(check_connection(kafka, timeout))

@@ -41,7 +41,8 @@ DUPLICATES = Counter(
 )
 STATE_EXPIRED = Counter(
     "newswatch_state_expired_total",
-    "Records deleted from a table because they left their window (dedupe, deliveries, throttle).",
+    "Records deleted from a table because they left their window "
+    "(dedupe, deliveries, throttle, events).",
     ["table"],
     registry=REGISTRY,
 )

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from worker import metrics as m
-from worker.config import Settings
+from worker.config import KafkaConnection, Settings
 from worker.errors import ConfigError
 from worker.kafka_security import client_kwargs
 from worker.sources.follow import TopicFollower, at_end
@@ -88,7 +88,7 @@ def initial_rules(settings: Settings, read_topic: Callable[[], list] | None = No
         from worker.sources.rules_topic import read_records
 
         def read_topic() -> list:
-            return read_records(settings)[0]
+            return read_records(settings.kafka_connection, settings.topics.rules)[0]
 
     records = read_topic()
     if records:
@@ -109,13 +109,18 @@ class LiveRules(TopicFollower):
 
     def __init__(
         self,
-        settings: Settings,
+        kafka: KafkaConnection,
+        topic: str,
         pipeline: Callable[[], Any],
         *,
+        app_id: str = "newswatch",
+        rules_dir: Path | None = None,
         poll_s: float = 2.0,
         settle_s: float = 0.3,
     ):
-        super().__init__(settings, settings.topics.rules, client_id=f"{settings.app_id}-rules")
+        super().__init__(kafka, topic, client_id=f"{app_id}-rules")
+        self.app_id = app_id
+        self.rules_dir = rules_dir  # published to the topic when its files change
         self.pipeline = pipeline  # returns the Pipeline whose ``.rules`` we swap
         self.poll_s = poll_s
         self.settle_s = settle_s
@@ -124,6 +129,17 @@ class LiveRules(TopicFollower):
         self.failed: dict[str, str] | None = None  # topic content that failed to compile
         self.stamp: tuple | None = None
         self.producer: Any = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings, pipeline: Callable[[], Any], **kw: Any) -> LiveRules:
+        return cls(
+            settings.kafka_connection,
+            settings.topics.rules,
+            pipeline,
+            app_id=settings.app_id,
+            rules_dir=settings.rules_dir,
+            **kw,
+        )
 
     def reset(self) -> None:
         self.log = RecordLog()  # rebuilt from the start of the (compacted) topic
@@ -162,7 +178,7 @@ class LiveRules(TopicFollower):
                 if not caught_up:
                     caught_up = True
                     log.info("rules topic %s read: %d records", self.topic, len(self.log))
-                    if self.settings.rules_dir is not None:
+                    if self.rules_dir is not None:
                         await self.check_folder()
                         next_poll = now + self.poll_s
                         continue  # what we published comes back before we rebuild
@@ -170,7 +186,7 @@ class LiveRules(TopicFollower):
                 if dirty and now - last_record >= self.settle_s:
                     dirty = False
                     await self.rebuild()
-                if self.settings.rules_dir is not None and now >= next_poll:
+                if self.rules_dir is not None and now >= next_poll:
                     next_poll = now + self.poll_s
                     await self.check_folder()
             except asyncio.CancelledError:
@@ -222,7 +238,7 @@ class LiveRules(TopicFollower):
 
     async def check_folder(self) -> int:
         """Publish the folder's pack if its files changed; returns records sent."""
-        folder = self.settings.rules_dir
+        folder = self.rules_dir
         assert folder is not None
         loop = asyncio.get_running_loop()
         try:
@@ -256,9 +272,9 @@ class LiveRules(TopicFollower):
 
         if self.producer is None:
             self.producer = AIOKafkaProducer(
-                **client_kwargs(self.settings),
+                **client_kwargs(self.kafka),
                 acks="all",
-                client_id=f"{self.settings.app_id}-rules-publish",
+                client_id=f"{self.app_id}-rules-publish",
             )
             await self.producer.start()
         for rec in records:

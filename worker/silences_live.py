@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 from worker import metrics as m
-from worker.config import Settings
+from worker.config import KafkaConnection, MaintenanceWindow, Settings
 from worker.model import Alert
 from worker.sources.follow import TopicFollower, at_end
 from worker.transforms.silences import Silence, apply, silenced_by
@@ -27,13 +27,30 @@ log = logging.getLogger("newswatch.silences")
 class LiveSilences(TopicFollower):
     """The silences of the topic, kept current; maintenance windows from the settings."""
 
-    def __init__(self, settings: Settings, *, on_change: Callable[[], None] | None = None):
-        super().__init__(
-            settings, settings.topics.silences, client_id=f"{settings.app_id}-silences"
-        )
+    def __init__(
+        self,
+        kafka: KafkaConnection,
+        topic: str,
+        *,
+        client_id: str,
+        maintenance: Sequence[MaintenanceWindow] = (),
+        on_change: Callable[[], None] | None = None,
+    ):
+        super().__init__(kafka, topic, client_id=client_id)
+        self.maintenance = list(maintenance)
         self.silences: dict[str, Silence] = {}
         self.caught_up = asyncio.Event()
         self.on_change = on_change
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **kwargs: Any) -> LiveSilences:
+        return cls(
+            settings.kafka_connection,
+            settings.topics.silences,
+            client_id=f"{settings.app_id}-silences",
+            maintenance=settings.maintenance,
+            **kwargs,
+        )
 
     def reset(self) -> None:
         # Keep applying the silences already known while the topic is read again after a
@@ -73,4 +90,4 @@ class LiveSilences(TopicFollower):
     def silenced_by(self, alert: Alert, now: datetime) -> str | None:
         """The id of the silence (or ``maintenance:<name>``) that keeps ``alert`` from being
         delivered at ``now``, or None."""
-        return silenced_by(alert, self.silences.values(), self.settings.maintenance, now)
+        return silenced_by(alert, self.silences.values(), self.maintenance, now)

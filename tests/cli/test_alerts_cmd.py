@@ -52,7 +52,10 @@ def test_silence_list_unsilence(isolated_env):
         assert res.returncode == 0 and f"{sid} removed" in res.stdout
         assert json.loads(nw(isolated_env, "silences", "-f", "json").stdout) == []
         # the removal is a tombstone on the compacted topic
-        assert read_topic(settings, settings.topics.silences)[-1][1:] == (sid.encode(), None)
+        assert read_topic(settings.kafka_connection, settings.topics.silences)[-1][1:] == (
+            sid.encode(),
+            None,
+        )
 
         res = nw(isolated_env, "unsilence", sid)
         assert res.returncode == 1 and f"no silence {sid}" in res.stderr

@@ -44,7 +44,7 @@ def seeded(isolated_env) -> Iterator[dict[str, str]]:
     tagger = default_tagger()
 
     async def go() -> None:
-        async with SearchSink(settings) as sink:
+        async with SearchSink.from_settings(settings) as sink:
             await sink.ensure_templates()
             actions = []
             for url, days_ago, lead in SEED:

@@ -38,24 +38,26 @@ def test_publish_validates_then_sends_only_changes(isolated_env, tmp_path):
         res = publish(pack, isolated_env)
         assert res.returncode == 1, res.stdout + res.stderr
         assert f"{pack / 'bad.yaml'}:3" in res.stderr and "nothing published" in res.stderr
-        assert read_records(settings)[0] == []
+        assert read_records(settings.kafka_connection, settings.topics.rules)[0] == []
 
         (pack / "bad.yaml").write_text("id: b\ntitle: t\nquery: oil\n")
         res = publish(pack, isolated_env)
         assert res.returncode == 0, res.stderr
-        first, _ = read_records(settings)
+        first, _ = read_records(settings.kafka_connection, settings.topics.rules)
         assert {"rule:a", "rule:b"} <= {r["key"] for r in first}
 
         res = publish(pack, isolated_env)  # the same pack again: nothing to send
         assert res.returncode == 0 and "0 change(s) published" in res.stdout
-        assert len(read_records(settings)[0]) == len(first)
+        assert len(read_records(settings.kafka_connection, settings.topics.rules)[0]) == len(first)
 
         (pack / "a.yaml").unlink()
         res = publish(pack, isolated_env, "--dry-run")
-        assert "delete rule:a" in res.stdout and len(read_records(settings)[0]) == len(first)
+        assert "delete rule:a" in res.stdout and len(
+            read_records(settings.kafka_connection, settings.topics.rules)[0]
+        ) == len(first)
         res = publish(pack, isolated_env)
         assert "1 change(s) published" in res.stdout
-        records, problems = read_records(settings)
+        records, problems = read_records(settings.kafka_connection, settings.topics.rules)
         assert problems == [] and records[-1] == {"key": "rule:a", "kind": "rule", "value": None}
         assert [r.id for r in RuleSet.from_records(RecordLog(records).records()).rules] == ["b"]
     finally:

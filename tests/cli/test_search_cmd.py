@@ -46,7 +46,7 @@ def indexed(isolated_env) -> Iterator[dict[str, str]]:
     settings = load_settings()
 
     async def go() -> None:
-        async with SearchSink(settings) as sink:
+        async with SearchSink.from_settings(settings) as sink:
             await sink.ensure_templates()
             s400 = tagged_article("a-s400", source="Test Wire")
             other = tagged_article(

@@ -68,7 +68,7 @@ def test_near_duplicates_are_linked_across_a_restart(isolated_env, tmp_path, mon
     reader = None
     try:
         worker.wait_ready()
-        pub = RawPublisher(settings)
+        pub = RawPublisher.from_settings(settings)
         pub.publish(OLD_STORY)  # first: the latest article time is then its own
         pub.flush()
         reader = TopicReader(settings.kafka_bootstrap, [t.clean])

@@ -105,7 +105,7 @@ def publish_seed(settings) -> None:
     from worker.sources.files import iter_raw
     from worker.sources.kafka import RawPublisher
 
-    pub = RawPublisher(settings)
+    pub = RawPublisher.from_settings(settings)
     for item in iter_raw(SEED):
         pub.publish(item)
     assert pub.flush() == 1

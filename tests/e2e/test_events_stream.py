@@ -61,7 +61,7 @@ class SlackApi:
 def publish(settings, url: str, when: str, title: str, lead: str) -> None:
     from worker.sources.kafka import RawPublisher
 
-    pub = RawPublisher(settings)
+    pub = RawPublisher.from_settings(settings)
     pub.publish({"url": url, "title": title, "body": f"{lead}\n\n{FILLER}", "published_at": when})
     assert pub.flush() == 1
     pub.close()

@@ -73,7 +73,7 @@ def test_templates_seed_exactly_once_and_mapping_conflicts_dead_lettered(isolate
         assert httpx.get(f"{base}/_component_template/{prefix}-settings").status_code == 200
 
         (seed,) = list(iter_raw(SEED))
-        pub = RawPublisher(settings)
+        pub = RawPublisher.from_settings(settings)
         for _ in range(3):
             pub.publish(seed)
         assert pub.flush() == 3
@@ -180,7 +180,7 @@ def test_engine_outage_mid_stream_loses_nothing(isolated_env, tmp_path):
         worker.wait_ready()
         rng = random.Random(6)
         items = [make_raw_item(rng, 1500, i) for i in range(n)]
-        pub = RawPublisher(settings)
+        pub = RawPublisher.from_settings(settings)
 
         # A steady stream (~40 articles/s) in the background...
         def produce() -> None:

@@ -38,7 +38,7 @@ def test_same_url_with_three_dates_is_one_document(isolated_env, tmp_path):
     reader = None
     try:
         worker.wait_ready()
-        pub = RawPublisher(settings)
+        pub = RawPublisher.from_settings(settings)
         for item in sends:
             pub.publish(item)
             pub.flush()  # in order: each send is a later version of the article

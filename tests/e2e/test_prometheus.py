@@ -221,7 +221,7 @@ def test_prometheus_scrapes_the_worker_and_loads_the_alert_rules(
         assert len(prom.query('up{job="newswatch"}')) == 1
 
         # One article through Kafka and the worker shows up as a counter read from Prometheus.
-        pub = RawPublisher(settings)
+        pub = RawPublisher.from_settings(settings)
         for item in iter_raw(SEED):
             pub.publish(item)
         assert pub.flush() == 1

@@ -70,7 +70,7 @@ def test_spike_and_first_seen_fire_once_at_the_right_moment(
     worker = start_worker(env, tmp_path / "worker.log")
 
     def send(batch: list[dict]) -> None:
-        pub = RawPublisher(settings)
+        pub = RawPublisher.from_settings(settings)
         for it in batch:
             pub.publish(it)
         assert pub.flush() == len(batch)

@@ -110,7 +110,7 @@ def test_rules_hot_reload_on_two_workers(isolated_env, tmp_path):
         w2.wait_ready()
         assert metric(w2, "newswatch_rules_loaded") == 1
 
-        pub = RawPublisher(settings)
+        pub = RawPublisher.from_settings(settings)
         reader = TopicReader(settings.kafka_bootstrap, [t.enriched, t.alerts])
 
         def send(*items: dict) -> None:

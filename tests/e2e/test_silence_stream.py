@@ -44,7 +44,7 @@ def test_a_silence_stops_delivery_until_it_expires(isolated_env, tmp_path, https
             now=datetime.now(UTC),
             comment="e2e",
         )
-        publish_records(settings, settings.topics.silences, [encode(silence)])
+        publish_records(settings.kafka_connection, settings.topics.silences, [encode(silence)])
         wait_for(
             lambda: "newswatch_silences_active 1.0" in worker.metrics(),
             30,

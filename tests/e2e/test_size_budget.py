@@ -41,7 +41,7 @@ def test_large_articles_are_enriched_or_dead_lettered(isolated_env, tmp_path):
     reader = None
     try:
         worker.wait_ready()
-        pub = RawPublisher(settings)
+        pub = RawPublisher.from_settings(settings)
         sent = {}
         for item in items:
             sent[clean(item).id] = json.dumps(item, ensure_ascii=False).encode()

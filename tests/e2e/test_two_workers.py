@@ -56,7 +56,7 @@ def test_two_workers_split_partitions_and_emit_each_result_once(isolated_env, tm
         for n, item in enumerate(iter_raw(SAMPLES)):
             for copy in range(COPIES):
                 items.append({**item, "url": f"https://outlet{copy}.example/story/{n}"})
-        pub = RawPublisher(settings)
+        pub = RawPublisher.from_settings(settings)
         for item in items:
             pub.publish(item)
         assert pub.flush() == len(items)
@@ -73,7 +73,7 @@ def test_two_workers_split_partitions_and_emit_each_result_once(isolated_env, tm
         time.sleep(3)  # let the notify agents finish the last alerts
 
         async def counts() -> tuple[int, int]:
-            async with SearchSink(settings) as sink:
+            async with SearchSink.from_settings(settings) as sink:
                 await sink.refresh()
                 a = await sink.client.count(index=sink.articles_alias)
                 b = await sink.client.count(index=sink.alerts_alias)

@@ -45,7 +45,7 @@ def test_seed_gives_exactly_one_alert_and_is_searchable(isolated_env, tmp_path):
     try:
         worker.wait_ready()
         items = list(iter_raw(SAMPLES))
-        pub = RawPublisher(settings)
+        pub = RawPublisher.from_settings(settings)
         for item in items:
             pub.publish(item)
         for payload in BAD_PAYLOADS:
@@ -86,7 +86,7 @@ def test_seed_gives_exactly_one_alert_and_is_searchable(isolated_env, tmp_path):
         assert {"not_utf8", "bad_json", "schema", "empty", "bad_unicode"} <= reasons
 
         async def find() -> list[dict]:
-            async with SearchSink(settings) as sink:
+            async with SearchSink.from_settings(settings) as sink:
                 await sink.refresh()
                 resp = await sink.search("countries:TUR AND weapons:s-400", size=10)
                 return [h["_source"] for h in resp["hits"]["hits"]]

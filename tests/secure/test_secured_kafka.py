@@ -45,7 +45,7 @@ def _client_kwargs() -> dict[str, object]:
     from worker.config import load_settings
     from worker.kafka_security import client_kwargs
 
-    kwargs = client_kwargs(load_settings())
+    kwargs = client_kwargs(load_settings().kafka_connection)
     kwargs.pop("bootstrap_servers")
     return kwargs
 
@@ -116,7 +116,8 @@ def test_rules_publish_over_sasl_ssl(env: dict[str, str]) -> None:
         "rules", "publish", str(ROOT / "tests" / "data" / "rules" / "tur_rus"), env=env
     )
     assert proc.returncode == 0, proc.stderr
-    records, problems = read_records(load_settings())
+    settings = load_settings()
+    records, problems = read_records(settings.kafka_connection, settings.topics.rules)
     assert records and not problems
 
 
@@ -138,7 +139,7 @@ def test_worker_processes_an_article_over_sasl_ssl_and_tls_search(
     secrets = [env[f"{ENV}PASSWORD"], secure_search.password]
     try:
         worker.wait_ready()
-        pub = RawPublisher(settings)
+        pub = RawPublisher.from_settings(settings)
         (seed,) = list(iter_raw(SEED))
         pub.publish(seed)
         pub.publish_bytes(b"this is not json")  # one dead letter, to grep for secrets too

@@ -42,7 +42,7 @@ async def _index_and_count(settings) -> tuple[str, int]:
     the engine's own client, count it back."""
     from worker.sinks.search import SearchSink
 
-    async with SearchSink(settings) as sink:
+    async with SearchSink.from_settings(settings) as sink:
         await sink.ensure_templates()
         client = await sink._client()
         index = f"{settings.index_prefix}-probe"
@@ -69,7 +69,7 @@ def _connect_error(settings) -> str:
     from worker.sinks.search import SearchSink
 
     async def go() -> None:
-        async with SearchSink(settings) as sink:
+        async with SearchSink.from_settings(settings) as sink:
             await sink.ensure_templates()
 
     with pytest.raises(ConfigError) as err:

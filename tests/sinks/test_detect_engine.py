@@ -102,7 +102,7 @@ def test_sink_in_auto_mode_uses_the_detected_engine(httpserver: HTTPServer, monk
         settings = load_settings(search_url=httpserver.url_for("/"), search_engine="auto")
 
         async def go(settings=settings) -> tuple[str | None, str]:
-            async with SearchSink(settings) as sink:
+            async with SearchSink.from_settings(settings) as sink:
                 return sink.engine, type(sink.client).__module__
 
         got_engine, got_module = asyncio.run(go())
@@ -115,7 +115,7 @@ def test_configured_engine_skips_detection(httpserver: HTTPServer):
     settings = load_settings(search_url=httpserver.url_for("/"), search_engine="opensearch")
 
     async def go() -> str | None:
-        async with SearchSink(settings) as sink:
+        async with SearchSink.from_settings(settings) as sink:
             return sink.engine
 
     assert asyncio.run(go()) == "opensearch"

@@ -100,7 +100,7 @@ def test_template_files_are_valid_and_consistent():
 
 
 def test_index_named_from_the_documents_own_month():
-    sink = SearchSink(load_settings(index_prefix="nw"), engine="opensearch")
+    sink = SearchSink.from_settings(load_settings(index_prefix="nw"), engine="opensearch")
     act = sink.article_action(tagged_article(), [])
     assert act["_index"] == "nw-articles-2017.03"
     assert act["_id"] == "a1"
@@ -126,7 +126,7 @@ def test_transient_errors_are_told_from_refusals():
 def test_unreadable_enriched_message_is_a_reject_not_a_crash():
     from worker.errors import Reject
 
-    sink = SearchSink(load_settings(), engine="opensearch")
+    sink = SearchSink.from_settings(load_settings(), engine="opensearch")
     with pytest.raises(Reject) as info:
         sink.enriched_action({"tagged": {"article": {"title": "no id"}}})
     assert info.value.stage == "index" and info.value.reason == "bad_message"
@@ -138,7 +138,7 @@ def test_unreadable_enriched_message_is_a_reject_not_a_crash():
 @pytest.mark.stack
 def test_templates_install_idempotently(sink_settings):
     async def go() -> dict[str, Any]:
-        async with SearchSink(sink_settings) as sink:
+        async with SearchSink.from_settings(sink_settings) as sink:
             await sink.ensure_templates()
             await sink.ensure_templates()  # second start-up: no error, same result
             await sink.bulk([sink.article_action(tagged_article(), [])])
@@ -175,7 +175,7 @@ def test_templates_install_idempotently(sink_settings):
 @pytest.mark.stack
 def test_same_article_three_times_leaves_one_document(sink_settings):
     async def go() -> tuple[int, int]:
-        async with SearchSink(sink_settings) as sink:
+        async with SearchSink.from_settings(sink_settings) as sink:
             await sink.ensure_templates()
             indexed = 0
             for _ in range(3):
@@ -200,7 +200,7 @@ def test_seed_is_found_by_country(sink_settings):
     )
 
     async def go() -> tuple[list[str], list[str], int]:
-        async with SearchSink(sink_settings) as sink:
+        async with SearchSink.from_settings(sink_settings) as sink:
             await sink.ensure_templates()
             result = await sink.bulk(
                 [sink.article_action(tagged, alerts), sink.article_action(tagged_article(), [])]
@@ -226,7 +226,7 @@ def test_seed_is_found_by_country(sink_settings):
 @pytest.mark.stack
 def test_search_filters_by_date_and_country(sink_settings):
     async def go() -> dict[str, list[str]]:
-        async with SearchSink(sink_settings) as sink:
+        async with SearchSink.from_settings(sink_settings) as sink:
             await sink.ensure_templates()
             old = tagged_article("old", when=datetime(2016, 5, 1, tzinfo=UTC))
             new = tagged_article("new", when=datetime(2024, 5, 1, tzinfo=UTC))
@@ -247,7 +247,7 @@ def test_search_filters_by_date_and_country(sink_settings):
 @pytest.mark.stack
 def test_mapping_conflict_is_refused_with_the_engines_reason(sink_settings):
     async def go() -> Any:
-        async with SearchSink(sink_settings) as sink:
+        async with SearchSink.from_settings(sink_settings) as sink:
             await sink.ensure_templates()
             good = sink.article_action(tagged_article("good"), [])
             bad = sink.article_action(tagged_article("bad", source={"name": "an object"}), [])
@@ -273,7 +273,7 @@ def test_large_batches_are_split_by_bytes(sink_settings):
     sizes: list[tuple[int, int]] = []  # (bytes, documents) per bulk request
 
     async def go() -> tuple[int, int, int]:
-        async with SearchSink(sink_settings, max_request_bytes=4096) as sink:
+        async with SearchSink.from_settings(sink_settings, max_request_bytes=4096) as sink:
             await sink.ensure_templates()
             actions = [sink.article_action(tagged_article(f"b{i}"), []) for i in range(40)]
             real_bulk = sink.client.bulk
@@ -304,7 +304,7 @@ def test_elasticsearch_client_really_went_through_the_shim(isolated_env):
         cfg = settings.model_copy(update={"search_engine": "elasticsearch", "search_url": url})
 
         async def go() -> str:
-            async with SearchSink(cfg) as sink:
+            async with SearchSink.from_settings(cfg) as sink:
                 await sink.ensure_templates()
                 return type(sink.client).__module__
 
@@ -319,3 +319,94 @@ def test_elasticsearch_client_really_went_through_the_shim(isolated_env):
         httpx.delete(
             f"{settings.search_url}/_component_template/{settings.index_prefix}-*", timeout=30
         )
+
+
+def _article_in(lang: str, article_id: str, title: str, body: str) -> TaggedArticle:
+    art = Article(
+        id=article_id,
+        title=title,
+        body=body,
+        url=f"https://example.test/{article_id}",
+        source="Test Wire",
+        published_at=datetime(2017, 3, 10, 12, 0, tzinfo=UTC),
+        language=lang,
+        fetched_at=datetime(2024, 1, 1, tzinfo=UTC),
+        content_hash="h" + article_id,
+    )
+    return TaggedArticle(art, [])
+
+
+@pytest.mark.stack
+def test_an_article_is_found_by_another_case_of_a_name_in_its_own_language(sink_settings):
+    """Issue 13: Kibana's free-text search finds "Rosja" for an article that says "Rosji"
+    (Polish), "Россия" for "России" (Russian), "تركيا" for "لتركيا" (Arabic), in the
+    article's own language field; English articles keep their `.en` sub-fields."""
+    articles = [
+        # our own sentences, one per language and construction
+        _article_in("pl", "pl1", "Zakup systemów", "Rząd Turcji kupił systemy od Rosji."),
+        _article_in("ru", "ru1", "Покупка систем", "Поставки из России начнутся весной."),
+        _article_in("ar", "ar1", "صفقة", "وصلت الشحنة الأولى لتركيا هذا الأسبوع."),
+        _article_in("ar", "ar2", "زيارة", "وصل وفد إماراتي إلى العاصمة."),  # hamza on the alef
+        _article_in("uk", "uk1", "Закупівля", "Уряд домовився з Туреччиною про постачання."),
+        _article_in("en", "en1", "Systems bought", "Poland bought tanks from Korea."),
+    ]
+
+    async def go() -> dict[str, list[str]]:
+        async with SearchSink.from_settings(sink_settings) as sink:
+            await sink.ensure_templates()
+            await sink.bulk([sink.article_action(a, []) for a in articles])
+            await sink.refresh()
+            client = await sink._client()
+            found: dict[str, list[str]] = {}
+            for query in ("Rosja", "Россия", "تركيا", "اماراتي", "Туреччина", "Rosjanie"):
+                resp = await client.search(
+                    index=sink.articles_alias,
+                    body={"query": {"query_string": {"query": query}}, "_source": ["id"]},
+                )
+                body = resp.body if hasattr(resp, "body") else resp
+                found[query] = sorted(h["_source"]["id"] for h in body["hits"]["hits"])
+            return found
+
+    found = run(go())
+    assert found["Rosja"] == ["pl1"]
+    assert found["Россия"] == ["ru1"]
+    assert found["تركيا"] == ["ar1"]
+    assert found["اماراتي"] == ["ar2"]  # written without the hamza: normalised first
+    assert found["Туреччина"] == ["uk1"]
+    assert found["Rosjanie"] == []  # a people noun is not the country: no broad match
+    docs = httpx.post(
+        f"{load_settings().search_url}/{load_settings().index_prefix}-articles/_search",
+        json={"query": {"ids": {"values": ["pl1"]}}},
+        timeout=10,
+    ).json()["hits"]["hits"]
+    assert "lang_text" not in docs[0]["_source"]  # indexed, not stored twice
+
+
+def test_language_analysers_follow_the_engines_plugins():
+    from worker.sinks import language_analysis as la
+
+    answer = {
+        "nodes": {
+            "n1": {"plugins": [{"name": "analysis-stempel", "classname": "x.Stempel"}]},
+            "n2": {
+                "plugins": [
+                    {"name": "org.opensearch.plugin.analysis.stempel.AnalysisStempelPlugin"},
+                    {"name": "analysis-ukrainian"},
+                ]
+            },
+        }
+    }
+    plugins = la.plugin_names(answer)  # a plugin counts only if every node has it
+    assert la.POLISH_PLUGIN in plugins and la.UKRAINIAN_PLUGIN not in plugins
+    with_stempel = la.analysis(plugins)["analyzer"]
+    bare = la.analysis(frozenset())["analyzer"]
+    assert with_stempel["nw_pl"]["filter"] == ["lowercase", "nw_names_pl", "polish_stem"]
+    assert bare["nw_pl"]["filter"] == ["lowercase", "nw_names_pl"]
+    assert la.analysis(frozenset({la.UKRAINIAN_PLUGIN}))["analyzer"]["nw_uk"] == {
+        "type": "ukrainian"
+    }
+    rules = la.analysis(frozenset())["filter"]["nw_names_pl"]["rules"]
+    russia = next(r for r in rules if r.endswith("=> rus_country"))
+    assert {"rosja", "rosji", "rosję", "rosyjskie"} <= set(russia.split(" => ")[0].split(", "))
+    assert la.language_fields("pl", "t", "b") == {"pl": {"title": "t", "body": "b"}}
+    assert la.language_fields("en", "t", "b") is None and la.language_fields(None, "t", "b") is None

@@ -27,10 +27,15 @@ def _settings(**kw):
     return load_settings(**kw)
 
 
+def _conn(**kw):
+    """The search connection the settings ``kw`` describe (what the adapters take)."""
+    return _settings(**kw).search_connection
+
+
 def test_plain_http_has_no_tls_and_keeps_basic_auth() -> None:
     from worker.sinks import search_security as sec
 
-    s = _settings(search_url="http://127.0.0.1:9200", search_username="u", search_password="p")
+    s = _conn(search_url="http://127.0.0.1:9200", search_username="u", search_password="p")
     assert sec.ssl_context(s) is None
     assert sec.opensearch_kwargs(s) == {"hosts": ["http://127.0.0.1:9200"], "http_auth": ("u", "p")}
     assert sec.elasticsearch_kwargs(s) == {
@@ -43,7 +48,7 @@ def test_plain_http_has_no_tls_and_keeps_basic_auth() -> None:
 def test_https_with_ca_and_client_certificate(certs: Certs) -> None:
     from worker.sinks import search_security as sec
 
-    s = _settings(
+    s = _conn(
         search_url="https://search.example:9200",
         search_api_key="k3y",
         search_ca_file=certs.ca,
@@ -61,7 +66,7 @@ def test_https_with_ca_and_client_certificate(certs: Certs) -> None:
 def test_verify_off_is_unverified_and_loud(caplog: pytest.LogCaptureFixture) -> None:
     from worker.sinks import search_security as sec
 
-    s = _settings(search_url="https://search.example:9200", search_verify=False)
+    s = _conn(search_url="https://search.example:9200", search_verify=False)
     ctx = sec.ssl_context(s)
     assert ctx is not None and ctx.verify_mode == ssl.CERT_NONE and not ctx.check_hostname
     assert "NOT verified" in caplog.text
@@ -73,7 +78,7 @@ def test_elastic_cloud_id_replaces_the_url_and_fixes_the_engine() -> None:
     from worker.sinks import search_security as sec
     from worker.sinks.search import make_client
 
-    s = _settings(search_cloud_id=CLOUD_ID, search_api_key="k3y")
+    s = _conn(search_cloud_id=CLOUD_ID, search_api_key="k3y")
     assert sec.fixed_engine(s) == "elasticsearch"
     kwargs = sec.elasticsearch_kwargs(s)
     assert kwargs["cloud_id"] == CLOUD_ID and "hosts" not in kwargs
@@ -96,7 +101,7 @@ def test_aws_region_fixes_opensearch_and_needs_credentials(
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "none"))
     monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
-    s = _settings(search_url="https://x.eu-west-1.es.amazonaws.com", search_aws_region="eu-west-1")
+    s = _conn(search_url="https://x.eu-west-1.es.amazonaws.com", search_aws_region="eu-west-1")
     assert sec.fixed_engine(s) == "opensearch"
     with pytest.raises(ConfigError, match="no AWS credentials"):
         sec.opensearch_kwargs(s)
@@ -151,6 +156,6 @@ def test_a_silent_tls_close_without_a_client_certificate_names_the_cert_settings
         except ConnectionError as exc:
             return exc
 
-    msg = sec.explain(wrapped(), _settings(search_url="https://engine.example:9200"))
+    msg = sec.explain(wrapped(), _conn(search_url="https://engine.example:9200"))
     assert msg is not None and "NEWSWATCH_SEARCH_CERT_FILE" in msg
-    assert sec.explain(wrapped(), _settings(search_url="http://engine.example:9200")) is None
+    assert sec.explain(wrapped(), _conn(search_url="http://engine.example:9200")) is None

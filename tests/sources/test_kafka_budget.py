@@ -49,7 +49,7 @@ def test_a_message_over_the_budget_is_the_items_reject(isolated_env):
     from worker.sources.kafka import RawPublisher
 
     settings = load_settings(max_article_bytes=1024, kafka_max_message_bytes=1_048_576)
-    pub = RawPublisher(settings)
+    pub = RawPublisher.from_settings(settings)
     try:
         assert pub.producer.config["max_request_size"] == 1_048_576
         with pytest.raises(Reject) as caught:

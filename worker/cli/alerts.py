@@ -32,9 +32,9 @@ class ListFormat(StrEnum):
 
 
 def _settings():
-    from worker.config import load_settings
+    from worker.cli.setup import command_settings
 
-    return load_settings()
+    return command_settings()
 
 
 def _current(settings) -> dict:
@@ -42,7 +42,7 @@ def _current(settings) -> dict:
     from worker.transforms.silences import apply
 
     state: dict = {}
-    for where, key, value in read_topic(settings, settings.topics.silences):
+    for where, key, value in read_topic(settings.kafka_connection, settings.topics.silences):
         try:
             state = apply(state, key, value)
         except ValueError as exc:
@@ -86,7 +86,7 @@ def silence_command(
         raise typer.BadParameter(str(exc)) from None
     settings = _settings()
     ensure_topics(settings)
-    publish(settings, settings.topics.silences, [encode(s)])
+    publish(settings.kafka_connection, settings.topics.silences, [encode(s)])
     out.print(f"{s.id}  silences {_scope(s.rule, s.pair, s.country)} until {_t(s.ends_at)}")
 
 
@@ -103,7 +103,7 @@ def unsilence_command(
             f"[bold red]error:[/] no silence {escape(silence_id)} on {settings.topics.silences}"
         )
         raise typer.Exit(1)
-    publish(settings, settings.topics.silences, [(silence_id.encode(), None)])
+    publish(settings.kafka_connection, settings.topics.silences, [(silence_id.encode(), None)])
     out.print(f"{silence_id} removed")
 
 

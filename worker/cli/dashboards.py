@@ -8,6 +8,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
+from worker.cli.setup import command_settings
 from worker.config import load_settings
 from worker.errors import NewswatchError
 
@@ -93,7 +94,7 @@ def register(app: typer.Typer) -> None:
         NEWSWATCH_SEARCH_PASSWORD if set."""
         if not kibana_url and not dashboards_url:
             raise typer.BadParameter("give --kibana-url and/or --dashboards-url")
-        settings = load_settings()
+        settings = command_settings()
         auth = None
         if settings.search_username and settings.search_password:
             auth = (settings.search_username, settings.search_password.get_secret_value())

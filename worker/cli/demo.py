@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from worker.cli.setup import command_settings
 from worker.config import load_settings
 from worker.model import Alert
 
@@ -18,7 +19,7 @@ def _search_by_country(country: str) -> list[dict]:
     from worker.sinks.search import SearchSink
 
     async def go() -> list[dict]:
-        async with SearchSink(load_settings()) as sink:
+        async with SearchSink.from_settings(load_settings()) as sink:
             await sink.refresh()
             resp = await sink.search(f"countries:{country}", size=20)
             return [h["_source"] for h in resp["hits"]["hits"]]
@@ -43,7 +44,7 @@ def register(app: typer.Typer) -> None:
         from worker.demo import DemoResult, run_demo, stop_started
         from worker.devstack import Stack
 
-        settings = load_settings()
+        settings = command_settings()
         console = Console(stderr=True)
         out = Console()
 

@@ -9,7 +9,8 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from worker.config import FeedSettings, load_settings
+from worker.cli.setup import command_settings
+from worker.config import FeedSettings
 from worker.errors import Reject
 
 err = Console(stderr=True, soft_wrap=True)  # one line per poll: readable in a terminal or a log
@@ -57,7 +58,7 @@ def register(app: typer.Typer) -> None:
         any feed failed."""
         from worker.sources.feeds import FeedMemory, FeedPoller
 
-        settings = load_settings()
+        settings = command_settings(service=True)
         targets = [FeedSettings(url=f, interval=interval) for f in feeds or []] or settings.feeds
         if not targets:
             raise typer.BadParameter(

@@ -89,7 +89,7 @@ def publish_command(
     Sends only what changed: new and edited rules and lexicons, and deletions (tombstones) for
     rules no longer in the pack. Any invalid rule: every error as file:line: reason, exit 1,
     nothing published."""
-    from worker.config import load_settings
+    from worker.cli.setup import command_settings
     from worker.sources.kafka import ensure_topics
     from worker.sources.rules_topic import publish_records, read_records
     from worker.transforms.rules.records import RecordLog, diff
@@ -98,9 +98,9 @@ def publish_command(
     if not ruleset.rules:
         err.print(f"[bold red]error:[/] {path}: no rules; nothing published")
         raise typer.Exit(1)
-    settings = load_settings()
+    settings = command_settings()
     ensure_topics(settings)
-    current, problems = read_records(settings)
+    current, problems = read_records(settings.kafka_connection, settings.topics.rules)
     for p in problems:
         err.print(f"[yellow]warning:[/] skipped a malformed record on the topic: {p}")
     changes = diff(RecordLog(current).latest, ruleset.to_records())
@@ -110,7 +110,7 @@ def publish_command(
     if dry_run:
         out.print(f"{len(changes)} change(s) to {settings.topics.rules} (dry run: none sent)")
         return
-    sent = publish_records(settings, changes)
+    sent = publish_records(settings.kafka_connection, settings.topics.rules, changes)
     out.print(f"{sent} change(s) published to {settings.topics.rules}; {len(ruleset.rules)} rules")
 
 

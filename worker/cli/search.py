@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from worker.config import load_settings
+from worker.cli.setup import command_settings
 
 
 def _parse_since(value: str) -> datetime:
@@ -46,11 +46,11 @@ def register(app: typer.Typer) -> None:
         """Search indexed articles (or alerts) with Lucene query syntax."""
         from worker.sinks.search import SearchSink
 
-        settings = load_settings()
+        settings = command_settings()
         since_dt = _parse_since(since) if since else None
 
         async def go() -> dict:
-            async with SearchSink(settings) as sink:
+            async with SearchSink.from_settings(settings) as sink:
                 index = sink.alerts_alias if alerts else sink.articles_alias
                 return await sink.search(
                     query, size=size, index=index, since=since_dt, countries=country or None

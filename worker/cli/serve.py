@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from worker.config import load_settings
+from worker.cli.setup import command_settings
 from worker.errors import ConfigError
 
 err = Console(stderr=True, soft_wrap=True)
@@ -34,7 +34,7 @@ def register(app: typer.Typer) -> None:
         from worker.sources.http import build_openapi, create_http_app
         from worker.sources.outlet import RawOutlet
 
-        settings = load_settings()
+        settings = command_settings(service=True)
         if openapi is not None:
             openapi.write_text(json.dumps(build_openapi(), indent=2) + "\n", encoding="utf-8")
             err.print(f"wrote {openapi}")
@@ -47,7 +47,9 @@ def register(app: typer.Typer) -> None:
         bind_host = host or settings.http.host
         bind_port = settings.http.port if port is None else port
         outlet = RawOutlet.open(settings)
-        http_app = create_http_app(settings, outlet.send_async)
+        http_app = create_http_app(
+            settings.http, outlet.send_async, max_article_bytes=settings.max_article_bytes
+        )
 
         async def main() -> None:
             runner = web.AppRunner(http_app, access_log=None)

@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from worker.cli.setup import command_settings
 from worker.config import load_settings, secret_values
 from worker.errors import Reject
 from worker.sources.files import (
@@ -127,7 +128,7 @@ def register(app: typer.Typer) -> None:
         skipped; the exit code is 1 if any input was rejected."""
         from worker.sources.outlet import RawOutlet
 
-        settings = load_settings()
+        settings = command_settings()
         outlet = RawOutlet.open(settings, dry_run=dry_run)
         total = sum(_count_files(Path(s)) for s in sources if s != "-" and "://" not in s)
         with Progress(

@@ -83,6 +83,8 @@ class Store(Protocol):
         self, key: str, value: dict[str, Any], *, durable: bool = False
     ) -> None: ...
 
+    async def delete_event(self, key: str) -> bool: ...
+
 
 _MISSING = object()
 
@@ -125,6 +127,9 @@ class DictStore:
 
     async def delete_group(self, group: str) -> bool:
         return self.groups.pop(group, _MISSING) is not _MISSING
+
+    async def delete_event(self, key: str) -> bool:
+        return self.events.pop(key, _MISSING) is not _MISSING
 
 
 class TableStore:
@@ -171,6 +176,12 @@ class TableStore:
         if group not in self.groups:
             return False
         del self.groups[group]
+        return True
+
+    async def delete_event(self, key: str) -> bool:
+        if key not in self.events:
+            return False
+        del self.events[key]
         return True
 
     @staticmethod

@@ -31,10 +31,10 @@ from urllib.parse import quote
 
 import httpx
 
-from worker.config import SCHEMAS_DIR, Settings
+from worker.config import SCHEMAS_DIR, SearchConnection, Settings
 from worker.errors import ConfigError, Reject
 from worker.model import Alert, TaggedArticle, iso
-from worker.sinks import search_security
+from worker.sinks import language_analysis, search_security
 
 log = logging.getLogger(__name__)
 
@@ -119,20 +119,18 @@ async def detect_engine(
     return "opensearch" if version.get("distribution") == "opensearch" else "elasticsearch"
 
 
-def make_client(settings: Settings, engine: Engine) -> Any:
+def make_client(conn: SearchConnection, engine: Engine) -> Any:
     """The only engine-specific code: build the async client (TLS and authentication from
     worker/sinks/search_security.py). Retries are ours (``max_retries=0``) so that backoff and
     backpressure are decided in one place."""
     if engine == "opensearch":
         from opensearchpy import AsyncOpenSearch
 
-        return AsyncOpenSearch(
-            **search_security.opensearch_kwargs(settings), timeout=30, max_retries=0
-        )
+        return AsyncOpenSearch(**search_security.opensearch_kwargs(conn), timeout=30, max_retries=0)
     from elasticsearch import AsyncElasticsearch
 
     return AsyncElasticsearch(
-        **search_security.elasticsearch_kwargs(settings), request_timeout=30, max_retries=0
+        **search_security.elasticsearch_kwargs(conn), request_timeout=30, max_retries=0
     )
 
 
@@ -254,6 +252,9 @@ def article_document(tagged: TaggedArticle, alerts: list[Alert]) -> dict[str, An
             "@timestamp": iso(a.published_at or a.fetched_at),
         }
     )
+    # the article again under its language's analyser (worker/sinks/language_analysis.py)
+    if (own := language_analysis.language_fields(a.language, a.title, a.body)) is not None:
+        doc["lang_text"] = own
     return doc
 
 
@@ -289,20 +290,27 @@ class SearchSink:
 
     def __init__(
         self,
-        settings: Settings,
+        conn: SearchConnection,
+        index_prefix: str = "newswatch",
         engine: Engine | None = None,
         *,
         max_request_bytes: int = MAX_REQUEST_BYTES,
     ):
-        self.settings = settings
-        self.engine: Engine | None = engine or search_security.fixed_engine(settings)
+        self.conn = conn
+        self.engine: Engine | None = engine or search_security.fixed_engine(conn)
         self.client: Any = None
         self.max_request_bytes = max_request_bytes
-        prefix = settings.index_prefix
+        prefix = index_prefix
         self.prefix = prefix
         self.articles_alias = f"{prefix}-articles"
         self.alerts_alias = f"{prefix}-alerts"
         self.lifecycle: dict[str, str] = {}  # kind -> installed | unchanged | unavailable
+        # engine plugins that give languages their analysers (read when templates install)
+        self.plugins: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **kwargs: Any) -> SearchSink:
+        return cls(settings.search_connection, settings.index_prefix, **kwargs)
 
     async def __aenter__(self) -> SearchSink:
         await self.connect()
@@ -316,7 +324,7 @@ class SearchSink:
         try:
             await self._client()
         except Exception as exc:
-            why = search_security.explain(exc, self.settings, error_status(exc))
+            why = search_security.explain(exc, self.conn, error_status(exc))
             if why:  # a configuration mistake: retrying cannot fix it
                 raise ConfigError(why) from None
             if not is_transient(exc):
@@ -326,13 +334,13 @@ class SearchSink:
     async def _client(self) -> Any:
         if self.client is None:
             if self.engine is None:
-                ctx = search_security.ssl_context(self.settings)
+                ctx = search_security.ssl_context(self.conn)
                 self.engine = await detect_engine(
-                    self.settings.search_url,
-                    auth=search_security.basic_auth(self.settings),
+                    self.conn.url,
+                    auth=search_security.basic_auth(self.conn),
                     verify=ctx if ctx is not None else True,
                 )
-            self.client = make_client(self.settings, self.engine)
+            self.client = make_client(self.conn, self.engine)
         return self.client
 
     async def close(self) -> None:
@@ -373,8 +381,24 @@ class SearchSink:
         for kind in KINDS:
             body = load_json(f"{kind}.component.json")
             body["template"].setdefault("settings", {})["analysis"] = analysis
+            if kind == "articles":
+                self._add_language_fields(body)
             out[self.component_name(f"{kind}-mappings")] = body
         return out
+
+    def _add_language_fields(self, body: dict[str, Any]) -> None:
+        """Articles only: ``lang_text`` and its analysers (worker/sinks/language_analysis.py),
+        kept out of the shared settings so alert indices do not carry the name tables."""
+        languages = language_analysis.analysis(self.plugins)
+        base = body["template"]["settings"]["analysis"]
+        body["template"]["settings"]["analysis"] = {
+            **base,
+            "filter": {**base.get("filter", {}), **languages["filter"]},
+            "analyzer": {**base["analyzer"], **languages["analyzer"]},
+        }
+        mappings = body["template"]["mappings"]
+        mappings["properties"]["lang_text"] = language_analysis.mapping()
+        mappings["_source"] = {"excludes": ["lang_text"]}  # derived: indexed, not stored again
 
     def lifecycle_policy(self, kind: str) -> tuple[str, dict[str, Any]]:
         """(path, body) of the lifecycle policy for ``kind`` on this engine. The body carries a
@@ -399,13 +423,14 @@ class SearchSink:
         try:
             await self._install_templates()
         except Exception as exc:
-            why = search_security.explain(exc, self.settings, error_status(exc))
+            why = search_security.explain(exc, self.conn, error_status(exc))
             if why:
                 raise ConfigError(why) from None
             raise
 
     async def _install_templates(self) -> None:
         client = await self._client()
+        self.plugins = await self._language_plugins()
         for kind in KINDS:
             self.lifecycle[kind] = await self._ensure_policy(kind)
         for name, body in self.component_templates().items():
@@ -416,6 +441,23 @@ class SearchSink:
             )
         for kind in KINDS:
             await self._update_existing_mappings(kind)
+
+    async def _language_plugins(self) -> frozenset[str]:
+        """The plugins of every node (Polish and Ukrainian analysers are plugins). A cluster
+        that does not answer (a serverless or restricted one) is taken to have none: those two
+        languages then index with the names override only."""
+        try:
+            found = await perform(await self._client(), "GET", "/_nodes/plugins")
+        except Exception as exc:
+            if is_transient(exc):
+                raise
+            log.warning(
+                "cannot list the engine's plugins (%s; GET _nodes/plugins needs the cluster "
+                "privilege 'monitor'); Polish and Ukrainian text index without their stemmers",
+                describe_error(exc),
+            )
+            return frozenset()
+        return language_analysis.plugin_names(found)
 
     async def _ensure_policy(self, kind: str) -> str:
         client = await self._client()
@@ -460,6 +502,8 @@ class SearchSink:
         """Add fields introduced since an index was created (mappings are additive; a changed
         field type cannot be applied in place and is reported, not fatal)."""
         client = await self._client()
+        # The file has no lang_text (component_templates adds it): its analysers exist only
+        # in indices created from the new template, so an old index could not take it.
         mappings = load_json(f"{kind}.component.json")["template"]["mappings"]
         try:
             await client.indices.put_mapping(
@@ -498,10 +542,15 @@ class SearchSink:
         """The bulk action for an enriched-topic message (``{"tagged", "alerts"}``), keeping the
         message as ``_origin`` for the dead-letter record. Raises :class:`Reject` if the
         message cannot be read."""
+        from worker.readings import document_reading
+
         try:
             tagged = TaggedArticle.from_dict(value["tagged"])
             alerts = [Alert.from_dict(a) for a in value.get("alerts", [])]
             action = self.article_action(tagged, alerts)
+            reading = document_reading(value.get("reading"), value["tagged"])
+            if reading is not None:  # kept for backtests (worker/readings.py)
+                action["_source"]["reading"] = reading
             month = value.get("index_month")  # first seen by the dedupe stage (link.py)
             if isinstance(month, str) and _MONTH.fullmatch(month):
                 action["_index"] = f"{self.articles_alias}-{month}"
@@ -683,12 +732,23 @@ class SearchSink:
         bounds = {k: iso(v) for k, v in (("gte", since), ("lt", until)) if v is not None}
         return {"range": {"@timestamp": bounds}} if bounds else {"match_all": {}}
 
+    def _dated(
+        self, since: datetime | None, until: datetime | None, where: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        if where is None:
+            return self._range(since, until)
+        return {"bool": {"filter": [self._range(since, until), where]}}
+
     async def count_articles(
-        self, since: datetime | None = None, until: datetime | None = None
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        where: dict[str, Any] | None = None,
     ) -> int:
-        """Articles (first copies and copies) dated in ``[since, until)``."""
+        """Articles (first copies and copies) dated in ``[since, until)`` (and matching the
+        query ``where``, if given)."""
         client = await self._client()
-        body = {"query": self._range(since, until)}
+        body = {"query": self._dated(since, until, where)}
         resp = await perform(client, "POST", f"/{self.articles_alias}/_count", body=body)
         return int(resp["count"])
 
@@ -699,16 +759,21 @@ class SearchSink:
         *,
         page: int = 1000,
         keep_alive: str = "2m",
+        where: dict[str, Any] | None = None,
+        exclude: tuple[str, ...] = (),
     ) -> AsyncIterator[dict[str, Any]]:
-        """Every article document dated in ``[since, until)``, oldest first, through a scroll:
-        a point-in-time view of the index (documents written after the first page are not
-        seen), with the same REST calls on OpenSearch and Elasticsearch."""
+        """Every article document dated in ``[since, until)`` (and matching the query
+        ``where``, if given), oldest first, through a scroll: a point-in-time view of the
+        index (documents written after the first page are not seen), with the same REST calls
+        on OpenSearch and Elasticsearch. ``exclude``: source fields not to send back."""
         client = await self._client()
-        body = {
-            "query": self._range(since, until),
+        body: dict[str, Any] = {
+            "query": self._dated(since, until, where),
             "sort": [{"@timestamp": {"order": "asc", "missing": "_last"}}, {"id": "asc"}],
             "size": page,
         }
+        if exclude:
+            body["_source"] = {"excludes": list(exclude)}
         resp = await perform(
             client,
             "POST",

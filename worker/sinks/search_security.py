@@ -2,7 +2,8 @@
 certificate, verification), basic auth, API keys, Elastic Cloud ids and AWS SigV4.
 
 worker/sinks/search.py builds the clients from these pieces (and the engine probe uses the same
-TLS context), so the settings ``search_*`` are read in this one place.
+TLS context), so the settings ``search_*`` (as one :class:`SearchConnection`) are read in this
+one place.
 """
 
 from __future__ import annotations
@@ -11,33 +12,33 @@ import logging
 import ssl
 from typing import Any
 
-from worker.config import Settings
+from worker.config import SearchConnection
 from worker.errors import ConfigError, exception_chain
 from worker.tls import client_context
 
 log = logging.getLogger(__name__)
 
 
-def uses_tls(settings: Settings) -> bool:
-    return bool(settings.search_cloud_id) or settings.search_url.lower().startswith("https:")
+def uses_tls(conn: SearchConnection) -> bool:
+    return bool(conn.cloud_id) or conn.url.lower().startswith("https:")
 
 
-def ssl_context(settings: Settings) -> ssl.SSLContext | None:
+def ssl_context(conn: SearchConnection) -> ssl.SSLContext | None:
     """The TLS context for the engine, or None for a plain-http URL. ``search_verify=false``
     turns all verification off: accepted for a throw-away test cluster, warned about loudly."""
-    if not uses_tls(settings):
+    if not uses_tls(conn):
         return None
     ctx = client_context(
-        settings.search_ca_file,
-        settings.search_cert_file,
-        settings.search_key_file,
+        conn.ca_file,
+        conn.cert_file,
+        conn.key_file,
         names=(
             "NEWSWATCH_SEARCH_CA_FILE",
             "NEWSWATCH_SEARCH_CERT_FILE",
             "NEWSWATCH_SEARCH_KEY_FILE",
         ),
     )
-    if not settings.search_verify:
+    if not conn.verify:
         log.warning(
             "NEWSWATCH_SEARCH_VERIFY=false: the search engine's certificate is NOT verified; "
             "anyone on the network path can read and change what newswatch indexes. Use it "
@@ -48,25 +49,25 @@ def ssl_context(settings: Settings) -> ssl.SSLContext | None:
     return ctx
 
 
-def basic_auth(settings: Settings) -> tuple[str, str] | None:
-    if settings.search_username and settings.search_password:
-        return (settings.search_username, settings.search_password.get_secret_value())
+def basic_auth(conn: SearchConnection) -> tuple[str, str] | None:
+    if conn.username and conn.password:
+        return (conn.username, conn.password.get_secret_value())
     return None
 
 
-def fixed_engine(settings: Settings) -> str | None:
-    """The engine implied by the settings, when no probe is needed (or possible: a SigV4
+def fixed_engine(conn: SearchConnection) -> str | None:
+    """The engine implied by the connection, when no probe is needed (or possible: a SigV4
     endpoint would need a signed probe, an Elastic Cloud id is no URL)."""
-    if settings.search_engine != "auto":
-        return settings.search_engine
-    if settings.search_cloud_id:
+    if conn.engine != "auto":
+        return conn.engine
+    if conn.cloud_id:
         return "elasticsearch"
-    if settings.search_aws_region:
+    if conn.aws_region:
         return "opensearch"
     return None
 
 
-def aws_signer(settings: Settings) -> Any:
+def aws_signer(conn: SearchConnection) -> Any:
     """opensearch-py's own SigV4 signer over the standard AWS credential chain (environment,
     shared files, SSO, container and instance roles), resolved by botocore."""
     try:
@@ -84,58 +85,54 @@ def aws_signer(settings: Settings) -> Any:
             "NEWSWATCH_SEARCH_AWS_REGION is set but no AWS credentials were found (environment "
             "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, ~/.aws, or an instance/pod role)"
         )
-    return AWSV4SignerAsyncAuth(
-        credentials, settings.search_aws_region, settings.search_aws_service
-    )
+    return AWSV4SignerAsyncAuth(credentials, conn.aws_region, conn.aws_service)
 
 
-def opensearch_kwargs(settings: Settings) -> dict[str, Any]:
+def opensearch_kwargs(conn: SearchConnection) -> dict[str, Any]:
     """Arguments for ``opensearchpy.AsyncOpenSearch``."""
-    kwargs: dict[str, Any] = {"hosts": [settings.search_url]}
-    if settings.search_aws_region:
+    kwargs: dict[str, Any] = {"hosts": [conn.url]}
+    if conn.aws_region:
         from opensearchpy import AsyncHttpConnection
 
-        kwargs["http_auth"] = aws_signer(settings)
+        kwargs["http_auth"] = aws_signer(conn)
         # The default async connection only knows basic auth; this one calls the signer for
         # every request (method, URL, body) as SigV4 needs.
         kwargs["connection_class"] = AsyncHttpConnection
     else:
-        kwargs["http_auth"] = basic_auth(settings)
-    ctx = ssl_context(settings)
+        kwargs["http_auth"] = basic_auth(conn)
+    ctx = ssl_context(conn)
     if ctx is not None:
         kwargs["ssl_context"] = ctx
     return kwargs
 
 
-def elasticsearch_kwargs(settings: Settings) -> dict[str, Any]:
+def elasticsearch_kwargs(conn: SearchConnection) -> dict[str, Any]:
     """Arguments for ``elasticsearch.AsyncElasticsearch``."""
     kwargs: dict[str, Any] = {}
-    if settings.search_cloud_id:
-        kwargs["cloud_id"] = settings.search_cloud_id
+    if conn.cloud_id:
+        kwargs["cloud_id"] = conn.cloud_id
     else:
-        kwargs["hosts"] = [settings.search_url]
-    if settings.search_api_key:
-        kwargs["api_key"] = settings.search_api_key.get_secret_value()
-    elif auth := basic_auth(settings):
+        kwargs["hosts"] = [conn.url]
+    if conn.api_key:
+        kwargs["api_key"] = conn.api_key.get_secret_value()
+    elif auth := basic_auth(conn):
         kwargs["basic_auth"] = auth
-    ctx = ssl_context(settings)
+    ctx = ssl_context(conn)
     if ctx is not None:
         kwargs["ssl_context"] = ctx
     return kwargs
 
 
-def explain(exc: BaseException, settings: Settings, status: int | None = None) -> str | None:
+def explain(exc: BaseException, conn: SearchConnection, status: int | None = None) -> str | None:
     """A sentence naming the setting to fix when ``exc`` is a TLS or authentication failure
     (``status``: the HTTP status the engine answered, if any), else None."""
-    where = (settings.search_cloud_id and "Elastic Cloud") or settings.search_url
+    where = (conn.cloud_id and "Elastic Cloud") or conn.url
     text = " ".join(str(e) for e in exception_chain(exc))
     if any(isinstance(e, ssl.SSLCertVerificationError) for e in exception_chain(exc)) or (
         "CERTIFICATE_VERIFY_FAILED" in text
     ):
         trusted = (
-            f"NEWSWATCH_SEARCH_CA_FILE={settings.search_ca_file}"
-            if settings.search_ca_file
-            else "the system trust store"
+            f"NEWSWATCH_SEARCH_CA_FILE={conn.ca_file}" if conn.ca_file else "the system trust store"
         )
         return (
             f"the search engine at {where} presented a certificate that {trusted} does not "
@@ -157,7 +154,7 @@ def explain(exc: BaseException, settings: Settings, status: int | None = None) -
         type(e).__name__ in ("ReadError", "ConnectionResetError") and not str(e).strip(" :")
         for e in chain
     )
-    if uses_tls(settings) and not settings.search_cert_file and silent_close:
+    if uses_tls(conn) and not conn.cert_file and silent_close:
         return (
             f"the search engine at {where} closed the TLS connection without answering: it "
             "probably requires a client certificate; set NEWSWATCH_SEARCH_CERT_FILE and "
@@ -166,9 +163,9 @@ def explain(exc: BaseException, settings: Settings, status: int | None = None) -
     if status in (401, 403):
         how = (
             "NEWSWATCH_SEARCH_AWS_REGION/SERVICE and the AWS credentials"
-            if settings.search_aws_region
+            if conn.aws_region
             else "NEWSWATCH_SEARCH_API_KEY"
-            if settings.search_api_key
+            if conn.api_key
             else "NEWSWATCH_SEARCH_USERNAME/PASSWORD"
         )
         return f"the search engine at {where} refused the credentials ({how}): HTTP {status}"

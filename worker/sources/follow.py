@@ -17,7 +17,7 @@ import asyncio
 import logging
 from typing import Any
 
-from worker.config import Settings
+from worker.config import KafkaConnection
 from worker.kafka_security import client_kwargs
 
 log = logging.getLogger("newswatch.follow")
@@ -26,8 +26,8 @@ log = logging.getLogger("newswatch.follow")
 class TopicFollower:
     """Reads ``topic`` from the start with a group-less consumer and hands it to ``follow``."""
 
-    def __init__(self, settings: Settings, topic: str, *, client_id: str):
-        self.settings = settings
+    def __init__(self, kafka: KafkaConnection, topic: str, *, client_id: str):
+        self.kafka = kafka
         self.topic = topic
         self.client_id = client_id
 
@@ -58,14 +58,14 @@ class TopicFollower:
 
         self.reset()
         consumer = AIOKafkaConsumer(
-            **client_kwargs(self.settings),  # bootstrap servers, TLS, SASL
+            **client_kwargs(self.kafka),  # bootstrap servers, TLS, SASL
             group_id=None,  # no group: this worker reads every partition, commits nothing
             enable_auto_commit=False,
             client_id=self.client_id,
         )
         await consumer.start()
         try:
-            ids = await topic_partitions(self.settings, self.topic)
+            ids = await topic_partitions(self.kafka, self.topic)
             parts = [TopicPartition(self.topic, p) for p in ids]
             consumer.assign(parts)
             await consumer.seek_to_beginning(*parts)
@@ -75,12 +75,12 @@ class TopicFollower:
             await self.closed()
 
 
-async def topic_partitions(settings: Settings, topic: str) -> list[int]:
+async def topic_partitions(kafka: KafkaConnection, topic: str) -> list[int]:
     """The topic's partitions (one, as created; all of them if someone made more). Waits for
     the topic if it does not exist yet (the worker command creates it)."""
     from aiokafka.admin import AIOKafkaAdminClient
 
-    admin = AIOKafkaAdminClient(**client_kwargs(settings))
+    admin = AIOKafkaAdminClient(**client_kwargs(kafka))
     await admin.start()
     try:
         while True:

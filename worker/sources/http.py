@@ -25,7 +25,7 @@ from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from worker import metrics as m
-from worker.config import SCHEMAS_DIR, Settings
+from worker.config import SCHEMAS_DIR, HttpSettings
 from worker.errors import Reject
 from worker.model import utcnow
 
@@ -110,14 +110,14 @@ class ArticlePush:
     """``POST /articles``: authenticate, read one article or a batch, check each, publish the
     accepted ones, answer per item."""
 
-    def __init__(self, settings: Settings, publish: Publish):
-        self.tokens = [t.get_secret_value() for t in settings.http.tokens]
+    def __init__(self, http: HttpSettings, publish: Publish, *, max_article_bytes: int):
+        self.tokens = [t.get_secret_value() for t in http.tokens]
         if not self.tokens:
             raise ValueError("no bearer tokens configured (NEWSWATCH_HTTP__TOKENS)")
         self.publish = publish
-        self.max_article_bytes = settings.max_article_bytes
-        self.max_request_bytes = settings.http.max_request_bytes
-        self.max_batch = settings.http.max_batch
+        self.max_article_bytes = max_article_bytes
+        self.max_request_bytes = http.max_request_bytes
+        self.max_batch = http.max_batch
 
     def authorised(self, request: web.Request) -> bool:
         scheme, _, given = request.headers.get("Authorization", "").partition(" ")
@@ -196,10 +196,12 @@ def answer(checked: list[Checked]) -> web.Response:
     return web.json_response(payload, status=status)
 
 
-def create_http_app(settings: Settings, publish: Publish) -> web.Application:
+def create_http_app(
+    http: HttpSettings, publish: Publish, *, max_article_bytes: int
+) -> web.Application:
     """The aiohttp application (also what tests and schemathesis run against)."""
-    app = web.Application(client_max_size=settings.http.max_request_bytes)
-    spec = build_openapi(settings)
+    app = web.Application(client_max_size=http.max_request_bytes)
+    spec = build_openapi(http)
 
     async def openapi(request: web.Request) -> web.Response:
         return web.json_response(spec)
@@ -212,7 +214,9 @@ def create_http_app(settings: Settings, publish: Publish) -> web.Application:
             body=generate_latest(m.REGISTRY), headers={"Content-Type": CONTENT_TYPE_LATEST}
         )
 
-    app.router.add_post("/articles", ArticlePush(settings, publish).handle)
+    app.router.add_post(
+        "/articles", ArticlePush(http, publish, max_article_bytes=max_article_bytes).handle
+    )
     app.router.add_get("/openapi.json", openapi)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics_page)
@@ -349,13 +353,13 @@ def _openapi_components(article: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def build_openapi(settings: Settings | None = None) -> dict[str, Any]:
+def build_openapi(http: HttpSettings | None = None) -> dict[str, Any]:
     """The OpenAPI 3.1 description of the push API (committed as ``schemas/openapi.json``)."""
     article = json.loads((SCHEMAS_DIR / "article-input.schema.json").read_text("utf-8"))
     article.pop("$schema", None)
     article.pop("$id", None)
-    max_batch = settings.http.max_batch if settings else 1000
-    host, port = (settings.http.host, settings.http.port) if settings else ("127.0.0.1", 8110)
+    http = http or HttpSettings()
+    max_batch, host, port = http.max_batch, http.host, http.port
     return {
         "openapi": "3.1.0",
         "info": {

@@ -18,7 +18,7 @@ from kafka.admin import ConfigResource, ConfigResourceType, NewTopic
 from kafka.errors import KafkaError, TopicAlreadyExistsError
 
 from worker import kafka_security
-from worker.config import MESSAGE_OVERHEAD, KafkaSecurity, Settings
+from worker.config import MESSAGE_OVERHEAD, KafkaConnection, KafkaSecurity, Settings
 from worker.errors import ConfigError, NewswatchError, Reject
 
 INGESTED_HEADER = "newswatch-ingested-ms"
@@ -28,12 +28,12 @@ class KafkaUnavailable(NewswatchError):
     pass
 
 
-def _unavailable(settings: Settings, exc: Exception) -> NewswatchError:
-    why = kafka_security.explain(exc, settings)
+def _unavailable(kafka: KafkaConnection, exc: Exception) -> NewswatchError:
+    why = kafka_security.explain(exc, kafka)
     if why:
         return ConfigError(why)
     return KafkaUnavailable(
-        f"cannot reach Kafka at {settings.kafka_bootstrap} ({exc.__class__.__name__}); "
+        f"cannot reach Kafka at {kafka.bootstrap} ({exc.__class__.__name__}); "
         "start the local stack with `newswatch stack up` or set NEWSWATCH_KAFKA_BOOTSTRAP"
     )
 
@@ -78,13 +78,12 @@ def ensure_topics(settings: Settings, *, internal: bool = False) -> list[str]:
     returns the names it created (``internal``: the worker's internal topics too). Raises
     :class:`ConfigError` when a topic's limit is below ``kafka_max_message_bytes`` and
     cannot be raised: better to stop at start-up than to lose the first large article."""
+    kafka = settings.kafka_connection
     try:
-        kafka_security.check_connection_sync(settings)
-        admin = KafkaAdminClient(
-            **kafka_security.client_kwargs(settings), client_id="newswatch-admin"
-        )
+        kafka_security.check_connection_sync(kafka)
+        admin = KafkaAdminClient(**kafka_security.client_kwargs(kafka), client_id="newswatch-admin")
     except (KafkaError, OSError) as exc:
-        raise _unavailable(settings, exc) from None
+        raise _unavailable(kafka, exc) from None
     try:
         existing = set(admin.list_topics())
         specs = topic_specs(settings) + (internal_specs(settings) if internal else [])
@@ -197,23 +196,28 @@ def encode_item(item: dict[str, Any], budget: int) -> bytes:
 class RawPublisher:
     """Publishes intake items to the raw topic, acks=all, with the ingest time as a header."""
 
-    def __init__(self, settings: Settings):
-        self.settings = settings
+    def __init__(self, kafka: KafkaConnection, topic: str):
+        self.kafka = kafka
+        self.topic = topic
         self.producer = self._new_producer()
         self.futures: list[Any] = []
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> RawPublisher:
+        return cls(settings.kafka_connection, settings.topics.raw)
 
     def _new_producer(self) -> KafkaProducer:
         try:
             return KafkaProducer(
-                **kafka_security.client_kwargs(self.settings),
+                **kafka_security.client_kwargs(self.kafka),
                 acks="all",
                 linger_ms=5,
                 compression_type=None,
-                max_request_size=self.settings.kafka_max_message_bytes,
+                max_request_size=self.kafka.max_message_bytes,
                 client_id="newswatch-ingest",
             )
         except (KafkaError, OSError) as exc:
-            raise _unavailable(self.settings, exc) from None
+            raise _unavailable(self.kafka, exc) from None
 
     def reset(self) -> None:
         """Replace the producer after a failed send: the idempotent producer treats some
@@ -223,16 +227,14 @@ class RawPublisher:
 
     def encode(self, item: dict[str, Any]) -> bytes:
         """The raw message for ``item`` (see :func:`encode_item`)."""
-        return encode_item(item, self.settings.kafka_max_message_bytes)
+        return encode_item(item, self.kafka.max_message_bytes)
 
     def publish(self, item: dict[str, Any]) -> None:
         """Queue ``item`` for the raw topic (see :meth:`flush`); raises Reject if too large."""
         value = self.encode(item)
         headers = [(INGESTED_HEADER, str(int(time.time() * 1000)).encode())]
         self.futures.append(
-            self.producer.send(
-                self.settings.topics.raw, key=raw_key(item), value=value, headers=headers
-            )
+            self.producer.send(self.topic, key=raw_key(item), value=value, headers=headers)
         )
 
     def send(self, item: dict[str, Any], key: bytes | None = None) -> Any:
@@ -241,15 +243,13 @@ class RawPublisher:
         value = self.encode(item)
         headers = [(INGESTED_HEADER, str(int(time.time() * 1000)).encode())]
         return self.producer.send(
-            self.settings.topics.raw, key=key or raw_key(item), value=value, headers=headers
+            self.topic, key=key or raw_key(item), value=value, headers=headers
         )
 
     def publish_bytes(self, value: bytes, key: bytes | None = None) -> None:
         """Send an arbitrary payload (tests use this to feed the dead-letter path)."""
         headers = [(INGESTED_HEADER, str(int(time.time() * 1000)).encode())]
-        self.futures.append(
-            self.producer.send(self.settings.topics.raw, key=key, value=value, headers=headers)
-        )
+        self.futures.append(self.producer.send(self.topic, key=key, value=value, headers=headers))
 
     def flush(self, timeout: float = 60.0) -> int:
         """Wait for every send to be acknowledged; returns how many were. Raises on failure."""
@@ -266,7 +266,7 @@ class RawPublisher:
 
 
 def publish_all(settings: Settings, items: Iterable[dict[str, Any]]) -> int:
-    pub = RawPublisher(settings)
+    pub = RawPublisher.from_settings(settings)
     try:
         for item in items:
             pub.publish(item)

@@ -49,7 +49,7 @@ class RawOutlet:
         if dry_run:
             return cls(None, settings.kafka_max_message_bytes)
         ensure_topics(settings)
-        return cls(RawPublisher(settings), settings.kafka_max_message_bytes)
+        return cls(RawPublisher.from_settings(settings), settings.kafka_max_message_bytes)
 
     @property
     def dry_run(self) -> bool:

@@ -13,17 +13,19 @@ from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.errors import KafkaError
 
 from worker import kafka_security
-from worker.config import Settings
+from worker.config import KafkaConnection
 from worker.sources.kafka import KafkaUnavailable, _unavailable
 from worker.transforms.rules.records import Record, decode, encode
 
 
-def read_records(settings: Settings, timeout: float = 30.0) -> tuple[list[Record], list[str]]:
+def read_records(
+    kafka: KafkaConnection, topic: str, timeout: float = 30.0
+) -> tuple[list[Record], list[str]]:
     """Every record of the rules topic from the start to its current end, in order, and the
     problems found (malformed records are skipped, not fatal)."""
     out: list[Record] = []
     problems: list[str] = []
-    for where, key, value in read_topic(settings, settings.topics.rules, timeout=timeout):
+    for where, key, value in read_topic(kafka, topic, timeout=timeout):
         try:
             out.append(decode(key, value))
         except ValueError as exc:
@@ -32,21 +34,21 @@ def read_records(settings: Settings, timeout: float = 30.0) -> tuple[list[Record
 
 
 def read_topic(
-    settings: Settings, topic: str, *, timeout: float = 30.0
+    kafka: KafkaConnection, topic: str, *, timeout: float = 30.0
 ) -> list[tuple[str, bytes | None, bytes | None]]:
     """``(where, key, value)`` of every message of a (compacted) topic from the start to its
     current end, in order. No consumer group: nothing is committed, and every reader sees the
     whole topic. An absent topic reads as empty."""
     try:
-        kafka_security.check_connection_sync(settings)
+        kafka_security.check_connection_sync(kafka)
         consumer = KafkaConsumer(
-            **kafka_security.client_kwargs(settings),
+            **kafka_security.client_kwargs(kafka),
             group_id=None,
             enable_auto_commit=False,
             client_id="newswatch-topic-reader",
         )
     except (KafkaError, OSError) as exc:
-        raise _unavailable(settings, exc) from None
+        raise _unavailable(kafka, exc) from None
     try:
         ids = consumer.partitions_for_topic(topic) or ()
         parts = [TopicPartition(topic, p) for p in sorted(ids)]
@@ -68,13 +70,15 @@ def read_topic(
         consumer.close()
 
 
-def publish_records(settings: Settings, records: list[Record], timeout: float = 60.0) -> int:
+def publish_records(
+    kafka: KafkaConnection, topic: str, records: list[Record], timeout: float = 60.0
+) -> int:
     """Send records (in order, acks=all) to the rules topic; returns how many were acked."""
-    return publish(settings, settings.topics.rules, [encode(r) for r in records], timeout=timeout)
+    return publish(kafka, topic, [encode(r) for r in records], timeout=timeout)
 
 
 def publish(
-    settings: Settings,
+    kafka: KafkaConnection,
     topic: str,
     messages: list[tuple[bytes, bytes | None]],
     *,
@@ -85,15 +89,15 @@ def publish(
     if not messages:
         return 0
     try:
-        kafka_security.check_connection_sync(settings)
+        kafka_security.check_connection_sync(kafka)
         producer = KafkaProducer(
-            **kafka_security.client_kwargs(settings),
+            **kafka_security.client_kwargs(kafka),
             acks="all",
             client_id="newswatch-topic-publish",
             max_in_flight_requests_per_connection=1,  # keep the order we send in
         )
     except (KafkaError, OSError) as exc:
-        raise _unavailable(settings, exc) from None
+        raise _unavailable(kafka, exc) from None
     try:
         futures = [producer.send(topic, key=key, value=value) for key, value in messages]
         producer.flush(timeout=timeout)

@@ -22,21 +22,30 @@ import asyncio
 import dataclasses
 import logging
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from worker import metrics as m
-from worker.config import Settings
-from worker.model import Alert, parse_iso, utcnow
+from worker.model import Alert, iso, parse_iso, utcnow
 from worker.sinks.dispatch import Dispatcher, TableStore
 from worker.sinks.index_writer import write_bulk
 from worker.sources.kafka import INGESTED_HEADER
 from worker.stream.components import PipelineSlot
 from worker.stream.dead_letter import DeadLetters
 from worker.stream.runner import as_reject
-from worker.transforms.events import alert_fields, assign, event_time, prune, state_key, update_due
+from worker.transforms.events import (
+    alert_fields,
+    assign,
+    event_time,
+    expiry_plan,
+    prune,
+    quiet,
+    state_group,
+    state_key,
+    update_due,
+)
 from worker.transforms.rates import evaluate, flatline_due, key_values, rate_key
-from worker.transforms.rules.schema import parse_duration
 from worker.transforms.throttle import throttle_group
 
 log = logging.getLogger("newswatch.deliver")
@@ -72,17 +81,22 @@ class DeliverStage:
 
     def __init__(
         self,
-        settings: Settings,
+        new_dispatcher: Callable[..., Dispatcher],
         slot: PipelineSlot,
         store: TableStore,
         topic: Any,
         dead_letters: DeadLetters,
+        *,
+        event_window: timedelta,
         silences: Any = None,
     ):
-        self.settings, self.slot, self.store, self.topic = settings, slot, store, topic
+        # new_dispatcher: Dispatcher.from_settings bound to the settings by the app factory;
+        # called once, on first use, with the pipeline's sink and rules.
+        self.new_dispatcher = new_dispatcher
+        self.slot, self.store, self.topic = slot, store, topic
         self.dead_letters = dead_letters
         self.silences = silences  # worker/silences_live.py LiveSilences, or None
-        self.window = parse_duration(settings.events.window) or timedelta(days=14)
+        self.window = event_window
         self._dispatcher: Dispatcher | None = None
 
     def dispatcher(self) -> Dispatcher:
@@ -93,8 +107,7 @@ class DeliverStage:
                 rule = self.slot().rules.get(rule_id)
                 return rule.throttle if rule is not None else None
 
-            self._dispatcher = Dispatcher.from_settings(
-                self.settings,
+            self._dispatcher = self.new_dispatcher(
                 throttle_for=throttle_for,
                 record=p.sink.record_delivery,
                 dead_letter=lambda payload, rej: self.dead_letters.send(
@@ -123,6 +136,7 @@ class DeliverStage:
             if kind == "sweep":
                 group, keys = event.value["group"], event.value.get("keys", [])
                 await self.dispatcher().handle_sweep(group, keys, self.store)
+                await self.expire_events(group, event.value.get("events", []))
                 continue
             if kind == "flatline":
                 await self.handle_flatline(event.value["key"])
@@ -150,8 +164,10 @@ class DeliverStage:
         state = prune(self.store.get_event(key), event_time(alert), self.window)
         d = assign(alert, state, window=self.window)
         # Durable before anything is sent: a replay finds the report in its event (a
-        # "duplicate") and resumes the delivery below instead of opening a second event.
-        await self.store.put_event(key, d.state, durable=True)
+        # "duplicate") and resumes the delivery below instead of opening a second event. The
+        # group names the partition that holds the state, for the sweep (expiry_plan).
+        state = {**d.state, "group": throttle_group(alert), "touched_at": iso(utcnow())}
+        await self.store.put_event(key, state, durable=True)
         m.EVENT_DECISIONS.labels(alert.rule_id, d.kind).inc()
         ev = d.record
         event_alert = dataclasses.replace(
@@ -264,18 +280,41 @@ class DeliverStage:
             await self.topic.send(key=group.encode(), value={"kind": "tick", "group": group})
 
     async def sweep(
-        self, key_items: list[tuple[str, Any]], throttle_items: list[tuple[str, Any]]
+        self,
+        key_items: list[tuple[str, Any]],
+        throttle_items: list[tuple[str, Any]],
+        event_items: list[tuple[str, Any]] | None = None,
     ) -> None:
         """Ask the owner of each group with expired records to delete them (through the
         deliver topic: a table record can only be deleted in its partition, while an event
         of that partition is processed). The owner checks again before deleting."""
         if self.slot.get() is None:
             return
-        for group, keys in self.dispatcher().sweep_plan(key_items, throttle_items).items():
-            for i in range(0, max(len(keys), 1), SWEEP_KEYS_PER_MESSAGE):
-                chunk = keys[i : i + SWEEP_KEYS_PER_MESSAGE]
-                value = {"kind": "sweep", "group": group, "keys": chunk}
+        records = self.dispatcher().sweep_plan(key_items, throttle_items)
+        events = expiry_plan(event_items or [], utcnow(), self.window)
+        for group in sorted(set(records) | set(events)):
+            keys, quiet = records.get(group, []), events.get(group, [])
+            for i in range(0, max(len(keys), len(quiet), 1), SWEEP_KEYS_PER_MESSAGE):
+                value = {
+                    "kind": "sweep",
+                    "group": group,
+                    "keys": keys[i : i + SWEEP_KEYS_PER_MESSAGE],
+                    "events": quiet[i : i + SWEEP_KEYS_PER_MESSAGE],
+                }
                 await self.topic.send(key=group.encode(), value=value)
+
+    async def expire_events(self, group: str, keys: list[str]) -> int:
+        """Delete the event states of ``keys`` that belong to ``group`` and are still quiet
+        (checked again: a report may have joined one since the plan). Idempotent; returns how
+        many went."""
+        now, gone = utcnow(), 0
+        for key in keys:
+            state = self.store.get_event(key)
+            stale = quiet(state, now, self.window) and state_group(key, state) == group
+            if stale and await self.store.delete_event(key):
+                m.STATE_EXPIRED.labels("events").inc()
+                gone += 1
+        return gone
 
     async def rate_ticks(self, event_items: list[tuple[str, Any]]) -> None:
         """Ask the owner of each flatline key that went silent to raise its alert."""
