@@ -146,6 +146,21 @@ def _clause_of(tok: Any, wtok: dict[int, Weapon] | None = None) -> int:
     return tok.i
 
 
+def _arms_at(tok: Any, wtok: dict[int, Weapon], cls: Classes) -> bool:
+    """A weapon, or a generic head noun whose modifiers name the arms ("an Israeli air defence
+    system", "Korean-built rocket artillery systems"): an origin on it is the arms' maker. Not
+    "Russian air defence units" (troops) nor "batteries": only ``arms_head`` nouns."""
+    if tok.i in wtok:
+        return True
+    return cls.any(("arms", "arms_head"), _w(tok)) and _arms_noun(tok, wtok)
+
+
+def _weapon_at(noun: Any, wtok: dict[int, Weapon]) -> Weapon | None:
+    if noun.i in wtok:
+        return wtok[noun.i]
+    return next((wtok[c.i] for c in noun.children if c.i in wtok), None)
+
+
 def _arms_noun(tok: Any, wtok: dict[int, Weapon]) -> bool:
     """A weapon, or the head noun of one ("Mi-35M helicopter gunships", "rocket artillery
     systems" where the arms words are the modifiers)."""
@@ -181,6 +196,15 @@ def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: 
     if RECIPIENT in roles or SUPPLIER not in roles:
         return
     taken = {actors[k].country for k in out}
+    # A seller named only as the arms' maker ("Israel's Barak system") sells to the subject of
+    # its own clause: not to Ankara in "… with Israel's Barak system; Ankara yet to respond".
+    maker_clauses: set[int] | None = None
+    if all(r.maker for r in out.values() if r.role == SUPPLIER):
+        maker_clauses = set()
+        for k, r in out.items():
+            span = doc.char_span(actors[k].start, actors[k].end, alignment_mode="expand")
+            if r.role == SUPPLIER and span is not None and len(span):
+                maker_clauses.add(_clause_of(span.root))
     for k, a in enumerate(actors):
         if k in out or a.country in taken:
             continue
@@ -193,6 +217,7 @@ def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: 
             and tok.dep_ == "nsubj"
             and tok.head.dep_ == "ROOT"
             and not cls.any(("threat", "veto"), _w(tok.head))
+            and (maker_clauses is None or _clause_of(tok) in maker_clauses)
         ):
             out[k] = Role(RECIPIENT, f"subject of '{tok.head.text}' beside a seller")
             return
@@ -216,7 +241,9 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
         if dep == "conj":  # "to Greece and Cyprus": Cyprus plays Greece's part
             tok = head
             continue
-        if dep in _CLIMB_MODIFIER or dep == "appos":
+        # "Korean-built systems" is parsed with the adjective as an adverb of "built".
+        made_adverb = dep == "advmod" and cls.has("made", _w(head))
+        if dep in _CLIMB_MODIFIER or dep == "appos" or made_adverb:
             if cls.has("era", _w(head)):  # "Soviet-era tanks": when they were made, not who sells
                 return Role(THIRD, f"'{tok.text}-{head.text}'")
             noun = _on_noun(tok, head, actor, wtok, cls)
@@ -259,9 +286,10 @@ def _on_noun(
     tok: Any, head: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes
 ) -> Role | None:
     """A possessive or adjective on a transfer noun or a weapon."""
-    if head.i in wtok or (cls.has("made", _w(head)) and head.head.i in wtok):
-        w = wtok.get(head.i) or wtok.get(head.head.i)
-        noun = head if head.i in wtok else head.head
+    made = cls.has("made", _w(head)) and _arms_at(head.head, wtok, cls)
+    if _arms_at(head, wtok, cls) or made:
+        noun = head.head if made else head
+        w = _weapon_at(noun, wtok)
         if any(cls.has("captured", _w(c)) for c in noun.children):
             return Role(THIRD, f"'{tok.text} {noun.text}' captured")  # "Russian tanks captured"
         if actor.kind == "company" or w is None or w.origin in (None, actor.country):
@@ -533,6 +561,18 @@ def _transfer_word(
     return False
 
 
+def _first_conjunct(doc: Any, actor: Actor) -> int:
+    """The token index of the first member of the coordination the actor is in (its own
+    otherwise): "with the Netherlands and Austria" gives both the Netherlands."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return -1
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.i
+
+
 def _resolve_parties(
     out: dict[int, Role], actors: Sequence[Actor], doc: Any, wtok: dict[int, Weapon], cls: Classes
 ) -> None:
@@ -546,10 +586,21 @@ def _resolve_parties(
     # signs a deal with Saudi Arabia") must take the company's side, not the buyer's, so the
     # companies are read before the states around them.
     parties.sort(key=lambda k: (actors[k].country not in origins, actors[k].kind != "company"))
+    # Members of one coordination after "with" ("a contract with the Netherlands and Austria")
+    # read the same relation on the same word: one side, not each other's counterpart (unlike
+    # "between X and Y").
+    side = {k: _first_conjunct(doc, actors[k]) for k in parties if out[k].cue.endswith(" with'")}
     for k in parties:
         a, r = actors[k], out[k]
         decided = [(j, x) for j, x in out.items() if x.role in (RECIPIENT, SUPPLIER)]
-        if a.country in origins:
+        twin = [
+            out[j]
+            for j in parties
+            if j != k and k in side and side.get(j) == side[k] and out[j].role != PARTY
+        ]
+        if twin and a.country not in origins:
+            out[k] = Role(twin[0].role, r.cue + " (coordinated)", r.anchor)
+        elif a.country in origins:
             out[k] = Role(SUPPLIER, r.cue + " (maker of the weapon)", r.anchor)
         elif a.kind == "company":
             out[k] = Role(SUPPLIER, r.cue + " (a company)", r.anchor)
