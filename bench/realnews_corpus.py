@@ -230,8 +230,14 @@ def load(paths: list[Path] | None = None) -> list[Report]:
     return out
 
 
+def _all_label_files() -> list[Path]:
+    """What ``check`` reads by default: the English batches and the other languages' pair batches
+    (i18n/*pairs-*.yaml; i18n/countries.yaml holds country labels only, read by bench_tag_i18n)."""
+    return sorted(LABELS.glob("*.yaml")) + sorted((LABELS / "i18n").glob("*pairs-*.yaml"))
+
+
 def _check(args: argparse.Namespace) -> int:
-    reports = load([Path(p) for p in args.files] or None)
+    reports = load([Path(p) for p in args.files] or _all_label_files())
     bad = [p for r in reports for p in r.problems]
     for p in bad:
         print(p)
@@ -273,7 +279,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = ap.add_subparsers(dest="cmd", required=True)
     for name, fn in (("check", _check), ("stats", _stats)):
         p = sub.add_parser(name)
-        p.add_argument("files", nargs="*", help="label files (default: bench/realnews/*.yaml)")
+        p.add_argument(
+            "files", nargs="*", help="label files (default: bench/realnews/*.yaml; check adds i18n)"
+        )
         p.set_defaults(fn=fn)
     reg = sub.add_parser("register", help="cache a saved excerpt under its url's id")
     reg.add_argument("url")
