@@ -207,11 +207,14 @@ def load_file(path: Path) -> list[Report]:
 
 def i18n_label_files(split: str) -> list[Path]:
     """The pair label files of the ten other languages a split reads: the dev files
-    (i18n/pairs-*.yaml) always, the blind batches (i18n/heldout-pairs-*.yaml) only when the split
-    asks for them, so a dev run never reads a blind file."""
+    (i18n/pairs-*.yaml) always; a batch file (i18n/heldout-pairs-*.yaml) when the split asks for
+    it or once it is scored (its ``split:`` is no longer ``heldout``), so a dev run never reads a
+    blind file that is still blind, and a scored one counts as dev as the English ones do."""
     files = sorted((LABELS / "i18n").glob("pairs-*.yaml"))
-    if split != "dev":
-        files += sorted((LABELS / "i18n").glob("heldout-pairs-*.yaml"))
+    for f in sorted((LABELS / "i18n").glob("heldout-pairs-*.yaml")):
+        still_blind = any(line.strip() == "split: heldout" for line in f.open(encoding="utf-8"))
+        if split != "dev" or not still_blind:
+            files.append(f)
     return files
 
 
