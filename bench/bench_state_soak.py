@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Iterator, MutableMapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -41,6 +42,7 @@ import rocksdict
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import memory_detail
 from faust.stores.rocksdb import RocksDBOptions
 
 from worker.app import ROCKSDB_OPTIONS
@@ -188,8 +190,12 @@ def alert_for(art_id: str, i: int, at: datetime) -> Alert:
     )
 
 
-def soak(n: int, days: float, checkpoints: list[int], root: Path) -> list[dict[str, Any]]:
+def soak(
+    n: int, days: float, checkpoints: list[int], root: Path, detail: bool = False
+) -> list[dict[str, Any]]:
     deduper, dedupe_db, keys, groups = open_state(root)
+    details: list[dict[str, Any]] = []
+    snapshot: tracemalloc.Snapshot | None = None
     rows = []
     last_sweep = START
     started = time.perf_counter()
@@ -228,6 +234,14 @@ def soak(n: int, days: float, checkpoints: list[int], root: Path) -> list[dict[s
             state = deduper.state
             assert isinstance(state, DerivedBandState)
             records, deliveries = state.timed_records, len(keys)
+            if detail:
+                snapshot = print_detail(
+                    i,
+                    state,
+                    {"dedupe": dedupe_db, "deliveries": keys, "throttle": groups},
+                    details,
+                    snapshot,
+                )
             for db in (dedupe_db, keys, groups):
                 db.close()
             probe = subprocess.run(
@@ -259,6 +273,37 @@ def soak(n: int, days: float, checkpoints: list[int], root: Path) -> list[dict[s
     return rows
 
 
+def print_detail(
+    i: int,
+    state: DerivedBandState,
+    dbs: dict[str, JsonRocks],
+    details: list[dict[str, Any]],
+    snapshot: tracemalloc.Snapshot | None,
+) -> tracemalloc.Snapshot | None:
+    """The ``--memory-detail`` breakdown of this process's memory at a checkpoint."""
+    row: dict[str, Any] = {"articles": i, "rss_mb": memory_detail.rss_mb()}
+    row |= memory_detail.index_stats(state)
+    py, types = memory_detail.python_heap(top_types=8)
+    row |= py
+    row |= memory_detail.rocksdb_stats({k: v.db for k, v in dbs.items()})
+    row |= memory_detail.malloc_stats()
+    details.append(row)
+    print(f"  memory at {i:,} articles:")
+    for key, value in row.items():
+        first = details[0].get(key, value)
+        fmt = "{:>12,.1f}" if isinstance(value, float) else "{:>12,}"
+        print(f"    {key:<28}" + fmt.format(value) + f"   (first {fmt.format(first).strip()})")
+    print("    gc types: " + ", ".join(f"{t} {c:,}" for t, c in types))
+    if not tracemalloc.is_tracing():
+        return None
+    now = tracemalloc.take_snapshot()
+    print("    python allocation sites" + (" (growth since last checkpoint):" if snapshot else ":"))
+    for line in memory_detail.top_allocations(snapshot, now):
+        print("      " + line)
+    sys.stdout.flush()
+    return now
+
+
 COLUMNS = [
     ("articles", "{:>9,}"),
     ("window_days", "{:>6}"),
@@ -288,6 +333,18 @@ def main() -> None:
     ap.add_argument("--days", type=float, default=70.0, help="article time the run spans")
     ap.add_argument("--checkpoints", default="100000,500000,1000000")
     ap.add_argument("--dir", type=Path, default=None, help="where the databases go (temp dir)")
+    ap.add_argument(
+        "--memory-detail",
+        action="store_true",
+        help="at each checkpoint, print where the memory goes (Python heap, dedupe indexes, "
+        "RocksDB caches and memtables, allocator)",
+    )
+    ap.add_argument(
+        "--tracemalloc",
+        action="store_true",
+        help="with --memory-detail: trace Python allocations and print the sites that grew "
+        "(about twice slower)",
+    )
     ap.add_argument("--reload", type=Path, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.reload is not None:
@@ -301,7 +358,9 @@ def main() -> None:
         f"{int(args.articles * WINDOW.days / args.days):,} articles); RocksDB in {root}"
     )
     try:
-        rows = soak(args.articles, args.days, checkpoints, root)
+        if args.tracemalloc:
+            tracemalloc.start()
+        rows = soak(args.articles, args.days, checkpoints, root, detail=args.memory_detail)
     finally:
         if args.dir is None:
             shutil.rmtree(root, ignore_errors=True)
