@@ -191,7 +191,12 @@ def alert_for(art_id: str, i: int, at: datetime) -> Alert:
 
 
 def soak(
-    n: int, days: float, checkpoints: list[int], root: Path, detail: bool = False
+    n: int,
+    days: float,
+    checkpoints: list[int],
+    root: Path,
+    detail: bool = False,
+    trim: bool = False,
 ) -> list[dict[str, Any]]:
     deduper, dedupe_db, keys, groups = open_state(root)
     details: list[dict[str, Any]] = []
@@ -241,6 +246,7 @@ def soak(
                     {"dedupe": dedupe_db, "deliveries": keys, "throttle": groups},
                     details,
                     snapshot,
+                    trim,
                 )
             for db in (dedupe_db, keys, groups):
                 db.close()
@@ -279,14 +285,18 @@ def print_detail(
     dbs: dict[str, JsonRocks],
     details: list[dict[str, Any]],
     snapshot: tracemalloc.Snapshot | None,
+    trim: bool = False,
 ) -> tracemalloc.Snapshot | None:
     """The ``--memory-detail`` breakdown of this process's memory at a checkpoint."""
     row: dict[str, Any] = {"articles": i, "rss_mb": memory_detail.rss_mb()}
     row |= memory_detail.index_stats(state)
     py, types = memory_detail.python_heap(top_types=8)
     row |= py
+    row |= memory_detail.pymalloc_stats()
     row |= memory_detail.rocksdb_stats({k: v.db for k, v in dbs.items()})
     row |= memory_detail.malloc_stats()
+    if trim:  # what the allocator held free and gives back: measured, then the run goes on
+        row["trim_freed_mb"] = memory_detail.malloc_trim()
     details.append(row)
     print(f"  memory at {i:,} articles:")
     for key, value in row.items():
@@ -345,6 +355,11 @@ def main() -> None:
         help="with --memory-detail: trace Python allocations and print the sites that grew "
         "(about twice slower)",
     )
+    ap.add_argument(
+        "--trim",
+        action="store_true",
+        help="with --memory-detail: malloc_trim(0) at each checkpoint, printing the MB it freed",
+    )
     ap.add_argument("--reload", type=Path, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.reload is not None:
@@ -360,7 +375,9 @@ def main() -> None:
     try:
         if args.tracemalloc:
             tracemalloc.start()
-        rows = soak(args.articles, args.days, checkpoints, root, detail=args.memory_detail)
+        rows = soak(
+            args.articles, args.days, checkpoints, root, detail=args.memory_detail, trim=args.trim
+        )
     finally:
         if args.dir is None:
             shutil.rmtree(root, ignore_errors=True)

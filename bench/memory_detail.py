@@ -18,6 +18,7 @@ import ctypes
 import gc
 import os
 import re
+import sys
 import tempfile
 import tracemalloc
 from collections import Counter
@@ -133,6 +134,35 @@ def index_stats(state: Any) -> dict[str, float]:
         "time_buckets": len(buckets),
         "empty_buckets": sum(1 for b in buckets.values() if not b),
         "timed_records": len(times),
+    }
+
+
+def pymalloc_stats() -> dict[str, float]:
+    """Python's small-object allocator (objects up to 512 bytes), which takes 1 MiB arenas
+    from the system with mmap, outside glibc's counts: MB of arenas held and MB of live
+    blocks in them (the rest is free space an arena keeps until all of it is free)."""
+    fd, path = tempfile.mkstemp(suffix=".txt")
+    saved = os.dup(2)
+    try:
+        sys.stderr.flush()
+        os.dup2(fd, 2)  # _debugmallocstats writes to the C stderr
+        sys._debugmallocstats()
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(fd)
+    text = Path(path).read_text()
+    os.unlink(path)
+
+    def number(label: str) -> float:
+        found = re.search(re.escape(label) + r"\s*=\s*([\d,]+)", text)
+        return float(found.group(1).replace(",", "")) if found else float("nan")
+
+    arena = re.search(r"arenas \* ([\d,]+) bytes/arena", text)
+    arena_bytes = float(arena.group(1).replace(",", "")) if arena else float("nan")
+    return {
+        "pymalloc_arenas_mb": number("# arenas allocated current") * arena_bytes / MB,
+        "pymalloc_used_mb": number("# bytes in allocated blocks") / MB,
     }
 
 
