@@ -250,6 +250,9 @@ def soak(
                 )
             for db in (dedupe_db, keys, groups):
                 db.close()
+            # this process's own restart below replaces the state: keep no reference to the
+            # old one, or its indexes stay alive beside the new ones until the next checkpoint
+            del state
             probe = subprocess.run(
                 [sys.executable, __file__, "--reload", str(root)],
                 check=True,

@@ -170,6 +170,29 @@ class Verdict:
         return self.duplicate_of is not None
 
 
+@dataclass(frozen=True, slots=True)
+class BandKeys:
+    """The ``b:`` state keys of a MinHash signature: a pure function of it, which is what lets
+    :class:`DerivedBandState` rebuild them instead of storing them.
+
+    An object of its own rather than a Deduper method: the state keeps this function, and a
+    bound method would hold the Deduper, which holds the state. That cycle left a replaced
+    state (and its indexes: tens of MB per window) to the cycle collector, whose full passes
+    are rare in a process with many long-lived objects; without it, dropping the last
+    reference frees them at once."""
+
+    bands: int
+    rows: int
+
+    def __call__(self, signature: Any) -> tuple[str, ...]:
+        data = np.asarray(signature, dtype=np.uint64).tobytes()
+        step = self.rows * 8  # bytes per band: slicing bytes is cheaper than slicing arrays
+        return tuple(
+            f"b:{i}:{hashlib.sha1(data[i * step : (i + 1) * step]).hexdigest()[:16]}"
+            for i in range(self.bands)
+        )
+
+
 def shingles(text: str, size: int) -> set[bytes]:
     """Word ``size``-grams of the case-folded text (the whole text when it is shorter)."""
     toks = words(text)
@@ -193,6 +216,7 @@ class Deduper:
             self._bands, self._rows = optimal_bands(self.config.threshold, self.config.num_perm)
         else:
             self._bands, self._rows = self.config.bands, self.config.num_perm // self.config.bands
+        self.band_keys = BandKeys(self._bands, self._rows)
 
     @cached_property
     def _permutations(self) -> Any:
@@ -212,16 +236,6 @@ class Deduper:
             content_hash=article.content_hash or text_hash(text),
             bands=self.band_keys(values),
             signature=tuple(int(v) for v in values),
-        )
-
-    def band_keys(self, signature: Any) -> tuple[str, ...]:
-        """The ``b:`` state keys of a MinHash signature (a pure function of it, which is what
-        lets :class:`DerivedBandState` rebuild them instead of storing them)."""
-        data = np.asarray(signature, dtype=np.uint64).tobytes()
-        step = self._rows * 8  # bytes per band: slicing bytes is cheaper than slicing arrays
-        return tuple(
-            f"b:{i}:{hashlib.sha1(data[i * step : (i + 1) * step]).hexdigest()[:16]}"
-            for i in range(self._bands)
         )
 
     def _visible(self, value: Any, t: float | None) -> bool:
