@@ -1,6 +1,7 @@
 """Soak: 1,000,000 generated articles through the worker's bounded state, on RocksDB.
 
     python bench/bench_state_soak.py [--articles 1000000] [--days 70] [--checkpoints 100000,...]
+        [--memory-detail [--tracemalloc] [--trim]]
 
 What runs: the serial dedupe stage's state code (``Deduper.add`` over ``DerivedBandState``,
 plus the first-seen month record) and the delivery state (``throttle.decide`` for one alert per
@@ -18,7 +19,11 @@ in-memory indexes (band index, time index), as a restarted worker does before it
 that is *restart-to-ready*, in wall seconds and in CPU seconds (the CPU figure is the one to
 compare on a shared machine, where the wall time follows the load); its resident memory after
 the rebuild is *RSS restarted*. *RSS running* is this process's resident memory while it pushes
-articles.
+articles; it then restarts on the same files itself (drops its indexes and rebuilds them, as a
+worker does at a rebalance) and goes on. ``--memory-detail`` prints where that memory is at each
+checkpoint (``bench/memory_detail.py``: dedupe indexes, Python heap, RocksDB per database, glibc
+heap and arenas); ``--trim`` measures what ``malloc_trim`` gives back (run it with and without
+``MALLOC_ARENA_MAX=2`` to compare arenas).
 """
 
 from __future__ import annotations
