@@ -1,11 +1,13 @@
 """Arms-transfer pairs scored on real published reports (bench/realnews/*.yaml + the local cache).
 
-    python bench/bench_pairs_real.py [--split dev|heldout|all] [--errors] [--json FILE]
+    python bench/bench_pairs_real.py [--split dev|heldout|all] [--lang L] [--errors] [--json F]
 
 Runs ``newswatch scan``'s code (load_articles → clean → tag → match with the shipped rule pack)
 on each cached text and compares the arms-transfer pairs with the labels: P/R/F1 overall, per
 construction kind and per report kind, status and weapon right among correct pairs, the reports
-read in both directions, country P/R, homonyms tagged, and the cost per article. Nothing is read
+read in both directions, country P/R, homonyms tagged, and the cost per article. With ``--lang``
+the ten-language labels (bench/realnews/i18n/pairs-*.yaml) join the English files and the figures
+come per language as well. Nothing is read
 from the network; a report whose text is missing from .state/realnews/ is counted and listed.
 
 The held-out third (fixed by report id) is blind: its errors are never printed, only its figures.
@@ -29,7 +31,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from realnews_corpus import Report, blind, heldout, load
+from realnews_corpus import LABELS, Report, blind, heldout, i18n_label_files, load
 from rich.console import Console
 from rich.progress import track
 from rich.table import Table
@@ -41,6 +43,7 @@ from worker.transforms.rules import load_rules
 from worker.transforms.tag import default_tagger
 
 PAIR_RULE = "arms-transfer-pair"
+I18N_LANGS = ("de", "fr", "es", "it", "pt", "pl", "ru", "uk", "tr", "ar")
 NOW = datetime(2026, 12, 5, tzinfo=UTC)  # fixed: scores must not depend on the day they run
 
 
@@ -69,6 +72,8 @@ class Score:
     missing: list[str] = field(default_factory=list)
     pairs: Counts = field(default_factory=Counts)
     by_kind: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    by_lang: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    lang_reports: Counter = field(default_factory=Counter)
     by_construction: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     countries: Counts = field(default_factory=Counts)
     status: Counter = field(default_factory=Counter)  # (gold status, right?) -> n
@@ -110,6 +115,8 @@ def score_report(rep: Report, pred: list[dict], countries: list[str], s: Score) 
     fn = [k for k in gold if k not in got]
     s.pairs.add(len(tp), len(fp), len(fn))
     s.by_kind[rep.kind].add(len(tp), len(fp), len(fn))
+    s.by_lang[rep.lang].add(len(tp), len(fp), len(fn))
+    s.lang_reports[rep.lang] += 1
     for k, lab in gold.items():
         for c in lab.constructions or ("(none)",):
             s.by_construction[c].add(int(k in got), 0, int(k not in got))
@@ -186,11 +193,48 @@ def _counts_table(title: str, rows: dict[str, Counts]) -> Table:
     return t
 
 
+def _lang_table(s: Score) -> Table:
+    t = Table(title="pairs per language")
+    for col in ("lang", "reports", "tp", "fp", "fn", "P", "R", "F1"):
+        t.add_column(col, justify="left" if col == "lang" else "right")
+    for lang in sorted(s.by_lang, key=lambda g: (g != "en", g)):
+        c = s.by_lang[lang]
+        p, r, f = c.prf()
+        t.add_row(
+            lang, str(s.lang_reports[lang]), str(c.tp), str(c.fp), str(c.fn),
+            f"{p:.3f}", f"{r:.3f}", f"{f:.3f}",
+        )  # fmt: skip
+    other = Counts()
+    for lang, c in s.by_lang.items():
+        if lang != "en":
+            other.add(c.tp, c.fp, c.fn)
+    if other.tp + other.fp + other.fn:
+        p, r, f = other.prf()
+        n = sum(v for g, v in s.lang_reports.items() if g != "en")
+        t.add_row(
+            "not en", str(n), str(other.tp), str(other.fp), str(other.fn),
+            f"{p:.3f}", f"{r:.3f}", f"{f:.3f}",
+        )  # fmt: skip
+    return t
+
+
+def _languages(spec: str | None) -> set[str] | None:
+    """The languages --lang names: codes separated by commas, "i18n" for every language but
+    English, "all" (or nothing) for no filter."""
+    if not spec or spec == "all":
+        return None
+    if spec == "i18n":
+        return set(I18N_LANGS)
+    return {x.strip() for x in spec.split(",") if x.strip()}
+
+
 def print_report(s: Score, split: str, console: Console, errors: bool) -> None:
     sm = summary(s)
     console.print(
         _counts_table(f"pairs on {split} ({s.reports} reports)", {"ALL": s.pairs, **s.by_kind})
     )
+    if len(s.by_lang) > 1:
+        console.print(_lang_table(s))
     console.print(
         _counts_table(
             "recall per construction (a pair counts for each of its kinds)", s.by_construction
@@ -229,6 +273,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--json", type=Path, help="also write the summary figures to this file")
     ap.add_argument(
+        "--lang",
+        help="score these languages only, with a table per language: codes separated by commas "
+        "(de,fr), 'i18n' (the ten languages other than English) or 'all'. Adds the pair labels "
+        "in bench/realnews/i18n/ to the English files",
+    )
+    ap.add_argument(
         "--reader",
         choices=("grammar", "symbols"),
         default=None,
@@ -237,7 +287,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", action="append", help="experiment: NAME=true|false in pairs.py")
     ap.add_argument("labels", nargs="*", type=Path, help="label files (default: all)")
     args = ap.parse_args(argv)
-    reports = load(args.labels or None)
+    langs = _languages(args.lang)
+    files = args.labels or None
+    if files is None and args.lang:
+        files = [*sorted(LABELS.glob("*.yaml")), *i18n_label_files(args.split)]
+    reports = load(files)
+    if langs is not None:
+        reports = [r for r in reports if r.lang in langs]
     if args.split == "batch1-heldout":
         reports = [r for r in reports if r.split == "dev" and heldout(r.id)]
     elif args.split in ("dev", "heldout"):

@@ -205,6 +205,16 @@ def load_file(path: Path) -> list[Report]:
     return out
 
 
+def i18n_label_files(split: str) -> list[Path]:
+    """The pair label files of the ten other languages a split reads: the dev files
+    (i18n/pairs-*.yaml) always, the blind batches (i18n/heldout-pairs-*.yaml) only when the split
+    asks for them, so a dev run never reads a blind file."""
+    files = sorted((LABELS / "i18n").glob("pairs-*.yaml"))
+    if split != "dev":
+        files += sorted((LABELS / "i18n").glob("heldout-pairs-*.yaml"))
+    return files
+
+
 def load(paths: list[Path] | None = None) -> list[Report]:
     """All reports, first copy of a url wins (a url labelled twice is reported as a problem)."""
     files = paths or sorted(LABELS.glob("*.yaml"))

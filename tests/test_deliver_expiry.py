@@ -65,9 +65,11 @@ def test_quiet_event_states_are_swept_by_their_partition_and_only_if_still_quiet
 
     # A report joined the story between the plan and the sweep message: the state stays.
     store.events["r|story:old"] = _state(0, "g-old")
-    assert asyncio.run(stage.expire_events(["r|story:old"])) == 0
+    assert asyncio.run(stage.expire_events("g-old", ["r|story:old"])) == 0
     store.events["r|story:old"] = _state(40, "g-old")
-    assert asyncio.run(stage.expire_events(["r|story:old", "r|story:gone"])) == 1
-    assert asyncio.run(stage.expire_events(["r|story:old"])) == 0  # idempotent
+    # a sweep message for another group does not delete it (the plan is checked again)
+    assert asyncio.run(stage.expire_events("g-fresh", ["r|story:old"])) == 0
+    assert asyncio.run(stage.expire_events("g-old", ["r|story:old", "r|story:gone"])) == 1
+    assert asyncio.run(stage.expire_events("g-old", ["r|story:old"])) == 0  # idempotent
     assert list(store.events) == ["r|story:fresh"]
     assert m.STATE_EXPIRED.labels("events")._value.get() == before + 1

@@ -91,11 +91,16 @@ def test_extra_fields_are_masked_like_the_message(captured_log):
     configure(captured_log, ["hmac-secret-3"])
     logging.getLogger("newswatch.test").warning(
         "delivery failed",
-        extra={"target_url": "https://h.example/x?token=tok-5555555", "why": "hmac-secret-3 bad"},
+        extra={
+            "target_url": "https://h.example/x?token=tok-5555555",
+            "why": "hmac-secret-3 bad",
+            "request": {"url": "https://u:pa55word@h.example/", "tries": [1, "hmac-secret-3"]},
+        },
     )
     line = json.loads(captured_log.getvalue().strip().splitlines()[-1])
     assert line["target_url"] == "https://h.example/x?token=********"
     assert line["why"] == "******** bad"
+    assert line["request"] == {"url": "https://u:********@h.example/", "tries": [1, "********"]}
 
 
 def test_commands_log_through_the_masking_handler(monkeypatch, capsys, captured_log):
@@ -106,19 +111,37 @@ def test_commands_log_through_the_masking_handler(monkeypatch, capsys, captured_
     monkeypatch.setenv("NEWSWATCH_TARGETS__HOOK__KIND", "webhook")
     monkeypatch.setenv("NEWSWATCH_TARGETS__HOOK__URL", "https://h.example/x")
     monkeypatch.setenv("NEWSWATCH_TARGETS__HOOK__SECRET", "hmac-secret-3")
-    monkeypatch.setenv("NEWSWATCH_LOG_FORMAT", "text")
+    monkeypatch.setenv("NEWSWATCH_LOG_FORMAT", "json")
     log = logging.getLogger("worker.sources.feeds")
 
-    command_settings(service=True)  # serve, poll: the configured level (INFO)
+    command_settings(service=True)  # serve, poll: the configured level (INFO) and format
     log.info("polled https://f.example/rss?access_token=tok-5555555")
     log.warning("signing with hmac-secret-3 failed")
     service = capsys.readouterr().err
-    assert "polled https://f.example/rss?access_token=********" in service
+    assert '"msg": "polled https://f.example/rss?access_token=********"' in service
     assert "signing with ******** failed" in service
     assert "tok-5555555" not in service and "hmac-secret-3" not in service
 
-    command_settings()  # interactive commands: warnings and errors only
+    command_settings()  # interactive commands: text, warnings and errors only
     log.info("an info line")
     log.warning("a warning line")
     interactive = capsys.readouterr().err
-    assert "an info line" not in interactive and "a warning line" in interactive
+    assert "an info line" not in interactive
+    assert "WARNING worker.sources.feeds: a warning line" in interactive  # text, not JSON
+
+    monkeypatch.setenv("NEWSWATCH_LOG_LEVEL", "DEBUG")  # asked for: honoured
+    command_settings()
+    log.debug("a debug line")
+    assert "a debug line" in capsys.readouterr().err
+
+
+def test_the_handler_writes_to_the_stderr_of_the_moment(captured_log, monkeypatch):
+    """rich swaps sys.stderr while a progress bar is shown; a handler bound to the original
+    stream would write through the bar."""
+    import sys
+
+    logging.config.dictConfig(logging_config("INFO", "text"))
+    swapped = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", swapped)
+    logging.getLogger("newswatch.test").warning("above the bar")
+    assert "above the bar" in swapped.getvalue()

@@ -1,8 +1,10 @@
 """Backtest: what a rule pack would have alerted on, over articles already indexed.
 
 ``newswatch rules backtest DIR --since 30d`` reads the articles back from the index (oldest
-first), tags each once, matches it against the candidate pack and the active pack, and groups
-both packs' alerts into events exactly as the stream does (worker/transforms/events.py). Per
+first; only those either pack can match, picked by the engine: worker/backtest_filter.py),
+takes each one's stored reading or tags it again (worker/readings.py), matches it against the
+candidate pack and the active pack (:class:`Replay`), and groups both packs' alerts into events
+exactly as the stream does (worker/transforms/events.py). Per
 rule it counts matching articles, the alerts people would have received (an event's first
 report and its status changes) per day, and the events; then compares the candidate's alerts
 with the active pack's by alert key ("+12 alerts, −3").
@@ -88,6 +90,63 @@ def article_of(doc: dict[str, Any]) -> tuple[Article, datetime]:
     art = Article.from_dict(doc)
     when = art.published_at or art.fetched_at or parse_iso(doc.get("@timestamp")) or utcnow()
     return art, when
+
+
+# Index document fields a backtest does not read (for filters and dashboards, or the words
+# the engine filtered on): not sent back, which makes the scroll lighter.
+NOT_READ = (
+    "reading.words",
+    "reading.features",
+    "entities",
+    "rules",
+    "alert_keys",
+    "pairs",
+    "story_id",
+    "is_duplicate",
+)
+
+
+class Replay:
+    """What one index document gives each pack: the alerts matching would have raised.
+
+    The article's stored reading (worker/readings.py) is used when it is of this version, so
+    neither tagging nor the role reader runs again for it; a pack identical to the active one
+    (the common "did anything change" run) is matched once; alerts are built without their
+    evidence, which a backtest never shows. The alerts' keys, events, pairs and entities are
+    those matching the text gives (tests/test_backtest_reuse.py)."""
+
+    def __init__(self, candidate: Any, active: Any, reuse: Any):
+        self.candidate = candidate
+        self.active = active
+        self.reuse = reuse
+        self.same = candidate.to_records() == active.to_records()
+
+    def where(self) -> dict[str, Any] | None:
+        """The engine query selecting the documents that can give either pack an alert
+        (worker/backtest_filter.py), or None when any can."""
+        from worker.backtest_filter import candidates_query
+
+        nodes = [r.node for r in self.candidate.active] + [r.node for r in self.active.active]
+        if not self.reuse.enabled:
+            return None
+        return candidates_query(nodes, self.reuse.tagging)
+
+    def alerts(self, doc: dict[str, Any]) -> tuple[list[Alert], list[Alert]]:
+        """(candidate's alerts, active pack's alerts) for one index document."""
+        art, when = article_of(doc)
+        tagged, stored = self.reuse.read(doc, art)
+        cand = self.candidate.match(
+            tagged,
+            now=when,
+            pairs=self.reuse.pairs(stored, self.candidate.relations),
+            evidence=False,
+        )
+        if self.same:
+            return cand, cand  # Tally does not modify alerts: sharing them is safe
+        act = self.active.match(
+            tagged, now=when, pairs=self.reuse.pairs(stored, self.active.relations), evidence=False
+        )
+        return cand, act
 
 
 @dataclass(frozen=True)

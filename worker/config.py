@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -191,24 +191,25 @@ class KafkaSecurity(BaseModel):
         return self
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class KafkaConnection:
     """Where and how a Kafka client connects: what every Kafka adapter needs and nothing more.
     Built from the flat settings by :attr:`Settings.kafka_connection` at the edge (CLI, app
     factory), so adapters name their real parameters instead of taking the whole Settings."""
 
-    bootstrap: str = "127.0.0.1:9092"
-    security: KafkaSecurity = field(default_factory=KafkaSecurity)
-    max_message_bytes: int = 8_388_608
+    # no defaults: Settings holds them, so they cannot drift apart
+    bootstrap: str
+    security: KafkaSecurity
+    max_message_bytes: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class SearchConnection:
     """Where and how the search-engine clients connect (worker/sinks/search_security.py).
     Secrets named by ``*_file`` settings are already read in."""
 
-    url: str = "http://127.0.0.1:9200"
-    engine: Literal["auto", "opensearch", "elasticsearch"] = "auto"
+    url: str
+    engine: Literal["auto", "opensearch", "elasticsearch"]
     username: str | None = None
     password: SecretStr | None = None
     api_key: SecretStr | None = None

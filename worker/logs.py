@@ -60,9 +60,19 @@ class RedactFilter(logging.Filter):
         # Fields given through ``extra=`` become JSON keys (JsonFormatter): a URL or an error
         # text there must be masked like the message.
         for key, value in list(record.__dict__.items()):
-            if key not in _STANDARD and not key.startswith("_") and isinstance(value, str):
-                setattr(record, key, self.redact(value))
+            if key not in _STANDARD and not key.startswith("_"):
+                setattr(record, key, self._redact_value(value))
         return True
+
+    def _redact_value(self, value: Any) -> Any:
+        """Strings masked, inside dicts and lists too; other values left as they are."""
+        if isinstance(value, str):
+            return self.redact(value)
+        if isinstance(value, dict):
+            return {k: self._redact_value(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [self._redact_value(v) for v in value]
+        return value
 
 
 class JsonFormatter(logging.Formatter):
@@ -120,18 +130,40 @@ class RepeatFilter(logging.Filter):
         return False
 
 
-def install(settings: Any, *, floor: str | None = None) -> None:
-    """Configure logging for a command from its settings (level, format, secrets to mask).
-    ``floor``: the lowest level an interactive command shows (its own output is the table or
-    the progress bar; INFO lines from the modules would scatter it)."""
+class StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is at the moment of writing: rich swaps it while a
+    progress bar is shown, and a handler holding the original stream would draw through it."""
+
+    def __init__(self, stream: Any = None) -> None:
+        super().__init__(stream)  # (sets self.stream to sys.stderr when stream is None)
+        self._fixed = stream  # a given stream (tests capture into a buffer) is kept as is
+
+    @property  # type: ignore[override]
+    def stream(self) -> Any:
+        import sys
+
+        return self._fixed if self._fixed is not None else sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        self._fixed = value
+
+
+def install(settings: Any, *, interactive: bool = False) -> None:
+    """Configure logging for a command from its settings (secrets to mask, level, format).
+    An interactive command (its output is a table or a progress bar, read by a person) logs
+    as text, and at WARNING unless a level was set explicitly (NEWSWATCH_LOG_LEVEL=DEBUG
+    still debugs it); a service (serve, poll) uses the configured level and format."""
     import logging.config
 
     from worker.config import secret_values
 
-    level = settings.log_level
-    if floor and logging.getLevelName(floor) > logging.getLevelName(level):
-        level = floor
-    logging.config.dictConfig(logging_config(level, settings.log_format, secret_values(settings)))
+    level, fmt = settings.log_level, settings.log_format
+    if interactive:
+        fmt = "text"
+        if "log_level" not in settings.model_fields_set:
+            level = "WARNING"
+    logging.config.dictConfig(logging_config(level, fmt, secret_values(settings)))
 
 
 def logging_config(
@@ -154,10 +186,9 @@ def logging_config(
         },
         "handlers": {
             "default": {
-                "class": "logging.StreamHandler",
+                "()": StderrHandler,
                 "formatter": "default",
                 "filters": ["repeats", "redact"],
-                "stream": "ext://sys.stderr",
             }
         },
         "root": {"level": level.upper(), "handlers": ["default"]},

@@ -8,7 +8,7 @@ CLI JSON all share one encoding.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -213,6 +213,34 @@ class Evidence:
     end: int
     snippet: str
     sentence: int = 0
+    # Where the snippet starts in its field, so renderers place the match exactly in any script
+    # (None in alerts written before it was kept: they guess from the term's literal text).
+    snippet_start: int | None = None
+
+
+# The fields an evidence item had in the first release: every worker reads those. Fields
+# added since travel outside the items (``evidence_starts``), because a worker of the previous
+# release building ``Evidence(**item)`` would fail on an unknown key during a rolling update.
+_EVIDENCE_FIELDS = ("term", "field", "start", "end", "snippet", "sentence")
+
+
+def _evidence_dict(e: Evidence) -> dict[str, Any]:
+    return {name: getattr(e, name) for name in _EVIDENCE_FIELDS}
+
+
+def _evidence_starts(evidence: list[Evidence]) -> dict[str, Any]:
+    starts = [e.snippet_start for e in evidence]
+    return {"evidence_starts": starts} if any(s is not None for s in starts) else {}
+
+
+def _read_evidence(items: list[dict[str, Any]], starts: list[int | None] | None) -> list[Evidence]:
+    """Evidence from its dicts, ignoring fields this release does not know."""
+    out = []
+    for i, item in enumerate(items):
+        known = {k: v for k, v in item.items() if k in _EVIDENCE_FIELDS}
+        at = starts[i] if starts and i < len(starts) else None
+        out.append(Evidence(**known, snippet_start=at))
+    return out
 
 
 @dataclass(slots=True)
@@ -237,6 +265,8 @@ class Alert:
     targets: list[str] = field(default_factory=list)
     published_at: datetime | None = None
     source: str | None = None
+    # The article's language (ISO 639-1): the evidence is quoted as written, in that language.
+    language: str | None = None
     # Events (worker/transforms/events.py): set once the alert is placed in its event.
     event_id: str | None = None
     event_kind: str | None = None  # new | status | update | duplicate
@@ -274,7 +304,7 @@ class Alert:
             "url": self.url,
             "severity": self.severity,
             "countries": list(self.countries),
-            "evidence": [asdict(e) for e in self.evidence],
+            "evidence": [_evidence_dict(e) for e in self.evidence],
             "matched_at": iso(self.matched_at),
             "pair": dict(self.pair) if self.pair is not None else None,
             "entities": {k: list(v) for k, v in self.entities.items()},
@@ -282,6 +312,8 @@ class Alert:
             "published_at": iso(self.published_at),
             "source": self.source,
             **events,
+            **({"language": self.language} if self.language else {}),
+            **_evidence_starts(self.evidence),
             **({"index_month": self.index_month} if self.index_month else {}),
         }
 
@@ -296,13 +328,14 @@ class Alert:
             url=d.get("url"),
             severity=d.get("severity", "medium"),
             countries=list(d.get("countries", [])),
-            evidence=[Evidence(**e) for e in d.get("evidence", [])],
+            evidence=_read_evidence(d.get("evidence", []), d.get("evidence_starts")),
             matched_at=parse_iso(d["matched_at"]) or utcnow(),
             pair=d.get("pair"),
             entities=dict(d.get("entities", {})),
             targets=list(d.get("targets", [])),
             published_at=parse_iso(d.get("published_at")),
             source=d.get("source"),
+            language=d.get("language"),
             event_id=d.get("event_id"),
             event_kind=d.get("event_kind"),
             previous_status=d.get("previous_status"),

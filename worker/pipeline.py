@@ -18,6 +18,7 @@ from worker.sources.files import DEFAULT_MAX_BYTES, iter_entries
 
 if TYPE_CHECKING:
     from worker.transforms.rules import RuleSet
+    from worker.transforms.rules.match import RuleView
     from worker.transforms.tag import Tagger
 
 
@@ -55,12 +56,21 @@ def analyse(
 ) -> tuple[TaggedArticle, list[Alert]]:
     """Tag one cleaned article and match it against the rule set (the stream's intake stage
     and ``scan`` both call this; the two steps' times go to ``newswatch_stage_seconds``)."""
+    tagged, alerts, _ = analyse_reading(article, tagger, rules, now)
+    return tagged, alerts
+
+
+def analyse_reading(
+    article: Article, tagger: Tagger, rules: RuleSet, now: datetime | None = None
+) -> tuple[TaggedArticle, list[Alert], RuleView]:
+    """``analyse``, plus the article as the matcher read it (words, features, relation pairs),
+    which the stream keeps in the index document for backtests (worker/readings.py)."""
     from worker import metrics as m
 
     started = time.perf_counter()
     tagged = tagger.tag(article)
     tagged_at = time.perf_counter()
-    alerts = rules.match(tagged, now=now or utcnow())
+    alerts, view = rules.match_reading(tagged, now=now or utcnow())
     m.STAGE_SECONDS.labels("tag").observe(tagged_at - started)
     m.STAGE_SECONDS.labels("match").observe(time.perf_counter() - tagged_at)
-    return tagged, alerts
+    return tagged, alerts, view

@@ -52,6 +52,22 @@ def evil_alert(key: str = "tur-rus:0001", **kw) -> Alert:
     return Alert(**defaults)
 
 
+def sample_digest(**kw) -> dict:
+    """A digest as the dispatcher hands it to a target."""
+    digest = {
+        "id": "d1",
+        "group": "tur-rus",
+        "rule_id": "tur-rus",
+        "rule_title": "Arms purchase",
+        "pair": "Turkey ← Russia",
+        "items": [{"title": "One", "url": "https://x.example/1", "key": "k1"}],
+        "overflow": 0,
+        "since": "2017-09-28T10:00:00Z",
+        "until": "2017-09-28T16:00:00Z",
+    }
+    return {**digest, **kw}
+
+
 def fast(**kw) -> DeliverySettings:
     return DeliverySettings(
         backoff_initial_s=0.05, backoff_max_s=0.2, kibana_url="http://kibana.local:5601", **kw
@@ -371,3 +387,178 @@ def test_smtp_outage_is_retried_until_recovery_and_throttle_still_holds():
         assert "follow-up" in digest.get_body(("plain",)).get_content()
     finally:
         server.stop()
+
+
+# -- Microsoft Teams ------------------------------------------------------------------------
+
+
+def _runs(card: dict) -> list[str]:
+    """The text of every TextRun of an Adaptive Card, in order."""
+    return [i["text"] for b in card["body"] for i in b.get("inlines", []) if i["type"] == "TextRun"]
+
+
+def test_teams_adaptive_card_text_runs_and_links(httpserver: HTTPServer):
+    """The kind added as one module (worker/sinks/targets/teams.py) plus its templates:
+    config validation, masking and delivery come from the registry."""
+    httpserver.expect_request("/workflows/hook", method="POST").respond_with_data("", status=202)
+    settings = target_settings(kind="teams", webhook_url=httpserver.url_for("/workflows/hook"))
+    targets = build_targets({"teams-desk": settings}, fast())
+    asyncio.run(targets["teams-desk"].send_alert(evil_alert()))
+
+    (req, _resp), *_ = httpserver.log
+    body = json.loads(req.get_data())
+    assert body["type"] == "message"
+    (attachment,) = body["attachments"]
+    assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
+    card = attachment["content"]
+    runs = _runs(card)
+    # Article text is shown as typed: TextRuns are not Markdown, so nothing is escaped away
+    # and nothing becomes a link; only our own actions link anywhere.
+    assert runs[0] == "[HIGH] " + EVIL_TITLE
+    assert "Turkey ← Russia" in runs and "Turkey, Russia" in runs
+    assert any("»S-400«" in r for r in runs)
+    assert all(b["type"] == "RichTextBlock" for b in card["body"])
+    assert card["actions"][0]["url"] == "https://news.example/story?id=1&x=|y"
+    assert card["actions"][1]["url"].startswith("http://kibana.local:5601/app/discover")
+    assert all(a["type"] == "Action.OpenUrl" for a in card["actions"])
+
+
+def test_teams_rejected_url_is_permanent_and_never_logged(httpserver: HTTPServer):
+    httpserver.expect_request("/workflows/gone", method="POST").respond_with_data(
+        "workflow not found", status=404
+    )
+    url = httpserver.url_for("/workflows/gone")
+    targets = build_targets({"teams-desk": target_settings(kind="teams", webhook_url=url)}, fast())
+    from worker.sinks.targets import DeliveryError
+
+    with pytest.raises(DeliveryError) as err:
+        asyncio.run(targets["teams-desk"].send_alert(evil_alert()))
+    assert err.value.permanent and "HTTP 404" in str(err.value) and url not in str(err.value)
+
+
+def test_teams_needs_its_webhook_url_and_masks_it(monkeypatch):
+    from worker.config import load_settings, masked
+    from worker.errors import ConfigError
+
+    monkeypatch.setenv("NEWSWATCH_TARGETS__TEAMS_DESK__KIND", "teams")
+    with pytest.raises(ConfigError, match="webhook_url"):
+        load_settings()
+    secret_url = "https://example.webhook.office.com/workflows/abc?sig=s3cr3t-sig"
+    monkeypatch.setenv("NEWSWATCH_TARGETS__TEAMS_DESK__WEBHOOK_URL", secret_url)
+    shown = masked(load_settings())["targets"]["teams-desk"]
+    assert shown["webhook_url"] == "********" and "s3cr3t" not in json.dumps(shown)
+
+
+def test_teams_digest_lists_titles_as_text_and_links_only_http():
+    from worker.sinks.render import Renderer
+    from worker.sinks.targets import teams
+
+    digest = sample_digest(
+        items=[
+            {"title": EVIL_TITLE, "url": "https://x.example/1", "key": "k1"},
+            {"title": "Two", "url": "javascript:alert(1)", "key": "k2"},
+        ],
+        overflow=3,
+    )
+    card = teams.render_digest(Renderer(), digest)["attachments"][0]["content"]
+    runs = _runs(card)
+    assert runs[0].startswith("Digest: 5 more alerts for Arms purchase — Turkey ← Russia")
+    assert "• " + EVIL_TITLE in runs and "• Two" in runs and runs[-1] == "… and 3 more"
+    links = [
+        i["selectAction"]["url"] for b in card["body"] for i in b["inlines"] if "selectAction" in i
+    ]
+    assert links == ["https://x.example/1"]
+
+
+def test_an_alert_on_a_russian_article_says_its_language_and_quotes_it_as_written(
+    httpserver: HTTPServer, smtp: SmtpServer
+):
+    """Issue 13, item 6: the evidence stays in the article's language and script, and every
+    medium says which language that is."""
+    snippet = "Москва подтвердила поставку С-400 в Анкару."
+    start = 500 + snippet.index("С-400")
+    alert = evil_alert(
+        title="Россия поставит Турции С-400",
+        language="ru",
+        # the term's literal text (Latin "s-400") is not in the Cyrillic snippet: the match is
+        # placed by the snippet's own offset
+        evidence=[Evidence("topic:weapons/s-400*", "body", start, start + 5, snippet, 0, 500)],
+    )
+    httpserver.expect_request("/slack", method="POST").respond_with_data("ok")
+    httpserver.expect_request("/teams", method="POST").respond_with_data("", status=202)
+    targets = build_targets(
+        {
+            "slack": target_settings(kind="slack", webhook_url=httpserver.url_for("/slack")),
+            "teams": target_settings(kind="teams", webhook_url=httpserver.url_for("/teams")),
+            "mail": email_target(smtp.port),
+        },
+        fast(),
+    )
+    for t in targets.values():
+        asyncio.run(t.send_alert(alert))
+    bodies = {req.path: json.loads(req.get_data()) for req, _ in httpserver.log}
+    slack_fields = [f["text"] for f in bodies["/slack"]["blocks"][1]["fields"]]
+    assert "*Language*\nRussian" in slack_fields
+    assert "*С-400*" in bodies["/slack"]["blocks"][2]["text"]["text"]
+    runs = _runs(bodies["/teams"]["attachments"][0]["content"])
+    assert "Russian" in runs and runs[0] == "[HIGH] Россия поставит Турции С-400"
+    assert any("»С-400«" in r for r in runs)
+    (msg,) = smtp.inbox.snapshot()
+    text = msg.get_body(("plain",)).get_content()
+    assert "Language:  Russian (evidence quoted as written)" in text
+    assert "Москва подтвердила поставку »С-400« в Анкару." in text
+    assert Alert.from_dict(alert.to_dict()).language == "ru"
+    jsonschema.validate(
+        alert.to_dict(), json.loads((SCHEMAS_DIR / "alert.schema.json").read_text())
+    )
+
+
+def test_an_alert_with_evidence_offsets_reads_on_a_worker_of_the_previous_release():
+    """Rolling update (review): a worker of the previous release builds ``Evidence(**item)``
+    from each evidence item, so the snippet offsets must travel outside the items."""
+    from dataclasses import dataclass
+
+    @dataclass
+    class PreviousEvidence:  # the evidence item as the previous release declared it
+        term: str
+        field: str
+        start: int
+        end: int
+        snippet: str
+        sentence: int = 0
+
+    snippet = "Москва подтвердила поставку С-400 в Анкару."
+    alert = evil_alert(
+        evidence=[Evidence("topic:weapons/s-400*", "body", 528, 533, snippet, 0, 500)]
+    )
+    data = alert.to_dict()
+    (previous,) = [PreviousEvidence(**e) for e in data["evidence"]]
+    assert previous.start == 528
+    assert data["evidence_starts"] == [500]
+    back = Alert.from_dict({**data, "evidence": [{**data["evidence"][0], "later": 1}]})
+    assert back.evidence[0].snippet_start == 500  # and an unknown item field is ignored
+
+
+@pytest.mark.parametrize(
+    ("text", "permanent"),
+    [
+        ("Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP "
+         "error 429 with ContextId tcid=0", False),
+        ("Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP "
+         "error 413 with ContextId tcid=0", True),
+        ("Summary or Text is required.", True),
+    ],
+)  # fmt: skip
+def test_teams_classic_connector_refusal_with_http_200_is_not_delivered(
+    httpserver: HTTPServer, text: str, permanent: bool
+):
+    """Classic connectors answer 200 with a refusal text; only a number (or nothing) is
+    success (review: these were counted as delivered and never retried)."""
+    httpserver.expect_request("/connector", method="POST").respond_with_data(text, status=200)
+    url = httpserver.url_for("/connector")
+    targets = build_targets({"teams-desk": target_settings(kind="teams", webhook_url=url)}, fast())
+    from worker.sinks.targets import DeliveryError
+
+    with pytest.raises(DeliveryError) as err:
+        asyncio.run(targets["teams-desk"].send_alert(evil_alert()))
+    assert err.value.permanent is permanent and "HTTP 200" in str(err.value)

@@ -118,3 +118,16 @@ def test_highlight_escapes_around_the_marks():
     text, spans = esc.evidence_highlight(a)
     out = esc.highlighted(text, spans, esc.slack_mrkdwn, "*", "*")
     assert out == "&lt;!channel&gt; buys *S-400*"
+
+
+def test_highlight_places_each_match_by_its_own_snippet_offset():
+    """Title and first body sentence often read the same: evidence from both fields then
+    shares one snippet text but not one offset (review: the body's match was dropped)."""
+    same = "Turkey buys S-400"
+    a = _alert(same, [])
+    a.evidence = [
+        Evidence("country:TUR", "title", 0, 6, same, -1, 0),
+        Evidence("topic:weapons/s-400*", "body", 912, 917, same, 4, 900),
+    ]
+    text, spans = esc.evidence_highlight(a)
+    assert [text[s:e] for s, e in spans] == ["Turkey", "S-400"]

@@ -13,7 +13,13 @@ from pytest_httpserver import HTTPServer
 
 from tests.conftest import free_port
 from tests.sinks.servers import SmtpServer
-from tests.sinks.test_delivery_servers import EVIL_TITLE, email_target, evil_alert, fast
+from tests.sinks.test_delivery_servers import (
+    EVIL_TITLE,
+    email_target,
+    evil_alert,
+    fast,
+    sample_digest,
+)
 from worker.config import target_settings
 from worker.sinks.render import TEMPLATES_DIR, Renderer
 from worker.sinks.targets import build_targets, email
@@ -118,17 +124,7 @@ def test_renderer_override_and_fallback_directly(custom: Path):
     assert subject.startswith("DESK ALERT tur-rus: ") and subject != s_subject
     assert (text, html) == (s_text, s_html)
     # Digest templates are not in the folder: bundled ones are used.
-    digest = {
-        "id": "d1",
-        "group": "tur-rus",
-        "rule_id": "tur-rus",
-        "rule_title": "Arms purchase",
-        "pair": "Turkey ← Russia",
-        "items": [{"title": "One", "url": "https://x.example/1", "key": "k1"}],
-        "overflow": 0,
-        "since": "2017-09-28T10:00:00Z",
-        "until": "2017-09-28T16:00:00Z",
-    }
+    digest = sample_digest()
     assert email.render_digest(Renderer(custom), digest) == email.render_digest(Renderer(), digest)
 
 

@@ -319,3 +319,94 @@ def test_elasticsearch_client_really_went_through_the_shim(isolated_env):
         httpx.delete(
             f"{settings.search_url}/_component_template/{settings.index_prefix}-*", timeout=30
         )
+
+
+def _article_in(lang: str, article_id: str, title: str, body: str) -> TaggedArticle:
+    art = Article(
+        id=article_id,
+        title=title,
+        body=body,
+        url=f"https://example.test/{article_id}",
+        source="Test Wire",
+        published_at=datetime(2017, 3, 10, 12, 0, tzinfo=UTC),
+        language=lang,
+        fetched_at=datetime(2024, 1, 1, tzinfo=UTC),
+        content_hash="h" + article_id,
+    )
+    return TaggedArticle(art, [])
+
+
+@pytest.mark.stack
+def test_an_article_is_found_by_another_case_of_a_name_in_its_own_language(sink_settings):
+    """Issue 13: Kibana's free-text search finds "Rosja" for an article that says "Rosji"
+    (Polish), "Россия" for "России" (Russian), "تركيا" for "لتركيا" (Arabic), in the
+    article's own language field; English articles keep their `.en` sub-fields."""
+    articles = [
+        # our own sentences, one per language and construction
+        _article_in("pl", "pl1", "Zakup systemów", "Rząd Turcji kupił systemy od Rosji."),
+        _article_in("ru", "ru1", "Покупка систем", "Поставки из России начнутся весной."),
+        _article_in("ar", "ar1", "صفقة", "وصلت الشحنة الأولى لتركيا هذا الأسبوع."),
+        _article_in("ar", "ar2", "زيارة", "وصل وفد إماراتي إلى العاصمة."),  # hamza on the alef
+        _article_in("uk", "uk1", "Закупівля", "Уряд домовився з Туреччиною про постачання."),
+        _article_in("en", "en1", "Systems bought", "Poland bought tanks from Korea."),
+    ]
+
+    async def go() -> dict[str, list[str]]:
+        async with SearchSink.from_settings(sink_settings) as sink:
+            await sink.ensure_templates()
+            await sink.bulk([sink.article_action(a, []) for a in articles])
+            await sink.refresh()
+            client = await sink._client()
+            found: dict[str, list[str]] = {}
+            for query in ("Rosja", "Россия", "تركيا", "اماراتي", "Туреччина", "Rosjanie"):
+                resp = await client.search(
+                    index=sink.articles_alias,
+                    body={"query": {"query_string": {"query": query}}, "_source": ["id"]},
+                )
+                body = resp.body if hasattr(resp, "body") else resp
+                found[query] = sorted(h["_source"]["id"] for h in body["hits"]["hits"])
+            return found
+
+    found = run(go())
+    assert found["Rosja"] == ["pl1"]
+    assert found["Россия"] == ["ru1"]
+    assert found["تركيا"] == ["ar1"]
+    assert found["اماراتي"] == ["ar2"]  # written without the hamza: normalised first
+    assert found["Туреччина"] == ["uk1"]
+    assert found["Rosjanie"] == []  # a people noun is not the country: no broad match
+    docs = httpx.post(
+        f"{load_settings().search_url}/{load_settings().index_prefix}-articles/_search",
+        json={"query": {"ids": {"values": ["pl1"]}}},
+        timeout=10,
+    ).json()["hits"]["hits"]
+    assert "lang_text" not in docs[0]["_source"]  # indexed, not stored twice
+
+
+def test_language_analysers_follow_the_engines_plugins():
+    from worker.sinks import language_analysis as la
+
+    answer = {
+        "nodes": {
+            "n1": {"plugins": [{"name": "analysis-stempel", "classname": "x.Stempel"}]},
+            "n2": {
+                "plugins": [
+                    {"name": "org.opensearch.plugin.analysis.stempel.AnalysisStempelPlugin"},
+                    {"name": "analysis-ukrainian"},
+                ]
+            },
+        }
+    }
+    plugins = la.plugin_names(answer)  # a plugin counts only if every node has it
+    assert la.POLISH_PLUGIN in plugins and la.UKRAINIAN_PLUGIN not in plugins
+    with_stempel = la.analysis(plugins)["analyzer"]
+    bare = la.analysis(frozenset())["analyzer"]
+    assert with_stempel["nw_pl"]["filter"] == ["lowercase", "nw_names_pl", "polish_stem"]
+    assert bare["nw_pl"]["filter"] == ["lowercase", "nw_names_pl"]
+    assert la.analysis(frozenset({la.UKRAINIAN_PLUGIN}))["analyzer"]["nw_uk"] == {
+        "type": "ukrainian"
+    }
+    rules = la.analysis(frozenset())["filter"]["nw_names_pl"]["rules"]
+    russia = next(r for r in rules if r.endswith("=> rus_country"))
+    assert {"rosja", "rosji", "rosję", "rosyjskie"} <= set(russia.split(" => ")[0].split(", "))
+    assert la.language_fields("pl", "t", "b") == {"pl": {"title": "t", "body": "b"}}
+    assert la.language_fields("en", "t", "b") is None and la.language_fields(None, "t", "b") is None

@@ -19,6 +19,7 @@ from worker.transforms.events import (
     outlet,
     prune,
     quiet,
+    state_group,
     state_key,
     update_due,
 )
@@ -236,13 +237,33 @@ def test_a_state_is_quiet_after_two_windows_of_its_last_report_only() -> None:
 def test_expiry_plan_routes_quiet_states_to_the_group_that_holds_them() -> None:
     (a,) = feed([report(0, pair=None, rule="sanctions", key="sanctions:storyA")])
     (b,) = feed([report(1, pair=None, rule="sanctions", key="sanctions:storyB", at=T0 + WINDOW)])
+    (c,) = feed([report(2)])
     items = [
-        ("sanctions|story:sanctions:storyA", {**a.state, "group": "g1"}),
-        ("sanctions|story:sanctions:storyB", {**b.state, "group": "g2"}),
-        ("old-release-state", a.state),  # no group stored: cannot be routed, stays
+        ("sanctions|story:sanctions:storyA", {**a.state, "group": "sanctions|-"}),
+        ("sanctions|story:sanctions:storyB", {**b.state, "group": "sanctions|-"}),
+        # written by a release that stored no group: derived from the key
+        ("sanctions|story:sanctions:storyC", a.state),
+        ("arms|TUR<-RUS", c.state),
     ]
-    now = T0 + 2 * WINDOW + timedelta(days=1)  # A is quiet, B (one window later) is not
-    assert expiry_plan(items, now, WINDOW) == {"g1": ["sanctions|story:sanctions:storyA"]}
+    now = T0 + 2 * WINDOW + timedelta(days=1)  # A, C and the pair are quiet; B is not
+    assert expiry_plan(items, now, WINDOW) == {
+        "sanctions|-": ["sanctions|story:sanctions:storyA", "sanctions|story:sanctions:storyC"],
+        "arms|TUR<-RUS": ["arms|TUR<-RUS"],
+    }
+    assert state_group("arms|TUR<-RUS") == "arms|TUR<-RUS"
+
+
+def test_a_backfilled_state_is_not_quiet_while_it_is_being_written() -> None:
+    """A backfill writes states whose reports are months old; the wall-clock time of the last
+    write keeps them until two windows after it (review: deleted within the hour before)."""
+    (d,) = feed([report(0)])
+    now = T0 + timedelta(days=200)
+    assert quiet(d.state, now, WINDOW)  # by its reports alone
+    touched = {**d.state, "touched_at": "2027-05-20T00:00:00Z"}
+    assert not quiet(touched, datetime(2027, 5, 21, tzinfo=UTC), WINDOW)
+    assert quiet(
+        touched, datetime(2027, 5, 20, tzinfo=UTC) + 2 * WINDOW + timedelta(hours=1), WINDOW
+    )
 
 
 def test_event_alerts_match_the_alert_schema_and_round_trip() -> None:

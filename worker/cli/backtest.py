@@ -84,17 +84,22 @@ def backtest_command(
 
 
 async def _run(settings, candidate, active, since, until, window, show: bool):
-    from worker.backtest import Tally, article_of, compare
+    from worker.backtest import NOT_READ, Replay, Tally, compare
+    from worker.readings import Reuse, tagger_version
     from worker.sinks.search import SearchSink
     from worker.transforms.tag import default_tagger
 
-    tagger = default_tagger()
+    # Stored readings of this version are reused (worker/readings.py); others are read again.
+    replay = Replay(candidate, active, Reuse(default_tagger(), tagger_version()))
     cand = Tally(window, lambda rid: _rate(candidate, rid))
     act = Tally(window, lambda rid: _rate(active, rid))
-    n = 0
+    # Only the articles that can give either pack an alert are read (worker/backtest_filter.py);
+    # the others are counted.
+    where = replay.where()
     async with SearchSink.from_settings(settings) as sink:
         try:
             total = await sink.count_articles(since, until)
+            to_read = total if where is None else await sink.count_articles(since, until, where)
         except Exception as exc:  # the engine's own message says what is wrong
             raise typer.BadParameter(
                 f"cannot read {sink.articles_alias} at {settings.search_url}: {exc}"
@@ -108,15 +113,13 @@ async def _run(settings, candidate, active, since, until, window, show: bool):
             disable=not show,
         )
         with bar:
-            task = bar.add_task(sink.articles_alias, total=total)
-            async for doc in sink.scan_articles(since, until):
-                art, when = article_of(doc)
-                tagged = tagger.tag(art)
-                cand.add(candidate.match(tagged, now=when))
-                act.add(active.match(tagged, now=when))
-                n += 1
+            task = bar.add_task(sink.articles_alias, total=to_read)
+            async for doc in sink.scan_articles(since, until, where=where, exclude=NOT_READ):
+                cand_alerts, act_alerts = replay.alerts(doc)
+                cand.add(cand_alerts)
+                act.add(act_alerts)
                 bar.advance(task)
-    return compare(cand, act), n
+    return compare(cand, act), total
 
 
 def _rate(ruleset, rule_id: str):

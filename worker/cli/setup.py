@@ -14,8 +14,9 @@ from worker.config import Settings, load_settings
 
 def command_settings(*, service: bool = False) -> Settings:
     """The settings, with logging installed. ``service``: a long-running command (serve,
-    poll) logs at the configured level; an interactive one shows warnings and errors only,
-    so its table or progress bar stays readable."""
+    poll) logs at the configured level and format; an interactive one logs text, warnings and
+    errors only unless NEWSWATCH_LOG_LEVEL is set, so its table or progress bar stays
+    readable."""
     settings = load_settings()
-    logs.install(settings, floor=None if service else "WARNING")
+    logs.install(settings, interactive=not service)
     return settings

@@ -86,38 +86,47 @@ def _surface(term: str) -> str:
 
 def evidence_highlight(alert: Alert) -> tuple[str, list[tuple[int, int]]]:
     """The most telling snippet (the one most evidence items point into) and the spans of the
-    matches inside it. Evidence offsets are into the article field, so the snippet's own
-    offset is recovered from the terms whose literal text is found in it (majority vote)."""
+    matches inside it. Evidence offsets are into the article field; each item knows where its
+    snippet starts there (``snippet_start``), which places its match exactly in any script and
+    whichever field it came from. Items from alerts written before that was kept fall back to
+    the snippet's offset recovered from the terms whose literal text is found in it (majority
+    vote)."""
     if not alert.evidence:
         return "", []
     by_snippet: dict[str, list[Evidence]] = {}
     for ev in alert.evidence:
         by_snippet.setdefault(ev.snippet, []).append(ev)
     snippet, evs = max(by_snippet.items(), key=lambda kv: len(kv[1]))
-    votes: Counter[int] = Counter()
-    for ev in evs:
-        surface = _surface(ev.term)
-        if len(surface) < 2:
-            continue
-        for m in re.finditer(re.escape(surface), snippet, re.IGNORECASE):
-            votes[ev.start - m.start()] += 1
-    if not votes:
-        return snippet, []
-    base = votes.most_common(1)[0][0]
-    spans = sorted(
-        {
-            (ev.start - base, ev.end - base)
-            for ev in evs
-            if 0 <= ev.start - base < ev.end - base <= len(snippet)
-        }
-    )
+    spans = [
+        (ev.start - ev.snippet_start, ev.end - ev.snippet_start)
+        for ev in evs
+        if ev.snippet_start is not None
+    ]
+    guessed = [ev for ev in evs if ev.snippet_start is None]
+    if guessed:
+        votes: Counter[int] = Counter()
+        for ev in guessed:
+            surface = _surface(ev.term)
+            if len(surface) < 2:
+                continue
+            for m in re.finditer(re.escape(surface), snippet, re.IGNORECASE):
+                votes[ev.start - m.start()] += 1
+        if votes:
+            base = votes.most_common(1)[0][0]
+            spans += [(ev.start - base, ev.end - base) for ev in guessed]
+    return snippet, _merged(spans, len(snippet))
+
+
+def _merged(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The spans that lie inside a snippet of ``length``, sorted and merged."""
+    inside = sorted({(s, e) for s, e in spans if 0 <= s < e <= length})
     merged: list[tuple[int, int]] = []
-    for s, e in spans:
+    for s, e in inside:
         if merged and s <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
         else:
             merged.append((s, e))
-    return snippet, merged
+    return merged
 
 
 def highlighted(

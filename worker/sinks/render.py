@@ -44,6 +44,17 @@ def country_name(code: str) -> str:
     return getattr(c, "common_name", None) or getattr(c, "name", None) or code
 
 
+def language_name(code: str | None) -> str | None:
+    """The English name of a non-English article's language ("pl" → "Polish"), for a line
+    saying the evidence is quoted in it; None for English or unknown."""
+    if not code or code == "en":
+        return None
+    import pycountry
+
+    lang = pycountry.languages.get(alpha_2=code)
+    return str(lang.name) if lang is not None else code
+
+
 def pair_text(alert: Alert) -> str:
     """ "Turkey ← Russia" (recipient ← supplier), or '' for rules without a pair."""
     if not alert.pair or "recipient" not in alert.pair:
@@ -95,6 +106,7 @@ class Renderer:
             "country_codes": list(alert.countries),
             "pair": pair_text(alert),
             "kibana_url": kibana_search_url(self.kibana_url, alert),
+            "language": language_name(alert.language),
         }
 
     def slack_context(self, alert: Alert) -> dict[str, Any]:

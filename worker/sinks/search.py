@@ -34,7 +34,7 @@ import httpx
 from worker.config import SCHEMAS_DIR, SearchConnection, Settings
 from worker.errors import ConfigError, Reject
 from worker.model import Alert, TaggedArticle, iso
-from worker.sinks import search_security
+from worker.sinks import language_analysis, search_security
 
 log = logging.getLogger(__name__)
 
@@ -252,6 +252,9 @@ def article_document(tagged: TaggedArticle, alerts: list[Alert]) -> dict[str, An
             "@timestamp": iso(a.published_at or a.fetched_at),
         }
     )
+    # the article again under its language's analyser (worker/sinks/language_analysis.py)
+    if (own := language_analysis.language_fields(a.language, a.title, a.body)) is not None:
+        doc["lang_text"] = own
     return doc
 
 
@@ -302,6 +305,8 @@ class SearchSink:
         self.articles_alias = f"{prefix}-articles"
         self.alerts_alias = f"{prefix}-alerts"
         self.lifecycle: dict[str, str] = {}  # kind -> installed | unchanged | unavailable
+        # engine plugins that give languages their analysers (read when templates install)
+        self.plugins: frozenset[str] = frozenset()
 
     @classmethod
     def from_settings(cls, settings: Settings, **kwargs: Any) -> SearchSink:
@@ -376,8 +381,24 @@ class SearchSink:
         for kind in KINDS:
             body = load_json(f"{kind}.component.json")
             body["template"].setdefault("settings", {})["analysis"] = analysis
+            if kind == "articles":
+                self._add_language_fields(body)
             out[self.component_name(f"{kind}-mappings")] = body
         return out
+
+    def _add_language_fields(self, body: dict[str, Any]) -> None:
+        """Articles only: ``lang_text`` and its analysers (worker/sinks/language_analysis.py),
+        kept out of the shared settings so alert indices do not carry the name tables."""
+        languages = language_analysis.analysis(self.plugins)
+        base = body["template"]["settings"]["analysis"]
+        body["template"]["settings"]["analysis"] = {
+            **base,
+            "filter": {**base.get("filter", {}), **languages["filter"]},
+            "analyzer": {**base["analyzer"], **languages["analyzer"]},
+        }
+        mappings = body["template"]["mappings"]
+        mappings["properties"]["lang_text"] = language_analysis.mapping()
+        mappings["_source"] = {"excludes": ["lang_text"]}  # derived: indexed, not stored again
 
     def lifecycle_policy(self, kind: str) -> tuple[str, dict[str, Any]]:
         """(path, body) of the lifecycle policy for ``kind`` on this engine. The body carries a
@@ -409,6 +430,7 @@ class SearchSink:
 
     async def _install_templates(self) -> None:
         client = await self._client()
+        self.plugins = await self._language_plugins()
         for kind in KINDS:
             self.lifecycle[kind] = await self._ensure_policy(kind)
         for name, body in self.component_templates().items():
@@ -419,6 +441,23 @@ class SearchSink:
             )
         for kind in KINDS:
             await self._update_existing_mappings(kind)
+
+    async def _language_plugins(self) -> frozenset[str]:
+        """The plugins of every node (Polish and Ukrainian analysers are plugins). A cluster
+        that does not answer (a serverless or restricted one) is taken to have none: those two
+        languages then index with the names override only."""
+        try:
+            found = await perform(await self._client(), "GET", "/_nodes/plugins")
+        except Exception as exc:
+            if is_transient(exc):
+                raise
+            log.warning(
+                "cannot list the engine's plugins (%s; GET _nodes/plugins needs the cluster "
+                "privilege 'monitor'); Polish and Ukrainian text index without their stemmers",
+                describe_error(exc),
+            )
+            return frozenset()
+        return language_analysis.plugin_names(found)
 
     async def _ensure_policy(self, kind: str) -> str:
         client = await self._client()
@@ -463,6 +502,8 @@ class SearchSink:
         """Add fields introduced since an index was created (mappings are additive; a changed
         field type cannot be applied in place and is reported, not fatal)."""
         client = await self._client()
+        # The file has no lang_text (component_templates adds it): its analysers exist only
+        # in indices created from the new template, so an old index could not take it.
         mappings = load_json(f"{kind}.component.json")["template"]["mappings"]
         try:
             await client.indices.put_mapping(
@@ -501,10 +542,15 @@ class SearchSink:
         """The bulk action for an enriched-topic message (``{"tagged", "alerts"}``), keeping the
         message as ``_origin`` for the dead-letter record. Raises :class:`Reject` if the
         message cannot be read."""
+        from worker.readings import document_reading
+
         try:
             tagged = TaggedArticle.from_dict(value["tagged"])
             alerts = [Alert.from_dict(a) for a in value.get("alerts", [])]
             action = self.article_action(tagged, alerts)
+            reading = document_reading(value.get("reading"), value["tagged"])
+            if reading is not None:  # kept for backtests (worker/readings.py)
+                action["_source"]["reading"] = reading
             month = value.get("index_month")  # first seen by the dedupe stage (link.py)
             if isinstance(month, str) and _MONTH.fullmatch(month):
                 action["_index"] = f"{self.articles_alias}-{month}"
@@ -686,12 +732,23 @@ class SearchSink:
         bounds = {k: iso(v) for k, v in (("gte", since), ("lt", until)) if v is not None}
         return {"range": {"@timestamp": bounds}} if bounds else {"match_all": {}}
 
+    def _dated(
+        self, since: datetime | None, until: datetime | None, where: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        if where is None:
+            return self._range(since, until)
+        return {"bool": {"filter": [self._range(since, until), where]}}
+
     async def count_articles(
-        self, since: datetime | None = None, until: datetime | None = None
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        where: dict[str, Any] | None = None,
     ) -> int:
-        """Articles (first copies and copies) dated in ``[since, until)``."""
+        """Articles (first copies and copies) dated in ``[since, until)`` (and matching the
+        query ``where``, if given)."""
         client = await self._client()
-        body = {"query": self._range(since, until)}
+        body = {"query": self._dated(since, until, where)}
         resp = await perform(client, "POST", f"/{self.articles_alias}/_count", body=body)
         return int(resp["count"])
 
@@ -702,16 +759,21 @@ class SearchSink:
         *,
         page: int = 1000,
         keep_alive: str = "2m",
+        where: dict[str, Any] | None = None,
+        exclude: tuple[str, ...] = (),
     ) -> AsyncIterator[dict[str, Any]]:
-        """Every article document dated in ``[since, until)``, oldest first, through a scroll:
-        a point-in-time view of the index (documents written after the first page are not
-        seen), with the same REST calls on OpenSearch and Elasticsearch."""
+        """Every article document dated in ``[since, until)`` (and matching the query
+        ``where``, if given), oldest first, through a scroll: a point-in-time view of the
+        index (documents written after the first page are not seen), with the same REST calls
+        on OpenSearch and Elasticsearch. ``exclude``: source fields not to send back."""
         client = await self._client()
-        body = {
-            "query": self._range(since, until),
+        body: dict[str, Any] = {
+            "query": self._dated(since, until, where),
             "sort": [{"@timestamp": {"order": "asc", "missing": "_last"}}, {"id": "asc"}],
             "size": page,
         }
+        if exclude:
+            body["_source"] = {"excludes": list(exclude)}
         resp = await perform(
             client,
             "POST",

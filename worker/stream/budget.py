@@ -27,3 +27,16 @@ def oversize(value: Any, budget: int, stage: str, what: str) -> Reject | None:
         "(NEWSWATCH_KAFKA_MAX_MESSAGE_BYTES)"
     )
     return Reject(stage, "too_large", detail)
+
+
+def fit(
+    message: dict[str, Any], budget: int, stage: str, what: str, optional: tuple[str, ...] = ()
+) -> Reject | None:
+    """:func:`oversize`, after dropping ``message``'s ``optional`` keys (in place) when it does
+    not fit with them: an article goes on without what is only a shortcut for later."""
+    too_big = oversize(message, budget, stage, what)
+    if too_big is not None and any(k in message for k in optional):
+        for k in optional:
+            message.pop(k, None)
+        too_big = oversize(message, budget, stage, what)
+    return too_big

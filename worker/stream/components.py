@@ -20,19 +20,27 @@ class Pipeline:
     sink: SearchSink
     notifiers: list[Target]  # always-on targets (the log)
     max_article_bytes: int
+    # The tagger's reading version (worker/readings.py): when set, the message carries the
+    # article's reading for its index document, which backtests reuse.
+    tagging: str | None = None
 
     def analyse(self, article: Article) -> dict[str, Any]:
         """Tag and match one cleaned article (:func:`worker.pipeline.analyse`, timed and
         counted): the dedupe-topic message without the fingerprint. Alerts are keyed as if the
         article were a first copy; the dedupe stage re-keys them when it is not."""
-        from worker.pipeline import analyse
+        from worker.pipeline import analyse_reading
+        from worker.readings import READING_FIELD, make_reading
 
-        tagged, alerts = analyse(article, self.tagger, self.rules, now=utcnow())
+        rules = self.rules  # read once: a rules update swaps the attribute
+        tagged, alerts, view = analyse_reading(article, self.tagger, rules, now=utcnow())
         for e in tagged.entities:
             m.ENTITIES.labels(e.type).inc()
         for alert in alerts:
             m.RULE_MATCHES.labels(alert.rule_id, alert.severity).inc()
-        return {"tagged": tagged.to_dict(), "alerts": [a.to_dict() for a in alerts]}
+        out = {"tagged": tagged.to_dict(), "alerts": [a.to_dict() for a in alerts]}
+        if self.tagging is not None:
+            out[READING_FIELD] = make_reading(view, rules.relations, self.tagging)
+        return out
 
 
 class PipelineSlot:
@@ -61,6 +69,7 @@ class PipelineSlot:
 
 
 def default_pipeline(settings: Settings) -> Pipeline:
+    from worker.readings import tagger_version
     from worker.rules_live import initial_rules
     from worker.sinks.targets.log import LogTarget
     from worker.transforms.gazetteer import EXTENSION_FILE
@@ -75,6 +84,7 @@ def default_pipeline(settings: Settings) -> Pipeline:
     english_parser()
     return Pipeline(
         tagger=Tagger.load(extra),
+        tagging=tagger_version(extra),
         rules=initial_rules(settings),
         sink=SearchSink.from_settings(settings),
         notifiers=[LogTarget()],

@@ -27,7 +27,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from worker import metrics as m
-from worker.model import Alert, parse_iso, utcnow
+from worker.model import Alert, iso, parse_iso, utcnow
 from worker.sinks.dispatch import Dispatcher, TableStore
 from worker.sinks.index_writer import write_bulk
 from worker.sources.kafka import INGESTED_HEADER
@@ -41,6 +41,7 @@ from worker.transforms.events import (
     expiry_plan,
     prune,
     quiet,
+    state_group,
     state_key,
     update_due,
 )
@@ -86,7 +87,7 @@ class DeliverStage:
         topic: Any,
         dead_letters: DeadLetters,
         *,
-        event_window: timedelta = timedelta(days=14),
+        event_window: timedelta,
         silences: Any = None,
     ):
         # new_dispatcher: Dispatcher.from_settings bound to the settings by the app factory;
@@ -135,7 +136,7 @@ class DeliverStage:
             if kind == "sweep":
                 group, keys = event.value["group"], event.value.get("keys", [])
                 await self.dispatcher().handle_sweep(group, keys, self.store)
-                await self.expire_events(event.value.get("events", []))
+                await self.expire_events(group, event.value.get("events", []))
                 continue
             if kind == "flatline":
                 await self.handle_flatline(event.value["key"])
@@ -165,7 +166,7 @@ class DeliverStage:
         # Durable before anything is sent: a replay finds the report in its event (a
         # "duplicate") and resumes the delivery below instead of opening a second event. The
         # group names the partition that holds the state, for the sweep (expiry_plan).
-        state = {**d.state, "group": throttle_group(alert)}
+        state = {**d.state, "group": throttle_group(alert), "touched_at": iso(utcnow())}
         await self.store.put_event(key, state, durable=True)
         m.EVENT_DECISIONS.labels(alert.rule_id, d.kind).inc()
         ev = d.record
@@ -302,12 +303,14 @@ class DeliverStage:
                 }
                 await self.topic.send(key=group.encode(), value=value)
 
-    async def expire_events(self, keys: list[str]) -> int:
-        """Delete the event states of ``keys`` that are still quiet (checked again: a report
-        may have joined one since the plan). Idempotent; returns how many went."""
+    async def expire_events(self, group: str, keys: list[str]) -> int:
+        """Delete the event states of ``keys`` that belong to ``group`` and are still quiet
+        (checked again: a report may have joined one since the plan). Idempotent; returns how
+        many went."""
         now, gone = utcnow(), 0
         for key in keys:
-            stale = quiet(self.store.get_event(key), now, self.window)
+            state = self.store.get_event(key)
+            stale = quiet(state, now, self.window) and state_group(key, state) == group
             if stale and await self.store.delete_event(key):
                 m.STATE_EXPIRED.labels("events").inc()
                 gone += 1

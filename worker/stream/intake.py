@@ -12,7 +12,7 @@ from typing import Any
 from worker import metrics as m
 from worker.errors import Reject
 from worker.model import utcnow
-from worker.stream.budget import oversize
+from worker.stream.budget import fit
 from worker.stream.components import PipelineSlot
 from worker.stream.dead_letter import DeadLetters, raw_location
 from worker.stream.runner import as_reject
@@ -74,7 +74,9 @@ class IntakeStage:
             raise as_reject(exc, "enrich") from None
         m.ARTICLES.labels("enrich").inc()
         message["fp"] = fp.to_dict()
-        too_big = oversize(message, self.budget, "enrich", "enriched")
+        # The reading is only a backtest shortcut (worker/readings.py): an article that fits
+        # without it goes on without it, and a backtest reads it from its text.
+        too_big = fit(message, self.budget, "enrich", "enriched", optional=("reading",))
         if too_big is not None:
             too_big.source = article.id
             raise too_big

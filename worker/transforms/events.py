@@ -309,19 +309,25 @@ def prune(state: Mapping[str, Any] | None, now: datetime, window: timedelta) -> 
     return {"events": kept}
 
 
-# A quiet event state is deleted only after twice the window: a report published inside the
-# window but arriving late (a backfill, a slow feed) still joins its event instead of raising
-# the alert again.
+# A quiet event state is deleted only after twice the window, counted both in article time (the
+# events' last reports) and in wall-clock time since the state was last written (``touched_at``,
+# stored by the deliver stage): a backfill of old reports writes states whose article times are
+# long past, and the next report of the same backfill must still find its event.
 EXPIRY_WINDOWS = 2
 
 
 def quiet(state: Mapping[str, Any] | None, now: datetime, window: timedelta) -> bool:
     """True when no event of an event state was reported within ``EXPIRY_WINDOWS × window``
-    of ``now``: no later report can join them, so the state can go. Rate-rule states (no
-    ``events``) keep their own lookback and are never quiet here."""
+    of ``now`` and the state was not written within that long either: no later report can
+    join them, so the state can go. Rate-rule states (no ``events``) keep their own lookback
+    and are never quiet here. A state from a release that did not store ``touched_at`` is
+    judged by its reports alone."""
     if not state or "events" not in state:
         return False
     limit = now - EXPIRY_WINDOWS * window
+    touched = parse_iso(state.get("touched_at"))
+    if touched is not None and touched > limit:
+        return False
     for ev in (state.get("events") or {}).values():
         last = parse_iso(ev.get("last_seen"))
         if last is None or last > limit:
@@ -329,14 +335,23 @@ def quiet(state: Mapping[str, Any] | None, now: datetime, window: timedelta) -> 
     return True
 
 
+def state_group(key: str, state: Mapping[str, Any] | None = None) -> str:
+    """The throttle group (the deliver topic's message key, hence the partition) of an event
+    state: stored with it, else derived from its key as :func:`state_key` built it (a pair
+    rule's key is its group; a story's is ``rule|-``); rule ids cannot contain ``|``."""
+    if state and state.get("group"):
+        return str(state["group"])
+    rule, sep, _story = key.partition("|story:")
+    return f"{rule}|-" if sep else key
+
+
 def expiry_plan(
     items: Iterable[tuple[str, Mapping[str, Any] | None]], now: datetime, window: timedelta
 ) -> dict[str, list[str]]:
-    """Quiet event states by the group whose partition holds them (stored with the state), so
-    the sweep can ask that partition's owner to delete them. States written before the group
-    was stored cannot be routed and stay (they are few: one per event of the first release)."""
+    """Quiet event states by the group whose partition holds them, so the sweep can ask that
+    partition's owner to delete them."""
     plan: dict[str, list[str]] = {}
     for key, state in items:
-        if state and state.get("group") and quiet(state, now, window):
-            plan.setdefault(str(state["group"]), []).append(key)
+        if quiet(state, now, window):
+            plan.setdefault(state_group(key, state), []).append(key)
     return plan

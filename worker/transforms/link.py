@@ -25,7 +25,10 @@ def link_copy(message: dict[str, Any], verdict: Verdict) -> tuple[dict[str, Any]
         story = verdict.duplicate_of
         tagged = {**tagged, "article": {**tagged["article"], "duplicate_of": story}}
         alerts = [rekey_for_story(a, story) for a in alerts]
-    return {"tagged": tagged, "alerts": alerts}, alerts
+    out = {"tagged": tagged, "alerts": alerts}
+    if "reading" in message:  # the rule-independent reading, for the index (worker/readings.py)
+        out["reading"] = message["reading"]
+    return out, alerts
 
 
 def first_seen_month(store: MutableMapping[str, Any], article_id: str, now: datetime) -> str:

@@ -34,26 +34,31 @@ class Sentences:
     def body(self) -> list[tuple[int, int, int]]:
         return [(s, e, i) for f, i, s, e in self.spans if f == "body"]
 
-    def locate(self, field: str, start: int, end: int) -> tuple[str, int]:
-        """(snippet, sentence index) around a span; long sentences are cut around the span."""
+    def locate(self, field: str, start: int, end: int) -> tuple[str, int, int]:
+        """(snippet, sentence index, where the snippet starts in the field) around a span;
+        long sentences are cut around the span."""
         art = self.tagged.article
         if field == "title":
-            return _window(art.title, 0, len(art.title), start, end), -1
+            snippet, at = _window(art.title, 0, len(art.title), start, end)
+            return snippet, -1, at
         starts = [s for s, _, _ in self.body]
         pos = bisect.bisect_right(starts, start) - 1
         if pos < 0 or end > self.body[pos][1]:
             lo = art.body.rfind("\n", 0, start) + 1
             hi = art.body.find("\n", end)
-            return _window(art.body, lo, len(art.body) if hi < 0 else hi, start, end), -1
+            snippet, at = _window(art.body, lo, len(art.body) if hi < 0 else hi, start, end)
+            return snippet, -1, at
         s, e, idx = self.body[pos]
-        return _window(art.body, s, e, start, end), idx
+        snippet, at = _window(art.body, s, e, start, end)
+        return snippet, idx, at
 
 
-def _window(text: str, lo: int, hi: int, start: int, end: int) -> str:
+def _window(text: str, lo: int, hi: int, start: int, end: int) -> tuple[str, int]:
+    """The text of ``lo:hi`` around ``start:end`` (cut to MAX_SNIPPET), and where it starts."""
     if hi - lo > MAX_SNIPPET:
         half = max(0, (MAX_SNIPPET - (end - start)) // 2)
         lo, hi = max(lo, start - half), min(hi, end + half)
-    return text[lo:hi]
+    return text[lo:hi], lo
 
 
 def evidence_for(
@@ -67,8 +72,8 @@ def evidence_for(
         if (field, start, end, term) in seen or len(out) >= MAX_EVIDENCE:
             return
         seen.add((field, start, end, term))
-        snippet, idx = sentences.locate(field, start, end)
-        out.append(Evidence(term, field, start, end, snippet, idx))
+        snippet, idx, at = sentences.locate(field, start, end)
+        out.append(Evidence(term, field, start, end, snippet, idx, at))
 
     if pair is not None:
         for cue in pair.cues:
@@ -141,8 +146,17 @@ def rekey_for_story(alert: dict[str, Any], story: str) -> dict[str, Any]:
 
 
 def build_alert(
-    rule: Rule, view: RuleView, sentences: Sentences, now: datetime, pair: PairHit | None
+    rule: Rule,
+    view: RuleView,
+    sentences: Sentences,
+    now: datetime,
+    pair: PairHit | None,
+    *,
+    evidence: bool = True,
 ) -> Alert:
+    """The alert of ``rule`` on the article (for ``pair``, for a pair rule). ``evidence=False``
+    leaves the evidence out (a backtest counts alerts and never shows it; finding every term's
+    occurrences is most of the cost of an alert)."""
     art = view.tagged.article
     story = art.duplicate_of or art.id
     countries = list(dict.fromkeys(view.tagged.countries))
@@ -159,11 +173,12 @@ def build_alert(
         url=art.url,
         severity=rule.severity,
         countries=countries,
-        evidence=evidence_for(rule.node, view, sentences, pair),
+        evidence=evidence_for(rule.node, view, sentences, pair) if evidence else [],
         matched_at=now,
         pair=pair_dict,
         entities=matched_entities(rule.node, view, pair),
         targets=list(rule.targets),
         published_at=art.published_at,
         source=art.source,
+        language=art.language,
     )

@@ -20,6 +20,13 @@ from worker.errors import ConfigError
 from worker.transforms.gazetteer import EXTENSION_FILE
 from worker.yaml_doc import YamlDoc, YamlReadError
 
+from .languages import (
+    attach_published,
+    attach_relations,
+    extend_topics,
+    language_dirs,
+    read_languages,
+)
 from .pairs import LexiconError, RelationLexicon
 from .query import QueryError, parse_query
 from .schema import PairSpec, Rule, Topic, combine, constraint_nodes, parse_duration
@@ -126,6 +133,7 @@ def build_relations(docs: list[YamlDoc]) -> tuple[dict[str, RelationLexicon], li
     for doc in docs:
         try:
             lex = RelationLexicon.from_dict(doc.data or {})
+            attach_published(lex)  # a published record carries its languages' lexicons
         except (LexiconError, AttributeError) as exc:
             errors.append(RuleError(doc.file, doc.line(), str(exc)))
             continue
@@ -237,8 +245,21 @@ def load_pack(path: Path | None) -> tuple[list[Rule], dict[str, Topic], dict, li
     rule_docs, topic_docs, rel_docs, errors = load_docs(path)
     topics, terr = build_topics(topic_docs)
     relations, rerr = build_relations(rel_docs)
+    topics, relations, lerr = _add_languages(path, topics, relations)
+    rerr += lerr
     rules, uerr = build_rules(rule_docs, topics, relations)
     return rules, topics, relations, [*errors, *terr, *rerr, *uerr]
+
+
+def _add_languages(
+    path: Path | None, topics: dict[str, Topic], relations: dict[str, RelationLexicon]
+) -> tuple[dict[str, Topic], dict[str, RelationLexicon], list[RuleError]]:
+    """Topics and relations with the other languages' terms and lexicons (languages.py)."""
+    pack_dir = None if path is None else (Path(path).parent if Path(path).is_file() else Path(path))
+    common, langs, errs = read_languages(language_dirs(SHIPPED, pack_dir))
+    errs += attach_relations(relations, common, langs)
+    errors = [RuleError(e.file, e.line, e.reason) for e in errs]
+    return extend_topics(topics, langs), relations, errors
 
 
 def raise_errors(errors: list[RuleError]) -> None:

@@ -49,6 +49,7 @@ class RuleView:
         self._scanned: tuple[set[int], set[int]] | None = None
         self._occ: dict[int, list[tuple[int, int]]] = {}
         self._pairs: dict[str, list[PairHit]] = {}
+        self._features: set[str] | None = None
 
     # -- anchors and features ------------------------------------------------------------------
 
@@ -107,7 +108,13 @@ class RuleView:
         return WORD.findall(fold_letters(self.tagged.article.source or ""))
 
     def meta_features(self) -> set[str]:
-        """Entity and metadata features present in the article (see ``compile.meta_feature``)."""
+        """Entity and metadata features present in the article (see ``compile.meta_feature``);
+        computed once (matching and the stored reading both ask)."""
+        if self._features is None:
+            self._features = self._meta_features()
+        return self._features
+
+    def _meta_features(self) -> set[str]:
         feats: set[str] = set()
         for etype, ids in self.entity_ids.items():
             if ids:
@@ -397,9 +404,20 @@ class RuleView:
 
     # -- pairs ---------------------------------------------------------------------------------
 
+    def known_pairs(self) -> dict[str, list[PairHit]]:
+        """The pair readings made (or given) so far, per relation name."""
+        return dict(self._pairs)
+
+    def give_pairs(self, pairs: dict[str, list[PairHit]]) -> None:
+        """Pair readings made earlier for this very tagging (a backtest's stored readings):
+        ``pairs`` then returns them instead of reading the text again."""
+        self._pairs.update(pairs)
+
     def pairs(self, lexicon: RelationLexicon) -> list[PairHit]:
         found = self._pairs.get(lexicon.name)
         if found is None:
+            # text in a language with its own lexicon is read with it (rules/languages.py)
+            lexicon = lexicon.by_language.get(self.lang.split("-")[0], lexicon)
             bounded, original = bounded_sentences(self.tagged)
             found = extract_pairs(bounded, lexicon)
             if bounded is not self.tagged:

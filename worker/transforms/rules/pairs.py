@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +28,7 @@ ROLES = ("recipient", "supplier", "third")
 ONLY_OTHER = "only other party in the sentence"
 _SENT_TOKEN = re.compile(r"\w+|[^\w\s]")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
+_SLOTS.update({"XA": "XA ", "CA": "CA "})  # a country adjective (language lexicons only)
 
 
 class LexiconError(ValueError):
@@ -66,6 +67,12 @@ class RelationLexicon:
     not_objects: list[CuePattern] = field(default_factory=list)
     grammar: Classes | None = None  # word classes for the dependency-parse role reader
     status_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Other languages (rules/languages.py): their lexicons by code, and for one of them the
+    # function reading an inflected token as its listed stem.
+    by_language: dict[str, RelationLexicon] = field(default_factory=dict, repr=False)
+    stem: Callable[[str], str] | None = field(default=None, repr=False)
+    # language lexicons: whether a country mention's text is an adjective ("russische"): XA / CA
+    adjectives: Callable[[str], bool] | None = field(default=None, repr=False)
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> RelationLexicon:
@@ -182,7 +189,7 @@ def _compile_cue(
         else:
             parts.append(rx)
             fixed += 1
-    if slot not in text.split():
+    if slot not in text.split() and not (slot == "X" and "XA" in text.split()):
         raise LexiconError(f"{role} pattern {text!r} has no {slot} slot")
     return CuePattern(text, role, re.compile(" " + "".join(parts)), fixed)
 
@@ -246,6 +253,7 @@ class _Span:
     origin: str | None = None
     name: str = ""
     producer: str | None = None
+    adjective: bool = False
 
 
 def sentence_spans(tagged: TaggedArticle) -> list[tuple[str, int, int, int]]:
@@ -428,6 +436,8 @@ def _symbols(
     each, other tokens folded words (``ignore`` words dropped); and the first token's offset."""
     folded = fold_letters(text[start:end]).replace("’", "'").replace("‘", "'")
     toks = [(m.group(), m.start() + start, m.end() + start) for m in _SENT_TOKEN.finditer(folded)]
+    if lex.stem is not None:
+        toks = [(lex.stem(t), s, e) for t, s, e in toks]
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
     symbols: list[Symbol] = []
     i = si = 0
@@ -439,6 +449,8 @@ def _symbols(
             sp = spans[si]
             while i < len(toks) and toks[i][1] < sp.end:
                 i += 1
+            if lex.adjectives is not None and sp.kind == "country":
+                sp.adjective = lex.adjectives(text[sp.start : sp.end])
             symbols.append((sp.kind, sp, sp.start, sp.end))
             si += 1
             continue
@@ -651,7 +663,7 @@ def _symbol(sym: tuple[str, Any, int, int], k: int, iso: str, idx: int) -> str:
     if kind == "word":
         return payload
     if kind == "country":
-        return "X" if idx == k else "C"
+        return ("X" if idx == k else "C") + ("A" if payload.adjective else "")
     if payload is None or not payload.origin:
         return "W"
     return "WX" if payload.origin == iso else "WO"

@@ -12,7 +12,7 @@ from .compile import Compiled
 from .explain import Sentences, build_alert
 from .loader import RuleError, build_relations, build_rules, build_topics, raise_errors
 from .match import RuleView
-from .pairs import RelationLexicon
+from .pairs import PairHit, RelationLexicon
 from .schema import Rule, Topic
 
 
@@ -41,10 +41,34 @@ class RuleSet:
     def view(self, tagged: TaggedArticle, *, naive: bool = False) -> RuleView:
         return RuleView(tagged, self.compiled, naive=naive)
 
-    def match(self, tagged: TaggedArticle, *, now: datetime) -> list[Alert]:
-        """Alerts for every enabled rule the article matches (one per pair for pair rules)."""
+    def match(
+        self,
+        tagged: TaggedArticle,
+        *,
+        now: datetime,
+        pairs: dict[str, list[PairHit]] | None = None,
+        evidence: bool = True,
+    ) -> list[Alert]:
+        """Alerts for every enabled rule the article matches (one per pair for pair rules).
+        ``pairs``: relation readings already made for this tagging (not read again);
+        ``evidence=False``: alerts without their evidence (backtests only count them)."""
+        return self.match_reading(tagged, now=now, pairs=pairs, evidence=evidence)[0]
+
+    def match_reading(
+        self,
+        tagged: TaggedArticle,
+        *,
+        now: datetime,
+        pairs: dict[str, list[PairHit]] | None = None,
+        evidence: bool = True,
+    ) -> tuple[list[Alert], RuleView]:
+        """``match``, and the article as the matcher read it (its words, features and the pair
+        readings made or used on the way), which the stream stores with the article
+        (worker/readings.py)."""
         view = self.view(tagged)
-        return self._alerts(view, view.matching(), now)
+        if pairs:
+            view.give_pairs(pairs)
+        return self._alerts(view, view.matching(), now, evidence=evidence), view
 
     def match_naive(self, tagged: TaggedArticle, *, now: datetime) -> list[Alert]:
         """Reference path: every rule, no automaton, no prefilter (for tests and benches)."""
@@ -55,19 +79,21 @@ class RuleSet:
         """Ids of rules whose query (and constraints) match, before pair filtering."""
         return [self.active[i].id for i in self.view(tagged, naive=naive).matching()]
 
-    def _alerts(self, view: RuleView, indices: list[int], now: datetime) -> list[Alert]:
+    def _alerts(
+        self, view: RuleView, indices: list[int], now: datetime, *, evidence: bool = True
+    ) -> list[Alert]:
         alerts: list[Alert] = []
         sentences: Sentences | None = None
         for i in indices:
             rule = self.active[i]
             sentences = sentences or Sentences(view.tagged)
             if rule.pair is None:
-                alerts.append(build_alert(rule, view, sentences, now, None))
+                alerts.append(build_alert(rule, view, sentences, now, None, evidence=evidence))
                 continue
             spec = rule.pair
             for hit in view.pairs(self.relations[spec.relation]):
                 if spec.accepts(hit.recipient, hit.supplier, hit.status):
-                    alerts.append(build_alert(rule, view, sentences, now, hit))
+                    alerts.append(build_alert(rule, view, sentences, now, hit, evidence=evidence))
         return alerts
 
     # -- publishing on a compacted topic -------------------------------------------------------

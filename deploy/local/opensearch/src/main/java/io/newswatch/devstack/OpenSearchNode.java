@@ -15,6 +15,11 @@ import org.codelibs.opensearch.runner.OpenSearchRunner;
  * <p>Usage: OpenSearchNode BASE_PATH HTTP_PORT TRANSPORT_PORT CLUSTER_NAME
  */
 public final class OpenSearchNode {
+    /** Language analysers that are plugins, not modules (Polish and Ukrainian text fields). */
+    private static final String LANGUAGE_PLUGINS =
+            "org.opensearch.plugin.analysis.stempel.AnalysisStempelPlugin,"
+            + "org.opensearch.plugin.analysis.ukrainian.AnalysisUkrainianPlugin";
+
     private OpenSearchNode() {}
 
     public static void main(final String[] args) throws Exception {
@@ -48,7 +53,7 @@ public final class OpenSearchNode {
         }));
         try {
             runner.build(newConfigs().basePath(basePath).numOfNode(1).baseHttpPort(httpPort - 1)
-                    .clusterName(clusterName).printOnFailure());
+                    .clusterName(clusterName).pluginTypes(LANGUAGE_PLUGINS).printOnFailure());
         } catch (final Exception e) {
             e.printStackTrace();
             System.exit(1);

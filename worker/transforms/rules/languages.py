@@ -1,0 +1,269 @@
+"""Languages other than English as data: topic terms and relation role markers per language.
+
+Each language is one file, ``data/rules/languages/<code>.yaml`` (a pack may add its own under
+``<pack>/languages/``)::
+
+    language: de
+    topics:                      # terms added to the topic of that id, for text in any language
+      arms_transfer: [kauf*, liefer*, ...]
+    relations:
+      arms_transfer:             # word classes (and optional extra role patterns) for the reader
+        classes: {buy: [kauft, ...], from: [von, aus], ...}
+        ignore: [der, die, das]
+        roles: {supplier: ["X ' {abl}"]}
+        status: {delivered: [geliefert]}
+
+The role patterns every language shares live in ``common.yaml`` (same directory) and are written
+with word classes only (``{buy}``, ``{from}`` ...), so a language fills the classes with its own
+words, case markers and prepositions, and a twelfth language is a new file, not code. A pattern
+naming a class the language leaves empty is dropped for that language.
+
+Words ending in ``*`` are stems: every token that starts with one is read as the stem itself
+(longest stem first), so "teslimatının" and "teslim" both read as ``teslim*``; Turkish,
+Slavic and Arabic inflection needs that more than a list of forms.
+
+The English lexicon (``relations/*.yaml``) stays the reader for English text and for text of
+unknown language; an article in a language with a file is read with that language's lexicon,
+by the symbol patterns alone (the dependency parse is English-only). Rules stay the same in
+every language: ``topic:arms_transfer`` and pair rules fire on a Turkish or French report alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from worker.transforms.folding import fold_letters
+from worker.yaml_doc import YamlDoc, YamlReadError
+
+from .pairs import LexiconError, RelationLexicon
+from .schema import Topic
+
+COMMON_FILE = "common.yaml"
+_CLASS_REF = re.compile(r"\{(\w+)\}")
+_LANG_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageFile:
+    """One language's data as read from its file."""
+
+    lang: str
+    file: str
+    topics: dict[str, list[str]]
+    relations: dict[str, dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageError:
+    """A problem in a language file: ``file: reason`` (the loader turns it into a RuleError)."""
+
+    file: str
+    line: int | None
+    reason: str
+
+
+def language_dirs(shipped: Path, pack_dir: Path | None) -> list[Path]:
+    """Where language files are read: the shipped directory, then a pack's own."""
+    dirs = [shipped / "languages"]
+    if pack_dir is not None and pack_dir.resolve() != shipped.resolve():
+        dirs.append(pack_dir / "languages")
+    return dirs
+
+
+def read_languages(
+    dirs: Iterable[Path],
+) -> tuple[dict[str, Any], list[LanguageFile], list[LanguageError]]:
+    """(common patterns, language files, errors) from ``dirs``; a later file for the same
+    language replaces an earlier one (a pack's own file wins over the shipped one)."""
+    common: dict[str, Any] = {}
+    by_lang: dict[str, LanguageFile] = {}
+    errors: list[LanguageError] = []
+    for d in dirs:
+        for path in sorted(d.glob("*.yaml")):
+            try:
+                doc = YamlDoc.read(path)
+                data = doc.data
+                doc.close()
+            except YamlReadError as exc:
+                errors.append(LanguageError(exc.file, exc.line, exc.reason))
+                continue
+            if not isinstance(data, dict):
+                errors.append(LanguageError(str(path), 1, "a language file must be a mapping"))
+                continue
+            if path.name == COMMON_FILE:
+                common = data
+                continue
+            lf, problem = _language_file(path, data)
+            if problem:
+                errors.append(LanguageError(str(path), 1, problem))
+            else:
+                by_lang[lf.lang] = lf
+    return common, list(by_lang.values()), errors
+
+
+def _language_file(path: Path, data: dict[str, Any]) -> tuple[LanguageFile, str | None]:
+    lang = str(data.get("language", ""))
+    topics = data.get("topics") or {}
+    relations = data.get("relations") or {}
+    lf = LanguageFile(lang, str(path), {}, {})
+    if not _LANG_CODE.match(lang):
+        return lf, f"language: {lang!r} is not an ISO 639-1 code like 'de' (lower case)"
+    if path.stem != lang:
+        return lf, f"language: {lang!r} does not match the file name {path.name!r}"
+    if not isinstance(topics, dict) or not all(
+        isinstance(v, list) and all(isinstance(t, str) for t in v) for v in topics.values()
+    ):
+        return lf, "topics: must map a topic id to a list of terms"
+    if not isinstance(relations, dict) or not all(isinstance(v, dict) for v in relations.values()):
+        return lf, "relations: must map a relation name to its classes and patterns"
+    return LanguageFile(lang, str(path), dict(topics), dict(relations)), None
+
+
+def extend_topics(topics: dict[str, Topic], languages: list[LanguageFile]) -> dict[str, Topic]:
+    """Topics with every language's terms added (a term tagged with a topic that does not exist
+    is ignored: a pack may leave a shipped topic out)."""
+    extra: dict[str, list[str]] = {}
+    for lf in languages:
+        for tid, terms in lf.topics.items():
+            extra.setdefault(tid, []).extend(terms)
+    out = dict(topics)
+    for tid, terms in extra.items():
+        if tid in out:
+            t = out[tid]
+            merged = [*t.terms, *(x for x in terms if x not in t.terms)]
+            # raw too: a rule set published as records carries every language's terms
+            out[tid] = replace(t, terms=merged, raw={**t.raw, "terms": merged})
+    return out
+
+
+def attach_relations(
+    relations: Mapping[str, RelationLexicon],
+    common: Mapping[str, Any],
+    languages: list[LanguageFile],
+) -> list[LanguageError]:
+    """Compile each language's lexicon of each relation into ``lexicon.by_language``."""
+    errors: list[LanguageError] = []
+    shared = common.get("relations") or {}
+    for lf in languages:
+        for name, raw in lf.relations.items():
+            base = relations.get(name)
+            if base is None:
+                errors.append(LanguageError(lf.file, None, f"relations: unknown relation {name!r}"))
+                continue
+            try:
+                merged = merge_language(name, shared.get(name) or {}, raw)
+                base.by_language[lf.lang] = compile_language(merged)
+                # raw too: a rule set published as records rebuilds the same lexicons
+                base.raw.setdefault("languages", {})[lf.lang] = merged
+            except LexiconError as exc:
+                errors.append(LanguageError(lf.file, None, f"relations.{name}: {exc}"))
+    return errors
+
+
+def merge_language(name: str, common: Mapping[str, Any], own: Mapping[str, Any]) -> dict[str, Any]:
+    """One language's relation lexicon as a plain dict: the shared patterns over the language's
+    classes, plus its own patterns (stems written ``stem_``)."""
+    classes = {k: [_stem_word(w) for w in v or []] for k, v in (own.get("classes") or {}).items()}
+    filled = {k for k, v in classes.items() if v}
+
+    def usable(patterns: Iterable[Any]) -> list[str]:
+        return [str(p) for p in patterns if set(_CLASS_REF.findall(str(p))) <= filled]
+
+    status = own.get("status") or {}
+    roles: dict[str, list[str]] = {}
+    for src in (common.get("roles") or {}, own.get("roles") or {}):
+        for role, pats in src.items():
+            roles.setdefault(role, []).extend(usable(pats))
+    raw = {
+        "relation": name,
+        "description": str(own.get("description", common.get("description", ""))),
+        "window": own.get("window", common.get("window", 6)),
+        "arms_window": own.get("arms_window", common.get("arms_window", 10)),
+        "negator_window": own.get("negator_window", common.get("negator_window", 2)),
+        "ignore": list(own.get("ignore") or []),
+        "classes": classes,
+        "triggers": usable([*(common.get("triggers") or []), *(own.get("triggers") or [])]),
+        "negators": usable([*(common.get("negators") or []), *(own.get("negators") or [])]),
+        "roles": roles,
+        "status": {k: [_stem_word(w) for w in v or []] for k, v in status.items()},
+        "adjectives": dict(own.get("adjectives") or {}),
+    }
+    return raw
+
+
+def adjective_test(spec: Mapping[str, Any]) -> Callable[[str], bool]:
+    """Whether a country mention's text is an adjective ("russische", "российские", "الروسية"):
+    written in lower case (``lower_case``, default on), listed in ``words`` (Turkish adjectives are
+    capitalised: "Türk", "Rus"), or beginning with one of ``prefixes`` and
+    ending with one of ``suffixes`` (Arabic has no letter case: the article and the nisba ending),
+    unless listed in ``except`` (Arabic "السعودية" is the name)."""
+    lower = bool(spec.get("lower_case", True))
+    words = frozenset(fold_letters(str(w)) for w in spec.get("words") or ())
+    prefixes = tuple(str(p) for p in spec.get("prefixes") or ())
+    suffixes = tuple(str(p) for p in spec.get("suffixes") or ())
+    exceptions = frozenset(str(p) for p in spec.get("except") or ())
+
+    def test(text: str) -> bool:
+        if (lower and text[:1].islower()) or (words and fold_letters(text) in words):
+            return True
+        return bool(
+            prefixes
+            and text.startswith(prefixes)
+            and text.endswith(suffixes)
+            and text not in exceptions
+        )
+
+    return test
+
+
+def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
+    """A merged language lexicon (``merge_language``) compiled; read by symbols only."""
+    lex = RelationLexicon.from_dict(raw)
+    lex.grammar = None  # the dependency parse is English-only: symbol patterns alone
+    lex.adjectives = adjective_test(raw.get("adjectives") or {})
+    words = [w for ws in (raw.get("classes") or {}).values() for w in ws]
+    lex.stem = stemmer([*words, *(w for ws in (raw.get("status") or {}).values() for w in ws)])
+    return lex
+
+
+def attach_published(lex: RelationLexicon) -> None:
+    """Rebuild the language lexicons a published relation record carries (``raw['languages']``)."""
+    for lang, raw in (lex.raw.get("languages") or {}).items():
+        lex.by_language[str(lang)] = compile_language(raw)
+
+
+STEM_MARK = "_"  # a stem in the symbol line: a word character, so "füze_" stays one token
+
+
+def _stem_word(word: Any) -> str:
+    """A class word as the reader sees it: ``stem*`` becomes ``stem_`` (one token)."""
+    w = str(word)
+    return w[:-1] + STEM_MARK if w.endswith("*") and len(w) > 1 else w
+
+
+def stemmer(words: Iterable[str]) -> Callable[[str], str] | None:
+    """A function reading a folded token as the longest listed stem it starts with (``stem_``),
+    other tokens unchanged; None when no word is a stem."""
+    words = list(words)
+    stems = {fold_letters(w[:-1]) for w in words if w.endswith(STEM_MARK) and len(w) > 1}
+    if not stems:
+        return None
+    # a word listed whole is read as itself ("verkaufen" a verb, though "verkauf*" is a noun)
+    exact = {fold_letters(w) for w in words if not w.endswith(STEM_MARK)}
+    rx = re.compile("|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)))
+    cache: dict[str, str] = {}
+
+    def stem(tok: str) -> str:
+        out = cache.get(tok)
+        if out is None:
+            m = None if tok in exact else rx.match(tok)
+            out = m.group() + STEM_MARK if m else tok
+            if len(cache) < 100_000:
+                cache[tok] = out
+        return out
+
+    return stem
