@@ -361,7 +361,7 @@ def main() -> None:
         "--tracemalloc",
         action="store_true",
         help="with --memory-detail: trace Python allocations and print the sites that grew "
-        "(about twice slower)",
+        "(about twice slower; the pymalloc figures read nan while tracing)",
     )
     ap.add_argument(
         "--trim",
