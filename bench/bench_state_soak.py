@@ -1,6 +1,7 @@
 """Soak: 1,000,000 generated articles through the worker's bounded state, on RocksDB.
 
     python bench/bench_state_soak.py [--articles 1000000] [--days 70] [--checkpoints 100000,...]
+        [--memory-detail [--tracemalloc] [--trim]]
 
 What runs: the serial dedupe stage's state code (``Deduper.add`` over ``DerivedBandState``,
 plus the first-seen month record) and the delivery state (``throttle.decide`` for one alert per
@@ -18,7 +19,11 @@ in-memory indexes (band index, time index), as a restarted worker does before it
 that is *restart-to-ready*, in wall seconds and in CPU seconds (the CPU figure is the one to
 compare on a shared machine, where the wall time follows the load); its resident memory after
 the rebuild is *RSS restarted*. *RSS running* is this process's resident memory while it pushes
-articles.
+articles; it then restarts on the same files itself (drops its indexes and rebuilds them, as a
+worker does at a rebalance) and goes on. ``--memory-detail`` prints where that memory is at each
+checkpoint (``bench/memory_detail.py``: dedupe indexes, Python heap, RocksDB per database, glibc
+heap and arenas); ``--trim`` measures what ``malloc_trim`` gives back (run it with and without
+``MALLOC_ARENA_MAX=2`` to compare arenas).
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Iterator, MutableMapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -41,6 +47,7 @@ import rocksdict
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import memory_detail
 from faust.stores.rocksdb import RocksDBOptions
 
 from worker.app import ROCKSDB_OPTIONS
@@ -188,8 +195,17 @@ def alert_for(art_id: str, i: int, at: datetime) -> Alert:
     )
 
 
-def soak(n: int, days: float, checkpoints: list[int], root: Path) -> list[dict[str, Any]]:
+def soak(
+    n: int,
+    days: float,
+    checkpoints: list[int],
+    root: Path,
+    detail: bool = False,
+    trim: bool = False,
+) -> list[dict[str, Any]]:
     deduper, dedupe_db, keys, groups = open_state(root)
+    details: list[dict[str, Any]] = []
+    snapshot: tracemalloc.Snapshot | None = None
     rows = []
     last_sweep = START
     started = time.perf_counter()
@@ -228,8 +244,20 @@ def soak(n: int, days: float, checkpoints: list[int], root: Path) -> list[dict[s
             state = deduper.state
             assert isinstance(state, DerivedBandState)
             records, deliveries = state.timed_records, len(keys)
+            if detail:
+                snapshot = print_detail(
+                    i,
+                    state,
+                    {"dedupe": dedupe_db, "deliveries": keys, "throttle": groups},
+                    details,
+                    snapshot,
+                    trim,
+                )
             for db in (dedupe_db, keys, groups):
                 db.close()
+            # this process's own restart below replaces the state: keep no reference to the
+            # old one, or its indexes stay alive beside the new ones until the next checkpoint
+            del state
             probe = subprocess.run(
                 [sys.executable, __file__, "--reload", str(root)],
                 check=True,
@@ -257,6 +285,41 @@ def soak(n: int, days: float, checkpoints: list[int], root: Path) -> list[dict[s
             deduper.state.bands  # noqa: B018 (this process's own restart, not measured)
             started += time.perf_counter() - started_pause
     return rows
+
+
+def print_detail(
+    i: int,
+    state: DerivedBandState,
+    dbs: dict[str, JsonRocks],
+    details: list[dict[str, Any]],
+    snapshot: tracemalloc.Snapshot | None,
+    trim: bool = False,
+) -> tracemalloc.Snapshot | None:
+    """The ``--memory-detail`` breakdown of this process's memory at a checkpoint."""
+    row: dict[str, Any] = {"articles": i, "rss_mb": memory_detail.rss_mb()}
+    row |= memory_detail.index_stats(state)
+    py, types = memory_detail.python_heap(top_types=8)
+    row |= py
+    row |= memory_detail.pymalloc_stats()
+    row |= memory_detail.rocksdb_stats({k: v.db for k, v in dbs.items()})
+    row |= memory_detail.malloc_stats()
+    if trim:  # what the allocator held free and gives back: measured, then the run goes on
+        row["trim_freed_mb"] = memory_detail.malloc_trim()
+    details.append(row)
+    print(f"  memory at {i:,} articles:")
+    for key, value in row.items():
+        first = details[0].get(key, value)
+        fmt = "{:>12,.1f}" if isinstance(value, float) else "{:>12,}"
+        print(f"    {key:<28}" + fmt.format(value) + f"   (first {fmt.format(first).strip()})")
+    print("    gc types: " + ", ".join(f"{t} {c:,}" for t, c in types))
+    if not tracemalloc.is_tracing():
+        return None
+    now = tracemalloc.take_snapshot()
+    print("    python allocation sites" + (" (growth since last checkpoint):" if snapshot else ":"))
+    for line in memory_detail.top_allocations(snapshot, now):
+        print("      " + line)
+    sys.stdout.flush()
+    return now
 
 
 COLUMNS = [
@@ -288,6 +351,23 @@ def main() -> None:
     ap.add_argument("--days", type=float, default=70.0, help="article time the run spans")
     ap.add_argument("--checkpoints", default="100000,500000,1000000")
     ap.add_argument("--dir", type=Path, default=None, help="where the databases go (temp dir)")
+    ap.add_argument(
+        "--memory-detail",
+        action="store_true",
+        help="at each checkpoint, print where the memory goes (Python heap, dedupe indexes, "
+        "RocksDB caches and memtables, allocator)",
+    )
+    ap.add_argument(
+        "--tracemalloc",
+        action="store_true",
+        help="with --memory-detail: trace Python allocations and print the sites that grew "
+        "(about twice slower; the pymalloc figures read nan while tracing)",
+    )
+    ap.add_argument(
+        "--trim",
+        action="store_true",
+        help="with --memory-detail: malloc_trim(0) at each checkpoint, printing the MB it freed",
+    )
     ap.add_argument("--reload", type=Path, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.reload is not None:
@@ -301,7 +381,11 @@ def main() -> None:
         f"{int(args.articles * WINDOW.days / args.days):,} articles); RocksDB in {root}"
     )
     try:
-        rows = soak(args.articles, args.days, checkpoints, root)
+        if args.tracemalloc:
+            tracemalloc.start()
+        rows = soak(
+            args.articles, args.days, checkpoints, root, detail=args.memory_detail, trim=args.trim
+        )
     finally:
         if args.dir is None:
             shutil.rmtree(root, ignore_errors=True)

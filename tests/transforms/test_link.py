@@ -56,10 +56,13 @@ def test_first_seen_month_is_remembered_per_article() -> None:
     assert first_seen_month(store, "a1", datetime(2026, 11, 30, 23, tzinfo=UTC)) == "2026.11"
     assert first_seen_month(store, "a1", datetime(2027, 2, 1, tzinfo=UTC)) == "2026.11"
     assert first_seen_month(store, "a2", datetime(2027, 2, 1, tzinfo=UTC)) == "2027.02"
-    # each record carries its time, so the dedupe state can forget it with its window
-    assert store == {
-        "f:a1": ["2026.11", int(datetime(2026, 11, 30, 23, tzinfo=UTC).timestamp())],
-        "f:a2": ["2027.02", int(datetime(2027, 2, 1, tzinfo=UTC).timestamp())],
-    }
+    # each record carries its time (and write time, the same), so the dedupe state can forget
+    # it with its window, also after a restart
+    t1 = int(datetime(2026, 11, 30, 23, tzinfo=UTC).timestamp())
+    t2 = int(datetime(2027, 2, 1, tzinfo=UTC).timestamp())
+    assert store == {"f:a1": ["2026.11", t1, t1], "f:a2": ["2027.02", t2, t2]}
+    assert first_seen_month({"f:a4": ["2025.02", t1]}, "a4", datetime(2027, 2, 1, tzinfo=UTC)) == (
+        "2025.02"
+    )  # written before write times were stored
     legacy = {"f:a3": "2025.01"}  # written before records had a time
     assert first_seen_month(legacy, "a3", datetime(2027, 2, 1, tzinfo=UTC)) == "2025.01"

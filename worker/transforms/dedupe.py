@@ -4,12 +4,14 @@ LSH over word shingles of the body).
 Pure and stream-friendly. All state lives in one flat ``MutableMapping[str, Any]`` of plain,
 JSON-serialisable values, keyed so that copies of a story meet on the same keys:
 
-    h:<content_hash>        → ``[id, t]``: the first copy with that exact (normalised) body
+    h:<content_hash>        → ``[id, t, w]``: the first copy with that exact (normalised) body
     b:<band>:<band hash>    → id of the first copy whose MinHash band hashed to this value
-    s:<article id>          → ``{"t": t, "sig": [...]}``: that first copy's MinHash signature,
-                              to verify candidates before calling them duplicates
+    s:<article id>          → ``{"t": t, "sig": [...], "w": w}``: that first copy's MinHash
+                              signature, to verify candidates before calling them duplicates
 
-``t`` is the article's time (epoch seconds: published, else fetched, never later than ``now``).
+``t`` is the article's time (epoch seconds: published, else fetched, never later than ``now``);
+``w`` the time the record was written (``now``), which decides when it is deleted (see
+:class:`DerivedBandState`); records from before write times were stored (``[id, t]``) still read.
 Dedupe remembers a rolling window of article time (``DedupeConfig.window_s``, 7 days): a copy
 more than a window younger than its first copy is a first copy again, and a state that can
 forget (:class:`DerivedBandState`) deletes what fell out of the window, so the state stops
@@ -77,15 +79,27 @@ def article_time(article: Article, now: datetime | None = None) -> float | None:
 
 
 def record_time(value: Any) -> float | None:
-    """The time stored in a state value (``[x, t]`` or ``{"t": t, ...}``); None for values
-    written before windows existed."""
+    """The time stored in a state value (``[x, t]``, ``[x, t, w]`` or ``{"t": t, ...}``); None
+    for values written before windows existed."""
     if isinstance(value, dict):
         t = value.get("t")
-    elif isinstance(value, list | tuple) and len(value) == 2 and isinstance(value[0], str):
+    elif isinstance(value, list | tuple) and len(value) in (2, 3) and isinstance(value[0], str):
         t = value[1]
     else:
         return None
     return float(t) if isinstance(t, int | float) else None
+
+
+def written_time(value: Any) -> float | None:
+    """When a state value was written (``[x, t, w]`` or ``{"w": w, ...}``); None for values
+    written before write times were stored."""
+    if isinstance(value, dict):
+        w = value.get("w")
+    elif isinstance(value, list | tuple) and len(value) == 3 and isinstance(value[0], str):
+        w = value[2]
+    else:
+        return None
+    return float(w) if isinstance(w, int | float) else None
 
 
 def _int_or_none(t: float | None) -> int | None:
@@ -156,6 +170,29 @@ class Verdict:
         return self.duplicate_of is not None
 
 
+@dataclass(frozen=True, slots=True)
+class BandKeys:
+    """The ``b:`` state keys of a MinHash signature: a pure function of it, which is what lets
+    :class:`DerivedBandState` rebuild them instead of storing them.
+
+    An object of its own rather than a Deduper method: the state keeps this function, and a
+    bound method would hold the Deduper, which holds the state. That cycle left a replaced
+    state (and its indexes: tens of MB per window) to the cycle collector, whose full passes
+    are rare in a process with many long-lived objects; without it, dropping the last
+    reference frees them at once."""
+
+    bands: int
+    rows: int
+
+    def __call__(self, signature: Any) -> tuple[str, ...]:
+        data = np.asarray(signature, dtype=np.uint64).tobytes()
+        step = self.rows * 8  # bytes per band: slicing bytes is cheaper than slicing arrays
+        return tuple(
+            f"b:{i}:{hashlib.sha1(data[i * step : (i + 1) * step]).hexdigest()[:16]}"
+            for i in range(self.bands)
+        )
+
+
 def shingles(text: str, size: int) -> set[bytes]:
     """Word ``size``-grams of the case-folded text (the whole text when it is shorter)."""
     toks = words(text)
@@ -179,6 +216,7 @@ class Deduper:
             self._bands, self._rows = optimal_bands(self.config.threshold, self.config.num_perm)
         else:
             self._bands, self._rows = self.config.bands, self.config.num_perm // self.config.bands
+        self.band_keys = BandKeys(self._bands, self._rows)
 
     @cached_property
     def _permutations(self) -> Any:
@@ -198,16 +236,6 @@ class Deduper:
             content_hash=article.content_hash or text_hash(text),
             bands=self.band_keys(values),
             signature=tuple(int(v) for v in values),
-        )
-
-    def band_keys(self, signature: Any) -> tuple[str, ...]:
-        """The ``b:`` state keys of a MinHash signature (a pure function of it, which is what
-        lets :class:`DerivedBandState` rebuild them instead of storing them)."""
-        data = np.asarray(signature, dtype=np.uint64).tobytes()
-        step = self._rows * 8  # bytes per band: slicing bytes is cheaper than slicing arrays
-        return tuple(
-            f"b:{i}:{hashlib.sha1(data[i * step : (i + 1) * step]).hexdigest()[:16]}"
-            for i in range(self._bands)
         )
 
     def _visible(self, value: Any, t: float | None) -> bool:
@@ -257,6 +285,7 @@ class Deduper:
         state can forget, :class:`DerivedBandState`)."""
         fp = fp or self.fingerprint(article)
         t = article_time(article, now)
+        written = int(now.timestamp()) if now is not None else None
         if now is not None and hasattr(self.state, "now"):
             self.state.now = now.timestamp()  # when records are written (see DerivedBandState)
         verdict = self.check(article, fp, t)
@@ -270,7 +299,10 @@ class Deduper:
             root_t = stamp
             if verdict.method == "near":
                 root_t = _int_or_none(record_time(self.state.get(f"s:{root}")))
-            self.state[h_key] = [root, root_t] if root_t is not None else root
+            if root_t is None:
+                self.state[h_key] = root
+            else:
+                self.state[h_key] = [root, root_t] if written is None else [root, root_t, written]
         if not verdict.is_duplicate:
             for key in fp.bands:
                 owner = self.state.get(key)
@@ -278,7 +310,12 @@ class Deduper:
                 if owner is None or not self._visible(self.state.get(f"s:{owner}"), t):
                     self.state[key] = article.id
             sig = list(fp.signature)
-            self.state[f"s:{article.id}"] = {"t": stamp, "sig": sig} if stamp is not None else sig
+            if stamp is None:
+                self.state[f"s:{article.id}"] = sig
+            elif written is None:
+                self.state[f"s:{article.id}"] = {"t": stamp, "sig": sig}
+            else:
+                self.state[f"s:{article.id}"] = {"t": stamp, "sig": sig, "w": written}
         self.forget_expired()
         return verdict
 
@@ -373,16 +410,19 @@ class DerivedBandState(MutableMapping[str, Any]):
         bands: dict[int, str] = {}
         owner_time: dict[str, float] = {}
         times = TimeIndex()
-        # streamed, not listed: a list of every decoded record would double the peak memory
-        # A record's write time is not stored: an article from long ago read minutes before a
-        # restart would be filed at its article time and deleted at the next article, so its
-        # copies would alert again. Filed no earlier than the rebuild instead (at worst one
-        # window more for records that were due), as __setitem__ files a write.
+        # A record is filed where __setitem__ filed it: at its write time when later than its
+        # article time (an article from long ago read minutes before a restart must not be
+        # deleted at the next article, or its copies would alert again). Filing at the
+        # rebuild's time instead kept every record one more window per restart or rebalance,
+        # for ever with one of them per window. Records stored before write times were have
+        # none: filed no earlier than the rebuild (at worst one window more, once).
         rebuilt_at = self.now if self.now is not None else time.time()
+        # streamed, not listed: a list of every decoded record would double the peak memory
         for key, value in self.store.items():
             t = record_time(value)
             if t is not None:
-                times.add(key, max(t, rebuilt_at), seen=t)
+                w = written_time(value)
+                times.add(key, max(t, rebuilt_at if w is None else w), seen=t)
             if not key.startswith("s:"):
                 continue
             art = key[2:]
@@ -409,7 +449,9 @@ class DerivedBandState(MutableMapping[str, Any]):
             t = record_time(value)
             if value is None or t is None or t >= cutoff:
                 if t is not None and value is not None:
-                    self._times.add(key, t)  # rewritten with a newer time: keep it
+                    # rewritten with a newer time: keep it, filed as __setitem__ filed it
+                    w = written_time(value)
+                    self._times.add(key, t if w is None else max(t, w), seen=t)
                 continue
             if key.startswith("s:"):
                 art = key[2:]
@@ -456,7 +498,9 @@ class DerivedBandState(MutableMapping[str, Any]):
             # only its article time: an article from long ago (a backfill, the samples) is
             # kept a window like a current one, so its copies still meet it. Verdicts use the
             # article time.
-            written = self.now if self.now is not None else self._times.watermark
+            written = written_time(value)
+            if written is None:
+                written = self.now if self.now is not None else self._times.watermark
             self._times.add(key, t if written is None else max(t, written), seen=t)
         if key.startswith("s:"):
             self._sigs[key] = np.asarray(_signature(value), dtype=np.uint32), t

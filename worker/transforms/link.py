@@ -37,13 +37,16 @@ def first_seen_month(store: MutableMapping[str, Any], article_id: str, now: date
     with a corrected or missing ``published_at`` overwrites its document instead of adding
     one in another monthly index (one write per new article, none for a re-send).
 
-    The record is ``[month, t]`` with ``t`` = ``now`` in epoch seconds, so a store that
-    forgets by time (the dedupe state) drops it with the dedupe window; a bare month (written
-    before windows existed) is still read."""
+    The record is ``[month, t, w]`` with ``t`` = ``w`` = ``now`` in epoch seconds, so a store
+    that forgets by time (the dedupe state) drops it with the dedupe window, restarted or not
+    (``w``, the write time, is what a rebuilt index files it under; see
+    :class:`~worker.transforms.dedupe.DerivedBandState`); ``[month, t]`` and a bare month
+    (written before) are still read."""
     key = f"f:{article_id}"
     value = store.get(key)
     month = value[0] if isinstance(value, list | tuple) and value else value
     if not isinstance(month, str):
         month = f"{now.astimezone(UTC):%Y.%m}"
-        store[key] = [month, int(now.timestamp())]
+        written = int(now.timestamp())
+        store[key] = [month, written, written]
     return month
