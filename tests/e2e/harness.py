@@ -37,6 +37,11 @@ class WorkerProcess:
     def metrics(self) -> str:
         return httpx.get(f"{self.metrics_url}/metrics", timeout=5).text
 
+    def counter_at_least(self, sample: str, n: float) -> bool:
+        """The worker's metric ``sample`` (name and labels, as in /metrics) has reached ``n``."""
+        found = [x for x in self.metrics().splitlines() if x.startswith(sample)]
+        return bool(found) and float(found[0].split()[-1]) >= n
+
     def tail(self, n: int = 4000) -> str:
         return self.log.read_text(errors="replace")[-n:]
 
@@ -48,6 +53,19 @@ class WorkerProcess:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+
+
+def publish_items(settings, batch: list[dict]) -> None:
+    """Publish intake items to the raw topic and wait until every one is acknowledged."""
+    from worker.sources.kafka import RawPublisher
+
+    pub = RawPublisher.from_settings(settings)
+    try:
+        for it in batch:
+            pub.publish(it)
+        assert pub.flush() == len(batch)
+    finally:
+        pub.close()
 
 
 def start_worker(env: dict[str, str], log: Path, **extra_env: str) -> WorkerProcess:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.e2e.harness import delete_indices, delete_topics, start_worker
+from tests.e2e.harness import delete_indices, delete_topics, publish_items, start_worker
 from tests.e2e.test_delivery_crash import hits, wait_for
 
 pytestmark = pytest.mark.stack
@@ -40,7 +40,6 @@ def test_a_source_that_stops_gives_one_flatline_alert(
     isolated_env, tmp_path, httpserver: HTTPServer
 ):
     from worker.config import load_settings
-    from worker.sources.kafka import RawPublisher
 
     httpserver.expect_request("/siem").respond_with_data("", status=204)
     rules = tmp_path / "rules"
@@ -57,16 +56,10 @@ def test_a_source_that_stops_gives_one_flatline_alert(
     worker = start_worker(env, tmp_path / "worker.log")
 
     def send(batch: list[dict]) -> None:
-        pub = RawPublisher.from_settings(settings)
-        for it in batch:
-            pub.publish(it)
-        assert pub.flush() == len(batch)
-        pub.close()
+        publish_items(settings, batch)
 
     def counted(n: int) -> bool:
-        line = 'newswatch_rate_matches_total{rule="wire-flatline"}'
-        found = [x for x in worker.metrics().splitlines() if x.startswith(line)]
-        return bool(found) and float(found[0].split()[-1]) >= n
+        return worker.counter_at_least('newswatch_rate_matches_total{rule="wire-flatline"}', n)
 
     try:
         worker.wait_ready()
