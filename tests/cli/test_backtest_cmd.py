@@ -3,7 +3,6 @@ counts (reports grouped into events), the comparison with another pack, and the 
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -11,11 +10,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from typer.testing import CliRunner
 
-from tests.e2e.harness import delete_indices
+from tests.e2e.harness import seeded_index
 from worker.backtest import delta_text
 from worker.cli import app
 from worker.config import load_settings
-from worker.sinks.search import SearchSink
 from worker.transforms.clean import clean
 from worker.transforms.tag import default_tagger
 
@@ -40,30 +38,22 @@ SEED = [
 
 @pytest.fixture
 def seeded(isolated_env) -> Iterator[dict[str, str]]:
-    settings = load_settings()
     tagger = default_tagger()
 
-    async def go() -> None:
-        async with SearchSink.from_settings(settings) as sink:
-            await sink.ensure_templates()
-            actions = []
-            for url, days_ago, lead in SEED:
-                item = {
-                    "url": url,
-                    "title": f"Report from {url.split('/')[2]}",
-                    "body": f"{lead}\n\n{FILLER}",
-                    "published_at": (NOW - timedelta(days=days_ago)).isoformat(),
-                }
-                actions.append(sink.article_action(tagger.tag(clean(item, now=NOW)), []))
-            result = await sink.bulk(actions)
-            assert result.indexed == len(SEED) and not result.failures, result
-            await sink.refresh()
+    def actions(sink) -> list[dict]:
+        out = []
+        for url, days_ago, lead in SEED:
+            item = {
+                "url": url,
+                "title": f"Report from {url.split('/')[2]}",
+                "body": f"{lead}\n\n{FILLER}",
+                "published_at": (NOW - timedelta(days=days_ago)).isoformat(),
+            }
+            out.append(sink.article_action(tagger.tag(clean(item, now=NOW)), []))
+        return out
 
-    try:
-        asyncio.run(go())
+    with seeded_index(load_settings(), actions):
         yield isolated_env
-    finally:
-        delete_indices(settings.search_url, settings.index_prefix)
 
 
 @pytest.mark.stack

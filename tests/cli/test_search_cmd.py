@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import subprocess
 from collections.abc import Iterator
@@ -13,10 +12,9 @@ import pytest
 import typer
 
 from tests.conftest import run_newswatch
-from tests.e2e.harness import delete_indices
+from tests.e2e.harness import seeded_index
 from worker.cli.search import _parse_since
 from worker.config import load_settings
-from worker.sinks.search import SearchSink
 
 
 def test_since_accepts_dates_and_ages():
@@ -43,34 +41,21 @@ def indexed(isolated_env) -> Iterator[dict[str, str]]:
     from tests.sinks.test_delivery_servers import evil_alert
     from tests.sinks.test_search import tagged_article
 
-    settings = load_settings()
+    def actions(sink) -> list[dict]:
+        s400 = tagged_article("a-s400", source="Test Wire")
+        other = tagged_article("a-old", source="Old Wire", when=datetime(2016, 1, 5, tzinfo=UTC))
+        other.article.title = "Wheat exports rise"
+        other.article.body = "Grain shipments from Russia to Egypt rose in January."
+        other.entities = [e for e in other.entities if e.id == "RUS"]
+        alert = evil_alert(key="tur-rus:cli-0001", title="Turkey weighs Russian S-400")
+        return [
+            sink.article_action(s400, [alert]),
+            sink.article_action(other, []),
+            sink.alert_action(alert),
+        ]
 
-    async def go() -> None:
-        async with SearchSink.from_settings(settings) as sink:
-            await sink.ensure_templates()
-            s400 = tagged_article("a-s400", source="Test Wire")
-            other = tagged_article(
-                "a-old", source="Old Wire", when=datetime(2016, 1, 5, tzinfo=UTC)
-            )
-            other.article.title = "Wheat exports rise"
-            other.article.body = "Grain shipments from Russia to Egypt rose in January."
-            other.entities = [e for e in other.entities if e.id == "RUS"]
-            alert = evil_alert(key="tur-rus:cli-0001", title="Turkey weighs Russian S-400")
-            result = await sink.bulk(
-                [
-                    sink.article_action(s400, [alert]),
-                    sink.article_action(other, []),
-                    sink.alert_action(alert),
-                ]
-            )
-            assert result.indexed == 3 and not result.failures, result
-            await sink.refresh()
-
-    try:
-        asyncio.run(go())
+    with seeded_index(load_settings(), actions):
         yield isolated_env
-    finally:
-        delete_indices(settings.search_url, settings.index_prefix)
 
 
 @pytest.mark.stack

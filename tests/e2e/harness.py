@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +55,28 @@ class WorkerProcess:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+
+
+@contextmanager
+def seeded_index(settings, actions_for: Callable[[Any], list[dict]]) -> Iterator[None]:
+    """The documents ``actions_for(sink)`` returns, indexed through the real SearchSink under
+    the settings' index prefix (templates installed, all indexed, refreshed); the indices are
+    deleted afterwards."""
+    from worker.sinks.search import SearchSink
+
+    async def go() -> None:
+        async with SearchSink.from_settings(settings) as sink:
+            await sink.ensure_templates()
+            actions = actions_for(sink)
+            result = await sink.bulk(actions)
+            assert result.indexed == len(actions) and not result.failures, result
+            await sink.refresh()
+
+    try:
+        asyncio.run(go())
+        yield
+    finally:
+        delete_indices(settings.search_url, settings.index_prefix)
 
 
 def publish_items(settings, batch: list[dict]) -> None:
