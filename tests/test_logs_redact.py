@@ -140,7 +140,7 @@ def test_the_handler_writes_to_the_stderr_of_the_moment(captured_log, monkeypatc
     stream would write through the bar."""
     import sys
 
-    logging.config.dictConfig(logging_config("INFO", "text"))
+    logging.config.dictConfig(logging_config("INFO", "text", follow_stderr=True))
     swapped = io.StringIO()
     monkeypatch.setattr(sys, "stderr", swapped)
     logging.getLogger("newswatch.test").warning("above the bar")

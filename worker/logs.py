@@ -163,14 +163,24 @@ def install(settings: Any, *, interactive: bool = False) -> None:
         fmt = "text"
         if "log_level" not in settings.model_fields_set:
             level = "WARNING"
-    logging.config.dictConfig(logging_config(level, fmt, secret_values(settings)))
+    config = logging_config(level, fmt, secret_values(settings), follow_stderr=True)
+    logging.config.dictConfig(config)
 
 
 def logging_config(
-    level: str, fmt: str = "json", secrets: list[str] | None = None
+    level: str,
+    fmt: str = "json",
+    secrets: list[str] | None = None,
+    *,
+    follow_stderr: bool = False,
 ) -> dict[str, Any]:
     """A ``logging.config.dictConfig`` dict: stderr, the chosen format, quiet HTTP clients,
-    and ``secrets`` (plus URL credentials by pattern) masked in every line."""
+    and ``secrets`` (plus URL credentials by pattern) masked in every line.
+
+    ``follow_stderr``: write to whatever ``sys.stderr`` is at each line (commands: rich swaps it
+    for a progress bar). The worker binds the real stderr when it configures logging, because
+    Faust then replaces ``sys.stderr`` by a proxy that logs what is written to it: following it
+    would send every line back into logging."""
     formatter = (
         {"()": JsonFormatter}
         if fmt == "json"
@@ -189,6 +199,7 @@ def logging_config(
                 "()": StderrHandler,
                 "formatter": "default",
                 "filters": ["repeats", "redact"],
+                **({} if follow_stderr else {"stream": "ext://sys.stderr"}),
             }
         },
         "root": {"level": level.upper(), "handlers": ["default"]},
