@@ -77,8 +77,8 @@ def test_every_target_kind_comes_from_its_module():
     from worker.errors import ConfigError
     from worker.sinks.targets import build_targets, kinds
 
-    assert list(kinds()) == ["email", "log", "slack", "webhook"]
+    assert list(kinds()) == ["email", "log", "slack", "teams", "webhook"]
     built = build_targets({"ops-log": target_settings(kind="log")}, load_settings().delivery)
     assert isinstance(built["ops-log"], LogTarget) and built["ops-log"].name == "ops-log"
-    with pytest.raises(ConfigError, match="teams"):
-        load_settings(targets={"desk": {"kind": "teams"}})
+    with pytest.raises(ConfigError, match="pagerduty"):
+        load_settings(targets={"desk": {"kind": "pagerduty"}})
