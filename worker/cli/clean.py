@@ -14,7 +14,6 @@ import typer
 from worker.errors import Reject
 from worker.model import Article
 from worker.sources.files import iter_raw
-from worker.transforms.clean import clean
 
 
 class Format(StrEnum):
@@ -41,6 +40,10 @@ def clean_command(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
 ) -> None:
     """Print the cleaned article (several, as a JSON array, when the file holds several)."""
+    # imported here, not at the top: the cleaner pulls in trafilatura, ftfy and dateparser
+    # (about a second), which every other command and `newswatch --help` would pay for
+    from worker.transforms.clean import clean
+
     now = datetime.now(UTC)  # the CLI is the edge: it owns the clock, the transform does not
     articles: list[Article] = []
     failed = 0

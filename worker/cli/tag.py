@@ -15,8 +15,6 @@ from rich.text import Text
 
 from worker.errors import ConfigError, Reject
 from worker.model import Mention, TaggedArticle
-from worker.transforms.gazetteer import EXTENSION_FILE
-from worker.transforms.tag import Tagger, default_tagger
 
 
 class Format(StrEnum):
@@ -85,6 +83,8 @@ def _table(tagged: TaggedArticle) -> Table:
 
 def _extensions(entities: list[Path], rules: Path | None) -> list[Path]:
     """Extension files: every ``--entities`` file, plus ``entities.yaml`` in the rules folder."""
+    from worker.transforms.gazetteer import EXTENSION_FILE
+
     paths = list(entities)
     if rules is not None and (rules / EXTENSION_FILE).is_file():
         paths.append(rules / EXTENSION_FILE)
@@ -107,7 +107,10 @@ def tag_command(
 
     JSON: one object for one article, a list for several. Rejected inputs are reported on
     stderr with their file and reason, and make the exit code 1."""
-    from worker.pipeline import load_articles  # imported late: it pulls in the cleaner
+    # imported late: the cleaner and the gazetteer cost about a second, which every other
+    # command and `newswatch --help` would pay for
+    from worker.pipeline import load_articles
+    from worker.transforms.tag import Tagger, default_tagger
 
     try:
         extra = _extensions(entities or [], rules)

@@ -10,7 +10,6 @@ from html import escape as html_escape
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-import aiosmtplib
 from pydantic import Field, SecretStr
 
 from worker.model import Alert
@@ -124,6 +123,8 @@ class EmailTarget(TemplatedTarget):
 
     async def _send(self, msg: EmailMessage) -> None:
         s = self.settings
+        import aiosmtplib  # here: the configuration loads this module, commands need no client
+
         try:
             await aiosmtplib.send(
                 msg,

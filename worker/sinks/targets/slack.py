@@ -12,11 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-import aiohttp
 from pydantic import SecretStr, model_validator
-from slack_sdk.errors import SlackApiError
-from slack_sdk.web.async_client import AsyncWebClient
-from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from worker.model import Alert
 from worker.sinks.render import Renderer, render_json
@@ -68,6 +64,14 @@ class SlackTarget(TemplatedTarget):
     alert_body = render_alert
     digest_body = render_digest
 
+    def __init__(self, name: str, settings: Any, renderer: Renderer):
+        super().__init__(name, settings, renderer)
+        # slack-sdk and aiohttp (about a second) load when a Slack target is built, at worker
+        # start, rather than when the configuration is read: every command and `--help` read
+        # it. The imports in the senders below are then look-ups in sys.modules.
+        import slack_sdk.web.async_client
+        import slack_sdk.webhook.async_client  # noqa: F401
+
     async def deliver(self, payload: dict[str, Any], key: str) -> dict[str, Any] | None:
         if self.settings.bot_token is not None:
             resp = await self._post_message(payload)
@@ -93,6 +97,10 @@ class SlackTarget(TemplatedTarget):
     async def _post_message(
         self, body: dict[str, Any], *, thread_ts: str | None = None
     ) -> dict[str, Any]:
+        import aiohttp
+        from slack_sdk.errors import SlackApiError
+        from slack_sdk.web.async_client import AsyncWebClient
+
         assert self.settings.bot_token is not None and self.settings.channel
         client = AsyncWebClient(
             token=self.settings.bot_token.get_secret_value(),
@@ -120,6 +128,9 @@ class SlackTarget(TemplatedTarget):
         return dict(resp.data) if isinstance(resp.data, dict) else {}
 
     async def _post(self, body: dict[str, Any]) -> None:
+        import aiohttp
+        from slack_sdk.webhook.async_client import AsyncWebhookClient
+
         assert self.settings.webhook_url is not None  # checked by SlackOptions
         # No slack-sdk retry handlers: the dispatcher retries (and counts attempts) itself.
         client = AsyncWebhookClient(

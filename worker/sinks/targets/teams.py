@@ -14,7 +14,6 @@ import re
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-import httpx
 from pydantic import SecretStr
 
 from worker.model import Alert
@@ -87,6 +86,8 @@ class TeamsTarget(TemplatedTarget):
     async def deliver(self, payload: dict[str, Any], key: str) -> dict[str, Any] | None:
         assert self.settings.webhook_url is not None  # checked by TeamsOptions
         url = self.settings.webhook_url.get_secret_value()
+        import httpx  # here: the configuration loads this module, commands need no client
+
         try:
             async with httpx.AsyncClient(timeout=self.settings.timeout_s) as client:
                 resp = await client.post(url, json=payload)

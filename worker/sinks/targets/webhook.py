@@ -23,7 +23,6 @@ import time
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-import httpx
 from pydantic import SecretStr
 
 from worker.model import Alert
@@ -85,6 +84,8 @@ class WebhookTarget:
             headers["X-Newswatch-Signature"] = sign(
                 self.settings.secret.get_secret_value().encode(), ts, body
             )
+        import httpx  # here: the configuration loads this module, commands need no client
+
         try:
             async with httpx.AsyncClient(timeout=self.settings.timeout_s) as client:
                 resp = await client.post(self.settings.url, content=body, headers=headers)
