@@ -105,10 +105,18 @@ class Front:
         ) as resp:
             payload = await resp.read()
             self.seen.append(f"{request.method} {request.path} {resp.status}")
+            # the engine's own headers go back too (X-Elastic-Product is what the elasticsearch
+            # client's product check reads); the body was read decoded, so no Content-Encoding
+            passed = {
+                k: v
+                for k, v in resp.headers.items()
+                if k.lower() not in HOP_HEADERS | {"content-type", "content-encoding"}
+            }
             return web.Response(
                 body=payload,
                 status=resp.status,
                 content_type=resp.content_type,
+                headers=passed,
             )
 
     def start(self) -> None:

@@ -194,3 +194,57 @@ def test_worker_with_refused_search_credentials_stops_naming_them(
     assert proc.returncode != 0
     assert "refused the credentials (NEWSWATCH_SEARCH_USERNAME/PASSWORD)" in text, text[-3000:]
     assert "wrong-one" not in text
+
+
+@pytest.fixture
+def secure_es_front(certs: Certs, stack_ready: None) -> Iterator[Front]:
+    """TLS + client certificate + basic auth in front of the Elasticsearch shim: the official
+    ``elasticsearch`` client does the handshake and the auth; the shim only lets its product
+    check pass against OpenSearch (tests/sinks/es_shim.py)."""
+    from tests.sinks.es_shim import ElasticsearchShim
+    from worker.config import load_settings
+
+    with ElasticsearchShim(load_settings().search_url) as shim_url:
+        front = Front(
+            upstream=shim_url.rstrip("/"),
+            certs=certs,
+            port=free_port(),
+            username="newswatch-es",
+            password=f"es-{uuid.uuid4().hex}",
+        )
+        front.start()
+        yield front
+        front.stop()
+
+
+def test_elasticsearch_client_over_tls_with_client_certificate_and_basic_auth(
+    secure_es_front: Front, certs: Certs
+) -> None:
+    settings = _settings(secure_es_front, certs, search_engine="elasticsearch")
+    try:
+        engine, count = asyncio.run(_index_and_count(settings))
+    finally:
+        delete_indices(load_settings_url(), settings.index_prefix)
+    assert (engine, count) == ("elasticsearch", 1)
+    assert any(line.startswith("PUT /_index_template/") for line in secure_es_front.seen)
+
+
+def test_elasticsearch_client_untrusted_certificate_and_wrong_password_are_named(
+    secure_es_front: Front, certs: Certs
+) -> None:
+    settings = _settings(
+        secure_es_front, certs, search_engine="elasticsearch", search_ca_file=certs.other_ca
+    )
+    assert f"NEWSWATCH_SEARCH_CA_FILE={certs.other_ca} does not trust" in _connect_error(settings)
+    settings = _settings(
+        secure_es_front, certs, search_engine="elasticsearch", search_password="wrong-one"
+    )
+    msg = _connect_error(settings)
+    assert "refused the credentials (NEWSWATCH_SEARCH_USERNAME/PASSWORD)" in msg
+    assert "wrong-one" not in msg and secure_es_front.password not in msg
+
+
+def load_settings_url() -> str:
+    from worker.config import load_settings
+
+    return load_settings().search_url
