@@ -54,15 +54,16 @@ def test_another_pair_sample():
 def test_look_alike_samples_match_nothing():
     """Turkey and Russia together without an arms transfer (wheat, football) and a turkey
     that is a bird: no rule matches."""
-    for name in (
+    names = (
         "03-turkey-russia-wheat.json",
         "04-turkey-russia-football.json",
         "06-thanksgiving-turkey.json",
-    ):
-        res = rules_test(str(PACK), str(SAMPLES / name))
-        assert res.returncode == 0, (name, res.stderr)
-        assert "no rule matched" in res.stdout, (name, res.stdout)
-        assert "arms-transfer-pair" not in res.stdout, (name, res.stdout)
+    )
+    # one run over the three articles: each gets its own section
+    res = rules_test(str(PACK), *(str(SAMPLES / name) for name in names))
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.count("no rule matched") == len(names), res.stdout
+    assert "arms-transfer-pair" not in res.stdout, res.stdout
 
 
 def test_missing_article_is_an_error():

@@ -125,16 +125,23 @@ def _where(rule) -> str:
 @rules_app.command("test")
 def test_command(
     path: Annotated[Path, typer.Argument(help="Rule pack directory or a single rule file.")],
-    article: Annotated[Path, typer.Argument(help="Article file (.txt .html .json .jsonl ...).")],
+    articles: Annotated[
+        list[Path], typer.Argument(help="Article file(s) (.txt .html .json .jsonl ...).")
+    ],
 ) -> None:
-    """Show which rules match an article and why, with the evidence highlighted."""
+    """Show which rules match each article and why, with the evidence highlighted."""
     from worker.transforms.rules import load_rules
 
+    # before the rules and the tagger load (seconds): a mistyped path is said at once
+    missing = [str(a) for a in articles if not a.exists()]
+    if missing:
+        err.print(f"[bold red]error:[/] no such article file: {', '.join(missing)}")
+        raise typer.Exit(1)
     ruleset = load_rules(path)
     tagger = _tagger()
     now = datetime.now(UTC)
     seen = 0
-    for art in _articles([article]):
+    for art in _articles(articles):
         seen += 1
         tagged, alerts = _analyse(art, tagger, ruleset, now)
         out.rule(f"[bold]{art.title or art.id}[/]")
