@@ -22,7 +22,10 @@ no stored pairs there and reads them itself.
 
 from __future__ import annotations
 
+import ast
 import hashlib
+import importlib
+import inspect
 import json
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -35,13 +38,109 @@ from worker.transforms.rules.pairs import Cue, PairHit, RelationLexicon
 
 READING_FIELD = "reading"
 _WORKER = Path(__file__).resolve().parent
-# What tagging and pair reading are made of: their code and the data the gazetteer loads.
-_CODE = (
-    *sorted((_WORKER / "transforms").rglob("*.py")),
-    _WORKER / "model.py",
-    _WORKER / "entities.py",
-)
 _GAZETTEER = DATA_DIR / "gazetteer"
+
+# -- versions: what a reading depends on ----------------------------------------------------------
+
+# The stored form's own version: bump when the shape of ``reading`` changes (fields, units).
+FORMAT = 1
+# Entry modules of each part of a reading; each part's version hashes these modules' source and
+# that of every ``worker`` module they import, at any depth (:func:`import_closure`).
+TAGGING_MODULES = ("worker.transforms.tag", "worker.transforms.rules.text")
+PAIRS_MODULES = ("worker.transforms.rules.pairs", "worker.transforms.rules.languages")
+# The few functions of the rule matcher that make a reading (its words and features, the pair
+# reading's sentence bounds), hashed by their source instead of their whole module: the rest
+# of match.py is rule evaluation, which a backtest runs anew anyway.
+TAGGING_FUNCTIONS = (
+    "worker.transforms.rules.match:SEP",
+    "worker.transforms.rules.match:RuleView.__init__",
+    "worker.transforms.rules.match:RuleView.entity_ids",
+    "worker.transforms.rules.match:RuleView.lang",
+    "worker.transforms.rules.match:RuleView.source_toks",
+    "worker.transforms.rules.match:RuleView.meta_features",
+    "worker.transforms.rules.match:RuleView._meta_features",
+    "worker.readings:make_reading",
+    "worker.readings:document_reading",
+)
+PAIRS_FUNCTIONS = (
+    "worker.transforms.rules.match:RuleView.pairs",
+    "worker.transforms.rules.match:bounded_sentences",
+    "worker.transforms.rules.match:_renumber",
+    "worker.transforms.rules.match:PAIR_SENTENCE_MAX",
+    "worker.readings:hit_to_dict",  # the stored form of a pair (hit_from_dict reads it back)
+)
+
+
+def _module_file(name: str, root: Path) -> Path | None:
+    """The source file of module ``name`` (``worker.a.b``) under ``root`` (the directory holding
+    the ``worker`` package), or None when it is not a module there."""
+    base = root.joinpath(*name.split("."))
+    for f in (base.with_suffix(".py"), base / "__init__.py"):
+        if f.is_file():
+            return f
+    return None
+
+
+def _imports(name: str, file: Path, package: str) -> set[str]:
+    """Every ``package`` module the source of module ``name`` imports, at module level or inside
+    functions (lazy imports count: they run when the function does)."""
+    tree = ast.parse(file.read_text(encoding="utf-8"), str(file))
+    here = name if file.name == "__init__.py" else name.rpartition(".")[0]
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = here.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1])
+                base = f"{base}.{node.module}" if node.module else base
+            else:
+                base = node.module or ""
+            out.add(base)
+            out.update(f"{base}.{a.name}" for a in node.names)  # kept if a submodule
+    return {m for m in out if m == package or m.startswith(package + ".")}
+
+
+def import_closure(entries: Sequence[str], root: Path, package: str = "worker") -> list[Path]:
+    """The source files of modules ``entries`` and of every ``package`` module they import,
+    directly or not, sorted. A parent package's ``__init__`` counts only when imported by
+    name: importing ``a.b.c`` runs ``a/b/__init__.py`` too, but what that defines is not
+    used unless imported."""
+    seen: dict[str, Path] = {}
+    todo = list(entries)
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        f = _module_file(name, root)
+        if f is None:  # a name imported from a module, not a module
+            continue
+        seen[name] = f
+        todo.extend(_imports(name, f, package) - seen.keys())
+    return sorted(set(seen.values()))
+
+
+def _source_of(spec: str) -> bytes:
+    """The source of ``module:qualname`` (a function, method or property), or the value's
+    repr for a constant."""
+    module, _, qualname = spec.partition(":")
+    obj: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        obj = inspect.getattr_static(obj, part)
+    func = getattr(obj, "func", None) or getattr(obj, "fget", None) or obj  # cached/property
+    if callable(func):
+        return f"{spec}\n{inspect.getsource(func)}".encode()
+    return f"{spec} = {obj!r}".encode()
+
+
+def _code_parts(modules: Sequence[str], functions: Sequence[str]) -> list[bytes]:
+    root = _WORKER.parent
+    parts: list[bytes] = [f"format {FORMAT}".encode()]
+    for f in import_closure(modules, root):
+        parts += [str(f.relative_to(root)).encode(), f.read_bytes()]
+    parts += [_source_of(s) for s in functions]
+    return parts
 
 
 def _digest(*parts: bytes) -> str:
@@ -54,17 +153,24 @@ def _digest(*parts: bytes) -> str:
 
 @cache
 def _code_digest() -> str:
-    files = [*_CODE, *sorted(p for p in _GAZETTEER.rglob("*") if p.is_file())]
-    parts: list[bytes] = []
-    for f in files:
+    """The tagging part's code and data: the tagger's modules, the matcher's word and feature
+    functions, the shipped gazetteer files and pycountry (the gazetteer's country base)."""
+    parts = _code_parts(TAGGING_MODULES, TAGGING_FUNCTIONS)
+    for f in sorted(p for p in _GAZETTEER.rglob("*") if p.is_file()):
         parts += [str(f.relative_to(_WORKER)).encode(), f.read_bytes()]
     try:
         from importlib.metadata import version
 
-        parts.append(version("pycountry").encode())  # the gazetteer's country base
+        parts.append(version("pycountry").encode())
     except Exception:  # not installed as a distribution: the files above still decide
         parts.append(b"pycountry?")
     return _digest(*parts)
+
+
+@cache
+def _pairs_code_digest() -> str:
+    """The pair reading's code: the relation reader's modules and the matcher's sentence bounds."""
+    return _digest(*_code_parts(PAIRS_MODULES, PAIRS_FUNCTIONS))
 
 
 def tagger_version(extra: Sequence[Path] = ()) -> str:
@@ -91,14 +197,22 @@ _pair_versions: dict[tuple[str, int], tuple[RelationLexicon, str]] = {}
 
 
 def pairs_version(tagging: str, lexicon: RelationLexicon) -> str:
-    """The version of ``lexicon``'s pair reading over articles tagged at version ``tagging``."""
+    """The version of ``lexicon``'s pair reading over articles tagged at version ``tagging``:
+    that, the lexicon's content (with its other languages), the reader's code, the role
+    reader and the parser model."""
     hit = _pair_versions.get((tagging, id(lexicon)))
     if hit is not None and hit[0] is lexicon:  # the lexicon object is kept, so ids are not reused
         return hit[1]
     from worker.transforms.rules.pairs import ROLE_READER
 
     raw = json.dumps(lexicon.raw, sort_keys=True, default=str).encode()
-    v = _digest(tagging.encode(), raw, ROLE_READER.encode(), _parser_state().encode())
+    v = _digest(
+        tagging.encode(),
+        _pairs_code_digest().encode(),
+        raw,
+        ROLE_READER.encode(),
+        _parser_state().encode(),
+    )
     _pair_versions[(tagging, id(lexicon))] = (lexicon, v)
     return v
 
@@ -229,3 +343,17 @@ class Reuse:
                 continue
             self.counts["pairs_reused"] += 1
         return out
+
+
+def reader(settings: Any) -> tuple[Any, str]:
+    """The tagger a worker with ``settings`` runs and its reading version: the shipped
+    gazetteer plus the rule pack's extension gazetteer, if it has one (as the stream's
+    pipeline is built: worker/stream/components.py). Backtests and the refresh use it, so
+    they trust exactly the readings the stream writes."""
+    from worker.transforms.gazetteer import EXTENSION_FILE
+    from worker.transforms.tag import Tagger, default_tagger
+
+    extra: list[Path] = []
+    if settings.rules_dir and (settings.rules_dir / EXTENSION_FILE).exists():
+        extra.append(settings.rules_dir / EXTENSION_FILE)
+    return (Tagger.load(extra) if extra else default_tagger()), tagger_version(extra)

@@ -85,12 +85,11 @@ def backtest_command(
 
 async def _run(settings, candidate, active, since, until, window, show: bool):
     from worker.backtest import NOT_READ, Replay, Tally, compare
-    from worker.readings import Reuse, tagger_version
+    from worker.readings import Reuse, reader
     from worker.sinks.search import SearchSink
-    from worker.transforms.tag import default_tagger
 
     # Stored readings of this version are reused (worker/readings.py); others are read again.
-    replay = Replay(candidate, active, Reuse(default_tagger(), tagger_version()))
+    replay = Replay(candidate, active, Reuse(*reader(settings)))
     cand = Tally(window, lambda rid: _rate(candidate, rid))
     act = Tally(window, lambda rid: _rate(active, rid))
     # Only the articles that can give either pack an alert are read (worker/backtest_filter.py);
