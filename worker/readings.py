@@ -81,9 +81,10 @@ def _module_file(name: str, root: Path) -> Path | None:
     return None
 
 
-def _imports(name: str, file: Path, package: str) -> set[str]:
+def _imports(name: str, file: Path, package: str, root: Path) -> set[str]:
     """Every ``package`` module the source of module ``name`` imports, at module level or inside
-    functions (lazy imports count: they run when the function does)."""
+    functions (lazy imports count: they run when the function does). ``from p import m`` of a
+    submodule ``m`` counts ``p.m`` only; of any other name, ``p`` itself."""
     tree = ast.parse(file.read_text(encoding="utf-8"), str(file))
     here = name if file.name == "__init__.py" else name.rpartition(".")[0]
     out: set[str] = set()
@@ -97,15 +98,16 @@ def _imports(name: str, file: Path, package: str) -> set[str]:
                 base = f"{base}.{node.module}" if node.module else base
             else:
                 base = node.module or ""
-            out.add(base)
-            out.update(f"{base}.{a.name}" for a in node.names)  # kept if a submodule
+            for a in node.names:
+                sub = f"{base}.{a.name}"
+                out.add(sub if _module_file(sub, root) is not None else base)
     return {m for m in out if m == package or m.startswith(package + ".")}
 
 
 def import_closure(entries: Sequence[str], root: Path, package: str = "worker") -> list[Path]:
     """The source files of modules ``entries`` and of every ``package`` module they import,
-    directly or not, sorted. A parent package's ``__init__`` counts only when imported by
-    name: importing ``a.b.c`` runs ``a/b/__init__.py`` too, but what that defines is not
+    directly or not, sorted. A package's ``__init__`` counts only when a name is imported
+    from it: importing ``a.b.c`` runs ``a/b/__init__.py`` too, but what that defines is not
     used unless imported."""
     seen: dict[str, Path] = {}
     todo = list(entries)
@@ -114,10 +116,10 @@ def import_closure(entries: Sequence[str], root: Path, package: str = "worker") 
         if name in seen:
             continue
         f = _module_file(name, root)
-        if f is None:  # a name imported from a module, not a module
+        if f is None:
             continue
         seen[name] = f
-        todo.extend(_imports(name, f, package) - seen.keys())
+        todo.extend(_imports(name, f, package, root) - seen.keys())
     return sorted(set(seen.values()))
 
 
