@@ -8,12 +8,27 @@ takes about 100 ms per arms candidate), so the stream stores both under ``readin
 article document, each with a version, and ``newswatch rules backtest`` reuses them instead of
 reading the text again.
 
-A part is reused only when its version equals the one this process would write: the tagging
-version hashes the source of ``worker/transforms`` and the model, the shipped gazetteer files
-and any extension gazetteer; a relation's version adds the lexicon's content and the state of
-the dependency parser (model package and version, or absent). Any other document (indexed before
-readings existed, by another release, another gazetteer or lexicon) is read again from its
-text, so a backtest gives the alerts recomputing would give.
+A part is reused only when its version equals the one this process would write. A version
+covers what that part is computed from, and nothing else, so that an upgrade which leaves the
+reader alone (events, rates, silences, notifiers, rule evaluation …) keeps every stored reading:
+
+- the tagging (entities, sentences, and the words and features stored with them) hashes the
+  source of the tagger's modules and of every ``worker`` module they import, at any depth and
+  including imports inside functions (:func:`import_closure` from :data:`TAGGING_MODULES`), the
+  source of the few matcher functions that make the words and features
+  (:data:`TAGGING_FUNCTIONS`), the stored form's :data:`FORMAT`, the shipped gazetteer files,
+  pycountry's version and any extension gazetteer;
+- a relation's pairs hash that tagging version, the pair reader's modules and their imports
+  (:data:`PAIRS_MODULES`: pairs, grammar, transfer, the parser, the language lexicons), the
+  matcher's sentence bounds (:data:`PAIRS_FUNCTIONS`), the lexicon's content (with its other
+  languages), the role reader and the parser model.
+
+What a version cannot see: code reached without an import statement (``importlib`` by a
+computed name; none in the reader today) and data files other than the gazetteer and the
+lexicon; a change there must bump :data:`FORMAT`. Any document whose version differs (indexed
+before readings existed, by another release, gazetteer or lexicon) is read again from its
+text, so a backtest gives the alerts recomputing would give; ``newswatch rules readings
+refresh`` re-reads such documents in place ahead of time (worker/readings_refresh.py).
 
 Only the relations the stream actually read are stored (a pair rule's query matched the
 article): a candidate pack whose pair rule matches an article the active pack's did not finds
