@@ -173,7 +173,7 @@ def _code_digest() -> str:
     """The tagging part's code and data: the tagger's modules, the matcher's word and feature
     functions, the shipped gazetteer files and pycountry (the gazetteer's country base)."""
     parts = _code_parts(TAGGING_MODULES, TAGGING_FUNCTIONS)
-    for f in sorted(p for p in _GAZETTEER.rglob("*") if p.is_file()):
+    for f in sorted(_GAZETTEER.rglob("*.yaml")):  # what load_gazetteer reads (not its README)
         parts += [str(f.relative_to(_WORKER)).encode(), f.read_bytes()]
     try:
         from importlib.metadata import version

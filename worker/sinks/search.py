@@ -780,19 +780,52 @@ class SearchSink:
         keep_alive: str = "2m",
         where: dict[str, Any] | None = None,
         exclude: tuple[str, ...] = (),
+        include: tuple[str, ...] = (),
         versioned: bool = False,
     ) -> AsyncIterator[dict[str, Any]]:
         """:meth:`scan_articles`, each document as its search hit (``_index``, ``_id``,
         ``_source``; with ``versioned``, also ``_seq_no`` and ``_primary_term``, for an update
         that must not overwrite a newer write: :meth:`update_readings`)."""
+        async for hits in self.scan_article_pages(
+            since,
+            until,
+            page=page,
+            keep_alive=keep_alive,
+            where=where,
+            exclude=exclude,
+            include=include,
+            versioned=versioned,
+        ):
+            for h in hits:
+                yield h
+
+    async def scan_article_pages(
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        *,
+        page: int = 1000,
+        keep_alive: str = "2m",
+        where: dict[str, Any] | None = None,
+        exclude: tuple[str, ...] = (),
+        include: tuple[str, ...] = (),
+        versioned: bool = False,
+    ) -> AsyncIterator[list[dict[str, Any]]]:
+        """:meth:`scan_article_hits` a page at a time, the next page asked for before this one
+        is handed over: a consumer that works on a page off the event loop (``to_thread``)
+        has the engine fetch the next one meanwhile. ``include``: the only source fields
+        sent back (wildcards allowed), ``exclude``: fields not sent back."""
         client = await self._client()
         body: dict[str, Any] = {
             "query": self._dated(since, until, where),
             "sort": [{"@timestamp": {"order": "asc", "missing": "_last"}}, {"id": "asc"}],
             "size": page,
         }
-        if exclude:
-            body["_source"] = {"excludes": list(exclude)}
+        if exclude or include:
+            body["_source"] = {
+                **({"includes": list(include)} if include else {}),
+                **({"excludes": list(exclude)} if exclude else {}),
+            }
         if versioned:
             body["seq_no_primary_term"] = True
         resp = await perform(
@@ -803,18 +836,25 @@ class SearchSink:
             params={"scroll": keep_alive},
         )
         scroll_id = resp.get("_scroll_id")
+        ahead: asyncio.Task[Any] | None = None
         try:
             while hits := resp["hits"]["hits"]:
-                for h in hits:
-                    yield h
-                resp = await perform(
-                    client,
-                    "POST",
-                    "/_search/scroll",
-                    body={"scroll": keep_alive, "scroll_id": scroll_id},
+                ahead = asyncio.create_task(
+                    perform(
+                        client,
+                        "POST",
+                        "/_search/scroll",
+                        body={"scroll": keep_alive, "scroll_id": scroll_id},
+                    )
                 )
+                yield hits
+                resp, ahead = await ahead, None
                 scroll_id = resp.get("_scroll_id", scroll_id)
         finally:
+            if ahead is not None:  # the consumer stopped early
+                ahead.cancel()
+                with contextlib.suppress(BaseException):
+                    await ahead
             if scroll_id:
                 with contextlib.suppress(Exception):  # it expires on its own anyway
                     await perform(
