@@ -1,13 +1,10 @@
 """Reading a backtest's candidates from the index and replaying them (worker/backtest.py).
 
-The candidates are found once, ids only, oldest first, then fetched by id a page at a time
-(``SearchSink.candidate_pages``): a sorted scroll would run the candidate filter, hundreds of
-terms and prefixes over every article of the period, again for every page. The engine's work
-(loading and sending the next page) and ours (matching the page just received) overlap: each
-page is replayed in a worker thread while the event loop has the engine fetch the next one
-(asked for before the current page is handed over). Pages are replayed one after the other,
-oldest first, so alerts reach the tallies in time order as before. Only the fields a replay
-reads come back (:data:`READ`).
+The engine's work (finding, loading and sending the next page of candidates) and ours (matching
+the page just received) overlap: each page is replayed in a worker thread while the event loop
+has the engine fetch the next one (``SearchSink.scan_article_pages`` asks for it before handing
+over the current page). Pages are replayed one after the other, in scroll order, so alerts reach
+the tallies oldest first as before. Only the fields a replay reads come back (:data:`READ`).
 """
 
 from __future__ import annotations
@@ -67,7 +64,7 @@ async def replay_index(
             advance(1)
 
     n = 0
-    async for hits in sink.candidate_pages(
+    async for hits in sink.scan_article_pages(
         since, until, page=page, where=replay.where(), include=READ
     ):
         await asyncio.to_thread(work, hits)

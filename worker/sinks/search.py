@@ -810,13 +810,11 @@ class SearchSink:
         exclude: tuple[str, ...] = (),
         include: tuple[str, ...] = (),
         versioned: bool = False,
-        source: bool = True,
     ) -> AsyncIterator[list[dict[str, Any]]]:
         """:meth:`scan_article_hits` a page at a time, the next page asked for before this one
         is handed over: a consumer that works on a page off the event loop (``to_thread``)
         has the engine fetch the next one meanwhile. ``include``: the only source fields
-        sent back (wildcards allowed), ``exclude``: fields not sent back; ``source=False``:
-        none (the hits' ids and sort values only)."""
+        sent back (wildcards allowed), ``exclude``: fields not sent back."""
         client = await self._client()
         body: dict[str, Any] = {
             "query": self._dated(since, until, where),
@@ -828,8 +826,6 @@ class SearchSink:
                 **({"includes": list(include)} if include else {}),
                 **({"excludes": list(exclude)} if exclude else {}),
             }
-        if not source:
-            body["_source"] = False
         if versioned:
             body["seq_no_primary_term"] = True
         resp = await perform(
@@ -857,55 +853,13 @@ class SearchSink:
         finally:
             if ahead is not None:  # the consumer stopped early
                 ahead.cancel()
-                with contextlib.suppress(Exception, asyncio.CancelledError):
+                with contextlib.suppress(BaseException):
                     await ahead
             if scroll_id:
                 with contextlib.suppress(Exception):  # it expires on its own anyway
                     await perform(
                         client, "DELETE", "/_search/scroll", body={"scroll_id": [scroll_id]}
                     )
-
-    async def candidate_pages(
-        self,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        *,
-        where: dict[str, Any] | None = None,
-        include: tuple[str, ...] = (),
-        page: int = 500,
-    ) -> AsyncIterator[list[dict[str, Any]]]:
-        """:meth:`scan_article_pages`, in two steps, for a costly ``where``: the matching
-        documents' ids, oldest first, in pages of 10,000 without their source (a sorted
-        scroll runs its query again for every page: a backtest's candidate filter, hundreds
-        of terms and prefixes, costs about as much as the page itself), then their documents by
-        id (``_mget``, no query), ``page`` at a time, the next one asked for before this one is
-        handed over. A document deleted in between is left out."""
-        ids: list[tuple[str, str]] = []
-        async for hits in self.scan_article_pages(
-            since, until, page=10_000, where=where, source=False
-        ):
-            ids.extend((h["_index"], h["_id"]) for h in hits)
-        client = await self._client()
-        params = {"_source_includes": ",".join(include)} if include else None
-
-        def fetch(chunk: list[tuple[str, str]]) -> Any:
-            body = {"docs": [{"_index": i, "_id": d} for i, d in chunk]}
-            return asyncio.create_task(perform(client, "POST", "/_mget", body=body, params=params))
-
-        chunks = [ids[i : i + page] for i in range(0, len(ids), page)]
-        ahead = fetch(chunks[0]) if chunks else None
-        try:
-            for n in range(len(chunks)):
-                assert ahead is not None
-                resp, ahead = await ahead, None
-                if n + 1 < len(chunks):
-                    ahead = fetch(chunks[n + 1])
-                yield [d for d in resp["docs"] if d.get("found")]
-        finally:
-            if ahead is not None:  # the consumer stopped early
-                ahead.cancel()
-                with contextlib.suppress(Exception, asyncio.CancelledError):
-                    await ahead
 
     async def update_readings(self, updates: list[ReadingUpdate]) -> tuple[int, int]:
         """Replace the stored reading (worker/readings.py) of each article document by id, in
