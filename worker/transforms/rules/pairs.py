@@ -73,6 +73,9 @@ class RelationLexicon:
     stem: Callable[[str], str] | None = field(default=None, repr=False)
     # language lexicons: whether a country mention's text is an adjective ("russische"): XA / CA
     adjectives: Callable[[str], bool] | None = field(default=None, repr=False)
+    # language lexicons: triggers of handing arms on (Polish "przekazała"): second-hand arms, so
+    # a sentence with one never takes the weapon's maker as the supplier
+    handover: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> RelationLexicon:
@@ -412,6 +415,9 @@ def _sentence_pairs(
             roles[k] = _pattern_role(k, symbols, lex)
     _coordinate(roles, countries, symbols)
     book = _RoleBook(fld)
+    # arms after a trigger of handing on are second-hand; all of them when it is the first trigger
+    handed = next((k for k in trig if symbols[k][1] in lex.handover), None)
+    book.handed_on = 0 if handed == trig[0] else handed
     for key, r in (parsed or {}).items():
         if isinstance(key, tuple) and r and r[0] in ROLES:  # a company or state body's country
             book.note(r, actors[key[1]])
@@ -541,6 +547,8 @@ class _RoleBook:
         self.assigned: set[str] = set()
         self.clauses: dict[tuple[str, str], set[int]] = {}  # (role, country) -> clauses, -1: any
         self.gifts: list[bool] = []
+        # where a trigger of handing arms on stands: the arms after it are second-hand
+        self.handed_on: int | None = None
 
     def note(self, r: tuple, span: _Span) -> None:
         iso = span.ident
@@ -561,7 +569,8 @@ class _RoleBook:
         left empty is the one remaining unassigned country."""
         recipients, suppliers = self.by_role["recipient"], self.by_role["supplier"]
         if not suppliers and not (self.gifts and all(self.gifts)):
-            for w in (s[1] for s in symbols if s[0] == "weapon" and s[1] is not None):
+            after = len(symbols) if self.handed_on is None else self.handed_on
+            for w in (s[1] for s in symbols[:after] if s[0] == "weapon" and s[1] is not None):
                 if w.origin and w.origin not in recipients:
                     self._add("supplier", w.origin, w.start, w.end, f"origin of {w.name}")
         if not fallback:
