@@ -256,6 +256,7 @@ class _Span:
     origin: str | None = None
     name: str = ""
     producer: str | None = None
+    actor: bool = False  # a company or state body read as its country (language lexicons)
     adjective: bool = False
 
 
@@ -401,6 +402,10 @@ def _sentence_pairs(
     text: str, start: int, end: int, fld: str, spans: list[_Span], lex: RelationLexicon
 ) -> Iterable[tuple[str, str, list[Cue], _Facts]]:
     """The (recipient, supplier) pairs one sentence states, with their cues and facts."""
+    if lex.grammar is None and lex.adjectives is not None:
+        # a language lexicon has no parse to place companies and state bodies: each stands for
+        # its country in the symbol patterns ("Navantia construirá corbetas para ...")
+        spans = [_as_country(s) if s.kind in _ACTORS else s for s in spans]
     actors = [s for s in spans if s.kind in _ACTORS]
     symbols, first = _symbols(text, start, end, [s for s in spans if s.kind not in _ACTORS], lex)
     trig = _qualifying_triggers(symbols, text, first, lex)
@@ -413,6 +418,10 @@ def _sentence_pairs(
         roles[k] = parsed.get(k) if parsed is not None else None
         if roles[k] is None and (parsed is None or SYMBOL_FALLBACK):
             roles[k] = _pattern_role(k, symbols, lex)
+    for k in countries:  # a company sells; the buyer is a state ("Saab ... e compra de")
+        r = roles[k]
+        if r is not None and r[0] == "recipient" and symbols[k][1].actor:
+            roles[k] = None
     _coordinate(roles, countries, symbols)
     book = _RoleBook(fld)
     # arms after a trigger of handing on are second-hand; all of them when it is the first trigger
@@ -433,6 +442,10 @@ def _sentence_pairs(
     for rec, sup, cues in book.pairs():
         weapon = next((w for w in named if w.origin == sup), named[0] if named else None)
         yield rec, sup, cues, _Facts(status, weapon)
+
+
+def _as_country(span: _Span) -> _Span:
+    return _Span(span.start, span.end, "country", span.ident, None, span.name, None, actor=True)
 
 
 def _symbols(
