@@ -153,3 +153,17 @@ def test_seats_of_government_stand_for_the_state(
     tagger: Tagger, lang: str, body: str, country: str
 ) -> None:
     assert country in entities(tagger, lang, body)
+
+
+def test_italian_order_of_helicopters_for_a_navy(tagger: Tagger, rules: RuleSet) -> None:
+    # a "commessa" (order) is a deal; helicopters are arms; the company sells for Italy
+    body = "Leonardo ha vinto una commessa per 40 elicotteri destinati al Brasile."
+    assert pairs(tagger, rules, "it", body) == {("BRA", "ITA")}
+
+
+def test_a_company_is_read_as_its_country_but_a_state_body_may_buy(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # the Brazilian Air Force by its proper name stands for Brazil, here the buyer
+    body = "A Força Aérea Brasileira comprou helicópteros da Itália."
+    assert pairs(tagger, rules, "pt", body) == {("BRA", "ITA")}

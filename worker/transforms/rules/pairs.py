@@ -256,7 +256,7 @@ class _Span:
     origin: str | None = None
     name: str = ""
     producer: str | None = None
-    actor: bool = False  # a company or state body read as its country (language lexicons)
+    company: bool = False  # a company read as its country (language lexicons): never the buyer
     adjective: bool = False
 
 
@@ -420,7 +420,7 @@ def _sentence_pairs(
             roles[k] = _pattern_role(k, symbols, lex)
     for k in countries:  # a company sells; the buyer is a state ("Saab ... e compra de")
         r = roles[k]
-        if r is not None and r[0] == "recipient" and symbols[k][1].actor:
+        if r is not None and r[0] == "recipient" and symbols[k][1].company:
             roles[k] = None
     _coordinate(roles, countries, symbols)
     book = _RoleBook(fld)
@@ -445,7 +445,8 @@ def _sentence_pairs(
 
 
 def _as_country(span: _Span) -> _Span:
-    return _Span(span.start, span.end, "country", span.ident, None, span.name, None, actor=True)
+    company = span.kind == "company"
+    return _Span(span.start, span.end, "country", span.ident, None, span.name, None, company)
 
 
 def _symbols(
