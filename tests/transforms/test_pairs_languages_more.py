@@ -167,3 +167,9 @@ def test_a_company_is_read_as_its_country_but_a_state_body_may_buy(
     # the Brazilian Air Force by its proper name stands for Brazil, here the buyer
     body = "A Força Aérea Brasileira comprou helicópteros da Itália."
     assert pairs(tagger, rules, "pt", body) == {("BRA", "ITA")}
+
+
+def test_portuguese_arms_right_before_the_recipient(tagger: Tagger, rules: RuleSet) -> None:
+    # "à" folds to the ignored article "a": the arms stand right before the recipient
+    body = "A Espanha decidiu fornecer tanques à Ucrânia."
+    assert pairs(tagger, rules, "pt", body) == {("UKR", "ESP")}
