@@ -173,3 +173,13 @@ def test_portuguese_arms_right_before_the_recipient(tagger: Tagger, rules: RuleS
     # "à" folds to the ignored article "a": the arms stand right before the recipient
     body = "A Espanha decidiu fornecer tanques à Ucrânia."
     assert pairs(tagger, rules, "pt", body) == {("UKR", "ESP")}
+
+
+def test_german_a_country_against_the_purchase_is_a_bystander(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # without the pattern the US would be the one country left, hence read as the buyer
+    body = "Die US-Regierung ist gegen den Kauf russischer Raketen durch die Türkei."
+    assert pairs(tagger, rules, "de", body) == {("TUR", "RUS")}
+    body = "Die US-Regierung ist gegen den Kauf russischer Raketen."
+    assert pairs(tagger, rules, "de", body) == set()
