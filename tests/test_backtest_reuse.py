@@ -17,6 +17,7 @@ import pytest
 
 from tests.e2e.harness import delete_indices
 from worker.backtest import NOT_READ, Replay, Tally, article_of, compare
+from worker.backtest_scan import replay_index
 from worker.config import load_settings
 from worker.readings import (
     Reuse,
@@ -171,6 +172,11 @@ async def _scan(settings, where, exclude=()) -> list[dict[str, Any]]:
         return [d async for d in sink.scan_articles(None, None, where=where, exclude=exclude)]
 
 
+async def _paged(settings, replay: Replay, cand: Tally, act: Tally) -> int:
+    async with SearchSink.from_settings(settings) as sink:
+        return await replay_index(sink, replay, cand, act, None, None, page=7)
+
+
 def _mark_old(settings, article_id: str) -> None:
     """Make one document look indexed by another release's reader."""
     alias = f"{settings.index_prefix}-articles"
@@ -213,5 +219,12 @@ def test_the_engine_reads_only_candidates_and_the_alerts_are_the_same(isolated_e
             rows_again, _ = _backtest(asyncio.run(_scan(settings, None)), shipped, active, again)
             assert rows == rows_again
             assert reuse.counts["tagging_read"] == 1  # the old one
+            # the CLI's way: pages of 7 replayed in a thread while the next one is fetched,
+            # only the fields a replay reads sent back (worker/backtest_scan.py): same rows
+            paged = Replay(shipped, active, Reuse(tagger, version))
+            cand, act = Tally(timedelta(days=14)), Tally(timedelta(days=14))
+            n = asyncio.run(_paged(settings, paged, cand, act))
+            assert n == len(some) > 7
+            assert [r.to_dict() for r in compare(cand, act)] == rows
     finally:
         delete_indices(settings.search_url, settings.index_prefix)

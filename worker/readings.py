@@ -8,12 +8,27 @@ takes about 100 ms per arms candidate), so the stream stores both under ``readin
 article document, each with a version, and ``newswatch rules backtest`` reuses them instead of
 reading the text again.
 
-A part is reused only when its version equals the one this process would write: the tagging
-version hashes the source of ``worker/transforms`` and the model, the shipped gazetteer files
-and any extension gazetteer; a relation's version adds the lexicon's content and the state of
-the dependency parser (model package and version, or absent). Any other document (indexed before
-readings existed, by another release, another gazetteer or lexicon) is read again from its
-text, so a backtest gives the alerts recomputing would give.
+A part is reused only when its version equals the one this process would write. A version
+covers what that part is computed from, and nothing else, so that an upgrade which leaves the
+reader alone (events, rates, silences, notifiers, rule evaluation …) keeps every stored reading:
+
+- the tagging (entities, sentences, and the words and features stored with them) hashes the
+  source of the tagger's modules and of every ``worker`` module they import, at any depth and
+  including imports inside functions (:func:`import_closure` from :data:`TAGGING_MODULES`), the
+  source of the few matcher functions that make the words and features
+  (:data:`TAGGING_FUNCTIONS`), the stored form's :data:`FORMAT`, the shipped gazetteer files,
+  pycountry's version and any extension gazetteer;
+- a relation's pairs hash that tagging version, the pair reader's modules and their imports
+  (:data:`PAIRS_MODULES`: pairs, grammar, transfer, the parser, the language lexicons), the
+  matcher's sentence bounds (:data:`PAIRS_FUNCTIONS`), the lexicon's content (with its other
+  languages), the role reader and the parser model.
+
+What a version cannot see: code reached without an import statement (``importlib`` by a
+computed name; none in the reader today) and data files other than the gazetteer and the
+lexicon; a change there must bump :data:`FORMAT`. Any document whose version differs (indexed
+before readings existed, by another release, gazetteer or lexicon) is read again from its
+text, so a backtest gives the alerts recomputing would give; ``newswatch rules readings
+refresh`` re-reads such documents in place ahead of time (worker/readings_refresh.py).
 
 Only the relations the stream actually read are stored (a pair rule's query matched the
 article): a candidate pack whose pair rule matches an article the active pack's did not finds
@@ -22,7 +37,10 @@ no stored pairs there and reads them itself.
 
 from __future__ import annotations
 
+import ast
 import hashlib
+import importlib
+import inspect
 import json
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -35,13 +53,111 @@ from worker.transforms.rules.pairs import Cue, PairHit, RelationLexicon
 
 READING_FIELD = "reading"
 _WORKER = Path(__file__).resolve().parent
-# What tagging and pair reading are made of: their code and the data the gazetteer loads.
-_CODE = (
-    *sorted((_WORKER / "transforms").rglob("*.py")),
-    _WORKER / "model.py",
-    _WORKER / "entities.py",
-)
 _GAZETTEER = DATA_DIR / "gazetteer"
+
+# -- versions: what a reading depends on ----------------------------------------------------------
+
+# The stored form's own version: bump when the shape of ``reading`` changes (fields, units).
+FORMAT = 1
+# Entry modules of each part of a reading; each part's version hashes these modules' source and
+# that of every ``worker`` module they import, at any depth (:func:`import_closure`).
+TAGGING_MODULES = ("worker.transforms.tag", "worker.transforms.rules.text")
+PAIRS_MODULES = ("worker.transforms.rules.pairs", "worker.transforms.rules.languages")
+# The few functions of the rule matcher that make a reading (its words and features, the pair
+# reading's sentence bounds), hashed by their source instead of their whole module: the rest
+# of match.py is rule evaluation, which a backtest runs anew anyway.
+TAGGING_FUNCTIONS = (
+    "worker.transforms.rules.match:SEP",
+    "worker.transforms.rules.match:RuleView.__init__",
+    "worker.transforms.rules.match:RuleView.entity_ids",
+    "worker.transforms.rules.match:RuleView.lang",
+    "worker.transforms.rules.match:RuleView.source_toks",
+    "worker.transforms.rules.match:RuleView.meta_features",
+    "worker.transforms.rules.match:RuleView._meta_features",
+    "worker.readings:make_reading",
+    "worker.readings:document_reading",
+)
+PAIRS_FUNCTIONS = (
+    "worker.transforms.rules.match:RuleView.pairs",
+    "worker.transforms.rules.match:bounded_sentences",
+    "worker.transforms.rules.match:_renumber",
+    "worker.transforms.rules.match:PAIR_SENTENCE_MAX",
+    "worker.readings:hit_to_dict",  # the stored form of a pair (hit_from_dict reads it back)
+)
+
+
+def _module_file(name: str, root: Path) -> Path | None:
+    """The source file of module ``name`` (``worker.a.b``) under ``root`` (the directory holding
+    the ``worker`` package), or None when it is not a module there."""
+    base = root.joinpath(*name.split("."))
+    for f in (base.with_suffix(".py"), base / "__init__.py"):
+        if f.is_file():
+            return f
+    return None
+
+
+def _imports(name: str, file: Path, package: str, root: Path) -> set[str]:
+    """Every ``package`` module the source of module ``name`` imports, at module level or inside
+    functions (lazy imports count: they run when the function does). ``from p import m`` of a
+    submodule ``m`` counts ``p.m`` only; of any other name, ``p`` itself."""
+    tree = ast.parse(file.read_text(encoding="utf-8"), str(file))
+    here = name if file.name == "__init__.py" else name.rpartition(".")[0]
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = here.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1])
+                base = f"{base}.{node.module}" if node.module else base
+            else:
+                base = node.module or ""
+            for a in node.names:
+                sub = f"{base}.{a.name}"
+                out.add(sub if _module_file(sub, root) is not None else base)
+    return {m for m in out if m == package or m.startswith(package + ".")}
+
+
+def import_closure(entries: Sequence[str], root: Path, package: str = "worker") -> list[Path]:
+    """The source files of modules ``entries`` and of every ``package`` module they import,
+    directly or not, sorted. A package's ``__init__`` counts only when a name is imported
+    from it: importing ``a.b.c`` runs ``a/b/__init__.py`` too, but what that defines is not
+    used unless imported."""
+    seen: dict[str, Path] = {}
+    todo = list(entries)
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        f = _module_file(name, root)
+        if f is None:
+            continue
+        seen[name] = f
+        todo.extend(_imports(name, f, package, root) - seen.keys())
+    return sorted(set(seen.values()))
+
+
+def _source_of(spec: str) -> bytes:
+    """The source of ``module:qualname`` (a function, method or property), or the value's
+    repr for a constant."""
+    module, _, qualname = spec.partition(":")
+    obj: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        obj = inspect.getattr_static(obj, part)
+    func = getattr(obj, "func", None) or getattr(obj, "fget", None) or obj  # cached/property
+    if callable(func):
+        return f"{spec}\n{inspect.getsource(func)}".encode()
+    return f"{spec} = {obj!r}".encode()
+
+
+def _code_parts(modules: Sequence[str], functions: Sequence[str]) -> list[bytes]:
+    root = _WORKER.parent
+    parts: list[bytes] = [f"format {FORMAT}".encode()]
+    for f in import_closure(modules, root):
+        parts += [str(f.relative_to(root)).encode(), f.read_bytes()]
+    parts += [_source_of(s) for s in functions]
+    return parts
 
 
 def _digest(*parts: bytes) -> str:
@@ -54,17 +170,24 @@ def _digest(*parts: bytes) -> str:
 
 @cache
 def _code_digest() -> str:
-    files = [*_CODE, *sorted(p for p in _GAZETTEER.rglob("*") if p.is_file())]
-    parts: list[bytes] = []
-    for f in files:
+    """The tagging part's code and data: the tagger's modules, the matcher's word and feature
+    functions, the shipped gazetteer files and pycountry (the gazetteer's country base)."""
+    parts = _code_parts(TAGGING_MODULES, TAGGING_FUNCTIONS)
+    for f in sorted(_GAZETTEER.rglob("*.yaml")):  # what load_gazetteer reads (not its README)
         parts += [str(f.relative_to(_WORKER)).encode(), f.read_bytes()]
     try:
         from importlib.metadata import version
 
-        parts.append(version("pycountry").encode())  # the gazetteer's country base
+        parts.append(version("pycountry").encode())
     except Exception:  # not installed as a distribution: the files above still decide
         parts.append(b"pycountry?")
     return _digest(*parts)
+
+
+@cache
+def _pairs_code_digest() -> str:
+    """The pair reading's code: the relation reader's modules and the matcher's sentence bounds."""
+    return _digest(*_code_parts(PAIRS_MODULES, PAIRS_FUNCTIONS))
 
 
 def tagger_version(extra: Sequence[Path] = ()) -> str:
@@ -91,14 +214,22 @@ _pair_versions: dict[tuple[str, int], tuple[RelationLexicon, str]] = {}
 
 
 def pairs_version(tagging: str, lexicon: RelationLexicon) -> str:
-    """The version of ``lexicon``'s pair reading over articles tagged at version ``tagging``."""
+    """The version of ``lexicon``'s pair reading over articles tagged at version ``tagging``:
+    that, the lexicon's content (with its other languages), the reader's code, the role
+    reader and the parser model."""
     hit = _pair_versions.get((tagging, id(lexicon)))
     if hit is not None and hit[0] is lexicon:  # the lexicon object is kept, so ids are not reused
         return hit[1]
     from worker.transforms.rules.pairs import ROLE_READER
 
     raw = json.dumps(lexicon.raw, sort_keys=True, default=str).encode()
-    v = _digest(tagging.encode(), raw, ROLE_READER.encode(), _parser_state().encode())
+    v = _digest(
+        tagging.encode(),
+        _pairs_code_digest().encode(),
+        raw,
+        ROLE_READER.encode(),
+        _parser_state().encode(),
+    )
     _pair_versions[(tagging, id(lexicon))] = (lexicon, v)
     return v
 
@@ -229,3 +360,17 @@ class Reuse:
                 continue
             self.counts["pairs_reused"] += 1
         return out
+
+
+def reader(settings: Any) -> tuple[Any, str]:
+    """The tagger a worker with ``settings`` runs and its reading version: the shipped
+    gazetteer plus the rule pack's extension gazetteer, if it has one (as the stream's
+    pipeline is built: worker/stream/components.py). Backtests and the refresh use it, so
+    they trust exactly the readings the stream writes."""
+    from worker.transforms.gazetteer import EXTENSION_FILE
+    from worker.transforms.tag import Tagger, default_tagger
+
+    extra: list[Path] = []
+    if settings.rules_dir and (settings.rules_dir / EXTENSION_FILE).exists():
+        extra.append(settings.rules_dir / EXTENSION_FILE)
+    return (Tagger.load(extra) if extra else default_tagger()), tagger_version(extra)

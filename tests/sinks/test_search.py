@@ -410,3 +410,46 @@ def test_language_analysers_follow_the_engines_plugins():
     assert {"rosja", "rosji", "rosję", "rosyjskie"} <= set(russia.split(" => ")[0].split(", "))
     assert la.language_fields("pl", "t", "b") == {"pl": {"title": "t", "body": "b"}}
     assert la.language_fields("en", "t", "b") is None and la.language_fields(None, "t", "b") is None
+
+
+@pytest.mark.stack
+def test_pages_fields_and_reading_updates_by_id_on_both_clients(sink_settings):
+    """The backtest's paged scroll (next page asked for ahead, only the included fields back)
+    and the refresh's conditional reading updates, through either client."""
+    from worker.sinks.search import ReadingUpdate
+
+    async def go() -> tuple[list[list[dict]], tuple[int, int], tuple[int, int], dict]:
+        async with SearchSink.from_settings(sink_settings) as sink:
+            await sink.ensure_templates()
+            actions = []
+            for i in range(5):
+                when = datetime(2017, 3, 10, 12, i, tzinfo=UTC)
+                act = sink.article_action(tagged_article(f"p{i}", when=when), [])
+                act["_source"]["reading"] = {"tagging": "old", "words": ["turkey"]}
+                actions.append(act)
+            assert (await sink.bulk(actions)).indexed == 5
+            await sink.refresh()
+            pages = [
+                p
+                async for p in sink.scan_article_pages(
+                    page=2, include=("id", "reading.tagging"), versioned=True
+                )
+            ]
+            first = pages[0][0]
+            fresh = {"tagging": "new", "pairs": {}}
+            ok = ReadingUpdate(
+                first["_index"], first["_id"], fresh, first["_seq_no"], first["_primary_term"]
+            )
+            done = await sink.update_readings([ok])
+            late = await sink.update_readings([ok])  # read at a sequence number now gone
+            await sink.refresh()
+            docs = {h["_id"]: h["_source"] async for h in sink.scan_article_hits()}
+            return pages, done, late, docs
+
+    pages, done, late, docs = run(go())
+    assert [len(p) for p in pages] == [2, 2, 1]
+    assert [h["_source"]["id"] for p in pages for h in p] == [f"p{i}" for i in range(5)]
+    assert pages[0][0]["_source"] == {"id": "p0", "reading": {"tagging": "old"}}
+    assert done == (1, 0) and late == (0, 1)
+    assert docs["p0"]["reading"] == {"tagging": "new", "pairs": {}}  # replaced, not merged
+    assert docs["p1"]["reading"] == {"tagging": "old", "words": ["turkey"]}

@@ -84,13 +84,13 @@ def backtest_command(
 
 
 async def _run(settings, candidate, active, since, until, window, show: bool):
-    from worker.backtest import NOT_READ, Replay, Tally, compare
-    from worker.readings import Reuse, tagger_version
+    from worker.backtest import Replay, Tally, compare
+    from worker.backtest_scan import replay_index
+    from worker.readings import Reuse, reader
     from worker.sinks.search import SearchSink
-    from worker.transforms.tag import default_tagger
 
     # Stored readings of this version are reused (worker/readings.py); others are read again.
-    replay = Replay(candidate, active, Reuse(default_tagger(), tagger_version()))
+    replay = Replay(candidate, active, Reuse(*reader(settings)))
     cand = Tally(window, lambda rid: _rate(candidate, rid))
     act = Tally(window, lambda rid: _rate(active, rid))
     # Only the articles that can give either pack an alert are read (worker/backtest_filter.py);
@@ -114,11 +114,9 @@ async def _run(settings, candidate, active, since, until, window, show: bool):
         )
         with bar:
             task = bar.add_task(sink.articles_alias, total=to_read)
-            async for doc in sink.scan_articles(since, until, where=where, exclude=NOT_READ):
-                cand_alerts, act_alerts = replay.alerts(doc)
-                cand.add(cand_alerts)
-                act.add(act_alerts)
-                bar.advance(task)
+            await replay_index(
+                sink, replay, cand, act, since, until, advance=lambda n: bar.advance(task, n)
+            )
     return compare(cand, act), total
 
 

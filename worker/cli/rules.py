@@ -257,7 +257,9 @@ def _articles(paths: list[Path], on_reject=None) -> Iterator[Article]:
 def register(app: typer.Typer) -> None:
     """Add ``rules validate|test`` and ``scan`` to the ``newswatch`` command."""
     from worker.cli.backtest import backtest_command
+    from worker.cli.readings import readings_app
 
     rules_app.command("backtest")(backtest_command)
+    rules_app.add_typer(readings_app, name="readings")
     app.add_typer(rules_app, name="rules")
     app.command("scan")(scan_command)

@@ -766,14 +766,68 @@ class SearchSink:
         ``where``, if given), oldest first, through a scroll: a point-in-time view of the
         index (documents written after the first page are not seen), with the same REST calls
         on OpenSearch and Elasticsearch. ``exclude``: source fields not to send back."""
+        async for hit in self.scan_article_hits(
+            since, until, page=page, keep_alive=keep_alive, where=where, exclude=exclude
+        ):
+            yield hit["_source"]
+
+    async def scan_article_hits(
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        *,
+        page: int = 1000,
+        keep_alive: str = "2m",
+        where: dict[str, Any] | None = None,
+        exclude: tuple[str, ...] = (),
+        include: tuple[str, ...] = (),
+        versioned: bool = False,
+    ) -> AsyncIterator[dict[str, Any]]:
+        """:meth:`scan_articles`, each document as its search hit (``_index``, ``_id``,
+        ``_source``; with ``versioned``, also ``_seq_no`` and ``_primary_term``, for an update
+        that must not overwrite a newer write: :meth:`update_readings`)."""
+        async for hits in self.scan_article_pages(
+            since,
+            until,
+            page=page,
+            keep_alive=keep_alive,
+            where=where,
+            exclude=exclude,
+            include=include,
+            versioned=versioned,
+        ):
+            for h in hits:
+                yield h
+
+    async def scan_article_pages(
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        *,
+        page: int = 1000,
+        keep_alive: str = "2m",
+        where: dict[str, Any] | None = None,
+        exclude: tuple[str, ...] = (),
+        include: tuple[str, ...] = (),
+        versioned: bool = False,
+    ) -> AsyncIterator[list[dict[str, Any]]]:
+        """:meth:`scan_article_hits` a page at a time, the next page asked for before this one
+        is handed over: a consumer that works on a page off the event loop (``to_thread``)
+        has the engine fetch the next one meanwhile. ``include``: the only source fields
+        sent back (wildcards allowed), ``exclude``: fields not sent back."""
         client = await self._client()
         body: dict[str, Any] = {
             "query": self._dated(since, until, where),
             "sort": [{"@timestamp": {"order": "asc", "missing": "_last"}}, {"id": "asc"}],
             "size": page,
         }
-        if exclude:
-            body["_source"] = {"excludes": list(exclude)}
+        if exclude or include:
+            body["_source"] = {
+                **({"includes": list(include)} if include else {}),
+                **({"excludes": list(exclude)} if exclude else {}),
+            }
+        if versioned:
+            body["seq_no_primary_term"] = True
         resp = await perform(
             client,
             "POST",
@@ -782,23 +836,75 @@ class SearchSink:
             params={"scroll": keep_alive},
         )
         scroll_id = resp.get("_scroll_id")
+        ahead: asyncio.Task[Any] | None = None
         try:
             while hits := resp["hits"]["hits"]:
-                for h in hits:
-                    yield h["_source"]
-                resp = await perform(
-                    client,
-                    "POST",
-                    "/_search/scroll",
-                    body={"scroll": keep_alive, "scroll_id": scroll_id},
+                ahead = asyncio.create_task(
+                    perform(
+                        client,
+                        "POST",
+                        "/_search/scroll",
+                        body={"scroll": keep_alive, "scroll_id": scroll_id},
+                    )
                 )
+                yield hits
+                resp, ahead = await ahead, None
                 scroll_id = resp.get("_scroll_id", scroll_id)
         finally:
+            if ahead is not None:  # the consumer stopped early
+                ahead.cancel()
+                with contextlib.suppress(BaseException):
+                    await ahead
             if scroll_id:
                 with contextlib.suppress(Exception):  # it expires on its own anyway
                     await perform(
                         client, "DELETE", "/_search/scroll", body={"scroll_id": [scroll_id]}
                     )
+
+    async def update_readings(self, updates: list[ReadingUpdate]) -> tuple[int, int]:
+        """Replace the stored reading (worker/readings.py) of each article document by id, in
+        one bulk request, each only if the document is still at the sequence number it was read
+        at (a document written since keeps its own, newer reading). Returns (updated, skipped
+        because written since); any other item failure raises, naming the document."""
+        if not updates:
+            return 0, 0
+        lines = []
+        for u in updates:
+            head = {"_index": u.index, "_id": u.id}
+            if u.seq_no is not None and u.primary_term is not None:
+                head |= {"if_seq_no": u.seq_no, "if_primary_term": u.primary_term}
+            lines.append(json.dumps({"update": head}))
+            # a script, not a partial document: a partial one merges objects, which would keep
+            # relations the new reading no longer has
+            script = {"source": "ctx._source.reading = params.r", "params": {"r": u.reading}}
+            lines.append(json.dumps({"script": script}, ensure_ascii=False, allow_nan=False))
+        client = await self._client()
+        resp = await client.bulk(body="\n".join(lines) + "\n")
+        updated = skipped = 0
+        for u, item in zip(updates, resp["items"], strict=True):
+            info = next(iter(item.values()))
+            status = int(info.get("status", 500))
+            if status < 300:
+                updated += 1
+            elif status == 409:
+                skipped += 1
+            else:
+                err = info.get("error") or {}
+                reason = _item_reason(err) if isinstance(err, dict) else str(err)
+                raise RuntimeError(f"cannot update the reading of {u.index}/{u.id}: {reason}")
+        return updated, skipped
+
+
+@dataclass(frozen=True)
+class ReadingUpdate:
+    """A new reading for the article document ``index``/``id``, read at ``seq_no`` and
+    ``primary_term``."""
+
+    index: str
+    id: str
+    reading: dict[str, Any]
+    seq_no: int | None = None
+    primary_term: int | None = None
 
 
 def _fingerprint(body: dict[str, Any]) -> str:

@@ -227,6 +227,10 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.adjectives = adjective_test(raw.get("adjectives") or {})
     words = [w for ws in (raw.get("classes") or {}).values() for w in ws]
     lex.stem = stemmer([*words, *(w for ws in (raw.get("status") or {}).values() for w in ws)])
+    # handing arms on (second-hand): these triggers never make the weapon's maker the supplier
+    lex.handover = frozenset(
+        fold_letters(w) for w in (raw.get("classes") or {}).get("handover", [])
+    )
     return lex
 
 

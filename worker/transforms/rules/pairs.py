@@ -73,6 +73,9 @@ class RelationLexicon:
     stem: Callable[[str], str] | None = field(default=None, repr=False)
     # language lexicons: whether a country mention's text is an adjective ("russische"): XA / CA
     adjectives: Callable[[str], bool] | None = field(default=None, repr=False)
+    # language lexicons: triggers of handing arms on (Polish "przekazała"): second-hand arms, so
+    # a sentence with one never takes the weapon's maker as the supplier
+    handover: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> RelationLexicon:
@@ -253,6 +256,7 @@ class _Span:
     origin: str | None = None
     name: str = ""
     producer: str | None = None
+    company: bool = False  # a company read as its country (language lexicons): never the buyer
     adjective: bool = False
 
 
@@ -398,6 +402,10 @@ def _sentence_pairs(
     text: str, start: int, end: int, fld: str, spans: list[_Span], lex: RelationLexicon
 ) -> Iterable[tuple[str, str, list[Cue], _Facts]]:
     """The (recipient, supplier) pairs one sentence states, with their cues and facts."""
+    if lex.grammar is None and lex.adjectives is not None:
+        # a language lexicon has no parse to place companies and state bodies: each stands for
+        # its country in the symbol patterns ("Navantia construirá corbetas para ...")
+        spans = [_as_country(s) if s.kind in _ACTORS else s for s in spans]
     actors = [s for s in spans if s.kind in _ACTORS]
     symbols, first = _symbols(text, start, end, [s for s in spans if s.kind not in _ACTORS], lex)
     trig = _qualifying_triggers(symbols, text, first, lex)
@@ -410,8 +418,15 @@ def _sentence_pairs(
         roles[k] = parsed.get(k) if parsed is not None else None
         if roles[k] is None and (parsed is None or SYMBOL_FALLBACK):
             roles[k] = _pattern_role(k, symbols, lex)
+    for k in countries:  # a company sells; the buyer is a state ("Saab ... e compra de")
+        r = roles[k]
+        if r is not None and r[0] == "recipient" and symbols[k][1].company:
+            roles[k] = None
     _coordinate(roles, countries, symbols)
     book = _RoleBook(fld)
+    # arms after a trigger of handing on are second-hand; all of them when it is the first trigger
+    handed = next((k for k in trig if symbols[k][1] in lex.handover), None)
+    book.handed_on = 0 if handed == trig[0] else handed
     for key, r in (parsed or {}).items():
         if isinstance(key, tuple) and r and r[0] in ROLES:  # a company or state body's country
             book.note(r, actors[key[1]])
@@ -427,6 +442,11 @@ def _sentence_pairs(
     for rec, sup, cues in book.pairs():
         weapon = next((w for w in named if w.origin == sup), named[0] if named else None)
         yield rec, sup, cues, _Facts(status, weapon)
+
+
+def _as_country(span: _Span) -> _Span:
+    company = span.kind == "company"
+    return _Span(span.start, span.end, "country", span.ident, None, span.name, None, company)
 
 
 def _symbols(
@@ -541,6 +561,8 @@ class _RoleBook:
         self.assigned: set[str] = set()
         self.clauses: dict[tuple[str, str], set[int]] = {}  # (role, country) -> clauses, -1: any
         self.gifts: list[bool] = []
+        # where a trigger of handing arms on stands: the arms after it are second-hand
+        self.handed_on: int | None = None
 
     def note(self, r: tuple, span: _Span) -> None:
         iso = span.ident
@@ -561,7 +583,8 @@ class _RoleBook:
         left empty is the one remaining unassigned country."""
         recipients, suppliers = self.by_role["recipient"], self.by_role["supplier"]
         if not suppliers and not (self.gifts and all(self.gifts)):
-            for w in (s[1] for s in symbols if s[0] == "weapon" and s[1] is not None):
+            after = len(symbols) if self.handed_on is None else self.handed_on
+            for w in (s[1] for s in symbols[:after] if s[0] == "weapon" and s[1] is not None):
                 if w.origin and w.origin not in recipients:
                     self._add("supplier", w.origin, w.start, w.end, f"origin of {w.name}")
         if not fallback:
