@@ -337,6 +337,10 @@ class Settings(BaseSettings):
     state_dir: Path = Field(
         PROJECT_ROOT / ".state", description="local state (e.g. feeds.json: what poll has seen)"
     )
+    # The compiled gazetteer (about 3 s of CPU to build) is kept between processes, one file
+    # per tagger version (worker/tagger_store.py), so commands and worker restarts skip it.
+    tagger_cache: bool = Field(True, description="keep the compiled tagger on disk")
+    cache_dir: Path | None = Field(None, description="default <state_dir>/cache")
     feeds: list[FeedSettings] = Field(default_factory=list)
     http: HttpSettings = HttpSettings()
     dedupe_threshold: float = Field(
@@ -410,6 +414,12 @@ class Settings(BaseSettings):
     @property
     def dedupe_window_s(self) -> float:
         return duration_of(self.dedupe_window).total_seconds()
+
+    def tagger_cache_dir(self) -> Path | None:
+        """Where the compiled tagger is kept, or None when the cache is off."""
+        if not self.tagger_cache:
+            return None
+        return self.cache_dir if self.cache_dir is not None else self.state_dir / "cache"
 
     def table_dir(self) -> Path:
         """This worker's table files: two workers on one machine must not share them (RocksDB

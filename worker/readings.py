@@ -364,13 +364,10 @@ class Reuse:
 
 def reader(settings: Any) -> tuple[Any, str]:
     """The tagger a worker with ``settings`` runs and its reading version: the shipped
-    gazetteer plus the rule pack's extension gazetteer, if it has one (as the stream's
-    pipeline is built: worker/stream/components.py). Backtests and the refresh use it, so
-    they trust exactly the readings the stream writes."""
-    from worker.transforms.gazetteer import EXTENSION_FILE
-    from worker.transforms.tag import Tagger, default_tagger
+    gazetteer plus the rule pack's extension gazetteer, if it has one. The stream's pipeline
+    (worker/stream/components.py), backtests and the refresh all build it here, so they trust
+    exactly the readings the stream writes."""
+    from worker.tagger_store import extension_files, load_tagger
 
-    extra: list[Path] = []
-    if settings.rules_dir and (settings.rules_dir / EXTENSION_FILE).exists():
-        extra.append(settings.rules_dir / EXTENSION_FILE)
-    return (Tagger.load(extra) if extra else default_tagger()), tagger_version(extra)
+    extra = extension_files(settings.rules_dir)
+    return load_tagger(extra, settings.tagger_cache_dir()), tagger_version(extra)

@@ -138,7 +138,7 @@ def test_command(
         err.print(f"[bold red]error:[/] no such article file: {', '.join(missing)}")
         raise typer.Exit(1)
     ruleset = load_rules(path)
-    tagger = _tagger()
+    tagger = _tagger(path)
     now = datetime.now(UTC)
     seen = 0
     for art in _articles(articles):
@@ -199,7 +199,7 @@ def scan_command(
     from worker.transforms.rules import load_rules
 
     ruleset = load_rules(rules)
-    tagger = _tagger()
+    tagger = _tagger(rules)
     now = datetime.now(UTC)  # the CLI is the edge: it owns the clock
     rows: list[Alert] = []
     rejected = 0
@@ -228,10 +228,14 @@ def scan_command(
         raise typer.Exit(1)
 
 
-def _tagger():
-    from worker.transforms.tag import default_tagger
+def _tagger(pack: Path | None):
+    """The stream's tagger for rule pack ``pack``: the shipped gazetteer plus the pack's
+    ``entities.yaml``, through the compiled-tagger cache."""
+    from worker.config import load_settings
+    from worker.tagger_store import extension_files, load_tagger
 
-    return default_tagger()
+    folder = pack if pack is None or pack.is_dir() else pack.parent
+    return load_tagger(extension_files(folder), load_settings().tagger_cache_dir())
 
 
 def _analyse(art: Article, tagger, ruleset, now: datetime) -> tuple[TaggedArticle, list[Alert]]:

@@ -109,12 +109,13 @@ def tag_command(
     stderr with their file and reason, and make the exit code 1."""
     # imported late: the cleaner and the gazetteer cost about a second, which every other
     # command and `newswatch --help` would pay for
+    from worker.config import load_settings
     from worker.pipeline import load_articles
-    from worker.transforms.tag import Tagger, default_tagger
+    from worker.tagger_store import load_tagger
 
     try:
         extra = _extensions(entities or [], rules)
-        tagger = Tagger.load(extra) if extra else default_tagger()
+        tagger = load_tagger(extra, load_settings().tagger_cache_dir())
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise typer.Exit(1) from None

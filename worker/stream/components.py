@@ -69,22 +69,18 @@ class PipelineSlot:
 
 
 def default_pipeline(settings: Settings) -> Pipeline:
-    from worker.readings import tagger_version
+    from worker.readings import reader
     from worker.rules_live import initial_rules
     from worker.sinks.targets.log import LogTarget
-    from worker.transforms.gazetteer import EXTENSION_FILE
     from worker.transforms.parser import english_parser
-    from worker.transforms.tag import Tagger
 
-    extra = []
-    if settings.rules_dir and (settings.rules_dir / EXTENSION_FILE).exists():
-        extra.append(settings.rules_dir / EXTENSION_FILE)
+    tagger, tagging = reader(settings)
     # Load the role reader's parser model now (1-3 s, once) rather than inside the intake
     # stage on the first arms article, where it would stall the event loop before readiness.
     english_parser()
     return Pipeline(
-        tagger=Tagger.load(extra),
-        tagging=tagger_version(extra),
+        tagger=tagger,
+        tagging=tagging,
         rules=initial_rules(settings),
         sink=SearchSink.from_settings(settings),
         notifiers=[LogTarget()],
