@@ -227,6 +227,17 @@ def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) 
         ("control from", "Ukraine used Western tanks to wrest control of the town from Russia."),
         ("soviet-era", "Slovakia sent Soviet-era fighter jets to Ukraine."),
         ("a denial", "Israel denies sending weapons to Ukraine."),
+        ("a gift of used arms", "Twelve MiG-29 fighters were donated to Ukraine last spring."),
+        (
+            "a speaker beside a seller",
+            "Spain voiced anger over the plan to order tanks from Germany instead.",
+        ),
+        ("a war, not a buyer", "Serbia shipped rifles to Russia for its war in Ukraine."),
+        (
+            "a letter, not arms",
+            "Norway's minister sent a letter to Austria asking for leave to export howitzers.",
+        ),
+        ("an airline's order", "Kenya's Coral Airways placed an order for 12 Embraer jets."),
         (
             "maker in another clause",
             "Greece swaps its old radars for Israel's Barak MX system under the new purchase; "
@@ -244,6 +255,11 @@ def test_look_alikes_pair_nothing_wrong(read, kind: str, text: str) -> None:
         "soviet-era": {("UKR", "RUS")},
         "a denial": {("UKR", "ISR")},
         "maker in another clause": {("TUR", "ISR")},
+        "a gift of used arms": {("UKR", "RUS")},
+        "a speaker beside a seller": {("ESP", "DEU")},
+        "a war, not a buyer": {("UKR", "SRB")},
+        "a letter, not arms": {("AUT", "NOR")},
+        "an airline's order": {("KEN", "BRA")},  # the giver's own jets, not the maker's sale
     }[kind]
     assert not got & wrong, kind
 

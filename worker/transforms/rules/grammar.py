@@ -216,7 +216,7 @@ def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: 
             tok is not None
             and tok.dep_ == "nsubj"
             and tok.head.dep_ == "ROOT"
-            and not cls.any(("threat", "veto"), _w(tok.head))
+            and not cls.any(("threat", "veto", "say", "act", "fire"), _w(tok.head))
             and (maker_clauses is None or _clause_of(tok) in maker_clauses)
         ):
             out[k] = Role(RECIPIENT, f"subject of '{tok.head.text}' beside a seller")
@@ -253,6 +253,8 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return None
             if cls.any(("arms", "mod"), _w(head)):
                 return None  # "Soviet-made air defence systems": a thing, not a state's agent
+            if dep != "poss" and cls.has("theatre", _w(head)):
+                return None  # "drones for the China border": a place ("Russia's war": an actor)
             tok = head  # "the Turkish government", "India's defence ministry"
             continue
         if dep == "pobj" and _w(head) in _NOUN_PREPS and _is_noun(head.head):
@@ -264,9 +266,12 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 and not bought
                 and not _noun_class(h, cls)
                 and not _transfer_word(h, wtok, cls, 0)
+                and not (_w(head) == "in" and cls.has("theatre", _w(h)))  # "its war in Ukraine"
             ):
                 tok = h  # "the government of Turkey", "officials from Pakistan", "a base in Manila"
                 continue
+            if _w(head) == "in" and cls.has("theatre", _w(h)):
+                return None
         break
     return _relation(tok, actor, wtok, cls)
 
@@ -466,7 +471,7 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
             return Role(THIRD, f"subject of '{v.text}'", v.i)
         if cls.has("buy", w):
             return Role(RECIPIENT, f"subject of '{v.text}'", v.i)
-        if cls.has("sell", w):
+        if cls.has("sell", w) and not _sends_message(v, cls):
             return Role(SUPPLIER, f"subject of '{v.text}'", v.i)
         if cls.has("take", w) and any(_w(c) in ("delivery", "possession") for c in v.children):
             return Role(RECIPIENT, "subject of 'took delivery'", v.i)
@@ -511,6 +516,8 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if p == "by" and (cls.has("award", hw) or cls.has("award", _w(h.head))):
         return Role(RECIPIENT, f"'{h.text} by' (awards the contract)", h.i)
     if p == "to":
+        if _sends_message(h, cls):  # "sent a letter to Bern about the shells"
+            return None
         if _transfer_word(h, wtok, cls) and not cls.has("buy", hw):
             return Role(RECIPIENT, f"'{h.text} … to'", h.i)
         return None
@@ -538,6 +545,11 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
             return Role(RECIPIENT, f"'{h.text} in'", h.i)
         return Role(THIRD, f"'{p}'")
     return None
+
+
+def _sends_message(verb: Any, cls: Classes) -> bool:
+    """A verb of sending whose object is a letter, a request or a delegation, not arms."""
+    return any(c.dep_ == "dobj" and cls.has("message", _w(c)) for c in verb.children)
 
 
 _TO_WORDS = ("sell", "sell_noun", "deal", "approve", "offer", "arrive")
