@@ -208,6 +208,12 @@ def read():
             {("CHL", "USA")},
         ),
         (
+            "licence-built-maker",
+            "The Philippines took delivery of the first of 16 Polish-built S-70i Black Hawk "
+            "helicopters.",
+            {("PHL", "POL")},
+        ),
+        (
             "plans-to-buy-noun",
             "Thailand abandoned its plan to buy Chinese submarines.",
             {("THA", "CHN")},
@@ -238,6 +244,12 @@ def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) 
             "Norway's minister sent a letter to Austria asking for leave to export howitzers.",
         ),
         ("an airline's order", "Kenya's Coral Airways placed an order for 12 Embraer jets."),
+        ("a state's own jets", "Polish MiG-29s arrived in Lithuania on Monday."),
+        ("a dateline", "OSLO, Norway — Hanwha won a contract to supply howitzers to Estonia."),
+        (
+            "a maker wins an order",
+            "Dassault won its largest export order from Egypt, which will buy 30 Rafale jets.",
+        ),
         (
             "maker in another clause",
             "Greece swaps its old radars for Israel's Barak MX system under the new purchase; "
@@ -259,7 +271,10 @@ def test_look_alikes_pair_nothing_wrong(read, kind: str, text: str) -> None:
         "a speaker beside a seller": {("ESP", "DEU")},
         "a war, not a buyer": {("UKR", "SRB")},
         "a letter, not arms": {("AUT", "NOR")},
-        "an airline's order": {("KEN", "BRA")},  # the giver's own jets, not the maker's sale
+        "an airline's order": {("KEN", "BRA")},
+        "a state's own jets": {("LTU", "RUS")},
+        "a dateline": {("EST", "NOR")},
+        "a maker wins an order": {("FRA", "EGY")},  # the giver's own jets, not the maker's sale
     }[kind]
     assert not got & wrong, kind
 

@@ -88,7 +88,10 @@ def read_roles(
         for t in span or ():
             wtok[t.i] = w
     out: dict[int, Role] = {}
+    dateline = _dateline_end(doc)
     for k, a in enumerate(actors):
+        if a.end <= dateline:  # "MELBOURNE, Australia — …": where the report was filed
+            continue
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
@@ -115,6 +118,23 @@ def read_roles(
             gift = r.role == RECIPIENT and cls.has("gift", _w(head))
             out[k] = replace(r, clause=_clause_of(head, wtok), gift=gift)
     return out
+
+
+_DASHES = ("—", "–", "-", "--")
+
+
+def _dateline_end(doc: Any) -> int:
+    """The character offset where a dateline ends ("ANKARA, Turkey —", "MELBOURNE, Australia -"):
+    a city in capitals first, then capitalised places, then a dash; -1 when there is none."""
+    first = doc[0] if len(doc) else None
+    if first is None or not (first.is_alpha and first.text.isupper() and len(first.text) >= 3):
+        return -1
+    for tok in doc[1:12]:
+        if tok.text in _DASHES:
+            return tok.idx
+        if not (tok.is_punct or tok.lower_ == "and" or tok.text[:1].isupper()):
+            return -1
+    return -1
 
 
 def _maker_sells(out: dict[int, Role], actors: Sequence[Actor]) -> None:
@@ -297,7 +317,8 @@ def _on_noun(
         w = _weapon_at(noun, wtok)
         if any(cls.has("captured", _w(c)) for c in noun.children):
             return Role(THIRD, f"'{tok.text} {noun.text}' captured")  # "Russian tanks captured"
-        if actor.kind == "company" or w is None or w.origin in (None, actor.country):
+        # "Polish-built Black Hawks": a licence maker builds and sells another's design
+        if actor.kind == "company" or w is None or w.origin in (None, actor.country) or made:
             return Role(SUPPLIER, f"maker of '{noun.text}'", maker=True)
         return None
     for c in head.children:  # "Germany's refusal to sell", "India's plan to buy"
@@ -448,7 +469,20 @@ def _chain(verb: Any, depth: int = 2) -> list[Any]:
     return out
 
 
+def _wins_order(verb: Any, cls: Classes) -> Any | None:
+    """The order or contract a maker wins ("won an order from Egypt"), if the verb is one."""
+    if not cls.has("win", _w(verb)):
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and cls.any(("buy_noun", "deal"), _w(c))),
+        None,
+    )
+
+
 def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
+    won = _wins_order(verb, cls)
+    if won is not None:  # "the shipyard won an order from Egypt": the winner sells
+        return Role(SUPPLIER, f"subject of '{verb.text} … {won.text}' (wins the order)", verb.i)
     if cls.has("award", _w(verb)):  # "Portugal awarded a contract to Embraer": the buyer awards
         return Role(RECIPIENT, f"subject of '{verb.text}' (awards the contract)", verb.i)
     if cls.has("sign", _w(verb)) and any(
@@ -506,6 +540,8 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if p == "from":
         if cls.has("captured", hw):
             return Role(THIRD, f"'{h.text} from'")
+        if h.head is not h and _wins_order(h.head, cls) is h:  # "won an order from Egypt"
+            return Role(RECIPIENT, f"'{h.head.text} … {h.text} from' (places the order)", h.i)
         if _transfer_word(h, wtok, cls, 1, buying=True):  # not "wresting control from Russia"
             return Role(SUPPLIER, f"'{h.text} … from'", h.i)
         return None
