@@ -102,9 +102,22 @@ def ensure_topics(settings: Settings, *, internal: bool = False) -> list[str]:
 
 def message_limits(admin: KafkaAdminClient, topics: list[str]) -> dict[str, int]:
     """Each topic's effective ``max.message.bytes`` (its override, else the broker's)."""
-    resources = [ConfigResource(ConfigResourceType.TOPIC, t, {MAX_MESSAGE: None}) for t in topics]
-    found = admin.describe_configs(resources, config_filter="all")
-    return {t: int(found["topic"][t][MAX_MESSAGE]["value"]) for t in topics}
+    limits: dict[str, int] = {}
+    left = list(topics)
+    # A topic created a moment ago may be described without its configs yet (seen with four
+    # internal topics created at once): ask again for those, briefly.
+    for attempt in range(20):
+        resources = [ConfigResource(ConfigResourceType.TOPIC, t, {MAX_MESSAGE: None}) for t in left]
+        found = admin.describe_configs(resources, config_filter="all")
+        for t in left:
+            entry = found["topic"].get(t, {}).get(MAX_MESSAGE)
+            if entry is not None:
+                limits[t] = int(entry["value"])
+        left = [t for t in left if t not in limits]
+        if not left:
+            return limits
+        time.sleep(0.25 * (attempt + 1))
+    raise KafkaUnavailable(f"Kafka did not describe the max.message.bytes of {', '.join(left)}")
 
 
 def _ensure_message_limit(admin: KafkaAdminClient, topics: list[str], budget: int) -> None:

@@ -208,6 +208,12 @@ def read():
             {("CHL", "USA")},
         ),
         (
+            "licence-built-maker",
+            "The Philippines took delivery of the first of 16 Polish-built S-70i Black Hawk "
+            "helicopters.",
+            {("PHL", "POL")},
+        ),
+        (
             "plans-to-buy-noun",
             "Thailand abandoned its plan to buy Chinese submarines.",
             {("THA", "CHN")},
@@ -227,6 +233,28 @@ def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) 
         ("control from", "Ukraine used Western tanks to wrest control of the town from Russia."),
         ("soviet-era", "Slovakia sent Soviet-era fighter jets to Ukraine."),
         ("a denial", "Israel denies sending weapons to Ukraine."),
+        ("a gift of used arms", "Twelve MiG-29 fighters were donated to Ukraine last spring."),
+        (
+            "a speaker beside a seller",
+            "Spain voiced anger over the plan to order tanks from Germany instead.",
+        ),
+        ("a war, not a buyer", "Serbia shipped rifles to Russia for its war in Ukraine."),
+        (
+            "a letter, not arms",
+            "Norway's minister sent a letter to Austria asking for leave to export howitzers.",
+        ),
+        ("an airline's order", "Kenya's Coral Airways placed an order for 12 Embraer jets."),
+        ("a state's own jets", "Polish MiG-29s arrived in Lithuania on Monday."),
+        ("a dateline", "OSLO, Norway — Hanwha won a contract to supply howitzers to Estonia."),
+        (
+            "a buyer inside a relative clause",
+            "Ukraine says it shot down an Iranian drone that Russia recently acquired.",
+        ),
+        ("an armed group, not a state", "Iran keeps sending rifles to rebel militias in Yemen."),
+        (
+            "a maker wins an order",
+            "Dassault won its largest export order from Egypt, which will buy 30 Rafale jets.",
+        ),
         (
             "maker in another clause",
             "Greece swaps its old radars for Israel's Barak MX system under the new purchase; "
@@ -244,6 +272,16 @@ def test_look_alikes_pair_nothing_wrong(read, kind: str, text: str) -> None:
         "soviet-era": {("UKR", "RUS")},
         "a denial": {("UKR", "ISR")},
         "maker in another clause": {("TUR", "ISR")},
+        "a gift of used arms": {("UKR", "RUS")},  # the giver's own jets, not the maker's sale
+        "a speaker beside a seller": {("ESP", "DEU")},
+        "a war, not a buyer": {("UKR", "SRB")},
+        "a letter, not arms": {("AUT", "NOR")},
+        "an airline's order": {("KEN", "BRA")},
+        "a state's own jets": {("LTU", "RUS")},
+        "a dateline": {("EST", "NOR")},
+        "a maker wins an order": {("FRA", "EGY")},
+        "a buyer inside a relative clause": {("UKR", "IRN")},
+        "an armed group, not a state": {("YEM", "IRN")},
     }[kind]
     assert not got & wrong, kind
 

@@ -88,7 +88,10 @@ def read_roles(
         for t in span or ():
             wtok[t.i] = w
     out: dict[int, Role] = {}
+    dateline = _dateline_end(doc)
     for k, a in enumerate(actors):
+        if a.end <= dateline:  # "MELBOURNE, Australia — …": where the report was filed
+            continue
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
@@ -115,6 +118,23 @@ def read_roles(
             gift = r.role == RECIPIENT and cls.has("gift", _w(head))
             out[k] = replace(r, clause=_clause_of(head, wtok), gift=gift)
     return out
+
+
+_DASHES = ("—", "–", "-", "--")
+
+
+def _dateline_end(doc: Any) -> int:
+    """The character offset where a dateline ends ("ANKARA, Turkey —", "MELBOURNE, Australia -"):
+    a city in capitals first, then capitalised places, then a dash; -1 when there is none."""
+    first = doc[0] if len(doc) else None
+    if first is None or not (first.is_alpha and first.text.isupper() and len(first.text) >= 3):
+        return -1
+    for tok in doc[1:12]:
+        if tok.text in _DASHES:
+            return tok.idx
+        if not (tok.is_punct or tok.lower_ == "and" or tok.text[:1].isupper()):
+            return -1
+    return -1
 
 
 def _maker_sells(out: dict[int, Role], actors: Sequence[Actor]) -> None:
@@ -216,7 +236,7 @@ def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: 
             tok is not None
             and tok.dep_ == "nsubj"
             and tok.head.dep_ == "ROOT"
-            and not cls.any(("threat", "veto"), _w(tok.head))
+            and not cls.any(("threat", "veto", "say", "act", "fire"), _w(tok.head))
             and (maker_clauses is None or _clause_of(tok) in maker_clauses)
         ):
             out[k] = Role(RECIPIENT, f"subject of '{tok.head.text}' beside a seller")
@@ -253,6 +273,8 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return None
             if cls.any(("arms", "mod"), _w(head)):
                 return None  # "Soviet-made air defence systems": a thing, not a state's agent
+            if dep != "poss" and cls.has("theatre", _w(head)):
+                return None  # "drones for the China border": a place ("Russia's war": an actor)
             tok = head  # "the Turkish government", "India's defence ministry"
             continue
         if dep == "pobj" and _w(head) in _NOUN_PREPS and _is_noun(head.head):
@@ -264,9 +286,12 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 and not bought
                 and not _noun_class(h, cls)
                 and not _transfer_word(h, wtok, cls, 0)
+                and not (_w(head) == "in" and cls.has("theatre", _w(h)))  # "its war in Ukraine"
             ):
                 tok = h  # "the government of Turkey", "officials from Pakistan", "a base in Manila"
                 continue
+            if _w(head) == "in" and cls.has("theatre", _w(h)):
+                return None
         break
     return _relation(tok, actor, wtok, cls)
 
@@ -292,7 +317,8 @@ def _on_noun(
         w = _weapon_at(noun, wtok)
         if any(cls.has("captured", _w(c)) for c in noun.children):
             return Role(THIRD, f"'{tok.text} {noun.text}' captured")  # "Russian tanks captured"
-        if actor.kind == "company" or w is None or w.origin in (None, actor.country):
+        # "Polish-built Black Hawks": a licence maker builds and sells another's design
+        if actor.kind == "company" or w is None or w.origin in (None, actor.country) or made:
             return Role(SUPPLIER, f"maker of '{noun.text}'", maker=True)
         return None
     for c in head.children:  # "Germany's refusal to sell", "India's plan to buy"
@@ -429,21 +455,40 @@ def _chain(verb: Any, depth: int = 2) -> list[Any]:
             if c.dep_ in _GOVERNED
             and not (c.dep_ == "xcomp" and any(o.dep_ == "dobj" for o in v.children))
         ]
-        # "won a contract to supply", "abandoned plans to purchase": the object's own verb
+        # "won a contract to supply", "abandoned plans to purchase": the object's own verb,
+        # unless it has a doer of its own ("shot down a drone that Russia acquired")
         nxt += [
             a
             for v in frontier
             for o in v.children
             if o.dep_ == "dobj"
             for a in o.children
-            if a.dep_ in ("acl", "relcl") and a.tag_.startswith("VB")
+            if a.dep_ in ("acl", "relcl")
+            and a.tag_.startswith("VB")
+            and not any(
+                c.dep_ in ("nsubj", "nsubjpass") and _w(c) not in ("that", "which", "who")
+                for c in a.children
+            )
         ]
         out += nxt
         frontier = nxt
     return out
 
 
+def _wins_order(verb: Any, cls: Classes) -> Any | None:
+    """The order or contract a maker wins ("won an order from Egypt"), if the verb is one."""
+    if not cls.has("win", _w(verb)):
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and cls.any(("buy_noun", "deal"), _w(c))),
+        None,
+    )
+
+
 def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
+    won = _wins_order(verb, cls)
+    if won is not None:  # "the shipyard won an order from Egypt": the winner sells
+        return Role(SUPPLIER, f"subject of '{verb.text} … {won.text}' (wins the order)", verb.i)
     if cls.has("award", _w(verb)):  # "Portugal awarded a contract to Embraer": the buyer awards
         return Role(RECIPIENT, f"subject of '{verb.text}' (awards the contract)", verb.i)
     if cls.has("sign", _w(verb)) and any(
@@ -466,7 +511,7 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
             return Role(THIRD, f"subject of '{v.text}'", v.i)
         if cls.has("buy", w):
             return Role(RECIPIENT, f"subject of '{v.text}'", v.i)
-        if cls.has("sell", w):
+        if cls.has("sell", w) and not _sends_message(v, cls):
             return Role(SUPPLIER, f"subject of '{v.text}'", v.i)
         if cls.has("take", w) and any(_w(c) in ("delivery", "possession") for c in v.children):
             return Role(RECIPIENT, "subject of 'took delivery'", v.i)
@@ -501,6 +546,8 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if p == "from":
         if cls.has("captured", hw):
             return Role(THIRD, f"'{h.text} from'")
+        if h.head is not h and _wins_order(h.head, cls) is h:  # "won an order from Egypt"
+            return Role(RECIPIENT, f"'{h.head.text} … {h.text} from' (places the order)", h.i)
         if _transfer_word(h, wtok, cls, 1, buying=True):  # not "wresting control from Russia"
             return Role(SUPPLIER, f"'{h.text} … from'", h.i)
         return None
@@ -511,6 +558,8 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if p == "by" and (cls.has("award", hw) or cls.has("award", _w(h.head))):
         return Role(RECIPIENT, f"'{h.text} by' (awards the contract)", h.i)
     if p == "to":
+        if _sends_message(h, cls):  # "sent a letter to Bern about the shells"
+            return None
         if _transfer_word(h, wtok, cls) and not cls.has("buy", hw):
             return Role(RECIPIENT, f"'{h.text} … to'", h.i)
         return None
@@ -538,6 +587,11 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
             return Role(RECIPIENT, f"'{h.text} in'", h.i)
         return Role(THIRD, f"'{p}'")
     return None
+
+
+def _sends_message(verb: Any, cls: Classes) -> bool:
+    """A verb of sending whose object is a letter, a request or a delegation, not arms."""
+    return any(c.dep_ == "dobj" and cls.has("message", _w(c)) for c in verb.children)
 
 
 _TO_WORDS = ("sell", "sell_noun", "deal", "approve", "offer", "arrive")

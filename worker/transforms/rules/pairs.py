@@ -585,7 +585,7 @@ class _RoleBook:
         if not suppliers and not (self.gifts and all(self.gifts)):
             after = len(symbols) if self.handed_on is None else self.handed_on
             for w in (s[1] for s in symbols[:after] if s[0] == "weapon" and s[1] is not None):
-                if w.origin and w.origin not in recipients:
+                if w.origin and w.origin not in recipients and not _owned_by_other(symbols, w):
                     self._add("supplier", w.origin, w.start, w.end, f"origin of {w.name}")
         if not fallback:
             return
@@ -607,6 +607,20 @@ class _RoleBook:
         a = self.clauses.get(("recipient", rec), {-1})
         b = self.clauses.get(("supplier", sup), {-1})
         return -1 in a or -1 in b or bool(a & b)
+
+
+_OWNER_GAP = frozenset({"-", "built", "made", "produced", "manufactured", "owned", "operated"})
+
+
+def _owned_by_other(symbols: list[Symbol], weapon: Any) -> bool:
+    """A state's adjective right before a weapon made elsewhere ("Dutch F-16s", "Polish
+    MiG-29s"): the arms are that state's, second-hand or built under licence, so their maker is
+    not the one handing them over."""
+    k = next((i for i, s in enumerate(symbols) if s[0] == "weapon" and s[1] is weapon), -1)
+    j = k - 1
+    while j >= 0 and symbols[j][0] == "word" and symbols[j][1] in _OWNER_GAP:
+        j -= 1
+    return j >= 0 and symbols[j][0] == "country" and symbols[j][1].ident != weapon.origin
 
 
 def _civil_only(symbols: list[tuple[str, Any, int, int]], lex: RelationLexicon) -> bool:
