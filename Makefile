@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # One line per test (so a log shows which end-to-end tests ran) and the slowest ones.
-PYTEST_ARGS ?= -v --durations=15 -n 2 --dist loadfile
+PYTEST_ARGS ?= -v --durations=15 -n 2
 
 .PHONY: setup system-deps demo test test-unit lint stack-up stack-down bench clean-state
 
