@@ -14,21 +14,11 @@ from worker.pipeline import analyse
 from worker.transforms.rules import RuleSet, load_rules, load_rules_lenient
 from worker.transforms.rules.languages import adjective_test, stemmer
 from worker.transforms.rules.loader import SHIPPED
-from worker.transforms.tag import Tagger, default_tagger
+from worker.transforms.tag import Tagger
 
 NOW = datetime(2026, 12, 5, tzinfo=UTC)
 PAIR_RULE = "arms-transfer-pair"
 LANGUAGES = ("ar", "de", "es", "fr", "it", "pl", "pt", "ru", "tr", "uk")
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return default_tagger()
-
-
-@pytest.fixture(scope="module")
-def rules() -> RuleSet:
-    return load_rules()
 
 
 def pairs(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> set[tuple[str, str]]:

@@ -8,30 +8,13 @@ from datetime import UTC, datetime
 
 import pytest
 
+from tests.transforms.test_pairs_languages import pairs
 from worker.model import Article
-from worker.pipeline import analyse
-from worker.transforms.rules import RuleSet, load_rules
-from worker.transforms.tag import Tagger, default_tagger
+from worker.transforms.rules import RuleSet
+from worker.transforms.tag import Tagger
 
 NOW = datetime(2026, 12, 5, tzinfo=UTC)
 PAIR_RULE = "arms-transfer-pair"
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return default_tagger()
-
-
-@pytest.fixture(scope="module")
-def rules() -> RuleSet:
-    return load_rules()
-
-
-def pairs(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> set[tuple[str, str]]:
-    """(recipient, supplier) of the shipped pair rule's alerts for one text."""
-    art = Article(id="t", title="", body=body, language=lang)
-    _, alerts = analyse(art, tagger, rules, NOW)
-    return {(a.pair["recipient"], a.pair["supplier"]) for a in alerts if a.rule_id == PAIR_RULE}
 
 
 def entities(tagger: Tagger, lang: str, body: str) -> set[str]:

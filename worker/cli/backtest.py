@@ -13,7 +13,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 out = Console(highlight=False, soft_wrap=True)
@@ -86,6 +85,7 @@ def backtest_command(
 async def _run(settings, candidate, active, since, until, window, show: bool):
     from worker.backtest import Replay, Tally, compare
     from worker.backtest_scan import replay_index
+    from worker.cli.index_scan import count_period, index_progress
     from worker.readings import Reuse, reader
     from worker.sinks.search import SearchSink
 
@@ -97,21 +97,13 @@ async def _run(settings, candidate, active, since, until, window, show: bool):
     # the others are counted.
     where = replay.where()
     async with SearchSink.from_settings(settings) as sink:
-        try:
-            total = await sink.count_articles(since, until)
-            to_read = total if where is None else await sink.count_articles(since, until, where)
-        except Exception as exc:  # the engine's own message says what is wrong
-            raise typer.BadParameter(
-                f"cannot read {sink.articles_alias} at {settings.search_url}: {exc}"
-            ) from None
-        bar = Progress(
-            TextColumn("reading {task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=err,
-            disable=not show,
+        total = await count_period(sink, settings.search_url, since, until)
+        to_read = (
+            total
+            if where is None
+            else await count_period(sink, settings.search_url, since, until, where)
         )
+        bar = index_progress("reading", err, show)
         with bar:
             task = bar.add_task(sink.articles_alias, total=to_read)
             await replay_index(

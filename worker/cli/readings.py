@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -60,24 +59,13 @@ def _until(until: str | None):
 
 
 async def _run(settings, tagger, tagging, rules, since, until, batch: int, show: bool):
+    from worker.cli.index_scan import count_period, index_progress
     from worker.readings_refresh import refresh
     from worker.sinks.search import SearchSink
 
     async with SearchSink.from_settings(settings) as sink:
-        try:
-            total = await sink.count_articles(since, until)
-        except Exception as exc:  # the engine's own message says what is wrong
-            raise typer.BadParameter(
-                f"cannot read {sink.articles_alias} at {settings.search_url}: {exc}"
-            ) from None
-        bar = Progress(
-            TextColumn("checking {task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=err,
-            disable=not show,
-        )
+        total = await count_period(sink, settings.search_url, since, until)
+        bar = index_progress("checking", err, show)
         with bar:
             task = bar.add_task(sink.articles_alias, total=total)
             counts = await refresh(
