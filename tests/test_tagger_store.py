@@ -32,10 +32,10 @@ def test_a_cached_tagger_tags_as_the_compiled_one_and_is_read_back(tmp_path):
     first = load_tagger((), cache)
     files = list(cache.glob("tagger-*.pickle"))
     assert [f.name for f in files] == [f"tagger-{cache_key(())}.pickle"]
-    stamp = files[0].stat().st_mtime_ns
+    inode = files[0].stat().st_ino  # a rewrite renames a new file over it
     second = load_tagger((), cache)
     assert second is not first  # a new object, read from the file...
-    assert files[0].stat().st_mtime_ns == stamp  # ...which was not written again
+    assert files[0].stat().st_ino == inode  # ...which was not written again
     assert _ids(second) == _ids(first)
     assert "TUR" in _ids(second)["country"] and "RUS" in _ids(second)["country"]
 
@@ -68,3 +68,21 @@ def test_a_directory_others_can_write_is_not_used(tmp_path):
     tagger = load_tagger((), cache)
     assert "TUR" in _ids(tagger)["country"]
     assert list(cache.iterdir()) == []  # nothing written where anyone could plant a pickle
+
+
+def test_a_missing_extension_file_is_the_compilers_clear_error(tmp_path):
+    import pytest
+
+    from worker.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=r"missing\.yaml"):
+        load_tagger([tmp_path / "missing.yaml"], tmp_path / "cache")
+
+
+def test_a_linked_directory_is_not_used(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir(mode=0o700)
+    link = tmp_path / "cache"
+    link.symlink_to(real)
+    assert "TUR" in _ids(load_tagger((), link))["country"]
+    assert list(real.iterdir()) == []

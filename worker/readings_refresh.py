@@ -101,7 +101,12 @@ async def refresh(
         counts.skipped += skipped
         pending.clear()
 
-    async for hit in sink.scan_article_hits(since, until, exclude=NOT_READ, versioned=True):
+    # Small pages and a long keep-alive: right after an upgrade every document of a page may
+    # be re-read (the role reader costs up to ~100 ms an arms article) before the next scroll
+    # call, and the scroll must not expire meanwhile.
+    async for hit in sink.scan_article_hits(
+        since, until, exclude=NOT_READ, versioned=True, page=200, keep_alive="10m"
+    ):
         counts.checked += 1
         doc = hit["_source"]
         if is_stale(doc, tagging, rules.relations):

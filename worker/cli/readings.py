@@ -48,7 +48,7 @@ def refresh_command(
     )
     out.print(
         f"checked {counts.checked:,} article(s): {counts.stale:,} stale, {counts.updated:,} "
-        f"re-read, {counts.skipped:,} written since and left as they are"
+        f"re-read, {counts.skipped:,} written or deleted since and left as they are"
     )
 
 

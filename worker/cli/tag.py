@@ -109,13 +109,12 @@ def tag_command(
     stderr with their file and reason, and make the exit code 1."""
     # imported late: the cleaner and the gazetteer cost about a second, which every other
     # command and `newswatch --help` would pay for
-    from worker.config import load_settings
     from worker.pipeline import load_articles
-    from worker.tagger_store import load_tagger
+    from worker.tagger_store import load_tagger, settings_cache_dir
 
     try:
         extra = _extensions(entities or [], rules)
-        tagger = load_tagger(extra, load_settings().tagger_cache_dir())
+        tagger = load_tagger(extra, settings_cache_dir())
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise typer.Exit(1) from None

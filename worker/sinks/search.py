@@ -886,7 +886,7 @@ class SearchSink:
             status = int(info.get("status", 500))
             if status < 300:
                 updated += 1
-            elif status == 409:
+            elif status in (404, 409):  # written since it was read, or deleted since
                 skipped += 1
             else:
                 err = info.get("error") or {}
