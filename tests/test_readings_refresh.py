@@ -134,7 +134,9 @@ def test_refresh_rereads_stale_documents_and_leaves_current_ones(isolated_env) -
             env=isolated_env,
         )
         assert result.exit_code == 0, result.output
-        assert "checked 3 article(s): 2 stale, 2 re-read, 0 written since" in result.output
+        assert (
+            "checked 3 article(s): 2 stale, 2 re-read, 0 written or deleted since" in result.output
+        )
 
         after = _docs(settings)
         for stale in (old_tagging, no_reading):
