@@ -15,6 +15,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from worker.cli.index_scan import Since, Until
+
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -26,12 +28,8 @@ class BacktestFormat(StrEnum):
 
 def backtest_command(
     path: Annotated[Path, typer.Argument(help="Candidate rule pack directory or rule file.")],
-    since: Annotated[
-        str, typer.Option("--since", help="from when: an age (30d, 12h) or a date (2026-11-01)")
-    ] = "30d",
-    until: Annotated[
-        str | None, typer.Option("--until", help="up to when (default: now); same forms")
-    ] = None,
+    since: Since = "30d",
+    until: Until = None,
     against: Annotated[
         Path | None,
         typer.Option(

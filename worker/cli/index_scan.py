@@ -5,11 +5,17 @@ progress bar on stderr."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+# The period options of every command that walks the index, so they read and default alike.
+Since = Annotated[
+    str, typer.Option("--since", help="from when: an age (30d, 12h) or a date (2026-11-01)")
+]
+Until = Annotated[str | None, typer.Option("--until", help="up to when (default: now); same forms")]
 
 
 async def count_period(

@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from worker.cli.index_scan import Since, Until
+
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -18,12 +20,8 @@ readings_app = typer.Typer(
 
 @readings_app.command("refresh")
 def refresh_command(
-    since: Annotated[
-        str, typer.Option("--since", help="from when: an age (30d, 12h) or a date (2026-11-01)")
-    ] = "30d",
-    until: Annotated[
-        str | None, typer.Option("--until", help="up to when (default: now); same forms")
-    ] = None,
+    since: Since = "30d",
+    until: Until = None,
     batch: Annotated[
         int, typer.Option("--batch", min=1, max=5000, help="updates per bulk request")
     ] = 200,
