@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -17,6 +18,8 @@ from worker.config import target_settings
 from worker.model import Alert
 from worker.sinks.dispatch import DictStore, Dispatcher
 from worker.sinks.targets import build_targets
+from worker.stream.components import PipelineSlot
+from worker.stream.deliver import DeliverStage
 from worker.transforms.events import assign, state_key, update_due
 
 T0 = datetime(2026, 11, 2, 8, tzinfo=UTC)
@@ -100,3 +103,60 @@ def test_slack_bot_token_needs_a_channel():
         target_settings(kind="slack", bot_token="xoxb-1")
     with pytest.raises(ValueError, match="webhook_url, or bot_token and channel"):
         target_settings(kind="slack")
+
+
+class WorkerStopped(Exception):
+    """The worker process ending between two statements."""
+
+
+class StopsAfterStoringAnUpdate(DictStore):
+    """The event table of a worker that stops right after storing a report's event state
+    durably, before the update's messages go out: the one failure here that cannot be produced
+    for real inside one process (the stream tests kill real workers, but not at this line)."""
+
+    armed = False
+
+    async def put_event(self, key, value, *, durable=False):
+        await super().put_event(key, value, durable=durable)
+        if self.armed and durable:
+            self.armed = False
+            raise WorkerStopped
+
+
+def test_an_update_interrupted_by_a_stop_is_sent_when_its_report_is_replayed(
+    httpserver: HTTPServer,
+):
+    httpserver.expect_request("/siem").respond_with_data("", status=204)
+    targets = build_targets(
+        {"siem": target_settings(kind="webhook", url=httpserver.url_for("/siem"), update_at=[2])},
+        fast(),
+    )
+    store = StopsAfterStoringAnUpdate()
+    slot = PipelineSlot()
+    slot.set(SimpleNamespace(sink=SimpleNamespace(record_delivery=None), notifiers=(), rules={}))
+    dispatcher = Dispatcher(targets, fast())
+    stage = DeliverStage(
+        lambda **_: dispatcher,
+        slot,
+        store,
+        topic=None,
+        dead_letters=None,
+        event_window=timedelta(days=14),
+    )
+    first, second = report(0), report(1)
+    first.targets = second.targets = ["siem"]
+
+    async def run() -> None:
+        assert await stage.handle(first)
+        store.armed = True
+        with pytest.raises(WorkerStopped):
+            await stage.handle(second)  # stored, then the worker stops
+        await stage.handle(second)  # Kafka re-delivers the uncommitted report
+        await stage.handle(second)  # and once more after a stop past the send: nothing owed
+
+    asyncio.run(run())
+    siem = [(r.headers["X-Newswatch-Event"], r.get_json()["event"]["count"])
+            for r, _ in httpserver.log]  # fmt: skip
+    assert siem == [("alert", 1), ("update", 2)]
+    state = store.get_event(state_key(second))
+    assert state is not None and state["events"]["s-400"]["count"] == 2

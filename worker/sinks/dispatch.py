@@ -305,8 +305,10 @@ class Dispatcher:
         updated ``event`` counts, under the alert's key). Each target that has the alert
         delivered and can send updates decides: Slack with a bot token threads a follow-up;
         email and webhook send one when ``update_at_due(update_at)`` says so. Returns how
-        many went out. Nothing is recorded per update: a crash before the offset commit
-        repeats the update, with the same idempotency key (webhook) / Message-ID (email)."""
+        many went out. Nothing is recorded per update here: the event keeps the update
+        pending until the deliver stage has called this (worker/transforms/events.py,
+        ``PENDING_UPDATE``), so a report replayed after a stop sends it then, with the same
+        idempotency key (webhook) / Message-ID (email)."""
         ks = store.get_key(alert.key) or {}
         sent = 0
         for name, rec in sorted(ks.get("targets", {}).items()):

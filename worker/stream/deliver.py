@@ -44,6 +44,7 @@ from worker.transforms.events import (
     state_group,
     state_key,
     update_due,
+    update_sent,
 )
 from worker.transforms.rates import evaluate, flatline_due, key_values, rate_key
 from worker.transforms.throttle import throttle_group
@@ -197,10 +198,15 @@ class DeliverStage:
             sent = sent and decision.reason != "resume"
         else:
             sent = False
-        if d.kind == "update":
+        if d.kind == "update" or d.resume_update:
             await dispatcher.handle_update(
                 d.alert, self.store, lambda update_at: update_due(d, update_at)
             )
+            # Not durable: if this write is lost, a replay repeats the update with the same
+            # idempotency key / Message-ID, as any delivery retried before its commit.
+            cleared = update_sent(state, ev["id"])
+            if cleared is not None:
+                await self.store.put_event(key, cleared)
         return sent
 
     async def handle_rate(self, match: Alert, rule: Any) -> bool:

@@ -10,7 +10,9 @@ and what that means for the people watching:
   carrying ``previous_status``.
 * ``update``: another report of a known event. It updates the event (outlets, article ids,
   first/last seen, count); targets decide with :func:`update_due` whether it is worth a message.
-* ``duplicate``: the same article again (a re-delivery). Nothing changes.
+* ``duplicate``: the same article again (a re-delivery). Nothing changes, except that the
+  re-delivery of an update whose messages were never confirmed sent resumes them
+  (``resume_update``; see :data:`PENDING_UPDATE`).
 
 Which alerts share an event (the *identity*):
 
@@ -61,6 +63,13 @@ MAX_OUTLETS = 200
 
 NO_WEAPON = "-"
 
+# The update a report made, kept on its event until the deliver stage says its messages went
+# out (:func:`update_sent`). Why: the event state is stored durably *before* anything is sent,
+# so that a replayed report finds its event instead of opening a second one; a worker that
+# stops between that write and the update's messages would otherwise see the replayed report
+# as a plain duplicate and never send the update.
+PENDING_UPDATE = "pending_update"
+
 
 @dataclass(frozen=True, slots=True)
 class EventDecision:
@@ -76,6 +85,9 @@ class EventDecision:
     status_changed: bool  # the event's status was set or moved forward by this report
     state: dict[str, Any]  # everything to store under state_key(alert)
     record: dict[str, Any]  # the event's full record (its alert's key, kind and index time)
+    # a duplicate that is the re-delivery of an update never confirmed sent: send it now
+    # (previous_count and status_changed are the update's own)
+    resume_update: bool = False
 
 
 def state_key(alert: Alert) -> str:
@@ -196,6 +208,18 @@ def assign(
     ev = events[found]
     before = int(ev.get("count", 0))
     if alert.article_id in ev.get("article_ids", []):
+        pending = ev.get(PENDING_UPDATE) or {}
+        if pending.get("article_id") == alert.article_id:
+            d = _decision(
+                "duplicate",
+                alert,
+                ev,
+                events,
+                int(pending.get("previous_count", before)),
+                bool(pending.get("status_changed")),
+                ev.get("status"),
+            )
+            return replace(d, resume_update=True)
         return _decision("duplicate", alert, ev, events, before, False, ev.get("status"))
 
     ev["count"] = before + 1
@@ -218,9 +242,37 @@ def assign(
             ev["alert_key"] = alert.key
             ev["alert_kind"], ev["alert_previous"] = "status", previous
             ev["alert_month"] = alert.document_month()
+            ev.pop(PENDING_UPDATE, None)
             return _decision("status", alert, ev, events, before, True, previous)
-        return _decision("update", alert, ev, events, before, True, previous)
-    return _decision("update", alert, ev, events, before, False, previous)
+        return _update(alert, ev, events, before, True, previous)
+    return _update(alert, ev, events, before, False, previous)
+
+
+def _update(
+    alert: Alert,
+    ev: dict[str, Any],
+    events: dict[str, dict[str, Any]],
+    before: int,
+    status_changed: bool,
+    previous: str | None,
+) -> EventDecision:
+    ev[PENDING_UPDATE] = {
+        "article_id": alert.article_id,
+        "previous_count": before,
+        "status_changed": status_changed,
+    }
+    return _decision("update", alert, ev, events, before, status_changed, previous)
+
+
+def update_sent(state: Mapping[str, Any], event_id: str) -> dict[str, Any] | None:
+    """The state without the event's pending update (its messages went out), or None when
+    there is nothing to clear."""
+    events = dict((state or {}).get("events") or {})
+    for s, ev in events.items():
+        if ev.get("id") == event_id and PENDING_UPDATE in ev:
+            events[s] = {k: v for k, v in ev.items() if k != PENDING_UPDATE}
+            return {**state, "events": events}
+    return None
 
 
 def _decision(
@@ -279,7 +331,7 @@ def update_due(decision: EventDecision, update_at: Iterable[int]) -> bool:
     """Whether an email/webhook target that wants updates at report counts ``update_at``
     (e.g. ``[3, 10]``) gets one for this decision: on a status change, or when the count
     crosses one of its thresholds. New and status alerts are alerts, not updates."""
-    if decision.kind != "update":
+    if decision.kind != "update" and not decision.resume_update:
         return False
     if decision.status_changed:
         return True
