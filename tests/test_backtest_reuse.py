@@ -248,9 +248,7 @@ def test_a_failed_replay_frees_the_engines_scroll_at_once(isolated_env, tmp_path
 
     def open_contexts() -> int:
         stats = httpx.get(f"{settings.search_url}/{settings.index_prefix}-articles/_stats/search")
-        return sum(
-            i["total"]["search"]["open_contexts"] for i in stats.json()["indices"].values()
-        )
+        return sum(i["total"]["search"]["open_contexts"] for i in stats.json()["indices"].values())
 
     async def run() -> int:
         async with SearchSink.from_settings(settings) as sink:
