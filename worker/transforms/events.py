@@ -231,7 +231,8 @@ def assign(
     if name not in ev.get("outlets", []) and len(ev.get("outlets", [])) < MAX_OUTLETS:
         ev["outlets"] = [*ev.get("outlets", []), name]
     previous = ev.get("status")
-    if is_forward(previous, status):
+    changed = is_forward(previous, status)
+    if changed:
         ev["status"] = status
         ev["statuses"] = [
             *ev.get("statuses", []),
@@ -244,24 +245,12 @@ def assign(
             ev["alert_month"] = alert.document_month()
             ev.pop(PENDING_UPDATE, None)
             return _decision("status", alert, ev, events, before, True, previous)
-        return _update(alert, ev, events, before, True, previous)
-    return _update(alert, ev, events, before, False, previous)
-
-
-def _update(
-    alert: Alert,
-    ev: dict[str, Any],
-    events: dict[str, dict[str, Any]],
-    before: int,
-    status_changed: bool,
-    previous: str | None,
-) -> EventDecision:
     ev[PENDING_UPDATE] = {
         "article_id": alert.article_id,
         "previous_count": before,
-        "status_changed": status_changed,
+        "status_changed": changed,
     }
-    return _decision("update", alert, ev, events, before, status_changed, previous)
+    return _decision("update", alert, ev, events, before, changed, previous)
 
 
 def update_sent(state: Mapping[str, Any], event_id: str) -> dict[str, Any] | None:
