@@ -367,7 +367,21 @@ def reader(settings: Any) -> tuple[Any, str]:
     gazetteer plus the rule pack's extension gazetteer, if it has one. The stream's pipeline
     (worker/stream/components.py), backtests and the refresh all build it here, so they trust
     exactly the readings the stream writes."""
-    from worker.tagger_store import extension_files, load_tagger
+    return pack_reader(settings.rules_dir, settings.tagger_cache_dir())
 
-    extra = extension_files(settings.rules_dir)
-    return load_tagger(extra, settings.tagger_cache_dir()), tagger_version(extra)
+
+def pack_reader(pack: Path | None, cache_dir: Path | None) -> tuple[Any, str]:
+    """:func:`reader` for the rule pack at ``pack`` (a folder, or a rule file in it; None: the
+    shipped gazetteer only): the tagger a worker would run with that pack as its rules folder,
+    and its reading version."""
+    from worker.tagger_store import load_tagger
+
+    extra = pack_extension(pack)
+    return load_tagger(extra, cache_dir), tagger_version(extra)
+
+
+def pack_extension(pack: Path | None) -> list[Path]:
+    """The extension gazetteer of the rule pack at ``pack`` (a folder or a rule file in it)."""
+    from worker.tagger_store import extension_files
+
+    return extension_files(pack if pack is None or pack.is_dir() else pack.parent)

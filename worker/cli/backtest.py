@@ -71,7 +71,7 @@ def backtest_command(
     until_dt = _parse_since(until) if until else None
     window = parse_duration(settings.events.window) or timedelta(days=14)
     rows, articles = asyncio.run(
-        _run(settings, candidate, active, since_dt, until_dt, window, progress)
+        _run(settings, (candidate, path), (active, against), since_dt, until_dt, window, progress)
     )
     if fmt is BacktestFormat.jsonl:
         for row in rows:
@@ -80,15 +80,23 @@ def backtest_command(
     _print_table(rows, articles, path)
 
 
-async def _run(settings, candidate, active, since, until, window, show: bool):
+async def _run(settings, candidate_pack, active_pack, since, until, window, show: bool):
     from worker.backtest import Replay, Tally, compare
     from worker.backtest_scan import replay_index
     from worker.cli.index_scan import count_period, index_progress
-    from worker.readings import Reuse, reader
+    from worker.readings import Reuse, pack_extension, pack_reader, reader, tagger_version
     from worker.sinks.search import SearchSink
 
-    # Stored readings of this version are reused (worker/readings.py); others are read again.
-    replay = Replay(candidate, active, Reuse(*reader(settings)))
+    (candidate, candidate_dir), (active, against) = candidate_pack, active_pack
+    # Each pack tags as a worker running it would: the shipped gazetteer plus the pack's own
+    # entities.yaml (as `rules test` does); the active pack, as the configured worker does.
+    # Stored readings of a reader's version are reused (worker/readings.py), others read again.
+    cache = settings.tagger_cache_dir()
+    active_reader = reader(settings) if against is None else pack_reader(against, cache)
+    own = None
+    if tagger_version(pack_extension(candidate_dir)) != active_reader[1]:
+        own = Reuse(*pack_reader(candidate_dir, cache))
+    replay = Replay(candidate, active, Reuse(*active_reader), own)
     cand = Tally(window, lambda rid: _rate(candidate, rid))
     act = Tally(window, lambda rid: _rate(active, rid))
     # Only the articles that can give either pack an alert are read (worker/backtest_filter.py);

@@ -231,10 +231,10 @@ def scan_command(
 def _tagger(pack: Path | None):
     """The stream's tagger for rule pack ``pack``: the shipped gazetteer plus the pack's
     ``entities.yaml``, through the compiled-tagger cache."""
-    from worker.tagger_store import extension_files, load_tagger, settings_cache_dir
+    from worker.readings import pack_reader
+    from worker.tagger_store import settings_cache_dir
 
-    folder = pack if pack is None or pack.is_dir() else pack.parent
-    return load_tagger(extension_files(folder), settings_cache_dir())
+    return pack_reader(pack, settings_cache_dir())[0]
 
 
 def _analyse(art: Article, tagger, ruleset, now: datetime) -> tuple[TaggedArticle, list[Alert]]:
