@@ -367,16 +367,16 @@ def reader(settings: Any) -> tuple[Any, str]:
     gazetteer plus the rule pack's extension gazetteer, if it has one. The stream's pipeline
     (worker/stream/components.py), backtests and the refresh all build it here, so they trust
     exactly the readings the stream writes."""
-    return pack_reader(settings.rules_dir, settings.tagger_cache_dir())
+    from worker.tagger_store import extension_files
+
+    return extension_reader(extension_files(settings.rules_dir), settings.tagger_cache_dir())
 
 
-def pack_reader(pack: Path | None, cache_dir: Path | None) -> tuple[Any, str]:
-    """:func:`reader` for the rule pack at ``pack`` (a folder, or a rule file in it; None: the
-    shipped gazetteer only): the tagger a worker would run with that pack as its rules folder,
-    and its reading version."""
+def extension_reader(extra: Sequence[Path], cache_dir: Path | None) -> tuple[Any, str]:
+    """The tagger over the shipped gazetteer plus the extension files ``extra``, and its
+    reading version."""
     from worker.tagger_store import load_tagger
 
-    extra = pack_extension(pack)
     return load_tagger(extra, cache_dir), tagger_version(extra)
 
 

@@ -106,7 +106,7 @@ def test_invalid_pack_runs_nothing(isolated_env, tmp_path):
 def test_a_pack_with_its_own_gazetteer_is_backtested_with_it(seeded, tmp_path):
     """A candidate pack that brings an entities.yaml tags the indexed articles with it, as a
     worker running that pack would (and as `rules test` does); the compared pack, without
-    one, does not see the new entity."""
+    one, tags as the deployment does (here: no extension) and does not see the new entity."""
     rule = "id: bread-watch\ntitle: bread\nquery: org:bread-council\n"
     candidate, plain = tmp_path / "candidate", tmp_path / "plain"
     for pack in (candidate, plain):
@@ -127,3 +127,19 @@ def test_a_pack_with_its_own_gazetteer_is_backtested_with_it(seeded, tmp_path):
     # every report of the period says "bread" (the filler paragraph): five stories
     assert (row["rule_id"], row["matches"], row["alerts"]) == ("bread-watch", 5, 5)
     assert row["vs_active"] == {"added": 5, "removed": 0}
+
+    # A pack without its own gazetteer tags as the deployment does (NEWSWATCH_RULES_DIR's
+    # entities.yaml; `rules publish` does not carry one): both sides see the entity.
+    res = CliRunner().invoke(
+        app,
+        ["rules", "backtest", str(plain), "--since", "30d", "--against", str(plain),
+         "--format", "jsonl", "--no-progress"],
+        env={**seeded, "NEWSWATCH_RULES_DIR": str(candidate)},
+    )  # fmt: skip
+    assert res.exit_code == 0, res.stdout + res.stderr
+    (row,) = map(json.loads, res.stdout.splitlines())
+    assert (row["matches"], row["alerts"], row["vs_active"]) == (
+        5,
+        5,
+        {"added": 0, "removed": 0},
+    )

@@ -84,19 +84,24 @@ async def _run(settings, candidate_pack, active_pack, since, until, window, show
     from worker.backtest import Replay, Tally, compare
     from worker.backtest_scan import replay_index
     from worker.cli.index_scan import count_period, index_progress
-    from worker.readings import Reuse, pack_extension, pack_reader, reader, tagger_version
+    from worker.readings import Reuse, extension_reader, pack_extension, tagger_version
     from worker.sinks.search import SearchSink
+    from worker.tagger_store import extension_files
 
     (candidate, candidate_dir), (active, against) = candidate_pack, active_pack
-    # Each pack tags as a worker running it would: the shipped gazetteer plus the pack's own
-    # entities.yaml (as `rules test` does); the active pack, as the configured worker does.
+    # A pack that brings its own entities.yaml tags with it, as a worker running it from
+    # NEWSWATCH_RULES_DIR would; any other tags as the deployment does (`rules publish` does
+    # not carry entities.yaml: a published pack runs with the deployment's gazetteer).
     # Stored readings of a reader's version are reused (worker/readings.py), others read again.
+    deployed = extension_files(settings.rules_dir)
+    active_extra = pack_extension(against) or deployed
+    candidate_extra = pack_extension(candidate_dir) or deployed
     cache = settings.tagger_cache_dir()
-    active_reader = reader(settings) if against is None else pack_reader(against, cache)
+    active_reuse = Reuse(*extension_reader(active_extra, cache))
     own = None
-    if tagger_version(pack_extension(candidate_dir)) != active_reader[1]:
-        own = Reuse(*pack_reader(candidate_dir, cache))
-    replay = Replay(candidate, active, Reuse(*active_reader), own)
+    if tagger_version(candidate_extra) != active_reuse.tagging:
+        own = Reuse(*extension_reader(candidate_extra, cache))
+    replay = Replay(candidate, active, active_reuse, own)
     cand = Tally(window, lambda rid: _rate(candidate, rid))
     act = Tally(window, lambda rid: _rate(active, rid))
     # Only the articles that can give either pack an alert are read (worker/backtest_filter.py);

@@ -769,8 +769,9 @@ class SearchSink:
         hits = self.scan_article_hits(
             since, until, page=page, keep_alive=keep_alive, where=where, exclude=exclude
         )
-        # aclosing: a consumer that stops early closes this generator, and that closes the
-        # scroll at once (deleting it on the engine) instead of at garbage collection.
+        # aclosing: when this generator is closed (a consumer that wraps it in aclosing and
+        # stops early), the inner one is closed too, and the scroll deleted on the engine at
+        # once instead of at garbage collection.
         async with contextlib.aclosing(hits):
             async for hit in hits:
                 yield hit["_source"]

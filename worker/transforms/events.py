@@ -63,11 +63,13 @@ MAX_OUTLETS = 200
 
 NO_WEAPON = "-"
 
-# The update a report made, kept on its event until the deliver stage says its messages went
-# out (:func:`update_sent`). Why: the event state is stored durably *before* anything is sent,
-# so that a replayed report finds its event instead of opening a second one; a worker that
-# stops between that write and the update's messages would otherwise see the replayed report
-# as a plain duplicate and never send the update.
+# The update a report made, kept on its event until the deliver stage has handed it to every
+# target (:func:`clear_pending_update`), with the targets already done (``done``,
+# :func:`pending_target_done`). Why: the event state is stored durably *before* anything is
+# sent, so that a replayed report finds its event instead of opening a second one; a worker that
+# stops between that write and the update's messages would otherwise see the replayed report as
+# a plain duplicate and never send the update, and one that stops between two targets would
+# send it again to a target (a Slack thread) that has no key to drop the repeat.
 PENDING_UPDATE = "pending_update"
 
 
@@ -88,6 +90,17 @@ class EventDecision:
     # a duplicate that is the re-delivery of an update never confirmed sent: send it now
     # (previous_count and status_changed are the update's own)
     resume_update: bool = False
+
+    @property
+    def sends_update(self) -> bool:
+        """Whether the targets' update path runs for this report: a later report of the event,
+        or the replay of one whose update was interrupted."""
+        return self.kind == "update" or self.resume_update
+
+    @property
+    def targets_done(self) -> tuple[str, ...]:
+        """Targets that already had this update (from before an interruption)."""
+        return tuple((self.record.get(PENDING_UPDATE) or {}).get("done") or ())
 
 
 def state_key(alert: Alert) -> str:
@@ -245,21 +258,41 @@ def assign(
             ev["alert_month"] = alert.document_month()
             ev.pop(PENDING_UPDATE, None)
             return _decision("status", alert, ev, events, before, True, previous)
+    # Replaces any earlier pending update: that one was resumed by its own replay, which comes
+    # before this report in the partition, or its report was dead-lettered (docs/rules.md).
     ev[PENDING_UPDATE] = {
         "article_id": alert.article_id,
         "previous_count": before,
         "status_changed": changed,
+        "done": [],
     }
     return _decision("update", alert, ev, events, before, changed, previous)
 
 
-def update_sent(state: Mapping[str, Any], event_id: str) -> dict[str, Any] | None:
-    """The state without the event's pending update (its messages went out), or None when
-    there is nothing to clear."""
+def clear_pending_update(state: Mapping[str, Any], event_id: str) -> dict[str, Any] | None:
+    """The state without the event's pending update (every target had it), or None when there
+    is nothing to clear."""
+    return _with_pending(state, event_id, lambda pending: None)
+
+
+def pending_target_done(state: Mapping[str, Any], event_id: str, target: str) -> dict[str, Any]:
+    """The state with ``target`` recorded as done for the event's pending update (unchanged if
+    there is none)."""
+
+    def add(pending: dict[str, Any]) -> dict[str, Any]:
+        done = list(pending.get("done") or [])
+        return {**pending, "done": done if target in done else [*done, target]}
+
+    return _with_pending(state, event_id, add) or dict(state)
+
+
+def _with_pending(state: Mapping[str, Any], event_id: str, change: Any) -> dict[str, Any] | None:
     events = dict((state or {}).get("events") or {})
     for s, ev in events.items():
-        if ev.get("id") == event_id and PENDING_UPDATE in ev:
-            events[s] = {k: v for k, v in ev.items() if k != PENDING_UPDATE}
+        if ev.get("id") == event_id and ev.get(PENDING_UPDATE):
+            rest = {k: v for k, v in ev.items() if k != PENDING_UPDATE}
+            pending = change(dict(ev[PENDING_UPDATE]))
+            events[s] = rest if pending is None else {**rest, PENDING_UPDATE: pending}
             return {**state, "events": events}
     return None
 
@@ -320,7 +353,7 @@ def update_due(decision: EventDecision, update_at: Iterable[int]) -> bool:
     """Whether an email/webhook target that wants updates at report counts ``update_at``
     (e.g. ``[3, 10]``) gets one for this decision: on a status change, or when the count
     crosses one of its thresholds. New and status alerts are alerts, not updates."""
-    if decision.kind != "update" and not decision.resume_update:
+    if not decision.sends_update:
         return False
     if decision.status_changed:
         return True
