@@ -242,7 +242,9 @@ def status_words(raw: Mapping[str, Any]) -> dict[str, frozenset[str]]:
     (``stemmer``), so a status stem would never see it: Ukrainian "прибули" is an ``arrive`` word
     and must still read as ``delivered: [прибул*]``. A status stem therefore also takes the whole
     class words it begins, unless a status lists that word itself."""
-    status = {k: [fold_letters(str(w)) for w in v or []] for k, v in (raw.get("status") or {}).items()}
+    status = {
+        k: [fold_letters(str(w)) for w in v or []] for k, v in (raw.get("status") or {}).items()
+    }
     listed = {w for ws in status.values() for w in ws}
     whole = {
         fold_letters(str(w))
