@@ -22,6 +22,20 @@ CASES = [
     ),
     # Polish: the Krab howitzer and "armatohaubice" are arms; the maker stands for Poland
     ("pl", "Huta Stalowa Wola sprzeda Litwie armatohaubice Krab.", {("LTU", "POL")}),
+    # Polish: the place of the war ("wojny na Ukrainie") is no buyer beside a signing
+    (
+        "pl",
+        "Po wybuchu wojny na Ukrainie polski rząd podpisał umowę z Koreą Południową na zakup"
+        " czołgów K2.",
+        {("POL", "KOR")},
+    ),
+    # Polish: tanks sent as military aid ("pomoc wojskowa") are second-hand: their maker
+    # (Russia for the T-72) is not the supplier, and no other state is named
+    (
+        "pl",
+        "Czołgi T-72 z ostatniej transzy pomocy wojskowej dla Kijowa dotarły na Ukrainę.",
+        set(),
+    ),
     # Portuguese: "o governo do Chile" is Chile buying, not a supplier after "do"
     (
         "pt",
