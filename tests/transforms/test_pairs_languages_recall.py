@@ -42,6 +42,8 @@ CASES = [
         "O governo do Chile suspendeu a compra de blindados da empresa israelense Elbit Systems.",
         {("CHL", "ISR")},
     ),
+    # Portuguese: "materiais de defesa" (defence materiel) are arms
+    ("pt", "O Peru suspendeu a compra de materiais de defesa da Coreia do Sul.", {("PER", "KOR")}),
     # Portuguese: "equipar" a state with arms supplies it
     ("pt", "A Saab vai equipar a Tailândia com caças Gripen.", {("THA", "SWE")}),
     # German: handing arms on from one's own stocks ("abzugeben"), verb last after "an X"
