@@ -7,7 +7,8 @@ on each cached text and compares the arms-transfer pairs with the labels: P/R/F1
 construction kind and per report kind, status and weapon right among correct pairs, the reports
 read in both directions, country P/R, homonyms tagged, and the cost per article. With ``--lang``
 the ten-language labels (bench/realnews/i18n/pairs-*.yaml) join the English files and the figures
-come per language as well. Nothing is read
+come per language as well, status right among correct pairs included (``--errors`` then also
+lists each correct pair whose status is wrong). Nothing is read
 from the network; a report whose text is missing from .state/realnews/ is counted and listed.
 
 The held-out third (fixed by report id) is blind: its errors are never printed, only its figures.
