@@ -218,6 +218,18 @@ def read():
             "Thailand abandoned its plan to buy Chinese submarines.",
             {("THA", "CHN")},
         ),
+        (
+            "cross-sentence: 'it' is the buyer named before",
+            "Chile signed a deal to buy two frigates from Britain. It is also weighing an order "
+            "for Turkish drones.",
+            {("CHL", "GBR"), ("CHL", "TUR")},
+        ),
+        (
+            "cross-sentence: 'the country' is the buyer named before",
+            "Kenya will buy patrol boats from France. The country has also acquired six "
+            "Italian-built helicopters.",
+            {("KEN", "FRA"), ("KEN", "ITA")},
+        ),
     ],
 )
 def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) -> None:
@@ -256,6 +268,10 @@ def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) 
             "Dassault won its largest export order from Egypt, which will buy 30 Rafale jets.",
         ),
         (
+            "retired arms",
+            "Bulgaria signed a deal to buy F-16 jets to replace its Soviet-made MiG-29 fighters.",
+        ),
+        (
             "maker in another clause",
             "Greece swaps its old radars for Israel's Barak MX system under the new purchase; "
             "Ankara has yet to respond",
@@ -278,6 +294,7 @@ def test_look_alikes_pair_nothing_wrong(read, kind: str, text: str) -> None:
         "a letter, not arms": {("AUT", "NOR")},
         "an airline's order": {("KEN", "BRA")},
         "a state's own jets": {("LTU", "RUS")},
+        "retired arms": {("BGR", "RUS")},  # the jets being replaced, not a new purchase
         "a dateline": {("EST", "NOR")},
         "a maker wins an order": {("FRA", "EGY")},
         "a buyer inside a relative clause": {("UKR", "IRN")},
