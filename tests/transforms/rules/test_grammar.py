@@ -230,6 +230,21 @@ def read():
             "Italian-built helicopters.",
             {("KEN", "FRA"), ("KEN", "ITA")},
         ),
+        (
+            "sell-to: millions of the arms",
+            "Over the summer Iran shipped millions of tank shells to Russia by rail.",
+            {("RUS", "IRN")},
+        ),
+        (
+            "sell-to: a count with thousands separators and pieces",
+            "Last year Serbia sent 5,000 pieces of assault rifles to Iraq.",
+            {("IRQ", "SRB")},
+        ),
+        (
+            "receive: units of a state's arms",
+            "Ghana received the first units of Brazil's Super Tucano aircraft on Friday.",
+            {("GHA", "BRA")},
+        ),
     ],
 )
 def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) -> None:
