@@ -359,6 +359,10 @@ def test_pair_carries_weapon_producer_quantity_value_and_status(read) -> None:
         ("France has provided Qatar with Rafale jets.", "delivered"),
         ("Qatar finalizes its Rafale jet purchase from France.", "agreed"),
         ("Qatar defended its scrapping of the deal for French Rafale jets.", "cancelled"),
+        (  # the status of the first transfer, not of a later one the sentence compares it to
+            "Qatar is considering buying Rafale jets from France, years after Egypt ordered them.",
+            "talks",
+        ),
     ],
 )
 def test_status(read, text: str, status: str) -> None:
