@@ -245,6 +245,11 @@ def read():
             "Ghana received the first units of Brazil's Super Tucano aircraft on Friday.",
             {("GHA", "BRA")},
         ),
+        (
+            "deal-for-arms: a state signs alone for arms another state makes",
+            "Ghana has signed a deal for six Super Tucano aircraft.",
+            {("GHA", "BRA")},
+        ),
     ],
 )
 def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) -> None:

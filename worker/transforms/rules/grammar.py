@@ -717,5 +717,10 @@ def _resolve_parties(
             o = next(k for k in still if k != s)
             out[s] = Role(RECIPIENT, out[s].cue + " (the buyer named first)", out[s].anchor)
             out[o] = Role(SUPPLIER, out[o].cue + " (its counterpart)", out[o].anchor)
+    elif len(still) == 1 and not decided and "subject" in out[still[0]].cue:
+        # "Vietnam signed a deal for the Spyder system": a state that signs for arms it does
+        # not make, with no counterpart named, buys (the maker fills the other side)
+        s = still[0]
+        out[s] = Role(RECIPIENT, out[s].cue + " (signs alone: the buyer)", out[s].anchor)
     for k in [k for k, r in out.items() if r.role == PARTY]:
         del out[k]
