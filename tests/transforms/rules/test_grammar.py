@@ -250,6 +250,11 @@ def read():
             "Ghana has signed a deal for six Super Tucano aircraft.",
             {("GHA", "BRA")},
         ),
+        (
+            "arms word: combat vehicles",
+            "Last spring Estonia received 30 armoured combat vehicles from Finland.",
+            {("EST", "FIN")},
+        ),
     ],
 )
 def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) -> None:
