@@ -218,6 +218,43 @@ def read():
             "Thailand abandoned its plan to buy Chinese submarines.",
             {("THA", "CHN")},
         ),
+        (
+            "cross-sentence: 'it' is the buyer named before",
+            "Chile signed a deal to buy two frigates from Britain. It is also weighing an order "
+            "for Turkish drones.",
+            {("CHL", "GBR"), ("CHL", "TUR")},
+        ),
+        (
+            "cross-sentence: 'the country' is the buyer named before",
+            "Kenya will buy patrol boats from France. The country has also acquired six "
+            "Italian-built helicopters.",
+            {("KEN", "FRA"), ("KEN", "ITA")},
+        ),
+        (
+            "sell-to: millions of the arms",
+            "Over the summer Iran shipped millions of tank shells to Russia by rail.",
+            {("RUS", "IRN")},
+        ),
+        (
+            "sell-to: a count with thousands separators and pieces",
+            "Last year Serbia sent 5,000 pieces of assault rifles to Iraq.",
+            {("IRQ", "SRB")},
+        ),
+        (
+            "receive: units of a state's arms",
+            "Ghana received the first units of Brazil's Super Tucano aircraft on Friday.",
+            {("GHA", "BRA")},
+        ),
+        (
+            "deal-for-arms: a state signs alone for arms another state makes",
+            "Ghana has signed a deal for six Super Tucano aircraft.",
+            {("GHA", "BRA")},
+        ),
+        (
+            "arms word: combat vehicles",
+            "Last spring Estonia received 30 armoured combat vehicles from Finland.",
+            {("EST", "FIN")},
+        ),
     ],
 )
 def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) -> None:
@@ -256,6 +293,10 @@ def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) 
             "Dassault won its largest export order from Egypt, which will buy 30 Rafale jets.",
         ),
         (
+            "retired arms",
+            "Bulgaria signed a deal to buy F-16 jets to replace its Soviet-made MiG-29 fighters.",
+        ),
+        (
             "maker in another clause",
             "Greece swaps its old radars for Israel's Barak MX system under the new purchase; "
             "Ankara has yet to respond",
@@ -278,6 +319,7 @@ def test_look_alikes_pair_nothing_wrong(read, kind: str, text: str) -> None:
         "a letter, not arms": {("AUT", "NOR")},
         "an airline's order": {("KEN", "BRA")},
         "a state's own jets": {("LTU", "RUS")},
+        "retired arms": {("BGR", "RUS")},  # the jets being replaced, not a new purchase
         "a dateline": {("EST", "NOR")},
         "a maker wins an order": {("FRA", "EGY")},
         "a buyer inside a relative clause": {("UKR", "IRN")},
@@ -327,6 +369,10 @@ def test_pair_carries_weapon_producer_quantity_value_and_status(read) -> None:
         ("France has provided Qatar with Rafale jets.", "delivered"),
         ("Qatar finalizes its Rafale jet purchase from France.", "agreed"),
         ("Qatar defended its scrapping of the deal for French Rafale jets.", "cancelled"),
+        (  # the status of the first transfer, not of a later one the sentence compares it to
+            "Qatar is considering buying Rafale jets from France, years after Egypt ordered them.",
+            "talks",
+        ),
     ],
 )
 def test_status(read, text: str, status: str) -> None:

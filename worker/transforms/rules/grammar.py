@@ -31,6 +31,10 @@ _NOUN_PREPS = ("of", "from", "in")
 _CLAUSE_EDGES = ("ROOT", "ccomp", "relcl", "parataxis", "csubj")
 _PRONOUNS = ("it", "they", "we", "she", "he")
 _BACK_NOUNS = ("country", "nation", "kingdom", "government", "republic", "state")
+# The key ``read_roles`` gives a buyer named only by "it", "they" or "the country": the article
+# names it earlier, and the pair reader resolves it there (document context).
+BACK = -1
+RETIRED = "(retired arms)"  # the cue's ending for arms on their way out of a force
 _GOVERNED = ("xcomp", "advcl", "conj")
 
 
@@ -112,12 +116,39 @@ def read_roles(
     for k, r in list(out.items()):
         if r.weak and sellers - {actors[k].country}:
             out[k] = Role(THIRD, r.cue.replace("(the blocker)", "(blocks another's sale)"))
+    back = _buyer_referred_back(out, doc, cls)
+    if back is not None:
+        out[BACK] = back
     for k, r in out.items():
         if r.anchor >= 0:
             head = doc[r.anchor]
             gift = r.role == RECIPIENT and cls.has("gift", _w(head))
             out[k] = replace(r, clause=_clause_of(head, wtok), gift=gift)
     return out
+
+
+def _buyer_referred_back(out: dict[int, Role], doc: Any, cls: Classes) -> Role | None:
+    """A seller but no buyer, and the buyer of the sentence is "it", "they" or "the country"
+    ("It is also weighing an order for Chinese jets", "the Gulf state bought them from X"): the
+    buyer is one the article already named, which only the article can tell. The role hangs
+    on the buying verb; its ``cue`` names the words that refer back."""
+    if any(r.role == RECIPIENT for r in out.values()):
+        return None
+    if not any(r.role == SUPPLIER and not r.weak for r in out.values()):
+        return None
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or not _refers_back(tok):
+            continue
+        if tok.dep_ == "nsubjpass":  # "it was supplied with": the one supplied
+            head = tok.head
+            sold = cls.has("sell", _w(head))
+            role = Role(RECIPIENT, f"passive subject of '{head.text}'", head.i) if sold else None
+        else:
+            role = _subject_role(tok.head, cls, passive=False)
+        if role is not None and role.role == RECIPIENT:
+            words = " ".join(t.text for t in tok.subtree)
+            return Role(RECIPIENT, f"'{words}' (named earlier) {role.cue}", role.anchor)
+    return None
 
 
 _DASHES = ("—", "–", "-", "--")
@@ -317,6 +348,8 @@ def _on_noun(
         w = _weapon_at(noun, wtok)
         if any(cls.has("captured", _w(c)) for c in noun.children):
             return Role(THIRD, f"'{tok.text} {noun.text}' captured")  # "Russian tanks captured"
+        if _retired(noun, cls):  # "to replace the Soviet-made jets": not what changes hands
+            return Role(THIRD, f"'{tok.text} {noun.text}' {RETIRED}")
         # "Polish-built Black Hawks": a licence maker builds and sells another's design
         if actor.kind == "company" or w is None or w.origin in (None, actor.country) or made:
             return Role(SUPPLIER, f"maker of '{noun.text}'", maker=True)
@@ -548,6 +581,8 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
             return Role(THIRD, f"'{h.text} from'")
         if h.head is not h and _wins_order(h.head, cls) is h:  # "won an order from Egypt"
             return Role(RECIPIENT, f"'{h.head.text} … {h.text} from' (places the order)", h.i)
+        if h.dep_ == "acl" and _retired(h.head, cls):  # "retiring the system bought from X"
+            return Role(THIRD, f"'{h.text} from' {RETIRED}")
         if _transfer_word(h, wtok, cls, 1, buying=True):  # not "wresting control from Russia"
             return Role(SUPPLIER, f"'{h.text} … from'", h.i)
         return None
@@ -587,6 +622,12 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
             return Role(RECIPIENT, f"'{h.text} in'", h.i)
         return Role(THIRD, f"'{p}'")
     return None
+
+
+def _retired(noun: Any, cls: Classes) -> bool:
+    """The arms are what a verb of retiring or replacing acts on ("to replace the MiG-29 jets",
+    "after decommissioning the system")."""
+    return noun.dep_ in ("dobj", "pobj") and cls.has("retire", _w(noun.head))
 
 
 def _sends_message(verb: Any, cls: Classes) -> bool:
@@ -676,5 +717,10 @@ def _resolve_parties(
             o = next(k for k in still if k != s)
             out[s] = Role(RECIPIENT, out[s].cue + " (the buyer named first)", out[s].anchor)
             out[o] = Role(SUPPLIER, out[o].cue + " (its counterpart)", out[o].anchor)
+    elif len(still) == 1 and not decided and "subject" in out[still[0]].cue:
+        # "Vietnam signed a deal for the Spyder system": a state that signs for arms it does
+        # not make, with no counterpart named, buys (the maker fills the other side)
+        s = still[0]
+        out[s] = Role(RECIPIENT, out[s].cue + " (signs alone: the buyer)", out[s].anchor)
     for k in [k for k, r in out.items() if r.role == PARTY]:
         del out[k]

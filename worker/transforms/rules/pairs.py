@@ -13,7 +13,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from worker.model import TaggedArticle
@@ -21,11 +21,15 @@ from worker.transforms.folding import fold_letters
 from worker.transforms.parser import parse, parse_many
 from worker.transforms.sentences import split_sentences
 
-from .grammar import Actor, Classes, Role, Weapon, read_roles
+from .grammar import BACK, RETIRED, Actor, Classes, Role, Weapon, read_roles
 from .transfer import quantity_before, sentence_status, value_in
 
 ROLES = ("recipient", "supplier", "third")
 ONLY_OTHER = "only other party in the sentence"
+# A buyer the sentence names only as "it" or "the country" (grammar.BACK), until the article
+# tells who: the recipient of the first pair it read.
+REFERRED_BACK = "<named earlier>"
+BACK_KEY = "back"
 _SENT_TOKEN = re.compile(r"\w+|[^\w\s]")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
 _SLOTS.update({"XA": "XA ", "CA": "CA "})  # a country adjective (language lexicons only)
@@ -302,6 +306,11 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
         fld, sidx, start, end = sentences[idx]
         text = art.title if fld == "title" else art.body
         for rec, sup, cues, facts in _sentence_pairs(text, start, end, fld, spans, lexicon):
+            if rec == REFERRED_BACK:  # the buyer the article named first
+                rec = next(iter(k[0] for k in hits), "")
+                if rec in ("", sup):
+                    continue
+                cues = [replace(c, country=rec) if c.country == REFERRED_BACK else c for c in cues]
             hit = hits.setdefault((rec, sup), PairHit(rec, sup))
             hit.sentences.append((fld, sidx, start, end))
             hit.cues.extend(cues)
@@ -456,6 +465,10 @@ def _sentence_pairs(
             book.note(roles[k], symbols[k][1])
         elif roles[k]:
             book.assigned.add(symbols[k][1].ident)
+    back = (parsed or {}).get(BACK_KEY)
+    if back is not None and not book.by_role["recipient"]:
+        # "it" / "the country" buys: the article's buyer, resolved by ``extract_pairs``
+        book.note(back, _Span(start, end, "country", REFERRED_BACK))
     book.fill_empty_sides(symbols, countries, fallback=parsed is None or ONLY_OTHER_FALLBACK)
     words = [x[1] if x[0] == "word" else "" for x in symbols]
     status = sentence_status(words, trig, lex.status_words)
@@ -584,6 +597,8 @@ class _RoleBook:
         self.gifts: list[bool] = []
         # where a trigger of handing arms on stands: the arms after it are second-hand
         self.handed_on: int | None = None
+        # makers of arms being retired or replaced: not the maker of what is bought
+        self.retired: set[str] = set()
 
     def note(self, r: tuple, span: _Span) -> None:
         iso = span.ident
@@ -593,6 +608,8 @@ class _RoleBook:
         self.clauses.setdefault((r[0], iso), set()).add(r[2] if len(r) > 2 else -1)
         if r[0] == "recipient":
             self.gifts.append(len(r) > 3 and r[3])
+        if r[0] == "third" and r[1].endswith(RETIRED):
+            self.retired.add(iso)
 
     def _add(self, role: str, iso: str, start: int, end: int, cue: str) -> None:
         self.by_role[role].add(iso)
@@ -606,7 +623,12 @@ class _RoleBook:
         if not suppliers and not (self.gifts and all(self.gifts)):
             after = len(symbols) if self.handed_on is None else self.handed_on
             for w in (s[1] for s in symbols[:after] if s[0] == "weapon" and s[1] is not None):
-                if w.origin and w.origin not in recipients and not _owned_by_other(symbols, w):
+                if (
+                    w.origin
+                    and w.origin not in recipients
+                    and w.origin not in self.retired  # "to replace its Soviet-made MiGs"
+                    and not _owned_by_other(symbols, w)
+                ):
                     self._add("supplier", w.origin, w.start, w.end, f"origin of {w.name}")
         if not fallback:
             return
@@ -677,7 +699,13 @@ def _grammar_roles(
         if s[0] == "weapon"
     ]
     found: dict[int, Role] = read_roles(doc, acts, weapons, lex.grammar)
-    return {people[i][0]: (r.role, r.cue, r.clause, r.gift) for i, r in found.items()}
+    back = found.pop(BACK, None)
+    out: dict[Any, tuple | None] = {
+        people[i][0]: (r.role, r.cue, r.clause, r.gift) for i, r in found.items()
+    }
+    if back is not None:
+        out[BACK_KEY] = (back.role, back.cue, back.clause, back.gift)
+    return out
 
 
 def _object_symbols(symbols: list[tuple[str, Any, int, int]], text: str, first: int) -> list[str]:

@@ -1,9 +1,10 @@
 """What a transfer is and how far it has gone: status, quantity and value, from one sentence.
 
 Status words are lexicon data (``status:`` in data/rules/relations/*.yaml, one list per status).
-The status of a sentence is the one whose word stands nearest a transfer trigger, so "Turkey is in
-talks to buy S-400" is talks and "Turkey signed a deal to buy" agreed; a cancellation or a block
-anywhere before the trigger scopes it ("Germany froze the delivery of ...").
+The status of a sentence is the one whose word stands nearest its first transfer trigger (the
+main transfer; later triggers often tell of others), so "Turkey is in talks to buy S-400" is talks
+and "Turkey signed a deal to buy" agreed; a cancellation or a block anywhere before the trigger
+scopes it ("Germany froze the delivery of ...").
 """
 
 from __future__ import annotations
@@ -78,7 +79,9 @@ def sentence_status(
         for rank, status in enumerate(STATUSES):
             if w not in classes.get(status, ()):
                 continue
-            dist = min(abs(i - t) for t in triggers)
+            # Distances count from the first trigger, the sentence's main transfer: "X is
+            # considering the purchase of jets, since Y purchased some" is talks.
+            dist = abs(i - first)
             if status in _SCOPING and (i < first or dist <= _SCOPE_AFTER):
                 return status  # "halted the sale", "the sale was blocked by"
             if approved and status == "talks":
