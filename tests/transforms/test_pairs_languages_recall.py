@@ -97,3 +97,34 @@ def test_recall_construction(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
 ) -> None:
     assert pairs(tagger, rules, lang, body) == expected
+
+
+# Ukrainian and Russian (issue 13, fifth round): constructions from the Ukrainian dev errors.
+# Every sentence is our own.
+UK_CASES = [
+    # Ukrainian: "домовилася зі X" (agreed with X; "зі" is "з" before a cluster) names the seller
+    (
+        "uk",
+        "Румунія домовилася зі Швецією про передачу винищувачів Gripen.",
+        {("ROU", "SWE")},
+    ),
+    # Ukrainian: the city where a meeting takes place ("відбувається в X") is no recipient
+    (
+        "uk",
+        "Норвегія передасть Україні ракети, повідомили на засіданні, яке відбувається в Римі.",
+        {("UKR", "NOR")},
+    ),
+    # Russian: the target of an invasion ("вторжения ... в X") is no buyer beside a purchase
+    (
+        "ru",
+        "Чехия купит у Германии танки Leopard на фоне вторжения в Грузию.",
+        {("CZE", "DEU")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), UK_CASES, ids=[c[0] for c in UK_CASES])
+def test_recall_construction_uk_ru(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == expected
