@@ -120,6 +120,18 @@ UK_CASES = [
         "Чехия купит у Германии танки Leopard на фоне вторжения в Грузию.",
         {("CZE", "DEU")},
     ),
+    # Russian: the last country of a list closed by "и" shares the list's "from"
+    (
+        "ru",
+        "Литва получила гаубицы от Франции, Германии и Норвегии.",
+        {("LTU", "FRA"), ("LTU", "DEU"), ("LTU", "NOR")},
+    ),
+    # Ukrainian: the same with "та", and a list of recipients after "до"
+    (
+        "uk",
+        "Швеція передасть ракети до Естонії та Латвії.",
+        {("EST", "SWE"), ("LVA", "SWE")},
+    ),
 ]
 
 
