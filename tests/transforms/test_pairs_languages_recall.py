@@ -132,6 +132,13 @@ UK_CASES = [
         "Швеція передасть ракети до Естонії та Латвії.",
         {("EST", "SWE"), ("LVA", "SWE")},
     ),
+    # Ukrainian: drones of Ukrainian make bought "для українського війська" go to Ukraine's army,
+    # so the buyer is no recipient of a Ukrainian sale (and no supplier is named)
+    (
+        "uk",
+        "Канада закупить дрони українського виробництва для українського війська.",
+        set(),
+    ),
 ]
 
 
