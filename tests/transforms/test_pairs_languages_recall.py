@@ -97,3 +97,53 @@ def test_recall_construction(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
 ) -> None:
     assert pairs(tagger, rules, lang, body) == expected
+
+
+# Ukrainian and Russian (issue 13, fifth round): constructions from the Ukrainian dev errors.
+# Every sentence is our own.
+UK_CASES = [
+    # Ukrainian: "домовилася зі X" (agreed with X; "зі" is "з" before a cluster) names the seller
+    (
+        "uk",
+        "Румунія домовилася зі Швецією про передачу винищувачів Gripen.",
+        {("ROU", "SWE")},
+    ),
+    # Ukrainian: the city where a meeting takes place ("відбувається в X") is no recipient
+    (
+        "uk",
+        "Норвегія передасть Україні ракети, повідомили на засіданні, яке відбувається в Римі.",
+        {("UKR", "NOR")},
+    ),
+    # Russian: the target of an invasion ("вторжения ... в X") is no buyer beside a purchase
+    (
+        "ru",
+        "Чехия купит у Германии танки Leopard на фоне вторжения в Грузию.",
+        {("CZE", "DEU")},
+    ),
+    # Russian: the last country of a list closed by "и" shares the list's "from"
+    (
+        "ru",
+        "Литва получила гаубицы от Франции, Германии и Норвегии.",
+        {("LTU", "FRA"), ("LTU", "DEU"), ("LTU", "NOR")},
+    ),
+    # Ukrainian: the same with "та", and a list of recipients after "до"
+    (
+        "uk",
+        "Швеція передасть ракети до Естонії та Латвії.",
+        {("EST", "SWE"), ("LVA", "SWE")},
+    ),
+    # Ukrainian: drones of Ukrainian make bought "для українського війська" go to Ukraine's army,
+    # so the buyer is no recipient of a Ukrainian sale (and no supplier is named)
+    (
+        "uk",
+        "Канада закупить дрони українського виробництва для українського війська.",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), UK_CASES, ids=[c[0] for c in UK_CASES])
+def test_recall_construction_uk_ru(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == expected

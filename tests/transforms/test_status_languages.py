@@ -66,6 +66,13 @@ CASES = [
     ),
     # Turkish "sipariş etti" (placed an order) after the ablative supplier
     ("tr", "Polonya Türkiye'den 24 Bayraktar TB2 sipariş etti.", ("POL", "TUR"), "ordered"),
+    # Ukrainian: a handover that "took place" (відбулася) has been delivered
+    (
+        "uk",
+        "Передача гаубиць з Польщі до Литви відбулася у вівторок.",
+        ("LTU", "POL"),
+        "delivered",
+    ),
 ]
 
 
