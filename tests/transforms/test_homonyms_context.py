@@ -140,3 +140,23 @@ def test_media_airlines_aid_groups_and_seas_name_no_state(
 )
 def test_country_forms_in_other_languages(tagger: Tagger, body: str, expected: str) -> None:
     assert expected in countries(tagger, body)
+
+
+# --- The same traps in other languages ------------------------------------------------------------
+
+
+def test_french_georgie_with_atlanta_is_the_us_state(tagger: Tagger) -> None:
+    body = "La Géorgie a voté démocrate : les électeurs d'Atlanta ont fait la différence."
+    assert "GEO" not in countries(tagger, body)
+
+
+def test_french_georgie_in_the_caucasus_stays_the_country(tagger: Tagger) -> None:
+    assert "GEO" in countries(tagger, "La Géorgie a rappelé son ambassadeur à Moscou.")
+
+
+def test_spanish_el_estado_de_georgia_is_the_us_state(tagger: Tagger) -> None:
+    assert "GEO" not in countries(tagger, "El estado de Georgia volvió a contar los votos.")
+
+
+def test_spanish_eeuu_without_dots_is_the_united_states(tagger: Tagger) -> None:
+    assert "USA" in countries(tagger, "La Presidencia de EEUU se decide en noviembre.")
