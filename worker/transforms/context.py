@@ -63,7 +63,7 @@ class TaggingContext:
     contexts that article-wide conditions need. Token sets and name look-ups are built on first
     use and cached."""
 
-    __slots__ = ("_fields", "_names", "_tokens", "norm")
+    __slots__ = ("_fields", "_lower", "_names", "_tokens", "norm")
 
     def __init__(
         self,
@@ -77,6 +77,7 @@ class TaggingContext:
         self.norm = title_norm + body_norm
         self._tokens: set[str] | None = None
         self._names: dict[str, bool] = {}
+        self._lower: dict[str, bool] = {}
         self._fields = (
             ("title", title, title_norm, [], []),
             ("body", body, body_norm, sentences, starts),
@@ -104,6 +105,20 @@ class TaggingContext:
                 if hit:
                     break
             self._names[surface] = hit
+        return hit
+
+    def lower_case_use(self, surface: str) -> bool:
+        """Whether the word ``surface`` also appears all in lower case somewhere in the article
+        ("turkey prices", "bone china", "chile peppers"): writers capitalise a country's name,
+        so a lower-case use says the article means the common noun, and a capitalised one in a
+        title-case headline or at a sentence start is that noun too. A plural "s" counts; a
+        word inside a web address or hashtag does not."""
+        word = surface.lower()
+        hit = self._lower.get(word)
+        if hit is None:
+            pattern = re.compile(r"(?<![\w/.@#-])" + re.escape(word) + r"s?(?![\w/-])")
+            hit = any(pattern.search(text) for _, text, _, _, _ in self._fields)
+            self._lower[word] = hit
         return hit
 
 
@@ -268,6 +283,25 @@ def _name_before(ctx: MatchContext, start: int, end: int) -> bool:
     )
 
 
+def _lower_case_in_article(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
+    """The matched word is written in lower case elsewhere in the article, so it is the
+    common noun it spells (the bird, the tableware, the pepper) rather than the country, unless
+    this match sits where only a proper noun is capitalised: mid-sentence in the body, among
+    lower-case words ("imports from Turkey" beside "the turkey market" is still the country)."""
+    if not ctx.article.lower_case_use(ctx.text[start:end]):
+        return False
+    if ctx.field != "body":
+        return True  # a headline capitalises common nouns too
+    a, _ = ctx.sentence_span(start)
+    before = _WORDS.findall(ctx.text, a, start)
+    if not before:
+        return True  # first word of its sentence
+    # A run of capitalised words around it is a headline repeated in the body.
+    words = _WORDS.findall(ctx.text, max(a, start - 80), min(len(ctx.text), end + 80))
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 3 and sum(1 for w in long if w[0].isupper()) >= 0.6 * len(long)
+
+
 def _all_caps(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
     """The whole field is upper case (a shouted headline), where case says nothing."""
     return not any(c.islower() for c in ctx.text)
@@ -287,6 +321,7 @@ PREDICATES: dict[str, Callable[[Condition, MatchContext, int, int], bool]] = {
     "followed_by_name": _followed_by_name,
     "preceded_by_name": _preceded_by_name,
     "name_in_article": _name_in_article,
+    "lower_case_in_article": _lower_case_in_article,
     "all_caps": _all_caps,
 }
 # Predicates that take a word list (the others take ``true``).

@@ -1,0 +1,39 @@
+"""The builder of the per-language country tables (worker/tools/build_names.py): the pieces that
+decide which forms reach the tables. Pure functions over the registries' data (Babel, simplemma,
+pycountry: the ``names`` extra, part of ``dev``)."""
+
+from __future__ import annotations
+
+import pycountry
+
+from worker.tools.build_names import LANGUAGES, _same_shape, name_seeds, variant_adjectives
+
+
+def test_latin_accented_letters_are_not_stress_marks() -> None:
+    # Decomposed, "ń" and "é" carry the same combining acute as a Russian stress mark.
+    assert _same_shape("amerykańska", "amerykański")
+    assert _same_shape("américaines", "américain")
+
+
+def test_cyrillic_stress_marks_are_still_dropped() -> None:
+    assert not _same_shape("Ту\u0301рции", "Турция")
+
+
+def test_cldr_variant_names_give_a_state_adjective() -> None:
+    assert variant_adjectives("fr")["USA"] == {"américain"}
+    assert "amerykański" in variant_adjectives("pl")["USA"]
+
+
+def test_variant_names_of_separate_languages_are_not_adjectives() -> None:
+    # "bas-saxon néerlandais" is Low Saxon, "moldave" a language name: neither is read.
+    fr = variant_adjectives("fr")
+    assert "NLD" not in fr
+    assert "MDA" not in fr
+
+
+def test_every_seed_names_a_language_and_a_country() -> None:
+    for lang, rows in name_seeds().items():
+        assert lang in LANGUAGES, lang
+        for iso3, seed in rows.items():
+            assert pycountry.countries.get(alpha_3=iso3) is not None, iso3
+            assert set(seed) <= {"names", "adjectives"}, (lang, iso3)
