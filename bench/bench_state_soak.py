@@ -48,10 +48,10 @@ import rocksdict
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import memory_detail
-from faust.stores.rocksdb import RocksDBOptions
 
-from worker.app import ROCKSDB_OPTIONS
+from worker.config import Settings
 from worker.model import Alert
+from worker.table_memory import SharedCacheOptions, SharedRocksDB
 from worker.transforms.dedupe import DedupeConfig, Deduper, DerivedBandState, Fingerprint
 from worker.transforms.link import first_seen_month
 from worker.transforms.throttle import decide, group_finished, sweep_plan, throttle_group
@@ -64,9 +64,10 @@ class JsonRocks(MutableMapping[str, Any]):
     """A RocksDB database as a mapping of str → JSON value (what a Faust table over the
     ``rocksdb://`` store holds: serialized keys and values in one database)."""
 
-    def __init__(self, path: Path) -> None:
-        # the options the worker's tables open their databases with (faust's RocksDB store)
-        opts = RocksDBOptions(**ROCKSDB_OPTIONS, use_rocksdict=True).as_options()
+    def __init__(self, path: Path, shared: SharedRocksDB) -> None:
+        # the options the worker's tables open their databases with (its RocksDB store), on
+        # the cache all of this process's databases share, as the worker's do
+        opts = SharedCacheOptions(**shared.table_options(), use_rocksdict=True).as_options()
         self.db = rocksdict.Rdict(str(path), opts)
 
     def __getitem__(self, key: str) -> Any:
@@ -114,11 +115,30 @@ def disk_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
 
 
+#: The RocksDB memory of all the databases (``--table-cache-mb``; the worker's default).
+CACHE_MB: int = Settings.model_fields["table_cache_mb"].default
+SHARED: SharedRocksDB | None = None
+
+
+def shared_rocksdb() -> SharedRocksDB:
+    """This process's one cache for its databases (a worker has one for all its tables)."""
+    global SHARED
+    if SHARED is None:
+        SHARED = SharedRocksDB.from_mb(CACHE_MB)
+    return SHARED
+
+
 def open_state(root: Path) -> tuple[Deduper, JsonRocks, JsonRocks, JsonRocks]:
-    dedupe_db = JsonRocks(root / "dedupe-state")
+    shared = shared_rocksdb()
+    dedupe_db = JsonRocks(root / "dedupe-state", shared)
     deduper = Deduper(DedupeConfig(window_s=WINDOW.total_seconds()))
     deduper.state = DerivedBandState(dedupe_db, deduper.band_keys)
-    return deduper, dedupe_db, JsonRocks(root / "deliveries"), JsonRocks(root / "throttle")
+    return (
+        deduper,
+        dedupe_db,
+        JsonRocks(root / "deliveries", shared),
+        JsonRocks(root / "throttle", shared),
+    )
 
 
 def reload(root: Path) -> dict[str, float]:
@@ -259,7 +279,14 @@ def soak(
             # old one, or its indexes stay alive beside the new ones until the next checkpoint
             del state
             probe = subprocess.run(
-                [sys.executable, __file__, "--reload", str(root)],
+                [
+                    sys.executable,
+                    __file__,
+                    "--reload",
+                    str(root),
+                    "--table-cache-mb",
+                    str(CACHE_MB),
+                ],
                 check=True,
                 capture_output=True,
                 text=True,
@@ -301,7 +328,7 @@ def print_detail(
     py, types = memory_detail.python_heap(top_types=8)
     row |= py
     row |= memory_detail.pymalloc_stats()
-    row |= memory_detail.rocksdb_stats({k: v.db for k, v in dbs.items()})
+    row |= memory_detail.rocksdb_stats({k: v.db for k, v in dbs.items()}, shared_rocksdb().cache)
     row |= memory_detail.malloc_stats()
     if trim:  # what the allocator held free and gives back: measured, then the run goes on
         row["trim_freed_mb"] = memory_detail.malloc_trim()
@@ -346,6 +373,7 @@ def print_row(row: dict[str, Any], header: bool) -> None:
 
 
 def main() -> None:
+    global CACHE_MB
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=1_000_000)
     ap.add_argument("--days", type=float, default=70.0, help="article time the run spans")
@@ -368,8 +396,16 @@ def main() -> None:
         action="store_true",
         help="with --memory-detail: malloc_trim(0) at each checkpoint, printing the MB it freed",
     )
+    ap.add_argument(
+        "--table-cache-mb",
+        type=int,
+        default=CACHE_MB,
+        help="RocksDB memory for all the databases, as the worker's NEWSWATCH_TABLE_CACHE_MB "
+        f"(default {CACHE_MB})",
+    )
     ap.add_argument("--reload", type=Path, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    CACHE_MB = args.table_cache_mb
     if args.reload is not None:
         print(json.dumps(reload(args.reload)))
         return
@@ -378,7 +414,8 @@ def main() -> None:
     print(
         f"{args.articles:,} articles over {args.days:g} days of article time; dedupe window and "
         f"delivery key window {WINDOW.days} days (full after "
-        f"{int(args.articles * WINDOW.days / args.days):,} articles); RocksDB in {root}"
+        f"{int(args.articles * WINDOW.days / args.days):,} articles); RocksDB in {root}, "
+        f"{CACHE_MB} MiB shared cache"
     )
     try:
         if args.tracemalloc:
