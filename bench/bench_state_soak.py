@@ -49,6 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import memory_detail
 
+import worker.app  # noqa: F401 (a worker's modules loaded, so the RSS compares with a worker's)
 from worker.config import Settings
 from worker.model import Alert
 from worker.table_memory import SharedCacheOptions, SharedRocksDB
