@@ -1,7 +1,7 @@
 """Soak: 1,000,000 generated articles through the worker's bounded state, on RocksDB.
 
     python bench/bench_state_soak.py [--articles 1000000] [--days 70] [--checkpoints 100000,...]
-        [--memory-detail [--tracemalloc] [--trim]]
+        [--memory-detail [--tracemalloc] [--trim]] [--trim-daily] [--table-cache-mb 32]
 
 What runs: the serial dedupe stage's state code (``Deduper.add`` over ``DerivedBandState``,
 plus the first-seen month record) and the delivery state (``throttle.decide`` for one alert per
@@ -223,6 +223,7 @@ def soak(
     root: Path,
     detail: bool = False,
     trim: bool = False,
+    trim_daily: bool = False,
 ) -> list[dict[str, Any]]:
     deduper, dedupe_db, keys, groups = open_state(root)
     details: list[dict[str, Any]] = []
@@ -259,6 +260,8 @@ def soak(
                 if group_finished(groups.get(group), now):
                     groups.pop(group, None)
             last_sweep = now
+            if trim_daily:  # what a worker trimming after its expiry sweep would do
+                memory_detail.malloc_trim()
         if i in checkpoints:
             elapsed = time.perf_counter() - started
             running = rss_mb()
@@ -404,6 +407,12 @@ def main() -> None:
         help="RocksDB memory for all the databases, as the worker's NEWSWATCH_TABLE_CACHE_MB "
         f"(default {CACHE_MB})",
     )
+    ap.add_argument(
+        "--trim-daily",
+        action="store_true",
+        help="malloc_trim(0) after each simulated day's sweep, as a worker trimming after its "
+        "expiry sweeps would (to compare with MALLOC_ARENA_MAX and with neither)",
+    )
     ap.add_argument("--reload", type=Path, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     CACHE_MB = args.table_cache_mb
@@ -422,7 +431,13 @@ def main() -> None:
         if args.tracemalloc:
             tracemalloc.start()
         rows = soak(
-            args.articles, args.days, checkpoints, root, detail=args.memory_detail, trim=args.trim
+            args.articles,
+            args.days,
+            checkpoints,
+            root,
+            detail=args.memory_detail,
+            trim=args.trim,
+            trim_daily=args.trim_daily,
         )
     finally:
         if args.dir is None:
