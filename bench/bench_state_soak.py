@@ -50,6 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import memory_detail
 
 import worker.app  # noqa: F401 (a worker's modules loaded, so the RSS compares with a worker's)
+from worker import malloc_trim
 from worker.config import Settings
 from worker.model import Alert
 from worker.table_memory import SharedCacheOptions, SharedRocksDB
@@ -260,8 +261,8 @@ def soak(
                 if group_finished(groups.get(group), now):
                     groups.pop(group, None)
             last_sweep = now
-            if trim_daily:  # what a worker trimming after its expiry sweep would do
-                memory_detail.malloc_trim()
+            if trim_daily:  # what the worker does after its (hourly) expiry sweep
+                malloc_trim.trim()
         if i in checkpoints:
             elapsed = time.perf_counter() - started
             running = rss_mb()
@@ -410,8 +411,8 @@ def main() -> None:
     ap.add_argument(
         "--trim-daily",
         action="store_true",
-        help="malloc_trim(0) after each simulated day's sweep, as a worker trimming after its "
-        "expiry sweeps would (to compare with MALLOC_ARENA_MAX and with neither)",
+        help="malloc_trim(0) after each simulated day's sweep, as the worker does after its "
+        "expiry sweeps (worker/malloc_trim.py); without it, the memory of a worker that does not",
     )
     ap.add_argument("--reload", type=Path, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()

@@ -24,7 +24,7 @@ from typing import Any
 
 import faust
 
-from worker import faust_compat, kafka_security, table_memory
+from worker import faust_compat, kafka_security, malloc_trim, table_memory
 from worker import metrics as m
 from worker.config import Settings
 from worker.silences_live import LiveSilences
@@ -181,6 +181,9 @@ def install_delivery_timers(
         await deliver.sweep(
             list(store.keys.items()), list(store.groups.items()), list(store.events.items())
         )
+        # what the last hour's expiry freed (here and in the dedupe stage's indexes) goes back
+        # to the system; glibc would keep it (docs/deploy.md#bounded-state)
+        malloc_trim.trim()
 
 
 def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
