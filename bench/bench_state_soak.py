@@ -22,8 +22,11 @@ the rebuild is *RSS restarted*. *RSS running* is this process's resident memory 
 articles; it then restarts on the same files itself (drops its indexes and rebuilds them, as a
 worker does at a rebalance) and goes on. ``--memory-detail`` prints where that memory is at each
 checkpoint (``bench/memory_detail.py``: dedupe indexes, Python heap, RocksDB per database, glibc
-heap and arenas); ``--trim`` measures what ``malloc_trim`` gives back (run it with and without
-``MALLOC_ARENA_MAX=2`` to compare arenas).
+heap and arenas); ``--trim`` measures what ``malloc_trim`` gives back at each checkpoint (run it
+with and without ``MALLOC_ARENA_MAX=2`` to compare arenas). ``--trim-daily`` does what the
+worker does after each expiry sweep (``worker/malloc_trim.py``): the worker's running memory is
+the one measured with it. The databases share one cache of ``--table-cache-mb`` MiB, as a
+worker's tables do (``worker/table_memory.py``, default ``NEWSWATCH_TABLE_CACHE_MB``).
 """
 
 from __future__ import annotations
