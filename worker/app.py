@@ -17,6 +17,7 @@ alerts by key, and the notifier remembers notified keys in a changelog-backed ta
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from functools import partial
@@ -182,8 +183,9 @@ def install_delivery_timers(
             list(store.keys.items()), list(store.groups.items()), list(store.events.items())
         )
         # what the last hour's expiry freed (here and in the dedupe stage's indexes) goes back
-        # to the system; glibc would keep it (docs/deploy.md#bounded-state)
-        malloc_trim.trim()
+        # to the system; glibc would keep it (docs/deploy.md#bounded-state). In a thread:
+        # ctypes releases the GIL, and a large heap takes a tenth of a second or two to walk
+        await asyncio.to_thread(malloc_trim.trim)
 
 
 def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
