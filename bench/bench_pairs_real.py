@@ -7,7 +7,8 @@ on each cached text and compares the arms-transfer pairs with the labels: P/R/F1
 construction kind and per report kind, status and weapon right among correct pairs, the reports
 read in both directions, country P/R, homonyms tagged, and the cost per article. With ``--lang``
 the ten-language labels (bench/realnews/i18n/pairs-*.yaml) join the English files and the figures
-come per language as well. Nothing is read
+come per language as well, status right among correct pairs included (``--errors`` then also
+lists each correct pair whose status is wrong). Nothing is read
 from the network; a report whose text is missing from .state/realnews/ is counted and listed.
 
 The held-out third (fixed by report id) is blind: its errors are never printed, only its figures.
@@ -77,6 +78,8 @@ class Score:
     by_construction: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     countries: Counts = field(default_factory=Counts)
     status: Counter = field(default_factory=Counter)  # (gold status, right?) -> n
+    status_lang: Counter = field(default_factory=Counter)  # (language, right?) -> n
+    status_errors: list[str] = field(default_factory=list)
     weapon: Counter = field(default_factory=Counter)  # right? -> n
     both_directions: int = 0
     homonyms_tagged: int = 0
@@ -125,6 +128,13 @@ def score_report(rep: Report, pred: list[dict], countries: list[str], s: Score) 
         if lab.status:
             right = hit.get("status") == lab.status or hit.get("status") in lab.status_ok
             s.status[(lab.status, right)] += 1
+            s.status_lang[(rep.lang, right)] += 1
+            if not right:
+                s.status_errors.append(
+                    f"{rep.id} [{rep.lang}] {k[0]}<-{k[1]} gold={lab.status}"
+                    f"{'|' + '|'.join(lab.status_ok) if lab.status_ok else ''}"
+                    f" got={hit.get('status')}"
+                )
         if lab.weapon:
             s.weapon[_norm(hit.get("weapon")) in _weapon_ids(lab.weapon)] += 1
     if any((b, a) in got for a, b in got):
@@ -178,6 +188,9 @@ def summary(s: Score) -> dict[str, Any]:
         "countries": {"P": cp, "R": cr},
         "homonyms_tagged": s.homonyms_tagged,
         "status_right": st_right / st_all if st_all else None,
+        "status_right_by_lang": {
+            g: _status_share(s, g) for g in sorted({g for g, _ in s.status_lang})
+        },
         "weapon_right": s.weapon[True] / w_all if w_all else None,
         "ms_per_report": 1000 * sum(s.seconds) / len(s.seconds) if s.seconds else None,
     }
@@ -195,14 +208,14 @@ def _counts_table(title: str, rows: dict[str, Counts]) -> Table:
 
 def _lang_table(s: Score) -> Table:
     t = Table(title="pairs per language")
-    for col in ("lang", "reports", "tp", "fp", "fn", "P", "R", "F1"):
+    for col in ("lang", "reports", "tp", "fp", "fn", "P", "R", "F1", "status right"):
         t.add_column(col, justify="left" if col == "lang" else "right")
     for lang in sorted(s.by_lang, key=lambda g: (g != "en", g)):
         c = s.by_lang[lang]
         p, r, f = c.prf()
         t.add_row(
             lang, str(s.lang_reports[lang]), str(c.tp), str(c.fp), str(c.fn),
-            f"{p:.3f}", f"{r:.3f}", f"{f:.3f}",
+            f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", _status_share(s, lang),
         )  # fmt: skip
     other = Counts()
     for lang, c in s.by_lang.items():
@@ -213,9 +226,19 @@ def _lang_table(s: Score) -> Table:
         n = sum(v for g, v in s.lang_reports.items() if g != "en")
         t.add_row(
             "not en", str(n), str(other.tp), str(other.fp), str(other.fn),
-            f"{p:.3f}", f"{r:.3f}", f"{f:.3f}",
+            f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", _status_share(s, None),
         )  # fmt: skip
     return t
+
+
+def _status_share(s: Score, lang: str | None) -> str:
+    """Status right among the correct pairs of a language (None: every language but English),
+    as "0.857 (12/14)"; "—" when no correct pair has a labelled status."""
+    right = sum(
+        n for (g, ok), n in s.status_lang.items() if ok and (g == lang or (not lang and g != "en"))
+    )
+    every = sum(n for (g, _), n in s.status_lang.items() if g == lang or (not lang and g != "en"))
+    return f"{right / every:.3f} ({right}/{every})" if every else "—"
 
 
 def _languages(spec: str | None) -> set[str] | None:
@@ -254,6 +277,8 @@ def print_report(s: Score, split: str, console: Console, errors: bool) -> None:
         )
     if errors:
         print("\n".join(s.errors))
+        print("status wrong among correct pairs:")
+        print("\n".join(s.status_errors))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -228,3 +228,44 @@ def test_the_engine_reads_only_candidates_and_the_alerts_are_the_same(isolated_e
             assert [r.to_dict() for r in compare(cand, act)] == rows
     finally:
         delete_indices(settings.search_url, settings.index_prefix)
+
+
+class ReplayFailed(Exception):
+    pass
+
+
+@pytest.mark.stack
+def test_a_failed_replay_frees_the_engines_scroll_at_once(isolated_env, tmp_path) -> None:
+    """A backtest that fails half-way (a replay error, Ctrl-C) must not leave its scroll open on
+    the engine for the keep-alive: the scan is closed on the way out, not when the generator
+    is collected. The index's own open search contexts show it."""
+    settings = load_settings()
+    shipped = load_rules(None)
+
+    class Failing(Replay):
+        def alerts(self, doc):
+            raise ReplayFailed(doc["id"])
+
+    def open_contexts() -> int:
+        stats = httpx.get(f"{settings.search_url}/{settings.index_prefix}-articles/_stats/search")
+        return sum(i["total"]["search"]["open_contexts"] for i in stats.json()["indices"].values())
+
+    async def run() -> int:
+        async with SearchSink.from_settings(settings) as sink:
+            reuse = Reuse(default_tagger(), tagger_version(), enabled=False)
+            replay = Failing(shipped, shipped, reuse)
+            cand, act = Tally(timedelta(days=14)), Tally(timedelta(days=14))
+            try:
+                await replay_index(sink, replay, cand, act, None, None, page=2)
+            except ReplayFailed as exc:
+                # still inside the handler: the traceback keeps the failed frame alive, as a
+                # command that reports the error does
+                assert exc.__traceback__ is not None
+                return open_contexts()
+            raise AssertionError("the replay did not fail")
+
+    try:
+        asyncio.run(_seed(settings, _items(8)))
+        assert asyncio.run(run()) == 0
+    finally:
+        delete_indices(settings.search_url, settings.index_prefix)

@@ -115,30 +115,52 @@ class Replay:
     evidence, which a backtest never shows. The alerts' keys, events, pairs and entities are
     those matching the text gives (tests/test_backtest_reuse.py)."""
 
-    def __init__(self, candidate: Any, active: Any, reuse: Any):
+    def __init__(self, candidate: Any, active: Any, reuse: Any, candidate_reuse: Any = None):
+        """``reuse``: the active pack's reader; ``candidate_reuse``: the candidate's, when the
+        candidate pack brings another extension gazetteer (``entities.yaml``) and so tags
+        differently (None: the candidate tags as the active pack does)."""
         self.candidate = candidate
         self.active = active
         self.reuse = reuse
-        self.same = candidate.to_records() == active.to_records()
+        if candidate_reuse is not None and candidate_reuse.tagging == reuse.tagging:
+            candidate_reuse = None
+        self.candidate_reuse = candidate_reuse or reuse
+        self.same = candidate_reuse is None and candidate.to_records() == active.to_records()
 
     def where(self) -> dict[str, Any] | None:
         """The engine query selecting the documents that can give either pack an alert
         (worker/backtest_filter.py), or None when any can."""
         from worker.backtest_filter import candidates_query
 
-        nodes = [r.node for r in self.candidate.active] + [r.node for r in self.active.active]
-        if not self.reuse.enabled:
+        if not self.reuse.enabled or not self.candidate_reuse.enabled:
             return None
-        return candidates_query(nodes, self.reuse.tagging)
+        cand = [r.node for r in self.candidate.active]
+        act = [r.node for r in self.active.active]
+        if self.candidate_reuse is self.reuse:
+            return candidates_query(cand + act, self.reuse.tagging)
+        # Each pack's documents by its own reader: no stored reading is of the candidate's
+        # version unless a worker runs with its gazetteer, so its side selects every document
+        # whose reading is of another version.
+        queries = [
+            candidates_query(cand, self.candidate_reuse.tagging),
+            candidates_query(act, self.reuse.tagging),
+        ]
+        if any(q is None for q in queries):
+            return None
+        return {"bool": {"should": queries, "minimum_should_match": 1}}
 
     def alerts(self, doc: dict[str, Any]) -> tuple[list[Alert], list[Alert]]:
         """(candidate's alerts, active pack's alerts) for one index document."""
         art, when = article_of(doc)
         tagged, stored = self.reuse.read(doc, art)
+        if self.candidate_reuse is self.reuse:
+            cand_tagged, cand_stored = tagged, stored
+        else:
+            cand_tagged, cand_stored = self.candidate_reuse.read(doc, art)
         cand = self.candidate.match(
-            tagged,
+            cand_tagged,
             now=when,
-            pairs=self.reuse.pairs(stored, self.candidate.relations),
+            pairs=self.candidate_reuse.pairs(cand_stored, self.candidate.relations),
             evidence=False,
         )
         if self.same:

@@ -10,6 +10,7 @@ the tallies oldest first as before. Only the fields a replay reads come back (:d
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -64,9 +65,11 @@ async def replay_index(
             advance(1)
 
     n = 0
-    async for hits in sink.scan_article_pages(
-        since, until, page=page, where=replay.where(), include=READ
-    ):
-        await asyncio.to_thread(work, hits)
-        n += len(hits)
+    pages = sink.scan_article_pages(since, until, page=page, where=replay.where(), include=READ)
+    # closed at once if a replay fails or the command is interrupted: the engine's scroll
+    # context is freed then, not when the generator is collected
+    async with contextlib.aclosing(pages):
+        async for hits in pages:
+            await asyncio.to_thread(work, hits)
+            n += len(hits)
     return n

@@ -190,7 +190,8 @@ SILENCE_RECORD_ERRORS = Counter(
 )
 EVENT_DECISIONS = Counter(
     "newswatch_event_decisions_total",
-    "Alerts placed in events, by rule and kind (new, status, update, duplicate).",
+    "Alerts placed in events, by rule and kind (new, status, update, duplicate, "
+    "resumed_update: the replay of a report whose update a stop interrupted).",
     ["rule", "kind"],
     registry=REGISTRY,
 )

@@ -367,7 +367,21 @@ def reader(settings: Any) -> tuple[Any, str]:
     gazetteer plus the rule pack's extension gazetteer, if it has one. The stream's pipeline
     (worker/stream/components.py), backtests and the refresh all build it here, so they trust
     exactly the readings the stream writes."""
-    from worker.tagger_store import extension_files, load_tagger
+    from worker.tagger_store import extension_files
 
-    extra = extension_files(settings.rules_dir)
-    return load_tagger(extra, settings.tagger_cache_dir()), tagger_version(extra)
+    return extension_reader(extension_files(settings.rules_dir), settings.tagger_cache_dir())
+
+
+def extension_reader(extra: Sequence[Path], cache_dir: Path | None) -> tuple[Any, str]:
+    """The tagger over the shipped gazetteer plus the extension files ``extra``, and its
+    reading version."""
+    from worker.tagger_store import load_tagger
+
+    return load_tagger(extra, cache_dir), tagger_version(extra)
+
+
+def pack_extension(pack: Path | None) -> list[Path]:
+    """The extension gazetteer of the rule pack at ``pack`` (a folder or a rule file in it)."""
+    from worker.tagger_store import extension_files
+
+    return extension_files(pack if pack is None or pack.is_dir() else pack.parent)

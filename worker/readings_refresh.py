@@ -14,6 +14,7 @@ The pure parts (:func:`is_stale`, :func:`fresh_reading`) are unit-tested; the in
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -104,24 +105,26 @@ async def refresh(
     # Small pages and a long keep-alive: right after an upgrade every document of a page may
     # be re-read (the role reader costs up to ~100 ms an arms article) before the next scroll
     # call, and the scroll must not expire meanwhile.
-    async for hit in sink.scan_article_hits(
+    hits = sink.scan_article_hits(
         since, until, exclude=NOT_READ, versioned=True, page=200, keep_alive="10m"
-    ):
-        counts.checked += 1
-        doc = hit["_source"]
-        if is_stale(doc, tagging, rules.relations):
-            counts.stale += 1
-            pending.append(
-                ReadingUpdate(
-                    hit["_index"],
-                    hit["_id"],
-                    fresh_reading(doc, tagger, tagging, rules),
-                    hit.get("_seq_no"),
-                    hit.get("_primary_term"),
+    )
+    async with contextlib.aclosing(hits):  # a failure frees the engine's scroll at once
+        async for hit in hits:
+            counts.checked += 1
+            doc = hit["_source"]
+            if is_stale(doc, tagging, rules.relations):
+                counts.stale += 1
+                pending.append(
+                    ReadingUpdate(
+                        hit["_index"],
+                        hit["_id"],
+                        fresh_reading(doc, tagger, tagging, rules),
+                        hit.get("_seq_no"),
+                        hit.get("_primary_term"),
+                    )
                 )
-            )
-            if len(pending) >= batch:
-                await flush()
-        advance(1)
+                if len(pending) >= batch:
+                    await flush()
+            advance(1)
     await flush()
     return counts

@@ -62,3 +62,22 @@ def test_publish_validates_then_sends_only_changes(isolated_env, tmp_path):
         assert [r.id for r in RuleSet.from_records(RecordLog(records).records()).rules] == ["b"]
     finally:
         delete_topics(settings.kafka_bootstrap, settings.app_id)
+
+
+def test_a_pack_gazetteer_is_named_as_not_published(isolated_env, tmp_path):
+    from worker.config import load_settings
+
+    settings = load_settings()
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "a.yaml").write_text("id: a\ntitle: t\nquery: org:acme\n")
+    (pack / "entities.yaml").write_text("organizations:\n  - id: acme\n    name: Acme\n")
+    try:
+        res = publish(pack, isolated_env, "--dry-run")
+        assert res.returncode == 0, res.stderr
+        assert f"{pack / 'entities.yaml'} is not published" in " ".join(res.stderr.split())
+        # the workers' rules folder holds the same file: nothing to warn about
+        res = publish(pack, {**isolated_env, "NEWSWATCH_RULES_DIR": str(pack)}, "--dry-run")
+        assert res.returncode == 0 and "not published" not in res.stderr
+    finally:
+        delete_topics(settings.kafka_bootstrap, settings.app_id)

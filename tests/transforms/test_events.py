@@ -13,10 +13,12 @@ from worker.model import Alert
 from worker.transforms.events import (
     EventDecision,
     assign,
+    clear_pending_update,
     event_id,
     expiry_plan,
     followup_text,
     outlet,
+    pending_target_done,
     prune,
     quiet,
     state_group,
@@ -166,6 +168,53 @@ def test_redelivered_article_is_a_duplicate_and_counts_once() -> None:
     ds = feed([report(0), report(1), report(1)])
     assert [d.kind for d in ds] == ["new", "update", "duplicate"]
     assert ds[2].event["count"] == 2
+
+
+def test_redelivered_update_never_confirmed_sent_is_resumed_once() -> None:
+    # The worker stored report 2's event state, then stopped before the update went out: the
+    # re-delivered report is a duplicate (it counts once) that still owes its update.
+    ds = feed([report(i, at=T0 + timedelta(hours=i)) for i in range(3)])
+    state = ds[2].state
+    again = assign(report(2, at=T0 + timedelta(hours=2)), state, window=WINDOW)
+    assert again.kind == "duplicate" and again.resume_update
+    assert again.event["count"] == 3
+    assert update_due(again, [3])  # the 3rd report's threshold, as the first time
+    assert not update_due(again, [2])  # the 2nd report's update is not repeated
+
+    # Once the deliver stage confirms it sent, a re-delivery owes nothing.
+    cleared = clear_pending_update(state, ds[2].alert.event_id or "")
+    assert cleared is not None
+    late = assign(report(2, at=T0 + timedelta(hours=2)), cleared, window=WINDOW)
+    assert late.kind == "duplicate" and not late.resume_update
+    assert not update_due(late, [3])
+    assert (
+        clear_pending_update(cleared, ds[2].alert.event_id or "") is None
+    )  # nothing left to clear
+    # an earlier report of the event re-delivered owes nothing either (its update was sent
+    # before the next report was stored)
+    early = assign(report(1, at=T0 + timedelta(hours=1)), state, window=WINDOW)
+    assert early.kind == "duplicate" and not early.resume_update
+
+
+def test_targets_done_are_kept_with_the_pending_update() -> None:
+    ds = feed([report(0), report(1)])
+    ev_id = ds[1].alert.event_id or ""
+    state = pending_target_done(ds[1].state, ev_id, "slack-desk")
+    state = pending_target_done(state, ev_id, "slack-desk")  # once, however often recorded
+    again = assign(report(1), state, window=WINDOW)
+    assert again.resume_update and again.targets_done == ("slack-desk",)
+    assert ds[1].targets_done == ()  # a fresh update owes every target
+    # no pending update: nothing to record, the state is returned as it was
+    cleared = clear_pending_update(state, ev_id)
+    assert cleared is not None
+    assert pending_target_done(cleared, ev_id, "mail") == cleared
+
+
+def test_a_status_change_needs_no_pending_update() -> None:
+    # a status change is a new alert, resumed by the dispatcher's delivery records
+    ds = feed([report(0), report(1), report(2, status="delivered")])
+    assert ds[2].kind == "status"
+    assert clear_pending_update(ds[2].state, ds[2].alert.event_id or "") is None
 
 
 def test_out_of_order_report_widens_first_seen() -> None:

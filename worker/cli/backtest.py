@@ -71,7 +71,7 @@ def backtest_command(
     until_dt = _parse_since(until) if until else None
     window = parse_duration(settings.events.window) or timedelta(days=14)
     rows, articles = asyncio.run(
-        _run(settings, candidate, active, since_dt, until_dt, window, progress)
+        _run(settings, (candidate, path), (active, against), since_dt, until_dt, window, progress)
     )
     if fmt is BacktestFormat.jsonl:
         for row in rows:
@@ -80,15 +80,28 @@ def backtest_command(
     _print_table(rows, articles, path)
 
 
-async def _run(settings, candidate, active, since, until, window, show: bool):
+async def _run(settings, candidate_pack, active_pack, since, until, window, show: bool):
     from worker.backtest import Replay, Tally, compare
     from worker.backtest_scan import replay_index
     from worker.cli.index_scan import count_period, index_progress
-    from worker.readings import Reuse, reader
+    from worker.readings import Reuse, extension_reader, pack_extension, tagger_version
     from worker.sinks.search import SearchSink
+    from worker.tagger_store import extension_files
 
-    # Stored readings of this version are reused (worker/readings.py); others are read again.
-    replay = Replay(candidate, active, Reuse(*reader(settings)))
+    (candidate, candidate_dir), (active, against) = candidate_pack, active_pack
+    # A pack that brings its own entities.yaml tags with it, as a worker running it from
+    # NEWSWATCH_RULES_DIR would; any other tags as the deployment does (`rules publish` does
+    # not carry entities.yaml: a published pack runs with the deployment's gazetteer).
+    # Stored readings of a reader's version are reused (worker/readings.py), others read again.
+    deployed = extension_files(settings.rules_dir)
+    active_extra = pack_extension(against) or deployed
+    candidate_extra = pack_extension(candidate_dir) or deployed
+    cache = settings.tagger_cache_dir()
+    active_reuse = Reuse(*extension_reader(active_extra, cache))
+    own = None
+    if tagger_version(candidate_extra) != active_reuse.tagging:
+        own = Reuse(*extension_reader(candidate_extra, cache))
+    replay = Replay(candidate, active, active_reuse, own)
     cand = Tally(window, lambda rid: _rate(candidate, rid))
     act = Tally(window, lambda rid: _rate(active, rid))
     # Only the articles that can give either pack an alert are read (worker/backtest_filter.py);

@@ -104,6 +104,12 @@ def publish_command(
     for p in problems:
         err.print(f"[yellow]warning:[/] skipped a malformed record on the topic: {p}")
     changes = diff(RecordLog(current).latest, ruleset.to_records())
+    for extension in _unpublished_extension(path, settings.rules_dir):
+        err.print(
+            f"[yellow]warning:[/] {extension} is not published: the topic carries rules and "
+            "lexicons, and workers tag with the entities.yaml of their NEWSWATCH_RULES_DIR "
+            f"({settings.rules_dir or 'none set'}); put it there and restart the workers"
+        )
     for rec in changes:
         verb = "delete" if rec["value"] is None else "set"
         out.print(f"{verb} {rec['key']}")
@@ -112,6 +118,17 @@ def publish_command(
         return
     sent = publish_records(settings.kafka_connection, settings.topics.rules, changes)
     out.print(f"{sent} change(s) published to {settings.topics.rules}; {len(ruleset.rules)} rules")
+
+
+def _unpublished_extension(pack: Path, rules_dir: Path | None) -> list[Path]:
+    """The pack's entities.yaml when the workers' rules folder does not hold the same file."""
+    from worker.readings import pack_extension
+
+    own = pack_extension(pack)
+    deployed = pack_extension(rules_dir)
+    if own and (not deployed or own[0].read_bytes() != deployed[0].read_bytes()):
+        return own
+    return []
 
 
 def _where(rule) -> str:
@@ -231,10 +248,10 @@ def scan_command(
 def _tagger(pack: Path | None):
     """The stream's tagger for rule pack ``pack``: the shipped gazetteer plus the pack's
     ``entities.yaml``, through the compiled-tagger cache."""
-    from worker.tagger_store import extension_files, load_tagger, settings_cache_dir
+    from worker.readings import pack_extension
+    from worker.tagger_store import load_tagger, settings_cache_dir
 
-    folder = pack if pack is None or pack.is_dir() else pack.parent
-    return load_tagger(extension_files(folder), settings_cache_dir())
+    return load_tagger(pack_extension(pack), settings_cache_dir())
 
 
 def _analyse(art: Article, tagger, ruleset, now: datetime) -> tuple[TaggedArticle, list[Alert]]:

@@ -9,7 +9,9 @@ changelog write is awaited until the broker acknowledged it (``durable=True``) *
 agent moves on — and only then can the input offset be committed. A worker killed after that
 point replays the alert, finds the record, and does not send again. The remaining window is
 between the target's "OK" and the broker's ack of the record (milliseconds): a kill there means
-one repeat, which carries the same ``Idempotency-Key`` (webhooks) / ``Message-ID`` (email).
+one repeat, which carries the same ``Idempotency-Key`` (webhooks) / ``Message-ID`` (email); a
+Slack or Teams message has no such key, so a repeat there is seen. Event updates keep the same
+per-target record on the event's pending update (:meth:`Dispatcher.handle_update`).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import logging
 import os
 import signal
 import time
-from collections.abc import Awaitable, Callable, Iterable, MutableMapping
+from collections.abc import Awaitable, Callable, Collection, Iterable, MutableMapping
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
@@ -300,16 +302,29 @@ class Dispatcher:
         await self._record(alert, holder["ks"])
         return d
 
-    async def handle_update(self, alert: Alert, store: Store, update_at_due: Callable) -> int:
+    async def handle_update(
+        self,
+        alert: Alert,
+        store: Store,
+        update_at_due: Callable,
+        *,
+        done: Collection[str] = (),
+        target_done: Callable[[str], Awaitable[None]] | None = None,
+    ) -> int:
         """A later report of an event already alerted (``alert``: the event's alert with the
         updated ``event`` counts, under the alert's key). Each target that has the alert
         delivered and can send updates decides: Slack with a bot token threads a follow-up;
         email and webhook send one when ``update_at_due(update_at)`` says so. Returns how
-        many went out. Nothing is recorded per update: a crash before the offset commit
-        repeats the update, with the same idempotency key (webhook) / Message-ID (email)."""
+        many went out. The event keeps the update pending (worker/transforms/events.py,
+        ``PENDING_UPDATE``): targets in ``done`` already had it (before a stop) and are
+        skipped, and ``target_done(name)`` records each target once it is handled, before the
+        next, so a report replayed after a stop sends the update only to the targets that did
+        not have it."""
         ks = store.get_key(alert.key) or {}
         sent = 0
         for name, rec in sorted(ks.get("targets", {}).items()):
+            if name in done:
+                continue
             target = self.targets.get(name)
             if rec.get("status") != "delivered" or not hasattr(target, "send_update"):
                 continue
@@ -327,6 +342,9 @@ class Dispatcher:
             if out["status"] == "delivered":
                 sent += 1
                 m.EVENT_UPDATES.labels(name).inc()
+            if target_done is not None:
+                # delivered or given up to the dead-letter topic: either way not again
+                await target_done(name)
         return sent
 
     async def _deliver(

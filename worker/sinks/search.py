@@ -766,10 +766,15 @@ class SearchSink:
         ``where``, if given), oldest first, through a scroll: a point-in-time view of the
         index (documents written after the first page are not seen), with the same REST calls
         on OpenSearch and Elasticsearch. ``exclude``: source fields not to send back."""
-        async for hit in self.scan_article_hits(
+        hits = self.scan_article_hits(
             since, until, page=page, keep_alive=keep_alive, where=where, exclude=exclude
-        ):
-            yield hit["_source"]
+        )
+        # aclosing: when this generator is closed (a consumer that wraps it in aclosing and
+        # stops early), the inner one is closed too, and the scroll deleted on the engine at
+        # once instead of at garbage collection.
+        async with contextlib.aclosing(hits):
+            async for hit in hits:
+                yield hit["_source"]
 
     async def scan_article_hits(
         self,
@@ -786,7 +791,7 @@ class SearchSink:
         """:meth:`scan_articles`, each document as its search hit (``_index``, ``_id``,
         ``_source``; with ``versioned``, also ``_seq_no`` and ``_primary_term``, for an update
         that must not overwrite a newer write: :meth:`update_readings`)."""
-        async for hits in self.scan_article_pages(
+        pages = self.scan_article_pages(
             since,
             until,
             page=page,
@@ -795,9 +800,11 @@ class SearchSink:
             exclude=exclude,
             include=include,
             versioned=versioned,
-        ):
-            for h in hits:
-                yield h
+        )
+        async with contextlib.aclosing(pages):  # see scan_articles
+            async for hits in pages:
+                for h in hits:
+                    yield h
 
     async def scan_article_pages(
         self,

@@ -9,7 +9,8 @@ deliveries and throttle tables, all written only here):
 3. a silence or maintenance window that matches: mark the document, count it, send nothing;
 4. a new event or a status change: the dispatcher, as any alert (a status change is not
    throttled); a later report: the dispatcher's update path (Slack threads, update mails and
-   webhooks at the targets' thresholds).
+   webhooks at the targets' thresholds), the update kept pending on the event with each
+   target recorded as it is handled, so a replay after a stop sends it to the targets left.
 
 A match of a rate rule (worker/transforms/rates.py) is counted instead (state in the same
 table, ``rate|<rule>|<key>``); a spike or first sighting is indexed and delivered as an alert.
@@ -37,8 +38,10 @@ from worker.stream.runner import as_reject
 from worker.transforms.events import (
     alert_fields,
     assign,
+    clear_pending_update,
     event_time,
     expiry_plan,
+    pending_target_done,
     prune,
     quiet,
     state_group,
@@ -168,7 +171,9 @@ class DeliverStage:
         # group names the partition that holds the state, for the sweep (expiry_plan).
         state = {**d.state, "group": throttle_group(alert), "touched_at": iso(utcnow())}
         await self.store.put_event(key, state, durable=True)
-        m.EVENT_DECISIONS.labels(alert.rule_id, d.kind).inc()
+        m.EVENT_DECISIONS.labels(
+            alert.rule_id, "resumed_update" if d.resume_update else d.kind
+        ).inc()
         ev = d.record
         event_alert = dataclasses.replace(
             d.alert, event_kind=ev["alert_kind"], previous_status=ev["alert_previous"]
@@ -185,6 +190,11 @@ class DeliverStage:
             if d.kind in ("new", "status"):
                 await self._mark(ev["alert_key"], event_alert_month(ev), {"silenced": silenced})
                 log.info("alert %s silenced by %s", alert.key, silenced)
+            if d.sends_update:
+                # a silenced update is dropped, not kept for a replay after the silence ends
+                cleared = clear_pending_update(state, ev["id"])
+                if cleared is not None:
+                    await self.store.put_event(key, cleared)
             return False
 
         dispatcher = self.dispatcher()
@@ -197,10 +207,27 @@ class DeliverStage:
             sent = sent and decision.reason != "resume"
         else:
             sent = False
-        if d.kind == "update":
+        if d.sends_update:
+            current = state
+
+            async def target_done(name: str) -> None:
+                # durable before the next target: a stop after it resumes with the targets left
+                nonlocal current
+                current = pending_target_done(current, ev["id"], name)
+                await self.store.put_event(key, current, durable=True)
+
             await dispatcher.handle_update(
-                d.alert, self.store, lambda update_at: update_due(d, update_at)
+                d.alert,
+                self.store,
+                lambda update_at: update_due(d, update_at),
+                done=d.targets_done,
+                target_done=target_done,
             )
+            # Not durable: every target is recorded done already, so a lost clear costs
+            # nothing but a replay that finds nothing left to send.
+            cleared = clear_pending_update(current, ev["id"])
+            if cleared is not None:
+                await self.store.put_event(key, cleared)
         return sent
 
     async def handle_rate(self, match: Alert, rule: Any) -> bool:

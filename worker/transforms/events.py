@@ -10,7 +10,9 @@ and what that means for the people watching:
   carrying ``previous_status``.
 * ``update``: another report of a known event. It updates the event (outlets, article ids,
   first/last seen, count); targets decide with :func:`update_due` whether it is worth a message.
-* ``duplicate``: the same article again (a re-delivery). Nothing changes.
+* ``duplicate``: the same article again (a re-delivery). Nothing changes, except that the
+  re-delivery of an update whose messages were never confirmed sent resumes them
+  (``resume_update``; see :data:`PENDING_UPDATE`).
 
 Which alerts share an event (the *identity*):
 
@@ -61,6 +63,15 @@ MAX_OUTLETS = 200
 
 NO_WEAPON = "-"
 
+# The update a report made, kept on its event until the deliver stage has handed it to every
+# target (:func:`clear_pending_update`), with the targets already done (``done``,
+# :func:`pending_target_done`). Why: the event state is stored durably *before* anything is
+# sent, so that a replayed report finds its event instead of opening a second one; a worker that
+# stops between that write and the update's messages would otherwise see the replayed report as
+# a plain duplicate and never send the update, and one that stops between two targets would
+# send it again to a target (a Slack thread) that has no key to drop the repeat.
+PENDING_UPDATE = "pending_update"
+
 
 @dataclass(frozen=True, slots=True)
 class EventDecision:
@@ -76,6 +87,20 @@ class EventDecision:
     status_changed: bool  # the event's status was set or moved forward by this report
     state: dict[str, Any]  # everything to store under state_key(alert)
     record: dict[str, Any]  # the event's full record (its alert's key, kind and index time)
+    # a duplicate that is the re-delivery of an update never confirmed sent: send it now
+    # (previous_count and status_changed are the update's own)
+    resume_update: bool = False
+
+    @property
+    def sends_update(self) -> bool:
+        """Whether the targets' update path runs for this report: a later report of the event,
+        or the replay of one whose update was interrupted."""
+        return self.kind == "update" or self.resume_update
+
+    @property
+    def targets_done(self) -> tuple[str, ...]:
+        """Targets that already had this update (from before an interruption)."""
+        return tuple((self.record.get(PENDING_UPDATE) or {}).get("done") or ())
 
 
 def state_key(alert: Alert) -> str:
@@ -196,6 +221,18 @@ def assign(
     ev = events[found]
     before = int(ev.get("count", 0))
     if alert.article_id in ev.get("article_ids", []):
+        pending = ev.get(PENDING_UPDATE) or {}
+        if pending.get("article_id") == alert.article_id:
+            d = _decision(
+                "duplicate",
+                alert,
+                ev,
+                events,
+                int(pending.get("previous_count", before)),
+                bool(pending.get("status_changed")),
+                ev.get("status"),
+            )
+            return replace(d, resume_update=True)
         return _decision("duplicate", alert, ev, events, before, False, ev.get("status"))
 
     ev["count"] = before + 1
@@ -207,7 +244,8 @@ def assign(
     if name not in ev.get("outlets", []) and len(ev.get("outlets", [])) < MAX_OUTLETS:
         ev["outlets"] = [*ev.get("outlets", []), name]
     previous = ev.get("status")
-    if is_forward(previous, status):
+    changed = is_forward(previous, status)
+    if changed:
         ev["status"] = status
         ev["statuses"] = [
             *ev.get("statuses", []),
@@ -218,9 +256,45 @@ def assign(
             ev["alert_key"] = alert.key
             ev["alert_kind"], ev["alert_previous"] = "status", previous
             ev["alert_month"] = alert.document_month()
+            ev.pop(PENDING_UPDATE, None)
             return _decision("status", alert, ev, events, before, True, previous)
-        return _decision("update", alert, ev, events, before, True, previous)
-    return _decision("update", alert, ev, events, before, False, previous)
+    # Replaces any earlier pending update: that one was resumed by its own replay, which comes
+    # before this report in the partition, or its report was dead-lettered (docs/rules.md).
+    ev[PENDING_UPDATE] = {
+        "article_id": alert.article_id,
+        "previous_count": before,
+        "status_changed": changed,
+        "done": [],
+    }
+    return _decision("update", alert, ev, events, before, changed, previous)
+
+
+def clear_pending_update(state: Mapping[str, Any], event_id: str) -> dict[str, Any] | None:
+    """The state without the event's pending update (every target had it), or None when there
+    is nothing to clear."""
+    return _with_pending(state, event_id, lambda pending: None)
+
+
+def pending_target_done(state: Mapping[str, Any], event_id: str, target: str) -> dict[str, Any]:
+    """The state with ``target`` recorded as done for the event's pending update (unchanged if
+    there is none)."""
+
+    def add(pending: dict[str, Any]) -> dict[str, Any]:
+        done = list(pending.get("done") or [])
+        return {**pending, "done": done if target in done else [*done, target]}
+
+    return _with_pending(state, event_id, add) or dict(state)
+
+
+def _with_pending(state: Mapping[str, Any], event_id: str, change: Any) -> dict[str, Any] | None:
+    events = dict((state or {}).get("events") or {})
+    for s, ev in events.items():
+        if ev.get("id") == event_id and ev.get(PENDING_UPDATE):
+            rest = {k: v for k, v in ev.items() if k != PENDING_UPDATE}
+            pending = change(dict(ev[PENDING_UPDATE]))
+            events[s] = rest if pending is None else {**rest, PENDING_UPDATE: pending}
+            return {**state, "events": events}
+    return None
 
 
 def _decision(
@@ -279,7 +353,7 @@ def update_due(decision: EventDecision, update_at: Iterable[int]) -> bool:
     """Whether an email/webhook target that wants updates at report counts ``update_at``
     (e.g. ``[3, 10]``) gets one for this decision: on a status change, or when the count
     crosses one of its thresholds. New and status alerts are alerts, not updates."""
-    if decision.kind != "update":
+    if not decision.sends_update:
         return False
     if decision.status_changed:
         return True

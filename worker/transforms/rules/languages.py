@@ -227,11 +227,37 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.adjectives = adjective_test(raw.get("adjectives") or {})
     words = [w for ws in (raw.get("classes") or {}).values() for w in ws]
     lex.stem = stemmer([*words, *(w for ws in (raw.get("status") or {}).values() for w in ws)])
+    lex.status_words = status_words(raw)
     # handing arms on (second-hand): these triggers never make the weapon's maker the supplier
     lex.handover = frozenset(
         fold_letters(w) for w in (raw.get("classes") or {}).get("handover", [])
     )
     return lex
+
+
+def status_words(raw: Mapping[str, Any]) -> dict[str, frozenset[str]]:
+    """Each status's words as the reader meets them (folded, stems written ``stem_``).
+
+    A token is stemmed before it is compared, but a word listed whole in a class stays itself
+    (``stemmer``), so a status stem would never see it: Ukrainian "прибули" is an ``arrive`` word
+    and must still read as ``delivered: [прибул*]``. A status stem therefore also takes the whole
+    class words it begins, unless a status lists that word itself."""
+    status = {
+        k: [fold_letters(str(w)) for w in v or []] for k, v in (raw.get("status") or {}).items()
+    }
+    listed = {w for ws in status.values() for w in ws}
+    whole = {
+        fold_letters(str(w))
+        for ws in (raw.get("classes") or {}).values()
+        for w in ws
+        if not str(w).endswith(STEM_MARK)
+    } - listed
+    out: dict[str, frozenset[str]] = {}
+    for st, ws in status.items():
+        stems = tuple(w[:-1] for w in ws if w.endswith(STEM_MARK) and len(w) > 1)
+        taken = {w for w in whole if stems and w.startswith(stems)}
+        out[st] = frozenset({*ws, *taken})
+    return out
 
 
 def attach_published(lex: RelationLexicon) -> None:

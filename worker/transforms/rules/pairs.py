@@ -308,6 +308,8 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
             _add_facts(hit, facts, text)
     weapons = [e for e in tagged.entities if e.type == "weapon"]
     lede = next((h.status for h in hits.values() if h.status), None)
+    if lede is None and hits and lexicon.grammar is None and lexicon.adjectives is not None:
+        lede = _opening_status(art, sentences[:_OPENING], lexicon)  # a language lexicon only
     for hit in hits.values():
         if hit.status is None:  # untold in its sentences: what the lede says of the deal
             hit.status = lede
@@ -316,6 +318,25 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
     return _one_direction(list(hits.values()))
+
+
+_OPENING = 4  # the title and the first sentences: where a report says how far its deal has gone
+
+
+def _opening_status(
+    art: Any, sentences: list[tuple[str, int, int, int]], lex: RelationLexicon
+) -> str | None:
+    """The first status the opening gives near a trigger, pair or not: a language lexicon reads
+    no pair in "O contrato de aquisição compreende ..." yet it says the deal is a contract."""
+    for fld, _, start, end in sentences:
+        text = art.title if fld == "title" else art.body
+        words = [x[1] if x[0] == "word" else "" for x in _symbols(text, start, end, [], lex)[0]]
+        status = sentence_status(
+            words, [k for k, w in enumerate(words) if w in lex.triggers], lex.status_words
+        )
+        if status:
+            return status
+    return None
 
 
 def _candidates(

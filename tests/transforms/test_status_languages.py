@@ -1,0 +1,128 @@
+"""How far a transfer has gone (talks, agreed, ordered, delivered, cancelled, blocked), read from
+each language's own words: the ``status:`` lists of worker/data/rules/languages/<code>.yaml
+(issue 13, fourth round). Every sentence is our own, written for these tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from worker.model import Article
+from worker.pipeline import analyse
+from worker.transforms.folding import fold_letters
+from worker.transforms.rules import RuleSet
+from worker.transforms.rules.languages import status_words
+from worker.transforms.rules.loader import SHIPPED
+from worker.transforms.tag import Tagger
+
+NOW = datetime(2026, 12, 5, tzinfo=UTC)
+PAIR_RULE = "arms-transfer-pair"
+
+
+def statuses(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str
+) -> dict[tuple[str, str], str | None]:
+    """(recipient, supplier) -> status of the shipped pair rule's alerts for one text."""
+    _, alerts = analyse(Article(id="t", title="", body=body, language=lang), tagger, rules, NOW)
+    return {
+        (a.pair["recipient"], a.pair["supplier"]): a.pair.get("status")
+        for a in alerts
+        if a.rule_id == PAIR_RULE and a.pair
+    }
+
+
+CASES = [
+    # an order placed: a past participle of "bestellen" after the supplier's "von"
+    ("de", "Die Schweiz hat von den USA fünf Patriot-Systeme bestellt.", ("CHE", "USA"), "ordered"),
+    # a present "receives" is a delivery, as English "receives"
+    ("fr", "La Grèce reçoit six Rafale de la France.", ("GRC", "FRA"), "delivered"),
+    # "formalizó la compra": the purchase made firm is an order
+    (
+        "es",
+        "Arabia Saudí formalizó la compra de cinco fragatas a España.",
+        ("SAU", "ESP"),
+        "ordered",
+    ),
+    # the exporting government's green light ("via libera") makes the sale agreed
+    (
+        "it",
+        "L'Italia ha dato il via libera alla vendita di due fregate all'Egitto.",
+        ("EGY", "ITA"),
+        "agreed",
+    ),
+    # a purchase suspended before the trigger scopes it: blocked
+    ("pt", "O Brasil suspendeu a compra de 36 blindados de Israel.", ("BRA", "ISR"), "blocked"),
+    # Polish perfective "zamówiła": ordered
+    ("pl", "Polska zamówiła 96 śmigłowców Apache od USA.", ("POL", "USA"), "ordered"),
+    # a contract signed to acquire: ordered, although "подписал" alone is agreed
+    (
+        "ru",
+        "Алжир подписал с Россией контракт на приобретение истребителей Су-57.",
+        ("DZA", "RUS"),
+        "ordered",
+    ),
+    # Turkish "sipariş etti" (placed an order) after the ablative supplier
+    ("tr", "Polonya Türkiye'den 24 Bayraktar TB2 sipariş etti.", ("POL", "TUR"), "ordered"),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "pair", "status"), CASES, ids=[c[0] for c in CASES])
+def test_status_in_the_languages_own_words(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str], status: str
+) -> None:
+    assert statuses(tagger, rules, lang, body).get(pair, "no pair") == status
+
+
+def test_a_status_stem_reads_a_whole_class_word(tagger: Tagger, rules: RuleSet) -> None:
+    # "прибули" is listed whole as an arrival verb, so the stemmer leaves it as it is; the
+    # status stem "прибул*" must still read it as delivered
+    body = "Винищувачі F-16 від Данії прибули в Україну в рамках постачання зброї."
+    assert statuses(tagger, rules, "uk", body) == {("UKR", "DNK"): "delivered"}
+
+
+def test_the_opening_tells_the_status_when_the_pair_sentence_does_not(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # the pair's sentence has no status word; the next one calls the deal a contract
+    body = (
+        "Portugal anunciou a compra de cinco aviões KC-390 do Brasil. "
+        "O contrato de aquisição inclui um simulador de voo."
+    )
+    assert statuses(tagger, rules, "pt", body) == {("PRT", "BRA"): "ordered"}
+
+
+def test_status_words_take_the_class_words_a_stem_begins() -> None:
+    raw = {
+        "classes": {"arrive": ["прибули", "надійшл_"], "buy": ["купила"]},
+        "status": {"delivered": ["прибул_"], "ordered": ["купила"], "talks": ["прибулий"]},
+    }
+    got = status_words(raw)
+    assert "прибули" in got["delivered"]  # whole class word under the stem
+    assert "купила" not in got["delivered"]
+    assert "прибулий" not in got["delivered"]  # another status lists it itself
+
+
+LANGUAGE_FILES = sorted((SHIPPED / "languages").glob("[a-z][a-z].yaml"))
+
+
+@pytest.mark.parametrize("path", LANGUAGE_FILES, ids=lambda p: p.stem)
+def test_no_status_word_hides_a_token_from_its_class(path: Path) -> None:
+    # every listed word joins the stemmer; a status word listed whole that a class stem begins
+    # would stay itself and stop reading as that class ("поставки" would no longer be the
+    # noun of supplying "поставк*", and the sentence would lose its trigger)
+    rel = yaml.safe_load(path.read_text(encoding="utf-8"))["relations"]["arms_transfer"]
+    words = [str(w) for ws in rel["classes"].values() for w in ws or ()]
+    stems = {fold_letters(w[:-1]) for w in words if w.endswith("*")}
+    whole = {fold_letters(w) for w in words if not w.endswith("*")}
+    hidden = [
+        (status, w)
+        for status, ws in rel["status"].items()
+        for w in map(str, ws)
+        if not w.endswith("*")
+        and fold_letters(w) not in whole
+        and any(fold_letters(w).startswith(s) for s in stems)
+    ]
+    assert hidden == []
