@@ -1,7 +1,7 @@
 """Soak: 1,000,000 generated articles through the worker's bounded state, on RocksDB.
 
     python bench/bench_state_soak.py [--articles 1000000] [--days 70] [--checkpoints 100000,...]
-        [--memory-detail [--tracemalloc] [--trim]]
+        [--memory-detail [--tracemalloc] [--trim]] [--trim-daily] [--table-cache-mb 32]
 
 What runs: the serial dedupe stage's state code (``Deduper.add`` over ``DerivedBandState``,
 plus the first-seen month record) and the delivery state (``throttle.decide`` for one alert per
@@ -22,8 +22,11 @@ the rebuild is *RSS restarted*. *RSS running* is this process's resident memory 
 articles; it then restarts on the same files itself (drops its indexes and rebuilds them, as a
 worker does at a rebalance) and goes on. ``--memory-detail`` prints where that memory is at each
 checkpoint (``bench/memory_detail.py``: dedupe indexes, Python heap, RocksDB per database, glibc
-heap and arenas); ``--trim`` measures what ``malloc_trim`` gives back (run it with and without
-``MALLOC_ARENA_MAX=2`` to compare arenas).
+heap and arenas); ``--trim`` measures what ``malloc_trim`` gives back at each checkpoint (run it
+with and without ``MALLOC_ARENA_MAX=2`` to compare arenas). ``--trim-daily`` does what the
+worker does after each expiry sweep (``worker/malloc_trim.py``): the worker's running memory is
+the one measured with it. The databases share one cache of ``--table-cache-mb`` MiB, as a
+worker's tables do (``worker/table_memory.py``, default ``NEWSWATCH_TABLE_CACHE_MB``).
 """
 
 from __future__ import annotations
@@ -48,10 +51,12 @@ import rocksdict
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import memory_detail
-from faust.stores.rocksdb import RocksDBOptions
 
-from worker.app import ROCKSDB_OPTIONS
+import worker.app  # noqa: F401 (a worker's modules loaded, so the RSS compares with a worker's)
+from worker import malloc_trim
+from worker.config import Settings
 from worker.model import Alert
+from worker.table_memory import SharedCacheOptions, SharedRocksDB
 from worker.transforms.dedupe import DedupeConfig, Deduper, DerivedBandState, Fingerprint
 from worker.transforms.link import first_seen_month
 from worker.transforms.throttle import decide, group_finished, sweep_plan, throttle_group
@@ -64,9 +69,10 @@ class JsonRocks(MutableMapping[str, Any]):
     """A RocksDB database as a mapping of str → JSON value (what a Faust table over the
     ``rocksdb://`` store holds: serialized keys and values in one database)."""
 
-    def __init__(self, path: Path) -> None:
-        # the options the worker's tables open their databases with (faust's RocksDB store)
-        opts = RocksDBOptions(**ROCKSDB_OPTIONS, use_rocksdict=True).as_options()
+    def __init__(self, path: Path, shared: SharedRocksDB) -> None:
+        # the options the worker's tables open their databases with (its RocksDB store), on
+        # the cache all of this process's databases share, as the worker's do
+        opts = SharedCacheOptions(**shared.table_options(), use_rocksdict=True).as_options()
         self.db = rocksdict.Rdict(str(path), opts)
 
     def __getitem__(self, key: str) -> Any:
@@ -114,11 +120,30 @@ def disk_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
 
 
+#: The RocksDB memory of all the databases (``--table-cache-mb``; the worker's default).
+CACHE_MB: int = Settings.model_fields["table_cache_mb"].default
+SHARED: SharedRocksDB | None = None
+
+
+def shared_rocksdb() -> SharedRocksDB:
+    """This process's one cache for its databases (a worker has one for all its tables)."""
+    global SHARED
+    if SHARED is None:
+        SHARED = SharedRocksDB.from_mb(CACHE_MB)
+    return SHARED
+
+
 def open_state(root: Path) -> tuple[Deduper, JsonRocks, JsonRocks, JsonRocks]:
-    dedupe_db = JsonRocks(root / "dedupe-state")
+    shared = shared_rocksdb()
+    dedupe_db = JsonRocks(root / "dedupe-state", shared)
     deduper = Deduper(DedupeConfig(window_s=WINDOW.total_seconds()))
     deduper.state = DerivedBandState(dedupe_db, deduper.band_keys)
-    return deduper, dedupe_db, JsonRocks(root / "deliveries"), JsonRocks(root / "throttle")
+    return (
+        deduper,
+        dedupe_db,
+        JsonRocks(root / "deliveries", shared),
+        JsonRocks(root / "throttle", shared),
+    )
 
 
 def reload(root: Path) -> dict[str, float]:
@@ -202,6 +227,7 @@ def soak(
     root: Path,
     detail: bool = False,
     trim: bool = False,
+    trim_daily: bool = False,
 ) -> list[dict[str, Any]]:
     deduper, dedupe_db, keys, groups = open_state(root)
     details: list[dict[str, Any]] = []
@@ -238,6 +264,8 @@ def soak(
                 if group_finished(groups.get(group), now):
                     groups.pop(group, None)
             last_sweep = now
+            if trim_daily:  # what the worker does after its (hourly) expiry sweep
+                malloc_trim.trim()
         if i in checkpoints:
             elapsed = time.perf_counter() - started
             running = rss_mb()
@@ -259,7 +287,14 @@ def soak(
             # old one, or its indexes stay alive beside the new ones until the next checkpoint
             del state
             probe = subprocess.run(
-                [sys.executable, __file__, "--reload", str(root)],
+                [
+                    sys.executable,
+                    __file__,
+                    "--reload",
+                    str(root),
+                    "--table-cache-mb",
+                    str(CACHE_MB),
+                ],
                 check=True,
                 capture_output=True,
                 text=True,
@@ -301,7 +336,7 @@ def print_detail(
     py, types = memory_detail.python_heap(top_types=8)
     row |= py
     row |= memory_detail.pymalloc_stats()
-    row |= memory_detail.rocksdb_stats({k: v.db for k, v in dbs.items()})
+    row |= memory_detail.rocksdb_stats({k: v.db for k, v in dbs.items()}, shared_rocksdb().cache)
     row |= memory_detail.malloc_stats()
     if trim:  # what the allocator held free and gives back: measured, then the run goes on
         row["trim_freed_mb"] = memory_detail.malloc_trim()
@@ -346,6 +381,7 @@ def print_row(row: dict[str, Any], header: bool) -> None:
 
 
 def main() -> None:
+    global CACHE_MB
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=1_000_000)
     ap.add_argument("--days", type=float, default=70.0, help="article time the run spans")
@@ -368,8 +404,22 @@ def main() -> None:
         action="store_true",
         help="with --memory-detail: malloc_trim(0) at each checkpoint, printing the MB it freed",
     )
+    ap.add_argument(
+        "--table-cache-mb",
+        type=int,
+        default=CACHE_MB,
+        help="RocksDB memory for all the databases, as the worker's NEWSWATCH_TABLE_CACHE_MB "
+        f"(default {CACHE_MB})",
+    )
+    ap.add_argument(
+        "--trim-daily",
+        action="store_true",
+        help="malloc_trim(0) after each simulated day's sweep, as the worker does after its "
+        "expiry sweeps (worker/malloc_trim.py); without it, the memory of a worker that does not",
+    )
     ap.add_argument("--reload", type=Path, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    CACHE_MB = args.table_cache_mb
     if args.reload is not None:
         print(json.dumps(reload(args.reload)))
         return
@@ -378,13 +428,20 @@ def main() -> None:
     print(
         f"{args.articles:,} articles over {args.days:g} days of article time; dedupe window and "
         f"delivery key window {WINDOW.days} days (full after "
-        f"{int(args.articles * WINDOW.days / args.days):,} articles); RocksDB in {root}"
+        f"{int(args.articles * WINDOW.days / args.days):,} articles); RocksDB in {root}, "
+        f"{CACHE_MB} MiB shared cache"
     )
     try:
         if args.tracemalloc:
             tracemalloc.start()
         rows = soak(
-            args.articles, args.days, checkpoints, root, detail=args.memory_detail, trim=args.trim
+            args.articles,
+            args.days,
+            checkpoints,
+            root,
+            detail=args.memory_detail,
+            trim=args.trim,
+            trim_daily=args.trim_daily,
         )
     finally:
         if args.dir is None:

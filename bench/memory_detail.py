@@ -109,17 +109,28 @@ ROCKS_PROPS = {
 }
 
 
-def rocksdb_stats(dbs: dict[str, Any]) -> dict[str, float]:
+def rocksdb_stats(dbs: dict[str, Any], shared_cache: Any = None) -> dict[str, float]:
     """Per database (``{name: rocksdict.Rdict}``): MB in its block cache, memtables and table
-    readers, and their sum over all databases (``rocks_total_mb``)."""
+    readers, and their sum over all databases (``rocks_total_mb``).
+
+    With a ``shared_cache`` (a ``rocksdict.Cache`` all the databases use, with memtables
+    charged to it: worker/table_memory.py), each database reports the shared cache's usage,
+    so the block cache is counted once (``shared.block_cache_mb``, memtables included) and
+    the total is that plus the table readers kept outside it."""
     out: dict[str, float] = {}
     total = 0.0
     for name, db in dbs.items():
         for short, prop in ROCKS_PROPS.items():
+            if shared_cache is not None and short in ("block_cache", "pinned"):
+                continue
             value = (db.property_int_value(prop) or 0) / MB
             out[f"{name}.{short}_mb"] = value
-            if short != "pinned":  # pinned blocks are inside the block cache's usage
-                total += value
+            if short == "table_readers" or (shared_cache is None and short != "pinned"):
+                total += value  # pinned blocks are inside the block cache's usage
+    if shared_cache is not None:
+        out["shared.block_cache_mb"] = shared_cache.get_usage() / MB
+        out["shared.pinned_mb"] = shared_cache.get_pinned_usage() / MB
+        total += out["shared.block_cache_mb"]
     out["rocks_total_mb"] = total
     return out
 

@@ -17,6 +17,7 @@ alerts by key, and the notifier remembers notified keys in a changelog-backed ta
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from functools import partial
@@ -24,7 +25,7 @@ from typing import Any
 
 import faust
 
-from worker import faust_compat, kafka_security
+from worker import faust_compat, kafka_security, malloc_trim, table_memory
 from worker import metrics as m
 from worker.config import Settings
 from worker.silences_live import LiveSilences
@@ -56,7 +57,7 @@ def faust_app(settings: Settings) -> faust.App:
         ),  # broker URL + TLS/SASL credentials
         # rocksdb:// (production): tables on local disk, a restart reads only the changelog
         # written since; memory:// (tests): rebuilt from the whole changelog on every start
-        store=settings.table_store,
+        store=table_memory.faust_store(settings.table_store),
         datadir=str(datadir),
         topic_partitions=settings.partitions,
         topic_replication_factor=1,
@@ -77,18 +78,17 @@ def faust_app(settings: Settings) -> faust.App:
         stream_wait_empty=False,
     )
     faust_compat.install(app, settings.fetch_max_wait_ms)
+    # one RocksDB cache for all the tables' databases (read by table_options)
+    app.newswatch_rocksdb = table_memory.SharedRocksDB.from_mb(  # type: ignore[attr-defined]
+        settings.table_cache_mb
+    )
     return app
 
 
-# RocksDB memory per table partition (each is its own database). Faust's defaults allow a
-# 2 GiB block cache and 3 x 64 MiB write buffers per database: with the dedupe table and a
-# deliveries and throttle database per partition, far above the pod's memory limit. The tables
-# are small (one window of stories) and read mostly from the in-memory indexes.
-ROCKSDB_OPTIONS: dict[str, Any] = {
-    "block_cache_size": 64 * 1024**2,
-    "write_buffer_size": 16 * 1024**2,
-    "max_write_buffer_number": 2,
-}
+def table_options(app: faust.App) -> dict[str, Any]:
+    """A table's store options: the RocksDB cache and write buffers all tables share
+    (worker/table_memory.py; set on the app by :func:`faust_app`)."""
+    return app.newswatch_rocksdb.table_options()  # type: ignore[attr-defined, no-any-return]
 
 
 def dedupe_table(app: faust.App, deduper: Deduper) -> Any:
@@ -98,7 +98,7 @@ def dedupe_table(app: faust.App, deduper: Deduper) -> Any:
     older than the dedupe window are deleted (tombstones in the changelog), so the table holds
     one window of stories however long the worker runs."""
     table = app.Table(
-        "dedupe-state", default=None, key_type=str, partitions=1, options=dict(ROCKSDB_OPTIONS)
+        "dedupe-state", default=None, key_type=str, partitions=1, options=table_options(app)
     )
     deduper.state = state = DerivedBandState(table, deduper.band_keys)
     table_recovered = table.on_recovery_completed
@@ -158,7 +158,7 @@ def delivery_store(app: faust.App) -> TableStore:
     (worker/transforms/events.py)."""
 
     def table(name: str) -> Any:
-        return app.Table(name, default=None, key_type=str, options=dict(ROCKSDB_OPTIONS))
+        return app.Table(name, default=None, key_type=str, options=table_options(app))
 
     return TableStore(table("deliveries"), table("throttle"), table("events"))
 
@@ -182,6 +182,10 @@ def install_delivery_timers(
         await deliver.sweep(
             list(store.keys.items()), list(store.groups.items()), list(store.events.items())
         )
+        # what the last hour's expiry freed (here and in the dedupe stage's indexes) goes back
+        # to the system; glibc would keep it (docs/deploy.md#bounded-state). In a thread:
+        # ctypes releases the GIL, and a large heap takes a tenth of a second or two to walk
+        await asyncio.to_thread(malloc_trim.trim)
 
 
 def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:

@@ -358,6 +358,15 @@ class Settings(BaseSettings):
         None,
         description="table files (rocksdb://); default <state_dir>/tables/<app_id>/<worker>",
     )
+    # One budget for all the tables' RocksDB databases (one per table partition), so that the
+    # worker's RocksDB memory neither grows with partitions nor keeps filling per-database
+    # caches once the state is full (worker/table_memory.py).
+    table_cache_mb: int = Field(
+        32,
+        ge=8,
+        description="RocksDB memory (MiB) for all tables: one block cache that also holds "
+        "the memtables and index/filter blocks",
+    )
 
     # alert delivery (issue 7)
     targets: dict[str, TargetSettings] = {}
