@@ -10,22 +10,38 @@ from worker.transforms.rules import RuleSet
 from worker.transforms.tag import Tagger
 
 
-def test_spanish_government_of_the_buyer_is_not_a_supplier(
-    tagger: Tagger, rules: RuleSet
-) -> None:
-    # "de Perú" follows the government noun: Peru is the one buying, Korea the seller
-    body = "El Gobierno de Perú firmó un contrato con Corea del Sur para adquirir fragatas."
+def test_spanish_government_of_the_buyer_is_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
+    # "de Perú" follows the government noun: Peru is the subject of "compra", not a source
+    body = "El Gobierno de Perú compra fragatas surcoreanas."
     assert pairs(tagger, rules, "es", body) == {("PER", "KOR")}
 
 
-def test_portuguese_minister_of_defence_of_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
-    # two genitives in a row ("da Defesa do Brasil") both belong to the ministry
-    body = "O ministro da Defesa do Brasil assinou o contrato com a Suécia para comprar caças."
-    assert pairs(tagger, rules, "pt", body) == {("BRA", "SWE")}
+def test_spanish_government_genitive_is_never_read_as_the_seller(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # read as "from Peru", the genitive made Peru sell to the Korean yard
+    body = (
+        "El Gobierno de Perú ha firmado un contrato con el astillero surcoreano Hanwha"
+        " para adquirir fragatas."
+    )
+    assert ("KOR", "PER") not in pairs(tagger, rules, "es", body)
 
 
-def test_french_government_of_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
-    body = "Le gouvernement de l'Inde a signé un contrat avec la France pour acheter des hélicoptères."
+def test_portuguese_army_of_the_recipient(tagger: Tagger, rules: RuleSet) -> None:
+    body = "O Exército do Brasil recebeu blindados italianos."
+    assert pairs(tagger, rules, "pt", body) == {("BRA", "ITA")}
+
+
+def test_portuguese_government_genitive_is_never_read_as_the_seller(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    body = "O governo do Brasil assinou um contrato com a empresa sueca Saab para comprar caças."
+    assert ("SWE", "BRA") not in pairs(tagger, rules, "pt", body)
+
+
+def test_french_minister_of_defence_of_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
+    # two genitives in a row ("de la Défense de l'Inde") both belong to the ministry
+    body = "Le ministre de la Défense de l'Inde a annoncé l'achat d'hélicoptères français."
     assert pairs(tagger, rules, "fr", body) == {("IND", "FRA")}
 
 
