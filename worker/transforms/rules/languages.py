@@ -232,6 +232,10 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.handover = frozenset(
         fold_letters(w) for w in (raw.get("classes") or {}).get("handover", [])
     )
+    # a state body's genitive (Romance "Gobierno de X") is the state acting, not a source
+    classes = raw.get("classes") or {}
+    lex.holders = frozenset(fold_letters(w) for w in classes.get("holder", []))
+    lex.genitive = frozenset(fold_letters(w) for w in classes.get("genitive", []))
     return lex
 
 

@@ -80,6 +80,11 @@ class RelationLexicon:
     # language lexicons: triggers of handing arms on (Polish "przekazała"): second-hand arms, so
     # a sentence with one never takes the weapon's maker as the supplier
     handover: frozenset[str] = frozenset()
+    # language lexicons: nouns of a state body ("gobierno", "ministère") and the words that
+    # mark the genitive after them ("de", "da"): "Gobierno de Colombia" is Colombia acting, so
+    # the reader sees the country where the body stands and "de" never makes it a supplier
+    holders: frozenset[str] = frozenset()
+    genitive: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> RelationLexicon:
@@ -520,7 +525,27 @@ def _symbols(
         if tok not in lex.ignore:
             symbols.append(("word", tok, ts, te))
         i += 1
+    if lex.holders:
+        symbols = _drop_holders(symbols, lex)
     return symbols, (toks[0][1] if toks else start)
+
+
+def _drop_holders(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
+    """The symbols with each "{holder} {genitive}" run right before a country noun removed
+    ("ministerio de defensa de X" → X): the body of a state is the state itself."""
+    out: list[Symbol] = []
+    for sym in symbols:
+        if sym[0] == "country":
+            while (
+                len(out) >= 2
+                and out[-1][0] == "word"
+                and out[-1][1] in lex.genitive
+                and out[-2][0] == "word"
+                and out[-2][1] in lex.holders
+            ):
+                del out[-2:]
+        out.append(sym)
+    return out
 
 
 def _qualifying_triggers(

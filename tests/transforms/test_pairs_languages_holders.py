@@ -1,0 +1,65 @@
+"""Two constructions of issue 13's sixth round, read in Spanish, Portuguese and French: the
+genitive after a state body ("el Gobierno de X", "le ministère de la Défense de X") names the
+state acting, never a source; and arms donated or ceded are second-hand, so their maker is not
+the supplier. Every sentence is our own, written for these tests."""
+
+from __future__ import annotations
+
+from tests.transforms.test_pairs_languages import pairs
+from worker.transforms.rules import RuleSet
+from worker.transforms.tag import Tagger
+
+
+def test_spanish_government_of_the_buyer_is_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
+    # "de Perú" follows the government noun: Peru is the subject of "compra", not a source
+    body = "El Gobierno de Perú compra fragatas surcoreanas."
+    assert pairs(tagger, rules, "es", body) == {("PER", "KOR")}
+
+
+def test_spanish_government_genitive_is_never_read_as_the_seller(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # read as "from Peru", the genitive made Peru sell to the Korean yard
+    body = (
+        "El Gobierno de Perú ha firmado un contrato con el astillero surcoreano Hanwha"
+        " para adquirir fragatas."
+    )
+    assert ("KOR", "PER") not in pairs(tagger, rules, "es", body)
+
+
+def test_portuguese_army_of_the_recipient(tagger: Tagger, rules: RuleSet) -> None:
+    body = "O Exército do Brasil recebeu blindados italianos."
+    assert pairs(tagger, rules, "pt", body) == {("BRA", "ITA")}
+
+
+def test_portuguese_government_genitive_is_never_read_as_the_seller(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    body = "O governo do Brasil assinou um contrato com a empresa sueca Saab para comprar caças."
+    assert ("SWE", "BRA") not in pairs(tagger, rules, "pt", body)
+
+
+def test_french_minister_of_defence_of_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
+    # two genitives in a row ("de la Défense de l'Inde") both belong to the ministry
+    body = "Le ministre de la Défense de l'Inde a annoncé l'achat d'hélicoptères français."
+    assert pairs(tagger, rules, "fr", body) == {("IND", "FRA")}
+
+
+def test_a_plain_de_before_a_country_still_marks_the_supplier(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # no state body before "de": the preposition keeps its reading of origin
+    body = "Marruecos compra helicópteros de Estados Unidos."
+    assert pairs(tagger, rules, "es", body) == {("MAR", "USA")}
+
+
+def test_spanish_donated_tanks_are_the_givers_not_the_makers(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    body = "Noruega donó a Ucrania ocho tanques Leopard de su reserva."
+    assert pairs(tagger, rules, "es", body) == {("UKR", "NOR")}
+
+
+def test_portuguese_ceded_aircraft_are_second_hand(tagger: Tagger, rules: RuleSet) -> None:
+    body = "A Eslováquia cedeu à Ucrânia os seus caças MiG-29."
+    assert pairs(tagger, rules, "pt", body) == {("UKR", "SVK")}
