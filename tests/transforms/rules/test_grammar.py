@@ -379,6 +379,9 @@ def test_pair_carries_weapon_producer_quantity_value_and_status(read) -> None:
         ("Qatar welcomed the arrival of Rafale jets bought from France.", "delivered"),
         # ...while a passive purchase is a clause of its own and stays ordered.
         ("Rafale jets were bought from France by Qatar.", "ordered"),
+        # A purchase in the perfect tells of arms already in hand.
+        ("Qatar has acquired two Rafale jets from France.", "delivered"),
+        ("France has already sold four Rafale jets to Qatar.", "delivered"),
     ],
 )
 def test_status(read, text: str, status: str) -> None:

@@ -20,6 +20,10 @@ _SCOPE_AFTER = 6  # "the sale was eventually blocked by the US": a block right a
 # status only when the sentence has no other status word. A passive ("were bought from") is a
 # clause of its own and keeps its status.
 _BACKGROUND_AFTER = frozenset({"from", "by", "through", "under"})
+# "has acquired two drones", "has already sold 4 aircraft": a purchase or sale in the perfect
+# reports arms that changed hands, not an order still to be filled.
+_PERFECT = frozenset({"has", "have"})
+_CHANGED_HANDS = frozenset({"acquired", "bought", "purchased", "procured", "sold"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"})
 
 _SMALL = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
@@ -93,7 +97,9 @@ def sentence_status(
                 return status  # "halted the sale", "the sale was blocked by"
             if approved and status == "talks":
                 continue  # "approved a possible sale": the approval is the news
-            if status == "ordered" and _hangs_on_arms(words, i):
+            if w in _CHANGED_HANDS and _perfect(words, i):
+                status, rank = "delivered", STATUSES.index("delivered")
+            elif status == "ordered" and _hangs_on_arms(words, i):
                 background = background or status
                 continue
             cand = (dist, -rank, status)
@@ -102,6 +108,11 @@ def sentence_status(
     if best is None and approved:
         return "agreed"
     return best[2] if best else background
+
+
+def _perfect(words: Sequence[str], i: int) -> bool:
+    """``words[i]`` follows "has"/"have", perhaps past one adverb ("has already sold")."""
+    return any(words[j] in _PERFECT for j in range(max(0, i - 2), i))
 
 
 def _hangs_on_arms(words: Sequence[str], i: int) -> bool:
