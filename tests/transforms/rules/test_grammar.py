@@ -373,6 +373,15 @@ def test_pair_carries_weapon_producer_quantity_value_and_status(read) -> None:
             "Qatar is considering buying Rafale jets from France, years after Egypt ordered them.",
             "talks",
         ),
+        # Arms described by how they were bought, in a sentence that reports their arrival:
+        # the arrival is the news, the purchase only names which arms.
+        ("The Rafale jets purchased from France arrived in Qatar on Monday.", "delivered"),
+        ("Qatar welcomed the arrival of Rafale jets bought from France.", "delivered"),
+        # ...while a passive purchase is a clause of its own and stays ordered.
+        ("Rafale jets were bought from France by Qatar.", "ordered"),
+        # A purchase in the perfect tells of arms already in hand.
+        ("Qatar has acquired two Rafale jets from France.", "delivered"),
+        ("France has already sold four Rafale jets to Qatar.", "delivered"),
     ],
 )
 def test_status(read, text: str, status: str) -> None:
@@ -389,6 +398,18 @@ def test_status_nearest_word_and_scoping() -> None:
     assert sentence_status(["x", "plans", "to", "buy"], [3], classes) == "talks"
     assert sentence_status(["halted", "the", "sale"], [2], classes) == "blocked"
     assert sentence_status(["no", "words", "here"], [1], classes) is None
+
+
+def test_status_of_a_purchase_participle_on_the_arms() -> None:
+    classes = {"ordered": frozenset({"bought"}), "delivered": frozenset({"landed"})}
+    # "bought from" hanging on the arms yields to the sentence's own verb
+    words = ["jets", "bought", "from", "", "landed", "in", ""]
+    assert sentence_status(words, [1], classes) == "delivered"
+    # with no other status word, the participle still says how far the deal went
+    assert sentence_status(["jets", "bought", "from", ""], [1], classes) == "ordered"
+    # "were bought from": a passive clause, not a modifier
+    words = ["jets", "were", "bought", "from", "", "landed", "later"]
+    assert sentence_status(words, [2], classes) == "ordered"
 
 
 def test_quantity_and_value() -> None:

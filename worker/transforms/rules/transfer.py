@@ -15,6 +15,16 @@ from collections.abc import Mapping, Sequence
 STATUSES = ("talks", "agreed", "ordered", "delivered", "cancelled", "blocked")
 _SCOPING = ("cancelled", "blocked")
 _SCOPE_AFTER = 6  # "the sale was eventually blocked by the US": a block right after scopes too
+# A purchase participle that hangs on the arms ("tanks purchased from the US arrived", "jets
+# bought by the army from China") tells the arms' past, not this sentence's news: it gives its
+# status only when the sentence has no other status word. A passive ("were bought from") is a
+# clause of its own and keeps its status.
+_BACKGROUND_AFTER = frozenset({"from", "by", "through", "under"})
+# "has acquired two drones", "has already sold 4 aircraft": a purchase or sale in the perfect
+# reports arms that changed hands, not an order still to be filled.
+_PERFECT = frozenset({"has", "have"})
+_CHANGED_HANDS = frozenset({"acquired", "bought", "purchased", "procured", "sold"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"})
 
 _SMALL = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
 _TEENS = "fifteen sixteen seventeen eighteen nineteen twenty"
@@ -72,6 +82,7 @@ def sentence_status(
     if not triggers:
         return None
     best: tuple[int, int, str] | None = None
+    background: str | None = None
     first = min(triggers)
     approved = False
     for i, w in enumerate(words):
@@ -86,12 +97,30 @@ def sentence_status(
                 return status  # "halted the sale", "the sale was blocked by"
             if approved and status == "talks":
                 continue  # "approved a possible sale": the approval is the news
+            if w in _CHANGED_HANDS and _perfect(words, i):
+                status, rank = "delivered", STATUSES.index("delivered")
+            elif status == "ordered" and _hangs_on_arms(words, i):
+                background = background or status
+                continue
             cand = (dist, -rank, status)
             if best is None or cand < best:
                 best = cand
     if best is None and approved:
         return "agreed"
-    return best[2] if best else None
+    return best[2] if best else background
+
+
+def _perfect(words: Sequence[str], i: int) -> bool:
+    """``words[i]`` follows "has"/"have", perhaps past one adverb ("has already sold")."""
+    return any(words[j] in _PERFECT for j in range(max(0, i - 2), i))
+
+
+def _hangs_on_arms(words: Sequence[str], i: int) -> bool:
+    """``words[i]`` is a participle reduced to a modifier: "purchased from", not "were bought
+    from" nor "bought jets from"."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    before = words[i - 1] if i > 0 else ""
+    return after in _BACKGROUND_AFTER and before not in _BE and words[i].endswith(("ed", "ght"))
 
 
 def quantity_before(text: str, start: int) -> int | None:
