@@ -29,7 +29,7 @@ REPORTS = [
     ("https://three.example/a/3", "2026-11-02T10:00:00Z", "S-400 talks go on",
      "Ankara is negotiating with Moscow to buy Russian S-400 missile systems."),
     ("https://four.example/b/4", "2026-11-04T10:00:00Z", "Deal signed for S-400",
-     "Turkey agreed to buy S-400 systems from Russia under a contract signed on Friday."),
+     "Turkey signed a contract on Friday to buy S-400 systems from Russia."),
 ]  # fmt: skip
 FILLER = "Residents said prices for bread and fuel had climbed sharply since the spring."
 

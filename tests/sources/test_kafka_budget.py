@@ -66,3 +66,33 @@ def test_an_article_limit_over_the_message_budget_stops_start_up():
     with pytest.raises(ConfigError, match="max_article_bytes"):
         load_settings(max_article_bytes=2_000_000, kafka_max_message_bytes=2_000_000)
     load_settings(max_article_bytes=2_000_000, kafka_max_message_bytes=2_000_000 + MESSAGE_OVERHEAD)
+
+
+@pytest.mark.stack
+def test_small_items_queued_behind_a_refused_one_are_not_refused_with_it(isolated_env):
+    """The topic's limit lowered under the budget by an operator: Kafka refuses the big item,
+    and the idempotent producer then fails the records still queued behind it with the same
+    error. Only the big item is a reject; every small one is delivered (they are sent again
+    alone to tell them apart)."""
+    from kafka.admin import ConfigResource, ConfigResourceType
+
+    from worker.config import load_settings
+    from worker.sources.outlet import RawOutlet
+
+    settings = load_settings()
+    outlet = RawOutlet.open(settings)
+    admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap)
+    try:
+        lower = {"max.message.bytes": "1048588"}  # Kafka's default, under our budget
+        admin.alter_configs([ConfigResource(ConfigResourceType.TOPIC, settings.topics.raw, lower)])
+        item = {"url": "https://wire.example/{n}", "title": "Wheat", "body": "Grain rose."}
+        big = {**item, "url": "https://wire.example/big", "body": "word " * 240_000}
+        smalls = [{**item, "url": item["url"].format(n=n)} for n in range(40)]
+        pairs = [(b"big", big)] + [(f"s{n}".encode(), s) for n, s in enumerate(smalls)]
+        outcomes = outlet.send(pairs)
+        assert isinstance(outcomes[0], Reject) and outcomes[0].reason == "too_large"
+        assert outcomes[1:] == [None] * len(smalls)
+    finally:
+        outlet.close()
+        admin.delete_topics([n for n in admin.list_topics() if n.startswith(settings.app_id)])
+        admin.close()

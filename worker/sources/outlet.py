@@ -16,6 +16,7 @@ A dry run validates the items against the same budget and sends nothing.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections.abc import Sequence
 from typing import Any, Protocol
@@ -24,6 +25,7 @@ from worker.config import Settings
 from worker.errors import Reject
 
 Outcome = Exception | None
+KAFKA_REFUSED = "Kafka refused the message"
 Pair = tuple[bytes | None, dict[str, Any]]  # (Kafka key or None for the item's own, item)
 
 
@@ -73,7 +75,22 @@ class RawOutlet:
                 again = self._send_once([pairs[n] for n in retry])
                 for n, o in zip(retry, again, strict=True):
                     outcomes[n] = o
+            refused = [n for n, o in enumerate(outcomes) if _too_large(o)]
+            if len(pairs) > 1 and len(refused) > 0:
+                # Once one record is refused as too large, the idempotent producer fails the
+                # records still queued with that same error: how many share the fate depends
+                # on timing (a loaded machine queues more). Each refused one is sent alone to
+                # learn whether it is too large itself.
+                self._reset_quietly()
+                for n in refused:
+                    (outcomes[n],) = self._send_once([pairs[n]])
+                    if outcomes[n] is not None:
+                        self._reset_quietly()
         return outcomes
+
+    def _reset_quietly(self) -> None:
+        with contextlib.suppress(Exception):  # broker unreachable: the next send says so
+            self.publisher.reset()
 
     async def send_async(self, pairs: Sequence[Pair]) -> list[Outcome]:
         """:meth:`send` in a thread, so that an event loop (``serve``) keeps serving."""
@@ -110,9 +127,7 @@ class RawOutlet:
                 f.get(timeout=30)
                 outcomes.append(None)
             except MessageSizeTooLargeError as exc:  # the topic's limit is below our budget
-                outcomes.append(
-                    Reject("intake", "too_large", f"Kafka refused the message: {exc!r}")
-                )
+                outcomes.append(Reject("intake", "too_large", f"{KAFKA_REFUSED}: {exc!r}"))
             except Exception as exc:  # not acknowledged: the source keeps the item
                 outcomes.append(exc)
         return outcomes
@@ -120,3 +135,8 @@ class RawOutlet:
 
 def _final(outcome: Exception) -> bool:
     return isinstance(outcome, Reject)
+
+
+def _too_large(outcome: Outcome) -> bool:
+    """Refused by Kafka as too large (not by our own budget check, which is final)."""
+    return isinstance(outcome, Reject) and str(outcome.detail).startswith(KAFKA_REFUSED)
