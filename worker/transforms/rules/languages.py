@@ -225,17 +225,18 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex = RelationLexicon.from_dict(raw)
     lex.grammar = None  # the dependency parse is English-only: symbol patterns alone
     lex.adjectives = adjective_test(raw.get("adjectives") or {})
-    words = [w for ws in (raw.get("classes") or {}).values() for w in ws]
+    classes = raw.get("classes") or {}
+    words = [w for ws in classes.values() for w in ws]
     lex.stem = stemmer([*words, *(w for ws in (raw.get("status") or {}).values() for w in ws)])
     lex.status_words = status_words(raw)
+
+    def folded(name: str) -> frozenset[str]:
+        return frozenset(fold_letters(w) for w in classes.get(name, []))
+
     # handing arms on (second-hand): these triggers never make the weapon's maker the supplier
-    lex.handover = frozenset(
-        fold_letters(w) for w in (raw.get("classes") or {}).get("handover", [])
-    )
+    lex.handover = folded("handover")
     # a state body's genitive (Romance "Gobierno de X") is the state acting, not a source
-    classes = raw.get("classes") or {}
-    lex.holders = frozenset(fold_letters(w) for w in classes.get("holder", []))
-    lex.genitive = frozenset(fold_letters(w) for w in classes.get("genitive", []))
+    lex.holders, lex.genitive = folded("holder"), folded("genitive")
     return lex
 
 

@@ -86,6 +86,12 @@ class RelationLexicon:
     holders: frozenset[str] = frozenset()
     genitive: frozenset[str] = frozenset()
 
+    @property
+    def symbols_only(self) -> bool:
+        """A language lexicon (rules/languages.py): read by symbol patterns alone, with no
+        dependency parse (which is English-only)."""
+        return self.grammar is None and self.adjectives is not None
+
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> RelationLexicon:
         try:
@@ -322,8 +328,8 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
             _add_facts(hit, facts, text)
     weapons = [e for e in tagged.entities if e.type == "weapon"]
     lede = next((h.status for h in hits.values() if h.status), None)
-    if lede is None and hits and lexicon.grammar is None and lexicon.adjectives is not None:
-        lede = _opening_status(art, sentences[:_OPENING], lexicon)  # a language lexicon only
+    if lede is None and hits and lexicon.symbols_only:
+        lede = _opening_status(art, sentences[:_OPENING], lexicon)
     for hit in hits.values():
         if hit.status is None:  # untold in its sentences: what the lede says of the deal
             hit.status = lede
@@ -437,7 +443,7 @@ def _sentence_pairs(
     text: str, start: int, end: int, fld: str, spans: list[_Span], lex: RelationLexicon
 ) -> Iterable[tuple[str, str, list[Cue], _Facts]]:
     """The (recipient, supplier) pairs one sentence states, with their cues and facts."""
-    if lex.grammar is None and lex.adjectives is not None:
+    if lex.symbols_only:
         # a language lexicon has no parse to place companies and state bodies: each stands for
         # its country in the symbol patterns ("Navantia construirá corbetas para ...")
         spans = [_as_country(s) if s.kind in _ACTORS else s for s in spans]
