@@ -246,8 +246,10 @@ def candidates(
     # the headline and the opening read together: a party of the headline with one of the lede
     opening = [i for i in range(min(len(sentences), OPENING + 1)) if i in per_sentence]
     if opening and stating & set(opening):
+        # a party is named there, or is the maker of a weapon named there
         named = {
-            i: {s.ident for s in per_sentence[i] if s.kind != "weapon"} for i in opening
+            i: {s.ident if s.kind != "weapon" else s.origin for s in per_sentence[i]} - {None}
+            for i in opening
         }
         for i, j in ((i, j) for i in opening for j in opening if i < j):
             for a in named[i]:
