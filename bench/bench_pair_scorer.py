@@ -179,8 +179,10 @@ def cross_validate(rows: list[Row], k: int, c: float, inner: int, console: Conso
             f"{sk[kind].prf()[1]:.3f}",
         )  # fmt: skip
     console.print(kinds)
-    covered = sum(1 for r in rows for g in r.gold if any((x["rec"], x["sup"]) == g for x in r.cands))
-    total = sum(len(r.gold) for r in rows)
+    covered = sum(
+        1 for r in rows for g in r.gold if any((x["rec"], x["sup"]) == g for x in r.cands)
+    )
+    total = sum(len(set(r.gold)) for r in rows)
     console.print(
         f"candidates: {sum(len(r.cands) for r in rows)} over {len(rows)} reports; "
         f"{covered}/{total} gold pairs ({covered / max(total, 1):.3f}) are among them "
@@ -192,7 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--lang", choices=("en", "i18n"), default="en", help="English or the ten others")
+    ap.add_argument(
+        "--lang", choices=("en", "i18n"), default="en", help="English or the ten others"
+    )
     ap.add_argument("--folds", type=int, default=5, help="outer folds (default 5)")
     ap.add_argument("--inner", type=int, default=4, help="inner folds picking the threshold")
     ap.add_argument("--C", type=float, default=1.0, help="inverse regularisation strength")

@@ -60,10 +60,7 @@ class Row:
 
 def dev_reports(lang: str) -> list[Report]:
     """The dev reports of ``lang`` ("en", or "i18n" for the ten other languages)."""
-    if lang == "en":
-        files = sorted(LABELS.glob("*.yaml"))
-    else:
-        files = i18n_label_files("dev")
+    files = sorted(LABELS.glob("*.yaml")) if lang == "en" else i18n_label_files("dev")
     files = [f for f in files if not any(f.name.startswith(n) for n in NEVER_READ)]
     want = {"en"} if lang == "en" else set(I18N_LANGS)
     return [r for r in load(files) if r.lang in want and not blind(r)]

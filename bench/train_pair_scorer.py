@@ -1,6 +1,6 @@
 """Train the arms-transfer pair scorer on every dev report and write its weights file.
 
-    python bench/train_pair_scorer.py [--lang en] [--C 1.0] [--out worker/data/rules/pair_scorer.json]
+    python bench/train_pair_scorer.py [--lang en] [--C 1.0] [--out FILE]
 
 Needs the ``train`` extra (scikit-learn). The threshold is chosen as in bench/bench_pair_scorer.py
 (out-of-fold probabilities of a cross-validation over the reports: the best F1 whose precision is

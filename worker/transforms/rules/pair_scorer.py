@@ -139,7 +139,9 @@ def _sentence_features(
     for k, s in enumerate(symbols):
         if s[0] == "country":
             sp = s[1]
-            parties.append(_Party(sp.ident, k, sp.start, sp.end, "company" if sp.company else "country"))
+            parties.append(
+                _Party(sp.ident, k, sp.start, sp.end, "company" if sp.company else "country")
+            )
     actors = [s for s in spans if s.kind in _ACTORS]
     countries = [k for k, s in enumerate(symbols) if s[0] == "country"]
     for a in actors:
@@ -200,7 +202,9 @@ def _sentence_features(
             key = (a.country, b.country)
             old = out.get(key)
             # several mentions of one pair: keep every reading (a feature is on if any has it)
-            out[key] = f if old is None else {**old, **{k: max(v, old.get(k, 0.0)) for k, v in f.items()}}
+            out[key] = (
+                f if old is None else {**old, **{k: max(v, old.get(k, 0.0)) for k, v in f.items()}}
+            )
     return out, True
 
 
