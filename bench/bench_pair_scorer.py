@@ -90,7 +90,11 @@ def rules_counts(rows: Sequence[Row]) -> Counts:
 
 
 def scorer_pairs(row: Row, probs: Sequence[float], t: float) -> set[tuple[str, str]]:
-    return {(c["rec"], c["sup"]) for c, p in zip(row.cands, probs, strict=True) if p >= t}
+    """The accepted pairs, one direction per two states (as ``pair_scorer.rescore`` does)."""
+    from worker.transforms.rules.pair_scorer import one_direction
+
+    p = {(c["rec"], c["sup"]): x for c, x in zip(row.cands, probs, strict=True) if x >= t}
+    return set(one_direction(p))
 
 
 def scorer_counts(rows: Sequence[Row], probs: Sequence[Sequence[float]], t: float) -> Counts:

@@ -329,6 +329,16 @@ class PairScorer:
         }
 
 
+def one_direction(probs: Mapping[tuple[str, str], float]) -> list[tuple[str, str]]:
+    """The accepted pairs with, for two states accepted both ways, only the likelier direction
+    (ties: the one listed first): one transfer, one direction."""
+    return [
+        (a, b)
+        for (a, b), p in probs.items()
+        if not ((b, a) in probs and (probs[(b, a)] > p or (probs[(b, a)] == p and (b, a) < (a, b))))
+    ]
+
+
 def rescore(
     tagged: TaggedArticle, lex: RelationLexicon, hits: list[PairHit], scorer: PairScorer
 ) -> list[PairHit]:
@@ -337,10 +347,11 @@ def rescore(
     by_key = {(h.recipient, h.supplier): h for h in hits}
     out: list[PairHit] = []
     weapons = [e for e in tagged.entities if e.type == "weapon"]
-    for c in candidates(tagged, lex, by_key):
-        p = scorer.probability(c.features)
-        if p < scorer.threshold:
-            continue
+    cands = {c.key: c for c in candidates(tagged, lex, by_key)}
+    probs = {k: scorer.probability(c.features) for k, c in cands.items()}
+    accepted = one_direction({k: p for k, p in probs.items() if p >= scorer.threshold})
+    for key in accepted:
+        c, p = cands[key], probs[key]
         hit = by_key.get(c.key)
         if hit is None:
             hit = PairHit(c.recipient, c.supplier, sentences=list(c.sentences))
