@@ -85,6 +85,8 @@ class RelationLexicon:
     # the reader sees the country where the body stands and "de" never makes it a supplier
     holders: frozenset[str] = frozenset()
     genitive: frozenset[str] = frozenset()
+    # a learned second opinion on the pairs (rules/pair_scorer.py), from the lexicon's `scorer:`
+    scorer: Any = field(default=None, repr=False)
 
     @property
     def symbols_only(self) -> bool:
@@ -130,6 +132,7 @@ class RelationLexicon:
                 raise LexiconError(f"weak triggers that are not triggers: {extra}")
             if weak and not objects:
                 raise LexiconError("weak_triggers need at least one objects pattern")
+            scorer = _load_scorer(raw.get("scorer"))
         except (KeyError, TypeError, ValueError) as exc:
             raise LexiconError(f"relation lexicon: {exc}") from None
         return cls(
@@ -154,7 +157,20 @@ class RelationLexicon:
                 st: frozenset(fold_letters(str(w)) for w in words)
                 for st, words in (raw.get("status") or {}).items()
             },
+            scorer=scorer,
         )
+
+
+def _load_scorer(name: Any) -> Any:
+    """The pair scorer a lexicon names (a weights file, relative to data/rules/), or None."""
+    if not name:
+        return None
+    from .pair_scorer import DEFAULT_WEIGHTS, PairScorer, ScorerError
+
+    try:
+        return PairScorer.load(DEFAULT_WEIGHTS.parent / str(name))
+    except ScorerError as exc:
+        raise LexiconError(f"scorer: {exc}") from None
 
 
 def _expand_words(item: str, classes: Mapping[str, list[str]]) -> list[str]:
@@ -337,7 +353,12 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
             w = next((e for e in weapons if e.country == hit.supplier), None)
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
-    return _one_direction(list(hits.values()))
+    found = _one_direction(list(hits.values()))
+    if lexicon.scorer is not None and not lexicon.symbols_only and PAIR_SCORER:
+        from .pair_scorer import rescore  # keeps the pairs it accepts, adds those rules missed
+
+        found = rescore(tagged, lexicon, found, lexicon.scorer)
+    return found
 
 
 _OPENING = 4  # the title and the first sentences: where a report says how far its deal has gone
@@ -434,6 +455,7 @@ def _ident(ent: Any) -> str:
 ROLE_READER = "grammar"
 SYMBOL_FALLBACK = False  # grammar reader: symbol patterns for countries the parse leaves out
 ONLY_OTHER_FALLBACK = False  # grammar reader: an empty side taken by the one remaining country
+PAIR_SCORER = True  # the lexicon's learned scorer, when it names one (off: the rules alone)
 
 
 Symbol = tuple[str, Any, int, int]  # (kind, payload, start, end); kind: word/country/weapon
