@@ -89,24 +89,33 @@ def rules_counts(rows: Sequence[Row]) -> Counts:
     return c
 
 
-def scorer_pairs(row: Row, probs: Sequence[float], t: float) -> set[tuple[str, str]]:
-    """The accepted pairs, one direction per two states (as ``pair_scorer.rescore`` does)."""
+def scorer_pairs(
+    row: Row, probs: Sequence[float], t: float, drops: bool = True
+) -> set[tuple[str, str]]:
+    """The pairs ``pair_scorer.rescore`` gives: the accepted candidates, one direction per two
+    states; with ``drops`` off, the rule pairs plus accepted ones that reverse none of them."""
     from worker.transforms.rules.pair_scorer import one_direction
 
     p = {(c["rec"], c["sup"]): x for c, x in zip(row.cands, probs, strict=True) if x >= t}
-    return set(one_direction(p))
+    got = set(one_direction(p))
+    if drops:
+        return got
+    rules = set(row.rules_read)
+    return rules | {(a, b) for a, b in got if (b, a) not in rules}
 
 
-def scorer_counts(rows: Sequence[Row], probs: Sequence[Sequence[float]], t: float) -> Counts:
+def scorer_counts(
+    rows: Sequence[Row], probs: Sequence[Sequence[float]], t: float, drops: bool = True
+) -> Counts:
     c = Counts()
     for r, ps in zip(rows, probs, strict=True):
-        got, gold = scorer_pairs(r, ps, t), set(r.gold)
-        c.add(len(got & gold), len(got - gold), len(gold - got))
+        got, gold, opt = scorer_pairs(r, ps, t, drops), set(r.gold), set(r.optional)
+        c.add(len(got & gold), len(got - gold - opt), len(gold - got))
     return c
 
 
 def choose_threshold(
-    rows: Sequence[Row], c: float, inner: int, floor_p: float
+    rows: Sequence[Row], c: float, inner: int, floor_p: float, drops: bool = True
 ) -> tuple[float, Counts]:
     """The threshold with the best F1 among those keeping P >= ``floor_p``, on out-of-fold
     probabilities of an ``inner``-fold cross-validation over ``rows`` (training reports only)."""
@@ -120,11 +129,11 @@ def choose_threshold(
             probs[i] = ps
     best_t, best = 0.5, None
     for t in [x / 100 for x in range(5, 96)]:
-        cnt = scorer_counts(rows, probs, t)
+        cnt = scorer_counts(rows, probs, t, drops)
         p, _, f1 = cnt.prf()
         if p >= floor_p and (best is None or f1 > best.prf()[2]):
             best_t, best = t, cnt
-    return best_t, best or scorer_counts(rows, probs, best_t)
+    return best_t, best or scorer_counts(rows, probs, best_t, drops)
 
 
 def construction_recall(
@@ -143,49 +152,57 @@ def _fmt(c: Counts) -> list[str]:
     return [str(c.tp), str(c.fp), str(c.fn), f"{p:.3f}", f"{r:.3f}", f"{f:.3f}"]
 
 
+MODES = {"rules + scorer": True, "rules + scorer (adds only)": False}
+
+
 def cross_validate(rows: list[Row], k: int, c: float, inner: int, console: Console) -> None:
     fold = folds_of(rows, k)
     table = Table(title=f"{k}-fold cross-validation by report ({len(rows)} dev reports, C={c})")
     for col in ("fold", "reader", "threshold", "tp", "fp", "fn", "P", "R", "F1"):
         table.add_column(col, justify="left" if col in ("fold", "reader") else "right")
-    pooled_rules, pooled_scorer = Counts(), Counts()
-    rule_picks: list[set[tuple[str, str]]] = [set() for _ in rows]
-    scorer_picks: list[set[tuple[str, str]]] = [set() for _ in rows]
+    pooled = {"rules": Counts(), **{m: Counts() for m in MODES}}
+    picks: dict[str, list[set[tuple[str, str]]]] = {m: [set() for _ in rows] for m in pooled}
     for n in range(k):
         train = [r for r, f in zip(rows, fold, strict=True) if f != n]
         test_idx = [i for i, f in enumerate(fold) if f == n]
         test = [rows[i] for i in test_idx]
         floor_p = rules_counts(train).prf()[0]
-        t, _ = choose_threshold(train, c, inner, floor_p)
         w, b = fit(train, c)
         probs = probabilities(test, w, b)
-        rc, sc = rules_counts(test), scorer_counts(test, probs, t)
-        pooled_rules.add(rc.tp, rc.fp, rc.fn)
-        pooled_scorer.add(sc.tp, sc.fp, sc.fn)
-        for i, r, ps in zip(test_idx, test, probs, strict=True):
-            rule_picks[i] = set(r.rules)
-            scorer_picks[i] = scorer_pairs(r, ps, t)
+        rc = rules_counts(test)
+        pooled["rules"].add(rc.tp, rc.fp, rc.fn)
         table.add_row(str(n + 1), "rules", "", *_fmt(rc))
-        table.add_row("", "rules + scorer", f"{t:.2f}", *_fmt(sc))
-    table.add_row("pooled", "rules", "", *_fmt(pooled_rules), style="bold")
-    table.add_row("pooled", "rules + scorer", "", *_fmt(pooled_scorer), style="bold")
+        for i, r in zip(test_idx, test, strict=True):
+            picks["rules"][i] = set(r.rules)
+        for mode, drops in MODES.items():
+            t, _ = choose_threshold(train, c, inner, floor_p, drops)
+            sc = scorer_counts(test, probs, t, drops)
+            pooled[mode].add(sc.tp, sc.fp, sc.fn)
+            for i, r, ps in zip(test_idx, test, probs, strict=True):
+                picks[mode][i] = scorer_pairs(r, ps, t, drops)
+            table.add_row("", mode, f"{t:.2f}", *_fmt(sc))
+    for mode, cnt in pooled.items():
+        table.add_row("pooled", mode, "", *_fmt(cnt), style="bold")
     console.print(table)
-    dp = pooled_scorer.prf()[0] - pooled_rules.prf()[0]
-    df = pooled_scorer.prf()[2] - pooled_rules.prf()[2]
-    console.print(f"pooled: F1 {df:+.3f}, P {dp:+.3f} (rules + scorer minus rules)")
+    base = pooled["rules"].prf()
+    for mode in MODES:
+        got = pooled[mode].prf()
+        console.print(
+            f"pooled, {mode}: F1 {got[2] - base[2]:+.3f}, P {got[0] - base[0]:+.3f}, "
+            f"R {got[1] - base[1]:+.3f} (minus rules)"
+        )
     kinds = Table(title="recall per construction kind, pooled over the folds")
-    for col in ("construction", "gold", "rules R", "rules + scorer R"):
-        kinds.add_column(col, justify="left" if col == "construction" else "right")
-    rk, sk = construction_recall(rows, rule_picks), construction_recall(rows, scorer_picks)
+    kinds.add_column("construction")
+    for col in ("gold", *pooled):
+        kinds.add_column(col if col == "gold" else f"{col} R", justify="right")
+    rec = {m: construction_recall(rows, p) for m, p in picks.items()}
+    rk = rec["rules"]
     for kind in sorted(rk, key=lambda x: -(rk[x].tp + rk[x].fn)):
         kinds.add_row(
-            kind, str(rk[kind].tp + rk[kind].fn), f"{rk[kind].prf()[1]:.3f}",
-            f"{sk[kind].prf()[1]:.3f}",
-        )  # fmt: skip
+            kind, str(rk[kind].tp + rk[kind].fn), *(f"{rec[m][kind].prf()[1]:.3f}" for m in rec)
+        )
     console.print(kinds)
-    covered = sum(
-        1 for r in rows for g in r.gold if any((x["rec"], x["sup"]) == g for x in r.cands)
-    )
+    covered = sum(len(set(r.gold) & {(x["rec"], x["sup"]) for x in r.cands}) for r in rows)
     total = sum(len(set(r.gold)) for r in rows)
     console.print(
         f"candidates: {sum(len(r.cands) for r in rows)} over {len(rows)} reports; "

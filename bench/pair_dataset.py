@@ -47,6 +47,7 @@ class Row:
     optional: list[tuple[str, str]]
     constructions: dict[str, list[str]]  # "REC>SUP" -> construction kinds of that gold pair
     rules: list[tuple[str, str]]  # pairs of the arms-transfer alerts
+    rules_read: list[tuple[str, str]] = field(default_factory=list)  # the rule reader's pairs
     cands: list[dict[str, Any]] = field(default_factory=list)  # rec, sup, label, features
 
     @classmethod
@@ -55,6 +56,7 @@ class Row:
         r.gold = [tuple(p) for p in r.gold]  # type: ignore[misc]
         r.optional = [tuple(p) for p in r.optional]  # type: ignore[misc]
         r.rules = [tuple(p) for p in r.rules]  # type: ignore[misc]
+        r.rules_read = [tuple(p) for p in r.rules_read]  # type: ignore[misc]
         return r
 
 
@@ -72,6 +74,9 @@ def build(reports: list[Report], progress: bool = True) -> list[Row]:
     from datetime import UTC, datetime
 
     now = datetime(2026, 12, 5, tzinfo=UTC)
+    from worker.transforms.rules import pairs
+
+    pairs.PAIR_SCORER = False  # the data set is what the rule reader alone reads
     tagger, rules = default_tagger(), load_rules()
     lexicon = rules.relations[RELATION]
     rows: list[Row] = []
@@ -95,6 +100,7 @@ def build(reports: list[Report], progress: bool = True) -> list[Row]:
             ]
             lex = lexicon.by_language.get(view.lang.split("-")[0], lexicon)
             read = view.known_pairs().get(lex.name, [])
+            row.rules_read += [(h.recipient, h.supplier) for h in read]
             bounded, _ = bounded_sentences(tagged)
             for c in candidates(bounded, lex, [(h.recipient, h.supplier) for h in read]):
                 if c.key in rep.optional:

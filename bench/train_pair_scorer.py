@@ -46,10 +46,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5, help="folds picking the threshold")
     ap.add_argument("--rows", type=Path, help="data set cache (see bench_pair_scorer.py --rows)")
     ap.add_argument("--out", type=Path, default=DEFAULT_WEIGHTS, help="weights file to write")
+    ap.add_argument(
+        "--adds-only",
+        action="store_true",
+        help="the scorer only adds pairs; rule pairs below the threshold stay",
+    )
     args = ap.parse_args(argv)
     rows = rows_for(args.lang, args.rows)
     floor_p = rules_counts(rows).prf()[0]
-    threshold, cv = choose_threshold(rows, args.C, args.folds, floor_p)
+    threshold, cv = choose_threshold(rows, args.C, args.folds, floor_p, not args.adds_only)
     weights, bias = fit(rows, args.C)
     p, r, f1 = cv.prf()
     scorer = PairScorer(
@@ -69,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             f"out-of-fold probabilities (P {p:.3f} R {r:.3f} F1 {f1:.3f})",
             "features": sorted(weights),
         },
+        drops=not args.adds_only,
     )
     args.out.write_text(json.dumps(scorer.to_dict(), indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}: {len(weights)} weights, threshold {threshold:.2f}")

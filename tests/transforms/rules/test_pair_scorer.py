@@ -11,7 +11,7 @@ import pytest
 
 from worker.model import Article
 from worker.transforms.parser import english_parser
-from worker.transforms.rules import load_rules
+from worker.transforms.rules import load_rules, pairs
 from worker.transforms.rules.pair_scorer import (
     Candidate,
     PairScorer,
@@ -21,6 +21,14 @@ from worker.transforms.rules.pair_scorer import (
 )
 from worker.transforms.rules.pairs import extract_pairs
 from worker.transforms.tag import default_tagger
+
+
+@pytest.fixture(scope="module", autouse=True)
+def rules_alone():
+    """The rule reader without its scorer: these tests give the scorer its input by hand."""
+    pairs.PAIR_SCORER = False
+    yield
+    pairs.PAIR_SCORER = True
 
 
 @pytest.fixture(scope="module")

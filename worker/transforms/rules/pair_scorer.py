@@ -34,6 +34,7 @@ from .pairs import (
     RelationLexicon,
     _grammar_roles,
     _ident,
+    _qualifying_triggers,
     _Span,
     _symbols,
     sentence_spans,
@@ -115,11 +116,12 @@ def _sentence_features(
 ) -> tuple[dict[tuple[str, str], dict[str, float]], bool]:
     """Features of every ordered pair of distinct parties in one sentence, and whether the
     sentence states a transfer at all (a trigger word and arms)."""
-    symbols, _ = _symbols(text, start, end, [s for s in spans if s.kind not in _ACTORS], lex)
+    symbols, first = _symbols(text, start, end, [s for s in spans if s.kind not in _ACTORS], lex)
     words = [s[1] for s in symbols if s[0] == "word"]
-    has_arms = any(s[0] == "weapon" for s in symbols)
-    trig = [k for k, s in enumerate(symbols) if s[0] == "word" and s[1] in lex.triggers]
-    if not (has_arms and trig):
+    # the lexicon's own gates hold: a sentence the rule reader does not read as a transfer
+    # ("sent troops and ...", "received missile fire", airliner orders) gives no candidate
+    trig = _qualifying_triggers(symbols, text, first, lex)
+    if not trig:
         return {}, False
     classes = lex.grammar
     base: dict[str, float] = {}
@@ -288,6 +290,8 @@ class PairScorer:
     bias: float
     threshold: float
     provenance: Mapping[str, Any] = field(default_factory=dict)
+    # whether a rule pair below the threshold is dropped (else the scorer only adds pairs)
+    drops: bool = True
 
     def probability(self, features: Mapping[str, float]) -> float:
         """The model's probability that the candidate is a stated transfer (pure Python)."""
@@ -318,12 +322,16 @@ class PairScorer:
             raise ScorerError(f"{path}: weights must map names to numbers: {exc}") from None
         if not 0.0 < threshold < 1.0:
             raise ScorerError(f"{path}: threshold {threshold} is not between 0 and 1")
-        return cls(weights, bias, threshold, dict(raw.get("provenance") or {}))
+        drops = raw.get("drops_rule_pairs", True)
+        if not isinstance(drops, bool):
+            raise ScorerError(f"{path}: drops_rule_pairs must be true or false, not {drops!r}")
+        return cls(weights, bias, threshold, dict(raw.get("provenance") or {}), drops)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "provenance": dict(self.provenance),
             "threshold": self.threshold,
+            "drops_rule_pairs": self.drops,
             "bias": self.bias,
             "weights": dict(sorted(self.weights.items())),
         }
@@ -350,9 +358,13 @@ def rescore(
     cands = {c.key: c for c in candidates(tagged, lex, by_key)}
     probs = {k: scorer.probability(c.features) for k, c in cands.items()}
     accepted = one_direction({k: p for k, p in probs.items() if p >= scorer.threshold})
+    if not scorer.drops:  # the rule pairs stay; an added pair never reverses one of them
+        accepted = list(by_key) + [
+            (a, b) for a, b in accepted if (a, b) not in by_key and (b, a) not in by_key
+        ]
     for key in accepted:
         c, p = cands[key], probs[key]
-        hit = by_key.get(c.key)
+        hit = by_key.get(key)
         if hit is None:
             hit = PairHit(c.recipient, c.supplier, sentences=list(c.sentences))
             fld, _, s, e = (c.sentences or [("title", -1, 0, 0)])[0]
