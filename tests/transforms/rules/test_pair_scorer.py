@@ -19,7 +19,7 @@ from worker.transforms.rules.pair_scorer import (
     candidates,
     rescore,
 )
-from worker.transforms.rules.pairs import extract_pairs
+from worker.transforms.rules.pairs import LexiconError, RelationLexicon, extract_pairs
 from worker.transforms.tag import default_tagger
 
 
@@ -141,3 +141,31 @@ def test_bad_weights_file_names_the_file(tmp_path: Path, content: str | None, re
     with pytest.raises(ScorerError, match=reason) as err:
         PairScorer.load(p)
     assert str(p) in str(err.value)
+
+
+def test_adds_only_keeps_every_rule_pair() -> None:
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+    tagged = tagger.tag(Article(id="t", title="", body="Chile will buy six frigates from Spain."))
+    hits = extract_pairs(tagged, lex)
+    assert [(h.recipient, h.supplier) for h in hits] == [("CHL", "ESP")]
+    nothing = PairScorer({}, bias=-5.0, threshold=0.5, drops=False)
+    assert [(h.recipient, h.supplier) for h in rescore(tagged, lex, hits, nothing)] == [
+        ("CHL", "ESP")
+    ]
+    # an accepted candidate that reverses a rule pair is not added
+    everything = PairScorer({}, bias=5.0, threshold=0.5, drops=False)
+    assert ("ESP", "CHL") not in {
+        (h.recipient, h.supplier) for h in rescore(tagged, lex, hits, everything)
+    }
+
+
+def test_a_lexicon_naming_a_bad_weights_file_fails_with_its_name(tmp_path: Path) -> None:
+    raw = dict(load_rules().relations["arms_transfer"].raw)
+    raw["scorer"] = str(tmp_path / "missing.json")
+    with pytest.raises(LexiconError, match=r"missing\.json"):
+        RelationLexicon.from_dict(raw)
+
+
+def test_the_shipped_lexicon_loads_its_scorer() -> None:
+    scorer = load_rules().relations["arms_transfer"].scorer
+    assert isinstance(scorer, PairScorer) and scorer.weights and 0 < scorer.threshold < 1
