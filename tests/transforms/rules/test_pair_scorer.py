@@ -26,9 +26,9 @@ from worker.transforms.tag import default_tagger
 @pytest.fixture(scope="module", autouse=True)
 def rules_alone():
     """The rule reader without its scorer: these tests give the scorer its input by hand."""
-    pairs.PAIR_SCORER = False
+    before, pairs.PAIR_SCORER = pairs.PAIR_SCORER, False
     yield
-    pairs.PAIR_SCORER = True
+    pairs.PAIR_SCORER = before
 
 
 @pytest.fixture(scope="module")
@@ -110,9 +110,27 @@ def test_rescore_drops_a_pair_below_the_threshold_and_adds_one_above(read) -> No
     hits = extract_pairs(tagged, lex)
     nothing = PairScorer({}, bias=-5.0, threshold=0.5)
     assert rescore(tagged, lex, hits, nothing) == []
+    # every candidate accepted with one probability: one direction per two states is kept
     everything = PairScorer({}, bias=5.0, threshold=0.5)
     keys = {(h.recipient, h.supplier) for h in rescore(tagged, lex, hits, everything)}
-    assert ("MAR", "FRA") in keys and ("FRA", "MAR") in keys
+    assert len(keys & {("MAR", "FRA"), ("FRA", "MAR")}) == 1
+    # a weight on the supplier being the weapon's maker decides the direction
+    maker = PairScorer({"sup_maker": 2.0}, bias=0.0, threshold=0.5)
+    keys = {(h.recipient, h.supplier) for h in rescore(tagged, lex, hits, maker)}
+    assert ("MAR", "FRA") in keys and ("FRA", "MAR") not in keys
+
+
+def test_the_switch_turns_the_scorer_on_in_extract_pairs() -> None:
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+    tagged = tagger.tag(Article(id="t", title="", body="Chile will buy six frigates from Spain."))
+    silent = RelationLexicon.from_dict(lex.raw)
+    silent.scorer = PairScorer({}, bias=-5.0, threshold=0.5)
+    assert extract_pairs(tagged, silent)  # off: the rules alone
+    pairs.PAIR_SCORER = True
+    try:
+        assert extract_pairs(tagged, silent) == []
+    finally:
+        pairs.PAIR_SCORER = False
 
 
 def test_weights_file_round_trip(tmp_path: Path) -> None:

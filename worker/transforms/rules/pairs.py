@@ -455,7 +455,10 @@ def _ident(ent: Any) -> str:
 ROLE_READER = "grammar"
 SYMBOL_FALLBACK = False  # grammar reader: symbol patterns for countries the parse leaves out
 ONLY_OTHER_FALLBACK = False  # grammar reader: an empty side taken by the one remaining country
-PAIR_SCORER = True  # the lexicon's learned scorer, when it names one (off: the rules alone)
+# The lexicon's learned scorer (rules/pair_scorer.py), when it names one. Off: it wins on
+# cross-validated real reports but drops or adds pairs on short construction and look-alike
+# sentences the rules read right (docs/rules.md, "Learned pair scorer").
+PAIR_SCORER = False
 
 
 Symbol = tuple[str, Any, int, int]  # (kind, payload, start, end); kind: word/country/weapon
