@@ -85,6 +85,8 @@ class RelationLexicon:
     # the reader sees the country where the body stands and "de" never makes it a supplier
     holders: frozenset[str] = frozenset()
     genitive: frozenset[str] = frozenset()
+    # language lexicons: back-references to a state the article named ("das Land", "le pays")
+    back: frozenset[str] = frozenset()
 
     @property
     def symbols_only(self) -> bool:
@@ -434,6 +436,10 @@ def _ident(ent: Any) -> str:
 ROLE_READER = "grammar"
 SYMBOL_FALLBACK = False  # grammar reader: symbol patterns for countries the parse leaves out
 ONLY_OTHER_FALLBACK = False  # grammar reader: an empty side taken by the one remaining country
+# language lexicons: a sentence naming one side takes the article's other side ("" off,
+# "back": only with a back-reference word such as "le pays", "always")
+DOC_CONTEXT = ""
+ARTICLE_SIDE = "the side the article named before"
 
 
 Symbol = tuple[str, Any, int, int]  # (kind, payload, start, end); kind: word/country/weapon
@@ -463,6 +469,8 @@ def _sentence_pairs(
         r = roles[k]
         if r is not None and r[0] == "recipient" and symbols[k][1].company:
             roles[k] = None
+    if lex.symbols_only:
+        _origin_only(roles, countries, symbols)
     _coordinate(roles, countries, symbols)
     book = _RoleBook(fld)
     # arms after a trigger of handing on are second-hand; all of them when it is the first trigger
@@ -482,11 +490,47 @@ def _sentence_pairs(
         book.note(back, _Span(start, end, "country", REFERRED_BACK))
     book.fill_empty_sides(symbols, countries, fallback=parsed is None or ONLY_OTHER_FALLBACK)
     words = [x[1] if x[0] == "word" else "" for x in symbols]
+    if lex.symbols_only and DOC_CONTEXT:
+        _article_side(book, words, start, end, lex)
     status = sentence_status(words, trig, lex.status_words)
     named = [x[1] for x in symbols if x[0] == "weapon" and x[1] is not None]
     for rec, sup, cues in book.pairs():
         weapon = next((w for w in named if w.origin == sup), named[0] if named else None)
         yield rec, sup, cues, _Facts(status, weapon)
+
+
+def _article_side(
+    book: _RoleBook, words: list[str], start: int, end: int, lex: RelationLexicon
+) -> None:
+    """Document context for a language lexicon: a transfer sentence that names one side only
+    ("Ще кілька прибудуть з Данії", "le pays recevra ...") takes the other side the article
+    has already named (resolved by ``extract_pairs``, as English does with ``grammar.BACK``)."""
+    if DOC_CONTEXT == "back" and not any(w in lex.back for w in words):
+        return
+    recipients, suppliers = book.by_role["recipient"], book.by_role["supplier"]
+    if suppliers and not recipients:
+        book.note(("recipient", ARTICLE_SIDE), _Span(start, end, "country", REFERRED_BACK))
+
+
+MADE_CLASS = "{made}"  # language patterns naming where the arms were made (common.yaml)
+ORIGIN = "origin"  # a role that is no party: the arms were made there
+
+
+def _origin_only(
+    roles: dict[int, tuple | None], countries: list[int], symbols: list[Symbol]
+) -> None:
+    """Where the arms were made ("fabricados en Estados Unidos", "российского производства")
+    names the supplier only when the sentence names no other, and not the country the arms
+    go to: F-16s made in the United States that Denmark sells on are Denmark's to supply;
+    drones "of Ukrainian make for the Ukrainian army" that Canada buys are Ukraine's own."""
+    made = [k for k in countries if (r := roles[k]) and r[0] == "supplier" and MADE_CLASS in r[1]]
+    if not made:
+        return
+    other = {(r[0], symbols[k][1].ident) for k in countries if (r := roles[k]) and k not in made}
+    other_supplier = any(role == "supplier" for role, _ in other)
+    for k in made:
+        if other_supplier or ("recipient", symbols[k][1].ident) in other:
+            roles[k] = (ORIGIN, roles[k][1])
 
 
 def _as_country(span: _Span) -> _Span:
