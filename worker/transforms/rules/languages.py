@@ -237,7 +237,6 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.handover = folded("handover")
     # a state body's genitive (Romance "Gobierno de X") is the state acting, not a source
     lex.holders, lex.genitive = folded("holder"), folded("genitive")
-    lex.back = folded("back")
     return lex
 
 

@@ -85,8 +85,6 @@ class RelationLexicon:
     # the reader sees the country where the body stands and "de" never makes it a supplier
     holders: frozenset[str] = frozenset()
     genitive: frozenset[str] = frozenset()
-    # language lexicons: back-references to a state the article named ("das Land", "le pays")
-    back: frozenset[str] = frozenset()
 
     @property
     def symbols_only(self) -> bool:
@@ -436,10 +434,6 @@ def _ident(ent: Any) -> str:
 ROLE_READER = "grammar"
 SYMBOL_FALLBACK = False  # grammar reader: symbol patterns for countries the parse leaves out
 ONLY_OTHER_FALLBACK = False  # grammar reader: an empty side taken by the one remaining country
-# language lexicons: a sentence naming one side takes the article's other side ("" off,
-# "back": only with a back-reference word such as "le pays", "always")
-DOC_CONTEXT = ""
-ARTICLE_SIDE = "the side the article named before"
 
 
 Symbol = tuple[str, Any, int, int]  # (kind, payload, start, end); kind: word/country/weapon
@@ -490,26 +484,11 @@ def _sentence_pairs(
         book.note(back, _Span(start, end, "country", REFERRED_BACK))
     book.fill_empty_sides(symbols, countries, fallback=parsed is None or ONLY_OTHER_FALLBACK)
     words = [x[1] if x[0] == "word" else "" for x in symbols]
-    if lex.symbols_only and DOC_CONTEXT:
-        _article_side(book, words, start, end, lex)
     status = sentence_status(words, trig, lex.status_words)
     named = [x[1] for x in symbols if x[0] == "weapon" and x[1] is not None]
     for rec, sup, cues in book.pairs():
         weapon = next((w for w in named if w.origin == sup), named[0] if named else None)
         yield rec, sup, cues, _Facts(status, weapon)
-
-
-def _article_side(
-    book: _RoleBook, words: list[str], start: int, end: int, lex: RelationLexicon
-) -> None:
-    """Document context for a language lexicon: a transfer sentence that names one side only
-    ("Ще кілька прибудуть з Данії", "le pays recevra ...") takes the other side the article
-    has already named (resolved by ``extract_pairs``, as English does with ``grammar.BACK``)."""
-    if DOC_CONTEXT == "back" and not any(w in lex.back for w in words):
-        return
-    recipients, suppliers = book.by_role["recipient"], book.by_role["supplier"]
-    if suppliers and not recipients:
-        book.note(("recipient", ARTICLE_SIDE), _Span(start, end, "country", REFERRED_BACK))
 
 
 MADE_CLASS = "{made}"  # language patterns naming where the arms were made (common.yaml)
