@@ -235,6 +235,8 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
 
     # handing arms on (second-hand): these triggers never make the weapon's maker the supplier
     lex.handover = folded("handover")
+    # replacing or retiring arms: the weapon after such a word is not what is bought
+    lex.retire = folded("retire")
     # a state body's genitive (Romance "Gobierno de X") is the state acting, not a source
     lex.holders, lex.genitive = folded("holder"), folded("genitive")
     return lex

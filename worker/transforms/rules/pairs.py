@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from worker.model import TaggedArticle
 from worker.transforms.folding import fold_letters
@@ -30,6 +30,17 @@ ONLY_OTHER = "only other party in the sentence"
 # tells who: the recipient of the first pair it read.
 REFERRED_BACK = "<named earlier>"
 BACK_KEY = "back"
+# Where the arms were made ("fabricados en Estados Unidos", "российского производства"): the
+# lexicon's ``roles.origin`` patterns, read as the supplier only when ``_origin_only`` allows;
+# otherwise the role stays this one, which is no party.
+ORIGIN = "origin"
+# language lexicons: a buyer whose sentence names no seller buys from the one maker the
+# article names (its weapons' and companies' state, ``_maker_pairs``). The placeholder supplier
+# stands for that maker until the article is read; it never reaches a pair or its cues.
+MAKER_FILL = True
+ARTICLE_MAKER = "<the article's maker>"
+MAKER_CUE = "maker named in the article"
+_RETIRE_REACH = 4  # symbols from a retire word to the weapon it is about ("para reemplazar sus X")
 _SENT_TOKEN = re.compile(r"\w+|[^\w\s]")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
 _SLOTS.update({"XA": "XA ", "CA": "CA "})  # a country adjective (language lexicons only)
@@ -80,6 +91,9 @@ class RelationLexicon:
     # language lexicons: triggers of handing arms on (Polish "przekazała"): second-hand arms, so
     # a sentence with one never takes the weapon's maker as the supplier
     handover: frozenset[str] = frozenset()
+    # language lexicons: words of replacing or retiring arms ("zastąpią", "reemplazar"): a named
+    # weapon right after one is on its way out, so its maker is not the supplier (``_retired``)
+    retire: frozenset[str] = frozenset()
     # language lexicons: nouns of a state body ("gobierno", "ministère") and the words that
     # mark the genitive after them ("de", "da"): "Gobierno de Colombia" is Colombia acting, so
     # the reader sees the country where the body stands and "de" never makes it a supplier
@@ -113,7 +127,7 @@ class RelationLexicon:
             arms_phrases = {tuple(_SENT_TOKEN.findall(w)): None for w in classes.get("arms", [])}
             cues = [
                 _compile_cue(str(text), role, classes, window)
-                for role in ROLES
+                for role in (*ROLES, ORIGIN)
                 for text in raw.get("roles", {}).get(role, [])
             ]
             weak: set[str] = set()
@@ -327,7 +341,7 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
     if ROLE_READER == "grammar" and lexicon.grammar is not None:
         parse_many(_candidates(art, sentences, per_sentence, lexicon))
     hits: dict[tuple[str, str], PairHit] = {}
-    orphans: list[tuple[str, list[Cue], _Facts, tuple[str, int, int, int], str]] = []
+    orphans: list[_Orphan] = []
     for idx, spans in sorted(per_sentence.items()):
         if not any(s.kind == "country" for s in spans):
             continue
@@ -340,13 +354,15 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
                     continue
                 cues = [replace(c, country=rec) if c.country == REFERRED_BACK else c for c in cues]
             if sup == ARTICLE_MAKER:  # decided once the article's own pairs are known
-                orphans.append((rec, cues, facts, (fld, sidx, start, end), text))
+                orphans.append(_Orphan(rec, cues, facts, (fld, sidx, start, end), text))
                 continue
             hit = hits.setdefault((rec, sup), PairHit(rec, sup))
             hit.sentences.append((fld, sidx, start, end))
             hit.cues.extend(cues)
             _add_facts(hit, facts, text)
-    _maker_pairs(hits, orphans, tagged)
+    if orphans and not hits:  # only then is the article's maker needed
+        makers = _article_makers(art, sentences, per_sentence, lexicon)
+        _maker_pairs(hits, orphans, makers)
     weapons = [e for e in tagged.entities if e.type == "weapon"]
     lede = next((h.status for h in hits.values() if h.status), None)
     if lede is None and hits and lexicon.symbols_only:
@@ -433,6 +449,16 @@ class _Facts:
     weapon: _Span | None
 
 
+class _Orphan(NamedTuple):
+    """A buyer a sentence names with no seller, waiting for the article's maker."""
+
+    recipient: str
+    cues: list[Cue]  # the buyer's cue and the placeholder supplier's (ARTICLE_MAKER)
+    facts: _Facts
+    sentence: tuple[str, int, int, int]
+    text: str  # the title or the body the sentence is in
+
+
 def _add_facts(hit: PairHit, facts: _Facts, text: str) -> None:
     """The first sentence that states a fact wins (headline and lede carry the news)."""
     if hit.status is None:
@@ -466,12 +492,6 @@ ONLY_OTHER_FALLBACK = False  # grammar reader: an empty side taken by the one re
 PAIR_SCORER = False
 
 
-# language lexicons: a buyer whose sentence names no seller buys from the one maker the
-# article names (its weapons' and companies' state)
-MAKER_FILL = True
-ARTICLE_MAKER = "<the article's maker>"
-
-
 Symbol = tuple[str, Any, int, int]  # (kind, payload, start, end); kind: word/country/weapon
 
 
@@ -503,9 +523,8 @@ def _sentence_pairs(
         _origin_only(roles, countries, symbols)
     _coordinate(roles, countries, symbols)
     book = _RoleBook(fld)
-    # arms after a trigger of handing on are second-hand; all of them when it is the first trigger
-    handed = next((k for k in trig if symbols[k][1] in lex.handover), None)
-    book.handed_on = 0 if handed == trig[0] else handed
+    book.handed_on = _handed_on(symbols, trig, lex)
+    book.retired_at = _retired(symbols, lex)
     for key, r in (parsed or {}).items():
         if isinstance(key, tuple) and r and r[0] in ROLES:  # a company or state body's country
             book.note(r, actors[key[1]])
@@ -539,34 +558,106 @@ def _sentence_pairs(
 
 def _maker_pairs(
     hits: dict[tuple[str, str], PairHit],
-    orphans: list[tuple[str, list[Cue], _Facts, tuple[str, int, int, int], str]],
-    tagged: TaggedArticle,
+    orphans: list[_Orphan],
+    makers: dict[str, tuple[str, _Span]],
 ) -> None:
-    """A buyer no sentence pairs with a seller buys from the one maker the article names
-    ("Fincantieri ... gara del ministero della difesa dell'Indonesia"), unless that maker's
-    state is itself a party of the article's pairs."""
+    """The first buyer left without a seller (the lede's) buys from the article's one maker
+    (``_article_makers``: "Fincantieri ha vinto la gara. Il Marocco acquista due fregate."), when
+    no sentence of the article pairs its parties itself; later buyers are left alone. The
+    supplier's cue names the maker's mention, at its place in the text."""
     if hits:  # the article pairs its parties itself
         return
-    for rec, cues, facts, sentence, text in orphans[:1]:  # the first buyer, the lede's
-        sup = _article_maker(tagged, rec)
+    for orphan in orphans[:1]:
+        sup = _article_maker(makers, orphan.recipient)
         if not sup:
             continue
-        hit = hits.setdefault((rec, sup), PairHit(rec, sup))
-        hit.sentences.append(sentence)
-        hit.cues.extend(replace(c, country=sup) if c.country == ARTICLE_MAKER else c for c in cues)
-        _add_facts(hit, facts, text)
+        fld, span = makers[sup]
+        named = Cue("supplier", sup, fld, span.start, span.end, f"{MAKER_CUE}: {span.name}")
+        hit = hits.setdefault((orphan.recipient, sup), PairHit(orphan.recipient, sup))
+        hit.sentences.append(orphan.sentence)
+        hit.cues.extend(named if c.country == ARTICLE_MAKER else c for c in orphan.cues)
+        _add_facts(hit, orphan.facts, orphan.text)
 
 
-def _article_maker(tagged: TaggedArticle, recipient: str) -> str:
-    """The state of the one maker the article names (its weapons' and companies' countries,
-    the buyer's own left out), or "" when it names none or several."""
-    makers = {e.country for e in tagged.entities if e.type in ("weapon", "company") and e.country}
-    # a buyer that makes arms itself may be buying at home ("a FAB recebe o KC-390")
+def _article_maker(makers: Mapping[str, Any], recipient: str) -> str:
+    """The state of the article's makers when there is exactly one and it is not the buyer's
+    own; "" otherwise. Two states name no seller, the buyer's own among them too: a buyer that
+    makes arms may be buying at home ("a FAB recebe o KC-390" with Embraer and Boeing named)."""
     return next(iter(makers)) if len(makers) == 1 and recipient not in makers else ""
 
 
-MADE_CLASS = "{made}"  # language patterns naming where the arms were made (common.yaml)
-ORIGIN = "origin"  # a role that is no party: the arms were made there
+def _article_makers(
+    art: Any,
+    sentences: list[tuple[str, int, int, int]],
+    per_sentence: dict[int, list[_Span]],
+    lex: RelationLexicon,
+) -> dict[str, tuple[str, _Span]]:
+    """The states of the companies and weapons the article names as makers of what is bought,
+    each with its first mention (field, span): only in the opening (the title and the first body
+    sentence) or in a sentence that qualifies as a transfer; never a weapon that sentence rejects
+    (retired or replaced, another state's own, handed on). A company named further down for
+    another reason ("A Boeing abriu um escritório em Bogotá"), a losing bidder or the buyer's
+    current fleet in a later sentence does not count."""
+    out: dict[str, tuple[str, _Span]] = {}
+    for idx, spans in sorted(per_sentence.items()):
+        fld, sidx, start, end = sentences[idx]
+        if not any(s.kind in ("weapon", "company") for s in spans):
+            continue
+        text = art.title if fld == "title" else art.body
+        spans = [_as_country(s) if s.kind in _ACTORS else s for s in spans]
+        symbols, first = _symbols(text, start, end, spans, lex)
+        trig = _qualifying_triggers(symbols, text, first, lex)
+        if not trig and not (fld == "title" or sidx == 0):
+            continue
+        handed_on, retired_at = _handed_on(symbols, trig, lex), _retired(symbols, lex)
+        weapons = _supplying_weapons(symbols, handed_on, retired_at)
+        companies = [s[1] for s in symbols if s[0] == "country" and s[1].company]
+        for sp in sorted([*weapons, *companies], key=lambda x: x.start):
+            iso = sp.origin if sp.kind == "weapon" else sp.ident
+            if iso:
+                out.setdefault(iso, (fld, sp))
+    return out
+
+
+def _handed_on(symbols: list[Symbol], trig: list[int], lex: RelationLexicon) -> int | None:
+    """Where a trigger of handing arms on stands: the arms after it are second-hand, all of them
+    (0) when it is the sentence's first trigger; None without one."""
+    handed = next((k for k in trig if symbols[k][1] in lex.handover), None)
+    return 0 if trig and handed == trig[0] else handed
+
+
+def _retired(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
+    """Indices of the named weapons on their way out: a ``retire`` word at most
+    ``_RETIRE_REACH`` symbols before, with no other named weapon between ("które zastąpią
+    MiG-29", "para reemplazar sus Mirage 2000"; in "reemplaza sus Mirage con F-16" the F-16 is
+    the new one)."""
+    out: set[int] = set()
+    last: int | None = None
+    for k, (kind, payload, _, _) in enumerate(symbols):
+        if kind == "word" and payload in lex.retire:
+            last = k
+        elif kind == "weapon" and payload is not None:
+            if last is not None and k - last <= _RETIRE_REACH:
+                out.add(k)
+            last = None
+    return out
+
+
+def _supplying_weapons(
+    symbols: list[Symbol], handed_on: int | None, retired_at: set[int]
+) -> list[_Span]:
+    """The named weapons whose maker may be the supplier: before any trigger of handing on, not
+    on their way out, and not another state's own (``_owned_by_other``)."""
+    after = len(symbols) if handed_on is None else handed_on
+    return [
+        s[1]
+        for k, s in enumerate(symbols[:after])
+        if s[0] == "weapon"
+        and s[1] is not None
+        and s[1].origin
+        and k not in retired_at
+        and not _owned_by_other(symbols, s[1])
+    ]
 
 
 def _origin_only(
@@ -576,14 +667,14 @@ def _origin_only(
     names the supplier only when the sentence names no other, and not the country the arms
     go to: F-16s made in the United States that Denmark sells on are Denmark's to supply;
     drones "of Ukrainian make for the Ukrainian army" that Canada buys are Ukraine's own."""
-    made = [k for k in countries if (r := roles[k]) and r[0] == "supplier" and MADE_CLASS in r[1]]
+    made = [k for k in countries if (r := roles[k]) and r[0] == ORIGIN]
     if not made:
         return
     other = {(r[0], symbols[k][1].ident) for k in countries if (r := roles[k]) and k not in made}
     other_supplier = any(role == "supplier" for role, _ in other)
     for k in made:
-        if other_supplier or ("recipient", symbols[k][1].ident) in other:
-            roles[k] = (ORIGIN, roles[k][1])
+        if not (other_supplier or ("recipient", symbols[k][1].ident) in other):
+            roles[k] = ("supplier", roles[k][1])
 
 
 def _as_country(span: _Span) -> _Span:
@@ -694,11 +785,13 @@ def _pattern_role(k: int, symbols: list[Symbol], lex: RelationLexicon) -> tuple[
             chosen.append(cue)
     if not chosen:
         return None
-    kinds = {c.role for c in chosen}
+    # a place of making competes as a supplier cue; it stays ORIGIN only when nothing else ties
+    kinds = {"supplier" if c.role == ORIGIN else c.role for c in chosen}
     if "third" in kinds:
         return ("third", next(c.text for c in chosen if c.role == "third"))
     if len(kinds) == 1:
-        return (chosen[0].role, chosen[0].text)
+        first = next((c for c in chosen if c.role != ORIGIN), chosen[0])
+        return (first.role, first.text)
     return ("ambiguous", " / ".join(c.text for c in chosen))
 
 
@@ -727,6 +820,7 @@ class _RoleBook:
         self.handed_on: int | None = None
         # makers of arms being retired or replaced: not the maker of what is bought
         self.retired: set[str] = set()
+        self.retired_at: set[int] = set()  # symbol indices of weapons on their way out
 
     def note(self, r: tuple, span: _Span) -> None:
         iso = span.ident
@@ -749,14 +843,9 @@ class _RoleBook:
         left empty is the one remaining unassigned country."""
         recipients, suppliers = self.by_role["recipient"], self.by_role["supplier"]
         if not suppliers and not (self.gifts and all(self.gifts)):
-            after = len(symbols) if self.handed_on is None else self.handed_on
-            for w in (s[1] for s in symbols[:after] if s[0] == "weapon" and s[1] is not None):
-                if (
-                    w.origin
-                    and w.origin not in recipients
-                    and w.origin not in self.retired  # "to replace its Soviet-made MiGs"
-                    and not _owned_by_other(symbols, w)
-                ):
+            for w in _supplying_weapons(symbols, self.handed_on, self.retired_at):
+                # "to replace its Soviet-made MiGs": the parse marks the retired maker's state
+                if w.origin not in recipients and w.origin not in self.retired:
                     self._add("supplier", w.origin, w.start, w.end, f"origin of {w.name}")
         if not fallback:
             return
