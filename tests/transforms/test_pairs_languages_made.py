@@ -14,6 +14,7 @@ import pytest
 
 from tests.transforms.test_pairs_languages import pairs
 from worker.transforms.rules import RuleSet
+from worker.transforms.rules.pairs import ORIGIN
 from worker.transforms.tag import Tagger
 
 MADE = [
@@ -70,4 +71,25 @@ def test_a_named_seller_wins_over_the_place_of_making(tagger: Tagger, rules: Rul
 def test_arms_made_at_home_for_the_own_army_name_no_seller(tagger: Tagger, rules: RuleSet) -> None:
     # Canada pays for Ukrainian-made drones for Ukraine's army: Ukraine supplies nothing to Canada
     body = "Канада закупить дрони українського виробництва для українського війська."
-    assert ("CAN", "UKR") not in pairs(tagger, rules, "uk", body)
+    assert pairs(tagger, rules, "uk", body) == set()
+
+
+def test_a_language_origin_pattern_yields_to_a_named_seller(tagger: Tagger, rules: RuleSet) -> None:
+    # es.yaml's own "W= de fabricación XA" is an origin pattern too: Denmark sells, the United
+    # States only built the jets
+    body = "Argentina compra a Dinamarca cazas F-16 de fabricación estadounidense."
+    assert pairs(tagger, rules, "es", body) == {("ARG", "DNK")}
+
+
+def test_origin_patterns_are_marked_by_role_in_every_language(rules: RuleSet) -> None:
+    # the shared "{in}" patterns reach every language, Turkish included (its locative "'da")
+    for lang, lex in rules.relations["arms_transfer"].by_language.items():
+        origin = {c.text for c in lex.cues if c.role == ORIGIN}
+        assert {"XA {made}", "{made} {in} X", "{in} X {made}"} <= origin, lang
+        made = {c.text for c in lex.cues if c.role != ORIGIN and "{made}" in c.text}
+        assert made == set(), lang
+
+
+def test_made_in_with_the_turkish_locative(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Geçen hafta Katar ordusuna Türkiye'de üretilen tanklar teslim edildi."
+    assert pairs(tagger, rules, "tr", body) == {("QAT", "TUR")}
