@@ -561,7 +561,7 @@ def _maker_pairs(
     orphans: list[_Orphan],
     makers: dict[str, tuple[str, _Span]],
 ) -> None:
-    """The first buyer left without a seller (the lede's) buys from the article's one maker
+    """The first buyer the article names without a seller buys from the article's one maker
     (``_article_makers``: "Fincantieri ha vinto la gara. Il Marocco acquista due fregate."), when
     no sentence of the article pairs its parties itself; later buyers are left alone. The
     supplier's cue names the maker's mention, at its place in the text."""
