@@ -460,8 +460,9 @@ class DerivedBandState(MutableMapping[str, Any]):
         bands = self._bands
         if bands is None or self._bands_deleted < self.COMPACT_SHARE * max(len(bands), 1):
             return False
-        # dict(d) sizes the new table from the live entries; the old one is freed at once
-        # (tables this large are mmap'd by the allocator, so its memory goes back too)
+        # dict(d) sizes the new table from the live entries. The old one is freed at once;
+        # glibc returns a table above its mmap threshold (32 MiB at most) to the system then,
+        # a smaller one at the worker's malloc_trim after the sweep (worker/malloc_trim.py)
         self._bands = dict(bands)
         self._sigs = dict(self._sigs)
         self._bands_deleted = 0
