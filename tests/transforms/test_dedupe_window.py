@@ -287,7 +287,7 @@ def test_the_band_index_stays_at_its_built_size_through_windows_of_churn() -> No
     state = dd.state
     assert isinstance(state, DerivedBandState)
     rnd = random.Random(14)
-    per_hour, windows = 60, 3
+    per_hour, windows = 60, 2
     sizes = []
     for i in range(per_hour * 24 * windows):
         at = T0 + timedelta(seconds=i * 3600 // per_hour)
