@@ -1,6 +1,6 @@
 """Band index under a window's churn: how big its table gets, and what keeping it small costs.
 
-    python bench/bench_band_index.py [--bands 2000000] [--windows 3] [--hours 168]
+    python bench/bench_band_index.py [--bands 2000000] [--windows 2] [--hours 168]
 
 The dedupe stage's band index (``DerivedBandState.bands``: ``hash(band key)`` → story id) holds
 one window of bands; every hour's expiry sweep deletes the oldest hour's bands while new
@@ -75,7 +75,7 @@ def run(
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--bands", type=int, default=2_000_000, help="live bands in one window")
-    ap.add_argument("--windows", type=int, default=3, help="windows of churn after building")
+    ap.add_argument("--windows", type=int, default=2, help="windows of churn after building")
     ap.add_argument("--hours", type=int, default=168, help="sweeps per window (7 days hourly)")
     args = ap.parse_args()
     one: Callable[[], list[dict[int, str]]] = lambda: [{}]  # noqa: E731
