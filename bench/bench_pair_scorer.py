@@ -56,6 +56,18 @@ def folds_of(rows: Sequence[Row], k: int) -> list[int]:
     return fold
 
 
+def require_sklearn() -> None:
+    """Stop at once, with the install command, when the ``train`` extra is missing (rather than
+    after building the data set)."""
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        sys.exit(
+            "scikit-learn is not installed: it comes with the optional train extra, "
+            "`.venv/bin/pip install -e '.[train]'`"
+        )
+
+
 def fit(rows: Sequence[Row], c: float) -> tuple[dict[str, float], float]:
     """Logistic-regression weights (by feature name) and bias trained on the rows' candidates."""
     from sklearn.feature_extraction import DictVectorizer
@@ -228,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--weights", type=int, default=15, help="print this many heaviest weights")
     args = ap.parse_args(argv)
+    require_sklearn()
     console = Console()
     rows = rows_for(args.lang, args.rows)
     cross_validate(rows, args.folds, args.C, args.inner, console)

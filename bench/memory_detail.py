@@ -141,6 +141,10 @@ def index_stats(state: Any) -> dict[str, float]:
     buckets = times._buckets
     return {
         "bands": len(state.bands),
+        # the band index's own table (keys and values are counted with the Python heap):
+        # what a window's churn used to double, and the copies that now keep it at its size
+        "bands_table_mb": sys.getsizeof(state.bands) / MB,
+        "bands_compactions": getattr(state, "compactions", 0),
         "sig_cache": len(state._sigs),
         "time_buckets": len(buckets),
         "empty_buckets": sum(1 for b in buckets.values() if not b),

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_pair_scorer import choose_threshold, fit, rules_counts
+from bench_pair_scorer import choose_threshold, fit, require_sklearn, rules_counts
 from pair_dataset import rows_for
 
 from worker.transforms.rules.pair_scorer import DEFAULT_WEIGHTS, PairScorer
@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         help="the scorer only adds pairs; rule pairs below the threshold stay",
     )
     args = ap.parse_args(argv)
+    require_sklearn()
     rows = rows_for(args.lang, args.rows)
     floor_p = rules_counts(rows).prf()[0]
     threshold, cv = choose_threshold(rows, args.C, args.folds, floor_p, not args.adds_only)

@@ -362,7 +362,18 @@ class DerivedBandState(MutableMapping[str, Any]):
     look-up and one vector compare instead of a table read and a 128-int list conversion (the
     candidate checks were a tenth of the serial stage's time in the worker, py-spy). MinHash
     values are 32-bit, so 512 bytes per story beside the table's own copy.
+
+    The band index is compacted (copied from its live entries) after an expiry sweep once an
+    eighth of it was deleted since it was built or last compacted (:meth:`_compact_if_churned`):
+    a dict never reuses the entries its deletions free, so a window's churn used them up and
+    CPython then resized the table from its live keys × 3, twice the size it is built at
+    (2,000,000 bands: 2^22 → 2^23 slots, 84 → 168 MB), a step the running worker kept for good.
     """
+
+    #: Compact once deletions since the last build or compaction reach this share of the
+    #: index: well inside the headroom a compacted table has (up to a third of its live
+    #: entries), and a copy of a 2M-entry index (~0.5 s) about eight times per window.
+    COMPACT_SHARE = 1 / 8
 
     def __init__(
         self, store: MutableMapping[str, Any], band_keys: Callable[[Any], tuple[str, ...]]
@@ -376,6 +387,8 @@ class DerivedBandState(MutableMapping[str, Any]):
         self._times = TimeIndex()
         self._sigs: dict[str, tuple[np.ndarray, float | None]] = {}
         self.now: float | None = None  # the writer's clock (epoch s), set by Deduper.add
+        self._bands_deleted = 0  # bands deleted since the index was built or compacted
+        self.compactions = 0  # how often the index was compacted (a benchmark's figure)
 
     def invalidate(self) -> None:
         """Forget the in-memory indexes and signatures; rebuilt from the store on use."""
@@ -436,6 +449,25 @@ class DerivedBandState(MutableMapping[str, Any]):
                     bands[h] = art
             owner_time[art] = mine
         self._bands, self._times = bands, times
+        self._bands_deleted = 0
+
+    def _compact_if_churned(self) -> bool:
+        """Copy the band index (and the cached signatures) from their live entries once a
+        share of the index was deleted since it was built or compacted; True when it did
+        (why: see the class doc). Deletions, not the table's size, decide: a table that grew
+        with the live entries (a window still filling) has room on purpose, and copying it
+        would only make it resize again."""
+        bands = self._bands
+        if bands is None or self._bands_deleted < self.COMPACT_SHARE * max(len(bands), 1):
+            return False
+        # dict(d) sizes the new table from the live entries. The old one is freed at once;
+        # glibc returns a table above its mmap threshold (32 MiB at most) to the system then,
+        # a smaller one at the worker's malloc_trim after the sweep (worker/malloc_trim.py)
+        self._bands = dict(bands)
+        self._sigs = dict(self._sigs)
+        self._bands_deleted = 0
+        self.compactions += 1
+        return True
 
     def expire_before(self, cutoff: float) -> int:
         """Delete every record whose time is before ``cutoff`` (and the bands its signature
@@ -459,9 +491,12 @@ class DerivedBandState(MutableMapping[str, Any]):
                 for band in self.band_keys(_signature(value)):
                     if bands.get(hash(band)) == art:
                         del bands[hash(band)]
+                        self._bands_deleted += 1
                 self._sigs.pop(key, None)
             del self.store[key]
             gone += 1
+        if gone:
+            self._compact_if_churned()
         return gone
 
     def get(self, key: str, default: Any = None) -> Any:
@@ -509,6 +544,7 @@ class DerivedBandState(MutableMapping[str, Any]):
     def __delitem__(self, key: str) -> None:
         if key.startswith("b:"):
             del self.bands[hash(key)]
+            self._bands_deleted += 1
             return
         self._sigs.pop(key, None)
         del self.store[key]

@@ -120,17 +120,38 @@ def test_rescore_drops_a_pair_below_the_threshold_and_adds_one_above(read) -> No
     assert ("MAR", "FRA") in keys and ("FRA", "MAR") not in keys
 
 
-def test_the_switch_turns_the_scorer_on_in_extract_pairs() -> None:
+def test_a_lexicon_with_a_scorer_applies_it_in_extract_pairs() -> None:
     tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
     tagged = tagger.tag(Article(id="t", title="", body="Chile will buy six frigates from Spain."))
+    assert lex.scorer is None  # switched off: the shipped lexicon reads by the rules alone
+    assert extract_pairs(tagged, lex)
     silent = RelationLexicon.from_dict(lex.raw)
     silent.scorer = PairScorer({}, bias=-5.0, threshold=0.5)
-    assert extract_pairs(tagged, silent)  # off: the rules alone
-    pairs.PAIR_SCORER = True
-    try:
-        assert extract_pairs(tagged, silent) == []
-    finally:
-        pairs.PAIR_SCORER = False
+    assert extract_pairs(tagged, silent) == []
+
+
+@pytest.fixture
+def switched_on():
+    before, pairs.PAIR_SCORER = pairs.PAIR_SCORER, True
+    yield
+    pairs.PAIR_SCORER = before
+
+
+def test_switched_off_a_named_weights_file_is_not_read(tmp_path: Path) -> None:
+    raw = dict(load_rules().relations["arms_transfer"].raw)
+    raw["scorer"] = str(tmp_path / "missing.json")
+    assert RelationLexicon.from_dict(raw).scorer is None
+
+
+def test_long_sentence_cut_before_does_not_hide_later_candidates(read) -> None:
+    from worker.transforms.rules.match import PAIR_SENTENCE_MAX, bounded_sentences
+
+    long = "The ministry said " + ", ".join(f"item {i} was read out" for i in range(80)) + "."
+    assert len(long) > PAIR_SENTENCE_MAX
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+    body = long + " Chile will buy six frigates from Spain."
+    bounded, _ = bounded_sentences(tagger.tag(Article(id="t", title="", body=body)))
+    assert ("CHL", "ESP") in {c.key for c in candidates(bounded, lex, [])}
 
 
 def test_weights_file_round_trip(tmp_path: Path) -> None:
@@ -177,13 +198,16 @@ def test_adds_only_keeps_every_rule_pair() -> None:
     }
 
 
-def test_a_lexicon_naming_a_bad_weights_file_fails_with_its_name(tmp_path: Path) -> None:
+def test_a_lexicon_naming_a_bad_weights_file_fails_with_its_name(
+    tmp_path: Path, switched_on
+) -> None:
     raw = dict(load_rules().relations["arms_transfer"].raw)
     raw["scorer"] = str(tmp_path / "missing.json")
     with pytest.raises(LexiconError, match=r"missing\.json"):
         RelationLexicon.from_dict(raw)
 
 
-def test_the_shipped_lexicon_loads_its_scorer() -> None:
-    scorer = load_rules().relations["arms_transfer"].scorer
+def test_the_shipped_lexicon_loads_its_scorer_when_switched_on(switched_on) -> None:
+    raw = load_rules().relations["arms_transfer"].raw
+    scorer = RelationLexicon.from_dict(raw).scorer
     assert isinstance(scorer, PairScorer) and scorer.weights and 0 < scorer.threshold < 1

@@ -38,6 +38,7 @@ from .pairs import (
     _Span,
     _symbols,
     sentence_spans,
+    spans_by_sentence,
 )
 from .transfer import sentence_status
 
@@ -217,24 +218,11 @@ def candidates(
     docstring); ``rule_pairs``: the pairs the rule reader emitted (a feature of their own)."""
     art = tagged.article
     sentences = sentence_spans(tagged)
-    offset = 1 if art.title else 0
-    per_sentence: dict[int, list[_Span]] = {}
+    per_sentence = spans_by_sentence(tagged, sentences)
     mentions: Counter[str] = Counter()
     for ent in tagged.entities:
-        party = ent.type == "country" or (ent.type in _ACTORS and ent.country)
-        if not party and ent.type != "weapon":
-            continue
-        for m in ent.mentions:
-            if party:
-                mentions[_ident(ent)] += 1
-            idx = 0 if m.field == "title" and art.title else m.sentence + offset
-            if m.field != "title" and not 0 <= m.sentence < len(sentences) - offset:
-                continue
-            if idx >= len(sentences) or m.end > sentences[idx][3] or m.start < sentences[idx][2]:
-                continue
-            per_sentence.setdefault(idx, []).append(
-                _Span(m.start, m.end, ent.type, _ident(ent), ent.country, ent.name, ent.producer)
-            )
+        if ent.type == "country" or (ent.type in _ACTORS and ent.country):
+            mentions[_ident(ent)] += len(ent.mentions)
     found: dict[tuple[str, str], Candidate] = {}
     stating: set[int] = set()
     for idx, spans in sorted(per_sentence.items()):

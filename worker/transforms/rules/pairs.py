@@ -146,7 +146,9 @@ class RelationLexicon:
                 raise LexiconError(f"weak triggers that are not triggers: {extra}")
             if weak and not objects:
                 raise LexiconError("weak_triggers need at least one objects pattern")
-            scorer = _load_scorer(raw.get("scorer"))
+            # read (and checked) only when the scorer is switched on: off, a pack that names
+            # a weights file loads as the rules alone
+            scorer = _load_scorer(raw.get("scorer")) if PAIR_SCORER else None
         except (KeyError, TypeError, ValueError) as exc:
             raise LexiconError(f"relation lexicon: {exc}") from None
         return cls(
@@ -317,10 +319,13 @@ def sentence_spans(tagged: TaggedArticle) -> list[tuple[str, int, int, int]]:
     return out
 
 
-def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairHit]:
-    """Role pairs the lexicon finds in the article, one ``PairHit`` per (recipient, supplier)."""
+def spans_by_sentence(
+    tagged: TaggedArticle, sentences: list[tuple[str, int, int, int]]
+) -> dict[int, list[_Span]]:
+    """The reader's parties (countries, weapons, and companies or state bodies with a country)
+    per sentence of ``sentences`` (``sentence_spans``), found by character offset: a mention's
+    own sentence number does not survive ``bounded_sentences`` cutting a long sentence."""
     art = tagged.article
-    sentences = sentence_spans(tagged)
     body_starts = [s[2] for s in sentences if s[0] == "body"]
     body_offset = 1 if art.title else 0
     per_sentence: dict[int, list[_Span]] = {}
@@ -338,6 +343,14 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
             per_sentence.setdefault(idx, []).append(
                 _Span(m.start, m.end, ent.type, _ident(ent), ent.country, ent.name, ent.producer)
             )
+    return per_sentence
+
+
+def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairHit]:
+    """Role pairs the lexicon finds in the article, one ``PairHit`` per (recipient, supplier)."""
+    art = tagged.article
+    sentences = sentence_spans(tagged)
+    per_sentence = spans_by_sentence(tagged, sentences)
     if ROLE_READER == "grammar" and lexicon.grammar is not None:
         parse_many(_candidates(art, sentences, per_sentence, lexicon))
     hits: dict[tuple[str, str], PairHit] = {}
@@ -375,7 +388,7 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
     found = _one_direction(list(hits.values()))
-    if lexicon.scorer is not None and not lexicon.symbols_only and PAIR_SCORER:
+    if lexicon.scorer is not None and not lexicon.symbols_only:
         from .pair_scorer import rescore  # keeps the pairs it accepts, adds those rules missed
 
         found = rescore(tagged, lexicon, found, lexicon.scorer)
@@ -486,9 +499,10 @@ def _ident(ent: Any) -> str:
 ROLE_READER = "grammar"
 SYMBOL_FALLBACK = False  # grammar reader: symbol patterns for countries the parse leaves out
 ONLY_OTHER_FALLBACK = False  # grammar reader: an empty side taken by the one remaining country
-# The lexicon's learned scorer (rules/pair_scorer.py), when it names one. Off: it wins on
-# cross-validated real reports but drops or adds pairs on short construction and look-alike
-# sentences the rules read right (docs/rules.md, "Learned pair scorer").
+# The lexicon's learned scorer (rules/pair_scorer.py), when it names one, read when a lexicon is
+# built. Off: it wins on cross-validated real reports but drops or adds pairs on short
+# construction and look-alike sentences the rules read right (docs/rules.md, "Learned pair
+# scorer"); bench/bench_pairs_real.py --set PAIR_SCORER=true tries it.
 PAIR_SCORER = False
 
 
