@@ -13,7 +13,12 @@ from worker.model import Article
 from worker.transforms.parser import english_parser
 from worker.transforms.rules import load_rules
 from worker.transforms.rules.pairs import extract_pairs
-from worker.transforms.rules.transfer import quantity_before, sentence_status, value_in
+from worker.transforms.rules.transfer import (
+    quantity_before,
+    read_status_words,
+    sentence_status,
+    value_in,
+)
 from worker.transforms.tag import default_tagger
 
 
@@ -400,8 +405,16 @@ def test_status_nearest_word_and_scoping() -> None:
     assert sentence_status(["no", "words", "here"], [1], classes) is None
 
 
+# The lists of the English lexicon's ``status:`` section that say how status words are read.
+READING = {
+    "background_after": frozenset({"from", "by"}),
+    "be": frozenset({"were", "was", "has"}),
+    "participle_endings": frozenset({"ed", "ght"}),
+}
+
+
 def test_status_of_a_purchase_participle_on_the_arms() -> None:
-    classes = {"ordered": frozenset({"bought"}), "delivered": frozenset({"landed"})}
+    classes = {"ordered": frozenset({"bought"}), "delivered": frozenset({"landed"}), **READING}
     # "bought from" hanging on the arms yields to the sentence's own verb
     words = ["jets", "bought", "from", "", "landed", "in", ""]
     assert sentence_status(words, [1], classes) == "delivered"
@@ -410,6 +423,29 @@ def test_status_of_a_purchase_participle_on_the_arms() -> None:
     # "were bought from": a passive clause, not a modifier
     words = ["jets", "were", "bought", "from", "", "landed", "later"]
     assert sentence_status(words, [2], classes) == "ordered"
+
+
+def test_status_reading_lists_are_lexicon_data() -> None:
+    # the same sentence read with and without the reading lists: a lexicon that lists none
+    # (most languages) reads its status words by distance alone
+    words = ["jets", "bought", "from", "", "landed", "in", ""]
+    plain = {"ordered": frozenset({"bought"}), "delivered": frozenset({"landed"})}
+    assert sentence_status(words, [1], plain) == "ordered"
+    assert sentence_status(words, [1], {**plain, **READING}) == "delivered"
+    perfect = ["", "has", "bought", "two", "jets"]
+    assert sentence_status(perfect, [2], plain) == "ordered"
+    reading = {**plain, "perfect": frozenset({"has"}), "changed_hands": frozenset({"bought"})}
+    assert sentence_status(perfect, [2], reading) == "delivered"
+
+
+def test_status_section_errors_name_the_key() -> None:
+    assert read_status_words({"talks": ["Plans"]}, str.lower) == {"talks": frozenset({"plans"})}
+    with pytest.raises(ValueError, match=r"status\.shipped: unknown key"):
+        read_status_words({"shipped": ["sent"]}, str.lower)
+    with pytest.raises(ValueError, match=r"status\.perfect: expected a list of words"):
+        read_status_words({"perfect": "has"}, str.lower)
+    with pytest.raises(ValueError, match=r"status: expected a mapping"):
+        read_status_words(["talks"], str.lower)
 
 
 def test_quantity_and_value() -> None:

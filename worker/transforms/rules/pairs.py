@@ -22,7 +22,7 @@ from worker.transforms.parser import parse, parse_many
 from worker.transforms.sentences import split_sentences
 
 from .grammar import BACK, RETIRED, Actor, Classes, Role, Weapon, read_roles
-from .transfer import quantity_before, sentence_status, value_in
+from .transfer import quantity_before, read_status_words, sentence_status, value_in
 
 ROLES = ("recipient", "supplier", "third")
 ONLY_OTHER = "only other party in the sentence"
@@ -130,6 +130,7 @@ class RelationLexicon:
                 raise LexiconError(f"weak triggers that are not triggers: {extra}")
             if weak and not objects:
                 raise LexiconError("weak_triggers need at least one objects pattern")
+            status_words = read_status_words(raw.get("status"), fold_letters)
         except (KeyError, TypeError, ValueError) as exc:
             raise LexiconError(f"relation lexicon: {exc}") from None
         return cls(
@@ -150,10 +151,7 @@ class RelationLexicon:
             not_objects=not_objects,
             raw=dict(raw),
             grammar=Classes(classes),
-            status_words={
-                st: frozenset(fold_letters(str(w)) for w in words)
-                for st, words in (raw.get("status") or {}).items()
-            },
+            status_words=status_words,
         )
 
 

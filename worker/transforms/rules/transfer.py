@@ -1,6 +1,8 @@
 """What a transfer is and how far it has gone: status, quantity and value, from one sentence.
 
-Status words are lexicon data (``status:`` in data/rules/relations/*.yaml, one list per status).
+Status words are lexicon data (``status:`` in data/rules/relations/*.yaml, one list per status,
+and the few word lists that say how they are read: ``READING_KEYS``; a language lexicon has the
+same section in data/rules/languages/*.yaml), so a language's status reading is data in one place.
 The status of a sentence is the one whose word stands nearest its first transfer trigger (the
 main transfer; later triggers often tell of others), so "Turkey is in talks to buy S-400" is talks
 and "Turkey signed a deal to buy" agreed; a cancellation or a block anywhere before the trigger
@@ -10,21 +12,37 @@ scopes it ("Germany froze the delivery of ...").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 STATUSES = ("talks", "agreed", "ordered", "delivered", "cancelled", "blocked")
 _SCOPING = ("cancelled", "blocked")
 _SCOPE_AFTER = 6  # "the sale was eventually blocked by the US": a block right after scopes too
-# A purchase participle that hangs on the arms ("tanks purchased from the US arrived", "jets
-# bought by the army from China") tells the arms' past, not this sentence's news: it gives its
-# status only when the sentence has no other status word. A passive ("were bought from") is a
-# clause of its own and keeps its status.
-_BACKGROUND_AFTER = frozenset({"from", "by", "through", "under"})
-# "has acquired two drones", "has already sold 4 aircraft": a purchase or sale in the perfect
-# reports arms that changed hands, not an order still to be filled.
-_PERFECT = frozenset({"has", "have"})
-_CHANGED_HANDS = frozenset({"acquired", "bought", "purchased", "procured", "sold"})
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"})
+# Lists of the ``status:`` section that are not statuses but say how status words are read (see
+# the English lexicon for what each does). A lexicon that lists none reads by distance alone.
+READING_KEYS = ("perfect", "changed_hands", "background_after", "be", "participle_endings")
+STATUS_KEYS = (*STATUSES, "approval", *READING_KEYS)
+_NONE: frozenset[str] = frozenset()
+
+
+def read_status_words(section: object, fold: Callable[[str], str]) -> dict[str, frozenset[str]]:
+    """A lexicon's ``status:`` section as folded word sets, keyed by status or reading list.
+    Raises ValueError naming the key (``status.<key>``) when the section is not a mapping of
+    known keys to lists of words."""
+    if section is None:
+        return {}
+    if not isinstance(section, Mapping):
+        raise ValueError(f"status: expected a mapping of status to words, got {section!r}")
+    out: dict[str, frozenset[str]] = {}
+    for key, words in section.items():
+        if key not in STATUS_KEYS:
+            raise ValueError(f"status.{key}: unknown key (known: {', '.join(STATUS_KEYS)})")
+        if words is None:
+            words = []
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise ValueError(f"status.{key}: expected a list of words, got {words!r}")
+        out[str(key)] = frozenset(fold(w) for w in words)
+    return out
+
 
 _SMALL = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
 _TEENS = "fifteen sixteen seventeen eighteen nineteen twenty"
@@ -97,9 +115,9 @@ def sentence_status(
                 return status  # "halted the sale", "the sale was blocked by"
             if approved and status == "talks":
                 continue  # "approved a possible sale": the approval is the news
-            if w in _CHANGED_HANDS and _perfect(words, i):
+            if w in classes.get("changed_hands", _NONE) and _perfect(words, i, classes):
                 status, rank = "delivered", STATUSES.index("delivered")
-            elif status == "ordered" and _hangs_on_arms(words, i):
+            elif status == "ordered" and _hangs_on_arms(words, i, classes):
                 background = background or status
                 continue
             cand = (dist, -rank, status)
@@ -110,17 +128,24 @@ def sentence_status(
     return best[2] if best else background
 
 
-def _perfect(words: Sequence[str], i: int) -> bool:
-    """``words[i]`` follows "has"/"have", perhaps past one adverb ("has already sold")."""
-    return any(words[j] in _PERFECT for j in range(max(0, i - 2), i))
+def _perfect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """``words[i]`` follows a perfect auxiliary, perhaps past one adverb ("has already sold")."""
+    aux = classes.get("perfect", _NONE)
+    return any(words[j] in aux for j in range(max(0, i - 2), i))
 
 
-def _hangs_on_arms(words: Sequence[str], i: int) -> bool:
+def _hangs_on_arms(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
     """``words[i]`` is a participle reduced to a modifier: "purchased from", not "were bought
     from" nor "bought jets from"."""
     after = words[i + 1] if i + 1 < len(words) else ""
     before = words[i - 1] if i > 0 else ""
-    return after in _BACKGROUND_AFTER and before not in _BE and words[i].endswith(("ed", "ght"))
+    endings = tuple(classes.get("participle_endings", _NONE))
+    return (
+        bool(endings)
+        and after in classes.get("background_after", _NONE)
+        and before not in classes.get("be", _NONE)
+        and words[i].endswith(endings)
+    )
 
 
 def quantity_before(text: str, start: int) -> int | None:
