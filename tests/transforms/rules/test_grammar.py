@@ -14,6 +14,7 @@ from worker.transforms.parser import english_parser
 from worker.transforms.rules import load_rules
 from worker.transforms.rules.pairs import extract_pairs
 from worker.transforms.rules.transfer import (
+    further_status,
     quantity_before,
     read_status_words,
     sentence_status,
@@ -387,6 +388,18 @@ def test_pair_carries_weapon_producer_quantity_value_and_status(read) -> None:
         # A purchase in the perfect tells of arms already in hand.
         ("Qatar has acquired two Rafale jets from France.", "delivered"),
         ("France has already sold four Rafale jets to Qatar.", "delivered"),
+        # A transfer in the future with no status word is a decision announced.
+        ("Brazil will purchase six Gripen fighters from Sweden next year.", "agreed"),
+        ("Sweden to supply Gripen fighters to Brazil", "agreed"),
+        # A deal or contract still ahead of the buyer is talks, not agreed or ordered.
+        ("Brazil is likely to sign a contract next month to buy Gripen jets from Sweden.", "talks"),
+        ("Brazil hopes to seal a deal with Sweden for Gripen fighters.", "talks"),
+        # A firm order stated anywhere for the pair beats a deal the headline calls agreed.
+        (
+            "Brazil signed a deal with Sweden for Gripen fighters. "
+            "The next day Brazil ordered 36 Gripen fighters from Sweden.",
+            "ordered",
+        ),
     ],
 )
 def test_status(read, text: str, status: str) -> None:
@@ -436,6 +449,18 @@ def test_status_reading_lists_are_lexicon_data() -> None:
     assert sentence_status(perfect, [2], plain) == "ordered"
     reading = {**plain, "perfect": frozenset({"has"}), "changed_hands": frozenset({"bought"})}
     assert sentence_status(perfect, [2], reading) == "delivered"
+
+
+def test_further_status_of_a_pair() -> None:
+    assert further_status(None, "talks") == "talks"
+    assert further_status("agreed", "ordered") == "ordered"  # the contract behind the deal
+    assert further_status("ordered", "agreed") == "ordered"
+    assert further_status("ordered", None) == "ordered"
+    # otherwise the first status read stands: a later delivery word in an order story is
+    # mostly a delivery still ahead, a later block a past one
+    assert further_status("agreed", "delivered") == "agreed"
+    assert further_status("talks", "agreed") == "talks"
+    assert further_status("agreed", "cancelled") == "agreed"
 
 
 def test_status_section_errors_name_the_key() -> None:

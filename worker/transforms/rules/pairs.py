@@ -22,7 +22,13 @@ from worker.transforms.parser import parse, parse_many
 from worker.transforms.sentences import split_sentences
 
 from .grammar import BACK, RETIRED, Actor, Classes, Role, Weapon, read_roles
-from .transfer import quantity_before, read_status_words, sentence_status, value_in
+from .transfer import (
+    further_status,
+    quantity_before,
+    read_status_words,
+    sentence_status,
+    value_in,
+)
 
 ROLES = ("recipient", "supplier", "third")
 ONLY_OTHER = "only other party in the sentence"
@@ -407,8 +413,7 @@ class _Facts:
 
 def _add_facts(hit: PairHit, facts: _Facts, text: str) -> None:
     """The first sentence that states a fact wins (headline and lede carry the news)."""
-    if hit.status is None:
-        hit.status = facts.status
+    hit.status = further_status(hit.status, facts.status)
     w = facts.weapon
     if hit.weapon is None and w is not None:
         hit.weapon, hit.producer = w.ident, w.producer

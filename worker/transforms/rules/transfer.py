@@ -19,7 +19,17 @@ _SCOPING = ("cancelled", "blocked")
 _SCOPE_AFTER = 6  # "the sale was eventually blocked by the US": a block right after scopes too
 # Lists of the ``status:`` section that are not statuses but say how status words are read (see
 # the English lexicon for what each does). A lexicon that lists none reads by distance alone.
-READING_KEYS = ("perfect", "changed_hands", "background_after", "be", "participle_endings")
+READING_KEYS = (
+    "perfect",
+    "changed_hands",
+    "background_after",
+    "be",
+    "participle_endings",
+    "prospective",
+    "future",
+)
+_PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
+_FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
 STATUS_KEYS = (*STATUSES, "approval", *READING_KEYS)
 _NONE: frozenset[str] = frozenset()
 
@@ -115,7 +125,10 @@ def sentence_status(
                 return status  # "halted the sale", "the sale was blocked by"
             if approved and status == "talks":
                 continue  # "approved a possible sale": the approval is the news
-            if w in classes.get("changed_hands", _NONE) and _perfect(words, i, classes):
+            if status in ("agreed", "ordered") and _prospect(words, i, classes):
+                # "is likely to sign a contract", "hopes to seal a deal": not signed yet
+                status, rank = "talks", STATUSES.index("talks")
+            elif w in classes.get("changed_hands", _NONE) and _perfect(words, i, classes):
                 status, rank = "delivered", STATUSES.index("delivered")
             elif status == "ordered" and _hangs_on_arms(words, i, classes):
                 background = background or status
@@ -125,7 +138,35 @@ def sentence_status(
                 best = cand
     if best is None and approved:
         return "agreed"
+    if best is None and background is None and _future(words, triggers, classes):
+        return "agreed"  # "France will sell howitzers to Armenia": a decision announced
     return best[2] if best else background
+
+
+def further_status(known: str | None, new: str | None) -> str | None:
+    """The status a report gives a pair from two of its sentences: the first one read, except
+    that an order (a firm contract) stated anywhere for the pair beats a deal merely agreed
+    ("signed a deal" in the headline, "the contract for 54 howitzers" below it). A later
+    delivery word does not: in an order story it is mostly a delivery still ahead."""
+    if known is None:
+        return new
+    if known == "agreed" and new == "ordered":
+        return new
+    return known
+
+
+def _prospect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """A prospect word ("likely", "hopes", "set to") stands a few words before ``words[i]``."""
+    near = classes.get("prospective", _NONE)
+    return any(words[j] in near for j in range(max(0, i - _PROSPECT_WINDOW), i))
+
+
+def _future(
+    words: Sequence[str], triggers: Sequence[int], classes: Mapping[str, frozenset[str]]
+) -> bool:
+    """A trigger follows a future auxiliary, perhaps past one adverb ("will soon supply")."""
+    aux = classes.get("future", _NONE)
+    return any(words[j] in aux for t in triggers for j in range(max(0, t - _FUTURE_WINDOW), t))
 
 
 def _perfect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
