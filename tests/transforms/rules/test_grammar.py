@@ -19,6 +19,7 @@ from worker.transforms.rules.transfer import (
     read_status_words,
     sentence_status,
     value_in,
+    with_opening,
 )
 from worker.transforms.tag import default_tagger
 
@@ -400,6 +401,13 @@ def test_pair_carries_weapon_producer_quantity_value_and_status(read) -> None:
             "The next day Brazil ordered 36 Gripen fighters from Sweden.",
             "ordered",
         ),
+        # A delivery story: the opening tells of arms received, the pair's own sentence
+        # recalls the deal behind them.
+        (
+            "Brazil has received its first Gripen fighters. "
+            "Brazil signed a deal with Sweden for 36 Gripen fighters in 2014.",
+            "delivered",
+        ),
     ],
 )
 def test_status(read, text: str, status: str) -> None:
@@ -461,6 +469,22 @@ def test_further_status_of_a_pair() -> None:
     assert further_status("agreed", "delivered") == "agreed"
     assert further_status("talks", "agreed") == "talks"
     assert further_status("agreed", "cancelled") == "agreed"
+
+
+def test_opening_delivery_makes_a_recalled_deal_background() -> None:
+    assert with_opening("agreed", "delivered") == "delivered"
+    assert with_opening("ordered", "delivered") == "delivered"
+    assert with_opening("talks", "delivered") == "talks"  # a new deal after a past delivery
+    assert with_opening(None, "delivered") is None
+    assert with_opening("agreed", "ordered") == "agreed"
+
+
+def test_a_version_number_after_block_is_a_designation() -> None:
+    classes = {"blocked": frozenset({"block"}), "designation": frozenset({"block"})}
+    classes |= {"talks": frozenset({"contention"})}
+    words = ["", "and", "", "block", "70", "in", "contention", "to", "buy"]
+    assert sentence_status(words, [8], classes) == "talks"
+    assert sentence_status(["", "moved", "to", "block", "the", "sale"], [5], classes) == "blocked"
 
 
 def test_status_section_errors_name_the_key() -> None:

@@ -28,6 +28,7 @@ from .transfer import (
     read_status_words,
     sentence_status,
     value_in,
+    with_opening,
 )
 
 ROLES = ("recipient", "supplier", "third")
@@ -334,9 +335,11 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
     lede = next((h.status for h in hits.values() if h.status), None)
     if lede is None and hits and lexicon.symbols_only:
         lede = _opening_status(art, sentences[:_OPENING], lexicon)
+    opening = _opening_status(art, sentences[:2], lexicon) if hits else None
     for hit in hits.values():
         if hit.status is None:  # untold in its sentences: what the lede says of the deal
             hit.status = lede
+        hit.status = with_opening(hit.status, opening)
         if hit.weapon is None:  # the article's first weapon from the supplier, if any
             w = next((e for e in weapons if e.country == hit.supplier), None)
             if w is not None:

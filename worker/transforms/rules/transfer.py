@@ -27,6 +27,7 @@ READING_KEYS = (
     "participle_endings",
     "prospective",
     "future",
+    "designation",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -115,6 +116,12 @@ def sentence_status(
     approved = False
     for i, w in enumerate(words):
         approved = approved or w in classes.get("approval", ())
+        if (
+            w in classes.get("designation", _NONE)
+            and words[i + 1 : i + 2]
+            and words[i + 1].isdigit()
+        ):
+            continue  # "F-16 Block 70": part of a designation, not a block
         for rank, status in enumerate(STATUSES):
             if w not in classes.get(status, ()):
                 continue
@@ -153,6 +160,16 @@ def further_status(known: str | None, new: str | None) -> str | None:
     if known == "agreed" and new == "ordered":
         return new
     return known
+
+
+def with_opening(status: str | None, opening: str | None) -> str | None:
+    """A pair's status given what the headline and first sentence say (``opening``): a report
+    whose opening tells of a delivery ("Kenya has received six attack helicopters") is a
+    delivery story, and the deal or order its pair sentences recall ("Kenya signed the deal in
+    2017") is its background."""
+    if opening == "delivered" and status in ("agreed", "ordered"):
+        return opening
+    return status
 
 
 def _prospect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
