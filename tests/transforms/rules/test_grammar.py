@@ -404,7 +404,7 @@ def test_pair_carries_weapon_producer_quantity_value_and_status(read) -> None:
         # A delivery story: the opening tells of arms received, the pair's own sentence
         # recalls the deal behind them.
         (
-            "Brazil has received its first Gripen fighters. "
+            "Brazil has received its first new fighter jets. "
             "Brazil signed a deal with Sweden for 36 Gripen fighters in 2014.",
             "delivered",
         ),
