@@ -389,6 +389,8 @@ def test_pair_carries_weapon_producer_quantity_value_and_status(read) -> None:
         # A purchase in the perfect tells of arms already in hand.
         ("Qatar has acquired two Rafale jets from France.", "delivered"),
         ("France has already sold four Rafale jets to Qatar.", "delivered"),
+        # "acquired" tells of arms taken into the buyer's forces, not an order placed.
+        ("Chile acquired two used Adelaide-class frigates from Australia.", "delivered"),
         # A transfer in the future with no status word is a decision announced.
         ("Brazil will purchase six Gripen fighters from Sweden next year.", "agreed"),
         ("Sweden to supply Gripen fighters to Brazil", "agreed"),
