@@ -1,0 +1,246 @@
+"""Does a learned pair scorer beat the rule reader? 5-fold cross-validation grouped by report.
+
+    python bench/bench_pair_scorer.py [--lang en|i18n] [--C 1.0] [--folds 5] [--rows FILE]
+
+Needs the ``train`` extra (scikit-learn). Runs the product on every dev report once
+(bench/pair_dataset.py), then, fold by fold (reports, not candidates, are split, so no report
+is both trained on and scored): (a) the rule reader alone - the arms-transfer alerts, as
+bench/bench_pairs_real.py scores them; (b) rules + scorer - every candidate whose probability
+reaches the threshold (the scorer can add pairs the rules missed and drop rule pairs). The
+threshold is picked inside each training fold only (out-of-fold probabilities of an inner
+cross-validation on the training reports): the best F1 whose precision is not below the rules'
+precision on those same reports. Gold pairs no candidate covers count as missed; optional pairs
+count neither way. Prints P/R/F1 per fold and pooled, recall per construction kind pooled, and the
+heaviest weights of a model trained on every report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pair_dataset import Row, rows_for
+from rich.console import Console
+from rich.table import Table
+
+SEED = 12  # the fold assignment is fixed: a rerun gives the same table
+
+
+class Counts:
+    def __init__(self) -> None:
+        self.tp = self.fp = self.fn = 0
+
+    def add(self, tp: int, fp: int, fn: int) -> None:
+        self.tp, self.fp, self.fn = self.tp + tp, self.fp + fp, self.fn + fn
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def folds_of(rows: Sequence[Row], k: int) -> list[int]:
+    """Fold number of each report: a fixed shuffle of the reports dealt round-robin."""
+    order = list(range(len(rows)))
+    random.Random(SEED).shuffle(order)
+    fold = [0] * len(rows)
+    for n, i in enumerate(order):
+        fold[i] = n % k
+    return fold
+
+
+def fit(rows: Sequence[Row], c: float) -> tuple[dict[str, float], float]:
+    """Logistic-regression weights (by feature name) and bias trained on the rows' candidates."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    feats = [cand["f"] for r in rows for cand in r.cands]
+    ys = [cand["y"] for r in rows for cand in r.cands]
+    vec = DictVectorizer()
+    x = vec.fit_transform(feats)
+    model = LogisticRegression(C=c, max_iter=2000)
+    model.fit(x, ys)
+    names = vec.get_feature_names_out()
+    return {str(n): float(w) for n, w in zip(names, model.coef_[0], strict=True)}, float(
+        model.intercept_[0]
+    )
+
+
+def probabilities(rows: Sequence[Row], weights: dict[str, float], bias: float) -> list[list[float]]:
+    """Per report, the probability of each of its candidates (the worker's own dot product)."""
+    from worker.transforms.rules.pair_scorer import PairScorer
+
+    scorer = PairScorer(weights, bias, 0.5)
+    return [[scorer.probability(c["f"]) for c in r.cands] for r in rows]
+
+
+def rules_counts(rows: Sequence[Row]) -> Counts:
+    c = Counts()
+    for r in rows:
+        got, gold, opt = set(r.rules), set(r.gold), set(r.optional)
+        c.add(len(got & gold), len(got - gold - opt), len(gold - got))
+    return c
+
+
+def scorer_pairs(
+    row: Row, probs: Sequence[float], t: float, drops: bool = True
+) -> set[tuple[str, str]]:
+    """The pairs ``pair_scorer.rescore`` gives: the accepted candidates, one direction per two
+    states; with ``drops`` off, the rule pairs plus accepted ones that reverse none of them."""
+    from worker.transforms.rules.pair_scorer import one_direction
+
+    p = {(c["rec"], c["sup"]): x for c, x in zip(row.cands, probs, strict=True) if x >= t}
+    got = set(one_direction(p))
+    if drops:
+        return got
+    rules = set(row.rules_read)
+    return rules | {(a, b) for a, b in got if (b, a) not in rules}
+
+
+def scorer_counts(
+    rows: Sequence[Row], probs: Sequence[Sequence[float]], t: float, drops: bool = True
+) -> Counts:
+    c = Counts()
+    for r, ps in zip(rows, probs, strict=True):
+        got, gold, opt = scorer_pairs(r, ps, t, drops), set(r.gold), set(r.optional)
+        c.add(len(got & gold), len(got - gold - opt), len(gold - got))
+    return c
+
+
+def choose_threshold(
+    rows: Sequence[Row], c: float, inner: int, floor_p: float, drops: bool = True
+) -> tuple[float, Counts]:
+    """The threshold with the best F1 among those keeping P >= ``floor_p``, on out-of-fold
+    probabilities of an ``inner``-fold cross-validation over ``rows`` (training reports only)."""
+    fold = folds_of(rows, inner)
+    probs: list[list[float]] = [[] for _ in rows]
+    for k in range(inner):
+        train = [r for r, f in zip(rows, fold, strict=True) if f != k]
+        w, b = fit(train, c)
+        idx = [i for i, f in enumerate(fold) if f == k]
+        for i, ps in zip(idx, probabilities([rows[i] for i in idx], w, b), strict=True):
+            probs[i] = ps
+    best_t, best = 0.5, None
+    for t in [x / 100 for x in range(5, 96)]:
+        cnt = scorer_counts(rows, probs, t, drops)
+        p, _, f1 = cnt.prf()
+        if p >= floor_p and (best is None or f1 > best.prf()[2]):
+            best_t, best = t, cnt
+    return best_t, best or scorer_counts(rows, probs, best_t, drops)
+
+
+def construction_recall(
+    rows: Sequence[Row], picks: Sequence[set[tuple[str, str]]]
+) -> dict[str, Counts]:
+    out: dict[str, Counts] = defaultdict(Counts)
+    for r, got in zip(rows, picks, strict=True):
+        for g in r.gold:
+            for kind in r.constructions.get(f"{g[0]}>{g[1]}") or ["(none)"]:
+                out[kind].add(int(g in got), 0, int(g not in got))
+    return out
+
+
+def _fmt(c: Counts) -> list[str]:
+    p, r, f = c.prf()
+    return [str(c.tp), str(c.fp), str(c.fn), f"{p:.3f}", f"{r:.3f}", f"{f:.3f}"]
+
+
+MODES = {"rules + scorer": True, "rules + scorer (adds only)": False}
+
+
+def cross_validate(rows: list[Row], k: int, c: float, inner: int, console: Console) -> None:
+    fold = folds_of(rows, k)
+    table = Table(title=f"{k}-fold cross-validation by report ({len(rows)} dev reports, C={c})")
+    for col in ("fold", "reader", "threshold", "tp", "fp", "fn", "P", "R", "F1"):
+        table.add_column(col, justify="left" if col in ("fold", "reader") else "right")
+    pooled = {"rules": Counts(), **{m: Counts() for m in MODES}}
+    picks: dict[str, list[set[tuple[str, str]]]] = {m: [set() for _ in rows] for m in pooled}
+    for n in range(k):
+        train = [r for r, f in zip(rows, fold, strict=True) if f != n]
+        test_idx = [i for i, f in enumerate(fold) if f == n]
+        test = [rows[i] for i in test_idx]
+        floor_p = rules_counts(train).prf()[0]
+        w, b = fit(train, c)
+        probs = probabilities(test, w, b)
+        rc = rules_counts(test)
+        pooled["rules"].add(rc.tp, rc.fp, rc.fn)
+        table.add_row(str(n + 1), "rules", "", *_fmt(rc))
+        for i, r in zip(test_idx, test, strict=True):
+            picks["rules"][i] = set(r.rules)
+        for mode, drops in MODES.items():
+            t, _ = choose_threshold(train, c, inner, floor_p, drops)
+            sc = scorer_counts(test, probs, t, drops)
+            pooled[mode].add(sc.tp, sc.fp, sc.fn)
+            for i, r, ps in zip(test_idx, test, probs, strict=True):
+                picks[mode][i] = scorer_pairs(r, ps, t, drops)
+            table.add_row("", mode, f"{t:.2f}", *_fmt(sc))
+    for mode, cnt in pooled.items():
+        table.add_row("pooled", mode, "", *_fmt(cnt), style="bold")
+    console.print(table)
+    base = pooled["rules"].prf()
+    for mode in MODES:
+        got = pooled[mode].prf()
+        console.print(
+            f"pooled, {mode}: F1 {got[2] - base[2]:+.3f}, P {got[0] - base[0]:+.3f}, "
+            f"R {got[1] - base[1]:+.3f} (minus rules)"
+        )
+    kinds = Table(title="recall per construction kind, pooled over the folds")
+    kinds.add_column("construction")
+    for col in ("gold", *pooled):
+        kinds.add_column(col if col == "gold" else f"{col} R", justify="right")
+    rec = {m: construction_recall(rows, p) for m, p in picks.items()}
+    rk = rec["rules"]
+    for kind in sorted(rk, key=lambda x: -(rk[x].tp + rk[x].fn)):
+        kinds.add_row(
+            kind, str(rk[kind].tp + rk[kind].fn), *(f"{rec[m][kind].prf()[1]:.3f}" for m in rec)
+        )
+    console.print(kinds)
+    covered = sum(len(set(r.gold) & {(x["rec"], x["sup"]) for x in r.cands}) for r in rows)
+    total = sum(len(set(r.gold)) for r in rows)
+    console.print(
+        f"candidates: {sum(len(r.cands) for r in rows)} over {len(rows)} reports; "
+        f"{covered}/{total} gold pairs ({covered / max(total, 1):.3f}) are among them "
+        "(the scorer's recall ceiling)"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--lang", choices=("en", "i18n"), default="en", help="English or the ten others"
+    )
+    ap.add_argument("--folds", type=int, default=5, help="outer folds (default 5)")
+    ap.add_argument("--inner", type=int, default=4, help="inner folds picking the threshold")
+    ap.add_argument("--C", type=float, default=1.0, help="inverse regularisation strength")
+    ap.add_argument(
+        "--rows",
+        type=Path,
+        help="cache of the data set (JSON lines): read when present, else built and written",
+    )
+    ap.add_argument("--weights", type=int, default=15, help="print this many heaviest weights")
+    args = ap.parse_args(argv)
+    console = Console()
+    rows = rows_for(args.lang, args.rows)
+    cross_validate(rows, args.folds, args.C, args.inner, console)
+    if args.weights:
+        w, b = fit(rows, args.C)
+        t = Table(title=f"heaviest weights, trained on all {len(rows)} reports (bias {b:+.2f})")
+        t.add_column("feature")
+        t.add_column("weight", justify="right")
+        for name, v in sorted(w.items(), key=lambda kv: -abs(kv[1]))[: args.weights]:
+            t.add_row(name, f"{v:+.2f}")
+        console.print(t)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Train the arms-transfer pair scorer on every dev report and write its weights file.
+
+    python bench/train_pair_scorer.py [--lang en] [--C 1.0] [--out FILE]
+
+Needs the ``train`` extra (scikit-learn). The threshold is chosen as in bench/bench_pair_scorer.py
+(out-of-fold probabilities of a cross-validation over the reports: the best F1 whose precision is
+not below the rule reader's); the file records where it came from (split, commit, date, feature
+list, C, threshold, report and candidate counts). The worker reads it with
+``worker.transforms.rules.pair_scorer.PairScorer.load``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_pair_scorer import choose_threshold, fit, rules_counts
+from pair_dataset import rows_for
+
+from worker.transforms.rules.pair_scorer import DEFAULT_WEIGHTS, PairScorer
+
+
+def _commit() -> str:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+        )
+        return out.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--lang", choices=("en", "i18n"), default="en", help="training reports")
+    ap.add_argument("--C", type=float, default=1.0, help="inverse regularisation strength")
+    ap.add_argument("--folds", type=int, default=5, help="folds picking the threshold")
+    ap.add_argument("--rows", type=Path, help="data set cache (see bench_pair_scorer.py --rows)")
+    ap.add_argument("--out", type=Path, default=DEFAULT_WEIGHTS, help="weights file to write")
+    ap.add_argument(
+        "--adds-only",
+        action="store_true",
+        help="the scorer only adds pairs; rule pairs below the threshold stay",
+    )
+    args = ap.parse_args(argv)
+    rows = rows_for(args.lang, args.rows)
+    floor_p = rules_counts(rows).prf()[0]
+    threshold, cv = choose_threshold(rows, args.C, args.folds, floor_p, not args.adds_only)
+    weights, bias = fit(rows, args.C)
+    p, r, f1 = cv.prf()
+    scorer = PairScorer(
+        weights,
+        bias,
+        threshold,
+        {
+            "trained_on": f"dev reports ({args.lang}), bench/realnews",
+            "split": "dev",
+            "reports": len(rows),
+            "candidates": sum(len(x.cands) for x in rows),
+            "commit": _commit(),
+            "date": datetime.now(UTC).strftime("%Y-%m-%d"),
+            "model": "logistic regression (scikit-learn), L2",
+            "C": args.C,
+            "threshold": f"best F1 with P >= the rules' P {floor_p:.3f} on {args.folds}-fold "
+            f"out-of-fold probabilities (P {p:.3f} R {r:.3f} F1 {f1:.3f})",
+            "features": sorted(weights),
+        },
+        drops=not args.adds_only,
+    )
+    args.out.write_text(json.dumps(scorer.to_dict(), indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}: {len(weights)} weights, threshold {threshold:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

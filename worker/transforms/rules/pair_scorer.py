@@ -1,0 +1,381 @@
+"""A learned second opinion on arms-transfer pairs: candidates, their features, and a weights file.
+
+The rule reader (``pairs.extract_pairs``) decides each pair by construction. This module looks
+at every ordered country pair the reader *could* have read - the pairs it emitted, plus pairs of
+parties that share a sentence with a transfer trigger and arms, or that stand in the headline and
+the opening sentences - and describes each with language-independent features of what the
+pipeline already computed (the roles the parse gives, each mention's dependency relation or the
+preposition before it, trigger and look-alike word classes of the lexicon, order, distance, where
+in the article, mention counts, a weapon maker's or company's home country). No country, weapon
+or report-specific word is a feature, so the weights can carry over to new reporting.
+
+A logistic regression over these features is trained offline (``bench/train_pair_scorer.py``,
+scikit-learn as the optional ``train`` extra); at run time the worker only reads the weights file
+and computes a dot product here, in pure Python. ``rescore`` keeps the rule pairs the model
+accepts and adds the candidates it accepts that the rules missed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from worker.model import TaggedArticle
+
+from .pairs import (
+    _ACTORS,
+    Cue,
+    PairHit,
+    RelationLexicon,
+    _grammar_roles,
+    _ident,
+    _qualifying_triggers,
+    _Span,
+    _symbols,
+    sentence_spans,
+)
+from .transfer import sentence_status
+
+DEFAULT_WEIGHTS = Path(__file__).resolve().parent.parent.parent / "data/rules/pair_scorer.json"
+# Word classes of the relation lexicon that say what kind of transfer a sentence states ...
+TRIGGER_CLASSES = (
+    "buy", "sell", "buy_noun", "sell_noun", "gift", "weak", "arrive", "deal", "sign", "talks",
+    "approve", "offer", "veto", "award", "win", "choose", "retire", "deny",
+)  # fmt: skip
+# ... and those that mark a look-alike (own forces, drills, captured arms, airliners, combat).
+LOOKALIKE_CLASSES = ("drill", "captured", "force", "civil", "fire", "cargo", "theatre", "threat")
+PREPOSITIONS = ("from", "to", "with", "by", "for", "of", "in")
+OPENING = 3  # the headline and this many first body sentences are the article's "lede"
+
+
+class ScorerError(ValueError):
+    """A pair scorer weights file that cannot be used."""
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One ordered (recipient, supplier) pair and what the article shows of it."""
+
+    recipient: str
+    supplier: str
+    features: dict[str, float] = field(default_factory=dict)
+    sentences: list[tuple[str, int, int, int]] = field(default_factory=list)
+    rule: bool = False
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.recipient, self.supplier)
+
+
+@dataclass(frozen=True, slots=True)
+class _Party:
+    """A state in one sentence: named (country, company or state body) or a weapon's maker."""
+
+    country: str
+    index: int  # symbol index (-1: the weapon's maker, not named)
+    start: int
+    end: int
+    via: str  # country | company | organization | origin
+
+
+def _dep_class(doc: Any, start: int, end: int) -> str:
+    """The mention's grammatical place, as a small language-independent class: subject,
+    passive subject, object, the preposition that governs it, possessive, adjective, compound."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "none"
+    tok = span.root
+    dep = tok.dep_
+    if dep in ("compound", "amod", "poss", "nmod") and tok.head.dep_ == "pobj":
+        # "to the Turkish army": the preposition governs the phrase the mention modifies
+        head = tok.head.head
+        prep = head.lower_ if head.lower_ in PREPOSITIONS else "other"
+        return f"{'adj' if dep == 'amod' else 'mod'}_{prep}"
+    if dep == "pobj":
+        return tok.head.lower_ if tok.head.lower_ in PREPOSITIONS else "prep_other"
+    return {
+        "nsubj": "subj",
+        "nsubjpass": "subj_passive",
+        "dobj": "obj",
+        "dative": "obj",
+        "poss": "poss",
+        "amod": "adj",
+        "compound": "compound",
+        "conj": "conj",
+        "appos": "appos",
+    }.get(dep, "other")
+
+
+def _sentence_features(
+    text: str, start: int, end: int, spans: list[_Span], lex: RelationLexicon
+) -> tuple[dict[tuple[str, str], dict[str, float]], bool]:
+    """Features of every ordered pair of distinct parties in one sentence, and whether the
+    sentence states a transfer at all (a trigger word and arms)."""
+    symbols, first = _symbols(text, start, end, [s for s in spans if s.kind not in _ACTORS], lex)
+    words = [s[1] for s in symbols if s[0] == "word"]
+    # the lexicon's own gates hold: a sentence the rule reader does not read as a transfer
+    # ("sent troops and ...", "received missile fire", airliner orders) gives no candidate
+    trig = _qualifying_triggers(symbols, text, first, lex)
+    if not trig:
+        return {}, False
+    classes = lex.grammar
+    base: dict[str, float] = {}
+    if classes is not None:
+        wordset = set(words)
+        for name in TRIGGER_CLASSES:
+            if wordset & classes.words(name):
+                base[f"trig:{name}"] = 1.0
+        for name in LOOKALIKE_CLASSES:
+            if wordset & classes.words(name):
+                base[f"look:{name}"] = 1.0
+    status = sentence_status(
+        [x[1] if x[0] == "word" else "" for x in symbols], trig, lex.status_words
+    )
+    base[f"status:{status or 'none'}"] = 1.0
+    parties: list[_Party] = []
+    for k, s in enumerate(symbols):
+        if s[0] == "country":
+            sp = s[1]
+            parties.append(
+                _Party(sp.ident, k, sp.start, sp.end, "company" if sp.company else "country")
+            )
+    actors = [s for s in spans if s.kind in _ACTORS]
+    countries = [k for k, s in enumerate(symbols) if s[0] == "country"]
+    for a in actors:
+        k = next((i for i, s in enumerate(symbols) if s[2] >= a.start), len(symbols))
+        parties.append(_Party(a.ident, k, a.start, a.end, a.kind))
+    origins = {s[1].origin for s in symbols if s[0] == "weapon" and s[1] is not None}
+    named = {p.country for p in parties}
+    for o in sorted(o for o in origins if o and o not in named):
+        w = next(s for s in symbols if s[0] == "weapon" and s[1] is not None and s[1].origin == o)
+        parties.append(_Party(o, -1, w[2], w[3], "origin"))
+    # the rule reader's own grammar roles and each mention's dependency class
+    roles: dict[tuple[int, int], str] = {}
+    deps: dict[tuple[int, int], str] = {}
+    parsed = _grammar_roles(text, start, end, symbols, countries, actors, lex)
+    if parsed is not None:
+        from worker.transforms.parser import parse
+
+        doc = parse(text[start:end])
+        for k in countries:
+            r = parsed.get(k)
+            sp = symbols[k][1]
+            roles[(sp.start, sp.end)] = r[0] if r else "none"
+        for i, a in enumerate(actors):
+            r = parsed.get(("actor", i))
+            roles[(a.start, a.end)] = r[0] if r else "none"
+        if doc is not None:
+            for p in parties:
+                if p.via != "origin":
+                    deps[(p.start, p.end)] = _dep_class(doc, p.start - start, p.end - start)
+    prev: dict[tuple[int, int], str] = {}
+    for p in parties:
+        if p.index > 0 and p.via != "origin":
+            w = symbols[p.index - 1]
+            prev[(p.start, p.end)] = w[1] if w[0] == "word" and w[1] in PREPOSITIONS else "other"
+    n_parties = len({p.country for p in parties})
+    base[f"parties:{min(n_parties, 4)}"] = 1.0
+    out: dict[tuple[str, str], dict[str, float]] = {}
+    for a in parties:
+        for b in parties:
+            if a.country == b.country:
+                continue
+            f = dict(base)
+            for side, p in (("rec", a), ("sup", b)):
+                span = (p.start, p.end)
+                f[f"{side}_via:{p.via}"] = 1.0
+                if span in roles:
+                    f[f"{side}_role:{roles[span]}"] = 1.0
+                if span in deps:
+                    f[f"{side}_dep:{deps[span]}"] = 1.0
+                if span in prev:
+                    f[f"{side}_prev:{prev[span]}"] = 1.0
+                if p.country in origins:
+                    f[f"{side}_maker"] = 1.0
+            if a.index >= 0 and b.index >= 0:
+                f["rec_first" if a.index < b.index else "sup_first"] = 1.0
+                gap = abs(a.index - b.index)
+                f[f"dist:{'near' if gap <= 3 else 'mid' if gap <= 10 else 'far'}"] = 1.0
+            key = (a.country, b.country)
+            old = out.get(key)
+            # several mentions of one pair: keep every reading (a feature is on if any has it)
+            out[key] = (
+                f if old is None else {**old, **{k: max(v, old.get(k, 0.0)) for k, v in f.items()}}
+            )
+    return out, True
+
+
+def candidates(
+    tagged: TaggedArticle, lex: RelationLexicon, rule_pairs: Iterable[tuple[str, str]] = ()
+) -> list[Candidate]:
+    """Every ordered pair the reader could see in the article, with its features (see the module
+    docstring); ``rule_pairs``: the pairs the rule reader emitted (a feature of their own)."""
+    art = tagged.article
+    sentences = sentence_spans(tagged)
+    offset = 1 if art.title else 0
+    per_sentence: dict[int, list[_Span]] = {}
+    mentions: Counter[str] = Counter()
+    for ent in tagged.entities:
+        party = ent.type == "country" or (ent.type in _ACTORS and ent.country)
+        if not party and ent.type != "weapon":
+            continue
+        for m in ent.mentions:
+            if party:
+                mentions[_ident(ent)] += 1
+            idx = 0 if m.field == "title" and art.title else m.sentence + offset
+            if m.field != "title" and not 0 <= m.sentence < len(sentences) - offset:
+                continue
+            if idx >= len(sentences) or m.end > sentences[idx][3] or m.start < sentences[idx][2]:
+                continue
+            per_sentence.setdefault(idx, []).append(
+                _Span(m.start, m.end, ent.type, _ident(ent), ent.country, ent.name, ent.producer)
+            )
+    found: dict[tuple[str, str], Candidate] = {}
+    stating: set[int] = set()
+    for idx, spans in sorted(per_sentence.items()):
+        fld, sidx, start, end = sentences[idx]
+        text = art.title if fld == "title" else art.body
+        feats, states = _sentence_features(text, start, end, spans, lex)
+        if states:
+            stating.add(idx)
+        for key, f in feats.items():
+            c = found.setdefault(key, Candidate(*key))
+            c.sentences.append((fld, sidx, start, end))
+            where = "title" if fld == "title" else "lede" if idx <= OPENING else "body"
+            f = {**f, f"in:{where}": 1.0}
+            c.features = {k: max(v, c.features.get(k, 0.0)) for k, v in {**c.features, **f}.items()}
+    # the headline and the opening read together: a party of the headline with one of the lede
+    opening = [i for i in range(min(len(sentences), OPENING + 1)) if i in per_sentence]
+    if opening and stating & set(opening):
+        # a party is named there, or is the maker of a weapon named there
+        named = {
+            i: {s.ident if s.kind != "weapon" else s.origin for s in per_sentence[i]} - {None}
+            for i in opening
+        }
+        for i, j in ((i, j) for i in opening for j in opening if i < j):
+            for a in named[i]:
+                for b in named[j]:
+                    for key in ((a, b), (b, a)):
+                        if a != b and key not in found:
+                            found[key] = Candidate(*key, features={"linked:opening": 1.0})
+    rules = set(rule_pairs)
+    for key in rules - set(found):
+        found[key] = Candidate(*key, features={"rule_only": 1.0})
+    top = mentions.most_common(1)[0][0] if mentions else None
+    for c in found.values():
+        c.rule = c.key in rules
+        f = c.features
+        if c.rule:
+            f["rule"] = 1.0
+        if (c.supplier, c.recipient) in rules:
+            f["rule_reverse"] = 1.0
+        f[f"sentences:{min(len(c.sentences), 3)}"] = 1.0
+        for side, iso in (("rec", c.recipient), ("sup", c.supplier)):
+            f[f"{side}_mentions"] = min(mentions[iso], 6) / 6
+            if iso == top:
+                f[f"{side}_top"] = 1.0
+    return list(found.values())
+
+
+@dataclass(frozen=True, slots=True)
+class PairScorer:
+    """Logistic-regression weights over candidate features, and the acceptance threshold."""
+
+    weights: Mapping[str, float]
+    bias: float
+    threshold: float
+    provenance: Mapping[str, Any] = field(default_factory=dict)
+    # whether a rule pair below the threshold is dropped (else the scorer only adds pairs)
+    drops: bool = True
+
+    def probability(self, features: Mapping[str, float]) -> float:
+        """The model's probability that the candidate is a stated transfer (pure Python)."""
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+
+    def accepts(self, features: Mapping[str, float]) -> bool:
+        return self.probability(features) >= self.threshold
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_WEIGHTS) -> PairScorer:
+        """Read a weights file; a missing, malformed or incomplete file raises ``ScorerError``
+        naming the file and the reason."""
+        try:
+            raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ScorerError(f"{path}: cannot read the pair scorer weights: {exc}") from None
+        except json.JSONDecodeError as exc:
+            raise ScorerError(f"{path}: not JSON: {exc}") from None
+        if not isinstance(raw, dict):
+            raise ScorerError(f"{path}: expected an object with weights, bias and threshold")
+        try:
+            weights = {str(k): float(v) for k, v in raw["weights"].items()}
+            bias, threshold = float(raw["bias"]), float(raw["threshold"])
+        except KeyError as exc:
+            raise ScorerError(f"{path}: missing key {exc.args[0]!r}") from None
+        except (AttributeError, TypeError, ValueError) as exc:
+            raise ScorerError(f"{path}: weights must map names to numbers: {exc}") from None
+        if not 0.0 < threshold < 1.0:
+            raise ScorerError(f"{path}: threshold {threshold} is not between 0 and 1")
+        drops = raw.get("drops_rule_pairs", True)
+        if not isinstance(drops, bool):
+            raise ScorerError(f"{path}: drops_rule_pairs must be true or false, not {drops!r}")
+        return cls(weights, bias, threshold, dict(raw.get("provenance") or {}), drops)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "provenance": dict(self.provenance),
+            "threshold": self.threshold,
+            "drops_rule_pairs": self.drops,
+            "bias": self.bias,
+            "weights": dict(sorted(self.weights.items())),
+        }
+
+
+def one_direction(probs: Mapping[tuple[str, str], float]) -> list[tuple[str, str]]:
+    """The accepted pairs with, for two states accepted both ways, only the likelier direction
+    (ties: the one listed first): one transfer, one direction."""
+    return [
+        (a, b)
+        for (a, b), p in probs.items()
+        if not ((b, a) in probs and (probs[(b, a)] > p or (probs[(b, a)] == p and (b, a) < (a, b))))
+    ]
+
+
+def rescore(
+    tagged: TaggedArticle, lex: RelationLexicon, hits: list[PairHit], scorer: PairScorer
+) -> list[PairHit]:
+    """The rule reader's pairs the scorer accepts, then the candidates it accepts that the rules
+    missed (each with a cue naming the scorer and its probability)."""
+    by_key = {(h.recipient, h.supplier): h for h in hits}
+    out: list[PairHit] = []
+    weapons = [e for e in tagged.entities if e.type == "weapon"]
+    cands = {c.key: c for c in candidates(tagged, lex, by_key)}
+    probs = {k: scorer.probability(c.features) for k, c in cands.items()}
+    accepted = one_direction({k: p for k, p in probs.items() if p >= scorer.threshold})
+    if not scorer.drops:  # the rule pairs stay; an added pair never reverses one of them
+        accepted = list(by_key) + [
+            (a, b) for a, b in accepted if (a, b) not in by_key and (b, a) not in by_key
+        ]
+    for key in accepted:
+        c, p = cands[key], probs[key]
+        hit = by_key.get(key)
+        if hit is None:
+            hit = PairHit(c.recipient, c.supplier, sentences=list(c.sentences))
+            fld, _, s, e = (c.sentences or [("title", -1, 0, 0)])[0]
+            cue = f"pair scorer p={p:.2f}"
+            hit.cues = [Cue("recipient", c.recipient, fld, s, e, cue)]
+            hit.cues.append(Cue("supplier", c.supplier, fld, s, e, cue))
+            hit.status = next((h.status for h in hits if h.status), None)
+            w = next((w for w in weapons if w.country == c.supplier), None)
+            if w is not None:
+                hit.weapon, hit.producer = w.id, w.producer
+        out.append(hit)
+    # the rule reader's order first: the headline's pair stays the first one
+    order = {k: i for i, k in enumerate(by_key)}
+    return sorted(out, key=lambda h: order.get((h.recipient, h.supplier), len(order)))
