@@ -13,7 +13,14 @@ from worker.model import Article
 from worker.transforms.parser import english_parser
 from worker.transforms.rules import load_rules
 from worker.transforms.rules.pairs import extract_pairs
-from worker.transforms.rules.transfer import quantity_before, sentence_status, value_in
+from worker.transforms.rules.transfer import (
+    further_status,
+    quantity_before,
+    read_status_words,
+    sentence_status,
+    value_in,
+    with_opening,
+)
 from worker.transforms.tag import default_tagger
 
 
@@ -382,6 +389,27 @@ def test_pair_carries_weapon_producer_quantity_value_and_status(read) -> None:
         # A purchase in the perfect tells of arms already in hand.
         ("Qatar has acquired two Rafale jets from France.", "delivered"),
         ("France has already sold four Rafale jets to Qatar.", "delivered"),
+        # "acquired" tells of arms taken into the buyer's forces, not an order placed.
+        ("Chile acquired two used Adelaide-class frigates from Australia.", "delivered"),
+        # A transfer in the future with no status word is a decision announced.
+        ("Brazil will purchase six Gripen fighters from Sweden next year.", "agreed"),
+        ("Sweden to supply Gripen fighters to Brazil", "agreed"),
+        # A deal or contract still ahead of the buyer is talks, not agreed or ordered.
+        ("Brazil is likely to sign a contract next month to buy Gripen jets from Sweden.", "talks"),
+        ("Brazil hopes to seal a deal with Sweden for Gripen fighters.", "talks"),
+        # A firm order stated anywhere for the pair beats a deal the headline calls agreed.
+        (
+            "Brazil signed a deal with Sweden for Gripen fighters. "
+            "The next day Brazil ordered 36 Gripen fighters from Sweden.",
+            "ordered",
+        ),
+        # A delivery story: the opening tells of arms received, the pair's own sentence
+        # recalls the deal behind them.
+        (
+            "Brazil has received its first new fighter jets. "
+            "Brazil signed a deal with Sweden for 36 Gripen fighters in 2014.",
+            "delivered",
+        ),
     ],
 )
 def test_status(read, text: str, status: str) -> None:
@@ -400,8 +428,16 @@ def test_status_nearest_word_and_scoping() -> None:
     assert sentence_status(["no", "words", "here"], [1], classes) is None
 
 
+# The lists of the English lexicon's ``status:`` section that say how status words are read.
+READING = {
+    "background_after": frozenset({"from", "by"}),
+    "be": frozenset({"were", "was", "has"}),
+    "participle_endings": frozenset({"ed", "ght"}),
+}
+
+
 def test_status_of_a_purchase_participle_on_the_arms() -> None:
-    classes = {"ordered": frozenset({"bought"}), "delivered": frozenset({"landed"})}
+    classes = {"ordered": frozenset({"bought"}), "delivered": frozenset({"landed"}), **READING}
     # "bought from" hanging on the arms yields to the sentence's own verb
     words = ["jets", "bought", "from", "", "landed", "in", ""]
     assert sentence_status(words, [1], classes) == "delivered"
@@ -410,6 +446,57 @@ def test_status_of_a_purchase_participle_on_the_arms() -> None:
     # "were bought from": a passive clause, not a modifier
     words = ["jets", "were", "bought", "from", "", "landed", "later"]
     assert sentence_status(words, [2], classes) == "ordered"
+
+
+def test_status_reading_lists_are_lexicon_data() -> None:
+    # the same sentence read with and without the reading lists: a lexicon that lists none
+    # (most languages) reads its status words by distance alone
+    words = ["jets", "bought", "from", "", "landed", "in", ""]
+    plain = {"ordered": frozenset({"bought"}), "delivered": frozenset({"landed"})}
+    assert sentence_status(words, [1], plain) == "ordered"
+    assert sentence_status(words, [1], {**plain, **READING}) == "delivered"
+    perfect = ["", "has", "bought", "two", "jets"]
+    assert sentence_status(perfect, [2], plain) == "ordered"
+    reading = {**plain, "perfect": frozenset({"has"}), "changed_hands": frozenset({"bought"})}
+    assert sentence_status(perfect, [2], reading) == "delivered"
+
+
+def test_further_status_of_a_pair() -> None:
+    assert further_status(None, "talks") == "talks"
+    assert further_status("agreed", "ordered") == "ordered"  # the contract behind the deal
+    assert further_status("ordered", "agreed") == "ordered"
+    assert further_status("ordered", None) == "ordered"
+    # otherwise the first status read stands: a later delivery word in an order story is
+    # mostly a delivery still ahead, a later block a past one
+    assert further_status("agreed", "delivered") == "agreed"
+    assert further_status("talks", "agreed") == "talks"
+    assert further_status("agreed", "cancelled") == "agreed"
+
+
+def test_opening_delivery_makes_a_recalled_deal_background() -> None:
+    assert with_opening("agreed", "delivered") == "delivered"
+    assert with_opening("ordered", "delivered") == "delivered"
+    assert with_opening("talks", "delivered") == "talks"  # a new deal after a past delivery
+    assert with_opening(None, "delivered") is None
+    assert with_opening("agreed", "ordered") == "agreed"
+
+
+def test_a_version_number_after_block_is_a_designation() -> None:
+    classes = {"blocked": frozenset({"block"}), "designation": frozenset({"block"})}
+    classes |= {"talks": frozenset({"contention"})}
+    words = ["", "and", "", "block", "70", "in", "contention", "to", "buy"]
+    assert sentence_status(words, [8], classes) == "talks"
+    assert sentence_status(["", "moved", "to", "block", "the", "sale"], [5], classes) == "blocked"
+
+
+def test_status_section_errors_name_the_key() -> None:
+    assert read_status_words({"talks": ["Plans"]}, str.lower) == {"talks": frozenset({"plans"})}
+    with pytest.raises(ValueError, match=r"status\.shipped: unknown key"):
+        read_status_words({"shipped": ["sent"]}, str.lower)
+    with pytest.raises(ValueError, match=r"status\.perfect: expected a list of words"):
+        read_status_words({"perfect": "has"}, str.lower)
+    with pytest.raises(ValueError, match=r"status: expected a mapping"):
+        read_status_words(["talks"], str.lower)
 
 
 def test_quantity_and_value() -> None:

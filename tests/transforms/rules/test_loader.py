@@ -110,3 +110,14 @@ def test_gazetteer_extension_beside_rules_is_not_a_rule_file(tmp_path):
     write(tmp_path, "rules.yaml", GOOD)
     write(tmp_path, "entities.yaml", "entities:\n  - id: acme\n    type: organization\n")
     assert [r.id for r in load_rules(tmp_path).rules] == ["ok-rule"]
+
+
+def test_relation_status_section_error_names_file_and_key(tmp_path):
+    write(tmp_path, "rules.yaml", GOOD)
+    write(
+        tmp_path,
+        "relations/extra.yaml",
+        "relation: extra_relation\nstatus:\n  talks: [mulls]\n  shipped: [sent]\n",
+    )
+    msg = error_of(tmp_path)
+    assert "extra.yaml" in msg and "status.shipped: unknown key" in msg

@@ -22,7 +22,14 @@ from worker.transforms.parser import parse, parse_many
 from worker.transforms.sentences import split_sentences
 
 from .grammar import BACK, RETIRED, Actor, Classes, Role, Weapon, read_roles
-from .transfer import quantity_before, sentence_status, value_in
+from .transfer import (
+    further_status,
+    quantity_before,
+    read_status_words,
+    sentence_status,
+    value_in,
+    with_opening,
+)
 
 ROLES = ("recipient", "supplier", "third")
 ONLY_OTHER = "only other party in the sentence"
@@ -146,6 +153,7 @@ class RelationLexicon:
                 raise LexiconError(f"weak triggers that are not triggers: {extra}")
             if weak and not objects:
                 raise LexiconError("weak_triggers need at least one objects pattern")
+            status_words = read_status_words(raw.get("status"), fold_letters)
             # read (and checked) only when the scorer is switched on: off, a pack that names
             # a weights file loads as the rules alone
             scorer = _load_scorer(raw.get("scorer")) if PAIR_SCORER else None
@@ -169,10 +177,7 @@ class RelationLexicon:
             not_objects=not_objects,
             raw=dict(raw),
             grammar=Classes(classes),
-            status_words={
-                st: frozenset(fold_letters(str(w)) for w in words)
-                for st, words in (raw.get("status") or {}).items()
-            },
+            status_words=status_words,
             scorer=scorer,
         )
 
@@ -380,9 +385,11 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
     lede = next((h.status for h in hits.values() if h.status), None)
     if lede is None and hits and lexicon.symbols_only:
         lede = _opening_status(art, sentences[:_OPENING], lexicon)
+    opening = _opening_status(art, sentences[:2], lexicon) if hits else None
     for hit in hits.values():
         if hit.status is None:  # untold in its sentences: what the lede says of the deal
             hit.status = lede
+        hit.status = with_opening(hit.status, opening)
         if hit.weapon is None:  # the article's first weapon from the supplier, if any
             w = next((e for e in weapons if e.country == hit.supplier), None)
             if w is not None:
@@ -474,8 +481,7 @@ class _Orphan(NamedTuple):
 
 def _add_facts(hit: PairHit, facts: _Facts, text: str) -> None:
     """The first sentence that states a fact wins (headline and lede carry the news)."""
-    if hit.status is None:
-        hit.status = facts.status
+    hit.status = further_status(hit.status, facts.status)
     w = facts.weapon
     if hit.weapon is None and w is not None:
         hit.weapon, hit.producer = w.ident, w.producer

@@ -1,6 +1,8 @@
 """What a transfer is and how far it has gone: status, quantity and value, from one sentence.
 
-Status words are lexicon data (``status:`` in data/rules/relations/*.yaml, one list per status).
+Status words are lexicon data (``status:`` in data/rules/relations/*.yaml, one list per status,
+and the few word lists that say how they are read: ``READING_KEYS``; a language lexicon has the
+same section in data/rules/languages/*.yaml), so a language's status reading is data in one place.
 The status of a sentence is the one whose word stands nearest its first transfer trigger (the
 main transfer; later triggers often tell of others), so "Turkey is in talks to buy S-400" is talks
 and "Turkey signed a deal to buy" agreed; a cancellation or a block anywhere before the trigger
@@ -10,21 +12,48 @@ scopes it ("Germany froze the delivery of ...").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 STATUSES = ("talks", "agreed", "ordered", "delivered", "cancelled", "blocked")
 _SCOPING = ("cancelled", "blocked")
 _SCOPE_AFTER = 6  # "the sale was eventually blocked by the US": a block right after scopes too
-# A purchase participle that hangs on the arms ("tanks purchased from the US arrived", "jets
-# bought by the army from China") tells the arms' past, not this sentence's news: it gives its
-# status only when the sentence has no other status word. A passive ("were bought from") is a
-# clause of its own and keeps its status.
-_BACKGROUND_AFTER = frozenset({"from", "by", "through", "under"})
-# "has acquired two drones", "has already sold 4 aircraft": a purchase or sale in the perfect
-# reports arms that changed hands, not an order still to be filled.
-_PERFECT = frozenset({"has", "have"})
-_CHANGED_HANDS = frozenset({"acquired", "bought", "purchased", "procured", "sold"})
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"})
+# Lists of the ``status:`` section that are not statuses but say how status words are read (see
+# the English lexicon for what each does). A lexicon that lists none reads by distance alone.
+READING_KEYS = (
+    "perfect",
+    "changed_hands",
+    "background_after",
+    "be",
+    "participle_endings",
+    "prospective",
+    "future",
+    "designation",
+)
+_PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
+_FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
+STATUS_KEYS = (*STATUSES, "approval", *READING_KEYS)
+_NONE: frozenset[str] = frozenset()
+
+
+def read_status_words(section: object, fold: Callable[[str], str]) -> dict[str, frozenset[str]]:
+    """A lexicon's ``status:`` section as folded word sets, keyed by status or reading list.
+    Raises ValueError naming the key (``status.<key>``) when the section is not a mapping of
+    known keys to lists of words."""
+    if section is None:
+        return {}
+    if not isinstance(section, Mapping):
+        raise ValueError(f"status: expected a mapping of status to words, got {section!r}")
+    out: dict[str, frozenset[str]] = {}
+    for key, words in section.items():
+        if key not in STATUS_KEYS:
+            raise ValueError(f"status.{key}: unknown key (known: {', '.join(STATUS_KEYS)})")
+        if words is None:
+            words = []
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise ValueError(f"status.{key}: expected a list of words, got {words!r}")
+        out[str(key)] = frozenset(fold(w) for w in words)
+    return out
+
 
 _SMALL = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
 _TEENS = "fifteen sixteen seventeen eighteen nineteen twenty"
@@ -87,6 +116,12 @@ def sentence_status(
     approved = False
     for i, w in enumerate(words):
         approved = approved or w in classes.get("approval", ())
+        if (
+            w in classes.get("designation", _NONE)
+            and words[i + 1 : i + 2]
+            and words[i + 1].isdigit()
+        ):
+            continue  # "F-16 Block 70": part of a designation, not a block
         for rank, status in enumerate(STATUSES):
             if w not in classes.get(status, ()):
                 continue
@@ -97,9 +132,12 @@ def sentence_status(
                 return status  # "halted the sale", "the sale was blocked by"
             if approved and status == "talks":
                 continue  # "approved a possible sale": the approval is the news
-            if w in _CHANGED_HANDS and _perfect(words, i):
+            if status in ("agreed", "ordered") and _prospect(words, i, classes):
+                # "is likely to sign a contract", "hopes to seal a deal": not signed yet
+                status, rank = "talks", STATUSES.index("talks")
+            elif w in classes.get("changed_hands", _NONE) and _perfect(words, i, classes):
                 status, rank = "delivered", STATUSES.index("delivered")
-            elif status == "ordered" and _hangs_on_arms(words, i):
+            elif status == "ordered" and _hangs_on_arms(words, i, classes):
                 background = background or status
                 continue
             cand = (dist, -rank, status)
@@ -107,20 +145,65 @@ def sentence_status(
                 best = cand
     if best is None and approved:
         return "agreed"
+    if best is None and background is None and _future(words, triggers, classes):
+        return "agreed"  # "France will sell howitzers to Armenia": a decision announced
     return best[2] if best else background
 
 
-def _perfect(words: Sequence[str], i: int) -> bool:
-    """``words[i]`` follows "has"/"have", perhaps past one adverb ("has already sold")."""
-    return any(words[j] in _PERFECT for j in range(max(0, i - 2), i))
+def further_status(known: str | None, new: str | None) -> str | None:
+    """The status a report gives a pair from two of its sentences: the first one read, except
+    that an order (a firm contract) stated anywhere for the pair beats a deal merely agreed
+    ("signed a deal" in the headline, "the contract for 54 howitzers" below it). A later
+    delivery word does not: in an order story it is mostly a delivery still ahead."""
+    if known is None:
+        return new
+    if known == "agreed" and new == "ordered":
+        return new
+    return known
 
 
-def _hangs_on_arms(words: Sequence[str], i: int) -> bool:
+def with_opening(status: str | None, opening: str | None) -> str | None:
+    """A pair's status given what the headline and first sentence say (``opening``): a report
+    whose opening tells of a delivery ("Kenya has received six attack helicopters") is a
+    delivery story, and the deal or order its pair sentences recall ("Kenya signed the deal in
+    2017") is its background."""
+    if opening == "delivered" and status in ("agreed", "ordered"):
+        return opening
+    return status
+
+
+def _prospect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """A prospect word ("likely", "hopes", "set to") stands a few words before ``words[i]``."""
+    near = classes.get("prospective", _NONE)
+    return any(words[j] in near for j in range(max(0, i - _PROSPECT_WINDOW), i))
+
+
+def _future(
+    words: Sequence[str], triggers: Sequence[int], classes: Mapping[str, frozenset[str]]
+) -> bool:
+    """A trigger follows a future auxiliary, perhaps past one adverb ("will soon supply")."""
+    aux = classes.get("future", _NONE)
+    return any(words[j] in aux for t in triggers for j in range(max(0, t - _FUTURE_WINDOW), t))
+
+
+def _perfect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """``words[i]`` follows a perfect auxiliary, perhaps past one adverb ("has already sold")."""
+    aux = classes.get("perfect", _NONE)
+    return any(words[j] in aux for j in range(max(0, i - 2), i))
+
+
+def _hangs_on_arms(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
     """``words[i]`` is a participle reduced to a modifier: "purchased from", not "were bought
     from" nor "bought jets from"."""
     after = words[i + 1] if i + 1 < len(words) else ""
     before = words[i - 1] if i > 0 else ""
-    return after in _BACKGROUND_AFTER and before not in _BE and words[i].endswith(("ed", "ght"))
+    endings = tuple(classes.get("participle_endings", _NONE))
+    return (
+        bool(endings)
+        and after in classes.get("background_after", _NONE)
+        and before not in classes.get("be", _NONE)
+        and words[i].endswith(endings)
+    )
 
 
 def quantity_before(text: str, start: int) -> int | None:
