@@ -49,7 +49,7 @@ def test_a_buyer_whose_state_is_among_the_makers_names_no_seller(
 ) -> None:
     # Embraer is Brazilian: the air force may be buying at home, so Boeing is not the seller
     # (read "the makers other than the buyer's own", this would give BRA<-USA)
-    body = "A Embraer e a Boeing têm fábricas em São Paulo. O Brasil compra aviões."
+    body = "A Embraer e a Boeing disputam o contrato. O Brasil compra caças."
     assert pairs(tagger, rules, "pt", body) == set()
 
 
