@@ -39,10 +39,13 @@ CIVIL = [
     ("fr", "Le Sénégal achète des navires de pêche à la France."),
     ("de", "Norwegen kauft von Deutschland neue Panzerglasscheiben für Banken."),
     ("ru", "Казахстан закупил у Турции пассажирские корабли."),
+    # words that begin like an arms noun: "geschützt" (protected), "granatowe" (navy blue)
+    ("de", "Norwegen kauft von Deutschland geschützte Container für Medikamente."),
+    ("pl", "Rumunia kupuje od Turcji granatowe mundury dla kolejarzy."),
 ]
 
 
-@pytest.mark.parametrize(("lang", "body"), CIVIL, ids=[c[0] for c in CIVIL])
+@pytest.mark.parametrize(("lang", "body"), CIVIL, ids=[f"{c[0]}-{i}" for i, c in enumerate(CIVIL)])
 def test_civil_look_alikes_stay_closed(
     tagger: Tagger, rules: RuleSet, lang: str, body: str
 ) -> None:
