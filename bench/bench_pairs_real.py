@@ -1,6 +1,7 @@
 """Arms-transfer pairs scored on real published reports (bench/realnews/*.yaml + the local cache).
 
-    python bench/bench_pairs_real.py [--split dev|heldout|all] [--lang L] [--errors] [--json F]
+    python bench/bench_pairs_real.py [--split dev|heldout|all] [--lang L] [--errors] [--why]
+                                     [--json F]
 
 Runs ``newswatch scan``'s code (load_articles → clean → tag → match with the shipped rule pack)
 on each cached text and compares the arms-transfer pairs with the labels: P/R/F1 overall, per
@@ -10,6 +11,10 @@ the ten-language labels (bench/realnews/i18n/pairs-*.yaml) join the English file
 come per language as well, status right among correct pairs included (``--errors`` then also
 lists each correct pair whose status is wrong). Nothing is read
 from the network; a report whose text is missing from .state/realnews/ is counted and listed.
+
+``--why`` (dev only) names, for each missed gold pair, the first pipeline stage that lost it
+(bench/pair_stages.py: country not tagged, query not matched, no sentence qualifies, roles
+wrong or empty, other direction) and prints a table stage x language.
 
 The held-out third (fixed by report id) is blind: its errors are never printed, only its figures.
 Record a held-out score in docs/rules.md, dated, before changing anything because of it.
@@ -32,6 +37,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from pair_stages import STAGES, classify_miss
 from realnews_corpus import LABELS, Report, blind, heldout, i18n_label_files, load
 from rich.console import Console
 from rich.progress import track
@@ -85,6 +91,8 @@ class Score:
     homonyms_tagged: int = 0
     seconds: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    stages: Counter = field(default_factory=Counter)  # (language, stage) -> missed gold pairs
+    stage_lines: list[str] = field(default_factory=list)
 
 
 @cache
@@ -153,7 +161,24 @@ def score_report(rep: Report, pred: list[dict], countries: list[str], s: Score) 
         )
 
 
-def run(reports: list[Report], progress: bool = True) -> Score:
+def why_missed(rep: Report, pred: list[dict], tagger: Any, rules: Any, s: Score) -> None:
+    """Classify each gold pair the report's alerts miss by the stage that lost it."""
+    got = {(p["recipient"], p["supplier"]) for p in pred}
+    missed = sorted({p.key for p in rep.pairs} - got)
+    if not missed:
+        return
+    for art in load_articles([rep.text_path], now=NOW):
+        if isinstance(art, Reject):
+            return
+        tagged = tagger.tag(art)
+        for rec, sup in missed:
+            loss = classify_miss(tagged, rules, rec, sup)
+            s.stages[(rep.lang, loss.stage)] += 1
+            s.stage_lines.append(f"{rep.id} [{rep.lang}] {rec}<-{sup} {loss.stage}: {loss.detail}")
+        return
+
+
+def run(reports: list[Report], progress: bool = True, why: bool = False) -> Score:
     tagger, rules = default_tagger(), load_rules()
     try:  # load the parser before timing: its one-off start-up is not a per-report cost
         from worker.transforms.parser import english_parser
@@ -171,6 +196,8 @@ def run(reports: list[Report], progress: bool = True) -> Score:
         s.reports += 1
         s.seconds.append(secs)
         score_report(rep, pred, countries, s)
+        if why:
+            why_missed(rep, pred, tagger, rules, s)
     return s
 
 
@@ -231,6 +258,21 @@ def _lang_table(s: Score) -> Table:
     return t
 
 
+def _stage_table(s: Score) -> Table:
+    """Missed gold pairs: the first stage that lost them, per language (bench/pair_stages.py)."""
+    langs = sorted({g for g, _ in s.stages}, key=lambda g: (g != "en", g))
+    t = Table(title="missed pairs by the first stage that lost them")
+    t.add_column("stage")
+    for col in (*langs, "all"):
+        t.add_column(col, justify="right")
+    for stage in STAGES:
+        row = [s.stages[(g, stage)] for g in langs]
+        t.add_row(stage, *(str(n) for n in row), str(sum(row)))
+    t.add_row("missed", *(str(sum(s.stages[(g, x)] for x in STAGES)) for g in langs),
+              str(sum(s.stages.values())))  # fmt: skip
+    return t
+
+
 def _status_share(s: Score, lang: str | None) -> str:
     """Status right among the correct pairs of a language (None: every language but English),
     as "0.857 (12/14)"; "—" when no correct pair has a labelled status."""
@@ -251,7 +293,7 @@ def _languages(spec: str | None) -> set[str] | None:
     return {x.strip() for x in spec.split(",") if x.strip()}
 
 
-def print_report(s: Score, split: str, console: Console, errors: bool) -> None:
+def print_report(s: Score, split: str, console: Console, errors: bool, why: bool = False) -> None:
     sm = summary(s)
     console.print(
         _counts_table(f"pairs on {split} ({s.reports} reports)", {"ALL": s.pairs, **s.by_kind})
@@ -275,6 +317,10 @@ def print_report(s: Score, split: str, console: Console, errors: bool) -> None:
         console.print(
             f"[yellow]{len(s.missing)} texts missing from the cache:[/] {' '.join(s.missing[:20])}"
         )
+    if why:
+        console.print(_stage_table(s))
+        if errors:
+            print("\n".join(s.stage_lines))
     if errors:
         print("\n".join(s.errors))
         print("status wrong among correct pairs:")
@@ -295,6 +341,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--errors", action="store_true", help="list every wrong report (never for held-out)"
+    )
+    ap.add_argument(
+        "--why",
+        action="store_true",
+        help="for each missed gold pair, the first stage that lost it, as a table stage x "
+        "language (with --errors, one line per pair); never for held-out",
     )
     ap.add_argument("--json", type=Path, help="also write the summary figures to this file")
     ap.add_argument(
@@ -327,6 +379,8 @@ def main(argv: list[str] | None = None) -> int:
         reports = [r for r in reports if r.split == args.split]
     if args.split == "heldout" and args.errors:
         ap.error("--errors lists dev reports only: the held-out batch stays blind")
+    if args.split in ("heldout", "all") and args.why:
+        ap.error("--why reads dev reports only: the held-out batch stays blind")
     if args.reader:
         from worker.transforms.rules import pairs
 
@@ -336,8 +390,8 @@ def main(argv: list[str] | None = None) -> int:
 
         name, _, val = flag.partition("=")
         setattr(pairs, name, val.lower() in ("1", "true", "yes"))
-    s = run(reports)
-    print_report(s, args.split, Console(), args.errors)
+    s = run(reports, why=args.why)
+    print_report(s, args.split, Console(), args.errors, args.why)
     if args.json:
         args.json.write_text(json.dumps({"split": args.split, **summary(s)}, indent=2) + "\n")
     return 0
