@@ -47,6 +47,13 @@ ORIGIN = "origin"
 MAKER_FILL = True
 ARTICLE_MAKER = "<the article's maker>"
 MAKER_CUE = "maker named in the article"
+# language lexicons: a sentence that reads a seller and no buyer ("La France livrera douze
+# Rafale.") leaves the buyer to the article: the placeholder recipient stands for the buyer
+# another sentence reads with no seller, and is paired with it when the article's sentences pair
+# no parties themselves (``_joined_pairs``); it never reaches a pair or its cues.
+JOIN_SIDES = True
+ARTICLE_BUYER = "<the article's buyer>"
+JOIN_CUE = "seller read in another sentence"
 _RETIRE_REACH = 4  # symbols from a retire word to the weapon it is about ("para reemplazar sus X")
 _SENT_TOKEN = re.compile(r"\w+|[^\w\s]")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
@@ -360,6 +367,7 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
         parse_many(_candidates(art, sentences, per_sentence, lexicon))
     hits: dict[tuple[str, str], PairHit] = {}
     orphans: list[_Orphan] = []
+    sellers: list[_Orphan] = []  # sentences with a seller and no buyer (``recipient`` a seller)
     for idx, spans in sorted(per_sentence.items()):
         if not any(s.kind == "country" for s in spans):
             continue
@@ -374,10 +382,15 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
             if sup == ARTICLE_MAKER:  # decided once the article's own pairs are known
                 orphans.append(_Orphan(rec, cues, facts, (fld, sidx, start, end), text))
                 continue
+            if rec == ARTICLE_BUYER:  # the same: a seller waiting for the article's buyer
+                sellers.append(_Orphan(sup, cues, facts, (fld, sidx, start, end), text))
+                continue
             hit = hits.setdefault((rec, sup), PairHit(rec, sup))
             hit.sentences.append((fld, sidx, start, end))
             hit.cues.extend(cues)
             _add_facts(hit, facts, text)
+    if orphans and sellers and not hits:  # a buyer and a seller read in different sentences
+        _joined_pairs(hits, orphans, sellers)
     if orphans and not hits:  # only then is the article's maker needed
         makers = _article_makers(art, sentences, per_sentence, lexicon)
         _maker_pairs(hits, orphans, makers)
@@ -568,6 +581,15 @@ def _sentence_pairs(
     ):
         # a buyer with no seller in the sentence: the maker the article names, if only one
         book.note(("supplier", ARTICLE_MAKER), _Span(start, end, "country", ARTICLE_MAKER))
+    if (
+        JOIN_SIDES
+        and lex.symbols_only
+        and any(c.role == "supplier" and c.cue != ONLY_OTHER for c in book.cues)
+        and not book.by_role["recipient"]
+        and book.handed_on is None
+    ):
+        # a seller with no buyer in the sentence: the buyer another sentence reads alone
+        book.note(("recipient", ARTICLE_BUYER), _Span(start, end, "country", ARTICLE_BUYER))
     words = [x[1] if x[0] == "word" else "" for x in symbols]
     status = sentence_status(words, trig, lex.status_words)
     named = [x[1] for x in symbols if x[0] == "weapon" and x[1] is not None]
@@ -597,6 +619,29 @@ def _maker_pairs(
         hit.sentences.append(orphan.sentence)
         hit.cues.extend(named if c.country == ARTICLE_MAKER else c for c in orphan.cues)
         _add_facts(hit, orphan.facts, orphan.text)
+
+
+def _joined_pairs(
+    hits: dict[tuple[str, str], PairHit], buyers: list[_Orphan], sellers: list[_Orphan]
+) -> None:
+    """The first buyer read with no seller buys from the first seller another sentence reads
+    with no buyer ("L'Égypte commande des frégates. Rome a approuvé la vente."), when the
+    article names one such seller state only and no sentence pairs parties itself. Both
+    sentences' cues and facts go with the pair, the buyer's first."""
+    states = {s.recipient for s in sellers} - {buyers[0].recipient}
+    if hits or len(states) != 1:
+        return
+    buyer = buyers[0]
+    seller = next(s for s in sellers if s.recipient in states)
+    sup = seller.recipient
+    hit = hits.setdefault((buyer.recipient, sup), PairHit(buyer.recipient, sup))
+    hit.sentences.append(buyer.sentence)
+    hit.cues.extend(c for c in buyer.cues if c.country != ARTICLE_MAKER)
+    _add_facts(hit, buyer.facts, buyer.text)
+    if seller.sentence != buyer.sentence:
+        hit.sentences.append(seller.sentence)
+    hit.cues.extend(replace(c, cue=f"{JOIN_CUE}: {c.cue}") for c in seller.cues if c.country == sup)
+    _add_facts(hit, seller.facts, seller.text)
 
 
 def _article_maker(makers: Mapping[str, Any], recipient: str) -> str:
