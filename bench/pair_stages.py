@@ -8,7 +8,8 @@ pipeline runs them (the first that fails is the answer):
        that way, so only the maker-fill path could still read it)
     b  the pair rule's query does not match the article (``topic:arms_transfer AND
        (topic:weapons OR weapon:*)``): the topic terms miss the language, the pair is never
-       alerted whatever the reader reads
+       alerted whatever the reader reads; "b:topic" the first part fails (no transfer term),
+       "b:arms" the second (no arms term and no weapon tagged), "b:both" both
     c  no sentence naming either country qualifies (``pairs._qualifying_triggers``):
        "c:trigger" no trigger word in any of them, "c:arms" a trigger but no arms word or
        weapon in the sentence, "c:near" both but the trigger does not count (too far apart, an
@@ -27,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from worker.model import TaggedArticle
-from worker.transforms.rules.match import bounded_sentences
+from worker.transforms.rules.match import bounded_sentences, evaluate
 from worker.transforms.rules.pairs import (
     _ACTORS,
     RelationLexicon,
@@ -43,7 +44,9 @@ PAIR_RULE = "arms-transfer-pair"
 STAGES = (
     "a:none",
     "a:maker",
-    "b",
+    "b:topic",
+    "b:arms",
+    "b:both",
     "c:trigger",
     "c:arms",
     "c:near",
@@ -99,6 +102,17 @@ def _c_stage(tagged: TaggedArticle, lex: RelationLexicon, parties: set[str]) -> 
     return best
 
 
+def _query_part(rules: object, tagged: TaggedArticle, node: object) -> str:
+    """Which part of an ``A AND B`` query fails ("b:topic" A, "b:arms" B, "b:both"); "b:both"
+    for a query of another shape."""
+    children = getattr(node, "children", ())
+    if len(children) != 2:
+        return "b:both"
+    view = rules.view(tagged, naive=True)  # type: ignore[attr-defined]
+    topic, arms = (evaluate(c, view) for c in children)
+    return "b:arms" if topic else "b:topic" if arms else "b:both"
+
+
 def classify_miss(tagged: TaggedArticle, rules: object, recipient: str, supplier: str) -> Loss:
     """The first stage that lost the gold pair (``recipient`` ← ``supplier``) in ``tagged``
     for the rule set ``rules`` (a ``RuleSet`` with the shipped arms-transfer pair rule)."""
@@ -111,7 +125,7 @@ def classify_miss(tagged: TaggedArticle, rules: object, recipient: str, supplier
     view = rules.view(tagged)  # type: ignore[attr-defined]
     rule = next(r for r in rules.active if r.id == PAIR_RULE)  # type: ignore[attr-defined]
     if rule.id not in {rules.active[i].id for i in view.matching()}:  # type: ignore[attr-defined]
-        return Loss("b", f"query {rule.query!r} does not match")
+        return Loss(_query_part(rules, tagged, rule.node), f"query {rule.query!r} does not match")
     base = rules.relations[rule.pair.relation]  # type: ignore[attr-defined]
     lex = base.by_language.get(view.lang.split("-")[0], base)
     verdict = _c_stage(tagged, lex, {recipient, supplier})

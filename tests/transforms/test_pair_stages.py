@@ -29,7 +29,7 @@ def test_no_arms_topic_means_the_query_loses_it(tagger: Tagger, rules: RuleSet) 
     # a purchase of wheat: both countries tagged, but neither the arms-transfer topic nor a
     # weapon, so the pair rule's query never matches
     body = "Ägypten kauft Weizen aus Russland."
-    assert stage(tagger, rules, "de", body, "EGY", "RUS") == "b"
+    assert stage(tagger, rules, "de", body, "EGY", "RUS") == "b:arms"
 
 
 def test_arms_named_apart_from_the_buying_sentence(tagger: Tagger, rules: RuleSet) -> None:
@@ -52,3 +52,9 @@ def test_a_read_pair_is_not_a_loss_of_the_reader(tagger: Tagger, rules: RuleSet)
     # the same pair the right way is read: whatever loses it later is the rule's filter
     body = "Die Türkei kauft von Russland das Luftabwehrsystem S-400."
     assert stage(tagger, rules, "de", body, "TUR", "RUS") == "read"
+
+
+def test_arms_without_a_transfer_word_fail_the_topic_part(tagger: Tagger, rules: RuleSet) -> None:
+    # a weapon is tagged (the arms part holds) but no word of buying, selling or delivering
+    body = "Russland zeigt den Panzer T-90 auf einer Parade. Ägypten schaut zu."
+    assert stage(tagger, rules, "de", body, "EGY", "RUS") == "b:topic"
