@@ -27,7 +27,7 @@ from worker.errors import Reject
 from worker.pipeline import analyse_reading, load_articles
 from worker.transforms.rules import load_rules
 from worker.transforms.rules.match import bounded_sentences
-from worker.transforms.rules.pair_scorer import candidates
+from worker.transforms.rules.pair_scorer import candidates, read_in_one_sentence
 from worker.transforms.tag import default_tagger
 
 PAIR_RULE = "arms-transfer-pair"
@@ -107,7 +107,9 @@ def build(reports: list[Report], progress: bool = True) -> list[Row]:
             read = view.known_pairs().get(lex.name, [])
             row.rules_read += [(h.recipient, h.supplier) for h in read]
             bounded, _ = bounded_sentences(tagged)
-            for c in candidates(bounded, lex, [(h.recipient, h.supplier) for h in read]):
+            keys = [(h.recipient, h.supplier) for h in read]
+            whole = [(h.recipient, h.supplier) for h in read if read_in_one_sentence(h)]
+            for c in candidates(bounded, lex, keys, whole):
                 if c.key in rep.optional:
                     continue
                 row.cands.append(

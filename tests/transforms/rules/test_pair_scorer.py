@@ -19,9 +19,16 @@ from worker.transforms.rules.pair_scorer import (
     candidates,
     decide,
     may_add,
+    read_in_one_sentence,
     rescore,
 )
-from worker.transforms.rules.pairs import LexiconError, RelationLexicon, extract_pairs
+from worker.transforms.rules.pairs import (
+    Cue,
+    LexiconError,
+    PairHit,
+    RelationLexicon,
+    extract_pairs,
+)
 from worker.transforms.tag import default_tagger
 
 
@@ -111,8 +118,14 @@ def test_rescore_drops_a_pair_below_the_threshold_and_adds_one_above(read) -> No
     tagged = tagger.tag(Article(id="t", title="", body="Morocco has ordered twelve Rafale jets."))
     hits = extract_pairs(tagged, lex)
     assert [(h.recipient, h.supplier) for h in hits] == [("MAR", "FRA")]
+    # the pair as if read across sentences (no cue of the rule reader inside one sentence)
+    loose = [PairHit("MAR", "FRA")]
     nothing = PairScorer({}, bias=-5.0, threshold=0.5, drop_below=0.2)
-    assert rescore(tagged, lex, hits, nothing) == []
+    assert rescore(tagged, lex, loose, nothing) == []
+    # read inside one sentence, the same pair stays
+    assert [(h.recipient, h.supplier) for h in rescore(tagged, lex, hits, nothing)] == [
+        ("MAR", "FRA")
+    ]
     # every candidate accepted with one probability: one direction per two states is kept
     everything = PairScorer({}, bias=5.0, threshold=0.5)
     keys = {(h.recipient, h.supplier) for h in rescore(tagged, lex, hits, everything)}
@@ -125,16 +138,15 @@ def test_rescore_drops_a_pair_below_the_threshold_and_adds_one_above(read) -> No
 
 def test_a_lexicon_with_a_scorer_applies_it_in_extract_pairs() -> None:
     tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
-    tagged = tagger.tag(Article(id="t", title="", body="Chile will buy six frigates from Spain."))
-    assert lex.scorer is None  # switched off: the shipped lexicon reads by the rules alone
-    assert extract_pairs(tagged, lex)
+    tagged = tagger.tag(Article(id="t", title="", body="Morocco has ordered twelve Rafale jets."))
+    keen = RelationLexicon.from_dict(lex.raw)
+    keen.scorer = PairScorer({"sup_maker": -9.0}, bias=5.0, threshold=0.5)
+    # the rule pair, and the scorer's additions (none may reverse it)
+    got = [(h.recipient, h.supplier) for h in extract_pairs(tagged, keen)]
+    assert got[0] == ("MAR", "FRA") and ("FRA", "MAR") not in got
     silent = RelationLexicon.from_dict(lex.raw)
-    silent.scorer = PairScorer({"rule": -9.0}, bias=-5.0, threshold=0.5, drop_below=0.2)
-    maker_only = tagger.tag(
-        Article(id="t", title="", body="Morocco has ordered twelve Rafale jets.")
-    )
-    assert extract_pairs(maker_only, lex)
-    assert extract_pairs(maker_only, silent) == []
+    silent.scorer = PairScorer({}, bias=-5.0, threshold=0.5, drop_below=0.2)
+    assert [(h.recipient, h.supplier) for h in extract_pairs(tagged, silent)] == [("MAR", "FRA")]
 
 
 @pytest.fixture
@@ -238,12 +250,39 @@ def test_roles_pair_marks_both_roles_read_in_one_sentence(read) -> None:
 def test_a_rule_pair_falls_only_below_the_drop_threshold() -> None:
     tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
     tagged = tagger.tag(Article(id="t", title="", body="Morocco has ordered twelve Rafale jets."))
-    hits = extract_pairs(tagged, lex)
+    loose = [PairHit("MAR", "FRA")]  # not read inside one sentence: the scorer may drop it
     # p = 0.27: below the adding threshold, above the drop threshold, so the rule pair stays
     low = PairScorer({}, bias=-1.0, threshold=0.5, drop_below=0.2)
-    assert [(h.recipient, h.supplier) for h in rescore(tagged, lex, hits, low)] == [("MAR", "FRA")]
+    assert [(h.recipient, h.supplier) for h in rescore(tagged, lex, loose, low)] == [("MAR", "FRA")]
     lower = PairScorer({}, bias=-1.0, threshold=0.5, drop_below=0.3)
-    assert rescore(tagged, lex, hits, lower) == []
+    assert rescore(tagged, lex, loose, lower) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "pair", "whole"),
+    [
+        ("Chile will buy six frigates from Spain.", ("CHL", "ESP"), True),
+        # the buyer a pronoun refers back to, the maker of the same sentence's weapon
+        (
+            "Chile signed a deal to buy two frigates from Britain. It is also weighing an order "
+            "for Turkish drones.",
+            ("CHL", "TUR"),
+            True,
+        ),
+    ],
+)
+def test_pairs_read_inside_one_sentence(body: str, pair: tuple[str, str], whole: bool) -> None:
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+    hits = {
+        (h.recipient, h.supplier): h
+        for h in extract_pairs(tagger.tag(Article(id="t", title="", body=body)), lex)
+    }
+    assert read_in_one_sentence(hits[pair]) is whole
+    # a recipient known only as the weapon's origin, or cues outside the pair's sentences: not
+    h = hits[pair]
+    assert not read_in_one_sentence(PairHit(h.recipient, h.supplier, h.sentences, []))
+    moved = [Cue(c.role, c.country, "title", c.start, c.end, c.cue) for c in h.cues]
+    assert not read_in_one_sentence(PairHit(h.recipient, h.supplier, h.sentences, moved))
 
 
 def test_a_rule_pair_with_both_roles_in_one_sentence_is_never_dropped() -> None:

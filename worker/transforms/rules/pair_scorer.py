@@ -225,11 +225,28 @@ def _sentence_features(
     return out, True
 
 
+def read_in_one_sentence(hit: PairHit) -> bool:
+    """Whether the rule reader read the pair inside one sentence: a recipient from the sentence's
+    own words (a role of the parse or a pattern, a pronoun for the buyer named before included)
+    and a supplier in the same sentence. Such readings are what the construction tests pin down,
+    and short texts give the model little else to go by."""
+    for fld, _, start, end in hit.sentences:
+        inside = [c for c in hit.cues if c.field == fld and start <= c.start and c.end <= end]
+        rec = any(c.role == "recipient" and not c.cue.startswith("origin of") for c in inside)
+        if rec and any(c.role == "supplier" for c in inside):
+            return True
+    return False
+
+
 def candidates(
-    tagged: TaggedArticle, lex: RelationLexicon, rule_pairs: Iterable[tuple[str, str]] = ()
+    tagged: TaggedArticle,
+    lex: RelationLexicon,
+    rule_pairs: Iterable[tuple[str, str]] = (),
+    one_sentence: Iterable[tuple[str, str]] = (),
 ) -> list[Candidate]:
     """Every ordered pair the reader could see in the article, with its features (see the module
-    docstring); ``rule_pairs``: the pairs the rule reader emitted (a feature of their own)."""
+    docstring); ``rule_pairs``: the pairs the rule reader emitted (a feature of their own), and
+    ``one_sentence`` those of them it read inside one sentence (``read_in_one_sentence``)."""
     art = tagged.article
     sentences = sentence_spans(tagged)
     per_sentence = spans_by_sentence(tagged, sentences)
@@ -269,11 +286,14 @@ def candidates(
     for key in rules - set(found):
         found[key] = Candidate(*key, features={"rule_only": 1.0})
     top = mentions.most_common(1)[0][0] if mentions else None
+    single = set(one_sentence)
     for c in found.values():
         c.rule = c.key in rules
         f = c.features
         if c.rule:
             f["rule"] = 1.0
+            if c.key in single:
+                f["rule:sentence"] = 1.0
         if (c.supplier, c.recipient) in rules:
             f["rule_reverse"] = 1.0
         f[f"sentences:{min(len(c.sentences), 3)}"] = 1.0
@@ -360,6 +380,12 @@ def may_add(features: Mapping[str, float]) -> bool:
     return not features.get("sup_gift_maker") or named
 
 
+def _read_whole(features: Mapping[str, float]) -> bool:
+    """A rule pair the scorer never drops: both roles read in one sentence, by the parse or by
+    the rule reader (``read_in_one_sentence``)."""
+    return bool(features.get("roles:pair") or features.get("rule:sentence"))
+
+
 def decide(
     rule_pairs: Iterable[tuple[str, str]],
     probs: Mapping[tuple[str, str], float],
@@ -368,13 +394,13 @@ def decide(
     drop_below: float,
 ) -> list[tuple[str, str]]:
     """The pairs the article gives with the scorer: the rule pairs it keeps (all but those below
-    ``drop_below`` without a one-sentence role pair), then the candidates from ``threshold`` up
+    ``drop_below`` not read whole in one sentence), then the candidates from ``threshold`` up
     that ``may_add`` lets in and that reverse no kept pair, one direction per two states. Shared
     by ``rescore`` and the cross-validation, so the bench scores what the worker does."""
     kept = [
         k
         for k in dict.fromkeys(rule_pairs)
-        if probs.get(k, 1.0) >= drop_below or features.get(k, {}).get("roles:pair")
+        if probs.get(k, 1.0) >= drop_below or _read_whole(features.get(k, {}))
     ]
     taken = set(kept)
     added = one_direction(
@@ -398,7 +424,8 @@ def rescore(
     by_key = {(h.recipient, h.supplier): h for h in hits}
     out: list[PairHit] = []
     weapons = [e for e in tagged.entities if e.type == "weapon"]
-    cands = {c.key: c for c in candidates(tagged, lex, by_key)}
+    whole = [k for k, h in by_key.items() if read_in_one_sentence(h)]
+    cands = {c.key: c for c in candidates(tagged, lex, by_key, whole)}
     probs = {k: scorer.probability(c.features) for k, c in cands.items()}
     feats = {k: c.features for k, c in cands.items()}
     accepted = decide(by_key, probs, feats, scorer.threshold, scorer.drop_below)
