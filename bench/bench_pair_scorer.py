@@ -149,7 +149,8 @@ def choose_threshold(
         idx = [i for i, f in enumerate(fold) if f == k]
         for i, ps in zip(idx, probabilities([rows[i] for i in idx], w, b), strict=True):
             probs[i] = ps
-    best_t, best = (0.5, 0.0), None
+    # when no choice keeps the precision, the scorer adds (almost) nothing and drops nothing
+    best_t, best = (0.99, 0.0), None
     for t in [x / 100 for x in range(5, 96)]:
         for d in DROP_BELOW if drops else (0.0,):
             if d > t / 2:  # "much lower" than the adding threshold
@@ -180,7 +181,9 @@ def _fmt(c: Counts) -> list[str]:
 MODES = {"rules + scorer": True, "rules + scorer (adds only)": False}
 
 
-def cross_validate(rows: list[Row], k: int, c: float, inner: int, console: Console) -> None:
+def cross_validate(
+    rows: list[Row], k: int, c: float, inner: int, console: Console, margin: float = 0.0
+) -> None:
     fold = folds_of(rows, k)
     table = Table(title=f"{k}-fold cross-validation by report ({len(rows)} dev reports, C={c})")
     for col in ("fold", "reader", "add / drop", "tp", "fp", "fn", "P", "R", "F1"):
@@ -191,7 +194,7 @@ def cross_validate(rows: list[Row], k: int, c: float, inner: int, console: Conso
         train = [r for r, f in zip(rows, fold, strict=True) if f != n]
         test_idx = [i for i, f in enumerate(fold) if f == n]
         test = [rows[i] for i in test_idx]
-        floor_p = rules_counts(train).prf()[0]
+        floor_p = rules_counts(train).prf()[0] + margin
         w, b = fit(train, c)
         probs = probabilities(test, w, b)
         rc = rules_counts(test)
@@ -251,12 +254,18 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="cache of the data set (JSON lines): read when present, else built and written",
     )
+    ap.add_argument(
+        "--margin",
+        type=float,
+        default=0.0,
+        help="the inner choice must beat the rules' P on the training reports by this much",
+    )
     ap.add_argument("--weights", type=int, default=15, help="print this many heaviest weights")
     args = ap.parse_args(argv)
     require_sklearn()
     console = Console()
     rows = rows_for(args.lang, args.rows)
-    cross_validate(rows, args.folds, args.C, args.inner, console)
+    cross_validate(rows, args.folds, args.C, args.inner, console, args.margin)
     if args.weights:
         w, b = fit(rows, args.C)
         t = Table(title=f"heaviest weights, trained on all {len(rows)} reports (bias {b:+.2f})")
