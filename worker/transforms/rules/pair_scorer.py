@@ -11,8 +11,10 @@ or report-specific word is a feature, so the weights can carry over to new repor
 
 A logistic regression over these features is trained offline (``bench/train_pair_scorer.py``,
 scikit-learn as the optional ``train`` extra); at run time the worker only reads the weights file
-and computes a dot product here, in pure Python. ``rescore`` keeps the rule pairs the model
-accepts and adds the candidates it accepts that the rules missed.
+and computes a dot product here, in pure Python. ``rescore`` keeps the rule pairs (dropping one
+only below a second, lower threshold, and never one read inside a single sentence) and adds the
+candidates it accepts that the rules missed, except a weapon's maker as the supplier of arms
+given away or handed on.
 """
 
 from __future__ import annotations
