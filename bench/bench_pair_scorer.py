@@ -6,12 +6,16 @@ Needs the ``train`` extra (scikit-learn). Runs the product on every dev report o
 (bench/pair_dataset.py), then, fold by fold (reports, not candidates, are split, so no report
 is both trained on and scored): (a) the rule reader alone - the arms-transfer alerts, as
 bench/bench_pairs_real.py scores them; (b) rules + scorer - every candidate whose probability
-reaches the threshold (the scorer can add pairs the rules missed and drop rule pairs). The
-threshold is picked inside each training fold only (out-of-fold probabilities of an inner
-cross-validation on the training reports): the best F1 whose precision is not below the rules'
-precision on those same reports. Gold pairs no candidate covers count as missed; optional pairs
-count neither way. Prints P/R/F1 per fold and pooled, recall per construction kind pooled, and the
-heaviest weights of a model trained on every report.
+reaches the adding threshold and passes the gift gate, and the rule pairs it keeps (dropped only
+below a second, much lower threshold, and never when the parse gave both roles in one sentence),
+as ``pair_scorer.decide`` does in the worker; (c) the same, adding only. Both readers start from
+the same rule pairs (the alerts'), and a report whose rule query does not match counts no scorer
+pair (the product would alert none). The two thresholds are picked inside each training fold only
+(out-of-fold probabilities of an inner cross-validation on the training reports): the best F1
+whose precision is not below the rules' precision on those same reports. Gold pairs no
+candidate covers count as missed; optional pairs count neither way. Prints P/R/F1 per fold and
+pooled, recall per construction kind pooled, and the heaviest weights of a model trained on every
+report.
 """
 
 from __future__ import annotations
@@ -102,35 +106,41 @@ def rules_counts(rows: Sequence[Row]) -> Counts:
 
 
 def scorer_pairs(
-    row: Row, probs: Sequence[float], t: float, drops: bool = True
+    row: Row, probs: Sequence[float], t: float, drop_below: float
 ) -> set[tuple[str, str]]:
-    """The pairs ``pair_scorer.rescore`` gives: the accepted candidates, one direction per two
-    states; with ``drops`` off, the rule pairs plus accepted ones that reverse none of them."""
-    from worker.transforms.rules.pair_scorer import one_direction
+    """The pairs ``pair_scorer.rescore`` gives (its own ``decide``), counted only when the rule's
+    query matched the report: otherwise the product alerts none of them. The rule pairs are the
+    alert pairs, the same set the "rules" column scores."""
+    from worker.transforms.rules.pair_scorer import decide
 
-    p = {(c["rec"], c["sup"]): x for c, x in zip(row.cands, probs, strict=True) if x >= t}
-    got = set(one_direction(p))
-    if drops:
-        return got
-    rules = set(row.rules_read)
-    return rules | {(a, b) for a, b in got if (b, a) not in rules}
+    if not row.query:
+        return set()
+    keys = [(c["rec"], c["sup"]) for c in row.cands]
+    p = dict(zip(keys, probs, strict=True))
+    feats = {(c["rec"], c["sup"]): c["f"] for c in row.cands}
+    return set(decide(row.rules, p, feats, t, drop_below))
 
 
 def scorer_counts(
-    rows: Sequence[Row], probs: Sequence[Sequence[float]], t: float, drops: bool = True
+    rows: Sequence[Row], probs: Sequence[Sequence[float]], t: float, drop_below: float
 ) -> Counts:
     c = Counts()
     for r, ps in zip(rows, probs, strict=True):
-        got, gold, opt = scorer_pairs(r, ps, t, drops), set(r.gold), set(r.optional)
+        got, gold, opt = scorer_pairs(r, ps, t, drop_below), set(r.gold), set(r.optional)
         c.add(len(got & gold), len(got - gold - opt), len(gold - got))
     return c
 
 
+# rule pairs are dropped only well below the adding threshold: these are the choices tried
+DROP_BELOW = (0.0, 0.05, 0.1, 0.15, 0.2)
+
+
 def choose_threshold(
     rows: Sequence[Row], c: float, inner: int, floor_p: float, drops: bool = True
-) -> tuple[float, Counts]:
-    """The threshold with the best F1 among those keeping P >= ``floor_p``, on out-of-fold
-    probabilities of an ``inner``-fold cross-validation over ``rows`` (training reports only)."""
+) -> tuple[tuple[float, float], Counts]:
+    """The (adding threshold, drop threshold) with the best F1 among those keeping P >=
+    ``floor_p``, on out-of-fold probabilities of an ``inner``-fold cross-validation over ``rows``
+    (training reports only); without ``drops`` the scorer only adds pairs (drop threshold 0)."""
     fold = folds_of(rows, inner)
     probs: list[list[float]] = [[] for _ in rows]
     for k in range(inner):
@@ -139,13 +149,17 @@ def choose_threshold(
         idx = [i for i, f in enumerate(fold) if f == k]
         for i, ps in zip(idx, probabilities([rows[i] for i in idx], w, b), strict=True):
             probs[i] = ps
-    best_t, best = 0.5, None
+    # when no choice keeps the precision, the scorer adds (almost) nothing and drops nothing
+    best_t, best = (0.99, 0.0), None
     for t in [x / 100 for x in range(5, 96)]:
-        cnt = scorer_counts(rows, probs, t, drops)
-        p, _, f1 = cnt.prf()
-        if p >= floor_p and (best is None or f1 > best.prf()[2]):
-            best_t, best = t, cnt
-    return best_t, best or scorer_counts(rows, probs, best_t, drops)
+        for d in DROP_BELOW if drops else (0.0,):
+            if d > t / 2:  # "much lower" than the adding threshold
+                continue
+            cnt = scorer_counts(rows, probs, t, d)
+            p, _, f1 = cnt.prf()
+            if p >= floor_p and (best is None or f1 > best.prf()[2]):
+                best_t, best = (t, d), cnt
+    return best_t, best or scorer_counts(rows, probs, *best_t)
 
 
 def construction_recall(
@@ -167,10 +181,12 @@ def _fmt(c: Counts) -> list[str]:
 MODES = {"rules + scorer": True, "rules + scorer (adds only)": False}
 
 
-def cross_validate(rows: list[Row], k: int, c: float, inner: int, console: Console) -> None:
+def cross_validate(
+    rows: list[Row], k: int, c: float, inner: int, console: Console, margin: float = 0.0
+) -> None:
     fold = folds_of(rows, k)
     table = Table(title=f"{k}-fold cross-validation by report ({len(rows)} dev reports, C={c})")
-    for col in ("fold", "reader", "threshold", "tp", "fp", "fn", "P", "R", "F1"):
+    for col in ("fold", "reader", "add / drop", "tp", "fp", "fn", "P", "R", "F1"):
         table.add_column(col, justify="left" if col in ("fold", "reader") else "right")
     pooled = {"rules": Counts(), **{m: Counts() for m in MODES}}
     picks: dict[str, list[set[tuple[str, str]]]] = {m: [set() for _ in rows] for m in pooled}
@@ -178,7 +194,7 @@ def cross_validate(rows: list[Row], k: int, c: float, inner: int, console: Conso
         train = [r for r, f in zip(rows, fold, strict=True) if f != n]
         test_idx = [i for i, f in enumerate(fold) if f == n]
         test = [rows[i] for i in test_idx]
-        floor_p = rules_counts(train).prf()[0]
+        floor_p = rules_counts(train).prf()[0] + margin
         w, b = fit(train, c)
         probs = probabilities(test, w, b)
         rc = rules_counts(test)
@@ -187,12 +203,12 @@ def cross_validate(rows: list[Row], k: int, c: float, inner: int, console: Conso
         for i, r in zip(test_idx, test, strict=True):
             picks["rules"][i] = set(r.rules)
         for mode, drops in MODES.items():
-            t, _ = choose_threshold(train, c, inner, floor_p, drops)
-            sc = scorer_counts(test, probs, t, drops)
+            (t, d), _ = choose_threshold(train, c, inner, floor_p, drops)
+            sc = scorer_counts(test, probs, t, d)
             pooled[mode].add(sc.tp, sc.fp, sc.fn)
             for i, r, ps in zip(test_idx, test, probs, strict=True):
-                picks[mode][i] = scorer_pairs(r, ps, t, drops)
-            table.add_row("", mode, f"{t:.2f}", *_fmt(sc))
+                picks[mode][i] = scorer_pairs(r, ps, t, d)
+            table.add_row("", mode, f"{t:.2f} / {d:.2f}", *_fmt(sc))
     for mode, cnt in pooled.items():
         table.add_row("pooled", mode, "", *_fmt(cnt), style="bold")
     console.print(table)
@@ -238,12 +254,18 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="cache of the data set (JSON lines): read when present, else built and written",
     )
+    ap.add_argument(
+        "--margin",
+        type=float,
+        default=0.0,
+        help="the inner choice must beat the rules' P on the training reports by this much",
+    )
     ap.add_argument("--weights", type=int, default=15, help="print this many heaviest weights")
     args = ap.parse_args(argv)
     require_sklearn()
     console = Console()
     rows = rows_for(args.lang, args.rows)
-    cross_validate(rows, args.folds, args.C, args.inner, console)
+    cross_validate(rows, args.folds, args.C, args.inner, console, args.margin)
     if args.weights:
         w, b = fit(rows, args.C)
         t = Table(title=f"heaviest weights, trained on all {len(rows)} reports (bias {b:+.2f})")

@@ -49,13 +49,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--adds-only",
         action="store_true",
-        help="the scorer only adds pairs; rule pairs below the threshold stay",
+        help="the scorer only adds pairs; every rule pair stays",
     )
     args = ap.parse_args(argv)
     require_sklearn()
     rows = rows_for(args.lang, args.rows)
     floor_p = rules_counts(rows).prf()[0]
-    threshold, cv = choose_threshold(rows, args.C, args.folds, floor_p, not args.adds_only)
+    (threshold, drop_below), cv = choose_threshold(
+        rows, args.C, args.folds, floor_p, not args.adds_only
+    )
     weights, bias = fit(rows, args.C)
     p, r, f1 = cv.prf()
     scorer = PairScorer(
@@ -71,14 +73,18 @@ def main(argv: list[str] | None = None) -> int:
             "date": datetime.now(UTC).strftime("%Y-%m-%d"),
             "model": "logistic regression (scikit-learn), L2",
             "C": args.C,
-            "threshold": f"best F1 with P >= the rules' P {floor_p:.3f} on {args.folds}-fold "
+            "threshold": f"best F1 (adding threshold, drop_below {drop_below:.2f}) with P >= the "
+            f"rules' P {floor_p:.3f} on {args.folds}-fold "
             f"out-of-fold probabilities (P {p:.3f} R {r:.3f} F1 {f1:.3f})",
             "features": sorted(weights),
         },
-        drops=not args.adds_only,
+        drop_below=drop_below,
     )
     args.out.write_text(json.dumps(scorer.to_dict(), indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: {len(weights)} weights, threshold {threshold:.2f}")
+    print(
+        f"wrote {args.out}: {len(weights)} weights, threshold {threshold:.2f}, "
+        f"drop_below {drop_below:.2f}"
+    )
     return 0
 
 

@@ -17,9 +17,18 @@ from worker.transforms.rules.pair_scorer import (
     PairScorer,
     ScorerError,
     candidates,
+    decide,
+    may_add,
+    read_in_one_sentence,
     rescore,
 )
-from worker.transforms.rules.pairs import LexiconError, RelationLexicon, extract_pairs
+from worker.transforms.rules.pairs import (
+    Cue,
+    LexiconError,
+    PairHit,
+    RelationLexicon,
+    extract_pairs,
+)
 from worker.transforms.tag import default_tagger
 
 
@@ -108,8 +117,15 @@ def test_rescore_drops_a_pair_below_the_threshold_and_adds_one_above(read) -> No
     tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
     tagged = tagger.tag(Article(id="t", title="", body="Morocco has ordered twelve Rafale jets."))
     hits = extract_pairs(tagged, lex)
-    nothing = PairScorer({}, bias=-5.0, threshold=0.5)
-    assert rescore(tagged, lex, hits, nothing) == []
+    assert [(h.recipient, h.supplier) for h in hits] == [("MAR", "FRA")]
+    # the pair as if read across sentences (no cue of the rule reader inside one sentence)
+    loose = [PairHit("MAR", "FRA")]
+    nothing = PairScorer({}, bias=-5.0, threshold=0.5, drop_below=0.2)
+    assert rescore(tagged, lex, loose, nothing) == []
+    # read inside one sentence, the same pair stays
+    assert [(h.recipient, h.supplier) for h in rescore(tagged, lex, hits, nothing)] == [
+        ("MAR", "FRA")
+    ]
     # every candidate accepted with one probability: one direction per two states is kept
     everything = PairScorer({}, bias=5.0, threshold=0.5)
     keys = {(h.recipient, h.supplier) for h in rescore(tagged, lex, hits, everything)}
@@ -122,12 +138,15 @@ def test_rescore_drops_a_pair_below_the_threshold_and_adds_one_above(read) -> No
 
 def test_a_lexicon_with_a_scorer_applies_it_in_extract_pairs() -> None:
     tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
-    tagged = tagger.tag(Article(id="t", title="", body="Chile will buy six frigates from Spain."))
-    assert lex.scorer is None  # switched off: the shipped lexicon reads by the rules alone
-    assert extract_pairs(tagged, lex)
+    tagged = tagger.tag(Article(id="t", title="", body="Morocco has ordered twelve Rafale jets."))
+    keen = RelationLexicon.from_dict(lex.raw)
+    keen.scorer = PairScorer({"sup_maker": -9.0}, bias=5.0, threshold=0.5)
+    # the rule pair, and the scorer's additions (none may reverse it)
+    got = [(h.recipient, h.supplier) for h in extract_pairs(tagged, keen)]
+    assert got[0] == ("MAR", "FRA") and ("FRA", "MAR") not in got
     silent = RelationLexicon.from_dict(lex.raw)
-    silent.scorer = PairScorer({}, bias=-5.0, threshold=0.5)
-    assert extract_pairs(tagged, silent) == []
+    silent.scorer = PairScorer({}, bias=-5.0, threshold=0.5, drop_below=0.2)
+    assert [(h.recipient, h.supplier) for h in extract_pairs(tagged, silent)] == [("MAR", "FRA")]
 
 
 @pytest.fixture
@@ -160,6 +179,10 @@ def test_weights_file_round_trip(tmp_path: Path) -> None:
     p.write_text(json.dumps(s.to_dict()), encoding="utf-8")
     back = PairScorer.load(p)
     assert back.weights == {"rule": 1.5} and back.threshold == 0.4 and back.provenance["C"] == 1.0
+    assert back.drop_below == 0.0  # by default the scorer only adds pairs
+    s = PairScorer({"rule": 1.5}, -0.5, 0.4, drop_below=0.1)
+    p.write_text(json.dumps(s.to_dict()), encoding="utf-8")
+    assert PairScorer.load(p).drop_below == 0.1
 
 
 @pytest.mark.parametrize(
@@ -171,6 +194,7 @@ def test_weights_file_round_trip(tmp_path: Path) -> None:
         ('{"weights": {"rule": "heavy"}, "bias": 0, "threshold": 0.5}', "names to numbers"),
         ('{"weights": {}, "bias": 0, "threshold": 1.5}', "not between 0 and 1"),
         ("[1, 2]", "expected an object"),
+        ('{"weights": {}, "bias": 0, "threshold": 0.3, "drop_below": 0.4}', "drop_below 0.4"),
     ],
 )
 def test_bad_weights_file_names_the_file(tmp_path: Path, content: str | None, reason: str) -> None:
@@ -187,12 +211,12 @@ def test_adds_only_keeps_every_rule_pair() -> None:
     tagged = tagger.tag(Article(id="t", title="", body="Chile will buy six frigates from Spain."))
     hits = extract_pairs(tagged, lex)
     assert [(h.recipient, h.supplier) for h in hits] == [("CHL", "ESP")]
-    nothing = PairScorer({}, bias=-5.0, threshold=0.5, drops=False)
+    nothing = PairScorer({}, bias=-5.0, threshold=0.5)
     assert [(h.recipient, h.supplier) for h in rescore(tagged, lex, hits, nothing)] == [
         ("CHL", "ESP")
     ]
     # an accepted candidate that reverses a rule pair is not added
-    everything = PairScorer({}, bias=5.0, threshold=0.5, drops=False)
+    everything = PairScorer({}, bias=5.0, threshold=0.5)
     assert ("ESP", "CHL") not in {
         (h.recipient, h.supplier) for h in rescore(tagged, lex, hits, everything)
     }
@@ -211,3 +235,97 @@ def test_the_shipped_lexicon_loads_its_scorer_when_switched_on(switched_on) -> N
     raw = load_rules().relations["arms_transfer"].raw
     scorer = RelationLexicon.from_dict(raw).scorer
     assert isinstance(scorer, PairScorer) and scorer.weights and 0 < scorer.threshold < 1
+
+
+def test_roles_pair_marks_both_roles_read_in_one_sentence(read) -> None:
+    got = read("Chile will buy six frigates from Spain.")
+    assert got[("CHL", "ESP")].features["roles:pair"] == 1.0
+    assert "roles:pair" not in got[("ESP", "CHL")].features
+    # the maker's country has no role of the parse: no pair of roles
+    assert (
+        "roles:pair" not in read("Morocco has ordered twelve Rafale jets.")[("MAR", "FRA")].features
+    )
+
+
+def test_a_rule_pair_falls_only_below_the_drop_threshold() -> None:
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+    tagged = tagger.tag(Article(id="t", title="", body="Morocco has ordered twelve Rafale jets."))
+    loose = [PairHit("MAR", "FRA")]  # not read inside one sentence: the scorer may drop it
+    # p = 0.27: below the adding threshold, above the drop threshold, so the rule pair stays
+    low = PairScorer({}, bias=-1.0, threshold=0.5, drop_below=0.2)
+    assert [(h.recipient, h.supplier) for h in rescore(tagged, lex, loose, low)] == [("MAR", "FRA")]
+    lower = PairScorer({}, bias=-1.0, threshold=0.5, drop_below=0.3)
+    assert rescore(tagged, lex, loose, lower) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "pair", "whole"),
+    [
+        ("Chile will buy six frigates from Spain.", ("CHL", "ESP"), True),
+        # the buyer a pronoun refers back to, the maker of the same sentence's weapon
+        (
+            "Chile signed a deal to buy two frigates from Britain. It is also weighing an order "
+            "for Turkish drones.",
+            ("CHL", "TUR"),
+            True,
+        ),
+    ],
+)
+def test_pairs_read_inside_one_sentence(body: str, pair: tuple[str, str], whole: bool) -> None:
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+    hits = {
+        (h.recipient, h.supplier): h
+        for h in extract_pairs(tagger.tag(Article(id="t", title="", body=body)), lex)
+    }
+    assert read_in_one_sentence(hits[pair]) is whole
+    # a recipient known only as the weapon's origin, or cues outside the pair's sentences: not
+    h = hits[pair]
+    assert not read_in_one_sentence(PairHit(h.recipient, h.supplier, h.sentences, []))
+    moved = [Cue(c.role, c.country, "title", c.start, c.end, c.cue) for c in h.cues]
+    assert not read_in_one_sentence(PairHit(h.recipient, h.supplier, h.sentences, moved))
+
+
+def test_a_rule_pair_with_both_roles_in_one_sentence_is_never_dropped() -> None:
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+    tagged = tagger.tag(Article(id="t", title="", body="Chile will buy six frigates from Spain."))
+    hits = extract_pairs(tagged, lex)
+    harsh = PairScorer({}, bias=-9.0, threshold=0.5, drop_below=0.5)
+    assert [(h.recipient, h.supplier) for h in rescore(tagged, lex, hits, harsh)] == [
+        ("CHL", "ESP")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "maker"),
+    [
+        ("Twelve MiG-29 fighters were donated to Ukraine last spring.", "RUS"),
+        ("Forty Leopard 2 tanks were donated to Ukraine.", "DEU"),
+    ],
+)
+def test_the_maker_of_given_arms_is_not_added_as_supplier(read, text: str, maker: str) -> None:
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+    f = read(text)[("UKR", maker)].features
+    assert f["sup_gift_maker"] == 1.0 and f["sup_via:origin"] == 1.0
+    tagged = tagger.tag(Article(id="t", title="", body=text))
+    # even a scorer that accepts every candidate does not add the maker as the supplier
+    everything = PairScorer({}, bias=5.0, threshold=0.5)
+    got = {
+        (h.recipient, h.supplier)
+        for h in rescore(tagged, lex, extract_pairs(tagged, lex), everything)
+    }
+    assert ("UKR", maker) not in got
+
+
+def test_the_gift_gate_lets_a_named_giver_through() -> None:
+    assert not may_add({"sup_gift_maker": 1.0, "sup_via:origin": 1.0})
+    assert may_add({"sup_gift_maker": 1.0, "sup_via:origin": 1.0, "sup_via:country": 1.0})
+    assert may_add({"sup_via:origin": 1.0})  # a sale: the maker's state is a fair guess
+
+
+def test_decide_keeps_rule_pairs_and_adds_no_reverse() -> None:
+    probs = {("A", "B"): 0.1, ("B", "A"): 0.9, ("C", "B"): 0.8, ("B", "C"): 0.7}
+    feats: dict = {k: {} for k in probs}
+    # A<-B is a rule pair above the drop threshold: kept, and its reverse is not added
+    assert decide([("A", "B")], probs, feats, 0.5, 0.05) == [("A", "B"), ("C", "B")]
+    # below it the rule pair falls and the likelier reverse comes in
+    assert decide([("A", "B")], probs, feats, 0.5, 0.2) == [("B", "A"), ("C", "B")]

@@ -11,8 +11,10 @@ or report-specific word is a feature, so the weights can carry over to new repor
 
 A logistic regression over these features is trained offline (``bench/train_pair_scorer.py``,
 scikit-learn as the optional ``train`` extra); at run time the worker only reads the weights file
-and computes a dot product here, in pure Python. ``rescore`` keeps the rule pairs the model
-accepts and adds the candidates it accepts that the rules missed.
+and computes a dot product here, in pure Python. ``rescore`` keeps the rule pairs (dropping one
+only below a second, lower threshold, and never one read inside a single sentence) and adds the
+candidates it accepts that the rules missed, except a weapon's maker as the supplier of arms
+given away or handed on.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from .pairs import (
     PairHit,
     RelationLexicon,
     _grammar_roles,
+    _handed_on,
     _ident,
     _qualifying_triggers,
     _Span,
@@ -126,8 +129,8 @@ def _sentence_features(
         return {}, False
     classes = lex.grammar
     base: dict[str, float] = {}
+    wordset = set(words)
     if classes is not None:
-        wordset = set(words)
         for name in TRIGGER_CLASSES:
             if wordset & classes.words(name):
                 base[f"trig:{name}"] = 1.0
@@ -138,6 +141,12 @@ def _sentence_features(
         [x[1] if x[0] == "word" else "" for x in symbols], trig, lex.status_words
     )
     base[f"status:{status or 'none'}"] = 1.0
+    # arms given away or handed on by a holder: their maker is not the supplier ("MiG-29s
+    # donated to Ukraine" came from Slovakia), the rule reader's own gift/handed-on gates
+    gift = bool(wordset & classes.words("gift")) if classes is not None else False
+    handed = _handed_on(symbols, trig, lex) is not None
+    if handed:
+        base["trig:handover"] = 1.0
     parties: list[_Party] = []
     for k, s in enumerate(symbols):
         if s[0] == "country":
@@ -198,6 +207,13 @@ def _sentence_features(
                     f[f"{side}_prev:{prev[span]}"] = 1.0
                 if p.country in origins:
                     f[f"{side}_maker"] = 1.0
+            if b.via == "origin" and (gift or handed):
+                f["sup_gift_maker"] = 1.0
+            if roles.get((a.start, a.end)) == "recipient" and roles.get((b.start, b.end)) == (
+                "supplier"
+            ):
+                # the parse gives both roles in one sentence: the rule reader's strongest reading
+                f["roles:pair"] = 1.0
             if a.index >= 0 and b.index >= 0:
                 f["rec_first" if a.index < b.index else "sup_first"] = 1.0
                 gap = abs(a.index - b.index)
@@ -211,11 +227,28 @@ def _sentence_features(
     return out, True
 
 
+def read_in_one_sentence(hit: PairHit) -> bool:
+    """Whether the rule reader read the pair inside one sentence: a recipient from the sentence's
+    own words (a role of the parse or a pattern, a pronoun for the buyer named before included)
+    and a supplier in the same sentence. Such readings are what the construction tests pin down,
+    and short texts give the model little else to go by."""
+    for fld, _, start, end in hit.sentences:
+        inside = [c for c in hit.cues if c.field == fld and start <= c.start and c.end <= end]
+        rec = any(c.role == "recipient" and not c.cue.startswith("origin of") for c in inside)
+        if rec and any(c.role == "supplier" for c in inside):
+            return True
+    return False
+
+
 def candidates(
-    tagged: TaggedArticle, lex: RelationLexicon, rule_pairs: Iterable[tuple[str, str]] = ()
+    tagged: TaggedArticle,
+    lex: RelationLexicon,
+    rule_pairs: Iterable[tuple[str, str]] = (),
+    one_sentence: Iterable[tuple[str, str]] = (),
 ) -> list[Candidate]:
     """Every ordered pair the reader could see in the article, with its features (see the module
-    docstring); ``rule_pairs``: the pairs the rule reader emitted (a feature of their own)."""
+    docstring); ``rule_pairs``: the pairs the rule reader emitted (a feature of their own), and
+    ``one_sentence`` those of them it read inside one sentence (``read_in_one_sentence``)."""
     art = tagged.article
     sentences = sentence_spans(tagged)
     per_sentence = spans_by_sentence(tagged, sentences)
@@ -255,11 +288,14 @@ def candidates(
     for key in rules - set(found):
         found[key] = Candidate(*key, features={"rule_only": 1.0})
     top = mentions.most_common(1)[0][0] if mentions else None
+    single = set(one_sentence)
     for c in found.values():
         c.rule = c.key in rules
         f = c.features
         if c.rule:
             f["rule"] = 1.0
+            if c.key in single:
+                f["rule:sentence"] = 1.0
         if (c.supplier, c.recipient) in rules:
             f["rule_reverse"] = 1.0
         f[f"sentences:{min(len(c.sentences), 3)}"] = 1.0
@@ -272,14 +308,16 @@ def candidates(
 
 @dataclass(frozen=True, slots=True)
 class PairScorer:
-    """Logistic-regression weights over candidate features, and the acceptance threshold."""
+    """Logistic-regression weights over candidate features, and its two thresholds: a candidate
+    the rules missed is added from ``threshold`` up; a rule pair is dropped only below
+    ``drop_below`` (much lower: the rules read short constructions right that the model, trained
+    on long reports, scores low), and never when the parse gave both its roles in one sentence."""
 
     weights: Mapping[str, float]
     bias: float
     threshold: float
     provenance: Mapping[str, Any] = field(default_factory=dict)
-    # whether a rule pair below the threshold is dropped (else the scorer only adds pairs)
-    drops: bool = True
+    drop_below: float = 0.0  # 0: the scorer only adds pairs
 
     def probability(self, features: Mapping[str, float]) -> float:
         """The model's probability that the candidate is a stated transfer (pure Python)."""
@@ -304,22 +342,24 @@ class PairScorer:
         try:
             weights = {str(k): float(v) for k, v in raw["weights"].items()}
             bias, threshold = float(raw["bias"]), float(raw["threshold"])
+            drop_below = float(raw.get("drop_below", 0.0))
         except KeyError as exc:
             raise ScorerError(f"{path}: missing key {exc.args[0]!r}") from None
         except (AttributeError, TypeError, ValueError) as exc:
             raise ScorerError(f"{path}: weights must map names to numbers: {exc}") from None
         if not 0.0 < threshold < 1.0:
             raise ScorerError(f"{path}: threshold {threshold} is not between 0 and 1")
-        drops = raw.get("drops_rule_pairs", True)
-        if not isinstance(drops, bool):
-            raise ScorerError(f"{path}: drops_rule_pairs must be true or false, not {drops!r}")
-        return cls(weights, bias, threshold, dict(raw.get("provenance") or {}), drops)
+        if not 0.0 <= drop_below <= threshold:
+            raise ScorerError(
+                f"{path}: drop_below {drop_below} is not between 0 and the threshold {threshold}"
+            )
+        return cls(weights, bias, threshold, dict(raw.get("provenance") or {}), drop_below)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "provenance": dict(self.provenance),
             "threshold": self.threshold,
-            "drops_rule_pairs": self.drops,
+            "drop_below": self.drop_below,
             "bias": self.bias,
             "weights": dict(sorted(self.weights.items())),
         }
@@ -335,21 +375,62 @@ def one_direction(probs: Mapping[tuple[str, str], float]) -> list[tuple[str, str
     ]
 
 
+def may_add(features: Mapping[str, float]) -> bool:
+    """The rule reader's gift gate, for pairs it did not read: a weapon's maker is no supplier
+    of arms donated or handed on unless the article names that state as a party."""
+    named = any(features.get(f"sup_via:{v}") for v in ("country", "company", "organization"))
+    return not features.get("sup_gift_maker") or named
+
+
+def _read_whole(features: Mapping[str, float]) -> bool:
+    """A rule pair the scorer never drops: both roles read in one sentence, by the parse or by
+    the rule reader (``read_in_one_sentence``)."""
+    return bool(features.get("roles:pair") or features.get("rule:sentence"))
+
+
+def decide(
+    rule_pairs: Iterable[tuple[str, str]],
+    probs: Mapping[tuple[str, str], float],
+    features: Mapping[tuple[str, str], Mapping[str, float]],
+    threshold: float,
+    drop_below: float,
+) -> list[tuple[str, str]]:
+    """The pairs the article gives with the scorer: the rule pairs it keeps (all but those below
+    ``drop_below`` not read whole in one sentence), then the candidates from ``threshold`` up
+    that ``may_add`` lets in and that reverse no kept pair, one direction per two states. Shared
+    by ``rescore`` and the cross-validation, so the bench scores what the worker does."""
+    kept = [
+        k
+        for k in dict.fromkeys(rule_pairs)
+        if probs.get(k, 1.0) >= drop_below or _read_whole(features.get(k, {}))
+    ]
+    taken = set(kept)
+    added = one_direction(
+        {
+            k: p
+            for k, p in probs.items()
+            if p >= threshold
+            and k not in taken
+            and (k[1], k[0]) not in taken
+            and may_add(features.get(k, {}))
+        }
+    )
+    return kept + added
+
+
 def rescore(
     tagged: TaggedArticle, lex: RelationLexicon, hits: list[PairHit], scorer: PairScorer
 ) -> list[PairHit]:
-    """The rule reader's pairs the scorer accepts, then the candidates it accepts that the rules
-    missed (each with a cue naming the scorer and its probability)."""
+    """The rule reader's pairs the scorer keeps, then the candidates it accepts that the rules
+    missed (each with a cue naming the scorer and its probability); see ``decide``."""
     by_key = {(h.recipient, h.supplier): h for h in hits}
     out: list[PairHit] = []
     weapons = [e for e in tagged.entities if e.type == "weapon"]
-    cands = {c.key: c for c in candidates(tagged, lex, by_key)}
+    whole = [k for k, h in by_key.items() if read_in_one_sentence(h)]
+    cands = {c.key: c for c in candidates(tagged, lex, by_key, whole)}
     probs = {k: scorer.probability(c.features) for k, c in cands.items()}
-    accepted = one_direction({k: p for k, p in probs.items() if p >= scorer.threshold})
-    if not scorer.drops:  # the rule pairs stay; an added pair never reverses one of them
-        accepted = list(by_key) + [
-            (a, b) for a, b in accepted if (a, b) not in by_key and (b, a) not in by_key
-        ]
+    feats = {k: c.features for k, c in cands.items()}
+    accepted = decide(by_key, probs, feats, scorer.threshold, scorer.drop_below)
     for key in accepted:
         c, p = cands[key], probs[key]
         hit = by_key.get(key)
