@@ -30,24 +30,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_pairs_real import Counts  # one P/R/F1 tally for both benches
 from pair_dataset import Row, rows_for
 from rich.console import Console
 from rich.table import Table
 
 SEED = 12  # the fold assignment is fixed: a rerun gives the same table
-
-
-class Counts:
-    def __init__(self) -> None:
-        self.tp = self.fp = self.fn = 0
-
-    def add(self, tp: int, fp: int, fn: int) -> None:
-        self.tp, self.fp, self.fn = self.tp + tp, self.fp + fp, self.fn + fn
-
-    def prf(self) -> tuple[float, float, float]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def folds_of(rows: Sequence[Row], k: int) -> list[int]:
