@@ -574,20 +574,12 @@ def _sentence_pairs(
     if (
         MAKER_FILL
         and lex.symbols_only
-        and any(c.role == "recipient" and c.cue != ONLY_OTHER for c in book.cues)
-        and not book.by_role["supplier"]
-        and book.handed_on is None
+        and book.read_alone("recipient")
         and not (book.gifts and all(book.gifts))
     ):
         # a buyer with no seller in the sentence: the maker the article names, if only one
         book.note(("supplier", ARTICLE_MAKER), _Span(start, end, "country", ARTICLE_MAKER))
-    if (
-        JOIN_SIDES
-        and lex.symbols_only
-        and any(c.role == "supplier" and c.cue != ONLY_OTHER for c in book.cues)
-        and not book.by_role["recipient"]
-        and book.handed_on is None
-    ):
+    if JOIN_SIDES and lex.symbols_only and book.read_alone("supplier"):
         # a seller with no buyer in the sentence: the buyer another sentence reads alone
         book.note(("recipient", ARTICLE_BUYER), _Span(start, end, "country", ARTICLE_BUYER))
     words = [x[1] if x[0] == "word" else "" for x in symbols]
@@ -901,6 +893,17 @@ class _RoleBook:
     def _add(self, role: str, iso: str, start: int, end: int, cue: str) -> None:
         self.by_role[role].add(iso)
         self.cues.append(Cue(role, iso, self.fld, start, end, cue))
+
+    def read_alone(self, role: str) -> bool:
+        """The sentence's own words give ``role`` (not the one-remaining-country fallback) and
+        nothing the other side, and its arms are not handed on: the other side may come from
+        elsewhere in the article (the maker fill, the join of lone sides)."""
+        other = "supplier" if role == "recipient" else "recipient"
+        return (
+            any(c.role == role and c.cue != ONLY_OTHER for c in self.cues)
+            and not self.by_role[other]
+            and self.handed_on is None
+        )
 
     def fill_empty_sides(self, symbols: list[Symbol], countries: list[int], fallback: bool) -> None:
         """A supplier left empty is the weapon's maker, except for gifts (second-hand arms are
