@@ -483,10 +483,11 @@ class _Facts:
 
 
 class _Orphan(NamedTuple):
-    """A buyer a sentence names with no seller, waiting for the article's maker."""
+    """One side a sentence reads alone: a buyer with no seller (waiting for the article's
+    maker, or for a seller read alone elsewhere), or a seller with no buyer."""
 
-    recipient: str
-    cues: list[Cue]  # the buyer's cue and the placeholder supplier's (ARTICLE_MAKER)
+    state: str  # the buyer's state, or the seller's
+    cues: list[Cue]  # its own cue and the placeholder's (ARTICLE_MAKER / ARTICLE_BUYER)
     facts: _Facts
     sentence: tuple[str, int, int, int]
     text: str  # the title or the body the sentence is in
@@ -602,12 +603,12 @@ def _maker_pairs(
     if hits:  # the article pairs its parties itself
         return
     for orphan in orphans[:1]:
-        sup = _article_maker(makers, orphan.recipient)
+        sup = _article_maker(makers, orphan.state)
         if not sup:
             continue
         fld, span = makers[sup]
         named = Cue("supplier", sup, fld, span.start, span.end, f"{MAKER_CUE}: {span.name}")
-        hit = hits.setdefault((orphan.recipient, sup), PairHit(orphan.recipient, sup))
+        hit = hits.setdefault((orphan.state, sup), PairHit(orphan.state, sup))
         hit.sentences.append(orphan.sentence)
         hit.cues.extend(named if c.country == ARTICLE_MAKER else c for c in orphan.cues)
         _add_facts(hit, orphan.facts, orphan.text)
@@ -620,13 +621,13 @@ def _joined_pairs(
     with no buyer ("L'Égypte commande des frégates. Rome a approuvé la vente."), when the
     article names one such seller state only and no sentence pairs parties itself. Both
     sentences' cues and facts go with the pair, the buyer's first."""
-    states = {s.recipient for s in sellers} - {buyers[0].recipient}
+    states = {s.state for s in sellers} - {buyers[0].state}
     if hits or len(states) != 1:
         return
     buyer = buyers[0]
-    seller = next(s for s in sellers if s.recipient in states)
-    sup = seller.recipient
-    hit = hits.setdefault((buyer.recipient, sup), PairHit(buyer.recipient, sup))
+    seller = next(s for s in sellers if s.state in states)
+    sup = seller.state
+    hit = hits.setdefault((buyer.state, sup), PairHit(buyer.state, sup))
     hit.sentences.append(buyer.sentence)
     hit.cues.extend(c for c in buyer.cues if c.country != ARTICLE_MAKER)
     _add_facts(hit, buyer.facts, buyer.text)
