@@ -367,7 +367,7 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
         parse_many(_candidates(art, sentences, per_sentence, lexicon))
     hits: dict[tuple[str, str], PairHit] = {}
     orphans: list[_Orphan] = []
-    sellers: list[_Orphan] = []  # sentences with a seller and no buyer (``recipient`` a seller)
+    sellers: list[_Orphan] = []  # sentences with a seller and no buyer (``state`` the seller's)
     for idx, spans in sorted(per_sentence.items()):
         if not any(s.kind == "country" for s in spans):
             continue
@@ -396,9 +396,12 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
         _maker_pairs(hits, orphans, makers)
     weapons = [e for e in tagged.entities if e.type == "weapon"]
     lede = next((h.status for h in hits.values() if h.status), None)
-    if lede is None and hits and lexicon.symbols_only:
-        lede = _opening_status(art, sentences[:_OPENING], lexicon)
-    opening = _opening_status(art, sentences[:2], lexicon) if hits else None
+    # one read of the opening serves both: the lede's status for a language lexicon's untold
+    # pairs, and a delivery the headline or first sentence tells (``with_opening``)
+    told, at = _opening_status(art, sentences[:_OPENING], lexicon) if hits else (None, 0)
+    if lede is None and lexicon.symbols_only:
+        lede = told
+    opening = told if at < _HEADLINE_AND_FIRST else None
     for hit in hits.values():
         if hit.status is None:  # untold in its sentences: what the lede says of the deal
             hit.status = lede
@@ -416,22 +419,24 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
 
 
 _OPENING = 4  # the title and the first sentences: where a report says how far its deal has gone
+_HEADLINE_AND_FIRST = 2  # a delivery told this early makes a recalled deal background
 
 
 def _opening_status(
     art: Any, sentences: list[tuple[str, int, int, int]], lex: RelationLexicon
-) -> str | None:
-    """The first status the opening gives near a trigger, pair or not: a language lexicon reads
-    no pair in "O contrato de aquisição compreende ..." yet it says the deal is a contract."""
-    for fld, _, start, end in sentences:
+) -> tuple[str | None, int]:
+    """The first status the opening gives near a trigger, pair or not, and the position of its
+    sentence (``len(sentences)`` when none): a language lexicon reads no pair in "O contrato de
+    aquisição compreende ..." yet it says the deal is a contract."""
+    for pos, (fld, _, start, end) in enumerate(sentences):
         text = art.title if fld == "title" else art.body
         words = [x[1] if x[0] == "word" else "" for x in _symbols(text, start, end, [], lex)[0]]
         status = sentence_status(
             words, [k for k, w in enumerate(words) if w in lex.triggers], lex.status_words
         )
         if status:
-            return status
-    return None
+            return status, pos
+    return None, len(sentences)
 
 
 def _candidates(
