@@ -6,7 +6,9 @@ No Kafka, no Faust, no engine: the same generated raw items as ``bench/bench_e2e
 decode → clean → fingerprint → dedupe → tag → match → the JSON the stages exchange, one step at
 a time over all articles (process CPU time, best of --repeat). The sum is the ceiling one core
 could reach if moving messages cost nothing; the end-to-end bench shows how far the stream is
-from it.
+from it. Matching is timed the stream's way (the intake stage's batches, whose candidate
+sentences are parsed together), and, outside the total, article by article as ``scan`` does and
+with the symbol-pattern reader (no parse) for the parser's own cost.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from worker.synth import make_raw_item
 from worker.transforms.clean import clean
 from worker.transforms.dedupe import DedupeConfig, Deduper
 from worker.transforms.parser import clear_cache
+from worker.transforms.rules import pairs as pairs_mod
 from worker.transforms.tag import Tagger
 
 
@@ -79,7 +82,31 @@ def main() -> None:
     pairs = list(zip(arts, fps, strict=True))
     step("dedupe check + record", lambda af: deduper.add(*af), pairs, repeat=1)
     tagged = step("tag", tagger.tag, arts)
-    step("match (shipped rule pack)", lambda ta: rules.match(ta, now=now), tagged)
+    _, alone = timed(lambda ta: rules.match(ta, now=now), tagged, args.repeat)
+    # The same articles with the symbol-pattern reader instead of the parse: the parser's own
+    # cost, in the same run (issue 13 budgets it at +0.3 ms per English article).
+    pairs_mod.ROLE_READER = "symbols"
+    _, symbols = timed(lambda ta: rules.match(ta, now=now), tagged, args.repeat)
+    pairs_mod.ROLE_READER = "grammar"
+
+    def match_batch(batch: list) -> None:
+        """The intake stage's way (worker.pipeline.analyse_many): the batch's candidate
+        sentences parsed together, then each article matched."""
+        views = [rules.view(ta) for ta in batch]
+        readings = [(v, v.matching()) for v in views]
+        rules.read_ahead(readings)
+        for v, indices in readings:
+            rules.alerts(v, indices, now=now)
+
+    size = settings.intake_batch
+    batches = [tagged[i : i + size] for i in range(0, len(tagged), size)]
+    _, secs = timed(match_batch, batches, args.repeat)
+    rows.append(
+        (
+            f"match (shipped rule pack, the stream's batches of {size})",
+            secs * len(batches) / len(tagged),
+        )
+    )
     step(
         "JSON between stages (article ×2, tagged ×1)",
         lambda ta: (
@@ -101,6 +128,11 @@ def main() -> None:
     for name, secs in rows:
         table.add_row(name, f"{secs * 1e3:.3f}", f"{secs / total:.0%}")
     table.add_row("[bold]total[/]", f"[bold]{total * 1e3:.3f}[/]", "")
+    for name, secs in (
+        ("match article by article (scan), not in the total", alone),
+        ("match with no parse (symbol patterns), not in the total", symbols),
+    ):
+        table.add_row(name, f"{secs * 1e3:.3f}", "")
     table.add_row("ceiling, one core", f"{1 / total:,.0f} articles/s", "")
     Console().print(table)
 

@@ -39,7 +39,7 @@ from worker.stream.health import install_monitors, install_pages
 from worker.stream.index import IndexStage
 from worker.stream.intake import IntakeStage
 from worker.stream.notify import NotifyStage
-from worker.stream.runner import run_events
+from worker.stream.runner import run_batches, run_events
 from worker.transforms.dedupe import DedupeConfig, Deduper, DerivedBandState
 
 log = logging.getLogger("newswatch.worker")
@@ -245,7 +245,7 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
 
     @app.agent(topics.raw, name="intake")
     async def intake_agent(stream: faust.StreamT) -> None:
-        await run_events(stream, intake)
+        await run_batches(stream, intake, settings.intake_batch, settings.intake_batch_seconds)
 
     @app.agent(topics.to_dedupe, name="dedupe")
     async def dedupe_agent(stream: faust.StreamT) -> None:

@@ -6,8 +6,9 @@ transforms one stage per topic, so what ``scan`` prints is what the stream produ
 
 from __future__ import annotations
 
+import logging
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,10 +17,14 @@ from worker.errors import Reject
 from worker.model import Alert, Article, TaggedArticle, utcnow
 from worker.sources.files import DEFAULT_MAX_BYTES, iter_entries
 
+log = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
     from worker.transforms.rules import RuleSet
     from worker.transforms.rules.match import RuleView
     from worker.transforms.tag import Tagger
+
+    Analysed = tuple[TaggedArticle, list[Alert], RuleView]
 
 
 def iter_items(
@@ -65,12 +70,55 @@ def analyse_reading(
 ) -> tuple[TaggedArticle, list[Alert], RuleView]:
     """``analyse``, plus the article as the matcher read it (words, features, relation pairs),
     which the stream keeps in the index document for backtests (worker/readings.py)."""
+    result = analyse_many([article], tagger, rules, now)[0]
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
+def analyse_many(
+    articles: Sequence[Article], tagger: Tagger, rules: RuleSet, now: datetime | None = None
+) -> list[Analysed | Exception]:
+    """``analyse_reading`` for a batch of articles, in order: each article's result, or the
+    exception its tagging or matching raised (one bad article never costs the others theirs).
+
+    The batch matters for the pair reader's parser: the sentences every article's pair rules
+    will read are parsed together first (``RuleSet.read_ahead``), about three times cheaper per
+    sentence than article by article. Results are the same either way."""
     from worker import metrics as m
 
+    now = now or utcnow()
+    staged: list[tuple[TaggedArticle, RuleView, list[int], float] | Exception] = []
+    for article in articles:
+        try:
+            started = time.perf_counter()
+            tagged = tagger.tag(article)
+            tagged_at = time.perf_counter()
+            view = rules.view(tagged)
+            indices = view.matching()
+            m.STAGE_SECONDS.labels("tag").observe(tagged_at - started)
+            staged.append((tagged, view, indices, time.perf_counter() - tagged_at))
+        except Exception as exc:
+            staged.append(exc)
+    ready = [s for s in staged if not isinstance(s, Exception)]
     started = time.perf_counter()
-    tagged = tagger.tag(article)
-    tagged_at = time.perf_counter()
-    alerts, view = rules.match_reading(tagged, now=now or utcnow())
-    m.STAGE_SECONDS.labels("tag").observe(tagged_at - started)
-    m.STAGE_SECONDS.labels("match").observe(time.perf_counter() - tagged_at)
-    return tagged, alerts, view
+    try:
+        rules.read_ahead((view, indices) for _, view, indices, _ in ready)
+    except Exception:  # only a speed-up: each article's own reading parses what it needs
+        log.exception("reading ahead for a batch of %d articles failed", len(ready))
+    share = (time.perf_counter() - started) / max(len(ready), 1)
+    out: list[Analysed | Exception] = []
+    for s in staged:
+        if isinstance(s, Exception):
+            out.append(s)
+            continue
+        tagged, view, indices, matched_s = s
+        try:
+            started = time.perf_counter()
+            alerts = rules.alerts(view, indices, now=now)
+            matched_s += share + time.perf_counter() - started
+            m.STAGE_SECONDS.labels("match").observe(matched_s)
+            out.append((tagged, alerts, view))
+        except Exception as exc:
+            out.append(exc)
+    return out

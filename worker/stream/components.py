@@ -25,21 +25,39 @@ class Pipeline:
     tagging: str | None = None
 
     def analyse(self, article: Article) -> dict[str, Any]:
-        """Tag and match one cleaned article (:func:`worker.pipeline.analyse`, timed and
-        counted): the dedupe-topic message without the fingerprint. Alerts are keyed as if the
-        article were a first copy; the dedupe stage re-keys them when it is not."""
-        from worker.pipeline import analyse_reading
+        """Tag and match one cleaned article: :meth:`analyse_many` of one, raising its error."""
+        result = self.analyse_many([article])[0]
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    def analyse_many(self, articles: list[Article]) -> list[dict[str, Any] | Exception]:
+        """Tag and match cleaned articles (:func:`worker.pipeline.analyse_many`, timed and
+        counted): for each, the dedupe-topic message without the fingerprint, or the exception
+        its analysis raised. Alerts are keyed as if each article were a first copy; the dedupe
+        stage re-keys them when it is not."""
+        from worker.pipeline import analyse_many
         from worker.readings import READING_FIELD, make_reading
 
         rules = self.rules  # read once: a rules update swaps the attribute
-        tagged, alerts, view = analyse_reading(article, self.tagger, rules, now=utcnow())
-        for e in tagged.entities:
-            m.ENTITIES.labels(e.type).inc()
-        for alert in alerts:
-            m.RULE_MATCHES.labels(alert.rule_id, alert.severity).inc()
-        out = {"tagged": tagged.to_dict(), "alerts": [a.to_dict() for a in alerts]}
-        if self.tagging is not None:
-            out[READING_FIELD] = make_reading(view, rules.relations, self.tagging)
+        out: list[dict[str, Any] | Exception] = []
+        for result in analyse_many(articles, self.tagger, rules, now=utcnow()):
+            if isinstance(result, Exception):
+                out.append(result)
+                continue
+            tagged, alerts, view = result
+            try:
+                message = {"tagged": tagged.to_dict(), "alerts": [a.to_dict() for a in alerts]}
+                if self.tagging is not None:
+                    message[READING_FIELD] = make_reading(view, rules.relations, self.tagging)
+            except Exception as exc:
+                out.append(exc)
+                continue
+            for e in tagged.entities:
+                m.ENTITIES.labels(e.type).inc()
+            for alert in alerts:
+                m.RULE_MATCHES.labels(alert.rule_id, alert.severity).inc()
+            out.append(message)
         return out
 
 

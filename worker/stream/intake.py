@@ -11,7 +11,7 @@ from typing import Any
 
 from worker import metrics as m
 from worker.errors import Reject
-from worker.model import utcnow
+from worker.model import Article, utcnow
 from worker.stream.budget import fit
 from worker.stream.components import PipelineSlot
 from worker.stream.dead_letter import DeadLetters, raw_location
@@ -57,21 +57,40 @@ class IntakeStage:
         self.slot, self.deduper, self.out = slot, deduper, out
         self.dead_letters, self.raw_topic, self.budget = dead_letters, raw_topic, budget
 
-    async def process(self, event: Any) -> tuple[str, dict[str, Any]]:
+    async def process_batch(self, events: list[Any]) -> list[tuple[str, dict[str, Any]] | Reject]:
+        """Each event's (article id, dedupe-topic message), or its Reject, in order. Cleaning
+        and fingerprinting go article by article; tagging and matching go as one batch, so the
+        pair reader parses every article's candidate sentences together
+        (:func:`worker.pipeline.analyse_many`)."""
         from worker.transforms.clean import clean
 
         p = await self.slot.ready()
-        started = time.perf_counter()
-        item = decode_raw(event.value, p.max_article_bytes)
-        article = clean(item, now=utcnow(), max_bytes=p.max_article_bytes)
-        # fingerprinting is the costly half of dedupe: done here, in parallel
-        fp = self.deduper.fingerprint(article)
-        m.STAGE_SECONDS.labels("clean").observe(time.perf_counter() - started)
-        m.ARTICLES.labels("clean").inc()
-        try:
-            message = p.analyse(article)
-        except Exception as exc:
-            raise as_reject(exc, "enrich") from None
+        results: list[tuple[str, dict[str, Any]] | Reject | None] = []
+        cleaned: list[tuple[int, Article, Any]] = []
+        for event in events:
+            started = time.perf_counter()
+            try:
+                item = decode_raw(event.value, p.max_article_bytes)
+                article = clean(item, now=utcnow(), max_bytes=p.max_article_bytes)
+                # fingerprinting is the costly half of dedupe: done here, in parallel
+                fp = self.deduper.fingerprint(article)
+            except Exception as exc:
+                results.append(as_reject(exc, self.name))
+                continue
+            m.STAGE_SECONDS.labels("clean").observe(time.perf_counter() - started)
+            m.ARTICLES.labels("clean").inc()
+            cleaned.append((len(results), article, fp))
+            results.append(None)  # analysed below, with the rest of the batch
+        analysed = p.analyse_many([article for _, article, _ in cleaned])
+        for (slot, article, fp), message in zip(cleaned, analysed, strict=True):
+            results[slot] = self._finish(article, fp, message)
+        return [r for r in results if r is not None]
+
+    def _finish(
+        self, article: Article, fp: Any, message: dict[str, Any] | Exception
+    ) -> tuple[str, dict[str, Any]] | Reject:
+        if isinstance(message, Exception):
+            return as_reject(message, "enrich")
         m.ARTICLES.labels("enrich").inc()
         message["fp"] = fp.to_dict()
         # The reading is only a backtest shortcut (worker/readings.py): an article that fits
@@ -79,7 +98,7 @@ class IntakeStage:
         too_big = fit(message, self.budget, "enrich", "enriched", optional=("reading",))
         if too_big is not None:
             too_big.source = article.id
-            raise too_big
+            return too_big
         return article.id, message
 
     async def emit(self, event: Any, result: tuple[str, dict[str, Any]]) -> None:

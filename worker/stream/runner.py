@@ -21,6 +21,18 @@ class EventStage(Protocol):
     async def reject(self, event: Any, rej: Reject) -> None: ...
 
 
+class BatchStage(Protocol):
+    name: str
+
+    async def process_batch(self, events: list[Any]) -> list[Any]:
+        """One result per event, in order; a ``Reject`` for an event that failed."""
+        ...
+
+    async def emit(self, event: Any, result: Any) -> None: ...
+
+    async def reject(self, event: Any, rej: Reject) -> None: ...
+
+
 def as_reject(exc: Exception, stage: str) -> Reject:
     """A bad input's Reject as is; anything else is a transform bug, logged with its traceback
     and dead-lettered as ``internal_error`` so one article never stops the stream."""
@@ -35,17 +47,41 @@ async def run_events(stream: Any, stage: EventStage) -> None:
     event. A failure in ``emit`` (Kafka refusing a send) is retried until the send goes
     through: an agent that crashed here would not get the event again (Faust acks the event
     in flight when its stream is abandoned), so waiting is the backpressure, not a loss."""
-    from worker.sinks.retry import any_error, retry_forever
-
     async for event in stream.events():
         try:
             result = await stage.process(event)
         except Exception as exc:
-            await stage.reject(event, as_reject(exc, stage.name))
-            continue
-        await retry_forever(
-            f"{stage.name}: send",
-            lambda e=event, r=result: stage.emit(e, r),
-            transient=any_error,
-            error_kind=None,
-        )
+            result = as_reject(exc, stage.name)
+        await _deliver(stage, event, result)
+
+
+async def _deliver(stage: EventStage | BatchStage, event: Any, result: Any) -> None:
+    """Dead-letter a Reject; emit anything else, retrying until Kafka takes it."""
+    from worker.sinks.retry import any_error, retry_forever
+
+    if isinstance(result, Reject):
+        await stage.reject(event, result)
+        return
+    await retry_forever(
+        f"{stage.name}: send",
+        lambda: stage.emit(event, result),
+        transient=any_error,
+        error_kind=None,
+    )
+
+
+async def run_batches(stream: Any, stage: BatchStage, max_events: int, within: float) -> None:
+    """``run_events`` for a stage that works on batches (up to ``max_events``, or what came
+    within ``within`` seconds): each event's result is emitted or dead-lettered in order, and
+    the batch is acked only then. ``noack_take``, not ``take``: Faust's ``take`` acks as it
+    buffers, so a worker stopped mid-batch would commit offsets of articles never emitted."""
+    async for events in stream.noack_take(max_events, within=within):
+        try:
+            results = await stage.process_batch(events)
+        except Exception as exc:  # a bug outside any one article: each event is dead-lettered
+            rej = as_reject(exc, stage.name)
+            results = [rej] * len(events)
+        for event, result in zip(events, results, strict=True):
+            await _deliver(stage, event, result)
+        for event in events:
+            await stream.ack(event)

@@ -87,6 +87,11 @@ def parse(sentence: str) -> Any | None:
     return doc
 
 
+def is_parsed(sentence: str) -> bool:
+    """Is the sentence parsed and cached (tests of the batched read-ahead ask)?"""
+    return _cache.get(sentence) is not None
+
+
 def clear_cache() -> None:
     """Forget every parsed sentence (benchmarks empty it before each pass)."""
     _cache.clear()

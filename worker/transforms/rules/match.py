@@ -18,7 +18,7 @@ from worker.model import TaggedArticle
 from worker.transforms.folding import fold_letters
 
 from .compile import Compiled, CompiledTerm
-from .pairs import PairHit, RelationLexicon, extract_pairs
+from .pairs import PairHit, RelationLexicon, candidate_sentences, extract_pairs
 from .query import And, MatchAll, Meta, Node, Not, Or, Term
 from .text import WORD, glob_regex, is_glob, split_pattern, tokens
 
@@ -416,14 +416,24 @@ class RuleView:
     def pairs(self, lexicon: RelationLexicon) -> list[PairHit]:
         found = self._pairs.get(lexicon.name)
         if found is None:
-            # text in a language with its own lexicon is read with it (rules/languages.py)
-            lexicon = lexicon.by_language.get(self.lang.split("-")[0], lexicon)
+            lexicon = self._lexicon_for(lexicon)
             bounded, original = bounded_sentences(self.tagged)
             found = extract_pairs(bounded, lexicon)
             if bounded is not self.tagged:
                 found = [_renumber(hit, original) for hit in found]
             self._pairs[lexicon.name] = found
         return found
+
+    def pair_candidates(self, lexicon: RelationLexicon) -> list[str]:
+        """The sentences ``pairs(lexicon)`` is likely to parse (none once the pairs are read),
+        for a caller that parses many articles' sentences in one batch first."""
+        if lexicon.name in self._pairs:
+            return []
+        return candidate_sentences(bounded_sentences(self.tagged)[0], self._lexicon_for(lexicon))
+
+    def _lexicon_for(self, lexicon: RelationLexicon) -> RelationLexicon:
+        """Text in a language with its own lexicon is read with it (rules/languages.py)."""
+        return lexicon.by_language.get(self.lang.split("-")[0], lexicon)
 
 
 # The pair extractor's cost grows with countries x symbols in one sentence: a hostile
