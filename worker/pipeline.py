@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -81,10 +81,30 @@ def analyse_many(
 ) -> list[Analysed | Exception]:
     """``analyse_reading`` for a batch of articles, in order: each article's result, or the
     exception its tagging or matching raised (one bad article never costs the others theirs).
+    ``scan`` and the tests call it; the stream runs :func:`analyse_steps` itself, yielding to
+    its event loop between articles."""
+    return finish_steps(analyse_steps(articles, tagger, rules, now))
 
-    The batch matters for the pair reader's parser: the sentences every article's pair rules
-    will read are parsed together first (``RuleSet.read_ahead``), about three times cheaper per
-    sentence than article by article. Results are the same either way."""
+
+def finish_steps(steps: Generator[None, None, list[Analysed | Exception]]):
+    """Run :func:`analyse_steps` to its end; its result."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            return stop.value
+
+
+def analyse_steps(
+    articles: Sequence[Article], tagger: Tagger, rules: RuleSet, now: datetime | None = None
+) -> Generator[None, None, list[Analysed | Exception]]:
+    """:func:`analyse_many` in steps: the generator yields after each article's tagging, after
+    the batch's parse and after each article's matching, so that an asynchronous caller can let
+    other work run in between; it returns the results.
+
+    The batch matters for the pair reader's parser, whose cost is mostly per call: the
+    sentences every article's pair rules will read are parsed in one call first
+    (``RuleSet.read_ahead``). Results are the same as article by article."""
     from worker import metrics as m
 
     now = now or utcnow()
@@ -100,25 +120,31 @@ def analyse_many(
             staged.append((tagged, view, indices, time.perf_counter() - tagged_at))
         except Exception as exc:
             staged.append(exc)
+        yield
     ready = [s for s in staged if not isinstance(s, Exception)]
     started = time.perf_counter()
     try:
-        rules.read_ahead((view, indices) for _, view, indices, _ in ready)
+        counts = rules.read_ahead([(view, indices) for _, view, indices, _ in ready])
     except Exception:  # only a speed-up: each article's own reading parses what it needs
         log.exception("reading ahead for a batch of %d articles failed", len(ready))
-    share = (time.perf_counter() - started) / max(len(ready), 1)
+        counts = [0] * len(ready)
+    # the parse's time goes to the articles whose sentences it parsed, by their number
+    per_sentence = (time.perf_counter() - started) / max(sum(counts), 1)
+    shares = iter(counts)
+    yield
     out: list[Analysed | Exception] = []
     for s in staged:
         if isinstance(s, Exception):
             out.append(s)
             continue
         tagged, view, indices, matched_s = s
+        matched_s += next(shares) * per_sentence
         try:
             started = time.perf_counter()
             alerts = rules.alerts(view, indices, now=now)
-            matched_s += share + time.perf_counter() - started
-            m.STAGE_SECONDS.labels("match").observe(matched_s)
+            m.STAGE_SECONDS.labels("match").observe(matched_s + time.perf_counter() - started)
             out.append((tagged, alerts, view))
         except Exception as exc:
             out.append(exc)
+        yield
     return out

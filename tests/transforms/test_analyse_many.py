@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from worker.model import Article
-from worker.pipeline import analyse, analyse_many
+from worker.pipeline import analyse_many
 from worker.transforms import parser
 from worker.transforms.rules import RuleSet
 from worker.transforms.rules.pairs import candidate_sentences
@@ -30,30 +30,52 @@ def articles() -> list[Article]:
     return [Article(id=f"a{i}", title="", body=b, language="en") for i, b in enumerate(BODIES)]
 
 
-def alert_keys(alerts) -> list[tuple]:
-    return [(a.rule_id, tuple(sorted((a.pair or {}).items()))) for a in alerts]
-
-
 def test_batch_gives_the_same_alerts_as_one_by_one(tagger: Tagger, rules: RuleSet):
+    """Against the matcher's own one-article path (no read-ahead), whole alerts compared."""
+    alone = []
+    for art in articles():
+        parser.clear_cache()
+        alerts, _ = rules.match_reading(tagger.tag(art), now=NOW)
+        alone.append([a.to_dict() for a in alerts])
     parser.clear_cache()
-    alone = [alert_keys(analyse(a, tagger, rules, NOW)[1]) for a in articles()]
-    parser.clear_cache()
-    together = [alert_keys(r[1]) for r in analyse_many(articles(), tagger, rules, NOW)]
+    together = [[a.to_dict() for a in r[1]] for r in analyse_many(articles(), tagger, rules, NOW)]
     assert together == alone
-    pairs = {p for keys in alone for _, pair in keys for p in pair if p[0] == "recipient"}
-    assert {("recipient", "EGY"), ("recipient", "UKR"), ("recipient", "GRC")} <= pairs
+    recipients = {a["pair"]["recipient"] for alerts in alone for a in alerts if a.get("pair")}
+    assert {"EGY", "UKR", "GRC"} <= recipients
 
 
-def test_read_ahead_parses_every_articles_sentences_before_reading(tagger, rules):
-    arts = [tagger.tag(a) for a in articles()]
-    lexicon = rules.relations["arms_transfer"]
-    wanted = [s for t in arts for s in candidate_sentences(t, lexicon)]
-    assert len(wanted) >= 4  # the four transfer sentences; the weather and fishing have none
+def test_after_the_read_ahead_no_article_calls_the_parser(tagger, rules, monkeypatch):
+    views = [rules.view(tagger.tag(a)) for a in articles()]
+    readings = [(v, v.matching()) for v in views]
     parser.clear_cache()
-    views = [rules.view(t) for t in arts]
-    rules.read_ahead((v, v.matching()) for v in views)
-    assert all(parser.is_parsed(s) for s in wanted)
-    assert not parser.is_parsed(BODIES[1])
+    counts = rules.read_ahead(readings)
+    assert counts[1] == 0 and counts[4] == 0  # the weather and the fishing talks
+    assert sum(counts) >= 4
+
+    def no_parser():
+        raise AssertionError("a sentence was parsed after the batch's read-ahead")
+
+    monkeypatch.setattr(parser, "english_parser", no_parser)
+    found = [rules.alerts(v, indices, now=NOW) for v, indices in readings]
+    assert sum(1 for alerts in found for a in alerts if a.pair) >= 4
+
+
+def test_a_failing_read_ahead_costs_nothing_but_speed(tagger, rules, monkeypatch):
+    expected = [[a.to_dict() for a in r[1]] for r in analyse_many(articles(), tagger, rules, NOW)]
+
+    def broken(readings):
+        raise RuntimeError("read-ahead broke")
+
+    monkeypatch.setattr(rules, "read_ahead", broken)
+    parser.clear_cache()
+    got = [[a.to_dict() for a in r[1]] for r in analyse_many(articles(), tagger, rules, NOW)]
+    assert got == expected
+
+
+def test_candidate_sentences_are_the_transfer_sentences(tagger, rules):
+    lexicon = rules.relations["arms_transfer"]
+    found = [candidate_sentences(tagger.tag(a), lexicon) for a in articles()]
+    assert [bool(f) for f in found] == [True, False, True, True, False, True]
 
 
 class _FailsOn:

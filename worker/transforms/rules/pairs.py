@@ -360,9 +360,8 @@ def spans_by_sentence(
 
 def candidate_sentences(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[str]:
     """The sentences of ``tagged`` the grammar reader is likely to parse (none when it is not in
-    use), so that a caller holding many articles can parse them all in one batch first: the
-    parser costs about a third as much per sentence in batches of 30 as one article's one or
-    two sentences at a time (docs/rules.md, "Parsing in batches")."""
+    use), so that a caller holding many articles can parse them all in one call first: the
+    parser's cost is mostly per call (docs/rules.md, "Parsing in batches")."""
     if ROLE_READER != "grammar" or lexicon.grammar is None:
         return []
     sentences = sentence_spans(tagged)
