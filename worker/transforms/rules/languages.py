@@ -239,10 +239,12 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     """A merged language lexicon (``merge_language``) compiled; read by symbols only."""
     classes: dict[str, list[str]] = {k: list(v) for k, v in (raw.get("classes") or {}).items()}
     status: dict[str, list[str]] = {k: list(v or []) for k, v in (raw.get("status") or {}).items()}
-    listed = [*(w for ws in classes.values() for w in ws), *(w for ws in status.values() for w in ws)]
+    listed = [
+        *(w for ws in classes.values() for w in ws),
+        *(w for ws in status.values() for w in ws),
+    ]
     reader = StemReader.listed(listed)
     stem_keys: dict[str, list[str]] = {}
-    status_keys: dict[str, list[str]] = {}
     if raw.get("stemmer"):
         try:
             stem = snowball(str(raw["stemmer"]))
@@ -257,8 +259,7 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
             reader = StemReader(exact, None)
         # words the reader must see as written: listed ones, ignored ones, pattern literals
         reader.exact = reader.exact | _literal_words(raw)
-        reader.add_snowball(stem, classes, status, stemmed)
-        stem_keys, status_keys = reader.members()
+        stem_keys = reader.add_snowball(stem, classes, stemmed)
     # the Snowball keys join the classes their stems stand for; the raw record stays as listed
     compiled = {**raw, "classes": {k: [*v, *stem_keys.get(k, [])] for k, v in classes.items()}}
     lex = RelationLexicon.from_dict(compiled)
@@ -266,9 +267,7 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.grammar = None  # the dependency parse is English-only: symbol patterns alone
     lex.adjectives = adjective_test(raw.get("adjectives") or {})
     lex.stem = reader
-    lex.status_words = {
-        st: ws | frozenset(status_keys.get(st, ())) for st, ws in status_words(raw).items()
-    }
+    lex.status_words = status_words(raw)
 
     def folded(name: str) -> frozenset[str]:
         return frozenset(fold_letters(w) for w in compiled["classes"].get(name, []))

@@ -1,24 +1,21 @@
 """How a language lexicon reads an inflected token as one of its listed class words.
 
-Two ways, both data:
+Three ways, tried in this order, all data:
 
+* a word **listed whole** is read as itself ("verkaufen" a verb, though "verkauf*" is a noun);
 * **listed stems** (``teslim*`` in a language file, ``teslim_`` once merged): a token that
   starts with one is read as that stem, the longest first ("teslimatının" → ``teslim_``);
-* **Snowball stems** (a language file's ``stemmer:``, the name of a Snowball algorithm in
-  `snowballstemmer`): the whole words listed in the classes named ``stemmed`` are stemmed once,
-  and a token whose own stem is one of theirs also reads as a word of those classes — French
-  "livrera" as a ``sell`` word because "livrer" is one, Italian "consegnerà" because
-  "consegna" is. Inflections nobody listed are read without listing them.
+* **Snowball stems** (a language file's ``stemmer:``, a Snowball algorithm of
+  `snowballstemmer`): the whole one-word entries of the classes named ``stemmed`` are stemmed
+  once, and any other token whose own stem is one of theirs reads as the key ``__<stem>``,
+  which those classes list: Spanish "adquirieron" is a ``buy`` word because "adquirir" is one.
+  Inflections nobody listed are read without listing them.
 
-A word listed whole is always read as itself ("verkaufen" a verb, though "verkauf*" is a noun),
-so the readings are additive: a token keeps what its listed stem gave it (class and status) and
-gains the classes of the words sharing its Snowball stem. The status of a transfer depends on
-tense ("livré" delivered, "livrera" not yet), so a Snowball stem never carries a status; only a
-listed form or listed stem does.
-
-The reader returns one string per token; the pattern matcher compares strings, so a token with
-a listed stem *and* a Snowball stem reads as a key naming both (``consegn___consegn``), which
-:func:`StemReader.members` lists, at compile time, in every class and status of either.
+Snowball comes last so that it only adds readings to tokens nothing else read (measured: letting
+it also widen tokens a listed stem reads, German "Kauf" the noun as the verb "kaufen", cost more
+false pairs than it found right ones; docs/languages.md, tenth round). A Snowball key carries no
+status: the status of a transfer depends on tense and voice ("livré" delivered, "livrera" not
+yet), which a stem does not keep; only a listed form or listed stem says it.
 """
 
 from __future__ import annotations
@@ -66,8 +63,8 @@ class StemReader:
     exact: frozenset[str]
     prefixes: re.Pattern[str] | None
     snowball: Callable[[str], str] | None = None
-    # Snowball key -> (classes, statuses) it belongs to; built by ``add_snowball``
-    keys: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    # the Snowball keys ("__<stem>") some class lists; built by ``add_snowball``
+    keys: frozenset[str] = frozenset()
     _cache: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -93,61 +90,38 @@ class StemReader:
         if tok in self.exact:
             return tok
         m = self.prefixes.match(tok) if self.prefixes is not None else None
-        prefix = m.group() if m else ""
+        if m:
+            return m.group() + STEM_MARK
         if self.snowball is not None and orig is not None:
-            key = prefix + SNOWBALL_MARK + fold_letters(self.snowball(_lower(orig, tok)))
+            key = SNOWBALL_MARK + fold_letters(self.snowball(_lower(orig, tok)))
             if key in self.keys:
                 return key
-        return prefix + STEM_MARK if prefix else tok
+        return tok
 
     def add_snowball(
         self,
         stem: Callable[[str], str],
         classes: Mapping[str, Iterable[str]],
-        status: Mapping[str, Iterable[str]],
         stemmed: Iterable[str],
-    ) -> None:
+    ) -> dict[str, list[str]]:
         """Read tokens by the Snowball stems of the whole one-word entries of the ``stemmed``
-        classes (words as listed, accents kept: the stemmers expect them)."""
+        classes (words as listed, accents kept: the stemmers expect them); returns the keys to
+        add to each class (compile time)."""
         by_stem: dict[str, set[str]] = {}
         for name in stemmed:
             for w in classes.get(name) or ():
                 if w.endswith(STEM_MARK) or not _WORD.match(w):
                     continue  # a listed stem keeps its own reading; phrases are not stemmed
                 by_stem.setdefault(fold_letters(stem(w.lower())), set()).add(name)
-        prefix_of = _holders(classes)
-        status_of = _holders(status)
-        prefixes = {p[:-1] for p in (*prefix_of, *status_of) if p.endswith(STEM_MARK)}
         self.snowball = stem
+        self.keys = frozenset(SNOWBALL_MARK + s for s in by_stem)
         self._cache.clear()
-        for s, names in by_stem.items():
-            for p in ("", *(p for p in prefixes if s.startswith(p) or p.startswith(s))):
-                had = prefix_of.get(p + STEM_MARK, frozenset()) if p else frozenset()
-                if names <= had:
-                    continue  # the listed stem already reads the token as these classes
-                sts = status_of.get(p + STEM_MARK, frozenset()) if p else frozenset()
-                self.keys[p + SNOWBALL_MARK + s] = (frozenset(names | had), sts)
-
-    def members(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        """The Snowball keys to add to each class and each status (compile time)."""
-        classes: dict[str, list[str]] = {}
-        status: dict[str, list[str]] = {}
-        for key, (names, sts) in sorted(self.keys.items()):
-            for n in names:
-                classes.setdefault(n, []).append(key)
-            for st in sts:
-                status.setdefault(st, []).append(key)
-        return classes, status
+        members: dict[str, list[str]] = {}
+        for s, names in sorted(by_stem.items()):
+            for n in sorted(names):
+                members.setdefault(n, []).append(SNOWBALL_MARK + s)
+        return members
 
 
 def _prefix_regex(stems: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)))
-
-
-def _holders(groups: Mapping[str, Iterable[str]]) -> dict[str, frozenset[str]]:
-    """Folded listed word -> the groups (classes or statuses) that list it."""
-    out: dict[str, set[str]] = {}
-    for name, words in groups.items():
-        for w in words or ():
-            out.setdefault(fold_letters(w), set()).add(name)
-    return {w: frozenset(n) for w, n in out.items()}
