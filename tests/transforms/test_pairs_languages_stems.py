@@ -6,6 +6,7 @@ our own."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,10 @@ def test_a_snowball_stem_carries_no_status(rules: RuleSet) -> None:
     key = lex.stem("achetera", "achètera")
     assert key.startswith(SNOWBALL_MARK)
     assert not any(key in words for words in lex.status_words.values())
+
+
+def test_published_records_keep_the_stemmer(tagger: Tagger, rules: RuleSet) -> None:
+    # a worker that loads the rule set from the rules topic reads the same stems
+    again = RuleSet.from_records(json.loads(json.dumps(rules.to_records())))
+    body = "La Grèce achètera des frégates à la France."
+    assert read(tagger, again, "fr", body) == {("GRC", "FRA")}
