@@ -20,7 +20,9 @@ naming a class the language leaves empty is dropped for that language.
 
 Words ending in ``*`` are stems: every token that starts with one is read as the stem itself
 (longest stem first), so "teslimatının" and "teslim" both read as ``teslim*``; Turkish,
-Slavic and Arabic inflection needs that more than a list of forms.
+Slavic and Arabic inflection needs that more than a list of forms. A file may also name a
+Snowball algorithm (``stemmer: french``): the classes ``common.yaml`` lists under ``stemmed``
+then also read, by Snowball stem, the tokens nothing listed reads (``word_stems.py``).
 
 The English lexicon (``relations/*.yaml``) stays the reader for English text and for text of
 unknown language; an article in a language with a file is read with that language's lexicon,
@@ -257,9 +259,8 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
         if reader is None:
             exact = frozenset(fold_letters(w) for w in listed if not w.endswith(STEM_MARK))
             reader = StemReader(exact, None)
-        # words the reader must see as written: listed ones, ignored ones, pattern literals
-        reader.exact = reader.exact | _literal_words(raw)
-        stem_keys = reader.add_snowball(stem, classes, stemmed)
+        # ignored words and pattern literals ("pour", "vers") are never renamed by a stem
+        stem_keys = reader.add_snowball(stem, classes, stemmed, _literal_words(raw))
     # the Snowball keys join the classes their stems stand for; the raw record stays as listed
     compiled = {**raw, "classes": {k: [*v, *stem_keys.get(k, [])] for k, v in classes.items()}}
     lex = RelationLexicon.from_dict(compiled)

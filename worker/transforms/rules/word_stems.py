@@ -65,6 +65,8 @@ class StemReader:
     snowball: Callable[[str], str] | None = None
     # the Snowball keys ("__<stem>") some class lists; built by ``add_snowball``
     keys: frozenset[str] = frozenset()
+    # words read as written rather than by Snowball stem (ignored words, pattern literals)
+    literal: frozenset[str] = frozenset()
     _cache: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -92,7 +94,7 @@ class StemReader:
         m = self.prefixes.match(tok) if self.prefixes is not None else None
         if m:
             return m.group() + STEM_MARK
-        if self.snowball is not None and orig is not None:
+        if self.snowball is not None and orig is not None and tok not in self.literal:
             key = SNOWBALL_MARK + fold_letters(self.snowball(_lower(orig, tok)))
             if key in self.keys:
                 return key
@@ -103,10 +105,11 @@ class StemReader:
         stem: Callable[[str], str],
         classes: Mapping[str, Iterable[str]],
         stemmed: Iterable[str],
+        literal: Iterable[str] = (),
     ) -> dict[str, list[str]]:
         """Read tokens by the Snowball stems of the whole one-word entries of the ``stemmed``
-        classes (words as listed, accents kept: the stemmers expect them); returns the keys to
-        add to each class (compile time)."""
+        classes (words as listed, accents kept: the stemmers expect them), except the folded
+        ``literal`` words; returns the keys to add to each class (compile time)."""
         by_stem: dict[str, set[str]] = {}
         for name in stemmed:
             for w in classes.get(name) or ():
@@ -114,6 +117,7 @@ class StemReader:
                     continue  # a listed stem keeps its own reading; phrases are not stemmed
                 by_stem.setdefault(fold_letters(stem(w.lower())), set()).add(name)
         self.snowball = stem
+        self.literal = frozenset(literal)
         self.keys = frozenset(SNOWBALL_MARK + s for s in by_stem)
         self._cache.clear()
         members: dict[str, list[str]] = {}
