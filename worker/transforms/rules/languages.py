@@ -20,7 +20,9 @@ naming a class the language leaves empty is dropped for that language.
 
 Words ending in ``*`` are stems: every token that starts with one is read as the stem itself
 (longest stem first), so "teslimatının" and "teslim" both read as ``teslim*``; Turkish,
-Slavic and Arabic inflection needs that more than a list of forms.
+Slavic and Arabic inflection needs that more than a list of forms. A file may also name a
+Snowball algorithm (``stemmer: french``): the classes ``common.yaml`` lists under ``stemmed``
+then also read, by Snowball stem, the tokens nothing listed reads (``word_stems.py``).
 
 The English lexicon (``relations/*.yaml``) stays the reader for English text and for text of
 unknown language; an article in a language with a file is read with that language's lexicon,
@@ -41,10 +43,12 @@ from worker.yaml_doc import YamlDoc, YamlReadError
 
 from .pairs import LexiconError, RelationLexicon
 from .schema import Topic
+from .word_stems import STEM_MARK, StemmerError, StemReader, snowball
 
 COMMON_FILE = "common.yaml"
 _CLASS_REF = re.compile(r"\{(\w+)\}")
 _LANG_CODE = re.compile(r"^[a-z]{2,3}$")
+_PATTERN_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,7 @@ class LanguageFile:
     file: str
     topics: dict[str, list[str]]
     relations: dict[str, dict[str, Any]]
+    stemmer: str | None = None  # a Snowball algorithm reading the class words by stem
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +114,7 @@ def _language_file(path: Path, data: dict[str, Any]) -> tuple[LanguageFile, str 
     lang = str(data.get("language", ""))
     topics = data.get("topics") or {}
     relations = data.get("relations") or {}
+    stem = data.get("stemmer")
     lf = LanguageFile(lang, str(path), {}, {})
     if not _LANG_CODE.match(lang):
         return lf, f"language: {lang!r} is not an ISO 639-1 code like 'de' (lower case)"
@@ -120,7 +126,9 @@ def _language_file(path: Path, data: dict[str, Any]) -> tuple[LanguageFile, str 
         return lf, "topics: must map a topic id to a list of terms"
     if not isinstance(relations, dict) or not all(isinstance(v, dict) for v in relations.values()):
         return lf, "relations: must map a relation name to its classes and patterns"
-    return LanguageFile(lang, str(path), dict(topics), dict(relations)), None
+    if stem is not None and not isinstance(stem, str):
+        return lf, "stemmer: must name a Snowball algorithm, like 'french'"
+    return LanguageFile(lang, str(path), dict(topics), dict(relations), stem), None
 
 
 def extend_topics(topics: dict[str, Topic], languages: list[LanguageFile]) -> dict[str, Topic]:
@@ -155,7 +163,7 @@ def attach_relations(
                 errors.append(LanguageError(lf.file, None, f"relations: unknown relation {name!r}"))
                 continue
             try:
-                merged = merge_language(name, shared.get(name) or {}, raw)
+                merged = merge_language(name, shared.get(name) or {}, raw, lf.stemmer)
                 base.by_language[lf.lang] = compile_language(merged)
                 # raw too: a rule set published as records rebuilds the same lexicons
                 base.raw.setdefault("languages", {})[lf.lang] = merged
@@ -164,9 +172,13 @@ def attach_relations(
     return errors
 
 
-def merge_language(name: str, common: Mapping[str, Any], own: Mapping[str, Any]) -> dict[str, Any]:
+def merge_language(
+    name: str, common: Mapping[str, Any], own: Mapping[str, Any], stem: str | None = None
+) -> dict[str, Any]:
     """One language's relation lexicon as a plain dict: the shared patterns over the language's
-    classes, plus its own patterns (stems written ``stem_``)."""
+    classes, plus its own patterns (stems written ``stem_``); with ``stem`` (the language's
+    Snowball algorithm), the classes named ``stemmed`` (the language's, else the shared list)
+    are also read by Snowball stem."""
     classes = {k: [_stem_word(w) for w in v or []] for k, v in (own.get("classes") or {}).items()}
     filled = {k for k, v in classes.items() if v}
 
@@ -192,6 +204,11 @@ def merge_language(name: str, common: Mapping[str, Any], own: Mapping[str, Any])
         "status": {k: [_stem_word(w) for w in v or []] for k, v in status.items()},
         "adjectives": dict(own.get("adjectives") or {}),
     }
+    if stem:
+        raw["stemmer"] = stem
+        # the shared list names classes some languages leave empty; a language's own must exist
+        shared = [c for c in common.get("stemmed") or [] if c in classes]
+        raw["stemmed"] = list(own["stemmed"]) if "stemmed" in own else shared
     return raw
 
 
@@ -222,16 +239,39 @@ def adjective_test(spec: Mapping[str, Any]) -> Callable[[str], bool]:
 
 def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     """A merged language lexicon (``merge_language``) compiled; read by symbols only."""
-    lex = RelationLexicon.from_dict(raw)
+    classes: dict[str, list[str]] = {k: list(v) for k, v in (raw.get("classes") or {}).items()}
+    status: dict[str, list[str]] = {k: list(v or []) for k, v in (raw.get("status") or {}).items()}
+    listed = [
+        *(w for ws in classes.values() for w in ws),
+        *(w for ws in status.values() for w in ws),
+    ]
+    reader = StemReader.listed(listed)
+    stem_keys: dict[str, list[str]] = {}
+    if raw.get("stemmer"):
+        try:
+            stem = snowball(str(raw["stemmer"]))
+        except StemmerError as exc:
+            raise LexiconError(str(exc)) from None
+        stemmed = [str(c) for c in raw.get("stemmed") or []]
+        unknown = [c for c in stemmed if c not in classes]
+        if unknown:
+            raise LexiconError(f"stemmed: no such class {unknown} in this language")
+        if reader is None:
+            exact = frozenset(fold_letters(w) for w in listed if not w.endswith(STEM_MARK))
+            reader = StemReader(exact, None)
+        # ignored words and pattern literals ("pour", "vers") are never renamed by a stem
+        stem_keys = reader.add_snowball(stem, classes, stemmed, _literal_words(raw))
+    # the Snowball keys join the classes their stems stand for; the raw record stays as listed
+    compiled = {**raw, "classes": {k: [*v, *stem_keys.get(k, [])] for k, v in classes.items()}}
+    lex = RelationLexicon.from_dict(compiled)
+    lex.raw = dict(raw)
     lex.grammar = None  # the dependency parse is English-only: symbol patterns alone
     lex.adjectives = adjective_test(raw.get("adjectives") or {})
-    classes = raw.get("classes") or {}
-    words = [w for ws in classes.values() for w in ws]
-    lex.stem = stemmer([*words, *(w for ws in (raw.get("status") or {}).values() for w in ws)])
+    lex.stem = reader
     lex.status_words = status_words(raw)
 
     def folded(name: str) -> frozenset[str]:
-        return frozenset(fold_letters(w) for w in classes.get(name, []))
+        return frozenset(fold_letters(w) for w in compiled["classes"].get(name, []))
 
     # handing arms on (second-hand): these triggers never make the weapon's maker the supplier
     lex.handover = folded("handover")
@@ -240,6 +280,16 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     # a state body's genitive (Romance "Gobierno de X") is the state acting, not a source
     lex.holders, lex.genitive = folded("holder"), folded("genitive")
     return lex
+
+
+def _literal_words(raw: Mapping[str, Any]) -> frozenset[str]:
+    """Folded words a language reads as written besides its class words: ignored words and the
+    literal words of its patterns ("pour", "vers"), which a Snowball stem must not rename."""
+    texts = [*(raw.get("triggers") or []), *(raw.get("negators") or [])]
+    texts += [p for ps in (raw.get("roles") or {}).values() for p in ps]
+    words = {w for t in texts for w in _PATTERN_WORD.findall(_CLASS_REF.sub(" ", str(t)))}
+    words.update(str(w) for w in raw.get("ignore") or [])
+    return frozenset(fold_letters(w) for w in words if not w.isupper())
 
 
 def status_words(raw: Mapping[str, Any]) -> dict[str, frozenset[str]]:
@@ -273,34 +323,14 @@ def attach_published(lex: RelationLexicon) -> None:
         lex.by_language[str(lang)] = compile_language(raw)
 
 
-STEM_MARK = "_"  # a stem in the symbol line: a word character, so "füze_" stays one token
-
-
 def _stem_word(word: Any) -> str:
     """A class word as the reader sees it: ``stem*`` becomes ``stem_`` (one token)."""
     w = str(word)
     return w[:-1] + STEM_MARK if w.endswith("*") and len(w) > 1 else w
 
 
-def stemmer(words: Iterable[str]) -> Callable[[str], str] | None:
+def stemmer(words: Iterable[str]) -> Callable[..., str] | None:
     """A function reading a folded token as the longest listed stem it starts with (``stem_``),
-    other tokens unchanged; None when no word is a stem."""
-    words = list(words)
-    stems = {fold_letters(w[:-1]) for w in words if w.endswith(STEM_MARK) and len(w) > 1}
-    if not stems:
-        return None
-    # a word listed whole is read as itself ("verkaufen" a verb, though "verkauf*" is a noun)
-    exact = {fold_letters(w) for w in words if not w.endswith(STEM_MARK)}
-    rx = re.compile("|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)))
-    cache: dict[str, str] = {}
-
-    def stem(tok: str) -> str:
-        out = cache.get(tok)
-        if out is None:
-            m = None if tok in exact else rx.match(tok)
-            out = m.group() + STEM_MARK if m else tok
-            if len(cache) < 100_000:
-                cache[tok] = out
-        return out
-
-    return stem
+    other tokens unchanged (a word listed whole is read as itself); None when no word is a
+    stem. Snowball stems come on top in ``compile_language`` (``word_stems.StemReader``)."""
+    return StemReader.listed(words)

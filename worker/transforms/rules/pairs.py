@@ -97,9 +97,9 @@ class RelationLexicon:
     grammar: Classes | None = None  # word classes for the dependency-parse role reader
     status_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # Other languages (rules/languages.py): their lexicons by code, and for one of them the
-    # function reading an inflected token as its listed stem.
+    # function reading an inflected token (folded, and as written) as its class word.
     by_language: dict[str, RelationLexicon] = field(default_factory=dict, repr=False)
-    stem: Callable[[str], str] | None = field(default=None, repr=False)
+    stem: Callable[[str, str], str] | None = field(default=None, repr=False)
     # language lexicons: whether a country mention's text is an adjective ("russische"): XA / CA
     adjectives: Callable[[str], bool] | None = field(default=None, repr=False)
     # language lexicons: triggers of handing arms on (Polish "przekazała"): second-hand arms, so
@@ -762,8 +762,8 @@ def _symbols(
     each, other tokens folded words (``ignore`` words dropped); and the first token's offset."""
     folded = fold_letters(text[start:end]).replace("’", "'").replace("‘", "'")
     toks = [(m.group(), m.start() + start, m.end() + start) for m in _SENT_TOKEN.finditer(folded)]
-    if lex.stem is not None:
-        toks = [(lex.stem(t), s, e) for t, s, e in toks]
+    if lex.stem is not None:  # the token as written too: a Snowball stemmer wants its accents
+        toks = [(lex.stem(t, text[s:e]), s, e) for t, s, e in toks]
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
     symbols: list[Symbol] = []
     i = si = 0

@@ -1,0 +1,115 @@
+"""Class words read by Snowball stem (issue 13, tenth round): a language file's ``stemmer:``
+names a Snowball algorithm, and the classes common.yaml lists under ``stemmed`` (buy, arrive)
+then read inflected forms nobody listed. Each sentence below buys with a verb form its
+language file does not list; without the stemmer no sentence gives a pair. The sentences are
+our own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from worker.model import Article
+from worker.transforms.rules import RuleSet, load_rules_lenient
+from worker.transforms.rules.loader import SHIPPED
+from worker.transforms.rules.pairs import extract_pairs
+from worker.transforms.rules.word_stems import SNOWBALL_MARK, StemReader, snowball
+from worker.transforms.tag import Tagger
+
+# (language, sentence with an unlisted inflected buy verb, the unlisted form, pair)
+UNLISTED = [
+    ("ar", "ستشتري مصر طائرات مقاتلة من فرنسا.", "ستشتري", ("EGY", "FRA")),
+    (
+        "de",
+        "Die Niederlande beschafften Kampfpanzer aus Deutschland.",
+        "beschafften",
+        ("NLD", "DEU"),
+    ),
+    ("es", "Chile adquirirá fragatas de Australia.", "adquirirá", ("CHL", "AUS")),
+    ("fr", "La Grèce achètera des frégates à la France.", "achètera", ("GRC", "FRA")),
+    ("it", "La Grecia comprerà dalla Francia tre fregate.", "comprerà", ("GRC", "FRA")),
+    ("pl", "Czechy kupią od Niemiec czołgi Leopard 2.", "kupią", ("CZE", "DEU")),
+    ("pt", "A Grécia comprará da França três fragatas.", "comprará", ("GRC", "FRA")),
+    ("ru", "Нидерланды купят у Германии танки.", "купят", ("NLD", "DEU")),
+    ("tr", "Macaristan Almanya'dan tank alacağını açıkladı.", "alacağını", ("HUN", "DEU")),
+]
+
+
+def read(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> set[tuple[str, str]]:
+    """(recipient, supplier) pairs the language's reader finds in one sentence."""
+    lex = rules.relations["arms_transfer"].by_language[lang]
+    tagged = tagger.tag(Article(id="t", title="", body=body, language=lang))
+    return {(h.recipient, h.supplier) for h in extract_pairs(tagged, lex)}
+
+
+@pytest.mark.parametrize(("lang", "body", "form", "pair"), UNLISTED, ids=[u[0] for u in UNLISTED])
+def test_an_unlisted_inflection_of_a_buy_verb_is_read_by_its_stem(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, form: str, pair: tuple[str, str]
+) -> None:
+    lex = rules.relations["arms_transfer"].by_language[lang]
+    assert form.lower() not in lex.raw["classes"]["buy"]  # the form is not listed
+    assert read(tagger, rules, lang, body) == {pair}
+
+
+def test_ukrainian_names_no_stemmer_and_keeps_its_listed_forms(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # Snowball has no Ukrainian stemmer: an unlisted plural past stays unread
+    lex = rules.relations["arms_transfer"].by_language["uk"]
+    assert "stemmer" not in lex.raw
+    assert read(tagger, rules, "uk", "Нідерланди закупили у Німеччини танки.") == set()
+
+
+def shipped_copy(tmp_path: Path, lang: str, old: str, new: str) -> Path:
+    """The shipped rule pack with one line of a language file replaced."""
+    import shutil
+
+    pack = tmp_path / "rules"
+    shutil.copytree(SHIPPED, pack)
+    path = pack / "languages" / f"{lang}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return pack
+
+
+def test_without_the_stemmer_the_unlisted_form_is_not_read(tagger: Tagger, tmp_path: Path) -> None:
+    pack = shipped_copy(tmp_path, "fr", "stemmer: french\n", "")
+    rules, errors = load_rules_lenient(pack)
+    assert errors == []
+    assert read(tagger, rules, "fr", "La Grèce achètera des frégates à la France.") == set()
+
+
+def test_an_unknown_stemmer_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    pack = shipped_copy(tmp_path, "fr", "stemmer: french\n", "stemmer: frnch\n")
+    _, errors = load_rules_lenient(pack)
+    assert len(errors) == 1
+    assert "fr.yaml" in str(errors[0]) and "'frnch' is not a Snowball algorithm" in str(errors[0])
+
+
+def test_listed_words_and_listed_stems_come_before_the_snowball_stem() -> None:
+    reader = StemReader.listed(["achat_", "achète", "acheter"])
+    assert reader is not None
+    keys = reader.add_snowball(snowball("french"), {"buy": ["achète", "acheter"]}, ["buy"])
+    assert keys == {"buy": [SNOWBALL_MARK + "achet"]}
+    assert reader("achete", "achète") == "achete"  # listed whole: itself
+    assert reader("achats", "achats") == "achat_"  # a listed stem: as before
+    assert reader("achetera", "achètera") == SNOWBALL_MARK + "achet"  # the Snowball stem
+    assert reader("avion", "avion") == "avion"  # no reading: unchanged
+
+
+def test_a_snowball_stem_carries_no_status(rules: RuleSet) -> None:
+    # tense decides the status ("livré" delivered, "livrera" not yet): a stem never says it
+    lex = rules.relations["arms_transfer"].by_language["fr"]
+    key = lex.stem("achetera", "achètera")
+    assert key.startswith(SNOWBALL_MARK)
+    assert not any(key in words for words in lex.status_words.values())
+
+
+def test_published_records_keep_the_stemmer(tagger: Tagger, rules: RuleSet) -> None:
+    # a worker that loads the rule set from the rules topic reads the same stems
+    again = RuleSet.from_records(json.loads(json.dumps(rules.to_records())))
+    body = "La Grèce achètera des frégates à la France."
+    assert read(tagger, again, "fr", body) == {("GRC", "FRA")}

@@ -1,0 +1,131 @@
+"""How a language lexicon reads an inflected token as one of its listed class words.
+
+Three ways, tried in this order, all data:
+
+* a word **listed whole** is read as itself ("verkaufen" a verb, though "verkauf*" is a noun);
+* **listed stems** (``teslim*`` in a language file, ``teslim_`` once merged): a token that
+  starts with one is read as that stem, the longest first ("teslimatının" → ``teslim_``);
+* **Snowball stems** (a language file's ``stemmer:``, a Snowball algorithm of
+  `snowballstemmer`): the whole one-word entries of the classes named ``stemmed`` are stemmed
+  once, and any other token whose own stem is one of theirs reads as the key ``__<stem>``,
+  which those classes list: Spanish "adquirieron" is a ``buy`` word because "adquirir" is one.
+  Inflections nobody listed are read without listing them.
+
+Snowball comes last so that it only adds readings to tokens nothing else read (measured: letting
+it also widen tokens a listed stem reads, German "Kauf" the noun as the verb "kaufen", cost more
+false pairs than it found right ones; docs/languages.md, tenth round). A Snowball key carries no
+status: the status of a transfer depends on tense and voice ("livré" delivered, "livrera" not
+yet), which a stem does not keep; only a listed form or listed stem says it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from worker.transforms.folding import fold_letters
+
+STEM_MARK = "_"  # a listed stem in the symbol line: a word character, so "füze_" stays one token
+SNOWBALL_MARK = "__"  # a Snowball key: "<listed stem or nothing>__<snowball stem>"
+_WORD = re.compile(r"^\w+$")
+_CACHE_MAX = 100_000
+
+
+class StemmerError(ValueError):
+    """A ``stemmer:`` that names no Snowball algorithm (the message says which exist)."""
+
+
+def snowball(algorithm: str) -> Callable[[str], str]:
+    """The Snowball stemmer ``algorithm`` (e.g. ``french``) as a function of a lower-case word."""
+    import snowballstemmer
+
+    known = snowballstemmer.algorithms()
+    if algorithm not in known:
+        raise StemmerError(
+            f"stemmer: {algorithm!r} is not a Snowball algorithm (snowballstemmer has: "
+            f"{', '.join(sorted(known))})"
+        )
+    return snowballstemmer.stemmer(algorithm).stemWord
+
+
+def _lower(orig: str, folded: str) -> str:
+    """The token as written, lower-cased; the folded token when lower-casing changes its length
+    (Turkish "İ"), since the stem must still fold to a string the keys were built from."""
+    low = orig.lower()
+    return low if len(low) == len(orig) else folded
+
+
+@dataclass(slots=True)
+class StemReader:
+    """Reads a folded token (and, for Snowball, the token as written) as its class word."""
+
+    exact: frozenset[str]
+    prefixes: re.Pattern[str] | None
+    snowball: Callable[[str], str] | None = None
+    # the Snowball keys ("__<stem>") some class lists; built by ``add_snowball``
+    keys: frozenset[str] = frozenset()
+    # words read as written rather than by Snowball stem (ignored words, pattern literals)
+    literal: frozenset[str] = frozenset()
+    _cache: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def listed(cls, words: Iterable[str]) -> StemReader | None:
+        """A reader of listed stems only (``stem_``); None when no word is a stem."""
+        words = list(words)
+        stems = {fold_letters(w[:-1]) for w in words if w.endswith(STEM_MARK) and len(w) > 1}
+        if not stems:
+            return None
+        exact = frozenset(fold_letters(w) for w in words if not w.endswith(STEM_MARK))
+        return cls(exact, _prefix_regex(stems))
+
+    def __call__(self, tok: str, orig: str | None = None) -> str:
+        key = tok if orig is None or self.snowball is None else orig
+        out = self._cache.get(key)
+        if out is None:
+            out = self._read(tok, orig)
+            if len(self._cache) < _CACHE_MAX:
+                self._cache[key] = out
+        return out
+
+    def _read(self, tok: str, orig: str | None) -> str:
+        if tok in self.exact:
+            return tok
+        m = self.prefixes.match(tok) if self.prefixes is not None else None
+        if m:
+            return m.group() + STEM_MARK
+        if self.snowball is not None and orig is not None and tok not in self.literal:
+            key = SNOWBALL_MARK + fold_letters(self.snowball(_lower(orig, tok)))
+            if key in self.keys:
+                return key
+        return tok
+
+    def add_snowball(
+        self,
+        stem: Callable[[str], str],
+        classes: Mapping[str, Iterable[str]],
+        stemmed: Iterable[str],
+        literal: Iterable[str] = (),
+    ) -> dict[str, list[str]]:
+        """Read tokens by the Snowball stems of the whole one-word entries of the ``stemmed``
+        classes (words as listed, accents kept: the stemmers expect them), except the folded
+        ``literal`` words; returns the keys to add to each class (compile time)."""
+        by_stem: dict[str, set[str]] = {}
+        for name in stemmed:
+            for w in classes.get(name) or ():
+                if w.endswith(STEM_MARK) or not _WORD.match(w):
+                    continue  # a listed stem keeps its own reading; phrases are not stemmed
+                by_stem.setdefault(fold_letters(stem(w.lower())), set()).add(name)
+        self.snowball = stem
+        self.literal = frozenset(literal)
+        self.keys = frozenset(SNOWBALL_MARK + s for s in by_stem)
+        self._cache.clear()
+        members: dict[str, list[str]] = {}
+        for s, names in sorted(by_stem.items()):
+            for n in sorted(names):
+                members.setdefault(n, []).append(SNOWBALL_MARK + s)
+        return members
+
+
+def _prefix_regex(stems: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)))
