@@ -6,7 +6,8 @@ with the shipped rule pack), keeps the arms-transfer pairs of the alerts (what t
 "the rules"), and lists the candidates of ``worker.transforms.rules.pair_scorer`` with their
 features and labels (1: a gold pair, 0: neither gold nor optional; optional pairs are left out).
 Blind batches are never read: only dev label files, and never a file of the batch drawn in
-parallel (``heldout-9*``, ``i18n/heldout-pairs-6*``).
+parallel (``heldout-10*``, ``i18n/heldout-pairs-7*``): their names are skipped before
+anything is opened.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from worker.transforms.tag import default_tagger
 PAIR_RULE = "arms-transfer-pair"
 RELATION = "arms_transfer"
 I18N_LANGS = ("de", "fr", "es", "it", "pt", "pl", "ru", "uk", "tr", "ar")
-NEVER_READ = ("heldout-9", "heldout-pairs-6")  # the blind batch drawn in parallel
+NEVER_READ = ("heldout-10", "heldout-pairs-7")  # the blind batch drawn in parallel
 
 
 @dataclass
