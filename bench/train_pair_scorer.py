@@ -2,10 +2,11 @@
 
     python bench/train_pair_scorer.py [--lang en] [--C 1.0] [--out FILE]
 
-Needs the ``train`` extra (scikit-learn). The threshold is chosen as in bench/bench_pair_scorer.py
-(out-of-fold probabilities of a cross-validation over the reports: the adding, drop and flip
-thresholds with the best F1 whose precision is not below the rule reader's); the file records where it came from (split, commit, date, feature
-list, C, threshold, report and candidate counts). The worker reads it with
+Needs the ``train`` extra (scikit-learn). The thresholds are chosen as in
+bench/bench_pair_scorer.py (out-of-fold probabilities of a cross-validation over the reports:
+the adding, drop and flip thresholds with the best F1 whose precision is not below the rule
+reader's); the file records where it came from (split, commit, date, feature list, C,
+thresholds, report and candidate counts). The worker reads it with
 ``worker.transforms.rules.pair_scorer.PairScorer.load``.
 """
 
