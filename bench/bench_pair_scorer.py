@@ -116,16 +116,37 @@ def scorer_counts(
     drop_below: float,
     flip: float | None = None,
 ) -> Counts:
-    c = Counts()
-    for r, ps in zip(rows, probs, strict=True):
-        got, gold, opt = scorer_pairs(r, ps, t, drop_below, flip), set(r.gold), set(r.optional)
-        c.add(len(got & gold), len(got - gold - opt), len(gold - got))
-    return c
+    return _Prepared(rows, probs).counts(t, drop_below, flip)
+
+
+class _Prepared:
+    """The rows' inputs to ``decide`` built once, for the threshold search (thousands of
+    settings over the same probabilities)."""
+
+    def __init__(self, rows: Sequence[Row], probs: Sequence[Sequence[float]]) -> None:
+        self.items = []
+        for r, ps in zip(rows, probs, strict=True):
+            keys = [(c["rec"], c["sup"]) for c in r.cands]
+            feats = {(c["rec"], c["sup"]): c["f"] for c in r.cands}
+            gold, opt = set(r.gold), set(r.optional)
+            self.items.append(
+                (r.query, r.rules, dict(zip(keys, ps, strict=True)), feats, gold, opt)
+            )
+
+    def counts(self, t: float, drop_below: float, flip: float | None) -> Counts:
+        from worker.transforms.rules.pair_scorer import decide
+
+        c = Counts()
+        for query, rules, p, feats, gold, opt in self.items:
+            got = set(decide(rules, p, feats, t, drop_below, flip)) if query else set()
+            c.add(len(got & gold), len(got - gold - opt), len(gold - got))
+        return c
 
 
 # rule pairs are dropped only well below the adding threshold: these are the choices tried
 DROP_BELOW = (0.0, 0.05, 0.1, 0.15, 0.2)
-# ... or when the reverse direction is accepted with high probability (None: never)
+# ... or when the reverse direction is accepted with high probability (None: never); a flip is
+# tried with the drop threshold 0 only (every fold chose 0 without flips: 2026-12-05 second pass)
 FLIP_ABOVE = (None, 0.99, 0.97, 0.95, 0.9, 0.85, 0.8)
 ADD_FROM = [x / 100 for x in range(5, 96)]
 Choice = tuple[float, float, float | None]  # adding threshold, drop_below, flip_above
@@ -149,14 +170,15 @@ def choose_threshold(
     # when no choice keeps the precision, the scorer adds (almost) nothing and drops nothing
     best_t: Choice = (0.99, 0.0, None)
     best: Counts | None = None
+    prepared = _Prepared(rows, probs)
     for t in ADD_FROM:
         for d in DROP_BELOW if drops else (0.0,):
             if d > t / 2:  # "much lower" than the adding threshold
                 continue
             for flip in FLIP_ABOVE if drops else (None,):
-                if flip is not None and flip < t:  # the reverse must be one the scorer adds
+                if flip is not None and (flip < t or d > 0):  # the reverse must be one it adds
                     continue
-                cnt = scorer_counts(rows, probs, t, d, flip)
+                cnt = prepared.counts(t, d, flip)
                 p, _, f1 = cnt.prf()
                 if p >= floor_p and (best is None or f1 > best.prf()[2]):
                     best_t, best = (t, d, flip), cnt
