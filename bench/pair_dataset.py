@@ -21,7 +21,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from realnews_corpus import LABELS, Report, blind, i18n_label_files, load
+from realnews_corpus import LABELS, Report, blind, load
 from rich.progress import track
 
 from worker.errors import Reject
@@ -66,7 +66,14 @@ class Row:
 
 def dev_reports(lang: str) -> list[Report]:
     """The dev reports of ``lang`` ("en", or "i18n" for the ten other languages)."""
-    files = sorted(LABELS.glob("*.yaml")) if lang == "en" else i18n_label_files("dev")
+    # the names are sifted before any file is opened (``i18n_label_files`` reads each batch file
+    # to see whether it is still blind, so it is not asked): blind reports are then left out by
+    # their ``split``
+    if lang == "en":
+        files = sorted(LABELS.glob("*.yaml"))
+    else:
+        files = sorted((LABELS / "i18n").glob("pairs-*.yaml"))
+        files += sorted((LABELS / "i18n").glob("heldout-pairs-*.yaml"))
     files = [f for f in files if not any(f.name.startswith(n) for n in NEVER_READ)]
     want = {"en"} if lang == "en" else set(I18N_LANGS)
     return [r for r in load(files) if r.lang in want and not blind(r)]
