@@ -94,7 +94,7 @@ def rules_counts(rows: Sequence[Row]) -> Counts:
 
 
 def scorer_pairs(
-    row: Row, probs: Sequence[float], t: float, drop_below: float
+    row: Row, probs: Sequence[float], t: float, drop_below: float, flip: float | None = None
 ) -> set[tuple[str, str]]:
     """The pairs ``pair_scorer.rescore`` gives (its own ``decide``), counted only when the rule's
     query matched the report: otherwise the product alerts none of them. The rule pairs are the
@@ -106,29 +106,59 @@ def scorer_pairs(
     keys = [(c["rec"], c["sup"]) for c in row.cands]
     p = dict(zip(keys, probs, strict=True))
     feats = {(c["rec"], c["sup"]): c["f"] for c in row.cands}
-    return set(decide(row.rules, p, feats, t, drop_below))
+    return set(decide(row.rules, p, feats, t, drop_below, flip))
 
 
 def scorer_counts(
-    rows: Sequence[Row], probs: Sequence[Sequence[float]], t: float, drop_below: float
+    rows: Sequence[Row],
+    probs: Sequence[Sequence[float]],
+    t: float,
+    drop_below: float,
+    flip: float | None = None,
 ) -> Counts:
-    c = Counts()
-    for r, ps in zip(rows, probs, strict=True):
-        got, gold, opt = scorer_pairs(r, ps, t, drop_below), set(r.gold), set(r.optional)
-        c.add(len(got & gold), len(got - gold - opt), len(gold - got))
-    return c
+    return _Prepared(rows, probs).counts(t, drop_below, flip)
+
+
+class _Prepared:
+    """The rows' inputs to ``decide`` built once, for the threshold search (thousands of
+    settings over the same probabilities)."""
+
+    def __init__(self, rows: Sequence[Row], probs: Sequence[Sequence[float]]) -> None:
+        self.items = []
+        for r, ps in zip(rows, probs, strict=True):
+            keys = [(c["rec"], c["sup"]) for c in r.cands]
+            feats = {(c["rec"], c["sup"]): c["f"] for c in r.cands}
+            gold, opt = set(r.gold), set(r.optional)
+            self.items.append(
+                (r.query, r.rules, dict(zip(keys, ps, strict=True)), feats, gold, opt)
+            )
+
+    def counts(self, t: float, drop_below: float, flip: float | None) -> Counts:
+        from worker.transforms.rules.pair_scorer import decide
+
+        c = Counts()
+        for query, rules, p, feats, gold, opt in self.items:
+            got = set(decide(rules, p, feats, t, drop_below, flip)) if query else set()
+            c.add(len(got & gold), len(got - gold - opt), len(gold - got))
+        return c
 
 
 # rule pairs are dropped only well below the adding threshold: these are the choices tried
 DROP_BELOW = (0.0, 0.05, 0.1, 0.15, 0.2)
+# ... or when the reverse direction is accepted with high probability (None: never); a flip is
+# tried with the drop threshold 0 only (every fold chose 0 without flips: 2026-12-05 second pass)
+FLIP_ABOVE = (None, 0.99, 0.97, 0.95, 0.9, 0.85, 0.8)
+ADD_FROM = [x / 100 for x in range(5, 96)]
+Choice = tuple[float, float, float | None]  # adding threshold, drop_below, flip_above
 
 
 def choose_threshold(
     rows: Sequence[Row], c: float, inner: int, floor_p: float, drops: bool = True
-) -> tuple[tuple[float, float], Counts]:
-    """The (adding threshold, drop threshold) with the best F1 among those keeping P >=
-    ``floor_p``, on out-of-fold probabilities of an ``inner``-fold cross-validation over ``rows``
-    (training reports only); without ``drops`` the scorer only adds pairs (drop threshold 0)."""
+) -> tuple[Choice, Counts]:
+    """The (adding threshold, drop threshold, flip threshold) with the best F1 among those
+    keeping P >= ``floor_p``, on out-of-fold probabilities of an ``inner``-fold cross-validation
+    over ``rows`` (training reports only); without ``drops`` the scorer only adds pairs (drop
+    threshold 0, no flip)."""
     fold = folds_of(rows, inner)
     probs: list[list[float]] = [[] for _ in rows]
     for k in range(inner):
@@ -138,15 +168,20 @@ def choose_threshold(
         for i, ps in zip(idx, probabilities([rows[i] for i in idx], w, b), strict=True):
             probs[i] = ps
     # when no choice keeps the precision, the scorer adds (almost) nothing and drops nothing
-    best_t, best = (0.99, 0.0), None
-    for t in [x / 100 for x in range(5, 96)]:
+    best_t: Choice = (0.99, 0.0, None)
+    best: Counts | None = None
+    prepared = _Prepared(rows, probs)
+    for t in ADD_FROM:
         for d in DROP_BELOW if drops else (0.0,):
             if d > t / 2:  # "much lower" than the adding threshold
                 continue
-            cnt = scorer_counts(rows, probs, t, d)
-            p, _, f1 = cnt.prf()
-            if p >= floor_p and (best is None or f1 > best.prf()[2]):
-                best_t, best = (t, d), cnt
+            for flip in FLIP_ABOVE if drops else (None,):
+                if flip is not None and (flip < t or d > 0):  # the reverse must be one it adds
+                    continue
+                cnt = prepared.counts(t, d, flip)
+                p, _, f1 = cnt.prf()
+                if p >= floor_p and (best is None or f1 > best.prf()[2]):
+                    best_t, best = (t, d, flip), cnt
     return best_t, best or scorer_counts(rows, probs, *best_t)
 
 
@@ -174,7 +209,7 @@ def cross_validate(
 ) -> None:
     fold = folds_of(rows, k)
     table = Table(title=f"{k}-fold cross-validation by report ({len(rows)} dev reports, C={c})")
-    for col in ("fold", "reader", "add / drop", "tp", "fp", "fn", "P", "R", "F1"):
+    for col in ("fold", "reader", "add / drop / flip", "tp", "fp", "fn", "P", "R", "F1"):
         table.add_column(col, justify="left" if col in ("fold", "reader") else "right")
     pooled = {"rules": Counts(), **{m: Counts() for m in MODES}}
     picks: dict[str, list[set[tuple[str, str]]]] = {m: [set() for _ in rows] for m in pooled}
@@ -191,12 +226,13 @@ def cross_validate(
         for i, r in zip(test_idx, test, strict=True):
             picks["rules"][i] = set(r.rules)
         for mode, drops in MODES.items():
-            (t, d), _ = choose_threshold(train, c, inner, floor_p, drops)
-            sc = scorer_counts(test, probs, t, d)
+            (t, d, flip), _ = choose_threshold(train, c, inner, floor_p, drops)
+            sc = scorer_counts(test, probs, t, d, flip)
             pooled[mode].add(sc.tp, sc.fp, sc.fn)
             for i, r, ps in zip(test_idx, test, probs, strict=True):
-                picks[mode][i] = scorer_pairs(r, ps, t, d)
-            table.add_row("", mode, f"{t:.2f} / {d:.2f}", *_fmt(sc))
+                picks[mode][i] = scorer_pairs(r, ps, t, d, flip)
+            shown = "never" if flip is None else f"{flip:.2f}"
+            table.add_row("", mode, f"{t:.2f} / {d:.2f} / {shown}", *_fmt(sc))
     for mode, cnt in pooled.items():
         table.add_row("pooled", mode, "", *_fmt(cnt), style="bold")
     console.print(table)
@@ -227,6 +263,15 @@ def cross_validate(
     )
 
 
+def without(rows: list[Row], prefixes: tuple[str, ...]) -> list[Row]:
+    """The rows with the features named by ``prefixes`` removed from every candidate."""
+    if prefixes:
+        for r in rows:
+            for cand in r.cands:
+                cand["f"] = {k: v for k, v in cand["f"].items() if not k.startswith(prefixes)}
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -249,10 +294,26 @@ def main(argv: list[str] | None = None) -> int:
         help="the inner choice must beat the rules' P on the training reports by this much",
     )
     ap.add_argument("--weights", type=int, default=15, help="print this many heaviest weights")
+    ap.add_argument(
+        "--without",
+        nargs="+",
+        default=[],
+        metavar="PREFIX",
+        help="leave out the features whose names start with these (e.g. rec_list sup_list "
+        "list: cooc: rec_role_art sup_role_art roles:again roles:split): an ablation",
+    )
+    ap.add_argument(
+        "--no-flip",
+        action="store_true",
+        help="never let a rule pair give way to its reverse (the rule before flip_above)",
+    )
     args = ap.parse_args(argv)
     require_sklearn()
     console = Console()
-    rows = rows_for(args.lang, args.rows)
+    rows = without(rows_for(args.lang, args.rows), tuple(args.without))
+    if args.no_flip:
+        global FLIP_ABOVE
+        FLIP_ABOVE = (None,)
     cross_validate(rows, args.folds, args.C, args.inner, console, args.margin)
     if args.weights:
         w, b = fit(rows, args.C)

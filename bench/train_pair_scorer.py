@@ -2,10 +2,11 @@
 
     python bench/train_pair_scorer.py [--lang en] [--C 1.0] [--out FILE]
 
-Needs the ``train`` extra (scikit-learn). The threshold is chosen as in bench/bench_pair_scorer.py
-(out-of-fold probabilities of a cross-validation over the reports: the best F1 whose precision is
-not below the rule reader's); the file records where it came from (split, commit, date, feature
-list, C, threshold, report and candidate counts). The worker reads it with
+Needs the ``train`` extra (scikit-learn). The thresholds are chosen as in
+bench/bench_pair_scorer.py (out-of-fold probabilities of a cross-validation over the reports:
+the adding, drop and flip thresholds with the best F1 whose precision is not below the rule
+reader's); the file records where it came from (split, commit, date, feature list, C,
+thresholds, report and candidate counts). The worker reads it with
 ``worker.transforms.rules.pair_scorer.PairScorer.load``.
 """
 
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     require_sklearn()
     rows = rows_for(args.lang, args.rows)
     floor_p = rules_counts(rows).prf()[0]
-    (threshold, drop_below), cv = choose_threshold(
+    (threshold, drop_below, flip_above), cv = choose_threshold(
         rows, args.C, args.folds, floor_p, not args.adds_only
     )
     weights, bias = fit(rows, args.C)
@@ -73,17 +74,18 @@ def main(argv: list[str] | None = None) -> int:
             "date": datetime.now(UTC).strftime("%Y-%m-%d"),
             "model": "logistic regression (scikit-learn), L2",
             "C": args.C,
-            "threshold": f"best F1 (adding threshold, drop_below {drop_below:.2f}) with P >= the "
-            f"rules' P {floor_p:.3f} on {args.folds}-fold "
+            "threshold": f"best F1 (adding threshold, drop_below {drop_below:.2f}, flip_above "
+            f"{flip_above}) with P >= the rules' P {floor_p:.3f} on {args.folds}-fold "
             f"out-of-fold probabilities (P {p:.3f} R {r:.3f} F1 {f1:.3f})",
             "features": sorted(weights),
         },
         drop_below=drop_below,
+        flip_above=flip_above,
     )
     args.out.write_text(json.dumps(scorer.to_dict(), indent=1) + "\n", encoding="utf-8")
     print(
         f"wrote {args.out}: {len(weights)} weights, threshold {threshold:.2f}, "
-        f"drop_below {drop_below:.2f}"
+        f"drop_below {drop_below:.2f}, flip_above {flip_above}"
     )
     return 0
 

@@ -329,3 +329,99 @@ def test_decide_keeps_rule_pairs_and_adds_no_reverse() -> None:
     assert decide([("A", "B")], probs, feats, 0.5, 0.05) == [("A", "B"), ("C", "B")]
     # below it the rule pair falls and the likelier reverse comes in
     assert decide([("A", "B")], probs, feats, 0.5, 0.2) == [("B", "A"), ("C", "B")]
+
+
+# --- lists, the article around a pair, and a rule pair giving way to its reverse (third pass)
+
+
+def test_members_of_a_list_know_their_place_and_their_fellows_roles(read) -> None:
+    got = read(
+        "The State Department approved the sale of Patriot missiles to Greece, Cyprus and Malta."
+    )
+    first, mid, last = (got[(r, "USA")].features for r in ("GRC", "CYP", "MLT"))
+    assert first["rec_list:first"] == mid["rec_list:mid"] == last["rec_list:last"] == 1.0
+    assert first["rec_list:len3"] == 1.0 and "rec_list:len2" not in first
+    # the other buyers in the list were given the recipient role by the parse
+    assert mid["rec_list_role:recipient"] == 1.0
+    # the seller is in no list; two buyers of one list are not a pair of their own
+    assert not any(k.startswith("sup_list") for k in first)
+    assert "list:same" not in first
+    assert got[("GRC", "CYP")].features["list:same"] == 1.0
+
+
+def test_a_two_member_list_and_a_lone_mention(read) -> None:
+    got = read("Sweden will sell Gripen jets to Colombia and Peru.")
+    assert got[("PER", "SWE")].features["rec_list:len2"] == 1.0
+    assert got[("PER", "SWE")].features["rec_list:last"] == 1.0
+    alone = read("Chile will buy six frigates from Spain.")[("CHL", "ESP")].features
+    assert not any(k.startswith(("rec_list", "sup_list", "list:")) for k in alone)
+
+
+def test_headline_and_lede_cooccurrence(read) -> None:
+    both = read(
+        "Egypt will buy 30 Rafale fighter jets from France, the ministry said.",
+        title="Egypt buys Rafale jets from France",
+    )[("EGY", "FRA")].features
+    assert both["cooc:title"] == both["cooc:lede"] == 1.0
+    # the headline names the buyer only; the lede's sentence names the seller
+    split = read(
+        "Brazil signed a deal with Germany for Leopard 2 tanks. Delivery starts next year.",
+        title="Brazil to buy tanks",
+    )[("BRA", "DEU")].features
+    assert split["cooc:opening"] == 1.0 and "cooc:title" not in split
+
+
+def test_roles_read_in_other_sentences_of_the_article(read) -> None:
+    # buyer in one sentence, seller in the next: no sentence holds both roles
+    got = read("Norway will buy ten submarines. Germany will sell the submarines to the navy.")
+    f = got[("NOR", "DEU")].features
+    assert f["rec_role_art:recipient"] == f["sup_role_art:supplier"] == 1.0
+    assert f["roles:split"] == 1.0 and "roles:again" not in f
+    assert "roles:split" not in got[("DEU", "NOR")].features
+    # the same pair read with both roles in two sentences
+    again = read(
+        "Norway will buy ten submarines from Germany. Norway bought six submarines from Germany "
+        "in 2017."
+    )[("NOR", "DEU")].features
+    assert again["roles:again"] == 1.0 and "roles:split" not in again
+
+
+def test_a_rule_pair_read_in_one_sentence_gives_way_only_to_a_confident_reverse() -> None:
+    probs = {("A", "B"): 0.3, ("B", "A"): 0.96}
+    whole = {("A", "B"): {"rule:sentence": 1.0}, ("B", "A"): {}}
+    # no flip threshold: the one-sentence rule pair stays whatever the scorer says
+    assert decide([("A", "B")], probs, whole, 0.5, 0.5) == [("A", "B")]
+    # the reverse reaches the flip threshold: it replaces the rule pair
+    assert decide([("A", "B")], probs, whole, 0.5, 0.0, flip_above=0.95) == [("B", "A")]
+    # below it, or not likelier than the pair itself, the rule pair stays
+    assert decide([("A", "B")], probs, whole, 0.5, 0.0, flip_above=0.97) == [("A", "B")]
+    even = {("A", "B"): 0.97, ("B", "A"): 0.97}
+    assert decide([("A", "B")], even, whole, 0.5, 0.0, flip_above=0.9) == [("A", "B")]
+    # a reverse the gift gate would not let in does not overrule the rules either
+    gated = {**whole, ("B", "A"): {"sup_gift_maker": 1.0, "sup_via:origin": 1.0}}
+    assert decide([("A", "B")], probs, gated, 0.5, 0.0, flip_above=0.95) == [("A", "B")]
+
+
+def test_rescore_flips_a_sentence_pair_when_the_scorer_is_sure_of_the_reverse() -> None:
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+    tagged = tagger.tag(Article(id="t", title="", body="Chile will buy six frigates from Spain."))
+    hits = extract_pairs(tagged, lex)
+    sure = {"rule_reverse": 8.0, "rule": -8.0}
+    keep = PairScorer(sure, bias=0.0, threshold=0.5)  # no flip threshold
+    assert [(h.recipient, h.supplier) for h in rescore(tagged, lex, hits, keep)] == [("CHL", "ESP")]
+    flip = PairScorer(sure, bias=0.0, threshold=0.5, flip_above=0.99)
+    got = rescore(tagged, lex, hits, flip)
+    assert [(h.recipient, h.supplier) for h in got] == [("ESP", "CHL")]
+    assert got[0].cues[0].cue.startswith("pair scorer p=")
+
+
+def test_flip_threshold_in_the_weights_file(tmp_path: Path) -> None:
+    p = tmp_path / "w.json"
+    p.write_text(json.dumps(PairScorer({}, 0.0, 0.6, flip_above=0.9).to_dict()), encoding="utf-8")
+    assert PairScorer.load(p).flip_above == 0.9
+    p.write_text(json.dumps(PairScorer({}, 0.0, 0.6).to_dict()), encoding="utf-8")
+    assert PairScorer.load(p).flip_above is None
+    p.write_text('{"weights": {}, "bias": 0, "threshold": 0.6, "flip_above": 0.5}', "utf-8")
+    with pytest.raises(ScorerError, match=r"flip_above 0\.5") as err:
+        PairScorer.load(p)
+    assert str(p) in str(err.value)

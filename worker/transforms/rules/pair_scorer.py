@@ -14,7 +14,8 @@ scikit-learn as the optional ``train`` extra); at run time the worker only reads
 and computes a dot product here, in pure Python. ``rescore`` keeps the rule pairs (dropping one
 only below a second, lower threshold, and never one read inside a single sentence) and adds the
 candidates it accepts that the rules missed, except a weapon's maker as the supplier of arms
-given away or handed on.
+given away or handed on; a rule pair whose reverse it accepts with high probability gives way to
+the reverse, even one read inside a sentence.
 """
 
 from __future__ import annotations
@@ -115,18 +116,38 @@ def _dep_class(doc: Any, start: int, end: int) -> str:
     }.get(dep, "other")
 
 
+def _coordination(doc: Any, spans: list[tuple[int, int]]) -> dict[tuple[int, int], tuple]:
+    """Each mention that is a member of a coordinated list ("to Greece, Cyprus and Malta"): its
+    list (the first member's token index), its position (first, mid, last) and the list's length.
+    Read from the parse's conjunct links, so it holds for any list the parser coordinates."""
+    out: dict[tuple[int, int], tuple] = {}
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        tok = span.root
+        members = sorted([tok.i, *(t.i for t in tok.conjuncts)])
+        if len(members) < 2:
+            continue
+        at = members.index(tok.i)
+        pos = "first" if at == 0 else "last" if at == len(members) - 1 else "mid"
+        out[(start, end)] = (members[0], pos, len(members))
+    return out
+
+
 def _sentence_features(
     text: str, start: int, end: int, spans: list[_Span], lex: RelationLexicon
-) -> tuple[dict[tuple[str, str], dict[str, float]], bool]:
-    """Features of every ordered pair of distinct parties in one sentence, and whether the
-    sentence states a transfer at all (a trigger word and arms)."""
+) -> tuple[dict[tuple[str, str], dict[str, float]], bool, dict[str, set[str]]]:
+    """Features of every ordered pair of distinct parties in one sentence, whether the
+    sentence states a transfer at all (a trigger word and arms), and the roles the parse gives
+    each state there (for the article-wide features of ``candidates``)."""
     symbols, first = _symbols(text, start, end, [s for s in spans if s.kind not in _ACTORS], lex)
     words = [s[1] for s in symbols if s[0] == "word"]
     # the lexicon's own gates hold: a sentence the rule reader does not read as a transfer
     # ("sent troops and ...", "received missile fire", airliner orders) gives no candidate
     trig = _qualifying_triggers(symbols, text, first, lex)
     if not trig:
-        return {}, False
+        return {}, False, {}
     classes = lex.grammar
     base: dict[str, float] = {}
     wordset = set(words)
@@ -167,6 +188,7 @@ def _sentence_features(
     # the rule reader's own grammar roles and each mention's dependency class
     roles: dict[tuple[int, int], str] = {}
     deps: dict[tuple[int, int], str] = {}
+    coord: dict[tuple[int, int], tuple] = {}  # list members: (list, position, length)
     parsed = _grammar_roles(text, start, end, symbols, countries, actors, lex)
     if parsed is not None:
         from worker.transforms.parser import parse
@@ -183,6 +205,13 @@ def _sentence_features(
             for p in parties:
                 if p.via != "origin":
                     deps[(p.start, p.end)] = _dep_class(doc, p.start - start, p.end - start)
+            named = [(p.start, p.end) for p in parties if p.via != "origin"]
+            coord = {
+                (s0 + start, e0 + start): v
+                for (s0, e0), v in _coordination(
+                    doc, [(a - start, b - start) for a, b in named]
+                ).items()
+            }
     prev: dict[tuple[int, int], str] = {}
     for p in parties:
         if p.index > 0 and p.via != "origin":
@@ -207,8 +236,20 @@ def _sentence_features(
                     f[f"{side}_prev:{prev[span]}"] = 1.0
                 if p.country in origins:
                     f[f"{side}_maker"] = 1.0
+                if span in coord:
+                    group, pos, size = coord[span]
+                    f[f"{side}_list:{pos}"] = 1.0
+                    f[f"{side}_list:len{min(size, 4)}"] = 1.0
+                    # another member of the list has a role of the rule reader: in a list of
+                    # buyers or sellers every member plays the part the parse gave one of them
+                    for other, (g, _, _) in coord.items():
+                        if g == group and other != span and roles.get(other, "none") != "none":
+                            f[f"{side}_list_role:{roles[other]}"] = 1.0
             if b.via == "origin" and (gift or handed):
                 f["sup_gift_maker"] = 1.0
+            ca, cb = coord.get((a.start, a.end)), coord.get((b.start, b.end))
+            if ca is not None and cb is not None and ca[0] == cb[0]:
+                f["list:same"] = 1.0  # two members of one list are on one side, not a pair
             if roles.get((a.start, a.end)) == "recipient" and roles.get((b.start, b.end)) == (
                 "supplier"
             ):
@@ -224,7 +265,12 @@ def _sentence_features(
             out[key] = (
                 f if old is None else {**old, **{k: max(v, old.get(k, 0.0)) for k, v in f.items()}}
             )
-    return out, True
+    given: dict[str, set[str]] = {}
+    for p in parties:
+        r = roles.get((p.start, p.end), "none")
+        if r != "none":
+            given.setdefault(p.country, set()).add(r)
+    return out, True, given
 
 
 def read_in_one_sentence(hit: PairHit) -> bool:
@@ -238,6 +284,48 @@ def read_in_one_sentence(hit: PairHit) -> bool:
         if rec and any(c.role == "supplier" for c in inside):
             return True
     return False
+
+
+def _article_context(
+    key: tuple[str, str],
+    sentences: list[tuple[str, int, int, int]],
+    named: Mapping[int, set[str]],
+    role_book: Mapping[int, Mapping[str, set[str]]],
+) -> dict[str, float]:
+    """What the rest of the article says of a pair: whether the headline, or one sentence of the
+    lede, names both states, or the headline one and the lede the other (``cooc:``); the roles
+    the parse gives each side in any sentence stating a transfer (``rec_role_art:``,
+    ``sup_role_art:``); and whether both roles of the pair are read in two or more sentences
+    (``roles:again``) or only in different sentences (``roles:split``, a transfer told across
+    sentences)."""
+    rec, sup = key
+    f: dict[str, float] = {}
+    title = [i for i in named if sentences[i][0] == "title"]
+    lede = [i for i in named if sentences[i][0] != "title"]
+    if any({rec, sup} <= named[i] for i in title):
+        f["cooc:title"] = 1.0
+    if any({rec, sup} <= named[i] for i in lede):
+        f["cooc:lede"] = 1.0
+    for x, y in ((rec, sup), (sup, rec)):
+        if any(x in named[i] for i in title) and any(y in named[j] for j in lede):
+            f["cooc:opening"] = 1.0
+    both, rec_at, sup_at = 0, set(), set()
+    for idx, given in role_book.items():
+        for side, iso in (("rec", rec), ("sup", sup)):
+            for r in given.get(iso, ()):
+                f[f"{side}_role_art:{r}"] = 1.0
+        r_here = "recipient" in given.get(rec, ())
+        s_here = "supplier" in given.get(sup, ())
+        both += r_here and s_here
+        if r_here:
+            rec_at.add(idx)
+        if s_here:
+            sup_at.add(idx)
+    if both >= 2:
+        f["roles:again"] = 1.0
+    if not both and rec_at and sup_at:
+        f["roles:split"] = 1.0
+    return f
 
 
 def candidates(
@@ -258,12 +346,14 @@ def candidates(
             mentions[_ident(ent)] += len(ent.mentions)
     found: dict[tuple[str, str], Candidate] = {}
     stating: set[int] = set()
+    role_book: dict[int, dict[str, set[str]]] = {}  # sentence -> state -> roles the parse gave
     for idx, spans in sorted(per_sentence.items()):
         fld, sidx, start, end = sentences[idx]
         text = art.title if fld == "title" else art.body
-        feats, states = _sentence_features(text, start, end, spans, lex)
+        feats, states, given = _sentence_features(text, start, end, spans, lex)
         if states:
             stating.add(idx)
+            role_book[idx] = given
         for key, f in feats.items():
             c = found.setdefault(key, Candidate(*key))
             c.sentences.append((fld, sidx, start, end))
@@ -272,12 +362,12 @@ def candidates(
             c.features = {k: max(v, c.features.get(k, 0.0)) for k, v in {**c.features, **f}.items()}
     # the headline and the opening read together: a party of the headline with one of the lede
     opening = [i for i in range(min(len(sentences), OPENING + 1)) if i in per_sentence]
+    # a party is named there, or is the maker of a weapon named there
+    named = {
+        i: {s.ident if s.kind != "weapon" else s.origin for s in per_sentence[i]} - {None}
+        for i in opening
+    }
     if opening and stating & set(opening):
-        # a party is named there, or is the maker of a weapon named there
-        named = {
-            i: {s.ident if s.kind != "weapon" else s.origin for s in per_sentence[i]} - {None}
-            for i in opening
-        }
         for i, j in ((i, j) for i in opening for j in opening if i < j):
             for a in named[i]:
                 for b in named[j]:
@@ -299,6 +389,7 @@ def candidates(
         if (c.supplier, c.recipient) in rules:
             f["rule_reverse"] = 1.0
         f[f"sentences:{min(len(c.sentences), 3)}"] = 1.0
+        f.update(_article_context(c.key, sentences, named, role_book))
         for side, iso in (("rec", c.recipient), ("sup", c.supplier)):
             f[f"{side}_mentions"] = min(mentions[iso], 6) / 6
             if iso == top:
@@ -308,16 +399,19 @@ def candidates(
 
 @dataclass(frozen=True, slots=True)
 class PairScorer:
-    """Logistic-regression weights over candidate features, and its two thresholds: a candidate
-    the rules missed is added from ``threshold`` up; a rule pair is dropped only below
-    ``drop_below`` (much lower: the rules read short constructions right that the model, trained
-    on long reports, scores low), and never when the parse gave both its roles in one sentence."""
+    """Logistic-regression weights over candidate features, and its thresholds: a candidate the
+    rules missed is added from ``threshold`` up; a rule pair is dropped only below ``drop_below``
+    (much lower: the rules read short constructions right that the model, trained on long
+    reports, scores low), and never when read whole in one sentence, unless the reverse direction
+    reaches ``flip_above`` (``reversed_by_scorer``)."""
 
     weights: Mapping[str, float]
     bias: float
     threshold: float
     provenance: Mapping[str, Any] = field(default_factory=dict)
     drop_below: float = 0.0  # 0: the scorer only adds pairs
+    # a rule pair, even one read in one sentence, gives way to its reverse accepted from here up
+    flip_above: float | None = None  # None: never
 
     def probability(self, features: Mapping[str, float]) -> float:
         """The model's probability that the candidate is a stated transfer (pure Python)."""
@@ -343,6 +437,8 @@ class PairScorer:
             weights = {str(k): float(v) for k, v in raw["weights"].items()}
             bias, threshold = float(raw["bias"]), float(raw["threshold"])
             drop_below = float(raw.get("drop_below", 0.0))
+            flip = raw.get("flip_above")
+            flip_above = None if flip is None else float(flip)
         except KeyError as exc:
             raise ScorerError(f"{path}: missing key {exc.args[0]!r}") from None
         except (AttributeError, TypeError, ValueError) as exc:
@@ -353,13 +449,19 @@ class PairScorer:
             raise ScorerError(
                 f"{path}: drop_below {drop_below} is not between 0 and the threshold {threshold}"
             )
-        return cls(weights, bias, threshold, dict(raw.get("provenance") or {}), drop_below)
+        if flip_above is not None and not threshold <= flip_above <= 1.0:
+            raise ScorerError(
+                f"{path}: flip_above {flip_above} is not between the threshold {threshold} and 1"
+            )
+        provenance = dict(raw.get("provenance") or {})
+        return cls(weights, bias, threshold, provenance, drop_below, flip_above)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "provenance": dict(self.provenance),
             "threshold": self.threshold,
             "drop_below": self.drop_below,
+            "flip_above": self.flip_above,
             "bias": self.bias,
             "weights": dict(sorted(self.weights.items())),
         }
@@ -388,21 +490,46 @@ def _read_whole(features: Mapping[str, float]) -> bool:
     return bool(features.get("roles:pair") or features.get("rule:sentence"))
 
 
+def reversed_by_scorer(
+    key: tuple[str, str],
+    probs: Mapping[tuple[str, str], float],
+    features: Mapping[tuple[str, str], Mapping[str, float]],
+    flip_above: float | None,
+) -> bool:
+    """Whether the scorer overrules the direction of a rule pair: it gives the reverse at least
+    ``flip_above`` (None: never), more than the pair itself, and ``may_add`` lets the reverse in.
+    The one way a pair read inside one sentence falls: a confident reading of the other
+    direction, not a low score of this one (which short texts get)."""
+    if flip_above is None:
+        return False
+    rev = (key[1], key[0])
+    p = probs.get(rev)
+    return (
+        p is not None
+        and p >= flip_above
+        and p > probs.get(key, 1.0)
+        and may_add(features.get(rev, {}))
+    )
+
+
 def decide(
     rule_pairs: Iterable[tuple[str, str]],
     probs: Mapping[tuple[str, str], float],
     features: Mapping[tuple[str, str], Mapping[str, float]],
     threshold: float,
     drop_below: float,
+    flip_above: float | None = None,
 ) -> list[tuple[str, str]]:
     """The pairs the article gives with the scorer: the rule pairs it keeps (all but those below
-    ``drop_below`` not read whole in one sentence), then the candidates from ``threshold`` up
+    ``drop_below`` not read whole in one sentence, and those whose reverse it accepts from
+    ``flip_above`` up, see ``reversed_by_scorer``), then the candidates from ``threshold`` up
     that ``may_add`` lets in and that reverse no kept pair, one direction per two states. Shared
     by ``rescore`` and the cross-validation, so the bench scores what the worker does."""
     kept = [
         k
         for k in dict.fromkeys(rule_pairs)
-        if probs.get(k, 1.0) >= drop_below or _read_whole(features.get(k, {}))
+        if (probs.get(k, 1.0) >= drop_below or _read_whole(features.get(k, {})))
+        and not reversed_by_scorer(k, probs, features, flip_above)
     ]
     taken = set(kept)
     added = one_direction(
@@ -430,7 +557,7 @@ def rescore(
     cands = {c.key: c for c in candidates(tagged, lex, by_key, whole)}
     probs = {k: scorer.probability(c.features) for k, c in cands.items()}
     feats = {k: c.features for k, c in cands.items()}
-    accepted = decide(by_key, probs, feats, scorer.threshold, scorer.drop_below)
+    accepted = decide(by_key, probs, feats, scorer.threshold, scorer.drop_below, scorer.flip_above)
     for key in accepted:
         c, p = cands[key], probs[key]
         hit = by_key.get(key)
