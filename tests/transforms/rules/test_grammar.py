@@ -341,6 +341,17 @@ def test_a_re_export_veto_blocks_the_sellers_delivery(read) -> None:
     assert not any(s == "CHE" for _, s in got)  # the vetoing state is no party
 
 
+def test_a_raised_passive_subject_does_what_its_infinitive_says(read) -> None:
+    # "X is set / expected / slated to <transfer verb>": X is the passive subject of the verb
+    # of expectation, which moves nothing; the role comes from the infinitive
+    assert set(read("Ghana is expected to acquire six Super Tucano aircraft from Brazil.")) == {
+        ("GHA", "BRA")
+    }
+    assert set(read("Norway is scheduled to ship NASAMS launchers to Estonia in May.")) == {
+        ("EST", "NOR")
+    }
+
+
 def test_one_direction_per_transfer(read) -> None:
     got = read(
         "Russia bought drones from Iran. Iran received the drones from Russia's ally? No: "
