@@ -352,6 +352,20 @@ def test_a_raised_passive_subject_does_what_its_infinitive_says(read) -> None:
     }
 
 
+def test_a_buyer_read_alone_buys_from_the_maker_the_headline_names() -> None:
+    # document context: the sentence reads the buyer and names no seller or maker; the one
+    # maker the article names (here only in its headline) is the seller
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+    body = "Colombia has decided to buy 17 fighter jets, its defence minister said on Monday."
+    tagged = tagger.tag(Article(id="t", title="Saab gets a fighter order", body=body))
+    hits = extract_pairs(tagged, lex)
+    assert [(h.recipient, h.supplier) for h in hits] == [("COL", "SWE")]
+    assert any(c.cue == "maker named in the article: Saab" for c in hits[0].cues)
+    # two makers named: which one sells is not told, so no pair
+    tagged = tagger.tag(Article(id="t", title="Saab and Dassault chase a fighter order", body=body))
+    assert extract_pairs(tagged, lex) == []
+
+
 def test_one_direction_per_transfer(read) -> None:
     got = read(
         "Russia bought drones from Iran. Iran received the drones from Russia's ally? No: "

@@ -41,8 +41,10 @@ BACK_KEY = "back"
 # lexicon's ``roles.origin`` patterns, read as the supplier only when ``_origin_only`` allows;
 # otherwise the role stays this one, which is no party.
 ORIGIN = "origin"
-# language lexicons: a buyer whose sentence names no seller buys from the one maker the
-# article names (its weapons' and companies' state, ``_maker_pairs``). The placeholder supplier
+# a buyer whose sentence names no seller buys from the one maker the article names (its
+# weapons' and companies' state, ``_maker_pairs``), in every language: in English the parse
+# reads the buyer, and the maker is often named only in the headline or another sentence
+# ("Navantia wins the corvette tender. Peru will buy two ships."). The placeholder supplier
 # stands for that maker until the article is read; it never reaches a pair or its cues.
 MAKER_FILL = True
 ARTICLE_MAKER = "<the article's maker>"
@@ -577,12 +579,7 @@ def _sentence_pairs(
         # "it" / "the country" buys: the article's buyer, resolved by ``extract_pairs``
         book.note(back, _Span(start, end, "country", REFERRED_BACK))
     book.fill_empty_sides(symbols, countries, fallback=parsed is None or ONLY_OTHER_FALLBACK)
-    if (
-        MAKER_FILL
-        and lex.symbols_only
-        and book.read_alone("recipient")
-        and not (book.gifts and all(book.gifts))
-    ):
+    if MAKER_FILL and book.read_alone("recipient") and not (book.gifts and all(book.gifts)):
         # a buyer with no seller in the sentence: the maker the article names, if only one
         book.note(("supplier", ARTICLE_MAKER), _Span(start, end, "country", ARTICLE_MAKER))
     if JOIN_SIDES and lex.symbols_only and book.read_alone("supplier"):
