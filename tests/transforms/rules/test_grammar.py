@@ -366,6 +366,18 @@ def test_a_buyer_read_alone_buys_from_the_maker_the_headline_names() -> None:
     assert extract_pairs(tagged, lex) == []
 
 
+def test_buyers_of_the_arms_named_before_buy_from_their_seller(read) -> None:
+    # document context: "the aircraft" names no weapon and no seller; the sentence refers
+    # back to the arms of the article's first pair, so their seller is the seller here too
+    got = read(
+        "Chile ordered twelve F-16 fighters from the United States in 2019. "
+        "Peru and Colombia have since bought the aircraft too."
+    )
+    assert set(got) == {("CHL", "USA"), ("PER", "USA"), ("COL", "USA")}
+    # alone, the sentence has no seller to refer back to, and names no maker
+    assert read("Peru and Colombia have since bought the aircraft too.") == {}
+
+
 def test_one_direction_per_transfer(read) -> None:
     got = read(
         "Russia bought drones from Iran. Iran received the drones from Russia's ally? No: "
