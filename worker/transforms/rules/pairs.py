@@ -398,9 +398,6 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
                     else c
                     for c in cues
                 ]
-                cues = [c for c in cues if c.country != ARTICLE_MAKER] + [
-                    c for c in cues if c.country == ARTICLE_MAKER
-                ]
             if sup == ARTICLE_MAKER:  # decided once the article's own pairs are known
                 orphans.append(_Orphan(rec, cues, facts, (fld, sidx, start, end), text))
                 continue
