@@ -341,6 +341,43 @@ def test_a_re_export_veto_blocks_the_sellers_delivery(read) -> None:
     assert not any(s == "CHE" for _, s in got)  # the vetoing state is no party
 
 
+def test_a_raised_passive_subject_does_what_its_infinitive_says(read) -> None:
+    # "X is set / expected / slated to <transfer verb>": X is the passive subject of the verb
+    # of expectation, which moves nothing; the role comes from the infinitive
+    assert set(read("Ghana is expected to acquire six Super Tucano aircraft from Brazil.")) == {
+        ("GHA", "BRA")
+    }
+    assert set(read("Norway is scheduled to ship NASAMS launchers to Estonia in May.")) == {
+        ("EST", "NOR")
+    }
+
+
+def test_a_buyer_read_alone_buys_from_the_maker_the_headline_names() -> None:
+    # document context: the sentence reads the buyer and names no seller or maker; the one
+    # maker the article names (here only in its headline) is the seller
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+    body = "Colombia has decided to buy 17 fighter jets, its defence minister said on Monday."
+    tagged = tagger.tag(Article(id="t", title="Saab gets a fighter order", body=body))
+    hits = extract_pairs(tagged, lex)
+    assert [(h.recipient, h.supplier) for h in hits] == [("COL", "SWE")]
+    assert any(c.cue == "maker named in the article: Saab" for c in hits[0].cues)
+    # two makers named: which one sells is not told, so no pair
+    tagged = tagger.tag(Article(id="t", title="Saab and Dassault chase a fighter order", body=body))
+    assert extract_pairs(tagged, lex) == []
+
+
+def test_buyers_of_the_arms_named_before_buy_from_their_seller(read) -> None:
+    # document context: "the aircraft" names no weapon and no seller; the sentence refers
+    # back to the arms of the article's first pair, so their seller is the seller here too
+    got = read(
+        "Chile ordered twelve F-16 fighters from the United States in 2019. "
+        "Peru and Colombia have since bought the aircraft too."
+    )
+    assert set(got) == {("CHL", "USA"), ("PER", "USA"), ("COL", "USA")}
+    # alone, the sentence has no seller to refer back to, and names no maker
+    assert read("Peru and Colombia have since bought the aircraft too.") == {}
+
+
 def test_one_direction_per_transfer(read) -> None:
     got = read(
         "Russia bought drones from Iran. Iran received the drones from Russia's ally? No: "

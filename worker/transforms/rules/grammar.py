@@ -143,6 +143,7 @@ def _buyer_referred_back(out: dict[int, Role], doc: Any, cls: Classes) -> Role |
             head = tok.head
             sold = cls.has("sell", _w(head))
             role = Role(RECIPIENT, f"passive subject of '{head.text}'", head.i) if sold else None
+            role = role or _raised_subject(head, cls)  # "it is set to receive"
         else:
             role = _subject_role(tok.head, cls, passive=False)
         if role is not None and role.role == RECIPIENT:
@@ -437,7 +438,7 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
             return Role(SUPPLIER, f"passive subject of '{head.text}' (wins the contract)", head.i)
         if cls.has("sell", _w(head)):
             return Role(RECIPIENT, f"passive subject of '{head.text}'", head.i)
-        return None
+        return _raised_subject(head, cls)
     if dep in ("dobj", "dative", "iobj") and cls.has("sell", _w(head)):
         return Role(RECIPIENT, f"object of '{head.text}'", head.i)
     if dep == "dobj" and cls.has("choose", _w(head)):  # "selected Japan's Mitsubishi", "chose Saab"
@@ -451,6 +452,18 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
         return _prep_role(head, cls, wtok)
     return None
+
+
+def _raised_subject(verb: Any, cls: Classes) -> Role | None:
+    """The passive subject of a verb of expectation or plan whose infinitive is the transfer
+    ("Azerbaijan is set to receive", "China is slated to deliver", "Chile is expected to buy"):
+    the subject does what the infinitive says; the passive verb itself moves nothing."""
+    if not any(c.dep_ == "xcomp" for c in verb.children):
+        return None
+    role = _subject_role(verb, cls, passive=False)
+    if role is None or role.role not in (RECIPIENT, SUPPLIER):
+        return None
+    return replace(role, cue=f"{role.cue} ('{verb.text} to')")
 
 
 def _object_purpose(verb: Any, cls: Classes, *, clause: bool = False) -> Role | None:

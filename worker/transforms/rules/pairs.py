@@ -36,13 +36,22 @@ ONLY_OTHER = "only other party in the sentence"
 # A buyer the sentence names only as "it" or "the country" (grammar.BACK), until the article
 # tells who: the recipient of the first pair it read.
 REFERRED_BACK = "<named earlier>"
+# A buyer read alone whose arms are only "the aircraft", "these jets" (no named weapon, no
+# seller in its sentence) orders what the article already told of: their seller is the
+# supplier of the article's first pair (document context; the maker fill when there is none).
+REFERRED_ARMS = "<the arms named earlier>"
+REFERRED_ARMS_CUE = "seller of the arms named earlier"
+SELLER_BACK = True
+_DEFINITE = frozenset({"the", "these", "those"})
 BACK_KEY = "back"
 # Where the arms were made ("fabricados en Estados Unidos", "российского производства"): the
 # lexicon's ``roles.origin`` patterns, read as the supplier only when ``_origin_only`` allows;
 # otherwise the role stays this one, which is no party.
 ORIGIN = "origin"
-# language lexicons: a buyer whose sentence names no seller buys from the one maker the
-# article names (its weapons' and companies' state, ``_maker_pairs``). The placeholder supplier
+# a buyer whose sentence names no seller buys from the one maker the article names (its
+# weapons' and companies' state, ``_maker_pairs``), in every language: in English the parse
+# reads the buyer, and the maker is often named only in the headline or another sentence
+# ("Navantia wins the corvette tender. Peru will buy two ships."). The placeholder supplier
 # stands for that maker until the article is read; it never reaches a pair or its cues.
 MAKER_FILL = True
 ARTICLE_MAKER = "<the article's maker>"
@@ -389,6 +398,16 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
                 if rec in ("", sup):
                     continue
                 cues = [replace(c, country=rec) if c.country == REFERRED_BACK else c for c in cues]
+            if sup == REFERRED_ARMS:  # the seller of the article's first pair, if any
+                sup = next(iter(k[1] for k in hits), ARTICLE_MAKER)
+                if sup == rec:
+                    continue
+                cues = [
+                    replace(c, country=sup, cue=REFERRED_ARMS_CUE)
+                    if c.country == REFERRED_ARMS
+                    else c
+                    for c in cues
+                ]
             if sup == ARTICLE_MAKER:  # decided once the article's own pairs are known
                 orphans.append(_Orphan(rec, cues, facts, (fld, sidx, start, end), text))
                 continue
@@ -587,14 +606,12 @@ def _sentence_pairs(
         # "it" / "the country" buys: the article's buyer, resolved by ``extract_pairs``
         book.note(back, _Span(start, end, "country", REFERRED_BACK))
     book.fill_empty_sides(symbols, countries, fallback=parsed is None or ONLY_OTHER_FALLBACK)
-    if (
-        MAKER_FILL
-        and lex.symbols_only
-        and book.read_alone("recipient")
-        and not (book.gifts and all(book.gifts))
-    ):
-        # a buyer with no seller in the sentence: the maker the article names, if only one
-        book.note(("supplier", ARTICLE_MAKER), _Span(start, end, "country", ARTICLE_MAKER))
+    if MAKER_FILL and book.read_alone("recipient") and not (book.gifts and all(book.gifts)):
+        # a buyer with no seller in the sentence: the seller of the arms the article named
+        # before when the sentence refers back to them, else the maker the article names
+        back_to = SELLER_BACK and not lex.symbols_only and _arms_referred_back(symbols, text)
+        placeholder = REFERRED_ARMS if back_to else ARTICLE_MAKER
+        book.note(("supplier", placeholder), _Span(start, end, "country", placeholder))
     if JOIN_SIDES and lex.symbols_only and book.read_alone("supplier"):
         # a seller with no buyer in the sentence: the buyer another sentence reads alone
         book.note(("recipient", ARTICLE_BUYER), _Span(start, end, "country", ARTICLE_BUYER))
@@ -604,6 +621,17 @@ def _sentence_pairs(
     for rec, sup, cues in book.pairs():
         weapon = next((w for w in named if w.origin == sup), named[0] if named else None)
         yield rec, sup, cues, _Facts(status, weapon)
+
+
+def _arms_referred_back(symbols: list[Symbol], text: str) -> bool:
+    """The sentence names no weapon and its arms are a definite phrase ("placed orders for the
+    aircraft", "these jets"): arms the article has already named. The determiner is read from
+    the text, as the symbol line drops it (``ignore``)."""
+    arms = [s for s in symbols if s[0] == "weapon"]
+    if not arms or any(s[1] is not None for s in arms):
+        return False
+    before = (_SENT_TOKEN.findall(text[max(0, s[2] - 8) : s[2]].lower())[-1:] for s in arms)
+    return any(b and b[0] in _DEFINITE for b in before)
 
 
 def _maker_pairs(
