@@ -53,6 +53,40 @@ def test_an_unlisted_inflection_of_a_buy_verb_is_read_by_its_stem(
     assert read(tagger, rules, lang, body) == {pair}
 
 
+# (language, sentence whose words share a stem with a listed buy or arrive word but mean
+# something else: "important", "commanders", "met", "request", "orders", "sold")
+LOOK_ALIKE_STEMS = [
+    ("es", "Es importante que Alemania ayude a Ucrania con los sistemas Patriot."),
+    ("it", "L'Egitto è un cliente importante della Francia per i caccia Rafale."),
+    ("fr", "Les commandants ukrainiens demandent à l'Allemagne des chars Leopard."),
+    ("de", "Polnische Soldaten trafen in Litauen auf deutsche Leopard-Panzer."),
+    ("ar", "طلب العراق من روسيا صيانة دبابات تي-90."),
+    ("es", "Colombia dio órdenes de vigilar la frontera con Venezuela con aviones Kfir."),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"), LOOK_ALIKE_STEMS, ids=[f"{u[0]}-{i}" for i, u in enumerate(LOOK_ALIKE_STEMS)]
+)
+def test_a_word_of_another_sense_sharing_a_listed_words_stem_reads_no_pair(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str
+) -> None:
+    assert read(tagger, rules, lang, body) == set()
+
+
+def test_a_turkish_sell_verb_is_not_read_as_buy_by_the_stem_of_satin(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # "satın (almak)" is buy, "satmış" (has sold) shares its stem "sat": never the reverse pair
+    assert ("DEU", "EGY") not in read(tagger, rules, "tr", "Almanya Mısır'a denizaltı satmış.")
+
+
+def test_a_short_stem_gives_no_key() -> None:
+    reader = StemReader(frozenset(), None)
+    keys = reader.add_snowball(snowball("turkish"), {"buy": ["aldı", "alacak"]}, ["buy"])
+    assert keys == {"buy": [SNOWBALL_MARK + "alacak"]}  # "aldı" stems to "al": too short
+
+
 def test_ukrainian_names_no_stemmer_and_keeps_its_listed_forms(
     tagger: Tagger, rules: RuleSet
 ) -> None:

@@ -209,6 +209,7 @@ def merge_language(
         # the shared list names classes some languages leave empty; a language's own must exist
         shared = [c for c in common.get("stemmed") or [] if c in classes]
         raw["stemmed"] = list(own["stemmed"]) if "stemmed" in own else shared
+        raw["unstemmed"] = [str(w) for w in own.get("unstemmed") or []]
     return raw
 
 
@@ -259,8 +260,15 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
         if reader is None:
             exact = frozenset(fold_letters(w) for w in listed if not w.endswith(STEM_MARK))
             reader = StemReader(exact, None)
+        unstemmed = [str(w) for w in raw.get("unstemmed") or []]
+        in_stemmed = {w for c in stemmed for w in classes.get(c) or ()}
+        stray = [w for w in unstemmed if w not in in_stemmed]
+        if stray:
+            raise LexiconError(f"unstemmed: {stray} listed in no class of stemmed: {stemmed}")
         # ignored words and pattern literals ("pour", "vers") are never renamed by a stem
-        stem_keys = reader.add_snowball(stem, classes, stemmed, _literal_words(raw))
+        stem_keys = reader.add_snowball(
+            stem, classes, stemmed, _literal_words(raw), [fold_letters(w) for w in unstemmed]
+        )
     # the Snowball keys join the classes their stems stand for; the raw record stays as listed
     compiled = {**raw, "classes": {k: [*v, *stem_keys.get(k, [])] for k, v in classes.items()}}
     lex = RelationLexicon.from_dict(compiled)

@@ -30,6 +30,9 @@ STEM_MARK = "_"  # a listed stem in the symbol line: a word character, so "füze
 SNOWBALL_MARK = "__"  # a Snowball key: "<listed stem or nothing>__<snowball stem>"
 _WORD = re.compile(r"^\w+$")
 _CACHE_MAX = 100_000
+# Shorter Snowball stems match too much: Turkish "aldı" → "al" and "indi" → "in" would read
+# suffix tokens ("ini", "ine") as class words. Three letters stay: Slavic "kup", "куп" (buy).
+MIN_STEM = 3
 
 
 class StemmerError(ValueError):
@@ -106,16 +109,23 @@ class StemReader:
         classes: Mapping[str, Iterable[str]],
         stemmed: Iterable[str],
         literal: Iterable[str] = (),
+        unstemmed: Iterable[str] = (),
     ) -> dict[str, list[str]]:
         """Read tokens by the Snowball stems of the whole one-word entries of the ``stemmed``
         classes (words as listed, accents kept: the stemmers expect them), except the folded
-        ``literal`` words; returns the keys to add to each class (compile time)."""
+        ``literal`` words; returns the keys to add to each class (compile time). Listed words
+        in ``unstemmed`` (folded) give no key: their stem is shared with common words of
+        another sense (French "importe" and "important", German "traf" and "trafen" (met)),
+        and so does a stem shorter than :data:`MIN_STEM` letters."""
+        skip = frozenset(unstemmed)
         by_stem: dict[str, set[str]] = {}
         for name in stemmed:
             for w in classes.get(name) or ():
-                if w.endswith(STEM_MARK) or not _WORD.match(w):
+                if w.endswith(STEM_MARK) or not _WORD.match(w) or fold_letters(w) in skip:
                     continue  # a listed stem keeps its own reading; phrases are not stemmed
-                by_stem.setdefault(fold_letters(stem(w.lower())), set()).add(name)
+                key = fold_letters(stem(w.lower()))
+                if len(key) >= MIN_STEM:
+                    by_stem.setdefault(key, set()).add(name)
         self.snowball = stem
         self.literal = frozenset(literal)
         self.keys = frozenset(SNOWBALL_MARK + s for s in by_stem)
