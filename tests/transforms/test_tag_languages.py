@@ -200,3 +200,21 @@ def test_language_file_case_rules() -> None:
 def test_arabic_folding_unifies_alef_and_yeh() -> None:
     assert fold_words("أمريكي") == fold_words("امريكي")
     assert fold_words("السعودى") == fold_words("السعودي")
+
+
+# --- Hand-kept seeds (worker/tools/name_seeds.yaml): names CLDR and iso-codes do not give -------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the common short name, not CLDR's "Vereinigtes Königreich"
+        ("Die Panzer wurden in Großbritannien gebaut und nach Polen gebracht.", {"GBR", "POL"}),
+        # Kosovo in Turkish, with a case suffix after the apostrophe
+        ("İHA'lar Kosova'ya teslim edildi.", {"XKX"}),
+        # people nouns in the plural nominative ("the Norwegians and the Latvians")
+        ("Zestawy kupili już Norwegowie i Łotysze.", {"NOR", "LVA"}),
+    ],
+)
+def test_seeded_names_are_tagged(tagger: Tagger, body: str, expected: set[str]) -> None:
+    assert countries(tagger, body) == expected
