@@ -378,6 +378,21 @@ def test_buyers_of_the_arms_named_before_buy_from_their_seller(read) -> None:
     assert read("Peru and Colombia have since bought the aircraft too.") == {}
 
 
+def test_members_named_after_including_or_such_as_play_the_nouns_part(read) -> None:
+    # "to several countries, including A and B": A and B are members of "countries" and take
+    # its role, as an apposition would; the same for "such as" and for sellers after "from"
+    got = read(
+        "Sweden has sold Gripen fighters to several countries, including Hungary and Brazil."
+    )
+    assert set(got) == {("HUN", "SWE"), ("BRA", "SWE")}
+    got = read("Sweden has sold Gripen fighters to countries such as Hungary and Thailand.")
+    assert set(got) == {("HUN", "SWE"), ("THA", "SWE")}
+    got = read(
+        "Poland bought howitzers from several allies, including South Korea and the United States."
+    )
+    assert set(got) == {("POL", "KOR"), ("POL", "USA")}
+
+
 def test_one_direction_per_transfer(read) -> None:
     got = read(
         "Russia bought drones from Iran. Iran received the drones from Russia's ally? No: "

@@ -309,6 +309,11 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return None  # "drones for the China border": a place ("Russia's war": an actor)
             tok = head  # "the Turkish government", "India's defence ministry"
             continue
+        if dep == "pobj" and _names_members(head):
+            # "to several countries, including Hungary", "to buyers such as Peru": the members
+            # named play the part of the noun they belong to, as an apposition does
+            tok = head.head
+            continue
         if dep == "pobj" and _w(head) in _NOUN_PREPS and _is_noun(head.head):
             h = head.head
             # ... but "bought a licence from Poland": what is bought comes from its seller
@@ -326,6 +331,14 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return None
         break
     return _relation(tok, actor, wtok, cls)
+
+
+def _names_members(prep: Any) -> bool:
+    """ "including" or "such as" on a plural noun: what follows names some of its members."""
+    if prep.dep_ != "prep" or not _is_noun(prep.head):
+        return False
+    w = _w(prep)
+    return w == "including" or (w == "as" and any(_w(c) == "such" for c in prep.children))
 
 
 def _noun_class(tok: Any, cls: Classes) -> str | None:
