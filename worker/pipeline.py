@@ -86,8 +86,11 @@ def analyse_many(
     return finish_steps(analyse_steps(articles, tagger, rules, now))
 
 
-def finish_steps(steps: Generator[None, None, list[Analysed | Exception]]):
-    """Run :func:`analyse_steps` to its end; its result."""
+def finish_steps(
+    steps: Generator[None, None, list[Analysed | Exception]],
+) -> list[Analysed | Exception]:
+    """Run :func:`analyse_steps` to its end, without pausing; its result (the generator's return
+    value, which a ``for`` loop would drop)."""
     while True:
         try:
             next(steps)
