@@ -287,6 +287,8 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.retire = folded("retire")
     # a state body's genitive (Romance "Gobierno de X") is the state acting, not a source
     lex.holders, lex.genitive = folded("holder"), folded("genitive")
+    # a list's last member shares the role of the one before it ("an Ägypten und Katar")
+    lex.conjunctions = folded("and")
     return lex
 
 

@@ -122,6 +122,9 @@ class RelationLexicon:
     # the reader sees the country where the body stands and "de" never makes it a supplier
     holders: frozenset[str] = frozenset()
     genitive: frozenset[str] = frozenset()
+    # the words that close a list of countries ("and"; a language lexicon's ``and`` class:
+    # "und", "et", "e", "y", "ve"): the country after one shares the role of the one before
+    conjunctions: frozenset[str] = frozenset({"and"})
     # a learned second opinion on the pairs (rules/pair_scorer.py), from the lexicon's `scorer:`
     scorer: Any = field(default=None, repr=False)
 
@@ -589,7 +592,7 @@ def _sentence_pairs(
             roles[k] = None
     if lex.symbols_only:
         _origin_only(roles, countries, symbols)
-    _coordinate(roles, countries, symbols)
+    _coordinate(roles, countries, symbols, lex.conjunctions)
     book = _RoleBook(fld)
     book.handed_on = _handed_on(symbols, trig, lex)
     book.retired_at = _retired(symbols, lex)
@@ -897,13 +900,24 @@ def _pattern_role(k: int, symbols: list[Symbol], lex: RelationLexicon) -> tuple[
 
 
 def _coordinate(
-    roles: dict[int, tuple | None], countries: list[int], symbols: list[Symbol]
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    conjunctions: frozenset[str] = frozenset({"and"}),
 ) -> None:
-    """Coordination: "to India and China" - China inherits India's role."""
+    """Coordination: "to India and China" - China inherits India's role; a comma or a word of
+    ``conjunctions`` (the language's "and") between the two, or a comma then one."""
     for a, b in itertools.pairwise(countries):
-        between = [symbols[x][1] for x in range(a + 1, b)]
-        if roles.get(b) is None and roles.get(a) and between in (["and"], [","], [",", "and"]):
+        between = [symbols[x][1] if symbols[x][0] == "word" else "" for x in range(a + 1, b)]
+        if roles.get(b) is None and roles.get(a) and _joins(between, conjunctions):
             roles[b] = (roles[a][0], roles[a][1] + " (coordinated)")
+
+
+def _joins(between: list[str], conjunctions: frozenset[str]) -> bool:
+    """The words between two list members ("" for a weapon): ",", "and" or ", and"."""
+    if between == [","]:
+        return True
+    return bool(between) and between[-1] in conjunctions and between[:-1] in ([], [","])
 
 
 class _RoleBook:
