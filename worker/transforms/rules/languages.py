@@ -43,7 +43,7 @@ from worker.yaml_doc import YamlDoc, YamlReadError
 
 from .pairs import LexiconError, RelationLexicon
 from .schema import Topic
-from .word_stems import STEM_MARK, StemmerError, StemReader, snowball
+from .word_stems import STEM_MARK, Compounds, StemmerError, StemReader, snowball
 
 COMMON_FILE = "common.yaml"
 _CLASS_REF = re.compile(r"\{(\w+)\}")
@@ -204,6 +204,8 @@ def merge_language(
         "status": {k: [_stem_word(w) for w in v or []] for k, v in status.items()},
         "adjectives": dict(own.get("adjectives") or {}),
     }
+    if own.get("compounds"):
+        raw["compounds"] = dict(own["compounds"])
     if stem:
         raw["stemmer"] = stem
         # the shared list names classes some languages leave empty; a language's own must exist
@@ -269,6 +271,13 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
         stem_keys = reader.add_snowball(
             stem, classes, stemmed, _literal_words(raw), [fold_letters(w) for w in unstemmed]
         )
+    if raw.get("compounds"):
+        if reader is None:
+            exact = frozenset(fold_letters(w) for w in listed if not w.endswith(STEM_MARK))
+            reader = StemReader(exact, None)
+        reader.compounds, head_only = _compounds(raw["compounds"], classes)
+        for name, words in head_only.items():  # read inside a compound only, never alone
+            stem_keys.setdefault(name, []).extend(words)
     # the Snowball keys join the classes their stems stand for; the raw record stays as listed
     compiled = {**raw, "classes": {k: [*v, *stem_keys.get(k, [])] for k, v in classes.items()}}
     lex = RelationLexicon.from_dict(compiled)
@@ -290,6 +299,35 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     # a list's last member shares the role of the one before it ("an Ägypten und Katar")
     lex.conjunctions = folded("and")
     return lex
+
+
+def _compounds(
+    spec: Any, classes: Mapping[str, list[str]]
+) -> tuple[Compounds, dict[str, list[str]]]:
+    """A language's ``compounds:`` (``heads``: the classes whose words head a compound,
+    ``words``: per class, head words read only inside a compound, as "flugzeug" is arms in
+    "Kampfflugzeug" and not alone; ``min_head`` / ``min_modifier``: the shortest head and
+    modifier in letters; ``except``: tokens never read as compounds, ``word*`` a prefix)
+    compiled, with the head-only words to add to each class; or a LexiconError."""
+    if not isinstance(spec, Mapping):
+        raise LexiconError("compounds: must be a mapping with heads, min_head, min_modifier")
+    heads = [str(c) for c in spec.get("heads") or []]
+    unknown = [c for c in heads if c not in classes]
+    if not heads or unknown:
+        raise LexiconError(f"compounds.heads: {unknown or 'none'} are not classes of this language")
+    try:
+        min_head, min_mod = int(spec.get("min_head", 4)), int(spec.get("min_modifier", 3))
+    except (TypeError, ValueError):
+        raise LexiconError("compounds: min_head and min_modifier must be numbers") from None
+    if min_head < 3 or min_mod < 2:
+        raise LexiconError("compounds: min_head must be at least 3 and min_modifier at least 2")
+    only = spec.get("words") or {}
+    if not isinstance(only, Mapping) or any(c not in classes for c in only):
+        raise LexiconError("compounds.words: must map classes of this language to head words")
+    head_only = {str(c): [_stem_word(w) for w in ws or []] for c, ws in only.items()}
+    words = [w for c in heads for w in classes[c]] + [w for ws in head_only.values() for w in ws]
+    excepted = [str(w) for w in spec.get("except") or []]
+    return Compounds.of(words, min_head, min_mod, excepted), head_only
 
 
 def _literal_words(raw: Mapping[str, Any]) -> frozenset[str]:

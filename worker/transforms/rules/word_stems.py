@@ -70,6 +70,8 @@ class StemReader:
     keys: frozenset[str] = frozenset()
     # words read as written rather than by Snowball stem (ignored words, pattern literals)
     literal: frozenset[str] = frozenset()
+    # German-like compounds: a token nothing else reads, ending in a head word (``Compounds``)
+    compounds: Compounds | None = None
     _cache: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -101,6 +103,8 @@ class StemReader:
             key = SNOWBALL_MARK + fold_letters(self.snowball(_lower(orig, tok)))
             if key in self.keys:
                 return key
+        if self.compounds is not None:
+            return self.compounds.head(tok) or tok
         return tok
 
     def add_snowball(
@@ -135,6 +139,51 @@ class StemReader:
             for n in sorted(names):
                 members.setdefault(n, []).append(SNOWBALL_MARK + s)
         return members
+
+
+@dataclass(frozen=True, slots=True)
+class Compounds:
+    """Reads a compound ("Luftverteidigungssysteme", "Kampfflugzeuge") as its last part, the
+    head, when the head is a listed word of a class that heads compounds: German writes its
+    arms words inside compounds nobody can list ahead ("Flugabwehrraketen", "Kampfjets").
+
+    A head is a whole listed word (the token's tail equals it) or a listed stem (the tail
+    starts with it), at least ``min_head`` letters long, after a modifier of at least
+    ``min_modifier`` letters; the longest head wins (the leftmost split). Tokens in ``excepted``
+    (folded; ``word*`` a prefix) are never read as compounds ("Passagierflugzeug": civil)."""
+
+    exact: frozenset[str]
+    stems: re.Pattern[str] | None
+    min_head: int
+    min_modifier: int
+    excepted: frozenset[str]
+    excepted_prefixes: tuple[str, ...] = ()
+
+    @classmethod
+    def of(
+        cls, heads: Iterable[str], min_head: int, min_modifier: int, excepted: Iterable[str]
+    ) -> Compounds:
+        words = [fold_letters(w) for w in heads]
+        exact = frozenset(w for w in words if not w.endswith(STEM_MARK) and len(w) >= min_head)
+        stems = {w[:-1] for w in words if w.endswith(STEM_MARK) and len(w) - 1 >= min_head}
+        rx = _prefix_regex(stems) if stems else None
+        out = [fold_letters(w) for w in excepted]
+        whole = frozenset(w for w in out if not w.endswith("*"))
+        prefixes = tuple(w[:-1] for w in out if w.endswith("*") and len(w) > 1)
+        return cls(exact, rx, min_head, min_modifier, whole, prefixes)
+
+    def head(self, tok: str) -> str | None:
+        """The head word ``tok`` ends in (a stem written ``stem_``), or None."""
+        if tok in self.excepted or tok.startswith(self.excepted_prefixes) or not _WORD.match(tok):
+            return None
+        for i in range(self.min_modifier, len(tok) - self.min_head + 1):
+            tail = tok[i:]
+            if tail in self.exact:
+                return tail
+            m = self.stems.match(tail) if self.stems is not None else None
+            if m:
+                return m.group() + STEM_MARK
+        return None
 
 
 def _prefix_regex(stems: Iterable[str]) -> re.Pattern[str]:
