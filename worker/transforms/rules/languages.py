@@ -22,7 +22,10 @@ Words ending in ``*`` are stems: every token that starts with one is read as the
 (longest stem first), so "teslimatının" and "teslim" both read as ``teslim*``; Turkish,
 Slavic and Arabic inflection needs that more than a list of forms. A file may also name a
 Snowball algorithm (``stemmer: french``): the classes ``common.yaml`` lists under ``stemmed``
-then also read, by Snowball stem, the tokens nothing listed reads (``word_stems.py``).
+then also read, by Snowball stem, the tokens nothing listed reads (``word_stems.py``). A
+language that writes compounds names ``compounds:`` under its relation (the classes whose
+words head a compound, head-only words, minimum lengths, a guard list): German arms words
+inside compounds nobody listed are read by their head.
 
 The English lexicon (``relations/*.yaml``) stays the reader for English text and for text of
 unknown language; an article in a language with a file is read with that language's lexicon,

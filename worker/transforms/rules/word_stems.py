@@ -1,6 +1,6 @@
 """How a language lexicon reads an inflected token as one of its listed class words.
 
-Three ways, tried in this order, all data:
+Four ways, tried in this order, all data:
 
 * a word **listed whole** is read as itself ("verkaufen" a verb, though "verkauf*" is a noun);
 * **listed stems** (``teslim*`` in a language file, ``teslim_`` once merged): a token that
@@ -9,7 +9,10 @@ Three ways, tried in this order, all data:
   `snowballstemmer`): the whole one-word entries of the classes named ``stemmed`` are stemmed
   once, and any other token whose own stem is one of theirs reads as the key ``__<stem>``,
   which those classes list: Spanish "adquirieron" is a ``buy`` word because "adquirir" is one.
-  Inflections nobody listed are read without listing them.
+  Inflections nobody listed are read without listing them;
+* **compound heads** (a language file's ``compounds:``, German): a token none of the above
+  reads and that ends in a listed word of the named classes is read as that word
+  ("Flugabwehrraketen" → ``rakete_``), see :class:`Compounds`.
 
 Snowball comes last so that it only adds readings to tokens nothing else read (measured: letting
 it also widen tokens a listed stem reads, German "Kauf" the noun as the verb "kaufen", cost more
