@@ -224,3 +224,18 @@ def test_pepper_dish_in_a_spanish_recipe_is_not_chile(tagger: Tagger) -> None:
 def test_chile_in_a_recipe_that_names_santiago_stays_the_country(tagger: Tagger) -> None:
     body = "Receta de empanadas que se venden en Santiago, la capital de Chile."
     assert "CHL" in countries(tagger, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "not_there"),
+    [
+        ("Turkish Airlines took delivery of its fifth widebody this year.", "TUR"),
+        ("Garuda Indonesia and Malaysian Airlines each ordered ten narrowbodies.", "IDN"),
+    ],
+)
+def test_a_national_carrier_names_no_state(tagger: Tagger, body: str, not_there: str) -> None:
+    assert not_there not in countries(tagger, body)
+
+
+def test_an_air_force_is_still_its_state_beside_carrier_blockers(tagger: Tagger) -> None:
+    assert "JOR" in countries(tagger, "The Royal Jordanian Air Force flew two sorties.")
