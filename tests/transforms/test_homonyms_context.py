@@ -160,3 +160,82 @@ def test_spanish_el_estado_de_georgia_is_the_us_state(tagger: Tagger) -> None:
 
 def test_spanish_eeuu_without_dots_is_the_united_states(tagger: Tagger) -> None:
     assert "USA" in countries(tagger, "La Presidencia de EEUU se decide en noviembre.")
+
+
+# --- Second round (2026-12-06): the kinds still tagged on dev ---------------------------------
+
+
+def test_first_name_before_a_quoted_nickname_is_a_person(tagger: Tagger) -> None:
+    body = "Chad 'Rocket' Barlow signed with a new club. Chad trained there all summer."
+    assert "TCD" not in countries(tagger, body)
+
+
+def test_quoted_words_after_a_country_do_not_make_it_a_first_name(tagger: Tagger) -> None:
+    body = "Chad 'a reliable partner' Paris says, as troops leave N'Djamena."
+    assert "TCD" in countries(tagger, body)
+
+
+def test_bird_inside_a_capitalised_association_name_is_the_bird(tagger: Tagger) -> None:
+    body = (
+        "Prices for frozen turkeys rose again, growers said. A spokesman for the Midwest "
+        "Turkey Breeders League blamed the feed bill."
+    )
+    assert "TUR" not in countries(tagger, body)
+
+
+def test_country_inside_a_capitalised_name_stays_when_no_lower_case_bird(tagger: Tagger) -> None:
+    body = "The Midwest Turkey Exporters League met buyers from Ankara."
+    assert "TUR" in countries(tagger, body)
+
+
+def test_tableware_after_a_heading_word_run_into_the_sentence(tagger: Tagger) -> None:
+    body = (
+        "Collectors keep their plates in glass cabinets.\n\n"
+        "Styles China and stoneware dishes were both made in small workshops.\n\n"
+        "Hand-painted china fetches the most."
+    )
+    assert "CHN" not in countries(tagger, body)
+
+
+def test_sea_named_after_a_state_names_no_state(tagger: Tagger) -> None:
+    body = "Two patrol boats will guard fishing grounds in the Gulf of Thailand."
+    assert "THA" not in countries(tagger, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Georgia, the state that hosts the big army base, sent its guard units home.",
+        "Georgia, el estado del sur, volvió a contar los votos.",
+    ],
+)
+def test_georgia_called_a_state_in_apposition_is_the_us_state(tagger: Tagger, body: str) -> None:
+    assert "GEO" not in countries(tagger, body)
+
+
+def test_pepper_dish_in_a_spanish_recipe_is_not_chile(tagger: Tagger) -> None:
+    body = (
+        "Receta para la fiesta: los Chiles rellenos de queso se sirven calientes. "
+        "Ingredientes: seis chiles grandes y una taza de crema."
+    )
+    assert "CHL" not in countries(tagger, body)
+
+
+def test_chile_in_a_recipe_that_names_santiago_stays_the_country(tagger: Tagger) -> None:
+    body = "Receta de empanadas que se venden en Santiago, la capital de Chile."
+    assert "CHL" in countries(tagger, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "not_there"),
+    [
+        ("Turkish Airlines took delivery of its fifth widebody this year.", "TUR"),
+        ("Garuda Indonesia and Malaysian Airlines each ordered ten narrowbodies.", "IDN"),
+    ],
+)
+def test_a_national_carrier_names_no_state(tagger: Tagger, body: str, not_there: str) -> None:
+    assert not_there not in countries(tagger, body)
+
+
+def test_an_air_force_is_still_its_state_beside_carrier_blockers(tagger: Tagger) -> None:
+    assert "JOR" in countries(tagger, "The Royal Jordanian Air Force flew two sorties.")

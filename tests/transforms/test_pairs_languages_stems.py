@@ -147,3 +147,34 @@ def test_published_records_keep_the_stemmer(tagger: Tagger, rules: RuleSet) -> N
     again = RuleSet.from_records(json.loads(json.dumps(rules.to_records())))
     body = "La Grèce achètera des frégates à la France."
     assert read(tagger, again, "fr", body) == {("GRC", "FRA")}
+
+
+@pytest.mark.parametrize("lang", [u[0] for u in UNLISTED])
+def test_compiled_stemmer_gives_the_reference_stems(lang: str) -> None:
+    """The worker stems with PyStemmer (compiled); the pure-Python Snowball code is the
+    reference. On every class word of the language and the sentences above, both agree, so
+    the dependency changes speed only. Fails when PyStemmer is missing (the speed would fall
+    back silently) or when the two packages' algorithm versions drift apart."""
+    import importlib
+
+    import yaml
+
+    data = yaml.safe_load((SHIPPED / "languages" / f"{lang}.yaml").read_text(encoding="utf-8"))
+    algorithm = data["stemmer"]
+    compiled = snowball(algorithm)
+    assert type(compiled.__self__).__module__ == "Stemmer", "PyStemmer is not installed"
+    module = importlib.import_module(f"snowballstemmer.{algorithm}_stemmer")
+    reference = next(
+        getattr(module, n)() for n in dir(module) if n.endswith("Stemmer") and n != "BaseStemmer"
+    )
+    words = {
+        w.lower()
+        for rel in (data.get("relations") or {}).values()
+        for ws in (rel.get("classes") or {}).values()
+        for w in ws or ()
+        if isinstance(w, str) and " " not in w and not w.endswith("*")
+    }
+    words |= {w.lower() for s in UNLISTED if s[0] == lang for w in s[1].split()}
+    assert len(words) > 20
+    differ = {w: (reference.stemWord(w), compiled(w)) for w in words}
+    assert {w: d for w, d in differ.items() if d[0] != d[1]} == {}

@@ -15,8 +15,11 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-# The word right after / right before a match, in the original text (case matters here).
-_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_][\w'’.-]*)")
+# The word right after / right before a match, in the original text (case matters here). A
+# quoted one-word nickname between a first name and the surname is skipped ("Chad 'Ace' Miller").
+_WORD_AFTER = re.compile(
+    r"[ \u00a0]+(?:['‘\"“][A-Z\u00c0-\u00de][\w-]{0,24}['’\"”][ \u00a0]+)?([^\W\d_][\w'’.-]*)"
+)
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.-]*)[ \u00a0]+$")
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -296,10 +299,32 @@ def _lower_case_in_article(cond: Condition, ctx: MatchContext, start: int, end: 
     before = _WORDS.findall(ctx.text, a, start)
     if not before:
         return True  # first word of its sentence
+    if _capitalised_run(ctx, start, end, before):
+        return True
     # A run of capitalised words around it is a headline repeated in the body.
     words = _WORDS.findall(ctx.text, max(a, start - 80), min(len(ctx.text), end + 80))
     long = [w for w in words if len(w) > 3]
     return len(long) >= 3 and sum(1 for w in long if w[0].isupper()) >= 0.6 * len(long)
+
+
+def _capitalised_run(ctx: MatchContext, start: int, end: int, before: list[str]) -> bool:
+    """The match is one word of a longer capitalised name ("the National Turkey Growers
+    Association"), or follows only a short heading run into its sentence ("Types China and
+    porcelain ..."): the capital there says "name" or "heading", not "country". Called only
+    when the article also writes the word in lower case."""
+    if len(before) <= 2 and all(
+        w[0].isupper() and w.lower() not in PRECEDER_STOPWORDS for w in before
+    ):
+        return True
+    prev = _WORD_BEFORE.search(ctx.text, max(start - 40, 0), start)
+    nxt = _WORD_AFTER.match(ctx.text, end)
+    return bool(
+        prev
+        and nxt
+        and prev.group(1)[:1].isupper()
+        and prev.group(1).lower() not in PRECEDER_STOPWORDS
+        and nxt.group(1)[:1].isupper()
+    )
 
 
 def _all_caps(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:

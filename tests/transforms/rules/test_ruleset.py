@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 from worker.transforms.rules import RuleSet, load_rules
 from worker.transforms.rules.explain import rekey_for_story
 
-from .helpers import NOW, ruleset_from
+from .helpers import NOW, one_rule, ruleset_from
 from .minitag import tag
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -200,3 +200,21 @@ def test_pair_rule_filters_on_status(tmp_path):
     RULES_SCHEMA.validate(
         {"rules": [{"id": "x", "title": "t", "query": "q", "pair": {"status": ["blocked"]}}]}
     )
+
+
+def test_evidence_shows_the_terms_present_in_query_order_as_the_naive_scan_does(tmp_path):
+    """Evidence skips a term whose anchor is not in the article (one set test instead of a
+    look-up per term); what it shows must be what scanning every token shows, a proximity
+    term included, and in the order the query names them."""
+    rs = one_rule(
+        tmp_path,
+        'tank* OR "defence air"~3 OR missil* OR howitzer OR (drone AND country:TUR)',
+    )
+    art = tag("Missile talks", "Turkey wants missiles and a drone to guard the defence of its air.")
+    (fast,) = rs.match(art, now=NOW)
+    (naive,) = rs.match_naive(art, now=NOW)
+    terms = [ev.term for ev in fast.evidence]
+    assert fast.evidence == naive.evidence
+    assert "tank*" not in terms and "howitzer" not in terms
+    assert terms.index('"defence air"~3') < terms.index("missil*") < terms.index("drone")
+    assert "country:TUR" in terms

@@ -43,7 +43,9 @@ class StemmerError(ValueError):
 
 
 def snowball(algorithm: str) -> Callable[[str], str]:
-    """The Snowball stemmer ``algorithm`` (e.g. ``french``) as a function of a lower-case word."""
+    """The Snowball stemmer ``algorithm`` (e.g. ``french``) as a function of a lower-case word.
+    snowballstemmer hands out PyStemmer's compiled stemmer when that is installed (a dependency:
+    the pure-Python one costs up to 0.2 ms a word, most of a Turkish report's reading)."""
     import snowballstemmer
 
     known = snowballstemmer.algorithms()
