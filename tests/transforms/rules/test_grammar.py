@@ -533,6 +533,17 @@ def test_opening_delivery_makes_a_recalled_deal_background() -> None:
     assert with_opening("agreed", "ordered") == "agreed"
 
 
+def test_an_opening_delivery_to_another_buyer_leaves_a_pairs_order_alone(read) -> None:
+    # The headline's delivery is the news of the deal whose buyer it names; a later sentence
+    # listing other customers' orders tells of other deals, still at the order stage.
+    got = read(
+        "Chile takes delivery of its first new Gripen fighters. "
+        "Peru and Ecuador have also placed orders for Gripen fighters from Sweden."
+    )
+    assert got[("PER", "SWE")]["status"] == "ordered"
+    assert got[("ECU", "SWE")]["status"] == "ordered"
+
+
 def test_a_version_number_after_block_is_a_designation() -> None:
     classes = {"blocked": frozenset({"block"}), "designation": frozenset({"block"})}
     classes |= {"talks": frozenset({"contention"})}
