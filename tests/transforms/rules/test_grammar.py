@@ -533,6 +533,37 @@ def test_opening_delivery_makes_a_recalled_deal_background() -> None:
     assert with_opening("agreed", "ordered") == "agreed"
 
 
+def test_an_opening_delivery_to_another_buyer_leaves_a_pairs_order_alone(read) -> None:
+    # The headline's delivery is the news of the deal whose buyer it names; a later sentence
+    # listing other customers' orders tells of other deals, still at the order stage.
+    got = read(
+        "Chile takes delivery of its first new Gripen fighters. "
+        "Peru and Ecuador have also placed orders for Gripen fighters from Sweden."
+    )
+    assert got[("PER", "SWE")]["status"] == "ordered"
+    assert got[("ECU", "SWE")]["status"] == "ordered"
+
+
+def test_a_delivery_still_ahead_is_an_order_not_a_delivery() -> None:
+    # A handing-over verb right after a future auxiliary tells of a delivery scheduled under a
+    # deal already placed: ordered, neither delivered nor merely agreed.
+    classes = {
+        "delivered": frozenset({"delivered"}),
+        "future": frozenset({"will", "to"}),
+        "handover": frozenset({"delivered", "receive", "delivery"}),
+    }
+    words = ["", "will", "be", "delivered", "to", "", "next", "spring"]
+    assert sentence_status(words, [3], classes) == "ordered"
+    assert (
+        sentence_status(["", "is", "due", "to", "receive", "", "", ""], [4], classes) == "ordered"
+    )
+    assert sentence_status(["", "expects", "to", "take", "delivery", "of", ""], [4], classes) == (
+        "ordered"
+    )
+    # ...while a delivery already made stays delivered.
+    assert sentence_status(["", "were", "delivered", "to", ""], [2], classes) == "delivered"
+
+
 def test_a_version_number_after_block_is_a_designation() -> None:
     classes = {"blocked": frozenset({"block"}), "designation": frozenset({"block"})}
     classes |= {"talks": frozenset({"contention"})}

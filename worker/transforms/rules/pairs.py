@@ -434,10 +434,16 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
     if lede is None and lexicon.symbols_only:
         lede = told
     opening = told if at < _HEADLINE_AND_FIRST else None
+    # the opening's delivery is the newest step of the deal whose buyer it names: when it names
+    # the buyer of one of the report's pairs, a pair with another buyer is another deal the
+    # report recalls ("six other allies have ordered the jet"), and keeps its own status
+    named = {s.ident for k in range(at + 1) for s in per_sentence.get(k, ()) if s.kind == "country"}
+    buyers = {h.recipient for h in hits.values()} & named
     for hit in hits.values():
         if hit.status is None:  # untold in its sentences: what the lede says of the deal
             hit.status = lede
-        hit.status = with_opening(hit.status, opening)
+        if not buyers or hit.recipient in buyers:
+            hit.status = with_opening(hit.status, opening)
         if hit.weapon is None:  # the article's first weapon from the supplier, if any
             w = next((e for e in weapons if e.country == hit.supplier), None)
             if w is not None:

@@ -28,6 +28,7 @@ READING_KEYS = (
     "prospective",
     "future",
     "designation",
+    "handover",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -122,6 +123,13 @@ def sentence_status(
             and words[i + 1].isdigit()
         ):
             continue  # "F-16 Block 70": part of a designation, not a block
+        if w in classes.get("handover", _NONE) and _after_future(words, i, classes):
+            # "will take delivery", "is set to receive", "will be delivered": a delivery still
+            # ahead is scheduled under a deal already placed (an order), not done
+            cand = (abs(i - first), -STATUSES.index("ordered"), "ordered")
+            if best is None or cand < best:
+                best = cand
+            continue
         for rank, status in enumerate(STATUSES):
             if w not in classes.get(status, ()):
                 continue
@@ -184,6 +192,13 @@ def _future(
     """A trigger follows a future auxiliary, perhaps past one adverb ("will soon supply")."""
     aux = classes.get("future", _NONE)
     return any(words[j] in aux for t in triggers for j in range(max(0, t - _FUTURE_WINDOW), t))
+
+
+def _after_future(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """``words[i]`` follows a future auxiliary within two words ("will be delivered", "to take
+    delivery")."""
+    aux = classes.get("future", _NONE)
+    return any(words[j] in aux for j in range(max(0, i - _FUTURE_WINDOW), i))
 
 
 def _perfect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
