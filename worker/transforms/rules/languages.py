@@ -4,7 +4,7 @@ Each language is one file, ``data/rules/languages/<code>.yaml`` (a pack may add 
 ``<pack>/languages/``)::
 
     language: de
-    topics:                      # terms added to the topic of that id, for text in any language
+    topics:                      # the topic's terms for articles in this language only
       arms_transfer: [kauf*, liefer*, ...]
     relations:
       arms_transfer:             # word classes (and optional extra role patterns) for the reader
@@ -27,7 +27,8 @@ then also read, by Snowball stem, the tokens nothing listed reads (``word_stems.
 The English lexicon (``relations/*.yaml``) stays the reader for English text and for text of
 unknown language; an article in a language with a file is read with that language's lexicon,
 by the symbol patterns alone (the dependency parse is English-only). Rules stay the same in
-every language: ``topic:arms_transfer`` and pair rules fire on a Turkish or French report alike.
+every language: ``topic:arms_transfer`` and pair rules fire on a Turkish or French report alike,
+``topic:X`` meaning a shared term of X or a term of the article's own language.
 """
 
 from __future__ import annotations
@@ -132,19 +133,24 @@ def _language_file(path: Path, data: dict[str, Any]) -> tuple[LanguageFile, str 
 
 
 def extend_topics(topics: dict[str, Topic], languages: list[LanguageFile]) -> dict[str, Topic]:
-    """Topics with every language's terms added (a term tagged with a topic that does not exist
-    is ignored: a pack may leave a shipped topic out)."""
-    extra: dict[str, list[str]] = {}
+    """Topics with each language's terms as that language's own (``Topic.by_lang``): they count
+    only in an article of that language, so no article scans another language's words and a
+    stem cannot reach a word of another language (French ``accord*``, English "according").
+    A term the topic already shares is not repeated; a term tagged with a topic that does not
+    exist is ignored (a pack may leave a shipped topic out)."""
+    out = dict(topics)
     for lf in languages:
         for tid, terms in lf.topics.items():
-            extra.setdefault(tid, []).extend(terms)
-    out = dict(topics)
-    for tid, terms in extra.items():
-        if tid in out:
-            t = out[tid]
-            merged = [*t.terms, *(x for x in terms if x not in t.terms)]
+            t = out.get(tid)
+            if t is None:
+                continue
+            shared = set(t.terms)
+            own = list(dict.fromkeys(x for x in terms if x not in shared))
+            if not own:
+                continue
+            by_lang = {**t.by_lang, lf.lang: own}
             # raw too: a rule set published as records carries every language's terms
-            out[tid] = replace(t, terms=merged, raw={**t.raw, "terms": merged})
+            out[tid] = replace(t, by_lang=by_lang, raw={**t.raw, "languages": by_lang})
     return out
 
 

@@ -12,6 +12,9 @@ Supported subset (everything else raises ``UnsupportedForPercolator``):
   ``people``, ``organizations``, ``weapons``, ``places`` (keyword fields holding tagged ids;
   ISO3 upper case for countries), globs → ``wildcard``; ``lang:`` → ``term`` on ``language``;
   ``source:`` → ``match_phrase`` on ``source``;
+- a topic term of one language (``Term.lang``) is gated by the document's language: the
+  language's terms of an OR become one ``bool`` of ``term`` on ``language`` AND any of them,
+  so ``topic:X`` reads "a shared term, or a term of the article's own language" here too;
 - rule ``countries`` constraints become filters (they are part of ``rule.node``). A ``pair``
   cannot be expressed: the percolator has no sentence-level role extraction, so the query
   covers only the rule's text and entity constraints and a pair rule's hits must be
@@ -65,14 +68,31 @@ def to_dsl(node: Node) -> dict[str, Any]:
             body["must_not"] = must_not
         return {"bool": body}
     if isinstance(node, Or):
-        return {"bool": {"should": [to_dsl(c) for c in node.children], "minimum_should_match": 1}}
+        return {"bool": {"should": _should(node.children), "minimum_should_match": 1}}
     if isinstance(node, Not):
         return {"bool": {"must": [{"match_all": {}}], "must_not": [to_dsl(node.child)]}}
     if isinstance(node, Term):
+        if node.lang is not None:
+            return {"bool": {"must": [_meta(Meta("lang", node.lang)), _term(node)]}}
         return _term(node)
     if isinstance(node, Meta):
         return _meta(node)
     raise UnsupportedForPercolator(repr(node))
+
+
+def _should(children: tuple[Node, ...]) -> list[dict[str, Any]]:
+    """The clauses of an OR; one language's terms are one clause under their language gate."""
+    out: list[dict[str, Any]] = []
+    by_lang: dict[str, list[dict[str, Any]]] = {}
+    for c in children:
+        if isinstance(c, Term) and c.lang is not None:
+            by_lang.setdefault(c.lang, []).append(_term(c))
+        else:
+            out.append(to_dsl(c))
+    for lang, terms in by_lang.items():
+        anyof = {"bool": {"should": terms, "minimum_should_match": 1}}
+        out.append({"bool": {"must": [_meta(Meta("lang", lang)), anyof]}})
+    return out
 
 
 def _fields(term: Term) -> list[str]:
