@@ -11,7 +11,7 @@ import pytest
 
 from worker.model import Article
 from worker.transforms.rules import RuleSet
-from worker.transforms.rules.languages import LanguageFile, extend_topics
+from worker.transforms.rules.languages import LanguageFile, class_topic_terms, extend_topics
 from worker.transforms.rules.percolate import rule_to_dsl
 from worker.transforms.rules.query import Term, parse_query
 from worker.transforms.rules.schema import Rule, Topic
@@ -160,3 +160,57 @@ def test_lang_filter_still_narrows_a_rule(tagger: Tagger) -> None:
     rules = RuleSet([Rule(id="deal", title="deal", query=query, node=node)], topics)
     assert fires(rules, tagger, "Un accord est signé.", "fr") == (True, True)
     assert fires(rules, tagger, "The contract was signed.", "en") == (False, False)
+
+
+# -- the topic terms a language takes from its own reader's classes ---------------------------
+
+COMMON = {"relations": {"arms_transfer": {"topics": {"arms_transfer": ["sell", "buy"]}}}}
+
+
+def test_class_entries_become_the_languages_topic_terms_as_the_reader_reads_them() -> None:
+    classes = {"sell": ["livre", "livr*"], "buy": ["acheter"], "from": ["de"]}
+    lf = LanguageFile("fr", "fr.yaml", {}, {"arms_transfer": {"classes": classes}}, "french")
+    common = {"relations": {"arms_transfer": {**COMMON["relations"]["arms_transfer"]}}}
+    common["relations"]["arms_transfer"]["stemmed"] = ["buy"]
+    terms = class_topic_terms(lf, common)["arms_transfer"]
+    # a listed word, a listed stem, and the Snowball stem of a stemmed class's word as a prefix
+    # ("achètera" is read as a buy word by its stem); "de" is in no mapped class
+    assert terms == ["livre", "livr*", "acheter", "achet*"]
+    topic = Topic("arms_transfer", ["sale"], raw={"id": "arms_transfer", "terms": ["sale"]})
+    scoped = extend_topics({"arms_transfer": topic}, [lf], common)["arms_transfer"]
+    # what a stem of the same language covers is left out: it adds scan cost only
+    assert scoped.terms == ["sale"] and scoped.by_lang == {"fr": ["livr*", "achet*"]}
+
+
+def test_a_languages_own_mapping_replaces_the_shared_one() -> None:
+    rel = {"classes": {"sell": ["livre"], "deal": ["contrat"]}, "topics": {"weapons": ["deal"]}}
+    lf = LanguageFile("fr", "fr.yaml", {}, {"arms_transfer": rel})
+    assert class_topic_terms(lf, COMMON) == {"weapons": ["contrat"]}
+
+
+def shipped_topic_rule(rules: RuleSet, topic: str) -> RuleSet:
+    query = f"topic:{topic}"
+    node = parse_query(query, {k: t.entries() for k, t in rules.topics.items()})
+    return RuleSet([Rule(id="deal", title=topic, query=query, node=node)], rules.topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Portuguese "enviou" is a seller's verb of the reader, in no topic list of the file
+        ("Os tanques que o Brasil enviou para o Uruguai já estão em serviço.", "pt", True),
+        ("Enviou: a word seen in an English caption.", "en", False),
+        # French "accord*" (deal class) and German "import*" reach no English word
+        ("According to the ministry, the important parade was held.", "en", False),
+        ("Un accord a été conclu hier.", "fr", True),
+        # the Snowball stem of a French buy word reads a future nobody listed
+        ("L'armée achètera des hélicoptères.", "fr", True),
+    ],
+)
+def test_the_shipped_transfer_topic_reads_the_class_words_of_the_articles_language(
+    rules: RuleSet, tagger: Tagger, text: str, lang: str, expected: bool
+) -> None:
+    assert fires(shipped_topic_rule(rules, "arms_transfer"), tagger, text, lang) == (
+        expected,
+        expected,
+    )

@@ -262,7 +262,7 @@ def _add_languages(
     common, langs, errs = read_languages(language_dirs(SHIPPED, pack_dir))
     errs += attach_relations(relations, common, langs)
     errors = [RuleError(e.file, e.line, e.reason) for e in errs]
-    return extend_topics(topics, langs), relations, errors
+    return extend_topics(topics, langs, common), relations, errors
 
 
 def raise_errors(errors: list[RuleError]) -> None:
