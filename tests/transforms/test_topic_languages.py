@@ -118,7 +118,7 @@ def test_the_percolator_query_gates_a_language_term_by_the_document_language(
     should = rule_to_dsl(rule)["bool"]["should"]
     shared = [c for c in should if "must" not in c.get("bool", {})]
     gated = {
-        c["bool"]["must"][0]["term"]["language"]: c["bool"]["must"][1]
+        c["bool"]["must"][0]["bool"]["should"][0]["term"]["language"]: c["bool"]["must"][1]
         for c in should
         if "must" in c.get("bool", {})
     }
