@@ -214,3 +214,18 @@ def test_the_shipped_transfer_topic_reads_the_class_words_of_the_articles_langua
         expected,
         expected,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # French "corvette*" is an arms-class stem of the reader, in no weapons list of the file
+        ("La marine recevra deux corvettes.", "fr", True),
+        # and it is French only: English corvettes are no weapon word of the shared list
+        ("The navy will get two corvettes.", "en", False),
+    ],
+)
+def test_the_shipped_weapons_topic_reads_the_arms_class_of_the_articles_language(
+    rules: RuleSet, tagger: Tagger, text: str, lang: str, expected: bool
+) -> None:
+    assert fires(shipped_topic_rule(rules, "weapons"), tagger, text, lang) == (expected, expected)
