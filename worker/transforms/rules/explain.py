@@ -78,18 +78,44 @@ def evidence_for(
     if pair is not None:
         for cue in pair.cues:
             add(f"{cue.role} {cue.country}: {cue.cue}", cue.field, cue.start, cue.end)
-    for leaf, negated in walk(node):
-        if negated:
-            continue
+    for leaf in evidence_leaves(node, view.lang):
         if isinstance(leaf, Term):
             for i, j in view.occurrences(leaf)[:MAX_PER_TERM]:
                 field, start, end = view.original(i, j)
                 add(leaf.display or " ".join(leaf.tokens), field, start, end)
-        elif isinstance(leaf, Meta) and leaf.field not in ("lang", "source", "has"):
+        elif leaf.field not in ("lang", "source", "has"):
             for ent in view.tagged.entities:
                 if leaf.field in (ent.type, "entity") and _entity_matches(leaf, ent.id):
                     for m in ent.mentions[:1]:
                         add(leaf.display or f"{leaf.field}:{leaf.value}", m.field, m.start, m.end)
+    return out
+
+
+# A query's positive leaves per article language, by identity as below: the shipped arms rule
+# has some 900 text leaves, 90% of them terms of one language; asking each for its occurrences
+# in every alert cost an English article more than the language scope saved it
+# (docs/languages.md, twelfth round).
+_POSITIVE: dict[int, tuple[Node, dict[str, tuple[Term | Meta, ...]]]] = {}
+
+
+def evidence_leaves(node: Node, lang: str) -> tuple[Term | Meta, ...]:
+    """The positive leaves of ``node`` that can hold in an article of language ``lang``
+    (folded, "" for none), in query order: the shared ones and the terms of that language."""
+    hit = _POSITIVE.get(id(node))
+    if hit is None or hit[0] is not node:
+        if len(_POSITIVE) >= _MAX_CACHED:
+            _POSITIVE.clear()
+        hit = _POSITIVE[id(node)] = (node, {})
+    out = hit[1].get(lang)
+    if out is None:
+        own = {lang, lang.split("-")[0]}
+        out = hit[1][lang] = tuple(
+            leaf
+            for leaf, negated in walk(node)
+            if not negated
+            and isinstance(leaf, Term | Meta)
+            and (not isinstance(leaf, Term) or leaf.lang is None or leaf.lang in own)
+        )
     return out
 
 
