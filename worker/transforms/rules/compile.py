@@ -13,6 +13,10 @@ gets an integer id, the article view computes the set of true atoms once (only l
 anchor or feature is present can be true), and each rule is compiled to one flat Python
 function over that set (``3 in T and not 7 in T``; groups of leaves become one set operation),
 so evaluating a candidate rule is one call with no per-node dispatch or method calls.
+
+A topic term of one language (``Term.lang``) is anchored in that language's own word table and
+automaton (``LanguageScan``), which only an article of that language scans: an English article
+never pays for, nor matches, the ten other languages' topic words.
 """
 
 from __future__ import annotations
@@ -100,6 +104,22 @@ def _glob_anchor(term: Term, regexes: tuple) -> CompiledTerm:
     return CompiledTerm(term, False, piece, left, right, i, regexes)
 
 
+@dataclass(slots=True)
+class LanguageScan:
+    """The topic terms of one language, found only in articles of that language. Per whole
+    word and per automaton anchor: (atoms true when it is present, the rules indexed under
+    them, the patterns to verify)."""
+
+    words: dict[str, tuple[tuple[int, ...], tuple[int, ...], tuple[CompiledTerm, ...]]]
+    keys: dict[int, tuple[tuple[int, ...], tuple[int, ...], tuple[CompiledTerm, ...]]]
+    automaton: ahocorasick.Automaton | None
+
+
+def whole_word(ct: CompiledTerm) -> bool:
+    """Is the anchor a whole word (found by set intersection, not by the automaton)?"""
+    return ct.left and ct.right and " " not in ct.key
+
+
 _PATTERN_TOKEN = re.compile(r"[\w*?]+")
 
 # Rough rarity of features, for choosing which AND branch indexes a rule (lower = rarer).
@@ -119,13 +139,16 @@ class Compiled:
     def __init__(self, rules: list[Rule]):
         self.rules = rules
         self.terms: dict[Term, CompiledTerm] = {}
-        self.anchors: dict[tuple[str, bool, bool], int] = {}
+        # (anchor text, left boundary, right boundary, language or None for shared) -> id
+        self.anchors: dict[tuple[str, bool, bool, str | None], int] = {}
         self.anchor_keys: list[str] = []
         self.atoms: list[CompiledTerm | Meta] = []
         self.meta_atoms: dict[Meta, int] = {}
         # anchor id -> atoms true whenever it is present / atoms to verify when it is
         self.anchor_sure: dict[int, list[int]] = {}
         self.anchor_check: dict[int, list[CompiledTerm]] = {}
+        # anchor id of a language's own term -> its terms (LanguageScan, built below)
+        self.lang_terms: dict[int, list[CompiledTerm]] = {}
         # whole-word anchor id -> one-word literals restricted to the title / the body
         self.anchor_field: dict[str, dict[int, list[int]]] = {"title": {}, "body": {}}
         # meta feature -> (atom, node) constraints that may hold when the feature is present
@@ -153,7 +176,9 @@ class Compiled:
         self.words: dict[str, int] = {}
         self.automaton = ahocorasick.Automaton()
         has_keys = False
-        for (key, left, right), aid in self.anchors.items():
+        for (key, left, right, lang), aid in self.anchors.items():
+            if lang is not None:
+                continue  # in the language's own scan
             if left and right and " " not in key:
                 self.words[key] = aid
                 continue
@@ -184,7 +209,36 @@ class Compiled:
         self.scan_words: frozenset[str] = frozenset(
             {*self.word_rules, *self.word_check, *self.field_words["body"]}
         )
+        self.by_lang: dict[str, LanguageScan] = self._language_scans()
         self.tests: list[AtomTest] = self._codegen([r.node for r in rules])
+
+    def _language_scans(self) -> dict[str, LanguageScan]:
+        """One ``LanguageScan`` per language with terms of its own."""
+        grouped: dict[str, dict[int, list[CompiledTerm]]] = {}
+        for aid, cts in self.lang_terms.items():
+            lang = cts[0].term.lang
+            assert lang is not None
+            grouped.setdefault(lang, {})[aid] = cts
+        out: dict[str, LanguageScan] = {}
+        for lang, by_anchor in grouped.items():
+            words: dict = {}
+            keys: dict = {}
+            automaton = ahocorasick.Automaton()
+            for aid, cts in by_anchor.items():
+                sure = tuple(ct.atom for ct in cts if ct.sure)
+                rules = tuple(sorted({r for a in sure for r in self.index.get(a, ())}))
+                entry = (sure, rules, tuple(ct for ct in cts if not ct.sure))
+                ct = cts[0]
+                if whole_word(ct):
+                    words[ct.key] = entry
+                    continue
+                keys[aid] = entry
+                padded = (" " if ct.left else "") + ct.key + (" " if ct.right else "")
+                automaton.add_word(padded, (len(padded), aid, ct.left))
+            if keys:
+                automaton.make_automaton()
+            out[lang] = LanguageScan(words, keys, automaton if keys else None)
+        return out
 
     def _rules_of(self, atoms: dict) -> dict:
         """The rules indexed under each entry's atoms (entries without any are left out)."""
@@ -211,7 +265,7 @@ class Compiled:
         ``("T", atom)`` the atoms the scan verified."""
         if isinstance(leaf, Term):
             ct = self.term(leaf)
-            if ct.sure:
+            if ct.sure and leaf.lang is None:
                 if self.words.get(ct.key) == ct.anchor:
                     return "W", ct.key
                 return "H", ct.anchor
@@ -239,14 +293,16 @@ class Compiled:
             ct.need = frozenset(
                 t for t, rx in zip(term.tokens, ct.regexes, strict=True) if rx is None
             )
-            ident = (ct.key, ct.left, ct.right)
+            ident = (ct.key, ct.left, ct.right, term.lang)
             if ident not in self.anchors:
                 self.anchors[ident] = len(self.anchor_keys)
                 self.anchor_keys.append(ct.key)
             ct.anchor = self.anchors[ident]
             ct.atom = len(self.atoms)
             self.atoms.append(ct)
-            if ct.sure:
+            if term.lang is not None:
+                self.lang_terms.setdefault(ct.anchor, []).append(ct)
+            elif ct.sure:
                 self.anchor_sure.setdefault(ct.anchor, []).append(ct.atom)
             elif ct.field_word:
                 self.anchor_field[ct.field_word].setdefault(ct.anchor, []).append(ct.atom)

@@ -96,36 +96,43 @@ def evidence_for(
     return out
 
 
-# The positive leaves of a query with each term compiled, per (query, compiled rule set), by
-# identity as below. Walking the query and hashing every term again for each alert was about
-# 2.5 ms an alert on real reports (the shipped pair rule has hundreds of terms).
-_POSITIVE: dict[tuple[int, int], tuple[Node, object, tuple]] = {}
+# A query's positive leaves with each term compiled, per (query, compiled rule set) by identity
+# as below, and per article language: the shipped arms rule has some 900 text leaves, 90% of
+# them terms of one language (docs/languages.md, twelfth round). Walking the query and asking
+# every term for its occurrences again in each alert cost about 2.5 ms an alert on real reports.
+_POSITIVE: dict[tuple[int, int], tuple[Node, object, dict[str, tuple]]] = {}
 _MAX_CACHED = 4096  # queries; a reloaded pack brings new ones, so the cache starts over
 
 
 def positive_leaves(node: Node, view: RuleView) -> tuple[tuple[Term | Meta, Any, int], ...]:
     """(leaf, compiled term or None, anchor id or -1) for the terms and entity conditions a
-    match of ``node`` can show as evidence, in query order: positive ``Term`` leaves and
-    ``Meta`` leaves other than ``lang``, ``source`` and ``has``. The anchor is -1 where its
-    absence does not rule the term out (a proximity term)."""
-    compiled = view.compiled
+    match of ``node`` can show as evidence in an article of the view's language, in query
+    order: positive ``Term`` leaves shared or of that language, and ``Meta`` leaves other than
+    ``lang``, ``source`` and ``has``. The anchor is -1 where its absence from the shared scan
+    does not rule the term out (a proximity term, a term of one language)."""
+    compiled, lang = view.compiled, view.lang
     key = (id(node), id(compiled))
     hit = _POSITIVE.get(key)
-    if hit is not None and hit[0] is node and hit[1] is compiled:
-        return hit[2]
+    if hit is None or hit[0] is not node or hit[1] is not compiled:
+        if len(_POSITIVE) >= _MAX_CACHED:
+            _POSITIVE.clear()
+        hit = _POSITIVE[key] = (node, compiled, {})
+    leaves = hit[2].get(lang)
+    if leaves is not None:
+        return leaves
+    own = {lang, lang.split("-")[0]}
     out: list[tuple[Term | Meta, Any, int]] = []
     for leaf, negated in walk(node):
         if negated:
             continue
-        if isinstance(leaf, Term):
+        if isinstance(leaf, Term) and (leaf.lang is None or leaf.lang in own):
             ct = compiled.term(leaf)
-            out.append((leaf, ct, -1 if leaf.slop is not None else ct.anchor))
+            # a language's term is anchored in that language's own scan (another id space)
+            shared_anchor = leaf.slop is None and leaf.lang is None
+            out.append((leaf, ct, ct.anchor if shared_anchor else -1))
         elif isinstance(leaf, Meta) and leaf.field not in ("lang", "source", "has"):
             out.append((leaf, None, -1))
-    if len(_POSITIVE) >= _MAX_CACHED:
-        _POSITIVE.clear()
-    leaves = tuple(out)
-    _POSITIVE[key] = (node, compiled, leaves)
+    leaves = hit[2][lang] = tuple(out)
     return leaves
 
 

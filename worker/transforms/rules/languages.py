@@ -4,7 +4,7 @@ Each language is one file, ``data/rules/languages/<code>.yaml`` (a pack may add 
 ``<pack>/languages/``)::
 
     language: de
-    topics:                      # terms added to the topic of that id, for text in any language
+    topics:                      # the topic's terms for articles in this language only
       arms_transfer: [kauf*, liefer*, ...]
     relations:
       arms_transfer:             # word classes (and optional extra role patterns) for the reader
@@ -30,7 +30,8 @@ inside compounds nobody listed are read by their head.
 The English lexicon (``relations/*.yaml``) stays the reader for English text and for text of
 unknown language; an article in a language with a file is read with that language's lexicon,
 by the symbol patterns alone (the dependency parse is English-only). Rules stay the same in
-every language: ``topic:arms_transfer`` and pair rules fire on a Turkish or French report alike.
+every language: ``topic:arms_transfer`` and pair rules fire on a Turkish or French report alike,
+``topic:X`` meaning a shared term of X or a term of the article's own language.
 """
 
 from __future__ import annotations
@@ -46,12 +47,13 @@ from worker.yaml_doc import YamlDoc, YamlReadError
 
 from .pairs import LexiconError, RelationLexicon
 from .schema import Topic
-from .word_stems import STEM_MARK, Compounds, StemmerError, StemReader, snowball
+from .word_stems import SNOWBALL_MARK, STEM_MARK, Compounds, StemmerError, StemReader, snowball
 
 COMMON_FILE = "common.yaml"
 _CLASS_REF = re.compile(r"\{(\w+)\}")
 _LANG_CODE = re.compile(r"^[a-z]{2,3}$")
 _PATTERN_WORD = re.compile(r"\w+")
+_ONE_WORD = re.compile(r"^\w+$").match
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,21 +136,88 @@ def _language_file(path: Path, data: dict[str, Any]) -> tuple[LanguageFile, str 
     return LanguageFile(lang, str(path), dict(topics), dict(relations), stem), None
 
 
-def extend_topics(topics: dict[str, Topic], languages: list[LanguageFile]) -> dict[str, Topic]:
-    """Topics with every language's terms added (a term tagged with a topic that does not exist
-    is ignored: a pack may leave a shipped topic out)."""
-    extra: dict[str, list[str]] = {}
-    for lf in languages:
-        for tid, terms in lf.topics.items():
-            extra.setdefault(tid, []).extend(terms)
+def extend_topics(
+    topics: dict[str, Topic],
+    languages: list[LanguageFile],
+    common: Mapping[str, Any] | None = None,
+) -> dict[str, Topic]:
+    """Topics with each language's terms as that language's own (``Topic.by_lang``): they count
+    only in an article of that language, so no article scans another language's words and a
+    stem cannot reach a word of another language (French ``accord*``, English "according").
+
+    A language's terms are its file's ``topics:`` lists plus the words of the relation classes
+    ``common.yaml`` maps to a topic (``class_topic_terms``), so the pair rule's query and the
+    reader cannot drift apart. A term the topic already shares, or a word one of the language's
+    listed stems already covers, is not repeated; a term tagged with a topic that does not
+    exist is ignored (a pack may leave a shipped topic out)."""
     out = dict(topics)
-    for tid, terms in extra.items():
-        if tid in out:
-            t = out[tid]
-            merged = [*t.terms, *(x for x in terms if x not in t.terms)]
+    for lf in languages:
+        derived = class_topic_terms(lf, common or {})
+        for tid in dict.fromkeys([*lf.topics, *derived]):
+            t = out.get(tid)
+            if t is None:
+                continue
+            shared = set(t.terms)
+            both = [*lf.topics.get(tid, []), *derived.get(tid, [])]
+            own = _uncovered([x for x in dict.fromkeys(both) if x not in shared], t.terms)
+            if not own:
+                continue
+            by_lang = {**t.by_lang, lf.lang: own}
             # raw too: a rule set published as records carries every language's terms
-            out[tid] = replace(t, terms=merged, raw={**t.raw, "terms": merged})
+            out[tid] = replace(t, by_lang=by_lang, raw={**t.raw, "languages": by_lang})
     return out
+
+
+def _uncovered(terms: list[str], shared: list[str]) -> list[str]:
+    """``terms`` less those a one-word stem among them or ``shared`` already matches
+    ("livré" and "livraison*" under ``livr*``): they would only add scan cost."""
+    stems = {
+        fold_letters(x[:-1]): x for x in [*shared, *terms] if x.endswith("*") and _ONE_WORD(x[:-1])
+    }
+
+    def covered(x: str) -> bool:
+        f = fold_letters(x)
+        return any(f.startswith(s) and stems[s] != x for s in stems)
+
+    return [x for x in terms if not covered(x)]
+
+
+def class_topic_terms(lf: LanguageFile, common: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Topic terms a language takes from its own relation classes: ``common.yaml`` maps, per
+    relation, a topic id to class names (``topics:``; a language's own mapping replaces it),
+    and every entry of those classes counts as a term of that topic for the language, as the
+    reader reads it: a word as listed, a listed stem as the stem (``livr*``), and, for the
+    classes the language reads by Snowball stem, each Snowball stem as a prefix (``achet*``
+    for "achètera"). Safe only because these terms are the language's own (``extend_topics``):
+    a stem never meets text of another language."""
+    shared = common.get("relations") or {}
+    out: dict[str, list[str]] = {}
+    for name, own in lf.relations.items():
+        base = shared.get(name) or {}
+        mapping = own.get("topics", base.get("topics")) or {}
+        if not mapping:
+            continue
+        merged = merge_language(name, base, own, lf.stemmer)
+        classes = merged["classes"]
+        try:
+            keys = snowball_members(merged, StemReader(frozenset(), None)) if lf.stemmer else {}
+        except LexiconError:
+            keys = {}  # attach_relations reports the language's lexicon error
+        for tid, names in mapping.items():
+            terms = out.setdefault(str(tid), [])
+            for cls in names or ():
+                for w in [*(classes.get(cls) or ()), *keys.get(cls, ())]:
+                    terms.append(_topic_term(str(w)))
+    return out
+
+
+def _topic_term(word: str) -> str:
+    """A class entry as a topic term: ``stem_`` and a Snowball key ``__stem`` as ``stem*``."""
+    if word.startswith(SNOWBALL_MARK):
+        return word[len(SNOWBALL_MARK) :] + "*"
+    if word.endswith(STEM_MARK) and len(word) > 1:
+        return word[:-1] + "*"
+    return word
 
 
 def attach_relations(
@@ -253,31 +322,12 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     ]
     reader = StemReader.listed(listed)
     stem_keys: dict[str, list[str]] = {}
+    if reader is None and (raw.get("stemmer") or raw.get("compounds")):
+        exact = frozenset(fold_letters(w) for w in listed if not w.endswith(STEM_MARK))
+        reader = StemReader(exact, None)
     if raw.get("stemmer"):
-        try:
-            stem = snowball(str(raw["stemmer"]))
-        except StemmerError as exc:
-            raise LexiconError(str(exc)) from None
-        stemmed = [str(c) for c in raw.get("stemmed") or []]
-        unknown = [c for c in stemmed if c not in classes]
-        if unknown:
-            raise LexiconError(f"stemmed: no such class {unknown} in this language")
-        if reader is None:
-            exact = frozenset(fold_letters(w) for w in listed if not w.endswith(STEM_MARK))
-            reader = StemReader(exact, None)
-        unstemmed = [str(w) for w in raw.get("unstemmed") or []]
-        in_stemmed = {w for c in stemmed for w in classes.get(c) or ()}
-        stray = [w for w in unstemmed if w not in in_stemmed]
-        if stray:
-            raise LexiconError(f"unstemmed: {stray} listed in no class of stemmed: {stemmed}")
-        # ignored words and pattern literals ("pour", "vers") are never renamed by a stem
-        stem_keys = reader.add_snowball(
-            stem, classes, stemmed, _literal_words(raw), [fold_letters(w) for w in unstemmed]
-        )
+        stem_keys = snowball_members(raw, reader)
     if raw.get("compounds"):
-        if reader is None:
-            exact = frozenset(fold_letters(w) for w in listed if not w.endswith(STEM_MARK))
-            reader = StemReader(exact, None)
         reader.compounds, head_only = _compounds(raw["compounds"], classes)
         for name, words in head_only.items():  # read inside a compound only, never alone
             stem_keys.setdefault(name, []).extend(words)
@@ -331,6 +381,30 @@ def _compounds(
     words = [w for c in heads for w in classes[c]] + [w for ws in head_only.values() for w in ws]
     excepted = [str(w) for w in spec.get("except") or []]
     return Compounds.of(words, min_head, min_mod, excepted), head_only
+
+
+def snowball_members(raw: Mapping[str, Any], reader: StemReader) -> dict[str, list[str]]:
+    """Set ``reader`` to read a merged lexicon's ``stemmed`` classes by its Snowball stemmer;
+    the Snowball keys (``__stem``) each class then lists. Raises LexiconError on a bad
+    ``stemmer``, ``stemmed`` or ``unstemmed``."""
+    classes: dict[str, list[str]] = {k: list(v) for k, v in (raw.get("classes") or {}).items()}
+    try:
+        stem = snowball(str(raw["stemmer"]))
+    except StemmerError as exc:
+        raise LexiconError(str(exc)) from None
+    stemmed = [str(c) for c in raw.get("stemmed") or []]
+    unknown = [c for c in stemmed if c not in classes]
+    if unknown:
+        raise LexiconError(f"stemmed: no such class {unknown} in this language")
+    unstemmed = [str(w) for w in raw.get("unstemmed") or []]
+    in_stemmed = {w for c in stemmed for w in classes.get(c) or ()}
+    stray = [w for w in unstemmed if w not in in_stemmed]
+    if stray:
+        raise LexiconError(f"unstemmed: {stray} listed in no class of stemmed: {stemmed}")
+    # ignored words and pattern literals ("pour", "vers") are never renamed by a stem
+    return reader.add_snowball(
+        stem, classes, stemmed, _literal_words(raw), [fold_letters(w) for w in unstemmed]
+    )
 
 
 def _literal_words(raw: Mapping[str, Any]) -> frozenset[str]:

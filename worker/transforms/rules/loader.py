@@ -123,7 +123,10 @@ def build_topics(docs: list[YamlDoc]) -> tuple[dict[str, Topic], list[RuleError]
             errors.extend(errs)
             continue
         d = doc.data
-        topics[d["id"]] = Topic(d["id"], list(d["terms"]), d.get("description", ""), doc.file, d)
+        by_lang = {str(k): list(v) for k, v in (d.get("languages") or {}).items()}
+        topics[d["id"]] = Topic(
+            d["id"], list(d["terms"]), d.get("description", ""), doc.file, d, by_lang
+        )
     return topics, errors
 
 
@@ -147,7 +150,7 @@ def build_rules(
     rules: list[Rule] = []
     errors: list[RuleError] = []
     seen: dict[str, str] = {}
-    lexicons = {k: t.terms for k, t in topics.items()}
+    lexicons = {k: t.entries() for k, t in topics.items()}
     for doc in docs:
         if doc.data is None:
             errors.append(RuleError(doc.file, 1, "empty rule file"))
@@ -259,7 +262,7 @@ def _add_languages(
     common, langs, errs = read_languages(language_dirs(SHIPPED, pack_dir))
     errs += attach_relations(relations, common, langs)
     errors = [RuleError(e.file, e.line, e.reason) for e in errs]
-    return extend_topics(topics, langs), relations, errors
+    return extend_topics(topics, langs, common), relations, errors
 
 
 def raise_errors(errors: list[RuleError]) -> None:

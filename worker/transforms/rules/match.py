@@ -17,7 +17,7 @@ from operator import add, attrgetter
 from worker.model import TaggedArticle
 from worker.transforms.folding import fold_letters
 
-from .compile import Compiled, CompiledTerm
+from .compile import Compiled, CompiledTerm, LanguageScan, whole_word
 from .pairs import PairHit, RelationLexicon, candidate_sentences, extract_pairs
 from .query import And, MatchAll, Meta, Node, Not, Or, Term
 from .text import WORD, glob_regex, is_glob, split_pattern, tokens
@@ -88,6 +88,30 @@ class RuleView:
                 out[aid] = [start]
             else:
                 lst.append(start)
+        return out
+
+    @cached_property
+    def language_scan(self) -> LanguageScan | None:
+        """The topic terms of the article's own language (none: no language, or none of its
+        own); ``lang:`` semantics, so "fr-CA" reads the French terms."""
+        by_lang = self.compiled.by_lang
+        if not by_lang or not self.lang:
+            return None
+        return by_lang.get(self.lang) or by_lang.get(self.lang.split("-")[0])
+
+    def own_language(self, lang: str) -> bool:
+        """Does a term of language ``lang`` count in this article?"""
+        return lang == self.lang or lang == self.lang.split("-")[0]
+
+    @cached_property
+    def language_hits(self) -> dict[int, list[int]]:
+        """Anchor id -> start offsets in ``norm`` of the own-language automaton's anchors."""
+        out: dict[int, list[int]] = {}
+        scan = self.language_scan
+        if scan is None or scan.automaton is None:
+            return out
+        for end, (klen, aid, left) in scan.automaton.iter(self.padded):
+            out.setdefault(aid, []).append(end - klen + (1 if left else 0))
         return out
 
     @cached_property
@@ -177,6 +201,17 @@ class RuleView:
             checks.extend(
                 chain.from_iterable(map(c.key_check.__getitem__, c.key_check.keys() & hits))
             )
+        scan = self.language_scan
+        if scan is not None:
+            # the article's own language's topic terms (compile.LanguageScan): sure ones are
+            # true by presence, the others join the patterns to verify
+            found = [scan.words[w] for w in scan.words.keys() & tokset]
+            if scan.keys:
+                found += [scan.keys[a] for a in scan.keys.keys() & self.language_hits.keys()]
+            for atoms, rules, to_check in found:
+                true.update(atoms)
+                cand.update(rules)
+                checks.extend(to_check)
         # Every literal token of a pattern must be in the article: a subset test per pattern,
         # run by ``compress`` in C, settles most proximity and glob-phrase patterns unscanned.
         for ct in compress(checks, map(tokset.issuperset, map(_NEED, checks))):
@@ -290,7 +325,9 @@ class RuleView:
         found = self._occ.get(ct.index)
         if found is None:
             term = ct.term
-            if term.slop is not None:
+            if term.lang is not None and not self.own_language(term.lang):
+                found = []  # a term of another language's topic list
+            elif term.slop is not None:
                 found = self._proximity(ct)
             elif self.naive:
                 found = self._scan(ct)
@@ -318,6 +355,8 @@ class RuleView:
         ]
 
     def _from_anchor(self, ct: CompiledTerm) -> list[tuple[int, int]]:
+        if ct.term.lang is not None:
+            return self._from_language_anchor(ct)
         if self.compiled.words.get(ct.key) == ct.anchor:
             if ct.anchor not in self.words:
                 return []
@@ -342,6 +381,20 @@ class RuleView:
                 out.append((i, i + n))
         out.sort()
         return out
+
+    def _from_language_anchor(self, ct: CompiledTerm) -> list[tuple[int, int]]:
+        """``_from_anchor`` for a term of the article's own language (its own scan)."""
+        n = len(ct.term.tokens)
+        if whole_word(ct):
+            starts = [i - ct.offset for i in self.positions(ct.key)]
+        else:
+            hits = self.language_hits.get(ct.anchor, ())
+            starts = sorted({self.token_at(p) - ct.offset for p in hits})
+        return [
+            (i, i + n)
+            for i in starts
+            if (ct.literal or self._at(ct, i)) and self.in_field(ct.term.field, i, i + n)
+        ]
 
     def _proximity(self, ct: CompiledTerm) -> list[tuple[int, int]]:
         term = ct.term

@@ -7,7 +7,8 @@ order), boosts (ignored) and fields::
     title: body: text:               text fields (default field = title + body)
     country: person: org: weapon: place: entity:   tagged entity ids (case-insensitive, globs)
     lang: source:                    article metadata
-    topic:NAME                       a named lexicon from ``topics/*.yaml``
+    topic:NAME                       a named lexicon from ``topics/*.yaml``: its shared terms,
+                                     or a term of the article's own language (``Term.lang``)
 
 Juxtaposition (``a b``) means AND, as analysts read it, not Lucene's default OR. Fuzzy terms,
 ranges and regular expressions are rejected with a clear error.
@@ -15,7 +16,7 @@ ranges and regular expressions are rejected with a clear error.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from luqum import tree as lt
@@ -40,12 +41,15 @@ class QueryError(ValueError):
 class Term:
     """Text pattern: a token sequence (tokens may be globs) in a text field.
 
-    ``slop`` None means consecutive tokens (word or phrase); an int means proximity."""
+    ``slop`` None means consecutive tokens (word or phrase); an int means proximity. ``lang``
+    set: a topic term of that language only, true only in an article of that language
+    (``lang:`` semantics: "fr" also covers "fr-CA"); None: any article."""
 
     field: str
     tokens: tuple[str, ...]
     slop: int | None = None
     display: str = ""
+    lang: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +83,16 @@ class MatchAll:
 
 Node = Term | Meta | And | Or | Not | MatchAll
 
-# A topic resolver returns the list of lexicon entries for a topic name, or None if unknown.
-TopicResolver = Callable[[str], "list[str] | None"]
+# A topic's entries: a plain list (all shared), or entries by scope, ``""`` for the shared ones
+# and a language code for those that count only in an article of that language.
+TopicEntries = Sequence[str] | Mapping[str, Sequence[str]]
+# A topic resolver returns a topic's entries for its name, or None if unknown.
+TopicResolver = Callable[[str], "TopicEntries | None"]
 
 
-def parse_query(text: str, topics: Mapping[str, list[str]] | TopicResolver | None = None) -> Node:
+def parse_query(
+    text: str, topics: Mapping[str, TopicEntries] | TopicResolver | None = None
+) -> Node:
     """Parse a Lucene query into the internal AST, expanding ``topic:`` references."""
     if not text or not text.strip():
         raise QueryError("empty query")
@@ -146,7 +155,10 @@ def _leaf(value: str, field: str | None, resolve: TopicResolver, slop: int | Non
         entries = resolve(value)
         if entries is None:
             raise QueryError(f"unknown topic {value!r}")
-        return Or(tuple(topic_term(e, value) for e in entries))
+        scoped = entries if isinstance(entries, Mapping) else {"": entries}
+        return Or(
+            tuple(topic_term(e, value, lang or None) for lang, es in scoped.items() for e in es)
+        )
     if fname in TEXT_FIELDS:
         if value.strip() == "*":
             return MatchAll() if fname == "text" else Meta("has", TEXT_FIELDS[fname], f"{fname}:*")
@@ -172,12 +184,15 @@ def _leaf(value: str, field: str | None, resolve: TopicResolver, slop: int | Non
     raise QueryError(f"unknown field {fname!r}")
 
 
-def topic_term(entry: str, topic: str) -> Term:
-    """One lexicon entry (word, phrase or wildcard) as a default-field term."""
+def topic_term(entry: str, topic: str, lang: str | None = None) -> Term:
+    """One lexicon entry (word, phrase or wildcard) as a default-field term; with ``lang``, a
+    term of that language only, shown ``topic:ID/lang:entry`` so evidence says which fired."""
     toks = split_pattern(entry)
     if not toks or any(t.strip("*?") == "" for t in toks):
-        raise QueryError(f"topic {topic!r}: entry {entry!r} needs literal characters")
-    return Term("text", toks, None, f"topic:{topic}/{entry}")
+        where = f"{topic!r}" if lang is None else f"{topic!r} ({lang})"
+        raise QueryError(f"topic {where}: entry {entry!r} needs literal characters")
+    shown = f"topic:{topic}/{entry}" if lang is None else f"topic:{topic}/{lang}:{entry}"
+    return Term("text", toks, None, shown, lang)
 
 
 def _simplify(node: Node) -> Node:

@@ -93,13 +93,22 @@ class Rule:
 
 @dataclass(slots=True)
 class Topic:
-    """A named lexicon: words, phrases and wildcards that ``topic:NAME`` expands to."""
+    """A named lexicon: words, phrases and wildcards that ``topic:NAME`` expands to.
+
+    ``terms`` are shared: they count in an article of any (or no) language. ``by_lang`` holds
+    terms per language code, which count only in an article of that language (a French stem
+    like ``accord*`` must not read English "according"; docs/languages.md, twelfth round)."""
 
     id: str
     terms: list[str]
     description: str = ""
     file: str | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
+    by_lang: dict[str, list[str]] = field(default_factory=dict)
+
+    def entries(self) -> dict[str, list[str]]:
+        """The terms by scope, as ``parse_query`` takes them: ``""`` shared, else a language."""
+        return {"": self.terms, **self.by_lang}
 
 
 def constraint_nodes(countries: dict[str, list[str]] | None) -> list[Node]:
