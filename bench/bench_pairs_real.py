@@ -195,6 +195,12 @@ def run(reports: list[Report], progress: bool = True, why: bool = False) -> Scor
     firsts = {rep.lang: rep for rep in reversed(reports) if rep.text() is not None}
     for rep in firsts.values():
         predict(rep, tagger, rules)
+    try:  # but not its parses: that report is timed again below, cold as the others
+        from worker.transforms.parser import clear_cache
+
+        clear_cache()
+    except ImportError:
+        pass
     s = Score()
     seq = track(reports, description="scoring", transient=True) if progress else reports
     for rep in seq:

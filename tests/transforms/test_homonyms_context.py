@@ -239,3 +239,21 @@ def test_a_national_carrier_names_no_state(tagger: Tagger, body: str, not_there:
 
 def test_an_air_force_is_still_its_state_beside_carrier_blockers(tagger: Tagger) -> None:
     assert "JOR" in countries(tagger, "The Royal Jordanian Air Force flew two sorties.")
+
+
+def test_a_carriers_state_is_still_read_where_the_state_itself_acts(tagger: Tagger) -> None:
+    body = (
+        "Qatar Airways ordered ten freighters. Separately, Qatar bought Rafale jets from France, "
+        "and Turkish Airlines flew the Turkish Air Force's pilots home."
+    )
+    assert {"QAT", "TUR", "FRA"} <= countries(tagger, body)
+    # the carriers alone name no state
+    assert countries(tagger, "Qatar Airways and Malaysia Airlines added routes.") == set()
+
+
+def test_a_list_opening_a_sentence_is_no_heading(tagger: Tagger) -> None:
+    """A capitalised run is read as a heading only with no punctuation before the match: a
+    list of states ("A, B and C") opening a sentence keeps its members, even where the article
+    writes one of them in lower case elsewhere."""
+    body = "India, Turkey and Pakistan signed the accord. A turkey sandwich was served after."
+    assert {"IND", "TUR", "PAK"} <= countries(tagger, body)

@@ -1,11 +1,10 @@
 """Issue 13, twelfth round (b): mechanisms meant to carry to fresh reports in the ten languages.
 
-* **German compounds**: an arms word written inside a compound ("Tankflugzeuge") is read as
-  the arms word it ends in (``compounds:`` in de.yaml, ``word_stems.Compounds``);
+* **compounds**: an arms word written inside a compound ("Tankflugzeuge") is read as the arms
+  word it ends in (a ``compounds:`` block, ``word_stems.Compounds``; off in the shipped German);
 * **lists**: the language's own "and" closes a list of recipients or suppliers, and its
   "including" names the members of a group (``and`` / ``members`` classes, common.yaml);
-* **the seller as subject of a delivery or sending verb** in fr, it, pt, tr, ar (future and
-  periphrastic forms: Portuguese "vai enviar").
+* **sending verbs as the seller's cue** were tried and reverted: aid and troops sent are no sale.
 
 Every sentence here is our own.
 """
@@ -22,18 +21,21 @@ from worker.transforms.rules.pairs import LexiconError, extract_pairs
 from worker.transforms.rules.word_stems import Compounds
 from worker.transforms.tag import Tagger
 
-SELLER_SUBJECT = [
-    ("fr", "La France livrera douze hélicoptères au Maroc.", {("MAR", "FRA")}),
-    ("pt", "A França entregará doze helicópteros a Marrocos.", {("MAR", "FRA")}),
-    ("tr", "Fransa Fas'a on iki helikopter gönderiyor.", {("MAR", "FRA")}),
+# Sending verbs were tried as the seller's cue (fr, it, pt, tr, ar) and reverted: they read aid,
+# troops and diplomats sent as arms sold whenever the sentence names any arms. These stay silent.
+NOT_SALES = [
+    ("tr", "Türkiye Suriye'ye insani yardım gönderiyor, füze saldırılarının ardından."),
+    ("tr", "Türkiye Katar'a asker göndereceğini açıkladı; tanklar da konuşuldu."),
+    ("fr", "La France enverra des troupes en Roumanie, qui a des missiles Patriot."),
+    ("pt", "Portugal enviará tropas para a Roménia, que tem caças F-16."),
 ]
 
 
-@pytest.mark.parametrize(("lang", "body", "expected"), SELLER_SUBJECT, ids=lambda x: x)
-def test_seller_as_subject_of_a_delivery_verb(
-    tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
+@pytest.mark.parametrize(("lang", "body"), NOT_SALES, ids=lambda x: x)
+def test_sending_troops_or_aid_is_no_sale(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str
 ) -> None:
-    assert pairs(tagger, rules, lang, body) == expected
+    assert pairs(tagger, rules, lang, body) == set()
 
 
 def read(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> list[tuple[str, str]]:
@@ -41,22 +43,6 @@ def read(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> list[tuple[str
     tagged = tagger.tag(Article(id="t", title="", body=body, language=lang))
     lex = rules.relations["arms_transfer"].by_language[lang]
     return [(h.recipient, h.supplier) for h in extract_pairs(tagged, lex)]
-
-
-# the reader alone: "invierà", "enviar", "سترسل" are no terms of the arms_transfer topic (the
-# query's part, another engineer's): the alert waits for those terms
-SENDING = [
-    ("it", "La Francia invierà dodici elicotteri al Marocco."),
-    ("pt", "A França vai enviar doze helicópteros para Marrocos."),
-    ("ar", "فرنسا سترسل اثنتي عشرة مروحية إلى المغرب."),
-]
-
-
-@pytest.mark.parametrize(("lang", "body"), SENDING, ids=lambda x: x)
-def test_the_seller_of_a_sending_verb_is_read(
-    tagger: Tagger, rules: RuleSet, lang: str, body: str
-) -> None:
-    assert read(tagger, rules, lang, body) == [("MAR", "FRA")]
 
 
 EGY_QAT_IND = {("EGY", "FRA"), ("QAT", "FRA"), ("IND", "FRA")}
@@ -93,15 +79,26 @@ def test_including_names_the_members_of_a_group(
     assert {s for r, s in found if r == "UKR"} <= {"CAN", "NOR", "LTU"}
 
 
-def test_a_german_compound_reads_as_the_arms_word_it_ends_in(
-    tagger: Tagger, rules: RuleSet
-) -> None:
+def test_a_compound_reads_as_the_arms_word_it_ends_in(tagger: Tagger, rules: RuleSet) -> None:
+    """The mechanism, on the German lexicon with a ``compounds:`` block of our own (the shipped
+    German file leaves it off: it read too many ordinary compounds as arms)."""
+    raw = dict(rules.relations["arms_transfer"].raw["languages"]["de"])
+    spec = {"heads": ["arms"], "words": {"arms": ["flugzeug*"]}, "except": ["passagierflugzeug*"]}
+    lex = compile_language({**raw, "compounds": spec})
+
+    def read_de(body: str) -> set[tuple[str, str]]:
+        tagged = tagger.tag(Article(id="t", title="", body=body, language="de"))
+        return {(h.recipient, h.supplier) for h in extract_pairs(tagged, lex)}
+
     # "Flugzeug" is arms only as a compound's head: the tanker compound is, an airliner is not
-    assert pairs(tagger, rules, "de", "Deutschland liefert Tankflugzeuge an Katar.") == {
-        ("QAT", "DEU")
-    }
-    assert pairs(tagger, rules, "de", "Deutschland liefert Passagierflugzeuge an Katar.") == set()
-    assert pairs(tagger, rules, "de", "Deutschland liefert ein Flugzeug an Katar.") == set()
+    assert read_de("Deutschland liefert Tankflugzeuge an Katar.") == {("QAT", "DEU")}
+    assert read_de("Deutschland liefert Passagierflugzeuge an Katar.") == set()
+    assert read_de("Deutschland liefert ein Flugzeug an Katar.") == set()
+    shipped = rules.relations["arms_transfer"].by_language["de"]
+    tagged = tagger.tag(
+        Article(id="t", title="", body="Deutschland liefert Tankflugzeuge an Katar.", language="de")
+    )
+    assert extract_pairs(tagged, shipped) == []  # off in the shipped file
 
 
 def test_compound_heads_minimum_lengths_and_guard() -> None:

@@ -286,6 +286,9 @@ def _name_before(ctx: MatchContext, start: int, end: int) -> bool:
     )
 
 
+_LIST_MARK = re.compile(r"[,;:()]")
+
+
 def _lower_case_in_article(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
     """The matched word is written in lower case elsewhere in the article, so it is the
     common noun it spells (the bird, the tableware, the pepper) rather than the country, unless
@@ -299,7 +302,7 @@ def _lower_case_in_article(cond: Condition, ctx: MatchContext, start: int, end: 
     before = _WORDS.findall(ctx.text, a, start)
     if not before:
         return True  # first word of its sentence
-    if _capitalised_run(ctx, start, end, before):
+    if _capitalised_run(ctx, start, end, before, ctx.text[a:start]):
         return True
     # A run of capitalised words around it is a headline repeated in the body.
     words = _WORDS.findall(ctx.text, max(a, start - 80), min(len(ctx.text), end + 80))
@@ -307,13 +310,17 @@ def _lower_case_in_article(cond: Condition, ctx: MatchContext, start: int, end: 
     return len(long) >= 3 and sum(1 for w in long if w[0].isupper()) >= 0.6 * len(long)
 
 
-def _capitalised_run(ctx: MatchContext, start: int, end: int, before: list[str]) -> bool:
+def _capitalised_run(ctx: MatchContext, start: int, end: int, before: list[str], lead: str) -> bool:
     """The match is one word of a longer capitalised name ("the National Turkey Growers
     Association"), or follows only a short heading run into its sentence ("Types China and
     porcelain ..."): the capital there says "name" or "heading", not "country". Called only
-    when the article also writes the word in lower case."""
-    if len(before) <= 2 and all(
-        w[0].isupper() and w.lower() not in PRECEDER_STOPWORDS for w in before
+    when the article also writes the word in lower case. ``lead`` is the sentence's text
+    before the match: a heading runs into it with no punctuation, where a list of names
+    ("India, Turkey and ...") has commas."""
+    if (
+        len(before) <= 2
+        and not _LIST_MARK.search(lead)
+        and all(w[0].isupper() and w.lower() not in PRECEDER_STOPWORDS for w in before)
     ):
         return True
     prev = _WORD_BEFORE.search(ctx.text, max(start - 40, 0), start)

@@ -138,6 +138,9 @@ class Compiled:
 
     def __init__(self, rules: list[Rule]):
         self.rules = rules
+        # explain.positive_leaves' cache (query id -> (query, leaves per article language)):
+        # kept here so that it goes with this set when a reload replaces it
+        self.evidence: dict[int, tuple[Node, dict[str, tuple]]] = {}
         self.terms: dict[Term, CompiledTerm] = {}
         # (anchor text, left boundary, right boundary, language or None for shared) -> id
         self.anchors: dict[tuple[str, bool, bool, str | None], int] = {}

@@ -96,11 +96,11 @@ def evidence_for(
     return out
 
 
-# A query's positive leaves with each term compiled, per (query, compiled rule set) by identity
-# as below, and per article language: the shipped arms rule has some 900 text leaves, 90% of
-# them terms of one language (docs/languages.md, twelfth round). Walking the query and asking
-# every term for its occurrences again in each alert cost about 2.5 ms an alert on real reports.
-_POSITIVE: dict[tuple[int, int], tuple[Node, object, dict[str, tuple]]] = {}
+# A query's positive leaves with each term compiled are worked out once per query and article
+# language and kept on the compiled rule set (``Compiled.evidence``, by query identity): the
+# shipped arms rule has some 900 text leaves, 90% of them terms of one language
+# (docs/languages.md, twelfth round), and walking the query and asking every term for its
+# occurrences again in each alert cost about 2.5 ms an alert on real reports.
 _MAX_CACHED = 4096  # queries; a reloaded pack brings new ones, so the cache starts over
 
 
@@ -111,13 +111,13 @@ def positive_leaves(node: Node, view: RuleView) -> tuple[tuple[Term | Meta, Any,
     ``lang``, ``source`` and ``has``. The anchor is -1 where its absence from the shared scan
     does not rule the term out (a proximity term, a term of one language)."""
     compiled, lang = view.compiled, view.lang
-    key = (id(node), id(compiled))
-    hit = _POSITIVE.get(key)
-    if hit is None or hit[0] is not node or hit[1] is not compiled:
-        if len(_POSITIVE) >= _MAX_CACHED:
-            _POSITIVE.clear()
-        hit = _POSITIVE[key] = (node, compiled, {})
-    leaves = hit[2].get(lang)
+    cache = compiled.evidence
+    hit = cache.get(id(node))
+    if hit is None or hit[0] is not node:
+        if len(cache) >= _MAX_CACHED:
+            cache.clear()
+        hit = cache[id(node)] = (node, {})
+    leaves = hit[1].get(lang)
     if leaves is not None:
         return leaves
     own = {lang, lang.split("-")[0]}
@@ -132,7 +132,7 @@ def positive_leaves(node: Node, view: RuleView) -> tuple[tuple[Term | Meta, Any,
             out.append((leaf, ct, ct.anchor if shared_anchor else -1))
         elif isinstance(leaf, Meta) and leaf.field not in ("lang", "source", "has"):
             out.append((leaf, None, -1))
-    leaves = hit[2][lang] = tuple(out)
+    leaves = hit[1][lang] = tuple(out)
     return leaves
 
 

@@ -203,11 +203,37 @@ def class_topic_terms(lf: LanguageFile, common: Mapping[str, Any]) -> dict[str, 
             keys = snowball_members(merged, StemReader(frozenset(), None)) if lf.stemmer else {}
         except LexiconError:
             keys = {}  # attach_relations reports the language's lexicon error
+        compounds = merged.get("compounds") or {}
         for tid, names in mapping.items():
             terms = out.setdefault(str(tid), [])
             for cls in names or ():
                 for w in [*(classes.get(cls) or ()), *keys.get(cls, ())]:
                     terms.append(_topic_term(str(w)))
+                terms.extend(_compound_terms(compounds, cls, classes))
+    return out
+
+
+def _compound_terms(
+    compounds: Mapping[str, Any], cls: str, classes: Mapping[str, list[str]]
+) -> list[str]:
+    """For a class that heads compounds (``compounds.heads``), its words as compound heads in
+    topic terms: ``*panzer`` for a listed word, ``*rakete*`` for a listed stem, so the query
+    lets through what the reader reads ("Kampfpanzer", "Tankflugzeuge"). Words shorter than
+    ``min_head`` head nothing, as in the reader; its ``except`` guards stay the reader's (the
+    query is the coarse step)."""
+    if not isinstance(compounds, Mapping) or cls not in (compounds.get("heads") or ()):
+        return []
+    min_head = int(compounds.get("min_head", 4))
+    only = (compounds.get("words") or {}).get(cls) or []
+    out = []
+    for word in [*(classes.get(cls) or ()), *only]:
+        w = str(word)
+        if " " in w or w.startswith(SNOWBALL_MARK):
+            continue
+        stem = w.endswith(STEM_MARK) or w.endswith("*")
+        head = w.rstrip("*" + STEM_MARK)
+        if len(head) >= min_head and "*" not in head:
+            out.append(f"*{head}*" if stem else f"*{head}")
     return out
 
 

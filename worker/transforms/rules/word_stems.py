@@ -23,11 +23,15 @@ yet), which a stem does not keep; only a listed form or listed stem says it.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from worker.transforms.folding import fold_letters
+
+log = logging.getLogger(__name__)
+_warned: list[str] = []  # the pure-Python fallback is reported once per process
 
 STEM_MARK = "_"  # a listed stem in the symbol line: a word character, so "füze_" stays one token
 SNOWBALL_MARK = "__"  # a Snowball key: "<listed stem or nothing>__<snowball stem>"
@@ -54,7 +58,17 @@ def snowball(algorithm: str) -> Callable[[str], str]:
             f"stemmer: {algorithm!r} is not a Snowball algorithm (snowballstemmer has: "
             f"{', '.join(sorted(known))})"
         )
-    return snowballstemmer.stemmer(algorithm).stemWord
+    stemmer = snowballstemmer.stemmer(algorithm)
+    if type(stemmer).__module__ != "Stemmer" and not _warned:
+        # still right, but 30-60 times slower a word: say so once, not per language
+        _warned.append(algorithm)
+        log.warning(
+            "PyStemmer is not installed: Snowball stems run in pure Python, 30-60x slower "
+            "(pip install 'PyStemmer>=3.1,<4')"
+        )
+    # one stemmer object per language lexicon, used by one thread at a time (the event loop,
+    # or the backtest's one worker thread); PyStemmer holds the GIL for the call
+    return stemmer.stemWord
 
 
 def _lower(orig: str, folded: str) -> str:
