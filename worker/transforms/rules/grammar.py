@@ -347,7 +347,8 @@ def _opens_clause(tok: Any, actor: Actor) -> bool:
     if after is None or after.tag_ not in _FINITE:
         return False
     verb = after.head if after.dep_ in ("aux", "auxpass") else after
-    if any(t.i == verb.i for t in tok.ancestors):
+    governs = next((t for t in tok.ancestors if t.tag_.startswith("VB")), None)
+    if governs is not None and governs.i == verb.i:
         return False  # "a deal between India and Russia was signed": the list's own clause
     first = tok
     while first.dep_ == "conj" and first.head.i != first.i:
