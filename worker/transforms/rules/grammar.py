@@ -35,6 +35,9 @@ _BACK_NOUNS = ("country", "nation", "kingdom", "government", "republic", "state"
 # names it earlier, and the pair reader resolves it there (document context).
 BACK = -1
 RETIRED = "(retired arms)"  # the cue's ending for arms on their way out of a force
+# A country that takes no role and passes none on: the pair reader's coordination skips it.
+NO_ROLE = "none"
+_FINITE = ("VBZ", "VBD", "VBP", "MD")  # a verb with a subject of its own (not VBN, VBG, VB)
 _GOVERNED = ("xcomp", "advcl", "conj")
 
 
@@ -291,6 +294,8 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
         seen += 1
         dep, head = tok.dep_, tok.head
         if dep == "conj":  # "to Greece and Cyprus": Cyprus plays Greece's part
+            if _opens_clause(tok, actor):
+                return Role(NO_ROLE, f"'{tok.text}' opens its own clause")
             tok = head
             continue
         # "Korean-built systems" is parsed with the adjective as an adverb of "built".
@@ -331,6 +336,24 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return None
         break
     return _relation(tok, actor, wtok, cls)
+
+
+def _opens_clause(tok: Any, actor: Actor) -> bool:
+    """A list's later member right before a finite verb, in a list that is not the subject:
+    "sells tanks to Egypt and Israel objects" - the small parser hangs Israel on Egypt and the
+    verb on "sells", but Israel is the subject of a clause of its own."""
+    doc = tok.doc
+    after = next((t for t in doc if t.idx >= actor.end), None)
+    if after is None or after.tag_ not in _FINITE:
+        return False
+    verb = after.head if after.dep_ in ("aux", "auxpass") else after
+    governs = next((t for t in tok.ancestors if t.tag_.startswith("VB")), None)
+    if governs is not None and governs.i == verb.i:
+        return False  # "a deal between India and Russia was signed": the list's own clause
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.dep_ not in ("nsubj", "nsubjpass")
 
 
 def _names_members(prep: Any) -> bool:

@@ -51,9 +51,16 @@ from .word_stems import SNOWBALL_MARK, STEM_MARK, Compounds, StemmerError, StemR
 
 COMMON_FILE = "common.yaml"
 _CLASS_REF = re.compile(r"\{(\w+)\}")
+
 _LANG_CODE = re.compile(r"^[a-z]{2,3}$")
 _PATTERN_WORD = re.compile(r"\w+")
 _ONE_WORD = re.compile(r"^\w+$").match
+
+
+def _empty_check(item: str, filled: set[str]) -> bool:
+    """A pattern item ``!{class}`` naming a class the language leaves empty."""
+    m = re.fullmatch(r"!\{(\w+)\}", item)
+    return m is not None and m.group(1) not in filled
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,7 +288,12 @@ def merge_language(
     filled = {k for k, v in classes.items() if v}
 
     def usable(patterns: Iterable[Any]) -> list[str]:
-        return [str(p) for p in patterns if set(_CLASS_REF.findall(str(p))) <= filled]
+        # a check that the next word is not of a class the language leaves empty always passes:
+        # the check goes, the pattern stays ("{to} C {and} X !{clause}")
+        kept = [
+            " ".join(i for i in str(p).split() if not _empty_check(i, filled)) for p in patterns
+        ]
+        return [p for p in kept if set(_CLASS_REF.findall(p)) <= filled]
 
     status = own.get("status") or {}
     roles: dict[str, list[str]] = {}
@@ -377,6 +389,8 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.holders, lex.genitive = folded("holder"), folded("genitive")
     # a list's last member shares the role of the one before it ("an Ägypten und Katar")
     lex.conjunctions = folded("and")
+    # ... unless its own verb follows it ("und Israel protestiert"): a new clause
+    lex.clause_words = folded("clause")
     return lex
 
 

@@ -125,6 +125,10 @@ class RelationLexicon:
     # the words that close a list of countries ("and"; a language lexicon's ``and`` class:
     # "und", "et", "e", "y", "ve"): the country after one shares the role of the one before
     conjunctions: frozenset[str] = frozenset({"and"})
+    # language lexicons: words that, right after the country closing a list, show it opens a
+    # clause of its own ("... an Ägypten und Israel protestiert": auxiliaries, verbs of
+    # reacting; a language's ``clause`` class): that country takes no role from the list
+    clause_words: frozenset[str] = frozenset()
     # a learned second opinion on the pairs (rules/pair_scorer.py), from the lexicon's `scorer:`
     scorer: Any = field(default=None, repr=False)
 
@@ -598,7 +602,7 @@ def _sentence_pairs(
             roles[k] = None
     if lex.symbols_only:
         _origin_only(roles, countries, symbols)
-    _coordinate(roles, countries, symbols, lex.conjunctions)
+    _coordinate(roles, countries, symbols, lex.conjunctions, lex.clause_words)
     book = _RoleBook(fld)
     book.handed_on = _handed_on(symbols, trig, lex)
     book.retired_at = _retired(symbols, lex)
@@ -910,13 +914,24 @@ def _coordinate(
     countries: list[int],
     symbols: list[Symbol],
     conjunctions: frozenset[str] = frozenset({"and"}),
+    clause_words: frozenset[str] = frozenset(),
 ) -> None:
     """Coordination: "to India and China" - China inherits India's role; a comma or a word of
-    ``conjunctions`` (the language's "and") between the two, or a comma then one."""
+    ``conjunctions`` (the language's "and") between the two, or a comma then one. Not when a
+    word of ``clause_words`` follows the second: it is the subject of a clause of its own
+    ("an Ägypten und Israel protestiert")."""
     for a, b in itertools.pairwise(countries):
         between = [symbols[x][1] if symbols[x][0] == "word" else "" for x in range(a + 1, b)]
         if roles.get(b) is None and roles.get(a) and _joins(between, conjunctions):
+            if _opens_clause(symbols, b, clause_words):
+                continue
             roles[b] = (roles[a][0], roles[a][1] + " (coordinated)")
+
+
+def _opens_clause(symbols: list[Symbol], k: int, clause_words: frozenset[str]) -> bool:
+    """The word right after symbol ``k`` is one of ``clause_words`` (its own verb follows)."""
+    nxt = symbols[k + 1] if k + 1 < len(symbols) else None
+    return nxt is not None and nxt[0] == "word" and nxt[1] in clause_words
 
 
 def _joins(between: list[str], conjunctions: frozenset[str]) -> bool:
