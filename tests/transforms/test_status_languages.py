@@ -133,3 +133,27 @@ def test_no_status_word_hides_a_token_from_its_class(path: Path) -> None:
         and any(fold_letters(w).startswith(s) for s in stems)
     ]
     assert hidden == []
+
+
+# An intent word governing the trigger ("wants to buy", "plans to acquire"; after the verb in
+# Turkish) makes the pair talks, even when the trigger is itself a purchase or contract word
+# (issue 13, thirteenth round: `intent:` in each language's status section).
+INTENT_CASES = [
+    ("de", "Kroatien möchte zwölf Rafale von Frankreich kaufen.", ("HRV", "FRA")),
+    ("fr", "La Serbie veut acheter douze Rafale à la France.", ("SRB", "FRA")),
+    ("es", "Perú quiere firmar un contrato con Suecia por aviones Gripen.", ("PER", "SWE")),
+    ("it", "La Grecia intende acquistare due fregate dall'Italia.", ("GRC", "ITA")),
+    ("pt", "O Chile pretende adquirir oito blindados do Brasil.", ("CHL", "BRA")),
+    ("pl", "Rumunia chce kupić czołgi K2 od Korei Południowej.", ("ROU", "KOR")),
+    ("ru", "Вьетнам хочет закупить у России новые истребители Су-35.", ("VNM", "RUS")),
+    ("uk", "Україна хоче придбати у Швеції винищувачі Gripen.", ("UKR", "SWE")),
+    ("tr", "Mısır, Türkiye'den Bayraktar TB2 satın almak istiyor.", ("EGY", "TUR")),
+    ("ar", "تسعى مصر لشراء طائرات رافال من فرنسا.", ("EGY", "FRA")),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "pair"), INTENT_CASES, ids=[c[0] for c in INTENT_CASES])
+def test_an_intent_word_governing_the_trigger_reads_talks(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert statuses(tagger, rules, lang, body).get(pair, "no pair") == "talks"
