@@ -16,6 +16,7 @@ from worker.transforms.folding import fold_letters
 from worker.transforms.rules import RuleSet
 from worker.transforms.rules.languages import status_words
 from worker.transforms.rules.loader import SHIPPED
+from worker.transforms.rules.transfer import sentence_status
 from worker.transforms.tag import Tagger
 
 NOW = datetime(2026, 12, 5, tzinfo=UTC)
@@ -157,3 +158,37 @@ def test_an_intent_word_governing_the_trigger_reads_talks(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
 ) -> None:
     assert statuses(tagger, rules, lang, body).get(pair, "no pair") == "talks"
+
+
+# "will buy" written as one word: a purchase still ahead (talks), unless the same sentence says
+# a contract or agreement was made (then that word's status).
+TENTATIVE_CASES = [
+    ("fr", "La Croatie achètera douze Rafale à la France.", ("HRV", "FRA")),
+    ("es", "Perú comprará aviones Gripen a Suecia.", ("PER", "SWE")),
+    ("it", "La Grecia acquisterà due fregate dall'Italia.", ("GRC", "ITA")),
+    ("pt", "O Chile comprará oito blindados do Brasil.", ("CHL", "BRA")),
+    ("pl", "Rumunia kupi czołgi K2 od Korei Południowej.", ("ROU", "KOR")),
+    ("ru", "Вьетнам купит у России новые истребители Су-35.", ("VNM", "RUS")),
+    ("uk", "Україна придбає у Швеції винищувачі Gripen.", ("UKR", "SWE")),
+    ("ar", "ستشتري مصر طائرات رافال من فرنسا.", ("EGY", "FRA")),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair"), TENTATIVE_CASES, ids=[c[0] for c in TENTATIVE_CASES]
+)
+def test_a_purchase_in_the_future_tense_reads_talks(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert statuses(tagger, rules, lang, body).get(pair, "no pair") == "talks"
+
+
+def test_a_future_purchase_under_a_signed_contract_is_the_contract() -> None:
+    classes = {
+        "talks": frozenset(),
+        "tentative": frozenset({"kupi"}),
+        "agreed": frozenset({"umowe"}),
+    }
+    words = ["polska", "kupi", "apache", "podpisala", "umowe"]
+    assert sentence_status(words, [1], classes) == "agreed"
+    assert sentence_status(words[:3], [1], classes) == "talks"

@@ -30,6 +30,7 @@ READING_KEYS = (
     "designation",
     "handover",
     "intent",
+    "tentative",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -123,7 +124,10 @@ def sentence_status(
     # an intent word is a talks word wherever it stands ("veut trois sous-marins"), and more
     # when it governs the trigger (``_intends``)
     lists = {s: classes.get(s, _NONE) for s in STATUSES}
-    lists["talks"] = lists["talks"] | classes.get("intent", _NONE)
+    tentative = classes.get("tentative", _NONE)
+    lists["talks"] = lists["talks"] | classes.get("intent", _NONE) | tentative
+    firm: tuple[int, int, str] | None = None  # the nearest agreed or ordered word
+    best_tentative = False  # best is a future purchase form ("comprará", "купит")
     for i, w in enumerate(words):
         approved = approved or w in classes.get("approval", ())
         if (
@@ -158,12 +162,17 @@ def sentence_status(
                 background = background or status
                 continue
             cand = (dist, -rank, status)
+            if status in ("agreed", "ordered") and (firm is None or cand < firm):
+                firm = cand
             if best is None or cand < best:
-                best = cand
+                best, best_tentative = cand, status == "talks" and w in tentative
     if not approved and _intends(words, first, classes):
         # "wants to buy", "is in talks on the delivery of": the purchase or delivery word is
         # what is wanted or negotiated, not done; an approval still makes it agreed
         return "talks"
+    if best is not None and best_tentative and firm is not None:
+        # "will buy ..., having signed a contract": the purchase is ahead, the deal is made
+        return firm[2]
     if best is None and approved:
         return "agreed"
     if best is None and background is None and _future(words, triggers, classes):
