@@ -163,7 +163,6 @@ def test_an_intent_word_governing_the_trigger_reads_talks(
 # "will buy" written as one word: a purchase still ahead (talks), unless the same sentence says
 # a contract or agreement was made (then that word's status).
 TENTATIVE_CASES = [
-    ("fr", "La Croatie achètera douze Rafale à la France.", ("HRV", "FRA")),
     ("es", "Perú comprará aviones Gripen a Suecia.", ("PER", "SWE")),
     ("it", "La Grecia acquisterà due fregate dall'Italia.", ("GRC", "ITA")),
     ("pt", "O Chile comprará oito blindados do Brasil.", ("CHL", "BRA")),
