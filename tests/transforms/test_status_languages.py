@@ -191,3 +191,35 @@ def test_a_future_purchase_under_a_signed_contract_is_the_contract() -> None:
     words = ["polska", "kupi", "apache", "podpisala", "umowe"]
     assert sentence_status(words, [1], classes) == "agreed"
     assert sentence_status(words[:3], [1], classes) == "talks"
+
+
+# A prospect word a few words before a contract or purchase word ("está a punto de cerrar un
+# contrato", "почти купила"): not done yet, talks (``status.prospective`` of each language).
+PROSPECT_CASES = [
+    (
+        "es",
+        "Polonia está a punto de cerrar un contrato con Corea del Sur para comprar tanques K2.",
+        ("POL", "KOR"),
+    ),
+    ("ru", "Индия почти купила у России системы С-400.", ("IND", "RUS")),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair"), PROSPECT_CASES, ids=[c[0] for c in PROSPECT_CASES]
+)
+def test_a_prospect_before_a_contract_word_reads_talks(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert statuses(tagger, rules, lang, body).get(pair, "no pair") == "talks"
+
+
+@pytest.mark.parametrize("lang", [p.stem for p in LANGUAGE_FILES])
+def test_every_language_reads_its_prospect_words_before_a_deal(rules: RuleSet, lang: str) -> None:
+    # the trigger first, then, past the intent window, a prospect word right before a signed
+    # deal: the deal is still ahead
+    words_of = rules.relations["arms_transfer"].by_language[lang].status_words
+    prospect = sorted(words_of["prospective"])[0]
+    deal = sorted(words_of["agreed"])[0]  # a stem key is how the reader passes a stemmed word
+    words = ["trigger", "x", "x", "x", "x", prospect, deal]
+    assert sentence_status(words, [0], words_of) == "talks"
