@@ -27,6 +27,16 @@ def test_spanish_government_genitive_is_never_read_as_the_seller(
     assert ("KOR", "PER") not in pairs(tagger, rules, "es", body)
 
 
+def test_spanish_armed_forces_of_the_buyer_are_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
+    # "de Chile" after "Fuerzas Armadas": the forces' own state, which made Turkey the buyer
+    # and Chile the seller (issue 13, thirteenth round)
+    body = (
+        "Las Fuerzas Armadas de Chile firmaron un contrato de adquisición de seis drones"
+        " Bayraktar con Turquía."
+    )
+    assert pairs(tagger, rules, "es", body) == {("CHL", "TUR")}
+
+
 def test_portuguese_army_of_the_recipient(tagger: Tagger, rules: RuleSet) -> None:
     body = "O Exército do Brasil recebeu blindados italianos."
     assert pairs(tagger, rules, "pt", body) == {("BRA", "ITA")}

@@ -20,19 +20,19 @@ from worker.transforms.tag import Tagger
 
 # (language, sentence with an unlisted inflected buy verb, the unlisted form, pair)
 UNLISTED = [
-    ("ar", "ستشتري مصر طائرات مقاتلة من فرنسا.", "ستشتري", ("EGY", "FRA")),
+    ("ar", "اشترتها مصر من فرنسا طائرات مقاتلة.", "اشترتها", ("EGY", "FRA")),
     (
         "de",
         "Die Niederlande beschafften Kampfpanzer aus Deutschland.",
         "beschafften",
         ("NLD", "DEU"),
     ),
-    ("es", "Chile adquirirá fragatas de Australia.", "adquirirá", ("CHL", "AUS")),
-    ("fr", "La Grèce achètera des frégates à la France.", "achètera", ("GRC", "FRA")),
-    ("it", "La Grecia comprerà dalla Francia tre fregate.", "comprerà", ("GRC", "FRA")),
-    ("pl", "Czechy kupią od Niemiec czołgi Leopard 2.", "kupią", ("CZE", "DEU")),
-    ("pt", "A Grécia comprará da França três fragatas.", "comprará", ("GRC", "FRA")),
-    ("ru", "Нидерланды купят у Германии танки.", "купят", ("NLD", "DEU")),
+    ("es", "Chile compraba fragatas de Australia.", "compraba", ("CHL", "AUS")),
+    ("fr", "La Grèce achetait des frégates à la France.", "achetait", ("GRC", "FRA")),
+    ("it", "La Grecia comprava dalla Francia tre fregate.", "comprava", ("GRC", "FRA")),
+    ("pl", "Czechy kupili od Niemiec czołgi Leopard 2.", "kupili", ("CZE", "DEU")),
+    ("pt", "A Grécia comprava da França três fragatas.", "comprava", ("GRC", "FRA")),
+    ("ru", "Нидерланды покупали у Германии танки.", "покупали", ("NLD", "DEU")),
     ("tr", "Macaristan Almanya'dan tank alacağını açıkladı.", "alacağını", ("HUN", "DEU")),
 ]
 

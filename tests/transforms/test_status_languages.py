@@ -16,6 +16,7 @@ from worker.transforms.folding import fold_letters
 from worker.transforms.rules import RuleSet
 from worker.transforms.rules.languages import status_words
 from worker.transforms.rules.loader import SHIPPED
+from worker.transforms.rules.transfer import sentence_status
 from worker.transforms.tag import Tagger
 
 NOW = datetime(2026, 12, 5, tzinfo=UTC)
@@ -133,3 +134,92 @@ def test_no_status_word_hides_a_token_from_its_class(path: Path) -> None:
         and any(fold_letters(w).startswith(s) for s in stems)
     ]
     assert hidden == []
+
+
+# An intent word governing the trigger ("wants to buy", "plans to acquire"; after the verb in
+# Turkish) makes the pair talks, even when the trigger is itself a purchase or contract word
+# (issue 13, thirteenth round: `intent:` in each language's status section).
+INTENT_CASES = [
+    ("de", "Kroatien möchte zwölf Rafale von Frankreich kaufen.", ("HRV", "FRA")),
+    ("fr", "La Serbie veut acheter douze Rafale à la France.", ("SRB", "FRA")),
+    ("es", "Perú quiere firmar un contrato con Suecia por aviones Gripen.", ("PER", "SWE")),
+    ("it", "La Grecia intende acquistare due fregate dall'Italia.", ("GRC", "ITA")),
+    ("pt", "O Chile pretende adquirir oito blindados do Brasil.", ("CHL", "BRA")),
+    ("pl", "Rumunia chce kupić czołgi K2 od Korei Południowej.", ("ROU", "KOR")),
+    ("ru", "Вьетнам хочет закупить у России новые истребители Су-35.", ("VNM", "RUS")),
+    ("uk", "Україна хоче придбати у Швеції винищувачі Gripen.", ("UKR", "SWE")),
+    ("tr", "Mısır, Türkiye'den Bayraktar TB2 satın almak istiyor.", ("EGY", "TUR")),
+    ("ar", "تسعى مصر لشراء طائرات رافال من فرنسا.", ("EGY", "FRA")),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "pair"), INTENT_CASES, ids=[c[0] for c in INTENT_CASES])
+def test_an_intent_word_governing_the_trigger_reads_talks(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert statuses(tagger, rules, lang, body).get(pair, "no pair") == "talks"
+
+
+# "will buy" written as one word: a purchase still ahead (talks), unless the same sentence says
+# a contract or agreement was made (then that word's status).
+TENTATIVE_CASES = [
+    ("es", "Perú comprará aviones Gripen a Suecia.", ("PER", "SWE")),
+    ("it", "La Grecia acquisterà due fregate dall'Italia.", ("GRC", "ITA")),
+    ("pt", "O Chile comprará oito blindados do Brasil.", ("CHL", "BRA")),
+    ("pl", "Rumunia kupi czołgi K2 od Korei Południowej.", ("ROU", "KOR")),
+    ("ru", "Вьетнам купит у России новые истребители Су-35.", ("VNM", "RUS")),
+    ("uk", "Україна придбає у Швеції винищувачі Gripen.", ("UKR", "SWE")),
+    ("ar", "ستشتري مصر طائرات رافال من فرنسا.", ("EGY", "FRA")),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair"), TENTATIVE_CASES, ids=[c[0] for c in TENTATIVE_CASES]
+)
+def test_a_purchase_in_the_future_tense_reads_talks(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert statuses(tagger, rules, lang, body).get(pair, "no pair") == "talks"
+
+
+def test_a_future_purchase_under_a_signed_contract_is_the_contract() -> None:
+    classes = {
+        "talks": frozenset(),
+        "tentative": frozenset({"kupi"}),
+        "agreed": frozenset({"umowe"}),
+    }
+    words = ["polska", "kupi", "apache", "podpisala", "umowe"]
+    assert sentence_status(words, [1], classes) == "agreed"
+    assert sentence_status(words[:3], [1], classes) == "talks"
+
+
+# A prospect word a few words before a contract or purchase word ("está a punto de cerrar un
+# contrato", "почти купила"): not done yet, talks (``status.prospective`` of each language).
+PROSPECT_CASES = [
+    (
+        "es",
+        "Polonia está a punto de cerrar un contrato con Corea del Sur para comprar tanques K2.",
+        ("POL", "KOR"),
+    ),
+    ("ru", "Индия почти купила у России системы С-400.", ("IND", "RUS")),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair"), PROSPECT_CASES, ids=[c[0] for c in PROSPECT_CASES]
+)
+def test_a_prospect_before_a_contract_word_reads_talks(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert statuses(tagger, rules, lang, body).get(pair, "no pair") == "talks"
+
+
+@pytest.mark.parametrize("lang", [p.stem for p in LANGUAGE_FILES])
+def test_every_language_reads_its_prospect_words_before_a_deal(rules: RuleSet, lang: str) -> None:
+    # the trigger first, then, past the intent window, a prospect word right before a signed
+    # deal: the deal is still ahead
+    words_of = rules.relations["arms_transfer"].by_language[lang].status_words
+    prospect = sorted(words_of["prospective"])[0]
+    deal = sorted(words_of["agreed"])[0]  # a stem key is how the reader passes a stemmed word
+    words = ["trigger", "x", "x", "x", "x", prospect, deal]
+    assert sentence_status(words, [0], words_of) == "talks"

@@ -29,9 +29,15 @@ READING_KEYS = (
     "future",
     "designation",
     "handover",
+    "intent",
+    "tentative",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
+# "wants to buy", "plans to acquire" (before the trigger), "almak istiyor", "kaufen will" (after
+# it, in verb-final clauses): how far an intent word may stand from the trigger it governs
+_INTENT_BEFORE = 3
+_INTENT_AFTER = 2
 STATUS_KEYS = (*STATUSES, "approval", *READING_KEYS)
 _NONE: frozenset[str] = frozenset()
 
@@ -115,6 +121,13 @@ def sentence_status(
     background: str | None = None
     first = min(triggers)
     approved = False
+    # an intent word is a talks word wherever it stands ("veut trois sous-marins"), and more
+    # when it governs the trigger (``_intends``)
+    lists = {s: classes.get(s, _NONE) for s in STATUSES}
+    tentative = classes.get("tentative", _NONE)
+    lists["talks"] = lists["talks"] | classes.get("intent", _NONE) | tentative
+    firm: tuple[int, int, str] | None = None  # the nearest agreed or ordered word
+    best_tentative = False  # best is a future purchase form ("comprará", "купит")
     for i, w in enumerate(words):
         approved = approved or w in classes.get("approval", ())
         if (
@@ -131,7 +144,7 @@ def sentence_status(
                 best = cand
             continue
         for rank, status in enumerate(STATUSES):
-            if w not in classes.get(status, ()):
+            if w not in lists[status]:
                 continue
             # Distances count from the first trigger, the sentence's main transfer: "X is
             # considering the purchase of jets, since Y purchased some" is talks.
@@ -149,8 +162,17 @@ def sentence_status(
                 background = background or status
                 continue
             cand = (dist, -rank, status)
+            if status in ("agreed", "ordered") and (firm is None or cand < firm):
+                firm = cand
             if best is None or cand < best:
-                best = cand
+                best, best_tentative = cand, status == "talks" and w in tentative
+    if not approved and _intends(words, first, classes):
+        # "wants to buy", "is in talks on the delivery of": the purchase or delivery word is
+        # what is wanted or negotiated, not done; an approval still makes it agreed
+        return "talks"
+    if best is not None and best_tentative and firm is not None:
+        # "will buy ..., having signed a contract": the purchase is ahead, the deal is made
+        return firm[2]
     if best is None and approved:
         return "agreed"
     if best is None and background is None and _future(words, triggers, classes):
@@ -192,6 +214,14 @@ def _future(
     """A trigger follows a future auxiliary, perhaps past one adverb ("will soon supply")."""
     aux = classes.get("future", _NONE)
     return any(words[j] in aux for t in triggers for j in range(max(0, t - _FUTURE_WINDOW), t))
+
+
+def _intends(words: Sequence[str], first: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """An intent word ("wants", "plans", "in talks") governs the first trigger: it stands at
+    most ``_INTENT_BEFORE`` words before it or ``_INTENT_AFTER`` after it."""
+    near = classes.get("intent", _NONE)
+    lo, hi = max(0, first - _INTENT_BEFORE), min(len(words), first + _INTENT_AFTER + 1)
+    return bool(near) and any(words[j] in near for j in range(lo, hi) if j != first)
 
 
 def _after_future(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
