@@ -14,6 +14,8 @@ import random
 import pytest
 import yaml
 
+from tests.e2e.percolator import percolator_with
+
 pytestmark = pytest.mark.stack
 
 WORDS = [
@@ -85,13 +87,9 @@ def _query(rng: random.Random, depth: int = 0) -> str:
 
 
 def test_percolator_and_newswatch_match_the_same_articles(stack_ready, tmp_path):
-    from opensearchpy import OpenSearch, helpers
-
-    from worker.config import load_settings
     from worker.synth import make_raw_item
     from worker.transforms.clean import clean
     from worker.transforms.rules import load_rules
-    from worker.transforms.rules.percolate import PERCOLATOR_MAPPING, article_doc, rule_to_dsl
     from worker.transforms.tag import default_tagger
 
     rng = random.Random(20170312)
@@ -107,42 +105,11 @@ def test_percolator_and_newswatch_match_the_same_articles(stack_ready, tmp_path)
     assert sum(map(len, ours)) > 100, "the generated rules should match a fair number of times"
     assert sum(1 for s in ours if not s) < len(ours)
 
-    client = OpenSearch(load_settings().search_url, timeout=60)
-    index = f"newswatch-test-percolator-{rng.randrange(1 << 30)}"
-    client.indices.create(
-        index=index,
-        body={
-            "settings": {"number_of_shards": 1, "number_of_replicas": 0},
-            "mappings": PERCOLATOR_MAPPING,
-        },
-    )
-    try:
-        helpers.bulk(
-            client,
-            (
-                {
-                    "_index": index,
-                    "_id": r.id,
-                    "_source": {"rule_id": r.id, "query": rule_to_dsl(r)},
-                }
-                for r in ruleset.rules
-            ),
-        )
-        client.indices.refresh(index=index)
-        mismatches = []
+    mismatches = []
+    with percolator_with(ruleset.rules, "percolator") as perc:
         for ta, mine in zip(articles, ours, strict=True):
-            res = client.search(
-                index=index,
-                body={
-                    "query": {"percolate": {"field": "query", "document": article_doc(ta)}},
-                    "size": 1000,
-                    "_source": ["rule_id"],
-                },
-            )
-            theirs = {h["_source"]["rule_id"] for h in res["hits"]["hits"]}
+            theirs = perc(ta)
             if theirs != mine:
                 diff = sorted(theirs ^ mine)
                 mismatches.append((ta.article.id, [(d, ruleset.get(d).query) for d in diff[:5]]))
-        assert not mismatches, mismatches[:5]
-    finally:
-        client.indices.delete(index=index, ignore_unavailable=True)
+    assert not mismatches, mismatches[:5]

@@ -8,9 +8,9 @@ in ASCII (we fold accents, the engine's standard analyser does not; see the diff
 
 from __future__ import annotations
 
-import random
-
 import pytest
+
+from tests.e2e.percolator import percolator_with
 
 pytestmark = pytest.mark.stack
 
@@ -43,12 +43,9 @@ RULES = [
 
 def test_the_percolator_and_newswatch_scope_topic_terms_alike(stack_ready, tmp_path) -> None:
     import yaml
-    from opensearchpy import OpenSearch, helpers
 
-    from worker.config import load_settings
     from worker.model import Article
     from worker.transforms.rules import load_rules
-    from worker.transforms.rules.percolate import PERCOLATOR_MAPPING, article_doc, rule_to_dsl
     from worker.transforms.tag import default_tagger
 
     (tmp_path / "topics").mkdir()
@@ -77,40 +74,5 @@ def test_the_percolator_and_newswatch_scope_topic_terms_alike(stack_ready, tmp_p
         {"t-deal"},
     ]
 
-    client = OpenSearch(load_settings().search_url, timeout=60)
-    index = f"newswatch-test-percolator-lang-{random.randrange(1 << 30)}"
-    client.indices.create(
-        index=index,
-        body={
-            "settings": {"number_of_shards": 1, "number_of_replicas": 0},
-            "mappings": PERCOLATOR_MAPPING,
-        },
-    )
-    try:
-        helpers.bulk(
-            client,
-            (
-                {
-                    "_index": index,
-                    "_id": r.id,
-                    "_source": {"rule_id": r.id, "query": rule_to_dsl(r)},
-                }
-                for r in ruleset.rules
-                if r.id.startswith("t-")
-            ),
-        )
-        client.indices.refresh(index=index)
-        theirs = []
-        for ta in tagged:
-            res = client.search(
-                index=index,
-                body={
-                    "query": {"percolate": {"field": "query", "document": article_doc(ta)}},
-                    "size": 100,
-                    "_source": ["rule_id"],
-                },
-            )
-            theirs.append({h["_source"]["rule_id"] for h in res["hits"]["hits"]})
-        assert theirs == ours
-    finally:
-        client.indices.delete(index=index, ignore_unavailable=True)
+    with percolator_with((r for r in ruleset.rules if r.id.startswith("t-")), "lang") as perc:
+        assert [perc(ta) for ta in tagged] == ours
