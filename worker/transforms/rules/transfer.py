@@ -212,8 +212,7 @@ def _future(
     words: Sequence[str], triggers: Sequence[int], classes: Mapping[str, frozenset[str]]
 ) -> bool:
     """A trigger follows a future auxiliary, perhaps past one adverb ("will soon supply")."""
-    aux = classes.get("future", _NONE)
-    return any(words[j] in aux for t in triggers for j in range(max(0, t - _FUTURE_WINDOW), t))
+    return any(_after_future(words, t, classes) for t in triggers)
 
 
 def _intends(words: Sequence[str], first: int, classes: Mapping[str, frozenset[str]]) -> bool:
@@ -226,7 +225,7 @@ def _intends(words: Sequence[str], first: int, classes: Mapping[str, frozenset[s
 
 def _after_future(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
     """``words[i]`` follows a future auxiliary within two words ("will be delivered", "to take
-    delivery")."""
+    delivery", "will soon supply")."""
     aux = classes.get("future", _NONE)
     return any(words[j] in aux for j in range(max(0, i - _FUTURE_WINDOW), i))
 
