@@ -17,7 +17,7 @@ from tests.transforms.test_pairs_languages import pairs
 from worker.model import Article
 from worker.transforms.rules import RuleSet
 from worker.transforms.rules.languages import compile_language, merge_language
-from worker.transforms.rules.pairs import LexiconError, extract_pairs
+from worker.transforms.rules.pairs import LexiconError, RelationLexicon, extract_pairs
 from worker.transforms.rules.word_stems import Compounds
 from worker.transforms.tag import Tagger
 
@@ -38,11 +38,10 @@ def test_sending_troops_or_aid_is_no_sale(
     assert pairs(tagger, rules, lang, body) == set()
 
 
-def read(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> list[tuple[str, str]]:
-    """The pairs the language's reader reads, the query set aside."""
-    tagged = tagger.tag(Article(id="t", title="", body=body, language=lang))
-    lex = rules.relations["arms_transfer"].by_language[lang]
-    return [(h.recipient, h.supplier) for h in extract_pairs(tagged, lex)]
+def read(tagger: Tagger, lex: RelationLexicon, body: str) -> set[tuple[str, str]]:
+    """The pairs a German lexicon reads in ``body``, the query set aside."""
+    tagged = tagger.tag(Article(id="t", title="", body=body, language="de"))
+    return {(h.recipient, h.supplier) for h in extract_pairs(tagged, lex)}
 
 
 EGY_QAT_IND = {("EGY", "FRA"), ("QAT", "FRA"), ("IND", "FRA")}
@@ -86,19 +85,12 @@ def test_a_compound_reads_as_the_arms_word_it_ends_in(tagger: Tagger, rules: Rul
     spec = {"heads": ["arms"], "words": {"arms": ["flugzeug*"]}, "except": ["passagierflugzeug*"]}
     lex = compile_language({**raw, "compounds": spec})
 
-    def read_de(body: str) -> set[tuple[str, str]]:
-        tagged = tagger.tag(Article(id="t", title="", body=body, language="de"))
-        return {(h.recipient, h.supplier) for h in extract_pairs(tagged, lex)}
-
     # "Flugzeug" is arms only as a compound's head: the tanker compound is, an airliner is not
-    assert read_de("Deutschland liefert Tankflugzeuge an Katar.") == {("QAT", "DEU")}
-    assert read_de("Deutschland liefert Passagierflugzeuge an Katar.") == set()
-    assert read_de("Deutschland liefert ein Flugzeug an Katar.") == set()
+    assert read(tagger, lex, "Deutschland liefert Tankflugzeuge an Katar.") == {("QAT", "DEU")}
+    assert read(tagger, lex, "Deutschland liefert Passagierflugzeuge an Katar.") == set()
+    assert read(tagger, lex, "Deutschland liefert ein Flugzeug an Katar.") == set()
     shipped = rules.relations["arms_transfer"].by_language["de"]
-    tagged = tagger.tag(
-        Article(id="t", title="", body="Deutschland liefert Tankflugzeuge an Katar.", language="de")
-    )
-    assert extract_pairs(tagged, shipped) == []  # off in the shipped file
+    assert read(tagger, shipped, "Deutschland liefert Tankflugzeuge an Katar.") == set()  # off
 
 
 def test_compound_heads_minimum_lengths_and_guard() -> None:
