@@ -163,6 +163,30 @@ def delivery_store(app: faust.App) -> TableStore:
     return TableStore(table("deliveries"), table("throttle"), table("events"))
 
 
+DROPPED_CHECK_S = 5.0
+
+
+def install_dropped_record_check(app: faust.App, topic_names: set[str]) -> None:
+    """Every few seconds, never-committed stream partitions whose records Faust dropped are
+    read again (worker/faust_compat.py ``dropped_partitions``): without it such a record
+    waits for the next restart."""
+
+    @app.timer(interval=DROPPED_CHECK_S)
+    async def reread_dropped_records() -> None:
+        consumer = app.consumer
+        if not isinstance(consumer, faust_compat.EarliestWhenUncommittedConsumer):
+            return
+        if app.rebalancing or app.in_recovery:
+            return
+        try:
+            dropped = await asyncio.wait_for(consumer.reseek_dropped(topic_names), DROPPED_CHECK_S)
+        except Exception as exc:  # a slow broker: the next tick tries again
+            log.warning("dropped-record check failed: %r", exc)
+            return
+        for tp in dropped:
+            m.STREAM_REREADS.labels(tp.topic).inc()
+
+
 def install_delivery_timers(
     app: faust.App, settings: Settings, deliver: DeliverStage, store: TableStore
 ) -> None:
@@ -264,6 +288,8 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
         await deliver.run(stream)
 
     install_delivery_timers(app, settings, deliver, store)
+    stream_topics = (topics.raw, topics.to_dedupe, topics.enriched, topics.alerts, topics.deliver)
+    install_dropped_record_check(app, {t.get_topic_name() for t in stream_topics})
     install_pages(app, slot)
     install_monitors(app, settings.kafka_bootstrap, security=settings.kafka_security)
     app.newswatch_slot = slot  # type: ignore[attr-defined]

@@ -148,6 +148,13 @@ CONSUMER_LAG = Gauge(
     ["topic", "partition"],
     registry=REGISTRY,
 )
+STREAM_REREADS = Counter(
+    "newswatch_stream_rereads_total",
+    "Never-committed partitions read again from the beginning because Faust handed their "
+    "records to no stream (worker/faust_compat.py).",
+    ["topic"],
+    registry=REGISTRY,
+)
 RULES_LOADED = Gauge(
     "newswatch_rules_loaded",
     "Watch rules in the active rule set.",
