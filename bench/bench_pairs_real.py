@@ -103,12 +103,15 @@ class Score:
 @cache
 def _weapon_ids(label: str) -> frozenset[str]:
     """The label's weapon as the gazetteer knows it: the label itself, whatever the tagger
-    finds in it ("heron-tp" labelled, "heron" in the gazetteer), and, for a designation with a
-    digit, the weapons one of whose names starts with it word for word ("k2" labelled, "K2 Black
-    Panther" in the gazetteer; the label rules allow a bare designation)."""
+    finds in it ("heron-tp" labelled, "heron" in the gazetteer), the weapons one of whose names
+    it spells in lower case, and, for a designation with a digit, the weapons one of whose names
+    starts with it word for word ("k2" labelled, "K2 Black Panther" in the gazetteer; the label
+    rules allow a bare designation)."""
     found = default_tagger().tag(Article(id="w", title="", body=label.replace("-", " ")))
     ids = {_norm(label), *(_norm(e.id) for e in found.entities if e.type == "weapon")}
     words = tuple(_WORD.findall(label.lower()))
+    # the label's words are one of the weapon's names, in any case ("barak-mx": "Barak MX")
+    ids |= {i for name, i in _weapon_names() if name == words}
     if any(c.isdigit() for c in label):
         ids |= {i for name, i in _weapon_names() if name[: len(words)] == words}
     return frozenset(ids)

@@ -26,6 +26,11 @@ def test_a_bare_designation_names_the_gazetteer_weapon_that_starts_with_it() -> 
     assert "s300" not in _weapon_ids("s-3")
 
 
+def test_a_label_spelling_an_alias_in_lower_case_names_its_weapon() -> None:
+    # the gazetteer lists "Barak MX" under Barak 8; the tagger wants the capitals, a label has none
+    assert "barak8" in _weapon_ids("barak-mx")
+
+
 def test_a_word_without_a_digit_is_not_read_as_a_designation_prefix() -> None:
     # "mistral" alone could be the missile or the ship class: left to the tagger
     assert "mistralclass" not in _weapon_ids("mistral")
