@@ -1,0 +1,68 @@
+"""Which weapon a pair carries: constructions learned from the real reports whose pair was right
+and whose weapon was wrong (docs/rules.md, "Weapon and status, third round"). The sentences are
+our own; they run through the shipped tagger and relation lexicon, as `newswatch scan` does."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.model import Article
+from worker.transforms.rules import load_rules
+from worker.transforms.rules.pairs import extract_pairs
+from worker.transforms.tag import default_tagger
+
+
+@pytest.fixture(scope="module")
+def read():
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+
+    def run(text: str, title: str = "") -> dict[tuple[str, str], dict]:
+        tagged = tagger.tag(Article(id="t", title=title, body=text))
+        return {(h.recipient, h.supplier): h.pair for h in extract_pairs(tagged, lex)}
+
+    return run
+
+
+def test_the_weapon_nearest_the_transfer_verb_not_the_carrier_named_first(read) -> None:
+    # two weapons of the supplier: the transport jets are named first, what they deliver is
+    # what changes hands
+    got = read(
+        "Chinese Y-20 transport aircraft flew to Belgrade and delivered HQ-22 batteries to Serbia."
+    )
+    assert got[("SRB", "CHN")]["weapon"] == "hq-22"
+
+
+def test_the_main_transfer_not_a_later_deal_in_the_same_sentence(read) -> None:
+    # the nearest weapon to any trigger would be the howitzers of the later "orders"; the
+    # sentence's first trigger is the tanks' agreement
+    got = read(
+        "Poland signed a framework agreement for K2 tanks with South Korea in 2022, a spree "
+        "that also included orders of K9 howitzers."
+    )
+    assert got[("POL", "KOR")]["weapon"] == "k2-black-panther"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "weapon"),
+    [
+        # a designation written with a hyphen the gazetteer did not list
+        ("Turkey delivered six T-129 attack helicopters to Nigeria.", ("NGA", "TUR"), "t129-atak"),
+        # a variant suffix on a known designation
+        ("Russia delivered Su-30SM2 fighters to Belarus.", ("BLR", "RUS"), "su-30"),
+        # a ship class by its class name alone
+        ("China handed over a Hangor-class submarine to Pakistan.", ("PAK", "CHN"), "type-039"),
+        ("The Netherlands sold two Karel Doorman-class frigates to Chile.", ("CHL", "NLD"),
+         "karel-doorman-class"),
+        # a maker's product the gazetteer lacked, under a misspelt maker name
+        ("Italy will deliver two Augusta 109 helicopters to Nigeria.", ("NGA", "ITA"), "aw109"),
+        # an acronym that is also a German word: only in capitals
+        ("Greece agreed to buy 36 PULS rocket launchers from Israel.", ("GRC", "ISR"), "puls"),
+    ],
+)  # fmt: skip
+def test_a_weapon_written_as_real_reports_write_it(read, text, pair, weapon) -> None:
+    assert read(text)[pair]["weapon"] == weapon
+
+
+def test_the_acronym_in_title_case_is_a_word_not_the_launcher() -> None:
+    tagged = default_tagger().tag(Article(id="t", title="", body="Der Puls der Stadt steigt."))
+    assert not [e for e in tagged.entities if e.type == "weapon"]
