@@ -66,3 +66,13 @@ def test_a_weapon_written_as_real_reports_write_it(read, text, pair, weapon) -> 
 def test_the_acronym_in_title_case_is_a_word_not_the_launcher() -> None:
     tagged = default_tagger().tag(Article(id="t", title="", body="Der Puls der Stadt steigt."))
     assert not [e for e in tagged.entities if e.type == "weapon"]
+
+
+def test_a_multinational_weapon_named_only_elsewhere_in_the_article(read) -> None:
+    # the pair's own sentence says only "the jets"; the headline names a jet built by several
+    # countries, so no one country's weapon list holds it
+    got = read(
+        "Britain had hoped to sell 48 of the jets to Saudi Arabia.",
+        title="Berlin lifts its veto on Eurofighter sales to Riyadh",
+    )
+    assert got[("SAU", "GBR")]["weapon"] == "eurofighter-typhoon"

@@ -448,8 +448,8 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
             hit.status = lede
         if not buyers or hit.recipient in buyers:
             hit.status = with_opening(hit.status, opening)
-        if hit.weapon is None:  # the article's first weapon from the supplier, if any
-            w = next((e for e in weapons if e.country == hit.supplier), None)
+        if hit.weapon is None:  # no weapon in the pair's sentences: one the article names
+            w = _article_weapon(weapons, hit.supplier)
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
     found = _one_direction(list(hits.values()))
@@ -459,6 +459,13 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
         found = rescore(tagged, lexicon, found, lexicon.scorer)
     return found
 
+
+def _article_weapon(weapons: list[Any], supplier: str) -> Any:
+    """The weapon of a pair whose sentences name none ("hoped to sell 48 of the jets"): the
+    article's first weapon from the supplier, else its first weapon of a multinational
+    programme (no one country: any partner sells it, "Eurofighter"), else none."""
+    own = next((e for e in weapons if e.country == supplier), None)
+    return own or next((e for e in weapons if e.country is None), None)
 
 _OPENING = 4  # the title and the first sentences: where a report says how far its deal has gone
 _HEADLINE_AND_FIRST = 2  # a delivery told this early makes a recalled deal background
