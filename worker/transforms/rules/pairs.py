@@ -467,6 +467,7 @@ def _article_weapon(weapons: list[Any], supplier: str) -> Any:
     own = next((e for e in weapons if e.country == supplier), None)
     return own or next((e for e in weapons if e.country is None), None)
 
+
 _OPENING = 4  # the title and the first sentences: where a report says how far its deal has gone
 _HEADLINE_AND_FIRST = 2  # a delivery told this early makes a recalled deal background
 
