@@ -40,6 +40,9 @@ def status_of():
         # a government selling, a programme procuring
         ("Denmark is selling 24 used F-16 jets to Argentina.", ("ARG", "DNK"), "agreed"),
         ("Kyrgyzstan is procuring Bayraktar TB2 drones from Turkey.", ("KGZ", "TUR"), "ordered"),
+        # a suspension told in the progressive
+        ("Canada is suspending sales of armoured vehicles to Saudi Arabia.", ("SAU", "CAN"),
+         "blocked"),
         # an aid package announced is agreed, not yet delivered
         ("The United States announced an arms package for Ukraine with HIMARS launchers.",
          ("UKR", "USA"), "agreed"),
