@@ -29,23 +29,23 @@ def status_of():
     ("text", "pair", "status"),
     [
         # a chosen system is not yet a deal
-        ("Colombia has chosen Swedish Gripen fighters to replace its old jets.", ("COL", "SWE"),
-         "talks"),
-        ("Thailand selected the Gripen fighter from Sweden over its rivals.", ("THA", "SWE"),
+        ("Peru has chosen the Korean FA-50 as its next light fighter.", ("PER", "KOR"), "talks"),
+        ("After a long contest Vietnam selected BrahMos missiles from India.", ("VNM", "IND"),
          "talks"),
         # a transfer told in the present, as headlines do
-        ("Australia sends 20 Bushmaster vehicles to Ukraine.", ("UKR", "AUS"), "delivered"),
-        ("The Czech Republic is sending T-72 tanks to Ukraine.", ("UKR", "CZE"), "delivered"),
-        ("India began supplying Armenia with Pinaka rockets.", ("ARM", "IND"), "delivered"),
+        ("Sweden sends a first CV90 company to Lithuania.", ("LTU", "SWE"), "delivered"),
+        ("Slovakia is sending eleven MiG-29 jets to Ukraine.", ("UKR", "SVK"), "delivered"),
+        ("Turkey is supplying Bayraktar TB2 drones to Kenya this month.", ("KEN", "TUR"),
+         "delivered"),
         # a government selling, a programme procuring
-        ("Denmark is selling 24 used F-16 jets to Argentina.", ("ARG", "DNK"), "agreed"),
-        ("Kyrgyzstan is procuring Bayraktar TB2 drones from Turkey.", ("KGZ", "TUR"), "ordered"),
+        ("Norway is selling 32 second-hand F-16 jets to Romania.", ("ROU", "NOR"), "agreed"),
+        ("Latvia is procuring HIMARS launchers from the United States.", ("LVA", "USA"),
+         "ordered"),
         # a suspension told in the progressive
-        ("Canada is suspending sales of armoured vehicles to Saudi Arabia.", ("SAU", "CAN"),
-         "blocked"),
+        ("Sweden is suspending sales of CV90 vehicles to Thailand.", ("THA", "SWE"), "blocked"),
         # an aid package announced is agreed, not yet delivered
-        ("The United States announced an arms package for Ukraine with HIMARS launchers.",
-         ("UKR", "USA"), "agreed"),
+        ("Germany unveiled a new package of Leopard 1 tanks for Ukraine.", ("UKR", "DEU"),
+         "agreed"),
     ],
 )  # fmt: skip
 def test_a_status_word_real_reports_use(status_of, text, pair, status) -> None:

@@ -24,39 +24,40 @@ def read():
 
 
 def test_the_weapon_nearest_the_transfer_verb_not_the_carrier_named_first(read) -> None:
-    # two weapons of the supplier: the transport jets are named first, what they deliver is
-    # what changes hands
+    # two weapons of the supplier: the freighters are named first, what they deliver is what
+    # changes hands
     got = read(
-        "Chinese Y-20 transport aircraft flew to Belgrade and delivered HQ-22 batteries to Serbia."
+        "Two Chinese Y-20 freighters touched down in Dhaka and delivered HQ-22 launchers to "
+        "Bangladesh."
     )
-    assert got[("SRB", "CHN")]["weapon"] == "hq-22"
+    assert got[("BGD", "CHN")]["weapon"] == "hq-22"
 
 
 def test_the_main_transfer_not_a_later_deal_in_the_same_sentence(read) -> None:
-    # the nearest weapon to any trigger would be the howitzers of the later "orders"; the
-    # sentence's first trigger is the tanks' agreement
+    # the nearest weapon to any trigger would be the howitzers of the later "ordered"; the
+    # sentence's first trigger is the tanks' purchase
     got = read(
-        "Poland signed a framework agreement for K2 tanks with South Korea in 2022, a spree "
-        "that also included orders of K9 howitzers."
+        "Norway agreed to buy K2 tanks from South Korea, its second Korean purchase after the "
+        "K9 howitzers it ordered earlier."
     )
-    assert got[("POL", "KOR")]["weapon"] == "k2-black-panther"
+    assert got[("NOR", "KOR")]["weapon"] == "k2-black-panther"
 
 
 @pytest.mark.parametrize(
     ("text", "pair", "weapon"),
     [
         # a designation written with a hyphen the gazetteer did not list
-        ("Turkey delivered six T-129 attack helicopters to Nigeria.", ("NGA", "TUR"), "t129-atak"),
+        ("Ankara shipped two T-129 gunships to the Philippines.", ("PHL", "TUR"), "t129-atak"),
         # a variant suffix on a known designation
-        ("Russia delivered Su-30SM2 fighters to Belarus.", ("BLR", "RUS"), "su-30"),
+        ("Kazakhstan took delivery of four Su-30SM2 jets from Russia.", ("KAZ", "RUS"), "su-30"),
         # a ship class by its class name alone
-        ("China handed over a Hangor-class submarine to Pakistan.", ("PAK", "CHN"), "type-039"),
+        ("Thailand will buy one Hangor-class boat from China.", ("THA", "CHN"), "type-039"),
         ("The Netherlands sold two Karel Doorman-class frigates to Chile.", ("CHL", "NLD"),
          "karel-doorman-class"),
         # a maker's product the gazetteer lacked, under a misspelt maker name
-        ("Italy will deliver two Augusta 109 helicopters to Nigeria.", ("NGA", "ITA"), "aw109"),
+        ("Italy sold three Augusta 109 helicopters to Ghana.", ("GHA", "ITA"), "aw109"),
         # an acronym that is also a German word: only in capitals
-        ("Greece agreed to buy 36 PULS rocket launchers from Israel.", ("GRC", "ISR"), "puls"),
+        ("Israel will sell PULS launchers to the Netherlands.", ("NLD", "ISR"), "puls"),
     ],
 )  # fmt: skip
 def test_a_weapon_written_as_real_reports_write_it(read, text, pair, weapon) -> None:
@@ -69,10 +70,10 @@ def test_the_acronym_in_title_case_is_a_word_not_the_launcher() -> None:
 
 
 def test_a_multinational_weapon_named_only_elsewhere_in_the_article(read) -> None:
-    # the pair's own sentence says only "the jets"; the headline names a jet built by several
+    # the pair's own sentence names no weapon; the headline names a jet built by several
     # countries, so no one country's weapon list holds it
     got = read(
-        "Britain had hoped to sell 48 of the jets to Saudi Arabia.",
-        title="Berlin lifts its veto on Eurofighter sales to Riyadh",
+        "Last year Britain offered to sell a dozen of these aircraft to Kuwait.",
+        title="A Eurofighter order waits for Berlin",
     )
-    assert got[("SAU", "GBR")]["weapon"] == "eurofighter-typhoon"
+    assert got[("KWT", "GBR")]["weapon"] == "eurofighter-typhoon"
