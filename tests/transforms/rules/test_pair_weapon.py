@@ -56,6 +56,8 @@ def test_the_main_transfer_not_a_later_deal_in_the_same_sentence(read) -> None:
          "karel-doorman-class"),
         # a maker's product the gazetteer lacked, under a misspelt maker name
         ("Italy sold three Augusta 109 helicopters to Ghana.", ("GHA", "ITA"), "aw109"),
+        # a bare acronym in capitals, plural and possessive forms included
+        ("Canada will sell LAVs to Colombia.", ("COL", "CAN"), "lav-6"),
         # an acronym that is also a German word: only in capitals
         ("Israel will sell PULS launchers to the Netherlands.", ("NLD", "ISR"), "puls"),
     ],
