@@ -37,6 +37,8 @@ def status_of():
         ("Slovakia is sending eleven MiG-29 jets to Ukraine.", ("UKR", "SVK"), "delivered"),
         ("Turkey is supplying Bayraktar TB2 drones to Kenya this month.", ("KEN", "TUR"),
          "delivered"),
+        ("Zambia got two Mi-35 helicopters from Russia in the spring.", ("ZMB", "RUS"),
+         "delivered"),
         # a government selling, a programme procuring
         ("Norway is selling 32 second-hand F-16 jets to Romania.", ("ROU", "NOR"), "agreed"),
         ("Latvia is procuring HIMARS launchers from the United States.", ("LVA", "USA"),
