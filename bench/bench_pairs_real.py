@@ -9,7 +9,7 @@ construction kind and per report kind, status and weapon right among correct pai
 read in both directions, country P/R, homonyms tagged, and the cost per article. With ``--lang``
 the ten-language labels (bench/realnews/i18n/pairs-*.yaml) join the English files and the figures
 come per language as well, status right among correct pairs included (``--errors`` then also
-lists each correct pair whose status is wrong). Nothing is read
+lists each correct pair whose status is wrong, and each whose weapon is wrong). Nothing is read
 from the network; a report whose text is missing from .state/realnews/ is counted and listed.
 
 ``--why`` (dev only) names, for each missed gold pair, the first pipeline stage that lost it
@@ -46,6 +46,7 @@ from rich.table import Table
 from worker.errors import Reject
 from worker.model import Article
 from worker.pipeline import analyse, load_articles
+from worker.transforms.gazetteer import load_gazetteer
 from worker.transforms.rules import load_rules
 from worker.transforms.tag import default_tagger
 
@@ -87,6 +88,7 @@ class Score:
     status_lang: Counter = field(default_factory=Counter)  # (language, right?) -> n
     status_errors: list[str] = field(default_factory=list)
     weapon: Counter = field(default_factory=Counter)  # right? -> n
+    weapon_errors: list[str] = field(default_factory=list)
     both_directions: int = 0
     homonyms_tagged: int = 0
     seconds: list[float] = field(default_factory=list)
@@ -100,10 +102,33 @@ class Score:
 
 @cache
 def _weapon_ids(label: str) -> frozenset[str]:
-    """The label's weapon as the gazetteer knows it: the label itself, and whatever the tagger
-    finds in it ("heron-tp" labelled, "heron" in the gazetteer)."""
+    """The label's weapon as the gazetteer knows it: the label itself, whatever the tagger
+    finds in it ("heron-tp" labelled, "heron" in the gazetteer), the weapons one of whose names
+    it spells in lower case, and, for a designation with a digit, the weapons one of whose names
+    starts with it word for word ("k2" labelled, "K2 Black Panther" in the gazetteer; the label
+    rules allow a bare designation)."""
     found = default_tagger().tag(Article(id="w", title="", body=label.replace("-", " ")))
-    return frozenset({_norm(label), *(_norm(e.id) for e in found.entities if e.type == "weapon")})
+    ids = {_norm(label), *(_norm(e.id) for e in found.entities if e.type == "weapon")}
+    words = tuple(_WORD.findall(label.lower()))
+    # the label's words are one of the weapon's names, in any case ("barak-mx": "Barak MX")
+    ids |= {i for name, i in _weapon_names() if name == words}
+    if any(c.isdigit() for c in label):
+        ids |= {i for name, i in _weapon_names() if name[: len(words)] == words}
+    return frozenset(ids)
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@cache
+def _weapon_names() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(words of a name or alias, normalised id) for every weapon of the shipped gazetteer."""
+    g = load_gazetteer()
+    return tuple(
+        (tuple(_WORD.findall(a.text.lower())), _norm(a.entity))
+        for a in g.aliases.values()
+        if a.entity and g.entities[a.entity].type == "weapon"
+    )
 
 
 def predict(report: Report, tagger: Any, rules: Any) -> tuple[list[dict], list[str], float]:
@@ -121,8 +146,19 @@ def predict(report: Report, tagger: Any, rules: Any) -> tuple[list[dict], list[s
     return pairs, countries, time.process_time() - t0
 
 
+def _label_read(labels: list[Any], weapon: str | None) -> Any:
+    """Of a pair's labels (one per system of the deal), the one whose weapon was read; the first
+    when none was: its status and weapon are what the read pair is judged against."""
+    return next(
+        (p for p in labels if p.weapon and _norm(weapon) in _weapon_ids(p.weapon)), labels[0]
+    )
+
+
 def score_report(rep: Report, pred: list[dict], countries: list[str], s: Score) -> None:
-    gold = {p.key: p for p in rep.pairs}
+    labels: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for p in rep.pairs:  # a deal of several systems is labelled once per system, same key
+        labels[p.key].append(p)
+    gold = {k: v[0] for k, v in labels.items()}
     optional = set(rep.optional)
     got = {(p["recipient"], p["supplier"]): p for p in pred}
     tp = [k for k in got if k in gold]
@@ -132,11 +168,12 @@ def score_report(rep: Report, pred: list[dict], countries: list[str], s: Score) 
     s.by_kind[rep.kind].add(len(tp), len(fp), len(fn))
     s.by_lang[rep.lang].add(len(tp), len(fp), len(fn))
     s.lang_reports[rep.lang] += 1
-    for k, lab in gold.items():
-        for c in lab.constructions or ("(none)",):
+    for k, labs in labels.items():
+        for c in sorted({c for lab in labs for c in lab.constructions}) or ("(none)",):
             s.by_construction[c].add(int(k in got), 0, int(k not in got))
     for k in tp:
-        lab, hit = gold[k], got[k]
+        hit = got[k]
+        lab = _label_read(labels[k], hit.get("weapon"))
         if lab.status:
             right = hit.get("status") == lab.status or hit.get("status") in lab.status_ok
             s.status[(lab.status, right)] += 1
@@ -148,7 +185,13 @@ def score_report(rep: Report, pred: list[dict], countries: list[str], s: Score) 
                     f" got={hit.get('status')}"
                 )
         if lab.weapon:
-            s.weapon[_norm(hit.get("weapon")) in _weapon_ids(lab.weapon)] += 1
+            w_right = _norm(hit.get("weapon")) in _weapon_ids(lab.weapon)
+            s.weapon[w_right] += 1
+            if not w_right:
+                s.weapon_errors.append(
+                    f"{rep.id} [{rep.lang}] {k[0]}<-{k[1]}"
+                    f" gold={'|'.join(str(p.weapon) for p in labels[k])} got={hit.get('weapon')}"
+                )
     if any((b, a) in got for a, b in got):
         s.both_directions += 1
     ctp = len(set(countries) & set(rep.countries))
@@ -353,6 +396,8 @@ def print_report(s: Score, split: str, console: Console, errors: bool, why: bool
         print("\n".join(s.errors))
         print("status wrong among correct pairs:")
         print("\n".join(s.status_errors))
+        print("weapon wrong among correct pairs:")
+        print("\n".join(s.weapon_errors))
 
 
 def main(argv: list[str] | None = None) -> int:

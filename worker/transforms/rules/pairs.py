@@ -448,8 +448,8 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
             hit.status = lede
         if not buyers or hit.recipient in buyers:
             hit.status = with_opening(hit.status, opening)
-        if hit.weapon is None:  # the article's first weapon from the supplier, if any
-            w = next((e for e in weapons if e.country == hit.supplier), None)
+        if hit.weapon is None:  # no weapon in the pair's sentences: one the article names
+            w = _article_weapon(weapons, hit.supplier)
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
     found = _one_direction(list(hits.values()))
@@ -458,6 +458,14 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
 
         found = rescore(tagged, lexicon, found, lexicon.scorer)
     return found
+
+
+def _article_weapon(weapons: list[Any], supplier: str) -> Any:
+    """The weapon of a pair whose sentences name none ("hoped to sell 48 of the jets"): the
+    article's first weapon from the supplier, else its first weapon of a multinational
+    programme (no one country: any partner sells it, "Eurofighter"), else none."""
+    own = next((e for e in weapons if e.country == supplier), None)
+    return own or next((e for e in weapons if e.country is None), None)
 
 
 _OPENING = 4  # the title and the first sentences: where a report says how far its deal has gone
@@ -630,10 +638,22 @@ def _sentence_pairs(
         book.note(("recipient", ARTICLE_BUYER), _Span(start, end, "country", ARTICLE_BUYER))
     words = [x[1] if x[0] == "word" else "" for x in symbols]
     status = sentence_status(words, trig, lex.status_words)
-    named = [x[1] for x in symbols if x[0] == "weapon" and x[1] is not None]
+    named = [(k, x[1]) for k, x in enumerate(symbols) if x[0] == "weapon" and x[1] is not None]
     for rec, sup, cues in book.pairs():
-        weapon = next((w for w in named if w.origin == sup), named[0] if named else None)
-        yield rec, sup, cues, _Facts(status, weapon)
+        yield rec, sup, cues, _Facts(status, _pair_weapon(named, sup, trig))
+
+
+def _pair_weapon(named: list[tuple[int, _Span]], supplier: str, trig: list[int]) -> _Span | None:
+    """The weapon a sentence's pair is about: of the supplier's own weapons (any named weapon
+    when none is the supplier's), the one nearest the first transfer trigger, the sentence's
+    main transfer (as for its status); ties go to the first. The first one named is often the
+    carrier ("six transport jets landed, delivering the air defence system"); later triggers
+    often tell of other deals ("... that also included orders of howitzers")."""
+    own = [(k, w) for k, w in named if w.origin == supplier] or named
+    if not own:
+        return None
+    first = min(trig)
+    return min(own, key=lambda kw: (abs(kw[0] - first), kw[0]))[1]
 
 
 def _arms_referred_back(symbols: list[Symbol], text: str) -> bool:

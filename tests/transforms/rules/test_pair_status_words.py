@@ -1,0 +1,61 @@
+"""Status words learned from real reports whose pair was right and whose status was read as
+none (docs/rules.md, "Weapon and status, third round"): a choice of system, a transfer told in
+the present, a government selling, an aid package. Sentences in our own words, read through the
+shipped tagger and relation lexicon."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.model import Article
+from worker.transforms.rules import load_rules
+from worker.transforms.rules.pairs import extract_pairs
+from worker.transforms.tag import default_tagger
+
+
+@pytest.fixture(scope="module")
+def status_of():
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+
+    def run(text: str, pair: tuple[str, str]) -> str | None:
+        tagged = tagger.tag(Article(id="t", title="", body=text))
+        hits = {(h.recipient, h.supplier): h for h in extract_pairs(tagged, lex)}
+        return hits[pair].status
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "status"),
+    [
+        # a chosen system is not yet a deal
+        ("Peru has chosen the Korean FA-50 as its next light fighter.", ("PER", "KOR"), "talks"),
+        ("After a long contest Vietnam selected BrahMos missiles from India.", ("VNM", "IND"),
+         "talks"),
+        # a transfer told in the present, as headlines do
+        ("Sweden sends a first CV90 company to Lithuania.", ("LTU", "SWE"), "delivered"),
+        ("Slovakia is sending eleven MiG-29 jets to Ukraine.", ("UKR", "SVK"), "delivered"),
+        ("Turkey is supplying Bayraktar TB2 drones to Kenya this month.", ("KEN", "TUR"),
+         "delivered"),
+        ("Zambia got two Mi-35 helicopters from Russia in the spring.", ("ZMB", "RUS"),
+         "delivered"),
+        # a government selling, a programme procuring
+        ("Norway is selling 32 second-hand F-16 jets to Romania.", ("ROU", "NOR"), "agreed"),
+        ("Latvia is procuring HIMARS launchers from the United States.", ("LVA", "USA"),
+         "ordered"),
+        # a suspension told in the progressive
+        ("Sweden is suspending sales of CV90 vehicles to Thailand.", ("THA", "SWE"), "blocked"),
+        # an aid package announced is agreed, not yet delivered
+        ("Germany unveiled a new package of Leopard 1 tanks for Ukraine.", ("UKR", "DEU"),
+         "agreed"),
+    ],
+)  # fmt: skip
+def test_a_status_word_real_reports_use(status_of, text, pair, status) -> None:
+    assert status_of(text, pair) == status
+
+
+def test_a_plan_to_send_is_still_a_plan(status_of) -> None:
+    # the new present-tense delivery words must not turn a plan into a delivery
+    assert (
+        status_of("Norway plans to send NASAMS systems to Ukraine.", ("UKR", "NOR")) != "delivered"
+    )

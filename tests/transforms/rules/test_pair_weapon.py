@@ -1,0 +1,81 @@
+"""Which weapon a pair carries: constructions learned from the real reports whose pair was right
+and whose weapon was wrong (docs/rules.md, "Weapon and status, third round"). The sentences are
+our own; they run through the shipped tagger and relation lexicon, as `newswatch scan` does."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.model import Article
+from worker.transforms.rules import load_rules
+from worker.transforms.rules.pairs import extract_pairs
+from worker.transforms.tag import default_tagger
+
+
+@pytest.fixture(scope="module")
+def read():
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+
+    def run(text: str, title: str = "") -> dict[tuple[str, str], dict]:
+        tagged = tagger.tag(Article(id="t", title=title, body=text))
+        return {(h.recipient, h.supplier): h.pair for h in extract_pairs(tagged, lex)}
+
+    return run
+
+
+def test_the_weapon_nearest_the_transfer_verb_not_the_carrier_named_first(read) -> None:
+    # two weapons of the supplier: the freighters are named first, what they deliver is what
+    # changes hands
+    got = read(
+        "Two Chinese Y-20 freighters touched down in Dhaka and delivered HQ-22 launchers to "
+        "Bangladesh."
+    )
+    assert got[("BGD", "CHN")]["weapon"] == "hq-22"
+
+
+def test_the_main_transfer_not_a_later_deal_in_the_same_sentence(read) -> None:
+    # the nearest weapon to any trigger would be the howitzers of the later "ordered"; the
+    # sentence's first trigger is the tanks' purchase
+    got = read(
+        "Norway agreed to buy K2 tanks from South Korea, its second Korean purchase after the "
+        "K9 howitzers it ordered earlier."
+    )
+    assert got[("NOR", "KOR")]["weapon"] == "k2-black-panther"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "weapon"),
+    [
+        # a designation written with a hyphen the gazetteer did not list
+        ("Ankara shipped two T-129 gunships to the Philippines.", ("PHL", "TUR"), "t129-atak"),
+        # a variant suffix on a known designation
+        ("Kazakhstan took delivery of four Su-30SM2 jets from Russia.", ("KAZ", "RUS"), "su-30"),
+        # a ship class by its class name alone
+        ("Thailand will buy one Hangor-class boat from China.", ("THA", "CHN"), "type-039"),
+        ("The Netherlands sold two Karel Doorman-class frigates to Chile.", ("CHL", "NLD"),
+         "karel-doorman-class"),
+        # a maker's product the gazetteer lacked, under a misspelt maker name
+        ("Italy sold three Augusta 109 helicopters to Ghana.", ("GHA", "ITA"), "aw109"),
+        # a bare acronym in capitals, plural and possessive forms included
+        ("Canada will sell LAVs to Colombia.", ("COL", "CAN"), "lav-6"),
+        # an acronym that is also a German word: only in capitals
+        ("Israel will sell PULS launchers to the Netherlands.", ("NLD", "ISR"), "puls"),
+    ],
+)  # fmt: skip
+def test_a_weapon_written_as_real_reports_write_it(read, text, pair, weapon) -> None:
+    assert read(text)[pair]["weapon"] == weapon
+
+
+def test_the_acronym_in_title_case_is_a_word_not_the_launcher() -> None:
+    tagged = default_tagger().tag(Article(id="t", title="", body="Der Puls der Stadt steigt."))
+    assert not [e for e in tagged.entities if e.type == "weapon"]
+
+
+def test_a_multinational_weapon_named_only_elsewhere_in_the_article(read) -> None:
+    # the pair's own sentence names no weapon; the headline names a jet built by several
+    # countries, so no one country's weapon list holds it
+    got = read(
+        "Last year Britain offered to sell a dozen of these aircraft to Kuwait.",
+        title="A Eurofighter order waits for Berlin",
+    )
+    assert got[("KWT", "GBR")]["weapon"] == "eurofighter-typhoon"

@@ -1,0 +1,56 @@
+"""How the real-report bench judges a correct pair's weapon and status (bench/bench_pairs_real.py):
+a deal of several systems is labelled once per system under the same pair, and a label may give a
+bare designation where the gazetteer's id is longer. Invented labels, no report text."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from bench_pairs_real import Score, _weapon_ids, score_report
+from realnews_corpus import PairLabel, Report
+
+
+def report(*pairs: PairLabel) -> Report:
+    return Report(
+        id="000000000000", url="https://example.org/x", query="q", sha256="0", kind="transfer",
+        lang="en", pairs=list(pairs), optional=[], countries=["PER", "KOR"], homonyms=[],
+        source="test",
+    )  # fmt: skip
+
+
+def test_a_bare_designation_names_the_gazetteer_weapon_that_starts_with_it() -> None:
+    assert "k2blackpanther" in _weapon_ids("k2")
+    # only word for word: "s-3" is not the start of "S-300"
+    assert "s300" not in _weapon_ids("s-3")
+
+
+def test_a_label_spelling_an_alias_in_lower_case_names_its_weapon() -> None:
+    # the gazetteer lists "Barak MX" under Barak 8; the tagger wants the capitals, a label has none
+    assert "barak8" in _weapon_ids("barak-mx")
+
+
+def test_a_word_without_a_digit_is_not_read_as_a_designation_prefix() -> None:
+    # "mistral" alone could be the missile or the ship class: left to the tagger
+    assert "mistralclass" not in _weapon_ids("mistral")
+
+
+def test_a_deal_of_two_systems_is_right_with_either_and_judges_status_by_it() -> None:
+    tanks = PairLabel("PER", "KOR", weapon="k2", status="agreed")
+    carriers = PairLabel("PER", "KOR", weapon="k808", status="talks")
+    s = Score()
+    pair = {"recipient": "PER", "supplier": "KOR", "weapon": "k2-black-panther", "status": "agreed"}
+    score_report(report(tanks, carriers), [pair], ["PER", "KOR"], s)
+    assert s.weapon[True] == 1 and s.status[("agreed", True)] == 1
+    assert (s.pairs.tp, s.pairs.fp, s.pairs.fn) == (1, 0, 0)
+
+
+def test_a_weapon_none_of_the_labels_name_is_wrong_and_status_goes_by_the_first() -> None:
+    tanks = PairLabel("PER", "KOR", weapon="k2", status="agreed")
+    carriers = PairLabel("PER", "KOR", weapon="k808", status="talks")
+    s = Score()
+    pair = {"recipient": "PER", "supplier": "KOR", "weapon": "k9-thunder", "status": "talks"}
+    score_report(report(tanks, carriers), [pair], ["PER", "KOR"], s)
+    assert s.weapon[False] == 1 and s.status[("agreed", False)] == 1
+    assert s.weapon_errors and "k2|k808" in s.weapon_errors[0]
