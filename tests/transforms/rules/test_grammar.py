@@ -589,3 +589,23 @@ def test_quantity_and_value() -> None:
     assert value_in("a deal worth €1.2 billion") == {"amount": 1.2e9, "currency": "EUR"}
     assert value_in("about 500 million dollars") == {"amount": 5e8, "currency": "USD"}
     assert value_in("no money here") is None
+
+
+def test_a_court_ordering_a_halt_buys_nothing(read) -> None:
+    # "order" as an instruction (an object and an infinitive, a halt as its object, or no object
+    # at all after the clause saying what must stop) makes no buyer of the one who orders
+    got = read("A Belgian court ordered the government to halt all exports of F-16 parts to Egypt.")
+    assert "BEL" not in {r for r, _ in got}
+    got = read("A Belgian judge ordered the halt of F-16 part exports to Egypt.")
+    assert "BEL" not in {r for r, _ in got}
+    got = read(
+        "The Belgian government must end the shipment of F-16 parts to Egypt within a week, "
+        "a Belgian court ordered on Friday."
+    )
+    assert "BEL" not in {r for r, _ in got} and ("EGY", "BEL") in got
+    got = read(
+        "Spain said it would challenge the order to stop the export of tank parts to Morocco."
+    )
+    assert "ESP" not in {r for r, _ in got}
+    # ... while an order of arms still buys them
+    assert ("EGY", "FRA") in read("Egypt ordered 24 Rafale jets from France.")

@@ -366,7 +366,7 @@ def _names_members(prep: Any) -> bool:
 
 def _noun_class(tok: Any, cls: Classes) -> str | None:
     w = _w(tok)
-    if cls.has("buy_noun", w):
+    if cls.has("buy_noun", w) and not _command_noun(tok, cls):
         return RECIPIENT
     if cls.has("sell_noun", w):
         return SUPPLIER
@@ -577,6 +577,8 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
         c.dep_ == "prep" and _w(c) in ("with", "between") for c in verb.children
     ):
         return Role(PARTY, f"subject of '{verb.text} … with'", verb.i)
+    if _commands(verb, cls):  # "a court ordered the government to halt the exports"
+        return Role(THIRD, f"subject of '{verb.text}' (a command)", verb.i)
     if cls.has("deny", _w(verb)):  # "Israel denies sending weapons": nothing was sent
         return Role(THIRD, f"subject of '{verb.text}' (a denial)", verb.i)
     if cls.has("veto", _w(verb)):
@@ -591,7 +593,7 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
         w = _w(v)
         if cls.has("threat", w) and v is verb:
             return Role(THIRD, f"subject of '{v.text}'", v.i)
-        if cls.has("buy", w):
+        if cls.has("buy", w) and not _commands(v, cls):
             return Role(RECIPIENT, f"subject of '{v.text}'", v.i)
         if cls.has("sell", w) and not _sends_message(v, cls):
             return Role(SUPPLIER, f"subject of '{v.text}'", v.i)
@@ -616,6 +618,33 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
                 if kind == PARTY:
                     return Role(PARTY, f"subject of '{v.text} … {c.text}'", v.i)
     return None
+
+
+def _commands(verb: Any, cls: Classes) -> bool:
+    """ "order" as an instruction, not a purchase: with an object and an infinitive ("ordered
+    the government to halt the exports"), with a halt as its object ("ordered the halt of the
+    shipments"), or with no object at all, hung on the clause that says what must be done ("the
+    government must stop the deliveries, a court ordered")."""
+    if not cls.has("command", _w(verb)):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects and any(c.dep_ == "xcomp" for c in verb.children):
+        return True
+    if any(cls.has("veto", _w(o)) for o in objects):
+        return True
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return not objects and not passive and verb.dep_ in ("advcl", "ccomp", "parataxis")
+
+
+def _command_noun(noun: Any, cls: Classes) -> bool:
+    """ "the order to stop the shipments": an order whose infinitive is not a purchase or a
+    sale is an instruction (not "an order to buy 12 jets")."""
+    if not cls.has("command", _w(noun)):
+        return False
+    for c in noun.children:
+        if c.dep_ == "acl" and any(a.dep_ == "aux" and _w(a) == "to" for a in c.children):
+            return not cls.any(("buy", "sell"), _w(c))
+    return False
 
 
 def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
