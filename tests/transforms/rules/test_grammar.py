@@ -609,3 +609,20 @@ def test_a_court_ordering_a_halt_buys_nothing(read) -> None:
     assert "ESP" not in {r for r, _ in got}
     # ... while an order of arms still buys them
     assert ("EGY", "FRA") in read("Egypt ordered 24 Rafale jets from France.")
+
+
+def test_a_seller_named_in_words_replaces_the_makers_state_for_that_weapon(read) -> None:
+    # second-hand or licence-built arms: the buyer's seller named in one sentence ("from
+    # Norway") is the seller of that weapon, not the maker's state the other sentence fills in
+    got = read(
+        "Peru took delivery of two F-16 jets. Peru bought the F-16 jets from Norway in 2023."
+    )
+    assert set(got) == {("PER", "NOR")}
+    # a maker named in words ("US-made") is a reading of its own and stays
+    got = read(
+        "Kenya received six US-made Super Tucano aircraft. "
+        "Kenya bought the Super Tucano aircraft from Brazil."
+    )
+    assert set(got) == {("KEN", "USA"), ("KEN", "BRA")}
+    # the maker's state still sells where no seller of the weapon is named
+    assert set(read("Peru took delivery of two F-16 jets.")) == {("PER", "USA")}

@@ -452,7 +452,7 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
             w = next((e for e in weapons if e.country == hit.supplier), None)
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
-    found = _one_direction(list(hits.values()))
+    found = _one_direction(_named_seller_first(list(hits.values())))
     if lexicon.scorer is not None and not lexicon.symbols_only:
         from .pair_scorer import rescore  # keeps the pairs it accepts, adds those rules missed
 
@@ -500,6 +500,35 @@ def _candidates(
         if has_arms and words & lex.triggers:
             out.append(text)
     return out
+
+
+ORIGIN_CUE = "origin of "  # the prefix of the cue of a seller filled from the weapon's maker
+MAKER_OF = "maker of "  # ... and of a seller read from a maker's adjective ("US-made jets")
+
+
+def _seller_cues(hit: PairHit) -> list[str]:
+    return [c.cue for c in hit.cues if c.role == "supplier" and c.country == hit.supplier]
+
+
+def _maker_filled(hit: PairHit) -> bool:
+    """The pair's seller comes only from the weapon's maker, never from the article's words."""
+    cues = _seller_cues(hit)
+    return bool(cues) and all(c.startswith(ORIGIN_CUE) for c in cues)
+
+
+def _seller_named(hit: PairHit) -> bool:
+    """The article's words name the pair's seller as the one handing the arms over, not only
+    as their maker ("from Denmark", "Romania handed", not "US-made")."""
+    return any(not c.startswith((ORIGIN_CUE, MAKER_OF)) for c in _seller_cues(hit))
+
+
+def _named_seller_first(hits: list[PairHit]) -> list[PairHit]:
+    """A buyer whose seller the article names in words ("bought F-16 jets from Denmark") does
+    not also buy that weapon from its maker's state: second-hand, re-exported or licence-built
+    arms change hands between others than their maker (the maker fill stands where no seller
+    of that weapon is named)."""
+    named = {(h.recipient, h.weapon) for h in hits if h.weapon is not None and _seller_named(h)}
+    return [h for h in hits if not (_maker_filled(h) and (h.recipient, h.weapon) in named)]
 
 
 def _one_direction(hits: list[PairHit]) -> list[PairHit]:
@@ -993,7 +1022,7 @@ class _RoleBook:
             for w in _supplying_weapons(symbols, self.handed_on, self.retired_at):
                 # "to replace its Soviet-made MiGs": the parse marks the retired maker's state
                 if w.origin not in recipients and w.origin not in self.retired:
-                    self._add("supplier", w.origin, w.start, w.end, f"origin of {w.name}")
+                    self._add("supplier", w.origin, w.start, w.end, f"{ORIGIN_CUE}{w.name}")
         if not fallback:
             return
         unassigned = {symbols[k][1].ident for k in countries} - self.assigned
