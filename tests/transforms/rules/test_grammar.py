@@ -626,3 +626,22 @@ def test_a_seller_named_in_words_replaces_the_makers_state_for_that_weapon(read)
     assert set(got) == {("KEN", "USA"), ("KEN", "BRA")}
     # the maker's state still sells where no seller of the weapon is named
     assert set(read("Peru took delivery of two F-16 jets.")) == {("PER", "USA")}
+
+
+def test_a_transport_carrying_the_cargo_is_no_party(read) -> None:
+    # a transport aircraft that delivers, brings or carries arms or goods is the carrier, not
+    # the cargo: neither its maker's state nor the state named by its adjective sells
+    assert read("A US C-130 aircraft delivered medical supplies to Haiti.") == {}
+    assert (
+        read("The C-17 left Chile carrying 16 tons of food and other humanitarian aid to Haiti.")
+        == {}
+    )
+    got = read(
+        "A chartered Ukrainian An-124 transport aircraft delivered five Black Hawk helicopters "
+        "to Manila."
+    )
+    assert "UKR" not in {s for _, s in got}
+    # ... while arms delivered (no object after the verb) keep their maker
+    assert set(read("Russian S-400 systems delivered to Turkey last year were tested.")) == {
+        ("TUR", "RUS")
+    }

@@ -387,6 +387,8 @@ def _on_noun(
             return Role(THIRD, f"'{tok.text} {noun.text}' captured")  # "Russian tanks captured"
         if _retired(noun, cls):  # "to replace the Soviet-made jets": not what changes hands
             return Role(THIRD, f"'{tok.text} {noun.text}' {RETIRED}")
+        if _carrier(noun, cls):  # "a US C-130 aircraft delivered medical supplies": the carrier
+            return Role(THIRD, f"'{tok.text} {noun.text}' carries the cargo")
         # "Polish-built Black Hawks": a licence maker builds and sells another's design
         if actor.kind == "company" or w is None or w.origin in (None, actor.country) or made:
             return Role(SUPPLIER, f"maker of '{noun.text}'", maker=True)
@@ -706,6 +708,17 @@ def _retired(noun: Any, cls: Classes) -> bool:
     """The arms are what a verb of retiring or replacing acts on ("to replace the MiG-29 jets",
     "after decommissioning the system")."""
     return noun.dep_ in ("dobj", "pobj") and cls.has("retire", _w(noun.head))
+
+
+def _carrier(noun: Any, cls: Classes) -> bool:
+    """The arms noun is the subject of a verb of carrying that has an object of its own: a
+    transport aircraft or ship moving the cargo ("an An-124 delivered five helicopters")."""
+    verb = noun.head
+    return (
+        noun.dep_ == "nsubj"
+        and cls.has("carry", _w(verb))
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def _sends_message(verb: Any, cls: Classes) -> bool:

@@ -634,7 +634,7 @@ def _sentence_pairs(
     _coordinate(roles, countries, symbols, lex.conjunctions, lex.clause_words)
     book = _RoleBook(fld)
     book.handed_on = _handed_on(symbols, trig, lex)
-    book.retired_at = _retired(symbols, lex)
+    book.retired_at = _retired(symbols, lex) | _carriers(symbols, lex)
     for key, r in (parsed or {}).items():
         if isinstance(key, tuple) and r and r[0] in ROLES:  # a company or state body's country
             book.note(r, actors[key[1]])
@@ -753,6 +753,7 @@ def _article_makers(
         if not trig and not (fld == "title" or sidx == 0):
             continue
         handed_on, retired_at = _handed_on(symbols, trig, lex), _retired(symbols, lex)
+        retired_at |= _carriers(symbols, lex)
         weapons = _supplying_weapons(symbols, handed_on, retired_at)
         companies = [s[1] for s in symbols if s[0] == "country" and s[1].company]
         for sp in sorted([*weapons, *companies], key=lambda x: x.start):
@@ -784,6 +785,45 @@ def _retired(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
                 out.add(k)
             last = None
     return out
+
+
+_CARRIER_REACH = 4  # symbols from a weapon to the verb of carrying it does ("C-17 left X carrying")
+
+
+def _carriers(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
+    """Indices of the named weapons that carry the cargo rather than being it: a transport
+    aircraft or ship followed by a verb of carrying (the ``carry`` class) whose object is arms
+    or goods ("a C-17 delivered the supplies to", "the An-124 brought four helicopters",
+    "left Chile carrying food"). Their maker moves nothing; "jets delivered to India" (no
+    object after the verb) and "jets delivered four years ago" (no arms or goods) are cargo."""
+    if lex.grammar is None:
+        return set()
+    carry, mod = lex.grammar.words("carry"), lex.grammar.words("mod")
+    goods = lex.grammar.words("cargo") | lex.grammar.words("also")
+    out: set[int] = set()
+    for k, (kind, payload, _, _) in enumerate(symbols):
+        if kind != "weapon" or payload is None:
+            continue
+        for j in range(k + 1, min(len(symbols), k + 1 + _CARRIER_REACH)):
+            if symbols[j][0] == "word" and symbols[j][1] in carry:
+                nxt = next(
+                    (
+                        x
+                        for x in symbols[j + 1 :]
+                        if not (x[0] == "word" and _count_or_mod(x[1], mod))
+                    ),
+                    None,
+                )
+                if nxt is not None and (
+                    nxt[0] == "weapon" or (nxt[0] == "word" and nxt[1] in goods)
+                ):
+                    out.add(k)
+                break
+    return out
+
+
+def _count_or_mod(word: str, mod: frozenset[str]) -> bool:
+    return word.isdigit() or word in mod
 
 
 def _supplying_weapons(
