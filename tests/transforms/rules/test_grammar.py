@@ -645,3 +645,13 @@ def test_a_transport_carrying_the_cargo_is_no_party(read) -> None:
     assert set(read("Russian S-400 systems delivered to Turkey last year were tested.")) == {
         ("TUR", "RUS")
     }
+
+
+def test_arms_being_replaced_do_not_name_the_seller_in_english(read) -> None:
+    # the English ``retire`` words mark every member of the list of arms on their way out, so
+    # their makers are not filled in as sellers of the new ones
+    got = read(
+        "Kazakhstan's order is 20 J-10 fighter jets, which will arrive in stages, replacing the "
+        "Su-27 and MiG-29 fighters in service."
+    )
+    assert set(got) == {("KAZ", "CHN")}

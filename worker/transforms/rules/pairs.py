@@ -775,16 +775,27 @@ def _retired(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
     ``_RETIRE_REACH`` symbols before, with no other named weapon between ("które zastąpią
     MiG-29", "para reemplazar sus Mirage 2000"; in "reemplaza sus Mirage con F-16" the F-16 is
     the new one)."""
+    # English keeps the words in its ``retire`` class (read by the parse as well)
+    retire = lex.retire or (lex.grammar.words("retire") if lex.grammar is not None else frozenset())
     out: set[int] = set()
     last: int | None = None
     for k, (kind, payload, _, _) in enumerate(symbols):
-        if kind == "word" and payload in lex.retire:
+        if kind == "word" and payload in retire:
             last = k
         elif kind == "weapon" and payload is not None:
             if last is not None and k - last <= _RETIRE_REACH:
                 out.add(k)
-            last = None
+                # "replacing the Su-27 and MiG-29 jets": the list's next member goes too
+                last = k if _list_follows(symbols, k, lex.conjunctions) else None
+            else:
+                last = None
     return out
+
+
+def _list_follows(symbols: list[Symbol], k: int, conjunctions: frozenset[str]) -> bool:
+    """A list joiner (",", "and") stands right after symbol ``k``."""
+    nxt = symbols[k + 1] if k + 1 < len(symbols) else None
+    return nxt is not None and nxt[0] == "word" and (nxt[1] == "," or nxt[1] in conjunctions)
 
 
 _CARRIER_REACH = 4  # symbols from a weapon to the verb of carrying it does ("C-17 left X carrying")
