@@ -655,3 +655,13 @@ def test_arms_being_replaced_do_not_name_the_seller_in_english(read) -> None:
         "Su-27 and MiG-29 fighters in service."
     )
     assert set(got) == {("KAZ", "CHN")}
+
+
+def test_a_deal_to_sell_makes_its_signer_the_seller(read) -> None:
+    # "X signed a deal with Y" reads X as the buyer, unless the deal is an export or sales
+    # deal or its infinitive sells
+    got = read("South Korea on Tuesday finalized a large arms export deal with Romania.")
+    assert set(got) == {("ROU", "KOR")}
+    got = read("China has signed a deal with Egypt to sell it a home-built drone.")
+    assert set(got) == {("EGY", "CHN")}
+    assert set(read("Egypt has signed a deal with China to buy drones.")) == {("EGY", "CHN")}

@@ -622,6 +622,23 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
     return None
 
 
+def _deal_to_sell(verb: Any, cls: Classes) -> bool:
+    """The signing verb's deal is a sale: an export or sales deal ("finalised an arms export
+    deal with"), a deal whose infinitive sells ("a deal with Y to sell it drones"), or a
+    purpose clause of selling on the verb itself."""
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and cls.has("sell", _w(c)):
+            return True
+        if c.dep_ != "dobj":
+            continue
+        for m in c.children:
+            if m.dep_ in ("compound", "amod", "nmod") and cls.has("sell_noun", _w(m)):
+                return True
+            if m.dep_ in ("acl", "relcl") and cls.has("sell", _w(m)):
+                return True
+    return False
+
+
 def _commands(verb: Any, cls: Classes) -> bool:
     """ "order" as an instruction, not a purchase: with an object and an infinitive ("ordered
     the government to halt the exports"), with a halt as its object ("ordered the halt of the
@@ -806,8 +823,14 @@ def _resolve_parties(
         if len(subj) == 1:
             s = subj[0]
             o = next(k for k in still if k != s)
-            out[s] = Role(RECIPIENT, out[s].cue + " (the buyer named first)", out[s].anchor)
-            out[o] = Role(SUPPLIER, out[o].cue + " (its counterpart)", out[o].anchor)
+            anchor = out[s].anchor
+            if anchor >= 0 and _deal_to_sell(doc[anchor], cls):
+                # "X signed an export deal with Y", "X signed a deal with Y to sell it drones"
+                out[s] = Role(SUPPLIER, out[s].cue + " (a deal to sell)", anchor)
+                out[o] = Role(RECIPIENT, out[o].cue + " (its counterpart)", out[o].anchor)
+            else:
+                out[s] = Role(RECIPIENT, out[s].cue + " (the buyer named first)", anchor)
+                out[o] = Role(SUPPLIER, out[o].cue + " (its counterpart)", out[o].anchor)
     elif len(still) == 1 and not decided and "subject" in out[still[0]].cue:
         # "Vietnam signed a deal for the Spyder system": a state that signs for arms it does
         # not make, with no counterpart named, buys (the maker fills the other side)
