@@ -665,3 +665,11 @@ def test_a_deal_to_sell_makes_its_signer_the_seller(read) -> None:
     got = read("China has signed a deal with Egypt to sell it a home-built drone.")
     assert set(got) == {("EGY", "CHN")}
     assert set(read("Egypt has signed a deal with China to buy drones.")) == {("EGY", "CHN")}
+
+
+def test_a_states_suppliers_sell_to_it(read) -> None:
+    # "India's arms supplier": the possessive names the customer of the supplier, unlike
+    # "Russia's arms exports", where it names the seller
+    got = read("Russia remains India's largest arms supplier, selling it tanks and jets.")
+    assert set(got) == {("IND", "RUS")}
+    assert set(read("Russia's arms exports to India fell.")) == {("IND", "RUS")}

@@ -402,6 +402,9 @@ def _on_noun(
             return Role(SUPPLIER, f"'{tok.text}'s {head.text} to {c.text}'", c.i)
     if cls.has("approve", _w(head)):  # "the State Department's approval of a sale"
         return Role(SUPPLIER, f"'{tok.text} … {head.text}' (the exporter's approval)", head.i)
+    if tok.dep_ == "poss" and cls.has("vendor", _w(head)):
+        # "Azerbaijan's arms suppliers": those who sell to it; the owner is their customer
+        return Role(RECIPIENT, f"'{tok.text}'s {head.text}' (their customer)", head.i)
     kind = _noun_class(head, cls)
     if kind == RECIPIENT:
         return Role(RECIPIENT, f"'{tok.text} … {head.text}' (the buyer's purchase)", head.i)
