@@ -641,6 +641,12 @@ def test_a_transport_carrying_the_cargo_is_no_party(read) -> None:
         "to Manila."
     )
     assert "UKR" not in {s for _, s in got}
+    # the weapon's name as a modifier of the carrying subject ("an Antonov transport aircraft")
+    got = read(
+        "A chartered Ukrainian Antonov An-124 transport aircraft delivered five helicopters "
+        "to Manila."
+    )
+    assert "UKR" not in {s for _, s in got}
     # ... while arms delivered (no object after the verb) keep their maker
     assert set(read("Russian S-400 systems delivered to Turkey last year were tested.")) == {
         ("TUR", "RUS")

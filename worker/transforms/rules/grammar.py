@@ -732,7 +732,12 @@ def _retired(noun: Any, cls: Classes) -> bool:
 
 def _carrier(noun: Any, cls: Classes) -> bool:
     """The arms noun is the subject of a verb of carrying that has an object of its own: a
-    transport aircraft or ship moving the cargo ("an An-124 delivered five helicopters")."""
+    transport aircraft or ship moving the cargo ("an An-124 delivered five helicopters"), the
+    weapon's name also as a modifier of that subject ("an Antonov transport aircraft")."""
+    for _ in range(3):
+        if noun.dep_ not in ("compound", "amod", "nmod") or noun.head is noun:
+            break
+        noun = noun.head
     verb = noun.head
     return (
         noun.dep_ == "nsubj"
