@@ -257,3 +257,40 @@ def test_a_list_opening_a_sentence_is_no_heading(tagger: Tagger) -> None:
     writes one of them in lower case elsewhere."""
     body = "India, Turkey and Pakistan signed the accord. A turkey sandwich was served after."
     assert {"IND", "TUR", "PAK"} <= countries(tagger, body)
+
+
+# --- Third round (2026-12-06): the homonyms the twelfth and thirteenth blind batches tagged ---
+
+
+def test_first_name_before_a_middle_initial_is_a_person(tagger: Tagger) -> None:
+    body = "Listeners wrote in about the Jordan K. Whitfield lecture series on leadership."
+    assert "JOR" not in countries(tagger, body)
+
+
+def test_a_building_or_a_us_town_named_palestine_is_not_the_state(tagger: Tagger) -> None:
+    assert "PSE" not in countries(tagger, "Reporters met in the lobby of the Palestine Hotel.")
+    body = "Shoppers in Palestine queued early, the East Texas town's grocers said."
+    assert "PSE" not in countries(tagger, body)
+    # ... while the land the sentence places next to Israel and Gaza stays
+    body = "Diplomats in Texas discussed Palestine, Gaza and Israel at length."
+    assert "PSE" in countries(tagger, body)
+
+
+def test_bare_niger_in_an_article_on_nigerias_niger_state_is_that_state(tagger: Tagger) -> None:
+    body = (
+        "A trainer jet came down in Niger on Monday. It left Kaduna for Minna, the Niger State "
+        "capital, in the morning."
+    )
+    assert "NER" not in countries(tagger, body)
+    body = "Troops in Niger guarded Niamey airport. Minna, the Niger State capital, was calm."
+    assert "NER" in countries(tagger, body)
+
+
+def test_the_flag_carrier_named_for_short_is_the_airline(tagger: Tagger) -> None:
+    body = (
+        "Ethiopian Airlines ordered eight more widebody jets. Ethiopian flies to sixty cities "
+        "and plans to grow Ethiopian's network further."
+    )
+    assert "ETH" not in countries(tagger, body)
+    body = "Ethiopian Airlines flew the team home. The Ethiopian army moved troops north."
+    assert "ETH" in countries(tagger, body)

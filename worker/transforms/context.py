@@ -270,6 +270,11 @@ def _name_after(ctx: MatchContext, start: int, end: int) -> bool:
     if not m or ctx.title_case(start):
         return False
     word = m.group(1).rstrip(".'’")
+    if len(word) == 1 and word.isupper() and m.group(1).endswith("."):
+        # a middle initial ("Jordan B. Peterson"): a name when a capitalised word follows it
+        nxt = _WORD_AFTER.match(ctx.text, m.end())
+        after = nxt.group(1) if nxt else ""
+        return after[:1].isupper() and after[1:].islower()
     return word[:1].isupper() and word[1:].islower() and word.lower() not in FOLLOWER_STOPWORDS
 
 

@@ -589,3 +589,93 @@ def test_quantity_and_value() -> None:
     assert value_in("a deal worth €1.2 billion") == {"amount": 1.2e9, "currency": "EUR"}
     assert value_in("about 500 million dollars") == {"amount": 5e8, "currency": "USD"}
     assert value_in("no money here") is None
+
+
+def test_a_court_ordering_a_halt_buys_nothing(read) -> None:
+    # "order" as an instruction (an object and an infinitive, a halt as its object, or no object
+    # at all after the clause saying what must stop) makes no buyer of the one who orders
+    got = read("A Belgian court ordered the government to halt all exports of F-16 parts to Egypt.")
+    assert "BEL" not in {r for r, _ in got}
+    got = read("A Belgian judge ordered the halt of F-16 part exports to Egypt.")
+    assert "BEL" not in {r for r, _ in got}
+    got = read(
+        "The Belgian government must end the shipment of F-16 parts to Egypt within a week, "
+        "a Belgian court ordered on Friday."
+    )
+    assert "BEL" not in {r for r, _ in got} and ("EGY", "BEL") in got
+    got = read(
+        "Spain said it would challenge the order to stop the export of tank parts to Morocco."
+    )
+    assert "ESP" not in {r for r, _ in got}
+    # ... while an order of arms still buys them
+    assert ("EGY", "FRA") in read("Egypt ordered 24 Rafale jets from France.")
+
+
+def test_a_seller_named_in_words_replaces_the_makers_state_for_that_weapon(read) -> None:
+    # second-hand or licence-built arms: the buyer's seller named in one sentence ("from
+    # Norway") is the seller of that weapon, not the maker's state the other sentence fills in
+    got = read(
+        "Peru took delivery of two F-16 jets. Peru bought the F-16 jets from Norway in 2023."
+    )
+    assert set(got) == {("PER", "NOR")}
+    # a maker named in words ("US-made") is a reading of its own and stays
+    got = read(
+        "Kenya received six US-made Super Tucano aircraft. "
+        "Kenya bought the Super Tucano aircraft from Brazil."
+    )
+    assert set(got) == {("KEN", "USA"), ("KEN", "BRA")}
+    # the maker's state still sells where no seller of the weapon is named
+    assert set(read("Peru took delivery of two F-16 jets.")) == {("PER", "USA")}
+
+
+def test_a_transport_carrying_the_cargo_is_no_party(read) -> None:
+    # a transport aircraft that delivers, brings or carries arms or goods is the carrier, not
+    # the cargo: neither its maker's state nor the state named by its adjective sells
+    assert read("A US C-130 aircraft delivered medical supplies to Haiti.") == {}
+    assert (
+        read("The C-17 left Chile carrying 16 tons of food and other humanitarian aid to Haiti.")
+        == {}
+    )
+    got = read(
+        "A chartered Ukrainian An-124 transport aircraft delivered five Black Hawk helicopters "
+        "to Manila."
+    )
+    assert "UKR" not in {s for _, s in got}
+    # the weapon's name as a modifier of the carrying subject ("an Antonov transport aircraft")
+    got = read(
+        "A chartered Ukrainian Antonov An-124 transport aircraft delivered five helicopters "
+        "to Manila."
+    )
+    assert "UKR" not in {s for _, s in got}
+    # ... while arms delivered (no object after the verb) keep their maker
+    assert set(read("Russian S-400 systems delivered to Turkey last year were tested.")) == {
+        ("TUR", "RUS")
+    }
+
+
+def test_arms_being_replaced_do_not_name_the_seller_in_english(read) -> None:
+    # the English ``retire`` words mark every member of the list of arms on their way out, so
+    # their makers are not filled in as sellers of the new ones
+    got = read(
+        "Kazakhstan's order is 20 J-10 fighter jets, which will arrive in stages, replacing the "
+        "Su-27 and MiG-29 fighters in service."
+    )
+    assert set(got) == {("KAZ", "CHN")}
+
+
+def test_a_deal_to_sell_makes_its_signer_the_seller(read) -> None:
+    # "X signed a deal with Y" reads X as the buyer, unless the deal is an export or sales
+    # deal or its infinitive sells
+    got = read("South Korea on Tuesday finalized a large arms export deal with Romania.")
+    assert set(got) == {("ROU", "KOR")}
+    got = read("China has signed a deal with Egypt to sell it a home-built drone.")
+    assert set(got) == {("EGY", "CHN")}
+    assert set(read("Egypt has signed a deal with China to buy drones.")) == {("EGY", "CHN")}
+
+
+def test_a_states_suppliers_sell_to_it(read) -> None:
+    # "India's arms supplier": the possessive names the customer of the supplier, unlike
+    # "Russia's arms exports", where it names the seller
+    got = read("Russia remains India's largest arms supplier, selling it tanks and jets.")
+    assert set(got) == {("IND", "RUS")}
+    assert set(read("Russia's arms exports to India fell.")) == {("IND", "RUS")}

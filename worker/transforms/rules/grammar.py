@@ -366,7 +366,7 @@ def _names_members(prep: Any) -> bool:
 
 def _noun_class(tok: Any, cls: Classes) -> str | None:
     w = _w(tok)
-    if cls.has("buy_noun", w):
+    if cls.has("buy_noun", w) and not _command_noun(tok, cls):
         return RECIPIENT
     if cls.has("sell_noun", w):
         return SUPPLIER
@@ -387,6 +387,8 @@ def _on_noun(
             return Role(THIRD, f"'{tok.text} {noun.text}' captured")  # "Russian tanks captured"
         if _retired(noun, cls):  # "to replace the Soviet-made jets": not what changes hands
             return Role(THIRD, f"'{tok.text} {noun.text}' {RETIRED}")
+        if _carrier(noun, cls):  # "a US C-130 aircraft delivered medical supplies": the carrier
+            return Role(THIRD, f"'{tok.text} {noun.text}' carries the cargo")
         # "Polish-built Black Hawks": a licence maker builds and sells another's design
         if actor.kind == "company" or w is None or w.origin in (None, actor.country) or made:
             return Role(SUPPLIER, f"maker of '{noun.text}'", maker=True)
@@ -400,6 +402,9 @@ def _on_noun(
             return Role(SUPPLIER, f"'{tok.text}'s {head.text} to {c.text}'", c.i)
     if cls.has("approve", _w(head)):  # "the State Department's approval of a sale"
         return Role(SUPPLIER, f"'{tok.text} … {head.text}' (the exporter's approval)", head.i)
+    if tok.dep_ == "poss" and cls.has("vendor", _w(head)):
+        # "Azerbaijan's arms suppliers": those who sell to it; the owner is their customer
+        return Role(RECIPIENT, f"'{tok.text}'s {head.text}' (their customer)", head.i)
     kind = _noun_class(head, cls)
     if kind == RECIPIENT:
         return Role(RECIPIENT, f"'{tok.text} … {head.text}' (the buyer's purchase)", head.i)
@@ -577,6 +582,8 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
         c.dep_ == "prep" and _w(c) in ("with", "between") for c in verb.children
     ):
         return Role(PARTY, f"subject of '{verb.text} … with'", verb.i)
+    if _commands(verb, cls):  # "a court ordered the government to halt the exports"
+        return Role(THIRD, f"subject of '{verb.text}' (a command)", verb.i)
     if cls.has("deny", _w(verb)):  # "Israel denies sending weapons": nothing was sent
         return Role(THIRD, f"subject of '{verb.text}' (a denial)", verb.i)
     if cls.has("veto", _w(verb)):
@@ -591,7 +598,7 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
         w = _w(v)
         if cls.has("threat", w) and v is verb:
             return Role(THIRD, f"subject of '{v.text}'", v.i)
-        if cls.has("buy", w):
+        if cls.has("buy", w) and not _commands(v, cls):
             return Role(RECIPIENT, f"subject of '{v.text}'", v.i)
         if cls.has("sell", w) and not _sends_message(v, cls):
             return Role(SUPPLIER, f"subject of '{v.text}'", v.i)
@@ -616,6 +623,50 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
                 if kind == PARTY:
                     return Role(PARTY, f"subject of '{v.text} … {c.text}'", v.i)
     return None
+
+
+def _deal_to_sell(verb: Any, cls: Classes) -> bool:
+    """The signing verb's deal is a sale: an export or sales deal ("finalised an arms export
+    deal with"), a deal whose infinitive sells ("a deal with Y to sell it drones"), or a
+    purpose clause of selling on the verb itself."""
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and cls.has("sell", _w(c)):
+            return True
+        if c.dep_ != "dobj":
+            continue
+        for m in c.children:
+            if m.dep_ in ("compound", "amod", "nmod") and cls.has("sell_noun", _w(m)):
+                return True
+            if m.dep_ in ("acl", "relcl") and cls.has("sell", _w(m)):
+                return True
+    return False
+
+
+def _commands(verb: Any, cls: Classes) -> bool:
+    """ "order" as an instruction, not a purchase: with an object and an infinitive ("ordered
+    the government to halt the exports"), with a halt as its object ("ordered the halt of the
+    shipments"), or with no object at all, hung on the clause that says what must be done ("the
+    government must stop the deliveries, a court ordered")."""
+    if not cls.has("command", _w(verb)):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects and any(c.dep_ == "xcomp" for c in verb.children):
+        return True
+    if any(cls.has("veto", _w(o)) for o in objects):
+        return True
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return not objects and not passive and verb.dep_ in ("advcl", "ccomp", "parataxis")
+
+
+def _command_noun(noun: Any, cls: Classes) -> bool:
+    """ "the order to stop the shipments": an order whose infinitive is not a purchase or a
+    sale is an instruction (not "an order to buy 12 jets")."""
+    if not cls.has("command", _w(noun)):
+        return False
+    for c in noun.children:
+        if c.dep_ == "acl" and any(a.dep_ == "aux" and _w(a) == "to" for a in c.children):
+            return not cls.any(("buy", "sell"), _w(c))
+    return False
 
 
 def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
@@ -677,6 +728,22 @@ def _retired(noun: Any, cls: Classes) -> bool:
     """The arms are what a verb of retiring or replacing acts on ("to replace the MiG-29 jets",
     "after decommissioning the system")."""
     return noun.dep_ in ("dobj", "pobj") and cls.has("retire", _w(noun.head))
+
+
+def _carrier(noun: Any, cls: Classes) -> bool:
+    """The arms noun is the subject of a verb of carrying that has an object of its own: a
+    transport aircraft or ship moving the cargo ("an An-124 delivered five helicopters"), the
+    weapon's name also as a modifier of that subject ("an Antonov transport aircraft")."""
+    for _ in range(3):
+        if noun.dep_ not in ("compound", "amod", "nmod") or noun.head is noun:
+            break
+        noun = noun.head
+    verb = noun.head
+    return (
+        noun.dep_ == "nsubj"
+        and cls.has("carry", _w(verb))
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def _sends_message(verb: Any, cls: Classes) -> bool:
@@ -764,8 +831,14 @@ def _resolve_parties(
         if len(subj) == 1:
             s = subj[0]
             o = next(k for k in still if k != s)
-            out[s] = Role(RECIPIENT, out[s].cue + " (the buyer named first)", out[s].anchor)
-            out[o] = Role(SUPPLIER, out[o].cue + " (its counterpart)", out[o].anchor)
+            anchor = out[s].anchor
+            if anchor >= 0 and _deal_to_sell(doc[anchor], cls):
+                # "X signed an export deal with Y", "X signed a deal with Y to sell it drones"
+                out[s] = Role(SUPPLIER, out[s].cue + " (a deal to sell)", anchor)
+                out[o] = Role(RECIPIENT, out[o].cue + " (its counterpart)", out[o].anchor)
+            else:
+                out[s] = Role(RECIPIENT, out[s].cue + " (the buyer named first)", anchor)
+                out[o] = Role(SUPPLIER, out[o].cue + " (its counterpart)", out[o].anchor)
     elif len(still) == 1 and not decided and "subject" in out[still[0]].cue:
         # "Vietnam signed a deal for the Spyder system": a state that signs for arms it does
         # not make, with no counterpart named, buys (the maker fills the other side)

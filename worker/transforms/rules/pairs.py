@@ -452,7 +452,7 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
             w = _article_weapon(weapons, hit.supplier)
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
-    found = _one_direction(list(hits.values()))
+    found = _one_direction(_named_seller_first(list(hits.values())))
     if lexicon.scorer is not None and not lexicon.symbols_only:
         from .pair_scorer import rescore  # keeps the pairs it accepts, adds those rules missed
 
@@ -508,6 +508,35 @@ def _candidates(
         if has_arms and words & lex.triggers:
             out.append(text)
     return out
+
+
+ORIGIN_CUE = "origin of "  # the prefix of the cue of a seller filled from the weapon's maker
+MAKER_OF = "maker of "  # ... and of a seller read from a maker's adjective ("US-made jets")
+
+
+def _seller_cues(hit: PairHit) -> list[str]:
+    return [c.cue for c in hit.cues if c.role == "supplier" and c.country == hit.supplier]
+
+
+def _maker_filled(hit: PairHit) -> bool:
+    """The pair's seller comes only from the weapon's maker, never from the article's words."""
+    cues = _seller_cues(hit)
+    return bool(cues) and all(c.startswith(ORIGIN_CUE) for c in cues)
+
+
+def _seller_named(hit: PairHit) -> bool:
+    """The article's words name the pair's seller as the one handing the arms over, not only
+    as their maker ("from Denmark", "Romania handed", not "US-made")."""
+    return any(not c.startswith((ORIGIN_CUE, MAKER_OF)) for c in _seller_cues(hit))
+
+
+def _named_seller_first(hits: list[PairHit]) -> list[PairHit]:
+    """A buyer whose seller the article names in words ("bought F-16 jets from Denmark") does
+    not also buy that weapon from its maker's state: second-hand, re-exported or licence-built
+    arms change hands between others than their maker (the maker fill stands where no seller
+    of that weapon is named)."""
+    named = {(h.recipient, h.weapon) for h in hits if h.weapon is not None and _seller_named(h)}
+    return [h for h in hits if not (_maker_filled(h) and (h.recipient, h.weapon) in named)]
 
 
 def _one_direction(hits: list[PairHit]) -> list[PairHit]:
@@ -613,7 +642,7 @@ def _sentence_pairs(
     _coordinate(roles, countries, symbols, lex.conjunctions, lex.clause_words)
     book = _RoleBook(fld)
     book.handed_on = _handed_on(symbols, trig, lex)
-    book.retired_at = _retired(symbols, lex)
+    book.retired_at = _retired(symbols, lex) | _carriers(symbols, lex)
     for key, r in (parsed or {}).items():
         if isinstance(key, tuple) and r and r[0] in ROLES:  # a company or state body's country
             book.note(r, actors[key[1]])
@@ -744,6 +773,7 @@ def _article_makers(
         if not trig and not (fld == "title" or sidx == 0):
             continue
         handed_on, retired_at = _handed_on(symbols, trig, lex), _retired(symbols, lex)
+        retired_at |= _carriers(symbols, lex)
         weapons = _supplying_weapons(symbols, handed_on, retired_at)
         companies = [s[1] for s in symbols if s[0] == "country" and s[1].company]
         for sp in sorted([*weapons, *companies], key=lambda x: x.start):
@@ -765,16 +795,66 @@ def _retired(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
     ``_RETIRE_REACH`` symbols before, with no other named weapon between ("które zastąpią
     MiG-29", "para reemplazar sus Mirage 2000"; in "reemplaza sus Mirage con F-16" the F-16 is
     the new one)."""
+    # English keeps the words in its ``retire`` class (read by the parse as well)
+    retire = lex.retire or (lex.grammar.words("retire") if lex.grammar is not None else frozenset())
     out: set[int] = set()
     last: int | None = None
     for k, (kind, payload, _, _) in enumerate(symbols):
-        if kind == "word" and payload in lex.retire:
+        if kind == "word" and payload in retire:
             last = k
         elif kind == "weapon" and payload is not None:
             if last is not None and k - last <= _RETIRE_REACH:
                 out.add(k)
-            last = None
+                # "replacing the Su-27 and MiG-29 jets": the list's next member goes too
+                last = k if _list_follows(symbols, k, lex.conjunctions) else None
+            else:
+                last = None
     return out
+
+
+def _list_follows(symbols: list[Symbol], k: int, conjunctions: frozenset[str]) -> bool:
+    """A list joiner (",", "and") stands right after symbol ``k``."""
+    nxt = symbols[k + 1] if k + 1 < len(symbols) else None
+    return nxt is not None and nxt[0] == "word" and (nxt[1] == "," or nxt[1] in conjunctions)
+
+
+_CARRIER_REACH = 4  # symbols from a weapon to the verb of carrying it does ("C-17 left X carrying")
+
+
+def _carriers(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
+    """Indices of the named weapons that carry the cargo rather than being it: a transport
+    aircraft or ship followed by a verb of carrying (the ``carry`` class) whose object is arms
+    or goods ("a C-17 delivered the supplies to", "the An-124 brought four helicopters",
+    "left Chile carrying food"). Their maker moves nothing; "jets delivered to India" (no
+    object after the verb) and "jets delivered four years ago" (no arms or goods) are cargo."""
+    if lex.grammar is None:
+        return set()
+    carry, mod = lex.grammar.words("carry"), lex.grammar.words("mod")
+    goods = lex.grammar.words("cargo") | lex.grammar.words("also")
+    out: set[int] = set()
+    for k, (kind, payload, _, _) in enumerate(symbols):
+        if kind != "weapon" or payload is None:
+            continue
+        for j in range(k + 1, min(len(symbols), k + 1 + _CARRIER_REACH)):
+            if symbols[j][0] == "word" and symbols[j][1] in carry:
+                nxt = next(
+                    (
+                        x
+                        for x in symbols[j + 1 :]
+                        if not (x[0] == "word" and _count_or_mod(x[1], mod))
+                    ),
+                    None,
+                )
+                if nxt is not None and (
+                    nxt[0] == "weapon" or (nxt[0] == "word" and nxt[1] in goods)
+                ):
+                    out.add(k)
+                break
+    return out
+
+
+def _count_or_mod(word: str, mod: frozenset[str]) -> bool:
+    return word.isdigit() or word in mod
 
 
 def _supplying_weapons(
@@ -1013,7 +1093,7 @@ class _RoleBook:
             for w in _supplying_weapons(symbols, self.handed_on, self.retired_at):
                 # "to replace its Soviet-made MiGs": the parse marks the retired maker's state
                 if w.origin not in recipients and w.origin not in self.retired:
-                    self._add("supplier", w.origin, w.start, w.end, f"origin of {w.name}")
+                    self._add("supplier", w.origin, w.start, w.end, f"{ORIGIN_CUE}{w.name}")
         if not fallback:
             return
         unassigned = {symbols[k][1].ident for k in countries} - self.assigned
