@@ -218,3 +218,20 @@ def test_arabic_folding_unifies_alef_and_yeh() -> None:
 )
 def test_seeded_names_are_tagged(tagger: Tagger, body: str, expected: set[str]) -> None:
     assert countries(tagger, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the adjective of a state whose local short name it does not echo (Royaume-Uni,
+        # Reino Unido, Regno Unito, Великобритания): CLDR's "British English" gives it
+        ("Le ministre britannique visite une usine de blindés.", {"GBR"}),
+        ("Los aviones británicos llegaron al puerto.", {"GBR"}),
+        ("La fabbrica britannica chiude il reparto elicotteri.", {"GBR"}),
+        ("На полигон прибыли британские танки.", {"GBR"}),
+    ],
+)
+def test_state_adjective_from_the_variant_name(
+    tagger: Tagger, body: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body) == expected
