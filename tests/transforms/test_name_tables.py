@@ -13,6 +13,7 @@ from worker.tools.build_names import (
     Table,
     _names_state,
     _same_shape,
+    name_nisbas,
     name_seeds,
     variant_adjectives,
 )
@@ -60,3 +61,10 @@ def test_variant_adjective_may_echo_the_english_or_a_compound_name() -> None:
     assert not _names_state("europeo", Table(names={"España"}), "ESP")
     # an elided preposition is no adjective ("d’Espagne")
     assert not _names_state("d’espagne", Table(names={"Royaume d’Espagne"}), "ESP")
+
+
+def test_arabic_nisba_in_the_spelling_of_a_name() -> None:
+    table = Table(names={"الولايات المتحدة", "الولايات المتحدة الأميركية"}, adjectives={"أمريكي"})
+    assert name_nisbas(table) == {"أميركي"}
+    # a name that ends like a nisba is the name, not an adjective of it
+    assert name_nisbas(Table(names={"جمهورية ملاوي"}, adjectives={"ملاوي"})) == set()

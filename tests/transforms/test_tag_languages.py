@@ -235,3 +235,16 @@ def test_state_adjective_from_the_variant_name(
     tagger: Tagger, body: str, expected: set[str]
 ) -> None:
     assert countries(tagger, body) == expected
+
+
+def test_arabic_adjective_in_the_spelling_of_the_official_name(tagger: Tagger) -> None:
+    # "أميركي" (the official name's spelling) beside the currency's "أمريكي"
+    assert countries(tagger, "وصلت المنظومة الأميركية إلى القاعدة.") == {"USA"}
+
+
+def test_short_and_declined_names_of_the_emirates(tagger: Tagger) -> None:
+    assert countries(tagger, "باعت الشركة طائرات إلى مصر والإمارات.") == {"EGY", "ARE"}
+    body = "Die Regierung genehmigte Lieferungen an die Vereinigten Arabischen Emirate."
+    assert countries(tagger, body) == {"ARE"}
+    body = "Panzer wurden in den Vereinigten Arabischen Emiraten gezeigt."
+    assert countries(tagger, body) == {"ARE"}

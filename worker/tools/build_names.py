@@ -410,6 +410,17 @@ def arabic_adjective(word: str) -> str | None:
     return stem if stem.endswith("ي") and len(stem) >= 3 else None
 
 
+def name_nisbas(table: Table) -> set[str]:
+    """The nisba adjectives a state's own names hold, in the spelling the names use, when they
+    have the same consonants as one of its adjectives: "الولايات المتحدة الأميركية" gives
+    "أميركي" beside the currency's "أمريكي" (news copy writes both)."""
+    skeletons = {_stem3(a) for a in table.adjectives}
+    words = {w.removeprefix("ال") for n in table.names for w in n.split()}
+    # a qualifier after the head noun, not the name itself ("أوروغواي", "ملاوي" end like one)
+    found = {arabic_adjective(w) for n in table.names for w in n.split()[1:]}
+    return {a for a in found if a and a not in words and _stem3(a) in skeletons} - table.adjectives
+
+
 # ---------------------------------------------------------------------------------------------
 # Building.
 
@@ -442,6 +453,9 @@ def build_language(
             ):
                 continue
             tables[iso3].adjectives.add(word.lower() if lang.lowercase_adjectives else word)
+    if lang.arabic_clitics:
+        for table in tables.values():
+            table.adjectives |= name_nisbas(table)
     for iso3, seed in name_seeds().get(lang.code, {}).items():
         tables[iso3].names |= set(seed.get("names", ()))
         tables[iso3].adjectives |= set(seed.get("adjectives", ()))
