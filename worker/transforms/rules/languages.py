@@ -316,6 +316,8 @@ def merge_language(
     }
     if own.get("compounds"):
         raw["compounds"] = dict(own["compounds"])
+    if own.get("case_marker"):
+        raw["case_marker"] = str(own["case_marker"])
     if stem:
         raw["stemmer"] = stem
         # the shared list names classes some languages leave empty; a language's own must exist
@@ -391,6 +393,11 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.conjunctions = folded("and")
     # ... unless its own verb follows it ("und Israel protestiert"): a new clause
     lex.clause_words = folded("clause")
+    # Arabic: the "and" is written joined to the next word ("والجزائر"), and the country's
+    # name absorbs it; a country written so is the next member of a list
+    lex.joined_and = tuple(sorted(compiled["classes"].get("and_joined", [])))
+    # Turkish: a list's case suffix on its last member only ("Katar, Kuveyt ve Umman'a")
+    lex.case_marker = str(raw.get("case_marker") or "")
     return lex
 
 
