@@ -17,6 +17,7 @@ import pytest
 
 from tests.transforms.test_pairs_languages import pairs
 from worker.transforms.rules import RuleSet
+from worker.transforms.rules.languages import merge_language
 from worker.transforms.rules.pairs import _coordinate
 from worker.transforms.tag import Tagger
 
@@ -96,3 +97,25 @@ def test_a_joined_and_links_two_members_with_nothing_between() -> None:
     assert roles[1] is None  # nothing between, and B not written with the "and"
     _coordinate(roles, [0, 1], symbols, frozenset({"و"}), joined=frozenset({1}))
     assert roles[1] is not None and roles[1][0] == "recipient"
+
+
+ARABIC_ORDER = [
+    # the adjective after the arms names their origin
+    ("تسلمت مصر منظومة روسية للدفاع الجوي.", {("EGY", "RUS")}),
+    # an adjective before the arms qualifies another noun (the buyer's army): no seller
+    ("تسلم الجيش الجزائري غواصة روسية جديدة.", set()),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), ARABIC_ORDER, ids=lambda x: x)
+def test_arabic_adjective_follows_its_noun(
+    tagger: Tagger, rules: RuleSet, body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, "ar", body) == expected
+
+
+def test_a_language_leaves_out_a_shared_pattern() -> None:
+    common = {"roles": {"supplier": ["XA W=", "{from} X"]}}
+    own = {"classes": {"from": ["min"]}, "unshared": ["XA  W="]}
+    merged = merge_language("arms_transfer", common, own)
+    assert merged["roles"]["supplier"] == ["{from} X"]

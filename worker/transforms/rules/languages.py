@@ -296,8 +296,15 @@ def merge_language(
         return [p for p in kept if set(_CLASS_REF.findall(p)) <= filled]
 
     status = own.get("status") or {}
+    # shared patterns the language's word order makes wrong (Arabic puts the adjective after
+    # the noun, so "XA W=" reads "the Algerian army ... a submarine" as an Algerian submarine)
+    unshared = {" ".join(str(p).split()) for p in own.get("unshared") or []}
+    shared_roles = {
+        role: [p for p in pats if " ".join(str(p).split()) not in unshared]
+        for role, pats in (common.get("roles") or {}).items()
+    }
     roles: dict[str, list[str]] = {}
-    for src in (common.get("roles") or {}, own.get("roles") or {}):
+    for src in (shared_roles, own.get("roles") or {}):
         for role, pats in src.items():
             roles.setdefault(role, []).extend(usable(pats))
     raw = {
