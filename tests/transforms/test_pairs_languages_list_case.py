@@ -119,3 +119,16 @@ def test_a_language_leaves_out_a_shared_pattern() -> None:
     own = {"classes": {"from": ["min"]}, "unshared": ["XA  W="]}
     merged = merge_language("arms_transfer", common, own)
     assert merged["roles"]["supplier"] == ["{from} X"]
+
+
+def test_list_case_does_not_cross_a_comma_to_a_member_with_a_role() -> None:
+    # A , B ve C ' ya ... satacak: A, set off by a comma, is the seller the patterns read
+    symbols = _line("A", ",", "B", "ve", "C", "'", "ya")
+    roles: dict[int, tuple | None] = {
+        0: ("supplier", "X ... {sell}"),
+        2: ("supplier", "x"),
+        4: ("recipient", "r"),
+    }
+    _coordinate(roles, [0, 2, 4], symbols, frozenset({"ve"}), case_marker="'")
+    assert roles[0] == ("supplier", "X ... {sell}")
+    assert roles[2] is not None and roles[2][0] == "recipient"

@@ -957,7 +957,9 @@ def _list_case(
     """A list whose case suffix stands on its last member: walking back from a member the
     marker follows (its role read from the suffix), over "and" first, then commas ("A , B ve
     C ' ya"), each unmarked member takes that role. A member with a suffix of its own ends the
-    list ("Türkiye , Katar ' a ve Umman ' a": Türkiye is no member)."""
+    list ("Türkiye , Katar ' a ve Umman ' a": Türkiye is no member), and so does one before a
+    comma that the patterns gave a role: a subject is often set off by a comma ("Rusya ,
+    Türkiye ve Mısır ' a ... satacak": Russia sells)."""
 
     def marked(k: int) -> bool:
         return k + 1 < len(symbols) and symbols[k + 1][:2] == ("word", marker)
@@ -972,6 +974,8 @@ def _list_case(
             a, b = countries[j], countries[j + 1]
             between = [symbols[x][1] if symbols[x][0] == "word" else "" for x in range(a + 1, b)]
             if marked(a) or between not in ([w] for w in glue):
+                break
+            if between == [","] and roles.get(a):
                 break
             roles[a] = (role[0], role[1] + " (list case)")
             glue = frozenset({","})
