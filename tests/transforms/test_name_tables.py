@@ -10,7 +10,10 @@ import yaml
 from worker.tools.build_names import (
     GAZETTEER_DIR,
     LANGUAGES,
+    Table,
+    _names_state,
     _same_shape,
+    name_nisbas,
     name_seeds,
     variant_adjectives,
 )
@@ -47,3 +50,21 @@ def test_every_seed_names_a_language_and_a_country() -> None:
         for iso3, seed in rows.items():
             assert pycountry.countries.get(alpha_3=iso3) is not None or iso3 in known, iso3
             assert set(seed) <= {"names", "adjectives"}, (lang, iso3)
+
+
+def test_variant_adjective_may_echo_the_english_or_a_compound_name() -> None:
+    # "britannique" echoes no word of "Royaume-Uni", but "Great Britain" in the ISO name;
+    # "британский" stands inside the compound "Великобритания"
+    assert _names_state("britannique", Table(names={"Royaume-Uni"}), "GBR")
+    assert _names_state("британский", Table(names={"Великобритания"}), "GBR")
+    # a qualifier that names a region, not the state, still fails ("europeo" for Spain)
+    assert not _names_state("europeo", Table(names={"España"}), "ESP")
+    # an elided preposition is no adjective ("d’Espagne")
+    assert not _names_state("d’espagne", Table(names={"Royaume d’Espagne"}), "ESP")
+
+
+def test_arabic_nisba_in_the_spelling_of_a_name() -> None:
+    table = Table(names={"الولايات المتحدة", "الولايات المتحدة الأميركية"}, adjectives={"أمريكي"})
+    assert name_nisbas(table) == {"أميركي"}
+    # a name that ends like a nisba is the name, not an adjective of it
+    assert name_nisbas(Table(names={"جمهورية ملاوي"}, adjectives={"ملاوي"})) == set()

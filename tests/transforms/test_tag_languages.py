@@ -218,3 +218,33 @@ def test_arabic_folding_unifies_alef_and_yeh() -> None:
 )
 def test_seeded_names_are_tagged(tagger: Tagger, body: str, expected: set[str]) -> None:
     assert countries(tagger, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the adjective of a state whose local short name it does not echo (Royaume-Uni,
+        # Reino Unido, Regno Unito, Великобритания): CLDR's "British English" gives it
+        ("Le ministre britannique visite une usine de blindés.", {"GBR"}),
+        ("Los aviones británicos llegaron al puerto.", {"GBR"}),
+        ("La fabbrica britannica chiude il reparto elicotteri.", {"GBR"}),
+        ("На полигон прибыли британские танки.", {"GBR"}),
+    ],
+)
+def test_state_adjective_from_the_variant_name(
+    tagger: Tagger, body: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body) == expected
+
+
+def test_arabic_adjective_in_the_spelling_of_the_official_name(tagger: Tagger) -> None:
+    # "أميركي" (the official name's spelling) beside the currency's "أمريكي"
+    assert countries(tagger, "وصلت المنظومة الأميركية إلى القاعدة.") == {"USA"}
+
+
+def test_short_and_declined_names_of_the_emirates(tagger: Tagger) -> None:
+    assert countries(tagger, "باعت الشركة طائرات إلى مصر والإمارات.") == {"EGY", "ARE"}
+    body = "Die Regierung genehmigte Lieferungen an die Vereinigten Arabischen Emirate."
+    assert countries(tagger, body) == {"ARE"}
+    body = "Panzer wurden in den Vereinigten Arabischen Emiraten gezeigt."
+    assert countries(tagger, body) == {"ARE"}

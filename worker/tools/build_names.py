@@ -296,6 +296,28 @@ def _echoes(adjective: str, names: set[str]) -> bool:
     return any(_stem3(w) in starts for w in adjective.replace("-", " ").split())
 
 
+def english_names(iso3: str) -> set[str]:
+    """The state's English names in ISO 3166 (pycountry): "United Kingdom of Great Britain and
+    Northern Ireland", "United States of America"."""
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        return set()
+    return {
+        getattr(country, k) for k in ("name", "official_name", "common_name") if hasattr(country, k)
+    }
+
+
+def _names_state(adjective: str, table: Table, iso3: str = "") -> bool:
+    """Whether a regional variant's qualifier names the state: it echoes one of the state's
+    names in the language, or in English ("britannique" and "Great Britain", where the local
+    short name is "Royaume-Uni"), or its first four letters stand inside a compound name
+    ("британский" in "Великобритания")."""
+    if _echoes(adjective, table.names | english_names(iso3)):
+        return True
+    head = fold_words(adjective).strip()[:4]
+    return len(head) == 4 and head.isalpha() and any(head in fold_words(n) for n in table.names)
+
+
 # ---------------------------------------------------------------------------------------------
 # Inflection.
 
@@ -388,6 +410,17 @@ def arabic_adjective(word: str) -> str | None:
     return stem if stem.endswith("ي") and len(stem) >= 3 else None
 
 
+def name_nisbas(table: Table) -> set[str]:
+    """The nisba adjectives a state's own names hold, in the spelling the names use, when they
+    have the same consonants as one of its adjectives: "الولايات المتحدة الأميركية" gives
+    "أميركي" beside the currency's "أمريكي" (news copy writes both)."""
+    skeletons = {_stem3(a) for a in table.adjectives}
+    words = {w.removeprefix("ال") for n in table.names for w in n.split()}
+    # a qualifier after the head noun, not the name itself ("أوروغواي", "ملاوي" end like one)
+    found = {arabic_adjective(w) for n in table.names for w in n.split()[1:]}
+    return {a for a in found if a and a not in words and _stem3(a) in skeletons} - table.adjectives
+
+
 # ---------------------------------------------------------------------------------------------
 # Building.
 
@@ -415,9 +448,14 @@ def build_language(
             own = {fold_words(n).strip() for n in tables[iso3].names}
             if fold_words(word).strip() in own:
                 continue  # the name itself ("Kanada İngilizcesi")
-            if not (_WORD_OK.match(word) and len(word) >= 3 and _echoes(word, tables[iso3].names)):
+            if not (
+                _WORD_OK.match(word) and len(word) >= 3 and _names_state(word, tables[iso3], iso3)
+            ):
                 continue
             tables[iso3].adjectives.add(word.lower() if lang.lowercase_adjectives else word)
+    if lang.arabic_clitics:
+        for table in tables.values():
+            table.adjectives |= name_nisbas(table)
     for iso3, seed in name_seeds().get(lang.code, {}).items():
         tables[iso3].names |= set(seed.get("names", ()))
         tables[iso3].adjectives |= set(seed.get("adjectives", ()))

@@ -296,8 +296,15 @@ def merge_language(
         return [p for p in kept if set(_CLASS_REF.findall(p)) <= filled]
 
     status = own.get("status") or {}
+    # shared patterns the language's word order makes wrong (Arabic puts the adjective after
+    # the noun, so "XA W=" reads "the Algerian army ... a submarine" as an Algerian submarine)
+    unshared = {" ".join(str(p).split()) for p in own.get("unshared") or []}
+    shared_roles = {
+        role: [p for p in pats if " ".join(str(p).split()) not in unshared]
+        for role, pats in (common.get("roles") or {}).items()
+    }
     roles: dict[str, list[str]] = {}
-    for src in (common.get("roles") or {}, own.get("roles") or {}):
+    for src in (shared_roles, own.get("roles") or {}):
         for role, pats in src.items():
             roles.setdefault(role, []).extend(usable(pats))
     raw = {
@@ -316,6 +323,8 @@ def merge_language(
     }
     if own.get("compounds"):
         raw["compounds"] = dict(own["compounds"])
+    if own.get("case_marker"):
+        raw["case_marker"] = str(own["case_marker"])
     if stem:
         raw["stemmer"] = stem
         # the shared list names classes some languages leave empty; a language's own must exist
@@ -391,6 +400,11 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.conjunctions = folded("and")
     # ... unless its own verb follows it ("und Israel protestiert"): a new clause
     lex.clause_words = folded("clause")
+    # Arabic: the "and" is written joined to the next word ("والجزائر"), and the country's
+    # name absorbs it; a country written so is the next member of a list
+    lex.joined_and = tuple(sorted(compiled["classes"].get("and_joined", [])))
+    # Turkish: a list's case suffix on its last member only ("Katar, Kuveyt ve Umman'a")
+    lex.case_marker = str(raw.get("case_marker") or "")
     return lex
 
 

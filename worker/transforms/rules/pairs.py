@@ -129,6 +129,12 @@ class RelationLexicon:
     # clause of its own ("... an Ägypten und Israel protestiert": auxiliaries, verbs of
     # reacting; a language's ``clause`` class): that country takes no role from the list
     clause_words: frozenset[str] = frozenset()
+    # language lexicons: an "and" written joined to the next word (Arabic "و", the ``and_joined``
+    # class): a country written with one ("والجزائر") is the next member of a list
+    joined_and: tuple[str, ...] = ()
+    # language lexicons: the token that opens a case suffix (Turkish "'", ``case_marker``), when
+    # a list carries its case on the last member only ("Katar, Kuveyt ve Umman'a")
+    case_marker: str = ""
     # a learned second opinion on the pairs (rules/pair_scorer.py), from the lexicon's `scorer:`
     scorer: Any = field(default=None, repr=False)
 
@@ -639,7 +645,12 @@ def _sentence_pairs(
             roles[k] = None
     if lex.symbols_only:
         _origin_only(roles, countries, symbols)
-    _coordinate(roles, countries, symbols, lex.conjunctions, lex.clause_words)
+    joined = frozenset(
+        k for k in countries if text[symbols[k][2] : symbols[k][3]].startswith(lex.joined_and)
+    )
+    _coordinate(
+        roles, countries, symbols, lex.conjunctions, lex.clause_words, joined, lex.case_marker
+    )
     book = _RoleBook(fld)
     book.handed_on = _handed_on(symbols, trig, lex)
     book.retired_at = _retired(symbols, lex) | _carriers(symbols, lex)
@@ -1015,17 +1026,59 @@ def _coordinate(
     symbols: list[Symbol],
     conjunctions: frozenset[str] = frozenset({"and"}),
     clause_words: frozenset[str] = frozenset(),
+    joined: frozenset[int] = frozenset(),
+    case_marker: str = "",
 ) -> None:
     """Coordination: "to India and China" - China inherits India's role; a comma or a word of
-    ``conjunctions`` (the language's "and") between the two, or a comma then one. Not when a
-    word of ``clause_words`` follows the second: it is the subject of a clause of its own
-    ("an Ägypten und Israel protestiert")."""
+    ``conjunctions`` (the language's "and") between the two, or a comma then one; or nothing
+    when the second is in ``joined`` (written joined to its "and": Arabic "والجزائر"). Not when
+    a word of ``clause_words`` follows the second: it is the subject of a clause of its own
+    ("an Ägypten und Israel protestiert"). With ``case_marker`` (Turkish "'": the case suffix
+    of a list stands on its last member only, "Katar, Kuveyt ve Umman'a"), the members before
+    a marked last one take its role, whatever the patterns read in them (``_list_case``)."""
     for a, b in itertools.pairwise(countries):
         between = [symbols[x][1] if symbols[x][0] == "word" else "" for x in range(a + 1, b)]
-        if roles.get(b) is None and roles.get(a) and _joins(between, conjunctions):
+        linked = _joins(between, conjunctions) or (b in joined and between in ([], [","]))
+        if roles.get(b) is None and roles.get(a) and linked:
             if _opens_clause(symbols, b, clause_words):
                 continue
             roles[b] = (roles[a][0], roles[a][1] + " (coordinated)")
+    if case_marker:
+        _list_case(roles, countries, symbols, conjunctions, case_marker)
+
+
+def _list_case(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    conjunctions: frozenset[str],
+    marker: str,
+) -> None:
+    """A list whose case suffix stands on its last member: walking back from a member the
+    marker follows (its role read from the suffix), over "and" first, then commas ("A , B ve
+    C ' ya"), each unmarked member takes that role. A member with a suffix of its own ends the
+    list ("Türkiye , Katar ' a ve Umman ' a": Türkiye is no member), and so does one before a
+    comma that the patterns gave a role: a subject is often set off by a comma ("Rusya ,
+    Türkiye ve Mısır ' a ... satacak": Russia sells)."""
+
+    def marked(k: int) -> bool:
+        return k + 1 < len(symbols) and symbols[k + 1][:2] == ("word", marker)
+
+    for i in range(len(countries) - 1, 0, -1):
+        last = countries[i]
+        role = roles.get(last)
+        if not marked(last) or not role or role[0] not in ROLES:
+            continue
+        glue = conjunctions
+        for j in range(i - 1, -1, -1):
+            a, b = countries[j], countries[j + 1]
+            between = [symbols[x][1] if symbols[x][0] == "word" else "" for x in range(a + 1, b)]
+            if marked(a) or between not in ([w] for w in glue):
+                break
+            if between == [","] and roles.get(a):
+                break
+            roles[a] = (role[0], role[1] + " (list case)")
+            glue = frozenset({","})
 
 
 def _opens_clause(symbols: list[Symbol], k: int, clause_words: frozenset[str]) -> bool:
