@@ -27,29 +27,31 @@ def test_fetch_wait_and_producer_batching_reach_the_kafka_clients():
     assert app.conf.producer_max_batch_size == 524_288
 
 
-def test_a_record_handed_to_no_stream_is_found_on_the_second_look():
-    from worker.faust_compat import PartitionView, dropped_partitions
 
-    skipped = PartitionView(position=1, earliest=0, read=None)
-    # first look: the record may still be on its way to a stream
-    assert dropped_partitions({"deliver-1": skipped}, {}) == []
-    # same position, still nothing read: Faust dropped it
-    assert dropped_partitions({"deliver-1": skipped}, {"deliver-1": skipped}) == ["deliver-1"]
+def test_a_record_no_stream_holds_is_lost_on_the_second_look():
+    from worker.faust_compat import PartitionView, lost_partitions
+
+    read_past = PartitionView(position=1, start=0, in_flight=False)
+    # first look: the event may still be on its way to a stream's queue
+    assert lost_partitions({"deliver-1": read_past}, {}) == []
+    # the same at the next look, and no stream holds it: lost
+    assert lost_partitions({"deliver-1": read_past}, {"deliver-1": read_past}) == ["deliver-1"]
 
 
-def test_read_empty_or_moving_partitions_are_left_alone():
-    from worker.faust_compat import PartitionView, dropped_partitions
+def test_events_in_flight_caught_up_or_moving_partitions_are_not_lost():
+    from worker.faust_compat import PartitionView, lost_partitions
 
-    before = {
-        "read": PartitionView(position=3, earliest=0, read=None),
-        "empty": PartitionView(position=0, earliest=0, read=None),
-        "moving": PartitionView(position=2, earliest=0, read=None),
-        "expired": PartitionView(position=5, earliest=5, read=None),
+    views = {
+        "queued": PartitionView(position=3, start=1, in_flight=True),  # a stream will take it
+        "caught_up": PartitionView(position=4, start=4, in_flight=False),  # all committed
+        "unknown": PartitionView(position=None, start=0, in_flight=False),  # being reset
     }
-    now = {
-        "read": PartitionView(position=3, earliest=0, read=2),  # a stream has it
-        "empty": PartitionView(position=0, earliest=0, read=None),
-        "moving": PartitionView(position=4, earliest=0, read=None),  # still being handed out
-        "expired": PartitionView(position=5, earliest=5, read=None),  # retention ate the rest
-    }
-    assert dropped_partitions(now, before) == []
+    assert lost_partitions(views, views) == []
+    # acked and committed between the looks: the resume point moved
+    before = {"acked": PartitionView(position=2, start=1, in_flight=False)}
+    now = {"acked": PartitionView(position=2, start=2, in_flight=False)}
+    assert lost_partitions(now, before) == []
+    # still being read between the looks: the position moved
+    before = {"reading": PartitionView(position=2, start=0, in_flight=False)}
+    now = {"reading": PartitionView(position=5, start=0, in_flight=False)}
+    assert lost_partitions(now, before) == []

@@ -163,27 +163,27 @@ def delivery_store(app: faust.App) -> TableStore:
     return TableStore(table("deliveries"), table("throttle"), table("events"))
 
 
-DROPPED_CHECK_S = 5.0
+LOST_CHECK_S = 5.0
 
 
-def install_dropped_record_check(app: faust.App, topic_names: set[str]) -> None:
-    """Every few seconds, never-committed stream partitions whose records Faust dropped are
-    read again (worker/faust_compat.py ``dropped_partitions``): without it such a record
-    waits for the next restart."""
+def install_lost_record_check(app: faust.App, topic_names: set[str]) -> None:
+    """Every few seconds, stream partitions whose records reached no stream are read again
+    (worker/faust_compat.py ``lost_partitions``): without it such a record waits for the next
+    restart or rebalance."""
 
-    @app.timer(interval=DROPPED_CHECK_S)
-    async def reread_dropped_records() -> None:
+    @app.timer(interval=LOST_CHECK_S)
+    async def reread_lost_records() -> None:
         consumer = app.consumer
         if not isinstance(consumer, faust_compat.EarliestWhenUncommittedConsumer):
             return
         if app.rebalancing or app.in_recovery:
             return
         try:
-            dropped = await asyncio.wait_for(consumer.reseek_dropped(topic_names), DROPPED_CHECK_S)
-        except Exception as exc:  # a slow broker: the next tick tries again
-            log.warning("dropped-record check failed: %r", exc)
+            lost = await asyncio.wait_for(consumer.reseek_lost(topic_names), LOST_CHECK_S)
+        except Exception as exc:  # a slow broker: the next tick looks again
+            log.warning("lost-record check failed: %r", exc)
             return
-        for tp in dropped:
+        for tp in lost:
             m.STREAM_REREADS.labels(tp.topic).inc()
 
 
@@ -289,7 +289,7 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
 
     install_delivery_timers(app, settings, deliver, store)
     stream_topics = (topics.raw, topics.to_dedupe, topics.enriched, topics.alerts, topics.deliver)
-    install_dropped_record_check(app, {t.get_topic_name() for t in stream_topics})
+    install_lost_record_check(app, {t.get_topic_name() for t in stream_topics})
     install_pages(app, slot)
     install_monitors(app, settings.kafka_bootstrap, security=settings.kafka_security)
     app.newswatch_slot = slot  # type: ignore[attr-defined]

@@ -150,8 +150,8 @@ CONSUMER_LAG = Gauge(
 )
 STREAM_REREADS = Counter(
     "newswatch_stream_rereads_total",
-    "Never-committed partitions read again from the beginning because Faust handed their "
-    "records to no stream (worker/faust_compat.py).",
+    "Partitions read again from their resume point because their records reached no stream "
+    "(worker/faust_compat.py lost_partitions).",
     ["topic"],
     registry=REGISTRY,
 )
