@@ -163,30 +163,6 @@ def delivery_store(app: faust.App) -> TableStore:
     return TableStore(table("deliveries"), table("throttle"), table("events"))
 
 
-LOST_CHECK_S = 5.0
-
-
-def install_lost_record_check(app: faust.App, topic_names: set[str]) -> None:
-    """Every few seconds, stream partitions whose records reached no stream are read again
-    (worker/faust_compat.py ``lost_partitions``): without it such a record waits for the next
-    restart or rebalance."""
-
-    @app.timer(interval=LOST_CHECK_S)
-    async def reread_lost_records() -> None:
-        consumer = app.consumer
-        if not isinstance(consumer, faust_compat.EarliestWhenUncommittedConsumer):
-            return
-        if app.rebalancing or app.in_recovery:
-            return
-        try:
-            lost = await asyncio.wait_for(consumer.reseek_lost(topic_names), LOST_CHECK_S)
-        except Exception as exc:  # a slow broker: the next tick looks again
-            log.warning("lost-record check failed: %r", exc)
-            return
-        for tp in lost:
-            m.STREAM_REREADS.labels(tp.topic).inc()
-
-
 def install_delivery_timers(
     app: faust.App, settings: Settings, deliver: DeliverStage, store: TableStore
 ) -> None:
@@ -288,8 +264,6 @@ def create_app(settings: Settings, pipeline_factory: Any = None) -> faust.App:
         await deliver.run(stream)
 
     install_delivery_timers(app, settings, deliver, store)
-    stream_topics = (topics.raw, topics.to_dedupe, topics.enriched, topics.alerts, topics.deliver)
-    install_lost_record_check(app, {t.get_topic_name() for t in stream_topics})
     install_pages(app, slot)
     install_monitors(app, settings.kafka_bootstrap, security=settings.kafka_security)
     app.newswatch_slot = slot  # type: ignore[attr-defined]

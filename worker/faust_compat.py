@@ -1,7 +1,7 @@
 """Local fixes for faust-streaming's Kafka consumer, kept apart so they are easy to drop later.
 
 1. Recovery seek (below). 2. Fetch long-poll: see :class:`ShortPollConsumerThread`.
-3. Events lost between the client and the streams: see :func:`lost_partitions`.
+3. Events cleared from the streams' queues after recovery: see :class:`KeepQueuesWhenActive`.
 
 After a rebalance Faust pauses its partitions, recovers tables, then seeks every stream partition
 to its committed offset (``Consumer.perform_seek``). Records aiokafka fetched in the meantime are
@@ -19,56 +19,18 @@ is idempotent (articles keyed by id, alerts by key, notifications remembered per
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from aiokafka.structs import TopicPartition
 from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
 from faust.transport.drivers.aiokafka import Consumer as AIOKafkaConsumer
+from mode.utils.queues import FlowControlEvent
 
 #: How long the broker may hold a fetch that found no data (Faust hard-codes 1,500 ms);
 #: ``install`` takes the worker's setting (``NEWSWATCH_FETCH_MAX_WAIT_MS``).
 FETCH_MAX_WAIT_MS = 20
 
 log = logging.getLogger("newswatch.consumer")
-
-
-@dataclass(frozen=True)
-class PartitionView:
-    """One stream partition as the consumer sees it at one instant."""
-
-    position: int | None  # the next offset the client hands out (None: not known yet)
-    start: int  # where reading must resume: the committed offset, else the log's first offset
-    in_flight: bool  # an event of the partition waits in a stream's queue or is being processed
-
-
-def lost_partitions(
-    now: Mapping[Any, PartitionView], before: Mapping[Any, PartitionView]
-) -> list[Any]:
-    """Partitions whose records the client handed out but no stream holds: read past the
-    resume point, nothing in flight, and nothing moved since the previous look (an event on
-    its way from the client to a stream's queue, or acked but not yet committed, shows up as
-    a change by the next look).
-
-    Seen in CI and reproduced here (about one restart in six on a loaded machine,
-    tests/e2e/test_delivery_crash.py): a worker restarted after SIGKILL read the one record
-    of a never-committed partition within milliseconds of the recovery seek, before Faust had
-    finished resuming its streams, and the deliver agent never received it; its offset stayed
-    uncommitted and the alert waited for the next restart. Where Faust drops it was not found
-    (its streams skip events on a suspended flow or an older consumer generation, and its
-    fetch loop drops records of partitions not yet active); this check repairs the outcome
-    whatever the path, at the cost of reading the partition again from its resume point
-    (every stage is idempotent).
-    """
-    return [
-        tp
-        for tp, view in now.items()
-        if not view.in_flight
-        and view.position is not None
-        and view.position > view.start
-        and before.get(tp) == view
-    ]
 
 
 class ShortPollConsumerThread(AIOKafkaConsumerThread):
@@ -111,53 +73,45 @@ class EarliestWhenUncommittedConsumer(AIOKafkaConsumer):
             for tp in uncommitted:
                 self._read_offset[tp] = None
 
-    async def reseek_lost(self, topics: set[str]) -> list[Any]:
-        """Seek back to their resume point the partitions of ``topics`` whose records were
-        lost on the way to a stream (:func:`lost_partitions`); returns them. Called by a
-        timer: each call compares with what the previous one saw."""
-        parts = [
-            tp
-            for tp in self.assignment()
-            if tp.topic in topics and tp not in self._paused_partitions
-        ]
-        now = await self._views(parts) if parts else {}
-        lost = lost_partitions(now, getattr(self, "_views_before", {}))
-        self._views_before = now
-        if lost:
-            log.warning(
-                "records of %s were read but reached no stream: reading them again",
-                ", ".join(f"{tp.topic}[{tp.partition}]" for tp in lost),
-            )
-            await self._thread.seek_wait({tp: now[tp].start for tp in lost})
-            self._views_before = {}
-        return lost
-
-    async def _views(self, parts: Iterable[Any]) -> dict[Any, PartitionView]:
-        parts = list(parts)
-        uncommitted = [tp for tp in parts if self._committed_offset.get(tp) is None]
-        earliest = await self._thread.earliest_offsets(*uncommitted) if uncommitted else {}
-        # in flight: taken by a stream and not yet acked, or still in a stream's queue
-        busy = {m.tp for m in list(self._unacked_messages)}
-        for tp in parts:
-            for chan in self.app.topics._tp_index.get(tp, ()):
-                if any(ev.message.tp == tp for ev in list(chan.queue._queue)):
-                    busy.add(tp)
-        views = {}
-        for tp in parts:
-            committed = self._committed_offset.get(tp)
-            views[tp] = PartitionView(
-                position=await self._thread.position(tp),
-                start=committed if committed is not None else (earliest.get(tp) or 0),
-                in_flight=tp in busy,
-            )
-        return views
-
     def _new_consumer_thread(self) -> AIOKafkaConsumerThread:
         return ShortPollConsumerThread(self, loop=self.loop, beacon=self.beacon)
 
 
+class KeepQueuesWhenActive(FlowControlEvent):
+    """The app's flow control, clearing the streams' queues on ``resume`` only when the flow
+    was suspended.
+
+    Faust's ``resume`` always clears every stream queue. At the end of table recovery Faust
+    resumes the stream partitions, seeks them (``perform_seek``, which awaits the broker), and
+    then calls ``resume`` although the flow has been running since the changelogs were read:
+    records handed to a stream's queue during the seek are dropped, their read offset is past
+    them, and nothing reads them again until the next rebalance. Seen in CI as a worker
+    restarted after SIGKILL idle with one record of its deliver topic unprocessed (about one
+    restart in six on a loaded machine, tests/e2e/test_delivery_crash.py); the same race is
+    faust-streaming/faust#596. Events queued while the flow was active came from the
+    partitions' committed positions, where the seek puts them anyway, so they are kept (at
+    worst read twice; every stage is idempotent); after a real suspension (a rebalance, where
+    Faust also clears the queues itself) ``resume`` still clears them.
+    """
+
+    def resume(self) -> None:
+        if self.is_active():
+            log.debug("flow resumed while running: %d queued events kept", self._queued())
+            return
+        super().resume()
+
+    def _queued(self) -> int:
+        return sum(queue.qsize() for queue in list(self._queues))
+
+
 def install(app: Any, fetch_max_wait_ms: int = FETCH_MAX_WAIT_MS) -> None:
     """Make ``app`` build its Kafka consumer from :class:`EarliestWhenUncommittedConsumer`
-    (which runs :class:`ShortPollConsumerThread` with ``fetch_max_wait_ms``)."""
+    (which runs :class:`ShortPollConsumerThread` with ``fetch_max_wait_ms``) and keep its
+    stream queues through a resume that follows no suspension
+    (:class:`KeepQueuesWhenActive`)."""
     app.newswatch_fetch_max_wait_ms = fetch_max_wait_ms
     app.transport.Consumer = EarliestWhenUncommittedConsumer
+    # before any channel exists: each stream queue registers with the app's flow control
+    if "flow_control" in vars(app):
+        raise RuntimeError("install() must run before the app's flow control is first used")
+    app.flow_control = KeepQueuesWhenActive(loop=app.loop)

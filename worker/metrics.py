@@ -148,13 +148,6 @@ CONSUMER_LAG = Gauge(
     ["topic", "partition"],
     registry=REGISTRY,
 )
-STREAM_REREADS = Counter(
-    "newswatch_stream_rereads_total",
-    "Partitions read again from their resume point because their records reached no stream "
-    "(worker/faust_compat.py lost_partitions).",
-    ["topic"],
-    registry=REGISTRY,
-)
 RULES_LOADED = Gauge(
     "newswatch_rules_loaded",
     "Watch rules in the active rule set.",
