@@ -52,3 +52,15 @@ def test_austrias_federal_government_is_not_germany(tagger: Tagger) -> None:
     body = "Die Bundesregierung hat neue Hubschrauber bestellt."
     tagged = tagger.tag(Article(id="t", title="", body=body, language="de"))
     assert any(e.id == "bundesregierung" and e.country == "DEU" for e in tagged.entities)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Die US-Bundesregierung hat die Lieferung von Kampfhubschraubern an Rumänien genehmigt.",
+        "Die kanadische Bundesregierung hat den Export von Radpanzern nach Katar erlaubt.",
+    ],
+)
+def test_another_federal_government_is_not_germany(tagger: Tagger, body: str) -> None:
+    tagged = tagger.tag(Article(id="t", title="", body=body, language="de"))
+    assert all(e.id != "bundesregierung" for e in tagged.entities)
