@@ -105,15 +105,19 @@ def _weapon_ids(label: str) -> frozenset[str]:
     """The label's weapon as the gazetteer knows it: the label itself, whatever the tagger
     finds in it ("heron-tp" labelled, "heron" in the gazetteer), the weapons one of whose names
     it spells in lower case, and, for a designation with a digit, the weapons one of whose names
-    starts with it word for word ("k2" labelled, "K2 Black Panther" in the gazetteer; the label
-    rules allow a bare designation)."""
+    starts with it word for word when that is one weapon ("k2" labelled, "K2 Black Panther" in
+    the gazetteer; the label rules allow a bare designation)."""
     found = default_tagger().tag(Article(id="w", title="", body=label.replace("-", " ")))
     ids = {_norm(label), *(_norm(e.id) for e in found.entities if e.type == "weapon")}
     words = tuple(_WORD.findall(label.lower()))
     # the label's words are one of the weapon's names, in any case ("barak-mx": "Barak MX")
     ids |= {i for name, i in _weapon_names() if name == words}
     if any(c.isdigit() for c in label):
-        ids |= {i for name, i in _weapon_names() if name[: len(words)] == words}
+        prefixed = {i for name, i in _weapon_names() if name[: len(words)] == words}
+        # only when the designation names one system: "m2" begins both the Bradley's and the
+        # Browning's names, "at4" the AT4 and a Fagot alias (found on review)
+        if len(prefixed) == 1:
+            ids |= prefixed
     return frozenset(ids)
 
 

@@ -26,6 +26,12 @@ def test_a_bare_designation_names_the_gazetteer_weapon_that_starts_with_it() -> 
     assert "s300" not in _weapon_ids("s-3")
 
 
+def test_a_designation_beginning_two_systems_names_neither() -> None:
+    # "m2" begins the Bradley's names and the Browning's: the prefix alone cannot choose
+    ids = _weapon_ids("m2")
+    assert "m2bradley" not in ids and "m2browning" not in ids
+
+
 def test_a_label_spelling_an_alias_in_lower_case_names_its_weapon() -> None:
     # the gazetteer lists "Barak MX" under Barak 8; the tagger wants the capitals, a label has none
     assert "barak8" in _weapon_ids("barak-mx")
