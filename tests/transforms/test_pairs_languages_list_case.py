@@ -18,7 +18,7 @@ import pytest
 from tests.transforms.test_pairs_languages import pairs
 from worker.transforms.rules import RuleSet
 from worker.transforms.rules.languages import merge_language
-from worker.transforms.rules.pairs import _coordinate
+from worker.transforms.rules.pairs import LexiconError, _coordinate
 from worker.transforms.tag import Tagger
 
 CASES = [
@@ -119,6 +119,13 @@ def test_a_language_leaves_out_a_shared_pattern() -> None:
     own = {"classes": {"from": ["min"]}, "unshared": ["XA  W="]}
     merged = merge_language("arms_transfer", common, own)
     assert merged["roles"]["supplier"] == ["{from} X"]
+
+
+def test_leaving_out_a_pattern_that_is_not_shared_is_an_error() -> None:
+    common = {"roles": {"supplier": ["XA W=", "{from} X"]}}
+    own = {"classes": {"from": ["min"]}, "unshared": ["XA W"]}  # a typo would drop nothing
+    with pytest.raises(LexiconError, match="not shared patterns"):
+        merge_language("arms_transfer", common, own)
 
 
 def test_list_case_does_not_cross_a_comma_to_a_member_with_a_role() -> None:

@@ -726,14 +726,16 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
 
 def _retired(noun: Any, cls: Classes) -> bool:
     """The arms are what a verb of retiring or replacing acts on ("to replace the MiG-29 jets",
-    "after decommissioning the system")."""
+    "after decommissioning the system"). The parse reader's rule; the symbol reader's, by word
+    distance, is ``pairs._retired``."""
     return noun.dep_ in ("dobj", "pobj") and cls.has("retire", _w(noun.head))
 
 
 def _carrier(noun: Any, cls: Classes) -> bool:
     """The arms noun is the subject of a verb of carrying that has an object of its own: a
     transport aircraft or ship moving the cargo ("an An-124 delivered five helicopters"), the
-    weapon's name also as a modifier of that subject ("an Antonov transport aircraft")."""
+    weapon's name also as a modifier of that subject ("an Antonov transport aircraft"). The
+    parse reader's rule; the symbol reader's is ``pairs._carriers``."""
     for _ in range(3):
         if noun.dep_ not in ("compound", "amod", "nmod") or noun.head is noun:
             break

@@ -299,6 +299,12 @@ def merge_language(
     # shared patterns the language's word order makes wrong (Arabic puts the adjective after
     # the noun, so "XA W=" reads "the Algerian army ... a submarine" as an Algerian submarine)
     unshared = {" ".join(str(p).split()) for p in own.get("unshared") or []}
+    known = {
+        " ".join(str(p).split()) for pats in (common.get("roles") or {}).values() for p in pats
+    }
+    if unshared - known:
+        # a pattern spelled differently from the shared one would silently drop nothing
+        raise LexiconError(f"unshared: {sorted(unshared - known)} are not shared patterns")
     shared_roles = {
         role: [p for p in pats if " ".join(str(p).split()) not in unshared]
         for role, pats in (common.get("roles") or {}).items()

@@ -805,7 +805,8 @@ def _retired(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
     """Indices of the named weapons on their way out: a ``retire`` word at most
     ``_RETIRE_REACH`` symbols before, with no other named weapon between ("które zastąpią
     MiG-29", "para reemplazar sus Mirage 2000"; in "reemplaza sus Mirage con F-16" the F-16 is
-    the new one)."""
+    the new one). The symbol reader's rule, by word distance; the parse reader's is
+    ``grammar._retired`` (the arms as object of the retire verb)."""
     # English keeps the words in its ``retire`` class (read by the parse as well)
     retire = lex.retire or (lex.grammar.words("retire") if lex.grammar is not None else frozenset())
     out: set[int] = set()
@@ -837,7 +838,8 @@ def _carriers(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
     aircraft or ship followed by a verb of carrying (the ``carry`` class) whose object is arms
     or goods ("a C-17 delivered the supplies to", "the An-124 brought four helicopters",
     "left Chile carrying food"). Their maker moves nothing; "jets delivered to India" (no
-    object after the verb) and "jets delivered four years ago" (no arms or goods) are cargo."""
+    object after the verb) and "jets delivered four years ago" (no arms or goods) are cargo.
+    The symbol reader's rule; the parse reader's is ``grammar._carrier``."""
     if lex.grammar is None:
         return set()
     carry, mod = lex.grammar.words("carry"), lex.grammar.words("mod")
