@@ -56,6 +56,18 @@ def test_a_status_word_real_reports_use(status_of, text, pair, status) -> None:
 
 def test_a_plan_to_send_is_still_a_plan(status_of) -> None:
     # the new present-tense delivery words must not turn a plan into a delivery
-    assert (
-        status_of("Norway plans to send NASAMS systems to Ukraine.", ("UKR", "NOR")) != "delivered"
-    )
+    assert status_of("Norway plans to send NASAMS systems to Ukraine.", ("UKR", "NOR")) == "talks"
+
+
+def test_a_permission_received_is_no_delivery(status_of) -> None:
+    # "got"/"received" hand over arms, but here what was received is an approval (review)
+    text = "Greece got approval from Washington to buy 20 F-35 jets."
+    assert status_of(text, ("GRC", "USA")) == "agreed"
+    text = "Poland received US clearance to purchase 96 Apache helicopters."
+    assert status_of(text, ("POL", "USA")) == "agreed"
+
+
+def test_a_possible_package_is_still_talks(status_of) -> None:
+    # "package" reads agreed (a decided aid package), unless a prospect word qualifies it
+    text = "Washington floated a possible package of Patriot batteries for Morocco."
+    assert status_of(text, ("MAR", "USA")) == "talks"

@@ -153,7 +153,9 @@ def sentence_status(
                 return status  # "halted the sale", "the sale was blocked by"
             if approved and status == "talks":
                 continue  # "approved a possible sale": the approval is the news
-            if status in ("agreed", "ordered") and _prospect(words, i, classes):
+            if status == "delivered" and _grants_approval(words, i, classes):
+                continue  # "got approval to buy", "received clearance": an approval, not arms
+            if status in ("agreed", "ordered") and not approved and _prospect(words, i, classes):
                 # "is likely to sign a contract", "hopes to seal a deal": not signed yet
                 status, rank = "talks", STATUSES.index("talks")
             elif w in classes.get("changed_hands", _NONE) and _perfect(words, i, classes):
@@ -206,6 +208,13 @@ def _prospect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]
     """A prospect word ("likely", "hopes", "set to") stands a few words before ``words[i]``."""
     near = classes.get("prospective", _NONE)
     return any(words[j] in near for j in range(max(0, i - _PROSPECT_WINDOW), i))
+
+
+def _grants_approval(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """An approval word follows ``words[i]`` within two words ("got approval", "received US
+    clearance"): what was handed over is a permission."""
+    near = classes.get("approval", _NONE)
+    return any(w in near for w in words[i + 1 : i + 3])
 
 
 def _future(
