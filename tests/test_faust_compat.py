@@ -27,7 +27,6 @@ def test_fetch_wait_and_producer_batching_reach_the_kafka_clients():
     assert app.conf.producer_max_batch_size == 524_288
 
 
-
 def test_a_record_no_stream_holds_is_lost_on_the_second_look():
     from worker.faust_compat import PartitionView, lost_partitions
 

@@ -393,6 +393,27 @@ def test_members_named_after_including_or_such_as_play_the_nouns_part(read) -> N
     assert set(got) == {("POL", "KOR"), ("POL", "USA")}
 
 
+def test_a_subject_the_parse_hangs_on_a_list_keeps_its_own_role(read) -> None:
+    # After a fronted list of deliveries "to A, to B and to C", the parser hangs the clause's
+    # subject ("Spain's National Defence Council") on the last member as an apposition; it is
+    # the subject of "approved" (the exporter), not one more recipient
+    got = read(
+        "Besides a frigate to Chile, two corvettes to Kenya and ammunition to Ghana, Spain’s "
+        "National Defence Council has now approved the sale to Peru of a transport aircraft."
+    )
+    assert set(got) == {("CHL", "ESP"), ("KEN", "ESP"), ("GHA", "ESP"), ("PER", "ESP")}
+
+
+def test_a_to_list_hung_beside_the_sale_takes_the_sales_part(read) -> None:
+    # "the signing of contracts for sales of X to three countries: A, B and C": the parser
+    # hangs "to" on "signing", not on "sales"; every member after the colon is a buyer
+    got = read(
+        "On Monday, Saab announced the signing of contracts for sales of Gripen fighters "
+        "to two Asian countries: Thailand and the Philippines."
+    )
+    assert set(got) == {("THA", "SWE"), ("PHL", "SWE")}
+
+
 def test_one_direction_per_transfer(read) -> None:
     got = read(
         "Russia bought drones from Iran. Iran received the drones from Russia's ally? No: "
