@@ -414,6 +414,17 @@ def test_a_to_list_hung_beside_the_sale_takes_the_sales_part(read) -> None:
     assert set(got) == {("THA", "SWE"), ("PHL", "SWE")}
 
 
+def test_the_force_that_gets_a_list_of_arms_is_the_buyer_named_before(read) -> None:
+    # "The Air Force will get A from X, B from Y and C from Z": each seller hangs on its own
+    # arms, and "the Air Force", with no state named, is the force of the buyer named before
+    got = read(
+        "Kenya has bought two patrol boats from France. The Air Force will get six Hurjet "
+        "trainers from Turkey, two C295 transport aircraft from Spain and four Mi-17 "
+        "helicopters from Russia."
+    )
+    assert set(got) == {("KEN", "FRA"), ("KEN", "TUR"), ("KEN", "ESP"), ("KEN", "RUS")}
+
+
 def test_one_direction_per_transfer(read) -> None:
     got = read(
         "Russia bought drones from Iran. Iran received the drones from Russia's ally? No: "

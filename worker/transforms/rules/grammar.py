@@ -31,6 +31,9 @@ _NOUN_PREPS = ("of", "from", "in")
 _CLAUSE_EDGES = ("ROOT", "ccomp", "relcl", "parataxis", "csubj")
 _PRONOUNS = ("it", "they", "we", "she", "he")
 _BACK_NOUNS = ("country", "nation", "kingdom", "government", "republic", "state")
+# "the Air Force will get trainers from A, transports from B and helicopters from C": a
+# force named with "the" and no state is the article's buyer's own (its state is no actor)
+_BACK_FORCES = ("force", "army", "navy")
 # The key ``read_roles`` gives a buyer named only by "it", "they" or "the country": the article
 # names it earlier, and the pair reader resolves it there (document context).
 BACK = -1
@@ -241,7 +244,8 @@ def _refers_back(tok: Any) -> bool:
     w = _w(tok)
     if w in _PRONOUNS:
         return True
-    return w in _BACK_NOUNS and any(d.dep_ == "det" and _w(d) == "the" for d in tok.children)
+    back = w in _BACK_NOUNS or w in _BACK_FORCES
+    return back and any(d.dep_ == "det" and _w(d) == "the" for d in tok.children)
 
 
 def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: Classes) -> None:
