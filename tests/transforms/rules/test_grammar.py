@@ -393,6 +393,38 @@ def test_members_named_after_including_or_such_as_play_the_nouns_part(read) -> N
     assert set(got) == {("POL", "KOR"), ("POL", "USA")}
 
 
+def test_a_subject_the_parse_hangs_on_a_list_keeps_its_own_role(read) -> None:
+    # After a fronted list of deliveries "to A, to B and to C", the parser hangs the clause's
+    # subject ("Spain's National Defence Council") on the last member as an apposition; it is
+    # the subject of "approved" (the exporter), not one more recipient
+    got = read(
+        "Besides a frigate to Chile, two corvettes to Kenya and ammunition to Ghana, Spain’s "
+        "National Defence Council has now approved the sale to Peru of a transport aircraft."
+    )
+    assert set(got) == {("CHL", "ESP"), ("KEN", "ESP"), ("GHA", "ESP"), ("PER", "ESP")}
+
+
+def test_a_to_list_hung_beside_the_sale_takes_the_sales_part(read) -> None:
+    # "the signing of contracts for sales of X to three countries: A, B and C": the parser
+    # hangs "to" on "signing", not on "sales"; every member after the colon is a buyer
+    got = read(
+        "On Monday, Saab announced the signing of contracts for sales of Gripen fighters "
+        "to two Asian countries: Thailand and the Philippines."
+    )
+    assert set(got) == {("THA", "SWE"), ("PHL", "SWE")}
+
+
+def test_the_force_that_gets_a_list_of_arms_is_the_buyer_named_before(read) -> None:
+    # "The Air Force will get A from X, B from Y and C from Z": each seller hangs on its own
+    # arms, and "the Air Force", with no state named, is the force of the buyer named before
+    got = read(
+        "Kenya has bought two patrol boats from France. The Air Force will get six Hurjet "
+        "trainers from Turkey, two C295 transport aircraft from Spain and four Mi-17 "
+        "helicopters from Russia."
+    )
+    assert set(got) == {("KEN", "FRA"), ("KEN", "TUR"), ("KEN", "ESP"), ("KEN", "RUS")}
+
+
 def test_one_direction_per_transfer(read) -> None:
     got = read(
         "Russia bought drones from Iran. Iran received the drones from Russia's ally? No: "

@@ -31,6 +31,9 @@ _NOUN_PREPS = ("of", "from", "in")
 _CLAUSE_EDGES = ("ROOT", "ccomp", "relcl", "parataxis", "csubj")
 _PRONOUNS = ("it", "they", "we", "she", "he")
 _BACK_NOUNS = ("country", "nation", "kingdom", "government", "republic", "state")
+# "the Air Force will get trainers from A, transports from B and helicopters from C": a
+# force named with "the" and no state is the article's buyer's own (its state is no actor)
+_BACK_FORCES = ("force", "army", "navy")
 # The key ``read_roles`` gives a buyer named only by "it", "they" or "the country": the article
 # names it earlier, and the pair reader resolves it there (document context).
 BACK = -1
@@ -241,7 +244,8 @@ def _refers_back(tok: Any) -> bool:
     w = _w(tok)
     if w in _PRONOUNS:
         return True
-    return w in _BACK_NOUNS and any(d.dep_ == "det" and _w(d) == "the" for d in tok.children)
+    back = w in _BACK_NOUNS or w in _BACK_FORCES
+    return back and any(d.dep_ == "det" and _w(d) == "the" for d in tok.children)
 
 
 def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: Classes) -> None:
@@ -298,6 +302,13 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return Role(NO_ROLE, f"'{tok.text}' opens its own clause")
             tok = head
             continue
+        if dep == "appos":
+            verb = _subject_hung_on_list(tok)
+            if verb is not None:
+                role = _subject_role(verb, cls, passive=False)
+                if role is None:
+                    return None
+                return replace(role, cue=role.cue + " (subject hung on a list)")
         # "Korean-built systems" is parsed with the adjective as an adverb of "built".
         made_adverb = dep == "advmod" and cls.has("made", _w(head))
         if dep in _CLIMB_MODIFIER or dep == "appos" or made_adverb:
@@ -354,6 +365,24 @@ def _opens_clause(tok: Any, actor: Actor) -> bool:
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     return first.dep_ not in ("nsubj", "nsubjpass")
+
+
+def _subject_hung_on_list(tok: Any) -> Any | None:
+    """An "apposition" to the last member of a list after a preposition, right before a finite
+    verb: the subject of that verb, which the small parser hangs on the list ("in addition to
+    tanks to A and shells to B, C's security council has approved ..."). The verb, or None."""
+    doc = tok.doc
+    if tok.head.dep_ != "pobj" or not _is_noun(tok) or tok.right_edge.i + 1 >= len(doc):
+        return None
+    if tok.left_edge.i == 0 or doc[tok.left_edge.i - 1].text != ",":
+        return None  # "… the old continent Poland inks a deal": a headline run into the lede
+    after = doc[tok.right_edge.i + 1]
+    if after.tag_ not in _FINITE or after.dep_ == "auxpass":
+        return None
+    verb = after.head if after.dep_ == "aux" else after
+    if not verb.tag_.startswith("VB") or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return verb
 
 
 def _names_members(prep: Any) -> bool:
@@ -697,6 +726,9 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
             return None
         if _transfer_word(h, wtok, cls) and not cls.has("buy", hw):
             return Role(RECIPIENT, f"'{h.text} … to'", h.i)
+        sale = _sale_beside(prep, cls, wtok)
+        if sale is not None:
+            return Role(RECIPIENT, f"'{sale.text} … to' (beside '{h.text}')", sale.i)
         return None
     if p == "for":
         if h.i in wtok or cls.any(("sell_noun", "deal", "buy_noun", "arrive", "sell"), hw):
@@ -721,6 +753,22 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         if cls.has("arrive", hw) and not own_force:  # not "a fleet of warships arrived in"
             return Role(RECIPIENT, f"'{h.text} in'", h.i)
         return Role(THIRD, f"'{p}'")
+    return None
+
+
+def _sale_beside(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Any | None:
+    """A "to X" that the parser hangs on a noun next to the sale rather than on the sale:
+    "the signing of contracts for sales of trainers to three countries" puts "to" on
+    "signing"; the sale or the arms in a sibling "of"/"for" phrase is what goes to X."""
+    h = prep.head
+    if not _is_noun(h):
+        return None
+    for c in h.children:
+        if c.dep_ != "prep" or c.i > prep.i or _w(c) not in ("of", "for"):
+            continue
+        for o in c.children:
+            if o.dep_ == "pobj" and (cls.has("sell_noun", _w(o)) or _arms_noun(o, wtok)):
+                return o
     return None
 
 
