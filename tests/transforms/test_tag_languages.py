@@ -268,3 +268,9 @@ def test_short_and_declined_names_of_the_emirates(tagger: Tagger) -> None:
 )
 def test_seeded_names_of_the_fifteenth_round(tagger: Tagger, body: str, expected: set[str]) -> None:
     assert countries(tagger, body) == expected
+
+
+def test_polish_genitive_name_and_adjective_share_letters(tagger: Tagger) -> None:
+    # "Polski" (of Poland) capitalised and "polski" (Polish) in lower case both name Poland
+    assert countries(tagger, "Pierwsze haubice trafiły do Polski w marcu.") == {"POL"}
+    assert countries(tagger, "Minister ogłosił, że polski rząd kupi radary.") == {"POL"}
