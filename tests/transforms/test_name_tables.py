@@ -15,6 +15,7 @@ from worker.tools.build_names import (
     _same_shape,
     name_nisbas,
     name_seeds,
+    render,
     variant_adjectives,
 )
 
@@ -49,7 +50,7 @@ def test_every_seed_names_a_language_and_a_country() -> None:
         assert lang in LANGUAGES, lang
         for iso3, seed in rows.items():
             assert pycountry.countries.get(alpha_3=iso3) is not None or iso3 in known, iso3
-            assert set(seed) <= {"names", "adjectives"}, (lang, iso3)
+            assert set(seed) <= {"names", "adjectives", "any_case"}, (lang, iso3)
 
 
 def test_variant_adjective_may_echo_the_english_or_a_compound_name() -> None:
@@ -68,3 +69,11 @@ def test_arabic_nisba_in_the_spelling_of_a_name() -> None:
     assert name_nisbas(table) == {"أميركي"}
     # a name that ends like a nisba is the name, not an adjective of it
     assert name_nisbas(Table(names={"جمهورية ملاوي"}, adjectives={"ملاوي"})) == set()
+
+
+def test_render_writes_an_any_case_form_with_its_case_mode() -> None:
+    table = Table(names={"Polska"}, adjectives={"polski", "polska"}, any_case={"polski"})
+    text = render("pl", {"POL": table}, "test")
+    doc = yaml.safe_load(text)
+    assert doc["countries"][0]["demonyms"] == ["polska", {"text": "polski", "case": "insensitive"}]
+    assert doc["countries"][0]["aliases"] == ["Polska"]

@@ -248,3 +248,29 @@ def test_short_and_declined_names_of_the_emirates(tagger: Tagger) -> None:
     assert countries(tagger, body) == {"ARE"}
     body = "Panzer wurden in den Vereinigten Arabischen Emiraten gezeigt."
     assert countries(tagger, body) == {"ARE"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "Holland" for the Netherlands (es, pt, de, it) and its adjective
+        ("Perú compró dos patrulleros a Holanda.", {"PER", "NLD"}),
+        ("Los marinos holandeses visitaron Lima.", {"NLD", "PER"}),
+        ("O Chile recebeu fragatas usadas da Holanda.", {"CHL", "NLD"}),
+        ("Die Fregatte wurde in Holland gebaut.", {"NLD"}),
+        ("Un ufficiale olandese ha visitato Roma.", {"NLD", "ITA"}),
+        ("L'Olanda ha ordinato nuovi elicotteri.", {"NLD"}),
+        # the Polish genitive and locative of Włochy, and a declined South Korean adjective
+        ("Śmigłowce przyleciały z Włoch.", {"ITA"}),
+        ("Pilotów szkolono we Włoszech.", {"ITA"}),
+        ("Wojsko odebrało kolejne południowokoreańskie haubice.", {"KOR"}),
+    ],
+)
+def test_seeded_names_of_the_fifteenth_round(tagger: Tagger, body: str, expected: set[str]) -> None:
+    assert countries(tagger, body) == expected
+
+
+def test_polish_genitive_name_and_adjective_share_letters(tagger: Tagger) -> None:
+    # "Polski" (of Poland) capitalised and "polski" (Polish) in lower case both name Poland
+    assert countries(tagger, "Pierwsze haubice trafiły do Polski w marcu.") == {"POL"}
+    assert countries(tagger, "Minister ogłosił, że polski rząd kupi radary.") == {"POL"}

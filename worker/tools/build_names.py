@@ -93,6 +93,10 @@ class Table:
     names: set[str] = field(default_factory=set)
     capitals: set[str] = field(default_factory=set)
     adjectives: set[str] = field(default_factory=set)
+    # forms matched in any letter case: the same letters are the capitalised name and the
+    # lower-case adjective, and both name the state (Polish "Polski", genitive of Polska, and
+    # "polski", Polish); one alias per folded key can hold one case mode only
+    any_case: set[str] = field(default_factory=set)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -459,6 +463,7 @@ def build_language(
     for iso3, seed in name_seeds().get(lang.code, {}).items():
         tables[iso3].names |= set(seed.get("names", ()))
         tables[iso3].adjectives |= set(seed.get("adjectives", ()))
+        tables[iso3].any_case |= set(seed.get("any_case", ()))
     generic = generic_heads(tables)
     for table in tables.values():
         _inflect(table, lang, forms, generic)
@@ -546,14 +551,18 @@ def _conflict(
     return None
 
 
+def _entries(forms: set[str], any_case: set[str]) -> list[str | dict[str, str]]:
+    return [{"text": s, "case": "insensitive"} if s in any_case else s for s in sorted(forms)]
+
+
 def render(lang: str, tables: dict[str, Table], sources: str) -> str:
     doc = {
         "language": lang,
         "countries": [
             {
                 "id": iso3,
-                **({"aliases": sorted(t.names)} if t.names else {}),
-                **({"demonyms": sorted(t.adjectives)} if t.adjectives else {}),
+                **({"aliases": _entries(t.names, t.any_case)} if t.names else {}),
+                **({"demonyms": _entries(t.adjectives, t.any_case)} if t.adjectives else {}),
                 **({"capitals": sorted(t.capitals)} if t.capitals else {}),
             }
             for iso3, t in sorted(tables.items())
