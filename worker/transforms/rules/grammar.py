@@ -758,7 +758,7 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
 
 def _sale_beside(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Any | None:
     """A "to X" that the parser hangs on a noun next to the sale rather than on the sale:
-    "the signing of contracts for sales of trainers to three countries" puts "to" on
+    "the signing of new contracts for sales of jets to two states" puts "to" on
     "signing"; the sale or the arms in a sibling "of"/"for" phrase is what goes to X."""
     h = prep.head
     if not _is_noun(h):

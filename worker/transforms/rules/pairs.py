@@ -837,7 +837,7 @@ def _carriers(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
     """Indices of the named weapons that carry the cargo rather than being it: a transport
     aircraft or ship followed by a verb of carrying (the ``carry`` class) whose object is arms
     or goods ("a C-17 delivered the supplies to", "the An-124 brought four helicopters",
-    "left Chile carrying food"). Their maker moves nothing; "jets delivered to India" (no
+    "left the base carrying flour"). Their maker moves nothing; "jets delivered to India" (no
     object after the verb) and "jets delivered four years ago" (no arms or goods) are cargo.
     The symbol reader's rule; the parse reader's is ``grammar._carrier``."""
     if lex.grammar is None:
