@@ -672,7 +672,7 @@ def test_a_transport_carrying_the_cargo_is_no_party(read) -> None:
     assert "UKR" not in {s for _, s in got}
     # the weapon's name as a modifier of the carrying subject ("an Antonov transport aircraft")
     got = read(
-        "A leased Ukrainian Antonov An-124 transport aircraft delivered four helicopters "
+        "A leased Ukrainian Antonov An-124 heavy transport aircraft delivered four helicopters "
         "to Jakarta."
     )
     assert "UKR" not in {s for _, s in got}
