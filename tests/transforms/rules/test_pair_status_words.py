@@ -71,3 +71,18 @@ def test_a_possible_package_is_still_talks(status_of) -> None:
     # "package" reads agreed (a decided aid package), unless a prospect word qualifies it
     text = "Washington floated a possible package of Patriot batteries for Morocco."
     assert status_of(text, ("MAR", "USA")) == "talks"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The United States postponed the delivery of Black Hawk helicopters to Austria.",
+         ("AUT", "USA")),
+        ("Reports of an imminent delivery of Chinese J-10 fighters to Oman were denied.",
+         ("OMN", "CHN")),
+        ("The Leopard tanks Chile bought from Germany have not yet been delivered.",
+         ("CHL", "DEU")),
+    ],
+)  # fmt: skip
+def test_a_delivery_not_yet_made_is_an_order(status_of, text, pair) -> None:
+    assert status_of(text, pair) == "ordered"

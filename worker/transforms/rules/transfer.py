@@ -31,6 +31,7 @@ READING_KEYS = (
     "handover",
     "intent",
     "tentative",
+    "pending",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -38,6 +39,7 @@ _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before
 # it, in verb-final clauses): how far an intent word may stand from the trigger it governs
 _INTENT_BEFORE = 3
 _INTENT_AFTER = 2
+_PENDING_WINDOW = 3  # "delays in the delivery", "deliveries will be postponed"
 STATUS_KEYS = (*STATUSES, "approval", *READING_KEYS)
 _NONE: frozenset[str] = frozenset()
 
@@ -136,9 +138,12 @@ def sentence_status(
             and words[i + 1].isdigit()
         ):
             continue  # "F-16 Block 70": part of a designation, not a block
-        if w in classes.get("handover", _NONE) and _after_future(words, i, classes):
-            # "will take delivery", "is set to receive", "will be delivered": a delivery still
-            # ahead is scheduled under a deal already placed (an order), not done
+        if w in classes.get("handover", _NONE) and (
+            _after_future(words, i, classes) or _pending(words, i, classes)
+        ):
+            # "will take delivery", "is set to receive", "will be delivered", "delays in the
+            # delivery", "the imminent delivery": a delivery still ahead is scheduled under a
+            # deal already placed (an order), not done
             cand = (abs(i - first), -STATUSES.index("ordered"), "ordered")
             if best is None or cand < best:
                 best = cand
@@ -215,6 +220,15 @@ def _grants_approval(words: Sequence[str], i: int, classes: Mapping[str, frozens
     clearance"): what was handed over is a permission."""
     near = classes.get("approval", _NONE)
     return any(w in near for w in words[i + 1 : i + 3])
+
+
+def _pending(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """A word of a delivery not yet made stands within ``_PENDING_WINDOW`` words of the
+    hand-over word ``words[i]`` ("delays in the delivery", "deliveries will be postponed", "the
+    imminent delivery", "were not delivered")."""
+    near = classes.get("pending", _NONE)
+    lo, hi = max(0, i - _PENDING_WINDOW), min(len(words), i + _PENDING_WINDOW + 1)
+    return bool(near) and any(words[j] in near for j in range(lo, hi) if j != i)
 
 
 def _future(
