@@ -74,6 +74,13 @@ CASES = [
         ("LTU", "POL"),
         "delivered",
     ),
+    # Ukrainian: an arrangement (домовленість) is an agreement
+    (
+        "uk",
+        "Домовленість зі Швецією передбачає постачання Україні винищувачів Gripen.",
+        ("UKR", "SWE"),
+        "agreed",
+    ),
 ]
 
 
