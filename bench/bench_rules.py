@@ -137,7 +137,7 @@ def percolator(url: str, rules: list[Rule], arts: list[TaggedArticle], ours: lis
     """Index rules as percolator queries, percolate the articles; (art/s, agreement, index s)."""
     from opensearchpy import OpenSearch, helpers
 
-    from worker.transforms.rules.percolate import PERCOLATOR_MAPPING, article_doc, rule_to_dsl
+    from worker.transforms.rules.percolate import PERCOLATOR_MAPPING, percolate_query, rule_to_dsl
 
     client = OpenSearch(url, timeout=120)
     index = "newswatch-bench-percolator"
@@ -160,14 +160,7 @@ def percolator(url: str, rules: list[Rule], arts: list[TaggedArticle], ours: lis
     got: list[set[str]] = []
     t0 = time.perf_counter()
     for ta in arts:
-        res = client.search(
-            index=index,
-            body={
-                "query": {"percolate": {"field": "query", "document": article_doc(ta)}},
-                "size": 10000,
-                "_source": ["rule_id"],
-            },
-        )
+        res = client.search(index=index, body=percolate_query(ta, 10000))
         got.append({h["_source"]["rule_id"] for h in res["hits"]["hits"]})
     secs = time.perf_counter() - t0
     same = sum(a == b for a, b in zip(got, ours, strict=False))

@@ -20,7 +20,7 @@ def percolator_with(
     from opensearchpy import OpenSearch, helpers
 
     from worker.config import load_settings
-    from worker.transforms.rules.percolate import PERCOLATOR_MAPPING, article_doc, rule_to_dsl
+    from worker.transforms.rules.percolate import PERCOLATOR_MAPPING, percolate_query, rule_to_dsl
 
     client = OpenSearch(load_settings().search_url, timeout=60)
     index = f"newswatch-test-{name}-{random.randrange(1 << 30)}"
@@ -46,14 +46,7 @@ def percolator_with(
         client.indices.refresh(index=index)
 
         def percolate(ta: TaggedArticle) -> set[str]:
-            res = client.search(
-                index=index,
-                body={
-                    "query": {"percolate": {"field": "query", "document": article_doc(ta)}},
-                    "size": 1000,
-                    "_source": ["rule_id"],
-                },
-            )
+            res = client.search(index=index, body=percolate_query(ta, 1000))
             return {h["_source"]["rule_id"] for h in res["hits"]["hits"]}
 
         yield percolate

@@ -38,6 +38,7 @@ _BACK_FORCES = ("force", "army", "navy")
 # names it earlier, and the pair reader resolves it there (document context).
 BACK = -1
 RETIRED = "(retired arms)"  # the cue's ending for arms on their way out of a force
+MAKER_OF = "maker of "  # the cue's prefix for a seller read from a maker's adjective ("US-made")
 # A country that takes no role and passes none on: the pair reader's coordination skips it.
 NO_ROLE = "none"
 _FINITE = ("VBZ", "VBD", "VBP", "MD")  # a verb with a subject of its own (not VBN, VBG, VB)
@@ -420,7 +421,7 @@ def _on_noun(
             return Role(THIRD, f"'{tok.text} {noun.text}' carries the cargo")
         # "Polish-built Black Hawks": a licence maker builds and sells another's design
         if actor.kind == "company" or w is None or w.origin in (None, actor.country) or made:
-            return Role(SUPPLIER, f"maker of '{noun.text}'", maker=True)
+            return Role(SUPPLIER, f"{MAKER_OF}'{noun.text}'", maker=True)
         return None
     for c in head.children:  # "Germany's refusal to sell", "India's plan to buy"
         if c.dep_ != "acl" or not any(a.dep_ == "aux" and _w(a) == "to" for a in c.children):

@@ -21,7 +21,7 @@ from worker.transforms.folding import fold_letters
 from worker.transforms.parser import parse, parse_many
 from worker.transforms.sentences import split_sentences
 
-from .grammar import BACK, RETIRED, Actor, Classes, Role, Weapon, read_roles
+from .grammar import BACK, MAKER_OF, RETIRED, Actor, Classes, Role, Weapon, read_roles
 from .transfer import (
     further_status,
     quantity_before,
@@ -517,7 +517,7 @@ def _candidates(
 
 
 ORIGIN_CUE = "origin of "  # the prefix of the cue of a seller filled from the weapon's maker
-MAKER_OF = "maker of "  # ... and of a seller read from a maker's adjective ("US-made jets")
+# MAKER_OF (grammar.py): the prefix of a seller read from a maker's adjective ("US-made jets")
 
 
 def _seller_cues(hit: PairHit) -> list[str]:
@@ -653,7 +653,7 @@ def _sentence_pairs(
     )
     book = _RoleBook(fld)
     book.handed_on = _handed_on(symbols, trig, lex)
-    book.retired_at = _retired(symbols, lex) | _carriers(symbols, lex)
+    book.retired_at = _not_sold(symbols, lex)
     for key, r in (parsed or {}).items():
         if isinstance(key, tuple) and r and r[0] in ROLES:  # a company or state body's country
             book.note(r, actors[key[1]])
@@ -783,8 +783,7 @@ def _article_makers(
         trig = _qualifying_triggers(symbols, text, first, lex)
         if not trig and not (fld == "title" or sidx == 0):
             continue
-        handed_on, retired_at = _handed_on(symbols, trig, lex), _retired(symbols, lex)
-        retired_at |= _carriers(symbols, lex)
+        handed_on, retired_at = _handed_on(symbols, trig, lex), _not_sold(symbols, lex)
         weapons = _supplying_weapons(symbols, handed_on, retired_at)
         companies = [s[1] for s in symbols if s[0] == "country" and s[1].company]
         for sp in sorted([*weapons, *companies], key=lambda x: x.start):
@@ -799,6 +798,12 @@ def _handed_on(symbols: list[Symbol], trig: list[int], lex: RelationLexicon) -> 
     (0) when it is the sentence's first trigger; None without one."""
     handed = next((k for k in trig if symbols[k][1] in lex.handover), None)
     return 0 if trig and handed == trig[0] else handed
+
+
+def _not_sold(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
+    """Indices of the named weapons whose maker sells nothing in the sentence: arms on their
+    way out (``_retired``) and transports carrying the cargo (``_carriers``)."""
+    return _retired(symbols, lex) | _carriers(symbols, lex)
 
 
 def _retired(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
@@ -824,10 +829,16 @@ def _retired(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
     return out
 
 
+def _word_after(symbols: list[Symbol], k: int) -> str | None:
+    """The word right after symbol ``k`` (None: the sentence ends or a name follows)."""
+    nxt = symbols[k + 1] if k + 1 < len(symbols) else None
+    return nxt[1] if nxt is not None and nxt[0] == "word" else None
+
+
 def _list_follows(symbols: list[Symbol], k: int, conjunctions: frozenset[str]) -> bool:
     """A list joiner (",", "and") stands right after symbol ``k``."""
-    nxt = symbols[k + 1] if k + 1 < len(symbols) else None
-    return nxt is not None and nxt[0] == "word" and (nxt[1] == "," or nxt[1] in conjunctions)
+    word = _word_after(symbols, k)
+    return word is not None and (word == "," or word in conjunctions)
 
 
 _CARRIER_REACH = 4  # symbols from a weapon to the verb of carrying it does ("C-17 left X carrying")
@@ -1039,7 +1050,7 @@ def _coordinate(
     of a list stands on its last member only, "Katar, Kuveyt ve Umman'a"), the members before
     a marked last one take its role, whatever the patterns read in them (``_list_case``)."""
     for a, b in itertools.pairwise(countries):
-        between = [symbols[x][1] if symbols[x][0] == "word" else "" for x in range(a + 1, b)]
+        between = _words_between(symbols, a, b)
         linked = _joins(between, conjunctions) or (b in joined and between in ([], [","]))
         if roles.get(b) is None and roles.get(a) and linked:
             if _opens_clause(symbols, b, clause_words):
@@ -1074,7 +1085,7 @@ def _list_case(
         glue = conjunctions
         for j in range(i - 1, -1, -1):
             a, b = countries[j], countries[j + 1]
-            between = [symbols[x][1] if symbols[x][0] == "word" else "" for x in range(a + 1, b)]
+            between = _words_between(symbols, a, b)
             if marked(a) or between not in ([w] for w in glue):
                 break
             if between == [","] and roles.get(a):
@@ -1085,8 +1096,12 @@ def _list_case(
 
 def _opens_clause(symbols: list[Symbol], k: int, clause_words: frozenset[str]) -> bool:
     """The word right after symbol ``k`` is one of ``clause_words`` (its own verb follows)."""
-    nxt = symbols[k + 1] if k + 1 < len(symbols) else None
-    return nxt is not None and nxt[0] == "word" and nxt[1] in clause_words
+    return _word_after(symbols, k) in clause_words
+
+
+def _words_between(symbols: list[Symbol], a: int, b: int) -> list[str]:
+    """The words between symbols ``a`` and ``b`` ("" for a name or weapon among them)."""
+    return [symbols[x][1] if symbols[x][0] == "word" else "" for x in range(a + 1, b)]
 
 
 def _joins(between: list[str], conjunctions: frozenset[str]) -> bool:

@@ -169,3 +169,13 @@ def article_doc(tagged) -> dict[str, Any]:
         **tagged.ids_by_field(),
         "entities": [e.id for e in tagged.entities],
     }
+
+
+def percolate_query(tagged: Any, size: int) -> dict[str, Any]:
+    """The search body that asks a percolator index which stored rule queries match the
+    article (``article_doc``), returning their rule ids only."""
+    return {
+        "query": {"percolate": {"field": "query", "document": article_doc(tagged)}},
+        "size": size,
+        "_source": ["rule_id"],
+    }
