@@ -6,11 +6,20 @@ found when the file is written, not when a score looks odd. Nothing here reads t
     python bench/realnews_corpus.py check [FILE...]     validate labels and cached texts
     python bench/realnews_corpus.py stats               coverage: reports, countries, kinds
     python bench/realnews_corpus.py register URL FILE   cache a saved excerpt, print id + sha256
+    python bench/realnews_corpus.py missing [FILE...]   reports without their cached text, by query
+    python bench/realnews_corpus.py recache URL FILE    cache a re-read excerpt of a labelled report
+
+The cache is per machine: a new checkout has none. ``missing`` lists what to read again (one
+`pages` search per query); ``recache`` stores the excerpt found and, because a re-read excerpt is
+rarely byte-identical to the first one (the first was sometimes cut to the lede), writes its new
+sha256 into the label file with ``recached: DATE``, so a score says which texts were re-read.
+Whoever re-caches checks the labels against the new text (see bench/realnews/README.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import hashlib
 import sys
 from collections import Counter
@@ -275,6 +284,56 @@ def _register(args: argparse.Namespace) -> int:
     return 0
 
 
+def _missing(args: argparse.Namespace) -> int:
+    """Reports whose cached text is missing or changed, grouped by file and query."""
+    reports = load([Path(p) for p in args.files] or _all_label_files())
+    by_query: dict[tuple[str, str], list[Report]] = {}
+    for r in reports:
+        if r.text() is None:
+            by_query.setdefault((r.source, r.query), []).append(r)
+    for (source, query), reps in sorted(by_query.items()):
+        print(f"{source}\t{query}\t" + " ".join(r.url for r in reps))
+    n = sum(len(v) for v in by_query.values())
+    print(f"{n} of {len(reports)} reports lack their text; {len(by_query)} queries", file=sys.stderr)
+    return 0
+
+
+def _recache(args: argparse.Namespace) -> int:
+    """Cache a re-read excerpt and record its hash in the label file that holds the url."""
+    data = Path(args.text_file).read_bytes()
+    data.decode("utf-8")
+    rid = report_id(args.url)
+    digest = hashlib.sha256(data).hexdigest()
+    today = datetime.date.today().isoformat()
+    hits = 0
+    for path in _all_label_files():
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        changed = False
+        for i, line in enumerate(lines):
+            if line.rstrip("\n") != f"- id: {rid}":
+                continue
+            # the report's own keys run until the next "- id:" or a line that is not indented
+            j = i + 1
+            while j < len(lines) and lines[j].startswith("  "):
+                if lines[j].startswith("  sha256:"):
+                    lines[j] = f"  sha256: {digest}\n"
+                    if not any(k.startswith("  recached:") for k in lines[i + 1 : j + 8]):
+                        lines.insert(j + 1, f"  recached: '{today}'\n")
+                    changed = True
+                    break
+                j += 1
+        if changed:
+            path.write_text("".join(lines), encoding="utf-8")
+            hits += 1
+            print(f"{path.relative_to(ROOT)}: {rid} sha256 {digest}")
+    if not hits:
+        print(f"error: no label file holds {args.url} (id {rid})", file=sys.stderr)
+        return 1
+    CACHE.mkdir(parents=True, exist_ok=True)
+    (CACHE / f"{rid}.txt").write_bytes(data)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -290,6 +349,15 @@ def main(argv: list[str] | None = None) -> int:
     reg.add_argument("url")
     reg.add_argument("text_file")
     reg.set_defaults(fn=_register)
+    mis = sub.add_parser("missing", help="reports without their cached text, one line per query")
+    mis.add_argument("files", nargs="*", help="label files (default: every one)")
+    mis.set_defaults(fn=_missing)
+    rec = sub.add_parser(
+        "recache", help="cache a re-read excerpt of a labelled report; record its new sha256"
+    )
+    rec.add_argument("url")
+    rec.add_argument("text_file")
+    rec.set_defaults(fn=_recache)
     args = ap.parse_args(argv)
     return int(args.fn(args))
 
