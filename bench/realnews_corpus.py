@@ -294,7 +294,9 @@ def _missing(args: argparse.Namespace) -> int:
     for (source, query), reps in sorted(by_query.items()):
         print(f"{source}\t{query}\t" + " ".join(r.url for r in reps))
     n = sum(len(v) for v in by_query.values())
-    print(f"{n} of {len(reports)} reports lack their text; {len(by_query)} queries", file=sys.stderr)
+    print(
+        f"{n} of {len(reports)} reports lack their text; {len(by_query)} queries", file=sys.stderr
+    )
     return 0
 
 
