@@ -469,9 +469,15 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
 def _article_weapon(weapons: list[Any], supplier: str) -> Any:
     """The weapon of a pair whose sentences name none ("hoped to sell 48 of the jets"): the
     article's first weapon from the supplier, else its first weapon of a multinational
-    programme (no one country: any partner sells it, "Eurofighter"), else none."""
+    programme (no one country: any partner sells it, "Eurofighter"), else the one system the
+    article names when it names only one, else none."""
     own = next((e for e in weapons if e.country == supplier), None)
-    return own or next((e for e in weapons if e.country is None), None)
+    shared = own or next((e for e in weapons if e.country is None), None)
+    if shared is None and len({e.id for e in weapons}) == 1:
+        # the article names one system and no other: the deal is about it even when its maker's
+        # state is not the seller (NASAMS, Norwegian-made, sold by the US with Raytheon)
+        return weapons[0]
+    return shared
 
 
 _OPENING = 4  # the title and the first sentences: where a report says how far its deal has gone
