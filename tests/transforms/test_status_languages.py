@@ -4,6 +4,8 @@ each language's own words: the ``status:`` lists of worker/data/rules/languages/
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,10 +15,10 @@ import yaml
 from worker.model import Article
 from worker.pipeline import analyse
 from worker.transforms.folding import fold_letters
-from worker.transforms.rules import RuleSet
-from worker.transforms.rules.languages import status_words
+from worker.transforms.rules import RuleSet, load_rules
 from worker.transforms.rules.loader import SHIPPED
 from worker.transforms.rules.transfer import sentence_status
+from worker.transforms.rules.word_stems import StatusReader
 from worker.transforms.tag import Tagger
 
 NOW = datetime(2026, 12, 5, tzinfo=UTC)
@@ -109,38 +111,43 @@ def test_the_opening_tells_the_status_when_the_pair_sentence_does_not(
     assert statuses(tagger, rules, "pt", body) == {("PRT", "BRA"): "ordered"}
 
 
-def test_status_words_take_the_class_words_a_stem_begins() -> None:
-    raw = {
-        "classes": {"arrive": ["прибули", "надійшл_"], "buy": ["купила"]},
-        "status": {"delivered": ["прибул_"], "ordered": ["купила"], "talks": ["прибулий"]},
-    }
-    got = status_words(raw)
-    assert "прибули" in got["delivered"]  # whole class word under the stem
-    assert "купила" not in got["delivered"]
-    assert "прибулий" not in got["delivered"]  # another status lists it itself
+def test_the_status_reader_reads_the_token_as_written() -> None:
+    # the class reader leaves "прибули" (listed whole as an arrival verb) as it is; the status
+    # reader sees the token itself, so the status stem "прибул*" reads it
+    reader, keys = StatusReader.of(
+        {"delivered": ["прибул_"], "ordered": ["купила"], "talks": ["прибулий"]}
+    )
+    assert keys == {}  # no stemmer: listed words and listed stems only
+    for token, read in [
+        ("прибули", "прибул_"),
+        ("прибулий", "прибулий"),  # listed whole: itself
+        ("купила", "купила"),
+        ("літак", "літак"),  # no status word: unchanged
+    ]:
+        assert reader(fold_letters(token), token) == fold_letters(read)
 
 
 LANGUAGE_FILES = sorted((SHIPPED / "languages").glob("[a-z][a-z].yaml"))
 
 
-@pytest.mark.parametrize("path", LANGUAGE_FILES, ids=lambda p: p.stem)
-def test_no_status_word_hides_a_token_from_its_class(path: Path) -> None:
-    # every listed word joins the stemmer; a status word listed whole that a class stem begins
-    # would stay itself and stop reading as that class ("поставки" would no longer be the
-    # noun of supplying "поставк*", and the sentence would lose its trigger)
-    rel = yaml.safe_load(path.read_text(encoding="utf-8"))["relations"]["arms_transfer"]
-    words = [str(w) for ws in rel["classes"].values() for w in ws or ()]
-    stems = {fold_letters(w[:-1]) for w in words if w.endswith("*")}
-    whole = {fold_letters(w) for w in words if not w.endswith("*")}
-    hidden = [
-        (status, w)
-        for status, ws in rel["status"].items()
-        for w in map(str, ws)
-        if not w.endswith("*")
-        and fold_letters(w) not in whole
-        and any(fold_letters(w).startswith(s) for s in stems)
-    ]
-    assert hidden == []
+def test_a_status_word_never_changes_which_pairs_are_read(tagger: Tagger) -> None:
+    # Portuguese "venda" (sale) listed whole as an agreed word: the token must still read as
+    # the noun of selling ``venda*`` (its only trigger), so the pair stays and reads agreed.
+    # While status words joined the class reader, the status word hid the token from its class.
+    body = "A venda de caças Gripen da Suécia para a Colômbia avançou."
+    with_venda = _rules_with_status("pt", "agreed", "venda")
+    assert statuses(tagger, with_venda, "pt", body) == {("COL", "SWE"): "agreed"}
+
+
+def _rules_with_status(lang: str, status: str, word: str) -> RuleSet:
+    """The shipped rules with one more status word in one language file (a copy on disk)."""
+    tmp = Path(tempfile.mkdtemp())
+    shutil.copytree(SHIPPED, tmp / "rules")
+    path = tmp / "rules" / "languages" / f"{lang}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["relations"]["arms_transfer"]["status"][status].append(word)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return load_rules(tmp / "rules")
 
 
 # An intent word governing the trigger ("wants to buy", "plans to acquire"; after the verb in

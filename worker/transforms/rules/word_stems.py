@@ -207,3 +207,91 @@ class Compounds:
 
 def _prefix_regex(stems: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)))
+
+
+STATUS_MARK = "~"  # a status word read by Snowball stem: "~<stem>", never a class key
+
+
+@dataclass(slots=True)
+class StatusReader:
+    """Reads a folded token as a status word of a language lexicon, apart from the class reader:
+    a status list never changes how a token reads as a class word, so it never changes which
+    pairs are read (listed whole in ``StemReader``, Portuguese "venda" hid the noun of selling
+    ``venda*`` and lost its pairs; docs/languages.md, sixteenth round).
+
+    In order: a word listed whole in the status section is itself; a token starting with a
+    listed status stem is that stem (``stem_``); else, with a Snowball stemmer, a token whose
+    stem is that of a listed whole word of a ``stemmed`` status reads as ``~<stem>`` when what
+    the stem leaves of it (the affix) is one that some listed word of those statuses has. The
+    affixes carry tense and voice, which decide a status ("firmado" agreed, "firmará" not yet):
+    a form reads as a status only in an inflection the lists already give one of their words."""
+
+    exact: frozenset[str]
+    prefixes: re.Pattern[str] | None
+    snowball: Callable[[str], str] | None = None
+    keys: frozenset[str] = frozenset()
+    affixes: frozenset[tuple[str, str]] = frozenset()
+    _cache: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls,
+        status: Mapping[str, Iterable[str]],
+        stem: Callable[[str], str] | None = None,
+        stemmed: Iterable[str] = (),
+    ) -> tuple[StatusReader, dict[str, list[str]]]:
+        """The reader of a status section (words as listed, stems written ``stem_``) and the
+        Snowball keys each ``stemmed`` status then lists. A stem two statuses share gives no
+        key: it cannot say which one the token is."""
+        words = [str(w) for ws in status.values() for w in ws]
+        stems = {fold_letters(w[:-1]) for w in words if w.endswith(STEM_MARK) and len(w) > 1}
+        exact = frozenset(fold_letters(w) for w in words if not w.endswith(STEM_MARK))
+        reader = cls(exact, _prefix_regex(stems) if stems else None)
+        if stem is None:
+            return reader, {}
+        by_stem: dict[str, set[str]] = {}
+        affixes: set[tuple[str, str]] = set()
+        for name in stemmed:
+            for w in status.get(name) or ():
+                if w.endswith(STEM_MARK) or not _WORD.match(w):
+                    continue
+                s = fold_letters(stem(w.lower()))
+                cut = _affix(fold_letters(w), s)
+                if len(s) < MIN_STEM or cut is None:
+                    continue
+                by_stem.setdefault(s, set()).add(name)
+                affixes.add(cut)
+        keys = {s: next(iter(n)) for s, n in by_stem.items() if len(n) == 1}
+        reader.snowball, reader.affixes = stem, frozenset(affixes)
+        reader.keys = frozenset(STATUS_MARK + s for s in keys)
+        members: dict[str, list[str]] = {}
+        for s, name in sorted(keys.items()):
+            members.setdefault(name, []).append(STATUS_MARK + s)
+        return reader, members
+
+    def __call__(self, tok: str, orig: str) -> str:
+        out = self._cache.get(orig)
+        if out is None:
+            out = self._read(tok, orig)
+            if len(self._cache) < _CACHE_MAX:
+                self._cache[orig] = out
+        return out
+
+    def _read(self, tok: str, orig: str) -> str:
+        if tok in self.exact:
+            return tok
+        m = self.prefixes.match(tok) if self.prefixes is not None else None
+        if m:
+            return m.group() + STEM_MARK
+        if self.snowball is not None and self.keys:
+            s = fold_letters(self.snowball(_lower(orig, tok)))
+            if STATUS_MARK + s in self.keys and _affix(tok, s) in self.affixes:
+                return STATUS_MARK + s
+        return tok
+
+
+def _affix(word: str, stem: str) -> tuple[str, str] | None:
+    """What a stem leaves of a folded word, before and after it ("firm" in "firmado": ("",
+    "ado")); None when the stem is not inside the word (a stemmer that rewrites letters)."""
+    at = word.find(stem) if stem else -1
+    return None if at < 0 else (word[:at], word[at + len(stem) :])
