@@ -17,8 +17,8 @@ from worker.pipeline import analyse
 from worker.transforms.folding import fold_letters
 from worker.transforms.rules import RuleSet, load_rules
 from worker.transforms.rules.loader import SHIPPED
-from worker.transforms.rules.transfer import sentence_status
-from worker.transforms.rules.word_stems import StatusReader
+from worker.transforms.rules.transfer import STATUSES, sentence_status
+from worker.transforms.rules.word_stems import StatusReader, snowball
 from worker.transforms.tag import Tagger
 
 NOW = datetime(2026, 12, 5, tzinfo=UTC)
@@ -237,3 +237,62 @@ def test_every_language_reads_its_prospect_words_before_a_deal(rules: RuleSet, l
     deal = sorted(words_of["agreed"])[0]  # a stem key is how the reader passes a stemmed word
     words = ["trigger", "x", "x", "x", "x", prospect, deal]
     assert sentence_status(words, [0], words_of) == "talks"
+
+
+def test_a_status_word_reads_its_inflections_in_the_lists_own_affixes() -> None:
+    # "firmó" and "firmado" are listed as agreed, "llegaron" as delivered: the stem "firm" with
+    # an affix some listed word has ("aron") reads agreed; the future "firmará" and the feminine
+    # "firmada" (affixes no listed word has) read no status, nor does "compraron", which starts
+    # with the listed noun stem "compra*" (a purchase says nothing of how far the deal went)
+    status = {"agreed": ["firmó", "firmado"], "delivered": ["llegaron"], "ordered": ["compró"]}
+    reader, keys = StatusReader.of(
+        status, snowball("spanish"), ["agreed", "delivered", "ordered"], ["compra_"]
+    )
+    assert keys == {"agreed": ["~firm"], "delivered": ["~lleg"], "ordered": ["~compr"]}
+    assert reader("firmaron", "firmaron") == "~firm"
+    assert reader("firmada", "firmada") == "firmada"
+    assert reader("firmara", "firmará") == "firmara"
+    assert reader("compraron", "compraron") == "compraron"
+
+
+def test_a_stem_two_statuses_share_gives_no_status() -> None:
+    reader, keys = StatusReader.of(
+        {"agreed": ["vende"], "delivered": ["vendido"]},
+        snowball("spanish"),
+        ["agreed", "delivered"],
+    )
+    assert keys == {}
+    assert reader("venden", "venden") == "venden"
+
+
+# Per language with a Snowball stemmer: an inflection its status lists do not give reads the
+# status of a listed word with its stem (past plural, participle, a case or article), and a
+# one-word future of a signing verb reads none (``status_stemmed`` in common.yaml)
+STEMMED_STATUS_CASES = [
+    ("es", "firmaron", "agreed"),  # they signed (listed: firmó)
+    ("pt", "fecharam", "agreed"),  # they closed (listed: fechou)
+    ("it", "firmati", "agreed"),  # signed, masculine plural (listed: firmato)
+    ("fr", "signés", "agreed"),  # signed, plural (listed: signé)
+    ("de", "vereinbarte", "agreed"),  # agreed, past (listed: vereinbart)
+    ("pl", "uzgodnił", "agreed"),  # he agreed (listed: uzgodniła)
+    ("ru", "закупили", "ordered"),  # they bought (listed: закупила)
+    ("ar", "الحظر", "blocked"),  # the ban, with the article (listed: حظر)
+    ("es", "firmará", None),  # will sign
+    ("it", "firmerà", None),
+    ("pt", "assinará", None),
+    ("fr", "signera", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "token", "status"),
+    STEMMED_STATUS_CASES,
+    ids=[f"{c[0]}-{c[2]}" for c in STEMMED_STATUS_CASES],
+)
+def test_an_unlisted_inflection_of_a_status_word_reads_its_status(
+    rules: RuleSet, lang: str, token: str, status: str | None
+) -> None:
+    lex = rules.relations["arms_transfer"].by_language[lang]
+    key = lex.status_reader(fold_letters(token), token)
+    read = [s for s in STATUSES if key in lex.status_words.get(s, ())]
+    assert read == ([status] if status else [])

@@ -487,6 +487,10 @@ def _literal_words(raw: Mapping[str, Any]) -> frozenset[str]:
     return frozenset(fold_letters(w) for w in words if not w.isupper())
 
 
+# the classes of nouns: a token read as one takes no status by Snowball stem (StatusReader)
+_NOUN_CLASSES = ("buy_noun", "sell_noun", "deal")
+
+
 def status_reader(raw: Mapping[str, Any]) -> tuple[StatusReader, dict[str, frozenset[str]]]:
     """A merged lexicon's status reader and each status's words as that reader gives them
     (folded; listed stems written ``stem_``; with the language's Snowball stemmer, the keys
@@ -502,7 +506,9 @@ def status_reader(raw: Mapping[str, Any]) -> tuple[StatusReader, dict[str, froze
     unknown = [s for s in named if s not in STATUS_KEYS]
     if unknown:
         raise LexiconError(f"status_stemmed: {unknown} are not status keys")
-    reader, keys = StatusReader.of(status, stem, named)
+    classes = raw.get("classes") or {}
+    nouns = [str(w) for c in _NOUN_CLASSES for w in classes.get(c) or ()]
+    reader, keys = StatusReader.of(status, stem, named, nouns)
     words = {
         k: frozenset({*(fold_letters(w) for w in ws), *keys.get(k, ())}) for k, ws in status.items()
     }

@@ -222,15 +222,25 @@ class StatusReader:
     In order: a word listed whole in the status section is itself; a token starting with a
     listed status stem is that stem (``stem_``); else, with a Snowball stemmer, a token whose
     stem is that of a listed whole word of a ``stemmed`` status reads as ``~<stem>`` when what
-    the stem leaves of it (the affix) is one that some listed word of those statuses has. The
-    affixes carry tense and voice, which decide a status ("firmado" agreed, "firmará" not yet):
-    a form reads as a status only in an inflection the lists already give one of their words."""
+    the stem leaves of it before and after (the affixes) are ones that some listed words of
+    those statuses have. The affixes carry tense and voice, which decide a status ("firmado"
+    agreed, "firmará" not yet): a form reads as a status only in an inflection the lists
+    already give some of their words.
+    A token that is a listed noun or starts with a listed noun stem (``nouns``: "compra*",
+    "venda*", "zakup*") takes no status by Snowball stem: a present verb and a noun often share
+    one form ("compra" buys, and the purchase), and a noun of buying says nothing of how far the
+    deal has gone."""
 
     exact: frozenset[str]
     prefixes: re.Pattern[str] | None
     snowball: Callable[[str], str] | None = None
     keys: frozenset[str] = frozenset()
-    affixes: frozenset[tuple[str, str]] = frozenset()
+    # what stems leave before and after them in the listed words ("" and "ado" in "firmado";
+    # Arabic "ال" before): a token's own must be among them
+    before: frozenset[str] = frozenset()
+    after: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()  # listed nouns, folded
+    noun_stems: re.Pattern[str] | None = None  # listed noun stems
     _cache: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -239,6 +249,7 @@ class StatusReader:
         status: Mapping[str, Iterable[str]],
         stem: Callable[[str], str] | None = None,
         stemmed: Iterable[str] = (),
+        nouns: Iterable[str] = (),
     ) -> tuple[StatusReader, dict[str, list[str]]]:
         """The reader of a status section (words as listed, stems written ``stem_``) and the
         Snowball keys each ``stemmed`` status then lists. A stem two statuses share gives no
@@ -250,7 +261,8 @@ class StatusReader:
         if stem is None:
             return reader, {}
         by_stem: dict[str, set[str]] = {}
-        affixes: set[tuple[str, str]] = set()
+        before: set[str] = set()
+        after: set[str] = set()
         for name in stemmed:
             for w in status.get(name) or ():
                 if w.endswith(STEM_MARK) or not _WORD.match(w):
@@ -260,9 +272,14 @@ class StatusReader:
                 if len(s) < MIN_STEM or cut is None:
                     continue
                 by_stem.setdefault(s, set()).add(name)
-                affixes.add(cut)
+                before.add(cut[0])
+                after.add(cut[1])
         keys = {s: next(iter(n)) for s, n in by_stem.items() if len(n) == 1}
-        reader.snowball, reader.affixes = stem, frozenset(affixes)
+        reader.snowball, reader.before, reader.after = stem, frozenset(before), frozenset(after)
+        nouns = [fold_letters(w) for w in nouns]
+        reader.nouns = frozenset(w for w in nouns if not w.endswith(STEM_MARK))
+        noun_stems = {w[:-1] for w in nouns if w.endswith(STEM_MARK) and len(w) > 1}
+        reader.noun_stems = _prefix_regex(noun_stems) if noun_stems else None
         reader.keys = frozenset(STATUS_MARK + s for s in keys)
         members: dict[str, list[str]] = {}
         for s, name in sorted(keys.items()):
@@ -270,6 +287,7 @@ class StatusReader:
         return reader, members
 
     def __call__(self, tok: str, orig: str) -> str:
+        """``tok`` folded, ``orig`` as written."""
         out = self._cache.get(orig)
         if out is None:
             out = self._read(tok, orig)
@@ -277,15 +295,20 @@ class StatusReader:
                 self._cache[orig] = out
         return out
 
+    def _noun(self, tok: str) -> bool:
+        stems = self.noun_stems
+        return tok in self.nouns or (stems is not None and stems.match(tok) is not None)
+
     def _read(self, tok: str, orig: str) -> str:
         if tok in self.exact:
             return tok
         m = self.prefixes.match(tok) if self.prefixes is not None else None
         if m:
             return m.group() + STEM_MARK
-        if self.snowball is not None and self.keys:
+        if self.snowball is not None and self.keys and not self._noun(tok):
             s = fold_letters(self.snowball(_lower(orig, tok)))
-            if STATUS_MARK + s in self.keys and _affix(tok, s) in self.affixes:
+            cut = _affix(tok, s) if STATUS_MARK + s in self.keys else None
+            if cut is not None and cut[0] in self.before and cut[1] in self.after:
                 return STATUS_MARK + s
         return tok
 
