@@ -296,3 +296,49 @@ def test_an_unlisted_inflection_of_a_status_word_reads_its_status(
     key = lex.status_reader(fold_letters(token), token)
     read = [s for s in STATUSES if key in lex.status_words.get(s, ())]
     assert read == ([status] if status else [])
+
+
+# A delivery not yet made (sixteenth round): a hand-over word after a future auxiliary or next to
+# a word of delay is a delivery scheduled under an order, as in English (``future``,
+# ``handover``, ``pending``); a one-word future of supplying, with no status word, is a decision
+# announced (``pledge``: agreed, as "France will sell" in English).
+SCHEDULED_CASES = [
+    (
+        "de",
+        "Die verzögerte Lieferung von Patriot-Systemen aus den USA an die Schweiz ärgert Bern.",
+        ("CHE", "USA"),
+        "ordered",
+    ),
+    (
+        "it",
+        "Il ritardo nella consegna delle fregate dall'Italia all'Egitto preoccupa il Cairo.",
+        ("EGY", "ITA"),
+        "ordered",
+    ),
+    (
+        "ru",
+        "Задержка поставки истребителей Су-35 из России в Алжир составила год.",
+        ("DZA", "RUS"),
+        "ordered",
+    ),
+    (
+        "es",
+        "Chile recibirá tanques Leopard de Alemania, que serán entregados el próximo año.",
+        ("CHL", "DEU"),
+        "ordered",
+    ),
+    ("pt", "O Brasil vai receber da Suécia os primeiros caças Gripen.", ("BRA", "SWE"), "ordered"),
+    ("ru", "Норвегия передаст Украине две системы NASAMS.", ("UKR", "NOR"), "agreed"),
+    ("es", "España entregará a Ucrania seis tanques Leopard.", ("UKR", "ESP"), "agreed"),
+    ("pt", "O Brasil entregará a Portugal cinco aviões KC-390.", ("PRT", "BRA"), "agreed"),
+    ("uk", "Швеція продасть Таїланду винищувачі Gripen.", ("THA", "SWE"), "agreed"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair", "status"), SCHEDULED_CASES, ids=[c[0] for c in SCHEDULED_CASES]
+)
+def test_a_delivery_still_ahead_and_a_pledge(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str], status: str
+) -> None:
+    assert statuses(tagger, rules, lang, body).get(pair, "no pair") == status

@@ -32,6 +32,7 @@ READING_KEYS = (
     "intent",
     "tentative",
     "pending",
+    "pledge",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -234,8 +235,10 @@ def _pending(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]
 def _future(
     words: Sequence[str], triggers: Sequence[int], classes: Mapping[str, frozenset[str]]
 ) -> bool:
-    """A trigger follows a future auxiliary, perhaps past one adverb ("will soon supply")."""
-    return any(_after_future(words, t, classes) for t in triggers)
+    """A trigger follows a future auxiliary, perhaps past one adverb ("will soon supply"), or is
+    itself a one-word future of supplying (``pledge``: "передаст", "venderà")."""
+    pledge = classes.get("pledge", _NONE)
+    return any(_after_future(words, t, classes) or words[t] in pledge for t in triggers)
 
 
 def _intends(words: Sequence[str], first: int, classes: Mapping[str, frozenset[str]]) -> bool:
