@@ -265,6 +265,24 @@ def test_a_stem_two_statuses_share_gives_no_status() -> None:
     assert reader("venden", "venden") == "venden"
 
 
+def test_a_stem_a_talks_word_has_or_an_unstemmed_word_gives_no_status() -> None:
+    # Arabic "طلبية" (an order) shares its stem with "طلب" (a request, talks): "الطلب" is either;
+    # Italian "libera" (in "via libera") shares its stem with "libero" (free), so it is unstemmed
+    reader, keys = StatusReader.of(
+        {"ordered": ["طلبية"], "talks": ["طلب"]}, snowball("arabic"), ["ordered"]
+    )
+    assert keys == {}
+    assert reader("الطلب", "الطلب") == "الطلب"
+    reader, keys = StatusReader.of(
+        {"approval": ["libera", "approvato"]},
+        snowball("italian"),
+        ["approval"],
+        unstemmed=["libera"],
+    )
+    assert keys == {"approval": ["~approv"]}
+    assert reader("libero", "libero") == "libero"
+
+
 # Per language with a Snowball stemmer: an inflection its status lists do not give reads the
 # status of a listed word with its stem (past plural, participle, a case or article), and a
 # one-word future of a signing verb reads none (``status_stemmed`` in common.yaml)

@@ -468,9 +468,11 @@ def snowball_members(raw: Mapping[str, Any], reader: StemReader) -> dict[str, li
         raise LexiconError(f"stemmed: no such class {unknown} in this language")
     unstemmed = [str(w) for w in raw.get("unstemmed") or []]
     in_stemmed = {w for c in stemmed for w in classes.get(c) or ()}
+    # a status word may be listed too (the status reader's Snowball stems, ``status_reader``)
+    in_stemmed |= {w for ws in (raw.get("status") or {}).values() for w in ws or ()}
     stray = [w for w in unstemmed if w not in in_stemmed]
     if stray:
-        raise LexiconError(f"unstemmed: {stray} listed in no class of stemmed: {stemmed}")
+        raise LexiconError(f"unstemmed: {stray} listed in no class of stemmed nor status")
     # ignored words and pattern literals ("pour", "vers") are never renamed by a stem
     return reader.add_snowball(
         stem, classes, stemmed, _literal_words(raw), [fold_letters(w) for w in unstemmed]
@@ -508,7 +510,8 @@ def status_reader(raw: Mapping[str, Any]) -> tuple[StatusReader, dict[str, froze
         raise LexiconError(f"status_stemmed: {unknown} are not status keys")
     classes = raw.get("classes") or {}
     nouns = [str(w) for c in _NOUN_CLASSES for w in classes.get(c) or ()]
-    reader, keys = StatusReader.of(status, stem, named, nouns)
+    unstemmed = {fold_letters(str(w)) for w in raw.get("unstemmed") or []}
+    reader, keys = StatusReader.of(status, stem, named, nouns, unstemmed)
     words = {
         k: frozenset({*(fold_letters(w) for w in ws), *keys.get(k, ())}) for k, ws in status.items()
     }

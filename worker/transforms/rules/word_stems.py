@@ -210,6 +210,9 @@ def _prefix_regex(stems: Iterable[str]) -> re.Pattern[str]:
 
 
 STATUS_MARK = "~"  # a status word read by Snowball stem: "~<stem>", never a class key
+# status lists whose words' stems only take keys away from the others: a stem a request or a plan
+# shares with an order cannot say which the token is
+_UNSURE = ("talks", "intent")
 
 
 @dataclass(slots=True)
@@ -250,10 +253,13 @@ class StatusReader:
         stem: Callable[[str], str] | None = None,
         stemmed: Iterable[str] = (),
         nouns: Iterable[str] = (),
+        unstemmed: Iterable[str] = (),
     ) -> tuple[StatusReader, dict[str, list[str]]]:
         """The reader of a status section (words as listed, stems written ``stem_``) and the
         Snowball keys each ``stemmed`` status then lists. A stem two statuses share gives no
-        key: it cannot say which one the token is."""
+        key, nor one a talks or intent word has (Arabic "طلبية" an order, "طلب" a request): it
+        cannot say which one the token is; nor do the (folded) ``unstemmed`` words, whose stem
+        words of another sense share (Italian "libera" in "via libera", and "libero")."""
         words = [str(w) for ws in status.values() for w in ws]
         stems = {fold_letters(w[:-1]) for w in words if w.endswith(STEM_MARK) and len(w) > 1}
         exact = frozenset(fold_letters(w) for w in words if not w.endswith(STEM_MARK))
@@ -263,18 +269,20 @@ class StatusReader:
         by_stem: dict[str, set[str]] = {}
         before: set[str] = set()
         after: set[str] = set()
-        for name in stemmed:
+        skip = frozenset(unstemmed)
+        for name in (*stemmed, *_UNSURE):
             for w in status.get(name) or ():
-                if w.endswith(STEM_MARK) or not _WORD.match(w):
+                if w.endswith(STEM_MARK) or not _WORD.match(w) or fold_letters(w) in skip:
                     continue
                 s = fold_letters(stem(w.lower()))
                 cut = _affix(fold_letters(w), s)
                 if len(s) < MIN_STEM or cut is None:
                     continue
                 by_stem.setdefault(s, set()).add(name)
-                before.add(cut[0])
-                after.add(cut[1])
-        keys = {s: next(iter(n)) for s, n in by_stem.items() if len(n) == 1}
+                if name not in _UNSURE:
+                    before.add(cut[0])
+                    after.add(cut[1])
+        keys = {s: n.pop() for s, n in by_stem.items() if len(n) == 1 and not n & set(_UNSURE)}
         reader.snowball, reader.before, reader.after = stem, frozenset(before), frozenset(after)
         nouns = [fold_letters(w) for w in nouns]
         reader.nouns = frozenset(w for w in nouns if not w.endswith(STEM_MARK))
