@@ -86,13 +86,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "body", "pair", "status"), CASES, ids=[c[0] for c in CASES])
-def test_status_in_the_languages_own_words(
-    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str], status: str
-) -> None:
-    assert statuses(tagger, rules, lang, body).get(pair, "no pair") == status
-
-
 def test_a_status_stem_reads_a_whole_class_word(tagger: Tagger, rules: RuleSet) -> None:
     # "прибули" is listed whole as an arrival verb, so the stemmer leaves it as it is; the
     # status stem "прибул*" must still read it as delivered
@@ -353,15 +346,6 @@ SCHEDULED_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("lang", "body", "pair", "status"), SCHEDULED_CASES, ids=[c[0] for c in SCHEDULED_CASES]
-)
-def test_a_delivery_still_ahead_and_a_pledge(
-    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str], status: str
-) -> None:
-    assert statuses(tagger, rules, lang, body).get(pair, "no pair") == status
-
-
 # Words of each status the lists lacked (sixteenth round), one or two per language, as the
 # shipped lexicon reads the token
 LISTED_WORD_CASES = [
@@ -420,9 +404,11 @@ PREPARED_CASES = [
 
 
 @pytest.mark.parametrize(
-    ("lang", "body", "pair", "status"), PREPARED_CASES, ids=[c[0] for c in PREPARED_CASES]
+    ("lang", "body", "pair", "status"),
+    CASES + SCHEDULED_CASES + PREPARED_CASES,
+    ids=[c[0] for c in CASES + SCHEDULED_CASES + PREPARED_CASES],
 )
-def test_a_prepared_contract_and_an_option_read_talks(
+def test_status_in_the_languages_own_words(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str], status: str
 ) -> None:
     assert statuses(tagger, rules, lang, body).get(pair, "no pair") == status

@@ -458,10 +458,7 @@ def snowball_members(raw: Mapping[str, Any], reader: StemReader) -> dict[str, li
     the Snowball keys (``__stem``) each class then lists. Raises LexiconError on a bad
     ``stemmer``, ``stemmed`` or ``unstemmed``."""
     classes: dict[str, list[str]] = {k: list(v) for k, v in (raw.get("classes") or {}).items()}
-    try:
-        stem = snowball(str(raw["stemmer"]))
-    except StemmerError as exc:
-        raise LexiconError(str(exc)) from None
+    stem = _stemmer_of(raw)
     stemmed = [str(c) for c in raw.get("stemmed") or []]
     unknown = [c for c in stemmed if c not in classes]
     if unknown:
@@ -477,6 +474,14 @@ def snowball_members(raw: Mapping[str, Any], reader: StemReader) -> dict[str, li
     return reader.add_snowball(
         stem, classes, stemmed, _literal_words(raw), [fold_letters(w) for w in unstemmed]
     )
+
+
+def _stemmer_of(raw: Mapping[str, Any]) -> Callable[[str], str]:
+    """The Snowball stemmer a merged lexicon names, or a LexiconError saying which exist."""
+    try:
+        return snowball(str(raw["stemmer"]))
+    except StemmerError as exc:
+        raise LexiconError(str(exc)) from None
 
 
 def _literal_words(raw: Mapping[str, Any]) -> frozenset[str]:
@@ -498,12 +503,7 @@ def status_reader(raw: Mapping[str, Any]) -> tuple[StatusReader, dict[str, froze
     (folded; listed stems written ``stem_``; with the language's Snowball stemmer, the keys
     ``~<stem>`` of the statuses named ``status_stemmed``, word_stems.StatusReader)."""
     status = {k: [str(w) for w in v or []] for k, v in (raw.get("status") or {}).items()}
-    stem = None
-    if raw.get("stemmer") and raw.get("status_stemmed"):
-        try:
-            stem = snowball(str(raw["stemmer"]))
-        except StemmerError as exc:
-            raise LexiconError(str(exc)) from None
+    stem = _stemmer_of(raw) if raw.get("stemmer") and raw.get("status_stemmed") else None
     named = [str(s) for s in raw.get("status_stemmed") or []]
     unknown = [s for s in named if s not in STATUS_KEYS]
     if unknown:
