@@ -248,6 +248,17 @@ def test_a_status_word_reads_its_inflections_in_the_lists_own_affixes() -> None:
     assert reader("compraron", "compraron") == "compraron"
 
 
+def test_a_negated_approval_is_a_block() -> None:
+    classes = {
+        "approval": frozenset({"genehmigt"}),
+        "negation": frozenset({"nicht"}),
+        "agreed": frozenset({"vertrag"}),
+    }
+    words = ["lieferung", "wurde", "nicht", "genehmigt"]
+    assert sentence_status(words, [0], classes) == "blocked"
+    assert sentence_status(["lieferung", "wurde", "genehmigt"], [0], classes) == "agreed"
+
+
 def test_a_stem_two_statuses_share_gives_no_status() -> None:
     reader, keys = StatusReader.of(
         {"agreed": ["vende"], "delivered": ["vendido"]},
@@ -343,6 +354,21 @@ SCHEDULED_CASES = [
     ("es", "España entregará a Ucrania seis tanques Leopard.", ("UKR", "ESP"), "agreed"),
     ("pt", "O Brasil entregará a Portugal cinco aviões KC-390.", ("PRT", "BRA"), "agreed"),
     ("uk", "Швеція продасть Таїланду винищувачі Gripen.", ("THA", "SWE"), "agreed"),
+    ("uk", "Норвегія надасть Україні дві системи NASAMS.", ("UKR", "NOR"), "agreed"),
+    # an approval refused ("nicht genehmigt"): the exporting government blocks the transfer
+    (
+        "de",
+        "Die Bundesregierung hat die Lieferung von Eurofightern an Saudi-Arabien nicht genehmigt.",
+        ("SAU", "DEU"),
+        "blocked",
+    ),
+    (
+        "de",
+        "Die Bundesregierung hat die Lieferung von Eurofightern an Saudi-Arabien genehmigt.",
+        ("SAU", "DEU"),
+        "agreed",
+    ),
+    ("it", "Il Marocco ha ottenuto dalla Turchia droni Bayraktar.", ("MAR", "TUR"), "delivered"),
 ]
 
 
@@ -374,6 +400,8 @@ LISTED_WORD_CASES = [
     ("tr", "talebi", "talks"),
     ("ar", "استلمت", "delivered"),
     ("ar", "تعاقدت", "ordered"),
+    ("ar", "حصلت", "delivered"),  # obtained
+    ("de", "bekam", "delivered"),
 ]
 
 

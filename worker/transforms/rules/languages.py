@@ -503,18 +503,24 @@ def status_reader(raw: Mapping[str, Any]) -> tuple[StatusReader, dict[str, froze
     (folded; listed stems written ``stem_``; with the language's Snowball stemmer, the keys
     ``~<stem>`` of the statuses named ``status_stemmed``, word_stems.StatusReader)."""
     status = {k: [str(w) for w in v or []] for k, v in (raw.get("status") or {}).items()}
+    classes = raw.get("classes") or {}
     stem = _stemmer_of(raw) if raw.get("stemmer") and raw.get("status_stemmed") else None
     named = [str(s) for s in raw.get("status_stemmed") or []]
     unknown = [s for s in named if s not in STATUS_KEYS]
     if unknown:
         raise LexiconError(f"status_stemmed: {unknown} are not status keys")
-    classes = raw.get("classes") or {}
     nouns = [str(w) for c in _NOUN_CLASSES for w in classes.get(c) or ()]
     unstemmed = {fold_letters(str(w)) for w in raw.get("unstemmed") or []}
     reader, keys = StatusReader.of(status, stem, named, nouns, unstemmed)
     words = {
         k: frozenset({*(fold_letters(w) for w in ws), *keys.get(k, ())}) for k, ws in status.items()
     }
+    # the negators of the class (whole words the status lists leave alone: "nicht", "لن"): a
+    # negated approval is a refusal (transfer.py ``_negated``)
+    negators = (fold_letters(str(w)) for w in classes.get("negator") or ())
+    words["negation"] = frozenset(
+        w for w in negators if not w.endswith(STEM_MARK) and reader(w, w) == w
+    )
     return reader, words
 
 

@@ -33,6 +33,7 @@ READING_KEYS = (
     "tentative",
     "pending",
     "pledge",
+    "negation",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -41,6 +42,7 @@ _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before
 _INTENT_BEFORE = 3
 _INTENT_AFTER = 2
 _PENDING_WINDOW = 3  # "delays in the delivery", "deliveries will be postponed"
+_NEGATION_WINDOW = 3  # "hat ... nicht genehmigt", "لن تكون هناك موافقة" (there will be no approval)
 STATUS_KEYS = (*STATUSES, "approval", *READING_KEYS)
 _NONE: frozenset[str] = frozenset()
 
@@ -132,7 +134,15 @@ def sentence_status(
     firm: tuple[int, int, str] | None = None  # the nearest agreed or ordered word
     best_tentative = False  # best is a future purchase form ("comprará", "купит")
     for i, w in enumerate(words):
-        approved = approved or w in classes.get("approval", ())
+        if w in classes.get("approval", _NONE):
+            if _negated(words, i, classes):
+                # "no approval", "nicht genehmigt": a government refusing the transfer, a block
+                # (by distance, as any status word; it does not scope the sentence)
+                cand = (abs(i - first), -STATUSES.index("blocked"), "blocked")
+                if best is None or cand < best:
+                    best, best_tentative = cand, False
+                continue
+            approved = True
         if (
             w in classes.get("designation", _NONE)
             and words[i + 1 : i + 2]
@@ -214,6 +224,12 @@ def _prospect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]
     """A prospect word ("likely", "hopes", "set to") stands a few words before ``words[i]``."""
     near = classes.get("prospective", _NONE)
     return any(words[j] in near for j in range(max(0, i - _PROSPECT_WINDOW), i))
+
+
+def _negated(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """A negation word (``negation``) stands a few words before ``words[i]``."""
+    near = classes.get("negation", _NONE)
+    return bool(near) and any(words[j] in near for j in range(max(0, i - _NEGATION_WINDOW), i))
 
 
 def _grants_approval(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
