@@ -369,6 +369,11 @@ SCHEDULED_CASES = [
         "agreed",
     ),
     ("it", "Il Marocco ha ottenuto dalla Turchia droni Bayraktar.", ("MAR", "TUR"), "delivered"),
+    # "will receive" in one word: a decision announced (agreed), as "will supply"
+    ("uk", "Україна отримає від Швеції бронемашини CV90.", ("UKR", "SWE"), "agreed"),
+    ("es", "Chile recibirá doce blindados de Canadá.", ("CHL", "CAN"), "agreed"),
+    # a decision on the purchase is agreed; the noun "zakupie" (purchase) is no order
+    ("pl", "Słowacja zdecydowała o zakupie wozów CV90 od Szwecji.", ("SVK", "SWE"), "agreed"),
 ]
 
 
