@@ -350,6 +350,19 @@ SCHEDULED_CASES = [
         "ordered",
     ),
     ("pt", "O Brasil vai receber da Suécia os primeiros caças Gripen.", ("BRA", "SWE"), "ordered"),
+    # German puts the auxiliary after the participle: still ahead ("geliefert werden")
+    (
+        "de",
+        "Die Drohnen aus der Türkei sollen im Herbst nach Kuwait geliefert werden.",
+        ("KWT", "TUR"),
+        "ordered",
+    ),
+    (
+        "de",
+        "Die Drohnen aus der Türkei wurden im Herbst nach Kuwait geliefert.",
+        ("KWT", "TUR"),
+        "delivered",
+    ),
     ("ru", "Норвегия передаст Украине две системы NASAMS.", ("UKR", "NOR"), "agreed"),
     ("es", "España entregará a Ucrania seis tanques Leopard.", ("UKR", "ESP"), "agreed"),
     ("pt", "O Brasil entregará a Portugal cinco aviões KC-390.", ("PRT", "BRA"), "agreed"),

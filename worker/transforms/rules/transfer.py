@@ -34,6 +34,7 @@ READING_KEYS = (
     "pending",
     "pledge",
     "negation",
+    "future_after",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -267,9 +268,13 @@ def _intends(words: Sequence[str], first: int, classes: Mapping[str, frozenset[s
 
 def _after_future(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
     """``words[i]`` follows a future auxiliary within two words ("will be delivered", "to take
-    delivery", "will soon supply")."""
+    delivery", "will soon supply"), or, in a language that puts the auxiliary last
+    (``future_after``), one follows it ("geliefert werden")."""
     aux = classes.get("future", _NONE)
-    return any(words[j] in aux for j in range(max(0, i - _FUTURE_WINDOW), i))
+    if any(words[j] in aux for j in range(max(0, i - _FUTURE_WINDOW), i)):
+        return True
+    last = classes.get("future_after", _NONE)
+    return bool(last) and any(w in last for w in words[i + 1 : i + 1 + _FUTURE_WINDOW])
 
 
 def _perfect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
