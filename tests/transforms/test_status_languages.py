@@ -349,7 +349,8 @@ SCHEDULED_CASES = [
         ("CHL", "DEU"),
         "ordered",
     ),
-    ("pt", "O Brasil vai receber da Suécia os primeiros caças Gripen.", ("BRA", "SWE"), "ordered"),
+    # "is going to receive": a decision announced, as the one-word "receberá" (``pledge``)
+    ("pt", "O Brasil vai receber da Suécia os primeiros caças Gripen.", ("BRA", "SWE"), "agreed"),
     # German puts the auxiliary after the participle: still ahead ("geliefert werden")
     (
         "de",
