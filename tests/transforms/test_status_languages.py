@@ -420,6 +420,7 @@ LISTED_WORD_CASES = [
     ("ar", "استلمت", "delivered"),
     ("ar", "تعاقدت", "ordered"),
     ("ar", "حصلت", "delivered"),  # obtained
+    ("ar", "صدقت", "approval"),  # ratified
     ("de", "bekam", "delivered"),
 ]
 
