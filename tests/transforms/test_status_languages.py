@@ -364,6 +364,9 @@ SCHEDULED_CASES = [
         ("KWT", "TUR"),
         "delivered",
     ),
+    # "erhalten" is participle and infinitive: after "zu" still ahead, after "hat" received
+    ("de", "Indonesien hofft, die Su-35 aus Russland bald zu erhalten.", ("IDN", "RUS"), "ordered"),
+    ("de", "Indonesien hat die Su-35 aus Russland erhalten.", ("IDN", "RUS"), "delivered"),
     ("ru", "Норвегия передаст Украине две системы NASAMS.", ("UKR", "NOR"), "agreed"),
     ("es", "España entregará a Ucrania seis tanques Leopard.", ("UKR", "ESP"), "agreed"),
     ("pt", "O Brasil entregará a Portugal cinco aviões KC-390.", ("PRT", "BRA"), "agreed"),
