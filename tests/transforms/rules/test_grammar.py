@@ -512,6 +512,22 @@ def test_status_nearest_word_and_scoping() -> None:
     assert sentence_status(["no", "words", "here"], [1], classes) is None
 
 
+def test_status_phrases_read_as_one_entry() -> None:
+    classes = read_status_words(
+        {"delivered": ["gives"], "agreed": ["go-ahead"], "approval": ["go-ahead", "green light"]},
+        str.lower,
+    )
+    # "gives X the green light to buy": the permission phrase, not the gift, is the status
+    words = ["", "gives", "", "green", "light", "to", "buy", ""]
+    assert sentence_status(words, [1, 6], classes) == "agreed"
+    # a hyphenated phrase is matched token by token, as the reader splits it
+    assert sentence_status(["", "gives", "", "go", "-", "ahead", "to", "buy"], [1], classes) == (
+        "agreed"
+    )
+    # a phrase's words apart are not the phrase
+    assert sentence_status(["", "gives", "", "green", "jets"], [1], classes) == "delivered"
+
+
 # The lists of the English lexicon's ``status:`` section that say how status words are read.
 READING = {
     "background_after": frozenset({"from", "by"}),

@@ -86,3 +86,19 @@ def test_a_possible_package_is_still_talks(status_of) -> None:
 )  # fmt: skip
 def test_a_delivery_not_yet_made_is_an_order(status_of, text, pair) -> None:
     assert status_of(text, pair) == "ordered"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # a permission of several words, after one buyer or a list of them: not a gift
+        ("The United States gives Chile the green light to buy F-16 jets.", ("CHL", "USA")),
+        ("Washington gave Latvia and Estonia the green light to buy HIMARS launchers.",
+         ("EST", "USA")),
+        ("Washington gave Morocco the go-ahead to buy Javelin missiles.", ("MAR", "USA")),
+        ("The Pentagon signed off on a possible sale of Apache helicopters to Kuwait.",
+         ("KWT", "USA")),
+    ],
+)  # fmt: skip
+def test_a_permission_phrase_reads_agreed(status_of, text, pair) -> None:
+    assert status_of(text, pair) == "agreed"

@@ -7,12 +7,20 @@ The status of a sentence is the one whose word stands nearest its first transfer
 main transfer; later triggers often tell of others), so "Turkey is in talks to buy S-400" is talks
 and "Turkey signed a deal to buy" agreed; a cancellation or a block anywhere before the trigger
 scopes it ("Germany froze the delivery of ...").
+
+A status entry may be a phrase of several tokens ("green light", "go-ahead", "signed off"): the
+sentence's tokens it spans read as that one entry (``_join_phrases``), so "gives X the green
+light" is an approval and not a gift. Phrases match the reader's words, in which ``ignore``
+words ("the", "a") are already dropped: list "green light", not "the green light".
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+
+from .text import SENT_TOKEN
 
 STATUSES = ("talks", "agreed", "ordered", "delivered", "cancelled", "blocked")
 _SCOPING = ("cancelled", "blocked")
@@ -39,6 +47,7 @@ _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before
 # it, in verb-final clauses): how far an intent word may stand from the trigger it governs
 _INTENT_BEFORE = 3
 _INTENT_AFTER = 2
+_PERMIT_WINDOW = 6  # "gave Poland, Romania and Estonia the go-ahead": past a list of names
 _PENDING_WINDOW = 3  # "delays in the delivery", "deliveries will be postponed"
 STATUS_KEYS = (*STATUSES, "approval", *READING_KEYS)
 _NONE: frozenset[str] = frozenset()
@@ -60,7 +69,46 @@ def read_status_words(section: object, fold: Callable[[str], str]) -> dict[str, 
             words = []
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise ValueError(f"status.{key}: expected a list of words, got {words!r}")
-        out[str(key)] = frozenset(fold(w) for w in words)
+        out[str(key)] = frozenset(_entry(fold(w)) for w in words)
+    return out
+
+
+def _entry(folded: str) -> str:
+    """A folded status entry as the reader meets it: a phrase as its tokens joined by single
+    spaces ("go-ahead" → "go - ahead"), a word as it is."""
+    toks = SENT_TOKEN.findall(folded)
+    return " ".join(toks) if len(toks) > 1 else folded
+
+
+Phrases = Mapping[str, tuple[tuple[str, ...], ...]]
+
+
+@lru_cache(maxsize=64)
+def _phrases(lists: tuple[frozenset[str], ...]) -> Phrases:
+    """The phrase entries of ``lists`` by first token, each as its tokens, longest first.
+    Keyed by the lexicon's word sets themselves (a frozenset keeps its hash), so a lexicon's
+    phrases are found once, not per sentence."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for entry in {e for words in lists for e in words if " " in e}:
+        toks = tuple(entry.split(" "))
+        by_first.setdefault(toks[0], []).append(toks)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+
+
+def _join_phrases(words: Sequence[str], phrases: Phrases) -> Sequence[str]:
+    """``words`` with each status phrase read as one entry: its first token becomes the phrase,
+    the others "" (positions are kept: trigger indices point into ``words``)."""
+    if not phrases or not any(w in phrases for w in words):
+        return words
+    out = list(words)
+    i = 0
+    while i < len(out):
+        for toks in phrases.get(out[i], ()):
+            if tuple(out[i : i + len(toks)]) == toks:
+                out[i : i + len(toks)] = [" ".join(toks), *([""] * (len(toks) - 1))]
+                i += len(toks) - 1
+                break
+        i += 1
     return out
 
 
@@ -119,6 +167,7 @@ def sentence_status(
     their indices that are transfer triggers. None when no status word is present."""
     if not triggers:
         return None
+    words = _join_phrases(words, _phrases(tuple(classes.get(k, _NONE) for k in STATUS_KEYS)))
     best: tuple[int, int, str] | None = None
     background: str | None = None
     first = min(triggers)
@@ -217,9 +266,14 @@ def _prospect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]
 
 def _grants_approval(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
     """An approval word follows ``words[i]`` within two words ("got approval", "received US
-    clearance"): what was handed over is a permission."""
+    clearance"), or an approval phrase within ``_PERMIT_WINDOW`` ("gave Poland and Romania the
+    green light"): what was handed over is a permission."""
     near = classes.get("approval", _NONE)
-    return any(w in near for w in words[i + 1 : i + 3])
+    if any(w in near for w in words[i + 1 : i + 3]):
+        return True
+    # a phrase of permission is never the arms handed over, so it may stand past a list of
+    # recipients
+    return any(" " in w and w in near for w in words[i + 1 : i + 1 + _PERMIT_WINDOW])
 
 
 def _pending(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
