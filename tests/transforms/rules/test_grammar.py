@@ -528,6 +528,31 @@ def test_status_phrases_read_as_one_entry() -> None:
     assert sentence_status(["", "gives", "", "green", "jets"], [1], classes) == "delivered"
 
 
+def test_an_approved_delivery_is_agreed() -> None:
+    classes = {
+        "delivered": frozenset({"delivery"}),
+        "agreed": frozenset({"approves"}),
+        "approval": frozenset({"approves"}),
+        "handover": frozenset({"delivery"}),
+    }
+    # the hand-over word right after the approval (past one arms phrase) is what is approved
+    assert sentence_status(["", "approves", "", "delivery", "to", ""], [3], classes) == "agreed"
+    # a delivery told on its own is still a delivery
+    assert sentence_status(["", "confirms", "", "delivery", "to", ""], [3], classes) == (
+        "delivered"
+    )
+
+
+def test_an_idiom_hides_its_status_word() -> None:
+    classes = read_status_words(
+        {"ordered": ["order"], "idiom": ["in order to"], "future": ["will"]}, str.lower
+    )
+    # "in order to send": a purpose, not an order; the future "will send" is a decision (agreed)
+    words = ["", "will", "send", "", "in", "order", "to", "help"]
+    assert sentence_status(words, [2], classes) == "agreed"
+    assert sentence_status(["", "placed", "an", "order", "for", ""], [3], classes) == "ordered"
+
+
 # The lists of the English lexicon's ``status:`` section that say how status words are read.
 READING = {
     "background_after": frozenset({"from", "by"}),

@@ -102,3 +102,18 @@ def test_a_delivery_not_yet_made_is_an_order(status_of, text, pair) -> None:
 )  # fmt: skip
 def test_a_permission_phrase_reads_agreed(status_of, text, pair) -> None:
     assert status_of(text, pair) == "agreed"
+
+
+def test_an_approved_hand_over_is_agreed(status_of) -> None:
+    # the export council approves a delivery: the sale is agreed, the arms have not moved yet
+    text = "Berlin's security council approved the delivery of two frigates to Algeria."
+    assert status_of(text, ("DZA", "DEU")) == "agreed"
+
+
+def test_a_purpose_clause_is_no_order(status_of) -> None:
+    # "in order to" later in the report does not make a decision announced a firm order
+    text = (
+        "Korea will supply Poland with more K9 howitzers. In order to ship the K9 howitzers "
+        "to Poland sooner, Korea has changed its export rules."
+    )
+    assert status_of(text, ("POL", "KOR")) == "agreed"

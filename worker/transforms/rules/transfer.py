@@ -40,6 +40,7 @@ READING_KEYS = (
     "intent",
     "tentative",
     "pending",
+    "idiom",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -187,6 +188,15 @@ def sentence_status(
             and words[i + 1].isdigit()
         ):
             continue  # "F-16 Block 70": part of a designation, not a block
+        if w in classes.get("handover", _NONE) and _approves(words, i, classes):
+            # "approved the delivery", "approves submarine delivery": what is approved is the
+            # sale (agreed), not arms that arrived
+            cand = (abs(i - first), -STATUSES.index("agreed"), "agreed")
+            if best is None or cand < best:
+                best = cand
+            if firm is None or cand < firm:
+                firm = cand
+            continue
         if w in classes.get("handover", _NONE) and (
             _after_future(words, i, classes) or _pending(words, i, classes)
         ):
@@ -274,6 +284,15 @@ def _grants_approval(words: Sequence[str], i: int, classes: Mapping[str, frozens
     # a phrase of permission is never the arms handed over, so it may stand past a list of
     # recipients
     return any(" " in w and w in near for w in words[i + 1 : i + 1 + _PERMIT_WINDOW])
+
+
+def _approves(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """An approval word stands right before the hand-over word ``words[i]``, perhaps past one
+    name or arms phrase ("approved the delivery", "approves submarine delivery")."""
+    near = classes.get("approval", _NONE)
+    if i >= 1 and words[i - 1] in near:
+        return True
+    return i >= 2 and words[i - 1] == "" and words[i - 2] in near
 
 
 def _pending(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
