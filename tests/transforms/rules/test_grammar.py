@@ -425,6 +425,25 @@ def test_the_force_that_gets_a_list_of_arms_is_the_buyer_named_before(read) -> N
     assert set(got) == {("KEN", "FRA"), ("KEN", "TUR"), ("KEN", "ESP"), ("KEN", "RUS")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway to send Latvia armoured fighting vehicles",  # a headline, no verb ending
+        "Denmark will supply Estonia Leopard tanks.",  # the arms a name of their own
+    ],
+)
+def test_a_state_right_after_send_is_who_gets_the_arms(read, text) -> None:
+    # "send X arms": the parser makes the receiving state a compound of the arms; right after
+    # the transfer verb and with no "to" phrase it is the indirect object, the recipient
+    got = read(text)
+    buyer = "LVA" if "Latvia" in text else "EST"
+    seller = "NOR" if "Norway" in text else "DNK"
+    assert set(got) == {(buyer, seller)}
+    # with a "to" phrase the state after the verb is the arms' origin, never the buyer
+    got = read("Britain sends US rifles to Ukraine.")
+    assert ("USA", "GBR") not in got
+
+
 def test_one_direction_per_transfer(read) -> None:
     got = read(
         "Russia bought drones from Iran. Iran received the drones from Russia's ally? No: "
