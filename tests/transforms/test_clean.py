@@ -459,6 +459,13 @@ def test_truncate() -> None:
     assert len(truncate("x" * 50, 10)) == 10
 
 
+def test_a_derived_title_is_not_cut_at_an_abbreviation() -> None:
+    # no headline: the title is the first sentence, read by the tagger's splitter, so "U.S."
+    # inside it is no sentence end
+    raw = {"text": "Chile signed a deal with the U.S. Navy for two frigates. Talks took a year."}
+    assert clean(raw).title == "Chile signed a deal with the U.S. Navy for two frigates."
+
+
 def test_html_typed_feed_title_and_summary_become_text() -> None:
     """Issue 17, item 11: feedparser hands HTML-typed fields over as markup."""
     atom = (
