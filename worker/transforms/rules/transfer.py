@@ -41,6 +41,7 @@ READING_KEYS = (
     "tentative",
     "pending",
     "idiom",
+    "firm",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -180,6 +181,7 @@ def sentence_status(
     lists["talks"] = lists["talks"] | classes.get("intent", _NONE) | tentative
     firm: tuple[int, int, str] | None = None  # the nearest agreed or ordered word
     best_tentative = False  # best is a future purchase form ("comprará", "купит")
+    placed = False  # a firm order or contract is told ("placing a purchase order")
     for i, w in enumerate(words):
         approved = approved or w in classes.get("approval", ())
         if (
@@ -227,6 +229,7 @@ def sentence_status(
             elif status == "ordered" and _hangs_on_arms(words, i, classes):
                 background = background or status
                 continue
+            placed = placed or (status == "ordered" and w in classes.get("firm", _NONE))
             cand = (dist, -rank, status)
             if status in ("agreed", "ordered") and (firm is None or cand < firm):
                 firm = cand
@@ -236,6 +239,9 @@ def sentence_status(
         # "wants to buy", "is in talks on the delivery of": the purchase or delivery word is
         # what is wanted or negotiated, not done; an approval still makes it agreed
         return "talks"
+    if best is not None and best[2] == "agreed" and placed and not approved:
+        # "inked a deal ..., placing a purchase order": the order is the furthest the deal went
+        return "ordered"
     if best is not None and best_tentative and firm is not None:
         # "will buy ..., having signed a contract": the purchase is ahead, the deal is made
         return firm[2]
