@@ -562,6 +562,21 @@ def test_an_approved_delivery_is_agreed() -> None:
     )
 
 
+def test_a_firm_order_in_a_deal_sentence_is_ordered() -> None:
+    classes = {
+        "agreed": frozenset({"signed", "deal", "approved"}),
+        "ordered": frozenset({"order"}),
+        "approval": frozenset({"approved"}),
+        "firm": frozenset({"order"}),
+    }
+    # the deal word is nearer the trigger, the order placed in the same sentence is further
+    words = ["", "signed", "deal", "with", "", "placing", "an", "order", "for", ""]
+    assert sentence_status(words, [2], classes) == "ordered"
+    # an approval is the news: it stays agreed
+    words = ["", "approved", "deal", "with", "", "under", "an", "order", "for", ""]
+    assert sentence_status(words, [2], classes) == "agreed"
+
+
 def test_an_idiom_hides_its_status_word() -> None:
     classes = read_status_words(
         {"ordered": ["order"], "idiom": ["in order to"], "future": ["will"]}, str.lower

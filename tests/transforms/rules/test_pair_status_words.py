@@ -117,3 +117,9 @@ def test_a_purpose_clause_is_no_order(status_of) -> None:
         "to Poland sooner, Korea has changed its export rules."
     )
     assert status_of(text, ("POL", "KOR")) == "agreed"
+
+
+def test_an_order_placed_with_a_deal_is_ordered(status_of) -> None:
+    # a deal signed and an order placed in one breath: the order is how far it went
+    text = "Lithuania sealed a deal with Norway, placing an order for NASAMS launchers."
+    assert status_of(text, ("LTU", "NOR")) == "ordered"
