@@ -123,3 +123,9 @@ def test_an_order_placed_with_a_deal_is_ordered(status_of) -> None:
     # a deal signed and an order placed in one breath: the order is how far it went
     text = "Lithuania sealed a deal with Norway, placing an order for NASAMS launchers."
     assert status_of(text, ("LTU", "NOR")) == "ordered"
+
+
+def test_a_delivery_being_put_off_is_still_an_order(status_of) -> None:
+    # the progressive of postpone: the hand-over is still ahead
+    text = "The United States is postponing the delivery of NASAMS launchers to Finland."
+    assert status_of(text, ("FIN", "USA")) == "ordered"
