@@ -129,3 +129,18 @@ def test_a_delivery_being_put_off_is_still_an_order(status_of) -> None:
     # the progressive of postpone: the hand-over is still ahead
     text = "The United States is postponing the delivery of NASAMS launchers to Finland."
     assert status_of(text, ("FIN", "USA")) == "ordered"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # a request in the present, a shortlist of candidates, a draft deal: not agreed yet
+        ("Serbia asks China to supply more FK-3 air defence systems.", ("SRB", "CHN")),
+        ("Colombia must buy new jets, and the candidates are the Swedish Gripen and the "
+         "American F-16.", ("COL", "SWE")),
+        ("A draft agreement for Finland to buy F-35 jets from the United States is ready.",
+         ("FIN", "USA")),
+    ],
+)  # fmt: skip
+def test_a_request_a_shortlist_a_draft_are_talks(status_of, text, pair) -> None:
+    assert status_of(text, pair) == "talks"
