@@ -225,6 +225,12 @@ def test_a_heading_line_without_a_stop_is_its_own_paragraph() -> None:
     assert len(paragraphs(text)) == 4
 
 
+def test_a_one_word_kicker_stays_with_its_headline() -> None:
+    # a section label over the headline is no heading of its own
+    text = "Defence\nChile picks Swedish trainer jets\n\nThe deal was signed on Monday."
+    assert paragraphs(text)[0] == "Defence Chile picks Swedish trainer jets"
+
+
 def test_a_short_wrapped_line_is_still_a_wrap() -> None:
     # wrapped lines near the block's width, or ending on a word that needs more, join up
     wrapped = (

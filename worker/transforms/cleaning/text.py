@@ -99,6 +99,8 @@ def _heading(line: str, nxt: str, width: int) -> bool:
     has ``width`` characters? See ``_HEADING_SHARE``."""
     if len(line) > _HEADING_MAX or len(line) >= _HEADING_SHARE * width:
         return False
+    if " " not in line:
+        return False  # one word: a kicker or section label ("Defence") over the headline
     if _CONTINUES.search(line):
         return False
     first = nxt.lstrip(_OPENING)[:1]
