@@ -109,6 +109,9 @@ class RelationLexicon:
     # function reading an inflected token (folded, and as written) as its class word.
     by_language: dict[str, RelationLexicon] = field(default_factory=dict, repr=False)
     stem: Callable[[str, str], str] | None = field(default=None, repr=False)
+    # language lexicons: the function reading a token (folded, and as written) as a status word,
+    # apart from ``stem`` so that status words never change a token's class (word_stems.py)
+    status_reader: Callable[[str, str], str] | None = field(default=None, repr=False)
     # language lexicons: whether a country mention's text is an adjective ("russische"): XA / CA
     adjectives: Callable[[str], bool] | None = field(default=None, repr=False)
     # language lexicons: triggers of handing arms on (Polish "przekazała"): second-hand arms, so
@@ -469,9 +472,15 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
 def _article_weapon(weapons: list[Any], supplier: str) -> Any:
     """The weapon of a pair whose sentences name none ("hoped to sell 48 of the jets"): the
     article's first weapon from the supplier, else its first weapon of a multinational
-    programme (no one country: any partner sells it, "Eurofighter"), else none."""
+    programme (no one country: any partner sells it, "Eurofighter"), else the one system the
+    article names when it names only one, else none."""
     own = next((e for e in weapons if e.country == supplier), None)
-    return own or next((e for e in weapons if e.country is None), None)
+    shared = own or next((e for e in weapons if e.country is None), None)
+    if shared is None and len({e.id for e in weapons}) == 1:
+        # the article names one system and no other: the deal is about it even when its maker's
+        # state is not the seller (NASAMS, Norwegian-made, sold by the US with Raytheon)
+        return weapons[0]
+    return shared
 
 
 _OPENING = 4  # the title and the first sentences: where a report says how far its deal has gone
@@ -486,10 +495,9 @@ def _opening_status(
     aquisição compreende ..." yet it says the deal is a contract."""
     for pos, (fld, _, start, end) in enumerate(sentences):
         text = art.title if fld == "title" else art.body
-        words = [x[1] if x[0] == "word" else "" for x in _symbols(text, start, end, [], lex)[0]]
-        status = sentence_status(
-            words, [k for k, w in enumerate(words) if w in lex.triggers], lex.status_words
-        )
+        symbols = _symbols(text, start, end, [], lex)[0]
+        trig = [k for k, x in enumerate(symbols) if x[0] == "word" and x[1] in lex.triggers]
+        status = sentence_status(_status_words(symbols, text, lex), trig, lex.status_words)
         if status:
             return status, pos
     return None, len(sentences)
@@ -676,8 +684,7 @@ def _sentence_pairs(
     if JOIN_SIDES and lex.symbols_only and book.read_alone("supplier"):
         # a seller with no buyer in the sentence: the buyer another sentence reads alone
         book.note(("recipient", ARTICLE_BUYER), _Span(start, end, "country", ARTICLE_BUYER))
-    words = [x[1] if x[0] == "word" else "" for x in symbols]
-    status = sentence_status(words, trig, lex.status_words)
+    status = sentence_status(_status_words(symbols, text, lex), trig, lex.status_words)
     named = [(k, x[1]) for k, x in enumerate(symbols) if x[0] == "weapon" and x[1] is not None]
     for rec, sup, cues in book.pairs():
         yield rec, sup, cues, _Facts(status, _pair_weapon(named, sup, trig))
@@ -925,7 +932,7 @@ def _symbols(
 ) -> tuple[list[Symbol], int]:
     """The sentence as symbols: each tagged span one symbol, arms phrases one ``weapon`` symbol
     each, other tokens folded words (``ignore`` words dropped); and the first token's offset."""
-    folded = fold_letters(text[start:end]).replace("’", "'").replace("‘", "'")
+    folded = _fold_token(text[start:end])
     toks = [(m.group(), m.start() + start, m.end() + start) for m in SENT_TOKEN.finditer(folded)]
     if lex.stem is not None:  # the token as written too: a Snowball stemmer wants its accents
         toks = [(lex.stem(t, text[s:e]), s, e) for t, s, e in toks]
@@ -960,6 +967,25 @@ def _symbols(
     if lex.holders:
         symbols = _drop_holders(symbols, lex)
     return symbols, (toks[0][1] if toks else start)
+
+
+def _status_words(symbols: list[Symbol], text: str, lex: RelationLexicon) -> list[str]:
+    """The sentence's words as its status is read (``""`` for a country or weapon): a language
+    lexicon reads each token as written with its own status reader, the English one as the
+    symbols have it."""
+    read = lex.status_reader
+    if read is None:
+        return [x[1] if x[0] == "word" else "" for x in symbols]
+    out = []
+    for kind, _, s, e in symbols:
+        orig = text[s:e]
+        out.append(read(_fold_token(orig), orig) if kind == "word" else "")
+    return out
+
+
+def _fold_token(text: str) -> str:
+    """A token folded as ``_symbols`` folds the sentence (letters, then the apostrophes)."""
+    return fold_letters(text).replace("’", "'").replace("‘", "'")
 
 
 def _drop_holders(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:

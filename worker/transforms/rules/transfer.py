@@ -40,6 +40,9 @@ READING_KEYS = (
     "intent",
     "tentative",
     "pending",
+    "pledge",
+    "negation",
+    "future_after",
     "idiom",
     "firm",
 )
@@ -51,6 +54,7 @@ _INTENT_BEFORE = 3
 _INTENT_AFTER = 2
 _PERMIT_WINDOW = 6  # "gave Poland, Romania and Estonia the go-ahead": past a list of names
 _PENDING_WINDOW = 3  # "delays in the delivery", "deliveries will be postponed"
+_NEGATION_WINDOW = 3  # "hat ... nicht genehmigt", "لن تكون هناك موافقة" (there will be no approval)
 STATUS_KEYS = (*STATUSES, "approval", *READING_KEYS)
 _NONE: frozenset[str] = frozenset()
 
@@ -183,7 +187,15 @@ def sentence_status(
     best_tentative = False  # best is a future purchase form ("comprará", "купит")
     placed = False  # a firm order or contract is told ("placing a purchase order")
     for i, w in enumerate(words):
-        approved = approved or w in classes.get("approval", ())
+        if w in classes.get("approval", _NONE):
+            if _negated(words, i, classes):
+                # "no approval", "nicht genehmigt": a government refusing the transfer, a block
+                # (by distance, as any status word; it does not scope the sentence)
+                cand = (abs(i - first), -STATUSES.index("blocked"), "blocked")
+                if best is None or cand < best:
+                    best, best_tentative = cand, False
+                continue
+            approved = True
         if (
             w in classes.get("designation", _NONE)
             and words[i + 1 : i + 2]
@@ -280,6 +292,12 @@ def _prospect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]
     return any(words[j] in near for j in range(max(0, i - _PROSPECT_WINDOW), i))
 
 
+def _negated(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """A negation word (``negation``) stands a few words before ``words[i]``."""
+    near = classes.get("negation", _NONE)
+    return bool(near) and any(words[j] in near for j in range(max(0, i - _NEGATION_WINDOW), i))
+
+
 def _grants_approval(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
     """An approval word follows ``words[i]`` within two words ("got approval", "received US
     clearance"), or an approval phrase within ``_PERMIT_WINDOW`` ("gave Poland and Romania the
@@ -313,8 +331,10 @@ def _pending(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]
 def _future(
     words: Sequence[str], triggers: Sequence[int], classes: Mapping[str, frozenset[str]]
 ) -> bool:
-    """A trigger follows a future auxiliary, perhaps past one adverb ("will soon supply")."""
-    return any(_after_future(words, t, classes) for t in triggers)
+    """A trigger follows a future auxiliary, perhaps past one adverb ("will soon supply"), or is
+    itself a one-word future of supplying (``pledge``: "передаст", "venderà")."""
+    pledge = classes.get("pledge", _NONE)
+    return any(_after_future(words, t, classes) or words[t] in pledge for t in triggers)
 
 
 def _intends(words: Sequence[str], first: int, classes: Mapping[str, frozenset[str]]) -> bool:
@@ -327,9 +347,13 @@ def _intends(words: Sequence[str], first: int, classes: Mapping[str, frozenset[s
 
 def _after_future(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
     """``words[i]`` follows a future auxiliary within two words ("will be delivered", "to take
-    delivery", "will soon supply")."""
+    delivery", "will soon supply"), or, in a language that puts the auxiliary last
+    (``future_after``), one follows it ("geliefert werden")."""
     aux = classes.get("future", _NONE)
-    return any(words[j] in aux for j in range(max(0, i - _FUTURE_WINDOW), i))
+    if any(words[j] in aux for j in range(max(0, i - _FUTURE_WINDOW), i)):
+        return True
+    last = classes.get("future_after", _NONE)
+    return bool(last) and any(w in last for w in words[i + 1 : i + 1 + _FUTURE_WINDOW])
 
 
 def _perfect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
