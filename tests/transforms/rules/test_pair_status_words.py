@@ -150,3 +150,9 @@ def test_a_signed_letter_of_offer_and_acceptance_is_agreed(status_of) -> None:
     # the US sale contract's name holds "offer", which alone would read talks
     text = "Poland signed a letter of offer and acceptance to buy 96 Apache helicopters."
     assert status_of(text, ("POL", "USA")) == "agreed"
+
+
+def test_arms_sold_in_the_past_were_handed_over(status_of) -> None:
+    # a sale told in the past is a transfer made; the present "is selling" stays agreed
+    text = "Last year Israel sold Barak 8 air defence systems to Morocco."
+    assert status_of(text, ("MAR", "ISR")) == "delivered"
