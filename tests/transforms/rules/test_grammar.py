@@ -425,6 +425,25 @@ def test_the_force_that_gets_a_list_of_arms_is_the_buyer_named_before(read) -> N
     assert set(got) == {("KEN", "FRA"), ("KEN", "TUR"), ("KEN", "ESP"), ("KEN", "RUS")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway to send Latvia armoured fighting vehicles",  # a headline, no verb ending
+        "Denmark will supply Estonia Leopard tanks.",  # the arms a name of their own
+    ],
+)
+def test_a_state_right_after_send_is_who_gets_the_arms(read, text) -> None:
+    # "send X arms": the parser makes the receiving state a compound of the arms; right after
+    # the transfer verb and with no "to" phrase it is the indirect object, the recipient
+    got = read(text)
+    buyer = "LVA" if "Latvia" in text else "EST"
+    seller = "NOR" if "Norway" in text else "DNK"
+    assert set(got) == {(buyer, seller)}
+    # with a "to" phrase the state after the verb is the arms' origin, never the buyer
+    got = read("Britain sends US rifles to Ukraine.")
+    assert ("USA", "GBR") not in got
+
+
 def test_one_direction_per_transfer(read) -> None:
     got = read(
         "Russia bought drones from Iran. Iran received the drones from Russia's ally? No: "
@@ -510,6 +529,62 @@ def test_status_nearest_word_and_scoping() -> None:
     assert sentence_status(["x", "plans", "to", "buy"], [3], classes) == "talks"
     assert sentence_status(["halted", "the", "sale"], [2], classes) == "blocked"
     assert sentence_status(["no", "words", "here"], [1], classes) is None
+
+
+def test_status_phrases_read_as_one_entry() -> None:
+    classes = read_status_words(
+        {"delivered": ["gives"], "agreed": ["go-ahead"], "approval": ["go-ahead", "green light"]},
+        str.lower,
+    )
+    # "gives X the green light to buy": the permission phrase, not the gift, is the status
+    words = ["", "gives", "", "green", "light", "to", "buy", ""]
+    assert sentence_status(words, [1, 6], classes) == "agreed"
+    # a hyphenated phrase is matched token by token, as the reader splits it
+    assert sentence_status(["", "gives", "", "go", "-", "ahead", "to", "buy"], [1], classes) == (
+        "agreed"
+    )
+    # a phrase's words apart are not the phrase
+    assert sentence_status(["", "gives", "", "green", "jets"], [1], classes) == "delivered"
+
+
+def test_an_approved_delivery_is_agreed() -> None:
+    classes = {
+        "delivered": frozenset({"delivery"}),
+        "agreed": frozenset({"approves"}),
+        "approval": frozenset({"approves"}),
+        "handover": frozenset({"delivery"}),
+    }
+    # the hand-over word right after the approval (past one arms phrase) is what is approved
+    assert sentence_status(["", "approves", "", "delivery", "to", ""], [3], classes) == "agreed"
+    # a delivery told on its own is still a delivery
+    assert sentence_status(["", "confirms", "", "delivery", "to", ""], [3], classes) == (
+        "delivered"
+    )
+
+
+def test_a_firm_order_in_a_deal_sentence_is_ordered() -> None:
+    classes = {
+        "agreed": frozenset({"signed", "deal", "approved"}),
+        "ordered": frozenset({"order"}),
+        "approval": frozenset({"approved"}),
+        "firm": frozenset({"order"}),
+    }
+    # the deal word is nearer the trigger, the order placed in the same sentence is further
+    words = ["", "signed", "deal", "with", "", "placing", "an", "order", "for", ""]
+    assert sentence_status(words, [2], classes) == "ordered"
+    # an approval is the news: it stays agreed
+    words = ["", "approved", "deal", "with", "", "under", "an", "order", "for", ""]
+    assert sentence_status(words, [2], classes) == "agreed"
+
+
+def test_an_idiom_hides_its_status_word() -> None:
+    classes = read_status_words(
+        {"ordered": ["order"], "idiom": ["in order to"], "future": ["will"]}, str.lower
+    )
+    # "in order to send": a purpose, not an order; the future "will send" is a decision (agreed)
+    words = ["", "will", "send", "", "in", "order", "to", "help"]
+    assert sentence_status(words, [2], classes) == "agreed"
+    assert sentence_status(["", "placed", "an", "order", "for", ""], [3], classes) == "ordered"
 
 
 # The lists of the English lexicon's ``status:`` section that say how status words are read.

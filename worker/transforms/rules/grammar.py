@@ -303,6 +303,9 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return Role(NO_ROLE, f"'{tok.text}' opens its own clause")
             tok = head
             continue
+        if dep in ("compound", "nmod") and _dative_as_compound(tok, head, cls):
+            verb = tok.doc[tok.left_edge.i - 1]
+            return Role(RECIPIENT, f"'{verb.text} {tok.text} …' (the one it is sent to)", verb.i)
         if dep == "appos":
             verb = _subject_hung_on_list(tok)
             if verb is not None:
@@ -523,6 +526,24 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
         return _prep_role(head, cls, wtok)
     return None
+
+
+def _dative_as_compound(tok: Any, head: Any, cls: Classes) -> bool:
+    """ "Sweden to send Ukraine infantry fighting vehicles": the parser hangs the state that gets
+    the arms on them as a compound (or nmod). A state name right after a transfer verb, on the
+    verb's direct object, with no "to" phrase, is its indirect object."""
+    obj = head
+    while obj.dep_ in ("compound", "nmod") and obj.head is not obj:  # "Poland Leopard tanks"
+        obj = obj.head
+    verb = obj.head
+    if obj.dep_ != "dobj" or verb is obj or not cls.has("sell", _w(verb)):
+        return False
+    if tok.left_edge.i != verb.i + 1 or not tok.tag_.startswith("NNP"):
+        return False  # "sends Soviet-era tanks", "sends Polish tanks": the arms' origin
+    # "sends US rifles to Ukraine": the "to" hangs on the verb or on the arms
+    return not any(
+        c.dep_ in ("prep", "dative") and _w(c) == "to" for n in (verb, obj) for c in n.children
+    )
 
 
 def _raised_subject(verb: Any, cls: Classes) -> Role | None:

@@ -22,6 +22,7 @@ from worker.transforms.parser import parse, parse_many
 from worker.transforms.sentences import split_sentences
 
 from .grammar import BACK, MAKER_OF, RETIRED, Actor, Classes, Role, Weapon, read_roles
+from .text import SENT_TOKEN
 from .transfer import (
     further_status,
     quantity_before,
@@ -64,7 +65,6 @@ JOIN_SIDES = True
 ARTICLE_BUYER = "<the article's buyer>"
 JOIN_CUE = "seller read in another sentence"
 _RETIRE_REACH = 4  # symbols from a retire word to the weapon it is about ("para reemplazar sus X")
-_SENT_TOKEN = re.compile(r"\w+|[^\w\s]")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
 _SLOTS.update({"XA": "XA ", "CA": "CA "})  # a country adjective (language lexicons only)
 
@@ -163,7 +163,7 @@ class RelationLexicon:
             negators: set[str] = set()
             for t in raw.get("negators", []):
                 negators.update(_expand_words(str(t), classes))
-            arms_phrases = {tuple(_SENT_TOKEN.findall(w)): None for w in classes.get("arms", [])}
+            arms_phrases = {tuple(SENT_TOKEN.findall(w)): None for w in classes.get("arms", [])}
             cues = [
                 _compile_cue(str(text), role, classes, window)
                 for role in (*ROLES, ORIGIN)
@@ -289,7 +289,7 @@ def _item_regex(item: str, classes: Mapping[str, list[str]]) -> str:
         words = _expand_words(item, classes)
         alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         return f"(?:{alts}) "
-    toks = _SENT_TOKEN.findall(fold_letters(item))
+    toks = SENT_TOKEN.findall(fold_letters(item))
     if not toks:
         raise LexiconError(f"empty pattern item {item!r}")
     return "".join(re.escape(t) + " " for t in toks)
@@ -517,7 +517,7 @@ def _candidates(
             continue
         fld, _, start, end = sentences[idx]
         text = (art.title if fld == "title" else art.body)[start:end]
-        words = set(_SENT_TOKEN.findall(fold_letters(text)))
+        words = set(SENT_TOKEN.findall(fold_letters(text)))
         has_arms = any(s.kind == "weapon" for s in spans) or bool(words & lex.arms_first)
         if has_arms and words & lex.triggers:
             out.append(text)
@@ -710,7 +710,7 @@ def _arms_referred_back(symbols: list[Symbol], text: str) -> bool:
     arms = [s for s in symbols if s[0] == "weapon"]
     if not arms or any(s[1] is not None for s in arms):
         return False
-    before = (_SENT_TOKEN.findall(text[max(0, s[2] - 8) : s[2]].lower())[-1:] for s in arms)
+    before = (SENT_TOKEN.findall(text[max(0, s[2] - 8) : s[2]].lower())[-1:] for s in arms)
     return any(b and b[0] in _DEFINITE for b in before)
 
 
@@ -933,7 +933,7 @@ def _symbols(
     """The sentence as symbols: each tagged span one symbol, arms phrases one ``weapon`` symbol
     each, other tokens folded words (``ignore`` words dropped); and the first token's offset."""
     folded = _fold_token(text[start:end])
-    toks = [(m.group(), m.start() + start, m.end() + start) for m in _SENT_TOKEN.finditer(folded)]
+    toks = [(m.group(), m.start() + start, m.end() + start) for m in SENT_TOKEN.finditer(folded)]
     if lex.stem is not None:  # the token as written too: a Snowball stemmer wants its accents
         toks = [(lex.stem(t, text[s:e]), s, e) for t, s, e in toks]
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
