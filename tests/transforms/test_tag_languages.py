@@ -274,3 +274,28 @@ def test_polish_genitive_name_and_adjective_share_letters(tagger: Tagger) -> Non
     # "Polski" (of Poland) capitalised and "polski" (Polish) in lower case both name Poland
     assert countries(tagger, "Pierwsze haubice trafiły do Polski w marcu.") == {"POL"}
     assert countries(tagger, "Minister ogłosił, że polski rząd kupi radary.") == {"POL"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # French adjectives with the letters of German names (Italien, Syrien, Algerien)
+        ("Le groupe italien livrera les hélicoptères.", {"ITA"}),
+        ("Les rebelles syriens ont reçu des missiles.", {"SYR"}),
+        # a Spanish adjective with the letters of the Spanish name
+        ("Una empresa argentina fabrica los drones.", {"ARG"}),
+        # the capitalised names still match, in any language
+        ("Italien kauft neue Fregatten.", {"ITA"}),
+        ("Argentina compra aviones.", {"ARG"}),
+    ],
+)
+def test_lower_case_adjective_sharing_letters_with_a_name(
+    tagger: Tagger, body: str, expected: set[str]
+) -> None:
+    # one folded key keeps one case mode: both the name and the adjective must survive it
+    assert countries(tagger, body) == expected
+
+
+def test_shared_letters_do_not_tag_mixed_case(tagger: Tagger) -> None:
+    # the merged form matches capitalised or all in lower case, not any mixture
+    assert countries(tagger, "le groupe iTALIEN") == set()

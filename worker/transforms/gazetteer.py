@@ -72,6 +72,9 @@ class AliasDef:
     keep_if: tuple[Condition, ...] = ()
     source: str = ""
     generated: bool = False
+    # also matches written all in lower case: one language's lower-case adjective has the letters
+    # of another's capitalised name of the same country (French "italien", German "Italien")
+    lower_too: bool = False
 
 
 @dataclass(slots=True)
@@ -103,11 +106,32 @@ class Gazetteer:
                 f"({old.source}); an alias can name only one entity"
             )
         # Same entity declared twice: the explicit case mode and all conditions survive.
-        if alias.case != default_case(alias.text) or old.generated:
+        if _case_pair(old, alias):
+            _keep_both_cases(old, alias)
+        elif alias.case != default_case(alias.text) or old.generated:
             old.case = alias.case
         old.reject_if += alias.reject_if
         old.keep_if += alias.keep_if
         old.generated = old.generated and alias.generated
+
+
+def _case_pair(a: AliasDef, b: AliasDef) -> bool:
+    """Two forms of one entity that differ only in letter case, one of them all lower case
+    (an adjective of a language file) and the other capitalised (a name, or an English
+    demonym): one key can keep one case mode, so without care the later form decides it and
+    the other is lost ("italien", French for Italian, never matched beside German "Italien")."""
+    if a.text == b.text or "insensitive" in (a.case, b.case):
+        return False
+    cap = b if a.text.islower() else a
+    if cap.case == "exact" and sum(c.isalpha() for c in cap.text) <= 4:
+        return False  # a short name that matches only as written ("Şam", not "SAM") stays so
+    return a.text.islower() != b.text.islower() and a.text.lower() == b.text.lower()
+
+
+def _keep_both_cases(old: AliasDef, new: AliasDef) -> None:
+    """``old`` (merged into) matches as the capitalised form does and also all in lower case."""
+    cap = new if old.text.islower() else old
+    old.text, old.case, old.lower_too = cap.text, cap.case, True
 
 
 def default_case(text: str, language: str | None = None) -> str:
@@ -469,9 +493,10 @@ class Pattern(NamedTuple):
 
     span: int  # length of the alias in the text (the key minus its two padding spaces)
     entity: int  # index into CompiledGazetteer.entities, -1 for a blocker
-    check: int  # 0: no case check, 1: first character upper case, 2: use upper/lower
+    check: int  # 0: no case check, 1: first character upper case, 2: use upper/lower,
+    # 3: all of ``lower`` lower case, else as 2 (``AliasDef.lower_too``)
     upper: tuple[int, ...]  # offsets (from the match start) that must be upper case
-    lower: tuple[int, ...]  # offsets that must be lower case (``case: exact`` only)
+    lower: tuple[int, ...]  # offsets that must be lower case (``case: exact``; check 3: letters)
     rules: tuple[tuple[Condition, ...], tuple[Condition, ...]] | None  # (reject_if, keep_if)
 
 
@@ -505,6 +530,11 @@ def compile_gazetteer(g: Gazetteer) -> CompiledGazetteer:
     for key, alias in g.aliases.items():
         upper, lower = _case_offsets(alias.text, alias.case)
         check = 0 if not (upper or lower) else 1 if (upper == (0,) and not lower) else 2
+        if alias.lower_too and check:
+            # the lower-case reading needs every letter lower; the capitalised one its capitals
+            # (an "exact" capitalised form's own lower-case letters are then not checked)
+            lower = tuple(i for i, c in enumerate(alias.text) if c.isalpha())
+            check = 3
         rules = (alias.reject_if, alias.keep_if) if alias.reject_if or alias.keep_if else None
         entity = index[alias.entity] if alias.entity else -1
         a.add_word(f" {key} ", Pattern(len(key), entity, check, upper, lower, rules))

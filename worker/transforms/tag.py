@@ -83,13 +83,13 @@ class Tagger:
             if check == 1:
                 if not text[start].isupper():
                     continue
-            elif check == 2:
+            elif check == 2 or (check == 3 and not _lower_ok(text, start, lower)):
                 ok = True
                 for o in upper:
                     if not text[start + o].isupper():
                         ok = False
                         break
-                if not ok or (lower and not _lower_ok(text, start, lower)):
+                if not ok or (check == 2 and lower and not _lower_ok(text, start, lower)):
                     continue
             if rules is not None:
                 if ctx is None:
