@@ -36,6 +36,9 @@ ONLY_OTHER = "only other party in the sentence"
 # A buyer the sentence names only as "it" or "the country" (grammar.BACK), until the article
 # tells who: the recipient of the first pair it read.
 REFERRED_BACK = "<named earlier>"
+# language lexicons: their nouns for a state named before ("das Land", "le pays", the ``back``
+# class) are read the same way, by the symbol patterns (``_referred_back``)
+BACK_NOUNS = True
 # A buyer read alone whose arms are only "the aircraft", "these jets" (no named weapon, no
 # seller in its sentence) orders what the article already told of: their seller is the
 # supplier of the article's first pair (document context; the maker fill when there is none).
@@ -63,6 +66,10 @@ MAKER_CUE = "maker named in the article"
 JOIN_SIDES = True
 ARTICLE_BUYER = "<the article's buyer>"
 JOIN_CUE = "seller read in another sentence"
+# language lexicons: sellers read with no buyer anywhere in the article sell to the state the
+# article is about, its most salient country (``_lead_buyer_pairs``)
+LEAD_BUYER = True
+LEAD_CUE = "seller to the article's lead state"
 _RETIRE_REACH = 4  # symbols from a retire word to the weapon it is about ("para reemplazar sus X")
 _SENT_TOKEN = re.compile(r"\w+|[^\w\s]")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
@@ -135,6 +142,10 @@ class RelationLexicon:
     # language lexicons: the token that opens a case suffix (Turkish "'", ``case_marker``), when
     # a list carries its case on the last member only ("Katar, Kuveyt ve Umman'a")
     case_marker: str = ""
+    # language lexicons: nouns that stand for a state the article named before ("das Land",
+    # "le pays", "страна"; the ``back`` class): read as a buyer when the sentence reads no
+    # other (``_referred_back``), as English reads "the country" from the parse (grammar.BACK)
+    back_nouns: frozenset[str] = frozenset()
     # a learned second opinion on the pairs (rules/pair_scorer.py), from the lexicon's `scorer:`
     scorer: Any = field(default=None, repr=False)
 
@@ -408,6 +419,8 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
         for rec, sup, cues, facts in _sentence_pairs(text, start, end, fld, spans, lexicon):
             if rec == REFERRED_BACK:  # the buyer the article named first
                 rec = next(iter(k[0] for k in hits), "")
+                if not rec and lexicon.symbols_only:  # else the state it named last
+                    rec = _named_before(art, sentences, per_sentence, idx, sup, lexicon)
                 if rec in ("", sup):
                     continue
                 cues = [replace(c, country=rec) if c.country == REFERRED_BACK else c for c in cues]
@@ -433,6 +446,8 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
             _add_facts(hit, facts, text)
     if orphans and sellers and not hits:  # a buyer and a seller read in different sentences
         _joined_pairs(hits, orphans, sellers)
+    if LEAD_BUYER and sellers and not orphans and not hits:
+        _lead_buyer_pairs(hits, sellers, tagged, lexicon)
     if orphans and not hits:  # only then is the article's maker needed
         makers = _article_makers(art, sentences, per_sentence, lexicon)
         _maker_pairs(hits, orphans, makers)
@@ -464,6 +479,28 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
 
         found = rescore(tagged, lexicon, found, lexicon.scorer)
     return found
+
+
+def _named_before(
+    art: Any,
+    sentences: list[tuple[str, int, int, int]],
+    per_sentence: dict[int, list[_Span]],
+    idx: int,
+    seller: str,
+    lex: RelationLexicon,
+) -> str:
+    """The state the article names last before sentence ``idx`` by its name (not an adjective,
+    a company or a body), other than ``seller``: what "das Land", "le pays" refers back to
+    when no earlier sentence read a buyer; "" when there is none."""
+    for k in range(idx - 1, -1, -1):
+        text = art.title if sentences[k][0] == "title" else art.body
+        for sp in sorted(per_sentence.get(k, ()), key=lambda x: -x.start):
+            if sp.kind != "country" or sp.ident == seller:
+                continue
+            if lex.adjectives is not None and lex.adjectives(text[sp.start : sp.end]):
+                continue
+            return sp.ident
+    return ""
 
 
 def _article_weapon(weapons: list[Any], supplier: str) -> Any:
@@ -663,9 +700,12 @@ def _sentence_pairs(
         elif roles[k]:
             book.assigned.add(symbols[k][1].ident)
     back = (parsed or {}).get(BACK_KEY)
+    back_span = _Span(start, end, "country", REFERRED_BACK)
+    if back is None and BACK_NOUNS and lex.back_nouns and not book.by_role["recipient"]:
+        back, back_span = _referred_back(symbols, lex) or (None, back_span)
     if back is not None and not book.by_role["recipient"]:
         # "it" / "the country" buys: the article's buyer, resolved by ``extract_pairs``
-        book.note(back, _Span(start, end, "country", REFERRED_BACK))
+        book.note(back, back_span)
     book.fill_empty_sides(symbols, countries, fallback=parsed is None or ONLY_OTHER_FALLBACK)
     if MAKER_FILL and book.read_alone("recipient") and not (book.gifts and all(book.gifts)):
         # a buyer with no seller in the sentence: the seller of the arms the article named
@@ -681,6 +721,22 @@ def _sentence_pairs(
     named = [(k, x[1]) for k, x in enumerate(symbols) if x[0] == "weapon" and x[1] is not None]
     for rec, sup, cues in book.pairs():
         yield rec, sup, cues, _Facts(status, _pair_weapon(named, sup, trig))
+
+
+def _referred_back(symbols: list[Symbol], lex: RelationLexicon) -> tuple[tuple, _Span] | None:
+    """The buyer a language lexicon's sentence names only by a noun for a state the article named
+    before ("das osteuropäische Land will ... kaufen", "le pays a reçu"): the first such noun the
+    patterns read as the recipient when it stands as a country, with its role and span; None
+    when none does. Only a buyer: "du pays" or "im Land" name no seller."""
+    for k, sym in enumerate(symbols):
+        if sym[0] != "word" or sym[1] not in lex.back_nouns:
+            continue
+        span = _Span(sym[2], sym[3], "country", REFERRED_BACK)
+        line = [*symbols[:k], ("country", span, sym[2], sym[3]), *symbols[k + 1 :]]
+        role = _pattern_role(k, line, lex)
+        if role is not None and role[0] == "recipient":
+            return (role[0], f"{role[1]} ({sym[1]}: named before)"), span
+    return None
 
 
 def _pair_weapon(named: list[tuple[int, _Span]], supplier: str, trig: list[int]) -> _Span | None:
@@ -751,6 +807,38 @@ def _joined_pairs(
         hit.sentences.append(seller.sentence)
     hit.cues.extend(replace(c, cue=f"{JOIN_CUE}: {c.cue}") for c in seller.cues if c.country == sup)
     _add_facts(hit, seller.facts, seller.text)
+
+
+def _lead_buyer_pairs(
+    hits: dict[tuple[str, str], PairHit],
+    sellers: list[_Orphan],
+    tagged: TaggedArticle,
+    lex: RelationLexicon,
+) -> None:
+    """Sellers read with no buyer anywhere in the article ("the contract was signed with the
+    Korean group", "comprados a Holanda"): the buyer is the state the article is about, its
+    most salient country, unless a seller's sentence reads it as a seller or a bystander
+    ("die US-Regierung ist gegen den Kauf"). Not a seller read only as where
+    the arms were made ("US-made", ``roles.origin``): second-hand arms have another seller."""
+    made = {c.text for c in lex.cues if c.role == ORIGIN}
+    sellers = [s for s in sellers if any(_names_seller(c, s.state, made) for c in s.cues)]
+    states = {s.state for s in sellers}
+    bystanders = {c.country for s in sellers for c in s.cues if c.role == "third"}
+    lead = next((e.id for e in tagged.entities if e.type == "country"), None)
+    if lead is None or lead in states | bystanders:
+        return
+    for seller in sellers:
+        hit = hits.setdefault((lead, seller.state), PairHit(lead, seller.state))
+        hit.sentences.append(seller.sentence)
+        hit.cues.extend(
+            replace(c, cue=f"{LEAD_CUE}: {c.cue}") for c in seller.cues if c.country == seller.state
+        )
+        _add_facts(hit, seller.facts, seller.text)
+
+
+def _names_seller(cue: Cue, state: str, made: set[str]) -> bool:
+    """``cue`` reads ``state`` as the one selling, not only as where the arms were made."""
+    return cue.country == state and cue.cue not in made
 
 
 def _article_maker(makers: Mapping[str, Any], recipient: str) -> str:
@@ -1178,7 +1266,14 @@ class _RoleBook:
         for rec in sorted(self.by_role["recipient"]):
             for sup in sorted(self.by_role["supplier"]):
                 if rec != sup and self._same_clause(rec, sup):
-                    yield rec, sup, [c for c in self.cues if c.country in (rec, sup)]
+                    # a seller waiting for the article's buyer keeps the sentence's bystanders,
+                    # who are no buyer (``_lead_buyer_pairs``)
+                    bystanders = rec == ARTICLE_BUYER
+                    yield rec, sup, [
+                        c
+                        for c in self.cues
+                        if c.country in (rec, sup) or (bystanders and c.role == "third")
+                    ]
 
     def _same_clause(self, rec: str, sup: str) -> bool:
         a = self.clauses.get(("recipient", rec), {-1})

@@ -1,0 +1,77 @@
+"""Issue 13, sixteenth round (b): roles the language reader left empty. A seller read with no
+buyer anywhere sells to the article's lead state; a noun for a state named before ("das Land",
+"le pays", "страна") is read as the buyer. Every sentence here is our own."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from worker.model import Article
+from worker.pipeline import analyse
+from worker.transforms.rules import RuleSet, pairs
+from worker.transforms.tag import Tagger
+
+NOW = datetime(2026, 12, 5, tzinfo=UTC)
+PAIR_RULE = "arms-transfer-pair"
+
+
+def read(tagger: Tagger, rules: RuleSet, lang: str, body: str, title: str = "") -> set:
+    art = Article(id="t", title=title, body=body, language=lang)
+    _, alerts = analyse(art, tagger, rules, NOW)
+    return {(a.pair["recipient"], a.pair["supplier"]) for a in alerts if a.rule_id == PAIR_RULE}
+
+
+def test_a_seller_alone_sells_to_the_lead_state(tagger: Tagger, rules: RuleSet) -> None:
+    # the buyer is only the ministry in the body; the headline names the state
+    title = "Nowe wyrzutnie rakietowe dla Polski"
+    body = "Minister obrony zatwierdził umowę na zakup wyrzutni rakiet z Korei Południowej."
+    assert read(tagger, rules, "pl", body, title) == {("POL", "KOR")}
+
+
+def test_where_the_arms_were_made_is_no_seller_for_the_lead_state(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # second-hand or licence-built arms: their maker's state is not who sells them
+    title = "Arabia Saudí refuerza su defensa aérea"
+    body = "Las baterías Patriot, de fabricación estadounidense, llegaron en marzo."
+    assert read(tagger, rules, "es", body, title) == set()
+
+
+BACK = [
+    (
+        "fr",
+        "La Grèce a longtemps hésité. Le pays achète finalement des frégates à la France.",
+        {("GRC", "FRA")},
+    ),
+    (
+        "de",
+        "Ungarn ist ein enger Partner Deutschlands. Das Land kauft Schützenpanzer aus Deutschland.",
+        {("HUN", "DEU")},
+    ),
+    (
+        "ru",
+        "Египет долго вёл переговоры. Теперь страна купила у России истребители Су-35.",
+        {("EGY", "RUS")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), BACK, ids=lambda x: str(x)[:30])
+def test_the_country_named_before_is_the_buyer(
+    tagger: Tagger,
+    rules: RuleSet,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    body: str,
+    expected: set,
+) -> None:
+    monkeypatch.setattr(pairs, "LEAD_BUYER", False)  # the noun alone, not the lead state
+    assert read(tagger, rules, lang, body) == expected
+
+
+def test_the_country_noun_as_a_place_names_no_seller(tagger: Tagger, rules: RuleSet) -> None:
+    # "du pays" (of the country) is no seller: the noun is read only as a buyer
+    body = "La Belgique a reçu des blindés. Les usines du pays livrent aussi des obus à l'Ukraine."
+    assert ("UKR", "BEL") not in read(tagger, rules, "fr", body)
