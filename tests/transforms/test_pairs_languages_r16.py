@@ -75,3 +75,22 @@ def test_the_country_noun_as_a_place_names_no_seller(tagger: Tagger, rules: Rule
     # "du pays" (of the country) is no seller: the noun is read only as a buyer
     body = "La Belgique a reçu des blindés. Les usines du pays livrent aussi des obus à l'Ukraine."
     assert ("UKR", "BEL") not in read(tagger, rules, "fr", body)
+
+
+COMPOUNDS = [
+    # the adjective after the noun reads the supplier; its first part shares the role
+    (
+        "fr",
+        "La Pologne achète des systèmes franco-italiens SAMP/T.",
+        {("POL", "FRA"), ("POL", "ITA")},
+    ),
+    # the adjective before the noun
+    ("ru", "Египет получил франко-немецкие вертолёты.", {("EGY", "FRA"), ("EGY", "DEU")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), COMPOUNDS, ids=lambda x: str(x)[:30])
+def test_compound_adjective_names_both_suppliers(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set
+) -> None:
+    assert read(tagger, rules, lang, body) == expected

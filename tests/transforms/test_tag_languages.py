@@ -299,3 +299,36 @@ def test_lower_case_adjective_sharing_letters_with_a_name(
 def test_shared_letters_do_not_tag_mixed_case(tagger: Tagger) -> None:
     # the merged form matches capitalised or all in lower case, not any mixture
     assert countries(tagger, "le groupe iTALIEN") == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a combining form names its state as the first part of a compound adjective
+        ("Un programme franco-italien de missiles sol-air.", {"FRA", "ITA"}),
+        ("Новый франко-немецкий танк показали в Париже.", {"FRA", "DEU"}),
+        ("The Franco-Italian air defence system was shown.", {"FRA", "ITA"}),
+        ("Umowa polsko-amerykańska obejmuje czołgi.", {"POL", "USA"}),
+        ("Российско-китайские учения прошли в море.", {"RUS", "CHN"}),
+        ("Un accordo italo-francese sulle fregate.", {"ITA", "FRA"}),
+        # a chain of them: every part names its state
+        ("un consortium franco-germano-italien", {"FRA", "DEU", "ITA"}),
+    ],
+)
+def test_compound_nationality_adjectives(tagger: Tagger, body: str, expected: set[str]) -> None:
+    assert countries(tagger, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the next part is no nationality adjective, or there is no hyphen
+        "The Indo-Pacific strategy was discussed.",
+        "Anglo-Saxon law applies.",
+        "Francisco Franco ruled for decades.",
+        "No es un tanque sino un blindado.",
+        "La région franco-comtoise est froide.",
+    ],
+)
+def test_combining_forms_alone_name_nothing(tagger: Tagger, body: str) -> None:
+    assert countries(tagger, body) == set()

@@ -75,6 +75,13 @@ class AliasDef:
     # also matches written all in lower case: one language's lower-case adjective has the letters
     # of another's capitalised name of the same country (French "italien", German "Italien")
     lower_too: bool = False
+    # NAME, ADJECTIVE (a country's demonyms) or COMBINING (the first part of a compound
+    # adjective, "franco-" in "franco-italien": it names its state only there, see tag.py)
+    kind: int = 0
+
+
+# What a country alias is (``AliasDef.kind``, ``Pattern.kind``).
+NAME, ADJECTIVE, COMBINING = 0, 1, 2
 
 
 @dataclass(slots=True)
@@ -105,7 +112,16 @@ class Gazetteer:
                 f"{where or alias.source}: alias {alias.text!r} already names {what} "
                 f"({old.source}); an alias can name only one entity"
             )
-        # Same entity declared twice: the explicit case mode and all conditions survive.
+        if (old.kind == COMBINING) != (alias.kind == COMBINING):
+            # a whole name or adjective ("russo", Italian) keeps its own case mode and matches
+            # alone; the combining form with its letters ("Russo-", English) is not added, or
+            # the surname "Russo" would name Russia
+            if old.kind == COMBINING:
+                self.aliases[key] = alias
+            return
+        # Same entity declared twice: the explicit case mode and all conditions survive; an
+        # adjective stays one.
+        old.kind = max(old.kind, alias.kind)
         if _case_pair(old, alias):
             _keep_both_cases(old, alias)
         elif alias.case != default_case(alias.text) or old.generated:
@@ -333,8 +349,9 @@ def _variants(text: str, *, plural: bool) -> list[str]:
     return out
 
 
+_ENTRY_KINDS = {"demonyms": ADJECTIVE, "combining": COMBINING}
 _ENTRY_KEYS = {
-    "country": ("id", "name", "aliases", "demonyms", "capitals", "drop"),
+    "country": ("id", "name", "aliases", "demonyms", "capitals", "combining", "drop"),
     "other": ("id", "type", "name", "country", "aliases", "producer"),
 }
 
@@ -385,9 +402,19 @@ def _country_entry(g: Gazetteer, f: _File, node: yaml.Node) -> None:
             del g.aliases[key]
     # The generated plural ("Turks") is an English rule; language files list their own forms.
     english = f.language in (None, "en")
-    for key, plural in (("aliases", False), ("capitals", False), ("demonyms", english)):
+    for key, plural in (
+        ("aliases", False),
+        ("capitals", False),
+        ("demonyms", english),
+        ("combining", False),
+    ):
         if key in m:
             for a in _alias_nodes(f, m[key][1], cid, plural=plural):
+                a.kind = _ENTRY_KINDS.get(key, NAME)
+                if a.kind == COMBINING and not english:
+                    # read only before a hyphen and an adjective: safe in any case, and a
+                    # compound opens sentences ("Российско-китайские учения")
+                    a.case = "insensitive"
                 g.add_alias(a, a.source)
 
 
@@ -498,6 +525,7 @@ class Pattern(NamedTuple):
     upper: tuple[int, ...]  # offsets (from the match start) that must be upper case
     lower: tuple[int, ...]  # offsets that must be lower case (``case: exact``; check 3: letters)
     rules: tuple[tuple[Condition, ...], tuple[Condition, ...]] | None  # (reject_if, keep_if)
+    kind: int  # NAME, ADJECTIVE or COMBINING (a country alias; NAME for other entities)
 
 
 @dataclass(slots=True)
@@ -537,6 +565,7 @@ def compile_gazetteer(g: Gazetteer) -> CompiledGazetteer:
             check = 3
         rules = (alias.reject_if, alias.keep_if) if alias.reject_if or alias.keep_if else None
         entity = index[alias.entity] if alias.entity else -1
-        a.add_word(f" {key} ", Pattern(len(key), entity, check, upper, lower, rules))
+        pattern = Pattern(len(key), entity, check, upper, lower, rules, alias.kind)
+        a.add_word(f" {key} ", pattern)
     a.make_automaton()
     return CompiledGazetteer(a, entities, len(g.aliases), list(g.files))

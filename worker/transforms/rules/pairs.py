@@ -681,6 +681,7 @@ def _sentence_pairs(
         if r is not None and r[0] == "recipient" and symbols[k][1].company:
             roles[k] = None
     if lex.symbols_only:
+        _compound_parts(roles, countries, symbols)
         _origin_only(roles, countries, symbols)
     joined = frozenset(
         k for k in countries if text[symbols[k][2] : symbols[k][3]].startswith(lex.joined_and)
@@ -1148,6 +1149,26 @@ def _coordinate(
         _list_case(roles, countries, symbols, conjunctions, case_marker)
 
 
+def _compound_parts(
+    roles: dict[int, tuple | None], countries: list[int], symbols: list[Symbol]
+) -> None:
+    """The parts of a compound adjective ("franco-italiens", "франко-немецкий", "Türk-Rus")
+    share one role: the patterns read the part next to the noun or verb, and the other part,
+    joined to it by a hyphen with no space, takes its role (the arms are both states'). Only
+    adjectives: "the US-Israel agreement" names two parties."""
+    for a, b in itertools.pairwise(countries):
+        if b != a + 2 or symbols[a + 1][:2] != ("word", "-"):
+            continue
+        sa, sb = symbols[a], symbols[b]
+        if not (sa[1].adjective and sb[1].adjective and sa[3] == symbols[a + 1][2] == sb[2] - 1):
+            continue
+        ra, rb = roles.get(a), roles.get(b)
+        if ra is None and rb and rb[0] in (*ROLES, ORIGIN):
+            roles[a] = (rb[0], rb[1] + " (compound)")
+        elif rb is None and ra and ra[0] in (*ROLES, ORIGIN):
+            roles[b] = (ra[0], ra[1] + " (compound)")
+
+
 def _list_case(
     roles: dict[int, tuple | None],
     countries: list[int],
@@ -1268,12 +1289,13 @@ class _RoleBook:
                 if rec != sup and self._same_clause(rec, sup):
                     # a seller waiting for the article's buyer keeps the sentence's bystanders,
                     # who are no buyer (``_lead_buyer_pairs``)
-                    bystanders = rec == ARTICLE_BUYER
-                    yield rec, sup, [
+                    by = rec == ARTICLE_BUYER
+                    own = [
                         c
                         for c in self.cues
-                        if c.country in (rec, sup) or (bystanders and c.role == "third")
+                        if c.country in (rec, sup) or (by and c.role == "third")
                     ]
+                    yield rec, sup, own
 
     def _same_clause(self, rec: str, sup: str) -> bool:
         a = self.clauses.get(("recipient", rec), {-1})
