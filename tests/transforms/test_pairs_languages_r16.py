@@ -94,3 +94,9 @@ def test_compound_adjective_names_both_suppliers(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set
 ) -> None:
     assert read(tagger, rules, lang, body) == expected
+
+
+def test_a_state_body_with_the_state_adjective_is_the_state(tagger: Tagger, rules: RuleSet) -> None:
+    # "al Ministero della Difesa austriaco": the ministry named by the adjective is Austria
+    body = "Leonardo consegnerà diciotto elicotteri al Ministero della Difesa austriaco."
+    assert read(tagger, rules, "it", body) == {("AUT", "ITA")}

@@ -1053,7 +1053,10 @@ def _symbols(
 
 def _drop_holders(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
     """The symbols with each "{holder} {genitive}" run right before a country noun removed
-    ("ministerio de defensa de X" → X): the body of a state is the state itself."""
+    ("ministerio de defensa de X" → X): the body of a state is the state itself. So is a body
+    named with the state's adjective right after it ("a la Armada saudí", "à l'armée
+    ukrainienne", "al ministero della difesa austriaco"): the run goes and the adjective
+    reads as the state's name (X, not XA), a party like any other."""
     out: list[Symbol] = []
     for sym in symbols:
         if sym[0] == "country":
@@ -1065,6 +1068,10 @@ def _drop_holders(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
                 and out[-2][1] in lex.holders
             ):
                 del out[-2:]
+            if sym[1].adjective and out and out[-1][0] == "word" and out[-1][1] in lex.holders:
+                while out and out[-1][0] == "word" and out[-1][1] in lex.holders | lex.genitive:
+                    del out[-1]
+                sym = (sym[0], replace(sym[1], adjective=False), sym[2], sym[3])
         out.append(sym)
     return out
 
