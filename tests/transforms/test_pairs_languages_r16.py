@@ -100,3 +100,21 @@ def test_a_state_body_with_the_state_adjective_is_the_state(tagger: Tagger, rule
     # "al Ministero della Difesa austriaco": the ministry named by the adjective is Austria
     body = "Leonardo consegnerà diciotto elicotteri al Ministero della Difesa austriaco."
     assert read(tagger, rules, "it", body) == {("AUT", "ITA")}
+
+
+def test_an_article_about_its_one_seller_sells_to_the_next_state(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # the seller is the article's lead state; the buyer is the next state it names
+    title = "Россия начала производство истребителей Су-35"
+    body = "Россия поставит истребители Су-35 в этом году. Египет давно ждёт эти самолёты."
+    assert read(tagger, rules, "ru", body, title) == {("EGY", "RUS")}
+
+
+def test_the_other_party_of_a_deal_is_no_seller_for_the_lead_state(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # "a contract with Saudi Arabia": the party may be the buyer, so the lead state buys nothing
+    title = "Los astilleros de España en auge"
+    body = "Los astilleros firmaron un contrato con Arabia Saudí por cinco corbetas."
+    assert ("ESP", "SAU") not in read(tagger, rules, "es", body, title)

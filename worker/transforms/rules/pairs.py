@@ -825,8 +825,13 @@ def _lead_buyer_pairs(
     sellers = [s for s in sellers if any(_names_seller(c, s.state, made) for c in s.cues)]
     states = {s.state for s in sellers}
     bystanders = {c.country for s in sellers for c in s.cues if c.role == "third"}
-    lead = next((e.id for e in tagged.entities if e.type == "country"), None)
-    if lead is None or lead in states | bystanders:
+    named = [e.id for e in tagged.entities if e.type == "country" and e.id not in bystanders]
+    if not named:
+        return
+    lead = named[0]
+    if lead in states and len(states) == 1 and len(named) > 1:
+        lead = named[1]  # an article about its one seller: the next state it names most
+    if lead in states:
         return
     for seller in sellers:
         hit = hits.setdefault((lead, seller.state), PairHit(lead, seller.state))
@@ -838,8 +843,9 @@ def _lead_buyer_pairs(
 
 
 def _names_seller(cue: Cue, state: str, made: set[str]) -> bool:
-    """``cue`` reads ``state`` as the one selling, not only as where the arms were made."""
-    return cue.country == state and cue.cue not in made
+    """``cue`` reads ``state`` as the one selling: not only as where the arms were made, nor
+    only as the other party of a deal ("صفقات مع السعودية": a deal with a buyer, too)."""
+    return cue.country == state and cue.cue not in made and "{with}" not in cue.cue
 
 
 def _article_maker(makers: Mapping[str, Any], recipient: str) -> str:
