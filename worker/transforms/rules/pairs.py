@@ -820,8 +820,12 @@ def _lead_buyer_pairs(
     Korean group", "comprados a Holanda"): the buyer is the state the article is about, its
     most salient country, unless a seller's sentence reads it as a seller or a bystander
     ("die US-Regierung ist gegen den Kauf"). Not a seller read only as where
-    the arms were made ("US-made", ``roles.origin``): second-hand arms have another seller."""
-    made = {c.text for c in lex.cues if c.role == ORIGIN}
+    the arms were made ("US-made", ``roles.origin``): second-hand arms have another seller;
+    nor one read only as a deal's other party, which may be the buyer."""
+    classes = lex.raw.get("classes") or {}
+    # "with" names the seller too where it is the language's "from" (Polish "z")
+    with_from = set(classes.get("with") or ()) <= set(classes.get("from") or ())
+    made = {c.text for c in lex.cues if c.role == ORIGIN or ("{with}" in c.text and not with_from)}
     sellers = [s for s in sellers if any(_names_seller(c, s.state, made) for c in s.cues)]
     states = {s.state for s in sellers}
     bystanders = {c.country for s in sellers for c in s.cues if c.role == "third"}
@@ -842,10 +846,11 @@ def _lead_buyer_pairs(
         _add_facts(hit, seller.facts, seller.text)
 
 
-def _names_seller(cue: Cue, state: str, made: set[str]) -> bool:
-    """``cue`` reads ``state`` as the one selling: not only as where the arms were made, nor
-    only as the other party of a deal ("صفقات مع السعودية": a deal with a buyer, too)."""
-    return cue.country == state and cue.cue not in made and "{with}" not in cue.cue
+def _names_seller(cue: Cue, state: str, unsure: set[str]) -> bool:
+    """``cue`` reads ``state`` as the one selling: its pattern is none of ``unsure``, those
+    naming only where the arms were made, or only the other party of a deal ("صفقات مع
+    السعودية": a deal with a buyer, too)."""
+    return cue.country == state and cue.cue not in unsure
 
 
 def _article_maker(makers: Mapping[str, Any], recipient: str) -> str:
