@@ -818,15 +818,19 @@ def _lead_buyer_pairs(
 ) -> None:
     """Sellers read with no buyer anywhere in the article ("the contract was signed with the
     Korean group", "comprados a Holanda"): the buyer is the state the article is about, its
-    most salient country, unless a seller's sentence reads it as a seller or a bystander
-    ("die US-Regierung ist gegen den Kauf"). Not a seller read only as where
+    most salient country, unless a seller's sentence reads it as a bystander ("die
+    US-Regierung ist gegen den Kauf"); when it is the article's one seller, the next state the
+    article names most (a report on a maker's production for a client). Not a seller read only
+    as where
     the arms were made ("US-made", ``roles.origin``): second-hand arms have another seller;
     nor one read only as a deal's other party, which may be the buyer."""
     classes = lex.raw.get("classes") or {}
     # "with" names the seller too where it is the language's "from" (Polish "z")
     with_from = set(classes.get("with") or ()) <= set(classes.get("from") or ())
-    made = {c.text for c in lex.cues if c.role == ORIGIN or ("{with}" in c.text and not with_from)}
-    sellers = [s for s in sellers if any(_names_seller(c, s.state, made) for c in s.cues)]
+    unsure = {
+        c.text for c in lex.cues if c.role == ORIGIN or ("{with}" in c.text and not with_from)
+    }
+    sellers = [s for s in sellers if any(_names_seller(c, s.state, unsure) for c in s.cues)]
     states = {s.state for s in sellers}
     bystanders = {c.country for s in sellers for c in s.cues if c.role == "third"}
     named = [e.id for e in tagged.entities if e.type == "country" and e.id not in bystanders]
