@@ -118,3 +118,18 @@ def test_the_other_party_of_a_deal_is_no_seller_for_the_lead_state(
     title = "Los astilleros de España en auge"
     body = "Los astilleros firmaron un contrato con Arabia Saudí por cinco corbetas."
     assert ("ESP", "SAU") not in read(tagger, rules, "es", body, title)
+
+
+def test_an_order_from_a_state_is_its_purchase(tagger: Tagger, rules: RuleSet) -> None:
+    # "dal Qatar la commessa": the order comes from the buyer, who is no seller
+    body = "Dal Qatar la commessa per ventotto elicotteri NH90 della Leonardo."
+    assert read(tagger, rules, "it", body) == {("QAT", "ITA")}
+
+
+def test_an_adjective_before_arms_is_no_seller_for_the_lead_state(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # "Türk Silahlı Kuvvetleri" (the Turkish armed forces) at an exercise: no sale to Qatar
+    title = "Katar'da ortak tatbikat"
+    body = "Türk Silahlı Kuvvetleri tatbikata zırhlı araçlarla katılıyor."
+    assert read(tagger, rules, "tr", body, title) == set()

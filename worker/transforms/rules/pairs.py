@@ -828,7 +828,9 @@ def _lead_buyer_pairs(
     # "with" names the seller too where it is the language's "from" (Polish "z")
     with_from = set(classes.get("with") or ()) <= set(classes.get("from") or ())
     unsure = {
-        c.text for c in lex.cues if c.role == ORIGIN or ("{with}" in c.text and not with_from)
+        c.text
+        for c in lex.cues
+        if c.role == ORIGIN or ("{with}" in c.text and not with_from) or "XA" in c.text.split()
     }
     sellers = [s for s in sellers if any(_names_seller(c, s.state, unsure) for c in s.cues)]
     states = {s.state for s in sellers}
