@@ -1,6 +1,7 @@
 """Issue 13, sixteenth round (b): roles the language reader left empty. A seller read with no
-buyer anywhere sells to the article's lead state; a noun for a state named before ("das Land",
-"le pays", "страна") is read as the buyer. Every sentence here is our own."""
+buyer anywhere sells to the article's lead state (also when the buyer is named only as "the
+country": "das Land", "le pays", "страна"); compound adjectives; a state body named by the
+state's adjective; an order from a state. Every sentence here is our own."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from worker.model import Article
 from worker.pipeline import analyse
-from worker.transforms.rules import RuleSet, pairs
+from worker.transforms.rules import RuleSet
 from worker.transforms.tag import Tagger
 
 NOW = datetime(2026, 12, 5, tzinfo=UTC)
@@ -59,22 +60,11 @@ BACK = [
 
 
 @pytest.mark.parametrize(("lang", "body", "expected"), BACK, ids=lambda x: str(x)[:30])
-def test_the_country_named_before_is_the_buyer(
-    tagger: Tagger,
-    rules: RuleSet,
-    monkeypatch: pytest.MonkeyPatch,
-    lang: str,
-    body: str,
-    expected: set,
+def test_the_country_named_before_is_the_lead_state(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set
 ) -> None:
-    monkeypatch.setattr(pairs, "LEAD_BUYER", False)  # the noun alone, not the lead state
+    # the sentence names its buyer only as "the country": the seller sells to the lead state
     assert read(tagger, rules, lang, body) == expected
-
-
-def test_the_country_noun_as_a_place_names_no_seller(tagger: Tagger, rules: RuleSet) -> None:
-    # "du pays" (of the country) is no seller: the noun is read only as a buyer
-    body = "La Belgique a reçu des blindés. Les usines du pays livrent aussi des obus à l'Ukraine."
-    assert ("UKR", "BEL") not in read(tagger, rules, "fr", body)
 
 
 COMPOUNDS = [

@@ -411,8 +411,6 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.joined_and = tuple(sorted(compiled["classes"].get("and_joined", [])))
     # Turkish: a list's case suffix on its last member only ("Katar, Kuveyt ve Umman'a")
     lex.case_marker = str(raw.get("case_marker") or "")
-    # nouns for a state named before ("das Land", "le pays"): a buyer the article named
-    lex.back_nouns = folded("back")
     return lex
 
 

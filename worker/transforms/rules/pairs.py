@@ -36,9 +36,6 @@ ONLY_OTHER = "only other party in the sentence"
 # A buyer the sentence names only as "it" or "the country" (grammar.BACK), until the article
 # tells who: the recipient of the first pair it read.
 REFERRED_BACK = "<named earlier>"
-# language lexicons: their nouns for a state named before ("das Land", "le pays", the ``back``
-# class) are read the same way, by the symbol patterns (``_referred_back``)
-BACK_NOUNS = True
 # A buyer read alone whose arms are only "the aircraft", "these jets" (no named weapon, no
 # seller in its sentence) orders what the article already told of: their seller is the
 # supplier of the article's first pair (document context; the maker fill when there is none).
@@ -142,10 +139,6 @@ class RelationLexicon:
     # language lexicons: the token that opens a case suffix (Turkish "'", ``case_marker``), when
     # a list carries its case on the last member only ("Katar, Kuveyt ve Umman'a")
     case_marker: str = ""
-    # language lexicons: nouns that stand for a state the article named before ("das Land",
-    # "le pays", "страна"; the ``back`` class): read as a buyer when the sentence reads no
-    # other (``_referred_back``), as English reads "the country" from the parse (grammar.BACK)
-    back_nouns: frozenset[str] = frozenset()
     # a learned second opinion on the pairs (rules/pair_scorer.py), from the lexicon's `scorer:`
     scorer: Any = field(default=None, repr=False)
 
@@ -419,8 +412,6 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
         for rec, sup, cues, facts in _sentence_pairs(text, start, end, fld, spans, lexicon):
             if rec == REFERRED_BACK:  # the buyer the article named first
                 rec = next(iter(k[0] for k in hits), "")
-                if not rec and lexicon.symbols_only:  # else the state it named last
-                    rec = _named_before(art, sentences, per_sentence, idx, sup, lexicon)
                 if rec in ("", sup):
                     continue
                 cues = [replace(c, country=rec) if c.country == REFERRED_BACK else c for c in cues]
@@ -479,28 +470,6 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
 
         found = rescore(tagged, lexicon, found, lexicon.scorer)
     return found
-
-
-def _named_before(
-    art: Any,
-    sentences: list[tuple[str, int, int, int]],
-    per_sentence: dict[int, list[_Span]],
-    idx: int,
-    seller: str,
-    lex: RelationLexicon,
-) -> str:
-    """The state the article names last before sentence ``idx`` by its name (not an adjective,
-    a company or a body), other than ``seller``: what "das Land", "le pays" refers back to
-    when no earlier sentence read a buyer; "" when there is none."""
-    for k in range(idx - 1, -1, -1):
-        text = art.title if sentences[k][0] == "title" else art.body
-        for sp in sorted(per_sentence.get(k, ()), key=lambda x: -x.start):
-            if sp.kind != "country" or sp.ident == seller:
-                continue
-            if lex.adjectives is not None and lex.adjectives(text[sp.start : sp.end]):
-                continue
-            return sp.ident
-    return ""
 
 
 def _article_weapon(weapons: list[Any], supplier: str) -> Any:
@@ -701,12 +670,9 @@ def _sentence_pairs(
         elif roles[k]:
             book.assigned.add(symbols[k][1].ident)
     back = (parsed or {}).get(BACK_KEY)
-    back_span = _Span(start, end, "country", REFERRED_BACK)
-    if back is None and BACK_NOUNS and lex.back_nouns and not book.by_role["recipient"]:
-        back, back_span = _referred_back(symbols, lex) or (None, back_span)
     if back is not None and not book.by_role["recipient"]:
         # "it" / "the country" buys: the article's buyer, resolved by ``extract_pairs``
-        book.note(back, back_span)
+        book.note(back, _Span(start, end, "country", REFERRED_BACK))
     book.fill_empty_sides(symbols, countries, fallback=parsed is None or ONLY_OTHER_FALLBACK)
     if MAKER_FILL and book.read_alone("recipient") and not (book.gifts and all(book.gifts)):
         # a buyer with no seller in the sentence: the seller of the arms the article named
@@ -722,22 +688,6 @@ def _sentence_pairs(
     named = [(k, x[1]) for k, x in enumerate(symbols) if x[0] == "weapon" and x[1] is not None]
     for rec, sup, cues in book.pairs():
         yield rec, sup, cues, _Facts(status, _pair_weapon(named, sup, trig))
-
-
-def _referred_back(symbols: list[Symbol], lex: RelationLexicon) -> tuple[tuple, _Span] | None:
-    """The buyer a language lexicon's sentence names only by a noun for a state the article named
-    before ("das osteuropäische Land will ... kaufen", "le pays a reçu"): the first such noun the
-    patterns read as the recipient when it stands as a country, with its role and span; None
-    when none does. Only a buyer: "du pays" or "im Land" name no seller."""
-    for k, sym in enumerate(symbols):
-        if sym[0] != "word" or sym[1] not in lex.back_nouns:
-            continue
-        span = _Span(sym[2], sym[3], "country", REFERRED_BACK)
-        line = [*symbols[:k], ("country", span, sym[2], sym[3]), *symbols[k + 1 :]]
-        role = _pattern_role(k, line, lex)
-        if role is not None and role[0] == "recipient":
-            return (role[0], f"{role[1]} ({sym[1]}: named before)"), span
-    return None
 
 
 def _pair_weapon(named: list[tuple[int, _Span]], supplier: str, trig: list[int]) -> _Span | None:
