@@ -123,3 +123,25 @@ def test_an_adjective_before_arms_is_no_seller_for_the_lead_state(
     title = "Katar'da ortak tatbikat"
     body = "Türk Silahlı Kuvvetleri tatbikata zırhlı araçlarla katılıyor."
     assert read(tagger, rules, "tr", body, title) == set()
+
+
+ITALIAN = [
+    # "da parte della Turchia": the purchase is by Turkey
+    (
+        "Il contratto riguarda l'acquisto da parte della Turchia di dieci elicotteri AW169 "
+        "della Leonardo.",
+        {("TUR", "ITA")},
+    ),
+    # the navy of a state, several words long, is the state
+    (
+        "Fincantieri consegnerà quattro corvette alla Marina Militare del Qatar entro il 2024.",
+        {("QAT", "ITA")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), ITALIAN, ids=lambda x: str(x)[:30])
+def test_italian_buyer_by_da_parte_and_state_body(
+    tagger: Tagger, rules: RuleSet, body: str, expected: set
+) -> None:
+    assert read(tagger, rules, "it", body) == expected

@@ -332,3 +332,9 @@ def test_compound_nationality_adjectives(tagger: Tagger, body: str, expected: se
 )
 def test_combining_forms_alone_name_nothing(tagger: Tagger, body: str) -> None:
     assert countries(tagger, body) == set()
+
+
+def test_italian_names_of_the_sixteenth_round_b(tagger: Tagger) -> None:
+    # "Malesia" (Malaysia) and "qatariota" (Qatari) as Italian copy writes them
+    assert countries(tagger, "Leonardo vende elicotteri in Malesia.") == {"MYS"}
+    assert countries(tagger, "L'acquisto da parte qatariota di sette navi.") == {"QAT"}

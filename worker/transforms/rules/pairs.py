@@ -1019,14 +1019,16 @@ def _symbols(
 
 
 def _drop_holders(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
-    """The symbols with each "{holder} {genitive}" run right before a country noun removed
-    ("ministerio de defensa de X" → X): the body of a state is the state itself. So is a body
+    """The symbols with each "{holder} {genitive}" run right before a country noun removed, and
+    the body's words before it ("ministerio de defensa de X", "Marina Militare del X" → X): the
+    body of a state is the state itself. So is a body
     named with the state's adjective right after it ("a la Armada saudí", "à l'armée
     ukrainienne", "al ministero della difesa austriaco"): the run goes and the adjective
     reads as the state's name (X, not XA), a party like any other."""
     out: list[Symbol] = []
     for sym in symbols:
         if sym[0] == "country":
+            dropped = False
             while (
                 len(out) >= 2
                 and out[-1][0] == "word"
@@ -1035,6 +1037,10 @@ def _drop_holders(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
                 and out[-2][1] in lex.holders
             ):
                 del out[-2:]
+                dropped = True
+            # the body's other words before it ("alla Marina Militare del Qatar")
+            while dropped and out and out[-1][0] == "word" and out[-1][1] in lex.holders:
+                del out[-1]
             if sym[1].adjective and out and out[-1][0] == "word" and out[-1][1] in lex.holders:
                 while out and out[-1][0] == "word" and out[-1][1] in lex.holders | lex.genitive:
                     del out[-1]
