@@ -64,6 +64,10 @@ MAKER_CUE = "maker named in the article"
 JOIN_SIDES = True
 ARTICLE_BUYER = "<the article's buyer>"
 JOIN_CUE = "seller read in another sentence"
+# language lexicons: sellers read with no buyer anywhere in the article sell to the state the
+# article is about, its most salient country (``_lead_buyer_pairs``)
+LEAD_BUYER = True
+LEAD_CUE = "seller to the article's lead state"
 _RETIRE_REACH = 4  # symbols from a retire word to the weapon it is about ("para reemplazar sus X")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
 _SLOTS.update({"XA": "XA ", "CA": "CA "})  # a country adjective (language lexicons only)
@@ -436,6 +440,8 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
             _add_facts(hit, facts, text)
     if orphans and sellers and not hits:  # a buyer and a seller read in different sentences
         _joined_pairs(hits, orphans, sellers)
+    if LEAD_BUYER and sellers and not orphans and not hits:
+        _lead_buyer_pairs(hits, sellers, tagged, lexicon)
     if orphans and not hits:  # only then is the article's maker needed
         makers = _article_makers(art, sentences, per_sentence, lexicon)
         _maker_pairs(hits, orphans, makers)
@@ -652,6 +658,7 @@ def _sentence_pairs(
         if r is not None and r[0] == "recipient" and symbols[k][1].company:
             roles[k] = None
     if lex.symbols_only:
+        _compound_parts(roles, countries, symbols)
         _origin_only(roles, countries, symbols)
     joined = frozenset(
         k for k in countries if text[symbols[k][2] : symbols[k][3]].startswith(lex.joined_and)
@@ -758,6 +765,55 @@ def _joined_pairs(
         hit.sentences.append(seller.sentence)
     hit.cues.extend(replace(c, cue=f"{JOIN_CUE}: {c.cue}") for c in seller.cues if c.country == sup)
     _add_facts(hit, seller.facts, seller.text)
+
+
+def _lead_buyer_pairs(
+    hits: dict[tuple[str, str], PairHit],
+    sellers: list[_Orphan],
+    tagged: TaggedArticle,
+    lex: RelationLexicon,
+) -> None:
+    """Sellers read with no buyer anywhere in the article ("the contract was signed with the
+    Korean group", "comprados a Holanda"): the buyer is the state the article is about, its
+    most salient country, unless a seller's sentence reads it as a bystander ("die
+    US-Regierung ist gegen den Kauf"); when it is the article's one seller, the next state the
+    article names most (a report on a maker's production for a client). Not a seller read only
+    as where
+    the arms were made ("US-made", ``roles.origin``): second-hand arms have another seller;
+    nor one read only as a deal's other party, which may be the buyer."""
+    classes = lex.raw.get("classes") or {}
+    # "with" names the seller too where it is the language's "from" (Polish "z")
+    with_from = set(classes.get("with") or ()) <= set(classes.get("from") or ())
+    unsure = {
+        c.text
+        for c in lex.cues
+        if c.role == ORIGIN or ("{with}" in c.text and not with_from) or "XA" in c.text.split()
+    }
+    sellers = [s for s in sellers if any(_names_seller(c, s.state, unsure) for c in s.cues)]
+    states = {s.state for s in sellers}
+    bystanders = {c.country for s in sellers for c in s.cues if c.role == "third"}
+    named = [e.id for e in tagged.entities if e.type == "country" and e.id not in bystanders]
+    if not named:
+        return
+    lead = named[0]
+    if lead in states and len(states) == 1 and len(named) > 1:
+        lead = named[1]  # an article about its one seller: the next state it names most
+    if lead in states:
+        return
+    for seller in sellers:
+        hit = hits.setdefault((lead, seller.state), PairHit(lead, seller.state))
+        hit.sentences.append(seller.sentence)
+        hit.cues.extend(
+            replace(c, cue=f"{LEAD_CUE}: {c.cue}") for c in seller.cues if c.country == seller.state
+        )
+        _add_facts(hit, seller.facts, seller.text)
+
+
+def _names_seller(cue: Cue, state: str, unsure: set[str]) -> bool:
+    """``cue`` reads ``state`` as the one selling: its pattern is none of ``unsure``, those
+    naming only where the arms were made, or only the other party of a deal ("صفقات مع
+    السعودية": a deal with a buyer, too)."""
+    return cue.country == state and cue.cue not in unsure
 
 
 def _article_maker(makers: Mapping[str, Any], recipient: str) -> str:
@@ -989,11 +1045,16 @@ def _fold_token(text: str) -> str:
 
 
 def _drop_holders(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
-    """The symbols with each "{holder} {genitive}" run right before a country noun removed
-    ("ministerio de defensa de X" → X): the body of a state is the state itself."""
+    """The symbols with each "{holder} {genitive}" run right before a country noun removed, and
+    the body's words before it ("ministerio de defensa de X", "Marina Militare del X" → X): the
+    body of a state is the state itself. So is a body
+    named with the state's adjective right after it ("a la Armada saudí", "à l'armée
+    ukrainienne", "al ministero della difesa austriaco"): the run goes and the adjective
+    reads as the state's name (X, not XA), a party like any other."""
     out: list[Symbol] = []
     for sym in symbols:
         if sym[0] == "country":
+            dropped = False
             while (
                 len(out) >= 2
                 and out[-1][0] == "word"
@@ -1002,6 +1063,14 @@ def _drop_holders(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
                 and out[-2][1] in lex.holders
             ):
                 del out[-2:]
+                dropped = True
+            # the body's other words before it ("alla Marina Militare del Qatar")
+            while dropped and out and out[-1][0] == "word" and out[-1][1] in lex.holders:
+                del out[-1]
+            if sym[1].adjective and out and out[-1][0] == "word" and out[-1][1] in lex.holders:
+                while out and out[-1][0] == "word" and out[-1][1] in lex.holders | lex.genitive:
+                    del out[-1]
+                sym = (sym[0], replace(sym[1], adjective=False), sym[2], sym[3])
         out.append(sym)
     return out
 
@@ -1084,6 +1153,26 @@ def _coordinate(
             roles[b] = (roles[a][0], roles[a][1] + " (coordinated)")
     if case_marker:
         _list_case(roles, countries, symbols, conjunctions, case_marker)
+
+
+def _compound_parts(
+    roles: dict[int, tuple | None], countries: list[int], symbols: list[Symbol]
+) -> None:
+    """The parts of a compound adjective ("franco-italiens", "франко-немецкий", "Türk-Rus")
+    share one role: the patterns read the part next to the noun or verb, and the other part,
+    joined to it by a hyphen with no space, takes its role (the arms are both states'). Only
+    adjectives: "the US-Israel agreement" names two parties."""
+    for a, b in itertools.pairwise(countries):
+        if b != a + 2 or symbols[a + 1][:2] != ("word", "-"):
+            continue
+        sa, sb = symbols[a], symbols[b]
+        if not (sa[1].adjective and sb[1].adjective and sa[3] == symbols[a + 1][2] == sb[2] - 1):
+            continue
+        ra, rb = roles.get(a), roles.get(b)
+        if ra is None and rb and rb[0] in (*ROLES, ORIGIN):
+            roles[a] = (rb[0], rb[1] + " (compound)")
+        elif rb is None and ra and ra[0] in (*ROLES, ORIGIN):
+            roles[b] = (ra[0], ra[1] + " (compound)")
 
 
 def _list_case(
@@ -1204,7 +1293,15 @@ class _RoleBook:
         for rec in sorted(self.by_role["recipient"]):
             for sup in sorted(self.by_role["supplier"]):
                 if rec != sup and self._same_clause(rec, sup):
-                    yield rec, sup, [c for c in self.cues if c.country in (rec, sup)]
+                    # a seller waiting for the article's buyer keeps the sentence's bystanders,
+                    # who are no buyer (``_lead_buyer_pairs``)
+                    by = rec == ARTICLE_BUYER
+                    own = [
+                        c
+                        for c in self.cues
+                        if c.country in (rec, sup) or (by and c.role == "third")
+                    ]
+                    yield rec, sup, own
 
     def _same_clause(self, rec: str, sup: str) -> bool:
         a = self.clauses.get(("recipient", rec), {-1})
