@@ -338,3 +338,17 @@ def test_italian_names_of_the_sixteenth_round_b(tagger: Tagger) -> None:
     # "Malesia" (Malaysia) and "qatariota" (Qatari) as Italian copy writes them
     assert countries(tagger, "Leonardo vende elicotteri in Malesia.") == {"MYS"}
     assert countries(tagger, "L'acquisto da parte qatariota di sette navi.") == {"QAT"}
+
+
+def test_an_english_article_reads_no_lower_case_adjective_of_another_language(
+    tagger: Tagger,
+) -> None:
+    # "afghan" is a French adjective and an English blanket; "maltese" a dog: in an English
+    # article only the capitalised forms name the state
+    body = "They sat under an afghan blanket with a maltese puppy."
+    tagged = tagger.tag(Article(id="t", title="", body=body, language="en"))
+    assert not [e for e in tagged.entities if e.type == "country"]
+    french = tagger.tag(
+        Article(id="t", title="", body="Le gouvernement afghan a signé.", language="fr")
+    )
+    assert {e.id for e in french.entities if e.type == "country"} == {"AFG"}

@@ -58,10 +58,15 @@ class Tagger:
         starts = [s for s, _ in sentences]
         view = TaggingContext(title, title_norm, body, body_norm, sentences, starts)
         found: dict[int, list[Mention]] = {}
+        # The all-lower-case reading of a name key that also holds another language's adjective
+        # ("italien", "afghan") is that language's: in English the same letters are an ordinary
+        # word ("an afghan blanket", "a maltese puppy"), so an English article reads only the
+        # capitalised form.
+        lower_too = article.language != "en"
         if title:
-            self._scan(title, title_norm, "title", [], None, view, found)
+            self._scan(title, title_norm, "title", [], None, view, found, lower_too)
         if body:
-            self._scan(body, body_norm, "body", sentences, starts, view, found)
+            self._scan(body, body_norm, "body", sentences, starts, view, found, lower_too)
         return TaggedArticle(article, self._entities_of(found), sentences)
 
     def _scan(
@@ -73,8 +78,11 @@ class Tagger:
         starts: list[int] | None,
         view: TaggingContext,
         found: dict[int, list[Mention]],
+        lower_too: bool = True,
     ) -> None:
-        """One automaton pass over ``norm``; mentions go into ``found`` by entity index."""
+        """One automaton pass over ``norm``; mentions go into ``found`` by entity index.
+        ``lower_too`` False: a key that also matches all in lower case (check 3) matches only
+        as its capitalised form."""
         hits: list[tuple[int, int, int, int]] = []
         ctx: MatchContext | None = None
         joins = False
@@ -86,7 +94,7 @@ class Tagger:
             if check == 1:
                 if not text[start].isupper():
                     continue
-            elif check == 2 or (check == 3 and not _lower_ok(text, start, lower)):
+            elif check == 2 or (check == 3 and not (lower_too and _lower_ok(text, start, lower))):
                 ok = True
                 for o in upper:
                     if not text[start + o].isupper():
