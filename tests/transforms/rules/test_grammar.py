@@ -262,6 +262,33 @@ def read():
             "Last spring Estonia received 30 armoured combat vehicles from Finland.",
             {("EST", "FIN")},
         ),
+        (
+            "company-supplier: a deal with a maker named by its trade and its state",
+            "Chile ended a 15-year contract with a German shipbuilder for four patrol submarines.",
+            {("CHL", "DEU")},
+        ),
+        (
+            "company-supplier: a contract with a named firm, the arms after its name",
+            "Peru signed a contract with the Korean company Hanwha for 30 howitzers.",
+            {("PER", "KOR")},
+        ),
+        (
+            "induction: a force inducts arms built abroad",
+            "The Kenyan Navy has inducted two patrol vessels built by a Spanish shipyard.",
+            {("KEN", "ESP")},
+        ),
+        (
+            "induction: commissioned, the maker behind 'of' phrases",
+            "The Kenyan Navy has commissioned the lead ship of a new class of corvette "
+            "developed by a shipyard of Spain.",
+            {("KEN", "ESP")},
+        ),
+        (
+            "induction: introduced into service, the maker from the weapon",
+            "The Ghana Air Force will introduce into service four newly delivered AW109 "
+            "helicopters on Monday.",
+            {("GHA", "ITA")},
+        ),
     ],
 )
 def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) -> None:
@@ -303,6 +330,8 @@ def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) 
             "retired arms",
             "Bulgaria signed a deal to buy F-16 jets to replace its Soviet-made MiG-29 fighters.",
         ),
+        ("a study commissioned", "The Indian Navy commissioned a study of Russian submarines."),
+        ("a photo made by an agency", "A photo of the jets made by Reuters shows Oman's coast."),
         (
             "maker in another clause",
             "Greece swaps its old radars for Israel's Barak MX system under the new purchase; "
@@ -320,6 +349,8 @@ def test_look_alikes_pair_nothing_wrong(read, kind: str, text: str) -> None:
         "soviet-era": {("UKR", "RUS")},
         "a denial": {("UKR", "ISR")},
         "maker in another clause": {("TUR", "ISR")},
+        "a study commissioned": {("IND", "RUS")},
+        "a photo made by an agency": {("OMN", "GBR"), ("OMN", "USA")},
         "a gift of used arms": {("UKR", "RUS")},  # the giver's own jets, not the maker's sale
         "a speaker beside a seller": {("ESP", "DEU")},
         "a war, not a buyer": {("UKR", "SRB")},

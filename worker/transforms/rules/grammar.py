@@ -43,6 +43,7 @@ MAKER_OF = "maker of "  # the cue's prefix for a seller read from a maker's adje
 NO_ROLE = "none"
 _FINITE = ("VBZ", "VBD", "VBP", "MD")  # a verb with a subject of its own (not VBN, VBG, VB)
 _GOVERNED = ("xcomp", "advcl", "conj")
+_SHARES = ("first", "last", "rest", "one", "two", "three", "four")  # "the first of the jets"
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +215,21 @@ def _arms_at(tok: Any, wtok: dict[int, Weapon], cls: Classes) -> bool:
     return cls.any(("arms", "arms_head"), _w(tok)) and _arms_noun(tok, wtok)
 
 
+def _names_arms(noun: Any, wtok: dict[int, Weapon], cls: Classes, hops: int = 2) -> bool:
+    """A weapon or an arms word, directly or through "of" phrases ("the first ship of a new
+    class of corvette", "a batch of howitzers")."""
+    if noun.i in wtok or cls.any(("arms", "hull"), _w(noun)):
+        return True
+    if hops == 0:
+        return False
+    return any(
+        o.dep_ == "pobj" and _names_arms(o, wtok, cls, hops - 1)
+        for p in noun.children
+        if p.dep_ == "prep" and _w(p) == "of"
+        for o in p.children
+    )
+
+
 def _weapon_at(noun: Any, wtok: dict[int, Weapon]) -> Weapon | None:
     if noun.i in wtok:
         return wtok[noun.i]
@@ -277,6 +293,7 @@ def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: 
             and tok.dep_ == "nsubj"
             and tok.head.dep_ == "ROOT"
             and not cls.any(("threat", "veto", "say", "act", "fire"), _w(tok.head))
+            and not (cls.has("induct", _w(tok.head)) and not _takes_arms(tok.head, cls))
             and (maker_clauses is None or _clause_of(tok) in maker_clauses)
         ):
             out[k] = Role(RECIPIENT, f"subject of '{tok.head.text}' beside a seller")
@@ -628,12 +645,17 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
         w = _w(v)
         if cls.has("threat", w) and v is verb:
             return Role(THIRD, f"subject of '{v.text}'", v.i)
+        if cls.has("induct", w) and not _takes_arms(v, cls):
+            continue  # "commissioned a study of Russian submarines": no arms taken
         if cls.has("buy", w) and not _commands(v, cls):
             return Role(RECIPIENT, f"subject of '{v.text}'", v.i)
         if cls.has("sell", w) and not _sends_message(v, cls):
             return Role(SUPPLIER, f"subject of '{v.text}'", v.i)
         if cls.has("take", w) and any(_w(c) in ("delivery", "possession") for c in v.children):
             return Role(RECIPIENT, "subject of 'took delivery'", v.i)
+        into = _into_service(v, cls)
+        if into is not None:
+            return Role(RECIPIENT, f"subject of '{v.text} into {into}'", v.i)
     if cls.has("approve", _w(verb)) and any(c.dep_ == "dobj" for c in verb.children):
         own = _object_purpose(verb, cls)  # "Spain approves the purchase of Hürjet jets"
         if own is not None and own.role == RECIPIENT:
@@ -652,6 +674,32 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
                     return Role(SUPPLIER, f"subject of '{v.text} … {c.text}' (approval)", v.i)
                 if kind == PARTY:
                     return Role(PARTY, f"subject of '{v.text} … {c.text}'", v.i)
+    return None
+
+
+def _takes_arms(verb: Any, cls: Classes) -> bool:
+    """The verb's object is arms or a ship ("inducted two helicopters", "commissioned the lead
+    ship"), or a share of them ("the second batch of", "the first of two frigates"); not a
+    study or a report about arms."""
+    for c in verb.children:
+        if c.dep_ != "dobj":
+            continue
+        if cls.any(("arms", "hull", "arms_head"), _w(c)):
+            return True
+        if (cls.has("mod", _w(c)) or _w(c) in _SHARES) and _names_arms(c, {}, cls):
+            return True
+    return False
+
+
+def _into_service(verb: Any, cls: Classes) -> str | None:
+    """The word after "into" when the verb takes something into service ("will bring into
+    service four helicopters", "introduced the jets into operation"): whatever the verb, its
+    subject is the force that receives the arms. None otherwise."""
+    for p in verb.children:
+        if p.dep_ == "prep" and _w(p) == "into":
+            noun = next((c for c in p.children if c.dep_ == "pobj"), None)
+            if noun is not None and cls.has("service", _w(noun)):
+                return noun.text
     return None
 
 
@@ -736,7 +784,9 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
             return Role(RECIPIENT, f"'{h.text} … for'", h.i)
         return None
     if p == "by" and (prep.dep_ == "agent" or h.tag_ == "VBN" or _noun_class(h, cls)):
-        made = cls.has("made", hw) and (h.head.i in wtok or h.i in wtok)  # not "photo made by"
+        # not "photo made by": the thing made is a weapon or names arms ("the lead ship of a
+        # class of corvette developed by")
+        made = cls.has("made", hw) and (h.i in wtok or _names_arms(h.head, wtok, cls))
         if cls.has("sell", hw) or made or _noun_class(h, cls) == SUPPLIER:
             return Role(SUPPLIER, f"'{h.text} by'", h.i)
         if cls.has("buy", hw) or _noun_class(h, cls) == RECIPIENT:
