@@ -273,6 +273,16 @@ def read():
             {("PER", "KOR")},
         ),
         (
+            "list: several states sign one agreement, no counterpart named",
+            "Egypt, Algeria and Morocco signed an agreement for 20 Rafale fighters.",
+            {("EGY", "FRA"), ("DZA", "FRA"), ("MAR", "FRA")},
+        ),
+        (
+            "list: two signers and one counterpart after 'with'",
+            "Egypt and Algeria signed a deal with France for 20 fighter jets.",
+            {("EGY", "FRA"), ("DZA", "FRA")},
+        ),
+        (
             "induction: a force inducts arms built abroad",
             "The Kenyan Navy has inducted two patrol vessels built by a Spanish shipyard.",
             {("KEN", "ESP")},
@@ -395,6 +405,20 @@ def test_a_buyer_read_alone_buys_from_the_maker_the_headline_names() -> None:
     # two makers named: which one sells is not told, so no pair
     tagged = tagger.tag(Article(id="t", title="Saab and Dassault chase a fighter order", body=body))
     assert extract_pairs(tagged, lex) == []
+
+
+def test_every_buyer_of_the_first_such_sentence_buys_from_the_article_maker() -> None:
+    # document context: three states sign for aircraft the sentence does not name; the one
+    # maker of the headline sells to each of them, not only to the first; a buyer read alone
+    # in a later sentence is another story and is left alone
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+    body = (
+        "Norway, Denmark and Finland signed a joint agreement for a package of nine aircraft. "
+        "Estonia also bought transport aircraft last year."
+    )
+    tagged = tagger.tag(Article(id="t", title="Embraer wins a transport order", body=body))
+    got = {(h.recipient, h.supplier) for h in extract_pairs(tagged, lex)}
+    assert got == {("NOR", "BRA"), ("DNK", "BRA"), ("FIN", "BRA")}
 
 
 def test_buyers_of_the_arms_named_before_buy_from_their_seller(read) -> None:

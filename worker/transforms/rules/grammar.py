@@ -873,6 +873,21 @@ def _transfer_word(
     return False
 
 
+def _subject_and_counterpart(
+    out: dict[int, Role], subj: list[int], other: int, doc: Any, cls: Classes
+) -> None:
+    """ "X signed a deal with Y" and nothing else to go on: the subject (each member of a list
+    of subjects) buys, as reporting on deals mostly names the buyer first; it sells when the
+    deal is a sale ("an export deal with Y", "a deal with Y to sell it drones")."""
+    anchor = out[subj[0]].anchor
+    sells = anchor >= 0 and _deal_to_sell(doc[anchor], cls)
+    mine, theirs = (SUPPLIER, RECIPIENT) if sells else (RECIPIENT, SUPPLIER)
+    why = " (a deal to sell)" if sells else " (the buyer named first)"
+    for s in subj:
+        out[s] = Role(mine, out[s].cue + why, out[s].anchor)
+    out[other] = Role(theirs, out[other].cue + " (its counterpart)", out[other].anchor)
+
+
 def _first_conjunct(doc: Any, actor: Actor) -> int:
     """The token index of the first member of the coordination the actor is in (its own
     otherwise): "with the Netherlands and Austria" gives both the Netherlands."""
@@ -925,25 +940,28 @@ def _resolve_parties(
                 out[k] = Role(_OPPOSITE[other], r.cue + f" (counterpart of the {other})", r.anchor)
     decided = [(j, x) for j, x in out.items() if x.role in (RECIPIENT, SUPPLIER)]
     still = [k for k in parties if out[k].role == PARTY]
-    if len(still) == 2 and not decided:
+    if (
+        still
+        and not decided
+        and all("subject" in out[k].cue for k in still)
+        and len({_first_conjunct(doc, actors[k]) for k in still}) == 1
+    ):
+        # "Vietnam signed a deal for the Spyder system": a state that signs for arms it does
+        # not make, with no counterpart named, buys (the maker fills the other side); so does
+        # each member of a list of signers ("A, B and C signed a joint agreement for 13 jets")
+        for s in still:
+            out[s] = Role(RECIPIENT, out[s].cue + " (signs alone: the buyer)", out[s].anchor)
+    elif len(still) == 2 and not decided:
         # "X signed a deal with Y" and nothing else to go on: the subject buys, as reporting
         # on deals mostly names the buyer first.
         subj = [k for k in still if "subject" in out[k].cue]
         if len(subj) == 1:
-            s = subj[0]
-            o = next(k for k in still if k != s)
-            anchor = out[s].anchor
-            if anchor >= 0 and _deal_to_sell(doc[anchor], cls):
-                # "X signed an export deal with Y", "X signed a deal with Y to sell it drones"
-                out[s] = Role(SUPPLIER, out[s].cue + " (a deal to sell)", anchor)
-                out[o] = Role(RECIPIENT, out[o].cue + " (its counterpart)", out[o].anchor)
-            else:
-                out[s] = Role(RECIPIENT, out[s].cue + " (the buyer named first)", anchor)
-                out[o] = Role(SUPPLIER, out[o].cue + " (its counterpart)", out[o].anchor)
-    elif len(still) == 1 and not decided and "subject" in out[still[0]].cue:
-        # "Vietnam signed a deal for the Spyder system": a state that signs for arms it does
-        # not make, with no counterpart named, buys (the maker fills the other side)
-        s = still[0]
-        out[s] = Role(RECIPIENT, out[s].cue + " (signs alone: the buyer)", out[s].anchor)
+            _subject_and_counterpart(out, subj, next(k for k in still if k != subj[0]), doc, cls)
+    elif not decided:
+        # "X and Y signed a deal with Z": a list of signers and one counterpart, as above
+        subj = [k for k in still if "subject" in out[k].cue]
+        rest = [k for k in still if k not in subj]
+        if len(rest) == 1 and len({_first_conjunct(doc, actors[k]) for k in subj}) == 1:
+            _subject_and_counterpart(out, subj, rest[0], doc, cls)
     for k in [k for k, r in out.items() if r.role == PARTY]:
         del out[k]

@@ -714,11 +714,12 @@ def _maker_pairs(
 ) -> None:
     """The first buyer the article names without a seller buys from the article's one maker
     (``_article_makers``: "Fincantieri ha vinto la gara. Il Marocco acquista due fregate."), when
-    no sentence of the article pairs its parties itself; later buyers are left alone. The
-    supplier's cue names the maker's mention, at its place in the text."""
-    if hits:  # the article pairs its parties itself
+    no sentence of the article pairs its parties itself; so do the buyers its sentence names
+    with it ("A, B and C signed a joint agreement for 13 jets"); buyers of later sentences are
+    left alone. The supplier's cue names the maker's mention, at its place in the text."""
+    if hits or not orphans:  # the article pairs its parties itself
         return
-    for orphan in orphans[:1]:
+    for orphan in (o for o in orphans if o.sentence == orphans[0].sentence):
         sup = _article_maker(makers, orphan.state)
         if not sup:
             continue
