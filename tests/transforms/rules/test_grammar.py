@@ -376,6 +376,22 @@ def test_look_alikes_pair_nothing_wrong(read, kind: str, text: str) -> None:
     assert not got & wrong, kind
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Belgian court ordered Belgium to cease supplying spare parts for F-16 jets to Egypt.",
+        "Judges ordered Belgium to halt shipments of F-16 jet parts to Egypt within a week.",
+        "A court prevents the Belgian government from supplying Egypt with F-16 spare parts.",
+    ],
+)
+def test_a_state_told_to_stop_its_supply_is_the_seller(read, text: str) -> None:
+    # the object of an order (or a ban) to stop supplying sells, not the maker of the jets
+    # the parts are for; the transfer is blocked
+    got = read(text)
+    assert set(got) == {("EGY", "BEL")}, text
+    assert got[("EGY", "BEL")]["status"] == "blocked", text
+
+
 def test_a_re_export_veto_blocks_the_sellers_delivery(read) -> None:
     got = read("Switzerland vetoed the export of Swiss-made shells to Ukraine from Germany.")
     assert ("UKR", "DEU") in got and got[("UKR", "DEU")]["status"] == "blocked"

@@ -532,6 +532,11 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
     if dep == "dobj" and cls.has("choose", _w(head)):  # "selected Japan's Mitsubishi", "chose Saab"
         return Role(SUPPLIER, f"object of '{head.text}' (the chosen maker)", head.i)
     if dep == "dobj":  # "cleared Indonesia to buy", "allowed Germany to export"
+        stopped = _told_to_stop_selling(head, cls)
+        if stopped is not None:  # "a court ordered the Netherlands to halt shipments to X"
+            return Role(
+                SUPPLIER, f"'{head.text} … to {stopped.text}' (told to stop its sale)", stopped.i
+            )
         for c in head.children:
             if c.dep_ == "xcomp" and cls.has("buy", _w(c)):
                 return Role(RECIPIENT, f"'{head.text} … to {c.text}'", c.i)
@@ -539,6 +544,25 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
                 return Role(SUPPLIER, f"'{head.text} … to {c.text}'", c.i)
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
         return _prep_role(head, cls, wtok)
+    return None
+
+
+def _told_to_stop_selling(verb: Any, cls: Classes) -> Any | None:
+    """The infinitive of stopping when the verb tells its object to stop its own sale: "ordered
+    the Netherlands to halt shipments of parts to Israel", "told Berlin to cease supplying
+    shells", "prevents the Dutch government from supplying Israel with parts": the one told
+    sells (the status says it is blocked). None otherwise."""
+    for c in verb.children:
+        if c.dep_ == "prep" and _w(c) == "from":  # "barred X from selling"
+            done = next((o for o in c.children if o.dep_ == "pcomp"), None)
+            if done is not None and cls.has("sell", _w(done)):
+                return done
+        if c.dep_ != "xcomp" or not cls.has("veto", _w(c)):
+            continue
+        for o in c.children:
+            sale = o.dep_ == "dobj" and cls.has("sell_noun", _w(o))
+            if sale or (o.dep_ == "xcomp" and cls.has("sell", _w(o))):
+                return c
     return None
 
 
