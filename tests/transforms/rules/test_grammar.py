@@ -283,6 +283,16 @@ def read():
             {("EGY", "FRA"), ("DZA", "FRA")},
         ),
         (
+            "company-supplier: the maker's short name in brackets before the weapon",
+            "Egypt has entered an agreement for 30 Korea Aerospace (KAI) KF-21 fighters.",
+            {("EGY", "KOR")},
+        ),
+        (
+            "passive choice: the force the arms were chosen for",
+            "The Gripen was selected for the Colombian Air Force after a long contest.",
+            {("COL", "SWE")},
+        ),
+        (
             "induction: a force inducts arms built abroad",
             "The Kenyan Navy has inducted two patrol vessels built by a Spanish shipyard.",
             {("KEN", "ESP")},
@@ -341,6 +351,7 @@ def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) 
             "Bulgaria signed a deal to buy F-16 jets to replace its Soviet-made MiG-29 fighters.",
         ),
         ("a study commissioned", "The Indian Navy commissioned a study of Russian submarines."),
+        ("a person chosen", "A Swedish pilot was selected for the Indian display team."),
         ("a photo made by an agency", "A photo of the jets made by Reuters shows Oman's coast."),
         (
             "maker in another clause",
@@ -360,6 +371,7 @@ def test_look_alikes_pair_nothing_wrong(read, kind: str, text: str) -> None:
         "a denial": {("UKR", "ISR")},
         "maker in another clause": {("TUR", "ISR")},
         "a study commissioned": {("IND", "RUS")},
+        "a person chosen": {("IND", "SWE")},
         "a photo made by an agency": {("OMN", "GBR"), ("OMN", "USA")},
         "a gift of used arms": {("UKR", "RUS")},  # the giver's own jets, not the maker's sale
         "a speaker beside a seller": {("ESP", "DEU")},

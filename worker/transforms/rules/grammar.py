@@ -806,6 +806,9 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if p == "for":
         if h.i in wtok or cls.any(("sell_noun", "deal", "buy_noun", "arrive", "sell"), hw):
             return Role(RECIPIENT, f"'{h.text} … for'", h.i)
+        if cls.has("choose", hw) and any(c.dep_ == "auxpass" for c in h.children):
+            # "the AMV has been selected for the Japanese army": the force it is chosen for
+            return Role(RECIPIENT, f"'{h.text} for' (the chooser)", h.i)
         return None
     if p == "by" and (prep.dep_ == "agent" or h.tag_ == "VBN" or _noun_class(h, cls)):
         # not "photo made by": the thing made is a weapon or names arms ("the lead ship of a
