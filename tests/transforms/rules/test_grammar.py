@@ -293,6 +293,16 @@ def read():
             {("COL", "SWE")},
         ),
         (
+            "company-supplier: a shipyard from the companies table, its home state the seller",
+            "The Philippine Navy ordered four patrol boats from Dearsan.",
+            {("PHL", "TUR")},
+        ),
+        (
+            "company-supplier: a maker known by its former name",
+            "Indonesia ordered two frigates from ST Marine.",
+            {("IDN", "SGP")},
+        ),
+        (
             "induction: a force inducts arms built abroad",
             "The Kenyan Navy has inducted two patrol vessels built by a Spanish shipyard.",
             {("KEN", "ESP")},
