@@ -303,6 +303,11 @@ def read():
             {("IDN", "SGP")},
         ),
         (
+            "other: the subject arranges a shipment that comes from a named seller",
+            "Bolivia's defence minister arranged a shipment of drones and rifles from Iran.",
+            {("BOL", "IRN")},
+        ),
+        (
             "induction: a force inducts arms built abroad",
             "The Kenyan Navy has inducted two patrol vessels built by a Spanish shipyard.",
             {("KEN", "ESP")},

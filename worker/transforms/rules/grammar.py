@@ -692,6 +692,10 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
                 kind = _noun_class(c, cls)
                 if kind == RECIPIENT:
                     return Role(RECIPIENT, f"subject of '{v.text} … {c.text}'", v.i)
+                if kind == SUPPLIER and _sent_from_only(c):
+                    # "coordinated a shipment of drones from Iran": the seller is named after
+                    # "from" and no one after "to"; the subject is where the arms go
+                    return Role(RECIPIENT, f"subject of '{v.text} … {c.text} from'", v.i)
                 if kind == SUPPLIER and not cls.has("approve", _w(v)):
                     return Role(SUPPLIER, f"subject of '{v.text} … {c.text}'", v.i)
                 if kind == SUPPLIER:  # "the US approved the sale": the seller's government
@@ -725,6 +729,17 @@ def _into_service(verb: Any, cls: Classes) -> str | None:
             if noun is not None and cls.has("service", _w(noun)):
                 return noun.text
     return None
+
+
+def _sent_from_only(noun: Any) -> bool:
+    """A sale or shipment noun with a "from" phrase (on it or on its "of" object) and no "to"
+    phrase: "a shipment of drones from Iran", not "the export of shells from Germany to X"."""
+    preps = [p for p in noun.children if p.dep_ == "prep"]
+    for p in list(preps):
+        if _w(p) == "of":
+            preps += [q for o in p.children for q in o.children if q.dep_ == "prep"]
+    words = {_w(p) for p in preps}
+    return "from" in words and "to" not in words
 
 
 def _deal_to_sell(verb: Any, cls: Classes) -> bool:
