@@ -308,6 +308,16 @@ def read():
             {("BOL", "IRN")},
         ),
         (
+            "second-hand: the owner of arms bought from a state that is not their maker",
+            "Crowds cheered the arrival of Chile's first F-16 jets purchased from Norway.",
+            {("CHL", "NOR")},
+        ),
+        (
+            "possessive owner: arms supplied by a state, no 'to'",
+            "Ukraine's Leopard tanks supplied by Poland were seen near the front.",
+            {("UKR", "POL")},
+        ),
+        (
             "induction: a force inducts arms built abroad",
             "The Kenyan Navy has inducted two patrol vessels built by a Spanish shipyard.",
             {("KEN", "ESP")},
@@ -367,6 +377,7 @@ def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) 
         ),
         ("a study commissioned", "The Indian Navy commissioned a study of Russian submarines."),
         ("a person chosen", "A Swedish pilot was selected for the Indian display team."),
+        ("an owner that sold", "Russia's S-400 missiles sold to India arrived in May."),
         ("a photo made by an agency", "A photo of the jets made by Reuters shows Oman's coast."),
         (
             "maker in another clause",
@@ -387,6 +398,7 @@ def test_look_alikes_pair_nothing_wrong(read, kind: str, text: str) -> None:
         "maker in another clause": {("TUR", "ISR")},
         "a study commissioned": {("IND", "RUS")},
         "a person chosen": {("IND", "SWE")},
+        "an owner that sold": {("RUS", "IND"), ("RUS", "RUS")},
         "a photo made by an agency": {("OMN", "GBR"), ("OMN", "USA")},
         "a gift of used arms": {("UKR", "RUS")},  # the giver's own jets, not the maker's sale
         "a speaker beside a seller": {("ESP", "DEU")},

@@ -430,6 +430,9 @@ def _on_noun(
     if _arms_at(head, wtok, cls) or made:
         noun = head.head if made else head
         w = _weapon_at(noun, wtok)
+        got = _bought_by_owner(tok, noun, cls)
+        if got is not None:  # "Argentina's F-16 jets purchased from Denmark": the owner bought
+            return Role(RECIPIENT, f"'{tok.text}'s {noun.text} {got.text}' (the owner)", got.i)
         if any(cls.has("captured", _w(c)) for c in noun.children):
             return Role(THIRD, f"'{tok.text} {noun.text}' captured")  # "Russian tanks captured"
         if _retired(noun, cls):  # "to replace the Soviet-made jets": not what changes hands
@@ -459,6 +462,24 @@ def _on_noun(
         return Role(SUPPLIER, f"'{tok.text} … {head.text}' (the seller's sale)", head.i)
     if kind == PARTY and tok.dep_ == "poss":
         return Role(PARTY, f"'{tok.text}'s {head.text}'", head.i)
+    return None
+
+
+def _bought_by_owner(tok: Any, noun: Any, cls: Classes) -> Any | None:
+    """The participle that makes a possessive on arms their buyer: "Argentina's jets purchased
+    from Denmark", "Ukraine's tanks supplied by Poland" (a sale with no "to": the owner got
+    them); not "Russia's missiles sold to India", whose owner sold. None otherwise."""
+    if tok.dep_ != "poss":
+        return None
+    for c in noun.children:
+        if c.dep_ != "acl" or c.tag_ != "VBN":
+            continue
+        if cls.has("buy", _w(c)):
+            return c
+        if cls.has("sell", _w(c)) and not any(
+            p.dep_ in ("prep", "dative") and _w(p) == "to" for p in c.children
+        ):
+            return c
     return None
 
 
