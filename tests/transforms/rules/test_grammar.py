@@ -318,6 +318,11 @@ def read():
             {("UKR", "POL")},
         ),
         (
+            "other: 'it' in a relative clause is the sentence's own subject",
+            "The Indian Air Force has paid for the S-400 systems it bought from Russia.",
+            {("IND", "RUS")},
+        ),
+        (
             "induction: a force inducts arms built abroad",
             "The Kenyan Navy has inducted two patrol vessels built by a Spanish shipyard.",
             {("KEN", "ESP")},

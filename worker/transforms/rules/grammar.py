@@ -126,7 +126,11 @@ def read_roles(
             out[k] = Role(THIRD, r.cue.replace("(the blocker)", "(blocks another's sale)"))
     back = _buyer_referred_back(out, doc, cls)
     if back is not None:
-        out[BACK] = back
+        own = _antecedent_in_sentence(back, out, actors, doc)
+        if own is not None:  # "the Navy wants the submarine it is buying from China"
+            out[own] = Role(RECIPIENT, f"{back.cue} = its subject", back.anchor)
+        else:
+            out[BACK] = back
     for k, r in out.items():
         if r.anchor >= 0:
             head = doc[r.anchor]
@@ -157,6 +161,27 @@ def _buyer_referred_back(out: dict[int, Role], doc: Any, cls: Classes) -> Role |
         if role is not None and role.role == RECIPIENT:
             words = " ".join(t.text for t in tok.subtree)
             return Role(RECIPIENT, f"'{words}' (named earlier) {role.cue}", role.anchor)
+    return None
+
+
+def _antecedent_in_sentence(
+    back: Role, out: dict[int, Role], actors: Sequence[Actor], doc: Any
+) -> int | None:
+    """The actor that "it" refers to inside the sentence: the buying verb sits in a relative
+    or complement clause under a verb whose subject is a state with no role yet ("The Thai Navy
+    insists on engines for the submarine it is buying from China"). Its index, or None."""
+    if back.anchor < 0:
+        return None
+    above = {t.i for t in doc[back.anchor].ancestors}
+    for k, a in enumerate(actors):
+        if k in out or a.kind != "country" or a.country in {actors[j].country for j in out}:
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        tok = span.root if span is not None and len(span) else None
+        while tok is not None and tok.dep_ in ("compound", "amod", "poss"):
+            tok = tok.head
+        if tok is not None and tok.dep_ == "nsubj" and tok.head.i in above and tok.i < back.anchor:
+            return k
     return None
 
 
