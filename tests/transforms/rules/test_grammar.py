@@ -323,6 +323,11 @@ def read():
             {("IND", "RUS")},
         ),
         (
+            "sell-to: the aircraft's mission words between the verb and the arms",
+            "Italy will hand over maritime patrol aircraft to Tunisia on Monday.",
+            {("TUN", "ITA")},
+        ),
+        (
             "induction: a force inducts arms built abroad",
             "The Kenyan Navy has inducted two patrol vessels built by a Spanish shipyard.",
             {("KEN", "ESP")},
