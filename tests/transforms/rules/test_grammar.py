@@ -328,6 +328,11 @@ def read():
             {("TUN", "ITA")},
         ),
         (
+            "adjective-origin: two origins joined by a hyphen both make the arms",
+            "Qatar bought a German-Dutch air defence system last year.",
+            {("QAT", "DEU"), ("QAT", "NLD")},
+        ),
+        (
             "induction: a force inducts arms built abroad",
             "The Kenyan Navy has inducted two patrol vessels built by a Spanish shipyard.",
             {("KEN", "ESP")},

@@ -110,6 +110,7 @@ def read_roles(
         role = _role_of(span.root, a, wtok, cls)
         if role is not None:
             out[k] = role
+    _joint_makers(out, actors, doc)
     _resolve_parties(out, actors, doc, wtok, cls)
     _subject_buys(out, actors, doc, cls)
     _maker_sells(out, actors)
@@ -200,6 +201,28 @@ def _dateline_end(doc: Any) -> int:
         if not (tok.is_punct or tok.lower_ == "and" or tok.text[:1].isupper()):
             return -1
     return -1
+
+
+def _joint_makers(out: dict[int, Role], actors: Sequence[Actor], doc: Any) -> None:
+    """Two origins joined by a hyphen ("French-Italian SAMP/T systems", "a German-Dutch
+    tank"): a state with no role of its own makes the arms with the one beside it that is read
+    as their maker."""
+    tokens: dict[int, int] = {}
+    for k, a in enumerate(actors):
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None and len(span) == 1:
+            tokens[span.root.i] = k
+    for i, k in tokens.items():
+        if k in out:
+            continue
+        for j in (i - 2, i + 2):  # the other origin, a hyphen between
+            other = tokens.get(j)
+            if other is None or not 0 <= min(i, j) + 1 < len(doc):
+                continue
+            r = out.get(other)
+            if doc[min(i, j) + 1].text == "-" and r is not None and r.maker:
+                out[k] = replace(r, cue=r.cue + f" (with '{doc[j].text}')")
+                break
 
 
 def _maker_sells(out: dict[int, Role], actors: Sequence[Actor]) -> None:
