@@ -833,3 +833,24 @@ def test_a_states_suppliers_sell_to_it(read) -> None:
     got = read("Russia remains India's largest arms supplier, selling it tanks and jets.")
     assert set(got) == {("IND", "RUS")}
     assert set(read("Russia's arms exports to India fell.")) == {("IND", "RUS")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The French shipyard Piriou has delivered a second patrol vessel to the Senegalese Navy.",
+        "Estonia took delivery of four armoured personnel carriers from Finland last week.",
+    ],
+)
+def test_a_warship_or_armour_named_by_its_class_reaches_the_pair_rule(text: str) -> None:
+    # the pack's query asks for the weapons topic; a patrol vessel or a personnel carrier, not
+    # "warship" or "tank", must satisfy it, or the pair the reader finds is never alerted
+    from datetime import UTC, datetime
+
+    from worker.pipeline import analyse
+
+    rules = load_rules()
+    arms = {r.id for r in rules.active if r.pair and r.pair.relation == "arms_transfer"}
+    art = Article(id="t", title="", body=text)
+    _, alerts = analyse(art, default_tagger(), rules, datetime(2026, 1, 1, tzinfo=UTC))
+    assert [a.rule_id for a in alerts if a.rule_id in arms], text
