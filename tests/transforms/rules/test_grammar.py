@@ -393,6 +393,11 @@ def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) 
         ("a study commissioned", "The Indian Navy commissioned a study of Russian submarines."),
         ("a person chosen", "A Swedish pilot was selected for the Indian display team."),
         ("an owner that sold", "Russia's S-400 missiles sold to India arrived in May."),
+        (
+            "armed: an adjective of the arms beside a negated sale",
+            "Its founder added that if Turkey decides not to sell Canada armed unmanned aerial "
+            "vehicles during a crisis, Ottawa could face trouble.",
+        ),
         ("a photo made by an agency", "A photo of the jets made by Reuters shows Oman's coast."),
         (
             "maker in another clause",
@@ -414,6 +419,7 @@ def test_look_alikes_pair_nothing_wrong(read, kind: str, text: str) -> None:
         "a study commissioned": {("IND", "RUS")},
         "a person chosen": {("IND", "SWE")},
         "an owner that sold": {("RUS", "IND"), ("RUS", "RUS")},
+        "armed: an adjective of the arms beside a negated sale": {("CAN", "TUR")},
         "a photo made by an agency": {("OMN", "GBR"), ("OMN", "USA")},
         "a gift of used arms": {("UKR", "RUS")},  # the giver's own jets, not the maker's sale
         "a speaker beside a seller": {("ESP", "DEU")},

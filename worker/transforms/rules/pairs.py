@@ -1270,6 +1270,9 @@ def _trigger_counts(
     """Whether the trigger at symbol ``k`` makes the sentence a transfer: no ``not_objects``
     pattern matches around it, and a weak trigger has an ``objects`` pattern (its object is arms)
     while any other trigger only needs a weapon within ``arms_window`` symbols."""
+    attributive = lex.grammar.words("attributive") if lex.grammar is not None else frozenset()
+    if symbols[k][1] in attributive and k + 1 < len(symbols) and symbols[k + 1][0] == "weapon":
+        return False  # "armed drones": an adjective of the arms, no transfer
     if obj_line:
         line = " " + " ".join([*obj_line[:k], "T", *obj_line[k + 1 :]]) + " "
         if any(p.regex.search(line) for p in lex.not_objects):
