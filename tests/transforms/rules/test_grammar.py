@@ -319,8 +319,9 @@ def read():
         ),
         (
             "other: 'it' in a relative clause is the sentence's own subject",
-            "The Indian Air Force has paid for the S-400 systems it bought from Russia.",
-            {("IND", "RUS")},
+            "The Thai Navy wants German-made engines fitted to the Yuan-class boats it has been "
+            "buying from Beijing.",
+            {("THA", "CHN")},
         ),
         (
             "sell-to: the aircraft's mission words between the verb and the arms",
@@ -329,8 +330,8 @@ def read():
         ),
         (
             "adjective-origin: two origins joined by a hyphen both make the arms",
-            "Qatar bought a German-Dutch air defence system last year.",
-            {("QAT", "DEU"), ("QAT", "NLD")},
+            "Egypt has agreed to acquire French-Italian SAMP/T systems.",
+            {("EGY", "FRA"), ("EGY", "ITA")},
         ),
         (
             "induction: a force inducts arms built abroad",
@@ -339,8 +340,8 @@ def read():
         ),
         (
             "induction: commissioned, the maker behind 'of' phrases",
-            "The Kenyan Navy has commissioned the lead ship of a new class of corvette "
-            "developed by a shipyard of Spain.",
+            "Kenya's navy has commissioned the first of a series of corvettes developed by a "
+            "shipyard of Spain.",
             {("KEN", "ESP")},
         ),
         (
@@ -395,8 +396,8 @@ def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) 
         ("an owner that sold", "Russia's S-400 missiles sold to India arrived in May."),
         (
             "armed: an adjective of the arms beside a negated sale",
-            "Its founder added that if Turkey decides not to sell Canada armed unmanned aerial "
-            "vehicles during a crisis, Ottawa could face trouble.",
+            "He added that if Ankara decides not to sell Ottawa armed unmanned aerial vehicles "
+            "in a war, Canada would suffer.",
         ),
         ("a photo made by an agency", "A photo of the jets made by Reuters shows Oman's coast."),
         (
@@ -844,7 +845,7 @@ def test_a_states_suppliers_sell_to_it(read) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The French shipyard Piriou has delivered a second patrol vessel to the Senegalese Navy.",
+        "Piriou, a French yard, has delivered a patrol vessel to Senegal's navy.",
         "Estonia took delivery of four armoured personnel carriers from Finland last week.",
     ],
 )
