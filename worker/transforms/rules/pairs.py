@@ -728,11 +728,12 @@ def _maker_pairs(
 ) -> None:
     """The first buyer the article names without a seller buys from the article's one maker
     (``_article_makers``: "Fincantieri ha vinto la gara. Il Marocco acquista due fregate."), when
-    no sentence of the article pairs its parties itself; later buyers are left alone. The
-    supplier's cue names the maker's mention, at its place in the text."""
-    if hits:  # the article pairs its parties itself
+    no sentence of the article pairs its parties itself; so do the buyers its sentence names
+    with it ("A, B and C signed a joint agreement for 13 jets"); buyers of later sentences are
+    left alone. The supplier's cue names the maker's mention, at its place in the text."""
+    if hits or not orphans:  # the article pairs its parties itself
         return
-    for orphan in orphans[:1]:
+    for orphan in (o for o in orphans if o.sentence == orphans[0].sentence):
         sup = _article_maker(makers, orphan.state)
         if not sup:
             continue
@@ -1392,6 +1393,9 @@ def _trigger_counts(
     """Whether the trigger at symbol ``k`` makes the sentence a transfer: no ``not_objects``
     pattern matches around it, and a weak trigger has an ``objects`` pattern (its object is arms)
     while any other trigger only needs a weapon within ``arms_window`` symbols."""
+    attributive = lex.grammar.words("attributive") if lex.grammar is not None else frozenset()
+    if symbols[k][1] in attributive and k + 1 < len(symbols) and symbols[k + 1][0] == "weapon":
+        return False  # "armed drones": an adjective of the arms, no transfer
     if obj_line:
         line = " " + " ".join([*obj_line[:k], "T", *obj_line[k + 1 :]]) + " "
         if any(p.regex.search(line) for p in lex.not_objects):
