@@ -97,3 +97,12 @@ def test_no_system_is_given_when_the_article_names_two_from_other_states(read) -
         "Doha already flies Rafale jets and operates NASAMS batteries."
     )
     assert got[("QAT", "USA")].get("weapon") is None
+
+
+def test_the_one_system_named_is_not_given_when_the_buyer_makes_it(read) -> None:
+    # the only system named is the buyer's own jet, not what it buys
+    got = read(
+        "India will buy two dozen fighter jets from France under a new accord. "
+        "Deliveries of India's home-built Tejas jets keep slipping."
+    )
+    assert got[("IND", "FRA")].get("weapon") is None

@@ -464,7 +464,7 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
         if not buyers or hit.recipient in buyers:
             hit.status = with_opening(hit.status, opening)
         if hit.weapon is None:  # no weapon in the pair's sentences: one the article names
-            w = _article_weapon(weapons, hit.supplier)
+            w = _article_weapon(weapons, hit.supplier, hit.recipient)
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
     found = _one_direction(_named_seller_first(list(hits.values())))
@@ -475,16 +475,17 @@ def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairH
     return found
 
 
-def _article_weapon(weapons: list[Any], supplier: str) -> Any:
+def _article_weapon(weapons: list[Any], supplier: str, recipient: str) -> Any:
     """The weapon of a pair whose sentences name none ("hoped to sell 48 of the jets"): the
     article's first weapon from the supplier, else its first weapon of a multinational
     programme (no one country: any partner sells it, "Eurofighter"), else the one system the
-    article names when it names only one, else none."""
+    article names when it names only one and the buyer does not make it, else none."""
     own = next((e for e in weapons if e.country == supplier), None)
     shared = own or next((e for e in weapons if e.country is None), None)
-    if shared is None and len({e.id for e in weapons}) == 1:
+    if shared is None and len({e.id for e in weapons}) == 1 and weapons[0].country != recipient:
         # the article names one system and no other: the deal is about it even when its maker's
-        # state is not the seller (NASAMS, Norwegian-made, sold by the US with Raytheon)
+        # state is not the seller (NASAMS, Norwegian-made, sold by the US with Raytheon); not
+        # the buyer's own ("India buys jets from France; its home-built Tejas run late")
         return weapons[0]
     return shared
 
