@@ -152,7 +152,10 @@ def test_a_signed_letter_of_offer_and_acceptance_is_agreed(status_of) -> None:
     assert status_of(text, ("POL", "USA")) == "agreed"
 
 
-def test_arms_sold_in_the_past_were_handed_over(status_of) -> None:
-    # a sale told in the past is a transfer made; the present "is selling" stays agreed
-    text = "Last year Israel sold Barak 8 air defence systems to Morocco."
+def test_a_sale_in_the_past_is_agreed_and_has_sold_is_delivered(status_of) -> None:
+    # "sold" is often the sale itself with its delivery still ahead; the perfect tells a
+    # transfer made
+    text = "The United States sold Chile twelve Apache helicopters in a deal signed on Friday."
+    assert status_of(text, ("CHL", "USA")) == "agreed"
+    text = "Israel has already sold Barak 8 air defence systems to Morocco."
     assert status_of(text, ("MAR", "ISR")) == "delivered"
