@@ -159,3 +159,11 @@ def test_a_sale_in_the_past_is_agreed_and_has_sold_is_delivered(status_of) -> No
     assert status_of(text, ("CHL", "USA")) == "agreed"
     text = "Israel has already sold Barak 8 air defence systems to Morocco."
     assert status_of(text, ("MAR", "ISR")) == "delivered"
+
+
+def test_a_contract_still_expected_does_not_make_the_deal_an_order(status_of) -> None:
+    text = (
+        "Peru signed an agreement to buy K2 tanks from South Korea, and a contract is expected "
+        "next year."
+    )
+    assert status_of(text, ("PER", "KOR")) == "agreed"

@@ -241,7 +241,12 @@ def sentence_status(
             elif status == "ordered" and _hangs_on_arms(words, i, classes):
                 background = background or status
                 continue
-            placed = placed or (status == "ordered" and w in classes.get("firm", _NONE))
+            placed = placed or (
+                status == "ordered"
+                and w in classes.get("firm", _NONE)
+                # "a contract is expected next year", "a contract would follow": not yet placed
+                and not _prospect_after(words, i, classes)
+            )
             cand = (dist, -rank, status)
             if status in ("agreed", "ordered") and (firm is None or cand < firm):
                 firm = cand
@@ -296,6 +301,12 @@ def _negated(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]
     """A negation word (``negation``) stands a few words before ``words[i]``."""
     near = classes.get("negation", _NONE)
     return bool(near) and any(words[j] in near for j in range(max(0, i - _NEGATION_WINDOW), i))
+
+
+def _prospect_after(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """A prospect word ("expected", "will") stands a few words after ``words[i]``."""
+    near = classes.get("prospective", _NONE)
+    return any(w in near for w in words[i + 1 : i + 1 + _PROSPECT_WINDOW])
 
 
 def _grants_approval(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
