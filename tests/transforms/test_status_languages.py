@@ -463,3 +463,23 @@ def test_status_in_the_languages_own_words(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str], status: str
 ) -> None:
     assert statuses(tagger, rules, lang, body).get(pair, "no pair") == status
+
+
+NOT_ONLY = [
+    (
+        "es",
+        "El Gobierno de Chile no solo aprobó la venta de tanques a Ecuador, sino que la financia.",
+    ),
+    ("it", "Il governo di Roma non solo ha approvato la vendita di elicotteri al Perù."),
+    ("de", "Die Bundesregierung hat die Lieferung von Panzern an Chile nicht nur genehmigt."),
+    ("fr", "Le gouvernement français a non seulement approuvé la vente de Rafale au Pérou."),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), NOT_ONLY, ids=lambda x: str(x)[:24])
+def test_an_approval_after_not_only_is_no_refusal(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str
+) -> None:
+    # the negator of "not only" negates nothing: the approval stays an approval
+    got = statuses(tagger, rules, lang, body)
+    assert got and set(got.values()) == {"agreed"}
