@@ -368,7 +368,11 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return Role(NO_ROLE, f"'{tok.text}' opens its own clause")
             tok = head
             continue
-        if dep in ("compound", "nmod") and _dative_as_compound(tok, head, cls):
+        if (
+            dep in ("compound", "nmod")
+            and _dative_as_compound(tok, head, cls)
+            and not _makes_the_arms(actor, head, wtok)
+        ):
             verb = tok.doc[tok.left_edge.i - 1]
             return Role(RECIPIENT, f"'{verb.text} {tok.text} …' (the one it is sent to)", verb.i)
         if dep == "appos":
@@ -617,6 +621,12 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
         return _prep_role(head, cls, wtok)
     return None
+
+
+def _makes_the_arms(actor: Actor, noun: Any, wtok: dict[int, Weapon]) -> bool:
+    """The actor's state makes a weapon named in the noun phrase it hangs on: "sends US Patriot
+    systems from its stocks" names where the arms were made, not who gets them."""
+    return any(wtok[t.i].origin == actor.country for t in noun.subtree if t.i in wtok)
 
 
 def _dative_as_compound(tok: Any, head: Any, cls: Classes) -> bool:
