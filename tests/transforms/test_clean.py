@@ -222,7 +222,28 @@ def test_a_heading_line_without_a_stop_is_its_own_paragraph() -> None:
         "LIMA, Peru\nThe navy of Peru took delivery of two patrol boats from Korea last week.\n"
         "What comes next\nMore boats are due to follow under the same contract next year, he said."
     )
-    assert len(paragraphs(text)) == 4
+    assert paragraphs(text) == [
+        "LIMA, Peru",
+        "The navy of Peru took delivery of two patrol boats from Korea last week.",
+        "What comes next",
+        "More boats are due to follow under the same contract next year, he said.",
+    ]
+
+
+def test_one_long_line_does_not_turn_wraps_into_headings() -> None:
+    # a source line far longer than the wrapped text above it: the wraps still join
+    text = (
+        "The defence minister said on Monday that South Korea would deliver\n"
+        "180 K2 tanks to Poland over the next\n"
+        "three years under the framework deal.\n"
+        "Source: https://example.org/a/very/long/address/of/the/ministry/press/office/"
+        "release/number/two/thousand/and/six\n"
+    )
+    got = paragraphs(text)
+    assert got[0] == (
+        "The defence minister said on Monday that South Korea would deliver 180 K2 tanks to "
+        "Poland over the next three years under the framework deal."
+    )
 
 
 def test_a_one_word_kicker_stays_with_its_headline() -> None:

@@ -80,7 +80,7 @@ def paragraphs(text: str) -> list[str]:
     out: list[str] = []
     for block in text.split("\n\n"):
         lines = [line for line in block.split("\n") if line]
-        width = max((len(line) for line in lines), default=0)
+        width = _typical_width(lines)
         current: list[str] = []
         for n, line in enumerate(lines):
             current.append(line)
@@ -92,6 +92,16 @@ def paragraphs(text: str) -> list[str]:
         if current:
             out.append(" ".join(current))
     return out
+
+
+def _typical_width(lines: list[str]) -> int:
+    """The width a block's lines are wrapped at: its longest line, or, from four lines on, its
+    upper-quartile length, so one long line (a URL, a source line, a table row) does not make
+    every wrapped line look short enough to be a heading."""
+    widths = sorted(len(line) for line in lines)
+    if len(widths) < 4:
+        return widths[-1] if widths else 0
+    return widths[(3 * (len(widths) - 1)) // 4]
 
 
 def _heading(line: str, nxt: str, width: int) -> bool:
