@@ -125,9 +125,9 @@ def _weapon_ids(label: str) -> frozenset[str]:
 _WORD = re.compile(r"[a-z0-9]+")
 # Words of a class of arms, not of one system: a label made only of these ("ammunition",
 # "artillery-shells", "drones", "air-defence-system") says the text names no system, and no
-# canonical id can be right or wrong for it, so the weapon measure leaves such pairs out and
-# counts them apart (the label rules ask for a system's id or designation; some labellers wrote
-# the class when the text named none).
+# canonical id can be right for it: the reader is right to name none and wrong to name one
+# (counted apart as well; the label rules ask for a system's id or designation, and some
+# labellers wrote the class when the text named none).
 _CLASS_WORDS = frozenset(
     [
         "ammunition",
@@ -266,10 +266,12 @@ def score_report(rep: Report, pred: list[dict], countries: list[str], s: Score) 
                     f"{'|' + '|'.join(lab.status_ok) if lab.status_ok else ''}"
                     f" got={hit.get('status')}"
                 )
-        if lab.weapon and not names_system(lab.weapon):
-            s.weapon_class_labels += 1
-        elif lab.weapon:
-            w_right = _norm(hit.get("weapon")) in _weapon_ids(lab.weapon)
+        if lab.weapon:
+            if names_system(lab.weapon):
+                w_right = _norm(hit.get("weapon")) in _weapon_ids(lab.weapon)
+            else:  # the text names no system: right to name none, wrong to name one
+                s.weapon_class_labels += 1
+                w_right = hit.get("weapon") is None
             s.weapon[w_right] += 1
             if not w_right:
                 s.weapon_errors.append(

@@ -62,12 +62,16 @@ def test_a_weapon_none_of_the_labels_name_is_wrong_and_status_goes_by_the_first(
     assert s.weapon_errors and "k2|k808" in s.weapon_errors[0]
 
 
-def test_a_class_of_arms_is_not_a_system_and_is_left_out_of_the_weapon_measure() -> None:
+def test_a_class_of_arms_is_not_a_system_so_only_naming_none_is_right() -> None:
     assert not names_system("artillery-shells") and not names_system("drones")
     assert names_system("k9") and names_system("attack-class-submarine")
     shells = PairLabel("PER", "KOR", weapon="ammunition", status="delivered")
     s = Score()
     pair = {"recipient": "PER", "supplier": "KOR", "weapon": None, "status": "delivered"}
     score_report(report(shells), [pair], ["PER", "KOR"], s)
-    assert sum(s.weapon.values()) == 0 and s.weapon_class_labels == 1
+    assert s.weapon[True] == 1 and s.weapon_class_labels == 1
     assert s.status[("delivered", True)] == 1
+    # a system read where the text named none is a wrong weapon
+    s = Score()
+    score_report(report(shells), [{**pair, "weapon": "k9-thunder"}], ["PER", "KOR"], s)
+    assert s.weapon[False] == 1
