@@ -14,8 +14,8 @@ from worker.transforms.tag import Tagger
 CASES = [
     (
         "es",
-        "El ministro de Defensa de Chile, Juan Pérez, confirmó que este mes se firmará el contrato "
-        "para la compra de doce aviones de combate Saab Gripen E a Suecia.",
+        "La ministra de Defensa de Chile, Ana Soto, anunció que en marzo su gobierno cerrará "
+        "la compra de un lote de doce cazas polivalentes de nueva generación Saab Gripen E a Suecia.",
         {("CHL", "SWE")},
     ),
     (

@@ -630,7 +630,7 @@ def _makes_the_arms(actor: Actor, noun: Any, wtok: dict[int, Weapon]) -> bool:
 
 
 def _dative_as_compound(tok: Any, head: Any, cls: Classes) -> bool:
-    """ "Sweden to send Ukraine infantry fighting vehicles": the parser hangs the state that gets
+    """ "Norway to send Latvia armoured fighting vehicles": the parser hangs the state that gets
     the arms on them as a compound (or nmod). A state name right after a transfer verb, on the
     verb's direct object, with no "to" phrase, is its indirect object."""
     obj = head
