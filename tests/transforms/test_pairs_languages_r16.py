@@ -15,7 +15,8 @@ CASES = [
     (
         "es",
         "La ministra de Defensa de Chile, Ana Soto, anunció que en marzo su gobierno cerrará "
-        "la compra de un lote de doce cazas polivalentes de nueva generación Saab Gripen E a Suecia.",
+        "la compra de un lote de doce cazas polivalentes de nueva generación Saab Gripen E "
+        "a Suecia.",
         {("CHL", "SWE")},
     ),
     (

@@ -40,6 +40,13 @@ def test_where_the_arms_were_made_is_no_seller_for_the_lead_state(
     assert read(tagger, rules, "es", body, title) == set()
 
 
+
+def _case_id(x: object) -> str:
+    # a set's order changes between processes (string hashing): sort it, so pytest-xdist's
+    # workers collect the same test ids
+    return str(sorted(x) if isinstance(x, set) else x)[:30]
+
+
 BACK = [
     (
         "fr",
@@ -59,7 +66,7 @@ BACK = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "body", "expected"), BACK, ids=lambda x: str(x)[:30])
+@pytest.mark.parametrize(("lang", "body", "expected"), BACK, ids=_case_id)
 def test_the_country_named_before_is_the_lead_state(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set
 ) -> None:
@@ -79,7 +86,7 @@ COMPOUNDS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "body", "expected"), COMPOUNDS, ids=lambda x: str(x)[:30])
+@pytest.mark.parametrize(("lang", "body", "expected"), COMPOUNDS, ids=_case_id)
 def test_compound_adjective_names_both_suppliers(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set
 ) -> None:
@@ -128,19 +135,19 @@ def test_an_adjective_before_arms_is_no_seller_for_the_lead_state(
 ITALIAN = [
     # "da parte della Turchia": the purchase is by Turkey
     (
-        "Il contratto riguarda l'acquisto da parte della Turchia di dieci elicotteri AW169 "
-        "della Leonardo.",
+        "Il contratto prevede un acquisto da parte della Turchia di otto elicotteri AW169 "
+        "di Leonardo.",
         {("TUR", "ITA")},
     ),
     # the navy of a state, several words long, is the state
     (
-        "Fincantieri consegnerà quattro corvette alla Marina Militare del Qatar entro il 2024.",
+        "Entro due anni Fincantieri consegnerà tre corvette alla Marina Militare del Qatar.",
         {("QAT", "ITA")},
     ),
 ]
 
 
-@pytest.mark.parametrize(("body", "expected"), ITALIAN, ids=lambda x: str(x)[:30])
+@pytest.mark.parametrize(("body", "expected"), ITALIAN, ids=_case_id)
 def test_italian_buyer_by_da_parte_and_state_body(
     tagger: Tagger, rules: RuleSet, body: str, expected: set
 ) -> None:

@@ -337,7 +337,7 @@ def test_combining_forms_alone_name_nothing(tagger: Tagger, body: str) -> None:
 def test_italian_names_of_the_sixteenth_round_b(tagger: Tagger) -> None:
     # "Malesia" (Malaysia) and "qatariota" (Qatari) as Italian copy writes them
     assert countries(tagger, "Leonardo vende elicotteri in Malesia.") == {"MYS"}
-    assert countries(tagger, "L'acquisto da parte qatariota di sette navi.") == {"QAT"}
+    assert countries(tagger, "Un ordine qatariota per cinque navi.") == {"QAT"}
 
 
 def test_an_english_article_reads_no_lower_case_adjective_of_another_language(

@@ -609,7 +609,7 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
         return Role(SUPPLIER, f"object of '{head.text}' (the chosen maker)", head.i)
     if dep == "dobj":  # "cleared Indonesia to buy", "allowed Germany to export"
         stopped = _told_to_stop_selling(head, cls)
-        if stopped is not None:  # "a court ordered the Netherlands to halt shipments to X"
+        if stopped is not None:  # "judges told Belgium to stop its shipments to X"
             return Role(
                 SUPPLIER, f"'{head.text} … to {stopped.text}' (told to stop its sale)", stopped.i
             )
@@ -648,9 +648,9 @@ def _dative_as_compound(tok: Any, head: Any, cls: Classes) -> bool:
 
 
 def _told_to_stop_selling(verb: Any, cls: Classes) -> Any | None:
-    """The infinitive of stopping when the verb tells its object to stop its own sale: "ordered
-    the Netherlands to halt shipments of parts to Israel", "told Berlin to cease supplying
-    shells", "prevents the Dutch government from supplying Israel with parts": the one told
+    """The infinitive of stopping when the verb tells its object to stop its own sale: "told
+    Belgium to stop its shipments of spare parts to X", "told Berlin to cease supplying
+    shells", "bars the Swiss government from supplying X with rounds": the one told
     sells (the status says it is blocked). None otherwise."""
     for c in verb.children:
         if c.dep_ == "prep" and _w(c) == "from":  # "barred X from selling"
