@@ -11,6 +11,7 @@ from worker.model import Article
 from worker.pipeline import analyse_many
 from worker.transforms import parser
 from worker.transforms.rules import RuleSet
+from worker.transforms.rules import pairs as pairs_module
 from worker.transforms.rules.pairs import candidate_sentences
 from worker.transforms.tag import Tagger
 
@@ -58,6 +59,39 @@ def test_after_the_read_ahead_no_article_calls_the_parser(tagger, rules, monkeyp
     monkeypatch.setattr(parser, "english_parser", no_parser)
     found = [rules.alerts(v, indices, now=NOW) for v, indices in readings]
     assert sum(1 for alerts in found for a in alerts if a.pair) >= 4
+
+
+def test_after_the_read_ahead_no_article_seeks_its_candidates_again(tagger, rules, monkeypatch):
+    views = [rules.view(tagger.tag(a)) for a in articles()]
+    readings = [(v, v.matching()) for v in views]
+    rules.read_ahead(readings)
+    sought: list[int] = []
+    real = pairs_module._candidates
+
+    def counting(*args):
+        sought.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(pairs_module, "_candidates", counting)
+    found = [rules.alerts(v, indices, now=NOW) for v, indices in readings]
+    assert sum(1 for alerts in found for a in alerts if a.pair) >= 4
+    assert not sought
+
+
+def test_candidates_taken_but_not_parsed_are_parsed_when_read(tagger, rules):
+    """A caller that takes the candidates and then fails to parse them (the cache emptied here)
+    gets the same alerts: each sentence is parsed when its article reads it."""
+    expected = []
+    for art in articles():
+        parser.clear_cache()
+        expected.append([a.to_dict() for a in rules.match(tagger.tag(art), now=NOW)])
+    views = [rules.view(tagger.tag(a)) for a in articles()]
+    readings = [(v, v.matching()) for v in views]
+    for view, _ in readings:
+        view.pair_candidates(rules.relations["arms_transfer"])
+    parser.clear_cache()
+    got = [[a.to_dict() for a in rules.alerts(v, i, now=NOW)] for v, i in readings]
+    assert got == expected
 
 
 def test_a_failing_read_ahead_costs_nothing_but_speed(tagger, rules, monkeypatch):

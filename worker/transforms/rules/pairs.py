@@ -390,12 +390,17 @@ def candidate_sentences(tagged: TaggedArticle, lexicon: RelationLexicon) -> list
     return _candidates(tagged.article, sentences, spans_by_sentence(tagged, sentences), lexicon)
 
 
-def extract_pairs(tagged: TaggedArticle, lexicon: RelationLexicon) -> list[PairHit]:
-    """Role pairs the lexicon finds in the article, one ``PairHit`` per (recipient, supplier)."""
+def extract_pairs(
+    tagged: TaggedArticle, lexicon: RelationLexicon, *, parse_first: bool = True
+) -> list[PairHit]:
+    """Role pairs the lexicon finds in the article, one ``PairHit`` per (recipient, supplier).
+    ``parse_first``: parse the article's candidate sentences in one call before reading; False
+    when a caller has parsed them already (``candidate_sentences``), so they are not sought
+    twice (a sentence not parsed then is parsed when read, alone: same result)."""
     art = tagged.article
     sentences = sentence_spans(tagged)
     per_sentence = spans_by_sentence(tagged, sentences)
-    if ROLE_READER == "grammar" and lexicon.grammar is not None:
+    if parse_first and ROLE_READER == "grammar" and lexicon.grammar is not None:
         parse_many(_candidates(art, sentences, per_sentence, lexicon))
     hits: dict[tuple[str, str], PairHit] = {}
     orphans: list[_Orphan] = []
