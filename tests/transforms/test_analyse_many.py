@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from worker.model import Article
 from worker.pipeline import analyse_many
 from worker.transforms import parser
 from worker.transforms.rules import RuleSet
 from worker.transforms.rules import pairs as pairs_module
-from worker.transforms.rules.pairs import candidate_sentences
+from worker.transforms.rules.pairs import candidate_sentences, extract_pairs
 from worker.transforms.tag import Tagger
 
 NOW = datetime(2026, 12, 5, tzinfo=UTC)
@@ -132,3 +134,23 @@ def test_one_failing_article_costs_no_other_its_result(tagger, rules):
     assert all(isinstance(r, tuple) for r in ok)
     assert results[0][0].article.id == "a0" and results[3][0].article.id == "a3"
     assert any(a.pair and a.pair["recipient"] == "EGY" for a in results[0][1])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a trigger the negation cancels
+        "Poland said it will never buy tanks from Germany again, whatever the price.",
+        # a company and its jets, no country: the reader reads sentences with a country only
+        "Saab will deliver six more Gripen fighters next year, the company said.",
+        # a weak trigger whose object is not arms
+        "Norway ordered new uniforms and tents for its fighter squadrons.",
+    ],
+)
+def test_sentences_the_reader_never_parses_are_not_candidates(tagger, rules, body):
+    """They pass the cheap word test (a trigger word and arms) but the reader reads no transfer
+    in them, so their parse would never be read."""
+    lexicon = rules.relations["arms_transfer"]
+    tagged = tagger.tag(Article(id="c", title="", body=body, language="en"))
+    assert candidate_sentences(tagged, lexicon) == []
+    assert extract_pairs(tagged, lexicon) == []
