@@ -89,6 +89,7 @@ class Score:
     status_errors: list[str] = field(default_factory=list)
     weapon: Counter = field(default_factory=Counter)  # right? -> n
     weapon_errors: list[str] = field(default_factory=list)
+    weapon_class_labels: int = 0  # correct pairs labelled with a class of arms, not a system
     both_directions: int = 0
     homonyms_tagged: int = 0
     seconds: list[float] = field(default_factory=list)
@@ -122,6 +123,83 @@ def _weapon_ids(label: str) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[a-z0-9]+")
+# Words of a class of arms, not of one system: a label made only of these ("ammunition",
+# "artillery-shells", "drones", "air-defence-system") says the text names no system, and no
+# canonical id can be right or wrong for it, so the weapon measure leaves such pairs out and
+# counts them apart (the label rules ask for a system's id or designation; some labellers wrote
+# the class when the text named none).
+_CLASS_WORDS = frozenset(
+    [
+        "ammunition",
+        "munitions",
+        "artillery",
+        "shells",
+        "shell",
+        "drone",
+        "drones",
+        "uav",
+        "uavs",
+        "body",
+        "armour",
+        "armor",
+        "military",
+        "vehicles",
+        "vehicle",
+        "armoured",
+        "armored",
+        "air",
+        "defence",
+        "defense",
+        "system",
+        "systems",
+        "weapons",
+        "weapon",
+        "sub",
+        "machine",
+        "gun",
+        "guns",
+        "assault",
+        "rifles",
+        "rifle",
+        "patrol",
+        "boats",
+        "boat",
+        "vessels",
+        "vessel",
+        "warships",
+        "ships",
+        "spare",
+        "parts",
+        "trucks",
+        "off",
+        "road",
+        "high",
+        "speed",
+        "airfield",
+        "equipment",
+        "nuclear",
+        "submarine",
+        "submarines",
+        "missile",
+        "missiles",
+        "tank",
+        "tanks",
+        "jets",
+        "fighter",
+        "fighters",
+        "helicopter",
+        "helicopters",
+        "frigate",
+        "frigates",
+        "opv",
+    ]
+)
+
+
+def names_system(label: str) -> bool:
+    """Whether a weapon label names a system (an id or designation), not only a class of arms."""
+    words = _WORD.findall(label.lower())
+    return not words or not all(w in _CLASS_WORDS for w in words)
 
 
 @cache
@@ -188,7 +266,9 @@ def score_report(rep: Report, pred: list[dict], countries: list[str], s: Score) 
                     f"{'|' + '|'.join(lab.status_ok) if lab.status_ok else ''}"
                     f" got={hit.get('status')}"
                 )
-        if lab.weapon:
+        if lab.weapon and not names_system(lab.weapon):
+            s.weapon_class_labels += 1
+        elif lab.weapon:
             w_right = _norm(hit.get("weapon")) in _weapon_ids(lab.weapon)
             s.weapon[w_right] += 1
             if not w_right:
@@ -284,6 +364,7 @@ def summary(s: Score) -> dict[str, Any]:
             g: _status_share(s, g) for g in sorted({g for g, _ in s.status_lang})
         },
         "weapon_right": s.weapon[True] / w_all if w_all else None,
+        "weapon_class_labels": s.weapon_class_labels,
         "cpu_ms_per_report": 1000 * sum(s.seconds) / len(s.seconds) if s.seconds else None,
     }
 

@@ -312,7 +312,8 @@ def _recache(args: argparse.Namespace) -> int:
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         changed = False
         for i, line in enumerate(lines):
-            if line.rstrip("\n") != f"- id: {rid}":
+            # an id of digits only is written quoted ("- id: '919019472590'")
+            if line.rstrip("\n") not in {f"- id: {rid}", f"- id: '{rid}'", f'- id: "{rid}"'}:
                 continue
             # the report's own keys run until the next "- id:" or a line that is not indented
             j = i + 1

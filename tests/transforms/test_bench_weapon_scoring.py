@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from bench_pairs_real import Score, _weapon_ids, score_report
+from bench_pairs_real import Score, _weapon_ids, names_system, score_report
 from realnews_corpus import PairLabel, Report
 
 
@@ -60,3 +60,14 @@ def test_a_weapon_none_of_the_labels_name_is_wrong_and_status_goes_by_the_first(
     score_report(report(tanks, carriers), [pair], ["PER", "KOR"], s)
     assert s.weapon[False] == 1 and s.status[("agreed", False)] == 1
     assert s.weapon_errors and "k2|k808" in s.weapon_errors[0]
+
+
+def test_a_class_of_arms_is_not_a_system_and_is_left_out_of_the_weapon_measure() -> None:
+    assert not names_system("artillery-shells") and not names_system("drones")
+    assert names_system("k9") and names_system("attack-class-submarine")
+    shells = PairLabel("PER", "KOR", weapon="ammunition", status="delivered")
+    s = Score()
+    pair = {"recipient": "PER", "supplier": "KOR", "weapon": None, "status": "delivered"}
+    score_report(report(shells), [pair], ["PER", "KOR"], s)
+    assert sum(s.weapon.values()) == 0 and s.weapon_class_labels == 1
+    assert s.status[("delivered", True)] == 1

@@ -212,6 +212,40 @@ def test_paragraphs_one_per_line_and_hard_wrapped() -> None:
     ]
 
 
+def test_a_heading_line_without_a_stop_is_its_own_paragraph() -> None:
+    # a headline right over its lede, one newline apart: two paragraphs, not one run-on sentence
+    lede = "The air force of Chile signed on Monday for twelve trainers built in Sweden."
+    text = f"Chile picks Swedish trainer jets\n{lede}"
+    assert paragraphs(text) == ["Chile picks Swedish trainer jets", lede]
+    # a subheading between two paragraphs, and a dateline line
+    text = (
+        "LIMA, Peru\nThe navy of Peru took delivery of two patrol boats from Korea last week.\n"
+        "What comes next\nMore boats are due to follow under the same contract next year, he said."
+    )
+    assert len(paragraphs(text)) == 4
+
+
+def test_a_one_word_kicker_stays_with_its_headline() -> None:
+    # a section label over the headline is no heading of its own
+    text = "Defence\nChile picks Swedish trainer jets\n\nThe deal was signed on Monday."
+    assert paragraphs(text)[0] == "Defence Chile picks Swedish trainer jets"
+
+
+def test_a_short_wrapped_line_is_still_a_wrap() -> None:
+    # wrapped lines near the block's width, or ending on a word that needs more, join up
+    wrapped = (
+        "DAKAR, May 2 The defence ministry said at the\n"
+        "Dakar air show on Tuesday that the country had signed an order\n"
+        "for four patrol aircraft, its first in a decade, and that more\n"
+        "Aircraft could follow.\n"
+    )
+    assert len(paragraphs(wrapped)) == 1
+    # the next line opens in lower case: a wrap, however short the line
+    assert paragraphs("A short line\nthat goes on and on for quite a long while here.") == [
+        "A short line that goes on and on for quite a long while here."
+    ]
+
+
 # ---- CMS debris ------------------------------------------------------------------------------
 
 
@@ -429,6 +463,13 @@ def test_truncate() -> None:
     assert truncate("short", 10) == "short"
     assert truncate("one two three four five", 12) == "one two…"
     assert len(truncate("x" * 50, 10)) == 10
+
+
+def test_a_derived_title_is_not_cut_at_an_abbreviation() -> None:
+    # no headline: the title is the first sentence, read by the tagger's splitter, so "U.S."
+    # inside it is no sentence end
+    raw = {"text": "Chile signed a deal with the U.S. Navy for two frigates. Talks took a year."}
+    assert clean(raw).title == "Chile signed a deal with the U.S. Navy for two frigates."
 
 
 def test_html_typed_feed_title_and_summary_become_text() -> None:

@@ -13,6 +13,7 @@ from worker.tools.build_names import (
     Table,
     _names_state,
     _same_shape,
+    combining_forms,
     name_nisbas,
     name_seeds,
     render,
@@ -50,7 +51,7 @@ def test_every_seed_names_a_language_and_a_country() -> None:
         assert lang in LANGUAGES, lang
         for iso3, seed in rows.items():
             assert pycountry.countries.get(alpha_3=iso3) is not None or iso3 in known, iso3
-            assert set(seed) <= {"names", "adjectives", "any_case"}, (lang, iso3)
+            assert set(seed) <= {"names", "adjectives", "any_case", "combining"}, (lang, iso3)
 
 
 def test_variant_adjective_may_echo_the_english_or_a_compound_name() -> None:
@@ -77,3 +78,22 @@ def test_render_writes_an_any_case_form_with_its_case_mode() -> None:
     doc = yaml.safe_load(text)
     assert doc["countries"][0]["demonyms"] == ["polska", {"text": "polski", "case": "insensitive"}]
     assert doc["countries"][0]["aliases"] == ["Polska"]
+
+
+def test_combining_forms_from_adjective_endings() -> None:
+    # Polish and Russian make the first part of a compound adjective from the adjective's
+    # masculine ending; other forms and other endings make none
+    pl = (("ski", "sko"), ("cki", "cko"))
+    assert combining_forms({"francuski", "niemiecki", "francuska"}, pl) == {
+        "francusko",
+        "niemiecko",
+    }
+    ru = (("ский", "ско"), ("цкий", "цко"))
+    assert combining_forms({"китайский", "турецкий", "китайская"}, ru) == {"китайско", "турецко"}
+    assert combining_forms({"francuski"}, ()) == set()
+
+
+def test_render_writes_combining_forms() -> None:
+    text = render("fr", {"FRA": Table(adjectives={"français"}, combining={"franco"})}, "test")
+    entry = yaml.safe_load(text)["countries"][0]
+    assert entry["combining"] == ["franco"]

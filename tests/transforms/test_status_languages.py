@@ -4,6 +4,8 @@ each language's own words: the ``status:`` lists of worker/data/rules/languages/
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,10 +15,10 @@ import yaml
 from worker.model import Article
 from worker.pipeline import analyse
 from worker.transforms.folding import fold_letters
-from worker.transforms.rules import RuleSet
-from worker.transforms.rules.languages import status_words
+from worker.transforms.rules import RuleSet, load_rules
 from worker.transforms.rules.loader import SHIPPED
-from worker.transforms.rules.transfer import sentence_status
+from worker.transforms.rules.transfer import STATUSES, sentence_status
+from worker.transforms.rules.word_stems import StatusReader, snowball
 from worker.transforms.tag import Tagger
 
 NOW = datetime(2026, 12, 5, tzinfo=UTC)
@@ -84,13 +86,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "body", "pair", "status"), CASES, ids=[c[0] for c in CASES])
-def test_status_in_the_languages_own_words(
-    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str], status: str
-) -> None:
-    assert statuses(tagger, rules, lang, body).get(pair, "no pair") == status
-
-
 def test_a_status_stem_reads_a_whole_class_word(tagger: Tagger, rules: RuleSet) -> None:
     # "прибули" is listed whole as an arrival verb, so the stemmer leaves it as it is; the
     # status stem "прибул*" must still read it as delivered
@@ -109,38 +104,43 @@ def test_the_opening_tells_the_status_when_the_pair_sentence_does_not(
     assert statuses(tagger, rules, "pt", body) == {("PRT", "BRA"): "ordered"}
 
 
-def test_status_words_take_the_class_words_a_stem_begins() -> None:
-    raw = {
-        "classes": {"arrive": ["прибули", "надійшл_"], "buy": ["купила"]},
-        "status": {"delivered": ["прибул_"], "ordered": ["купила"], "talks": ["прибулий"]},
-    }
-    got = status_words(raw)
-    assert "прибули" in got["delivered"]  # whole class word under the stem
-    assert "купила" not in got["delivered"]
-    assert "прибулий" not in got["delivered"]  # another status lists it itself
+def test_the_status_reader_reads_the_token_as_written() -> None:
+    # the class reader leaves "прибули" (listed whole as an arrival verb) as it is; the status
+    # reader sees the token itself, so the status stem "прибул*" reads it
+    reader, keys = StatusReader.of(
+        {"delivered": ["прибул_"], "ordered": ["купила"], "talks": ["прибулий"]}
+    )
+    assert keys == {}  # no stemmer: listed words and listed stems only
+    for token, read in [
+        ("прибули", "прибул_"),
+        ("прибулий", "прибулий"),  # listed whole: itself
+        ("купила", "купила"),
+        ("літак", "літак"),  # no status word: unchanged
+    ]:
+        assert reader(fold_letters(token), token) == fold_letters(read)
 
 
 LANGUAGE_FILES = sorted((SHIPPED / "languages").glob("[a-z][a-z].yaml"))
 
 
-@pytest.mark.parametrize("path", LANGUAGE_FILES, ids=lambda p: p.stem)
-def test_no_status_word_hides_a_token_from_its_class(path: Path) -> None:
-    # every listed word joins the stemmer; a status word listed whole that a class stem begins
-    # would stay itself and stop reading as that class ("поставки" would no longer be the
-    # noun of supplying "поставк*", and the sentence would lose its trigger)
-    rel = yaml.safe_load(path.read_text(encoding="utf-8"))["relations"]["arms_transfer"]
-    words = [str(w) for ws in rel["classes"].values() for w in ws or ()]
-    stems = {fold_letters(w[:-1]) for w in words if w.endswith("*")}
-    whole = {fold_letters(w) for w in words if not w.endswith("*")}
-    hidden = [
-        (status, w)
-        for status, ws in rel["status"].items()
-        for w in map(str, ws)
-        if not w.endswith("*")
-        and fold_letters(w) not in whole
-        and any(fold_letters(w).startswith(s) for s in stems)
-    ]
-    assert hidden == []
+def test_a_status_word_never_changes_which_pairs_are_read(tagger: Tagger) -> None:
+    # Portuguese "venda" (sale) listed whole as an agreed word: the token must still read as
+    # the noun of selling ``venda*`` (its only trigger), so the pair stays and reads agreed.
+    # While status words joined the class reader, the status word hid the token from its class.
+    body = "A venda de caças Gripen da Suécia para a Colômbia avançou."
+    with_venda = _rules_with_status("pt", "agreed", "venda")
+    assert statuses(tagger, with_venda, "pt", body) == {("COL", "SWE"): "agreed"}
+
+
+def _rules_with_status(lang: str, status: str, word: str) -> RuleSet:
+    """The shipped rules with one more status word in one language file (a copy on disk)."""
+    tmp = Path(tempfile.mkdtemp())
+    shutil.copytree(SHIPPED, tmp / "rules")
+    path = tmp / "rules" / "languages" / f"{lang}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["relations"]["arms_transfer"]["status"][status].append(word)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return load_rules(tmp / "rules")
 
 
 # An intent word governing the trigger ("wants to buy", "plans to acquire"; after the verb in
@@ -230,3 +230,236 @@ def test_every_language_reads_its_prospect_words_before_a_deal(rules: RuleSet, l
     deal = sorted(words_of["agreed"])[0]  # a stem key is how the reader passes a stemmed word
     words = ["trigger", "x", "x", "x", "x", prospect, deal]
     assert sentence_status(words, [0], words_of) == "talks"
+
+
+def test_a_status_word_reads_its_inflections_in_the_lists_own_affixes() -> None:
+    # "firmó" and "firmado" are listed as agreed, "llegaron" as delivered: the stem "firm" with
+    # an affix some listed word has ("aron") reads agreed; the future "firmará" and the feminine
+    # "firmada" (affixes no listed word has) read no status, nor does "compraron", which starts
+    # with the listed noun stem "compra*" (a purchase says nothing of how far the deal went)
+    status = {"agreed": ["firmó", "firmado"], "delivered": ["llegaron"], "ordered": ["compró"]}
+    reader, keys = StatusReader.of(
+        status, snowball("spanish"), ["agreed", "delivered", "ordered"], ["compra_"]
+    )
+    assert keys == {"agreed": ["~firm"], "delivered": ["~lleg"], "ordered": ["~compr"]}
+    assert reader("firmaron", "firmaron") == "~firm"
+    assert reader("firmada", "firmada") == "firmada"
+    assert reader("firmara", "firmará") == "firmara"
+    assert reader("compraron", "compraron") == "compraron"
+
+
+def test_a_negated_approval_is_a_block() -> None:
+    classes = {
+        "approval": frozenset({"genehmigt"}),
+        "negation": frozenset({"nicht"}),
+        "agreed": frozenset({"vertrag"}),
+    }
+    words = ["lieferung", "wurde", "nicht", "genehmigt"]
+    assert sentence_status(words, [0], classes) == "blocked"
+    assert sentence_status(["lieferung", "wurde", "genehmigt"], [0], classes) == "agreed"
+
+
+def test_a_stem_two_statuses_share_gives_no_status() -> None:
+    reader, keys = StatusReader.of(
+        {"agreed": ["vende"], "delivered": ["vendido"]},
+        snowball("spanish"),
+        ["agreed", "delivered"],
+    )
+    assert keys == {}
+    assert reader("venden", "venden") == "venden"
+
+
+def test_a_stem_a_talks_word_has_or_an_unstemmed_word_gives_no_status() -> None:
+    # Arabic "طلبية" (an order) shares its stem with "طلب" (a request, talks): "الطلب" is either;
+    # Italian "libera" (in "via libera") shares its stem with "libero" (free), so it is unstemmed
+    reader, keys = StatusReader.of(
+        {"ordered": ["طلبية"], "talks": ["طلب"]}, snowball("arabic"), ["ordered"]
+    )
+    assert keys == {}
+    assert reader("الطلب", "الطلب") == "الطلب"
+    reader, keys = StatusReader.of(
+        {"approval": ["libera", "approvato"]},
+        snowball("italian"),
+        ["approval"],
+        unstemmed=["libera"],
+    )
+    assert keys == {"approval": ["~approv"]}
+    assert reader("libero", "libero") == "libero"
+
+
+# Per language with a Snowball stemmer: an inflection its status lists do not give reads the
+# status of a listed word with its stem (past plural, participle, a case or article), and a
+# one-word future of a signing verb reads none (``status_stemmed`` in common.yaml)
+STEMMED_STATUS_CASES = [
+    ("es", "firmaron", "agreed"),  # they signed (listed: firmó)
+    ("pt", "fecharam", "agreed"),  # they closed (listed: fechou)
+    ("it", "firmati", "agreed"),  # signed, masculine plural (listed: firmato)
+    ("fr", "signés", "agreed"),  # signed, plural (listed: signé)
+    ("de", "vereinbarte", "agreed"),  # agreed, past (listed: vereinbart)
+    ("pl", "uzgodnił", "agreed"),  # he agreed (listed: uzgodniła)
+    ("ru", "закупили", "ordered"),  # they bought (listed: закупила)
+    ("ar", "الحظر", "blocked"),  # the ban, with the article (listed: حظر)
+    ("es", "firmará", None),  # will sign
+    ("it", "firmerà", None),
+    ("pt", "assinará", None),
+    ("fr", "signera", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "token", "status"),
+    STEMMED_STATUS_CASES,
+    ids=[f"{c[0]}-{c[2]}" for c in STEMMED_STATUS_CASES],
+)
+def test_an_unlisted_inflection_of_a_status_word_reads_its_status(
+    rules: RuleSet, lang: str, token: str, status: str | None
+) -> None:
+    lex = rules.relations["arms_transfer"].by_language[lang]
+    key = lex.status_reader(fold_letters(token), token)
+    read = [s for s in STATUSES if key in lex.status_words.get(s, ())]
+    assert read == ([status] if status else [])
+
+
+# A delivery not yet made (sixteenth round): a hand-over word after a future auxiliary or next to
+# a word of delay is a delivery scheduled under an order, as in English (``future``,
+# ``handover``, ``pending``); a one-word future of supplying, with no status word, is a decision
+# announced (``pledge``: agreed, as "France will sell" in English).
+SCHEDULED_CASES = [
+    (
+        "de",
+        "Die verzögerte Lieferung von Patriot-Systemen aus den USA an die Schweiz ärgert Bern.",
+        ("CHE", "USA"),
+        "ordered",
+    ),
+    (
+        "it",
+        "Il ritardo nella consegna delle fregate dall'Italia all'Egitto preoccupa il Cairo.",
+        ("EGY", "ITA"),
+        "ordered",
+    ),
+    (
+        "ru",
+        "Задержка поставки истребителей Су-35 из России в Алжир составила год.",
+        ("DZA", "RUS"),
+        "ordered",
+    ),
+    (
+        "es",
+        "Chile recibirá tanques Leopard de Alemania, que serán entregados el próximo año.",
+        ("CHL", "DEU"),
+        "ordered",
+    ),
+    # "is going to receive": a decision announced, as the one-word "receberá" (``pledge``)
+    ("pt", "O Brasil vai receber da Suécia os primeiros caças Gripen.", ("BRA", "SWE"), "agreed"),
+    # German puts the auxiliary after the participle: still ahead ("geliefert werden")
+    (
+        "de",
+        "Die Drohnen aus der Türkei sollen im Herbst nach Kuwait geliefert werden.",
+        ("KWT", "TUR"),
+        "ordered",
+    ),
+    (
+        "de",
+        "Die Drohnen aus der Türkei wurden im Herbst nach Kuwait geliefert.",
+        ("KWT", "TUR"),
+        "delivered",
+    ),
+    # "erhalten" is participle and infinitive: after "zu" still ahead, after "hat" received
+    ("de", "Indonesien hofft, die Su-35 aus Russland bald zu erhalten.", ("IDN", "RUS"), "ordered"),
+    ("de", "Indonesien hat die Su-35 aus Russland erhalten.", ("IDN", "RUS"), "delivered"),
+    ("ru", "Норвегия передаст Украине две системы NASAMS.", ("UKR", "NOR"), "agreed"),
+    ("es", "España entregará a Ucrania seis tanques Leopard.", ("UKR", "ESP"), "agreed"),
+    ("pt", "O Brasil entregará a Portugal cinco aviões KC-390.", ("PRT", "BRA"), "agreed"),
+    ("uk", "Швеція продасть Таїланду винищувачі Gripen.", ("THA", "SWE"), "agreed"),
+    ("uk", "Норвегія надасть Україні дві системи NASAMS.", ("UKR", "NOR"), "agreed"),
+    # an approval refused ("nicht genehmigt"): the exporting government blocks the transfer
+    (
+        "de",
+        "Die Bundesregierung hat die Lieferung von Eurofightern an Saudi-Arabien nicht genehmigt.",
+        ("SAU", "DEU"),
+        "blocked",
+    ),
+    (
+        "de",
+        "Die Bundesregierung hat die Lieferung von Eurofightern an Saudi-Arabien genehmigt.",
+        ("SAU", "DEU"),
+        "agreed",
+    ),
+    ("it", "Il Marocco ha ottenuto dalla Turchia droni Bayraktar.", ("MAR", "TUR"), "delivered"),
+    # "will receive" in one word: a decision announced (agreed), as "will supply"
+    ("uk", "Україна отримає від Швеції бронемашини CV90.", ("UKR", "SWE"), "agreed"),
+    ("es", "Chile recibirá doce blindados de Canadá.", ("CHL", "CAN"), "agreed"),
+    # a decision on the purchase is agreed; the noun "zakupie" (purchase) is no order
+    ("pl", "Słowacja zdecydowała o zakupie wozów CV90 od Szwecji.", ("SVK", "SWE"), "agreed"),
+]
+
+
+# Words of each status the lists lacked (sixteenth round), one or two per language, as the
+# shipped lexicon reads the token
+LISTED_WORD_CASES = [
+    ("de", "Freigabe", "approval"),  # release for export
+    ("de", "Veto", "blocked"),
+    ("de", "vereinbart", "agreed"),
+    ("fr", "pourparlers", "talks"),
+    ("fr", "résilié", "cancelled"),
+    ("fr", "option", "talks"),
+    ("es", "acordaron", "agreed"),
+    ("es", "adjudicó", "ordered"),  # an awarded contract
+    ("es", "solicitó", "talks"),  # a request
+    ("it", "siglato", "agreed"),
+    ("it", "richiesta", "talks"),
+    ("pt", "aval", "approval"),
+    ("pt", "tratativas", "talks"),
+    ("pt", "rescindiu", "cancelled"),
+    ("pl", "weto", "blocked"),
+    ("pl", "uzgodniono", "agreed"),
+    ("ru", "заключили", "agreed"),
+    ("ru", "одобрена", "approval"),
+    ("ru", "отказалась", "cancelled"),
+    ("uk", "вето", "blocked"),
+    ("uk", "схвалено", "approval"),
+    ("tr", "vazgeçti", "cancelled"),
+    ("tr", "talebi", "talks"),
+    ("ar", "استلمت", "delivered"),
+    ("ar", "تعاقدت", "ordered"),
+    ("ar", "حصلت", "delivered"),  # obtained
+    ("ar", "صدقت", "approval"),  # ratified
+    ("de", "bekam", "delivered"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "token", "status"),
+    LISTED_WORD_CASES,
+    ids=[f"{c[0]}-{c[2]}" for c in LISTED_WORD_CASES],
+)
+def test_each_language_lists_its_status_words(
+    rules: RuleSet, lang: str, token: str, status: str
+) -> None:
+    lex = rules.relations["arms_transfer"].by_language[lang]
+    key = lex.status_reader(fold_letters(token), token)
+    assert key in lex.status_words[status]
+
+
+PREPARED_CASES = [
+    # contracts "prepared" are not signed: talks (a prospect word before the contract word)
+    (
+        "ru",
+        "Россия подготовила контракты на поставку Алжиру истребителей Су-30.",
+        ("DZA", "RUS"),
+        "talks",
+    ),
+    # an option to buy more: talks
+    ("fr", "La Grèce a une option d'achat de six Rafale français.", ("GRC", "FRA"), "talks"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair", "status"),
+    CASES + SCHEDULED_CASES + PREPARED_CASES,
+    ids=[c[0] for c in CASES + SCHEDULED_CASES + PREPARED_CASES],
+)
+def test_status_in_the_languages_own_words(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str], status: str
+) -> None:
+    assert statuses(tagger, rules, lang, body).get(pair, "no pair") == status

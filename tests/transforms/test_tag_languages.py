@@ -274,3 +274,81 @@ def test_polish_genitive_name_and_adjective_share_letters(tagger: Tagger) -> Non
     # "Polski" (of Poland) capitalised and "polski" (Polish) in lower case both name Poland
     assert countries(tagger, "Pierwsze haubice trafiły do Polski w marcu.") == {"POL"}
     assert countries(tagger, "Minister ogłosił, że polski rząd kupi radary.") == {"POL"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # French adjectives with the letters of German names (Italien, Syrien, Algerien)
+        ("Le groupe italien livrera les hélicoptères.", {"ITA"}),
+        ("Les rebelles syriens ont reçu des missiles.", {"SYR"}),
+        # a Spanish adjective with the letters of the Spanish name
+        ("Una empresa argentina fabrica los drones.", {"ARG"}),
+        # the capitalised names still match, in any language
+        ("Italien kauft neue Fregatten.", {"ITA"}),
+        ("Argentina compra aviones.", {"ARG"}),
+    ],
+)
+def test_lower_case_adjective_sharing_letters_with_a_name(
+    tagger: Tagger, body: str, expected: set[str]
+) -> None:
+    # one folded key keeps one case mode: both the name and the adjective must survive it
+    assert countries(tagger, body) == expected
+
+
+def test_shared_letters_do_not_tag_mixed_case(tagger: Tagger) -> None:
+    # the merged form matches capitalised or all in lower case, not any mixture
+    assert countries(tagger, "le groupe iTALIEN") == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a combining form names its state as the first part of a compound adjective
+        ("Un programme franco-italien de missiles sol-air.", {"FRA", "ITA"}),
+        ("Новый франко-немецкий танк показали в Париже.", {"FRA", "DEU"}),
+        ("The Franco-Italian air defence system was shown.", {"FRA", "ITA"}),
+        ("Umowa polsko-amerykańska obejmuje czołgi.", {"POL", "USA"}),
+        ("Российско-китайские учения прошли в море.", {"RUS", "CHN"}),
+        ("Un accordo italo-francese sulle fregate.", {"ITA", "FRA"}),
+        # a chain of them: every part names its state
+        ("un consortium franco-germano-italien", {"FRA", "DEU", "ITA"}),
+    ],
+)
+def test_compound_nationality_adjectives(tagger: Tagger, body: str, expected: set[str]) -> None:
+    assert countries(tagger, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the next part is no nationality adjective, or there is no hyphen
+        "The Indo-Pacific strategy was discussed.",
+        "Anglo-Saxon law applies.",
+        "Francisco Franco ruled for decades.",
+        "No es un tanque sino un blindado.",
+        "La région franco-comtoise est froide.",
+    ],
+)
+def test_combining_forms_alone_name_nothing(tagger: Tagger, body: str) -> None:
+    assert countries(tagger, body) == set()
+
+
+def test_italian_names_of_the_sixteenth_round_b(tagger: Tagger) -> None:
+    # "Malesia" (Malaysia) and "qatariota" (Qatari) as Italian copy writes them
+    assert countries(tagger, "Leonardo vende elicotteri in Malesia.") == {"MYS"}
+    assert countries(tagger, "L'acquisto da parte qatariota di sette navi.") == {"QAT"}
+
+
+def test_an_english_article_reads_no_lower_case_adjective_of_another_language(
+    tagger: Tagger,
+) -> None:
+    # "afghan" is a French adjective and an English blanket; "maltese" a dog: in an English
+    # article only the capitalised forms name the state
+    body = "They sat under an afghan blanket with a maltese puppy."
+    tagged = tagger.tag(Article(id="t", title="", body=body, language="en"))
+    assert not [e for e in tagged.entities if e.type == "country"]
+    french = tagger.tag(
+        Article(id="t", title="", body="Le gouvernement afghan a signé.", language="fr")
+    )
+    assert {e.id for e in french.entities if e.type == "country"} == {"AFG"}

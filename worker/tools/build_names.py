@@ -64,6 +64,9 @@ class Language:
     inflect_names: bool = False  # expand names through simplemma's dictionary (case languages)
     genitive_s: bool = False  # German: "Russlands"
     arabic_clitics: bool = False
+    # the first part of a compound adjective made from an adjective by its ending (Polish
+    # "polski" -> "polsko-", Russian "российский" -> "российско-"): (ending, replacement)
+    combining: tuple[tuple[str, str], ...] = ()
 
 
 LANGUAGES: dict[str, Language] = {
@@ -74,9 +77,11 @@ LANGUAGES: dict[str, Language] = {
         Language("es", "last"),
         Language("it", "last"),
         Language("pt", "last"),
-        Language("pl", "last", inflect_names=True),
-        Language("ru", "first", inflect_names=True),
-        Language("uk", "first", inflect_names=True),
+        Language("pl", "last", inflect_names=True, combining=(("ski", "sko"), ("cki", "cko"))),
+        Language("ru", "first", inflect_names=True, combining=(("ский", "ско"), ("цкий", "цко"))),
+        Language(
+            "uk", "first", inflect_names=True, combining=(("ський", "сько"), ("цький", "цько"))
+        ),
         Language("tr", "before-noun", lowercase_adjectives=False),
         Language("ar", "last", lowercase_adjectives=False, arabic_clitics=True),
     )
@@ -97,6 +102,9 @@ class Table:
     # lower-case adjective, and both name the state (Polish "Polski", genitive of Polska, and
     # "polski", Polish); one alias per folded key can hold one case mode only
     any_case: set[str] = field(default_factory=set)
+    # first parts of compound adjectives ("franco-" in "franco-italien"): the tagger reads one
+    # only before a hyphen and a nationality adjective
+    combining: set[str] = field(default_factory=set)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -464,10 +472,23 @@ def build_language(
         tables[iso3].names |= set(seed.get("names", ()))
         tables[iso3].adjectives |= set(seed.get("adjectives", ()))
         tables[iso3].any_case |= set(seed.get("any_case", ()))
+        tables[iso3].combining |= set(seed.get("combining", ()))
     generic = generic_heads(tables)
     for table in tables.values():
         _inflect(table, lang, forms, generic)
+        table.combining |= combining_forms(table.adjectives, lang.combining)
     return tables
+
+
+def combining_forms(adjectives: Iterable[str], endings: Iterable[tuple[str, str]]) -> set[str]:
+    """The first parts of compound adjectives a language makes from its adjectives by their
+    ending ("polski" -> "polsko", "китайский" -> "китайско"); none when it lists no endings."""
+    return {
+        adj[: -len(end)] + new
+        for adj in adjectives
+        for end, new in endings
+        if adj.endswith(end) and len(adj) > len(end) + 2
+    }
 
 
 def generic_heads(tables: dict[str, Table]) -> set[str]:
@@ -513,12 +534,15 @@ def resolve(
     owners: dict[str, set[str]] = defaultdict(set)
     for tables in all_tables.values():
         for iso3, t in tables.items():
-            for s in t.names | t.capitals | t.adjectives:
+            for s in t.names | t.capitals | t.adjectives | t.combining:
                 owners[fold_words(s).strip()].add(iso3)
     dropped: list[str] = []
     for lang, tables in all_tables.items():
         for iso3, t in tables.items():
-            for kind in ("names", "capitals", "adjectives"):
+            # a combining form that is also a whole name or adjective matches as that
+            whole = {fold_words(x).strip() for x in t.names | t.capitals | t.adjectives}
+            t.combining = {x for x in t.combining if fold_words(x).strip() not in whole}
+            for kind in ("names", "capitals", "adjectives", "combining"):
                 keep = set()
                 for s in getattr(t, kind):
                     key = fold_words(s).strip()
@@ -564,6 +588,7 @@ def render(lang: str, tables: dict[str, Table], sources: str) -> str:
                 **({"aliases": _entries(t.names, t.any_case)} if t.names else {}),
                 **({"demonyms": _entries(t.adjectives, t.any_case)} if t.adjectives else {}),
                 **({"capitals": sorted(t.capitals)} if t.capitals else {}),
+                **({"combining": sorted(t.combining)} if t.combining else {}),
             }
             for iso3, t in sorted(tables.items())
             if t.names or t.adjectives or t.capitals

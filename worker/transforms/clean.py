@@ -56,6 +56,7 @@ from worker.transforms.cleaning.text import (
     truncate,
     words,
 )
+from worker.transforms.sentences import split_sentences
 
 STAGE = "clean"
 DEFAULT_TZ = UTC
@@ -65,7 +66,6 @@ EARLIEST_DATE = datetime(1990, 1, 1, tzinfo=UTC)
 LATEST_AHEAD = timedelta(days=1)
 _TEXT_FIELDS = ("body", "text", "content")
 _SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "article-input.schema.json"
-_SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 @lru_cache(maxsize=1)
@@ -162,9 +162,12 @@ def _given_date(
 
 
 def _derive_title(paras: list[str], dateline_end: int) -> str:
-    """First sentence of the story (after any dateline), cut at a word boundary."""
+    """First sentence of the story (after any dateline), cut at a word boundary. The sentence
+    is the tagger's (``split_sentences``), so an abbreviation ("the U.S. Army", "Gen. Smith")
+    does not end a derived headline halfway."""
     first = paras[0][dateline_end:].strip() or paras[0]
-    sentence = _SENTENCE.split(first, maxsplit=1)[0]
+    spans = split_sentences(first)
+    sentence = first[spans[0][0] : spans[0][1]] if spans else first
     return truncate(sentence.rstrip(), DERIVED_TITLE_MAX)
 
 

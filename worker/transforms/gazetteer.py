@@ -72,6 +72,16 @@ class AliasDef:
     keep_if: tuple[Condition, ...] = ()
     source: str = ""
     generated: bool = False
+    # also matches written all in lower case: one language's lower-case adjective has the letters
+    # of another's capitalised name of the same country (French "italien", German "Italien")
+    lower_too: bool = False
+    # NAME, ADJECTIVE (a country's demonyms) or COMBINING (the first part of a compound
+    # adjective, "franco-" in "franco-italien": it names its state only there, see tag.py)
+    kind: int = 0
+
+
+# What a country alias is (``AliasDef.kind``, ``Pattern.kind``).
+NAME, ADJECTIVE, COMBINING = 0, 1, 2
 
 
 @dataclass(slots=True)
@@ -102,12 +112,42 @@ class Gazetteer:
                 f"{where or alias.source}: alias {alias.text!r} already names {what} "
                 f"({old.source}); an alias can name only one entity"
             )
-        # Same entity declared twice: the explicit case mode and all conditions survive.
-        if alias.case != default_case(alias.text) or old.generated:
+        if (old.kind == COMBINING) != (alias.kind == COMBINING):
+            # a whole name or adjective ("russo", Italian) keeps its own case mode and matches
+            # alone; the combining form with its letters ("Russo-", English) is not added, or
+            # the surname "Russo" would name Russia
+            if old.kind == COMBINING:
+                self.aliases[key] = alias
+            return
+        # Same entity declared twice: the explicit case mode and all conditions survive; an
+        # adjective stays one.
+        old.kind = max(old.kind, alias.kind)
+        if _case_pair(old, alias):
+            _keep_both_cases(old, alias)
+        elif alias.case != default_case(alias.text) or old.generated:
             old.case = alias.case
         old.reject_if += alias.reject_if
         old.keep_if += alias.keep_if
         old.generated = old.generated and alias.generated
+
+
+def _case_pair(a: AliasDef, b: AliasDef) -> bool:
+    """Two forms of one entity that differ only in letter case, one of them all lower case
+    (an adjective of a language file) and the other capitalised (a name, or an English
+    demonym): one key can keep one case mode, so without care the later form decides it and
+    the other is lost ("italien", French for Italian, never matched beside German "Italien")."""
+    if a.text == b.text or "insensitive" in (a.case, b.case):
+        return False
+    cap = b if a.text.islower() else a
+    if cap.case == "exact" and sum(c.isalpha() for c in cap.text) <= 4:
+        return False  # a short name that matches only as written ("Şam", not "SAM") stays so
+    return a.text.islower() != b.text.islower() and a.text.lower() == b.text.lower()
+
+
+def _keep_both_cases(old: AliasDef, new: AliasDef) -> None:
+    """``old`` (merged into) matches as the capitalised form does and also all in lower case."""
+    cap = new if old.text.islower() else old
+    old.text, old.case, old.lower_too = cap.text, cap.case, True
 
 
 def default_case(text: str, language: str | None = None) -> str:
@@ -309,8 +349,9 @@ def _variants(text: str, *, plural: bool) -> list[str]:
     return out
 
 
+_ENTRY_KINDS = {"demonyms": ADJECTIVE, "combining": COMBINING}
 _ENTRY_KEYS = {
-    "country": ("id", "name", "aliases", "demonyms", "capitals", "drop"),
+    "country": ("id", "name", "aliases", "demonyms", "capitals", "combining", "drop"),
     "other": ("id", "type", "name", "country", "aliases", "producer"),
 }
 
@@ -361,9 +402,19 @@ def _country_entry(g: Gazetteer, f: _File, node: yaml.Node) -> None:
             del g.aliases[key]
     # The generated plural ("Turks") is an English rule; language files list their own forms.
     english = f.language in (None, "en")
-    for key, plural in (("aliases", False), ("capitals", False), ("demonyms", english)):
+    for key, plural in (
+        ("aliases", False),
+        ("capitals", False),
+        ("demonyms", english),
+        ("combining", False),
+    ):
         if key in m:
             for a in _alias_nodes(f, m[key][1], cid, plural=plural):
+                a.kind = _ENTRY_KINDS.get(key, NAME)
+                if a.kind == COMBINING and not english:
+                    # read only before a hyphen and an adjective: safe in any case, and a
+                    # compound opens sentences ("Российско-китайские учения")
+                    a.case = "insensitive"
                 g.add_alias(a, a.source)
 
 
@@ -469,10 +520,12 @@ class Pattern(NamedTuple):
 
     span: int  # length of the alias in the text (the key minus its two padding spaces)
     entity: int  # index into CompiledGazetteer.entities, -1 for a blocker
-    check: int  # 0: no case check, 1: first character upper case, 2: use upper/lower
+    check: int  # 0: no case check, 1: first character upper case, 2: use upper/lower,
+    # 3: all of ``lower`` lower case, else as 2 (``AliasDef.lower_too``)
     upper: tuple[int, ...]  # offsets (from the match start) that must be upper case
-    lower: tuple[int, ...]  # offsets that must be lower case (``case: exact`` only)
+    lower: tuple[int, ...]  # offsets that must be lower case (``case: exact``; check 3: letters)
     rules: tuple[tuple[Condition, ...], tuple[Condition, ...]] | None  # (reject_if, keep_if)
+    kind: int  # NAME, ADJECTIVE or COMBINING (a country alias; NAME for other entities)
 
 
 @dataclass(slots=True)
@@ -505,8 +558,14 @@ def compile_gazetteer(g: Gazetteer) -> CompiledGazetteer:
     for key, alias in g.aliases.items():
         upper, lower = _case_offsets(alias.text, alias.case)
         check = 0 if not (upper or lower) else 1 if (upper == (0,) and not lower) else 2
+        if alias.lower_too and check:
+            # the lower-case reading needs every letter lower; the capitalised one its capitals
+            # (an "exact" capitalised form's own lower-case letters are then not checked)
+            lower = tuple(i for i, c in enumerate(alias.text) if c.isalpha())
+            check = 3
         rules = (alias.reject_if, alias.keep_if) if alias.reject_if or alias.keep_if else None
         entity = index[alias.entity] if alias.entity else -1
-        a.add_word(f" {key} ", Pattern(len(key), entity, check, upper, lower, rules))
+        pattern = Pattern(len(key), entity, check, upper, lower, rules, alias.kind)
+        a.add_word(f" {key} ", pattern)
     a.make_automaton()
     return CompiledGazetteer(a, entities, len(g.aliases), list(g.files))

@@ -18,6 +18,8 @@ from worker.model import Article, Entity, Mention, TaggedArticle
 from worker.transforms.context import Condition, MatchContext, TaggingContext
 from worker.transforms.folding import FOLD_TABLE
 from worker.transforms.gazetteer import (
+    ADJECTIVE,
+    COMBINING,
     CompiledGazetteer,
     compile_gazetteer,
     load_gazetteer,
@@ -56,10 +58,15 @@ class Tagger:
         starts = [s for s, _ in sentences]
         view = TaggingContext(title, title_norm, body, body_norm, sentences, starts)
         found: dict[int, list[Mention]] = {}
+        # The all-lower-case reading of a name key that also holds another language's adjective
+        # ("italien", "afghan") is that language's: in English the same letters are an ordinary
+        # word ("an afghan blanket", "a maltese puppy"), so an English article reads only the
+        # capitalised form.
+        lower_too = article.language != "en"
         if title:
-            self._scan(title, title_norm, "title", [], None, view, found)
+            self._scan(title, title_norm, "title", [], None, view, found, lower_too)
         if body:
-            self._scan(body, body_norm, "body", sentences, starts, view, found)
+            self._scan(body, body_norm, "body", sentences, starts, view, found, lower_too)
         return TaggedArticle(article, self._entities_of(found), sentences)
 
     def _scan(
@@ -71,11 +78,15 @@ class Tagger:
         starts: list[int] | None,
         view: TaggingContext,
         found: dict[int, list[Mention]],
+        lower_too: bool = True,
     ) -> None:
-        """One automaton pass over ``norm``; mentions go into ``found`` by entity index."""
+        """One automaton pass over ``norm``; mentions go into ``found`` by entity index.
+        ``lower_too`` False: a key that also matches all in lower case (check 3) matches only
+        as its capitalised form."""
         hits: list[tuple[int, int, int, int]] = []
         ctx: MatchContext | None = None
-        for last, (span, entity, check, upper, lower, rules) in self._iter(norm):
+        joins = False
+        for last, (span, entity, check, upper, lower, rules, kind) in self._iter(norm):
             # The key is " alias " and ``last`` indexes its final padding space in ``norm``,
             # which is ``text`` shifted right by one.
             end = last - 1
@@ -83,26 +94,29 @@ class Tagger:
             if check == 1:
                 if not text[start].isupper():
                     continue
-            elif check == 2:
+            elif check == 2 or (check == 3 and not (lower_too and _lower_ok(text, start, lower))):
                 ok = True
                 for o in upper:
                     if not text[start + o].isupper():
                         ok = False
                         break
-                if not ok or (lower and not _lower_ok(text, start, lower)):
+                if not ok or (check == 2 and lower and not _lower_ok(text, start, lower)):
                     continue
             if rules is not None:
                 if ctx is None:
                     ctx = MatchContext(text, norm, field, sentences, starts or [], view)
                 if not _accept(rules, ctx, start, end):
                     continue
-            hits.append((start, -span, end, entity))
+            hits.append((start, -span, end, entity, kind))
+            joins = joins or kind == COMBINING
+        if joins:
+            hits = _compounds(hits, text)
         if not hits:
             return
         # Leftmost first, longest first at the same start; (start, span) is unique per hit.
         hits.sort()
         taken_to = -1
-        for start, _, end, entity in hits:
+        for start, _, end, entity, _ in hits:
             if start < taken_to:
                 continue  # overlaps a longer (or earlier) match
             taken_to = end
@@ -136,6 +150,24 @@ class Tagger:
         # Most salient first; ties by first appearance (title before body).
         out.sort(key=_entity_order)
         return out
+
+
+# the hyphens that join the parts of a compound adjective ("franco-italien", "франко-немецкий")
+HYPHENS = frozenset("-‐‑")
+
+
+def _compounds(hits: list[tuple[int, int, int, int, int]], text: str) -> list:
+    """``hits`` with each combining form ("franco", "англо", "polsko") kept only as the first
+    part of a hyphenated compound whose next part is a nationality adjective or another kept
+    combining form ("franco-italien", "franco-germano-italien"); "Indo-Pacific" and
+    "Anglo-Saxon" name nothing. Walked from the right, so a chain resolves in one pass."""
+    parts = {h[0] for h in hits if h[4] == ADJECTIVE}
+    kept: set[tuple[int, int]] = set()
+    for start, span, end, _, kind in sorted(hits, reverse=True):
+        if kind == COMBINING and text[end : end + 1] in HYPHENS and end + 1 in parts:
+            kept.add((start, span))
+            parts.add(start)
+    return [h for h in hits if h[4] != COMBINING or (h[0], h[1]) in kept]
 
 
 def _lower_ok(text: str, start: int, lower: tuple[int, ...]) -> bool:

@@ -86,3 +86,73 @@ def test_a_possible_package_is_still_talks(status_of) -> None:
 )  # fmt: skip
 def test_a_delivery_not_yet_made_is_an_order(status_of, text, pair) -> None:
     assert status_of(text, pair) == "ordered"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # a permission of several words, after one buyer or a list of them: not a gift
+        ("The United States gives Chile the green light to buy F-16 jets.", ("CHL", "USA")),
+        ("Washington gave Latvia and Estonia the green light to buy HIMARS launchers.",
+         ("EST", "USA")),
+        ("Washington gave Morocco the go-ahead to buy Javelin missiles.", ("MAR", "USA")),
+        ("The Pentagon signed off on a possible sale of Apache helicopters to Kuwait.",
+         ("KWT", "USA")),
+    ],
+)  # fmt: skip
+def test_a_permission_phrase_reads_agreed(status_of, text, pair) -> None:
+    assert status_of(text, pair) == "agreed"
+
+
+def test_an_approved_hand_over_is_agreed(status_of) -> None:
+    # the export council approves a delivery: the sale is agreed, the arms have not moved yet
+    text = "Berlin's security council approved the delivery of two frigates to Algeria."
+    assert status_of(text, ("DZA", "DEU")) == "agreed"
+
+
+def test_a_purpose_clause_is_no_order(status_of) -> None:
+    # "in order to" later in the report does not make a decision announced a firm order
+    text = (
+        "Korea will supply Poland with more K9 howitzers. In order to ship the K9 howitzers "
+        "to Poland sooner, Korea has changed its export rules."
+    )
+    assert status_of(text, ("POL", "KOR")) == "agreed"
+
+
+def test_an_order_placed_with_a_deal_is_ordered(status_of) -> None:
+    # a deal signed and an order placed in one breath: the order is how far it went
+    text = "Lithuania sealed a deal with Norway, placing an order for NASAMS launchers."
+    assert status_of(text, ("LTU", "NOR")) == "ordered"
+
+
+def test_a_delivery_being_put_off_is_still_an_order(status_of) -> None:
+    # the progressive of postpone: the hand-over is still ahead
+    text = "The United States is postponing the delivery of NASAMS launchers to Finland."
+    assert status_of(text, ("FIN", "USA")) == "ordered"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # a request in the present, a shortlist of candidates, a draft deal: not agreed yet
+        ("Serbia asks China to supply more FK-3 air defence systems.", ("SRB", "CHN")),
+        ("Colombia must buy new jets, and the candidates are the Swedish Gripen and the "
+         "American F-16.", ("COL", "SWE")),
+        ("A draft agreement for Finland to buy F-35 jets from the United States is ready.",
+         ("FIN", "USA")),
+    ],
+)  # fmt: skip
+def test_a_request_a_shortlist_a_draft_are_talks(status_of, text, pair) -> None:
+    assert status_of(text, pair) == "talks"
+
+
+def test_a_signed_letter_of_offer_and_acceptance_is_agreed(status_of) -> None:
+    # the US sale contract's name holds "offer", which alone would read talks
+    text = "Poland signed a letter of offer and acceptance to buy 96 Apache helicopters."
+    assert status_of(text, ("POL", "USA")) == "agreed"
+
+
+def test_arms_sold_in_the_past_were_handed_over(status_of) -> None:
+    # a sale told in the past is a transfer made; the present "is selling" stays agreed
+    text = "Last year Israel sold Barak 8 air defence systems to Morocco."
+    assert status_of(text, ("MAR", "ISR")) == "delivered"

@@ -79,3 +79,21 @@ def test_a_multinational_weapon_named_only_elsewhere_in_the_article(read) -> Non
         title="A Eurofighter order waits for Berlin",
     )
     assert got[("KWT", "GBR")]["weapon"] == "eurofighter-typhoon"
+
+
+def test_the_one_system_an_article_names_even_when_its_maker_is_not_the_seller(read) -> None:
+    # the sale's sentence names no weapon; the next one names the only system of the article,
+    # made in Norway and sold here by the United States
+    got = read(
+        "Washington cleared a missile defence sale worth two billion dollars to Qatar on Monday. "
+        "The package covers several NASAMS batteries and their training."
+    )
+    assert got[("QAT", "USA")]["weapon"] == "nasams"
+
+
+def test_no_system_is_given_when_the_article_names_two_from_other_states(read) -> None:
+    got = read(
+        "Washington cleared a missile defence sale worth two billion dollars to Qatar on Monday. "
+        "Doha already flies Rafale jets and operates NASAMS batteries."
+    )
+    assert got[("QAT", "USA")].get("weapon") is None

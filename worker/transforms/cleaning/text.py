@@ -30,6 +30,17 @@ _BLANK_RUN = re.compile(r"\n[ \t]*\n\s*")
 # A line ending like this closes a sentence; a break after it is a paragraph break in dumps that
 # put one paragraph per line (like the seed) rather than hard-wrapping.
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’»)\]]\s*$")
+# A line with no sentence end is still a paragraph of its own when it looks like a heading (a
+# headline over its lede, a subheading, a related-story link, a dateline line): the next line
+# opens with a capital or a digit, and the line is much shorter than the block's longest line
+# (a hard-wrapped paragraph's lines all come near the wrap width) and does not end on a mark or
+# a function word that asks for more ("… announced at the" / "Paris air show …" is a wrap).
+_HEADING_SHARE = 0.6
+_HEADING_MAX = 160
+_CONTINUES = re.compile(
+    r"(?:[,(/&+–—-]|\b(?:the|a|an|of|to|and|or|for|in|on|at|by|with|from|as|that|than|into))$"
+)
+_OPENING = "\"'“‘«(["
 
 
 def repair_unicode(text: str) -> str:
@@ -63,22 +74,37 @@ def paragraphs(text: str) -> list[str]:
     """Split normalised text into paragraphs.
 
     Blank lines always separate paragraphs. A single newline separates paragraphs too when the
-    line before it ends a sentence (one-paragraph-per-line dumps); otherwise it is a hard wrap
-    inside a paragraph and becomes a space.
+    line before it ends a sentence (one-paragraph-per-line dumps) or looks like a heading
+    (``_heading``); otherwise it is a hard wrap inside a paragraph and becomes a space.
     """
     out: list[str] = []
     for block in text.split("\n\n"):
+        lines = [line for line in block.split("\n") if line]
+        width = max((len(line) for line in lines), default=0)
         current: list[str] = []
-        for line in block.split("\n"):
-            if not line:
-                continue
+        for n, line in enumerate(lines):
             current.append(line)
-            if _SENTENCE_END.search(line):
+            if _SENTENCE_END.search(line) or (
+                n + 1 < len(lines) and _heading(line, lines[n + 1], width)
+            ):
                 out.append(" ".join(current))
                 current = []
         if current:
             out.append(" ".join(current))
     return out
+
+
+def _heading(line: str, nxt: str, width: int) -> bool:
+    """Does ``line`` (no sentence end) stand alone above ``nxt`` in a block whose longest line
+    has ``width`` characters? See ``_HEADING_SHARE``."""
+    if len(line) > _HEADING_MAX or len(line) >= _HEADING_SHARE * width:
+        return False
+    if " " not in line:
+        return False  # one word: a kicker or section label ("Defence") over the headline
+    if _CONTINUES.search(line):
+        return False
+    first = nxt.lstrip(_OPENING)[:1]
+    return first.isupper() or first.isdigit()
 
 
 @dataclass(frozen=True, slots=True)

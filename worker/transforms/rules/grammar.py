@@ -43,6 +43,7 @@ MAKER_OF = "maker of "  # the cue's prefix for a seller read from a maker's adje
 NO_ROLE = "none"
 _FINITE = ("VBZ", "VBD", "VBP", "MD")  # a verb with a subject of its own (not VBN, VBG, VB)
 _GOVERNED = ("xcomp", "advcl", "conj")
+_SHARES = ("first", "last", "rest", "one", "two", "three", "four")  # "the first of the jets"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,7 @@ def read_roles(
         role = _role_of(span.root, a, wtok, cls)
         if role is not None:
             out[k] = role
+    _joint_makers(out, actors, doc)
     _resolve_parties(out, actors, doc, wtok, cls)
     _subject_buys(out, actors, doc, cls)
     _maker_sells(out, actors)
@@ -125,7 +127,11 @@ def read_roles(
             out[k] = Role(THIRD, r.cue.replace("(the blocker)", "(blocks another's sale)"))
     back = _buyer_referred_back(out, doc, cls)
     if back is not None:
-        out[BACK] = back
+        own = _antecedent_in_sentence(back, out, actors, doc)
+        if own is not None:  # "the Navy wants the submarine it is buying from China"
+            out[own] = Role(RECIPIENT, f"{back.cue} = its subject", back.anchor)
+        else:
+            out[BACK] = back
     for k, r in out.items():
         if r.anchor >= 0:
             head = doc[r.anchor]
@@ -159,6 +165,27 @@ def _buyer_referred_back(out: dict[int, Role], doc: Any, cls: Classes) -> Role |
     return None
 
 
+def _antecedent_in_sentence(
+    back: Role, out: dict[int, Role], actors: Sequence[Actor], doc: Any
+) -> int | None:
+    """The actor that "it" refers to inside the sentence: the buying verb sits in a relative
+    or complement clause under a verb whose subject is a state with no role yet ("The Thai Navy
+    insists on engines for the submarine it is buying from China"). Its index, or None."""
+    if back.anchor < 0:
+        return None
+    above = {t.i for t in doc[back.anchor].ancestors}
+    for k, a in enumerate(actors):
+        if k in out or a.kind != "country" or a.country in {actors[j].country for j in out}:
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        tok = span.root if span is not None and len(span) else None
+        while tok is not None and tok.dep_ in ("compound", "amod", "poss"):
+            tok = tok.head
+        if tok is not None and tok.dep_ == "nsubj" and tok.head.i in above and tok.i < back.anchor:
+            return k
+    return None
+
+
 _DASHES = ("—", "–", "-", "--")
 
 
@@ -174,6 +201,28 @@ def _dateline_end(doc: Any) -> int:
         if not (tok.is_punct or tok.lower_ == "and" or tok.text[:1].isupper()):
             return -1
     return -1
+
+
+def _joint_makers(out: dict[int, Role], actors: Sequence[Actor], doc: Any) -> None:
+    """Two origins joined by a hyphen ("French-Italian SAMP/T systems", "a German-Dutch
+    tank"): a state with no role of its own makes the arms with the one beside it that is read
+    as their maker."""
+    tokens: dict[int, int] = {}
+    for k, a in enumerate(actors):
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None and len(span) == 1:
+            tokens[span.root.i] = k
+    for i, k in tokens.items():
+        if k in out:
+            continue
+        for j in (i - 2, i + 2):  # the other origin, a hyphen between
+            other = tokens.get(j)
+            if other is None or not 0 <= min(i, j) + 1 < len(doc):
+                continue
+            r = out.get(other)
+            if doc[min(i, j) + 1].text == "-" and r is not None and r.maker:
+                out[k] = replace(r, cue=r.cue + f" (with '{doc[j].text}')")
+                break
 
 
 def _maker_sells(out: dict[int, Role], actors: Sequence[Actor]) -> None:
@@ -212,6 +261,21 @@ def _arms_at(tok: Any, wtok: dict[int, Weapon], cls: Classes) -> bool:
     if tok.i in wtok:
         return True
     return cls.any(("arms", "arms_head"), _w(tok)) and _arms_noun(tok, wtok)
+
+
+def _names_arms(noun: Any, wtok: dict[int, Weapon], cls: Classes, hops: int = 2) -> bool:
+    """A weapon or an arms word, directly or through "of" phrases ("the first ship of a new
+    class of corvette", "a batch of howitzers")."""
+    if noun.i in wtok or cls.any(("arms", "hull"), _w(noun)):
+        return True
+    if hops == 0:
+        return False
+    return any(
+        o.dep_ == "pobj" and _names_arms(o, wtok, cls, hops - 1)
+        for p in noun.children
+        if p.dep_ == "prep" and _w(p) == "of"
+        for o in p.children
+    )
 
 
 def _weapon_at(noun: Any, wtok: dict[int, Weapon]) -> Weapon | None:
@@ -277,6 +341,7 @@ def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: 
             and tok.dep_ == "nsubj"
             and tok.head.dep_ == "ROOT"
             and not cls.any(("threat", "veto", "say", "act", "fire"), _w(tok.head))
+            and not (cls.has("induct", _w(tok.head)) and not _takes_arms(tok.head, cls))
             and (maker_clauses is None or _clause_of(tok) in maker_clauses)
         ):
             out[k] = Role(RECIPIENT, f"subject of '{tok.head.text}' beside a seller")
@@ -303,6 +368,9 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return Role(NO_ROLE, f"'{tok.text}' opens its own clause")
             tok = head
             continue
+        if dep in ("compound", "nmod") and _dative_as_compound(tok, head, cls):
+            verb = tok.doc[tok.left_edge.i - 1]
+            return Role(RECIPIENT, f"'{verb.text} {tok.text} …' (the one it is sent to)", verb.i)
         if dep == "appos":
             verb = _subject_hung_on_list(tok)
             if verb is not None:
@@ -413,6 +481,9 @@ def _on_noun(
     if _arms_at(head, wtok, cls) or made:
         noun = head.head if made else head
         w = _weapon_at(noun, wtok)
+        got = _bought_by_owner(tok, noun, cls)
+        if got is not None:  # "Argentina's F-16 jets purchased from Denmark": the owner bought
+            return Role(RECIPIENT, f"'{tok.text}'s {noun.text} {got.text}' (the owner)", got.i)
         if any(cls.has("captured", _w(c)) for c in noun.children):
             return Role(THIRD, f"'{tok.text} {noun.text}' captured")  # "Russian tanks captured"
         if _retired(noun, cls):  # "to replace the Soviet-made jets": not what changes hands
@@ -442,6 +513,24 @@ def _on_noun(
         return Role(SUPPLIER, f"'{tok.text} … {head.text}' (the seller's sale)", head.i)
     if kind == PARTY and tok.dep_ == "poss":
         return Role(PARTY, f"'{tok.text}'s {head.text}'", head.i)
+    return None
+
+
+def _bought_by_owner(tok: Any, noun: Any, cls: Classes) -> Any | None:
+    """The participle that makes a possessive on arms their buyer: "Argentina's jets purchased
+    from Denmark", "Ukraine's tanks supplied by Poland" (a sale with no "to": the owner got
+    them); not "Russia's missiles sold to India", whose owner sold. None otherwise."""
+    if tok.dep_ != "poss":
+        return None
+    for c in noun.children:
+        if c.dep_ != "acl" or c.tag_ != "VBN":
+            continue
+        if cls.has("buy", _w(c)):
+            return c
+        if cls.has("sell", _w(c)) and not any(
+            p.dep_ in ("prep", "dative") and _w(p) == "to" for p in c.children
+        ):
+            return c
     return None
 
 
@@ -515,6 +604,11 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
     if dep == "dobj" and cls.has("choose", _w(head)):  # "selected Japan's Mitsubishi", "chose Saab"
         return Role(SUPPLIER, f"object of '{head.text}' (the chosen maker)", head.i)
     if dep == "dobj":  # "cleared Indonesia to buy", "allowed Germany to export"
+        stopped = _told_to_stop_selling(head, cls)
+        if stopped is not None:  # "a court ordered the Netherlands to halt shipments to X"
+            return Role(
+                SUPPLIER, f"'{head.text} … to {stopped.text}' (told to stop its sale)", stopped.i
+            )
         for c in head.children:
             if c.dep_ == "xcomp" and cls.has("buy", _w(c)):
                 return Role(RECIPIENT, f"'{head.text} … to {c.text}'", c.i)
@@ -522,6 +616,43 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
                 return Role(SUPPLIER, f"'{head.text} … to {c.text}'", c.i)
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
         return _prep_role(head, cls, wtok)
+    return None
+
+
+def _dative_as_compound(tok: Any, head: Any, cls: Classes) -> bool:
+    """ "Sweden to send Ukraine infantry fighting vehicles": the parser hangs the state that gets
+    the arms on them as a compound (or nmod). A state name right after a transfer verb, on the
+    verb's direct object, with no "to" phrase, is its indirect object."""
+    obj = head
+    while obj.dep_ in ("compound", "nmod") and obj.head is not obj:  # "Poland Leopard tanks"
+        obj = obj.head
+    verb = obj.head
+    if obj.dep_ != "dobj" or verb is obj or not cls.has("sell", _w(verb)):
+        return False
+    if tok.left_edge.i != verb.i + 1 or not tok.tag_.startswith("NNP"):
+        return False  # "sends Soviet-era tanks", "sends Polish tanks": the arms' origin
+    # "sends US rifles to Ukraine": the "to" hangs on the verb or on the arms
+    return not any(
+        c.dep_ in ("prep", "dative") and _w(c) == "to" for n in (verb, obj) for c in n.children
+    )
+
+
+def _told_to_stop_selling(verb: Any, cls: Classes) -> Any | None:
+    """The infinitive of stopping when the verb tells its object to stop its own sale: "ordered
+    the Netherlands to halt shipments of parts to Israel", "told Berlin to cease supplying
+    shells", "prevents the Dutch government from supplying Israel with parts": the one told
+    sells (the status says it is blocked). None otherwise."""
+    for c in verb.children:
+        if c.dep_ == "prep" and _w(c) == "from":  # "barred X from selling"
+            done = next((o for o in c.children if o.dep_ == "pcomp"), None)
+            if done is not None and cls.has("sell", _w(done)):
+                return done
+        if c.dep_ != "xcomp" or not cls.has("veto", _w(c)):
+            continue
+        for o in c.children:
+            sale = o.dep_ == "dobj" and cls.has("sell_noun", _w(o))
+            if sale or (o.dep_ == "xcomp" and cls.has("sell", _w(o))):
+                return c
     return None
 
 
@@ -628,12 +759,17 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
         w = _w(v)
         if cls.has("threat", w) and v is verb:
             return Role(THIRD, f"subject of '{v.text}'", v.i)
+        if cls.has("induct", w) and not _takes_arms(v, cls):
+            continue  # "commissioned a study of Russian submarines": no arms taken
         if cls.has("buy", w) and not _commands(v, cls):
             return Role(RECIPIENT, f"subject of '{v.text}'", v.i)
         if cls.has("sell", w) and not _sends_message(v, cls):
             return Role(SUPPLIER, f"subject of '{v.text}'", v.i)
         if cls.has("take", w) and any(_w(c) in ("delivery", "possession") for c in v.children):
             return Role(RECIPIENT, "subject of 'took delivery'", v.i)
+        into = _into_service(v, cls)
+        if into is not None:
+            return Role(RECIPIENT, f"subject of '{v.text} into {into}'", v.i)
     if cls.has("approve", _w(verb)) and any(c.dep_ == "dobj" for c in verb.children):
         own = _object_purpose(verb, cls)  # "Spain approves the purchase of Hürjet jets"
         if own is not None and own.role == RECIPIENT:
@@ -646,6 +782,10 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
                 kind = _noun_class(c, cls)
                 if kind == RECIPIENT:
                     return Role(RECIPIENT, f"subject of '{v.text} … {c.text}'", v.i)
+                if kind == SUPPLIER and _sent_from_only(c):
+                    # "coordinated a shipment of drones from Iran": the seller is named after
+                    # "from" and no one after "to"; the subject is where the arms go
+                    return Role(RECIPIENT, f"subject of '{v.text} … {c.text} from'", v.i)
                 if kind == SUPPLIER and not cls.has("approve", _w(v)):
                     return Role(SUPPLIER, f"subject of '{v.text} … {c.text}'", v.i)
                 if kind == SUPPLIER:  # "the US approved the sale": the seller's government
@@ -653,6 +793,43 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
                 if kind == PARTY:
                     return Role(PARTY, f"subject of '{v.text} … {c.text}'", v.i)
     return None
+
+
+def _takes_arms(verb: Any, cls: Classes) -> bool:
+    """The verb's object is arms or a ship ("inducted two helicopters", "commissioned the lead
+    ship"), or a share of them ("the second batch of", "the first of two frigates"); not a
+    study or a report about arms."""
+    for c in verb.children:
+        if c.dep_ != "dobj":
+            continue
+        if cls.any(("arms", "hull", "arms_head"), _w(c)):
+            return True
+        if (cls.has("mod", _w(c)) or _w(c) in _SHARES) and _names_arms(c, {}, cls):
+            return True
+    return False
+
+
+def _into_service(verb: Any, cls: Classes) -> str | None:
+    """The word after "into" when the verb takes something into service ("will bring into
+    service four helicopters", "introduced the jets into operation"): whatever the verb, its
+    subject is the force that receives the arms. None otherwise."""
+    for p in verb.children:
+        if p.dep_ == "prep" and _w(p) == "into":
+            noun = next((c for c in p.children if c.dep_ == "pobj"), None)
+            if noun is not None and cls.has("service", _w(noun)):
+                return noun.text
+    return None
+
+
+def _sent_from_only(noun: Any) -> bool:
+    """A sale or shipment noun with a "from" phrase (on it or on its "of" object) and no "to"
+    phrase: "a shipment of drones from Iran", not "the export of shells from Germany to X"."""
+    preps = [p for p in noun.children if p.dep_ == "prep"]
+    for p in list(preps):
+        if _w(p) == "of":
+            preps += [q for o in p.children for q in o.children if q.dep_ == "prep"]
+    words = {_w(p) for p in preps}
+    return "from" in words and "to" not in words
 
 
 def _deal_to_sell(verb: Any, cls: Classes) -> bool:
@@ -734,9 +911,14 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if p == "for":
         if h.i in wtok or cls.any(("sell_noun", "deal", "buy_noun", "arrive", "sell"), hw):
             return Role(RECIPIENT, f"'{h.text} … for'", h.i)
+        if cls.has("choose", hw) and any(c.dep_ == "auxpass" for c in h.children):
+            # "the AMV has been selected for the Japanese army": the force it is chosen for
+            return Role(RECIPIENT, f"'{h.text} for' (the chooser)", h.i)
         return None
     if p == "by" and (prep.dep_ == "agent" or h.tag_ == "VBN" or _noun_class(h, cls)):
-        made = cls.has("made", hw) and (h.head.i in wtok or h.i in wtok)  # not "photo made by"
+        # not "photo made by": the thing made is a weapon or names arms ("the lead ship of a
+        # class of corvette developed by")
+        made = cls.has("made", hw) and (h.i in wtok or _names_arms(h.head, wtok, cls))
         if cls.has("sell", hw) or made or _noun_class(h, cls) == SUPPLIER:
             return Role(SUPPLIER, f"'{h.text} by'", h.i)
         if cls.has("buy", hw) or _noun_class(h, cls) == RECIPIENT:
@@ -823,6 +1005,21 @@ def _transfer_word(
     return False
 
 
+def _subject_and_counterpart(
+    out: dict[int, Role], subj: list[int], other: int, doc: Any, cls: Classes
+) -> None:
+    """ "X signed a deal with Y" and nothing else to go on: the subject (each member of a list
+    of subjects) buys, as reporting on deals mostly names the buyer first; it sells when the
+    deal is a sale ("an export deal with Y", "a deal with Y to sell it drones")."""
+    anchor = out[subj[0]].anchor
+    sells = anchor >= 0 and _deal_to_sell(doc[anchor], cls)
+    mine, theirs = (SUPPLIER, RECIPIENT) if sells else (RECIPIENT, SUPPLIER)
+    why = " (a deal to sell)" if sells else " (the buyer named first)"
+    for s in subj:
+        out[s] = Role(mine, out[s].cue + why, out[s].anchor)
+    out[other] = Role(theirs, out[other].cue + " (its counterpart)", out[other].anchor)
+
+
 def _first_conjunct(doc: Any, actor: Actor) -> int:
     """The token index of the first member of the coordination the actor is in (its own
     otherwise): "with the Netherlands and Austria" gives both the Netherlands."""
@@ -875,25 +1072,28 @@ def _resolve_parties(
                 out[k] = Role(_OPPOSITE[other], r.cue + f" (counterpart of the {other})", r.anchor)
     decided = [(j, x) for j, x in out.items() if x.role in (RECIPIENT, SUPPLIER)]
     still = [k for k in parties if out[k].role == PARTY]
-    if len(still) == 2 and not decided:
+    if (
+        still
+        and not decided
+        and all("subject" in out[k].cue for k in still)
+        and len({_first_conjunct(doc, actors[k]) for k in still}) == 1
+    ):
+        # "Vietnam signed a deal for the Spyder system": a state that signs for arms it does
+        # not make, with no counterpart named, buys (the maker fills the other side); so does
+        # each member of a list of signers ("A, B and C signed a joint agreement for 13 jets")
+        for s in still:
+            out[s] = Role(RECIPIENT, out[s].cue + " (signs alone: the buyer)", out[s].anchor)
+    elif len(still) == 2 and not decided:
         # "X signed a deal with Y" and nothing else to go on: the subject buys, as reporting
         # on deals mostly names the buyer first.
         subj = [k for k in still if "subject" in out[k].cue]
         if len(subj) == 1:
-            s = subj[0]
-            o = next(k for k in still if k != s)
-            anchor = out[s].anchor
-            if anchor >= 0 and _deal_to_sell(doc[anchor], cls):
-                # "X signed an export deal with Y", "X signed a deal with Y to sell it drones"
-                out[s] = Role(SUPPLIER, out[s].cue + " (a deal to sell)", anchor)
-                out[o] = Role(RECIPIENT, out[o].cue + " (its counterpart)", out[o].anchor)
-            else:
-                out[s] = Role(RECIPIENT, out[s].cue + " (the buyer named first)", anchor)
-                out[o] = Role(SUPPLIER, out[o].cue + " (its counterpart)", out[o].anchor)
-    elif len(still) == 1 and not decided and "subject" in out[still[0]].cue:
-        # "Vietnam signed a deal for the Spyder system": a state that signs for arms it does
-        # not make, with no counterpart named, buys (the maker fills the other side)
-        s = still[0]
-        out[s] = Role(RECIPIENT, out[s].cue + " (signs alone: the buyer)", out[s].anchor)
+            _subject_and_counterpart(out, subj, next(k for k in still if k != subj[0]), doc, cls)
+    elif not decided:
+        # "X and Y signed a deal with Z": a list of signers and one counterpart, as above
+        subj = [k for k in still if "subject" in out[k].cue]
+        rest = [k for k in still if k not in subj]
+        if len(rest) == 1 and len({_first_conjunct(doc, actors[k]) for k in subj}) == 1:
+            _subject_and_counterpart(out, subj, rest[0], doc, cls)
     for k in [k for k, r in out.items() if r.role == PARTY]:
         del out[k]

@@ -47,7 +47,16 @@ from worker.yaml_doc import YamlDoc, YamlReadError
 
 from .pairs import LexiconError, RelationLexicon
 from .schema import Topic
-from .word_stems import SNOWBALL_MARK, STEM_MARK, Compounds, StemmerError, StemReader, snowball
+from .transfer import STATUS_KEYS
+from .word_stems import (
+    SNOWBALL_MARK,
+    STEM_MARK,
+    Compounds,
+    StatusReader,
+    StemmerError,
+    StemReader,
+    snowball,
+)
 
 COMMON_FILE = "common.yaml"
 _CLASS_REF = re.compile(r"\{(\w+)\}")
@@ -337,6 +346,9 @@ def merge_language(
         shared = [c for c in common.get("stemmed") or [] if c in classes]
         raw["stemmed"] = list(own["stemmed"]) if "stemmed" in own else shared
         raw["unstemmed"] = [str(w) for w in own.get("unstemmed") or []]
+        # the statuses whose listed words also read their inflections by Snowball stem
+        shared_status = common.get("status_stemmed") or []
+        raw["status_stemmed"] = list(own.get("status_stemmed", shared_status))
     return raw
 
 
@@ -368,11 +380,9 @@ def adjective_test(spec: Mapping[str, Any]) -> Callable[[str], bool]:
 def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     """A merged language lexicon (``merge_language``) compiled; read by symbols only."""
     classes: dict[str, list[str]] = {k: list(v) for k, v in (raw.get("classes") or {}).items()}
-    status: dict[str, list[str]] = {k: list(v or []) for k, v in (raw.get("status") or {}).items()}
-    listed = [
-        *(w for ws in classes.values() for w in ws),
-        *(w for ws in status.values() for w in ws),
-    ]
+    # the class words alone: status words have their own reader (``status_reader``), so a status
+    # list never changes how a token reads as a class word, nor which pairs are read
+    listed = [w for ws in classes.values() for w in ws]
     reader = StemReader.listed(listed)
     stem_keys: dict[str, list[str]] = {}
     if reader is None and (raw.get("stemmer") or raw.get("compounds")):
@@ -391,7 +401,7 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.grammar = None  # the dependency parse is English-only: symbol patterns alone
     lex.adjectives = adjective_test(raw.get("adjectives") or {})
     lex.stem = reader
-    lex.status_words = status_words(raw)
+    lex.status_reader, lex.status_words = status_reader(raw)
 
     def folded(name: str) -> frozenset[str]:
         return frozenset(fold_letters(w) for w in compiled["classes"].get(name, []))
@@ -448,23 +458,30 @@ def snowball_members(raw: Mapping[str, Any], reader: StemReader) -> dict[str, li
     the Snowball keys (``__stem``) each class then lists. Raises LexiconError on a bad
     ``stemmer``, ``stemmed`` or ``unstemmed``."""
     classes: dict[str, list[str]] = {k: list(v) for k, v in (raw.get("classes") or {}).items()}
-    try:
-        stem = snowball(str(raw["stemmer"]))
-    except StemmerError as exc:
-        raise LexiconError(str(exc)) from None
+    stem = _stemmer_of(raw)
     stemmed = [str(c) for c in raw.get("stemmed") or []]
     unknown = [c for c in stemmed if c not in classes]
     if unknown:
         raise LexiconError(f"stemmed: no such class {unknown} in this language")
     unstemmed = [str(w) for w in raw.get("unstemmed") or []]
     in_stemmed = {w for c in stemmed for w in classes.get(c) or ()}
+    # a status word may be listed too (the status reader's Snowball stems, ``status_reader``)
+    in_stemmed |= {w for ws in (raw.get("status") or {}).values() for w in ws or ()}
     stray = [w for w in unstemmed if w not in in_stemmed]
     if stray:
-        raise LexiconError(f"unstemmed: {stray} listed in no class of stemmed: {stemmed}")
+        raise LexiconError(f"unstemmed: {stray} listed in no class of stemmed nor status")
     # ignored words and pattern literals ("pour", "vers") are never renamed by a stem
     return reader.add_snowball(
         stem, classes, stemmed, _literal_words(raw), [fold_letters(w) for w in unstemmed]
     )
+
+
+def _stemmer_of(raw: Mapping[str, Any]) -> Callable[[str], str]:
+    """The Snowball stemmer a merged lexicon names, or a LexiconError saying which exist."""
+    try:
+        return snowball(str(raw["stemmer"]))
+    except StemmerError as exc:
+        raise LexiconError(str(exc)) from None
 
 
 def _literal_words(raw: Mapping[str, Any]) -> frozenset[str]:
@@ -477,29 +494,34 @@ def _literal_words(raw: Mapping[str, Any]) -> frozenset[str]:
     return frozenset(fold_letters(w) for w in words if not w.isupper())
 
 
-def status_words(raw: Mapping[str, Any]) -> dict[str, frozenset[str]]:
-    """Each status's words as the reader meets them (folded, stems written ``stem_``).
+# the classes of nouns: a token read as one takes no status by Snowball stem (StatusReader)
+_NOUN_CLASSES = ("buy_noun", "sell_noun", "deal")
 
-    A token is stemmed before it is compared, but a word listed whole in a class stays itself
-    (``stemmer``), so a status stem would never see it: Ukrainian "прибули" is an ``arrive`` word
-    and must still read as ``delivered: [прибул*]``. A status stem therefore also takes the whole
-    class words it begins, unless a status lists that word itself."""
-    status = {
-        k: [fold_letters(str(w)) for w in v or []] for k, v in (raw.get("status") or {}).items()
+
+def status_reader(raw: Mapping[str, Any]) -> tuple[StatusReader, dict[str, frozenset[str]]]:
+    """A merged lexicon's status reader and each status's words as that reader gives them
+    (folded; listed stems written ``stem_``; with the language's Snowball stemmer, the keys
+    ``~<stem>`` of the statuses named ``status_stemmed``, word_stems.StatusReader)."""
+    status = {k: [str(w) for w in v or []] for k, v in (raw.get("status") or {}).items()}
+    classes = raw.get("classes") or {}
+    stem = _stemmer_of(raw) if raw.get("stemmer") and raw.get("status_stemmed") else None
+    named = [str(s) for s in raw.get("status_stemmed") or []]
+    unknown = [s for s in named if s not in STATUS_KEYS]
+    if unknown:
+        raise LexiconError(f"status_stemmed: {unknown} are not status keys")
+    nouns = [str(w) for c in _NOUN_CLASSES for w in classes.get(c) or ()]
+    unstemmed = {fold_letters(str(w)) for w in raw.get("unstemmed") or []}
+    reader, keys = StatusReader.of(status, stem, named, nouns, unstemmed)
+    words = {
+        k: frozenset({*(fold_letters(w) for w in ws), *keys.get(k, ())}) for k, ws in status.items()
     }
-    listed = {w for ws in status.values() for w in ws}
-    whole = {
-        fold_letters(str(w))
-        for ws in (raw.get("classes") or {}).values()
-        for w in ws
-        if not str(w).endswith(STEM_MARK)
-    } - listed
-    out: dict[str, frozenset[str]] = {}
-    for st, ws in status.items():
-        stems = tuple(w[:-1] for w in ws if w.endswith(STEM_MARK) and len(w) > 1)
-        taken = {w for w in whole if stems and w.startswith(stems)}
-        out[st] = frozenset({*ws, *taken})
-    return out
+    # the negators of the class (whole words the status lists leave alone: "nicht", "لن"): a
+    # negated approval is a refusal (transfer.py ``_negated``)
+    negators = (fold_letters(str(w)) for w in classes.get("negator") or ())
+    words["negation"] = frozenset(
+        w for w in negators if not w.endswith(STEM_MARK) and reader(w, w) == w
+    )
+    return reader, words
 
 
 def attach_published(lex: RelationLexicon) -> None:

@@ -40,6 +40,7 @@ from .pairs import (
     _ident,
     _qualifying_triggers,
     _Span,
+    _status_words,
     _symbols,
     sentence_spans,
     spans_by_sentence,
@@ -158,9 +159,7 @@ def _sentence_features(
         for name in LOOKALIKE_CLASSES:
             if wordset & classes.words(name):
                 base[f"look:{name}"] = 1.0
-    status = sentence_status(
-        [x[1] if x[0] == "word" else "" for x in symbols], trig, lex.status_words
-    )
+    status = sentence_status(_status_words(symbols, text, lex), trig, lex.status_words)
     base[f"status:{status or 'none'}"] = 1.0
     # arms given away or handed on by a holder: their maker is not the supplier ("MiG-29s
     # donated to Ukraine" came from Slovakia), the rule reader's own gift/handed-on gates

@@ -22,6 +22,7 @@ from worker.transforms.parser import parse, parse_many
 from worker.transforms.sentences import split_sentences
 
 from .grammar import BACK, MAKER_OF, RETIRED, Actor, Classes, Role, Weapon, read_roles
+from .text import SENT_TOKEN
 from .transfer import (
     further_status,
     quantity_before,
@@ -63,8 +64,11 @@ MAKER_CUE = "maker named in the article"
 JOIN_SIDES = True
 ARTICLE_BUYER = "<the article's buyer>"
 JOIN_CUE = "seller read in another sentence"
+# language lexicons: sellers read with no buyer anywhere in the article sell to the state the
+# article is about, its most salient country (``_lead_buyer_pairs``)
+LEAD_BUYER = True
+LEAD_CUE = "seller to the article's lead state"
 _RETIRE_REACH = 4  # symbols from a retire word to the weapon it is about ("para reemplazar sus X")
-_SENT_TOKEN = re.compile(r"\w+|[^\w\s]")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
 _SLOTS.update({"XA": "XA ", "CA": "CA "})  # a country adjective (language lexicons only)
 
@@ -109,6 +113,9 @@ class RelationLexicon:
     # function reading an inflected token (folded, and as written) as its class word.
     by_language: dict[str, RelationLexicon] = field(default_factory=dict, repr=False)
     stem: Callable[[str, str], str] | None = field(default=None, repr=False)
+    # language lexicons: the function reading a token (folded, and as written) as a status word,
+    # apart from ``stem`` so that status words never change a token's class (word_stems.py)
+    status_reader: Callable[[str, str], str] | None = field(default=None, repr=False)
     # language lexicons: whether a country mention's text is an adjective ("russische"): XA / CA
     adjectives: Callable[[str], bool] | None = field(default=None, repr=False)
     # language lexicons: triggers of handing arms on (Polish "przekazała"): second-hand arms, so
@@ -160,7 +167,7 @@ class RelationLexicon:
             negators: set[str] = set()
             for t in raw.get("negators", []):
                 negators.update(_expand_words(str(t), classes))
-            arms_phrases = {tuple(_SENT_TOKEN.findall(w)): None for w in classes.get("arms", [])}
+            arms_phrases = {tuple(SENT_TOKEN.findall(w)): None for w in classes.get("arms", [])}
             cues = [
                 _compile_cue(str(text), role, classes, window)
                 for role in (*ROLES, ORIGIN)
@@ -286,7 +293,7 @@ def _item_regex(item: str, classes: Mapping[str, list[str]]) -> str:
         words = _expand_words(item, classes)
         alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         return f"(?:{alts}) "
-    toks = _SENT_TOKEN.findall(fold_letters(item))
+    toks = SENT_TOKEN.findall(fold_letters(item))
     if not toks:
         raise LexiconError(f"empty pattern item {item!r}")
     return "".join(re.escape(t) + " " for t in toks)
@@ -438,6 +445,8 @@ def extract_pairs(
             _add_facts(hit, facts, text)
     if orphans and sellers and not hits:  # a buyer and a seller read in different sentences
         _joined_pairs(hits, orphans, sellers)
+    if LEAD_BUYER and sellers and not orphans and not hits:
+        _lead_buyer_pairs(hits, sellers, tagged, lexicon)
     if orphans and not hits:  # only then is the article's maker needed
         makers = _article_makers(art, sentences, per_sentence, lexicon)
         _maker_pairs(hits, orphans, makers)
@@ -474,9 +483,15 @@ def extract_pairs(
 def _article_weapon(weapons: list[Any], supplier: str) -> Any:
     """The weapon of a pair whose sentences name none ("hoped to sell 48 of the jets"): the
     article's first weapon from the supplier, else its first weapon of a multinational
-    programme (no one country: any partner sells it, "Eurofighter"), else none."""
+    programme (no one country: any partner sells it, "Eurofighter"), else the one system the
+    article names when it names only one, else none."""
     own = next((e for e in weapons if e.country == supplier), None)
-    return own or next((e for e in weapons if e.country is None), None)
+    shared = own or next((e for e in weapons if e.country is None), None)
+    if shared is None and len({e.id for e in weapons}) == 1:
+        # the article names one system and no other: the deal is about it even when its maker's
+        # state is not the seller (NASAMS, Norwegian-made, sold by the US with Raytheon)
+        return weapons[0]
+    return shared
 
 
 _OPENING = 4  # the title and the first sentences: where a report says how far its deal has gone
@@ -491,10 +506,9 @@ def _opening_status(
     aquisição compreende ..." yet it says the deal is a contract."""
     for pos, (fld, _, start, end) in enumerate(sentences):
         text = art.title if fld == "title" else art.body
-        words = [x[1] if x[0] == "word" else "" for x in _symbols(text, start, end, [], lex)[0]]
-        status = sentence_status(
-            words, [k for k, w in enumerate(words) if w in lex.triggers], lex.status_words
-        )
+        symbols = _symbols(text, start, end, [], lex)[0]
+        trig = [k for k, x in enumerate(symbols) if x[0] == "word" and x[1] in lex.triggers]
+        status = sentence_status(_status_words(symbols, text, lex), trig, lex.status_words)
         if status:
             return status, pos
     return None, len(sentences)
@@ -518,7 +532,7 @@ def _candidates(
         fld, _, start, end = sentences[idx]
         full = art.title if fld == "title" else art.body
         text = full[start:end]
-        words = set(_SENT_TOKEN.findall(fold_letters(text)))
+        words = set(SENT_TOKEN.findall(fold_letters(text)))
         has_arms = any(s.kind == "weapon" for s in spans) or bool(words & lex.arms_first)
         if not (has_arms and words & lex.triggers):
             continue
@@ -657,6 +671,7 @@ def _sentence_pairs(
         if r is not None and r[0] == "recipient" and symbols[k][1].company:
             roles[k] = None
     if lex.symbols_only:
+        _compound_parts(roles, countries, symbols)
         _origin_only(roles, countries, symbols)
     joined = frozenset(
         k for k in countries if text[symbols[k][2] : symbols[k][3]].startswith(lex.joined_and)
@@ -689,8 +704,7 @@ def _sentence_pairs(
     if JOIN_SIDES and lex.symbols_only and book.read_alone("supplier"):
         # a seller with no buyer in the sentence: the buyer another sentence reads alone
         book.note(("recipient", ARTICLE_BUYER), _Span(start, end, "country", ARTICLE_BUYER))
-    words = [x[1] if x[0] == "word" else "" for x in symbols]
-    status = sentence_status(words, trig, lex.status_words)
+    status = sentence_status(_status_words(symbols, text, lex), trig, lex.status_words)
     named = [(k, x[1]) for k, x in enumerate(symbols) if x[0] == "weapon" and x[1] is not None]
     for rec, sup, cues in book.pairs():
         yield rec, sup, cues, _Facts(status, _pair_weapon(named, sup, trig))
@@ -716,7 +730,7 @@ def _arms_referred_back(symbols: list[Symbol], text: str) -> bool:
     arms = [s for s in symbols if s[0] == "weapon"]
     if not arms or any(s[1] is not None for s in arms):
         return False
-    before = (_SENT_TOKEN.findall(text[max(0, s[2] - 8) : s[2]].lower())[-1:] for s in arms)
+    before = (SENT_TOKEN.findall(text[max(0, s[2] - 8) : s[2]].lower())[-1:] for s in arms)
     return any(b and b[0] in _DEFINITE for b in before)
 
 
@@ -727,11 +741,12 @@ def _maker_pairs(
 ) -> None:
     """The first buyer the article names without a seller buys from the article's one maker
     (``_article_makers``: "Fincantieri ha vinto la gara. Il Marocco acquista due fregate."), when
-    no sentence of the article pairs its parties itself; later buyers are left alone. The
-    supplier's cue names the maker's mention, at its place in the text."""
-    if hits:  # the article pairs its parties itself
+    no sentence of the article pairs its parties itself; so do the buyers its sentence names
+    with it ("A, B and C signed a joint agreement for 13 jets"); buyers of later sentences are
+    left alone. The supplier's cue names the maker's mention, at its place in the text."""
+    if hits or not orphans:  # the article pairs its parties itself
         return
-    for orphan in orphans[:1]:
+    for orphan in (o for o in orphans if o.sentence == orphans[0].sentence):
         sup = _article_maker(makers, orphan.state)
         if not sup:
             continue
@@ -764,6 +779,55 @@ def _joined_pairs(
         hit.sentences.append(seller.sentence)
     hit.cues.extend(replace(c, cue=f"{JOIN_CUE}: {c.cue}") for c in seller.cues if c.country == sup)
     _add_facts(hit, seller.facts, seller.text)
+
+
+def _lead_buyer_pairs(
+    hits: dict[tuple[str, str], PairHit],
+    sellers: list[_Orphan],
+    tagged: TaggedArticle,
+    lex: RelationLexicon,
+) -> None:
+    """Sellers read with no buyer anywhere in the article ("the contract was signed with the
+    Korean group", "comprados a Holanda"): the buyer is the state the article is about, its
+    most salient country, unless a seller's sentence reads it as a bystander ("die
+    US-Regierung ist gegen den Kauf"); when it is the article's one seller, the next state the
+    article names most (a report on a maker's production for a client). Not a seller read only
+    as where
+    the arms were made ("US-made", ``roles.origin``): second-hand arms have another seller;
+    nor one read only as a deal's other party, which may be the buyer."""
+    classes = lex.raw.get("classes") or {}
+    # "with" names the seller too where it is the language's "from" (Polish "z")
+    with_from = set(classes.get("with") or ()) <= set(classes.get("from") or ())
+    unsure = {
+        c.text
+        for c in lex.cues
+        if c.role == ORIGIN or ("{with}" in c.text and not with_from) or "XA" in c.text.split()
+    }
+    sellers = [s for s in sellers if any(_names_seller(c, s.state, unsure) for c in s.cues)]
+    states = {s.state for s in sellers}
+    bystanders = {c.country for s in sellers for c in s.cues if c.role == "third"}
+    named = [e.id for e in tagged.entities if e.type == "country" and e.id not in bystanders]
+    if not named:
+        return
+    lead = named[0]
+    if lead in states and len(states) == 1 and len(named) > 1:
+        lead = named[1]  # an article about its one seller: the next state it names most
+    if lead in states:
+        return
+    for seller in sellers:
+        hit = hits.setdefault((lead, seller.state), PairHit(lead, seller.state))
+        hit.sentences.append(seller.sentence)
+        hit.cues.extend(
+            replace(c, cue=f"{LEAD_CUE}: {c.cue}") for c in seller.cues if c.country == seller.state
+        )
+        _add_facts(hit, seller.facts, seller.text)
+
+
+def _names_seller(cue: Cue, state: str, unsure: set[str]) -> bool:
+    """``cue`` reads ``state`` as the one selling: its pattern is none of ``unsure``, those
+    naming only where the arms were made, or only the other party of a deal ("صفقات مع
+    السعودية": a deal with a buyer, too)."""
+    return cue.country == state and cue.cue not in unsure
 
 
 def _article_maker(makers: Mapping[str, Any], recipient: str) -> str:
@@ -938,8 +1002,8 @@ def _symbols(
 ) -> tuple[list[Symbol], int]:
     """The sentence as symbols: each tagged span one symbol, arms phrases one ``weapon`` symbol
     each, other tokens folded words (``ignore`` words dropped); and the first token's offset."""
-    folded = fold_letters(text[start:end]).replace("’", "'").replace("‘", "'")
-    toks = [(m.group(), m.start() + start, m.end() + start) for m in _SENT_TOKEN.finditer(folded)]
+    folded = _fold_token(text[start:end])
+    toks = [(m.group(), m.start() + start, m.end() + start) for m in SENT_TOKEN.finditer(folded)]
     if lex.stem is not None:  # the token as written too: a Snowball stemmer wants its accents
         toks = [(lex.stem(t, text[s:e]), s, e) for t, s, e in toks]
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
@@ -975,12 +1039,36 @@ def _symbols(
     return symbols, (toks[0][1] if toks else start)
 
 
+def _status_words(symbols: list[Symbol], text: str, lex: RelationLexicon) -> list[str]:
+    """The sentence's words as its status is read (``""`` for a country or weapon): a language
+    lexicon reads each token as written with its own status reader, the English one as the
+    symbols have it."""
+    read = lex.status_reader
+    if read is None:
+        return [x[1] if x[0] == "word" else "" for x in symbols]
+    out = []
+    for kind, _, s, e in symbols:
+        orig = text[s:e]
+        out.append(read(_fold_token(orig), orig) if kind == "word" else "")
+    return out
+
+
+def _fold_token(text: str) -> str:
+    """A token folded as ``_symbols`` folds the sentence (letters, then the apostrophes)."""
+    return fold_letters(text).replace("’", "'").replace("‘", "'")
+
+
 def _drop_holders(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
-    """The symbols with each "{holder} {genitive}" run right before a country noun removed
-    ("ministerio de defensa de X" → X): the body of a state is the state itself."""
+    """The symbols with each "{holder} {genitive}" run right before a country noun removed, and
+    the body's words before it ("ministerio de defensa de X", "Marina Militare del X" → X): the
+    body of a state is the state itself. So is a body
+    named with the state's adjective right after it ("a la Armada saudí", "à l'armée
+    ukrainienne", "al ministero della difesa austriaco"): the run goes and the adjective
+    reads as the state's name (X, not XA), a party like any other."""
     out: list[Symbol] = []
     for sym in symbols:
         if sym[0] == "country":
+            dropped = False
             while (
                 len(out) >= 2
                 and out[-1][0] == "word"
@@ -989,6 +1077,14 @@ def _drop_holders(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
                 and out[-2][1] in lex.holders
             ):
                 del out[-2:]
+                dropped = True
+            # the body's other words before it ("alla Marina Militare del Qatar")
+            while dropped and out and out[-1][0] == "word" and out[-1][1] in lex.holders:
+                del out[-1]
+            if sym[1].adjective and out and out[-1][0] == "word" and out[-1][1] in lex.holders:
+                while out and out[-1][0] == "word" and out[-1][1] in lex.holders | lex.genitive:
+                    del out[-1]
+                sym = (sym[0], replace(sym[1], adjective=False), sym[2], sym[3])
         out.append(sym)
     return out
 
@@ -1071,6 +1167,26 @@ def _coordinate(
             roles[b] = (roles[a][0], roles[a][1] + " (coordinated)")
     if case_marker:
         _list_case(roles, countries, symbols, conjunctions, case_marker)
+
+
+def _compound_parts(
+    roles: dict[int, tuple | None], countries: list[int], symbols: list[Symbol]
+) -> None:
+    """The parts of a compound adjective ("franco-italiens", "франко-немецкий", "Türk-Rus")
+    share one role: the patterns read the part next to the noun or verb, and the other part,
+    joined to it by a hyphen with no space, takes its role (the arms are both states'). Only
+    adjectives: "the US-Israel agreement" names two parties."""
+    for a, b in itertools.pairwise(countries):
+        if b != a + 2 or symbols[a + 1][:2] != ("word", "-"):
+            continue
+        sa, sb = symbols[a], symbols[b]
+        if not (sa[1].adjective and sb[1].adjective and sa[3] == symbols[a + 1][2] == sb[2] - 1):
+            continue
+        ra, rb = roles.get(a), roles.get(b)
+        if ra is None and rb and rb[0] in (*ROLES, ORIGIN):
+            roles[a] = (rb[0], rb[1] + " (compound)")
+        elif rb is None and ra and ra[0] in (*ROLES, ORIGIN):
+            roles[b] = (ra[0], ra[1] + " (compound)")
 
 
 def _list_case(
@@ -1191,7 +1307,15 @@ class _RoleBook:
         for rec in sorted(self.by_role["recipient"]):
             for sup in sorted(self.by_role["supplier"]):
                 if rec != sup and self._same_clause(rec, sup):
-                    yield rec, sup, [c for c in self.cues if c.country in (rec, sup)]
+                    # a seller waiting for the article's buyer keeps the sentence's bystanders,
+                    # who are no buyer (``_lead_buyer_pairs``)
+                    by = rec == ARTICLE_BUYER
+                    own = [
+                        c
+                        for c in self.cues
+                        if c.country in (rec, sup) or (by and c.role == "third")
+                    ]
+                    yield rec, sup, own
 
     def _same_clause(self, rec: str, sup: str) -> bool:
         a = self.clauses.get(("recipient", rec), {-1})
@@ -1282,6 +1406,9 @@ def _trigger_counts(
     """Whether the trigger at symbol ``k`` makes the sentence a transfer: no ``not_objects``
     pattern matches around it, and a weak trigger has an ``objects`` pattern (its object is arms)
     while any other trigger only needs a weapon within ``arms_window`` symbols."""
+    attributive = lex.grammar.words("attributive") if lex.grammar is not None else frozenset()
+    if symbols[k][1] in attributive and k + 1 < len(symbols) and symbols[k + 1][0] == "weapon":
+        return False  # "armed drones": an adjective of the arms, no transfer
     if obj_line:
         line = " " + " ".join([*obj_line[:k], "T", *obj_line[k + 1 :]]) + " "
         if any(p.regex.search(line) for p in lex.not_objects):

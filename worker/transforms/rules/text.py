@@ -14,6 +14,9 @@ from functools import lru_cache
 from worker.transforms.folding import fold_letters
 
 WORD = re.compile(r"\w+")
+# The relation reader's tokens (pairs.py, transfer.py): word runs and each punctuation mark on its
+# own, so "go-ahead" is "go - ahead" in a sentence and in a lexicon phrase alike.
+SENT_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 # ASCII bytes that are not word characters, mapped to spaces: on ASCII text ``\w`` is exactly

@@ -7,12 +7,20 @@ The status of a sentence is the one whose word stands nearest its first transfer
 main transfer; later triggers often tell of others), so "Turkey is in talks to buy S-400" is talks
 and "Turkey signed a deal to buy" agreed; a cancellation or a block anywhere before the trigger
 scopes it ("Germany froze the delivery of ...").
+
+A status entry may be a phrase of several tokens ("green light", "go-ahead", "signed off"): the
+sentence's tokens it spans read as that one entry (``_join_phrases``), so "gives X the green
+light" is an approval and not a gift. Phrases match the reader's words, in which ``ignore``
+words ("the", "a") are already dropped: list "green light", not "the green light".
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+
+from .text import SENT_TOKEN
 
 STATUSES = ("talks", "agreed", "ordered", "delivered", "cancelled", "blocked")
 _SCOPING = ("cancelled", "blocked")
@@ -32,6 +40,11 @@ READING_KEYS = (
     "intent",
     "tentative",
     "pending",
+    "pledge",
+    "negation",
+    "future_after",
+    "idiom",
+    "firm",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -39,7 +52,9 @@ _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before
 # it, in verb-final clauses): how far an intent word may stand from the trigger it governs
 _INTENT_BEFORE = 3
 _INTENT_AFTER = 2
+_PERMIT_WINDOW = 6  # "gave Poland, Romania and Estonia the go-ahead": past a list of names
 _PENDING_WINDOW = 3  # "delays in the delivery", "deliveries will be postponed"
+_NEGATION_WINDOW = 3  # "hat ... nicht genehmigt", "لن تكون هناك موافقة" (there will be no approval)
 STATUS_KEYS = (*STATUSES, "approval", *READING_KEYS)
 _NONE: frozenset[str] = frozenset()
 
@@ -60,7 +75,46 @@ def read_status_words(section: object, fold: Callable[[str], str]) -> dict[str, 
             words = []
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise ValueError(f"status.{key}: expected a list of words, got {words!r}")
-        out[str(key)] = frozenset(fold(w) for w in words)
+        out[str(key)] = frozenset(_entry(fold(w)) for w in words)
+    return out
+
+
+def _entry(folded: str) -> str:
+    """A folded status entry as the reader meets it: a phrase as its tokens joined by single
+    spaces ("go-ahead" → "go - ahead"), a word as it is."""
+    toks = SENT_TOKEN.findall(folded)
+    return " ".join(toks) if len(toks) > 1 else folded
+
+
+Phrases = Mapping[str, tuple[tuple[str, ...], ...]]
+
+
+@lru_cache(maxsize=64)
+def _phrases(lists: tuple[frozenset[str], ...]) -> Phrases:
+    """The phrase entries of ``lists`` by first token, each as its tokens, longest first.
+    Keyed by the lexicon's word sets themselves (a frozenset keeps its hash), so a lexicon's
+    phrases are found once, not per sentence."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for entry in {e for words in lists for e in words if " " in e}:
+        toks = tuple(entry.split(" "))
+        by_first.setdefault(toks[0], []).append(toks)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+
+
+def _join_phrases(words: Sequence[str], phrases: Phrases) -> Sequence[str]:
+    """``words`` with each status phrase read as one entry: its first token becomes the phrase,
+    the others "" (positions are kept: trigger indices point into ``words``)."""
+    if not phrases or not any(w in phrases for w in words):
+        return words
+    out = list(words)
+    i = 0
+    while i < len(out):
+        for toks in phrases.get(out[i], ()):
+            if tuple(out[i : i + len(toks)]) == toks:
+                out[i : i + len(toks)] = [" ".join(toks), *([""] * (len(toks) - 1))]
+                i += len(toks) - 1
+                break
+        i += 1
     return out
 
 
@@ -119,6 +173,7 @@ def sentence_status(
     their indices that are transfer triggers. None when no status word is present."""
     if not triggers:
         return None
+    words = _join_phrases(words, _phrases(tuple(classes.get(k, _NONE) for k in STATUS_KEYS)))
     best: tuple[int, int, str] | None = None
     background: str | None = None
     first = min(triggers)
@@ -130,14 +185,32 @@ def sentence_status(
     lists["talks"] = lists["talks"] | classes.get("intent", _NONE) | tentative
     firm: tuple[int, int, str] | None = None  # the nearest agreed or ordered word
     best_tentative = False  # best is a future purchase form ("comprará", "купит")
+    placed = False  # a firm order or contract is told ("placing a purchase order")
     for i, w in enumerate(words):
-        approved = approved or w in classes.get("approval", ())
+        if w in classes.get("approval", _NONE):
+            if _negated(words, i, classes):
+                # "no approval", "nicht genehmigt": a government refusing the transfer, a block
+                # (by distance, as any status word; it does not scope the sentence)
+                cand = (abs(i - first), -STATUSES.index("blocked"), "blocked")
+                if best is None or cand < best:
+                    best, best_tentative = cand, False
+                continue
+            approved = True
         if (
             w in classes.get("designation", _NONE)
             and words[i + 1 : i + 2]
             and words[i + 1].isdigit()
         ):
             continue  # "F-16 Block 70": part of a designation, not a block
+        if w in classes.get("handover", _NONE) and _approves(words, i, classes):
+            # "approved the delivery", "approves submarine delivery": what is approved is the
+            # sale (agreed), not arms that arrived
+            cand = (abs(i - first), -STATUSES.index("agreed"), "agreed")
+            if best is None or cand < best:
+                best = cand
+            if firm is None or cand < firm:
+                firm = cand
+            continue
         if w in classes.get("handover", _NONE) and (
             _after_future(words, i, classes) or _pending(words, i, classes)
         ):
@@ -168,6 +241,7 @@ def sentence_status(
             elif status == "ordered" and _hangs_on_arms(words, i, classes):
                 background = background or status
                 continue
+            placed = placed or (status == "ordered" and w in classes.get("firm", _NONE))
             cand = (dist, -rank, status)
             if status in ("agreed", "ordered") and (firm is None or cand < firm):
                 firm = cand
@@ -177,6 +251,9 @@ def sentence_status(
         # "wants to buy", "is in talks on the delivery of": the purchase or delivery word is
         # what is wanted or negotiated, not done; an approval still makes it agreed
         return "talks"
+    if best is not None and best[2] == "agreed" and placed and not approved:
+        # "inked a deal ..., placing a purchase order": the order is the furthest the deal went
+        return "ordered"
     if best is not None and best_tentative and firm is not None:
         # "will buy ..., having signed a contract": the purchase is ahead, the deal is made
         return firm[2]
@@ -215,11 +292,31 @@ def _prospect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]
     return any(words[j] in near for j in range(max(0, i - _PROSPECT_WINDOW), i))
 
 
+def _negated(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """A negation word (``negation``) stands a few words before ``words[i]``."""
+    near = classes.get("negation", _NONE)
+    return bool(near) and any(words[j] in near for j in range(max(0, i - _NEGATION_WINDOW), i))
+
+
 def _grants_approval(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
     """An approval word follows ``words[i]`` within two words ("got approval", "received US
-    clearance"): what was handed over is a permission."""
+    clearance"), or an approval phrase within ``_PERMIT_WINDOW`` ("gave Poland and Romania the
+    green light"): what was handed over is a permission."""
     near = classes.get("approval", _NONE)
-    return any(w in near for w in words[i + 1 : i + 3])
+    if any(w in near for w in words[i + 1 : i + 3]):
+        return True
+    # a phrase of permission is never the arms handed over, so it may stand past a list of
+    # recipients
+    return any(" " in w and w in near for w in words[i + 1 : i + 1 + _PERMIT_WINDOW])
+
+
+def _approves(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """An approval word stands right before the hand-over word ``words[i]``, perhaps past one
+    name or arms phrase ("approved the delivery", "approves submarine delivery")."""
+    near = classes.get("approval", _NONE)
+    if i >= 1 and words[i - 1] in near:
+        return True
+    return i >= 2 and words[i - 1] == "" and words[i - 2] in near
 
 
 def _pending(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
@@ -234,8 +331,10 @@ def _pending(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]
 def _future(
     words: Sequence[str], triggers: Sequence[int], classes: Mapping[str, frozenset[str]]
 ) -> bool:
-    """A trigger follows a future auxiliary, perhaps past one adverb ("will soon supply")."""
-    return any(_after_future(words, t, classes) for t in triggers)
+    """A trigger follows a future auxiliary, perhaps past one adverb ("will soon supply"), or is
+    itself a one-word future of supplying (``pledge``: "передаст", "venderà")."""
+    pledge = classes.get("pledge", _NONE)
+    return any(_after_future(words, t, classes) or words[t] in pledge for t in triggers)
 
 
 def _intends(words: Sequence[str], first: int, classes: Mapping[str, frozenset[str]]) -> bool:
@@ -248,9 +347,13 @@ def _intends(words: Sequence[str], first: int, classes: Mapping[str, frozenset[s
 
 def _after_future(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
     """``words[i]`` follows a future auxiliary within two words ("will be delivered", "to take
-    delivery", "will soon supply")."""
+    delivery", "will soon supply"), or, in a language that puts the auxiliary last
+    (``future_after``), one follows it ("geliefert werden")."""
     aux = classes.get("future", _NONE)
-    return any(words[j] in aux for j in range(max(0, i - _FUTURE_WINDOW), i))
+    if any(words[j] in aux for j in range(max(0, i - _FUTURE_WINDOW), i)):
+        return True
+    last = classes.get("future_after", _NONE)
+    return bool(last) and any(w in last for w in words[i + 1 : i + 1 + _FUTURE_WINDOW])
 
 
 def _perfect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:

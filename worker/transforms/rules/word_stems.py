@@ -207,3 +207,122 @@ class Compounds:
 
 def _prefix_regex(stems: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)))
+
+
+STATUS_MARK = "~"  # a status word read by Snowball stem: "~<stem>", never a class key
+# status lists whose words' stems only take keys away from the others: a stem a request or a plan
+# shares with an order cannot say which the token is
+_UNSURE = ("talks", "intent")
+
+
+@dataclass(slots=True)
+class StatusReader:
+    """Reads a folded token as a status word of a language lexicon, apart from the class reader:
+    a status list never changes how a token reads as a class word, so it never changes which
+    pairs are read (listed whole in ``StemReader``, Portuguese "venda" hid the noun of selling
+    ``venda*`` and lost its pairs; docs/languages.md, sixteenth round).
+
+    In order: a word listed whole in the status section is itself; a token starting with a
+    listed status stem is that stem (``stem_``); else, with a Snowball stemmer, a token whose
+    stem is that of a listed whole word of a ``stemmed`` status reads as ``~<stem>`` when what
+    the stem leaves of it before and after (the affixes) are ones that some listed words of
+    those statuses have. The affixes carry tense and voice, which decide a status ("firmado"
+    agreed, "firmará" not yet): a form reads as a status only in an inflection the lists
+    already give some of their words.
+    A token that is a listed noun or starts with a listed noun stem (``nouns``: "compra*",
+    "venda*", "zakup*") takes no status by Snowball stem: a present verb and a noun often share
+    one form ("compra" buys, and the purchase), and a noun of buying says nothing of how far the
+    deal has gone."""
+
+    exact: frozenset[str]
+    prefixes: re.Pattern[str] | None
+    snowball: Callable[[str], str] | None = None
+    keys: frozenset[str] = frozenset()
+    # what stems leave before and after them in the listed words ("" and "ado" in "firmado";
+    # Arabic "ال" before): a token's own must be among them
+    before: frozenset[str] = frozenset()
+    after: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()  # listed nouns, folded
+    noun_stems: re.Pattern[str] | None = None  # listed noun stems
+    _cache: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls,
+        status: Mapping[str, Iterable[str]],
+        stem: Callable[[str], str] | None = None,
+        stemmed: Iterable[str] = (),
+        nouns: Iterable[str] = (),
+        unstemmed: Iterable[str] = (),
+    ) -> tuple[StatusReader, dict[str, list[str]]]:
+        """The reader of a status section (words as listed, stems written ``stem_``) and the
+        Snowball keys each ``stemmed`` status then lists. A stem two statuses share gives no
+        key, nor one a talks or intent word has (Arabic "طلبية" an order, "طلب" a request): it
+        cannot say which one the token is; nor do the (folded) ``unstemmed`` words, whose stem
+        words of another sense share (Italian "libera" in "via libera", and "libero")."""
+        words = [str(w) for ws in status.values() for w in ws]
+        stems = {fold_letters(w[:-1]) for w in words if w.endswith(STEM_MARK) and len(w) > 1}
+        exact = frozenset(fold_letters(w) for w in words if not w.endswith(STEM_MARK))
+        reader = cls(exact, _prefix_regex(stems) if stems else None)
+        if stem is None:
+            return reader, {}
+        by_stem: dict[str, set[str]] = {}
+        before: set[str] = set()
+        after: set[str] = set()
+        skip = frozenset(unstemmed)
+        for name in (*stemmed, *_UNSURE):
+            for w in status.get(name) or ():
+                if w.endswith(STEM_MARK) or not _WORD.match(w) or fold_letters(w) in skip:
+                    continue
+                s = fold_letters(stem(w.lower()))
+                cut = _affix(fold_letters(w), s)
+                if len(s) < MIN_STEM or cut is None:
+                    continue
+                by_stem.setdefault(s, set()).add(name)
+                if name not in _UNSURE:
+                    before.add(cut[0])
+                    after.add(cut[1])
+        keys = {s: n.pop() for s, n in by_stem.items() if len(n) == 1 and not n & set(_UNSURE)}
+        reader.snowball, reader.before, reader.after = stem, frozenset(before), frozenset(after)
+        nouns = [fold_letters(w) for w in nouns]
+        reader.nouns = frozenset(w for w in nouns if not w.endswith(STEM_MARK))
+        noun_stems = {w[:-1] for w in nouns if w.endswith(STEM_MARK) and len(w) > 1}
+        reader.noun_stems = _prefix_regex(noun_stems) if noun_stems else None
+        reader.keys = frozenset(STATUS_MARK + s for s in keys)
+        members: dict[str, list[str]] = {}
+        for s, name in sorted(keys.items()):
+            members.setdefault(name, []).append(STATUS_MARK + s)
+        return reader, members
+
+    def __call__(self, tok: str, orig: str) -> str:
+        """``tok`` folded, ``orig`` as written."""
+        out = self._cache.get(orig)
+        if out is None:
+            out = self._read(tok, orig)
+            if len(self._cache) < _CACHE_MAX:
+                self._cache[orig] = out
+        return out
+
+    def _noun(self, tok: str) -> bool:
+        stems = self.noun_stems
+        return tok in self.nouns or (stems is not None and stems.match(tok) is not None)
+
+    def _read(self, tok: str, orig: str) -> str:
+        if tok in self.exact:
+            return tok
+        m = self.prefixes.match(tok) if self.prefixes is not None else None
+        if m:
+            return m.group() + STEM_MARK
+        if self.snowball is not None and self.keys and not self._noun(tok):
+            s = fold_letters(self.snowball(_lower(orig, tok)))
+            cut = _affix(tok, s) if STATUS_MARK + s in self.keys else None
+            if cut is not None and cut[0] in self.before and cut[1] in self.after:
+                return STATUS_MARK + s
+        return tok
+
+
+def _affix(word: str, stem: str) -> tuple[str, str] | None:
+    """What a stem leaves of a folded word, before and after it ("firm" in "firmado": ("",
+    "ado")); None when the stem is not inside the word (a stemmer that rewrites letters)."""
+    at = word.find(stem) if stem else -1
+    return None if at < 0 else (word[:at], word[at + len(stem) :])
