@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from worker.model import Article
 from worker.pipeline import analyse_many
 from worker.transforms import parser
 from worker.transforms.rules import RuleSet
-from worker.transforms.rules.pairs import candidate_sentences
+from worker.transforms.rules import pairs as pairs_module
+from worker.transforms.rules.pairs import candidate_sentences, extract_pairs
 from worker.transforms.tag import Tagger
 
 NOW = datetime(2026, 12, 5, tzinfo=UTC)
@@ -60,6 +63,39 @@ def test_after_the_read_ahead_no_article_calls_the_parser(tagger, rules, monkeyp
     assert sum(1 for alerts in found for a in alerts if a.pair) >= 4
 
 
+def test_after_the_read_ahead_no_article_seeks_its_candidates_again(tagger, rules, monkeypatch):
+    views = [rules.view(tagger.tag(a)) for a in articles()]
+    readings = [(v, v.matching()) for v in views]
+    rules.read_ahead(readings)
+    sought: list[int] = []
+    real = pairs_module._candidates
+
+    def counting(*args):
+        sought.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(pairs_module, "_candidates", counting)
+    found = [rules.alerts(v, indices, now=NOW) for v, indices in readings]
+    assert sum(1 for alerts in found for a in alerts if a.pair) >= 4
+    assert not sought
+
+
+def test_candidates_taken_but_not_parsed_are_parsed_when_read(tagger, rules):
+    """A caller that takes the candidates and then fails to parse them (the cache emptied here)
+    gets the same alerts: each sentence is parsed when its article reads it."""
+    expected = []
+    for art in articles():
+        parser.clear_cache()
+        expected.append([a.to_dict() for a in rules.match(tagger.tag(art), now=NOW)])
+    views = [rules.view(tagger.tag(a)) for a in articles()]
+    readings = [(v, v.matching()) for v in views]
+    for view, _ in readings:
+        view.pair_candidates(rules.relations["arms_transfer"])
+    parser.clear_cache()
+    got = [[a.to_dict() for a in rules.alerts(v, i, now=NOW)] for v, i in readings]
+    assert got == expected
+
+
 def test_a_failing_read_ahead_costs_nothing_but_speed(tagger, rules, monkeypatch):
     expected = [[a.to_dict() for a in r[1]] for r in analyse_many(articles(), tagger, rules, NOW)]
 
@@ -98,3 +134,23 @@ def test_one_failing_article_costs_no_other_its_result(tagger, rules):
     assert all(isinstance(r, tuple) for r in ok)
     assert results[0][0].article.id == "a0" and results[3][0].article.id == "a3"
     assert any(a.pair and a.pair["recipient"] == "EGY" for a in results[0][1])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a trigger the negation cancels
+        "Poland said it will never buy tanks from Germany again, whatever the price.",
+        # a company and its jets, no country: the reader reads sentences with a country only
+        "Saab will deliver six more Gripen fighters next year, the company said.",
+        # a weak trigger whose object is not arms
+        "Norway ordered new uniforms and tents for its fighter squadrons.",
+    ],
+)
+def test_sentences_the_reader_never_parses_are_not_candidates(tagger, rules, body):
+    """They pass the cheap word test (a trigger word and arms) but the reader reads no transfer
+    in them, so their parse would never be read."""
+    lexicon = rules.relations["arms_transfer"]
+    tagged = tagger.tag(Article(id="c", title="", body=body, language="en"))
+    assert candidate_sentences(tagged, lexicon) == []
+    assert extract_pairs(tagged, lexicon) == []

@@ -32,9 +32,9 @@ def test_the_pair_extractor_never_sees_a_sentence_over_the_bound(monkeypatch):
     seen: list[int] = []
     real = match_module.extract_pairs
 
-    def recording(t, lexicon):
+    def recording(t, lexicon, **kw):
         seen.extend(e - s for s, e in t.sentences)
-        return real(t, lexicon)
+        return real(t, lexicon, **kw)
 
     monkeypatch.setattr(match_module, "extract_pairs", recording)
     t = tagged(ONE_SENTENCE)

@@ -93,7 +93,10 @@ def test_object_line_marks_names_numbers_countries_and_arms(monkeypatch):
     monkeypatch.setattr(pairs, "_object_symbols", spy)
     lex = RelationLexicon.from_dict(TINY)
     assert _pairs(lex, "Belarus received 30 Iskander-M missiles from Russia.") == [("BLR", "RUS")]
-    assert seen == [["C", "received", "N", "N", "-", "N", "W", "from", "C", "."]]
+    # made by the read-ahead's candidate search and again by the reading: the same line
+    assert seen and all(
+        line == ["C", "received", "N", "N", "-", "N", "W", "from", "C", "."] for line in seen
+    )
 
 
 def test_first_word_of_the_sentence_is_not_a_name():

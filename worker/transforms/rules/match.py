@@ -49,6 +49,7 @@ class RuleView:
         self._scanned: tuple[set[int], set[int]] | None = None
         self._occ: dict[int, list[tuple[int, int]]] = {}
         self._pairs: dict[str, list[PairHit]] = {}
+        self._read_ahead: set[str] = set()  # relations whose candidates a caller took to parse
         self._features: set[str] | None = None
 
     # -- anchors and features ------------------------------------------------------------------
@@ -467,11 +468,13 @@ class RuleView:
         self._pairs.update(pairs)
 
     def pairs(self, lexicon: RelationLexicon) -> list[PairHit]:
-        found = self._pairs.get(lexicon.name)
+        name = lexicon.name
+        found = self._pairs.get(name)
         if found is None:
             lexicon = self._lexicon_for(lexicon)
             bounded, original = bounded_sentences(self.tagged)
-            found = extract_pairs(bounded, lexicon)
+            # candidates taken by a caller (``RuleSet.read_ahead``) are parsed: not sought again
+            found = extract_pairs(bounded, lexicon, parse_first=name not in self._read_ahead)
             if bounded is not self.tagged:
                 found = [_renumber(hit, original) for hit in found]
             self._pairs[lexicon.name] = found
@@ -479,9 +482,11 @@ class RuleView:
 
     def pair_candidates(self, lexicon: RelationLexicon) -> list[str]:
         """The sentences ``pairs(lexicon)`` is likely to parse (none once the pairs are read),
-        for a caller that parses many articles' sentences in one batch first."""
+        for a caller that parses many articles' sentences in one batch first; ``pairs`` then
+        takes them as parsed and does not seek them again."""
         if lexicon.name in self._pairs:
             return []
+        self._read_ahead.add(lexicon.name)
         return candidate_sentences(bounded_sentences(self.tagged)[0], self._lexicon_for(lexicon))
 
     def _lexicon_for(self, lexicon: RelationLexicon) -> RelationLexicon:
