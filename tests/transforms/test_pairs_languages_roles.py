@@ -40,7 +40,6 @@ def test_where_the_arms_were_made_is_no_seller_for_the_lead_state(
     assert read(tagger, rules, "es", body, title) == set()
 
 
-
 def _case_id(x: object) -> str:
     # a set's order changes between processes (string hashing): sort it, so pytest-xdist's
     # workers collect the same test ids
