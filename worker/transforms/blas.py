@@ -11,51 +11,24 @@ per article), so the count is fixed before numpy loads: ``worker/__init__.py`` s
 ``OPENBLAS_NUM_THREADS=1`` unless the environment sets it. The parser then asks OpenBLAS itself
 (``one_thread``), because numpy may have loaded before the package did.
 
-The library is found the way threadpoolctl finds it (a loaded file whose name holds "openblas",
-its ``*_get_num_threads`` symbol), without the dependency.
+The count is read with threadpoolctl, made for this: it finds the BLAS libraries a process has
+loaded and asks each its thread count.
 """
 
 from __future__ import annotations
 
-import ctypes
 from functools import lru_cache
-from pathlib import Path
-
-# OpenBLAS as built by itself, and scipy-openblas (numpy's wheels), whose 64-bit integer build
-# adds a prefix and a "64_" suffix
-_GET_THREADS = (
-    "openblas_get_num_threads",
-    "scipy_openblas_get_num_threads64_",
-    "scipy_openblas_get_num_threads",
-    "openblas_get_num_threads64_",
-)
-_MAPS = Path("/proc/self/maps")
-
-
-def _loaded_openblas() -> list[str]:
-    """Paths of the OpenBLAS libraries loaded in this process (Linux; none elsewhere)."""
-    try:
-        lines = _MAPS.read_text().splitlines()
-    except OSError:
-        return []
-    paths = (line.split(maxsplit=5)[-1] for line in lines if "openblas" in line.lower())
-    return list(dict.fromkeys(p for p in paths if p.startswith("/")))
 
 
 def openblas_threads() -> int | None:
-    """The thread count of the OpenBLAS numpy loaded, or None when none is found (another BLAS,
-    another system, or the symbol missing)."""
+    """The thread count of the OpenBLAS numpy loaded, or None when numpy uses another BLAS."""
     import numpy  # noqa: F401  (loads the library asked)
+    from threadpoolctl import threadpool_info
 
-    for path in _loaded_openblas():
-        try:
-            lib = ctypes.CDLL(path)
-        except OSError:
-            continue
-        for name in _GET_THREADS:
-            if hasattr(lib, name):
-                return int(getattr(lib, name)())
-    return None
+    counts = [
+        int(i["num_threads"]) for i in threadpool_info() if i.get("internal_api") == "openblas"
+    ]
+    return counts[0] if counts else None
 
 
 @lru_cache(maxsize=1)
