@@ -167,3 +167,13 @@ def test_a_contract_still_expected_does_not_make_the_deal_an_order(status_of) ->
         "next year."
     )
     assert status_of(text, ("PER", "KOR")) == "agreed"
+
+
+def test_a_past_sale_with_nothing_else_said_is_delivered(status_of) -> None:
+    # the only status word of the sentence: a transfer made; beside a deal or a coming
+    # arrival it stays the sale agreed
+    assert status_of("Last year Israel sold air defence systems to Morocco.", ("MAR", "ISR")) == (
+        "delivered"
+    )
+    text = "The US sold F-16 jets to Turkey, but the first aircraft will only arrive in 2027."
+    assert status_of(text, ("TUR", "USA")) != "delivered"

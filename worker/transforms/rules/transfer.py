@@ -44,6 +44,7 @@ READING_KEYS = (
     "negation",
     "future_after",
     "idiom",
+    "past_sale",
     "firm",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
@@ -186,6 +187,8 @@ def sentence_status(
     firm: tuple[int, int, str] | None = None  # the nearest agreed or ordered word
     best_tentative = False  # best is a future purchase form ("comprará", "купит")
     placed = False  # a firm order or contract is told ("placing a purchase order")
+    told = 0  # status words read in the sentence
+    sale_at: int | None = None  # where a past sale ("sold") stands, read agreed
     for i, w in enumerate(words):
         if w in classes.get("approval", _NONE):
             if _negated(words, i, classes):
@@ -206,6 +209,7 @@ def sentence_status(
             # "approved the delivery", "approves submarine delivery": what is approved is the
             # sale (agreed), not arms that arrived
             cand = (abs(i - first), -STATUSES.index("agreed"), "agreed")
+            told += 1
             if best is None or cand < best:
                 best = cand
             if firm is None or cand < firm:
@@ -218,6 +222,7 @@ def sentence_status(
             # delivery", "the imminent delivery": a delivery still ahead is scheduled under a
             # deal already placed (an order), not done
             cand = (abs(i - first), -STATUSES.index("ordered"), "ordered")
+            told += 1
             if best is None or cand < best:
                 best = cand
             continue
@@ -247,6 +252,9 @@ def sentence_status(
                 # "a contract is expected next year", "a contract would follow": not yet placed
                 and not _prospect_after(words, i, classes)
             )
+            told += 1
+            if status == "agreed" and w in classes.get("past_sale", _NONE):
+                sale_at = i if not _after_future(words, i, classes) else sale_at
             cand = (dist, -rank, status)
             if status in ("agreed", "ordered") and (firm is None or cand < firm):
                 firm = cand
@@ -262,6 +270,11 @@ def sentence_status(
     if best is not None and best_tentative and firm is not None:
         # "will buy ..., having signed a contract": the purchase is ahead, the deal is made
         return firm[2]
+    if best is not None and best[2] == "agreed" and told == 1 and sale_at is not None:
+        # "Last year Israel sold air defence systems to Morocco": a past sale and nothing else
+        # said of the deal tells a transfer made; with a deal, a contract or a date of arrival
+        # beside it ("sold ... in a deal signed on Tuesday") it stays the sale agreed
+        return "delivered"
     if best is None and approved:
         return "agreed"
     if best is None and background is None and _future(words, triggers, classes):
