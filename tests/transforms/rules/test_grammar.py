@@ -308,6 +308,16 @@ def read():
             {("BOL", "IRN")},
         ),
         (
+            "look-alike: a shipment from a seller stopped on its way is no purchase",
+            "Egypt intercepted a shipment of drones and rifles from Iran at sea.",
+            set(),
+        ),
+        (
+            "look-alike: organising another state's transfer makes no buyer",
+            "The United States organised the transfer of MiG-29 jets from Poland.",
+            set(),
+        ),
+        (
             "second-hand: the owner of arms bought from a state that is not their maker",
             "Crowds cheered the arrival of Chile's first F-16 jets purchased from Norway.",
             {("CHL", "NOR")},

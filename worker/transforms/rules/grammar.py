@@ -792,7 +792,7 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
                 kind = _noun_class(c, cls)
                 if kind == RECIPIENT:
                     return Role(RECIPIENT, f"subject of '{v.text} … {c.text}'", v.i)
-                if kind == SUPPLIER and _sent_from_only(c):
+                if kind == SUPPLIER and cls.any(("weak", "take_in"), _w(v)) and _sent_from_only(c):
                     # "coordinated a shipment of drones from Iran": the seller is named after
                     # "from" and no one after "to"; the subject is where the arms go
                     return Role(RECIPIENT, f"subject of '{v.text} … {c.text} from'", v.i)
