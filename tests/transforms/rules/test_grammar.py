@@ -308,6 +308,11 @@ def read():
             {("BOL", "IRN")},
         ),
         (
+            "possessive: a participle of buying with its buyer after 'by'",
+            "Russia's combat aircraft bought by Algeria arrived last month.",
+            {("DZA", "RUS")},
+        ),
+        (
             "look-alike: a shipment from a seller stopped on its way is no purchase",
             "Egypt intercepted a shipment of drones and rifles from Iran at sea.",
             set(),

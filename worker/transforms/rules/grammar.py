@@ -523,14 +523,16 @@ def _on_noun(
 def _bought_by_owner(tok: Any, noun: Any, cls: Classes) -> Any | None:
     """The participle that makes a possessive on arms their buyer: "Argentina's jets purchased
     from Denmark", "Ukraine's tanks supplied by Poland" (a sale with no "to": the owner got
-    them); not "Russia's missiles sold to India", whose owner sold. None otherwise."""
+    them); not "Russia's missiles sold to India", whose owner sold, nor "Russia's jets bought by
+    Algeria", whose buyer is named. None otherwise."""
     if tok.dep_ != "poss":
         return None
     for c in noun.children:
         if c.dep_ != "acl" or c.tag_ != "VBN":
             continue
         if cls.has("buy", _w(c)):
-            return c
+            # "Russia's jets bought by Algeria": the buyer follows "by"; the owner made them
+            return None if any(p.dep_ == "agent" for p in c.children) else c
         if cls.has("sell", _w(c)) and not any(
             p.dep_ in ("prep", "dative") and _w(p) == "to" for p in c.children
         ):
