@@ -151,3 +151,25 @@ def test_italian_buyer_by_da_parte_and_state_body(
     tagger: Tagger, rules: RuleSet, body: str, expected: set
 ) -> None:
     assert read(tagger, rules, "it", body) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "body"),
+    [
+        # the headline's state is a target, not a buyer: no transfer word or arms beside it
+        (
+            "de",
+            "Ukraine meldet neue Angriffe",
+            "Nordkorea liefert weitere Raketen, sagen Beobachter.",
+        ),
+        (
+            "de",
+            "Spannungen zwischen Israel und Iran",
+            "Russland hat Kampfjets vom Typ Su-35 geliefert.",
+        ),
+    ],
+)
+def test_a_lead_state_named_without_arms_buys_nothing(
+    tagger: Tagger, rules: RuleSet, lang: str, title: str, body: str
+) -> None:
+    assert read(tagger, rules, lang, body, title) == set()

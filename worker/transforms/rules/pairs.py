@@ -792,10 +792,10 @@ def _lead_buyer_pairs(
     Korean group", "comprados a Holanda"): the buyer is the state the article is about, its
     most salient country, unless a seller's sentence reads it as a bystander ("die
     US-Regierung ist gegen den Kauf"); when it is the article's one seller, the next state the
-    article names most (a report on a maker's production for a client). Not a seller read only
-    as where
-    the arms were made ("US-made", ``roles.origin``): second-hand arms have another seller;
-    nor one read only as a deal's other party, which may be the buyer."""
+    article names most (a report on a maker's production for a client), when a sentence names
+    it with a transfer word or arms (``_named_with_arms``). Not a seller read only as where the
+    arms were made ("US-made", ``roles.origin``): second-hand arms have another seller; nor one
+    read only as a deal's other party, which may be the buyer."""
     classes = lex.raw.get("classes") or {}
     # "with" names the seller too where it is the language's "from" (Polish "z")
     with_from = set(classes.get("with") or ()) <= set(classes.get("from") or ())
@@ -813,7 +813,7 @@ def _lead_buyer_pairs(
     lead = named[0]
     if lead in states and len(states) == 1 and len(named) > 1:
         lead = named[1]  # an article about its one seller: the next state it names most
-    if lead in states:
+    if lead in states or not _named_with_arms(tagged, lead, lex):
         return
     for seller in sellers:
         hit = hits.setdefault((lead, seller.state), PairHit(lead, seller.state))
@@ -822,6 +822,28 @@ def _lead_buyer_pairs(
             replace(c, cue=f"{LEAD_CUE}: {c.cue}") for c in seller.cues if c.country == seller.state
         )
         _add_facts(hit, seller.facts, seller.text)
+
+
+def _named_with_arms(tagged: TaggedArticle, state: str, lex: RelationLexicon) -> bool:
+    """``state`` is named in a sentence with a transfer word or arms, or in the body sentence
+    before one ("La Grèce a hésité. Le pays achète des frégates"): a buyer the article is about,
+    not a state its headline names only as a target or a party to a dispute ("Ukraine reports
+    new attacks" over a seller's delivery to another)."""
+    art = tagged.article
+    ent = next((e for e in tagged.entities if e.type == "country" and e.id == state), None)
+    if ent is None:
+        return False
+    spans = sentence_spans(tagged)
+    for n, (fld, _, start, end) in enumerate(spans):
+        if not any(m.field == fld and start <= m.start < end for m in ent.mentions):
+            continue
+        after = spans[n + 1 : n + 2] if fld == "body" else []
+        for f2, _, s2, e2 in [(fld, 0, start, end), *after]:
+            text = art.title if f2 == "title" else art.body
+            symbols, _ = _symbols(text, s2, e2, [], lex)
+            if any(x[0] == "weapon" or (x[0] == "word" and x[1] in lex.triggers) for x in symbols):
+                return True
+    return False
 
 
 def _names_seller(cue: Cue, state: str, unsure: set[str]) -> bool:
