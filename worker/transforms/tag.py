@@ -61,8 +61,8 @@ class Tagger:
         # The all-lower-case reading of a name key that also holds another language's adjective
         # ("italien", "afghan") is that language's: in English the same letters are an ordinary
         # word ("an afghan blanket", "a maltese puppy"), so an English article reads only the
-        # capitalised form.
-        lower_too = article.language != "en"
+        # capitalised form; so does one whose language is unknown (short items, mixed pages).
+        lower_too = article.language not in (None, "en", "und")
         if title:
             self._scan(title, title_norm, "title", [], None, view, found, lower_too)
         if body:

@@ -105,8 +105,8 @@ def _typical_width(lines: list[str]) -> int:
 
 
 def _heading(line: str, nxt: str, width: int) -> bool:
-    """Does ``line`` (no sentence end) stand alone above ``nxt`` in a block whose longest line
-    has ``width`` characters? See ``_HEADING_SHARE``."""
+    """Does ``line`` (no sentence end) stand alone above ``nxt`` in a block wrapped at ``width``
+    characters (``_typical_width``)? See ``_HEADING_SHARE``."""
     if len(line) > _HEADING_MAX or len(line) >= _HEADING_SHARE * width:
         return False
     if " " not in line:
