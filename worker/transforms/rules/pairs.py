@@ -68,6 +68,10 @@ JOIN_CUE = "seller read in another sentence"
 # article is about, its most salient country (``_lead_buyer_pairs``)
 LEAD_BUYER = True
 LEAD_CUE = "seller to the article's lead state"
+# a buyer read alone in an article whose pairs all have one seller, the state of the one maker
+# the article names: it buys from that seller too ("X took the first drones from Turkey. In May,
+# Y acquired some of these drones."), a second customer of the same maker (``_later_buyers``)
+LATER_BUYERS = True
 _RETIRE_REACH = 4  # symbols from a retire word to the weapon it is about ("para reemplazar sus X")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
 _SLOTS.update({"XA": "XA ", "CA": "CA "})  # a country adjective (language lexicons only)
@@ -450,6 +454,13 @@ def extract_pairs(
     if orphans and not hits:  # only then is the article's maker needed
         makers = _article_makers(art, sentences, per_sentence, lexicon)
         _maker_pairs(hits, orphans, makers)
+    elif LATER_BUYERS and orphans and len({sup for _, sup in hits}) == 1:
+        makers = _article_makers(art, sentences, per_sentence, lexicon)
+        states = {
+            sentences[i]: {sp.ident for sp in spans if sp.kind == "country"}
+            for i, spans in per_sentence.items()
+        }
+        _later_buyers(hits, orphans, makers, states)
     weapons = [e for e in tagged.entities if e.type == "weapon"]
     lede = next((h.status for h in hits.values() if h.status), None)
     # one read of the opening serves both: the lede's status for a language lexicon's untold
@@ -750,6 +761,34 @@ def _maker_pairs(
     for orphan in (o for o in orphans if o.sentence == orphans[0].sentence):
         sup = _article_maker(makers, orphan.state)
         if not sup:
+            continue
+        fld, span = makers[sup]
+        named = Cue("supplier", sup, fld, span.start, span.end, f"{MAKER_CUE}: {span.name}")
+        hit = hits.setdefault((orphan.state, sup), PairHit(orphan.state, sup))
+        hit.sentences.append(orphan.sentence)
+        hit.cues.extend(named if c.country == ARTICLE_MAKER else c for c in orphan.cues)
+        _add_facts(hit, orphan.facts, orphan.text)
+
+
+def _later_buyers(
+    hits: dict[tuple[str, str], PairHit],
+    orphans: list[_Orphan],
+    makers: dict[str, tuple[str, _Span]],
+    states: Mapping[tuple[str, int, int, int], set[str]],
+) -> None:
+    """Buyers read alone after the article has paired its parties, when every pair has the same
+    seller and that seller is the state of the article's one maker: two signs agree on who
+    sells, so each such buyer is one more customer of it ("The first jets went to A. B ordered
+    six of them in May."). Only from a sentence that names no state but the buyer and that
+    seller (``states``: the states each sentence names): a third state there may be the one it
+    deals with, or the sentence may be about that state ("A's minister said the war in B
+    warranted more guns"). A buyer already paired keeps its pairs; cues as ``_maker_pairs``."""
+    sup = next(iter(hits))[1]
+    buyers = {rec for rec, _ in hits}
+    for orphan in orphans:
+        if orphan.state in buyers or _article_maker(makers, orphan.state) != sup:
+            continue
+        if states.get(orphan.sentence, set()) - {orphan.state, sup}:
             continue
         fld, span = makers[sup]
         named = Cue("supplier", sup, fld, span.start, span.end, f"{MAKER_CUE}: {span.name}")
