@@ -1059,6 +1059,11 @@ def _resolve_parties(
     # read the same relation on the same word: one side, not each other's counterpart (unlike
     # "between X and Y").
     side = {k: _first_conjunct(doc, actors[k]) for k in parties if out[k].cue.endswith(" with'")}
+    # Each party's coordination: a party is the counterpart of a decided state outside its own
+    # list when there is one ("A and B signed a contract for the German system": both buy from
+    # Germany, B is not A's seller); within it only when nothing else is decided ("a deal
+    # between A and Russia for the S-400": A is Russia's counterpart).
+    coord = {k: _first_conjunct(doc, actors[k]) for k in parties}
     for k in parties:
         a, r = actors[k], out[k]
         decided = [(j, x) for j, x in out.items() if x.role in (RECIPIENT, SUPPLIER)]
@@ -1078,7 +1083,8 @@ def _resolve_parties(
             if own:
                 out[k] = Role(own[0].role, r.cue + f" (side of its own {own[0].role})", r.anchor)
             else:
-                other = decided[0][1].role
+                outside = [(j, x) for j, x in decided if coord.get(j, -2) != coord[k]]
+                other = (outside or decided)[0][1].role
                 out[k] = Role(_OPPOSITE[other], r.cue + f" (counterpart of the {other})", r.anchor)
     decided = [(j, x) for j, x in out.items() if x.role in (RECIPIENT, SUPPLIER)]
     still = [k for k in parties if out[k].role == PARTY]
