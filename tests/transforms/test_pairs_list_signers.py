@@ -1,7 +1,8 @@
-"""A list of states that sign for arms another state makes (issue 12, lists, seventeenth batch;
-``grammar._resolve_parties``): every member buys from the maker; a member is never read as the
-seller to the member before it. Two states alone remain each other's counterparts. Every
-sentence is our own."""
+"""Lists of buyers (issue 12, lists, seventeenth batch). States that sign together for arms
+another state makes (``grammar._resolve_parties``) each buy from the maker; a member is never
+read as the seller to the member before it, and two states alone remain each other's
+counterparts. The states after "after" in "the third country to buy X after A and B"
+(``grammar._earlier_buyers``) bought the same arms before. Every sentence is our own."""
 
 from __future__ import annotations
 
@@ -34,3 +35,23 @@ def test_each_signer_buys_from_the_maker(
 def test_two_signers_of_a_maker_deal_with_each_other(tagger: Tagger, rules: RuleSet) -> None:
     body = "India and Russia signed a deal for the S-400 system."
     assert pairs(tagger, rules, "en", body) == {("IND", "RUS")}
+
+
+EARLIER = [
+    (
+        "Chile has become the fourth country to purchase the Exocet missile after Peru and Brazil.",
+        {("CHL", "FRA"), ("PER", "FRA"), ("BRA", "FRA")},
+    ),
+    # no ordinal: "after" names no buyer
+    (
+        "Poland bought Leopard 2 tanks from Germany after the war in Ukraine began.",
+        {("POL", "DEU")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), EARLIER)
+def test_states_after_after_are_earlier_buyers_of_the_same_arms(
+    tagger: Tagger, rules: RuleSet, body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, "en", body) == expected
