@@ -1,7 +1,9 @@
 """Buyers named after the article has paired its parties (issue 12, cross-sentence, seventeenth
 batch; ``pairs.py: _later_buyers``): a buyer read with no seller in its sentence is one more
 customer of the article's seller when every pair read so far has that one seller and it is the
-state of the one maker the article names. Every sentence is our own."""
+state of the one maker the article names. A pair whose direction only the order of its parties
+gave is turned when the article reads its seller as a buyer elsewhere (``_guesses_turned``).
+Every sentence is our own."""
 
 from __future__ import annotations
 
@@ -53,3 +55,15 @@ def test_no_later_customer_from_a_sentence_naming_another_state(
         "Ukraine warranted the procurement, the Estonian minister said."
     )
     assert pairs(tagger, rules, "en", body) == {("EST", "KOR")}
+
+
+def test_a_guessed_direction_turns_when_the_other_side_buys_elsewhere(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # Qatar buys in the first sentence; in the second only the order of the names would make
+    # Norway and Denmark its buyers
+    body = (
+        "Canada sold armoured vehicles to Qatar in 2019. "
+        "Norway and Denmark have ended their arms contracts with Qatar."
+    )
+    assert pairs(tagger, rules, "en", body) == {("QAT", "CAN"), ("QAT", "NOR"), ("QAT", "DNK")}

@@ -483,7 +483,7 @@ def extract_pairs(
             w = _article_weapon(weapons, hit.supplier, hit.recipient)
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
-    found = _one_direction(_named_seller_first(list(hits.values())))
+    found = _one_direction(_named_seller_first(_guesses_turned(list(hits.values()))))
     if lexicon.scorer is not None and not lexicon.symbols_only:
         from .pair_scorer import rescore  # keeps the pairs it accepts, adds those rules missed
 
@@ -582,6 +582,35 @@ def _named_seller_first(hits: list[PairHit]) -> list[PairHit]:
     of that weapon is named)."""
     named = {(h.recipient, h.weapon) for h in hits if h.weapon is not None and _seller_named(h)}
     return [h for h in hits if not (_maker_filled(h) and (h.recipient, h.weapon) in named)]
+
+
+# the endings ``grammar._subject_and_counterpart`` gives a deal's two parties when nothing but
+# the order they are named in tells buyer from seller
+_GUESSED = (" (the buyer named first)", " (its counterpart)")
+
+
+def _guessed(hit: PairHit) -> bool:
+    """Both sides of the pair were told apart only by the order they are named in."""
+    sides = [c.cue for c in hit.cues if c.role in ("recipient", "supplier")]
+    return bool(sides) and all(c.endswith(_GUESSED) for c in sides)
+
+
+def _guesses_turned(hits: list[PairHit]) -> list[PairHit]:
+    """A pair whose direction is only guessed from the order of its parties is turned when the
+    article reads its seller as a buyer elsewhere and its buyer as none ("C bought vehicles
+    from Canada. A and B cancelled their arms contracts with C": A and B sold to C)."""
+    buyers = {h.recipient for h in hits if not _guessed(h)}
+    have = {(h.recipient, h.supplier) for h in hits}
+    out: list[PairHit] = []
+    for h in hits:
+        turn = _guessed(h) and h.supplier in buyers and h.recipient not in buyers
+        if not turn or (h.supplier, h.recipient) in have:
+            out.append(h)
+            continue
+        swap = {"recipient": "supplier", "supplier": "recipient"}
+        cues = [replace(c, role=swap.get(c.role, c.role)) for c in h.cues]
+        out.append(replace(h, recipient=h.supplier, supplier=h.recipient, cues=cues))
+    return out
 
 
 def _one_direction(hits: list[PairHit]) -> list[PairHit]:
