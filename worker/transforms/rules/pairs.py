@@ -70,7 +70,8 @@ LEAD_BUYER = True
 LEAD_CUE = "seller to the article's lead state"
 # a buyer read alone in an article whose pairs all have one seller, the state of the one maker
 # the article names: it buys from that seller too ("X took the first drones from Turkey. In May,
-# Y acquired some of these drones."), a second customer of the same maker (``_later_buyers``)
+# Y acquired some of these drones."), a second customer of the same maker (``_later_buyers``);
+# English only: the parse reads the later buyer (on the language files it added a wrong pair)
 LATER_BUYERS = True
 _RETIRE_REACH = 4  # symbols from a retire word to the weapon it is about ("para reemplazar sus X")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
@@ -454,7 +455,7 @@ def extract_pairs(
     if orphans and not hits:  # only then is the article's maker needed
         makers = _article_makers(art, sentences, per_sentence, lexicon)
         _maker_pairs(hits, orphans, makers)
-    elif LATER_BUYERS and orphans and len({sup for _, sup in hits}) == 1:
+    elif LATER_BUYERS and not lexicon.symbols_only and orphans and len({s for _, s in hits}) == 1:
         makers = _article_makers(art, sentences, per_sentence, lexicon)
         states = {
             sentences[i]: {sp.ident for sp in spans if sp.kind == "country"}
