@@ -792,12 +792,20 @@ def _maker_pairs(
         sup = _article_maker(makers, orphan.state)
         if not sup:
             continue
-        fld, span = makers[sup]
-        named = Cue("supplier", sup, fld, span.start, span.end, f"{MAKER_CUE}: {span.name}")
-        hit = hits.setdefault((orphan.state, sup), PairHit(orphan.state, sup))
-        hit.sentences.append(orphan.sentence)
-        hit.cues.extend(named if c.country == ARTICLE_MAKER else c for c in orphan.cues)
-        _add_facts(hit, orphan.facts, orphan.text)
+        _pair_with_maker(hits, orphan, sup, makers[sup])
+
+
+def _pair_with_maker(
+    hits: dict[tuple[str, str], PairHit], orphan: _Orphan, sup: str, mention: tuple[str, _Span]
+) -> None:
+    """The orphan buyer's pair with the maker's state ``sup``, the supplier's cue naming the
+    maker's ``mention`` (field, span) at its place in the text."""
+    fld, span = mention
+    named = Cue("supplier", sup, fld, span.start, span.end, f"{MAKER_CUE}: {span.name}")
+    hit = hits.setdefault((orphan.state, sup), PairHit(orphan.state, sup))
+    hit.sentences.append(orphan.sentence)
+    hit.cues.extend(named if c.country == ARTICLE_MAKER else c for c in orphan.cues)
+    _add_facts(hit, orphan.facts, orphan.text)
 
 
 def _later_buyers(
@@ -820,12 +828,7 @@ def _later_buyers(
             continue
         if states.get(orphan.sentence, set()) - {orphan.state, sup}:
             continue
-        fld, span = makers[sup]
-        named = Cue("supplier", sup, fld, span.start, span.end, f"{MAKER_CUE}: {span.name}")
-        hit = hits.setdefault((orphan.state, sup), PairHit(orphan.state, sup))
-        hit.sentences.append(orphan.sentence)
-        hit.cues.extend(named if c.country == ARTICLE_MAKER else c for c in orphan.cues)
-        _add_facts(hit, orphan.facts, orphan.text)
+        _pair_with_maker(hits, orphan, sup, makers[sup])
 
 
 def _joined_pairs(
