@@ -43,6 +43,8 @@ MAKER_OF = "maker of "  # the cue's prefix for a seller read from a maker's adje
 NO_ROLE = "none"
 _FINITE = ("VBZ", "VBD", "VBP", "MD")  # a verb with a subject of its own (not VBN, VBG, VB)
 _GOVERNED = ("xcomp", "advcl", "conj")
+# "the third country to buy the jet after A and B": A and B are earlier buyers of the same arms
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "latest")
 _SHARES = ("first", "last", "rest", "one", "two", "three", "four")  # "the first of the jets"
 
 
@@ -620,9 +622,25 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
                 return Role(RECIPIENT, f"'{head.text} … to {c.text}'", c.i)
             if c.dep_ == "xcomp" and cls.has("sell", _w(c)):
                 return Role(SUPPLIER, f"'{head.text} … to {c.text}'", c.i)
+    if dep == "pobj" and _earlier_buyers(head, cls):
+        return Role(RECIPIENT, f"'{head.head.text} … after' (an earlier buyer)", head.head.i)
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
         return _prep_role(head, cls, wtok)
     return None
+
+
+def _earlier_buyers(prep: Any, cls: Classes) -> bool:
+    """ "after" on a buy verb that tells which buyer in turn its subject is ("became the third
+    country to acquire the missile after A and B", "the second navy to buy it after A"): the
+    states after "after" bought the same arms before it. Without the ordinal, "after" may
+    name anything ("bought jets after Qatar did", "after Russia's invasion")."""
+    verb = prep.head
+    if _w(prep) != "after" or not cls.has("buy", _w(verb)):
+        return False
+    if verb.dep_ not in ("xcomp", "relcl", "acl"):
+        return False
+    nouns = [verb.head, *verb.head.children]
+    return any(c.dep_ == "amod" and _w(c) in _ORDINALS for n in nouns for c in n.children)
 
 
 def _makes_the_arms(actor: Actor, noun: Any, wtok: dict[int, Weapon]) -> bool:
@@ -1061,6 +1079,11 @@ def _resolve_parties(
     # read the same relation on the same word: one side, not each other's counterpart (unlike
     # "between X and Y").
     side = {k: _first_conjunct(doc, actors[k]) for k in parties if out[k].cue.endswith(" with'")}
+    # Each party's coordination: a party is the counterpart of a decided state outside its own
+    # list when there is one ("A and B signed a contract for the German system": both buy from
+    # Germany, B is not A's seller); within it only when nothing else is decided ("a deal
+    # between A and Russia for the S-400": A is Russia's counterpart).
+    coord = {k: _first_conjunct(doc, actors[k]) for k in parties}
     for k in parties:
         a, r = actors[k], out[k]
         decided = [(j, x) for j, x in out.items() if x.role in (RECIPIENT, SUPPLIER)]
@@ -1080,7 +1103,8 @@ def _resolve_parties(
             if own:
                 out[k] = Role(own[0].role, r.cue + f" (side of its own {own[0].role})", r.anchor)
             else:
-                other = decided[0][1].role
+                outside = [(j, x) for j, x in decided if coord.get(j, -2) != coord[k]]
+                other = (outside or decided)[0][1].role
                 out[k] = Role(_OPPOSITE[other], r.cue + f" (counterpart of the {other})", r.anchor)
     decided = [(j, x) for j, x in out.items() if x.role in (RECIPIENT, SUPPLIER)]
     still = [k for k in parties if out[k].role == PARTY]

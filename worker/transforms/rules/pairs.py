@@ -68,6 +68,11 @@ JOIN_CUE = "seller read in another sentence"
 # article is about, its most salient country (``_lead_buyer_pairs``)
 LEAD_BUYER = True
 LEAD_CUE = "seller to the article's lead state"
+# a buyer read alone in an article whose pairs all have one seller, the state of the one maker
+# the article names: it buys from that seller too ("X took the first drones from Turkey. In May,
+# Y acquired some of these drones."), a second customer of the same maker (``_later_buyers``);
+# English only: the parse reads the later buyer (on the language files it added a wrong pair)
+LATER_BUYERS = True
 _RETIRE_REACH = 4  # symbols from a retire word to the weapon it is about ("para reemplazar sus X")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
 _SLOTS.update({"XA": "XA ", "CA": "CA "})  # a country adjective (language lexicons only)
@@ -450,6 +455,13 @@ def extract_pairs(
     if orphans and not hits:  # only then is the article's maker needed
         makers = _article_makers(art, sentences, per_sentence, lexicon)
         _maker_pairs(hits, orphans, makers)
+    elif LATER_BUYERS and not lexicon.symbols_only and orphans and len({s for _, s in hits}) == 1:
+        makers = _article_makers(art, sentences, per_sentence, lexicon)
+        states = {
+            sentences[i]: {sp.ident for sp in spans if sp.kind == "country"}
+            for i, spans in per_sentence.items()
+        }
+        _later_buyers(hits, orphans, makers, states)
     weapons = [e for e in tagged.entities if e.type == "weapon"]
     lede = next((h.status for h in hits.values() if h.status), None)
     # one read of the opening serves both: the lede's status for a language lexicon's untold
@@ -472,7 +484,7 @@ def extract_pairs(
             w = _article_weapon(weapons, hit.supplier, hit.recipient)
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
-    found = _one_direction(_named_seller_first(list(hits.values())))
+    found = _one_direction(_named_seller_first(_guesses_turned(list(hits.values()))))
     if lexicon.scorer is not None and not lexicon.symbols_only:
         from .pair_scorer import rescore  # keeps the pairs it accepts, adds those rules missed
 
@@ -571,6 +583,35 @@ def _named_seller_first(hits: list[PairHit]) -> list[PairHit]:
     of that weapon is named)."""
     named = {(h.recipient, h.weapon) for h in hits if h.weapon is not None and _seller_named(h)}
     return [h for h in hits if not (_maker_filled(h) and (h.recipient, h.weapon) in named)]
+
+
+# the endings ``grammar._subject_and_counterpart`` gives a deal's two parties when nothing but
+# the order they are named in tells buyer from seller
+_GUESSED = (" (the buyer named first)", " (its counterpart)")
+
+
+def _guessed(hit: PairHit) -> bool:
+    """Both sides of the pair were told apart only by the order they are named in."""
+    sides = [c.cue for c in hit.cues if c.role in ("recipient", "supplier")]
+    return bool(sides) and all(c.endswith(_GUESSED) for c in sides)
+
+
+def _guesses_turned(hits: list[PairHit]) -> list[PairHit]:
+    """A pair whose direction is only guessed from the order of its parties is turned when the
+    article reads its seller as a buyer elsewhere and its buyer as none ("C bought vehicles
+    from Canada. A and B cancelled their arms contracts with C": A and B sold to C)."""
+    buyers = {h.recipient for h in hits if not _guessed(h)}
+    have = {(h.recipient, h.supplier) for h in hits}
+    out: list[PairHit] = []
+    for h in hits:
+        turn = _guessed(h) and h.supplier in buyers and h.recipient not in buyers
+        if not turn or (h.supplier, h.recipient) in have:
+            out.append(h)
+            continue
+        swap = {"recipient": "supplier", "supplier": "recipient"}
+        cues = [replace(c, role=swap.get(c.role, c.role)) for c in h.cues]
+        out.append(replace(h, recipient=h.supplier, supplier=h.recipient, cues=cues))
+    return out
 
 
 def _one_direction(hits: list[PairHit]) -> list[PairHit]:
@@ -751,12 +792,43 @@ def _maker_pairs(
         sup = _article_maker(makers, orphan.state)
         if not sup:
             continue
-        fld, span = makers[sup]
-        named = Cue("supplier", sup, fld, span.start, span.end, f"{MAKER_CUE}: {span.name}")
-        hit = hits.setdefault((orphan.state, sup), PairHit(orphan.state, sup))
-        hit.sentences.append(orphan.sentence)
-        hit.cues.extend(named if c.country == ARTICLE_MAKER else c for c in orphan.cues)
-        _add_facts(hit, orphan.facts, orphan.text)
+        _pair_with_maker(hits, orphan, sup, makers[sup])
+
+
+def _pair_with_maker(
+    hits: dict[tuple[str, str], PairHit], orphan: _Orphan, sup: str, mention: tuple[str, _Span]
+) -> None:
+    """The orphan buyer's pair with the maker's state ``sup``, the supplier's cue naming the
+    maker's ``mention`` (field, span) at its place in the text."""
+    fld, span = mention
+    named = Cue("supplier", sup, fld, span.start, span.end, f"{MAKER_CUE}: {span.name}")
+    hit = hits.setdefault((orphan.state, sup), PairHit(orphan.state, sup))
+    hit.sentences.append(orphan.sentence)
+    hit.cues.extend(named if c.country == ARTICLE_MAKER else c for c in orphan.cues)
+    _add_facts(hit, orphan.facts, orphan.text)
+
+
+def _later_buyers(
+    hits: dict[tuple[str, str], PairHit],
+    orphans: list[_Orphan],
+    makers: dict[str, tuple[str, _Span]],
+    states: Mapping[tuple[str, int, int, int], set[str]],
+) -> None:
+    """Buyers read alone after the article has paired its parties, when every pair has the same
+    seller and that seller is the state of the article's one maker: two signs agree on who
+    sells, so each such buyer is one more customer of it ("The first jets went to A. B ordered
+    six of them in May."). Only from a sentence that names no state but the buyer and that
+    seller (``states``: the states each sentence names): a third state there may be the one it
+    deals with, or the sentence may be about that state ("A's minister said the war in B
+    warranted more guns"). A buyer already paired keeps its pairs; cues as ``_maker_pairs``."""
+    sup = next(iter(hits))[1]
+    buyers = {rec for rec, _ in hits}
+    for orphan in orphans:
+        if orphan.state in buyers or _article_maker(makers, orphan.state) != sup:
+            continue
+        if states.get(orphan.sentence, set()) - {orphan.state, sup}:
+            continue
+        _pair_with_maker(hits, orphan, sup, makers[sup])
 
 
 def _joined_pairs(
