@@ -56,3 +56,23 @@ def test_the_capital_is_tagged_as_its_state(
 ) -> None:
     tagged = tagger.tag(Article(id="t", title="", body=body, language=lang))
     assert set(tagged.countries) == expected
+
+
+# Spanish hand-over verbs: the singular participles ("donada por", "ha entregado") and
+# "transferir" read as the seller's verbs, as the plural participles already were.
+SPANISH = [
+    ("Corea del Sur transfiere una corbeta a Colombia.", {("COL", "KOR")}),
+    ("La corbeta fue donada por Corea del Sur a Colombia.", {("COL", "KOR")}),
+    ("Alemania transfirió diez obuses a Lituania.", {("LTU", "DEU")}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SPANISH, ids=lambda x: str(x)[:20])
+def test_spanish_hand_over_verbs_name_the_seller(
+    tagger: Tagger, rules: RuleSet, body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, "es", body) == expected
+
+
+def test_a_spanish_money_transfer_is_no_arms_transfer(tagger: Tagger, rules: RuleSet) -> None:
+    assert pairs(tagger, rules, "es", "El banco transfiere fondos a Argentina.") == set()
