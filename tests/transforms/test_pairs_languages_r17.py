@@ -58,7 +58,7 @@ def test_the_capital_is_tagged_as_its_state(
     assert set(tagged.countries) == expected
 
 
-# Spanish hand-over verbs: the singular participles ("donada por", "ha entregado") and
+# Spanish hand-over verbs: the singular participles ("donada por", "ha vendido") and
 # "transferir" read as the seller's verbs, as the plural participles already were.
 SPANISH = [
     ("Corea del Sur transfiere una corbeta a Colombia.", {("COL", "KOR")}),
