@@ -51,7 +51,8 @@ def test_every_seed_names_a_language_and_a_country() -> None:
         assert lang in LANGUAGES, lang
         for iso3, seed in rows.items():
             assert pycountry.countries.get(alpha_3=iso3) is not None or iso3 in known, iso3
-            assert set(seed) <= {"names", "adjectives", "any_case", "combining"}, (lang, iso3)
+            keys = {"names", "capitals", "adjectives", "any_case", "combining"}
+            assert set(seed) <= keys, (lang, iso3)
 
 
 def test_variant_adjective_may_echo_the_english_or_a_compound_name() -> None:

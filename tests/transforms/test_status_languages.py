@@ -483,3 +483,24 @@ def test_an_approval_after_not_only_is_no_refusal(
     # the negator of "not only" negates nothing: the approval stays an approval
     got = statuses(tagger, rules, lang, body)
     assert got and set(got.values()) == {"agreed"}
+
+
+# Seventeenth round: a contract named as the frame a delivery happens under ("under the
+# agreement", "as part of the contract") is its background; the delivery word is the status.
+# "zgodnie" (in accordance) is no approval although it shares the stem of "zgoda" (consent).
+FRAMED = [
+    "Zgodnie z umową Korea Południowa już dostarczyła Polsce pierwsze haubice K9.",
+    "W ramach umowy z Koreą Południową dostarczono Polsce pierwsze haubice K9.",
+]
+
+
+@pytest.mark.parametrize("body", FRAMED, ids=lambda x: x[:20])
+def test_polish_delivery_under_a_contract_is_delivered(
+    tagger: Tagger, rules: RuleSet, body: str
+) -> None:
+    assert statuses(tagger, rules, "pl", body) == {("POL", "KOR"): "delivered"}
+
+
+def test_polish_contract_signed_stays_agreed(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Polska podpisała umowę z Koreą Południową na czołgi K2."
+    assert statuses(tagger, rules, "pl", body) == {("POL", "KOR"): "agreed"}

@@ -7,7 +7,8 @@ Every string comes from maintained data, none is typed here:
 - names: CLDR territory names (Babel) and the ISO 3166-1 translations of Debian's iso-codes
   (shipped inside pycountry);
 - capitals: CLDR exemplar city names of the time zones whose English city is a capital listed in
-  ``countries.yaml``;
+  ``countries.yaml`` (a capital that names no time zone, as Beijing, Ankara or Washington, is a
+  hand-kept seed in ``name_seeds.yaml``);
 - adjectives: CLDR currency names, whose qualifier is the national adjective ("rouble russe",
   "российский рубль", "روبل روسي"), taken only from a currency issued by that country (ISO 4217
   code starting with its alpha-2 code, current or since 1990);
@@ -470,6 +471,7 @@ def build_language(
             table.adjectives |= name_nisbas(table)
     for iso3, seed in name_seeds().get(lang.code, {}).items():
         tables[iso3].names |= set(seed.get("names", ()))
+        tables[iso3].capitals |= set(seed.get("capitals", ()))
         tables[iso3].adjectives |= set(seed.get("adjectives", ()))
         tables[iso3].any_case |= set(seed.get("any_case", ()))
         tables[iso3].combining |= set(seed.get("combining", ()))

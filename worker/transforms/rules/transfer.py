@@ -46,6 +46,7 @@ READING_KEYS = (
     "idiom",
     "past_sale",
     "firm",
+    "frame",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -55,6 +56,7 @@ _INTENT_BEFORE = 3
 _INTENT_AFTER = 2
 _PERMIT_WINDOW = 6  # "gave Poland, Romania and Estonia the go-ahead": past a list of names
 _PENDING_WINDOW = 3  # "delays in the delivery", "deliveries will be postponed"
+_FRAME_WINDOW = 3  # "zgodnie z umową", "w ramach umowy": the frame word right before the deal
 _NEGATION_WINDOW = 3  # "hat ... nicht genehmigt", "لن تكون هناك موافقة" (there will be no approval)
 STATUS_KEYS = (*STATUSES, "approval", *READING_KEYS)
 _NONE: frozenset[str] = frozenset()
@@ -246,6 +248,11 @@ def sentence_status(
             elif status == "ordered" and _hangs_on_arms(words, i, classes):
                 background = background or status
                 continue
+            elif status == "agreed" and _framed(words, i, classes):
+                # "delivered under the agreement": the deal is what the news happens under, its
+                # background; it gives the status only when nothing else does
+                background = background or status
+                continue
             placed = placed or (
                 status == "ordered"
                 and w in classes.get("firm", _NONE)
@@ -384,6 +391,12 @@ def _perfect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]
     """``words[i]`` follows a perfect auxiliary, perhaps past one adverb ("has already sold")."""
     aux = classes.get("perfect", _NONE)
     return any(words[j] in aux for j in range(max(0, i - 2), i))
+
+
+def _framed(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """One of ``frame`` ("under", "in the framework of") stands a few words before ``words[i]``."""
+    frame = classes.get("frame", _NONE)
+    return any(words[j] in frame for j in range(max(0, i - _FRAME_WINDOW), i))
 
 
 def _hangs_on_arms(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
