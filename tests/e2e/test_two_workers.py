@@ -69,7 +69,15 @@ def test_two_workers_split_partitions_and_emit_each_result_once(isolated_env, tm
             return len(ids) >= len(items)
 
         assert reader.poll_until(done, timeout=150), workers[0].tail() + workers[1].tail()
-        time.sleep(3)  # let the notify agents finish the last alerts
+        # the notify agents run behind enrichment: wait until the two alerts are counted (a fixed
+        # 3 s wait failed once on a loaded machine with one of them still in flight), then a
+        # little longer, so a duplicate would be counted too before the exact check below
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if sum(_metric(w.metrics(), "newswatch_alerts_total") for w in workers) >= 2:
+                break
+            time.sleep(0.5)
+        time.sleep(3)
 
         async def counts() -> tuple[int, int]:
             async with SearchSink.from_settings(settings) as sink:
