@@ -863,6 +863,8 @@ def _bans_own_sales(verb: Any, cls: Classes) -> Any | None:
     """ "Berlin imposed a ban on arms sales to Riyadh": a ban (embargo, halt) put on sales or
     exports by the verb's subject stops its own transfers, so the subject is the blocker.
     The sale noun, or None."""
+    if not cls.has("impose", _w(verb)):
+        return None
     for o in verb.children:
         if o.dep_ != "dobj" or not cls.has("ban_noun", _w(o)):
             continue
