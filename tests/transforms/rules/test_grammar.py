@@ -960,7 +960,9 @@ def test_a_warship_or_armour_named_by_its_class_reaches_the_pair_rule(text: str)
 def test_a_choice_not_to_act_makes_no_buyer(read) -> None:
     # "chose" is a buying word ("chose the Rafale"), but a choice not to sell (or not to buy)
     # leaves its subject out of every pair, even as the guessed buyer of another's arms
-    got = read("If Turkey chose not to sell Canada drones, Canada would buy Israeli Heron drones.")
+    got = read(
+        "If Turkey chose not to sell its drones to Canada, Canada would buy Israeli Heron drones."
+    )
     assert set(got) == {("CAN", "ISR")}
     assert read("Turkey chose not to buy the S-400 from Russia.") == {}
     # an un-negated choice still buys
@@ -969,7 +971,7 @@ def test_a_choice_not_to_act_makes_no_buyer(read) -> None:
 
 def test_a_ban_on_its_own_sales_names_the_seller(read) -> None:
     # the state that imposes a ban (or embargo, halt) on arms sales stops its own exports
-    got = read("Berlin imposed a ban on arms sales to Riyadh.")
+    got = read("Berlin imposed a ban on weapon sales to Riyadh.")
     assert set(got) == {("SAU", "DEU")}
     assert got[("SAU", "DEU")]["status"] == "blocked"
     got = read("Norway imposed a halt on arms exports to Turkey last year.")
