@@ -955,3 +955,33 @@ def test_a_warship_or_armour_named_by_its_class_reaches_the_pair_rule(text: str)
     art = Article(id="t", title="", body=text)
     _, alerts = analyse(art, default_tagger(), rules, datetime(2026, 1, 1, tzinfo=UTC))
     assert [a.rule_id for a in alerts if a.rule_id in arms], text
+
+
+def test_a_choice_not_to_act_makes_no_buyer(read) -> None:
+    # "chose" is a buying word ("chose the Rafale"), but a choice not to sell (or not to buy)
+    # leaves its subject out of every pair, even as the guessed buyer of another's arms
+    got = read(
+        "If Turkey chose not to sell its drones to Canada, Canada would buy Israeli Heron drones."
+    )
+    assert set(got) == {("CAN", "ISR")}
+    assert read("Turkey chose not to buy the S-400 from Russia.") == {}
+    # an un-negated choice still buys
+    assert set(read("Turkey chose to buy the S-400 from Russia.")) == {("TUR", "RUS")}
+
+
+def test_a_ban_on_its_own_sales_names_the_seller(read) -> None:
+    # the state that imposes a ban (or embargo, halt) on arms sales stops its own exports
+    got = read("Berlin imposed a ban on weapon sales to Riyadh.")
+    assert set(got) == {("SAU", "DEU")}
+    assert got[("SAU", "DEU")]["status"] == "blocked"
+    got = read("Norway imposed a halt on arms exports to Turkey last year.")
+    assert set(got) == {("TUR", "NOR")}
+
+
+def test_a_list_after_as_well_as_keeps_its_members(read) -> None:
+    # the parser hangs the states after "as well as" on the arms or on "as"; they continue the
+    # "from" (or "to") phrase just before
+    got = read("Kenya bought helicopters from the US as well as Italy and Spain.")
+    assert set(got) == {("KEN", "USA"), ("KEN", "ITA"), ("KEN", "ESP")}
+    got = read("Egypt sold jets to Iraq as well as Jordan and Libya.")
+    assert set(got) == {("IRQ", "EGY"), ("JOR", "EGY"), ("LBY", "EGY")}

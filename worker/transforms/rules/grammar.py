@@ -368,7 +368,7 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
         if dep == "conj":  # "to Greece and Cyprus": Cyprus plays Greece's part
             if _opens_clause(tok, actor):
                 return Role(NO_ROLE, f"'{tok.text}' opens its own clause")
-            tok = head
+            tok = _as_well_as_phrase(tok) or head
             continue
         if (
             dep in ("compound", "nmod")
@@ -400,6 +400,9 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return None  # "drones for the China border": a place ("Russia's war": an actor)
             tok = head  # "the Turkish government", "India's defence ministry"
             continue
+        if dep == "pobj" and _as_well_as_phrase(tok) is not None:  # "to Iraq as well as Jordan"
+            tok = _as_well_as_phrase(tok)
+            continue
         if dep == "pobj" and _names_members(head):
             # "to several countries, including Hungary", "to buyers such as Peru": the members
             # named play the part of the noun they belong to, as an apposition does
@@ -422,6 +425,33 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return None
         break
     return _relation(tok, actor, wtok, cls)
+
+
+def _as_well_as_phrase(tok: Any) -> Any | None:
+    """ "bought helicopters from the US as well as Italy and Spain", "sold jets to Iraq as well
+    as Jordan": the small parser hangs the list after "as well as" on the verb's object or on
+    "as", but it continues the phrase right before it (Italy sells too). The last preposition's
+    object before "as well as", on the same word or its head; None when the list does not follow
+    "as well as" or already hangs on that object (then the usual climb reads it)."""
+    doc, start = tok.doc, tok.left_edge.i
+    if start < 3 or [_w(t) for t in doc[start - 3 : start]] != ["as", "well", "as"]:
+        return None
+    if tok.dep_ == "conj" and tok.head.dep_ != "pobj":
+        anchor = tok.head
+    elif tok.dep_ == "pobj" and _w(tok.head) == "as":
+        anchor = tok.head.head
+    else:
+        return None
+    return next(
+        (
+            t
+            for t in reversed(doc[anchor.i + 1 : start - 3])
+            if t.dep_ == "pobj"
+            and t.head.dep_ in ("prep", "dative")
+            and t.head.head in (anchor, anchor.head)
+        ),
+        None,
+    )
 
 
 def _opens_clause(tok: Any, actor: Actor) -> bool:
@@ -777,7 +807,7 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
         return Role(THIRD, f"subject of '{verb.text}' (a command)", verb.i)
     if cls.has("deny", _w(verb)):  # "Israel denies sending weapons": nothing was sent
         return Role(THIRD, f"subject of '{verb.text}' (a denial)", verb.i)
-    if cls.has("veto", _w(verb)):
+    if cls.has("veto", _w(verb)) or _bans_own_sales(verb, cls) is not None:
         # "the UAE suspended its deal to buy F-35s": the buyer calls off its own purchase
         own = _object_purpose(verb, cls, clause=True)
         if own is not None and own.role == RECIPIENT:
@@ -787,6 +817,10 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
         return Role(SUPPLIER, f"subject of '{verb.text}' (the blocker)", verb.i, weak=True)
     for v in _chain(verb):
         w = _w(v)
+        if cls.has("choose", w) and _negated_choice(v):
+            # "chose not to sell", "did not choose the jet": the subject buys nothing, and is not
+            # left free for a later guess at the buyer either
+            return Role(NO_ROLE, f"subject of '{v.text}' (a choice not to)", v.i)
         if cls.has("threat", w) and v is verb:
             return Role(THIRD, f"subject of '{v.text}'", v.i)
         if cls.has("induct", w) and not _takes_arms(v, cls):
@@ -823,6 +857,33 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
                 if kind == PARTY:
                     return Role(PARTY, f"subject of '{v.text} … {c.text}'", v.i)
     return None
+
+
+def _bans_own_sales(verb: Any, cls: Classes) -> Any | None:
+    """ "Berlin imposed a ban on arms sales to Riyadh": a ban (embargo, halt) put on sales or
+    exports by the verb's subject stops its own transfers, so the subject is the blocker.
+    The sale noun, or None."""
+    if not cls.has("impose", _w(verb)):
+        return None
+    for o in verb.children:
+        if o.dep_ != "dobj" or not cls.has("ban_noun", _w(o)):
+            continue
+        for p in o.children:
+            if p.dep_ == "prep" and _w(p) == "on":
+                for s in p.children:
+                    if s.dep_ == "pobj" and cls.has("sell_noun", _w(s)):
+                        return s
+    return None
+
+
+def _negated_choice(verb: Any) -> bool:
+    """A choice that is negated ("did not choose") or a choice not to act ("chose not to
+    sell", "opted not to buy"): its subject buys nothing."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return any(
+        c.dep_ == "xcomp" and any(n.dep_ == "neg" for n in c.children) for c in verb.children
+    )
 
 
 def _takes_arms(verb: Any, cls: Classes) -> bool:
@@ -911,6 +972,8 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if h.tag_.startswith("VB") and not _transfer_word(h, wtok, cls, 0, buying=True):
         # "vetoed the export of shells to Ukraine": the phrase belongs to the verb's object
         obj = next((c for c in h.children if c.dep_ == "dobj" and _noun_class(c, cls)), None)
+        if obj is None:  # "imposed a ban on arms sales to Riyadh": the banned sale's phrase
+            obj = _bans_own_sales(h, cls)
         h = obj if obj is not None else h
     hw = _w(h)
     if p == "from":
