@@ -92,8 +92,9 @@ _RU_DECLENSION: tuple[tuple[str, tuple[str, ...]], ...] = (
 # inanimate masculine name takes genitive -у as well as -а (Беніну), dative -ові.
 _UK_DECLENSION: tuple[tuple[str, tuple[str, ...]], ...] = (
     *((v + "а", ()) for v in "аеиіоуюя"),  # "Самоа", "Апіа": not declined
-    ("ів", ()),  # "Харків" -> "Харкова", "Київ" -> "Києва": the vowel alternates, no regular
-    ("їв", ()),  # guess
+    # "Харків" -> "Харкова", "Київ" -> "Києва": the vowel alternates, no regular guess
+    ("ів", ()),
+    ("їв", ()),
     ("ья", ("ьї", "ью", "ьєю")),
     ("ка", ("ки", "ці", "ку", "кою")),
     ("га", ("ги", "зі", "гу", "гою")),
@@ -115,8 +116,8 @@ def regular_forms(
 ) -> set[str]:
     """The oblique forms of a one-word name by the first ending of ``declension`` it ends in
     ("Бенин" -> "Бенина", "Бенину"...), minus any form that is a common word of the language
-    (``common``, lower case: "Чаду" is also "smoke"). Empty when no ending fits (indeclinable
-    "Того", "Перу")."""
+    (``common``, lower case: "Чаду" is also the noun for fumes). Empty when no ending fits
+    (indeclinable "Того", "Перу")."""
     for ending, oblique in declension:
         if word.endswith(ending):
             stem = word[: len(word) - len(ending)]
