@@ -14,8 +14,10 @@ from worker.tools.build_names import (
     _names_state,
     _same_shape,
     combining_forms,
+    inflect_phrase,
     name_nisbas,
     name_seeds,
+    regular_forms,
     render,
     variant_adjectives,
 )
@@ -98,3 +100,54 @@ def test_render_writes_combining_forms() -> None:
     text = render("fr", {"FRA": Table(adjectives={"français"}, combining={"franco"})}, "test")
     entry = yaml.safe_load(text)["countries"][0]
     assert entry["combining"] == ["franco"]
+
+
+def test_russian_regular_declension_of_a_consonant_stem_and_a_feminine_name() -> None:
+    ru = LANGUAGES["ru"].declension
+    assert regular_forms("Бенин", ru, set()) == {"Бенина", "Бенину", "Бенином", "Бенине"}
+    # a velar stem takes -и in the genitive, not -ы
+    assert regular_forms("Шри-Ланка", ru, set()) == {
+        "Шри-Ланки",
+        "Шри-Ланке",
+        "Шри-Ланку",
+        "Шри-Ланкой",
+    }
+    assert regular_forms("Гамбия", ru, set()) == {"Гамбии", "Гамбию", "Гамбией"}
+
+
+def test_ukrainian_regular_declension_alternates_the_velar() -> None:
+    uk = LANGUAGES["uk"].declension
+    assert "Шрі-Ланці" in regular_forms("Шрі-Ланка", uk, set())
+    # an inanimate masculine name: genitive in -у as well as -а
+    assert {"Беніну", "Беніна", "Бенінові", "Беніном", "Беніні"} == regular_forms(
+        "Бенін", uk, set()
+    )
+
+
+def test_regular_declension_leaves_indeclinable_names_alone() -> None:
+    assert regular_forms("Самоа", LANGUAGES["ru"].declension, set()) == set()
+    assert regular_forms("Того", LANGUAGES["ru"].declension, set()) == set()
+    assert regular_forms("Київ", LANGUAGES["uk"].declension, set()) == set()
+
+
+def test_regular_form_that_is_a_common_word_is_refused() -> None:
+    # "чаду" is a form of the ordinary noun for fumes
+    got = regular_forms("Чад", LANGUAGES["ru"].declension, {"чаду"})
+    assert "Чаду" not in got and "Чада" in got
+
+
+class _NoForms:
+    """A dictionary that knows no name: every name goes to the regular declension."""
+
+    declension = LANGUAGES["ru"].declension
+    common: frozenset[str] = frozenset()
+
+    def of(self, word: str, *, in_phrase: bool = False) -> set[str]:
+        return {word}
+
+
+def test_regular_forms_only_for_one_word_names() -> None:
+    assert "Бенина" in inflect_phrase("Бенин", _NoForms())  # type: ignore[arg-type]
+    # in a phrase an adjective would be declined as a noun: the phrase stays as it is
+    assert inflect_phrase("Новая Гвинея", _NoForms()) == {"Новая Гвинея"}  # type: ignore[arg-type]
+    assert inflect_phrase("США", _NoForms()) == {"США"}  # type: ignore[arg-type]

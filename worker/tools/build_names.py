@@ -68,6 +68,63 @@ class Language:
     # the first part of a compound adjective made from an adjective by its ending (Polish
     # "polski" -> "polsko-", Russian "российский" -> "российско-"): (ending, replacement)
     combining: tuple[tuple[str, str], ...] = ()
+    # Regular declension of a one-word name simplemma's dictionary does not list ("Бенин",
+    # "Шри-Ланка"): (nominative ending, oblique endings), the first matching ending wins; a
+    # consonant ending stands for the masculine consonant stems. Cases: genitive, dative,
+    # accusative, instrumental, prepositional (an inanimate accusative is the nominative).
+    declension: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+# Russian: feminine -а/-я (velar and hushing stems take -и, not -ы) and masculine hard, soft
+# (-й) and hushing consonant stems.
+_RU_DECLENSION: tuple[tuple[str, tuple[str, ...]], ...] = (
+    *((v + "а", ()) for v in "аеиоуэюя"),  # "Самоа", "Апиа": not declined
+    *((c + "а", (c + "и", c + "е", c + "у", c + "ой")) for c in "кгхжшчщ"),
+    ("ца", ("цы", "це", "цу", "цей")),
+    ("ия", ("ии", "ию", "ией")),
+    ("я", ("и", "е", "ю", "ей")),
+    ("а", ("ы", "е", "у", "ой")),
+    ("й", ("я", "ю", "ем", "е")),
+    *((c, (c + "а", c + "у", c + "ем", c + "е")) for c in "жшчщц"),
+    *((c, (c + "а", c + "у", c + "ом", c + "е")) for c in "бвгдзклмнпрстфх"),
+)
+# Ukrainian: the dative and locative of -ка/-га/-ха alternate the consonant (Шрі-Ланці); an
+# inanimate masculine name takes genitive -у as well as -а (Беніну), dative -ові.
+_UK_DECLENSION: tuple[tuple[str, tuple[str, ...]], ...] = (
+    *((v + "а", ()) for v in "аеиіоуюя"),  # "Самоа", "Апіа": not declined
+    # "Харків" -> "Харкова", "Київ" -> "Києва": the vowel alternates, no regular guess
+    ("ів", ()),
+    ("їв", ()),
+    ("ья", ("ьї", "ью", "ьєю")),
+    ("ка", ("ки", "ці", "ку", "кою")),
+    ("га", ("ги", "зі", "гу", "гою")),
+    ("ґа", ("ґи", "ґі", "ґу", "ґою")),
+    ("ха", ("хи", "сі", "ху", "хою")),
+    ("ія", ("ії", "ію", "ією")),
+    ("ея", ("еї", "ею", "еєю")),
+    ("я", ("і", "ю", "ею")),
+    ("а", ("и", "і", "у", "ою")),
+    ("й", ("ю", "я", "єві", "єм", "ї")),
+    *((c, (c + "у", c + "а", c + "ові", c + "ом")) for c in "гґкх"),
+    *((c, (c + "у", c + "а", c + "ові", c + "ем", c + "і")) for c in "жшчщц"),
+    *((c, (c + "у", c + "а", c + "ові", c + "ом", c + "і")) for c in "бвдзлмнпрстф"),
+)
+
+
+def regular_forms(
+    word: str, declension: Iterable[tuple[str, tuple[str, ...]]], common: set[str]
+) -> set[str]:
+    """The oblique forms of a one-word name by the first ending of ``declension`` it ends in
+    ("Бенин" -> "Бенина", "Бенину"...), minus any form that is a common word of the language
+    (``common``, lower case: "Чаду" is also the noun for fumes). Empty when no ending fits
+    (indeclinable "Того", "Перу")."""
+    for ending, oblique in declension:
+        if word.endswith(ending):
+            stem = word[: len(word) - len(ending)]
+            if len(stem) < 2:  # a bare ending or abbreviation
+                return set()
+            return {stem + e for e in oblique if (stem + e).lower() not in common}
+    return set()
 
 
 LANGUAGES: dict[str, Language] = {
@@ -79,9 +136,19 @@ LANGUAGES: dict[str, Language] = {
         Language("it", "last"),
         Language("pt", "last"),
         Language("pl", "last", inflect_names=True, combining=(("ski", "sko"), ("cki", "cko"))),
-        Language("ru", "first", inflect_names=True, combining=(("ский", "ско"), ("цкий", "цко"))),
         Language(
-            "uk", "first", inflect_names=True, combining=(("ський", "сько"), ("цький", "цько"))
+            "ru",
+            "first",
+            inflect_names=True,
+            combining=(("ский", "ско"), ("цкий", "цко")),
+            declension=_RU_DECLENSION,
+        ),
+        Language(
+            "uk",
+            "first",
+            inflect_names=True,
+            combining=(("ський", "сько"), ("цький", "цько")),
+            declension=_UK_DECLENSION,
         ),
         Language("tr", "before-noun", lowercase_adjectives=False),
         Language("ar", "last", lowercase_adjectives=False, arabic_clitics=True),
@@ -338,13 +405,18 @@ def _names_state(adjective: str, table: Table, iso3: str = "") -> bool:
 class Forms:
     """Every surface form simplemma's dictionary maps to a lemma (read once per language)."""
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, declension: tuple[tuple[str, tuple[str, ...]], ...] = ()):
         from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
         self.lang = lang
+        self.declension = declension
         self.by_lemma: dict[str, set[str]] = defaultdict(set)
         for form, lemma in DefaultDictionaryFactory().get_dictionary(lang).items():
             self.by_lemma[lemma].add(form)
+        # the language's common words, for the homonym check of regular forms
+        self.common = {w.lower() for w in self.by_lemma} | {
+            f.lower() for fs in self.by_lemma.values() for f in fs
+        }
 
     def lemma(self, word: str) -> str:
         import simplemma
@@ -389,6 +461,10 @@ def inflect_phrase(phrase: str, forms: Forms) -> set[str]:
         return {phrase}
     multi = len(words) > 1
     per_word = [sorted(forms.of(w, in_phrase=multi)) if _WORD_OK.match(w) else [w] for w in words]
+    if not multi and phrase.istitle() and {f.lower() for f in per_word[0]} == {phrase.lower()}:
+        # simplemma lists no forms of this name ("Шри-ланка" is a spelling, not a form): decline
+        # it regularly (one-word names only, an adjective in a phrase would be read as a noun)
+        per_word[0] += sorted(regular_forms(phrase, forms.declension, forms.common))
     total = 1
     for options in per_word:
         total *= len(options)
@@ -626,7 +702,7 @@ def build(langs: list[str], out: Path, write: Iterable[str] | None = None) -> It
     for code in langs:
         lang = LANGUAGES[code]
         needs_forms = lang.inflect_names or lang.code in ("de", "fr", "es", "it", "pt")
-        forms = Forms(code) if needs_forms else None
+        forms = Forms(code, lang.declension) if needs_forms else None
         all_tables[code] = build_language(lang, capitals_en, forms)
         yield f"{code}: built"
     yield from resolve(all_tables, english, en_words)
