@@ -860,7 +860,7 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
 
 
 def _bans_own_sales(verb: Any, cls: Classes) -> Any | None:
-    """ "Berlin imposed a ban on arms sales to Riyadh": a ban (embargo, halt) put on sales or
+    """ "Berlin put a ban on its weapon sales to Riyadh": a ban (embargo, halt) put on sales or
     exports by the verb's subject stops its own transfers, so the subject is the blocker.
     The sale noun, or None."""
     if not cls.has("impose", _w(verb)):
@@ -972,7 +972,7 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if h.tag_.startswith("VB") and not _transfer_word(h, wtok, cls, 0, buying=True):
         # "vetoed the export of shells to Ukraine": the phrase belongs to the verb's object
         obj = next((c for c in h.children if c.dep_ == "dobj" and _noun_class(c, cls)), None)
-        if obj is None:  # "imposed a ban on arms sales to Riyadh": the banned sale's phrase
+        if obj is None:  # "put a ban on its weapon sales to Riyadh": the banned sale's phrase
             obj = _bans_own_sales(h, cls)
         h = obj if obj is not None else h
     hw = _w(h)
