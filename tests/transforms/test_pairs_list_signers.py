@@ -14,7 +14,7 @@ from worker.transforms.tag import Tagger
 
 SIGNERS = [
     (
-        "Norway and Sweden signed a contract for the purchase of the German Leopard 2 tanks.",
+        "Norway and Sweden signed a contract for the acquisition of the German Leopard 2 tanks.",
         {("NOR", "DEU"), ("SWE", "DEU")},
     ),
     (
