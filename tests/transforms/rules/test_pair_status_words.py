@@ -148,7 +148,7 @@ def test_a_request_a_shortlist_a_draft_are_talks(status_of, text, pair) -> None:
 
 def test_a_signed_letter_of_offer_and_acceptance_is_agreed(status_of) -> None:
     # the US sale contract's name holds "offer", which alone would read talks
-    text = "Poland signed a letter of offer and acceptance to buy 96 Apache helicopters."
+    text = "Poland has signed the letter of offer and acceptance to buy 96 Apache helicopters."
     assert status_of(text, ("POL", "USA")) == "agreed"
 
 
