@@ -316,11 +316,14 @@ def _recache(args: argparse.Namespace) -> int:
             if line.rstrip("\n") not in {f"- id: {rid}", f"- id: '{rid}'", f'- id: "{rid}"'}:
                 continue
             # the report's own keys run until the next "- id:" or a line that is not indented
+            end = i + 1
+            while end < len(lines) and lines[end].startswith("  "):
+                end += 1
             j = i + 1
-            while j < len(lines) and lines[j].startswith("  "):
+            while j < end:
                 if lines[j].startswith("  sha256:"):
                     lines[j] = f"  sha256: {digest}\n"
-                    if not any(k.startswith("  recached:") for k in lines[i + 1 : j + 8]):
+                    if not any(k.startswith("  recached:") for k in lines[i + 1 : end]):
                         lines.insert(j + 1, f"  recached: '{today}'\n")
                     changed = True
                     break

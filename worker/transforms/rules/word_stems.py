@@ -78,6 +78,23 @@ def _lower(orig: str, folded: str) -> str:
     return low if len(low) == len(orig) else folded
 
 
+def _memo(
+    cache: dict[str, str],
+    key: str,
+    read: Callable[[str, str | None], str],
+    tok: str,
+    orig: str | None,
+) -> str:
+    """``read(tok, orig)``, remembered under ``key`` while the cache has room (a reader meets
+    the same few thousand tokens again and again)."""
+    out = cache.get(key)
+    if out is None:
+        out = read(tok, orig)
+        if len(cache) < _CACHE_MAX:
+            cache[key] = out
+    return out
+
+
 @dataclass(slots=True)
 class StemReader:
     """Reads a folded token (and, for Snowball, the token as written) as its class word."""
@@ -105,12 +122,7 @@ class StemReader:
 
     def __call__(self, tok: str, orig: str | None = None) -> str:
         key = tok if orig is None or self.snowball is None else orig
-        out = self._cache.get(key)
-        if out is None:
-            out = self._read(tok, orig)
-            if len(self._cache) < _CACHE_MAX:
-                self._cache[key] = out
-        return out
+        return _memo(self._cache, key, self._read, tok, orig)
 
     def _read(self, tok: str, orig: str | None) -> str:
         if tok in self.exact:
@@ -296,12 +308,7 @@ class StatusReader:
 
     def __call__(self, tok: str, orig: str) -> str:
         """``tok`` folded, ``orig`` as written."""
-        out = self._cache.get(orig)
-        if out is None:
-            out = self._read(tok, orig)
-            if len(self._cache) < _CACHE_MAX:
-                self._cache[orig] = out
-        return out
+        return _memo(self._cache, orig, self._read, tok, orig)
 
     def _noun(self, tok: str) -> bool:
         stems = self.noun_stems
