@@ -92,6 +92,7 @@ class Score:
     weapon_class_labels: int = 0  # correct pairs labelled with a class of arms, not a system
     both_directions: int = 0
     homonyms_tagged: int = 0
+    homonym_errors: list[str] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
     # per language: seconds and characters, so languages whose reports differ in length compare
     lang_seconds: Counter = field(default_factory=Counter)
@@ -284,9 +285,10 @@ def score_report(rep: Report, pred: list[dict], countries: list[str], s: Score) 
     s.countries.add(
         ctp, len(set(countries) - set(rep.countries)), len(set(rep.countries) - set(countries))
     )
-    s.homonyms_tagged += sum(
-        1 for h in rep.homonyms if h.get("not") in countries and h.get("not") not in rep.countries
-    )
+    for h in rep.homonyms:
+        if h.get("not") in countries and h.get("not") not in rep.countries:
+            s.homonyms_tagged += 1
+            s.homonym_errors.append(f"{rep.id} [{rep.lang}] {h.get('not')} {h.get('text', '')!r}")
     if fp or fn:
         s.errors.append(
             f"{rep.id} [{rep.kind}] {rep.url}\n    gold={sorted(gold)} optional={sorted(optional)}"
@@ -485,6 +487,8 @@ def print_report(s: Score, split: str, console: Console, errors: bool, why: bool
         print("\n".join(s.status_errors))
         print("weapon wrong among correct pairs:")
         print("\n".join(s.weapon_errors))
+        print("homonyms tagged as the country:")
+        print("\n".join(s.homonym_errors))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -294,3 +294,59 @@ def test_the_flag_carrier_named_for_short_is_the_airline(tagger: Tagger) -> None
     assert "ETH" not in countries(tagger, body)
     body = "Ethiopian Airlines flew the team home. The Ethiopian army moved troops north."
     assert "ETH" in countries(tagger, body)
+
+
+# --- Homonyms found on the dev reports, 2026-12-06 (afternoon) --------------------------------
+
+
+def test_a_surname_after_a_first_name_is_not_nepal(tagger: Tagger) -> None:
+    body = "The embassy's deputy head, Anil Nepal, attended the signing in Amman."
+    assert "NPL" not in countries(tagger, body)
+
+
+def test_nepal_as_the_country_stays(tagger: Tagger) -> None:
+    body = "India will send two helicopters to Nepal for flood relief near Kathmandu."
+    assert "NPL" in countries(tagger, body)
+
+
+def test_capitalised_china_before_tea_sets_is_the_tableware(tagger: Tagger) -> None:
+    body = "Collectors ask whether grandmother's old China tea sets fetch much at auction."
+    assert "CHN" not in countries(tagger, body)
+
+
+def test_college_football_georgia_is_the_team(tagger: Tagger) -> None:
+    body = (
+        "Georgia scored again early in the fourth quarter.\n\n"
+        "A late touchdown pass sealed it. GEORGIA FANS cheered in the stands."
+    )
+    assert "GEO" not in countries(tagger, body)
+
+
+def test_british_airways_is_an_airline_not_the_state(tagger: Tagger) -> None:
+    body = "British Airways ordered ten more narrow-body jets from Airbus on Monday."
+    assert "GBR" not in countries(tagger, body)
+
+
+def test_turkish_airlines_in_turkish_is_the_airline(tagger: Tagger) -> None:
+    body = "Türk Hava Yolları yeni uçak siparişini açıkladı."
+    assert "TUR" not in countries(tagger, body)
+
+
+def test_portuguese_christmas_bird_after_comer_is_not_peru(tagger: Tagger) -> None:
+    body = "Muitas famílias gostam de comer Peru na ceia de Natal com farofa."
+    assert "PER" not in countries(tagger, body)
+
+
+def test_arabic_arab_maghreb_is_the_region_not_morocco(tagger: Tagger) -> None:
+    body = "تسعى الجزائر إلى قيادة دول المغرب العربي في مجال الدفاع."
+    assert "MAR" not in countries(tagger, body)
+
+
+def test_arabic_georgia_in_an_atlanta_story_is_the_us_state(tagger: Tagger) -> None:
+    body = "صوت الناخبون في أتلانتا مبكرا. وتعد جورجيا ساحة معركة انتخابية مهمة."
+    assert "GEO" not in countries(tagger, body)
+
+
+def test_arabic_georgia_in_the_caucasus_stays_the_country(tagger: Tagger) -> None:
+    body = "وصل وزير الدفاع إلى تبليسي. وتشتري جورجيا أنظمة دفاع جوي جديدة."
+    assert "GEO" in countries(tagger, body)
