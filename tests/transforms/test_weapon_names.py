@@ -1,0 +1,86 @@
+"""Weapon designations as the press writes them: variant suffixes in Cyrillic, Arabic spellings,
+a system named by a generic word plus a name that alone is a common word, and systems the table
+gained from the real-report dev set (2026-12-06). Sentences are our own; each test fails
+without the table entry it names."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.model import Article
+from worker.transforms.tag import Tagger, default_tagger
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return default_tagger()
+
+
+def weapons(tagger: Tagger, body: str) -> set[str]:
+    return set(tagger.tag(Article(id="w", title="", body=body)).ids("weapon"))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Cyrillic variant suffixes: the export letters stay glued to the designation
+        ("Вьетнам получил ещё четыре Су-30МК2.", "su-30"),
+        ("Армия заказала вертолёты Ми-171Ш для десанта.", "mi-17"),
+        ("Индия собирает Ка-226Т по лицензии.", "ka-226"),
+        ("ВВС получили танкер Ил-78М.", "il-78"),
+        # a ship class named by its project number
+        ("Флот примет фрегат проекта 11356 в этом году.", "admiral-grigorovich-class"),
+        # Arabic spellings of Latin letters
+        ("تسلمت القوات الجوية طائرة تدريب إل-15 جديدة.", "l-15"),
+        ("وقعت الحكومة على شراء مقاتلات جيه-10 سي.", "j-10"),
+        ("صواريخ سايد فيندر قصيرة المدى.", "aim-9-sidewinder"),
+    ],
+)
+def test_local_spellings(tagger: Tagger, body: str, expected: str) -> None:
+    assert expected in weapons(tagger, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("L'armée italienne achète des missiles Spike pour ses hélicoptères.", "spike-missile"),
+        ("Atenas recibirá la primera fragata FDI en primavera.", "fdi-frigate"),
+        ("Le régiment aligne douze systèmes Caesar.", "caesar-howitzer"),
+        ("O Exército encomendou mais blindados Guarani.", "guarani"),
+    ],
+)
+def test_generic_word_plus_a_name_that_alone_is_common(
+    tagger: Tagger, body: str, expected: str
+) -> None:
+    assert expected in weapons(tagger, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The price of spike proteins fell.",
+        "FDI inflows rose by a tenth last year.",
+        "Guarani is spoken widely in Paraguay.",
+    ],
+)
+def test_the_common_word_alone_is_no_weapon(tagger: Tagger, body: str) -> None:
+    assert not weapons(tagger, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Hanoi took delivery of a fourth Gepard-3.9 frigate.", "gepard-3-9"),
+        ("Ottawa cleared more LAV III vehicles for export.", "lav-3"),
+        ("The navy commissioned its second OPV 58S patrol vessel.", "opv-58s"),
+        ("Manila will buy more Shaldag Mk V fast patrol boats.", "shaldag-mk-v"),
+        ("Tokyo may transfer six Abukuma-class destroyers.", "abukuma-class"),
+        ("The ministry ordered 18 AW-169M helicopters.", "aw169"),
+    ],
+)
+def test_systems_added_from_the_dev_reports(tagger: Tagger, body: str, expected: str) -> None:
+    assert expected in weapons(tagger, body)
+
+
+def test_the_german_gepard_stays_apart_from_the_russian_frigate(tagger: Tagger) -> None:
+    assert weapons(tagger, "Berlin sent more Flakpanzer Gepard to Kyiv.") == {"gepard"}
