@@ -355,3 +355,28 @@ def test_an_english_article_reads_no_lower_case_adjective_of_another_language(
         Article(id="t", title="", body="Le gouvernement afghan a signé.", language="fr")
     )
     assert {e.id for e in french.entities if e.type == "country"} == {"AFG"}
+
+
+# --- Names the dev reports showed missing (2026-12-06, afternoon) -------------------------------
+
+
+def test_arabic_short_name_of_britain_with_clitic_and_its_nisba(tagger: Tagger) -> None:
+    assert countries(tagger, "اشترت قطر طائرات من بريطانيا وفرنسا.", "ar") >= {"GBR", "FRA"}
+    assert "GBR" in countries(tagger, "وقعت الشركة البريطانية العقد.", "ar")
+
+
+def test_german_british_adjective_and_the_united_kingdom_after_an_article(tagger: Tagger) -> None:
+    assert "GBR" in countries(tagger, "Ein britischer Hersteller liefert die Jets.", "de")
+    assert "GBR" in countries(tagger, "Das Vereinigte Königreich verkauft Jets nach Katar.", "de")
+
+
+def test_turkish_short_name_of_palestine(tagger: Tagger) -> None:
+    assert "PSE" in countries(tagger, "Liderler Filistin konusunu da ele aldı.", "tr")
+
+
+def test_russian_federation_abbreviation_in_either_case(tagger: Tagger) -> None:
+    assert "RUS" in countries(tagger, "Санкции против РФ продлили.", "ru")
+    assert "RUS" in countries(
+        tagger, "Після ударів рф по енергетиці уряд звернувся до партнерів.", "uk"
+    )
+    assert "GBR" in countries(tagger, "Фонд очолюється Британією.", "uk")
