@@ -42,7 +42,7 @@ SECTIONS: dict[str, str | None] = {
     "entities": None,  # type given per entry
     "blockers": None,
 }
-TOP_KEYS = (*SECTIONS, "language")
+TOP_KEYS = (*SECTIONS, "language", "adjectives_lead")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _LETTER_DIGIT_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑ ](?=\d)")
@@ -89,6 +89,10 @@ class Gazetteer:
     entities: dict[str, EntityDef] = field(default_factory=dict)
     aliases: dict[str, AliasDef] = field(default_factory=dict)  # keyed by folded text
     files: list[str] = field(default_factory=list)
+    # languages whose adjectives stand before their noun, so that one often opens a sentence
+    # capitalised ("Ukraińskie wojsko ...", "Deutsche Panzer ..."): a language file's
+    # ``adjectives_lead: true``
+    lead_languages: set[str] = field(default_factory=set)
 
     def add_alias(self, alias: AliasDef, where: str) -> None:
         # Not stripped: the folded "U.S." is "u s ", so the match span keeps the final period.
@@ -365,8 +369,16 @@ def _load_file(g: Gazetteer, path: Path, deferred: list[tuple[_File, yaml.Node, 
     _check_keys(f, f.root, top, TOP_KEYS, "a gazetteer file")
     if "language" in top:
         f.language = f.text(top["language"][1], "language")
+    if "adjectives_lead" in top:
+        lead = top["adjectives_lead"][1]
+        if not (isinstance(lead, yaml.ScalarNode) and lead.value in ("true", "false")):
+            raise f.error(lead, "adjectives_lead must be true or false")
+        if f.language is None:
+            raise f.error(lead, "adjectives_lead needs the file's language")
+        if lead.value == "true":
+            g.lead_languages.add(f.language)
     for section, (_, snode) in top.items():
-        if section == "language":
+        if section in ("language", "adjectives_lead"):
             continue
         for entry in f.sequence(snode, section):
             if section == "blockers":
@@ -534,6 +546,7 @@ class CompiledGazetteer:
     entities: list[EntityDef]
     patterns: int
     files: list[str]
+    lead_languages: frozenset[str] = frozenset()
 
 
 def _case_offsets(text: str, mode: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -568,4 +581,6 @@ def compile_gazetteer(g: Gazetteer) -> CompiledGazetteer:
         pattern = Pattern(len(key), entity, check, upper, lower, rules, alias.kind)
         a.add_word(f" {key} ", pattern)
     a.make_automaton()
-    return CompiledGazetteer(a, entities, len(g.aliases), list(g.files))
+    return CompiledGazetteer(
+        a, entities, len(g.aliases), list(g.files), frozenset(g.lead_languages)
+    )
