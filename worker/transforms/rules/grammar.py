@@ -112,6 +112,7 @@ def read_roles(
         role = _role_of(span.root, a, wtok, cls)
         if role is not None:
             out[k] = role
+    _group_prefix(out, actors)
     _joint_makers(out, actors, doc)
     _resolve_parties(out, actors, doc, wtok, cls)
     _subject_buys(out, actors, doc, cls)
@@ -203,6 +204,17 @@ def _dateline_end(doc: Any) -> int:
         if not (tok.is_punct or tok.lower_ == "and" or tok.text[:1].isupper()):
             return -1
     return -1
+
+
+def _group_prefix(out: dict[int, Role], actors: Sequence[Actor]) -> None:
+    """A company name right before another, a space between ("BAE Hägglunds", a group's name
+    on its subsidiary's): one company, the one the last name tells; the group's state is
+    not a second seller."""
+    for k, a in enumerate(actors):
+        if k not in out or a.kind != "company":
+            continue
+        if any(b.kind == "company" and b.start == a.end + 1 for b in actors):
+            del out[k]
 
 
 def _joint_makers(out: dict[int, Role], actors: Sequence[Actor], doc: Any) -> None:
