@@ -76,3 +76,22 @@ def test_a_group_name_before_its_company_is_no_second_seller(
 ) -> None:
     body = "Slovakia will buy 150 CV90 infantry fighting vehicles from BAE Hägglunds."
     assert pairs(tagger, rules, "en", body) == {("SVK", "SWE")}
+
+
+def test_states_adjectives_on_bought_foreign_jets_are_their_sellers(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # the jets are American-made; the Dutch and the Belgian ones are sold on second-hand
+    body = "Bulgaria may buy Dutch or Belgian F-16s next year."
+    assert pairs(tagger, rules, "en", body) == {("BGR", "NLD"), ("BGR", "BEL")}
+
+
+def test_two_origins_joined_by_a_hyphen_stay_the_makers(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Greece will buy French-Italian SAMP/T air defence systems."
+    assert pairs(tagger, rules, "en", body) == {("GRC", "FRA"), ("GRC", "ITA")}
+
+
+def test_an_owner_adjective_with_no_purchase_sells_nothing(tagger: Tagger, rules: RuleSet) -> None:
+    # the Dutch jets are only seen flying; the sale is the US one
+    body = "The US sold F-35 jets to Poland after Dutch F-16 jets flew over Warsaw."
+    assert ("POL", "NLD") not in pairs(tagger, rules, "en", body)

@@ -541,6 +541,8 @@ def _on_noun(
         # "Polish-built Black Hawks": a licence maker builds and sells another's design
         if actor.kind == "company" or w is None or w.origin in (None, actor.country) or made:
             return Role(SUPPLIER, f"{MAKER_OF}'{noun.text}'", maker=True)
+        if _owner_sells(tok, noun, cls):
+            return Role(SUPPLIER, f"'{tok.text} {noun.text}' (the owner sells)", noun.head.i)
         return None
     for c in head.children:  # "Germany's refusal to sell", "India's plan to buy"
         if c.dep_ != "acl" or not any(a.dep_ == "aux" and _w(a) == "to" for a in c.children):
@@ -562,6 +564,17 @@ def _on_noun(
     if kind == PARTY and tok.dep_ == "poss":
         return Role(PARTY, f"'{tok.text}'s {head.text}'", head.i)
     return None
+
+
+def _owner_sells(tok: Any, noun: Any, cls: Classes) -> bool:
+    """A state's adjective on arms made elsewhere that are bought ("could buy Dutch or
+    Portuguese F-16s"): that state's own jets change hands, second-hand, and it sells them. Not
+    a possessive ("India's Rafale jets": an owner, no sale said), nor one of two origins joined
+    by a hyphen ("French-Italian SAMP/T": the makers, ``_joint_makers``)."""
+    doc = tok.doc
+    hyphen = any(0 <= i < len(doc) and doc[i].text == "-" for i in (tok.i - 1, tok.i + 1))
+    bought = noun.dep_ == "dobj" and cls.has("buy", _w(noun.head))
+    return tok.dep_ == "amod" and bought and not hyphen
 
 
 def _bought_by_owner(tok: Any, noun: Any, cls: Classes) -> Any | None:
