@@ -9,9 +9,21 @@ from __future__ import annotations
 import pytest
 
 from tests.transforms.test_pairs_languages import pairs
+from worker.model import Article
 from worker.transforms.rules import RuleSet
 from worker.transforms.rules import pairs as pairs_module
+from worker.transforms.rules.pairs import extract_pairs
 from worker.transforms.tag import Tagger
+
+
+def read(tagger: Tagger, rules: RuleSet, body: str) -> set[tuple[str, str]]:
+    """The pairs the relation reader finds, before the rule's topic query (one sentence may
+    not say enough for it)."""
+    tagged = tagger.tag(Article(id="t", title="", body=body))
+    return {
+        (h.recipient, h.supplier) for h in extract_pairs(tagged, rules.relations["arms_transfer"])
+    }
+
 
 TWO_SELLERS = (
     "Bangladesh will purchase 40 battle tanks from China this year. "
@@ -95,3 +107,21 @@ def test_an_owner_adjective_with_no_purchase_sells_nothing(tagger: Tagger, rules
     # the Dutch jets are only seen flying; the sale is the US one
     body = "The US sold F-35 jets to Poland after Dutch F-16 jets flew over Warsaw."
     assert ("POL", "NLD") not in pairs(tagger, rules, "en", body)
+
+
+def test_a_numeral_with_its_arms_left_out_continues_the_sellers(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # "and 8 from Jordan": eight more jets, the noun left out
+    body = "Officials say Egypt plans to acquire 10 used jets from Kuwait and 8 from Jordan soon."
+    assert read(tagger, rules, body) == {("EGY", "KWT"), ("EGY", "JOR")}
+
+
+def test_the_state_after_a_seller_company_sells_in_a_list(tagger: Tagger, rules: RuleSet) -> None:
+    # "in Spain" says where the seller of the transport aircraft is; the parser hangs it on
+    # the aircraft
+    body = (
+        "Ghana will get Super Tucano aircraft from Embraer, one C-295 heavy-lift transport "
+        "aircraft from Airbus Military in Spain, Mi-17 helicopters from Russia."
+    )
+    assert ("GHA", "ESP") in read(tagger, rules, body)

@@ -993,6 +993,10 @@ def _command_noun(noun: Any, cls: Classes) -> bool:
 
 
 def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
+    beside = _phrase_continued(prep)
+    if beside is not None:  # "12 from A and 12 from B", "from Airbus Military in Spain"
+        role = _prep_role(beside, cls, wtok)
+        return replace(role, cue=role.cue + " (the list goes on)") if role is not None else None
     p, h = _w(prep), prep.head
     if h.tag_.startswith("VB") and not _transfer_word(h, wtok, cls, 0, buying=True):
         # "vetoed the export of shells to Ukraine": the phrase belongs to the verb's object
@@ -1054,6 +1058,25 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         if cls.has("arrive", hw) and not own_force:  # not "a fleet of warships arrived in"
             return Role(RECIPIENT, f"'{h.text} in'", h.i)
         return Role(THIRD, f"'{p}'")
+    return None
+
+
+def _phrase_continued(prep: Any) -> Any | None:
+    """The earlier "from" or "to" phrase that a phrase the small parser hangs elsewhere
+    continues: a numeral joined to the list with the arms left out ("bought 12 jets from A and
+    12 from B", where "12" hangs on the verb), or "in X" right after the object of "from"
+    ("aircraft from Airbus Military in Spain": the seller's state, hung on the aircraft). That
+    earlier preposition, or None."""
+    doc, h, p = prep.doc, prep.head, _w(prep)
+    if p in ("from", "to") and h.tag_ == "CD" and h.dep_ == "conj":
+        return next(
+            (t for t in reversed(doc[: h.i]) if _w(t) == p and t.dep_ in ("prep", "dative")),
+            None,
+        )
+    if p == "in" and prep.i > 0:
+        left = doc[prep.i - 1]
+        if left.dep_ == "pobj" and _w(left.head) == "from" and left.head.head.i == h.i:
+            return left.head
     return None
 
 
