@@ -125,3 +125,11 @@ def test_the_state_after_a_seller_company_sells_in_a_list(tagger: Tagger, rules:
         "aircraft from Airbus Military in Spain, Mi-17 helicopters from Russia."
     )
     assert ("GHA", "ESP") in read(tagger, rules, body)
+
+
+def test_a_list_of_makers_before_the_arms_qualifies_an_order(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # "ordered" needs arms as its object; the makers' names stand between
+    body = "Poland ordered Airbus and Leonardo helicopters for its navy."
+    assert read(tagger, rules, body) == {("POL", "ITA")}
