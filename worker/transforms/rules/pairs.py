@@ -467,11 +467,7 @@ def extract_pairs(
         _maker_pairs(hits, orphans, makers)
     elif LATER_BUYERS and not lexicon.symbols_only and orphans and len({s for _, s in hits}) == 1:
         makers = _article_makers(art, sentences, per_sentence, lexicon)
-        states = {
-            sentences[i]: {sp.ident for sp in spans if sp.kind == "country"}
-            for i, spans in per_sentence.items()
-        }
-        _later_buyers(hits, orphans, makers, states)
+        _later_buyers(hits, orphans, makers, _states_named(per_sentence, sentences))
     weapons = [e for e in tagged.entities if e.type == "weapon"]
     lede = next((h.status for h in hits.values() if h.status), None)
     # one read of the opening serves both: the lede's status for a language lexicon's untold
@@ -842,6 +838,16 @@ def _later_buyers(
         _pair_with_maker(hits, orphan, sup, makers[sup])
 
 
+def _states_named(
+    per_sentence: Mapping[int, list[_Span]], sentences: list[tuple[str, int, int, int]]
+) -> dict[tuple[str, int, int, int], set[str]]:
+    """The states each sentence names, by the sentence's (field, index, start, end)."""
+    return {
+        sentences[i]: {sp.ident for sp in spans if sp.kind == "country"}
+        for i, spans in per_sentence.items()
+    }
+
+
 def _second_sellers(
     hits: dict[tuple[str, str], PairHit],
     sellers: list[_Orphan],
@@ -860,10 +866,7 @@ def _second_sellers(
     if len(buyers) != 1:
         return
     buyer = next(iter(buyers))
-    states = {
-        sentences[i]: {sp.ident for sp in spans if sp.kind == "country"}
-        for i, spans in per_sentence.items()
-    }
+    states = _states_named(per_sentence, sentences)
     by_sentence: dict[tuple[str, int, int, int], set[str]] = {}
     for s in sellers:
         by_sentence.setdefault(s.sentence, set()).add(s.state)
