@@ -112,6 +112,7 @@ def read_roles(
         role = _role_of(span.root, a, wtok, cls)
         if role is not None:
             out[k] = role
+    _group_prefix(out, actors)
     _joint_makers(out, actors, doc)
     _resolve_parties(out, actors, doc, wtok, cls)
     _subject_buys(out, actors, doc, cls)
@@ -203,6 +204,17 @@ def _dateline_end(doc: Any) -> int:
         if not (tok.is_punct or tok.lower_ == "and" or tok.text[:1].isupper()):
             return -1
     return -1
+
+
+def _group_prefix(out: dict[int, Role], actors: Sequence[Actor]) -> None:
+    """A company name right before another, a space between ("BAE Hägglunds", a group's name
+    on its subsidiary's): one company, the one the last name tells; the group's state is
+    not a second seller."""
+    for k, a in enumerate(actors):
+        if k not in out or a.kind != "company":
+            continue
+        if any(b.kind == "company" and b.start == a.end + 1 for b in actors):
+            del out[k]
 
 
 def _joint_makers(out: dict[int, Role], actors: Sequence[Actor], doc: Any) -> None:
@@ -529,6 +541,8 @@ def _on_noun(
         # "Polish-built Black Hawks": a licence maker builds and sells another's design
         if actor.kind == "company" or w is None or w.origin in (None, actor.country) or made:
             return Role(SUPPLIER, f"{MAKER_OF}'{noun.text}'", maker=True)
+        if _owner_sells(tok, noun, cls):
+            return Role(SUPPLIER, f"'{tok.text} {noun.text}' (the owner sells)", noun.head.i)
         return None
     for c in head.children:  # "Germany's refusal to sell", "India's plan to buy"
         if c.dep_ != "acl" or not any(a.dep_ == "aux" and _w(a) == "to" for a in c.children):
@@ -550,6 +564,17 @@ def _on_noun(
     if kind == PARTY and tok.dep_ == "poss":
         return Role(PARTY, f"'{tok.text}'s {head.text}'", head.i)
     return None
+
+
+def _owner_sells(tok: Any, noun: Any, cls: Classes) -> bool:
+    """A state's adjective on arms made elsewhere that are bought ("could buy Dutch or
+    Portuguese F-16s"): that state's own jets change hands, second-hand, and it sells them. Not
+    a possessive ("India's Rafale jets": an owner, no sale said), nor one of two origins joined
+    by a hyphen ("French-Italian SAMP/T": the makers, ``_joint_makers``)."""
+    doc = tok.doc
+    hyphen = any(0 <= i < len(doc) and doc[i].text == "-" for i in (tok.i - 1, tok.i + 1))
+    bought = noun.dep_ == "dobj" and cls.has("buy", _w(noun.head))
+    return tok.dep_ == "amod" and bought and not hyphen
 
 
 def _bought_by_owner(tok: Any, noun: Any, cls: Classes) -> Any | None:
@@ -968,6 +993,10 @@ def _command_noun(noun: Any, cls: Classes) -> bool:
 
 
 def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
+    beside = _phrase_continued(prep)
+    if beside is not None:  # "12 from A and 12 from B", "from Airbus Military in Spain"
+        role = _prep_role(beside, cls, wtok)
+        return replace(role, cue=role.cue + " (the list goes on)") if role is not None else None
     p, h = _w(prep), prep.head
     if h.tag_.startswith("VB") and not _transfer_word(h, wtok, cls, 0, buying=True):
         # "vetoed the export of shells to Ukraine": the phrase belongs to the verb's object
@@ -1029,6 +1058,25 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         if cls.has("arrive", hw) and not own_force:  # not "a fleet of warships arrived in"
             return Role(RECIPIENT, f"'{h.text} in'", h.i)
         return Role(THIRD, f"'{p}'")
+    return None
+
+
+def _phrase_continued(prep: Any) -> Any | None:
+    """The earlier "from" or "to" phrase that a phrase the small parser hangs elsewhere
+    continues: a numeral joined to the list with the arms left out ("bought 12 jets from A and
+    12 from B", where "12" hangs on the verb), or "in X" right after the object of "from"
+    ("aircraft from Airbus Military in Spain": the seller's state, hung on the aircraft). That
+    earlier preposition, or None."""
+    doc, h, p = prep.doc, prep.head, _w(prep)
+    if p in ("from", "to") and h.tag_ == "CD" and h.dep_ == "conj":
+        return next(
+            (t for t in reversed(doc[: h.i]) if _w(t) == p and t.dep_ in ("prep", "dative")),
+            None,
+        )
+    if p == "in" and prep.i > 0:
+        left = doc[prep.i - 1]
+        if left.dep_ == "pobj" and _w(left.head) == "from" and left.head.head.i == h.i:
+            return left.head
     return None
 
 

@@ -73,6 +73,11 @@ LEAD_CUE = "seller to the article's lead state"
 # Y acquired some of these drones."), a second customer of the same maker (``_later_buyers``);
 # English only: the parse reads the later buyer (on the language files it added a wrong pair)
 LATER_BUYERS = True
+# English reader: a sentence that reads sellers and no buyer, in an article whose pairs all
+# have one buyer, names that buyer's further sellers ("X will buy tanks from A. The helicopters
+# will come from B and C."): a second seller of the same buyer (``_second_sellers``)
+SECOND_SELLERS = True
+SECOND_CUE = "another seller to the article's buyer"
 _RETIRE_REACH = 4  # symbols from a retire word to the weapon it is about ("para reemplazar sus X")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
 _SLOTS.update({"XA": "XA ", "CA": "CA "})  # a country adjective (language lexicons only)
@@ -448,6 +453,11 @@ def extract_pairs(
             hit.sentences.append((fld, sidx, start, end))
             hit.cues.extend(cues)
             _add_facts(hit, facts, text)
+    if lexicon.symbols_only or not hits:  # English sellers read alone: only beside pairs
+        sellers = sellers if lexicon.symbols_only else []
+    else:
+        _second_sellers(hits, sellers, per_sentence, sentences)
+        sellers = []
     if orphans and sellers and not hits:  # a buyer and a seller read in different sentences
         _joined_pairs(hits, orphans, sellers)
     if LEAD_BUYER and sellers and not orphans and not hits:
@@ -457,11 +467,7 @@ def extract_pairs(
         _maker_pairs(hits, orphans, makers)
     elif LATER_BUYERS and not lexicon.symbols_only and orphans and len({s for _, s in hits}) == 1:
         makers = _article_makers(art, sentences, per_sentence, lexicon)
-        states = {
-            sentences[i]: {sp.ident for sp in spans if sp.kind == "country"}
-            for i, spans in per_sentence.items()
-        }
-        _later_buyers(hits, orphans, makers, states)
+        _later_buyers(hits, orphans, makers, _states_named(per_sentence, sentences))
     weapons = [e for e in tagged.entities if e.type == "weapon"]
     lede = next((h.status for h in hits.values() if h.status), None)
     # one read of the opening serves both: the lede's status for a language lexicon's untold
@@ -743,7 +749,8 @@ def _sentence_pairs(
         back_to = SELLER_BACK and not lex.symbols_only and _arms_referred_back(symbols, text)
         placeholder = REFERRED_ARMS if back_to else ARTICLE_MAKER
         book.note(("supplier", placeholder), _Span(start, end, "country", placeholder))
-    if JOIN_SIDES and lex.symbols_only and book.read_alone("supplier"):
+    english = SECOND_SELLERS and not lex.symbols_only
+    if JOIN_SIDES and (lex.symbols_only or english) and book.read_alone("supplier"):
         # a seller with no buyer in the sentence: the buyer another sentence reads alone
         book.note(("recipient", ARTICLE_BUYER), _Span(start, end, "country", ARTICLE_BUYER))
     status = sentence_status(_status_words(symbols, text, lex), trig, lex.status_words)
@@ -829,6 +836,61 @@ def _later_buyers(
         if states.get(orphan.sentence, set()) - {orphan.state, sup}:
             continue
         _pair_with_maker(hits, orphan, sup, makers[sup])
+
+
+def _states_named(
+    per_sentence: Mapping[int, list[_Span]], sentences: list[tuple[str, int, int, int]]
+) -> dict[tuple[str, int, int, int], set[str]]:
+    """The states each sentence names, by the sentence's (field, index, start, end)."""
+    return {
+        sentences[i]: {sp.ident for sp in spans if sp.kind == "country"}
+        for i, spans in per_sentence.items()
+    }
+
+
+def _second_sellers(
+    hits: dict[tuple[str, str], PairHit],
+    sellers: list[_Orphan],
+    per_sentence: Mapping[int, list[_Span]],
+    sentences: list[tuple[str, int, int, int]],
+) -> None:
+    """Sellers read with no buyer in their sentence, when every pair the article read has one
+    buyer: they sell to it too ("X will buy tanks from A. The helicopters will come from B and
+    C.", "... second-hand jets from A or B"). Not a seller read only as the arms' maker
+    ("US-made": second-hand arms change hands between others) or as a blocker, nor one the
+    article reads as a buyer; only from a sentence naming no state but the sellers and the
+    buyer (a third state there may be the one they deal with). A seller already paired with
+    the buyer gets the sentence's cues only: a seller named in words outweighs a maker fill
+    (``_named_seller_first``)."""
+    buyers = {rec for rec, _ in hits}
+    if len(buyers) != 1:
+        return
+    buyer = next(iter(buyers))
+    states = _states_named(per_sentence, sentences)
+    by_sentence: dict[tuple[str, int, int, int], set[str]] = {}
+    for s in sellers:
+        by_sentence.setdefault(s.sentence, set()).add(s.state)
+    for seller in sellers:
+        sup = seller.state
+        if sup == buyer:
+            continue
+        if states.get(seller.sentence, set()) - by_sentence[seller.sentence] - {buyer}:
+            continue
+        own = [c for c in seller.cues if c.country == sup and c.role == "supplier"]
+        if not any(_hands_over(c.cue) for c in own):
+            continue
+        new = (buyer, sup) not in hits
+        hit = hits.setdefault((buyer, sup), PairHit(buyer, sup))
+        hit.cues.extend(replace(c, cue=f"{SECOND_CUE}: {c.cue}") for c in own)
+        if new:  # a pair already read keeps the facts of its own sentences
+            hit.sentences.append(seller.sentence)
+            _add_facts(hit, seller.facts, seller.text)
+
+
+def _hands_over(cue: str) -> bool:
+    """An English seller's cue that reads it as the one handing the arms over: not only their
+    maker ("US-made", the weapon's origin) nor a government blocking a sale."""
+    return not cue.startswith((ORIGIN_CUE, MAKER_OF)) and "block" not in cue
 
 
 def _joined_pairs(
