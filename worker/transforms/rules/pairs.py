@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from worker.model import TaggedArticle
-from worker.transforms.folding import fold_letters
+from worker.transforms.folding import fold_letters, fold_words
+from worker.transforms.gazetteer import shipped_capitals
 from worker.transforms.parser import parse, parse_many
 from worker.transforms.sentences import split_sentences
 
@@ -134,6 +135,13 @@ class RelationLexicon:
     # the reader sees the country where the body stands and "de" never makes it a supplier
     holders: frozenset[str] = frozenset()
     genitive: frozenset[str] = frozenset()
+    # language lexicons: prepositions of place ("en", "em", "in"): a capital right after one is
+    # where something happens ("firmó en Lima"), not a party (``_places``); and those that also
+    # mean "to" ("à", "a"): a place unless a word of moving arms (``movers``: buying or
+    # supplying, verb or noun) stands before it ("signe à Paris", but "livré à Kiev")
+    places: frozenset[str] = frozenset()
+    places_or_to: frozenset[str] = frozenset()
+    movers: frozenset[str] = frozenset()
     # the words that close a list of countries ("and"; a language lexicon's ``and`` class:
     # "und", "et", "e", "y", "ve"): the country after one shares the role of the one before
     conjunctions: frozenset[str] = frozenset({"and"})
@@ -1131,6 +1139,8 @@ def _symbols(
         i += 1
     if lex.holders:
         symbols = _drop_holders(symbols, lex)
+    if lex.places or lex.places_or_to:
+        symbols = _places(symbols, text, lex)
     return symbols, (toks[0][1] if toks else start)
 
 
@@ -1181,6 +1191,26 @@ def _drop_holders(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
                     del out[-1]
                 sym = (sym[0], replace(sym[1], adjective=False), sym[2], sym[3])
         out.append(sym)
+    return out
+
+
+def _places(symbols: list[Symbol], text: str, lex: RelationLexicon) -> list[Symbol]:
+    """The symbols with each capital named as a place read as a word: right after a preposition
+    of place ("firmó el contrato en Lima"), or after one that also means "to" with no word of
+    buying or supplying before it in the sentence ("signe le contrat à Paris", "l'ambasciata
+    a Doha"; but "livré des canons à Kiev" names the buyer). A capital anywhere else stands
+    for its state ("Paris a commandé"), and a country's own name is never a place here."""
+    out = list(symbols)
+    moved = False
+    for k in range(1, len(out)):
+        kind, _, s, e = out[k]
+        prev = out[k - 1]
+        moved = moved or (prev[0] == "word" and prev[1] in lex.movers)
+        if kind != "country" or prev[0] != "word":
+            continue
+        place = prev[1] in lex.places or (prev[1] in lex.places_or_to and not moved)
+        if place and fold_words(text[s:e]).strip() in shipped_capitals():
+            out[k] = ("word", "_".join(fold_words(text[s:e]).split()), s, e)
     return out
 
 

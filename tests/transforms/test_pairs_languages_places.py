@@ -1,0 +1,76 @@
+"""Issue 13, Romance languages (2026-12-06, afternoon): a capital named as the place where a deal
+is signed is no party ("a signé à Moscou" does not make Russia the buyer), while a capital after
+a word of supplying still names the buyer ("livré à Kiev"); and a supply verb in the future
+("livrera", "fornirà", "fornecerá", "suministrará") is a trigger like its other tenses. Every
+sentence is our own, written for these tests."""
+
+from __future__ import annotations
+
+from tests.transforms.test_pairs_languages import pairs
+from worker.transforms.gazetteer import shipped_capitals
+from worker.transforms.rules import RuleSet
+from worker.transforms.tag import Tagger
+
+
+def test_capitals_exclude_cities_named_like_their_state() -> None:
+    # "Djibouti" and "Kuwait" are the state's own name too: never read as a mere place
+    caps = shipped_capitals()
+    assert {"paris", "madrid", "lisboa", "atenas"} <= caps
+    assert not {"djibouti", "kuwait", "washington"} & caps
+
+
+def test_french_capital_where_a_contract_is_signed_is_no_party(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # read as a state, Moscow took "à" as "to" and became the buyer of the frigates
+    body = "L'Inde a signé à Moscou un contrat pour des frégates françaises."
+    assert pairs(tagger, rules, "fr", body) == {("IND", "FRA")}
+
+
+def test_french_capital_after_a_supply_verb_still_names_the_buyer(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    body = "La France a livré des canons Caesar à Kiev."
+    assert pairs(tagger, rules, "fr", body) == {("UKR", "FRA")}
+
+
+def test_spanish_capital_after_en_is_a_place(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Perú firmó en Madrid un acuerdo para comprar tanques surcoreanos."
+    assert pairs(tagger, rules, "es", body) == {("PER", "KOR")}
+
+
+def test_portuguese_capital_after_em_is_a_place(tagger: Tagger, rules: RuleSet) -> None:
+    body = "A Colômbia assinou em Lisboa um contrato para comprar aviões brasileiros."
+    assert pairs(tagger, rules, "pt", body) == {("COL", "BRA")}
+
+
+def test_italian_capital_after_a_is_a_place_when_nothing_is_supplied(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    body = "L'Egitto ha firmato a Parigi il contratto per due fregate italiane."
+    assert pairs(tagger, rules, "it", body) == {("EGY", "ITA")}
+
+
+def test_italian_capital_after_a_future_supply_verb_is_the_buyer(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # "fornirà" (will supply) is a trigger, and it makes "a Doha" the recipient, not a place
+    body = "L'Italia fornirà a Doha una ventina di elicotteri NH90."
+    assert pairs(tagger, rules, "it", body) == {("QAT", "ITA")}
+
+
+def test_french_future_supply_verb(tagger: Tagger, rules: RuleSet) -> None:
+    assert pairs(tagger, rules, "fr", "La France livrera des Rafale à la Grèce.") == {
+        ("GRC", "FRA")
+    }
+
+
+def test_portuguese_future_supply_verb(tagger: Tagger, rules: RuleSet) -> None:
+    assert pairs(tagger, rules, "pt", "O Brasil fornecerá blindados às Filipinas.") == {
+        ("PHL", "BRA")
+    }
+
+
+def test_spanish_future_supply_verb(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Estados Unidos suministrará aviones de combate a Colombia."
+    assert pairs(tagger, rules, "es", body) == {("COL", "USA")}
