@@ -7,6 +7,7 @@ sentence is our own, written for these tests."""
 from __future__ import annotations
 
 from tests.transforms.test_pairs_languages import pairs
+from worker.model import Article
 from worker.transforms.gazetteer import shipped_capitals
 from worker.transforms.rules import RuleSet
 from worker.transforms.tag import Tagger
@@ -74,3 +75,16 @@ def test_portuguese_future_supply_verb(tagger: Tagger, rules: RuleSet) -> None:
 def test_spanish_future_supply_verb(tagger: Tagger, rules: RuleSet) -> None:
     body = "Estados Unidos suministrará aviones de combate a Colombia."
     assert pairs(tagger, rules, "es", body) == {("COL", "USA")}
+
+
+def test_latin_america_is_a_region_not_the_united_states(tagger: Tagger) -> None:
+    # the qualifier follows the continent in Spanish, Portuguese and Italian
+    for lang, body in (
+        ("es", "Corea exporta más tanques a América Latina que nunca."),
+        ("pt", "A Embraer vende aviões para a América do Sul."),
+        ("it", "La Turchia vende droni in America Latina."),
+    ):
+        art = Article(id="t", title="", body=body, language=lang)
+        assert "USA" not in tagger.tag(art).countries, body
+    art = Article(id="t", title="", body="Colombia compra armas a América.", language="es")
+    assert "USA" in tagger.tag(art).countries
