@@ -294,3 +294,17 @@ def test_the_flag_carrier_named_for_short_is_the_airline(tagger: Tagger) -> None
     assert "ETH" not in countries(tagger, body)
     body = "Ethiopian Airlines flew the team home. The Ethiopian army moved troops north."
     assert "ETH" in countries(tagger, body)
+
+
+# --- "US$": a dollar amount in Portuguese and Spanish copy ----------------------------------------
+
+
+def test_us_dollar_sign_is_an_amount_not_the_state(tagger: Tagger) -> None:
+    body = "A fábrica recebeu US$ 3 bilhões para montar aviões."
+    assert "USA" not in countries(tagger, body)
+    assert "USA" in countries(tagger, "US troops left the base.")
+
+
+def test_portuguese_eua_is_the_united_states(tagger: Tagger) -> None:
+    art = Article(id="t", title="", body="Os EUA venderam helicópteros à Colômbia.", language="pt")
+    assert {"USA", "COL"} <= set(tagger.tag(art).countries)
