@@ -88,3 +88,24 @@ def test_latin_america_is_a_region_not_the_united_states(tagger: Tagger) -> None
         assert "USA" not in tagger.tag(art).countries, body
     art = Article(id="t", title="", body="Colombia compra armas a América.", language="es")
     assert "USA" in tagger.tag(art).countries
+
+
+def test_spanish_list_of_suppliers_before_a_plural_verb(tagger: Tagger, rules: RuleSet) -> None:
+    # only the member next to "entregaron" matched "X ... {sell}"; the ones before it take its role
+    body = "Bélgica, Países Bajos y Francia entregaron armas a Ucrania."
+    assert pairs(tagger, rules, "es", body) == {("UKR", "BEL"), ("UKR", "NLD"), ("UKR", "FRA")}
+
+
+def test_portuguese_list_of_buyers_before_their_verb(tagger: Tagger, rules: RuleSet) -> None:
+    body = "A Holanda e a Áustria compraram aviões C-390 da Embraer."
+    assert pairs(tagger, rules, "pt", body) == {("NLD", "BRA"), ("AUT", "BRA")}
+
+
+def test_french_list_of_suppliers_before_a_present_plural(tagger: Tagger, rules: RuleSet) -> None:
+    body = "La Belgique et la France livrent des obus à l'Ukraine."
+    assert pairs(tagger, rules, "fr", body) == {("UKR", "BEL"), ("UKR", "FRA")}
+
+
+def test_italian_present_plural_supply_verb(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Il Belgio e la Francia forniscono munizioni all'Ucraina."
+    assert pairs(tagger, rules, "it", body) == {("UKR", "BEL"), ("UKR", "FRA")}

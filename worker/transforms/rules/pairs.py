@@ -727,7 +727,14 @@ def _sentence_pairs(
         k for k in countries if text[symbols[k][2] : symbols[k][3]].startswith(lex.joined_and)
     )
     _coordinate(
-        roles, countries, symbols, lex.conjunctions, lex.clause_words, joined, lex.case_marker
+        roles,
+        countries,
+        symbols,
+        lex.conjunctions,
+        lex.clause_words,
+        joined,
+        lex.case_marker,
+        backward=lex.symbols_only,
     )
     book = _RoleBook(fld)
     book.handed_on = _handed_on(symbols, trig, lex)
@@ -1275,6 +1282,7 @@ def _coordinate(
     clause_words: frozenset[str] = frozenset(),
     joined: frozenset[int] = frozenset(),
     case_marker: str = "",
+    backward: bool = False,
 ) -> None:
     """Coordination: "to India and China" - China inherits India's role; a comma or a word of
     ``conjunctions`` (the language's "and") between the two, or a comma then one; or nothing
@@ -1282,7 +1290,9 @@ def _coordinate(
     a word of ``clause_words`` follows the second: it is the subject of a clause of its own
     ("an Ägypten und Israel protestiert"). With ``case_marker`` (Turkish "'": the case suffix
     of a list stands on its last member only, "Katar, Kuveyt ve Umman'a"), the members before
-    a marked last one take its role, whatever the patterns read in them (``_list_case``)."""
+    a marked last one take its role, whatever the patterns read in them (``_list_case``).
+    With ``backward`` (language lexicons) a list's last member also lends its role to the
+    members before it that have none (``_coordinate_back``)."""
     for a, b in itertools.pairwise(countries):
         between = _words_between(symbols, a, b)
         linked = _joins(between, conjunctions) or (b in joined and between in ([], [","]))
@@ -1290,8 +1300,28 @@ def _coordinate(
             if _opens_clause(symbols, b, clause_words):
                 continue
             roles[b] = (roles[a][0], roles[a][1] + " (coordinated)")
+    if backward and not case_marker:  # a case-marked list is read by its case (below)
+        _coordinate_back(roles, countries, symbols, conjunctions)
     if case_marker:
         _list_case(roles, countries, symbols, conjunctions, case_marker)
+
+
+def _coordinate_back(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    conjunctions: frozenset[str],
+) -> None:
+    """A list of subjects before their verb ("Bélgica, Países Bajos y Francia entregaron armas
+    a Ucrania"): the patterns reach only the member next to the verb ("X ... {sell}" crosses no
+    other country), so each member before it with no role of its own takes the last one's
+    buying or supplying role, back along the commas and the "and"."""
+    for a, b in reversed(list(itertools.pairwise(countries))):
+        rb = roles.get(b)
+        if roles.get(a) is not None or not rb or rb[0] not in ("recipient", "supplier"):
+            continue
+        if _joins(_words_between(symbols, a, b), conjunctions):
+            roles[a] = (rb[0], rb[1] + " (coordinated)")
 
 
 def _compound_parts(
