@@ -109,3 +109,14 @@ def test_french_list_of_suppliers_before_a_present_plural(tagger: Tagger, rules:
 def test_italian_present_plural_supply_verb(tagger: Tagger, rules: RuleSet) -> None:
     body = "Il Belgio e la Francia forniscono munizioni all'Ucraina."
     assert pairs(tagger, rules, "it", body) == {("UKR", "BEL"), ("UKR", "FRA")}
+
+
+def test_spanish_bought_by_the_buyer_from_the_seller(tagger: Tagger, rules: RuleSet) -> None:
+    # "a Dinamarca" after the buyer named by "por": the seller, not a second buyer
+    body = "Los tanques fueron comprados por Chile a Alemania."
+    assert pairs(tagger, rules, "es", body) == {("CHL", "DEU")}
+
+
+def test_french_order_placed_by_the_buyer_with_the_seller(tagger: Tagger, rules: RuleSet) -> None:
+    body = "La commande passée par la Grèce pour des avions de chasse à la France est livrée."
+    assert pairs(tagger, rules, "fr", body) == {("GRC", "FRA")}
