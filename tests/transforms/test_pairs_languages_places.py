@@ -120,3 +120,9 @@ def test_spanish_bought_by_the_buyer_from_the_seller(tagger: Tagger, rules: Rule
 def test_french_order_placed_by_the_buyer_with_the_seller(tagger: Tagger, rules: RuleSet) -> None:
     body = "La commande passée par la Grèce pour des avions de chasse à la France est livrée."
     assert pairs(tagger, rules, "fr", body) == {("GRC", "FRA")}
+
+
+def test_spanish_patrol_boat_from_a_coast_guard(tagger: Tagger, rules: RuleSet) -> None:
+    # "patrullera" (a patrol boat) is an arms word, and the coast guard of a state is the state
+    body = "La Armada de Ecuador recibió una patrullera de la Guardia Costera de Estados Unidos."
+    assert pairs(tagger, rules, "es", body) == {("ECU", "USA")}
