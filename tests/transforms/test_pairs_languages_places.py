@@ -126,3 +126,13 @@ def test_spanish_patrol_boat_from_a_coast_guard(tagger: Tagger, rules: RuleSet) 
     # "patrullera" (a patrol boat) is an arms word, and the coast guard of a state is the state
     body = "La Armada de Ecuador recibió una patrullera de la Guardia Costera de Estados Unidos."
     assert pairs(tagger, rules, "es", body) == {("ECU", "USA")}
+
+
+def test_italian_sending_arms_in_a_country_names_the_recipient(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # "invio" / "invierà" (sending) with "in": where the arms go
+    body = "L'Italia invierà in Ucraina un sistema antiaereo Samp-T."
+    assert pairs(tagger, rules, "it", body) == {("UKR", "ITA")}
+    body = "Il governo italiano ha firmato il decreto per l'invio di armi in Ucraina."
+    assert pairs(tagger, rules, "it", body) == {("UKR", "ITA")}
