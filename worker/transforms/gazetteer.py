@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -78,6 +79,8 @@ class AliasDef:
     # NAME, ADJECTIVE (a country's demonyms) or COMBINING (the first part of a compound
     # adjective, "franco-" in "franco-italien": it names its state only there, see tag.py)
     kind: int = 0
+    # listed under a country's ``capitals``: the city may stand for its state or be a mere place
+    capital: bool = False
 
 
 # What a country alias is (``AliasDef.kind``, ``Pattern.kind``).
@@ -93,10 +96,19 @@ class Gazetteer:
     # capitalised ("Ukraińskie wojsko ...", "Deutsche Panzer ..."): a language file's
     # ``adjectives_lead: true``
     lead_languages: set[str] = field(default_factory=set)
+    # folded keys given as a capital, and those given as anything else (``capital_names``)
+    capital_keys: set[str] = field(default_factory=set)
+    other_keys: set[str] = field(default_factory=set)
+
+    def capital_names(self) -> frozenset[str]:
+        """Folded capitals that are no country's name too: "paris", not "djibouti" or "kuwait"
+        (a city named as its state reads as the state wherever it stands)."""
+        return frozenset(self.capital_keys - self.other_keys)
 
     def add_alias(self, alias: AliasDef, where: str) -> None:
         # Not stripped: the folded "U.S." is "u s ", so the match span keeps the final period.
         key = fold_words(alias.text)
+        (self.capital_keys if alias.capital else self.other_keys).add(key.strip())
         if not key.strip():
             raise ConfigError(
                 f"{where or alias.source}: alias {alias.text!r} has no letters or digits"
@@ -423,6 +435,7 @@ def _country_entry(g: Gazetteer, f: _File, node: yaml.Node) -> None:
         if key in m:
             for a in _alias_nodes(f, m[key][1], cid, plural=plural):
                 a.kind = _ENTRY_KINDS.get(key, NAME)
+                a.capital = key == "capitals"
                 if a.kind == COMBINING and not english:
                     # read only before a hyphen and an adjective: safe in any case, and a
                     # compound opens sentences ("Российско-китайские учения")
@@ -521,6 +534,13 @@ def load_gazetteer(
     for f in {id(f): f for f, _, _ in deferred}.values():
         f.close()
     return g
+
+
+@cache
+def shipped_capitals() -> frozenset[str]:
+    """The shipped gazetteer's ``capital_names`` (folded), loaded once per process: the pair
+    reader tells a capital named as a place from one standing for its state (rules/pairs.py)."""
+    return load_gazetteer().capital_names()
 
 
 # ---------------------------------------------------------------------------------------------

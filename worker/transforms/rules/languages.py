@@ -412,6 +412,10 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.retire = folded("retire")
     # a state body's genitive (Romance "Gobierno de X") is the state acting, not a source
     lex.holders, lex.genitive = folded("holder"), folded("genitive")
+    # a capital right after a preposition of place is a place, not its state ("en Lima"; "à
+    # Paris" unless a word of buying or supplying comes first: "livré à Kiev")
+    lex.places, lex.places_or_to = folded("place"), folded("place_or_to")
+    lex.movers = frozenset().union(*(folded(c) for c in ("buy", "buy_noun", "sell", "sell_noun")))
     # a list's last member shares the role of the one before it ("an Ägypten und Katar")
     lex.conjunctions = folded("and")
     # ... unless its own verb follows it ("und Israel protestiert"): a new clause

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from worker.model import TaggedArticle
-from worker.transforms.folding import fold_letters
+from worker.transforms.folding import fold_letters, fold_words
+from worker.transforms.gazetteer import shipped_capitals
 from worker.transforms.parser import parse, parse_many
 from worker.transforms.sentences import split_sentences
 
@@ -139,6 +140,13 @@ class RelationLexicon:
     # the reader sees the country where the body stands and "de" never makes it a supplier
     holders: frozenset[str] = frozenset()
     genitive: frozenset[str] = frozenset()
+    # language lexicons: prepositions of place ("en", "em", "in"): a capital right after one is
+    # where something happens ("firmó en Lima"), not a party (``_places``); and those that also
+    # mean "to" ("à", "a"): a place unless a word of moving arms (``movers``: buying or
+    # supplying, verb or noun) stands before it ("signe à Paris", but "livré à Kiev")
+    places: frozenset[str] = frozenset()
+    places_or_to: frozenset[str] = frozenset()
+    movers: frozenset[str] = frozenset()
     # the words that close a list of countries ("and"; a language lexicon's ``and`` class:
     # "und", "et", "e", "y", "ve"): the country after one shares the role of the one before
     conjunctions: frozenset[str] = frozenset({"and"})
@@ -725,7 +733,14 @@ def _sentence_pairs(
         k for k in countries if text[symbols[k][2] : symbols[k][3]].startswith(lex.joined_and)
     )
     _coordinate(
-        roles, countries, symbols, lex.conjunctions, lex.clause_words, joined, lex.case_marker
+        roles,
+        countries,
+        symbols,
+        lex.conjunctions,
+        lex.clause_words,
+        joined,
+        lex.case_marker,
+        backward=lex.symbols_only,
     )
     book = _RoleBook(fld)
     book.handed_on = _handed_on(symbols, trig, lex)
@@ -1193,6 +1208,8 @@ def _symbols(
         i += 1
     if lex.holders:
         symbols = _drop_holders(symbols, lex)
+    if lex.places or lex.places_or_to:
+        symbols = _places(symbols, text, lex)
     return symbols, (toks[0][1] if toks else start)
 
 
@@ -1243,6 +1260,26 @@ def _drop_holders(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
                     del out[-1]
                 sym = (sym[0], replace(sym[1], adjective=False), sym[2], sym[3])
         out.append(sym)
+    return out
+
+
+def _places(symbols: list[Symbol], text: str, lex: RelationLexicon) -> list[Symbol]:
+    """The symbols with each capital named as a place read as a word: right after a preposition
+    of place ("firmó el contrato en Lima"), or after one that also means "to" with no word of
+    buying or supplying before it in the sentence ("signe le contrat à Paris", "l'ambasciata
+    a Doha"; but "livré des canons à Kiev" names the buyer). A capital anywhere else stands
+    for its state ("Paris a commandé"), and a country's own name is never a place here."""
+    out = list(symbols)
+    moved = False
+    for k in range(1, len(out)):
+        kind, _, s, e = out[k]
+        prev = out[k - 1]
+        moved = moved or (prev[0] == "word" and prev[1] in lex.movers)
+        if kind != "country" or prev[0] != "word":
+            continue
+        place = prev[1] in lex.places or (prev[1] in lex.places_or_to and not moved)
+        if place and fold_words(text[s:e]).strip() in shipped_capitals():
+            out[k] = ("word", "_".join(fold_words(text[s:e]).split()), s, e)
     return out
 
 
@@ -1307,6 +1344,7 @@ def _coordinate(
     clause_words: frozenset[str] = frozenset(),
     joined: frozenset[int] = frozenset(),
     case_marker: str = "",
+    backward: bool = False,
 ) -> None:
     """Coordination: "to India and China" - China inherits India's role; a comma or a word of
     ``conjunctions`` (the language's "and") between the two, or a comma then one; or nothing
@@ -1314,7 +1352,9 @@ def _coordinate(
     a word of ``clause_words`` follows the second: it is the subject of a clause of its own
     ("an Ägypten und Israel protestiert"). With ``case_marker`` (Turkish "'": the case suffix
     of a list stands on its last member only, "Katar, Kuveyt ve Umman'a"), the members before
-    a marked last one take its role, whatever the patterns read in them (``_list_case``)."""
+    a marked last one take its role, whatever the patterns read in them (``_list_case``).
+    With ``backward`` (language lexicons) a list's last member also lends its role to the
+    members before it that have none (``_coordinate_back``)."""
     for a, b in itertools.pairwise(countries):
         between = _words_between(symbols, a, b)
         linked = _joins(between, conjunctions) or (b in joined and between in ([], [","]))
@@ -1322,8 +1362,28 @@ def _coordinate(
             if _opens_clause(symbols, b, clause_words):
                 continue
             roles[b] = (roles[a][0], roles[a][1] + " (coordinated)")
+    if backward and not case_marker:  # a case-marked list is read by its case (below)
+        _coordinate_back(roles, countries, symbols, conjunctions)
     if case_marker:
         _list_case(roles, countries, symbols, conjunctions, case_marker)
+
+
+def _coordinate_back(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    conjunctions: frozenset[str],
+) -> None:
+    """A list of subjects before their verb ("Bélgica, Países Bajos y Francia entregaron armas
+    a Ucrania"): the patterns reach only the member next to the verb ("X ... {sell}" crosses no
+    other country), so each member before it with no role of its own takes the last one's
+    buying or supplying role, back along the commas and the "and"."""
+    for a, b in reversed(list(itertools.pairwise(countries))):
+        rb = roles.get(b)
+        if roles.get(a) is not None or not rb or rb[0] not in ("recipient", "supplier"):
+            continue
+        if _joins(_words_between(symbols, a, b), conjunctions):
+            roles[a] = (rb[0], rb[1] + " (coordinated)")
 
 
 def _compound_parts(

@@ -47,6 +47,7 @@ READING_KEYS = (
     "past_sale",
     "firm",
     "frame",
+    "approval_ahead",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -200,6 +201,14 @@ def sentence_status(
                 if best is None or cand < best:
                     best, best_tentative = cand, False
                 continue
+            if _approval_ahead(words, i, classes):
+                # "must still approve", "awaits approval", "aprobará": an approval still ahead
+                # is talks, as a one-word future purchase is (an agreed or ordered word wins)
+                cand = (abs(i - first), -STATUSES.index("talks"), "talks")
+                told += 1
+                if best is None or cand < best:
+                    best, best_tentative = cand, True
+                continue
             approved = True
         if (
             w in classes.get("designation", _NONE)
@@ -315,6 +324,14 @@ def _prospect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]
     """A prospect word ("likely", "hopes", "set to") stands a few words before ``words[i]``."""
     near = classes.get("prospective", _NONE)
     return any(words[j] in near for j in range(max(0, i - _PROSPECT_WINDOW), i))
+
+
+def _approval_ahead(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """The approval word ``words[i]`` is one still ahead: a word of ``approval_ahead`` (an
+    obligation, a wait, a request: "doit", "attesa", "solicitud") stands a few words before it.
+    A one-word future ("approuvera") is a ``tentative`` word, talks already."""
+    ahead = classes.get("approval_ahead", _NONE)
+    return any(words[j] in ahead for j in range(max(0, i - _PROSPECT_WINDOW), i))
 
 
 def _negated(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
