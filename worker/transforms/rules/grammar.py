@@ -34,6 +34,8 @@ _BACK_NOUNS = ("country", "nation", "kingdom", "government", "republic", "state"
 # "the Air Force will get trainers from A, transports from B and helicopters from C": a
 # force named with "the" and no state is the article's buyer's own (its state is no actor)
 _BACK_FORCES = ("force", "army", "navy")
+# "his country", "our nation", "the country": the state of someone the sentence names
+_OWN_STATE_DETS = ("his", "her", "its", "their", "our", "the")
 # The key ``read_roles`` gives a buyer named only by "it", "they" or "the country": the article
 # names it earlier, and the pair reader resolves it there (document context).
 BACK = -1
@@ -114,6 +116,7 @@ def read_roles(
             out[k] = role
     _joint_makers(out, actors, doc)
     _resolve_parties(out, actors, doc, wtok, cls)
+    _own_state_subjects(out, actors, doc, cls)
     _subject_buys(out, actors, doc, cls)
     _maker_sells(out, actors)
     named = {
@@ -154,16 +157,84 @@ def _buyer_referred_back(out: dict[int, Role], doc: Any, cls: Classes) -> Role |
     for tok in doc:
         if tok.dep_ not in ("nsubj", "nsubjpass") or not _refers_back(tok):
             continue
-        if tok.dep_ == "nsubjpass":  # "it was supplied with": the one supplied
-            head = tok.head
-            sold = cls.has("sell", _w(head))
-            role = Role(RECIPIENT, f"passive subject of '{head.text}'", head.i) if sold else None
-            role = role or _raised_subject(head, cls)  # "it is set to receive"
-        else:
-            role = _subject_role(tok.head, cls, passive=False)
+        role = _role_as_subject(tok, cls)
         if role is not None and role.role == RECIPIENT:
             words = " ".join(t.text for t in tok.subtree)
             return Role(RECIPIENT, f"'{words}' (named earlier) {role.cue}", role.anchor)
+    return None
+
+
+def _role_as_subject(tok: Any, cls: Classes) -> Role | None:
+    """The role a subject token takes from its verb, passive subjects included."""
+    if tok.dep_ == "nsubjpass":  # "it was supplied with": the one supplied
+        head = tok.head
+        if cls.has("sell", _w(head)):
+            return Role(RECIPIENT, f"passive subject of '{head.text}'", head.i)
+        return _raised_subject(head, cls)  # "it is set to receive"
+    return _subject_role(tok.head, cls, passive=False)
+
+
+def _own_state_subjects(
+    out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: Classes
+) -> None:
+    """A transfer whose doer is "his country", "their nation" or "the country", said by someone
+    the sentence places in a state ("The Slovak minister said his country had handed over jets
+    to Ukraine", "Moroccan media reported that the country is set to acquire drones"): that
+    state takes the role. Only a state named in the subject of a verb above the transfer, before
+    it, and with no role of its own; an article-level referent is ``_buyer_referred_back``'s."""
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or not _names_own_state(tok):
+            continue
+        role = _role_as_subject(tok, cls)
+        if role is None or role.role not in (RECIPIENT, SUPPLIER):
+            continue
+        k = _speaker_state(tok, out, actors, doc)
+        if k is not None:
+            words = " ".join(t.text for t in tok.subtree)
+            out[k] = replace(role, cue=f"'{words}' (the speaker's state) {role.cue}")
+
+
+def _names_own_state(tok: Any) -> bool:
+    """A state noun with an owner or "the" and nothing else of its own ("his country", "our own
+    nation", "the country"; not "the Swedish government", which names its state)."""
+    if _w(tok) not in _BACK_NOUNS:
+        return False
+    owners = [d for d in tok.children if d.dep_ in ("poss", "det") and _w(d) in _OWN_STATE_DETS]
+    rest = [d for d in tok.children if d not in owners and _w(d) != "own"]
+    return bool(owners) and not rest
+
+
+def _speaker_state(tok: Any, out: dict[int, Role], actors: Sequence[Actor], doc: Any) -> int | None:
+    """The index of the state behind the speaker of ``tok``'s clause, the subject of the nearest
+    verb above it that has one ("the Slovak minister", "an attaché at the Italian embassy",
+    "Belarus's leader"), named before ``tok`` and with no role yet but a bystander's (nor its
+    country); None when there is none or the nearest subject above names no state ("the
+    minister said his country cancelled permits after finding that the country sold drones")."""
+    speaker = next(
+        (c for v in tok.head.ancestors for c in v.children if c.dep_ == "nsubj"),
+        None,
+    )
+    if speaker is None:
+        return None
+    # a place inside the speaker's phrase ("an attaché at the Italian embassy") is read as a
+    # bystander's "at X"; it is the speaker's state all the same
+    free = {j for j, r in out.items() if r.role == THIRD}
+    taken = {actors[j].country for j in out if j not in free}
+    for k, a in enumerate(actors):
+        if (k in out and k not in free) or a.kind != "country" or a.country in taken:
+            continue
+        if a.start >= tok.idx:
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        t = span.root if span is not None and len(span) else None
+        for _ in range(6):  # climb out of the noun phrase that holds the state
+            if t is None or t.dep_ not in (*_CLIMB_MODIFIER, "appos", "pobj", "prep"):
+                break
+            if t.dep_ == "pobj" and _w(t.head) not in (*_NOUN_PREPS, "at"):
+                break
+            t = t.head
+        if t is not None and t.i == speaker.i:
+            return k
     return None
 
 
