@@ -1018,3 +1018,15 @@ def test_a_state_noun_that_names_its_state_or_a_nearer_speaker_is_no_referral(re
         "sold the drones to Azerbaijan."
     )
     assert ("AZE", "CAN") not in got
+
+
+def test_export_permits_name_the_exporter_and_the_buyer(read) -> None:
+    # a permit, licence or control with a sale noun as compound ("export permits") stands for
+    # the exports: "to X" on it (or on the verb acting on it) is the buyer, the verb's subject
+    # the exporting state, whatever it does with them
+    got = read("Sweden cancelled its export permits for radar parts to Indonesia last week.")
+    assert set(got) == {("IDN", "SWE")}
+    got = read("Ottawa has lifted arms export controls to Chile for several kinds of drones.")
+    assert set(got) == {("CHL", "CAN")}
+    got = read("The Swiss government renewed export licences for armoured vehicles to Denmark.")
+    assert set(got) == {("DNK", "CHE")}

@@ -569,6 +569,16 @@ def _names_members(prep: Any) -> bool:
     return w == "including" or (w == "as" and any(_w(c) == "such" for c in prep.children))
 
 
+def _export_permit(noun: Any, cls: Classes) -> Any | None:
+    """The sale word a permit, licence or control noun is for ("export permits", "arms export
+    licences"): a noun of the ``permit`` class with a sale noun among its compounds; else None."""
+    if not _is_noun(noun) or not cls.has("permit", _w(noun)):
+        return None
+    return next(
+        (c for c in noun.subtree if c.dep_ == "compound" and cls.has("sell_noun", _w(c))), None
+    )
+
+
 def _noun_class(tok: Any, cls: Classes) -> str | None:
     w = _w(tok)
     if cls.has("buy_noun", w) and not _command_noun(tok, cls):
@@ -911,6 +921,13 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
             return own
         # "Washington cleared Bulgaria to buy": the approving government sells
         return Role(SUPPLIER, f"subject of '{verb.text}' (the exporter's approval)", verb.i)
+    permit = next((c for c in verb.children if c.dep_ == "dobj" and _export_permit(c, cls)), None)
+    if permit is not None:
+        # "Canada scrapped (suspended, granted) export permits to Turkey": a government acts on
+        # its own exports; weak, as a blocker is, so a seller named in the sentence comes first
+        return Role(
+            SUPPLIER, f"subject of '{verb.text} … {permit.text}' (its exports)", verb.i, weak=True
+        )
     for v in _chain(verb, depth=1):
         for c in v.children:
             if c.dep_ in ("dobj", "attr", "nsubjpass"):
@@ -1042,7 +1059,14 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     p, h = _w(prep), prep.head
     if h.tag_.startswith("VB") and not _transfer_word(h, wtok, cls, 0, buying=True):
         # "vetoed the export of shells to Ukraine": the phrase belongs to the verb's object
-        obj = next((c for c in h.children if c.dep_ == "dobj" and _noun_class(c, cls)), None)
+        obj = next(
+            (
+                c
+                for c in h.children
+                if c.dep_ == "dobj" and (_noun_class(c, cls) or _export_permit(c, cls))
+            ),
+            None,
+        )
         if obj is None:  # "put a ban on its weapon sales to Riyadh": the banned sale's phrase
             obj = _bans_own_sales(h, cls)
         h = obj if obj is not None else h
@@ -1068,6 +1092,9 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
             return None
         if _transfer_word(h, wtok, cls) and not cls.has("buy", hw):
             return Role(RECIPIENT, f"'{h.text} … to'", h.i)
+        sale = _export_permit(h, cls)
+        if sale is not None:  # "suspended export permits for drone parts to Turkey"
+            return Role(RECIPIENT, f"'{sale.text} {h.text} … to'", h.i)
         sale = _sale_beside(prep, cls, wtok)
         if sale is not None:
             return Role(RECIPIENT, f"'{sale.text} … to' (beside '{h.text}')", sale.i)
