@@ -137,12 +137,29 @@ def read_roles(
             out[own] = Role(RECIPIENT, f"{back.cue} = its subject", back.anchor)
         else:
             out[BACK] = back
+    _speakers(out, actors, doc, cls)
     for k, r in out.items():
         if r.anchor >= 0:
             head = doc[r.anchor]
             gift = r.role == RECIPIENT and cls.has("gift", _w(head))
             out[k] = replace(r, clause=_clause_of(head, wtok), gift=gift)
     return out
+
+
+def _speakers(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: Classes) -> None:
+    """A state left with no role that is the subject of a verb of speaking or feeling ("Spain
+    voiced anger over the plan to order tanks from Germany"): it talks of the transfer and is
+    no side of it, a bystander, so no guess from elsewhere in the article makes it the buyer."""
+    taken = {actors[k].country for k in out}  # a state with a role elsewhere keeps it alone
+    for k, a in enumerate(actors):
+        if k in out or a.kind != "country" or a.country in taken:
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        tok = span.root if span is not None and len(span) else None
+        while tok is not None and tok.dep_ in ("compound", "amod", "poss"):
+            tok = tok.head
+        if tok is not None and tok.dep_ == "nsubj" and cls.has("say", _w(tok.head)):
+            out[k] = Role(THIRD, f"subject of '{tok.head.text}' (a speaker)")
 
 
 def _buyer_referred_back(out: dict[int, Role], doc: Any, cls: Classes) -> Role | None:
@@ -493,7 +510,8 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 tok = h  # "the government of Turkey", "officials from Pakistan", "a base in Manila"
                 continue
             if _w(head) == "in" and cls.has("theatre", _w(h)):
-                return None
+                # a place the arms are used in, a bystander ("rifles to militias in Yemen")
+                return Role(THIRD, f"'{h.text} in' (a place)")
         break
     return _relation(tok, actor, wtok, cls)
 
