@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
-from worker.model import TaggedArticle
+from worker.model import Article, Entity, TaggedArticle
 from worker.transforms.folding import fold_letters
 from worker.transforms.parser import parse, parse_many
 from worker.transforms.sentences import split_sentences
@@ -953,7 +953,7 @@ def _unsure_seller(cue: Cue) -> bool:
     )
 
 
-def _dateline_only(ent: Any, art: Any) -> bool:
+def _dateline_only(ent: Entity, art: Article) -> bool:
     """Every mention of the state is a dateline's city in capitals opening its sentence
     ("MOSCOW (agency) - ..."): where the report was filed, not what it is about."""
     for m in ent.mentions:
@@ -1412,6 +1412,10 @@ class _RoleBook:
         if r[0] == "third" and r[1].endswith(RETIRED):
             self.retired.add(iso)
 
+    def assigned_roles(self) -> set[str]:
+        """The states this sentence gives a role, any mention of them."""
+        return set().union(*self.by_role.values())
+
     def _add(self, role: str, iso: str, start: int, end: int, cue: str) -> None:
         self.by_role[role].add(iso)
         self.cues.append(Cue(role, iso, self.fld, start, end, cue))
@@ -1460,7 +1464,8 @@ class _RoleBook:
                         if c.country in (rec, sup) or (by and c.role == "third")
                     ]
                     if by:  # as are those it gave no side
-                        own += [Cue("third", iso, self.fld, 0, 0, NO_SIDE) for iso in self.silent]
+                        silent = sorted(self.silent - self.assigned_roles())
+                        own += [Cue("third", iso, self.fld, 0, 0, NO_SIDE) for iso in silent]
                     yield rec, sup, own
 
     def _same_clause(self, rec: str, sup: str) -> bool:
