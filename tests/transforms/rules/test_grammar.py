@@ -1030,3 +1030,10 @@ def test_export_permits_name_the_exporter_and_the_buyer(read) -> None:
     assert set(got) == {("CHL", "CAN")}
     got = read("The Swiss government renewed export licences for armoured vehicles to Denmark.")
     assert set(got) == {("DNK", "CHE")}
+
+
+def test_arms_for_a_states_force_arrive(read) -> None:
+    # a weak "arrived" whose arms are named before it, with the force they are for in between:
+    # the state of that force receives them, the arms' maker sells
+    got = read("Four Gripen jets for Thailand's Air Force arrived at the base last week.")
+    assert set(got) == {("THA", "SWE")}
