@@ -48,7 +48,7 @@ def test_without_the_mechanism_the_pair_is_lost(
 def test_relief_goods_are_no_sale(tagger: Tagger, rules: RuleSet) -> None:
     body = (
         "Pakistan is recovering from the floods. Pakistan needs tents and food. "
-        "Relief supplies from the United States arrived on a C-17 transport jet."
+        "Relief supplies from the United States came in on a C-17 transport jet."
     )
     assert read(tagger, rules, "Floods in Pakistan", body) == set()
 

@@ -196,7 +196,7 @@ def _own_state_subjects(
 ) -> None:
     """A transfer whose doer is "his country", "their nation" or "the country", said by someone
     the sentence places in a state ("The Slovak minister said his country had handed over jets
-    to Ukraine", "Moroccan media reported that the country is set to acquire drones"): that
+    to Ukraine", "Moroccan media say the country will acquire drones"): that
     state takes the role. Only a state named in the subject of a verb above the transfer, before
     it, and with no role of its own; an article-level referent is ``_buyer_referred_back``'s."""
     for tok in doc:

@@ -940,7 +940,7 @@ def _named_with_arms(tagged: TaggedArticle, state: str, lex: RelationLexicon) ->
 
 # English seller cues that show no sale to anyone (with ``MAKER_OF`` and ``ORIGIN_CUE``, where
 # the arms were made): a deal's other party, who may be the buyer; a blocker; nouns that carry
-# relief goods as often as arms ("relief supplies from the US arrived")
+# relief goods as often as arms ("relief supplies from the US came in")
 _UNSURE_SELLER = ("counterpart", "with'", "(the blocker)", "supplies", "'aid", "assistance")
 
 
