@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
-from worker.model import TaggedArticle
+from worker.model import Article, Entity, TaggedArticle
 from worker.transforms.folding import fold_letters, fold_words
 from worker.transforms.gazetteer import shipped_capitals
 from worker.transforms.parser import parse, parse_many
@@ -65,9 +65,14 @@ MAKER_CUE = "maker named in the article"
 JOIN_SIDES = True
 ARTICLE_BUYER = "<the article's buyer>"
 JOIN_CUE = "seller read in another sentence"
+NO_SIDE = "no side of the transfer"  # a bystander's cue for a state the parse gave no side
 # language lexicons: sellers read with no buyer anywhere in the article sell to the state the
 # article is about, its most salient country (``_lead_buyer_pairs``)
 LEAD_BUYER = True
+# ... and in English too (issue 12, cross-sentence): a seller read alone in each of its
+# sentences ("Slovakia donates warplanes", "bought from Norway") sells to the lead state, when
+# its cue shows a sale (``_unsure_seller``); the join with a lone buyer stays off in English
+LEAD_BUYER_EN = True
 LEAD_CUE = "seller to the article's lead state"
 # a buyer read alone in an article whose pairs all have one seller, the state of the one maker
 # the article names: it buys from that seller too ("X took the first drones from Turkey. In May,
@@ -461,14 +466,20 @@ def extract_pairs(
             hit.sentences.append((fld, sidx, start, end))
             hit.cues.extend(cues)
             _add_facts(hit, facts, text)
-    if lexicon.symbols_only or not hits:  # English sellers read alone: only beside pairs
-        sellers = sellers if lexicon.symbols_only else []
-    else:
-        _second_sellers(hits, sellers, per_sentence, sentences)
+    if hits and not lexicon.symbols_only:  # English sellers read alone beside pairs
+        if SECOND_SELLERS:
+            _second_sellers(hits, sellers, per_sentence, sentences)
         sellers = []
-    if orphans and sellers and not hits:  # a buyer and a seller read in different sentences
+    if orphans and sellers and not hits and lexicon.symbols_only:  # buyer and seller apart
+        # (English: measured, the join cost more wrong pairs than it found; see docs/rules.md)
         _joined_pairs(hits, orphans, sellers)
-    if LEAD_BUYER and sellers and not orphans and not hits:
+    if (
+        LEAD_BUYER
+        and sellers
+        and not orphans
+        and not hits
+        and (lexicon.symbols_only or LEAD_BUYER_EN)
+    ):
         _lead_buyer_pairs(hits, sellers, tagged, lexicon)
     if orphans and not hits:  # only then is the article's maker needed
         makers = _article_makers(art, sentences, per_sentence, lexicon)
@@ -751,8 +762,9 @@ def _sentence_pairs(
     for k in countries:
         if roles[k] and roles[k][0] in ROLES:
             book.note(roles[k], symbols[k][1])
-        elif roles[k]:
+        elif roles[k]:  # no side ("Turkey chose not to buy"): a bystander to the lead rule
             book.assigned.add(symbols[k][1].ident)
+            book.silent.add(symbols[k][1].ident)
     back = (parsed or {}).get(BACK_KEY)
     if back is not None and not book.by_role["recipient"]:
         # "it" / "the country" buys: the article's buyer, resolved by ``extract_pairs``
@@ -764,7 +776,7 @@ def _sentence_pairs(
         back_to = SELLER_BACK and not lex.symbols_only and _arms_referred_back(symbols, text)
         placeholder = REFERRED_ARMS if back_to else ARTICLE_MAKER
         book.note(("supplier", placeholder), _Span(start, end, "country", placeholder))
-    english = SECOND_SELLERS and not lex.symbols_only
+    english = not lex.symbols_only and (SECOND_SELLERS or LEAD_BUYER_EN)
     if JOIN_SIDES and (lex.symbols_only or english) and book.read_alone("supplier"):
         # a seller with no buyer in the sentence: the buyer another sentence reads alone
         book.note(("recipient", ARTICLE_BUYER), _Span(start, end, "country", ARTICLE_BUYER))
@@ -953,10 +965,23 @@ def _lead_buyer_pairs(
         for c in lex.cues
         if c.role == ORIGIN or ("{with}" in c.text and not with_from) or "XA" in c.text.split()
     }
-    sellers = [s for s in sellers if any(_names_seller(c, s.state, unsure) for c in s.cues)]
+    if lex.symbols_only:
+        sellers = [s for s in sellers if any(_names_seller(c, s.state, unsure) for c in s.cues)]
+    else:  # the parse's cues say it in words of their own
+        sellers = [
+            s
+            for s in sellers
+            if any(c.country == s.state and not _unsure_seller(c) for c in s.cues)
+        ]
     states = {s.state for s in sellers}
     bystanders = {c.country for s in sellers for c in s.cues if c.role == "third"}
-    named = [e.id for e in tagged.entities if e.type == "country" and e.id not in bystanders]
+    named = [
+        e.id
+        for e in tagged.entities
+        if e.type == "country"
+        and e.id not in bystanders
+        and (lex.symbols_only or not _dateline_only(e, tagged.article))
+    ]
     if not named:
         return
     lead = named[0]
@@ -993,6 +1018,34 @@ def _named_with_arms(tagged: TaggedArticle, state: str, lex: RelationLexicon) ->
             if any(x[0] == "weapon" or (x[0] == "word" and x[1] in lex.triggers) for x in symbols):
                 return True
     return False
+
+
+# English seller cues that show no sale to anyone (with ``MAKER_OF`` and ``ORIGIN_CUE``, where
+# the arms were made): a deal's other party, who may be the buyer; a blocker; nouns that carry
+# relief goods as often as arms ("relief supplies from the US came in")
+_UNSURE_SELLER = ("counterpart", "with'", "(the blocker)", "supplies", "'aid", "assistance")
+
+
+def _unsure_seller(cue: Cue) -> bool:
+    """The English reader's cue does not show its state selling (``_lead_buyer_pairs``)."""
+    return (
+        cue.role != "supplier"
+        or cue.cue.startswith((MAKER_OF, ORIGIN_CUE))
+        or any(w in cue.cue for w in _UNSURE_SELLER)
+    )
+
+
+def _dateline_only(ent: Entity, art: Article) -> bool:
+    """Every mention of the state is a dateline's city in capitals opening its sentence
+    ("MOSCOW (agency) - ..."): where the report was filed, not what it is about."""
+    for m in ent.mentions:
+        text = art.title if m.field == "title" else art.body
+        before = text[: m.start].rstrip()
+        line = text[text.rfind("\n", 0, m.start) + 1 : m.start]  # a line of its own opens too
+        opens = not before or before[-1] in ".!?" or not line.strip()
+        if not (m.text.isupper() and len(m.text) >= 3 and opens):
+            return False
+    return bool(ent.mentions)
 
 
 def _names_seller(cue: Cue, state: str, unsure: set[str]) -> bool:
@@ -1466,6 +1519,7 @@ class _RoleBook:
         self.cues: list[Cue] = []
         self.by_role: dict[str, set[str]] = {r: set() for r in ROLES}
         self.assigned: set[str] = set()
+        self.silent: set[str] = set()  # states the parse gave no side (grammar.NO_ROLE)
         self.clauses: dict[tuple[str, str], set[int]] = {}  # (role, country) -> clauses, -1: any
         self.gifts: list[bool] = []
         # where a trigger of handing arms on stands: the arms after it are second-hand
@@ -1484,6 +1538,10 @@ class _RoleBook:
             self.gifts.append(len(r) > 3 and r[3])
         if r[0] == "third" and r[1].endswith(RETIRED):
             self.retired.add(iso)
+
+    def assigned_roles(self) -> set[str]:
+        """The states this sentence gives a role, any mention of them."""
+        return set().union(*self.by_role.values())
 
     def _add(self, role: str, iso: str, start: int, end: int, cue: str) -> None:
         self.by_role[role].add(iso)
@@ -1532,6 +1590,9 @@ class _RoleBook:
                         for c in self.cues
                         if c.country in (rec, sup) or (by and c.role == "third")
                     ]
+                    if by:  # as are those it gave no side
+                        silent = sorted(self.silent - self.assigned_roles())
+                        own += [Cue("third", iso, self.fld, 0, 0, NO_SIDE) for iso in silent]
                     yield rec, sup, own
 
     def _same_clause(self, rec: str, sup: str) -> bool:
