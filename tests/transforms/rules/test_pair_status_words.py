@@ -177,3 +177,21 @@ def test_a_past_sale_with_nothing_else_said_is_delivered(status_of) -> None:
     )
     text = "The US sold F-16 jets to Turkey, but the first aircraft will only arrive in 2027."
     assert status_of(text, ("TUR", "USA")) != "delivered"
+
+
+# Status, 2026-12-06 (afternoon): mechanisms found among the English dev status mismatches.
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The ministry said Chile will order thirty Leopard tanks from Germany.", ("CHL", "DEU")),
+        ("Latvia will procure a dozen K9 howitzers from South Korea.", ("LVA", "KOR")),
+    ],
+)  # fmt: skip
+def test_an_order_announced_with_will_is_an_order(status_of, text, pair) -> None:
+    # "will" announces the buyer's decision; only a real prospect word ("likely") keeps talks
+    assert status_of(text, pair) == "ordered"
+    assert status_of("Chile is likely to order more Rafale jets from France.", ("CHL", "FRA")) == (
+        "talks"
+    )
