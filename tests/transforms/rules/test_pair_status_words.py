@@ -195,3 +195,18 @@ def test_an_order_announced_with_will_is_an_order(status_of, text, pair) -> None
     assert status_of("Chile is likely to order more Rafale jets from France.", ("CHL", "FRA")) == (
         "talks"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Peru would like to buy T-90 tanks from Russia.", ("PER", "RUS")),
+        ("South Korea is aiming to sell K2 tanks to Qatar.", ("QAT", "KOR")),
+        ("Peru mulls a second frigate order from South Korea.", ("PER", "KOR")),
+        ("Peru announced its intention to procure Gripen jets from Sweden.", ("PER", "SWE")),
+        ("Peru weighs an order for Gripen jets from Sweden.", ("PER", "SWE")),
+    ],
+)  # fmt: skip
+def test_a_wish_an_aim_or_an_order_weighed_is_talks(status_of, text, pair) -> None:
+    # the order or the sale is what is wished for or weighed, not placed
+    assert status_of(text, pair) == "talks"
