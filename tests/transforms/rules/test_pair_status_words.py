@@ -210,3 +210,34 @@ def test_an_order_announced_with_will_is_an_order(status_of, text, pair) -> None
 def test_a_wish_an_aim_or_an_order_weighed_is_talks(status_of, text, pair) -> None:
     # the order or the sale is what is wished for or weighed, not placed
     assert status_of(text, pair) == "talks"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Switzerland didn't allow Germany to supply ammunition to Ukraine.", ("UKR", "DEU")),
+        ("Switzerland did not allow Germany to supply ammunition to Ukraine.", ("UKR", "DEU")),
+        ("Switzerland turned down a German request to supply Gepard ammunition to Ukraine.",
+         ("UKR", "DEU")),
+        ("Berlin rebuffed a request to sell Leopard tanks to Saudi Arabia.", ("SAU", "DEU")),
+    ],
+)  # fmt: skip
+def test_a_permission_refused_is_a_block(status_of, text, pair) -> None:
+    # "allow" is an approval word; negated, or a request turned down, the transfer is blocked
+    assert status_of(text, pair) == "blocked"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada won't halt the sale of armoured vehicles to Saudi Arabia.",
+        "Canada is lifting its suspension of LAV sales to Saudi Arabia.",
+    ],
+)
+def test_a_block_denied_or_lifted_leaves_the_deal_standing(status_of, text) -> None:
+    assert status_of(text, ("SAU", "CAN")) == "agreed"
+
+
+def test_no_longer_supplying_is_still_a_block(status_of) -> None:
+    # "no" is not a word that undoes a block: "no longer" is the block itself
+    assert status_of("Turkey no longer supplies drones to Ethiopia.", ("ETH", "TUR")) == "blocked"

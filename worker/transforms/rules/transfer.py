@@ -47,6 +47,7 @@ READING_KEYS = (
     "past_sale",
     "firm",
     "frame",
+    "undone",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -234,6 +235,11 @@ def sentence_status(
             # Distances count from the first trigger, the sentence's main transfer: "X is
             # considering the purchase of jets, since Y purchased some" is talks.
             dist = abs(i - first)
+            if status in _SCOPING and _undone(words, i, classes):
+                # "won't halt the sale", "lifting a suspension": the block does not hold, the
+                # deal stands; it gives the status only when nothing else does
+                background = background or "agreed"
+                continue
             if status in _SCOPING and (i < first or dist <= _SCOPE_AFTER):
                 return status  # "halted the sale", "the sale was blocked by"
             if approved and status == "talks":
@@ -320,6 +326,13 @@ def _prospect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]
 def _negated(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
     """A negation word (``negation``) stands a few words before ``words[i]``."""
     near = classes.get("negation", _NONE)
+    return bool(near) and any(words[j] in near for j in range(max(0, i - _NEGATION_WINDOW), i))
+
+
+def _undone(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """One of ``undone`` ("not", "lifting") stands a few words before the cancel or block word
+    ``words[i]``: "did not suspend", "is lifting a suspension" tell no block."""
+    near = classes.get("undone", _NONE)
     return bool(near) and any(words[j] in near for j in range(max(0, i - _NEGATION_WINDOW), i))
 
 
