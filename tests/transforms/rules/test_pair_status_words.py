@@ -241,3 +241,12 @@ def test_a_block_denied_or_lifted_leaves_the_deal_standing(status_of, text) -> N
 def test_no_longer_supplying_is_still_a_block(status_of) -> None:
     # "no" is not a word that undoes a block: "no longer" is the block itself
     assert status_of("Turkey no longer supplies drones to Ethiopia.", ("ETH", "TUR")) == "blocked"
+
+
+def test_a_purchase_told_in_the_progressive_is_an_order(status_of) -> None:
+    text = "Thailand is purchasing two frigates from South Korea."
+    assert status_of(text, ("THA", "KOR")) == "ordered"
+    assert status_of("Peru is buying a submarine from China.", ("PER", "CHN")) == "ordered"
+    # an interest in buying stays talks
+    text = "Peru is interested in buying a submarine from China."
+    assert status_of(text, ("PER", "CHN")) == "talks"
