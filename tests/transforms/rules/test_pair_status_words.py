@@ -250,3 +250,17 @@ def test_a_purchase_told_in_the_progressive_is_an_order(status_of) -> None:
     # an interest in buying stays talks
     text = "Peru is interested in buying a submarine from China."
     assert status_of(text, ("PER", "CHN")) == "talks"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("India refuses to buy Russian Ka-31 helicopters.", ("IND", "RUS")),
+        ("Spain announced the suspension of a contract to purchase Spike missiles from Israel.",
+         ("ESP", "ISR")),
+    ],
+)  # fmt: skip
+def test_a_buyer_stopping_its_own_purchase_cancels(status_of, text, pair) -> None:
+    # the stop falls on the purchase itself (a deal called off), not on a seller's exports
+    assert status_of(text, pair) == "cancelled"
+    assert status_of("Germany halted the sale of tanks to Turkey.", ("TUR", "DEU")) == "blocked"

@@ -48,6 +48,7 @@ READING_KEYS = (
     "firm",
     "frame",
     "undone",
+    "own_purchase",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -241,6 +242,8 @@ def sentence_status(
                 background = background or "agreed"
                 continue
             if status in _SCOPING and (i < first or dist <= _SCOPE_AFTER):
+                if status == "blocked" and _stops_purchase(words, i, classes):
+                    return "cancelled"  # "refused to buy", "suspended the contract": called off
                 return status  # "halted the sale", "the sale was blocked by"
             if approved and status == "talks":
                 continue  # "approved a possible sale": the approval is the news
@@ -334,6 +337,14 @@ def _undone(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]])
     ``words[i]``: "did not suspend", "is lifting a suspension" tell no block."""
     near = classes.get("undone", _NONE)
     return bool(near) and any(words[j] in near for j in range(max(0, i - _NEGATION_WINDOW), i))
+
+
+def _stops_purchase(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """One of ``own_purchase`` ("buy", "purchase", "contract") follows the block word
+    ``words[i]`` within three words: what is stopped is the buyer's own purchase, a deal
+    called off, not a transfer refused by a seller's government."""
+    near = classes.get("own_purchase", _NONE)
+    return bool(near) and any(w in near for w in words[i + 1 : i + 4])
 
 
 def _prospect_after(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
