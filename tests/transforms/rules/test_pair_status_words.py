@@ -264,3 +264,26 @@ def test_a_buyer_stopping_its_own_purchase_cancels(status_of, text, pair) -> Non
     # the stop falls on the purchase itself (a deal called off), not on a seller's exports
     assert status_of(text, pair) == "cancelled"
     assert status_of("Germany halted the sale of tanks to Turkey.", ("TUR", "DEU")) == "blocked"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "status"),
+    [
+        # a donation told in the present, as headlines do
+        ("The US donates twelve armoured vehicles to Kenya.", ("KEN", "USA"), "delivered"),
+        # a purchase told in the present is the order, not the arrival
+        ("Nigeria acquires six attack helicopters from Turkey.", ("NGA", "TUR"), "ordered"),
+        # arms exports or imports as trade figures tell transfers made
+        ("Turkish arms exports to Azerbaijan have risen sharply this year.", ("AZE", "TUR"),
+         "delivered"),
+        ("Purchases from Israel made up most of Azerbaijan's arms imports.", ("AZE", "ISR"),
+         "delivered"),
+        # a sale made in spite of a ban: the ban did not stop it, the past sale is a transfer
+        ("Canada sold a record amount of armoured vehicles to Saudi Arabia last year despite a "
+         "ban on new permits.", ("SAU", "CAN"), "delivered"),
+    ],
+)  # fmt: skip
+def test_present_purchases_trade_figures_and_sales_despite_a_ban(
+    status_of, text, pair, status
+) -> None:
+    assert status_of(text, pair) == status
