@@ -287,3 +287,18 @@ def test_present_purchases_trade_figures_and_sales_despite_a_ban(
     status_of, text, pair, status
 ) -> None:
     assert status_of(text, pair) == status
+
+
+def test_an_opening_delivery_from_one_seller_is_not_another_sellers_delivery(status_of) -> None:
+    text = (
+        "Egypt received a third batch of Rafale jets from France. Egypt is also scheduled to "
+        "receive a submarine from Germany next year."
+    )
+    assert status_of(text, ("EGY", "FRA")) == "delivered"
+    assert status_of(text, ("EGY", "DEU")) == "ordered"
+    # an opening that names no seller still makes the recalled sale a delivery story
+    text = (
+        "Kenya has received six attack helicopters. The United States sold the helicopters to "
+        "Kenya in 2019."
+    )
+    assert status_of(text, ("KEN", "USA")) == "delivered"
