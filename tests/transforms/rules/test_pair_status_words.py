@@ -302,3 +302,11 @@ def test_an_opening_delivery_from_one_seller_is_not_another_sellers_delivery(sta
         "Kenya in 2019."
     )
     assert status_of(text, ("KEN", "USA")) == "delivered"
+
+
+def test_an_approval_asked_for_or_expected_is_talks(status_of) -> None:
+    text = "Rheinmetall has asked Germany to approve the export of 100 Marder tanks to Ukraine."
+    assert status_of(text, ("UKR", "DEU")) == "talks"
+    text = "Congress is expected to approve the sale of F-16 jets to Turkey."
+    assert status_of(text, ("TUR", "USA")) == "talks"
+    assert status_of("The US approved the sale of F-16 jets to Turkey.", ("TUR", "USA")) == "agreed"

@@ -202,6 +202,14 @@ def sentence_status(
                 if best is None or cand < best:
                     best, best_tentative = cand, False
                 continue
+            if _prospect(words, i, classes):
+                # "asked Berlin to approve the export", "is expected to approve": an approval
+                # still to come is talks
+                cand = (abs(i - first), -STATUSES.index("talks"), "talks")
+                told += 1
+                if best is None or cand < best:
+                    best, best_tentative = cand, False
+                continue
             approved = True
         if (
             w in classes.get("designation", _NONE)
