@@ -230,7 +230,7 @@ def test_a_permission_refused_is_a_block(status_of, text, pair) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Canada won't halt the sale of armoured vehicles to Saudi Arabia.",
+        "Canada won't halt its LAV sales to Saudi Arabia.",
         "Canada is lifting its suspension of LAV sales to Saudi Arabia.",
     ],
 )
@@ -255,7 +255,7 @@ def test_a_purchase_told_in_the_progressive_is_an_order(status_of) -> None:
 @pytest.mark.parametrize(
     ("text", "pair"),
     [
-        ("India refuses to buy Russian Ka-31 helicopters.", ("IND", "RUS")),
+        ("Egypt refuses to buy the Chinese drones it was offered.", ("EGY", "CHN")),
         ("Spain announced the suspension of a contract to purchase Spike missiles from Israel.",
          ("ESP", "ISR")),
     ],
@@ -279,8 +279,8 @@ def test_a_buyer_stopping_its_own_purchase_cancels(status_of, text, pair) -> Non
         ("Purchases from Israel made up most of Azerbaijan's arms imports.", ("AZE", "ISR"),
          "delivered"),
         # a sale made in spite of a ban: the ban did not stop it, the past sale is a transfer
-        ("Canada sold a record amount of armoured vehicles to Saudi Arabia last year despite a "
-         "ban on new permits.", ("SAU", "CAN"), "delivered"),
+        ("Last year Norway sold more howitzers to Qatar than ever, despite a ban on fresh "
+         "licences.", ("QAT", "NOR"), "delivered"),
     ],
 )  # fmt: skip
 def test_present_purchases_trade_figures_and_sales_despite_a_ban(
@@ -305,8 +305,8 @@ def test_an_opening_delivery_from_one_seller_is_not_another_sellers_delivery(sta
 
 
 def test_an_approval_asked_for_or_expected_is_talks(status_of) -> None:
-    text = "Rheinmetall has asked Germany to approve the export of 100 Marder tanks to Ukraine."
-    assert status_of(text, ("UKR", "DEU")) == "talks"
+    text = "The maker asked Rome to approve a sale of Centauro vehicles to Brazil."
+    assert status_of(text, ("BRA", "ITA")) == "talks"
     text = "Congress is expected to approve the sale of F-16 jets to Turkey."
     assert status_of(text, ("TUR", "USA")) == "talks"
     assert status_of("The US approved the sale of F-16 jets to Turkey.", ("TUR", "USA")) == "agreed"
