@@ -500,10 +500,13 @@ def extract_pairs(
     # report recalls ("six other allies have ordered the jet"), and keeps its own status
     named = {s.ident for k in range(at + 1) for s in per_sentence.get(k, ()) if s.kind == "country"}
     buyers = {h.recipient for h in hits.values()} & named
+    # the same for the seller: "Ghana receives Z-9 helicopters from China" is not the delivery
+    # of the Brazilian aircraft the report goes on to say Ghana ordered
+    sellers = {h.supplier for h in hits.values()} & named
     for hit in hits.values():
         if hit.status is None:  # untold in its sentences: what the lede says of the deal
             hit.status = lede
-        if not buyers or hit.recipient in buyers:
+        if (not buyers or hit.recipient in buyers) and (not sellers or hit.supplier in sellers):
             hit.status = with_opening(hit.status, opening)
         if hit.weapon is None:  # no weapon in the pair's sentences: one the article names
             w = _article_weapon(weapons, hit.supplier, hit.recipient)
