@@ -1,0 +1,32 @@
+"""Issue 13, session 31 (Arabic, German, Polish, Russian, Ukrainian, Turkish): a state body
+named with its state's adjective stands for the state, and other readings of this round. Every
+sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms.test_pairs_languages import pairs
+from worker.transforms.rules import RuleSet
+from worker.transforms.tag import Tagger
+
+# Arabic: the body comes first and the state's adjective after it ("the Moroccan army", "the
+# Egyptian naval forces", "the Russian side"): the adjective is the party, as a name would be.
+HOLDERS = [
+    ("ar", "تسلم الجيش المغربي دبابات أمريكية حديثة.", {("MAR", "USA")}),
+    ("ar", "سلمت الحكومة الروسية القوات البحرية الهندية فرقاطة جديدة.", {("IND", "RUS")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), HOLDERS, ids=lambda x: str(x)[:20])
+def test_a_state_body_with_the_state_adjective_is_the_state(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == expected
+
+
+# Arabic "بدأت" (began) is a verb of starting, not of selling: troops of a state that begin an
+# exercise with their weapons supply no one.
+def test_arabic_began_is_no_sale(tagger: Tagger, rules: RuleSet) -> None:
+    body = "بدأت القوات المصرية تدريبات بالأسلحة الثقيلة مع الجيش السعودي."
+    assert pairs(tagger, rules, "ar", body) == set()
