@@ -30,3 +30,27 @@ def test_a_state_body_with_the_state_adjective_is_the_state(
 def test_arabic_began_is_no_sale(tagger: Tagger, rules: RuleSet) -> None:
     body = "بدأت القوات المصرية تدريبات بالأسلحة الثقيلة مع الجيش السعودي."
     assert pairs(tagger, rules, "ar", body) == set()
+
+
+# German puts the state's adjective before the body ("der dänischen Marine"): the same reading.
+def test_german_adjective_before_the_body_is_the_state(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Im Sommer liefert Frankreich der dänischen Marine zwei Fregatten."
+    assert pairs(tagger, rules, "de", body) == {("DNK", "FRA")}
+
+
+# German verb second: after an opening adverbial the subject follows the verb, then the dative.
+def test_german_verb_second_subject_then_dative(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Im Frühjahr liefert Schweden Polen mehrere Kampfflugzeuge."
+    assert pairs(tagger, rules, "de", body) == {("POL", "SWE")}
+
+
+# "in X gekauft": the country where the arms were bought sold them.
+def test_german_bought_in_a_country(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Vor Jahren hat Österreich Munition für seine Haubitzen in Norwegen gekauft."
+    assert pairs(tagger, rules, "de", body) == {("AUT", "NOR")}
+
+
+# "zwischen X und C": two states in a relation (talks, tensions) are neither seller nor buyer.
+def test_german_between_two_states_is_no_role(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Trotz des Streits zwischen Rom und Wien liefert Italien Rumänien neue Panzer."
+    assert pairs(tagger, rules, "de", body) == {("ROU", "ITA")}

@@ -1159,9 +1159,20 @@ def _drop_holders(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
     body of a state is the state itself. So is a body
     named with the state's adjective right after it ("a la Armada saudí", "à l'armée
     ukrainienne", "al ministero della difesa austriaco"): the run goes and the adjective
-    reads as the state's name (X, not XA), a party like any other."""
+    reads as the state's name (X, not XA), a party like any other. So does the adjective
+    before a body, where a language puts it first ("der ungarischen Armee")."""
     out: list[Symbol] = []
+    body_of = -1  # index in ``out`` of an adjective that a state body after it made a name
     for sym in symbols:
+        if sym[0] == "word" and sym[1] in lex.holders and out:
+            last = out[-1]
+            if len(out) - 1 == body_of or (last[0] == "country" and last[1].adjective):
+                # the adjective before the body ("die ungarische Armee", "польская армия"):
+                # the body goes and the adjective reads as the state's name
+                if len(out) - 1 != body_of:
+                    out[-1] = (last[0], replace(last[1], adjective=False), last[2], last[3])
+                    body_of = len(out) - 1
+                continue
         if sym[0] == "country":
             dropped = False
             while (
