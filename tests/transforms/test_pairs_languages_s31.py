@@ -54,3 +54,24 @@ def test_german_bought_in_a_country(tagger: Tagger, rules: RuleSet) -> None:
 def test_german_between_two_states_is_no_role(tagger: Tagger, rules: RuleSet) -> None:
     body = "Trotz des Streits zwischen Rom und Wien liefert Italien Rumänien neue Panzer."
     assert pairs(tagger, rules, "de", body) == {("ROU", "ITA")}
+
+
+GERMAN_WORDS = [
+    # reported speech: the subjunctive of "erhalten"
+    ("Nach Angaben des Ministeriums erhalte Marokko Haubitzen aus Frankreich.", {("MAR", "FRA")}),
+    # "beliefern": to supply someone with something
+    ("Norwegen will Estland mit Raketenwerfern beliefern.", {("EST", "NOR")}),
+    # obtained from a maker named by its state's adjective; the buyer is in another sentence
+    (
+        "Finnland kauft Luftabwehrsysteme. Das System wird von einem schwedischen Hersteller"
+        " bezogen.",
+        {("FIN", "SWE")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), GERMAN_WORDS, ids=lambda x: str(x)[:30])
+def test_german_verbs_of_receiving_and_supplying(
+    tagger: Tagger, rules: RuleSet, body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, "de", body) == expected
