@@ -75,3 +75,26 @@ def test_german_verbs_of_receiving_and_supplying(
     tagger: Tagger, rules: RuleSet, body: str, expected: set[tuple[str, str]]
 ) -> None:
     assert pairs(tagger, rules, "de", body) == expected
+
+
+# The arms named after "against" (or "intercepting") with a state's adjective are the enemy's:
+# that state supplies nothing.
+AGAINST = [
+    (
+        "uk",
+        "Україна отримала від Норвегії зенітні ракети проти російських літаків.",
+        {("UKR", "NOR")},
+    ),
+    (
+        "ru",
+        "Украина получила от Норвегии зенитные ракеты против российских самолётов.",
+        {("UKR", "NOR")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), AGAINST, ids=lambda x: str(x)[:20])
+def test_arms_against_a_state_are_not_its_supply(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == expected
