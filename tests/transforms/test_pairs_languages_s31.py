@@ -8,6 +8,7 @@ import pytest
 
 from tests.transforms.test_pairs_languages import pairs
 from worker.transforms.rules import RuleSet
+from worker.transforms.rules.text import SENT_TOKEN, bare
 from worker.transforms.tag import Tagger
 
 # Arabic: the body comes first and the state's adjective after it ("the Moroccan army", "the
@@ -98,3 +99,23 @@ def test_arms_against_a_state_are_not_its_supply(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
 ) -> None:
     assert pairs(tagger, rules, lang, body) == expected
+
+
+# Arabic vowel signs are optional: a shadda inside the verb, tanween on an adverb between the
+# verb and its subject, or a tatweel stroke read as if they were not written.
+ARABIC_SIGNS = [
+    "تسلّمت مصر طائرات مقاتلة من فرنسا.",
+    "تسلمت مصر رسمياً طائرات مقاتلة من فرنسا.",
+    "تسـلمت مصر طائرات مقاتلة من فرنسا.",
+]
+
+
+@pytest.mark.parametrize("body", ARABIC_SIGNS, ids=lambda x: x)
+def test_arabic_vowel_signs_do_not_split_a_word(tagger: Tagger, rules: RuleSet, body: str) -> None:
+    assert pairs(tagger, rules, "ar", body) == {("EGY", "FRA")}
+
+
+def test_a_token_keeps_its_vowel_signs_and_bare_drops_them() -> None:
+    toks = SENT_TOKEN.findall("ورّدت رسمياً go-ahead")
+    assert toks == ["ورّدت", "رسمياً", "go", "-", "ahead"]
+    assert [bare(t) for t in toks] == ["وردت", "رسميا", "go", "-", "ahead"]

@@ -22,7 +22,7 @@ from worker.transforms.parser import parse, parse_many
 from worker.transforms.sentences import split_sentences
 
 from .grammar import BACK, MAKER_OF, RETIRED, Actor, Classes, Role, Weapon, read_roles
-from .text import SENT_TOKEN
+from .text import SENT_TOKEN, bare
 from .transfer import (
     further_status,
     quantity_before,
@@ -1098,9 +1098,11 @@ def _symbols(
     """The sentence as symbols: each tagged span one symbol, arms phrases one ``weapon`` symbol
     each, other tokens folded words (``ignore`` words dropped); and the first token's offset."""
     folded = _fold_token(text[start:end])
-    toks = [(m.group(), m.start() + start, m.end() + start) for m in SENT_TOKEN.finditer(folded)]
+    toks = [
+        (bare(m.group()), m.start() + start, m.end() + start) for m in SENT_TOKEN.finditer(folded)
+    ]
     if lex.stem is not None:  # the token as written too: a Snowball stemmer wants its accents
-        toks = [(lex.stem(t, text[s:e]), s, e) for t, s, e in toks]
+        toks = [(lex.stem(t, bare(text[s:e])), s, e) for t, s, e in toks]
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
     symbols: list[Symbol] = []
     i = si = 0
@@ -1143,7 +1145,7 @@ def _status_words(symbols: list[Symbol], text: str, lex: RelationLexicon) -> lis
         return [x[1] if x[0] == "word" else "" for x in symbols]
     out = []
     for kind, _, s, e in symbols:
-        orig = text[s:e]
+        orig = bare(text[s:e])
         out.append(read(_fold_token(orig), orig) if kind == "word" else "")
     return out
 
