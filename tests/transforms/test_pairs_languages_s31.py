@@ -16,6 +16,23 @@ from worker.transforms.tag import Tagger
 HOLDERS = [
     ("ar", "تسلم الجيش المغربي دبابات أمريكية حديثة.", {("MAR", "USA")}),
     ("ar", "سلمت الحكومة الروسية القوات البحرية الهندية فرقاطة جديدة.", {("IND", "RUS")}),
+    # Polish, Russian, Ukrainian: the adjective usually comes first; the arms handed "to the
+    # Ukrainian army" right after the participle go to Ukraine
+    (
+        "pl",
+        "Polska pomaga Ukrainie: przekazane ukraińskiej armii haubice są już na froncie.",
+        {("UKR", "POL")},
+    ),
+    (
+        "ru",
+        "Помогая Украине, Польша передала украинской армии гаубицы.",
+        {("UKR", "POL")},
+    ),
+    (
+        "uk",
+        "Польща допомагає Україні: передані українській армії гаубиці вже на фронті.",
+        {("UKR", "POL")},
+    ),
 ]
 
 
@@ -119,3 +136,9 @@ def test_a_token_keeps_its_vowel_signs_and_bare_drops_them() -> None:
     toks = SENT_TOKEN.findall("ورّدت رسمياً go-ahead")
     assert toks == ["ورّدت", "رسمياً", "go", "-", "ahead"]
     assert [bare(t) for t in toks] == ["وردت", "رسميا", "go", "-", "ahead"]
+
+
+# Polish: the masculine and plural past of "dostarczyć" (to deliver) are verbs of supplying too.
+def test_polish_delivered_by_a_ship(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Statek dostarczył do Estonii kolejne włoskie haubice."
+    assert pairs(tagger, rules, "pl", body) == {("EST", "ITA")}
