@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.transforms.test_pairs_languages import pairs
+from tests.transforms.test_status_languages import statuses
 from worker.transforms.rules import RuleSet
 from worker.transforms.rules.text import SENT_TOKEN, bare
 from worker.transforms.tag import Tagger
@@ -142,3 +143,19 @@ def test_a_token_keeps_its_vowel_signs_and_bare_drops_them() -> None:
 def test_polish_delivered_by_a_ship(tagger: Tagger, rules: RuleSet) -> None:
     body = "Statek dostarczył do Estonii kolejne włoskie haubice."
     assert pairs(tagger, rules, "pl", body) == {("EST", "ITA")}
+
+
+# German idioms of a government letting an export go ahead read as an approval (agreed):
+# "zugelassen", "grünes Licht", and "nicht länger im Weg stehen", whose "nicht" is part of the
+# idiom, not a refusal.
+GERMAN_APPROVALS = [
+    "Die Bundesregierung hat den Export von Haubitzen an Kroatien zugelassen.",
+    "Die Bundesregierung gab grünes Licht für die Lieferung von Haubitzen an Kroatien.",
+    "Die Bundesregierung steht der Lieferung von Haubitzen an Kroatien nicht länger im Weg.",
+]
+
+
+@pytest.mark.parametrize("body", GERMAN_APPROVALS, ids=lambda x: x[:40])
+def test_german_approval_idioms(tagger: Tagger, rules: RuleSet, body: str) -> None:
+    got = statuses(tagger, rules, "de", body)
+    assert set(got.values()) == {"agreed"}, got
