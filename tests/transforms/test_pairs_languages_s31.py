@@ -159,3 +159,17 @@ GERMAN_APPROVALS = [
 def test_german_approval_idioms(tagger: Tagger, rules: RuleSet, body: str) -> None:
     got = statuses(tagger, rules, "de", body)
     assert set(got.values()) == {"agreed"}, got
+
+
+# Arabic status words: the present of receiving in a headline is a delivery, a contract is an
+# order (an agreement stays agreed), giving up a deal cancels it.
+ARABIC_STATUS = [
+    ("الأردن تتسلم مدافع هاوتزر من فرنسا", "delivered"),
+    ("وقع الأردن عقدا مع فرنسا لشراء مدافع هاوتزر.", "ordered"),
+    ("تخلت الأردن عن الصفقة مع فرنسا لشراء مدافع هاوتزر.", "cancelled"),
+]
+
+
+@pytest.mark.parametrize(("body", "status"), ARABIC_STATUS, ids=lambda x: str(x)[:30])
+def test_arabic_status_words(tagger: Tagger, rules: RuleSet, body: str, status: str) -> None:
+    assert statuses(tagger, rules, "ar", body) == {("JOR", "FRA"): status}
