@@ -173,3 +173,20 @@ ARABIC_STATUS = [
 @pytest.mark.parametrize(("body", "status"), ARABIC_STATUS, ids=lambda x: str(x)[:30])
 def test_arabic_status_words(tagger: Tagger, rules: RuleSet, body: str, status: str) -> None:
     assert statuses(tagger, rules, "ar", body) == {("JOR", "FRA"): status}
+
+
+# Polish "umowa na ..." (a contract for) and "umowa o wartości" (a contract worth) are an order,
+# in any case form of "umowa" (the phrase is read as the status reader reads its words); an
+# agreement on cooperation stays agreed.
+POLISH_CONTRACTS = [
+    ("Umowę na 40 szwedzkich haubic dla Estonii podpisano w piątek.", "ordered"),
+    ("Estonia podpisała umowę o wartości 200 mln euro na szwedzkie haubice.", "ordered"),
+    ("Estonia podpisała ze Szwecją umowę o współpracy przy zakupie haubic.", "agreed"),
+]
+
+
+@pytest.mark.parametrize(("body", "status"), POLISH_CONTRACTS, ids=lambda x: str(x)[:30])
+def test_polish_contract_for_is_an_order(
+    tagger: Tagger, rules: RuleSet, body: str, status: str
+) -> None:
+    assert statuses(tagger, rules, "pl", body) == {("EST", "SWE"): status}
