@@ -190,3 +190,19 @@ def test_polish_contract_for_is_an_order(
     tagger: Tagger, rules: RuleSet, body: str, status: str
 ) -> None:
     assert statuses(tagger, rules, "pl", body) == {("EST", "SWE"): status}
+
+
+# Russian: the genitive of the noun "поставки" (deliveries) tells no delivery by itself ("talks
+# on more deliveries"); withdrawing from an agreement ("выходит из соглашения") cancels it.
+RUSSIAN_STATUS = [
+    (
+        "Начались переговоры между Россией и Вьетнамом о расширении поставок российских танков.",
+        "talks",
+    ),
+    ("Вьетнам выходит из соглашения с Россией о покупке танков.", "cancelled"),
+]
+
+
+@pytest.mark.parametrize(("body", "status"), RUSSIAN_STATUS, ids=lambda x: str(x)[:30])
+def test_russian_status_words(tagger: Tagger, rules: RuleSet, body: str, status: str) -> None:
+    assert statuses(tagger, rules, "ru", body) == {("VNM", "RUS"): status}
