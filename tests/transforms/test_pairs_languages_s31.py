@@ -206,3 +206,9 @@ RUSSIAN_STATUS = [
 @pytest.mark.parametrize(("body", "status"), RUSSIAN_STATUS, ids=lambda x: str(x)[:30])
 def test_russian_status_words(tagger: Tagger, rules: RuleSet, body: str, status: str) -> None:
     assert statuses(tagger, rules, "ru", body) == {("VNM", "RUS"): status}
+
+
+# Arabic: two states as the subject of a contract "to buy": the first named buys from the second.
+def test_arabic_two_states_sign_a_contract_to_buy(tagger: Tagger, rules: RuleSet) -> None:
+    body = "وقعت الأردن وفرنسا أمس عقدا لشراء مدافع هاوتزر."
+    assert pairs(tagger, rules, "ar", body) == {("JOR", "FRA")}
