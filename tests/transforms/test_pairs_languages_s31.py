@@ -70,6 +70,10 @@ PAIRS = [
     ),
     # Polish: the masculine and plural past of "dostarczyć" (to deliver) supply too
     ("pl", "Statek dostarczył do Estonii kolejne włoskie haubice.", {("EST", "ITA")}),
+    # "with the support of X", "within X's aid": the helper supplies (it stands between the
+    # buyer and the verb of receiving, nearer the verb)
+    ("uk", "Латвія за підтримки Данії отримала нові гаубиці.", {("LVA", "DNK")}),
+    ("ru", "Латвия при поддержке Дании получила новые гаубицы.", {("LVA", "DNK")}),
     # the arms after "against" with a state's adjective are the enemy's: no supply
     (
         "uk",
