@@ -35,6 +35,8 @@ PAIRS = [
     ("ar", "بدأت القوات المصرية تدريبات بالأسلحة الثقيلة مع الجيش السعودي.", set()),
     # Arabic: two states as the subject of a contract "to buy": the first named buys
     ("ar", "وقعت الأردن وفرنسا أمس عقدا لشراء مدافع هاوتزر.", {("JOR", "FRA")}),
+    # Arabic: the partner "with" whom a state agrees on buying sells
+    ("ar", "توصل الأردن إلى تفاهم مع فرنسا بشأن شراء مدافع هاوتزر.", {("JOR", "FRA")}),
     # Arabic vowel signs are optional: a shadda inside the verb, tanween on an adverb between
     # the verb and its subject, a tatweel stroke
     ("ar", "تسلّمت مصر طائرات مقاتلة من فرنسا.", {("EGY", "FRA")}),
