@@ -516,9 +516,15 @@ def status_reader(raw: Mapping[str, Any]) -> tuple[StatusReader, dict[str, froze
     nouns = [str(w) for c in _NOUN_CLASSES for w in classes.get(c) or ()]
     unstemmed = {fold_letters(str(w)) for w in raw.get("unstemmed") or []}
     reader, keys = StatusReader.of(status, stem, named, nouns, unstemmed)
-    words = {
-        k: frozenset({*(fold_letters(w) for w in ws), *keys.get(k, ())}) for k, ws in status.items()
-    }
+
+    def entry(w: str) -> str:
+        # a phrase's words as the reader reads them in a sentence: "umowa na" is "umow_ na"
+        # when "umow*" is a listed stem, so the phrase meets the words transfer.py joins
+        if " " not in w:
+            return fold_letters(w)
+        return " ".join(reader(fold_letters(t), t) for t in w.split())
+
+    words = {k: frozenset({*(entry(w) for w in ws), *keys.get(k, ())}) for k, ws in status.items()}
     # the negators of the class (whole words the status lists leave alone: "nicht", "لن"): a
     # negated approval is a refusal (transfer.py ``_negated``)
     negators = (fold_letters(str(w)) for w in classes.get("negator") or ())

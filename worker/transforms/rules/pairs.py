@@ -23,7 +23,7 @@ from worker.transforms.parser import parse, parse_many
 from worker.transforms.sentences import split_sentences
 
 from .grammar import BACK, MAKER_OF, RETIRED, Actor, Classes, Role, Weapon, read_roles
-from .text import SENT_TOKEN
+from .text import SENT_TOKEN, bare
 from .transfer import (
     further_status,
     quantity_before,
@@ -1231,9 +1231,11 @@ def _symbols(
     """The sentence as symbols: each tagged span one symbol, arms phrases one ``weapon`` symbol
     each, other tokens folded words (``ignore`` words dropped); and the first token's offset."""
     folded = _fold_token(text[start:end])
-    toks = [(m.group(), m.start() + start, m.end() + start) for m in SENT_TOKEN.finditer(folded)]
+    toks = [
+        (bare(m.group()), m.start() + start, m.end() + start) for m in SENT_TOKEN.finditer(folded)
+    ]
     if lex.stem is not None:  # the token as written too: a Snowball stemmer wants its accents
-        toks = [(lex.stem(t, text[s:e]), s, e) for t, s, e in toks]
+        toks = [(lex.stem(t, bare(text[s:e])), s, e) for t, s, e in toks]
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
     symbols: list[Symbol] = []
     i = si = 0
@@ -1278,7 +1280,7 @@ def _status_words(symbols: list[Symbol], text: str, lex: RelationLexicon) -> lis
         return [x[1] if x[0] == "word" else "" for x in symbols]
     out = []
     for kind, _, s, e in symbols:
-        orig = text[s:e]
+        orig = bare(text[s:e])
         out.append(read(_fold_token(orig), orig) if kind == "word" else "")
     return out
 
@@ -1294,9 +1296,20 @@ def _drop_holders(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
     body of a state is the state itself. So is a body
     named with the state's adjective right after it ("a la Armada saudí", "à l'armée
     ukrainienne", "al ministero della difesa austriaco"): the run goes and the adjective
-    reads as the state's name (X, not XA), a party like any other."""
+    reads as the state's name (X, not XA), a party like any other. So does the adjective
+    before a body, where a language puts it first ("der ungarischen Armee")."""
     out: list[Symbol] = []
+    body_of = -1  # index in ``out`` of an adjective that a state body after it made a name
     for sym in symbols:
+        if sym[0] == "word" and sym[1] in lex.holders and out:
+            last = out[-1]
+            if len(out) - 1 == body_of or (last[0] == "country" and last[1].adjective):
+                # the adjective before the body ("die ungarische Armee", "польская армия"):
+                # the body goes and the adjective reads as the state's name
+                if len(out) - 1 != body_of:
+                    out[-1] = (last[0], replace(last[1], adjective=False), last[2], last[3])
+                    body_of = len(out) - 1
+                continue
         if sym[0] == "country":
             dropped = False
             while (
