@@ -84,3 +84,8 @@ def test_systems_added_from_the_dev_reports(tagger: Tagger, body: str, expected:
 
 def test_the_german_gepard_stays_apart_from_the_russian_frigate(tagger: Tagger) -> None:
     assert weapons(tagger, "Berlin sent more Flakpanzer Gepard to Kyiv.") == {"gepard"}
+
+
+def test_the_fighter_in_the_plural_but_not_the_storms(tagger: Tagger) -> None:
+    assert weapons(tagger, "Doha signed for 24 more Typhoons last year.") == {"eurofighter-typhoon"}
+    assert not weapons(tagger, "Two typhoons struck the coast in one week.")
