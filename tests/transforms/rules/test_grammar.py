@@ -985,3 +985,32 @@ def test_a_list_after_as_well_as_keeps_its_members(read) -> None:
     assert set(got) == {("KEN", "USA"), ("KEN", "ITA"), ("KEN", "ESP")}
     got = read("Egypt sold jets to Iraq as well as Jordan and Libya.")
     assert set(got) == {("IRQ", "EGY"), ("JOR", "EGY"), ("LBY", "EGY")}
+
+
+def test_a_failed_attempt_to_sell_makes_no_pair(read) -> None:
+    # "failed to sell … to A and B": the seller's hopes, not a sale; neither side has a role
+    got = read(
+        "Sweden welcomed the order from Brazil, as Stockholm had failed to sell its Gripen "
+        "fighter to Denmark, Norway and the Netherlands."
+    )
+    assert ("DNK", "SWE") not in got and ("NOR", "SWE") not in got
+    assert read("Moscow failed to sell its Su-35 jets to Indonesia.") == {}
+    # a sale that went through still counts
+    assert set(read("Moscow sold its Su-35 jets to Indonesia.")) == {("IDN", "RUS")}
+
+
+def test_the_state_a_neighbour_is_named_after_takes_no_part(read) -> None:
+    # "X's neighbour Y buys": X only tells where Y lies
+    got = read("Last month China's neighbour Vietnam said it would buy Indian missiles.")
+    assert set(got) == {("VNM", "IND")}
+    got = read("Turkey supplied drones to Armenia's neighbouring country, Azerbaijan, in 2020.")
+    assert set(got) == {("AZE", "TUR")}
+    # a wire report's accent for an apostrophe parses as one adjective
+    got = read("Last week, Russia´s neighbor Finland said it would acquire the American HIMARS.")
+    assert set(got) == {("FIN", "USA")}
+
+
+def test_a_currency_named_after_a_state_is_no_party(read) -> None:
+    # "bought … from Russia, a deal of 30 million U.S. dollars": the dollars are a unit
+    got = read("Peru bought three helicopters from Russia, an outlay of 30 million U.S. dollars.")
+    assert set(got) == {("PER", "RUS")}

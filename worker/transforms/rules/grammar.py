@@ -387,6 +387,12 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
         # "Korean-built systems" is parsed with the adjective as an adverb of "built".
         made_adverb = dep == "advmod" and cls.has("made", _w(head))
         if dep in _CLIMB_MODIFIER or dep == "appos" or made_adverb:
+            if dep != "appos" and cls.has("currency", _w(head)):  # "22 million U.S. dollars"
+                return Role(NO_ROLE, f"'{tok.text} {head.text}' (a currency)")
+            # "Russia's neighbour Estonia", "the Russian ally Belarus" (and "Russia´s" as the
+            # parser reads a wire report's accent for an apostrophe: one adjective)
+            if dep in ("poss", "amod") and _kin_noun(head, cls):
+                return Role(THIRD, f"'{tok.text}'s {head.text}' (names another state)")
             if cls.has("era", _w(head)):  # "Soviet-era tanks": when they were made, not who sells
                 return Role(THIRD, f"'{tok.text}-{head.text}'")
             noun = _on_noun(tok, head, actor, wtok, cls)
@@ -425,6 +431,21 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return None
         break
     return _relation(tok, actor, wtok, cls)
+
+
+def _kin_noun(noun: Any, cls: Classes) -> bool:
+    """A noun of kinship between states ("neighbour", "ally"), or one such a word modifies
+    ("neighbouring country"): its possessor describes the state named beside it, and takes no
+    part in that state's deal."""
+    if cls.has("kin", _w(noun)):
+        return True
+    return any(c.dep_ in ("amod", "compound") and cls.has("kin", _w(c)) for c in noun.children)
+
+
+def _failed_attempt(verb: Any, cls: Classes) -> bool:
+    """The transfer verb is what its governor says failed ("Paris has failed to sell the jet to
+    A and B"): nothing changed hands, so neither side has a role."""
+    return verb.dep_ == "xcomp" and verb.head is not verb and cls.has("fail", _w(verb.head))
 
 
 def _as_well_as_phrase(tok: Any) -> Any | None:
@@ -817,6 +838,8 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
         return Role(SUPPLIER, f"subject of '{verb.text}' (the blocker)", verb.i, weak=True)
     for v in _chain(verb):
         w = _w(v)
+        if _failed_attempt(v, cls) and cls.any(("buy", "sell"), w):
+            return Role(NO_ROLE, f"subject of '{verb.text} … {v.text}' (a failed attempt)", v.i)
         if cls.has("choose", w) and _negated_choice(v):
             # "chose not to sell", "did not choose the jet": the subject buys nothing, and is not
             # left free for a later guess at the buyer either
@@ -969,6 +992,8 @@ def _command_noun(noun: Any, cls: Classes) -> bool:
 
 def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     p, h = _w(prep), prep.head
+    if _failed_attempt(h, cls) and cls.any(("buy", "sell"), _w(h)):  # "failed to sell … to X"
+        return Role(NO_ROLE, f"'{h.head.text} to {h.text} … {p}' (a failed attempt)", h.i)
     if h.tag_.startswith("VB") and not _transfer_word(h, wtok, cls, 0, buying=True):
         # "vetoed the export of shells to Ukraine": the phrase belongs to the verb's object
         obj = next((c for c in h.children if c.dep_ == "dobj" and _noun_class(c, cls)), None)
