@@ -1014,3 +1014,21 @@ def test_a_currency_named_after_a_state_is_no_party(read) -> None:
     # "bought … from Russia, a deal of 30 million U.S. dollars": the dollars are a unit
     got = read("Peru bought three helicopters from Russia, an outlay of 30 million U.S. dollars.")
     assert set(got) == {("PER", "RUS")}
+
+
+def test_the_fleet_a_new_type_replaces_names_no_seller(read) -> None:
+    # "as the replacement for its C-130s": the old transport's maker sells nothing here
+    got = read(
+        "Austria settled on the C-390 as the replacement for its C-130 Hercules in 2023, while "
+        "Hungary revealed its purchase of the C-390 last year."
+    )
+    assert set(got) == {("AUT", "BRA"), ("HUN", "BRA")}
+
+
+def test_a_state_buying_for_another_is_its_donor(read) -> None:
+    # "buys X for Kyiv": the buyer pays and hands the arms on; the state after "for" gets them
+    got = read("The Pentagon said it would purchase NASAMS for Kyiv with aid funds.")
+    assert set(got) == {("UKR", "USA")}
+    assert set(read("Poland bought Czech howitzers for Ukraine.")) == {("UKR", "POL")}
+    # a force after "for" is the buyer's own
+    assert set(read("India bought Rafale jets for the Indian Air Force.")) == {("IND", "FRA")}

@@ -433,6 +433,21 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
     return _relation(tok, actor, wtok, cls)
 
 
+def _bought_for_a_state(verb: Any) -> Any | None:
+    """The state a buy verb buys for ("purchase NASAMS for Kyiv", "buy drones for Ukraine"):
+    a bare proper name after "for", not a force ("for the Indian Navy", "for its army") nor a
+    sum. The "for" may hang on the arms ("bought howitzers for Ukraine"). None otherwise."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for p in [c for n in (verb, *objects) for c in n.children]:
+        if p.dep_ != "prep" or _w(p) != "for":
+            continue
+        for o in p.children:
+            bare = not any(c.dep_ in ("compound", "amod", "det", "poss") for c in o.children)
+            if o.dep_ == "pobj" and o.tag_ == "NNP" and bare and _w(o) not in _BACK_FORCES:
+                return o
+    return None
+
+
 def _kin_noun(noun: Any, cls: Classes) -> bool:
     """A noun of kinship between states ("neighbour", "ally"), or one such a word modifies
     ("neighbouring country"): its possessor describes the state named beside it, and takes no
@@ -849,6 +864,9 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
         if cls.has("induct", w) and not _takes_arms(v, cls):
             continue  # "commissioned a study of Russian submarines": no arms taken
         if cls.has("buy", w) and not _commands(v, cls):
+            if _bought_for_a_state(v) is not None:
+                # "would purchase NASAMS for Kyiv": it pays and hands them on, the donor
+                return Role(SUPPLIER, f"subject of '{v.text} … for' (buys for another)", v.i)
             return Role(RECIPIENT, f"subject of '{v.text}'", v.i)
         if cls.has("sell", w) and not _sends_message(v, cls):
             return Role(SUPPLIER, f"subject of '{v.text}'", v.i)
@@ -1029,6 +1047,9 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if p == "for":
         if h.i in wtok or cls.any(("sell_noun", "deal", "buy_noun", "arrive", "sell"), hw):
             return Role(RECIPIENT, f"'{h.text} … for'", h.i)
+        bought_for = _bought_for_a_state(h) if cls.has("buy", hw) else None
+        if bought_for is not None and bought_for.head is prep:
+            return Role(RECIPIENT, f"'{h.text} … for' (bought for it)", h.i)
         if cls.has("choose", hw) and any(c.dep_ == "auxpass" for c in h.children):
             # "the AMV has been selected for the Japanese army": the force it is chosen for
             return Role(RECIPIENT, f"'{h.text} for' (the chooser)", h.i)
