@@ -1032,3 +1032,32 @@ def test_a_state_buying_for_another_is_its_donor(read) -> None:
     assert set(read("Poland bought Czech howitzers for Ukraine.")) == {("UKR", "POL")}
     # a force after "for" is the buyer's own
     assert set(read("India bought Rafale jets for the Indian Air Force.")) == {("IND", "FRA")}
+
+
+def test_a_bygone_state_as_maker_sells_nothing_now(read) -> None:
+    # "Soviet" is tagged as Russia, its successor; "Soviet-made" tells the arms' age, and "the
+    # Soviet successor state" is another state
+    got = read(
+        "Besides the jets, some Soviet-made Kub air defence systems will be transferred to Ukraine."
+    )
+    assert ("UKR", "RUS") not in got
+    assert read("The Soviet successor state will procure the Chinese HQ-9B systems.") == {}
+    # the state that hands them on is still the seller, and the Soviet Union as a doer still sells
+    assert set(read("Slovakia sent Soviet-made MiG-29 jets to Ukraine.")) == {("UKR", "SVK")}
+    assert set(read("In 1963 the Soviet Union sold MiG-21 jets to India.")) == {("IND", "RUS")}
+
+
+def test_transports_carrying_aid_or_people_bring_no_arms(read) -> None:
+    # the place an aircraft reaches with relief crews (or delivers supplies to) gets no arms
+    got = read(
+        "Two US Air Force C-17s arrived in Turkey on Monday, carrying rescue personnel and "
+        "their gear."
+    )
+    assert got == {}
+    assert read("A C-17 Globemaster III delivered the supplies to Egypt.") == {}
+    # arms on board, or arms among the goods, still go to the place
+    got = read("The US delivered medical supplies and Stinger missiles to Ukraine.")
+    assert set(got) == {("UKR", "USA")}
+    # a headline the parser reads with the arms word as its verb
+    got = read("Turkish defense ministry halts drone supplies to Ethiopia?")
+    assert set(got) == {("ETH", "TUR")}

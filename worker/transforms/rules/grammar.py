@@ -395,6 +395,8 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return Role(THIRD, f"'{tok.text}'s {head.text}' (names another state)")
             if cls.has("era", _w(head)):  # "Soviet-era tanks": when they were made, not who sells
                 return Role(THIRD, f"'{tok.text}-{head.text}'")
+            if dep != "poss" and cls.has("bygone", _w(tok)):  # "Soviet-made", "Soviet successor"
+                return Role(THIRD, f"'{tok.text}-{head.text}'")
             noun = _on_noun(tok, head, actor, wtok, cls)
             if noun is not None:
                 return noun
@@ -1038,6 +1040,8 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if p == "to":
         if _sends_message(h, cls):  # "sent a letter to Bern about the shells"
             return None
+        if _goods_only(h, cls, wtok):  # "a C-17 delivered the supplies to Egypt": aid, not arms
+            return Role(NO_ROLE, f"'{h.text} … to' (goods, not arms)", h.i)
         if _transfer_word(h, wtok, cls) and not cls.has("buy", hw):
             return Role(RECIPIENT, f"'{h.text} … to'", h.i)
         sale = _sale_beside(prep, cls, wtok)
@@ -1072,7 +1076,12 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if p in ("in", "at"):
         movers = [c for c in h.children if c.dep_ == "nsubj"]
         own_force = any(cls.has("force", _w(c)) for m in movers for c in (m, *m.children))
-        if cls.has("arrive", hw) and not own_force:  # not "a fleet of warships arrived in"
+        # nor "transports arrived in Turkey, carrying relief teams and equipment": carriers
+        carrying = any(
+            c.dep_ == "advcl" and cls.has("carry", _w(c)) and _goods_only(c, cls, wtok)
+            for c in h.children
+        )
+        if cls.has("arrive", hw) and not (own_force or carrying):
             return Role(RECIPIENT, f"'{h.text} in'", h.i)
         return Role(THIRD, f"'{p}'")
     return None
@@ -1115,6 +1124,22 @@ def _carrier(noun: Any, cls: Classes) -> bool:
         noun.dep_ == "nsubj"
         and cls.has("carry", _w(verb))
         and any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+def _goods_only(verb: Any, cls: Classes, wtok: dict[int, Weapon]) -> bool:
+    """The verb's object is goods or people and names no arms ("delivered the supplies",
+    "carrying relief personnel and equipment"): what it moves is aid, so the place it goes to
+    gets no arms. Not "military supplies"."""
+    goods = ("cargo", "also", "force")
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    if not objects or not any(cls.any(goods, _w(o)) for o in objects):
+        return False
+    # the verb too: a headline's "bans drone supplies to X" is parsed with "drone" as the verb
+    return not any(
+        t.i in wtok or cls.has("arms", _w(t)) or _w(t) == "military"
+        for t in (verb, *(t for o in objects for t in o.subtree))
     )
 
 
