@@ -1061,3 +1061,18 @@ def test_transports_carrying_aid_or_people_bring_no_arms(read) -> None:
     # a headline the parser reads with the arms word as its verb
     got = read("Turkish defense ministry halts drone supplies to Ethiopia?")
     assert set(got) == {("ETH", "TUR")}
+
+
+def test_leave_to_sell_makes_its_holder_the_seller(read) -> None:
+    # "got permission from X to sell … to Y": the holder sells to Y; X only approves
+    got = read("In May, Israel got permission from the United States to sell the Arrow 3 to India.")
+    assert set(got) == {("IND", "ISR")}
+    # leave to buy: the approving state is the seller, as before
+    got = read("Poland received approval from the United States to buy HIMARS launchers.")
+    assert set(got) == {("POL", "USA")}
+
+
+def test_a_state_arguing_about_a_sale_is_no_buyer(read) -> None:
+    # a verb of arguing reports a view: its subject is not left as the guessed buyer
+    got = read("France has argued that Italy can no longer block the export of the jets to others.")
+    assert ("FRA", "ITA") not in got

@@ -450,6 +450,17 @@ def _bought_for_a_state(verb: Any) -> Any | None:
     return None
 
 
+def _leave_to_sell(noun: Any, cls: Classes) -> bool:
+    """An object noun of approval whose infinitive is a sale ("permission … to sell the
+    system to Germany", "approval to export"): the one given leave sells, the one giving it
+    approves another's sale (unlike "approval to buy", where the approver sells)."""
+    return (
+        noun.dep_ == "dobj"
+        and cls.has("approve", _w(noun))
+        and any(c.dep_ == "acl" and cls.has("sell", _w(c)) for c in noun.children)
+    )
+
+
 def _kin_noun(noun: Any, cls: Classes) -> bool:
     """A noun of kinship between states ("neighbour", "ally"), or one such a word modifies
     ("neighbouring country"): its possessor describes the state named beside it, and takes no
@@ -865,6 +876,8 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
             return Role(THIRD, f"subject of '{v.text}'", v.i)
         if cls.has("induct", w) and not _takes_arms(v, cls):
             continue  # "commissioned a study of Russian submarines": no arms taken
+        if cls.has("buy", w) and any(_leave_to_sell(c, cls) for c in v.children):
+            continue  # "received permission from X to sell": leave, not arms; it sells
         if cls.has("buy", w) and not _commands(v, cls):
             if _bought_for_a_state(v) is not None:
                 # "would purchase NASAMS for Kyiv": it pays and hands them on, the donor
@@ -1022,6 +1035,8 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         h = obj if obj is not None else h
     hw = _w(h)
     if p == "from":
+        if _leave_to_sell(h, cls):  # "permission from Washington to sell the system to X"
+            return Role(THIRD, f"'{h.text} from' (approves another's sale)", h.i)
         if cls.has("captured", hw):
             return Role(THIRD, f"'{h.text} from'")
         if h.head is not h and _wins_order(h.head, cls) is h:  # "won an order from Egypt"
