@@ -1055,8 +1055,9 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if p == "to":
         if _sends_message(h, cls):  # "sent a letter to Bern about the shells"
             return None
-        if _goods_only(h, cls, wtok):  # "a C-17 delivered the supplies to Egypt": aid, not arms
-            return Role(NO_ROLE, f"'{h.text} … to' (goods, not arms)", h.i)
+        carrier = any(c.dep_ == "nsubj" and _arms_at(c, wtok, cls) for c in h.children)
+        if carrier and _goods_only(h, cls, wtok):  # "a C-17 delivered the supplies to Egypt"
+            return Role(NO_ROLE, f"'{h.text} … to' (a transport's goods, not arms)", h.i)
         if _transfer_word(h, wtok, cls) and not cls.has("buy", hw):
             return Role(RECIPIENT, f"'{h.text} … to'", h.i)
         sale = _sale_beside(prep, cls, wtok)
