@@ -1076,3 +1076,18 @@ def test_a_state_arguing_about_a_sale_is_no_buyer(read) -> None:
     # a verb of arguing reports a view: its subject is not left as the guessed buyer
     got = read("France has argued that Italy can no longer block the export of the jets to others.")
     assert ("FRA", "ITA") not in got
+
+
+def test_a_maker_sells_to_the_buyer_of_its_own_clause(read) -> None:
+    # "A's purchase … comes as B bought the Russian S-400": Russia sells to B only
+    got = read(
+        "Greece's order of the jets comes just as Turkey recently purchased the Russian S-400 "
+        "air defence system."
+    )
+    assert set(got) == {("TUR", "RUS")}
+    assert set(read("Kenya bought Turkish drones as Uganda bought Chinese ones.")) == {
+        ("KEN", "TUR")
+    }
+    # a maker in a clause with no buyer of its own still sells to the sentence's buyer
+    got = read("India signed a deal under which it will buy Russian S-400 systems.")
+    assert set(got) == {("IND", "RUS")}

@@ -139,7 +139,19 @@ def read_roles(
             head = doc[r.anchor]
             gift = r.role == RECIPIENT and cls.has("gift", _w(head))
             out[k] = replace(r, clause=_clause_of(head, wtok), gift=gift)
+    _makers_with_own_buyer(out)
     return out
+
+
+def _makers_with_own_buyer(out: dict[int, Role]) -> None:
+    """A maker read from an adjective sells to the buyer of its own clause when that clause has
+    one ("A's purchase of X comes as B bought the Russian Iskander": Russia sells to B, not to
+    A); in a clause with no buyer of its own it fits any clause ("India signed a deal under
+    which it will buy Russian S-400s")."""
+    buyers = {r.clause for r in out.values() if r.role == RECIPIENT}
+    for k, r in list(out.items()):
+        if r.maker and r.clause >= 0 and r.clause not in buyers:
+            out[k] = replace(r, clause=-1)
 
 
 def _buyer_referred_back(out: dict[int, Role], doc: Any, cls: Classes) -> Role | None:
@@ -577,7 +589,7 @@ def _on_noun(
             return Role(THIRD, f"'{tok.text} {noun.text}' carries the cargo")
         # "Polish-built Black Hawks": a licence maker builds and sells another's design
         if actor.kind == "company" or w is None or w.origin in (None, actor.country) or made:
-            return Role(SUPPLIER, f"{MAKER_OF}'{noun.text}'", maker=True)
+            return Role(SUPPLIER, f"{MAKER_OF}'{noun.text}'", noun.i, maker=True)
         return None
     for c in head.children:  # "Germany's refusal to sell", "India's plan to buy"
         if c.dep_ != "acl" or not any(a.dep_ == "aux" and _w(a) == "to" for a in c.children):
