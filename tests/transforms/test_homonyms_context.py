@@ -350,3 +350,15 @@ def test_arabic_georgia_in_an_atlanta_story_is_the_us_state(tagger: Tagger) -> N
 def test_arabic_georgia_in_the_caucasus_stays_the_country(tagger: Tagger) -> None:
     body = "وصل وزير الدفاع إلى تبليسي. وتشتري جورجيا أنظمة دفاع جوي جديدة."
     assert "GEO" in countries(tagger, body)
+# --- "US$": a dollar amount in Portuguese and Spanish copy ----------------------------------------
+
+
+def test_us_dollar_sign_is_an_amount_not_the_state(tagger: Tagger) -> None:
+    body = "A fábrica recebeu US$ 3 bilhões para montar aviões."
+    assert "USA" not in countries(tagger, body)
+    assert "USA" in countries(tagger, "US troops left the base.")
+
+
+def test_portuguese_eua_is_the_united_states(tagger: Tagger) -> None:
+    art = Article(id="t", title="", body="Os EUA venderam helicópteros à Colômbia.", language="pt")
+    assert {"USA", "COL"} <= set(tagger.tag(art).countries)

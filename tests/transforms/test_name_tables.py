@@ -14,6 +14,7 @@ from worker.tools.build_names import (
     _names_state,
     _same_shape,
     combining_forms,
+    gender_forms,
     inflect_phrase,
     name_nisbas,
     name_seeds,
@@ -151,3 +152,31 @@ def test_regular_forms_only_for_one_word_names() -> None:
     # in a phrase an adjective would be declined as a noun: the phrase stays as it is
     assert inflect_phrase("Новая Гвинея", _NoForms()) == {"Новая Гвинея"}  # type: ignore[arg-type]
     assert inflect_phrase("США", _NoForms()) == {"США"}  # type: ignore[arg-type]
+
+
+def test_gender_forms_complete_an_adjective_a_currency_gave_in_one_gender() -> None:
+    fr = LANGUAGES["fr"].adjective_endings
+    assert gender_forms({"turque"}, fr) == {"turc", "turcs", "turques"}
+    assert gender_forms({"saoudien"}, fr) == {"saoudienne", "saoudiens", "saoudiennes"}
+    assert gender_forms({"grecque"}, fr) == {"grec", "grecs", "grecques"}
+    assert gender_forms({"chino"}, LANGUAGES["es"].adjective_endings) == {
+        "china",
+        "chinos",
+        "chinas",
+    }
+    assert gender_forms({"alemão"}, LANGUAGES["pt"].adjective_endings) == {
+        "alemã",
+        "alemães",
+        "alemãs",
+    }
+
+
+def test_gender_forms_leave_phrases_and_short_words_alone() -> None:
+    fr = LANGUAGES["fr"].adjective_endings
+    assert gender_forms({"nord-coréen", "des Émirats arabes unis"}, fr) == set()
+    assert gender_forms({"ec"}, fr) == set()  # no stem left
+
+
+def test_render_marks_languages_whose_adjectives_lead() -> None:
+    assert yaml.safe_load(render("pl", {}, "test"))["adjectives_lead"] is True
+    assert "adjectives_lead" not in yaml.safe_load(render("it", {}, "test"))

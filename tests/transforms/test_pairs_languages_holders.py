@@ -73,3 +73,22 @@ def test_spanish_donated_tanks_are_the_givers_not_the_makers(
 def test_portuguese_ceded_aircraft_are_second_hand(tagger: Tagger, rules: RuleSet) -> None:
     body = "A Eslováquia cedeu à Ucrânia os seus caças MiG-29."
     assert pairs(tagger, rules, "pt", body) == {("UKR", "SVK")}
+
+
+# Issue 13, Romance languages (2026-12-06, afternoon): armed forces and a regime named with
+# their state's genitive are that state, the buyer here, never a source.
+
+
+def test_portuguese_armed_forces_of_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
+    body = "O Brasil vendeu blindados às Forças Armadas da Ucrânia."
+    assert pairs(tagger, rules, "pt", body) == {("UKR", "BRA")}
+
+
+def test_french_armed_forces_of_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
+    body = "La France a livré des canons Caesar aux forces armées de l'Ukraine."
+    assert pairs(tagger, rules, "fr", body) == {("UKR", "FRA")}
+
+
+def test_spanish_regime_of_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
+    body = "España vendió municiones al régimen de Cuba."
+    assert pairs(tagger, rules, "es", body) == {("CUB", "ESP")}

@@ -301,6 +301,29 @@ def test_shared_letters_do_not_tag_mixed_case(tagger: Tagger) -> None:
     assert countries(tagger, "le groupe iTALIEN") == set()
 
 
+def test_french_adjective_forms_the_currency_gender_misses(tagger: Tagger) -> None:
+    body = "Le ministre grec a visité la base saoudienne avec des officiers turcs."
+    assert countries(tagger, body, "fr") == {"GRC", "SAU", "TUR"}
+
+
+def test_romance_adjectives_no_currency_gives(tagger: Tagger) -> None:
+    assert countries(tagger, "Il governo tedesco approva la vendita.", "it") == {"DEU"}
+    assert countries(tagger, "La fuerza aérea griega recibe aviones.", "es") == {"GRC"}
+    assert countries(tagger, "Os caças russos chegaram ao país.", "pt") == {"RUS"}
+    assert countries(tagger, "Die chinesische Marine kauft Schiffe.", "de") == {"CHN"}
+
+
+def test_a_leading_adjective_may_open_a_sentence_capitalised(tagger: Tagger) -> None:
+    assert countries(tagger, "Ukraińskie wojsko dostało nowe drony.", "pl") == {"UKR"}
+    assert countries(tagger, "Deutsche Panzer rollen nach Osten.", "de") == {"DEU"}
+
+
+def test_a_romance_surname_at_a_sentence_start_is_not_the_adjective(tagger: Tagger) -> None:
+    # adjectives follow the noun in Romance languages: a capitalised one opening a sentence
+    # is mostly a surname
+    assert countries(tagger, "Russo ha firmato il contratto ieri.", "it") == set()
+
+
 @pytest.mark.parametrize(
     ("lang", "body", "expected"),
     [

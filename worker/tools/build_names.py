@@ -73,6 +73,14 @@ class Language:
     # consonant ending stands for the masculine consonant stems. Cases: genitive, dative,
     # accusative, instrumental, prepositional (an inanimate accusative is the nominative).
     declension: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # adjectives stand before their noun, so one often opens a sentence capitalised (written to
+    # the table as ``adjectives_lead: true``; Romance adjectives follow the noun, and a
+    # capitalised one there is mostly a surname: "Russo", "Greco")
+    adjectives_lead: bool = False
+    # Regular gender and number forms of an adjective simplemma's dictionary lacks (a currency
+    # gives one gender only: "livre turque" but not "turc", "riyal saoudien" but not
+    # "saoudienne"): (ending, the other endings), the first matching ending wins.
+    adjective_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 # Russian: feminine -а/-я (velar and hushing stems take -и, not -ы) and masculine hard, soft
@@ -111,6 +119,58 @@ _UK_DECLENSION: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+def _endings(*groups: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each ending of a group of gender and number endings gives the group's other endings."""
+    return tuple((e, tuple(o for o in g if o != e)) for g in groups for e in g)
+
+
+# French: -ien/-ienne, -ais/-aise, -ois/-oise, -ain/-aine, -and/-ande, -ol/-ole, -in/-ine,
+# grec/grecque, turc/turque, émirati/émiratie, and the -e adjectives of both genders.
+_FR_ENDINGS = _endings(
+    ("ien", "ienne", "iens", "iennes"),
+    ("ais", "aise", "aises"),
+    ("ois", "oise", "oises"),
+    ("ain", "aine", "ains", "aines"),
+    ("and", "ande", "ands", "andes"),
+    ("ol", "ole", "ols", "oles"),
+    ("ec", "ecque", "ecs", "ecques"),
+    ("rc", "rque", "rcs", "rques"),
+    ("ati", "atie", "atis", "aties"),
+    ("in", "ine", "ins", "ines"),
+    ("e", "es"),
+)
+_ES_ENDINGS = _endings(
+    ("és", "esa", "eses", "esas"),
+    ("án", "ana", "anes", "anas"),
+    ("o", "a", "os", "as"),
+    ("í", "íes", "ís"),
+    ("e", "es"),
+)
+_IT_ENDINGS = _endings(("o", "a", "i", "e"), ("ese", "esi"))
+_PT_ENDINGS = _endings(
+    ("ês", "esa", "eses", "esas"),
+    ("ão", "ã", "ães", "ãs"),
+    ("o", "a", "os", "as"),
+    ("e", "es"),
+)
+
+
+def gender_forms(words: Iterable[str], endings: Iterable[tuple[str, tuple[str, ...]]]) -> set[str]:
+    """The other gender and number forms of each one-word adjective by the first of
+    ``endings`` it ends in ("turque" -> "turc", "turcs", "turques")."""
+    table = sorted(endings, key=lambda e: -len(e[0]))  # the longest ending first
+    out: set[str] = set()
+    for word in words:
+        if " " in word or "-" in word:
+            continue
+        for ending, others in table:
+            if word.endswith(ending) and len(word) - len(ending) >= 2:
+                stem = word[: len(word) - len(ending)]
+                out |= {stem + o for o in others}
+                break
+    return out
+
+
 def regular_forms(
     word: str, declension: Iterable[tuple[str, tuple[str, ...]]], common: set[str]
 ) -> set[str]:
@@ -130,18 +190,25 @@ def regular_forms(
 LANGUAGES: dict[str, Language] = {
     lang.code: lang
     for lang in (
-        Language("de", "first", inflect_names=False, genitive_s=True),
-        Language("fr", "last"),
-        Language("es", "last"),
-        Language("it", "last"),
-        Language("pt", "last"),
-        Language("pl", "last", inflect_names=True, combining=(("ski", "sko"), ("cki", "cko"))),
+        Language("de", "first", inflect_names=False, genitive_s=True, adjectives_lead=True),
+        Language("fr", "last", adjective_endings=_FR_ENDINGS),
+        Language("es", "last", adjective_endings=_ES_ENDINGS),
+        Language("it", "last", adjective_endings=_IT_ENDINGS),
+        Language("pt", "last", adjective_endings=_PT_ENDINGS),
+        Language(
+            "pl",
+            "last",
+            inflect_names=True,
+            combining=(("ski", "sko"), ("cki", "cko")),
+            adjectives_lead=True,
+        ),
         Language(
             "ru",
             "first",
             inflect_names=True,
             combining=(("ский", "ско"), ("цкий", "цко")),
             declension=_RU_DECLENSION,
+            adjectives_lead=True,
         ),
         Language(
             "uk",
@@ -149,6 +216,7 @@ LANGUAGES: dict[str, Language] = {
             inflect_names=True,
             combining=(("ський", "сько"), ("цький", "цько")),
             declension=_UK_DECLENSION,
+            adjectives_lead=True,
         ),
         Language("tr", "before-noun", lowercase_adjectives=False),
         Language("ar", "last", lowercase_adjectives=False, arabic_clitics=True),
@@ -590,6 +658,8 @@ def _inflect(table: Table, lang: Language, forms: Forms | None, generic: set[str
             }
             table.capitals = {f for n in table.capitals for f in inflect_phrase(n, forms)}
         table.adjectives = {f for a in table.adjectives for f in forms.of(a)}
+    if lang.adjective_endings:
+        table.adjectives |= gender_forms(table.adjectives, lang.adjective_endings)
     if lang.genitive_s:
         table.names |= german_genitive(table.names)
     if lang.arabic_clitics:
@@ -660,6 +730,7 @@ def _entries(forms: set[str], any_case: set[str]) -> list[str | dict[str, str]]:
 def render(lang: str, tables: dict[str, Table], sources: str) -> str:
     doc = {
         "language": lang,
+        **({"adjectives_lead": True} if LANGUAGES[lang].adjectives_lead else {}),
         "countries": [
             {
                 "id": iso3,

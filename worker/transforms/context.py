@@ -344,11 +344,19 @@ def _all_caps(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
     return not any(c.islower() for c in ctx.text)
 
 
+def _currency_sign(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
+    """A currency sign follows directly: "US$ 4,5 bilhões" is an amount in dollars (Portuguese
+    and Spanish copy write it so), not the United States."""
+    return ctx.text[end : end + 1] in CURRENCY_SIGNS
+
+
 def _always(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
     """Always holds: ``reject_if: [always: true]`` keeps a match only when a ``keep_if``
     condition holds (a word that is a country only in its context: Arabic "مالي", "financial")."""
     return True
 
+
+CURRENCY_SIGNS = frozenset("$€£¥")
 
 PREDICATES: dict[str, Callable[[Condition, MatchContext, int, int], bool]] = {
     "always": _always,
@@ -360,6 +368,7 @@ PREDICATES: dict[str, Callable[[Condition, MatchContext, int, int], bool]] = {
     "name_in_article": _name_in_article,
     "lower_case_in_article": _lower_case_in_article,
     "all_caps": _all_caps,
+    "currency_sign": _currency_sign,
 }
 # Predicates that take a word list (the others take ``true``).
 WORD_PREDICATES = frozenset({"near", "followed_by", "preceded_by"})

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -42,7 +43,7 @@ SECTIONS: dict[str, str | None] = {
     "entities": None,  # type given per entry
     "blockers": None,
 }
-TOP_KEYS = (*SECTIONS, "language")
+TOP_KEYS = (*SECTIONS, "language", "adjectives_lead")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _LETTER_DIGIT_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑ ](?=\d)")
@@ -78,6 +79,8 @@ class AliasDef:
     # NAME, ADJECTIVE (a country's demonyms) or COMBINING (the first part of a compound
     # adjective, "franco-" in "franco-italien": it names its state only there, see tag.py)
     kind: int = 0
+    # listed under a country's ``capitals``: the city may stand for its state or be a mere place
+    capital: bool = False
 
 
 # What a country alias is (``AliasDef.kind``, ``Pattern.kind``).
@@ -89,10 +92,23 @@ class Gazetteer:
     entities: dict[str, EntityDef] = field(default_factory=dict)
     aliases: dict[str, AliasDef] = field(default_factory=dict)  # keyed by folded text
     files: list[str] = field(default_factory=list)
+    # languages whose adjectives stand before their noun, so that one often opens a sentence
+    # capitalised ("Ukraińskie wojsko ...", "Deutsche Panzer ..."): a language file's
+    # ``adjectives_lead: true``
+    lead_languages: set[str] = field(default_factory=set)
+    # folded keys given as a capital, and those given as anything else (``capital_names``)
+    capital_keys: set[str] = field(default_factory=set)
+    other_keys: set[str] = field(default_factory=set)
+
+    def capital_names(self) -> frozenset[str]:
+        """Folded capitals that are no country's name too: "paris", not "djibouti" or "kuwait"
+        (a city named as its state reads as the state wherever it stands)."""
+        return frozenset(self.capital_keys - self.other_keys)
 
     def add_alias(self, alias: AliasDef, where: str) -> None:
         # Not stripped: the folded "U.S." is "u s ", so the match span keeps the final period.
         key = fold_words(alias.text)
+        (self.capital_keys if alias.capital else self.other_keys).add(key.strip())
         if not key.strip():
             raise ConfigError(
                 f"{where or alias.source}: alias {alias.text!r} has no letters or digits"
@@ -365,8 +381,16 @@ def _load_file(g: Gazetteer, path: Path, deferred: list[tuple[_File, yaml.Node, 
     _check_keys(f, f.root, top, TOP_KEYS, "a gazetteer file")
     if "language" in top:
         f.language = f.text(top["language"][1], "language")
+    if "adjectives_lead" in top:
+        lead = top["adjectives_lead"][1]
+        if not (isinstance(lead, yaml.ScalarNode) and lead.value in ("true", "false")):
+            raise f.error(lead, "adjectives_lead must be true or false")
+        if f.language is None:
+            raise f.error(lead, "adjectives_lead needs the file's language")
+        if lead.value == "true":
+            g.lead_languages.add(f.language)
     for section, (_, snode) in top.items():
-        if section == "language":
+        if section in ("language", "adjectives_lead"):
             continue
         for entry in f.sequence(snode, section):
             if section == "blockers":
@@ -411,6 +435,7 @@ def _country_entry(g: Gazetteer, f: _File, node: yaml.Node) -> None:
         if key in m:
             for a in _alias_nodes(f, m[key][1], cid, plural=plural):
                 a.kind = _ENTRY_KINDS.get(key, NAME)
+                a.capital = key == "capitals"
                 if a.kind == COMBINING and not english:
                     # read only before a hyphen and an adjective: safe in any case, and a
                     # compound opens sentences ("Российско-китайские учения")
@@ -511,6 +536,13 @@ def load_gazetteer(
     return g
 
 
+@cache
+def shipped_capitals() -> frozenset[str]:
+    """The shipped gazetteer's ``capital_names`` (folded), loaded once per process: the pair
+    reader tells a capital named as a place from one standing for its state (rules/pairs.py)."""
+    return load_gazetteer().capital_names()
+
+
 # ---------------------------------------------------------------------------------------------
 # Compiling.
 
@@ -534,6 +566,7 @@ class CompiledGazetteer:
     entities: list[EntityDef]
     patterns: int
     files: list[str]
+    lead_languages: frozenset[str] = frozenset()
 
 
 def _case_offsets(text: str, mode: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -568,4 +601,6 @@ def compile_gazetteer(g: Gazetteer) -> CompiledGazetteer:
         pattern = Pattern(len(key), entity, check, upper, lower, rules, alias.kind)
         a.add_word(f" {key} ", pattern)
     a.make_automaton()
-    return CompiledGazetteer(a, entities, len(g.aliases), list(g.files))
+    return CompiledGazetteer(
+        a, entities, len(g.aliases), list(g.files), frozenset(g.lead_languages)
+    )

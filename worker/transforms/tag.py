@@ -63,10 +63,11 @@ class Tagger:
         # word ("an afghan blanket", "a maltese puppy"), so an English article reads only the
         # capitalised form; so does one whose language is unknown (short items, mixed pages).
         lower_too = article.language not in (None, "en", "und")
+        lead = article.language in self.compiled.lead_languages
         if title:
-            self._scan(title, title_norm, "title", [], None, view, found, lower_too)
+            self._scan(title, title_norm, "title", [], None, view, found, lower_too, lead)
         if body:
-            self._scan(body, body_norm, "body", sentences, starts, view, found, lower_too)
+            self._scan(body, body_norm, "body", sentences, starts, view, found, lower_too, lead)
         return TaggedArticle(article, self._entities_of(found), sentences)
 
     def _scan(
@@ -79,10 +80,13 @@ class Tagger:
         view: TaggingContext,
         found: dict[int, list[Mention]],
         lower_too: bool = True,
+        lead: bool = False,
     ) -> None:
         """One automaton pass over ``norm``; mentions go into ``found`` by entity index.
         ``lower_too`` False: a key that also matches all in lower case (check 3) matches only
-        as its capitalised form."""
+        as its capitalised form. ``lead``: the article's language puts adjectives before their
+        noun, so a lower-case adjective alias also matches capitalised as a sentence's first
+        word."""
         hits: list[tuple[int, int, int, int]] = []
         ctx: MatchContext | None = None
         joins = False
@@ -100,7 +104,15 @@ class Tagger:
                     if not text[start + o].isupper():
                         ok = False
                         break
-                if not ok or (check == 2 and lower and not _lower_ok(text, start, lower)):
+                if (
+                    not ok or (check == 2 and lower and not _lower_ok(text, start, lower))
+                ) and not (
+                    lead
+                    and kind == ADJECTIVE
+                    and not upper
+                    and _opens_sentence(text, start, starts)
+                    and _capitalised_ok(text, start, lower)
+                ):
                     continue
             if rules is not None:
                 if ctx is None:
@@ -172,6 +184,29 @@ def _compounds(hits: list[tuple[int, int, int, int, int]], text: str) -> list:
 
 def _lower_ok(text: str, start: int, lower: tuple[int, ...]) -> bool:
     return all(text[start + o].islower() for o in lower)
+
+
+# What may stand between a sentence's start and its first word: quotes, brackets, dashes.
+_OPENERS = " \t\n\"'«»„“”‘’‚(–—-"
+
+
+def _opens_sentence(text: str, start: int, starts: list[int] | None) -> bool:
+    """The match is the first word of its sentence (of the title when ``starts`` is None)."""
+    if starts is None:
+        return not text[:start].strip(_OPENERS)
+    i = bisect_right(starts, start) - 1
+    return i >= 0 and not text[starts[i] : start].strip(_OPENERS)
+
+
+def _capitalised_ok(text: str, start: int, lower: tuple[int, ...]) -> bool:
+    """A lower-case adjective alias written with a capital first letter only, as a sentence's
+    first word is in every language ("Ukraińskie wojsko ...", "Français et Allemands ...")."""
+    return (
+        bool(lower)
+        and lower[0] == 0
+        and text[start].isupper()
+        and all(text[start + o].islower() for o in lower[1:])
+    )
 
 
 def _entity_order(e: Entity) -> tuple[float, int, int]:

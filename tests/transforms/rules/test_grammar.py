@@ -1091,3 +1091,54 @@ def test_a_maker_sells_to_the_buyer_of_its_own_clause(read) -> None:
     # a maker in a clause with no buyer of its own still sells to the sentence's buyer
     got = read("India signed a deal under which it will buy Russian S-400 systems.")
     assert set(got) == {("IND", "RUS")}
+
+
+def test_his_country_is_the_state_of_the_one_who_speaks(read) -> None:
+    # "his country" (or "her", "the") as the doer of a transfer, in a clause said by someone the
+    # sentence places in a state: a minister's adjective, an embassy the speaker works at
+    got = read(
+        "The Czech defence minister told reporters that his country had handed over all "
+        "twelve promised T-72 tanks to Ukraine."
+    )
+    assert set(got) == {("UKR", "CZE")}
+    got = read(
+        "A diplomat at the Spanish embassy said her country will deliver "
+        "armoured vehicles to Morocco."
+    )
+    assert set(got) == {("MAR", "ESP")}
+    got = read("Indian officials said the country would buy more Rafale jets.")
+    assert set(got) == {("IND", "FRA")}
+
+
+def test_a_state_noun_that_names_its_state_or_a_nearer_speaker_is_no_referral(read) -> None:
+    # "the Swedish government" names its own state; it is not the speaker Cambodia's
+    got = read(
+        "Cambodia said on Monday the Swedish government stopped selling Gripen jets to Thailand."
+    )
+    assert ("THA", "KHM") not in got
+    # the nearest subject above "the country" is the officials, who name no state: the country
+    # that sold is another one, not the Canadian minister's
+    got = read(
+        "Canada's minister said his officials had found that the country "
+        "sold the drones to Azerbaijan."
+    )
+    assert ("AZE", "CAN") not in got
+
+
+def test_export_permits_name_the_exporter_and_the_buyer(read) -> None:
+    # a permit, licence or control with a sale noun as compound ("export permits") stands for
+    # the exports: "to X" on it (or on the verb acting on it) is the buyer, the verb's subject
+    # the exporting state, whatever it does with them
+    got = read("Sweden cancelled its export permits for radar parts to Indonesia last week.")
+    assert set(got) == {("IDN", "SWE")}
+    got = read("Ottawa has lifted arms export controls to Chile for several kinds of drones.")
+    assert set(got) == {("CHL", "CAN")}
+    got = read("The Swiss government renewed export licences for armoured vehicles to Denmark.")
+    assert set(got) == {("DNK", "CHE")}
+
+
+def test_arms_for_a_states_force_arrive(read) -> None:
+    # a weak "arrived" whose arms are named before it, with the force they are for in between:
+    # the state of that force receives them, the arms' maker sells
+    got = read("Four Gripen jets for Thailand's Air Force arrived at the base last week.")
+    assert set(got) == {("THA", "SWE")}

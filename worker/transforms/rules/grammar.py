@@ -34,6 +34,8 @@ _BACK_NOUNS = ("country", "nation", "kingdom", "government", "republic", "state"
 # "the Air Force will get trainers from A, transports from B and helicopters from C": a
 # force named with "the" and no state is the article's buyer's own (its state is no actor)
 _BACK_FORCES = ("force", "army", "navy")
+# "his country", "our nation", "the country": the state of someone the sentence names
+_OWN_STATE_DETS = ("his", "her", "its", "their", "our", "the")
 # The key ``read_roles`` gives a buyer named only by "it", "they" or "the country": the article
 # names it earlier, and the pair reader resolves it there (document context).
 BACK = -1
@@ -112,8 +114,10 @@ def read_roles(
         role = _role_of(span.root, a, wtok, cls)
         if role is not None:
             out[k] = role
+    _group_prefix(out, actors)
     _joint_makers(out, actors, doc)
     _resolve_parties(out, actors, doc, wtok, cls)
+    _own_state_subjects(out, actors, doc, cls)
     _subject_buys(out, actors, doc, cls)
     _maker_sells(out, actors)
     named = {
@@ -134,6 +138,7 @@ def read_roles(
             out[own] = Role(RECIPIENT, f"{back.cue} = its subject", back.anchor)
         else:
             out[BACK] = back
+    _speakers(out, actors, doc, cls)
     for k, r in out.items():
         if r.anchor >= 0:
             head = doc[r.anchor]
@@ -154,6 +159,22 @@ def _makers_with_own_buyer(out: dict[int, Role]) -> None:
             out[k] = replace(r, clause=-1)
 
 
+def _speakers(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: Classes) -> None:
+    """A state left with no role that is the subject of a verb of speaking or feeling ("Spain
+    voiced anger over the plan to order tanks from Germany"): it talks of the transfer and is
+    no side of it, a bystander, so no guess from elsewhere in the article makes it the buyer."""
+    taken = {actors[k].country for k in out}  # a state with a role elsewhere keeps it alone
+    for k, a in enumerate(actors):
+        if k in out or a.kind != "country" or a.country in taken:
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        tok = span.root if span is not None and len(span) else None
+        while tok is not None and tok.dep_ in ("compound", "amod", "poss"):
+            tok = tok.head
+        if tok is not None and tok.dep_ == "nsubj" and cls.has("say", _w(tok.head)):
+            out[k] = Role(THIRD, f"subject of '{tok.head.text}' (a speaker)")
+
+
 def _buyer_referred_back(out: dict[int, Role], doc: Any, cls: Classes) -> Role | None:
     """A seller but no buyer, and the buyer of the sentence is "it", "they" or "the country"
     ("It is also weighing an order for Chinese jets", "the Gulf state bought them from X"): the
@@ -166,16 +187,84 @@ def _buyer_referred_back(out: dict[int, Role], doc: Any, cls: Classes) -> Role |
     for tok in doc:
         if tok.dep_ not in ("nsubj", "nsubjpass") or not _refers_back(tok):
             continue
-        if tok.dep_ == "nsubjpass":  # "it was supplied with": the one supplied
-            head = tok.head
-            sold = cls.has("sell", _w(head))
-            role = Role(RECIPIENT, f"passive subject of '{head.text}'", head.i) if sold else None
-            role = role or _raised_subject(head, cls)  # "it is set to receive"
-        else:
-            role = _subject_role(tok.head, cls, passive=False)
+        role = _role_as_subject(tok, cls)
         if role is not None and role.role == RECIPIENT:
             words = " ".join(t.text for t in tok.subtree)
             return Role(RECIPIENT, f"'{words}' (named earlier) {role.cue}", role.anchor)
+    return None
+
+
+def _role_as_subject(tok: Any, cls: Classes) -> Role | None:
+    """The role a subject token takes from its verb, passive subjects included."""
+    if tok.dep_ == "nsubjpass":  # "it was supplied with": the one supplied
+        head = tok.head
+        if cls.has("sell", _w(head)):
+            return Role(RECIPIENT, f"passive subject of '{head.text}'", head.i)
+        return _raised_subject(head, cls)  # "it is set to receive"
+    return _subject_role(tok.head, cls, passive=False)
+
+
+def _own_state_subjects(
+    out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: Classes
+) -> None:
+    """A transfer whose doer is "his country", "their nation" or "the country", said by someone
+    the sentence places in a state ("The Slovak minister said his country had handed over jets
+    to Ukraine", "Moroccan media say the country will acquire drones"): that
+    state takes the role. Only a state named in the subject of a verb above the transfer, before
+    it, and with no role of its own; an article-level referent is ``_buyer_referred_back``'s."""
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or not _names_own_state(tok):
+            continue
+        role = _role_as_subject(tok, cls)
+        if role is None or role.role not in (RECIPIENT, SUPPLIER):
+            continue
+        k = _speaker_state(tok, out, actors, doc)
+        if k is not None:
+            words = " ".join(t.text for t in tok.subtree)
+            out[k] = replace(role, cue=f"'{words}' (the speaker's state) {role.cue}")
+
+
+def _names_own_state(tok: Any) -> bool:
+    """A state noun with an owner or "the" and nothing else of its own ("his country", "our own
+    nation", "the country"; not "the Swedish government", which names its state)."""
+    if _w(tok) not in _BACK_NOUNS:
+        return False
+    owners = [d for d in tok.children if d.dep_ in ("poss", "det") and _w(d) in _OWN_STATE_DETS]
+    rest = [d for d in tok.children if d not in owners and _w(d) != "own"]
+    return bool(owners) and not rest
+
+
+def _speaker_state(tok: Any, out: dict[int, Role], actors: Sequence[Actor], doc: Any) -> int | None:
+    """The index of the state behind the speaker of ``tok``'s clause, the subject of the nearest
+    verb above it that has one ("the Slovak minister", "an attaché at the Italian embassy",
+    "Belarus's leader"), named before ``tok`` and with no role yet but a bystander's (nor its
+    country); None when there is none or the nearest subject above names no state ("the
+    minister said his country cancelled permits after finding that the country sold drones")."""
+    speaker = next(
+        (c for v in tok.head.ancestors for c in v.children if c.dep_ == "nsubj"),
+        None,
+    )
+    if speaker is None:
+        return None
+    # a place inside the speaker's phrase ("an attaché at the Italian embassy") is read as a
+    # bystander's "at X"; it is the speaker's state all the same
+    free = {j for j, r in out.items() if r.role == THIRD}
+    taken = {actors[j].country for j in out if j not in free}
+    for k, a in enumerate(actors):
+        if (k in out and k not in free) or a.kind != "country" or a.country in taken:
+            continue
+        if a.start >= tok.idx:
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        t = span.root if span is not None and len(span) else None
+        for _ in range(6):  # climb out of the noun phrase that holds the state
+            if t is None or t.dep_ not in (*_CLIMB_MODIFIER, "appos", "pobj", "prep"):
+                break
+            if t.dep_ == "pobj" and _w(t.head) not in (*_NOUN_PREPS, "at"):
+                break
+            t = t.head
+        if t is not None and t.i == speaker.i:
+            return k
     return None
 
 
@@ -215,6 +304,17 @@ def _dateline_end(doc: Any) -> int:
         if not (tok.is_punct or tok.lower_ == "and" or tok.text[:1].isupper()):
             return -1
     return -1
+
+
+def _group_prefix(out: dict[int, Role], actors: Sequence[Actor]) -> None:
+    """A company name right before another, a space between ("BAE Hägglunds", a group's name
+    on its subsidiary's): one company, the one the last name tells; the group's state is
+    not a second seller."""
+    for k, a in enumerate(actors):
+        if k not in out or a.kind != "company":
+            continue
+        if any(b.kind == "company" and b.start == a.end + 1 for b in actors):
+            del out[k]
 
 
 def _joint_makers(out: dict[int, Role], actors: Sequence[Actor], doc: Any) -> None:
@@ -442,7 +542,8 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 tok = h  # "the government of Turkey", "officials from Pakistan", "a base in Manila"
                 continue
             if _w(head) == "in" and cls.has("theatre", _w(h)):
-                return None
+                # a place the arms are used in, a bystander ("rifles to militias in Yemen")
+                return Role(THIRD, f"'{h.text} in' (a place)")
         break
     return _relation(tok, actor, wtok, cls)
 
@@ -559,6 +660,16 @@ def _names_members(prep: Any) -> bool:
     return w == "including" or (w == "as" and any(_w(c) == "such" for c in prep.children))
 
 
+def _export_permit(noun: Any, cls: Classes) -> Any | None:
+    """The sale word a permit, licence or control noun is for ("export permits", "arms export
+    licences"): a noun of the ``permit`` class with a sale noun among its compounds; else None."""
+    if not _is_noun(noun) or not cls.has("permit", _w(noun)):
+        return None
+    return next(
+        (c for c in noun.subtree if c.dep_ == "compound" and cls.has("sell_noun", _w(c))), None
+    )
+
+
 def _noun_class(tok: Any, cls: Classes) -> str | None:
     w = _w(tok)
     if cls.has("buy_noun", w) and not _command_noun(tok, cls):
@@ -590,6 +701,8 @@ def _on_noun(
         # "Polish-built Black Hawks": a licence maker builds and sells another's design
         if actor.kind == "company" or w is None or w.origin in (None, actor.country) or made:
             return Role(SUPPLIER, f"{MAKER_OF}'{noun.text}'", noun.i, maker=True)
+        if _owner_sells(tok, noun, cls):
+            return Role(SUPPLIER, f"'{tok.text} {noun.text}' (the owner sells)", noun.head.i)
         return None
     for c in head.children:  # "Germany's refusal to sell", "India's plan to buy"
         if c.dep_ != "acl" or not any(a.dep_ == "aux" and _w(a) == "to" for a in c.children):
@@ -611,6 +724,17 @@ def _on_noun(
     if kind == PARTY and tok.dep_ == "poss":
         return Role(PARTY, f"'{tok.text}'s {head.text}'", head.i)
     return None
+
+
+def _owner_sells(tok: Any, noun: Any, cls: Classes) -> bool:
+    """A state's adjective on arms made elsewhere that are bought ("could buy Dutch or
+    Portuguese F-16s"): that state's own jets change hands, second-hand, and it sells them. Not
+    a possessive ("India's Rafale jets": an owner, no sale said), nor one of two origins joined
+    by a hyphen ("French-Italian SAMP/T": the makers, ``_joint_makers``)."""
+    doc = tok.doc
+    hyphen = any(0 <= i < len(doc) and doc[i].text == "-" for i in (tok.i - 1, tok.i + 1))
+    bought = noun.dep_ == "dobj" and cls.has("buy", _w(noun.head))
+    return tok.dep_ == "amod" and bought and not hyphen
 
 
 def _bought_by_owner(tok: Any, noun: Any, cls: Classes) -> Any | None:
@@ -908,6 +1032,13 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
             return own
         # "Washington cleared Bulgaria to buy": the approving government sells
         return Role(SUPPLIER, f"subject of '{verb.text}' (the exporter's approval)", verb.i)
+    permit = next((c for c in verb.children if c.dep_ == "dobj" and _export_permit(c, cls)), None)
+    if permit is not None:
+        # "Canada scrapped (suspended, granted) export permits to Turkey": a government acts on
+        # its own exports; weak, as a blocker is, so a seller named in the sentence comes first
+        return Role(
+            SUPPLIER, f"subject of '{verb.text} … {permit.text}' (its exports)", verb.i, weak=True
+        )
     for v in _chain(verb, depth=1):
         for c in v.children:
             if c.dep_ in ("dobj", "attr", "nsubjpass"):
@@ -1036,12 +1167,23 @@ def _command_noun(noun: Any, cls: Classes) -> bool:
 
 
 def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
+    beside = _phrase_continued(prep)
+    if beside is not None:  # "12 from A and 12 from B", "from Airbus Military in Spain"
+        role = _prep_role(beside, cls, wtok)
+        return replace(role, cue=role.cue + " (the list goes on)") if role is not None else None
     p, h = _w(prep), prep.head
     if _failed_attempt(h, cls) and cls.any(("buy", "sell"), _w(h)):  # "failed to sell … to X"
         return Role(NO_ROLE, f"'{h.head.text} to {h.text} … {p}' (a failed attempt)", h.i)
     if h.tag_.startswith("VB") and not _transfer_word(h, wtok, cls, 0, buying=True):
         # "vetoed the export of shells to Ukraine": the phrase belongs to the verb's object
-        obj = next((c for c in h.children if c.dep_ == "dobj" and _noun_class(c, cls)), None)
+        obj = next(
+            (
+                c
+                for c in h.children
+                if c.dep_ == "dobj" and (_noun_class(c, cls) or _export_permit(c, cls))
+            ),
+            None,
+        )
         if obj is None:  # "put a ban on its weapon sales to Riyadh": the banned sale's phrase
             obj = _bans_own_sales(h, cls)
         h = obj if obj is not None else h
@@ -1072,6 +1214,9 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
             return Role(NO_ROLE, f"'{h.text} … to' (a transport's goods, not arms)", h.i)
         if _transfer_word(h, wtok, cls) and not cls.has("buy", hw):
             return Role(RECIPIENT, f"'{h.text} … to'", h.i)
+        sale = _export_permit(h, cls)
+        if sale is not None:  # "suspended export permits for drone parts to Turkey"
+            return Role(RECIPIENT, f"'{sale.text} {h.text} … to'", h.i)
         sale = _sale_beside(prep, cls, wtok)
         if sale is not None:
             return Role(RECIPIENT, f"'{sale.text} … to' (beside '{h.text}')", sale.i)
@@ -1112,6 +1257,25 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         if cls.has("arrive", hw) and not (own_force or carrying):
             return Role(RECIPIENT, f"'{h.text} in'", h.i)
         return Role(THIRD, f"'{p}'")
+    return None
+
+
+def _phrase_continued(prep: Any) -> Any | None:
+    """The earlier "from" or "to" phrase that a phrase the small parser hangs elsewhere
+    continues: a numeral joined to the list with the arms left out ("bought 12 jets from A and
+    12 from B", where "12" hangs on the verb), or "in X" right after the object of "from"
+    ("aircraft from Airbus Military in Spain": the seller's state, hung on the aircraft). That
+    earlier preposition, or None."""
+    doc, h, p = prep.doc, prep.head, _w(prep)
+    if p in ("from", "to") and h.tag_ == "CD" and h.dep_ == "conj":
+        return next(
+            (t for t in reversed(doc[: h.i]) if _w(t) == p and t.dep_ in ("prep", "dative")),
+            None,
+        )
+    if p == "in" and prep.i > 0:
+        left = doc[prep.i - 1]
+        if left.dep_ == "pobj" and _w(left.head) == "from" and left.head.head.i == h.i:
+            return left.head
     return None
 
 

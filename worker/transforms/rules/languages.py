@@ -412,6 +412,10 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.retire = folded("retire")
     # a state body's genitive (Romance "Gobierno de X") is the state acting, not a source
     lex.holders, lex.genitive = folded("holder"), folded("genitive")
+    # a capital right after a preposition of place is a place, not its state ("en Lima"; "à
+    # Paris" unless a word of buying or supplying comes first: "livré à Kiev")
+    lex.places, lex.places_or_to = folded("place"), folded("place_or_to")
+    lex.movers = frozenset().union(*(folded(c) for c in ("buy", "buy_noun", "sell", "sell_noun")))
     # a list's last member shares the role of the one before it ("an Ägypten und Katar")
     lex.conjunctions = folded("and")
     # ... unless its own verb follows it ("und Israel protestiert"): a new clause
@@ -512,9 +516,15 @@ def status_reader(raw: Mapping[str, Any]) -> tuple[StatusReader, dict[str, froze
     nouns = [str(w) for c in _NOUN_CLASSES for w in classes.get(c) or ()]
     unstemmed = {fold_letters(str(w)) for w in raw.get("unstemmed") or []}
     reader, keys = StatusReader.of(status, stem, named, nouns, unstemmed)
-    words = {
-        k: frozenset({*(fold_letters(w) for w in ws), *keys.get(k, ())}) for k, ws in status.items()
-    }
+
+    def entry(w: str) -> str:
+        # a phrase's words as the reader reads them in a sentence: "umowa na" is "umow_ na"
+        # when "umow*" is a listed stem, so the phrase meets the words transfer.py joins
+        if " " not in w:
+            return fold_letters(w)
+        return " ".join(reader(fold_letters(t), t) for t in w.split())
+
+    words = {k: frozenset({*(entry(w) for w in ws), *keys.get(k, ())}) for k, ws in status.items()}
     # the negators of the class (whole words the status lists leave alone: "nicht", "لن"): a
     # negated approval is a refusal (transfer.py ``_negated``)
     negators = (fold_letters(str(w)) for w in classes.get("negator") or ())

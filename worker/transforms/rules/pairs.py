@@ -16,13 +16,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
-from worker.model import TaggedArticle
-from worker.transforms.folding import fold_letters
+from worker.model import Article, Entity, TaggedArticle
+from worker.transforms.folding import fold_letters, fold_words
+from worker.transforms.gazetteer import shipped_capitals
 from worker.transforms.parser import parse, parse_many
 from worker.transforms.sentences import split_sentences
 
 from .grammar import BACK, MAKER_OF, RETIRED, Actor, Classes, Role, Weapon, read_roles
-from .text import SENT_TOKEN
+from .text import SENT_TOKEN, bare
 from .transfer import (
     further_status,
     quantity_before,
@@ -64,15 +65,25 @@ MAKER_CUE = "maker named in the article"
 JOIN_SIDES = True
 ARTICLE_BUYER = "<the article's buyer>"
 JOIN_CUE = "seller read in another sentence"
+NO_SIDE = "no side of the transfer"  # a bystander's cue for a state the parse gave no side
 # language lexicons: sellers read with no buyer anywhere in the article sell to the state the
 # article is about, its most salient country (``_lead_buyer_pairs``)
 LEAD_BUYER = True
+# ... and in English too (issue 12, cross-sentence): a seller read alone in each of its
+# sentences ("Slovakia donates warplanes", "bought from Norway") sells to the lead state, when
+# its cue shows a sale (``_unsure_seller``); the join with a lone buyer stays off in English
+LEAD_BUYER_EN = True
 LEAD_CUE = "seller to the article's lead state"
 # a buyer read alone in an article whose pairs all have one seller, the state of the one maker
 # the article names: it buys from that seller too ("X took the first drones from Turkey. In May,
 # Y acquired some of these drones."), a second customer of the same maker (``_later_buyers``);
 # English only: the parse reads the later buyer (on the language files it added a wrong pair)
 LATER_BUYERS = True
+# English reader: a sentence that reads sellers and no buyer, in an article whose pairs all
+# have one buyer, names that buyer's further sellers ("X will buy tanks from A. The helicopters
+# will come from B and C."): a second seller of the same buyer (``_second_sellers``)
+SECOND_SELLERS = True
+SECOND_CUE = "another seller to the article's buyer"
 _RETIRE_REACH = 4  # symbols from a retire word to the weapon it is about ("para reemplazar sus X")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
 _SLOTS.update({"XA": "XA ", "CA": "CA "})  # a country adjective (language lexicons only)
@@ -134,6 +145,13 @@ class RelationLexicon:
     # the reader sees the country where the body stands and "de" never makes it a supplier
     holders: frozenset[str] = frozenset()
     genitive: frozenset[str] = frozenset()
+    # language lexicons: prepositions of place ("en", "em", "in"): a capital right after one is
+    # where something happens ("firmó en Lima"), not a party (``_places``); and those that also
+    # mean "to" ("à", "a"): a place unless a word of moving arms (``movers``: buying or
+    # supplying, verb or noun) stands before it ("signe à Paris", but "livré à Kiev")
+    places: frozenset[str] = frozenset()
+    places_or_to: frozenset[str] = frozenset()
+    movers: frozenset[str] = frozenset()
     # the words that close a list of countries ("and"; a language lexicon's ``and`` class:
     # "und", "et", "e", "y", "ve"): the country after one shares the role of the one before
     conjunctions: frozenset[str] = frozenset({"and"})
@@ -448,20 +466,27 @@ def extract_pairs(
             hit.sentences.append((fld, sidx, start, end))
             hit.cues.extend(cues)
             _add_facts(hit, facts, text)
-    if orphans and sellers and not hits:  # a buyer and a seller read in different sentences
+    if hits and not lexicon.symbols_only:  # English sellers read alone beside pairs
+        if SECOND_SELLERS:
+            _second_sellers(hits, sellers, per_sentence, sentences)
+        sellers = []
+    if orphans and sellers and not hits and lexicon.symbols_only:  # buyer and seller apart
+        # (English: measured, the join cost more wrong pairs than it found; see docs/rules.md)
         _joined_pairs(hits, orphans, sellers)
-    if LEAD_BUYER and sellers and not orphans and not hits:
+    if (
+        LEAD_BUYER
+        and sellers
+        and not orphans
+        and not hits
+        and (lexicon.symbols_only or LEAD_BUYER_EN)
+    ):
         _lead_buyer_pairs(hits, sellers, tagged, lexicon)
     if orphans and not hits:  # only then is the article's maker needed
         makers = _article_makers(art, sentences, per_sentence, lexicon)
         _maker_pairs(hits, orphans, makers)
     elif LATER_BUYERS and not lexicon.symbols_only and orphans and len({s for _, s in hits}) == 1:
         makers = _article_makers(art, sentences, per_sentence, lexicon)
-        states = {
-            sentences[i]: {sp.ident for sp in spans if sp.kind == "country"}
-            for i, spans in per_sentence.items()
-        }
-        _later_buyers(hits, orphans, makers, states)
+        _later_buyers(hits, orphans, makers, _states_named(per_sentence, sentences))
     weapons = [e for e in tagged.entities if e.type == "weapon"]
     lede = next((h.status for h in hits.values() if h.status), None)
     # one read of the opening serves both: the lede's status for a language lexicon's untold
@@ -475,10 +500,13 @@ def extract_pairs(
     # report recalls ("six other allies have ordered the jet"), and keeps its own status
     named = {s.ident for k in range(at + 1) for s in per_sentence.get(k, ()) if s.kind == "country"}
     buyers = {h.recipient for h in hits.values()} & named
+    # the same for the seller: "Ghana receives Z-9 helicopters from China" is not the delivery
+    # of the Brazilian aircraft the report goes on to say Ghana ordered
+    sellers = {h.supplier for h in hits.values()} & named
     for hit in hits.values():
         if hit.status is None:  # untold in its sentences: what the lede says of the deal
             hit.status = lede
-        if not buyers or hit.recipient in buyers:
+        if (not buyers or hit.recipient in buyers) and (not sellers or hit.supplier in sellers):
             hit.status = with_opening(hit.status, opening)
         if hit.weapon is None:  # no weapon in the pair's sentences: one the article names
             w = _article_weapon(weapons, hit.supplier, hit.recipient)
@@ -719,7 +747,14 @@ def _sentence_pairs(
         k for k in countries if text[symbols[k][2] : symbols[k][3]].startswith(lex.joined_and)
     )
     _coordinate(
-        roles, countries, symbols, lex.conjunctions, lex.clause_words, joined, lex.case_marker
+        roles,
+        countries,
+        symbols,
+        lex.conjunctions,
+        lex.clause_words,
+        joined,
+        lex.case_marker,
+        backward=lex.symbols_only,
     )
     book = _RoleBook(fld)
     book.handed_on = _handed_on(symbols, trig, lex)
@@ -730,8 +765,9 @@ def _sentence_pairs(
     for k in countries:
         if roles[k] and roles[k][0] in ROLES:
             book.note(roles[k], symbols[k][1])
-        elif roles[k]:
+        elif roles[k]:  # no side ("Turkey chose not to buy"): a bystander to the lead rule
             book.assigned.add(symbols[k][1].ident)
+            book.silent.add(symbols[k][1].ident)
     back = (parsed or {}).get(BACK_KEY)
     if back is not None and not book.by_role["recipient"]:
         # "it" / "the country" buys: the article's buyer, resolved by ``extract_pairs``
@@ -743,7 +779,8 @@ def _sentence_pairs(
         back_to = SELLER_BACK and not lex.symbols_only and _arms_referred_back(symbols, text)
         placeholder = REFERRED_ARMS if back_to else ARTICLE_MAKER
         book.note(("supplier", placeholder), _Span(start, end, "country", placeholder))
-    if JOIN_SIDES and lex.symbols_only and book.read_alone("supplier"):
+    english = not lex.symbols_only and (SECOND_SELLERS or LEAD_BUYER_EN)
+    if JOIN_SIDES and (lex.symbols_only or english) and book.read_alone("supplier"):
         # a seller with no buyer in the sentence: the buyer another sentence reads alone
         book.note(("recipient", ARTICLE_BUYER), _Span(start, end, "country", ARTICLE_BUYER))
     status = sentence_status(_status_words(symbols, text, lex), trig, lex.status_words)
@@ -831,6 +868,61 @@ def _later_buyers(
         _pair_with_maker(hits, orphan, sup, makers[sup])
 
 
+def _states_named(
+    per_sentence: Mapping[int, list[_Span]], sentences: list[tuple[str, int, int, int]]
+) -> dict[tuple[str, int, int, int], set[str]]:
+    """The states each sentence names, by the sentence's (field, index, start, end)."""
+    return {
+        sentences[i]: {sp.ident for sp in spans if sp.kind == "country"}
+        for i, spans in per_sentence.items()
+    }
+
+
+def _second_sellers(
+    hits: dict[tuple[str, str], PairHit],
+    sellers: list[_Orphan],
+    per_sentence: Mapping[int, list[_Span]],
+    sentences: list[tuple[str, int, int, int]],
+) -> None:
+    """Sellers read with no buyer in their sentence, when every pair the article read has one
+    buyer: they sell to it too ("X will buy tanks from A. The helicopters will come from B and
+    C.", "... second-hand jets from A or B"). Not a seller read only as the arms' maker
+    ("US-made": second-hand arms change hands between others) or as a blocker, nor one the
+    article reads as a buyer; only from a sentence naming no state but the sellers and the
+    buyer (a third state there may be the one they deal with). A seller already paired with
+    the buyer gets the sentence's cues only: a seller named in words outweighs a maker fill
+    (``_named_seller_first``)."""
+    buyers = {rec for rec, _ in hits}
+    if len(buyers) != 1:
+        return
+    buyer = next(iter(buyers))
+    states = _states_named(per_sentence, sentences)
+    by_sentence: dict[tuple[str, int, int, int], set[str]] = {}
+    for s in sellers:
+        by_sentence.setdefault(s.sentence, set()).add(s.state)
+    for seller in sellers:
+        sup = seller.state
+        if sup == buyer:
+            continue
+        if states.get(seller.sentence, set()) - by_sentence[seller.sentence] - {buyer}:
+            continue
+        own = [c for c in seller.cues if c.country == sup and c.role == "supplier"]
+        if not any(_hands_over(c.cue) for c in own):
+            continue
+        new = (buyer, sup) not in hits
+        hit = hits.setdefault((buyer, sup), PairHit(buyer, sup))
+        hit.cues.extend(replace(c, cue=f"{SECOND_CUE}: {c.cue}") for c in own)
+        if new:  # a pair already read keeps the facts of its own sentences
+            hit.sentences.append(seller.sentence)
+            _add_facts(hit, seller.facts, seller.text)
+
+
+def _hands_over(cue: str) -> bool:
+    """An English seller's cue that reads it as the one handing the arms over: not only their
+    maker ("US-made", the weapon's origin) nor a government blocking a sale."""
+    return not cue.startswith((ORIGIN_CUE, MAKER_OF)) and "block" not in cue
+
+
 def _joined_pairs(
     hits: dict[tuple[str, str], PairHit], buyers: list[_Orphan], sellers: list[_Orphan]
 ) -> None:
@@ -876,10 +968,23 @@ def _lead_buyer_pairs(
         for c in lex.cues
         if c.role == ORIGIN or ("{with}" in c.text and not with_from) or "XA" in c.text.split()
     }
-    sellers = [s for s in sellers if any(_names_seller(c, s.state, unsure) for c in s.cues)]
+    if lex.symbols_only:
+        sellers = [s for s in sellers if any(_names_seller(c, s.state, unsure) for c in s.cues)]
+    else:  # the parse's cues say it in words of their own
+        sellers = [
+            s
+            for s in sellers
+            if any(c.country == s.state and not _unsure_seller(c) for c in s.cues)
+        ]
     states = {s.state for s in sellers}
     bystanders = {c.country for s in sellers for c in s.cues if c.role == "third"}
-    named = [e.id for e in tagged.entities if e.type == "country" and e.id not in bystanders]
+    named = [
+        e.id
+        for e in tagged.entities
+        if e.type == "country"
+        and e.id not in bystanders
+        and (lex.symbols_only or not _dateline_only(e, tagged.article))
+    ]
     if not named:
         return
     lead = named[0]
@@ -916,6 +1021,34 @@ def _named_with_arms(tagged: TaggedArticle, state: str, lex: RelationLexicon) ->
             if any(x[0] == "weapon" or (x[0] == "word" and x[1] in lex.triggers) for x in symbols):
                 return True
     return False
+
+
+# English seller cues that show no sale to anyone (with ``MAKER_OF`` and ``ORIGIN_CUE``, where
+# the arms were made): a deal's other party, who may be the buyer; a blocker; nouns that carry
+# relief goods as often as arms ("relief supplies from the US came in")
+_UNSURE_SELLER = ("counterpart", "with'", "(the blocker)", "supplies", "'aid", "assistance")
+
+
+def _unsure_seller(cue: Cue) -> bool:
+    """The English reader's cue does not show its state selling (``_lead_buyer_pairs``)."""
+    return (
+        cue.role != "supplier"
+        or cue.cue.startswith((MAKER_OF, ORIGIN_CUE))
+        or any(w in cue.cue for w in _UNSURE_SELLER)
+    )
+
+
+def _dateline_only(ent: Entity, art: Article) -> bool:
+    """Every mention of the state is a dateline's city in capitals opening its sentence
+    ("MOSCOW (agency) - ..."): where the report was filed, not what it is about."""
+    for m in ent.mentions:
+        text = art.title if m.field == "title" else art.body
+        before = text[: m.start].rstrip()
+        line = text[text.rfind("\n", 0, m.start) + 1 : m.start]  # a line of its own opens too
+        opens = not before or before[-1] in ".!?" or not line.strip()
+        if not (m.text.isupper() and len(m.text) >= 3 and opens):
+            return False
+    return bool(ent.mentions)
 
 
 def _names_seller(cue: Cue, state: str, unsure: set[str]) -> bool:
@@ -1098,9 +1231,11 @@ def _symbols(
     """The sentence as symbols: each tagged span one symbol, arms phrases one ``weapon`` symbol
     each, other tokens folded words (``ignore`` words dropped); and the first token's offset."""
     folded = _fold_token(text[start:end])
-    toks = [(m.group(), m.start() + start, m.end() + start) for m in SENT_TOKEN.finditer(folded)]
+    toks = [
+        (bare(m.group()), m.start() + start, m.end() + start) for m in SENT_TOKEN.finditer(folded)
+    ]
     if lex.stem is not None:  # the token as written too: a Snowball stemmer wants its accents
-        toks = [(lex.stem(t, text[s:e]), s, e) for t, s, e in toks]
+        toks = [(lex.stem(t, bare(text[s:e])), s, e) for t, s, e in toks]
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
     symbols: list[Symbol] = []
     i = si = 0
@@ -1131,6 +1266,8 @@ def _symbols(
         i += 1
     if lex.holders:
         symbols = _drop_holders(symbols, lex)
+    if lex.places or lex.places_or_to:
+        symbols = _places(symbols, text, lex)
     return symbols, (toks[0][1] if toks else start)
 
 
@@ -1143,7 +1280,7 @@ def _status_words(symbols: list[Symbol], text: str, lex: RelationLexicon) -> lis
         return [x[1] if x[0] == "word" else "" for x in symbols]
     out = []
     for kind, _, s, e in symbols:
-        orig = text[s:e]
+        orig = bare(text[s:e])
         out.append(read(_fold_token(orig), orig) if kind == "word" else "")
     return out
 
@@ -1159,9 +1296,20 @@ def _drop_holders(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
     body of a state is the state itself. So is a body
     named with the state's adjective right after it ("a la Armada saudí", "à l'armée
     ukrainienne", "al ministero della difesa austriaco"): the run goes and the adjective
-    reads as the state's name (X, not XA), a party like any other."""
+    reads as the state's name (X, not XA), a party like any other. So does the adjective
+    before a body, where a language puts it first ("der ungarischen Armee")."""
     out: list[Symbol] = []
+    body_of = -1  # index in ``out`` of an adjective that a state body after it made a name
     for sym in symbols:
+        if sym[0] == "word" and sym[1] in lex.holders and out:
+            last = out[-1]
+            if len(out) - 1 == body_of or (last[0] == "country" and last[1].adjective):
+                # the adjective before the body ("die ungarische Armee", "польская армия"):
+                # the body goes and the adjective reads as the state's name
+                if len(out) - 1 != body_of:
+                    out[-1] = (last[0], replace(last[1], adjective=False), last[2], last[3])
+                    body_of = len(out) - 1
+                continue
         if sym[0] == "country":
             dropped = False
             while (
@@ -1181,6 +1329,26 @@ def _drop_holders(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
                     del out[-1]
                 sym = (sym[0], replace(sym[1], adjective=False), sym[2], sym[3])
         out.append(sym)
+    return out
+
+
+def _places(symbols: list[Symbol], text: str, lex: RelationLexicon) -> list[Symbol]:
+    """The symbols with each capital named as a place read as a word: right after a preposition
+    of place ("firmó el contrato en Lima"), or after one that also means "to" with no word of
+    buying or supplying before it in the sentence ("signe le contrat à Paris", "l'ambasciata
+    a Doha"; but "livré des canons à Kiev" names the buyer). A capital anywhere else stands
+    for its state ("Paris a commandé"), and a country's own name is never a place here."""
+    out = list(symbols)
+    moved = False
+    for k in range(1, len(out)):
+        kind, _, s, e = out[k]
+        prev = out[k - 1]
+        moved = moved or (prev[0] == "word" and prev[1] in lex.movers)
+        if kind != "country" or prev[0] != "word":
+            continue
+        place = prev[1] in lex.places or (prev[1] in lex.places_or_to and not moved)
+        if place and fold_words(text[s:e]).strip() in shipped_capitals():
+            out[k] = ("word", "_".join(fold_words(text[s:e]).split()), s, e)
     return out
 
 
@@ -1245,6 +1413,7 @@ def _coordinate(
     clause_words: frozenset[str] = frozenset(),
     joined: frozenset[int] = frozenset(),
     case_marker: str = "",
+    backward: bool = False,
 ) -> None:
     """Coordination: "to India and China" - China inherits India's role; a comma or a word of
     ``conjunctions`` (the language's "and") between the two, or a comma then one; or nothing
@@ -1252,7 +1421,9 @@ def _coordinate(
     a word of ``clause_words`` follows the second: it is the subject of a clause of its own
     ("an Ägypten und Israel protestiert"). With ``case_marker`` (Turkish "'": the case suffix
     of a list stands on its last member only, "Katar, Kuveyt ve Umman'a"), the members before
-    a marked last one take its role, whatever the patterns read in them (``_list_case``)."""
+    a marked last one take its role, whatever the patterns read in them (``_list_case``).
+    With ``backward`` (language lexicons) a list's last member also lends its role to the
+    members before it that have none (``_coordinate_back``)."""
     for a, b in itertools.pairwise(countries):
         between = _words_between(symbols, a, b)
         linked = _joins(between, conjunctions) or (b in joined and between in ([], [","]))
@@ -1260,8 +1431,28 @@ def _coordinate(
             if _opens_clause(symbols, b, clause_words):
                 continue
             roles[b] = (roles[a][0], roles[a][1] + " (coordinated)")
+    if backward and not case_marker:  # a case-marked list is read by its case (below)
+        _coordinate_back(roles, countries, symbols, conjunctions)
     if case_marker:
         _list_case(roles, countries, symbols, conjunctions, case_marker)
+
+
+def _coordinate_back(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    conjunctions: frozenset[str],
+) -> None:
+    """A list of subjects before their verb ("Bélgica, Países Bajos y Francia entregaron armas
+    a Ucrania"): the patterns reach only the member next to the verb ("X ... {sell}" crosses no
+    other country), so each member before it with no role of its own takes the last one's
+    buying or supplying role, back along the commas and the "and"."""
+    for a, b in reversed(list(itertools.pairwise(countries))):
+        rb = roles.get(b)
+        if roles.get(a) is not None or not rb or rb[0] not in ("recipient", "supplier"):
+            continue
+        if _joins(_words_between(symbols, a, b), conjunctions):
+            roles[a] = (rb[0], rb[1] + " (coordinated)")
 
 
 def _compound_parts(
@@ -1344,6 +1535,7 @@ class _RoleBook:
         self.cues: list[Cue] = []
         self.by_role: dict[str, set[str]] = {r: set() for r in ROLES}
         self.assigned: set[str] = set()
+        self.silent: set[str] = set()  # states the parse gave no side (grammar.NO_ROLE)
         self.clauses: dict[tuple[str, str], set[int]] = {}  # (role, country) -> clauses, -1: any
         self.gifts: list[bool] = []
         # where a trigger of handing arms on stands: the arms after it are second-hand
@@ -1362,6 +1554,10 @@ class _RoleBook:
             self.gifts.append(len(r) > 3 and r[3])
         if r[0] == "third" and r[1].endswith(RETIRED):
             self.retired.add(iso)
+
+    def assigned_roles(self) -> set[str]:
+        """The states this sentence gives a role, any mention of them."""
+        return set().union(*self.by_role.values())
 
     def _add(self, role: str, iso: str, start: int, end: int, cue: str) -> None:
         self.by_role[role].add(iso)
@@ -1410,6 +1606,9 @@ class _RoleBook:
                         for c in self.cues
                         if c.country in (rec, sup) or (by and c.role == "third")
                     ]
+                    if by:  # as are those it gave no side
+                        silent = sorted(self.silent - self.assigned_roles())
+                        own += [Cue("third", iso, self.fld, 0, 0, NO_SIDE) for iso in silent]
                     yield rec, sup, own
 
     def _same_clause(self, rec: str, sup: str) -> bool:

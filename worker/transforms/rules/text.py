@@ -13,10 +13,23 @@ from functools import lru_cache
 
 from worker.transforms.folding import fold_letters
 
-WORD = re.compile(r"\w+")
-# The relation reader's tokens (pairs.py, transfer.py): word runs and each punctuation mark on its
-# own, so "go-ahead" is "go - ahead" in a sentence and in a lexicon phrase alike.
-SENT_TOKEN = re.compile(r"\w+|[^\w\s]")
+# Arabic vowel signs (harakat, tanween, shadda, sukun, the dagger alef) and the tatweel (a
+# stretching stroke): optional in news copy ("رسمياً" is "رسميا"). The signs are combining marks,
+# not \w, so without this they split a word in three ("ورّدت" → "ور", "ّ", "دت").
+_ARABIC_MARKS = "\u064b-\u065f\u0670\u0640"
+_BARE = dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640])
+_MARKED = re.compile(f"[{_ARABIC_MARKS}]")
+# The rule matcher's tokens: runs of word characters (Arabic vowel signs inside them)
+WORD = re.compile(rf"(?:\w|[{_ARABIC_MARKS}])+")
+# The relation reader's tokens (pairs.py, transfer.py): word runs (with any Arabic vowel signs
+# inside them) and each punctuation mark on its own, so "go-ahead" is "go - ahead" in a sentence
+# and in a lexicon phrase alike.
+SENT_TOKEN = re.compile(rf"{WORD.pattern}|[^\w\s]")
+
+
+def bare(token: str) -> str:
+    """A token without Arabic vowel signs or tatweel, as the word lists write it."""
+    return token if token.isascii() else token.translate(_BARE)
 
 
 # ASCII bytes that are not word characters, mapped to spaces: on ASCII text ``\w`` is exactly
@@ -32,6 +45,8 @@ def tokens(text: str) -> list[str]:
     folded = fold_letters(text)
     if folded.isascii():
         return folded.encode("ascii").translate(_NON_WORD).decode("ascii").split()
+    if _MARKED.search(folded):
+        return [bare(t) for t in WORD.findall(folded)]
     return WORD.findall(folded)
 
 

@@ -47,6 +47,9 @@ READING_KEYS = (
     "past_sale",
     "firm",
     "frame",
+    "approval_ahead",
+    "undone",
+    "own_purchase",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -200,6 +203,17 @@ def sentence_status(
                 if best is None or cand < best:
                     best, best_tentative = cand, False
                 continue
+            ahead = _approval_ahead(words, i, classes)
+            if ahead or _prospect(words, i, classes):
+                # An approval still to come is talks: "must still approve", "awaits approval",
+                # "aprobará" (``approval_ahead``: an agreed or ordered word of the sentence
+                # still wins, as after a one-word future purchase form), "asked Berlin to
+                # approve the export", "is expected to approve" (a prospect word before it)
+                cand = (abs(i - first), -STATUSES.index("talks"), "talks")
+                told += 1
+                if best is None or cand < best:
+                    best, best_tentative = cand, ahead
+                continue
             approved = True
         if (
             w in classes.get("designation", _NONE)
@@ -234,7 +248,14 @@ def sentence_status(
             # Distances count from the first trigger, the sentence's main transfer: "X is
             # considering the purchase of jets, since Y purchased some" is talks.
             dist = abs(i - first)
+            if status in _SCOPING and _undone(words, i, classes):
+                # "won't halt the sale", "lifting a suspension": the block does not hold, the
+                # deal stands; it gives the status only when nothing else does
+                background = background or "agreed"
+                continue
             if status in _SCOPING and (i < first or dist <= _SCOPE_AFTER):
+                if status == "blocked" and _stops_purchase(words, i, classes):
+                    return "cancelled"  # "refused to buy", "suspended the contract": called off
                 return status  # "halted the sale", "the sale was blocked by"
             if approved and status == "talks":
                 continue  # "approved a possible sale": the approval is the news
@@ -317,10 +338,33 @@ def _prospect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]
     return any(words[j] in near for j in range(max(0, i - _PROSPECT_WINDOW), i))
 
 
+def _approval_ahead(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """The approval word ``words[i]`` is one still ahead: a word of ``approval_ahead`` (an
+    obligation, a wait, a request: "doit", "attesa", "solicitud") stands a few words before it.
+    A one-word future ("approuvera") is a ``tentative`` word, talks already."""
+    ahead = classes.get("approval_ahead", _NONE)
+    return any(words[j] in ahead for j in range(max(0, i - _PROSPECT_WINDOW), i))
+
+
 def _negated(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
     """A negation word (``negation``) stands a few words before ``words[i]``."""
     near = classes.get("negation", _NONE)
     return bool(near) and any(words[j] in near for j in range(max(0, i - _NEGATION_WINDOW), i))
+
+
+def _undone(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """One of ``undone`` ("not", "lifting") stands a few words before the cancel or block word
+    ``words[i]``: "did not suspend", "is lifting a suspension" tell no block."""
+    near = classes.get("undone", _NONE)
+    return bool(near) and any(words[j] in near for j in range(max(0, i - _NEGATION_WINDOW), i))
+
+
+def _stops_purchase(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """One of ``own_purchase`` ("buy", "purchase", "contract") follows the block word
+    ``words[i]`` within three words: what is stopped is the buyer's own purchase, a deal
+    called off, not a transfer refused by a seller's government."""
+    near = classes.get("own_purchase", _NONE)
+    return bool(near) and any(w in near for w in words[i + 1 : i + 4])
 
 
 def _prospect_after(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:

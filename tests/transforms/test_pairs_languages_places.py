@@ -1,0 +1,138 @@
+"""Issue 13, Romance languages (2026-12-06, afternoon): a capital named as the place where a deal
+is signed is no party ("a signé à Moscou" does not make Russia the buyer), while a capital after
+a word of supplying still names the buyer ("livré à Kiev"); and a supply verb in the future
+("livrera", "fornirà", "fornecerá", "suministrará") is a trigger like its other tenses. Every
+sentence is our own, written for these tests."""
+
+from __future__ import annotations
+
+from tests.transforms.test_pairs_languages import pairs
+from worker.model import Article
+from worker.transforms.gazetteer import shipped_capitals
+from worker.transforms.rules import RuleSet
+from worker.transforms.tag import Tagger
+
+
+def test_capitals_exclude_cities_named_like_their_state() -> None:
+    # "Djibouti" and "Kuwait" are the state's own name too: never read as a mere place
+    caps = shipped_capitals()
+    assert {"paris", "madrid", "lisboa", "atenas"} <= caps
+    assert not {"djibouti", "kuwait", "washington"} & caps
+
+
+def test_french_capital_where_a_contract_is_signed_is_no_party(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # read as a state, Moscow took "à" as "to" and became the buyer of the frigates
+    body = "L'Inde a signé à Moscou un contrat pour des frégates françaises."
+    assert pairs(tagger, rules, "fr", body) == {("IND", "FRA")}
+
+
+def test_french_capital_after_a_supply_verb_still_names_the_buyer(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    body = "La France a livré des canons Caesar à Kiev."
+    assert pairs(tagger, rules, "fr", body) == {("UKR", "FRA")}
+
+
+def test_spanish_capital_after_en_is_a_place(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Perú firmó en Madrid un acuerdo para comprar tanques surcoreanos."
+    assert pairs(tagger, rules, "es", body) == {("PER", "KOR")}
+
+
+def test_portuguese_capital_after_em_is_a_place(tagger: Tagger, rules: RuleSet) -> None:
+    body = "A Colômbia assinou em Lisboa um contrato para comprar aviões brasileiros."
+    assert pairs(tagger, rules, "pt", body) == {("COL", "BRA")}
+
+
+def test_italian_capital_after_a_is_a_place_when_nothing_is_supplied(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    body = "L'Egitto ha firmato a Parigi il contratto per due fregate italiane."
+    assert pairs(tagger, rules, "it", body) == {("EGY", "ITA")}
+
+
+def test_italian_capital_after_a_future_supply_verb_is_the_buyer(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # "fornirà" (will supply) is a trigger, and it makes "a Doha" the recipient, not a place
+    body = "L'Italia fornirà a Doha una ventina di elicotteri NH90."
+    assert pairs(tagger, rules, "it", body) == {("QAT", "ITA")}
+
+
+def test_french_future_supply_verb(tagger: Tagger, rules: RuleSet) -> None:
+    assert pairs(tagger, rules, "fr", "La France livrera des Rafale à la Grèce.") == {
+        ("GRC", "FRA")
+    }
+
+
+def test_portuguese_future_supply_verb(tagger: Tagger, rules: RuleSet) -> None:
+    assert pairs(tagger, rules, "pt", "O Brasil fornecerá blindados às Filipinas.") == {
+        ("PHL", "BRA")
+    }
+
+
+def test_spanish_future_supply_verb(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Estados Unidos suministrará aviones de combate a Colombia."
+    assert pairs(tagger, rules, "es", body) == {("COL", "USA")}
+
+
+def test_latin_america_is_a_region_not_the_united_states(tagger: Tagger) -> None:
+    # the qualifier follows the continent in Spanish, Portuguese and Italian
+    for lang, body in (
+        ("es", "Corea exporta más tanques a América Latina que nunca."),
+        ("pt", "A Embraer vende aviões para a América do Sul."),
+        ("it", "La Turchia vende droni in America Latina."),
+    ):
+        art = Article(id="t", title="", body=body, language=lang)
+        assert "USA" not in tagger.tag(art).countries, body
+    art = Article(id="t", title="", body="Colombia compra armas a América.", language="es")
+    assert "USA" in tagger.tag(art).countries
+
+
+def test_spanish_list_of_suppliers_before_a_plural_verb(tagger: Tagger, rules: RuleSet) -> None:
+    # only the member next to "entregaron" matched "X ... {sell}"; the ones before it take its role
+    body = "Bélgica, Países Bajos y Francia entregaron armas a Ucrania."
+    assert pairs(tagger, rules, "es", body) == {("UKR", "BEL"), ("UKR", "NLD"), ("UKR", "FRA")}
+
+
+def test_portuguese_list_of_buyers_before_their_verb(tagger: Tagger, rules: RuleSet) -> None:
+    body = "A Holanda e a Áustria compraram aviões C-390 da Embraer."
+    assert pairs(tagger, rules, "pt", body) == {("NLD", "BRA"), ("AUT", "BRA")}
+
+
+def test_french_list_of_suppliers_before_a_present_plural(tagger: Tagger, rules: RuleSet) -> None:
+    body = "La Belgique et la France livrent des obus à l'Ukraine."
+    assert pairs(tagger, rules, "fr", body) == {("UKR", "BEL"), ("UKR", "FRA")}
+
+
+def test_italian_present_plural_supply_verb(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Il Belgio e la Francia forniscono munizioni all'Ucraina."
+    assert pairs(tagger, rules, "it", body) == {("UKR", "BEL"), ("UKR", "FRA")}
+
+
+def test_spanish_bought_by_the_buyer_from_the_seller(tagger: Tagger, rules: RuleSet) -> None:
+    # "a Dinamarca" after the buyer named by "por": the seller, not a second buyer
+    body = "Los tanques fueron comprados por Chile a Alemania."
+    assert pairs(tagger, rules, "es", body) == {("CHL", "DEU")}
+
+
+def test_french_order_placed_by_the_buyer_with_the_seller(tagger: Tagger, rules: RuleSet) -> None:
+    body = "La commande passée par la Grèce pour des avions de chasse à la France est livrée."
+    assert pairs(tagger, rules, "fr", body) == {("GRC", "FRA")}
+
+
+def test_spanish_patrol_boat_from_a_coast_guard(tagger: Tagger, rules: RuleSet) -> None:
+    # "patrullera" (a patrol boat) is an arms word, and the coast guard of a state is the state
+    body = "La Armada de Ecuador recibió una patrullera de la Guardia Costera de Estados Unidos."
+    assert pairs(tagger, rules, "es", body) == {("ECU", "USA")}
+
+
+def test_italian_sending_arms_in_a_country_names_the_recipient(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # "invio" / "invierà" (sending) with "in": where the arms go
+    body = "L'Italia invierà in Ucraina un sistema antiaereo Samp-T."
+    assert pairs(tagger, rules, "it", body) == {("UKR", "ITA")}
+    body = "Il governo italiano ha firmato il decreto per l'invio di armi in Ucraina."
+    assert pairs(tagger, rules, "it", body) == {("UKR", "ITA")}

@@ -1,0 +1,135 @@
+"""Lists of sellers and articles with two sellers (issue 12, `list`; ``pairs.py:
+_second_sellers``, ``grammar.py: _group_prefix``): a sentence that reads sellers and no buyer, in
+an article whose pairs all have one buyer, names more sellers of that buyer; a company name
+right before another is one company, its group's state no second seller. Every sentence is our
+own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms.test_pairs_languages import pairs
+from worker.model import Article
+from worker.transforms.rules import RuleSet
+from worker.transforms.rules import pairs as pairs_module
+from worker.transforms.rules.pairs import extract_pairs
+from worker.transforms.tag import Tagger
+
+
+def read(tagger: Tagger, rules: RuleSet, body: str) -> set[tuple[str, str]]:
+    """The pairs the relation reader finds, before the rule's topic query (one sentence may
+    not say enough for it)."""
+    tagged = tagger.tag(Article(id="t", title="", body=body))
+    return {
+        (h.recipient, h.supplier) for h in extract_pairs(tagged, rules.relations["arms_transfer"])
+    }
+
+
+TWO_SELLERS = (
+    "Bangladesh will purchase 40 battle tanks from China this year. "
+    "The tanks will be bought from China, and the attack helicopters from France."
+)
+
+
+def test_a_sentence_with_sellers_and_no_buyer_sells_to_the_article_buyer(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    assert pairs(tagger, rules, "en", TWO_SELLERS) == {("BGD", "CHN"), ("BGD", "FRA")}
+
+
+def test_without_the_mechanism_the_second_seller_is_lost(
+    tagger: Tagger, rules: RuleSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pairs_module, "SECOND_SELLERS", False)
+    assert pairs(tagger, rules, "en", TWO_SELLERS) == {("BGD", "CHN")}
+
+
+def test_a_list_of_sellers_alone_each_sells_to_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
+    body = (
+        "Chile ordered six frigates from Spain in March. "
+        "Two more frigates may be bought second-hand from Norway or Denmark, officials said."
+    )
+    assert pairs(tagger, rules, "en", body) >= {("CHL", "NOR"), ("CHL", "DNK")}
+
+
+def test_no_second_seller_when_the_article_has_two_buyers(tagger: Tagger, rules: RuleSet) -> None:
+    # which of the two buyers the later seller deals with is not said
+    body = (
+        "Bangladesh will purchase 40 battle tanks from China this year. "
+        "Brazil sold Super Tucano aircraft to Ghana in May. "
+        "The attack helicopters will be bought from France."
+    )
+    got = pairs(tagger, rules, "en", body)
+    assert ("BGD", "FRA") not in got and ("GHA", "FRA") not in got
+
+
+def test_no_second_seller_from_a_sentence_naming_another_state(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # India is named beside the seller: it may be the one France deals with
+    body = (
+        "Bangladesh will purchase 40 battle tanks from China this year. "
+        "India bought attack helicopters from France, the paper recalled."
+    )
+    assert ("BGD", "FRA") not in pairs(tagger, rules, "en", body)
+
+
+def test_a_maker_alone_is_no_second_seller(tagger: Tagger, rules: RuleSet) -> None:
+    # "US-made" says where the jets were built, not who hands them over
+    body = (
+        "Romania will buy used F-16 jets from Norway next year. "
+        "The US-made jets were flown for two decades."
+    )
+    assert ("ROU", "USA") not in pairs(tagger, rules, "en", body)
+
+
+def test_a_group_name_before_its_company_is_no_second_seller(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    body = "Slovakia will buy 150 CV90 infantry fighting vehicles from BAE Hägglunds."
+    assert pairs(tagger, rules, "en", body) == {("SVK", "SWE")}
+
+
+def test_states_adjectives_on_bought_foreign_jets_are_their_sellers(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # the jets are American-made; the Dutch and the Belgian ones are sold on second-hand
+    body = "Bulgaria may buy Dutch or Belgian F-16s next year."
+    assert pairs(tagger, rules, "en", body) == {("BGR", "NLD"), ("BGR", "BEL")}
+
+
+def test_two_origins_joined_by_a_hyphen_stay_the_makers(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Greece will buy French-Italian SAMP/T air defence systems."
+    assert pairs(tagger, rules, "en", body) == {("GRC", "FRA"), ("GRC", "ITA")}
+
+
+def test_an_owner_adjective_with_no_purchase_sells_nothing(tagger: Tagger, rules: RuleSet) -> None:
+    # the Dutch jets are only seen flying; the sale is the US one
+    body = "The US sold F-35 jets to Poland after Dutch F-16 jets flew over Warsaw."
+    assert ("POL", "NLD") not in pairs(tagger, rules, "en", body)
+
+
+def test_a_numeral_with_its_arms_left_out_continues_the_sellers(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # "and 8 from Jordan": eight more jets, the noun left out
+    body = "Officials say Egypt plans to acquire 10 used jets from Kuwait and 8 from Jordan soon."
+    assert read(tagger, rules, body) == {("EGY", "KWT"), ("EGY", "JOR")}
+
+
+def test_the_state_after_a_seller_company_sells_in_a_list(tagger: Tagger, rules: RuleSet) -> None:
+    # "in Spain" says where the seller of the transport aircraft is; the parser hangs it on
+    # the aircraft
+    body = (
+        "Ghana will get Super Tucano aircraft from Embraer, one C-295 heavy-lift transport "
+        "aircraft from Airbus Military in Spain, Mi-17 helicopters from Russia."
+    )
+    assert ("GHA", "ESP") in read(tagger, rules, body)
+
+
+def test_a_list_of_makers_before_the_arms_qualifies_an_order(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # "ordered" needs arms as its object; the makers' names stand between
+    body = "Poland ordered Airbus and Leonardo helicopters for its navy."
+    assert read(tagger, rules, body) == {("POL", "ITA")}
