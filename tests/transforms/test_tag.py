@@ -273,6 +273,13 @@ def test_weapon_variants(tagger: Tagger) -> None:
     assert by_id(tagged)["s-400"].count == 2
 
 
+def test_an_article_and_a_count_are_not_the_a10(tagger: Tagger) -> None:
+    # "a 10-strong team" reads like "A-10" in any case without its hyphen: a count, not the jet
+    assert "a-10" not in tag(tagger, "Moscow flew a 10-member team to Tehran.").weapons
+    assert "a-10" not in tag(tagger, "They signed a 10-year lease for the port.").weapons
+    assert "a-10" in tag(tagger, "Kyiv asked for A-10 attack jets.").weapons
+
+
 def test_sentence_index_of_mentions(tagger: Tagger) -> None:
     body = "Talks began. Mr. Lavrov met U.S. envoys in Geneva. Iran was not invited."
     tagged = tag(tagger, body)

@@ -987,6 +987,112 @@ def test_a_list_after_as_well_as_keeps_its_members(read) -> None:
     assert set(got) == {("IRQ", "EGY"), ("JOR", "EGY"), ("LBY", "EGY")}
 
 
+def test_a_failed_attempt_to_sell_makes_no_pair(read) -> None:
+    # "failed to sell … to A and B": the seller's hopes, not a sale; neither side has a role
+    got = read(
+        "Sweden welcomed the order from Brazil, as Stockholm had failed to sell its Gripen "
+        "fighter to Denmark, Norway and the Netherlands."
+    )
+    assert ("DNK", "SWE") not in got and ("NOR", "SWE") not in got
+    assert read("Moscow failed to sell its Su-35 jets to Indonesia.") == {}
+    # a sale that went through still counts
+    assert set(read("Moscow sold its Su-35 jets to Indonesia.")) == {("IDN", "RUS")}
+
+
+def test_the_state_a_neighbour_is_named_after_takes_no_part(read) -> None:
+    # "X's neighbour Y buys": X only tells where Y lies
+    got = read("Last month China's neighbour Vietnam said it would buy Indian missiles.")
+    assert set(got) == {("VNM", "IND")}
+    got = read("Turkey supplied drones to Armenia's neighbouring country, Azerbaijan, in 2020.")
+    assert set(got) == {("AZE", "TUR")}
+    # a wire report's accent for an apostrophe parses as one adjective
+    got = read("Last week, Russia´s neighbor Finland said it would acquire the American HIMARS.")
+    assert set(got) == {("FIN", "USA")}
+
+
+def test_a_currency_named_after_a_state_is_no_party(read) -> None:
+    # "bought … from Russia, a deal of 30 million U.S. dollars": the dollars are a unit
+    got = read("Peru bought three helicopters from Russia, an outlay of 30 million U.S. dollars.")
+    assert set(got) == {("PER", "RUS")}
+
+
+def test_the_fleet_a_new_type_replaces_names_no_seller(read) -> None:
+    # "as the replacement for its C-130s": the old transport's maker sells nothing here
+    got = read(
+        "Austria settled on the C-390 as the replacement for its C-130 Hercules in 2023, while "
+        "Hungary revealed its purchase of the C-390 last year."
+    )
+    assert set(got) == {("AUT", "BRA"), ("HUN", "BRA")}
+
+
+def test_a_state_buying_for_another_is_its_donor(read) -> None:
+    # "buys X for Kyiv": the buyer pays and hands the arms on; the state after "for" gets them
+    got = read("The Pentagon said it would purchase NASAMS for Kyiv with aid funds.")
+    assert set(got) == {("UKR", "USA")}
+    assert set(read("Poland bought Czech howitzers for Ukraine.")) == {("UKR", "POL")}
+    # a force after "for" is the buyer's own
+    assert set(read("India bought Rafale jets for the Indian Air Force.")) == {("IND", "FRA")}
+
+
+def test_a_bygone_state_as_maker_sells_nothing_now(read) -> None:
+    # "Soviet" is tagged as Russia, its successor; "Soviet-made" tells the arms' age, and "the
+    # Soviet successor state" is another state
+    got = read(
+        "Besides the jets, some Soviet-made Kub air defence systems will be transferred to Ukraine."
+    )
+    assert ("UKR", "RUS") not in got
+    assert read("The Soviet successor state will procure the Chinese HQ-9B systems.") == {}
+    # the state that hands them on is still the seller, and the Soviet Union as a doer still sells
+    assert set(read("Slovakia sent Soviet-made MiG-29 jets to Ukraine.")) == {("UKR", "SVK")}
+    assert set(read("In 1963 the Soviet Union sold MiG-21 jets to India.")) == {("IND", "RUS")}
+
+
+def test_transports_carrying_aid_or_people_bring_no_arms(read) -> None:
+    # the place an aircraft reaches with relief crews (or delivers supplies to) gets no arms
+    got = read(
+        "Two US Air Force C-17s arrived in Turkey on Monday, carrying rescue personnel and "
+        "their gear."
+    )
+    assert got == {}
+    assert read("A C-17 Globemaster III delivered the supplies to Egypt.") == {}
+    # arms on board, or arms among the goods, still go to the place
+    got = read("The US delivered medical supplies and Stinger missiles to Ukraine.")
+    assert set(got) == {("UKR", "USA")}
+    # a headline the parser reads with the arms word as its verb
+    got = read("Turkish defense ministry halts drone supplies to Ethiopia?")
+    assert set(got) == {("ETH", "TUR")}
+
+
+def test_leave_to_sell_makes_its_holder_the_seller(read) -> None:
+    # "got permission from X to sell … to Y": the holder sells to Y; X only approves
+    got = read("In May, Israel got permission from the United States to sell the Arrow 3 to India.")
+    assert set(got) == {("IND", "ISR")}
+    # leave to buy: the approving state is the seller, as before
+    got = read("Poland received approval from the United States to buy HIMARS launchers.")
+    assert set(got) == {("POL", "USA")}
+
+
+def test_a_state_arguing_about_a_sale_is_no_buyer(read) -> None:
+    # a verb of arguing reports a view: its subject is not left as the guessed buyer
+    got = read("France has argued that Italy can no longer block the export of the jets to others.")
+    assert ("FRA", "ITA") not in got
+
+
+def test_a_maker_sells_to_the_buyer_of_its_own_clause(read) -> None:
+    # "A's purchase … comes as B bought the Russian S-400": Russia sells to B only
+    got = read(
+        "Greece's order of the jets comes just as Turkey recently purchased the Russian S-400 "
+        "air defence system."
+    )
+    assert set(got) == {("TUR", "RUS")}
+    assert set(read("Kenya bought Turkish drones as Uganda bought Chinese ones.")) == {
+        ("KEN", "TUR")
+    }
+    # a maker in a clause with no buyer of its own still sells to the sentence's buyer
+    got = read("India signed a deal under which it will buy Russian S-400 systems.")
+    assert set(got) == {("IND", "RUS")}
+
+
 def test_his_country_is_the_state_of_the_one_who_speaks(read) -> None:
     # "his country" (or "her", "the") as the doer of a transfer, in a clause said by someone the
     # sentence places in a state: a minister's adjective, an embassy the speaker works at

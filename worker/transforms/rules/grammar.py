@@ -144,7 +144,19 @@ def read_roles(
             head = doc[r.anchor]
             gift = r.role == RECIPIENT and cls.has("gift", _w(head))
             out[k] = replace(r, clause=_clause_of(head, wtok), gift=gift)
+    _makers_with_own_buyer(out)
     return out
+
+
+def _makers_with_own_buyer(out: dict[int, Role]) -> None:
+    """A maker read from an adjective sells to the buyer of its own clause when that clause has
+    one ("A's purchase of X comes as B bought the Russian Iskander": Russia sells to B, not to
+    A); in a clause with no buyer of its own it fits any clause ("India signed a deal under
+    which it will buy Russian S-400s")."""
+    buyers = {r.clause for r in out.values() if r.role == RECIPIENT}
+    for k, r in list(out.items()):
+        if r.maker and r.clause >= 0 and r.clause not in buyers:
+            out[k] = replace(r, clause=-1)
 
 
 def _speakers(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: Classes) -> None:
@@ -487,7 +499,15 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
         # "Korean-built systems" is parsed with the adjective as an adverb of "built".
         made_adverb = dep == "advmod" and cls.has("made", _w(head))
         if dep in _CLIMB_MODIFIER or dep == "appos" or made_adverb:
+            if dep != "appos" and cls.has("currency", _w(head)):  # "22 million U.S. dollars"
+                return Role(NO_ROLE, f"'{tok.text} {head.text}' (a currency)")
+            # "Russia's neighbour Estonia", "the Russian ally Belarus" (and "Russia´s" as the
+            # parser reads a wire report's accent for an apostrophe: one adjective)
+            if dep in ("poss", "amod") and _kin_noun(head, cls):
+                return Role(THIRD, f"'{tok.text}'s {head.text}' (names another state)")
             if cls.has("era", _w(head)):  # "Soviet-era tanks": when they were made, not who sells
+                return Role(THIRD, f"'{tok.text}-{head.text}'")
+            if dep != "poss" and cls.has("bygone", _w(tok)):  # "Soviet-made", "Soviet successor"
                 return Role(THIRD, f"'{tok.text}-{head.text}'")
             noun = _on_noun(tok, head, actor, wtok, cls)
             if noun is not None:
@@ -526,6 +546,47 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return Role(THIRD, f"'{h.text} in' (a place)")
         break
     return _relation(tok, actor, wtok, cls)
+
+
+def _bought_for_a_state(verb: Any) -> Any | None:
+    """The state a buy verb buys for ("purchase NASAMS for Kyiv", "buy drones for Ukraine"):
+    a bare proper name after "for", not a force ("for the Indian Navy", "for its army") nor a
+    sum. The "for" may hang on the arms ("bought howitzers for Ukraine"). None otherwise."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for p in [c for n in (verb, *objects) for c in n.children]:
+        if p.dep_ != "prep" or _w(p) != "for":
+            continue
+        for o in p.children:
+            bare = not any(c.dep_ in ("compound", "amod", "det", "poss") for c in o.children)
+            if o.dep_ == "pobj" and o.tag_ == "NNP" and bare and _w(o) not in _BACK_FORCES:
+                return o
+    return None
+
+
+def _leave_to_sell(noun: Any, cls: Classes) -> bool:
+    """An object noun of approval whose infinitive is a sale ("permission … to sell the
+    system to Germany", "approval to export"): the one given leave sells, the one giving it
+    approves another's sale (unlike "approval to buy", where the approver sells)."""
+    return (
+        noun.dep_ == "dobj"
+        and cls.has("approve", _w(noun))
+        and any(c.dep_ == "acl" and cls.has("sell", _w(c)) for c in noun.children)
+    )
+
+
+def _kin_noun(noun: Any, cls: Classes) -> bool:
+    """A noun of kinship between states ("neighbour", "ally"), or one such a word modifies
+    ("neighbouring country"): its possessor describes the state named beside it, and takes no
+    part in that state's deal."""
+    if cls.has("kin", _w(noun)):
+        return True
+    return any(c.dep_ in ("amod", "compound") and cls.has("kin", _w(c)) for c in noun.children)
+
+
+def _failed_attempt(verb: Any, cls: Classes) -> bool:
+    """The transfer verb is what its governor says failed ("Paris has failed to sell the jet to
+    A and B"): nothing changed hands, so neither side has a role."""
+    return verb.dep_ == "xcomp" and verb.head is not verb and cls.has("fail", _w(verb.head))
 
 
 def _as_well_as_phrase(tok: Any) -> Any | None:
@@ -639,7 +700,7 @@ def _on_noun(
             return Role(THIRD, f"'{tok.text} {noun.text}' carries the cargo")
         # "Polish-built Black Hawks": a licence maker builds and sells another's design
         if actor.kind == "company" or w is None or w.origin in (None, actor.country) or made:
-            return Role(SUPPLIER, f"{MAKER_OF}'{noun.text}'", maker=True)
+            return Role(SUPPLIER, f"{MAKER_OF}'{noun.text}'", noun.i, maker=True)
         if _owner_sells(tok, noun, cls):
             return Role(SUPPLIER, f"'{tok.text} {noun.text}' (the owner sells)", noun.head.i)
         return None
@@ -941,6 +1002,8 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
         return Role(SUPPLIER, f"subject of '{verb.text}' (the blocker)", verb.i, weak=True)
     for v in _chain(verb):
         w = _w(v)
+        if _failed_attempt(v, cls) and cls.any(("buy", "sell"), w):
+            return Role(NO_ROLE, f"subject of '{verb.text} … {v.text}' (a failed attempt)", v.i)
         if cls.has("choose", w) and _negated_choice(v):
             # "chose not to sell", "did not choose the jet": the subject buys nothing, and is not
             # left free for a later guess at the buyer either
@@ -949,7 +1012,12 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
             return Role(THIRD, f"subject of '{v.text}'", v.i)
         if cls.has("induct", w) and not _takes_arms(v, cls):
             continue  # "commissioned a study of Russian submarines": no arms taken
+        if cls.has("buy", w) and any(_leave_to_sell(c, cls) for c in v.children):
+            continue  # "received permission from X to sell": leave, not arms; it sells
         if cls.has("buy", w) and not _commands(v, cls):
+            if _bought_for_a_state(v) is not None:
+                # "would purchase NASAMS for Kyiv": it pays and hands them on, the donor
+                return Role(SUPPLIER, f"subject of '{v.text} … for' (buys for another)", v.i)
             return Role(RECIPIENT, f"subject of '{v.text}'", v.i)
         if cls.has("sell", w) and not _sends_message(v, cls):
             return Role(SUPPLIER, f"subject of '{v.text}'", v.i)
@@ -1104,6 +1172,8 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         role = _prep_role(beside, cls, wtok)
         return replace(role, cue=role.cue + " (the list goes on)") if role is not None else None
     p, h = _w(prep), prep.head
+    if _failed_attempt(h, cls) and cls.any(("buy", "sell"), _w(h)):  # "failed to sell … to X"
+        return Role(NO_ROLE, f"'{h.head.text} to {h.text} … {p}' (a failed attempt)", h.i)
     if h.tag_.startswith("VB") and not _transfer_word(h, wtok, cls, 0, buying=True):
         # "vetoed the export of shells to Ukraine": the phrase belongs to the verb's object
         obj = next(
@@ -1119,6 +1189,8 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         h = obj if obj is not None else h
     hw = _w(h)
     if p == "from":
+        if _leave_to_sell(h, cls):  # "permission from Washington to sell the system to X"
+            return Role(THIRD, f"'{h.text} from' (approves another's sale)", h.i)
         if cls.has("captured", hw):
             return Role(THIRD, f"'{h.text} from'")
         if h.head is not h and _wins_order(h.head, cls) is h:  # "won an order from Egypt"
@@ -1137,6 +1209,9 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if p == "to":
         if _sends_message(h, cls):  # "sent a letter to Bern about the shells"
             return None
+        carrier = any(c.dep_ == "nsubj" and _arms_at(c, wtok, cls) for c in h.children)
+        if carrier and _goods_only(h, cls, wtok):  # "a C-17 delivered the supplies to Egypt"
+            return Role(NO_ROLE, f"'{h.text} … to' (a transport's goods, not arms)", h.i)
         if _transfer_word(h, wtok, cls) and not cls.has("buy", hw):
             return Role(RECIPIENT, f"'{h.text} … to'", h.i)
         sale = _export_permit(h, cls)
@@ -1149,6 +1224,9 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if p == "for":
         if h.i in wtok or cls.any(("sell_noun", "deal", "buy_noun", "arrive", "sell"), hw):
             return Role(RECIPIENT, f"'{h.text} … for'", h.i)
+        bought_for = _bought_for_a_state(h) if cls.has("buy", hw) else None
+        if bought_for is not None and bought_for.head is prep:
+            return Role(RECIPIENT, f"'{h.text} … for' (bought for it)", h.i)
         if cls.has("choose", hw) and any(c.dep_ == "auxpass" for c in h.children):
             # "the AMV has been selected for the Japanese army": the force it is chosen for
             return Role(RECIPIENT, f"'{h.text} for' (the chooser)", h.i)
@@ -1171,7 +1249,12 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if p in ("in", "at"):
         movers = [c for c in h.children if c.dep_ == "nsubj"]
         own_force = any(cls.has("force", _w(c)) for m in movers for c in (m, *m.children))
-        if cls.has("arrive", hw) and not own_force:  # not "a fleet of warships arrived in"
+        # nor "transports arrived in Turkey, carrying relief teams and equipment": carriers
+        carrying = any(
+            c.dep_ == "advcl" and cls.has("carry", _w(c)) and _goods_only(c, cls, wtok)
+            for c in h.children
+        )
+        if cls.has("arrive", hw) and not (own_force or carrying):
             return Role(RECIPIENT, f"'{h.text} in'", h.i)
         return Role(THIRD, f"'{p}'")
     return None
@@ -1233,6 +1316,22 @@ def _carrier(noun: Any, cls: Classes) -> bool:
         noun.dep_ == "nsubj"
         and cls.has("carry", _w(verb))
         and any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+def _goods_only(verb: Any, cls: Classes, wtok: dict[int, Weapon]) -> bool:
+    """The verb's object is goods or people and names no arms ("delivered the supplies",
+    "carrying relief personnel and equipment"): what it moves is aid, so the place it goes to
+    gets no arms. Not "military supplies"."""
+    goods = ("cargo", "also", "force")
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    if not objects or not any(cls.any(goods, _w(o)) for o in objects):
+        return False
+    # the verb too: a headline's "bans drone supplies to X" is parsed with "drone" as the verb
+    return not any(
+        t.i in wtok or cls.has("arms", _w(t)) or _w(t) == "military"
+        for t in (verb, *(t for o in objects for t in o.subtree))
     )
 
 
