@@ -84,6 +84,7 @@ class Score:
     lang_reports: Counter = field(default_factory=Counter)
     by_construction: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     countries: Counts = field(default_factory=Counts)
+    countries_lang: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     status: Counter = field(default_factory=Counter)  # (gold status, right?) -> n
     status_lang: Counter = field(default_factory=Counter)  # (language, right?) -> n
     status_errors: list[str] = field(default_factory=list)
@@ -282,9 +283,10 @@ def score_report(rep: Report, pred: list[dict], countries: list[str], s: Score) 
     if any((b, a) in got for a, b in got):
         s.both_directions += 1
     ctp = len(set(countries) & set(rep.countries))
-    s.countries.add(
-        ctp, len(set(countries) - set(rep.countries)), len(set(rep.countries) - set(countries))
-    )
+    for c in (s.countries, s.countries_lang[rep.lang]):
+        c.add(
+            ctp, len(set(countries) - set(rep.countries)), len(set(rep.countries) - set(countries))
+        )
     for h in rep.homonyms:
         if h.get("not") in countries and h.get("not") not in rep.countries:
             s.homonyms_tagged += 1
@@ -366,6 +368,10 @@ def summary(s: Score) -> dict[str, Any]:
         "status_right": st_right / st_all if st_all else None,
         "status_right_by_lang": {
             g: _status_share(s, g) for g in sorted({g for g, _ in s.status_lang})
+        },
+        "countries_by_lang": {
+            g: "P {:.3f} / R {:.3f}".format(*c.prf()[:2])
+            for g, c in sorted(s.countries_lang.items())
         },
         "weapon_right": s.weapon[True] / w_all if w_all else None,
         "weapon_class_labels": s.weapon_class_labels,

@@ -350,6 +350,8 @@ def test_arabic_georgia_in_an_atlanta_story_is_the_us_state(tagger: Tagger) -> N
 def test_arabic_georgia_in_the_caucasus_stays_the_country(tagger: Tagger) -> None:
     body = "وصل وزير الدفاع إلى تبليسي. وتشتري جورجيا أنظمة دفاع جوي جديدة."
     assert "GEO" in countries(tagger, body)
+
+
 # --- "US$": a dollar amount in Portuguese and Spanish copy ----------------------------------------
 
 

@@ -315,7 +315,15 @@ def test_romance_adjectives_no_currency_gives(tagger: Tagger) -> None:
 
 def test_a_leading_adjective_may_open_a_sentence_capitalised(tagger: Tagger) -> None:
     assert countries(tagger, "Ukraińskie wojsko dostało nowe drony.", "pl") == {"UKR"}
-    assert countries(tagger, "Deutsche Panzer rollen nach Osten.", "de") == {"DEU"}
+    assert countries(tagger, "Российские военные покинули базу.", "ru") == {"RUS"}
+
+
+def test_an_outlet_named_by_the_adjective_opening_a_sentence_is_no_state(tagger: Tagger) -> None:
+    body = "Polskie Radio podało, że czołgi trafią na Litwę."
+    assert "POL" not in countries(tagger, body, "pl")
+    assert "RUS" not in countries(tagger, "Российская газета пишет о новых заказах.", "ru")
+    # German capitalises every noun: a capitalised adjective opening a sentence stays unread
+    assert "DEU" not in countries(tagger, "Deutsche Welle berichtete am Abend.", "de")
 
 
 def test_a_romance_surname_at_a_sentence_start_is_not_the_adjective(tagger: Tagger) -> None:

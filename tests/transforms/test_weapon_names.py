@@ -58,9 +58,10 @@ def test_generic_word_plus_a_name_that_alone_is_common(
 @pytest.mark.parametrize(
     "body",
     [
-        "The price of spike proteins fell.",
+        "Spike Lee directed the film in Brooklyn.",
         "FDI inflows rose by a tenth last year.",
         "Guarani is spoken widely in Paraguay.",
+        "Lupo is the family's dog.",
     ],
 )
 def test_the_common_word_alone_is_no_weapon(tagger: Tagger, body: str) -> None:

@@ -75,7 +75,9 @@ class Language:
     declension: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # adjectives stand before their noun, so one often opens a sentence capitalised (written to
     # the table as ``adjectives_lead: true``; Romance adjectives follow the noun, and a
-    # capitalised one there is mostly a surname: "Russo", "Greco")
+    # capitalised one there is mostly a surname: "Russo", "Greco"; German capitalises every noun,
+    # so a capitalised adjective there opens proper names too, "Deutsche Bank", "Deutsche
+    # Welle", and gained one mention on dev)
     adjectives_lead: bool = False
     # Regular gender and number forms of an adjective simplemma's dictionary lacks (a currency
     # gives one gender only: "livre turque" but not "turc", "riyal saoudien" but not
@@ -190,7 +192,7 @@ def regular_forms(
 LANGUAGES: dict[str, Language] = {
     lang.code: lang
     for lang in (
-        Language("de", "first", inflect_names=False, genitive_s=True, adjectives_lead=True),
+        Language("de", "first", inflect_names=False, genitive_s=True),
         Language("fr", "last", adjective_endings=_FR_ENDINGS),
         Language("es", "last", adjective_endings=_ES_ENDINGS),
         Language("it", "last", adjective_endings=_IT_ENDINGS),
