@@ -1019,7 +1019,7 @@ def test_a_currency_named_after_a_state_is_no_party(read) -> None:
 def test_the_fleet_a_new_type_replaces_names_no_seller(read) -> None:
     # "as the replacement for its C-130s": the old transport's maker sells nothing here
     got = read(
-        "Austria settled on the C-390 as the replacement for its C-130 Hercules in 2023, while "
+        "In 2023 Vienna chose the C-390 to replace its ageing C-130 Hercules fleet, while "
         "Hungary revealed its purchase of the C-390 last year."
     )
     assert set(got) == {("AUT", "BRA"), ("HUN", "BRA")}
@@ -1027,7 +1027,7 @@ def test_the_fleet_a_new_type_replaces_names_no_seller(read) -> None:
 
 def test_a_state_buying_for_another_is_its_donor(read) -> None:
     # "buys X for Kyiv": the buyer pays and hands the arms on; the state after "for" gets them
-    got = read("The Pentagon said it would purchase NASAMS for Kyiv with aid funds.")
+    got = read("The Pentagon would purchase NASAMS for Kyiv, a spokesman said.")
     assert set(got) == {("UKR", "USA")}
     assert set(read("Poland bought Czech howitzers for Ukraine.")) == {("UKR", "POL")}
     # a force after "for" is the buyer's own
@@ -1065,7 +1065,7 @@ def test_transports_carrying_aid_or_people_bring_no_arms(read) -> None:
 
 def test_leave_to_sell_makes_its_holder_the_seller(read) -> None:
     # "got permission from X to sell … to Y": the holder sells to Y; X only approves
-    got = read("In May, Israel got permission from the United States to sell the Arrow 3 to India.")
+    got = read("In March, Israel obtained permission from Washington to sell the Arrow 3 to India.")
     assert set(got) == {("IND", "ISR")}
     # leave to buy: the approving state is the seller, as before
     got = read("Poland received approval from the United States to buy HIMARS launchers.")
@@ -1074,7 +1074,7 @@ def test_leave_to_sell_makes_its_holder_the_seller(read) -> None:
 
 def test_a_state_arguing_about_a_sale_is_no_buyer(read) -> None:
     # a verb of arguing reports a view: its subject is not left as the guessed buyer
-    got = read("France has argued that Italy can no longer block the export of the jets to others.")
+    got = read("France argued that Italy may not stop the jets from being exported to others any longer.")
     assert ("FRA", "ITA") not in got
 
 

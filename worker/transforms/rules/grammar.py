@@ -584,7 +584,7 @@ def _kin_noun(noun: Any, cls: Classes) -> bool:
 
 
 def _failed_attempt(verb: Any, cls: Classes) -> bool:
-    """The transfer verb is what its governor says failed ("Paris has failed to sell the jet to
+    """The transfer verb is what its governor says failed ("the maker has failed to sell the jet to
     A and B"): nothing changed hands, so neither side has a role."""
     return verb.dep_ == "xcomp" and verb.head is not verb and cls.has("fail", _w(verb.head))
 
@@ -1210,7 +1210,7 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         if _sends_message(h, cls):  # "sent a letter to Bern about the shells"
             return None
         carrier = any(c.dep_ == "nsubj" and _arms_at(c, wtok, cls) for c in h.children)
-        if carrier and _goods_only(h, cls, wtok):  # "a C-17 delivered the supplies to Egypt"
+        if carrier and _goods_only(h, cls, wtok):  # "a C-17 flew the supplies to Egypt"
             return Role(NO_ROLE, f"'{h.text} … to' (a transport's goods, not arms)", h.i)
         if _transfer_word(h, wtok, cls) and not cls.has("buy", hw):
             return Role(RECIPIENT, f"'{h.text} … to'", h.i)
