@@ -584,7 +584,7 @@ def _kin_noun(noun: Any, cls: Classes) -> bool:
 
 
 def _failed_attempt(verb: Any, cls: Classes) -> bool:
-    """The transfer verb is what its governor says failed ("the maker could not sell its fighter to
+    """The transfer verb is what its governor says failed ("the maker failed to sell its fighter to
     A and B"): nothing changed hands, so neither side has a role."""
     return verb.dep_ == "xcomp" and verb.head is not verb and cls.has("fail", _w(verb.head))
 
