@@ -364,3 +364,19 @@ def test_us_dollar_sign_is_an_amount_not_the_state(tagger: Tagger) -> None:
 def test_portuguese_eua_is_the_united_states(tagger: Tagger) -> None:
     art = Article(id="t", title="", body="Os EUA venderam helicópteros à Colômbia.", language="pt")
     assert {"USA", "COL"} <= set(tagger.tag(art).countries)
+
+
+def test_the_pardoned_white_house_bird_is_no_country(tagger: Tagger) -> None:
+    assert "TUR" not in countries(
+        tagger, "The bird was spared.", "Biden Pardons White House Turkey"
+    )
+
+
+def test_the_turkish_president_pardoning_stays_the_country(tagger: Tagger) -> None:
+    body = "Erdogan pardons thousands of prisoners in Turkey after the vote."
+    assert "TUR" in countries(tagger, body)
+
+
+def test_a_georgia_drive_from_the_yard_line_is_the_team(tagger: Tagger) -> None:
+    body = "The Georgia drive began at its own 20-yard line and ended with a field goal."
+    assert "GEO" not in countries(tagger, body)
