@@ -380,3 +380,19 @@ def test_the_turkish_president_pardoning_stays_the_country(tagger: Tagger) -> No
 def test_a_georgia_drive_from_the_yard_line_is_the_team(tagger: Tagger) -> None:
     body = "The Georgia drive began at its own 20-yard line and ended with a field goal."
     assert "GEO" not in countries(tagger, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Korean Air will take ten more wide-body jets.", set()),
+        ("Turkish Air shares rose after the order.", set()),
+        ("The Korean Air Force flies the F-35A.", {"KOR"}),
+        ("Turkish air strikes hit the border villages.", {"TUR"}),
+        ("Norwegian air defence units joined the drill.", {"NOR"}),
+    ],
+)
+def test_an_airline_named_by_the_adjective_and_air_is_no_state(
+    tagger: Tagger, body: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body) == expected
