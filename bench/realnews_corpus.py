@@ -312,19 +312,22 @@ def _recache(args: argparse.Namespace) -> int:
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         changed = False
         for i, line in enumerate(lines):
+            item = line.rstrip("\n")
             # an id of digits only is written quoted ("- id: '919019472590'")
-            if line.rstrip("\n") not in {f"- id: {rid}", f"- id: '{rid}'", f'- id: "{rid}"'}:
+            if item.lstrip(" ") not in {f"- id: {rid}", f"- id: '{rid}'", f'- id: "{rid}"'}:
                 continue
-            # the report's own keys run until the next "- id:" or a line that is not indented
+            # some files indent the list ("  - id:"); the report's keys sit two columns deeper
+            key = " " * (len(item) - len(item.lstrip(" ")) + 2)
+            # the report's own keys run until the next "- id:" or a line indented less
             end = i + 1
-            while end < len(lines) and lines[end].startswith("  "):
+            while end < len(lines) and lines[end].startswith(key):
                 end += 1
             j = i + 1
             while j < end:
-                if lines[j].startswith("  sha256:"):
-                    lines[j] = f"  sha256: {digest}\n"
-                    if not any(k.startswith("  recached:") for k in lines[i + 1 : end]):
-                        lines.insert(j + 1, f"  recached: '{today}'\n")
+                if lines[j].startswith(f"{key}sha256:"):
+                    lines[j] = f"{key}sha256: {digest}\n"
+                    if not any(k.startswith(f"{key}recached:") for k in lines[i + 1 : end]):
+                        lines.insert(j + 1, f"{key}recached: '{today}'\n")
                     changed = True
                     break
                 j += 1

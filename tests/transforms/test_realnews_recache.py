@@ -1,0 +1,53 @@
+"""`realnews_corpus.py recache` records a re-read text's hash in the label file, whether the file
+writes its report list flush left ("- id:") or indented ("  - id:"). Invented labels and text."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+import realnews_corpus
+from realnews_corpus import report_id
+
+URL = "https://example.org/a-made-up-report"
+
+
+def _labels(indent: str) -> str:
+    rid = report_id(URL)
+    return (
+        "reports:\n"
+        f"{indent}- id: {rid}\n"
+        f"{indent}  url: {URL}\n"
+        f"{indent}  sha256: 0000\n"
+        f"{indent}  kind: lookalike\n"
+        f"{indent}- id: 111111111111\n"
+        f"{indent}  url: https://example.org/another\n"
+        f"{indent}  sha256: 1111\n"
+    )
+
+
+@pytest.mark.parametrize("indent", ["", "  "])
+def test_recache_writes_the_hash_into_its_own_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, indent: str
+) -> None:
+    labels = tmp_path / "batch.yaml"
+    labels.write_text(_labels(indent), encoding="utf-8")
+    text = tmp_path / "excerpt.txt"
+    text.write_bytes(b"an invented sentence")
+    monkeypatch.setattr(realnews_corpus, "_all_label_files", lambda: [labels])
+    monkeypatch.setattr(realnews_corpus, "ROOT", tmp_path)
+    monkeypatch.setattr(realnews_corpus, "CACHE", tmp_path / "cache")
+
+    assert realnews_corpus._recache(argparse.Namespace(url=URL, text_file=str(text))) == 0
+
+    digest = hashlib.sha256(b"an invented sentence").hexdigest()
+    lines = labels.read_text(encoding="utf-8").splitlines()
+    assert lines[3] == f"{indent}  sha256: {digest}"
+    assert lines[4].startswith(f"{indent}  recached: ")
+    assert f"{indent}  sha256: 1111" in lines  # the next report is left alone
+    assert (tmp_path / "cache" / f"{report_id(URL)}.txt").read_bytes() == b"an invented sentence"
