@@ -310,3 +310,21 @@ def test_an_approval_asked_for_or_expected_is_talks(status_of) -> None:
     text = "Congress is expected to approve the sale of F-16 jets to Turkey."
     assert status_of(text, ("TUR", "USA")) == "talks"
     assert status_of("The US approved the sale of F-16 jets to Turkey.", ("TUR", "USA")) == "agreed"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "status"),
+    [
+        # a licence revoked in the present tense, as headlines put it
+        ("Sweden revokes its licences for the sale of Gripen jets to Hungary.", ("HUN", "SWE"),
+         "cancelled"),
+        # a ban put as a prohibition
+        ("Austria prohibits the transfer of Pandur vehicles to Ukraine.", ("UKR", "AUT"),
+         "blocked"),
+        # a gift told in the progressive
+        ("The minister praised Japan for gifting Abukuma-class ships to the Philippines.",
+         ("PHL", "JPN"), "delivered"),
+    ],
+)  # fmt: skip
+def test_eighteenth_batch_status_words(status_of, text, pair, status) -> None:
+    assert status_of(text, pair) == status

@@ -60,6 +60,10 @@ def test_the_main_transfer_not_a_later_deal_in_the_same_sentence(read) -> None:
         ("Canada will sell LAVs to Colombia.", ("COL", "CAN"), "lav-6"),
         # an acronym that is also a German word: only in capitals
         ("Israel will sell PULS launchers to the Netherlands.", ("NLD", "ISR"), "puls"),
+        # a variant suffix and a radar the gazetteer lacked, a maker's name for its aircraft
+        ("India sold Akash-1S batteries to Armenia.", ("ARM", "IND"), "akash"),
+        ("India supplied Armenia with Swathi radars.", ("ARM", "IND"), "swathi-radar"),
+        ("India handed a Dornier aircraft to the Maldives.", ("MDV", "IND"), "dornier-228"),
     ],
 )  # fmt: skip
 def test_a_weapon_written_as_real_reports_write_it(read, text, pair, weapon) -> None:
