@@ -489,10 +489,13 @@ def extract_pairs(
         _later_buyers(hits, orphans, makers, _states_named(per_sentence, sentences))
     weapons = [e for e in tagged.entities if e.type == "weapon"]
     lede = next((h.status for h in hits.values() if h.status), None)
-    # one read of the opening serves both: the lede's status for a language lexicon's untold
-    # pairs, and a delivery the headline or first sentence tells (``with_opening``)
+    # one read of the opening serves both: the lede's status for untold pairs, and a delivery
+    # the headline or first sentence tells (``with_opening``)
     told, at = _opening_status(art, sentences[:_OPENING], lexicon) if hits else (None, 0)
-    if lede is None and lexicon.symbols_only:
+    if lede is None:
+        # no pair's sentence tells how far the deal has gone, the opening may, pair or not
+        # ("Armoured vehicles delivered to the army" over "Kenya's acquisition of ... from
+        # Turkey"); a language lexicon needs it most, but an English pair untold is the same
         lede = told
     opening = told if at < _HEADLINE_AND_FIRST else None
     # the opening's delivery is the newest step of the deal whose buyer it names: when it names
