@@ -110,3 +110,19 @@ def test_the_one_system_named_is_not_given_when_the_buyer_makes_it(read) -> None
         "Deliveries of India's home-built Tejas jets keep slipping."
     )
     assert got[("IND", "FRA")].get("weapon") is None
+
+
+def test_the_system_that_ammunition_is_for_is_not_the_weapon_sold(read) -> None:
+    # the shells change hands; the howitzer is only what they are fired from
+    got = read("Italy supplied Poland with ammunition for its K9 howitzers.")
+    assert got[("POL", "ITA")].get("weapon") is None
+
+
+def test_a_system_named_only_as_a_platform_is_not_taken_from_the_article(read) -> None:
+    # the pair's sentence names no system; the article names one, but only as what the engines
+    # are for, so it is not the pair's weapon (nor the one system the article names)
+    got = read(
+        "Germany refused to sell submarine engines to Thailand. Those were spare engines for the "
+        "Yuan-class submarines."
+    )
+    assert got[("THA", "DEU")].get("weapon") is None
