@@ -333,6 +333,9 @@ def test_an_approval_asked_for_or_expected_is_talks(status_of) -> None:
         # a ban put as a prohibition
         ("Austria prohibits the transfer of Pandur vehicles to Ukraine.", ("UKR", "AUT"),
          "blocked"),
+        # a step towards a purchase, not the purchase
+        ("Peru moves to buy K2 tanks from South Korea.", ("PER", "KOR"), "talks"),
+        ("Egypt is moving toward acquiring Chinese J-10 jets.", ("EGY", "CHN"), "talks"),
         # a gift told in the progressive
         ("The minister praised Japan for gifting Abukuma-class ships to the Philippines.",
          ("PHL", "JPN"), "delivered"),
