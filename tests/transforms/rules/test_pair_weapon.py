@@ -126,3 +126,13 @@ def test_a_system_named_only_as_a_platform_is_not_taken_from_the_article(read) -
         "Yuan-class submarines."
     )
     assert got[("THA", "DEU")].get("weapon") is None
+
+
+def test_a_multinational_weapon_nearest_the_verb_beats_a_later_one_of_the_seller(read) -> None:
+    # the Eurofighter has no one state of origin, so Britain may sell it: it is the system
+    # right after the verb, and the British trainer named after it is the second item
+    got = read(
+        "Oman will acquire twelve Eurofighter Typhoon jets and eight Hawk trainer aircraft from "
+        "Britain."
+    )
+    assert got[("OMN", "GBR")]["weapon"] == "eurofighter-typhoon"

@@ -835,12 +835,13 @@ def _sentence_pairs(
 
 
 def _pair_weapon(named: list[tuple[int, _Span]], supplier: str, trig: list[int]) -> _Span | None:
-    """The weapon a sentence's pair is about: of the supplier's own weapons (any named weapon
-    when none is the supplier's), the one nearest the first transfer trigger, the sentence's
-    main transfer (as for its status); ties go to the first. The first one named is often the
+    """The weapon a sentence's pair is about: of the supplier's own weapons, with those of a
+    multinational programme (no one country: any partner sells them, "Eurofighter"; any named
+    weapon when none is), the one nearest the first transfer trigger, the sentence's main
+    transfer (as for its status); ties go to the first. The first one named is often the
     carrier ("six transport jets landed, delivering the air defence system"); later triggers
     often tell of other deals ("... that also included orders of howitzers")."""
-    own = [(k, w) for k, w in named if w.origin == supplier] or named
+    own = [(k, w) for k, w in named if w.origin in (supplier, None)] or named
     if not own:
         return None
     first = min(trig)
