@@ -64,6 +64,10 @@ def test_the_main_transfer_not_a_later_deal_in_the_same_sentence(read) -> None:
         ("India sold Akash-1S batteries to Armenia.", ("ARM", "IND"), "akash"),
         ("India supplied Armenia with Swathi radars.", ("ARM", "IND"), "swathi-radar"),
         ("India handed a Dornier aircraft to the Maldives.", ("MDV", "IND"), "dornier-228"),
+        # a system's name before a description the gazetteer did not list
+        ("Belgium ordered Caesar self-propelled artillery from France.", ("BEL", "FRA"),
+         "caesar-howitzer"),
+        ("Hungary may buy Arma armoured vehicles from Turkey.", ("HUN", "TUR"), "otokar-arma"),
     ],
 )  # fmt: skip
 def test_a_weapon_written_as_real_reports_write_it(read, text, pair, weapon) -> None:
