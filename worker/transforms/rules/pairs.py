@@ -546,7 +546,7 @@ def _article_weapon(weapons: list[Any], supplier: str, recipient: str, platforms
 
 _WORD_RUN = re.compile(r"[\w'’-]+")
 _PLATFORM_AFTER_FOR = 4  # "for" at most three words before the weapon ("for the Swiss-made X")
-# the goods right before "for": further back ("cartridges of Swiss origin for the Gepard")
+# the goods right before "for": further back ("rounds of a Swiss make for the tank")
 # measured even on English dev, one weapon right for one lost (docs/rules.md §8)
 _GOODS_BEFORE_FOR = 1
 
