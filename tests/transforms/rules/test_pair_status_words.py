@@ -25,6 +25,18 @@ def status_of():
     return run
 
 
+@pytest.fixture(scope="module")
+def status_of_titled():
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+
+    def run(title: str, text: str, pair: tuple[str, str]) -> str | None:
+        tagged = tagger.tag(Article(id="t", title=title, body=text))
+        hits = {(h.recipient, h.supplier): h for h in extract_pairs(tagged, lex)}
+        return hits[pair].status
+
+    return run
+
+
 @pytest.mark.parametrize(
     ("text", "pair", "status"),
     [
@@ -310,3 +322,35 @@ def test_an_approval_asked_for_or_expected_is_talks(status_of) -> None:
     text = "Congress is expected to approve the sale of F-16 jets to Turkey."
     assert status_of(text, ("TUR", "USA")) == "talks"
     assert status_of("The US approved the sale of F-16 jets to Turkey.", ("TUR", "USA")) == "agreed"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "status"),
+    [
+        # a licence revoked in the present tense, as headlines put it
+        ("Sweden revokes its licences for the sale of Gripen jets to Hungary.", ("HUN", "SWE"),
+         "cancelled"),
+        # a ban put as a prohibition
+        ("Austria prohibits the transfer of Pandur vehicles to Ukraine.", ("UKR", "AUT"),
+         "blocked"),
+        # a step towards a purchase, not the purchase
+        ("Peru moves to buy K2 tanks from South Korea.", ("PER", "KOR"), "talks"),
+        ("Egypt is moving toward acquiring Chinese J-10 jets.", ("EGY", "CHN"), "talks"),
+        # a gift told in the progressive
+        ("The minister praised Japan for gifting Abukuma-class ships to the Philippines.",
+         ("PHL", "JPN"), "delivered"),
+    ],
+)  # fmt: skip
+def test_eighteenth_batch_status_words(status_of, text, pair, status) -> None:
+    assert status_of(text, pair) == status
+
+
+def test_a_pair_untold_takes_the_status_of_the_opening(status_of_titled) -> None:
+    # the pair's sentence has no status word; the headline, which names no pair, says the
+    # vehicles were delivered
+    status = status_of_titled(
+        "New armoured vehicles delivered to the army",
+        "Kenya's acquisition of Otokar Arma vehicles from Turkey strengthens its border units.",
+        ("KEN", "TUR"),
+    )
+    assert status == "delivered"

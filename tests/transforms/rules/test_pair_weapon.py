@@ -60,6 +60,14 @@ def test_the_main_transfer_not_a_later_deal_in_the_same_sentence(read) -> None:
         ("Canada will sell LAVs to Colombia.", ("COL", "CAN"), "lav-6"),
         # an acronym that is also a German word: only in capitals
         ("Israel will sell PULS launchers to the Netherlands.", ("NLD", "ISR"), "puls"),
+        # a variant suffix and a radar the gazetteer lacked, a maker's name for its aircraft
+        ("India sold Akash-1S batteries to Armenia.", ("ARM", "IND"), "akash"),
+        ("India supplied Armenia with Swathi radars.", ("ARM", "IND"), "swathi-radar"),
+        ("India handed a Dornier aircraft to the Maldives.", ("MDV", "IND"), "dornier-228"),
+        # a system's name before a description the gazetteer did not list
+        ("Belgium ordered Caesar self-propelled artillery from France.", ("BEL", "FRA"),
+         "caesar-howitzer"),
+        ("Hungary may buy Arma armoured vehicles from Turkey.", ("HUN", "TUR"), "otokar-arma"),
     ],
 )  # fmt: skip
 def test_a_weapon_written_as_real_reports_write_it(read, text, pair, weapon) -> None:
@@ -106,3 +114,29 @@ def test_the_one_system_named_is_not_given_when_the_buyer_makes_it(read) -> None
         "Deliveries of India's home-built Tejas jets keep slipping."
     )
     assert got[("IND", "FRA")].get("weapon") is None
+
+
+def test_the_system_that_ammunition_is_for_is_not_the_weapon_sold(read) -> None:
+    # the shells change hands; the howitzer is only what they are fired from
+    got = read("Italy supplied Poland with ammunition for its K9 howitzers.")
+    assert got[("POL", "ITA")].get("weapon") is None
+
+
+def test_a_system_named_only_as_a_platform_is_not_taken_from_the_article(read) -> None:
+    # the pair's sentence names no system; the article names one, but only as what the engines
+    # are for, so it is not the pair's weapon (nor the one system the article names)
+    got = read(
+        "Germany refused to sell submarine engines to Thailand. Those were spare engines for the "
+        "Yuan-class submarines."
+    )
+    assert got[("THA", "DEU")].get("weapon") is None
+
+
+def test_a_multinational_weapon_nearest_the_verb_beats_a_later_one_of_the_seller(read) -> None:
+    # the Eurofighter has no one state of origin, so Britain may sell it: it is the system
+    # right after the verb, and the British trainer named after it is the second item
+    got = read(
+        "Oman will acquire twelve Eurofighter Typhoon jets and eight Hawk trainer aircraft from "
+        "Britain."
+    )
+    assert got[("OMN", "GBR")]["weapon"] == "eurofighter-typhoon"

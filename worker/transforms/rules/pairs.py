@@ -488,11 +488,16 @@ def extract_pairs(
         makers = _article_makers(art, sentences, per_sentence, lexicon)
         _later_buyers(hits, orphans, makers, _states_named(per_sentence, sentences))
     weapons = [e for e in tagged.entities if e.type == "weapon"]
+    goods = lexicon.grammar.words("for_platform") if lexicon.grammar else frozenset()
+    platforms = {e.id for e in weapons if _only_platform(e, art, goods)}
     lede = next((h.status for h in hits.values() if h.status), None)
-    # one read of the opening serves both: the lede's status for a language lexicon's untold
-    # pairs, and a delivery the headline or first sentence tells (``with_opening``)
+    # one read of the opening serves both: the lede's status for untold pairs, and a delivery
+    # the headline or first sentence tells (``with_opening``)
     told, at = _opening_status(art, sentences[:_OPENING], lexicon) if hits else (None, 0)
-    if lede is None and lexicon.symbols_only:
+    if lede is None:
+        # no pair's sentence tells how far the deal has gone, the opening may, pair or not
+        # ("Armoured vehicles delivered to the army" over "Kenya's acquisition of ... from
+        # Turkey"); a language lexicon needs it most, but an English pair untold is the same
         lede = told
     opening = told if at < _HEADLINE_AND_FIRST else None
     # the opening's delivery is the newest step of the deal whose buyer it names: when it names
@@ -509,7 +514,7 @@ def extract_pairs(
         if (not buyers or hit.recipient in buyers) and (not sellers or hit.supplier in sellers):
             hit.status = with_opening(hit.status, opening)
         if hit.weapon is None:  # no weapon in the pair's sentences: one the article names
-            w = _article_weapon(weapons, hit.supplier, hit.recipient)
+            w = _article_weapon(weapons, hit.supplier, hit.recipient, platforms)
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
     found = _one_direction(_named_seller_first(_guesses_turned(list(hits.values()))))
@@ -520,19 +525,54 @@ def extract_pairs(
     return found
 
 
-def _article_weapon(weapons: list[Any], supplier: str, recipient: str) -> Any:
+def _article_weapon(weapons: list[Any], supplier: str, recipient: str, platforms: set[str]) -> Any:
     """The weapon of a pair whose sentences name none ("hoped to sell 48 of the jets"): the
     article's first weapon from the supplier, else its first weapon of a multinational
     programme (no one country: any partner sells it, "Eurofighter"), else the one system the
-    article names when it names only one and the buyer does not make it, else none."""
-    own = next((e for e in weapons if e.country == supplier), None)
-    shared = own or next((e for e in weapons if e.country is None), None)
-    if shared is None and len({e.id for e in weapons}) == 1 and weapons[0].country != recipient:
+    article names when it names only one and the buyer does not make it, else none. Never one
+    of ``platforms``, named only as what goods are for ("ammunition for the Gepard"): the
+    article names it, so it still counts against naming one system only."""
+    usable = [e for e in weapons if e.id not in platforms]
+    own = next((e for e in usable if e.country == supplier), None)
+    shared = own or next((e for e in usable if e.country is None), None)
+    one = usable[0] if len({e.id for e in weapons}) == 1 and usable else None
+    if shared is None and one is not None and one.country != recipient:
         # the article names one system and no other: the deal is about it even when its maker's
         # state is not the seller (NASAMS, Norwegian-made, sold by the US with Raytheon); not
         # the buyer's own ("India buys jets from France; its home-built Tejas run late")
-        return weapons[0]
+        return one
     return shared
+
+
+_WORD_RUN = re.compile(r"[\w'’-]+")
+_PLATFORM_AFTER_FOR = 4  # "for" at most three words before the weapon ("for the Swiss-made X")
+# the goods right before "for": further back ("rounds of a Swiss make for the tank")
+# measured even on English dev, one weapon right for one lost (docs/rules.md §8)
+_GOODS_BEFORE_FOR = 1
+
+
+def _serves_platform(text: str, start: int, goods: frozenset[str]) -> bool:
+    """The weapon named at ``start`` is the platform the goods changing hands are for: "for"
+    stands a few words before it, right after one of ``goods`` (the lexicon's
+    ``for_platform``: "ammunition", "engines", "parts"): "ammunition for the Swiss-made
+    Gepard"."""
+    if not goods:
+        return False
+    words = [w.lower() for w in _WORD_RUN.findall(text[max(0, start - 100) : start])]
+    for back in range(1, _PLATFORM_AFTER_FOR + 1):
+        if len(words) >= back and words[-back] == "for":
+            at = len(words) - back
+            return any(w in goods for w in words[max(0, at - _GOODS_BEFORE_FOR) : at])
+    return False
+
+
+def _only_platform(ent: Entity, art: Article, goods: frozenset[str]) -> bool:
+    """Every mention of the weapon ``ent`` names it as a platform goods are for: the article
+    never tells of it changing hands, so it is no pair's weapon."""
+    return bool(ent.mentions) and all(
+        _serves_platform(art.title if m.field == "title" else art.body, m.start, goods)
+        for m in ent.mentions
+    )
 
 
 _OPENING = 4  # the title and the first sentences: where a report says how far its deal has gone
@@ -784,18 +824,24 @@ def _sentence_pairs(
         # a seller with no buyer in the sentence: the buyer another sentence reads alone
         book.note(("recipient", ARTICLE_BUYER), _Span(start, end, "country", ARTICLE_BUYER))
     status = sentence_status(_status_words(symbols, text, lex), trig, lex.status_words)
-    named = [(k, x[1]) for k, x in enumerate(symbols) if x[0] == "weapon" and x[1] is not None]
+    goods = lex.grammar.words("for_platform") if lex.grammar else frozenset()
+    named = [
+        (k, x[1])
+        for k, x in enumerate(symbols)
+        if x[0] == "weapon" and x[1] is not None and not _serves_platform(text, x[2], goods)
+    ]
     for rec, sup, cues in book.pairs():
         yield rec, sup, cues, _Facts(status, _pair_weapon(named, sup, trig))
 
 
 def _pair_weapon(named: list[tuple[int, _Span]], supplier: str, trig: list[int]) -> _Span | None:
-    """The weapon a sentence's pair is about: of the supplier's own weapons (any named weapon
-    when none is the supplier's), the one nearest the first transfer trigger, the sentence's
-    main transfer (as for its status); ties go to the first. The first one named is often the
+    """The weapon a sentence's pair is about: of the supplier's own weapons, with those of a
+    multinational programme (no one country: any partner sells them, "Eurofighter"; any named
+    weapon when none is), the one nearest the first transfer trigger, the sentence's main
+    transfer (as for its status); ties go to the first. The first one named is often the
     carrier ("six transport jets landed, delivering the air defence system"); later triggers
     often tell of other deals ("... that also included orders of howitzers")."""
-    own = [(k, w) for k, w in named if w.origin == supplier] or named
+    own = [(k, w) for k, w in named if w.origin in (supplier, None)] or named
     if not own:
         return None
     first = min(trig)
