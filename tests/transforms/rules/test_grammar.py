@@ -1074,7 +1074,9 @@ def test_leave_to_sell_makes_its_holder_the_seller(read) -> None:
 
 def test_a_state_arguing_about_a_sale_is_no_buyer(read) -> None:
     # a verb of arguing reports a view: its subject is not left as the guessed buyer
-    got = read("France argued that Italy may not stop the jets from being exported to others any longer.")
+    got = read(
+        "France argued that Italy may not stop the jets from being exported to others any longer."
+    )
     assert ("FRA", "ITA") not in got
 
 
