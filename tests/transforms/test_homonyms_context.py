@@ -375,6 +375,7 @@ def test_the_pardoned_white_house_bird_is_no_country(tagger: Tagger) -> None:
 def test_the_turkish_president_pardoning_stays_the_country(tagger: Tagger) -> None:
     body = "Erdogan pardons thousands of prisoners in Turkey after the vote."
     assert "TUR" in countries(tagger, body)
+    assert "TUR" in countries(tagger, "Turkey pardons a group of retired officers.")
 
 
 def test_a_georgia_drive_from_the_yard_line_is_the_team(tagger: Tagger) -> None:
@@ -390,6 +391,10 @@ def test_a_georgia_drive_from_the_yard_line_is_the_team(tagger: Tagger) -> None:
         ("The Korean Air Force flies the F-35A.", {"KOR"}),
         ("Turkish air strikes hit the border villages.", {"TUR"}),
         ("Norwegian air defence units joined the drill.", {"NOR"}),
+        # a lower-case "air" is no carrier (review: "Turkish air attacks" lost the state)
+        ("Turkish air attacks hit two towns.", {"TUR"}),
+        ("The Korean air and missile defence network grew.", {"KOR"}),
+        ("Royal Norwegian Air Force jets flew north.", {"NOR"}),
     ],
 )
 def test_an_airline_named_by_the_adjective_and_air_is_no_state(
