@@ -1144,3 +1144,15 @@ def test_arms_for_a_states_force_arrive(read) -> None:
     # the state of that force receives them, the arms' maker sells
     got = read("Four Gripen jets for Thailand's Air Force arrived at the base last week.")
     assert set(got) == {("THA", "SWE")}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("India will buy three Scorpene submarines from France for Project 75.", ("IND", "FRA")),
+        ("Poland bought 250 Abrams tanks from the United States for NATO.", ("POL", "USA")),
+    ],
+)
+def test_buying_for_a_programme_or_an_alliance_is_no_donation(read, text, pair) -> None:
+    # only a state after "for" makes the buyer a donor (review: "for Project 75" lost the pair)
+    assert pair in read(text)

@@ -104,6 +104,14 @@ def read_roles(
         for t in span or ():
             wtok[t.i] = w
     out: dict[int, Role] = {}
+    # the tokens of the states named in the sentence, for tests that need "a state" where the
+    # parse only says "a proper noun" (``_bought_for_a_state``)
+    doc.user_data[_STATE_TOKENS] = {
+        t.i
+        for a in actors
+        if a.kind == "country"
+        for t in doc.char_span(a.start, a.end, alignment_mode="expand") or ()
+    }
     dateline = _dateline_end(doc)
     for k, a in enumerate(actors):
         if a.end <= dateline:  # "MELBOURNE, Australia — …": where the report was filed
@@ -548,17 +556,28 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
     return _relation(tok, actor, wtok, cls)
 
 
+_STATE_TOKENS = "newswatch_state_tokens"  # Doc.user_data key, set by read_roles
+
+
 def _bought_for_a_state(verb: Any) -> Any | None:
     """The state a buy verb buys for ("purchase NASAMS for Kyiv", "buy drones for Ukraine"):
-    a bare proper name after "for", not a force ("for the Indian Navy", "for its army") nor a
-    sum. The "for" may hang on the arms ("bought howitzers for Ukraine"). None otherwise."""
+    a bare proper name after "for" that the sentence names as a state, not a force ("for the
+    Indian Navy", "for its army"), a programme ("for Project 75"), an alliance ("for NATO") nor
+    a sum. The "for" may hang on the arms ("bought howitzers for Ukraine"). None otherwise."""
+    states = verb.doc.user_data.get(_STATE_TOKENS, ())
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for p in [c for n in (verb, *objects) for c in n.children]:
         if p.dep_ != "prep" or _w(p) != "for":
             continue
         for o in p.children:
             bare = not any(c.dep_ in ("compound", "amod", "det", "poss") for c in o.children)
-            if o.dep_ == "pobj" and o.tag_ == "NNP" and bare and _w(o) not in _BACK_FORCES:
+            if (
+                o.dep_ == "pobj"
+                and o.tag_ == "NNP"
+                and bare
+                and o.i in states
+                and _w(o) not in _BACK_FORCES
+            ):
                 return o
     return None
 
