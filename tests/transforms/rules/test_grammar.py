@@ -1156,3 +1156,18 @@ def test_arms_for_a_states_force_arrive(read) -> None:
 def test_buying_for_a_programme_or_an_alliance_is_no_donation(read, text, pair) -> None:
     # only a state after "for" makes the buyer a donor (review: "for Project 75" lost the pair)
     assert pair in read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington tightened export controls on missile technology to China.",
+        "Germany expanded its arms export controls to Iran last year.",
+    ],
+)
+def test_tightened_export_controls_sell_nothing(read, text) -> None:
+    assert not read(text)
+
+
+def test_lifted_export_controls_still_name_the_buyer(read) -> None:
+    assert ("CHL", "USA") in read("The United States lifted arms export controls to Chile.")

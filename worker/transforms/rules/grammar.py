@@ -681,8 +681,15 @@ def _names_members(prep: Any) -> bool:
 
 def _export_permit(noun: Any, cls: Classes) -> Any | None:
     """The sale word a permit, licence or control noun is for ("export permits", "arms export
-    licences"): a noun of the ``permit`` class with a sale noun among its compounds; else None."""
-    if not _is_noun(noun) or not cls.has("permit", _w(noun)):
+    licences", "lifted export controls"): a noun of the ``permit`` class, or of ``control`` that
+    a verb of the ``ease`` class acts on, with a sale noun among its compounds; else None."""
+    if not _is_noun(noun):
+        return None
+    w = _w(noun)
+    if cls.has("control", w):
+        if not cls.has("ease", _w(noun.head)):
+            return None
+    elif not cls.has("permit", w):
         return None
     return next(
         (c for c in noun.subtree if c.dep_ == "compound" and cls.has("sell_noun", _w(c))), None
