@@ -354,3 +354,25 @@ def test_a_pair_untold_takes_the_status_of_the_opening(status_of_titled) -> None
         ("KEN", "TUR"),
     )
     assert status == "delivered"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "status"),
+    [
+        # "despite" undoes only the block noun right after it; a clause's own block holds
+        ("Despite protests Germany halted the sale of tanks to Turkey.", ("TUR", "DEU"), "blocked"),
+        # a government that blocks another's purchase blocks; it does not cancel its own
+        ("The US Congress blocked the purchase of F-35 jets by Turkey.", ("TUR", "USA"), "blocked"),
+        # "will" before signing: not signed yet
+        ("Poland will sign a deal for 96 Apache helicopters from the United States next month.",
+         ("POL", "USA"), "talks"),
+    ],
+)  # fmt: skip
+def test_review_cases_of_the_afternoon(status_of, text, pair, status) -> None:
+    assert status_of(text, pair) == status
+
+
+def test_a_buyer_refusing_to_buy_still_cancels(status_of) -> None:
+    assert (
+        status_of("Colombia refused to buy the Gripen from Sweden.", ("COL", "SWE")) == "cancelled"
+    )

@@ -49,7 +49,9 @@ READING_KEYS = (
     "frame",
     "approval_ahead",
     "undone",
+    "undone_noun",
     "own_purchase",
+    "prospective_sign",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -261,7 +263,11 @@ def sentence_status(
                 continue  # "approved a possible sale": the approval is the news
             if status == "delivered" and _grants_approval(words, i, classes):
                 continue  # "got approval to buy", "received clearance": an approval, not arms
-            if status in ("agreed", "ordered") and not approved and _prospect(words, i, classes):
+            if (
+                status in ("agreed", "ordered")
+                and not approved
+                and _prospect(words, i, classes, agreed=status == "agreed")
+            ):
                 # "is likely to sign a contract", "hopes to seal a deal": not signed yet
                 status, rank = "talks", STATUSES.index("talks")
             elif w in classes.get("changed_hands", _NONE) and _perfect(words, i, classes):
@@ -332,9 +338,16 @@ def with_opening(status: str | None, opening: str | None) -> str | None:
     return status
 
 
-def _prospect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
-    """A prospect word ("likely", "hopes", "set to") stands a few words before ``words[i]``."""
+def _prospect(
+    words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]], agreed: bool = False
+) -> bool:
+    """A prospect word ("likely", "hopes", "set to") stands a few words before ``words[i]``;
+    before an ``agreed`` word (signing, sealing), one of ``prospective_sign`` too: "will sign a
+    contract next month" is not signed yet, while "will order 30 tanks" announces the decision
+    made."""
     near = classes.get("prospective", _NONE)
+    if agreed:
+        near = near | classes.get("prospective_sign", _NONE)
     return any(words[j] in near for j in range(max(0, i - _PROSPECT_WINDOW), i))
 
 
@@ -354,17 +367,32 @@ def _negated(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]
 
 def _undone(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
     """One of ``undone`` ("not", "lifting") stands a few words before the cancel or block word
-    ``words[i]``: "did not suspend", "is lifting a suspension" tell no block."""
+    ``words[i]``: "did not suspend", "is lifting a suspension" tell no block; one of
+    ``undone_noun`` ("despite") only right before the block noun ("despite a ban"), not at the
+    head of a clause whose block holds ("Despite protests Germany halted the sale")."""
     near = classes.get("undone", _NONE)
-    return bool(near) and any(words[j] in near for j in range(max(0, i - _NEGATION_WINDOW), i))
+    if near and any(words[j] in near for j in range(max(0, i - _NEGATION_WINDOW), i)):
+        return True
+    noun = classes.get("undone_noun", _NONE)
+    return bool(noun) and any(words[j] in noun for j in range(max(0, i - 2), i))
 
 
 def _stops_purchase(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
-    """One of ``own_purchase`` ("buy", "purchase", "contract") follows the block word
-    ``words[i]`` within three words: what is stopped is the buyer's own purchase, a deal
-    called off, not a transfer refused by a seller's government."""
+    """One of ``own_purchase`` ("to buy", "contract", "order"; a word or a two-word phrase)
+    follows the block word ``words[i]`` within three words, with no approval word between:
+    what is stopped is the buyer's own purchase, a deal called off ("refused to buy",
+    "suspended the contract"), not a transfer a government refused ("blocked the purchase of
+    jets by Turkey", "refused to approve the purchase")."""
     near = classes.get("own_purchase", _NONE)
-    return bool(near) and any(w in near for w in words[i + 1 : i + 4])
+    if not near:
+        return False
+    approval = classes.get("approval", _NONE)
+    for j in range(i + 1, min(i + 4, len(words))):
+        if words[j] in approval:
+            return False
+        if words[j] in near or " ".join(words[j : j + 2]) in near:
+            return True
+    return False
 
 
 def _prospect_after(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
