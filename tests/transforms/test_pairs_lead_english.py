@@ -59,3 +59,20 @@ def test_a_dateline_names_no_lead_state(tagger: Tagger, rules: RuleSet) -> None:
         "two patrol boats from Italy."
     )
     assert ("TUR", "ITA") not in read(tagger, rules, "Patrol boats ordered", body)
+
+
+def test_a_seller_that_supplies_as_a_verb_still_sells(tagger: Tagger, rules: RuleSet) -> None:
+    # "supplies" as a noun carries relief goods; as the seller's own verb it is a sale (review)
+    body = (
+        "Ghana is rebuilding its army. Ghana needs armoured vehicles. "
+        "This year the United States supplies 20 armoured vehicles."
+    )
+    assert read(tagger, rules, "Ghana's army rebuilds", body) == {("GHA", "USA")}
+
+
+def test_an_acronym_opening_a_sentence_is_no_dateline(tagger: Tagger, rules: RuleSet) -> None:
+    body = (
+        "UAE is rebuilding its air force after a long pause. "
+        "France delivered 12 Rafale jets in the spring."
+    )
+    assert ("ARE", "FRA") in read(tagger, rules, "Jets for the Gulf", body)

@@ -1070,9 +1070,12 @@ def _named_with_arms(tagged: TaggedArticle, state: str, lex: RelationLexicon) ->
 
 
 # English seller cues that show no sale to anyone (with ``MAKER_OF`` and ``ORIGIN_CUE``, where
-# the arms were made): a deal's other party, who may be the buyer; a blocker; nouns that carry
-# relief goods as often as arms ("relief supplies from the US came in")
-_UNSURE_SELLER = ("counterpart", "with'", "(the blocker)", "supplies", "'aid", "assistance")
+# the arms were made): a deal's other party, who may be the buyer; a blocker; and nouns that
+# carry relief goods as often as arms ("relief supplies from the US came in"), which count only
+# in a cue of the noun, not of a verb's subject ("the United States supplies 20 vehicles").
+_UNSURE_SELLER = ("counterpart", "with'", "(the blocker)")
+_RELIEF_NOUNS = ("supplies", "'aid", "assistance")
+_SUBJECT_CUE = "subject of"
 
 
 def _unsure_seller(cue: Cue) -> bool:
@@ -1081,18 +1084,24 @@ def _unsure_seller(cue: Cue) -> bool:
         cue.role != "supplier"
         or cue.cue.startswith((MAKER_OF, ORIGIN_CUE))
         or any(w in cue.cue for w in _UNSURE_SELLER)
+        or (not cue.cue.startswith(_SUBJECT_CUE) and any(w in cue.cue for w in _RELIEF_NOUNS))
     )
 
 
+_DATELINE_MARKS = ("(", ",", "—", "–", "-")  # "MOSCOW (agency)", "ANKARA, Dec 5 —"
+
+
 def _dateline_only(ent: Entity, art: Article) -> bool:
-    """Every mention of the state is a dateline's city in capitals opening its sentence
-    ("MOSCOW (agency) - ..."): where the report was filed, not what it is about."""
+    """Every mention of the state is a dateline's city in capitals opening its sentence and
+    followed by a dateline's mark ("MOSCOW (agency) - ..."): where the report was filed, not what
+    it is about. An acronym opening a sentence ("UAE is rebuilding its air force") is none."""
     for m in ent.mentions:
         text = art.title if m.field == "title" else art.body
         before = text[: m.start].rstrip()
         line = text[text.rfind("\n", 0, m.start) + 1 : m.start]  # a line of its own opens too
         opens = not before or before[-1] in ".!?" or not line.strip()
-        if not (m.text.isupper() and len(m.text) >= 3 and opens):
+        marked = text[m.end : m.end + 3].lstrip().startswith(_DATELINE_MARKS)
+        if not (m.text.isupper() and len(m.text) >= 3 and opens and marked):
             return False
     return bool(ent.mentions)
 
