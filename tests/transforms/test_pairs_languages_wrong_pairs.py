@@ -1,0 +1,72 @@
+"""Issue 13, wrong pairs in ten languages (2026-12-06, afternoon): a list of countries lends its
+role backwards only to its verb's own subjects (not to the sources of an attribution, "selon",
+"según", nor across a verb of another clause), and Italian "in" names where arms go only after a
+word of sending and its arms, never after any supply verb ("assemblati in Polonia"). Every
+sentence is our own, written for these tests."""
+
+from __future__ import annotations
+
+from tests.transforms.test_pairs_languages import pairs
+from worker.transforms.rules import RuleSet
+from worker.transforms.tag import Tagger
+
+
+def test_french_attributed_to_two_states_gives_them_no_side(tagger: Tagger, rules: RuleSet) -> None:
+    # the two sources once took the seller's role, the second by "X ... C ... {sell}", the
+    # first from the second by the list read backwards
+    body = "Selon la Russie et la Chine, la France a livré des armes à l'Ukraine."
+    assert pairs(tagger, rules, "fr", body) == {("UKR", "FRA")}
+
+
+def test_spanish_and_italian_sources_after_according_to(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Según Rusia y China, Francia entregó armas a Ucrania."
+    assert pairs(tagger, rules, "es", body) == {("UKR", "FRA")}
+    body = "Secondo la Germania e la Francia, l'Italia ha venduto elicotteri all'Egitto."
+    assert pairs(tagger, rules, "it", body) == {("EGY", "ITA")}
+
+
+def test_portuguese_list_parted_from_the_seller_by_its_own_verb(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # Portugal is the subject of "debateram", not of "vendeu": it lends no role backwards
+    body = "Portugal e Espanha debateram, e o Brasil vendeu blindados à Argentina."
+    assert ("ARG", "PRT") not in pairs(tagger, rules, "pt", body)
+    body = "Portugal e Espanha debateram e o Brasil vendeu blindados ao Chile."
+    assert ("CHL", "PRT") not in pairs(tagger, rules, "pt", body)
+
+
+def test_a_list_of_subjects_still_lends_its_role_backwards(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Grécia, Itália e França venderam fragatas ao Egito."
+    assert pairs(tagger, rules, "pt", body) == {("EGY", "GRC"), ("EGY", "ITA"), ("EGY", "FRA")}
+
+
+def test_italian_made_in_a_country_after_a_supply_verb_is_no_recipient(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # "in" after a delivery verb and a clause of making names where the guns were put together
+    body = "La Germania fornirà carri armati, prodotti su licenza in Ungheria, alla Croazia."
+    assert pairs(tagger, rules, "it", body) == {("HRV", "DEU")}
+    body = "Il Giappone venderà radar costruiti in Corea del Sud all'Indonesia."
+    assert ("KOR", "JPN") not in pairs(tagger, rules, "it", body)
+
+
+def test_italian_sending_with_arms_words_before_in(tagger: Tagger, rules: RuleSet) -> None:
+    body = "La Spagna invia munizioni e missili in Lituania."
+    assert pairs(tagger, rules, "it", body) == {("LTU", "ESP")}
+    body = "L'invio di obici in Romania da parte della Francia è stato deciso."
+    assert ("ROU", "FRA") in pairs(tagger, rules, "it", body)
+
+
+def test_a_source_that_names_no_other_actor_may_be_the_buyer(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # no other state acts between the ministry and the trigger: its state stays a party
+    body = "Según el Ministerio de Defensa chileno, la compra de fragatas se cerró con Francia."
+    assert pairs(tagger, rules, "es", body) == {("CHL", "FRA")}
+
+
+def test_italian_export_of_arms_in_a_country_names_the_recipient(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    body = "La Germania ha bloccato l'esportazione di armi in Israele."
+    assert pairs(tagger, rules, "it", body) == {("ISR", "DEU")}
