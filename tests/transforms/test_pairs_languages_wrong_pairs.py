@@ -70,3 +70,26 @@ def test_italian_export_of_arms_in_a_country_names_the_recipient(
 ) -> None:
     body = "La Germania ha bloccato l'esportazione di armi in Israele."
     assert pairs(tagger, rules, "it", body) == {("ISR", "DEU")}
+
+
+def test_ukrainian_strikes_of_the_enemy_make_it_no_supplier(tagger: Tagger, rules: RuleSet) -> None:
+    # the attacker was the one other state of the sentence and filled the empty side
+    body = "Після масованих ударів РФ по містах Україна отримала нові системи ППО."
+    assert ("UKR", "RUS") not in pairs(tagger, rules, "uk", body)
+    body = "Норвегія передала Україні ракети через часті російські ракетні удари."
+    assert pairs(tagger, rules, "uk", body) == {("UKR", "NOR")}
+
+
+def test_russian_arms_against_the_enemy_drones(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Германия поставляет комплексы IRIS-T, эффективные против ракет и дронов России."
+    assert ("RUS", "DEU") not in pairs(tagger, rules, "ru", body)
+
+
+def test_a_subject_after_the_strikes_keeps_its_role(tagger: Tagger, rules: RuleSet) -> None:
+    # "after Russia's strikes, France handed over": France is the subject, Russia no seller
+    body = "После ударов России Франция передала Украине ракеты."
+    assert pairs(tagger, rules, "ru", body) == {("UKR", "FRA")}
+    body = "Після ударів Франція передала Україні ракети."
+    assert pairs(tagger, rules, "uk", body) == {("UKR", "FRA")}
+    body = "Україна отримала турецькі ударні дрони."
+    assert pairs(tagger, rules, "uk", body) == {("UKR", "TUR")}
