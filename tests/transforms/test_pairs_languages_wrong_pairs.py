@@ -93,3 +93,29 @@ def test_a_subject_after_the_strikes_keeps_its_role(tagger: Tagger, rules: RuleS
     assert pairs(tagger, rules, "uk", body) == {("UKR", "FRA")}
     body = "Україна отримала турецькі ударні дрони."
     assert pairs(tagger, rules, "uk", body) == {("UKR", "TUR")}
+
+
+def test_romance_country_before_another_subject_is_no_verb_last_seller(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # "X ... C ... {sell}" (Turkish verb-last) read the buyer of an earlier clause as the seller
+    body = (
+        "Les obusiers attendus au Sénégal ont pris du retard, "
+        "car la France en a livré une partie à la Grèce."
+    )
+    assert pairs(tagger, rules, "fr", body) == {("GRC", "FRA"), ("SEN", "FRA")}
+    body = "Os blindados prometidos ao Peru atrasaram porque a Itália vendeu parte deles ao Chile."
+    assert pairs(tagger, rules, "pt", body) == {("PER", "ITA"), ("CHL", "ITA")}
+
+
+def test_italian_seller_in_talks_with_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
+    body = "L'Italia è in trattative con il Cile per vendere a Santiago due fregate."
+    assert pairs(tagger, rules, "it", body) == {("CHL", "ITA")}
+
+
+def test_spanish_buyer_of_an_earlier_clause_then_a_new_seller(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # "a Chile," closes the clause of its verb: Chile bought, it does not sell to Peru
+    body = "Además de los tanques que se entregarán a Chile, Alemania venderá otros doce a Perú."
+    assert pairs(tagger, rules, "es", body) == {("CHL", "DEU"), ("PER", "DEU")}
