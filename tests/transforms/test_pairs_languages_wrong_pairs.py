@@ -119,3 +119,16 @@ def test_spanish_buyer_of_an_earlier_clause_then_a_new_seller(
     # "a Chile," closes the clause of its verb: Chile bought, it does not sell to Peru
     body = "Además de los tanques que se entregarán a Chile, Alemania venderá otros doce a Perú."
     assert pairs(tagger, rules, "es", body) == {("CHL", "DEU"), ("PER", "DEU")}
+
+
+def test_country_after_a_preposition_of_place_is_no_buyer(tagger: Tagger, rules: RuleSet) -> None:
+    # "X ... {buy}" once read the country where the buyer's envoy signed as the buyer
+    body = "El ministro de Defensa de Chile firmó ayer en Suecia un acuerdo de compra de fragatas."
+    assert "SWE" not in {r for r, _ in pairs(tagger, rules, "es", body)}
+    body = "Rumania firmó en Noruega la compra de aviones F-16 usados."
+    assert "NOR" not in {r for r, _ in pairs(tagger, rules, "es", body)}
+
+
+def test_bought_in_a_country_still_names_the_seller(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Chile compró en Noruega aviones de combate usados."
+    assert pairs(tagger, rules, "es", body) == {("CHL", "NOR")}

@@ -745,6 +745,7 @@ def _sentence_pairs(
             roles[k] = None
     if lex.symbols_only:
         _sources(roles, countries, symbols, lex, trig)
+        _no_subject_after_place(roles, countries, symbols, lex)
         _compound_parts(roles, countries, symbols)
         _origin_only(roles, countries, symbols)
     joined = frozenset(
@@ -1501,6 +1502,22 @@ def _and_joins(between: list[str], conjunctions: frozenset[str]) -> bool:
     return (
         len(words) == 1 and words == between[-1:] and (not conjunctions or words[0] in conjunctions)
     )
+
+
+def _no_subject_after_place(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+) -> None:
+    """A country right after a preposition of place ("en", "em", "in") is where something
+    happens, never the subject of the verb after it: "firmó en Dinamarca un acuerdo de compra"
+    does not make Denmark the buyer. Only the patterns that open on X (its verb or noun after
+    it) are dropped; "comprados en Dinamarca" still names the seller."""
+    for k in countries:
+        r = roles.get(k)
+        if r and str(r[1]).startswith("X ") and _word_before(symbols, k) in lex.places:
+            roles[k] = None
 
 
 def _word_before(symbols: list[Symbol], k: int) -> str | None:
