@@ -132,3 +132,13 @@ def test_country_after_a_preposition_of_place_is_no_buyer(tagger: Tagger, rules:
 def test_bought_in_a_country_still_names_the_seller(tagger: Tagger, rules: RuleSet) -> None:
     body = "Chile compró en Noruega aviones de combate usados."
     assert pairs(tagger, rules, "es", body) == {("CHL", "NOR")}
+
+
+def test_portuguese_state_imposing_sanctions_is_no_party(tagger: Tagger, rules: RuleSet) -> None:
+    # sanctions on the buyer: neither the sanctioning state nor the target's role changes
+    body = (
+        "A compra de caças russos pelo Egito pode levar a sanções da parte dos EUA contra o Cairo."
+    )
+    assert ("EGY", "USA") not in pairs(tagger, rules, "pt", body)
+    body = "Os EUA ameaçam com sanções os países que compram armas russas, como a Índia."
+    assert "USA" not in {r for r, _ in pairs(tagger, rules, "pt", body)}
