@@ -142,3 +142,9 @@ def test_portuguese_state_imposing_sanctions_is_no_party(tagger: Tagger, rules: 
     assert ("EGY", "USA") not in pairs(tagger, rules, "pt", body)
     body = "Os EUA ameaçam com sanções os países que compram armas russas, como a Índia."
     assert "USA" not in {r for r, _ in pairs(tagger, rules, "pt", body)}
+
+
+def test_arabic_country_after_fi_is_where_a_deal_is_signed(tagger: Tagger, rules: RuleSet) -> None:
+    # Kuwait's ministry signs with its counterpart "in Italy": Italy is no buyer of the helicopters
+    body = "وقعت وزارة الدفاع الكويتية مع نظيرتها في إيطاليا اتفاقا لشراء مروحيات جديدة."
+    assert ("ITA", "KWT") not in pairs(tagger, rules, "ar", body)
