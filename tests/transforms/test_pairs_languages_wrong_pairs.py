@@ -148,3 +148,16 @@ def test_arabic_country_after_fi_is_where_a_deal_is_signed(tagger: Tagger, rules
     # Kuwait's ministry signs with its counterpart "in Italy": Italy is no buyer of the helicopters
     body = "وقعت وزارة الدفاع الكويتية مع نظيرتها في إيطاليا اتفاقا لشراء مروحيات جديدة."
     assert ("ITA", "KWT") not in pairs(tagger, rules, "ar", body)
+
+
+def test_german_country_after_a_noun_of_supplying_is_its_genitive_supplier(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # the shared "{sell_noun} W* X" (a Slavic dative) read the exporting government as the buyer
+    body = (
+        "Wegen der strengen Exportpolitik der Bundesregierung bekommt Ägypten "
+        "keine Ersatzteile für seine U-Boote."
+    )
+    assert ("DEU", "EGY") not in pairs(tagger, rules, "de", body)
+    body = "Die Exporte Frankreichs an Indien umfassen Rafale-Jets."
+    assert pairs(tagger, rules, "de", body) == {("IND", "FRA")}
