@@ -161,3 +161,11 @@ def test_german_country_after_a_noun_of_supplying_is_its_genitive_supplier(
     assert ("DEU", "EGY") not in pairs(tagger, rules, "de", body)
     body = "Die Exporte Frankreichs an Indien umfassen Rafale-Jets."
     assert pairs(tagger, rules, "de", body) == {("IND", "FRA")}
+
+
+def test_portuguese_plural_genitive_after_a_state_body(tagger: Tagger, rules: RuleSet) -> None:
+    # "das" / "dos" after "Força Aérea" / "Forças Armadas" owns the body, never names a seller
+    body = "A Embraer vai fornecer aviões Super Tucano para a Força Aérea das Filipinas."
+    assert pairs(tagger, rules, "pt", body) == {("PHL", "BRA")}
+    body = "A Rheinmetall entregará munições às Forças Armadas dos Países Baixos."
+    assert pairs(tagger, rules, "pt", body) == {("NLD", "DEU")}
