@@ -169,3 +169,9 @@ def test_portuguese_plural_genitive_after_a_state_body(tagger: Tagger, rules: Ru
     assert pairs(tagger, rules, "pt", body) == {("PHL", "BRA")}
     body = "A Rheinmetall entregará munições às Forças Armadas dos Países Baixos."
     assert pairs(tagger, rules, "pt", body) == {("NLD", "DEU")}
+
+
+def test_russian_outrage_at_a_delivery_makes_no_buyer(tagger: Tagger, rules: RuleSet) -> None:
+    # "в Японии возмутились": the outraged state is a bystander, not a second buyer
+    body = "В Японии возмутились поставками российских истребителей в Китай."
+    assert pairs(tagger, rules, "ru", body) == {("CHN", "RUS")}
