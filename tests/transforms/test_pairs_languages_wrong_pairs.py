@@ -175,3 +175,9 @@ def test_russian_outrage_at_a_delivery_makes_no_buyer(tagger: Tagger, rules: Rul
     # "в Японии возмутились": the outraged state is a bystander, not a second buyer
     body = "В Японии возмутились поставками российских истребителей в Китай."
     assert pairs(tagger, rules, "ru", body) == {("CHN", "RUS")}
+
+
+def test_italian_past_of_acquiring_is_a_buy_verb(tagger: Tagger, rules: RuleSet) -> None:
+    # "acquisì" was no trigger: a buyer in a relative clause was left over and filled the seller
+    body = "La Grecia acquisì dalla Francia tre fregate."
+    assert pairs(tagger, rules, "it", body) == {("GRC", "FRA")}
