@@ -124,7 +124,10 @@ def test_french_order_placed_by_the_buyer_with_the_seller(tagger: Tagger, rules:
 
 def test_spanish_patrol_boat_from_a_coast_guard(tagger: Tagger, rules: RuleSet) -> None:
     # "patrullera" (a patrol boat) is an arms word, and the coast guard of a state is the state
-    body = "La Armada de Ecuador recibió ayer una patrullera cedida por la Guardia Costera de Estados Unidos."
+    body = (
+        "La Armada de Ecuador recibió ayer una patrullera "
+        "cedida por la Guardia Costera de Estados Unidos."
+    )
     assert pairs(tagger, rules, "es", body) == {("ECU", "USA")}
 
 
