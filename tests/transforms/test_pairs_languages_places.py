@@ -118,13 +118,16 @@ def test_spanish_bought_by_the_buyer_from_the_seller(tagger: Tagger, rules: Rule
 
 
 def test_french_order_placed_by_the_buyer_with_the_seller(tagger: Tagger, rules: RuleSet) -> None:
-    body = "La commande passée par la Grèce pour des avions de chasse à la France est livrée."
+    body = "Une commande passée par la Grèce pour trois frégates à la France sera honorée."
     assert pairs(tagger, rules, "fr", body) == {("GRC", "FRA")}
 
 
 def test_spanish_patrol_boat_from_a_coast_guard(tagger: Tagger, rules: RuleSet) -> None:
     # "patrullera" (a patrol boat) is an arms word, and the coast guard of a state is the state
-    body = "La Armada de Ecuador recibió una patrullera de la Guardia Costera de Estados Unidos."
+    body = (
+        "La Armada de Ecuador recibió ayer una patrullera "
+        "cedida por la Guardia Costera de Estados Unidos."
+    )
     assert pairs(tagger, rules, "es", body) == {("ECU", "USA")}
 
 
@@ -134,5 +137,5 @@ def test_italian_sending_arms_in_a_country_names_the_recipient(
     # "invio" / "invierà" (sending) with "in": where the arms go
     body = "L'Italia invierà in Ucraina un sistema antiaereo Samp-T."
     assert pairs(tagger, rules, "it", body) == {("UKR", "ITA")}
-    body = "Il governo italiano ha firmato il decreto per l'invio di armi in Ucraina."
+    body = "Il governo italiano ha approvato un altro invio di armi in Ucraina."
     assert pairs(tagger, rules, "it", body) == {("UKR", "ITA")}

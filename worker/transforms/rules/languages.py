@@ -420,6 +420,8 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.conjunctions = folded("and")
     # ... unless its own verb follows it ("und Israel protestiert"): a new clause
     lex.clause_words = folded("clause")
+    # "according to" ("selon", "según"): the countries right after one are a source, not a party
+    lex.according = folded("according")
     # Arabic: the "and" is written joined to the next word ("والجزائر"), and the country's
     # name absorbs it; a country written so is the next member of a list
     lex.joined_and = tuple(sorted(compiled["classes"].get("and_joined", [])))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
@@ -165,6 +165,9 @@ class RelationLexicon:
     # language lexicons: the token that opens a case suffix (Turkish "'", ``case_marker``), when
     # a list carries its case on the last member only ("Katar, Kuveyt ve Umman'a")
     case_marker: str = ""
+    # language lexicons: words opening an attribution ("selon", "según", "laut"; the ``according``
+    # class): the countries listed right after one are a source of the news, not a party
+    according: frozenset[str] = frozenset()
     # a learned second opinion on the pairs (rules/pair_scorer.py), from the lexicon's `scorer:`
     scorer: Any = field(default=None, repr=False)
 
@@ -781,6 +784,8 @@ def _sentence_pairs(
         if r is not None and r[0] == "recipient" and symbols[k][1].company:
             roles[k] = None
     if lex.symbols_only:
+        _sources(roles, countries, symbols, lex, trig)
+        _no_subject_after_place(roles, countries, symbols, lex)
         _compound_parts(roles, countries, symbols)
         _origin_only(roles, countries, symbols)
     joined = frozenset(
@@ -795,6 +800,7 @@ def _sentence_pairs(
         joined,
         lex.case_marker,
         backward=lex.symbols_only,
+        triggers=trig,
     )
     book = _RoleBook(fld)
     book.handed_on = _handed_on(symbols, trig, lex)
@@ -1469,6 +1475,7 @@ def _coordinate(
     joined: frozenset[int] = frozenset(),
     case_marker: str = "",
     backward: bool = False,
+    triggers: Sequence[int] = (),
 ) -> None:
     """Coordination: "to India and China" - China inherits India's role; a comma or a word of
     ``conjunctions`` (the language's "and") between the two, or a comma then one; or nothing
@@ -1478,7 +1485,7 @@ def _coordinate(
     of a list stands on its last member only, "Katar, Kuveyt ve Umman'a"), the members before
     a marked last one take its role, whatever the patterns read in them (``_list_case``).
     With ``backward`` (language lexicons) a list's last member also lends its role to the
-    members before it that have none (``_coordinate_back``)."""
+    members before it that have none (``_coordinate_back``, which reads ``triggers``)."""
     for a, b in itertools.pairwise(countries):
         between = _words_between(symbols, a, b)
         linked = _joins(between, conjunctions) or (b in joined and between in ([], [","]))
@@ -1487,7 +1494,7 @@ def _coordinate(
                 continue
             roles[b] = (roles[a][0], roles[a][1] + " (coordinated)")
     if backward and not case_marker:  # a case-marked list is read by its case (below)
-        _coordinate_back(roles, countries, symbols, conjunctions)
+        _coordinate_back(roles, countries, symbols, conjunctions, triggers)
     if case_marker:
         _list_case(roles, countries, symbols, conjunctions, case_marker)
 
@@ -1497,17 +1504,102 @@ def _coordinate_back(
     countries: list[int],
     symbols: list[Symbol],
     conjunctions: frozenset[str],
+    triggers: Sequence[int] = (),
 ) -> None:
     """A list of subjects before their verb ("Bélgica, Países Bajos y Francia entregaron armas
     a Ucrania"): the patterns reach only the member next to the verb ("X ... {sell}" crosses no
     other country), so each member before it with no role of its own takes the last one's
-    buying or supplying role, back along the commas and the "and"."""
+    buying or supplying role, back along the commas and the "and". Only a list that is the
+    verb's own subject lends: not when a verb of another clause parts the list's last member
+    from the country next to the trigger ("A e B discutiram, e C vendeu": C alone sells)."""
+    lent: set[int] = set()  # members given a role here: the list's last one was checked
     for a, b in reversed(list(itertools.pairwise(countries))):
         rb = roles.get(b)
         if roles.get(a) is not None or not rb or rb[0] not in ("recipient", "supplier"):
             continue
+        if b not in lent and not _subject_of_verb(b, countries, symbols, conjunctions, triggers):
+            continue
         if _joins(_words_between(symbols, a, b), conjunctions):
             roles[a] = (rb[0], rb[1] + " (coordinated)")
+            lent.add(a)
+
+
+def _sources(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+    triggers: Sequence[int],
+) -> None:
+    """The countries right after a word of attribution, with the list they open, are who says
+    it when another country stands after them before the next trigger ("Selon la Russie et la
+    Chine, la France a livré ...": France acts): no side of the deal, and no member of a list
+    of subjects that lends its role (``_coordinate_back``). With no such country the source
+    may be a party ("Según el ministerio argentino, la compra ...")."""
+    for k in countries:
+        if _word_before(symbols, k) not in lex.according:
+            continue
+        listed = [k]
+        for a, b in itertools.pairwise(c for c in countries if c >= k):
+            if not _and_joins(_words_between(symbols, a, b), lex.conjunctions):
+                break  # a comma alone ends the attribution: "Selon la Russie, la France"
+            listed.append(b)
+        verb = next((t for t in sorted(triggers) if t > listed[-1]), len(symbols))
+        if any(listed[-1] < c < verb for c in countries):
+            for m in listed:
+                roles[m] = ("source", "{according} X")
+
+
+def _and_joins(between: list[str], conjunctions: frozenset[str]) -> bool:
+    """The words between two list members are its "and" (", and"): a language file that lists
+    no "and" takes any one word there."""
+    words = [w for w in between if w != ","]
+    return (
+        len(words) == 1 and words == between[-1:] and (not conjunctions or words[0] in conjunctions)
+    )
+
+
+def _no_subject_after_place(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+) -> None:
+    """A country right after a preposition of place ("en", "em", "in") is where something
+    happens, never the subject of the verb after it: "firmó en Dinamarca un acuerdo de compra"
+    does not make Denmark the buyer. Only the patterns that open on X (its verb or noun after
+    it) are dropped; "comprados en Dinamarca" still names the seller."""
+    for k in countries:
+        r = roles.get(k)
+        if r and str(r[1]).startswith("X ") and _word_before(symbols, k) in lex.places:
+            roles[k] = None
+
+
+def _word_before(symbols: list[Symbol], k: int) -> str | None:
+    """The word right before symbol ``k`` (None at the start or after a name or weapon)."""
+    return symbols[k - 1][1] if k > 0 and symbols[k - 1][0] == "word" else None
+
+
+def _subject_of_verb(
+    k: int,
+    countries: list[int],
+    symbols: list[Symbol],
+    conjunctions: frozenset[str],
+    triggers: Sequence[int],
+) -> bool:
+    """Country symbol ``k`` belongs to the list of subjects right before the first trigger after
+    it: every country between them follows the one before after commas and at most one word,
+    its "and" ("A, B y C entregaron"; a language file may list no "and"), not after a verb of
+    another clause ("B discutiram, e C vendeu", "B discutiu e C vendeu")."""
+    verb = next((t for t in sorted(triggers) if t > k), None)
+    if verb is None:
+        return True
+    chain = [c for c in countries if k <= c < verb]
+    return all(
+        _words_between(symbols, a, b) == [","]
+        or _and_joins(_words_between(symbols, a, b), conjunctions)
+        for a, b in itertools.pairwise(chain)
+    )
 
 
 def _compound_parts(
