@@ -1,0 +1,68 @@
+"""Issue 13, session 31 (afternoon): Turkish and Polish pairs. Turkish "ile" (with) after its
+noun in deal frames, state bodies after the state's name, postpositional deal frames in status;
+Polish constructions of this round. Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms.test_pairs_languages import pairs
+from tests.transforms.test_status_languages import statuses
+from worker.transforms.rules import RuleSet
+from worker.transforms.tag import Tagger
+
+PAIRS = [
+    # Turkish "X ile ... anlaştı / sözleşme": the partner of a deal sells
+    ("tr", "Katar, Fransa ile on iki savaş uçağı için anlaştı.", {("QAT", "FRA")}),
+    # ... with a state body between the partner's name and "ile"
+    (
+        "tr",
+        "Mısır Savunma Bakanlığı, Almanya ile dört denizaltı alımı için bir sözleşme imzaladı.",
+        {("EGY", "DEU")},
+    ),
+    # ... but the partner of an export contract buys (the exporter is the subject)
+    (
+        "tr",
+        "Türkiye, Macaristan Savunma Bakanlığı ile zırhlı araç ihracatı için sözleşme imzaladı.",
+        {("HUN", "TUR")},
+    ),
+    # ... also when the export word comes after the deal
+    (
+        "tr",
+        "Türk obüsleri, Tayland ile yapılan anlaşma sonrası ilk kez ihraç edildi.",
+        {("THA", "TUR")},
+    ),
+    # a state body after the state's name takes the case suffix for it ("Kuvvetleri'ne": to the
+    # forces, "Bakanlığı'ndan": from the ministry), also after a name that is the adjective too
+    ("tr", "Türkiye, Romanya Kara Kuvvetleri'ne yeni obüsler teslim etti.", {("ROU", "TUR")}),
+    ("tr", "İtalya, Pakistan Deniz Kuvvetleri'ne iki fırkateyn teslim etti.", {("PAK", "ITA")}),
+    ("tr", "Ürdün, İtalya Savunma Bakanlığı'ndan yeni helikopterler satın aldı.", {("JOR", "ITA")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), PAIRS, ids=lambda x: str(x)[:24])
+def test_pairs_read_turkish_and_polish(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == expected
+
+
+STATUSES = [
+    # Turkish puts the frame after the deal ("anlaşma çerçevesinde": within the agreement): the
+    # agreement is background, the delivery told beside it is the news
+    (
+        "tr",
+        "Geçen yıl imzalanan anlaşma çerçevesinde Romanya'ya iki korvet Türkiye'den teslim edildi.",
+        "delivered",
+    ),
+    # without a frame the agreement is the news
+    ("tr", "Romanya, Türkiye ile iki korvet için bir anlaşma imzaladı.", "agreed"),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "status"), STATUSES, ids=lambda x: str(x)[:24])
+def test_status_words_turkish_and_polish(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, status: str
+) -> None:
+    got = statuses(tagger, rules, lang, body)
+    assert len(got) == 1 and set(got.values()) == {status}, got
