@@ -37,6 +37,13 @@ PAIRS = [
     ("tr", "Türkiye, Romanya Kara Kuvvetleri'ne yeni obüsler teslim etti.", {("ROU", "TUR")}),
     ("tr", "İtalya, Pakistan Deniz Kuvvetleri'ne iki fırkateyn teslim etti.", {("PAK", "ITA")}),
     ("tr", "Ürdün, İtalya Savunma Bakanlığı'ndan yeni helikopterler satın aldı.", {("JOR", "ITA")}),
+    # "İngiltere", the name Turkish news gives the United Kingdom
+    ("tr", "Katar, İngiltere ile savaş uçağı alımı için anlaştı.", {("QAT", "GBR")}),
+    # Polish: the plural name Niemcy in its other cases, and Berlin in its cases
+    ("pl", "Czechy podpisały umowę z Niemcami na dostawę czołgów.", {("CZE", "DEU")}),
+    ("pl", "Słowacja uzgodniła z Berlinem przekazanie czołgów.", {("SVK", "DEU")}),
+    # Polish: "Apache" with the word for helicopters is the AH-64, whose maker's state sells
+    ("pl", "Polska zamówiła śmigłowce uderzeniowe Apache.", {("POL", "USA")}),
 ]
 
 
