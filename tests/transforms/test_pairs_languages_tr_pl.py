@@ -44,6 +44,11 @@ PAIRS = [
     ("pl", "Słowacja uzgodniła z Berlinem przekazanie czołgów.", {("SVK", "DEU")}),
     # Polish: "Apache" with the word for helicopters is the AH-64, whose maker's state sells
     ("pl", "Polska zamówiła śmigłowce uderzeniowe Apache.", {("POL", "USA")}),
+    # Polish: an adjective opening a sentence is capitalised, and still the arms' owner, not a
+    # buyer ("Polish MiG-29s will go to Slovakia")
+    ("pl", "Polskie myśliwce MiG-29 wkrótce trafią na Słowację.", {("SVK", "POL")}),
+    # Polish "kupno" (a purchase) is a noun of buying
+    ("pl", "Czechy są zainteresowane kupnem szwedzkich samolotów Gripen.", {("CZE", "SWE")}),
 ]
 
 
@@ -73,3 +78,13 @@ def test_status_words_turkish_and_polish(
 ) -> None:
     got = statuses(tagger, rules, lang, body)
     assert len(got) == 1 and set(got.values()) == {status}, got
+
+
+def test_a_polish_adjective_opening_a_sentence_is_an_adjective(rules: RuleSet) -> None:
+    test = rules.relations["arms_transfer"].by_language["pl"].adjectives
+    assert test is not None
+    assert test("Polskie") and test("Niemieckich") and test("polska")
+    # the names, and "Polski", the name's genitive as well as an adjective
+    assert not test("Polska") and not test("Niemcy") and not test("Polski")
+    # a long name ending in an adjective is a name
+    assert not test("Federacja Rosyjska") and not test("Arabii Saudyjskiej")
