@@ -14,6 +14,12 @@ from worker.transforms.tag import Tagger
 PAIRS = [
     # Turkish "X ile ... anlaştı / sözleşme": the partner of a deal sells
     ("tr", "Katar, Fransa ile on iki savaş uçağı için anlaştı.", {("QAT", "FRA")}),
+    # ... with the arms, a count and a sum between "ile" and the deal word closing the clause
+    (
+        "tr",
+        "Ayrıca Mısır İtalya ile dün 4 adet fırkateyn için 3 milyar dolarlık bir anlaşma imzaladı.",
+        {("EGY", "ITA")},
+    ),
     # ... with a state body between the partner's name and "ile"
     (
         "tr",
