@@ -45,6 +45,14 @@ PAIRS = [
     ("tr", "Ürdün, İtalya Savunma Bakanlığı'ndan yeni helikopterler satın aldı.", {("JOR", "ITA")}),
     # "İngiltere", the name Turkish news gives the United Kingdom
     ("tr", "Katar, İngiltere ile savaş uçağı alımı için anlaştı.", {("QAT", "GBR")}),
+    # Turkish: a seller read from the ablative ("İtalya'dan") in a sentence with no buyer sells
+    # to the one buyer the report's pairs have
+    (
+        "tr",
+        "Mısır, Fransa'dan iki fırkateyn satın aldı. Ayrıca İtalya'dan da helikopterler tedarik"
+        " edilecek.",
+        {("EGY", "FRA"), ("EGY", "ITA")},
+    ),
     # Polish: the plural name Niemcy in its other cases, and Berlin in its cases
     ("pl", "Czechy podpisały umowę z Niemcami na dostawę czołgów.", {("CZE", "DEU")}),
     ("pl", "Słowacja uzgodniła z Berlinem przekazanie czołgów.", {("SVK", "DEU")}),
@@ -94,3 +102,11 @@ def test_a_polish_adjective_opening_a_sentence_is_an_adjective(rules: RuleSet) -
     assert not test("Polska") and not test("Niemcy") and not test("Polski")
     # a long name ending in an adjective is a name
     assert not test("Federacja Rosyjska") and not test("Arabii Saudyjskiej")
+
+
+def test_only_a_case_suffix_of_origin_reads_a_second_seller_in_a_language_file() -> None:
+    from worker.transforms.rules.pairs import _from_cue
+
+    assert _from_cue("X ' {abl}")
+    # a preposition may mean "of" ("de", "z"): not enough for a seller in another sentence
+    assert not _from_cue("{from} X") and not _from_cue("X ... {sell}")
