@@ -83,6 +83,10 @@ STATUSES = [
     ),
     # without a frame the agreement is the news
     ("tr", "Romanya, Türkiye ile iki korvet için bir anlaşma imzaladı.", "agreed"),
+    # Polish: an infinitive of handing over or receiving ("is ready to hand over", "is to
+    # receive") is a step not yet taken, not a delivery
+    ("pl", "Polska jest gotowa przekazać Słowacji swoje myśliwce MiG-29.", "talks"),
+    ("pl", "Litwa ma otrzymać od Niemiec nowe haubice.", "talks"),
 ]
 
 
