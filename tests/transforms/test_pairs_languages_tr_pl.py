@@ -53,6 +53,8 @@ PAIRS = [
         " edilecek.",
         {("EGY", "FRA"), ("EGY", "ITA")},
     ),
+    # Turkish "yer almak" (to take part) buys nothing
+    ("tr", "Malezya, Türkiye'nin savaş uçağı projesinde yer almak istediğini açıkladı.", set()),
     # Polish: the plural name Niemcy in its other cases, and Berlin in its cases
     ("pl", "Czechy podpisały umowę z Niemcami na dostawę czołgów.", {("CZE", "DEU")}),
     ("pl", "Słowacja uzgodniła z Berlinem przekazanie czołgów.", {("SVK", "DEU")}),
