@@ -53,6 +53,8 @@ PAIRS = [
         " edilecek.",
         {("EGY", "FRA"), ("EGY", "ITA")},
     ),
+    # Turkish "alan" (the one buying) names the buyer; "alanında" (in the field of) buys nothing
+    ("tr", "Geçen yıl Türkiye'den en çok zırhlı araç alan ülke Gürcistan oldu.", {("GEO", "TUR")}),
     # Turkish "yer almak" (to take part) buys nothing
     ("tr", "Malezya, Türkiye'nin savaş uçağı projesinde yer almak istediğini açıkladı.", set()),
     # Polish: the plural name Niemcy in its other cases, and Berlin in its cases
