@@ -7,8 +7,11 @@ from __future__ import annotations
 import pytest
 
 from tests.transforms.test_pairs_languages import pairs
-from tests.transforms.test_status_languages import statuses
+from tests.transforms.test_status_languages import NOW, statuses
+from worker.model import Article
+from worker.pipeline import analyse
 from worker.transforms.rules import RuleSet
+from worker.transforms.rules.pairs import _from_cue
 from worker.transforms.tag import Tagger
 
 PAIRS = [
@@ -113,8 +116,14 @@ def test_a_polish_adjective_opening_a_sentence_is_an_adjective(rules: RuleSet) -
 
 
 def test_only_a_case_suffix_of_origin_reads_a_second_seller_in_a_language_file() -> None:
-    from worker.transforms.rules.pairs import _from_cue
-
     assert _from_cue("X ' {abl}")
     # a preposition may mean "of" ("de", "z"): not enough for a seller in another sentence
     assert not _from_cue("{from} X") and not _from_cue("X ... {sell}")
+
+
+def test_the_tb2_written_with_a_hyphen_is_the_drone_not_the_bomber(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    body = "Arnavutluk, Türkiye'den Bayraktar TB-2 insansız hava araçları satın aldı."
+    _, alerts = analyse(Article(id="t", title="", body=body, language="tr"), tagger, rules, NOW)
+    assert {a.pair.get("weapon") for a in alerts if a.pair} == {"bayraktar-tb2"}
