@@ -357,15 +357,21 @@ def adjective_test(spec: Mapping[str, Any]) -> Callable[[str], bool]:
     written in lower case (``lower_case``, default on), listed in ``words`` (Turkish adjectives are
     capitalised: "Türk", "Rus"), or beginning with one of ``prefixes`` and
     ending with one of ``suffixes`` (Arabic has no letter case: the article and the nisba ending),
-    unless listed in ``except`` (Arabic "السعودية" is the name)."""
+    or one word ending in one of ``endings`` in any letter case (Polish capitalises the adjective
+    that opens a sentence, "Polskie czołgi", where no name ends so), unless listed in ``except``
+    (Arabic "السعودية" is the name)."""
     lower = bool(spec.get("lower_case", True))
     words = frozenset(fold_letters(str(w)) for w in spec.get("words") or ())
     prefixes = tuple(str(p) for p in spec.get("prefixes") or ())
     suffixes = tuple(str(p) for p in spec.get("suffixes") or ())
+    endings = tuple(fold_letters(str(p)) for p in spec.get("endings") or ())
     exceptions = frozenset(str(p) for p in spec.get("except") or ())
 
     def test(text: str) -> bool:
         if (lower and text[:1].islower()) or (words and fold_letters(text) in words):
+            return True
+        one_word = " " not in text and text not in exceptions
+        if endings and one_word and fold_letters(text).endswith(endings):
             return True
         return bool(
             prefixes

@@ -83,6 +83,10 @@ LATER_BUYERS = True
 # have one buyer, names that buyer's further sellers ("X will buy tanks from A. The helicopters
 # will come from B and C."): a second seller of the same buyer (``_second_sellers``)
 SECOND_SELLERS = True
+# ... and on the language lexicons for a seller read from a case suffix of origin (Turkish
+# "Rusya'dan"): a preposition ("de", "z", "من") also means "of" or "with", and there the second
+# sellers cost more wrong pairs than they found (Portuguese lists of buyers after "de")
+SECOND_SELLERS_I18N = True
 SECOND_CUE = "another seller to the article's buyer"
 _RETIRE_REACH = 4  # symbols from a retire word to the weapon it is about ("para reemplazar sus X")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
@@ -469,9 +473,9 @@ def extract_pairs(
             hit.sentences.append((fld, sidx, start, end))
             hit.cues.extend(cues)
             _add_facts(hit, facts, text)
-    if hits and not lexicon.symbols_only:  # English sellers read alone beside pairs
+    if hits and (not lexicon.symbols_only or SECOND_SELLERS_I18N):  # sellers alone beside pairs
         if SECOND_SELLERS:
-            _second_sellers(hits, sellers, per_sentence, sentences)
+            _second_sellers(hits, sellers, per_sentence, sentences, lexicon.symbols_only)
         sellers = []
     if orphans and sellers and not hits and lexicon.symbols_only:  # buyer and seller apart
         # (English: measured, the join cost more wrong pairs than it found; see docs/rules.md)
@@ -935,6 +939,7 @@ def _second_sellers(
     sellers: list[_Orphan],
     per_sentence: Mapping[int, list[_Span]],
     sentences: list[tuple[str, int, int, int]],
+    from_only: bool = False,
 ) -> None:
     """Sellers read with no buyer in their sentence, when every pair the article read has one
     buyer: they sell to it too ("X will buy tanks from A. The helicopters will come from B and
@@ -959,7 +964,7 @@ def _second_sellers(
         if states.get(seller.sentence, set()) - by_sentence[seller.sentence] - {buyer}:
             continue
         own = [c for c in seller.cues if c.country == sup and c.role == "supplier"]
-        if not any(_hands_over(c.cue) for c in own):
+        if not any(_hands_over(c.cue) and (not from_only or _from_cue(c.cue)) for c in own):
             continue
         new = (buyer, sup) not in hits
         hit = hits.setdefault((buyer, sup), PairHit(buyer, sup))
@@ -967,6 +972,12 @@ def _second_sellers(
         if new:  # a pair already read keeps the facts of its own sentences
             hit.sentences.append(seller.sentence)
             _add_facts(hit, seller.facts, seller.text)
+
+
+def _from_cue(cue: str) -> bool:
+    """A language pattern's cue that reads the seller from a case suffix of origin (Turkish
+    "X ' {abl}": "Rusya'dan", from Russia)."""
+    return "{abl}" in cue
 
 
 def _hands_over(cue: str) -> bool:

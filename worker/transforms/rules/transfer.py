@@ -47,6 +47,7 @@ READING_KEYS = (
     "past_sale",
     "firm",
     "frame",
+    "frame_after",
     "approval_ahead",
     "undone",
     "undone_noun",
@@ -466,9 +467,14 @@ def _perfect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]
 
 
 def _framed(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
-    """One of ``frame`` ("under", "in the framework of") stands a few words before ``words[i]``."""
+    """One of ``frame`` ("under", "in the framework of") stands a few words before ``words[i]``,
+    or one of ``frame_after`` a few words after it: a language with postpositions puts the frame
+    after the deal ("anlaşma çerçevesinde", the agreement's framework)."""
     frame = classes.get("frame", _NONE)
-    return any(words[j] in frame for j in range(max(0, i - _FRAME_WINDOW), i))
+    after = classes.get("frame_after", _NONE)
+    return any(words[j] in frame for j in range(max(0, i - _FRAME_WINDOW), i)) or any(
+        words[j] in after for j in range(i + 1, min(len(words), i + 1 + _FRAME_WINDOW))
+    )
 
 
 def _hangs_on_arms(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
