@@ -1,0 +1,58 @@
+"""Issue 13, status in eight languages (2026-12-06, afternoon): the status words and readings
+that the fifteenth batch's reports showed missing. Every sentence is our own, written for these
+tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from worker.model import Article
+from worker.pipeline import analyse
+from worker.transforms.rules import RuleSet
+from worker.transforms.tag import Tagger
+
+NOW = datetime(2026, 12, 5, tzinfo=UTC)
+
+
+def statuses(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str
+) -> dict[tuple[str, str], str | None]:
+    """(recipient, supplier) -> status of the pair alerts for one text."""
+    _, alerts = analyse(Article(id="t", title="", body=body, language=lang), tagger, rules, NOW)
+    return {
+        (a.pair["recipient"], a.pair["supplier"]): a.pair.get("status")
+        for a in alerts
+        if a.rule_id == "arms-transfer-pair" and a.pair
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair", "status"),
+    [
+        # a French contract is an order, as a contract is in English
+        (
+            "fr",
+            "Le Maroc a conclu avec la France un contrat pour l'achat de dix hélicoptères.",
+            ("MAR", "FRA"),
+            "ordered",
+        ),
+        # an agreement stays agreed
+        (
+            "fr",
+            "La France et l'Inde ont signé un accord sur la vente de Rafale.",
+            ("IND", "FRA"),
+            "agreed",
+        ),
+    ],
+)
+def test_status_in_eight_languages(
+    tagger: Tagger,
+    rules: RuleSet,
+    lang: str,
+    body: str,
+    pair: tuple[str, str],
+    status: str,
+) -> None:
+    assert statuses(tagger, rules, lang, body)[pair] == status
