@@ -45,6 +45,28 @@ def statuses(
             ("IND", "FRA"),
             "agreed",
         ),
+        # Italian and Russian: a one-word future of delivering or receiving is a delivery
+        # scheduled under a deal placed, as English "will deliver": ordered (a pledge of
+        # handing over, "передаст", stays a decision announced: agreed)
+        (
+            "it",
+            "L'Italia consegnerà alla Nigeria sei addestratori M-346 entro il 2025.",
+            ("NGA", "ITA"),
+            "ordered",
+        ),
+        (
+            "ru",
+            "Вьетнам получит из России шесть истребителей Су-30 в следующем году.",
+            ("VNM", "RUS"),
+            "ordered",
+        ),
+        # an approval given is the news: the delivery to come follows a sale agreed
+        (
+            "it",
+            "Roma ha approvato la vendita: l'Italia consegnerà alla Nigeria sei M-346.",
+            ("NGA", "ITA"),
+            "agreed",
+        ),
     ],
 )
 def test_status_in_eight_languages(

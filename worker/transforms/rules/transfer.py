@@ -234,7 +234,11 @@ def sentence_status(
                 firm = cand
             continue
         if w in classes.get("handover", _NONE) and (
-            _after_future(words, i, classes) or _pending(words, i, classes)
+            _after_future(words, i, classes)
+            or _pending(words, i, classes)
+            # "consegnerà", "livrera" (will deliver, one word: a hand-over word that is also a
+            # ``pledge``), unless an approval given is the news ("approved; it will deliver")
+            or (w in classes.get("pledge", _NONE) and not approved)
         ):
             # "will take delivery", "is set to receive", "will be delivered", "delays in the
             # delivery", "the imminent delivery": a delivery still ahead is scheduled under a
