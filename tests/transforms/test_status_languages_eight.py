@@ -78,3 +78,39 @@ def test_status_in_eight_languages(
     status: str,
 ) -> None:
     assert statuses(tagger, rules, lang, body)[pair] == status
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair"),
+    [
+        (
+            "es",
+            "Colombia firmará el contrato para la compra de 18 cazas Gripen a Suecia.",
+            ("COL", "SWE"),
+        ),
+        (
+            "pt",
+            "A Colômbia assinará o contrato de compra de caças Gripen da Suécia.",
+            ("COL", "SWE"),
+        ),
+        (
+            "it",
+            "L'Egitto firmerà un contratto per acquistare due fregate dall'Italia.",
+            ("EGY", "ITA"),
+        ),
+        (
+            "fr",
+            "La Serbie signera le contrat d'achat de douze Rafale avec la France.",
+            ("SRB", "FRA"),
+        ),
+        ("ru", "Алжир подпишет контракт на закупку истребителей у России.", ("DZA", "RUS")),
+        # "is getting ready to conclude a deal"
+        ("ar", "تستعد الجزائر لإبرام صفقة لشراء طائرات من روسيا.", ("DZA", "RUS")),
+    ],
+)
+def test_a_contract_still_to_be_signed_is_talks(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    # a one-word future of signing (or a word of getting ready) before the contract or deal
+    # word is a prospect: the deal is not made yet
+    assert statuses(tagger, rules, lang, body)[pair] == "talks"
