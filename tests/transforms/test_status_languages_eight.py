@@ -114,3 +114,81 @@ def test_a_contract_still_to_be_signed_is_talks(
     # a one-word future of signing (or a word of getting ready) before the contract or deal
     # word is a prospect: the deal is not made yet
     assert statuses(tagger, rules, lang, body)[pair] == "talks"
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair", "status"),
+    [
+        # words the status lists lacked: a present "delivers", an arrival noun, "has just
+        # received", "took place", a decision taken, "made official", "possibility"
+        (
+            "de",
+            "Deutschland liefert Ungarn vier gebrauchte Leopard-Panzer.",
+            ("HUN", "DEU"),
+            "delivered",
+        ),
+        ("ar", "وصول طائرات أباتشي الأمريكية إلى المغرب.", ("MAR", "USA"), "delivered"),
+        (
+            "fr",
+            "Le Maroc vient de recevoir des drones de fabrication turque de la Turquie.",
+            ("MAR", "TUR"),
+            "delivered",
+        ),
+        (
+            "fr",
+            "La livraison des canons Caesar à l'Arménie par la France a eu lieu lundi.",
+            ("ARM", "FRA"),
+            "delivered",
+        ),
+        (
+            "ru",
+            "Правительство Швеции приняло решение передать Украине бронетранспортеры.",
+            ("UKR", "SWE"),
+            "agreed",
+        ),
+        (
+            "uk",
+            "Швеція ухвалила рішення про передачу Україні бронетранспортерів.",
+            ("UKR", "SWE"),
+            "agreed",
+        ),
+        (
+            "es",
+            "Colombia oficializó la adquisición de 17 aviones Gripen a Suecia.",
+            ("COL", "SWE"),
+            "ordered",
+        ),
+        (
+            "es",
+            "Existe la posibilidad de adquirir aviones F-16 a Dinamarca para Argentina.",
+            ("ARG", "DNK"),
+            "talks",
+        ),
+        (
+            "it",
+            "C'è la possibilità di vendere fregate italiane all'Indonesia.",
+            ("IDN", "ITA"),
+            "talks",
+        ),
+        # a past participle of buying after a passive auxiliary is a purchase made: ordered
+        (
+            "pt",
+            "A Sérvia confirmou que os mísseis foram comprados da China.",
+            ("SRB", "CHN"),
+            "ordered",
+        ),
+        # ... but one hanging on the arms ("bought from", no auxiliary) is their background: the
+        # arrival is the news
+        ("es", "Argentina recibió los 24 F-16 comprados a Dinamarca.", ("ARG", "DNK"), "delivered"),
+        (
+            "pt",
+            "Os caças Gripen comprados pelo Brasil à Suécia chegaram.",
+            ("BRA", "SWE"),
+            "delivered",
+        ),
+    ],
+)
+def test_words_the_status_lists_lacked(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str], status: str
+) -> None:
+    assert statuses(tagger, rules, lang, body)[pair] == status
