@@ -186,6 +186,15 @@ def test_a_contract_still_to_be_signed_is_talks(
             ("BRA", "SWE"),
             "delivered",
         ),
+        # landing, donating and sending are arms that changed hands, as English "donated", "sent"
+        (
+            "es",
+            "Seis F-16 adquiridos a Dinamarca aterrizaron en Argentina.",
+            ("ARG", "DNK"),
+            "delivered",
+        ),
+        ("pt", "Portugal doou catorze blindados M113 à Ucrânia.", ("UKR", "PRT"), "delivered"),
+        ("it", "L'Italia ha inviato all'Ucraina un sistema SAMP-T.", ("UKR", "ITA"), "delivered"),
     ],
 )
 def test_words_the_status_lists_lacked(
