@@ -74,7 +74,7 @@ def test_a_request_already_approved_is_agreed(
         ("fr", "La France a déposé une demande d'autorisation pour vendre des Rafale à l'Inde."),
         ("pt", "O Brasil fez uma solicitação de autorização para vender blindados à Argentina."),
         ("es", "España presentó una solicitud de autorización para vender fragatas a Marruecos."),
-        ("it", "L'Italia invia una richiesta di autorizzazione per vendere navi all'Egitto."),
+        ("it", "L'Italia presenta una richiesta di autorizzazione per vendere navi all'Egitto."),
     ],
 )
 def test_a_request_for_approval_is_talks(
