@@ -4,28 +4,11 @@ tests."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from worker.model import Article
-from worker.pipeline import analyse
+from tests.transforms.test_status_languages import statuses
 from worker.transforms.rules import RuleSet
 from worker.transforms.tag import Tagger
-
-NOW = datetime(2026, 12, 5, tzinfo=UTC)
-
-
-def statuses(
-    tagger: Tagger, rules: RuleSet, lang: str, body: str
-) -> dict[tuple[str, str], str | None]:
-    """(recipient, supplier) -> status of the pair alerts for one text."""
-    _, alerts = analyse(Article(id="t", title="", body=body, language=lang), tagger, rules, NOW)
-    return {
-        (a.pair["recipient"], a.pair["supplier"]): a.pair.get("status")
-        for a in alerts
-        if a.rule_id == "arms-transfer-pair" and a.pair
-    }
 
 
 @pytest.mark.parametrize(
@@ -201,3 +184,52 @@ def test_words_the_status_lists_lacked(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str], status: str
 ) -> None:
     assert statuses(tagger, rules, lang, body)[pair] == status
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair"),
+    [
+        (
+            "ru",
+            "В рамках соглашения с Россией Индия уже получила два комплекса С-400.",
+            ("IND", "RUS"),
+        ),
+        (
+            "uk",
+            "У рамках угоди зі Швецією Україна вже отримала бронетранспортери CV90.",
+            ("UKR", "SWE"),
+        ),
+        (
+            "es",
+            "En el marco del acuerdo con España, Marruecos ya recibió dos patrulleros.",
+            ("MAR", "ESP"),
+        ),
+        (
+            "pt",
+            "No âmbito do acordo com o Brasil, o Uruguai já recebeu dois aviões Super Tucano.",
+            ("URY", "BRA"),
+        ),
+        (
+            "it",
+            "Nell'ambito dell'accordo con l'Italia il Qatar ha già ricevuto sei M-346.",
+            ("QAT", "ITA"),
+        ),
+        (
+            "fr",
+            "Dans le cadre de l'accord avec la France, l'Inde a déjà reçu des Rafale.",
+            ("IND", "FRA"),
+        ),
+        (
+            "de",
+            "Im Rahmen des Abkommens mit Deutschland hat Ungarn bereits Leopard-Panzer erhalten.",
+            ("HUN", "DEU"),
+        ),
+        ("ar", "في إطار الاتفاق مع روسيا تسلمت الهند منظومات إس-400.", ("IND", "RUS")),
+    ],
+)
+def test_the_agreement_a_delivery_happens_under_is_its_background(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    # "in the framework of the agreement" (`frame`): the deal is the background, the arms
+    # received are the news
+    assert statuses(tagger, rules, lang, body)[pair] == "delivered"
