@@ -178,6 +178,20 @@ def test_a_contract_still_to_be_signed_is_talks(
         ),
         ("pt", "Portugal doou catorze blindados M113 à Ucrânia.", ("UKR", "PRT"), "delivered"),
         ("it", "L'Italia ha inviato all'Ucraina un sistema SAMP-T.", ("UKR", "ITA"), "delivered"),
+        # French and Portuguese: a delivery noun is a delivery, as English "delivery" (a
+        # delivery still ahead stays ordered through `handover` and `pending`)
+        (
+            "fr",
+            "La livraison de douze canons Caesar à l'Arménie par la France a commencé.",
+            ("ARM", "FRA"),
+            "delivered",
+        ),
+        (
+            "pt",
+            "A entrega dos aviões Super Tucano ao Uruguai pelo Brasil começou.",
+            ("URY", "BRA"),
+            "delivered",
+        ),
     ],
 )
 def test_words_the_status_lists_lacked(
