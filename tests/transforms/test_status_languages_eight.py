@@ -192,6 +192,13 @@ def test_a_contract_still_to_be_signed_is_talks(
             ("URY", "BRA"),
             "delivered",
         ),
+        # Italian "invio" (the sending) is a delivery, as English "sent"
+        (
+            "it",
+            "L'invio di due fregate italiane all'Egitto è stato completato.",
+            ("EGY", "ITA"),
+            "delivered",
+        ),
     ],
 )
 def test_words_the_status_lists_lacked(
