@@ -199,6 +199,14 @@ def test_a_contract_still_to_be_signed_is_talks(
             ("EGY", "ITA"),
             "delivered",
         ),
+        # Portuguese "finalizou", "conclui" (finalised, concludes) a purchase: agreed
+        (
+            "pt",
+            "O Brasil finalizou a compra de blindados Guarani da Itália.",
+            ("BRA", "ITA"),
+            "agreed",
+        ),
+        ("pt", "O Brasil conclui a compra de caças Gripen da Suécia.", ("BRA", "SWE"), "agreed"),
     ],
 )
 def test_words_the_status_lists_lacked(
