@@ -49,3 +49,36 @@ def test_an_approval_still_ahead_is_talks(
 )
 def test_a_past_approval_stays_agreed(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> None:
     assert statuses(tagger, rules, lang, body) == {"agreed"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("fr", "La demande a été approuvée : Paris livrera douze Rafale à l'Inde."),
+        ("pt", "A solicitação foi aprovada e o Brasil venderá blindados à Argentina."),
+        ("es", "La solicitud fue aprobada, así que España venderá fragatas a Marruecos."),
+        ("it", "La richiesta è stata approvata e l'Italia venderà fregate all'Egitto."),
+    ],
+)
+def test_a_request_already_approved_is_agreed(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str
+) -> None:
+    # the request noun before a passive approval ("was approved") is the approval's subject,
+    # granted: the sale is agreed, not asked for
+    assert statuses(tagger, rules, lang, body) == {"agreed"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("fr", "La France a déposé une demande d'autorisation pour vendre des Rafale à l'Inde."),
+        ("pt", "O Brasil fez uma solicitação de autorização para vender blindados à Argentina."),
+        ("es", "España presentó una solicitud de autorización para vender fragatas a Marruecos."),
+        ("it", "L'Italia presenta una richiesta di autorizzazione per vendere navi all'Egitto."),
+    ],
+)
+def test_a_request_for_approval_is_talks(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str
+) -> None:
+    # the approval is what is asked for: still ahead
+    assert statuses(tagger, rules, lang, body) == {"talks"}

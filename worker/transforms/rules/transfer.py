@@ -49,6 +49,7 @@ READING_KEYS = (
     "frame",
     "frame_after",
     "approval_ahead",
+    "request",
     "undone",
     "undone_noun",
     "own_purchase",
@@ -186,7 +187,6 @@ def sentence_status(
     best: tuple[int, int, str] | None = None
     background: str | None = None
     first = min(triggers)
-    approved = False
     # an intent word is a talks word wherever it stands ("veut trois sous-marins"), and more
     # when it governs the trigger (``_intends``)
     lists = {s: classes.get(s, _NONE) for s in STATUSES}
@@ -197,6 +197,9 @@ def sentence_status(
     placed = False  # a firm order or contract is told ("placing a purchase order")
     told = 0  # status words read in the sentence
     sale_at: int | None = None  # where a past sale ("sold") stands, read agreed
+    # an approval given anywhere in the sentence makes its talks words the background, those
+    # before it too ("la demande a été approuvée")
+    approved = any(_approval_given(words, i, classes) for i in range(len(words)))
     for i, w in enumerate(words):
         if w in classes.get("approval", _NONE):
             if _negated(words, i, classes):
@@ -217,7 +220,6 @@ def sentence_status(
                 if best is None or cand < best:
                     best, best_tentative = cand, ahead
                 continue
-            approved = True
         if (
             w in classes.get("designation", _NONE)
             and words[i + 1 : i + 2]
@@ -235,7 +237,11 @@ def sentence_status(
                 firm = cand
             continue
         if w in classes.get("handover", _NONE) and (
-            _after_future(words, i, classes) or _pending(words, i, classes)
+            _after_future(words, i, classes)
+            or _pending(words, i, classes)
+            # "consegnerà", "livrera" (will deliver, one word: a hand-over word that is also a
+            # ``pledge``), unless an approval given is the news ("approved; it will deliver")
+            or (w in classes.get("pledge", _NONE) and not approved)
         ):
             # "will take delivery", "is set to receive", "will be delivered", "delays in the
             # delivery", "the imminent delivery": a delivery still ahead is scheduled under a
@@ -352,12 +358,30 @@ def _prospect(
     return any(words[j] in near for j in range(max(0, i - _PROSPECT_WINDOW), i))
 
 
+def _approval_given(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """``words[i]`` is an approval given: an approval word neither negated, nor still ahead,
+    nor expected."""
+    return (
+        words[i] in classes.get("approval", _NONE)
+        and not _negated(words, i, classes)
+        and not _approval_ahead(words, i, classes)
+        and not _prospect(words, i, classes)
+    )
+
+
 def _approval_ahead(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
     """The approval word ``words[i]`` is one still ahead: a word of ``approval_ahead`` (an
-    obligation, a wait, a request: "doit", "attesa", "solicitud") stands a few words before it.
-    A one-word future ("approuvera") is a ``tentative`` word, talks already."""
+    obligation, a wait: "doit", "attesa") stands a few words before it, or a ``request`` word
+    ("demande", "solicitud") with no ``be`` auxiliary right before the approval word: "a
+    request for approval" asks for it, "the request was approved" ("a été approuvée", "fue
+    aprobada") has it. A one-word future ("approuvera") is a ``tentative`` word, talks already."""
     ahead = classes.get("approval_ahead", _NONE)
-    return any(words[j] in ahead for j in range(max(0, i - _PROSPECT_WINDOW), i))
+    before = range(max(0, i - _PROSPECT_WINDOW), i)
+    if any(words[j] in ahead for j in before):
+        return True
+    request = classes.get("request", _NONE)
+    past = i >= 1 and words[i - 1] in classes.get("be", _NONE)
+    return not past and any(words[j] in request for j in before)
 
 
 def _negated(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
