@@ -90,7 +90,11 @@ PAIRS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "body", "expected"), PAIRS, ids=lambda x: str(x)[:24])
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    PAIRS,
+    ids=lambda x: str(sorted(x) if isinstance(x, set) else x)[:24],
+)
 def test_pairs_read_this_round(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
 ) -> None:
@@ -133,7 +137,11 @@ STATUSES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "body", "status"), STATUSES, ids=lambda x: str(x)[:24])
+@pytest.mark.parametrize(
+    ("lang", "body", "status"),
+    STATUSES,
+    ids=lambda x: str(sorted(x) if isinstance(x, set) else x)[:24],
+)
 def test_status_words_this_round(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, status: str
 ) -> None:

@@ -73,13 +73,13 @@ PAIRS = [
 ]
 
 
-def _id(x: object) -> str:
-    """A test id that is the same in every process: a set's order is not (pytest-xdist compares
-    the ids its workers collect)."""
-    return str(sorted(x) if isinstance(x, set) else x)[:24]
-
-
-@pytest.mark.parametrize(("lang", "body", "expected"), PAIRS, ids=_id)
+# ids sort a set: its order differs between processes, and pytest-xdist compares the ids its
+# workers collect
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    PAIRS,
+    ids=lambda x: str(sorted(x) if isinstance(x, set) else x)[:24],
+)
 def test_pairs_read_turkish_and_polish(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
 ) -> None:
@@ -103,7 +103,11 @@ STATUSES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "body", "status"), STATUSES, ids=lambda x: str(x)[:24])
+@pytest.mark.parametrize(
+    ("lang", "body", "status"),
+    STATUSES,
+    ids=lambda x: str(sorted(x) if isinstance(x, set) else x)[:24],
+)
 def test_status_words_turkish_and_polish(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, status: str
 ) -> None:
