@@ -41,6 +41,9 @@ _OWN_STATE_DETS = ("his", "her", "its", "their", "our", "the")
 BACK = -1
 RETIRED = "(retired arms)"  # the cue's ending for arms on their way out of a force
 MAKER_OF = "maker of "  # the cue's prefix for a seller read from a maker's adjective ("US-made")
+BLOCKER = "(the blocker)"  # the cue's ending for a government that can stop its own exports
+# the cue's ending for "in X" after a seller ("from Airbus Military in Spain"): the seller's state
+_SELLER_SEAT = " (the seller's state)"
 # A country that takes no role and passes none on: the pair reader's coordination skips it.
 NO_ROLE = "none"
 _FINITE = ("VBZ", "VBD", "VBP", "MD")  # a verb with a subject of its own (not VBN, VBG, VB)
@@ -115,6 +118,7 @@ def read_roles(
         if role is not None:
             out[k] = role
     _group_prefix(out, actors)
+    _seat_of_a_company(out, actors, doc)
     _joint_makers(out, actors, doc)
     _resolve_parties(out, actors, doc, wtok, cls)
     _own_state_subjects(out, actors, doc, cls)
@@ -130,7 +134,7 @@ def read_roles(
     sellers |= {w.origin for w in wtok.values() if w.origin}
     for k, r in list(out.items()):
         if r.weak and sellers - {actors[k].country}:
-            out[k] = Role(THIRD, r.cue.replace("(the blocker)", "(blocks another's sale)"))
+            out[k] = Role(THIRD, r.cue.replace(BLOCKER, "(blocks another's sale)"))
     back = _buyer_referred_back(out, doc, cls)
     if back is not None:
         own = _antecedent_in_sentence(back, out, actors, doc)
@@ -315,6 +319,32 @@ def _group_prefix(out: dict[int, Role], actors: Sequence[Actor]) -> None:
             continue
         if any(b.kind == "company" and b.start == a.end + 1 for b in actors):
             del out[k]
+
+
+def _seat_of_a_company(out: dict[int, Role], actors: Sequence[Actor], doc: Any) -> None:
+    """ "in X" read as the seat of the seller before it (``_phrase_continued``) holds only when
+    that seller is a company ("from Airbus Military in Spain"): after a state, "in X" is a
+    place ("drones bought from Iran in Ukraine": where they were used). A company with no home
+    state in the gazetteer is no actor: a proper name that is no state's stands for it."""
+    companies: set[int] = set()
+    states: set[int] = set()
+    for a in actors:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None:
+            (companies if a.kind == "company" else states).update(t.i for t in span)
+    for k, r in list(out.items()):
+        if not r.cue.endswith(_SELLER_SEAT):
+            continue
+        span = doc.char_span(actors[k].start, actors[k].end, alignment_mode="expand")
+        tok = span.root if span is not None and len(span) else None
+        while tok is not None and tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head  # "in Spain and Italy"
+        prep = tok.head if tok is not None and tok.dep_ == "pobj" else None
+        seller = doc[prep.i - 1] if prep is not None and prep.i > 0 else None
+        if seller is None or not (
+            seller.i in companies or (seller.tag_.startswith("NNP") and seller.i not in states)
+        ):
+            out[k] = Role(THIRD, f"'{_w(prep) if prep is not None else 'in'}' (a place)")
 
 
 def _joint_makers(out: dict[int, Role], actors: Sequence[Actor], doc: Any) -> None:
@@ -999,7 +1029,7 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
             return own
         # "Germany halted arms sales to Riyadh": the exporter's own government, unless another
         # seller is named ("Switzerland blocked the export ... from Germany": a re-export veto).
-        return Role(SUPPLIER, f"subject of '{verb.text}' (the blocker)", verb.i, weak=True)
+        return Role(SUPPLIER, f"subject of '{verb.text}' {BLOCKER}", verb.i, weak=True)
     for v in _chain(verb):
         w = _w(v)
         if _failed_attempt(v, cls) and cls.any(("buy", "sell"), w):
@@ -1170,7 +1200,9 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     beside = _phrase_continued(prep)
     if beside is not None:  # "12 from A and 12 from B", "from Airbus Military in Spain"
         role = _prep_role(beside, cls, wtok)
-        return replace(role, cue=role.cue + " (the list goes on)") if role is not None else None
+        # "in X" holds only after a company (``_seat_of_a_company``, which knows the actors)
+        end = _SELLER_SEAT if _w(prep) == "in" else " (the list goes on)"
+        return replace(role, cue=role.cue + end) if role is not None else None
     p, h = _w(prep), prep.head
     if _failed_attempt(h, cls) and cls.any(("buy", "sell"), _w(h)):  # "failed to sell … to X"
         return Role(NO_ROLE, f"'{h.head.text} to {h.text} … {p}' (a failed attempt)", h.i)
@@ -1358,6 +1390,24 @@ def _transfer_word(
         if tok.head is tok or tok.tag_.startswith("VB"):
             return False
         tok = tok.head
+    return False
+
+
+def names_its_own_recipient(doc: Any, cls: Classes) -> bool:
+    """The sentence says whom a sale or delivery goes to ("sells tanks to many NATO members",
+    "selling jets to dozens of countries", "sold Chile two frigates"), a state or not: its
+    seller deals with that recipient, not with a buyer another sentence names."""
+    for t in doc:
+        if t.dep_ not in ("prep", "dative", "iobj") or t.head is t:
+            continue
+        if t.dep_ == "prep" and _w(t) != "to":
+            continue
+        if _w(t) == "to" and not any(c.dep_ == "pobj" for c in t.children):
+            continue
+        if 0 < t.i < len(doc) - 1 and "-" in (doc[t.i - 1].text, doc[t.i + 1].text):
+            continue  # "government-to-government deals": a kind of deal, nobody's recipient
+        if _transfer_word(t.head, {}, cls, 1) and not cls.has("buy", _w(t.head)):
+            return True
     return False
 
 

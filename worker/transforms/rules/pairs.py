@@ -22,7 +22,18 @@ from worker.transforms.gazetteer import shipped_capitals
 from worker.transforms.parser import parse, parse_many
 from worker.transforms.sentences import split_sentences
 
-from .grammar import BACK, MAKER_OF, RETIRED, Actor, Classes, Role, Weapon, read_roles
+from .grammar import (
+    BACK,
+    BLOCKER,
+    MAKER_OF,
+    RETIRED,
+    Actor,
+    Classes,
+    Role,
+    Weapon,
+    names_its_own_recipient,
+    read_roles,
+)
 from .text import SENT_TOKEN, bare
 from .transfer import (
     further_status,
@@ -83,6 +94,8 @@ LATER_BUYERS = True
 # have one buyer, names that buyer's further sellers ("X will buy tanks from A. The helicopters
 # will come from B and C."): a second seller of the same buyer (``_second_sellers``)
 SECOND_SELLERS = True
+# ... and only of the arms the buyer's pairs name, when both sentences name a weapon
+SECOND_ARMS = True
 SECOND_CUE = "another seller to the article's buyer"
 _RETIRE_REACH = 4  # symbols from a retire word to the weapon it is about ("para reemplazar sus X")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
@@ -468,7 +481,7 @@ def extract_pairs(
             _add_facts(hit, facts, text)
     if hits and not lexicon.symbols_only:  # English sellers read alone beside pairs
         if SECOND_SELLERS:
-            _second_sellers(hits, sellers, per_sentence, sentences)
+            _second_sellers(hits, sellers, per_sentence, sentences, lexicon.grammar)
         sellers = []
     if orphans and sellers and not hits and lexicon.symbols_only:  # buyer and seller apart
         # (English: measured, the join cost more wrong pairs than it found; see docs/rules.md)
@@ -883,19 +896,23 @@ def _second_sellers(
     sellers: list[_Orphan],
     per_sentence: Mapping[int, list[_Span]],
     sentences: list[tuple[str, int, int, int]],
+    grammar: Classes | None,
 ) -> None:
     """Sellers read with no buyer in their sentence, when every pair the article read has one
     buyer: they sell to it too ("X will buy tanks from A. The helicopters will come from B and
     C.", "... second-hand jets from A or B"). Not a seller read only as the arms' maker
     ("US-made": second-hand arms change hands between others) or as a blocker, nor one the
     article reads as a buyer; only from a sentence naming no state but the sellers and the
-    buyer (a third state there may be the one they deal with). A seller already paired with
-    the buyer gets the sentence's cues only: a seller named in words outweighs a maker fill
+    buyer (a third state there may be the one they deal with), nor one saying whom the sale
+    goes to ("sells tanks to many NATO members": exports in general), nor one about arms other
+    than those the buyer's pairs name. A seller already paired with the buyer gets the
+    sentence's cues only: a seller named in words outweighs a maker fill
     (``_named_seller_first``)."""
     buyers = {rec for rec, _ in hits}
     if len(buyers) != 1:
         return
     buyer = next(iter(buyers))
+    theirs = _buyers_arms(buyer, per_sentence)
     states = _states_named(per_sentence, sentences)
     by_sentence: dict[tuple[str, int, int, int], set[str]] = {}
     for s in sellers:
@@ -909,6 +926,11 @@ def _second_sellers(
         own = [c for c in seller.cues if c.country == sup and c.role == "supplier"]
         if not any(_hands_over(c.cue) for c in own):
             continue
+        arms = seller.facts.weapon
+        if SECOND_ARMS and arms is not None and theirs and arms.ident not in theirs:
+            continue  # "X ordered K2 tanks from A. B sells Leopard tanks ...": other arms
+        if _says_recipient(seller, grammar):
+            continue
         new = (buyer, sup) not in hits
         hit = hits.setdefault((buyer, sup), PairHit(buyer, sup))
         hit.cues.extend(replace(c, cue=f"{SECOND_CUE}: {c.cue}") for c in own)
@@ -917,10 +939,32 @@ def _second_sellers(
             _add_facts(hit, seller.facts, seller.text)
 
 
+def _buyers_arms(buyer: str, per_sentence: Mapping[int, list[_Span]]) -> set[str]:
+    """The weapons named in the sentences that name ``buyer``: the arms it buys or holds
+    ("acquire K239 launchers besides its HIMARS units")."""
+    return {
+        sp.ident
+        for spans in per_sentence.values()
+        if any(sp.kind == "country" and sp.ident == buyer for sp in spans)
+        for sp in spans
+        if sp.kind == "weapon"
+    }
+
+
 def _hands_over(cue: str) -> bool:
     """An English seller's cue that reads it as the one handing the arms over: not only their
     maker ("US-made", the weapon's origin) nor a government blocking a sale."""
-    return not cue.startswith((ORIGIN_CUE, MAKER_OF)) and "block" not in cue
+    return not cue.startswith((ORIGIN_CUE, MAKER_OF)) and BLOCKER not in cue
+
+
+def _says_recipient(seller: _Orphan, grammar: Classes | None) -> bool:
+    """The seller's sentence names whom its sale goes to, a state or not (``grammar.
+    names_its_own_recipient``), by the sentence's parse (cached: it was parsed when read)."""
+    if grammar is None:
+        return False
+    _, _, start, end = seller.sentence
+    doc = parse(seller.text[start:end])
+    return doc is not None and names_its_own_recipient(doc, grammar)
 
 
 def _joined_pairs(
@@ -1026,7 +1070,7 @@ def _named_with_arms(tagged: TaggedArticle, state: str, lex: RelationLexicon) ->
 # English seller cues that show no sale to anyone (with ``MAKER_OF`` and ``ORIGIN_CUE``, where
 # the arms were made): a deal's other party, who may be the buyer; a blocker; nouns that carry
 # relief goods as often as arms ("relief supplies from the US came in")
-_UNSURE_SELLER = ("counterpart", "with'", "(the blocker)", "supplies", "'aid", "assistance")
+_UNSURE_SELLER = ("counterpart", "with'", BLOCKER, "supplies", "'aid", "assistance")
 
 
 def _unsure_seller(cue: Cue) -> bool:
