@@ -365,6 +365,16 @@ def read():
             "helicopters on Monday.",
             {("GHA", "ITA")},
         ),
+        (
+            "list: a headline's subjects joined by a comma (the first read as a modifier)",
+            "Chile, Peru weigh joint purchase of Swedish coastal patrol boats",
+            {("CHL", "SWE"), ("PER", "SWE")},
+        ),
+        (
+            "list: coordinated subjects of a verb the parser leaves without a subject",
+            "Estonia and Finland plan jointly to acquire Swedish patrol boats.",
+            {("EST", "SWE"), ("FIN", "SWE")},
+        ),
     ],
 )
 def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) -> None:

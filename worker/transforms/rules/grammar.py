@@ -528,6 +528,9 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return replace(role, cue=role.cue + " (subject hung on a list)")
         # "Korean-built systems" is parsed with the adjective as an adverb of "built".
         made_adverb = dep == "advmod" and cls.has("made", _w(head))
+        if _misread_subject(tok, head):  # "Estonia, Latvia plan joint purchase of …"
+            role = _subject_role(head, cls, passive=False)
+            return replace(role, cue=role.cue + " (a subject read as a modifier)") if role else None
         if dep in _CLIMB_MODIFIER or dep == "appos" or made_adverb:
             if dep != "appos" and cls.has("currency", _w(head)):  # "22 million U.S. dollars"
                 return Role(NO_ROLE, f"'{tok.text} {head.text}' (a currency)")
@@ -576,6 +579,22 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return Role(THIRD, f"'{h.text} in' (a place)")
         break
     return _relation(tok, actor, wtok, cls)
+
+
+def _misread_subject(tok: Any, verb: Any) -> bool:
+    """A proper name before a finite verb that the small parser hangs on it as a modifier
+    ("nmod", "npadvmod") where a subject belongs: the verb has no subject ("Estonia and Latvia
+    plan jointly to acquire"), or its subject follows the name after a comma, as headlines list
+    the subjects ("Estonia, Latvia plan joint purchase")."""
+    if tok.dep_ not in ("nmod", "npadvmod") or tok.tag_ != "NNP" or tok.i > verb.i:
+        return False
+    if verb.tag_ not in ("VBZ", "VBD", "VBP"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in (*_SUBJECTS, "nsubjpass")]
+    if not subjects:
+        return True
+    comma = tok.doc[tok.i + 1]  # tok is before the verb: never the last token
+    return len(subjects) == 1 and comma.text == "," and subjects[0].left_edge.i == comma.i + 1
 
 
 def _bought_for_a_state(verb: Any) -> Any | None:
