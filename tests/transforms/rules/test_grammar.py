@@ -375,6 +375,16 @@ def read():
             "Estonia and Finland plan jointly to acquire Swedish patrol boats.",
             {("EST", "SWE"), ("FIN", "SWE")},
         ),
+        (
+            "receive: a weak verb whose object the parse finds past a date and a quantity noun",
+            "Senegal received last week a first lot of patrol boats from France.",
+            {("SEN", "FRA")},
+        ),
+        (
+            "sell-to: a weak verb whose arms carry a modifier the object patterns do not know",
+            "Canada has donated six all-weather utility helicopters to Kenya.",
+            {("KEN", "CAN")},
+        ),
     ],
 )
 def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) -> None:
@@ -426,6 +436,10 @@ def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) 
         ),
         ("a photo made by an agency", "A photo of the jets made by Reuters shows Oman's coast."),
         (
+            "a weak verb's object that does not count the arms",
+            "The report gives Peru details of the French-built submarines.",
+        ),
+        (
             "maker in another clause",
             "Greece swaps its old radars for Israel's Barak MX system under the new purchase; "
             "Ankara has yet to respond",
@@ -458,6 +472,7 @@ def test_look_alikes_pair_nothing_wrong(read, kind: str, text: str) -> None:
         "a maker wins an order": {("FRA", "EGY")},
         "a buyer inside a relative clause": {("UKR", "IRN")},
         "an armed group, not a state": {("YEM", "IRN")},
+        "a weak verb's object that does not count the arms": {("PER", "FRA")},
     }[kind]
     assert not got & wrong, kind
 

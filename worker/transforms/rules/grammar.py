@@ -1412,6 +1412,30 @@ def _transfer_word(
     return False
 
 
+def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes) -> bool:
+    """The verb starting at character ``at`` has arms (a span of ``arms``, character offsets)
+    as its object, a member of its object's list, or the "of" phrase of an object that counts
+    them ("a new batch of combat aircraft", "four high-performance helicopters and radars"; not
+    "ownership of the jets")."""
+    verb = next((t for t in doc if t.idx == at), None)
+    if verb is None:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [c for o in objects for c in o.conjuncts]
+    objects += [
+        g for o in objects if _counts_arms(o, cls) for p in o.children if _w(p) == "of"
+        for g in p.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+    return any(a <= o.idx < b for o in objects for a, b in arms)
+
+
+def _counts_arms(noun: Any, cls: Classes) -> bool:
+    """A noun that counts or groups what its "of" phrase names: "a batch of", "a total of",
+    "its fleet of", "the first of"."""
+    w = _w(noun)
+    return cls.has("mod", w) or w in _SHARES or w in ("total", "fleet", "set")
+
+
 def names_its_own_recipient(doc: Any, cls: Classes) -> bool:
     """The sentence says whom a sale or delivery goes to ("sells tanks to many NATO members",
     "selling jets to dozens of countries", "sold Chile two frigates"), a state or not: its

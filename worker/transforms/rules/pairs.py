@@ -31,6 +31,7 @@ from .grammar import (
     Classes,
     Role,
     Weapon,
+    arms_object,
     names_its_own_recipient,
     read_roles,
 )
@@ -739,7 +740,7 @@ def _sentence_pairs(
         spans = [_as_country(s) if s.kind in _ACTORS else s for s in spans]
     actors = [s for s in spans if s.kind in _ACTORS]
     symbols, first = _symbols(text, start, end, [s for s in spans if s.kind not in _ACTORS], lex)
-    trig = _qualifying_triggers(symbols, text, first, lex)
+    trig = _qualifying_triggers(symbols, text, first, lex, (start, end))
     if not trig:
         return
     countries = [k for k, s in enumerate(symbols) if s[0] == "country"]
@@ -1397,11 +1398,16 @@ def _places(symbols: list[Symbol], text: str, lex: RelationLexicon) -> list[Symb
 
 
 def _qualifying_triggers(
-    symbols: list[Symbol], text: str, first: int, lex: RelationLexicon
+    symbols: list[Symbol],
+    text: str,
+    first: int,
+    lex: RelationLexicon,
+    sentence: tuple[int, int] | None = None,
 ) -> list[int]:
     """Indices of the sentence's un-negated triggers, or [] when it does not qualify: it needs a
     trigger near a weapon or arms word that counts (see ``_trigger_counts``) and is not airliner
-    talk."""
+    talk. ``sentence``: its (start, end) in ``text``, given when the parse may be read for a
+    weak trigger's object (English, ``_parsed_object``)."""
     trig = [
         k
         for k, s in enumerate(symbols)
@@ -1416,9 +1422,29 @@ def _qualifying_triggers(
     if not trig or not arms or _civil_only(symbols, lex):
         return []
     obj_line = _object_symbols(symbols, text, first) if lex.objects or lex.not_objects else []
-    if not any(_trigger_counts(k, symbols, arms, obj_line, lex) for k in trig):
+
+    def parsed(k: int) -> bool:
+        return sentence is not None and _parsed_object(symbols, k, text, sentence, lex)
+
+    if not any(_trigger_counts(k, symbols, arms, obj_line, lex, parsed) for k in trig):
         return []
     return trig
+
+
+def _parsed_object(
+    symbols: list[Symbol], k: int, text: str, sentence: tuple[int, int], lex: RelationLexicon
+) -> bool:
+    """The parse reads arms as the object of the weak trigger at symbol ``k`` where words the
+    object patterns do not know stand between ("received on Thursday a new batch of combat
+    aircraft", "donated four high-performance helicopters"). English only (the parse)."""
+    if ROLE_READER != "grammar" or lex.grammar is None or lex.symbols_only:
+        return False
+    start, end = sentence
+    doc = parse(text[start:end])
+    if doc is None:
+        return False
+    arms = [(s[2] - start, s[3] - start) for s in symbols if s[0] == "weapon"]
+    return arms_object(doc, symbols[k][2] - start, arms, lex.grammar)
 
 
 def _pattern_role(k: int, symbols: list[Symbol], lex: RelationLexicon) -> tuple[str, str] | None:
@@ -1740,10 +1766,12 @@ def _trigger_counts(
     arms: list[int],
     obj_line: list[str],
     lex: RelationLexicon,
+    parsed: Callable[[int], bool] | None = None,
 ) -> bool:
     """Whether the trigger at symbol ``k`` makes the sentence a transfer: no ``not_objects``
     pattern matches around it, and a weak trigger has an ``objects`` pattern (its object is arms)
-    while any other trigger only needs a weapon within ``arms_window`` symbols."""
+    or, failing that, arms as its object in the parse (``parsed``), while any other trigger
+    only needs a weapon within ``arms_window`` symbols."""
     attributive = lex.grammar.words("attributive") if lex.grammar is not None else frozenset()
     if symbols[k][1] in attributive and k + 1 < len(symbols) and symbols[k + 1][0] == "weapon":
         return False  # "armed drones": an adjective of the arms, no transfer
@@ -1752,7 +1780,9 @@ def _trigger_counts(
         if any(p.regex.search(line) for p in lex.not_objects):
             return False
         if symbols[k][1] in lex.weak:
-            return any(p.regex.search(line) for p in lex.objects)
+            if any(p.regex.search(line) for p in lex.objects):
+                return True
+            return parsed is not None and parsed(k)
     return min(abs(k - a) for a in arms) <= lex.arms_window
 
 
