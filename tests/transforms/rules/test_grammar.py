@@ -376,6 +376,11 @@ def read():
             {("EST", "SWE"), ("FIN", "SWE")},
         ),
         (
+            "list: states after 'as well as' that follow the arms continue the subject",
+            "Chad has bought four Turkish Anka drones, as well as Mali and Niger.",
+            {("TCD", "TUR"), ("MLI", "TUR"), ("NER", "TUR")},
+        ),
+        (
             "receive: a weak verb whose object the parse finds past a date and a quantity noun",
             "Senegal received last week a first lot of patrol boats from France.",
             {("SEN", "FRA")},

@@ -642,8 +642,10 @@ def _as_well_as_phrase(tok: Any) -> Any | None:
     """ "bought helicopters from the US as well as Italy and Spain", "sold jets to Iraq as well
     as Jordan": the small parser hangs the list after "as well as" on the verb's object or on
     "as", but it continues the phrase right before it (Italy sells too). The last preposition's
-    object before "as well as", on the same word or its head; None when the list does not follow
-    "as well as" or already hangs on that object (then the usual climb reads it)."""
+    object before "as well as", on the same word or its head; with no such phrase, after an
+    object that names no one ("ordered six drones, as well as Togo and Chad"), the verb's
+    subject, which the list continues. None when the list does not follow "as well as" or
+    already hangs on that object (then the usual climb reads it)."""
     doc, start = tok.doc, tok.left_edge.i
     if start < 3 or [_w(t) for t in doc[start - 3 : start]] != ["as", "well", "as"]:
         return None
@@ -653,7 +655,7 @@ def _as_well_as_phrase(tok: Any) -> Any | None:
         anchor = tok.head.head
     else:
         return None
-    return next(
+    phrase = next(
         (
             t
             for t in reversed(doc[anchor.i + 1 : start - 3])
@@ -663,6 +665,9 @@ def _as_well_as_phrase(tok: Any) -> Any | None:
         ),
         None,
     )
+    if phrase is None and anchor.dep_ == "dobj" and not anchor.tag_.startswith("NNP"):
+        return next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
+    return phrase
 
 
 def _opens_clause(tok: Any, actor: Actor) -> bool:
