@@ -381,6 +381,17 @@ def read():
             {("TCD", "TUR"), ("MLI", "TUR"), ("NER", "TUR")},
         ),
         (
+            "company-supplier: a group's possessive on arms its arm in another state makes",
+            "Denmark and Estonia will jointly buy BAE Systems' CV90 combat vehicles.",
+            {("DNK", "SWE"), ("EST", "SWE")},
+        ),
+        (
+            "company-supplier: the arms' state among joint buyers sells to the others",
+            "Sweden, Denmark and Finland are weighing a joint purchase of BAE Systems' CV90 "
+            "vehicles.",
+            {("DNK", "SWE"), ("FIN", "SWE")},
+        ),
+        (
             "receive: a weak verb whose object the parse finds past a date and a quantity noun",
             "Senegal received last week a first lot of patrol boats from France.",
             {("SEN", "FRA")},

@@ -752,6 +752,12 @@ def _on_noun(
             return Role(THIRD, f"'{tok.text} {noun.text}' {RETIRED}")
         if _carrier(noun, cls):  # "a US C-130 aircraft delivered medical supplies": the carrier
             return Role(THIRD, f"'{tok.text} {noun.text}' carries the cargo")
+        # the named weapon in the noun's phrase, not the arms word ("CV90 combat vehicles")
+        named = next((wtok[t.i] for t in noun.subtree if t.i in wtok and wtok[t.i].origin), None)
+        if actor.kind == "company" and named and named.origin != actor.country:
+            # "BAE Systems' CV90 vehicles": the group's arm in the weapon's own state makes them,
+            # and the weapon's origin tells the seller
+            return None
         # "Polish-built Black Hawks": a licence maker builds and sells another's design
         if actor.kind == "company" or w is None or w.origin in (None, actor.country) or made:
             return Role(SUPPLIER, f"{MAKER_OF}'{noun.text}'", noun.i, maker=True)

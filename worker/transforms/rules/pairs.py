@@ -1651,8 +1651,11 @@ class _RoleBook:
         recipients, suppliers = self.by_role["recipient"], self.by_role["supplier"]
         if not suppliers and not (self.gifts and all(self.gifts)):
             for w in _supplying_weapons(symbols, self.handed_on, self.retired_at):
-                # "to replace its Soviet-made MiGs": the parse marks the retired maker's state
-                if w.origin not in recipients and w.origin not in self.retired:
+                # "to replace its Soviet-made MiGs": the parse marks the retired maker's state;
+                # a maker's state among several buyers sells to the others ("A, B and C plan a
+                # joint purchase of B's tanks")
+                domestic = w.origin in recipients and len(recipients) == 1
+                if not domestic and w.origin not in self.retired:
                     self._add("supplier", w.origin, w.start, w.end, f"{ORIGIN_CUE}{w.name}")
         if not fallback:
             return
