@@ -392,6 +392,11 @@ def read():
             {("DNK", "SWE"), ("FIN", "SWE")},
         ),
         (
+            "list: a contract handed to several makers is an award, each of them the seller",
+            "Chile handed a contract for two frigates to Navantia, Fincantieri and Damen.",
+            {("CHL", "ESP"), ("CHL", "ITA"), ("CHL", "NLD")},
+        ),
+        (
             "receive: a weak verb whose object the parse finds past a date and a quantity noun",
             "Senegal received last week a first lot of patrol boats from France.",
             {("SEN", "FRA")},

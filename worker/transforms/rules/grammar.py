@@ -581,6 +581,18 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
     return _relation(tok, actor, wtok, cls)
 
 
+def _hands_contract(verb: Any, cls: Classes) -> bool:
+    """A verb of giving whose object is a contract or an order ("handed a contract for frigates
+    to A, B and C", "gave the order to Hanwha"): an award, the subject buys from those it goes
+    to."""
+    if not cls.any(("sell", "weak"), _w(verb)):
+        return False
+    return any(
+        c.dep_ == "dobj" and (cls.has("deal", _w(c)) or _w(c) in ("order", "orders"))
+        for c in verb.children
+    )
+
+
 def _misread_subject(tok: Any, verb: Any) -> bool:
     """A proper name before a finite verb that the small parser hangs on it as a modifier
     ("nmod", "npadvmod") where a subject belongs: the verb has no subject ("Estonia and Latvia
@@ -1042,7 +1054,8 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
     won = _wins_order(verb, cls)
     if won is not None:  # "the shipyard won an order from Egypt": the winner sells
         return Role(SUPPLIER, f"subject of '{verb.text} … {won.text}' (wins the order)", verb.i)
-    if cls.has("award", _w(verb)):  # "Portugal awarded a contract to Embraer": the buyer awards
+    if cls.has("award", _w(verb)) or _hands_contract(verb, cls):
+        # "Portugal awarded (handed) a contract to Embraer": the buyer awards
         return Role(RECIPIENT, f"subject of '{verb.text}' (awards the contract)", verb.i)
     if cls.has("sign", _w(verb)) and any(
         c.dep_ == "prep" and _w(c) in ("with", "between") for c in verb.children
@@ -1262,7 +1275,7 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         if _transfer_word(h, wtok, cls, 1, buying=True):  # not "wresting control from Russia"
             return Role(SUPPLIER, f"'{h.text} … from'", h.i)
         return None
-    if p == "to" and cls.has("award", hw):
+    if p == "to" and (cls.has("award", hw) or _hands_contract(h, cls)):
         return Role(SUPPLIER, f"'{h.text} … to' (wins the contract)", h.i)
     if p == "to" and h.head is not h and cls.has("award", _w(h.head)) and _noun_class(h, cls):
         return Role(SUPPLIER, f"'{h.head.text} … {h.text} to' (wins the contract)", h.i)
