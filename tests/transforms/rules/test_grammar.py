@@ -232,6 +232,12 @@ def read():
             {("CHL", "GBR"), ("CHL", "TUR")},
         ),
         (
+            "cross-sentence: 'it' before any pair is the first state the article names",
+            "Armenia has long quarrelled with Azerbaijan over the border. Two years ago it "
+            "obtained four Indian Pinaka rocket launchers.",
+            {("ARM", "IND")},
+        ),
+        (
             "cross-sentence: 'the country' is the buyer named before",
             "Kenya will buy patrol boats from France. The country has also acquired six "
             "Italian-built helicopters.",
@@ -457,6 +463,11 @@ def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) 
         ),
         ("a photo made by an agency", "A photo of the jets made by Reuters shows Oman's coast."),
         (
+            "'we' is not the seller the article named first",
+            "The defence ministry will buy more howitzers from South Korea. We receive the "
+            "extra artillery thanks to cheaper procurements of ammunition with US assistance.",
+        ),
+        (
             "a weak verb's object that does not count the arms",
             "The report gives Peru details of the French-built submarines.",
         ),
@@ -494,6 +505,7 @@ def test_look_alikes_pair_nothing_wrong(read, kind: str, text: str) -> None:
         "a buyer inside a relative clause": {("UKR", "IRN")},
         "an armed group, not a state": {("YEM", "IRN")},
         "a weak verb's object that does not count the arms": {("PER", "FRA")},
+        "'we' is not the seller the article named first": {("KOR", "USA")},
     }[kind]
     assert not got & wrong, kind
 

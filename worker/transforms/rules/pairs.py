@@ -56,6 +56,8 @@ REFERRED_BACK = "<named earlier>"
 REFERRED_ARMS = "<the arms named earlier>"
 REFERRED_ARMS_CUE = "seller of the arms named earlier"
 SELLER_BACK = True
+# ... and before any pair is read, "it" is the first state the article names (``_first_state``)
+BACK_TO_FIRST_STATE = True
 _DEFINITE = frozenset({"the", "these", "those"})
 BACK_KEY = "back"
 # Where the arms were made ("fabricados en Estados Unidos", "российского производства"): the
@@ -456,7 +458,9 @@ def extract_pairs(
         text = art.title if fld == "title" else art.body
         for rec, sup, cues, facts in _sentence_pairs(text, start, end, fld, spans, lexicon):
             if rec == REFERRED_BACK:  # the buyer the article named first
-                rec = next(iter(k[0] for k in hits), "")
+                rec = next(iter(k[0] for k in hits), "") or _first_state(
+                    per_sentence, idx, {s.state for s in sellers}
+                )
                 if rec in ("", sup):
                     continue
                 cues = [replace(c, country=rec) if c.country == REFERRED_BACK else c for c in cues]
@@ -880,6 +884,18 @@ def _later_buyers(
         if states.get(orphan.sentence, set()) - {orphan.state, sup}:
             continue
         _pair_with_maker(hits, orphan, sup, makers[sup])
+
+
+def _first_state(per_sentence: Mapping[int, list[_Span]], idx: int, sellers: set[str]) -> str:
+    """With no pair read yet, the state "it" or "the country" refers back to: the first state
+    the article names before sentence ``idx`` ("The Central Asian republic of X lost ground
+    over the border. Last year it bought three drones from Y."), not one read as a seller so
+    far (``sellers``: "The ministry will buy guns from A. ... we receive"); "" when none."""
+    if not BACK_TO_FIRST_STATE:
+        return ""
+    earlier = (sp for i, spans in sorted(per_sentence.items()) if i < idx for sp in spans)
+    first = next((sp.ident for sp in earlier if sp.kind == "country"), "")
+    return "" if first in sellers else first
 
 
 def _states_named(
