@@ -403,6 +403,11 @@ def read():
             {("CHL", "ESP"), ("CHL", "ITA"), ("CHL", "NLD")},
         ),
         (
+            "other: the buyer halts talks on its own purchase, the deal the talks are about",
+            "Peru halted negotiations on an agreement to buy Korean tanks, officials said.",
+            {("PER", "KOR")},
+        ),
+        (
             "receive: a weak verb whose object the parse finds past a date and a quantity noun",
             "Senegal received last week a first lot of patrol boats from France.",
             {("SEN", "FRA")},

@@ -993,9 +993,13 @@ def _object_purpose(verb: Any, cls: Classes, *, clause: bool = False) -> Role | 
         for c in verb.children:
             if c.dep_ in ("advcl", "xcomp") and cls.has("buy", _w(c)):
                 return Role(RECIPIENT, f"subject of '{verb.text} … {c.text}'", verb.i)
-    for o in verb.children:
-        if o.dep_ != "dobj":
-            continue
+    objects = [o for o in verb.children if o.dep_ == "dobj"]
+    # "halted talks on an agreement to buy": the deal the talks are about
+    objects += [
+        g for o in objects if cls.has("talks", _w(o)) for p in o.children
+        if _w(p) in ("on", "over", "about") for g in p.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+    for o in objects:
         kind = _noun_class(o, cls)
         for a in o.children:
             if a.dep_ == "acl" and cls.has("buy", _w(a)):
