@@ -408,6 +408,11 @@ def read():
             {("PER", "KOR")},
         ),
         (
+            "other: the first state to buy, the purchase a clause on the complement",
+            "Latvia has become the second Baltic state to acquire the Swedish Archer howitzer.",
+            {("LVA", "SWE")},
+        ),
+        (
             "receive: a weak verb whose object the parse finds past a date and a quantity noun",
             "Senegal received last week a first lot of patrol boats from France.",
             {("SEN", "FRA")},
@@ -1205,3 +1210,13 @@ def test_arms_for_a_states_force_arrive(read) -> None:
     # the state of that force receives them, the arms' maker sells
     got = read("Four Gripen jets for Thailand's Air Force arrived at the base last week.")
     assert set(got) == {("THA", "SWE")}
+
+
+def test_arms_promised_by_a_state_name_it_the_seller_by_the_parse() -> None:
+    # "promised by" is read as the seller's own phrase, not left to a guess at the only other
+    # state in the sentence
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+    body = "Ghana took delivery of patrol boats promised by the US, a Nigerian paper said."
+    hits = extract_pairs(tagger.tag(Article(id="t", title="", body=body)), lex)
+    cues = {c.cue for h in hits if (h.recipient, h.supplier) == ("GHA", "USA") for c in h.cues}
+    assert "'promised by'" in cues

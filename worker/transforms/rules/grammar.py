@@ -1024,13 +1024,14 @@ def _chain(verb: Any, depth: int = 2) -> list[Any]:
             if c.dep_ in _GOVERNED
             and not (c.dep_ == "xcomp" and any(o.dep_ == "dobj" for o in v.children))
         ]
-        # "won a contract to supply", "abandoned plans to purchase": the object's own verb,
-        # unless it has a doer of its own ("shot down a drone that Russia acquired")
+        # "won a contract to supply", "abandoned plans to purchase", "became the first state
+        # to order": the object's (or complement's) own verb, unless it has a doer of its own
+        # ("shot down a drone that Russia acquired")
         nxt += [
             a
             for v in frontier
             for o in v.children
-            if o.dep_ == "dobj"
+            if o.dep_ in ("dobj", "attr")
             for a in o.children
             if a.dep_ in ("acl", "relcl")
             and a.tag_.startswith("VB")
