@@ -393,7 +393,7 @@ def read():
         ),
         (
             "company-supplier: the arms' state among joint buyers sells to the others",
-            "Sweden, Denmark and Finland are weighing a joint purchase of BAE Systems' CV90 "
+            "Sweden, Denmark and Finland are studying a shared purchase of BAE Systems' CV90 "
             "vehicles.",
             {("DNK", "SWE"), ("FIN", "SWE")},
         ),

@@ -528,7 +528,7 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return replace(role, cue=role.cue + " (subject hung on a list)")
         # "Korean-built systems" is parsed with the adjective as an adverb of "built".
         made_adverb = dep == "advmod" and cls.has("made", _w(head))
-        if _misread_subject(tok, head):  # "Estonia, Latvia plan joint purchase of …"
+        if _misread_subject(tok, head):  # "Chile, Peru weigh joint purchase of …"
             role = _subject_role(head, cls, passive=False)
             return replace(role, cue=role.cue + " (a subject read as a modifier)") if role else None
         if dep in _CLIMB_MODIFIER or dep == "appos" or made_adverb:
@@ -595,9 +595,9 @@ def _hands_contract(verb: Any, cls: Classes) -> bool:
 
 def _misread_subject(tok: Any, verb: Any) -> bool:
     """A proper name before a finite verb that the small parser hangs on it as a modifier
-    ("nmod", "npadvmod") where a subject belongs: the verb has no subject ("Estonia and Latvia
-    plan jointly to acquire"), or its subject follows the name after a comma, as headlines list
-    the subjects ("Estonia, Latvia plan joint purchase")."""
+    ("nmod", "npadvmod") where a subject belongs: the verb has no subject ("Estonia and Finland
+    plan jointly to buy"), or its subject follows the name after a comma, as headlines list
+    the subjects ("Chile, Peru weigh joint purchase")."""
     if tok.dep_ not in ("nmod", "npadvmod") or tok.tag_ != "NNP" or tok.i > verb.i:
         return False
     if verb.tag_ not in ("VBZ", "VBD", "VBP"):
@@ -1444,7 +1444,7 @@ def _transfer_word(
 def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes) -> bool:
     """The verb starting at character ``at`` has arms (a span of ``arms``, character offsets)
     as its object, a member of its object's list, or the "of" phrase of an object that counts
-    them ("a new batch of combat aircraft", "four high-performance helicopters and radars"; not
+    them ("a first lot of patrol boats", "four high-performance helicopters and radars"; not
     "ownership of the jets")."""
     verb = next((t for t in doc if t.idx == at), None)
     if verb is None:

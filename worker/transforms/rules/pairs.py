@@ -1451,8 +1451,8 @@ def _parsed_object(
     symbols: list[Symbol], k: int, text: str, sentence: tuple[int, int], lex: RelationLexicon
 ) -> bool:
     """The parse reads arms as the object of the weak trigger at symbol ``k`` where words the
-    object patterns do not know stand between ("received on Thursday a new batch of combat
-    aircraft", "donated four high-performance helicopters"). English only (the parse)."""
+    object patterns do not know stand between ("received last week a first lot of patrol
+    boats", "donated six all-weather utility helicopters"). English only (the parse)."""
     if ROLE_READER != "grammar" or lex.grammar is None or lex.symbols_only:
         return False
     start, end = sentence
