@@ -26,22 +26,22 @@ def read(tagger: Tagger, rules: RuleSet, body: str) -> set[tuple[str, str]]:
 
 
 TWO_SELLERS = (
-    "Bangladesh will purchase 40 battle tanks from China this year. "
-    "The tanks will be bought from China, and the attack helicopters from France."
+    "Myanmar plans to acquire thirty main battle tanks from China. "
+    "Its attack helicopters, however, will be bought from France."
 )
 
 
 def test_a_sentence_with_sellers_and_no_buyer_sells_to_the_article_buyer(
     tagger: Tagger, rules: RuleSet
 ) -> None:
-    assert pairs(tagger, rules, "en", TWO_SELLERS) == {("BGD", "CHN"), ("BGD", "FRA")}
+    assert pairs(tagger, rules, "en", TWO_SELLERS) == {("MMR", "CHN"), ("MMR", "FRA")}
 
 
 def test_without_the_mechanism_the_second_seller_is_lost(
     tagger: Tagger, rules: RuleSet, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(pairs_module, "SECOND_SELLERS", False)
-    assert pairs(tagger, rules, "en", TWO_SELLERS) == {("BGD", "CHN")}
+    assert pairs(tagger, rules, "en", TWO_SELLERS) == {("MMR", "CHN")}
 
 
 def test_a_list_of_sellers_alone_each_sells_to_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
@@ -55,32 +55,77 @@ def test_a_list_of_sellers_alone_each_sells_to_the_buyer(tagger: Tagger, rules: 
 def test_no_second_seller_when_the_article_has_two_buyers(tagger: Tagger, rules: RuleSet) -> None:
     # which of the two buyers the later seller deals with is not said
     body = (
-        "Bangladesh will purchase 40 battle tanks from China this year. "
+        "Myanmar plans to acquire thirty main battle tanks from China. "
         "Brazil sold Super Tucano aircraft to Ghana in May. "
-        "The attack helicopters will be bought from France."
+        "Its attack helicopters, however, will be bought from France."
     )
     got = pairs(tagger, rules, "en", body)
-    assert ("BGD", "FRA") not in got and ("GHA", "FRA") not in got
+    assert ("MMR", "FRA") not in got and ("GHA", "FRA") not in got
 
 
 def test_no_second_seller_from_a_sentence_naming_another_state(
-    tagger: Tagger, rules: RuleSet
+    tagger: Tagger, rules: RuleSet, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # India is named beside the seller: it may be the one France deals with
+    # India, named beside the seller with no part in the sale, may be the one France deals
+    # with; without the third-state guard the pair is read
     body = (
-        "Bangladesh will purchase 40 battle tanks from China this year. "
-        "India bought attack helicopters from France, the paper recalled."
+        "Myanmar plans to acquire thirty main battle tanks from China. "
+        "Its attack helicopters, however, will be bought from France, a daily in India wrote."
     )
-    assert ("BGD", "FRA") not in pairs(tagger, rules, "en", body)
+    assert ("MMR", "FRA") not in pairs(tagger, rules, "en", body)
+    monkeypatch.setattr(pairs_module, "_states_named", lambda *_: {})
+    assert ("MMR", "FRA") in pairs(tagger, rules, "en", body)
 
 
-def test_a_maker_alone_is_no_second_seller(tagger: Tagger, rules: RuleSet) -> None:
-    # "US-made" says where the jets were built, not who hands them over
+def test_a_maker_alone_is_no_second_seller(
+    tagger: Tagger, rules: RuleSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "US-made" says where the jets were built, not who hands them over; without the guard
+    # the maker would be read as a second seller
     body = (
         "Romania will buy used F-16 jets from Norway next year. "
-        "The US-made jets were flown for two decades."
+        "The US-made jets will be delivered in two batches."
     )
     assert ("ROU", "USA") not in pairs(tagger, rules, "en", body)
+    monkeypatch.setattr(pairs_module, "_hands_over", lambda _cue: True)
+    assert ("ROU", "USA") in pairs(tagger, rules, "en", body)
+
+
+def test_a_blocker_is_no_second_seller_but_a_word_with_block_in_it_may_be() -> None:
+    # the guard compares the blocker's own marker, not any cue that contains "block"
+    assert not pairs_module._hands_over("subject of 'halted' (the blocker)")
+    assert pairs_module._hands_over("'blockbuster deal … from'")
+
+
+def test_a_seller_that_names_its_own_recipients_is_no_second_seller(
+    tagger: Tagger, rules: RuleSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Germany's tanks go to the members it names, whoever they are, not to Poland
+    body = (
+        "Poland ordered tanks from South Korea in July. "
+        "Germany sells its tanks to many other NATO members."
+    )
+    assert ("POL", "DEU") not in pairs(tagger, rules, "en", body)
+    monkeypatch.setattr(pairs_module, "_says_recipient", lambda *_: False)
+    assert ("POL", "DEU") in pairs(tagger, rules, "en", body)
+
+
+def test_an_exporter_in_general_is_no_second_seller(tagger: Tagger, rules: RuleSet) -> None:
+    body = (
+        "Poland ordered tanks from South Korea in July. "
+        "America, the top arms exporter, keeps selling jets to scores of nations."
+    )
+    assert ("POL", "USA") not in pairs(tagger, rules, "en", body)
+
+
+def test_a_seller_of_other_named_arms_is_no_second_seller(
+    tagger: Tagger, rules: RuleSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the buyer's tanks are K2s; the Leopards are Germany's own business
+    body = "Poland ordered K2 tanks from South Korea in July. Germany sells Leopard 2 tanks too."
+    assert ("POL", "DEU") not in pairs(tagger, rules, "en", body)
+    monkeypatch.setattr(pairs_module, "SECOND_ARMS", False)
+    assert ("POL", "DEU") in pairs(tagger, rules, "en", body)
 
 
 def test_a_group_name_before_its_company_is_no_second_seller(
@@ -121,10 +166,16 @@ def test_the_state_after_a_seller_company_sells_in_a_list(tagger: Tagger, rules:
     # "in Spain" says where the seller of the transport aircraft is; the parser hangs it on
     # the aircraft
     body = (
-        "Ghana will get Super Tucano aircraft from Embraer, one C-295 heavy-lift transport "
-        "aircraft from Airbus Military in Spain, Mi-17 helicopters from Russia."
+        "Kenya will receive Super Tucano trainers from Embraer, one C-295 airlifter from "
+        "Airbus Military in Spain, and Mi-17 helicopters from Russia."
     )
-    assert ("GHA", "ESP") in read(tagger, rules, body)
+    assert ("KEN", "ESP") in read(tagger, rules, body)
+
+
+def test_a_place_after_a_seller_state_is_no_seller(tagger: Tagger, rules: RuleSet) -> None:
+    # "in Ukraine" is where the drones were flown, not the seat of a selling company
+    body = "Russia flew drones it had bought from Iran in Ukraine all through last winter."
+    assert ("RUS", "UKR") not in read(tagger, rules, body)
 
 
 def test_a_list_of_makers_before_the_arms_qualifies_an_order(

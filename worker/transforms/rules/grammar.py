@@ -41,6 +41,9 @@ _OWN_STATE_DETS = ("his", "her", "its", "their", "our", "the")
 BACK = -1
 RETIRED = "(retired arms)"  # the cue's ending for arms on their way out of a force
 MAKER_OF = "maker of "  # the cue's prefix for a seller read from a maker's adjective ("US-made")
+BLOCKER = "(the blocker)"  # the cue's ending for a government that can stop its own exports
+# the cue's ending for "in X" after a seller ("from Airbus Military in Spain"): the seller's state
+_SELLER_SEAT = " (the seller's state)"
 # A country that takes no role and passes none on: the pair reader's coordination skips it.
 NO_ROLE = "none"
 _FINITE = ("VBZ", "VBD", "VBP", "MD")  # a verb with a subject of its own (not VBN, VBG, VB)
@@ -123,6 +126,7 @@ def read_roles(
         if role is not None:
             out[k] = role
     _group_prefix(out, actors)
+    _seat_of_a_company(out, actors, doc)
     _joint_makers(out, actors, doc)
     _resolve_parties(out, actors, doc, wtok, cls)
     _own_state_subjects(out, actors, doc, cls)
@@ -138,7 +142,7 @@ def read_roles(
     sellers |= {w.origin for w in wtok.values() if w.origin}
     for k, r in list(out.items()):
         if r.weak and sellers - {actors[k].country}:
-            out[k] = Role(THIRD, r.cue.replace("(the blocker)", "(blocks another's sale)"))
+            out[k] = Role(THIRD, r.cue.replace(BLOCKER, "(blocks another's sale)"))
     back = _buyer_referred_back(out, doc, cls)
     if back is not None:
         own = _antecedent_in_sentence(back, out, actors, doc)
@@ -325,6 +329,32 @@ def _group_prefix(out: dict[int, Role], actors: Sequence[Actor]) -> None:
             del out[k]
 
 
+def _seat_of_a_company(out: dict[int, Role], actors: Sequence[Actor], doc: Any) -> None:
+    """ "in X" read as the seat of the seller before it (``_phrase_continued``) holds only when
+    that seller is a company ("from Airbus Military in Spain"): after a state, "in X" is a
+    place ("drones bought from Iran in Ukraine": where they were used). A company with no home
+    state in the gazetteer is no actor: a proper name that is no state's stands for it."""
+    companies: set[int] = set()
+    states: set[int] = set()
+    for a in actors:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None:
+            (companies if a.kind == "company" else states).update(t.i for t in span)
+    for k, r in list(out.items()):
+        if not r.cue.endswith(_SELLER_SEAT):
+            continue
+        span = doc.char_span(actors[k].start, actors[k].end, alignment_mode="expand")
+        tok = span.root if span is not None and len(span) else None
+        while tok is not None and tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head  # "in Spain and Italy"
+        prep = tok.head if tok is not None and tok.dep_ == "pobj" else None
+        seller = doc[prep.i - 1] if prep is not None and prep.i > 0 else None
+        if seller is None or not (
+            seller.i in companies or (seller.tag_.startswith("NNP") and seller.i not in states)
+        ):
+            out[k] = Role(THIRD, f"'{_w(prep) if prep is not None else 'in'}' (a place)")
+
+
 def _joint_makers(out: dict[int, Role], actors: Sequence[Actor], doc: Any) -> None:
     """Two origins joined by a hyphen ("French-Italian SAMP/T systems", "a German-Dutch
     tank"): a state with no role of its own makes the arms with the one beside it that is read
@@ -506,6 +536,9 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return replace(role, cue=role.cue + " (subject hung on a list)")
         # "Korean-built systems" is parsed with the adjective as an adverb of "built".
         made_adverb = dep == "advmod" and cls.has("made", _w(head))
+        if _misread_subject(tok, head):  # "Chile, Peru weigh joint purchase of …"
+            role = _subject_role(head, cls, passive=False)
+            return replace(role, cue=role.cue + " (a subject read as a modifier)") if role else None
         if dep in _CLIMB_MODIFIER or dep == "appos" or made_adverb:
             if dep != "appos" and cls.has("currency", _w(head)):  # "22 million U.S. dollars"
                 return Role(NO_ROLE, f"'{tok.text} {head.text}' (a currency)")
@@ -554,6 +587,34 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return Role(THIRD, f"'{h.text} in' (a place)")
         break
     return _relation(tok, actor, wtok, cls)
+
+
+def _hands_contract(verb: Any, cls: Classes) -> bool:
+    """A verb of giving whose object is a contract or an order ("handed a contract for frigates
+    to A, B and C", "gave the order to Hanwha"): an award, the subject buys from those it goes
+    to."""
+    if not cls.any(("sell", "weak"), _w(verb)):
+        return False
+    return any(
+        c.dep_ == "dobj" and (cls.has("deal", _w(c)) or _w(c) in ("order", "orders"))
+        for c in verb.children
+    )
+
+
+def _misread_subject(tok: Any, verb: Any) -> bool:
+    """A proper name before a finite verb that the small parser hangs on it as a modifier
+    ("nmod", "npadvmod") where a subject belongs: the verb has no subject ("Estonia and Finland
+    plan jointly to buy"), or its subject follows the name after a comma, as headlines list
+    the subjects ("Chile, Peru weigh joint purchase")."""
+    if tok.dep_ not in ("nmod", "npadvmod") or tok.tag_ != "NNP" or tok.i > verb.i:
+        return False
+    if verb.tag_ not in ("VBZ", "VBD", "VBP"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in (*_SUBJECTS, "nsubjpass")]
+    if not subjects:
+        return True
+    comma = tok.doc[tok.i + 1]  # tok is before the verb: never the last token
+    return len(subjects) == 1 and comma.text == "," and subjects[0].left_edge.i == comma.i + 1
 
 
 _STATE_TOKENS = "newswatch_state_tokens"  # Doc.user_data key, set by read_roles
@@ -612,8 +673,10 @@ def _as_well_as_phrase(tok: Any) -> Any | None:
     """ "bought helicopters from the US as well as Italy and Spain", "sold jets to Iraq as well
     as Jordan": the small parser hangs the list after "as well as" on the verb's object or on
     "as", but it continues the phrase right before it (Italy sells too). The last preposition's
-    object before "as well as", on the same word or its head; None when the list does not follow
-    "as well as" or already hangs on that object (then the usual climb reads it)."""
+    object before "as well as", on the same word or its head; with no such phrase, after an
+    object that names no one ("ordered six drones, as well as Togo and Chad"), the verb's
+    subject, which the list continues. None when the list does not follow "as well as" or
+    already hangs on that object (then the usual climb reads it)."""
     doc, start = tok.doc, tok.left_edge.i
     if start < 3 or [_w(t) for t in doc[start - 3 : start]] != ["as", "well", "as"]:
         return None
@@ -623,7 +686,7 @@ def _as_well_as_phrase(tok: Any) -> Any | None:
         anchor = tok.head.head
     else:
         return None
-    return next(
+    phrase = next(
         (
             t
             for t in reversed(doc[anchor.i + 1 : start - 3])
@@ -633,6 +696,9 @@ def _as_well_as_phrase(tok: Any) -> Any | None:
         ),
         None,
     )
+    if phrase is None and anchor.dep_ == "dobj" and not anchor.tag_.startswith("NNP"):
+        return next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
+    return phrase
 
 
 def _opens_clause(tok: Any, actor: Actor) -> bool:
@@ -724,6 +790,12 @@ def _on_noun(
             return Role(THIRD, f"'{tok.text} {noun.text}' {RETIRED}")
         if _carrier(noun, cls):  # "a US C-130 aircraft delivered medical supplies": the carrier
             return Role(THIRD, f"'{tok.text} {noun.text}' carries the cargo")
+        # the named weapon in the noun's phrase, not the arms word ("CV90 combat vehicles")
+        named = next((wtok[t.i] for t in noun.subtree if t.i in wtok and wtok[t.i].origin), None)
+        if actor.kind == "company" and named and named.origin != actor.country:
+            # "BAE Systems' CV90 vehicles": the group's arm in the weapon's own state makes them,
+            # and the weapon's origin tells the seller
+            return None
         # "Polish-built Black Hawks": a licence maker builds and sells another's design
         if actor.kind == "company" or w is None or w.origin in (None, actor.country) or made:
             return Role(SUPPLIER, f"{MAKER_OF}'{noun.text}'", noun.i, maker=True)
@@ -947,9 +1019,13 @@ def _object_purpose(verb: Any, cls: Classes, *, clause: bool = False) -> Role | 
         for c in verb.children:
             if c.dep_ in ("advcl", "xcomp") and cls.has("buy", _w(c)):
                 return Role(RECIPIENT, f"subject of '{verb.text} … {c.text}'", verb.i)
-    for o in verb.children:
-        if o.dep_ != "dobj":
-            continue
+    objects = [o for o in verb.children if o.dep_ == "dobj"]
+    # "halted talks on an agreement to buy": the deal the talks are about
+    objects += [
+        g for o in objects if cls.has("talks", _w(o)) for p in o.children
+        if _w(p) in ("on", "over", "about") for g in p.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+    for o in objects:
         kind = _noun_class(o, cls)
         for a in o.children:
             if a.dep_ == "acl" and cls.has("buy", _w(a)):
@@ -974,13 +1050,14 @@ def _chain(verb: Any, depth: int = 2) -> list[Any]:
             if c.dep_ in _GOVERNED
             and not (c.dep_ == "xcomp" and any(o.dep_ == "dobj" for o in v.children))
         ]
-        # "won a contract to supply", "abandoned plans to purchase": the object's own verb,
-        # unless it has a doer of its own ("shot down a drone that Russia acquired")
+        # "won a contract to supply", "abandoned plans to purchase", "became the first state
+        # to order": the object's (or complement's) own verb, unless it has a doer of its own
+        # ("shot down a drone that Russia acquired")
         nxt += [
             a
             for v in frontier
             for o in v.children
-            if o.dep_ == "dobj"
+            if o.dep_ in ("dobj", "attr")
             for a in o.children
             if a.dep_ in ("acl", "relcl")
             and a.tag_.startswith("VB")
@@ -1008,7 +1085,8 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
     won = _wins_order(verb, cls)
     if won is not None:  # "the shipyard won an order from Egypt": the winner sells
         return Role(SUPPLIER, f"subject of '{verb.text} … {won.text}' (wins the order)", verb.i)
-    if cls.has("award", _w(verb)):  # "Portugal awarded a contract to Embraer": the buyer awards
+    if cls.has("award", _w(verb)) or _hands_contract(verb, cls):
+        # "Portugal awarded (handed) a contract to Embraer": the buyer awards
         return Role(RECIPIENT, f"subject of '{verb.text}' (awards the contract)", verb.i)
     if cls.has("sign", _w(verb)) and any(
         c.dep_ == "prep" and _w(c) in ("with", "between") for c in verb.children
@@ -1025,7 +1103,7 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
             return own
         # "Germany halted arms sales to Riyadh": the exporter's own government, unless another
         # seller is named ("Switzerland blocked the export ... from Germany": a re-export veto).
-        return Role(SUPPLIER, f"subject of '{verb.text}' (the blocker)", verb.i, weak=True)
+        return Role(SUPPLIER, f"subject of '{verb.text}' {BLOCKER}", verb.i, weak=True)
     for v in _chain(verb):
         w = _w(v)
         if _failed_attempt(v, cls) and cls.any(("buy", "sell"), w):
@@ -1196,7 +1274,9 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     beside = _phrase_continued(prep)
     if beside is not None:  # "12 from A and 12 from B", "from Airbus Military in Spain"
         role = _prep_role(beside, cls, wtok)
-        return replace(role, cue=role.cue + " (the list goes on)") if role is not None else None
+        # "in X" holds only after a company (``_seat_of_a_company``, which knows the actors)
+        end = _SELLER_SEAT if _w(prep) == "in" else " (the list goes on)"
+        return replace(role, cue=role.cue + end) if role is not None else None
     p, h = _w(prep), prep.head
     if _failed_attempt(h, cls) and cls.any(("buy", "sell"), _w(h)):  # "failed to sell … to X"
         return Role(NO_ROLE, f"'{h.head.text} to {h.text} … {p}' (a failed attempt)", h.i)
@@ -1226,7 +1306,7 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         if _transfer_word(h, wtok, cls, 1, buying=True):  # not "wresting control from Russia"
             return Role(SUPPLIER, f"'{h.text} … from'", h.i)
         return None
-    if p == "to" and cls.has("award", hw):
+    if p == "to" and (cls.has("award", hw) or _hands_contract(h, cls)):
         return Role(SUPPLIER, f"'{h.text} … to' (wins the contract)", h.i)
     if p == "to" and h.head is not h and cls.has("award", _w(h.head)) and _noun_class(h, cls):
         return Role(SUPPLIER, f"'{h.head.text} … {h.text} to' (wins the contract)", h.i)
@@ -1384,6 +1464,48 @@ def _transfer_word(
         if tok.head is tok or tok.tag_.startswith("VB"):
             return False
         tok = tok.head
+    return False
+
+
+def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes) -> bool:
+    """The verb starting at character ``at`` has arms (a span of ``arms``, character offsets)
+    as its object, a member of its object's list, or the "of" phrase of an object that counts
+    them ("a first lot of patrol boats", "four high-performance helicopters and radars"; not
+    "ownership of the jets")."""
+    verb = next((t for t in doc if t.idx == at), None)
+    if verb is None:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [c for o in objects for c in o.conjuncts]
+    objects += [
+        g for o in objects if _counts_arms(o, cls) for p in o.children if _w(p) == "of"
+        for g in p.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+    return any(a <= o.idx < b for o in objects for a, b in arms)
+
+
+def _counts_arms(noun: Any, cls: Classes) -> bool:
+    """A noun that counts or groups what its "of" phrase names: "a batch of", "a total of",
+    "its fleet of", "the first of"."""
+    w = _w(noun)
+    return cls.has("mod", w) or w in _SHARES or w in ("total", "fleet", "set")
+
+
+def names_its_own_recipient(doc: Any, cls: Classes) -> bool:
+    """The sentence says whom a sale or delivery goes to ("sells tanks to many NATO members",
+    "selling jets to dozens of countries", "sold Chile two frigates"), a state or not: its
+    seller deals with that recipient, not with a buyer another sentence names."""
+    for t in doc:
+        if t.dep_ not in ("prep", "dative", "iobj") or t.head is t:
+            continue
+        if t.dep_ == "prep" and _w(t) != "to":
+            continue
+        if _w(t) == "to" and not any(c.dep_ == "pobj" for c in t.children):
+            continue
+        if 0 < t.i < len(doc) - 1 and "-" in (doc[t.i - 1].text, doc[t.i + 1].text):
+            continue  # "government-to-government deals": a kind of deal, nobody's recipient
+        if _transfer_word(t.head, {}, cls, 1) and not cls.has("buy", _w(t.head)):
+            return True
     return False
 
 

@@ -22,7 +22,19 @@ from worker.transforms.gazetteer import shipped_capitals
 from worker.transforms.parser import parse, parse_many
 from worker.transforms.sentences import split_sentences
 
-from .grammar import BACK, MAKER_OF, RETIRED, Actor, Classes, Role, Weapon, read_roles
+from .grammar import (
+    BACK,
+    BLOCKER,
+    MAKER_OF,
+    RETIRED,
+    Actor,
+    Classes,
+    Role,
+    Weapon,
+    arms_object,
+    names_its_own_recipient,
+    read_roles,
+)
 from .text import SENT_TOKEN, bare
 from .transfer import (
     further_status,
@@ -44,6 +56,8 @@ REFERRED_BACK = "<named earlier>"
 REFERRED_ARMS = "<the arms named earlier>"
 REFERRED_ARMS_CUE = "seller of the arms named earlier"
 SELLER_BACK = True
+# ... and before any pair is read, "it" is the first state the article names (``_first_state``)
+BACK_TO_FIRST_STATE = True
 _DEFINITE = frozenset({"the", "these", "those"})
 BACK_KEY = "back"
 # Where the arms were made ("fabricados en Estados Unidos", "российского производства"): the
@@ -87,6 +101,8 @@ SECOND_SELLERS = True
 # "Rusya'dan"): a preposition ("de", "z", "من") also means "of" or "with", and there the second
 # sellers cost more wrong pairs than they found (Portuguese lists of buyers after "de")
 SECOND_SELLERS_I18N = True
+# ... and only of the arms the buyer's pairs name, when both sentences name a weapon
+SECOND_ARMS = True
 SECOND_CUE = "another seller to the article's buyer"
 _RETIRE_REACH = 4  # symbols from a retire word to the weapon it is about ("para reemplazar sus X")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
@@ -449,7 +465,9 @@ def extract_pairs(
         text = art.title if fld == "title" else art.body
         for rec, sup, cues, facts in _sentence_pairs(text, start, end, fld, spans, lexicon):
             if rec == REFERRED_BACK:  # the buyer the article named first
-                rec = next(iter(k[0] for k in hits), "")
+                rec = next(iter(k[0] for k in hits), "") or _first_state(
+                    per_sentence, idx, {s.state for s in sellers}
+                )
                 if rec in ("", sup):
                     continue
                 cues = [replace(c, country=rec) if c.country == REFERRED_BACK else c for c in cues]
@@ -475,7 +493,9 @@ def extract_pairs(
             _add_facts(hit, facts, text)
     if hits and (not lexicon.symbols_only or SECOND_SELLERS_I18N):  # sellers alone beside pairs
         if SECOND_SELLERS:
-            _second_sellers(hits, sellers, per_sentence, sentences, lexicon.symbols_only)
+            _second_sellers(
+                hits, sellers, per_sentence, sentences, lexicon.grammar, lexicon.symbols_only
+            )
         sellers = []
     if orphans and sellers and not hits and lexicon.symbols_only:  # buyer and seller apart
         # (English: measured, the join cost more wrong pairs than it found; see docs/rules.md)
@@ -773,7 +793,7 @@ def _sentence_pairs(
         spans = [_as_country(s) if s.kind in _ACTORS else s for s in spans]
     actors = [s for s in spans if s.kind in _ACTORS]
     symbols, first = _symbols(text, start, end, [s for s in spans if s.kind not in _ACTORS], lex)
-    trig = _qualifying_triggers(symbols, text, first, lex)
+    trig = _qualifying_triggers(symbols, text, first, lex, (start, end))
     if not trig:
         return
     countries = [k for k, s in enumerate(symbols) if s[0] == "country"]
@@ -924,6 +944,18 @@ def _later_buyers(
         _pair_with_maker(hits, orphan, sup, makers[sup])
 
 
+def _first_state(per_sentence: Mapping[int, list[_Span]], idx: int, sellers: set[str]) -> str:
+    """With no pair read yet, the state "it" or "the country" refers back to: the first state
+    the article names before sentence ``idx`` ("The Central Asian republic of X lost ground
+    over the border. Last year it bought three drones from Y."), not one read as a seller so
+    far (``sellers``: "The ministry will buy guns from A. ... we receive"); "" when none."""
+    if not BACK_TO_FIRST_STATE:
+        return ""
+    earlier = (sp for i, spans in sorted(per_sentence.items()) if i < idx for sp in spans)
+    first = next((sp.ident for sp in earlier if sp.kind == "country"), "")
+    return "" if first in sellers else first
+
+
 def _states_named(
     per_sentence: Mapping[int, list[_Span]], sentences: list[tuple[str, int, int, int]]
 ) -> dict[tuple[str, int, int, int], set[str]]:
@@ -939,6 +971,7 @@ def _second_sellers(
     sellers: list[_Orphan],
     per_sentence: Mapping[int, list[_Span]],
     sentences: list[tuple[str, int, int, int]],
+    grammar: Classes | None,
     from_only: bool = False,
 ) -> None:
     """Sellers read with no buyer in their sentence, when every pair the article read has one
@@ -946,13 +979,16 @@ def _second_sellers(
     C.", "... second-hand jets from A or B"). Not a seller read only as the arms' maker
     ("US-made": second-hand arms change hands between others) or as a blocker, nor one the
     article reads as a buyer; only from a sentence naming no state but the sellers and the
-    buyer (a third state there may be the one they deal with). A seller already paired with
-    the buyer gets the sentence's cues only: a seller named in words outweighs a maker fill
+    buyer (a third state there may be the one they deal with), nor one saying whom the sale
+    goes to ("sells tanks to many NATO members": exports in general), nor one about arms other
+    than those the buyer's pairs name. A seller already paired with the buyer gets the
+    sentence's cues only: a seller named in words outweighs a maker fill
     (``_named_seller_first``)."""
     buyers = {rec for rec, _ in hits}
     if len(buyers) != 1:
         return
     buyer = next(iter(buyers))
+    theirs = _buyers_arms(buyer, per_sentence)
     states = _states_named(per_sentence, sentences)
     by_sentence: dict[tuple[str, int, int, int], set[str]] = {}
     for s in sellers:
@@ -965,6 +1001,11 @@ def _second_sellers(
             continue
         own = [c for c in seller.cues if c.country == sup and c.role == "supplier"]
         if not any(_hands_over(c.cue) and (not from_only or _from_cue(c.cue)) for c in own):
+            continue
+        arms = seller.facts.weapon
+        if SECOND_ARMS and arms is not None and theirs and arms.ident not in theirs:
+            continue  # "X ordered K2 tanks from A. B sells Leopard tanks ...": other arms
+        if _says_recipient(seller, grammar):
             continue
         new = (buyer, sup) not in hits
         hit = hits.setdefault((buyer, sup), PairHit(buyer, sup))
@@ -980,10 +1021,32 @@ def _from_cue(cue: str) -> bool:
     return "{abl}" in cue
 
 
+def _buyers_arms(buyer: str, per_sentence: Mapping[int, list[_Span]]) -> set[str]:
+    """The weapons named in the sentences that name ``buyer``: the arms it buys or holds
+    ("acquire K239 launchers besides its HIMARS units")."""
+    return {
+        sp.ident
+        for spans in per_sentence.values()
+        if any(sp.kind == "country" and sp.ident == buyer for sp in spans)
+        for sp in spans
+        if sp.kind == "weapon"
+    }
+
+
 def _hands_over(cue: str) -> bool:
     """An English seller's cue that reads it as the one handing the arms over: not only their
     maker ("US-made", the weapon's origin) nor a government blocking a sale."""
-    return not cue.startswith((ORIGIN_CUE, MAKER_OF)) and "block" not in cue
+    return not cue.startswith((ORIGIN_CUE, MAKER_OF)) and BLOCKER not in cue
+
+
+def _says_recipient(seller: _Orphan, grammar: Classes | None) -> bool:
+    """The seller's sentence names whom its sale goes to, a state or not (``grammar.
+    names_its_own_recipient``), by the sentence's parse (cached: it was parsed when read)."""
+    if grammar is None:
+        return False
+    _, _, start, end = seller.sentence
+    doc = parse(seller.text[start:end])
+    return doc is not None and names_its_own_recipient(doc, grammar)
 
 
 def _joined_pairs(
@@ -1090,7 +1153,7 @@ def _named_with_arms(tagged: TaggedArticle, state: str, lex: RelationLexicon) ->
 # the arms were made): a deal's other party, who may be the buyer; a blocker; and nouns that
 # carry relief goods as often as arms ("relief supplies from the US came in"), which count only
 # in a cue of the noun, not of a verb's subject ("the United States supplies 20 vehicles").
-_UNSURE_SELLER = ("counterpart", "with'", "(the blocker)")
+_UNSURE_SELLER = ("counterpart", "with'", BLOCKER)
 _RELIEF_NOUNS = ("supplies", "'aid", "assistance")
 _SUBJECT_CUE = "subject of"
 
@@ -1425,11 +1488,16 @@ def _places(symbols: list[Symbol], text: str, lex: RelationLexicon) -> list[Symb
 
 
 def _qualifying_triggers(
-    symbols: list[Symbol], text: str, first: int, lex: RelationLexicon
+    symbols: list[Symbol],
+    text: str,
+    first: int,
+    lex: RelationLexicon,
+    sentence: tuple[int, int] | None = None,
 ) -> list[int]:
     """Indices of the sentence's un-negated triggers, or [] when it does not qualify: it needs a
     trigger near a weapon or arms word that counts (see ``_trigger_counts``) and is not airliner
-    talk."""
+    talk. ``sentence``: its (start, end) in ``text``, given when the parse may be read for a
+    weak trigger's object (English, ``_parsed_object``)."""
     trig = [
         k
         for k, s in enumerate(symbols)
@@ -1444,9 +1512,29 @@ def _qualifying_triggers(
     if not trig or not arms or _civil_only(symbols, lex):
         return []
     obj_line = _object_symbols(symbols, text, first) if lex.objects or lex.not_objects else []
-    if not any(_trigger_counts(k, symbols, arms, obj_line, lex) for k in trig):
+
+    def parsed(k: int) -> bool:
+        return sentence is not None and _parsed_object(symbols, k, text, sentence, lex)
+
+    if not any(_trigger_counts(k, symbols, arms, obj_line, lex, parsed) for k in trig):
         return []
     return trig
+
+
+def _parsed_object(
+    symbols: list[Symbol], k: int, text: str, sentence: tuple[int, int], lex: RelationLexicon
+) -> bool:
+    """The parse reads arms as the object of the weak trigger at symbol ``k`` where words the
+    object patterns do not know stand between ("received last week a first lot of patrol
+    boats", "donated six all-weather utility helicopters"). English only (the parse)."""
+    if ROLE_READER != "grammar" or lex.grammar is None or lex.symbols_only:
+        return False
+    start, end = sentence
+    doc = parse(text[start:end])
+    if doc is None:
+        return False
+    arms = [(s[2] - start, s[3] - start) for s in symbols if s[0] == "weapon"]
+    return arms_object(doc, symbols[k][2] - start, arms, lex.grammar)
 
 
 def _pattern_role(k: int, symbols: list[Symbol], lex: RelationLexicon) -> tuple[str, str] | None:
@@ -1739,8 +1827,11 @@ class _RoleBook:
         recipients, suppliers = self.by_role["recipient"], self.by_role["supplier"]
         if not suppliers and not (self.gifts and all(self.gifts)):
             for w in _supplying_weapons(symbols, self.handed_on, self.retired_at):
-                # "to replace its Soviet-made MiGs": the parse marks the retired maker's state
-                if w.origin not in recipients and w.origin not in self.retired:
+                # "to replace its Soviet-made MiGs": the parse marks the retired maker's state;
+                # a maker's state among several buyers sells to the others ("A, B and C plan a
+                # joint purchase of B's tanks")
+                domestic = w.origin in recipients and len(recipients) == 1
+                if not domestic and w.origin not in self.retired:
                     self._add("supplier", w.origin, w.start, w.end, f"{ORIGIN_CUE}{w.name}")
         if not fallback:
             return
@@ -1854,10 +1945,12 @@ def _trigger_counts(
     arms: list[int],
     obj_line: list[str],
     lex: RelationLexicon,
+    parsed: Callable[[int], bool] | None = None,
 ) -> bool:
     """Whether the trigger at symbol ``k`` makes the sentence a transfer: no ``not_objects``
     pattern matches around it, and a weak trigger has an ``objects`` pattern (its object is arms)
-    while any other trigger only needs a weapon within ``arms_window`` symbols."""
+    or, failing that, arms as its object in the parse (``parsed``), while any other trigger
+    only needs a weapon within ``arms_window`` symbols."""
     attributive = lex.grammar.words("attributive") if lex.grammar is not None else frozenset()
     if symbols[k][1] in attributive and k + 1 < len(symbols) and symbols[k + 1][0] == "weapon":
         return False  # "armed drones": an adjective of the arms, no transfer
@@ -1866,7 +1959,9 @@ def _trigger_counts(
         if any(p.regex.search(line) for p in lex.not_objects):
             return False
         if symbols[k][1] in lex.weak:
-            return any(p.regex.search(line) for p in lex.objects)
+            if any(p.regex.search(line) for p in lex.objects):
+                return True
+            return parsed is not None and parsed(k)
     return min(abs(k - a) for a in arms) <= lex.arms_window
 
 
