@@ -68,7 +68,7 @@ def test_status_in_eight_languages(
     [
         (
             "es",
-            "Colombia firmará el contrato para la compra de 18 cazas Gripen a Suecia.",
+            "Colombia firmará con Suecia el acuerdo de compra de 18 cazas Gripen.",
             ("COL", "SWE"),
         ),
         (
@@ -172,7 +172,7 @@ def test_a_contract_still_to_be_signed_is_talks(
         # landing, donating and sending are arms that changed hands, as English "donated", "sent"
         (
             "es",
-            "Seis F-16 adquiridos a Dinamarca aterrizaron en Argentina.",
+            "Los seis F-16 comprados a Dinamarca aterrizaron ya en Argentina.",
             ("ARG", "DNK"),
             "delivered",
         ),
