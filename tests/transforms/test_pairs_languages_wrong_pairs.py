@@ -181,3 +181,14 @@ def test_italian_past_of_acquiring_is_a_buy_verb(tagger: Tagger, rules: RuleSet)
     # "acquisì" was no trigger: a buyer in a relative clause was left over and filled the seller
     body = "La Grecia acquisì dalla Francia tre fregate."
     assert pairs(tagger, rules, "it", body) == {("GRC", "FRA")}
+
+
+def test_portuguese_ministries_of_two_states_are_no_sellers(tagger: Tagger, rules: RuleSet) -> None:
+    # "Ministérios da Defesa da X e da Y": the plural state body owns its genitive, as the
+    # singular does; "da X" there is no "from X"
+    body = (
+        "Os Ministérios da Defesa da Suécia e Áustria firmaram um acordo de cooperação na compra "
+        "de cargueiros Embraer KC-390."
+    )
+    got = pairs(tagger, rules, "pt", body)
+    assert ("BRA", "SWE") not in got and ("BRA", "AUT") not in got
