@@ -30,9 +30,9 @@ def test_portuguese_list_parted_from_the_seller_by_its_own_verb(
 ) -> None:
     # Portugal is the subject of "debateram", not of "vendeu": it lends no role backwards
     body = "Portugal e Espanha debateram, e o Brasil vendeu blindados à Argentina."
-    assert ("ARG", "PRT") not in pairs(tagger, rules, "pt", body)
+    assert pairs(tagger, rules, "pt", body) == {("ARG", "BRA")}
     body = "Portugal e Espanha debateram e o Brasil vendeu blindados ao Chile."
-    assert ("CHL", "PRT") not in pairs(tagger, rules, "pt", body)
+    assert pairs(tagger, rules, "pt", body) == {("CHL", "BRA")}
 
 
 def test_a_list_of_subjects_still_lends_its_role_backwards(tagger: Tagger, rules: RuleSet) -> None:

@@ -76,3 +76,14 @@ def test_an_acronym_opening_a_sentence_is_no_dateline(tagger: Tagger, rules: Rul
         "France delivered 12 Rafale jets in the spring."
     )
     assert ("ARE", "FRA") in read(tagger, rules, "Jets for the Gulf", body)
+
+
+def test_the_country_is_no_state_that_only_qualifies_the_subject(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # "US officials" names no referent for "the country" (review): no pair rather than USA
+    body = (
+        "US officials have warned Turkey for months over its air defence plans.\n\n"
+        "In July the country took delivery of S-400 systems from Russia despite the warnings."
+    )
+    assert ("USA", "RUS") not in read(tagger, rules, "Warnings over air defence", body)

@@ -1249,3 +1249,9 @@ def test_arms_promised_by_a_state_name_it_the_seller_by_the_parse() -> None:
     hits = extract_pairs(tagger.tag(Article(id="t", title="", body=body)), lex)
     cues = {c.cue for h in hits if (h.recipient, h.supplier) == ("GHA", "USA") for c in h.cues}
     assert "'promised by'" in cues
+
+
+def test_delivering_the_last_order_of_jets_is_no_award(read) -> None:
+    # an order "of" goods delivered is the goods changing hands, not a contract awarded (review)
+    got = read("The Netherlands delivered the last order of F-16 jets to Ukraine on Monday.")
+    assert set(got) == {("UKR", "NLD")}

@@ -590,13 +590,17 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
 
 
 def _hands_contract(verb: Any, cls: Classes) -> bool:
-    """A verb of giving whose object is a contract or an order ("handed a contract for frigates
-    to A, B and C", "gave the order to Hanwha"): an award, the subject buys from those it goes
-    to."""
-    if not cls.any(("sell", "weak"), _w(verb)):
+    """A verb of giving (the ``hand_contract`` class) whose object is a contract or an order
+    ("handed a contract for frigates to A, B and C", "gave the order to Hanwha"): an award, the
+    subject buys from those it goes to. Not a delivery verb, and not an order "of" goods: "the
+    Netherlands delivered the last order of F-16 jets to Ukraine" hands over the goods
+    (review)."""
+    if not cls.has("hand_contract", _w(verb)):
         return False
     return any(
-        c.dep_ == "dobj" and (cls.has("deal", _w(c)) or _w(c) in ("order", "orders"))
+        c.dep_ == "dobj"
+        and (cls.has("deal", _w(c)) or _w(c) in ("order", "orders"))
+        and not any(p.dep_ == "prep" and _w(p) == "of" for p in c.children)
         for c in verb.children
     )
 

@@ -466,7 +466,7 @@ def extract_pairs(
         for rec, sup, cues, facts in _sentence_pairs(text, start, end, fld, spans, lexicon):
             if rec == REFERRED_BACK:  # the buyer the article named first
                 rec = next(iter(k[0] for k in hits), "") or _first_state(
-                    per_sentence, idx, {s.state for s in sellers}
+                    per_sentence, idx, {s.state for s in sellers}, art, sentences
                 )
                 if rec in ("", sup):
                     continue
@@ -944,16 +944,59 @@ def _later_buyers(
         _pair_with_maker(hits, orphan, sup, makers[sup])
 
 
-def _first_state(per_sentence: Mapping[int, list[_Span]], idx: int, sellers: set[str]) -> str:
+def _first_state(
+    per_sentence: Mapping[int, list[_Span]],
+    idx: int,
+    sellers: set[str],
+    art: Any,
+    sentences: list[tuple[str, int, int, int]],
+) -> str:
     """With no pair read yet, the state "it" or "the country" refers back to: the first state
-    the article names before sentence ``idx`` ("The Central Asian republic of X lost ground
-    over the border. Last year it bought three drones from Y."), not one read as a seller so
-    far (``sellers``: "The ministry will buy guns from A. ... we receive"); "" when none."""
+    the article names before sentence ``idx`` when it is its sentence's subject or the only
+    state there ("The Central Asian republic of X lost ground over the border. Last year it
+    bought three drones from Y."), not one that only qualifies the subject beside another
+    state ("US officials have warned Turkey ...": no referent, review) nor one read as a seller
+    so far (``sellers``: "The ministry will buy guns
+    from A. ... we receive"); "" when none."""
     if not BACK_TO_FIRST_STATE:
         return ""
-    earlier = (sp for i, spans in sorted(per_sentence.items()) if i < idx for sp in spans)
-    first = next((sp.ident for sp in earlier if sp.kind == "country"), "")
-    return "" if first in sellers else first
+    for i, spans in sorted(per_sentence.items()):
+        if i >= idx:
+            break
+        sp = next((x for x in spans if x.kind == "country"), None)
+        if sp is None:
+            continue
+        fld, _, start, end = sentences[i]
+        text = art.title if fld == "title" else art.body
+        alone = len({x.ident for x in spans if x.kind == "country"}) == 1
+        if sp.ident in sellers or not (
+            alone or _names_subject(text[start:end], sp.start - start, sp.end - start)
+        ):
+            return ""
+        return sp.ident
+    return ""
+
+
+def _names_subject(sentence: str, start: int, end: int) -> bool:
+    """The words at ``start:end`` are the sentence's subject, or the "of" phrase or apposition
+    of its subject ("the republic of X"), by the parse; True when there is no parse."""
+    doc = parse(sentence)
+    if doc is None:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            tok = tok.head.head
+        elif tok.dep_ == "appos":
+            tok = tok.head
+        else:
+            return False
+    return False
 
 
 def _states_named(
