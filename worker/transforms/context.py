@@ -125,6 +125,10 @@ class TaggingContext:
         return hit
 
 
+# What may stand between a sentence's start and its first word: quotes, brackets, dashes.
+_OPENERS = " \t\n\"'«»„“”‘’‚(–—-"
+
+
 class MatchContext:
     """Where a candidate match sits: its field text, folded text, and (for the body) sentences.
 
@@ -165,6 +169,12 @@ class MatchContext:
             return 0, len(self.text)
         i = bisect_right(self.starts, start) - 1
         return self.sentences[i] if i >= 0 else (0, len(self.text))
+
+    def opens_sentence(self, start: int) -> bool:
+        """``start`` is the first word of its sentence (of the title in the title), past any
+        quotes, brackets or dashes."""
+        a, _ = self.sentence_span(start)
+        return not self.text[a:start].strip(_OPENERS)
 
     def sentence_window(self, start: int) -> tuple[set[str], str]:
         """Token set and padded folded text of the sentence around ``start`` (cached)."""

@@ -110,8 +110,11 @@ class Tagger:
                     lead
                     and kind == ADJECTIVE
                     and not upper
-                    and _opens_sentence(text, start, starts)
                     and _capitalised_ok(text, start, lower)
+                    # the context is built once per field, on the first hit that needs it
+                    and (
+                        ctx := ctx or MatchContext(text, norm, field, sentences, starts or [], view)
+                    ).opens_sentence(start)
                 ):
                     continue
             if rules is not None:
@@ -184,18 +187,6 @@ def _compounds(hits: list[tuple[int, int, int, int, int]], text: str) -> list:
 
 def _lower_ok(text: str, start: int, lower: tuple[int, ...]) -> bool:
     return all(text[start + o].islower() for o in lower)
-
-
-# What may stand between a sentence's start and its first word: quotes, brackets, dashes.
-_OPENERS = " \t\n\"'«»„“”‘’‚(–—-"
-
-
-def _opens_sentence(text: str, start: int, starts: list[int] | None) -> bool:
-    """The match is the first word of its sentence (of the title when ``starts`` is None)."""
-    if starts is None:
-        return not text[:start].strip(_OPENERS)
-    i = bisect_right(starts, start) - 1
-    return i >= 0 and not text[starts[i] : start].strip(_OPENERS)
 
 
 def _capitalised_ok(text: str, start: int, lower: tuple[int, ...]) -> bool:

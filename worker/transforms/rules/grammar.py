@@ -1495,6 +1495,26 @@ def _counts_arms(noun: Any, cls: Classes) -> bool:
     return cls.has("mod", w) or w in _SHARES or w in ("total", "fleet", "set")
 
 
+def is_subject_span(doc: Any, start: int, end: int) -> bool:
+    """The words at ``start:end`` of the parsed sentence ``doc`` are its subject, or the "of"
+    phrase or apposition of its subject ("the republic of X"); not a word that only qualifies
+    the subject ("US officials")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            tok = tok.head.head
+        elif tok.dep_ == "appos":
+            tok = tok.head
+        else:
+            return False
+    return False
+
+
 def names_its_own_recipient(doc: Any, cls: Classes) -> bool:
     """The sentence says whom a sale or delivery goes to ("sells tanks to many NATO members",
     "selling jets to dozens of countries", "sold Chile two frigates"), a state or not: its

@@ -32,6 +32,7 @@ from .grammar import (
     Role,
     Weapon,
     arms_object,
+    is_subject_span,
     names_its_own_recipient,
     read_roles,
 )
@@ -978,25 +979,10 @@ def _first_state(
 
 
 def _names_subject(sentence: str, start: int, end: int) -> bool:
-    """The words at ``start:end`` are the sentence's subject, or the "of" phrase or apposition
-    of its subject ("the republic of X"), by the parse; True when there is no parse."""
+    """The words at ``start:end`` are the sentence's subject by its parse (``grammar``);
+    True when there is no parse."""
     doc = parse(sentence)
-    if doc is None:
-        return True
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    tok = span.root
-    for _ in range(3):
-        if tok.dep_ in ("nsubj", "nsubjpass"):
-            return True
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
-            tok = tok.head.head
-        elif tok.dep_ == "appos":
-            tok = tok.head
-        else:
-            return False
-    return False
+    return doc is None or is_subject_span(doc, start, end)
 
 
 def _states_named(
