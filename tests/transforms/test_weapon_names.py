@@ -105,6 +105,9 @@ def test_the_fighter_in_the_plural_but_not_the_storms(tagger: Tagger) -> None:
         ("Czesi otrzymają czołgi Leopard od Niemiec.", "leopard-2"),
         ("Schweden liefert das Artilleriesystem Archer.", "archer"),
         ("O Brasil comprou o HMS Bulwark ao Reino Unido.", "albion-class"),
+        ("Tunis took the first OH-58D Kiowa scouts from the US Army.", "oh-58-kiowa"),
+        ("The police were issued MPT-76 rifles made in Turkey.", "mpt-76"),
+        ("Nairobi is to get eight refurbished Hueys next year.", "uh-1-huey"),
     ],
 )
 def test_local_spellings_and_plurals_of_systems(tagger: Tagger, body: str, expected: str) -> None:
