@@ -1255,3 +1255,91 @@ def test_delivering_the_last_order_of_jets_is_no_award(read) -> None:
     # an order "of" goods delivered is the goods changing hands, not a contract awarded (review)
     got = read("The Netherlands delivered the last order of F-16 jets to Ukraine on Monday.")
     assert set(got) == {("UKR", "NLD")}
+
+
+@pytest.fixture(scope="module")
+def cues():
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+
+    def run(text: str) -> dict[tuple[str, str], set[str]]:
+        hits = extract_pairs(tagger.tag(Article(id="t", title="", body=text)), lex)
+        return {(h.recipient, h.supplier): {c.cue for c in h.cues} for h in hits}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "cue"),
+    [
+        (
+            "Last year Switzerland ordered Patriot missiles worth 300 million Swiss francs"
+            " from the United States.",
+            ("CHE", "USA"),
+            "'ordered … from'",
+        ),
+        (
+            "Brazil bought four submarines worth 6.7 billion euros from France, Lula said.",
+            ("BRA", "FRA"),
+            "'submarines … from'",
+        ),
+    ],
+)
+def test_a_phrase_after_a_money_amount_belongs_to_the_deal(cues, text, pair, cue) -> None:
+    # the parser hangs "from X" on the francs or euros; the seller is read from the verb, not
+    # guessed as the only other state (and "ordered … worth" is no order given to someone)
+    assert cue in cues(text).get(pair, set())
+
+
+def test_a_money_amount_with_a_state_budget_names_no_seller(read) -> None:
+    assert not read("The deal is worth 300 million dollars from the state budget of Poland.")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Indonesia signed a contract for the supply of 11 fighter jets with Russia.",
+            ("IDN", "RUS"),
+        ),
+        (
+            "Vietnam concluded an agreement on the delivery of coastal missile systems with India.",
+            ("VNM", "IND"),
+        ),
+    ],
+)
+def test_with_after_the_deals_object_names_the_counterpart(read, text, pair) -> None:
+    # "with Y" after the deal's object phrase is hung on its last noun: Y is the counterpart
+    assert set(read(text)) == {pair}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt signed an agreement on the supply of wheat with Russia.",
+        "Egypt signed a deal for the purchase of fighter jets, in line with France.",
+    ],
+)
+def test_with_after_a_deal_on_other_goods_or_in_an_idiom_is_no_counterpart(read, text) -> None:
+    assert not read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Russia agreed to equip Egypt with 30 fighter jets.", ("EGY", "RUS")),
+        ("The United States will equip the Ukrainian army with more Abrams tanks.", ("UKR", "USA")),
+    ],
+)
+def test_equip_with_arms_supplies_its_object(read, text, pair) -> None:
+    assert set(read(text)) == {pair}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Turkish drones are equipped with Canadian optics.",
+        "Israel equipped its F-35 jets with its own electronic warfare suites.",
+    ],
+)
+def test_arms_equipped_with_parts_are_no_transfer(read, text) -> None:
+    assert not read(text)

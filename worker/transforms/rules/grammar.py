@@ -576,6 +576,8 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
             if (
                 h.i not in wtok
                 and not bought
+                # "ordered jets worth 300 million francs from X": X sells, the francs have no source
+                and not _is_value(h, cls)
                 and not _noun_class(h, cls)
                 and not _transfer_word(h, wtok, cls, 0)
                 and not (_w(head) == "in" and cls.has("theatre", _w(h)))  # "its war in Ukraine"
@@ -1255,7 +1257,8 @@ def _commands(verb: Any, cls: Classes) -> bool:
     if not cls.has("command", _w(verb)):
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if objects and any(c.dep_ == "xcomp" for c in verb.children):
+    # an infinitive, not "ordered missiles worth 300 million francs" (the value as an xcomp)
+    if objects and any(c.dep_ == "xcomp" and not _is_value(c, cls) for c in verb.children):
         return True
     if any(cls.has("veto", _w(o)) for o in objects):
         return True
@@ -1281,7 +1284,7 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         # "in X" holds only after a company (``_seat_of_a_company``, which knows the actors)
         end = _SELLER_SEAT if _w(prep) == "in" else " (the list goes on)"
         return replace(role, cue=role.cue + end) if role is not None else None
-    p, h = _w(prep), prep.head
+    p, h = _w(prep), _past_value(prep.head, cls)
     if _failed_attempt(h, cls) and cls.any(("buy", "sell"), _w(h)):  # "failed to sell … to X"
         return Role(NO_ROLE, f"'{h.head.text} to {h.text} … {p}' (a failed attempt)", h.i)
     if h.tag_.startswith("VB") and not _transfer_word(h, wtok, cls, 0, buying=True):
@@ -1355,6 +1358,9 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if p == "with":
         if cls.any(("deal", "sign", "talks", "approve"), hw) or _noun_class(h, cls) == PARTY:
             return Role(PARTY, f"'{h.text} with'", h.i)
+        deal = _deal_above(h, cls)
+        if deal is not None:  # "a contract for the supply of 11 jets with Russia"
+            return Role(PARTY, f"'{deal.text} … with'", deal.i)
         return None
     if p in ("in", "at"):
         movers = [c for c in h.children if c.dep_ == "nsubj"]
@@ -1367,6 +1373,38 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         if cls.has("arrive", hw) and not (own_force or carrying):
             return Role(RECIPIENT, f"'{h.text} in'", h.i)
         return Role(THIRD, f"'{p}'")
+    return None
+
+
+def _is_value(tok: Any, cls: Classes) -> bool:
+    """A word of a money amount: a number, a currency sign or word, or "worth"."""
+    return tok.tag_ in ("CD", "$") or _w(tok) == "worth" or cls.has("currency", _w(tok))
+
+
+def _past_value(tok: Any, cls: Classes) -> Any:
+    """The word a money amount measures, for a phrase the parser hangs on the amount: in
+    "ordered missiles worth 300 million francs from the United States" and "permits worth
+    R37 million to Saudi Arabia" the "from"/"to" phrase belongs to the order or the permits,
+    not to the francs (the amount sits between the arms and the phrase)."""
+    for _ in range(6):
+        if not _is_value(tok, cls) or tok.head is tok:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _deal_above(noun: Any, cls: Classes) -> Any | None:
+    """The deal whose object phrase holds ``noun`` ("a contract for the supply of 11 jets",
+    "an agreement on the delivery of tanks"): the parser hangs a "with Y" that follows the
+    object phrase on its last noun, but Y is the deal's counterpart. Climbs noun ← of/for/on ←
+    noun, at most three steps, and stops at anything else (not "in line with")."""
+    for _ in range(3):
+        prep = noun.head
+        if not (_is_noun(noun) and noun.dep_ == "pobj" and _w(prep) in ("of", "for", "on")):
+            return None
+        noun = prep.head
+        if cls.any(("deal", "talks"), _w(noun)):
+            return noun
     return None
 
 
