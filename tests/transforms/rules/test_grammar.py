@@ -1343,3 +1343,59 @@ def test_equip_with_arms_supplies_its_object(read, text, pair) -> None:
 )
 def test_arms_equipped_with_parts_are_no_transfer(read, text) -> None:
     assert not read(text)
+
+
+def test_customers_that_include_a_list_are_each_a_buyer(read) -> None:
+    # every member of the list takes the buyer's part, not only the first one after the verb
+    got = read(
+        "Turkish drone exports are booming."
+        " Customers of the Bayraktar TB2 drone include Ethiopia, Morocco and Tunisia."
+    )
+    assert {("ETH", "TUR"), ("MAR", "TUR"), ("TUN", "TUR")} <= set(got)
+
+
+def test_suppliers_that_are_a_list_each_sell(cues) -> None:
+    got = cues("Azerbaijan's main arms suppliers are Israel and Turkey, officials said.")
+    assert any(c.endswith("(its members)") for c in got.get(("AZE", "TUR"), set()))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish drone exports are booming."
+        " Partners in the TB2 drone exercises include Ethiopia, Morocco and Tunisia.",
+        "Turkish drone exports are booming."
+        " Customers of the Bayraktar TB2 drone do not include Greece.",
+        "France sold Rafale jets to India. Earlier buyers of the jet, such as Egypt and Qatar,"
+        " praised it.",
+    ],
+)
+def test_exercise_partners_a_denied_list_and_past_buyers_are_no_members(cues, text) -> None:
+    got = cues(text)
+    assert not any(c.endswith("(its members)") for cs in got.values() for c in cs)
+    assert ("QAT", "FRA") not in got and ("MAR", "TUR") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "cue"),
+    [
+        (
+            "India is likely to provide four Dornier aircraft to Vietnam.",
+            ("VNM", "IND"),
+            "subject of 'provide' (its implied subject)",
+        ),
+        (
+            "South Korea is keen to sell more K2 tanks to Poland.",
+            ("POL", "KOR"),
+            "subject of 'sell' (its implied subject)",
+        ),
+    ],
+)
+def test_a_state_about_to_supply_is_the_seller(cues, text, pair, cue) -> None:
+    # "is likely to provide": the subject of "is" does what the infinitive says (read from the
+    # parse, not guessed as the only other state)
+    assert cue in cues(text).get(pair, set())
+
+
+def test_a_state_happy_to_host_arms_for_drills_buys_nothing(read) -> None:
+    assert not read("Egypt is happy to host French Rafale jets for joint drills.")

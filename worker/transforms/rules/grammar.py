@@ -46,6 +46,7 @@ BLOCKER = "(the blocker)"  # the cue's ending for a government that can stop its
 _SELLER_SEAT = " (the seller's state)"
 # A country that takes no role and passes none on: the pair reader's coordination skips it.
 NO_ROLE = "none"
+_BE = ("is", "are", "was", "were", "be", "been", "being", "'s", "’s")  # no lemmas: not run
 _FINITE = ("VBZ", "VBD", "VBP", "MD")  # a verb with a subject of its own (not VBN, VBG, VB)
 _GOVERNED = ("xcomp", "advcl", "conj")
 # "the third country to buy the jet after A and B": A and B are earlier buyers of the same arms
@@ -892,6 +893,12 @@ def _implied_subject_of(tok: Any, cls: Classes) -> Any | None:
                 s.dep_ in _SUBJECTS and _w(s) in _PRONOUNS for s in c.children
             ):
                 return c
+    if dep in _SUBJECTS and _w(head) in _BE:  # "India is likely to provide vessels"
+        for a in head.children:
+            if a.dep_ == "acomp" and cls.has("about_to", _w(a)):
+                verb = next((c for c in a.children if c.dep_ == "xcomp"), None)
+                if verb is not None:
+                    return verb
     for c in tok.children:  # "Italy to sell": a headline's infinitive on its subject
         if c.dep_ in ("acl", "relcl") and any(_w(a) == "to" for a in c.children if a.dep_ == "aux"):
             return c
@@ -941,10 +948,32 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
                 return Role(RECIPIENT, f"'{head.text} … to {c.text}'", c.i)
             if c.dep_ == "xcomp" and cls.has("sell", _w(c)):
                 return Role(SUPPLIER, f"'{head.text} … to {c.text}'", c.i)
+    members = _members_of_subject(tok, cls)
+    if members is not None:  # "customers of the drone include A, B and C"
+        return members
     if dep == "pobj" and _earlier_buyers(head, cls):
         return Role(RECIPIENT, f"'{head.head.text} … after' (an earlier buyer)", head.head.i)
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
         return _prep_role(head, cls, wtok)
+    return None
+
+
+def _members_of_subject(tok: Any, cls: Classes) -> Role | None:
+    """The object of "include" or "be" whose subject is a noun of buyers or sellers names its
+    members ("customers of the K9 include Poland, Norway and Finland", "its main suppliers
+    are Russia and China"): they buy, or sell. The later members climb to the first one."""
+    verb = tok.head
+    if tok.dep_ not in ("dobj", "attr") or not (
+        cls.has("include", _w(verb)) or (tok.dep_ == "attr" and _w(verb) in _BE)
+    ):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if cls.has("customer", _w(subj)):
+        return Role(RECIPIENT, f"'{subj.text} … {verb.text}' (its members)", verb.i)
+    if cls.has("vendor", _w(subj)):
+        return Role(SUPPLIER, f"'{subj.text} … {verb.text}' (its members)", verb.i)
     return None
 
 
