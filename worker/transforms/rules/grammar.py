@@ -102,6 +102,7 @@ def read_roles(
     doc: Any, actors: Sequence[Actor], weapons: Sequence[Weapon], cls: Classes
 ) -> dict[int, Role]:
     """Role of each actor (by index) that the parse supports; actors without one are absent."""
+    actors = [_without_article(doc, a) for a in actors]
     wtok: dict[int, Weapon] = {}
     for w in weapons:
         span = doc.char_span(w.start, w.end, alignment_mode="expand")
@@ -159,6 +160,16 @@ def read_roles(
             out[k] = replace(r, clause=_clause_of(head, wtok), gift=gift)
     _makers_with_own_buyer(out)
     return out
+
+
+def _without_article(doc: Any, actor: Actor) -> Actor:
+    """The actor without a leading "The" of its name ("The Philippines government", "The
+    Netherlands' navy"): the parser hangs the article on the noun the name modifies, so the
+    span's root would be the article and the name would take no role."""
+    text = doc.text[actor.start : actor.end]
+    if text[:4] in ("The ", "the ") and actor.end - actor.start > 4:
+        return replace(actor, start=actor.start + 4)
+    return actor
 
 
 def _makers_with_own_buyer(out: dict[int, Role]) -> None:
@@ -1385,6 +1396,9 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if p == "between" and (cls.any(("deal", "sign", "talks"), hw) or _noun_class(h, cls)):
         return Role(PARTY, f"'{h.text} between'", h.i)  # "signed between France and Egypt"
     if p == "with":
+        through = _bought_through(h, cls)
+        if through is not None:  # "the jets were procured through a deal with Poland"
+            return through
         if cls.any(("deal", "sign", "talks", "approve"), hw) or _noun_class(h, cls) == PARTY:
             return Role(PARTY, f"'{h.text} with'", h.i)
         deal = _deal_above(h, cls)
@@ -1402,6 +1416,23 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         if cls.has("arrive", hw) and not (own_force or carrying):
             return Role(RECIPIENT, f"'{h.text} in'", h.i)
         return Role(THIRD, f"'{p}'")
+    return None
+
+
+def _bought_through(deal: Any, cls: Classes) -> Role | None:
+    """A deal through which arms were bought or sold ("procured through a deal with Poland",
+    "sold under an agreement with Egypt"): its "with" names the other side of that verb, even
+    when the buyer is left unnamed (a passive), so there is no subject to pair it with."""
+    prep = deal.head
+    if not cls.has("deal", _w(deal)) or deal.dep_ != "pobj":
+        return None
+    if _w(prep) not in ("through", "under", "via", "in"):
+        return None
+    verb = prep.head
+    if cls.has("buy", _w(verb)) and not cls.has("sell", _w(verb)):
+        return Role(SUPPLIER, f"'{verb.text} … {deal.text} with' (sells)", verb.i)
+    if cls.has("sell", _w(verb)) and not cls.has("buy", _w(verb)):
+        return Role(RECIPIENT, f"'{verb.text} … {deal.text} with' (buys)", verb.i)
     return None
 
 
