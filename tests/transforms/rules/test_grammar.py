@@ -1428,3 +1428,20 @@ def test_the_other_side_of_a_deal_arms_went_through(cues, text, pair, end) -> No
     # "with Y" on the deal the arms were bought or sold through is the verb's other side, also
     # when a passive leaves the buyer unnamed ("were procured through a deal with Poland")
     assert any(c.endswith(end) for c in cues(text).get(pair, set()))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The decision follows Spain's halt on arms exports to Israel last year.", ("ISR", "ESP")),
+        ("The US criticised Germany's ban on arms exports to Saudi Arabia.", ("SAU", "DEU")),
+        ("Canada is announcing a freeze on weapons sales to Turkey.", ("TUR", "CAN")),
+    ],
+)
+def test_a_states_own_ban_on_arms_sales_names_it_the_seller(cues, text, pair) -> None:
+    # the state whose ban stops the sales is their exporter (as "Spain halted exports to X")
+    assert any("(the blocker)" in c for c in cues(text).get(pair, set()))
+
+
+def test_a_ban_on_other_goods_names_no_seller(read) -> None:
+    assert not read("Russia's ban on grain exports to Egypt hurt Cairo.")

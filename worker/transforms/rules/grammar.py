@@ -829,6 +829,10 @@ def _on_noun(
             return Role(SUPPLIER, f"'{tok.text}'s {head.text} to {c.text}'", c.i)
     if cls.has("approve", _w(head)):  # "the State Department's approval of a sale"
         return Role(SUPPLIER, f"'{tok.text} … {head.text}' (the exporter's approval)", head.i)
+    if tok.dep_ in ("poss", "amod") and _ban_on_sales(head, cls) is not None:
+        # "Spain's halt on arms exports to Israel": a state stops its own sales (as "Spain
+        # halted arms exports"), the seller's government unless the sentence names a seller
+        return Role(SUPPLIER, f"'{tok.text}'s {head.text}' {BLOCKER}", head.i, weak=True)
     if tok.dep_ == "poss" and cls.has("vendor", _w(head)):
         # "Azerbaijan's arms suppliers": those who sell to it; the owner is their customer
         return Role(RECIPIENT, f"'{tok.text}'s {head.text}' (their customer)", head.i)
@@ -1215,13 +1219,23 @@ def _bans_own_sales(verb: Any, cls: Classes) -> Any | None:
     if not cls.has("impose", _w(verb)):
         return None
     for o in verb.children:
-        if o.dep_ != "dobj" or not cls.has("ban_noun", _w(o)):
-            continue
-        for p in o.children:
-            if p.dep_ == "prep" and _w(p) == "on":
-                for s in p.children:
-                    if s.dep_ == "pobj" and cls.has("sell_noun", _w(s)):
-                        return s
+        if o.dep_ == "dobj":
+            sale = _ban_on_sales(o, cls)
+            if sale is not None:
+                return sale
+    return None
+
+
+def _ban_on_sales(noun: Any, cls: Classes) -> Any | None:
+    """The sale a ban noun stops ("a ban on arms exports", "a freeze on weapons sales"), or
+    None."""
+    if not cls.has("ban_noun", _w(noun)):
+        return None
+    for p in noun.children:
+        if p.dep_ == "prep" and _w(p) == "on":
+            for s in p.children:
+                if s.dep_ == "pobj" and cls.has("sell_noun", _w(s)):
+                    return s
     return None
 
 
@@ -1495,7 +1509,8 @@ def _sale_beside(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Any | None
     if not _is_noun(h):
         return None
     for c in h.children:
-        if c.dep_ != "prep" or c.i > prep.i or _w(c) not in ("of", "for"):
+        # "on": "a freeze on weapons sales to Turkey", the "to" hung on the freeze
+        if c.dep_ != "prep" or c.i > prep.i or _w(c) not in ("of", "for", "on"):
             continue
         for o in c.children:
             if o.dep_ == "pobj" and (cls.has("sell_noun", _w(o)) or _arms_noun(o, wtok)):
