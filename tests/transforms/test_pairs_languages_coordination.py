@@ -40,6 +40,13 @@ WHOLE_LISTS = [
     ("es", "Francia vende helicópteros a Egipto, Catar y la India.", THREE_BUYERS),
     ("es", "Egipto, Catar y la India compran helicópteros a Francia.", THREE_BUYERS),
     ("es", "La India adquirió cazas de Francia, Rusia y Estados Unidos.", THREE_SELLERS),
+    # each member repeats the first one's preposition ("à", "a" after a verb of buying: from)
+    (
+        "fr",
+        "L'Inde achète des avions de combat à la France, à la Russie et aux États-Unis.",
+        THREE_SELLERS,
+    ),
+    ("es", "La India adquirió cazas a Francia, a Rusia y a Estados Unidos.", THREE_SELLERS),
 ]
 
 

@@ -422,6 +422,7 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     # Paris" unless a word of buying or supplying comes first: "livré à Kiev")
     lex.places, lex.places_or_to = folded("place"), folded("place_or_to")
     lex.partners = folded("with")  # "with X": a partner, never a subject
+    lex.prepositions = tuple(folded(c) for c in ("to", "from", "by", "with") if folded(c))
     lex.movers = frozenset().union(*(folded(c) for c in ("buy", "buy_noun", "sell", "sell_noun")))
     # a list's last member shares the role of the one before it ("an Ägypten und Katar"); a
     # phrase ("as well as") as the symbol line sees it, its ignored words left out

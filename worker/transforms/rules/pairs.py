@@ -177,6 +177,9 @@ class RelationLexicon:
     # language lexicons: "with" ("mit", "con", "z", "с"; the ``with`` class): a country right
     # after one is a partner, never the subject of the verb after it (``_no_subject_after_place``)
     partners: frozenset[str] = frozenset()
+    # language lexicons: the classes of prepositions ("to", "from", "by", "with"): a list whose
+    # members each repeat one of a class is one list (``_same_preposition``)
+    prepositions: tuple[frozenset[str], ...] = ()
     # the words that close a list of countries ("and"; a language lexicon's ``and`` class:
     # "und", "et", "e", "y", "ve"): the country after one shares the role of the one before
     conjunctions: frozenset[str] = frozenset({"and"})
@@ -1647,12 +1650,15 @@ def _lists(
     at a comma after a member the patterns read as a subject on its own ("X ..."): a subject
     set off by a comma is no member ("Rusya, Türkiye ve Mısır'a satacak": Russia sells). A
     list closes with its "and": members joined by commas alone after the last "and" are none
-    ("por parte de A, B recibió": a comma between clauses)."""
+    ("por parte de A, B recibió": a comma between clauses). Members may each repeat the
+    first one's preposition (``_same_preposition``)."""
     out: list[list[int]] = []
     run: list[int] = []
     closed = 0  # how many members of ``run`` its last "and" closes
     for a, b in itertools.pairwise(countries):
         between = _words_between(symbols, a, b)
+        if _same_preposition(symbols, a, between, lex):  # "à A, à B et aux C": one list
+            between = between[:-1]
         linked = _joins(between, lex.conjunctions) or (b in joined and between in ([], [","]))
         own = roles.get(a)
         if (
@@ -1672,6 +1678,18 @@ def _lists(
     if closed > 1:
         out.append(run[:closed])
     return out
+
+
+def _same_preposition(
+    symbols: list[Symbol], a: int, between: list[str], lex: RelationLexicon
+) -> bool:
+    """The words between list members ``a`` and the next end in a preposition of the class of
+    the one before ``a`` (a list whose members each repeat it: "achète à la France, à la
+    Russie et aux États-Unis", "у Франции, у России"), after a comma or an "and"."""
+    word = _word_before(symbols, a)
+    if word is None or len(between) < 2:
+        return False
+    return any(word in c and between[-1] in c for c in lex.prepositions)
 
 
 def _list_roles(
