@@ -1771,7 +1771,10 @@ def _coordinate_back(
             continue
         if b not in lent and not _subject_of_verb(b, countries, symbols, conjunctions, triggers):
             continue
-        if _joins(_words_between(symbols, a, b), conjunctions):
+        between = _words_between(symbols, a, b)
+        if between == [","] and b not in lent:
+            continue  # a list closes with its "and": "tras reunirse con A, B aprobó" is none
+        if _joins(between, conjunctions):
             roles[a] = (rb[0], rb[1] + " (coordinated)")
             lent.add(a)
 
