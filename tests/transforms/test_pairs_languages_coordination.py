@@ -15,9 +15,9 @@ import pytest
 
 from tests.transforms.test_pairs_languages import pairs
 from tests.transforms.test_pairs_languages_list_case import _line
-from worker.model import Article
+from tests.transforms.test_pairs_languages_stems import read
 from worker.transforms.rules import RuleSet
-from worker.transforms.rules.pairs import _lists, extract_pairs
+from worker.transforms.rules.pairs import _lists
 from worker.transforms.tag import Tagger
 
 THREE_BUYERS = {("EGY", "FRA"), ("QAT", "FRA"), ("IND", "FRA")}
@@ -123,18 +123,9 @@ def test_states_that_are_not_one_list_keep_their_own_roles(
     assert pairs(tagger, rules, lang, body) == expected
 
 
-def _read(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> set[tuple[str, str]]:
-    """The pairs the language's reader gives, the rule's query set aside."""
-    lex = rules.relations["arms_transfer"].by_language[lang]
-    tagged = tagger.tag(Article(id="t", title="", body=body, language=lang))
-    return {(h.recipient, h.supplier) for h in extract_pairs(tagged, lex)}
-
-
 def test_counterparts_of_one_deal_are_no_list(tagger: Tagger, rules: RuleSet) -> None:
     # "Egypt and France signed a contract to buy": the two are the deal's two sides
-    assert _read(tagger, rules, "ar", "وقعت مصر وفرنسا عقدا لشراء طائرات رافال.") == {
-        ("EGY", "FRA")
-    }
+    assert read(tagger, rules, "ar", "وقعت مصر وفرنسا عقدا لشراء طائرات رافال.") == {("EGY", "FRA")}
 
 
 def test_a_comma_alone_makes_no_list(rules: RuleSet) -> None:
