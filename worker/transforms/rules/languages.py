@@ -421,9 +421,13 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     # a capital right after a preposition of place is a place, not its state ("en Lima"; "à
     # Paris" unless a word of buying or supplying comes first: "livré à Kiev")
     lex.places, lex.places_or_to = folded("place"), folded("place_or_to")
+    lex.partners = folded("with")  # "with X": a partner, never a subject
+    lex.prepositions = tuple(folded(c) for c in ("to", "from", "by", "with") if folded(c))
     lex.movers = frozenset().union(*(folded(c) for c in ("buy", "buy_noun", "sell", "sell_noun")))
-    # a list's last member shares the role of the one before it ("an Ägypten und Katar")
-    lex.conjunctions = folded("and")
+    # a list's last member shares the role of the one before it ("an Ägypten und Katar"); a
+    # phrase ("as well as") as the symbol line sees it, its ignored words left out
+    seen = (" ".join(w for w in p.split() if w not in lex.ignore) for p in folded("and"))
+    lex.conjunctions = frozenset(p for p in seen if p)
     # ... unless its own verb follows it ("und Israel protestiert"): a new clause
     lex.clause_words = folded("clause")
     # "according to" ("selon", "según"): the countries right after one are a source, not a party

@@ -26,6 +26,7 @@ from .grammar import (
     BACK,
     BLOCKER,
     MAKER_OF,
+    NO_ROLE,
     RETIRED,
     Actor,
     Classes,
@@ -173,6 +174,12 @@ class RelationLexicon:
     places: frozenset[str] = frozenset()
     places_or_to: frozenset[str] = frozenset()
     movers: frozenset[str] = frozenset()
+    # language lexicons: "with" ("mit", "con", "z", "с"; the ``with`` class): a country right
+    # after one is a partner, never the subject of the verb after it (``_no_subject_after_place``)
+    partners: frozenset[str] = frozenset()
+    # language lexicons: the classes of prepositions ("to", "from", "by", "with"): a list whose
+    # members each repeat one of a class is one list (``_same_preposition``)
+    prepositions: tuple[frozenset[str], ...] = ()
     # the words that close a list of countries ("and"; a language lexicon's ``and`` class:
     # "und", "et", "e", "y", "ve"): the country after one shares the role of the one before
     conjunctions: frozenset[str] = frozenset({"and"})
@@ -804,6 +811,11 @@ def _sentence_pairs(
         roles[k] = parsed.get(k) if parsed is not None else None
         if roles[k] is None and (parsed is None or SYMBOL_FALLBACK):
             roles[k] = _pattern_role(k, symbols, lex)
+    joined = frozenset(
+        k for k in countries if text[symbols[k][2] : symbols[k][3]].startswith(lex.joined_and)
+    )
+    if lex.symbols_only:
+        _list_roles(roles, countries, symbols, lex, joined, trig)
     for k in countries:  # a company sells; the buyer is a state ("Saab ... e compra de")
         r = roles[k]
         if r is not None and r[0] == "recipient" and symbols[k][1].company:
@@ -813,9 +825,6 @@ def _sentence_pairs(
         _no_subject_after_place(roles, countries, symbols, lex)
         _compound_parts(roles, countries, symbols)
         _origin_only(roles, countries, symbols)
-    joined = frozenset(
-        k for k in countries if text[symbols[k][2] : symbols[k][3]].startswith(lex.joined_and)
-    )
     _coordinate(
         roles,
         countries,
@@ -1627,6 +1636,121 @@ def _coordinate(
         _list_case(roles, countries, symbols, conjunctions, case_marker)
 
 
+def _lists(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+    joined: frozenset[int],
+) -> list[list[int]]:
+    """The sentence's lists of countries (two members or more), each member joined to the one
+    before by a comma, the language's "and" (a word or a phrase) or both, or written joined
+    to its "and" (Arabic). A list ends before a member whose own verb follows it (``clause``
+    words), after a member carrying its own case suffix (Turkish "Katar'a ve Umman'a"), and
+    at a comma after a member the patterns read as a subject on its own ("X ..."): a subject
+    set off by a comma is no member ("Rusya, Türkiye ve Mısır'a satacak": Russia sells). A
+    list closes with its "and": members joined by commas alone after the last "and" are none
+    ("por parte de A, B recibió": a comma between clauses). Members may each repeat the
+    first one's preposition (``_same_preposition``)."""
+    out: list[list[int]] = []
+    run: list[int] = []
+    closed = 0  # how many members of ``run`` its last "and" closes
+    for a, b in itertools.pairwise(countries):
+        between = _words_between(symbols, a, b)
+        if _same_preposition(symbols, a, between, lex):  # "à A, à B et aux C": one list
+            between = between[:-1]
+        linked = _joins(between, lex.conjunctions) or (b in joined and between in ([], [","]))
+        own = roles.get(a)
+        if (
+            not linked
+            or _opens_clause(symbols, b, lex.clause_words)
+            or (lex.case_marker and _word_after(symbols, a) == lex.case_marker)
+            or (between == [","] and own is not None and str(own[1]).startswith("X "))
+        ):
+            if closed > 1:
+                out.append(run[:closed])
+            run, closed = [], 0
+            continue
+        run = run or [a]
+        run.append(b)
+        if between != [","]:
+            closed = len(run)
+    if closed > 1:
+        out.append(run[:closed])
+    return out
+
+
+def _same_preposition(
+    symbols: list[Symbol], a: int, between: list[str], lex: RelationLexicon
+) -> bool:
+    """The words between list members ``a`` and the next end in a preposition of the class of
+    the one before ``a`` (a list whose members each repeat it: "achète à la France, à la
+    Russie et aux États-Unis", "у Франции, у России"), after a comma or an "and"."""
+    word = _word_before(symbols, a)
+    if word is None or len(between) < 2:
+        return False
+    return any(word in c and between[-1] in c for c in lex.prepositions)
+
+
+def _list_roles(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+    joined: frozenset[int],
+    triggers: Sequence[int],
+) -> None:
+    """Every member of a list keeps the role of the list: the patterns read the list as one
+    noun, its first member standing for it with what comes before the list and what comes
+    after its last member ("liefert an A, B und C", "A, B y C compran", "اشترت A وB وC
+    طائرات", "A ve B'ye"), and each member takes that role. Read one by one, a member's
+    patterns stop at its neighbours ("..." crosses no country), so a list's first member
+    missed the verb after it and its last the preposition before it. A list the patterns
+    give no role to keeps its members' own roles, and so does one whose members the patterns
+    read as counterparts ("A and B signed a contract to buy": ``_counterparts``). A list after
+    a word that is both "from" and "of" with no trigger just before it is a genitive ("the
+    combined fleets of A, B and C"): its members are no party."""
+    for members in _lists(roles, countries, symbols, lex, joined):
+        first, last = members[0], members[-1]
+        if _genitive_before(symbols, first, lex, triggers):
+            for m in members:
+                roles[m] = (NO_ROLE, "member of a list after a genitive")
+            continue
+        if _counterparts([roles.get(m) for m in members]):
+            continue
+        role = _pattern_role(first, symbols[: first + 1] + symbols[last + 1 :], lex)
+        if role is None or role[0] not in ROLES:
+            continue
+        for m in members:
+            roles[m] = (role[0], role[1] + " (list)")
+
+
+_RECIPROCAL = ("{deal}", "{sign}", "{with}")  # cue words of a deal between the two
+
+
+def _counterparts(own: list[tuple | None]) -> bool:
+    """The members of a list read one by one as a buyer and a seller, by a pattern of a deal
+    or a signing ("وقعت مصر وفرنسا عقدا": the two signed a contract with each other)."""
+    sides = {r[0] for r in own if r}
+    return {"recipient", "supplier"} <= sides and any(
+        w in str(r[1]) for r in own if r for w in _RECIPROCAL
+    )
+
+
+_GOVERNED_REACH = 4  # symbols from a trigger to the "de" it governs ("adquirió cazas F-16 de")
+
+
+def _genitive_before(
+    symbols: list[Symbol], first: int, lex: RelationLexicon, triggers: Sequence[int]
+) -> bool:
+    """The word before a list's first member is a genitive word (Romance "de", "di") that no
+    trigger a few symbols before governs: "of" a noun, not "from" a seller."""
+    word = _word_before(symbols, first)
+    if word is None or word not in lex.genitive:
+        return False
+    return not any(first - 1 - _GOVERNED_REACH <= t < first - 1 for t in triggers)
+
+
 def _coordinate_back(
     roles: dict[int, tuple | None],
     countries: list[int],
@@ -1647,7 +1771,10 @@ def _coordinate_back(
             continue
         if b not in lent and not _subject_of_verb(b, countries, symbols, conjunctions, triggers):
             continue
-        if _joins(_words_between(symbols, a, b), conjunctions):
+        between = _words_between(symbols, a, b)
+        if between == [","] and b not in lent:
+            continue  # a list closes with its "and": "tras reunirse con A, B aprobó" is none
+        if _joins(between, conjunctions):
             roles[a] = (rb[0], rb[1] + " (coordinated)")
             lent.add(a)
 
@@ -1679,12 +1806,26 @@ def _sources(
 
 
 def _and_joins(between: list[str], conjunctions: frozenset[str]) -> bool:
-    """The words between two list members are its "and" (", and"): a language file that lists
-    no "and" takes any one word there."""
-    words = [w for w in between if w != ","]
-    return (
-        len(words) == 1 and words == between[-1:] and (not conjunctions or words[0] in conjunctions)
-    )
+    """The words between two list members are its "and" (", and", ", as well as"): a language
+    file that lists no "and" takes any one word there."""
+    if not conjunctions:
+        words = [w for w in between if w != ","]
+        return len(words) == 1 and words == between[-1:]
+    rest = _conjunction_at_end(between, conjunctions)
+    return rest is not None and all(w == "," for w in rest)
+
+
+_PHRASE_WORDS = 3  # the longest "and" phrase a language lists ("as well as", "а также")
+
+
+def _conjunction_at_end(between: list[str], conjunctions: frozenset[str]) -> list[str] | None:
+    """What stands before the language's "and" that ends ``between`` (a word, or a phrase of
+    "as well as" kind written as several words: "а также", "bem como", "ainsi que"), or None
+    when ``between`` does not end in one."""
+    for n in range(1, min(_PHRASE_WORDS, len(between)) + 1):
+        if " ".join(between[-n:]) in conjunctions:
+            return between[:-n]
+    return None
 
 
 def _no_subject_after_place(
@@ -1696,11 +1837,26 @@ def _no_subject_after_place(
     """A country right after a preposition of place ("en", "em", "in") is where something
     happens, never the subject of the verb after it: "firmó en Dinamarca un acuerdo de compra"
     does not make Denmark the buyer. Only the patterns that open on X (its verb or noun after
-    it) are dropped; "comprados en Dinamarca" still names the seller."""
+    it) are dropped; "comprados en Dinamarca" still names the seller. The same after "with"
+    (a partner: "que hizo maniobras con Egipto, vende cazas": Egypt sells nothing), and for
+    every member of a list that opens right after one ("con Egipto y la India"); not a "with"
+    set off by a comma right after a country, which adds a second subject ("la France, avec
+    le Danemark, a livré": both deliver)."""
+    heads = {k: k for k in countries}
+    for members in _lists(roles, countries, symbols, lex, frozenset()):
+        heads.update((m, members[0]) for m in members)
     for k in countries:
         r = roles.get(k)
-        if r and str(r[1]).startswith("X ") and _word_before(symbols, k) in lex.places:
+        if not r or not str(r[1]).startswith("X "):
+            continue
+        word, h = _word_before(symbols, heads[k]), heads[k]
+        if word in lex.places or (word in lex.partners and not _with_subject(symbols, h)):
             roles[k] = None
+
+
+def _with_subject(symbols: list[Symbol], k: int) -> bool:
+    """Symbol ``k`` follows "Country , with": a second subject beside the first."""
+    return k >= 3 and symbols[k - 2][:2] == ("word", ",") and symbols[k - 3][0] == "country"
 
 
 def _word_before(symbols: list[Symbol], k: int) -> str | None:
@@ -1795,10 +1951,11 @@ def _words_between(symbols: list[Symbol], a: int, b: int) -> list[str]:
 
 
 def _joins(between: list[str], conjunctions: frozenset[str]) -> bool:
-    """The words between two list members ("" for a weapon): ",", "and" or ", and"."""
+    """The words between two list members ("" for a weapon): ",", "and" or ", and" (the "and"
+    a word or a phrase of the language's ``and`` class)."""
     if between == [","]:
         return True
-    return bool(between) and between[-1] in conjunctions and between[:-1] in ([], [","])
+    return _conjunction_at_end(between, conjunctions) in ([], [","])
 
 
 class _RoleBook:
