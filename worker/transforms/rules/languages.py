@@ -340,6 +340,15 @@ def merge_language(
         raw["compounds"] = dict(own["compounds"])
     if own.get("case_marker"):
         raw["case_marker"] = str(own["case_marker"])
+    if own.get("accented"):
+        raw["accented"] = [str(w) for w in own["accented"]]
+    # weak triggers (a verb of sending: troops and aid are sent too) count only when one of
+    # the `objects` patterns finds arms as what they move, as in English (pairs.py)
+    if "fill_adjectives" in own:
+        raw["fill_adjectives"] = bool(own["fill_adjectives"])
+    for key in ("weak_triggers", "objects"):
+        if own.get(key):
+            raw[key] = usable(own[key])
     if stem:
         raw["stemmer"] = stem
         # the shared list names classes some languages leave empty; a language's own must exist
@@ -433,6 +442,10 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.joined_and = tuple(sorted(compiled["classes"].get("and_joined", [])))
     # Turkish: a list's case suffix on its last member only ("Katar, Kuveyt ve Umman'a")
     lex.case_marker = str(raw.get("case_marker") or "")
+    # words read as written, not folded ("à" is no article "a"; RelationLexicon.accented)
+    lex.accented = frozenset(str(w) for w in raw.get("accented") or [])
+    # whether an adjective may be "the one remaining country" (RelationLexicon.fill_adjectives)
+    lex.fill_adjectives = bool(raw.get("fill_adjectives", True))
     return lex
 
 
