@@ -1,7 +1,8 @@
 """Issue 13, session 32 (Portuguese, German, Arabic, Ukrainian recall): Portuguese "à"/"às"
 (the preposition "a" joined to the article) read apart from the article "a"/"as" it folds to,
 "comprar ... ao/à X" (buy from X), and the Portuguese verbs of supplying and receiving in
-all their finite forms. Every sentence here is our own."""
+all their finite forms; Arabic proclitics joined to a class word and the construct state of a
+noun of making. Every sentence here is our own."""
 
 from __future__ import annotations
 
@@ -68,6 +69,19 @@ PAIRS = [
     ("pt", "Portugal enviou à Ucrânia dezenas de drones.", {("UKR", "PRT")}),
     # negative: a delegation sent to talk about arms is no arms sent
     ("pt", "O Brasil enviou uma delegação à Suécia para discutir caças Gripen.", set()),
+    # Arabic proclitics joined to a class word ("بـ" by, "و" and): the word after one is read
+    ("ar", "قامت فرنسا بتسليم مصر فرقاطة جديدة.", {("EGY", "FRA")}),
+    ("ar", "وتسلمت الأردن مدافع هاوتزر من فرنسا.", {("JOR", "FRA")}),
+    # negative: a word that only starts with the letter of a proclitic ("بيان", a statement)
+    ("ar", "صدر بيان عن مصر وفرنسا حول الطائرات المقاتلة.", set()),
+    # Arabic construct state: a noun of making and a nisba adjective with no article
+    # ("صناعة تركية", Turkish-made) name where the arms were made, a list too
+    ("ar", "تسلمت النيجر في مارس طائرات مسيرة صناعة تركية.", {("NER", "TUR")}),
+    (
+        "ar",
+        "تسلمت النيجر في مارس طائرات مسيرة صناعة تركية وروسية.",
+        {("NER", "TUR"), ("NER", "RUS")},
+    ),
 ]
 
 
