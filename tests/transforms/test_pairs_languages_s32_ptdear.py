@@ -70,8 +70,18 @@ PAIRS = [
     # negative: a delegation sent to talk about arms is no arms sent
     ("pt", "O Brasil enviou uma delegação à Suécia para discutir caças Gripen.", set()),
     # Arabic proclitics joined to a class word ("بـ" by, "و" and): the word after one is read
-    ("ar", "قامت فرنسا بتسليم مصر فرقاطة جديدة.", {("EGY", "FRA")}),
-    ("ar", "وتسلمت الأردن مدافع هاوتزر من فرنسا.", {("JOR", "FRA")}),
+    # (the second sentence, with no country, carries a plain topic term: the topic terms
+    # spell no proclitic forms)
+    (
+        "ar",
+        "قامت فرنسا بتسليم مصر فرقاطة جديدة. وكانت الصفقة قد أبرمت العام الماضي.",
+        {("EGY", "FRA")},
+    ),
+    (
+        "ar",
+        "وتسلمت الأردن مدافع هاوتزر من فرنسا. وكانت الصفقة قد أبرمت العام الماضي.",
+        {("JOR", "FRA")},
+    ),
     # negative: a word that only starts with the letter of a proclitic ("بيان", a statement)
     ("ar", "صدر بيان عن مصر وفرنسا حول الطائرات المقاتلة.", set()),
     # Arabic construct state: a noun of making and a nisba adjective with no article

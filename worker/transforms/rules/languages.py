@@ -220,16 +220,11 @@ def class_topic_terms(lf: LanguageFile, common: Mapping[str, Any]) -> dict[str, 
         except LexiconError:
             keys = {}  # attach_relations reports the language's lexicon error
         compounds = merged.get("compounds") or {}
-        # a language that writes proclitics joined ("بتسليم") reads a class word after one
-        # (with_proclitics): the words of transfer count after one too (not the arms words,
-        # many more, whose article forms the lists spell: measured, docs/languages.md)
-        joined = ["", *(str(p) for p in merged.get("proclitics") or ())]
         for tid, names in mapping.items():
             terms = out.setdefault(str(tid), [])
             for cls in names or ():
-                before = joined if cls != "arms" else [""]
                 for w in [*(classes.get(cls) or ()), *keys.get(cls, ())]:
-                    terms.extend(p + _topic_term(str(w)) for p in before)
+                    terms.append(_topic_term(str(w)))
                 terms.extend(_compound_terms(compounds, cls, classes))
     return out
 
