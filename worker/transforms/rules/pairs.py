@@ -193,6 +193,12 @@ class RelationLexicon:
     # language lexicons: the token that opens a case suffix (Turkish "'", ``case_marker``), when
     # a list carries its case on the last member only ("Katar, Kuveyt ve Umman'a")
     case_marker: str = ""
+    # language lexicons: words whose accent tells them from the word they fold to (Portuguese
+    # "à" = "to the", "a" = "the"): read as written, so a class can list them apart
+    accented: frozenset[str] = frozenset()
+    # language lexicons: whether a country adjective may fill a side the patterns left empty
+    # ("the one remaining country"; a language file's `fill_adjectives: false` says no)
+    fill_adjectives: bool = True
     # language lexicons: words opening an attribution ("selon", "según", "laut"; the ``according``
     # class): the countries listed right after one are a source of the news, not a party
     according: frozenset[str] = frozenset()
@@ -209,8 +215,10 @@ class RelationLexicon:
     def from_dict(cls, raw: Mapping[str, Any]) -> RelationLexicon:
         try:
             name = str(raw["relation"])
+            accented = frozenset(str(w) for w in raw.get("accented") or [])
             classes = {
-                k: [fold_letters(str(w)) for w in v] for k, v in raw.get("classes", {}).items()
+                k: [w if w in accented else fold_letters(w) for w in map(str, v)]
+                for k, v in raw.get("classes", {}).items()
             }
             window = int(raw.get("window", 6))
             arms_window = int(raw.get("arms_window", 10))
@@ -852,7 +860,12 @@ def _sentence_pairs(
     if back is not None and not book.by_role["recipient"]:
         # "it" / "the country" buys: the article's buyer, resolved by ``extract_pairs``
         book.note(back, _Span(start, end, "country", REFERRED_BACK))
-    book.fill_empty_sides(symbols, countries, fallback=parsed is None or ONLY_OTHER_FALLBACK)
+    # a language whose origin adjective follows the arms ("caças suecos": W= XA) fills no empty
+    # side with an adjective found elsewhere: it qualifies a people or a request ("os alemães")
+    fillers = (
+        countries if lex.fill_adjectives else [k for k in countries if not symbols[k][1].adjective]
+    )
+    book.fill_empty_sides(symbols, fillers, fallback=parsed is None or ONLY_OTHER_FALLBACK)
     if MAKER_FILL and book.read_alone("recipient") and not (book.gifts and all(book.gifts)):
         # a buyer with no seller in the sentence: the seller of the arms the article named
         # before when the sentence refers back to them, else the maker the article names
@@ -1409,6 +1422,8 @@ def _symbols(
     ]
     if lex.stem is not None:  # the token as written too: a Snowball stemmer wants its accents
         toks = [(lex.stem(t, bare(text[s:e])), s, e) for t, s, e in toks]
+    if lex.accented:  # "à" is not the article "a" it folds to
+        toks = [(w if (w := text[s:e].lower()) in lex.accented else t, s, e) for t, s, e in toks]
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
     symbols: list[Symbol] = []
     i = si = 0
