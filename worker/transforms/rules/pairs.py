@@ -24,6 +24,7 @@ from worker.transforms.sentences import split_sentences
 
 from .grammar import (
     BACK,
+    BACK_OBJECT,
     BLOCKER,
     MAKER_OF,
     RETIRED,
@@ -466,9 +467,22 @@ def extract_pairs(
         text = art.title if fld == "title" else art.body
         for rec, sup, cues, facts in _sentence_pairs(text, start, end, fld, spans, lexicon):
             if rec == REFERRED_BACK:  # the buyer the article named first
+                named_sellers = {  # read as sellers in words, not only as the arms' makers
+                    s.state
+                    for s in sellers
+                    if any(c.country == s.state and _hands_over(c.cue) for c in s.cues)
+                }
                 rec = next(iter(k[0] for k in hits), "") or _first_state(
-                    per_sentence, idx, {s.state for s in sellers}, art, sentences
+                    per_sentence, idx, named_sellers, art, sentences, sup
                 )
+                back_cue = next(c.cue for c in cues if c.country == REFERRED_BACK)
+                placeholder = sup in (ARTICLE_MAKER, REFERRED_ARMS)
+                if rec == "" and BACK_OBJECT in back_cue and not placeholder:
+                    # "to the country" with no referent yet: a seller with no buyer named, as
+                    # if the words were not there (the article's buyer, ``_lead_buyer_pairs``)
+                    own = [c for c in cues if c.country != REFERRED_BACK]
+                    sellers.append(_Orphan(sup, own, facts, (fld, sidx, start, end), text))
+                    continue
                 if rec in ("", sup):
                     continue
                 cues = [replace(c, country=rec) if c.country == REFERRED_BACK else c for c in cues]
@@ -951,6 +965,7 @@ def _first_state(
     sellers: set[str],
     art: Any,
     sentences: list[tuple[str, int, int, int]],
+    seller: str = "",
 ) -> str:
     """With no pair read yet, the state "it" or "the country" refers back to: the first state
     the article names before sentence ``idx`` when it is its sentence's subject or the only
@@ -958,18 +973,21 @@ def _first_state(
     bought three drones from Y."), not one that only qualifies the subject beside another
     state ("US officials have warned Turkey ...": no referent, review) nor one read as a seller
     so far (``sellers``: "The ministry will buy guns
-    from A. ... we receive"); "" when none."""
+    from A. ... we receive"); "" when none. The sentence's own ``seller`` is never the buyer
+    it refers to: it is passed over, in reading order ("An X source says Y approved the sale of
+    jets. Y will deliver them to the country": X, the one state left)."""
     if not BACK_TO_FIRST_STATE:
         return ""
     for i, spans in sorted(per_sentence.items()):
         if i >= idx:
             break
-        sp = next((x for x in spans if x.kind == "country"), None)
+        states = sorted((x for x in spans if x.kind == "country"), key=lambda x: x.start)
+        sp = next((x for x in states if x.ident != seller), None)
         if sp is None:
             continue
         fld, _, start, end = sentences[i]
         text = art.title if fld == "title" else art.body
-        alone = len({x.ident for x in spans if x.kind == "country"}) == 1
+        alone = len({x.ident for x in states} - {seller}) == 1
         if sp.ident in sellers or not (
             alone or _names_subject(text[start:end], sp.start - start, sp.end - start)
         ):
