@@ -116,3 +116,30 @@ def test_two_buyers_keep_their_own_sellers(read):
         "boats to Tanzania. Later Spain agreed to deliver two more boats to the country."
     )
     assert got == {("KEN", "ITA"), ("TZA", "ESP")}
+
+
+def test_the_maker_of_the_named_arms_sells_to_the_lead_state(read):
+    # no sentence names the seller in words: the one state that makes the named weapon, which
+    # the article names, sells to the state the article is about
+    got = read(
+        "Officials in Japan welcomed the news from Canberra. Australia will replace its ageing "
+        "Anzac frigates, and the first Mogami-class frigate is due to be delivered in 2029."
+    )
+    assert got == {("AUS", "JPN")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two makers compared: no seller
+        "Sweden's Gripen is comparable to the American F-16 and the French Rafale, analysts say "
+        "in Brazil. The deal for 36 Gripen jets was delayed.",
+        # a maker's domestic order, another state only looking on
+        "Japan's navy commissioned its newest Mogami-class frigate on Friday in Nagasaki. "
+        "Officials from Australia attended the ceremony.",
+        "Japan held a naval exercise with Australia this week, and a Mogami-class frigate was "
+        "delivered to the Japanese navy on Friday.",
+    ],
+)
+def test_a_maker_alone_names_no_sale(read, text):
+    assert read(text) == set()

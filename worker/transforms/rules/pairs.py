@@ -90,6 +90,10 @@ LEAD_BUYER = True
 # its cue shows a sale (``_unsure_seller``); the join with a lone buyer stays off in English
 LEAD_BUYER_EN = True
 LEAD_CUE = "seller to the article's lead state"
+# ... and, when no seller is read in words, the one state that makes the arms the article's
+# sentences read a transfer of (``_one_maker``): a company or a maker's adjective as the only
+# supplier (issue 12, company-supplier and adjective-origin)
+MAKER_LEAD = True
 # a buyer read alone in an article whose pairs all have one seller, the state of the one maker
 # the article names: it buys from that seller too ("X took the first drones from Turkey. In May,
 # Y acquired some of these drones."), a second customer of the same maker (``_later_buyers``);
@@ -1144,11 +1148,12 @@ def _lead_buyer_pairs(
     if lex.symbols_only:
         sellers = [s for s in sellers if any(_names_seller(c, s.state, unsure) for c in s.cues)]
     else:  # the parse's cues say it in words of their own
-        sellers = [
+        sure = [
             s
             for s in sellers
             if any(c.country == s.state and not _unsure_seller(c) for c in s.cues)
         ]
+        sellers = sure or _one_maker(sellers, set(tagged.countries)) if MAKER_LEAD else sure
     states = {s.state for s in sellers}
     bystanders = {c.country for s in sellers for c in s.cues if c.role == "third"}
     named = [
@@ -1172,6 +1177,22 @@ def _lead_buyer_pairs(
             replace(c, cue=f"{LEAD_CUE}: {c.cue}") for c in seller.cues if c.country == seller.state
         )
         _add_facts(hit, seller.facts, seller.text)
+
+
+def _one_maker(sellers: list[_Orphan], named: set[str]) -> list[_Orphan]:
+    """English sellers read alone only as the makers of a named weapon ("the Mogami-class
+    frigate"), when no seller is read in words anywhere and they are all one state that the
+    article names (``named``): the article's arms come from that maker ("Canberra picked the
+    Mogami design. The first ship will be in the water by 2030."). Two makers' states name no
+    seller ("comparable to the US Patriot and the Russian S-300"), nor does a state's adjective
+    on arms ("Russian warships", "Jordanian aircraft": as often its own forces as its make)."""
+    makers = [
+        s
+        for s in sellers
+        if s.state in named
+        and any(c.country == s.state and c.cue.startswith(ORIGIN_CUE) for c in s.cues)
+    ]
+    return makers if len({s.state for s in makers}) == 1 else []
 
 
 def _named_with_arms(tagged: TaggedArticle, state: str, lex: RelationLexicon) -> bool:
