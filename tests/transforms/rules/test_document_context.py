@@ -143,3 +143,25 @@ def test_the_maker_of_the_named_arms_sells_to_the_lead_state(read):
 )
 def test_a_maker_alone_names_no_sale(read, text):
     assert read(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        (
+            "Norway will return the military helicopters it had ordered from France, the "
+            "minister said.",
+            {("NOR", "FRA")},
+        ),
+        ("The Rafale jets that India received from France flew over the parade.", {("IND", "FRA")}),
+        # the arms a force had sent to an exercise abroad: no transfer
+        (
+            "Spain brought home the fighter jets it had sent to Lithuania for a NATO air policing "
+            "exercise.",
+            set(),
+        ),
+    ],
+)
+def test_arms_a_relative_clause_is_about(read, text, pairs):
+    # the weak verb of a relative clause has as its object the arms the clause hangs on
+    assert read(text) == pairs

@@ -1490,13 +1490,17 @@ def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes
     """The verb starting at character ``at`` has arms (a span of ``arms``, character offsets)
     as its object, a member of its object's list, or the "of" phrase of an object that counts
     them ("a first lot of patrol boats", "four high-performance helicopters and radars"; not
-    "ownership of the jets")."""
+    "ownership of the jets"); for an arrival verb its subject, and for the verb of a relative
+    clause with no object of its own the noun the clause hangs on ("the jets (that) it had
+    ordered")."""
     verb = next((t for t in doc if t.idx == at), None)
     if verb is None:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if cls.has("arrive", _w(verb)):  # what arrives is its subject ("two jets arrived in X")
         objects += _arriving(verb, cls)
+    if verb.dep_ == "relcl" and all(o.tag_ in ("WDT", "WP") for o in objects):
+        objects.append(verb.head)  # "the helicopters (that) it had ordered from X"
     objects += [c for o in objects for c in o.conjuncts]
     objects += [
         g for o in objects if _counts_arms(o, cls) for p in o.children if _w(p) == "of"
