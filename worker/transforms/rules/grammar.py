@@ -42,6 +42,9 @@ BACK = -1
 RETIRED = "(retired arms)"  # the cue's ending for arms on their way out of a force
 MAKER_OF = "maker of "  # the cue's prefix for a seller read from a maker's adjective ("US-made")
 BLOCKER = "(the blocker)"  # the cue's ending for a government that can stop its own exports
+# the cue's ending for a buyer named "the country" in the object ("delivered jets to the
+# country"): unresolved, the seller is one read alone, as it was before "the country" was read
+BACK_OBJECT = "(in the object)"
 # the cue's ending for "in X" after a seller ("from Airbus Military in Spain"): the seller's state
 _SELLER_SEAT = " (the seller's state)"
 # A country that takes no role and passes none on: the pair reader's coordination skips it.
@@ -145,7 +148,7 @@ def read_roles(
     for k, r in list(out.items()):
         if r.weak and sellers - {actors[k].country}:
             out[k] = Role(THIRD, r.cue.replace(BLOCKER, "(blocks another's sale)"))
-    back = _buyer_referred_back(out, doc, cls)
+    back = _buyer_referred_back(out, doc, cls, wtok)
     if back is not None:
         own = _antecedent_in_sentence(back, out, actors, doc)
         if own is not None:  # "the Navy wants the submarine it is buying from China"
@@ -199,22 +202,34 @@ def _speakers(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: Clas
             out[k] = Role(THIRD, f"subject of '{tok.head.text}' (a speaker)")
 
 
-def _buyer_referred_back(out: dict[int, Role], doc: Any, cls: Classes) -> Role | None:
+def _buyer_referred_back(
+    out: dict[int, Role], doc: Any, cls: Classes, wtok: dict[int, Weapon]
+) -> Role | None:
     """A seller but no buyer, and the buyer of the sentence is "it", "they" or "the country"
     ("It is also weighing an order for Chinese jets", "the Gulf state bought them from X"): the
     buyer is one the article already named, which only the article can tell. The role hangs
-    on the buying verb; its ``cue`` names the words that refer back."""
+    on the buying verb; its ``cue`` names the words that refer back. Beyond the subject, only a
+    state noun refers back ("delivered the jets to the country", "bought by the kingdom",
+    "agreed to sell the island nation six boats"): its role is read as a named state's would
+    be (``_role_of``); a pronoun there ("sold them to it") is too often the arms or a firm."""
     if any(r.role == RECIPIENT for r in out.values()):
         return None
     if not any(r.role == SUPPLIER and not r.weak for r in out.values()):
         return None
     for tok in doc:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or not _refers_back(tok):
+        if not _refers_back(tok):
             continue
-        role = _role_as_subject(tok, cls)
+        end = ""
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            role = _role_as_subject(tok, cls)
+        elif _w(tok) in _BACK_NOUNS and tok.dep_ in ("pobj", "dobj", "dative", "iobj"):
+            role = _role_of(tok, Actor(tok.idx, tok.idx + len(tok.text), ""), wtok, cls)
+            end = f" {BACK_OBJECT}"
+        else:
+            continue
         if role is not None and role.role == RECIPIENT:
             words = " ".join(t.text for t in tok.subtree)
-            return Role(RECIPIENT, f"'{words}' (named earlier) {role.cue}", role.anchor)
+            return Role(RECIPIENT, f"'{words}' (named earlier) {role.cue}{end}", role.anchor)
     return None
 
 
@@ -1588,17 +1603,37 @@ def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes
     """The verb starting at character ``at`` has arms (a span of ``arms``, character offsets)
     as its object, a member of its object's list, or the "of" phrase of an object that counts
     them ("a first lot of patrol boats", "four high-performance helicopters and radars"; not
-    "ownership of the jets")."""
+    "ownership of the jets"); for an arrival verb its subject, and for the verb of a relative
+    clause with no object of its own the noun the clause hangs on ("the jets (that) it had
+    ordered")."""
     verb = next((t for t in doc if t.idx == at), None)
     if verb is None:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if cls.has("arrive", _w(verb)):  # what arrives is its subject ("two jets arrived in X")
+        objects += _arriving(verb, cls)
+    if verb.dep_ == "relcl" and all(o.tag_ in ("WDT", "WP") for o in objects):
+        objects.append(verb.head)  # "the helicopters (that) it had ordered from X"
     objects += [c for o in objects for c in o.conjuncts]
     objects += [
         g for o in objects if _counts_arms(o, cls) for p in o.children if _w(p) == "of"
         for g in p.children if g.dep_ == "pobj"
     ]  # fmt: skip
     return any(a <= o.idx < b for o in objects for a, b in arms)
+
+
+def _arriving(verb: Any, cls: Classes) -> list[Any]:
+    """The subject of an arrival verb, or of the verbs it hangs on as an infinitive ("jets are
+    set to arrive", "will begin to arrive"): what arrives. None when it arrives carrying
+    something ("four transports arrived, carrying tents"): a carrier, not the cargo."""
+    if any(c.dep_ == "advcl" and cls.has("carry", _w(c)) for c in verb.children):
+        return []
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ != "xcomp":
+            return subjects
+        verb = verb.head
+    return []
 
 
 def _counts_arms(noun: Any, cls: Classes) -> bool:

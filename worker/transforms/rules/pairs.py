@@ -24,6 +24,7 @@ from worker.transforms.sentences import split_sentences
 
 from .grammar import (
     BACK,
+    BACK_OBJECT,
     BLOCKER,
     MAKER_OF,
     NO_ROLE,
@@ -90,6 +91,10 @@ LEAD_BUYER = True
 # its cue shows a sale (``_unsure_seller``); the join with a lone buyer stays off in English
 LEAD_BUYER_EN = True
 LEAD_CUE = "seller to the article's lead state"
+# ... and, when no seller is read in words, the one state that makes the arms the article's
+# sentences read a transfer of (``_one_maker``): a company or a maker's adjective as the only
+# supplier (issue 12, company-supplier and adjective-origin)
+MAKER_LEAD = True
 # a buyer read alone in an article whose pairs all have one seller, the state of the one maker
 # the article names: it buys from that seller too ("X took the first drones from Turkey. In May,
 # Y acquired some of these drones."), a second customer of the same maker (``_later_buyers``);
@@ -481,9 +486,22 @@ def extract_pairs(
         text = art.title if fld == "title" else art.body
         for rec, sup, cues, facts in _sentence_pairs(text, start, end, fld, spans, lexicon):
             if rec == REFERRED_BACK:  # the buyer the article named first
+                named_sellers = {  # read as sellers in words, not only as the arms' makers
+                    s.state
+                    for s in sellers
+                    if any(c.country == s.state and _hands_over(c.cue) for c in s.cues)
+                }
                 rec = next(iter(k[0] for k in hits), "") or _first_state(
-                    per_sentence, idx, {s.state for s in sellers}, art, sentences
+                    per_sentence, idx, named_sellers, art, sentences, sup
                 )
+                back_cue = next(c.cue for c in cues if c.country == REFERRED_BACK)
+                placeholder = sup in (ARTICLE_MAKER, REFERRED_ARMS)
+                if rec == "" and BACK_OBJECT in back_cue and not placeholder:
+                    # "to the country" with no referent yet: a seller with no buyer named, as
+                    # if the words were not there (the article's buyer, ``_lead_buyer_pairs``)
+                    own = [c for c in cues if c.country != REFERRED_BACK]
+                    sellers.append(_Orphan(sup, own, facts, (fld, sidx, start, end), text))
+                    continue
                 if rec in ("", sup):
                     continue
                 cues = [replace(c, country=rec) if c.country == REFERRED_BACK else c for c in cues]
@@ -973,6 +991,7 @@ def _first_state(
     sellers: set[str],
     art: Any,
     sentences: list[tuple[str, int, int, int]],
+    seller: str = "",
 ) -> str:
     """With no pair read yet, the state "it" or "the country" refers back to: the first state
     the article names before sentence ``idx`` when it is its sentence's subject or the only
@@ -980,18 +999,21 @@ def _first_state(
     bought three drones from Y."), not one that only qualifies the subject beside another
     state ("US officials have warned Turkey ...": no referent, review) nor one read as a seller
     so far (``sellers``: "The ministry will buy guns
-    from A. ... we receive"); "" when none."""
+    from A. ... we receive"); "" when none. The sentence's own ``seller`` is never the buyer
+    it refers to: it is passed over, in reading order ("An X source says Y approved the sale of
+    jets. Y will deliver them to the country": X, the one state left)."""
     if not BACK_TO_FIRST_STATE:
         return ""
     for i, spans in sorted(per_sentence.items()):
         if i >= idx:
             break
-        sp = next((x for x in spans if x.kind == "country"), None)
+        states = sorted((x for x in spans if x.kind == "country"), key=lambda x: x.start)
+        sp = next((x for x in states if x.ident != seller), None)
         if sp is None:
             continue
         fld, _, start, end = sentences[i]
         text = art.title if fld == "title" else art.body
-        alone = len({x.ident for x in spans if x.kind == "country"}) == 1
+        alone = len({x.ident for x in states} - {seller}) == 1
         if sp.ident in sellers or not (
             alone or _names_subject(text[start:end], sp.start - start, sp.end - start)
         ):
@@ -1148,11 +1170,12 @@ def _lead_buyer_pairs(
     if lex.symbols_only:
         sellers = [s for s in sellers if any(_names_seller(c, s.state, unsure) for c in s.cues)]
     else:  # the parse's cues say it in words of their own
-        sellers = [
+        sure = [
             s
             for s in sellers
             if any(c.country == s.state and not _unsure_seller(c) for c in s.cues)
         ]
+        sellers = sure or _one_maker(sellers, set(tagged.countries)) if MAKER_LEAD else sure
     states = {s.state for s in sellers}
     bystanders = {c.country for s in sellers for c in s.cues if c.role == "third"}
     named = [
@@ -1176,6 +1199,22 @@ def _lead_buyer_pairs(
             replace(c, cue=f"{LEAD_CUE}: {c.cue}") for c in seller.cues if c.country == seller.state
         )
         _add_facts(hit, seller.facts, seller.text)
+
+
+def _one_maker(sellers: list[_Orphan], named: set[str]) -> list[_Orphan]:
+    """English sellers read alone only as the makers of a named weapon ("the Mogami-class
+    frigate"), when no seller is read in words anywhere and they are all one state that the
+    article names (``named``): the article's arms come from that maker ("Canberra picked the
+    Mogami design. The first ship will be in the water by 2030."). Two makers' states name no
+    seller ("comparable to the US Patriot and the Russian S-300"), nor does a state's adjective
+    on arms ("Russian warships", "Jordanian aircraft": as often its own forces as its make)."""
+    makers = [
+        s
+        for s in sellers
+        if s.state in named
+        and any(c.country == s.state and c.cue.startswith(ORIGIN_CUE) for c in s.cues)
+    ]
+    return makers if len({s.state for s in makers}) == 1 else []
 
 
 def _named_with_arms(tagged: TaggedArticle, state: str, lex: RelationLexicon) -> bool:
