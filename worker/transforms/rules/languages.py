@@ -428,6 +428,8 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.clause_words = folded("clause")
     # "according to" ("selon", "según"): the countries right after one are a source, not a party
     lex.according = folded("according")
+    # exercises and deployments: no transfer, so the article's context fills no side there
+    lex.drills = folded("drill")
     # Arabic: the "and" is written joined to the next word ("والجزائر"), and the country's
     # name absorbs it; a country written so is the next member of a list
     lex.joined_and = tuple(sorted(compiled["classes"].get("and_joined", [])))

@@ -105,6 +105,12 @@ SECOND_SELLERS_I18N = True
 # ... and only of the arms the buyer's pairs name, when both sentences name a weapon
 SECOND_ARMS = True
 SECOND_CUE = "another seller to the article's buyer"
+# language lexicons (issue 13, cross-sentence): a buyer read alone, with no seller read or made
+# anywhere in the article, buys from the one other state the headline and the first sentences
+# name ("Polish government: ... / We sign the contract to supply arms to Ukraine"): the opening
+# names both sides of the news (``_opening_seller_pairs``)
+OPENING_SELLER = True
+OPENING_CUE = "the one other state of the opening"
 _RETIRE_REACH = 4  # symbols from a retire word to the weapon it is about ("para reemplazar sus X")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
 _SLOTS.update({"XA": "XA ", "CA": "CA "})  # a country adjective (language lexicons only)
@@ -189,6 +195,10 @@ class RelationLexicon:
     # language lexicons: words opening an attribution ("selon", "según", "laut"; the ``according``
     # class): the countries listed right after one are a source of the news, not a party
     according: frozenset[str] = frozenset()
+    # language lexicons: words of military exercises and deployments (the ``drill`` class:
+    # "Übung", "exercice", "учения"): a report about one is no transfer, so the article's
+    # context never supplies a missing side there (``_opening_seller_pairs``)
+    drills: frozenset[str] = frozenset()
     # a learned second opinion on the pairs (rules/pair_scorer.py), from the lexicon's `scorer:`
     scorer: Any = field(default=None, repr=False)
 
@@ -512,6 +522,8 @@ def extract_pairs(
     if orphans and not hits:  # only then is the article's maker needed
         makers = _article_makers(art, sentences, per_sentence, lexicon)
         _maker_pairs(hits, orphans, makers)
+        if OPENING_SELLER and not hits and not makers and lexicon.symbols_only:
+            _opening_seller_pairs(hits, orphans, tagged, sentences, per_sentence, lexicon)
     elif LATER_BUYERS and not lexicon.symbols_only and orphans and len({s for _, s in hits}) == 1:
         makers = _article_makers(art, sentences, per_sentence, lexicon)
         _later_buyers(hits, orphans, makers, _states_named(per_sentence, sentences))
@@ -1154,6 +1166,78 @@ def _lead_buyer_pairs(
             replace(c, cue=f"{LEAD_CUE}: {c.cue}") for c in seller.cues if c.country == seller.state
         )
         _add_facts(hit, seller.facts, seller.text)
+
+
+def _opening_seller_pairs(
+    hits: dict[tuple[str, str], PairHit],
+    orphans: list[_Orphan],
+    tagged: TaggedArticle,
+    sentences: list[tuple[str, int, int, int]],
+    per_sentence: Mapping[int, list[_Span]],
+    lex: RelationLexicon,
+) -> None:
+    """The article's one buyer, read alone (no seller in its sentences, no maker named), buys
+    from the one other state its opening names (the title and the first sentences,
+    ``_OPENING``): a report names both sides of its news there, the seller often only as a
+    source or a speaker ("the Polish government said ..." over "we sign the contract to arm
+    Ukraine"). Silent when the article reads two buyers, when the opening names two other
+    states or none, when that state is named in a sentence with the buyer (read there, it was
+    no seller: a foe, a war, a partner) or only as an adjective ("Turkish ambitions"), when it
+    is only a dateline, and when the opening or the buyer's sentence tells of an exercise or a
+    deployment (own forces, no transfer)."""
+    buyers = {o.state for o in orphans}
+    if len(buyers) != 1:
+        return
+    buyer = orphans[0]
+    art = tagged.article
+    # states named beside the buyer anywhere: read there, they were no seller
+    beside = {
+        s.ident
+        for spans in per_sentence.values()
+        if any(s.ident in buyers for s in spans if s.kind == "country")
+        for s in spans
+    }
+    opening = range(min(_OPENING, len(sentences)))
+    named = {
+        s.ident
+        for i in opening
+        for s in per_sentence.get(i, ())
+        if s.kind == "country" and not _adjective(s, sentences[i][0], art, lex)
+    }
+    others = named - buyers - beside
+    if len(others) != 1:
+        return
+    seller = next(iter(others))
+    ent = next((e for e in tagged.entities if e.type == "country" and e.id == seller), None)
+    if ent is None or _dateline_only(ent, art):
+        return
+    for fld, _, start, end in [sentences[i] for i in opening] + [buyer.sentence]:
+        text = art.title if fld == "title" else art.body
+        if any(
+            x[0] == "word" and x[1] in lex.drills for x in _symbols(text, start, end, [], lex)[0]
+        ):
+            return
+    mention = next(
+        (fld, s)
+        for i in opening
+        for s in per_sentence.get(i, ())
+        if s.ident == seller
+        for fld in (sentences[i][0],)
+    )
+    fld, span = mention
+    cue = Cue("supplier", seller, fld, span.start, span.end, f"{OPENING_CUE}: {span.name}")
+    for orphan in (o for o in orphans if o.sentence == buyer.sentence):
+        hit = hits.setdefault((orphan.state, seller), PairHit(orphan.state, seller))
+        hit.sentences.append(orphan.sentence)
+        hit.cues.extend(cue if c.country == ARTICLE_MAKER else c for c in orphan.cues)
+        _add_facts(hit, orphan.facts, orphan.text)
+
+
+def _adjective(span: _Span, fld: str, art: Article, lex: RelationLexicon) -> bool:
+    """The country mention is an adjective ("ambizioni turche", "russische Angriffe"): it
+    qualifies something else, it names no party of its own."""
+    text = art.title if fld == "title" else art.body
+    return lex.adjectives is not None and lex.adjectives(text[span.start : span.end])
 
 
 def _named_with_arms(tagged: TaggedArticle, state: str, lex: RelationLexicon) -> bool:
