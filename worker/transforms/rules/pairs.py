@@ -922,12 +922,17 @@ def _maker_pairs(
 
 
 def _pair_with_maker(
-    hits: dict[tuple[str, str], PairHit], orphan: _Orphan, sup: str, mention: tuple[str, _Span]
+    hits: dict[tuple[str, str], PairHit],
+    orphan: _Orphan,
+    sup: str,
+    mention: tuple[str, _Span],
+    why: str = MAKER_CUE,
 ) -> None:
     """The orphan buyer's pair with the maker's state ``sup``, the supplier's cue naming the
-    maker's ``mention`` (field, span) at its place in the text."""
+    maker's ``mention`` (field, span) at its place in the text; ``why`` says how the seller was
+    found (another state named in the article, ``_opening_seller_pairs``)."""
     fld, span = mention
-    named = Cue("supplier", sup, fld, span.start, span.end, f"{MAKER_CUE}: {span.name}")
+    named = Cue("supplier", sup, fld, span.start, span.end, f"{why}: {span.name}")
     hit = hits.setdefault((orphan.state, sup), PairHit(orphan.state, sup))
     hit.sentences.append(orphan.sentence)
     hit.cues.extend(named if c.country == ARTICLE_MAKER else c for c in orphan.cues)
@@ -1218,19 +1223,9 @@ def _opening_seller_pairs(
         ):
             return
     mention = next(
-        (fld, s)
-        for i in opening
-        for s in per_sentence.get(i, ())
-        if s.ident == seller
-        for fld in (sentences[i][0],)
+        (sentences[i][0], s) for i in opening for s in per_sentence.get(i, ()) if s.ident == seller
     )
-    fld, span = mention
-    cue = Cue("supplier", seller, fld, span.start, span.end, f"{OPENING_CUE}: {span.name}")
-    for orphan in (o for o in orphans if o.sentence == buyer.sentence):
-        hit = hits.setdefault((orphan.state, seller), PairHit(orphan.state, seller))
-        hit.sentences.append(orphan.sentence)
-        hit.cues.extend(cue if c.country == ARTICLE_MAKER else c for c in orphan.cues)
-        _add_facts(hit, orphan.facts, orphan.text)
+    _pair_with_maker(hits, buyer, seller, mention, OPENING_CUE)
 
 
 def _adjective(span: _Span, fld: str, art: Article, lex: RelationLexicon) -> bool:
