@@ -1,7 +1,8 @@
 """Russian and Ukrainian leave out the verb-last pattern "X ... C ... {sell}" (issue 13,
 2026-12-06 evening), as French, Italian and Portuguese do: it read the buyer named in an
-earlier phrase ("at Ukraine's request", "in Mali's capital") as a second seller, so the sentence
-read two sellers and no buyer. Turkish, verb-last, keeps it. Sentences are our own."""
+earlier phrase ("after Ukraine's request", "planes from Russia landed in Mali") as a second
+seller, so the sentence read two sellers and no buyer. Turkish, verb-last, keeps it. Sentences
+are our own."""
 
 from __future__ import annotations
 
@@ -13,17 +14,17 @@ from worker.transforms.tag import Tagger
 
 CASES = [
     # a buyer in a phrase before the seller's own clause
-    ("ru", "В ответ на запрос Украины Литва передала снаряды и бронетранспортеры.", ("UKR", "LTU")),
+    ("ru", "После просьбы Украины Литва передала снаряды и бронетранспортеры.", ("UKR", "LTU")),
     (
         "uk",
-        "У відповідь на прохання України Литва передала снаряди та бронетранспортери.",
+        "На прохання України Литва передала снаряди та бронетранспортери.",
         ("UKR", "LTU"),
     ),
     ("ru", "По просьбе Молдавии Румыния поставила зенитные ракеты.", ("MDA", "ROU")),
     # the buyer as the place the arms arrive, the seller after "from"
     (
         "ru",
-        "В столице Мали встречали самолет из России, на нем были доставлены вертолеты.",
+        "В Мали сели два самолета из России, ими были доставлены вертолеты.",
         ("MLI", "RUS"),
     ),
     # plain orders still read: subject, verb, dative

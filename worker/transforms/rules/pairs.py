@@ -107,7 +107,7 @@ SECOND_ARMS = True
 SECOND_CUE = "another seller to the article's buyer"
 # language lexicons (issue 13, cross-sentence): a buyer read alone, with no seller read or made
 # anywhere in the article, buys from the one other state the headline and the first sentences
-# name ("Polish government: ... / We sign the contract to supply arms to Ukraine"): the opening
+# name ("Norway announced a new package. Ukraine will get twelve howitzers."): the opening
 # names both sides of the news (``_opening_seller_pairs``)
 OPENING_SELLER = True
 OPENING_CUE = "the one other state of the opening"
@@ -1184,8 +1184,8 @@ def _opening_seller_pairs(
     """The article's one buyer, read alone (no seller in its sentences, no maker named), buys
     from the one other state its opening names (the title and the first sentences,
     ``_OPENING``): a report names both sides of its news there, the seller often only as a
-    source or a speaker ("the Polish government said ..." over "we sign the contract to arm
-    Ukraine"). Silent when the article reads two buyers, when the opening names two other
+    source or a speaker ("Norway announced a new package. Ukraine will get twelve
+    howitzers."). Silent when the article reads two buyers, when the opening names two other
     states or none, when that state is named in a sentence with the buyer (read there, it was
     no seller: a foe, a war, a partner) or only as an adjective ("Turkish ambitions"), when it
     is only a dateline, and when the opening or the buyer's sentence tells of an exercise or a
