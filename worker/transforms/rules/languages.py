@@ -430,6 +430,8 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.according = folded("according")
     # exercises and deployments: no transfer, so the article's context fills no side there
     lex.drills = folded("drill")
+    # words folding into another word of the lexicon: read as written (lower case)
+    lex.written = frozenset(w.lower() for w in compiled["classes"].get("written", []))
     # Arabic: the "and" is written joined to the next word ("والجزائر"), and the country's
     # name absorbs it; a country written so is the next member of a list
     lex.joined_and = tuple(sorted(compiled["classes"].get("and_joined", [])))

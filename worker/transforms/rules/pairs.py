@@ -110,6 +110,9 @@ SECOND_CUE = "another seller to the article's buyer"
 # name ("Norway announced a new package. Ukraine will get twelve howitzers."): the opening
 # names both sides of the news (``_opening_seller_pairs``)
 OPENING_SELLER = True
+# language lexicons (no parse): no side filled from the arms' makers when the sentence names
+# arms of two makers apart, not in one list: it does not say which is sold (``_makers_apart``)
+ONE_MAKER_FILL = True
 OPENING_CUE = "the one other state of the opening"
 _RETIRE_REACH = 4  # symbols from a retire word to the weapon it is about ("para reemplazar sus X")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
@@ -199,6 +202,9 @@ class RelationLexicon:
     # "Übung", "exercice", "учения"): a report about one is no transfer, so the article's
     # context never supplies a missing side there (``_opening_seller_pairs``)
     drills: frozenset[str] = frozenset()
+    # language lexicons: words read as written, not folded, because folding makes them another
+    # word of the lexicon (the ``written`` class: Polish "że", "that", folds to "ze", "from")
+    written: frozenset[str] = frozenset()
     # a learned second opinion on the pairs (rules/pair_scorer.py), from the lexicon's `scorer:`
     scorer: Any = field(default=None, repr=False)
 
@@ -855,7 +861,12 @@ def _sentence_pairs(
     if back is not None and not book.by_role["recipient"]:
         # "it" / "the country" buys: the article's buyer, resolved by ``extract_pairs``
         book.note(back, _Span(start, end, "country", REFERRED_BACK))
-    book.fill_empty_sides(symbols, countries, fallback=parsed is None or ONLY_OTHER_FALLBACK)
+    book.fill_empty_sides(
+        symbols,
+        countries,
+        fallback=parsed is None or ONLY_OTHER_FALLBACK,
+        list_words=lex.conjunctions | {","} if lex.symbols_only and ONE_MAKER_FILL else None,
+    )
     if MAKER_FILL and book.read_alone("recipient") and not (book.gifts and all(book.gifts)):
         # a buyer with no seller in the sentence: the seller of the arms the article named
         # before when the sentence refers back to them, else the maker the article names
@@ -875,6 +886,21 @@ def _sentence_pairs(
     ]
     for rec, sup, cues in book.pairs():
         yield rec, sup, cues, _Facts(status, _pair_weapon(named, sup, trig))
+
+
+def _makers_apart(symbols: list[Symbol], weapons: list[_Span], joins: frozenset[str]) -> bool:
+    """``weapons`` (of the sentence's ``symbols``) have two makers and are not named in one
+    list, only arms and ``joins`` words between them ("an order for A-made jets frees B-made
+    tanks for C", not "received A-made jets and B-made tanks"): with no parse, the sentence
+    does not say which of them is sold."""
+    if len({w.origin for w in weapons}) < 2:
+        return False
+    ids = {id(w) for w in weapons}
+    named = [(k, s[1]) for k, s in enumerate(symbols) if s[0] == "weapon" and id(s[1]) in ids]
+    return any(
+        not all(x[0] == "weapon" or (x[0] == "word" and x[1] in joins) for x in symbols[a + 1 : b])
+        for (a, _), (b, _) in itertools.pairwise(named)
+    )
 
 
 def _pair_weapon(named: list[tuple[int, _Span]], supplier: str, trig: list[int]) -> _Span | None:
@@ -1479,6 +1505,8 @@ def _symbols(
     ]
     if lex.stem is not None:  # the token as written too: a Snowball stemmer wants its accents
         toks = [(lex.stem(t, bare(text[s:e])), s, e) for t, s, e in toks]
+    if lex.written:  # a word that folds into another one (Polish "że", that: "ze", from)
+        toks = [(_as_written(t, text[s:e], lex.written), s, e) for t, s, e in toks]
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
     symbols: list[Symbol] = []
     i = si = 0
@@ -1512,6 +1540,13 @@ def _symbols(
     if lex.places or lex.places_or_to:
         symbols = _places(symbols, text, lex)
     return symbols, (toks[0][1] if toks else start)
+
+
+def _as_written(tok: str, written: str, keep: frozenset[str]) -> str:
+    """The token as written (lower case) when it is one of ``keep``, words whose folded form is
+    another word of the lexicon: so it reads as no class word; else the token as read."""
+    low = written.lower()
+    return low if low in keep else tok
 
 
 def _status_words(symbols: list[Symbol], text: str, lex: RelationLexicon) -> list[str]:
@@ -1928,13 +1963,23 @@ class _RoleBook:
             and self.handed_on is None
         )
 
-    def fill_empty_sides(self, symbols: list[Symbol], countries: list[int], fallback: bool) -> None:
+    def fill_empty_sides(
+        self,
+        symbols: list[Symbol],
+        countries: list[int],
+        fallback: bool,
+        list_words: frozenset[str] | None = None,
+    ) -> None:
         """A supplier left empty is the weapon's maker, except for gifts (second-hand arms are
-        often handed on: "MiG-29s donated to Ukraine" by Slovakia); with ``fallback``, a side
-        left empty is the one remaining unassigned country."""
+        often handed on: "MiG-29s donated to Ukraine" by Slovakia) and, with ``list_words``
+        (the words that join a list), for arms of two makers named apart (``_makers_apart``);
+        with ``fallback``, a side left empty is the one remaining unassigned country."""
         recipients, suppliers = self.by_role["recipient"], self.by_role["supplier"]
+        weapons = _supplying_weapons(symbols, self.handed_on, self.retired_at)
+        if list_words is not None and _makers_apart(symbols, weapons, list_words):
+            weapons = []
         if not suppliers and not (self.gifts and all(self.gifts)):
-            for w in _supplying_weapons(symbols, self.handed_on, self.retired_at):
+            for w in weapons:
                 # "to replace its Soviet-made MiGs": the parse marks the retired maker's state;
                 # a maker's state among several buyers sells to the others ("A, B and C plan a
                 # joint purchase of B's tanks")
