@@ -58,9 +58,10 @@ IDS = [j[0] for j in JOINED]
 
 @pytest.fixture
 def no_join() -> Iterator[None]:
-    reader.JOIN_SIDES = False
+    # the opening's one other state (OPENING_SELLER) would pair these two sentences too
+    reader.JOIN_SIDES = reader.OPENING_SELLER = False
     yield
-    reader.JOIN_SIDES = True
+    reader.JOIN_SIDES = reader.OPENING_SELLER = True
 
 
 @pytest.mark.parametrize(("lang", "buyer", "seller"), JOINED, ids=IDS)

@@ -340,8 +340,8 @@ def merge_language(
         raw["compounds"] = dict(own["compounds"])
     if own.get("case_marker"):
         raw["case_marker"] = str(own["case_marker"])
-    if own.get("accented"):
-        raw["accented"] = [str(w) for w in own["accented"]]
+    if own.get("written"):
+        raw["written"] = [str(w) for w in own["written"]]
     # weak triggers (a verb of sending: troops and aid are sent too) count only when one of
     # the `objects` patterns finds arms as what they move, as in English (pairs.py)
     if own.get("proclitics"):
@@ -446,13 +446,15 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.clause_words = folded("clause")
     # "according to" ("selon", "según"): the countries right after one are a source, not a party
     lex.according = folded("according")
+    # exercises and deployments: no transfer, so the article's context fills no side there
+    lex.drills = folded("drill")
+    # words folding into another word of the lexicon: read as written (RelationLexicon.written)
+    lex.written = frozenset(str(w).lower() for w in raw.get("written") or [])
     # Arabic: the "and" is written joined to the next word ("والجزائر"), and the country's
     # name absorbs it; a country written so is the next member of a list
     lex.joined_and = tuple(sorted(compiled["classes"].get("and_joined", [])))
     # Turkish: a list's case suffix on its last member only ("Katar, Kuveyt ve Umman'a")
     lex.case_marker = str(raw.get("case_marker") or "")
-    # words read as written, not folded ("à" is no article "a"; RelationLexicon.accented)
-    lex.accented = frozenset(str(w) for w in raw.get("accented") or [])
     # whether an adjective may be "the one remaining country" (RelationLexicon.fill_adjectives)
     lex.fill_adjectives = bool(raw.get("fill_adjectives", True))
     return lex

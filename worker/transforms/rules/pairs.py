@@ -111,6 +111,15 @@ SECOND_SELLERS_I18N = True
 # ... and only of the arms the buyer's pairs name, when both sentences name a weapon
 SECOND_ARMS = True
 SECOND_CUE = "another seller to the article's buyer"
+# language lexicons (issue 13, cross-sentence): a buyer read alone, with no seller read or made
+# anywhere in the article, buys from the one other state the headline and the first sentences
+# name ("Norway announced a new package. Ukraine will get twelve howitzers."): the opening
+# names both sides of the news (``_opening_seller_pairs``)
+OPENING_SELLER = True
+# language lexicons (no parse): no side filled from the arms' makers when the sentence names
+# arms of two makers apart, not in one list: it does not say which is sold (``_makers_apart``)
+ONE_MAKER_FILL = True
+OPENING_CUE = "the one other state of the opening"
 _RETIRE_REACH = 4  # symbols from a retire word to the weapon it is about ("para reemplazar sus X")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
 _SLOTS.update({"XA": "XA ", "CA": "CA "})  # a country adjective (language lexicons only)
@@ -198,15 +207,20 @@ class RelationLexicon:
     # language lexicons: the token that opens a case suffix (Turkish "'", ``case_marker``), when
     # a list carries its case on the last member only ("Katar, Kuveyt ve Umman'a")
     case_marker: str = ""
-    # language lexicons: words whose accent tells them from the word they fold to (Portuguese
-    # "à" = "to the", "a" = "the"): read as written, so a class can list them apart
-    accented: frozenset[str] = frozenset()
     # language lexicons: whether a country adjective may fill a side the patterns left empty
     # ("the one remaining country"; a language file's `fill_adjectives: false` says no)
     fill_adjectives: bool = True
     # language lexicons: words opening an attribution ("selon", "según", "laut"; the ``according``
     # class): the countries listed right after one are a source of the news, not a party
     according: frozenset[str] = frozenset()
+    # language lexicons: words of military exercises and deployments (the ``drill`` class:
+    # "Übung", "exercice", "учения"): a report about one is no transfer, so the article's
+    # context never supplies a missing side there (``_opening_seller_pairs``)
+    drills: frozenset[str] = frozenset()
+    # language lexicons: words read as written, not folded, because folding makes them another
+    # word of the lexicon (a language file's ``written:`` list): Portuguese "à" ("to the") folds
+    # to the article "a", Polish "że" ("that") to "ze" ("from"); a class may list them as written
+    written: frozenset[str] = frozenset()
     # a learned second opinion on the pairs (rules/pair_scorer.py), from the lexicon's `scorer:`
     scorer: Any = field(default=None, repr=False)
 
@@ -220,9 +234,9 @@ class RelationLexicon:
     def from_dict(cls, raw: Mapping[str, Any]) -> RelationLexicon:
         try:
             name = str(raw["relation"])
-            accented = frozenset(str(w) for w in raw.get("accented") or [])
+            written = frozenset(str(w) for w in raw.get("written") or [])
             classes = {
-                k: [w if w in accented else fold_letters(w) for w in map(str, v)]
+                k: [w if w in written else fold_letters(w) for w in map(str, v)]
                 for k, v in raw.get("classes", {}).items()
             }
             window = int(raw.get("window", 6))
@@ -545,6 +559,8 @@ def extract_pairs(
     if orphans and not hits:  # only then is the article's maker needed
         makers = _article_makers(art, sentences, per_sentence, lexicon)
         _maker_pairs(hits, orphans, makers)
+        if OPENING_SELLER and not hits and not makers and lexicon.symbols_only:
+            _opening_seller_pairs(hits, orphans, tagged, sentences, per_sentence, lexicon)
     elif LATER_BUYERS and not lexicon.symbols_only and orphans and len({s for _, s in hits}) == 1:
         makers = _article_makers(art, sentences, per_sentence, lexicon)
         _later_buyers(hits, orphans, makers, _states_named(per_sentence, sentences))
@@ -883,7 +899,12 @@ def _sentence_pairs(
     fillers = (
         countries if lex.fill_adjectives else [k for k in countries if not symbols[k][1].adjective]
     )
-    book.fill_empty_sides(symbols, fillers, fallback=parsed is None or ONLY_OTHER_FALLBACK)
+    book.fill_empty_sides(
+        symbols,
+        fillers,
+        fallback=parsed is None or ONLY_OTHER_FALLBACK,
+        list_words=lex.conjunctions | {","} if lex.symbols_only and ONE_MAKER_FILL else None,
+    )
     if MAKER_FILL and book.read_alone("recipient") and not (book.gifts and all(book.gifts)):
         # a buyer with no seller in the sentence: the seller of the arms the article named
         # before when the sentence refers back to them, else the maker the article names
@@ -903,6 +924,21 @@ def _sentence_pairs(
     ]
     for rec, sup, cues in book.pairs():
         yield rec, sup, cues, _Facts(status, _pair_weapon(named, sup, trig))
+
+
+def _makers_apart(symbols: list[Symbol], weapons: list[_Span], joins: frozenset[str]) -> bool:
+    """``weapons`` (of the sentence's ``symbols``) have two makers and are not named in one
+    list, only arms and ``joins`` words between them ("an order for A-made jets frees B-made
+    tanks for C", not "received A-made jets and B-made tanks"): with no parse, the sentence
+    does not say which of them is sold."""
+    if len({w.origin for w in weapons}) < 2:
+        return False
+    ids = {id(w) for w in weapons}
+    named = [(k, s[1]) for k, s in enumerate(symbols) if s[0] == "weapon" and id(s[1]) in ids]
+    return any(
+        not all(x[0] == "weapon" or (x[0] == "word" and x[1] in joins) for x in symbols[a + 1 : b])
+        for (a, _), (b, _) in itertools.pairwise(named)
+    )
 
 
 def _pair_weapon(named: list[tuple[int, _Span]], supplier: str, trig: list[int]) -> _Span | None:
@@ -950,12 +986,17 @@ def _maker_pairs(
 
 
 def _pair_with_maker(
-    hits: dict[tuple[str, str], PairHit], orphan: _Orphan, sup: str, mention: tuple[str, _Span]
+    hits: dict[tuple[str, str], PairHit],
+    orphan: _Orphan,
+    sup: str,
+    mention: tuple[str, _Span],
+    why: str = MAKER_CUE,
 ) -> None:
     """The orphan buyer's pair with the maker's state ``sup``, the supplier's cue naming the
-    maker's ``mention`` (field, span) at its place in the text."""
+    maker's ``mention`` (field, span) at its place in the text; ``why`` says how the seller was
+    found (another state named in the article, ``_opening_seller_pairs``)."""
     fld, span = mention
-    named = Cue("supplier", sup, fld, span.start, span.end, f"{MAKER_CUE}: {span.name}")
+    named = Cue("supplier", sup, fld, span.start, span.end, f"{why}: {span.name}")
     hit = hits.setdefault((orphan.state, sup), PairHit(orphan.state, sup))
     hit.sentences.append(orphan.sentence)
     hit.cues.extend(named if c.country == ARTICLE_MAKER else c for c in orphan.cues)
@@ -1217,6 +1258,68 @@ def _one_maker(sellers: list[_Orphan], named: set[str]) -> list[_Orphan]:
     return makers if len({s.state for s in makers}) == 1 else []
 
 
+def _opening_seller_pairs(
+    hits: dict[tuple[str, str], PairHit],
+    orphans: list[_Orphan],
+    tagged: TaggedArticle,
+    sentences: list[tuple[str, int, int, int]],
+    per_sentence: Mapping[int, list[_Span]],
+    lex: RelationLexicon,
+) -> None:
+    """The article's one buyer, read alone (no seller in its sentences, no maker named), buys
+    from the one other state its opening names (the title and the first sentences,
+    ``_OPENING``): a report names both sides of its news there, the seller often only as a
+    source or a speaker ("Norway announced a new package. Ukraine will get twelve
+    howitzers."). Silent when the article reads two buyers, when the opening names two other
+    states or none, when that state is named in a sentence with the buyer (read there, it was
+    no seller: a foe, a war, a partner) or only as an adjective ("Turkish ambitions"), when it
+    is only a dateline, and when the opening or the buyer's sentence tells of an exercise or a
+    deployment (own forces, no transfer)."""
+    buyers = {o.state for o in orphans}
+    if len(buyers) != 1:
+        return
+    buyer = orphans[0]
+    art = tagged.article
+    # states named beside the buyer anywhere: read there, they were no seller
+    beside = {
+        s.ident
+        for spans in per_sentence.values()
+        if any(s.ident in buyers for s in spans if s.kind == "country")
+        for s in spans
+    }
+    opening = range(min(_OPENING, len(sentences)))
+    named = {
+        s.ident
+        for i in opening
+        for s in per_sentence.get(i, ())
+        if s.kind == "country" and not _adjective(s, sentences[i][0], art, lex)
+    }
+    others = named - buyers - beside
+    if len(others) != 1:
+        return
+    seller = next(iter(others))
+    ent = next((e for e in tagged.entities if e.type == "country" and e.id == seller), None)
+    if ent is None or _dateline_only(ent, art):
+        return
+    for fld, _, start, end in [sentences[i] for i in opening] + [buyer.sentence]:
+        text = art.title if fld == "title" else art.body
+        if any(
+            x[0] == "word" and x[1] in lex.drills for x in _symbols(text, start, end, [], lex)[0]
+        ):
+            return
+    mention = next(
+        (sentences[i][0], s) for i in opening for s in per_sentence.get(i, ()) if s.ident == seller
+    )
+    _pair_with_maker(hits, buyer, seller, mention, OPENING_CUE)
+
+
+def _adjective(span: _Span, fld: str, art: Article, lex: RelationLexicon) -> bool:
+    """The country mention is an adjective ("ambizioni turche", "russische Angriffe"): it
+    qualifies something else, it names no party of its own."""
+    text = art.title if fld == "title" else art.body
+    return lex.adjectives is not None and lex.adjectives(text[span.start : span.end])
+
+
 def _named_with_arms(tagged: TaggedArticle, state: str, lex: RelationLexicon) -> bool:
     """``state`` is named in a sentence with a transfer word or arms, or in the body sentence
     before one ("La Grèce a hésité. Le pays achète des frégates"): a buyer the article is about,
@@ -1461,8 +1564,8 @@ def _symbols(
     ]
     if lex.stem is not None:  # the token as written too: a Snowball stemmer wants its accents
         toks = [(lex.stem(t, bare(text[s:e])), s, e) for t, s, e in toks]
-    if lex.accented:  # "à" is not the article "a" it folds to
-        toks = [(w if (w := text[s:e].lower()) in lex.accented else t, s, e) for t, s, e in toks]
+    if lex.written:  # a word folding into another one ("à" into "a", Polish "że" into "ze")
+        toks = [(_as_written(t, text[s:e], lex.written), s, e) for t, s, e in toks]
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
     symbols: list[Symbol] = []
     i = si = 0
@@ -1496,6 +1599,13 @@ def _symbols(
     if lex.places or lex.places_or_to:
         symbols = _places(symbols, text, lex)
     return symbols, (toks[0][1] if toks else start)
+
+
+def _as_written(tok: str, written: str, keep: frozenset[str]) -> str:
+    """The token as written (lower case) when it is one of ``keep``, words whose folded form is
+    another word of the lexicon: so it reads as no class word; else the token as read."""
+    low = written.lower()
+    return low if low in keep else tok
 
 
 def _status_words(symbols: list[Symbol], text: str, lex: RelationLexicon) -> list[str]:
@@ -2060,13 +2170,23 @@ class _RoleBook:
             and self.handed_on is None
         )
 
-    def fill_empty_sides(self, symbols: list[Symbol], countries: list[int], fallback: bool) -> None:
+    def fill_empty_sides(
+        self,
+        symbols: list[Symbol],
+        countries: list[int],
+        fallback: bool,
+        list_words: frozenset[str] | None = None,
+    ) -> None:
         """A supplier left empty is the weapon's maker, except for gifts (second-hand arms are
-        often handed on: "MiG-29s donated to Ukraine" by Slovakia); with ``fallback``, a side
-        left empty is the one remaining unassigned country."""
+        often handed on: "MiG-29s donated to Ukraine" by Slovakia) and, with ``list_words``
+        (the words that join a list), for arms of two makers named apart (``_makers_apart``);
+        with ``fallback``, a side left empty is the one remaining unassigned country."""
         recipients, suppliers = self.by_role["recipient"], self.by_role["supplier"]
+        weapons = _supplying_weapons(symbols, self.handed_on, self.retired_at)
+        if list_words is not None and _makers_apart(symbols, weapons, list_words):
+            weapons = []
         if not suppliers and not (self.gifts and all(self.gifts)):
-            for w in _supplying_weapons(symbols, self.handed_on, self.retired_at):
+            for w in weapons:
                 # "to replace its Soviet-made MiGs": the parse marks the retired maker's state;
                 # a maker's state among several buyers sells to the others ("A, B and C plan a
                 # joint purchase of B's tanks")

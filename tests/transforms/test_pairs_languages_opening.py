@@ -1,0 +1,134 @@
+"""The seller a report names only in its opening (issue 13, cross-sentence; 2026-12-06 evening):
+the source or speaker of the news ("Norway announced a package. Ukraine will get howitzers.")
+is its other side when the article reads one buyer alone, names no maker and no other state in
+its opening (``pairs.OPENING_SELLER``). Sentences are our own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.transforms.test_pairs_languages import pairs
+from worker.transforms.rules import RuleSet
+from worker.transforms.rules import pairs as reader
+from worker.transforms.tag import Tagger
+
+# (language, body): Norway named as the one announcing, Ukraine read alone as the buyer
+OPENING = [
+    (
+        "de",
+        "Norwegen hat am Montag ein neues Hilfspaket angekündigt. "
+        "Die Ukraine erhält zwölf Haubitzen.",
+    ),
+    ("fr", "La Norvège a annoncé lundi une nouvelle aide. L'Ukraine recevra douze obusiers."),
+    ("es", "Noruega anunció el lunes un nuevo paquete de ayuda. Ucrania recibirá doce obuses."),
+    (
+        "it",
+        "La Norvegia ha annunciato lunedì un nuovo pacchetto di aiuti. "
+        "L'Ucraina riceverà dodici obici.",
+    ),
+    (
+        "pt",
+        "A Noruega anunciou na segunda-feira um novo pacote de ajuda. "
+        "A Ucrânia receberá doze obuses.",
+    ),
+    (
+        "pl",
+        "Norwegia ogłosiła w poniedziałek nowy pakiet pomocy. Ukraina otrzyma dwanaście haubic.",
+    ),
+    (
+        "ru",
+        "Норвегия в понедельник объявила о новом пакете помощи. Украина получит двенадцать гаубиц.",
+    ),
+    (
+        "uk",
+        "Норвегія в понеділок оголосила про новий пакет допомоги. "
+        "Україна отримає дванадцять гаубиць.",
+    ),
+    (
+        "tr",
+        "Norveç pazartesi günü yeni bir yardım paketi açıkladı. Ukrayna on iki obüs teslim alacak.",
+    ),
+]
+
+
+@pytest.fixture
+def no_opening() -> Iterator[None]:
+    reader.OPENING_SELLER = False
+    yield
+    reader.OPENING_SELLER = True
+
+
+@pytest.mark.parametrize(("lang", "body"), OPENING, ids=[o[0] for o in OPENING])
+def test_the_one_other_state_of_the_opening_sells_to_a_lone_buyer(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str
+) -> None:
+    assert pairs(tagger, rules, lang, body) == {("UKR", "NOR")}
+
+
+@pytest.mark.parametrize(("lang", "body"), OPENING[:3], ids=[o[0] for o in OPENING[:3]])
+@pytest.mark.usefixtures("no_opening")
+def test_without_it_the_lone_buyer_reads_nothing(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str
+) -> None:
+    assert pairs(tagger, rules, lang, body) == set()
+
+
+SILENT = [
+    # two buyers: the opening's state may be the seller of either, or of neither
+    (
+        "de",
+        "Norwegen hat am Montag ein Hilfspaket angekündigt. Die Ukraine erhält zwölf Haubitzen. "
+        "Moldau erhält vier Haubitzen.",
+    ),
+    # two other states in the opening: no one seller
+    (
+        "de",
+        "Norwegen und Dänemark haben ein Paket angekündigt. Die Ukraine erhält zwölf Haubitzen.",
+    ),
+    (
+        "fr",
+        "La Norvège et le Danemark ont annoncé un paquet. L'Ukraine recevra douze obusiers.",
+    ),
+    # a foe named with the buyer, and a foe named only as an adjective
+    ("de", "Russland griff am Montag Kiew an. Die Ukraine erhält zwölf Haubitzen."),
+    ("ru", "Россия в понедельник обстреляла Киев. Украина получит двенадцать гаубиц."),
+    ("de", "Die russischen Angriffe gehen weiter. Die Ukraine erhält zwölf Haubitzen."),
+    # an exercise, and own forces deployed abroad: no transfer between the two
+    ("de", "Frankreich hat am Montag eine große Übung begonnen. Rumänien erhält zwölf Kampfjets."),
+    ("fr", "La France a lancé lundi un grand exercice. La Roumanie reçoit douze avions de chasse."),
+    ("es", "Estados Unidos desplegó tropas en Polonia. Polonia recibe doce helicópteros."),
+    (
+        "pl",
+        "Francja rozpoczęła w poniedziałek duże ćwiczenia. Rumunia otrzyma dwanaście myśliwców.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"), SILENT, ids=[f"{s[0]}-{i}" for i, s in enumerate(SILENT)]
+)
+def test_look_alikes_stay_silent(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> None:
+    assert pairs(tagger, rules, lang, body) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (
+            "de",
+            "Frankreich hat am Montag eine Erklärung veröffentlicht. "
+            "Rumänien erhält zwölf Kampfjets.",
+        ),
+        (
+            "fr",
+            "La France a publié lundi un communiqué. La Roumanie reçoit douze avions de chasse.",
+        ),
+        ("pl", "Francja wydała w poniedziałek komunikat. Rumunia otrzyma dwanaście myśliwców."),
+    ],
+)
+def test_the_same_report_without_the_exercise_reads_the_pair(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str
+) -> None:
+    assert pairs(tagger, rules, lang, body) == {("ROU", "FRA")}
