@@ -671,10 +671,17 @@ def _inflect(table: Table, lang: Language, forms: Forms | None, generic: set[str
 
 
 def english_words() -> set[str]:
-    """English words in lower case (simplemma's dictionary), unfolded: "francés" is not one."""
+    """English words in lower case (simplemma's dictionary), unfolded: "francés" is not one;
+    less the forms the seeds mark ``not_english``, foreign words the dictionary holds too."""
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-    return {w.lower() for w in DefaultDictionaryFactory().get_dictionary("en")}
+    foreign = {
+        w.lower()
+        for rows in name_seeds().values()
+        for seed in rows.values()
+        for w in seed.get("not_english", ())
+    }
+    return {w.lower() for w in DefaultDictionaryFactory().get_dictionary("en")} - foreign
 
 
 def resolve(
