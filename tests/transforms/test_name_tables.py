@@ -54,7 +54,7 @@ def test_every_seed_names_a_language_and_a_country() -> None:
         assert lang in LANGUAGES, lang
         for iso3, seed in rows.items():
             assert pycountry.countries.get(alpha_3=iso3) is not None or iso3 in known, iso3
-            keys = {"names", "capitals", "adjectives", "any_case", "combining"}
+            keys = {"names", "capitals", "adjectives", "any_case", "combining", "not_english"}
             assert set(seed) <= keys, (lang, iso3)
 
 

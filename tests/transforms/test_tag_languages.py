@@ -105,6 +105,25 @@ def test_romance_adjective_gender_and_number(tagger: Tagger) -> None:
     assert countries(tagger, "Los tanques surcoreanos y la amenaza rusa.") == {"KOR", "RUS"}
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the masculine plural, which simplemma's English dictionary also lists: not English
+        ("Chile opera dos submarinos franceses.", {"CHL", "FRA"}),
+        ("A Marinha recebeu navios franceses e drones chineses.", {"FRA", "CHN"}),
+    ],
+)
+def test_romance_plural_adjective_the_english_dictionary_also_lists(
+    tagger: Tagger, body: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body) == expected
+
+
+def test_english_words_spelt_as_adjectives_stay_dropped(tagger: Tagger) -> None:
+    # "chinos" (trousers) and "malaise" are English: no country in English copy
+    assert countries(tagger, "He wore chinos despite the economic malaise.") == set()
+
+
 def test_arabic_conjunction_clitic(tagger: Tagger) -> None:
     assert countries(tagger, "اتفاق بين تركيا وروسيا حول المنظومة.") == {"TUR", "RUS"}
 

@@ -19,7 +19,8 @@ Every string comes from maintained data, none is typed here:
 
 A form is dropped when it already names another entity in the English gazetteer, when two
 countries generate it, or when a lower-case form is an English word (simplemma's English
-dictionary: "chino"). Babel and simplemma are needed only here, never at run time.
+dictionary: "chino"; a seed's ``not_english`` forms, foreign words that dictionary holds too, are
+kept). Babel and simplemma are needed only here, never at run time.
 """
 
 from __future__ import annotations
@@ -671,10 +672,17 @@ def _inflect(table: Table, lang: Language, forms: Forms | None, generic: set[str
 
 
 def english_words() -> set[str]:
-    """English words in lower case (simplemma's dictionary), unfolded: "francés" is not one."""
+    """English words in lower case (simplemma's dictionary), unfolded: "francés" is not one;
+    less the forms the seeds mark ``not_english``, foreign words the dictionary holds too."""
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-    return {w.lower() for w in DefaultDictionaryFactory().get_dictionary("en")}
+    foreign = {
+        w.lower()
+        for rows in name_seeds().values()
+        for seed in rows.values()
+        for w in seed.get("not_english", ())
+    }
+    return {w.lower() for w in DefaultDictionaryFactory().get_dictionary("en")} - foreign
 
 
 def resolve(

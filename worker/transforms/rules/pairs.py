@@ -494,7 +494,7 @@ def extract_pairs(
     orphans: list[_Orphan] = []
     sellers: list[_Orphan] = []  # sentences with a seller and no buyer (``state`` the seller's)
     for idx, spans in sorted(per_sentence.items()):
-        if not any(s.kind == "country" for s in spans):
+        if not any(_party(s, lexicon) for s in spans):
             continue
         fld, sidx, start, end = sentences[idx]
         text = art.title if fld == "title" else art.body
@@ -810,6 +810,13 @@ def _add_facts(hit: PairHit, facts: _Facts, text: str) -> None:
 
 
 _ACTORS = ("company", "organization")
+
+
+def _party(span: _Span, lex: RelationLexicon) -> bool:
+    """A span that can make a sentence worth reading: a country; in a language lexicon a
+    company too, which stands for its state there ("Dassault livrera ...": the seller alone,
+    its buyer named in another sentence)."""
+    return span.kind == "country" or (lex.symbols_only and span.kind == "company")
 
 
 def _ident(ent: Any) -> str:
@@ -2196,8 +2203,17 @@ class _RoleBook:
         if not fallback:
             return
         unassigned = {symbols[k][1].ident for k in countries} - self.assigned
+        # a company sells, never buys: beside a company left over, the buyer is the one state
+        # left that the sentence names by its name ("Leonardo in Malesia: una commessa per 12
+        # elicotteri"), not by an adjective, which may be a third party's ("motori francesi")
+        named = {
+            sp.ident for k in countries if not (sp := symbols[k][1]).company and not sp.adjective
+        }
+        makers = {symbols[k][1].ident for k in countries if symbols[k][1].company}
         for role, other in (("recipient", "supplier"), ("supplier", "recipient")):
             left = unassigned - self.by_role[other] - self.by_role["third"]
+            if role == "recipient" and left & makers:
+                left &= named - makers
             if not self.by_role[role] and len(left) == 1:
                 sp = next(symbols[k][1] for k in countries if symbols[k][1].ident in left)
                 self._add(role, sp.ident, sp.start, sp.end, ONLY_OTHER)

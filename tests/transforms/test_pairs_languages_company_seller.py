@@ -1,0 +1,102 @@
+"""A seller named only by a company, in the ten languages other than English (issue 13,
+2026-12-06 evening, ``pairs.py``). The language reader reads a company as its state; two
+gaps kept it from doing so:
+
+- a sentence naming a company and no country was never read, so a seller told alone there
+  ("Dassault livrera ...") never met the buyer another sentence names (``_party``);
+- a sentence naming a company and one state, with no pattern giving either a side, read
+  neither: the state named by its name is the buyer, the company the seller
+  (``_RoleBook.fill_empty_sides``), never the other way round, and never a state named only by
+  an adjective, which may be the company's own or a third party's.
+
+Every sentence is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms.test_pairs_languages import pairs
+from worker.transforms.rules import RuleSet
+from worker.transforms.tag import Tagger
+
+# The buyer in one sentence, the company delivering in the next, which names no country.
+SELLER_ALONE = [
+    (
+        "it",
+        "Il Qatar rinnova la flotta dell'aeronautica. Leonardo fornirà 28 elicotteri NH90.",
+        ("QAT", "ITA"),
+    ),
+    (
+        "fr",
+        "L'Indonésie modernise son armée de l'air. Dassault Aviation livrera 42 Rafale.",
+        ("IDN", "FRA"),
+    ),
+    ("pl", "Polska modernizuje swoją armię. Hanwha dostarczy 200 haubic K9.", ("POL", "KOR")),
+    ("es", "Arabia Saudí renueva su marina. Navantia entregará cinco corbetas.", ("SAU", "ESP")),
+    ("pt", "A Colômbia renova sua força aérea. A Saab entregará 17 caças Gripen.", ("COL", "SWE")),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "pair"), SELLER_ALONE, ids=[c[0] for c in SELLER_ALONE])
+def test_a_company_delivering_alone_sells_to_the_articles_buyer(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == {pair}
+
+
+# A company and a state side by side with a word of dealing, no pattern giving either a side.
+COMPANY_AND_STATE = [
+    ("it", "Leonardo sbarca in Malesia con una commessa per 12 elicotteri.", ("MYS", "ITA")),
+    ("fr", "Naval Group et la Grèce : une commande de trois frégates.", ("GRC", "FRA")),
+    ("es", "Navantia y Arabia Saudí: un contrato de cinco corbetas.", ("SAU", "ESP")),
+    (
+        "ar",
+        "وقعت شركة روسوبورون إكسبورت ووزارة الدفاع الجزائرية اتفاقية لبناء غواصتين.",
+        ("DZA", "RUS"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair"), COMPANY_AND_STATE, ids=[c[0] for c in COMPANY_AND_STATE]
+)
+def test_the_state_beside_a_company_is_the_buyer(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == {pair}
+
+
+NO_COMPANY_SALE = [
+    # a state adjective beside the company names no buyer: the engines' maker, the airline's
+    ("it", "Leonardo firma un contratto per elicotteri con motori francesi."),
+    ("pt", "A Embraer assinou a venda de aviões para uma companhia chinesa."),
+    # the seller is a state; the company that built the arms is no buyer left over
+    ("de", "Die USA liefern Panzer, gebaut von Rheinmetall."),
+    # a company building a plant in the buyer's country sells nothing in that sentence
+    ("de", "Polen kauft Panzer. Rheinmetall baut in Polen ein Werk."),
+    # the buyer's own company assembling the aircraft at home is no foreign seller
+    ("it", "La Polonia compra elicotteri. PZL-Świdnik assemblerà gli elicotteri a Świdnik."),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), NO_COMPANY_SALE, ids=[c[0] for c in NO_COMPANY_SALE])
+def test_no_sale_by_a_company_here(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> None:
+    assert pairs(tagger, rules, lang, body) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (
+            "de",
+            "Dänemark übergibt der Ukraine weitere F-16. Lockheed Martin liefert die Ersatzteile.",
+        ),
+        ("fr", "Le Danemark cède des F-16 à l'Ukraine. Lockheed Martin fournira les pièces."),
+    ],
+    ids=["de", "fr"],
+)
+def test_second_hand_arms_stay_the_handing_states_sale(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str
+) -> None:
+    # the maker delivering spare parts alone does not make the jets its state's sale
+    assert pairs(tagger, rules, lang, body) == {("UKR", "DNK")}
