@@ -376,3 +376,39 @@ def test_a_buyer_refusing_to_buy_still_cancels(status_of) -> None:
     assert (
         status_of("Colombia refused to buy the Gripen from Sweden.", ("COL", "SWE")) == "cancelled"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "status"),
+    [
+        # a purchase told in the past, with nothing else said of the deal: the arms changed hands
+        ("Chad bought four Bayraktar drones from Turkey to patrol its northern border.",
+         ("TCD", "TUR"), "delivered"),
+        ("Uganda purchased thirty BTR-80 armoured vehicles from Russia in 2019.",
+         ("UGA", "RUS"), "delivered"),
+        # a deal or a contract beside it keeps the purchase what the deal made it
+        ("Chad bought four Bayraktar drones from Turkey under a contract signed in May.",
+         ("TCD", "TUR"), "ordered"),
+    ],
+)  # fmt: skip
+def test_a_past_purchase_alone_is_a_delivery(status_of, text, pair, status) -> None:
+    assert status_of(text, pair) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "status"),
+    [
+        # what was sent or received is a paper about the arms, not the arms
+        ("Lithuania sent a letter of request to buy NASAMS launchers from Norway.",
+         ("LTU", "NOR"), "talks"),
+        ("Saab received a contract to deliver 36 Gripen jets to Brazil.", ("BRA", "SWE"),
+         "ordered"),
+        ("Peru received a recommendation from its air staff to buy Korean FA-50 jets.",
+         ("PER", "KOR"), "talks"),
+        # arms sent are still a delivery
+        ("Norway sent two NASAMS launchers to Lithuania last week.", ("LTU", "NOR"),
+         "delivered"),
+    ],
+)  # fmt: skip
+def test_a_paper_handed_over_is_no_delivery(status_of, text, pair, status) -> None:
+    assert status_of(text, pair) == status
