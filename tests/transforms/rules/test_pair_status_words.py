@@ -412,3 +412,18 @@ def test_a_past_purchase_alone_is_a_delivery(status_of, text, pair, status) -> N
 )  # fmt: skip
 def test_a_paper_handed_over_is_no_delivery(status_of, text, pair, status) -> None:
     assert status_of(text, pair) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "status"),
+    [
+        # the deal talked about is not yet made
+        ("Athens is in advanced talks over a deal for Israeli PULS rocket launchers.",
+         ("GRC", "ISR"), "talks"),
+        # talks that ended in a signing: signed
+        ("After months of talks Poland signed a deal for Korean K2 tanks.", ("POL", "KOR"),
+         "agreed"),
+    ],
+)  # fmt: skip
+def test_talks_over_a_deal_are_talks(status_of, text, pair, status) -> None:
+    assert status_of(text, pair) == status
