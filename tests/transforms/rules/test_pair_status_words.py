@@ -427,3 +427,11 @@ def test_a_paper_handed_over_is_no_delivery(status_of, text, pair, status) -> No
 )  # fmt: skip
 def test_talks_over_a_deal_are_talks(status_of, text, pair, status) -> None:
     assert status_of(text, pair) == status
+
+
+def test_arms_obtained_are_delivered(status_of) -> None:
+    # "obtained" hands arms over as "received" does; a licence obtained hands over none
+    text = "In late 2021 Kyrgyzstan obtained three Bayraktar TB2 drones from Turkey."
+    assert status_of(text, ("KGZ", "TUR")) == "delivered"
+    text = "Turkey obtained an export licence from Canada for drone optics."
+    assert status_of(text, ("TUR", "CAN")) is None
