@@ -399,8 +399,8 @@ def test_a_past_purchase_alone_is_a_delivery(status_of, text, pair, status) -> N
     ("text", "pair", "status"),
     [
         # what was sent or received is a paper about the arms, not the arms
-        ("Lithuania sent a letter of request to buy NASAMS launchers from Norway.",
-         ("LTU", "NOR"), "talks"),
+        ("Lithuania sent Norway a letter asking to buy NASAMS launchers.", ("LTU", "NOR"),
+         "talks"),
         ("Saab received a contract to deliver 36 Gripen jets to Brazil.", ("BRA", "SWE"),
          "ordered"),
         ("Peru received a recommendation from its air staff to buy Korean FA-50 jets.",

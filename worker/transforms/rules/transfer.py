@@ -272,7 +272,7 @@ def sentence_status(
             if status == "delivered" and _grants_approval(words, i, classes):
                 continue  # "got approval to buy", "received clearance": an approval, not arms
             if status == "delivered" and _hands_paper(words, i, classes):
-                continue  # "sent a letter of request", "received a contract": a paper, not arms
+                continue  # "sent a letter asking for", "received a contract": a paper, not arms
             if (
                 status in ("agreed", "ordered")
                 and not approved
@@ -447,7 +447,7 @@ def _grants_approval(words: Sequence[str], i: int, classes: Mapping[str, frozens
 def _hands_paper(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
     """One of ``paper`` (a letter, a request, a contract, an offer) follows the hand-over word
     ``words[i]`` within two words: what was sent or received is a document about the arms, not
-    the arms ("sent a letter of request to buy", "received a contract to build"); the words
+    the arms ("sent a letter asking for jets", "received a contract to build"); the words
     around it tell the status."""
     near = classes.get("paper", _NONE)
     return bool(near) and any(w in near for w in words[i + 1 : i + 3])
