@@ -533,3 +533,19 @@ def test_a_document_handed_over_is_no_delivery(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str], status: str
 ) -> None:
     assert statuses(tagger, rules, lang, body).get(pair, "no pair") == status
+
+
+# a contract carried out ("выполнила контракт"), the words between it and the contract a time
+# phrase or none: the arms were delivered (transfer.py ``_fulfilled``)
+FULFILLED_CASES = [
+    ("ru", "Россия выполнила контракт на поставку Индии пяти дивизионов С-400.", ("IND", "RUS")),
+    ("ru", "Россия выполнила в прошлом году контракт на поставку Вьетнаму шести подводных лодок.",
+     ("VNM", "RUS")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "body", "pair"), FULFILLED_CASES)
+def test_a_contract_carried_out_is_a_delivery(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert statuses(tagger, rules, lang, body).get(pair, "no pair") == "delivered"

@@ -435,3 +435,11 @@ def test_arms_obtained_are_delivered(status_of) -> None:
     assert status_of(text, ("KGZ", "TUR")) == "delivered"
     text = "Turkey obtained an export licence from Canada for drone optics."
     assert status_of(text, ("TUR", "CAN")) is None
+
+
+def test_a_contract_carried_out_is_a_delivery(status_of) -> None:
+    # the order was carried out: its arms were delivered; a contract signed stays the order
+    text = "Russia fulfilled the contract for the delivery of S-300 systems to China."
+    assert status_of(text, ("CHN", "RUS")) == "delivered"
+    text = "Russia signed the contract for the delivery of S-300 systems to China."
+    assert status_of(text, ("CHN", "RUS")) == "ordered"

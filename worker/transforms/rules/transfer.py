@@ -55,6 +55,7 @@ READING_KEYS = (
     "own_purchase",
     "prospective_sign",
     "paper",
+    "fulfil",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -65,6 +66,7 @@ _INTENT_AFTER = 2
 _PERMIT_WINDOW = 6  # "gave Poland, Romania and Estonia the go-ahead": past a list of names
 _PENDING_WINDOW = 3  # "delays in the delivery", "deliveries will be postponed"
 _FRAME_WINDOW = 3  # "zgodnie z umową", "w ramach umowy": the frame word right before the deal
+_FULFIL_WINDOW = 4  # "fulfilled this year the contract": past a short time phrase
 _NEGATION_WINDOW = 3  # "hat ... nicht genehmigt", "لن تكون هناك موافقة" (there will be no approval)
 STATUS_KEYS = (*STATUSES, "approval", *READING_KEYS)
 _NONE: frozenset[str] = frozenset()
@@ -282,6 +284,9 @@ def sentence_status(
                 status, rank = "talks", STATUSES.index("talks")
             elif w in classes.get("changed_hands", _NONE) and _perfect(words, i, classes):
                 status, rank = "delivered", STATUSES.index("delivered")
+            elif status == "ordered" and _fulfilled(words, i, classes):
+                # "fulfilled the contract", "выполнила контракт": the order carried out
+                status, rank = "delivered", STATUSES.index("delivered")
             elif status == "ordered" and _hangs_on_arms(words, i, classes):
                 background = background or status
                 continue
@@ -442,6 +447,14 @@ def _grants_approval(words: Sequence[str], i: int, classes: Mapping[str, frozens
     # a phrase of permission is never the arms handed over, so it may stand past a list of
     # recipients
     return any(" " in w and w in near for w in words[i + 1 : i + 1 + _PERMIT_WINDOW])
+
+
+def _fulfilled(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """One of ``fulfil`` ("fulfilled", "выполнила") stands a few words before the order word
+    ``words[i]``, past a time phrase ("выполнила в этом году контракт", fulfilled this year the
+    contract): the contract or order was carried out, its arms delivered."""
+    near = classes.get("fulfil", _NONE)
+    return bool(near) and any(words[j] in near for j in range(max(0, i - _FULFIL_WINDOW), i))
 
 
 def _hands_paper(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
