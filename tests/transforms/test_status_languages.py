@@ -506,3 +506,46 @@ def test_polish_delivery_under_a_contract_is_delivered(
 def test_polish_contract_signed_stays_agreed(tagger: Tagger, rules: RuleSet) -> None:
     body = "Polska podpisała umowę z Koreą Południową na czołgi K2."
     assert statuses(tagger, rules, "pl", body) == {("POL", "KOR"): "agreed"}
+
+
+# a hand-over word whose object is a document (an offer, an order, a letter) hands over no
+# arms: the offer is talks, the order received an order (transfer.py ``_hands_paper``)
+PAPER_CASES = [
+    ("fr", "Le Maroc a reçu une offre de la France pour douze avions Rafale.", ("MAR", "FRA"),
+     "talks"),
+    ("fr", "La Grèce reçoit une commande supplémentaire de frégates FDI françaises.",
+     ("GRC", "FRA"), "ordered"),
+    ("pt", "Portugal recebeu uma proposta do Brasil para cinco aviões KC-390.", ("PRT", "BRA"),
+     "talks"),
+    ("es", "Perú recibió una oferta de Corea del Sur por seis aviones FA-50.", ("PER", "KOR"),
+     "talks"),
+    ("it", "L'Egitto ha ricevuto un'offerta dall'Italia per due fregate FREMM.",
+     ("EGY", "ITA"), "talks"),
+    ("de", "Ungarn erhielt ein Angebot aus Deutschland für 218 Lynx-Schützenpanzer.",
+     ("HUN", "DEU"), "talks"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair", "status"), PAPER_CASES, ids=[c[0] for c in PAPER_CASES]
+)
+def test_a_document_handed_over_is_no_delivery(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str], status: str
+) -> None:
+    assert statuses(tagger, rules, lang, body).get(pair, "no pair") == status
+
+
+# a contract carried out ("выполнила контракт"), the words between it and the contract a time
+# phrase or none: the arms were delivered (transfer.py ``_fulfilled``)
+FULFILLED_CASES = [
+    ("ru", "Россия выполнила контракт на поставку Индии пяти дивизионов С-400.", ("IND", "RUS")),
+    ("ru", "Россия выполнила в прошлом году контракт на поставку Вьетнаму шести подводных лодок.",
+     ("VNM", "RUS")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "body", "pair"), FULFILLED_CASES)
+def test_a_contract_carried_out_is_a_delivery(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert statuses(tagger, rules, lang, body).get(pair, "no pair") == "delivered"

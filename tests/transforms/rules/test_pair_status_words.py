@@ -376,3 +376,70 @@ def test_a_buyer_refusing_to_buy_still_cancels(status_of) -> None:
     assert (
         status_of("Colombia refused to buy the Gripen from Sweden.", ("COL", "SWE")) == "cancelled"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "status"),
+    [
+        # a purchase told in the past, with nothing else said of the deal: the arms changed hands
+        ("Chad bought four Bayraktar drones from Turkey to patrol its northern border.",
+         ("TCD", "TUR"), "delivered"),
+        ("Uganda purchased thirty BTR-80 armoured vehicles from Russia in 2019.",
+         ("UGA", "RUS"), "delivered"),
+        # a deal or a contract beside it keeps the purchase what the deal made it
+        ("Chad bought four Bayraktar drones from Turkey under a contract signed in May.",
+         ("TCD", "TUR"), "ordered"),
+    ],
+)  # fmt: skip
+def test_a_past_purchase_alone_is_a_delivery(status_of, text, pair, status) -> None:
+    assert status_of(text, pair) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "status"),
+    [
+        # what was sent or received is a paper about the arms, not the arms
+        ("Lithuania sent Norway a letter asking to buy NASAMS launchers.", ("LTU", "NOR"),
+         "talks"),
+        ("Saab received a contract to deliver 36 Gripen jets to Brazil.", ("BRA", "SWE"),
+         "ordered"),
+        ("Peru received a recommendation from its air staff to buy Korean FA-50 jets.",
+         ("PER", "KOR"), "talks"),
+        # arms sent are still a delivery
+        ("Norway sent two NASAMS launchers to Lithuania last week.", ("LTU", "NOR"),
+         "delivered"),
+    ],
+)  # fmt: skip
+def test_a_paper_handed_over_is_no_delivery(status_of, text, pair, status) -> None:
+    assert status_of(text, pair) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "status"),
+    [
+        # the deal talked about is not yet made
+        ("Athens is in advanced talks over a deal for Israeli PULS rocket launchers.",
+         ("GRC", "ISR"), "talks"),
+        # talks that ended in a signing: signed
+        ("After months of talks Poland signed a deal for Korean K2 tanks.", ("POL", "KOR"),
+         "agreed"),
+    ],
+)  # fmt: skip
+def test_talks_over_a_deal_are_talks(status_of, text, pair, status) -> None:
+    assert status_of(text, pair) == status
+
+
+def test_arms_obtained_are_delivered(status_of) -> None:
+    # "obtained" hands arms over as "received" does; a licence obtained hands over none
+    text = "In late 2021 Kyrgyzstan obtained three Bayraktar TB2 drones from Turkey."
+    assert status_of(text, ("KGZ", "TUR")) == "delivered"
+    text = "Turkey obtained an export licence from Canada for drone optics."
+    assert status_of(text, ("TUR", "CAN")) is None
+
+
+def test_a_contract_carried_out_is_a_delivery(status_of) -> None:
+    # the order was carried out: its arms were delivered; a contract signed stays the order
+    text = "Russia fulfilled the contract for the delivery of S-300 systems to China."
+    assert status_of(text, ("CHN", "RUS")) == "delivered"
+    text = "Russia signed the contract for the delivery of S-300 systems to China."
+    assert status_of(text, ("CHN", "RUS")) == "ordered"

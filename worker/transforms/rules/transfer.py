@@ -54,6 +54,8 @@ READING_KEYS = (
     "undone_noun",
     "own_purchase",
     "prospective_sign",
+    "paper",
+    "fulfil",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -64,6 +66,7 @@ _INTENT_AFTER = 2
 _PERMIT_WINDOW = 6  # "gave Poland, Romania and Estonia the go-ahead": past a list of names
 _PENDING_WINDOW = 3  # "delays in the delivery", "deliveries will be postponed"
 _FRAME_WINDOW = 3  # "zgodnie z umową", "w ramach umowy": the frame word right before the deal
+_FULFIL_WINDOW = 4  # "fulfilled this year the contract": past a short time phrase
 _NEGATION_WINDOW = 3  # "hat ... nicht genehmigt", "لن تكون هناك موافقة" (there will be no approval)
 STATUS_KEYS = (*STATUSES, "approval", *READING_KEYS)
 _NONE: frozenset[str] = frozenset()
@@ -196,7 +199,7 @@ def sentence_status(
     best_tentative = False  # best is a future purchase form ("comprará", "купит")
     placed = False  # a firm order or contract is told ("placing a purchase order")
     told = 0  # status words read in the sentence
-    sale_at: int | None = None  # where a past sale ("sold") stands, read agreed
+    sale_at: int | None = None  # where a past sale or purchase ("sold", "bought") stands
     # an approval given anywhere in the sentence makes its talks words the background, those
     # before it too ("la demande a été approuvée")
     approved = any(_approval_given(words, i, classes) for i in range(len(words)))
@@ -270,6 +273,8 @@ def sentence_status(
                 continue  # "approved a possible sale": the approval is the news
             if status == "delivered" and _grants_approval(words, i, classes):
                 continue  # "got approval to buy", "received clearance": an approval, not arms
+            if status == "delivered" and _hands_paper(words, i, classes):
+                continue  # "sent a letter asking for", "received a contract": a paper, not arms
             if (
                 status in ("agreed", "ordered")
                 and not approved
@@ -278,6 +283,9 @@ def sentence_status(
                 # "is likely to sign a contract", "hopes to seal a deal": not signed yet
                 status, rank = "talks", STATUSES.index("talks")
             elif w in classes.get("changed_hands", _NONE) and _perfect(words, i, classes):
+                status, rank = "delivered", STATUSES.index("delivered")
+            elif status == "ordered" and _fulfilled(words, i, classes):
+                # "fulfilled the contract", "выполнила контракт": the order carried out
                 status, rank = "delivered", STATUSES.index("delivered")
             elif status == "ordered" and _hangs_on_arms(words, i, classes):
                 background = background or status
@@ -294,8 +302,10 @@ def sentence_status(
                 and not _prospect_after(words, i, classes)
             )
             told += 1
-            if status == "agreed" and w in classes.get("past_sale", _NONE):
-                sale_at = i if not _after_future(words, i, classes) else sale_at
+            if status in ("agreed", "ordered") and w in classes.get("past_sale", _NONE):
+                # a purchase in the passive ("were bought from") keeps its order reading
+                passive = status == "ordered" and i > 0 and words[i - 1] in classes.get("be", _NONE)
+                sale_at = i if not (_after_future(words, i, classes) or passive) else sale_at
             cand = (dist, -rank, status)
             if status in ("agreed", "ordered") and (firm is None or cand < firm):
                 firm = cand
@@ -311,10 +321,11 @@ def sentence_status(
     if best is not None and best_tentative and firm is not None:
         # "will buy ..., having signed a contract": the purchase is ahead, the deal is made
         return firm[2]
-    if best is not None and best[2] == "agreed" and told == 1 and sale_at is not None:
-        # "Last year Israel sold air defence systems to Morocco": a past sale and nothing else
-        # said of the deal tells a transfer made; with a deal, a contract or a date of arrival
-        # beside it ("sold ... in a deal signed on Tuesday") it stays the sale agreed
+    if best is not None and best[2] in ("agreed", "ordered") and told == 1 and sale_at is not None:
+        # "Last year Israel sold air defence systems to Morocco", "Mali bought drones from
+        # Turkey": a past sale or purchase and nothing else said of the deal tells a transfer
+        # made; with a deal, a contract or a date of arrival beside it ("sold ... in a deal
+        # signed on Tuesday") it keeps its own status
         return "delivered"
     if best is None and approved:
         return "agreed"
@@ -436,6 +447,23 @@ def _grants_approval(words: Sequence[str], i: int, classes: Mapping[str, frozens
     # a phrase of permission is never the arms handed over, so it may stand past a list of
     # recipients
     return any(" " in w and w in near for w in words[i + 1 : i + 1 + _PERMIT_WINDOW])
+
+
+def _fulfilled(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """One of ``fulfil`` ("fulfilled", "выполнила") stands a few words before the order word
+    ``words[i]``, past a time phrase ("выполнила в этом году контракт", fulfilled this year the
+    contract): the contract or order was carried out, its arms delivered."""
+    near = classes.get("fulfil", _NONE)
+    return bool(near) and any(words[j] in near for j in range(max(0, i - _FULFIL_WINDOW), i))
+
+
+def _hands_paper(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """One of ``paper`` (a letter, a request, a contract, an offer) follows the hand-over word
+    ``words[i]`` within two words: what was sent or received is a document about the arms, not
+    the arms ("sent a letter asking for jets", "received a contract to build"); the words
+    around it tell the status."""
+    near = classes.get("paper", _NONE)
+    return bool(near) and any(w in near for w in words[i + 1 : i + 3])
 
 
 def _approves(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
