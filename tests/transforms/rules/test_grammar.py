@@ -1255,3 +1255,32 @@ def test_delivering_the_last_order_of_jets_is_no_award(read) -> None:
     # an order "of" goods delivered is the goods changing hands, not a contract awarded (review)
     got = read("The Netherlands delivered the last order of F-16 jets to Ukraine on Monday.")
     assert set(got) == {("UKR", "NLD")}
+
+
+def test_the_noun_order_from_a_state_names_the_customer(read) -> None:
+    # the noun: "an order from Egypt" is Egypt's order, so Egypt is no seller to the buyers
+    # named before it; the verb keeps its reading ("ordered ... from France")
+    got = read(
+        "Rafale sales to Greece and Croatia were followed by a new order from Egypt for 30 jets."
+    )
+    assert not {("GRC", "EGY"), ("HRV", "EGY")} & set(got)
+    assert ("EGY", "FRA") in got
+    assert set(read("Brazil ordered submarines from France.")) == {("BRA", "FRA")}
+
+
+def test_an_order_that_has_its_buyer_keeps_from_as_the_seller(read) -> None:
+    # a state subject of the verb holding the order is the buyer: "from" names the seller
+    assert set(read("Thailand is weighing a second frigate order from South Korea.")) == {
+        ("THA", "KOR")
+    }
+
+
+def test_co_signers_of_a_contract_with_a_maker_both_buy_from_it(read) -> None:
+    # two bodies signing together with a maker are one side: neither sells to the other
+    got = read(
+        "The US Army and the Danish ministry's procurement office signed a contract with "
+        "BAE Systems Hagglunds for 100 CV90 vehicles."
+    )
+    assert not {("USA", "DNK"), ("DNK", "USA")} & set(got)
+    got = read("Estonia and Latvia signed a contract with Germany for IRIS-T air defence systems.")
+    assert set(got) == {("EST", "DEU"), ("LVA", "DEU")}

@@ -939,11 +939,33 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
                 return Role(RECIPIENT, f"'{head.text} … to {c.text}'", c.i)
             if c.dep_ == "xcomp" and cls.has("sell", _w(c)):
                 return Role(SUPPLIER, f"'{head.text} … to {c.text}'", c.i)
+    if dep == "pobj" and _places_the_order(tok):  # "a follow-on order from Egypt"
+        return Role(RECIPIENT, f"'{head.head.text} {head.text}' (places the order)", head.head.i)
     if dep == "pobj" and _earlier_buyers(head, cls):
         return Role(RECIPIENT, f"'{head.head.text} … after' (an earlier buyer)", head.head.i)
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
         return _prep_role(head, cls, wtok)
     return None
+
+
+def _places_the_order(tok: Any) -> bool:
+    """A state right after "from" on the noun "order" is the customer that placed it ("a
+    follow-on order from Egypt", "a large jet order from Riyadh is at risk"): unlike the verb
+    ("ordered tanks from Germany"), the noun names who orders, as "a request from X" does. Not
+    when the order already has its buyer, which makes "from" the seller again: a possessor
+    ("Egypt's order from France") or a state (or "it") in the subject of the verb holding it
+    ("Thailand weighs a frigate order from South Korea")."""
+    prep, states = tok.head, tok.doc.user_data.get(_STATE_TOKENS, ())
+    order = prep.head
+    if _w(prep) != "from" or tok.i not in states or order is prep:
+        return False
+    if _w(order) not in ("order", "orders") or not order.tag_.startswith("NN"):
+        return False
+    if any(c.dep_ == "poss" for c in order.children):
+        return False
+    holder = order.head if order.dep_ in ("dobj", "nsubjpass") else None
+    subjects = [c for c in holder.children if c.dep_ in _SUBJECTS] if holder is not None else []
+    return not any(t.i in states or t.tag_ == "PRP" for s in subjects for t in s.subtree)
 
 
 def _earlier_buyers(prep: Any, cls: Classes) -> bool:
@@ -1560,6 +1582,11 @@ def _first_conjunct(doc: Any, actor: Actor) -> int:
     return tok.i
 
 
+def _signed_with(role: Role) -> bool:
+    """A party read from "with" on a signing or a deal ("a contract with Saab")."""
+    return role.cue.startswith("'") and " with'" in role.cue
+
+
 def _resolve_parties(
     out: dict[int, Role], actors: Sequence[Actor], doc: Any, wtok: dict[int, Weapon], cls: Classes
 ) -> None:
@@ -1602,6 +1629,10 @@ def _resolve_parties(
                 out[k] = Role(own[0].role, r.cue + f" (side of its own {own[0].role})", r.anchor)
             else:
                 outside = [(j, x) for j, x in decided if coord.get(j, -2) != coord[k]]
+                # ... the "with" side first: another signer is a co-signer, not the counterpart
+                # ("the US agency and the Danish ministry signed a contract with Saab": both
+                # buy from Saab, neither sells to the other)
+                outside.sort(key=lambda jx: not _signed_with(jx[1]))
                 other = (outside or decided)[0][1].role
                 out[k] = Role(_OPPOSITE[other], r.cue + f" (counterpart of the {other})", r.anchor)
     decided = [(j, x) for j, x in out.items() if x.role in (RECIPIENT, SUPPLIER)]
