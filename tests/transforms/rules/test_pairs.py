@@ -164,3 +164,24 @@ def test_a_gift_alone_still_names_its_giver(lexicon):
     # the ordinary donation keeps its pair: the giver is named, no maker is filled in
     got = _read_real(lexicon, "The United States donated HIMARS launchers to Ukraine.")
     assert got == {("UKR", "USA")}
+
+
+def test_a_seller_of_parts_built_into_the_platform_is_no_second_seller(lexicon):
+    # the engines of the buyer's ships go to their builder: the engine maker's state does not
+    # sell to the buyer
+    got = _read_real(
+        lexicon,
+        "Peru signed a deal to buy two frigates from South Korea. Under the terms of the "
+        "contract, the frigates' engines were to be supplied by Japan's Yanmar, but the firm "
+        "later withdrew from the sale.",
+    )
+    assert got == {("PER", "KOR")}
+
+
+def test_a_second_seller_of_the_arms_themselves_still_sells_to_the_buyer(lexicon):
+    got = _read_real(
+        lexicon,
+        "Peru signed a deal to buy two frigates from South Korea. Under the terms of the "
+        "contract, further frigates will be supplied by Japan.",
+    )
+    assert got == {("PER", "KOR"), ("PER", "JPN")}

@@ -1034,7 +1034,7 @@ def _second_sellers(
         arms = seller.facts.weapon
         if SECOND_ARMS and arms is not None and theirs and arms.ident not in theirs:
             continue  # "X ordered K2 tanks from A. B sells Leopard tanks ...": other arms
-        if _says_recipient(seller, grammar):
+        if _says_recipient(seller, grammar) or _sells_parts(seller, grammar):
             continue
         new = (buyer, sup) not in hits
         hit = hits.setdefault((buyer, sup), PairHit(buyer, sup))
@@ -1042,6 +1042,17 @@ def _second_sellers(
         if new:  # a pair already read keeps the facts of its own sentences
             hit.sentences.append(seller.sentence)
             _add_facts(hit, seller.facts, seller.text)
+
+
+def _sells_parts(seller: _Orphan, grammar: Classes | None) -> bool:
+    """The seller's sentence supplies parts built into a platform (the ``built_in`` class:
+    "refused to supply the engines for the submarine"): it sells to the platform's maker, not
+    to the article's buyer of the platform."""
+    if grammar is None:
+        return False
+    _, _, start, end = seller.sentence
+    words = _WORD_RUN.findall(seller.text[start:end].lower())
+    return any(grammar.has("built_in", w) for w in words)
 
 
 def _from_cue(cue: str) -> bool:
