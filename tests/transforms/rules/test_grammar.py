@@ -1284,3 +1284,16 @@ def test_co_signers_of_a_contract_with_a_maker_both_buy_from_it(read) -> None:
     assert not {("USA", "DNK"), ("DNK", "USA")} & set(got)
     got = read("Estonia and Latvia signed a contract with Germany for IRIS-T air defence systems.")
     assert set(got) == {("EST", "DEU"), ("LVA", "DEU")}
+
+
+def test_a_state_that_views_or_fears_a_sale_is_not_its_seller(read) -> None:
+    got = read("Russia views the supply of F-16 jets to Ukraine as a provocation.")
+    assert ("UKR", "RUS") not in got
+    got = read("Moscow fears the delivery of Patriot batteries to Poland.")
+    assert ("POL", "RUS") not in got
+
+
+def test_a_state_that_completes_a_delivery_is_its_seller(read) -> None:
+    assert set(read("Germany completed the delivery of Leopard tanks to Ukraine.")) == {
+        ("UKR", "DEU")
+    }

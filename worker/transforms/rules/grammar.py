@@ -1179,6 +1179,10 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
                     # "coordinated a shipment of drones from Iran": the seller is named after
                     # "from" and no one after "to"; the subject is where the arms go
                     return Role(RECIPIENT, f"subject of '{v.text} … {c.text} from'", v.i)
+                if kind == SUPPLIER and cls.has("say", _w(v)):
+                    # "Russia views the supply of jets to Ukraine as escalation": who speaks of
+                    # (views, fears) a sale is a bystander to it, not its seller
+                    return Role(THIRD, f"subject of '{v.text} … {c.text}' (speaks of it)", v.i)
                 if kind == SUPPLIER and not cls.has("approve", _w(v)):
                     return Role(SUPPLIER, f"subject of '{v.text} … {c.text}'", v.i)
                 if kind == SUPPLIER:  # "the US approved the sale": the seller's government
