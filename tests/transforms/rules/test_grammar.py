@@ -1297,3 +1297,17 @@ def test_a_state_that_completes_a_delivery_is_its_seller(read) -> None:
     assert set(read("Germany completed the delivery of Leopard tanks to Ukraine.")) == {
         ("UKR", "DEU")
     }
+
+
+def test_a_purchase_owned_by_another_state_keeps_its_seller_to_itself(read) -> None:
+    # "in reply to B's purchase of jets from C": C sells to B, not to the main clause's A
+    got = read(
+        "Pakistan inducted the new jets in reply to India's acquisition of Rafale jets from France."
+    )
+    assert ("PAK", "FRA") not in got
+    assert ("IND", "FRA") in got
+
+
+def test_a_possessive_maker_of_the_arms_still_sells_to_the_buyer(read) -> None:
+    got = read("Greece is moving ahead with the procurement of Israel's PULS rocket system.")
+    assert ("GRC", "ISR") in got

@@ -155,7 +155,7 @@ def read_roles(
         if r.anchor >= 0:
             head = doc[r.anchor]
             gift = r.role == RECIPIENT and cls.has("gift", _w(head))
-            out[k] = replace(r, clause=_clause_of(head, wtok), gift=gift)
+            out[k] = replace(r, clause=_clause_of(head, wtok, cls), gift=gift)
     _makers_with_own_buyer(out)
     return out
 
@@ -391,7 +391,7 @@ def _maker_sells(out: dict[int, Role], actors: Sequence[Actor]) -> None:
             out[k] = Role(SUPPLIER, out[k].cue + " (a maker booking the order)", out[k].anchor)
 
 
-def _clause_of(tok: Any, wtok: dict[int, Weapon] | None = None) -> int:
+def _clause_of(tok: Any, wtok: dict[int, Weapon] | None = None, cls: Classes | None = None) -> int:
     """The clause a word belongs to: climb until a clause boundary (the root, a complement or
     adverbial clause, a relative clause, a coordinated verb), so that "Iran sends drones to Russia
     while the US gives jets to Ukraine" pairs Iran with Russia only. A relative clause on the
@@ -402,8 +402,25 @@ def _clause_of(tok: Any, wtok: dict[int, Weapon] | None = None) -> int:
             return tok.i
         if _starts_clause(tok) and not (tok.dep_ == "relcl" and _arms_noun(tok.head, wtok or {})):
             return tok.i
+        if cls is not None and _owned_event(tok, cls):
+            return tok.i
         tok = tok.head
     return tok.i
+
+
+def _owned_event(tok: Any, cls: Classes) -> bool:
+    """A noun with a state as its possessor inside a prepositional phrase ("in reply to India's
+    acquisition of Rafale jets from France", "after Egypt's purchase"): an event of that state's
+    own, a clause of its own, so its seller is not the main clause's ("Pakistan inducted J-10C
+    jets in reply to ..." buys nothing from France). Only a noun of buying or selling: "44 of
+    Germany's tanks" names their maker; and only the event with what it moves ("of" jets): "the
+    head of Spain's arms exporter" names a body, who speaks in the main clause."""
+    if tok.dep_ != "pobj" or not cls.any(("buy_noun", "sell_noun"), _w(tok)):
+        return False
+    if not any(c.dep_ == "prep" and _w(c) == "of" for c in tok.children):
+        return False
+    states = tok.doc.user_data.get(_STATE_TOKENS, ())
+    return any(c.dep_ == "poss" and c.i in states for c in tok.children)
 
 
 def _arms_at(tok: Any, wtok: dict[int, Weapon], cls: Classes) -> bool:
