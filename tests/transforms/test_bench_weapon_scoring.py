@@ -37,6 +37,11 @@ def test_a_label_spelling_an_alias_in_lower_case_names_its_weapon() -> None:
     assert "barak8" in _weapon_ids("barak-mx")
 
 
+def test_a_variants_designation_names_its_system() -> None:
+    # "TOW-2B" is a variant listed under BGM-71 TOW: a label giving the variant names the system
+    assert "tow" in _weapon_ids("tow-2b")
+
+
 def test_a_word_without_a_digit_is_not_read_as_a_designation_prefix() -> None:
     # "mistral" alone could be the missile or the ship class: left to the tagger
     assert "mistralclass" not in _weapon_ids("mistral")

@@ -90,3 +90,35 @@ def test_the_german_gepard_stays_apart_from_the_russian_frigate(tagger: Tagger) 
 def test_the_fighter_in_the_plural_but_not_the_storms(tagger: Tagger) -> None:
     assert weapons(tagger, "Doha signed for 24 more Typhoons last year.") == {"eurofighter-typhoon"}
     assert not weapons(tagger, "Two typhoons struck the coast in one week.")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Die Ukraine kauft 21 Panzerhaubitzen 2000.", "pzh-2000"),
+        ("تسلمت الجزائر غواصتين من مشروع “636 فارشافيانكا” من روسيا", "kilo-class"),
+        ("سمحت واشنطن ببيع نظام “ثاد” للسعودية", "thaad"),
+        ("Ukraina kupuje polskie Kraby za miliardy.", "ahs-krab"),
+        ("Katar, 24 adet Typhoon tipi savaş uçağı alacak.", "eurofighter-typhoon"),
+        ("La Armada recibió tres patrulleras clase Island de EEUU.", "island-class"),
+        ("Литва передала машини М577 Україні.", "m577"),
+        ("Czesi otrzymają czołgi Leopard od Niemiec.", "leopard-2"),
+        ("Schweden liefert das Artilleriesystem Archer.", "archer"),
+        ("O Brasil comprou o HMS Bulwark ao Reino Unido.", "albion-class"),
+        ("Tunis took the first OH-58D Kiowa scouts from the US Army.", "oh-58-kiowa"),
+        ("The police were issued MPT-76 rifles made in Turkey.", "mpt-76"),
+        ("Nairobi is to get eight refurbished Hueys next year.", "uh-1-huey"),
+    ],
+)
+def test_local_spellings_and_plurals_of_systems(tagger: Tagger, body: str, expected: str) -> None:
+    # the local press's spelling, plural or "kind of arm + name" form (worker/data/gazetteer/
+    # weapons_local.yaml, evening of 2026-12-06); the bare common word stays no weapon
+    assert expected in weapons(tagger, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Rybacy złowili dwa kraby przy brzegu.", "Ein Archer traf die Scheibe dreimal."],
+)
+def test_the_crab_and_the_bowman_are_no_weapons(tagger: Tagger, body: str) -> None:
+    assert not weapons(tagger, body)

@@ -1257,6 +1257,196 @@ def test_delivering_the_last_order_of_jets_is_no_award(read) -> None:
     assert set(got) == {("UKR", "NLD")}
 
 
+@pytest.fixture(scope="module")
+def cues():
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+
+    def run(text: str) -> dict[tuple[str, str], set[str]]:
+        hits = extract_pairs(tagger.tag(Article(id="t", title="", body=text)), lex)
+        return {(h.recipient, h.supplier): {c.cue for c in h.cues} for h in hits}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "cue"),
+    [
+        (
+            "Last year Switzerland ordered Patriot missiles worth 300 million Swiss francs"
+            " from the United States.",
+            ("CHE", "USA"),
+            "'ordered … from'",
+        ),
+        (
+            "Brazil bought four submarines worth 6.7 billion euros from France, Lula said.",
+            ("BRA", "FRA"),
+            "'submarines … from'",
+        ),
+    ],
+)
+def test_a_phrase_after_a_money_amount_belongs_to_the_deal(cues, text, pair, cue) -> None:
+    # the parser hangs "from X" on the francs or euros; the seller is read from the verb, not
+    # guessed as the only other state (and "ordered … worth" is no order given to someone)
+    assert cue in cues(text).get(pair, set())
+
+
+def test_a_money_amount_with_a_state_budget_names_no_seller(read) -> None:
+    assert not read("The deal is worth 300 million dollars from the state budget of Poland.")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Indonesia signed a contract for the supply of 11 fighter jets with Russia.",
+            ("IDN", "RUS"),
+        ),
+        (
+            "Vietnam concluded an agreement on the delivery of coastal missile systems with India.",
+            ("VNM", "IND"),
+        ),
+    ],
+)
+def test_with_after_the_deals_object_names_the_counterpart(read, text, pair) -> None:
+    # "with Y" after the deal's object phrase is hung on its last noun: Y is the counterpart
+    assert set(read(text)) == {pair}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt signed an agreement on the supply of wheat with Russia.",
+        "Egypt signed a deal for the purchase of fighter jets, in line with France.",
+    ],
+)
+def test_with_after_a_deal_on_other_goods_or_in_an_idiom_is_no_counterpart(read, text) -> None:
+    assert not read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Russia agreed to equip Egypt with 30 fighter jets.", ("EGY", "RUS")),
+        ("The United States will equip the Ukrainian army with more Abrams tanks.", ("UKR", "USA")),
+    ],
+)
+def test_equip_with_arms_supplies_its_object(read, text, pair) -> None:
+    assert set(read(text)) == {pair}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Turkish drones are equipped with Canadian optics.",
+        "Israel equipped its F-35 jets with its own electronic warfare suites.",
+    ],
+)
+def test_arms_equipped_with_parts_are_no_transfer(read, text) -> None:
+    assert not read(text)
+
+
+def test_customers_that_include_a_list_are_each_a_buyer(read) -> None:
+    # every member of the list takes the buyer's part, not only the first one after the verb
+    got = read(
+        "Turkish drone exports are booming."
+        " Customers of the Bayraktar TB2 drone include Ethiopia, Morocco and Tunisia."
+    )
+    assert {("ETH", "TUR"), ("MAR", "TUR"), ("TUN", "TUR")} <= set(got)
+
+
+def test_suppliers_that_are_a_list_each_sell(cues) -> None:
+    got = cues("Azerbaijan's main arms suppliers are Israel and Turkey, officials said.")
+    assert any(c.endswith("(its members)") for c in got.get(("AZE", "TUR"), set()))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish drone exports are booming."
+        " Partners in the TB2 drone exercises include Ethiopia, Morocco and Tunisia.",
+        "Turkish drone exports are booming."
+        " Customers of the Bayraktar TB2 drone do not include Greece.",
+        "France sold Rafale jets to India. Earlier buyers of the jet, such as Egypt and Qatar,"
+        " praised it.",
+    ],
+)
+def test_exercise_partners_a_denied_list_and_past_buyers_are_no_members(cues, text) -> None:
+    got = cues(text)
+    assert not any(c.endswith("(its members)") for cs in got.values() for c in cs)
+    assert ("QAT", "FRA") not in got and ("MAR", "TUR") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "cue"),
+    [
+        (
+            "India is likely to provide four Dornier aircraft to Vietnam.",
+            ("VNM", "IND"),
+            "subject of 'provide' (its implied subject)",
+        ),
+        (
+            "South Korea is keen to sell more K2 tanks to Poland.",
+            ("POL", "KOR"),
+            "subject of 'sell' (its implied subject)",
+        ),
+    ],
+)
+def test_a_state_about_to_supply_is_the_seller(cues, text, pair, cue) -> None:
+    # "is likely to provide": the subject of "is" does what the infinitive says (read from the
+    # parse, not guessed as the only other state)
+    assert cue in cues(text).get(pair, set())
+
+
+def test_a_state_happy_to_host_arms_for_drills_buys_nothing(read) -> None:
+    assert not read("Egypt is happy to host French Rafale jets for joint drills.")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "The Philippines government has cancelled a deal to purchase 16 Russian transport"
+            " helicopters.",
+            ("PHL", "RUS"),
+        ),
+        ("The Netherlands navy ordered two submarines from France.", ("NLD", "FRA")),
+    ],
+)
+def test_a_state_named_with_the_article_keeps_its_role(cues, text, pair) -> None:
+    # "The" of the name hangs on the noun the name modifies: the name itself is read
+    assert any(c.startswith("subject of") for c in cues(text).get(pair, set()))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "end"),
+    [
+        ("India bought 36 fighter jets under a deal with France.", ("IND", "FRA"), "(sells)"),
+        ("France sold the fighter jets through an agreement with India.", ("IND", "FRA"), "(buys)"),
+    ],
+)
+def test_the_other_side_of_a_deal_arms_went_through(cues, text, pair, end) -> None:
+    # "with Y" on the deal the arms were bought or sold through is the verb's other side, also
+    # when a passive leaves the buyer unnamed ("were procured through a deal with Poland")
+    assert any(c.endswith(end) for c in cues(text).get(pair, set()))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The decision follows Spain's halt on arms exports to Israel last year.", ("ISR", "ESP")),
+        ("The US criticised Germany's ban on arms exports to Saudi Arabia.", ("SAU", "DEU")),
+        ("Canada is announcing a freeze on weapons sales to Turkey.", ("TUR", "CAN")),
+    ],
+)
+def test_a_states_own_ban_on_arms_sales_names_it_the_seller(cues, text, pair) -> None:
+    # the state whose ban stops the sales is their exporter (as "Spain halted exports to X")
+    assert any("(the blocker)" in c for c in cues(text).get(pair, set()))
+
+
+def test_a_ban_on_other_goods_names_no_seller(read) -> None:
+    assert not read("Russia's ban on grain exports to Egypt hurt Cairo.")
+
+
 def test_the_noun_order_from_a_state_names_the_customer(read) -> None:
     # the noun: "an order from Egypt" is Egypt's order, so Egypt is no seller to the buyers
     # named before it; the verb keeps its reading ("ordered ... from France")

@@ -42,10 +42,14 @@ BACK = -1
 RETIRED = "(retired arms)"  # the cue's ending for arms on their way out of a force
 MAKER_OF = "maker of "  # the cue's prefix for a seller read from a maker's adjective ("US-made")
 BLOCKER = "(the blocker)"  # the cue's ending for a government that can stop its own exports
+# the cue's ending for a buyer named "the country" in the object ("delivered jets to the
+# country"): unresolved, the seller is one read alone, as it was before "the country" was read
+BACK_OBJECT = "(in the object)"
 # the cue's ending for "in X" after a seller ("from Airbus Military in Spain"): the seller's state
 _SELLER_SEAT = " (the seller's state)"
 # A country that takes no role and passes none on: the pair reader's coordination skips it.
 NO_ROLE = "none"
+_BE = ("is", "are", "was", "were", "be", "been", "being", "'s", "’s")  # no lemmas: not run
 _FINITE = ("VBZ", "VBD", "VBP", "MD")  # a verb with a subject of its own (not VBN, VBG, VB)
 _GOVERNED = ("xcomp", "advcl", "conj")
 # "the third country to buy the jet after A and B": A and B are earlier buyers of the same arms
@@ -101,6 +105,7 @@ def read_roles(
     doc: Any, actors: Sequence[Actor], weapons: Sequence[Weapon], cls: Classes
 ) -> dict[int, Role]:
     """Role of each actor (by index) that the parse supports; actors without one are absent."""
+    actors = [_without_article(doc, a) for a in actors]
     wtok: dict[int, Weapon] = {}
     for w in weapons:
         span = doc.char_span(w.start, w.end, alignment_mode="expand")
@@ -143,7 +148,7 @@ def read_roles(
     for k, r in list(out.items()):
         if r.weak and sellers - {actors[k].country}:
             out[k] = Role(THIRD, r.cue.replace(BLOCKER, "(blocks another's sale)"))
-    back = _buyer_referred_back(out, doc, cls)
+    back = _buyer_referred_back(out, doc, cls, wtok)
     if back is not None:
         own = _antecedent_in_sentence(back, out, actors, doc)
         if own is not None:  # "the Navy wants the submarine it is buying from China"
@@ -158,6 +163,16 @@ def read_roles(
             out[k] = replace(r, clause=_clause_of(head, wtok, cls), gift=gift)
     _makers_with_own_buyer(out)
     return out
+
+
+def _without_article(doc: Any, actor: Actor) -> Actor:
+    """The actor without a leading "The" of its name ("The Philippines government", "The
+    Netherlands' navy"): the parser hangs the article on the noun the name modifies, so the
+    span's root would be the article and the name would take no role."""
+    text = doc.text[actor.start : actor.end]
+    if text[:4] in ("The ", "the ") and actor.end - actor.start > 4:
+        return replace(actor, start=actor.start + 4)
+    return actor
 
 
 def _makers_with_own_buyer(out: dict[int, Role]) -> None:
@@ -187,22 +202,34 @@ def _speakers(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: Clas
             out[k] = Role(THIRD, f"subject of '{tok.head.text}' (a speaker)")
 
 
-def _buyer_referred_back(out: dict[int, Role], doc: Any, cls: Classes) -> Role | None:
+def _buyer_referred_back(
+    out: dict[int, Role], doc: Any, cls: Classes, wtok: dict[int, Weapon]
+) -> Role | None:
     """A seller but no buyer, and the buyer of the sentence is "it", "they" or "the country"
     ("It is also weighing an order for Chinese jets", "the Gulf state bought them from X"): the
     buyer is one the article already named, which only the article can tell. The role hangs
-    on the buying verb; its ``cue`` names the words that refer back."""
+    on the buying verb; its ``cue`` names the words that refer back. Beyond the subject, only a
+    state noun refers back ("delivered the jets to the country", "bought by the kingdom",
+    "agreed to sell the island nation six boats"): its role is read as a named state's would
+    be (``_role_of``); a pronoun there ("sold them to it") is too often the arms or a firm."""
     if any(r.role == RECIPIENT for r in out.values()):
         return None
     if not any(r.role == SUPPLIER and not r.weak for r in out.values()):
         return None
     for tok in doc:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or not _refers_back(tok):
+        if not _refers_back(tok):
             continue
-        role = _role_as_subject(tok, cls)
+        end = ""
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            role = _role_as_subject(tok, cls)
+        elif _w(tok) in _BACK_NOUNS and tok.dep_ in ("pobj", "dobj", "dative", "iobj"):
+            role = _role_of(tok, Actor(tok.idx, tok.idx + len(tok.text), ""), wtok, cls)
+            end = f" {BACK_OBJECT}"
+        else:
+            continue
         if role is not None and role.role == RECIPIENT:
             words = " ".join(t.text for t in tok.subtree)
-            return Role(RECIPIENT, f"'{words}' (named earlier) {role.cue}", role.anchor)
+            return Role(RECIPIENT, f"'{words}' (named earlier) {role.cue}{end}", role.anchor)
     return None
 
 
@@ -593,6 +620,8 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
             if (
                 h.i not in wtok
                 and not bought
+                # "ordered jets worth 300 million francs from X": X sells, the francs have no source
+                and not _is_value(h, cls)
                 and not _noun_class(h, cls)
                 and not _transfer_word(h, wtok, cls, 0)
                 and not (_w(head) == "in" and cls.has("theatre", _w(h)))  # "its war in Ukraine"
@@ -832,6 +861,10 @@ def _on_noun(
             return Role(SUPPLIER, f"'{tok.text}'s {head.text} to {c.text}'", c.i)
     if cls.has("approve", _w(head)):  # "the State Department's approval of a sale"
         return Role(SUPPLIER, f"'{tok.text} … {head.text}' (the exporter's approval)", head.i)
+    if tok.dep_ in ("poss", "amod") and _ban_on_sales(head, cls) is not None:
+        # "Spain's halt on arms exports to Israel": a state stops its own sales (as "Spain
+        # halted arms exports"), the seller's government unless the sentence names a seller
+        return Role(SUPPLIER, f"'{tok.text}'s {head.text}' {BLOCKER}", head.i, weak=True)
     if tok.dep_ == "poss" and cls.has("vendor", _w(head)):
         # "Azerbaijan's arms suppliers": those who sell to it; the owner is their customer
         return Role(RECIPIENT, f"'{tok.text}'s {head.text}' (their customer)", head.i)
@@ -907,6 +940,12 @@ def _implied_subject_of(tok: Any, cls: Classes) -> Any | None:
                 s.dep_ in _SUBJECTS and _w(s) in _PRONOUNS for s in c.children
             ):
                 return c
+    if dep in _SUBJECTS and _w(head) in _BE:  # "India is likely to provide vessels"
+        for a in head.children:
+            if a.dep_ == "acomp" and cls.has("about_to", _w(a)):
+                verb = next((c for c in a.children if c.dep_ == "xcomp"), None)
+                if verb is not None:
+                    return verb
     for c in tok.children:  # "Italy to sell": a headline's infinitive on its subject
         if c.dep_ in ("acl", "relcl") and any(_w(a) == "to" for a in c.children if a.dep_ == "aux"):
             return c
@@ -958,6 +997,9 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
                 return Role(SUPPLIER, f"'{head.text} … to {c.text}'", c.i)
     if dep == "pobj" and _places_the_order(tok):  # "a follow-on order from Egypt"
         return Role(RECIPIENT, f"'{head.head.text} {head.text}' (places the order)", head.head.i)
+    members = _members_of_subject(tok, cls)
+    if members is not None:  # "customers of the drone include A, B and C"
+        return members
     if dep == "pobj" and _earlier_buyers(head, cls):
         return Role(RECIPIENT, f"'{head.head.text} … after' (an earlier buyer)", head.head.i)
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
@@ -983,6 +1025,25 @@ def _places_the_order(tok: Any) -> bool:
     holder = order.head if order.dep_ in ("dobj", "nsubjpass") else None
     subjects = [c for c in holder.children if c.dep_ in _SUBJECTS] if holder is not None else []
     return not any(t.i in states or t.tag_ == "PRP" for s in subjects for t in s.subtree)
+
+
+def _members_of_subject(tok: Any, cls: Classes) -> Role | None:
+    """The object of "include" or "be" whose subject is a noun of buyers or sellers names its
+    members ("customers of the K9 include Poland, Norway and Finland", "its main suppliers
+    are Russia and China"): they buy, or sell. The later members climb to the first one."""
+    verb = tok.head
+    if tok.dep_ not in ("dobj", "attr") or not (
+        cls.has("include", _w(verb)) or (tok.dep_ == "attr" and _w(verb) in _BE)
+    ):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if cls.has("customer", _w(subj)):
+        return Role(RECIPIENT, f"'{subj.text} … {verb.text}' (its members)", verb.i)
+    if cls.has("vendor", _w(subj)):
+        return Role(SUPPLIER, f"'{subj.text} … {verb.text}' (its members)", verb.i)
+    return None
 
 
 def _earlier_buyers(prep: Any, cls: Classes) -> bool:
@@ -1216,13 +1277,23 @@ def _bans_own_sales(verb: Any, cls: Classes) -> Any | None:
     if not cls.has("impose", _w(verb)):
         return None
     for o in verb.children:
-        if o.dep_ != "dobj" or not cls.has("ban_noun", _w(o)):
-            continue
-        for p in o.children:
-            if p.dep_ == "prep" and _w(p) == "on":
-                for s in p.children:
-                    if s.dep_ == "pobj" and cls.has("sell_noun", _w(s)):
-                        return s
+        if o.dep_ == "dobj":
+            sale = _ban_on_sales(o, cls)
+            if sale is not None:
+                return sale
+    return None
+
+
+def _ban_on_sales(noun: Any, cls: Classes) -> Any | None:
+    """The sale a ban noun stops ("a ban on arms exports", "a freeze on weapons sales"), or
+    None."""
+    if not cls.has("ban_noun", _w(noun)):
+        return None
+    for p in noun.children:
+        if p.dep_ == "prep" and _w(p) == "on":
+            for s in p.children:
+                if s.dep_ == "pobj" and cls.has("sell_noun", _w(s)):
+                    return s
     return None
 
 
@@ -1298,7 +1369,8 @@ def _commands(verb: Any, cls: Classes) -> bool:
     if not cls.has("command", _w(verb)):
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if objects and any(c.dep_ == "xcomp" for c in verb.children):
+    # an infinitive, not "ordered missiles worth 300 million francs" (the value as an xcomp)
+    if objects and any(c.dep_ == "xcomp" and not _is_value(c, cls) for c in verb.children):
         return True
     if any(cls.has("veto", _w(o)) for o in objects):
         return True
@@ -1324,7 +1396,7 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         # "in X" holds only after a company (``_seat_of_a_company``, which knows the actors)
         end = _SELLER_SEAT if _w(prep) == "in" else " (the list goes on)"
         return replace(role, cue=role.cue + end) if role is not None else None
-    p, h = _w(prep), prep.head
+    p, h = _w(prep), _past_value(prep.head, cls)
     if _failed_attempt(h, cls) and cls.any(("buy", "sell"), _w(h)):  # "failed to sell … to X"
         return Role(NO_ROLE, f"'{h.head.text} to {h.text} … {p}' (a failed attempt)", h.i)
     if h.tag_.startswith("VB") and not _transfer_word(h, wtok, cls, 0, buying=True):
@@ -1396,8 +1468,14 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if p == "between" and (cls.any(("deal", "sign", "talks"), hw) or _noun_class(h, cls)):
         return Role(PARTY, f"'{h.text} between'", h.i)  # "signed between France and Egypt"
     if p == "with":
+        through = _bought_through(h, cls)
+        if through is not None:  # "the jets were procured through a deal with Poland"
+            return through
         if cls.any(("deal", "sign", "talks", "approve"), hw) or _noun_class(h, cls) == PARTY:
             return Role(PARTY, f"'{h.text} with'", h.i)
+        deal = _deal_above(h, cls)
+        if deal is not None:  # "a contract for the supply of 11 jets with Russia"
+            return Role(PARTY, f"'{deal.text} … with'", deal.i)
         return None
     if p in ("in", "at"):
         movers = [c for c in h.children if c.dep_ == "nsubj"]
@@ -1410,6 +1488,55 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         if cls.has("arrive", hw) and not (own_force or carrying):
             return Role(RECIPIENT, f"'{h.text} in'", h.i)
         return Role(THIRD, f"'{p}'")
+    return None
+
+
+def _bought_through(deal: Any, cls: Classes) -> Role | None:
+    """A deal through which arms were bought or sold ("procured through a deal with Poland",
+    "sold under an agreement with Egypt"): its "with" names the other side of that verb, even
+    when the buyer is left unnamed (a passive), so there is no subject to pair it with."""
+    prep = deal.head
+    if not cls.has("deal", _w(deal)) or deal.dep_ != "pobj":
+        return None
+    if _w(prep) not in ("through", "under", "via", "in"):
+        return None
+    verb = prep.head
+    if cls.has("buy", _w(verb)) and not cls.has("sell", _w(verb)):
+        return Role(SUPPLIER, f"'{verb.text} … {deal.text} with' (sells)", verb.i)
+    if cls.has("sell", _w(verb)) and not cls.has("buy", _w(verb)):
+        return Role(RECIPIENT, f"'{verb.text} … {deal.text} with' (buys)", verb.i)
+    return None
+
+
+def _is_value(tok: Any, cls: Classes) -> bool:
+    """A word of a money amount: a number, a currency sign or word, or "worth"."""
+    return tok.tag_ in ("CD", "$") or _w(tok) == "worth" or cls.has("currency", _w(tok))
+
+
+def _past_value(tok: Any, cls: Classes) -> Any:
+    """The word a money amount measures, for a phrase the parser hangs on the amount: in
+    "ordered missiles worth 300 million francs from the United States" and "permits worth
+    R37 million to Saudi Arabia" the "from"/"to" phrase belongs to the order or the permits,
+    not to the francs (the amount sits between the arms and the phrase)."""
+    for _ in range(6):
+        if not _is_value(tok, cls) or tok.head is tok:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _deal_above(noun: Any, cls: Classes) -> Any | None:
+    """The deal whose object phrase holds ``noun`` ("a contract for the supply of 11 jets",
+    "an agreement on the delivery of tanks"): the parser hangs a "with Y" that follows the
+    object phrase on its last noun, but Y is the deal's counterpart. Climbs noun ← of/for/on ←
+    noun, at most three steps, and stops at anything else (not "in line with")."""
+    for _ in range(3):
+        prep = noun.head
+        if not (_is_noun(noun) and noun.dep_ == "pobj" and _w(prep) in ("of", "for", "on")):
+            return None
+        noun = prep.head
+        if cls.any(("deal", "talks"), _w(noun)):
+            return noun
     return None
 
 
@@ -1440,7 +1567,8 @@ def _sale_beside(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Any | None
     if not _is_noun(h):
         return None
     for c in h.children:
-        if c.dep_ != "prep" or c.i > prep.i or _w(c) not in ("of", "for"):
+        # "on": "a freeze on weapons sales to Turkey", the "to" hung on the freeze
+        if c.dep_ != "prep" or c.i > prep.i or _w(c) not in ("of", "for", "on"):
             continue
         for o in c.children:
             if o.dep_ == "pobj" and (cls.has("sell_noun", _w(o)) or _arms_noun(o, wtok)):
@@ -1518,17 +1646,37 @@ def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes
     """The verb starting at character ``at`` has arms (a span of ``arms``, character offsets)
     as its object, a member of its object's list, or the "of" phrase of an object that counts
     them ("a first lot of patrol boats", "four high-performance helicopters and radars"; not
-    "ownership of the jets")."""
+    "ownership of the jets"); for an arrival verb its subject, and for the verb of a relative
+    clause with no object of its own the noun the clause hangs on ("the jets (that) it had
+    ordered")."""
     verb = next((t for t in doc if t.idx == at), None)
     if verb is None:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if cls.has("arrive", _w(verb)):  # what arrives is its subject ("two jets arrived in X")
+        objects += _arriving(verb, cls)
+    if verb.dep_ == "relcl" and all(o.tag_ in ("WDT", "WP") for o in objects):
+        objects.append(verb.head)  # "the helicopters (that) it had ordered from X"
     objects += [c for o in objects for c in o.conjuncts]
     objects += [
         g for o in objects if _counts_arms(o, cls) for p in o.children if _w(p) == "of"
         for g in p.children if g.dep_ == "pobj"
     ]  # fmt: skip
     return any(a <= o.idx < b for o in objects for a, b in arms)
+
+
+def _arriving(verb: Any, cls: Classes) -> list[Any]:
+    """The subject of an arrival verb, or of the verbs it hangs on as an infinitive ("jets are
+    set to arrive", "will begin to arrive"): what arrives. None when it arrives carrying
+    something ("four transports arrived, carrying tents"): a carrier, not the cargo."""
+    if any(c.dep_ == "advcl" and cls.has("carry", _w(c)) for c in verb.children):
+        return []
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ != "xcomp":
+            return subjects
+        verb = verb.head
+    return []
 
 
 def _counts_arms(noun: Any, cls: Classes) -> bool:

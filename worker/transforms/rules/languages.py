@@ -340,6 +340,17 @@ def merge_language(
         raw["compounds"] = dict(own["compounds"])
     if own.get("case_marker"):
         raw["case_marker"] = str(own["case_marker"])
+    if own.get("accented"):
+        raw["accented"] = [str(w) for w in own["accented"]]
+    # weak triggers (a verb of sending: troops and aid are sent too) count only when one of
+    # the `objects` patterns finds arms as what they move, as in English (pairs.py)
+    if own.get("proclitics"):
+        raw["proclitics"] = [str(p) for p in own["proclitics"]]
+    if "fill_adjectives" in own:
+        raw["fill_adjectives"] = bool(own["fill_adjectives"])
+    for key in ("weak_triggers", "objects"):
+        if own.get(key):
+            raw[key] = usable(own[key])
     if stem:
         raw["stemmer"] = stem
         # the shared list names classes some languages leave empty; a language's own must exist
@@ -407,6 +418,9 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.grammar = None  # the dependency parse is English-only: symbol patterns alone
     lex.adjectives = adjective_test(raw.get("adjectives") or {})
     lex.stem = reader
+    if raw.get("proclitics"):  # Arabic: "بتسليم" (by delivering) is the class word "تسليم"
+        known = frozenset(fold_letters(w) for ws in compiled["classes"].values() for w in ws)
+        lex.stem = with_proclitics(reader, raw["proclitics"], known)
     lex.status_reader, lex.status_words = status_reader(raw)
 
     def folded(name: str) -> frozenset[str]:
@@ -421,9 +435,13 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     # a capital right after a preposition of place is a place, not its state ("en Lima"; "à
     # Paris" unless a word of buying or supplying comes first: "livré à Kiev")
     lex.places, lex.places_or_to = folded("place"), folded("place_or_to")
+    lex.partners = folded("with")  # "with X": a partner, never a subject
+    lex.prepositions = tuple(folded(c) for c in ("to", "from", "by", "with") if folded(c))
     lex.movers = frozenset().union(*(folded(c) for c in ("buy", "buy_noun", "sell", "sell_noun")))
-    # a list's last member shares the role of the one before it ("an Ägypten und Katar")
-    lex.conjunctions = folded("and")
+    # a list's last member shares the role of the one before it ("an Ägypten und Katar"); a
+    # phrase ("as well as") as the symbol line sees it, its ignored words left out
+    seen = (" ".join(w for w in p.split() if w not in lex.ignore) for p in folded("and"))
+    lex.conjunctions = frozenset(p for p in seen if p)
     # ... unless its own verb follows it ("und Israel protestiert"): a new clause
     lex.clause_words = folded("clause")
     # "according to" ("selon", "según"): the countries right after one are a source, not a party
@@ -433,7 +451,45 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.joined_and = tuple(sorted(compiled["classes"].get("and_joined", [])))
     # Turkish: a list's case suffix on its last member only ("Katar, Kuveyt ve Umman'a")
     lex.case_marker = str(raw.get("case_marker") or "")
+    # words read as written, not folded ("à" is no article "a"; RelationLexicon.accented)
+    lex.accented = frozenset(str(w) for w in raw.get("accented") or [])
+    # whether an adjective may be "the one remaining country" (RelationLexicon.fill_adjectives)
+    lex.fill_adjectives = bool(raw.get("fill_adjectives", True))
     return lex
+
+
+def with_proclitics(
+    read: Callable[[str, str], str], proclitics: Iterable[Any], known: frozenset[str]
+) -> Callable[[str, str], str]:
+    """``read`` (a token folded, and as written, to its class word) that also reads a token it
+    leaves unknown as the word after one of the language's proclitics, when that word is a class
+    word: Arabic writes "and", "by", "to", "as" and the article joined to the next word
+    ("بتسليم", "وتسلمت", "للتصدير"), and no list can spell every combination. The longest
+    proclitic first; at least three letters must remain ("بيع" is a word, not "ب" + "يع")."""
+    prefixes = sorted({fold_letters(str(p)) for p in proclitics}, key=len, reverse=True)
+    memo: dict[tuple[str, str], str] = {}
+
+    def unjoined(tok: str, orig: str) -> str:
+        word = read(tok, orig)
+        if word in known:
+            return word
+        for p in prefixes:
+            if tok.startswith(p) and len(tok) - len(p) >= 3:
+                inner = read(tok[len(p) :], orig[len(p) :])
+                if inner in known:
+                    return inner
+        return word
+
+    def reader(tok: str, orig: str) -> str:
+        # remembered while there is room, as the readers' own caches do (word_stems._memo)
+        out = memo.get((tok, orig))
+        if out is None:
+            out = unjoined(tok, orig)
+            if len(memo) < 50_000:
+                memo[(tok, orig)] = out
+        return out
+
+    return reader
 
 
 def _compounds(

@@ -24,8 +24,10 @@ from worker.transforms.sentences import split_sentences
 
 from .grammar import (
     BACK,
+    BACK_OBJECT,
     BLOCKER,
     MAKER_OF,
+    NO_ROLE,
     RETIRED,
     Actor,
     Classes,
@@ -89,6 +91,10 @@ LEAD_BUYER = True
 # its cue shows a sale (``_unsure_seller``); the join with a lone buyer stays off in English
 LEAD_BUYER_EN = True
 LEAD_CUE = "seller to the article's lead state"
+# ... and, when no seller is read in words, the one state that makes the arms the article's
+# sentences read a transfer of (``_one_maker``): a company or a maker's adjective as the only
+# supplier (issue 12, company-supplier and adjective-origin)
+MAKER_LEAD = True
 # a buyer read alone in an article whose pairs all have one seller, the state of the one maker
 # the article names: it buys from that seller too ("X took the first drones from Turkey. In May,
 # Y acquired some of these drones."), a second customer of the same maker (``_later_buyers``);
@@ -173,6 +179,12 @@ class RelationLexicon:
     places: frozenset[str] = frozenset()
     places_or_to: frozenset[str] = frozenset()
     movers: frozenset[str] = frozenset()
+    # language lexicons: "with" ("mit", "con", "z", "с"; the ``with`` class): a country right
+    # after one is a partner, never the subject of the verb after it (``_no_subject_after_place``)
+    partners: frozenset[str] = frozenset()
+    # language lexicons: the classes of prepositions ("to", "from", "by", "with"): a list whose
+    # members each repeat one of a class is one list (``_same_preposition``)
+    prepositions: tuple[frozenset[str], ...] = ()
     # the words that close a list of countries ("and"; a language lexicon's ``and`` class:
     # "und", "et", "e", "y", "ve"): the country after one shares the role of the one before
     conjunctions: frozenset[str] = frozenset({"and"})
@@ -186,6 +198,12 @@ class RelationLexicon:
     # language lexicons: the token that opens a case suffix (Turkish "'", ``case_marker``), when
     # a list carries its case on the last member only ("Katar, Kuveyt ve Umman'a")
     case_marker: str = ""
+    # language lexicons: words whose accent tells them from the word they fold to (Portuguese
+    # "à" = "to the", "a" = "the"): read as written, so a class can list them apart
+    accented: frozenset[str] = frozenset()
+    # language lexicons: whether a country adjective may fill a side the patterns left empty
+    # ("the one remaining country"; a language file's `fill_adjectives: false` says no)
+    fill_adjectives: bool = True
     # language lexicons: words opening an attribution ("selon", "según", "laut"; the ``according``
     # class): the countries listed right after one are a source of the news, not a party
     according: frozenset[str] = frozenset()
@@ -202,8 +220,10 @@ class RelationLexicon:
     def from_dict(cls, raw: Mapping[str, Any]) -> RelationLexicon:
         try:
             name = str(raw["relation"])
+            accented = frozenset(str(w) for w in raw.get("accented") or [])
             classes = {
-                k: [fold_letters(str(w)) for w in v] for k, v in raw.get("classes", {}).items()
+                k: [w if w in accented else fold_letters(w) for w in map(str, v)]
+                for k, v in raw.get("classes", {}).items()
             }
             window = int(raw.get("window", 6))
             arms_window = int(raw.get("arms_window", 10))
@@ -466,9 +486,22 @@ def extract_pairs(
         text = art.title if fld == "title" else art.body
         for rec, sup, cues, facts in _sentence_pairs(text, start, end, fld, spans, lexicon):
             if rec == REFERRED_BACK:  # the buyer the article named first
+                named_sellers = {  # read as sellers in words, not only as the arms' makers
+                    s.state
+                    for s in sellers
+                    if any(c.country == s.state and _hands_over(c.cue) for c in s.cues)
+                }
                 rec = next(iter(k[0] for k in hits), "") or _first_state(
-                    per_sentence, idx, {s.state for s in sellers}, art, sentences
+                    per_sentence, idx, named_sellers, art, sentences, sup
                 )
+                back_cue = next(c.cue for c in cues if c.country == REFERRED_BACK)
+                placeholder = sup in (ARTICLE_MAKER, REFERRED_ARMS)
+                if rec == "" and BACK_OBJECT in back_cue and not placeholder:
+                    # "to the country" with no referent yet: a seller with no buyer named, as
+                    # if the words were not there (the article's buyer, ``_lead_buyer_pairs``)
+                    own = [c for c in cues if c.country != REFERRED_BACK]
+                    sellers.append(_Orphan(sup, own, facts, (fld, sidx, start, end), text))
+                    continue
                 if rec in ("", sup):
                     continue
                 cues = [replace(c, country=rec) if c.country == REFERRED_BACK else c for c in cues]
@@ -804,6 +837,11 @@ def _sentence_pairs(
         roles[k] = parsed.get(k) if parsed is not None else None
         if roles[k] is None and (parsed is None or SYMBOL_FALLBACK):
             roles[k] = _pattern_role(k, symbols, lex)
+    joined = frozenset(
+        k for k in countries if text[symbols[k][2] : symbols[k][3]].startswith(lex.joined_and)
+    )
+    if lex.symbols_only:
+        _list_roles(roles, countries, symbols, lex, joined, trig)
     for k in countries:  # a company sells; the buyer is a state ("Saab ... e compra de")
         r = roles[k]
         if r is not None and r[0] == "recipient" and symbols[k][1].company:
@@ -813,9 +851,6 @@ def _sentence_pairs(
         _no_subject_after_place(roles, countries, symbols, lex)
         _compound_parts(roles, countries, symbols)
         _origin_only(roles, countries, symbols)
-    joined = frozenset(
-        k for k in countries if text[symbols[k][2] : symbols[k][3]].startswith(lex.joined_and)
-    )
     _coordinate(
         roles,
         countries,
@@ -843,7 +878,12 @@ def _sentence_pairs(
     if back is not None and not book.by_role["recipient"]:
         # "it" / "the country" buys: the article's buyer, resolved by ``extract_pairs``
         book.note(back, _Span(start, end, "country", REFERRED_BACK))
-    book.fill_empty_sides(symbols, countries, fallback=parsed is None or ONLY_OTHER_FALLBACK)
+    # a language whose origin adjective follows the arms ("caças suecos": W= XA) fills no empty
+    # side with an adjective found elsewhere: it qualifies a people or a request ("os alemães")
+    fillers = (
+        countries if lex.fill_adjectives else [k for k in countries if not symbols[k][1].adjective]
+    )
+    book.fill_empty_sides(symbols, fillers, fallback=parsed is None or ONLY_OTHER_FALLBACK)
     if MAKER_FILL and book.read_alone("recipient") and not (book.gifts and all(book.gifts)):
         # a buyer with no seller in the sentence: the seller of the arms the article named
         # before when the sentence refers back to them, else the maker the article names
@@ -951,6 +991,7 @@ def _first_state(
     sellers: set[str],
     art: Any,
     sentences: list[tuple[str, int, int, int]],
+    seller: str = "",
 ) -> str:
     """With no pair read yet, the state "it" or "the country" refers back to: the first state
     the article names before sentence ``idx`` when it is its sentence's subject or the only
@@ -958,18 +999,21 @@ def _first_state(
     bought three drones from Y."), not one that only qualifies the subject beside another
     state ("US officials have warned Turkey ...": no referent, review) nor one read as a seller
     so far (``sellers``: "The ministry will buy guns
-    from A. ... we receive"); "" when none."""
+    from A. ... we receive"); "" when none. The sentence's own ``seller`` is never the buyer
+    it refers to: it is passed over, in reading order ("An X source says Y approved the sale of
+    jets. Y will deliver them to the country": X, the one state left)."""
     if not BACK_TO_FIRST_STATE:
         return ""
     for i, spans in sorted(per_sentence.items()):
         if i >= idx:
             break
-        sp = next((x for x in spans if x.kind == "country"), None)
+        states = sorted((x for x in spans if x.kind == "country"), key=lambda x: x.start)
+        sp = next((x for x in states if x.ident != seller), None)
         if sp is None:
             continue
         fld, _, start, end = sentences[i]
         text = art.title if fld == "title" else art.body
-        alone = len({x.ident for x in spans if x.kind == "country"}) == 1
+        alone = len({x.ident for x in states} - {seller}) == 1
         if sp.ident in sellers or not (
             alone or _names_subject(text[start:end], sp.start - start, sp.end - start)
         ):
@@ -1137,11 +1181,12 @@ def _lead_buyer_pairs(
     if lex.symbols_only:
         sellers = [s for s in sellers if any(_names_seller(c, s.state, unsure) for c in s.cues)]
     else:  # the parse's cues say it in words of their own
-        sellers = [
+        sure = [
             s
             for s in sellers
             if any(c.country == s.state and not _unsure_seller(c) for c in s.cues)
         ]
+        sellers = sure or _one_maker(sellers, set(tagged.countries)) if MAKER_LEAD else sure
     states = {s.state for s in sellers}
     bystanders = {c.country for s in sellers for c in s.cues if c.role == "third"}
     named = [
@@ -1165,6 +1210,22 @@ def _lead_buyer_pairs(
             replace(c, cue=f"{LEAD_CUE}: {c.cue}") for c in seller.cues if c.country == seller.state
         )
         _add_facts(hit, seller.facts, seller.text)
+
+
+def _one_maker(sellers: list[_Orphan], named: set[str]) -> list[_Orphan]:
+    """English sellers read alone only as the makers of a named weapon ("the Mogami-class
+    frigate"), when no seller is read in words anywhere and they are all one state that the
+    article names (``named``): the article's arms come from that maker ("Canberra picked the
+    Mogami design. The first ship will be in the water by 2030."). Two makers' states name no
+    seller ("comparable to the US Patriot and the Russian S-300"), nor does a state's adjective
+    on arms ("Russian warships", "Jordanian aircraft": as often its own forces as its make)."""
+    makers = [
+        s
+        for s in sellers
+        if s.state in named
+        and any(c.country == s.state and c.cue.startswith(ORIGIN_CUE) for c in s.cues)
+    ]
+    return makers if len({s.state for s in makers}) == 1 else []
 
 
 def _named_with_arms(tagged: TaggedArticle, state: str, lex: RelationLexicon) -> bool:
@@ -1411,6 +1472,8 @@ def _symbols(
     ]
     if lex.stem is not None:  # the token as written too: a Snowball stemmer wants its accents
         toks = [(lex.stem(t, bare(text[s:e])), s, e) for t, s, e in toks]
+    if lex.accented:  # "à" is not the article "a" it folds to
+        toks = [(w if (w := text[s:e].lower()) in lex.accented else t, s, e) for t, s, e in toks]
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
     symbols: list[Symbol] = []
     i = si = 0
@@ -1638,6 +1701,121 @@ def _coordinate(
         _list_case(roles, countries, symbols, conjunctions, case_marker)
 
 
+def _lists(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+    joined: frozenset[int],
+) -> list[list[int]]:
+    """The sentence's lists of countries (two members or more), each member joined to the one
+    before by a comma, the language's "and" (a word or a phrase) or both, or written joined
+    to its "and" (Arabic). A list ends before a member whose own verb follows it (``clause``
+    words), after a member carrying its own case suffix (Turkish "Katar'a ve Umman'a"), and
+    at a comma after a member the patterns read as a subject on its own ("X ..."): a subject
+    set off by a comma is no member ("Rusya, Türkiye ve Mısır'a satacak": Russia sells). A
+    list closes with its "and": members joined by commas alone after the last "and" are none
+    ("por parte de A, B recibió": a comma between clauses). Members may each repeat the
+    first one's preposition (``_same_preposition``)."""
+    out: list[list[int]] = []
+    run: list[int] = []
+    closed = 0  # how many members of ``run`` its last "and" closes
+    for a, b in itertools.pairwise(countries):
+        between = _words_between(symbols, a, b)
+        if _same_preposition(symbols, a, between, lex):  # "à A, à B et aux C": one list
+            between = between[:-1]
+        linked = _joins(between, lex.conjunctions) or (b in joined and between in ([], [","]))
+        own = roles.get(a)
+        if (
+            not linked
+            or _opens_clause(symbols, b, lex.clause_words)
+            or (lex.case_marker and _word_after(symbols, a) == lex.case_marker)
+            or (between == [","] and own is not None and str(own[1]).startswith("X "))
+        ):
+            if closed > 1:
+                out.append(run[:closed])
+            run, closed = [], 0
+            continue
+        run = run or [a]
+        run.append(b)
+        if between != [","]:
+            closed = len(run)
+    if closed > 1:
+        out.append(run[:closed])
+    return out
+
+
+def _same_preposition(
+    symbols: list[Symbol], a: int, between: list[str], lex: RelationLexicon
+) -> bool:
+    """The words between list members ``a`` and the next end in a preposition of the class of
+    the one before ``a`` (a list whose members each repeat it: "achète à la France, à la
+    Russie et aux États-Unis", "у Франции, у России"), after a comma or an "and"."""
+    word = _word_before(symbols, a)
+    if word is None or len(between) < 2:
+        return False
+    return any(word in c and between[-1] in c for c in lex.prepositions)
+
+
+def _list_roles(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+    joined: frozenset[int],
+    triggers: Sequence[int],
+) -> None:
+    """Every member of a list keeps the role of the list: the patterns read the list as one
+    noun, its first member standing for it with what comes before the list and what comes
+    after its last member ("liefert an A, B und C", "A, B y C compran", "اشترت A وB وC
+    طائرات", "A ve B'ye"), and each member takes that role. Read one by one, a member's
+    patterns stop at its neighbours ("..." crosses no country), so a list's first member
+    missed the verb after it and its last the preposition before it. A list the patterns
+    give no role to keeps its members' own roles, and so does one whose members the patterns
+    read as counterparts ("A and B signed a contract to buy": ``_counterparts``). A list after
+    a word that is both "from" and "of" with no trigger just before it is a genitive ("the
+    combined fleets of A, B and C"): its members are no party."""
+    for members in _lists(roles, countries, symbols, lex, joined):
+        first, last = members[0], members[-1]
+        if _genitive_before(symbols, first, lex, triggers):
+            for m in members:
+                roles[m] = (NO_ROLE, "member of a list after a genitive")
+            continue
+        if _counterparts([roles.get(m) for m in members]):
+            continue
+        role = _pattern_role(first, symbols[: first + 1] + symbols[last + 1 :], lex)
+        if role is None or role[0] not in ROLES:
+            continue
+        for m in members:
+            roles[m] = (role[0], role[1] + " (list)")
+
+
+_RECIPROCAL = ("{deal}", "{sign}", "{with}")  # cue words of a deal between the two
+
+
+def _counterparts(own: list[tuple | None]) -> bool:
+    """The members of a list read one by one as a buyer and a seller, by a pattern of a deal
+    or a signing ("وقعت مصر وفرنسا عقدا": the two signed a contract with each other)."""
+    sides = {r[0] for r in own if r}
+    return {"recipient", "supplier"} <= sides and any(
+        w in str(r[1]) for r in own if r for w in _RECIPROCAL
+    )
+
+
+_GOVERNED_REACH = 4  # symbols from a trigger to the "de" it governs ("adquirió cazas F-16 de")
+
+
+def _genitive_before(
+    symbols: list[Symbol], first: int, lex: RelationLexicon, triggers: Sequence[int]
+) -> bool:
+    """The word before a list's first member is a genitive word (Romance "de", "di") that no
+    trigger a few symbols before governs: "of" a noun, not "from" a seller."""
+    word = _word_before(symbols, first)
+    if word is None or word not in lex.genitive:
+        return False
+    return not any(first - 1 - _GOVERNED_REACH <= t < first - 1 for t in triggers)
+
+
 def _coordinate_back(
     roles: dict[int, tuple | None],
     countries: list[int],
@@ -1658,7 +1836,10 @@ def _coordinate_back(
             continue
         if b not in lent and not _subject_of_verb(b, countries, symbols, conjunctions, triggers):
             continue
-        if _joins(_words_between(symbols, a, b), conjunctions):
+        between = _words_between(symbols, a, b)
+        if between == [","] and b not in lent:
+            continue  # a list closes with its "and": "tras reunirse con A, B aprobó" is none
+        if _joins(between, conjunctions):
             roles[a] = (rb[0], rb[1] + " (coordinated)")
             lent.add(a)
 
@@ -1690,12 +1871,26 @@ def _sources(
 
 
 def _and_joins(between: list[str], conjunctions: frozenset[str]) -> bool:
-    """The words between two list members are its "and" (", and"): a language file that lists
-    no "and" takes any one word there."""
-    words = [w for w in between if w != ","]
-    return (
-        len(words) == 1 and words == between[-1:] and (not conjunctions or words[0] in conjunctions)
-    )
+    """The words between two list members are its "and" (", and", ", as well as"): a language
+    file that lists no "and" takes any one word there."""
+    if not conjunctions:
+        words = [w for w in between if w != ","]
+        return len(words) == 1 and words == between[-1:]
+    rest = _conjunction_at_end(between, conjunctions)
+    return rest is not None and all(w == "," for w in rest)
+
+
+_PHRASE_WORDS = 3  # the longest "and" phrase a language lists ("as well as", "а также")
+
+
+def _conjunction_at_end(between: list[str], conjunctions: frozenset[str]) -> list[str] | None:
+    """What stands before the language's "and" that ends ``between`` (a word, or a phrase of
+    "as well as" kind written as several words: "а также", "bem como", "ainsi que"), or None
+    when ``between`` does not end in one."""
+    for n in range(1, min(_PHRASE_WORDS, len(between)) + 1):
+        if " ".join(between[-n:]) in conjunctions:
+            return between[:-n]
+    return None
 
 
 def _no_subject_after_place(
@@ -1707,11 +1902,26 @@ def _no_subject_after_place(
     """A country right after a preposition of place ("en", "em", "in") is where something
     happens, never the subject of the verb after it: "firmó en Dinamarca un acuerdo de compra"
     does not make Denmark the buyer. Only the patterns that open on X (its verb or noun after
-    it) are dropped; "comprados en Dinamarca" still names the seller."""
+    it) are dropped; "comprados en Dinamarca" still names the seller. The same after "with"
+    (a partner: "que hizo maniobras con Egipto, vende cazas": Egypt sells nothing), and for
+    every member of a list that opens right after one ("con Egipto y la India"); not a "with"
+    set off by a comma right after a country, which adds a second subject ("la France, avec
+    le Danemark, a livré": both deliver)."""
+    heads = {k: k for k in countries}
+    for members in _lists(roles, countries, symbols, lex, frozenset()):
+        heads.update((m, members[0]) for m in members)
     for k in countries:
         r = roles.get(k)
-        if r and str(r[1]).startswith("X ") and _word_before(symbols, k) in lex.places:
+        if not r or not str(r[1]).startswith("X "):
+            continue
+        word, h = _word_before(symbols, heads[k]), heads[k]
+        if word in lex.places or (word in lex.partners and not _with_subject(symbols, h)):
             roles[k] = None
+
+
+def _with_subject(symbols: list[Symbol], k: int) -> bool:
+    """Symbol ``k`` follows "Country , with": a second subject beside the first."""
+    return k >= 3 and symbols[k - 2][:2] == ("word", ",") and symbols[k - 3][0] == "country"
 
 
 def _word_before(symbols: list[Symbol], k: int) -> str | None:
@@ -1806,10 +2016,11 @@ def _words_between(symbols: list[Symbol], a: int, b: int) -> list[str]:
 
 
 def _joins(between: list[str], conjunctions: frozenset[str]) -> bool:
-    """The words between two list members ("" for a weapon): ",", "and" or ", and"."""
+    """The words between two list members ("" for a weapon): ",", "and" or ", and" (the "and"
+    a word or a phrase of the language's ``and`` class)."""
     if between == [","]:
         return True
-    return bool(between) and between[-1] in conjunctions and between[:-1] in ([], [","])
+    return _conjunction_at_end(between, conjunctions) in ([], [","])
 
 
 class _RoleBook:
