@@ -1445,3 +1445,59 @@ def test_a_states_own_ban_on_arms_sales_names_it_the_seller(cues, text, pair) ->
 
 def test_a_ban_on_other_goods_names_no_seller(read) -> None:
     assert not read("Russia's ban on grain exports to Egypt hurt Cairo.")
+
+
+def test_the_noun_order_from_a_state_names_the_customer(read) -> None:
+    # the noun: "an order from Egypt" is Egypt's order, so Egypt is no seller to the buyers
+    # named before it; the verb keeps its reading ("ordered ... from France")
+    got = read(
+        "Rafale sales to Greece and Croatia were followed by a new order from Egypt for 30 jets."
+    )
+    assert not {("GRC", "EGY"), ("HRV", "EGY")} & set(got)
+    assert ("EGY", "FRA") in got
+    assert set(read("Brazil ordered submarines from France.")) == {("BRA", "FRA")}
+
+
+def test_an_order_that_has_its_buyer_keeps_from_as_the_seller(read) -> None:
+    # a state subject of the verb holding the order is the buyer: "from" names the seller
+    assert set(read("Thailand is weighing a second frigate order from South Korea.")) == {
+        ("THA", "KOR")
+    }
+
+
+def test_co_signers_of_a_contract_with_a_maker_both_buy_from_it(read) -> None:
+    # two bodies signing together with a maker are one side: neither sells to the other
+    got = read(
+        "The US Army and the Danish ministry's procurement office signed a contract with "
+        "BAE Systems Hagglunds for 100 CV90 vehicles."
+    )
+    assert not {("USA", "DNK"), ("DNK", "USA")} & set(got)
+    got = read("Estonia and Latvia signed a contract with Germany for IRIS-T air defence systems.")
+    assert set(got) == {("EST", "DEU"), ("LVA", "DEU")}
+
+
+def test_a_state_that_views_or_fears_a_sale_is_not_its_seller(read) -> None:
+    got = read("Russia views the supply of F-16 jets to Ukraine as a provocation.")
+    assert ("UKR", "RUS") not in got
+    got = read("Moscow fears the delivery of Patriot batteries to Poland.")
+    assert ("POL", "RUS") not in got
+
+
+def test_a_state_that_completes_a_delivery_is_its_seller(read) -> None:
+    assert set(read("Germany completed the delivery of Leopard tanks to Ukraine.")) == {
+        ("UKR", "DEU")
+    }
+
+
+def test_a_purchase_owned_by_another_state_keeps_its_seller_to_itself(read) -> None:
+    # "in reply to B's purchase of jets from C": C sells to B, not to the main clause's A
+    got = read(
+        "Pakistan inducted the new jets in reply to India's acquisition of Rafale jets from France."
+    )
+    assert ("PAK", "FRA") not in got
+    assert ("IND", "FRA") in got
+
+
+def test_a_possessive_maker_of_the_arms_still_sells_to_the_buyer(read) -> None:
+    got = read("Greece is moving ahead with the procurement of Israel's PULS rocket system.")
+    assert ("GRC", "ISR") in got

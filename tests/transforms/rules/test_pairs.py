@@ -140,3 +140,48 @@ def test_weapon_origin_implies_supplier(lexicon):
 def test_pairs_from_the_title(lexicon):
     hits = extract_pairs(tag("India to buy S-400 from Russia", "No details yet."), lexicon)
     assert [(h.recipient, h.supplier, h.sentences[0][0]) for h in hits] == [("IND", "RUS", "title")]
+
+
+def _read_real(lexicon, text: str) -> set[tuple[str, str]]:
+    """Pairs of one text tagged by the product's tagger (minitag knows few states and arms)."""
+    tagged = default_tagger().tag(Article(id="t", title="", body=text))
+    return {(h.recipient, h.supplier) for h in extract_pairs(tagged, lexicon)}
+
+
+def test_the_maker_sells_to_the_buyer_not_to_a_donee_in_the_same_sentence(lexicon):
+    # one sentence with a buyer of new jets and a state that was given used ones: the jets'
+    # maker pairs with the buyer only
+    got = _read_real(
+        lexicon,
+        "Slovakia received its first two F-16 jets, which will replace MiG-29 fighters earlier "
+        "donated to Ukraine.",
+    )
+    assert ("UKR", "USA") not in got
+    assert ("SVK", "USA") in got
+
+
+def test_a_gift_alone_still_names_its_giver(lexicon):
+    # the ordinary donation keeps its pair: the giver is named, no maker is filled in
+    got = _read_real(lexicon, "The United States donated HIMARS launchers to Ukraine.")
+    assert got == {("UKR", "USA")}
+
+
+def test_a_seller_of_parts_built_into_the_platform_is_no_second_seller(lexicon):
+    # the engines of the buyer's ships go to their builder: the engine maker's state does not
+    # sell to the buyer
+    got = _read_real(
+        lexicon,
+        "Peru signed a deal to buy two frigates from South Korea. Under the terms of the "
+        "contract, the frigates' engines were to be supplied by Japan's Yanmar, but the firm "
+        "later withdrew from the sale.",
+    )
+    assert got == {("PER", "KOR")}
+
+
+def test_a_second_seller_of_the_arms_themselves_still_sells_to_the_buyer(lexicon):
+    got = _read_real(
+        lexicon,
+        "Peru signed a deal to buy two frigates from South Korea. Under the terms of the "
+        "contract, further frigates will be supplied by Japan.",
+    )
+    assert got == {("PER", "KOR"), ("PER", "JPN")}

@@ -160,7 +160,7 @@ def read_roles(
         if r.anchor >= 0:
             head = doc[r.anchor]
             gift = r.role == RECIPIENT and cls.has("gift", _w(head))
-            out[k] = replace(r, clause=_clause_of(head, wtok), gift=gift)
+            out[k] = replace(r, clause=_clause_of(head, wtok, cls), gift=gift)
     _makers_with_own_buyer(out)
     return out
 
@@ -418,7 +418,7 @@ def _maker_sells(out: dict[int, Role], actors: Sequence[Actor]) -> None:
             out[k] = Role(SUPPLIER, out[k].cue + " (a maker booking the order)", out[k].anchor)
 
 
-def _clause_of(tok: Any, wtok: dict[int, Weapon] | None = None) -> int:
+def _clause_of(tok: Any, wtok: dict[int, Weapon] | None = None, cls: Classes | None = None) -> int:
     """The clause a word belongs to: climb until a clause boundary (the root, a complement or
     adverbial clause, a relative clause, a coordinated verb), so that "Iran sends drones to Russia
     while the US gives jets to Ukraine" pairs Iran with Russia only. A relative clause on the
@@ -429,8 +429,25 @@ def _clause_of(tok: Any, wtok: dict[int, Weapon] | None = None) -> int:
             return tok.i
         if _starts_clause(tok) and not (tok.dep_ == "relcl" and _arms_noun(tok.head, wtok or {})):
             return tok.i
+        if cls is not None and _owned_event(tok, cls):
+            return tok.i
         tok = tok.head
     return tok.i
+
+
+def _owned_event(tok: Any, cls: Classes) -> bool:
+    """A noun with a state as its possessor inside a prepositional phrase ("in reply to India's
+    acquisition of Rafale jets from France", "after Egypt's purchase"): an event of that state's
+    own, a clause of its own, so its seller is not the main clause's ("Pakistan inducted J-10C
+    jets in reply to ..." buys nothing from France). Only a noun of buying or selling: "44 of
+    Germany's tanks" names their maker; and only the event with what it moves ("of" jets): "the
+    head of Spain's arms exporter" names a body, who speaks in the main clause."""
+    if tok.dep_ != "pobj" or not cls.any(("buy_noun", "sell_noun"), _w(tok)):
+        return False
+    if not any(c.dep_ == "prep" and _w(c) == "of" for c in tok.children):
+        return False
+    states = tok.doc.user_data.get(_STATE_TOKENS, ())
+    return any(c.dep_ == "poss" and c.i in states for c in tok.children)
 
 
 def _arms_at(tok: Any, wtok: dict[int, Weapon], cls: Classes) -> bool:
@@ -978,6 +995,8 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
                 return Role(RECIPIENT, f"'{head.text} … to {c.text}'", c.i)
             if c.dep_ == "xcomp" and cls.has("sell", _w(c)):
                 return Role(SUPPLIER, f"'{head.text} … to {c.text}'", c.i)
+    if dep == "pobj" and _places_the_order(tok):  # "a follow-on order from Egypt"
+        return Role(RECIPIENT, f"'{head.head.text} {head.text}' (places the order)", head.head.i)
     members = _members_of_subject(tok, cls)
     if members is not None:  # "customers of the drone include A, B and C"
         return members
@@ -986,6 +1005,26 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
         return _prep_role(head, cls, wtok)
     return None
+
+
+def _places_the_order(tok: Any) -> bool:
+    """A state right after "from" on the noun "order" is the customer that placed it ("a
+    follow-on order from Egypt", "a large jet order from Riyadh is at risk"): unlike the verb
+    ("ordered tanks from Germany"), the noun names who orders, as "a request from X" does. Not
+    when the order already has its buyer, which makes "from" the seller again: a possessor
+    ("Egypt's order from France") or a state (or "it") in the subject of the verb holding it
+    ("Thailand weighs a frigate order from South Korea")."""
+    prep, states = tok.head, tok.doc.user_data.get(_STATE_TOKENS, ())
+    order = prep.head
+    if _w(prep) != "from" or tok.i not in states or order is prep:
+        return False
+    if _w(order) not in ("order", "orders") or not order.tag_.startswith("NN"):
+        return False
+    if any(c.dep_ == "poss" for c in order.children):
+        return False
+    holder = order.head if order.dep_ in ("dobj", "nsubjpass") else None
+    subjects = [c for c in holder.children if c.dep_ in _SUBJECTS] if holder is not None else []
+    return not any(t.i in states or t.tag_ == "PRP" for s in subjects for t in s.subtree)
 
 
 def _members_of_subject(tok: Any, cls: Classes) -> Role | None:
@@ -1218,6 +1257,10 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
                     # "coordinated a shipment of drones from Iran": the seller is named after
                     # "from" and no one after "to"; the subject is where the arms go
                     return Role(RECIPIENT, f"subject of '{v.text} … {c.text} from'", v.i)
+                if kind == SUPPLIER and cls.has("say", _w(v)):
+                    # "Russia views the supply of jets to Ukraine as escalation": who speaks of
+                    # (views, fears) a sale is a bystander to it, not its seller
+                    return Role(THIRD, f"subject of '{v.text} … {c.text}' (speaks of it)", v.i)
                 if kind == SUPPLIER and not cls.has("approve", _w(v)):
                     return Role(SUPPLIER, f"subject of '{v.text} … {c.text}'", v.i)
                 if kind == SUPPLIER:  # "the US approved the sale": the seller's government
@@ -1708,6 +1751,11 @@ def _first_conjunct(doc: Any, actor: Actor) -> int:
     return tok.i
 
 
+def _signed_with(role: Role) -> bool:
+    """A party read from "with" on a signing or a deal ("a contract with Saab")."""
+    return role.cue.startswith("'") and " with'" in role.cue
+
+
 def _resolve_parties(
     out: dict[int, Role], actors: Sequence[Actor], doc: Any, wtok: dict[int, Weapon], cls: Classes
 ) -> None:
@@ -1750,6 +1798,10 @@ def _resolve_parties(
                 out[k] = Role(own[0].role, r.cue + f" (side of its own {own[0].role})", r.anchor)
             else:
                 outside = [(j, x) for j, x in decided if coord.get(j, -2) != coord[k]]
+                # ... the "with" side first: another signer is a co-signer, not the counterpart
+                # ("the US agency and the Danish ministry signed a contract with Saab": both
+                # buy from Saab, neither sells to the other)
+                outside.sort(key=lambda jx: not _signed_with(jx[1]))
                 other = (outside or decided)[0][1].role
                 out[k] = Role(_OPPOSITE[other], r.cue + f" (counterpart of the {other})", r.anchor)
     decided = [(j, x) for j, x in out.items() if x.role in (RECIPIENT, SUPPLIER)]

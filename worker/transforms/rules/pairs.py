@@ -1126,7 +1126,7 @@ def _second_sellers(
         arms = seller.facts.weapon
         if SECOND_ARMS and arms is not None and theirs and arms.ident not in theirs:
             continue  # "X ordered K2 tanks from A. B sells Leopard tanks ...": other arms
-        if _says_recipient(seller, grammar):
+        if _says_recipient(seller, grammar) or _sells_parts(seller, grammar):
             continue
         new = (buyer, sup) not in hits
         hit = hits.setdefault((buyer, sup), PairHit(buyer, sup))
@@ -1134,6 +1134,17 @@ def _second_sellers(
         if new:  # a pair already read keeps the facts of its own sentences
             hit.sentences.append(seller.sentence)
             _add_facts(hit, seller.facts, seller.text)
+
+
+def _sells_parts(seller: _Orphan, grammar: Classes | None) -> bool:
+    """The seller's sentence supplies parts built into a platform (the ``built_in`` class:
+    "refused to supply the engines for the submarine"): it sells to the platform's maker, not
+    to the article's buyer of the platform."""
+    if grammar is None:
+        return False
+    _, _, start, end = seller.sentence
+    words = _WORD_RUN.findall(seller.text[start:end].lower())
+    return any(grammar.has("built_in", w) for w in words)
 
 
 def _from_cue(cue: str) -> bool:
@@ -2141,6 +2152,8 @@ class _RoleBook:
         self.silent: set[str] = set()  # states the parse gave no side (grammar.NO_ROLE)
         self.clauses: dict[tuple[str, str], set[int]] = {}  # (role, country) -> clauses, -1: any
         self.gifts: list[bool] = []
+        self.gift_only: dict[str, bool] = {}  # recipient -> every one of its cues is a gift
+        self.origin_filled: set[str] = set()  # suppliers read only as where the arms were made
         # where a trigger of handing arms on stands: the arms after it are second-hand
         self.handed_on: int | None = None
         # makers of arms being retired or replaced: not the maker of what is bought
@@ -2155,6 +2168,7 @@ class _RoleBook:
         self.clauses.setdefault((r[0], iso), set()).add(r[2] if len(r) > 2 else -1)
         if r[0] == "recipient":
             self.gifts.append(len(r) > 3 and r[3])
+            self.gift_only[iso] = self.gift_only.get(iso, True) and bool(self.gifts[-1])
         if r[0] == "third" and r[1].endswith(RETIRED):
             self.retired.add(iso)
 
@@ -2200,6 +2214,7 @@ class _RoleBook:
                 domestic = w.origin in recipients and len(recipients) == 1
                 if not domestic and w.origin not in self.retired:
                     self._add("supplier", w.origin, w.start, w.end, f"{ORIGIN_CUE}{w.name}")
+                    self.origin_filled.add(w.origin)
         if not fallback:
             return
         unassigned = {symbols[k][1].ident for k in countries} - self.assigned
@@ -2222,7 +2237,11 @@ class _RoleBook:
         """Every recipient with every supplier whose roles sit in the same clause."""
         for rec in sorted(self.by_role["recipient"]):
             for sup in sorted(self.by_role["supplier"]):
-                if rec != sup and self._same_clause(rec, sup):
+                # ... and the maker sells to none of the sentence's gift recipients: a sentence
+                # with a buyer and a donee ("A received new F-16s to replace the MiGs it gave
+                # to B") hands B used arms, not the maker's
+                handed = sup in self.origin_filled and self.gift_only.get(rec, False)
+                if rec != sup and self._same_clause(rec, sup) and not handed:
                     # a seller waiting for the article's buyer keeps the sentence's bystanders,
                     # who are no buyer (``_lead_buyer_pairs``)
                     by = rec == ARTICLE_BUYER
