@@ -139,5 +139,5 @@ def test_a_comma_alone_makes_no_list(rules: RuleSet) -> None:
 
 
 def test_with_beside_a_subject_adds_a_second_seller(tagger: Tagger, rules: RuleSet) -> None:
-    body = "La France, avec le Danemark, a livré des obusiers Caesar à l'Ukraine."
-    assert pairs(tagger, rules, "fr", body) == {("UKR", "FRA"), ("UKR", "DNK")}
+    body = "La Belgique, avec les Pays-Bas, a fourni des chars Leopard à l'Ukraine."
+    assert pairs(tagger, rules, "fr", body) == {("UKR", "BEL"), ("UKR", "NLD")}

@@ -1,9 +1,10 @@
 """Two fixes of how a language sentence reads its roles (issue 13, 2026-12-06 evening). Polish
 "że" (that) folds to "ze" (from, with), so the state after "powiedział, że" was read as a
-seller: it is now read as written (the ``written`` class). And with no parse, a sentence naming
-arms of two makers apart ("an order for A-made tanks lets C keep getting B-made ones") does not say
-which is sold, so no side is filled from their makers (``pairs.ONE_MAKER_FILL``); arms of two
-makers named in one list are both bought. Sentences are our own."""
+seller: it is now read as written (the ``written:`` list of the language file). With no parse, a
+sentence naming arms of two makers apart ("an order for A-made tanks lets C keep getting B-made
+ones") does not say which is sold, so no side is filled from their makers
+(``pairs.ONE_MAKER_FILL``); arms of two makers named in one list are both bought. Sentences are
+our own."""
 
 from __future__ import annotations
 
@@ -78,3 +79,19 @@ def test_arms_of_two_makers_in_one_list_are_both_bought(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set
 ) -> None:
     assert pairs(tagger, rules, lang, body) == expected
+
+
+def test_a_written_word_is_matched_in_lower_case_whatever_its_case_in_the_file() -> None:
+    # ``written:`` and the class words are compared in lower case, as languages.py keeps the
+    # list: a word listed with a capital is still kept unfolded, in lower case
+    lex = reader.RelationLexicon.from_dict(
+        {"relation": "t", "written": ["Że"], "classes": {"that": ["ŻE"]}, "triggers": ["{that}"]}
+    )
+    assert lex.triggers == frozenset({"że"})
+
+
+def test_a_class_word_not_written_is_still_folded() -> None:
+    lex = reader.RelationLexicon.from_dict(
+        {"relation": "t", "written": ["że"], "classes": {"bad": ["Źle"]}, "triggers": ["{bad}"]}
+    )
+    assert lex.triggers == frozenset({"zle"})

@@ -99,7 +99,7 @@ def test_the_fighter_in_the_plural_but_not_the_storms(tagger: Tagger) -> None:
         ("تسلمت الجزائر غواصتين من مشروع “636 فارشافيانكا” من روسيا", "kilo-class"),
         ("سمحت واشنطن ببيع نظام “ثاد” للسعودية", "thaad"),
         ("Ukraina kupuje polskie Kraby za miliardy.", "ahs-krab"),
-        ("Katar, 24 adet Typhoon tipi savaş uçağı alacak.", "eurofighter-typhoon"),
+        ("Kuveyt, 18 adet Typhoon tipi uçak satın alacak.", "eurofighter-typhoon"),
         ("La Armada recibió tres patrulleras clase Island de EEUU.", "island-class"),
         ("Литва передала машини М577 Україні.", "m577"),
         ("Czesi otrzymają czołgi Leopard od Niemiec.", "leopard-2"),

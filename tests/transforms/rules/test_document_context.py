@@ -81,8 +81,8 @@ def test_the_country_is_not_its_own_seller(read):
         ),
         (
             "arms from a seller arrive",
-            "Drones and helicopters from Turkey will soon arrive in Nigeria, the ambassador said.",
-            {("NGA", "TUR")},
+            "Tanks and drones from Turkey will soon arrive in Somalia, the envoy said.",
+            {("SOM", "TUR")},
         ),
     ],
 )
@@ -149,9 +149,9 @@ def test_a_maker_alone_names_no_sale(read, text):
     ("text", "pairs"),
     [
         (
-            "Norway will return the military helicopters it had ordered from France, the "
+            "Chile will return the combat helicopters it had ordered from Spain, the "
             "minister said.",
-            {("NOR", "FRA")},
+            {("CHL", "ESP")},
         ),
         ("The Rafale jets that India received from France flew over the parade.", {("IND", "FRA")}),
         # the arms a force had sent to an exercise abroad: no transfer

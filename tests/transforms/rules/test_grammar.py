@@ -1298,8 +1298,8 @@ def test_a_money_amount_with_a_state_budget_names_no_seller(read) -> None:
     ("text", "pair"),
     [
         (
-            "Indonesia signed a contract for the supply of 11 fighter jets with Russia.",
-            ("IDN", "RUS"),
+            "Peru agreed a contract for the supply of 14 combat aircraft with Sweden.",
+            ("PER", "SWE"),
         ),
         (
             "Vietnam concluded an agreement on the delivery of coastal missile systems with India.",
@@ -1315,7 +1315,7 @@ def test_with_after_the_deals_object_names_the_counterpart(read, text, pair) -> 
 @pytest.mark.parametrize(
     "text",
     [
-        "Egypt signed an agreement on the supply of wheat with Russia.",
+        "Kenya finalised an agreement on the supply of maize with Tanzania.",
         "Egypt signed a deal for the purchase of fighter jets, in line with France.",
     ],
 )
@@ -1405,8 +1405,7 @@ def test_a_state_happy_to_host_arms_for_drills_buys_nothing(read) -> None:
     ("text", "pair"),
     [
         (
-            "The Philippines government has cancelled a deal to purchase 16 Russian transport"
-            " helicopters.",
+            "The Philippines government cancelled its deal to buy 12 Russian attack helicopters.",
             ("PHL", "RUS"),
         ),
         ("The Netherlands navy ordered two submarines from France.", ("NLD", "FRA")),
@@ -1433,13 +1432,13 @@ def test_the_other_side_of_a_deal_arms_went_through(cues, text, pair, end) -> No
 @pytest.mark.parametrize(
     ("text", "pair"),
     [
-        ("The decision follows Spain's halt on arms exports to Israel last year.", ("ISR", "ESP")),
-        ("The US criticised Germany's ban on arms exports to Saudi Arabia.", ("SAU", "DEU")),
+        ("The vote comes after Belgium's halt on weapons exports to Colombia.", ("COL", "BEL")),
+        ("Critics welcomed Sweden's ban on arms sales to Indonesia.", ("IDN", "SWE")),
         ("Canada is announcing a freeze on weapons sales to Turkey.", ("TUR", "CAN")),
     ],
 )
 def test_a_states_own_ban_on_arms_sales_names_it_the_seller(cues, text, pair) -> None:
-    # the state whose ban stops the sales is their exporter (as "Spain halted exports to X")
+    # the state whose ban stops the sales is their exporter (as "Belgium halted exports to X")
     assert any("(the blocker)" in c for c in cues(text).get(pair, set()))
 
 
@@ -1491,13 +1490,11 @@ def test_a_state_that_completes_a_delivery_is_its_seller(read) -> None:
 
 def test_a_purchase_owned_by_another_state_keeps_its_seller_to_itself(read) -> None:
     # "in reply to B's purchase of jets from C": C sells to B, not to the main clause's A
-    got = read(
-        "Pakistan inducted the new jets in reply to India's acquisition of Rafale jets from France."
-    )
-    assert ("PAK", "FRA") not in got
-    assert ("IND", "FRA") in got
+    got = read("Algeria ordered new tanks in reply to Morocco's purchase of howitzers from France.")
+    assert ("DZA", "FRA") not in got
+    assert ("MAR", "FRA") in got
 
 
 def test_a_possessive_maker_of_the_arms_still_sells_to_the_buyer(read) -> None:
-    got = read("Greece is moving ahead with the procurement of Israel's PULS rocket system.")
-    assert ("GRC", "ISR") in got
+    got = read("Denmark is going ahead with the acquisition of Israel's PULS launchers.")
+    assert ("DNK", "ISR") in got

@@ -862,8 +862,8 @@ def _on_noun(
     if cls.has("approve", _w(head)):  # "the State Department's approval of a sale"
         return Role(SUPPLIER, f"'{tok.text} … {head.text}' (the exporter's approval)", head.i)
     if tok.dep_ in ("poss", "amod") and _ban_on_sales(head, cls) is not None:
-        # "Spain's halt on arms exports to Israel": a state stops its own sales (as "Spain
-        # halted arms exports"), the seller's government unless the sentence names a seller
+        # "Norway's freeze on weapon sales to Chile": a state stops its own sales (as "Norway
+        # froze weapon sales"), the seller's government unless the sentence names a seller
         return Role(SUPPLIER, f"'{tok.text}'s {head.text}' {BLOCKER}", head.i, weak=True)
     if tok.dep_ == "poss" and cls.has("vendor", _w(head)):
         # "Azerbaijan's arms suppliers": those who sell to it; the owner is their customer
@@ -1474,7 +1474,7 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         if cls.any(("deal", "sign", "talks", "approve"), hw) or _noun_class(h, cls) == PARTY:
             return Role(PARTY, f"'{h.text} with'", h.i)
         deal = _deal_above(h, cls)
-        if deal is not None:  # "a contract for the supply of 11 jets with Russia"
+        if deal is not None:  # "a deal on the delivery of six frigates with Italy"
             return Role(PARTY, f"'{deal.text} … with'", deal.i)
         return None
     if p in ("in", "at"):
@@ -1526,7 +1526,7 @@ def _past_value(tok: Any, cls: Classes) -> Any:
 
 
 def _deal_above(noun: Any, cls: Classes) -> Any | None:
-    """The deal whose object phrase holds ``noun`` ("a contract for the supply of 11 jets",
+    """The deal whose object phrase holds ``noun`` ("an accord for the purchase of 20 tanks",
     "an agreement on the delivery of tanks"): the parser hangs a "with Y" that follows the
     object phrase on its last noun, but Y is the deal's counterpart. Climbs noun ← of/for/on ←
     noun, at most three steps, and stops at anything else (not "in line with")."""

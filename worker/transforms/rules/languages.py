@@ -342,12 +342,12 @@ def merge_language(
         raw["case_marker"] = str(own["case_marker"])
     if own.get("written"):
         raw["written"] = [str(w) for w in own["written"]]
-    # weak triggers (a verb of sending: troops and aid are sent too) count only when one of
-    # the `objects` patterns finds arms as what they move, as in English (pairs.py)
     if own.get("proclitics"):
         raw["proclitics"] = [str(p) for p in own["proclitics"]]
     if "fill_adjectives" in own:
         raw["fill_adjectives"] = bool(own["fill_adjectives"])
+    # weak triggers (a verb of sending: troops and aid are sent too) count only when one of
+    # the `objects` patterns finds arms as what they move, as in English (pairs.py)
     for key in ("weak_triggers", "objects"):
         if own.get(key):
             raw[key] = usable(own[key])

@@ -234,9 +234,10 @@ class RelationLexicon:
     def from_dict(cls, raw: Mapping[str, Any]) -> RelationLexicon:
         try:
             name = str(raw["relation"])
-            written = frozenset(str(w) for w in raw.get("written") or [])
+            # lower case on both sides, as languages.py keeps ``written`` and tokens are read
+            written = frozenset(str(w).lower() for w in raw.get("written") or [])
             classes = {
-                k: [w if w in written else fold_letters(w) for w in map(str, v)]
+                k: [w.lower() if w.lower() in written else fold_letters(w) for w in map(str, v)]
                 for k, v in raw.get("classes", {}).items()
             }
             window = int(raw.get("window", 6))
