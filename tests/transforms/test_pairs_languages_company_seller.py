@@ -100,3 +100,60 @@ def test_second_hand_arms_stay_the_handing_states_sale(
 ) -> None:
     # the maker delivering spare parts alone does not make the jets its state's sale
     assert pairs(tagger, rules, lang, body) == {("UKR", "DNK")}
+
+
+# A company delivering to a state body with no state named, in an article whose lead state is
+# another (a war's target): a home delivery, no export to that state (``pairs.COMPANY_LEAD``,
+# ``_to_own_forces``; 2026-12-06 review).
+HOME_DELIVERY = [
+    (
+        "it",
+        "L'Ucraina segnala altri attacchi di droni contro Odessa. "
+        "Leonardo consegnerà nel frattempo dodici elicotteri all'Esercito.",
+    ),
+    (
+        "fr",
+        "L'Ukraine signale d'autres frappes de drones contre Odessa. "
+        "Dassault livrera pendant ce temps douze Rafale à l'armée de l'air.",
+    ),
+    (
+        "es",
+        "Ucrania informa de más ataques con drones contra Odesa. "
+        "Navantia entregará mientras tanto dos fragatas a la Armada.",
+    ),
+    (
+        "pl",
+        "Ukraina informuje o kolejnych atakach dronów na Odessę. "
+        "PGZ przekaże tymczasem dwanaście haubic wojsku.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), HOME_DELIVERY, ids=[c[0] for c in HOME_DELIVERY])
+def test_a_company_delivering_to_its_own_forces_exports_nothing(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str
+) -> None:
+    assert pairs(tagger, rules, lang, body) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair"),
+    [
+        (
+            "it",
+            "L'Ucraina chiede altri elicotteri per difendere Odessa. "
+            "Leonardo consegnerà dodici elicotteri entro l'estate.",
+            ("UKR", "ITA"),
+        ),
+        (
+            "fr",
+            "L'Ukraine demande d'autres avions de chasse pour défendre Odessa. "
+            "Dassault livrera douze Rafale d'ici l'été.",
+            ("UKR", "FRA"),
+        ),
+    ],
+)
+def test_without_a_state_body_the_company_still_sells_to_the_lead_state(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == {pair}

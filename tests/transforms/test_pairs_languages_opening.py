@@ -94,11 +94,22 @@ SILENT = [
     # a foe named with the buyer, and a foe named only as an adjective
     ("de", "Russland griff am Montag Kiew an. Die Ukraine erhält zwölf Haubitzen."),
     ("ru", "Россия в понедельник обстреляла Киев. Украина получит двенадцать гаубиц."),
+    # a foe attacking a city the tagger gives no state: its own sentence tells the attack
+    # (the ``attack`` class; 2026-12-06 review)
+    ("de", "Russland hat am Montag Odessa angegriffen. Die Ukraine erhält zwölf Haubitzen."),
+    ("ru", "Россия в понедельник обстреляла Харьков. Украина получит двенадцать гаубиц."),
+    ("fr", "La Russie a bombardé Kharkiv lundi. L'Ukraine recevra douze obusiers."),
+    ("es", "Rusia atacó Járkov el lunes. Ucrania recibirá doce obuses."),
+    ("it", "La Russia ha attaccato Odessa lunedì. L'Ucraina riceverà dodici obici."),
+    ("pl", "Rosja zaatakowała w poniedziałek Odessę. Ukraina otrzyma dwanaście haubic."),
     ("de", "Die russischen Angriffe gehen weiter. Die Ukraine erhält zwölf Haubitzen."),
     # an exercise, and own forces deployed abroad: no transfer between the two
     ("de", "Frankreich hat am Montag eine große Übung begonnen. Rumänien erhält zwölf Kampfjets."),
     ("fr", "La France a lancé lundi un grand exercice. La Roumanie reçoit douze avions de chasse."),
     ("es", "Estados Unidos desplegó tropas en Polonia. Polonia recibe doce helicópteros."),
+    # ... a deployment told by a finite verb, the buyer not named in its sentence
+    ("es", "Estados Unidos desplegó el lunes más tropas. Polonia recibe doce helicópteros."),
+    ("fr", "Les États-Unis déploient lundi des troupes. La Pologne reçoit douze hélicoptères."),
     (
         "pl",
         "Francja rozpoczęła w poniedziałek duże ćwiczenia. Rumunia otrzyma dwanaście myśliwców.",
@@ -132,3 +143,25 @@ def test_the_same_report_without_the_exercise_reads_the_pair(
     tagger: Tagger, rules: RuleSet, lang: str, body: str
 ) -> None:
     assert pairs(tagger, rules, lang, body) == {("ROU", "FRA")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        (
+            "de",
+            "Norwegen hat am Montag ein neues Hilfspaket angekündigt. "
+            "Die Ukraine erhält zwölf Haubitzen gegen die russischen Angriffe.",
+        ),
+        (
+            "es",
+            "Noruega anunció el lunes un nuevo paquete de ayuda. "
+            "Ucrania recibirá doce obuses para resistir la guerra.",
+        ),
+    ],
+)
+def test_war_told_beside_the_buyer_leaves_the_opening_seller(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str
+) -> None:
+    """The attack guard reads the seller's own sentences only: the buyer's war is its context."""
+    assert pairs(tagger, rules, lang, body) == {("UKR", "NOR")}

@@ -448,6 +448,8 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.according = folded("according")
     # exercises and deployments: no transfer, so the article's context fills no side there
     lex.drills = folded("drill")
+    # attacks and war: a state the opening reads attacking is no seller the context supplies
+    lex.attacks = folded("attack")
     # words folding into another word of the lexicon: read as written (RelationLexicon.written)
     lex.written = frozenset(str(w).lower() for w in raw.get("written") or [])
     # Arabic: the "and" is written joined to the next word ("والجزائر"), and the country's

@@ -116,6 +116,11 @@ SECOND_CUE = "another seller to the article's buyer"
 # name ("Norway announced a new package. Ukraine will get twelve howitzers."): the opening
 # names both sides of the news (``_opening_seller_pairs``)
 OPENING_SELLER = True
+# language lexicons: a seller read only through a company in its sentence ("Leonardo will deliver
+# twelve helicopters") sells to the article's lead state, unless the sentence names a state body
+# ("to the army", "wojsku"): with no state named, that is the company's own state's forces, a
+# home delivery (``_lead_buyer_pairs``, ``_to_own_forces``)
+COMPANY_LEAD = True
 # language lexicons (no parse): no side filled from the arms' makers when the sentence names
 # arms of two makers apart, not in one list: it does not say which is sold (``_makers_apart``)
 ONE_MAKER_FILL = True
@@ -217,6 +222,10 @@ class RelationLexicon:
     # "Übung", "exercice", "учения"): a report about one is no transfer, so the article's
     # context never supplies a missing side there (``_opening_seller_pairs``)
     drills: frozenset[str] = frozenset()
+    # language lexicons: words of attacking and war (the ``attack`` class: "Angriff",
+    # "bombardé", "обстрел"): a state the opening reads attacking is the buyer's foe, never
+    # the seller the article's context supplies (``_opening_seller_pairs``)
+    attacks: frozenset[str] = frozenset()
     # language lexicons: words read as written, not folded, because folding makes them another
     # word of the lexicon (a language file's ``written:`` list): Portuguese "à" ("to the") folds
     # to the article "a", Polish "że" ("that") to "ze" ("from"); a class may list them as written
@@ -1229,6 +1238,14 @@ def _lead_buyer_pairs(
     }
     if lex.symbols_only:
         sellers = [s for s in sellers if any(_names_seller(c, s.state, unsure) for c in s.cues)]
+        # a company alone in its sentence delivering "to the army" with no state named
+        # delivers to its own state's forces, not to the article's lead state
+        sellers = [
+            s
+            for s in sellers
+            if _named_in(tagged, s.state, s.sentence)
+            or (COMPANY_LEAD and not _to_own_forces(s.text, s.sentence, lex))
+        ]
     else:  # the parse's cues say it in words of their own
         sure = [
             s
@@ -1259,6 +1276,25 @@ def _lead_buyer_pairs(
             replace(c, cue=f"{LEAD_CUE}: {c.cue}") for c in seller.cues if c.country == seller.state
         )
         _add_facts(hit, seller.facts, seller.text)
+
+
+def _named_in(tagged: TaggedArticle, state: str, sentence: tuple[str, int, int, int]) -> bool:
+    """The sentence names ``state`` as a country, not only through one of its companies."""
+    fld, _, start, end = sentence
+    return any(
+        e.type == "country"
+        and e.id == state
+        and any(m.field == fld and start <= m.start < end for m in e.mentions)
+        for e in tagged.entities
+    )
+
+
+def _to_own_forces(text: str, sentence: tuple[str, int, int, int], lex: RelationLexicon) -> bool:
+    """A sentence that names no state holds a state body ("à l'armée de l'air",
+    "all'Esercito", "wojsku"): the body of the company's own state, which the article's lead
+    state is not."""
+    _, _, start, end = sentence
+    return _holds_words(text, start, end, lex.holders, lex)
 
 
 def _one_maker(sellers: list[_Orphan], named: set[str]) -> list[_Orphan]:
@@ -1320,16 +1356,36 @@ def _opening_seller_pairs(
     ent = next((e for e in tagged.entities if e.type == "country" and e.id == seller), None)
     if ent is None or _dateline_only(ent, art):
         return
-    for fld, _, start, end in [sentences[i] for i in opening] + [buyer.sentence]:
-        text = art.title if fld == "title" else art.body
-        if any(
-            x[0] == "word" and x[1] in lex.drills for x in _symbols(text, start, end, [], lex)[0]
-        ):
-            return
+    if any(
+        _holds(art, s, lex.drills, lex) for s in [sentences[i] for i in opening] + [buyer.sentence]
+    ):
+        return
+    # the seller's own sentences in the opening: a state attacking or at war there is the
+    # buyer's foe, whatever city it strikes ("Russia shelled Kharkiv. Ukraine gets howitzers.")
+    told = [
+        sentences[i] for i in opening if any(s.ident == seller for s in per_sentence.get(i, ()))
+    ]
+    if any(_holds(art, s, lex.attacks, lex) for s in told):
+        return
     mention = next(
         (sentences[i][0], s) for i in opening for s in per_sentence.get(i, ()) if s.ident == seller
     )
     _pair_with_maker(hits, buyer, seller, mention, OPENING_CUE)
+
+
+def _holds(
+    art: Article, sentence: tuple[str, int, int, int], words: frozenset[str], lex: RelationLexicon
+) -> bool:
+    """The sentence holds one of ``words`` (a language class, folded)."""
+    fld, _, start, end = sentence
+    return _holds_words(art.title if fld == "title" else art.body, start, end, words, lex)
+
+
+def _holds_words(
+    text: str, start: int, end: int, words: frozenset[str], lex: RelationLexicon
+) -> bool:
+    """``text[start:end]`` holds one of ``words`` (a language class, folded)."""
+    return any(x[0] == "word" and x[1] in words for x in _symbols(text, start, end, [], lex)[0])
 
 
 def _adjective(span: _Span, fld: str, art: Article, lex: RelationLexicon) -> bool:
