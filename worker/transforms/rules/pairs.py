@@ -1891,7 +1891,11 @@ def _list_roles(
     give no role to keeps its members' own roles, and so does one whose members the patterns
     read as counterparts ("A and B signed a contract to buy": ``_counterparts``). A list after
     a word that is both "from" and "of" with no trigger just before it is a genitive ("the
-    combined fleets of A, B and C"): its members are no party."""
+    combined fleets of A, B and C"): its members are no party. When what stands before the
+    list and what follows it give different sides, the "and" joins two clauses, not two nouns
+    (``_two_clauses``). A member's own side read one by one is no guard against the list's:
+    it is often the wrong one ("{sell} C X", Arabic verb first; "{to} X" for "à" after a verb
+    of buying, where it means "from")."""
     for members in _lists(roles, countries, symbols, lex, joined):
         first, last = members[0], members[-1]
         if _genitive_before(symbols, first, lex, triggers):
@@ -1903,8 +1907,33 @@ def _list_roles(
         role = _pattern_role(first, symbols[: first + 1] + symbols[last + 1 :], lex)
         if role is None or role[0] not in ROLES:
             continue
+        split = _two_clauses(first, last, symbols, lex, role)
+        if split is not None:  # "sells to A and B threatens": A buys, B is its verb's subject
+            before, after = split
+            for m in members[:-1]:
+                roles[m] = (before[0], before[1] + " (list)")
+            roles[last] = (after[0], after[1] + " (own clause)")
+            continue
         for m in members:
             roles[m] = (role[0], role[1] + " (list)")
+
+
+def _two_clauses(
+    first: int, last: int, symbols: list[Symbol], lex: RelationLexicon, role: tuple
+) -> tuple[tuple, tuple] | None:
+    """The roles read before a list's first member alone (what precedes it) and after its last
+    member alone (what follows it), when both are roles of different sides and the list's own
+    ``role`` is one of them, read on one side only: "liefert an A und B droht", "vende a A y B
+    amenaza". Then the "and" joins two clauses: the members before the last one take the
+    first role, the last one is the subject of the verb after it. A pattern that spans the
+    list reads one noun ("signs with A and B to buy": a purpose, no verb of B's own)."""
+    before = _pattern_role(first, symbols[: first + 1], lex)
+    after = _pattern_role(0, symbols[last:], lex)
+    if before is None or after is None or before[0] not in ROLES or after[0] not in ROLES:
+        return None
+    if before[0] == after[0] or role[1] not in (before[1], after[1]):
+        return None
+    return before, after
 
 
 _RECIPROCAL = ("{deal}", "{sign}", "{with}")  # cue words of a deal between the two
