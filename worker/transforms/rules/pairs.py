@@ -1891,11 +1891,11 @@ def _list_roles(
     give no role to keeps its members' own roles, and so does one whose members the patterns
     read as counterparts ("A and B signed a contract to buy": ``_counterparts``). A list after
     a word that is both "from" and "of" with no trigger just before it is a genitive ("the
-    combined fleets of A, B and C"): its members are no party. When what stands before the
-    list and what follows it give different sides, the "and" joins two clauses, not two nouns
-    (``_two_clauses``). A member's own side read one by one is no guard against the list's:
-    it is often the wrong one ("{sell} C X", Arabic verb first; "{to} X" for "à" after a verb
-    of buying, where it means "from")."""
+    combined fleets of A, B and C"): its members are no party. When the list's role is read
+    after it alone and what stands before it gives the other side, the "and" joins two
+    clauses, not two nouns (``_two_clauses``). A member's own side read one by one is no
+    guard against the list's: it is often the wrong one ("{sell} C X", Arabic verb first;
+    "{to} X" for "à" after a verb of buying, where it means "from")."""
     for members in _lists(roles, countries, symbols, lex, joined):
         first, last = members[0], members[-1]
         if _genitive_before(symbols, first, lex, triggers):
@@ -1922,18 +1922,19 @@ def _two_clauses(
     first: int, last: int, symbols: list[Symbol], lex: RelationLexicon, role: tuple
 ) -> tuple[tuple, tuple] | None:
     """The roles read before a list's first member alone (what precedes it) and after its last
-    member alone (what follows it), when both are roles of different sides and the list's own
-    ``role`` is one of them, read on one side only: "liefert an A und B droht", "vende a A y B
-    amenaza". Then the "and" joins two clauses: the members before the last one take the
-    first role, the last one is the subject of the verb after it. A pattern that spans the
-    list reads one noun ("signs with A and B to buy": a purpose, no verb of B's own)."""
+    member alone (what follows it), when the list's own ``role`` is the one read after it and
+    the one read before it is a buyer's or a seller's of the other side: "liefert an A und B
+    droht", "vende a A y B amenaza". Then the "and" joins two clauses: the members before the
+    last one keep the role before the list, the last one is the subject of the verb after it.
+    A pattern spanning the list reads one noun ("signs with A and B to buy": a purpose, no verb
+    of B's own), and so does a list whose role is read before it ("zwischen A und B liefert C":
+    the German verb second has its subject after it)."""
     before = _pattern_role(first, symbols[: first + 1], lex)
     after = _pattern_role(0, symbols[last:], lex)
-    if before is None or after is None or before[0] not in ROLES or after[0] not in ROLES:
+    if before is None or after is None or role[1] != after[1]:
         return None
-    if before[0] == after[0] or role[1] not in (before[1], after[1]):
-        return None
-    return before, after
+    sides = ("recipient", "supplier")
+    return (before, after) if before[0] in sides and before[0] != after[0] else None
 
 
 _RECIPROCAL = ("{deal}", "{sign}", "{with}")  # cue words of a deal between the two
