@@ -123,6 +123,50 @@ def test_states_that_are_not_one_list_keep_their_own_roles(
     assert pairs(tagger, rules, lang, body) == expected
 
 
+# "sells to A and B threatens": the "and" joins two clauses, not two buyers. The buyer keeps
+# the role read before it; the country after "and" is the subject of a verb of its own, a
+# bystander, whether or not the language's `clause` words list that verb.
+TWO_CLAUSES = [
+    (
+        "de",
+        "Deutschland verkauft Haubitzen an Litauen und Russland warnt vor einer Eskalation.",
+        {("LTU", "DEU")},
+    ),
+    (
+        "de",
+        "Schweden liefert Kampfjets an Polen und Belarus kritisiert den Schritt.",
+        {("POL", "SWE")},
+    ),
+    (
+        "fr",
+        "L'Italie vend des hélicoptères au Maroc et l'Algérie menace de rompre.",
+        {("MAR", "ITA")},
+    ),
+    (
+        "it",
+        "La Francia vende elicotteri alla Grecia e la Turchia minaccia ritorsioni.",
+        {("GRC", "FRA")},
+    ),
+    ("es", "Alemania vende tanques a Polonia y Rusia amenaza con represalias.", {("POL", "DEU")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), TWO_CLAUSES, ids=lambda x: x)
+def test_a_member_with_a_verb_of_the_other_side_opens_a_clause(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == expected
+
+
+def test_a_pattern_spanning_the_list_still_reads_one_noun(tagger: Tagger, rules: RuleSet) -> None:
+    # before the list a signing (supplier side), after it "to buy" (buyer side): the pattern
+    # across the whole list reads both members as buyers, no clause of their own
+    body = (
+        "L'Allemagne a signé un arrangement avec la Pologne et la Lituanie pour acheter des chars."
+    )
+    assert pairs(tagger, rules, "fr", body) == {("POL", "DEU"), ("LTU", "DEU")}
+
+
 def test_counterparts_of_one_deal_are_no_list(tagger: Tagger, rules: RuleSet) -> None:
     # "Egypt and France signed a contract to buy": the two are the deal's two sides
     assert read(tagger, rules, "ar", "وقعت مصر وفرنسا عقدا لشراء طائرات رافال.") == {("EGY", "FRA")}

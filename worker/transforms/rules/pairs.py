@@ -1948,7 +1948,11 @@ def _list_roles(
     give no role to keeps its members' own roles, and so does one whose members the patterns
     read as counterparts ("A and B signed a contract to buy": ``_counterparts``). A list after
     a word that is both "from" and "of" with no trigger just before it is a genitive ("the
-    combined fleets of A, B and C"): its members are no party."""
+    combined fleets of A, B and C"): its members are no party. When the list's role is read
+    after it alone and what stands before it gives the other side, the "and" joins two
+    clauses, not two nouns (``_two_clauses``). A member's own side read one by one is no
+    guard against the list's: it is often the wrong one ("{sell} C X", Arabic verb first;
+    "{to} X" for "à" after a verb of buying, where it means "from")."""
     for members in _lists(roles, countries, symbols, lex, joined):
         first, last = members[0], members[-1]
         if _genitive_before(symbols, first, lex, triggers):
@@ -1960,8 +1964,34 @@ def _list_roles(
         role = _pattern_role(first, symbols[: first + 1] + symbols[last + 1 :], lex)
         if role is None or role[0] not in ROLES:
             continue
+        split = _two_clauses(first, last, symbols, lex, role)
+        if split is not None:  # "sells to A and B threatens": A buys, B is its verb's subject
+            before, after = split
+            for m in members[:-1]:
+                roles[m] = (before[0], before[1] + " (list)")
+            roles[last] = (after[0], after[1] + " (own clause)")
+            continue
         for m in members:
             roles[m] = (role[0], role[1] + " (list)")
+
+
+def _two_clauses(
+    first: int, last: int, symbols: list[Symbol], lex: RelationLexicon, role: tuple
+) -> tuple[tuple, tuple] | None:
+    """The roles read before a list's first member alone (what precedes it) and after its last
+    member alone (what follows it), when the list's own ``role`` is the one read after it and
+    the one read before it is a buyer's or a seller's of the other side: "liefert an A und B
+    droht", "vende a A y B amenaza". Then the "and" joins two clauses: the members before the
+    last one keep the role before the list, the last one is the subject of the verb after it.
+    A pattern spanning the list reads one noun ("signs with A and B to buy": a purpose, no verb
+    of B's own), and so does a list whose role is read before it ("zwischen A und B liefert C":
+    the German verb second has its subject after it)."""
+    before = _pattern_role(first, symbols[: first + 1], lex)
+    after = _pattern_role(0, symbols[last:], lex)
+    if before is None or after is None or role[1] != after[1]:
+        return None
+    sides = ("recipient", "supplier")
+    return (before, after) if before[0] in sides and before[0] != after[0] else None
 
 
 _RECIPROCAL = ("{deal}", "{sign}", "{with}")  # cue words of a deal between the two
