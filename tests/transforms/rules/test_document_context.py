@@ -145,6 +145,51 @@ def test_a_maker_alone_names_no_sale(read, text):
     assert read(text) == set()
 
 
+def test_the_maker_sells_to_a_lead_state_read_buying(read):
+    # the lead state is named with a word of buying: the maker of the named arms sells to it
+    got = read(
+        "Officials in Japan welcomed the news from Canberra. Australia will buy new warships to "
+        "replace its ageing Anzac frigates, and the first Mogami-class frigate is due in 2029."
+    )
+    assert got == {("AUS", "JPN")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the maker's own state is the lead: its army took the arms; the neighbour named next,
+        # with missiles of its own, is no buyer
+        "The first batch of K9 howitzers reached an artillery unit on Tuesday, a spokesman in "
+        "Seoul told reporters. North Korea tested two cruise missiles over the weekend.",
+        "Another Mogami-class frigate joined the fleet at Yokosuka this month, officials in Japan "
+        "said. Chinese coast guard ships and a Chinese destroyer sailed near the islands.",
+    ],
+)
+def test_a_makers_home_delivery_has_no_foreign_buyer(read, text):
+    assert read(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # "the country" in the object after "X struck targets in Z" / "X cautioned Z": Z, not
+        # the subject's state
+        (
+            "Algeria shut its border with Mali on Friday. Russia shipped attack helicopters to "
+            "the country last year.",
+            {("MLI", "RUS")},
+        ),
+        (
+            "The United States cautioned Vietnam against buying Russian jets. Russia handed six "
+            "more fighters to the country in March.",
+            {("VNM", "RUS")},
+        ),
+    ],
+)
+def test_the_country_in_the_object_is_not_the_earlier_subject(read, text, pairs):
+    assert read(text) == pairs
+
+
 @pytest.mark.parametrize(
     ("text", "pairs"),
     [
