@@ -145,6 +145,53 @@ def test_a_maker_alone_names_no_sale(read, text):
     assert read(text) == set()
 
 
+def test_the_maker_sells_to_a_lead_state_read_buying(read):
+    # the lead state is named with a word of buying: the maker of the named arms sells to it
+    got = read(
+        "Officials in Japan welcomed the news from Canberra. Australia will buy new warships to "
+        "replace its ageing Anzac frigates, and the first Mogami-class frigate is due in 2029."
+    )
+    assert got == {("AUS", "JPN")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the maker's own state is the lead: its army took the arms; the neighbour named next,
+        # with missiles of its own, is no buyer
+        "The first batch of K9 howitzers reached an artillery unit on Tuesday, a spokesman in "
+        "Seoul told reporters. North Korea tested two cruise missiles over the weekend.",
+        "Another Mogami-class frigate joined the fleet at Yokosuka this month, officials in Japan "
+        "said. Chinese coast guard ships and a Chinese destroyer sailed near the islands.",
+    ],
+)
+def test_a_makers_home_delivery_has_no_foreign_buyer(read, text):
+    assert read(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the country" in the object after "X struck targets in Z" / "X cautioned Z": the
+        # subject's state or the other one; neither is taken (``BACK_OBJECT_LAST`` off)
+        "Algeria shut its border with Mali on Friday. Russia shipped attack helicopters to the "
+        "country last year.",
+        "The United States cautioned Vietnam against buying Russian jets. Russia handed six more "
+        "fighters to the country in March.",
+    ],
+)
+def test_the_country_after_two_states_names_no_buyer(read, text):
+    assert read(text) == set()
+
+
+def test_the_country_after_one_state_besides_the_seller_is_that_state(read):
+    # the earlier sentence names the seller and one other state: that one is the referent
+    got = read(
+        "Chinese envoys visited Laos in May. China later shipped four trainer jets to the country."
+    )
+    assert got == {("LAO", "CHN")}
+
+
 @pytest.mark.parametrize(
     ("text", "pairs"),
     [

@@ -61,6 +61,10 @@ REFERRED_ARMS_CUE = "seller of the arms named earlier"
 SELLER_BACK = True
 # ... and before any pair is read, "it" is the first state the article names (``_first_state``)
 BACK_TO_FIRST_STATE = True
+# ... and "the country" as an object, after a sentence naming its subject's state and another,
+# is the other one (True) or no one (False): "X struck Z. A delivered jets to the country";
+# off: "X protested Z's purchase" names X as often, and no dev report reads either (measured)
+BACK_OBJECT_LAST = False
 _DEFINITE = frozenset({"the", "these", "those"})
 BACK_KEY = "back"
 # Where the arms were made ("fabricados en Estados Unidos", "российского производства"): the
@@ -95,6 +99,9 @@ LEAD_CUE = "seller to the article's lead state"
 # sentences read a transfer of (``_one_maker``): a company or a maker's adjective as the only
 # supplier (issue 12, company-supplier and adjective-origin)
 MAKER_LEAD = True
+# ... never to the next state the article names when the maker is its lead state (a maker's
+# article tells of its own forces), and only to a lead state read buying (``_buyer_words``)
+MAKER_LEAD_BUYS = True
 # a buyer read alone in an article whose pairs all have one seller, the state of the one maker
 # the article names: it buys from that seller too ("X took the first drones from Turkey. In May,
 # Y acquired some of these drones."), a second customer of the same maker (``_later_buyers``);
@@ -515,10 +522,13 @@ def extract_pairs(
                     for s in sellers
                     if any(c.country == s.state and _hands_over(c.cue) for c in s.cues)
                 }
-                rec = next(iter(k[0] for k in hits), "") or _first_state(
-                    per_sentence, idx, named_sellers, art, sentences, sup
-                )
                 back_cue = next(c.cue for c in cues if c.country == REFERRED_BACK)
+                found = next(iter(k[0] for k in hits), "") or _first_state(
+                    per_sentence, idx, named_sellers, art, sentences, sup, BACK_OBJECT in back_cue
+                )
+                if found is None:  # two states it may refer to: no buyer, and no pair
+                    continue
+                rec = found
                 placeholder = sup in (ARTICLE_MAKER, REFERRED_ARMS)
                 if rec == "" and BACK_OBJECT in back_cue and not placeholder:
                     # "to the country" with no referent yet: a seller with no buyer named, as
@@ -1050,7 +1060,8 @@ def _first_state(
     art: Any,
     sentences: list[tuple[str, int, int, int]],
     seller: str = "",
-) -> str:
+    in_object: bool = False,
+) -> str | None:
     """With no pair read yet, the state "it" or "the country" refers back to: the first state
     the article names before sentence ``idx`` when it is its sentence's subject or the only
     state there ("The Central Asian republic of X lost ground over the border. Last year it
@@ -1059,7 +1070,10 @@ def _first_state(
     so far (``sellers``: "The ministry will buy guns
     from A. ... we receive"); "" when none. The sentence's own ``seller`` is never the buyer
     it refers to: it is passed over, in reading order ("An X source says Y approved the sale of
-    jets. Y will deliver them to the country": X, the one state left)."""
+    jets. Y will deliver them to the country": X, the one state left). "The country" as an
+    object (``in_object``) names a state other than the one the text was about: when that
+    sentence's subject has another state beside it ("X struck targets in Z", "X warned Z"), the
+    referent is that other state (``BACK_OBJECT_LAST``), or None, no referent to trust."""
     if not BACK_TO_FIRST_STATE:
         return ""
     for i, spans in sorted(per_sentence.items()):
@@ -1076,6 +1090,9 @@ def _first_state(
             alone or _names_subject(text[start:end], sp.start - start, sp.end - start)
         ):
             return ""
+        if in_object and not alone:  # the subject's state and another: the object's is later
+            last = next(x for x in reversed(states) if x.ident not in (seller, sp.ident))
+            return last.ident if BACK_OBJECT_LAST and last.ident not in sellers else None
         return sp.ident
     return ""
 
@@ -1236,6 +1253,7 @@ def _lead_buyer_pairs(
         for c in lex.cues
         if c.role == ORIGIN or ("{with}" in c.text and not with_from) or "XA" in c.text.split()
     }
+    makers: list[_Orphan] = []  # the sellers, when read only as the one maker (``_one_maker``)
     if lex.symbols_only:
         sellers = [s for s in sellers if any(_names_seller(c, s.state, unsure) for c in s.cues)]
         # a company alone in its sentence delivering "to the army" with no state named
@@ -1252,7 +1270,8 @@ def _lead_buyer_pairs(
             for s in sellers
             if any(c.country == s.state and not _unsure_seller(c) for c in s.cues)
         ]
-        sellers = sure or _one_maker(sellers, set(tagged.countries)) if MAKER_LEAD else sure
+        makers = [] if sure or not MAKER_LEAD else _one_maker(sellers, set(tagged.countries))
+        sellers = sure or makers
     states = {s.state for s in sellers}
     bystanders = {c.country for s in sellers for c in s.cues if c.role == "third"}
     named = [
@@ -1265,8 +1284,16 @@ def _lead_buyer_pairs(
     if not named:
         return
     lead = named[0]
+    # an article about the maker of its arms tells of its own forces' deliveries as often as of
+    # a sale ("the first howitzers reached the army's brigade"): the next state it names is a
+    # buyer only when read buying ("ordered", "the purchase of") where the article names it
+    buying = _buyer_words(lex) if makers else None
     if lead in states and len(states) == 1 and len(named) > 1:
         lead = named[1]  # an article about its one seller: the next state it names most
+        if buying is not None and (
+            not MAKER_LEAD_BUYS or not _named_with_arms(tagged, lead, lex, buying)
+        ):
+            return
     if lead in states or not _named_with_arms(tagged, lead, lex):
         return
     for seller in sellers:
@@ -1395,11 +1422,21 @@ def _adjective(span: _Span, fld: str, art: Article, lex: RelationLexicon) -> boo
     return lex.adjectives is not None and lex.adjectives(text[span.start : span.end])
 
 
-def _named_with_arms(tagged: TaggedArticle, state: str, lex: RelationLexicon) -> bool:
+def _buyer_words(lex: RelationLexicon) -> frozenset[str]:
+    """The lexicon's words of buying and receiving, verbs and nouns (classes ``buy``,
+    ``buy_noun``): a state named with one is read as a buyer."""
+    classes = lex.raw.get("classes") or {}
+    return frozenset(w.lower() for k in ("buy", "buy_noun") for w in classes.get(k) or ())
+
+
+def _named_with_arms(
+    tagged: TaggedArticle, state: str, lex: RelationLexicon, words: frozenset[str] | None = None
+) -> bool:
     """``state`` is named in a sentence with a transfer word or arms, or in the body sentence
     before one ("La Grèce a hésité. Le pays achète des frégates"): a buyer the article is about,
     not a state its headline names only as a target or a party to a dispute ("Ukraine reports
-    new attacks" over a seller's delivery to another)."""
+    new attacks" over a seller's delivery to another). With ``words``, only one of those words
+    counts (no arms, no other transfer word)."""
     art = tagged.article
     ent = next((e for e in tagged.entities if e.type == "country" and e.id == state), None)
     if ent is None:
@@ -1412,7 +1449,12 @@ def _named_with_arms(tagged: TaggedArticle, state: str, lex: RelationLexicon) ->
         for f2, _, s2, e2 in [(fld, 0, start, end), *after]:
             text = art.title if f2 == "title" else art.body
             symbols, _ = _symbols(text, s2, e2, [], lex)
-            if any(x[0] == "weapon" or (x[0] == "word" and x[1] in lex.triggers) for x in symbols):
+            if words is not None:
+                if any(x[0] == "word" and x[1] in words for x in symbols):
+                    return True
+            elif any(
+                x[0] == "weapon" or (x[0] == "word" and x[1] in lex.triggers) for x in symbols
+            ):
                 return True
     return False
 
