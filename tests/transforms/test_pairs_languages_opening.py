@@ -103,6 +103,10 @@ SILENT = [
     ("it", "La Russia ha attaccato Odessa lunedì. L'Ucraina riceverà dodici obici."),
     ("pl", "Rosja zaatakowała w poniedziałek Odessę. Ukraina otrzyma dwanaście haubic."),
     ("de", "Die russischen Angriffe gehen weiter. Die Ukraine erhält zwölf Haubitzen."),
+    # ... a participle whose folded form is a noun, read as written (``written:``)
+    ("fr", "La Russie a frappé Kharkiv lundi. L'Ukraine recevra douze obusiers."),
+    ("fr", "La Russie a attaqué Odessa lundi. L'Ukraine recevra douze obusiers."),
+    ("it", "La Russia attaccò Odessa lunedì. L'Ucraina riceverà dodici obici."),
     # an exercise, and own forces deployed abroad: no transfer between the two
     ("de", "Frankreich hat am Montag eine große Übung begonnen. Rumänien erhält zwölf Kampfjets."),
     ("fr", "La France a lancé lundi un grand exercice. La Roumanie reçoit douze avions de chasse."),
@@ -165,3 +169,80 @@ def test_war_told_beside_the_buyer_leaves_the_opening_seller(
 ) -> None:
     """The attack guard reads the seller's own sentences only: the buyer's war is its context."""
     assert pairs(tagger, rules, lang, body) == {("UKR", "NOR")}
+
+
+# The attack guard reads verbs of attacking only (2026-12-06 second review): a war noun, a war
+# ministry or a weapon type named in the seller's own opening sentence tells no attack by it
+WAR_WORDS_NO_ATTACK = [
+    # help given on account of a war
+    (
+        "de",
+        "Frankreich hat wegen des Krieges neue Hilfe zugesagt. Die Ukraine erhält zwölf Haubitzen.",
+        ("UKR", "FRA"),
+    ),
+    (
+        "ru",
+        "Франция в связи с войной выделила новую помощь. Украина получит двенадцать гаубиц.",
+        ("UKR", "FRA"),
+    ),
+    (
+        "pl",
+        "Francja w czasie wojny przyznała nową pomoc. Ukraina otrzyma dwanaście haubic.",
+        ("UKR", "FRA"),
+    ),
+    # a ministry of war as the one who tells the news
+    (
+        "fr",
+        "Le département de la Guerre des États-Unis a publié un avis. "
+        "La Pologne recevra douze hélicoptères.",
+        ("POL", "USA"),
+    ),
+    # weapon types named after attacking
+    (
+        "es",
+        "Francia prometió un lote de bombarderos viejos. Marruecos recibirá doce aviones.",
+        ("MAR", "FRA"),
+    ),
+    (
+        "de",
+        "Frankreich hat ein Angebot mit Angriffshubschraubern gemacht. "
+        "Die Ukraine erhält zwölf Hubschrauber.",
+        ("UKR", "FRA"),
+    ),
+    (
+        "it",
+        "La Germania ha proposto elicotteri d'attacco usati. L'Ucraina riceverà dodici elicotteri.",
+        ("UKR", "DEU"),
+    ),
+    (
+        "tr",
+        "Rusya yeni taarruz helikopteri teklifini duyurdu. Türkiye on iki helikopter alacak.",
+        ("TUR", "RUS"),
+    ),
+    (
+        "pl",
+        "Francja zaproponowała kilka typów atakujących dronów. Ukraina otrzyma dwanaście haubic.",
+        ("UKR", "FRA"),
+    ),
+    (
+        "fr",
+        "L'Espagne a proposé des missiles de frappe récents. Le Maroc recevra douze missiles.",
+        ("MAR", "ESP"),
+    ),
+    (
+        "fr",
+        "La France a promis des armes offensives récentes. L'Ukraine recevra douze canons.",
+        ("UKR", "FRA"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair"),
+    WAR_WORDS_NO_ATTACK,
+    ids=[f"{w[0]}-{i}" for i, w in enumerate(WAR_WORDS_NO_ATTACK)],
+)
+def test_war_nouns_and_weapon_types_are_no_attack(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == {pair}

@@ -423,8 +423,12 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
         lex.stem = with_proclitics(reader, raw["proclitics"], known)
     lex.status_reader, lex.status_words = status_reader(raw)
 
+    written = frozenset(str(w).lower() for w in raw.get("written") or [])
+
     def folded(name: str) -> frozenset[str]:
-        return frozenset(fold_letters(w) for w in compiled["classes"].get(name, []))
+        # a word read as written keeps its accents, as the symbol line reads it (from_dict)
+        words = compiled["classes"].get(name, [])
+        return frozenset(w.lower() if w.lower() in written else fold_letters(w) for w in words)
 
     # handing arms on (second-hand): these triggers never make the weapon's maker the supplier
     lex.handover = folded("handover")
