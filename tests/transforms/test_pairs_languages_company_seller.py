@@ -126,6 +126,12 @@ HOME_DELIVERY = [
         "A Ucrânia relata mais ataques de drones contra Odessa. "
         "A Embraer entregará entretanto doze aviões à Força Aérea.",
     ),
+    # the forces as the company's partner in a deal ("with the air force"), not only its recipient
+    (
+        "fr",
+        "L'Ukraine demande d'autres avions de chasse. "
+        "Dassault a signé avec l'armée de l'air un contrat pour douze Rafale.",
+    ),
     # Polish: the dative "wojsku" says "to the army" with no preposition; a company the reader
     # takes as a seller (Hanwha), so the sentence reaches the guard
     ("pl", "Ukraina prosi o więcej haubic. Hanwha dostarczy dwanaście haubic wojsku."),

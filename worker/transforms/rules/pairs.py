@@ -193,10 +193,11 @@ class RelationLexicon:
     # the reader sees the country where the body stands and "de" never makes it a supplier
     holders: frozenset[str] = frozenset()
     genitive: frozenset[str] = frozenset()
-    # language lexicons: a state's armed forces ("Esercito", "armée") after a "to" word
-    # (``to_words``: "all'", "à la"), or one that says "to" by its case alone (``forces_to``:
-    # Polish "wojsku"): a company delivering there with no state named delivers home
-    # (``_to_own_forces``); never a president, minister or "defence", which name no recipient
+    # language lexicons: a state's armed forces ("Esercito", "armée") right after a word that
+    # makes them the company's counterpart (``to_words``: "to", "with", "and": "all'", "à la",
+    # "con l'", "Leonardo e l'Aeronautica"), or in the dative alone (``forces_to``: Polish
+    # "wojsku"): with no state named the company delivers home (``_to_own_forces``); never a
+    # president, minister or "defence", which name no recipient
     forces: frozenset[str] = frozenset()
     forces_to: frozenset[str] = frozenset()
     to_words: frozenset[str] = frozenset()
@@ -1329,7 +1330,8 @@ def _to_own_forces(
     """A sentence that names no state delivers to armed forces ("all'Esercito", "à l'armée
     de l'air", "wojsku"): the forces of the company's own state, which the article's lead
     state is not. A president, minister or ministry of defence there names no recipient ("a
-    indiqué son président"), so only a forces noun after a "to" word counts."""
+    indiqué son président"), so only a forces noun after a "to", "with" or "and" word
+    counts (``to_words``), or one in the dative (``forces_to``)."""
     fld, _, start, end = sentence
     if any(
         e.type == "country" and any(m.field == fld and start <= m.start < end for m in e.mentions)
