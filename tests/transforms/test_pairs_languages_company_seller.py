@@ -122,10 +122,19 @@ HOME_DELIVERY = [
         "Navantia entregará mientras tanto dos fragatas a la Armada.",
     ),
     (
-        "pl",
-        "Ukraina informuje o kolejnych atakach dronów na Odessę. "
-        "PGZ przekaże tymczasem dwanaście haubic wojsku.",
+        "pt",
+        "A Ucrânia relata mais ataques de drones contra Odessa. "
+        "A Embraer entregará entretanto doze aviões à Força Aérea.",
     ),
+    # the forces as the company's partner in a deal ("with the air force"), not only its recipient
+    (
+        "fr",
+        "L'Ukraine demande d'autres avions de chasse. "
+        "Dassault a signé avec l'armée de l'air un contrat pour douze Rafale.",
+    ),
+    # Polish: the dative "wojsku" says "to the army" with no preposition; a company the reader
+    # takes as a seller (Hanwha), so the sentence reaches the guard
+    ("pl", "Ukraina prosi o więcej haubic. Hanwha dostarczy dwanaście haubic wojsku."),
 ]
 
 
@@ -154,6 +163,45 @@ def test_a_company_delivering_to_its_own_forces_exports_nothing(
     ],
 )
 def test_without_a_state_body_the_company_still_sells_to_the_lead_state(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == {pair}
+
+
+# A president, a minister or "defence" in the company's sentence names no recipient: only armed
+# forces after a "to" word (or in the dative) make a home delivery (2026-12-06 second review).
+NO_FORCES_NAMED = [
+    (
+        "it",
+        "L'Ucraina chiede altri elicotteri per difendere Odessa. "
+        "Leonardo consegnerà dodici elicotteri entro l'estate, ha detto il ministro.",
+        ("UKR", "ITA"),
+    ),
+    (
+        "fr",
+        "L'Ukraine demande d'autres avions de chasse pour défendre Odessa. "
+        "Dassault livrera douze Rafale d'ici l'été, a indiqué son président.",
+        ("UKR", "FRA"),
+    ),
+    (
+        "fr",
+        "L'Ukraine demande d'autres avions de chasse pour défendre Odessa. "
+        "Le groupe de défense Dassault livrera douze Rafale d'ici l'été.",
+        ("UKR", "FRA"),
+    ),
+    (
+        "es",
+        "Ucrania pide más fragatas para defender Odesa. "
+        "Navantia entregará dos fragatas este año, según su presidente.",
+        ("UKR", "ESP"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair"), NO_FORCES_NAMED, ids=["it", "fr-president", "fr-defence", "es"]
+)
+def test_a_president_or_minister_is_no_home_delivery(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
 ) -> None:
     assert pairs(tagger, rules, lang, body) == {pair}

@@ -193,6 +193,14 @@ class RelationLexicon:
     # the reader sees the country where the body stands and "de" never makes it a supplier
     holders: frozenset[str] = frozenset()
     genitive: frozenset[str] = frozenset()
+    # language lexicons: a state's armed forces ("Esercito", "armée") right after a word that
+    # makes them the company's counterpart (``to_words``: "to", "with", "and": "all'", "à la",
+    # "con l'", "Leonardo e l'Aeronautica"), or in the dative alone (``forces_to``: Polish
+    # "wojsku"): with no state named the company delivers home (``_to_own_forces``); never a
+    # president, minister or "defence", which name no recipient
+    forces: frozenset[str] = frozenset()
+    forces_to: frozenset[str] = frozenset()
+    to_words: frozenset[str] = frozenset()
     # language lexicons: prepositions of place ("en", "em", "in"): a capital right after one is
     # where something happens ("firmó en Lima"), not a party (``_places``); and those that also
     # mean "to" ("à", "a"): a place unless a word of moving arms (``movers``: buying or
@@ -1262,7 +1270,7 @@ def _lead_buyer_pairs(
             s
             for s in sellers
             if _named_in(tagged, s.state, s.sentence)
-            or (COMPANY_LEAD and not _to_own_forces(s.text, s.sentence, lex))
+            or (COMPANY_LEAD and not _to_own_forces(tagged, s.sentence, lex))
         ]
     else:  # the parse's cues say it in words of their own
         sure = [
@@ -1316,12 +1324,27 @@ def _named_in(tagged: TaggedArticle, state: str, sentence: tuple[str, int, int, 
     )
 
 
-def _to_own_forces(text: str, sentence: tuple[str, int, int, int], lex: RelationLexicon) -> bool:
-    """A sentence that names no state holds a state body ("à l'armée de l'air",
-    "all'Esercito", "wojsku"): the body of the company's own state, which the article's lead
-    state is not."""
-    _, _, start, end = sentence
-    return _holds_words(text, start, end, lex.holders, lex)
+def _to_own_forces(
+    tagged: TaggedArticle, sentence: tuple[str, int, int, int], lex: RelationLexicon
+) -> bool:
+    """A sentence that names no state delivers to armed forces ("all'Esercito", "à l'armée
+    de l'air", "wojsku"): the forces of the company's own state, which the article's lead
+    state is not. A president, minister or ministry of defence there names no recipient ("a
+    indiqué son président"), so only a forces noun after a "to", "with" or "and" word
+    counts (``to_words``), or one in the dative (``forces_to``)."""
+    fld, _, start, end = sentence
+    if any(
+        e.type == "country" and any(m.field == fld and start <= m.start < end for m in e.mentions)
+        for e in tagged.entities
+    ):
+        return False
+    art = tagged.article
+    text = art.title if fld == "title" else art.body
+    words = [x[1] if x[0] == "word" else "" for x in _symbols(text, start, end, [], lex)[0]]
+    return any(
+        w in lex.forces_to or (w in lex.forces and n > 0 and words[n - 1] in lex.to_words)
+        for n, w in enumerate(words)
+    )
 
 
 def _one_maker(sellers: list[_Orphan], named: set[str]) -> list[_Orphan]:
