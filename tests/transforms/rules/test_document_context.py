@@ -157,10 +157,12 @@ def test_the_maker_sells_to_a_lead_state_read_buying(read):
 @pytest.mark.parametrize(
     "text",
     [
-        # the maker's own state is the lead: its army took the arms; the neighbour named next,
-        # with missiles of its own, is no buyer
-        "The first batch of K9 howitzers reached an artillery unit on Tuesday, a spokesman in "
-        "Seoul told reporters. North Korea tested two cruise missiles over the weekend.",
+        # the maker's capital is only where the delivery took place: its state is a bystander,
+        # so the neighbour is the lead state, and it is named testing, not buying
+        "The first K2 tanks were delivered to the army on Monday in Seoul. North Korea tested "
+        "two cruise missiles on Tuesday.",
+        "New K9 guns went to an artillery brigade last week in Seoul. North Korea launched a "
+        "rocket into the sea days later.",
         "Another Mogami-class frigate joined the fleet at Yokosuka this month, officials in Japan "
         "said. Chinese coast guard ships and a Chinese destroyer sailed near the islands.",
     ],
@@ -169,11 +171,30 @@ def test_a_makers_home_delivery_has_no_foreign_buyer(read, text):
     assert read(text) == set()
 
 
+def test_a_lead_state_read_buying_still_buys_from_the_maker(read):
+    # the same home delivery, with the next state named ordering the guns: a buyer in words
+    got = read(
+        "New K9 guns went to an artillery brigade last week in Seoul. Poland ordered two hundred "
+        "of the guns in 2022."
+    )
+    assert got == {("POL", "KOR")}
+
+
+def test_buying_words_are_folded_as_tokens_are():
+    # a buying word written with an accent and a capital is read as its folded token
+    from worker.transforms.rules.pairs import RelationLexicon
+
+    lex = RelationLexicon.from_dict(
+        {"relation": "x", "classes": {"buy": ["Achète"], "buy_noun": ["Übernahme"]}}
+    )
+    assert lex.buyers == {"achete", "ubernahme"}
+
+
 @pytest.mark.parametrize(
     "text",
     [
         # "the country" in the object after "X struck targets in Z" / "X cautioned Z": the
-        # subject's state or the other one; neither is taken (``BACK_OBJECT_LAST`` off)
+        # subject's state or the other one; neither is taken
         "Algeria shut its border with Mali on Friday. Russia shipped attack helicopters to the "
         "country last year.",
         "The United States cautioned Vietnam against buying Russian jets. Russia handed six more "

@@ -62,9 +62,8 @@ SELLER_BACK = True
 # ... and before any pair is read, "it" is the first state the article names (``_first_state``)
 BACK_TO_FIRST_STATE = True
 # ... and "the country" as an object, after a sentence naming its subject's state and another,
-# is the other one (True) or no one (False): "X struck Z. A delivered jets to the country";
-# off: "X protested Z's purchase" names X as often, and no dev report reads either (measured)
-BACK_OBJECT_LAST = False
+# is no one ("X struck Z. A delivered jets to the country"): the other state ("X protested Z's
+# purchase" names X as often) added no dev pair (measured, review)
 _DEFINITE = frozenset({"the", "these", "those"})
 BACK_KEY = "back"
 # Where the arms were made ("fabricados en Estados Unidos", "российского производства"): the
@@ -99,8 +98,10 @@ LEAD_CUE = "seller to the article's lead state"
 # sentences read a transfer of (``_one_maker``): a company or a maker's adjective as the only
 # supplier (issue 12, company-supplier and adjective-origin)
 MAKER_LEAD = True
-# ... never to the next state the article names when the maker is its lead state (a maker's
-# article tells of its own forces), and only to a lead state read buying (``_buyer_words``)
+# ... and only to a lead state read buying (``RelationLexicon.buyers``), the first state named
+# or the next one when the maker is the first: a maker's article tells of its own forces, the
+# neighbour it names is no buyer ("the first tanks reached the army in Seoul. North Korea ...");
+# off, any lead state named with arms or a transfer word buys, as before the review
 MAKER_LEAD_BUYS = True
 # a buyer read alone in an article whose pairs all have one seller, the state of the one maker
 # the article names: it buys from that seller too ("X took the first drones from Turkey. In May,
@@ -241,6 +242,9 @@ class RelationLexicon:
     # "bombardé", "обстрел"): a state the opening reads attacking is the buyer's foe, never
     # the seller the article's context supplies (``_opening_seller_pairs``)
     attacks: frozenset[str] = frozenset()
+    # words of buying and receiving, verbs and nouns (classes ``buy``, ``buy_noun``; folded as
+    # tokens are read): a lead state named with one is read as a buyer (``MAKER_LEAD_BUYS``)
+    buyers: frozenset[str] = frozenset()
     # language lexicons: words read as written, not folded, because folding makes them another
     # word of the lexicon (a language file's ``written:`` list): Portuguese "à" ("to the") folds
     # to the article "a", Polish "że" ("that") to "ze" ("from"); a class may list them as written
@@ -320,6 +324,7 @@ class RelationLexicon:
             raw=dict(raw),
             grammar=Classes(classes),
             status_words=status_words,
+            buyers=frozenset(w for k in ("buy", "buy_noun") for w in classes.get(k, [])),
             scorer=scorer,
         )
 
@@ -1081,7 +1086,7 @@ def _first_state(
     jets. Y will deliver them to the country": X, the one state left). "The country" as an
     object (``in_object``) names a state other than the one the text was about: when that
     sentence's subject has another state beside it ("X struck targets in Z", "X warned Z"), the
-    referent is that other state (``BACK_OBJECT_LAST``), or None, no referent to trust."""
+    referent may be either: None, no referent to trust."""
     if not BACK_TO_FIRST_STATE:
         return ""
     for i, spans in sorted(per_sentence.items()):
@@ -1098,9 +1103,8 @@ def _first_state(
             alone or _names_subject(text[start:end], sp.start - start, sp.end - start)
         ):
             return ""
-        if in_object and not alone:  # the subject's state and another: the object's is later
-            last = next(x for x in reversed(states) if x.ident not in (seller, sp.ident))
-            return last.ident if BACK_OBJECT_LAST and last.ident not in sellers else None
+        if in_object and not alone:  # the subject's state and another: either may be meant
+            return None
         return sp.ident
     return ""
 
@@ -1292,17 +1296,20 @@ def _lead_buyer_pairs(
     if not named:
         return
     lead = named[0]
-    # an article about the maker of its arms tells of its own forces' deliveries as often as of
-    # a sale ("the first howitzers reached the army's brigade"): the next state it names is a
-    # buyer only when read buying ("ordered", "the purchase of") where the article names it
-    buying = _buyer_words(lex) if makers else None
     if lead in states and len(states) == 1 and len(named) > 1:
         lead = named[1]  # an article about its one seller: the next state it names most
-        if buying is not None and (
-            not MAKER_LEAD_BUYS or not _named_with_arms(tagged, lead, lex, buying)
-        ):
-            return
     if lead in states or not _named_with_arms(tagged, lead, lex):
+        return
+    # a maker's arms tell of its own forces' deliveries as often as of a sale ("the first
+    # howitzers reached the army's brigade"): the lead state, first named or next, is a buyer
+    # only when named in the sentence reading the arms' transfer or read buying ("ordered",
+    # "the purchase of") where the article names it
+    if (
+        makers
+        and MAKER_LEAD_BUYS
+        and not any(_named_in(tagged, lead, s.sentence) for s in makers)
+        and not _named_with_arms(tagged, lead, lex, lex.buyers)
+    ):
         return
     for seller in sellers:
         hit = hits.setdefault((lead, seller.state), PairHit(lead, seller.state))
@@ -1443,13 +1450,6 @@ def _adjective(span: _Span, fld: str, art: Article, lex: RelationLexicon) -> boo
     qualifies something else, it names no party of its own."""
     text = art.title if fld == "title" else art.body
     return lex.adjectives is not None and lex.adjectives(text[span.start : span.end])
-
-
-def _buyer_words(lex: RelationLexicon) -> frozenset[str]:
-    """The lexicon's words of buying and receiving, verbs and nouns (classes ``buy``,
-    ``buy_noun``): a state named with one is read as a buyer."""
-    classes = lex.raw.get("classes") or {}
-    return frozenset(w.lower() for k in ("buy", "buy_noun") for w in classes.get(k) or ())
 
 
 def _named_with_arms(
