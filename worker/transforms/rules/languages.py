@@ -455,13 +455,11 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     # attacks and war: a state the opening reads attacking is no seller the context supplies
     lex.attacks = folded("attack")
     # words folding into another word of the lexicon: read as written (RelationLexicon.written)
-    lex.written = frozenset(str(w).lower() for w in raw.get("written") or [])
+    lex.written = written
     # armed forces as a company's counterpart: its home delivery (pairs._to_own_forces); the
     # words before them as the symbols read them, a word read as written ("à") unfolded
     lex.forces, lex.forces_to = folded("forces"), folded("forces_to")
-    party = ("to", "dative", "with", "and")
-    listed_party = {str(w).lower() for c in party for w in classes.get(c) or ()}
-    lex.to_words = frozenset().union(*(folded(c) for c in party)) | (lex.written & listed_party)
+    lex.to_words = frozenset().union(*(folded(c) for c in ("to", "dative", "with", "and")))
     # Arabic: the "and" is written joined to the next word ("والجزائر"), and the country's
     # name absorbs it; a country written so is the next member of a list
     lex.joined_and = tuple(sorted(compiled["classes"].get("and_joined", [])))
