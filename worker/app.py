@@ -31,6 +31,7 @@ from worker.config import Settings
 from worker.silences_live import LiveSilences
 from worker.sinks.dispatch import Dispatcher, TableStore
 from worker.sinks.retry import retry_forever
+from worker.sources.kafka import DEDUPE_TABLE, DELIVERY_TABLES
 from worker.stream.components import Pipeline, PipelineSlot, default_pipeline
 from worker.stream.dead_letter import DeadLetters
 from worker.stream.dedupe import DedupeStage, Outputs
@@ -98,7 +99,7 @@ def dedupe_table(app: faust.App, deduper: Deduper) -> Any:
     older than the dedupe window are deleted (tombstones in the changelog), so the table holds
     one window of stories however long the worker runs."""
     table = app.Table(
-        "dedupe-state", default=None, key_type=str, partitions=1, options=table_options(app)
+        DEDUPE_TABLE, default=None, key_type=str, partitions=1, options=table_options(app)
     )
     deduper.state = state = DerivedBandState(table, deduper.band_keys)
     table_recovered = table.on_recovery_completed
@@ -160,7 +161,8 @@ def delivery_store(app: faust.App) -> TableStore:
     def table(name: str) -> Any:
         return app.Table(name, default=None, key_type=str, options=table_options(app))
 
-    return TableStore(table("deliveries"), table("throttle"), table("events"))
+    deliveries, throttle, events = DELIVERY_TABLES
+    return TableStore(table(deliveries), table(throttle), table(events))
 
 
 def install_delivery_timers(

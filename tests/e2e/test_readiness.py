@@ -21,12 +21,29 @@ RECORDS = 40_000  # dedupe-table entries in the changelog: seconds of replay
 
 def test_ready_only_after_the_dedupe_table_is_recovered(isolated_env, tmp_path):
     from worker.config import load_settings
-    from worker.sources.kafka import ensure_topics, internal_topics
+    from worker.sources.kafka import (
+        DEDUPE_TABLE,
+        DELIVERY_TABLES,
+        changelog_topic,
+        ensure_topics,
+        internal_topics,
+    )
 
     settings = load_settings()
     created = ensure_topics(settings, internal=True)
     assert set(internal_topics(settings)) <= set(created)  # exist before Faust subscribes
-    changelog = f"{settings.app_id}-dedupe-state-changelog"
+    # the tables' changelogs too, with their leaders and the partitions Faust checks against
+    # the source topic (a changelog seen with 0 partitions failed the first table write)
+    want = {changelog_topic(settings, DEDUPE_TABLE): 1}
+    want |= {changelog_topic(settings, t): settings.partitions for t in DELIVERY_TABLES}
+    admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap)
+    try:
+        described = {d["name"]: d for d in admin.describe_topics(list(want))}
+    finally:
+        admin.close()
+    assert {t: len(described[t]["partitions"]) for t in want} == want
+    assert all(p["leader_id"] >= 0 for d in described.values() for p in d["partitions"])
+    changelog = changelog_topic(settings, DEDUPE_TABLE)
     producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap, linger_ms=50)
     for n in range(RECORDS):  # as a previous run of this app id left it
         producer.send(

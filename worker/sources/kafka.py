@@ -41,21 +41,68 @@ def _unavailable(kafka: KafkaConnection, exc: Exception) -> NewswatchError:
 MAX_MESSAGE = "max.message.bytes"
 
 
+# The worker's Faust tables (worker/app.py declares them by these names): the deduper's, on
+# one partition like the dedupe topic, and the deliver stage's, co-partitioned with the
+# deliver topic.
+DEDUPE_TABLE = "dedupe-state"
+DELIVERY_TABLES = ("deliveries", "throttle", "events")
+
+
 def internal_topics(settings: Settings) -> list[str]:
     """The worker's own topics that Faust declares (they carry whole articles too)."""
     return [f"{settings.app_id}-dedupe-all", f"{settings.app_id}-deliver"]
 
 
+def changelog_topic(settings: Settings, table: str) -> str:
+    """The name Faust gives a table's changelog (``{app id}-{table}-changelog``)."""
+    return f"{settings.app_id}-{table}-changelog"
+
+
 def internal_specs(settings: Settings) -> list[NewTopic]:
     """The worker's internal topics, created before Faust subscribes: a worker that
     subscribed before Faust had declared them logged "Ignoring missing topic" and consumed
-    nothing from them (issue 17, item 8). Same shapes as ``create_app`` declares."""
+    nothing from them (issue 17, item 8). Same shapes as ``create_app`` declares.
+
+    The tables' changelogs too: when Faust created one at start-up, the consumer's metadata
+    could still list it with 0 partitions at the first table write, and Faust's
+    co-partitioning check then failed that write (PartitionsMismatch, "deliver failed"; seen
+    in two of four CI runs). Compacted, as Faust declares them."""
     dedupe_all, deliver = internal_topics(settings)
     size = {MAX_MESSAGE: str(settings.kafka_max_message_bytes)}
-    return [
+    specs = [
         NewTopic(dedupe_all, 1, 1, topic_configs=size),
         NewTopic(deliver, settings.partitions, 1, topic_configs=size),
     ]
+    compact = {"cleanup.policy": "compact", **size}
+    tables = [(DEDUPE_TABLE, 1)] + [(t, settings.partitions) for t in DELIVERY_TABLES]
+    for table, n in tables:
+        specs.append(NewTopic(changelog_topic(settings, table), n, 1, topic_configs=compact))
+    return specs
+
+
+def _wait_for_leaders(admin: KafkaAdminClient, topics: list[str], timeout_s: float = 30) -> None:
+    """Return when every partition of ``topics`` has a leader: a topic created a moment ago
+    is listed before its partitions are, and a consumer that reads it then sees 0 of them."""
+    deadline = time.monotonic() + timeout_s
+    while topics:
+        described = admin.describe_topics(topics)
+        # kafka-python 3 names the keys name/leader_id, 2.x topic/leader
+        ready = {
+            d.get("name", d.get("topic"))
+            for d in described
+            if not d.get("error_code")
+            and d.get("partitions")
+            and all(
+                p.get("leader_id", p.get("leader", -1)) >= 0 and not p.get("error_code")
+                for p in d["partitions"]
+            )
+        }
+        topics = [t for t in topics if t not in ready]
+        if not topics:
+            return
+        if time.monotonic() > deadline:
+            raise KafkaUnavailable(f"Kafka gave no leader to the new topics {', '.join(topics)}")
+        time.sleep(0.2)
 
 
 def topic_specs(settings: Settings) -> list[NewTopic]:
@@ -92,6 +139,7 @@ def ensure_topics(settings: Settings, *, internal: bool = False) -> list[str]:
             # Another process may create them between our list and create.
             with contextlib.suppress(TopicAlreadyExistsError):
                 admin.create_topics(missing)
+            _wait_for_leaders(admin, [s.name for s in missing])
         ours = [s.name for s in topic_specs(settings)]
         ours += [n for n in internal_topics(settings) if n in existing or internal]
         _ensure_message_limit(admin, ours, settings.kafka_max_message_bytes)
