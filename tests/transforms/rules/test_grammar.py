@@ -1499,3 +1499,37 @@ def test_a_purchase_owned_by_another_state_keeps_its_seller_to_itself(read) -> N
 def test_a_possessive_maker_of_the_arms_still_sells_to_the_buyer(read) -> None:
     got = read("Denmark is going ahead with the acquisition of Israel's PULS launchers.")
     assert ("DNK", "ISR") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # adjective-origin: the buyer is the subject of a clause a verb of saying reports
+        ("Ministers said Chile is looking at buying Swedish Gripen jets.", ("CHL", "SWE")),
+        # adjective-origin: a passive root raises its subject into the infinitive that buys
+        (
+            "The Norwegian defence ministry is expected to decide soon on the purchase of "
+            "Korean howitzers, a paper reported.",
+            ("NOR", "KOR"),
+        ),
+    ],
+)
+def test_the_main_subject_beside_an_origin_seller_buys(read, text, pair) -> None:
+    assert pair in read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reported subject that uses, captures or builds the arms of the origin buys nothing
+        "Officials said Ukraine is firing American missiles at enemy positions.",
+        "Officials said Ukraine captured Russian-made tanks near the front.",
+        "Analysts said Iran is producing Russian-designed drones under licence.",
+        # a company that buys (an airline) is no state buyer
+        "Officials said the Turkish airline is buying French aircraft.",
+        # a passive subject raised into a verb of use, not of buying
+        "Ukraine's army is set to use captured Russian-made tanks against their former owners.",
+    ],
+)
+def test_a_reported_or_raised_subject_that_does_not_buy_reads_no_pair(read, text) -> None:
+    assert not read(text)

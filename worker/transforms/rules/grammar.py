@@ -534,14 +534,26 @@ def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: 
             tok = tok.head
         if (
             tok is not None
-            and tok.dep_ == "nsubj"
-            and tok.head.dep_ == "ROOT"
+            and _main_subject(tok, cls)
             and not cls.any(("threat", "veto", "say", "act", "fire"), _w(tok.head))
             and not (cls.has("induct", _w(tok.head)) and not _takes_arms(tok.head, cls))
             and (maker_clauses is None or _clause_of(tok) in maker_clauses)
         ):
             out[k] = Role(RECIPIENT, f"subject of '{tok.head.text}' beside a seller")
             return
+
+
+def _main_subject(tok: Any, cls: Classes) -> bool:
+    """The subject of the sentence's main clause, as the buyer beside a seller: the subject of
+    the root verb, the subject a passive root raises into its infinitive ("Finland's ministry is
+    set to decide on …", "is expected to buy"), or the subject of the clause a verb of saying
+    reports ("officials said Peru is looking at …"): who speaks is no party, who acts is."""
+    verb = tok.head
+    main = verb.dep_ == "ROOT" or (
+        verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and cls.has("say", _w(verb.head))
+    )
+    raised = tok.dep_ == "nsubjpass" and any(c.dep_ == "xcomp" for c in verb.children)
+    return main and (tok.dep_ == "nsubj" or raised)
 
 
 def _is_noun(tok: Any) -> bool:
