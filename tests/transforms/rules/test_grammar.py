@@ -1533,3 +1533,48 @@ def test_the_main_subject_beside_an_origin_seller_buys(read, text, pair) -> None
 )
 def test_a_reported_or_raised_subject_that_does_not_buy_reads_no_pair(read, text) -> None:
     assert not read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # company-supplier: the state a maker wins an order from places it, and buys
+        ("Naval Group won an order from Brazil for four submarines.", {("BRA", "FRA")}),
+        ("Saab booked an order from Thailand for two Gripen jets.", {("THA", "SWE")}),
+        # company-supplier: a maker named by its trade, the trade being arms
+        (
+            "Estonia signed a defence agreement with a German arms manufacturer.",
+            {("EST", "DEU")},
+        ),
+        # company-supplier: states in an earlier deal deal with the maker, not with the buyer
+        (
+            "Hanwha landed a contract from Norway for K9 howitzers, following deals with "
+            "Estonia and Finland.",
+            {("NOR", "KOR"), ("EST", "KOR"), ("FIN", "KOR")},
+        ),
+        # a subsidiary named by no state of its own is its owner's arm
+        (
+            "Spain cancelled the purchase of anti-tank missiles from a subsidiary of an "
+            "Israeli company.",
+            {("ESP", "ISR")},
+        ),
+    ],
+)
+def test_a_maker_that_wins_an_order_sells_to_who_placed_it(read, text, pairs) -> None:
+    assert set(read(text)) == pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a local subsidiary or licence partner builds: its owner or licensor is not the seller
+        "The Brazilian subsidiary of Naval Group won an order from Brazil for four submarines.",
+        "Embraer's Portuguese partner will deliver KC-390 aircraft to Portugal.",
+        "Mazagon Dock, the Indian licence partner of Naval Group, won an order from India for "
+        "three submarines.",
+        # a company that buys (an airline) wins no arms order
+        "Turkish Airlines won a contract from Qatar to carry pilgrims.",
+    ],
+)
+def test_a_local_affiliate_or_a_buying_company_reads_no_foreign_seller(read, text) -> None:
+    assert not read(text)
