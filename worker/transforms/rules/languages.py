@@ -415,7 +415,9 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     compiled = {**raw, "classes": {k: [*v, *stem_keys.get(k, [])] for k, v in classes.items()}}
     lex = RelationLexicon.from_dict(compiled)
     lex.raw = dict(raw)
-    lex.grammar = None  # the dependency parse is English-only: symbol patterns alone
+    # the dependency parse is English-only: symbol patterns alone; the classes stay for the
+    # pair scorer's features
+    lex.word_classes, lex.grammar = lex.grammar, None
     lex.adjectives = adjective_test(raw.get("adjectives") or {})
     lex.stem = reader
     if raw.get("proclitics"):  # Arabic: "بتسليم" (by delivering) is the class word "تسليم"

@@ -251,6 +251,9 @@ class RelationLexicon:
     written: frozenset[str] = frozenset()
     # a learned second opinion on the pairs (rules/pair_scorer.py), from the lexicon's `scorer:`
     scorer: Any = field(default=None, repr=False)
+    # language lexicons: their word classes as read (stem keys included), for the pair scorer's
+    # features (``grammar`` is None there: it selects the parse)
+    word_classes: Classes | None = field(default=None, repr=False)
 
     @property
     def symbols_only(self) -> bool:
