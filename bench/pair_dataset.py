@@ -95,7 +95,8 @@ def build(reports: list[Report], progress: bool = True) -> list[Row]:
     now = datetime(2026, 12, 5, tzinfo=UTC)
     from worker.transforms.rules import pairs
 
-    pairs.PAIR_SCORER = False  # the data set is what the rule reader alone reads
+    # the data set is what the rule reader alone reads, in English and in the ten languages
+    pairs.PAIR_SCORER = pairs.PAIR_SCORER_I18N = False
     tagger, rules = default_tagger(), load_rules()
     lexicon = rules.relations[RELATION]
     rows: list[Row] = []

@@ -45,7 +45,8 @@ from typing import Any
 from worker.transforms.folding import fold_letters
 from worker.yaml_doc import YamlDoc, YamlReadError
 
-from .pairs import LexiconError, RelationLexicon
+from . import pairs
+from .pairs import LexiconError, RelationLexicon, _load_scorer
 from .schema import Topic
 from .transfer import STATUS_KEYS
 from .word_stems import (
@@ -340,6 +341,8 @@ def merge_language(
         raw["compounds"] = dict(own["compounds"])
     if own.get("case_marker"):
         raw["case_marker"] = str(own["case_marker"])
+    if common.get("scorer"):  # the ten languages' learned scorer, one weights file for all
+        raw["scorer"] = str(common["scorer"])
     if own.get("written"):
         raw["written"] = [str(w) for w in own["written"]]
     if own.get("proclitics"):
@@ -424,6 +427,9 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
         known = frozenset(fold_letters(w) for ws in compiled["classes"].values() for w in ws)
         lex.stem = with_proclitics(reader, raw["proclitics"], known)
     lex.status_reader, lex.status_words = status_reader(raw)
+    # the languages' own switch (English weights read parse features these lexicons lack); read
+    # when compiled, so a missing or malformed file is a lexicon error naming it
+    lex.scorer = _load_scorer(raw.get("scorer")) if pairs.PAIR_SCORER_I18N else None
 
     written = frozenset(str(w).lower() for w in raw.get("written") or [])
 
