@@ -141,6 +141,35 @@ def _dep_class(doc: Any, start: int, end: int) -> str:
     }.get(dep, "other")
 
 
+def _add_makers(symbols: list, parties: list[_Party]) -> set[str | None]:
+    """The makers' states of the sentence's weapons, each one not named there added to
+    ``parties`` as a party of its own (``via`` origin, at its weapon)."""
+    origins = {s[1].origin for s in symbols if s[0] == "weapon" and s[1] is not None}
+    named = {p.country for p in parties}
+    for o in sorted(o for o in origins if o and o not in named):
+        w = next(s for s in symbols if s[0] == "weapon" and s[1] is not None and s[1].origin == o)
+        parties.append(_Party(o, -1, w[2], w[3], "origin"))
+    return origins
+
+
+def _order(f: dict[str, float], a: _Party, b: _Party) -> bool:
+    """Which side comes first and how far apart, when both are named (not a maker only)."""
+    if a.index < 0 or b.index < 0:
+        return False
+    f["rec_first" if a.index < b.index else "sup_first"] = 1.0
+    gap = abs(a.index - b.index)
+    f[f"dist:{'near' if gap <= 3 else 'mid' if gap <= 10 else 'far'}"] = 1.0
+    return True
+
+
+def _keep_reading(
+    out: dict[tuple[str, str], dict[str, float]], key: tuple[str, str], f: dict[str, float]
+) -> None:
+    """Several mentions of one pair: keep every reading (a feature is on if any has it)."""
+    old = out.get(key)
+    out[key] = f if old is None else {**old, **{k: max(v, old.get(k, 0.0)) for k, v in f.items()}}
+
+
 def _coordination(doc: Any, spans: list[tuple[int, int]]) -> dict[tuple[int, int], tuple]:
     """Each mention that is a member of a coordinated list ("to Greece, Cyprus and Malta"): its
     list (the first member's token index), its position (first, mid, last) and the list's length.
@@ -205,11 +234,7 @@ def _sentence_features(
     for a in actors:
         k = next((i for i, s in enumerate(symbols) if s[2] >= a.start), len(symbols))
         parties.append(_Party(a.ident, k, a.start, a.end, a.kind))
-    origins = {s[1].origin for s in symbols if s[0] == "weapon" and s[1] is not None}
-    named = {p.country for p in parties}
-    for o in sorted(o for o in origins if o and o not in named):
-        w = next(s for s in symbols if s[0] == "weapon" and s[1] is not None and s[1].origin == o)
-        parties.append(_Party(o, -1, w[2], w[3], "origin"))
+    origins = _add_makers(symbols, parties)
     # the rule reader's own grammar roles and each mention's dependency class
     roles: dict[tuple[int, int], str] = {}
     deps: dict[tuple[int, int], str] = {}
@@ -280,16 +305,8 @@ def _sentence_features(
             ):
                 # the parse gives both roles in one sentence: the rule reader's strongest reading
                 f["roles:pair"] = 1.0
-            if a.index >= 0 and b.index >= 0:
-                f["rec_first" if a.index < b.index else "sup_first"] = 1.0
-                gap = abs(a.index - b.index)
-                f[f"dist:{'near' if gap <= 3 else 'mid' if gap <= 10 else 'far'}"] = 1.0
-            key = (a.country, b.country)
-            old = out.get(key)
-            # several mentions of one pair: keep every reading (a feature is on if any has it)
-            out[key] = (
-                f if old is None else {**old, **{k: max(v, old.get(k, 0.0)) for k, v in f.items()}}
-            )
+            _order(f, a, b)
+            _keep_reading(out, (a.country, b.country), f)
     given: dict[str, set[str]] = {}
     for p in parties:
         r = roles.get((p.start, p.end), "none")
@@ -363,11 +380,7 @@ def _language_sentence_features(
             via = "company" if sp.company else "adjective" if sp.adjective else "country"
             parties.append(_Party(sp.ident, k, sp.start, sp.end, via))
             cases[(sp.start, sp.end)] = _case_of(symbols, k, lex)
-    origins = {s[1].origin for s in symbols if s[0] == "weapon" and s[1] is not None}
-    named = {p.country for p in parties}
-    for o in sorted(o for o in origins if o and o not in named):
-        w = next(s for s in symbols if s[0] == "weapon" and s[1] is not None and s[1].origin == o)
-        parties.append(_Party(o, -1, w[2], w[3], "origin"))
+    origins = _add_makers(symbols, parties)
     base[f"parties:{min(len({p.country for p in parties}), 4)}"] = 1.0
     trig_at = {
         k: _class_names([s[1]], LANG_TRIGGER_CLASSES, classes)
@@ -395,19 +408,12 @@ def _language_sentence_features(
                 (b.start, b.end), ()
             ):
                 f["roles:pair"] = 1.0
-            if a.index >= 0 and b.index >= 0:
-                f["rec_first" if a.index < b.index else "sup_first"] = 1.0
-                gap = abs(a.index - b.index)
-                f[f"dist:{'near' if gap <= 3 else 'mid' if gap <= 10 else 'far'}"] = 1.0
+            if _order(f, a, b):
                 lo, hi = sorted((a.index, b.index))
                 for k in range(lo + 1, hi):
                     for name in trig_at.get(k, ()):
                         f[f"between:{name}"] = 1.0
-            key = (a.country, b.country)
-            old = out.get(key)
-            out[key] = (
-                f if old is None else {**old, **{k: max(v, old.get(k, 0.0)) for k, v in f.items()}}
-            )
+            _keep_reading(out, (a.country, b.country), f)
     given: dict[str, set[str]] = {}
     for p in parties:
         for r in roles.get((p.start, p.end), ()):
