@@ -16,6 +16,10 @@ only below a second, lower threshold, and never one read inside a single sentenc
 candidates it accepts that the rules missed, except a weapon's maker as the supplier of arms
 given away or handed on; a rule pair whose reverse it accepts with high probability gives way to
 the reverse, even one read inside a sentence.
+
+The ten other languages have no parse: their candidates are described by the roles the symbol
+patterns give, each mention's case class from the language file's classes and those files' word
+classes (``_language_sentence_features``), with weights of their own (``pair_scorer_i18n.json``).
 """
 
 from __future__ import annotations
