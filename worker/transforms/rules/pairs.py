@@ -872,9 +872,10 @@ ONLY_OTHER_FALLBACK = False  # grammar reader: an empty side taken by the one re
 # (docs/rules.md, "Learned pair scorer"); bench/bench_pairs_real.py --set PAIR_SCORER=true tries it.
 PAIR_SCORER = False
 # The ten languages' scorer (common.yaml's `scorer:`, its own weights: the English ones read parse
-# features these lexicons lack), read when a language lexicon is compiled (languages.py). On:
-# measured leaving one label file out at a time (docs/languages.md, 2026-12-06 late).
-PAIR_SCORER_I18N = True
+# features these lexicons lack), read when a language lexicon is compiled (languages.py). Off:
+# leaving one label file out at a time it adds 2 right pairs of 1,057 (no wrong one) for about
+# +2 ms per report, +38 % (docs/languages.md, 2026-12-06 late): not worth its cost yet.
+PAIR_SCORER_I18N = False
 
 
 Symbol = tuple[str, Any, int, int]  # (kind, payload, start, end); kind: word/country/weapon
