@@ -1499,3 +1499,49 @@ def test_a_purchase_owned_by_another_state_keeps_its_seller_to_itself(read) -> N
 def test_a_possessive_maker_of_the_arms_still_sells_to_the_buyer(read) -> None:
     got = read("Denmark is going ahead with the acquisition of Israel's PULS launchers.")
     assert ("DNK", "ISR") in got
+
+
+def test_states_that_are_among_the_buyers_named_in_a_relative_clause_buy(read) -> None:
+    # "A, B and C are among (some of) the countries that bought X": the relative clause on the
+    # complement of "be" says what its subject did; every member of the list buys
+    got = read("Chile, Peru and Ecuador are among the countries that bought Israeli missiles.")
+    assert set(got) == {("CHL", "ISR"), ("PER", "ISR"), ("ECU", "ISR")}
+    got = read("Greece and Cyprus are just some of the states that have ordered French frigates.")
+    assert set(got) == {("GRC", "FRA"), ("CYP", "FRA")}
+    got = read("Egypt is one of the nations that acquired the Rafale from France.")
+    assert set(got) == {("EGY", "FRA")}
+
+
+def test_a_list_with_no_and_before_the_subject_keeps_every_member(read) -> None:
+    # "A, B, C are …": the parser makes A and B an adverb of the verb, C alone its subject
+    got = read("Chile, Peru, Colombia are among the states that bought Israeli missiles.")
+    assert set(got) == {("CHL", "ISR"), ("PER", "ISR"), ("COL", "ISR")}
+
+
+def test_states_among_those_who_condemned_a_sale_take_no_part(read) -> None:
+    # look-alike: the relative clause condemns, it neither buys nor sells
+    got = read(
+        "Chile, Peru and Ecuador are among the countries that condemned the sale of jets to Turkey."
+    )
+    assert not {p for p in got if p[1] in ("CHL", "PER", "ECU")}
+    assert not read("Greece is the country that condemned the sale of jets to Turkey.")
+
+
+def test_a_relative_clause_on_the_object_is_the_objects_not_the_subjects(read) -> None:
+    # "that"/"which" stands for the object: "A praised the jets that B sold to C" makes A no
+    # seller; only the relative clause's own agent and recipient pair up
+    got = read("Poland praised the jets which were sold by South Korea to Peru.")
+    assert set(got) == {("PER", "KOR")}
+
+
+def test_a_list_member_that_opens_its_own_clause_has_its_own_role(read) -> None:
+    # "A sells X to B and C buys Y from D": the parser hangs C on B and "buys" on "sells"; C is
+    # the subject of "buys", a clause of its own, so it buys from D and B does not
+    got = read("France sells tanks to Greece and Turkey buys jets from Russia.")
+    assert set(got) == {("GRC", "FRA"), ("TUR", "RUS")}
+    # ... and with no seller of its own, C does not buy from A
+    assert set(read("France sells tanks to Greece and Turkey buys jets.")) == {("GRC", "FRA")}
+    # a member that objects is no party, as before
+    assert set(read("Germany sells tanks to Egypt and Israel objects to the sale.")) == {
+        ("EGY", "DEU")
+    }
