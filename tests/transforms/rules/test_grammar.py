@@ -1545,3 +1545,30 @@ def test_a_list_member_that_opens_its_own_clause_has_its_own_role(read) -> None:
     assert set(read("Germany sells tanks to Egypt and Israel objects to the sale.")) == {
         ("EGY", "DEU")
     }
+
+
+def test_some_of_a_states_suppliers_include_sellers(read) -> None:
+    # the subject "some (one, many) of the buyers/suppliers" names the same noun of members
+    got = read("Some of Egypt's biggest arms suppliers include France, Italy and Germany.")
+    assert set(got) == {("EGY", "FRA"), ("EGY", "ITA"), ("EGY", "DEU")}
+
+
+def test_states_along_with_the_subject_share_its_role(read) -> None:
+    got = read("Iran, along with Belarus and North Korea, has been supplying Russia with weapons.")
+    assert set(got) == {("RUS", "IRN"), ("RUS", "BLR"), ("RUS", "PRK")}
+    got = read("Iran, together with Belarus, supplied drones to Russia.")
+    assert set(got) == {("RUS", "IRN"), ("RUS", "BLR")}
+    # look-alike: partners of a protest take no part
+    assert not read("Iran, along with Belarus, condemned the sale of jets to Ukraine.")
+
+
+def test_states_accused_of_supplying_are_the_sellers(read) -> None:
+    # the object of "accuse … of" does the gerund: every member of the list supplies
+    got = read("Rebels accuse Iran, Belarus and North Korea of supplying drones to Russia.")
+    assert set(got) == {("RUS", "IRN"), ("RUS", "BLR"), ("RUS", "PRK")}
+
+
+def test_the_state_a_war_is_waged_on_is_no_recipient(read) -> None:
+    # "for its invasion of X": X is where the arms are used, not who gets them
+    got = read("Kyiv accuses Tehran of supplying drones to Moscow for its invasion of Ukraine.")
+    assert set(got) == {("RUS", "IRN")}

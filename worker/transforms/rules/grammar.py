@@ -615,6 +615,9 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return None  # "drones for the China border": a place ("Russia's war": an actor)
             tok = head  # "the Turkish government", "India's defence ministry"
             continue
+        if dep == "pobj" and _along_with(tok) is not None:  # "A, along with B, supplied"
+            tok = _along_with(tok)
+            continue
         if dep == "pobj" and _as_well_as_phrase(tok) is not None:  # "to Iraq as well as Jordan"
             tok = _as_well_as_phrase(tok)
             continue
@@ -634,13 +637,14 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 and not _is_value(h, cls)
                 and not _noun_class(h, cls)
                 and not _transfer_word(h, wtok, cls, 0)
-                and not (_w(head) == "in" and cls.has("theatre", _w(h)))  # "its war in Ukraine"
+                and not (_w(head) in ("in", "of") and cls.has("theatre", _w(h)))  # "war in X"
             ):
                 tok = h  # "the government of Turkey", "officials from Pakistan", "a base in Manila"
                 continue
-            if _w(head) == "in" and cls.has("theatre", _w(h)):
-                # a place the arms are used in, a bystander ("rifles to militias in Yemen")
-                return Role(THIRD, f"'{h.text} in' (a place)")
+            if _w(head) in ("in", "of") and cls.has("theatre", _w(h)):
+                # a place the arms are used in, a bystander ("rifles to militias in Yemen",
+                # "drones for its invasion of Ukraine")
+                return Role(THIRD, f"'{h.text} {head.text}' (a place)")
         break
     return _relation(tok, actor, wtok, cls)
 
@@ -759,6 +763,25 @@ def _as_well_as_phrase(tok: Any) -> Any | None:
     if phrase is None and anchor.dep_ == "dobj" and not anchor.tag_.startswith("NNP"):
         return next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
     return phrase
+
+
+def _along_with(tok: Any) -> Any | None:
+    """ "A, along with B and C, supplied …", "A, together with B, bought …": the phrase right
+    after the subject adds members to it. The subject, or None. Only right after it: in "sold
+    jets to Iraq along with tanks" the phrase hangs on the verb but adds to the arms."""
+    prep, phrase = tok.head, tok.head.head
+    if _w(prep) != "with" or phrase.i == prep.i:
+        return None
+    if phrase.dep_ in ("nsubj", "nsubjpass") and any(
+        _w(c) in ("along", "together") for c in prep.children
+    ):
+        return phrase  # "together" on "with", "with" on the subject
+    if _w(phrase) not in ("along", "together"):
+        return None
+    subject = next((c for c in phrase.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not subject.right_edge.i < phrase.i <= subject.right_edge.i + 2:
+        return None
+    return subject
 
 
 def _opens_clause(tok: Any, actor: Actor) -> Any | None:
@@ -980,7 +1003,8 @@ def _punished_for_buying(tok: Any, cls: Classes) -> Role | None:
 def _implied_subject_of(tok: Any, cls: Classes) -> Any | None:
     """The verb whose unstated subject the actor is: "Denmark said it was selling" (a pronoun
     subject of the reported clause), "Italy to sell Egypt frigates" (a headline), "thanked India
-    for gifting", "a decision by Ecuador to hand over"."""
+    for gifting", "accused A, B and C of supplying" (the object does the gerund), "a decision by
+    Ecuador to hand over"."""
     dep, head = tok.dep_, tok.head
     if dep in _SUBJECTS:
         for c in head.children:
@@ -997,9 +1021,9 @@ def _implied_subject_of(tok: Any, cls: Classes) -> Any | None:
     for c in tok.children:  # "Italy to sell": a headline's infinitive on its subject
         if c.dep_ in ("acl", "relcl") and any(_w(a) == "to" for a in c.children if a.dep_ == "aux"):
             return c
-    if dep == "dobj":  # "thanked India for gifting"
+    if dep == "dobj":  # "thanked India for gifting", "accused Iran of supplying"
         for p in head.children:
-            if p.dep_ == "prep" and _w(p) == "for":
+            if p.dep_ == "prep" and _w(p) in ("for", "of"):
                 verb = next((c for c in p.children if c.dep_ == "pcomp"), None)
                 if verb is not None:
                     return verb
@@ -1087,6 +1111,7 @@ def _members_of_subject(tok: Any, cls: Classes) -> Role | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or any(c.dep_ == "neg" for c in verb.children):
         return None
+    subj = next(iter(_partitive(subj)), subj)  # "some of its biggest suppliers include"
     if cls.has("customer", _w(subj)):
         return Role(RECIPIENT, f"'{subj.text} … {verb.text}' (its members)", verb.i)
     if cls.has("vendor", _w(subj)):
