@@ -1572,3 +1572,14 @@ def test_the_state_a_war_is_waged_on_is_no_recipient(read) -> None:
     # "for its invasion of X": X is where the arms are used, not who gets them
     got = read("Kyiv accuses Tehran of supplying drones to Moscow for its invasion of Ukraine.")
     assert set(got) == {("RUS", "IRN")}
+
+
+def test_interest_in_buying_makes_the_subject_the_buyer(read) -> None:
+    # a gerund after "in" on the object ("expressed interest in acquiring") is the subject's
+    got = read("Ghana has expressed interest in acquiring the Super Tucano from Brazil.")
+    assert set(got) == {("GHA", "BRA")}
+    got = read("Chile and Peru have shown interest in buying Israeli missiles.")
+    assert set(got) == {("CHL", "ISR"), ("PER", "ISR")}
+    # look-alikes: a part denied, a protest
+    assert not read("Germany has no role in selling tanks to Qatar.")
+    assert not read("Chile and Peru have shown interest in condemning the sale of jets to Turkey.")

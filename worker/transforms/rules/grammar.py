@@ -1235,7 +1235,8 @@ def _chain(verb: Any, depth: int = 2) -> list[Any]:
 
 def _complement_verbs(verb: Any) -> list[Any]:
     """The verbs on the verb's object or complement that its subject does: "won a contract to
-    supply", "abandoned plans to purchase", "became the first state to order", and the relative
+    supply", "abandoned plans to purchase", "showed interest in buying" (a gerund after "in" on
+    the object), "became the first state to order", and the relative
     clause of a complement of "be" or "become", whose "that" stands for the subject ("A, B and C
     are among (some of) the countries that bought"). A relative clause on an object is the
     object's own: "praised the jets that were sold by X" sells nothing, nor does "shot down a
@@ -1247,6 +1248,16 @@ def _complement_verbs(verb: Any) -> list[Any]:
                 a
                 for a in o.children
                 if (_verb_of(a, "acl") or _verb_of(a, "relcl")) and not _doers(a)
+            ]
+            # "expressed interest in acquiring", "shown interest in striking a deal to buy"
+            out += [
+                g
+                for p in o.children
+                if p.dep_ == "prep"
+                and _w(p) == "in"
+                and not any(_w(d) == "no" for d in o.children)  # "has no role in selling"
+                for g in p.children
+                if _verb_of(g, "pcomp") and g.tag_ == "VBG" and not _doers(g)
             ]
             continue
         if o.dep_ == "attr":  # "is one (some) of the countries that …": the partitive's noun
@@ -1321,8 +1332,9 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
             # "chose not to sell", "did not choose the jet": the subject buys nothing, and is not
             # left free for a later guess at the buyer either
             return Role(NO_ROLE, f"subject of '{v.text}' (a choice not to)", v.i)
-        # "is the country that condemned the sale": a relative clause says what the subject does
-        if cls.has("threat", w) and (v is verb or v.dep_ == "relcl"):
+        # "is the country that condemned the sale", "showed interest in condemning the sale":
+        # the relative clause (the gerund) says what the subject does
+        if cls.has("threat", w) and (v is verb or v.dep_ in ("relcl", "pcomp")):
             return Role(THIRD, f"subject of '{v.text}'", v.i)
         if cls.has("induct", w) and not _takes_arms(v, cls):
             continue  # "commissioned a study of Russian submarines": no arms taken
