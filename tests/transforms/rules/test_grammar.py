@@ -1583,3 +1583,18 @@ def test_interest_in_buying_makes_the_subject_the_buyer(read) -> None:
     # look-alikes: a part denied, a protest
     assert not read("Germany has no role in selling tanks to Qatar.")
     assert not read("Chile and Peru have shown interest in condemning the sale of jets to Turkey.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland, Norway and Belgium are among the countries that took part in the drills with "
+        "American F-35 jets.",
+        "Poland, Norway, Belgium are some of the states that fly the F-16.",
+        "Operators of the F-16 include Poland, Norway and Belgium.",
+        "Poland, along with Norway, hosted exercises with US F-35 jets.",
+    ],
+)
+def test_lists_of_look_alikes_stay_silent(read, text: str) -> None:
+    # drill partners, operators of a type, hosts: no member buys or sells in the sentence
+    assert not read(text)
