@@ -1286,7 +1286,7 @@ def _doers(verb: Any) -> list[Any]:
 
 def _partitive(noun: Any) -> list[Any]:
     """The noun after "of" on a share word ("one of the states", "some of the buyers")."""
-    if _w(noun) not in _SHARES and _w(noun) not in ("some", "many", "most", "several", "among"):
+    if _w(noun) not in _SHARES and _w(noun) not in ("some", "many", "most", "several"):
         return []
     return [g for p in noun.children if _w(p) == "of" for g in p.children if g.dep_ == "pobj"]
 
