@@ -1578,3 +1578,102 @@ def test_a_maker_that_wins_an_order_sells_to_who_placed_it(read, text, pairs) ->
 )
 def test_a_local_affiliate_or_a_buying_company_reads_no_foreign_seller(read, text) -> None:
     assert not read(text)
+
+
+def test_states_that_are_among_the_buyers_named_in_a_relative_clause_buy(read) -> None:
+    # "A, B and C are among (some of) the countries that bought X": the relative clause on the
+    # complement of "be" says what its subject did; every member of the list buys
+    got = read("Chile, Peru and Ecuador are among the countries that bought Israeli missiles.")
+    assert set(got) == {("CHL", "ISR"), ("PER", "ISR"), ("ECU", "ISR")}
+    got = read("Greece and Cyprus are just some of the states that have ordered French frigates.")
+    assert set(got) == {("GRC", "FRA"), ("CYP", "FRA")}
+    got = read("Egypt is one of the nations that acquired the Rafale from France.")
+    assert set(got) == {("EGY", "FRA")}
+
+
+def test_a_list_with_no_and_before_the_subject_keeps_every_member(read) -> None:
+    # "A, B, C are …": the parser makes A and B an adverb of the verb, C alone its subject
+    got = read("Chile, Peru, Colombia are among the states that bought Israeli missiles.")
+    assert set(got) == {("CHL", "ISR"), ("PER", "ISR"), ("COL", "ISR")}
+
+
+def test_states_among_those_who_condemned_a_sale_take_no_part(read) -> None:
+    # look-alike: the relative clause condemns, it neither buys nor sells
+    got = read(
+        "Chile, Peru and Ecuador are among the countries that condemned the sale of jets to Turkey."
+    )
+    assert not {p for p in got if p[1] in ("CHL", "PER", "ECU")}
+    assert not read("Greece is the country that condemned the sale of jets to Turkey.")
+
+
+def test_a_relative_clause_on_the_object_is_the_objects_not_the_subjects(read) -> None:
+    # "that"/"which" stands for the object: "A praised the jets that B sold to C" makes A no
+    # seller; only the relative clause's own agent and recipient pair up
+    got = read("Poland praised the jets which were sold by South Korea to Peru.")
+    assert set(got) == {("PER", "KOR")}
+
+
+def test_a_list_member_that_opens_its_own_clause_has_its_own_role(read) -> None:
+    # "A sells X to B and C buys Y from D": the parser hangs C on B and "buys" on "sells"; C is
+    # the subject of "buys", a clause of its own, so it buys from D and B does not
+    got = read("France sells tanks to Greece and Turkey buys jets from Russia.")
+    assert set(got) == {("GRC", "FRA"), ("TUR", "RUS")}
+    # ... and with no seller of its own, C does not buy from A
+    assert set(read("France sells tanks to Greece and Turkey buys jets.")) == {("GRC", "FRA")}
+    # a member that objects is no party, as before
+    assert set(read("Germany sells tanks to Egypt and Israel objects to the sale.")) == {
+        ("EGY", "DEU")
+    }
+
+
+def test_some_of_a_states_suppliers_include_sellers(read) -> None:
+    # the subject "some (one, many) of the buyers/suppliers" names the same noun of members
+    got = read("Some of Egypt's biggest arms suppliers include France, Italy and Germany.")
+    assert set(got) == {("EGY", "FRA"), ("EGY", "ITA"), ("EGY", "DEU")}
+
+
+def test_states_along_with_the_subject_share_its_role(read) -> None:
+    got = read("Iran, along with Belarus and North Korea, has been supplying Russia with weapons.")
+    assert set(got) == {("RUS", "IRN"), ("RUS", "BLR"), ("RUS", "PRK")}
+    got = read("Iran, together with Belarus, supplied drones to Russia.")
+    assert set(got) == {("RUS", "IRN"), ("RUS", "BLR")}
+    # look-alike: partners of a protest take no part
+    assert not read("Iran, along with Belarus, condemned the sale of jets to Ukraine.")
+
+
+def test_states_accused_of_supplying_are_the_sellers(read) -> None:
+    # the object of "accuse … of" does the gerund: every member of the list supplies
+    got = read("Rebels accuse Iran, Belarus and North Korea of supplying drones to Russia.")
+    assert set(got) == {("RUS", "IRN"), ("RUS", "BLR"), ("RUS", "PRK")}
+
+
+def test_the_state_a_war_is_waged_on_is_no_recipient(read) -> None:
+    # "for its invasion of X": X is where the arms are used, not who gets them
+    got = read("Kyiv accuses Tehran of supplying drones to Moscow for its invasion of Ukraine.")
+    assert set(got) == {("RUS", "IRN")}
+
+
+def test_interest_in_buying_makes_the_subject_the_buyer(read) -> None:
+    # a gerund after "in" on the object ("expressed interest in acquiring") is the subject's
+    got = read("Ghana has expressed interest in acquiring the Super Tucano from Brazil.")
+    assert set(got) == {("GHA", "BRA")}
+    got = read("Chile and Peru have shown interest in buying Israeli missiles.")
+    assert set(got) == {("CHL", "ISR"), ("PER", "ISR")}
+    # look-alikes: a part denied, a protest
+    assert not read("Germany has no role in selling tanks to Qatar.")
+    assert not read("Chile and Peru have shown interest in condemning the sale of jets to Turkey.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland, Norway and Belgium are among the countries that took part in the drills with "
+        "American F-35 jets.",
+        "Poland, Norway, Belgium are some of the states that fly the F-16.",
+        "Operators of the F-16 include Poland, Norway and Belgium.",
+        "Poland, along with Norway, hosted exercises with US F-35 jets.",
+    ],
+)
+def test_lists_of_look_alikes_stay_silent(read, text: str) -> None:
+    # drill partners, operators of a type, hosts: no member buys or sells in the sentence
+    assert not read(text)

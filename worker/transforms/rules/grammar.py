@@ -55,6 +55,7 @@ _GOVERNED = ("xcomp", "advcl", "conj")
 # "the third country to buy the jet after A and B": A and B are earlier buyers of the same arms
 _ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "latest")
 _SHARES = ("first", "last", "rest", "one", "two", "three", "four")  # "the first of the jets"
+_RELATIVE = ("that", "which", "who")  # a relative clause's subject that stands for its noun
 
 
 @dataclass(frozen=True, slots=True)
@@ -492,7 +493,8 @@ def _starts_clause(tok: Any) -> bool:
     # A purpose infinitive ("signed a deal to buy") or a verb sharing its subject ("signed and
     # will buy") stays in its clause; "while …", "after …" or a verb with its own subject does not.
     if tok.dep_ in ("advcl", "conj"):
-        return any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
+        own = any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
+        return own or _subject_on_list(tok)
     if tok.dep_ == "ccomp" and any(
         c.dep_ in _SUBJECTS and _refers_back(c) for c in tok.children
     ):  # "Russia's exporter said that the country delivered missiles to Iran": one actor
@@ -572,8 +574,12 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
         seen += 1
         dep, head = tok.dep_, tok.head
         if dep == "conj":  # "to Greece and Cyprus": Cyprus plays Greece's part
-            if _opens_clause(tok, actor):
-                return Role(NO_ROLE, f"'{tok.text}' opens its own clause")
+            verb = _opens_clause(tok, actor)
+            if verb is not None:  # "sells tanks to A and B buys jets": B is "buys"'s subject
+                own = _subject_role(verb, cls, passive=False)
+                if own is None or own.role not in (RECIPIENT, SUPPLIER):
+                    return Role(NO_ROLE, f"'{tok.text}' opens its own clause")
+                return replace(own, cue=own.cue + " (its own clause)")
             tok = _as_well_as_phrase(tok) or head
             continue
         if (
@@ -590,6 +596,10 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 if role is None:
                     return None
                 return replace(role, cue=role.cue + " (subject hung on a list)")
+        subject = _list_before_subject(tok)
+        if subject is not None:  # "A, B, C are some of the buyers": A is a subject too
+            tok = subject
+            continue
         # "Korean-built systems" is parsed with the adjective as an adverb of "built".
         made_adverb = dep == "advmod" and cls.has("made", _w(head))
         if _misread_subject(tok, head):  # "Chile, Peru weigh joint purchase of …"
@@ -619,6 +629,9 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return None  # "drones for the China border": a place ("Russia's war": an actor)
             tok = head  # "the Turkish government", "India's defence ministry"
             continue
+        if dep == "pobj" and _along_with(tok) is not None:  # "A, along with B, supplied"
+            tok = _along_with(tok)
+            continue
         if dep == "pobj" and _as_well_as_phrase(tok) is not None:  # "to Iraq as well as Jordan"
             tok = _as_well_as_phrase(tok)
             continue
@@ -640,13 +653,14 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 and not _is_value(h, cls)
                 and not _noun_class(h, cls)
                 and not _transfer_word(h, wtok, cls, 0)
-                and not (_w(head) == "in" and cls.has("theatre", _w(h)))  # "its war in Ukraine"
+                and not (_w(head) in ("in", "of") and cls.has("theatre", _w(h)))  # "war in X"
             ):
                 tok = h  # "the government of Turkey", "officials from Pakistan", "a base in Manila"
                 continue
-            if _w(head) == "in" and cls.has("theatre", _w(h)):
-                # a place the arms are used in, a bystander ("rifles to militias in Yemen")
-                return Role(THIRD, f"'{h.text} in' (a place)")
+            if _w(head) in ("in", "of") and cls.has("theatre", _w(h)):
+                # a place the arms are used in, a bystander ("rifles to militias in Yemen",
+                # "drones for its invasion of Ukraine")
+                return Role(THIRD, f"'{h.text} {head.text}' (a place)")
         break
     return _relation(tok, actor, wtok, cls)
 
@@ -778,22 +792,79 @@ def _as_well_as_phrase(tok: Any) -> Any | None:
     return phrase
 
 
-def _opens_clause(tok: Any, actor: Actor) -> bool:
+def _along_with(tok: Any) -> Any | None:
+    """ "A, along with B and C, supplied …", "A, together with B, bought …": the phrase right
+    after the subject adds members to it. The subject, or None. Only right after it: in "sold
+    jets to Iraq along with tanks" the phrase hangs on the verb but adds to the arms."""
+    prep, phrase = tok.head, tok.head.head
+    if _w(prep) != "with" or phrase.i == prep.i:
+        return None
+    if phrase.dep_ in ("nsubj", "nsubjpass") and any(
+        _w(c) in ("along", "together") for c in prep.children
+    ):
+        return phrase  # "together" on "with", "with" on the subject
+    if _w(phrase) not in ("along", "together"):
+        return None
+    subject = next((c for c in phrase.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not subject.right_edge.i < phrase.i <= subject.right_edge.i + 2:
+        return None
+    return subject
+
+
+def _opens_clause(tok: Any, actor: Actor) -> Any | None:
     """A list's later member right before a finite verb, in a list that is not the subject:
     "sells tanks to Egypt and Israel objects" - the small parser hangs Israel on Egypt and the
-    verb on "sells", but Israel is the subject of a clause of its own."""
+    verb on "sells", but Israel is the subject of a clause of its own. That verb, or None."""
     doc = tok.doc
     after = next((t for t in doc if t.idx >= actor.end), None)
     if after is None or after.tag_ not in _FINITE:
-        return False
+        return None
     verb = after.head if after.dep_ in ("aux", "auxpass") else after
     governs = next((t for t in tok.ancestors if t.tag_.startswith("VB")), None)
     if governs is not None and governs.i == verb.i:
-        return False  # "a deal between India and Russia was signed": the list's own clause
+        return None  # "a deal between India and Russia was signed": the list's own clause
     first = tok
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    return first.dep_ not in ("nsubj", "nsubjpass")
+    return None if first.dep_ in ("nsubj", "nsubjpass") else verb
+
+
+def _subject_on_list(verb: Any) -> bool:
+    """A coordinated verb whose subject the small parser hung on the list before it ("sells
+    tanks to A and B buys jets": B on A, "buys" on "sells"): a clause of its own, so B's seller
+    is not the first clause's."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    first = min(
+        [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i)],
+        key=lambda t: t.i,
+    )
+    if first.tag_ not in _FINITE or first.i == 0:
+        return False
+    member = first.doc[first.i - 1]
+    if member.dep_ != "conj" or not member.tag_.startswith("NNP"):
+        return False
+    while member.dep_ == "conj" and member.head.i != member.i:
+        member = member.head
+    return member.dep_ not in ("nsubj", "nsubjpass")
+
+
+def _list_before_subject(tok: Any) -> Any | None:
+    """A list with no "and" before its verb's subject ("A, B, C are among the buyers"): the small
+    parser makes the first members an adverb of the verb and only the last its subject; they
+    run right up to that subject, a comma between. The subject, or None."""
+    doc, verb = tok.doc, tok.head
+    if tok.dep_ != "npadvmod" or not tok.tag_.startswith("NNP") or not verb.tag_.startswith("VB"):
+        return None
+    end = tok.right_edge.i
+    if end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    subject = doc[end + 2]
+    while subject.dep_ == "compound" and subject.head.i > subject.i:  # "North Korea"
+        subject = subject.head
+    if subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i == verb.i:
+        return subject
+    return None
 
 
 def _subject_hung_on_list(tok: Any) -> Any | None:
@@ -959,7 +1030,8 @@ def _punished_for_buying(tok: Any, cls: Classes) -> Role | None:
 def _implied_subject_of(tok: Any, cls: Classes) -> Any | None:
     """The verb whose unstated subject the actor is: "Denmark said it was selling" (a pronoun
     subject of the reported clause), "Italy to sell Egypt frigates" (a headline), "thanked India
-    for gifting", "a decision by Ecuador to hand over"."""
+    for gifting", "accused A, B and C of supplying" (the object does the gerund), "a decision by
+    Ecuador to hand over"."""
     dep, head = tok.dep_, tok.head
     if dep in _SUBJECTS:
         for c in head.children:
@@ -976,9 +1048,9 @@ def _implied_subject_of(tok: Any, cls: Classes) -> Any | None:
     for c in tok.children:  # "Italy to sell": a headline's infinitive on its subject
         if c.dep_ in ("acl", "relcl") and any(_w(a) == "to" for a in c.children if a.dep_ == "aux"):
             return c
-    if dep == "dobj":  # "thanked India for gifting"
+    if dep == "dobj":  # "thanked India for gifting", "accused Iran of supplying"
         for p in head.children:
-            if p.dep_ == "prep" and _w(p) == "for":
+            if p.dep_ == "prep" and _w(p) in ("for", "of"):
                 verb = next((c for c in p.children if c.dep_ == "pcomp"), None)
                 if verb is not None:
                     return verb
@@ -1066,6 +1138,7 @@ def _members_of_subject(tok: Any, cls: Classes) -> Role | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or any(c.dep_ == "neg" for c in verb.children):
         return None
+    subj = next(iter(_partitive(subj)), subj)  # "some of its biggest suppliers include"
     if cls.has("customer", _w(subj)):
         return Role(RECIPIENT, f"'{subj.text} … {verb.text}' (its members)", verb.i)
     if cls.has("vendor", _w(subj)):
@@ -1181,25 +1254,68 @@ def _chain(verb: Any, depth: int = 2) -> list[Any]:
             if c.dep_ in _GOVERNED
             and not (c.dep_ == "xcomp" and any(o.dep_ == "dobj" for o in v.children))
         ]
-        # "won a contract to supply", "abandoned plans to purchase", "became the first state
-        # to order": the object's (or complement's) own verb, unless it has a doer of its own
-        # ("shot down a drone that Russia acquired")
-        nxt += [
-            a
-            for v in frontier
-            for o in v.children
-            if o.dep_ in ("dobj", "attr")
-            for a in o.children
-            if a.dep_ in ("acl", "relcl")
-            and a.tag_.startswith("VB")
-            and not any(
-                c.dep_ in ("nsubj", "nsubjpass") and _w(c) not in ("that", "which", "who")
-                for c in a.children
-            )
-        ]
+        nxt += [a for v in frontier for a in _complement_verbs(v)]
         out += nxt
         frontier = nxt
     return out
+
+
+def _complement_verbs(verb: Any) -> list[Any]:
+    """The verbs on the verb's object or complement that its subject does: "won a contract to
+    supply", "abandoned plans to purchase", "showed interest in buying" (a gerund after "in" on
+    the object), "became the first state to order", and the relative
+    clause of a complement of "be" or "become", whose "that" stands for the subject ("A, B and C
+    are among (some of) the countries that bought"). A relative clause on an object is the
+    object's own: "praised the jets that were sold by X" sells nothing, nor does "shot down a
+    drone that Russia acquired" buy."""
+    out: list[Any] = []
+    for o in verb.children:
+        if o.dep_ == "dobj":
+            out += [
+                a
+                for a in o.children
+                if (_verb_of(a, "acl") or _verb_of(a, "relcl")) and not _doers(a)
+            ]
+            # "expressed interest in acquiring", "shown interest in striking a deal to buy"
+            out += [
+                g
+                for p in o.children
+                if p.dep_ == "prep"
+                and _w(p) == "in"
+                and not any(_w(d) == "no" for d in o.children)  # "has no role in selling"
+                for g in p.children
+                if _verb_of(g, "pcomp") and g.tag_ == "VBG" and not _doers(g)
+            ]
+            continue
+        if o.dep_ == "attr":  # "is one (some) of the countries that …": the partitive's noun
+            nouns = [o, *_partitive(o)]
+        elif o.dep_ == "prep" and _w(o) == "among" and _w(verb) in _BE:
+            nouns = [c for c in o.children if c.dep_ == "pobj"]
+        else:
+            continue
+        for n in nouns:
+            out += [
+                a
+                for a in n.children
+                if (_verb_of(a, "acl") and not _doers(a))
+                or (_verb_of(a, "relcl") and all(_w(c) in _RELATIVE for c in _doers(a)))
+            ]
+    return out
+
+
+def _verb_of(tok: Any, dep: str) -> bool:
+    return tok.dep_ == dep and tok.tag_.startswith("VB")
+
+
+def _doers(verb: Any) -> list[Any]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _partitive(noun: Any) -> list[Any]:
+    """The noun after "of" on a share word ("one of the states", "some of the buyers")."""
+    if _w(noun) not in _SHARES and _w(noun) not in ("some", "many", "most", "several"):
+        return []
+    return [g for p in noun.children if _w(p) == "of" for g in p.children if g.dep_ == "pobj"]
 
 
 def _wins_order(verb: Any, cls: Classes) -> Any | None:
@@ -1243,7 +1359,9 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
             # "chose not to sell", "did not choose the jet": the subject buys nothing, and is not
             # left free for a later guess at the buyer either
             return Role(NO_ROLE, f"subject of '{v.text}' (a choice not to)", v.i)
-        if cls.has("threat", w) and v is verb:
+        # "is the country that condemned the sale", "showed interest in condemning the sale":
+        # the relative clause (the gerund) says what the subject does
+        if cls.has("threat", w) and (v is verb or v.dep_ in ("relcl", "pcomp")):
             return Role(THIRD, f"subject of '{v.text}'", v.i)
         if cls.has("induct", w) and not _takes_arms(v, cls):
             continue  # "commissioned a study of Russian submarines": no arms taken
