@@ -284,6 +284,16 @@ def test_a_glued_designation_also_matches_with_a_hyphen(tagger: Tagger) -> None:
     assert "redback" in tag(tagger, "Australia picked the AS-21 vehicle.").weapons
 
 
+def test_a_name_in_quotes_after_the_word_of_its_kind(tagger: Tagger) -> None:
+    # the press often quotes the name after the kind of arm: any quote marks, either script
+    assert "spike-missile" in tag(tagger, 'Madrid dropped the misiles "Spike" order.').weapons
+    assert "spike-missile" in tag(tagger, "Madrid dropped the misiles «Spike» order.").weapons
+    quoted_ship = "تسلمت مصر حاملة المروحيات «ميسترال» من فرنسا"
+    assert "mistral-class" in tag(tagger, quoted_ship).weapons
+    # the quoted name alone, without the word of its kind, stays a word
+    assert "spike-missile" not in tag(tagger, 'Sales saw a "Spike" in May.').weapons
+
+
 def test_an_article_and_a_count_are_not_the_a10(tagger: Tagger) -> None:
     # "a 10-strong team" reads like "A-10" in any case without its hyphen: a count, not the jet
     assert "a-10" not in tag(tagger, "Moscow flew a 10-member team to Tehran.").weapons

@@ -355,6 +355,8 @@ def _alias_nodes(f: _File, node: yaml.Node, entity: str | None, *, plural: bool)
             out.append(AliasDef(variant, entity, case, reject, keep, where, generated=True))
         for variant in _hyphened(text, plural=want_plural):
             out.append(AliasDef(variant, entity, "exact", reject, keep, where, generated=True))
+        for variant in _quoted(text, plural=want_plural):
+            out.append(AliasDef(variant, entity, case, reject, keep, where, generated=True))
     return out
 
 
@@ -364,6 +366,22 @@ def _hyphened(text: str, *, plural: bool) -> list[str]:
     words "as 21"."""
     hyphened = _GLUED_DESIGNATION.sub(r"\1-", text) if plural else text
     return [hyphened, hyphened + "s"] if hyphened != text else []
+
+
+def _quoted(text: str, *, plural: bool) -> list[str]:
+    """A weapon's name in quotes after (or before) the words of its kind, as much of the press
+    writes it: 'misiles "Spike"', «Dhruv» helicopters, from "misiles Spike". Only for an alias of
+    several words of which exactly one carries a capital or a digit (the name) and the rest are
+    lower case, or, in a script without case, whose last word is the name; quotes fold to
+    spaces, so one variant serves «», "" and “”."""
+    words = text.split(" ")
+    named = [k for k, w in enumerate(words) if any(c.isupper() or c.isdigit() for c in w)]
+    if not named and not any(c.islower() for c in text):
+        named = [len(words) - 1]  # a script without case (Arabic): the name comes last
+    if not plural or len(words) < 2 or len(named) != 1:
+        return []
+    k = named[0]
+    return [" ".join([*words[:k], f'"{words[k]}"', *words[k + 1 :]])]
 
 
 def _variants(text: str, *, plural: bool) -> list[str]:
