@@ -82,6 +82,7 @@ def test_the_main_transfer_not_a_later_deal_in_the_same_sentence(read) -> None:
         ("Algeria bought fifty PLZ-45 guns from China.", ("DZA", "CHN"), "plz-45"),
         ("South Africa sent five Marauder armoured vehicles to Mozambique.", ("MOZ", "ZAF"),
          "marauder"),
+        ("Peru bought Type 90B rocket launchers from China.", ("PER", "CHN"), "type-90b"),
         # a class written in lower case by the press
         ("Greece may buy multi-mission surface combatant ships from the United States.",
          ("GRC", "USA"), "multi-mission-surface-combatant"),
@@ -174,6 +175,10 @@ def test_a_helicopter_named_bare_is_taken_but_not_a_first_name(read) -> None:
         ("Le Koweït achète trente hélicoptères Caracal.", "h225m-caracal"),
         ("L'Égypte a reçu son porte-hélicoptères Mistral.", "mistral-class"),
         ("Słowenia przekaże czołgi M-55S.", "t-55"),
+        ("Uruguay recibió tres lanchas clase Protector.", "protector-class"),
+        ("Norway gave Kyiv fifty M548 tracked carriers.", "m548"),
+        ("Doğan sınıfı hücumbotlar Maldivlere gitti.", "dogan-class"),
+        ("وصلت فرقاطة من طراز فريم إلى الإسكندرية", "fremm"),
     ],
 )  # fmt: skip
 def test_a_local_spelling_names_the_system(text, weapon) -> None:
@@ -185,3 +190,9 @@ def test_a_bare_cat_name_is_no_helicopter() -> None:
     tagged = default_tagger().tag(Article(id="t", title="", body="A caracal crossed the road."))
     assert "h225m-caracal" not in tagged.weapons
 
+
+def test_an_acronym_in_capitals_only() -> None:
+    # "AAV" (the amphibious carrier) in capitals and its plural; the lower-case letters are not it
+    t = default_tagger()
+    assert "aav-7" in t.tag(Article(id="t", title="", body="Greece asked for 76 AAVs.")).weapons
+    assert "aav-7" not in t.tag(Article(id="t", title="", body="the aav team met")).weapons
