@@ -273,6 +273,27 @@ def test_weapon_variants(tagger: Tagger) -> None:
     assert by_id(tagged)["s-400"].count == 2
 
 
+def test_a_glued_designation_also_matches_with_a_hyphen(tagger: Tagger) -> None:
+    # the gazetteer spells the Chinese carrier "VN4"; reports also write it with a hyphen
+    assert "vn4" in tag(tagger, "The army took thirty VN-4 carriers.").weapons
+    assert "nh90" in tag(tagger, "Two NH-90 helicopters arrived.").weapons
+    # one capital before the digits stays glued only: the dog unit is no howitzer
+    assert "k9-thunder" not in tag(tagger, "Police brought a K-9 unit to the scene.").weapons
+    # the hyphened form needs its capitals: "AS21" (the Redback) is not the words "as 21"
+    assert "redback" not in tag(tagger, "Prices rose as 21 firms bid.").weapons
+    assert "redback" in tag(tagger, "Australia picked the AS-21 vehicle.").weapons
+
+
+def test_a_name_in_quotes_after_the_word_of_its_kind(tagger: Tagger) -> None:
+    # the press often quotes the name after the kind of arm: any quote marks, either script
+    assert "spike-missile" in tag(tagger, 'Madrid dropped the misiles "Spike" order.').weapons
+    assert "spike-missile" in tag(tagger, "Madrid dropped the misiles «Spike» order.").weapons
+    quoted_ship = "تسلمت مصر حاملة المروحيات «ميسترال» من فرنسا"
+    assert "mistral-class" in tag(tagger, quoted_ship).weapons
+    # the quoted name alone, without the word of its kind, stays a word
+    assert "spike-missile" not in tag(tagger, 'Sales saw a "Spike" in May.').weapons
+
+
 def test_an_article_and_a_count_are_not_the_a10(tagger: Tagger) -> None:
     # "a 10-strong team" reads like "A-10" in any case without its hyphen: a count, not the jet
     assert "a-10" not in tag(tagger, "Moscow flew a 10-member team to Tehran.").weapons

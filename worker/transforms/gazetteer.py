@@ -47,6 +47,10 @@ TOP_KEYS = (*SECTIONS, "language", "adjectives_lead")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _LETTER_DIGIT_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑ ](?=\d)")
+# a designation written glued, two or more capitals then digits ("VN4", "NH90", "AW139"): the
+# press also writes it with a hyphen ("VN-4", "NH-90"); one capital alone ("K9", "M777") is left
+# glued, as "K-9" is also the police dog
+_GLUED_DESIGNATION = re.compile(r"\b([A-Z]{2,})(?=\d)")
 
 # ---------------------------------------------------------------------------------------------
 # The merged, validated gazetteer (plain data; compiled separately).
@@ -349,7 +353,35 @@ def _alias_nodes(f: _File, node: yaml.Node, entity: str | None, *, plural: bool)
         out.append(AliasDef(text, entity, case, reject, keep, where, generated))
         for variant in _variants(text, plural=want_plural):
             out.append(AliasDef(variant, entity, case, reject, keep, where, generated=True))
+        for variant in _hyphened(text, plural=want_plural):
+            out.append(AliasDef(variant, entity, "exact", reject, keep, where, generated=True))
+        for variant in _quoted(text, plural=want_plural):
+            out.append(AliasDef(variant, entity, case, reject, keep, where, generated=True))
     return out
+
+
+def _hyphened(text: str, *, plural: bool) -> list[str]:
+    """A weapon's glued designation with a hyphen, and its plural: "VN-4", "VN-4s" from "VN4".
+    Matched only in the capitals written (``exact``): in any case "AS-21" would also be the
+    words "as 21"."""
+    hyphened = _GLUED_DESIGNATION.sub(r"\1-", text) if plural else text
+    return [hyphened, hyphened + "s"] if hyphened != text else []
+
+
+def _quoted(text: str, *, plural: bool) -> list[str]:
+    """A weapon's name in quotes after (or before) the words of its kind, as much of the press
+    writes it: 'misiles "Spike"', «Dhruv» helicopters, from "misiles Spike". Only for an alias of
+    several words of which exactly one carries a capital or a digit (the name) and the rest are
+    lower case, or, in a script without case, whose last word is the name; quotes fold to
+    spaces, so one variant serves «», "" and “”."""
+    words = text.split(" ")
+    named = [k for k, w in enumerate(words) if any(c.isupper() or c.isdigit() for c in w)]
+    if not named and not any(c.islower() for c in text):
+        named = [len(words) - 1]  # a script without case (Arabic): the name comes last
+    if not plural or len(words) < 2 or len(named) != 1:
+        return []
+    k = named[0]
+    return [" ".join([*words[:k], f'"{words[k]}"', *words[k + 1 :]])]
 
 
 def _variants(text: str, *, plural: bool) -> list[str]:
@@ -495,6 +527,8 @@ def _other_entry(g: Gazetteer, f: _File, node: yaml.Node, section: str) -> None:
         if fold_words(ent.name) not in {fold_words(a.text) for a in aliases}:
             for v in _variants(ent.name, plural=plural):
                 g.add_alias(AliasDef(v, eid, default_case(v), (), (), where, True), where)
+            for v in _hyphened(ent.name, plural=plural):
+                g.add_alias(AliasDef(v, eid, "exact", (), (), where, True), where)
     for a in aliases:
         g.add_alias(a, a.source)
 

@@ -68,6 +68,24 @@ def test_the_main_transfer_not_a_later_deal_in_the_same_sentence(read) -> None:
         ("Belgium ordered Caesar self-propelled artillery from France.", ("BEL", "FRA"),
          "caesar-howitzer"),
         ("Hungary may buy Arma armoured vehicles from Turkey.", ("HUN", "TUR"), "otokar-arma"),
+        # a variant letter after a designation, listed with its family
+        ("Malaysia ordered eighteen FA-50M light fighters from South Korea.", ("MYS", "KOR"),
+         "fa-50"),
+        ("Belarus handed T-72A tanks over to Russia.", ("RUS", "BLR"), "t-72"),
+        # systems the gazetteer lacked, by designation or class name
+        ("Sweden will hand two ASC 890 radar planes to Ukraine.", ("UKR", "SWE"), "asc-890"),
+        ("Australia gave Tuvalu a Guardian-class patrol boat.", ("TUV", "AUS"), "guardian-class"),
+        ("Peru ordered one HDF-3200 frigate from South Korea.", ("PER", "KOR"), "hdf-3200"),
+        ("China delivered two Ming-class submarines to Bangladesh.", ("BGD", "CHN"), "type-035"),
+        ("France sold nine AS350 B2 helicopters to Ecuador.", ("ECU", "FRA"), "as350"),
+        ("Italy sold seven AW119 trainers to Israel.", ("ISR", "ITA"), "aw119"),
+        ("Algeria bought fifty PLZ-45 guns from China.", ("DZA", "CHN"), "plz-45"),
+        ("South Africa sent five Marauder armoured vehicles to Mozambique.", ("MOZ", "ZAF"),
+         "marauder"),
+        ("Peru bought Type 90B rocket launchers from China.", ("PER", "CHN"), "type-90b"),
+        # a class written in lower case by the press
+        ("Greece may buy multi-mission surface combatant ships from the United States.",
+         ("GRC", "USA"), "multi-mission-surface-combatant"),
     ],
 )  # fmt: skip
 def test_a_weapon_written_as_real_reports_write_it(read, text, pair, weapon) -> None:
@@ -140,3 +158,41 @@ def test_a_multinational_weapon_nearest_the_verb_beats_a_later_one_of_the_seller
         "Britain."
     )
     assert got[("OMN", "GBR")]["weapon"] == "eurofighter-typhoon"
+
+
+def test_a_helicopter_named_bare_is_taken_but_not_a_first_name(read) -> None:
+    # "Dhruv" alone is the Indian helicopter, except as someone's first name
+    got = read("Ecuador bought seven Dhruv helicopters from India.")
+    assert got[("ECU", "IND")]["weapon"] == "hal-dhruv"
+    tagged = default_tagger().tag(Article(id="t", title="", body="Dhruv Rathee spoke in Delhi."))
+    assert "hal-dhruv" not in tagged.weapons
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        # a name that is also a word, read only beside the local word for the kind of arm
+        ("Le Koweït achète trente hélicoptères Caracal.", "h225m-caracal"),
+        ("L'Égypte a reçu son porte-hélicoptères Mistral.", "mistral-class"),
+        ("Słowenia przekaże czołgi M-55S.", "t-55"),
+        ("Uruguay recibió tres lanchas clase Protector.", "protector-class"),
+        ("Norway gave Kyiv fifty M548 tracked carriers.", "m548"),
+        ("Doğan sınıfı hücumbotlar Maldivlere gitti.", "dogan-class"),
+        ("وصلت فرقاطة من طراز فريم إلى الإسكندرية", "fremm"),
+    ],
+)  # fmt: skip
+def test_a_local_spelling_names_the_system(text, weapon) -> None:
+    tagged = default_tagger().tag(Article(id="t", title="", body=text))
+    assert weapon in tagged.weapons
+
+
+def test_a_bare_cat_name_is_no_helicopter() -> None:
+    tagged = default_tagger().tag(Article(id="t", title="", body="A caracal crossed the road."))
+    assert "h225m-caracal" not in tagged.weapons
+
+
+def test_an_acronym_in_capitals_only() -> None:
+    # "AAV" (the amphibious carrier) in capitals and its plural; the lower-case letters are not it
+    t = default_tagger()
+    assert "aav-7" in t.tag(Article(id="t", title="", body="Greece asked for 76 AAVs.")).weapons
+    assert "aav-7" not in t.tag(Article(id="t", title="", body="the aav team met")).weapons
