@@ -430,3 +430,26 @@ def test_russian_federation_abbreviation_in_either_case(tagger: Tagger) -> None:
         tagger, "Після ударів рф по енергетиці уряд звернувся до партнерів.", "uk"
     )
     assert "GBR" in countries(tagger, "Фонд очолюється Британією.", "uk")
+
+
+# --- State bodies that name the state (people_local.yaml) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        # the armed forces, parliament and export council by their proper names, any case form
+        ("Die Bundeswehr erhält neue Schützenpanzer.", "de"),
+        ("Ein Ausschuss des Bundestages prüft den Kauf.", "de"),
+        ("Der Bundessicherheitsrat hat zugestimmt.", "de"),
+        ("Решение Бундестага ждут в среду.", "ru"),
+    ],
+)
+def test_german_state_bodies_name_germany(tagger: Tagger, body: str, lang: str) -> None:
+    assert countries(tagger, body, lang) == {"DEU"}
+
+
+def test_german_federal_government_of_austria_stays_unread(tagger: Tagger) -> None:
+    # Austria's federal government has the same name: neither Germany nor a body carrying it
+    body = "Die Bundesregierung in Wien bestellt Hubschrauber; Österreich zahlt bar."
+    assert countries(tagger, body, "de") == {"AUT"}
