@@ -453,3 +453,27 @@ def test_german_federal_government_of_austria_stays_unread(tagger: Tagger) -> No
     # Austria's federal government has the same name: neither Germany nor a body carrying it
     body = "Die Bundesregierung in Wien bestellt Hubschrauber; Österreich zahlt bar."
     assert countries(tagger, body, "de") == {"AUT"}
+
+
+# --- Turkish people and origin words in -lı/-li/-lu/-lü (build_names.turkish_relational) --------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # every vowel of the harmony, the word alone and with endings that need no apostrophe
+        ("Ukraynalı pilotlar eğitimi tamamladı.", {"UKR"}),
+        ("Heyet Güney Korelilerle görüştü.", {"KOR"}),
+        ("Anlaşma Perululara anlatıldı.", {"PER"}),
+        ("Tatbikata Türkiyeli ve Iraklı subaylar katıldı.", {"TUR", "IRQ"}),
+        # the adjectives no currency gives (seeds)
+        ("İngiliz ve Suudi yetkililer bir araya geldi.", {"GBR", "SAU"}),
+    ],
+)
+def test_turkish_relational_words(tagger: Tagger, body: str, expected: set[str]) -> None:
+    assert countries(tagger, body, "tr") == expected
+
+
+def test_turkish_relational_form_is_not_a_given_name(tagger: Tagger) -> None:
+    # the Georgian given name of the same letters stands before a surname
+    assert countries(tagger, "Minister Irakli Garibashvili spoke on Monday.", "en") == set()
