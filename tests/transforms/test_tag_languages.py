@@ -477,3 +477,48 @@ def test_turkish_relational_words(tagger: Tagger, body: str, expected: set[str])
 def test_turkish_relational_form_is_not_a_given_name(tagger: Tagger) -> None:
     # the Georgian given name of the same letters stands before a surname
     assert countries(tagger, "Minister Irakli Garibashvili spoke on Monday.", "en") == set()
+
+
+# --- Arabic "مالي": the state after a preposition, "financial" after a noun ---------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وصلت الطائرات إلى مالي يوم الأحد.",  # after a preposition
+        "أعلنت حكومة مالي تسلم المروحيات.",  # after a noun of the state
+        "سلمت أنقرة المعدات لمالي الشهر الماضي.",  # the preposition as a clitic
+    ],
+)
+def test_arabic_mali_after_a_preposition_is_the_state(tagger: Tagger, body: str) -> None:
+    assert "MLI" in countries(tagger, body, "ar")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "حصل المصنع على دعم مالي كبير.",  # a noun, then the adjective "financial"
+        "قدمت الوزارة دعما عسكريا ومالي للمزارعين.",  # "and financial" keeps the region rule
+    ],
+)
+def test_arabic_financial_stays_unread(tagger: Tagger, body: str) -> None:
+    assert "MLI" not in countries(tagger, body, "ar")
+
+
+# --- Adjectives no currency gives (seeds), in all their forms -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        # a two-word Arabic nisba agrees word by word, with the article
+        ("اشترت الوزارة المقاتلة الكورية الجنوبية.", "ar", {"KOR"}),
+        ("وقعت الحكومة عقدا مع شركة كورية جنوبية.", "ar", {"KOR"}),
+        ("وصلت المساعدات إلى الشعب الأفغاني.", "ar", {"AFG"}),
+        ("Die Lieferung ging an die jemenitischen Streitkräfte.", "de", {"YEM"}),
+    ],
+)
+def test_seeded_adjectives_in_every_form(
+    tagger: Tagger, body: str, lang: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body, lang) == expected

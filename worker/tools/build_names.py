@@ -154,6 +154,9 @@ _ES_ENDINGS = _endings(
     ("e", "es"),
 )
 _IT_ENDINGS = _endings(("o", "a", "i", "e"), ("ese", "esi"))
+# German: the strong and weak endings of the -isch adjectives, for a seed simplemma lacks
+# ("jemenitisch" -> "jemenitischen")
+_DE_ENDINGS = _endings(("isch", "ische", "ischem", "ischen", "ischer", "isches"))
 _PT_ENDINGS = _endings(
     ("ês", "esa", "eses", "esas"),
     ("ão", "ã", "ães", "ãs"),
@@ -197,7 +200,9 @@ def regular_forms(
 LANGUAGES: dict[str, Language] = {
     lang.code: lang
     for lang in (
-        Language("de", "first", inflect_names=False, genitive_s=True),
+        Language(
+            "de", "first", inflect_names=False, genitive_s=True, adjective_endings=_DE_ENDINGS
+        ),
         Language("fr", "last", adjective_endings=_FR_ENDINGS),
         Language("es", "last", adjective_endings=_ES_ENDINGS),
         Language("it", "last", adjective_endings=_IT_ENDINGS),
@@ -557,9 +562,10 @@ def arabic_forms(word: str, *, adjective: bool = False) -> set[str]:
     one-letter proclitics."""
     base = {word}
     if adjective and not word.startswith("ال"):
-        stem = word.removesuffix("ة")
-        base = {stem, stem + "ة", stem + "ون", stem + "ين"}
-        base |= {"ال" + b for b in base}
+        # each word of a two-word nisba agrees ("كوري جنوبي" -> "الكورية الجنوبية")
+        stems = [w.removesuffix("ة") for w in word.split()]
+        base = {" ".join(st + end for st in stems) for end in ("", "ة", "ون", "ين")}
+        base |= {" ".join("ال" + w for w in b.split()) for b in base}
     out = set(base)
     for b in base:
         for p in _ARABIC_PROCLITICS:
