@@ -633,7 +633,7 @@ def build_language(
         tables[iso3].any_case |= set(seed.get("any_case", ()))
         tables[iso3].combining |= set(seed.get("combining", ()))
     generic = generic_heads(tables)
-    tails = generic_tails(tables) if lang.relational_suffix else set()
+    tails = generic_heads(tables, at=-1) if lang.relational_suffix else set()
     for table in tables.values():
         if lang.relational_suffix:
             table.adjectives |= turkish_relational(table.names, tails)
@@ -653,13 +653,14 @@ def combining_forms(adjectives: Iterable[str], endings: Iterable[tuple[str, str]
     }
 
 
-def generic_heads(tables: dict[str, Table]) -> set[str]:
+def generic_heads(tables: dict[str, Table], at: int = 0) -> set[str]:
     """First words that open the names of five or more countries ("Республика", "Republika",
     "Королевство"): official long forms, rare in news, are kept uninflected so the table stays
-    small (their word-by-word product would be most of it)."""
+    small (their word-by-word product would be most of it). ``at=-1``: last words that close
+    them, in a language that puts the head last (Turkish "Cumhuriyeti", "Krallığı")."""
     count: dict[str, int] = defaultdict(int)
     for t in tables.values():
-        for head in {n.split()[0] for n in t.names if " " in n}:
+        for head in {n.split()[at] for n in t.names if " " in n}:
             count[head] += 1
     return {h for h, n in count.items() if n >= 5}
 
@@ -695,16 +696,6 @@ def turkish_relational(names: Iterable[str], generic: set[str]) -> set[str]:
         for ending in _TR_RELATIONAL_ENDINGS:
             out.add(base + ending.replace("A", low).replace("I", high))
     return out
-
-
-def generic_tails(tables: dict[str, Table]) -> set[str]:
-    """Last words that close the names of five or more countries (Turkish "Cumhuriyeti",
-    "Krallığı"): the heads of official long forms in a language that puts them last."""
-    count: dict[str, int] = defaultdict(int)
-    for t in tables.values():
-        for tail in {n.split()[-1] for n in t.names if " " in n}:
-            count[tail] += 1
-    return {h for h, n in count.items() if n >= 5}
 
 
 def _inflect(table: Table, lang: Language, forms: Forms | None, generic: set[str]) -> None:
