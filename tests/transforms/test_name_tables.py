@@ -20,6 +20,7 @@ from worker.tools.build_names import (
     name_seeds,
     regular_forms,
     render,
+    turkish_relational,
     variant_adjectives,
 )
 
@@ -180,3 +181,16 @@ def test_gender_forms_leave_phrases_and_short_words_alone() -> None:
 def test_render_marks_languages_whose_adjectives_lead() -> None:
     assert yaml.safe_load(render("pl", {}, "test"))["adjectives_lead"] is True
     assert "adjectives_lead" not in yaml.safe_load(render("it", {}, "test"))
+
+
+def test_turkish_relational_follows_vowel_harmony() -> None:
+    assert {"Ukraynalı", "Ukraynalılardan"} <= turkish_relational(["Ukrayna"], set())
+    assert {"Yemenli", "Yemenlilerle"} <= turkish_relational(["Yemen"], set())
+    assert {"Perulu", "Peruluya"} <= turkish_relational(["Peru"], set())
+    assert {"Türkiyeli", "Türkiyeliye"} <= turkish_relational(["Türkiye"], set())
+
+
+def test_turkish_official_long_forms_give_no_relational_word() -> None:
+    # "Cumhuriyeti" closes many names: an official long form, never the base of "-li"
+    assert turkish_relational(["Kore Cumhuriyeti"], {"Cumhuriyeti"}) == set()
+    assert turkish_relational(["Bir İki Üç"], set()) == set()  # three words: a long form

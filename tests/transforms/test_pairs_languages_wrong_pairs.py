@@ -192,3 +192,22 @@ def test_portuguese_ministries_of_two_states_are_no_sellers(tagger: Tagger, rule
     )
     got = pairs(tagger, rules, "pt", body)
     assert ("BRA", "SWE") not in got and ("BRA", "AUT") not in got
+
+
+# --- A state that blocks a sale is not its buyer (pairs._blockers, 2026-12-06 late) -------------
+
+
+def test_portuguese_vetoing_state_is_not_filled_in_as_the_buyer(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # the seller comes from the arms' adjective; the one state left vetoes, it buys nothing
+    body = "A Suécia proíbe que os canhões chilenos sejam vendidos a outros governos."
+    assert pairs(tagger, rules, "pt", body) == set()
+
+
+def test_a_state_that_halts_its_own_exports_is_still_the_seller(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # the fallback may still make the blocking state the seller: its own export is stopped
+    body = "A Suíça suspendeu a exportação de munições para a Polônia."
+    assert pairs(tagger, rules, "pt", body) == {("POL", "CHE")}

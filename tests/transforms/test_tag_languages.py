@@ -430,3 +430,95 @@ def test_russian_federation_abbreviation_in_either_case(tagger: Tagger) -> None:
         tagger, "Після ударів рф по енергетиці уряд звернувся до партнерів.", "uk"
     )
     assert "GBR" in countries(tagger, "Фонд очолюється Британією.", "uk")
+
+
+# --- State bodies that name the state (people_local.yaml) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        # the armed forces, parliament and export council by their proper names, any case form
+        ("Die Bundeswehr erhält neue Schützenpanzer.", "de"),
+        ("Ein Ausschuss des Bundestages prüft den Kauf.", "de"),
+        ("Der Bundessicherheitsrat hat zugestimmt.", "de"),
+        ("Решение Бундестага ждут в среду.", "ru"),
+    ],
+)
+def test_german_state_bodies_name_germany(tagger: Tagger, body: str, lang: str) -> None:
+    assert countries(tagger, body, lang) == {"DEU"}
+
+
+def test_german_federal_government_of_austria_stays_unread(tagger: Tagger) -> None:
+    # Austria's federal government has the same name: neither Germany nor a body carrying it
+    body = "Die Bundesregierung in Wien bestellt Hubschrauber; Österreich zahlt bar."
+    assert countries(tagger, body, "de") == {"AUT"}
+
+
+# --- Turkish people and origin words in -lı/-li/-lu/-lü (build_names.turkish_relational) --------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # every vowel of the harmony, the word alone and with endings that need no apostrophe
+        ("Ukraynalı pilotlar eğitimi tamamladı.", {"UKR"}),
+        ("Heyet Güney Korelilerle görüştü.", {"KOR"}),
+        ("Anlaşma Perululara anlatıldı.", {"PER"}),
+        ("Tatbikata Türkiyeli ve Iraklı subaylar katıldı.", {"TUR", "IRQ"}),
+        # the adjectives no currency gives (seeds)
+        ("İngiliz ve Suudi yetkililer bir araya geldi.", {"GBR", "SAU"}),
+    ],
+)
+def test_turkish_relational_words(tagger: Tagger, body: str, expected: set[str]) -> None:
+    assert countries(tagger, body, "tr") == expected
+
+
+def test_turkish_relational_form_is_not_a_given_name(tagger: Tagger) -> None:
+    # the Georgian given name of the same letters stands before a surname
+    assert countries(tagger, "Minister Irakli Garibashvili spoke on Monday.", "en") == set()
+
+
+# --- Arabic "مالي": the state after a preposition, "financial" after a noun ---------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وصلت الطائرات إلى مالي يوم الأحد.",  # after a preposition
+        "أعلنت حكومة مالي تسلم المروحيات.",  # after a noun of the state
+        "سلمت أنقرة المعدات لمالي الشهر الماضي.",  # the preposition as a clitic
+    ],
+)
+def test_arabic_mali_after_a_preposition_is_the_state(tagger: Tagger, body: str) -> None:
+    assert "MLI" in countries(tagger, body, "ar")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "حصل المصنع على دعم مالي كبير.",  # a noun, then the adjective "financial"
+        "قدمت الوزارة دعما عسكريا ومالي للمزارعين.",  # "and financial" keeps the region rule
+    ],
+)
+def test_arabic_financial_stays_unread(tagger: Tagger, body: str) -> None:
+    assert "MLI" not in countries(tagger, body, "ar")
+
+
+# --- Adjectives no currency gives (seeds), in all their forms -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        # a two-word Arabic nisba agrees word by word, with the article
+        ("اشترت الوزارة المقاتلة الكورية الجنوبية.", "ar", {"KOR"}),
+        ("وقعت الحكومة عقدا مع شركة كورية جنوبية.", "ar", {"KOR"}),
+        ("وصلت المساعدات إلى الشعب الأفغاني.", "ar", {"AFG"}),
+        ("Die Lieferung ging an die jemenitischen Streitkräfte.", "de", {"YEM"}),
+    ],
+)
+def test_seeded_adjectives_in_every_form(
+    tagger: Tagger, body: str, lang: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body, lang) == expected

@@ -84,6 +84,10 @@ class Language:
     # gives one gender only: "livre turque" but not "turc", "riyal saoudien" but not
     # "saoudienne"): (ending, the other endings), the first matching ending wins.
     adjective_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Turkish: the people and origin word of a state is its name plus -lı/-li/-lu/-lü by vowel
+    # harmony ("Ukraynalı", "Güney Koreli"), a common noun whose case and plural endings follow
+    # with no apostrophe ("Ukraynalılar", "Iraklıların")
+    relational_suffix: bool = False
 
 
 # Russian: feminine -а/-я (velar and hushing stems take -и, not -ы) and masculine hard, soft
@@ -150,6 +154,9 @@ _ES_ENDINGS = _endings(
     ("e", "es"),
 )
 _IT_ENDINGS = _endings(("o", "a", "i", "e"), ("ese", "esi"))
+# German: the strong and weak endings of the -isch adjectives, for a seed simplemma lacks
+# ("jemenitisch" -> "jemenitischen")
+_DE_ENDINGS = _endings(("isch", "ische", "ischem", "ischen", "ischer", "isches"))
 _PT_ENDINGS = _endings(
     ("ês", "esa", "eses", "esas"),
     ("ão", "ã", "ães", "ãs"),
@@ -193,7 +200,9 @@ def regular_forms(
 LANGUAGES: dict[str, Language] = {
     lang.code: lang
     for lang in (
-        Language("de", "first", inflect_names=False, genitive_s=True),
+        Language(
+            "de", "first", inflect_names=False, genitive_s=True, adjective_endings=_DE_ENDINGS
+        ),
         Language("fr", "last", adjective_endings=_FR_ENDINGS),
         Language("es", "last", adjective_endings=_ES_ENDINGS),
         Language("it", "last", adjective_endings=_IT_ENDINGS),
@@ -221,7 +230,7 @@ LANGUAGES: dict[str, Language] = {
             declension=_UK_DECLENSION,
             adjectives_lead=True,
         ),
-        Language("tr", "before-noun", lowercase_adjectives=False),
+        Language("tr", "before-noun", lowercase_adjectives=False, relational_suffix=True),
         Language("ar", "last", lowercase_adjectives=False, arabic_clitics=True),
     )
 }
@@ -553,9 +562,10 @@ def arabic_forms(word: str, *, adjective: bool = False) -> set[str]:
     one-letter proclitics."""
     base = {word}
     if adjective and not word.startswith("ال"):
-        stem = word.removesuffix("ة")
-        base = {stem, stem + "ة", stem + "ون", stem + "ين"}
-        base |= {"ال" + b for b in base}
+        # each word of a two-word nisba agrees ("كوري جنوبي" -> "الكورية الجنوبية")
+        stems = [w.removesuffix("ة") for w in word.split()]
+        base = {" ".join(st + end for st in stems) for end in ("", "ة", "ون", "ين")}
+        base |= {" ".join("ال" + w for w in b.split()) for b in base}
     out = set(base)
     for b in base:
         for p in _ARABIC_PROCLITICS:
@@ -623,7 +633,10 @@ def build_language(
         tables[iso3].any_case |= set(seed.get("any_case", ()))
         tables[iso3].combining |= set(seed.get("combining", ()))
     generic = generic_heads(tables)
+    tails = generic_heads(tables, at=-1) if lang.relational_suffix else set()
     for table in tables.values():
+        if lang.relational_suffix:
+            table.adjectives |= turkish_relational(table.names, tails)
         _inflect(table, lang, forms, generic)
         table.combining |= combining_forms(table.adjectives, lang.combining)
     return tables
@@ -640,15 +653,49 @@ def combining_forms(adjectives: Iterable[str], endings: Iterable[tuple[str, str]
     }
 
 
-def generic_heads(tables: dict[str, Table]) -> set[str]:
+def generic_heads(tables: dict[str, Table], at: int = 0) -> set[str]:
     """First words that open the names of five or more countries ("Республика", "Republika",
     "Королевство"): official long forms, rare in news, are kept uninflected so the table stays
-    small (their word-by-word product would be most of it)."""
+    small (their word-by-word product would be most of it). ``at=-1``: last words that close
+    them, in a language that puts the head last (Turkish "Cumhuriyeti", "Krallığı")."""
     count: dict[str, int] = defaultdict(int)
     for t in tables.values():
-        for head in {n.split()[0] for n in t.names if " " in n}:
+        for head in {n.split()[at] for n in t.names if " " in n}:
             count[head] += 1
     return {h for h, n in count.items() if n >= 5}
+
+
+# Turkish vowel harmony: the last vowel of the stem picks the vowel of -lI (i-type, four ways)
+# and of the endings after it (a/e-type, two ways).
+_TR_BACK = frozenset("aıou")
+_TR_HIGH = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "i": "i", "ö": "ü", "ü": "ü"}
+# Endings of the -lI word: none, the plural with its genitive, dative, accusative, comitative,
+# ablative and locative, and the singular's genitive, dative, accusative and comitative
+# ("Ukraynalılardan", "Koreliye"); "A" is a/e, "I" the four-way high vowel.
+_TR_RELATIONAL_ENDINGS = (
+    "", "lAr", "lArIn", "lArA", "lArI", "lArlA", "lArdAn", "lArdA",
+    "nIn", "yA", "yI", "ylA", "dAn", "dA",
+)  # fmt: skip
+
+
+def turkish_relational(names: Iterable[str], generic: set[str]) -> set[str]:
+    """The -lI forms of each name of one or two words that is not an official long form
+    ("Ukrayna" -> "Ukraynalı", "Ukraynalılar"...; "Güney Kore" -> "Güney Koreli"...); a long form
+    ending in a word that closes five or more names ("Cumhuriyeti", "Krallığı") gives none."""
+    out: set[str] = set()
+    for name in names:
+        words = name.split()
+        if len(words) > 2 or words[-1] in generic or not _WORD_OK.match(words[-1]):
+            continue
+        vowels = [c for c in name.lower() if c in _TR_HIGH]
+        if not vowels:
+            continue
+        high = _TR_HIGH[vowels[-1]]  # the vowel of -lI
+        low = "a" if high in _TR_BACK else "e"
+        base = name + "l" + high
+        for ending in _TR_RELATIONAL_ENDINGS:
+            out.add(base + ending.replace("A", low).replace("I", high))
+    return out
 
 
 def _inflect(table: Table, lang: Language, forms: Forms | None, generic: set[str]) -> None:

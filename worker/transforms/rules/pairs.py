@@ -927,6 +927,7 @@ def _sentence_pairs(
         triggers=trig,
     )
     book = _RoleBook(fld)
+    book.blockers = _blockers(roles, countries, symbols, lex)
     book.handed_on = _handed_on(symbols, trig, lex)
     book.retired_at = _not_sold(symbols, lex)
     for key, r in (parsed or {}).items():
@@ -2147,6 +2148,37 @@ def _sources(
                 roles[m] = ("source", "{according} X")
 
 
+_BLOCK_REACH = 2  # words from a country to the verb or noun of its block ("a Alemanha vetou")
+
+
+def _blockers(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+) -> set[str]:
+    """The countries the sentence gives no role that stand right before a word of blocking ("a
+    Alemanha vetou a exportação", "la Germania blocca", "Szwajcaria wstrzymała"): the state
+    that stops a deal. The one-remaining-country fallback never makes one the buyer: a state
+    blocks an export as its seller or as a third party whose parts are inside, and a buyer that
+    stops its own purchase is read by the words of buying (``_RoleBook.fill_empty_sides``)."""
+    blocked = lex.status_words.get("blocked", frozenset())
+    read = lex.status_reader
+    if not blocked or read is None:
+        return set()
+    out: set[str] = set()
+    for k in countries:
+        if roles[k] is not None:
+            continue
+        for sym in symbols[k + 1 : k + 1 + _BLOCK_REACH]:
+            if sym[0] != "word":
+                break
+            if read(sym[1], sym[1]) in blocked:
+                out.add(symbols[k][1].ident)
+                break
+    return out
+
+
 def _and_joins(between: list[str], conjunctions: frozenset[str]) -> bool:
     """The words between two list members are its "and" (", and", ", as well as"): a language
     file that lists no "and" takes any one word there."""
@@ -2310,6 +2342,7 @@ class _RoleBook:
         self.by_role: dict[str, set[str]] = {r: set() for r in ROLES}
         self.assigned: set[str] = set()
         self.silent: set[str] = set()  # states the parse gave no side (grammar.NO_ROLE)
+        self.blockers: set[str] = set()  # states right before a word of blocking (``_blockers``)
         self.clauses: dict[tuple[str, str], set[int]] = {}  # (role, country) -> clauses, -1: any
         self.gifts: list[bool] = []
         self.gift_only: dict[str, bool] = {}  # recipient -> every one of its cues is a gift
@@ -2389,6 +2422,8 @@ class _RoleBook:
             left = unassigned - self.by_role[other] - self.by_role["third"]
             if role == "recipient" and left & makers:
                 left &= named - makers
+            if role == "recipient" and left & self.blockers:
+                continue  # the state that vetoes a sale is not its buyer
             if not self.by_role[role] and len(left) == 1:
                 sp = next(symbols[k][1] for k in countries if symbols[k][1].ident in left)
                 self._add(role, sp.ident, sp.start, sp.end, ONLY_OTHER)
