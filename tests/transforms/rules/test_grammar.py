@@ -1499,3 +1499,12 @@ def test_a_purchase_owned_by_another_state_keeps_its_seller_to_itself(read) -> N
 def test_a_possessive_maker_of_the_arms_still_sells_to_the_buyer(read) -> None:
     got = read("Denmark is going ahead with the acquisition of Israel's PULS launchers.")
     assert ("DNK", "ISR") in got
+
+
+def test_a_donor_buying_from_a_named_seller_keeps_the_state_it_buys_for(read) -> None:
+    # "X buys W for Y from Z": the "for" phrase is the recipient's; the check that the phrase
+    # is the one the buy verb holds compared spaCy tokens by identity and never held
+    got = read("Spain purchased Patriot missiles for Ukraine from the United States.")
+    assert set(got) == {("UKR", "ESP"), ("UKR", "USA")}
+    got = read("Belgium acquired Leopard tanks for Kyiv from Germany.")
+    assert set(got) == {("UKR", "BEL"), ("UKR", "DEU")}

@@ -1450,7 +1450,7 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         if h.i in wtok or cls.any(("sell_noun", "deal", "buy_noun", "arrive", "sell"), hw):
             return Role(RECIPIENT, f"'{h.text} … for'", h.i)
         bought_for = _bought_for_a_state(h) if cls.has("buy", hw) else None
-        if bought_for is not None and bought_for.head is prep:
+        if bought_for is not None and bought_for.head == prep:
             return Role(RECIPIENT, f"'{h.text} … for' (bought for it)", h.i)
         if cls.has("choose", hw) and any(c.dep_ == "auxpass" for c in h.children):
             # "the AMV has been selected for the Japanese army": the force it is chosen for
