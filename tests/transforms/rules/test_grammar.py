@@ -7,6 +7,9 @@ tagger and relation lexicon, so they test what `newswatch scan` does.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from worker.model import Article
@@ -1677,3 +1680,26 @@ def test_interest_in_buying_makes_the_subject_the_buyer(read) -> None:
 def test_lists_of_look_alikes_stay_silent(read, text: str) -> None:
     # drill partners, operators of a type, hosts: no member buys or sells in the sentence
     assert not read(text)
+
+
+def test_a_donor_buying_from_a_named_seller_keeps_the_state_it_buys_for(read) -> None:
+    # "X buys W for Y from Z": the "for" phrase is the recipient's; the check that the phrase
+    # is the one the buy verb holds compared spaCy tokens by identity and never held
+    got = read("Spain purchased Patriot missiles for Ukraine from the United States.")
+    assert set(got) == {("UKR", "ESP"), ("UKR", "USA")}
+    got = read("Belgium acquired Leopard tanks for Kyiv from Germany.")
+    assert set(got) == {("UKR", "BEL"), ("UKR", "DEU")}
+
+
+def test_no_spacy_token_is_compared_by_identity() -> None:
+    # spaCy builds a new Token object on each access, so "tok.head is tok" never holds, not
+    # even at the root: tokens compare with == (or by .i). A source scan guards the bug class.
+    root = Path(__file__).resolve().parents[3] / "worker"
+    pattern = re.compile(r"\.head is |\bis (not )?(tok|verb|prep|noun|obj|h|v|t)\b")
+    found = [
+        f"{p.relative_to(root)}:{n}: {line.strip()}"
+        for p in sorted(root.rglob("*.py"))
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line) and not line.lstrip().startswith("#")
+    ]
+    assert found == []

@@ -373,7 +373,7 @@ def _seat_of_a_company(out: dict[int, Role], actors: Sequence[Actor], doc: Any) 
             continue
         span = doc.char_span(actors[k].start, actors[k].end, alignment_mode="expand")
         tok = span.root if span is not None and len(span) else None
-        while tok is not None and tok.dep_ == "conj" and tok.head is not tok:
+        while tok is not None and tok.dep_ == "conj" and tok.head != tok:
             tok = tok.head  # "in Spain and Italy"
         prep = tok.head if tok is not None and tok.dep_ == "pobj" else None
         seller = doc[prep.i - 1] if prep is not None and prep.i > 0 else None
@@ -426,7 +426,7 @@ def _clause_of(tok: Any, wtok: dict[int, Weapon] | None = None, cls: Classes | N
     arms themselves tells of the same transfer ("took delivery of gunships that the government
     ordered from Russia") and stays in its head's clause."""
     for _ in range(12):
-        if tok.head is tok:
+        if tok.head == tok:
             return tok.i
         if _starts_clause(tok) and not (tok.dep_ == "relcl" and _arms_noun(tok.head, wtok or {})):
             return tok.i
@@ -570,7 +570,7 @@ def _w(tok: Any) -> str:
 def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> Role | None:
     """Climb from the actor's token to the word its role hangs on, then read the relation."""
     seen = 0
-    while tok.head is not tok and seen < 8:
+    while tok.head != tok and seen < 8:
         seen += 1
         dep, head = tok.dep_, tok.head
         if dep == "conj":  # "to Greece and Cyprus": Cyprus plays Greece's part
@@ -757,7 +757,7 @@ def _local_affiliate(noun: Any, cls: Classes) -> bool:
 def _failed_attempt(verb: Any, cls: Classes) -> bool:
     """The transfer verb is what its governor says failed ("the maker failed to sell its fighter to
     A and B"): nothing changed hands, so neither side has a role."""
-    return verb.dep_ == "xcomp" and verb.head is not verb and cls.has("fail", _w(verb.head))
+    return verb.dep_ == "xcomp" and verb.head != verb and cls.has("fail", _w(verb.head))
 
 
 def _as_well_as_phrase(tok: Any) -> Any | None:
@@ -1115,7 +1115,7 @@ def _places_the_order(tok: Any) -> bool:
     ("Thailand weighs a frigate order from South Korea")."""
     prep, states = tok.head, tok.doc.user_data.get(_STATE_TOKENS, ())
     order = prep.head
-    if _w(prep) != "from" or tok.i not in states or order is prep:
+    if _w(prep) != "from" or tok.i not in states or order == prep:
         return False
     if _w(order) not in ("order", "orders") or not order.tag_.startswith("NN"):
         return False
@@ -1171,10 +1171,10 @@ def _dative_as_compound(tok: Any, head: Any, cls: Classes) -> bool:
     the arms on them as a compound (or nmod). A state name right after a transfer verb, on the
     verb's direct object, with no "to" phrase, is its indirect object."""
     obj = head
-    while obj.dep_ in ("compound", "nmod") and obj.head is not obj:  # "Poland Leopard tanks"
+    while obj.dep_ in ("compound", "nmod") and obj.head != obj:  # "Poland Leopard tanks"
         obj = obj.head
     verb = obj.head
-    if obj.dep_ != "dobj" or verb is obj or not cls.has("sell", _w(verb)):
+    if obj.dep_ != "dobj" or verb == obj or not cls.has("sell", _w(verb)):
         return False
     if tok.left_edge.i != verb.i + 1 or not tok.tag_.startswith("NNP"):
         return False  # "sends Soviet-era tanks", "sends Polish tanks": the arms' origin
@@ -1361,7 +1361,7 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
             return Role(NO_ROLE, f"subject of '{v.text}' (a choice not to)", v.i)
         # "is the country that condemned the sale", "showed interest in condemning the sale":
         # the relative clause (the gerund) says what the subject does
-        if cls.has("threat", w) and (v is verb or v.dep_ in ("relcl", "pcomp")):
+        if cls.has("threat", w) and (v == verb or v.dep_ in ("relcl", "pcomp")):
             return Role(THIRD, f"subject of '{v.text}'", v.i)
         if cls.has("induct", w) and not _takes_arms(v, cls):
             continue  # "commissioned a study of Russian submarines": no arms taken
@@ -1573,7 +1573,7 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         return None
     if p == "to" and (cls.has("award", hw) or _hands_contract(h, cls)):
         return Role(SUPPLIER, f"'{h.text} … to' (wins the contract)", h.i)
-    if p == "to" and h.head is not h and cls.has("award", _w(h.head)) and _noun_class(h, cls):
+    if p == "to" and h.head != h and cls.has("award", _w(h.head)) and _noun_class(h, cls):
         return Role(SUPPLIER, f"'{h.head.text} … {h.text} to' (wins the contract)", h.i)
     if p == "by" and (cls.has("award", hw) or cls.has("award", _w(h.head))):
         return Role(RECIPIENT, f"'{h.text} by' (awards the contract)", h.i)
@@ -1596,7 +1596,7 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         if h.i in wtok or cls.any(("sell_noun", "deal", "buy_noun", "arrive", "sell"), hw):
             return Role(RECIPIENT, f"'{h.text} … for'", h.i)
         bought_for = _bought_for_a_state(h) if cls.has("buy", hw) else None
-        if bought_for is not None and bought_for.head is prep:
+        if bought_for is not None and bought_for.head == prep:
             return Role(RECIPIENT, f"'{h.text} … for' (bought for it)", h.i)
         if cls.has("choose", hw) and any(c.dep_ == "auxpass" for c in h.children):
             # "the AMV has been selected for the Japanese army": the force it is chosen for
@@ -1665,7 +1665,7 @@ def _past_value(tok: Any, cls: Classes) -> Any:
     R37 million to Saudi Arabia" the "from"/"to" phrase belongs to the order or the permits,
     not to the francs (the amount sits between the arms and the phrase)."""
     for _ in range(6):
-        if not _is_value(tok, cls) or tok.head is tok:
+        if not _is_value(tok, cls) or tok.head == tok:
             return tok
         tok = tok.head
     return tok
@@ -1735,7 +1735,7 @@ def _carrier(noun: Any, cls: Classes) -> bool:
     weapon's name also as a modifier of that subject ("an Antonov transport aircraft"). The
     parse reader's rule; the symbol reader's is ``pairs._carriers``."""
     for _ in range(3):
-        if noun.dep_ not in ("compound", "amod", "nmod") or noun.head is noun:
+        if noun.dep_ not in ("compound", "amod", "nmod") or noun.head == noun:
             break
         noun = noun.head
     verb = noun.head
@@ -1782,7 +1782,7 @@ def _transfer_word(
         w = _w(tok)
         if _arms_noun(tok, wtok) or cls.any(words, w):
             return True
-        if tok.head is tok or tok.tag_.startswith("VB"):
+        if tok.head == tok or tok.tag_.startswith("VB"):
             return False
         tok = tok.head
     return False
@@ -1857,7 +1857,7 @@ def names_its_own_recipient(doc: Any, cls: Classes) -> bool:
     "selling jets to dozens of countries", "sold Chile two frigates"), a state or not: its
     seller deals with that recipient, not with a buyer another sentence names."""
     for t in doc:
-        if t.dep_ not in ("prep", "dative", "iobj") or t.head is t:
+        if t.dep_ not in ("prep", "dative", "iobj") or t.head == t:
             continue
         if t.dep_ == "prep" and _w(t) != "to":
             continue
@@ -1892,7 +1892,7 @@ def _first_conjunct(doc: Any, actor: Actor) -> int:
     if span is None or len(span) == 0:
         return -1
     tok = span.root
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head != tok:
         tok = tok.head
     return tok.i
 
