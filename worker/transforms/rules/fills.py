@@ -172,32 +172,14 @@ def _lead_buyer_pairs(
     lex: RelationLexicon,
 ) -> None:
     """Sellers read with no buyer anywhere in the article ("the contract was signed with the
-    Korean group", "comprados a Holanda"): the buyer is the state the article is about, its
-    most salient country, unless a seller's sentence reads it as a bystander ("die
-    US-Regierung ist gegen den Kauf"); when it is the article's one seller, the next state the
-    article names most (a report on a maker's production for a client), when a sentence names
-    it with a transfer word or arms (``_named_with_arms``). Not a seller read only as where the
-    arms were made ("US-made", ``roles.origin``): second-hand arms have another seller; nor one
-    read only as a deal's other party, which may be the buyer."""
-    classes = lex.raw.get("classes") or {}
-    # "with" names the seller too where it is the language's "from" (Polish "z")
-    with_from = set(classes.get("with") or ()) <= set(classes.get("from") or ())
-    unsure = {
-        c.text
-        for c in lex.cues
-        if c.role == ORIGIN or ("{with}" in c.text and not with_from) or "XA" in c.text.split()
-    }
+    Korean group", "comprados a Holanda"): the buyer is the state the article is about
+    (``_lead_state``). Only sellers read selling: in the language lexicons, in words
+    (``_language_sellers``, with a company's sellers, ``company_lead``); in English, by the
+    parse's cues, else the one maker of the arms (``_one_maker``, ``maker_lead``), whose lead
+    state must be read buying (``lead_buys``)."""
     makers: list[_Orphan] = []  # the sellers, when read only as the one maker (``_one_maker``)
     if lex.symbols_only:
-        sellers = [s for s in sellers if any(_names_seller(c, s.state, unsure) for c in s.cues)]
-        # a company alone in its sentence delivering "to the army" with no state named
-        # delivers to its own state's forces, not to the article's lead state
-        sellers = [
-            s
-            for s in sellers
-            if _named_in(tagged, s.state, s.sentence)
-            or (on(COMPANY_LEAD) and not _to_own_forces(tagged, s.sentence, lex))
-        ]
+        sellers = _language_sellers(sellers, tagged, lex)
     else:  # the parse's cues say it in words of their own
         sure = [
             s
@@ -206,32 +188,8 @@ def _lead_buyer_pairs(
         ]
         makers = [] if sure or not on(MAKER_LEAD) else _one_maker(sellers, set(tagged.countries))
         sellers = sure or makers
-    states = {s.state for s in sellers}
-    bystanders = {c.country for s in sellers for c in s.cues if c.role == "third"}
-    named = [
-        e.id
-        for e in tagged.entities
-        if e.type == "country"
-        and e.id not in bystanders
-        and (lex.symbols_only or not _dateline_only(e, tagged.article))
-    ]
-    if not named:
-        return
-    lead = named[0]
-    if lead in states and len(states) == 1 and len(named) > 1:
-        lead = named[1]  # an article about its one seller: the next state it names most
-    if lead in states or not _named_with_arms(tagged, lead, lex):
-        return
-    # a maker's arms tell of its own forces' deliveries as often as of a sale ("the first
-    # howitzers reached the army's brigade"): the lead state, first named or next, is a buyer
-    # only when named in the sentence reading the arms' transfer or read buying ("ordered",
-    # "the purchase of") where the article names it
-    if (
-        makers
-        and on(LEAD_BUYS)
-        and not any(_named_in(tagged, lead, s.sentence) for s in makers)
-        and not _named_with_arms(tagged, lead, lex, lex.buyers)
-    ):
+    lead = _lead_state(sellers, tagged, lex)
+    if lead is None or (makers and on(LEAD_BUYS) and not _read_buying(lead, makers, tagged, lex)):
         return
     for seller in sellers:
         hit = hits.setdefault((lead, seller.state), PairHit(lead, seller.state))
@@ -242,12 +200,77 @@ def _lead_buyer_pairs(
         _add_facts(hit, seller.facts, seller.text)
 
 
-def _named_in(tagged: TaggedArticle, state: str, sentence: tuple[str, int, int, int]) -> bool:
-    """The sentence names ``state`` as a country, not only through one of its companies."""
+def _language_sellers(
+    sellers: list[_Orphan], tagged: TaggedArticle, lex: RelationLexicon
+) -> list[_Orphan]:
+    """A language lexicon's lone sellers read selling: not read only as where the arms were
+    made ("US-made", ``roles.origin``: second-hand arms have another seller), nor only as a
+    deal's other party, which may be the buyer (``_names_seller``); a seller read only through
+    a company (``company_lead``), unless its sentence delivers to armed forces with no state
+    named, its home delivery (``_to_own_forces``)."""
+    classes = lex.raw.get("classes") or {}
+    # "with" names the seller too where it is the language's "from" (Polish "z")
+    with_from = set(classes.get("with") or ()) <= set(classes.get("from") or ())
+    unsure = {
+        c.text
+        for c in lex.cues
+        if c.role == ORIGIN or ("{with}" in c.text and not with_from) or "XA" in c.text.split()
+    }
+    sellers = [s for s in sellers if any(_names_seller(c, s.state, unsure) for c in s.cues)]
+    return [
+        s
+        for s in sellers
+        if _names_state(tagged, s.sentence, s.state)
+        or (on(COMPANY_LEAD) and not _to_own_forces(tagged, s.sentence, lex))
+    ]
+
+
+def _lead_state(sellers: list[_Orphan], tagged: TaggedArticle, lex: RelationLexicon) -> str | None:
+    """The state the article is about, its most salient country, unless a seller's sentence
+    reads it as a bystander ("die US-Regierung ist gegen den Kauf") or it is only a dateline
+    (English); when it is the article's one seller, the next state the article names most (a
+    report on a maker's production for a client). None when it is a seller, or when no
+    sentence names it with a transfer word or arms (``_named_with_arms``)."""
+    states = {s.state for s in sellers}
+    bystanders = {c.country for s in sellers for c in s.cues if c.role == "third"}
+    named = [
+        e.id
+        for e in tagged.entities
+        if e.type == "country"
+        and e.id not in bystanders
+        and (lex.symbols_only or not _dateline_only(e, tagged.article))
+    ]
+    if not named:
+        return None
+    lead = named[0]
+    if lead in states and len(states) == 1 and len(named) > 1:
+        lead = named[1]  # an article about its one seller: the next state it names most
+    if lead in states or not _named_with_arms(tagged, lead, lex):
+        return None
+    return lead
+
+
+def _read_buying(
+    lead: str, makers: list[_Orphan], tagged: TaggedArticle, lex: RelationLexicon
+) -> bool:
+    """A maker's arms tell of its own forces' deliveries as often as of a sale ("the first
+    howitzers reached the army's brigade"): the lead state, first named or next, is a buyer
+    only when named in the sentence reading the arms' transfer or read buying ("ordered",
+    "the purchase of") where the article names it (``lead_buys``)."""
+    return any(_names_state(tagged, s.sentence, lead) for s in makers) or _named_with_arms(
+        tagged, lead, lex, lex.buyers
+    )
+
+
+def _names_state(
+    tagged: TaggedArticle, sentence: tuple[str, int, int, int], state: str | None = None
+) -> bool:
+    """The sentence names ``state`` (any state when None) as a country, not only through one
+    of its companies."""
     fld, _, start, end = sentence
     return any(
         e.type == "country"
-        and e.id == state
+        and e.id == (state or e.id)
         and any(m.field == fld and start <= m.start < end for m in e.mentions)
         for e in tagged.entities
     )
@@ -261,15 +284,10 @@ def _to_own_forces(
     state is not. A president, minister or ministry of defence there names no recipient ("a
     indiqué son président"), so only a forces noun after a "to", "with" or "and" word
     counts (``to_words``), or one in the dative (``forces_to``)."""
-    fld, _, start, end = sentence
-    if any(
-        e.type == "country" and any(m.field == fld and start <= m.start < end for m in e.mentions)
-        for e in tagged.entities
-    ):
+    if _names_state(tagged, sentence):
         return False
-    art = tagged.article
-    text = art.title if fld == "title" else art.body
-    words = [x[1] if x[0] == "word" else "" for x in _symbols(text, start, end, [], lex)[0]]
+    symbols = _sentence_symbols(tagged.article, sentence, lex)
+    words = [x[1] if x[0] == "word" else "" for x in symbols]
     return any(
         w in lex.forces_to or (w in lex.forces and n > 0 and words[n - 1] in lex.to_words)
         for n, w in enumerate(words)
@@ -309,42 +327,14 @@ def _opening_seller_pairs(
     no seller: a foe, a war, a partner) or only as an adjective ("Turkish ambitions"), when it
     is only a dateline, and when the opening or the buyer's sentence tells of an exercise or a
     deployment (own forces, no transfer)."""
-    buyers = {o.state for o in orphans}
-    if len(buyers) != 1:
+    if len({o.state for o in orphans}) != 1:
         return
     buyer = orphans[0]
-    art = tagged.article
-    # states named beside the buyer anywhere: read there, they were no seller
-    beside = {
-        s.ident
-        for spans in per_sentence.values()
-        if any(s.ident in buyers for s in spans if s.kind == "country")
-        for s in spans
-    }
     opening = range(min(_OPENING, len(sentences)))
-    named = {
-        s.ident
-        for i in opening
-        for s in per_sentence.get(i, ())
-        if s.kind == "country" and not _adjective(s, sentences[i][0], art, lex)
-    }
-    others = named - buyers - beside
-    if len(others) != 1:
-        return
-    seller = next(iter(others))
-    ent = next((e for e in tagged.entities if e.type == "country" and e.id == seller), None)
-    if ent is None or _dateline_only(ent, art):
-        return
-    if any(
-        _holds(art, s, lex.drills, lex) for s in [sentences[i] for i in opening] + [buyer.sentence]
+    seller = _opening_other(buyer.state, tagged, sentences, opening, per_sentence, lex)
+    if seller is None or _opening_at_war(
+        seller, buyer, tagged, sentences, opening, per_sentence, lex
     ):
-        return
-    # the seller's own sentences in the opening: a state attacking or at war there is the
-    # buyer's foe, whatever city it strikes ("Russia shelled Kharkiv. Ukraine gets howitzers.")
-    told = [
-        sentences[i] for i in opening if any(s.ident == seller for s in per_sentence.get(i, ()))
-    ]
-    if any(_holds(art, s, lex.attacks, lex) for s in told):
         return
     mention = next(
         (sentences[i][0], s) for i in opening for s in per_sentence.get(i, ()) if s.ident == seller
@@ -352,19 +342,77 @@ def _opening_seller_pairs(
     _pair_with_maker(hits, buyer, seller, mention, OPENING_CUE)
 
 
+def _opening_other(
+    buyer: str,
+    tagged: TaggedArticle,
+    sentences: list[tuple[str, int, int, int]],
+    opening: range,
+    per_sentence: Mapping[int, list[_Span]],
+    lex: RelationLexicon,
+) -> str | None:
+    """The one state other than ``buyer`` that the ``opening`` sentences name, not as an
+    adjective, never named in a sentence with the buyer (read there, it was no seller), and
+    not only a dateline; None when there are two or none."""
+    art = tagged.article
+    # states named beside the buyer anywhere: read there, they were no seller
+    beside = {
+        s.ident
+        for spans in per_sentence.values()
+        if any(s.ident == buyer for s in spans if s.kind == "country")
+        for s in spans
+    }
+    named = {
+        s.ident
+        for i in opening
+        for s in per_sentence.get(i, ())
+        if s.kind == "country" and not _adjective(s, sentences[i][0], art, lex)
+    }
+    others = named - {buyer} - beside
+    if len(others) != 1:
+        return None
+    seller = next(iter(others))
+    ent = next((e for e in tagged.entities if e.type == "country" and e.id == seller), None)
+    return None if ent is None or _dateline_only(ent, art) else seller
+
+
+def _opening_at_war(
+    seller: str,
+    buyer: _Orphan,
+    tagged: TaggedArticle,
+    sentences: list[tuple[str, int, int, int]],
+    opening: range,
+    per_sentence: Mapping[int, list[_Span]],
+    lex: RelationLexicon,
+) -> bool:
+    """The opening or the buyer's sentence tells of an exercise or a deployment (own forces,
+    no transfer; the ``drill`` class), or the seller's own sentences in the opening attack:
+    a state attacking or at war there is the buyer's foe, whatever city it strikes ("Russia
+    shelled Kharkiv. Ukraine gets howitzers."; the ``attack`` class)."""
+    art = tagged.article
+    if any(
+        _holds(art, s, lex.drills, lex) for s in [sentences[i] for i in opening] + [buyer.sentence]
+    ):
+        return True
+    told = [
+        sentences[i] for i in opening if any(s.ident == seller for s in per_sentence.get(i, ()))
+    ]
+    return any(_holds(art, s, lex.attacks, lex) for s in told)
+
+
 def _holds(
     art: Article, sentence: tuple[str, int, int, int], words: frozenset[str], lex: RelationLexicon
 ) -> bool:
     """The sentence holds one of ``words`` (a language class, folded)."""
+    return any(x[0] == "word" and x[1] in words for x in _sentence_symbols(art, sentence, lex))
+
+
+def _sentence_symbols(
+    art: Article, sentence: tuple[str, int, int, int], lex: RelationLexicon
+) -> list[Symbol]:
+    """The symbol line of one of the article's sentences, its words folded as tokens are read
+    (no country or weapon spans: the guards read words and arms)."""
     fld, _, start, end = sentence
-    return _holds_words(art.title if fld == "title" else art.body, start, end, words, lex)
-
-
-def _holds_words(
-    text: str, start: int, end: int, words: frozenset[str], lex: RelationLexicon
-) -> bool:
-    """``text[start:end]`` holds one of ``words`` (a language class, folded)."""
-    return any(x[0] == "word" and x[1] in words for x in _symbols(text, start, end, [], lex)[0])
+    return _symbols(art.title if fld == "title" else art.body, start, end, [], lex)[0]
 
 
 def _adjective(span: _Span, fld: str, art: Article, lex: RelationLexicon) -> bool:
@@ -391,14 +439,13 @@ def _named_with_arms(
         if not any(m.field == fld and start <= m.start < end for m in ent.mentions):
             continue
         after = spans[n + 1 : n + 2] if fld == "body" else []
-        for f2, _, s2, e2 in [(fld, 0, start, end), *after]:
-            text = art.title if f2 == "title" else art.body
-            symbols, _ = _symbols(text, s2, e2, [], lex)
+        for sentence in [(fld, 0, start, end), *after]:
             if words is not None:
-                if any(x[0] == "word" and x[1] in words for x in symbols):
+                if _holds(art, sentence, words, lex):
                     return True
             elif any(
-                x[0] == "weapon" or (x[0] == "word" and x[1] in lex.triggers) for x in symbols
+                x[0] == "weapon" or (x[0] == "word" and x[1] in lex.triggers)
+                for x in _sentence_symbols(art, sentence, lex)
             ):
                 return True
     return False
