@@ -30,11 +30,11 @@ context is no counterpart; where a source keeps a guard of its own, the reason i
   (``pairs._RoleBook``: second-hand arms have another seller), arms handed on, retired or
   carried (``pairs._supplying_weapons``); ``makers_apart`` (language lexicons, the sentence's
   own maker fill): arms of two makers named apart name no seller (``makers_apart``);
-- a counterpart that is no party: a bystander (``third`` cues), a dateline (English and the
-  opening: the language lexicons' lead state keeps datelines, measured), a state named only
-  as an adjective (the opening; ``fill_adjectives``), a state named beside the buyer (the
-  opening: read there, it was a foe or a partner), a second candidate (every source fills
-  from exactly one state);
+- a counterpart that is no party: a bystander (``third`` cues), a dateline (``_dateline_only``;
+  the lead state of a language lexicon once kept datelines: dev is the same either way, so
+  one guard for all), a state named only as an adjective (the opening; ``fill_adjectives``), a
+  state named beside the buyer (the opening: read there, it was a foe or a partner), a second
+  candidate (every source fills from exactly one state);
 - no transfer in the article's context: the lead state is named with no arms or transfer
   word (``_named_with_arms``) — and, for the maker source, with no buying word (``lead_buys``:
   a maker's report tells of its own forces as often as of a sale); a company delivering to
@@ -227,8 +227,8 @@ def _language_sellers(
 
 def _lead_state(sellers: list[_Orphan], tagged: TaggedArticle, lex: RelationLexicon) -> str | None:
     """The state the article is about, its most salient country, unless a seller's sentence
-    reads it as a bystander ("die US-Regierung ist gegen den Kauf") or it is only a dateline
-    (English); when it is the article's one seller, the next state the article names most (a
+    reads it as a bystander ("die US-Regierung ist gegen den Kauf") or it is only a dateline;
+    when it is the article's one seller, the next state the article names most (a
     report on a maker's production for a client). None when it is a seller, or when no
     sentence names it with a transfer word or arms (``_named_with_arms``)."""
     states = {s.state for s in sellers}
@@ -236,9 +236,7 @@ def _lead_state(sellers: list[_Orphan], tagged: TaggedArticle, lex: RelationLexi
     named = [
         e.id
         for e in tagged.entities
-        if e.type == "country"
-        and e.id not in bystanders
-        and (lex.symbols_only or not _dateline_only(e, tagged.article))
+        if e.type == "country" and e.id not in bystanders and not _dateline_only(e, tagged.article)
     ]
     if not named:
         return None
