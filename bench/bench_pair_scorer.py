@@ -48,6 +48,18 @@ def folds_of(rows: Sequence[Row], k: int) -> list[int]:
     return fold
 
 
+def file_folds(rows: Sequence[Row], k: int | None = None) -> list[int]:
+    """Fold number of each report by its label file (batch): every file its own fold, or with
+    ``k`` the files (a fixed shuffle) dealt round-robin into ``k`` folds. A batch is what a
+    blind batch is to the product, new reports of one drawing: leaving whole files out is the
+    honest estimate of what the scorer does on reports it never saw."""
+    names = sorted({r.file for r in rows})
+    if k is not None:
+        random.Random(SEED).shuffle(names)
+    at = {n: (i if k is None else i % k) for i, n in enumerate(names)}
+    return [at[r.file] for r in rows]
+
+
 def require_sklearn() -> None:
     """Stop at once, with the install command, when the ``train`` extra is missing (rather than
     after building the data set)."""
@@ -153,13 +165,19 @@ Choice = tuple[float, float, float | None]  # adding threshold, drop_below, flip
 
 
 def choose_threshold(
-    rows: Sequence[Row], c: float, inner: int, floor_p: float, drops: bool = True
+    rows: Sequence[Row],
+    c: float,
+    inner: int,
+    floor_p: float,
+    drops: bool = True,
+    by_file: bool = False,
 ) -> tuple[Choice, Counts]:
     """The (adding threshold, drop threshold, flip threshold) with the best F1 among those
     keeping P >= ``floor_p``, on out-of-fold probabilities of an ``inner``-fold cross-validation
     over ``rows`` (training reports only); without ``drops`` the scorer only adds pairs (drop
-    threshold 0, no flip)."""
-    fold = folds_of(rows, inner)
+    threshold 0, no flip); ``by_file``: the inner folds are whole label files."""
+    fold = file_folds(rows, inner) if by_file else folds_of(rows, inner)
+    inner = max(fold) + 1
     probs: list[list[float]] = [[] for _ in rows]
     for k in range(inner):
         train = [r for r, f in zip(rows, fold, strict=True) if f != k]
@@ -205,10 +223,18 @@ MODES = {"rules + scorer": True, "rules + scorer (adds only)": False}
 
 
 def cross_validate(
-    rows: list[Row], k: int, c: float, inner: int, console: Console, margin: float = 0.0
+    rows: list[Row],
+    k: int,
+    c: float,
+    inner: int,
+    console: Console,
+    margin: float = 0.0,
+    by_file: bool = False,
 ) -> None:
-    fold = folds_of(rows, k)
-    table = Table(title=f"{k}-fold cross-validation by report ({len(rows)} dev reports, C={c})")
+    fold = file_folds(rows) if by_file else folds_of(rows, k)
+    k = max(fold) + 1
+    unit = "label file (leave one batch out)" if by_file else "report"
+    table = Table(title=f"{k}-fold cross-validation by {unit} ({len(rows)} dev reports, C={c})")
     for col in ("fold", "reader", "add / drop / flip", "tp", "fp", "fn", "P", "R", "F1"):
         table.add_column(col, justify="left" if col in ("fold", "reader") else "right")
     pooled = {"rules": Counts(), **{m: Counts() for m in MODES}}
@@ -222,11 +248,12 @@ def cross_validate(
         probs = probabilities(test, w, b)
         rc = rules_counts(test)
         pooled["rules"].add(rc.tp, rc.fp, rc.fn)
-        table.add_row(str(n + 1), "rules", "", *_fmt(rc))
+        name = test[0].file if by_file and test else str(n + 1)
+        table.add_row(name, "rules", "", *_fmt(rc))
         for i, r in zip(test_idx, test, strict=True):
             picks["rules"][i] = set(r.rules)
         for mode, drops in MODES.items():
-            (t, d, flip), _ = choose_threshold(train, c, inner, floor_p, drops)
+            (t, d, flip), _ = choose_threshold(train, c, inner, floor_p, drops, by_file)
             sc = scorer_counts(test, probs, t, d, flip)
             pooled[mode].add(sc.tp, sc.fp, sc.fn)
             for i, r, ps in zip(test_idx, test, probs, strict=True):
@@ -243,6 +270,20 @@ def cross_validate(
             f"pooled, {mode}: F1 {got[2] - base[2]:+.3f}, P {got[0] - base[0]:+.3f}, "
             f"R {got[1] - base[1]:+.3f} (minus rules)"
         )
+    langs = sorted({r.lang for r in rows})
+    if len(langs) > 1:
+        per = Table(title="per language, pooled over the folds")
+        for col in ("lang", "reader", "tp", "fp", "fn", "P", "R", "F1"):
+            per.add_column(col, justify="left" if col in ("lang", "reader") else "right")
+        for lang in langs:
+            for mode, got in picks.items():
+                cnt = Counts()
+                for r, p in zip(rows, got, strict=True):
+                    if r.lang == lang:
+                        gold, opt = set(r.gold), set(r.optional)
+                        cnt.add(len(p & gold), len(p - gold - opt), len(gold - p))
+                per.add_row(lang if mode == "rules" else "", mode, *_fmt(cnt))
+        console.print(per)
     kinds = Table(title="recall per construction kind, pooled over the folds")
     kinds.add_column("construction")
     for col in ("gold", *pooled):
@@ -307,6 +348,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="never let a rule pair give way to its reverse (the rule before flip_above)",
     )
+    ap.add_argument(
+        "--by-file",
+        action="store_true",
+        help="leave one label file (batch) out at a time, the inner folds whole files too",
+    )
     args = ap.parse_args(argv)
     require_sklearn()
     console = Console()
@@ -314,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_flip:
         global FLIP_ABOVE
         FLIP_ABOVE = (None,)
-    cross_validate(rows, args.folds, args.C, args.inner, console, args.margin)
+    cross_validate(rows, args.folds, args.C, args.inner, console, args.margin, args.by_file)
     if args.weights:
         w, b = fit(rows, args.C)
         t = Table(title=f"heaviest weights, trained on all {len(rows)} reports (bias {b:+.2f})")

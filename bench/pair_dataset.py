@@ -36,7 +36,12 @@ RELATION = "arms_transfer"
 I18N_LANGS = ("de", "fr", "es", "it", "pt", "pl", "ru", "uk", "tr", "ar")
 # Names of batch files being drawn in parallel, which must not even be opened (blind() needs
 # the file read); none now: heldout-10/11 and heldout-pairs-7/8 are scored and count as dev.
-NEVER_READ: tuple[str, ...] = ()
+# Session of 2026-12-06: the validation batches (heldout-19, i18n/heldout-pairs-16) and the
+# batches drawn now (heldout-22, heldout-23, i18n/heldout-pairs-19, -20) are never opened.
+NEVER_READ: tuple[str, ...] = (
+    "heldout-19.", "heldout-22.", "heldout-23.",
+    "heldout-pairs-16.", "heldout-pairs-19.", "heldout-pairs-20.",
+)  # fmt: skip
 
 
 @dataclass
@@ -55,6 +60,7 @@ class Row:
     # whether the arms-transfer rule's query matched: without it no pair of the report alerts,
     # whoever reads it (the scorer's pairs of such a report count for nothing)
     query: bool = True
+    file: str = ""  # the label file (batch) the report comes from: the unit left out
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Row:
@@ -89,7 +95,8 @@ def build(reports: list[Report], progress: bool = True) -> list[Row]:
     now = datetime(2026, 12, 5, tzinfo=UTC)
     from worker.transforms.rules import pairs
 
-    pairs.PAIR_SCORER = False  # the data set is what the rule reader alone reads
+    # the data set is what the rule reader alone reads, in English and in the ten languages
+    pairs.PAIR_SCORER = pairs.PAIR_SCORER_I18N = False
     tagger, rules = default_tagger(), load_rules()
     lexicon = rules.relations[RELATION]
     rows: list[Row] = []
@@ -103,6 +110,7 @@ def build(reports: list[Report], progress: bool = True) -> list[Row]:
             {f"{p.recipient}>{p.supplier}": list(p.constructions) for p in rep.pairs}, [],
         )  # fmt: skip
         row.query = False
+        row.file = rep.source
         for art in load_articles([rep.text_path], now=now):
             if isinstance(art, Reject):
                 raise SystemExit(f"{rep.text_path}: rejected: {art.detail}")
@@ -122,6 +130,8 @@ def build(reports: list[Report], progress: bool = True) -> list[Row]:
             for c in candidates(bounded, lex, keys, whole):
                 if c.key in rep.optional:
                     continue
+                if lex.symbols_only:  # the language: a feature tried with and without
+                    c.features[f"lang:{rep.lang}"] = 1.0
                 row.cands.append(
                     {"rec": c.recipient, "sup": c.supplier, "y": int(c.key in gold),
                      "f": c.features}

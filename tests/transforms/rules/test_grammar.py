@@ -1499,3 +1499,82 @@ def test_a_purchase_owned_by_another_state_keeps_its_seller_to_itself(read) -> N
 def test_a_possessive_maker_of_the_arms_still_sells_to_the_buyer(read) -> None:
     got = read("Denmark is going ahead with the acquisition of Israel's PULS launchers.")
     assert ("DNK", "ISR") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # adjective-origin: the buyer is the subject of a clause a verb of saying reports
+        ("Ministers said Chile is looking at buying Swedish Gripen jets.", ("CHL", "SWE")),
+        # adjective-origin: a passive root raises its subject into the infinitive that buys
+        (
+            "The Norwegian defence ministry is expected to decide soon on the purchase of "
+            "Korean howitzers, a paper reported.",
+            ("NOR", "KOR"),
+        ),
+    ],
+)
+def test_the_main_subject_beside_an_origin_seller_buys(read, text, pair) -> None:
+    assert pair in read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reported subject that uses, captures or builds the arms of the origin buys nothing
+        "Officials said Ukraine is firing American missiles at enemy positions.",
+        "Officials said Ukraine captured Russian-made tanks near the front.",
+        "Analysts said Iran is producing Russian-designed drones under licence.",
+        # a company that buys (an airline) is no state buyer
+        "Officials said the Turkish airline is buying French aircraft.",
+        # a passive subject raised into a verb of use, not of buying
+        "Ukraine's army is set to use captured Russian-made tanks against their former owners.",
+    ],
+)
+def test_a_reported_or_raised_subject_that_does_not_buy_reads_no_pair(read, text) -> None:
+    assert not read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # company-supplier: the state a maker wins an order from places it, and buys
+        ("Naval Group won an order from Brazil for four submarines.", {("BRA", "FRA")}),
+        ("Saab booked an order from Thailand for two Gripen jets.", {("THA", "SWE")}),
+        # company-supplier: a maker named by its trade, the trade being arms
+        (
+            "Estonia signed a defence agreement with a German arms manufacturer.",
+            {("EST", "DEU")},
+        ),
+        # company-supplier: states in an earlier deal deal with the maker, not with the buyer
+        (
+            "Hanwha landed a contract from Norway for K9 howitzers, following deals with "
+            "Estonia and Finland.",
+            {("NOR", "KOR"), ("EST", "KOR"), ("FIN", "KOR")},
+        ),
+        # a subsidiary named by no state of its own is its owner's arm
+        (
+            "Spain cancelled the purchase of anti-tank missiles from a subsidiary of an "
+            "Israeli company.",
+            {("ESP", "ISR")},
+        ),
+    ],
+)
+def test_a_maker_that_wins_an_order_sells_to_who_placed_it(read, text, pairs) -> None:
+    assert set(read(text)) == pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a local subsidiary or licence partner builds: its owner or licensor is not the seller
+        "The Brazilian subsidiary of Naval Group won an order from Brazil for four submarines.",
+        "Embraer's Portuguese partner will deliver KC-390 aircraft to Portugal.",
+        "Mazagon Dock, the Indian licence partner of Naval Group, won an order from India for "
+        "three submarines.",
+        # a company that buys (an airline) wins no arms order
+        "Turkish Airlines won a contract from Qatar to carry pilgrims.",
+    ],
+)
+def test_a_local_affiliate_or_a_buying_company_reads_no_foreign_seller(read, text) -> None:
+    assert not read(text)

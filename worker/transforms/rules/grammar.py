@@ -534,14 +534,26 @@ def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: 
             tok = tok.head
         if (
             tok is not None
-            and tok.dep_ == "nsubj"
-            and tok.head.dep_ == "ROOT"
+            and _main_subject(tok, cls)
             and not cls.any(("threat", "veto", "say", "act", "fire"), _w(tok.head))
             and not (cls.has("induct", _w(tok.head)) and not _takes_arms(tok.head, cls))
             and (maker_clauses is None or _clause_of(tok) in maker_clauses)
         ):
             out[k] = Role(RECIPIENT, f"subject of '{tok.head.text}' beside a seller")
             return
+
+
+def _main_subject(tok: Any, cls: Classes) -> bool:
+    """The subject of the sentence's main clause, as the buyer beside a seller: the subject of
+    the root verb, the subject a passive root raises into its infinitive ("Finland's ministry is
+    set to decide on …", "is expected to buy"), or the subject of the clause a verb of saying
+    reports ("officials said Peru is looking at …"): who speaks is no party, who acts is."""
+    verb = tok.head
+    main = verb.dep_ == "ROOT" or (
+        verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and cls.has("say", _w(verb.head))
+    )
+    raised = tok.dep_ == "nsubjpass" and any(c.dep_ == "xcomp" for c in verb.children)
+    return main and (tok.dep_ == "nsubj" or raised)
 
 
 def _is_noun(tok: Any) -> bool:
@@ -590,6 +602,8 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
             # parser reads a wire report's accent for an apostrophe: one adjective)
             if dep in ("poss", "amod") and _kin_noun(head, cls):
                 return Role(THIRD, f"'{tok.text}'s {head.text}' (names another state)")
+            if dep == "poss" and _local_affiliate(head, cls):
+                return Role(THIRD, f"'{tok.text}'s {head.text}' (the affiliate acts)")
             if cls.has("era", _w(head)):  # "Soviet-era tanks": when they were made, not who sells
                 return Role(THIRD, f"'{tok.text}-{head.text}'")
             if dep != "poss" and cls.has("bygone", _w(tok)):  # "Soviet-made", "Soviet successor"
@@ -615,6 +629,8 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
             continue
         if dep == "pobj" and _w(head) in _NOUN_PREPS and _is_noun(head.head):
             h = head.head
+            if _w(head) == "of" and _local_affiliate(h, cls):  # "the Indian partner of X"
+                return Role(THIRD, f"'{h.text} of' (the affiliate acts)")
             # ... but "bought a licence from Poland": what is bought comes from its seller
             bought = _w(head) == "from" and cls.any(("buy", "sell"), _w(h.head))
             if (
@@ -711,6 +727,17 @@ def _kin_noun(noun: Any, cls: Classes) -> bool:
     if cls.has("kin", _w(noun)):
         return True
     return any(c.dep_ in ("amod", "compound") and cls.has("kin", _w(c)) for c in noun.children)
+
+
+def _local_affiliate(noun: Any, cls: Classes) -> bool:
+    """A subsidiary or licence partner with a state of its own ("Naval Group's Brazilian
+    subsidiary", "the Indian licence partner of Saab"): that firm builds or sells, not its owner
+    or licensor. A subsidiary named by no state ("a subsidiary of an Israeli company") is the
+    owner's arm, and the owner's state the seller."""
+    if not cls.has("affiliate", _w(noun)):
+        return False
+    states = noun.doc.user_data.get(_STATE_TOKENS, ())
+    return any(c.dep_ in ("amod", "compound") and c.i in states for c in noun.children)
 
 
 def _failed_attempt(verb: Any, cls: Classes) -> bool:
@@ -1418,7 +1445,8 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
             return Role(THIRD, f"'{h.text} from' (approves another's sale)", h.i)
         if cls.has("captured", hw):
             return Role(THIRD, f"'{h.text} from'")
-        if h.head is not h and _wins_order(h.head, cls) is h:  # "won an order from Egypt"
+        won = _wins_order(h.head, cls) if h.head.i != h.i else None
+        if won is not None and won.i == h.i:  # "won an order from Egypt" (tokens: by index)
             return Role(RECIPIENT, f"'{h.head.text} … {h.text} from' (places the order)", h.i)
         if h.dep_ == "acl" and _retired(h.head, cls):  # "retiring the system bought from X"
             return Role(THIRD, f"'{h.text} from' {RETIRED}")
@@ -1800,8 +1828,11 @@ def _resolve_parties(
                 outside = [(j, x) for j, x in decided if coord.get(j, -2) != coord[k]]
                 # ... the "with" side first: another signer is a co-signer, not the counterpart
                 # ("the US agency and the Danish ministry signed a contract with Saab": both
-                # buy from Saab, neither sells to the other)
-                outside.sort(key=lambda jx: not _signed_with(jx[1]))
+                # buy from Saab, neither sells to the other); then a company: "Dassault won an
+                # order from A after deals with B and C" - B and C deal with the maker, not with A
+                outside.sort(
+                    key=lambda jx: (not _signed_with(jx[1]), actors[jx[0]].kind != "company")
+                )
                 other = (outside or decided)[0][1].role
                 out[k] = Role(_OPPOSITE[other], r.cue + f" (counterpart of the {other})", r.anchor)
     decided = [(j, x) for j, x in out.items() if x.role in (RECIPIENT, SUPPLIER)]

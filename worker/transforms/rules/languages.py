@@ -45,7 +45,8 @@ from typing import Any
 from worker.transforms.folding import fold_letters
 from worker.yaml_doc import YamlDoc, YamlReadError
 
-from .pairs import LexiconError, RelationLexicon
+from . import pairs
+from .pairs import LexiconError, RelationLexicon, _load_scorer
 from .schema import Topic
 from .transfer import STATUS_KEYS
 from .word_stems import (
@@ -340,6 +341,8 @@ def merge_language(
         raw["compounds"] = dict(own["compounds"])
     if own.get("case_marker"):
         raw["case_marker"] = str(own["case_marker"])
+    if common.get("scorer"):  # the ten languages' learned scorer, one weights file for all
+        raw["scorer"] = str(common["scorer"])
     if own.get("written"):
         raw["written"] = [str(w) for w in own["written"]]
     if own.get("proclitics"):
@@ -415,13 +418,18 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     compiled = {**raw, "classes": {k: [*v, *stem_keys.get(k, [])] for k, v in classes.items()}}
     lex = RelationLexicon.from_dict(compiled)
     lex.raw = dict(raw)
-    lex.grammar = None  # the dependency parse is English-only: symbol patterns alone
+    # the dependency parse is English-only: symbol patterns alone; the classes stay for the
+    # pair scorer's features
+    lex.word_classes, lex.grammar = lex.grammar, None
     lex.adjectives = adjective_test(raw.get("adjectives") or {})
     lex.stem = reader
     if raw.get("proclitics"):  # Arabic: "بتسليم" (by delivering) is the class word "تسليم"
         known = frozenset(fold_letters(w) for ws in compiled["classes"].values() for w in ws)
         lex.stem = with_proclitics(reader, raw["proclitics"], known)
     lex.status_reader, lex.status_words = status_reader(raw)
+    # the languages' own switch (English weights read parse features these lexicons lack); read
+    # when compiled, so a missing or malformed file is a lexicon error naming it
+    lex.scorer = _load_scorer(raw.get("scorer")) if pairs.PAIR_SCORER_I18N else None
 
     written = frozenset(str(w).lower() for w in raw.get("written") or [])
 

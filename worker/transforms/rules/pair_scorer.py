@@ -16,6 +16,10 @@ only below a second, lower threshold, and never one read inside a single sentenc
 candidates it accepts that the rules missed, except a weapon's maker as the supplier of arms
 given away or handed on; a rule pair whose reverse it accepts with high probability gives way to
 the reverse, even one read inside a sentence.
+
+The ten other languages have no parse: their candidates are described by the roles the symbol
+patterns give, each mention's case class from the language file's classes and those files' word
+classes (``_language_sentence_features``), with weights of their own (``pair_scorer_i18n.json``).
 """
 
 from __future__ import annotations
@@ -32,13 +36,19 @@ from worker.model import TaggedArticle
 
 from .pairs import (
     _ACTORS,
+    ARTICLE_BUYER,
+    ARTICLE_MAKER,
+    REFERRED_ARMS,
+    REFERRED_BACK,
     Cue,
     PairHit,
     RelationLexicon,
+    _as_country,
     _grammar_roles,
     _handed_on,
     _ident,
     _qualifying_triggers,
+    _sentence_pairs,
     _Span,
     _status_words,
     _symbols,
@@ -57,6 +67,24 @@ TRIGGER_CLASSES = (
 LOOKALIKE_CLASSES = ("drill", "captured", "force", "civil", "fire", "cargo", "theatre", "threat")
 PREPOSITIONS = ("from", "to", "with", "by", "for", "of", "in")
 OPENING = 3  # the headline and this many first body sentences are the article's "lede"
+# Language lexicons (no parse): the classes of their files that mark a mention's case, a word
+# before it (a preposition: "aus", "из", "من") or its suffix after the case marker (Turkish
+# "'dan"), grouped under one name per case so one weight serves every language ...
+CASE_CLASSES = {
+    "from": ("from", "abl", "body_abl"),
+    "to": ("to", "dat", "body_dat", "dative", "onto"),
+    "to_or_in": ("place_or_to",),
+    "with": ("with",),
+    "by": ("by",),
+    "of": ("genitive", "gen"),
+    "in": ("in", "place", "venue"),
+    "according": ("according",),
+    "against": ("against",),
+}
+# ... and their word classes of transfers and look-alikes, those of English and their own
+LANG_TRIGGER_CLASSES = (*TRIGGER_CLASSES, "receive", "send", "sold", "export", "handover", "made")
+LANG_LOOKALIKE_CLASSES = ("drill", "attack", "threat", "hostile", "war", "forces")
+_PLACEHOLDERS = frozenset({REFERRED_BACK, REFERRED_ARMS, ARTICLE_MAKER, ARTICLE_BUYER})
 
 
 class ScorerError(ValueError):
@@ -117,6 +145,35 @@ def _dep_class(doc: Any, start: int, end: int) -> str:
     }.get(dep, "other")
 
 
+def _add_makers(symbols: list, parties: list[_Party]) -> set[str | None]:
+    """The makers' states of the sentence's weapons, each one not named there added to
+    ``parties`` as a party of its own (``via`` origin, at its weapon)."""
+    origins = {s[1].origin for s in symbols if s[0] == "weapon" and s[1] is not None}
+    named = {p.country for p in parties}
+    for o in sorted(o for o in origins if o and o not in named):
+        w = next(s for s in symbols if s[0] == "weapon" and s[1] is not None and s[1].origin == o)
+        parties.append(_Party(o, -1, w[2], w[3], "origin"))
+    return origins
+
+
+def _order(f: dict[str, float], a: _Party, b: _Party) -> bool:
+    """Which side comes first and how far apart, when both are named (not a maker only)."""
+    if a.index < 0 or b.index < 0:
+        return False
+    f["rec_first" if a.index < b.index else "sup_first"] = 1.0
+    gap = abs(a.index - b.index)
+    f[f"dist:{'near' if gap <= 3 else 'mid' if gap <= 10 else 'far'}"] = 1.0
+    return True
+
+
+def _keep_reading(
+    out: dict[tuple[str, str], dict[str, float]], key: tuple[str, str], f: dict[str, float]
+) -> None:
+    """Several mentions of one pair: keep every reading (a feature is on if any has it)."""
+    old = out.get(key)
+    out[key] = f if old is None else {**old, **{k: max(v, old.get(k, 0.0)) for k, v in f.items()}}
+
+
 def _coordination(doc: Any, spans: list[tuple[int, int]]) -> dict[tuple[int, int], tuple]:
     """Each mention that is a member of a coordinated list ("to Greece, Cyprus and Malta"): its
     list (the first member's token index), its position (first, mid, last) and the list's length.
@@ -142,6 +199,8 @@ def _sentence_features(
     """Features of every ordered pair of distinct parties in one sentence, whether the
     sentence states a transfer at all (a trigger word and arms), and the roles the parse gives
     each state there (for the article-wide features of ``candidates``)."""
+    if lex.symbols_only:
+        return _language_sentence_features(text, start, end, spans, lex)
     symbols, first = _symbols(text, start, end, [s for s in spans if s.kind not in _ACTORS], lex)
     words = [s[1] for s in symbols if s[0] == "word"]
     # the lexicon's own gates hold: a sentence the rule reader does not read as a transfer
@@ -179,11 +238,7 @@ def _sentence_features(
     for a in actors:
         k = next((i for i, s in enumerate(symbols) if s[2] >= a.start), len(symbols))
         parties.append(_Party(a.ident, k, a.start, a.end, a.kind))
-    origins = {s[1].origin for s in symbols if s[0] == "weapon" and s[1] is not None}
-    named = {p.country for p in parties}
-    for o in sorted(o for o in origins if o and o not in named):
-        w = next(s for s in symbols if s[0] == "weapon" and s[1] is not None and s[1].origin == o)
-        parties.append(_Party(o, -1, w[2], w[3], "origin"))
+    origins = _add_makers(symbols, parties)
     # the rule reader's own grammar roles and each mention's dependency class
     roles: dict[tuple[int, int], str] = {}
     deps: dict[tuple[int, int], str] = {}
@@ -254,20 +309,118 @@ def _sentence_features(
             ):
                 # the parse gives both roles in one sentence: the rule reader's strongest reading
                 f["roles:pair"] = 1.0
-            if a.index >= 0 and b.index >= 0:
-                f["rec_first" if a.index < b.index else "sup_first"] = 1.0
-                gap = abs(a.index - b.index)
-                f[f"dist:{'near' if gap <= 3 else 'mid' if gap <= 10 else 'far'}"] = 1.0
-            key = (a.country, b.country)
-            old = out.get(key)
-            # several mentions of one pair: keep every reading (a feature is on if any has it)
-            out[key] = (
-                f if old is None else {**old, **{k: max(v, old.get(k, 0.0)) for k, v in f.items()}}
-            )
+            _order(f, a, b)
+            _keep_reading(out, (a.country, b.country), f)
     given: dict[str, set[str]] = {}
     for p in parties:
         r = roles.get((p.start, p.end), "none")
         if r != "none":
+            given.setdefault(p.country, set()).add(r)
+    return out, True, given
+
+
+def _case_of(symbols: list, k: int, lex: RelationLexicon) -> list[str]:
+    """The case classes (``CASE_CLASSES``) of the country at symbol ``k``: of the word right
+    before it, and of the suffix after the language's case marker right after it."""
+    classes = lex.word_classes
+    if classes is None:
+        return []
+    words = []
+    if k > 0 and symbols[k - 1][0] == "word":
+        words.append(symbols[k - 1][1])
+    marker = lex.case_marker
+    nxt = symbols[k + 1 : k + 3]
+    if marker and len(nxt) == 2 and nxt[0][:2] == ("word", marker) and nxt[1][0] == "word":
+        words.append(nxt[1][1])
+    return [
+        case
+        for case, names in CASE_CLASSES.items()
+        if any(classes.has(n, w) for n in names for w in words)
+    ]
+
+
+def _class_names(words: Iterable[str], names: Iterable[str], classes: Any) -> list[str]:
+    wordset = set(words)
+    return [n for n in names if wordset & classes.words(n)]
+
+
+def _language_sentence_features(
+    text: str, start: int, end: int, spans: list[_Span], lex: RelationLexicon
+) -> tuple[dict[tuple[str, str], dict[str, float]], bool, dict[str, set[str]]]:
+    """``_sentence_features`` for a language lexicon, read without a parse: each side's role is
+    the one the symbol-line patterns give it (the rule reader's cues), its grammatical place
+    the case class of the preposition before it or the suffix on it (the language file's
+    classes), and the word classes are those of the language's file; only class names, never
+    words, so one set of weights serves all ten languages."""
+    # companies and state bodies stand for their country, as the rule reader reads them
+    spans = [_as_country(s) if s.kind in _ACTORS else s for s in spans]
+    symbols, first = _symbols(text, start, end, spans, lex)
+    trig = _qualifying_triggers(symbols, text, first, lex, (start, end))
+    classes = lex.word_classes
+    if not trig or classes is None:
+        return {}, False, {}
+    words = [s[1] for s in symbols if s[0] == "word"]
+    base: dict[str, float] = {}
+    for name in _class_names(words, LANG_TRIGGER_CLASSES, classes):
+        base[f"trig:{name}"] = 1.0
+    for name in _class_names(words, LANG_LOOKALIKE_CLASSES, classes):
+        base[f"look:{name}"] = 1.0
+    status = sentence_status(_status_words(symbols, text, lex), trig, lex.status_words)
+    base[f"status:{status or 'none'}"] = 1.0
+    gift = bool(set(words) & classes.words("gift"))
+    handed = _handed_on(symbols, trig, lex) is not None
+    if handed:
+        base["trig:handover"] = 1.0
+    roles: dict[tuple[int, int], set[str]] = {}
+    for _, _, cues, _ in _sentence_pairs(text, start, end, "body", spans, lex):
+        for c in cues:
+            if c.country not in _PLACEHOLDERS and start <= c.start and c.end <= end:
+                roles.setdefault((c.start, c.end), set()).add(c.role)
+    parties: list[_Party] = []
+    cases: dict[tuple[int, int], list[str]] = {}
+    for k, s in enumerate(symbols):
+        if s[0] == "country":
+            sp = s[1]
+            via = "company" if sp.company else "adjective" if sp.adjective else "country"
+            parties.append(_Party(sp.ident, k, sp.start, sp.end, via))
+            cases[(sp.start, sp.end)] = _case_of(symbols, k, lex)
+    origins = _add_makers(symbols, parties)
+    base[f"parties:{min(len({p.country for p in parties}), 4)}"] = 1.0
+    trig_at = {
+        k: _class_names([s[1]], LANG_TRIGGER_CLASSES, classes)
+        for k, s in enumerate(symbols)
+        if s[0] == "word"
+    }
+    out: dict[tuple[str, str], dict[str, float]] = {}
+    for a in parties:
+        for b in parties:
+            if a.country == b.country:
+                continue
+            f = dict(base)
+            for side, p in (("rec", a), ("sup", b)):
+                span = (p.start, p.end)
+                f[f"{side}_via:{p.via}"] = 1.0
+                for r in roles.get(span, ()) or ("none",):
+                    f[f"{side}_role:{r}"] = 1.0
+                for case in cases.get(span, ()):
+                    f[f"{side}_case:{case}"] = 1.0
+                if p.country in origins:
+                    f[f"{side}_maker"] = 1.0
+            if b.via == "origin" and (gift or handed):
+                f["sup_gift_maker"] = 1.0
+            if "recipient" in roles.get((a.start, a.end), ()) and "supplier" in roles.get(
+                (b.start, b.end), ()
+            ):
+                f["roles:pair"] = 1.0
+            if _order(f, a, b):
+                lo, hi = sorted((a.index, b.index))
+                for k in range(lo + 1, hi):
+                    for name in trig_at.get(k, ()):
+                        f[f"between:{name}"] = 1.0
+            _keep_reading(out, (a.country, b.country), f)
+    given: dict[str, set[str]] = {}
+    for p in parties:
+        for r in roles.get((p.start, p.end), ()):
             given.setdefault(p.country, set()).add(r)
     return out, True, given
 

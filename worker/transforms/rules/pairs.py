@@ -227,6 +227,9 @@ class RelationLexicon:
     written: frozenset[str] = frozenset()
     # a learned second opinion on the pairs (rules/pair_scorer.py), from the lexicon's `scorer:`
     scorer: Any = field(default=None, repr=False)
+    # language lexicons: their word classes as read (stem keys included), for the pair scorer's
+    # features (``grammar`` is None there: it selects the parse)
+    word_classes: Classes | None = field(default=None, repr=False)
 
     @property
     def symbols_only(self) -> bool:
@@ -588,7 +591,7 @@ def extract_pairs(
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
     found = _one_direction(_named_seller_first(_guesses_turned(list(hits.values()))))
-    if lexicon.scorer is not None and not lexicon.symbols_only:
+    if lexicon.scorer is not None:  # English: PAIR_SCORER; the ten others: PAIR_SCORER_I18N
         from .pair_scorer import rescore  # keeps the pairs it accepts, adds those rules missed
 
         found = rescore(tagged, lexicon, found, lexicon.scorer)
@@ -828,6 +831,11 @@ ONLY_OTHER_FALLBACK = False  # grammar reader: an empty side taken by the one re
 # is F1 +0.013 at P -0.003, short of the +0.02 without losing precision asked of it
 # (docs/rules.md, "Learned pair scorer"); bench/bench_pairs_real.py --set PAIR_SCORER=true tries it.
 PAIR_SCORER = False
+# The ten languages' scorer (common.yaml's `scorer:`, its own weights: the English ones read parse
+# features these lexicons lack), read when a language lexicon is compiled (languages.py). Off:
+# leaving one label file out at a time it adds 2 right pairs of 1,057 (no wrong one) for about
+# +2 ms per report, +38 % (docs/languages.md, 2026-12-06 late): not worth its cost yet.
+PAIR_SCORER_I18N = False
 
 
 Symbol = tuple[str, Any, int, int]  # (kind, payload, start, end); kind: word/country/weapon
