@@ -531,7 +531,11 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="role reader to score (default: the product's)",
     )
-    ap.add_argument("--set", action="append", help="experiment: NAME=true|false in pairs.py")
+    ap.add_argument(
+        "--set",
+        action="append",
+        help="experiment: NAME=true|false in pairs.py, or a source of fills.py",
+    )
     ap.add_argument("labels", nargs="*", type=Path, help="label files (default: all)")
     args = ap.parse_args(argv)
     langs = _languages(args.lang)
@@ -556,10 +560,13 @@ def main(argv: list[str] | None = None) -> int:
 
         pairs.ROLE_READER = args.reader
     for flag in args.set or ():
-        from worker.transforms.rules import pairs
+        from worker.transforms.rules import fills, pairs
 
         name, _, val = flag.partition("=")
-        setattr(pairs, name, val.lower() in ("1", "true", "yes"))
+        enabled = val.lower() in ("1", "true", "yes")
+        # a fill's source or guard (rules/fills.py, by its name or its old flag's), else a flag
+        if not fills.switch(name, enabled):
+            setattr(pairs, name, enabled)
     s = run(reports, why=args.why)
     print_report(s, args.split, Console(), args.errors, args.why)
     if args.json:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.transforms.test_pairs_languages import pairs
-from worker.transforms.rules import RuleSet
+from worker.transforms.rules import RuleSet, fills
 from worker.transforms.rules import pairs as reader
 from worker.transforms.tag import Tagger
 
@@ -58,10 +58,12 @@ IDS = [j[0] for j in JOINED]
 
 @pytest.fixture
 def no_join() -> Iterator[None]:
-    # the opening's one other state (OPENING_SELLER) would pair these two sentences too
-    reader.JOIN_SIDES = reader.OPENING_SELLER = False
+    # the opening's one other state (fills.OPENING_SELLER) would pair these two sentences too
+    reader.JOIN_SIDES = False
+    fills.switch(fills.OPENING_SELLER, False)
     yield
-    reader.JOIN_SIDES = reader.OPENING_SELLER = True
+    reader.JOIN_SIDES = True
+    fills.switch(fills.OPENING_SELLER, True)
 
 
 @pytest.mark.parametrize(("lang", "buyer", "seller"), JOINED, ids=IDS)

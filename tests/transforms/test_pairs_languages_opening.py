@@ -1,7 +1,7 @@
 """The seller a report names only in its opening (issue 13, cross-sentence; 2026-12-06 evening):
 the source or speaker of the news ("Norway announced a package. Ukraine will get howitzers.")
 is its other side when the article reads one buyer alone, names no maker and no other state in
-its opening (``pairs.OPENING_SELLER``). Sentences are our own."""
+its opening (``fills.OPENING_SELLER``). Sentences are our own."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.transforms.test_pairs_languages import pairs
-from worker.transforms.rules import RuleSet
-from worker.transforms.rules import pairs as reader
+from worker.transforms.rules import RuleSet, fills
 from worker.transforms.tag import Tagger
 
 # (language, body): Norway named as the one announcing, Ukraine read alone as the buyer
@@ -55,9 +54,9 @@ OPENING = [
 
 @pytest.fixture
 def no_opening() -> Iterator[None]:
-    reader.OPENING_SELLER = False
+    fills.switch(fills.OPENING_SELLER, False)
     yield
-    reader.OPENING_SELLER = True
+    fills.switch(fills.OPENING_SELLER, True)
 
 
 @pytest.mark.parametrize(("lang", "body"), OPENING, ids=[o[0] for o in OPENING])

@@ -3,7 +3,7 @@
 seller: it is now read as written (the ``written:`` list of the language file). With no parse, a
 sentence naming arms of two makers apart ("an order for A-made tanks lets C keep getting B-made
 ones") does not say which is sold, so no side is filled from their makers
-(``pairs.ONE_MAKER_FILL``); arms of two makers named in one list are both bought. Sentences are
+(``fills.MAKERS_APART``); arms of two makers named in one list are both bought. Sentences are
 our own."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.transforms.test_pairs_languages import pairs
-from worker.transforms.rules import RuleSet
+from worker.transforms.rules import RuleSet, fills
 from worker.transforms.rules import pairs as reader
 from worker.transforms.tag import Tagger
 
@@ -33,9 +33,9 @@ def test_polish_that_is_no_from(tagger: Tagger, rules: RuleSet, body: str, pair:
 
 @pytest.fixture
 def maker_fill_always() -> Iterator[None]:
-    reader.ONE_MAKER_FILL = False
+    fills.switch(fills.MAKERS_APART, False)
     yield
-    reader.ONE_MAKER_FILL = True
+    fills.switch(fills.MAKERS_APART, True)
 
 
 APART = [

@@ -464,7 +464,7 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.attacks = folded("attack")
     # words folding into another word of the lexicon: read as written (RelationLexicon.written)
     lex.written = written
-    # armed forces as a company's counterpart: its home delivery (pairs._to_own_forces); the
+    # armed forces as a company's counterpart: its home delivery (fills._to_own_forces); the
     # words before them as the symbols read them, a word read as written ("à") unfolded
     lex.forces, lex.forces_to = folded("forces"), folded("forces_to")
     lex.to_words = frozenset().union(*(folded(c) for c in ("to", "dative", "with", "and")))

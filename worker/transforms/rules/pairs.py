@@ -86,23 +86,13 @@ JOIN_SIDES = True
 ARTICLE_BUYER = "<the article's buyer>"
 JOIN_CUE = "seller read in another sentence"
 NO_SIDE = "no side of the transfer"  # a bystander's cue for a state the parse gave no side
-# language lexicons: sellers read with no buyer anywhere in the article sell to the state the
-# article is about, its most salient country (``_lead_buyer_pairs``)
-LEAD_BUYER = True
-# ... and in English too (issue 12, cross-sentence): a seller read alone in each of its
-# sentences ("Slovakia donates warplanes", "bought from Norway") sells to the lead state, when
-# its cue shows a sale (``_unsure_seller``); the join with a lone buyer stays off in English
+# The article's context fills a side the sentences leave empty (the lead state as buyer, the
+# opening's seller, the one maker as seller): rules/fills.py, its sources switched by
+# ``fills.SOURCES``. English reads a lone seller's buyer too (issue 12, cross-sentence): a
+# seller read alone in each of its sentences ("Slovakia donates warplanes", "bought from
+# Norway") sells to the lead state, when its cue shows a sale (``fills._unsure_seller``); the
+# join with a lone buyer stays off in English
 LEAD_BUYER_EN = True
-LEAD_CUE = "seller to the article's lead state"
-# ... and, when no seller is read in words, the one state that makes the arms the article's
-# sentences read a transfer of (``_one_maker``): a company or a maker's adjective as the only
-# supplier (issue 12, company-supplier and adjective-origin)
-MAKER_LEAD = True
-# ... and only to a lead state read buying (``RelationLexicon.buyers``), the first state named
-# or the next one when the maker is the first: a maker's article tells of its own forces, the
-# neighbour it names is no buyer ("the first tanks reached the army in Seoul. North Korea ...");
-# off, any lead state named with arms or a transfer word buys, as before the review
-MAKER_LEAD_BUYS = True
 # a buyer read alone in an article whose pairs all have one seller, the state of the one maker
 # the article names: it buys from that seller too ("X took the first drones from Turkey. In May,
 # Y acquired some of these drones."), a second customer of the same maker (``_later_buyers``);
@@ -119,20 +109,6 @@ SECOND_SELLERS_I18N = True
 # ... and only of the arms the buyer's pairs name, when both sentences name a weapon
 SECOND_ARMS = True
 SECOND_CUE = "another seller to the article's buyer"
-# language lexicons (issue 13, cross-sentence): a buyer read alone, with no seller read or made
-# anywhere in the article, buys from the one other state the headline and the first sentences
-# name ("Norway announced a new package. Ukraine will get twelve howitzers."): the opening
-# names both sides of the news (``_opening_seller_pairs``)
-OPENING_SELLER = True
-# language lexicons: a seller read only through a company in its sentence ("Leonardo will deliver
-# twelve helicopters") sells to the article's lead state, unless the sentence names a state body
-# ("to the army", "wojsku"): with no state named, that is the company's own state's forces, a
-# home delivery (``_lead_buyer_pairs``, ``_to_own_forces``)
-COMPANY_LEAD = True
-# language lexicons (no parse): no side filled from the arms' makers when the sentence names
-# arms of two makers apart, not in one list: it does not say which is sold (``_makers_apart``)
-ONE_MAKER_FILL = True
-OPENING_CUE = "the one other state of the opening"
 _RETIRE_REACH = 4  # symbols from a retire word to the weapon it is about ("para reemplazar sus X")
 _SLOTS = {"X": "X ", "C": "C ", "T": "T ", "N": "N ", "W": "W[XO]? ", "W=": "WX? "}
 _SLOTS.update({"XA": "XA ", "CA": "CA "})  # a country adjective (language lexicons only)
@@ -197,7 +173,7 @@ class RelationLexicon:
     # language lexicons: a state's armed forces ("Esercito", "armée") right after a word that
     # makes them the company's counterpart (``to_words``: "to", "with", "and": "all'", "à la",
     # "con l'", "Leonardo e l'Aeronautica"), or in the dative alone (``forces_to``: Polish
-    # "wojsku"): with no state named the company delivers home (``_to_own_forces``); never a
+    # "wojsku"): with no state named the company delivers home (``fills._to_own_forces``); never a
     # president, minister or "defence", which name no recipient
     forces: frozenset[str] = frozenset()
     forces_to: frozenset[str] = frozenset()
@@ -236,14 +212,14 @@ class RelationLexicon:
     according: frozenset[str] = frozenset()
     # language lexicons: words of military exercises and deployments (the ``drill`` class:
     # "Übung", "exercice", "учения"): a report about one is no transfer, so the article's
-    # context never supplies a missing side there (``_opening_seller_pairs``)
+    # context never supplies a missing side there (``fills._opening_seller_pairs``)
     drills: frozenset[str] = frozenset()
     # language lexicons: words of attacking and war (the ``attack`` class: "Angriff",
     # "bombardé", "обстрел"): a state the opening reads attacking is the buyer's foe, never
-    # the seller the article's context supplies (``_opening_seller_pairs``)
+    # the seller the article's context supplies (``fills._opening_seller_pairs``)
     attacks: frozenset[str] = frozenset()
     # words of buying and receiving, verbs and nouns (classes ``buy``, ``buy_noun``; folded as
-    # tokens are read): a lead state named with one is read as a buyer (``MAKER_LEAD_BUYS``)
+    # tokens are read): a lead state named with one is read as a buyer (``fills.LEAD_BUYS``)
     buyers: frozenset[str] = frozenset()
     # language lexicons: words read as written, not folded, because folding makes them another
     # word of the lexicon (a language file's ``written:`` list): Portuguese "à" ("to the") folds
@@ -548,7 +524,7 @@ def extract_pairs(
                 placeholder = sup in (ARTICLE_MAKER, REFERRED_ARMS)
                 if rec == "" and BACK_OBJECT in back_cue and not placeholder:
                     # "to the country" with no referent yet: a seller with no buyer named, as
-                    # if the words were not there (the article's buyer, ``_lead_buyer_pairs``)
+                    # if the words were not there (the article's buyer, ``fills._lead_buyer_pairs``)
                     own = [c for c in cues if c.country != REFERRED_BACK]
                     sellers.append(_Orphan(sup, own, facts, (fld, sidx, start, end), text))
                     continue
@@ -581,25 +557,9 @@ def extract_pairs(
                 hits, sellers, per_sentence, sentences, lexicon.grammar, lexicon.symbols_only
             )
         sellers = []
-    if orphans and sellers and not hits and lexicon.symbols_only:  # buyer and seller apart
-        # (English: measured, the join cost more wrong pairs than it found; see docs/rules.md)
-        _joined_pairs(hits, orphans, sellers)
-    if (
-        LEAD_BUYER
-        and sellers
-        and not orphans
-        and not hits
-        and (lexicon.symbols_only or LEAD_BUYER_EN)
-    ):
-        _lead_buyer_pairs(hits, sellers, tagged, lexicon)
-    if orphans and not hits:  # only then is the article's maker needed
-        makers = _article_makers(art, sentences, per_sentence, lexicon)
-        _maker_pairs(hits, orphans, makers)
-        if OPENING_SELLER and not hits and not makers and lexicon.symbols_only:
-            _opening_seller_pairs(hits, orphans, tagged, sentences, per_sentence, lexicon)
-    elif LATER_BUYERS and not lexicon.symbols_only and orphans and len({s for _, s in hits}) == 1:
-        makers = _article_makers(art, sentences, per_sentence, lexicon)
-        _later_buyers(hits, orphans, makers, _states_named(per_sentence, sentences))
+    from . import fills  # the article's context fills the sides left empty (imports this module)
+
+    fills.fill(hits, orphans, sellers, tagged, sentences, per_sentence, lexicon)
     weapons = [e for e in tagged.entities if e.type == "weapon"]
     goods = lexicon.grammar.words("for_platform") if lexicon.grammar else frozenset()
     platforms = {e.id for e in weapons if _only_platform(e, art, goods)}
@@ -952,7 +912,7 @@ def _sentence_pairs(
         symbols,
         fillers,
         fallback=parsed is None or ONLY_OTHER_FALLBACK,
-        list_words=lex.conjunctions | {","} if lex.symbols_only and ONE_MAKER_FILL else None,
+        list_words=lex.conjunctions | {","} if lex.symbols_only else None,
     )
     if MAKER_FILL and book.read_alone("recipient") and not (book.gifts and all(book.gifts)):
         # a buyer with no seller in the sentence: the seller of the arms the article named
@@ -973,21 +933,6 @@ def _sentence_pairs(
     ]
     for rec, sup, cues in book.pairs():
         yield rec, sup, cues, _Facts(status, _pair_weapon(named, sup, trig))
-
-
-def _makers_apart(symbols: list[Symbol], weapons: list[_Span], joins: frozenset[str]) -> bool:
-    """``weapons`` (of the sentence's ``symbols``) have two makers and are not named in one
-    list, only arms and ``joins`` words between them ("an order for A-made jets frees B-made
-    tanks for C", not "received A-made jets and B-made tanks"): with no parse, the sentence
-    does not say which of them is sold."""
-    if len({w.origin for w in weapons}) < 2:
-        return False
-    ids = {id(w) for w in weapons}
-    named = [(k, s[1]) for k, s in enumerate(symbols) if s[0] == "weapon" and id(s[1]) in ids]
-    return any(
-        not all(x[0] == "weapon" or (x[0] == "word" and x[1] in joins) for x in symbols[a + 1 : b])
-        for (a, _), (b, _) in itertools.pairwise(named)
-    )
 
 
 def _pair_weapon(named: list[tuple[int, _Span]], supplier: str, trig: list[int]) -> _Span | None:
@@ -1250,289 +1195,6 @@ def _joined_pairs(
         hit.sentences.append(seller.sentence)
     hit.cues.extend(replace(c, cue=f"{JOIN_CUE}: {c.cue}") for c in seller.cues if c.country == sup)
     _add_facts(hit, seller.facts, seller.text)
-
-
-def _lead_buyer_pairs(
-    hits: dict[tuple[str, str], PairHit],
-    sellers: list[_Orphan],
-    tagged: TaggedArticle,
-    lex: RelationLexicon,
-) -> None:
-    """Sellers read with no buyer anywhere in the article ("the contract was signed with the
-    Korean group", "comprados a Holanda"): the buyer is the state the article is about, its
-    most salient country, unless a seller's sentence reads it as a bystander ("die
-    US-Regierung ist gegen den Kauf"); when it is the article's one seller, the next state the
-    article names most (a report on a maker's production for a client), when a sentence names
-    it with a transfer word or arms (``_named_with_arms``). Not a seller read only as where the
-    arms were made ("US-made", ``roles.origin``): second-hand arms have another seller; nor one
-    read only as a deal's other party, which may be the buyer."""
-    classes = lex.raw.get("classes") or {}
-    # "with" names the seller too where it is the language's "from" (Polish "z")
-    with_from = set(classes.get("with") or ()) <= set(classes.get("from") or ())
-    unsure = {
-        c.text
-        for c in lex.cues
-        if c.role == ORIGIN or ("{with}" in c.text and not with_from) or "XA" in c.text.split()
-    }
-    makers: list[_Orphan] = []  # the sellers, when read only as the one maker (``_one_maker``)
-    if lex.symbols_only:
-        sellers = [s for s in sellers if any(_names_seller(c, s.state, unsure) for c in s.cues)]
-        # a company alone in its sentence delivering "to the army" with no state named
-        # delivers to its own state's forces, not to the article's lead state
-        sellers = [
-            s
-            for s in sellers
-            if _named_in(tagged, s.state, s.sentence)
-            or (COMPANY_LEAD and not _to_own_forces(tagged, s.sentence, lex))
-        ]
-    else:  # the parse's cues say it in words of their own
-        sure = [
-            s
-            for s in sellers
-            if any(c.country == s.state and not _unsure_seller(c) for c in s.cues)
-        ]
-        makers = [] if sure or not MAKER_LEAD else _one_maker(sellers, set(tagged.countries))
-        sellers = sure or makers
-    states = {s.state for s in sellers}
-    bystanders = {c.country for s in sellers for c in s.cues if c.role == "third"}
-    named = [
-        e.id
-        for e in tagged.entities
-        if e.type == "country"
-        and e.id not in bystanders
-        and (lex.symbols_only or not _dateline_only(e, tagged.article))
-    ]
-    if not named:
-        return
-    lead = named[0]
-    if lead in states and len(states) == 1 and len(named) > 1:
-        lead = named[1]  # an article about its one seller: the next state it names most
-    if lead in states or not _named_with_arms(tagged, lead, lex):
-        return
-    # a maker's arms tell of its own forces' deliveries as often as of a sale ("the first
-    # howitzers reached the army's brigade"): the lead state, first named or next, is a buyer
-    # only when named in the sentence reading the arms' transfer or read buying ("ordered",
-    # "the purchase of") where the article names it
-    if (
-        makers
-        and MAKER_LEAD_BUYS
-        and not any(_named_in(tagged, lead, s.sentence) for s in makers)
-        and not _named_with_arms(tagged, lead, lex, lex.buyers)
-    ):
-        return
-    for seller in sellers:
-        hit = hits.setdefault((lead, seller.state), PairHit(lead, seller.state))
-        hit.sentences.append(seller.sentence)
-        hit.cues.extend(
-            replace(c, cue=f"{LEAD_CUE}: {c.cue}") for c in seller.cues if c.country == seller.state
-        )
-        _add_facts(hit, seller.facts, seller.text)
-
-
-def _named_in(tagged: TaggedArticle, state: str, sentence: tuple[str, int, int, int]) -> bool:
-    """The sentence names ``state`` as a country, not only through one of its companies."""
-    fld, _, start, end = sentence
-    return any(
-        e.type == "country"
-        and e.id == state
-        and any(m.field == fld and start <= m.start < end for m in e.mentions)
-        for e in tagged.entities
-    )
-
-
-def _to_own_forces(
-    tagged: TaggedArticle, sentence: tuple[str, int, int, int], lex: RelationLexicon
-) -> bool:
-    """A sentence that names no state delivers to armed forces ("all'Esercito", "à l'armée
-    de l'air", "wojsku"): the forces of the company's own state, which the article's lead
-    state is not. A president, minister or ministry of defence there names no recipient ("a
-    indiqué son président"), so only a forces noun after a "to", "with" or "and" word
-    counts (``to_words``), or one in the dative (``forces_to``)."""
-    fld, _, start, end = sentence
-    if any(
-        e.type == "country" and any(m.field == fld and start <= m.start < end for m in e.mentions)
-        for e in tagged.entities
-    ):
-        return False
-    art = tagged.article
-    text = art.title if fld == "title" else art.body
-    words = [x[1] if x[0] == "word" else "" for x in _symbols(text, start, end, [], lex)[0]]
-    return any(
-        w in lex.forces_to or (w in lex.forces and n > 0 and words[n - 1] in lex.to_words)
-        for n, w in enumerate(words)
-    )
-
-
-def _one_maker(sellers: list[_Orphan], named: set[str]) -> list[_Orphan]:
-    """English sellers read alone only as the makers of a named weapon ("the Mogami-class
-    frigate"), when no seller is read in words anywhere and they are all one state that the
-    article names (``named``): the article's arms come from that maker ("Canberra picked the
-    Mogami design. The first ship will be in the water by 2030."). Two makers' states name no
-    seller ("comparable to the US Patriot and the Russian S-300"), nor does a state's adjective
-    on arms ("Russian warships", "Jordanian aircraft": as often its own forces as its make)."""
-    makers = [
-        s
-        for s in sellers
-        if s.state in named
-        and any(c.country == s.state and c.cue.startswith(ORIGIN_CUE) for c in s.cues)
-    ]
-    return makers if len({s.state for s in makers}) == 1 else []
-
-
-def _opening_seller_pairs(
-    hits: dict[tuple[str, str], PairHit],
-    orphans: list[_Orphan],
-    tagged: TaggedArticle,
-    sentences: list[tuple[str, int, int, int]],
-    per_sentence: Mapping[int, list[_Span]],
-    lex: RelationLexicon,
-) -> None:
-    """The article's one buyer, read alone (no seller in its sentences, no maker named), buys
-    from the one other state its opening names (the title and the first sentences,
-    ``_OPENING``): a report names both sides of its news there, the seller often only as a
-    source or a speaker ("Norway announced a new package. Ukraine will get twelve
-    howitzers."). Silent when the article reads two buyers, when the opening names two other
-    states or none, when that state is named in a sentence with the buyer (read there, it was
-    no seller: a foe, a war, a partner) or only as an adjective ("Turkish ambitions"), when it
-    is only a dateline, and when the opening or the buyer's sentence tells of an exercise or a
-    deployment (own forces, no transfer)."""
-    buyers = {o.state for o in orphans}
-    if len(buyers) != 1:
-        return
-    buyer = orphans[0]
-    art = tagged.article
-    # states named beside the buyer anywhere: read there, they were no seller
-    beside = {
-        s.ident
-        for spans in per_sentence.values()
-        if any(s.ident in buyers for s in spans if s.kind == "country")
-        for s in spans
-    }
-    opening = range(min(_OPENING, len(sentences)))
-    named = {
-        s.ident
-        for i in opening
-        for s in per_sentence.get(i, ())
-        if s.kind == "country" and not _adjective(s, sentences[i][0], art, lex)
-    }
-    others = named - buyers - beside
-    if len(others) != 1:
-        return
-    seller = next(iter(others))
-    ent = next((e for e in tagged.entities if e.type == "country" and e.id == seller), None)
-    if ent is None or _dateline_only(ent, art):
-        return
-    if any(
-        _holds(art, s, lex.drills, lex) for s in [sentences[i] for i in opening] + [buyer.sentence]
-    ):
-        return
-    # the seller's own sentences in the opening: a state attacking or at war there is the
-    # buyer's foe, whatever city it strikes ("Russia shelled Kharkiv. Ukraine gets howitzers.")
-    told = [
-        sentences[i] for i in opening if any(s.ident == seller for s in per_sentence.get(i, ()))
-    ]
-    if any(_holds(art, s, lex.attacks, lex) for s in told):
-        return
-    mention = next(
-        (sentences[i][0], s) for i in opening for s in per_sentence.get(i, ()) if s.ident == seller
-    )
-    _pair_with_maker(hits, buyer, seller, mention, OPENING_CUE)
-
-
-def _holds(
-    art: Article, sentence: tuple[str, int, int, int], words: frozenset[str], lex: RelationLexicon
-) -> bool:
-    """The sentence holds one of ``words`` (a language class, folded)."""
-    fld, _, start, end = sentence
-    return _holds_words(art.title if fld == "title" else art.body, start, end, words, lex)
-
-
-def _holds_words(
-    text: str, start: int, end: int, words: frozenset[str], lex: RelationLexicon
-) -> bool:
-    """``text[start:end]`` holds one of ``words`` (a language class, folded)."""
-    return any(x[0] == "word" and x[1] in words for x in _symbols(text, start, end, [], lex)[0])
-
-
-def _adjective(span: _Span, fld: str, art: Article, lex: RelationLexicon) -> bool:
-    """The country mention is an adjective ("ambizioni turche", "russische Angriffe"): it
-    qualifies something else, it names no party of its own."""
-    text = art.title if fld == "title" else art.body
-    return lex.adjectives is not None and lex.adjectives(text[span.start : span.end])
-
-
-def _named_with_arms(
-    tagged: TaggedArticle, state: str, lex: RelationLexicon, words: frozenset[str] | None = None
-) -> bool:
-    """``state`` is named in a sentence with a transfer word or arms, or in the body sentence
-    before one ("La Grèce a hésité. Le pays achète des frégates"): a buyer the article is about,
-    not a state its headline names only as a target or a party to a dispute ("Ukraine reports
-    new attacks" over a seller's delivery to another). With ``words``, only one of those words
-    counts (no arms, no other transfer word)."""
-    art = tagged.article
-    ent = next((e for e in tagged.entities if e.type == "country" and e.id == state), None)
-    if ent is None:
-        return False
-    spans = sentence_spans(tagged)
-    for n, (fld, _, start, end) in enumerate(spans):
-        if not any(m.field == fld and start <= m.start < end for m in ent.mentions):
-            continue
-        after = spans[n + 1 : n + 2] if fld == "body" else []
-        for f2, _, s2, e2 in [(fld, 0, start, end), *after]:
-            text = art.title if f2 == "title" else art.body
-            symbols, _ = _symbols(text, s2, e2, [], lex)
-            if words is not None:
-                if any(x[0] == "word" and x[1] in words for x in symbols):
-                    return True
-            elif any(
-                x[0] == "weapon" or (x[0] == "word" and x[1] in lex.triggers) for x in symbols
-            ):
-                return True
-    return False
-
-
-# English seller cues that show no sale to anyone (with ``MAKER_OF`` and ``ORIGIN_CUE``, where
-# the arms were made): a deal's other party, who may be the buyer; a blocker; and nouns that
-# carry relief goods as often as arms ("relief supplies from the US came in"), which count only
-# in a cue of the noun, not of a verb's subject ("the United States supplies 20 vehicles").
-_UNSURE_SELLER = ("counterpart", "with'", BLOCKER)
-_RELIEF_NOUNS = ("supplies", "'aid", "assistance")
-_SUBJECT_CUE = "subject of"
-
-
-def _unsure_seller(cue: Cue) -> bool:
-    """The English reader's cue does not show its state selling (``_lead_buyer_pairs``)."""
-    return (
-        cue.role != "supplier"
-        or cue.cue.startswith((MAKER_OF, ORIGIN_CUE))
-        or any(w in cue.cue for w in _UNSURE_SELLER)
-        or (not cue.cue.startswith(_SUBJECT_CUE) and any(w in cue.cue for w in _RELIEF_NOUNS))
-    )
-
-
-_DATELINE_MARKS = ("(", ",", "—", "–", "-")  # "MOSCOW (agency)", "ANKARA, Dec 5 —"
-
-
-def _dateline_only(ent: Entity, art: Article) -> bool:
-    """Every mention of the state is a dateline's city in capitals opening its sentence and
-    followed by a dateline's mark ("MOSCOW (agency) - ..."): where the report was filed, not what
-    it is about. An acronym opening a sentence ("UAE is rebuilding its air force") is none."""
-    for m in ent.mentions:
-        text = art.title if m.field == "title" else art.body
-        before = text[: m.start].rstrip()
-        line = text[text.rfind("\n", 0, m.start) + 1 : m.start]  # a line of its own opens too
-        opens = not before or before[-1] in ".!?" or not line.strip()
-        marked = text[m.end : m.end + 3].lstrip().startswith(_DATELINE_MARKS)
-        if not (m.text.isupper() and len(m.text) >= 3 and opens and marked):
-            return False
-    return bool(ent.mentions)
-
-
-def _names_seller(cue: Cue, state: str, unsure: set[str]) -> bool:
-    """``cue`` reads ``state`` as the one selling: its pattern is none of ``unsure``, those
-    naming only where the arms were made, or only the other party of a deal ("صفقات مع
-    السعودية": a deal with a buyer, too)."""
-    return cue.country == state and cue.cue not in unsure
 
 
 def _article_maker(makers: Mapping[str, Any], recipient: str) -> str:
@@ -2393,11 +2055,17 @@ class _RoleBook:
     ) -> None:
         """A supplier left empty is the weapon's maker, except for gifts (second-hand arms are
         often handed on: "MiG-29s donated to Ukraine" by Slovakia) and, with ``list_words``
-        (the words that join a list), for arms of two makers named apart (``_makers_apart``);
+        (the words that join a list), for arms of two makers named apart (``fills.makers_apart``);
         with ``fallback``, a side left empty is the one remaining unassigned country."""
         recipients, suppliers = self.by_role["recipient"], self.by_role["supplier"]
         weapons = _supplying_weapons(symbols, self.handed_on, self.retired_at)
-        if list_words is not None and _makers_apart(symbols, weapons, list_words):
+        from .fills import MAKERS_APART, makers_apart, on  # a guard of the article's fills
+
+        if (
+            list_words is not None
+            and on(MAKERS_APART)
+            and makers_apart(symbols, weapons, list_words)
+        ):
             weapons = []
         if not suppliers and not (self.gifts and all(self.gifts)):
             for w in weapons:
@@ -2438,7 +2106,7 @@ class _RoleBook:
                 handed = sup in self.origin_filled and self.gift_only.get(rec, False)
                 if rec != sup and self._same_clause(rec, sup) and not handed:
                     # a seller waiting for the article's buyer keeps the sentence's bystanders,
-                    # who are no buyer (``_lead_buyer_pairs``)
+                    # who are no buyer (``fills._lead_buyer_pairs``)
                     by = rec == ARTICLE_BUYER
                     own = [
                         c

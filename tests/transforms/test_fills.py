@@ -1,0 +1,40 @@
+"""The article's fill step (rules/fills.py): its sources and guards are switched by name, or
+by the name of the flag each replaced, and keep their order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from worker.transforms.rules import fills
+
+
+@pytest.fixture
+def restored() -> Iterator[None]:
+    sources, guards = fills.SOURCES, fills.GUARDS
+    yield
+    fills.SOURCES, fills.GUARDS = sources, guards
+
+
+@pytest.mark.usefixtures("restored")
+def test_a_source_switched_off_and_on_keeps_its_place() -> None:
+    order = fills.SOURCES
+    assert fills.switch(fills.LEAD_STATE, False)
+    assert fills.LEAD_STATE not in fills.SOURCES and not fills.on(fills.LEAD_STATE)
+    assert fills.switch(fills.LEAD_STATE, True)
+    assert order == fills.SOURCES
+
+
+@pytest.mark.usefixtures("restored")
+@pytest.mark.parametrize(("flag", "name"), sorted(fills.FLAGS.items()))
+def test_the_old_flag_names_switch_their_source_or_guard(flag: str, name: str) -> None:
+    assert fills.on(name)
+    assert fills.switch(flag, False)
+    assert not fills.on(name)
+    assert all(fills.on(other) for other in fills.FLAGS.values() if other != name)
+
+
+def test_a_name_that_is_no_fill_is_left_to_the_caller() -> None:
+    assert not fills.switch("SECOND_SELLERS", False)
+    assert fills.SOURCES == fills._SOURCE_ORDER

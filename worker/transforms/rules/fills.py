@@ -1,0 +1,508 @@
+"""The article's context fills a side of a transfer that its sentences leave empty.
+
+One idea, several sources: when no sentence of the article pairs a buyer with a seller, a
+side read alone (a buyer with no seller, a seller with no buyer) takes its counterpart from
+the article. ``fill`` is the one step, run by ``pairs.extract_pairs`` once every sentence is
+read; ``SOURCES`` holds the enabled sources in the order they are tried (an experiment drops
+one: ``bench_pairs_real.py --set OPENING_SELLER=false``, the old flag names, see ``FLAGS``):
+
+- ``lead_state``: sellers read with no buyer anywhere sell to the state the article is about,
+  its most salient country (``_lead_buyer_pairs``; in English when ``pairs.LEAD_BUYER_EN``);
+- ``company_lead``: ... also a seller read only through one of its companies (language
+  lexicons; English reads companies by the parse);
+- ``maker_lead``: ... and in English, when no seller is read in words, the one state that
+  makes the arms the sentences read a transfer of (``_one_maker``, issue 12);
+- ``article_maker``: the first buyer read alone buys from the article's one maker, its
+  companies' and weapons' state (``pairs._maker_pairs``); in English a later lone buyer buys
+  from the maker every pair already has (``pairs._later_buyers``, ``pairs.LATER_BUYERS``);
+- ``opening_seller``: with no maker named, the one buyer buys from the one other state its
+  opening names (``_opening_seller_pairs``, language lexicons, issue 13).
+
+Before them, a lone buyer and a lone seller read in two sentences of a language lexicon are
+paired with each other (``pairs._joined_pairs``): the article's own words, no context.
+
+The guards, one list (``GUARDS`` holds the switchable ones). Each says when the article's
+context is no counterpart; where a source keeps a guard of its own, the reason is given:
+
+- a side the sentence does not sell: a seller read only as where the arms were made
+  (``roles.origin``), a deal's other party or a country adjective (``_names_seller``; English:
+  ``_unsure_seller``, the parse's cues in words of their own), a gift's recipient
+  (``pairs._RoleBook``: second-hand arms have another seller), arms handed on, retired or
+  carried (``pairs._supplying_weapons``); ``makers_apart`` (language lexicons, the sentence's
+  own maker fill): arms of two makers named apart name no seller (``makers_apart``);
+- a counterpart that is no party: a bystander (``third`` cues), a dateline (``_dateline_only``;
+  the lead state of a language lexicon once kept datelines: dev is the same either way, so
+  one guard for all), a state named only as an adjective (the opening; ``fill_adjectives``), a
+  state named beside the buyer (the opening: read there, it was a foe or a partner), a second
+  candidate (every source fills from exactly one state);
+- no transfer in the article's context: the lead state is named with no arms or transfer
+  word (``_named_with_arms``) — and, for the maker source, with no buying word (``lead_buys``:
+  a maker's report tells of its own forces as often as of a sale); a company delivering to
+  armed forces with no state named delivers home (``_to_own_forces``, forces nouns: the
+  company's home state); the opening tells of a drill, or the seller attacks there (the
+  ``drill`` and ``attack`` classes: own forces, or the buyer's foe).
+
+The guards differ by source because each was measured on its own source: the opening's seller
+is the weakest sign (a state merely named), so it alone needs the drill, attack, adjective and
+beside-the-buyer guards; the lead state is read from the article's salience, so it needs arms
+or a transfer word beside it; the English maker needs a buying word, as a maker's own report
+names its neighbours as often as its buyers.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+from dataclasses import replace
+
+from worker.model import Article, Entity, TaggedArticle
+
+from . import pairs
+from .grammar import BLOCKER, MAKER_OF
+from .pairs import (
+    _OPENING,
+    ORIGIN,
+    ORIGIN_CUE,
+    Cue,
+    PairHit,
+    RelationLexicon,
+    Symbol,
+    _add_facts,
+    _article_makers,
+    _joined_pairs,
+    _later_buyers,
+    _maker_pairs,
+    _Orphan,
+    _pair_with_maker,
+    _Span,
+    _states_named,
+    _symbols,
+    sentence_spans,
+)
+
+# the sources, in the order ``fill`` tries them
+LEAD_STATE = "lead_state"
+COMPANY_LEAD = "company_lead"
+MAKER_LEAD = "maker_lead"
+ARTICLE_MAKER = "article_maker"
+OPENING_SELLER = "opening_seller"
+SOURCES: tuple[str, ...] = (LEAD_STATE, COMPANY_LEAD, MAKER_LEAD, ARTICLE_MAKER, OPENING_SELLER)
+# the guards an experiment may switch off (the others are part of what a source reads)
+LEAD_BUYS = "lead_buys"
+MAKERS_APART = "makers_apart"
+GUARDS: tuple[str, ...] = (LEAD_BUYS, MAKERS_APART)
+_SOURCE_ORDER, _GUARD_ORDER = SOURCES, GUARDS
+# the flags the sources and guards replace (pairs.py until 2026-12-06): docs and experiments
+# name them, ``switch`` takes either name
+FLAGS = {
+    "LEAD_BUYER": LEAD_STATE,
+    "COMPANY_LEAD": COMPANY_LEAD,
+    "MAKER_LEAD": MAKER_LEAD,
+    "OPENING_SELLER": OPENING_SELLER,
+    "MAKER_LEAD_BUYS": LEAD_BUYS,
+    "ONE_MAKER_FILL": MAKERS_APART,
+}
+LEAD_CUE = "seller to the article's lead state"
+OPENING_CUE = "the one other state of the opening"
+
+
+def on(name: str) -> bool:
+    """The source or guard ``name`` is enabled."""
+    return name in SOURCES or name in GUARDS
+
+
+def switch(name: str, enabled: bool) -> bool:
+    """Enable or disable a source or guard by its name or its old flag's name (``FLAGS``),
+    keeping the order of ``SOURCES``; False when ``name`` is neither (not a fill)."""
+    global SOURCES, GUARDS
+    key = FLAGS.get(name, name)
+    if key not in _SOURCE_ORDER and key not in _GUARD_ORDER:
+        return False
+    keep = ({*SOURCES, *GUARDS} - {key}) | ({key} if enabled else set())
+    SOURCES = tuple(s for s in _SOURCE_ORDER if s in keep)
+    GUARDS = tuple(g for g in _GUARD_ORDER if g in keep)
+    return True
+
+
+def fill(
+    hits: dict[tuple[str, str], PairHit],
+    orphans: list[_Orphan],
+    sellers: list[_Orphan],
+    tagged: TaggedArticle,
+    sentences: list[tuple[str, int, int, int]],
+    per_sentence: Mapping[int, list[_Span]],
+    lex: RelationLexicon,
+) -> None:
+    """The article's fill step: ``orphans`` (buyers read alone) and ``sellers`` (sellers read
+    alone) take their counterpart from the article, source by source (the module docstring);
+    ``hits`` are the pairs its sentences read, the filled pairs are added to them."""
+    art = tagged.article
+    if orphans and sellers and not hits and lex.symbols_only:  # buyer and seller apart
+        # (English: measured, the join cost more wrong pairs than it found; see docs/rules.md)
+        _joined_pairs(hits, orphans, sellers)
+    if (
+        on(LEAD_STATE)
+        and sellers
+        and not orphans
+        and not hits
+        and (lex.symbols_only or pairs.LEAD_BUYER_EN)
+    ):
+        _lead_buyer_pairs(hits, sellers, tagged, lex)
+    if orphans and not hits:  # only then is the article's maker needed
+        makers = _article_makers(art, sentences, per_sentence, lex)
+        if on(ARTICLE_MAKER):
+            _maker_pairs(hits, orphans, makers)
+        if on(OPENING_SELLER) and not hits and not makers and lex.symbols_only:
+            _opening_seller_pairs(hits, orphans, tagged, sentences, per_sentence, lex)
+    elif (
+        on(ARTICLE_MAKER)
+        and pairs.LATER_BUYERS
+        and not lex.symbols_only
+        and orphans
+        and len({s for _, s in hits}) == 1
+    ):
+        makers = _article_makers(art, sentences, per_sentence, lex)
+        _later_buyers(hits, orphans, makers, _states_named(per_sentence, sentences))
+
+
+def _lead_buyer_pairs(
+    hits: dict[tuple[str, str], PairHit],
+    sellers: list[_Orphan],
+    tagged: TaggedArticle,
+    lex: RelationLexicon,
+) -> None:
+    """Sellers read with no buyer anywhere in the article ("the contract was signed with the
+    Korean group", "comprados a Holanda"): the buyer is the state the article is about
+    (``_lead_state``). Only sellers read selling: in the language lexicons, in words
+    (``_language_sellers``, with a company's sellers, ``company_lead``); in English, by the
+    parse's cues, else the one maker of the arms (``_one_maker``, ``maker_lead``), whose lead
+    state must be read buying (``lead_buys``)."""
+    makers: list[_Orphan] = []  # the sellers, when read only as the one maker (``_one_maker``)
+    if lex.symbols_only:
+        sellers = _language_sellers(sellers, tagged, lex)
+    else:  # the parse's cues say it in words of their own
+        sure = [
+            s
+            for s in sellers
+            if any(c.country == s.state and not _unsure_seller(c) for c in s.cues)
+        ]
+        makers = [] if sure or not on(MAKER_LEAD) else _one_maker(sellers, set(tagged.countries))
+        sellers = sure or makers
+    lead = _lead_state(sellers, tagged, lex)
+    if lead is None or (makers and on(LEAD_BUYS) and not _read_buying(lead, makers, tagged, lex)):
+        return
+    for seller in sellers:
+        hit = hits.setdefault((lead, seller.state), PairHit(lead, seller.state))
+        hit.sentences.append(seller.sentence)
+        hit.cues.extend(
+            replace(c, cue=f"{LEAD_CUE}: {c.cue}") for c in seller.cues if c.country == seller.state
+        )
+        _add_facts(hit, seller.facts, seller.text)
+
+
+def _language_sellers(
+    sellers: list[_Orphan], tagged: TaggedArticle, lex: RelationLexicon
+) -> list[_Orphan]:
+    """A language lexicon's lone sellers read selling: not read only as where the arms were
+    made ("US-made", ``roles.origin``: second-hand arms have another seller), nor only as a
+    deal's other party, which may be the buyer (``_names_seller``); a seller read only through
+    a company (``company_lead``), unless its sentence delivers to armed forces with no state
+    named, its home delivery (``_to_own_forces``)."""
+    classes = lex.raw.get("classes") or {}
+    # "with" names the seller too where it is the language's "from" (Polish "z")
+    with_from = set(classes.get("with") or ()) <= set(classes.get("from") or ())
+    unsure = {
+        c.text
+        for c in lex.cues
+        if c.role == ORIGIN or ("{with}" in c.text and not with_from) or "XA" in c.text.split()
+    }
+    sellers = [s for s in sellers if any(_names_seller(c, s.state, unsure) for c in s.cues)]
+    return [
+        s
+        for s in sellers
+        if _names_state(tagged, s.sentence, s.state)
+        or (on(COMPANY_LEAD) and not _to_own_forces(tagged, s.sentence, lex))
+    ]
+
+
+def _lead_state(sellers: list[_Orphan], tagged: TaggedArticle, lex: RelationLexicon) -> str | None:
+    """The state the article is about, its most salient country, unless a seller's sentence
+    reads it as a bystander ("die US-Regierung ist gegen den Kauf") or it is only a dateline;
+    when it is the article's one seller, the next state the article names most (a
+    report on a maker's production for a client). None when it is a seller, or when no
+    sentence names it with a transfer word or arms (``_named_with_arms``)."""
+    states = {s.state for s in sellers}
+    bystanders = {c.country for s in sellers for c in s.cues if c.role == "third"}
+    named = [
+        e.id
+        for e in tagged.entities
+        if e.type == "country" and e.id not in bystanders and not _dateline_only(e, tagged.article)
+    ]
+    if not named:
+        return None
+    lead = named[0]
+    if lead in states and len(states) == 1 and len(named) > 1:
+        lead = named[1]  # an article about its one seller: the next state it names most
+    if lead in states or not _named_with_arms(tagged, lead, lex):
+        return None
+    return lead
+
+
+def _read_buying(
+    lead: str, makers: list[_Orphan], tagged: TaggedArticle, lex: RelationLexicon
+) -> bool:
+    """A maker's arms tell of its own forces' deliveries as often as of a sale ("the first
+    howitzers reached the army's brigade"): the lead state, first named or next, is a buyer
+    only when named in the sentence reading the arms' transfer or read buying ("ordered",
+    "the purchase of") where the article names it (``lead_buys``)."""
+    return any(_names_state(tagged, s.sentence, lead) for s in makers) or _named_with_arms(
+        tagged, lead, lex, lex.buyers
+    )
+
+
+def _names_state(
+    tagged: TaggedArticle, sentence: tuple[str, int, int, int], state: str | None = None
+) -> bool:
+    """The sentence names ``state`` (any state when None) as a country, not only through one
+    of its companies."""
+    fld, _, start, end = sentence
+    return any(
+        e.type == "country"
+        and e.id == (state or e.id)
+        and any(m.field == fld and start <= m.start < end for m in e.mentions)
+        for e in tagged.entities
+    )
+
+
+def _to_own_forces(
+    tagged: TaggedArticle, sentence: tuple[str, int, int, int], lex: RelationLexicon
+) -> bool:
+    """A sentence that names no state delivers to armed forces ("all'Esercito", "à l'armée
+    de l'air", "wojsku"): the forces of the company's own state, which the article's lead
+    state is not. A president, minister or ministry of defence there names no recipient ("a
+    indiqué son président"), so only a forces noun after a "to", "with" or "and" word
+    counts (``to_words``), or one in the dative (``forces_to``)."""
+    if _names_state(tagged, sentence):
+        return False
+    symbols = _sentence_symbols(tagged.article, sentence, lex)
+    words = [x[1] if x[0] == "word" else "" for x in symbols]
+    return any(
+        w in lex.forces_to or (w in lex.forces and n > 0 and words[n - 1] in lex.to_words)
+        for n, w in enumerate(words)
+    )
+
+
+def _one_maker(sellers: list[_Orphan], named: set[str]) -> list[_Orphan]:
+    """English sellers read alone only as the makers of a named weapon ("the Mogami-class
+    frigate"), when no seller is read in words anywhere and they are all one state that the
+    article names (``named``): the article's arms come from that maker ("Canberra picked the
+    Mogami design. The first ship will be in the water by 2030."). Two makers' states name no
+    seller ("comparable to the US Patriot and the Russian S-300"), nor does a state's adjective
+    on arms ("Russian warships", "Jordanian aircraft": as often its own forces as its make)."""
+    makers = [
+        s
+        for s in sellers
+        if s.state in named
+        and any(c.country == s.state and c.cue.startswith(ORIGIN_CUE) for c in s.cues)
+    ]
+    return makers if len({s.state for s in makers}) == 1 else []
+
+
+def _opening_seller_pairs(
+    hits: dict[tuple[str, str], PairHit],
+    orphans: list[_Orphan],
+    tagged: TaggedArticle,
+    sentences: list[tuple[str, int, int, int]],
+    per_sentence: Mapping[int, list[_Span]],
+    lex: RelationLexicon,
+) -> None:
+    """The article's one buyer, read alone (no seller in its sentences, no maker named), buys
+    from the one other state its opening names (the title and the first sentences,
+    ``_OPENING``): a report names both sides of its news there, the seller often only as a
+    source or a speaker ("Norway announced a new package. Ukraine will get twelve
+    howitzers."). Silent when the article reads two buyers, when the opening names two other
+    states or none, when that state is named in a sentence with the buyer (read there, it was
+    no seller: a foe, a war, a partner) or only as an adjective ("Turkish ambitions"), when it
+    is only a dateline, and when the opening or the buyer's sentence tells of an exercise or a
+    deployment (own forces, no transfer)."""
+    if len({o.state for o in orphans}) != 1:
+        return
+    buyer = orphans[0]
+    opening = range(min(_OPENING, len(sentences)))
+    seller = _opening_other(buyer.state, tagged, sentences, opening, per_sentence, lex)
+    if seller is None or _opening_at_war(
+        seller, buyer, tagged, sentences, opening, per_sentence, lex
+    ):
+        return
+    mention = next(
+        (sentences[i][0], s) for i in opening for s in per_sentence.get(i, ()) if s.ident == seller
+    )
+    _pair_with_maker(hits, buyer, seller, mention, OPENING_CUE)
+
+
+def _opening_other(
+    buyer: str,
+    tagged: TaggedArticle,
+    sentences: list[tuple[str, int, int, int]],
+    opening: range,
+    per_sentence: Mapping[int, list[_Span]],
+    lex: RelationLexicon,
+) -> str | None:
+    """The one state other than ``buyer`` that the ``opening`` sentences name, not as an
+    adjective, never named in a sentence with the buyer (read there, it was no seller), and
+    not only a dateline; None when there are two or none."""
+    art = tagged.article
+    # states named beside the buyer anywhere: read there, they were no seller
+    beside = {
+        s.ident
+        for spans in per_sentence.values()
+        if any(s.ident == buyer for s in spans if s.kind == "country")
+        for s in spans
+    }
+    named = {
+        s.ident
+        for i in opening
+        for s in per_sentence.get(i, ())
+        if s.kind == "country" and not _adjective(s, sentences[i][0], art, lex)
+    }
+    others = named - {buyer} - beside
+    if len(others) != 1:
+        return None
+    seller = next(iter(others))
+    ent = next((e for e in tagged.entities if e.type == "country" and e.id == seller), None)
+    return None if ent is None or _dateline_only(ent, art) else seller
+
+
+def _opening_at_war(
+    seller: str,
+    buyer: _Orphan,
+    tagged: TaggedArticle,
+    sentences: list[tuple[str, int, int, int]],
+    opening: range,
+    per_sentence: Mapping[int, list[_Span]],
+    lex: RelationLexicon,
+) -> bool:
+    """The opening or the buyer's sentence tells of an exercise or a deployment (own forces,
+    no transfer; the ``drill`` class), or the seller's own sentences in the opening attack:
+    a state attacking or at war there is the buyer's foe, whatever city it strikes ("Russia
+    shelled Kharkiv. Ukraine gets howitzers."; the ``attack`` class)."""
+    art = tagged.article
+    if any(
+        _holds(art, s, lex.drills, lex) for s in [sentences[i] for i in opening] + [buyer.sentence]
+    ):
+        return True
+    told = [
+        sentences[i] for i in opening if any(s.ident == seller for s in per_sentence.get(i, ()))
+    ]
+    return any(_holds(art, s, lex.attacks, lex) for s in told)
+
+
+def _holds(
+    art: Article, sentence: tuple[str, int, int, int], words: frozenset[str], lex: RelationLexicon
+) -> bool:
+    """The sentence holds one of ``words`` (a language class, folded)."""
+    return any(x[0] == "word" and x[1] in words for x in _sentence_symbols(art, sentence, lex))
+
+
+def _sentence_symbols(
+    art: Article, sentence: tuple[str, int, int, int], lex: RelationLexicon
+) -> list[Symbol]:
+    """The symbol line of one of the article's sentences, its words folded as tokens are read
+    (no country or weapon spans: the guards read words and arms)."""
+    fld, _, start, end = sentence
+    return _symbols(art.title if fld == "title" else art.body, start, end, [], lex)[0]
+
+
+def _adjective(span: _Span, fld: str, art: Article, lex: RelationLexicon) -> bool:
+    """The country mention is an adjective ("ambizioni turche", "russische Angriffe"): it
+    qualifies something else, it names no party of its own."""
+    text = art.title if fld == "title" else art.body
+    return lex.adjectives is not None and lex.adjectives(text[span.start : span.end])
+
+
+def _named_with_arms(
+    tagged: TaggedArticle, state: str, lex: RelationLexicon, words: frozenset[str] | None = None
+) -> bool:
+    """``state`` is named in a sentence with a transfer word or arms, or in the body sentence
+    before one ("La Grèce a hésité. Le pays achète des frégates"): a buyer the article is about,
+    not a state its headline names only as a target or a party to a dispute ("Ukraine reports
+    new attacks" over a seller's delivery to another). With ``words``, only one of those words
+    counts (no arms, no other transfer word)."""
+    art = tagged.article
+    ent = next((e for e in tagged.entities if e.type == "country" and e.id == state), None)
+    if ent is None:
+        return False
+    spans = sentence_spans(tagged)
+    for n, (fld, _, start, end) in enumerate(spans):
+        if not any(m.field == fld and start <= m.start < end for m in ent.mentions):
+            continue
+        after = spans[n + 1 : n + 2] if fld == "body" else []
+        for sentence in [(fld, 0, start, end), *after]:
+            if words is not None:
+                if _holds(art, sentence, words, lex):
+                    return True
+            elif any(
+                x[0] == "weapon" or (x[0] == "word" and x[1] in lex.triggers)
+                for x in _sentence_symbols(art, sentence, lex)
+            ):
+                return True
+    return False
+
+
+# English seller cues that show no sale to anyone (with ``MAKER_OF`` and ``ORIGIN_CUE``, where
+# the arms were made): a deal's other party, who may be the buyer; a blocker; and nouns that
+# carry relief goods as often as arms ("relief supplies from the US came in"), which count only
+# in a cue of the noun, not of a verb's subject ("the United States supplies 20 vehicles").
+_UNSURE_SELLER = ("counterpart", "with'", BLOCKER)
+_RELIEF_NOUNS = ("supplies", "'aid", "assistance")
+_SUBJECT_CUE = "subject of"
+
+
+def _unsure_seller(cue: Cue) -> bool:
+    """The English reader's cue does not show its state selling (``_lead_buyer_pairs``)."""
+    return (
+        cue.role != "supplier"
+        or cue.cue.startswith((MAKER_OF, ORIGIN_CUE))
+        or any(w in cue.cue for w in _UNSURE_SELLER)
+        or (not cue.cue.startswith(_SUBJECT_CUE) and any(w in cue.cue for w in _RELIEF_NOUNS))
+    )
+
+
+_DATELINE_MARKS = ("(", ",", "—", "–", "-")  # "MOSCOW (agency)", "ANKARA, Dec 5 —"
+
+
+def _dateline_only(ent: Entity, art: Article) -> bool:
+    """Every mention of the state is a dateline's city in capitals opening its sentence and
+    followed by a dateline's mark ("MOSCOW (agency) - ..."): where the report was filed, not what
+    it is about. An acronym opening a sentence ("UAE is rebuilding its air force") is none."""
+    for m in ent.mentions:
+        text = art.title if m.field == "title" else art.body
+        before = text[: m.start].rstrip()
+        line = text[text.rfind("\n", 0, m.start) + 1 : m.start]  # a line of its own opens too
+        opens = not before or before[-1] in ".!?" or not line.strip()
+        marked = text[m.end : m.end + 3].lstrip().startswith(_DATELINE_MARKS)
+        if not (m.text.isupper() and len(m.text) >= 3 and opens and marked):
+            return False
+    return bool(ent.mentions)
+
+
+def _names_seller(cue: Cue, state: str, unsure: set[str]) -> bool:
+    """``cue`` reads ``state`` as the one selling: its pattern is none of ``unsure``, those
+    naming only where the arms were made, or only the other party of a deal ("صفقات مع
+    السعودية": a deal with a buyer, too)."""
+    return cue.country == state and cue.cue not in unsure
+
+
+def makers_apart(symbols: list[Symbol], weapons: list[_Span], joins: frozenset[str]) -> bool:
+    """``weapons`` (of the sentence's ``symbols``) have two makers and are not named in one
+    list, only arms and ``joins`` words between them ("an order for A-made jets frees B-made
+    tanks for C", not "received A-made jets and B-made tanks"): with no parse, the sentence
+    does not say which of them is sold."""
+    if len({w.origin for w in weapons}) < 2:
+        return False
+    ids = {id(w) for w in weapons}
+    named = [(k, s[1]) for k, s in enumerate(symbols) if s[0] == "weapon" and id(s[1]) in ids]
+    return any(
+        not all(x[0] == "weapon" or (x[0] == "word" and x[1] in joins) for x in symbols[a + 1 : b])
+        for (a, _), (b, _) in itertools.pairwise(named)
+    )
