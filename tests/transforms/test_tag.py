@@ -424,3 +424,29 @@ def test_missing_extension_file(tmp_path: Path) -> None:
 def test_empty_extension_file_is_fine(tmp_path: Path) -> None:
     path = write(tmp_path, "# nothing yet\n")
     assert Tagger.load([path]).compiled.patterns == default_tagger().compiled.patterns
+
+
+# --- keep_if alone: the match counts only when a condition holds ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "tagged"),
+    [
+        # a civil helicopter's name in an article with no military word is not a weapon ...
+        ("A mountain airline took delivery of an H125 for sightseeing flights.", False),
+        ("The regional air ambulance service flies an AW119 from the city hospital.", False),
+        # ... and the same name where an army or an air force buys it is
+        ("The army took delivery of an H125 for its pilot school.", True),
+        ("The air force will receive two AW119 trainers next year.", True),
+        # nor is the model letter of its civil name the B-2 bomber
+        ("A mountain airline took delivery of an AS350 B2 for sightseeing flights.", False),
+        # the military model's name needs no condition
+        ("A mountain airline looked at the AS550 Fennec once.", True),
+    ],
+)
+def test_a_keep_if_without_reject_if_keeps_only_where_it_holds(
+    tagger: Tagger, body: str, tagged: bool
+) -> None:
+    weapons = {e.id for e in tag(tagger, body).entities if e.type == "weapon"}
+    assert bool(weapons & {"as350", "aw119"}) is tagged, weapons
+    assert "b-2" not in weapons

@@ -211,10 +211,14 @@ def _accept(
     start: int,
     end: int,
 ) -> bool:
-    """Context conditions: any ``keep_if`` that holds wins over any ``reject_if``."""
+    """Context conditions: any ``keep_if`` that holds wins over any ``reject_if``; a
+    ``keep_if`` with no ``reject_if`` keeps the match only when it holds (read as written:
+    "PPA" only beside naval words; before, such a list was silently ignored)."""
     reject_if, keep_if = rules
     if keep_if and any(c.holds(ctx, start, end) for c in keep_if):
         return True
+    if keep_if and not reject_if:
+        return False
     return not any(c.holds(ctx, start, end) for c in reject_if)
 
 
