@@ -908,9 +908,13 @@ def _sentence_pairs(
     fillers = (
         countries if lex.fill_adjectives else [k for k in countries if not symbols[k][1].adjective]
     )
+    # nor with a dateline ("MOSCOW (agency) - X delivers ..."): where the report was filed
+    from .fills import dateline_at  # the guard of the article's fills
+
+    sides = [k for k in fillers if not dateline_at(text, symbols[k][1].start, symbols[k][1].end)]
     book.fill_empty_sides(
         symbols,
-        fillers,
+        sides,
         fallback=parsed is None or ONLY_OTHER_FALLBACK,
         list_words=lex.conjunctions | {","} if lex.symbols_only else None,
     )
