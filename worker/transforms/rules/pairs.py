@@ -992,7 +992,7 @@ def _pair_with_maker(
 ) -> None:
     """The orphan buyer's pair with the maker's state ``sup``, the supplier's cue naming the
     maker's ``mention`` (field, span) at its place in the text; ``why`` says how the seller was
-    found (another state named in the article, ``_opening_seller_pairs``)."""
+    found (another state named in the article, ``fills._opening_seller_pairs``)."""
     fld, span = mention
     named = Cue("supplier", sup, fld, span.start, span.end, f"{why}: {span.name}")
     hit = hits.setdefault((orphan.state, sup), PairHit(orphan.state, sup))
