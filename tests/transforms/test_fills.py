@@ -4,6 +4,7 @@ by the name of the flag each replaced, and keep their order."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import SimpleNamespace
 
 import pytest
 
@@ -33,6 +34,19 @@ def test_the_old_flag_names_switch_their_source_or_guard(flag: str, name: str) -
     assert fills.switch(flag, False)
     assert not fills.on(name)
     assert all(fills.on(other) for other in fills.FLAGS.values() if other != name)
+
+
+@pytest.mark.usefixtures("restored")
+def test_fill_tries_the_sources_in_the_order_of_the_tuple(monkeypatch: pytest.MonkeyPatch) -> None:
+    tried: list[str] = []
+    steps = {name: (lambda _ctx, name=name: tried.append(name)) for name in fills._STEPS}
+    monkeypatch.setattr(fills, "_STEPS", steps)
+    fills.SOURCES = tuple(reversed(fills._SOURCE_ORDER))
+    lex = SimpleNamespace(symbols_only=False)
+    tagged = SimpleNamespace(article=None)
+    fills.fill({}, [], [], tagged, [], {}, lex)  # type: ignore[arg-type]
+    assert tried == [name for name in fills.SOURCES if name in steps]
+    assert tried == [fills.OPENING_SELLER, fills.ARTICLE_MAKER, fills.LEAD_STATE]
 
 
 def test_a_name_that_is_no_fill_is_left_to_the_caller() -> None:

@@ -104,7 +104,7 @@ def test_second_hand_arms_stay_the_handing_states_sale(
 
 # A company delivering to a state body with no state named, in an article whose lead state is
 # another (a war's target): a home delivery, no export to that state (``fills.COMPANY_LEAD``,
-# ``_to_own_forces``; 2026-12-06 review).
+# ``fills._to_own_forces``; 2026-12-06 review).
 HOME_DELIVERY = [
     (
         "it",

@@ -211,3 +211,22 @@ def test_a_state_that_halts_its_own_exports_is_still_the_seller(
     # the fallback may still make the blocking state the seller: its own export is stopped
     body = "A Suíça suspendeu a exportação de munições para a Polônia."
     assert pairs(tagger, rules, "pt", body) == {("POL", "CHE")}
+
+
+def test_a_dateline_is_not_the_only_other_party(tagger: Tagger, rules: RuleSet) -> None:
+    # the seller is read, the buyer is left empty: the state of the dateline's city (where the
+    # report was filed) is no party, though it is the one other state the sentence names
+    body = "MOSKAU (dpa) - Frankreich liefert zwölf Haubitzen, teilte das Ministerium mit."
+    assert pairs(tagger, rules, "de", body) == set()
+    body = "MADRID (EFE) - Francia entregará veinte blindados, según informó el ministerio."
+    assert pairs(tagger, rules, "es", body) == set()
+    body = "PARIS (AFP) - L'Allemagne livrera vingt chars, a indiqué le ministère."
+    assert pairs(tagger, rules, "fr", body) == set()
+
+
+def test_a_city_named_in_the_sentence_still_fills_the_empty_side(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # not a dateline: the state stands inside the sentence, not before its mark
+    body = "Frankreich liefert Russland zwölf Haubitzen, teilte das Ministerium mit."
+    assert ("RUS", "FRA") in pairs(tagger, rules, "de", body)

@@ -1,5 +1,5 @@
 """A seller read alone in English sells to the article's lead state (issue 12, cross-sentence;
-``pairs.py: LEAD_BUYER_EN``, ``_lead_buyer_pairs``): when no sentence of the article pairs two
+``pairs.py: LEAD_BUYER_EN``, ``fills._lead_buyer_pairs``): when no sentence of the article pairs two
 states and none reads a buyer, a seller whose own words show a sale ("donated", "sold",
 "bought from") sells to the state the article is most about. Not a state named only as where
 the arms were made, as a deal's other party, as a blocker or as the source of relief goods;

@@ -4,7 +4,10 @@ One idea, several sources: when no sentence of the article pairs a buyer with a 
 side read alone (a buyer with no seller, a seller with no buyer) takes its counterpart from
 the article. ``fill`` is the one step, run by ``pairs.extract_pairs`` once every sentence is
 read; ``SOURCES`` holds the enabled sources in the order they are tried (an experiment drops
-one: ``bench_pairs_real.py --set OPENING_SELLER=false``, the old flag names, see ``FLAGS``):
+one: ``bench_pairs_real.py --set OPENING_SELLER=false``, the old flag names, see ``FLAGS``);
+``fill`` runs each source's step (``_STEPS``) in the order of the tuple. Their conditions
+exclude each other (the lead state fills only when no buyer is read alone, the opening only
+when no maker is named), so today's order changes no pair; a new source takes its place there:
 
 - ``lead_state``: sellers read with no buyer anywhere sell to the state the article is about,
   its most salient country (``_lead_buyer_pairs``; in English when ``pairs.LEAD_BUYER_EN``);
@@ -52,8 +55,9 @@ names its neighbours as often as its buyers.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
-from dataclasses import replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 from worker.model import Article, Entity, TaggedArticle
 
@@ -136,33 +140,71 @@ def fill(
     """The article's fill step: ``orphans`` (buyers read alone) and ``sellers`` (sellers read
     alone) take their counterpart from the article, source by source (the module docstring);
     ``hits`` are the pairs its sentences read, the filled pairs are added to them."""
-    art = tagged.article
+    ctx = _Context(hits, orphans, sellers, tagged, sentences, per_sentence, lex)
     if orphans and sellers and not hits and lex.symbols_only:  # buyer and seller apart
         # (English: measured, the join cost more wrong pairs than it found; see docs/rules.md)
         _joined_pairs(hits, orphans, sellers)
+    for name in SOURCES:  # the tuple is the order; a source with no step widens another's
+        step = _STEPS.get(name)
+        if step is not None:
+            step(ctx)
+
+
+@dataclass
+class _Context:
+    """What every source of ``fill`` reads (its arguments), and the article's makers, sought
+    once and only when a source needs them."""
+
+    hits: dict[tuple[str, str], PairHit]
+    orphans: list[_Orphan]
+    sellers: list[_Orphan]
+    tagged: TaggedArticle
+    sentences: list[tuple[str, int, int, int]]
+    per_sentence: Mapping[int, list[_Span]]
+    lex: RelationLexicon
+
+    @cached_property
+    def makers(self) -> dict[str, tuple[str, _Span]]:
+        return _article_makers(self.tagged.article, self.sentences, self.per_sentence, self.lex)
+
+
+def _from_lead_state(ctx: _Context) -> None:
+    """``lead_state`` (with ``company_lead`` and ``maker_lead``, which widen what it reads):
+    sellers read with no buyer anywhere, and no buyer read alone."""
     if (
-        on(LEAD_STATE)
-        and sellers
-        and not orphans
-        and not hits
-        and (lex.symbols_only or pairs.LEAD_BUYER_EN)
+        ctx.sellers
+        and not ctx.orphans
+        and not ctx.hits
+        and (ctx.lex.symbols_only or pairs.LEAD_BUYER_EN)
     ):
-        _lead_buyer_pairs(hits, sellers, tagged, lex)
-    if orphans and not hits:  # only then is the article's maker needed
-        makers = _article_makers(art, sentences, per_sentence, lex)
-        if on(ARTICLE_MAKER):
-            _maker_pairs(hits, orphans, makers)
-        if on(OPENING_SELLER) and not hits and not makers and lex.symbols_only:
-            _opening_seller_pairs(hits, orphans, tagged, sentences, per_sentence, lex)
-    elif (
-        on(ARTICLE_MAKER)
-        and pairs.LATER_BUYERS
-        and not lex.symbols_only
-        and orphans
-        and len({s for _, s in hits}) == 1
-    ):
-        makers = _article_makers(art, sentences, per_sentence, lex)
-        _later_buyers(hits, orphans, makers, _states_named(per_sentence, sentences))
+        _lead_buyer_pairs(ctx.hits, ctx.sellers, ctx.tagged, ctx.lex)
+
+
+def _from_article_maker(ctx: _Context) -> None:
+    """``article_maker``: buyers read alone and no pair yet, or in English one seller already."""
+    if not ctx.orphans:
+        return
+    if not ctx.hits:
+        _maker_pairs(ctx.hits, ctx.orphans, ctx.makers)
+    elif pairs.LATER_BUYERS and not ctx.lex.symbols_only and len({s for _, s in ctx.hits}) == 1:
+        states = _states_named(ctx.per_sentence, ctx.sentences)
+        _later_buyers(ctx.hits, ctx.orphans, ctx.makers, states)
+
+
+def _from_opening_seller(ctx: _Context) -> None:
+    """``opening_seller``: buyers read alone, no pair yet and no maker named (languages)."""
+    if ctx.orphans and not ctx.hits and ctx.lex.symbols_only and not ctx.makers:
+        _opening_seller_pairs(
+            ctx.hits, ctx.orphans, ctx.tagged, ctx.sentences, ctx.per_sentence, ctx.lex
+        )
+
+
+# the step of each source (``company_lead`` and ``maker_lead`` are read by ``lead_state``'s)
+_STEPS: dict[str, Callable[[_Context], None]] = {
+    LEAD_STATE: _from_lead_state,
+    ARTICLE_MAKER: _from_article_maker,
+    OPENING_SELLER: _from_opening_seller,
+}
 
 
 def _lead_buyer_pairs(
@@ -472,18 +514,24 @@ _DATELINE_MARKS = ("(", ",", "—", "–", "-")  # "MOSCOW (agency)", "ANKARA, D
 
 
 def _dateline_only(ent: Entity, art: Article) -> bool:
-    """Every mention of the state is a dateline's city in capitals opening its sentence and
-    followed by a dateline's mark ("MOSCOW (agency) - ..."): where the report was filed, not what
-    it is about. An acronym opening a sentence ("UAE is rebuilding its air force") is none."""
-    for m in ent.mentions:
-        text = art.title if m.field == "title" else art.body
-        before = text[: m.start].rstrip()
-        line = text[text.rfind("\n", 0, m.start) + 1 : m.start]  # a line of its own opens too
-        opens = not before or before[-1] in ".!?" or not line.strip()
-        marked = text[m.end : m.end + 3].lstrip().startswith(_DATELINE_MARKS)
-        if not (m.text.isupper() and len(m.text) >= 3 and opens and marked):
-            return False
-    return bool(ent.mentions)
+    """Every mention of the state is a dateline (``dateline_at``): where the report was filed,
+    not what it is about."""
+    return bool(ent.mentions) and all(
+        dateline_at(art.title if m.field == "title" else art.body, m.start, m.end)
+        for m in ent.mentions
+    )
+
+
+def dateline_at(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a dateline's city in capitals opening its sentence and followed
+    by a dateline's mark ("MOSCOW (agency) - ..."). An acronym opening a sentence ("UAE is
+    rebuilding its air force") is none."""
+    before = text[:start].rstrip()
+    line = text[text.rfind("\n", 0, start) + 1 : start]  # a line of its own opens too
+    opens = not before or before[-1] in ".!?" or not line.strip()
+    marked = text[end : end + 3].lstrip().startswith(_DATELINE_MARKS)
+    name = text[start:end]
+    return name.isupper() and len(name) >= 3 and opens and marked
 
 
 def _names_seller(cue: Cue, state: str, unsure: set[str]) -> bool:

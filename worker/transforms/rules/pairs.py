@@ -908,9 +908,13 @@ def _sentence_pairs(
     fillers = (
         countries if lex.fill_adjectives else [k for k in countries if not symbols[k][1].adjective]
     )
+    # nor with a dateline ("MOSCOW (agency) - X delivers ..."): where the report was filed
+    from .fills import dateline_at  # the guard of the article's fills
+
+    sides = [k for k in fillers if not dateline_at(text, symbols[k][1].start, symbols[k][1].end)]
     book.fill_empty_sides(
         symbols,
-        fillers,
+        sides,
         fallback=parsed is None or ONLY_OTHER_FALLBACK,
         list_words=lex.conjunctions | {","} if lex.symbols_only else None,
     )
@@ -988,7 +992,7 @@ def _pair_with_maker(
 ) -> None:
     """The orphan buyer's pair with the maker's state ``sup``, the supplier's cue naming the
     maker's ``mention`` (field, span) at its place in the text; ``why`` says how the seller was
-    found (another state named in the article, ``_opening_seller_pairs``)."""
+    found (another state named in the article, ``fills._opening_seller_pairs``)."""
     fld, span = mention
     named = Cue("supplier", sup, fld, span.start, span.end, f"{why}: {span.name}")
     hit = hits.setdefault((orphan.state, sup), PairHit(orphan.state, sup))
