@@ -173,18 +173,20 @@ def _sold_on_by_another(
     cls: Classes,
 ) -> bool:
     """A maker read from an adjective next to a named seller of another state: that seller sells
-    the maker's arms on ("Swiss-made shells … from Germany"). Not a seller of a clause of its
-    own ("A sells jets to B and C receives Chinese fighters": China sells to C)."""
+    the maker's arms on ("Swiss-made shells … from Germany"), anywhere in the sentence. Not in
+    the clause of a list member that opens its own ("A sells jets to B and C receives Chinese
+    fighters": China sells to C), when the seller is outside it."""
 
     def clause(r: Role) -> int:
         return _clause_of(doc[r.anchor], wtok, cls) if r.anchor >= 0 else -1
 
     mine = clause(out[k])
+    own = mine >= 0 and _subject_on_list(doc[mine])
     return any(
         r.role == SUPPLIER
         and not (r.weak or r.maker)
         and actors[j].country != actors[k].country
-        and (mine < 0 or clause(r) in (-1, mine))
+        and not (own and clause(r) not in (-1, mine))
         for j, r in out.items()
     )
 
