@@ -1629,6 +1629,13 @@ def test_a_list_member_that_opens_its_own_clause_has_its_own_role(read) -> None:
     }
 
 
+def test_a_list_member_opens_its_own_clause_whatever_the_verbs_dep(read) -> None:
+    # the parser may make the second verb an adverbial clause of the first rather than a conj;
+    # the member before it is still its subject, in a clause of its own, with its own seller
+    got = read("Spain sells Leopard tanks to Chile and Bolivia receives Russian Su-30 fighters.")
+    assert set(got) == {("CHL", "ESP"), ("BOL", "RUS")}
+
+
 def test_some_of_a_states_suppliers_include_sellers(read) -> None:
     # the subject "some (one, many) of the buyers/suppliers" names the same noun of members
     got = read("Some of Egypt's biggest arms suppliers include France, Italy and Germany.")
@@ -1650,6 +1657,18 @@ def test_states_accused_of_supplying_are_the_sellers(read) -> None:
     assert set(got) == {("RUS", "IRN"), ("RUS", "BLR"), ("RUS", "PRK")}
 
 
+def test_states_accused_of_supplying_in_a_list_with_commas_only(read) -> None:
+    # no "and" in the list: the parser hangs "of" on a later member, not on the verb
+    got = read("Kyiv accused Iran, Belarus of sending drones to Russia.")
+    assert set(got) == {("RUS", "IRN"), ("RUS", "BLR")}
+    got = read("Kyiv accused Tehran, Minsk of delivering drones to Moscow.")
+    assert set(got) == {("RUS", "IRN"), ("RUS", "BLR")}
+    got = read("Kyiv accused Iran, North Korea of supplying missiles to Russia.")
+    assert set(got) == {("RUS", "IRN"), ("RUS", "PRK")}
+    # look-alike: accused of something other than a transfer
+    assert not read("Kyiv accused Iran, Belarus of spreading lies about Russia.")
+
+
 def test_the_state_a_war_is_waged_on_is_no_recipient(read) -> None:
     # "for its invasion of X": X is where the arms are used, not who gets them
     got = read("Kyiv accuses Tehran of supplying drones to Moscow for its invasion of Ukraine.")
@@ -1665,6 +1684,17 @@ def test_interest_in_buying_makes_the_subject_the_buyer(read) -> None:
     # look-alikes: a part denied, a protest
     assert not read("Germany has no role in selling tanks to Qatar.")
     assert not read("Chile and Peru have shown interest in condemning the sale of jets to Turkey.")
+
+
+def test_interest_in_acquiring_a_firm_buys_no_arms(read) -> None:
+    # the gerund after "interest in" buys arms only when its object is arms; a maker, a firm or
+    # a stake in one changes owners as a business, not as a transfer of weapons
+    assert not read("Raytheon has shown interest in buying a Turkish drone maker.")
+    assert not read("Boeing has shown interest in acquiring an Italian helicopter maker.")
+    assert not read("Poland expressed interest in buying a stake in a German tank firm.")
+    # the arms reading stays: a named system, an arms noun
+    got = read("Indonesia expressed interest in acquiring French Rafale jets.")
+    assert set(got) == {("IDN", "FRA")}
 
 
 @pytest.mark.parametrize(

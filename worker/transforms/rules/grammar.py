@@ -121,6 +121,7 @@ def read_roles(
         if a.kind == "country"
         for t in doc.char_span(a.start, a.end, alignment_mode="expand") or ()
     }
+    doc.user_data[_WEAPON_TOKENS] = wtok  # for ``_gerund_takes_arms``, which has no wtok
     dateline = _dateline_end(doc)
     for k, a in enumerate(actors):
         if a.end <= dateline:  # "MELBOURNE, Australia — …": where the report was filed
@@ -138,11 +139,8 @@ def read_roles(
     _own_state_subjects(out, actors, doc, cls)
     _subject_buys(out, actors, doc, cls)
     _maker_sells(out, actors)
-    named = {
-        actors[k].country for k, r in out.items() if r.role == SUPPLIER and not (r.weak or r.maker)
-    }
     for k, r in list(out.items()):
-        if r.maker and named - {actors[k].country}:  # "Swiss-made shells … from Germany"
+        if r.maker and _sold_on_by_another(k, out, actors, doc, wtok, cls):
             out[k] = Role(THIRD, r.cue + " (sold on by another)")
     sellers = {actors[k].country for k, r in out.items() if r.role == SUPPLIER and not r.weak}
     sellers |= {w.origin for w in wtok.values() if w.origin}
@@ -164,6 +162,33 @@ def read_roles(
             out[k] = replace(r, clause=_clause_of(head, wtok, cls), gift=gift)
     _makers_with_own_buyer(out)
     return out
+
+
+def _sold_on_by_another(
+    k: int,
+    out: dict[int, Role],
+    actors: Sequence[Actor],
+    doc: Any,
+    wtok: dict[int, Weapon],
+    cls: Classes,
+) -> bool:
+    """A maker read from an adjective next to a named seller of another state: that seller sells
+    the maker's arms on ("Swiss-made shells … from Germany"), anywhere in the sentence. Not in
+    the clause of a list member that opens its own ("A sells jets to B and C receives Chinese
+    fighters": China sells to C), when the seller is outside it."""
+
+    def clause(r: Role) -> int:
+        return _clause_of(doc[r.anchor], wtok, cls) if r.anchor >= 0 else -1
+
+    mine = clause(out[k])
+    own = mine >= 0 and _subject_on_list(doc[mine])
+    return any(
+        r.role == SUPPLIER
+        and not (r.weak or r.maker)
+        and actors[j].country != actors[k].country
+        and not (own and clause(r) not in (-1, mine))
+        for j, r in out.items()
+    )
 
 
 def _without_article(doc: Any, actor: Actor) -> Actor:
@@ -492,9 +517,10 @@ def _arms_noun(tok: Any, wtok: dict[int, Weapon]) -> bool:
 def _starts_clause(tok: Any) -> bool:
     # A purpose infinitive ("signed a deal to buy") or a verb sharing its subject ("signed and
     # will buy") stays in its clause; "while …", "after …" or a verb with its own subject does not.
+    if _subject_on_list(tok):  # whatever its dep: "… to A and B receives" (an advcl, a conj)
+        return True
     if tok.dep_ in ("advcl", "conj"):
-        own = any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
-        return own or _subject_on_list(tok)
+        return any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
     if tok.dep_ == "ccomp" and any(
         c.dep_ in _SUBJECTS and _refers_back(c) for c in tok.children
     ):  # "Russia's exporter said that the country delivered missiles to Iran": one actor
@@ -698,6 +724,7 @@ def _misread_subject(tok: Any, verb: Any) -> bool:
 
 
 _STATE_TOKENS = "newswatch_state_tokens"  # Doc.user_data key, set by read_roles
+_WEAPON_TOKENS = "newswatch_weapon_tokens"  # Doc.user_data key, set by read_roles
 
 
 def _bought_for_a_state(verb: Any) -> Any | None:
@@ -830,10 +857,13 @@ def _opens_clause(tok: Any, actor: Actor) -> Any | None:
 
 
 def _subject_on_list(verb: Any) -> bool:
-    """A coordinated verb whose subject the small parser hung on the list before it ("sells
-    tanks to A and B buys jets": B on A, "buys" on "sells"): a clause of its own, so B's seller
-    is not the first clause's."""
-    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    """A verb whose subject the small parser hung on the list before it ("sells tanks to A and
+    B buys jets": B on A, "buys" on "sells" as a conj or an advcl): a clause of its own, so B's
+    seller is not the first clause's. The same test as ``_opens_clause`` reads from the member's
+    side, so any verb that one takes starts a clause here, whatever its dep."""
+    if not verb.tag_.startswith(("VB", "MD")) or verb.head.i == verb.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     first = min(
         [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i)],
@@ -1048,8 +1078,15 @@ def _implied_subject_of(tok: Any, cls: Classes) -> Any | None:
     for c in tok.children:  # "Italy to sell": a headline's infinitive on its subject
         if c.dep_ in ("acl", "relcl") and any(_w(a) == "to" for a in c.children if a.dep_ == "aux"):
             return c
+    if dep == "npadvmod":  # "accused Iran, Belarus of …": Belarus a later member of the object
+        obj = next(
+            (o for o in head.children if o.dep_ == "dobj" and tok in _comma_members(o)), None
+        )
+        if obj is not None:
+            dep, tok = "dobj", obj
     if dep == "dobj":  # "thanked India for gifting", "accused Iran of supplying"
-        for p in head.children:
+        # with commas only ("accused Iran, Belarus of"), the parser hangs "of" on the last member
+        for p in [*head.children, *(c for m in _comma_members(tok) for c in m.children)]:
             if p.dep_ == "prep" and _w(p) in ("for", "of"):
                 verb = next((c for c in p.children if c.dep_ == "pcomp"), None)
                 if verb is not None:
@@ -1059,6 +1096,33 @@ def _implied_subject_of(tok: Any, cls: Classes) -> Any | None:
             if c.dep_ == "acl" and any(_w(a) == "to" for a in c.children if a.dep_ == "aux"):
                 return c
     return None
+
+
+def _comma_members(obj: Any) -> list[Any]:
+    """The later members of an object list joined by commas only ("accused Iran, Belarus of"):
+    the small parser makes each a proper-noun adverb of the verb, a comma before it, right
+    after the object or the member before; or hangs them on the object as a conj with no "and"
+    or as an apposition ("accused A, B, C of", "of" on C)."""
+    doc, out, last = obj.doc, [], obj
+    later = (c for c in obj.head.children if c.i > obj.i and c.dep_ == "npadvmod")
+    for m in sorted(later, key=lambda t: t.i):
+        start = m.left_edge.i
+        if not m.tag_.startswith("NNP"):
+            break
+        if start < 2 or doc[start - 1].text != "," or doc[start - 2].i != last.i:
+            break
+        out.append(m)
+        last = m
+    if out:
+        return out
+    while (m := next((c for c in last.children if _later_member(c)), None)) is not None:
+        out.append(m)
+        last = m
+    return out
+
+
+def _later_member(tok: Any) -> bool:
+    return tok.dep_ == "conj" or (tok.dep_ == "appos" and tok.tag_.startswith("NNP"))
 
 
 def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> Role | None:
@@ -1365,6 +1429,10 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
             return Role(THIRD, f"subject of '{v.text}'", v.i)
         if cls.has("induct", w) and not _takes_arms(v, cls):
             continue  # "commissioned a study of Russian submarines": no arms taken
+        if v != verb and v.dep_ == "pcomp" and not _gerund_takes_arms(v, cls):
+            # "interest in acquiring a drone maker (a stake)": it buys a firm, not arms, and is
+            # no buyer for a later guess either
+            return Role(NO_ROLE, f"subject of '{v.text}' (a firm, not arms)", v.i)
         if cls.has("buy", w) and any(_leave_to_sell(c, cls) for c in v.children):
             continue  # "received permission from X to sell": leave, not arms; it sells
         if cls.has("buy", w) and not _commands(v, cls):
@@ -1449,6 +1517,23 @@ def _negated_choice(verb: Any) -> bool:
         return True
     return any(
         c.dep_ == "xcomp" and any(n.dep_ == "neg" for n in c.children) for c in verb.children
+    )
+
+
+def _gerund_takes_arms(verb: Any, cls: Classes) -> bool:
+    """A gerund after "interest in" reads as buying or selling arms only with arms for its
+    object ("in acquiring the Super Tucano", "in buying missiles"); "in acquiring a drone
+    maker" buys a firm. A gerund with no object of its own ("in striking a deal to buy")
+    leaves the question to the verbs it governs, and one whose object is the state supplied
+    ("in supplying India with jets") to the rest of the reader."""
+    states = verb.doc.user_data.get(_STATE_TOKENS, ())
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i not in states]
+    if not objects or not cls.any(("buy", "sell"), _w(verb)):
+        return True
+    wtok = verb.doc.user_data.get(_WEAPON_TOKENS, {})
+    return _takes_arms(verb, cls) or any(
+        _names_arms(o, wtok, cls) or (_arms_noun(o, wtok) and not cls.has("firm", _w(o)))
+        for o in objects
     )
 
 
