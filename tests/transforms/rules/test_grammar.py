@@ -1703,3 +1703,23 @@ def test_no_spacy_token_is_compared_by_identity() -> None:
         if pattern.search(line) and not line.lstrip().startswith("#")
     ]
     assert found == []
+
+
+def test_the_rival_a_choice_passed_over_sells_nothing(read) -> None:
+    # "picked A over B": B lost the competition, so neither B's maker nor a company named on it
+    # is a seller; the chosen arms keep theirs
+    got = read("Peru picked the K9 howitzer over the Caesar, which Nexter had offered.")
+    assert set(got) == {("PER", "KOR")}
+    got = read("Chile has selected the Gripen over the Rafale jets built by Dassault.")
+    assert set(got) == {("CHL", "SWE")}
+    # "opted for" takes the chosen arms through "for"; a maker's adjective on the rival too
+    got = read("Ghana opted for Brazilian aircraft over Chinese K-8 trainers.")
+    assert set(got) == {("GHA", "BRA")}
+
+
+def test_a_choice_still_to_come_keeps_both_bids(read) -> None:
+    # "likely to choose A over B": the choice is not made, B still competes
+    got = read("Oman is likely to choose the Gripen over the Rafale.")
+    assert {("OMN", "SWE"), ("OMN", "FRA")} <= set(got)
+    # "over" with a number is a quantity, not a rival
+    assert set(read("Kenya selected over 20 Bayraktar drones.")) == {("KEN", "TUR")}

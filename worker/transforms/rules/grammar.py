@@ -40,6 +40,7 @@ _OWN_STATE_DETS = ("his", "her", "its", "their", "our", "the")
 # names it earlier, and the pair reader resolves it there (document context).
 BACK = -1
 RETIRED = "(retired arms)"  # the cue's ending for arms on their way out of a force
+RIVAL = "(a rival in the choice)"  # the cue's ending for the maker of arms passed over
 MAKER_OF = "maker of "  # the cue's prefix for a seller read from a maker's adjective ("US-made")
 BLOCKER = "(the blocker)"  # the cue's ending for a government that can stop its own exports
 # the cue's ending for a buyer named "the country" in the object ("delivered jets to the
@@ -122,15 +123,22 @@ def read_roles(
         for t in doc.char_span(a.start, a.end, alignment_mode="expand") or ()
     }
     dateline = _dateline_end(doc)
+    rival = any(passed_over(doc[i], cls) for i in wtok)
     for k, a in enumerate(actors):
         if a.end <= dateline:  # "MELBOURNE, Australia — …": where the report was filed
             continue
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
+        if passed_over(span.root, cls):  # "picked A over B built by X": X sells nothing
+            rival = True
+            out[k] = Role(THIRD, f"'{span.text}' {RIVAL}")
+            continue
         role = _role_of(span.root, a, wtok, cls)
         if role is not None:
             out[k] = role
+    if rival:
+        _rival_makers(out, doc, cls)
     _group_prefix(out, actors)
     _seat_of_a_company(out, actors, doc)
     _joint_makers(out, actors, doc)
@@ -1720,6 +1728,48 @@ def _sale_beside(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Any | None
             if o.dep_ == "pobj" and (cls.has("sell_noun", _w(o)) or _arms_noun(o, wtok)):
                 return o
     return None
+
+
+def passed_over(tok: Any, cls: Classes) -> bool:
+    """The token sits in the alternative a choice passed over: the object of "over" on a verb of
+    choosing (a choice made) or on its chosen object ("picked the K2 over the Leopard", "opted
+    for the Gripen over jets built by X"). What lost the competition changes no hands; its
+    maker is no seller.
+    The parse reader's rule; the symbol reader's, by word order, is ``pairs._passed_over``."""
+    for anc in tok.ancestors:
+        if anc.dep_ != "prep" or anc.lower_ != "over":
+            continue
+        head = anc.head
+        if head.dep_ == "pobj" and head.head.dep_ == "prep":  # "opted for the jets over ..."
+            head = head.head
+        if head.dep_ in ("dobj", "prep"):  # "chose the FA-50 over ...": the chosen object
+            head = head.head
+        return _choice(head, cls)
+    return False
+
+
+def _choice(verb: Any, cls: Classes) -> bool:
+    """A choice made ("chose", "has selected", "opts for"), not one to come ("likely to choose
+    F-16s over Rafales": both still compete)."""
+    return cls.any(("choose", "opt"), _w(verb)) and verb.tag_ != "VB"
+
+
+def _rival_makers(out: dict[int, Role], doc: Any, cls: Classes) -> None:
+    """In a sentence that tells of a choice over a rival, a maker's adjective sells only the
+    arms chosen ("opted for the US-made jets over ..."); on other arms of the sentence it names
+    another bidder of the field ("... over the Tejas; the field included the Russian-made
+    MiG-35"): a bystander."""
+    chosen = {
+        o.i
+        for v in doc
+        if _choice(v, cls)
+        for c in v.children
+        for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "for")
+    }
+    for k, r in list(out.items()):
+        if r.maker and r.role == SUPPLIER and r.anchor not in chosen:
+            out[k] = Role(THIRD, f"{r.cue} {RIVAL}")
 
 
 def _retired(noun: Any, cls: Classes) -> bool:
