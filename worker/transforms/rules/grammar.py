@@ -41,6 +41,7 @@ _OWN_STATE_DETS = ("his", "her", "its", "their", "our", "the")
 BACK = -1
 RETIRED = "(retired arms)"  # the cue's ending for arms on their way out of a force
 RIVAL = "(a rival in the choice)"  # the cue's ending for the maker of arms passed over
+SOLD_BEFORE = "(sold to the one handing on)"  # the cue's ending for an earlier seller
 MAKER_OF = "maker of "  # the cue's prefix for a seller read from a maker's adjective ("US-made")
 BLOCKER = "(the blocker)"  # the cue's ending for a government that can stop its own exports
 # the cue's ending for a buyer named "the country" in the object ("delivered jets to the
@@ -146,6 +147,7 @@ def read_roles(
     _own_state_subjects(out, actors, doc, cls)
     _subject_buys(out, actors, doc, cls)
     _maker_sells(out, actors)
+    _bought_before(out, doc, cls)
     named = {
         actors[k].country for k, r in out.items() if r.role == SUPPLIER and not (r.weak or r.maker)
     }
@@ -411,6 +413,25 @@ def _joint_makers(out: dict[int, Role], actors: Sequence[Actor], doc: Any) -> No
             if doc[min(i, j) + 1].text == "-" and r is not None and r.maker:
                 out[k] = replace(r, cue=r.cue + f" (with '{doc[j].text}')")
                 break
+
+
+def _bought_before(out: dict[int, Role], doc: Any, cls: Classes) -> None:
+    """A seller read from "from" in a clause of buying or receiving on the arms that another
+    verb sends on to a buyer ("will send Kenya the jets it bought from Brazil", "hands over the
+    rifles received from X"): it sold them to the one who hands them on, earlier, not to the
+    buyer the sentence names: a bystander here."""
+    for k, r in list(out.items()):
+        if r.role != SUPPLIER or r.anchor < 0:
+            continue
+        verb = doc[r.anchor]
+        if verb.dep_ not in ("acl", "relcl") or not cls.has("buy", _w(verb)):
+            continue
+        # the verb the arms hang on (tags only: the pipeline runs no attribute ruler)
+        main = next((a for a in verb.head.ancestors if a.tag_.startswith("VB")), None)
+        if main is None or not cls.has("sell", _w(main)):
+            continue
+        if any(b.role == RECIPIENT and b.anchor == main.i for b in out.values()):
+            out[k] = Role(THIRD, f"{r.cue} {SOLD_BEFORE}")
 
 
 def _maker_sells(out: dict[int, Role], actors: Sequence[Actor]) -> None:

@@ -30,6 +30,7 @@ from .grammar import (
     NO_ROLE,
     RETIRED,
     RIVAL,
+    SOLD_BEFORE,
     Actor,
     Classes,
     Role,
@@ -915,7 +916,15 @@ def _sentence_pairs(
         fallback=parsed is None or ONLY_OTHER_FALLBACK,
         list_words=lex.conjunctions | {","} if lex.symbols_only else None,
     )
-    if MAKER_FILL and book.read_alone("recipient") and not (book.gifts and all(book.gifts)):
+    # arms sent on after an earlier purchase ("the arms it got from X will go to Y"): their
+    # seller is the one handing them on, whom the sentence names as X's buyer, not the maker
+    resold = any(c.cue.endswith(SOLD_BEFORE) for c in book.cues)
+    if (
+        MAKER_FILL
+        and book.read_alone("recipient")
+        and not (book.gifts and all(book.gifts))
+        and not resold
+    ):
         # a buyer with no seller in the sentence: the seller of the arms the article named
         # before when the sentence refers back to them, else the maker the article names
         back_to = SELLER_BACK and not lex.symbols_only and _arms_referred_back(symbols, text)
