@@ -1733,3 +1733,40 @@ def test_no_spacy_token_is_compared_by_identity() -> None:
         if pattern.search(line) and not line.lstrip().startswith("#")
     ]
     assert found == []
+
+
+def test_the_rival_a_choice_passed_over_sells_nothing(read) -> None:
+    # "picked A over B": B lost the competition, so neither B's maker nor a company named on it
+    # is a seller; the chosen arms keep theirs
+    got = read("Peru picked the K9 howitzer over the Caesar, which Nexter had offered.")
+    assert set(got) == {("PER", "KOR")}
+    got = read("Chile has selected the Gripen over the Rafale jets built by Dassault.")
+    assert set(got) == {("CHL", "SWE")}
+    # "opted for" takes the chosen arms through "for"; a maker's adjective on the rival too
+    got = read("Ghana opted for Brazilian aircraft over Chinese K-8 trainers.")
+    assert set(got) == {("GHA", "BRA")}
+
+
+def test_a_choice_still_to_come_keeps_both_bids(read) -> None:
+    # "likely to choose A over B": the choice is not made, B still competes
+    got = read("Oman is likely to choose the Gripen over the Rafale.")
+    assert {("OMN", "SWE"), ("OMN", "FRA")} <= set(got)
+    # "over" with a number is a quantity, not a rival
+    assert set(read("Kenya selected over 20 Bayraktar drones.")) == {("KEN", "TUR")}
+
+
+def test_arms_bought_earlier_and_sent_on_are_not_the_first_sellers_to_the_new_buyer(read) -> None:
+    # a clause of buying on the arms that another verb sends on: the "from" state sold them to
+    # the one handing them on, not to the buyer named now
+    assert set(read("Germany will send Kenya the jets it bought from Brazil.")) == {("KEN", "DEU")}
+    got = read("Poland handed over to Ukraine the MiG-29 jets it had bought from Germany.")
+    assert set(got) == {("UKR", "POL")}
+    # with no one named handing them on, no seller is filled in from elsewhere
+    got = read("Chile sold rifles to Peru. The rifles it got from Spain will be sent to Bolivia.")
+    assert set(got) == {("PER", "CHL")}
+
+
+def test_arms_bought_from_a_state_keep_their_seller_when_nobody_sends_them_on(read) -> None:
+    # the ordinary participle: the receiver bought them from the "from" state
+    assert set(read("Ukraine received the tanks bought from Poland.")) == {("UKR", "POL")}
+    assert set(read("Kenya received six jets purchased from Brazil.")) == {("KEN", "BRA")}

@@ -40,6 +40,8 @@ _OWN_STATE_DETS = ("his", "her", "its", "their", "our", "the")
 # names it earlier, and the pair reader resolves it there (document context).
 BACK = -1
 RETIRED = "(retired arms)"  # the cue's ending for arms on their way out of a force
+RIVAL = "(a rival in the choice)"  # the cue's ending for the maker of arms passed over
+SOLD_BEFORE = "(sold to the one handing on)"  # the cue's ending for an earlier seller
 MAKER_OF = "maker of "  # the cue's prefix for a seller read from a maker's adjective ("US-made")
 BLOCKER = "(the blocker)"  # the cue's ending for a government that can stop its own exports
 # the cue's ending for a buyer named "the country" in the object ("delivered jets to the
@@ -123,15 +125,22 @@ def read_roles(
     }
     doc.user_data[_WEAPON_TOKENS] = wtok  # for ``_gerund_takes_arms``, which has no wtok
     dateline = _dateline_end(doc)
+    rival = any(passed_over(doc[i], cls) for i in wtok)
     for k, a in enumerate(actors):
         if a.end <= dateline:  # "MELBOURNE, Australia — …": where the report was filed
             continue
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
+        if passed_over(span.root, cls):  # "picked A over B built by X": X sells nothing
+            rival = True
+            out[k] = Role(THIRD, f"'{span.text}' {RIVAL}")
+            continue
         role = _role_of(span.root, a, wtok, cls)
         if role is not None:
             out[k] = role
+    if rival:
+        _rival_makers(out, doc, cls)
     _group_prefix(out, actors)
     _seat_of_a_company(out, actors, doc)
     _joint_makers(out, actors, doc)
@@ -139,6 +148,7 @@ def read_roles(
     _own_state_subjects(out, actors, doc, cls)
     _subject_buys(out, actors, doc, cls)
     _maker_sells(out, actors)
+    _bought_before(out, doc, cls)
     for k, r in list(out.items()):
         if r.maker and _sold_on_by_another(k, out, actors, doc, wtok, cls):
             out[k] = Role(THIRD, r.cue + " (sold on by another)")
@@ -428,6 +438,25 @@ def _joint_makers(out: dict[int, Role], actors: Sequence[Actor], doc: Any) -> No
             if doc[min(i, j) + 1].text == "-" and r is not None and r.maker:
                 out[k] = replace(r, cue=r.cue + f" (with '{doc[j].text}')")
                 break
+
+
+def _bought_before(out: dict[int, Role], doc: Any, cls: Classes) -> None:
+    """A seller read from "from" in a clause of buying or receiving on the arms that another
+    verb sends on to a buyer ("will send Kenya the jets it bought from Brazil", "hands over the
+    rifles received from X"): it sold them to the one who hands them on, earlier, not to the
+    buyer the sentence names: a bystander here."""
+    for k, r in list(out.items()):
+        if r.role != SUPPLIER or r.anchor < 0:
+            continue
+        verb = doc[r.anchor]
+        if verb.dep_ not in ("acl", "relcl") or not cls.has("buy", _w(verb)):
+            continue
+        # the verb the arms hang on (tags only: the pipeline runs no attribute ruler)
+        main = next((a for a in verb.head.ancestors if a.tag_.startswith("VB")), None)
+        if main is None or not cls.has("sell", _w(main)):
+            continue
+        if any(b.role == RECIPIENT and b.anchor == main.i for b in out.values()):
+            out[k] = Role(THIRD, f"{r.cue} {SOLD_BEFORE}")
 
 
 def _maker_sells(out: dict[int, Role], actors: Sequence[Actor]) -> None:
@@ -1805,6 +1834,48 @@ def _sale_beside(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Any | None
             if o.dep_ == "pobj" and (cls.has("sell_noun", _w(o)) or _arms_noun(o, wtok)):
                 return o
     return None
+
+
+def passed_over(tok: Any, cls: Classes) -> bool:
+    """The token sits in the alternative a choice passed over: the object of "over" on a verb of
+    choosing (a choice made) or on its chosen object ("picked the K2 over the Leopard", "opted
+    for the Gripen over jets built by X"). What lost the competition changes no hands; its
+    maker is no seller.
+    The parse reader's rule; the symbol reader's, by word order, is ``pairs._passed_over``."""
+    for anc in tok.ancestors:
+        if anc.dep_ != "prep" or anc.lower_ != "over":
+            continue
+        head = anc.head
+        if head.dep_ == "pobj" and head.head.dep_ == "prep":  # "opted for the jets over ..."
+            head = head.head
+        if head.dep_ in ("dobj", "prep"):  # "chose the FA-50 over ...": the chosen object
+            head = head.head
+        return _choice(head, cls)
+    return False
+
+
+def _choice(verb: Any, cls: Classes) -> bool:
+    """A choice made ("chose", "has selected", "opts for"), not one to come ("likely to choose
+    F-16s over Rafales": both still compete)."""
+    return cls.any(("choose", "opt"), _w(verb)) and verb.tag_ != "VB"
+
+
+def _rival_makers(out: dict[int, Role], doc: Any, cls: Classes) -> None:
+    """In a sentence that tells of a choice over a rival, a maker's adjective sells only the
+    arms chosen ("opted for the US-made jets over ..."); on other arms of the sentence it names
+    another bidder of the field ("... over the Tejas; the field included the Russian-made
+    MiG-35"): a bystander."""
+    chosen = {
+        o.i
+        for v in doc
+        if _choice(v, cls)
+        for c in v.children
+        for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "for")
+    }
+    for k, r in list(out.items()):
+        if r.maker and r.role == SUPPLIER and r.anchor not in chosen:
+            out[k] = Role(THIRD, f"{r.cue} {RIVAL}")
 
 
 def _retired(noun: Any, cls: Classes) -> bool:

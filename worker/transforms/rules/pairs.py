@@ -29,6 +29,8 @@ from .grammar import (
     MAKER_OF,
     NO_ROLE,
     RETIRED,
+    RIVAL,
+    SOLD_BEFORE,
     Actor,
     Classes,
     Role,
@@ -918,7 +920,15 @@ def _sentence_pairs(
         fallback=parsed is None or ONLY_OTHER_FALLBACK,
         list_words=lex.conjunctions | {","} if lex.symbols_only else None,
     )
-    if MAKER_FILL and book.read_alone("recipient") and not (book.gifts and all(book.gifts)):
+    # arms sent on after an earlier purchase ("the arms it got from X will go to Y"): their
+    # seller is the one handing them on, whom the sentence names as X's buyer, not the maker
+    resold = any(c.cue.endswith(SOLD_BEFORE) for c in book.cues)
+    if (
+        MAKER_FILL
+        and book.read_alone("recipient")
+        and not (book.gifts and all(book.gifts))
+        and not resold
+    ):
         # a buyer with no seller in the sentence: the seller of the arms the article named
         # before when the sentence refers back to them, else the maker the article names
         back_to = SELLER_BACK and not lex.symbols_only and _arms_referred_back(symbols, text)
@@ -930,10 +940,14 @@ def _sentence_pairs(
         book.note(("recipient", ARTICLE_BUYER), _Span(start, end, "country", ARTICLE_BUYER))
     status = sentence_status(_status_words(symbols, text, lex), trig, lex.status_words)
     goods = lex.grammar.words("for_platform") if lex.grammar else frozenset()
+    lost = _passed_over(symbols, lex)  # a rival passed over is not what the pair is about
     named = [
         (k, x[1])
         for k, x in enumerate(symbols)
-        if x[0] == "weapon" and x[1] is not None and not _serves_platform(text, x[2], goods)
+        if x[0] == "weapon"
+        and x[1] is not None
+        and k not in lost
+        and not _serves_platform(text, x[2], goods)
     ]
     for rec, sup, cues in book.pairs():
         yield rec, sup, cues, _Facts(status, _pair_weapon(named, sup, trig))
@@ -1250,8 +1264,46 @@ def _handed_on(symbols: list[Symbol], trig: list[int], lex: RelationLexicon) -> 
 
 def _not_sold(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
     """Indices of the named weapons whose maker sells nothing in the sentence: arms on their
-    way out (``_retired``) and transports carrying the cargo (``_carriers``)."""
-    return _retired(symbols, lex) | _carriers(symbols, lex)
+    way out (``_retired``), transports carrying the cargo (``_carriers``) and the alternative a
+    choice passed over (``_passed_over``)."""
+    return _retired(symbols, lex) | _carriers(symbols, lex) | _passed_over(symbols, lex)
+
+
+_OVER = "over"
+
+
+def _passed_over(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
+    """Indices of the weapons a choice passed over: after "over" that follows a verb of
+    choosing (a choice made, not one to come), the arms named before the next word that is
+    neither a modifier nor a list joiner ("picked the K2 over the Leopard 2 and the Abrams",
+    "opted for Gripens over Chinese jets").
+    The losing bid changes no hands, so its maker sells nothing. The symbol reader's rule;
+    the parse reader's is ``grammar.passed_over``."""
+    if lex.grammar is None:
+        return set()
+    choice = lex.grammar.words("choose") | lex.grammar.words("opt")
+    mod = lex.grammar.words("mod")
+    # "likely to choose", "will pick": a choice to come leaves both bids in the running
+    ahead = lex.status_words.get("future", frozenset()) | lex.status_words.get(
+        "prospective", frozenset()
+    )
+    out: set[int] = set()
+    chosen = over = False
+    for k, (kind, payload, _, _) in enumerate(symbols):
+        if kind == "word" and payload in choice:
+            before = symbols[k - 1] if k else None
+            chosen = not (before is not None and before[0] == "word" and before[1] in ahead)
+            over = False
+        elif kind == "word" and payload == _OVER and chosen:
+            # "chose over 20 drones": a count after "over" is a quantity, not a rival
+            nxt = _word_after(symbols, k)
+            over = nxt is None or not _count_or_mod(nxt, mod)
+        elif kind == "weapon" and over:
+            out.add(k)
+        elif over and not (kind == "word" and (payload in lex.conjunctions or payload == ",")):
+            # a country adjective on the arms ("over Chinese jets") stays in the phrase
+            over = kind == "country" or (kind == "word" and _count_or_mod(payload, mod))
+    return out
 
 
 def _retired(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
@@ -2015,7 +2067,7 @@ class _RoleBook:
         self.origin_filled: set[str] = set()  # suppliers read only as where the arms were made
         # where a trigger of handing arms on stands: the arms after it are second-hand
         self.handed_on: int | None = None
-        # makers of arms being retired or replaced: not the maker of what is bought
+        # makers of arms being retired or replaced, or passed over: not the maker of what is bought
         self.retired: set[str] = set()
         self.retired_at: set[int] = set()  # symbol indices of weapons on their way out
 
@@ -2028,7 +2080,7 @@ class _RoleBook:
         if r[0] == "recipient":
             self.gifts.append(len(r) > 3 and r[3])
             self.gift_only[iso] = self.gift_only.get(iso, True) and bool(self.gifts[-1])
-        if r[0] == "third" and r[1].endswith(RETIRED):
+        if r[0] == "third" and r[1].endswith((RETIRED, RIVAL)):
             self.retired.add(iso)
 
     def assigned_roles(self) -> set[str]:
