@@ -888,6 +888,8 @@ def _sentence_pairs(
     )
     book = _RoleBook(fld)
     book.blockers = _blockers(roles, countries, symbols, lex)
+    if lex.symbols_only:
+        book.elsewhere = _own_clauses(roles, countries, symbols, lex)
     book.handed_on = _handed_on(symbols, trig, lex)
     book.retired_at = _not_sold(symbols, lex)
     for key, r in (parsed or {}).items():
@@ -1841,6 +1843,38 @@ def _blockers(
     return out
 
 
+_CLAUSE_REACH = 4  # words before a country that may hold its ", and" ("e , e l' Angola")
+
+
+def _own_clauses(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+) -> set[str]:
+    """The countries the sentence gives no role that open a clause of their own: right after a
+    comma and the language's "and" (", und A hat Interesse", ", e A recusou"; a list of the ten
+    languages has no comma before its "and"), or after "and" with a verb of their own right
+    after them (the ``clause`` class, "und A protestiert"). The one-remaining-country fallback
+    gives them no side: that clause is another event, not the other side of the deal read in
+    the first (``_RoleBook.fill_empty_sides``)."""
+    out: set[str] = set()
+    for k in countries:
+        if roles[k] is not None:
+            continue
+        before: list[str] = []
+        for sym in reversed(symbols[max(0, k - _CLAUSE_REACH) : k]):
+            if sym[0] != "word":
+                break
+            before.insert(0, sym[1])
+        rest = _conjunction_at_end(before, lex.conjunctions)
+        if rest is None:
+            continue
+        if rest[-1:] == [","] or _opens_clause(symbols, k, lex.clause_words):
+            out.add(symbols[k][1].ident)
+    return out
+
+
 def _and_joins(between: list[str], conjunctions: frozenset[str]) -> bool:
     """The words between two list members are its "and" (", and", ", as well as"): a language
     file that lists no "and" takes any one word there."""
@@ -2005,6 +2039,8 @@ class _RoleBook:
         self.assigned: set[str] = set()
         self.silent: set[str] = set()  # states the parse gave no side (grammar.NO_ROLE)
         self.blockers: set[str] = set()  # states right before a word of blocking (``_blockers``)
+        # states named as another clause's subject (``_own_clauses``)
+        self.elsewhere: set[str] = set()
         self.clauses: dict[tuple[str, str], set[int]] = {}  # (role, country) -> clauses, -1: any
         self.gifts: list[bool] = []
         self.gift_only: dict[str, bool] = {}  # recipient -> every one of its cues is a gift
@@ -2061,6 +2097,8 @@ class _RoleBook:
         weapons = _supplying_weapons(symbols, self.handed_on, self.retired_at)
         from .fills import MAKERS_APART, makers_apart, on  # a guard of the article's fills
 
+        origins = {w.origin for w in weapons}
+
         if (
             list_words is not None
             and on(MAKERS_APART)
@@ -2092,6 +2130,10 @@ class _RoleBook:
                 left &= named - makers
             if role == "recipient" and left & self.blockers:
                 continue  # the state that vetoes a sale is not its buyer
+            if left <= self.elsewhere:
+                continue  # the one left is another clause's subject: no side of this deal
+            if role == "recipient" and left & origins and not self.by_role[other] & origins:
+                continue  # the arms' maker's state does not buy them from a foreign seller
             if not self.by_role[role] and len(left) == 1:
                 sp = next(symbols[k][1] for k in countries if symbols[k][1].ident in left)
                 self._add(role, sp.ident, sp.start, sp.end, ONLY_OTHER)
