@@ -51,3 +51,26 @@ def test_maker_state_is_no_buyer_from_the_states_that_order_its_plane(
     assert not {p for p in pairs(tagger, rules, "pt", body) if p[0] == "BRA"}
     body = "Der KC-390 hat schon Bestellungen aus Österreich und Schweden, außer Brasilien selbst."
     assert not {p for p in pairs(tagger, rules, "de", body) if p[0] == "BRA"}
+
+
+def test_portuguese_genitive_of_a_request_names_no_seller(tagger: Tagger, rules: RuleSet) -> None:
+    # "do governo do Chile" is whose request it was, not where arms come from: Chile is no
+    # seller to the buyer the article is about
+    body = (
+        "O Peru vai modernizar as suas forças armadas. O presidente recusou o pedido do governo "
+        "do Chile para o fornecimento de munição."
+    )
+    assert ("PER", "CHL") not in pairs(tagger, rules, "pt", body)
+
+
+def test_spanish_genitive_of_a_company_names_no_seller(tagger: Tagger, rules: RuleSet) -> None:
+    body = (
+        "Perú modernizará sus fuerzas armadas. El plan incluye la compra de 40 blindados, en "
+        "colaboración con la empresa estatal de defensa de Chile."
+    )
+    assert ("PER", "CHL") not in pairs(tagger, rules, "es", body)
+
+
+def test_spanish_de_right_after_arms_is_still_from(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Perú modernizará sus fuerzas armadas. La compra de tanques de Chile avanza."
+    assert ("PER", "CHL") in pairs(tagger, rules, "es", body)

@@ -873,6 +873,7 @@ def _sentence_pairs(
     if lex.symbols_only:
         _sources(roles, countries, symbols, lex, trig)
         _no_subject_after_place(roles, countries, symbols, lex)
+        _genitive_not_from(roles, countries, symbols, lex, trig)
         _compound_parts(roles, countries, symbols)
         _origin_only(roles, countries, symbols)
     _coordinate(
@@ -1756,6 +1757,26 @@ def _genitive_before(
     if word is None or word not in lex.genitive:
         return False
     return not any(first - 1 - _GOVERNED_REACH <= t < first - 1 for t in triggers)
+
+
+def _genitive_not_from(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+    triggers: Sequence[int],
+) -> None:
+    """A country read as the seller only by "from X", where that word is also the language's
+    genitive ("de", "da", "del") and no trigger a few symbols before governs it, is "of" a noun,
+    not "from" a seller: "o pedido do governo da Alemanha", "la empresa estatal del Perú", "a
+    modernização do Exército Brasileiro". As for a list's first member (``_genitive_before``).
+    Right after arms it stays "from": "tanques de China", "los F-16 de Dinamarca"."""
+    for k in countries:
+        r = roles.get(k)
+        if r and r[0] == "supplier" and str(r[1]).startswith("{from} X"):
+            arms_of = k >= 2 and symbols[k - 2][0] == "weapon"  # "tanques de China": from
+            if not arms_of and _genitive_before(symbols, k, lex, triggers):
+                roles[k] = None
 
 
 def _coordinate_back(
