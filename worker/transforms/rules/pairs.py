@@ -875,6 +875,7 @@ def _sentence_pairs(
     if lex.symbols_only:
         _sources(roles, countries, symbols, lex, trig)
         _no_subject_after_place(roles, countries, symbols, lex)
+        _genitive_not_from(roles, countries, symbols, lex, trig)
         _compound_parts(roles, countries, symbols)
         _origin_only(roles, countries, symbols)
     _coordinate(
@@ -890,6 +891,8 @@ def _sentence_pairs(
     )
     book = _RoleBook(fld)
     book.blockers = _blockers(roles, countries, symbols, lex)
+    if lex.symbols_only:
+        book.elsewhere = _own_clauses(roles, countries, symbols, lex)
     book.handed_on = _handed_on(symbols, trig, lex)
     book.retired_at = _not_sold(symbols, lex)
     for key, r in (parsed or {}).items():
@@ -1812,6 +1815,26 @@ def _genitive_before(
     return not any(first - 1 - _GOVERNED_REACH <= t < first - 1 for t in triggers)
 
 
+def _genitive_not_from(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+    triggers: Sequence[int],
+) -> None:
+    """A country read as the seller only by "from X", where that word is also the language's
+    genitive ("de", "da", "del") and no trigger a few symbols before governs it, is "of" a noun,
+    not "from" a seller: "o pedido do governo da Alemanha", "la empresa estatal del Perú", "a
+    modernização do Exército Brasileiro". As for a list's first member (``_genitive_before``).
+    Right after arms it stays "from": "tanques de China", "los F-16 de Dinamarca"."""
+    for k in countries:
+        r = roles.get(k)
+        if r and r[0] == "supplier" and str(r[1]).startswith("{from} X"):
+            arms_of = k >= 2 and symbols[k - 2][0] == "weapon"  # "tanques de China": from
+            if not arms_of and _genitive_before(symbols, k, lex, triggers):
+                roles[k] = None
+
+
 def _coordinate_back(
     roles: dict[int, tuple | None],
     countries: list[int],
@@ -1894,6 +1917,38 @@ def _blockers(
             if read(sym[1], sym[1]) in blocked:
                 out.add(symbols[k][1].ident)
                 break
+    return out
+
+
+_CLAUSE_REACH = 4  # words before a country that may hold its ", and" ("e , e l' Angola")
+
+
+def _own_clauses(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+) -> set[str]:
+    """The countries the sentence gives no role that open a clause of their own: right after a
+    comma and the language's "and" (", und A hat Interesse", ", e A recusou"; a list of the ten
+    languages has no comma before its "and"), or after "and" with a verb of their own right
+    after them (the ``clause`` class, "und A protestiert"). The one-remaining-country fallback
+    gives them no side: that clause is another event, not the other side of the deal read in
+    the first (``_RoleBook.fill_empty_sides``)."""
+    out: set[str] = set()
+    for k in countries:
+        if roles[k] is not None:
+            continue
+        before: list[str] = []
+        for sym in reversed(symbols[max(0, k - _CLAUSE_REACH) : k]):
+            if sym[0] != "word":
+                break
+            before.insert(0, sym[1])
+        rest = _conjunction_at_end(before, lex.conjunctions)
+        if rest is None:
+            continue
+        if rest[-1:] == [","] or _opens_clause(symbols, k, lex.clause_words):
+            out.add(symbols[k][1].ident)
     return out
 
 
@@ -2061,6 +2116,8 @@ class _RoleBook:
         self.assigned: set[str] = set()
         self.silent: set[str] = set()  # states the parse gave no side (grammar.NO_ROLE)
         self.blockers: set[str] = set()  # states right before a word of blocking (``_blockers``)
+        # states named as another clause's subject (``_own_clauses``)
+        self.elsewhere: set[str] = set()
         self.clauses: dict[tuple[str, str], set[int]] = {}  # (role, country) -> clauses, -1: any
         self.gifts: list[bool] = []
         self.gift_only: dict[str, bool] = {}  # recipient -> every one of its cues is a gift
@@ -2117,6 +2174,8 @@ class _RoleBook:
         weapons = _supplying_weapons(symbols, self.handed_on, self.retired_at)
         from .fills import MAKERS_APART, makers_apart, on  # a guard of the article's fills
 
+        origins = {w.origin for w in weapons}
+
         if (
             list_words is not None
             and on(MAKERS_APART)
@@ -2148,6 +2207,10 @@ class _RoleBook:
                 left &= named - makers
             if role == "recipient" and left & self.blockers:
                 continue  # the state that vetoes a sale is not its buyer
+            if left <= self.elsewhere:
+                continue  # the one left is another clause's subject: no side of this deal
+            if role == "recipient" and left & origins and not self.by_role[other] & origins:
+                continue  # the arms' maker's state does not buy them from a foreign seller
             if not self.by_role[role] and len(left) == 1:
                 sp = next(symbols[k][1] for k in countries if symbols[k][1].ident in left)
                 self._add(role, sp.ident, sp.start, sp.end, ONLY_OTHER)
