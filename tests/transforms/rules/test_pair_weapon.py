@@ -203,6 +203,8 @@ def test_a_helicopter_named_bare_is_taken_but_not_a_first_name(read) -> None:
         ("Сербия получила машины БРДМ-2.", "brdm-2"),
         ("Two Maestrale-class frigates were sold.", "maestrale-class"),
         ("Washington gave a Cessna 208B Grand Caravan.", "cessna-208"),
+        # the assault ship by its bare name before an English word for a ship
+        ("Cairo will buy both Mistral warships.", "mistral-class"),
         ("وصلت فرقاطة من طراز فريم إلى الإسكندرية", "fremm"),
     ],
 )  # fmt: skip

@@ -937,11 +937,12 @@ def _sentence_pairs(
 
 def _pair_weapon(named: list[tuple[int, _Span]], supplier: str, trig: list[int]) -> _Span | None:
     """The weapon a sentence's pair is about: of the supplier's own weapons, with those of a
-    multinational programme (no one country: any partner sells them, "Eurofighter"; any named
-    weapon when none is), the one nearest the first transfer trigger, the sentence's main
-    transfer (as for its status); ties go to the first. The first one named is often the
-    carrier ("six transport jets landed, delivering the air defence system"); later triggers
-    often tell of other deals ("... that also included orders of howitzers")."""
+    multinational programme it is a partner of (``_sells_as_own``: "Eurofighter" for Britain,
+    not for France; any named weapon when none is), the one nearest the first transfer
+    trigger, the sentence's main transfer (as for its status); ties go to the first. The first
+    one named is often the carrier ("six transport jets landed, delivering the air defence
+    system"); later triggers often tell of other deals ("... that also included orders of
+    howitzers")."""
     own = [(k, w) for k, w in named if _sells_as_own(w.ident, w.origin, supplier)] or named
     if not own:
         return None
