@@ -403,6 +403,9 @@ def test_extension_adds_aliases_people_and_weapons(tmp_path: Path) -> None:
         ("people: [\n", 2, "invalid YAML"),
         ("persons:\n  - id: a\n", 1, "unknown key 'persons'"),
         ("people:\n  - id: a-b\n    name: A\n    type: country\n", 4, "type must be one of"),
+        # only a weapon has partner states, and each is a known country code
+        ("people:\n  - id: a-b\n    name: A\n    partners: [FRA]\n", 4, "only a weapon has"),
+        ("weapons:\n  - id: w\n    name: W\n    partners: [FRA, QQQ]\n", 4, "unknown country"),
     ],
 )
 def test_extension_errors_name_file_and_line(

@@ -64,6 +64,9 @@ class EntityDef:
     country: str | None = None
     source: str = ""
     producer: str | None = None  # weapons: the company id that makes it
+    # weapons of a multinational programme (no one ``country``): the partner states, each of
+    # which may sell it; no other state sells it as its own make
+    partners: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -400,7 +403,7 @@ def _variants(text: str, *, plural: bool) -> list[str]:
 _ENTRY_KINDS = {"demonyms": ADJECTIVE, "combining": COMBINING}
 _ENTRY_KEYS = {
     "country": ("id", "name", "aliases", "demonyms", "capitals", "combining", "drop"),
-    "other": ("id", "type", "name", "country", "aliases", "producer"),
+    "other": ("id", "type", "name", "country", "aliases", "producer", "partners"),
 }
 
 
@@ -515,6 +518,8 @@ def _other_entry(g: Gazetteer, f: _File, node: yaml.Node, section: str) -> None:
         if etype != "weapon":
             raise f.error(m["producer"][1], "only a weapon has a 'producer' (a company id)")
         ent.producer = f.text(m["producer"][1], "producer")
+    if "partners" in m:
+        ent.partners = _partners(g, f, m["partners"][1], etype)
     if "aliases" not in m and "name" not in m:
         raise f.error(node, f"entry {eid!r} adds nothing (give 'aliases' or 'name')")
     plural = etype == "weapon"
@@ -531,6 +536,20 @@ def _other_entry(g: Gazetteer, f: _File, node: yaml.Node, section: str) -> None:
                 g.add_alias(AliasDef(v, eid, "exact", (), (), where, True), where)
     for a in aliases:
         g.add_alias(a, a.source)
+
+
+def _partners(g: Gazetteer, f: _File, node: yaml.Node, etype: str) -> tuple[str, ...]:
+    """A multinational weapon's partner states, each a known country code."""
+    if etype != "weapon":
+        raise f.error(node, "only a weapon has 'partners' (country codes)")
+    out = []
+    for item in f.sequence(node, "partners"):
+        iso = f.text(item, "a partner")
+        linked = g.entities.get(iso)
+        if linked is None or linked.type != "country":
+            raise f.error(item, f"unknown country code {iso!r}")
+        out.append(iso)
+    return tuple(out)
 
 
 def _link_producers(g: Gazetteer) -> None:
@@ -575,6 +594,18 @@ def shipped_capitals() -> frozenset[str]:
     """The shipped gazetteer's ``capital_names`` (folded), loaded once per process: the pair
     reader tells a capital named as a place from one standing for its state (rules/pairs.py)."""
     return load_gazetteer().capital_names()
+
+
+@cache
+def shipped_partners() -> dict[str, frozenset[str]]:
+    """The shipped gazetteer's multinational weapons with their partner states (weapon id ->
+    ISO3 codes), loaded once per process: only a partner sells such a weapon as its own
+    make (rules/pairs.py)."""
+    return {
+        e.id: frozenset(e.partners)
+        for e in load_gazetteer().entities.values()
+        if e.type == "weapon" and e.partners
+    }
 
 
 # ---------------------------------------------------------------------------------------------

@@ -160,6 +160,19 @@ def test_a_multinational_weapon_nearest_the_verb_beats_a_later_one_of_the_seller
     assert got[("OMN", "GBR")]["weapon"] == "eurofighter-typhoon"
 
 
+def test_a_shared_jet_is_not_the_sellers_own_outside_its_programme(read) -> None:
+    # France is no partner of the Eurofighter: of the two jets the sentence names, the French
+    # one is the seller's own make, though the shared one stands nearer the verb
+    got = read("France sold Qatar, which also flies the Eurofighter Typhoon, twelve Rafale jets.")
+    assert got[("QAT", "FRA")]["weapon"] == "rafale"
+
+
+def test_a_partner_of_a_shared_programme_still_sells_it(read) -> None:
+    # Italy builds the frigate with France: a partner sells the shared ship as its own make
+    got = read("Italy will hand two FREMM frigates to Indonesia.")
+    assert got[("IDN", "ITA")]["weapon"] == "fremm"
+
+
 def test_a_helicopter_named_bare_is_taken_but_not_a_first_name(read) -> None:
     # "Dhruv" alone is the Indian helicopter, except as someone's first name
     got = read("Ecuador bought seven Dhruv helicopters from India.")
@@ -178,6 +191,20 @@ def test_a_helicopter_named_bare_is_taken_but_not_a_first_name(read) -> None:
         ("Uruguay recibió tres lanchas clase Protector.", "protector-class"),
         ("Norway gave Kyiv fifty M548 tracked carriers.", "m548"),
         ("Doğan sınıfı hücumbotlar Maldivlere gitti.", "dogan-class"),
+        # second round: systems the gazetteer lacked, by designation, maker or class name
+        ("Zambia took five WZ-551 carriers from China.", "wz-551"),
+        ("Its layered air defence joins the FM-90 and the KS-1C.", "fm-90"),
+        ("Its layered air defence joins the FM-90 and the KS-1C.", "ks-1c"),
+        ("The army runs DCD Springbuck SD carriers.", "springbuck"),
+        ("Two OPV-45 patrol vessels will come from Israel.", "opv-45"),
+        ("Britain sent seventy Husky vehicles to Ghana.", "husky-tsv"),
+        ("Croatia sends thirty M-84A4 Sniper tanks.", "m-84"),
+        ("Serbia got ten BRDM-2 scout cars.", "brdm-2"),
+        ("Сербия получила машины БРДМ-2.", "brdm-2"),
+        ("Two Maestrale-class frigates were sold.", "maestrale-class"),
+        ("Washington gave a Cessna 208B Grand Caravan.", "cessna-208"),
+        # the assault ship by its bare name before an English word for a ship
+        ("Cairo will buy both Mistral warships.", "mistral-class"),
         ("وصلت فرقاطة من طراز فريم إلى الإسكندرية", "fremm"),
     ],
 )  # fmt: skip

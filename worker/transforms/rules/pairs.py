@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from worker.model import Article, Entity, TaggedArticle
 from worker.transforms.folding import fold_letters, fold_words
-from worker.transforms.gazetteer import shipped_capitals
+from worker.transforms.gazetteer import shipped_capitals, shipped_partners
 from worker.transforms.parser import parse, parse_many
 from worker.transforms.sentences import split_sentences
 
@@ -958,16 +958,28 @@ def _sentence_pairs(
 
 def _pair_weapon(named: list[tuple[int, _Span]], supplier: str, trig: list[int]) -> _Span | None:
     """The weapon a sentence's pair is about: of the supplier's own weapons, with those of a
-    multinational programme (no one country: any partner sells them, "Eurofighter"; any named
-    weapon when none is), the one nearest the first transfer trigger, the sentence's main
-    transfer (as for its status); ties go to the first. The first one named is often the
-    carrier ("six transport jets landed, delivering the air defence system"); later triggers
-    often tell of other deals ("... that also included orders of howitzers")."""
-    own = [(k, w) for k, w in named if w.origin in (supplier, None)] or named
+    multinational programme it is a partner of (``_sells_as_own``: "Eurofighter" for Britain,
+    not for France; any named weapon when none is), the one nearest the first transfer
+    trigger, the sentence's main transfer (as for its status); ties go to the first. The first
+    one named is often the carrier ("six transport jets landed, delivering the air defence
+    system"); later triggers often tell of other deals ("... that also included orders of
+    howitzers")."""
+    own = [(k, w) for k, w in named if _sells_as_own(w.ident, w.origin, supplier)] or named
     if not own:
         return None
     first = min(trig)
     return min(own, key=lambda kw: (abs(kw[0] - first), kw[0]))[1]
+
+
+def _sells_as_own(weapon: str, origin: str | None, supplier: str) -> bool:
+    """The supplier sells the weapon as its own make: its state of origin, or a partner of a
+    multinational programme (``partners`` in the gazetteer; one listing none is open to any
+    state). A jet another state is compared with or also flies is not the seller's ("cheaper
+    than the F-16 and the Eurofighter", said of a Pakistani jet)."""
+    if origin is not None:
+        return origin == supplier
+    partners = shipped_partners().get(weapon)
+    return partners is None or supplier in partners
 
 
 def _arms_referred_back(symbols: list[Symbol], text: str) -> bool:
