@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -166,6 +166,32 @@ def _order(f: dict[str, float], a: _Party, b: _Party) -> bool:
     return True
 
 
+def _pair_features(
+    parties: Sequence[_Party],
+    base: Mapping[str, float],
+    origins: Collection[str],
+    given_away: bool,
+    side_features: Callable[[dict[str, float], str, _Party], None],
+) -> Iterator[tuple[_Party, _Party, dict[str, float]]]:
+    """Each ordered pair of parties of two states, with the features the English and the
+    language readers share: the sentence's (``base``), how each side is named, whether it makes
+    arms named there, what ``side_features`` adds for each side (the parse's or the patterns'
+    roles), and whether the supplier is only the maker of arms given away or handed on."""
+    for a in parties:
+        for b in parties:
+            if a.country == b.country:
+                continue
+            f = dict(base)
+            for side, p in (("rec", a), ("sup", b)):
+                f[f"{side}_via:{p.via}"] = 1.0
+                side_features(f, side, p)
+                if p.country in origins:
+                    f[f"{side}_maker"] = 1.0
+            if b.via == "origin" and given_away:
+                f["sup_gift_maker"] = 1.0
+            yield a, b, f
+
+
 def _keep_reading(
     out: dict[tuple[str, str], dict[str, float]], key: tuple[str, str], f: dict[str, float]
 ) -> None:
@@ -274,43 +300,36 @@ def _sentence_features(
     n_parties = len({p.country for p in parties})
     base[f"parties:{min(n_parties, 4)}"] = 1.0
     out: dict[tuple[str, str], dict[str, float]] = {}
-    for a in parties:
-        for b in parties:
-            if a.country == b.country:
-                continue
-            f = dict(base)
-            for side, p in (("rec", a), ("sup", b)):
-                span = (p.start, p.end)
-                f[f"{side}_via:{p.via}"] = 1.0
-                if span in roles:
-                    f[f"{side}_role:{roles[span]}"] = 1.0
-                if span in deps:
-                    f[f"{side}_dep:{deps[span]}"] = 1.0
-                if span in prev:
-                    f[f"{side}_prev:{prev[span]}"] = 1.0
-                if p.country in origins:
-                    f[f"{side}_maker"] = 1.0
-                if span in coord:
-                    group, pos, size = coord[span]
-                    f[f"{side}_list:{pos}"] = 1.0
-                    f[f"{side}_list:len{min(size, 4)}"] = 1.0
-                    # another member of the list has a role of the rule reader: in a list of
-                    # buyers or sellers every member plays the part the parse gave one of them
-                    for other, (g, _, _) in coord.items():
-                        if g == group and other != span and roles.get(other, "none") != "none":
-                            f[f"{side}_list_role:{roles[other]}"] = 1.0
-            if b.via == "origin" and (gift or handed):
-                f["sup_gift_maker"] = 1.0
-            ca, cb = coord.get((a.start, a.end)), coord.get((b.start, b.end))
-            if ca is not None and cb is not None and ca[0] == cb[0]:
-                f["list:same"] = 1.0  # two members of one list are on one side, not a pair
-            if roles.get((a.start, a.end)) == "recipient" and roles.get((b.start, b.end)) == (
-                "supplier"
-            ):
-                # the parse gives both roles in one sentence: the rule reader's strongest reading
-                f["roles:pair"] = 1.0
-            _order(f, a, b)
-            _keep_reading(out, (a.country, b.country), f)
+
+    def side_features(f: dict[str, float], side: str, p: _Party) -> None:
+        span = (p.start, p.end)
+        if span in roles:
+            f[f"{side}_role:{roles[span]}"] = 1.0
+        if span in deps:
+            f[f"{side}_dep:{deps[span]}"] = 1.0
+        if span in prev:
+            f[f"{side}_prev:{prev[span]}"] = 1.0
+        if span in coord:
+            group, pos, size = coord[span]
+            f[f"{side}_list:{pos}"] = 1.0
+            f[f"{side}_list:len{min(size, 4)}"] = 1.0
+            # another member of the list has a role of the rule reader: in a list of
+            # buyers or sellers every member plays the part the parse gave one of them
+            for other, (g, _, _) in coord.items():
+                if g == group and other != span and roles.get(other, "none") != "none":
+                    f[f"{side}_list_role:{roles[other]}"] = 1.0
+
+    for a, b, f in _pair_features(parties, base, origins, gift or handed, side_features):
+        ca, cb = coord.get((a.start, a.end)), coord.get((b.start, b.end))
+        if ca is not None and cb is not None and ca[0] == cb[0]:
+            f["list:same"] = 1.0  # two members of one list are on one side, not a pair
+        if roles.get((a.start, a.end)) == "recipient" and roles.get((b.start, b.end)) == (
+            "supplier"
+        ):
+            # the parse gives both roles in one sentence: the rule reader's strongest reading
+            f["roles:pair"] = 1.0
+        _order(f, a, b)
+        _keep_reading(out, (a.country, b.country), f)
     given: dict[str, set[str]] = {}
     for p in parties:
         r = roles.get((p.start, p.end), "none")
@@ -392,32 +411,25 @@ def _language_sentence_features(
         if s[0] == "word"
     }
     out: dict[tuple[str, str], dict[str, float]] = {}
-    for a in parties:
-        for b in parties:
-            if a.country == b.country:
-                continue
-            f = dict(base)
-            for side, p in (("rec", a), ("sup", b)):
-                span = (p.start, p.end)
-                f[f"{side}_via:{p.via}"] = 1.0
-                for r in roles.get(span, ()) or ("none",):
-                    f[f"{side}_role:{r}"] = 1.0
-                for case in cases.get(span, ()):
-                    f[f"{side}_case:{case}"] = 1.0
-                if p.country in origins:
-                    f[f"{side}_maker"] = 1.0
-            if b.via == "origin" and (gift or handed):
-                f["sup_gift_maker"] = 1.0
-            if "recipient" in roles.get((a.start, a.end), ()) and "supplier" in roles.get(
-                (b.start, b.end), ()
-            ):
-                f["roles:pair"] = 1.0
-            if _order(f, a, b):
-                lo, hi = sorted((a.index, b.index))
-                for k in range(lo + 1, hi):
-                    for name in trig_at.get(k, ()):
-                        f[f"between:{name}"] = 1.0
-            _keep_reading(out, (a.country, b.country), f)
+
+    def side_features(f: dict[str, float], side: str, p: _Party) -> None:
+        span = (p.start, p.end)
+        for r in roles.get(span, ()) or ("none",):
+            f[f"{side}_role:{r}"] = 1.0
+        for case in cases.get(span, ()):
+            f[f"{side}_case:{case}"] = 1.0
+
+    for a, b, f in _pair_features(parties, base, origins, gift or handed, side_features):
+        if "recipient" in roles.get((a.start, a.end), ()) and "supplier" in roles.get(
+            (b.start, b.end), ()
+        ):
+            f["roles:pair"] = 1.0
+        if _order(f, a, b):
+            lo, hi = sorted((a.index, b.index))
+            for k in range(lo + 1, hi):
+                for name in trig_at.get(k, ()):
+                    f[f"between:{name}"] = 1.0
+        _keep_reading(out, (a.country, b.country), f)
     given: dict[str, set[str]] = {}
     for p in parties:
         for r in roles.get((p.start, p.end), ()):
