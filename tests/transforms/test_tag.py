@@ -443,6 +443,10 @@ def test_empty_extension_file_is_fine(tmp_path: Path) -> None:
         ("The air force will receive two AW119 trainers next year.", True),
         # nor is the model letter of its civil name the B-2 bomber
         ("A mountain airline took delivery of an AS350 B2 for sightseeing flights.", False),
+        # the military words count in the article's language too
+        ("La Armada de Chile recibió seis helicópteros H125, informó el Ministerio.", True),
+        ("Il ministero della Difesa ha ordinato due AW119 per la scuola di volo.", True),
+        ("Bir turizm şirketi iki H125 helikopteri satın aldı.", False),
         # the military model's name needs no condition
         ("A mountain airline looked at the AS550 Fennec once.", True),
     ],
