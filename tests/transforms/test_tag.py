@@ -406,6 +406,13 @@ def test_extension_adds_aliases_people_and_weapons(tmp_path: Path) -> None:
         # only a weapon has partner states, and each is a known country code
         ("people:\n  - id: a-b\n    name: A\n    partners: [FRA]\n", 4, "only a weapon has"),
         ("weapons:\n  - id: w\n    name: W\n    partners: [FRA, QQQ]\n", 4, "unknown country"),
+        # a programme's partners, or one state of origin: not both (the pair reader would ask
+        # only the origin)
+        (
+            "weapons:\n  - id: w\n    name: W\n    country: FRA\n    partners: [DEU]\n",
+            2,
+            "has partners and a country",
+        ),
     ],
 )
 def test_extension_errors_name_file_and_line(

@@ -563,6 +563,14 @@ def _link_producers(g: Gazetteer) -> None:
             raise ConfigError(f"{ent.source}: producer {ent.producer!r} is not a company id")
         if ent.country is None:
             ent.country = maker.country
+    for ent in g.entities.values():
+        # the pair reader asks a weapon with a state of origin only about that state
+        # (pairs._sells_as_own): partners listed beside one would be silently ignored
+        if ent.partners and ent.country is not None:
+            raise ConfigError(
+                f"{ent.source}: weapon {ent.id!r} has partners and a country of origin "
+                f"({ent.country}); a multinational programme lists its partners only"
+            )
 
 
 def load_gazetteer(
