@@ -1747,6 +1747,13 @@ def test_the_rival_a_choice_passed_over_sells_nothing(read) -> None:
     assert set(got) == {("GHA", "BRA")}
 
 
+def test_over_as_particle_of_a_verb_of_sending_names_no_rival(read) -> None:
+    # "chose to send over X": "over" goes with the sending verb, so X is what is sent, not a
+    # bid the choice passed over
+    assert set(read("Norway chose to send over NASAMS launchers to Ukraine.")) == {("UKR", "NOR")}
+    assert set(read("Sweden opted to ship over Archer howitzers to Ukraine.")) == {("UKR", "SWE")}
+
+
 def test_a_choice_still_to_come_keeps_both_bids(read) -> None:
     # "likely to choose A over B": the choice is not made, B still competes
     got = read("Oman is likely to choose the Gripen over the Rafale.")

@@ -894,7 +894,8 @@ def _sentence_pairs(
     if lex.symbols_only:
         book.elsewhere = _own_clauses(roles, countries, symbols, lex)
     book.handed_on = _handed_on(symbols, trig, lex)
-    book.retired_at = _not_sold(symbols, lex)
+    lost = _passed_over(symbols, lex)  # a rival passed over is not what the pair is about
+    book.retired_at = _not_sold(symbols, lex, lost)
     for key, r in (parsed or {}).items():
         if isinstance(key, tuple) and r and r[0] in ROLES:  # a company or state body's country
             book.note(r, actors[key[1]])
@@ -943,7 +944,6 @@ def _sentence_pairs(
         book.note(("recipient", ARTICLE_BUYER), _Span(start, end, "country", ARTICLE_BUYER))
     status = sentence_status(_status_words(symbols, text, lex), trig, lex.status_words)
     goods = lex.grammar.words("for_platform") if lex.grammar else frozenset()
-    lost = _passed_over(symbols, lex)  # a rival passed over is not what the pair is about
     named = [
         (k, x[1])
         for k, x in enumerate(symbols)
@@ -1277,11 +1277,14 @@ def _handed_on(symbols: list[Symbol], trig: list[int], lex: RelationLexicon) -> 
     return 0 if trig and handed == trig[0] else handed
 
 
-def _not_sold(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
+def _not_sold(
+    symbols: list[Symbol], lex: RelationLexicon, passed: set[int] | None = None
+) -> set[int]:
     """Indices of the named weapons whose maker sells nothing in the sentence: arms on their
     way out (``_retired``), transports carrying the cargo (``_carriers``) and the alternative a
-    choice passed over (``_passed_over``)."""
-    return _retired(symbols, lex) | _carriers(symbols, lex) | _passed_over(symbols, lex)
+    choice passed over (``_passed_over``; ``passed`` when the caller has it already)."""
+    lost = _passed_over(symbols, lex) if passed is None else passed
+    return _retired(symbols, lex) | _carriers(symbols, lex) | lost
 
 
 _OVER = "over"
@@ -1310,9 +1313,11 @@ def _passed_over(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
             chosen = not (before is not None and before[0] == "word" and before[1] in ahead)
             over = False
         elif kind == "word" and payload == _OVER and chosen:
-            # "chose over 20 drones": a count after "over" is a quantity, not a rival
-            nxt = _word_after(symbols, k)
-            over = nxt is None or not _count_or_mod(nxt, mod)
+            # "chose over 20 drones": a count after "over" is a quantity, not a rival; "opted
+            # to ship over": the particle of a verb of handing, its arms are the ones sent
+            nxt, prev = _word_after(symbols, k), symbols[k - 1]
+            particle = prev[0] == "word" and (prev[1] in lex.triggers or prev[1] in lex.handover)
+            over = not particle and (nxt is None or not _count_or_mod(nxt, mod))
         elif kind == "weapon" and over:
             out.add(k)
         elif over and not (kind == "word" and (payload in lex.conjunctions or payload == ",")):
