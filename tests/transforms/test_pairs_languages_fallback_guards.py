@@ -74,3 +74,19 @@ def test_spanish_genitive_of_a_company_names_no_seller(tagger: Tagger, rules: Ru
 def test_spanish_de_right_after_arms_is_still_from(tagger: Tagger, rules: RuleSet) -> None:
     body = "Perú modernizará sus fuerzas armadas. La compra de tanques de Chile avanza."
     assert ("PER", "CHL") in pairs(tagger, rules, "es", body)
+
+
+def test_spanish_de_after_second_hand_arms_is_still_from(tagger: Tagger, rules: RuleSet) -> None:
+    # an adjective between the arms and "de" ("usados") leaves "de" the seller's "from": the
+    # maker of the planes is then no seller to fill in
+    body = "Chile recibirá el año que viene doce F-16 usados de Noruega para su fuerza aérea."
+    found = pairs(tagger, rules, "es", body)
+    assert ("CHL", "NOR") in found
+    assert ("CHL", "USA") not in found
+
+
+def test_portuguese_da_after_second_hand_arms_is_still_from(tagger: Tagger, rules: RuleSet) -> None:
+    body = "O Peru vai receber no ano que vem dez caças F-16 usados da Noruega."
+    found = pairs(tagger, rules, "pt", body)
+    assert ("PER", "NOR") in found
+    assert ("PER", "USA") not in found

@@ -1843,13 +1843,33 @@ def _genitive_not_from(
     genitive ("de", "da", "del") and no trigger a few symbols before governs it, is "of" a noun,
     not "from" a seller: "o pedido do governo da Alemanha", "la empresa estatal del Perú", "a
     modernização do Exército Brasileiro". As for a list's first member (``_genitive_before``).
-    Right after arms it stays "from": "tanques de China", "los F-16 de Dinamarca"."""
+    After arms it stays "from", also past a modifier: "tanques de China", "los F-16 de
+    Dinamarca", "os caças F-16 usados da Dinamarca" (``_arms_before``)."""
     for k in countries:
         r = roles.get(k)
         if r and r[0] == "supplier" and str(r[1]).startswith("{from} X"):
-            arms_of = k >= 2 and symbols[k - 2][0] == "weapon"  # "tanques de China": from
+            arms_of = _arms_before(symbols, k - 1, lex, triggers)
             if not arms_of and _genitive_before(symbols, k, lex, triggers):
                 roles[k] = None
+
+
+_MODIFIER_REACH = 2  # words between arms and the genitive: "F-16 usados de", "F-16 muy usados de"
+
+
+def _arms_before(
+    symbols: list[Symbol], g: int, lex: RelationLexicon, triggers: Sequence[int]
+) -> bool:
+    """A weapon or an arms word stands before the genitive word at ``g``, right before it or
+    past up to ``_MODIFIER_REACH`` other words that are no trigger (the adjectives of second-hand
+    arms: "usados", "usadas"): the genitive then names where the arms come from. No language
+    lexicon has a class of modifiers, so any plain word counts."""
+    for j in range(g - 1, max(g - 2 - _MODIFIER_REACH, -1), -1):
+        kind, payload = symbols[j][0], symbols[j][1]
+        if kind == "weapon" or (kind == "word" and (payload,) in lex.arms):
+            return True
+        if kind != "word" or j in triggers:
+            return False
+    return False
 
 
 def _coordinate_back(
