@@ -194,14 +194,66 @@ _CLASS_WORDS = frozenset(
         "frigate",
         "frigates",
         "opv",
+        # added on the 2026-12-06 evening audit of the weapon errors: labels such as "arms",
+        # "air-surveillance-radar", "laser-guided-bomb" or "fighter-jet" name no system either,
+        # yet were scored as systems no reading could match (always wrong, whatever was read)
+        "arms",
+        "modern",
+        "radar",
+        "surveillance",
+        "engine",
+        "engines",
+        "bomb",
+        "bombs",
+        "laser",
+        "guided",
+        "pound",
+        "sensor",
+        "sensors",
+        "targeting",
+        "truck",
+        "kamikaze",
+        "jet",
+        "corvette",
+        "corvettes",
+        "warship",
+        "offshore",
+        "fast",
+        "interceptor",
+        "craft",
+        "rocket",
+        "rockets",
+        "launcher",
+        "launchers",
+        "multiple",
+        "anti",
+        "aircraft",
+        "combat",
+        "transport",
+        "and",
+        "support",
+        "personnel",
+        "carrier",
+        "carriers",
+        "self",
+        "propelled",
+        "howitzer",
+        "howitzers",
+        "night",
+        "vision",
+        "goggles",
     ]
 )
+# a calibre or weight ("35mm", "2000" of "2000-pound") qualifies a class, it names no system
+_MEASURE = re.compile(r"\d+(mm|lb|kg)?")
 
 
 def names_system(label: str) -> bool:
     """Whether a weapon label names a system (an id or designation), not only a class of arms."""
     words = _WORD.findall(label.lower())
-    return not words or not all(w in _CLASS_WORDS for w in words)
+    # an origin before "made" ("russian-made-weapons") says whose arms, not which system
+    kept = [w for i, w in enumerate(words) if not (words[i + 1 : i + 2] == ["made"] or w == "made")]
+    return not kept or not all(w in _CLASS_WORDS or _MEASURE.fullmatch(w) for w in kept)
 
 
 @cache
@@ -273,7 +325,11 @@ def score_report(rep: Report, pred: list[dict], countries: list[str], s: Score) 
                 w_right = _norm(hit.get("weapon")) in _weapon_ids(lab.weapon)
             else:  # the text names no system: right to name none, wrong to name one
                 s.weapon_class_labels += 1
-                w_right = hit.get("weapon") is None
+                # naming none is right only when no other label of the deal names a system
+                # ("arms" and "mi-28" for one pair: the Mi-28 was there to be read)
+                w_right = hit.get("weapon") is None and not any(
+                    p.weapon and names_system(p.weapon) for p in labels[k]
+                )
             s.weapon[w_right] += 1
             if not w_right:
                 s.weapon_errors.append(

@@ -80,3 +80,27 @@ def test_a_class_of_arms_is_not_a_system_so_only_naming_none_is_right() -> None:
     s = Score()
     score_report(report(shells), [{**pair, "weapon": "k9-thunder"}], ["PER", "KOR"], s)
     assert s.weapon[False] == 1
+
+
+def test_class_words_with_an_origin_a_calibre_or_a_role_name_no_system() -> None:
+    for label in (
+        "arms",
+        "russian-made-weapons",
+        "2000-pound-bombs",
+        "35mm-ammunition",
+        "air-surveillance-radar",
+        "laser-guided-bomb",
+        "anti-aircraft-gun",
+    ):
+        assert not names_system(label), label
+    for label in ("mtu-engine", "nimr-armoured-vehicles", "mirage-2000", "k9", "ppa-patrol-vessel"):
+        assert names_system(label), label
+
+
+def test_naming_no_system_is_wrong_when_another_label_of_the_deal_names_one() -> None:
+    arms = PairLabel("IRQ", "RUS", weapon="arms", status="delivered")
+    gunships = PairLabel("IRQ", "RUS", weapon="mi-28", status="delivered")
+    s = Score()
+    pair = {"recipient": "IRQ", "supplier": "RUS", "weapon": None, "status": "delivered"}
+    score_report(report(arms, gunships), [pair], ["IRQ", "RUS"], s)
+    assert s.weapon[False] == 1 and s.weapon[True] == 0
