@@ -1,0 +1,37 @@
+"""Recall in the weakest languages (issue 13, 2026-12-06 evening, branch s34-i18n-recall): whole
+word classes and case roles the dev errors showed missing. One case per construction; every
+sentence is our own, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms.test_pairs_languages import pairs
+from worker.transforms.rules import RuleSet
+from worker.transforms.tag import Tagger
+
+CASES = [
+    # Ukrainian: the imperfective present of "передавати" (handing over), dative after it
+    ("uk", "Норвегія передає Україні нові гаубиці M109.", {("UKR", "NOR")}),
+    # Ukrainian: "надсилати" (sending), imperfective present plural
+    ("uk", "США надсилають Латвії зенітні ракети Stinger.", {("LVA", "USA")}),
+    # Ukrainian: "надавати" (providing), imperfective present
+    ("uk", "Данія надає Литві артилерійські снаряди.", {("LTU", "DNK")}),
+    # Ukrainian: "відправити" (dispatching), perfective past, the buyer after "до"
+    ("uk", "Франція відправила до Вірменії бронетранспортери.", {("ARM", "FRA")}),
+    # Ukrainian: the impersonal passive "-но" form is a trigger; the seller after "від"
+    ("uk", "Від Швеції Естонії передано бойові машини CV90.", {("EST", "SWE")}),
+    # Ukrainian: the state appealed to ("звернулася до X") is asked, not the buyer
+    (
+        "uk",
+        "Іспанія звернулася до Швейцарії з проханням дозволити передати Україні зенітні гармати.",
+        {("UKR", "ESP")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_recall_construction_s34(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == expected
