@@ -27,6 +27,10 @@ CASES = [
         "Іспанія звернулася до Швейцарії з проханням дозволити передати Україні зенітні гармати.",
         {("UKR", "ESP")},
     ),
+    # German: "in die X" after a verb of supplying is "into" (the accusative): the buyer
+    ("de", "Russland hat Flugabwehrsysteme in die Türkei exportiert.", {("TUR", "RUS")}),
+    # German: ... while "in den USA" (the dative plural) stays the place of buying, the seller
+    ("de", "Die Türkei kaufte in den USA Kampfjets F-16.", {("TUR", "USA")}),
 ]
 
 
