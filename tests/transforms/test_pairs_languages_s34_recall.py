@@ -31,6 +31,12 @@ CASES = [
     ("de", "Russland hat Flugabwehrsysteme in die Türkei exportiert.", {("TUR", "RUS")}),
     # German: ... while "in den USA" (the dative plural) stays the place of buying, the seller
     ("de", "Die Türkei kaufte in den USA Kampfjets F-16.", {("TUR", "USA")}),
+    # German: the participle of the perfect of "schicken" (sending), the buyer after "nach"
+    ("de", "Norwegen hat Haubitzen nach Litauen geschickt.", {("LTU", "NOR")}),
+    # Portuguese: "disponibilizar" (making available) is a verb of supplying
+    ("pt", "Portugal disponibiliza à Ucrânia blindados M113.", {("UKR", "PRT")}),
+    # Portuguese: "suprir" (supplying), its future
+    ("pt", "A Espanha suprirá a Letônia com mísseis antiaéreos.", {("LVA", "ESP")}),
 ]
 
 
