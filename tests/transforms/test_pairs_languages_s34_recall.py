@@ -27,6 +27,12 @@ CASES = [
         "Іспанія звернулася до Швейцарії з проханням дозволити передати Україні зенітні гармати.",
         {("UKR", "ESP")},
     ),
+    # Ukrainian: missiles shot down ("збили") are the enemy's: their state is no supplier
+    (
+        "uk",
+        "Німеччина передала Україні системи IRIS-T, які збили понад сто російських ракет.",
+        {("UKR", "DEU")},
+    ),
     # German: "in die X" after a verb of supplying is "into" (the accusative): the buyer
     ("de", "Russland hat Flugabwehrsysteme in die Türkei exportiert.", {("TUR", "RUS")}),
     # German: ... while "in den USA" (the dative plural) stays the place of buying, the seller
