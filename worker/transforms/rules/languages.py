@@ -330,6 +330,7 @@ def merge_language(
         "arms_window": own.get("arms_window", common.get("arms_window", 10)),
         "negator_window": own.get("negator_window", common.get("negator_window", 2)),
         "ignore": list(own.get("ignore") or []),
+        "kept": list(own.get("kept") or []),
         "classes": classes,
         "triggers": usable([*(common.get("triggers") or []), *(own.get("triggers") or [])]),
         "negators": usable([*(common.get("negators") or []), *(own.get("negators") or [])]),

@@ -227,6 +227,10 @@ class RelationLexicon:
     # word of the lexicon (a language file's ``written:`` list): Portuguese "à" ("to the") folds
     # to the article "a", Polish "że" ("that") to "ze" ("from"); a class may list them as written
     written: frozenset[str] = frozenset()
+    # language lexicons: ignored words kept after a given word when a country follows (a
+    # language file's ``kept:`` list of "word ignored" phrases): German "in die Türkei" is
+    # "into", the accusative, where "in der Türkei" is "in"; the class `to` lists the phrase
+    kept: frozenset[tuple[str, str]] = frozenset()
     # a learned second opinion on the pairs (rules/pair_scorer.py), from the lexicon's `scorer:`
     scorer: Any = field(default=None, repr=False)
     # language lexicons: their word classes as read (stem keys included), for the pair scorer's
@@ -252,6 +256,10 @@ class RelationLexicon:
             window = int(raw.get("window", 6))
             arms_window = int(raw.get("arms_window", 10))
             ignore = frozenset(fold_letters(str(w)) for w in raw.get("ignore", []))
+            kept = frozenset(
+                (a, b)
+                for a, b in (SENT_TOKEN.findall(fold_letters(str(p))) for p in raw.get("kept", []))
+            )
             triggers: set[str] = set()
             for t in raw.get("triggers", []):
                 triggers.update(_expand_words(str(t), classes))
@@ -292,6 +300,7 @@ class RelationLexicon:
             window=window,
             arms_window=arms_window,
             ignore=ignore,
+            kept=kept,
             triggers=frozenset(triggers),
             negators=frozenset(negators),
             negator_window=int(raw.get("negator_window", 2)),
@@ -1478,7 +1487,7 @@ def _symbols(
             symbols.append(("weapon", None, ts, toks[i + matched - 1][2]))
             i += matched
             continue
-        if tok not in lex.ignore:
+        if tok not in lex.ignore or _kept(tok, toks, i, spans[si:], lex):
             symbols.append(("word", tok, ts, te))
         i += 1
     if lex.holders:
@@ -1486,6 +1495,17 @@ def _symbols(
     if lex.places or lex.places_or_to:
         symbols = _places(symbols, text, lex)
     return symbols, (toks[0][1] if toks else start)
+
+
+def _kept(
+    tok: str, toks: list[tuple[str, int, int]], i: int, after: list[_Span], lex: RelationLexicon
+) -> bool:
+    """Whether the ignored word ``toks[i]`` stays on the symbol line: it follows the word its
+    ``kept`` phrase names and a country's name follows it ("in die Türkei": into)."""
+    if not lex.kept or i == 0 or (toks[i - 1][0], tok) not in lex.kept or i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1][1]
+    return bool(after) and after[0].kind == "country" and after[0].start <= nxt < after[0].end
 
 
 def _as_written(tok: str, written: str, keep: frozenset[str]) -> str:
