@@ -401,3 +401,100 @@ def test_an_airline_named_by_the_adjective_and_air_is_no_state(
     tagger: Tagger, body: str, expected: set[str]
 ) -> None:
     assert countries(tagger, body) == expected
+
+
+# --- session 34: homonyms by class of trap ------------------------------------------------------
+
+
+def tagged(tagger: Tagger, body: str, language: str) -> set[str]:
+    article = Article(id="t", title="", body=body, language=language)
+    return set(tagger.tag(article).countries)
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("it", "Il centrocampista Jordan, ex capitano del club, piace a due squadre."),
+        ("fr", "Le défenseur Jordan a prolongé son contrat jusqu'en 2027."),
+        ("de", "Der Stürmer Jordan traf zweimal in der zweiten Halbzeit."),
+        ("pl", "Pomocnik Jordan podpisał nową umowę z klubem."),
+    ],
+)
+def test_english_jordan_in_copy_of_a_language_with_its_own_name_is_a_person(
+    tagger: Tagger, language: str, body: str
+) -> None:
+    assert "JOR" not in tagged(tagger, body, language)
+
+
+def test_english_jordan_beside_amman_stays_the_country_in_any_language(tagger: Tagger) -> None:
+    assert "JOR" in tagged(tagger, "Amman: Jordan compra otto elicotteri usati.", "it")
+    assert "JOR" in tagged(tagger, "Jordan ordered eight used helicopters.", "en")
+
+
+def test_chad_is_a_first_name_outside_english_and_spanish(tagger: Tagger) -> None:
+    assert "TCD" not in tagged(tagger, "Le batteur Chad a quitté le groupe hier.", "fr")
+    # Spanish names the state "Chad" itself
+    assert "TCD" in tagged(tagger, "Chad recibió blindados de Francia.", "es")
+
+
+def test_english_georgia_in_german_copy_is_the_us_state(tagger: Tagger) -> None:
+    body = "Der Gouverneur von Georgia rief wegen des Sturms den Notstand aus."
+    assert "GEO" not in tagged(tagger, body, "de")
+    # Spanish and Portuguese spell the country so
+    assert "GEO" in tagged(tagger, "Georgia compró misiles a Francia.", "es")
+    assert "GEO" in tagged(tagger, "A Geórgia comprou mísseis da França.", "pt")
+
+
+def test_turkey_in_another_languages_copy_is_the_english_word(tagger: Tagger) -> None:
+    assert "TUR" not in tagged(tagger, "Zum Fest gibt es Turkey mit Preiselbeeren.", "de")
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("en", "Georgia's governor vetoed the school budget on Friday."),
+        ("en", "The governor of Georgia asked drivers to stay home."),
+        ("es", "El gobernador de Georgia ordenó evacuar la costa."),
+        ("it", "Il governatore della Georgia ha chiuso le scuole."),
+        ("fr", "Le gouverneur de Géorgie a fermé les écoles."),
+    ],
+)
+def test_georgia_with_a_state_office_is_the_us_state(
+    tagger: Tagger, language: str, body: str
+) -> None:
+    assert "GEO" not in tagged(tagger, body, language)
+
+
+def test_french_adjective_is_no_caucasus_evidence_beside_the_state(tagger: Tagger) -> None:
+    body = (
+        "Le gouverneur élu de Géorgie prépare sa prise de fonctions. "
+        "La loi géorgienne impose un second tour sous la barre de la moitié des voix."
+    )
+    assert "GEO" not in tagged(tagger, body, "fr")
+    assert "GEO" in tagged(tagger, "La Géorgie achète des radars, a dit Tbilissi.", "fr")
+
+
+def test_romance_adjective_of_georgia_beside_us_counties_is_the_state(tagger: Tagger) -> None:
+    body = "Los georgianos de los condados de la costa deben salir antes del viernes."
+    assert "GEO" not in tagged(tagger, body, "es")
+    assert "GEO" in tagged(tagger, "Los georgianos protestaron en Tiflis.", "es")
+
+
+def test_arabic_georgia_after_state_with_a_clitic_is_the_us_state(tagger: Tagger) -> None:
+    # "officials in the state of Georgia announced two deaths"
+    assert "GEO" not in tagged(tagger, "أعلن مسؤولون بولاية جورجيا وفاة شخصين.", "ar")
+    # "Georgia bought missiles from France"
+    assert "GEO" in tagged(tagger, "اشترت جورجيا صواريخ من فرنسا.", "ar")
+
+
+def test_arabic_georgia_beside_us_states_in_the_article_is_the_state(tagger: Tagger) -> None:
+    # "storms hit south Georgia and north Florida"
+    body = "ضربت العواصف جنوب جورجيا وشمال فلوريدا."
+    assert "GEO" not in tagged(tagger, body, "ar")
+
+
+def test_a_title_abbreviated_with_a_stop_introduces_a_person(tagger: Tagger) -> None:
+    assert "JOR" not in tagged(tagger, "Mr. Jordan told the board the plan was late.", "en")
+    assert "TCD" not in tagged(tagger, "Dr. Chad thanked the nurses.", "en")
+    # a sentence ending before the name is no title
+    assert "JOR" in tagged(tagger, "The talks ended in Amman. Jordan will buy tanks.", "en")

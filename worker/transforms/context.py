@@ -60,13 +60,19 @@ PRECEDER_STOPWORDS = frozenset(
     )
 )
 
+# Titles abbreviated with a full stop before a name ("Mr. Jordan", "Sig. Jordan", "M. Chad"):
+# that stop is the abbreviation's, where any other word ending in one closes a sentence.
+HONORIFICS = frozenset(
+    ["mr.", "mrs.", "ms.", "dr.", "prof.", "sr.", "sra.", "srta.", "sig.", "dott.", "m."]
+)
+
 
 class TaggingContext:
     """The whole article, shared by the title and body scans: folded text, and the per-field
     contexts that article-wide conditions need. Token sets and name look-ups are built on first
     use and cached."""
 
-    __slots__ = ("_fields", "_lower", "_names", "_tokens", "norm")
+    __slots__ = ("_fields", "_lower", "_names", "_tokens", "language", "norm")
 
     def __init__(
         self,
@@ -76,8 +82,10 @@ class TaggingContext:
         body_norm: str,
         sentences: list[tuple[int, int]],
         starts: list[int],
+        language: str | None = None,
     ):
         self.norm = title_norm + body_norm
+        self.language = language
         self._tokens: set[str] | None = None
         self._names: dict[str, bool] = {}
         self._lower: dict[str, bool] = {}
@@ -297,7 +305,7 @@ def _name_before(ctx: MatchContext, start: int, end: int) -> bool:
         word[:1].isupper()
         and word[1:].islower()
         and word.lower() not in PRECEDER_STOPWORDS
-        and not word.endswith(".")
+        and (not word.endswith(".") or word.lower() in HONORIFICS)
     )
 
 
@@ -360,6 +368,13 @@ def _currency_sign(cond: Condition, ctx: MatchContext, start: int, end: int) -> 
     return ctx.text[end : end + 1] in CURRENCY_SIGNS
 
 
+def _language(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
+    """The article is written in one of ``words`` (language codes). For an English country name
+    that the language spells otherwise ("Jordan": Giordania, Jordanie; "Georgia": Georgien,
+    Gruzja), the English letters in that language's copy are a person, a river or a US state."""
+    return ctx.article.language in cond.singles
+
+
 def _always(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
     """Always holds: ``reject_if: [always: true]`` keeps a match only when a ``keep_if``
     condition holds (a word that is a country only in its context: Arabic "مالي", "financial")."""
@@ -370,6 +385,7 @@ CURRENCY_SIGNS = frozenset("$€£¥")
 
 PREDICATES: dict[str, Callable[[Condition, MatchContext, int, int], bool]] = {
     "always": _always,
+    "language": _language,
     "near": _near,
     "followed_by": _followed_by,
     "preceded_by": _preceded_by,
@@ -381,4 +397,4 @@ PREDICATES: dict[str, Callable[[Condition, MatchContext, int, int], bool]] = {
     "currency_sign": _currency_sign,
 }
 # Predicates that take a word list (the others take ``true``).
-WORD_PREDICATES = frozenset({"near", "followed_by", "preceded_by"})
+WORD_PREDICATES = frozenset({"near", "followed_by", "preceded_by", "language"})
