@@ -498,3 +498,58 @@ def test_a_title_abbreviated_with_a_stop_introduces_a_person(tagger: Tagger) -> 
     assert "TCD" not in tagged(tagger, "Dr. Chad thanked the nurses.", "en")
     # a sentence ending before the name is no title
     assert "JOR" in tagged(tagger, "The talks ended in Amman. Jordan will buy tanks.", "en")
+
+
+def test_the_bird_with_an_article_in_a_recipe_is_no_state(tagger: Tagger) -> None:
+    body = "For the Turkey: rub it with butter. Roast the turkey for three hours."
+    assert "TUR" not in tagged(tagger, body, "en")
+    # the bird elsewhere does not turn a mid-sentence country into one
+    body = "Steel imports from Turkey rose while the turkey market slumped."
+    assert "TUR" in tagged(tagger, body, "en")
+
+
+def test_a_country_named_era_is_a_period(tagger: Tagger) -> None:
+    assert "VNM" not in tagged(tagger, "The air force retired its Vietnam-era Hueys.", "en")
+    assert "VNM" not in tagged(tagger, "Old Vietnam War-era rifles were sold off.", "en")
+    assert "VNM" in tagged(tagger, "Vietnam ordered patrol boats from India.", "en")
+
+
+@pytest.mark.parametrize(
+    ("body", "iso"),
+    [
+        ("The point guard Zaire Williams drove to the basket.", "COD"),
+        ("Navy spokesman Rear Admiral Jose Trinidad briefed reporters.", "TTO"),
+    ],
+)
+def test_a_country_name_that_is_a_persons_name(tagger: Tagger, body: str, iso: str) -> None:
+    assert iso not in tagged(tagger, body, "en")
+
+
+def test_old_and_island_names_stay_states_without_a_person(tagger: Tagger) -> None:
+    assert "COD" in tagged(tagger, "Zaire bought Mirage jets in the 1970s.", "en")
+    assert "TTO" in tagged(tagger, "Trinidad received two patrol vessels.", "en")
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "iso"),
+    [
+        ("en", "Drones were tested in Inner Mongolia last month.", "MNG"),
+        ("en", "A Real Madrid winger scored twice.", "ESP"),
+        ("en", "It quotes the Stockholm International Peace research institute.", "SWE"),
+        (
+            "es",
+            "Según el Instituto Internacional de Investigación para la Paz de Estocolmo.",
+            "SWE",
+        ),
+    ],
+)
+def test_names_of_a_region_club_or_institute_are_no_state(
+    tagger: Tagger, language: str, body: str, iso: str
+) -> None:
+    assert iso not in tagged(tagger, body, language)
+
+
+def test_us_before_the_word_dollar_is_the_currency(tagger: Tagger) -> None:
+    assert "USA" not in tagged(tagger, "Das kostet 2,5 Milliarden US-Dollar.", "de")
+    assert "USA" not in tagged(tagger, "The deal is worth 3 billion US dollars.", "en")
+    assert "USA" in tagged(tagger, "The US sold jets to Poland.", "en")

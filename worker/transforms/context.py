@@ -309,6 +309,8 @@ def _name_before(ctx: MatchContext, start: int, end: int) -> bool:
     )
 
 
+# Articles and possessives: English sets none before "Turkey", "China" or "Chile" the state.
+DETERMINERS = frozenset(["the", "a", "an", "this", "that", "your", "our", "my", "their"])
 _LIST_MARK = re.compile(r"[,;:()]")
 
 
@@ -325,6 +327,9 @@ def _lower_case_in_article(cond: Condition, ctx: MatchContext, start: int, end: 
     before = _WORDS.findall(ctx.text, a, start)
     if not before:
         return True  # first word of its sentence
+    prev = _WORD_BEFORE.search(ctx.text, max(start - 40, 0), start)
+    if prev and prev.group(1).lower() in DETERMINERS:
+        return True  # "for the Turkey", "a China plate": a country's name takes no article
     if _capitalised_run(ctx, start, end, before, ctx.text[a:start]):
         return True
     # A run of capitalised words around it is a headline repeated in the body.
