@@ -553,3 +553,9 @@ def test_us_before_the_word_dollar_is_the_currency(tagger: Tagger) -> None:
     assert "USA" not in tagged(tagger, "Das kostet 2,5 Milliarden US-Dollar.", "de")
     assert "USA" not in tagged(tagger, "The deal is worth 3 billion US dollars.", "en")
     assert "USA" in tagged(tagger, "The US sold jets to Poland.", "en")
+
+
+def test_german_island_is_the_english_word_in_other_copy(tagger: Tagger) -> None:
+    body = "La marina recibió dos patrulleras de la clase Island usadas."
+    assert "ISL" not in tagged(tagger, body, "es")
+    assert "ISL" in tagged(tagger, "Island kauft zwei Küstenwachschiffe aus Norwegen.", "de")
