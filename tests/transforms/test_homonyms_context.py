@@ -559,3 +559,38 @@ def test_german_island_is_the_english_word_in_other_copy(tagger: Tagger) -> None
     body = "La marina recibió dos patrulleras de la clase Island usadas."
     assert "ISL" not in tagged(tagger, body, "es")
     assert "ISL" in tagged(tagger, "Island kauft zwei Küstenwachschiffe aus Norwegen.", "de")
+
+
+@pytest.mark.parametrize(
+    ("body", "iso"),
+    [
+        ("Jordan, 27, signed a two-year deal with the club.", "JOR"),
+        ("Chad's wife said the family would move to Texas.", "TCD"),
+        ("Jordan's agent confirmed the talks.", "JOR"),
+    ],
+)
+def test_an_age_or_a_relative_after_the_word_makes_it_a_person(
+    tagger: Tagger, body: str, iso: str
+) -> None:
+    assert iso not in tagged(tagger, body, "en")
+
+
+def test_the_state_with_a_possessive_and_a_number_stays_a_state(tagger: Tagger) -> None:
+    assert "JOR" in tagged(tagger, "Jordan's army took 12 new howitzers.", "en")
+    assert "JOR" in tagged(tagger, "Jordan, in 2019, bought used tanks.", "en")
+
+
+def test_a_middle_initial_or_a_prefixed_surname_marks_a_person(tagger: Tagger) -> None:
+    assert "JOR" not in tagged(tagger, "Michael B. Jordan plays the boxer.", "en")
+    assert "GEO" not in tagged(tagger, "A painting by Georgia O'Keeffe sold for millions.", "en")
+
+
+def test_turkey_day_is_thanksgiving(tagger: Tagger) -> None:
+    assert "TUR" not in tagged(tagger, "Stores open early after Turkey Day.", "en")
+
+
+def test_cyrillic_sofia_before_a_surname_is_a_person(tagger: Tagger) -> None:
+    # "the singer Sofia Rotaru gave a concert" / "the government in Sofia bought jets"
+    assert "BGR" not in tagged(tagger, "Певица София Ротару дала концерт.", "ru")
+    assert "BGR" not in tagged(tagger, "Співачка Софія Ротару дала концерт.", "uk")
+    assert "BGR" in tagged(tagger, "Уряд у Софії купив винищувачі.", "uk")

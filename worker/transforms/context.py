@@ -293,7 +293,7 @@ def _name_after(ctx: MatchContext, start: int, end: int) -> bool:
         nxt = _WORD_AFTER.match(ctx.text, m.end())
         after = nxt.group(1) if nxt else ""
         return after[:1].isupper() and after[1:].islower()
-    return word[:1].isupper() and word[1:].islower() and word.lower() not in FOLLOWER_STOPWORDS
+    return _name_shaped(word) and word.lower() not in FOLLOWER_STOPWORDS
 
 
 def _name_before(ctx: MatchContext, start: int, end: int) -> bool:
@@ -301,12 +301,44 @@ def _name_before(ctx: MatchContext, start: int, end: int) -> bool:
     if not m or ctx.title_case(start):
         return False
     word = m.group(1)
+    if _INITIAL.fullmatch(word):
+        return True  # a middle initial ("Michael B. Jordan")
     return (
-        word[:1].isupper()
-        and word[1:].islower()
+        _name_shaped(word)
         and word.lower() not in PRECEDER_STOPWORDS
         and (not word.endswith(".") or word.lower() in HONORIFICS)
     )
+
+
+# A name's shape: a capital, then lower case, or a Celtic/Scots prefix before a second capital
+# ("O'Keeffe", "McCain", "MacArthur", "D'Amato").
+_PREFIXED_NAME = re.compile(r"(?:O['’]|D['’]|Mc|Mac)[A-Z][a-z]+")
+# One capital and a stop between a capitalised word and the match: a middle initial.
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _name_shaped(word: str) -> bool:
+    return (word[:1].isupper() and word[1:].islower()) or bool(_PREFIXED_NAME.fullmatch(word))
+
+
+# A person's details right after the name: an age in commas ("Jordan, 24, scored"), or a
+# possessive before a relative or a personal role ("Chad's wife", "Jordan's agent"); a state
+# has neither.
+_AGE_AFTER = re.compile(r",[ \u00a0]*\d{1,2},")
+_PERSONAL = frozenset(
+    _words(
+        """wife husband mother father son daughter brother sister girlfriend boyfriend fiancee
+        fiance parents teammate teammates agent lawyer attorney widow"""
+    )
+)
+
+
+def _person_context(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
+    """An age or a relative follows the match: the word is a person's name."""
+    if _AGE_AFTER.match(ctx.text, end):
+        return True
+    rest = ctx.norm[end + 1 : end + 1 + 40].split()
+    return len(rest) >= 2 and rest[0] == "s" and rest[1] in _PERSONAL
 
 
 # Articles and possessives: English sets none before "Turkey", "China" or "Chile" the state.
@@ -390,6 +422,7 @@ CURRENCY_SIGNS = frozenset("$€£¥")
 
 PREDICATES: dict[str, Callable[[Condition, MatchContext, int, int], bool]] = {
     "always": _always,
+    "person_context": _person_context,
     "language": _language,
     "near": _near,
     "followed_by": _followed_by,
