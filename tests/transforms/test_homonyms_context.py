@@ -401,3 +401,196 @@ def test_an_airline_named_by_the_adjective_and_air_is_no_state(
     tagger: Tagger, body: str, expected: set[str]
 ) -> None:
     assert countries(tagger, body) == expected
+
+
+# --- session 34: homonyms by class of trap ------------------------------------------------------
+
+
+def tagged(tagger: Tagger, body: str, language: str) -> set[str]:
+    article = Article(id="t", title="", body=body, language=language)
+    return set(tagger.tag(article).countries)
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("it", "Il centrocampista Jordan, ex capitano del club, piace a due squadre."),
+        ("fr", "Le défenseur Jordan a prolongé son contrat jusqu'en 2027."),
+        ("de", "Der Stürmer Jordan traf zweimal in der zweiten Halbzeit."),
+        ("pl", "Pomocnik Jordan podpisał nową umowę z klubem."),
+    ],
+)
+def test_english_jordan_in_copy_of_a_language_with_its_own_name_is_a_person(
+    tagger: Tagger, language: str, body: str
+) -> None:
+    assert "JOR" not in tagged(tagger, body, language)
+
+
+def test_english_jordan_beside_amman_stays_the_country_in_any_language(tagger: Tagger) -> None:
+    assert "JOR" in tagged(tagger, "Amman: Jordan compra otto elicotteri usati.", "it")
+    assert "JOR" in tagged(tagger, "Jordan ordered eight used helicopters.", "en")
+
+
+def test_chad_is_a_first_name_outside_english_and_spanish(tagger: Tagger) -> None:
+    assert "TCD" not in tagged(tagger, "Le batteur Chad a quitté le groupe hier.", "fr")
+    # Spanish names the state "Chad" itself
+    assert "TCD" in tagged(tagger, "Chad recibió blindados de Francia.", "es")
+
+
+def test_english_georgia_in_german_copy_is_the_us_state(tagger: Tagger) -> None:
+    body = "Der Gouverneur von Georgia rief wegen des Sturms den Notstand aus."
+    assert "GEO" not in tagged(tagger, body, "de")
+    # Spanish and Portuguese spell the country so
+    assert "GEO" in tagged(tagger, "Georgia compró misiles a Francia.", "es")
+    assert "GEO" in tagged(tagger, "A Geórgia comprou mísseis da França.", "pt")
+
+
+def test_turkey_in_another_languages_copy_is_the_english_word(tagger: Tagger) -> None:
+    assert "TUR" not in tagged(tagger, "Zum Fest gibt es Turkey mit Preiselbeeren.", "de")
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("en", "Georgia's governor vetoed the school budget on Friday."),
+        ("en", "The governor of Georgia asked drivers to stay home."),
+        ("es", "El gobernador de Georgia ordenó evacuar la costa."),
+        ("it", "Il governatore della Georgia ha chiuso le scuole."),
+        ("fr", "Le gouverneur de Géorgie a fermé les écoles."),
+    ],
+)
+def test_georgia_with_a_state_office_is_the_us_state(
+    tagger: Tagger, language: str, body: str
+) -> None:
+    assert "GEO" not in tagged(tagger, body, language)
+
+
+def test_french_adjective_is_no_caucasus_evidence_beside_the_state(tagger: Tagger) -> None:
+    body = (
+        "Le gouverneur élu de Géorgie prépare sa prise de fonctions. "
+        "La loi géorgienne impose un second tour sous la barre de la moitié des voix."
+    )
+    assert "GEO" not in tagged(tagger, body, "fr")
+    assert "GEO" in tagged(tagger, "La Géorgie achète des radars, a dit Tbilissi.", "fr")
+
+
+def test_romance_adjective_of_georgia_beside_us_counties_is_the_state(tagger: Tagger) -> None:
+    body = "Los georgianos de los condados de la costa deben salir antes del viernes."
+    assert "GEO" not in tagged(tagger, body, "es")
+    assert "GEO" in tagged(tagger, "Los georgianos protestaron en Tiflis.", "es")
+
+
+def test_arabic_georgia_after_state_with_a_clitic_is_the_us_state(tagger: Tagger) -> None:
+    # "officials in the state of Georgia announced two deaths"
+    assert "GEO" not in tagged(tagger, "أعلن مسؤولون بولاية جورجيا وفاة شخصين.", "ar")
+    # "Georgia bought missiles from France"
+    assert "GEO" in tagged(tagger, "اشترت جورجيا صواريخ من فرنسا.", "ar")
+
+
+def test_arabic_georgia_beside_us_states_in_the_article_is_the_state(tagger: Tagger) -> None:
+    # "storms hit south Georgia and north Florida"
+    body = "ضربت العواصف جنوب جورجيا وشمال فلوريدا."
+    assert "GEO" not in tagged(tagger, body, "ar")
+
+
+def test_a_title_abbreviated_with_a_stop_introduces_a_person(tagger: Tagger) -> None:
+    assert "JOR" not in tagged(tagger, "Mr. Jordan told the board the plan was late.", "en")
+    assert "TCD" not in tagged(tagger, "Dr. Chad thanked the nurses.", "en")
+    # a sentence ending before the name is no title
+    assert "JOR" in tagged(tagger, "The talks ended in Amman. Jordan will buy tanks.", "en")
+
+
+def test_the_bird_with_an_article_in_a_recipe_is_no_state(tagger: Tagger) -> None:
+    body = "For the Turkey: rub it with butter. Roast the turkey for three hours."
+    assert "TUR" not in tagged(tagger, body, "en")
+    # the bird elsewhere does not turn a mid-sentence country into one
+    body = "Steel imports from Turkey rose while the turkey market slumped."
+    assert "TUR" in tagged(tagger, body, "en")
+
+
+def test_a_country_named_era_is_a_period(tagger: Tagger) -> None:
+    assert "VNM" not in tagged(tagger, "The air force retired its Vietnam-era Hueys.", "en")
+    assert "VNM" not in tagged(tagger, "Old Vietnam War-era rifles were sold off.", "en")
+    assert "VNM" in tagged(tagger, "Vietnam ordered patrol boats from India.", "en")
+
+
+@pytest.mark.parametrize(
+    ("body", "iso"),
+    [
+        ("The point guard Zaire Williams drove to the basket.", "COD"),
+        ("Navy spokesman Rear Admiral Jose Trinidad briefed reporters.", "TTO"),
+    ],
+)
+def test_a_country_name_that_is_a_persons_name(tagger: Tagger, body: str, iso: str) -> None:
+    assert iso not in tagged(tagger, body, "en")
+
+
+def test_old_and_island_names_stay_states_without_a_person(tagger: Tagger) -> None:
+    assert "COD" in tagged(tagger, "Zaire bought Mirage jets in the 1970s.", "en")
+    assert "TTO" in tagged(tagger, "Trinidad received two patrol vessels.", "en")
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "iso"),
+    [
+        ("en", "Drones were tested in Inner Mongolia last month.", "MNG"),
+        ("en", "A Real Madrid winger scored twice.", "ESP"),
+        ("en", "It quotes the Stockholm International Peace research institute.", "SWE"),
+        (
+            "es",
+            "Según el Instituto Internacional de Investigación para la Paz de Estocolmo.",
+            "SWE",
+        ),
+    ],
+)
+def test_names_of_a_region_club_or_institute_are_no_state(
+    tagger: Tagger, language: str, body: str, iso: str
+) -> None:
+    assert iso not in tagged(tagger, body, language)
+
+
+def test_us_before_the_word_dollar_is_the_currency(tagger: Tagger) -> None:
+    assert "USA" not in tagged(tagger, "Das kostet 2,5 Milliarden US-Dollar.", "de")
+    assert "USA" not in tagged(tagger, "The deal is worth 3 billion US dollars.", "en")
+    assert "USA" in tagged(tagger, "The US sold jets to Poland.", "en")
+
+
+def test_german_island_is_the_english_word_in_other_copy(tagger: Tagger) -> None:
+    body = "La marina recibió dos patrulleras de la clase Island usadas."
+    assert "ISL" not in tagged(tagger, body, "es")
+    assert "ISL" in tagged(tagger, "Island kauft zwei Küstenwachschiffe aus Norwegen.", "de")
+
+
+@pytest.mark.parametrize(
+    ("body", "iso"),
+    [
+        ("Jordan, 27, signed a two-year deal with the club.", "JOR"),
+        ("Chad's wife said the family would move to Texas.", "TCD"),
+        ("Jordan's agent confirmed the talks.", "JOR"),
+    ],
+)
+def test_an_age_or_a_relative_after_the_word_makes_it_a_person(
+    tagger: Tagger, body: str, iso: str
+) -> None:
+    assert iso not in tagged(tagger, body, "en")
+
+
+def test_the_state_with_a_possessive_and_a_number_stays_a_state(tagger: Tagger) -> None:
+    assert "JOR" in tagged(tagger, "Jordan's army took 12 new howitzers.", "en")
+    assert "JOR" in tagged(tagger, "Jordan, in 2019, bought used tanks.", "en")
+
+
+def test_a_middle_initial_or_a_prefixed_surname_marks_a_person(tagger: Tagger) -> None:
+    assert "JOR" not in tagged(tagger, "Michael B. Jordan plays the boxer.", "en")
+    assert "GEO" not in tagged(tagger, "A painting by Georgia O'Keeffe sold for millions.", "en")
+
+
+def test_turkey_day_is_thanksgiving(tagger: Tagger) -> None:
+    assert "TUR" not in tagged(tagger, "Stores open early after Turkey Day.", "en")
+
+
+def test_cyrillic_sofia_before_a_surname_is_a_person(tagger: Tagger) -> None:
+    # "the singer Sofia Rotaru gave a concert" / "the government in Sofia bought jets"
+    assert "BGR" not in tagged(tagger, "Певица София Ротару дала концерт.", "ru")
+    assert "BGR" not in tagged(tagger, "Співачка Софія Ротару дала концерт.", "uk")
+    assert "BGR" in tagged(tagger, "Уряд у Софії купив винищувачі.", "uk")

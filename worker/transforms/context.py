@@ -60,13 +60,19 @@ PRECEDER_STOPWORDS = frozenset(
     )
 )
 
+# Titles abbreviated with a full stop before a name ("Mr. Jordan", "Sig. Jordan", "M. Chad"):
+# that stop is the abbreviation's, where any other word ending in one closes a sentence.
+HONORIFICS = frozenset(
+    ["mr.", "mrs.", "ms.", "dr.", "prof.", "sr.", "sra.", "srta.", "sig.", "dott.", "m."]
+)
+
 
 class TaggingContext:
     """The whole article, shared by the title and body scans: folded text, and the per-field
     contexts that article-wide conditions need. Token sets and name look-ups are built on first
     use and cached."""
 
-    __slots__ = ("_fields", "_lower", "_names", "_tokens", "norm")
+    __slots__ = ("_fields", "_lower", "_names", "_tokens", "language", "norm")
 
     def __init__(
         self,
@@ -76,8 +82,10 @@ class TaggingContext:
         body_norm: str,
         sentences: list[tuple[int, int]],
         starts: list[int],
+        language: str | None = None,
     ):
         self.norm = title_norm + body_norm
+        self.language = language
         self._tokens: set[str] | None = None
         self._names: dict[str, bool] = {}
         self._lower: dict[str, bool] = {}
@@ -285,7 +293,7 @@ def _name_after(ctx: MatchContext, start: int, end: int) -> bool:
         nxt = _WORD_AFTER.match(ctx.text, m.end())
         after = nxt.group(1) if nxt else ""
         return after[:1].isupper() and after[1:].islower()
-    return word[:1].isupper() and word[1:].islower() and word.lower() not in FOLLOWER_STOPWORDS
+    return _name_shaped(word) and word.lower() not in FOLLOWER_STOPWORDS
 
 
 def _name_before(ctx: MatchContext, start: int, end: int) -> bool:
@@ -293,14 +301,48 @@ def _name_before(ctx: MatchContext, start: int, end: int) -> bool:
     if not m or ctx.title_case(start):
         return False
     word = m.group(1)
+    if _INITIAL.fullmatch(word):
+        return True  # a middle initial ("Michael B. Jordan")
     return (
-        word[:1].isupper()
-        and word[1:].islower()
+        _name_shaped(word)
         and word.lower() not in PRECEDER_STOPWORDS
-        and not word.endswith(".")
+        and (not word.endswith(".") or word.lower() in HONORIFICS)
     )
 
 
+# A name's shape: a capital, then lower case, or a Celtic/Scots prefix before a second capital
+# ("O'Keeffe", "McCain", "MacArthur", "D'Amato").
+_PREFIXED_NAME = re.compile(r"(?:O['’]|D['’]|Mc|Mac)[A-Z][a-z]+")
+# One capital and a stop between a capitalised word and the match: a middle initial.
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _name_shaped(word: str) -> bool:
+    return (word[:1].isupper() and word[1:].islower()) or bool(_PREFIXED_NAME.fullmatch(word))
+
+
+# A person's details right after the name: an age in commas ("Jordan, 24, scored"), or a
+# possessive before a relative or a personal role ("Chad's wife", "Jordan's agent"); a state
+# has neither.
+_AGE_AFTER = re.compile(r",[ \u00a0]*\d{1,2},")
+_PERSONAL = frozenset(
+    _words(
+        """wife husband mother father son daughter brother sister girlfriend boyfriend fiancee
+        fiance parents teammate teammates agent lawyer attorney widow"""
+    )
+)
+
+
+def _person_context(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
+    """An age or a relative follows the match: the word is a person's name."""
+    if _AGE_AFTER.match(ctx.text, end):
+        return True
+    rest = ctx.norm[end + 1 : end + 1 + 40].split()
+    return len(rest) >= 2 and rest[0] == "s" and rest[1] in _PERSONAL
+
+
+# Articles and possessives: English sets none before "Turkey", "China" or "Chile" the state.
+DETERMINERS = frozenset(["the", "a", "an", "this", "that", "your", "our", "my", "their"])
 _LIST_MARK = re.compile(r"[,;:()]")
 
 
@@ -317,6 +359,9 @@ def _lower_case_in_article(cond: Condition, ctx: MatchContext, start: int, end: 
     before = _WORDS.findall(ctx.text, a, start)
     if not before:
         return True  # first word of its sentence
+    prev = _WORD_BEFORE.search(ctx.text, max(start - 40, 0), start)
+    if prev and prev.group(1).lower() in DETERMINERS:
+        return True  # "for the Turkey", "a China plate": a country's name takes no article
     if _capitalised_run(ctx, start, end, before, ctx.text[a:start]):
         return True
     # A run of capitalised words around it is a headline repeated in the body.
@@ -360,6 +405,13 @@ def _currency_sign(cond: Condition, ctx: MatchContext, start: int, end: int) -> 
     return ctx.text[end : end + 1] in CURRENCY_SIGNS
 
 
+def _language(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
+    """The article is written in one of ``words`` (language codes). For an English country name
+    that the language spells otherwise ("Jordan": Giordania, Jordanie; "Georgia": Georgien,
+    Gruzja), the English letters in that language's copy are a person, a river or a US state."""
+    return ctx.article.language in cond.singles
+
+
 def _always(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
     """Always holds: ``reject_if: [always: true]`` keeps a match only when a ``keep_if``
     condition holds (a word that is a country only in its context: Arabic "مالي", "financial")."""
@@ -370,6 +422,8 @@ CURRENCY_SIGNS = frozenset("$€£¥")
 
 PREDICATES: dict[str, Callable[[Condition, MatchContext, int, int], bool]] = {
     "always": _always,
+    "person_context": _person_context,
+    "language": _language,
     "near": _near,
     "followed_by": _followed_by,
     "preceded_by": _preceded_by,
@@ -381,4 +435,4 @@ PREDICATES: dict[str, Callable[[Condition, MatchContext, int, int], bool]] = {
     "currency_sign": _currency_sign,
 }
 # Predicates that take a word list (the others take ``true``).
-WORD_PREDICATES = frozenset({"near", "followed_by", "preceded_by"})
+WORD_PREDICATES = frozenset({"near", "followed_by", "preceded_by", "language"})

@@ -56,7 +56,9 @@ class Tagger:
         title_norm = " " + title.translate(FOLD_TABLE) + " "
         body_norm = " " + body.translate(FOLD_TABLE) + " "
         starts = [s for s, _ in sentences]
-        view = TaggingContext(title, title_norm, body, body_norm, sentences, starts)
+        view = TaggingContext(
+            title, title_norm, body, body_norm, sentences, starts, article.language
+        )
         found: dict[int, list[Mention]] = {}
         # The all-lower-case reading of a name key that also holds another language's adjective
         # ("italien", "afghan") is that language's: in English the same letters are an ordinary
