@@ -24,8 +24,8 @@ from worker.transforms.sentences import split_sentences
 
 from .grammar import (
     BACK,
-    BACK_SELLER,
     BACK_OBJECT,
+    BACK_SELLER,
     BLOCKER,
     MAKER_OF,
     NO_ROLE,
