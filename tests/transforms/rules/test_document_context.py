@@ -233,3 +233,67 @@ def test_the_country_after_one_state_besides_the_seller_is_that_state(read):
 def test_arms_a_relative_clause_is_about(read, text, pairs):
     # the weak verb of a relative clause has as its object the arms the clause hangs on
     assert read(text) == pairs
+
+
+# "the country" as the seller beside a named buyer (grammar._seller_referred_back): the one
+# seller the article has read so far, never one of two
+@pytest.mark.parametrize(
+    ("construction", "text", "pairs"),
+    [
+        (
+            "'the Nordic country' that supplies is the seller read before",
+            "Sweden will sell twelve Gripen jets to Thailand. The Nordic country has also agreed "
+            "to supply six of the jets to Colombia.",
+            {("THA", "SWE"), ("COL", "SWE")},
+        ),
+        (
+            "arms another state made, sold on by the seller read before, not by their maker",
+            "Denmark will sell used F-16 jets to Argentina. The country has also promised to "
+            "deliver F-16 jets to Ukraine.",
+            {("ARG", "DNK"), ("UKR", "DNK")},
+        ),
+        (
+            "two sellers read before: 'the country' stays unresolved, and no maker is guessed",
+            "Denmark and Norway will sell used F-16 jets to Argentina. The country has also "
+            "promised to deliver F-16 jets to Ukraine.",
+            {("ARG", "DNK"), ("ARG", "NOR")},
+        ),
+        (
+            "'the country' that receives is still the buyer, not a seller",
+            "Ukraine needs air defence. The country will receive IRIS-T systems from Germany.",
+            {("UKR", "DEU")},
+        ),
+    ],
+)
+def test_seller_named_as_the_country(read, construction, text, pairs):
+    assert read(text) == pairs, construction
+
+
+# the opening's one other state as the seller of a buyer read alone, in English only when it is
+# named in the sentence right before or after the buyer's (fills._named_next_to)
+def test_seller_named_in_the_next_sentence(read):
+    text = (
+        "The Kenyan army said it had bought four patrol boats to guard its lakes. The vessels "
+        "were built in Turkey and reached Mombasa in May."
+    )
+    assert read(text) == {("KEN", "TUR")}
+
+
+def test_state_named_far_from_the_buyer_is_no_seller(read):
+    text = (
+        "The Kenyan army said it had bought four patrol boats to guard its lakes. The boats "
+        "reached the port of Mombasa in May. Officials thanked the crews. A team from Turkey "
+        "attended."
+    )
+    assert read(text) == set()
+
+
+def test_next_sentence_seller_can_be_switched_off(read, monkeypatch):
+    from worker.transforms.rules import fills
+
+    monkeypatch.setattr(fills, "GUARDS", tuple(g for g in fills.GUARDS if g != "opening_seller_en"))
+    text = (
+        "The Kenyan army said it had bought four patrol boats to guard its lakes. The vessels "
+        "were built in Turkey and reached Mombasa in May."
+    )
+    assert read(text) == set()

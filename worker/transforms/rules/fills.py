@@ -94,7 +94,9 @@ SOURCES: tuple[str, ...] = (LEAD_STATE, COMPANY_LEAD, MAKER_LEAD, ARTICLE_MAKER,
 # the guards an experiment may switch off (the others are part of what a source reads)
 LEAD_BUYS = "lead_buys"
 MAKERS_APART = "makers_apart"
-GUARDS: tuple[str, ...] = (LEAD_BUYS, MAKERS_APART)
+# English reads the opening's seller too, only next to the buyer (``_named_next_to``)
+OPENING_SELLER_EN = "opening_seller_en"
+GUARDS: tuple[str, ...] = (LEAD_BUYS, MAKERS_APART, OPENING_SELLER_EN)
 _SOURCE_ORDER, _GUARD_ORDER = SOURCES, GUARDS
 # the flags the sources and guards replace (pairs.py until 2026-12-06): docs and experiments
 # name them, ``switch`` takes either name
@@ -192,10 +194,20 @@ def _from_article_maker(ctx: _Context) -> None:
 
 
 def _from_opening_seller(ctx: _Context) -> None:
-    """``opening_seller``: buyers read alone, no pair yet and no maker named (languages)."""
-    if ctx.orphans and not ctx.hits and ctx.lex.symbols_only and not ctx.makers:
+    """``opening_seller``: buyers read alone, no pair yet and no maker named; in English only
+    when the seller is named next to the buyer's sentence (``_named_next_to``)."""
+    english = not ctx.lex.symbols_only
+    if english and not on(OPENING_SELLER_EN):
+        return
+    if ctx.orphans and not ctx.hits and not ctx.makers:
         _opening_seller_pairs(
-            ctx.hits, ctx.orphans, ctx.tagged, ctx.sentences, ctx.per_sentence, ctx.lex
+            ctx.hits,
+            ctx.orphans,
+            ctx.tagged,
+            ctx.sentences,
+            ctx.per_sentence,
+            ctx.lex,
+            next_to=english,
         )
 
 
@@ -357,6 +369,8 @@ def _opening_seller_pairs(
     sentences: list[tuple[str, int, int, int]],
     per_sentence: Mapping[int, list[_Span]],
     lex: RelationLexicon,
+    *,
+    next_to: bool = False,
 ) -> None:
     """The article's one buyer, read alone (no seller in its sentences, no maker named), buys
     from the one other state its opening names (the title and the first sentences,
@@ -366,7 +380,8 @@ def _opening_seller_pairs(
     states or none, when that state is named in a sentence with the buyer (read there, it was
     no seller: a foe, a war, a partner) or only as an adjective ("Turkish ambitions"), when it
     is only a dateline, and when the opening or the buyer's sentence tells of an exercise or a
-    deployment (own forces, no transfer)."""
+    deployment (own forces, no transfer). With ``next_to`` (English), only a seller named in
+    the sentence right before or after one of the buyer's (``_named_next_to``)."""
     if len({o.state for o in orphans}) != 1:
         return
     buyer = orphans[0]
@@ -376,10 +391,31 @@ def _opening_seller_pairs(
         seller, buyer, tagged, sentences, opening, per_sentence, lex
     ):
         return
+    if next_to and not _named_next_to(seller, orphans, sentences, per_sentence):
+        return
     mention = next(
         (sentences[i][0], s) for i in opening for s in per_sentence.get(i, ()) if s.ident == seller
     )
     _pair_with_maker(hits, buyer, seller, mention, OPENING_CUE)
+
+
+def _named_next_to(
+    state: str,
+    orphans: list[_Orphan],
+    sentences: list[tuple[str, int, int, int]],
+    per_sentence: Mapping[int, list[_Span]],
+) -> bool:
+    """``state`` is named in the sentence right before or after one that reads the buyer: a
+    report tells its deal's two sides in consecutive sentences ("Georgia signed a deal for air
+    defence systems. The contract was signed outside Paris."), while a state named only far
+    from the buyer is often the place of a show or of another story."""
+    read = {sentences.index(o.sentence) for o in orphans if o.sentence in sentences}
+    return any(
+        s.ident == state and s.kind == "country"
+        for i in read
+        for j in (i - 1, i + 1)
+        for s in per_sentence.get(j, ())
+    )
 
 
 def _opening_other(

@@ -39,6 +39,9 @@ _OWN_STATE_DETS = ("his", "her", "its", "their", "our", "the")
 # The key ``read_roles`` gives a buyer named only by "it", "they" or "the country": the article
 # names it earlier, and the pair reader resolves it there (document context).
 BACK = -1
+# ... and the key of a seller the sentence names only as "the country" ("The country will also
+# supply jets to Ukraine"): the seller the article already read, resolved by the pair reader.
+BACK_SELLER = -2
 RETIRED = "(retired arms)"  # the cue's ending for arms on their way out of a force
 RIVAL = "(a rival in the choice)"  # the cue's ending for the maker of arms passed over
 SOLD_BEFORE = "(sold to the one handing on)"  # the cue's ending for an earlier seller
@@ -165,6 +168,9 @@ def read_roles(
         else:
             out[BACK] = back
     _speakers(out, actors, doc, cls)
+    seller = None if BACK in out else _seller_referred_back(out, doc, cls, wtok)
+    if seller is not None:
+        out[BACK_SELLER] = seller
     for k, r in out.items():
         if r.anchor >= 0:
             head = doc[r.anchor]
@@ -266,6 +272,30 @@ def _buyer_referred_back(
         if role is not None and role.role == RECIPIENT:
             words = " ".join(t.text for t in tok.subtree)
             return Role(RECIPIENT, f"'{words}' (named earlier) {role.cue}{end}", role.anchor)
+    return None
+
+
+def _seller_referred_back(
+    out: dict[int, Role], doc: Any, cls: Classes, wtok: dict[int, Weapon]
+) -> Role | None:
+    """A buyer but no seller, and the sentence's seller is its subject "the country", "the
+    Nordic nation", "the kingdom" (a state noun with "the"): a state the article already named,
+    which only the article can tell ("A sells jets to B. The country will also supply some to
+    C."). A pronoun is left alone: "it" that sells is as often a company or a ministry."""
+    if any(r.role == SUPPLIER for r in out.values()):
+        return None
+    if not any(r.role == RECIPIENT for r in out.values()):
+        return None
+    for tok in doc:
+        if _w(tok) not in _BACK_NOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if not _refers_back(tok):
+            continue
+        # read as a named state's subject would be ("has promised to supply": the supplier)
+        role = _role_of(tok, Actor(tok.idx, tok.idx + len(tok.text), ""), wtok, cls)
+        if role is not None and role.role == SUPPLIER and not (role.weak or role.maker):
+            words = " ".join(t.text for t in tok.subtree)
+            return Role(SUPPLIER, f"'{words}' (named earlier) {role.cue}", role.anchor)
     return None
 
 

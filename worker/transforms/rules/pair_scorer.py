@@ -40,6 +40,7 @@ from .pairs import (
     ARTICLE_MAKER,
     REFERRED_ARMS,
     REFERRED_BACK,
+    REFERRED_SELLER,
     Cue,
     PairHit,
     RelationLexicon,
@@ -84,7 +85,9 @@ CASE_CLASSES = {
 # ... and their word classes of transfers and look-alikes, those of English and their own
 LANG_TRIGGER_CLASSES = (*TRIGGER_CLASSES, "receive", "send", "sold", "export", "handover", "made")
 LANG_LOOKALIKE_CLASSES = ("drill", "attack", "threat", "hostile", "war", "forces")
-_PLACEHOLDERS = frozenset({REFERRED_BACK, REFERRED_ARMS, ARTICLE_MAKER, ARTICLE_BUYER})
+_PLACEHOLDERS = frozenset(
+    {REFERRED_BACK, REFERRED_ARMS, REFERRED_SELLER, ARTICLE_MAKER, ARTICLE_BUYER}
+)
 
 
 class ScorerError(ValueError):

@@ -25,6 +25,7 @@ from worker.transforms.sentences import split_sentences
 from .grammar import (
     BACK,
     BACK_OBJECT,
+    BACK_SELLER,
     BLOCKER,
     MAKER_OF,
     NO_ROLE,
@@ -68,6 +69,11 @@ BACK_TO_FIRST_STATE = True
 # purchase" names X as often) added no dev pair (measured, review)
 _DEFINITE = frozenset({"the", "these", "those"})
 BACK_KEY = "back"
+# A seller the sentence names only as "the country" (grammar.BACK_SELLER) beside a buyer it
+# names: the one seller the article has read so far (``_seller_named_before``); with none or
+# two, the buyer is read alone, as if the words were not there (the maker fill).
+REFERRED_SELLER = "<the seller named earlier>"
+SELLER_BACK_KEY = "back seller"
 # Where the arms were made ("fabricados en Estados Unidos", "российского производства"): the
 # lexicon's ``roles.origin`` patterns, read as the supplier only when ``_origin_only`` allows;
 # otherwise the role stays this one, which is no party.
@@ -542,6 +548,15 @@ def extract_pairs(
                 if rec in ("", sup):
                     continue
                 cues = [replace(c, country=rec) if c.country == REFERRED_BACK else c for c in cues]
+            if sup == REFERRED_SELLER:  # the one seller read so far, else the maker fill
+                sup = _seller_named_before(hits, sellers, rec) or ARTICLE_MAKER
+                placeholder = Cue("supplier", sup, fld, start, end, ARTICLE_MAKER)
+                cues = [
+                    (replace(c, country=sup) if sup != ARTICLE_MAKER else placeholder)
+                    if c.country == REFERRED_SELLER
+                    else c
+                    for c in cues
+                ]
             if sup == REFERRED_ARMS:  # the seller of the article's first pair, if any
                 sup = next(iter(k[1] for k in hits), ARTICLE_MAKER)
                 if sup == rec:
@@ -607,6 +622,17 @@ def extract_pairs(
 
         found = rescore(tagged, lexicon, found, lexicon.scorer)
     return found
+
+
+def _seller_named_before(
+    hits: Mapping[tuple[str, str], PairHit], sellers: list[_Orphan], buyer: str
+) -> str | None:
+    """The state "the country" that sells refers back to: the one seller of the pairs read so
+    far, else the one seller read alone so far; never the sentence's own buyer. None when there
+    are two (either may be meant) or none."""
+    found = {sup for _, sup in hits} or {s.state for s in sellers}
+    found -= {buyer}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _article_weapon(weapons: list[Any], supplier: str, recipient: str, platforms: set[str]) -> Any:
@@ -927,6 +953,11 @@ def _sentence_pairs(
     from .fills import dateline_at  # the guard of the article's fills
 
     sides = [k for k in fillers if not dateline_at(text, symbols[k][1].start, symbols[k][1].end)]
+    seller_back = (parsed or {}).get(SELLER_BACK_KEY)
+    if seller_back is not None and book.read_alone("recipient"):
+        # "the country" sells, before any maker fills the side: the seller the article named
+        # before (``extract_pairs``), who may sell arms another state made
+        book.note(seller_back, _Span(start, end, "country", REFERRED_SELLER))
     book.fill_empty_sides(
         symbols,
         sides,
@@ -2348,11 +2379,14 @@ def _grammar_roles(
     ]
     found: dict[int, Role] = read_roles(doc, acts, weapons, lex.grammar)
     back = found.pop(BACK, None)
+    seller_back = found.pop(BACK_SELLER, None)
     out: dict[Any, tuple | None] = {
         people[i][0]: (r.role, r.cue, r.clause, r.gift) for i, r in found.items()
     }
     if back is not None:
         out[BACK_KEY] = (back.role, back.cue, back.clause, back.gift)
+    if seller_back is not None:
+        out[SELLER_BACK_KEY] = (seller_back.role, seller_back.cue, seller_back.clause)
     return out
 
 
