@@ -62,6 +62,7 @@ from functools import cached_property
 from worker.model import Article, Entity, TaggedArticle
 
 from . import pairs
+from .dateline import dateline_at
 from .grammar import BLOCKER, MAKER_OF
 from .pairs import (
     _OPENING,
@@ -510,28 +511,13 @@ def _unsure_seller(cue: Cue) -> bool:
     )
 
 
-_DATELINE_MARKS = ("(", ",", "—", "–", "-")  # "MOSCOW (agency)", "ANKARA, Dec 5 —"
-
-
 def _dateline_only(ent: Entity, art: Article) -> bool:
-    """Every mention of the state is a dateline (``dateline_at``): where the report was filed,
-    not what it is about."""
+    """Every mention of the state is a dateline (``dateline.dateline_at``): where the report
+    was filed, not what it is about."""
     return bool(ent.mentions) and all(
         dateline_at(art.title if m.field == "title" else art.body, m.start, m.end)
         for m in ent.mentions
     )
-
-
-def dateline_at(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` is a dateline's city in capitals opening its sentence and followed
-    by a dateline's mark ("MOSCOW (agency) - ..."). An acronym opening a sentence ("UAE is
-    rebuilding its air force") is none."""
-    before = text[:start].rstrip()
-    line = text[text.rfind("\n", 0, start) + 1 : start]  # a line of its own opens too
-    opens = not before or before[-1] in ".!?" or not line.strip()
-    marked = text[end : end + 3].lstrip().startswith(_DATELINE_MARKS)
-    name = text[start:end]
-    return name.isupper() and len(name) >= 3 and opens and marked
 
 
 def _names_seller(cue: Cue, state: str, unsure: set[str]) -> bool:

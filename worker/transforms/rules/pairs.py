@@ -18,10 +18,11 @@ from typing import Any, NamedTuple
 
 from worker.model import Article, Entity, TaggedArticle
 from worker.transforms.folding import fold_letters, fold_words
-from worker.transforms.gazetteer import shipped_capitals, shipped_partners
+from worker.transforms.gazetteer import shipped_capitals
 from worker.transforms.parser import parse, parse_many
 from worker.transforms.sentences import split_sentences
 
+from .dateline import dateline_at
 from .grammar import (
     BACK,
     BACK_OBJECT,
@@ -438,6 +439,7 @@ class _Span:
     producer: str | None = None
     company: bool = False  # a company read as its country (language lexicons): never the buyer
     adjective: bool = False
+    partners: tuple[str, ...] = ()  # a weapon of a multinational programme: its partner states
 
 
 def sentence_spans(tagged: TaggedArticle) -> list[tuple[str, int, int, int]]:
@@ -474,7 +476,16 @@ def spans_by_sentence(
             if idx is None or idx >= len(sentences) or m.end > sentences[idx][3]:
                 continue
             per_sentence.setdefault(idx, []).append(
-                _Span(m.start, m.end, ent.type, _ident(ent), ent.country, ent.name, ent.producer)
+                _Span(
+                    m.start,
+                    m.end,
+                    ent.type,
+                    _ident(ent),
+                    ent.country,
+                    ent.name,
+                    ent.producer,
+                    partners=ent.partners,
+                )
             )
     return per_sentence
 
@@ -915,8 +926,6 @@ def _sentence_pairs(
         countries if lex.fill_adjectives else [k for k in countries if not symbols[k][1].adjective]
     )
     # nor with a dateline ("MOSCOW (agency) - X delivers ..."): where the report was filed
-    from .fills import dateline_at  # the guard of the article's fills
-
     sides = [k for k in fillers if not dateline_at(text, symbols[k][1].start, symbols[k][1].end)]
     book.fill_empty_sides(
         symbols,
@@ -964,22 +973,22 @@ def _pair_weapon(named: list[tuple[int, _Span]], supplier: str, trig: list[int])
     one named is often the carrier ("six transport jets landed, delivering the air defence
     system"); later triggers often tell of other deals ("... that also included orders of
     howitzers")."""
-    own = [(k, w) for k, w in named if _sells_as_own(w.ident, w.origin, supplier)] or named
+    own = [(k, w) for k, w in named if _sells_as_own(w, supplier)] or named
     if not own:
         return None
     first = min(trig)
     return min(own, key=lambda kw: (abs(kw[0] - first), kw[0]))[1]
 
 
-def _sells_as_own(weapon: str, origin: str | None, supplier: str) -> bool:
+def _sells_as_own(weapon: _Span, supplier: str) -> bool:
     """The supplier sells the weapon as its own make: its state of origin, or a partner of a
-    multinational programme (``partners`` in the gazetteer; one listing none is open to any
-    state). A jet another state is compared with or also flies is not the seller's ("cheaper
-    than the F-16 and the Eurofighter", said of a Pakistani jet)."""
-    if origin is not None:
-        return origin == supplier
-    partners = shipped_partners().get(weapon)
-    return partners is None or supplier in partners
+    multinational programme (``partners`` in the gazetteer, extension files included, carried
+    by the tagged weapon; one listing none is open to any state). A jet another state is
+    compared with or also flies is not the seller's ("cheaper than the F-16 and the
+    Eurofighter", said of a Pakistani jet)."""
+    if weapon.origin is not None:
+        return weapon.origin == supplier
+    return not weapon.partners or supplier in weapon.partners
 
 
 def _arms_referred_back(symbols: list[Symbol], text: str) -> bool:
