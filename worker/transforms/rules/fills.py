@@ -3,8 +3,9 @@
 One idea, several sources: when no sentence of the article pairs a buyer with a seller, a
 side read alone (a buyer with no seller, a seller with no buyer) takes its counterpart from
 the article. ``fill`` is the one step, run by ``pairs.extract_pairs`` once every sentence is
-read; ``SOURCES`` holds the enabled sources in the order they are tried (an experiment drops
-one: ``bench_pairs_real.py --set OPENING_SELLER=false``, the old flag names, see ``FLAGS``);
+read (this module builds on pairs.py, so it passes its step in: ``pairs.use_fills``);
+``SOURCES`` holds the enabled sources in the order they are tried (an experiment drops one:
+``bench_pairs_real.py --set OPENING_SELLER=false``, the old flag names, see ``FLAGS``);
 ``fill`` runs each source's step (``_STEPS``) in the order of the tuple. Their conditions
 exclude each other (the lead state fills only when no buyer is read alone, the opening only
 when no maker is named), so today's order changes no pair; a new source takes its place there:
@@ -540,3 +541,12 @@ def makers_apart(symbols: list[Symbol], weapons: list[_Span], joins: frozenset[s
         not all(x[0] == "weapon" or (x[0] == "word" and x[1] in joins) for x in symbols[a + 1 : b])
         for (a, _), (b, _) in itertools.pairwise(named)
     )
+
+
+def _makers_apart_guard(symbols: list[Symbol], weapons: list[_Span], joins: frozenset[str]) -> bool:
+    """``makers_apart`` as the pair reader asks it: only when the guard is switched on."""
+    return on(MAKERS_APART) and makers_apart(symbols, weapons, joins)
+
+
+# the pair reader runs the fills through what it is given (it cannot import this module)
+pairs.use_fills(pairs.ContextFills(fill, _makers_apart_guard))

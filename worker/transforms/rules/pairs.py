@@ -500,6 +500,33 @@ def candidate_sentences(tagged: TaggedArticle, lexicon: RelationLexicon) -> list
     return _candidates(tagged.article, sentences, spans_by_sentence(tagged, sentences), lexicon)
 
 
+@dataclass(frozen=True, slots=True)
+class ContextFills:
+    """The article's context fills (rules/fills.py), which build on this reader and so are not
+    imported by it: they pass themselves in when imported (``use_fills``), and the rules
+    package imports them (rules/__init__.py) before any reader runs."""
+
+    # the article's step, once every sentence is read (``fills.fill``)
+    fill: Callable[..., None]
+    # the guard of a sentence's own maker fill, when switched on (``fills.makers_apart``)
+    makers_apart: Callable[[list[Symbol], list[_Span], frozenset[str]], bool]
+
+
+_FILLS: ContextFills | None = None
+
+
+def use_fills(fills: ContextFills) -> None:
+    """Install the article's context fills (``fills`` calls this once, when imported)."""
+    global _FILLS
+    _FILLS = fills
+
+
+def _context_fills() -> ContextFills:
+    if _FILLS is None:  # the rules package imports them: only a broken install gets here
+        raise RuntimeError("the pair reader's context fills (rules/fills.py) are not installed")
+    return _FILLS
+
+
 def extract_pairs(
     tagged: TaggedArticle, lexicon: RelationLexicon, *, parse_first: bool = True
 ) -> list[PairHit]:
@@ -570,9 +597,8 @@ def extract_pairs(
                 hits, sellers, per_sentence, sentences, lexicon.grammar, lexicon.symbols_only
             )
         sellers = []
-    from . import fills  # the article's context fills the sides left empty (imports this module)
-
-    fills.fill(hits, orphans, sellers, tagged, sentences, per_sentence, lexicon)
+    # the article's context fills the sides left empty (rules/fills.py)
+    _context_fills().fill(hits, orphans, sellers, tagged, sentences, per_sentence, lexicon)
     weapons = [e for e in tagged.entities if e.type == "weapon"]
     goods = lexicon.grammar.words("for_platform") if lexicon.grammar else frozenset()
     platforms = {e.id for e in weapons if _only_platform(e, art, goods)}
@@ -2218,15 +2244,9 @@ class _RoleBook:
         with ``fallback``, a side left empty is the one remaining unassigned country."""
         recipients, suppliers = self.by_role["recipient"], self.by_role["supplier"]
         weapons = _supplying_weapons(symbols, self.handed_on, self.retired_at)
-        from .fills import MAKERS_APART, makers_apart, on  # a guard of the article's fills
-
         origins = {w.origin for w in weapons}
 
-        if (
-            list_words is not None
-            and on(MAKERS_APART)
-            and makers_apart(symbols, weapons, list_words)
-        ):
+        if list_words is not None and _context_fills().makers_apart(symbols, weapons, list_words):
             weapons = []
         if not suppliers and not (self.gifts and all(self.gifts)):
             for w in weapons:
