@@ -3,12 +3,20 @@ end, the article's fills whether a state's mention is a dateline's city. Sentenc
 
 from __future__ import annotations
 
+import re
+
 from worker.transforms.rules.dateline import Dateline, dateline_at, read_dateline
+
+# tokens as a parser would cut them, enough for these sentences: words (with inner periods),
+# marks, and whitespace other than one space
+_TOKENS = re.compile(r"\w+(?:\.\w+)*|[^\w\s]+|\s{2,}|\n")
 
 
 def _read(text: str, city: str) -> Dateline | None:
     start = text.index(city)
-    return read_dateline(text, start, start + len(city))
+    end = start + len(city)
+    after = ((m.group(), m.start()) for m in _TOKENS.finditer(text, end))
+    return read_dateline(text, start, end, after)
 
 
 def test_a_city_with_its_country_and_a_dash() -> None:
@@ -50,3 +58,12 @@ def test_a_name_in_small_letters_or_too_short_is_none() -> None:
 
 def test_a_line_break_ends_the_places() -> None:
     assert _read("BERN\nSwiss Army — drills.", "BERN") == Dateline(False, -1)
+
+
+def test_an_agency_named_by_its_web_address() -> None:
+    text = "TUNIS, Tunisia (Example.com) - Tunisia orders boats."
+    assert _read(text, "TUNIS") == Dateline(True, text.index(" - ") + 1)
+
+
+def test_without_tokens_only_the_mark_is_read() -> None:
+    assert read_dateline("OSLO, Norway — ships.", 0, 4) == Dateline(True, -1)

@@ -5,20 +5,15 @@ named only there (``fills``, ``pairs``: ``dateline_at``)."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
+from collections.abc import Iterable
 from typing import NamedTuple
-
-from .text import SENT_TOKEN
 
 DASHES = ("—", "–", "-", "--")
 # a mark right after the city: "MOSCOW (agency)", "ANKARA, Dec 5 —"
 _MARKS = ("(", ",", "—", "–", "-")
 # the tokens after the city that may name its places before the dash ("ANKARA, Turkey —")
 _PLACES = 11
-# the reader's tokens, with the whitespace between them: a run other than one space (a line
-# break, two spaces) is a token of its own, as the parser has it, and ends the places
-_TOKEN = re.compile(rf"{SENT_TOKEN.pattern}|\s+")
 
 
 class Dateline(NamedTuple):
@@ -28,10 +23,15 @@ class Dateline(NamedTuple):
     end: int  # the dash closing the places after the city ("ANKARA, Turkey —"); -1: no dash
 
 
-def read_dateline(text: str, start: int, end: int) -> Dateline | None:
+def read_dateline(
+    text: str, start: int, end: int, after: Iterable[tuple[str, int]] = ()
+) -> Dateline | None:
     """The dateline ``text[start:end]`` opens: a name in capitals (an acronym opening a sentence,
     "UAE is rebuilding", opens none unless a mark or places and a dash follow it) at the start
-    of its sentence or of a line of its own; None when it is no such name."""
+    of its sentence or of a line of its own; None when it is no such name. ``after``: the
+    tokens that follow the name (text, offset), as the caller's tokenizer cut them (the
+    parser's), where the places and their dash are sought; without them only the mark is
+    read."""
     name = text[start:end]
     before = text[:start].rstrip()
     line = text[text.rfind("\n", 0, start) + 1 : start]  # a line of its own opens too
@@ -39,17 +39,16 @@ def read_dateline(text: str, start: int, end: int) -> Dateline | None:
     if not (name.isupper() and len(name) >= 3 and opens):
         return None
     marked = text[end : end + 3].lstrip().startswith(_MARKS)
-    return Dateline(marked, _places_end(text, end))
+    return Dateline(marked, _places_end(after))
 
 
-def _places_end(text: str, end: int) -> int:
+def _places_end(tokens: Iterable[tuple[str, int]]) -> int:
     """The offset of the dash after the city that ends the dateline, when only punctuation,
-    "and" and capitalised words stand before it (places, an agency); -1 otherwise."""
-    tokens = (m for m in _TOKEN.finditer(text, end) if m.group() != " ")
-    for _, m in zip(range(_PLACES), tokens, strict=False):
-        tok = m.group()
+    "and" and capitalised words stand before it (places, an agency); -1 otherwise. A token of
+    marks only is punctuation ("---"), one of whitespace is not (a line break ends them)."""
+    for _, (tok, at) in zip(range(_PLACES), tokens, strict=False):
         if tok in DASHES:
-            return m.start()
+            return at
         punct = all(unicodedata.category(c).startswith("P") for c in tok)
         if not (punct or tok.lower() == "and" or tok[:1].isupper()):
             return -1

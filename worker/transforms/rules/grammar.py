@@ -373,7 +373,8 @@ def _dateline_end(doc: Any) -> int:
     first = doc[0] if len(doc) else None
     if first is None or not first.is_alpha:
         return -1
-    dateline = read_dateline(doc.text, first.idx, first.idx + len(first.text))
+    after = ((t.text, t.idx) for t in doc[1:])
+    dateline = read_dateline(doc.text, first.idx, first.idx + len(first.text), after)
     return -1 if dateline is None else dateline.end
 
 
