@@ -120,6 +120,9 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     salience: float = 0.0
     producer: str | None = None  # weapons: the maker's company id
+    # weapons of a multinational programme (no one ``country``): the partner states that may
+    # sell it as their own make (the gazetteer's ``partners:``, extension files included)
+    partners: tuple[str, ...] = ()
 
     @property
     def count(self) -> int:
@@ -135,6 +138,7 @@ class Entity:
             "salience": round(self.salience, 4),
             "mentions": [m.to_dict() for m in self.mentions],
             **({"producer": self.producer} if self.producer else {}),
+            **({"partners": list(self.partners)} if self.partners else {}),
         }
 
     @classmethod
@@ -147,6 +151,7 @@ class Entity:
             mentions=[Mention(**m) for m in d.get("mentions", [])],
             salience=d.get("salience", 0.0),
             producer=d.get("producer"),
+            partners=tuple(d.get("partners") or ()),
         )
 
 

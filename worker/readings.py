@@ -19,9 +19,9 @@ reader alone (events, rates, silences, notifiers, rule evaluation …) keeps eve
   (:data:`TAGGING_FUNCTIONS`), the stored form's :data:`FORMAT`, the shipped gazetteer files,
   pycountry's version and any extension gazetteer;
 - a relation's pairs hash that tagging version, the pair reader's modules and their imports
-  (:data:`PAIRS_MODULES`: pairs, grammar, transfer, the parser, the language lexicons), the
-  matcher's sentence bounds (:data:`PAIRS_FUNCTIONS`), the lexicon's content (with its other
-  languages), the role reader and the parser model.
+  (:data:`PAIRS_MODULES`: pairs, grammar, transfer, the parser, the context fills, the
+  language lexicons), the matcher's sentence bounds (:data:`PAIRS_FUNCTIONS`), the
+  lexicon's content (with its other languages), the role reader and the parser model.
 
 What a version cannot see: code reached without an import statement (``importlib`` by a
 computed name; none in the reader today) and data files other than the gazetteer and the
@@ -62,7 +62,12 @@ FORMAT = 1
 # Entry modules of each part of a reading; each part's version hashes these modules' source and
 # that of every ``worker`` module they import, at any depth (:func:`import_closure`).
 TAGGING_MODULES = ("worker.transforms.tag", "worker.transforms.rules.text")
-PAIRS_MODULES = ("worker.transforms.rules.pairs", "worker.transforms.rules.languages")
+# fills: the pair reader runs them without importing them (pairs.use_fills)
+PAIRS_MODULES = (
+    "worker.transforms.rules.pairs",
+    "worker.transforms.rules.fills",
+    "worker.transforms.rules.languages",
+)
 # The few functions of the rule matcher that make a reading (its words and features, the pair
 # reading's sentence bounds), hashed by their source instead of their whole module: the rest
 # of match.py is rule evaluation, which a backtest runs anew anyway.

@@ -3,12 +3,14 @@ by the name of the flag each replaced, and keep their order."""
 
 from __future__ import annotations
 
+import ast
+import inspect
 from collections.abc import Iterator
 from types import SimpleNamespace
 
 import pytest
 
-from worker.transforms.rules import fills
+from worker.transforms.rules import fills, pairs
 
 
 @pytest.fixture
@@ -52,3 +54,17 @@ def test_fill_tries_the_sources_in_the_order_of_the_tuple(monkeypatch: pytest.Mo
 def test_a_name_that_is_no_fill_is_left_to_the_caller() -> None:
     assert not fills.switch("SECOND_SELLERS", False)
     assert fills.SOURCES == fills._SOURCE_ORDER
+
+
+def test_the_pair_reader_runs_the_fills_without_importing_them() -> None:
+    # fills build on pairs.py: the reader imports nothing of them (no cycle, no import inside
+    # a function) and runs the step the rules package installed
+    tree = ast.parse(inspect.getsource(pairs))
+    imported = {
+        alias.name if isinstance(node, ast.Import) else f"{node.module}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    }
+    assert not any("fills" in name for name in imported)
+    assert pairs._context_fills().fill is fills.fill

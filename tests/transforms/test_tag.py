@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 # alone runs the suite.
 from tests.conftest import SEED
 from worker.errors import ConfigError
-from worker.model import Article, TaggedArticle
+from worker.model import Article, Entity, TaggedArticle
 from worker.transforms.folding import fold_words
 from worker.transforms.tag import Tagger, default_tagger
 
@@ -424,6 +424,27 @@ def test_extension_errors_name_file_and_line(
     message = str(exc.value)
     assert message.startswith(f"{path}:{line}:"), message
     assert reason in message, message
+
+
+def test_extension_programme_partners_reach_the_tagged_weapon(tmp_path: Path) -> None:
+    # the pair reader asks the tagged weapon who may sell it (pairs._sells_as_own): an
+    # extension's partner states travel with it, and survive the stored form
+    path = write(
+        tmp_path,
+        """
+        weapons:
+          - id: polar-jet
+            name: Polar jet
+            partners: [NOR, FIN]
+        """,
+    )
+    jet = by_id(tag(Tagger.load([path]), "Chile wants the Polar jet."))["polar-jet"]
+    assert jet.partners == ("NOR", "FIN") and jet.country is None
+    assert Entity.from_dict(jet.to_dict()).partners == ("NOR", "FIN")
+    typhoon = by_id(tag(default_tagger(), "Kuwait flies the Eurofighter Typhoon."))
+    assert set(typhoon["eurofighter-typhoon"].partners) == {"GBR", "DEU", "ITA", "ESP"}
+    s400 = by_id(tag(default_tagger(), "Turkey got the S-400."))["s-400"]
+    assert "partners" not in s400.to_dict()
 
 
 def test_missing_extension_file(tmp_path: Path) -> None:

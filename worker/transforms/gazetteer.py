@@ -604,18 +604,6 @@ def shipped_capitals() -> frozenset[str]:
     return load_gazetteer().capital_names()
 
 
-@cache
-def shipped_partners() -> dict[str, frozenset[str]]:
-    """The shipped gazetteer's multinational weapons with their partner states (weapon id ->
-    ISO3 codes), loaded once per process: only a partner sells such a weapon as its own
-    make (rules/pairs.py)."""
-    return {
-        e.id: frozenset(e.partners)
-        for e in load_gazetteer().entities.values()
-        if e.type == "weapon" and e.partners
-    }
-
-
 # ---------------------------------------------------------------------------------------------
 # Compiling.
 

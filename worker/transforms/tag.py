@@ -161,7 +161,9 @@ class Tagger:
                 else:
                     score += BODY_WEIGHT
             best = max(best, score)
-            out.append(Entity(d.id, d.type, d.name, d.country, mentions, score, d.producer))
+            out.append(
+                Entity(d.id, d.type, d.name, d.country, mentions, score, d.producer, d.partners)
+            )
         for e in out:
             e.salience = e.salience / best if best else 0.0
         # Most salient first; ties by first appearance (title before body).

@@ -81,6 +81,9 @@ WEAPONS = {
     "eurofighter-typhoon": ("Eurofighter Typhoon", None, ["Eurofighter Typhoon", "Typhoon"]),
 }
 
+# the multinational programmes' partner states, as the shipped gazetteer lists them
+PARTNERS = {"eurofighter-typhoon": ("GBR", "DEU", "ITA", "ESP")}
+
 _SENT = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 
 
@@ -118,7 +121,10 @@ def tag(title: str, body: str, *, article_id: str = "a1", **extra: object) -> Ta
                     ent = found.setdefault((etype, ident), Entity(ident, etype, ident))
                 else:
                     name, origin, _ = WEAPONS[ident]
-                    ent = found.setdefault((etype, ident), Entity(ident, etype, name, origin))
+                    ent = found.setdefault(
+                        (etype, ident),
+                        Entity(ident, etype, name, origin, partners=PARTNERS.get(ident, ())),
+                    )
                 ent.mentions.append(Mention(m.group(), m.start(), m.end(), fld, sent))
     for ent in found.values():
         ent.mentions.sort(key=lambda m: (m.field != "title", m.start))

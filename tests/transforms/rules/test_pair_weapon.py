@@ -9,7 +9,7 @@ import pytest
 from worker.model import Article
 from worker.transforms.rules import load_rules
 from worker.transforms.rules.pairs import extract_pairs
-from worker.transforms.tag import default_tagger
+from worker.transforms.tag import Tagger, default_tagger
 
 
 @pytest.fixture(scope="module")
@@ -165,6 +165,36 @@ def test_a_shared_jet_is_not_the_sellers_own_outside_its_programme(read) -> None
     # one is the seller's own make, though the shared one stands nearer the verb
     got = read("France sold Qatar, which also flies the Eurofighter Typhoon, twelve Rafale jets.")
     assert got[("QAT", "FRA")]["weapon"] == "rafale"
+
+
+# an operator's gazetteer extension: a made-up jet of a Norwegian-Finnish programme
+_PROGRAMME = """\
+weapons:
+  - id: polar-jet
+    name: Polar jet
+    aliases: [Polar jet, Polar jets]
+    partners: [NOR, FIN]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "weapon"),
+    [
+        # France is no partner: its own Rafale, though the shared jet stands nearer the verb
+        ("France sold Chile, which flies the Polar jet, ten Rafale jets.", "CHL-FRA", "rafale"),
+        # Finland is a partner: the shared jet nearest the verb is its own make
+        ("Finland will sell Chile ten Polar jets and two Rafale jets.", "CHL-FIN", "polar-jet"),
+    ],
+)
+def test_an_extension_programmes_partners_decide_who_sells_it(
+    tmp_path, text: str, pair: str, weapon: str
+) -> None:
+    path = tmp_path / "programmes.yaml"
+    path.write_text(_PROGRAMME)
+    tagged = Tagger.load([path]).tag(Article(id="t", title="", body=text))
+    lex = load_rules().relations["arms_transfer"]
+    got = {f"{h.recipient}-{h.supplier}": h.weapon for h in extract_pairs(tagged, lex)}
+    assert got[pair] == weapon
 
 
 def test_a_partner_of_a_shared_programme_still_sells_it(read) -> None:

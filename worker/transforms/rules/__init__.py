@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# installs the article's context fills in the pair reader (pairs.use_fills) before it runs
+from . import fills  # noqa: F401
 from .loader import RuleError, load_pack, raise_errors
 from .query import QueryError, parse_query
 from .ruleset import RuleSet

@@ -3,8 +3,9 @@
 One idea, several sources: when no sentence of the article pairs a buyer with a seller, a
 side read alone (a buyer with no seller, a seller with no buyer) takes its counterpart from
 the article. ``fill`` is the one step, run by ``pairs.extract_pairs`` once every sentence is
-read; ``SOURCES`` holds the enabled sources in the order they are tried (an experiment drops
-one: ``bench_pairs_real.py --set OPENING_SELLER=false``, the old flag names, see ``FLAGS``);
+read (this module builds on pairs.py, so it passes its step in: ``pairs.use_fills``);
+``SOURCES`` holds the enabled sources in the order they are tried (an experiment drops one:
+``bench_pairs_real.py --set OPENING_SELLER=false``, the old flag names, see ``FLAGS``);
 ``fill`` runs each source's step (``_STEPS``) in the order of the tuple. Their conditions
 exclude each other (the lead state fills only when no buyer is read alone, the opening only
 when no maker is named), so today's order changes no pair; a new source takes its place there:
@@ -62,6 +63,7 @@ from functools import cached_property
 from worker.model import Article, Entity, TaggedArticle
 
 from . import pairs
+from .dateline import dateline_at
 from .grammar import BLOCKER, MAKER_OF
 from .pairs import (
     _OPENING,
@@ -546,28 +548,13 @@ def _unsure_seller(cue: Cue) -> bool:
     )
 
 
-_DATELINE_MARKS = ("(", ",", "—", "–", "-")  # "MOSCOW (agency)", "ANKARA, Dec 5 —"
-
-
 def _dateline_only(ent: Entity, art: Article) -> bool:
-    """Every mention of the state is a dateline (``dateline_at``): where the report was filed,
-    not what it is about."""
+    """Every mention of the state is a dateline (``dateline.dateline_at``): where the report
+    was filed, not what it is about."""
     return bool(ent.mentions) and all(
         dateline_at(art.title if m.field == "title" else art.body, m.start, m.end)
         for m in ent.mentions
     )
-
-
-def dateline_at(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` is a dateline's city in capitals opening its sentence and followed
-    by a dateline's mark ("MOSCOW (agency) - ..."). An acronym opening a sentence ("UAE is
-    rebuilding its air force") is none."""
-    before = text[:start].rstrip()
-    line = text[text.rfind("\n", 0, start) + 1 : start]  # a line of its own opens too
-    opens = not before or before[-1] in ".!?" or not line.strip()
-    marked = text[end : end + 3].lstrip().startswith(_DATELINE_MARKS)
-    name = text[start:end]
-    return name.isupper() and len(name) >= 3 and opens and marked
 
 
 def _names_seller(cue: Cue, state: str, unsure: set[str]) -> bool:
@@ -590,3 +577,12 @@ def makers_apart(symbols: list[Symbol], weapons: list[_Span], joins: frozenset[s
         not all(x[0] == "weapon" or (x[0] == "word" and x[1] in joins) for x in symbols[a + 1 : b])
         for (a, _), (b, _) in itertools.pairwise(named)
     )
+
+
+def _makers_apart_guard(symbols: list[Symbol], weapons: list[_Span], joins: frozenset[str]) -> bool:
+    """``makers_apart`` as the pair reader asks it: only when the guard is switched on."""
+    return on(MAKERS_APART) and makers_apart(symbols, weapons, joins)
+
+
+# the pair reader runs the fills through what it is given (it cannot import this module)
+pairs.use_fills(pairs.ContextFills(fill, _makers_apart_guard))

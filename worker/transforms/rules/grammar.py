@@ -21,6 +21,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from .dateline import read_dateline
+
 RECIPIENT, SUPPLIER, THIRD, PARTY = "recipient", "supplier", "third", "party"
 _OPPOSITE = {RECIPIENT: SUPPLIER, SUPPLIER: RECIPIENT}
 _CLIMB_MODIFIER = ("compound", "amod", "poss", "nmod", "npadvmod", "nummod")
@@ -394,21 +396,16 @@ def _antecedent_in_sentence(
     return None
 
 
-_DASHES = ("—", "–", "-", "--")
-
-
 def _dateline_end(doc: Any) -> int:
     """The character offset where a dateline ends ("ANKARA, Turkey —", "MELBOURNE, Australia -"):
-    a city in capitals first, then capitalised places, then a dash; -1 when there is none."""
+    a city in capitals first, then capitalised places, then a dash (``dateline``); -1 when
+    there is none. A designation first ("S-400 ...") is no city."""
     first = doc[0] if len(doc) else None
-    if first is None or not (first.is_alpha and first.text.isupper() and len(first.text) >= 3):
+    if first is None or not first.is_alpha:
         return -1
-    for tok in doc[1:12]:
-        if tok.text in _DASHES:
-            return tok.idx
-        if not (tok.is_punct or tok.lower_ == "and" or tok.text[:1].isupper()):
-            return -1
-    return -1
+    after = ((t.text, t.idx) for t in doc[1:])
+    dateline = read_dateline(doc.text, first.idx, first.idx + len(first.text), after)
+    return -1 if dateline is None else dateline.end
 
 
 def _group_prefix(out: dict[int, Role], actors: Sequence[Actor]) -> None:

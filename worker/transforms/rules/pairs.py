@@ -18,10 +18,11 @@ from typing import Any, NamedTuple
 
 from worker.model import Article, Entity, TaggedArticle
 from worker.transforms.folding import fold_letters, fold_words
-from worker.transforms.gazetteer import shipped_capitals, shipped_partners
+from worker.transforms.gazetteer import shipped_capitals
 from worker.transforms.parser import parse, parse_many
 from worker.transforms.sentences import split_sentences
 
+from .dateline import dateline_at
 from .grammar import (
     BACK,
     BACK_OBJECT,
@@ -453,6 +454,7 @@ class _Span:
     producer: str | None = None
     company: bool = False  # a company read as its country (language lexicons): never the buyer
     adjective: bool = False
+    partners: tuple[str, ...] = ()  # a weapon of a multinational programme: its partner states
 
 
 def sentence_spans(tagged: TaggedArticle) -> list[tuple[str, int, int, int]]:
@@ -489,7 +491,16 @@ def spans_by_sentence(
             if idx is None or idx >= len(sentences) or m.end > sentences[idx][3]:
                 continue
             per_sentence.setdefault(idx, []).append(
-                _Span(m.start, m.end, ent.type, _ident(ent), ent.country, ent.name, ent.producer)
+                _Span(
+                    m.start,
+                    m.end,
+                    ent.type,
+                    _ident(ent),
+                    ent.country,
+                    ent.name,
+                    ent.producer,
+                    partners=ent.partners,
+                )
             )
     return per_sentence
 
@@ -502,6 +513,33 @@ def candidate_sentences(tagged: TaggedArticle, lexicon: RelationLexicon) -> list
         return []
     sentences = sentence_spans(tagged)
     return _candidates(tagged.article, sentences, spans_by_sentence(tagged, sentences), lexicon)
+
+
+@dataclass(frozen=True, slots=True)
+class ContextFills:
+    """The article's context fills (rules/fills.py), which build on this reader and so are not
+    imported by it: they pass themselves in when imported (``use_fills``), and the rules
+    package imports them (rules/__init__.py) before any reader runs."""
+
+    # the article's step, once every sentence is read (``fills.fill``)
+    fill: Callable[..., None]
+    # the guard of a sentence's own maker fill, when switched on (``fills.makers_apart``)
+    makers_apart: Callable[[list[Symbol], list[_Span], frozenset[str]], bool]
+
+
+_FILLS: ContextFills | None = None
+
+
+def use_fills(fills: ContextFills) -> None:
+    """Install the article's context fills (``fills`` calls this once, when imported)."""
+    global _FILLS
+    _FILLS = fills
+
+
+def _context_fills() -> ContextFills:
+    if _FILLS is None:  # the rules package imports them: only a broken install gets here
+        raise RuntimeError("the pair reader's context fills (rules/fills.py) are not installed")
+    return _FILLS
 
 
 def extract_pairs(
@@ -583,9 +621,8 @@ def extract_pairs(
                 hits, sellers, per_sentence, sentences, lexicon.grammar, lexicon.symbols_only
             )
         sellers = []
-    from . import fills  # the article's context fills the sides left empty (imports this module)
-
-    fills.fill(hits, orphans, sellers, tagged, sentences, per_sentence, lexicon)
+    # the article's context fills the sides left empty (rules/fills.py)
+    _context_fills().fill(hits, orphans, sellers, tagged, sentences, per_sentence, lexicon)
     weapons = [e for e in tagged.entities if e.type == "weapon"]
     goods = lexicon.grammar.words("for_platform") if lexicon.grammar else frozenset()
     platforms = {e.id for e in weapons if _only_platform(e, art, goods)}
@@ -950,8 +987,6 @@ def _sentence_pairs(
         countries if lex.fill_adjectives else [k for k in countries if not symbols[k][1].adjective]
     )
     # nor with a dateline ("MOSCOW (agency) - X delivers ..."): where the report was filed
-    from .fills import dateline_at  # the guard of the article's fills
-
     sides = [k for k in fillers if not dateline_at(text, symbols[k][1].start, symbols[k][1].end)]
     seller_back = (parsed or {}).get(SELLER_BACK_KEY)
     if seller_back is not None and book.read_alone("recipient"):
@@ -1004,22 +1039,22 @@ def _pair_weapon(named: list[tuple[int, _Span]], supplier: str, trig: list[int])
     one named is often the carrier ("six transport jets landed, delivering the air defence
     system"); later triggers often tell of other deals ("... that also included orders of
     howitzers")."""
-    own = [(k, w) for k, w in named if _sells_as_own(w.ident, w.origin, supplier)] or named
+    own = [(k, w) for k, w in named if _sells_as_own(w, supplier)] or named
     if not own:
         return None
     first = min(trig)
     return min(own, key=lambda kw: (abs(kw[0] - first), kw[0]))[1]
 
 
-def _sells_as_own(weapon: str, origin: str | None, supplier: str) -> bool:
+def _sells_as_own(weapon: _Span, supplier: str) -> bool:
     """The supplier sells the weapon as its own make: its state of origin, or a partner of a
-    multinational programme (``partners`` in the gazetteer; one listing none is open to any
-    state). A jet another state is compared with or also flies is not the seller's ("cheaper
-    than the F-16 and the Eurofighter", said of a Pakistani jet)."""
-    if origin is not None:
-        return origin == supplier
-    partners = shipped_partners().get(weapon)
-    return partners is None or supplier in partners
+    multinational programme (``partners`` in the gazetteer, extension files included, carried
+    by the tagged weapon; one listing none is open to any state). A jet another state is
+    compared with or also flies is not the seller's ("cheaper than the F-16 and the
+    Eurofighter", said of a Pakistani jet)."""
+    if weapon.origin is not None:
+        return weapon.origin == supplier
+    return not weapon.partners or supplier in weapon.partners
 
 
 def _arms_referred_back(symbols: list[Symbol], text: str) -> bool:
@@ -2260,15 +2295,9 @@ class _RoleBook:
         with ``fallback``, a side left empty is the one remaining unassigned country."""
         recipients, suppliers = self.by_role["recipient"], self.by_role["supplier"]
         weapons = _supplying_weapons(symbols, self.handed_on, self.retired_at)
-        from .fills import MAKERS_APART, makers_apart, on  # a guard of the article's fills
-
         origins = {w.origin for w in weapons}
 
-        if (
-            list_words is not None
-            and on(MAKERS_APART)
-            and makers_apart(symbols, weapons, list_words)
-        ):
+        if list_words is not None and _context_fills().makers_apart(symbols, weapons, list_words):
             weapons = []
         if not suppliers and not (self.gifts and all(self.gifts)):
             for w in weapons:
