@@ -709,6 +709,9 @@ def test_pair_carries_weapon_producer_quantity_value_and_status(read) -> None:
         # the arrival is the news, the purchase only names which arms.
         ("The Rafale jets purchased from France arrived in Qatar on Monday.", "delivered"),
         ("Qatar welcomed the arrival of Rafale jets bought from France.", "delivered"),
+        # ...and a past purchase that only names the arms, told alone, is arms in hand.
+        ("Qatar showed off the Rafale jets purchased from France.", "delivered"),
+        ("Qatar showed off its new Rafale jets, recently procured from France.", "delivered"),
         # ...while a passive purchase is a clause of its own and stays ordered.
         ("Rafale jets were bought from France by Qatar.", "ordered"),
         # A purchase in the perfect tells of arms already in hand.
@@ -827,6 +830,15 @@ def test_status_of_a_purchase_participle_on_the_arms() -> None:
     # "were bought from": a passive clause, not a modifier
     words = ["jets", "were", "bought", "from", "", "landed", "later"]
     assert sentence_status(words, [2], classes) == "ordered"
+    # a past sale hanging on the arms, and nothing else said: arms already bought and in
+    # hand, as a past sale told alone; "ordered from" stays an order
+    past = {
+        **classes,
+        "past_sale": frozenset({"bought"}),
+        "ordered": frozenset({"bought", "ordered"}),
+    }
+    assert sentence_status(["jets", "bought", "from", ""], [1], past) == "delivered"
+    assert sentence_status(["jets", "ordered", "from", ""], [1], past) == "ordered"
 
 
 def test_status_reading_lists_are_lexicon_data() -> None:

@@ -288,7 +288,11 @@ def sentence_status(
                 # "fulfilled the contract", "выполнила контракт": the order carried out
                 status, rank = "delivered", STATUSES.index("delivered")
             elif status == "ordered" and _hangs_on_arms(words, i, classes):
-                background = background or status
+                # "the drones purchased from Iran", "the system procured from China": a past
+                # purchase named as what the arms are tells arms in hand (as a past sale told
+                # alone below), an order only when the word is no past sale ("ordered from")
+                past = w in classes.get("past_sale", _NONE)
+                background = background or ("delivered" if past else status)
                 continue
             elif status == "agreed" and _framed(words, i, classes):
                 # "delivered under the agreement": the deal is what the news happens under, its
