@@ -905,6 +905,30 @@ def test_a_delivery_still_ahead_is_an_order_not_a_delivery() -> None:
     assert sentence_status(["", "were", "delivered", "to", ""], [2], classes) == "delivered"
 
 
+def test_a_delivery_ahead_beside_one_made_is_a_delivery(read) -> None:
+    # The rest of an order still to come, told beside arms already handed over: deliveries
+    # have begun, so the transfer is delivered; the ahead part alone stays an order.
+    classes = {
+        "delivered": frozenset({"delivered", "received", "delivery"}),
+        "future": frozenset({"will"}),
+        "handover": frozenset({"delivered", "received", "delivery"}),
+        "participle_endings": frozenset({"ed"}),
+    }
+    words = ["", "will", "be", "delivered", "soon", "", "has", "received", "ten"]
+    assert sentence_status(words, [3], classes) == "delivered"
+    assert sentence_status(words[:5], [3], classes) == "ordered"
+    # a hand-over noun is no delivery made ("a decision on the delivery")
+    words = ["", "will", "be", "delivered", "soon", "after", "decision", "on", "delivery"]
+    assert sentence_status(words, [3], classes) == "ordered"
+    got = read(
+        "Five more Rafale jets from France will arrive in Qatar next week, "
+        "after Qatar received the first twelve last year."
+    )
+    assert got[("QAT", "FRA")]["status"] == "delivered"
+    got = read("Five more Rafale jets from France will arrive in Qatar next week.")
+    assert got[("QAT", "FRA")]["status"] == "ordered"
+
+
 def test_a_version_number_after_block_is_a_designation() -> None:
     classes = {"blocked": frozenset({"block"}), "designation": frozenset({"block"})}
     classes |= {"talks": frozenset({"contention"})}
