@@ -719,6 +719,14 @@ def test_pair_carries_weapon_producer_quantity_value_and_status(read) -> None:
         ("France has already sold four Rafale jets to Qatar.", "delivered"),
         # "acquired" tells of arms taken into the buyer's forces, not an order placed.
         ("Chile acquired two used Adelaide-class frigates from Australia.", "delivered"),
+        # "procurement" names the buying, as "purchase" does, not how far it has gone: the
+        # sentence's other words tell the status.
+        ("Greece has shown interest in the procurement of Israeli PULS rocket launchers.", "talks"),
+        (
+            "Serbia confirmed the procurement of Chinese FK-3 air defence systems, "
+            "which arrived last week.",
+            "delivered",
+        ),
         # A transfer in the future with no status word is a decision announced.
         ("Brazil will purchase six Gripen fighters from Sweden next year.", "agreed"),
         ("Sweden to supply Gripen fighters to Brazil", "agreed"),
