@@ -83,6 +83,22 @@ CASES = [
         ("UKR", "SWE"),
         "agreed",
     ),
+    # past forms of supplying, exporting and sending are deliveries made, as English
+    # "supplied", "sent" (each language's delivered list names the class, 2026-12-06)
+    (
+        "pt",
+        "A Rússia forneceu helicópteros de combate a Moçambique no ano passado.",
+        ("MOZ", "RUS"),
+        "delivered",
+    ),
+    ("it", "La Francia ha fornito due fregate all'Egitto.", ("EGY", "FRA"), "delivered"),
+    ("es", "Estados Unidos suministró misiles Javelin a Ucrania.", ("UKR", "USA"), "delivered"),
+    (
+        "de",
+        "Deutschland schickte Panzer vom Typ Leopard in die Ukraine.",
+        ("UKR", "DEU"),
+        "delivered",
+    ),
 ]
 
 
@@ -425,6 +441,14 @@ LISTED_WORD_CASES = [
     ("ar", "حصلت", "delivered"),  # obtained
     ("ar", "صدقت", "approval"),  # ratified
     ("de", "bekam", "delivered"),
+    # past forms of supplying, exporting and sending (2026-12-06, evening)
+    ("fr", "exportés", "delivered"),  # exported
+    ("fr", "envoyées", "delivered"),  # sent
+    ("ru", "предоставили", "delivered"),  # provided
+    ("uk", "надали", "delivered"),  # provided
+    ("pl", "wysłały", "delivered"),  # sent
+    ("tr", "ulaştığını", "delivered"),  # that it reached
+    ("tr", "gönderildi", "delivered"),  # was sent
 ]
 
 
@@ -549,44 +573,3 @@ def test_a_contract_carried_out_is_a_delivery(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
 ) -> None:
     assert statuses(tagger, rules, lang, body).get(pair, "no pair") == "delivered"
-
-
-# Past forms of supplying, exporting and sending are deliveries made, as English "supplied",
-# "exported", "sent" (the delivered list of each language names the whole class, 2026-12-06).
-SUPPLIED_CASES = [
-    (
-        "pt",
-        "A Rússia forneceu helicópteros de combate a Moçambique no ano passado.",
-        ("MOZ", "RUS"),
-    ),
-    ("it", "La Francia ha fornito due fregate all'Egitto.", ("EGY", "FRA")),
-    ("es", "Estados Unidos suministró misiles Javelin a Ucrania.", ("UKR", "USA")),
-    ("de", "Deutschland schickte Panzer vom Typ Leopard in die Ukraine.", ("UKR", "DEU")),
-]
-
-
-@pytest.mark.parametrize(
-    ("lang", "body", "pair"), SUPPLIED_CASES, ids=[c[0] for c in SUPPLIED_CASES]
-)
-def test_a_past_supply_verb_is_a_delivery(
-    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
-) -> None:
-    assert statuses(tagger, rules, lang, body) == {pair: "delivered"}
-
-
-SUPPLIED_WORDS = [
-    ("fr", "exportés"),  # exported
-    ("fr", "envoyées"),  # sent
-    ("ru", "предоставили"),  # provided
-    ("uk", "надали"),  # provided
-    ("pl", "wysłały"),  # sent
-    ("tr", "ulaştığını"),  # that it reached
-    ("tr", "gönderildi"),  # was sent
-]
-
-
-@pytest.mark.parametrize(("lang", "token"), SUPPLIED_WORDS, ids=[c[1] for c in SUPPLIED_WORDS])
-def test_each_language_lists_its_past_supply_verbs(rules: RuleSet, lang: str, token: str) -> None:
-    lex = rules.relations["arms_transfer"].by_language[lang]
-    key = lex.status_reader(fold_letters(token), token)
-    assert key in lex.status_words["delivered"]
