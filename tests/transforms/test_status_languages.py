@@ -83,6 +83,22 @@ CASES = [
         ("UKR", "SWE"),
         "agreed",
     ),
+    # past forms of supplying, exporting and sending are deliveries made, as English
+    # "supplied", "sent" (each language's delivered list names the class, 2026-12-06)
+    (
+        "pt",
+        "A Rússia forneceu helicópteros de combate a Moçambique no ano passado.",
+        ("MOZ", "RUS"),
+        "delivered",
+    ),
+    ("it", "La Francia ha fornito due fregate all'Egitto.", ("EGY", "FRA"), "delivered"),
+    ("es", "Estados Unidos suministró misiles Javelin a Ucrania.", ("UKR", "USA"), "delivered"),
+    (
+        "de",
+        "Deutschland schickte Panzer vom Typ Leopard in die Ukraine.",
+        ("UKR", "DEU"),
+        "delivered",
+    ),
 ]
 
 
@@ -425,6 +441,14 @@ LISTED_WORD_CASES = [
     ("ar", "حصلت", "delivered"),  # obtained
     ("ar", "صدقت", "approval"),  # ratified
     ("de", "bekam", "delivered"),
+    # past forms of supplying, exporting and sending (2026-12-06, evening)
+    ("fr", "exportés", "delivered"),  # exported
+    ("fr", "envoyées", "delivered"),  # sent
+    ("ru", "предоставили", "delivered"),  # provided
+    ("uk", "надали", "delivered"),  # provided
+    ("pl", "wysłały", "delivered"),  # sent
+    ("tr", "ulaştığını", "delivered"),  # that it reached
+    ("tr", "gönderildi", "delivered"),  # was sent
 ]
 
 

@@ -709,6 +709,9 @@ def test_pair_carries_weapon_producer_quantity_value_and_status(read) -> None:
         # the arrival is the news, the purchase only names which arms.
         ("The Rafale jets purchased from France arrived in Qatar on Monday.", "delivered"),
         ("Qatar welcomed the arrival of Rafale jets bought from France.", "delivered"),
+        # ...and a past purchase that only names the arms, told alone, is arms in hand.
+        ("Qatar showed off the Rafale jets purchased from France.", "delivered"),
+        ("Qatar showed off its new Rafale jets, recently procured from France.", "delivered"),
         # ...while a passive purchase is a clause of its own and stays ordered.
         ("Rafale jets were bought from France by Qatar.", "ordered"),
         # A purchase in the perfect tells of arms already in hand.
@@ -716,6 +719,14 @@ def test_pair_carries_weapon_producer_quantity_value_and_status(read) -> None:
         ("France has already sold four Rafale jets to Qatar.", "delivered"),
         # "acquired" tells of arms taken into the buyer's forces, not an order placed.
         ("Chile acquired two used Adelaide-class frigates from Australia.", "delivered"),
+        # "procurement" names the buying, as "purchase" does, not how far it has gone: the
+        # sentence's other words tell the status.
+        ("Greece has shown interest in the procurement of Israeli PULS rocket launchers.", "talks"),
+        (
+            "Serbia confirmed the procurement of Chinese FK-3 air defence systems, "
+            "which arrived last week.",
+            "delivered",
+        ),
         # A transfer in the future with no status word is a decision announced.
         ("Brazil will purchase six Gripen fighters from Sweden next year.", "agreed"),
         ("Sweden to supply Gripen fighters to Brazil", "agreed"),
@@ -827,6 +838,15 @@ def test_status_of_a_purchase_participle_on_the_arms() -> None:
     # "were bought from": a passive clause, not a modifier
     words = ["jets", "were", "bought", "from", "", "landed", "later"]
     assert sentence_status(words, [2], classes) == "ordered"
+    # a past sale hanging on the arms, and nothing else said: arms already bought and in
+    # hand, as a past sale told alone; "ordered from" stays an order
+    past = {
+        **classes,
+        "past_sale": frozenset({"bought"}),
+        "ordered": frozenset({"bought", "ordered"}),
+    }
+    assert sentence_status(["jets", "bought", "from", ""], [1], past) == "delivered"
+    assert sentence_status(["jets", "ordered", "from", ""], [1], past) == "ordered"
 
 
 def test_status_reading_lists_are_lexicon_data() -> None:
@@ -891,6 +911,30 @@ def test_a_delivery_still_ahead_is_an_order_not_a_delivery() -> None:
     )
     # ...while a delivery already made stays delivered.
     assert sentence_status(["", "were", "delivered", "to", ""], [2], classes) == "delivered"
+
+
+def test_a_delivery_ahead_beside_one_made_is_a_delivery(read) -> None:
+    # The rest of an order still to come, told beside arms already handed over: deliveries
+    # have begun, so the transfer is delivered; the ahead part alone stays an order.
+    classes = {
+        "delivered": frozenset({"delivered", "received", "delivery"}),
+        "future": frozenset({"will"}),
+        "handover": frozenset({"delivered", "received", "delivery"}),
+        "participle_endings": frozenset({"ed"}),
+    }
+    words = ["", "will", "be", "delivered", "soon", "", "has", "received", "ten"]
+    assert sentence_status(words, [3], classes) == "delivered"
+    assert sentence_status(words[:5], [3], classes) == "ordered"
+    # a hand-over noun is no delivery made ("a decision on the delivery")
+    words = ["", "will", "be", "delivered", "soon", "after", "decision", "on", "delivery"]
+    assert sentence_status(words, [3], classes) == "ordered"
+    got = read(
+        "Five more Rafale jets from France will arrive in Qatar next week, "
+        "after Qatar received the first twelve last year."
+    )
+    assert got[("QAT", "FRA")]["status"] == "delivered"
+    got = read("Five more Rafale jets from France will arrive in Qatar next week.")
+    assert got[("QAT", "FRA")]["status"] == "ordered"
 
 
 def test_a_version_number_after_block_is_a_designation() -> None:

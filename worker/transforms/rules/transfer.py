@@ -200,6 +200,8 @@ def sentence_status(
     placed = False  # a firm order or contract is told ("placing a purchase order")
     told = 0  # status words read in the sentence
     sale_at: int | None = None  # where a past sale or purchase ("sold", "bought") stands
+    ahead_at: tuple[int, int, str] | None = None  # a delivery still ahead read as the order
+    handed = False  # a delivery already made is told ("has so far received 31 of them")
     # an approval given anywhere in the sentence makes its talks words the background, those
     # before it too ("la demande a été approuvée")
     approved = any(_approval_given(words, i, classes) for i in range(len(words)))
@@ -253,6 +255,7 @@ def sentence_status(
             told += 1
             if best is None or cand < best:
                 best = cand
+                ahead_at = cand
             continue
         for rank, status in enumerate(STATUSES):
             if w not in lists[status]:
@@ -288,7 +291,11 @@ def sentence_status(
                 # "fulfilled the contract", "выполнила контракт": the order carried out
                 status, rank = "delivered", STATUSES.index("delivered")
             elif status == "ordered" and _hangs_on_arms(words, i, classes):
-                background = background or status
+                # "the drones purchased from Iran", "the system procured from China": a past
+                # purchase named as what the arms are tells arms in hand (as a past sale told
+                # alone below), an order only when the word is no past sale ("ordered from")
+                past = w in classes.get("past_sale", _NONE)
+                background = background or ("delivered" if past else status)
                 continue
             elif status == "agreed" and _framed(words, i, classes):
                 # "delivered under the agreement": the deal is what the news happens under, its
@@ -306,11 +313,20 @@ def sentence_status(
                 # a purchase in the passive ("were bought from") keeps its order reading
                 passive = status == "ordered" and i > 0 and words[i - 1] in classes.get("be", _NONE)
                 sale_at = i if not (_after_future(words, i, classes) or passive) else sale_at
+            # a past form of a hand-over verb not read as ahead above ("received", "arrived";
+            # not the noun "delivery"): a delivery done
+            handed = handed or (
+                status == "delivered" and w in classes.get("handover", _NONE) and _past(w, classes)
+            )
             cand = (dist, -rank, status)
             if status in ("agreed", "ordered") and (firm is None or cand < firm):
                 firm = cand
             if best is None or cand < best:
                 best, best_tentative = cand, status == "talks" and w in tentative
+    if best is not None and best == ahead_at and handed:
+        # "five more will arrive this month; the army has received 31 so far": deliveries have
+        # begun, the rest of the order is what is still ahead
+        return "delivered"
     if not approved and _intends(words, first, classes):
         # "wants to buy", "is in talks on the delivery of": the purchase or delivery word is
         # what is wanted or negotiated, not done; an approval still makes it agreed
@@ -529,17 +545,22 @@ def _framed(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]])
     )
 
 
+def _past(word: str, classes: Mapping[str, frozenset[str]]) -> bool:
+    """``word`` ends in one of the lexicon's ``participle_endings`` ("received"); never, for a
+    lexicon that lists none."""
+    endings = tuple(classes.get("participle_endings", _NONE))
+    return bool(endings) and word.endswith(endings)
+
+
 def _hangs_on_arms(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
     """``words[i]`` is a participle reduced to a modifier: "purchased from", not "were bought
     from" nor "bought jets from"."""
     after = words[i + 1] if i + 1 < len(words) else ""
     before = words[i - 1] if i > 0 else ""
-    endings = tuple(classes.get("participle_endings", _NONE))
     return (
-        bool(endings)
-        and after in classes.get("background_after", _NONE)
+        after in classes.get("background_after", _NONE)
         and before not in classes.get("be", _NONE)
-        and words[i].endswith(endings)
+        and _past(words[i], classes)
     )
 
 
