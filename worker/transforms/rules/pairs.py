@@ -161,6 +161,9 @@ class RelationLexicon:
     status_reader: Callable[[str, str], str] | None = field(default=None, repr=False)
     # language lexicons: whether a country mention's text is an adjective ("russische"): XA / CA
     adjectives: Callable[[str], bool] | None = field(default=None, repr=False)
+    # language lexicons: the "to" word a country's name carries joined to its front (Arabic
+    # "لمصر", to Egypt), or None when it carries none (rules/languages.py ``joined_to_test``)
+    joined_to: Callable[[str], str | None] | None = field(default=None, repr=False)
     # language lexicons: triggers of handing arms on (Polish "przekazała"): second-hand arms, so
     # a sentence with one never takes the weapon's maker as the supplier
     handover: frozenset[str] = frozenset()
@@ -1466,6 +1469,9 @@ def _symbols(
                 i += 1
             if lex.adjectives is not None and sp.kind == "country":
                 sp.adjective = lex.adjectives(text[sp.start : sp.end])
+            to = _joined_to(sp, text, lex)
+            if to:  # "لمصر": the preposition stands before the name, as "إلى مصر" writes it
+                symbols.append(("word", to, sp.start, sp.start))
             symbols.append((sp.kind, sp, sp.start, sp.end))
             si += 1
             continue
@@ -1486,6 +1492,18 @@ def _symbols(
     if lex.places or lex.places_or_to:
         symbols = _places(symbols, text, lex)
     return symbols, (toks[0][1] if toks else start)
+
+
+def _joined_to(sp: _Span, text: str, lex: RelationLexicon) -> str | None:
+    """The "to" word written joined to a country's name (Arabic "لمصر", "للجزائر"), or None.
+    Not on an adjective, and not on a name an "and" opens ("ولمصر"): that one is the next
+    member of a list, whose role the list gives it."""
+    if lex.joined_to is None or sp.kind != "country" or sp.adjective:
+        return None
+    written = text[sp.start : sp.end]
+    if lex.joined_and and written.startswith(lex.joined_and):
+        return None
+    return lex.joined_to(written)
 
 
 def _as_written(tok: str, written: str, keep: frozenset[str]) -> str:
