@@ -49,3 +49,12 @@ def test_arabic_subject_after_a_verb_of_receiving(tagger: Tagger, rules: RuleSet
     # two buyers in two clauses, verb first: neither is the other's seller
     body = "طلبت الكويت عشر مروحيات أباتشي، فيما تسلم الأردن ست وحدات."
     assert pairs(tagger, rules, "ar", body) == {("KWT", "USA"), ("JOR", "USA")}
+
+
+def test_arabic_relative_clause_of_buying_after_with(tagger: Tagger, rules: RuleSet) -> None:
+    # "with India, which bought": the partner of the maker's contract is the buyer, not a seller
+    body = "وقعت الشركة عقدا مع الهند التي اشترت 36 طائرة رافال."
+    assert pairs(tagger, rules, "ar", body) == {("IND", "FRA")}
+    # no relative clause: the partner of a purchase still sells
+    body = "اتفقت مصر مع فرنسا على شراء طائرات رافال."
+    assert pairs(tagger, rules, "ar", body) == {("EGY", "FRA")}
