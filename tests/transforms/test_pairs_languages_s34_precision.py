@@ -58,3 +58,23 @@ def test_arabic_relative_clause_of_buying_after_with(tagger: Tagger, rules: Rule
     # no relative clause: the partner of a purchase still sells
     body = "اتفقت مصر مع فرنسا على شراء طائرات رافال."
     assert pairs(tagger, rules, "ar", body) == {("EGY", "FRA")}
+
+
+def test_contract_partner_buys_from_the_arms_maker(tagger: Tagger, rules: RuleSet) -> None:
+    # "with Ukraine" once made Ukraine the seller; the drones are Turkish, Turkey signs
+    body = (
+        "Il governo turco ha firmato un accordo con l'Ucraina per la fornitura di droni "
+        "Bayraktar TB2."
+    )
+    assert pairs(tagger, rules, "it", body) == {("UKR", "TUR")}
+    # a maker company signing with a foreign air force: the air force's state buys
+    body = "A Embraer assinou um contrato com a Força Aérea da Hungria para duas aeronaves KC-390."
+    assert pairs(tagger, rules, "pt", body) == {("HUN", "BRA")}
+
+
+def test_contract_partner_that_makes_the_arms_still_sells(tagger: Tagger, rules: RuleSet) -> None:
+    body = "L'India ha firmato un contratto con la Russia per caccia Su-30."
+    assert pairs(tagger, rules, "it", body) == {("IND", "RUS")}
+    # arms of a third state's make: the order of the partners still decides
+    body = "L'Italia ha firmato un contratto con la Francia per caccia F-16."
+    assert pairs(tagger, rules, "it", body) == {("ITA", "FRA")}

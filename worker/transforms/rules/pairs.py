@@ -881,6 +881,7 @@ def _sentence_pairs(
         _genitive_not_from(roles, countries, symbols, lex, trig)
         _compound_parts(roles, countries, symbols)
         _origin_only(roles, countries, symbols)
+        _partner_buys_from_maker(roles, countries, symbols)
     _coordinate(
         roles,
         countries,
@@ -1436,6 +1437,39 @@ def _origin_only(
     for k in made:
         if not (other_supplier or ("recipient", symbols[k][1].ident) in other):
             roles[k] = ("supplier", roles[k][1])
+
+
+MAKERS_PARTNER = " (partner of the arms' maker)"  # the cue's ending for sides turned by origin
+
+
+def _reciprocal(cue: str) -> bool:
+    """A cue of a contract between two ("{deal} ... {with} X", "X ... {sign} ... {deal} ...
+    {with} C"): it tells buyer from seller only by which of the two is named with "with"."""
+    return "{with}" in cue and ("{deal}" in cue or "{sign}" in cue)
+
+
+def _partner_buys_from_maker(
+    roles: dict[int, tuple | None], countries: list[int], symbols: list[Symbol]
+) -> None:
+    """A contract "with X" names X the seller only when nothing else tells the sides apart: when
+    the sentence's arms are made by the other party ("the Turkish government reached an
+    agreement with Ukraine to supply Bayraktar drones", "Russian shipyards fulfilled a contract
+    with Vietnam for frigates"), the maker sells and its partner X buys. Only when every side
+    read comes from such a contract cue and one partner is read the seller."""
+    sides = [(k, r) for k in countries if (r := roles[k]) and r[0] in ("recipient", "supplier")]
+    sellers = [k for k, r in sides if r[0] == "supplier"]
+    if len(sellers) != 1 or not all(_reciprocal(str(r[1])) for _, r in sides):
+        return
+    k = sellers[0]
+    origins = {s[1].origin for s in symbols if s[0] == "weapon" and s[1] is not None}
+    others = [j for j in countries if j != k and (roles[j] is None or roles[j][0] == "recipient")]
+    makers = [j for j in others if symbols[j][1].ident in origins]
+    if symbols[k][1].ident in origins or not makers:
+        return
+    roles[k] = ("recipient", roles[k][1] + MAKERS_PARTNER)
+    for j in others:
+        if roles[j] is not None:  # the subject of the signing read as the buyer
+            roles[j] = ("supplier", roles[j][1] + MAKERS_PARTNER)
 
 
 def _as_country(span: _Span) -> _Span:
