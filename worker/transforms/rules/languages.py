@@ -39,10 +39,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from worker.transforms.folding import fold_letters
+from worker.transforms.gazetteer import LANGUAGE_DIR
 from worker.yaml_doc import YamlDoc, YamlReadError
 
 from . import pairs
@@ -348,6 +350,8 @@ def merge_language(
         raw["written"] = [str(w) for w in own["written"]]
     if own.get("proclitics"):
         raw["proclitics"] = [str(p) for p in own["proclitics"]]
+    if own.get("joined_to"):
+        raw["joined_to"] = dict(own["joined_to"])
     if "fill_adjectives" in own:
         raw["fill_adjectives"] = bool(own["fill_adjectives"])
     # weak triggers (a verb of sending: troops and aid are sent too) count only when one of
@@ -398,6 +402,37 @@ def adjective_test(spec: Mapping[str, Any]) -> Callable[[str], bool]:
     return test
 
 
+_NAME_LINE = re.compile(r"^\s+- (.+?)\s*$", re.MULTILINE)
+
+
+@cache
+def _written_names(lang: str) -> frozenset[str]:
+    """Every country name and adjective the language's name table lists (gazetteer/i18n), folded:
+    the forms a "to" word written joined to a name leaves behind."""
+    path = LANGUAGE_DIR / f"{lang}.yaml"
+    return frozenset(fold_letters(m.strip("'\"")) for m in _NAME_LINE.findall(path.read_text()))
+
+
+def joined_to_test(spec: Mapping[str, Any]) -> Callable[[str], str | None]:
+    """The "to" word a country mention carries joined to its front, or None: one of ``prefixes``
+    ("ل") when what follows it is a name of the table ``names`` ("لمصر" is "ل" + "مصر"; "لبنان"
+    is Lebanon, since "بنان" is no name), or what follows it with ``elided`` before it (the
+    article's alif the preposition swallows: "للجزائر" is "ل" + "الجزائر")."""
+    names = _written_names(str(spec["names"]))
+    prefixes = tuple(fold_letters(str(p)) for p in spec.get("prefixes") or ())
+    elided = fold_letters(str(spec.get("elided") or ""))
+
+    def test(text: str) -> str | None:
+        word = fold_letters(text.split()[0]) if text.strip() else ""
+        for p in prefixes:
+            rest = fold_letters(text)[len(p) :] if word.startswith(p) else ""
+            if rest and (rest in names or (elided and elided + rest in names)):
+                return p
+        return None
+
+    return test
+
+
 def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     """A merged language lexicon (``merge_language``) compiled; read by symbols only."""
     classes: dict[str, list[str]] = {k: list(v) for k, v in (raw.get("classes") or {}).items()}
@@ -423,6 +458,8 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     # pair scorer's features
     lex.word_classes, lex.grammar = lex.grammar, None
     lex.adjectives = adjective_test(raw.get("adjectives") or {})
+    if raw.get("joined_to"):
+        lex.joined_to = joined_to_test(raw["joined_to"])
     lex.stem = reader
     if raw.get("proclitics"):  # Arabic: "بتسليم" (by delivering) is the class word "تسليم"
         known = frozenset(fold_letters(w) for ws in compiled["classes"].values() for w in ws)

@@ -168,6 +168,9 @@ class RelationLexicon:
     status_reader: Callable[[str, str], str] | None = field(default=None, repr=False)
     # language lexicons: whether a country mention's text is an adjective ("russische"): XA / CA
     adjectives: Callable[[str], bool] | None = field(default=None, repr=False)
+    # language lexicons: the "to" word a country's name carries joined to its front (Arabic
+    # "لمصر", to Egypt), or None when it carries none (rules/languages.py ``joined_to_test``)
+    joined_to: Callable[[str], str | None] | None = field(default=None, repr=False)
     # language lexicons: triggers of handing arms on (Polish "przekazała"): second-hand arms, so
     # a sentence with one never takes the weapon's maker as the supplier
     handover: frozenset[str] = frozenset()
@@ -950,6 +953,7 @@ def _sentence_pairs(
         _genitive_not_from(roles, countries, symbols, lex, trig)
         _compound_parts(roles, countries, symbols)
         _origin_only(roles, countries, symbols)
+        _partner_buys_from_maker(roles, countries, symbols)
     _coordinate(
         roles,
         countries,
@@ -1510,6 +1514,39 @@ def _origin_only(
             roles[k] = ("supplier", roles[k][1])
 
 
+MAKERS_PARTNER = " (partner of the arms' maker)"  # the cue's ending for sides turned by origin
+
+
+def _reciprocal(cue: str) -> bool:
+    """A cue of a contract between two ("{deal} ... {with} X", "X ... {sign} ... {deal} ...
+    {with} C"): it tells buyer from seller only by which of the two is named with "with"."""
+    return "{with}" in cue and ("{deal}" in cue or "{sign}" in cue)
+
+
+def _partner_buys_from_maker(
+    roles: dict[int, tuple | None], countries: list[int], symbols: list[Symbol]
+) -> None:
+    """A contract "with X" names X the seller only when nothing else tells the sides apart: when
+    the sentence's arms are made by the other party ("the Turkish government reached an
+    agreement with Ukraine to supply Bayraktar drones", "Russian shipyards fulfilled a contract
+    with Vietnam for frigates"), the maker sells and its partner X buys. Only when every side
+    read comes from such a contract cue and one partner is read the seller."""
+    sides = [(k, r) for k in countries if (r := roles[k]) and r[0] in ("recipient", "supplier")]
+    sellers = [k for k, r in sides if r[0] == "supplier"]
+    if len(sellers) != 1 or not all(_reciprocal(str(r[1])) for _, r in sides):
+        return
+    k = sellers[0]
+    origins = {s[1].origin for s in symbols if s[0] == "weapon" and s[1] is not None}
+    others = [j for j in countries if j != k and (roles[j] is None or roles[j][0] == "recipient")]
+    makers = [j for j in others if symbols[j][1].ident in origins]
+    if symbols[k][1].ident in origins or not makers:
+        return
+    roles[k] = ("recipient", roles[k][1] + MAKERS_PARTNER)
+    for j in others:
+        if roles[j] is not None:  # the subject of the signing read as the buyer
+            roles[j] = ("supplier", roles[j][1] + MAKERS_PARTNER)
+
+
 def _as_country(span: _Span) -> _Span:
     company = span.kind == "company"
     return _Span(span.start, span.end, "country", span.ident, None, span.name, None, company)
@@ -1541,6 +1578,9 @@ def _symbols(
                 i += 1
             if lex.adjectives is not None and sp.kind == "country":
                 sp.adjective = lex.adjectives(text[sp.start : sp.end])
+            to = _joined_to(sp, text, lex)
+            if to:  # "لمصر": the preposition stands before the name, as "إلى مصر" writes it
+                symbols.append(("word", to, sp.start, sp.start))
             symbols.append((sp.kind, sp, sp.start, sp.end))
             si += 1
             continue
@@ -1572,6 +1612,18 @@ def _kept(
         return False
     nxt = toks[i + 1][1]
     return bool(after) and after[0].kind == "country" and after[0].start <= nxt < after[0].end
+
+
+def _joined_to(sp: _Span, text: str, lex: RelationLexicon) -> str | None:
+    """The "to" word written joined to a country's name (Arabic "لمصر", "للجزائر"), or None.
+    Not on an adjective, and not on a name an "and" opens ("ولمصر"): that one is the next
+    member of a list, whose role the list gives it."""
+    if lex.joined_to is None or sp.kind != "country" or sp.adjective:
+        return None
+    written = text[sp.start : sp.end]
+    if lex.joined_and and written.startswith(lex.joined_and):
+        return None
+    return lex.joined_to(written)
 
 
 def _as_written(tok: str, written: str, keep: frozenset[str]) -> str:
