@@ -25,9 +25,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-import yaml
-
-from worker.transforms.gazetteer import LANGUAGE_DIR
+from worker.transforms.gazetteer import language_country_forms
 
 # Plugins that provide a language's analysis (``GET _nodes/plugins``, by name or class).
 POLISH_PLUGIN = "analysis-stempel"
@@ -89,17 +87,13 @@ def name_rules(lang: str) -> tuple[str, ...]:
     """``stemmer_override`` rules ``"rosja, rosji, rosyjski => rus_country"``: the one-word
     forms of each country in the language's generated table. A form two countries share is
     left out (it would say the wrong one half the time)."""
-    path = LANGUAGE_DIR / f"{lang}.yaml"
-    if not path.exists():
-        return ()
-    table = yaml.safe_load(path.read_text(encoding="utf-8"))
     owners: dict[str, set[str]] = {}
-    for country in table.get("countries", []):
-        for form in [*country.get("aliases", []), *country.get("demonyms", [])]:
-            word = _NORMALISE.get(lang, str.lower)(str(form))
+    for country, forms in language_country_forms(lang):
+        for form in forms:
+            word = _NORMALISE.get(lang, str.lower)(form)
             # one token for the standard tokenizer, and no character the rule syntax uses
             if len(word) >= 3 and word.isalpha():
-                owners.setdefault(word, set()).add(country["id"])
+                owners.setdefault(word, set()).add(country)
     by_country: dict[str, list[str]] = {}
     for word, ids in owners.items():
         if len(ids) == 1:

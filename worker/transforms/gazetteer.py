@@ -573,6 +573,22 @@ def _link_producers(g: Gazetteer) -> None:
             )
 
 
+@cache
+def language_country_forms(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(country id, every alias and demonym) of a language's generated name table
+    (``gazetteer/i18n/<lang>.yaml``); empty when the language has none. One reader of the table
+    for those who need its forms outside the tagger (the index analysers, the Arabic joined
+    "to" of the pair reader)."""
+    path = LANGUAGE_DIR / f"{lang}.yaml"
+    if not path.exists():
+        return ()
+    table = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return tuple(
+        (str(c["id"]), tuple(str(f) for f in [*c.get("aliases", []), *c.get("demonyms", [])]))
+        for c in table.get("countries", [])
+    )
+
+
 def load_gazetteer(
     extra: Sequence[Path] = (), *, shipped: bool = True, languages: bool = True
 ) -> Gazetteer:

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from worker.transforms.folding import fold_letters
-from worker.transforms.gazetteer import LANGUAGE_DIR
+from worker.transforms.gazetteer import language_country_forms
 from worker.yaml_doc import YamlDoc, YamlReadError
 
 from . import pairs
@@ -402,15 +402,11 @@ def adjective_test(spec: Mapping[str, Any]) -> Callable[[str], bool]:
     return test
 
 
-_NAME_LINE = re.compile(r"^\s+- (.+?)\s*$", re.MULTILINE)
-
-
 @cache
 def _written_names(lang: str) -> frozenset[str]:
     """Every country name and adjective the language's name table lists (gazetteer/i18n), folded:
     the forms a "to" word written joined to a name leaves behind."""
-    path = LANGUAGE_DIR / f"{lang}.yaml"
-    return frozenset(fold_letters(m.strip("'\"")) for m in _NAME_LINE.findall(path.read_text()))
+    return frozenset(fold_letters(f) for _, forms in language_country_forms(lang) for f in forms)
 
 
 def joined_to_test(spec: Mapping[str, Any]) -> Callable[[str], str | None]:
