@@ -1777,3 +1777,22 @@ def test_arms_bought_from_a_state_keep_their_seller_when_nobody_sends_them_on(re
     # the ordinary participle: the receiver bought them from the "from" state
     assert set(read("Ukraine received the tanks bought from Poland.")) == {("UKR", "POL")}
     assert set(read("Kenya received six jets purchased from Brazil.")) == {("KEN", "BRA")}
+
+
+def test_a_preposition_repeated_after_and_keeps_the_list_going(read) -> None:
+    # "to A, and later to B and C": the parser makes the second "to" a conjunct of the verb
+    # (or of the first "to"); the members after it are the verb's recipients all the same
+    got = read("Spain delivered six patrol boats to Angola, and later to Kenya and Ghana.")
+    assert set(got) == {("AGO", "ESP"), ("KEN", "ESP"), ("GHA", "ESP")}
+    got = read("Brazil sold trainer aircraft to Chile and then to Peru.")
+    assert set(got) == {("CHL", "BRA"), ("PER", "BRA")}
+    got = read("Vietnam bought corvettes from Russia, and later from India.")
+    assert set(got) == {("VNM", "RUS"), ("VNM", "IND")}
+    got = read("Turkey sold drones to Qatar and, a year later, to Morocco.")
+    assert set(got) == {("QAT", "TUR"), ("MAR", "TUR")}
+
+
+def test_a_negated_repeated_preposition_names_no_party(read) -> None:
+    # "and not to B": the sale excludes B
+    got = read("Italy sold frigates to Egypt and not to Libya.")
+    assert set(got) == {("EGY", "ITA")}

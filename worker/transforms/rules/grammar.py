@@ -1196,7 +1196,36 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
         return Role(RECIPIENT, f"'{head.head.text} … after' (an earlier buyer)", head.head.i)
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
         return _prep_role(head, cls, wtok)
+    lead = _repeated_prep(head) if dep == "pobj" else None
+    if lead is not None:  # "sold jets to Qatar, and later to Egypt and Greece"
+        return _prep_role(lead, cls, wtok)
     return None
+
+
+def _repeated_prep(prep: Any) -> Any | None:
+    """A preposition repeated after "and" that the parser makes a conjunct, of the verb ("sold
+    jets to Qatar, and later to Egypt": "to" a conj of "sold") or of the first one ("to Qatar
+    and then to Egypt"): the preposition to read its phrase by (itself on the verb, else the
+    first), so the members after it keep the first phrase's role. Not a negated one ("and not
+    to Pakistan")."""
+    if prep.dep_ != "conj" or prep.tag_ not in ("IN", "TO"):
+        return None
+    if any(c.dep_ == "neg" for c in prep.children):
+        return None
+    head = prep.head
+    if head.tag_.startswith("VB"):
+        return prep
+    if head.dep_ in ("prep", "agent", "dative") and _w(head) == _w(prep):
+        return head
+    return None
+
+
+def _gapped_verb(tok: Any) -> Any:
+    """The verb an adverb standing for it in a gapped clause repeats ("went first to Qatar and
+    later to Egypt": the parser hangs "to Egypt" on "later", a conj of "went"); else ``tok``."""
+    if tok.tag_.startswith("RB") and tok.dep_ == "conj" and tok.head.tag_.startswith("VB"):
+        return tok.head
+    return tok
 
 
 def _places_the_order(tok: Any) -> bool:
@@ -1655,7 +1684,7 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         # "in X" holds only after a company (``_seat_of_a_company``, which knows the actors)
         end = _SELLER_SEAT if _w(prep) == "in" else " (the list goes on)"
         return replace(role, cue=role.cue + end) if role is not None else None
-    p, h = _w(prep), _past_value(prep.head, cls)
+    p, h = _w(prep), _gapped_verb(_past_value(prep.head, cls))
     if _failed_attempt(h, cls) and cls.any(("buy", "sell"), _w(h)):  # "failed to sell … to X"
         return Role(NO_ROLE, f"'{h.head.text} to {h.text} … {p}' (a failed attempt)", h.i)
     if h.tag_.startswith("VB") and not _transfer_word(h, wtok, cls, 0, buying=True):
