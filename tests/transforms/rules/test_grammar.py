@@ -1796,3 +1796,31 @@ def test_a_negated_repeated_preposition_names_no_party(read) -> None:
     # "and not to B": the sale excludes B
     got = read("Italy sold frigates to Egypt and not to Libya.")
     assert set(got) == {("EGY", "ITA")}
+
+
+def test_a_list_member_after_a_gloss_in_parentheses_keeps_the_role(read) -> None:
+    # "to A (in 2015) and B (in 2019)": the parser hangs B on the verb; it is still a recipient
+    got = read("Korea delivered K9 howitzers to Norway (in 2019) and Estonia (in 2020).")
+    assert set(got) == {("NOR", "KOR"), ("EST", "KOR")}
+    got = read("Israel sold drones to Chile, Peru (as the Hermes) and Colombia (as the Orbiter).")
+    assert set(got) == {("CHL", "ISR"), ("PER", "ISR"), ("COL", "ISR")}
+
+
+def test_a_member_after_a_gloss_with_a_verb_of_its_own_opens_a_clause(read) -> None:
+    # "… (in 2015) and B bought …": B is the subject of its own verb, not a recipient
+    got = read("Spain sold corvettes to Peru (in 2015) and Chile bought frigates from Britain.")
+    assert set(got) == {("PER", "ESP"), ("CHL", "GBR")}
+
+
+def test_those_joined_in_an_act_do_it_too(read) -> None:
+    # "A joins B and C in sending X to D": A, B and C all send
+    got = read("Finland joins Denmark and Norway in sending howitzers to Ukraine.")
+    assert set(got) == {("UKR", "FIN"), ("UKR", "DNK"), ("UKR", "NOR")}
+    got = read("Austria has joined Germany in banning arms exports to Turkey.")
+    assert set(got) == {("TUR", "AUT"), ("TUR", "DEU")}
+
+
+def test_joining_others_in_a_protest_names_no_seller(read) -> None:
+    # the act joined is no sale: the joiners stay bystanders
+    got = read("Poland joined Sweden in condemning the sale of jets by Russia to Iran.")
+    assert set(got) == {("IRN", "RUS")}

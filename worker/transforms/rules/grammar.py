@@ -628,6 +628,10 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
     while tok.head != tok and seen < 8:
         seen += 1
         dep, head = tok.dep_, tok.head
+        glossed = _member_before_gloss(tok) if dep in ("conj", "npadvmod") else None
+        if glossed is not None:  # "to Egypt (in 2015) and Qatar": Qatar plays Egypt's part
+            tok = glossed
+            continue
         if dep == "conj":  # "to Greece and Cyprus": Cyprus plays Greece's part
             verb = _opens_clause(tok, actor)
             if verb is not None:  # "sells tanks to A and B buys jets": B is "buys"'s subject
@@ -814,6 +818,33 @@ def _failed_attempt(verb: Any, cls: Classes) -> bool:
     """The transfer verb is what its governor says failed ("the maker failed to sell its fighter to
     A and B"): nothing changed hands, so neither side has a role."""
     return verb.dep_ == "xcomp" and verb.head != verb and cls.has("fail", _w(verb.head))
+
+
+def _member_before_gloss(tok: Any) -> Any | None:
+    """The list member before a gloss in parentheses ("sold jets to Egypt (in 2015) and Qatar
+    (in 2019)", "to A, B (as the X) and C"): the parser hangs the member after the gloss on the
+    verb as its conjunct, though it is a noun with no verb of its own. The member before the
+    parentheses, or None. (It may also make it an adverb of the verb: "npadvmod".)"""
+    doc, head = tok.doc, tok.head
+    if not tok.tag_.startswith("NNP") or not head.tag_.startswith("VB"):
+        return None
+    if any(c.dep_ in (*_SUBJECTS, "aux", "dobj") for c in tok.children):
+        return None  # "… and Qatar bought tanks": a clause of its own
+    i = tok.left_edge.i - 1
+    while i >= 0 and (doc[i].dep_ == "cc" or doc[i].text == ","):
+        i -= 1
+    if i < 0 or doc[i].text != ")":
+        return None
+    while i >= 0 and doc[i].text != "(":
+        i -= 1
+    if i < 1 or not doc[i - 1].tag_.startswith("NNP"):
+        return None
+    member = doc[i - 1]
+    while member.dep_ == "compound" and member.head.i > member.i:  # "Saudi Arabia ("
+        member = member.head
+    # both states ("developed by A's lab (X) and B's firm": the firms, not a list of states)
+    states = doc.user_data.get(_STATE_TOKENS, set())
+    return member if tok.i in states and member.i in states else None
 
 
 def _as_well_as_phrase(tok: Any) -> Any | None:
@@ -1117,6 +1148,13 @@ def _implied_subject_of(tok: Any, cls: Classes) -> Any | None:
         # with commas only ("accused Iran, Belarus of"), the parser hangs "of" on the last member
         for p in [*head.children, *(c for m in _comma_members(tok) for c in m.children)]:
             if p.dep_ == "prep" and _w(p) in ("for", "of"):
+                verb = next((c for c in p.children if c.dep_ == "pcomp"), None)
+                if verb is not None:
+                    return verb
+    if dep in (*_SUBJECTS, "dobj") and cls.has("join_in", _w(head)):
+        # "A joins B and C in banning exports": subject and object alike do the gerund
+        for p in head.children:
+            if p.dep_ == "prep" and _w(p) == "in":
                 verb = next((c for c in p.children if c.dep_ == "pcomp"), None)
                 if verb is not None:
                     return verb
