@@ -113,3 +113,20 @@ def test_compounds_name_the_file_setting_when_wrong() -> None:
     own["compounds"] = {"heads": ["arms"], "min_head": 1}
     with pytest.raises(LexiconError, match="min_head"):
         compile_language(merge_language("arms_transfer", {}, own))
+
+
+EGY_QAT = {("EGY", "FRA"), ("QAT", "FRA")}
+GLOSSED = [
+    ("de", "Frankreich liefert Hubschrauber an Ägypten (zwölf Stück) und Katar.", EGY_QAT),
+    ("es", "Francia vende helicópteros a Egipto (en 2015) y Catar.", EGY_QAT),
+    ("pt", "A França vende helicópteros para Egito (doze unidades) e Catar.", EGY_QAT),
+    ("pl", "Francja sprzedaje śmigłowce do Egiptu (dwanaście sztuk) i Kataru.", EGY_QAT),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), GLOSSED, ids=lambda x: x)
+def test_a_gloss_in_parentheses_does_not_end_a_list(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
+) -> None:
+    # "to A (a count or a year) and B": the list goes on past the parentheses
+    assert pairs(tagger, rules, lang, body) == expected
