@@ -1810,17 +1810,3 @@ def test_a_member_after_a_gloss_with_a_verb_of_its_own_opens_a_clause(read) -> N
     # "… (in 2015) and B bought …": B is the subject of its own verb, not a recipient
     got = read("Spain sold corvettes to Peru (in 2015) and Chile bought frigates from Britain.")
     assert set(got) == {("PER", "ESP"), ("CHL", "GBR")}
-
-
-def test_those_joined_in_an_act_do_it_too(read) -> None:
-    # "A joins B and C in sending X to D": A, B and C all send
-    got = read("Finland joins Denmark and Norway in sending howitzers to Ukraine.")
-    assert set(got) == {("UKR", "FIN"), ("UKR", "DNK"), ("UKR", "NOR")}
-    got = read("Austria has joined Germany in banning arms exports to Turkey.")
-    assert set(got) == {("TUR", "AUT"), ("TUR", "DEU")}
-
-
-def test_joining_others_in_a_protest_names_no_seller(read) -> None:
-    # the act joined is no sale: the joiners stay bystanders
-    got = read("Poland joined Sweden in condemning the sale of jets by Russia to Iran.")
-    assert set(got) == {("IRN", "RUS")}

@@ -1151,13 +1151,6 @@ def _implied_subject_of(tok: Any, cls: Classes) -> Any | None:
                 verb = next((c for c in p.children if c.dep_ == "pcomp"), None)
                 if verb is not None:
                     return verb
-    if dep in (*_SUBJECTS, "dobj") and cls.has("join_in", _w(head)):
-        # "A joins B and C in banning exports": subject and object alike do the gerund
-        for p in head.children:
-            if p.dep_ == "prep" and _w(p) == "in":
-                verb = next((c for c in p.children if c.dep_ == "pcomp"), None)
-                if verb is not None:
-                    return verb
     if dep == "pobj" and _w(head) == "by" and _is_noun(head.head):  # "a decision by X to …"
         for c in head.head.children:
             if c.dep_ == "acl" and any(_w(a) == "to" for a in c.children if a.dep_ == "aux"):
