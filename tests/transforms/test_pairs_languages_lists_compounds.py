@@ -53,7 +53,17 @@ LISTS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "body", "expected"), LISTS, ids=lambda x: x)
+EGY_QAT = {("EGY", "FRA"), ("QAT", "FRA")}
+# a gloss in parentheses after a member ("to A (a count or a year) and B") does not end it
+GLOSSED = [
+    ("de", "Frankreich liefert Hubschrauber an Ägypten (zwölf Stück) und Katar.", EGY_QAT),
+    ("es", "Francia vende helicópteros a Egipto (en 2015) y Catar.", EGY_QAT),
+    ("pt", "A França vende helicópteros para Egito (doze unidades) e Catar.", EGY_QAT),
+    ("pl", "Francja sprzedaje śmigłowce do Egiptu (dwanaście sztuk) i Kataru.", EGY_QAT),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), LISTS + GLOSSED, ids=lambda x: x)
 def test_the_languages_and_closes_a_list(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
 ) -> None:

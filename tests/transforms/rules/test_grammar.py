@@ -1821,3 +1821,36 @@ def test_arms_bought_from_a_state_keep_their_seller_when_nobody_sends_them_on(re
     # the ordinary participle: the receiver bought them from the "from" state
     assert set(read("Ukraine received the tanks bought from Poland.")) == {("UKR", "POL")}
     assert set(read("Kenya received six jets purchased from Brazil.")) == {("KEN", "BRA")}
+
+
+def test_a_preposition_repeated_after_and_keeps_the_list_going(read) -> None:
+    # "to A, and later to B and C": the parser makes the second "to" a conjunct of the verb
+    # (or of the first "to"); the members after it are the verb's recipients all the same
+    got = read("Spain delivered six patrol boats to Angola, and later to Kenya and Ghana.")
+    assert set(got) == {("AGO", "ESP"), ("KEN", "ESP"), ("GHA", "ESP")}
+    got = read("Brazil sold trainer aircraft to Chile and then to Peru.")
+    assert set(got) == {("CHL", "BRA"), ("PER", "BRA")}
+    got = read("Vietnam bought corvettes from Russia, and later from India.")
+    assert set(got) == {("VNM", "RUS"), ("VNM", "IND")}
+    got = read("Turkey sold drones to Qatar and, a year later, to Morocco.")
+    assert set(got) == {("QAT", "TUR"), ("MAR", "TUR")}
+
+
+def test_a_negated_repeated_preposition_names_no_party(read) -> None:
+    # "and not to B": the sale excludes B
+    got = read("Italy sold frigates to Egypt and not to Libya.")
+    assert set(got) == {("EGY", "ITA")}
+
+
+def test_a_list_member_after_a_gloss_in_parentheses_keeps_the_role(read) -> None:
+    # "to A (in 2015) and B (in 2019)": the parser hangs B on the verb; it is still a recipient
+    got = read("Korea delivered K9 howitzers to Norway (in 2019) and Estonia (in 2020).")
+    assert set(got) == {("NOR", "KOR"), ("EST", "KOR")}
+    got = read("Israel sold drones to Chile, Peru (as the Hermes) and Colombia (as the Orbiter).")
+    assert set(got) == {("CHL", "ISR"), ("PER", "ISR"), ("COL", "ISR")}
+
+
+def test_a_member_after_a_gloss_with_a_verb_of_its_own_opens_a_clause(read) -> None:
+    # "… (in 2015) and B bought …": B is the subject of its own verb, not a recipient
+    got = read("Spain sold corvettes to Peru (in 2015) and Chile bought frigates from Britain.")
+    assert set(got) == {("PER", "ESP"), ("CHL", "GBR")}

@@ -655,6 +655,10 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
     while tok.head != tok and seen < 8:
         seen += 1
         dep, head = tok.dep_, tok.head
+        glossed = _member_before_gloss(tok) if dep in ("conj", "npadvmod") else None
+        if glossed is not None:  # "to Egypt (in 2015) and Qatar": Qatar plays Egypt's part
+            tok = glossed
+            continue
         if dep == "conj":  # "to Greece and Cyprus": Cyprus plays Greece's part
             verb = _opens_clause(tok, actor)
             if verb is not None:  # "sells tanks to A and B buys jets": B is "buys"'s subject
@@ -841,6 +845,33 @@ def _failed_attempt(verb: Any, cls: Classes) -> bool:
     """The transfer verb is what its governor says failed ("the maker failed to sell its fighter to
     A and B"): nothing changed hands, so neither side has a role."""
     return verb.dep_ == "xcomp" and verb.head != verb and cls.has("fail", _w(verb.head))
+
+
+def _member_before_gloss(tok: Any) -> Any | None:
+    """The list member before a gloss in parentheses ("sold jets to Egypt (in 2015) and Qatar
+    (in 2019)", "to A, B (as the X) and C"): the parser hangs the member after the gloss on the
+    verb as its conjunct, though it is a noun with no verb of its own. The member before the
+    parentheses, or None. (It may also make it an adverb of the verb: "npadvmod".)"""
+    doc, head = tok.doc, tok.head
+    if not tok.tag_.startswith("NNP") or not head.tag_.startswith("VB"):
+        return None
+    if any(c.dep_ in (*_SUBJECTS, "aux", "dobj") for c in tok.children):
+        return None  # "… and Qatar bought tanks": a clause of its own
+    i = tok.left_edge.i - 1
+    while i >= 0 and (doc[i].dep_ == "cc" or doc[i].text == ","):
+        i -= 1
+    if i < 0 or doc[i].text != ")":
+        return None
+    while i >= 0 and doc[i].text != "(":
+        i -= 1
+    if i < 1 or not doc[i - 1].tag_.startswith("NNP"):
+        return None
+    member = doc[i - 1]
+    while member.dep_ == "compound" and member.head.i > member.i:  # "Saudi Arabia ("
+        member = member.head
+    # both states ("developed by A's lab (X) and B's firm": the firms, not a list of states)
+    states = doc.user_data.get(_STATE_TOKENS, set())
+    return member if tok.i in states and member.i in states else None
 
 
 def _as_well_as_phrase(tok: Any) -> Any | None:
@@ -1223,7 +1254,36 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
         return Role(RECIPIENT, f"'{head.head.text} … after' (an earlier buyer)", head.head.i)
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
         return _prep_role(head, cls, wtok)
+    lead = _repeated_prep(head) if dep == "pobj" else None
+    if lead is not None:  # "sold jets to Qatar, and later to Egypt and Greece"
+        return _prep_role(lead, cls, wtok)
     return None
+
+
+def _repeated_prep(prep: Any) -> Any | None:
+    """A preposition repeated after "and" that the parser makes a conjunct, of the verb ("sold
+    jets to Qatar, and later to Egypt": "to" a conj of "sold") or of the first one ("to Qatar
+    and then to Egypt"): the preposition to read its phrase by (itself on the verb, else the
+    first), so the members after it keep the first phrase's role. Not a negated one ("and not
+    to Pakistan")."""
+    if prep.dep_ != "conj" or prep.tag_ not in ("IN", "TO"):
+        return None
+    if any(c.dep_ == "neg" for c in prep.children):
+        return None
+    head = prep.head
+    if head.tag_.startswith("VB"):
+        return prep
+    if head.dep_ in ("prep", "agent", "dative") and _w(head) == _w(prep):
+        return head
+    return None
+
+
+def _gapped_verb(tok: Any) -> Any:
+    """The verb an adverb standing for it in a gapped clause repeats ("went first to Qatar and
+    later to Egypt": the parser hangs "to Egypt" on "later", a conj of "went"); else ``tok``."""
+    if tok.tag_.startswith("RB") and tok.dep_ == "conj" and tok.head.tag_.startswith("VB"):
+        return tok.head
+    return tok
 
 
 def _places_the_order(tok: Any) -> bool:
@@ -1682,7 +1742,7 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         # "in X" holds only after a company (``_seat_of_a_company``, which knows the actors)
         end = _SELLER_SEAT if _w(prep) == "in" else " (the list goes on)"
         return replace(role, cue=role.cue + end) if role is not None else None
-    p, h = _w(prep), _past_value(prep.head, cls)
+    p, h = _w(prep), _gapped_verb(_past_value(prep.head, cls))
     if _failed_attempt(h, cls) and cls.any(("buy", "sell"), _w(h)):  # "failed to sell … to X"
         return Role(NO_ROLE, f"'{h.head.text} to {h.text} … {p}' (a failed attempt)", h.i)
     if h.tag_.startswith("VB") and not _transfer_word(h, wtok, cls, 0, buying=True):

@@ -1813,7 +1813,7 @@ def _coordinate(
     With ``backward`` (language lexicons) a list's last member also lends its role to the
     members before it that have none (``_coordinate_back``, which reads ``triggers``)."""
     for a, b in itertools.pairwise(countries):
-        between = _words_between(symbols, a, b)
+        between = _past_gloss(_words_between(symbols, a, b))
         linked = _joins(between, conjunctions) or (b in joined and between in ([], [","]))
         if roles.get(b) is None and roles.get(a) and linked:
             if _opens_clause(symbols, b, clause_words):
@@ -1845,7 +1845,7 @@ def _lists(
     run: list[int] = []
     closed = 0  # how many members of ``run`` its last "and" closes
     for a, b in itertools.pairwise(countries):
-        between = _words_between(symbols, a, b)
+        between = _past_gloss(_words_between(symbols, a, b))
         if _same_preposition(symbols, a, between, lex):  # "à A, à B et aux C": one list
             between = between[:-1]
         linked = _joins(between, lex.conjunctions) or (b in joined and between in ([], [","]))
@@ -1867,6 +1867,14 @@ def _lists(
     if closed > 1:
         out.append(run[:closed])
     return out
+
+
+def _past_gloss(between: list[str]) -> list[str]:
+    """The words between two countries after a gloss in parentheses right after the first ("an
+    A (24 Stück) und B", "à A (en 2015) et à B"): a list goes on past it."""
+    if between[:1] == ["("] and ")" in between:
+        return between[between.index(")") + 1 :]
+    return between
 
 
 def _same_preposition(
