@@ -285,6 +285,8 @@ def test_the_system_chosen_over_a_rival_is_the_weapon(read) -> None:
         ("تسلمت الجزائر غواصة من طراز كيلو", "kilo-class"),
         ("O Brasil compra obuseiros autopropulsados Atmos.", "atmos-2000"),
         ("El ejército elige el sistema Puls.", "puls"),
+        ("Riyadh bought Hawks and other training aircraft.", "bae-hawk"),
+        ("BAE will build eight Hawk Advanced Jet Trainer aircraft.", "bae-hawk"),
     ],
 )  # fmt: skip
 def test_a_spelling_of_the_night_round_names_the_system(text, weapon) -> None:
@@ -301,6 +303,7 @@ def test_a_spelling_of_the_night_round_names_the_system(text, weapon) -> None:
         "The Guarani language is spoken in Paraguay.",
         "Boran cattle are bred for heat.",
         "The film is mixed in Dolby Atmos.",
+        "The Hawks beat the Celtics.",
     ],
 )
 def test_a_name_that_is_a_word_is_no_system_without_its_kind(text) -> None:
