@@ -283,7 +283,6 @@ def test_the_system_chosen_over_a_rival_is_the_weapon(read) -> None:
         ("Таїланд отримав ще п'ять танків «Оплот».", "t-84-oplot"),
         ("Таиланд получил танки Оплот.", "t-84-oplot"),
         ("تسلمت الجزائر غواصة من طراز كيلو", "kilo-class"),
-        ("O Brasil compra obuseiros autopropulsados Atmos.", "atmos-2000"),
         ("El ejército elige el sistema Puls.", "puls"),
         ("Riyadh bought Hawks and other training aircraft.", "bae-hawk"),
         ("BAE will build eight Hawk Advanced Jet Trainer aircraft.", "bae-hawk"),
@@ -302,7 +301,6 @@ def test_a_spelling_of_the_night_round_names_the_system(text, weapon) -> None:
         "اشترى خمسة كيلو من الأرز",  # a kilogram
         "The Guarani language is spoken in Paraguay.",
         "Boran cattle are bred for heat.",
-        "The film is mixed in Dolby Atmos.",
         "The Hawks beat the Celtics.",
     ],
 )
