@@ -324,3 +324,13 @@ def test_each_buyer_of_a_list_of_deals_gets_its_own_jet(read) -> None:
     got = read("The agency cleared deals of 36 F-15s to Qatar and 24 F/A-18 jets to Kuwait.")
     assert got[("QAT", "USA")]["weapon"] == "f-15"
     assert got[("KWT", "USA")]["weapon"] == "f-a-18"
+
+
+def test_the_articles_first_system_of_a_programme_the_seller_shares_is_its_own(read) -> None:
+    # the pair's sentence names no system; of the article's two, the shared jet Britain builds
+    # comes first and is as much its make as the trainer named after it
+    got = read(
+        "Britain delivered the first jets to Qatar on Monday.",
+        title="Eurofighter Typhoon and Hawk trainer jets for Doha",
+    )
+    assert got[("QAT", "GBR")]["weapon"] == "eurofighter-typhoon"

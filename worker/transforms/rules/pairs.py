@@ -635,16 +635,18 @@ def _article_weapon(
     others: Collection[str] = (),
 ) -> Any:
     """The weapon of a pair whose sentences name none ("hoped to sell 48 of the jets"): the
-    article's first weapon from the supplier, else its first weapon of a multinational
-    programme (no one country: any partner sells it, "Eurofighter"), else the one system the
-    article names when it names only one and the buyer does not make it, else none. Never one of
+    article's first weapon from the supplier or a programme it is a partner of, else its first
+    weapon of a multinational programme (no one country: any partner sells it, "Eurofighter"),
+    else the one system the article names when it names only one and the buyer does not make
+    it, else none. Never one of
     ``platforms``, named only as what goods are for ("ammunition for the Gepard"): the article
     names it, so it still counts against naming one system only. Nor, unless the supplier makes
     it, one of ``others``, told only in sentences of pairs with other parties
     (``_tied_to_pairs``: the CASA 295s Nigeria buys with Italian jets are not what Turkey sold
     it)."""
     usable = [e for e in weapons if e.id not in platforms]
-    own = next((e for e in usable if e.country == supplier), None)
+    # a programme the supplier is a partner of is its make as much as its own state's is
+    own = next((e for e in usable if e.country == supplier or _partner_of(e, supplier)), None)
     free = [e for e in usable if e.id not in others]
     shared = own or next((e for e in free if e.country is None), None)
     one = free[0] if len({e.id for e in weapons}) == 1 and free else None
@@ -1037,6 +1039,11 @@ def _pair_weapon(
         return min(own, key=lambda kw: (abs(gap(kw[1])), kw[0]))[1]
     first = min(trig)
     return min(own, key=lambda kw: (abs(kw[0] - first), kw[0]))[1]
+
+
+def _partner_of(ent: Any, supplier: str) -> bool:
+    """The weapon is a multinational programme listing the supplier among its partners."""
+    return ent.country is None and supplier in (shipped_partners().get(ent.id) or ())
 
 
 def _sells_as_own(weapon: str, origin: str | None, supplier: str) -> bool:
