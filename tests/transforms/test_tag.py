@@ -485,3 +485,23 @@ def test_a_keep_if_without_reject_if_keeps_only_where_it_holds(
     weapons = {e.id for e in tag(tagger, body).entities if e.type == "weapon"}
     assert bool(weapons & {"as350", "aw119"}) is tagged, weapons
     assert "b-2" not in weapons
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("Athens keeps its Leopard 2A4HRV tanks.", "leopard-2"),  # a national variant code
+        ("Moscow fields T-72B3M4 tanks.", "t-72"),
+        ("Delhi flies Su-30MKM2 jets.", "su-30"),
+        ("Cairo got AH-64DX gunships.", "ah-64-apache"),
+    ],
+)
+def test_a_variant_suffix_the_gazetteer_lacks_names_the_base_system(tagger, text, weapon) -> None:
+    found = tagger.tag(Article(id="t", title="", body=text))
+    assert [e.id for e in found.entities if e.type == "weapon"] == [weapon]
+
+
+@pytest.mark.parametrize("text", ["The ABC-123X plan failed.", "Sales rose in 2024Q3."])
+def test_a_suffixed_code_whose_base_is_no_weapon_names_none(tagger, text) -> None:
+    found = tagger.tag(Article(id="t", title="", body=text))
+    assert not [e for e in found.entities if e.type == "weapon"]

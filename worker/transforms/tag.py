@@ -9,6 +9,7 @@ people and weapons only *link* to their country through ``Entity.country``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
@@ -31,6 +32,13 @@ TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
 BODY_WEIGHT = 1.0
 LEAD_SENTENCES = 3
+
+# A designation with a variant suffix glued on: a name and number, or letters and a number
+# ("Leopard 2", "T-72", "Su-30"), then capitals and digits the gazetteer does not list ("2A4HRV",
+# "B3M", "SM3"): the variant of a known system is that system.
+_SUFFIXED = re.compile(
+    r"(?<![\w-])((?:[A-Z][a-z]+ |[A-Za-z]{1,4}-?)\d+)([A-Z][A-Z0-9]{0,5})(?![\w-])"
+)
 
 
 class Tagger:
@@ -128,6 +136,7 @@ class Tagger:
             joins = joins or kind == COMBINING
         if joins:
             hits = _compounds(hits, text)
+        hits += self._suffixed(text, hits)
         if not hits:
             return
         # Leftmost first, longest first at the same start; (start, span) is unique per hit.
@@ -146,6 +155,23 @@ class Tagger:
                 found[entity] = [mention]
             else:
                 bucket.append(mention)
+
+    def _suffixed(self, text: str, hits: list[tuple[int, int, int, int, int]]) -> list:
+        """Weapon hits for designations with a variant suffix (``_SUFFIXED``) that no alias
+        matched: the base before the suffix is an alias of a weapon, one with no context
+        conditions (those are words too), spanning the whole designation."""
+        out: list[tuple[int, int, int, int, int]] = []
+        for m in _SUFFIXED.finditer(text):
+            if any(s < m.end() and m.start() < e for s, _, e, _, _ in hits):
+                continue  # an alias already names it ("Leopard 2A7", "Type 054A")
+            base = m.group(1).translate(FOLD_TABLE)
+            for last, (span, entity, _, _, _, rules, kind) in self._iter(f" {base} "):
+                whole = span == len(base) and last == len(base) + 1
+                weapon = entity >= 0 and self._entities[entity].type == "weapon"
+                if whole and rules is None and weapon:
+                    out.append((m.start(), m.start() - m.end(), m.end(), entity, kind))
+                    break
+        return out
 
     def _entities_of(self, found: dict[int, list[Mention]]) -> list[Entity]:
         out: list[Entity] = []

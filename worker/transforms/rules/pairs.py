@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
@@ -435,6 +435,9 @@ class PairHit:
     producer: str | None = None  # the weapon's maker (company id)
     quantity: int | None = None
     value: dict[str, Any] | None = None
+    # the weapon is the supplier's own make (``_sells_as_own``), not one borrowed from its
+    # sentence for want of one: a later sentence's own weapon replaces a borrowed one
+    weapon_own: bool = False
 
     @property
     def pair(self) -> dict[str, Any]:
@@ -629,6 +632,7 @@ def extract_pairs(
     weapons = [e for e in tagged.entities if e.type == "weapon"]
     goods = lexicon.grammar.words("for_platform") if lexicon.grammar else frozenset()
     platforms = {e.id for e in weapons if _only_platform(e, art, goods)}
+    tied = _tied_to_pairs(weapons, hits.values())
     lede = next((h.status for h in hits.values() if h.status), None)
     # one read of the opening serves both: the lede's status for untold pairs, and a delivery
     # the headline or first sentence tells (``with_opening``)
@@ -653,7 +657,11 @@ def extract_pairs(
         if (not buyers or hit.recipient in buyers) and (not sellers or hit.supplier in sellers):
             hit.status = with_opening(hit.status, opening)
         if hit.weapon is None:  # no weapon in the pair's sentences: one the article names
-            w = _article_weapon(weapons, hit.supplier, hit.recipient, platforms)
+            # weapons told only as other sellers' deals; the same two states the other way round
+            # are the same deal, its direction for ``_one_direction`` to settle
+            sides = {hit.supplier, hit.recipient}
+            others = {e.id for e in weapons if tied.get(e.id, sides) - sides}
+            w = _article_weapon(weapons, hit.supplier, hit.recipient, platforms, others)
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
     found = _one_direction(_named_seller_first(_guesses_turned(list(hits.values()))))
@@ -675,17 +683,48 @@ def _seller_named_before(
     return next(iter(found)) if len(found) == 1 else None
 
 
-def _article_weapon(weapons: list[Any], supplier: str, recipient: str, platforms: set[str]) -> Any:
+def _tied_to_pairs(weapons: list[Any], hits: Iterable[PairHit]) -> dict[str, set[str]]:
+    """The suppliers of the pairs whose sentences name each weapon, for a weapon all of whose
+    mentions stand in pairs' sentences: the article tells it as those pairs' arms. A weapon
+    named anywhere else (a headline whose sentence pairs no one) is left out: no pair owns it."""
+    spans = [(fld, s, e, h.supplier) for h in hits for fld, _, s, e in h.sentences]
+    out: dict[str, set[str]] = {}
+    for ent in weapons:
+        owners: set[str] = set()
+        for m in ent.mentions:
+            found = {sup for fld, s, e, sup in spans if fld == m.field and s <= m.start < e}
+            if not found:
+                break
+            owners |= found
+        else:
+            if owners:
+                out[ent.id] = owners
+    return out
+
+
+def _article_weapon(
+    weapons: list[Any],
+    supplier: str,
+    recipient: str,
+    platforms: set[str],
+    others: Collection[str] = (),
+) -> Any:
     """The weapon of a pair whose sentences name none ("hoped to sell 48 of the jets"): the
-    article's first weapon from the supplier, else its first weapon of a multinational
-    programme (no one country: any partner sells it, "Eurofighter"), else the one system the
-    article names when it names only one and the buyer does not make it, else none. Never one
-    of ``platforms``, named only as what goods are for ("ammunition for the Gepard"): the
-    article names it, so it still counts against naming one system only."""
+    article's first weapon from the supplier or a programme it is a partner of, else its first
+    weapon of a multinational programme (no one country: any partner sells it, "Eurofighter"),
+    else the one system the article names when it names only one and the buyer does not make
+    it, else none. Never one of
+    ``platforms``, named only as what goods are for ("ammunition for the Gepard"): the article
+    names it, so it still counts against naming one system only. Nor, unless the supplier makes
+    it, one of ``others``, told only in sentences of pairs with other parties
+    (``_tied_to_pairs``: the CASA 295s Nigeria buys with Italian jets are not what Turkey sold
+    it)."""
     usable = [e for e in weapons if e.id not in platforms]
-    own = next((e for e in usable if e.country == supplier), None)
-    shared = own or next((e for e in usable if e.country is None), None)
-    one = usable[0] if len({e.id for e in weapons}) == 1 and usable else None
+    # a programme the supplier is a partner of is its make as much as its own state's is
+    own = next((e for e in usable if e.country == supplier or _partner_of(e, supplier)), None)
+    free = [e for e in usable if e.id not in others]
+    shared = own or next((e for e in free if e.country is None), None)
+    one = free[0] if len({e.id for e in weapons}) == 1 and free else None
     if shared is None and one is not None and one.country != recipient:
         # the article names one system and no other: the deal is about it even when its maker's
         # state is not the seller (NASAMS, Norwegian-made, sold by the US with Raytheon); not
@@ -857,6 +896,7 @@ class _Facts:
 
     status: str | None
     weapon: _Span | None
+    own: bool = False  # the weapon is the pair's supplier's own make (``_sells_as_own``)
 
 
 class _Orphan(NamedTuple):
@@ -871,11 +911,13 @@ class _Orphan(NamedTuple):
 
 
 def _add_facts(hit: PairHit, facts: _Facts, text: str) -> None:
-    """The first sentence that states a fact wins (headline and lede carry the news)."""
+    """The first sentence that states a fact wins (headline and lede carry the news); but a
+    weapon of the supplier's own make wins over one an earlier sentence only borrowed ("chose
+    the Brazilian jet over the C-130J. ... ordered the C-390": the C-390)."""
     hit.status = further_status(hit.status, facts.status)
     w = facts.weapon
-    if hit.weapon is None and w is not None:
-        hit.weapon, hit.producer = w.ident, w.producer
+    if w is not None and (hit.weapon is None or (facts.own and not hit.weapon_own)):
+        hit.weapon, hit.producer, hit.weapon_own = w.ident, w.producer, facts.own
         hit.quantity = quantity_before(text, w.start)
     if hit.value is None and hit.sentences:
         _, _, s, e = hit.sentences[-1]
@@ -1031,23 +1073,56 @@ def _sentence_pairs(
         and k not in lost
         and not _serves_platform(text, x[2], goods)
     ]
-    for rec, sup, cues in book.pairs():
-        yield rec, sup, cues, _Facts(status, _pair_weapon(named, sup, trig))
+    found = list(book.pairs())
+    for rec, sup, cues in found:
+        w = _pair_weapon(named, sup, trig, _own_mention(found, rec, sup, cues))
+        own = w is not None and _sells_as_own(w, sup)
+        yield rec, sup, cues, _Facts(status, w, own)
 
 
-def _pair_weapon(named: list[tuple[int, _Span]], supplier: str, trig: list[int]) -> _Span | None:
+def _own_mention(
+    found: list[tuple[str, str, list[Cue]]], rec: str, sup: str, cues: list[Cue]
+) -> tuple[int, int] | None:
+    """Where (start, end) the party that sets this pair apart from the sentence's other pairs
+    is named: the buyer when they share the seller ("48 jets to A and six transports to B"),
+    the seller when they share the buyer; None for a sentence of one pair, or of pairs
+    differing on both sides."""
+    buyers, sellers = {r for r, _, _ in found}, {s for _, s, _ in found}
+    if len(found) < 2 or (len(buyers) > 1 and len(sellers) > 1):
+        return None
+    role, state = ("recipient", rec) if len(sellers) == 1 else ("supplier", sup)
+    return next(
+        ((c.start, c.end) for c in cues if c.role == role and c.country == state and c.end), None
+    )
+
+
+def _pair_weapon(
+    named: list[tuple[int, _Span]],
+    supplier: str,
+    trig: list[int],
+    at: tuple[int, int] | None = None,
+) -> _Span | None:
     """The weapon a sentence's pair is about: of the supplier's own weapons, with those of a
     multinational programme it is a partner of (``_sells_as_own``: "Eurofighter" for Britain,
     not for France; any named weapon when none is), the one nearest the first transfer
     trigger, the sentence's main transfer (as for its status); ties go to the first. The first
     one named is often the carrier ("six transport jets landed, delivering the air defence
     system"); later triggers often tell of other deals ("... that also included orders of
-    howitzers")."""
+    howitzers"). In a sentence of several pairs the one named nearest the party that sets the
+    pair apart (``at``, ``_own_mention``) is its own: "36 F-15s to A and 24 F/A-18s to B"."""
     own = [(k, w) for k, w in named if _sells_as_own(w, supplier)] or named
     if not own:
         return None
+    if at is not None:  # the words between the weapon and the party's mention
+        gap = lambda w: at[0] - w.end if w.end <= at[0] else w.start - at[1]  # noqa: E731
+        return min(own, key=lambda kw: (abs(gap(kw[1])), kw[0]))[1]
     first = min(trig)
     return min(own, key=lambda kw: (abs(kw[0] - first), kw[0]))[1]
+
+
+def _partner_of(ent: Any, supplier: str) -> bool:
+    """The weapon is a multinational programme listing the supplier among its partners."""
+    return ent.country is None and supplier in ent.partners
 
 
 def _sells_as_own(weapon: _Span, supplier: str) -> bool:
