@@ -40,6 +40,8 @@ _SUFFIXED = re.compile(
     r"(?<![\w-])((?:[A-Z][a-z]+ |[A-Za-z]{1,4}-?)\d+)([A-Z][A-Z0-9]{0,5})(?![\w-])"
 )
 
+_VARIANT_START = re.compile(r"\d[A-Z]")
+
 
 class Tagger:
     """Tags articles against one compiled gazetteer. Immutable after construction and safe to
@@ -161,6 +163,10 @@ class Tagger:
         matched: the base before the suffix is an alias of a weapon, one with no context
         conditions (those are words too), spanning the whole designation."""
         out: list[tuple[int, int, int, int, int]] = []
+        # every variant suffix opens with a capital right after a digit: a plain scan for that
+        # skips the costly pattern on most articles (0.11 -> 0.02 ms on bench_stages' mix)
+        if _VARIANT_START.search(text) is None:
+            return out
         for m in _SUFFIXED.finditer(text):
             if any(s < m.end() and m.start() < e for s, _, e, _, _ in hits):
                 continue  # an alias already names it ("Leopard 2A7", "Type 054A")
