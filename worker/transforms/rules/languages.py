@@ -48,7 +48,7 @@ from worker.transforms.gazetteer import language_country_forms
 from worker.yaml_doc import YamlDoc, YamlReadError
 
 from . import pairs
-from .pairs import LexiconError, RelationLexicon, _load_scorer
+from .pairs import SIDES, LexiconError, RelationLexicon, _load_scorer
 from .schema import Topic
 from .transfer import STATUS_KEYS
 from .word_stems import (
@@ -67,6 +67,16 @@ _CLASS_REF = re.compile(r"\{(\w+)\}")
 _LANG_CODE = re.compile(r"^[a-z]{2,3}$")
 _PATTERN_WORD = re.compile(r"\w+")
 _ONE_WORD = re.compile(r"^\w+$").match
+
+
+def _adjective_roles(spec: object) -> frozenset[str]:
+    """The sides a country adjective may fill as "the one remaining country"
+    (``fill_adjectives``): true for both, false for none, or a list of sides."""
+    if isinstance(spec, bool):
+        return SIDES if spec else frozenset()
+    if not isinstance(spec, list) or not set(spec) <= SIDES:
+        raise LexiconError(f"fill_adjectives: true, false or a list of {sorted(SIDES)}: {spec!r}")
+    return frozenset(spec)
 
 
 def _empty_check(item: str, filled: set[str]) -> bool:
@@ -353,7 +363,7 @@ def merge_language(
     if own.get("joined_to"):
         raw["joined_to"] = dict(own["joined_to"])
     if "fill_adjectives" in own:
-        raw["fill_adjectives"] = bool(own["fill_adjectives"])
+        raw["fill_adjectives"] = own["fill_adjectives"]
     # weak triggers (a verb of sending: troops and aid are sent too) count only when one of
     # the `objects` patterns finds arms as what they move, as in English (pairs.py)
     for key in ("weak_triggers", "objects"):
@@ -508,7 +518,7 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     # Turkish: a list's case suffix on its last member only ("Katar, Kuveyt ve Umman'a")
     lex.case_marker = str(raw.get("case_marker") or "")
     # whether an adjective may be "the one remaining country" (RelationLexicon.fill_adjectives)
-    lex.fill_adjectives = bool(raw.get("fill_adjectives", True))
+    lex.fill_adjectives = _adjective_roles(raw.get("fill_adjectives", True))
     return lex
 
 

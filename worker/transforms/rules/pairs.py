@@ -53,6 +53,7 @@ from .transfer import (
 )
 
 ROLES = ("recipient", "supplier", "third")
+SIDES = frozenset(("recipient", "supplier"))  # the two sides of a transfer
 ONLY_OTHER = "only other party in the sentence"
 # A buyer the sentence names only as "it" or "the country" (grammar.BACK), until the article
 # tells who: the recipient of the first pair it read.
@@ -216,9 +217,10 @@ class RelationLexicon:
     # language lexicons: the token that opens a case suffix (Turkish "'", ``case_marker``), when
     # a list carries its case on the last member only ("Katar, Kuveyt ve Umman'a")
     case_marker: str = ""
-    # language lexicons: whether a country adjective may fill a side the patterns left empty
-    # ("the one remaining country"; a language file's `fill_adjectives: false` says no)
-    fill_adjectives: bool = True
+    # language lexicons: the sides a country adjective may fill when the patterns left them
+    # empty ("the one remaining country"; a language file's `fill_adjectives: false` says none,
+    # `[supplier]` the seller's only: an adjective on a company names its seller, never a buyer)
+    fill_adjectives: frozenset[str] = SIDES
     # language lexicons: words opening an attribution ("selon", "según", "laut"; the ``according``
     # class): the countries listed right after one are a source of the news, not a party
     according: frozenset[str] = frozenset()
@@ -1044,6 +1046,7 @@ def _sentence_pairs(
         sides,
         fallback=parsed is None or ONLY_OTHER_FALLBACK,
         list_words=lex.conjunctions | {","} if lex.symbols_only else None,
+        adjective_roles=lex.fill_adjectives,
     )
     # arms sent on after an earlier purchase ("the arms it got from X will go to Y"): their
     # seller is the one handing them on, whom the sentence names as X's buyer, not the maker
@@ -2423,11 +2426,15 @@ class _RoleBook:
         countries: list[int],
         fallback: bool,
         list_words: frozenset[str] | None = None,
+        adjective_roles: frozenset[str] = SIDES,
     ) -> None:
         """A supplier left empty is the weapon's maker, except for gifts (second-hand arms are
         often handed on: "MiG-29s donated to Ukraine" by Slovakia) and, with ``list_words``
         (the words that join a list), for arms of two makers named apart (``fills.makers_apart``);
-        with ``fallback``, a side left empty is the one remaining unassigned country."""
+        with ``fallback``, a side left empty is the one remaining unassigned country, one named
+        only by an adjective for the ``adjective_roles`` alone (a language whose origin
+        adjective follows the arms, "tanques surcoreanos": elsewhere it qualifies a company or
+        a bank, "un banco francés"); it still counts among those remaining."""
         recipients, suppliers = self.by_role["recipient"], self.by_role["supplier"]
         weapons = _supplying_weapons(symbols, self.handed_on, self.retired_at)
         origins = {w.origin for w in weapons}
@@ -2453,6 +2460,7 @@ class _RoleBook:
             sp.ident for k in countries if not (sp := symbols[k][1]).company and not sp.adjective
         }
         makers = {symbols[k][1].ident for k in countries if symbols[k][1].company}
+        by_name = {symbols[k][1].ident for k in countries if not symbols[k][1].adjective}
         for role, other in (("recipient", "supplier"), ("supplier", "recipient")):
             left = unassigned - self.by_role[other] - self.by_role["third"]
             if role == "recipient" and left & makers:
@@ -2463,6 +2471,8 @@ class _RoleBook:
                 continue  # the one left is another clause's subject: no side of this deal
             if role == "recipient" and left & origins and not self.by_role[other] & origins:
                 continue  # the arms' maker's state does not buy them from a foreign seller
+            if role not in adjective_roles and not left & by_name:
+                continue  # an adjective there qualifies a company or a bank: no buyer
             if not self.by_role[role] and len(left) == 1:
                 sp = next(symbols[k][1] for k in countries if symbols[k][1].ident in left)
                 self._add(role, sp.ident, sp.start, sp.end, ONLY_OTHER)
