@@ -368,6 +368,7 @@ def test_one_rule_decides_the_seller_read_before():
     two = {**one, ("EGY", "ITA"): PairHit("EGY", "ITA")}
     assert _seller_read_before(one, [], "CYP") == "FRA"
     assert _seller_read_before(two, [], "CYP") is None
+    assert _seller_read_before(two, [], "CYP", lead=True) == "FRA"  # arms of the lead deal
     assert _seller_read_before(one, [], "FRA") is None  # never the sentence's own buyer
     # "the country": the subject before wins; with none read, an earlier buyer may be meant
     assert _seller_read_before(one, [], "CYP", state_noun=True, subject="EGY") == "EGY"

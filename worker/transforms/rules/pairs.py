@@ -605,8 +605,8 @@ def extract_pairs(
                     else c
                     for c in cues
                 ]
-            if sup == REFERRED_ARMS:  # the seller read so far, if one
-                sup = _seller_read_before(hits, [], rec) or ARTICLE_MAKER
+            if sup == REFERRED_ARMS:  # the seller of the article's first pair, if any
+                sup = _seller_read_before(hits, [], rec, lead=True) or ARTICLE_MAKER
                 cues = [
                     replace(c, country=sup, cue=REFERRED_ARMS_CUE)
                     if c.country == REFERRED_ARMS
@@ -681,6 +681,7 @@ def _seller_read_before(
     *,
     state_noun: bool = False,
     subject: str | None = None,
+    lead: bool = False,
 ) -> str | None:
     """The one place that decides the seller a sentence refers back to (arms named earlier,
     "the jets"; "the country" that sells): the one seller of the pairs read so far, else the
@@ -688,13 +689,17 @@ def _seller_read_before(
     (either may be meant) or none. "The country" (``state_noun``) names a state, first the
     previous sentence's subject (``subject``, ``_subject_before``), seller or buyer there ("A
     bought jets from B. The country will also supply missiles to C.": A); with no subject
-    read, a buyer read earlier may be meant as well as the seller: None."""
+    read, a buyer read earlier may be meant as well as the seller: None. Arms referred back
+    (``lead``) are those of the article's lead deal, its first pair: its seller, one of several
+    (measured: the one seller only lost a right pair on dev and avoided no wrong one)."""
     if state_noun:
         if subject is not None:
             return subject if subject != buyer else None
         if {rec for rec, _ in hits} - {buyer}:
             return None
     found = {sup for _, sup in hits} or {s.state for s in sellers}
+    if lead and hits:  # arms referred back are the lead deal's: its seller, one of several
+        found = {next(iter(hits))[1]}
     found -= {buyer}
     return next(iter(found)) if len(found) == 1 else None
 
