@@ -297,3 +297,79 @@ def test_next_sentence_seller_can_be_switched_off(read, monkeypatch):
         "were built in Turkey and reached Mombasa in May."
     )
     assert read(text) == set()
+
+
+# review (2026-12-06): a state named in the sentence next to the buyer's is its seller only when
+# that sentence ties it to arms or a deal; a foe attacking there or a state helping with
+# something else is no seller (fills._ties_to_arms)
+@pytest.mark.parametrize(
+    ("construction", "text"),
+    [
+        (
+            "a foe attacking in the next sentence",
+            "Ukraine ordered 40 new howitzers this month. Russia bombed the port of Odesa on "
+            "Sunday night.",
+        ),
+        (
+            "a state pledging help with something else",
+            "The Kenyan army has bought four patrol boats. Turkey promised to help build a new "
+            "harbour.",
+        ),
+        (
+            "a state threatening the buyer",
+            "Taiwan bought new anti-ship batteries this year. China warned the island again.",
+        ),
+    ],
+)
+def test_state_next_to_the_buyer_without_arms_is_no_seller(read, construction, text):
+    assert read(text) == set(), construction
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan army has bought four patrol boats. The contract was signed with Turkey in "
+        "March.",
+        "The Kenyan army has bought four patrol boats. Turkey promised to supply them by May.",
+    ],
+)
+def test_state_next_to_the_buyer_with_a_deal_is_the_seller(read, text):
+    assert read(text) == {("KEN", "TUR")}
+
+
+# review (2026-12-06): "the country" that sells is the previous sentence's subject state, even
+# when that state was read there as a buyer; never the other state of that sentence
+@pytest.mark.parametrize(
+    ("construction", "text", "pairs"),
+    [
+        (
+            "the subject bought before, and now sells on",
+            "Brazil purchased Gripen jets from Sweden in 2014. The country will also supply "
+            "armoured vehicles to Angola.",
+            {("BRA", "SWE"), ("AGO", "BRA")},
+        ),
+        (
+            "the subject that sold before sells again",
+            "Italy agreed to sell two frigates to Indonesia. The country will also supply "
+            "helicopters to Qatar.",
+            {("IDN", "ITA"), ("QAT", "ITA")},
+        ),
+    ],
+)
+def test_the_country_that_sells_is_the_subject_before(read, construction, text, pairs):
+    assert read(text) == pairs, construction
+
+
+def test_one_rule_decides_the_seller_read_before():
+    # arms referred back and "the country" ask the same helper: the one seller read so far
+    from worker.transforms.rules.pairs import PairHit, _seller_read_before
+
+    one = {("EGY", "FRA"): PairHit("EGY", "FRA")}
+    two = {**one, ("EGY", "ITA"): PairHit("EGY", "ITA")}
+    assert _seller_read_before(one, [], "CYP") == "FRA"
+    assert _seller_read_before(two, [], "CYP") is None
+    assert _seller_read_before(two, [], "CYP", lead=True) == "FRA"  # arms of the lead deal
+    assert _seller_read_before(one, [], "FRA") is None  # never the sentence's own buyer
+    # "the country": the subject before wins; with none read, an earlier buyer may be meant
+    assert _seller_read_before(one, [], "CYP", state_noun=True, subject="EGY") == "EGY"
+    assert _seller_read_before(one, [], "CYP", state_noun=True) is None

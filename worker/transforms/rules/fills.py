@@ -56,7 +56,8 @@ names its neighbours as often as its buyers.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -393,7 +394,9 @@ def _opening_seller_pairs(
         seller, buyer, tagged, sentences, opening, per_sentence, lex
     ):
         return
-    if next_to and not _named_next_to(seller, orphans, sentences, per_sentence):
+    if next_to and not _named_next_to(
+        seller, orphans, tagged.article, sentences, per_sentence, lex
+    ):
         return
     mention = next(
         (sentences[i][0], s) for i in opening for s in per_sentence.get(i, ()) if s.ident == seller
@@ -404,19 +407,64 @@ def _opening_seller_pairs(
 def _named_next_to(
     state: str,
     orphans: list[_Orphan],
+    art: Article,
     sentences: list[tuple[str, int, int, int]],
     per_sentence: Mapping[int, list[_Span]],
+    lex: RelationLexicon,
 ) -> bool:
-    """``state`` is named in the sentence right before or after one that reads the buyer: a
-    report tells its deal's two sides in consecutive sentences ("Georgia signed a deal for air
-    defence systems. The contract was signed outside Paris."), while a state named only far
-    from the buyer is often the place of a show or of another story."""
+    """``state`` is named in the sentence right before or after one that reads the buyer, and
+    that sentence ties it to arms or a deal (``_ties_to_arms``): a report tells its deal's two
+    sides in consecutive sentences ("Georgia signed a deal for air defence systems. The
+    contract was signed outside Paris."), while a state named only far from the buyer is often
+    the place of a show or of another story, and one named next to it without arms is a foe or
+    a bystander ("... ordered howitzers. X shelled the city overnight.")."""
     read = {sentences.index(o.sentence) for o in orphans if o.sentence in sentences}
     return any(
-        s.ident == state and s.kind == "country"
+        any(s.ident == state and s.kind == "country" for s in per_sentence.get(j, ()))
+        and _ties_to_arms(art, sentences[j], per_sentence.get(j, ()), lex)
         for i in read
         for j in (i - 1, i + 1)
-        for s in per_sentence.get(j, ())
+        if 0 <= j < len(sentences)
+    )
+
+
+# English word classes that tie a sentence's state to a transfer, and those that make it a
+# foe, a critic or a place of war (the look-alikes of ``pair_scorer.LOOKALIKE_CLASSES``)
+_TIES_EN = ("arms", "deal", "made", "sell", "buy", "firm", "vendor")
+_HOSTILE_EN = ("fire", "threat", "theatre", "drill")
+
+
+def _ties_to_arms(
+    art: Article, sentence: tuple[str, int, int, int], spans: Sequence[_Span], lex: RelationLexicon
+) -> bool:
+    """The sentence tells of arms or a deal (a weapon, an arms noun, a deal, a firm, a verb of
+    making, selling or buying, a state the arms come "from") and of no attack, war, threat or
+    drill. A verb of giving followed by "to" and a verb promises something else ("pledged to
+    help build a port"), no arms."""
+    grammar = lex.grammar
+    if grammar is None:  # language lexicons read their own guards (``_opening_at_war``)
+        return True
+    fld, _, start, end = sentence
+    text = (art.title if fld == "title" else art.body)[start:end].lower()
+    words = re.findall(r"[a-z][a-z-]*", text)
+    phrases = " " + " ".join(words) + " "
+    # "to" before a state is the recipient ("supplied them to Kenya"), before a verb a purpose
+    states = {s.start - start for s in spans if s.kind == "country"}
+    infinitive = frozenset(
+        m.group(1) for m in re.finditer(r"\b([a-z]+) to [a-z]", text) if m.end() - 1 not in states
+    )
+
+    def holds(w: str, purpose: frozenset[str] = frozenset()) -> bool:
+        return (f" {w} " in phrases) if " " in w else (w in words and w not in purpose)
+
+    ties = frozenset().union(*(grammar.words(c) for c in _TIES_EN))
+    hostile = frozenset().union(*(grammar.words(c) for c in _HOSTILE_EN)) - ties  # "group"
+    if any(holds(w) for w in hostile):
+        return False
+    # a state the arms come "from" is their origin ("expects five vessels from China")
+    origin = any(text[max(0, x - 5) : x] == "from " for x in states)
+    return (
+        origin or any(s.kind == "weapon" for s in spans) or any(holds(w, infinitive) for w in ties)
     )
 
 

@@ -72,7 +72,7 @@ BACK_TO_FIRST_STATE = True
 _DEFINITE = frozenset({"the", "these", "those"})
 BACK_KEY = "back"
 # A seller the sentence names only as "the country" (grammar.BACK_SELLER) beside a buyer it
-# names: the one seller the article has read so far (``_seller_named_before``); with none or
+# names: the one seller the article has read so far (``_seller_read_before``); with none or
 # two, the buyer is read alone, as if the words were not there (the maker fill).
 REFERRED_SELLER = "<the seller named earlier>"
 SELLER_BACK_KEY = "back seller"
@@ -595,7 +595,11 @@ def extract_pairs(
                     continue
                 cues = [replace(c, country=rec) if c.country == REFERRED_BACK else c for c in cues]
             if sup == REFERRED_SELLER:  # the one seller read so far, else the maker fill
-                sup = _seller_named_before(hits, sellers, rec) or ARTICLE_MAKER
+                before = _subject_before(per_sentence, idx, art, sentences)
+                sup = (
+                    _seller_read_before(hits, sellers, rec, state_noun=True, subject=before)
+                    or ARTICLE_MAKER
+                )
                 placeholder = Cue("supplier", sup, fld, start, end, ARTICLE_MAKER)
                 cues = [
                     (replace(c, country=sup) if sup != ARTICLE_MAKER else placeholder)
@@ -604,9 +608,7 @@ def extract_pairs(
                     for c in cues
                 ]
             if sup == REFERRED_ARMS:  # the seller of the article's first pair, if any
-                sup = next(iter(k[1] for k in hits), ARTICLE_MAKER)
-                if sup == rec:
-                    continue
+                sup = _seller_read_before(hits, [], rec, lead=True) or ARTICLE_MAKER
                 cues = [
                     replace(c, country=sup, cue=REFERRED_ARMS_CUE)
                     if c.country == REFERRED_ARMS
@@ -674,15 +676,69 @@ def extract_pairs(
     return found
 
 
-def _seller_named_before(
-    hits: Mapping[tuple[str, str], PairHit], sellers: list[_Orphan], buyer: str
+def _seller_read_before(
+    hits: Mapping[tuple[str, str], PairHit],
+    sellers: list[_Orphan],
+    buyer: str,
+    *,
+    state_noun: bool = False,
+    subject: str | None = None,
+    lead: bool = False,
 ) -> str | None:
-    """The state "the country" that sells refers back to: the one seller of the pairs read so
-    far, else the one seller read alone so far; never the sentence's own buyer. None when there
-    are two (either may be meant) or none."""
+    """The one place that decides the seller a sentence refers back to (arms named earlier,
+    "the jets"; "the country" that sells): the one seller of the pairs read so far, else the
+    one seller read alone so far; never the sentence's own buyer; None when there are two
+    (either may be meant) or none. "The country" (``state_noun``) names a state, first the
+    previous sentence's subject (``subject``, ``_subject_before``), seller or buyer there ("A
+    bought jets from B. The country will also supply missiles to C.": A); with no subject
+    read, a buyer read earlier may be meant as well as the seller: None. Arms referred back
+    (``lead``) are those of the article's lead deal, its first pair: its seller, one of several
+    (measured: the one seller only lost a right pair on dev and avoided no wrong one)."""
+    if state_noun:
+        if subject is not None:
+            return subject if subject != buyer else None
+        if {rec for rec, _ in hits} - {buyer}:
+            return None
     found = {sup for _, sup in hits} or {s.state for s in sellers}
+    if lead and hits:  # arms referred back are the lead deal's: its seller, one of several
+        found = {next(iter(hits))[1]}
     found -= {buyer}
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _subject_before(
+    per_sentence: Mapping[int, list[_Span]],
+    idx: int,
+    art: Any,
+    sentences: list[tuple[str, int, int, int]],
+) -> str | None:
+    """The subject state of the last sentence before ``idx`` that names a state: the one state
+    that is its subject by the parse, or the only state there; None when it has none or two
+    ("A and B will sell ..."; the referent is then left to ``_seller_read_before``)."""
+    for i in range(idx - 1, -1, -1):
+        states = sorted(
+            (x for x in per_sentence.get(i, ()) if x.kind == "country"), key=lambda x: x.start
+        )
+        if not states:
+            continue
+        fld, _, start, end = sentences[i]
+        text = art.title if fld == "title" else art.body
+        if len({x.ident for x in states}) == 1:
+            return states[0].ident
+        subjects = {
+            x.ident
+            for x in states
+            if _names_subject(text[start:end], x.start - start, x.end - start)
+        }
+        # a state joined to the subject ("A and B will sell"): the parse makes only A the subject
+        joined = {
+            b.ident
+            for a, b in itertools.pairwise(states)
+            if a.ident in subjects and text[a.end : b.start].strip(" ,") in ("", "and")
+        }
+        subjects |= joined
+        return next(iter(subjects)) if len(subjects) == 1 else None  # two: either may be meant
+    return None
 
 
 def _tied_to_pairs(weapons: list[Any], hits: Iterable[PairHit]) -> dict[str, set[str]]:
