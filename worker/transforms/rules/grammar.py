@@ -609,8 +609,9 @@ def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: 
             span = doc.char_span(actors[k].start, actors[k].end, alignment_mode="expand")
             if r.role == SUPPLIER and span is not None and len(span):
                 maker_clauses.add(_clause_of(span.root))
+    dateline = _dateline_end(doc)  # "WASHINGTON, May 2 (agency) - …": where it was filed
     for k, a in enumerate(actors):
-        if k in out or a.country in taken:
+        if k in out or a.country in taken or a.end <= dateline:
             continue
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         tok = span.root if span is not None and len(span) else None
