@@ -30,9 +30,16 @@ def test_a_city_with_an_agency_and_a_hyphen() -> None:
     assert got is not None and got.marked and got.end == text.index(" - ") + 1
 
 
-def test_a_date_after_the_city_is_a_mark_but_no_run_of_places() -> None:
-    got = _read("QUITO, May 4 — Ecuador bought radars.", "QUITO")
-    assert got == Dateline(True, -1)
+def test_a_date_after_the_city_runs_to_the_dash() -> None:
+    # wire datelines carry the day, and the year or the agency ("May 4, 2011", "May 4 (Wire)")
+    text = "QUITO, May 4 — Ecuador bought radars."
+    assert _read(text, "QUITO") == Dateline(True, text.index("—"))
+    text = "LIMA, Sept. 12, 2011 (Wire) - Peru ordered trainers."
+    assert _read(text, "LIMA") == Dateline(True, text.index(" - ") + 1)
+
+
+def test_a_number_that_is_no_date_still_needs_the_dash() -> None:
+    assert _read("QUITO, 40 new radars were bought.", "QUITO") == Dateline(True, -1)
 
 
 def test_places_and_a_dash_without_a_mark_right_after_the_city() -> None:

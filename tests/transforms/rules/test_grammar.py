@@ -454,6 +454,16 @@ def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) 
         ("a state's own jets", "Polish MiG-29s arrived in Lithuania on Monday."),
         ("a dateline", "OSLO, Norway — Hanwha won a contract to supply howitzers to Estonia."),
         (
+            "another state's defence department",
+            "The Estonian Department of Defense signed a contract to buy coastal missiles "
+            "from Israel.",
+        ),
+        (
+            "a dated dateline beside a seller",
+            "OTTAWA, June 3, 2019 – Navy officials announced today that the service had dropped "
+            "a firm that shipped rifles from Bulgaria.",
+        ),
+        (
             "a buyer inside a relative clause",
             "Ukraine says it shot down an Iranian drone that Russia recently acquired.",
         ),
@@ -514,6 +524,8 @@ def test_look_alikes_pair_nothing_wrong(read, kind: str, text: str) -> None:
         "a state's own jets": {("LTU", "RUS")},
         "retired arms": {("BGR", "RUS")},  # the jets being replaced, not a new purchase
         "a dateline": {("EST", "NOR")},
+        "a dated dateline beside a seller": {("CAN", "BGR")},  # where it was filed, no buyer
+        "another state's defence department": {("USA", "ISR")},  # not the Pentagon's alias
         "a maker wins an order": {("FRA", "EGY")},
         "a buyer inside a relative clause": {("UKR", "IRN")},
         "an armed group, not a state": {("YEM", "IRN")},

@@ -44,13 +44,14 @@ def read_dateline(
 
 def _places_end(tokens: Iterable[tuple[str, int]]) -> int:
     """The offset of the dash after the city that ends the dateline, when only punctuation,
-    "and" and capitalised words stand before it (places, an agency); -1 otherwise. A token of
-    marks only is punctuation ("---"), one of whitespace is not (a line break ends them)."""
+    "and", capitalised words (places, an agency, a month) and the numbers of a date ("March
+    27, 2008", "May 11 (Reuters)") stand before it; -1 otherwise. A token of marks only is
+    punctuation ("---"), one of whitespace is not (a line break ends them)."""
     for _, (tok, at) in zip(range(_PLACES), tokens, strict=False):
         if tok in DASHES:
             return at
         punct = all(unicodedata.category(c).startswith("P") for c in tok)
-        if not (punct or tok.lower() == "and" or tok[:1].isupper()):
+        if not (punct or tok.lower() == "and" or tok[:1].isupper() or tok.isdigit()):
             return -1
     return -1
 

@@ -147,6 +147,7 @@ def read_roles(
     if rival:
         _rival_makers(out, doc, cls)
     _group_prefix(out, actors)
+    _body_of_a_named_state(out, actors, doc)
     _seat_of_a_company(out, actors, doc)
     _joint_makers(out, actors, doc)
     _resolve_parties(out, actors, doc, wtok, cls)
@@ -419,6 +420,37 @@ def _group_prefix(out: dict[int, Role], actors: Sequence[Actor]) -> None:
             del out[k]
 
 
+# what stands between a state and the body it owns: "Kenya's", "Kenya’s", "Lithuanian "
+_OWNER_GAPS = (" ", "'s ", "’s ", "' ", "’ ")
+
+
+def _body_of_a_named_state(out: dict[int, Role], actors: Sequence[Actor], doc: Any) -> None:
+    """A state body whose gazetteer name is generic ("Department of Defense", the Pentagon's
+    alias) right after another state's adjective or possessive ("the Lithuanian Department of
+    Defense", "Kenya's Department of Defense"): that state's own body, which the state's word
+    already reads; the gazetteer's state is no second party. The owner's word takes the body's
+    role when it has none of its own."""
+    text = doc.text
+    for k, a in enumerate(actors):
+        if k not in out or a.kind != "organization":
+            continue
+        owner = next(
+            (
+                j
+                for j, b in enumerate(actors)
+                if b.kind == "country"
+                and b.country != a.country
+                and b.end < a.start
+                and text[b.end : a.start] in _OWNER_GAPS
+            ),
+            None,
+        )
+        if owner is None:
+            continue
+        role = out.pop(k)
+        out.setdefault(owner, role)
+
+
 def _seat_of_a_company(out: dict[int, Role], actors: Sequence[Actor], doc: Any) -> None:
     """ "in X" read as the seat of the seller before it (``_phrase_continued``) holds only when
     that seller is a company ("from Airbus Military in Spain"): after a state, "in X" is a
@@ -609,8 +641,9 @@ def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: 
             span = doc.char_span(actors[k].start, actors[k].end, alignment_mode="expand")
             if r.role == SUPPLIER and span is not None and len(span):
                 maker_clauses.add(_clause_of(span.root))
+    dateline = _dateline_end(doc)  # "WASHINGTON, May 2 (agency) - …": where it was filed
     for k, a in enumerate(actors):
-        if k in out or a.country in taken:
+        if k in out or a.country in taken or a.end <= dateline:
             continue
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         tok = span.root if span is not None and len(span) else None
