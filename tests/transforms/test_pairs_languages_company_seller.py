@@ -205,3 +205,31 @@ def test_a_president_or_minister_is_no_home_delivery(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
 ) -> None:
     assert pairs(tagger, rules, lang, body) == {pair}
+
+
+# 2026-12-06 (night, second wave): a company noun with its state's adjective ("le chantier
+# français", "l'azienda italiana", "o estaleiro italiano", "el astillero español") names a
+# company of that state, as a company's name does: the deal's partner is the seller. The
+# company names here are made up, so no tagged company reads the state instead.
+COMPANY_NOUN = [
+    ("fr", "Le Sénégal a signé un contrat avec le chantier français Kerlouan pour trois frégates."),
+    (
+        "it",
+        "Il Qatar ha firmato un contratto con l'azienda italiana Velatra per dodici elicotteri.",
+    ),
+    ("pt", "O Brasil assinou um contrato com o estaleiro italiano Marvento para quatro fragatas."),
+    ("es", "Uruguay firmó un contrato con el astillero español Marvento para dos fragatas."),
+]
+COMPANY_NOUN_PAIRS = {
+    "fr": ("SEN", "FRA"),
+    "it": ("QAT", "ITA"),
+    "pt": ("BRA", "ITA"),
+    "es": ("URY", "ESP"),
+}
+
+
+@pytest.mark.parametrize(("lang", "body"), COMPANY_NOUN, ids=[c[0] for c in COMPANY_NOUN])
+def test_a_company_noun_with_its_states_adjective_sells(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str
+) -> None:
+    assert pairs(tagger, rules, lang, body) == {COMPANY_NOUN_PAIRS[lang]}

@@ -92,3 +92,19 @@ def test_french_armed_forces_of_the_buyer(tagger: Tagger, rules: RuleSet) -> Non
 def test_spanish_regime_of_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
     body = "España vendió municiones al régimen de Cuba."
     assert pairs(tagger, rules, "es", body) == {("CUB", "ESP")}
+
+
+# 2026-12-06 (night, second wave): the armed services other than the army ("marine",
+# "aviation"; "Marina", "Aviación", "Marina Militar") are state bodies too: with their state's
+# adjective after them they name that state, the buyer here, even with another state named
+# earlier in the sentence (read alone, the adjective left the other state as the only party).
+
+
+def test_french_navy_named_with_its_adjective_is_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Après le Maroc, la France a livré des frégates à la marine grecque."
+    assert pairs(tagger, rules, "fr", body) == {("GRC", "FRA")}
+
+
+def test_spanish_navy_named_with_its_adjective_is_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
+    body = "España, que ya equipa a Chile, vendió dos corbetas a la Marina ecuatoriana."
+    assert ("ECU", "ESP") in pairs(tagger, rules, "es", body)
