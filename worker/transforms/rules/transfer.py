@@ -241,12 +241,16 @@ def sentence_status(
             if firm is None or cand < firm:
                 firm = cand
             continue
-        if w in classes.get("handover", _NONE) and (
+        handover = w in classes.get("handover", _NONE)
+        if (handover or w in lists["delivered"]) and (
+            # a delivery word after a future auxiliary is ahead whichever list holds it: the
+            # passive participles of supplying ("seront fournis", "serán suministrados") sit
+            # in ``delivered`` only, and read alone they are a delivery done
             _after_future(words, i, classes)
-            or _pending(words, i, classes)
+            or (handover and _pending(words, i, classes))
             # "consegnerà", "livrera" (will deliver, one word: a hand-over word that is also a
             # ``pledge``), unless an approval given is the news ("approved; it will deliver")
-            or (w in classes.get("pledge", _NONE) and not approved)
+            or (handover and w in classes.get("pledge", _NONE) and not approved)
         ):
             # "will take delivery", "is set to receive", "will be delivered", "delays in the
             # delivery", "the imminent delivery": a delivery still ahead is scheduled under a
