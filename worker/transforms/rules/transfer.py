@@ -298,7 +298,8 @@ def sentence_status(
                 # "the drones purchased from Iran", "the system procured from China": a past
                 # purchase named as what the arms are tells arms in hand (as a past sale told
                 # alone below), an order only when the word is no past sale ("ordered from")
-                past = w in classes.get("past_sale", _NONE)
+                # or the sentence says the deal is still ahead ("are under construction")
+                past = w in classes.get("past_sale", _NONE) and not _ahead_told(words, classes)
                 background = background or ("delivered" if past else status)
                 continue
             elif status == "agreed" and _framed(words, i, classes):
@@ -554,6 +555,18 @@ def _past(word: str, classes: Mapping[str, frozenset[str]]) -> bool:
     lexicon that lists none."""
     endings = tuple(classes.get("participle_endings", _NONE))
     return bool(endings) and word.endswith(endings)
+
+
+def _ahead_told(words: Sequence[str], classes: Mapping[str, frozenset[str]]) -> bool:
+    """Something in the sentence says the deal is not yet carried out: a word of delay or of a
+    delivery not yet made (``pending``: "under construction", "due by 2028"), a prospect
+    ("expected", "soon"), or a delivery word after a future auxiliary ("will arrive")."""
+    near = classes.get("pending", _NONE) | classes.get("prospective", _NONE)
+    handing = classes.get("handover", _NONE) | classes.get("delivered", _NONE)
+    return any(
+        w in near or (w in handing and _after_future(words, j, classes))
+        for j, w in enumerate(words)
+    )
 
 
 def _hangs_on_arms(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
