@@ -598,3 +598,12 @@ def test_cyrillic_sofia_before_a_surname_is_a_person(tagger: Tagger) -> None:
     assert "BGR" not in tagged(tagger, "Певица София Ротару дала концерт.", "ru")
     assert "BGR" not in tagged(tagger, "Співачка Софія Ротару дала концерт.", "uk")
     assert "BGR" in tagged(tagger, "Уряд у Софії купив винищувачі.", "uk")
+
+
+def test_cyrillic_sofia_after_a_preposition_of_place_stays_the_city(tagger: Tagger) -> None:
+    # a capitalised name right after the city (the leaders who met there) is no surname of it
+    body = "В Софии Макрон и Радев обсудили закупку гаубиц."
+    assert "BGR" in tagged(tagger, body, "ru")
+    assert "BGR" in tagged(tagger, "До Софії Макрон привіз пропозицію щодо гаубиць.", "uk")
+    # with no preposition before it, the name and its surname are still a person
+    assert "BGR" not in tagged(tagger, "Вчера София Ротару дала концерт в Киеве.", "ru")
