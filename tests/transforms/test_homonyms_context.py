@@ -584,6 +584,14 @@ def test_the_state_with_a_possessive_and_a_number_stays_a_state(tagger: Tagger) 
     assert "JOR" in tagged(tagger, "Jordan, in 2019, bought used tanks.", "en")
 
 
+def test_a_count_in_commas_after_a_listed_state_is_no_age(tagger: Tagger) -> None:
+    # each buyer with its number of jets: the numbers are counts, the states stay states
+    body = "The howitzer was bought by Chile, 24, by Chad, 18, and by Jordan, 30, last decade."
+    assert {"TCD", "JOR"} <= tagged(tagger, body, "en")
+    # a list item followed by "who" is a person with an age after all
+    assert "JOR" not in tagged(tagger, "The coach praised Smith and Jordan, 19, who scored.", "en")
+
+
 def test_a_middle_initial_or_a_prefixed_surname_marks_a_person(tagger: Tagger) -> None:
     assert "JOR" not in tagged(tagger, "Michael B. Jordan plays the boxer.", "en")
     assert "GEO" not in tagged(tagger, "A painting by Georgia O'Keeffe sold for millions.", "en")
