@@ -247,3 +247,10 @@ def test_ukrainian_sending_a_note_about_arms_is_no_sale(tagger: Tagger, rules: R
 def test_ukrainian_sending_arms_is_still_a_transfer(tagger: Tagger, rules: RuleSet) -> None:
     body = "Литва направила Україні ще три системи IRIS-T."
     assert pairs(tagger, rules, "uk", body) == {("UKR", "LTU")}
+
+
+def test_ukrainian_sending_a_second_batch_of_arms_is_a_transfer(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    body = "Литва направила в Україну чергову партію гаубиць."
+    assert pairs(tagger, rules, "uk", body) == {("UKR", "LTU")}
