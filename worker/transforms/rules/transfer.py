@@ -559,9 +559,10 @@ def _past(word: str, classes: Mapping[str, frozenset[str]]) -> bool:
 
 def _ahead_told(words: Sequence[str], classes: Mapping[str, frozenset[str]]) -> bool:
     """Something in the sentence says the deal is not yet carried out: a word of delay or of a
-    delivery not yet made (``pending``: "under construction", "due by 2028"), a prospect
-    ("expected", "soon"), or a delivery word after a future auxiliary ("will arrive")."""
-    near = classes.get("pending", _NONE) | classes.get("prospective", _NONE)
+    delivery not yet made (``pending``: "under construction", "due by 2028", "expected"), or a
+    delivery word after a future auxiliary ("will arrive"). Not the ``prospective`` words:
+    "would", "set", "soon" stand in too many sentences about arms already in hand."""
+    near = classes.get("pending", _NONE)
     handing = classes.get("handover", _NONE) | classes.get("delivered", _NONE)
     return any(
         w in near or (w in handing and _after_future(words, j, classes))
