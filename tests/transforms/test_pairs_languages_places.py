@@ -139,3 +139,23 @@ def test_italian_sending_arms_in_a_country_names_the_recipient(
     assert pairs(tagger, rules, "it", body) == {("UKR", "ITA")}
     body = "Il governo italiano ha approvato un altro invio di armi in Ucraina."
     assert pairs(tagger, rules, "it", body) == {("UKR", "ITA")}
+
+
+def test_german_into_after_an_invasion_is_its_target_not_a_buyer(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # "in die" is "into" for an army as for arms: the invaded state takes nothing
+    body = "Seit dem Einmarsch Russlands in die Ukraine hat Schweden Haubitzen an Estland verkauft."
+    assert pairs(tagger, rules, "de", body) == {("EST", "SWE")}
+
+
+def test_german_into_after_a_trip_is_the_place_visited(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Die Ministerin fliegt in die Slowakei; Schweden hat Haubitzen an Estland verkauft."
+    assert pairs(tagger, rules, "de", body) == {("EST", "SWE")}
+
+
+def test_german_into_after_a_supply_verb_still_names_the_buyer(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    body = "Schweden exportierte im Frühjahr Haubitzen in die Slowakei."
+    assert pairs(tagger, rules, "de", body) == {("SVK", "SWE")}

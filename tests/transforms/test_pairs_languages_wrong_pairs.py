@@ -230,3 +230,27 @@ def test_a_city_named_in_the_sentence_still_fills_the_empty_side(
     # not a dateline: the state stands inside the sentence, not before its mark
     body = "Frankreich liefert Russland zwölf Haubitzen, teilte das Ministerium mit."
     assert ("RUS", "FRA") in pairs(tagger, rules, "de", body)
+
+
+# Ukrainian verbs of sending ("направити", "надіслати"): troops and notes are sent too, so they
+# make a transfer only with arms as their object
+def test_ukrainian_sending_officers_is_no_sale(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Литва направить до Молдови офіцерів, які навчатимуть обслуги гаубиць."
+    assert pairs(tagger, rules, "uk", body) == set()
+
+
+def test_ukrainian_sending_a_note_about_arms_is_no_sale(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Румунія надіслала Болгарії лист через плани постачання гаубиць."
+    assert pairs(tagger, rules, "uk", body) == set()
+
+
+def test_ukrainian_sending_arms_is_still_a_transfer(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Литва направила Україні ще три системи IRIS-T."
+    assert pairs(tagger, rules, "uk", body) == {("UKR", "LTU")}
+
+
+def test_ukrainian_sending_a_second_batch_of_arms_is_a_transfer(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    body = "Литва направила в Україну чергову партію гаубиць."
+    assert pairs(tagger, rules, "uk", body) == {("UKR", "LTU")}

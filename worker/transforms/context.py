@@ -333,10 +333,21 @@ _PERSONAL = frozenset(
 )
 
 
+# A name right after one of these is an item of a list ("ordered by Qatar, 36, by Egypt, 54,
+# and by Jordan, 12"): the number in commas after it is a count, not an age
+_LIST_BEFORE = frozenset(_words("by to from and for with of"))
+
+
 def _person_context(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
-    """An age or a relative follows the match: the word is a person's name."""
-    if _AGE_AFTER.match(ctx.text, end):
-        return True
+    """An age or a relative follows the match: the word is a person's name. A number in commas
+    after a name that follows a preposition or "and" is a count in a list, unless "who" follows
+    it ("and Jordan, 24, who scored")."""
+    age = _AGE_AFTER.match(ctx.text, end)
+    if age:
+        before = ctx.norm[max(start + 1 - 40, 0) : start + 1].split()
+        listed = bool(before) and before[-1] in _LIST_BEFORE
+        if not listed or ctx.text[age.end() :].split()[:1] == ["who"]:
+            return True
     rest = ctx.norm[end + 1 : end + 1 + 40].split()
     return len(rest) >= 2 and rest[0] == "s" and rest[1] in _PERSONAL
 

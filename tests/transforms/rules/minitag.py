@@ -7,8 +7,10 @@ origin country, splits sentences on ``.!?`` and returns a ``TaggedArticle``.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from worker.model import Article, Entity, Mention, TaggedArticle
+from worker.transforms.gazetteer import load_gazetteer
 
 COUNTRIES = {
     "TUR": ["Turkey", "Türkiye", "Turkish", "Ankara"],
@@ -81,8 +83,14 @@ WEAPONS = {
     "eurofighter-typhoon": ("Eurofighter Typhoon", None, ["Eurofighter Typhoon", "Typhoon"]),
 }
 
-# the multinational programmes' partner states, as the shipped gazetteer lists them
-PARTNERS = {"eurofighter-typhoon": ("GBR", "DEU", "ITA", "ESP")}
+
+@cache
+def partners(weapon: str) -> tuple[str, ...]:
+    """A multinational programme's partner states, read from the shipped gazetteer entry (not
+    copied here, so the two cannot drift apart)."""
+    entity = load_gazetteer(languages=False).entities.get(weapon)
+    return entity.partners if entity else ()
+
 
 _SENT = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 
@@ -123,7 +131,7 @@ def tag(title: str, body: str, *, article_id: str = "a1", **extra: object) -> Ta
                     name, origin, _ = WEAPONS[ident]
                     ent = found.setdefault(
                         (etype, ident),
-                        Entity(ident, etype, name, origin, partners=PARTNERS.get(ident, ())),
+                        Entity(ident, etype, name, origin, partners=partners(ident)),
                     )
                 ent.mentions.append(Mention(m.group(), m.start(), m.end(), fld, sent))
     for ent in found.values():

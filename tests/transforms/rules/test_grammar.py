@@ -724,6 +724,10 @@ def test_pair_carries_weapon_producer_quantity_value_and_status(read) -> None:
         # ...and a past purchase that only names the arms, told alone, is arms in hand.
         ("Qatar showed off the Rafale jets purchased from France.", "delivered"),
         ("Qatar showed off its new Rafale jets, recently procured from France.", "delivered"),
+        # ...but not when the sentence says the deal is still ahead: the purchase is an order
+        ("The Rafale jets purchased from France for Qatar are under construction.", "ordered"),
+        ("The Rafale jets purchased from France for Qatar are due by 2029.", "ordered"),
+        ("The Rafale jets purchased from France for Qatar are expected next spring.", "ordered"),
         # ...while a passive purchase is a clause of its own and stays ordered.
         ("Rafale jets were bought from France by Qatar.", "ordered"),
         # A purchase in the perfect tells of arms already in hand.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from worker.errors import ConfigError
 from worker.transforms.rules import load_rules, load_rules_lenient
@@ -121,3 +122,13 @@ def test_relation_status_section_error_names_file_and_key(tmp_path):
     )
     msg = error_of(tmp_path)
     assert "extra.yaml" in msg and "status.shipped: unknown key" in msg
+
+
+def test_a_class_list_nested_by_a_yaml_anchor_is_read_flat() -> None:
+    # "sell: [vende, &handing [doa, cede]]" and "handover: *handing": one list, two classes
+    from worker.transforms.rules.languages import merge_language
+
+    own = yaml.safe_load("classes: {sell: [vende, &h [doa, cede]], handover: *h}")
+    merged = merge_language("arms_transfer", {}, own)
+    assert merged["classes"]["sell"] == ["vende", "doa", "cede"]
+    assert merged["classes"]["handover"] == ["doa", "cede"]

@@ -299,6 +299,12 @@ def attach_relations(
     return errors
 
 
+def _flat(words: Iterable[Any]) -> list[Any]:
+    """A class's words with a nested list spliced in: a YAML anchor shares one list between two
+    classes ("sell: [..., &handing [...]]", "handover: *handing") and is written once."""
+    return [w for item in words for w in (_flat(item) if isinstance(item, list) else [item])]
+
+
 def merge_language(
     name: str, common: Mapping[str, Any], own: Mapping[str, Any], stem: str | None = None
 ) -> dict[str, Any]:
@@ -306,7 +312,9 @@ def merge_language(
     classes, plus its own patterns (stems written ``stem_``); with ``stem`` (the language's
     Snowball algorithm), the classes named ``stemmed`` (the language's, else the shared list)
     are also read by Snowball stem."""
-    classes = {k: [_stem_word(w) for w in v or []] for k, v in (own.get("classes") or {}).items()}
+    classes = {
+        k: [_stem_word(w) for w in _flat(v or [])] for k, v in (own.get("classes") or {}).items()
+    }
     filled = {k for k, v in classes.items() if v}
 
     def usable(patterns: Iterable[Any]) -> list[str]:

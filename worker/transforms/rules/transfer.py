@@ -241,12 +241,16 @@ def sentence_status(
             if firm is None or cand < firm:
                 firm = cand
             continue
-        if w in classes.get("handover", _NONE) and (
+        handover = w in classes.get("handover", _NONE)
+        if (handover or w in lists["delivered"]) and (
+            # a delivery word after a future auxiliary is ahead whichever list holds it: the
+            # passive participles of supplying ("seront fournis", "serán suministrados") sit
+            # in ``delivered`` only, and read alone they are a delivery done
             _after_future(words, i, classes)
-            or _pending(words, i, classes)
+            or (handover and _pending(words, i, classes))
             # "consegnerà", "livrera" (will deliver, one word: a hand-over word that is also a
             # ``pledge``), unless an approval given is the news ("approved; it will deliver")
-            or (w in classes.get("pledge", _NONE) and not approved)
+            or (handover and w in classes.get("pledge", _NONE) and not approved)
         ):
             # "will take delivery", "is set to receive", "will be delivered", "delays in the
             # delivery", "the imminent delivery": a delivery still ahead is scheduled under a
@@ -294,7 +298,8 @@ def sentence_status(
                 # "the drones purchased from Iran", "the system procured from China": a past
                 # purchase named as what the arms are tells arms in hand (as a past sale told
                 # alone below), an order only when the word is no past sale ("ordered from")
-                past = w in classes.get("past_sale", _NONE)
+                # or the sentence says the deal is still ahead ("are under construction")
+                past = w in classes.get("past_sale", _NONE) and not _ahead_told(words, classes)
                 background = background or ("delivered" if past else status)
                 continue
             elif status == "agreed" and _framed(words, i, classes):
@@ -550,6 +555,19 @@ def _past(word: str, classes: Mapping[str, frozenset[str]]) -> bool:
     lexicon that lists none."""
     endings = tuple(classes.get("participle_endings", _NONE))
     return bool(endings) and word.endswith(endings)
+
+
+def _ahead_told(words: Sequence[str], classes: Mapping[str, frozenset[str]]) -> bool:
+    """Something in the sentence says the deal is not yet carried out: a word of delay or of a
+    delivery not yet made (``pending``: "under construction", "due by 2028", "expected"), or a
+    delivery word after a future auxiliary ("will arrive"). Not the ``prospective`` words:
+    "would", "set", "soon" stand in too many sentences about arms already in hand."""
+    near = classes.get("pending", _NONE)
+    handing = classes.get("handover", _NONE) | classes.get("delivered", _NONE)
+    return any(
+        w in near or (w in handing and _after_future(words, j, classes))
+        for j, w in enumerate(words)
+    )
 
 
 def _hangs_on_arms(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
