@@ -243,10 +243,15 @@ def sentence_status(
             continue
         handover = w in classes.get("handover", _NONE)
         if (handover or w in lists["delivered"]) and (
-            # a delivery word after a future auxiliary is ahead whichever list holds it: the
-            # passive participles of supplying ("seront fournis", "serán suministrados") sit
-            # in ``delivered`` only, and read alone they are a delivery done
-            _after_future(words, i, classes)
+            # a delivery word after a future auxiliary is ahead; the passive participles of
+            # supplying ("seront fournis", "serán suministrados") sit in ``delivered`` only and
+            # count right after the auxiliary: two words back, English "to" ("agreed to, and
+            # has since supplied") would turn deliveries made into orders (5 on English dev)
+            (
+                _after_future(words, i, classes)
+                if handover
+                else _right_after_future(words, i, classes)
+            )
             or (handover and _pending(words, i, classes))
             # "consegnerà", "livrera" (will deliver, one word: a hand-over word that is also a
             # ``pledge``), unless an approval given is the news ("approved; it will deliver")
@@ -531,6 +536,15 @@ def _after_future(words: Sequence[str], i: int, classes: Mapping[str, frozenset[
         return True
     last = classes.get("future_after", _NONE)
     return bool(last) and any(w in last for w in words[i + 1 : i + 1 + _FUTURE_WINDOW])
+
+
+def _right_after_future(
+    words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]
+) -> bool:
+    """``words[i]`` comes right after a future auxiliary ("seront fournis"), or right before one
+    in a language that puts it last (``future_after``: "geliefert werden")."""
+    before = i > 0 and words[i - 1] in classes.get("future", _NONE)
+    return before or (i + 1 < len(words) and words[i + 1] in classes.get("future_after", _NONE))
 
 
 def _perfect(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
