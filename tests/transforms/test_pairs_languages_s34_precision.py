@@ -78,3 +78,22 @@ def test_contract_partner_that_makes_the_arms_still_sells(tagger: Tagger, rules:
     # arms of a third state's make: the order of the partners still decides
     body = "L'Italia ha firmato un contratto con la Francia per caccia F-16."
     assert pairs(tagger, rules, "it", body) == {("ITA", "FRA")}
+
+
+def test_contract_for_parts_of_the_buyers_own_weapon(tagger: Tagger, rules: RuleSet) -> None:
+    # the weapon after "parts for" is the platform the parts serve: its maker buys them
+    body = (
+        "Frankreich unterzeichnete einen Vertrag mit Indien über Ersatzteile für seine Rafale-Jets."
+    )
+    assert pairs(tagger, rules, "de", body) == {("FRA", "IND")}
+    body = "Rusia firmó un contrato con la India para motores de sus cazas Su-30."
+    assert pairs(tagger, rules, "es", body) == {("RUS", "IND")}
+
+
+def test_contract_of_stationing_is_no_sale_by_the_maker(tagger: Tagger, rules: RuleSet) -> None:
+    # a deal over troops and tanks stationed abroad names no buying: the maker sells nothing
+    body = (
+        "Deutschland unterzeichnete ein Abkommen mit Polen über die Stationierung von "
+        "Leopard-2-Panzern."
+    )
+    assert ("POL", "DEU") not in pairs(tagger, rules, "de", body)

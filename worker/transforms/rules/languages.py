@@ -476,6 +476,9 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.handover = folded("handover")
     # replacing or retiring arms: the weapon after such a word is not what is bought
     lex.retire = folded("retire")
+    # goods bought for a platform: the weapon after one is what they are for, not what is sold
+    lex.parts = folded("parts")
+    lex.deploy = folded("deploy")  # a stationing deal is no sale (_partner_buys_from_maker)
     # a state body's genitive (Romance "Gobierno de X") is the state acting, not a source
     lex.holders, lex.genitive = folded("holder"), folded("genitive")
     # a capital right after a preposition of place is a place, not its state ("en Lima"; "à

@@ -177,6 +177,13 @@ class RelationLexicon:
     # language lexicons: words of replacing or retiring arms ("zastąpią", "reemplazar"): a named
     # weapon right after one is on its way out, so its maker is not the supplier (``_retired``)
     retire: frozenset[str] = frozenset()
+    # language lexicons: goods bought for a platform (engines, parts, spares; the ``parts``
+    # class, English ``for_platform``): a weapon right after one is what the goods are for, so
+    # it names no maker of what changes hands (``_platforms``)
+    parts: frozenset[str] = frozenset()
+    # language lexicons: words of stationing or deploying forces (the ``deploy`` class): a deal
+    # about them sells nothing, so its partners are never turned by the arms' maker
+    deploy: frozenset[str] = frozenset()
     # language lexicons: nouns of a state body ("gobierno", "ministère") and the words that
     # mark the genitive after them ("de", "da"): "Gobierno de Colombia" is Colombia acting, so
     # the reader sees the country where the body stands and "de" never makes it a supplier
@@ -995,7 +1002,7 @@ def _sentence_pairs(
         _genitive_not_from(roles, countries, symbols, lex, trig)
         _compound_parts(roles, countries, symbols)
         _origin_only(roles, countries, symbols)
-        _partner_buys_from_maker(roles, countries, symbols)
+        _partner_buys_from_maker(roles, countries, symbols, lex)
     _coordinate(
         roles,
         countries,
@@ -1488,16 +1495,32 @@ def _retired(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
     ``grammar._retired`` (the arms as object of the retire verb)."""
     # English keeps the words in its ``retire`` class (read by the parse as well)
     retire = lex.retire or (lex.grammar.words("retire") if lex.grammar is not None else frozenset())
+    return _weapons_after(symbols, retire, lex.conjunctions)
+
+
+def _platforms(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
+    """Indices of the named weapons that are the platform the goods changing hands are for: a
+    ``parts`` word shortly before ("Triebwerke für ihre Akıncı", "motores de sus drones
+    Akıncı"). Their maker sells nothing in the sentence; the symbol reader's
+    ``_serves_platform``."""
+    return _weapons_after(symbols, lex.parts, lex.conjunctions)
+
+
+def _weapons_after(
+    symbols: list[Symbol], words: frozenset[str], conjunctions: frozenset[str]
+) -> set[int]:
+    """Indices of the named weapons at most ``_RETIRE_REACH`` symbols after one of ``words``,
+    with no other named weapon between, and the members of a list they open."""
     out: set[int] = set()
     last: int | None = None
     for k, (kind, payload, _, _) in enumerate(symbols):
-        if kind == "word" and payload in retire:
+        if kind == "word" and payload in words:
             last = k
         elif kind == "weapon" and payload is not None:
             if last is not None and k - last <= _RETIRE_REACH:
                 out.add(k)
                 # "replacing the Su-27 and MiG-29 jets": the list's next member goes too
-                last = k if _list_follows(symbols, k, lex.conjunctions) else None
+                last = k if _list_follows(symbols, k, conjunctions) else None
             else:
                 last = None
     return out
@@ -1599,19 +1622,32 @@ def _reciprocal(cue: str) -> bool:
 
 
 def _partner_buys_from_maker(
-    roles: dict[int, tuple | None], countries: list[int], symbols: list[Symbol]
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
 ) -> None:
     """A contract "with X" names X the seller only when nothing else tells the sides apart: when
     the sentence's arms are made by the other party ("the Turkish government reached an
     agreement with Ukraine to supply Bayraktar drones", "Russian shipyards fulfilled a contract
     with Vietnam for frigates"), the maker sells and its partner X buys. Only when every side
-    read comes from such a contract cue and one partner is read the seller."""
+    read comes from such a contract cue and one partner is read the seller. Not for a contract
+    of stationing forces (a ``deploy`` word: "Abkommen ... über die Stationierung von
+    Leopard 2", no sale), nor by a weapon that is only the platform goods are for (``_platforms``:
+    "a contract with Ukraine for engines for its Akıncı drones" buys from Ukraine)."""
     sides = [(k, r) for k in countries if (r := roles[k]) and r[0] in ("recipient", "supplier")]
     sellers = [k for k, r in sides if r[0] == "supplier"]
     if len(sellers) != 1 or not all(_reciprocal(str(r[1])) for _, r in sides):
         return
+    if any(x[0] == "word" and x[1] in lex.deploy for x in symbols):
+        return
     k = sellers[0]
-    origins = {s[1].origin for s in symbols if s[0] == "weapon" and s[1] is not None}
+    platforms = _platforms(symbols, lex)
+    origins = {
+        s[1].origin
+        for j, s in enumerate(symbols)
+        if s[0] == "weapon" and s[1] is not None and j not in platforms
+    }
     others = [j for j in countries if j != k and (roles[j] is None or roles[j][0] == "recipient")]
     makers = [j for j in others if symbols[j][1].ident in origins]
     if symbols[k][1].ident in origins or not makers:
