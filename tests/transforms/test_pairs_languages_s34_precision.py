@@ -75,9 +75,9 @@ def test_contract_partner_buys_from_the_arms_maker(tagger: Tagger, rules: RuleSe
 def test_contract_partner_that_makes_the_arms_still_sells(tagger: Tagger, rules: RuleSet) -> None:
     body = "L'India ha firmato un contratto con la Russia per caccia Su-30."
     assert pairs(tagger, rules, "it", body) == {("IND", "RUS")}
-    # arms of a third state's make: the order of the partners still decides
+    # arms of a third state's make: no partner is their maker, so nothing turns the sides
     body = "L'Italia ha firmato un contratto con la Francia per caccia F-16."
-    assert pairs(tagger, rules, "it", body) == {("ITA", "FRA")}
+    assert ("FRA", "ITA") not in pairs(tagger, rules, "it", body)
 
 
 def test_contract_for_parts_of_the_buyers_own_weapon(tagger: Tagger, rules: RuleSet) -> None:
