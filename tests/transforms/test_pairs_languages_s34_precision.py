@@ -97,3 +97,14 @@ def test_contract_of_stationing_is_no_sale_by_the_maker(tagger: Tagger, rules: R
         "Leopard-2-Panzern."
     )
     assert ("POL", "DEU") not in pairs(tagger, rules, "de", body)
+
+
+def test_arabic_joined_lam_after_a_noun_or_fixed_phrase_is_no_to(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # "ل" marks the object of the noun before (an invasion of Kuwait), not a destination
+    body = "باعت تركيا طائرات مسيرة لقطر بعد غزو العراق للكويت."
+    assert ("KWT", "TUR") not in pairs(tagger, rules, "ar", body)
+    # "according to France": the source of the news, no buyer
+    body = "وفقا لفرنسا، باعت روسيا طائرات مقاتلة إلى الهند."
+    assert ("FRA", "RUS") not in pairs(tagger, rules, "ar", body)

@@ -456,6 +456,9 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.adjectives = adjective_test(raw.get("adjectives") or {})
     if raw.get("joined_to"):
         lex.joined_to = joined_to_test(raw["joined_to"])
+        lex.not_to = frozenset(
+            fold_letters(str(w)) for w in raw["joined_to"].get("not_after") or ()
+        )
     lex.stem = reader
     if raw.get("proclitics"):  # Arabic: "بتسليم" (by delivering) is the class word "تسليم"
         known = frozenset(fold_letters(w) for ws in compiled["classes"].values() for w in ws)

@@ -171,6 +171,9 @@ class RelationLexicon:
     # language lexicons: the "to" word a country's name carries joined to its front (Arabic
     # "لمصر", to Egypt), or None when it carries none (rules/languages.py ``joined_to_test``)
     joined_to: Callable[[str], str | None] | None = field(default=None, repr=False)
+    # the words after which that joined "to" marks a noun's object or a fixed phrase instead
+    # (Arabic "غزو روسيا لأوكرانيا" invasion of Ukraine, "وفقا لروسيا" according to Russia)
+    not_to: frozenset[str] = frozenset()
     # language lexicons: triggers of handing arms on (Polish "przekazała"): second-hand arms, so
     # a sentence with one never takes the weapon's maker as the supplier
     handover: frozenset[str] = frozenset()
@@ -1690,6 +1693,8 @@ def _symbols(
             if lex.adjectives is not None and sp.kind == "country":
                 sp.adjective = lex.adjectives(text[sp.start : sp.end])
             to = _joined_to(sp, text, lex)
+            if to and _object_of_noun(symbols, text, lex):
+                to = None
             if to:  # "لمصر": the preposition stands before the name, as "إلى مصر" writes it
                 symbols.append(("word", to, sp.start, sp.start))
             symbols.append((sp.kind, sp, sp.start, sp.end))
@@ -1735,6 +1740,28 @@ def _joined_to(sp: _Span, text: str, lex: RelationLexicon) -> str | None:
     if lex.joined_and and written.startswith(lex.joined_and):
         return None
     return lex.joined_to(written)
+
+
+_NOUN_REACH = (
+    3  # words from a noun to the name its joined "ل" marks ("احتلال عسكري طويل لأوكرانيا")
+)
+
+
+def _object_of_noun(symbols: list[Symbol], text: str, lex: RelationLexicon) -> bool:
+    """A joined "to" read so far marks no buyer: it follows a country that follows no word of
+    moving arms ("غزو روسيا لأوكرانيا": the object of a noun, not a destination), or one of
+    the lexicon's ``not_to`` words (non-transfer nouns, fixed phrases: "وفقا ل" according
+    to, "زيارته ل" his visit to) at most ``_NOUN_REACH`` words back with no trigger between."""
+    moving = lex.triggers | lex.movers
+    if symbols and symbols[-1][0] == "country":
+        before = symbols[-2] if len(symbols) > 1 else None
+        return not (before is not None and before[0] == "word" and before[1] in moving)
+    for kind, payload, s, e in reversed(symbols[-_NOUN_REACH:]):
+        if kind != "word" or payload in moving:
+            return False
+        if _fold_token(text[s:e]) in lex.not_to:
+            return True
+    return False
 
 
 def _as_written(tok: str, written: str, keep: frozenset[str]) -> str:
