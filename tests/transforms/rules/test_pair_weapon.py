@@ -364,3 +364,17 @@ def test_the_articles_first_system_of_a_programme_the_seller_shares_is_its_own(r
         title="Eurofighter Typhoon and Hawk trainer jets for Doha",
     )
     assert got[("QAT", "GBR")]["weapon"] == "eurofighter-typhoon"
+
+
+def test_each_buyer_gets_the_jet_on_its_side_however_short_the_joint(read) -> None:
+    # a short "and 24" lies nearer the first buyer than its own jet's long phrase: the side the
+    # sentence names every buyer's arms on decides, not the distance
+    got = read("Washington sold 36 F-15 jets to Qatar and 24 F/A-18 jets to Kuwait.")
+    assert got[("QAT", "USA")]["weapon"] == "f-15"
+    assert got[("KWT", "USA")]["weapon"] == "f-a-18"
+    # the arms after each buyer
+    got = read(
+        "Washington approved sales to Qatar of 36 F-15 jets and to Kuwait of 24 F/A-18 jets."
+    )
+    assert got[("QAT", "USA")]["weapon"] == "f-15"
+    assert got[("KWT", "USA")]["weapon"] == "f-a-18"

@@ -1092,25 +1092,52 @@ def _sentence_pairs(
 
 def _own_mention(
     found: list[tuple[str, str, list[Cue]]], rec: str, sup: str, cues: list[Cue]
-) -> tuple[int, int] | None:
+) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
     """Where (start, end) the party that sets this pair apart from the sentence's other pairs
-    is named: the buyer when they share the seller ("48 jets to A and six transports to B"),
-    the seller when they share the buyer; None for a sentence of one pair, or of pairs
-    differing on both sides."""
+    is named (the buyer when they share the seller: "48 jets to A and six transports to B",
+    the seller when they share the buyer), with the mentions of every pair's such party; None
+    for a sentence of one pair, or of pairs differing on both sides."""
     buyers, sellers = {r for r, _, _ in found}, {s for _, s, _ in found}
     if len(found) < 2 or (len(buyers) > 1 and len(sellers) > 1):
         return None
-    role, state = ("recipient", rec) if len(sellers) == 1 else ("supplier", sup)
-    return next(
-        ((c.start, c.end) for c in cues if c.role == role and c.country == state and c.end), None
-    )
+    role = "recipient" if len(sellers) == 1 else "supplier"
+
+    def mention(state: str, of: list[Cue]) -> tuple[int, int] | None:
+        return next(
+            ((c.start, c.end) for c in of if c.role == role and c.country == state and c.end),
+            None,
+        )
+
+    at = mention(rec if role == "recipient" else sup, cues)
+    if at is None:
+        return None
+    marks = {at} | {
+        m for r, s_, cs in found if (m := mention(r if role == "recipient" else s_, cs))
+    }
+    return at, sorted(marks)
+
+
+def _weapon_side(named: list[tuple[int, _Span]], marks: list[tuple[int, int]]) -> str | None:
+    """On which side of its party a sentence of several pairs names each pair's weapon: "before"
+    when every party has a weapon between it and the party named before it ("36 F-15s to A and
+    24 F/A-18s to B"), "after" when every party has one between it and the next ("A with 36
+    F-15s and B with 24 F/A-18s"); None when both or neither hold."""
+
+    def has(lo: int, hi: int) -> bool:
+        return any(lo <= w.start and w.end <= hi for _, w in named)
+
+    ends = [0, *(e for _, e in marks)]
+    starts = [*(s for s, _ in marks), 1 << 30]
+    before = all(has(ends[i], marks[i][0]) for i in range(len(marks)))
+    after = all(has(marks[i][1], starts[i + 1]) for i in range(len(marks)))
+    return "before" if before and not after else "after" if after and not before else None
 
 
 def _pair_weapon(
     named: list[tuple[int, _Span]],
     supplier: str,
     trig: list[int],
-    at: tuple[int, int] | None = None,
+    own_mention: tuple[tuple[int, int], list[tuple[int, int]]] | None = None,
 ) -> _Span | None:
     """The weapon a sentence's pair is about: of the supplier's own weapons, with those of a
     multinational programme it is a partner of (``_sells_as_own``: "Eurofighter" for Britain,
@@ -1118,14 +1145,27 @@ def _pair_weapon(
     trigger, the sentence's main transfer (as for its status); ties go to the first. The first
     one named is often the carrier ("six transport jets landed, delivering the air defence
     system"); later triggers often tell of other deals ("... that also included orders of
-    howitzers"). In a sentence of several pairs the one named nearest the party that sets the
-    pair apart (``at``, ``_own_mention``) is its own: "36 F-15s to A and 24 F/A-18s to B"."""
+    howitzers"). In a sentence of several pairs (``own_mention``: the mention of the party that
+    sets the pair apart, and those of all pairs) the one named on the side the sentence names
+    weapons of its parties (``_weapon_side``) is its own, else the one named since the party
+    before: "36 F-15s to A and 24 F/A-18s to B"; else the one nearest the party."""
     own = [(k, w) for k, w in named if _sells_as_own(w, supplier)] or named
     if not own:
         return None
-    if at is not None:  # the words between the weapon and the party's mention
+    if own_mention is not None:
+        at, marks = own_mention
+        i = marks.index(at)
+        lo = marks[i - 1][1] if i else 0
+        hi = marks[i + 1][0] if i + 1 < len(marks) else 1 << 30
+        side = _weapon_side(own, marks)
+        if side == "after":
+            pick = [kw for kw in own if at[1] <= kw[1].start and kw[1].end <= hi]
+        else:  # before, or undecided: the weapon since the party named before
+            pick = [kw for kw in own if lo <= kw[1].start and kw[1].end <= at[0]]
+            pick = pick[-1:]  # the one nearest its party
+        # the words between the weapon and the party's mention
         gap = lambda w: at[0] - w.end if w.end <= at[0] else w.start - at[1]  # noqa: E731
-        return min(own, key=lambda kw: (abs(gap(kw[1])), kw[0]))[1]
+        return min(pick or own, key=lambda kw: (abs(gap(kw[1])), kw[0]))[1]
     first = min(trig)
     return min(own, key=lambda kw: (abs(kw[0] - first), kw[0]))[1]
 
