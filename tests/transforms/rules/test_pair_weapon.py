@@ -8,7 +8,7 @@ import pytest
 
 from worker.model import Article
 from worker.transforms.rules import load_rules
-from worker.transforms.rules.pairs import extract_pairs
+from worker.transforms.rules.pairs import extract_pairs, own_make
 from worker.transforms.tag import Tagger, default_tagger
 
 
@@ -378,3 +378,12 @@ def test_each_buyer_gets_the_jet_on_its_side_however_short_the_joint(read) -> No
     )
     assert got[("QAT", "USA")]["weapon"] == "f-15"
     assert got[("KWT", "USA")]["weapon"] == "f-a-18"
+
+
+def test_one_predicate_tells_a_sellers_own_make_for_spans_and_entities() -> None:
+    # its state's make, a programme it is a partner of, or a programme listing no partners
+    assert own_make("FRA", (), "FRA")
+    assert not own_make("FRA", (), "DEU")
+    assert own_make(None, ("GBR", "DEU", "ITA", "ESP"), "ITA")
+    assert not own_make(None, ("GBR", "DEU", "ITA", "ESP"), "FRA")
+    assert own_make(None, (), "FRA")

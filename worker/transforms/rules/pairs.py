@@ -731,7 +731,7 @@ def _article_weapon(
     it)."""
     usable = [e for e in weapons if e.id not in platforms]
     # a programme the supplier is a partner of is its make as much as its own state's is
-    own = next((e for e in usable if e.country == supplier or _partner_of(e, supplier)), None)
+    own = next((e for e in usable if own_make(e.country, e.partners, supplier)), None)
     free = [e for e in usable if e.id not in others]
     shared = own or next((e for e in free if e.country is None), None)
     one = free[0] if len({e.id for e in weapons}) == 1 and free else None
@@ -1170,20 +1170,20 @@ def _pair_weapon(
     return min(own, key=lambda kw: (abs(kw[0] - first), kw[0]))[1]
 
 
-def _partner_of(ent: Any, supplier: str) -> bool:
-    """The weapon is a multinational programme listing the supplier among its partners."""
-    return ent.country is None and supplier in ent.partners
-
-
 def _sells_as_own(weapon: _Span, supplier: str) -> bool:
-    """The supplier sells the weapon as its own make: its state of origin, or a partner of a
-    multinational programme (``partners`` in the gazetteer, extension files included, carried
-    by the tagged weapon; one listing none is open to any state). A jet another state is
+    """The supplier sells the tagged weapon as its own make (``own_make``)."""
+    return own_make(weapon.origin, weapon.partners, supplier)
+
+
+def own_make(origin: str | None, partners: Iterable[str], supplier: str) -> bool:
+    """The supplier sells a weapon of this ``origin`` and ``partners`` as its own make: its
+    state of origin, or a partner of a multinational programme (``partners`` in the gazetteer,
+    extension files included; one listing none is open to any state). A jet another state is
     compared with or also flies is not the seller's ("cheaper than the F-16 and the
-    Eurofighter", said of a Pakistani jet)."""
-    if weapon.origin is not None:
-        return weapon.origin == supplier
-    return not weapon.partners or supplier in weapon.partners
+    Eurofighter", said of a Pakistani jet). One predicate for tagged spans and entities."""
+    if origin is not None:
+        return origin == supplier
+    return not partners or supplier in partners
 
 
 def _arms_referred_back(symbols: list[Symbol], text: str) -> bool:
