@@ -75,6 +75,36 @@ def test_contract_partner_buys_from_the_arms_maker(tagger: Tagger, rules: RuleSe
 def test_contract_partner_that_makes_the_arms_still_sells(tagger: Tagger, rules: RuleSet) -> None:
     body = "L'India ha firmato un contratto con la Russia per caccia Su-30."
     assert pairs(tagger, rules, "it", body) == {("IND", "RUS")}
-    # arms of a third state's make: the order of the partners still decides
+    # arms of a third state's make: no partner is their maker, so nothing turns the sides
     body = "L'Italia ha firmato un contratto con la Francia per caccia F-16."
-    assert pairs(tagger, rules, "it", body) == {("ITA", "FRA")}
+    assert ("FRA", "ITA") not in pairs(tagger, rules, "it", body)
+
+
+def test_contract_for_parts_of_the_buyers_own_weapon(tagger: Tagger, rules: RuleSet) -> None:
+    # the weapon after "parts for" is the platform the parts serve: its maker buys them
+    body = (
+        "Frankreich unterzeichnete einen Vertrag mit Indien über Ersatzteile für seine Rafale-Jets."
+    )
+    assert pairs(tagger, rules, "de", body) == {("FRA", "IND")}
+    body = "Rusia firmó un contrato con la India para motores de sus cazas Su-30."
+    assert pairs(tagger, rules, "es", body) == {("RUS", "IND")}
+
+
+def test_contract_of_stationing_is_no_sale_by_the_maker(tagger: Tagger, rules: RuleSet) -> None:
+    # a deal over troops and tanks stationed abroad names no buying: the maker sells nothing
+    body = (
+        "Deutschland unterzeichnete ein Abkommen mit Polen über die Stationierung von "
+        "Leopard-2-Panzern."
+    )
+    assert ("POL", "DEU") not in pairs(tagger, rules, "de", body)
+
+
+def test_arabic_joined_lam_after_a_noun_or_fixed_phrase_is_no_to(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # "ل" marks the object of the noun before (an invasion of Kuwait), not a destination
+    body = "باعت تركيا طائرات مسيرة لقطر بعد غزو العراق للكويت."
+    assert ("KWT", "TUR") not in pairs(tagger, rules, "ar", body)
+    # "according to France": the source of the news, no buyer
+    body = "وفقا لفرنسا، باعت روسيا طائرات مقاتلة إلى الهند."
+    assert ("FRA", "RUS") not in pairs(tagger, rules, "ar", body)

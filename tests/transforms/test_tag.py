@@ -501,7 +501,19 @@ def test_a_variant_suffix_the_gazetteer_lacks_names_the_base_system(tagger, text
     assert [e.id for e in found.entities if e.type == "weapon"] == [weapon]
 
 
-@pytest.mark.parametrize("text", ["The ABC-123X plan failed.", "Sales rose in 2024Q3."])
+@pytest.mark.parametrize("text", ["The ABC-123X plan failed.", "The KTX-2B study was shelved."])
 def test_a_suffixed_code_whose_base_is_no_weapon_names_none(tagger, text) -> None:
+    found = tagger.tag(Article(id="t", title="", body=text))
+    assert not [e for e in found.entities if e.type == "weapon"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Mi-171A2 helicopters joined the medical rescue fleet.",
+        "The charter firm leased an Il-76TD freighter.",
+    ],
+)
+def test_a_civil_variant_of_a_military_base_names_no_weapon(tagger, text) -> None:
     found = tagger.tag(Article(id="t", title="", body=text))
     assert not [e for e in found.entities if e.type == "weapon"]

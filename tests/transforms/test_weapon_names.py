@@ -122,3 +122,12 @@ def test_local_spellings_and_plurals_of_systems(tagger: Tagger, body: str, expec
 )
 def test_the_crab_and_the_bowman_are_no_weapons(tagger: Tagger, body: str) -> None:
     assert not weapons(tagger, body)
+
+
+def test_the_german_common_word_for_a_tracked_howitzer_names_no_make(tagger: Tagger) -> None:
+    # "Panzerhaubitze" is any self-propelled howitzer; only beside "2000" or "PzH" the German one
+    body = "Die Slowakei übergab Kroatien acht Panzerhaubitzen der Marke Zuzana."
+    assert "pzh-2000" not in weapons(tagger, body)
+    assert weapons(tagger, "Kroatien erhielt zwölf Panzerhaubitzen PzH aus Deutschland.") == {
+        "pzh-2000"
+    }

@@ -8,7 +8,7 @@ import pytest
 
 from worker.model import Article
 from worker.transforms.rules import load_rules
-from worker.transforms.rules.pairs import extract_pairs
+from worker.transforms.rules.pairs import extract_pairs, own_make
 from worker.transforms.tag import Tagger, default_tagger
 
 
@@ -364,3 +364,26 @@ def test_the_articles_first_system_of_a_programme_the_seller_shares_is_its_own(r
         title="Eurofighter Typhoon and Hawk trainer jets for Doha",
     )
     assert got[("QAT", "GBR")]["weapon"] == "eurofighter-typhoon"
+
+
+def test_each_buyer_gets_the_jet_on_its_side_however_short_the_joint(read) -> None:
+    # a short "and 24" lies nearer the first buyer than its own jet's long phrase: the side the
+    # sentence names every buyer's arms on decides, not the distance
+    got = read("Washington sold 36 F-15 jets to Qatar and 24 F/A-18 jets to Kuwait.")
+    assert got[("QAT", "USA")]["weapon"] == "f-15"
+    assert got[("KWT", "USA")]["weapon"] == "f-a-18"
+    # the arms after each buyer
+    got = read(
+        "Washington approved sales to Qatar of 36 F-15 jets and to Kuwait of 24 F/A-18 jets."
+    )
+    assert got[("QAT", "USA")]["weapon"] == "f-15"
+    assert got[("KWT", "USA")]["weapon"] == "f-a-18"
+
+
+def test_one_predicate_tells_a_sellers_own_make_for_spans_and_entities() -> None:
+    # its state's make, a programme it is a partner of, or a programme listing no partners
+    assert own_make("FRA", (), "FRA")
+    assert not own_make("FRA", (), "DEU")
+    assert own_make(None, ("GBR", "DEU", "ITA", "ESP"), "ITA")
+    assert not own_make(None, ("GBR", "DEU", "ITA", "ESP"), "FRA")
+    assert own_make(None, (), "FRA")

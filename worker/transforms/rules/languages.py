@@ -474,6 +474,9 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.adjectives = adjective_test(raw.get("adjectives") or {})
     if raw.get("joined_to"):
         lex.joined_to = joined_to_test(raw["joined_to"])
+        lex.not_to = frozenset(
+            fold_letters(str(w)) for w in raw["joined_to"].get("not_after") or ()
+        )
     lex.stem = reader
     if raw.get("proclitics"):  # Arabic: "بتسليم" (by delivering) is the class word "تسليم"
         known = frozenset(fold_letters(w) for ws in compiled["classes"].values() for w in ws)
@@ -494,6 +497,9 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.handover = folded("handover")
     # replacing or retiring arms: the weapon after such a word is not what is bought
     lex.retire = folded("retire")
+    # goods bought for a platform: the weapon after one is what they are for, not what is sold
+    lex.parts = folded("parts")
+    lex.deploy = folded("deploy")  # a stationing deal is no sale (_partner_buys_from_maker)
     # a state body's genitive (Romance "Gobierno de X") is the state acting, not a source
     lex.holders, lex.genitive = folded("holder"), folded("genitive")
     # a capital right after a preposition of place is a place, not its state ("en Lima"; "à

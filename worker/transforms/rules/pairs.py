@@ -172,12 +172,22 @@ class RelationLexicon:
     # language lexicons: the "to" word a country's name carries joined to its front (Arabic
     # "لمصر", to Egypt), or None when it carries none (rules/languages.py ``joined_to_test``)
     joined_to: Callable[[str], str | None] | None = field(default=None, repr=False)
+    # the words after which that joined "to" marks a noun's object or a fixed phrase instead
+    # (Arabic "غزو روسيا لأوكرانيا" invasion of Ukraine, "وفقا لروسيا" according to Russia)
+    not_to: frozenset[str] = frozenset()
     # language lexicons: triggers of handing arms on (Polish "przekazała"): second-hand arms, so
     # a sentence with one never takes the weapon's maker as the supplier
     handover: frozenset[str] = frozenset()
     # language lexicons: words of replacing or retiring arms ("zastąpią", "reemplazar"): a named
     # weapon right after one is on its way out, so its maker is not the supplier (``_retired``)
     retire: frozenset[str] = frozenset()
+    # language lexicons: goods bought for a platform (engines, parts, spares; the ``parts``
+    # class, English ``for_platform``): a weapon right after one is what the goods are for, so
+    # it names no maker of what changes hands (``_platforms``)
+    parts: frozenset[str] = frozenset()
+    # language lexicons: words of stationing or deploying forces (the ``deploy`` class): a deal
+    # about them sells nothing, so its partners are never turned by the arms' maker
+    deploy: frozenset[str] = frozenset()
     # language lexicons: nouns of a state body ("gobierno", "ministère") and the words that
     # mark the genitive after them ("de", "da"): "Gobierno de Colombia" is Colombia acting, so
     # the reader sees the country where the body stands and "de" never makes it a supplier
@@ -779,7 +789,7 @@ def _article_weapon(
     it)."""
     usable = [e for e in weapons if e.id not in platforms]
     # a programme the supplier is a partner of is its make as much as its own state's is
-    own = next((e for e in usable if e.country == supplier or _partner_of(e, supplier)), None)
+    own = next((e for e in usable if own_make(e.country, e.partners, supplier)), None)
     free = [e for e in usable if e.id not in others]
     shared = own or next((e for e in free if e.country is None), None)
     one = free[0] if len({e.id for e in weapons}) == 1 and free else None
@@ -1053,7 +1063,7 @@ def _sentence_pairs(
         _genitive_not_from(roles, countries, symbols, lex, trig)
         _compound_parts(roles, countries, symbols)
         _origin_only(roles, countries, symbols)
-        _partner_buys_from_maker(roles, countries, symbols)
+        _partner_buys_from_maker(roles, countries, symbols, lex)
     _coordinate(
         roles,
         countries,
@@ -1141,25 +1151,52 @@ def _sentence_pairs(
 
 def _own_mention(
     found: list[tuple[str, str, list[Cue]]], rec: str, sup: str, cues: list[Cue]
-) -> tuple[int, int] | None:
+) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
     """Where (start, end) the party that sets this pair apart from the sentence's other pairs
-    is named: the buyer when they share the seller ("48 jets to A and six transports to B"),
-    the seller when they share the buyer; None for a sentence of one pair, or of pairs
-    differing on both sides."""
+    is named (the buyer when they share the seller: "48 jets to A and six transports to B",
+    the seller when they share the buyer), with the mentions of every pair's such party; None
+    for a sentence of one pair, or of pairs differing on both sides."""
     buyers, sellers = {r for r, _, _ in found}, {s for _, s, _ in found}
     if len(found) < 2 or (len(buyers) > 1 and len(sellers) > 1):
         return None
-    role, state = ("recipient", rec) if len(sellers) == 1 else ("supplier", sup)
-    return next(
-        ((c.start, c.end) for c in cues if c.role == role and c.country == state and c.end), None
-    )
+    role = "recipient" if len(sellers) == 1 else "supplier"
+
+    def mention(state: str, of: list[Cue]) -> tuple[int, int] | None:
+        return next(
+            ((c.start, c.end) for c in of if c.role == role and c.country == state and c.end),
+            None,
+        )
+
+    at = mention(rec if role == "recipient" else sup, cues)
+    if at is None:
+        return None
+    marks = {at} | {
+        m for r, s_, cs in found if (m := mention(r if role == "recipient" else s_, cs))
+    }
+    return at, sorted(marks)
+
+
+def _weapon_side(named: list[tuple[int, _Span]], marks: list[tuple[int, int]]) -> str | None:
+    """On which side of its party a sentence of several pairs names each pair's weapon: "before"
+    when every party has a weapon between it and the party named before it ("36 F-15s to A and
+    24 F/A-18s to B"), "after" when every party has one between it and the next ("A with 36
+    F-15s and B with 24 F/A-18s"); None when both or neither hold."""
+
+    def has(lo: int, hi: int) -> bool:
+        return any(lo <= w.start and w.end <= hi for _, w in named)
+
+    ends = [0, *(e for _, e in marks)]
+    starts = [*(s for s, _ in marks), 1 << 30]
+    before = all(has(ends[i], marks[i][0]) for i in range(len(marks)))
+    after = all(has(marks[i][1], starts[i + 1]) for i in range(len(marks)))
+    return "before" if before and not after else "after" if after and not before else None
 
 
 def _pair_weapon(
     named: list[tuple[int, _Span]],
     supplier: str,
     trig: list[int],
-    at: tuple[int, int] | None = None,
+    own_mention: tuple[tuple[int, int], list[tuple[int, int]]] | None = None,
 ) -> _Span | None:
     """The weapon a sentence's pair is about: of the supplier's own weapons, with those of a
     multinational programme it is a partner of (``_sells_as_own``: "Eurofighter" for Britain,
@@ -1167,32 +1204,45 @@ def _pair_weapon(
     trigger, the sentence's main transfer (as for its status); ties go to the first. The first
     one named is often the carrier ("six transport jets landed, delivering the air defence
     system"); later triggers often tell of other deals ("... that also included orders of
-    howitzers"). In a sentence of several pairs the one named nearest the party that sets the
-    pair apart (``at``, ``_own_mention``) is its own: "36 F-15s to A and 24 F/A-18s to B"."""
+    howitzers"). In a sentence of several pairs (``own_mention``: the mention of the party that
+    sets the pair apart, and those of all pairs) the one named on the side the sentence names
+    weapons of its parties (``_weapon_side``) is its own, else the one named since the party
+    before: "36 F-15s to A and 24 F/A-18s to B"; else the one nearest the party."""
     own = [(k, w) for k, w in named if _sells_as_own(w, supplier)] or named
     if not own:
         return None
-    if at is not None:  # the words between the weapon and the party's mention
+    if own_mention is not None:
+        at, marks = own_mention
+        i = marks.index(at)
+        lo = marks[i - 1][1] if i else 0
+        hi = marks[i + 1][0] if i + 1 < len(marks) else 1 << 30
+        side = _weapon_side(own, marks)
+        if side == "after":
+            pick = [kw for kw in own if at[1] <= kw[1].start and kw[1].end <= hi]
+        else:  # before, or undecided: the weapon since the party named before
+            pick = [kw for kw in own if lo <= kw[1].start and kw[1].end <= at[0]]
+            pick = pick[-1:]  # the one nearest its party
+        # the words between the weapon and the party's mention
         gap = lambda w: at[0] - w.end if w.end <= at[0] else w.start - at[1]  # noqa: E731
-        return min(own, key=lambda kw: (abs(gap(kw[1])), kw[0]))[1]
+        return min(pick or own, key=lambda kw: (abs(gap(kw[1])), kw[0]))[1]
     first = min(trig)
     return min(own, key=lambda kw: (abs(kw[0] - first), kw[0]))[1]
 
 
-def _partner_of(ent: Any, supplier: str) -> bool:
-    """The weapon is a multinational programme listing the supplier among its partners."""
-    return ent.country is None and supplier in ent.partners
-
-
 def _sells_as_own(weapon: _Span, supplier: str) -> bool:
-    """The supplier sells the weapon as its own make: its state of origin, or a partner of a
-    multinational programme (``partners`` in the gazetteer, extension files included, carried
-    by the tagged weapon; one listing none is open to any state). A jet another state is
+    """The supplier sells the tagged weapon as its own make (``own_make``)."""
+    return own_make(weapon.origin, weapon.partners, supplier)
+
+
+def own_make(origin: str | None, partners: Iterable[str], supplier: str) -> bool:
+    """The supplier sells a weapon of this ``origin`` and ``partners`` as its own make: its
+    state of origin, or a partner of a multinational programme (``partners`` in the gazetteer,
+    extension files included; one listing none is open to any state). A jet another state is
     compared with or also flies is not the seller's ("cheaper than the F-16 and the
-    Eurofighter", said of a Pakistani jet)."""
-    if weapon.origin is not None:
-        return weapon.origin == supplier
-    return not weapon.partners or supplier in weapon.partners
+    Eurofighter", said of a Pakistani jet). One predicate for tagged spans and entities."""
+    if origin is not None:
+        return origin == supplier
+    return not partners or supplier in partners
 
 
 def _arms_referred_back(symbols: list[Symbol], text: str) -> bool:
@@ -1547,16 +1597,32 @@ def _retired(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
     ``grammar._retired`` (the arms as object of the retire verb)."""
     # English keeps the words in its ``retire`` class (read by the parse as well)
     retire = lex.retire or (lex.grammar.words("retire") if lex.grammar is not None else frozenset())
+    return _weapons_after(symbols, retire, lex.conjunctions)
+
+
+def _platforms(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
+    """Indices of the named weapons that are the platform the goods changing hands are for: a
+    ``parts`` word shortly before ("Triebwerke für ihre Akıncı", "motores de sus drones
+    Akıncı"). Their maker sells nothing in the sentence; the symbol reader's
+    ``_serves_platform``."""
+    return _weapons_after(symbols, lex.parts, lex.conjunctions)
+
+
+def _weapons_after(
+    symbols: list[Symbol], words: frozenset[str], conjunctions: frozenset[str]
+) -> set[int]:
+    """Indices of the named weapons at most ``_RETIRE_REACH`` symbols after one of ``words``,
+    with no other named weapon between, and the members of a list they open."""
     out: set[int] = set()
     last: int | None = None
     for k, (kind, payload, _, _) in enumerate(symbols):
-        if kind == "word" and payload in retire:
+        if kind == "word" and payload in words:
             last = k
         elif kind == "weapon" and payload is not None:
             if last is not None and k - last <= _RETIRE_REACH:
                 out.add(k)
                 # "replacing the Su-27 and MiG-29 jets": the list's next member goes too
-                last = k if _list_follows(symbols, k, lex.conjunctions) else None
+                last = k if _list_follows(symbols, k, conjunctions) else None
             else:
                 last = None
     return out
@@ -1658,19 +1724,32 @@ def _reciprocal(cue: str) -> bool:
 
 
 def _partner_buys_from_maker(
-    roles: dict[int, tuple | None], countries: list[int], symbols: list[Symbol]
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
 ) -> None:
     """A contract "with X" names X the seller only when nothing else tells the sides apart: when
     the sentence's arms are made by the other party ("the Turkish government reached an
     agreement with Ukraine to supply Bayraktar drones", "Russian shipyards fulfilled a contract
     with Vietnam for frigates"), the maker sells and its partner X buys. Only when every side
-    read comes from such a contract cue and one partner is read the seller."""
+    read comes from such a contract cue and one partner is read the seller. Not for a contract
+    of stationing forces (a ``deploy`` word: "Abkommen ... über die Stationierung von
+    Leopard 2", no sale), nor by a weapon that is only the platform goods are for (``_platforms``:
+    "a contract with Ukraine for engines for its Akıncı drones" buys from Ukraine)."""
     sides = [(k, r) for k in countries if (r := roles[k]) and r[0] in ("recipient", "supplier")]
     sellers = [k for k, r in sides if r[0] == "supplier"]
     if len(sellers) != 1 or not all(_reciprocal(str(r[1])) for _, r in sides):
         return
+    if any(x[0] == "word" and x[1] in lex.deploy for x in symbols):
+        return
     k = sellers[0]
-    origins = {s[1].origin for s in symbols if s[0] == "weapon" and s[1] is not None}
+    platforms = _platforms(symbols, lex)
+    origins = {
+        s[1].origin
+        for j, s in enumerate(symbols)
+        if s[0] == "weapon" and s[1] is not None and j not in platforms
+    }
     others = [j for j in countries if j != k and (roles[j] is None or roles[j][0] == "recipient")]
     makers = [j for j in others if symbols[j][1].ident in origins]
     if symbols[k][1].ident in origins or not makers:
@@ -1713,6 +1792,8 @@ def _symbols(
             if lex.adjectives is not None and sp.kind == "country":
                 sp.adjective = lex.adjectives(text[sp.start : sp.end])
             to = _joined_to(sp, text, lex)
+            if to and _object_of_noun(symbols, text, lex):
+                to = None
             if to:  # "لمصر": the preposition stands before the name, as "إلى مصر" writes it
                 symbols.append(("word", to, sp.start, sp.start))
             symbols.append((sp.kind, sp, sp.start, sp.end))
@@ -1758,6 +1839,28 @@ def _joined_to(sp: _Span, text: str, lex: RelationLexicon) -> str | None:
     if lex.joined_and and written.startswith(lex.joined_and):
         return None
     return lex.joined_to(written)
+
+
+_NOUN_REACH = (
+    3  # words from a noun to the name its joined "ل" marks ("احتلال عسكري طويل لأوكرانيا")
+)
+
+
+def _object_of_noun(symbols: list[Symbol], text: str, lex: RelationLexicon) -> bool:
+    """A joined "to" read so far marks no buyer: it follows a country that follows no word of
+    moving arms ("غزو روسيا لأوكرانيا": the object of a noun, not a destination), or one of
+    the lexicon's ``not_to`` words (non-transfer nouns, fixed phrases: "وفقا ل" according
+    to, "زيارته ل" his visit to) at most ``_NOUN_REACH`` words back with no trigger between."""
+    moving = lex.triggers | lex.movers
+    if symbols and symbols[-1][0] == "country":
+        before = symbols[-2] if len(symbols) > 1 else None
+        return not (before is not None and before[0] == "word" and before[1] in moving)
+    for kind, payload, s, e in reversed(symbols[-_NOUN_REACH:]):
+        if kind != "word" or payload in moving:
+            return False
+        if _fold_token(text[s:e]) in lex.not_to:
+            return True
+    return False
 
 
 def _as_written(tok: str, written: str, keep: frozenset[str]) -> str:
