@@ -448,8 +448,10 @@ class PairHit:
     quantity: int | None = None
     value: dict[str, Any] | None = None
     # the weapon is the supplier's own make (``_sells_as_own``), not one borrowed from its
-    # sentence for want of one: a later sentence's own weapon replaces a borrowed one
-    weapon_own: bool = False
+    # sentence for want of one: a later sentence's own weapon replaces a borrowed one. Scratch
+    # state of the reading only: the stored form (readings.hit_to_dict) leaves it out, so it
+    # takes no part in comparing two readings of a pair
+    weapon_own: bool = field(default=False, compare=False)
 
     @property
     def pair(self) -> dict[str, Any]:
