@@ -728,6 +728,11 @@ def test_pair_carries_weapon_producer_quantity_value_and_status(read) -> None:
         ("The Rafale jets purchased from France for Qatar are under construction.", "ordered"),
         ("The Rafale jets purchased from France for Qatar are due by 2029.", "ordered"),
         ("The Rafale jets purchased from France for Qatar are expected next spring.", "ordered"),
+        ("The Rafale jets bought from France by Qatar are expected to be delivered.", "ordered"),
+        # ...a pending word counts only with the arms phrase's own verb: what the arms are
+        # expected to do is no delivery ahead, and a negation is left to the hand-over word
+        ("The Shahed drones bought from Iran by Russia are expected to hit grids.", "delivered"),
+        ("The Rafale jets purchased from France by Qatar are not yet in service.", "delivered"),
         # ...while a passive purchase is a clause of its own and stays ordered.
         ("Rafale jets were bought from France by Qatar.", "ordered"),
         # A purchase in the perfect tells of arms already in hand.
