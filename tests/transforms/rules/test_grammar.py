@@ -750,6 +750,8 @@ def test_pair_carries_weapon_producer_quantity_value_and_status(read) -> None:
         ),
         # A transfer in the future with no status word is a decision announced.
         ("Brazil will purchase six Gripen fighters from Sweden next year.", "agreed"),
+        # A passive future of supplying is a delivery still ahead under a deal: ordered.
+        ("Egypt's 30 Rafale jets will be supplied by France next year.", "ordered"),
         ("Sweden to supply Gripen fighters to Brazil", "agreed"),
         # A deal or contract still ahead of the buyer is talks, not agreed or ordered.
         ("Brazil is likely to sign a contract next month to buy Gripen jets from Sweden.", "talks"),

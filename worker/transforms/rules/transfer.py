@@ -35,6 +35,7 @@ READING_KEYS = (
     "participle_endings",
     "prospective",
     "future",
+    "passive_aux",
     "designation",
     "handover",
     "intent",
@@ -541,9 +542,11 @@ def _after_future(words: Sequence[str], i: int, classes: Mapping[str, frozenset[
 def _right_after_future(
     words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]
 ) -> bool:
-    """``words[i]`` comes right after a future auxiliary ("seront fournis"), or right before one
-    in a language that puts it last (``future_after``: "geliefert werden")."""
-    before = i > 0 and words[i - 1] in classes.get("future", _NONE)
+    """``words[i]`` comes right after a future auxiliary ("seront fournis"), perhaps past one
+    passive auxiliary (``passive_aux``: "will be supplied", "vont être livrés"), or right
+    before one in a language that puts it last (``future_after``: "geliefert werden")."""
+    at = i - 1 if i > 1 and words[i - 1] in classes.get("passive_aux", _NONE) else i
+    before = at > 0 and words[at - 1] in classes.get("future", _NONE)
     return before or (i + 1 < len(words) and words[i + 1] in classes.get("future_after", _NONE))
 
 
