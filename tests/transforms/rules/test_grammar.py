@@ -803,6 +803,20 @@ def test_status_phrases_read_as_one_entry() -> None:
     assert sentence_status(["", "gives", "", "green", "jets"], [1], classes) == "delivered"
 
 
+def test_a_later_passive_future_is_no_scheduled_delivery() -> None:
+    classes = {
+        "delivered": frozenset({"supplied"}),
+        "future": frozenset({"will"}),
+        "passive_aux": frozenset({"be"}),
+    }
+    # the passive future as the sentence's main transfer: a delivery still ahead
+    assert sentence_status(["", "will", "be", "supplied", "to", ""], [3], classes) == "ordered"
+    # after a transfer told first ("will send jets, ... how many will be supplied") it repeats
+    # that transfer: no order read from it
+    words = ["", "will", "send", "", "", "how", "many", "will", "be", "supplied"]
+    assert sentence_status(words, [2], classes) != "ordered"
+
+
 def test_an_approved_delivery_is_agreed() -> None:
     classes = {
         "delivered": frozenset({"delivery"}),

@@ -251,7 +251,7 @@ def sentence_status(
             (
                 _after_future(words, i, classes)
                 if handover
-                else _right_after_future(words, i, classes)
+                else _right_after_future(words, i, classes, passive=i == first)
             )
             or (handover and _pending(words, i, classes))
             # "consegnerà", "livrera" (will deliver, one word: a hand-over word that is also a
@@ -540,12 +540,15 @@ def _after_future(words: Sequence[str], i: int, classes: Mapping[str, frozenset[
 
 
 def _right_after_future(
-    words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]
+    words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]], passive: bool = False
 ) -> bool:
-    """``words[i]`` comes right after a future auxiliary ("seront fournis"), perhaps past one
-    passive auxiliary (``passive_aux``: "will be supplied", "vont être livrés"), or right
-    before one in a language that puts it last (``future_after``: "geliefert werden")."""
-    at = i - 1 if i > 1 and words[i - 1] in classes.get("passive_aux", _NONE) else i
+    """``words[i]`` comes right after a future auxiliary ("seront fournis"), or right before one
+    in a language that puts it last (``future_after``: "geliefert werden"). With ``passive`` (the
+    participle is the sentence's first trigger, its main transfer), one passive auxiliary may
+    stand between (``passive_aux``: "will be supplied", "vont être livrés"); a later one repeats
+    a transfer the sentence told first ("will supply jets ... that will be transferred")."""
+    aux = classes.get("passive_aux", _NONE)
+    at = i - 1 if passive and i > 1 and words[i - 1] in aux else i
     before = at > 0 and words[at - 1] in classes.get("future", _NONE)
     return before or (i + 1 < len(words) and words[i + 1] in classes.get("future_after", _NONE))
 
