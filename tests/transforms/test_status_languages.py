@@ -586,13 +586,21 @@ FUTURE_PASSIVE_CASES = [
      "ordered"),
     ("pt", "Dez blindados serão fornecidos a Angola pelo Brasil.", ("AGO", "BRA"), "ordered"),
     ("pt", "Dez blindados foram fornecidos a Angola pelo Brasil.", ("AGO", "BRA"), "delivered"),
+    # one passive auxiliary between the future word and the participle ("will be supplied")
+    ("fr", "Douze hélicoptères vont être fournis au Maroc par l'Italie.", ("MAR", "ITA"),
+     "ordered"),
+    ("es", "Seis patrulleros deberían ser suministrados a Perú por Corea del Sur.", ("PER", "KOR"),
+     "ordered"),
+    ("it", "Quattro elicotteri dovrebbero essere forniti alla Grecia dalla Francia.",
+     ("GRC", "FRA"), "ordered"),
+    ("pt", "Dez blindados vão ser fornecidos a Angola pelo Brasil.", ("AGO", "BRA"), "ordered"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("lang", "body", "pair", "status"),
     FUTURE_PASSIVE_CASES,
-    ids=[f"{c[0]}-{c[3]}" for c in FUTURE_PASSIVE_CASES],
+    ids=[f"{c[0]}-{c[3]}-{n}" for n, c in enumerate(FUTURE_PASSIVE_CASES)],
 )
 def test_a_future_passive_of_supplying_is_still_ahead(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str], status: str

@@ -511,9 +511,22 @@ def test_a_suffixed_code_whose_base_is_no_weapon_names_none(tagger, text) -> Non
     "text",
     [
         "Two Mi-171A2 helicopters joined the medical rescue fleet.",
-        "The charter firm leased an Il-76TD freighter.",
+        "The charter firm leased an Il-76TF freighter.",
     ],
 )
 def test_a_civil_variant_of_a_military_base_names_no_weapon(tagger, text) -> None:
     found = tagger.tag(Article(id="t", title="", body=text))
     assert not [e for e in found.entities if e.type == "weapon"]
+
+
+# variants air forces fly as well as charter firms: the military base names them (review 10)
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("The air force took two more Il-76TD transports.", "il-76"),
+        ("The army received three Mi-26T heavy helicopters.", "mi-26"),
+    ],
+)
+def test_a_variant_air_forces_fly_names_the_base(tagger, text, weapon) -> None:
+    found = tagger.tag(Article(id="t", title="", body=text))
+    assert [e.id for e in found.entities if e.type == "weapon"] == [weapon]

@@ -44,14 +44,15 @@ _VARIANT_START = re.compile(r"\d[A-Z]")
 
 
 # Variant suffixes that make a military base a civil model (certified airliner, freighter or
-# rescue variants): "Mi-171A2" flies air ambulances, "Il-76TD" freight; by base, folded as
-# the tagger folds it ("mi 171")
+# rescue variants): "Mi-171A2" flies air ambulances, "Il-76TF" freight; by base, folded as
+# the tagger folds it ("mi 171"). Not the variants air forces fly too ("Il-76TD", "Mi-26T",
+# which weapons.yaml lists as an alias of its base)
 _CIVIL_SUFFIXES: dict[str, frozenset[str]] = {
     "mi 171": frozenset({"A", "A1", "A2", "A3"}),
     "mi 172": frozenset({"A", "A2"}),
     "mi 8": frozenset({"P", "PS", "AMTS"}),
-    "mi 26": frozenset({"T", "TC", "TS"}),
-    "il 76": frozenset({"T", "TD", "TF"}),
+    "mi 26": frozenset({"TC", "TS"}),
+    "il 76": frozenset({"T", "TF"}),
     "an 124": frozenset({"RR"}),
 }
 

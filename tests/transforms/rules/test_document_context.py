@@ -316,6 +316,11 @@ def test_next_sentence_seller_can_be_switched_off(read, monkeypatch):
             "harbour.",
         ),
         (
+            "a foe firing arms in the next sentence (arms named, no tie to a transfer)",
+            "Ukraine ordered 40 new howitzers this month. Russia hit the port of Odesa with "
+            "missile strikes on Sunday night.",
+        ),
+        (
             "a state threatening the buyer",
             "Taiwan bought new anti-ship batteries this year. China warned the island again.",
         ),
@@ -331,6 +336,9 @@ def test_state_next_to_the_buyer_without_arms_is_no_seller(read, construction, t
         "The Kenyan army has bought four patrol boats. The contract was signed with Turkey in "
         "March.",
         "The Kenyan army has bought four patrol boats. Turkey promised to supply them by May.",
+        # a hand-over told beside a drill: the tie holds, the drill vetoes nothing
+        "The Kenyan army has bought four patrol boats. Turkey, which builds them, will hand "
+        "them over after a naval exercise.",
     ],
 )
 def test_state_next_to_the_buyer_with_a_deal_is_the_seller(read, text):

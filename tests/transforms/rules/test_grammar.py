@@ -728,6 +728,11 @@ def test_pair_carries_weapon_producer_quantity_value_and_status(read) -> None:
         ("The Rafale jets purchased from France for Qatar are under construction.", "ordered"),
         ("The Rafale jets purchased from France for Qatar are due by 2029.", "ordered"),
         ("The Rafale jets purchased from France for Qatar are expected next spring.", "ordered"),
+        ("The Rafale jets bought from France by Qatar are expected to be delivered.", "ordered"),
+        # ...a pending word counts only with the arms phrase's own verb: what the arms are
+        # expected to do is no delivery ahead, and a negation is left to the hand-over word
+        ("The Shahed drones bought from Iran by Russia are expected to hit grids.", "delivered"),
+        ("The Rafale jets purchased from France by Qatar are not yet in service.", "delivered"),
         # ...while a passive purchase is a clause of its own and stays ordered.
         ("Rafale jets were bought from France by Qatar.", "ordered"),
         # A purchase in the perfect tells of arms already in hand.
@@ -745,6 +750,8 @@ def test_pair_carries_weapon_producer_quantity_value_and_status(read) -> None:
         ),
         # A transfer in the future with no status word is a decision announced.
         ("Brazil will purchase six Gripen fighters from Sweden next year.", "agreed"),
+        # A passive future of supplying is a delivery still ahead under a deal: ordered.
+        ("Egypt's 30 Rafale jets will be supplied by France next year.", "ordered"),
         ("Sweden to supply Gripen fighters to Brazil", "agreed"),
         # A deal or contract still ahead of the buyer is talks, not agreed or ordered.
         ("Brazil is likely to sign a contract next month to buy Gripen jets from Sweden.", "talks"),
@@ -794,6 +801,20 @@ def test_status_phrases_read_as_one_entry() -> None:
     )
     # a phrase's words apart are not the phrase
     assert sentence_status(["", "gives", "", "green", "jets"], [1], classes) == "delivered"
+
+
+def test_a_later_passive_future_is_no_scheduled_delivery() -> None:
+    classes = {
+        "delivered": frozenset({"supplied"}),
+        "future": frozenset({"will"}),
+        "passive_aux": frozenset({"be"}),
+    }
+    # the passive future as the sentence's main transfer: a delivery still ahead
+    assert sentence_status(["", "will", "be", "supplied", "to", ""], [3], classes) == "ordered"
+    # after a transfer told first ("will send jets, ... how many will be supplied") it repeats
+    # that transfer: no order read from it
+    words = ["", "will", "send", "", "", "how", "many", "will", "be", "supplied"]
+    assert sentence_status(words, [2], classes) != "ordered"
 
 
 def test_an_approved_delivery_is_agreed() -> None:

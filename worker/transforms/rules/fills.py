@@ -56,7 +56,6 @@ names its neighbours as often as its buyers.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -66,6 +65,7 @@ from worker.model import Article, Entity, TaggedArticle
 from . import pairs
 from .dateline import dateline_at
 from .grammar import BLOCKER, MAKER_OF
+from .pair_scorer import HOSTILE_CLASSES
 from .pairs import (
     _OPENING,
     ORIGIN,
@@ -428,44 +428,49 @@ def _named_next_to(
     )
 
 
-# English word classes that tie a sentence's state to a transfer, and those that make it a
-# foe, a critic or a place of war (the look-alikes of ``pair_scorer.LOOKALIKE_CLASSES``)
-_TIES_EN = ("arms", "deal", "made", "sell", "buy", "firm", "vendor")
-_HOSTILE_EN = ("fire", "threat", "theatre", "drill")
+# English word classes that tie a sentence's state to a transfer (the arms noun only names
+# arms, which a foe fires too)
+_TIES_EN = ("deal", "made", "sell", "buy", "firm", "vendor")
 
 
 def _ties_to_arms(
     art: Article, sentence: tuple[str, int, int, int], spans: Sequence[_Span], lex: RelationLexicon
 ) -> bool:
     """The sentence tells of arms or a deal (a weapon, an arms noun, a deal, a firm, a verb of
-    making, selling or buying, a state the arms come "from") and of no attack, war, threat or
-    drill. A verb of giving followed by "to" and a verb promises something else ("pledged to
-    help build a port"), no arms."""
+    making, selling or buying, a state the arms come "from"), and of no attack, war, threat or
+    drill unless a word of a transfer holds as well ("Turkey will hand them over after a drill":
+    the seller). A verb of giving followed by "to" and a verb promises something else
+    ("pledged to help build a port"), no arms."""
     grammar = lex.grammar
     if grammar is None:  # language lexicons read their own guards (``_opening_at_war``)
         return True
     fld, _, start, end = sentence
     text = (art.title if fld == "title" else art.body)[start:end].lower()
-    words = re.findall(r"[a-z][a-z-]*", text)
+    # the sentence's words as tokens are read ("_holds"), with where each starts
+    line = [(str(x[1]), x[2]) for x in _sentence_symbols(art, sentence, lex) if x[0] == "word"]
+    words = [w for w, _ in line]
     phrases = " " + " ".join(words) + " "
     # "to" before a state is the recipient ("supplied them to Kenya"), before a verb a purpose
-    states = {s.start - start for s in spans if s.kind == "country"}
+    states = {s.start for s in spans if s.kind == "country"}
     infinitive = frozenset(
-        m.group(1) for m in re.finditer(r"\b([a-z]+) to [a-z]", text) if m.end() - 1 not in states
+        a[0]
+        for a, to, b in zip(line, line[1:], line[2:], strict=False)
+        if to[0] == "to" and b[1] not in states
     )
 
     def holds(w: str, purpose: frozenset[str] = frozenset()) -> bool:
         return (f" {w} " in phrases) if " " in w else (w in words and w not in purpose)
 
     ties = frozenset().union(*(grammar.words(c) for c in _TIES_EN))
-    hostile = frozenset().union(*(grammar.words(c) for c in _HOSTILE_EN)) - ties  # "group"
-    if any(holds(w) for w in hostile):
+    hostile = frozenset().union(*(grammar.words(c) for c in HOSTILE_CLASSES)) - ties  # "group"
+    tied = any(holds(w, infinitive) for w in ties)
+    if not tied and any(holds(w) for w in hostile):
         return False
     # a state the arms come "from" is their origin ("expects five vessels from China")
-    origin = any(text[max(0, x - 5) : x] == "from " for x in states)
-    return (
-        origin or any(s.kind == "weapon" for s in spans) or any(holds(w, infinitive) for w in ties)
-    )
+    origin = any(text[max(0, x - start - 5) : x - start] == "from " for x in states)
+    named = grammar.words("arms")
+    arms = any(s.kind == "weapon" for s in spans) or any(holds(w, infinitive) for w in named)
+    return tied or origin or arms
 
 
 def _opening_other(

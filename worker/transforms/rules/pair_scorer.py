@@ -64,8 +64,10 @@ TRIGGER_CLASSES = (
     "buy", "sell", "buy_noun", "sell_noun", "gift", "weak", "arrive", "deal", "sign", "talks",
     "approve", "offer", "veto", "award", "win", "choose", "retire", "deny",
 )  # fmt: skip
-# ... and those that mark a look-alike (own forces, drills, captured arms, airliners, combat).
-LOOKALIKE_CLASSES = ("drill", "captured", "force", "civil", "fire", "cargo", "theatre", "threat")
+# ... and those that mark a look-alike (own forces, drills, captured arms, airliners, combat);
+# the hostile ones make a state a foe, a critic or a place of war (fills._ties_to_arms too).
+HOSTILE_CLASSES = ("drill", "fire", "theatre", "threat")
+LOOKALIKE_CLASSES = (*HOSTILE_CLASSES, "captured", "force", "civil", "cargo")
 PREPOSITIONS = ("from", "to", "with", "by", "for", "of", "in")
 OPENING = 3  # the headline and this many first body sentences are the article's "lede"
 # Language lexicons (no parse): the classes of their files that mark a mention's case, a word

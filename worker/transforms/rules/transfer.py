@@ -35,6 +35,7 @@ READING_KEYS = (
     "participle_endings",
     "prospective",
     "future",
+    "passive_aux",
     "designation",
     "handover",
     "intent",
@@ -250,7 +251,7 @@ def sentence_status(
             (
                 _after_future(words, i, classes)
                 if handover
-                else _right_after_future(words, i, classes)
+                else _right_after_future(words, i, classes, passive=i == first)
             )
             or (handover and _pending(words, i, classes))
             # "consegnerà", "livrera" (will deliver, one word: a hand-over word that is also a
@@ -304,7 +305,7 @@ def sentence_status(
                 # purchase named as what the arms are tells arms in hand (as a past sale told
                 # alone below), an order only when the word is no past sale ("ordered from")
                 # or the sentence says the deal is still ahead ("are under construction")
-                past = w in classes.get("past_sale", _NONE) and not _ahead_told(words, classes)
+                past = w in classes.get("past_sale", _NONE) and not _ahead_told(words, i, classes)
                 background = background or ("delivered" if past else status)
                 continue
             elif status == "agreed" and _framed(words, i, classes):
@@ -539,11 +540,16 @@ def _after_future(words: Sequence[str], i: int, classes: Mapping[str, frozenset[
 
 
 def _right_after_future(
-    words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]
+    words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]], passive: bool = False
 ) -> bool:
     """``words[i]`` comes right after a future auxiliary ("seront fournis"), or right before one
-    in a language that puts it last (``future_after``: "geliefert werden")."""
-    before = i > 0 and words[i - 1] in classes.get("future", _NONE)
+    in a language that puts it last (``future_after``: "geliefert werden"). With ``passive`` (the
+    participle is the sentence's first trigger, its main transfer), one passive auxiliary may
+    stand between (``passive_aux``: "will be supplied", "vont être livrés"); a later one repeats
+    a transfer the sentence told first ("will supply jets ... that will be transferred")."""
+    aux = classes.get("passive_aux", _NONE)
+    at = i - 1 if passive and i > 1 and words[i - 1] in aux else i
+    before = at > 0 and words[at - 1] in classes.get("future", _NONE)
     return before or (i + 1 < len(words) and words[i + 1] in classes.get("future_after", _NONE))
 
 
@@ -571,16 +577,36 @@ def _past(word: str, classes: Mapping[str, frozenset[str]]) -> bool:
     return bool(endings) and word.endswith(endings)
 
 
-def _ahead_told(words: Sequence[str], classes: Mapping[str, frozenset[str]]) -> bool:
-    """Something in the sentence says the deal is not yet carried out: a word of delay or of a
-    delivery not yet made (``pending``: "under construction", "due by 2028", "expected"), or a
-    delivery word after a future auxiliary ("will arrive"). Not the ``prospective`` words:
-    "would", "set", "soon" stand in too many sentences about arms already in hand."""
+def _ahead_told(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """Something after the participle ``words[i]`` says the deal is not yet carried out: a word
+    of delay or of a delivery not yet made (``pending``) standing with the arms phrase's own
+    verb (a ``be`` word at most two words before it: "are under construction", "are due by
+    2028", "are expected in May"), or a delivery word after a future auxiliary ("are expected to
+    arrive", "will be delivered"). A pending word elsewhere in the sentence tells of something
+    else; one followed by an infinitive (a ``future`` word: "are expected to strike") names what
+    the arms will do; negations ("are not yet in service") are left to the hand-over word
+    (``_pending``). Not the ``prospective`` words: "would", "set", "soon" stand in too many
+    sentences about arms already in hand."""
     near = classes.get("pending", _NONE)
+    be = classes.get("be", _NONE)
+    negation = classes.get("negation", _NONE)
+    future = classes.get("future", _NONE)
     handing = classes.get("handover", _NONE) | classes.get("delivered", _NONE)
+
+    def with_verb(j: int) -> bool:
+        before = words[max(i + 1, j - 2) : j]
+        after = words[j + 1] if j + 1 < len(words) else ""
+        return (
+            words[j] not in negation
+            and any(w in be for w in before)
+            and not any(w in negation for w in before)
+            and after not in future
+        )
+
     return any(
-        w in near or (w in handing and _after_future(words, j, classes))
+        (w in near and with_verb(j)) or (w in handing and _after_future(words, j, classes))
         for j, w in enumerate(words)
+        if j > i
     )
 
 
