@@ -68,7 +68,7 @@ def test_contract_partner_buys_from_the_arms_maker(tagger: Tagger, rules: RuleSe
     )
     assert pairs(tagger, rules, "it", body) == {("UKR", "TUR")}
     # a maker company signing with a foreign air force: the air force's state buys
-    body = "A Embraer assinou um contrato com a Força Aérea da Hungria para duas aeronaves KC-390."
+    body = "A Embraer assinou com a Força Aérea da Hungria, ontem, um contrato por dois KC-390."
     assert pairs(tagger, rules, "pt", body) == {("HUN", "BRA")}
 
 
