@@ -43,20 +43,6 @@ _SUFFIXED = re.compile(
 _VARIANT_START = re.compile(r"\d[A-Z]")
 
 
-# Variant suffixes that make a military base a civil model (certified airliner, freighter or
-# rescue variants): "Mi-171A2" flies air ambulances, "Il-76TF" freight; by base, folded as
-# the tagger folds it ("mi 171"). Not the variants air forces fly too ("Il-76TD", "Mi-26T",
-# which weapons.yaml lists as an alias of its base)
-_CIVIL_SUFFIXES: dict[str, frozenset[str]] = {
-    "mi 171": frozenset({"A", "A1", "A2", "A3"}),
-    "mi 172": frozenset({"A", "A2"}),
-    "mi 8": frozenset({"P", "PS", "AMTS"}),
-    "mi 26": frozenset({"TC", "TS"}),
-    "il 76": frozenset({"T", "TF"}),
-    "an 124": frozenset({"RR"}),
-}
-
-
 class Tagger:
     """Tags articles against one compiled gazetteer. Immutable after construction and safe to
     share between threads; build it once (``Tagger.load`` / ``default_tagger``)."""
@@ -175,8 +161,8 @@ class Tagger:
     def _suffixed(self, text: str, hits: list[tuple[int, int, int, int, int]]) -> list:
         """Weapon hits for designations with a variant suffix (``_SUFFIXED``) that no alias
         matched: the base before the suffix is an alias of a weapon, one with no context
-        conditions (those are words too), spanning the whole designation; not with a civil
-        suffix of that base (``_CIVIL_SUFFIXES``)."""
+        conditions (those are words too), spanning the whole designation. A civil model of a
+        military base ("Mi-171A2") is a blocker in blockers.yaml, so it is among ``hits``."""
         out: list[tuple[int, int, int, int, int]] = []
         # every variant suffix opens with a capital right after a digit: a plain scan for that
         # skips the costly pattern on most articles (0.11 -> 0.02 ms on bench_stages' mix)
@@ -184,10 +170,8 @@ class Tagger:
             return out
         for m in _SUFFIXED.finditer(text):
             if any(s < m.end() and m.start() < e for s, _, e, _, _ in hits):
-                continue  # an alias already names it ("Leopard 2A7", "Type 054A")
+                continue  # an alias or a blocker claims it ("Leopard 2A7"; "Mi-171A2")
             base = m.group(1).translate(FOLD_TABLE)
-            if m.group(2) in _CIVIL_SUFFIXES.get(base, ()):
-                continue  # a civil model of the military base
             for last, (span, entity, _, _, _, rules, kind) in self._iter(f" {base} "):
                 whole = span == len(base) and last == len(base) + 1
                 weapon = entity >= 0 and self._entities[entity].type == "weapon"
