@@ -97,6 +97,8 @@ class Mention:
     end: int
     field: str = "body"
     sentence: int = 0
+    # a country named by its capital, a city that may also be a mere place ("signed in Paris")
+    capital: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -105,6 +107,7 @@ class Mention:
             "end": self.end,
             "field": self.field,
             "sentence": self.sentence,
+            **({"capital": True} if self.capital else {}),
         }
 
 

@@ -8,16 +8,40 @@ from __future__ import annotations
 
 from tests.transforms.test_pairs_languages import pairs
 from worker.model import Article
-from worker.transforms.gazetteer import shipped_capitals
 from worker.transforms.rules import RuleSet
 from worker.transforms.tag import Tagger
 
 
-def test_capitals_exclude_cities_named_like_their_state() -> None:
+def _capital_flags(tagger: Tagger, body: str) -> dict[str, bool]:
+    found = tagger.tag(Article(id="t", title="", body=body))
+    return {m.text: m.capital for e in found.entities for m in e.mentions}
+
+
+def test_a_mention_by_capital_is_marked_but_not_a_city_named_like_its_state(
+    tagger: Tagger,
+) -> None:
     # "Djibouti" and "Kuwait" are the state's own name too: never read as a mere place
-    caps = shipped_capitals()
-    assert {"paris", "madrid", "lisboa", "atenas"} <= caps
-    assert not {"djibouti", "kuwait", "washington"} & caps
+    flags = _capital_flags(
+        tagger, "Envoys flew from Paris and Madrid to Djibouti, then on to Kuwait and France."
+    )
+    assert flags == {
+        "Paris": True,
+        "Madrid": True,
+        "Djibouti": False,
+        "Kuwait": False,
+        "France": False,
+    }
+
+
+def test_a_capital_added_by_an_extension_file_is_a_place_too(tmp_path, rules: RuleSet) -> None:
+    # the pair reader used to know only the shipped capitals, so an extension's capital stood
+    # for its state wherever it was named and "en Madrit" hid the deal
+    path = tmp_path / "extra.yaml"
+    path.write_text("countries:\n  - {id: ESP, capitals: [Madrit]}\n", encoding="utf-8")
+    extended = Tagger.load([path])
+    assert _capital_flags(extended, "Talks went on in Madrit.") == {"Madrit": True}
+    body = "Perú firmó en Madrit un acuerdo para comprar tanques surcoreanos."
+    assert pairs(extended, rules, "es", body) == {("PER", "KOR")}
 
 
 def test_french_capital_where_a_contract_is_signed_is_no_party(

@@ -90,8 +90,9 @@ class AliasDef:
     capital: bool = False
 
 
-# What a country alias is (``AliasDef.kind``, ``Pattern.kind``).
-NAME, ADJECTIVE, COMBINING = 0, 1, 2
+# What a country alias is (``AliasDef.kind``, ``Pattern.kind``). CAPITAL only in a compiled
+# ``Pattern``: a name given as a capital and as nothing else (``Gazetteer.capital_names``).
+NAME, ADJECTIVE, COMBINING, CAPITAL = 0, 1, 2, 3
 
 
 @dataclass(slots=True)
@@ -613,13 +614,6 @@ def load_gazetteer(
     return g
 
 
-@cache
-def shipped_capitals() -> frozenset[str]:
-    """The shipped gazetteer's ``capital_names`` (folded), loaded once per process: the pair
-    reader tells a capital named as a place from one standing for its state (rules/pairs.py)."""
-    return load_gazetteer().capital_names()
-
-
 # ---------------------------------------------------------------------------------------------
 # Compiling.
 
@@ -634,7 +628,7 @@ class Pattern(NamedTuple):
     upper: tuple[int, ...]  # offsets (from the match start) that must be upper case
     lower: tuple[int, ...]  # offsets that must be lower case (``case: exact``; check 3: letters)
     rules: tuple[tuple[Condition, ...], tuple[Condition, ...]] | None  # (reject_if, keep_if)
-    kind: int  # NAME, ADJECTIVE or COMBINING (a country alias; NAME for other entities)
+    kind: int  # NAME, ADJECTIVE, COMBINING or CAPITAL (a country alias; NAME for other entities)
 
 
 @dataclass(slots=True)
@@ -664,6 +658,9 @@ def compile_gazetteer(g: Gazetteer) -> CompiledGazetteer:
     """Build the automaton: one padded, folded key per alias, a ``Pattern`` as its value."""
     entities = sorted(g.entities.values(), key=lambda e: (e.type, e.id))
     index = {e.id: i for i, e in enumerate(entities)}
+    # a capital may be a mere place ("signed in Paris"); its mentions say so, so the pair reader
+    # needs no table of its own (and sees the extension files' capitals too)
+    capitals = g.capital_names()
     a = ahocorasick.Automaton()
     for key, alias in g.aliases.items():
         upper, lower = _case_offsets(alias.text, alias.case)
@@ -675,7 +672,8 @@ def compile_gazetteer(g: Gazetteer) -> CompiledGazetteer:
             check = 3
         rules = (alias.reject_if, alias.keep_if) if alias.reject_if or alias.keep_if else None
         entity = index[alias.entity] if alias.entity else -1
-        pattern = Pattern(len(key), entity, check, upper, lower, rules, alias.kind)
+        kind = CAPITAL if alias.kind == NAME and key.strip() in capitals else alias.kind
+        pattern = Pattern(len(key), entity, check, upper, lower, rules, kind)
         a.add_word(f" {key} ", pattern)
     a.make_automaton()
     return CompiledGazetteer(

@@ -20,6 +20,7 @@ from worker.transforms.context import Condition, MatchContext, TaggingContext
 from worker.transforms.folding import FOLD_TABLE
 from worker.transforms.gazetteer import (
     ADJECTIVE,
+    CAPITAL,
     COMBINING,
     CompiledGazetteer,
     compile_gazetteer,
@@ -144,14 +145,14 @@ class Tagger:
         # Leftmost first, longest first at the same start; (start, span) is unique per hit.
         hits.sort()
         taken_to = -1
-        for start, _, end, entity, _ in hits:
+        for start, _, end, entity, kind in hits:
             if start < taken_to:
                 continue  # overlaps a longer (or earlier) match
             taken_to = end
             if entity < 0:
                 continue  # a blocker: the phrase is claimed but names nothing
             sentence = -1 if starts is None else bisect_right(starts, start) - 1
-            mention = Mention(text[start:end], start, end, field, sentence)
+            mention = Mention(text[start:end], start, end, field, sentence, kind == CAPITAL)
             bucket = found.get(entity)
             if bucket is None:
                 found[entity] = [mention]

@@ -18,7 +18,6 @@ from typing import Any, NamedTuple
 
 from worker.model import Article, Entity, TaggedArticle
 from worker.transforms.folding import fold_letters, fold_words
-from worker.transforms.gazetteer import shipped_capitals
 from worker.transforms.parser import parse, parse_many
 from worker.transforms.sentences import split_sentences
 
@@ -475,6 +474,7 @@ class _Span:
     company: bool = False  # a company read as its country (language lexicons): never the buyer
     adjective: bool = False
     partners: tuple[str, ...] = ()  # a weapon of a multinational programme: its partner states
+    capital: bool = False  # a country named by its capital (``Mention.capital``)
 
 
 def sentence_spans(tagged: TaggedArticle) -> list[tuple[str, int, int, int]]:
@@ -520,6 +520,7 @@ def spans_by_sentence(
                     ent.name,
                     ent.producer,
                     partners=ent.partners,
+                    capital=m.capital,
                 )
             )
     return per_sentence
@@ -1948,7 +1949,7 @@ def _places(symbols: list[Symbol], text: str, lex: RelationLexicon) -> list[Symb
         if kind != "country" or prev[0] != "word":
             continue
         place = prev[1] in lex.places or (prev[1] in lex.places_or_to and not moved)
-        if place and fold_words(text[s:e]).strip() in shipped_capitals():
+        if place and out[k][1].capital:
             out[k] = ("word", "_".join(fold_words(text[s:e]).split()), s, e)
     return out
 
