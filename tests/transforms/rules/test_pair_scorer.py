@@ -425,26 +425,3 @@ def test_flip_threshold_in_the_weights_file(tmp_path: Path) -> None:
     with pytest.raises(ScorerError, match=r"flip_above 0\.5") as err:
         PairScorer.load(p)
     assert str(p) in str(err.value)
-
-
-def test_written_list_members_and_the_rule_pair_of_a_list_mate(read) -> None:
-    # three buyers side by side: each is a list member, and each has a list-mate the rules
-    # paired with the same seller
-    got = read("Italy agreed to sell patrol boats to Ghana, Kenya and the Philippines.")
-    ken = got[("KEN", "ITA")].features
-    assert ken["rec_wlist"] == ken["rec_wlist_rule"] == 1.0
-    assert not any(k.startswith("sup_wlist") for k in ken)
-    # the seller is in no list; two members of one list are on one side
-    assert "rec_wlist_rule" not in got[("ITA", "KEN")].features
-    assert got[("GHA", "KEN")].features["wlist:same"] == 1.0
-
-
-def test_two_sellers_in_a_list_and_states_apart_are_no_list(read) -> None:
-    got = read("Egypt bought rifles from Serbia and Bulgaria.")
-    feats = got[("EGY", "BGR")].features
-    assert feats["sup_wlist"] == feats["sup_wlist_rule"] == 1.0
-    assert not any(k.startswith("rec_wlist") for k in feats)
-    assert got[("SRB", "BGR")].features["wlist:same"] == 1.0
-    # a verb between two states: not a written list
-    apart = read("Chile will buy six frigates from Spain.")[("CHL", "ESP")].features
-    assert not any(k.startswith(("rec_wlist", "sup_wlist", "wlist:")) for k in apart)

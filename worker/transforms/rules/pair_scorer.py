@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -456,64 +455,6 @@ def read_in_one_sentence(hit: PairHit) -> bool:
     return False
 
 
-# What may stand between two members of a written list ("to Greece, Cyprus and Malta", "Polish
-# and Czech forces", "France as well as the UK"): punctuation and the coordinating words only,
-# so two states next to each other in any other way are not a list.
-_LIST_GAP = re.compile(r"(?:\s|,|;|&|\band\b|\bor\b|\bas well as\b|\bplus\b|\bthe\b)*", re.I)
-
-
-def _written_lists(text: str, spans: Sequence[_Span]) -> dict[str, set[str]]:
-    """Each state named in a written list of one sentence (parties side by side, joined by
-    commas or coordinating words), with the other states of its list. Read from the text, not
-    the parse: the parser leaves many lists of names uncoordinated (``_coordination``)."""
-    named = sorted(
-        (s for s in spans if s.kind == "country" or s.kind in _ACTORS), key=lambda s: s.start
-    )
-    groups: list[list[_Span]] = []
-    for s in named:
-        prev = groups[-1][-1] if groups else None
-        if (
-            prev is not None
-            and prev.end <= s.start
-            and _LIST_GAP.fullmatch(text[prev.end : s.start])
-        ):
-            groups[-1].append(s)
-        else:
-            groups.append([s])
-    out: dict[str, set[str]] = {}
-    for g in groups:
-        states = {s.ident for s in g}
-        for iso in states if len(states) > 1 else ():
-            out.setdefault(iso, set()).update(states - {iso})
-    return out
-
-
-def _list_features(
-    key: tuple[str, str], mates: Mapping[str, set[str]], rules: Collection[tuple[str, str]]
-) -> dict[str, float]:
-    """Features of a pair whose sides stand in written lists (``_written_lists`` of its
-    sentences): each side in a list with a state other than the pair's other side
-    (``rec_wlist``, ``sup_wlist``), both in one list
-    (``wlist:same``, so on one side), and a list-mate of the recipient that the rule reader
-    paired with the same supplier (``rec_wlist_rule``), or of the supplier with the same
-    recipient (``sup_wlist_rule``): the members of a list play one part, so a list the rules
-    read in part is a list of pairs."""
-    rec, sup = key
-    f: dict[str, float] = {}
-    rm, sm = mates.get(rec, set()) - {sup}, mates.get(sup, set()) - {rec}
-    if rm:
-        f["rec_wlist"] = 1.0
-    if sm:
-        f["sup_wlist"] = 1.0
-    if sup in mates.get(rec, ()):
-        f["wlist:same"] = 1.0
-    if any((m, sup) in rules for m in rm):
-        f["rec_wlist_rule"] = 1.0
-    if any((rec, m) in rules for m in sm):
-        f["sup_wlist_rule"] = 1.0
-    return f
-
-
 def _article_context(
     key: tuple[str, str],
     sentences: list[tuple[str, int, int, int]],
@@ -575,8 +516,6 @@ def candidates(
     found: dict[tuple[str, str], Candidate] = {}
     stating: set[int] = set()
     role_book: dict[int, dict[str, set[str]]] = {}  # sentence -> state -> roles the parse gave
-    # pair -> each side's list-mates in the sentences the pair shares (English: ``_written_lists``)
-    list_mates: dict[tuple[str, str], dict[str, set[str]]] = {}
     for idx, spans in sorted(per_sentence.items()):
         fld, sidx, start, end = sentences[idx]
         text = art.title if fld == "title" else art.body
@@ -584,10 +523,7 @@ def candidates(
         if states:
             stating.add(idx)
             role_book[idx] = given
-        lists = {} if lex.symbols_only else _written_lists(text, spans)
         for key, f in feats.items():
-            for iso in key:
-                list_mates.setdefault(key, {}).setdefault(iso, set()).update(lists.get(iso, ()))
             c = found.setdefault(key, Candidate(*key))
             c.sentences.append((fld, sidx, start, end))
             where = "title" if fld == "title" else "lede" if idx <= OPENING else "body"
@@ -623,7 +559,6 @@ def candidates(
             f["rule_reverse"] = 1.0
         f[f"sentences:{min(len(c.sentences), 3)}"] = 1.0
         f.update(_article_context(c.key, sentences, named, role_book))
-        f.update(_list_features(c.key, list_mates.get(c.key, {}), rules))
         for side, iso in (("rec", c.recipient), ("sup", c.supplier)):
             f[f"{side}_mentions"] = min(mentions[iso], 6) / 6
             if iso == top:
