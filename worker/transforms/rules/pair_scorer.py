@@ -543,13 +543,6 @@ def candidates(
                     for key in ((a, b), (b, a)):
                         if a != b and key not in found:
                             found[key] = Candidate(*key, features={"linked:opening": 1.0})
-    # a transfer told across sentences: a state the parse reads as buyer in one sentence stating
-    # a transfer and another it reads as seller in another, never named together
-    buyers = {iso for g in role_book.values() for iso, r in g.items() if "recipient" in r}
-    sellers = {iso for g in role_book.values() for iso, r in g.items() if "supplier" in r}
-    for key in ((b, s) for b in sorted(buyers) for s in sorted(sellers) if b != s):
-        if key not in found:
-            found[key] = Candidate(*key, features={"linked:roles": 1.0})
     rules = set(rule_pairs)
     for key in rules - set(found):
         found[key] = Candidate(*key, features={"rule_only": 1.0})
