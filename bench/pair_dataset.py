@@ -5,9 +5,8 @@ Shared by ``bench/bench_pair_scorer.py`` (cross-validation) and ``bench/train_pa
 with the shipped rule pack), keeps the arms-transfer pairs of the alerts (what the bench scores as
 "the rules"), and lists the candidates of ``worker.transforms.rules.pair_scorer`` with their
 features and labels (1: a gold pair, 0: neither gold nor optional; optional pairs are left out).
-Blind batches are never read: only dev label files, and never a file of the batch drawn in
-parallel (``heldout-10*``, ``i18n/heldout-pairs-7*``): their names are skipped before
-anything is opened.
+Blind batches are never read: only dev label files, and never a file of a validation batch or
+of a batch being drawn (``NEVER_READ``): their names are skipped before anything is opened.
 """
 
 from __future__ import annotations
@@ -34,9 +33,20 @@ from worker.transforms.tag import default_tagger
 PAIR_RULE = "arms-transfer-pair"
 RELATION = "arms_transfer"
 I18N_LANGS = ("de", "fr", "es", "it", "pt", "pl", "ru", "uk", "tr", "ar")
-# Names of batch files that must not even be opened (blind() needs the file read): the
-# validation batches (heldout-19, i18n/heldout-pairs-16); no batch is blind now.
-NEVER_READ: tuple[str, ...] = ("heldout-19.", "heldout-pairs-16.")
+# Names of batch files that must not even be opened (blind() needs the file read), session of
+# 2026-12-06 (night): the validation batches (heldout-19, heldout-27; i18n heldout-pairs-16, -24),
+# scored only at the end with the scorer off and on, and the batches being drawn (heldout-28,
+# heldout-29; i18n heldout-pairs-25, -26). The trailing dot keeps "heldout-2." apart.
+NEVER_READ: tuple[str, ...] = (
+    "heldout-19.",
+    "heldout-27.",
+    "heldout-28.",
+    "heldout-29.",
+    "heldout-pairs-16.",
+    "heldout-pairs-24.",
+    "heldout-pairs-25.",
+    "heldout-pairs-26.",
+)
 
 
 @dataclass

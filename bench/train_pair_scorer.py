@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_pair_scorer import choose_threshold, fit, require_sklearn, rules_counts, without
-from pair_dataset import rows_for
+from pair_dataset import NEVER_READ, rows_for
 
 from worker.transforms.rules.pair_scorer import DEFAULT_WEIGHTS, PairScorer
 
@@ -75,8 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         bias,
         threshold,
         {
-            "trained_on": f"dev reports ({args.lang}), bench/realnews"
-            + (", validation i18n/heldout-pairs-16 left out" if args.lang == "i18n" else ""),
+            "trained_on": f"dev reports ({args.lang}), bench/realnews; never read: "
+            + ", ".join(n.rstrip(".") for n in NEVER_READ),
             "files": sorted({x.file for x in rows}),
             "split": "dev",
             "reports": len(rows),

@@ -1017,8 +1017,8 @@ ROLE_READER = "grammar"
 SYMBOL_FALLBACK = False  # grammar reader: symbol patterns for countries the parse leaves out
 ONLY_OTHER_FALLBACK = False  # grammar reader: an empty side taken by the one remaining country
 # The lexicon's learned scorer (rules/pair_scorer.py), when it names one, read when a lexicon is
-# built. Off: with list and article-context features and the flip rule its cross-validated gain
-# is F1 +0.013 at P -0.003, short of the +0.02 without losing precision asked of it
+# built. Off: retrained on the dev of 2026-12-06 (late night) its cross-validated gain over
+# today's rules is F1 +0.001 at P -0.001, short of the +0.02 without losing precision asked of it
 # (docs/rules.md, "Learned pair scorer"); bench/bench_pairs_real.py --set PAIR_SCORER=true tries it.
 PAIR_SCORER = False
 # The ten languages' scorer (common.yaml's `scorer:`, its own weights: the English ones read parse
