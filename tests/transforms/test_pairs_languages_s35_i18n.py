@@ -1,0 +1,35 @@
+"""Ten-language recall, 2026-12-06 (late night, branch s35-i18n): whole word classes the dev
+misses showed absent. One case per construction; every sentence is our own, written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms.test_pairs_languages import pairs
+from worker.transforms.rules import RuleSet
+from worker.transforms.tag import Tagger
+
+CASES = [
+    # Portuguese: the plain words of a vessel are arms words ("lanchas", "embarcações", "navios")
+    ("pt", "A Índia entregou a Moçambique duas lanchas rápidas.", {("MOZ", "IND")}),
+    ("pt", "O Brasil vai exportar para Angola quatro navios de patrulha.", {("AGO", "BRA")}),
+    # Portuguese: the state thanked ("agradeceu à X") gave; "à" is no dative of a buyer there
+    (
+        "pt",
+        "A Guiné-Bissau recebeu os blindados e agradeceu à China pela oferta.",
+        {("GNB", "CHN")},
+    ),
+    # Turkish: the ship in any case ending ("gemisi", "gemileri") is an arms word
+    ("tr", "Türkiye, Malezya'ya üç karakol gemisini teslim etti.", {("MYS", "TUR")}),
+    ("tr", "Katar, İtalya'dan dört gemi satın aldı.", {("QAT", "ITA")}),
+    # French: the plain word of a ship
+    ("fr", "La France a vendu deux navires au Maroc.", {("MAR", "FRA")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_recall_construction_s35(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == expected
