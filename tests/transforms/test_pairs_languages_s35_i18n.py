@@ -23,8 +23,20 @@ CASES = [
     # Turkish: the ship in any case ending ("gemisi", "gemileri") is an arms word
     ("tr", "Türkiye, Malezya'ya üç karakol gemisini teslim etti.", {("MYS", "TUR")}),
     ("tr", "Katar, İtalya'dan dört gemi satın aldı.", {("QAT", "ITA")}),
-    # French: the plain word of a ship
-    ("fr", "La France a vendu deux navires au Maroc.", {("MAR", "FRA")}),
+    # ... but not a fishing boat or a passenger ship (the `civil` class)
+    ("pt", "O Senegal comprou à Espanha dois navios de pesca.", set()),
+    ("tr", "Mısır, İtalya'dan iki yolcu gemisi satın aldı.", set()),
+    # German: a compound of arms and a noun of supplying is the trigger and its arms at once
+    (
+        "de",
+        "Die Bundesregierung hat Rüstungsexporte nach Saudi-Arabien genehmigt.",
+        {("SAU", "DEU")},
+    ),
+    # ... the genitive after it still supplies ("Waffenlieferungen Deutschlands")
+    ("de", "Die Waffenlieferungen Deutschlands an die Ukraine gehen weiter.", {("UKR", "DEU")}),
+    # ... but a deal compound is no arms word: the partner after "mit" of an approved deal is
+    # its buyer there, where a deal's partner is otherwise its seller
+    ("de", "Berlin erlaubte ein Rüstungsgeschäft mit Algerien.", set()),
 ]
 
 
