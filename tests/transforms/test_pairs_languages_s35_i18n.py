@@ -26,6 +26,10 @@ CASES = [
     # ... but not a fishing boat or a passenger ship (the `civil` class)
     ("pt", "O Senegal comprou à Espanha dois navios de pesca.", set()),
     ("tr", "Mısır, İtalya'dan iki yolcu gemisi satın aldı.", set()),
+    # Turkish: "hediye etmek" (giving as a gift) is a verb of supplying; the buyer in the dative
+    ("tr", "İtalya, Endonezya'ya bir uçak gemisi hediye edecek.", {("IDN", "ITA")}),
+    # Turkish: the agent of a passive stands before "tarafından" (by): the giver
+    ("tr", "Arnavutluk'a zırhlı araçlar Türkiye tarafından hibe edildi.", {("ALB", "TUR")}),
     # German: a compound of arms and a noun of supplying is the trigger and its arms at once
     (
         "de",
