@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.transforms.test_pairs_languages import pairs
+from worker.model import Article
 from worker.transforms.rules import RuleSet
 from worker.transforms.tag import Tagger
 
@@ -49,3 +50,36 @@ def test_recall_construction_s35(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
 ) -> None:
     assert pairs(tagger, rules, lang, body) == expected
+
+
+# The states of a shared currency (the CFA franc, East Timor's US dollar) had no national
+# adjective in the generated tables: a seed now gives each its adjective in every form.
+ADJECTIVES = [
+    ("fr", "La France a livré des blindés à l'armée tchadienne.", {("TCD", "FRA")}),
+    ("pt", "O Brasil vendeu blindados ao exército senegalês.", {("SEN", "BRA")}),
+    ("es", "Francia entregó patrulleras a la armada senegalesa.", {("SEN", "FRA")}),
+    ("de", "Die Türkei lieferte Drohnen an die togoische Armee.", {("TGO", "TUR")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), ADJECTIVES, ids=[a[0] for a in ADJECTIVES])
+def test_adjective_of_a_shared_currency_state(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "iso"),
+    [
+        ("pl", "Drony trafiły do armii burkińskiej.", "BFA"),
+        ("ru", "Беспилотники получила нигерская армия.", "NER"),
+        ("uk", "Дрони отримала чадська армія.", "TCD"),
+        ("it", "I droni sono arrivati all'esercito ivoriano.", "CIV"),
+    ],
+)
+def test_shared_currency_adjectives_are_tagged(
+    tagger: Tagger, lang: str, body: str, iso: str
+) -> None:
+    art = Article(id="t", title="", body=body, language=lang)
+    assert iso in tagger.tag(art).countries
