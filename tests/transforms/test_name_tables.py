@@ -172,6 +172,16 @@ def test_gender_forms_complete_an_adjective_a_currency_gave_in_one_gender() -> N
     }
 
 
+def test_gender_forms_decline_a_slavic_adjective_simplemma_lacks() -> None:
+    # a seed's -ski / -ский / -ський adjective gets every case, gender and number ending
+    pl = gender_forms({"czadyjski"}, LANGUAGES["pl"].adjective_endings)
+    assert {"czadyjskiej", "czadyjską", "czadyjscy", "czadyjskich"} <= pl
+    ru = gender_forms({"чадский"}, LANGUAGES["ru"].adjective_endings)
+    assert {"чадской", "чадскую", "чадских", "чадская"} <= ru
+    uk = gender_forms({"чадський"}, LANGUAGES["uk"].adjective_endings)
+    assert {"чадської", "чадську", "чадських", "чадська"} <= uk
+
+
 def test_gender_forms_leave_phrases_and_short_words_alone() -> None:
     fr = LANGUAGES["fr"].adjective_endings
     assert gender_forms({"nord-coréen", "des Émirats arabes unis"}, fr) == set()

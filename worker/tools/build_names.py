@@ -157,6 +157,45 @@ _IT_ENDINGS = _endings(("o", "a", "i", "e"), ("ese", "esi"))
 # German: the strong and weak endings of the -isch adjectives, for a seed simplemma lacks
 # ("jemenitisch" -> "jemenitischen")
 _DE_ENDINGS = _endings(("isch", "ische", "ischem", "ischen", "ischer", "isches"))
+# Polish, Russian, Ukrainian: the case, gender and number endings of the -ski / -cki (-ский,
+# -ський) adjectives, for a seed simplemma lacks ("burkiński" -> "burkińskiej", "нигерский" ->
+# "нигерской"); simplemma's own forms give the same set
+_PL_ENDINGS = _endings(
+    ("ski", "ska", "skie", "skiego", "skiej", "skiemu", "skim", "skimi", "skich", "ską", "scy"),
+    ("cki", "cka", "ckie", "ckiego", "ckiej", "ckiemu", "ckim", "ckimi", "ckich", "cką", "ccy"),
+)
+_RU_ENDINGS = _endings(
+    ("ский", "ская", "ское", "ские", "ского", "ской", "скому", "ским", "скими", "ских", "скую"),
+    ("цкий", "цкая", "цкое", "цкие", "цкого", "цкой", "цкому", "цким", "цкими", "цких", "цкую"),
+)
+_UK_ENDINGS = _endings(
+    (
+        "ський",
+        "ська",
+        "ське",
+        "ські",
+        "ського",
+        "ської",
+        "ському",
+        "ським",
+        "ськими",
+        "ських",
+        "ську",
+    ),
+    (
+        "цький",
+        "цька",
+        "цьке",
+        "цькі",
+        "цького",
+        "цької",
+        "цькому",
+        "цьким",
+        "цькими",
+        "цьких",
+        "цьку",
+    ),
+)
 _PT_ENDINGS = _endings(
     ("ês", "esa", "eses", "esas"),
     ("ão", "ã", "ães", "ãs"),
@@ -211,6 +250,7 @@ LANGUAGES: dict[str, Language] = {
             "pl",
             "last",
             inflect_names=True,
+            adjective_endings=_PL_ENDINGS,
             combining=(("ski", "sko"), ("cki", "cko")),
             adjectives_lead=True,
         ),
@@ -218,6 +258,7 @@ LANGUAGES: dict[str, Language] = {
             "ru",
             "first",
             inflect_names=True,
+            adjective_endings=_RU_ENDINGS,
             combining=(("ский", "ско"), ("цкий", "цко")),
             declension=_RU_DECLENSION,
             adjectives_lead=True,
@@ -226,6 +267,7 @@ LANGUAGES: dict[str, Language] = {
             "uk",
             "first",
             inflect_names=True,
+            adjective_endings=_UK_ENDINGS,
             combining=(("ський", "сько"), ("цький", "цько")),
             declension=_UK_DECLENSION,
             adjectives_lead=True,

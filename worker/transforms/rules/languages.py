@@ -500,6 +500,8 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     # goods bought for a platform: the weapon after one is what they are for, not what is sold
     lex.parts = folded("parts")
     lex.deploy = folded("deploy")  # a stationing deal is no sale (_partner_buys_from_maker)
+    # an arms-trade compound ("Rüstungsexport") is both a trigger and its arms (pairs._symbols)
+    lex.arms_trade = folded("arms_trade")
     # a state body's genitive (Romance "Gobierno de X") is the state acting, not a source
     lex.holders, lex.genitive = folded("holder"), folded("genitive")
     # a capital right after a preposition of place is a place, not its state ("en Lima"; "à

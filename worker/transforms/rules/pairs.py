@@ -187,6 +187,10 @@ class RelationLexicon:
     # language lexicons: words of stationing or deploying forces (the ``deploy`` class): a deal
     # about them sells nothing, so its partners are never turned by the arms' maker
     deploy: frozenset[str] = frozenset()
+    # language lexicons: compounds of an arms word and a noun of trading (German
+    # "Rüstungsexporte", "Waffenlieferung", the ``arms_trade`` class): the trigger and its arms
+    # in one word, so the symbol line reads an arms symbol right before the trigger word
+    arms_trade: frozenset[str] = frozenset()
     # language lexicons: nouns of a state body ("gobierno", "ministère") and the words that
     # mark the genitive after them ("de", "da"): "Gobierno de Colombia" is Colombia acting, so
     # the reader sees the country where the body stands and "de" never makes it a supplier
@@ -1802,6 +1806,10 @@ def _symbols(
             symbols.append((sp.kind, sp, sp.start, sp.end))
             si += 1
             continue
+        if tok in lex.arms_trade:  # "Rüstungsexporte": the arms, then the trigger word
+            symbols += [("weapon", None, ts, ts), ("word", tok, ts, te)]
+            i += 1
+            continue
         matched = 0
         for n in range(min(lex.arms_max, len(toks) - i) if tok in lex.arms_first else 0, 0, -1):
             if tuple(t[0] for t in toks[i : i + n]) in lex.arms:
@@ -2682,8 +2690,10 @@ def _owned_by_other(symbols: list[Symbol], weapon: Any) -> bool:
 
 
 def _civil_only(symbols: list[tuple[str, Any, int, int]], lex: RelationLexicon) -> bool:
-    """Airliner talk ("ordered 10 Dreamliner aircraft") with no named weapon system."""
-    civil = lex.grammar.words("civil") if lex.grammar is not None else frozenset()
+    """Airliner talk ("ordered 10 Dreamliner aircraft") with no named weapon system; a language
+    lexicon's `civil` class (fishing boats, passenger ships) through its word classes."""
+    classes = lex.grammar or lex.word_classes
+    civil = classes.words("civil") if classes is not None else frozenset()
     has_civil = any(s[0] == "word" and s[1] in civil for s in symbols)
     return has_civil and not any(s[0] == "weapon" and s[1] is not None for s in symbols)
 
