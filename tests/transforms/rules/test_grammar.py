@@ -1109,6 +1109,42 @@ def test_a_warship_or_armour_named_by_its_class_reaches_the_pair_rule(text: str)
     assert [a.rule_id for a in alerts if a.rule_id in arms], text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Navantia has delivered the third of five corvettes to the Royal Saudi Navy.",
+        "Tokyo's maker shipped a long-range air surveillance radar to the Philippine Air Force.",
+        "The United States will sell rocket launchers and radars to Lebanon.",
+    ],
+)
+def test_arms_the_reader_knows_reach_the_pair_rule(text: str) -> None:
+    # a corvette, a radar or a gunship is arms to the pair reader (the relation's `arms`
+    # class); the pack's query must let such a report through to it as well
+    from datetime import UTC, datetime
+
+    from worker.pipeline import analyse
+
+    rules = load_rules()
+    arms = {r.id for r in rules.active if r.pair and r.pair.relation == "arms_transfer"}
+    art = Article(id="t", title="", body=text)
+    _, alerts = analyse(art, default_tagger(), rules, datetime(2026, 1, 1, tzinfo=UTC))
+    assert [a.rule_id for a in alerts if a.rule_id in arms], text
+
+
+def test_the_weapons_topic_holds_the_readers_one_word_arms_nouns() -> None:
+    # one vocabulary: every one-word arms noun of the pair reader is a weapons-topic term too,
+    # but "jet"/"jets", mostly airliners in reports the reader turns down anyway
+    import yaml
+
+    data = Path(__file__).parents[3] / "worker" / "data" / "rules"
+    reader = yaml.safe_load((data / "relations" / "arms_transfer.yaml").read_text())
+    topic = yaml.safe_load((data / "topics" / "weapons.yaml").read_text())["terms"]
+    words = {w for w in reader["classes"]["arms"] if " " not in w and "-" not in w}
+    rx = [re.compile(t.replace("*", ".*") + "$") for t in topic if " " not in t]
+    missed = {w for w in words - {"jet", "jets"} if not any(r.match(w) for r in rx)}
+    assert not missed, sorted(missed)
+
+
 def test_a_choice_not_to_act_makes_no_buyer(read) -> None:
     # "chose" is a buying word ("chose the Rafale"), but a choice not to sell (or not to buy)
     # leaves its subject out of every pair, even as the guessed buyer of another's arms
