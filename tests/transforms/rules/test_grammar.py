@@ -1093,33 +1093,15 @@ def test_a_states_suppliers_sell_to_it(read) -> None:
     [
         "Piriou, a French yard, has delivered a patrol vessel to Senegal's navy.",
         "Estonia took delivery of four armoured personnel carriers from Finland last week.",
-    ],
-)
-def test_a_warship_or_armour_named_by_its_class_reaches_the_pair_rule(text: str) -> None:
-    # the pack's query asks for the weapons topic; a patrol vessel or a personnel carrier, not
-    # "warship" or "tank", must satisfy it, or the pair the reader finds is never alerted
-    from datetime import UTC, datetime
-
-    from worker.pipeline import analyse
-
-    rules = load_rules()
-    arms = {r.id for r in rules.active if r.pair and r.pair.relation == "arms_transfer"}
-    art = Article(id="t", title="", body=text)
-    _, alerts = analyse(art, default_tagger(), rules, datetime(2026, 1, 1, tzinfo=UTC))
-    assert [a.rule_id for a in alerts if a.rule_id in arms], text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # arms the reader knows (the relation's `arms` class) that the topic lacked before
         "Navantia has delivered the third of five corvettes to the Royal Saudi Navy.",
         "Tokyo's maker shipped a long-range air surveillance radar to the Philippine Air Force.",
         "The United States will sell rocket launchers and radars to Lebanon.",
     ],
 )
-def test_arms_the_reader_knows_reach_the_pair_rule(text: str) -> None:
-    # a corvette, a radar or a gunship is arms to the pair reader (the relation's `arms`
-    # class); the pack's query must let such a report through to it as well
+def test_a_warship_or_armour_named_by_its_class_reaches_the_pair_rule(text: str) -> None:
+    # the pack's query asks for the weapons topic; a patrol vessel or a personnel carrier, not
+    # "warship" or "tank", must satisfy it, or the pair the reader finds is never alerted
     from datetime import UTC, datetime
 
     from worker.pipeline import analyse
