@@ -1097,6 +1097,9 @@ def test_a_states_suppliers_sell_to_it(read) -> None:
         "Navantia has delivered the third of five corvettes to the Royal Saudi Navy.",
         "Tokyo's maker shipped a long-range air surveillance radar to the Philippine Air Force.",
         "The United States will sell rocket launchers and radars to Lebanon.",
+        # a hand-over or a donation is a transfer word of the reader and of the query alike
+        "Pakistan handed over three JF-17 fighter jets to the Nigerian Air Force.",
+        "Washington donated fourteen armoured vehicles to Ghana's army.",
     ],
 )
 def test_a_warship_or_armour_named_by_its_class_reaches_the_pair_rule(text: str) -> None:
