@@ -6,11 +6,15 @@ from __future__ import annotations
 import ast
 import inspect
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from types import SimpleNamespace
 
 import pytest
 
-from worker.transforms.rules import fills, pairs
+from worker.model import Article
+from worker.pipeline import analyse
+from worker.transforms.rules import RuleSet, fills, pairs
+from worker.transforms.tag import Tagger
 
 
 @pytest.fixture
@@ -68,3 +72,39 @@ def test_the_pair_reader_runs_the_fills_without_importing_them() -> None:
     }
     assert not any("fills" in name for name in imported)
     assert pairs._context_fills().fill is fills.fill
+
+
+def _read_en(tagger: Tagger, rules: RuleSet, body: str) -> set[tuple[str, str]]:
+    art = Article(id="t", title="", body=body, language="en")
+    _, alerts = analyse(art, tagger, rules, datetime(2026, 12, 5, tzinfo=UTC))
+    return {(a.pair["recipient"], a.pair["supplier"]) for a in alerts if a.pair}
+
+
+def test_english_a_lone_buyer_joins_a_seller_read_in_another_sentence(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # cross-sentence: the buyer wants arms in one sentence, the seller's sale is told in the next
+    body = (
+        "Nigeria has been trying to buy light attack aircraft for years. The president "
+        "backed the sale of the aircraft from the United States on Friday."
+    )
+    assert _read_en(tagger, rules, body) == {("NGA", "USA")}
+
+
+def test_english_no_join_when_the_buyers_own_maker_delivers(tagger: Tagger, rules: RuleSet) -> None:
+    # the buyer is read selling too: its own maker builds at home, the other state only
+    # licensed the design
+    body = (
+        "The Indian Navy signed a contract for eight helicopters with Hindustan Aeronautics "
+        "in 2017. Under a licence from France, Hindustan Aeronautics has delivered such "
+        "helicopters for decades."
+    )
+    assert _read_en(tagger, rules, body) == set()
+
+
+def test_english_no_join_with_a_seller_that_blocks(tagger: Tagger, rules: RuleSet) -> None:
+    body = (
+        "Peru has been trying to buy fighter aircraft for years. Sweden blocked the sale "
+        "of the jets."
+    )
+    assert _read_en(tagger, rules, body) == set()

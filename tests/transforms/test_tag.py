@@ -273,6 +273,38 @@ def test_weapon_variants(tagger: Tagger) -> None:
     assert by_id(tagged)["s-400"].count == 2
 
 
+def test_a_firms_name_matches_in_british_and_american_spelling(tagger: Tagger) -> None:
+    # the gazetteer writes each firm's name one way; the press writes it both ways
+    assert "diehl-defence" in tag(tagger, "Diehl Defense won the air defence order.").ids("company")
+    assert "rafael-advanced-defense-systems" in tag(
+        tagger, "Rafael Advanced Defence Systems makes the missile."
+    ).ids("company")
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "home"),
+    [
+        ("A deal with China Shipbuilding & Offshore International Co was signed.", "csoc", "CHN"),
+        (
+            "The navy paid the Spanish yard Cardama for two patrol ships.",
+            "astilleros-cardama",
+            "ESP",
+        ),
+        ("Bell Helicopters is to supply thirteen aircraft.", "bell-textron", "USA"),
+        ("BlueBird Aero Systems makes small drones.", "bluebird-aero-systems", "ISR"),
+        (
+            "The sale goes through the Canadian Commercial Corporation.",
+            "canadian-commercial-corporation",
+            "CAN",
+        ),
+    ],
+)
+def test_exporting_firms_named_in_sales_carry_their_home_state(
+    tagger: Tagger, text: str, company: str, home: str
+) -> None:
+    assert by_id(tag(tagger, text))[company].country == home
+
+
 def test_a_glued_designation_also_matches_with_a_hyphen(tagger: Tagger) -> None:
     # the gazetteer spells the Chinese carrier "VN4"; reports also write it with a hyphen
     assert "vn4" in tag(tagger, "The army took thirty VN-4 carriers.").weapons

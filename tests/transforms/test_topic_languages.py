@@ -221,8 +221,9 @@ def test_the_shipped_transfer_topic_reads_the_class_words_of_the_articles_langua
     [
         # French "corvette*" is an arms-class stem of the reader, in no weapons list of the file
         ("La marine recevra deux corvettes.", "fr", True),
-        # and it is French only: English corvettes are no weapon word of the shared list
-        ("The navy will get two corvettes.", "en", False),
+        # and a French stem is French only: "batterie*" leaves English batteries alone (the
+        # English list took "corvette*" with the reader's other arms nouns)
+        ("The army will get two new batteries.", "en", False),
     ],
 )
 def test_the_shipped_weapons_topic_reads_the_arms_class_of_the_articles_language(

@@ -388,12 +388,27 @@ def _quoted(text: str, *, plural: bool) -> list[str]:
     return [" ".join([*words[:k], f'"{words[k]}"', *words[k + 1 :]])]
 
 
+# British and American spellings of the words in defence firms' and bodies' names: the press
+# writes each name both ways whatever the firm's own ("Diehl Defense", "Hanwha Defence")
+_SPELLINGS = {
+    "Defence": "Defense",
+    "Defense": "Defence",
+    "Armoured": "Armored",
+    "Armored": "Armoured",
+}
+_SPELLING_WORD = re.compile(r"\b(" + "|".join(_SPELLINGS) + r")\b")
+
+
 def _variants(text: str, *, plural: bool) -> list[str]:
-    """Spelling variants generated from an alias: "S400" from "S-400", "F-16s" from "F-16"."""
+    """Spelling variants generated from an alias: "S400" from "S-400", "F-16s" from "F-16",
+    "Diehl Defense" from "Diehl Defence"."""
     out: list[str] = []
     joined = _LETTER_DIGIT_HYPHEN.sub("", text)
     if joined != text:
         out.append(joined)
+    spelled = _SPELLING_WORD.sub(lambda m: _SPELLINGS[m.group(1)], text)
+    if spelled != text:
+        out.append(spelled)
     if plural:
         for t in [text, *out]:
             if t[-1].isalnum() and not t.lower().endswith(("s", "sh", "ese", "x", "z")):

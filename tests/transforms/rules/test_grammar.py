@@ -1093,6 +1093,13 @@ def test_a_states_suppliers_sell_to_it(read) -> None:
     [
         "Piriou, a French yard, has delivered a patrol vessel to Senegal's navy.",
         "Estonia took delivery of four armoured personnel carriers from Finland last week.",
+        # arms the reader knows (the relation's `arms` class) that the topic lacked before
+        "Navantia has delivered the third of five corvettes to the Royal Saudi Navy.",
+        "Tokyo's maker shipped a long-range air surveillance radar to the Philippine Air Force.",
+        "The United States will sell rocket launchers and radars to Lebanon.",
+        # a hand-over or a donation is a transfer word of the reader and of the query alike
+        "Pakistan handed over three JF-17 fighter jets to the Nigerian Air Force.",
+        "Washington donated fourteen armoured vehicles to Ghana's army.",
     ],
 )
 def test_a_warship_or_armour_named_by_its_class_reaches_the_pair_rule(text: str) -> None:
@@ -1107,6 +1114,20 @@ def test_a_warship_or_armour_named_by_its_class_reaches_the_pair_rule(text: str)
     art = Article(id="t", title="", body=text)
     _, alerts = analyse(art, default_tagger(), rules, datetime(2026, 1, 1, tzinfo=UTC))
     assert [a.rule_id for a in alerts if a.rule_id in arms], text
+
+
+def test_the_weapons_topic_holds_the_readers_one_word_arms_nouns() -> None:
+    # one vocabulary: every one-word arms noun of the pair reader is a weapons-topic term too,
+    # but "jet"/"jets", mostly airliners in reports the reader turns down anyway
+    import yaml
+
+    data = Path(__file__).parents[3] / "worker" / "data" / "rules"
+    reader = yaml.safe_load((data / "relations" / "arms_transfer.yaml").read_text())
+    topic = yaml.safe_load((data / "topics" / "weapons.yaml").read_text())["terms"]
+    words = {w for w in reader["classes"]["arms"] if " " not in w and "-" not in w}
+    rx = [re.compile(t.replace("*", ".*") + "$") for t in topic if " " not in t]
+    missed = {w for w in words - {"jet", "jets"} if not any(r.match(w) for r in rx)}
+    assert not missed, sorted(missed)
 
 
 def test_a_choice_not_to_act_makes_no_buyer(read) -> None:

@@ -22,8 +22,9 @@ when no maker is named), so today's order changes no pair; a new source takes it
 - ``opening_seller``: with no maker named, the one buyer buys from the one other state its
   opening names (``_opening_seller_pairs``, language lexicons, issue 13).
 
-Before them, a lone buyer and a lone seller read in two sentences of a language lexicon are
-paired with each other (``pairs._joined_pairs``): the article's own words, no context.
+Before them, a lone buyer and a lone seller read in two sentences are paired with each other
+(``pairs._joined_pairs``): the article's own words, no context; in English only a seller read
+selling in words, and not when the buyer is read selling too (``_english_join``).
 
 The guards, one list (``GUARDS`` holds the switchable ones). Each says when the article's
 context is no counterpart; where a source keeps a guard of its own, the reason is given:
@@ -146,9 +147,9 @@ def fill(
     alone) take their counterpart from the article, source by source (the module docstring);
     ``hits`` are the pairs its sentences read, the filled pairs are added to them."""
     ctx = _Context(hits, orphans, sellers, tagged, sentences, per_sentence, lex)
-    if orphans and sellers and not hits and lex.symbols_only:  # buyer and seller apart
-        # (English: measured, the join cost more wrong pairs than it found; see docs/rules.md)
-        _joined_pairs(hits, orphans, sellers)
+    joinable = sellers if lex.symbols_only else _english_join(orphans, sellers)
+    if orphans and joinable and not hits:  # buyer and seller apart
+        _joined_pairs(hits, orphans, joinable)
     for name in SOURCES:  # the tuple is the order; a source with no step widens another's
         step = _STEPS.get(name)
         if step is not None:
@@ -238,11 +239,7 @@ def _lead_buyer_pairs(
     if lex.symbols_only:
         sellers = _language_sellers(sellers, tagged, lex)
     else:  # the parse's cues say it in words of their own
-        sure = [
-            s
-            for s in sellers
-            if any(c.country == s.state and not _unsure_seller(c) for c in s.cues)
-        ]
+        sure = _sure_sellers(sellers)
         makers = [] if sure or not on(MAKER_LEAD) else _one_maker(sellers, set(tagged.countries))
         sellers = sure or makers
     lead = _lead_state(sellers, tagged, lex)
@@ -255,6 +252,27 @@ def _lead_buyer_pairs(
             replace(c, cue=f"{LEAD_CUE}: {c.cue}") for c in seller.cues if c.country == seller.state
         )
         _add_facts(hit, seller.facts, seller.text)
+
+
+def _english_join(orphans: list[_Orphan], sellers: list[_Orphan]) -> list[_Orphan]:
+    """The English lone sellers the first lone buyer may be joined with (``pairs._joined_pairs``):
+    only sellers read selling in words (``_sure_sellers``: the join unguarded cost more wrong
+    pairs than it found, docs/rules.md), and none when the buyer is read selling too: its own
+    makers deliver at home ("the navy signed for eight helicopters; the national maker has
+    delivered them under a foreign licence"), the other state only their design's."""
+    sure = _sure_sellers(sellers)
+    if not orphans or any(s.state == orphans[0].state for s in sure):
+        return []
+    return sure
+
+
+def _sure_sellers(sellers: list[_Orphan]) -> list[_Orphan]:
+    """English lone sellers that a cue of the parse reads selling in words of its own: not a
+    maker's adjective or a weapon's origin, a deal's other party, a blocker, nor relief goods
+    (``_unsure_seller``)."""
+    return [
+        s for s in sellers if any(c.country == s.state and not _unsure_seller(c) for c in s.cues)
+    ]
 
 
 def _language_sellers(
