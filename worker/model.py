@@ -8,7 +8,7 @@ CLI JSON all share one encoding.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -111,6 +111,9 @@ class Mention:
         }
 
 
+_MENTION_FIELDS = frozenset(f.name for f in fields(Mention))
+
+
 @dataclass(slots=True)
 class Entity:
     """A resolved entity: ``id`` is ISO 3166-1 alpha-3 for countries, a stable slug otherwise;
@@ -151,7 +154,12 @@ class Entity:
             type=d["type"],
             name=d["name"],
             country=d.get("country"),
-            mentions=[Mention(**m) for m in d.get("mentions", [])],
+            # only the fields this version knows: a reading stored by a newer worker (a rolling
+            # upgrade) may carry more, which must not make the message a bad one
+            mentions=[
+                Mention(**{k: v for k, v in m.items() if k in _MENTION_FIELDS})
+                for m in d.get("mentions", [])
+            ],
             salience=d.get("salience", 0.0),
             producer=d.get("producer"),
             partners=tuple(d.get("partners") or ()),

@@ -562,3 +562,13 @@ def test_a_civil_variant_of_a_military_base_names_no_weapon(tagger, text) -> Non
 def test_a_variant_air_forces_fly_names_the_base(tagger, text, weapon) -> None:
     found = tagger.tag(Article(id="t", title="", body=text))
     assert [e.id for e in found.entities if e.type == "weapon"] == [weapon]
+
+
+def test_a_capital_mention_survives_the_stored_form_and_unknown_keys_are_dropped(tagger) -> None:
+    ent = by_id(tag(tagger, "Envoys met in Warsaw to talk about Poland."))["POL"]
+    stored = ent.to_dict()
+    assert [m.get("capital", False) for m in stored["mentions"]] == [True, False]
+    assert [m.capital for m in Entity.from_dict(stored).mentions] == [True, False]
+    # a reading a newer worker stored may carry a mention field this one does not know
+    stored["mentions"][0]["emphasis"] = 0.5
+    assert Entity.from_dict(stored).mentions[0].text == "Warsaw"

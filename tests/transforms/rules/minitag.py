@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from worker.model import Article, Entity, Mention, TaggedArticle
+from worker.transforms.folding import fold_words
 from worker.transforms.gazetteer import load_gazetteer
 
 COUNTRIES = {
@@ -92,6 +93,13 @@ def partners(weapon: str) -> tuple[str, ...]:
     return entity.partners if entity else ()
 
 
+@cache
+def capitals() -> frozenset[str]:
+    """The folded names the shipped gazetteer gives only as capitals: a mention of one is
+    ``Mention.capital``, as the real tagger marks it."""
+    return load_gazetteer().capital_names()
+
+
 _SENT = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 
 
@@ -133,7 +141,8 @@ def tag(title: str, body: str, *, article_id: str = "a1", **extra: object) -> Ta
                         (etype, ident),
                         Entity(ident, etype, name, origin, partners=partners(ident)),
                     )
-                ent.mentions.append(Mention(m.group(), m.start(), m.end(), fld, sent))
+                capital = etype == "country" and fold_words(m.group()).strip() in capitals()
+                ent.mentions.append(Mention(m.group(), m.start(), m.end(), fld, sent, capital))
     for ent in found.values():
         ent.mentions.sort(key=lambda m: (m.field != "title", m.start))
         ent.salience = len(ent.mentions)
