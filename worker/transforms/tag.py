@@ -35,12 +35,23 @@ LEAD_SENTENCES = 3
 
 # A designation with a variant suffix glued on: a name and number, or letters and a number
 # ("Leopard 2", "T-72", "Su-30"), then capitals and digits the gazetteer does not list ("2A4HRV",
-# "B3M", "SM3"): the variant of a known system is that system.
+# "B3M", "SM3"): the variant of a known system is that system. In Latin or Cyrillic letters: the
+# Russian and Ukrainian press write Soviet-lineage variants in their own capitals ("Т-72Б3",
+# "Су-30СМЭ", "БТР-4Е1", "МиГ-29СМТ"), the commonest unlisted form on their dev reports.
+_UPPER = "A-ZА-ЯЁІЇЄҐ"
+_LOWER = "a-zа-яёіїєґ"
 _SUFFIXED = re.compile(
-    r"(?<![\w-])((?:[A-Z][a-z]+ |[A-Za-z]{1,4}-?)\d+)([A-Z][A-Z0-9]{0,5})(?![\w-])"
+    rf"(?<![\w-])((?:[{_UPPER}][{_LOWER}]+ |[{_UPPER}{_LOWER}]{{1,4}}-?)\d+)"
+    rf"([{_UPPER}][{_UPPER}0-9]{{0,5}})(?![\w-])"
 )
 
-_VARIANT_START = re.compile(r"\d[A-Z]")
+_VARIANT_START = re.compile(rf"\d[{_UPPER}]")
+
+# Cyrillic letters as Latin ones, so that a civil variant written in Cyrillic ("Ми-171А2",
+# "Ил-76ТФ") is found in ``_CIVIL_SUFFIXES`` as its Latin spelling is
+_CYR = "АБВГДЕЄЁЗИІКЛМНОПРСТУФЭ"
+_LAT = "ABVGDEEEZIIKLMNOPRSTUFE"
+_TO_LATIN = str.maketrans(_CYR + _CYR.lower(), _LAT + _LAT.lower())
 
 
 # Variant suffixes that make a military base a civil model (certified airliner, freighter or
@@ -186,7 +197,8 @@ class Tagger:
             if any(s < m.end() and m.start() < e for s, _, e, _, _ in hits):
                 continue  # an alias already names it ("Leopard 2A7", "Type 054A")
             base = m.group(1).translate(FOLD_TABLE)
-            if m.group(2) in _CIVIL_SUFFIXES.get(base, ()):
+            latin = m.group(1).translate(_TO_LATIN).translate(FOLD_TABLE)
+            if m.group(2).translate(_TO_LATIN) in _CIVIL_SUFFIXES.get(latin, ()):
                 continue  # a civil model of the military base
             for last, (span, entity, _, _, _, rules, kind) in self._iter(f" {base} "):
                 whole = span == len(base) and last == len(base) + 1
