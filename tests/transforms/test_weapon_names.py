@@ -153,6 +153,9 @@ def test_the_german_common_word_for_a_tracked_howitzer_names_no_make(tagger: Tag
         ("Cakarta, İstif sınıfının iki gemisini alacak.", "istif-class"),
         ("Ankara, Ada sınıfı korvetleri ihraç ediyor.", "ada-class"),
         ("تسلمت الدوحة مقاتلات تايفون من لندن.", "eurofighter-typhoon"),
+        # English: the name beside a word of its kind other than "helicopter"
+        ("Congress cleared the sale of Apache gunships to Rabat.", "ah-64-apache"),
+        ("Baghdad will get more Caracal aircraft for its army.", "h225m-caracal"),
     ],
 )
 def test_cyrillic_variants_and_local_family_names(tagger: Tagger, body: str, expected: str) -> None:
@@ -166,6 +169,7 @@ def test_cyrillic_variants_and_local_family_names(tagger: Tagger, body: str, exp
         "Грузовой Ил-76ТФ приземлился в Омске.",
         "Над городом прошёл град, потом ураган.",  # hail and hurricane are weather
         "Osmanlı ordusu atak yaptı, Altay dağlarında.",  # attack and the mountains
+        "The Apache nation and a caracal (a wild cat) met nobody.",
     ],
 )
 def test_civil_models_and_ordinary_words_stay_no_weapon(tagger: Tagger, body: str) -> None:
