@@ -131,3 +131,46 @@ def test_the_german_common_word_for_a_tracked_howitzer_names_no_make(tagger: Tag
     assert weapons(tagger, "Kroatien erhielt zwölf Panzerhaubitzen PzH aus Deutschland.") == {
         "pzh-2000"
     }
+
+
+# Late night of 2026-12-06: a variant suffix in Cyrillic capitals folds to its base, as a Latin
+# one does; the Soviet-lineage families in Cyrillic; Turkish kind words with case endings
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Минобороны приняло партию танков Т-72Б3М.", "t-72"),
+        ("Алжир ждёт новые истребители Су-30СМЭ.", "su-30"),
+        ("На параде показали МиГ-29СМТ и Су-24М.", "mig-29"),
+        ("Таїланд отримав партію БТР-3Е1 з Києва.", "btr-3"),
+        ("Джакарта відмовилася від бронетранспортерів БТР-4Е1.", "btr-4"),
+        ("Tajlandia zamówiła transportery BTR-3E1 na Ukrainie.", "btr-3"),
+        ("Кабул получит гаубицы 2С1 Гвоздика.", "2s1-gvozdika"),
+        ("Армия получила реактивные системы БМ-21 Град.", "bm-21-grad"),
+        ("Флот заказал ракеты Х-35У для береговой обороны.", "kh-35"),
+        ("Дели отказался от вертолётов Ка-31 для флота.", "ka-27"),
+        ("Швеція надасть Україні установки Archer.", "archer"),
+        ("Manila iki Atak helikopterini teslim aldı.", "t129-atak"),
+        ("Cakarta, İstif sınıfının iki gemisini alacak.", "istif-class"),
+        ("Ankara, Ada sınıfı korvetleri ihraç ediyor.", "ada-class"),
+        ("تسلمت الدوحة مقاتلات تايفون من لندن.", "eurofighter-typhoon"),
+        # English: the name beside a word of its kind other than "helicopter"
+        ("Congress cleared the sale of Apache gunships to Rabat.", "ah-64-apache"),
+        ("Baghdad will get more Caracal aircraft for its army.", "h225m-caracal"),
+    ],
+)
+def test_cyrillic_variants_and_local_family_names(tagger: Tagger, body: str, expected: str) -> None:
+    assert expected in weapons(tagger, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Санитарная авиация получила два Ми-171А2.",  # the civil model, in Cyrillic letters
+        "Грузовой Ил-76ТФ приземлился в Омске.",
+        "Над городом прошёл град, потом ураган.",  # hail and hurricane are weather
+        "Osmanlı ordusu atak yaptı, Altay dağlarında.",  # attack and the mountains
+        "The Apache nation and a caracal (a wild cat) met nobody.",
+    ],
+)
+def test_civil_models_and_ordinary_words_stay_no_weapon(tagger: Tagger, body: str) -> None:
+    assert not weapons(tagger, body)

@@ -36,12 +36,17 @@ LEAD_SENTENCES = 3
 
 # A designation with a variant suffix glued on: a name and number, or letters and a number
 # ("Leopard 2", "T-72", "Su-30"), then capitals and digits the gazetteer does not list ("2A4HRV",
-# "B3M", "SM3"): the variant of a known system is that system.
+# "B3M", "SM3"): the variant of a known system is that system. In Latin or Cyrillic letters: the
+# Russian and Ukrainian press write Soviet-lineage variants in their own capitals ("Т-72Б3",
+# "Су-30СМЭ", "БТР-4Е1", "МиГ-29СМТ"), the commonest unlisted form on their dev reports.
+_UPPER = "A-ZА-ЯЁІЇЄҐ"
+_LOWER = "a-zа-яёіїєґ"
 _SUFFIXED = re.compile(
-    r"(?<![\w-])((?:[A-Z][a-z]+ |[A-Za-z]{1,4}-?)\d+)([A-Z][A-Z0-9]{0,5})(?![\w-])"
+    rf"(?<![\w-])((?:[{_UPPER}][{_LOWER}]+ |[{_UPPER}{_LOWER}]{{1,4}}-?)\d+)"
+    rf"([{_UPPER}][{_UPPER}0-9]{{0,5}})(?![\w-])"
 )
 
-_VARIANT_START = re.compile(r"\d[A-Z]")
+_VARIANT_START = re.compile(rf"\d[{_UPPER}]")
 
 
 class Tagger:
