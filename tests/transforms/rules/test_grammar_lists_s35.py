@@ -100,3 +100,46 @@ def test_a_state_with_interest_in_arms_seeks_to_buy_them(
 def test_interest_in_anything_but_arms_is_no_transfer(read) -> None:
     got = read("India sold Akash missiles to Armenia. Kenya is interested in regional stability.")
     assert set(got) == {("ARM", "IND")}
+
+
+NARROWED = [
+    # a field of bidders cut down: those after "to" would sell, the subject buys (talks)
+    (
+        "Chile has narrowed its choice of frigate builders to Italy and Spain.",
+        {("CHL", "ITA"), ("CHL", "ESP")},
+    ),
+    (
+        "Chile whittled down its list of frigate builders to Italy, Spain and Japan.",
+        {("CHL", "ITA"), ("CHL", "ESP"), ("CHL", "JPN")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NARROWED)
+def test_the_states_a_choice_is_narrowed_to_are_candidate_sellers(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    got = read(text)
+    assert set(got) == expected
+    assert all(p["status"] == "talks" for p in got.values())
+
+
+def test_narrowing_a_gap_is_no_choice_of_arms(read) -> None:
+    assert read("Ukraine narrowed the gap with Russia in drone production.") == {}
+
+
+GAPPED = [
+    # each member brings its own arms and repeats the preposition: the verb is said once
+    (
+        "Brazil exported Astros rocket launchers to Malaysia, Tucano trainers to Chile and "
+        "Guarani armoured vehicles to Ghana.",
+        {("MYS", "BRA"), ("CHL", "BRA"), ("GHA", "BRA")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GAPPED)
+def test_every_member_of_a_gapped_list_keeps_the_role(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert set(read(text)) == expected

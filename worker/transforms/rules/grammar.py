@@ -1153,6 +1153,20 @@ def _on_noun(
     return None
 
 
+def _narrowed_to(prep: Any, cls: Classes) -> Any | None:
+    """The verb of narrowing (the ``narrow`` class) a "to" hangs on, directly or through the
+    nouns of its object ("narrowed its choice of submarine makers to A"), or None: no other
+    verb stands between. What follows "to" is the field left, the makers that would sell."""
+    tok = prep.head
+    for _ in range(4):
+        if cls.has("narrow", _w(tok)):
+            return tok
+        if tok.tag_.startswith("VB") or tok.head == tok:
+            return None
+        tok = tok.head
+    return None
+
+
 def _interest_in_arms(tok: Any, cls: Classes) -> bool:
     """A word of wanting (the ``interest`` class) whose "in" names arms ("interest in the
     missile", "interested in Rafale fighters"): who has it seeks to buy them. Not "interest in
@@ -1646,6 +1660,9 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
             return Role(SUPPLIER, f"subject of '{v.text}'", v.i)
         if cls.has("take", w) and any(_w(c) in ("delivery", "possession") for c in v.children):
             return Role(RECIPIENT, "subject of 'took delivery'", v.i)
+        if cls.has("narrow", w) and any(_w(c) in ("to", "down") for c in v.children):
+            # "Peru narrowed its choice to A and B": it buys from the one it will pick
+            return Role(RECIPIENT, f"subject of '{v.text} … to' (picks among them)", v.i)
         into = _into_service(v, cls)
         if into is not None:
             return Role(RECIPIENT, f"subject of '{v.text} into {into}'", v.i)
@@ -1860,6 +1877,9 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         if _transfer_word(h, wtok, cls, 1, buying=True):  # not "wresting control from Russia"
             return Role(SUPPLIER, f"'{h.text} … from'", h.i)
         return None
+    narrowed = _narrowed_to(prep, cls) if p == "to" else None
+    if narrowed is not None:  # "narrowed its choice of jets to A and B": the candidates
+        return Role(SUPPLIER, f"'{narrowed.text} … to' (a candidate)", narrowed.i)
     if p == "to" and (cls.has("award", hw) or _hands_contract(h, cls)):
         return Role(SUPPLIER, f"'{h.text} … to' (wins the contract)", h.i)
     if p == "to" and h.head != h and cls.has("award", _w(h.head)) and _noun_class(h, cls):
