@@ -143,3 +143,20 @@ def test_every_member_of_a_gapped_list_keeps_the_role(
     read, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert set(read(text)) == expected
+
+
+SHARES = [
+    # a share of the arms as the object of a weak verb of receiving: the arms are still received
+    ("Vietnam gets most of its weapons from Russia.", {("VNM", "RUS")}),
+    (
+        "Egypt will receive the bulk of the new warships from France, Italy and Germany.",
+        {("EGY", "FRA"), ("EGY", "ITA"), ("EGY", "DEU")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARES)
+def test_a_share_of_the_arms_is_what_is_received(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert set(read(text)) == expected
