@@ -160,3 +160,24 @@ def test_a_share_of_the_arms_is_what_is_received(
     read, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert set(read(text)) == expected
+
+
+ASKED = [
+    # asking for arms: the subject would buy, the state asked (or "from") would sell; talks
+    ("Moldova asked France for more Caesar howitzers.", {("MDA", "FRA")}),
+    ("Moldova asked France and Italy for air defence missiles.", {("MDA", "FRA"), ("MDA", "ITA")}),
+    ("Moldova has requested Caesar howitzers from France.", {("MDA", "FRA")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ASKED)
+def test_a_state_asking_for_arms_would_buy_them_from_the_one_asked(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    got = read(text)
+    assert set(got) == expected
+    assert all(p["status"] == "talks" for p in got.values())
+
+
+def test_asking_for_anything_but_arms_is_no_transfer(read) -> None:
+    assert read("Moldova asked France for help after the floods.") == {}

@@ -1167,6 +1167,18 @@ def _narrowed_to(prep: Any, cls: Classes) -> Any | None:
     return None
 
 
+def _asks_for_arms(verb: Any, cls: Classes) -> bool:
+    """A verb of asking (the ``ask`` class) whose object or "for" names arms ("asked the US for
+    helicopters", "requested Taurus missiles"): a request to buy. Not "asked Germany for help"
+    nor "asked Israel to stop its sales" (an infinitive says who does what)."""
+    if not cls.has("ask", _w(verb)):
+        return False
+    wtok = verb.doc.user_data.get(_WEAPON_TOKENS, {})
+    wanted = [c for c in verb.children if c.dep_ == "dobj"]
+    wanted += [g for p in verb.children if _w(p) == "for" for g in p.children if g.dep_ == "pobj"]
+    return any(_arms_at(t, wtok, cls) for w in wanted for t in (w, *w.conjuncts))
+
+
 def _interest_in_arms(tok: Any, cls: Classes) -> bool:
     """A word of wanting (the ``interest`` class) whose "in" names arms ("interest in the
     missile", "interested in Rafale fighters"): who has it seeks to buy them. Not "interest in
@@ -1332,6 +1344,8 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
         return _raised_subject(head, cls)
     if dep in ("dobj", "dative", "iobj") and cls.has("sell", _w(head)):
         return Role(RECIPIENT, f"object of '{head.text}'", head.i)
+    if dep == "dobj" and _asks_for_arms(head, cls):  # "asked the US for helicopters"
+        return Role(SUPPLIER, f"object of '{head.text}' (asked for arms)", head.i)
     if dep == "dobj" and cls.has("choose", _w(head)):  # "selected Japan's Mitsubishi", "chose Saab"
         return Role(SUPPLIER, f"object of '{head.text}' (the chosen maker)", head.i)
     if dep == "dobj":  # "cleared Indonesia to buy", "allowed Germany to export"
@@ -1660,6 +1674,8 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
             return Role(SUPPLIER, f"subject of '{v.text}'", v.i)
         if cls.has("take", w) and any(_w(c) in ("delivery", "possession") for c in v.children):
             return Role(RECIPIENT, "subject of 'took delivery'", v.i)
+        if _asks_for_arms(v, cls):  # "Tunisia asked the US for helicopters"
+            return Role(RECIPIENT, f"subject of '{v.text}' (asks for arms)", v.i)
         if cls.has("narrow", w) and any(_w(c) in ("to", "down") for c in v.children):
             # "Peru narrowed its choice to A and B": it buys from the one it will pick
             return Role(RECIPIENT, f"subject of '{v.text} … to' (picks among them)", v.i)
@@ -1876,6 +1892,8 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
             return Role(THIRD, f"'{h.text} from' {RETIRED}")
         if _transfer_word(h, wtok, cls, 1, buying=True):  # not "wresting control from Russia"
             return Role(SUPPLIER, f"'{h.text} … from'", h.i)
+        if _asks_for_arms(h, cls):  # "requested Taurus missiles from Germany"
+            return Role(SUPPLIER, f"'{h.text} … from' (asked for arms)", h.i)
         return None
     narrowed = _narrowed_to(prep, cls) if p == "to" else None
     if narrowed is not None:  # "narrowed its choice of jets to A and B": the candidates
@@ -2150,6 +2168,10 @@ def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes
     if verb is None:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if cls.has("ask", _w(verb)):  # "asked the US for helicopters": what is asked for
+        objects += [
+            g for p in verb.children if _w(p) == "for" for g in p.children if g.dep_ == "pobj"
+        ]
     if cls.has("interest", _w(verb)):  # "interest in the jets": what is wanted follows "in"
         objects += [
             g for p in verb.children if _w(p) == "in" for g in p.children if g.dep_ == "pobj"
