@@ -642,6 +642,7 @@ def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: 
             if r.role == SUPPLIER and span is not None and len(span):
                 maker_clauses.add(_clause_of(span.root))
     dateline = _dateline_end(doc)  # "WASHINGTON, May 2 (agency) - …": where it was filed
+    buyer = None  # the subject token read as the buyer: its other members buy too
     for k, a in enumerate(actors):
         if k in out or a.country in taken or a.end <= dateline:
             continue
@@ -649,15 +650,18 @@ def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: 
         tok = span.root if span is not None and len(span) else None
         while tok is not None and tok.dep_ in ("compound", "amod", "poss", "conj"):
             tok = tok.head
-        if (
-            tok is not None
-            and _main_subject(tok, cls)
+        if tok is None or (buyer is not None and tok.i != buyer.i):
+            continue
+        if buyer is not None or (
+            _main_subject(tok, cls)
             and not cls.any(("threat", "veto", "say", "act", "fire"), _w(tok.head))
             and not (cls.has("induct", _w(tok.head)) and not _takes_arms(tok.head, cls))
             and (maker_clauses is None or _clause_of(tok) in maker_clauses)
         ):
+            # "A, B or C asked Russia for arms": every member of the subject is a buyer
+            # (issue 12: a list keeps each member's role), not its first alone
             out[k] = Role(RECIPIENT, f"subject of '{tok.head.text}' beside a seller")
-            return
+            buyer = tok
 
 
 def _main_subject(tok: Any, cls: Classes) -> bool:
@@ -807,13 +811,23 @@ def _misread_subject(tok: Any, verb: Any) -> bool:
     the subjects ("Chile, Peru weigh joint purchase")."""
     if tok.dep_ not in ("nmod", "npadvmod") or tok.tag_ != "NNP" or tok.i > verb.i:
         return False
-    if verb.tag_ not in ("VBZ", "VBD", "VBP"):
+    if not _finite(verb):
         return False
     subjects = [c for c in verb.children if c.dep_ in (*_SUBJECTS, "nsubjpass")]
     if not subjects:
         return True
     comma = tok.doc[tok.i + 1]  # tok is before the verb: never the last token
     return len(subjects) == 1 and comma.text == "," and subjects[0].left_edge.i == comma.i + 1
+
+
+def _finite(verb: Any) -> bool:
+    """A verb with a subject of its own: finite itself, or a participle after a finite
+    auxiliary ("has been supplying", "have ordered", "will buy")."""
+    if verb.tag_ in ("VBZ", "VBD", "VBP"):
+        return True
+    return verb.tag_.startswith("VB") and any(
+        c.dep_ == "aux" and c.tag_ in _FINITE for c in verb.children
+    )
 
 
 _STATE_TOKENS = "newswatch_state_tokens"  # Doc.user_data key, set by read_roles
@@ -952,7 +966,18 @@ def _along_with(tok: Any) -> Any | None:
         return phrase  # "together" on "with", "with" on the subject
     if _w(phrase) not in ("along", "together"):
         return None
-    subject = next((c for c in phrase.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if phrase.head.dep_ in ("nsubj", "nsubjpass"):  # "along" on the subject itself
+        return phrase.head
+    # the subject, or a name the small parser hung on the verb as a modifier in its place
+    # ("A, along with B, has been supplying": A an "npadvmod" of "supplying")
+    subject = next(
+        (
+            c
+            for c in phrase.head.children
+            if c.dep_ in ("nsubj", "nsubjpass") or _misread_subject(c, phrase.head)
+        ),
+        None,
+    )
     if subject is None or not subject.right_edge.i < phrase.i <= subject.right_edge.i + 2:
         return None
     return subject
@@ -1064,6 +1089,8 @@ def _noun_class(tok: Any, cls: Classes) -> str | None:
     w = _w(tok)
     if cls.has("buy_noun", w) and not _command_noun(tok, cls):
         return RECIPIENT
+    if _interest_in_arms(tok, cls):  # "expressed interest in the jet", "India's interest in"
+        return RECIPIENT
     if cls.has("sell_noun", w):
         return SUPPLIER
     if cls.has("deal", w) or cls.has("talks", w):
@@ -1124,6 +1151,45 @@ def _on_noun(
     if kind == PARTY and tok.dep_ == "poss":
         return Role(PARTY, f"'{tok.text}'s {head.text}'", head.i)
     return None
+
+
+def _narrowed_to(prep: Any, cls: Classes) -> Any | None:
+    """The verb of narrowing (the ``narrow`` class) a "to" hangs on, directly or through the
+    nouns of its object ("narrowed its choice of submarine makers to A"), or None: no other
+    verb stands between. What follows "to" is the field left, the makers that would sell."""
+    tok = prep.head
+    for _ in range(4):
+        if cls.has("narrow", _w(tok)):
+            return tok
+        if tok.tag_.startswith("VB") or tok.head == tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _asks_for_arms(verb: Any, cls: Classes) -> bool:
+    """A verb of asking (the ``ask`` class) whose object or "for" names arms ("asked the US for
+    helicopters", "requested Taurus missiles"): a request to buy. Not "asked Germany for help"
+    nor "asked Israel to stop its sales" (an infinitive says who does what)."""
+    if not cls.has("ask", _w(verb)):
+        return False
+    wtok = verb.doc.user_data.get(_WEAPON_TOKENS, {})
+    wanted = [c for c in verb.children if c.dep_ == "dobj"]
+    wanted += [g for p in verb.children if _w(p) == "for" for g in p.children if g.dep_ == "pobj"]
+    return any(_arms_at(t, wtok, cls) for w in wanted for t in (w, *w.conjuncts))
+
+
+def _interest_in_arms(tok: Any, cls: Classes) -> bool:
+    """A word of wanting (the ``interest`` class) whose "in" names arms ("interest in the
+    missile", "interested in Rafale fighters"): who has it seeks to buy them. Not "interest in
+    selling" (a verb says who does what) nor "interest in the region"."""
+    if not cls.has("interest", _w(tok)):
+        return False
+    wtok = tok.doc.user_data.get(_WEAPON_TOKENS, {})
+    return any(
+        _w(p) == "in" and any(g.dep_ == "pobj" and _arms_at(g, wtok, cls) for g in p.children)
+        for p in tok.children
+    )
 
 
 def _owner_sells(tok: Any, noun: Any, cls: Classes) -> bool:
@@ -1193,6 +1259,19 @@ def _implied_subject_of(tok: Any, cls: Classes) -> Any | None:
         for a in head.children:
             if a.dep_ == "acomp" and cls.has("about_to", _w(a)):
                 verb = next((c for c in a.children if c.dep_ == "xcomp"), None)
+                if verb is not None:
+                    return verb
+            if a.dep_ == "acomp" and cls.has("interest", _w(a)):  # "is interested in buying"
+                verb = next(
+                    (
+                        g
+                        for p in a.children
+                        if _w(p) == "in"
+                        for g in p.children
+                        if g.dep_ == "pcomp"
+                    ),
+                    None,
+                )
                 if verb is not None:
                     return verb
     for c in tok.children:  # "Italy to sell": a headline's infinitive on its subject
@@ -1265,6 +1344,8 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
         return _raised_subject(head, cls)
     if dep in ("dobj", "dative", "iobj") and cls.has("sell", _w(head)):
         return Role(RECIPIENT, f"object of '{head.text}'", head.i)
+    if dep == "dobj" and _asks_for_arms(head, cls):  # "asked the US for helicopters"
+        return Role(SUPPLIER, f"object of '{head.text}' (asked for arms)", head.i)
     if dep == "dobj" and cls.has("choose", _w(head)):  # "selected Japan's Mitsubishi", "chose Saab"
         return Role(SUPPLIER, f"object of '{head.text}' (the chosen maker)", head.i)
     if dep == "dobj":  # "cleared Indonesia to buy", "allowed Germany to export"
@@ -1593,6 +1674,11 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
             return Role(SUPPLIER, f"subject of '{v.text}'", v.i)
         if cls.has("take", w) and any(_w(c) in ("delivery", "possession") for c in v.children):
             return Role(RECIPIENT, "subject of 'took delivery'", v.i)
+        if _asks_for_arms(v, cls):  # "Tunisia asked the US for helicopters"
+            return Role(RECIPIENT, f"subject of '{v.text}' (asks for arms)", v.i)
+        if cls.has("narrow", w) and any(_w(c) in ("to", "down") for c in v.children):
+            # "Peru narrowed its choice to A and B": it buys from the one it will pick
+            return Role(RECIPIENT, f"subject of '{v.text} … to' (picks among them)", v.i)
         into = _into_service(v, cls)
         if into is not None:
             return Role(RECIPIENT, f"subject of '{v.text} into {into}'", v.i)
@@ -1611,6 +1697,8 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
         )
     for v in _chain(verb, depth=1):
         for c in v.children:
+            if c.dep_ == "acomp" and _interest_in_arms(c, cls):  # "is interested in the jet"
+                return Role(RECIPIENT, f"subject of '{v.text} {c.text} in'", v.i)
             if c.dep_ in ("dobj", "attr", "nsubjpass"):
                 kind = _noun_class(c, cls)
                 if kind == RECIPIENT:
@@ -1804,7 +1892,12 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
             return Role(THIRD, f"'{h.text} from' {RETIRED}")
         if _transfer_word(h, wtok, cls, 1, buying=True):  # not "wresting control from Russia"
             return Role(SUPPLIER, f"'{h.text} … from'", h.i)
+        if _asks_for_arms(h, cls):  # "requested Taurus missiles from Germany"
+            return Role(SUPPLIER, f"'{h.text} … from' (asked for arms)", h.i)
         return None
+    narrowed = _narrowed_to(prep, cls) if p == "to" else None
+    if narrowed is not None:  # "narrowed its choice of jets to A and B": the candidates
+        return Role(SUPPLIER, f"'{narrowed.text} … to' (a candidate)", narrowed.i)
     if p == "to" and (cls.has("award", hw) or _hands_contract(h, cls)):
         return Role(SUPPLIER, f"'{h.text} … to' (wins the contract)", h.i)
     if p == "to" and h.head != h and cls.has("award", _w(h.head)) and _noun_class(h, cls):
@@ -2075,6 +2168,14 @@ def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes
     if verb is None:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if cls.has("ask", _w(verb)):  # "asked the US for helicopters": what is asked for
+        objects += [
+            g for p in verb.children if _w(p) == "for" for g in p.children if g.dep_ == "pobj"
+        ]
+    if cls.has("interest", _w(verb)):  # "interest in the jets": what is wanted follows "in"
+        objects += [
+            g for p in verb.children if _w(p) == "in" for g in p.children if g.dep_ == "pobj"
+        ]
     if cls.has("arrive", _w(verb)):  # what arrives is its subject ("two jets arrived in X")
         objects += _arriving(verb, cls)
     if verb.dep_ == "relcl" and all(o.tag_ in ("WDT", "WP") for o in objects):

@@ -1082,6 +1082,8 @@ def _sentence_pairs(
         backward=lex.symbols_only,
         triggers=trig,
     )
+    if not lex.symbols_only:
+        _gapped_members(roles, countries, symbols, _object_symbols(symbols, text, first), lex)
     book = _RoleBook(fld)
     book.blockers = _blockers(roles, countries, symbols, lex)
     if lex.symbols_only:
@@ -2071,6 +2073,46 @@ def _coordinate(
         _coordinate_back(roles, countries, symbols, conjunctions, triggers)
     if case_marker:
         _list_case(roles, countries, symbols, conjunctions, case_marker)
+
+
+# The prepositions that give an English list member its side ("to X" buys, "from X" sells)
+_GAP_PREPOSITIONS = ("to", "from")
+
+
+def _gapped_members(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    line: list[str],
+    lex: RelationLexicon,
+) -> None:
+    """A list whose members each bring their own arms and repeat the preposition ("exported
+    rifles to A, radars to B and boats to C", "trucks from A and tanks from B"): the verb is
+    said once, so a member after the first takes its role, as in a plain list. The parse often
+    makes the middle member a modifier of the next arms and gives it nothing; the words between
+    two members are a comma or "and", then what is brought (arms, or a name or a count:
+    "Tucano trainers", "72 missiles"), then the first one's preposition, and no trigger (a verb
+    of its own: "and bought tanks from B" is read by itself). Not "to A, a country close to B":
+    nothing is brought."""
+    for a, b in itertools.pairwise(countries):
+        own = roles.get(a)
+        if roles.get(b) is not None or not own or own[0] not in SIDES:
+            continue
+        before = _word_before(symbols, a)
+        between = _words_between(symbols, a, b)
+        if before not in _GAP_PREPOSITIONS or len(between) < 3 or between[-1] != before:
+            continue
+        if between[0] != "," and between[0] not in lex.conjunctions:
+            continue
+        middle = range(a + 2, b - 1)  # what each member brings: arms, counts, makers' names
+        brought = (line[x] in ("W", "N") for x in middle)  # arms, names (``_object_symbols``)
+        if (
+            len(middle) > 6
+            or not any(brought)
+            or any(symbols[x][0] == "word" and symbols[x][1] in lex.triggers for x in middle)
+        ):
+            continue
+        roles[b] = (own[0], own[1] + " (a gapped list)", *own[2:])
 
 
 def _lists(

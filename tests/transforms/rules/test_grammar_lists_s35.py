@@ -1,0 +1,183 @@
+"""Lists of buyers and sellers in English (issue 12: every member of a list keeps its role), and
+the buyer who wants arms ("has expressed interest in the jet"). Every sentence is our own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from worker.model import Article
+from worker.transforms.rules import load_rules
+from worker.transforms.rules.pairs import extract_pairs
+from worker.transforms.tag import default_tagger
+
+
+@pytest.fixture(scope="module")
+def read() -> Callable[[str], dict[tuple[str, str], dict]]:
+    """(recipient, supplier) -> pair of what the shipped reader reads in one text."""
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+
+    def run(text: str) -> dict[tuple[str, str], dict]:
+        tagged = tagger.tag(Article(id="t", title="", body=text))
+        return {(h.recipient, h.supplier): h.pair for h in extract_pairs(tagged, lex)}
+
+    return run
+
+
+SUBJECT_LISTS = [
+    # the subject of a verb that is no purchase, beside a named seller: each member buys
+    (
+        "Bolivia, Paraguay or Ecuador have requested from Russia deliveries of newer rifles.",
+        {("BOL", "RUS"), ("PRY", "RUS"), ("ECU", "RUS")},
+    ),
+    (
+        "Serbia and Hungary presented the FK-3 air defence system procured from China.",
+        {("SRB", "CHN"), ("HUN", "CHN")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUBJECT_LISTS)
+def test_every_member_of_the_subject_buys_beside_a_seller(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert set(read(text)) == expected
+
+
+ALONG_WITH = [
+    # "A, along with B and C, has been supplying": the parser hangs A on the verb as a modifier
+    (
+        "Belarus, along with Iran and Syria, has been supplying Sudan with armed drones.",
+        {("SDN", "BLR"), ("SDN", "IRN"), ("SDN", "SYR")},
+    ),
+    (
+        "Belarus, together with Iran, supplied Sudan with armed drones.",
+        {("SDN", "BLR"), ("SDN", "IRN")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ALONG_WITH)
+def test_states_along_with_the_subject_sell_with_it(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert set(read(text)) == expected
+
+
+def test_a_participle_after_a_finite_auxiliary_has_the_misread_subject(read) -> None:
+    assert set(read("Latvia and Lithuania have planned jointly to buy German howitzers.")) == {
+        ("LVA", "DEU"),
+        ("LTU", "DEU"),
+    }
+
+
+INTEREST = [
+    # wanting arms: the noun with "in", the adjective after "be", and a gerund after "in"
+    (
+        "Egypt sold K9 howitzers to Chile. Kenya, Ghana and Peru have voiced interest in the "
+        "K9 howitzer.",
+        {("CHL", "EGY"), ("KEN", "KOR"), ("GHA", "KOR"), ("PER", "KOR")},
+    ),
+    (
+        "Kenya and Ghana are also interested in the Akash air defence system.",
+        {("KEN", "IND"), ("GHA", "IND")},
+    ),
+    ("Ghana is interested in purchasing the Akash air defence system.", {("GHA", "IND")}),
+    ("Russia is interested in selling Su-57 jets to Vietnam.", {("VNM", "RUS")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INTEREST)
+def test_a_state_with_interest_in_arms_seeks_to_buy_them(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    got = read(text)
+    assert expected <= set(got)
+    assert all(got[k]["status"] == "talks" for k in expected if k[1] != "EGY")
+
+
+def test_interest_in_anything_but_arms_is_no_transfer(read) -> None:
+    got = read("India sold Akash missiles to Armenia. Kenya is interested in regional stability.")
+    assert set(got) == {("ARM", "IND")}
+
+
+NARROWED = [
+    # a field of bidders cut down: those after "to" would sell, the subject buys (talks)
+    (
+        "Chile has narrowed its choice of frigate builders to Italy and Spain.",
+        {("CHL", "ITA"), ("CHL", "ESP")},
+    ),
+    (
+        "Chile whittled down its list of frigate builders to Italy, Spain and Japan.",
+        {("CHL", "ITA"), ("CHL", "ESP"), ("CHL", "JPN")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NARROWED)
+def test_the_states_a_choice_is_narrowed_to_are_candidate_sellers(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    got = read(text)
+    assert set(got) == expected
+    assert all(p["status"] == "talks" for p in got.values())
+
+
+def test_narrowing_a_gap_is_no_choice_of_arms(read) -> None:
+    assert read("Ukraine narrowed the gap with Russia in drone production.") == {}
+
+
+GAPPED = [
+    # each member brings its own arms and repeats the preposition: the verb is said once
+    (
+        "Brazil exported Astros rocket launchers to Malaysia, Tucano trainers to Chile and "
+        "Guarani armoured vehicles to Ghana.",
+        {("MYS", "BRA"), ("CHL", "BRA"), ("GHA", "BRA")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GAPPED)
+def test_every_member_of_a_gapped_list_keeps_the_role(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert set(read(text)) == expected
+
+
+SHARES = [
+    # a share of the arms as the object of a weak verb of receiving: the arms are still received
+    ("Vietnam gets most of its weapons from Russia.", {("VNM", "RUS")}),
+    (
+        "Egypt will receive the bulk of the new warships from France, Italy and Germany.",
+        {("EGY", "FRA"), ("EGY", "ITA"), ("EGY", "DEU")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARES)
+def test_a_share_of_the_arms_is_what_is_received(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert set(read(text)) == expected
+
+
+ASKED = [
+    # asking for arms: the subject would buy, the state asked (or "from") would sell; talks
+    ("Moldova asked France for more Caesar howitzers.", {("MDA", "FRA")}),
+    ("Moldova asked France and Italy for air defence missiles.", {("MDA", "FRA"), ("MDA", "ITA")}),
+    ("Moldova has requested Caesar howitzers from France.", {("MDA", "FRA")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ASKED)
+def test_a_state_asking_for_arms_would_buy_them_from_the_one_asked(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    got = read(text)
+    assert set(got) == expected
+    assert all(p["status"] == "talks" for p in got.values())
+
+
+def test_asking_for_anything_but_arms_is_no_transfer(read) -> None:
+    assert read("Moldova asked France for help after the floods.") == {}
