@@ -1714,16 +1714,22 @@ def _holds_phrase(words: list[str | None], phrases: frozenset[str]) -> bool:
 
 
 def _relief_alone(words: list[str | None], k: int, lex: RelationLexicon) -> bool:
-    """The relief goods at word ``k`` are not one item of a list that also holds other goods
-    ("launchers, food and medical supplies"): each member joined before them ("," or "and")
-    is relief as well (a weapon is no word here, so it ends the relief)."""
+    """The relief goods at words ``k``, ``k + 1`` ("medical supplies") are not one item of a
+    list that also holds other goods ("launchers, food and medical supplies", "medical supplies
+    and Stinger missiles"): each member joined before or after them ("," or "and") is relief
+    as well (a weapon is no word here, so it ends the relief)."""
     assert lex.grammar is not None
     goods = lex.grammar.words("cargo") | lex.grammar.words("relief")
     joins = lex.conjunctions | {","}
-    while k >= 2 and words[k - 1] in joins:
-        if words[k - 2] not in goods:
+    before, after = k, k + 1
+    while before >= 2 and words[before - 1] in joins:
+        if words[before - 2] not in goods:
             return False
-        k -= 2
+        before -= 2
+    while after + 2 < len(words) and words[after + 1] in joins:
+        if words[after + 2] not in goods:
+            return False
+        after += 2
     return True
 
 
