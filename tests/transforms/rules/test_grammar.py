@@ -1912,3 +1912,14 @@ def test_a_member_after_a_gloss_with_a_verb_of_its_own_opens_a_clause(read) -> N
     # "… (in 2015) and B bought …": B is the subject of its own verb, not a recipient
     got = read("Spain sold corvettes to Peru (in 2015) and Chile bought frigates from Britain.")
     assert set(got) == {("PER", "ESP"), ("CHL", "GBR")}
+
+
+def test_a_past_participle_on_the_object_is_not_done_by_the_subject(read) -> None:
+    # "tanks supplied to X" is a passive clause of its own: the state that destroyed or seized
+    # the tanks did not supply them; the arms' maker or the "by" agent is the seller
+    assert ("UKR", "RUS") not in read("Russia destroyed German tanks supplied to Ukraine.")
+    assert ("UKR", "DEU") in read("Russia destroyed German tanks supplied to Ukraine.")
+    seized = read("The rebels said Iran had seized rifles delivered to Iraq by Belgium.")
+    assert ("IRQ", "IRN") not in seized
+    # a purpose the subject pursues still makes it a party
+    assert ("EGY", "FRA") in read("Egypt signed a contract to buy Rafale jets from France.")

@@ -185,3 +185,47 @@ def test_a_second_seller_of_the_arms_themselves_still_sells_to_the_buyer(lexicon
         "contract, further frigates will be supplied by Japan.",
     )
     assert got == {("PER", "KOR"), ("PER", "JPN")}
+
+
+def test_arms_sent_for_an_exercise_change_no_hands(lexicon):
+    # a state moving its own arms to a drill abroad deploys them; the same verb without the
+    # exercise is a transfer
+    drill = _read_real(lexicon, "France sent six Rafale jets to Greece for the joint drills.")
+    assert ("GRC", "FRA") not in drill
+    games = _read_real(
+        lexicon, "For the war games, Germany shipped two Patriot batteries to Lithuania."
+    )
+    assert ("LTU", "DEU") not in games
+    assert ("GRC", "FRA") in _read_real(lexicon, "France sold eighteen Rafale jets to Greece.")
+
+
+def test_aircraft_carrying_relief_goods_are_no_transfer(lexicon):
+    # a transport flying relief in is a carrier, and relief is not arms
+    got = _read_real(
+        lexicon,
+        "Japan sent a C-130 transport to Nepal to provide humanitarian aid after the floods.",
+    )
+    assert ("NPL", "JPN") not in got
+    got = _read_real(
+        lexicon, "The United States delivered a C-17 with medical supplies to Lebanon."
+    )
+    assert ("LBN", "USA") not in got
+    # the aircraft itself handed over is a transfer
+    got = _read_real(lexicon, "The United States delivered a C-17 to Lebanon.")
+    assert ("LBN", "USA") in got
+
+
+def test_relief_joined_to_arms_keeps_the_transfer(lexicon):
+    # relief named beside arms ("launchers and humanitarian aid", or an arms word anywhere in
+    # the sentence) does not hide the arms
+    got = _read_real(
+        lexicon,
+        "Norway will give Ukraine NASAMS launchers and humanitarian aid.",
+    )
+    assert ("UKR", "NOR") in got
+    listed = _read_real(
+        lexicon, "Norway will give Ukraine NASAMS launchers, food and medical kits."
+    )
+    assert ("UKR", "NOR") in listed
+    refused = _read_real(lexicon, "Poland sent medical supplies to Ukraine, then sent weapons.")
+    assert ("UKR", "POL") in refused

@@ -1568,7 +1568,9 @@ def _complement_verbs(verb: Any) -> list[Any]:
             out += [
                 a
                 for a in o.children
-                if (_verb_of(a, "acl") or _verb_of(a, "relcl")) and not _doers(a)
+                if (_verb_of(a, "acl") or _verb_of(a, "relcl"))
+                and not _doers(a)
+                and not _passive_participle(a)
             ]
             # "expressed interest in acquiring", "shown interest in striking a deal to buy"
             out += [
@@ -1595,6 +1597,13 @@ def _complement_verbs(verb: Any) -> list[Any]:
                 or (_verb_of(a, "relcl") and all(_w(c) in _RELATIVE for c in _doers(a)))
             ]
     return out
+
+
+def _passive_participle(verb: Any) -> bool:
+    """A past participle hung on a noun ("destroyed tanks supplied to Ukraine", "captured
+    vehicles delivered by the allies"): a reduced passive clause, whose doer is its "by" agent
+    or unnamed, never the subject of the verb the noun is the object of."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def _verb_of(tok: Any, dep: str) -> bool:

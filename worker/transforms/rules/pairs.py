@@ -1046,7 +1046,7 @@ def _sentence_pairs(
     actors = [s for s in spans if s.kind in _ACTORS]
     symbols, first = _symbols(text, start, end, [s for s in spans if s.kind not in _ACTORS], lex)
     trig = _qualifying_triggers(symbols, text, first, lex, (start, end))
-    if not trig:
+    if not trig or _no_transfer_told(symbols, lex):
         return
     countries = [k for k, s in enumerate(symbols) if s[0] == "country"]
     parsed = _grammar_roles(text, start, end, symbols, countries, actors, lex)
@@ -1683,6 +1683,61 @@ def _carriers(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
                     out.add(k)
                 break
     return out
+
+
+def _no_transfer_told(symbols: list[Symbol], lex: RelationLexicon) -> bool:
+    """The sentence is a look-alike of a transfer: it tells of a military exercise (a word or
+    phrase of the ``drill`` class: "sent a battery during war games", "at the exercises") or
+    of relief goods and names no arms word (a ``cargo`` word before a ``relief`` noun:
+    "a C-17 brought humanitarian aid", "medical supplies"), so the arms and aircraft it names
+    are deployed or carry aid and change no hands. Relief beside arms ("sent aid but refused
+    to send weapons", "launchers and humanitarian aid") is no look-alike. The parse reader's
+    languages (English) only: the language lexicons keep their drill words for the article's
+    context (``fills``)."""
+    if lex.grammar is None or lex.symbols_only:
+        return False
+    words = [x[1] if x[0] == "word" else None for x in symbols]
+    if _holds_phrase(words, lex.grammar.words("drill")):
+        return True
+    if any(x[0] == "weapon" and x[1] is None for x in symbols):
+        return False  # an arms word ("weapons", "jets"): a weapon's name may be a carrier
+    cargo, relief = lex.grammar.words("cargo"), lex.grammar.words("relief")
+    return any(
+        words[k] in cargo and words[k + 1] in relief and _relief_alone(words, k, lex)
+        for k in range(len(words) - 1)
+    )
+
+
+def _holds_phrase(words: list[str | None], phrases: frozenset[str]) -> bool:
+    """A word or run of words of a class ("war games") stands in the sentence's words (None:
+    a country or weapon span)."""
+    longest = max((len(p.split()) for p in phrases), default=0)
+    for n in range(1, longest + 1):
+        for k in range(len(words) - n + 1):
+            run = words[k : k + n]
+            if None not in run and " ".join(run) in phrases:  # type: ignore[arg-type]
+                return True
+    return False
+
+
+def _relief_alone(words: list[str | None], k: int, lex: RelationLexicon) -> bool:
+    """The relief goods at words ``k``, ``k + 1`` ("medical supplies") are not one item of a
+    list that also holds other goods ("launchers, food and medical supplies", "medical supplies
+    and Stinger missiles"): each member joined before or after them ("," or "and") is relief
+    as well (a weapon is no word here, so it ends the relief)."""
+    assert lex.grammar is not None
+    goods = lex.grammar.words("cargo") | lex.grammar.words("relief")
+    joins = lex.conjunctions | {","}
+    before, after = k, k + 1
+    while before >= 2 and words[before - 1] in joins:
+        if words[before - 2] not in goods:
+            return False
+        before -= 2
+    while after + 2 < len(words) and words[after + 1] in joins:
+        if words[after + 2] not in goods:
+            return False
+        after += 2
+    return True
 
 
 def _count_or_mod(word: str, mod: frozenset[str]) -> bool:
