@@ -443,3 +443,22 @@ def test_a_contract_carried_out_is_a_delivery(status_of) -> None:
     assert status_of(text, ("CHN", "RUS")) == "delivered"
     text = "Russia signed the contract for the delivery of S-300 systems to China."
     assert status_of(text, ("CHN", "RUS")) == "ordered"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "status"),
+    [
+        # a gerund of buying after a preposition is a noun of buying: the talks word decides
+        ("Belgrade is in talks with Moscow on buying eight Mi-17 helicopters.", ("SRB", "RUS"),
+         "talks"),
+        ("Nigeria has shown interest in purchasing the JF-17 from Pakistan.", ("NGA", "PAK"),
+         "talks"),
+        # "considered" governs the gerund as "considering" does
+        ("Years ago Myanmar considered purchasing JF-17 jets from Pakistan.", ("MMR", "PAK"),
+         "talks"),
+        # the progressive is still an order
+        ("Latvia is buying HIMARS launchers from the United States.", ("LVA", "USA"), "ordered"),
+    ],
+)  # fmt: skip
+def test_a_gerund_of_buying_after_a_preposition_is_a_noun(status_of, text, pair, status) -> None:
+    assert status_of(text, pair) == status
