@@ -469,3 +469,10 @@ def test_a_delivery_noun_before_a_future_is_still_ahead(status_of) -> None:
     # delivery still ahead under a deal placed (ordered), not arms that arrived
     text = "The delivery will follow in 2027 for the Rafale jets that Serbia bought from France."
     assert status_of(text, ("SRB", "FRA")) == "ordered"
+
+
+def test_an_order_received_is_a_document(status_of) -> None:
+    # the maker receives the order (a document of purchase, as a contract): the deal is ordered,
+    # no arms were received
+    text = "This week Saab receives the Gripen order for Thailand's air force."
+    assert status_of(text, ("THA", "SWE")) == "ordered"
