@@ -606,3 +606,38 @@ def test_a_future_passive_of_supplying_is_still_ahead(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str], status: str
 ) -> None:
     assert statuses(tagger, rules, lang, body).get(pair, "no pair") == status
+
+
+# 2026-12-06 (late night): a purchase named as what the arms are (a participle: "the jets bought
+# from Denmark", Turkish "satın aldığı", that it bought) or a pluperfect, with no other status
+# word in the sentence, tells arms in hand (``past_sale``, as English). A finite past or a
+# present perfect of buying ("compró", "ha acquistato") is a report's news of the order: ordered.
+PAST_PURCHASE_CASES = [
+    ("es", "Perú exhibió ayer en Lima los seis helicópteros Mi-171 adquiridos a Rusia.",
+     ("PER", "RUS"), "delivered"),
+    ("es", "Los cazas F-16 comprados a Dinamarca ya vuelan en Argentina.", ("ARG", "DNK"),
+     "delivered"),
+    ("pt", "O Brasil mostrou os blindados Guarani adquiridos a Israel.", ("BRA", "ISR"),
+     "delivered"),
+    ("it", "Il Perù ha mostrato ieri gli elicotteri AW139 acquistati in Italia.", ("PER", "ITA"),
+     "delivered"),
+    ("tr", "Kenya'nın Türkiye'den satın aldığı altı Bayraktar TB2 dün Nairobi'de sergilendi.",
+     ("KEN", "TUR"), "delivered"),
+    ("tr", "Kenya, Türkiye'den daha önce altı Bayraktar TB2 satın almıştı.", ("KEN", "TUR"),
+     "delivered"),
+    ("es", "Perú compró seis helicópteros Mi-171 a Rusia.", ("PER", "RUS"), "ordered"),
+    ("it", "Il Perù ha mostrato ieri gli elicotteri AW139 che ha acquistato in Italia.",
+     ("PER", "ITA"), "ordered"),
+    ("tr", "Kenya, Türkiye'den altı Bayraktar TB2 satın aldı.", ("KEN", "TUR"), "ordered"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair", "status"),
+    PAST_PURCHASE_CASES,
+    ids=[f"{c[0]}-{c[3]}-{n}" for n, c in enumerate(PAST_PURCHASE_CASES)],
+)
+def test_arms_named_as_bought_are_in_hand(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str], status: str
+) -> None:
+    assert statuses(tagger, rules, lang, body).get(pair, "no pair") == status

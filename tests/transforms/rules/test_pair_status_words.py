@@ -443,3 +443,36 @@ def test_a_contract_carried_out_is_a_delivery(status_of) -> None:
     assert status_of(text, ("CHN", "RUS")) == "delivered"
     text = "Russia signed the contract for the delivery of S-300 systems to China."
     assert status_of(text, ("CHN", "RUS")) == "ordered"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "status"),
+    [
+        # a gerund of buying after a preposition is a noun of buying: the talks word decides
+        ("Belgrade is in talks with Moscow on buying eight Mi-17 helicopters.", ("SRB", "RUS"),
+         "talks"),
+        ("Nigeria has shown interest in purchasing the JF-17 from Pakistan.", ("NGA", "PAK"),
+         "talks"),
+        # "considered" governs the gerund as "considering" does
+        ("Years ago Myanmar considered purchasing JF-17 jets from Pakistan.", ("MMR", "PAK"),
+         "talks"),
+        # the progressive is still an order
+        ("Latvia is buying HIMARS launchers from the United States.", ("LVA", "USA"), "ordered"),
+    ],
+)  # fmt: skip
+def test_a_gerund_of_buying_after_a_preposition_is_a_noun(status_of, text, pair, status) -> None:
+    assert status_of(text, pair) == status
+
+
+def test_a_delivery_noun_before_a_future_is_still_ahead(status_of) -> None:
+    # "the delivery will follow": the hand-over noun is the subject of a future clause, a
+    # delivery still ahead under a deal placed (ordered), not arms that arrived
+    text = "The delivery will follow in 2027 for the Rafale jets that Serbia bought from France."
+    assert status_of(text, ("SRB", "FRA")) == "ordered"
+
+
+def test_an_order_received_is_a_document(status_of) -> None:
+    # the maker receives the order (a document of purchase, as a contract): the deal is ordered,
+    # no arms were received
+    text = "This week Saab receives the Gripen order for Thailand's air force."
+    assert status_of(text, ("THA", "SWE")) == "ordered"

@@ -57,6 +57,7 @@ READING_KEYS = (
     "prospective_sign",
     "paper",
     "fulfil",
+    "noun_after",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -288,6 +289,10 @@ def sentence_status(
                 continue  # "got approval to buy", "received clearance": an approval, not arms
             if status == "delivered" and _hands_paper(words, i, classes):
                 continue  # "sent a letter asking for", "received a contract": a paper, not arms
+            if status == "ordered" and _gerund_noun(words, i, classes):
+                # "in talks on buying", "interest in purchasing": a noun of buying, which says
+                # nothing of how far the deal went; the words that govern it tell the status
+                continue
             if (
                 status in ("agreed", "ordered")
                 and not approved
@@ -608,6 +613,13 @@ def _ahead_told(words: Sequence[str], i: int, classes: Mapping[str, frozenset[st
         for j, w in enumerate(words)
         if j > i
     )
+
+
+def _gerund_noun(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """``words[i]`` is a gerund ("buying", "purchasing") right after one of ``noun_after`` (a
+    preposition: "on buying", "in purchasing"): a noun of buying, not "is buying" (an order)."""
+    before = words[i - 1] if i > 0 else ""
+    return words[i].endswith("ing") and before in classes.get("noun_after", _NONE)
 
 
 def _hangs_on_arms(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
