@@ -27,3 +27,25 @@ def test_arabic_receive_verbs_in_every_person(
 ) -> None:
     assert pairs(tagger, rules, "ar", body) == set(expected)
     assert statuses(tagger, rules, "ar", body) == expected
+
+
+# The receive class of the other languages completed the same way: the persons, tenses and
+# participles of the verbs already listed (and Ukrainian одержати beside отримати), one case each
+RECEIVE_FORMS = [
+    ("ru", "Египет получал от России истребители МиГ-29.", {("EGY", "RUS")}),
+    ("uk", "Україна одержала від Литви ракети Stinger.", {("UKR", "LTU")}),
+    ("it", "L'Egitto ricevette dalla Francia due fregate.", {("EGY", "FRA")}),
+    ("es", "Bolivia recibía helicópteros de China.", {("BOL", "CHN")}),
+    ("fr", "Le Maroc reçut des chars de la France.", {("MAR", "FRA")}),
+    ("pl", "Litwa dostała od Polski haubice Krab.", {("LTU", "POL")}),
+    ("tr", "Azerbaycan Türkiye'den yeni zırhlı araçları teslim alıyor.", {("AZE", "TUR")}),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"), RECEIVE_FORMS, ids=[c[0] for c in RECEIVE_FORMS]
+)
+def test_receive_class_in_every_form(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == expected
