@@ -2731,8 +2731,9 @@ def _blocks_civil(symbols: list[Symbol], j: int) -> bool:
 
 
 def _civil_only(symbols: list[tuple[str, Any, int, int]], lex: RelationLexicon) -> bool:
-    """Airliner talk ("ordered 10 Dreamliner aircraft") with no named weapon system; a language
-    lexicon's `civil` class (fishing boats, passenger ships) through its word classes."""
+    """Airliner talk ("ordered 10 Dreamliner aircraft") with no named weapon system: the
+    relation's `civil` class. (A language's civil boats cancel one vessel word each instead:
+    ``_drop_civil_vessels``.)"""
     classes = lex.grammar or lex.word_classes
     civil = classes.words("civil") if classes is not None else frozenset()
     has_civil = any(s[0] == "word" and s[1] in civil for s in symbols)
