@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.transforms.test_pairs_languages import pairs
+from tests.transforms.test_status_languages import statuses
 from worker.model import Article
 from worker.transforms.rules import RuleSet
 from worker.transforms.tag import Tagger
@@ -83,3 +84,76 @@ def test_shared_currency_adjectives_are_tagged(
 ) -> None:
     art = Article(id="t", title="", body=body, language=lang)
     assert iso in tagger.tag(art).countries
+
+
+# Review of the s35-i18n merge (branch s35-fix-review11): one case per finding, our own words.
+REVIEW = [
+    # 1. de: the compounds of delivering, not the supplier noun ("Waffenlieferant")
+    ("de", "Frankreich gilt als wichtigster Rüstungslieferant Katars.", set()),
+    ("de", "Die Rüstungslieferungen Schwedens an Brasilien laufen.", {("BRA", "SWE")}),
+    # 2. pt: the state thanked is the giver only when thanked for a gift or a sale ...
+    (
+        "pt",
+        "O Uruguai agradeceu à Espanha pelas doações e recebeu dois helicópteros.",
+        {("URY", "ESP")},
+    ),
+    ("pt", "O Chile agradeceu ao Brasil pela venda de helicópteros.", {("CHL", "BRA")}),
+    # ... the buyer when thanked for buying ...
+    ("pt", "A França agradeceu ao Egito pela compra de caças Rafale.", {("EGY", "FRA")}),
+    # ... and no party (never a dative buyer) when thanked for anything else
+    (
+        "pt",
+        "A Colômbia agradeceu ao México pelo apoio e comprou helicópteros à Rússia.",
+        {("COL", "RUS")},
+    ),
+    # 3. tr: "gemicilik" (the shipping trade) is no ship
+    ("tr", "Norveç gemicilik firmaları Mısır'a yük taşıdı ve sattı.", set()),
+    # 4. a civil word cancels the vessel word it qualifies, that one only
+    ("pt", "A Espanha vendeu a Marrocos três navios de carga.", set()),
+    ("pt", "A Itália enviou à Tunísia um barco com refugiados.", set()),
+    (
+        "pt",
+        "A Coreia do Sul vendeu ao Peru dois barcos de pesca e três corvetas.",
+        {("PER", "KOR")},
+    ),
+    ("tr", "Kazakistan, Azerbaycan'a tahıl gemisi gönderdi.", set()),
+    ("tr", "Japonya, Vietnam'a insani yardım gemisi gönderdi.", set()),
+    ("tr", "İspanya, Cezayir'e bir kargo gemisi ve iki korvet sattı.", {("DZA", "ESP")}),
+    # tr: a tanker aircraft refuels an air force: it is arms
+    ("tr", "Mısır, İtalya'dan dört tanker uçağı satın aldı.", {("EGY", "ITA")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), REVIEW, ids=[c[0] for c in REVIEW])
+def test_review_s35_i18n(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == expected
+
+
+# 5. de: stopping, banning or refusing arms exports is a blocked deal, as English "banned"
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        ("Schweden verbietet Rüstungsexporte nach Katar.", ("QAT", "SWE")),
+        ("Österreich lehnt Waffenlieferungen an Indien ab.", ("IND", "AUT")),
+        ("Dänemark stoppte Rüstungsexporte in die Türkei.", ("TUR", "DNK")),
+    ],
+)
+def test_review_de_stop_is_blocked(tagger: Tagger, rules: RuleSet, body: str, pair: tuple) -> None:
+    assert statuses(tagger, rules, "de", body) == {pair: "blocked"}
+
+
+# 6. the adjective of the Dominican Republic names the Dominican order too
+@pytest.mark.parametrize(
+    ("lang", "body", "tagged"),
+    [
+        ("pl", "Bracia dominikańscy prowadzą klasztor w Krakowie.", False),
+        ("ru", "Доминиканский орден основал монастырь.", False),
+        ("fr", "Un moine dominicain enseigne la théologie.", False),
+        ("es", "El ejército dominicano compró aviones.", True),
+    ],
+)
+def test_review_dominican_order(tagger: Tagger, lang: str, body: str, tagged: bool) -> None:
+    art = Article(id="t", title="", body=body, language=lang)
+    assert ("DOM" in tagger.tag(art).countries) is tagged

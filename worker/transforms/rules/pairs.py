@@ -1883,6 +1883,7 @@ def _symbols(
         symbols = _drop_holders(symbols, lex)
     if lex.places or lex.places_or_to:
         symbols = _places(symbols, text, lex)
+    symbols = _drop_civil_vessels(symbols, text, lex)
     return symbols, (toks[0][1] if toks else start)
 
 
@@ -2786,9 +2787,50 @@ def _owned_by_other(symbols: list[Symbol], weapon: Any) -> bool:
     return j >= 0 and symbols[j][0] == "country" and symbols[j][1].ident != weapon.origin
 
 
+# symbols between a civil qualifier and the vessel word it qualifies (pt "navios de carga",
+# tr "buğday yüklü bir gemi": a preposition or an article may stand between them)
+CIVIL_REACH = 3
+
+
+def _drop_civil_vessels(symbols: list[Symbol], text: str, lex: RelationLexicon) -> list[Symbol]:
+    """A cargo, grain, aid, fishing or passenger boat is no arms: each word of a language's
+    `civil_vessel` class turns the plain arms word it qualifies (the nearest weapon symbol with
+    no named system, within CIVIL_REACH; the one before it first, as the Romance "navios de
+    carga") back into a word. Only that word: other arms of the sentence still count, where a
+    sentence-wide test lost "two cruise ships and four frigates"."""
+    classes = lex.grammar or lex.word_classes
+    civil = classes.words("civil_vessel") if classes is not None else frozenset()
+    if not civil:
+        return symbols
+    out = list(symbols)
+    for k, s in enumerate(symbols):
+        if s[0] != "word" or s[1] not in civil:
+            continue
+        sides = [-1, 1]  # a side stays open until a country or a named system closes it
+        for d in range(1, CIVIL_REACH + 1):
+            hit = next((k + d * g for g in sides if _plain_arms(out, k + d * g)), None)
+            if hit is not None:
+                w = out[hit]
+                out[hit] = ("word", "_".join(_fold_token(text[w[2] : w[3]]).split()), w[2], w[3])
+                break
+            sides = [g for g in sides if not _blocks_civil(out, k + d * g)]
+    return out
+
+
+def _plain_arms(symbols: list[Symbol], j: int) -> bool:
+    return 0 <= j < len(symbols) and symbols[j][0] == "weapon" and symbols[j][1] is None
+
+
+def _blocks_civil(symbols: list[Symbol], j: int) -> bool:
+    """A country or a named system between a civil word and a vessel word: it qualifies no
+    vessel beyond."""
+    return 0 <= j < len(symbols) and symbols[j][0] != "word"
+
+
 def _civil_only(symbols: list[tuple[str, Any, int, int]], lex: RelationLexicon) -> bool:
-    """Airliner talk ("ordered 10 Dreamliner aircraft") with no named weapon system; a language
-    lexicon's `civil` class (fishing boats, passenger ships) through its word classes."""
+    """Airliner talk ("ordered 10 Dreamliner aircraft") with no named weapon system: the
+    relation's `civil` class. (A language's civil boats cancel one vessel word each instead:
+    ``_drop_civil_vessels``.)"""
     classes = lex.grammar or lex.word_classes
     civil = classes.words("civil") if classes is not None else frozenset()
     has_civil = any(s[0] == "word" and s[1] in civil for s in symbols)
