@@ -1872,7 +1872,7 @@ def _symbols(
             if tuple(t[0] for t in toks[i : i + n]) in lex.arms:
                 matched = n
                 break
-        if matched:
+        if matched and not _civil_or_people(toks, i, matched, lex):
             symbols.append(("weapon", None, ts, toks[i + matched - 1][2]))
             i += matched
             continue
@@ -1884,6 +1884,24 @@ def _symbols(
     if lex.places or lex.places_or_to:
         symbols = _places(symbols, text, lex)
     return symbols, (toks[0][1] if toks else start)
+
+
+def _civil_or_people(
+    toks: list[tuple[str, int, int]], i: int, n: int, lex: RelationLexicon
+) -> bool:
+    """The arms phrase at ``toks[i : i + n]`` is no arms: a civil modifier stands before it (the
+    ``civil_use`` class: "oxygen tanks", "weather radars") or it is "fighters" after a word of
+    a group of people (``fighting_people``: "Islamic State fighters", "foreign fighters")."""
+    if lex.grammar is None or i == 0:
+        return False
+    before = toks[i - 1][0]
+    if lex.grammar.has("civil_use", before):
+        return True
+    return (
+        n == 1
+        and lex.grammar.has("combatant", toks[i][0])
+        and lex.grammar.has("fighting_people", before)
+    )
 
 
 def _kept(
