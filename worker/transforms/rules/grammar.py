@@ -654,7 +654,9 @@ def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: 
             continue
         if buyer is not None or (
             _main_subject(tok, cls)
-            and not cls.any(("threat", "veto", "say", "act", "fire"), _w(tok.head))
+            # nor one using arms on a foe ("combat": "X attacked the ports; Y used guns
+            # supplied by Z")
+            and not cls.any(("threat", "veto", "say", "act", "fire", "combat"), _w(tok.head))
             and not (cls.has("induct", _w(tok.head)) and not _takes_arms(tok.head, cls))
             and (maker_clauses is None or _clause_of(tok) in maker_clauses)
         ):
