@@ -145,6 +145,26 @@ def test_every_member_of_a_gapped_list_keeps_the_role(
     assert set(read(text)) == expected
 
 
+NOT_GAPPED = [
+    # a second verb between the members: another act with its own object, not a gapped member
+    (
+        "Sweden sold Gripen fighters to Thailand, and moved four Gripen fighters to Lithuania.",
+        {("THA", "SWE")},
+    ),
+    # a count and a {mod} word are what is brought: still a gapped list
+    (
+        "Brazil sold Super Tucano aircraft to Chile, and a batch of 12 Guarani vehicles to Ghana.",
+        {("CHL", "BRA"), ("GHA", "BRA")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_GAPPED)
+def test_a_second_verb_ends_a_gapped_list(read, text: str, expected: set[tuple[str, str]]) -> None:
+    # between two members only arms, names, counts and {mod} words may stand
+    assert set(read(text)) == expected
+
+
 SHARES = [
     # a share of the arms as the object of a weak verb of receiving: the arms are still received
     ("Vietnam gets most of its weapons from Russia.", {("VNM", "RUS")}),
