@@ -24,7 +24,8 @@ when no maker is named), so today's order changes no pair; a new source takes it
 
 Before them, a lone buyer and a lone seller read in two sentences are paired with each other
 (``pairs._joined_pairs``): the article's own words, no context; in English only a seller read
-selling in words, and not when the buyer is read selling too (``_english_join``).
+selling in words, not when the buyer is read selling too, and only a seller of the buyer's
+deal, not of one of its own (``_english_join``, ``_same_deal``).
 
 The guards, one list (``GUARDS`` holds the switchable ones). Each says when the article's
 context is no counterpart; where a source keeps a guard of its own, the reason is given:
@@ -284,8 +285,9 @@ def _english_join(
 
 _BACK_DETERMINERS = frozenset({"the", "this", "these", "those", "that", "both", "its", "their"})
 _OWN_RECIPIENT = frozenset({"to", "for"})
-# what a "for" may hold that is no recipient: "sold them for $2 billion", "for years"
-_NO_RECIPIENT = ("currency", "mod")
+# what a "for" may hold that is no recipient: "sold them for $2 billion", "for years", "a deal
+# for 36 jets"
+_NO_RECIPIENT = ("currency", "mod", "arms", "hull", "arms_head", "for_platform")
 _SELLING = ("sell", "sell_noun", "gift", "handover", "deal", "offer", "approve")
 
 
