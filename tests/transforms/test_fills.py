@@ -108,3 +108,63 @@ def test_english_no_join_with_a_seller_that_blocks(tagger: Tagger, rules: RuleSe
         "of the jets."
     )
     assert _read_en(tagger, rules, body) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the seller's sentence names its own buyers ("to" several states): another deal
+        "Chile ordered twelve trainer jets in May, the air force said. In other news, Israel "
+        "has sold loitering munitions to three countries in Asia, its ministry said.",
+        # no recipient, but neither the buyer's arms nor a reference back to its deal
+        "Kenya signed a contract for 40 armoured vehicles in March. Elsewhere, Spain "
+        "exported frigates worth a billion euros last year, a government report found.",
+    ],
+)
+def test_english_no_join_with_a_seller_of_another_deal(
+    tagger: Tagger, rules: RuleSet, body: str
+) -> None:
+    # neither the join of lone sides nor the opening's seller makes it the buyer's seller
+    assert _read_en(tagger, rules, body) == set()
+
+
+def test_english_a_seller_referring_back_to_the_deal_still_joins(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # "the boats" refers back to the buyer's arms: the seller's sentence goes on with its deal
+    body = "Ghana has ordered ten patrol boats. Canada will deliver the boats next year."
+    assert _read_en(tagger, rules, body) == {("GHA", "CAN")}
+
+
+def test_english_the_lead_state_is_no_buyer_when_it_fights(tagger: Tagger, rules: RuleSet) -> None:
+    # a state read as the subject of a combat verb (the ``combat`` class) uses arms on a foe;
+    # the arms a seller supplies go to the other side, so it is no lead buyer
+    body = (
+        "Russia shelled Ukrainian towns with rockets overnight; Ukraine replied with "
+        "howitzers supplied by Norway."
+    )
+    assert ("RUS", "NOR") not in _read_en(tagger, rules, body)
+    # nor the subject of a combat verb beside a seller in the same sentence (grammar.py)
+    body = (
+        "Russia attacked Ukrainian ports with drones and missiles on Sunday; Kyiv hit back "
+        "using cannons supplied by Denmark."
+    )
+    assert ("RUS", "DNK") not in _read_en(tagger, rules, body)
+    art = Article(
+        id="t",
+        title="Shelling",
+        body="Russia fired rockets and shells at Ukraine, "
+        "killing two; Ukraine answered with guns supplied by Britain.",
+        language="en",
+    )
+    _, alerts = analyse(art, tagger, rules, datetime(2026, 12, 5, tzinfo=UTC))
+    assert ("RUS", "GBR") not in {
+        (a.pair["recipient"], a.pair["supplier"]) for a in alerts if a.pair
+    }
+
+
+def test_english_the_lead_state_still_buys_when_it_does_not_fight(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    body = "Estonia is expanding its artillery. The howitzers were supplied by South Korea."
+    assert _read_en(tagger, rules, body) == {("EST", "KOR")}

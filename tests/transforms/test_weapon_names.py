@@ -174,3 +174,35 @@ def test_cyrillic_variants_and_local_family_names(tagger: Tagger, body: str, exp
 )
 def test_civil_models_and_ordinary_words_stay_no_weapon(tagger: Tagger, body: str) -> None:
     assert not weapons(tagger, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Солнцепёк ожидается в выходные, до плюс тридцати пяти.",  # the blazing sun
+        "Солнцепек и духота: синоптики дали прогноз на неделю.",
+        "ضرب إعصار تايفون الساحل الشرقي وأغرق عدة قرى.",  # a weather typhoon
+        "Ada sınıfı oteller ve pansiyonlar yazın doluyor.",  # an island's class of hotels
+    ],
+)
+def test_local_weapon_names_that_are_words_need_their_weapon(tagger: Tagger, body: str) -> None:
+    # "Солнцепёк", "تايفون" and "Ada sınıfı" are weather or places too: a weapon only beside the
+    # designation or a word of its kind
+    assert not weapons(tagger, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Армия получила новые огнемётные системы «Солнцепёк».", "tos-1"),
+        ("ТОС-1А «Солнцепек» поставлены в Ирак.", "tos-1"),
+        ("تسلمت القوات الجوية مقاتلات تايفون جديدة.", "eurofighter-typhoon"),
+        ("اشترت قطر طائرات تايفون من بريطانيا.", "eurofighter-typhoon"),
+        ("Ukrayna için Ada sınıfı korvet inşa ediliyor.", "ada-class"),
+        ("Pakistan, Ada sınıfı dört korveti teslim aldı.", "ada-class"),
+    ],
+)
+def test_local_weapon_names_with_their_weapon_word_are_read(
+    tagger: Tagger, body: str, expected: str
+) -> None:
+    assert expected in weapons(tagger, body)

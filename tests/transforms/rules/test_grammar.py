@@ -1100,6 +1100,12 @@ def test_a_states_suppliers_sell_to_it(read) -> None:
         # a hand-over or a donation is a transfer word of the reader and of the query alike
         "Pakistan handed over three JF-17 fighter jets to the Nigerian Air Force.",
         "Washington donated fourteen armoured vehicles to Ghana's army.",
+        # asking for arms, wanting them and narrowing the candidates are pair triggers of the
+        # reader; the topic holds their words too, or the pair is read and never alerted
+        "Moldova asked France for more Caesar howitzers.",
+        "Ecuador has requested Black Hawk helicopters from the United States.",
+        "Chile has expressed interest in Swedish Gripen fighter jets.",
+        "Peru narrowed its choice of fighter jets to Sweden's Gripen and the US F-16.",
     ],
 )
 def test_a_warship_or_armour_named_by_its_class_reaches_the_pair_rule(text: str) -> None:

@@ -128,6 +128,25 @@ def test_narrowing_a_gap_is_no_choice_of_arms(read) -> None:
     assert read("Ukraine narrowed the gap with Russia in drone production.") == {}
 
 
+def test_narrowing_sites_or_places_names_hosts_not_sellers(read) -> None:
+    # only a field of candidates (the ``field`` class) is narrowed to sellers; places are hosts
+    got = read("Germany narrowed the locations for its new radar stations to Latvia and Norway.")
+    assert got == {}
+    got = read("Japan narrowed the sites for its Aegis missile defence batteries to two bases.")
+    assert got == {}
+
+
+def test_each_candidate_named_by_its_maker_is_read(read) -> None:
+    # "Sweden's Gripen" after the "to" of a narrowing: the owner of the candidate is a
+    # candidate seller too, beside "the US F-16"
+    got = read(
+        "Colombia narrowed its choice of new fighters to Sweden's Gripen and the US F-16, "
+        "and will buy 18 of them."
+    )
+    assert set(got) == {("COL", "SWE"), ("COL", "USA")}
+    assert all(p["status"] == "talks" for p in got.values())
+
+
 GAPPED = [
     # each member brings its own arms and repeats the preposition: the verb is said once
     (
@@ -142,6 +161,26 @@ GAPPED = [
 def test_every_member_of_a_gapped_list_keeps_the_role(
     read, text: str, expected: set[tuple[str, str]]
 ) -> None:
+    assert set(read(text)) == expected
+
+
+NOT_GAPPED = [
+    # a second verb between the members: another act with its own object, not a gapped member
+    (
+        "Sweden sold Gripen fighters to Thailand, and moved four Gripen fighters to Lithuania.",
+        {("THA", "SWE")},
+    ),
+    # a count and a {mod} word are what is brought: still a gapped list
+    (
+        "Brazil sold Super Tucano aircraft to Chile, and a batch of 12 Guarani vehicles to Ghana.",
+        {("CHL", "BRA"), ("GHA", "BRA")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_GAPPED)
+def test_a_second_verb_ends_a_gapped_list(read, text: str, expected: set[tuple[str, str]]) -> None:
+    # between two members only arms, names, counts and {mod} words may stand
     assert set(read(text)) == expected
 
 

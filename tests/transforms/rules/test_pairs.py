@@ -229,3 +229,40 @@ def test_relief_joined_to_arms_keeps_the_transfer(lexicon):
     assert ("UKR", "NOR") in listed
     refused = _read_real(lexicon, "Poland sent medical supplies to Ukraine, then sent weapons.")
     assert ("UKR", "POL") in refused
+
+
+@pytest.fixture(scope="module")
+def alerted():
+    """The pairs the shipped pack alerts on for one text (topic query, then the pair roles)."""
+    ruleset, tagger = load_rules(), default_tagger()
+    arms = {r.id for r in ruleset.active if r.pair and r.pair.relation == "arms_transfer"}
+
+    def run(text: str) -> set[tuple[str, str]]:
+        art = Article(id="t", title="", body=text)
+        _, alerts = analyse(art, tagger, ruleset, datetime(2026, 1, 1, tzinfo=UTC))
+        return {(a.pair["recipient"], a.pair["supplier"]) for a in alerts if a.rule_id in arms}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway gave 60 oxygen tanks and two ventilators to Nepal's hospitals.",
+        "Austria donated fire engines and water tanks to Albania after the floods.",
+        "Finland handed over weather radars to Kenya's meteorological service.",
+        "Kurdish-led militias in Syria handed over 90 Islamic State fighters to Iraq.",
+        "Turkey sent 300 foreign fighters back to Tunisia last month.",
+    ],
+)
+def test_civil_tanks_and_people_called_fighters_are_no_arms(alerted, text: str) -> None:
+    # an arms noun after a civil modifier (the ``civil_use`` class) is equipment of peace, and
+    # "fighters" after a group of people (``fighting_people``) are people: no transfer of arms
+    assert alerted(text) == set(), text
+
+
+def test_arms_beside_civil_goods_still_make_a_pair(alerted) -> None:
+    # the guard is on the noun the modifier stands before, not on the sentence
+    got = alerted("Germany donated 20 Leopard tanks and two fuel trucks to Ukraine.")
+    assert got == {("UKR", "DEU")}
+    assert alerted("Sweden sold Gripen fighters to Hungary.") == {("HUN", "SWE")}

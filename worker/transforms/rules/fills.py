@@ -24,7 +24,8 @@ when no maker is named), so today's order changes no pair; a new source takes it
 
 Before them, a lone buyer and a lone seller read in two sentences are paired with each other
 (``pairs._joined_pairs``): the article's own words, no context; in English only a seller read
-selling in words, and not when the buyer is read selling too (``_english_join``).
+selling in words, not when the buyer is read selling too, and only a seller of the buyer's
+deal, not of one of its own (``_english_join``, ``_same_deal``).
 
 The guards, one list (``GUARDS`` holds the switchable ones). Each says when the article's
 context is no counterpart; where a source keeps a guard of its own, the reason is given:
@@ -57,15 +58,17 @@ names its neighbours as often as its buyers.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Any
 
 from worker.model import Article, Entity, TaggedArticle
+from worker.transforms.parser import parse
 
 from . import pairs
 from .dateline import dateline_at
-from .grammar import BLOCKER, MAKER_OF
+from .grammar import BLOCKER, MAKER_OF, Classes
 from .pair_scorer import HOSTILE_CLASSES
 from .pairs import (
     _OPENING,
@@ -147,7 +150,7 @@ def fill(
     alone) take their counterpart from the article, source by source (the module docstring);
     ``hits`` are the pairs its sentences read, the filled pairs are added to them."""
     ctx = _Context(hits, orphans, sellers, tagged, sentences, per_sentence, lex)
-    joinable = sellers if lex.symbols_only else _english_join(orphans, sellers)
+    joinable = sellers if lex.symbols_only else _english_join(orphans, sellers, tagged, lex)
     if orphans and joinable and not hits:  # buyer and seller apart
         _joined_pairs(hits, orphans, joinable)
     for name in SOURCES:  # the tuple is the order; a source with no step widens another's
@@ -168,6 +171,16 @@ class _Context:
     sentences: list[tuple[str, int, int, int]]
     per_sentence: Mapping[int, list[_Span]]
     lex: RelationLexicon
+
+    @cached_property
+    def other_deals(self) -> set[str]:
+        """English lone sellers whose sentence tells of a deal of their own (``_same_deal``):
+        no source makes them the lone buyer's seller."""
+        if self.lex.symbols_only or not self.orphans:
+            return set()
+        buyer = self.orphans[0]
+        sure = _sure_sellers(self.sellers)
+        return {s.state for s in sure if not _same_deal(buyer, s, self.tagged, self.lex)}
 
     @cached_property
     def makers(self) -> dict[str, tuple[str, _Span]]:
@@ -212,6 +225,7 @@ def _from_opening_seller(ctx: _Context) -> None:
             ctx.per_sentence,
             ctx.lex,
             next_to=english,
+            apart=ctx.other_deals,
         )
 
 
@@ -254,16 +268,72 @@ def _lead_buyer_pairs(
         _add_facts(hit, seller.facts, seller.text)
 
 
-def _english_join(orphans: list[_Orphan], sellers: list[_Orphan]) -> list[_Orphan]:
+def _english_join(
+    orphans: list[_Orphan], sellers: list[_Orphan], tagged: TaggedArticle, lex: RelationLexicon
+) -> list[_Orphan]:
     """The English lone sellers the first lone buyer may be joined with (``pairs._joined_pairs``):
     only sellers read selling in words (``_sure_sellers``: the join unguarded cost more wrong
     pairs than it found, docs/rules.md), and none when the buyer is read selling too: its own
     makers deliver at home ("the navy signed for eight helicopters; the national maker has
-    delivered them under a foreign licence"), the other state only their design's."""
+    delivered them under a foreign licence"), the other state only their design's. A seller
+    whose sentence tells of a deal of its own is no counterpart either (``_same_deal``)."""
     sure = _sure_sellers(sellers)
     if not orphans or any(s.state == orphans[0].state for s in sure):
         return []
-    return sure
+    return [s for s in sure if _same_deal(orphans[0], s, tagged, lex)]
+
+
+_BACK_DETERMINERS = frozenset({"the", "this", "these", "those", "that", "both", "its", "their"})
+_OWN_RECIPIENT = frozenset({"to", "for"})
+# what a "for" may hold that is no recipient: "sold them for $2 billion", "for years", "a deal
+# for 36 jets"
+_NO_RECIPIENT = ("currency", "mod", "arms", "hull", "arms_head", "for_platform")
+_SELLING = ("sell", "sell_noun", "gift", "handover", "deal", "offer", "approve")
+
+
+def _arms_words(doc: Any, cls: Classes) -> set[str]:
+    """The sentence's one-word arms nouns, singular ("submarines" and "submarine" are one)."""
+    return {t.lower_.removesuffix("s") for t in doc if cls.any(("arms", "hull"), t.lower_)} - {
+        "arm"
+    }
+
+
+def _same_deal(
+    buyer: _Orphan, seller: _Orphan, tagged: TaggedArticle, lex: RelationLexicon
+) -> bool:
+    """The seller's sentence goes on with the buyer's deal: it names no recipient of its own (a
+    "to" or "for" object of any kind, "sold drones to several countries in Africa") and it
+    names the buyer's weapon, or refers back to a deal or to arms with a determiner ("the sale",
+    "these jets"). Otherwise it tells of another deal ("Brazil ordered jets. Separately, Turkey
+    has sold drones to ..." joins nothing). Without the parse, the join stands as before."""
+    cls = lex.grammar
+    _, _, start, end = seller.sentence
+    doc = parse(seller.text[start:end]) if cls is not None else None
+    if cls is None or doc is None:
+        return True
+    for tok in doc:
+        if tok.dep_ in ("prep", "dative") and tok.lower_ in _OWN_RECIPIENT:
+            head = tok.head.head if tok.head.dep_ == "dobj" else tok.head
+            if not cls.any(_SELLING, head.lower_):
+                continue  # "according to", "a need for": not the seller's recipient
+            objects = [c for c in tok.children if c.dep_ == "pobj"]
+            if any(not (o.like_num or cls.any(_NO_RECIPIENT, o.lower_)) for o in objects):
+                return False
+    if _names_state(tagged, seller.sentence, buyer.state):
+        return True  # "X delays Bahrain arms sale": the buyer's own deal
+    bw, sw = buyer.facts.weapon, seller.facts.weapon
+    if bw is not None and sw is not None and bw.ident == sw.ident:
+        return True
+    _, _, b_start, b_end = buyer.sentence
+    bought = parse(buyer.text[b_start:b_end])
+    if bought is not None and _arms_words(bought, cls) & _arms_words(doc, cls):
+        return True  # the same class of arms: "paid $203m for the submarines ... procured"
+    back = ("arms", "sell_noun", "buy_noun", "deal", "hull")
+    return any(
+        t.lower_ in _BACK_DETERMINERS and (cls.any(back, t.head.lower_) or t.head.pos_ == "PROPN")
+        for t in doc
+        if t.dep_ in ("det", "poss")
+    )
 
 
 def _sure_sellers(sellers: list[_Orphan]) -> list[_Orphan]:
@@ -318,9 +388,35 @@ def _lead_state(sellers: list[_Orphan], tagged: TaggedArticle, lex: RelationLexi
     lead = named[0]
     if lead in states and len(states) == 1 and len(named) > 1:
         lead = named[1]  # an article about its one seller: the next state it names most
-    if lead in states or not _named_with_arms(tagged, lead, lex):
+    if lead in states or not _named_with_arms(tagged, lead, lex) or _fights(tagged, lead, lex):
         return None
     return lead
+
+
+def _fights(tagged: TaggedArticle, state: str, lex: RelationLexicon) -> bool:
+    """English: a sentence reads ``state`` as the subject of a combat verb (the ``combat`` class:
+    "Russia fired rockets at Ukraine", "X attacked the port"): it uses arms on a foe, and the
+    arms a seller supplies in the article go to the other side, not to it."""
+    cls = lex.grammar
+    if lex.symbols_only or cls is None:
+        return False
+    ent = next((e for e in tagged.entities if e.type == "country" and e.id == state), None)
+    if ent is None:
+        return False
+    art = tagged.article
+    for fld, _, start, end in sentence_spans(tagged):
+        at = [m for m in ent.mentions if m.field == fld and start <= m.start < end]
+        doc = parse((art.title if fld == "title" else art.body)[start:end]) if at else None
+        if doc is None:
+            continue
+        for tok in doc:
+            if (
+                tok.dep_ == "nsubj"
+                and any(m.start <= tok.idx + start < m.end for m in at)
+                and cls.has("combat", tok.head.lower_)
+            ):
+                return True
+    return False
 
 
 def _read_buying(
@@ -392,6 +488,7 @@ def _opening_seller_pairs(
     lex: RelationLexicon,
     *,
     next_to: bool = False,
+    apart: Collection[str] = (),
 ) -> None:
     """The article's one buyer, read alone (no seller in its sentences, no maker named), buys
     from the one other state its opening names (the title and the first sentences,
@@ -402,14 +499,17 @@ def _opening_seller_pairs(
     no seller: a foe, a war, a partner) or only as an adjective ("Turkish ambitions"), when it
     is only a dateline, and when the opening or the buyer's sentence tells of an exercise or a
     deployment (own forces, no transfer). With ``next_to`` (English), only a seller named in
-    the sentence right before or after one of the buyer's (``_named_next_to``)."""
+    the sentence right before or after one of the buyer's (``_named_next_to``); never a state
+    of ``apart`` (read selling in a deal of its own, ``_Context.other_deals``)."""
     if len({o.state for o in orphans}) != 1:
         return
     buyer = orphans[0]
     opening = range(min(_OPENING, len(sentences)))
     seller = _opening_other(buyer.state, tagged, sentences, opening, per_sentence, lex)
-    if seller is None or _opening_at_war(
-        seller, buyer, tagged, sentences, opening, per_sentence, lex
+    if (
+        seller is None
+        or seller in apart
+        or _opening_at_war(seller, buyer, tagged, sentences, opening, per_sentence, lex)
     ):
         return
     if next_to and not _named_next_to(

@@ -654,7 +654,9 @@ def _subject_buys(out: dict[int, Role], actors: Sequence[Actor], doc: Any, cls: 
             continue
         if buyer is not None or (
             _main_subject(tok, cls)
-            and not cls.any(("threat", "veto", "say", "act", "fire"), _w(tok.head))
+            # nor one using arms on a foe ("combat": "X attacked the ports; Y used guns
+            # supplied by Z")
+            and not cls.any(("threat", "veto", "say", "act", "fire", "combat"), _w(tok.head))
             and not (cls.has("induct", _w(tok.head)) and not _takes_arms(tok.head, cls))
             and (maker_clauses is None or _clause_of(tok) in maker_clauses)
         ):
@@ -741,6 +743,9 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return Role(THIRD, f"'{tok.text}-{head.text}'")
             if dep != "poss" and cls.has("bygone", _w(tok)):  # "Soviet-made", "Soviet successor"
                 return Role(THIRD, f"'{tok.text}-{head.text}'")
+            if dep == "poss" and _candidate_arms(head, cls):
+                tok = head  # "narrowed its choice to Sweden's Gripen": a candidate's make
+                continue
             noun = _on_noun(tok, head, actor, wtok, cls)
             if noun is not None:
                 return noun
@@ -1160,11 +1165,25 @@ def _narrowed_to(prep: Any, cls: Classes) -> Any | None:
     tok = prep.head
     for _ in range(4):
         if cls.has("narrow", _w(tok)):
-            return tok
+            return tok if _narrows_field(tok, cls) else None
         if tok.tag_.startswith("VB") or tok.head == tok:
             return None
         tok = tok.head
     return None
+
+
+def _candidate_arms(noun: Any, cls: Classes) -> bool:
+    """The noun is a candidate after the "to" of a narrowing ("narrowed its choice to
+    Sweden's Gripen and the US F-16"): the state owning it is a candidate seller as well."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and _w(prep) == "to" and _narrowed_to(prep, cls) is not None
+
+
+def _narrows_field(verb: Any, cls: Classes) -> bool:
+    """What the verb of narrowing narrows (its object, or its passive subject) is a field of
+    candidates (the ``field`` class: "its choice", "the list of bidders"), not sites or
+    places: "narrowed the sites for its radars to A and B" names hosts."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and cls.has("field", _w(c)) for c in verb.children)
 
 
 def _asks_for_arms(verb: Any, cls: Classes) -> bool:
@@ -1685,7 +1704,11 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
             return Role(RECIPIENT, "subject of 'took delivery'", v.i)
         if _asks_for_arms(v, cls):  # "Tunisia asked the US for helicopters"
             return Role(RECIPIENT, f"subject of '{v.text}' (asks for arms)", v.i)
-        if cls.has("narrow", w) and any(_w(c) in ("to", "down") for c in v.children):
+        if (
+            cls.has("narrow", w)
+            and any(_w(c) in ("to", "down") for c in v.children)
+            and _narrows_field(v, cls)
+        ):
             # "Peru narrowed its choice to A and B": it buys from the one it will pick
             return Role(RECIPIENT, f"subject of '{v.text} … to' (picks among them)", v.i)
         into = _into_service(v, cls)

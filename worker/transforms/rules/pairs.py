@@ -1083,7 +1083,8 @@ def _sentence_pairs(
         triggers=trig,
     )
     if not lex.symbols_only:
-        _gapped_members(roles, countries, symbols, _object_symbols(symbols, text, first), lex)
+        line = _object_symbols(symbols, text, first)
+        _gapped_members(roles, countries, symbols, line, lex, _verbs_at(text, start, end))
     book = _RoleBook(fld)
     book.blockers = _blockers(roles, countries, symbols, lex)
     if lex.symbols_only:
@@ -1872,7 +1873,7 @@ def _symbols(
             if tuple(t[0] for t in toks[i : i + n]) in lex.arms:
                 matched = n
                 break
-        if matched:
+        if matched and not _civil_or_people(toks, i, matched, lex):
             symbols.append(("weapon", None, ts, toks[i + matched - 1][2]))
             i += matched
             continue
@@ -1885,6 +1886,24 @@ def _symbols(
         symbols = _places(symbols, text, lex)
     symbols = _drop_civil_vessels(symbols, text, lex)
     return symbols, (toks[0][1] if toks else start)
+
+
+def _civil_or_people(
+    toks: list[tuple[str, int, int]], i: int, n: int, lex: RelationLexicon
+) -> bool:
+    """The arms phrase at ``toks[i : i + n]`` is no arms: a civil modifier stands before it (the
+    ``civil_use`` class: "oxygen tanks", "weather radars") or it is "fighters" after a word of
+    a group of people (``fighting_people``: "Islamic State fighters", "foreign fighters")."""
+    if lex.grammar is None or i == 0:
+        return False
+    before = toks[i - 1][0]
+    if lex.grammar.has("civil_use", before):
+        return True
+    return (
+        n == 1
+        and lex.grammar.has("combatant", toks[i][0])
+        and lex.grammar.has("fighting_people", before)
+    )
 
 
 def _kept(
@@ -2131,16 +2150,13 @@ def _coordinate(
         _list_case(roles, countries, symbols, conjunctions, case_marker)
 
 
-# The prepositions that give an English list member its side ("to X" buys, "from X" sells)
-_GAP_PREPOSITIONS = ("to", "from")
-
-
 def _gapped_members(
     roles: dict[int, tuple | None],
     countries: list[int],
     symbols: list[Symbol],
     line: list[str],
     lex: RelationLexicon,
+    verbs: frozenset[int] = frozenset(),
 ) -> None:
     """A list whose members each bring their own arms and repeat the preposition ("exported
     rifles to A, radars to B and boats to C", "trucks from A and tanks from B"): the verb is
@@ -2150,25 +2166,45 @@ def _gapped_members(
     "Tucano trainers", "72 missiles"), then the first one's preposition, and no trigger (a verb
     of its own: "and bought tanks from B" is read by itself). Not "to A, a country close to B":
     nothing is brought."""
+    if lex.grammar is None:
+        return
+    gap, brings = lex.grammar.words("gap_prepositions"), lex.grammar.words("mod")
     for a, b in itertools.pairwise(countries):
         own = roles.get(a)
         if roles.get(b) is not None or not own or own[0] not in SIDES:
             continue
         before = _word_before(symbols, a)
         between = _words_between(symbols, a, b)
-        if before not in _GAP_PREPOSITIONS or len(between) < 3 or between[-1] != before:
+        if before not in gap or len(between) < 3 or between[-1] != before:
             continue
         if between[0] != "," and between[0] not in lex.conjunctions:
             continue
         middle = range(a + 2, b - 1)  # what each member brings: arms, counts, makers' names
-        brought = (line[x] in ("W", "N") for x in middle)  # arms, names (``_object_symbols``)
-        if (
-            len(middle) > 6
-            or not any(brought)
-            or any(symbols[x][0] == "word" and symbols[x][1] in lex.triggers for x in middle)
+        brought = [line[x] in ("W", "N") for x in middle]  # arms, names (``_object_symbols``)
+        if len(middle) > 6 or not any(brought):
+            continue
+        # only what is brought (arms, names, counts, {mod} words, their nouns), never a verb of
+        # its own: "and deployed Rafale jets to B" is another act, not a member (``verbs``: the
+        # parse's verbs; a trigger counts as one without it)
+        if any(
+            symbols[x][0] == "word"
+            and not _count_or_mod(str(symbols[x][1]), brings)
+            and (symbols[x][2] in verbs or symbols[x][1] in lex.triggers)
+            for x in middle
         ):
             continue
         roles[b] = (own[0], own[1] + " (a gapped list)", *own[2:])
+
+
+def _verbs_at(text: str, start: int, end: int) -> frozenset[int]:
+    """The offsets in ``text`` of the sentence's verbs as the parse reads them, not a participle
+    modifying a noun ("guided missiles"); none without the parse."""
+    doc = parse(text[start:end]) if ROLE_READER == "grammar" else None
+    if doc is None:
+        return frozenset()
+    return frozenset(
+        t.idx + start for t in doc if t.tag_.startswith("VB") and t.dep_ not in ("amod", "compound")
+    )
 
 
 def _lists(
