@@ -254,6 +254,10 @@ def test_a_named_weapon_beside_relief_goods_is_a_transfer(lexicon):
     )
     assert got.get(("RUS", "IRN")) == "delivered"
     assert not _statuses(lexicon, "A Turkish C-17 brought humanitarian aid to Syria.")
+    # the aircraft the goods are loaded on or unloaded from is their carrier too
+    assert not _statuses(
+        lexicon, "Crews unloaded humanitarian aid parcels from a C-130 Hercules flown to Chad."
+    )
 
 
 def test_a_drill_beside_a_purchase_does_not_hide_it(lexicon):

@@ -1714,14 +1714,26 @@ def _no_transfer_told(symbols: list[Symbol], lex: RelationLexicon, trig: list[in
     )
 
 
+_ABOARD_REACH = 5  # "on a U.S. Air Force C-17": past an article, a state and a service
+
+
 def _relief_carrier(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
     """The named weapon at ``k`` carries the relief rather than being arms: it is the subject
     of a verb of carrying (``_carriers``: "a C-17 brought aid"), is called a transport right
-    after its name (the ``airlift`` class: "a C-130 transport"), or has the goods "with" it ("a
-    C-17 with medical supplies"; not "along with", which joins goods to the arms)."""
+    after its name (the ``airlift`` class: "a C-130 transport"), has the goods "with" it ("a
+    C-17 with medical supplies"; not "along with", which joins goods to the arms), or is where
+    the goods ride (an ``aboard`` word a few words before it, no conjunction between: "supplies
+    unloaded from a C-17", "loaded on a U.S. Air Force C-17")."""
     assert lex.grammar is not None
     if k in _carriers(symbols, lex):
         return True
+    aboard, joins = lex.grammar.words("aboard"), lex.conjunctions | {","}
+    for j in range(k - 1, max(-1, k - 1 - _ABOARD_REACH), -1):
+        kind, w = symbols[j][0], symbols[j][1]
+        if kind == "weapon" or (kind == "word" and w in joins):
+            break
+        if kind == "word" and w in aboard:
+            return True
     nxt = [x[1] if x[0] == "word" else None for x in symbols[k + 1 : k + 3]]
     goods = lex.grammar.words("cargo") | lex.grammar.words("relief")
     return bool(nxt) and (
