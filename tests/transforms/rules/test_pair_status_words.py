@@ -476,3 +476,32 @@ def test_an_order_received_is_a_document(status_of) -> None:
     # no arms were received
     text = "This week Saab receives the Gripen order for Thailand's air force."
     assert status_of(text, ("THA", "SWE")) == "ordered"
+
+
+def test_a_purchase_named_by_a_gerund_keeps_its_status(status_of) -> None:
+    # "punished for buying": a purchase made, told as a noun of buying; nothing else in the
+    # sentence tells the status, so the purchase gives it as the background
+    text = "India was threatened with sanctions for buying S-400 systems from Russia."
+    assert status_of(text, ("IND", "RUS")) == "ordered"
+
+
+def test_considered_as_regarded_is_no_prospect(status_of) -> None:
+    # "considered" weighs a deal only right before the trigger or a gerund; "considered
+    # neutral" is "regarded as" and leaves the order standing
+    assert (
+        status_of(
+            "Austria, considered neutral, ordered Leonardo M-346 trainers from Italy.",
+            ("AUT", "ITA"),
+        )
+        == "ordered"
+    )
+    assert (
+        status_of("Austria considered buying M-346 trainers from Italy.", ("AUT", "ITA")) == "talks"
+    )
+
+
+def test_a_will_after_a_past_participle_is_the_main_clause(status_of) -> None:
+    # "the tanks X delivered will equip": the auxiliary belongs to the main clause, the
+    # delivery is done; a delivery noun before "will" is still ahead
+    text = "The 24 K9 howitzers South Korea delivered will serve the Estonian army."
+    assert status_of(text, ("EST", "KOR")) == "delivered"

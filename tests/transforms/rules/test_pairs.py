@@ -229,6 +229,50 @@ def test_relief_joined_to_arms_keeps_the_transfer(lexicon):
     assert ("UKR", "NOR") in listed
     refused = _read_real(lexicon, "Poland sent medical supplies to Ukraine, then sent weapons.")
     assert ("UKR", "POL") in refused
+    # a named weapon is arms too, unless it carries the relief ("a C-17 brought")
+    named = _read_real(lexicon, "Canada shipped M777 howitzers to Ukraine alongside medical kits.")
+    assert ("UKR", "CAN") in named
+    bartered = _read_real(
+        lexicon, "Iran gave Russia Shahed-136 drones in return for fuel shipments."
+    )
+    assert ("RUS", "IRN") in bartered
+
+
+def _statuses(lexicon, text: str) -> dict[tuple[str, str], str | None]:
+    """(recipient, supplier) -> status of one text tagged by the product's tagger."""
+    tagged = default_tagger().tag(Article(id="t", title="", body=text))
+    return {(h.recipient, h.supplier): h.status for h in extract_pairs(tagged, lexicon)}
+
+
+def test_a_named_weapon_beside_relief_goods_is_a_transfer(lexicon):
+    # the relief guard holds only where no arms are named: a weapon's name next to aid or a
+    # barter of goods is what changes hands; a transport bringing the aid is its carrier
+    got = _statuses(lexicon, "Germany handed Patriot launchers to Ukraine along with food aid.")
+    assert got.get(("UKR", "DEU")) == "delivered"
+    got = _statuses(
+        lexicon, "Iran shipped Shahed-136 drones to Russia in exchange for oil shipments."
+    )
+    assert got.get(("RUS", "IRN")) == "delivered"
+    assert not _statuses(lexicon, "A Turkish C-17 brought humanitarian aid to Syria.")
+    # the aircraft the goods are loaded on or unloaded from is their carrier too
+    assert not _statuses(
+        lexicon, "Crews unloaded humanitarian aid parcels from a C-130 Hercules flown to Chad."
+    )
+
+
+def test_a_drill_beside_a_purchase_does_not_hide_it(lexicon):
+    # the drill guard vetoes a sentence of sending (own forces on exercise), not a purchase told
+    # beside a drill, nor "exercise" as the verb of using an option
+    got = _statuses(
+        lexicon, "Egypt will exercise its option to buy twelve more Rafale jets from France."
+    )
+    assert ("EGY", "FRA") in got and got[("EGY", "FRA")] is not None
+    got = _statuses(
+        lexicon,
+        "At the naval exercises, Greece said it ordered four more Rafale jets from France.",
+    )
+    assert got.get(("GRC", "FRA")) == "ordered"
+    assert not _statuses(lexicon, "France sent six Rafale jets to Greece for joint exercises.")
 
 
 @pytest.fixture(scope="module")

@@ -300,8 +300,9 @@ def attach_relations(
 
 
 def _flat(words: Iterable[Any]) -> list[Any]:
-    """A class's words with a nested list spliced in: a YAML anchor shares one list between two
-    classes ("sell: [..., &handing [...]]", "handover: *handing") and is written once."""
+    """A class's (or status list's) words with a nested list spliced in: a YAML anchor shares one
+    list between two lists ("sell: [..., &handing [...]]", "handover: *handing", "delivered:
+    [..., *received]") and is written once."""
     return [w for item in words for w in (_flat(item) if isinstance(item, list) else [item])]
 
 
@@ -355,7 +356,7 @@ def merge_language(
         "triggers": usable([*(common.get("triggers") or []), *(own.get("triggers") or [])]),
         "negators": usable([*(common.get("negators") or []), *(own.get("negators") or [])]),
         "roles": roles,
-        "status": {k: [_stem_word(w) for w in v or []] for k, v in status.items()},
+        "status": {k: [_stem_word(w) for w in _flat(v or [])] for k, v in status.items()},
         "adjectives": dict(own.get("adjectives") or {}),
     }
     if own.get("compounds"):

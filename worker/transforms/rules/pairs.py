@@ -1046,7 +1046,7 @@ def _sentence_pairs(
     actors = [s for s in spans if s.kind in _ACTORS]
     symbols, first = _symbols(text, start, end, [s for s in spans if s.kind not in _ACTORS], lex)
     trig = _qualifying_triggers(symbols, text, first, lex, (start, end))
-    if not trig or _no_transfer_told(symbols, lex):
+    if not trig or _no_transfer_told(symbols, lex, trig):
         return
     countries = [k for k, s in enumerate(symbols) if s[0] == "country"]
     parsed = _grammar_roles(text, start, end, symbols, countries, actors, lex)
@@ -1686,27 +1686,93 @@ def _carriers(symbols: list[Symbol], lex: RelationLexicon) -> set[int]:
     return out
 
 
-def _no_transfer_told(symbols: list[Symbol], lex: RelationLexicon) -> bool:
+def _no_transfer_told(symbols: list[Symbol], lex: RelationLexicon, trig: list[int]) -> bool:
     """The sentence is a look-alike of a transfer: it tells of a military exercise (a word or
-    phrase of the ``drill`` class: "sent a battery during war games", "at the exercises") or
-    of relief goods and names no arms word (a ``cargo`` word before a ``relief`` noun:
-    "a C-17 brought humanitarian aid", "medical supplies"), so the arms and aircraft it names
-    are deployed or carry aid and change no hands. Relief beside arms ("sent aid but refused
-    to send weapons", "launchers and humanitarian aid") is no look-alike. The parse reader's
-    languages (English) only: the language lexicons keep their drill words for the article's
-    context (``fills``)."""
+    phrase of the ``drill`` class: "sent a battery during war games", "at the exercises") and
+    its triggers (``trig``) only send or deliver, or it tells of relief goods and names no arms
+    (a ``cargo`` word before a ``relief`` noun: "a C-17 brought humanitarian aid", "medical
+    supplies"), so the arms and aircraft it names are deployed or carry aid and change no
+    hands. A trigger of buying, signing or ordering ("during the drill, A said it would buy
+    jets") tells a deal the drill does not undo; relief beside arms ("sent aid but refused to
+    send weapons", "launchers and humanitarian aid", "Javelins along with medical supplies")
+    is no look-alike. The parse reader's languages (English) only: the language lexicons keep
+    their drill words for the article's context (``fills``)."""
     if lex.grammar is None or lex.symbols_only:
         return False
     words = [x[1] if x[0] == "word" else None for x in symbols]
-    if _holds_phrase(words, lex.grammar.words("drill")):
+    if _drill_told(words, lex) and not _deal_trigger(symbols, trig, lex):
         return True
-    if any(x[0] == "weapon" and x[1] is None for x in symbols):
-        return False  # an arms word ("weapons", "jets"): a weapon's name may be a carrier
+    # an arms word ("weapons", "jets") or a named weapon that carries nothing is arms
+    if any(
+        x[0] == "weapon" and (x[1] is None or not _relief_carrier(symbols, k, lex))
+        for k, x in enumerate(symbols)
+    ):
+        return False
     cargo, relief = lex.grammar.words("cargo"), lex.grammar.words("relief")
     return any(
         words[k] in cargo and words[k + 1] in relief and _relief_alone(words, k, lex)
         for k in range(len(words) - 1)
     )
+
+
+_ABOARD_REACH = 5  # "on a U.S. Air Force C-17": past an article, a state and a service
+
+
+def _relief_carrier(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
+    """The named weapon at ``k`` carries the relief rather than being arms: it is the subject
+    of a verb of carrying (``_carriers``: "a C-17 brought aid"), is called a transport right
+    after its name (the ``airlift`` class: "a C-130 transport"), has the goods "with" it ("a
+    C-17 with medical supplies"; not "along with", which joins goods to the arms), or is where
+    the goods ride (an ``aboard`` word a few words before it, no conjunction between: "supplies
+    unloaded from a C-17", "loaded on a U.S. Air Force C-17")."""
+    assert lex.grammar is not None
+    if k in _carriers(symbols, lex):
+        return True
+    aboard, joins = lex.grammar.words("aboard"), lex.conjunctions | {","}
+    for j in range(k - 1, max(-1, k - 1 - _ABOARD_REACH), -1):
+        kind, w = symbols[j][0], symbols[j][1]
+        if kind == "weapon" or (kind == "word" and w in joins):
+            break
+        if kind == "word" and w in aboard:
+            return True
+    nxt = [x[1] if x[0] == "word" else None for x in symbols[k + 1 : k + 3]]
+    goods = lex.grammar.words("cargo") | lex.grammar.words("relief")
+    return bool(nxt) and (
+        nxt[0] in lex.grammar.words("airlift")
+        or (nxt[0] == "with" and len(nxt) > 1 and nxt[1] in goods)
+    )
+
+
+# "exercise its option to buy", "exercised the right to": the verb of using a right, no drill
+_RIGHT_NOUNS = frozenset({"option", "options", "right", "rights"})
+_RIGHT_REACH = 3
+
+
+def _drill_told(words: list[str | None], lex: RelationLexicon) -> bool:
+    """A word or phrase of the ``drill`` class stands in the sentence, "exercise" not as the
+    verb of using an option or right (a right noun within ``_RIGHT_REACH`` words after it)."""
+    assert lex.grammar is not None
+    drills = lex.grammar.words("drill")
+    kept = [
+        None
+        if w is not None
+        and w.startswith("exercis")
+        and any(x in _RIGHT_NOUNS for x in words[k + 1 : k + 1 + _RIGHT_REACH])
+        else w
+        for k, w in enumerate(words)
+    ]
+    return _holds_phrase(kept, drills)
+
+
+def _deal_trigger(symbols: list[Symbol], trig: list[int], lex: RelationLexicon) -> bool:
+    """One of the triggers ``trig`` is a word of buying, signing, a deal or an order (the
+    ``buy``, ``buy_noun``, ``sign``, ``deal`` and ``command`` classes): a drill beside it does not
+    make the sale a deployment."""
+    assert lex.grammar is not None
+    deal = frozenset().union(
+        *(lex.grammar.words(c) for c in ("buy", "buy_noun", "sign", "deal", "command"))
+    )
+    return any(symbols[k][1] in deal for k in trig)
 
 
 def _holds_phrase(words: list[str | None], phrases: frozenset[str]) -> bool:

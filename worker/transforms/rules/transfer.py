@@ -55,6 +55,8 @@ READING_KEYS = (
     "undone_noun",
     "own_purchase",
     "prospective_sign",
+    "prospective_next",
+    "gerund_endings",
     "paper",
     "fulfil",
     "noun_after",
@@ -291,7 +293,9 @@ def sentence_status(
                 continue  # "sent a letter asking for", "received a contract": a paper, not arms
             if status == "ordered" and _gerund_noun(words, i, classes):
                 # "in talks on buying", "interest in purchasing": a noun of buying, which says
-                # nothing of how far the deal went; the words that govern it tell the status
+                # nothing of how far the deal went; the words that govern it tell the status,
+                # and a purchase made ("sanctioned for buying") keeps it as the background
+                background = background or status
                 continue
             if (
                 status in ("agreed", "ordered")
@@ -398,7 +402,20 @@ def _prospect(
     near = classes.get("prospective", _NONE)
     if agreed:
         near = near | classes.get("prospective_sign", _NONE)
-    return any(words[j] in near for j in range(max(0, i - _PROSPECT_WINDOW), i))
+    lo = max(0, i - _PROSPECT_WINDOW)
+    return any(words[j] in near for j in range(lo, i)) or any(
+        words[j] in classes.get("prospective_next", _NONE) and _governs(words, j, i, classes)
+        for j in range(lo, i)
+    )
+
+
+def _governs(words: Sequence[str], j: int, i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """The word ``words[j]`` stands right before the trigger ``words[i]`` or right before a
+    gerund (one of ``gerund_endings``): "considered buying" weighs a purchase, while
+    "considered loyal, ordered" is "regarded as" and governs nothing of the deal."""
+    nxt = words[j + 1]
+    endings = tuple(classes.get("gerund_endings", _NONE))
+    return j + 1 == i or (bool(endings) and nxt.endswith(endings))
 
 
 def _approval_given(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
@@ -541,7 +558,13 @@ def _after_future(words: Sequence[str], i: int, classes: Mapping[str, frozenset[
     if any(words[j] in aux for j in range(max(0, i - _FUTURE_WINDOW), i)):
         return True
     last = classes.get("future_after", _NONE)
-    return bool(last) and any(w in last for w in words[i + 1 : i + 1 + _FUTURE_WINDOW])
+    # "the tanks Korea delivered will equip": after a past participle the auxiliary starts the
+    # main clause, the delivery done (a lexicon without participle_endings, German, keeps it)
+    return (
+        bool(last)
+        and not _past(words[i], classes)
+        and any(w in last for w in words[i + 1 : i + 1 + _FUTURE_WINDOW])
+    )
 
 
 def _right_after_future(
