@@ -57,7 +57,8 @@ _SELLER_SEAT = " (the seller's state)"
 # A country that takes no role and passes none on: the pair reader's coordination skips it.
 NO_ROLE = "none"
 _BE = ("is", "are", "was", "were", "be", "been", "being", "'s", "’s")  # no lemmas: not run
-_FINITE = ("VBZ", "VBD", "VBP", "MD")  # a verb with a subject of its own (not VBN, VBG, VB)
+_FINITE_VERB = ("VBZ", "VBD", "VBP")  # a main verb with a subject of its own (not VBN, VBG, VB)
+_FINITE = (*_FINITE_VERB, "MD")  # ... or a modal, which carries its verb's subject
 _GOVERNED = ("xcomp", "advcl", "conj")
 # "the third country to buy the jet after A and B": A and B are earlier buyers of the same arms
 _ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "latest")
@@ -828,11 +829,16 @@ def _misread_subject(tok: Any, verb: Any) -> bool:
 def _finite(verb: Any) -> bool:
     """A verb with a subject of its own: finite itself, or a participle after a finite
     auxiliary ("has been supplying", "have ordered", "will buy")."""
-    if verb.tag_ in ("VBZ", "VBD", "VBP"):
+    if verb.tag_ in _FINITE_VERB:
         return True
     return verb.tag_.startswith("VB") and any(
         c.dep_ == "aux" and c.tag_ in _FINITE for c in verb.children
     )
+
+
+def _prep_objects(tok: Any, *preps: str) -> list[Any]:
+    """The objects of ``tok``'s prepositions ``preps`` ("for" in "asked the US for jets")."""
+    return [g for p in tok.children if _w(p) in preps for g in p.children if g.dep_ == "pobj"]
 
 
 _STATE_TOKENS = "newswatch_state_tokens"  # Doc.user_data key, set by read_roles
@@ -1194,7 +1200,7 @@ def _asks_for_arms(verb: Any, cls: Classes) -> bool:
         return False
     wtok = verb.doc.user_data.get(_WEAPON_TOKENS, {})
     wanted = [c for c in verb.children if c.dep_ == "dobj"]
-    wanted += [g for p in verb.children if _w(p) == "for" for g in p.children if g.dep_ == "pobj"]
+    wanted += _prep_objects(verb, "for")
     return any(_arms_at(t, wtok, cls) for w in wanted for t in (w, *w.conjuncts))
 
 
@@ -1205,10 +1211,7 @@ def _interest_in_arms(tok: Any, cls: Classes) -> bool:
     if not cls.has("interest", _w(tok)):
         return False
     wtok = tok.doc.user_data.get(_WEAPON_TOKENS, {})
-    return any(
-        _w(p) == "in" and any(g.dep_ == "pobj" and _arms_at(g, wtok, cls) for g in p.children)
-        for p in tok.children
-    )
+    return any(_arms_at(g, wtok, cls) for g in _prep_objects(tok, "in"))
 
 
 def _owner_sells(tok: Any, noun: Any, cls: Classes) -> bool:
@@ -1538,10 +1541,8 @@ def _object_purpose(verb: Any, cls: Classes, *, clause: bool = False) -> Role | 
                 return Role(RECIPIENT, f"subject of '{verb.text} … {c.text}'", verb.i)
     objects = [o for o in verb.children if o.dep_ == "dobj"]
     # "halted talks on an agreement to buy": the deal the talks are about
-    objects += [
-        g for o in objects if cls.has("talks", _w(o)) for p in o.children
-        if _w(p) in ("on", "over", "about") for g in p.children if g.dep_ == "pobj"
-    ]  # fmt: skip
+    talks = [o for o in objects if cls.has("talks", _w(o))]
+    objects += [g for o in talks for g in _prep_objects(o, "on", "over", "about")]
     for o in objects:
         kind = _noun_class(o, cls)
         for a in o.children:
@@ -1637,7 +1638,7 @@ def _partitive(noun: Any) -> list[Any]:
     """The noun after "of" on a share word ("one of the states", "some of the buyers")."""
     if _w(noun) not in _SHARES and _w(noun) not in ("some", "many", "most", "several"):
         return []
-    return [g for p in noun.children if _w(p) == "of" for g in p.children if g.dep_ == "pobj"]
+    return _prep_objects(noun, "of")
 
 
 def _wins_order(verb: Any, cls: Classes) -> Any | None:
@@ -2201,22 +2202,15 @@ def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if cls.has("ask", _w(verb)):  # "asked the US for helicopters": what is asked for
-        objects += [
-            g for p in verb.children if _w(p) == "for" for g in p.children if g.dep_ == "pobj"
-        ]
+        objects += _prep_objects(verb, "for")
     if cls.has("interest", _w(verb)):  # "interest in the jets": what is wanted follows "in"
-        objects += [
-            g for p in verb.children if _w(p) == "in" for g in p.children if g.dep_ == "pobj"
-        ]
+        objects += _prep_objects(verb, "in")
     if cls.has("arrive", _w(verb)):  # what arrives is its subject ("two jets arrived in X")
         objects += _arriving(verb, cls)
     if verb.dep_ == "relcl" and all(o.tag_ in ("WDT", "WP") for o in objects):
         objects.append(verb.head)  # "the helicopters (that) it had ordered from X"
     objects += [c for o in objects for c in o.conjuncts]
-    objects += [
-        g for o in objects if _counts_arms(o, cls) for p in o.children if _w(p) == "of"
-        for g in p.children if g.dep_ == "pobj"
-    ]  # fmt: skip
+    objects += [g for o in objects if _counts_arms(o, cls) for g in _prep_objects(o, "of")]
     return any(a <= o.idx < b for o in objects for a, b in arms)
 
 

@@ -44,6 +44,7 @@ from .grammar import (
 from .text import SENT_TOKEN, bare
 from .transfer import (
     further_status,
+    holds_phrase,
     quantity_before,
     read_status_words,
     sentence_status,
@@ -1761,7 +1762,7 @@ def _drill_told(words: list[str | None], lex: RelationLexicon) -> bool:
         else w
         for k, w in enumerate(words)
     ]
-    return _holds_phrase(kept, drills)
+    return holds_phrase(kept, drills)
 
 
 def _deal_trigger(symbols: list[Symbol], trig: list[int], lex: RelationLexicon) -> bool:
@@ -1773,18 +1774,6 @@ def _deal_trigger(symbols: list[Symbol], trig: list[int], lex: RelationLexicon) 
         *(lex.grammar.words(c) for c in ("buy", "buy_noun", "sign", "deal", "command"))
     )
     return any(symbols[k][1] in deal for k in trig)
-
-
-def _holds_phrase(words: list[str | None], phrases: frozenset[str]) -> bool:
-    """A word or run of words of a class ("war games") stands in the sentence's words (None:
-    a country or weapon span)."""
-    longest = max((len(p.split()) for p in phrases), default=0)
-    for n in range(1, longest + 1):
-        for k in range(len(words) - n + 1):
-            run = words[k : k + n]
-            if None not in run and " ".join(run) in phrases:  # type: ignore[arg-type]
-                return True
-    return False
 
 
 def _relief_alone(words: list[str | None], k: int, lex: RelationLexicon) -> bool:

@@ -135,6 +135,13 @@ def _join_phrases(words: Sequence[str], phrases: Phrases) -> Sequence[str]:
     return out
 
 
+def holds_phrase(words: Sequence[str | None], phrases: frozenset[str]) -> bool:
+    """One of ``phrases`` (a word class: single words and runs of words, "war games") stands in
+    ``words``; a None (a country or weapon span) ends a run."""
+    joined = _join_phrases([w or "" for w in words], _phrases((phrases,)))
+    return any(w in phrases for w in joined)
+
+
 _SMALL = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
 _TEENS = "fifteen sixteen seventeen eighteen nineteen twenty"
 _NUMBER_WORDS = {w: i for i, w in enumerate(f"{_SMALL} {_TEENS}".split())} | {
