@@ -1103,7 +1103,7 @@ def test_a_states_suppliers_sell_to_it(read) -> None:
         # asking for arms, wanting them and narrowing the candidates are pair triggers of the
         # reader; the topic holds their words too, or the pair is read and never alerted
         "Moldova asked France for more Caesar howitzers.",
-        "Ecuador has requested Black Hawk helicopters from the United States.",
+        "Ecuador has requested six Black Hawk helicopters from Washington.",
         "Chile has expressed interest in Swedish Gripen fighter jets.",
         "Peru narrowed its choice of fighter jets to Sweden's Gripen and the US F-16.",
     ],

@@ -1716,7 +1716,7 @@ def _no_transfer_told(symbols: list[Symbol], lex: RelationLexicon, trig: list[in
     )
 
 
-_ABOARD_REACH = 5  # "on a U.S. Air Force C-17": past an article, a state and a service
+_ABOARD_REACH = 5  # "aboard a Royal Air Force C-17": past an article, a state and a service
 
 
 def _relief_carrier(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
@@ -1725,7 +1725,7 @@ def _relief_carrier(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool
     after its name (the ``airlift`` class: "a C-130 transport"), has the goods "with" it ("a
     C-17 with medical supplies"; not "along with", which joins goods to the arms), or is where
     the goods ride (an ``aboard`` word a few words before it, no conjunction between: "supplies
-    unloaded from a C-17", "loaded on a U.S. Air Force C-17")."""
+    unloaded from a C-17", "put aboard an air force C-17")."""
     assert lex.grammar is not None
     if k in _carriers(symbols, lex):
         return True
