@@ -103,10 +103,10 @@ class Classes:
     def words(self, name: str) -> frozenset[str]:
         return self._c.get(name, frozenset())
 
-    def has(self, name: str, word: str) -> bool:
+    def has(self, name: str, word: str | None) -> bool:
         return word in self._c.get(name, ())
 
-    def any(self, names: Sequence[str], word: str) -> bool:
+    def any(self, names: Sequence[str], word: str | None) -> bool:
         return any(word in self._c.get(n, ()) for n in names)
 
 

@@ -1716,6 +1716,12 @@ def _no_transfer_told(symbols: list[Symbol], lex: RelationLexicon, trig: list[in
     )
 
 
+# goods that are relief, not arms ("medical supplies"); the words of a purchase or an order,
+# beside which a drill does not make a sale a deployment (looked up class by class, not merged
+# into one set per sentence)
+_GOODS_CLASSES = ("cargo", "relief")
+_DEAL_CLASSES = ("buy", "buy_noun", "sign", "deal", "command")
+
 _ABOARD_REACH = 5  # "aboard a Royal Air Force C-17": past an article, a state and a service
 
 
@@ -1737,10 +1743,9 @@ def _relief_carrier(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool
         if kind == "word" and w in aboard:
             return True
     nxt = [x[1] if x[0] == "word" else None for x in symbols[k + 1 : k + 3]]
-    goods = lex.grammar.words("cargo") | lex.grammar.words("relief")
     return bool(nxt) and (
-        nxt[0] in lex.grammar.words("airlift")
-        or (nxt[0] == "with" and len(nxt) > 1 and nxt[1] in goods)
+        lex.grammar.has("airlift", nxt[0])
+        or (nxt[0] == "with" and len(nxt) > 1 and lex.grammar.any(_GOODS_CLASSES, nxt[1]))
     )
 
 
@@ -1770,10 +1775,7 @@ def _deal_trigger(symbols: list[Symbol], trig: list[int], lex: RelationLexicon) 
     ``buy``, ``buy_noun``, ``sign``, ``deal`` and ``command`` classes): a drill beside it does not
     make the sale a deployment."""
     assert lex.grammar is not None
-    deal = frozenset().union(
-        *(lex.grammar.words(c) for c in ("buy", "buy_noun", "sign", "deal", "command"))
-    )
-    return any(symbols[k][1] in deal for k in trig)
+    return any(lex.grammar.any(_DEAL_CLASSES, symbols[k][1]) for k in trig)
 
 
 def _relief_alone(words: list[str | None], k: int, lex: RelationLexicon) -> bool:
@@ -1782,15 +1784,15 @@ def _relief_alone(words: list[str | None], k: int, lex: RelationLexicon) -> bool
     and Stinger missiles"): each member joined before or after them ("," or "and") is relief
     as well (a weapon is no word here, so it ends the relief)."""
     assert lex.grammar is not None
-    goods = lex.grammar.words("cargo") | lex.grammar.words("relief")
+    goods = lex.grammar
     joins = lex.conjunctions | {","}
     before, after = k, k + 1
     while before >= 2 and words[before - 1] in joins:
-        if words[before - 2] not in goods:
+        if not goods.any(_GOODS_CLASSES, words[before - 2]):
             return False
         before -= 2
     while after + 2 < len(words) and words[after + 1] in joins:
-        if words[after + 2] not in goods:
+        if not goods.any(_GOODS_CLASSES, words[after + 2]):
             return False
         after += 2
     return True
