@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_pairs_real import NOW
-from realnews_corpus import LABELS, blind, i18n_label_files, load
+from realnews_corpus import LABELS, blind, country_mentions, i18n_label_files, load
 
 from worker.errors import Reject
 from worker.pipeline import load_articles
@@ -55,11 +55,10 @@ def main(argv: list[str] | None = None) -> int:
         c[1] += len(got - gold)
         c[2] += len(gold - got)
         c[3] += 1
-        for h in rep.homonyms:
-            c[4] += 1
-            if h.get("not") in got and h.get("not") not in gold:
-                c[5] += 1
-                lines.append(f"{rep.lang} {rep.id} homonym tagged: {h}")
+        c[4] += len(rep.homonyms)
+        for h in rep.homonyms_read(country_mentions(tagged)):
+            c[5] += 1
+            lines.append(f"{rep.lang} {rep.id} homonym tagged: {h}")
         if got != gold:
             lines.append(
                 f"{rep.lang} {rep.id} extra={sorted(got - gold)} missing={sorted(gold - got)}"

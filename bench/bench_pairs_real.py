@@ -38,7 +38,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pair_stages import STAGES, classify_miss
-from realnews_corpus import LABELS, Report, blind, heldout, i18n_label_files, load
+from realnews_corpus import (
+    LABELS,
+    Report,
+    blind,
+    country_mentions,
+    heldout,
+    i18n_label_files,
+    load,
+)
 from rich.console import Console
 from rich.progress import track
 from rich.table import Table
@@ -267,17 +275,20 @@ def _weapon_names() -> tuple[tuple[tuple[str, ...], str], ...]:
     )
 
 
-def predict(report: Report, tagger: Any, rules: Any) -> tuple[list[dict], list[str], float]:
-    """(pair dicts of the arms-transfer alerts, tagged countries, CPU seconds) for one report.
+def predict(
+    report: Report, tagger: Any, rules: Any
+) -> tuple[list[dict], dict[str, list[str]], float]:
+    """(pair dicts of the arms-transfer alerts, tagged countries with the texts each was tagged
+    from, CPU seconds) for one report.
     Process CPU time, not wall time: the machine is shared, and waiting for a core is no cost."""
     t0 = time.process_time()
     pairs: list[dict] = []
-    countries: list[str] = []
+    countries: dict[str, list[str]] = {}
     for art in load_articles([report.text_path], now=NOW):
         if isinstance(art, Reject):
             raise SystemExit(f"{report.text_path}: rejected: {art.detail}")
         tagged, alerts = analyse(art, tagger, rules, NOW)
-        countries = tagged.countries
+        countries = country_mentions(tagged)
         pairs += [dict(a.pair) for a in alerts if a.rule_id == PAIR_RULE and a.pair]
     return pairs, countries, time.process_time() - t0
 
@@ -290,7 +301,7 @@ def _label_read(labels: list[Any], weapon: str | None) -> Any:
     )
 
 
-def score_report(rep: Report, pred: list[dict], countries: list[str], s: Score) -> None:
+def score_report(rep: Report, pred: list[dict], countries: dict[str, list[str]], s: Score) -> None:
     labels: dict[tuple[str, str], list[Any]] = defaultdict(list)
     for p in rep.pairs:  # a deal of several systems is labelled once per system, same key
         labels[p.key].append(p)
@@ -343,10 +354,9 @@ def score_report(rep: Report, pred: list[dict], countries: list[str], s: Score) 
         c.add(
             ctp, len(set(countries) - set(rep.countries)), len(set(rep.countries) - set(countries))
         )
-    for h in rep.homonyms:
-        if h.get("not") in countries and h.get("not") not in rep.countries:
-            s.homonyms_tagged += 1
-            s.homonym_errors.append(f"{rep.id} [{rep.lang}] {h.get('not')} {h.get('text', '')!r}")
+    for h in rep.homonyms_read(countries):
+        s.homonyms_tagged += 1
+        s.homonym_errors.append(f"{rep.id} [{rep.lang}] {h.get('not')} {h.get('text', '')!r}")
     if fp or fn:
         s.errors.append(
             f"{rep.id} [{rep.kind}] {rep.url}\n    gold={sorted(gold)} optional={sorted(optional)}"

@@ -55,6 +55,11 @@ KINDS = ("transfer", "lookalike")
 _EXTRA_ISO3 = {"XKX"}  # Kosovo: user-assigned, not in ISO 3166-1 but used by every newsroom
 
 
+def country_mentions(tagged: Any) -> dict[str, list[str]]:
+    """Each country a tagged article names, with the texts it was tagged from."""
+    return {e.id: [m.text for m in e.mentions] for e in tagged.entities if e.type == "country"}
+
+
 def report_id(url: str) -> str:
     """The stable id of a report: the first 12 hex digits of sha256(url)."""
     return hashlib.sha256(url.encode("utf-8")).hexdigest()[:12]
@@ -117,6 +122,23 @@ class Report:
         if hashlib.sha256(data).hexdigest() != self.sha256:
             return None
         return data.decode("utf-8")
+
+    def homonyms_read(self, mentions: dict[str, list[str]]) -> list[dict[str, str]]:
+        """The homonym traps read as the country they are not. ``mentions`` maps each tagged
+        country to the texts it was tagged from. A trap counts only when the country is not a
+        label of the report and one of its mentions is the trap's words (or inside them): the
+        capital of a route list tagging the state is a country-precision matter, not the
+        airline of the same name read as the state. A trap labelled without its words counts
+        whenever the country is tagged."""
+        read = []
+        for h in self.homonyms:
+            country, words = h.get("not"), (h.get("text") or "").casefold()
+            if country not in mentions or country in self.countries:
+                continue
+            texts = [m.casefold() for m in mentions[country]]
+            if not words or any(t in words or words in t for t in texts):
+                read.append(h)
+        return read
 
 
 def _iso3(code: Any, where: str, problems: list[str]) -> str:
