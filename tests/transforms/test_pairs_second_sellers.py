@@ -184,3 +184,44 @@ def test_a_list_of_makers_before_the_arms_qualifies_an_order(
     # "ordered" needs arms as its object; the makers' names stand between
     body = "Poland ordered Airbus and Leonardo helicopters for its navy."
     assert read(tagger, rules, body) == {("POL", "ITA")}
+
+
+# Ten languages (s36-i18n-multi): a seller read from a preposition of origin in a sentence that
+# names no buyer (its subject dropped or a noun) sells to the article's one buyer, whatever arms
+# it names; a preposition that is also the language's "of" reads no such seller.
+SECOND_ORIGIN = [
+    (
+        "de",
+        "Die Schweiz kauft Patriot-Systeme aus den USA. "
+        "Verzögerungen gibt es auch bei bestellten F-35 aus Israel.",
+        {("CHE", "USA"), ("CHE", "ISR")},
+    ),
+    (
+        "it",
+        "Il Perù ha acquistato elicotteri Mi-17 dalla Russia. "
+        "È in esame anche l'acquisto di caccia Rafale dalla Francia.",
+        {("PER", "RUS"), ("PER", "FRA")},
+    ),
+    (
+        "ru",
+        "Индия закупит у России истребители Су-57. "
+        "Кроме того, страна хочет закупить самолеты Rafale из Франции.",
+        {("IND", "RUS"), ("IND", "FRA")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), SECOND_ORIGIN, ids=lambda x: str(x)[:12])
+def test_a_seller_from_a_preposition_of_origin_sells_to_the_article_buyer(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == expected
+
+
+def test_a_romance_of_is_no_preposition_of_origin(tagger: Tagger, rules: RuleSet) -> None:
+    # "de" may name whose the arms are ("like those of Colombia"), not whom they come from
+    body = (
+        "El Perú compró helicópteros Mi-17 a Rusia. "
+        "Se adquirieron además fragatas como las de Colombia."
+    )
+    assert pairs(tagger, rules, "es", body) == {("PER", "RUS")}
