@@ -208,6 +208,19 @@ SECOND_ORIGIN = [
         "Кроме того, страна хочет закупить самолеты Rafale из Франции.",
         {("IND", "RUS"), ("IND", "FRA")},
     ),
+    # ... or after the marker of a deal's counterpart or of a purchase's seller
+    (
+        "pt",
+        "Angola comprou navios de patrulha à Espanha. "
+        "A crise congelou o acordo com o Brasil para a aquisição de mais sete navios.",
+        {("AGO", "ESP"), ("AGO", "BRA")},
+    ),
+    (
+        "es",
+        "Chile compró cazas F-16 a los Países Bajos. "
+        "También contempló la adquisición de tanques Leopard 2 a Alemania para el ejército.",
+        {("CHL", "NLD"), ("CHL", "DEU")},
+    ),
 ]
 
 
@@ -216,6 +229,14 @@ def test_a_seller_from_a_preposition_of_origin_sells_to_the_article_buyer(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
 ) -> None:
     assert pairs(tagger, rules, lang, body) == expected
+
+
+def test_a_seller_as_subject_is_no_second_seller_in_a_language(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # a state that sells, with no buyer named, may be selling to anyone
+    body = "Chile compró cazas F-16 a los Países Bajos. Alemania también vende tanques Leopard 2."
+    assert pairs(tagger, rules, "es", body) == {("CHL", "NLD")}
 
 
 def test_a_romance_of_is_no_preposition_of_origin(tagger: Tagger, rules: RuleSet) -> None:

@@ -112,10 +112,10 @@ LATER_BUYERS = True
 # have one buyer, names that buyer's further sellers ("X will buy tanks from A. The helicopters
 # will come from B and C."): a second seller of the same buyer (``_second_sellers``)
 SECOND_SELLERS = True
-# ... and on the language lexicons for a seller read from a mark of origin: a case suffix
-# (Turkish "Rusya'dan") or a preposition of origin that is not also the language's "of" (the
-# Romance "de" also names an owner: Portuguese lists of buyers after "de" cost wrong pairs),
-# ``_from_cue``
+# ... and on the language lexicons for a seller read from a mark before it: a case suffix
+# (Turkish "Rusya'dan") or a preposition ("from", "with" after a deal) that is not also the
+# language's "of" (the Romance "de" also names an owner: Portuguese lists of buyers after "de"
+# cost wrong pairs), ``_from_cue``
 SECOND_SELLERS_I18N = True
 # ... and, in English, only of the arms the buyer's pairs name, when both sentences name a
 # weapon; a language lexicon's seller of origin sells whatever arms to the buyer (its sentence's
@@ -1469,13 +1469,18 @@ _WORD = re.compile(r"\w+")
 
 
 def _from_cue(cue: Cue, text: str, lex: RelationLexicon) -> bool:
-    """A language pattern's cue that reads the seller from a mark of origin: a case suffix
-    (Turkish "X ' {abl}": "Rusya'dan", from Russia) or a preposition right before the country
-    (its article passed over) that means "from", not one that is also the language's "of"
-    (Romance "de": "la flotte de la Colombie" names no seller)."""
+    """A language pattern's cue that reads the seller from a mark before it, not as a subject:
+    a case suffix of origin (Turkish "X ' {abl}": "Rusya'dan", from Russia), or a preposition
+    right before the country (its article passed over) that is not also the language's "of"
+    (Romance "de": "la flotte de la Colombie" names no seller): "from" ("{from} X"), a deal's
+    counterpart ("{deal} ... {with} X": "o acordo com o Brasil"), a purchase's seller
+    ("{buy_noun} ... {to} X": "la adquisición de tanques a Alemania"). A sentence naming such a
+    seller and no buyer has the buyer as its dropped subject or a noun; a seller as subject
+    ("X ... {sell}") may be selling to anyone."""
     if "{abl}" in cue.cue:
         return True
-    if not cue.cue.startswith("{from} X"):
+    pattern = cue.cue.split(" (")[0]
+    if not (pattern.startswith("{from} X") or (pattern.startswith("{") and pattern.endswith(" X"))):
         return False
     before = text[max(0, cue.start - _FROM_CHARS) : cue.start].lower()
     words = [_fold_token(w) for w in _WORD.findall(before)[-_FROM_REACH:]]
