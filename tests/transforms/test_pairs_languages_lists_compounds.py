@@ -76,6 +76,10 @@ MEMBERS = [
         "Die Ukraine erhielt Raketen von mehreren Staaten, darunter Kanada, Norwegen und Litauen.",
     ),
     ("ru", "Украина получила ракеты от нескольких стран, включая Канаду, Норвегию и Литву."),
+    # the class whole (s36-i18n-multi): the Ukrainian gerund "including", the Russian "in
+    # particular" beside its Ukrainian twin "зокрема"
+    ("uk", "Україна отримала ракети від кількох країн, включаючи Канаду, Норвегію та Литву."),
+    ("ru", "Украина получила ракеты от нескольких стран, в частности Канады и Литвы."),
 ]
 
 

@@ -11,7 +11,7 @@ from tests.transforms.test_status_languages import NOW, statuses
 from worker.model import Article
 from worker.pipeline import analyse
 from worker.transforms.rules import RuleSet
-from worker.transforms.rules.pairs import _from_cue
+from worker.transforms.rules.pairs import Cue, _from_cue
 from worker.transforms.tag import Tagger
 
 PAIRS = [
@@ -125,10 +125,17 @@ def test_a_polish_adjective_opening_a_sentence_is_an_adjective(rules: RuleSet) -
     assert not test("Federacja Rosyjska") and not test("Arabii Saudyjskiej")
 
 
-def test_only_a_case_suffix_of_origin_reads_a_second_seller_in_a_language_file() -> None:
-    assert _from_cue("X ' {abl}")
-    # a preposition may mean "of" ("de", "z"): not enough for a seller in another sentence
-    assert not _from_cue("{from} X") and not _from_cue("X ... {sell}")
+def test_only_a_mark_of_origin_reads_a_second_seller_in_a_language_file(rules: RuleSet) -> None:
+    def cue(pattern: str, text: str) -> Cue:
+        return Cue("supplier", "X", "body", len(text), len(text) + 6, pattern)
+
+    lex = rules.relations["arms_transfer"].by_language
+    assert _from_cue(cue("X ' {abl}", "Ayrıca "), "Ayrıca ", lex["tr"])
+    # a preposition of origin, its article passed over; not one that also means "of" ("de")
+    assert _from_cue(cue("{from} X", "caccia dalla "), "caccia dalla ", lex["it"])
+    assert not _from_cue(cue("{from} X", "la flotte de la "), "la flotte de la ", lex["fr"])
+    # a subject supplying is no mark of origin
+    assert not _from_cue(cue("X ... {sell}", "Ayrıca "), "Ayrıca ", lex["tr"])
 
 
 def test_the_tb2_written_with_a_hyphen_is_the_drone_not_the_bomber(

@@ -184,3 +184,65 @@ def test_a_list_of_makers_before_the_arms_qualifies_an_order(
     # "ordered" needs arms as its object; the makers' names stand between
     body = "Poland ordered Airbus and Leonardo helicopters for its navy."
     assert read(tagger, rules, body) == {("POL", "ITA")}
+
+
+# Ten languages (s36-i18n-multi): a seller read from a preposition of origin in a sentence that
+# names no buyer (its subject dropped or a noun) sells to the article's one buyer, whatever arms
+# it names; a preposition that is also the language's "of" reads no such seller.
+SECOND_ORIGIN = [
+    (
+        "de",
+        "Die Schweiz kauft Patriot-Systeme aus den USA. "
+        "Verzögerungen gibt es auch bei bestellten F-35 aus Israel.",
+        {("CHE", "USA"), ("CHE", "ISR")},
+    ),
+    (
+        "it",
+        "Il Perù ha acquistato elicotteri Mi-17 dalla Russia. "
+        "È in esame anche l'acquisto di caccia Rafale dalla Francia.",
+        {("PER", "RUS"), ("PER", "FRA")},
+    ),
+    (
+        "ru",
+        "Индия закупит у России истребители Су-57. "
+        "Кроме того, страна хочет закупить самолеты Rafale из Франции.",
+        {("IND", "RUS"), ("IND", "FRA")},
+    ),
+    # ... or after the marker of a deal's counterpart or of a purchase's seller
+    (
+        "pt",
+        "Angola comprou navios de patrulha à Espanha. "
+        "A crise congelou o acordo com o Brasil para a aquisição de mais sete navios.",
+        {("AGO", "ESP"), ("AGO", "BRA")},
+    ),
+    (
+        "es",
+        "Chile compró cazas F-16 a los Países Bajos. "
+        "También contempló la adquisición de tanques Leopard 2 a Alemania para el ejército.",
+        {("CHL", "NLD"), ("CHL", "DEU")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), SECOND_ORIGIN, ids=lambda x: str(x)[:12])
+def test_a_seller_from_a_preposition_of_origin_sells_to_the_article_buyer(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == expected
+
+
+def test_a_seller_as_subject_is_no_second_seller_in_a_language(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # a state that sells, with no buyer named, may be selling to anyone
+    body = "Chile compró cazas F-16 a los Países Bajos. Alemania también vende tanques Leopard 2."
+    assert pairs(tagger, rules, "es", body) == {("CHL", "NLD")}
+
+
+def test_a_romance_of_is_no_preposition_of_origin(tagger: Tagger, rules: RuleSet) -> None:
+    # "de" may name whose the arms are ("like those of Colombia"), not whom they come from
+    body = (
+        "El Perú compró helicópteros Mi-17 a Rusia. "
+        "Se adquirieron además fragatas como las de Colombia."
+    )
+    assert pairs(tagger, rules, "es", body) == {("PER", "RUS")}

@@ -112,11 +112,14 @@ LATER_BUYERS = True
 # have one buyer, names that buyer's further sellers ("X will buy tanks from A. The helicopters
 # will come from B and C."): a second seller of the same buyer (``_second_sellers``)
 SECOND_SELLERS = True
-# ... and on the language lexicons for a seller read from a case suffix of origin (Turkish
-# "Rusya'dan"): a preposition ("de", "z", "من") also means "of" or "with", and there the second
-# sellers cost more wrong pairs than they found (Portuguese lists of buyers after "de")
+# ... and on the language lexicons for a seller read from a mark before it: a case suffix
+# (Turkish "Rusya'dan") or a preposition ("from", "with" after a deal) that is not also the
+# language's "of" (the Romance "de" also names an owner: Portuguese lists of buyers after "de"
+# cost wrong pairs), ``_from_cue``
 SECOND_SELLERS_I18N = True
-# ... and only of the arms the buyer's pairs name, when both sentences name a weapon
+# ... and, in English, only of the arms the buyer's pairs name, when both sentences name a
+# weapon; a language lexicon's seller of origin sells whatever arms to the buyer (its sentence's
+# subject is dropped or a noun: "negocia más cazas de Francia"), s36-i18n-multi
 SECOND_ARMS = True
 SECOND_CUE = "another seller to the article's buyer"
 _RETIRE_REACH = 4  # symbols from a retire word to the weapon it is about ("para reemplazar sus X")
@@ -646,7 +649,12 @@ def extract_pairs(
     if hits and (not lexicon.symbols_only or SECOND_SELLERS_I18N):  # sellers alone beside pairs
         if SECOND_SELLERS:
             _second_sellers(
-                hits, sellers, per_sentence, sentences, lexicon.grammar, lexicon.symbols_only
+                hits,
+                sellers,
+                per_sentence,
+                sentences,
+                lexicon.grammar,
+                lexicon if lexicon.symbols_only else None,
             )
         sellers = []
     # the article's context fills the sides left empty (rules/fills.py)
@@ -1393,7 +1401,7 @@ def _second_sellers(
     per_sentence: Mapping[int, list[_Span]],
     sentences: list[tuple[str, int, int, int]],
     grammar: Classes | None,
-    from_only: bool = False,
+    language: RelationLexicon | None = None,
 ) -> None:
     """Sellers read with no buyer in their sentence, when every pair the article read has one
     buyer: they sell to it too ("X will buy tanks from A. The helicopters will come from B and
@@ -1402,8 +1410,9 @@ def _second_sellers(
     article reads as a buyer; only from a sentence naming no state but the sellers and the
     buyer (a third state there may be the one they deal with), nor one saying whom the sale
     goes to ("sells tanks to many NATO members": exports in general), nor one about arms other
-    than those the buyer's pairs name. A seller already paired with the buyer gets the
-    sentence's cues only: a seller named in words outweighs a maker fill
+    than those the buyer's pairs name (English; a language lexicon's seller must be read from a
+    mark of origin instead, ``language``: ``_from_cue``). A seller already paired with the buyer
+    gets the sentence's cues only: a seller named in words outweighs a maker fill
     (``_named_seller_first``)."""
     buyers = {rec for rec, _ in hits}
     if len(buyers) != 1:
@@ -1421,10 +1430,17 @@ def _second_sellers(
         if states.get(seller.sentence, set()) - by_sentence[seller.sentence] - {buyer}:
             continue
         own = [c for c in seller.cues if c.country == sup and c.role == "supplier"]
-        if not any(_hands_over(c.cue) and (not from_only or _from_cue(c.cue)) for c in own):
+        if not any(
+            _hands_over(c.cue) and (language is None or _from_cue(c, seller.text, language))
+            for c in own
+        ):
             continue
         arms = seller.facts.weapon
-        if SECOND_ARMS and arms is not None and theirs and arms.ident not in theirs:
+        # a language lexicon's seller is read from a mark of origin ("aus X", "X'ten") in a
+        # sentence naming no buyer: its unnamed subject is the one taking the arms in, the
+        # article's buyer, whatever arms it names ("negocia más cazas de Francia")
+        other_arms = arms is not None and theirs and arms.ident not in theirs
+        if SECOND_ARMS and other_arms and language is None:
             continue  # "X ordered K2 tanks from A. B sells Leopard tanks ...": other arms
         if _says_recipient(seller, grammar) or _sells_parts(seller, grammar):
             continue
@@ -1447,10 +1463,29 @@ def _sells_parts(seller: _Orphan, grammar: Classes | None) -> bool:
     return any(grammar.has("built_in", w) for w in words)
 
 
-def _from_cue(cue: str) -> bool:
-    """A language pattern's cue that reads the seller from a case suffix of origin (Turkish
-    "X ' {abl}": "Rusya'dan", from Russia)."""
-    return "{abl}" in cue
+_FROM_REACH = 3  # words before a country that may hold its "from" and an article ("de la")
+_FROM_CHARS = 60  # the text those words are sought in
+_WORD = re.compile(r"\w+")
+
+
+def _from_cue(cue: Cue, text: str, lex: RelationLexicon) -> bool:
+    """A language pattern's cue that reads the seller from a mark before it, not as a subject:
+    a case suffix of origin (Turkish "X ' {abl}": "Rusya'dan", from Russia), or a preposition
+    right before the country (its article passed over) that is not also the language's "of"
+    (Romance "de": "la flotte de la Colombie" names no seller): "from" ("{from} X"), a deal's
+    counterpart ("{deal} ... {with} X": "o acordo com o Brasil"), a purchase's seller
+    ("{buy_noun} ... {to} X": "la adquisición de tanques a Alemania"). A sentence naming such a
+    seller and no buyer has the buyer as its dropped subject or a noun; a seller as subject
+    ("X ... {sell}") may be selling to anyone."""
+    if "{abl}" in cue.cue:
+        return True
+    pattern = cue.cue.split(" (")[0]
+    if not (pattern.startswith("{from} X") or (pattern.startswith("{") and pattern.endswith(" X"))):
+        return False
+    before = text[max(0, cue.start - _FROM_CHARS) : cue.start].lower()
+    words = [_fold_token(w) for w in _WORD.findall(before)[-_FROM_REACH:]]
+    marks = [w for w in words if w not in lex.ignore]
+    return bool(marks) and marks[-1] not in lex.genitive
 
 
 def _buyers_arms(buyer: str, per_sentence: Mapping[int, list[_Span]]) -> set[str]:
