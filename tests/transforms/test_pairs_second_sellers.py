@@ -218,7 +218,7 @@ SECOND_ORIGIN = [
     (
         "es",
         "Chile compró cazas F-16 a los Países Bajos. "
-        "También contempló la adquisición de tanques Leopard 2 a Alemania para el ejército.",
+        "Más tarde el gobierno evaluó la adquisición de carros Leopard 2 a Alemania.",
         {("CHL", "NLD"), ("CHL", "DEU")},
     ),
 ]
