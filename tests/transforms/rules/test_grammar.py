@@ -425,6 +425,21 @@ def read():
             "Canada has donated six all-weather utility helicopters to Kenya.",
             {("KEN", "CAN")},
         ),
+        (
+            "receive: a weak verb whose object is a generic head qualified by arms words",
+            "Ghana's army has received the much praised Otokar Cobra vehicles from Turkey.",
+            {("GHA", "TUR")},
+        ),
+        (
+            "sell-to: a weak verb whose object is a hull qualified by an arms word",
+            "Japan gifted three fast missile boats to Vietnam.",
+            {("VNM", "JPN")},
+        ),
+        (
+            "receive: a weak verb whose object is a lot named after the arms",
+            "Serbia expects to receive a hefty weapons consignment from China this month.",
+            {("SRB", "CHN")},
+        ),
     ],
 )
 def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) -> None:
@@ -495,6 +510,10 @@ def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) 
             "The report gives Peru details of the French-built submarines.",
         ),
         (
+            "a weak verb's object only about arms, not arms",
+            "Kenya received expert drone maintenance training from Russia last year.",
+        ),
+        (
             "maker in another clause",
             "Greece swaps its old radars for Israel's Barak MX system under the new purchase; "
             "Ankara has yet to respond",
@@ -512,6 +531,7 @@ def test_look_alikes_pair_nothing_wrong(read, kind: str, text: str) -> None:
         "a denial": {("UKR", "ISR")},
         "maker in another clause": {("TUR", "ISR")},
         "a study commissioned": {("IND", "RUS")},
+        "a weak verb's object only about arms, not arms": {("KEN", "RUS")},
         "a person chosen": {("IND", "SWE")},
         "an owner that sold": {("RUS", "IND"), ("RUS", "RUS")},
         "armed: an adjective of the arms beside a negated sale": {("CAN", "TUR")},

@@ -2211,7 +2211,22 @@ def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes
         objects.append(verb.head)  # "the helicopters (that) it had ordered from X"
     objects += [c for o in objects for c in o.conjuncts]
     objects += [g for o in objects if _counts_arms(o, cls) for g in _prep_objects(o, "of")]
+    objects += [m for o in objects if _holds_arms(o, cls) for m in o.lefts if m.dep_ in _QUALIFIERS]
     return any(a <= o.idx < b for o in objects for a, b in arms)
+
+
+# The dependents before a noun that say what kind of thing it is ("interceptor boats", "missile
+# systems", "a military hardware consignment", "BRDM-3 reconnaissance vehicles").
+_QUALIFIERS = ("compound", "amod", "nmod")
+
+
+def _holds_arms(noun: Any, cls: Classes) -> bool:
+    """A noun that is arms when its qualifiers are: a generic head of an arms phrase
+    (``arms_head``: systems, vehicles), a hull (boats, craft) or a unit or lot of goods
+    (``mod``: consignment, batch, batteries). Not a noun of its own ("missile training",
+    "drone technology"), whose qualifier only says what it is about."""
+    w = _w(noun)
+    return cls.any(("arms_head", "hull", "mod"), w)
 
 
 def _arriving(verb: Any, cls: Classes) -> list[Any]:
