@@ -440,6 +440,18 @@ def read():
             "Serbia expects to receive a hefty weapons consignment from China this month.",
             {("SRB", "CHN")},
         ),
+        (
+            "buy-from: a buy verb whose arms stand far behind a price told twice",
+            "Morocco has agreed to buy some 900 million euros (one billion US dollars) worth of "
+            "Spanish patrol vessels.",
+            {("MAR", "ESP")},
+        ),
+        (
+            "passive: the arms are the passive subject, far from their verb",
+            "The howitzers, refurbished at a plant near the capital over the last two years, "
+            "were purchased by Chile from Israel.",
+            {("CHL", "ISR")},
+        ),
     ],
 )
 def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) -> None:
@@ -514,6 +526,16 @@ def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) 
             "Kenya received expert drone maintenance training from Russia last year.",
         ),
         (
+            "a price told far from goods that are not arms",
+            "Morocco has agreed to buy some 900 million euros (one billion US dollars) worth of "
+            "wheat from Spain.",
+        ),
+        (
+            "a passive subject that is people, far from the arms",
+            "The ministers, who met in the capital over the last two years to talk about "
+            "missiles, were received by Chile and Israel.",
+        ),
+        (
             "maker in another clause",
             "Greece swaps its old radars for Israel's Barak MX system under the new purchase; "
             "Ankara has yet to respond",
@@ -532,6 +554,8 @@ def test_look_alikes_pair_nothing_wrong(read, kind: str, text: str) -> None:
         "maker in another clause": {("TUR", "ISR")},
         "a study commissioned": {("IND", "RUS")},
         "a weak verb's object only about arms, not arms": {("KEN", "RUS")},
+        "a price told far from goods that are not arms": {("MAR", "ESP")},
+        "a passive subject that is people, far from the arms": {("CHL", "ISR"), ("ISR", "CHL")},
         "a person chosen": {("IND", "SWE")},
         "an owner that sold": {("RUS", "IND"), ("RUS", "RUS")},
         "armed: an adjective of the arms beside a negated sale": {("CAN", "TUR")},
