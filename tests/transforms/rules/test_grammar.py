@@ -447,6 +447,21 @@ def read():
             {("MAR", "ESP")},
         ),
         (
+            "sell-to: arms under a plain name of a navy's ships",
+            "Italy will supply naval vessels to Ghana next year.",
+            {("GHA", "ITA")},
+        ),
+        (
+            "receive: arms under a plain name of a force's planes",
+            "Brazil received six light attack planes from the United States.",
+            {("BRA", "USA")},
+        ),
+        (
+            "sell-to: arms under a plain name of a force's cars",
+            "The United States gave the Iraqi army thirty armored cars.",
+            {("IRQ", "USA")},
+        ),
+        (
             "passive: the arms are the passive subject, far from their verb",
             "The howitzers, refurbished at a plant near the capital over the last two years, "
             "were purchased by Chile from Israel.",
@@ -526,6 +541,10 @@ def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) 
             "Kenya received expert drone maintenance training from Russia last year.",
         ),
         (
+            "a lone naval ship paying a port call",
+            "An Indian naval ship arrived at Sri Lanka's Colombo port on a goodwill visit.",
+        ),
+        (
             "a price told far from goods that are not arms",
             "Morocco has agreed to buy some 900 million euros (one billion US dollars) worth of "
             "wheat from Spain.",
@@ -555,6 +574,7 @@ def test_look_alikes_pair_nothing_wrong(read, kind: str, text: str) -> None:
         "a study commissioned": {("IND", "RUS")},
         "a weak verb's object only about arms, not arms": {("KEN", "RUS")},
         "a price told far from goods that are not arms": {("MAR", "ESP")},
+        "a lone naval ship paying a port call": {("LKA", "IND")},
         "a passive subject that is people, far from the arms": {("CHL", "ISR"), ("ISR", "CHL")},
         "a person chosen": {("IND", "SWE")},
         "an owner that sold": {("RUS", "IND"), ("RUS", "RUS")},
