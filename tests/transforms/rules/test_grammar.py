@@ -425,6 +425,48 @@ def read():
             "Canada has donated six all-weather utility helicopters to Kenya.",
             {("KEN", "CAN")},
         ),
+        (
+            "receive: a weak verb whose object is a generic head qualified by arms words",
+            "Ghana's army has received the much praised Otokar Cobra vehicles from Turkey.",
+            {("GHA", "TUR")},
+        ),
+        (
+            "sell-to: a weak verb whose object is a hull qualified by an arms word",
+            "Japan gifted three fast missile boats to Vietnam.",
+            {("VNM", "JPN")},
+        ),
+        (
+            "receive: a weak verb whose object is a lot named after the arms",
+            "Serbia expects to receive a hefty weapons consignment from China this month.",
+            {("SRB", "CHN")},
+        ),
+        (
+            "buy-from: a buy verb whose arms stand far behind a price told twice",
+            "Morocco has agreed to buy some 900 million euros (one billion US dollars) worth of "
+            "Spanish patrol vessels.",
+            {("MAR", "ESP")},
+        ),
+        (
+            "sell-to: arms under a plain name of a navy's ships",
+            "Italy will supply naval vessels to Ghana next year.",
+            {("GHA", "ITA")},
+        ),
+        (
+            "receive: arms under a plain name of a force's planes",
+            "Brazil received six light attack planes from the United States.",
+            {("BRA", "USA")},
+        ),
+        (
+            "sell-to: arms under a plain name of a force's cars",
+            "The United States gave the Iraqi army thirty armored cars.",
+            {("IRQ", "USA")},
+        ),
+        (
+            "passive: the arms are the passive subject, far from their verb",
+            "The howitzers, refurbished at a plant near the capital over the last two years, "
+            "were purchased by Chile from Israel.",
+            {("CHL", "ISR")},
+        ),
     ],
 )
 def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) -> None:
@@ -495,6 +537,24 @@ def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) 
             "The report gives Peru details of the French-built submarines.",
         ),
         (
+            "a weak verb's object only about arms, not arms",
+            "Kenya received expert drone maintenance training from Russia last year.",
+        ),
+        (
+            "a lone naval ship paying a port call",
+            "An Indian naval ship arrived at Sri Lanka's Colombo port on a goodwill visit.",
+        ),
+        (
+            "a price told far from goods that are not arms",
+            "Morocco has agreed to buy some 900 million euros (one billion US dollars) worth of "
+            "wheat from Spain.",
+        ),
+        (
+            "a passive subject that is people, far from the arms",
+            "The ministers, who met in the capital over the last two years to talk about "
+            "missiles, were received by Chile and Israel.",
+        ),
+        (
             "maker in another clause",
             "Greece swaps its old radars for Israel's Barak MX system under the new purchase; "
             "Ankara has yet to respond",
@@ -512,6 +572,10 @@ def test_look_alikes_pair_nothing_wrong(read, kind: str, text: str) -> None:
         "a denial": {("UKR", "ISR")},
         "maker in another clause": {("TUR", "ISR")},
         "a study commissioned": {("IND", "RUS")},
+        "a weak verb's object only about arms, not arms": {("KEN", "RUS")},
+        "a price told far from goods that are not arms": {("MAR", "ESP")},
+        "a lone naval ship paying a port call": {("LKA", "IND")},
+        "a passive subject that is people, far from the arms": {("CHL", "ISR"), ("ISR", "CHL")},
         "a person chosen": {("IND", "SWE")},
         "an owner that sold": {("RUS", "IND"), ("RUS", "RUS")},
         "armed: an adjective of the arms beside a negated sale": {("CAN", "TUR")},

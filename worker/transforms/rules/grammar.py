@@ -2209,9 +2209,28 @@ def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes
         objects += _arriving(verb, cls)
     if verb.dep_ == "relcl" and all(o.tag_ in ("WDT", "WP") for o in objects):
         objects.append(verb.head)  # "the helicopters (that) it had ordered from X"
+    # a passive verb's subject is what it acts on ("the jets ... were bought by X")
+    objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
     objects += [c for o in objects for c in o.conjuncts]
+    # the same object told again ("700 million euros (800 million dollars) worth of jets")
+    objects += [c for o in objects for c in o.children if c.dep_ == "appos"]
     objects += [g for o in objects if _counts_arms(o, cls) for g in _prep_objects(o, "of")]
+    objects += [m for o in objects if _holds_arms(o, cls) for m in o.lefts if m.dep_ in _QUALIFIERS]
     return any(a <= o.idx < b for o in objects for a, b in arms)
+
+
+# The dependents before a noun that say what kind of thing it is ("interceptor boats", "missile
+# systems", "a military hardware consignment", "BRDM-3 reconnaissance vehicles").
+_QUALIFIERS = ("compound", "amod", "nmod")
+
+
+def _holds_arms(noun: Any, cls: Classes) -> bool:
+    """A noun that is arms when its qualifiers are: a generic head of an arms phrase
+    (``arms_head``: systems, vehicles), a hull (boats, craft) or a unit or lot of goods
+    (``mod``: consignment, batch, batteries). Not a noun of its own ("missile training",
+    "drone technology"), whose qualifier only says what it is about."""
+    w = _w(noun)
+    return cls.any(("arms_head", "hull", "mod"), w)
 
 
 def _arriving(verb: Any, cls: Classes) -> list[Any]:
@@ -2229,10 +2248,12 @@ def _arriving(verb: Any, cls: Classes) -> list[Any]:
 
 
 def _counts_arms(noun: Any, cls: Classes) -> bool:
-    """A noun that counts or groups what its "of" phrase names: "a batch of", "a total of",
-    "its fleet of", "the first of"."""
+    """A noun that counts, groups or prices what its "of" phrase names: "a batch of", "a total
+    of", "its fleet of", "the first of", "$2 billion worth of", "600 million dollars of"."""
     w = _w(noun)
-    return cls.has("mod", w) or w in _SHARES or w in ("total", "fleet", "set")
+    if cls.any(("mod", "currency"), w) or w in _SHARES:
+        return True
+    return w in ("total", "fleet", "set", "worth")
 
 
 def is_subject_span(doc: Any, start: int, end: int) -> bool:

@@ -3043,7 +3043,11 @@ def _trigger_counts(
             if any(p.regex.search(line) for p in lex.objects):
                 return True
             return parsed is not None and parsed(k)
-    return min(abs(k - a) for a in arms) <= lex.arms_window
+    if min(abs(k - a) for a in arms) <= lex.arms_window:
+        return True
+    # arms told far from a trigger of their own ("plans to buy 700 million euros' worth of
+    # jets", "the helicopter, which costs ..., is exported to"): the parse says they are its object
+    return parsed is not None and parsed(k)
 
 
 def _symbol(sym: tuple[str, Any, int, int], k: int, iso: str, idx: int) -> str:
