@@ -542,7 +542,7 @@ def test_roles(read, construction: str, text: str, pairs: set[tuple[str, str]]) 
         ),
         (
             "a lone naval ship paying a port call",
-            "An Indian naval ship arrived at Sri Lanka's Colombo port on a goodwill visit.",
+            "An Indian naval ship reached Sri Lanka's Colombo harbour for a goodwill visit.",
         ),
         (
             "a price told far from goods that are not arms",
