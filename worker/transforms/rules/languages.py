@@ -450,7 +450,13 @@ def joined_to_test(spec: Mapping[str, Any]) -> Callable[[str], str | None]:
     return test
 
 
-CASES = ("dative", "instrumental")
+CASES = ("dative", "instrumental", "locative")
+
+
+def _case_key(text: str) -> str:
+    """A name as ``case_test`` compares it: lower case, Russian "ё" as the "е" news copy often
+    writes, the apostrophe one character."""
+    return text.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
 
 
 def case_test(spec: Mapping[str, Any]) -> Callable[[str, str], str | None]:
@@ -466,7 +472,7 @@ def case_test(spec: Mapping[str, Any]) -> Callable[[str, str], str | None]:
     if unknown:
         raise LexiconError(f"cases: unknown keys {unknown} (names, other, {', '.join(CASES)})")
     forms = {
-        iso: frozenset(f.lower() for f in fs if f[:1].isupper())
+        iso: frozenset(_case_key(f) for f in fs if f[:1].isupper())
         for iso, fs in language_country_forms(spec["names"])
     }
     rules: list[tuple[str, str, str]] = []
@@ -487,8 +493,25 @@ def case_test(spec: Mapping[str, Any]) -> Callable[[str, str], str | None]:
         found = {(case, f) for case, f in made if f in own and f != name}
         return len(found) >= 2 and any(case == "instrumental" for case, _ in found)
 
+    def phrase_case(own: frozenset[str], words: list[str]) -> str | None:
+        # a name of several words ("Сполученими Штатами"): every word in the case's ending
+        # (the longest), and the name they make with the nominative endings is in the table
+        for case in CASES:
+            back = []
+            for w in words:
+                fit = [(e, n) for c, n, e in rules if c == case and w.endswith(e)]
+                if not fit:
+                    break
+                e, n = max(fit, key=lambda f: len(f[0]))
+                back.append(w[: len(w) - len(e)] + n)
+            if len(back) == len(words) and " ".join(back) in own:
+                return case
+        return None
+
     def test(iso: str, text: str) -> str | None:
-        own, word = forms.get(iso, frozenset()), text.lower()
+        own, word = forms.get(iso, frozenset()), _case_key(text)
+        if " " in word:
+            return phrase_case(own, word.split())
         for case, nominative, ending in rules:
             stem = word[: len(word) - len(ending)]
             if case in CASES and word.endswith(ending) and declined(own, stem + nominative):

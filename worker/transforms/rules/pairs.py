@@ -2201,7 +2201,8 @@ def _case_role(role: tuple | None, case: str | None, dative_told: bool = False) 
     nothing; a dative pattern right after a verb of supplying ("{sell} X") read on a nominative
     is the subject after its verb, the supplier, and on an instrumental the agent of a passive
     ("передані Литвою", handed over by Lithuania); "from" before an instrumental ("z Polską")
-    is "with", a partner whose side the sentence must tell otherwise. With a recipient already
+    is "with", a partner whose side the sentence must tell otherwise; "to" before a locative
+    ("в Эмиратах", "w Niderlandach") is "in", a place. With a recipient already
     read in the dative after the verb (``dative_told``), a dative before it is the one a verb
     of allowing lets supply ("дозволили Нідерландам передати Україні"): its role stands."""
     if role is None or role[0] not in SIDES or case is None:
@@ -2210,6 +2211,8 @@ def _case_role(role: tuple | None, case: str | None, dative_told: bool = False) 
     if case == "dative" and cue.startswith("X ") and not dative_told:
         return ("recipient", f"{cue} (dative)")
     if case == "instrumental" and cue.startswith(("X ", "{from} X")):
+        return None
+    if case == "locative" and cue.startswith(("X ", "{to} X")):  # "в Эмиратах": in, not to
         return None
     if case != "dative" and cue.startswith("{sell} X"):
         return ("supplier", f"{cue} ({case})")
