@@ -68,6 +68,13 @@ def test_with_and_an_instrumental_names_no_seller(tagger: Tagger, rules: RuleSet
         ("pl", "POL", "Polsce", "dative"),
         ("pl", "DEU", "Niemcy", "nominative"),
         ("pl", "RUS", "Rosji", None),
+        # plural names of several words: every word in the case
+        ("uk", "USA", "Сполученими Штатами", "instrumental"),
+        ("uk", "USA", "Сполученим Штатам", "dative"),
+        ("uk", "USA", "Сполучених Штатах", "locative"),
+        ("uk", "USA", "Сполучених Штатів", None),  # a genitive
+        ("ru", "ARE", "Объединенных Арабских Эмиратах", "locative"),  # "е" for "ё"
+        ("pl", "USA", "Stanami Zjednoczonymi", "instrumental"),
     ],
 )
 def test_case_of_a_name(rules: RuleSet, lang: str, iso: str, form: str, case: str | None) -> None:
@@ -81,25 +88,6 @@ def test_a_malformed_case_spec_is_an_error() -> None:
         case_test({"names": "uk", "dative": ["і"]})
     with pytest.raises(LexiconError):
         case_test({"names": "uk", "genitive": ["а>и"]})
-
-
-@pytest.mark.parametrize(
-    ("lang", "iso", "form", "case"),
-    [
-        ("uk", "USA", "Сполученими Штатами", "instrumental"),
-        ("uk", "USA", "Сполученим Штатам", "dative"),
-        ("uk", "USA", "Сполучених Штатах", "locative"),
-        ("uk", "USA", "Сполучених Штатів", None),  # a genitive
-        ("ru", "ARE", "Объединенных Арабских Эмиратах", "locative"),  # "е" for "ё"
-        ("pl", "USA", "Stanami Zjednoczonymi", "instrumental"),
-    ],
-)
-def test_case_of_a_plural_name_of_several_words(
-    rules: RuleSet, lang: str, iso: str, form: str, case: str | None
-) -> None:
-    lex = rules.relations["arms_transfer"].by_language[lang]
-    assert lex.case_of is not None
-    assert lex.case_of(iso, form) == case
 
 
 def test_plural_names_are_tagged_in_every_case(tagger: Tagger, rules: RuleSet) -> None:
