@@ -8,6 +8,9 @@ import pycountry
 import yaml
 
 from worker.tools.build_names import (
+    _PL_PLURAL,
+    _RU_PLURAL,
+    _UK_PLURAL,
     GAZETTEER_DIR,
     LANGUAGES,
     Table,
@@ -18,6 +21,7 @@ from worker.tools.build_names import (
     inflect_phrase,
     name_nisbas,
     name_seeds,
+    plural_phrase_forms,
     regular_forms,
     render,
     turkish_relational,
@@ -204,3 +208,20 @@ def test_turkish_official_long_forms_give_no_relational_word() -> None:
     # "Cumhuriyeti" closes many names: an official long form, never the base of "-li"
     assert turkish_relational(["Kore Cumhuriyeti"], {"Cumhuriyeti"}) == set()
     assert turkish_relational(["Bir İki Üç"], set()) == set()  # three words: a long form
+
+
+def test_plural_names_of_several_words_take_each_case_together() -> None:
+    uk = plural_phrase_forms("Сполучені Штати Америки", _UK_PLURAL)
+    # the genitive after the noun stays as it is
+    assert "Сполученими Штатами Америки" in uk and "Сполучених Штатів Америки" in uk
+    assert len(uk) == 4
+    ru = plural_phrase_forms("Объединённые Арабские Эмираты", _RU_PLURAL)
+    assert "Объединённых Арабских Эмиратах" in ru and "Объединённым Арабским Эмиратам" in ru
+    pl = plural_phrase_forms("Zjednoczone Emiraty Arabskie", _PL_PLURAL)
+    assert "Zjednoczonych Emiratów Arabskich" in pl and "Zjednoczonymi Emiratami Arabskimi" in pl
+
+
+def test_plural_forms_need_a_plural_noun() -> None:
+    assert plural_phrase_forms("Південна Корея", _UK_PLURAL) == set()  # singular
+    assert plural_phrase_forms("Сполучені", _UK_PLURAL) == set()  # one word
+    assert plural_phrase_forms("Wybrzeże Kości Słoniowej", _PL_PLURAL) == set()

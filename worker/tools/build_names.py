@@ -84,6 +84,10 @@ class Language:
     # gives one gender only: "livre turque" but not "turc", "riyal saoudien" but not
     # "saoudienne"): (ending, the other endings), the first matching ending wins.
     adjective_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Plural names of several words ("Соединённые Штаты", "Zjednoczone Emiraty Arabskie"), whose
+    # plural forms simplemma files under the singular lemma: per case, the plural ending of each
+    # word and the ending that replaces it (``plural_phrase_forms``)
+    plural_cases: tuple[tuple[tuple[str, str], ...], ...] = ()
     # Turkish: the people and origin word of a state is its name plus -lı/-li/-lu/-lü by vowel
     # harmony ("Ukraynalı", "Güney Koreli"), a common noun whose case and plural endings follow
     # with no apostrophe ("Ukraynalılar", "Iraklıların")
@@ -124,6 +128,56 @@ _UK_DECLENSION: tuple[tuple[str, tuple[str, ...]], ...] = (
     *((c, (c + "у", c + "а", c + "ові", c + "ем", c + "і")) for c in "жшчщц"),
     *((c, (c + "у", c + "а", c + "ові", c + "ом", c + "і")) for c in "бвдзлмнпрстф"),
 )
+
+
+# The plural of a name of several words, case by case (genitive, dative, instrumental,
+# locative / prepositional): the adjective's and the noun's plural ending and what replaces it,
+# the longest ending first. Russian "-ые"/"-ие" adjectives and "-ы" nouns, Ukrainian "-і"
+# adjectives and "-и" nouns, Polish "-e"/"-ie" adjectives and "-y" nouns.
+_RU_PLURAL = (
+    (("ые", "ых"), ("ие", "их"), ("ы", "ов")),
+    (("ые", "ым"), ("ие", "им"), ("ы", "ам")),
+    (("ые", "ыми"), ("ие", "ими"), ("ы", "ами")),
+    (("ые", "ых"), ("ие", "их"), ("ы", "ах")),
+)
+_UK_PLURAL = (
+    (("і", "их"), ("и", "ів")),
+    (("і", "им"), ("и", "ам")),
+    (("і", "ими"), ("и", "ами")),
+    (("і", "их"), ("и", "ах")),
+)
+_PL_PLURAL = (
+    (("ie", "ich"), ("e", "ych"), ("y", "ów")),
+    (("ie", "im"), ("e", "ym"), ("y", "om")),
+    (("ie", "imi"), ("e", "ymi"), ("y", "ami")),
+    (("ie", "ich"), ("e", "ych"), ("y", "ach")),
+)
+
+
+def plural_phrase_forms(phrase: str, cases: tuple[tuple[tuple[str, str], ...], ...]) -> set[str]:
+    """The case forms of a plural name of several words: its leading words that end in a
+    plural ending of ``cases`` (two at least) take each case's ending together, the words after
+    them stay ("Сполучені Штати Америки" -> "Сполученими Штатами Америки"). The noun's ending
+    (the last of each case) must be among them, once; any other name gives nothing."""
+    words = phrase.split()
+    ends = [next((e for e, _ in cases[0] if w.endswith(e)), None) for w in words] if cases else []
+    noun = cases[0][-1][0] if cases else ""  # the noun's ending: the last of each case
+    # the run ends before a word of no plural ending and before a second noun (a genitive:
+    # "Штати Америки")
+    run = next(
+        (i for i, e in enumerate(ends) if e is None or (e == noun and noun in ends[:i])),
+        len(ends),
+    )
+    if run < 2 or noun not in ends[:run]:
+        return set()
+    out: set[str] = set()
+    for case in cases:
+        swap = dict(case)
+        head = [
+            w[: len(w) - len(e)] + swap[e] for w, e in zip(words[:run], ends[:run], strict=True)
+        ]
+        out.add(" ".join(head + words[run:]))
+    return out
 
 
 def _endings(*groups: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -253,6 +307,7 @@ LANGUAGES: dict[str, Language] = {
             adjective_endings=_PL_ENDINGS,
             combining=(("ski", "sko"), ("cki", "cko")),
             adjectives_lead=True,
+            plural_cases=_PL_PLURAL,
         ),
         Language(
             "ru",
@@ -262,6 +317,7 @@ LANGUAGES: dict[str, Language] = {
             combining=(("ский", "ско"), ("цкий", "цко")),
             declension=_RU_DECLENSION,
             adjectives_lead=True,
+            plural_cases=_RU_PLURAL,
         ),
         Language(
             "uk",
@@ -271,6 +327,7 @@ LANGUAGES: dict[str, Language] = {
             combining=(("ський", "сько"), ("цький", "цько")),
             declension=_UK_DECLENSION,
             adjectives_lead=True,
+            plural_cases=_UK_PLURAL,
         ),
         Language("tr", "before-noun", lowercase_adjectives=False, relational_suffix=True),
         Language("ar", "last", lowercase_adjectives=False, arabic_clitics=True),
@@ -741,6 +798,8 @@ def turkish_relational(names: Iterable[str], generic: set[str]) -> set[str]:
 
 
 def _inflect(table: Table, lang: Language, forms: Forms | None, generic: set[str]) -> None:
+    # from the dictionary forms, before simplemma's forms join them
+    plural = {f for n in table.names for f in plural_phrase_forms(n, lang.plural_cases)}
     if forms is not None:
         if lang.inflect_names:
             table.names = {
@@ -750,6 +809,7 @@ def _inflect(table: Table, lang: Language, forms: Forms | None, generic: set[str
             }
             table.capitals = {f for n in table.capitals for f in inflect_phrase(n, forms)}
         table.adjectives = {f for a in table.adjectives for f in forms.of(a)}
+    table.names |= plural
     if lang.adjective_endings:
         table.adjectives |= gender_forms(table.adjectives, lang.adjective_endings)
     if lang.genitive_s:

@@ -371,6 +371,8 @@ def merge_language(
         raw["proclitics"] = [str(p) for p in own["proclitics"]]
     if own.get("joined_to"):
         raw["joined_to"] = dict(own["joined_to"])
+    if own.get("cases"):
+        raw["cases"] = dict(own["cases"])
     if "fill_adjectives" in own:
         raw["fill_adjectives"] = own["fill_adjectives"]
     # weak triggers (a verb of sending: troops and aid are sent too) count only when one of
@@ -448,6 +450,77 @@ def joined_to_test(spec: Mapping[str, Any]) -> Callable[[str], str | None]:
     return test
 
 
+CASES = ("dative", "instrumental", "locative")
+
+
+def _case_key(text: str) -> str:
+    """A name as ``case_test`` compares it: lower case, Russian "ё" as the "е" news copy often
+    writes, the apostrophe one character."""
+    return text.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+
+
+def case_test(spec: Mapping[str, Any]) -> Callable[[str, str], str | None]:
+    """The case a country mention's text is in (``pairs._case_roles``), read off its ending and
+    checked against the names of the language's name table (``names``; its lower-case
+    adjectives left out): a case of ``CASES`` when the ending is one the spec lists for it
+    ("а>ою": "Литвою") and the table declines the same country's name with the nominative
+    ending in its place ("Литва"); "nominative" when the table declines the form itself; else
+    None (an indeclinable name, "Чилі", or a case the spec leaves out because its ending is also
+    a genitive's). ``other`` lists endings of the other cases, which only show that a name is
+    declined ("Бельгія" beside "Бельгії")."""
+    unknown = sorted(set(spec) - {"names", "other", *CASES})
+    if unknown:
+        raise LexiconError(f"cases: unknown keys {unknown} (names, other, {', '.join(CASES)})")
+    forms = {
+        iso: frozenset(_case_key(f) for f in fs if f[:1].isupper())
+        for iso, fs in language_country_forms(spec["names"])
+    }
+    rules: list[tuple[str, str, str]] = []
+    for case in (*CASES, "other"):
+        for item in spec.get(case) or ():
+            nominative, sep, ending = str(item).partition(">")
+            if not sep or not ending:
+                raise LexiconError(f"cases: {case}: {item!r} is not 'nominative>ending'")
+            rules.append((case, nominative, ending))
+
+    def declined(own: frozenset[str], name: str) -> bool:
+        # the name's instrumental and one more of its forms, so that a stray form ("Украин", a
+        # genitive plural) is not taken for the nominative a "-у" ending replaced: its gender's
+        # instrumental ("Украином") is no name
+        if name not in own:
+            return False
+        made = {(case, name[: len(name) - len(n)] + e) for case, n, e in rules if name.endswith(n)}
+        found = {(case, f) for case, f in made if f in own and f != name}
+        return len(found) >= 2 and any(case == "instrumental" for case, _ in found)
+
+    def phrase_case(own: frozenset[str], words: list[str]) -> str | None:
+        # a name of several words ("Сполученими Штатами"): every word in the case's ending
+        # (the longest), and the name they make with the nominative endings is in the table
+        for case in CASES:
+            back = []
+            for w in words:
+                fit = [(e, n) for c, n, e in rules if c == case and w.endswith(e)]
+                if not fit:
+                    break
+                e, n = max(fit, key=lambda f: len(f[0]))
+                back.append(w[: len(w) - len(e)] + n)
+            if len(back) == len(words) and " ".join(back) in own:
+                return case
+        return None
+
+    def test(iso: str, text: str) -> str | None:
+        own, word = forms.get(iso, frozenset()), _case_key(text)
+        if " " in word:
+            return phrase_case(own, word.split())
+        for case, nominative, ending in rules:
+            stem = word[: len(word) - len(ending)]
+            if case in CASES and word.endswith(ending) and declined(own, stem + nominative):
+                return case
+        return "nominative" if declined(own, word) else None
+
+    return test
+
+
 def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     """A merged language lexicon (``merge_language``) compiled; read by symbols only."""
     classes: dict[str, list[str]] = {k: list(v) for k, v in (raw.get("classes") or {}).items()}
@@ -473,6 +546,8 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     # pair scorer's features
     lex.word_classes, lex.grammar = lex.grammar, None
     lex.adjectives = adjective_test(raw.get("adjectives") or {})
+    if raw.get("cases"):
+        lex.case_of = case_test(raw["cases"])
     if raw.get("joined_to"):
         lex.joined_to = joined_to_test(raw["joined_to"])
         lex.not_to = frozenset(

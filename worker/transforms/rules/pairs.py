@@ -175,6 +175,9 @@ class RelationLexicon:
     # language lexicons: the "to" word a country's name carries joined to its front (Arabic
     # "لمصر", to Egypt), or None when it carries none (rules/languages.py ``joined_to_test``)
     joined_to: Callable[[str], str | None] | None = field(default=None, repr=False)
+    # language lexicons with case (Slavic): the case of a country mention, from its country id
+    # and its text ("nominative", "dative", "instrumental" or None; ``languages.case_test``)
+    case_of: Callable[[str, str], str | None] | None = field(default=None, repr=False)
     # the words after which that joined "to" marks a noun's object or a fixed phrase instead
     # (Arabic "غزو روسيا لأوكرانيا" invasion of Ukraine, "وفقا لروسيا" according to Russia)
     not_to: frozenset[str] = frozenset()
@@ -483,6 +486,7 @@ class _Span:
     adjective: bool = False
     partners: tuple[str, ...] = ()  # a weapon of a multinational programme: its partner states
     capital: bool = False  # a country named by its capital (``Mention.capital``)
+    case: str | None = None  # the case of the name, where a lexicon reads it (``case_of``)
 
 
 def sentence_spans(tagged: TaggedArticle) -> list[tuple[str, int, int, int]]:
@@ -1064,6 +1068,10 @@ def _sentence_pairs(
         roles[k] = parsed.get(k) if parsed is not None else None
         if roles[k] is None and (parsed is None or SYMBOL_FALLBACK):
             roles[k] = _pattern_role(k, symbols, lex)
+    if lex.case_of is not None:
+        told = _dative_after_verb(roles, countries, symbols)
+        for k in countries:
+            roles[k] = _case_role(roles[k], symbols[k][1].case, told)
     joined = frozenset(
         k for k in countries if text[symbols[k][2] : symbols[k][3]].startswith(lex.joined_and)
     )
@@ -1948,6 +1956,8 @@ def _symbols(
                 i += 1
             if lex.adjectives is not None and sp.kind == "country":
                 sp.adjective = lex.adjectives(text[sp.start : sp.end])
+            if lex.case_of is not None and sp.kind == "country" and not sp.adjective:
+                sp.case = lex.case_of(sp.ident, text[sp.start : sp.end])
             to = _joined_to(sp, text, lex)
             if to and _object_of_noun(symbols, text, lex):
                 to = None
@@ -2209,6 +2219,41 @@ def _pattern_role(k: int, symbols: list[Symbol], lex: RelationLexicon) -> tuple[
     return ("ambiguous", " / ".join(c.text for c in chosen))
 
 
+def _dative_after_verb(
+    roles: dict[int, tuple | None], countries: list[int], symbols: list[Symbol]
+) -> bool:
+    """Whether a dative right after a verb of supplying is read as its recipient ("{sell} X")."""
+    return any(
+        symbols[k][1].case == "dative" and roles[k] and str(roles[k][1]).startswith("{sell} X")
+        for k in countries
+    )
+
+
+def _case_role(role: tuple | None, case: str | None, dative_told: bool = False) -> tuple | None:
+    """A role the word order gave that the country's case contradicts (Slavic: the order is
+    free and the case tells the role). A subject pattern ("X ... {sell}") read on a dative is
+    the recipient ("Україні передала Німеччина", to Ukraine Germany handed), on an instrumental
+    nothing; a dative pattern right after a verb of supplying ("{sell} X") read on a nominative
+    is the subject after its verb, the supplier, and on an instrumental the agent of a passive
+    ("передані Литвою", handed over by Lithuania); "from" before an instrumental ("z Polską")
+    is "with", a partner whose side the sentence must tell otherwise; "to" before a locative
+    ("в Эмиратах", "w Niderlandach") is "in", a place. With a recipient already
+    read in the dative after the verb (``dative_told``), a dative before it is the one a verb
+    of allowing lets supply ("дозволили Нідерландам передати Україні"): its role stands."""
+    if role is None or role[0] not in SIDES or case is None:
+        return role
+    cue = str(role[1])
+    if case == "dative" and cue.startswith("X ") and not dative_told:
+        return ("recipient", f"{cue} (dative)")
+    if case == "instrumental" and cue.startswith(("X ", "{from} X")):
+        return None
+    if case == "locative" and cue.startswith(("X ", "{to} X")):  # "в Эмиратах": in, not to
+        return None
+    if case != "dative" and cue.startswith("{sell} X"):
+        return ("supplier", f"{cue} ({case})")
+    return role
+
+
 def _coordinate(
     roles: dict[int, tuple | None],
     countries: list[int],
@@ -2394,6 +2439,9 @@ def _list_roles(
         if _counterparts([roles.get(m) for m in members]):
             continue
         role = _pattern_role(first, symbols[: first + 1] + symbols[last + 1 :], lex)
+        if lex.case_of is not None:  # the list's case is its first member's
+            told = _dative_after_verb(roles, countries, symbols)
+            role = _case_role(role, symbols[first][1].case, told)
         if role is None or role[0] not in ROLES:
             continue
         split = _two_clauses(first, last, symbols, lex, role)
