@@ -220,3 +220,32 @@ def test_a_state_asking_for_arms_would_buy_them_from_the_one_asked(
 
 def test_asking_for_anything_but_arms_is_no_transfer(read) -> None:
     assert read("Moldova asked France for help after the floods.") == {}
+
+
+# 2026-12-07: further recipients of one supplier (branch s36-en-recipients)
+
+MEMBERS_LIKE = [
+    # "like" on a plural common noun names its members, as "such as" does
+    (
+        "Italy handed over patrol boats to coastal states like Ghana, Togo and Benin.",
+        {("GHA", "ITA"), ("TGO", "ITA"), ("BEN", "ITA")},
+    ),
+    # on a name it compares: Russia is no buyer
+    ("Turkey, like Russia, sold drones to Qatar.", {("QAT", "TUR")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEMBERS_LIKE)
+def test_like_on_a_plural_noun_names_its_members(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert set(read(text)) == expected
+
+
+def test_a_later_list_of_lone_buyers_each_buys_from_the_one_seller(read) -> None:
+    # the other members of the list are no third state of the sentence (pairs._later_buyers)
+    text = (
+        "Lockheed Martin delivered F-16 jets to Bahrain. Lawmakers may block further sales "
+        "of munitions to Jordan, Oman and Kuwait."
+    )
+    assert set(read(text)) == {("BHR", "USA"), ("JOR", "USA"), ("OMN", "USA"), ("KWT", "USA")}

@@ -1072,10 +1072,14 @@ def _subject_hung_on_list(tok: Any) -> Any | None:
 
 
 def _names_members(prep: Any) -> bool:
-    """ "including" or "such as" on a plural noun: what follows names some of its members."""
+    """ "including" or "such as" on a noun, or "like" on a plural common noun ("to littoral
+    states like A, B and C"): what follows names some of its members. "like" on a name or a
+    singular noun compares instead ("Turkey, like Russia, ...")."""
     if prep.dep_ != "prep" or not _is_noun(prep.head):
         return False
     w = _w(prep)
+    if w == "like":
+        return prep.head.tag_ == "NNS"
     return w == "including" or (w == "as" and any(_w(c) == "such" for c in prep.children))
 
 
