@@ -249,3 +249,31 @@ def test_a_later_list_of_lone_buyers_each_buys_from_the_one_seller(read) -> None
         "of munitions to Jordan, Oman and Kuwait."
     )
     assert set(read(text)) == {("BHR", "USA"), ("JOR", "USA"), ("OMN", "USA"), ("KWT", "USA")}
+
+
+MORE_MEMBERS = [
+    # "other" buyers name more customers of the arms named before: no arms word needed
+    (
+        "A South African firm delivered Marauder vehicles to Mozambique. Other sub-Saharan "
+        "operators include Zambia and Malawi.",
+        {("MOZ", "ZAF"), ("ZMB", "ZAF"), ("MWI", "ZAF")},
+    ),
+    # users and operators of named arms are its customers
+    (
+        "Germany sold tanks to Qatar. Users of the tank include Chile and Peru.",
+        {("QAT", "DEU"), ("CHL", "DEU"), ("PER", "DEU")},
+    ),
+    # not a noun of buyers, or no members after its verb: nothing more
+    ("Germany sold tanks to Qatar. Other countries include Chile and Peru.", {("QAT", "DEU")}),
+    (
+        "Germany sold tanks to Qatar. Drone operators in Chile were trained by Peru.",
+        {("QAT", "DEU")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_MEMBERS)
+def test_other_customers_and_operators_name_more_buyers(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert set(read(text)) == expected
