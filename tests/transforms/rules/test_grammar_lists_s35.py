@@ -251,29 +251,21 @@ def test_a_later_list_of_lone_buyers_each_buys_from_the_one_seller(read) -> None
     assert set(read(text)) == {("BHR", "USA"), ("JOR", "USA"), ("OMN", "USA"), ("KWT", "USA")}
 
 
-MORE_MEMBERS = [
-    # "other" buyers name more customers of the arms named before: no arms word needed
+MORE_HANDED_OVER = [
+    # a passive joined to the sale, with no agent and no state in its subject: the same seller
     (
-        "A South African firm delivered Marauder vehicles to Mozambique. Other sub-Saharan "
-        "operators include Zambia and Malawi.",
-        {("MOZ", "ZAF"), ("ZMB", "ZAF"), ("MWI", "ZAF")},
+        "Spain sold two patrol boats to Ghana, and three more were delivered to Togo.",
+        {("GHA", "ESP"), ("TGO", "ESP")},
     ),
-    # users and operators of named arms are its customers
-    (
-        "Germany sold tanks to Qatar. Users of the tank include Chile and Peru.",
-        {("QAT", "DEU"), ("CHL", "DEU"), ("PER", "DEU")},
-    ),
-    # not a noun of buyers, or no members after its verb: nothing more
-    ("Germany sold tanks to Qatar. Other countries include Chile and Peru.", {("QAT", "DEU")}),
-    (
-        "Germany sold tanks to Qatar. Drone operators in Chile were trained by Peru.",
-        {("QAT", "DEU")},
-    ),
+    # the past participle of "give" is a verb of handing over like the others
+    ("Four helicopters have been given to Benin by Spain.", {("BEN", "ESP")}),
+    # a state in the passive's subject: another seller's arms, not the first one's
+    ("Spain sold jets to Ghana, and Chinese drones were delivered to Togo.", {("GHA", "ESP")}),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), MORE_MEMBERS)
-def test_other_customers_and_operators_name_more_buyers(
+@pytest.mark.parametrize(("text", "expected"), MORE_HANDED_OVER)
+def test_more_handed_over_in_a_joined_passive(
     read, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert set(read(text)) == expected

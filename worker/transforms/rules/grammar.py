@@ -608,6 +608,8 @@ def _starts_clause(tok: Any) -> bool:
     # will buy") stays in its clause; "while …", "after …" or a verb with its own subject does not.
     if _subject_on_list(tok):  # whatever its dep: "… to A and B receives" (an advcl, a conj)
         return True
+    if tok.dep_ == "conj" and _agentless_more(tok):
+        return False
     if tok.dep_ in ("advcl", "conj"):
         return any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
     if tok.dep_ == "ccomp" and any(
@@ -615,6 +617,21 @@ def _starts_clause(tok: Any) -> bool:
     ):  # "Russia's exporter said that the country delivered missiles to Iran": one actor
         return False
     return tok.dep_ in _CLAUSE_EDGES
+
+
+def _agentless_more(verb: Any) -> bool:
+    """A passive verb joined to the one before it with no "by" agent, whose subject names no
+    state ("sold two jets to A, and three more were delivered to B", "and the rest have been
+    given to B"): the same seller hands over more, so it stays in that verb's clause."""
+    if not verb.tag_.startswith("VB") or not verb.head.tag_.startswith("VB"):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if len(subjects) != 1 or subjects[0].dep_ != "nsubjpass":
+        return False
+    states = verb.doc.user_data.get(_STATE_TOKENS, ())
+    return not any(t.i in states for t in subjects[0].subtree)
 
 
 def _refers_back(tok: Any) -> bool:

@@ -2121,10 +2121,6 @@ def _qualifying_triggers(
         )
     ]
     arms = [k for k, s in enumerate(symbols) if s[0] == "weapon"]
-    if (not trig or not arms) and not _civil_only(symbols, lex):
-        members = _more_members(symbols, lex, bool(arms))
-        if members is not None:  # "other customers include A and B"
-            return [members]
     if not trig or not arms or _civil_only(symbols, lex):
         return []
     obj_line = _object_symbols(symbols, text, first) if lex.objects or lex.not_objects else []
@@ -2135,35 +2131,6 @@ def _qualifying_triggers(
     if not any(_trigger_counts(k, symbols, arms, obj_line, lex, parsed) for k in trig):
         return []
     return trig
-
-
-# How far "other" may stand before the noun of buyers ("other sub-Saharan African operators"),
-# and its verb after it ("customers of the new drone have also included")
-_OTHER_BEFORE = 6
-_VERB_AFTER = 7
-_BE_FORMS = frozenset(("is", "are", "was", "were"))
-
-
-def _more_members(symbols: list[Symbol], lex: RelationLexicon, arms: bool) -> int | None:
-    """English: "other customers have included A and B", "operators of the K9 include A": a
-    noun of buyers (the ``customer`` class) that is the subject of "include" or "be" names
-    buyers of arms, with no trigger word; after "other" it names more buyers of the arms the
-    article has named, so the sentence needs no arms word of its own (``arms``: it has one).
-    The parse gives the members their side (``grammar._members_of_subject``), the article's
-    seller the other. The index of the noun (it stands for the trigger), else None."""
-    if lex.symbols_only or lex.grammar is None:
-        return None
-    nouns, verbs = lex.grammar.words("customer"), lex.grammar.words("include") | _BE_FORMS
-    words = [s[1] if s[0] == "word" else None for s in symbols]
-    for k, w in enumerate(words):
-        if w not in nouns or not (arms or "other" in words[max(0, k - _OTHER_BEFORE) : k]):
-            continue
-        for j in range(k + 1, min(len(symbols), k + 1 + _VERB_AFTER)):
-            if symbols[j][0] == "country":
-                break  # a state before the verb: not the members it names
-            if words[j] in verbs:
-                return k
-    return None
 
 
 def _parsed_object(
