@@ -269,3 +269,17 @@ def test_more_handed_over_in_a_joined_passive(
     read, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert set(read(text)) == expected
+
+
+RENAMED = [
+    # an apposition after its comma renames the noun before it, wherever the parser hangs it
+    ("Spain approved an arms sale to another Gulf nation, Qatar.", {("QAT", "ESP")}),
+    ("Spain approved an arms sale to a Gulf ally, the Kingdom of Bahrain.", {("BHR", "ESP")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RENAMED)
+def test_an_apposition_plays_the_part_of_the_noun_it_renames(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert set(read(text)) == expected

@@ -732,6 +732,9 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
         ):
             verb = tok.doc[tok.left_edge.i - 1]
             return Role(RECIPIENT, f"'{verb.text} {tok.text} …' (the one it is sent to)", verb.i)
+        if dep == "appos" and _renamed_noun(tok) is not None:
+            tok = _renamed_noun(tok)  # "a sale to a Gulf nation, Saudi Arabia": the nation's part
+            continue
         if dep == "appos":
             verb = _subject_hung_on_list(tok)
             if verb is not None:
@@ -947,6 +950,19 @@ def _member_before_gloss(tok: Any) -> Any | None:
     # both states ("developed by A's lab (X) and B's firm": the firms, not a list of states)
     states = doc.user_data.get(_STATE_TOKENS, set())
     return member if tok.i in states and member.i in states else None
+
+
+def _renamed_noun(tok: Any) -> Any | None:
+    """The common noun an apposition right after its comma renames, when the parser hung it
+    elsewhere ("an arms sale to another Gulf nation, Saudi Arabia": Saudi Arabia on "sale"): the
+    noun ends the phrase before the comma, as the object of a preposition. None otherwise."""
+    doc, start = tok.doc, tok.left_edge.i
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    noun = doc[start - 2]
+    if noun.dep_ != "pobj" or noun.tag_ not in ("NN", "NNS") or noun == tok.head:
+        return None
+    return noun
 
 
 def _as_well_as_phrase(tok: Any) -> Any | None:
