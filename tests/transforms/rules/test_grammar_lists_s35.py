@@ -283,3 +283,25 @@ def test_an_apposition_plays_the_part_of_the_noun_it_renames(
     read, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert set(read(text)) == expected
+
+
+EQUIPS_OWN = [
+    # equipping itself or its own forces "with" arms: the subject takes them from their maker
+    ("Chile will equip itself with Israeli radars.", {("CHL", "ISR")}),
+    ("Chile will equip its army with Israeli radars.", {("CHL", "ISR")}),
+    # another state's forces: that state receives, the subject sells
+    ("Israel will equip the Chilean army with radars.", {("CHL", "ISR")}),
+    # what goes along with the goods to another: the subject still sends them
+    (
+        "The Chilean air force sent its American-built transport aircraft with the missiles to "
+        "Peru.",
+        {("PER", "CHL")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EQUIPS_OWN)
+def test_equipping_its_own_forces_takes_the_arms(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert set(read(text)) == expected

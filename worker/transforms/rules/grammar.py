@@ -952,6 +952,28 @@ def _member_before_gloss(tok: Any) -> Any | None:
     return member if tok.i in states and member.i in states else None
 
 
+_REFLEXIVE = ("itself", "themselves")
+_OWN = ("its", "their")
+
+
+def _equips_own(verb: Any, cls: Classes) -> bool:
+    """ "will equip itself with Israeli radars", "equips its army (its own vehicles) with": what
+    comes "with" (on the verb, or on its object as the parser may hang it) goes to the subject's
+    own forces, so the subject takes it, from the arms' maker. Not "equip India's army with"
+    (that names who receives), nor "its allies", "its neighbours" (other states), nor what
+    goes "with" the goods to another ("sent its aircraft with the missiles to B")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    preps = [_w(c) for n in (verb, obj) for c in n.children if c.dep_ in ("prep", "dative")]
+    if "with" not in preps or "to" in preps:  # "sent its aircraft with the missiles to B"
+        return False
+    if _w(obj) in _REFLEXIVE:
+        return True
+    own = any(c.dep_ == "poss" and _w(c) in _OWN for c in obj.children)
+    return own and not _kin_noun(obj, cls)
+
+
 def _renamed_noun(tok: Any) -> Any | None:
     """The common noun an apposition right after its comma renames, when the parser hung it
     elsewhere ("an arms sale to another Gulf nation, Saudi Arabia": Saudi Arabia on "sale"): the
@@ -1736,6 +1758,8 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
                 # "would purchase NASAMS for Kyiv": it pays and hands them on, the donor
                 return Role(SUPPLIER, f"subject of '{v.text} … for' (buys for another)", v.i)
             return Role(RECIPIENT, f"subject of '{v.text}'", v.i)
+        if cls.has("sell", w) and _equips_own(v, cls):
+            return Role(RECIPIENT, f"subject of '{v.text}' (equips its own)", v.i)
         if cls.has("sell", w) and not _sends_message(v, cls):
             return Role(SUPPLIER, f"subject of '{v.text}'", v.i)
         if cls.has("take", w) and any(_w(c) in ("delivery", "possession") for c in v.children):
