@@ -220,3 +220,88 @@ def test_a_state_asking_for_arms_would_buy_them_from_the_one_asked(
 
 def test_asking_for_anything_but_arms_is_no_transfer(read) -> None:
     assert read("Moldova asked France for help after the floods.") == {}
+
+
+# 2026-12-07: further recipients of one supplier (branch s36-en-recipients)
+
+MEMBERS_LIKE = [
+    # "like" on a plural common noun names its members, as "such as" does
+    (
+        "Italy handed over patrol boats to coastal states like Ghana, Togo and Benin.",
+        {("GHA", "ITA"), ("TGO", "ITA"), ("BEN", "ITA")},
+    ),
+    # on a name it compares: Russia is no buyer
+    ("Turkey, like Russia, sold drones to Qatar.", {("QAT", "TUR")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEMBERS_LIKE)
+def test_like_on_a_plural_noun_names_its_members(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert set(read(text)) == expected
+
+
+def test_a_later_list_of_lone_buyers_each_buys_from_the_one_seller(read) -> None:
+    # the other members of the list are no third state of the sentence (pairs._later_buyers)
+    text = (
+        "Lockheed Martin delivered F-16 jets to Bahrain. Lawmakers may block further sales "
+        "of munitions to Jordan, Oman and Kuwait."
+    )
+    assert set(read(text)) == {("BHR", "USA"), ("JOR", "USA"), ("OMN", "USA"), ("KWT", "USA")}
+
+
+MORE_HANDED_OVER = [
+    # a passive joined to the sale, with no agent and no state in its subject: the same seller
+    (
+        "Spain sold two patrol boats to Ghana, and three more were delivered to Togo.",
+        {("GHA", "ESP"), ("TGO", "ESP")},
+    ),
+    # the past participle of "give" is a verb of handing over like the others
+    ("Four helicopters have been given to Benin by Spain.", {("BEN", "ESP")}),
+    # a state in the passive's subject: another seller's arms, not the first one's
+    ("Spain sold jets to Ghana, and Chinese drones were delivered to Togo.", {("GHA", "ESP")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_HANDED_OVER)
+def test_more_handed_over_in_a_joined_passive(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert set(read(text)) == expected
+
+
+RENAMED = [
+    # an apposition after its comma renames the noun before it, wherever the parser hangs it
+    ("Spain approved an arms sale to another Gulf nation, Qatar.", {("QAT", "ESP")}),
+    ("Spain approved an arms sale to a Gulf ally, the Kingdom of Bahrain.", {("BHR", "ESP")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RENAMED)
+def test_an_apposition_plays_the_part_of_the_noun_it_renames(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert set(read(text)) == expected
+
+
+EQUIPS_OWN = [
+    # equipping itself or its own forces "with" arms: the subject takes them from their maker
+    ("Chile will equip itself with Israeli radars.", {("CHL", "ISR")}),
+    ("Chile will equip its army with Israeli radars.", {("CHL", "ISR")}),
+    # another state's forces: that state receives, the subject sells
+    ("Israel will equip the Chilean army with radars.", {("CHL", "ISR")}),
+    # what goes along with the goods to another: the subject still sends them
+    (
+        "The Chilean air force sent its American-built transport aircraft with the missiles to "
+        "Peru.",
+        {("PER", "CHL")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EQUIPS_OWN)
+def test_equipping_its_own_forces_takes_the_arms(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert set(read(text)) == expected

@@ -608,6 +608,8 @@ def _starts_clause(tok: Any) -> bool:
     # will buy") stays in its clause; "while …", "after …" or a verb with its own subject does not.
     if _subject_on_list(tok):  # whatever its dep: "… to A and B receives" (an advcl, a conj)
         return True
+    if tok.dep_ == "conj" and _agentless_more(tok):
+        return False
     if tok.dep_ in ("advcl", "conj"):
         return any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
     if tok.dep_ == "ccomp" and any(
@@ -615,6 +617,21 @@ def _starts_clause(tok: Any) -> bool:
     ):  # "Russia's exporter said that the country delivered missiles to Iran": one actor
         return False
     return tok.dep_ in _CLAUSE_EDGES
+
+
+def _agentless_more(verb: Any) -> bool:
+    """A passive verb joined to the one before it with no "by" agent, whose subject names no
+    state ("sold two jets to A, and three more were delivered to B", "and the rest have been
+    given to B"): the same seller hands over more, so it stays in that verb's clause."""
+    if not verb.tag_.startswith("VB") or not verb.head.tag_.startswith("VB"):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if len(subjects) != 1 or subjects[0].dep_ != "nsubjpass":
+        return False
+    states = verb.doc.user_data.get(_STATE_TOKENS, ())
+    return not any(t.i in states for t in subjects[0].subtree)
 
 
 def _refers_back(tok: Any) -> bool:
@@ -715,6 +732,9 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
         ):
             verb = tok.doc[tok.left_edge.i - 1]
             return Role(RECIPIENT, f"'{verb.text} {tok.text} …' (the one it is sent to)", verb.i)
+        if dep == "appos" and _renamed_noun(tok) is not None:
+            tok = _renamed_noun(tok)  # "a sale to a Gulf nation, Saudi Arabia": the nation's part
+            continue
         if dep == "appos":
             verb = _subject_hung_on_list(tok)
             if verb is not None:
@@ -932,6 +952,41 @@ def _member_before_gloss(tok: Any) -> Any | None:
     return member if tok.i in states and member.i in states else None
 
 
+_REFLEXIVE = ("itself", "themselves")
+_OWN = ("its", "their")
+
+
+def _equips_own(verb: Any, cls: Classes) -> bool:
+    """ "will equip itself with Israeli radars", "equips its army (its own vehicles) with": what
+    comes "with" (on the verb, or on its object as the parser may hang it) goes to the subject's
+    own forces, so the subject takes it, from the arms' maker. Not "equip India's army with"
+    (that names who receives), nor "its allies", "its neighbours" (other states), nor what
+    goes "with" the goods to another ("sent its aircraft with the missiles to B")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    preps = [_w(c) for n in (verb, obj) for c in n.children if c.dep_ in ("prep", "dative")]
+    if "with" not in preps or "to" in preps:  # "sent its aircraft with the missiles to B"
+        return False
+    if _w(obj) in _REFLEXIVE:
+        return True
+    own = any(c.dep_ == "poss" and _w(c) in _OWN for c in obj.children)
+    return own and not _kin_noun(obj, cls)
+
+
+def _renamed_noun(tok: Any) -> Any | None:
+    """The common noun an apposition right after its comma renames, when the parser hung it
+    elsewhere ("an arms sale to another Gulf nation, Saudi Arabia": Saudi Arabia on "sale"): the
+    noun ends the phrase before the comma, as the object of a preposition. None otherwise."""
+    doc, start = tok.doc, tok.left_edge.i
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    noun = doc[start - 2]
+    if noun.dep_ != "pobj" or noun.tag_ not in ("NN", "NNS") or noun == tok.head:
+        return None
+    return noun
+
+
 def _as_well_as_phrase(tok: Any) -> Any | None:
     """ "bought helicopters from the US as well as Italy and Spain", "sold jets to Iraq as well
     as Jordan": the small parser hangs the list after "as well as" on the verb's object or on
@@ -1072,10 +1127,14 @@ def _subject_hung_on_list(tok: Any) -> Any | None:
 
 
 def _names_members(prep: Any) -> bool:
-    """ "including" or "such as" on a plural noun: what follows names some of its members."""
+    """ "including" or "such as" on a noun, or "like" on a plural common noun ("to littoral
+    states like A, B and C"): what follows names some of its members. "like" on a name or a
+    singular noun compares instead ("Turkey, like Russia, ...")."""
     if prep.dep_ != "prep" or not _is_noun(prep.head):
         return False
     w = _w(prep)
+    if w == "like":
+        return prep.head.tag_ == "NNS"
     return w == "including" or (w == "as" and any(_w(c) == "such" for c in prep.children))
 
 
@@ -1699,6 +1758,8 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
                 # "would purchase NASAMS for Kyiv": it pays and hands them on, the donor
                 return Role(SUPPLIER, f"subject of '{v.text} … for' (buys for another)", v.i)
             return Role(RECIPIENT, f"subject of '{v.text}'", v.i)
+        if cls.has("sell", w) and _equips_own(v, cls):
+            return Role(RECIPIENT, f"subject of '{v.text}' (equips its own)", v.i)
         if cls.has("sell", w) and not _sends_message(v, cls):
             return Role(SUPPLIER, f"subject of '{v.text}'", v.i)
         if cls.has("take", w) and any(_w(c) in ("delivery", "possession") for c in v.children):

@@ -1332,13 +1332,16 @@ def _later_buyers(
     six of them in May."). Only from a sentence that names no state but the buyer and that
     seller (``states``: the states each sentence names): a third state there may be the one it
     deals with, or the sentence may be about that state ("A's minister said the war in B
-    warranted more guns"). A buyer already paired keeps its pairs; cues as ``_maker_pairs``."""
+    warranted more guns"). The other members of a list of buyers read alone in that sentence
+    are no third state: each member keeps its role ("would block the sales of munitions to A,
+    B and C"). A buyer already paired keeps its pairs; cues as ``_maker_pairs``."""
     sup = next(iter(hits))[1]
     buyers = {rec for rec, _ in hits}
     for orphan in orphans:
         if orphan.state in buyers or _article_maker(makers, orphan.state) != sup:
             continue
-        if states.get(orphan.sentence, set()) - {orphan.state, sup}:
+        members = {o.state for o in orphans if o.sentence == orphan.sentence}
+        if states.get(orphan.sentence, set()) - members - {sup}:
             continue
         _pair_with_maker(hits, orphan, sup, makers[sup])
 
