@@ -168,3 +168,56 @@ def test_english_the_lead_state_still_buys_when_it_does_not_fight(
 ) -> None:
     body = "Estonia is expanding its artillery. The howitzers were supplied by South Korea."
     assert _read_en(tagger, rules, body) == {("EST", "KOR")}
+
+
+def _read(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> set[tuple[str, str]]:
+    art = Article(id="t", title="", body=body, language=lang)
+    _, alerts = analyse(art, tagger, rules, datetime(2026, 12, 5, tzinfo=UTC))
+    return {(a.pair["recipient"], a.pair["supplier"]) for a in alerts if a.pair}
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "later"),
+    [
+        # a second customer of the one maker, told in the next sentence with no seller named
+        (
+            "it",
+            "Leonardo consegnerà dodici addestratori M-346 all'Austria entro il 2028. "
+            "Anche la Nigeria riceverà sei velivoli dello stesso tipo.",
+            ("NGA", "ITA"),
+        ),
+        (
+            "pt",
+            "A Embraer vendeu seis aviões Super Tucano à Colômbia no ano passado. O Chile "
+            "também vai receber quatro aeronaves do mesmo modelo.",
+            ("CHL", "BRA"),
+        ),
+    ],
+)
+def test_languages_a_later_buyer_buys_from_the_articles_one_seller(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, later: tuple[str, str]
+) -> None:
+    assert later in _read(tagger, rules, lang, body)
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        # after an inverted verb of selling the state is its subject, not its dative
+        (
+            "de",
+            "Rheinmetall liefert Leopard-2-Panzer an die Ukraine. Seit Jahren exportiert die "
+            "Schweiz keine Munition.",
+        ),
+        # the state "with" whom a deal is discussed may be its seller
+        (
+            "fr",
+            "Nexter livre des canons CAESAR au Maroc cette année. Le pays discute avec la "
+            "Grèce pour acheter des drones.",
+        ),
+    ],
+)
+def test_languages_no_later_buyer_read_only_by_word_order_or_as_a_deals_party(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str
+) -> None:
+    assert len(_read(tagger, rules, lang, body)) == 1

@@ -17,8 +17,9 @@ when no maker is named), so today's order changes no pair; a new source takes it
 - ``maker_lead``: ... and in English, when no seller is read in words, the one state that
   makes the arms the sentences read a transfer of (``_one_maker``, issue 12);
 - ``article_maker``: the first buyer read alone buys from the article's one maker, its
-  companies' and weapons' state (``pairs._maker_pairs``); in English a later lone buyer buys
-  from the maker every pair already has (``pairs._later_buyers``, ``pairs.LATER_BUYERS``);
+  companies' and weapons' state (``pairs._maker_pairs``); a later lone buyer buys from the
+  maker every pair already has (``pairs._later_buyers``, ``pairs.LATER_BUYERS``; in the
+  language lexicons only a buyer a cue marks as one, ``_marked_buyers``);
 - ``opening_seller``: with no maker named, the one buyer buys from the one other state its
   opening names (``_opening_seller_pairs``, language lexicons, issue 13).
 
@@ -200,14 +201,16 @@ def _from_lead_state(ctx: _Context) -> None:
 
 
 def _from_article_maker(ctx: _Context) -> None:
-    """``article_maker``: buyers read alone and no pair yet, or in English one seller already."""
+    """``article_maker``: buyers read alone and no pair yet, or one seller already (in the
+    language lexicons only buyers a cue marks, ``_marked_buyers``)."""
     if not ctx.orphans:
         return
     if not ctx.hits:
         _maker_pairs(ctx.hits, ctx.orphans, ctx.makers)
-    elif pairs.LATER_BUYERS and not ctx.lex.symbols_only and len({s for _, s in ctx.hits}) == 1:
+    elif pairs.LATER_BUYERS and len({s for _, s in ctx.hits}) == 1:
         states = _states_named(ctx.per_sentence, ctx.sentences)
-        _later_buyers(ctx.hits, ctx.orphans, ctx.makers, states)
+        orphans = ctx.orphans if not ctx.lex.symbols_only else _marked_buyers(ctx.orphans)
+        _later_buyers(ctx.hits, orphans, ctx.makers, states)
 
 
 def _from_opening_seller(ctx: _Context) -> None:
@@ -227,6 +230,31 @@ def _from_opening_seller(ctx: _Context) -> None:
             next_to=english,
             apart=ctx.other_deals,
         )
+
+
+# language cues that leave a later buyer unsure (``_marked_buyers``): a state after a verb of
+# selling is its dative in a case language and its subject after an inverted verb ("exportiert
+# X keine Munition"), and a state "with" whom a deal is made may be its seller
+_UNMARKED_BUYER = ("{sell} X",)
+_DEAL_PARTY = "{with}"
+
+
+def _marked_buyers(orphans: list[_Orphan]) -> list[_Orphan]:
+    """Language lexicons: the lone buyers ``pairs._later_buyers`` may pair with the article's one
+    seller, those a cue marks as buyers (a "to" or dative, a verb of buying or receiving, the
+    buyer's own ministry), not only by word order or as a deal's other party: the fill has no
+    sentence of its own to confirm them."""
+    return [
+        o
+        for o in orphans
+        if any(
+            c.country == o.state
+            and c.role == "recipient"
+            and c.cue not in _UNMARKED_BUYER
+            and _DEAL_PARTY not in c.cue
+            for c in o.cues
+        )
+    ]
 
 
 # the step of each source (``company_lead`` and ``maker_lead`` are read by ``lead_state``'s)
