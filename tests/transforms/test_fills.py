@@ -221,3 +221,25 @@ def test_languages_no_later_buyer_read_only_by_word_order_or_as_a_deals_party(
     tagger: Tagger, rules: RuleSet, lang: str, body: str
 ) -> None:
     assert len(_read(tagger, rules, lang, body)) == 1
+
+
+def test_languages_a_seller_read_only_as_the_arms_maker_sells_to_the_lead_state(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # the seller is only the adjective of the arms ("russes"), the buyer only the state the
+    # article is about, named where the arms arrive (its capital)
+    body = (
+        "Le Burkina Faso renforce son aviation. Deux hélicoptères russes Mi-24 sont arrivés "
+        "à Ouagadougou la semaine dernière."
+    )
+    assert _read(tagger, rules, "fr", body) == {("BFA", "RUS")}
+
+
+def test_languages_an_adjective_beside_another_makers_weapon_is_no_maker() -> None:
+    # "hand the Ukrainian army the Franco-Italian system": the adjective names the user
+    def lone(state: str, origin: str) -> pairs._Orphan:
+        weapon = pairs._Span(0, 6, "weapon", "samp-t", origin=origin)
+        return pairs._Orphan(state, [], pairs._Facts(None, weapon), ("body", 0, 0, 10), "")
+
+    assert fills._own_make([lone("UKR", "FRA")]) == []
+    assert [s.state for s in fills._own_make([lone("FRA", "FRA")])] == ["FRA"]

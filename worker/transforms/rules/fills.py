@@ -14,8 +14,10 @@ when no maker is named), so today's order changes no pair; a new source takes it
   its most salient country (``_lead_buyer_pairs``; in English when ``pairs.LEAD_BUYER_EN``);
 - ``company_lead``: ... also a seller read only through one of its companies (language
   lexicons; English reads companies by the parse);
-- ``maker_lead``: ... and in English, when no seller is read in words, the one state that
-  makes the arms the sentences read a transfer of (``_one_maker``, issue 12);
+- ``maker_lead``: ... and, when no seller is read in words, the one state that makes the
+  arms the sentences read a transfer of (``_one_maker``, issue 12; in the language lexicons
+  read by an origin pattern or an adjective on arms of its own make, ``_made_in``,
+  ``_own_make``);
 - ``article_maker``: the first buyer read alone buys from the article's one maker, its
   companies' and weapons' state (``pairs._maker_pairs``); a later lone buyer buys from the
   maker every pair already has (``pairs._later_buyers``, ``pairs.LATER_BUYERS``; in the
@@ -275,11 +277,14 @@ def _lead_buyer_pairs(
     Korean group", "comprados a Holanda"): the buyer is the state the article is about
     (``_lead_state``). Only sellers read selling: in the language lexicons, in words
     (``_language_sellers``, with a company's sellers, ``company_lead``); in English, by the
-    parse's cues, else the one maker of the arms (``_one_maker``, ``maker_lead``), whose lead
-    state must be read buying (``lead_buys``)."""
+    parse's cues; else, in both, the one maker of the arms (``_one_maker``, ``maker_lead``),
+    whose lead state must be read buying (``lead_buys``)."""
     makers: list[_Orphan] = []  # the sellers, when read only as the one maker (``_one_maker``)
     if lex.symbols_only:
-        sellers = _language_sellers(sellers, tagged, lex)
+        sure = _language_sellers(sellers, tagged, lex)
+        if not sure and on(MAKER_LEAD):
+            makers = _one_maker(_own_make(sellers), set(tagged.countries), _made_in(lex))
+        sellers = sure or makers
     else:  # the parse's cues say it in words of their own
         sure = _sure_sellers(sellers)
         makers = [] if sure or not on(MAKER_LEAD) else _one_maker(sellers, set(tagged.countries))
@@ -491,18 +496,44 @@ def _to_own_forces(
     )
 
 
-def _one_maker(sellers: list[_Orphan], named: set[str]) -> list[_Orphan]:
-    """English sellers read alone only as the makers of a named weapon ("the Mogami-class
+def _made_in(lex: RelationLexicon) -> Callable[[Cue], bool]:
+    """A language lexicon's cues that read a seller only as where the arms were made: a
+    pattern of ``roles.origin`` ("fabricados en X") or a state's adjective beside the arms
+    ("XA W"), or the weapon's maker (``ORIGIN_CUE``), as ``_one_maker`` reads them."""
+    origin = {c.text for c in lex.cues if c.role == ORIGIN or "XA" in c.text.split()}
+    return lambda c: c.cue in origin or c.cue.startswith(ORIGIN_CUE)
+
+
+def _own_make(sellers: list[_Orphan]) -> list[_Orphan]:
+    """Lone sellers whose sentence's weapon is not another state's make: a state's adjective
+    beside arms of a known other maker names their user, not where they were made ("give the
+    Ukrainians the Franco-Italian system")."""
+    return [
+        s for s in sellers if s.facts.weapon is None or s.facts.weapon.origin in (None, s.state)
+    ]
+
+
+def _origin_cue(cue: Cue) -> bool:
+    """The English cue of a seller filled from the weapon's maker."""
+    return cue.cue.startswith(ORIGIN_CUE)
+
+
+def _one_maker(
+    sellers: list[_Orphan], named: set[str], made: Callable[[Cue], bool] = _origin_cue
+) -> list[_Orphan]:
+    """Sellers read alone only as the makers of a named weapon ("the Mogami-class
     frigate"), when no seller is read in words anywhere and they are all one state that the
     article names (``named``): the article's arms come from that maker ("Canberra picked the
     Mogami design. The first ship will be in the water by 2030."). Two makers' states name no
     seller ("comparable to the US Patriot and the Russian S-300"), nor does a state's adjective
-    on arms ("Russian warships", "Jordanian aircraft": as often its own forces as its make)."""
+    on arms ("Russian warships", "Jordanian aircraft": as often its own forces as its make).
+    ``made`` reads a cue as the maker's: the weapon's origin in English; in the language
+    lexicons also an origin pattern or an adjective on a named weapon (``_made_in``), of that
+    state's own make (``_own_make``)."""
     makers = [
         s
         for s in sellers
-        if s.state in named
-        and any(c.country == s.state and c.cue.startswith(ORIGIN_CUE) for c in s.cues)
+        if s.state in named and any(c.country == s.state and made(c) for c in s.cues)
     ]
     return makers if len({s.state for s in makers}) == 1 else []
 
