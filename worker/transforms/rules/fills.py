@@ -505,12 +505,12 @@ def _made_in(lex: RelationLexicon) -> Callable[[Cue], bool]:
 
 
 def _own_make(sellers: list[_Orphan]) -> list[_Orphan]:
-    """Lone sellers whose sentence's weapon is not another state's make: a state's adjective
-    beside arms of a known other maker names their user, not where they were made ("give the
-    Ukrainians the Franco-Italian system")."""
-    return [
-        s for s in sellers if s.facts.weapon is None or s.facts.weapon.origin in (None, s.state)
-    ]
+    """Lone sellers whose sentence names a weapon of their own make, as the English maker is
+    read from a named weapon: a state's adjective on plain arms words is as often its own
+    forces or a third party as their maker ("os canhões chilenos" in a Swedish veto), and one
+    beside a weapon of another state's make names its user ("give the Ukrainians the
+    Franco-Italian system")."""
+    return [s for s in sellers if s.facts.weapon is not None and s.facts.weapon.origin == s.state]
 
 
 def _origin_cue(cue: Cue) -> bool:
