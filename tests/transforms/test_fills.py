@@ -168,3 +168,78 @@ def test_english_the_lead_state_still_buys_when_it_does_not_fight(
 ) -> None:
     body = "Estonia is expanding its artillery. The howitzers were supplied by South Korea."
     assert _read_en(tagger, rules, body) == {("EST", "KOR")}
+
+
+def _read(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> set[tuple[str, str]]:
+    art = Article(id="t", title="", body=body, language=lang)
+    _, alerts = analyse(art, tagger, rules, datetime(2026, 12, 5, tzinfo=UTC))
+    return {(a.pair["recipient"], a.pair["supplier"]) for a in alerts if a.pair}
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "later"),
+    [
+        # a second customer of the one maker, told in the next sentence with no seller named
+        (
+            "it",
+            "Leonardo consegnerà dodici addestratori M-346 all'Austria entro il 2028. "
+            "Anche la Nigeria riceverà sei velivoli dello stesso tipo.",
+            ("NGA", "ITA"),
+        ),
+        (
+            "pt",
+            "A Embraer vendeu seis aviões Super Tucano à Colômbia no ano passado. O Chile "
+            "também vai receber quatro aeronaves do mesmo modelo.",
+            ("CHL", "BRA"),
+        ),
+    ],
+)
+def test_languages_a_later_buyer_buys_from_the_articles_one_seller(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, later: tuple[str, str]
+) -> None:
+    assert later in _read(tagger, rules, lang, body)
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        # after an inverted verb of selling the state is its subject, not its dative
+        (
+            "de",
+            "Rheinmetall liefert Leopard-2-Panzer an die Ukraine. Seit Jahren exportiert die "
+            "Schweiz keine Munition.",
+        ),
+        # the state "with" whom a deal is discussed may be its seller
+        (
+            "fr",
+            "Nexter livre des canons CAESAR au Maroc cette année. Le pays discute avec la "
+            "Grèce pour acheter des drones.",
+        ),
+    ],
+)
+def test_languages_no_later_buyer_read_only_by_word_order_or_as_a_deals_party(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str
+) -> None:
+    assert len(_read(tagger, rules, lang, body)) == 1
+
+
+def test_languages_a_seller_read_only_as_the_arms_maker_sells_to_the_lead_state(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # the seller is only the adjective of the arms ("russes"), the buyer only the state the
+    # article is about, named where the arms arrive (its capital)
+    body = (
+        "Le Burkina Faso renforce son aviation. Deux hélicoptères russes Mi-24 sont arrivés "
+        "à Ouagadougou la semaine dernière."
+    )
+    assert _read(tagger, rules, "fr", body) == {("BFA", "RUS")}
+
+
+def test_languages_an_adjective_beside_another_makers_weapon_is_no_maker() -> None:
+    # "hand the Ukrainian army the Franco-Italian system": the adjective names the user
+    def lone(state: str, origin: str) -> pairs._Orphan:
+        weapon = pairs._Span(0, 6, "weapon", "samp-t", origin=origin)
+        return pairs._Orphan(state, [], pairs._Facts(None, weapon), ("body", 0, 0, 10), "")
+
+    assert fills._own_make([lone("UKR", "FRA")]) == []
+    assert [s.state for s in fills._own_make([lone("FRA", "FRA")])] == ["FRA"]

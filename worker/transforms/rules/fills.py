@@ -14,11 +14,14 @@ when no maker is named), so today's order changes no pair; a new source takes it
   its most salient country (``_lead_buyer_pairs``; in English when ``pairs.LEAD_BUYER_EN``);
 - ``company_lead``: ... also a seller read only through one of its companies (language
   lexicons; English reads companies by the parse);
-- ``maker_lead``: ... and in English, when no seller is read in words, the one state that
-  makes the arms the sentences read a transfer of (``_one_maker``, issue 12);
+- ``maker_lead``: ... and, when no seller is read in words, the one state that makes the
+  arms the sentences read a transfer of (``_one_maker``, issue 12; in the language lexicons
+  read by an origin pattern or an adjective on arms of its own make, ``_made_in``,
+  ``_own_make``);
 - ``article_maker``: the first buyer read alone buys from the article's one maker, its
-  companies' and weapons' state (``pairs._maker_pairs``); in English a later lone buyer buys
-  from the maker every pair already has (``pairs._later_buyers``, ``pairs.LATER_BUYERS``);
+  companies' and weapons' state (``pairs._maker_pairs``); a later lone buyer buys from the
+  maker every pair already has (``pairs._later_buyers``, ``pairs.LATER_BUYERS``; in the
+  language lexicons only a buyer a cue marks as one, ``_marked_buyers``);
 - ``opening_seller``: with no maker named, the one buyer buys from the one other state its
   opening names (``_opening_seller_pairs``, language lexicons, issue 13).
 
@@ -200,14 +203,16 @@ def _from_lead_state(ctx: _Context) -> None:
 
 
 def _from_article_maker(ctx: _Context) -> None:
-    """``article_maker``: buyers read alone and no pair yet, or in English one seller already."""
+    """``article_maker``: buyers read alone and no pair yet, or one seller already (in the
+    language lexicons only buyers a cue marks, ``_marked_buyers``)."""
     if not ctx.orphans:
         return
     if not ctx.hits:
         _maker_pairs(ctx.hits, ctx.orphans, ctx.makers)
-    elif pairs.LATER_BUYERS and not ctx.lex.symbols_only and len({s for _, s in ctx.hits}) == 1:
+    elif pairs.LATER_BUYERS and len({s for _, s in ctx.hits}) == 1:
         states = _states_named(ctx.per_sentence, ctx.sentences)
-        _later_buyers(ctx.hits, ctx.orphans, ctx.makers, states)
+        orphans = ctx.orphans if not ctx.lex.symbols_only else _marked_buyers(ctx.orphans)
+        _later_buyers(ctx.hits, orphans, ctx.makers, states)
 
 
 def _from_opening_seller(ctx: _Context) -> None:
@@ -229,6 +234,31 @@ def _from_opening_seller(ctx: _Context) -> None:
         )
 
 
+# language cues that leave a later buyer unsure (``_marked_buyers``): a state after a verb of
+# selling is its dative in a case language and its subject after an inverted verb ("exportiert
+# X keine Munition"), and a state "with" whom a deal is made may be its seller
+_UNMARKED_BUYER = ("{sell} X",)
+_DEAL_PARTY = "{with}"
+
+
+def _marked_buyers(orphans: list[_Orphan]) -> list[_Orphan]:
+    """Language lexicons: the lone buyers ``pairs._later_buyers`` may pair with the article's one
+    seller, those a cue marks as buyers (a "to" or dative, a verb of buying or receiving, the
+    buyer's own ministry), not only by word order or as a deal's other party: the fill has no
+    sentence of its own to confirm them."""
+    return [
+        o
+        for o in orphans
+        if any(
+            c.country == o.state
+            and c.role == "recipient"
+            and c.cue not in _UNMARKED_BUYER
+            and _DEAL_PARTY not in c.cue
+            for c in o.cues
+        )
+    ]
+
+
 # the step of each source (``company_lead`` and ``maker_lead`` are read by ``lead_state``'s)
 _STEPS: dict[str, Callable[[_Context], None]] = {
     LEAD_STATE: _from_lead_state,
@@ -247,11 +277,14 @@ def _lead_buyer_pairs(
     Korean group", "comprados a Holanda"): the buyer is the state the article is about
     (``_lead_state``). Only sellers read selling: in the language lexicons, in words
     (``_language_sellers``, with a company's sellers, ``company_lead``); in English, by the
-    parse's cues, else the one maker of the arms (``_one_maker``, ``maker_lead``), whose lead
-    state must be read buying (``lead_buys``)."""
+    parse's cues; else, in both, the one maker of the arms (``_one_maker``, ``maker_lead``),
+    whose lead state must be read buying (``lead_buys``)."""
     makers: list[_Orphan] = []  # the sellers, when read only as the one maker (``_one_maker``)
     if lex.symbols_only:
-        sellers = _language_sellers(sellers, tagged, lex)
+        sure = _language_sellers(sellers, tagged, lex)
+        if not sure and on(MAKER_LEAD):
+            makers = _one_maker(_own_make(sellers), set(tagged.countries), _made_in(lex))
+        sellers = sure or makers
     else:  # the parse's cues say it in words of their own
         sure = _sure_sellers(sellers)
         makers = [] if sure or not on(MAKER_LEAD) else _one_maker(sellers, set(tagged.countries))
@@ -463,18 +496,44 @@ def _to_own_forces(
     )
 
 
-def _one_maker(sellers: list[_Orphan], named: set[str]) -> list[_Orphan]:
-    """English sellers read alone only as the makers of a named weapon ("the Mogami-class
+def _made_in(lex: RelationLexicon) -> Callable[[Cue], bool]:
+    """A language lexicon's cues that read a seller only as where the arms were made: a
+    pattern of ``roles.origin`` ("fabricados en X") or a state's adjective beside the arms
+    ("XA W"), or the weapon's maker (``ORIGIN_CUE``), as ``_one_maker`` reads them."""
+    origin = {c.text for c in lex.cues if c.role == ORIGIN or "XA" in c.text.split()}
+    return lambda c: c.cue in origin or c.cue.startswith(ORIGIN_CUE)
+
+
+def _own_make(sellers: list[_Orphan]) -> list[_Orphan]:
+    """Lone sellers whose sentence names a weapon of their own make, as the English maker is
+    read from a named weapon: a state's adjective on plain arms words is as often its own
+    forces or a third party as their maker ("os canhões chilenos" in a Swedish veto), and one
+    beside a weapon of another state's make names its user ("give the Ukrainians the
+    Franco-Italian system")."""
+    return [s for s in sellers if s.facts.weapon is not None and s.facts.weapon.origin == s.state]
+
+
+def _origin_cue(cue: Cue) -> bool:
+    """The English cue of a seller filled from the weapon's maker."""
+    return cue.cue.startswith(ORIGIN_CUE)
+
+
+def _one_maker(
+    sellers: list[_Orphan], named: set[str], made: Callable[[Cue], bool] = _origin_cue
+) -> list[_Orphan]:
+    """Sellers read alone only as the makers of a named weapon ("the Mogami-class
     frigate"), when no seller is read in words anywhere and they are all one state that the
     article names (``named``): the article's arms come from that maker ("Canberra picked the
     Mogami design. The first ship will be in the water by 2030."). Two makers' states name no
     seller ("comparable to the US Patriot and the Russian S-300"), nor does a state's adjective
-    on arms ("Russian warships", "Jordanian aircraft": as often its own forces as its make)."""
+    on arms ("Russian warships", "Jordanian aircraft": as often its own forces as its make).
+    ``made`` reads a cue as the maker's: the weapon's origin in English; in the language
+    lexicons also an origin pattern or an adjective on a named weapon (``_made_in``), of that
+    state's own make (``_own_make``)."""
     makers = [
         s
         for s in sellers
-        if s.state in named
-        and any(c.country == s.state and c.cue.startswith(ORIGIN_CUE) for c in s.cues)
+        if s.state in named and any(c.country == s.state and made(c) for c in s.cues)
     ]
     return makers if len({s.state for s in makers}) == 1 else []
 

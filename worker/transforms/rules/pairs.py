@@ -106,7 +106,7 @@ LEAD_BUYER_EN = True
 # a buyer read alone in an article whose pairs all have one seller, the state of the one maker
 # the article names: it buys from that seller too ("X took the first drones from Turkey. In May,
 # Y acquired some of these drones."), a second customer of the same maker (``_later_buyers``);
-# English only: the parse reads the later buyer (on the language files it added a wrong pair)
+# the language files only for a buyer a cue marks as one (``fills._marked_buyers``)
 LATER_BUYERS = True
 # English reader: a sentence that reads sellers and no buyer, in an article whose pairs all
 # have one buyer, names that buyer's further sellers ("X will buy tanks from A. The helicopters
