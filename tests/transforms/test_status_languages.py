@@ -641,3 +641,30 @@ def test_arms_named_as_bought_are_in_hand(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str], status: str
 ) -> None:
     assert statuses(tagger, rules, lang, body).get(pair, "no pair") == status
+
+
+# 2026-12-07 (small hours): a ban or veto lifted is no block, in the languages as in English
+# (`status.undone`); the deal stands. Spanish "sin embargo" (however) is a connector, no embargo.
+LIFTED = [
+    ("pt", "O governo alemão levantou o veto à venda de blindados do Brasil às Filipinas."),
+    ("es", "Alemania levantó el embargo a la venta de fragatas españolas a Arabia Saudí."),
+    ("ru", "Москва объявила о снятии запрета на поставки танков из России в Индию."),
+    ("pl", "Rząd ogłosił zniesienie zakazu sprzedaży czołgów z Niemiec do Polski."),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), LIFTED, ids=lambda x: str(x)[:24])
+def test_a_lifted_ban_is_no_block(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> None:
+    got = statuses(tagger, rules, lang, body)
+    assert got and "blocked" not in got.values()
+
+
+def test_a_ban_still_holds_without_a_lifting_word(tagger: Tagger, rules: RuleSet) -> None:
+    # the same sentence without the lifting word keeps its block
+    body = "O governo alemão manteve o veto à venda de blindados do Brasil às Filipinas."
+    assert set(statuses(tagger, rules, "pt", body).values()) == {"blocked"}
+
+
+def test_spanish_however_is_no_embargo(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Sin embargo, el gobierno de Perú compró seis helicópteros a Rusia el año pasado."
+    assert "blocked" not in statuses(tagger, rules, "es", body).values()
