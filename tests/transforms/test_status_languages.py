@@ -668,3 +668,41 @@ def test_a_ban_still_holds_without_a_lifting_word(tagger: Tagger, rules: RuleSet
 def test_spanish_however_is_no_embargo(tagger: Tagger, rules: RuleSet) -> None:
     body = "Sin embargo, el gobierno de Perú compró seis helicópteros a Rusia el año pasado."
     assert "blocked" not in statuses(tagger, rules, "es", body).values()
+
+
+# 2026-12-07 (small hours): the German future puts "wird" second and the infinitive last, however
+# many words stand between (`status.future_far`): a transfer announced (agreed), a reception
+# still ahead (ordered); a past tense or a clause of its own is no future.
+GERMAN_FUTURE = [
+    (
+        "Frankreich wird zwölf moderne Kampfpanzer an die Slowakei liefern.",
+        ("SVK", "FRA"),
+        "agreed",
+    ),
+    (
+        "Chile wird im kommenden Jahr von Großbritannien sechs Fregatten erhalten.",
+        ("CHL", "GBR"),
+        "ordered",
+    ),
+    (
+        "Frankreich hat zwölf moderne Kampfpanzer an die Slowakei geliefert.",
+        ("SVK", "FRA"),
+        "delivered",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "pair", "status"), GERMAN_FUTURE, ids=lambda x: str(x)[:24])
+def test_german_future_with_the_infinitive_last(
+    tagger: Tagger, rules: RuleSet, body: str, pair: tuple[str, str], status: str
+) -> None:
+    assert statuses(tagger, rules, "de", body) == {pair: status}
+
+
+def test_german_future_stops_at_the_clause() -> None:
+    # "wird" of another clause before a comma does not reach the infinitive after it
+    classes = {"future_far": frozenset({"wird"})}
+    words = ["das", "wird", "geprüft", ",", "ob", "x", "liefern", "darf", "."]
+    assert sentence_status(words, [6], classes) is None
+    words = ["x", "wird", "panzer", "an", "y", "liefern", "."]
+    assert sentence_status(words, [5], classes) == "agreed"
