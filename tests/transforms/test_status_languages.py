@@ -706,3 +706,19 @@ def test_german_future_stops_at_the_clause() -> None:
     assert sentence_status(words, [6], classes) is None
     words = ["x", "wird", "panzer", "an", "y", "liefern", "."]
     assert sentence_status(words, [5], classes) == "agreed"
+
+
+# 2026-12-07 (small hours): the present of handing over ("передає", "поставляет") tells a
+# delivery, as English "supplies" and "sends"; Ukrainian "направила" (sent) as "відправила".
+HANDING_OVER_NOW = [
+    ("uk", "Польща передає Україні шість танків T-72.", ("UKR", "POL")),
+    ("uk", "Канада направила Україні вісім бронемашин.", ("UKR", "CAN")),
+    ("ru", "Россия поставляет Индии шесть фрегатов.", ("IND", "RUS")),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "pair"), HANDING_OVER_NOW, ids=lambda x: str(x)[:24])
+def test_the_present_of_handing_over_is_a_delivery(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert statuses(tagger, rules, lang, body) == {pair: "delivered"}
