@@ -641,3 +641,84 @@ def test_arms_named_as_bought_are_in_hand(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str], status: str
 ) -> None:
     assert statuses(tagger, rules, lang, body).get(pair, "no pair") == status
+
+
+# 2026-12-07 (small hours): a ban or veto lifted is no block, in the languages as in English
+# (`status.undone`); the deal stands. Spanish "sin embargo" (however) is a connector, no embargo.
+LIFTED = [
+    ("pt", "O governo alemão levantou o veto à venda de blindados do Brasil às Filipinas."),
+    ("es", "Alemania levantó el embargo a la venta de fragatas españolas a Arabia Saudí."),
+    ("ru", "Москва объявила о снятии запрета на поставки танков из России в Индию."),
+    ("pl", "Rząd ogłosił zniesienie zakazu sprzedaży czołgów z Niemiec do Polski."),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), LIFTED, ids=lambda x: str(x)[:24])
+def test_a_lifted_ban_is_no_block(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> None:
+    got = statuses(tagger, rules, lang, body)
+    assert got and "blocked" not in got.values()
+
+
+def test_a_ban_still_holds_without_a_lifting_word(tagger: Tagger, rules: RuleSet) -> None:
+    # the same sentence without the lifting word keeps its block
+    body = "O governo alemão manteve o veto à venda de blindados do Brasil às Filipinas."
+    assert set(statuses(tagger, rules, "pt", body).values()) == {"blocked"}
+
+
+def test_spanish_however_is_no_embargo(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Sin embargo, el gobierno de Perú compró seis helicópteros a Rusia el año pasado."
+    assert "blocked" not in statuses(tagger, rules, "es", body).values()
+
+
+# 2026-12-07 (small hours): the German future puts "wird" second and the infinitive last, however
+# many words stand between (`status.future_far`): a transfer announced (agreed), a reception
+# still ahead (ordered); a past tense or a clause of its own is no future.
+GERMAN_FUTURE = [
+    (
+        "Frankreich wird zwölf moderne Kampfpanzer an die Slowakei liefern.",
+        ("SVK", "FRA"),
+        "agreed",
+    ),
+    (
+        "Chile wird im kommenden Jahr von Großbritannien sechs Fregatten erhalten.",
+        ("CHL", "GBR"),
+        "ordered",
+    ),
+    (
+        "Frankreich hat zwölf moderne Kampfpanzer an die Slowakei geliefert.",
+        ("SVK", "FRA"),
+        "delivered",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "pair", "status"), GERMAN_FUTURE, ids=lambda x: str(x)[:24])
+def test_german_future_with_the_infinitive_last(
+    tagger: Tagger, rules: RuleSet, body: str, pair: tuple[str, str], status: str
+) -> None:
+    assert statuses(tagger, rules, "de", body) == {pair: status}
+
+
+def test_german_future_stops_at_the_clause() -> None:
+    # "wird" of another clause before a comma does not reach the infinitive after it
+    classes = {"future_far": frozenset({"wird"})}
+    words = ["das", "wird", "geprüft", ",", "ob", "x", "liefern", "darf", "."]
+    assert sentence_status(words, [6], classes) is None
+    words = ["x", "wird", "panzer", "an", "y", "liefern", "."]
+    assert sentence_status(words, [5], classes) == "agreed"
+
+
+# 2026-12-07 (small hours): the present of handing over ("передає", "поставляет") tells a
+# delivery, as English "supplies" and "sends"; Ukrainian "направила" (sent) as "відправила".
+HANDING_OVER_NOW = [
+    ("uk", "Польща передає Україні шість танків T-72.", ("UKR", "POL")),
+    ("uk", "Канада направила Україні вісім бронемашин.", ("UKR", "CAN")),
+    ("ru", "Россия поставляет Индии шесть фрегатов.", ("IND", "RUS")),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "pair"), HANDING_OVER_NOW, ids=lambda x: str(x)[:24])
+def test_the_present_of_handing_over_is_a_delivery(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert statuses(tagger, rules, lang, body) == {pair: "delivered"}

@@ -60,6 +60,7 @@ READING_KEYS = (
     "paper",
     "fulfil",
     "noun_after",
+    "future_far",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -71,6 +72,9 @@ _PERMIT_WINDOW = 6  # "gave Poland, Romania and Estonia the go-ahead": past a li
 _PENDING_WINDOW = 3  # "delays in the delivery", "deliveries will be postponed"
 _FRAME_WINDOW = 3  # "zgodnie z umową", "w ramach umowy": the frame word right before the deal
 _FULFIL_WINDOW = 4  # "fulfilled this year the contract": past a short time phrase
+_CLAUSE_REACH = 15  # the German future: "wird" up to this many words before the infinitive
+_PUNCT = frozenset(",.;:!?()")
+_CLAUSE_END = tuple([p] for p in _PUNCT)
 _NEGATION_WINDOW = 3  # "hat ... nicht genehmigt", "لن تكون هناك موافقة" (there will be no approval)
 STATUS_KEYS = (*STATUSES, "approval", *READING_KEYS)
 _NONE: frozenset[str] = frozenset()
@@ -559,10 +563,13 @@ def _intends(words: Sequence[str], first: int, classes: Mapping[str, frozenset[s
 
 def _after_future(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
     """``words[i]`` follows a future auxiliary within two words ("will be delivered", "to take
-    delivery", "will soon supply"), or, in a language that puts the auxiliary last
+    delivery", "will soon supply"), ends a clause whose auxiliary stands second
+    (``future_far``, ``_future_in_clause``), or, in a language that puts the auxiliary last
     (``future_after``), one follows it ("geliefert werden")."""
     aux = classes.get("future", _NONE)
     if any(words[j] in aux for j in range(max(0, i - _FUTURE_WINDOW), i)):
+        return True
+    if _future_in_clause(words, i, classes):
         return True
     last = classes.get("future_after", _NONE)
     # "the tanks Korea delivered will equip": after a past participle the auxiliary starts the
@@ -572,6 +579,22 @@ def _after_future(words: Sequence[str], i: int, classes: Mapping[str, frozenset[
         and not _past(words[i], classes)
         and any(w in last for w in words[i + 1 : i + 1 + _FUTURE_WINDOW])
     )
+
+
+def _future_in_clause(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """``words[i]`` is an infinitive ending its clause with a ``future_far`` auxiliary earlier
+    in that clause: the German future, "wird" in second place and the infinitive last
+    ("Deutschland wird Kampfpanzer an die Ukraine liefern", "Katar wird 24 Jets erhalten").
+    German infinitives end in -n (liefern, kaufen, erhalten); a clause ends at punctuation."""
+    far = classes.get("future_far", _NONE)
+    if not far or not words[i].endswith("n") or words[i + 1 : i + 2] not in ([], *_CLAUSE_END):
+        return False
+    for j in range(i - 1, max(-1, i - _CLAUSE_REACH), -1):
+        if words[j] in _PUNCT:
+            return False
+        if words[j] in far:
+            return True
+    return False
 
 
 def _right_after_future(
