@@ -1,0 +1,50 @@
+"""Reports where no pair was read (s36-i18n-empty, docs/languages.md "2026-12-07 (small hours)"):
+the general words of military goods as arms in each language, as English reads "military
+equipment", "military hardware" and "military vehicles". The sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms.test_pairs_languages import pairs
+from tests.transforms.test_pairs_languages_arms import LEAD
+from worker.transforms.rules import RuleSet
+from worker.transforms.tag import Tagger
+
+MILITARY_GOODS = [
+    ("es", "China entregó material bélico a Ecuador.", ("ECU", "CHN")),
+    ("es", "España vendió equipos militares a Marruecos.", ("MAR", "ESP")),
+    ("pt", "O Brasil vendeu veículos militares ao Gana.", ("GHA", "BRA")),
+    ("it", "L'Italia ha fornito equipaggiamento militare all'Ucraina.", ("UKR", "ITA")),
+    ("fr", "Les États-Unis ont remis des équipements militaires au Tchad.", ("TCD", "USA")),
+    ("de", "Tschechien liefert Militärgüter an Vietnam.", ("VNM", "CZE")),
+    ("de", "Deutschland liefert militärische Ausrüstung an die Ukraine.", ("UKR", "DEU")),
+    ("ru", "Россия передала Сербии военную технику.", ("SRB", "RUS")),
+    ("uk", "Литва передала Україні військову техніку.", ("UKR", "LTU")),
+    ("tr", "Türkiye, Somali'ye askeri araçlar gönderdi.", ("SOM", "TUR")),
+    ("ar", "سلمت روسيا مصر معدات عسكرية.", ("EGY", "RUS")),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair"),
+    MILITARY_GOODS,
+    ids=[f"{m[0]}-{i}" for i, m in enumerate(MILITARY_GOODS)],
+)
+def test_military_goods_are_the_arms_of_a_transfer(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(tagger, rules, lang, f"{LEAD[lang]} {body}") == {pair}
+
+
+CIVIL_GOODS = [
+    # the same verbs with civil goods: no arms word, so no pair
+    ("es", "China entregó material médico a Ecuador."),
+    ("fr", "Les États-Unis ont remis des équipements médicaux au Tchad."),
+    ("ru", "Россия передала Сербии медицинскую технику."),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), CIVIL_GOODS, ids=[c[0] for c in CIVIL_GOODS])
+def test_civil_goods_stay_no_arms(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> None:
+    assert pairs(tagger, rules, lang, f"{LEAD[lang]} {body}") == set()
