@@ -48,3 +48,29 @@ CIVIL_GOODS = [
 @pytest.mark.parametrize(("lang", "body"), CIVIL_GOODS, ids=[c[0] for c in CIVIL_GOODS])
 def test_civil_goods_stay_no_arms(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> None:
     assert pairs(tagger, rules, lang, f"{LEAD[lang]} {body}") == set()
+
+
+# The whole third person of the verbs of selling and sending (the buy verbs are read by their
+# Snowball stem): a plural name or subject ("the United States", "the Netherlands", the Czech
+# Republic in Polish) takes the plural forms, which the classes missed in Russian, Polish and
+# Spanish.
+PLURAL_SUBJECTS = [
+    ("ru", "США поставили Сербии танки.", ("SRB", "USA")),
+    ("ru", "США продали Сербии танки.", ("SRB", "USA")),
+    ("ru", "Нидерланды передадут Сербии танки.", ("SRB", "NLD")),
+    ("pl", "Czechy wysłały do Ukrainy czołgi.", ("UKR", "CZE")),
+    ("pl", "Czechy sprzedały Ukrainie czołgi.", ("UKR", "CZE")),
+    ("es", "Los Países Bajos enviaron tanques a Perú.", ("PER", "NLD")),
+    ("es", "Los Países Bajos venden tanques a Perú.", ("PER", "NLD")),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair"),
+    PLURAL_SUBJECTS,
+    ids=[f"{m[0]}-{i}" for i, m in enumerate(PLURAL_SUBJECTS)],
+)
+def test_a_plural_subject_sells(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(tagger, rules, lang, f"{LEAD[lang]} {body}") == {pair}
