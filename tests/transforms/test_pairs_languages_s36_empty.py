@@ -74,3 +74,25 @@ def test_a_plural_subject_sells(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
 ) -> None:
     assert pairs(tagger, rules, lang, f"{LEAD[lang]} {body}") == {pair}
+
+
+# The rest of a receive verb's forms: Arabic حصل (على) beyond حصلت (the masculine past, the
+# present and its one-word future), French réceptionner beyond its one participle, German
+# übernehmen beyond its present and past.
+RECEIVE_FORMS = [
+    ("ar", "ستحصل مصر على مقاتلات روسية.", ("EGY", "RUS")),
+    ("ar", "يحصل الأردن على مروحيات من الولايات المتحدة.", ("JOR", "USA")),
+    ("fr", "Les Pays-Bas réceptionnent des chars de la France.", ("NLD", "FRA")),
+    ("de", "Katar hat von Deutschland Panzer übernommen.", ("QAT", "DEU")),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair"),
+    RECEIVE_FORMS,
+    ids=[f"{m[0]}-{i}" for i, m in enumerate(RECEIVE_FORMS)],
+)
+def test_the_recipient_is_the_subject_of_every_receive_form(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(tagger, rules, lang, f"{LEAD[lang]} {body}") == {pair}
