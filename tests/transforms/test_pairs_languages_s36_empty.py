@@ -96,3 +96,26 @@ def test_the_recipient_is_the_subject_of_every_receive_form(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
 ) -> None:
     assert pairs(tagger, rules, lang, f"{LEAD[lang]} {body}") == {pair}
+
+
+# The verbs of giving English reads as a transfer (donate, gift, send), where a language's
+# `sell` class had none, and the remaining third-person forms of the verbs it had.
+GIVING = [
+    ("ru", "Румыния пожертвовала Сербии танки.", ("SRB", "ROU")),
+    ("uk", "Литва подарувала Україні танки.", ("UKR", "LTU")),
+    ("pl", "Litwa podarowała Ukrainie czołgi.", ("UKR", "LTU")),
+    ("de", "Dänemark spendete der Ukraine Panzer.", ("UKR", "DNK")),
+    ("fr", "La Belgique a envoyé des chars au Maroc.", ("MAR", "BEL")),
+    ("it", "La Spagna inviò carri armati al Marocco.", ("MAR", "ESP")),
+    ("ar", "ستبيع فرنسا مصر مقاتلات.", ("EGY", "FRA")),
+    ("tr", "Türkiye ve Pakistan, Azerbaycan'a tank sattılar.", ("AZE", "TUR")),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair"), GIVING, ids=[f"{m[0]}-{i}" for i, m in enumerate(GIVING)]
+)
+def test_a_verb_of_giving_names_the_supplier(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert pair in pairs(tagger, rules, lang, f"{LEAD[lang]} {body}")
