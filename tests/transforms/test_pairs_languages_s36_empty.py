@@ -119,3 +119,28 @@ def test_a_verb_of_giving_names_the_supplier(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
 ) -> None:
     assert pair in pairs(tagger, rules, lang, f"{LEAD[lang]} {body}")
+
+
+# Small arms, as English reads rifles, guns and machine guns: the rifle and the machine gun in
+# each language's forms.
+SMALL_ARMS = [
+    ("de", "Deutschland liefert Sturmgewehre an Litauen.", ("LTU", "DEU")),
+    ("es", "China entregó fusiles a Ecuador.", ("ECU", "CHN")),
+    ("fr", "La Belgique a livré des fusils au Maroc.", ("MAR", "BEL")),
+    ("it", "L'Italia ha fornito fucili all'Ucraina.", ("UKR", "ITA")),
+    ("pt", "O Brasil vendeu fuzis ao Gana.", ("GHA", "BRA")),
+    ("ru", "Россия передала Сербии винтовки.", ("SRB", "RUS")),
+    ("uk", "Литва передала Україні кулемети.", ("UKR", "LTU")),
+    ("pl", "Czechy sprzedały Ukrainie karabiny.", ("UKR", "CZE")),
+    ("tr", "Türkiye, Somali'ye tüfek sattı.", ("SOM", "TUR")),
+    ("ar", "سلمت روسيا مصر بنادق.", ("EGY", "RUS")),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair"), SMALL_ARMS, ids=[f"{m[0]}-{i}" for i, m in enumerate(SMALL_ARMS)]
+)
+def test_small_arms_are_arms(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(tagger, rules, lang, f"{LEAD[lang]} {body}") == {pair}
