@@ -69,7 +69,6 @@ GIVING = [
     ("ru", "Румыния пожертвовала Сербии танки.", ("SRB", "ROU")),
     ("uk", "Литва подарувала Україні танки.", ("UKR", "LTU")),
     ("pl", "Litwa podarowała Ukrainie czołgi.", ("UKR", "LTU")),
-    ("de", "Dänemark spendete der Ukraine Panzer.", ("UKR", "DNK")),
     ("fr", "La Belgique remet des chars au Maroc.", ("MAR", "BEL")),
     ("it", "La Spagna inviò carri armati al Marocco.", ("MAR", "ESP")),
     ("ar", "ستبيع فرنسا مصر مقاتلات.", ("EGY", "FRA")),
