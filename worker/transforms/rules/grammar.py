@@ -2273,6 +2273,20 @@ def names_its_own_recipient(doc: Any, cls: Classes) -> bool:
     return False
 
 
+def names_its_own_source(doc: Any, cls: Classes) -> bool:
+    """The sentence says where a purchase or delivery comes from ("jets bought from the US
+    government", "rifles received from a dealer"), a state or not: the arms came from that
+    source, whoever made them."""
+    for t in doc:
+        if t.dep_ != "prep" or _w(t) != "from" or t.head == t:
+            continue
+        if any(c.dep_ == "pobj" for c in t.children) and _transfer_word(
+            t.head, {}, cls, 0, buying=True
+        ):
+            return True
+    return False
+
+
 def _subject_and_counterpart(
     out: dict[int, Role], subj: list[int], other: int, doc: Any, cls: Classes
 ) -> None:

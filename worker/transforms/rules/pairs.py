@@ -39,6 +39,7 @@ from .grammar import (
     arms_object,
     is_subject_span,
     names_its_own_recipient,
+    names_its_own_source,
     read_roles,
 )
 from .text import SENT_TOKEN, bare
@@ -1411,6 +1412,7 @@ def _second_sellers(
     buyer = next(iter(buyers))
     theirs = _buyers_arms(buyer, per_sentence)
     states = _states_named(per_sentence, sentences)
+    arms_in = _arms_named(per_sentence, sentences)
     by_sentence: dict[tuple[str, int, int, int], set[str]] = {}
     for s in sellers:
         by_sentence.setdefault(s.sentence, set()).add(s.state)
@@ -1421,7 +1423,10 @@ def _second_sellers(
         if states.get(seller.sentence, set()) - by_sentence[seller.sentence] - {buyer}:
             continue
         own = [c for c in seller.cues if c.country == sup and c.role == "supplier"]
-        if not any(_hands_over(c.cue) and (not from_only or _from_cue(c.cue)) for c in own):
+        hands = any(_hands_over(c.cue) and (not from_only or _from_cue(c.cue)) for c in own)
+        # English: a maker alone may still be the buyer's seller (``_maker_to_buyer``)
+        maker = not from_only and _maker_to_buyer(seller, buyer, arms_in, hits, sellers, grammar)
+        if not (hands or maker):
             continue
         arms = seller.facts.weapon
         if SECOND_ARMS and arms is not None and theirs and arms.ident not in theirs:
@@ -1434,6 +1439,57 @@ def _second_sellers(
         if new:  # a pair already read keeps the facts of its own sentences
             hit.sentences.append(seller.sentence)
             _add_facts(hit, seller.facts, seller.text)
+
+
+def _maker_to_buyer(
+    seller: _Orphan,
+    buyer: str,
+    arms_in: Mapping[tuple[str, int, int, int], list[_Span]],
+    hits: Mapping[tuple[str, str], PairHit],
+    sellers: list[_Orphan],
+    grammar: Classes | None,
+) -> bool:
+    """An English seller read only as the maker of the arms ("Russian-made jets", "the Korean
+    FA-50") is the seller to the article's one buyer when its sentence names the buyer too and
+    only arms of that maker's ("X's new Russian-made jets arrived"): the buyer's second deal.
+    Not when the sentence names no buyer (second-hand arms change hands between others), nor
+    arms of two makers (a fleet old and new: "to replace its French jets with Russian ones"),
+    nor arms another seller hands over: the weapon of a pair read, or one named where another
+    state is read as handing arms over ("A Czech firm delivered BMP-1s to X"), nor arms the
+    sentence says came from someone, a state or not ("jets bought from the US government")."""
+    arms = seller.facts.weapon
+    named = arms_in.get(seller.sentence, [])
+    if arms is None or buyer not in {sp.ident for sp in named if sp.kind == "country"}:
+        return False
+    if any(BLOCKER in c.cue for c in seller.cues if c.country == seller.state):
+        return False  # a government that can stop its own exports sells nothing by it
+    if any(sp.origin not in (None, seller.state) for sp in named if sp.kind == "weapon"):
+        return False
+    handed = {
+        sp.ident
+        for other in sellers
+        if other.state != seller.state
+        and any(c.country == other.state and _hands_over(c.cue) for c in other.cues)
+        for sp in arms_in.get(other.sentence, [])
+    }
+    if arms.ident in handed | {h.weapon for h in hits.values()}:
+        return False
+    if grammar is None:
+        return True
+    _, _, start, end = seller.sentence
+    doc = parse(seller.text[start:end])
+    return doc is None or not names_its_own_source(doc, grammar)
+
+
+def _arms_named(
+    per_sentence: Mapping[int, list[_Span]], sentences: list[tuple[str, int, int, int]]
+) -> dict[tuple[str, int, int, int], list[_Span]]:
+    """The states and weapons each sentence names, by the sentence's (field, index, start,
+    end)."""
+    return {
+        sentences[i]: [sp for sp in spans if sp.kind in ("country", "weapon")]
+        for i, spans in per_sentence.items()
+    }
 
 
 def _sells_parts(seller: _Orphan, grammar: Classes | None) -> bool:
