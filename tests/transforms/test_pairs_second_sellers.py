@@ -231,3 +231,16 @@ def test_the_maker_of_arms_bought_from_a_seller_read_is_no_second_seller(
         "The Yak-130 jets will fly beside Vietnam's recently acquired Russian-made Yak-130 jets."
     )
     assert pairs(tagger, rules, "en", body) == {("VNM", "BLR")}
+
+
+def test_with_two_buyers_a_seller_sells_to_the_one_its_sentence_names(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # Myanmar is named beside France, as the owner of the helicopters, not as their buyer
+    body = (
+        "Myanmar plans to acquire thirty main battle tanks from China. "
+        "Brazil sold Super Tucano aircraft to Ghana in May. "
+        "Myanmar's attack helicopters, however, will be bought from France."
+    )
+    got = pairs(tagger, rules, "en", body)
+    assert ("MMR", "FRA") in got and ("GHA", "FRA") not in got

@@ -1398,7 +1398,9 @@ def _second_sellers(
 ) -> None:
     """Sellers read with no buyer in their sentence, when every pair the article read has one
     buyer: they sell to it too ("X will buy tanks from A. The helicopters will come from B and
-    C.", "... second-hand jets from A or B"). Not a seller read only as the arms' maker
+    C.", "... second-hand jets from A or B"); in English, when the pairs have several buyers,
+    to the one the seller's sentence names, if it names one only ("X bought tanks from A and Y
+    jets from B. X also took an offer of rifles from C"). Not a seller read only as the arms' maker
     ("US-made": second-hand arms change hands between others) or as a blocker, nor one the
     article reads as a buyer; only from a sentence naming no state but the sellers and the
     buyer (a third state there may be the one they deal with), nor one saying whom the sale
@@ -1407,10 +1409,6 @@ def _second_sellers(
     sentence's cues only: a seller named in words outweighs a maker fill
     (``_named_seller_first``)."""
     buyers = {rec for rec, _ in hits}
-    if len(buyers) != 1:
-        return
-    buyer = next(iter(buyers))
-    theirs = _buyers_arms(buyer, per_sentence)
     states = _states_named(per_sentence, sentences)
     arms_in = _arms_named(per_sentence, sentences)
     by_sentence: dict[tuple[str, int, int, int], set[str]] = {}
@@ -1418,14 +1416,22 @@ def _second_sellers(
         by_sentence.setdefault(s.sentence, set()).add(s.state)
     for seller in sellers:
         sup = seller.state
-        if sup == buyer:
+        # several buyers: the one the seller's own sentence names, if it names one only
+        named = buyers & states.get(seller.sentence, set()) if len(buyers) > 1 else buyers
+        if len(named) != 1 or sup in named or (from_only and len(buyers) > 1):
             continue
+        buyer = next(iter(named))
+        theirs = _buyers_arms(buyer, per_sentence)
         if states.get(seller.sentence, set()) - by_sentence[seller.sentence] - {buyer}:
             continue
         own = [c for c in seller.cues if c.country == sup and c.role == "supplier"]
         hands = any(_hands_over(c.cue) and (not from_only or _from_cue(c.cue)) for c in own)
         # English: a maker alone may still be the buyer's seller (``_maker_to_buyer``)
-        maker = not from_only and _maker_to_buyer(seller, buyer, arms_in, hits, sellers, grammar)
+        maker = (
+            not from_only
+            and len(buyers) == 1
+            and _maker_to_buyer(seller, buyer, arms_in, hits, sellers, grammar)
+        )
         if not (hands or maker):
             continue
         arms = seller.facts.weapon
