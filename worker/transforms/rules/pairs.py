@@ -1480,11 +1480,7 @@ def _maker_to_buyer(
     }
     if arms.ident in handed | {h.weapon for h in hits.values()}:
         return False
-    if grammar is None:
-        return True
-    _, _, start, end = seller.sentence
-    doc = parse(seller.text[start:end])
-    return doc is None or not names_its_own_source(doc, grammar)
+    return not _sentence_says(seller, grammar, names_its_own_source)
 
 
 def _arms_named(
@@ -1535,12 +1531,20 @@ def _hands_over(cue: str) -> bool:
 
 def _says_recipient(seller: _Orphan, grammar: Classes | None) -> bool:
     """The seller's sentence names whom its sale goes to, a state or not (``grammar.
-    names_its_own_recipient``), by the sentence's parse (cached: it was parsed when read)."""
+    names_its_own_recipient``)."""
+    return _sentence_says(seller, grammar, names_its_own_recipient)
+
+
+def _sentence_says(
+    seller: _Orphan, grammar: Classes | None, test: Callable[[Any, Classes], bool]
+) -> bool:
+    """``test`` holds on the parse of the seller's sentence (cached: it was parsed when read);
+    False with no grammar or no parse."""
     if grammar is None:
         return False
     _, _, start, end = seller.sentence
     doc = parse(seller.text[start:end])
-    return doc is not None and names_its_own_recipient(doc, grammar)
+    return doc is not None and test(doc, grammar)
 
 
 def _joined_pairs(
