@@ -1428,7 +1428,7 @@ def _second_sellers(
         hands = any(_hands_over(c.cue) and (not from_only or _from_cue(c.cue)) for c in own)
         # English: a maker alone may still be the buyer's seller (``_maker_to_buyer``)
         maker = (
-            not from_only
+            not (hands or from_only)
             and len(buyers) == 1
             and _maker_to_buyer(seller, buyer, arms_in, hits, sellers, grammar)
         )
