@@ -246,3 +246,63 @@ def test_a_romance_of_is_no_preposition_of_origin(tagger: Tagger, rules: RuleSet
         "Se adquirieron además fragatas como las de Colombia."
     )
     assert pairs(tagger, rules, "es", body) == {("PER", "RUS")}
+
+
+# A maker read alone in a sentence that names the buyer too (``pairs._maker_to_buyer``)
+LATER_MAKER = (
+    "Vietnam bought L-39NG trainers from the Czech Republic in 2021. "
+    "The new trainers will fly beside Vietnam's recently acquired Russian-made Yak-130 jets."
+)
+
+
+def test_a_maker_named_beside_the_buyer_is_its_second_seller(
+    tagger: Tagger, rules: RuleSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the buyer's own sentence tells of other arms it acquired: their maker sold them
+    assert pairs(tagger, rules, "en", LATER_MAKER) == {("VNM", "CZE"), ("VNM", "RUS")}
+    monkeypatch.setattr(pairs_module, "_maker_to_buyer", lambda *_: False)
+    assert pairs(tagger, rules, "en", LATER_MAKER) == {("VNM", "CZE")}
+
+
+def test_a_maker_of_arms_said_to_come_from_someone_else_is_no_second_seller(
+    tagger: Tagger, rules: RuleSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the jets came from a broker: the state that built them did not sell them
+    body = (
+        "Vietnam bought L-39NG trainers from the Czech Republic in 2021. "
+        "Vietnam's Russian-made Yak-130 jets were recently acquired from a broker."
+    )
+    assert ("VNM", "RUS") not in pairs(tagger, rules, "en", body)
+    monkeypatch.setattr(pairs_module, "names_its_own_source", lambda *_: False)
+    assert ("VNM", "RUS") in pairs(tagger, rules, "en", body)
+
+
+def test_a_sentence_naming_two_makers_arms_gives_no_second_seller(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    body = LATER_MAKER.replace("Yak-130 jets.", "Yak-130 jets and Chinese K-8 jets.")
+    assert pairs(tagger, rules, "en", body) == {("VNM", "CZE")}
+
+
+def test_the_maker_of_arms_bought_from_a_seller_read_is_no_second_seller(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # the used jets came from Belarus; their maker is named again beside the buyer
+    body = (
+        "Vietnam bought used Russian-made Yak-130 jets from Belarus in 2021. "
+        "The Yak-130 jets will fly beside Vietnam's recently acquired Russian-made Yak-130 jets."
+    )
+    assert pairs(tagger, rules, "en", body) == {("VNM", "BLR")}
+
+
+def test_with_two_buyers_a_seller_sells_to_the_one_its_sentence_names(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # Myanmar is named beside France, as the owner of the helicopters, not as their buyer
+    body = (
+        "Myanmar plans to acquire thirty main battle tanks from China. "
+        "Brazil sold Super Tucano aircraft to Ghana in May. "
+        "Myanmar's attack helicopters, however, will be bought from France."
+    )
+    got = pairs(tagger, rules, "en", body)
+    assert ("MMR", "FRA") in got and ("GHA", "FRA") not in got

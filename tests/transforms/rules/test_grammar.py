@@ -1993,3 +1993,14 @@ def test_a_past_participle_on_the_object_is_not_done_by_the_subject(read) -> Non
     assert ("IRQ", "IRN") not in seized
     # a purpose the subject pursues still makes it a party
     assert ("EGY", "FRA") in read("Egypt signed a contract to buy Rafale jets from France.")
+
+
+def test_arms_hung_on_the_sellers_name_are_a_second_object(read) -> None:
+    # the parse joins the helicopters to Turkey: arms are no source, so they are a second
+    # thing bought, from the state that made them, not helicopters Turkey sold on
+    got = set(read("Kenya bought six drones from Turkey and Russian-made helicopters."))
+    assert got == {("KEN", "TUR"), ("KEN", "RUS")}
+    got = set(read("Kenya bought six drones from Turkey and Chinese helicopters."))
+    assert got == {("KEN", "TUR"), ("KEN", "CHN")}
+    # the maker of the arms the seller itself sells still sells nothing
+    assert set(read("Kenya bought US-made F-16 jets from Norway.")) == {("KEN", "NOR")}

@@ -200,6 +200,10 @@ def _sold_on_by_another(
     def clause(r: Role) -> int:
         return _clause_of(doc[r.anchor], wtok, cls) if r.anchor >= 0 else -1
 
+    def root(a: Actor) -> Any:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
     mine = clause(out[k])
     own = mine >= 0 and _subject_on_list(doc[mine])
     return any(
@@ -207,8 +211,25 @@ def _sold_on_by_another(
         and not (r.weak or r.maker)
         and actors[j].country != actors[k].country
         and not (own and clause(r) not in (-1, mine))
+        and not _arms_beside_seller(root(actors[k]), root(actors[j]))
         for j, r in out.items()
     )
+
+
+def _arms_beside_seller(maker: Any, seller: Any) -> bool:
+    """The arms a maker's adjective qualifies are a conjunct of the seller's own name in the
+    parse ("bought drones from A and B-made jets": "jets" hung on "A"): arms are no source, so
+    they are a second object of the verb, bought from their maker, not sold on by the seller."""
+    if maker is None or seller is None:
+        return False
+    noun = maker
+    while noun.dep_ in ("amod", "npadvmod", "compound", "nmod") and noun.head != noun:
+        noun = noun.head
+    if noun.dep_ != "conj" or noun == maker:
+        return False
+    while noun.dep_ == "conj" and noun.head != noun:
+        noun = noun.head
+    return noun.i == seller.i
 
 
 def _without_article(doc: Any, actor: Actor) -> Actor:
@@ -2351,6 +2372,20 @@ def names_its_own_recipient(doc: Any, cls: Classes) -> bool:
         if 0 < t.i < len(doc) - 1 and "-" in (doc[t.i - 1].text, doc[t.i + 1].text):
             continue  # "government-to-government deals": a kind of deal, nobody's recipient
         if _transfer_word(t.head, {}, cls, 1) and not cls.has("buy", _w(t.head)):
+            return True
+    return False
+
+
+def names_its_own_source(doc: Any, cls: Classes) -> bool:
+    """The sentence says where a purchase or delivery comes from ("jets bought from the US
+    government", "rifles received from a dealer"), a state or not: the arms came from that
+    source, whoever made them."""
+    for t in doc:
+        if t.dep_ != "prep" or _w(t) != "from" or t.head == t:
+            continue
+        if any(c.dep_ == "pobj" for c in t.children) and _transfer_word(
+            t.head, {}, cls, 0, buying=True
+        ):
             return True
     return False
 

@@ -39,6 +39,7 @@ from .grammar import (
     arms_object,
     is_subject_span,
     names_its_own_recipient,
+    names_its_own_source,
     read_roles,
 )
 from .text import SENT_TOKEN, bare
@@ -1416,8 +1417,11 @@ def _second_sellers(
 ) -> None:
     """Sellers read with no buyer in their sentence, when every pair the article read has one
     buyer: they sell to it too ("X will buy tanks from A. The helicopters will come from B and
-    C.", "... second-hand jets from A or B"). Not a seller read only as the arms' maker
-    ("US-made": second-hand arms change hands between others) or as a blocker, nor one the
+    C.", "... second-hand jets from A or B"); in English, when the pairs have several buyers,
+    to the one the seller's sentence names, if it names one only ("X bought tanks from A and Y
+    jets from B. X also took an offer of rifles from C"). Not a seller read only as the arms' maker
+    ("US-made": second-hand arms change hands between others; English ``_maker_to_buyer`` takes
+    the narrow case of a maker named beside the one buyer) or as a blocker, nor one the
     article reads as a buyer; only from a sentence naming no state but the sellers and the
     buyer (a third state there may be the one they deal with), nor one saying whom the sale
     goes to ("sells tanks to many NATO members": exports in general), nor one about arms other
@@ -1426,25 +1430,34 @@ def _second_sellers(
     gets the sentence's cues only: a seller named in words outweighs a maker fill
     (``_named_seller_first``)."""
     buyers = {rec for rec, _ in hits}
-    if len(buyers) != 1:
-        return
-    buyer = next(iter(buyers))
-    theirs = _buyers_arms(buyer, per_sentence)
     states = _states_named(per_sentence, sentences)
+    arms_in = _arms_named(per_sentence, sentences)
     by_sentence: dict[tuple[str, int, int, int], set[str]] = {}
     for s in sellers:
         by_sentence.setdefault(s.sentence, set()).add(s.state)
     for seller in sellers:
         sup = seller.state
-        if sup == buyer:
+        # several buyers (English): the one the seller's own sentence names, if it names one only
+        named = buyers & states.get(seller.sentence, set()) if len(buyers) > 1 else buyers
+        if len(named) != 1 or sup in named or (language is not None and len(buyers) > 1):
             continue
+        buyer = next(iter(named))
+        theirs = _buyers_arms(buyer, per_sentence)
         if states.get(seller.sentence, set()) - by_sentence[seller.sentence] - {buyer}:
             continue
         own = [c for c in seller.cues if c.country == sup and c.role == "supplier"]
-        if not any(
+        hands = any(
             _hands_over(c.cue) and (language is None or _from_cue(c, seller.text, language))
             for c in own
-        ):
+        )
+        # English: a maker alone may still be the buyer's seller (``_maker_to_buyer``)
+        maker = (
+            not hands
+            and language is None
+            and len(buyers) == 1
+            and _maker_to_buyer(seller, buyer, arms_in, hits, sellers, grammar)
+        )
+        if not (hands or maker):
             continue
         arms = seller.facts.weapon
         # a language lexicon's seller is read from a mark of origin ("aus X", "X'ten") in a
@@ -1461,6 +1474,53 @@ def _second_sellers(
         if new:  # a pair already read keeps the facts of its own sentences
             hit.sentences.append(seller.sentence)
             _add_facts(hit, seller.facts, seller.text)
+
+
+def _maker_to_buyer(
+    seller: _Orphan,
+    buyer: str,
+    arms_in: Mapping[tuple[str, int, int, int], list[_Span]],
+    hits: Mapping[tuple[str, str], PairHit],
+    sellers: list[_Orphan],
+    grammar: Classes | None,
+) -> bool:
+    """An English seller read only as the maker of the arms ("Russian-made jets", "the Korean
+    FA-50") is the seller to the article's one buyer when its sentence names the buyer too and
+    only arms of that maker's ("X's new Russian-made jets arrived"): the buyer's second deal.
+    Not when the sentence names no buyer (second-hand arms change hands between others), nor
+    arms of two makers (a fleet old and new: "to replace its French jets with Russian ones"),
+    nor arms another seller hands over: the weapon of a pair read, or one named where another
+    state is read as handing arms over ("A Czech firm delivered BMP-1s to X"), nor arms the
+    sentence says came from someone, a state or not ("jets bought from the US government")."""
+    arms = seller.facts.weapon
+    named = arms_in.get(seller.sentence, [])
+    if arms is None or buyer not in {sp.ident for sp in named if sp.kind == "country"}:
+        return False
+    if any(BLOCKER in c.cue for c in seller.cues if c.country == seller.state):
+        return False  # a government that can stop its own exports sells nothing by it
+    if any(sp.origin not in (None, seller.state) for sp in named if sp.kind == "weapon"):
+        return False
+    handed = {
+        sp.ident
+        for other in sellers
+        if other.state != seller.state
+        and any(c.country == other.state and _hands_over(c.cue) for c in other.cues)
+        for sp in arms_in.get(other.sentence, [])
+    }
+    if arms.ident in handed | {h.weapon for h in hits.values()}:
+        return False
+    return not _sentence_says(seller, grammar, names_its_own_source)
+
+
+def _arms_named(
+    per_sentence: Mapping[int, list[_Span]], sentences: list[tuple[str, int, int, int]]
+) -> dict[tuple[str, int, int, int], list[_Span]]:
+    """The states and weapons each sentence names, by the sentence's (field, index, start,
+    end)."""
+    return {
+        sentences[i]: [sp for sp in spans if sp.kind in ("country", "weapon")]
+        for i, spans in per_sentence.items()
+    }
 
 
 def _sells_parts(seller: _Orphan, grammar: Classes | None) -> bool:
@@ -1519,12 +1579,20 @@ def _hands_over(cue: str) -> bool:
 
 def _says_recipient(seller: _Orphan, grammar: Classes | None) -> bool:
     """The seller's sentence names whom its sale goes to, a state or not (``grammar.
-    names_its_own_recipient``), by the sentence's parse (cached: it was parsed when read)."""
+    names_its_own_recipient``)."""
+    return _sentence_says(seller, grammar, names_its_own_recipient)
+
+
+def _sentence_says(
+    seller: _Orphan, grammar: Classes | None, test: Callable[[Any, Classes], bool]
+) -> bool:
+    """``test`` holds on the parse of the seller's sentence (cached: it was parsed when read);
+    False with no grammar or no parse."""
     if grammar is None:
         return False
     _, _, start, end = seller.sentence
     doc = parse(seller.text[start:end])
-    return doc is not None and names_its_own_recipient(doc, grammar)
+    return doc is not None and test(doc, grammar)
 
 
 def _joined_pairs(
