@@ -1993,3 +1993,22 @@ def test_a_past_participle_on_the_object_is_not_done_by_the_subject(read) -> Non
     assert ("IRQ", "IRN") not in seized
     # a purpose the subject pursues still makes it a party
     assert ("EGY", "FRA") in read("Egypt signed a contract to buy Rafale jets from France.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "given" opening a circumstance is a preposition: the threat's source sells nothing
+        ("Given the threat from Russia, Poland will buy more tanks.", set()),
+        ("Given the threat from China, Japan wants to buy Tomahawk missiles.", {("JPN", "USA")}),
+        ("Given its ties to Russia, Turkey will buy more S-400 missiles.", {("TUR", "RUS")}),
+        # the same word as a verb of giving, with its auxiliary or as a participle, still gives
+        ("Ukraine was given tanks by Germany.", {("UKR", "DEU")}),
+        ("Germany has given 40 tanks to Ukraine.", {("UKR", "DEU")}),
+        ("Tanks were given to Ukraine by Germany.", {("UKR", "DEU")}),
+    ],
+)
+def test_a_participle_used_as_a_preposition_gives_nothing(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert set(read(text)) == expected

@@ -2243,12 +2243,25 @@ def _transfer_word(
     words = _FROM_WORDS if buying else _TO_WORDS
     for _ in range(hops + 1):
         w = _w(tok)
+        if _participle_as_preposition(tok):
+            return False  # "Given the threat from Russia, ...": no giving, the threat's source
         if _arms_noun(tok, wtok) or cls.any(words, w):
             return True
         if tok.head == tok or tok.tag_.startswith("VB"):
             return False
         tok = tok.head
     return False
+
+
+def _participle_as_preposition(tok: Any) -> bool:
+    """A participle the parse uses as a preposition or a conjunction, with no auxiliary of its
+    own ("Given the threat from Russia, ...", "provided that ..."): it opens a circumstance and
+    names no transfer, though the same word is a verb of giving in "was given", "has provided"."""
+    return (
+        tok.tag_ in ("VBN", "VBG")
+        and tok.dep_ in ("prep", "mark")
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+    )
 
 
 def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes) -> bool:
