@@ -732,8 +732,9 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
         ):
             verb = tok.doc[tok.left_edge.i - 1]
             return Role(RECIPIENT, f"'{verb.text} {tok.text} …' (the one it is sent to)", verb.i)
-        if dep == "appos" and _renamed_noun(tok) is not None:
-            tok = _renamed_noun(tok)  # "a sale to a Gulf nation, Saudi Arabia": the nation's part
+        renamed = _renamed_noun(tok, actor) if dep == "appos" else None
+        if renamed is not None:  # "a sale to a Gulf nation, Saudi Arabia": the nation's part
+            tok = renamed
             continue
         if dep == "appos":
             verb = _subject_hung_on_list(tok)
@@ -974,10 +975,15 @@ def _equips_own(verb: Any, cls: Classes) -> bool:
     return own and not _kin_noun(obj, cls)
 
 
-def _renamed_noun(tok: Any) -> Any | None:
+def _renamed_noun(tok: Any, actor: Actor) -> Any | None:
     """The common noun an apposition right after its comma renames, when the parser hung it
     elsewhere ("an arms sale to another Gulf nation, Saudi Arabia": Saudi Arabia on "sale"): the
-    noun ends the phrase before the comma, as the object of a preposition. None otherwise."""
+    noun ends the phrase before the comma, as the object of a preposition. Only when the
+    apposition is the actor's own name: in "a Gulf nation, a rival of Qatar" or "an Asian
+    country, one of China's neighbours" the country only qualifies another noun, and the nation
+    is not that country. None otherwise."""
+    if not actor.start <= tok.idx < actor.end or tok.tag_ not in ("NNP", "NNPS"):
+        return None
     doc, start = tok.doc, tok.left_edge.i
     if start < 2 or doc[start - 1].text != ",":
         return None
