@@ -2004,3 +2004,22 @@ def test_arms_hung_on_the_sellers_name_are_a_second_object(read) -> None:
     assert got == {("KEN", "TUR"), ("KEN", "CHN")}
     # the maker of the arms the seller itself sells still sells nothing
     assert set(read("Kenya bought US-made F-16 jets from Norway.")) == {("KEN", "NOR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "given" opening a circumstance is a preposition: the threat's source sells nothing
+        ("Given the threat from Russia, Poland will buy more tanks.", set()),
+        ("Given the threat from China, Japan wants to buy Tomahawk missiles.", {("JPN", "USA")}),
+        ("Given its ties to Russia, Turkey will buy more S-400 missiles.", {("TUR", "RUS")}),
+        # the same word as a verb of giving, with its auxiliary or as a participle, still gives
+        ("Ukraine was given tanks by Germany.", {("UKR", "DEU")}),
+        ("Germany has given 40 tanks to Ukraine.", {("UKR", "DEU")}),
+        ("Tanks were given to Ukraine by Germany.", {("UKR", "DEU")}),
+    ],
+)
+def test_a_participle_used_as_a_preposition_gives_nothing(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert set(read(text)) == expected

@@ -275,6 +275,11 @@ RENAMED = [
     # an apposition after its comma renames the noun before it, wherever the parser hangs it
     ("Spain approved an arms sale to another Gulf nation, Qatar.", {("QAT", "ESP")}),
     ("Spain approved an arms sale to a Gulf ally, the Kingdom of Bahrain.", {("BHR", "ESP")}),
+    ("Spain sold jets to a Gulf nation, Qatar.", {("QAT", "ESP")}),
+    # a country inside the apposition only qualifies it ("a rival of X", "one of X's
+    # neighbours"): the noun renamed is not that country, which buys nothing
+    ("Spain approved an arms sale to a Gulf nation, a rival of Qatar.", set()),
+    ("Spain sold jets to an Asian country, one of China's neighbours.", set()),
 ]
 
 

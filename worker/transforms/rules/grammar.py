@@ -753,8 +753,9 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
         ):
             verb = tok.doc[tok.left_edge.i - 1]
             return Role(RECIPIENT, f"'{verb.text} {tok.text} …' (the one it is sent to)", verb.i)
-        if dep == "appos" and _renamed_noun(tok) is not None:
-            tok = _renamed_noun(tok)  # "a sale to a Gulf nation, Saudi Arabia": the nation's part
+        renamed = _renamed_noun(tok, actor) if dep == "appos" else None
+        if renamed is not None:  # "a sale to a Gulf nation, Saudi Arabia": the nation's part
+            tok = renamed
             continue
         if dep == "appos":
             verb = _subject_hung_on_list(tok)
@@ -995,10 +996,15 @@ def _equips_own(verb: Any, cls: Classes) -> bool:
     return own and not _kin_noun(obj, cls)
 
 
-def _renamed_noun(tok: Any) -> Any | None:
+def _renamed_noun(tok: Any, actor: Actor) -> Any | None:
     """The common noun an apposition right after its comma renames, when the parser hung it
     elsewhere ("an arms sale to another Gulf nation, Saudi Arabia": Saudi Arabia on "sale"): the
-    noun ends the phrase before the comma, as the object of a preposition. None otherwise."""
+    noun ends the phrase before the comma, as the object of a preposition. Only when the
+    apposition is the actor's own name: in "a Gulf nation, a rival of Qatar" or "an Asian
+    country, one of China's neighbours" the country only qualifies another noun, and the nation
+    is not that country. None otherwise."""
+    if not actor.start <= tok.idx < actor.end or tok.tag_ not in ("NNP", "NNPS"):
+        return None
     doc, start = tok.doc, tok.left_edge.i
     if start < 2 or doc[start - 1].text != ",":
         return None
@@ -2264,12 +2270,25 @@ def _transfer_word(
     words = _FROM_WORDS if buying else _TO_WORDS
     for _ in range(hops + 1):
         w = _w(tok)
+        if _participle_as_preposition(tok):
+            return False  # "Given the threat from Russia, ...": no giving, the threat's source
         if _arms_noun(tok, wtok) or cls.any(words, w):
             return True
         if tok.head == tok or tok.tag_.startswith("VB"):
             return False
         tok = tok.head
     return False
+
+
+def _participle_as_preposition(tok: Any) -> bool:
+    """A participle the parse uses as a preposition or a conjunction, with no auxiliary of its
+    own ("Given the threat from Russia, ...", "provided that ..."): it opens a circumstance and
+    names no transfer, though the same word is a verb of giving in "was given", "has provided"."""
+    return (
+        tok.tag_ in ("VBN", "VBG")
+        and tok.dep_ in ("prep", "mark")
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+    )
 
 
 def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes) -> bool:
