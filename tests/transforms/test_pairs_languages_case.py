@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.transforms.test_pairs_languages import pairs
+from worker.model import Article
 from worker.transforms.rules import RuleSet
 from worker.transforms.rules.languages import case_test
 from worker.transforms.rules.pairs import LexiconError
@@ -90,10 +91,33 @@ def test_a_malformed_case_spec_is_an_error() -> None:
         case_test({"names": "uk", "genitive": ["а>и"]})
 
 
+def _countries(tagger: Tagger, lang: str, body: str) -> list[str]:
+    return tagger.tag(Article(id="t", title="", body=body, language=lang)).countries
+
+
 def test_plural_names_are_tagged_in_every_case(tagger: Tagger, rules: RuleSet) -> None:
     body = "Україна отримала ракети від Норвегії у співпраці зі Сполученими Штатами."
-    # "зі" + instrumental: the United States is a partner, no seller
+    # the instrumental plural is a name of the table: the United States are tagged ...
+    assert "USA" in _countries(tagger, "uk", body)
+    # ... and "зі" + instrumental makes them a partner, no seller
     assert pairs(tagger, rules, "uk", body) == {("UKR", "NOR")}
     body = "Россия поставила Индии ракеты, заявил глава ведомства в Объединенных Арабских Эмиратах."
+    assert "ARE" in _countries(tagger, "ru", body)  # the prepositional plural, "е" for "ё"
     # "в" + locative: the Emirates are where it was said, no buyer
     assert pairs(tagger, rules, "ru", body) == {("IND", "RUS")}
+    # every plural case of a name of several words is tagged, in the three languages
+    for lang, body, want in [
+        ("uk", "Ракети передано Сполученим Штатам, а не Сполученими Штатами.", {"USA"}),
+        ("ru", "Ракеты переданы Объединенным Арабским Эмиратам.", {"ARE"}),
+        (
+            "pl",
+            "Rakiety trafią do Stanów Zjednoczonych, nie Zjednoczonym Emiratom Arabskim.",
+            {"USA", "ARE"},
+        ),
+        (
+            "pl",
+            "Rozmawiano w Zjednoczonych Emiratach Arabskich ze Stanami Zjednoczonymi.",
+            {"USA", "ARE"},
+        ),
+    ]:
+        assert set(_countries(tagger, lang, body)) == want, (lang, body)
