@@ -30,6 +30,13 @@ CASES = [
         "Уряд Франції дозволив Бельгії передати Україні свої гаубиці.",
         {("UKR", "BEL")},
     ),
+    # "Польщі" is the genitive here (the government of Poland), though a dative in form
+    ("uk", "Уряд Польщі передав гаубиці Krab до України.", {("UKR", "POL")}),
+    (
+        "uk",
+        "Міністр оборони Польщі заявив, що передасть танки PT-91 до України.",
+        {("UKR", "POL")},
+    ),
     # the plain order still reads: nominative, verb, dative
     ("uk", "Норвегія передала Україні гаубиці.", {("UKR", "NOR")}),
     ("ru", "Норвегия передала Украине гаубицы.", {("UKR", "NOR")}),
@@ -61,6 +68,16 @@ def test_with_and_an_instrumental_names_no_seller(tagger: Tagger, rules: RuleSet
         ("uk", "LTU", "Литвою", "instrumental"),
         ("uk", "BEL", "Бельгія", "nominative"),
         ("uk", "CHL", "Чилі", None),  # not declined
+        # a form that is both the genitive and the dative of a name: no case
+        ("uk", "POL", "Польщі", None),
+        ("uk", "KHM", "Камбоджі", None),
+        ("uk", "LTU", "Литві", "dative"),  # the genitive "Литви" is another form
+        ("ru", "POL", "Польше", "dative"),
+        ("ru", "POL", "Польши", None),
+        ("pl", "POL", "Polski", None),
+        ("pl", "UKR", "Ukrainy", None),
+        ("pl", "UKR", "Ukrainie", "dative"),
+        ("pl", "HUN", "Węgrom", "dative"),  # a plural dative ends as no genitive
         ("ru", "UKR", "Украину", None),  # an accusative, not a masculine dative in -у
         ("ru", "IRN", "Ирану", "dative"),
         ("ru", "IRN", "Иран", "nominative"),
@@ -88,7 +105,7 @@ def test_a_malformed_case_spec_is_an_error() -> None:
     with pytest.raises(LexiconError):
         case_test({"names": "uk", "dative": ["і"]})
     with pytest.raises(LexiconError):
-        case_test({"names": "uk", "genitive": ["а>и"]})
+        case_test({"names": "uk", "vocative": ["а>о"]})
 
 
 def _countries(tagger: Tagger, lang: str, body: str) -> list[str]:
