@@ -37,6 +37,27 @@ CASES = [
         "Міністр оборони Польщі заявив, що передасть танки PT-91 до України.",
         {("UKR", "POL")},
     ),
+    # "together with" and an instrumental: a second subject, on the subject's side
+    (
+        "uk",
+        "Німеччина разом з Польщею передала Україні танки Leopard.",
+        {("UKR", "DEU"), ("UKR", "POL")},
+    ),
+    (
+        "pl",
+        "Niemcy wraz z Polską przekazały Ukrainie czołgi Leopard.",
+        {("UKR", "DEU"), ("UKR", "POL")},
+    ),
+    (
+        "ru",
+        "Германия вместе с Польшей передала Украине танки Leopard.",
+        {("UKR", "DEU"), ("UKR", "POL")},
+    ),
+    (
+        "uk",
+        "Україна разом з Польщею закупила танки Abrams у США.",
+        {("UKR", "USA"), ("POL", "USA")},
+    ),
     # the plain order still reads: nominative, verb, dative
     ("uk", "Норвегія передала Україні гаубиці.", {("UKR", "NOR")}),
     ("ru", "Норвегия передала Украине гаубицы.", {("UKR", "NOR")}),

@@ -469,9 +469,9 @@ def case_test(spec: Mapping[str, Any]) -> Callable[[str, str], str | None]:
     a genitive's). ``genitive`` and ``other`` list endings of the other cases, which only show
     that a name is declined ("Бельгія" beside "Бельгії"); a dative is read only where the name's
     genitive is another form of the table (``genitive_apart``)."""
-    unknown = sorted(set(spec) - {"names", "genitive", "other", *CASES})
+    unknown = sorted(set(spec) - {"names", "genitive", "other", "together", *CASES})
     if unknown:
-        keys = ", ".join(("names", "genitive", "other", *CASES))
+        keys = ", ".join(("names", "genitive", "other", "together", *CASES))
         raise LexiconError(f"cases: unknown keys {unknown} ({keys})")
     forms = {
         iso: frozenset(_case_key(f) for f in fs if f[:1].isupper())
@@ -579,6 +579,7 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.adjectives = adjective_test(raw.get("adjectives") or {})
     if raw.get("cases"):
         lex.case_of = case_test(raw["cases"])
+        lex.together = frozenset(fold_letters(str(w)) for w in raw["cases"].get("together") or ())
     if raw.get("joined_to"):
         lex.joined_to = joined_to_test(raw["joined_to"])
         lex.not_to = frozenset(
