@@ -469,9 +469,9 @@ def case_test(spec: Mapping[str, Any]) -> Callable[[str, str], str | None]:
     a genitive's). ``genitive`` and ``other`` list endings of the other cases, which only show
     that a name is declined ("Бельгія" beside "Бельгії"); a dative is read only where the name's
     genitive is another form of the table (``genitive_apart``)."""
-    unknown = sorted(set(spec) - {"names", "genitive", "other", "together", *CASES})
+    unknown = sorted(set(spec) - {"names", "genitive", "other", "together", "plural", *CASES})
     if unknown:
-        keys = ", ".join(("names", "genitive", "other", "together", *CASES))
+        keys = ", ".join(("names", "genitive", "other", "together", "plural", *CASES))
         raise LexiconError(f"cases: unknown keys {unknown} ({keys})")
     forms = {
         iso: frozenset(_case_key(f) for f in fs if f[:1].isupper())
