@@ -8,9 +8,6 @@ import pycountry
 import yaml
 
 from worker.tools.build_names import (
-    _PL_PLURAL,
-    _RU_PLURAL,
-    _UK_PLURAL,
     GAZETTEER_DIR,
     LANGUAGES,
     Table,
@@ -21,6 +18,7 @@ from worker.tools.build_names import (
     inflect_phrase,
     name_nisbas,
     name_seeds,
+    plural_cases,
     plural_phrase_forms,
     regular_forms,
     render,
@@ -211,17 +209,25 @@ def test_turkish_official_long_forms_give_no_relational_word() -> None:
 
 
 def test_plural_names_of_several_words_take_each_case_together() -> None:
-    uk = plural_phrase_forms("Сполучені Штати Америки", _UK_PLURAL)
+    uk = plural_phrase_forms("Сполучені Штати Америки", plural_cases("uk"))
     # the genitive after the noun stays as it is
     assert "Сполученими Штатами Америки" in uk and "Сполучених Штатів Америки" in uk
     assert len(uk) == 4
-    ru = plural_phrase_forms("Объединённые Арабские Эмираты", _RU_PLURAL)
+    ru = plural_phrase_forms("Объединённые Арабские Эмираты", plural_cases("ru"))
     assert "Объединённых Арабских Эмиратах" in ru and "Объединённым Арабским Эмиратам" in ru
-    pl = plural_phrase_forms("Zjednoczone Emiraty Arabskie", _PL_PLURAL)
+    pl = plural_phrase_forms("Zjednoczone Emiraty Arabskie", plural_cases("pl"))
     assert "Zjednoczonych Emiratów Arabskich" in pl and "Zjednoczonymi Emiratami Arabskimi" in pl
 
 
+def test_plural_endings_are_read_from_the_case_rules() -> None:
+    # one place for the plural endings: the `cases` of pl/ru/uk.yaml, which case_of reads back
+    assert plural_cases("uk")[2] == (("і", "ими"), ("и", "ами"))  # instrumental
+    assert plural_cases("ru")[0] == (("ые", "ых"), ("ие", "их"), ("ы", "ов"))  # genitive
+    assert plural_cases("pl")[1] == (("ie", "im"), ("e", "ym"), ("y", "om"))  # dative
+    assert [len(row) for row in plural_cases("pl")] == [3, 3, 3, 3]
+
+
 def test_plural_forms_need_a_plural_noun() -> None:
-    assert plural_phrase_forms("Південна Корея", _UK_PLURAL) == set()  # singular
-    assert plural_phrase_forms("Сполучені", _UK_PLURAL) == set()  # one word
-    assert plural_phrase_forms("Wybrzeże Kości Słoniowej", _PL_PLURAL) == set()
+    assert plural_phrase_forms("Південна Корея", plural_cases("uk")) == set()  # singular
+    assert plural_phrase_forms("Сполучені", plural_cases("uk")) == set()  # one word
+    assert plural_phrase_forms("Wybrzeże Kości Słoniowej", plural_cases("pl")) == set()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.transforms.test_pairs_languages import pairs
+from worker.model import Article
 from worker.transforms.rules import RuleSet
 from worker.transforms.rules.languages import case_test
 from worker.transforms.rules.pairs import LexiconError
@@ -28,6 +29,34 @@ CASES = [
         "uk",
         "Уряд Франції дозволив Бельгії передати Україні свої гаубиці.",
         {("UKR", "BEL")},
+    ),
+    # "Польщі" is the genitive here (the government of Poland), though a dative in form
+    ("uk", "Уряд Польщі передав гаубиці Krab до України.", {("UKR", "POL")}),
+    (
+        "uk",
+        "Міністр оборони Польщі заявив, що передасть танки PT-91 до України.",
+        {("UKR", "POL")},
+    ),
+    # "together with" and an instrumental: a second subject, on the subject's side
+    (
+        "uk",
+        "Німеччина разом з Польщею передала Україні танки Leopard.",
+        {("UKR", "DEU"), ("UKR", "POL")},
+    ),
+    (
+        "pl",
+        "Niemcy wraz z Polską przekazały Ukrainie czołgi Leopard.",
+        {("UKR", "DEU"), ("UKR", "POL")},
+    ),
+    (
+        "ru",
+        "Германия вместе с Польшей передала Украине танки Leopard.",
+        {("UKR", "DEU"), ("UKR", "POL")},
+    ),
+    (
+        "uk",
+        "Україна разом з Польщею закупила танки Abrams у США.",
+        {("UKR", "USA"), ("POL", "USA")},
     ),
     # the plain order still reads: nominative, verb, dative
     ("uk", "Норвегія передала Україні гаубиці.", {("UKR", "NOR")}),
@@ -60,6 +89,16 @@ def test_with_and_an_instrumental_names_no_seller(tagger: Tagger, rules: RuleSet
         ("uk", "LTU", "Литвою", "instrumental"),
         ("uk", "BEL", "Бельгія", "nominative"),
         ("uk", "CHL", "Чилі", None),  # not declined
+        # a form that is both the genitive and the dative of a name: no case
+        ("uk", "POL", "Польщі", None),
+        ("uk", "KHM", "Камбоджі", None),
+        ("uk", "LTU", "Литві", "dative"),  # the genitive "Литви" is another form
+        ("ru", "POL", "Польше", "dative"),
+        ("ru", "POL", "Польши", None),
+        ("pl", "POL", "Polski", None),
+        ("pl", "UKR", "Ukrainy", None),
+        ("pl", "UKR", "Ukrainie", "dative"),
+        ("pl", "HUN", "Węgrom", "dative"),  # a plural dative ends as no genitive
         ("ru", "UKR", "Украину", None),  # an accusative, not a masculine dative in -у
         ("ru", "IRN", "Ирану", "dative"),
         ("ru", "IRN", "Иран", "nominative"),
@@ -87,13 +126,36 @@ def test_a_malformed_case_spec_is_an_error() -> None:
     with pytest.raises(LexiconError):
         case_test({"names": "uk", "dative": ["і"]})
     with pytest.raises(LexiconError):
-        case_test({"names": "uk", "genitive": ["а>и"]})
+        case_test({"names": "uk", "vocative": ["а>о"]})
+
+
+def _countries(tagger: Tagger, lang: str, body: str) -> list[str]:
+    return tagger.tag(Article(id="t", title="", body=body, language=lang)).countries
 
 
 def test_plural_names_are_tagged_in_every_case(tagger: Tagger, rules: RuleSet) -> None:
     body = "Україна отримала ракети від Норвегії у співпраці зі Сполученими Штатами."
-    # "зі" + instrumental: the United States is a partner, no seller
+    # the instrumental plural is a name of the table: the United States are tagged ...
+    assert "USA" in _countries(tagger, "uk", body)
+    # ... and "зі" + instrumental makes them a partner, no seller
     assert pairs(tagger, rules, "uk", body) == {("UKR", "NOR")}
     body = "Россия поставила Индии ракеты, заявил глава ведомства в Объединенных Арабских Эмиратах."
+    assert "ARE" in _countries(tagger, "ru", body)  # the prepositional plural, "е" for "ё"
     # "в" + locative: the Emirates are where it was said, no buyer
     assert pairs(tagger, rules, "ru", body) == {("IND", "RUS")}
+    # every plural case of a name of several words is tagged, in the three languages
+    for lang, body, want in [
+        ("uk", "Ракети передано Сполученим Штатам, а не Сполученими Штатами.", {"USA"}),
+        ("ru", "Ракеты переданы Объединенным Арабским Эмиратам.", {"ARE"}),
+        (
+            "pl",
+            "Rakiety trafią do Stanów Zjednoczonych, nie Zjednoczonym Emiratom Arabskim.",
+            {"USA", "ARE"},
+        ),
+        (
+            "pl",
+            "Rozmawiano w Zjednoczonych Emiratach Arabskich ze Stanami Zjednoczonymi.",
+            {"USA", "ARE"},
+        ),
+    ]:
+        assert set(_countries(tagger, lang, body)) == want, (lang, body)

@@ -132,26 +132,27 @@ _UK_DECLENSION: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # The plural of a name of several words, case by case (genitive, dative, instrumental,
 # locative / prepositional): the adjective's and the noun's plural ending and what replaces it,
-# the longest ending first. Russian "-ые"/"-ие" adjectives and "-ы" nouns, Ukrainian "-і"
-# adjectives and "-и" nouns, Polish "-e"/"-ie" adjectives and "-y" nouns.
-_RU_PLURAL = (
-    (("ые", "ых"), ("ие", "их"), ("ы", "ов")),
-    (("ые", "ым"), ("ие", "им"), ("ы", "ам")),
-    (("ые", "ыми"), ("ие", "ими"), ("ы", "ами")),
-    (("ые", "ых"), ("ие", "их"), ("ы", "ах")),
-)
-_UK_PLURAL = (
-    (("і", "их"), ("и", "ів")),
-    (("і", "им"), ("и", "ам")),
-    (("і", "ими"), ("и", "ами")),
-    (("і", "их"), ("и", "ах")),
-)
-_PL_PLURAL = (
-    (("ie", "ich"), ("e", "ych"), ("y", "ów")),
-    (("ie", "im"), ("e", "ym"), ("y", "om")),
-    (("ie", "imi"), ("e", "ymi"), ("y", "ami")),
-    (("ie", "ich"), ("e", "ych"), ("y", "ach")),
-)
+# the longest ending first. Read from the language's rules (`cases:` of its relation lexicon,
+# the one place that lists them, which ``languages.case_test`` reads back): its `plural`
+# endings, each with its one rule in every case.
+PLURAL_CASES = ("genitive", "dative", "instrumental", "locative")
+RULES_DIR = Path(__file__).resolve().parents[1] / "data" / "rules" / "languages"
+
+
+def plural_cases(lang: str) -> tuple[tuple[tuple[str, str], ...], ...]:
+    doc = yaml.safe_load((RULES_DIR / f"{lang}.yaml").read_text(encoding="utf-8"))
+    spec = doc["relations"]["arms_transfer"]["cases"]
+    rules = {(case, *str(r).split(">", 1)) for case in PLURAL_CASES for r in spec[case]}
+    out = []
+    for case in PLURAL_CASES:
+        row = []
+        for ending in spec["plural"]:
+            found = sorted(e for c, n, e in rules if c == case and n == ending)
+            if len(found) != 1:
+                raise ValueError(f"{lang} cases: {case} needs one rule for plural -{ending}")
+            row.append((ending, found[0]))
+        out.append(tuple(row))
+    return tuple(out)
 
 
 def plural_phrase_forms(phrase: str, cases: tuple[tuple[tuple[str, str], ...], ...]) -> set[str]:
@@ -307,7 +308,7 @@ LANGUAGES: dict[str, Language] = {
             adjective_endings=_PL_ENDINGS,
             combining=(("ski", "sko"), ("cki", "cko")),
             adjectives_lead=True,
-            plural_cases=_PL_PLURAL,
+            plural_cases=plural_cases("pl"),
         ),
         Language(
             "ru",
@@ -317,7 +318,7 @@ LANGUAGES: dict[str, Language] = {
             combining=(("ский", "ско"), ("цкий", "цко")),
             declension=_RU_DECLENSION,
             adjectives_lead=True,
-            plural_cases=_RU_PLURAL,
+            plural_cases=plural_cases("ru"),
         ),
         Language(
             "uk",
@@ -327,7 +328,7 @@ LANGUAGES: dict[str, Language] = {
             combining=(("ський", "сько"), ("цький", "цько")),
             declension=_UK_DECLENSION,
             adjectives_lead=True,
-            plural_cases=_UK_PLURAL,
+            plural_cases=plural_cases("uk"),
         ),
         Language("tr", "before-noun", lowercase_adjectives=False, relational_suffix=True),
         Language("ar", "last", lowercase_adjectives=False, arabic_clitics=True),

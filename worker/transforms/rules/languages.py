@@ -466,17 +466,19 @@ def case_test(spec: Mapping[str, Any]) -> Callable[[str, str], str | None]:
     ("а>ою": "Литвою") and the table declines the same country's name with the nominative
     ending in its place ("Литва"); "nominative" when the table declines the form itself; else
     None (an indeclinable name, "Чилі", or a case the spec leaves out because its ending is also
-    a genitive's). ``other`` lists endings of the other cases, which only show that a name is
-    declined ("Бельгія" beside "Бельгії")."""
-    unknown = sorted(set(spec) - {"names", "other", *CASES})
+    a genitive's). ``genitive`` and ``other`` list endings of the other cases, which only show
+    that a name is declined ("Бельгія" beside "Бельгії"); a dative is read only where the name's
+    genitive is another form of the table (``genitive_apart``)."""
+    unknown = sorted(set(spec) - {"names", "genitive", "other", "together", "plural", *CASES})
     if unknown:
-        raise LexiconError(f"cases: unknown keys {unknown} (names, other, {', '.join(CASES)})")
+        keys = ", ".join(("names", "genitive", "other", "together", "plural", *CASES))
+        raise LexiconError(f"cases: unknown keys {unknown} ({keys})")
     forms = {
         iso: frozenset(_case_key(f) for f in fs if f[:1].isupper())
         for iso, fs in language_country_forms(spec["names"])
     }
     rules: list[tuple[str, str, str]] = []
-    for case in (*CASES, "other"):
+    for case in (*CASES, "genitive", "other"):
         for item in spec.get(case) or ():
             nominative, sep, ending = str(item).partition(">")
             if not sep or not ending:
@@ -492,6 +494,31 @@ def case_test(spec: Mapping[str, Any]) -> Callable[[str, str], str | None]:
         made = {(case, name[: len(name) - len(n)] + e) for case, n, e in rules if name.endswith(n)}
         found = {(case, f) for case, f in made if f in own and f != name}
         return len(found) >= 2 and any(case == "instrumental" for case, _ in found)
+
+    def genitive_apart(own: frozenset[str], name: str, nominative: str, word: str) -> bool:
+        # the dative and the genitive are one form in some names (Ukrainian "Польщі", of
+        # "Польща"; "-і" after щ/ж/ч/ш): a genitive ending that makes the word itself, or, for
+        # a word that ends as a genitive may, no genitive of the dative's nominative ending in
+        # the table beside it (only "Литви" beside "Литві" tells a dative) leave its case
+        # unread; a plural dative ("Węgrom", "Філіппінам") ends as no genitive
+        if not any(c == "genitive" and word.endswith(e) for c, _, e in rules):
+            return True
+        made = {
+            name[: len(name) - len(n)] + e
+            for c, n, e in rules
+            if c == "genitive" and n == nominative and name.endswith(n)
+        }
+        return word not in made and (not made or bool(made & own))
+
+    def genitive_of(own: frozenset[str], word: str) -> bool:
+        # the genitive of a declined name of the table is no nominative, though the table
+        # declines it as a plural ("Ukrainy", of "Ukraina": "Ukrainom", "Ukrainami"); an ending
+        # that replaces none (">a") is left out: "Norwegia" is no genitive of "Norweg"
+        return any(
+            c == "genitive" and n and word.endswith(e) and declined(own, n_form)
+            for c, n, e in rules
+            if (n_form := word[: len(word) - len(e)] + n) != word
+        )
 
     def phrase_case(own: frozenset[str], words: list[str]) -> str | None:
         # a name of several words ("Сполученими Штатами"): every word in the case's ending
@@ -515,8 +542,12 @@ def case_test(spec: Mapping[str, Any]) -> Callable[[str, str], str | None]:
         for case, nominative, ending in rules:
             stem = word[: len(word) - len(ending)]
             if case in CASES and word.endswith(ending) and declined(own, stem + nominative):
+                if case == "dative" and not genitive_apart(
+                    own, stem + nominative, nominative, word
+                ):
+                    continue
                 return case
-        return "nominative" if declined(own, word) else None
+        return "nominative" if declined(own, word) and not genitive_of(own, word) else None
 
     return test
 
@@ -548,6 +579,7 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.adjectives = adjective_test(raw.get("adjectives") or {})
     if raw.get("cases"):
         lex.case_of = case_test(raw["cases"])
+        lex.together = frozenset(fold_letters(str(w)) for w in raw["cases"].get("together") or ())
     if raw.get("joined_to"):
         lex.joined_to = joined_to_test(raw["joined_to"])
         lex.not_to = frozenset(

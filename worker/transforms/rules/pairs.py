@@ -179,6 +179,9 @@ class RelationLexicon:
     # language lexicons with case (Slavic): the case of a country mention, from its country id
     # and its text ("nominative", "dative", "instrumental" or None; ``languages.case_test``)
     case_of: Callable[[str, str], str | None] | None = field(default=None, repr=False)
+    # the words of "together with" before an instrumental (Ukrainian "разом з", Polish "wraz
+    # z"): a second subject, no partner (``_together_with``); folded, from ``cases: together``
+    together: frozenset[str] = frozenset()
     # the words after which that joined "to" marks a noun's object or a fixed phrase instead
     # (Arabic "غزو روسيا لأوكرانيا" invasion of Ukraine, "وفقا لروسيا" according to Russia)
     not_to: frozenset[str] = frozenset()
@@ -1069,10 +1072,12 @@ def _sentence_pairs(
         roles[k] = parsed.get(k) if parsed is not None else None
         if roles[k] is None and (parsed is None or SYMBOL_FALLBACK):
             roles[k] = _pattern_role(k, symbols, lex)
+    together: list[tuple[int, int]] = []
     if lex.case_of is not None:
         told = _dative_after_verb(roles, countries, symbols)
         for k in countries:
             roles[k] = _case_role(roles[k], symbols[k][1].case, told)
+        together = _together_with(roles, countries, symbols, lex, told)
     joined = frozenset(
         k for k in countries if text[symbols[k][2] : symbols[k][3]].startswith(lex.joined_and)
     )
@@ -1089,6 +1094,9 @@ def _sentence_pairs(
         _compound_parts(roles, countries, symbols)
         _origin_only(roles, countries, symbols)
         _partner_buys_from_maker(roles, countries, symbols, lex)
+    for j, k in together:  # after the guards, which read "with" as a partner
+        r = roles[j]
+        roles[k] = (r[0], f"{r[1]} (together with)") if r is not None and r[0] in SIDES else None
     _coordinate(
         roles,
         countries,
@@ -2298,6 +2306,37 @@ def _dative_after_verb(
         symbols[k][1].case == "dative" and roles[k] and str(roles[k][1]).startswith("{sell} X")
         for k in countries
     )
+
+
+def _together_with(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+    told: bool,
+) -> list[tuple[int, int]]:
+    """Slavic "together with" and an instrumental ("Німеччина разом з Польщею передала",
+    Germany together with Poland handed; "Niemcy wraz z Polską"): the instrumental is a second
+    subject, no partner. The nominative before the phrase is read as if the phrase were not
+    there; the (nominative, instrumental) pairs, the instrumental to share its role once the
+    guards have read the nominative's."""
+    out: list[tuple[int, int]] = []
+    for k in countries:
+        if k < 2 or symbols[k][1].case != "instrumental":
+            continue
+        marker, prep = symbols[k - 2], symbols[k - 1]
+        if marker[0] != "word" or marker[1] not in lex.together or prep[0] != "word":
+            continue
+        j = next((c for c in reversed(countries) if c < k - 2), None)
+        if j is None or symbols[j][1].case != "nominative":
+            continue
+        role = roles[j] or _case_role(
+            _pattern_role(j, symbols[: k - 2] + symbols[k + 1 :], lex), "nominative", told
+        )
+        if role is not None and role[0] in SIDES:
+            roles[j] = role
+            out.append((j, k))
+    return out
 
 
 def _case_role(role: tuple | None, case: str | None, dative_told: bool = False) -> tuple | None:
