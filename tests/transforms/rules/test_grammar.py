@@ -1993,3 +1993,20 @@ def test_a_past_participle_on_the_object_is_not_done_by_the_subject(read) -> Non
     assert ("IRQ", "IRN") not in seized
     # a purpose the subject pursues still makes it a party
     assert ("EGY", "FRA") in read("Egypt signed a contract to buy Rafale jets from France.")
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Fincantieri is building four corvettes for Qatar.", {("QAT", "ITA")}),
+        ("The patrol ships were constructed by Naval Group for Egypt.", {("EGY", "FRA")}),
+        ("The Turkish shipyard will build two frigates for the Pakistani navy.", {("PAK", "TUR")}),
+        # a maker's verb without "for": co-producers, an old make, no sale
+        ("Germany, France and Italy jointly build the missile.", set()),
+        ("Poland still flies Soviet-built helicopters.", set()),
+        # the maker unnamed ("the firm"): the arms' make is no sure seller
+        ("The firm is building Super Tucano aircraft for Lebanon.", set()),
+    ],
+)
+def test_a_named_maker_building_arms_for_a_state_sells_to_it(read, text, pairs) -> None:
+    assert set(read(text)) == pairs
