@@ -2010,3 +2010,8 @@ def test_a_past_participle_on_the_object_is_not_done_by_the_subject(read) -> Non
 )
 def test_a_named_maker_building_arms_for_a_state_sells_to_it(read, text, pairs) -> None:
     assert set(read(text)) == pairs
+
+
+def test_a_warship_named_by_its_type_abbreviation_is_arms(read) -> None:
+    # "OPVs", "LPD": the naval type abbreviations are arms as their spelled-out names are
+    assert set(read("Damen will hand two OPVs to Mexico next spring.")) == {("MEX", "NLD")}
