@@ -2015,3 +2015,9 @@ def test_a_named_maker_building_arms_for_a_state_sells_to_it(read, text, pairs) 
 def test_a_warship_named_by_its_type_abbreviation_is_arms(read) -> None:
     # "OPVs", "LPD": the naval type abbreviations are arms as their spelled-out names are
     assert set(read("Damen will hand two OPVs to Mexico next spring.")) == {("MEX", "NLD")}
+
+
+def test_a_yard_still_building_for_its_buyer_tells_an_order(read) -> None:
+    # the maker is at work on them: ordered, not yet handed over
+    got = read("Fincantieri is building four corvettes for Qatar.")
+    assert got[("QAT", "ITA")]["status"] == "ordered"
