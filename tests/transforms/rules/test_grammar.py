@@ -2023,3 +2023,31 @@ def test_a_participle_used_as_a_preposition_gives_nothing(
     read, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert set(read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Fincantieri is building four corvettes for Qatar.", {("QAT", "ITA")}),
+        ("The patrol ships were constructed by Naval Group for Egypt.", {("EGY", "FRA")}),
+        ("The Turkish shipyard will build two frigates for the Pakistani navy.", {("PAK", "TUR")}),
+        # a maker's verb without "for": co-producers, an old make, no sale
+        ("Germany, France and Italy jointly build the missile.", set()),
+        ("Poland still flies Soviet-built helicopters.", set()),
+        # the maker unnamed ("the firm"): the arms' make is no sure seller
+        ("The firm is building Super Tucano aircraft for Lebanon.", set()),
+    ],
+)
+def test_a_named_maker_building_arms_for_a_state_sells_to_it(read, text, pairs) -> None:
+    assert set(read(text)) == pairs
+
+
+def test_a_warship_named_by_its_type_abbreviation_is_arms(read) -> None:
+    # "OPVs", "LPD": the naval type abbreviations are arms as their spelled-out names are
+    assert set(read("Damen will hand two OPVs to Mexico next spring.")) == {("MEX", "NLD")}
+
+
+def test_a_yard_still_building_for_its_buyer_tells_an_order(read) -> None:
+    # the maker is at work on them: ordered, not yet handed over
+    got = read("Fincantieri is building four corvettes for Qatar.")
+    assert got[("QAT", "ITA")]["status"] == "ordered"

@@ -1789,6 +1789,8 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
             return Role(RECIPIENT, f"subject of '{v.text}' (equips its own)", v.i)
         if cls.has("sell", w) and not _sends_message(v, cls):
             return Role(SUPPLIER, f"subject of '{v.text}'", v.i)
+        if _builds_for(v, cls) is not None:  # "the shipyard builds corvettes for Egypt"
+            return Role(SUPPLIER, f"subject of '{v.text} … for' (makes them for a buyer)", v.i)
         if cls.has("take", w) and any(_w(c) in ("delivery", "possession") for c in v.children):
             return Role(RECIPIENT, "subject of 'took delivery'", v.i)
         if _asks_for_arms(v, cls):  # "Tunisia asked the US for helicopters"
@@ -1839,6 +1841,66 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
                 if kind == PARTY:
                     return Role(PARTY, f"subject of '{v.text} … {c.text}'", v.i)
     return None
+
+
+def _builds_for(verb: Any, cls: Classes, wtok: dict[int, Weapon] | None = None) -> Any | None:
+    """The "for" of a verb of making arms (the ``build`` class) whose arms are its object, or
+    its passive subject, and that names whom they are made for ("Piriou is building patrol
+    vessels for Senegal", "the jets were built by CATIC for Ghana"): the maker sells to it.
+    Not a building for the maker's own forces nor a plant ("builds a factory for X"): the
+    arms must be the thing made. The preposition, or None."""
+    if not cls.has("build", _w(verb)) or not verb.tag_.startswith("VB"):
+        return None
+    made = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "acl":  # "frigates built by X for Y": the noun it hangs on is what is made
+        made.append(verb.head)
+    if not any(_names_arms(m, wtok or {}, cls) for m in made) or not _named_maker(verb):
+        return None
+    # the parser hangs "for Y" on the verb, on the arms ("build 11 frigates for the navy") or
+    # on the maker after "by" ("built by CATIC for Ghana")
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+    return next(
+        (
+            c
+            for tok in (verb, *made, *agents)
+            for c in tok.children
+            if c.dep_ == "prep" and _w(c) == "for"
+        ),
+        None,
+    )
+
+
+def _named_maker(verb: Any) -> bool:
+    """Whether the maker of a verb of making is named: its subject, the subject of the verb it
+    completes ("won a contract to build") or whose object it describes, or its "by" phrase
+    holds a name or a state's adjective ("Piriou", "the Spanish shipyard"). "The company is
+    building jets for X" names none, and the arms' make is no sure guess at the seller (a
+    licence builder abroad)."""
+    heads = [verb]  # ... or of the verb whose object the arms made are ("launched a vessel
+    # built for Senegal")
+    while heads[-1].dep_ in ("xcomp", "acl", "advcl", "conj", "dobj") and len(heads) < 4:
+        heads.append(heads[-1].head)
+    doers = [
+        d
+        for v in heads
+        for c in v.children
+        for d in ((c,) if c.dep_ == "nsubj" else c.children if c.dep_ == "agent" else ())
+    ]
+    return any(
+        t.tag_ in ("NNP", "NNPS") or (t.tag_ == "JJ" and t.text[:1].isupper())
+        for d in doers
+        for t in d.subtree
+    )
+
+
+def _build_verb_of(tok: Any) -> Any:
+    """The verb a "for" phrase may belong to when it hangs on the arms made or on the maker
+    after "by" (see ``_builds_for``); else the word itself."""
+    if tok.dep_ in ("dobj", "nsubjpass"):
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return tok.head.head
+    return tok
 
 
 def _bans_own_sales(verb: Any, cls: Classes) -> Any | None:
@@ -2043,6 +2105,9 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if p == "for":
         if h.i in wtok or cls.any(("sell_noun", "deal", "buy_noun", "arrive", "sell"), hw):
             return Role(RECIPIENT, f"'{h.text} … for'", h.i)
+        made_for = _builds_for(_build_verb_of(h), cls, wtok)
+        if made_for is not None and made_for.i == prep.i:  # "built frigates for the navy"
+            return Role(RECIPIENT, f"'{h.text} … for' (made for it)", h.i)
         bought_for = _bought_for_a_state(h) if cls.has("buy", hw) else None
         if bought_for is not None and bought_for.head == prep:
             return Role(RECIPIENT, f"'{h.text} … for' (bought for it)", h.i)
@@ -2054,6 +2119,7 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         # not "photo made by": the thing made is a weapon or names arms ("the lead ship of a
         # class of corvette developed by")
         made = cls.has("made", hw) and (h.i in wtok or _names_arms(h.head, wtok, cls))
+        made = made or _builds_for(h, cls, wtok) is not None  # "built by X for Y": X sells
         if cls.has("sell", hw) or made or _noun_class(h, cls) == SUPPLIER:
             return Role(SUPPLIER, f"'{h.text} by'", h.i)
         if cls.has("buy", hw) or _noun_class(h, cls) == RECIPIENT:

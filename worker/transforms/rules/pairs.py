@@ -3193,6 +3193,14 @@ def _trigger_counts(
     attributive = lex.grammar.words("attributive") if lex.grammar is not None else frozenset()
     if symbols[k][1] in attributive and k + 1 < len(symbols) and symbols[k + 1][0] == "weapon":
         return False  # "armed drones": an adjective of the arms, no transfer
+    if lex.grammar is not None and symbols[k][1] in lex.grammar.words("build"):
+        # a verb of making is a sale only when it names whom the arms are made for ("builds
+        # corvettes for Egypt"); "A and B jointly build the jet", "Soviet-built copters" sell none
+        after = symbols[k + 1 : k + 1 + 2 * lex.window]
+        if not any(s[0] == "word" and s[1] == "for" for s in after):
+            return False
+        if _unnamed_maker(symbols, k, lex.grammar.words("firm")):
+            return False
     if obj_line:
         line = " " + " ".join([*obj_line[:k], "T", *obj_line[k + 1 :]]) + " "
         if any(p.regex.search(line) for p in lex.not_objects):
@@ -3206,6 +3214,22 @@ def _trigger_counts(
     # arms told far from a trigger of their own ("plans to buy 700 million euros' worth of
     # jets", "the helicopter, which costs ..., is exported to"): the parse says they are its object
     return parsed is not None and parsed(k)
+
+
+_AUX = frozenset({"is", "are", "was", "were", "will", "would", "be", "been", "has", "have", "had",
+                  "to", "also", "now", "currently", "already", "still"})  # fmt: skip
+
+
+def _unnamed_maker(symbols: list[Symbol], k: int, firm: frozenset[str]) -> bool:
+    """Whether the maker before the verb of making at ``k`` is a bare trade noun ("the company
+    is building jets for X"): no name and no state's adjective before it, so the seller would
+    only be guessed from the arms' make (a licence builder abroad is not their maker's state)."""
+    j = k - 1
+    while j >= 0 and symbols[j][0] == "word" and symbols[j][1] in _AUX:
+        j -= 1
+    if j < 0 or symbols[j][0] != "word" or symbols[j][1] not in firm:
+        return False
+    return j == 0 or symbols[j - 1][0] != "country"
 
 
 def _symbol(sym: tuple[str, Any, int, int], k: int, iso: str, idx: int) -> str:
