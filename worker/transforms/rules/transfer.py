@@ -287,6 +287,8 @@ def sentence_status(
             # Distances count from the first trigger, the sentence's main transfer: "X is
             # considering the purchase of jets, since Y purchased some" is talks.
             dist = abs(i - first)
+            if w in classes.get("undone", _NONE) and _undoes_block(words, i, lists):
+                continue  # "revoca l'embargo": it lifts the block after it, no status of its own
             if status in _SCOPING and _undone(words, i, classes):
                 # "won't halt the sale", "lifting a suspension": the block does not hold, the
                 # deal stands; it gives the status only when nothing else does
@@ -471,6 +473,14 @@ def _undone(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]])
         return True
     noun = classes.get("undone_noun", _NONE)
     return bool(noun) and any(words[j] in noun for j in range(max(0, i - 2), i))
+
+
+def _undoes_block(words: Sequence[str], i: int, lists: Mapping[str, frozenset[str]]) -> bool:
+    """A block or cancel word follows ``words[i]``, a word of ``undone``, within a few words:
+    "revoca l'embargo" lifts the ban. Without one, a word that some status also lists keeps
+    that status ("revoca il contratto" is a deal called off; languages.py, ``status_shared``)."""
+    block = lists["blocked"] | lists["cancelled"]
+    return any(w in block for w in words[i + 1 : i + 1 + _NEGATION_WINDOW])
 
 
 def _stops_purchase(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
