@@ -33,6 +33,7 @@ READING_KEYS = (
     "background_after",
     "be",
     "participle_endings",
+    "participle_starts",
     "prospective",
     "future",
     "passive_aux",
@@ -595,9 +596,13 @@ def _future_in_clause(words: Sequence[str], i: int, classes: Mapping[str, frozen
     """``words[i]`` is an infinitive ending its clause with a ``future_far`` auxiliary earlier
     in that clause: the German future, "wird" in second place and the infinitive last
     ("Deutschland wird Kampfpanzer an die Ukraine liefern", "Katar wird 24 Jets erhalten").
-    German infinitives end in -n (liefern, kaufen, erhalten); a clause ends at punctuation."""
+    German infinitives end in -n (liefern, kaufen, erhalten); a clause ends at punctuation.
+    "werden" with a past participle last is the present passive, not the future ("die Panzer
+    werden an Kiew abgegeben", ``_ge_participle``)."""
     far = classes.get("future_far", _NONE)
     if not far or not words[i].endswith("n") or words[i + 1 : i + 2] not in ([], *_CLAUSE_END):
+        return False
+    if _ge_participle(words[i], classes):
         return False
     for j in range(i - 1, max(-1, i - _CLAUSE_REACH), -1):
         if words[j] in _PUNCT:
@@ -605,6 +610,20 @@ def _future_in_clause(words: Sequence[str], i: int, classes: Mapping[str, frozen
         if words[j] in far:
             return True
     return False
+
+
+_PARTICIPLE_ROOT = 4  # "abgegeben" leaves "geben" after "abge"; the infinitive "abgeben" "ben"
+
+
+def _ge_participle(word: str, classes: Mapping[str, frozenset[str]]) -> bool:
+    """``word`` is a past participle made with ge- (``participle_starts``: "ge", or "ge" after
+    a separable prefix, "abge", "weiterge"): "gegeben", "abgegeben", "weitergegeben". What
+    follows must be a whole verb root (``_PARTICIPLE_ROOT`` letters or more): the infinitive of
+    a verb of giving or going keeps the "ge" of its root ("abgeben", "weitergeben"). The
+    participles of verbs with an inseparable prefix ("erhalten", "bekommen", "übergeben") are
+    the infinitive's form and stay infinitives here."""
+    starts = classes.get("participle_starts", _NONE)
+    return any(word.startswith(p) and len(word) - len(p) >= _PARTICIPLE_ROOT for p in starts)
 
 
 def _right_after_future(
