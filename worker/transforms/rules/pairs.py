@@ -1496,8 +1496,6 @@ def _maker_to_buyer(
     named = arms_in.get(seller.sentence, [])
     if arms is None or buyer not in {sp.ident for sp in named if sp.kind == "country"}:
         return False
-    if any(BLOCKER in c.cue for c in seller.cues if c.country == seller.state):
-        return False  # a government that can stop its own exports sells nothing by it
     if any(sp.origin not in (None, seller.state) for sp in named if sp.kind == "weapon"):
         return False
     handed = {
