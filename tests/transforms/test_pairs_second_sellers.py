@@ -306,3 +306,13 @@ def test_with_two_buyers_a_seller_sells_to_the_one_its_sentence_names(
     )
     got = pairs(tagger, rules, "en", body)
     assert ("MMR", "FRA") in got and ("GHA", "FRA") not in got
+
+
+def test_with_two_buyers_a_language_seller_sells_to_neither(tagger: Tagger, rules: RuleSet) -> None:
+    # a language lexicon reads the seller from a mark of origin, not the sentence's buyer: the
+    # state it names (here as attacked) is not said to be the one whose army buys the frigates
+    body = (
+        "Chile compró cazas F-16 a los Países Bajos. Perú compró helicópteros Mi-17 a Rusia. "
+        "Tras el ataque a Chile, el ejército negoció la adquisición de fragatas a Alemania."
+    )
+    assert pairs(tagger, rules, "es", body) == {("CHL", "NLD"), ("PER", "RUS")}

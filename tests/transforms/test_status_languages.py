@@ -702,7 +702,7 @@ def test_german_future_with_the_infinitive_last(
 def test_german_future_stops_at_the_clause() -> None:
     # "wird" of another clause before a comma does not reach the infinitive after it
     classes = {"future_far": frozenset({"wird"})}
-    words = ["das", "wird", "geprüft", ",", "ob", "x", "liefern", "darf", "."]
+    words = ["das", "wird", "geprüft", ",", "x", "panzer", "liefern", "."]
     assert sentence_status(words, [6], classes) is None
     words = ["x", "wird", "panzer", "an", "y", "liefern", "."]
     assert sentence_status(words, [5], classes) == "agreed"
@@ -722,3 +722,36 @@ def test_the_present_of_handing_over_is_a_delivery(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
 ) -> None:
     assert statuses(tagger, rules, lang, body) == {pair: "delivered"}
+
+
+# 2026-12-07 (small hours), review: a word both `undone` and `cancelled` ("revoca") undoes a
+# block only when a block word follows it; otherwise it keeps its own class.
+def test_a_revocation_without_a_block_word_is_a_cancellation(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    body = "Il governo italiano revoca il contratto per la vendita di elicotteri all'Egitto."
+    assert statuses(tagger, rules, "it", body) == {("EGY", "ITA"): "cancelled"}
+
+
+def test_a_revoked_embargo_is_a_ban_lifted(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Il governo italiano revoca l'embargo sulla vendita di elicotteri all'Egitto."
+    assert statuses(tagger, rules, "it", body) == {("EGY", "ITA"): "agreed"}
+
+
+# 2026-12-07 (small hours), review: "werden" + a past participle is the present passive, not
+# the future; only "werden" + an infinitive is.
+def test_german_present_passive_is_no_future(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Die alten Panzer werden derzeit von Polen an die Ukraine abgegeben."
+    assert statuses(tagger, rules, "de", body) == {("UKR", "POL"): None}
+
+
+def test_a_word_in_two_status_lists_must_be_declared() -> None:
+    from worker.transforms.rules.languages import _shared_status_words
+    from worker.transforms.rules.pairs import LexiconError
+
+    status = {"undone": ["revoca", "toglie"], "cancelled": ["annullat_", "revoca_"]}
+    with pytest.raises(LexiconError, match="revoca"):
+        _shared_status_words(status, ())
+    assert _shared_status_words(status, ["revoca"]) == [
+        ("revoca", frozenset({"undone", "cancelled"}))
+    ]

@@ -17,7 +17,7 @@ module only walks the tree. Each role comes with the words that gave it, for the
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -2443,17 +2443,25 @@ def is_subject_span(doc: Any, start: int, end: int) -> bool:
     return False
 
 
+def _party_marks(doc: Any, word: str, deps: tuple[str, ...] = ("prep",)) -> Iterator[Any]:
+    """The tokens that mark a party of the word they hang on: the preposition ``word`` with its
+    object ("to many NATO members", "from a dealer"), or a token of another of ``deps`` (a
+    dative: "sold Chile two frigates")."""
+    for t in doc:
+        if t.dep_ not in deps or t.head == t:
+            continue
+        if t.dep_ == "prep" and _w(t) != word:
+            continue
+        if _w(t) == word and not any(c.dep_ == "pobj" for c in t.children):
+            continue
+        yield t
+
+
 def names_its_own_recipient(doc: Any, cls: Classes) -> bool:
     """The sentence says whom a sale or delivery goes to ("sells tanks to many NATO members",
     "selling jets to dozens of countries", "sold Chile two frigates"), a state or not: its
     seller deals with that recipient, not with a buyer another sentence names."""
-    for t in doc:
-        if t.dep_ not in ("prep", "dative", "iobj") or t.head == t:
-            continue
-        if t.dep_ == "prep" and _w(t) != "to":
-            continue
-        if _w(t) == "to" and not any(c.dep_ == "pobj" for c in t.children):
-            continue
+    for t in _party_marks(doc, "to", ("prep", "dative", "iobj")):
         if 0 < t.i < len(doc) - 1 and "-" in (doc[t.i - 1].text, doc[t.i + 1].text):
             continue  # "government-to-government deals": a kind of deal, nobody's recipient
         if _transfer_word(t.head, {}, cls, 1) and not cls.has("buy", _w(t.head)):
@@ -2465,14 +2473,7 @@ def names_its_own_source(doc: Any, cls: Classes) -> bool:
     """The sentence says where a purchase or delivery comes from ("jets bought from the US
     government", "rifles received from a dealer"), a state or not: the arms came from that
     source, whoever made them."""
-    for t in doc:
-        if t.dep_ != "prep" or _w(t) != "from" or t.head == t:
-            continue
-        if any(c.dep_ == "pobj" for c in t.children) and _transfer_word(
-            t.head, {}, cls, 0, buying=True
-        ):
-            return True
-    return False
+    return any(_transfer_word(t.head, {}, cls, 0, buying=True) for t in _party_marks(doc, "from"))
 
 
 def _subject_and_counterpart(

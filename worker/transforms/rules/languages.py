@@ -50,7 +50,7 @@ from worker.yaml_doc import YamlDoc, YamlReadError
 from . import pairs
 from .pairs import SIDES, LexiconError, RelationLexicon, _load_scorer
 from .schema import Topic
-from .transfer import STATUS_KEYS
+from .transfer import STATUS_KEYS, STATUSES
 from .word_stems import (
     SNOWBALL_MARK,
     STEM_MARK,
@@ -359,6 +359,8 @@ def merge_language(
         "status": {k: [_stem_word(w) for w in _flat(v or [])] for k, v in status.items()},
         "adjectives": dict(own.get("adjectives") or {}),
     }
+    if own.get("status_shared"):  # words declared to stand in two status lists (languages.md)
+        raw["status_shared"] = [str(w) for w in _flat(own["status_shared"])]
     if own.get("compounds"):
         raw["compounds"] = dict(own["compounds"])
     if own.get("case_marker"):
@@ -777,6 +779,13 @@ def status_reader(raw: Mapping[str, Any]) -> tuple[StatusReader, dict[str, froze
         return " ".join(reader(fold_letters(t), t) for t in w.split())
 
     words = {k: frozenset({*(entry(w) for w in ws), *keys.get(k, ())}) for k, ws in status.items()}
+    # a word both undoing a block and a status of its own ("revoca": revokes the embargo, or
+    # revokes the contract) keeps that status too; transfer.py reads it as undoing only with a
+    # block word right after it
+    for word, other in _shared_status_words(status, raw.get("status_shared") or ()):
+        if "undone" in other:
+            for name in other - {"undone"}:
+                words[name] = words[name] | {fold_letters(word)}
     # the negators of the class (whole words the status lists leave alone: "nicht", "لن"): a
     # negated approval is a refusal (transfer.py ``_negated``)
     negators = (fold_letters(str(w)) for w in classes.get("negator") or ())
@@ -784,6 +793,37 @@ def status_reader(raw: Mapping[str, Any]) -> tuple[StatusReader, dict[str, froze
         w for w in negators if not w.endswith(STEM_MARK) and reader(w, w) == w
     )
     return reader, words
+
+
+_STATUS_CLASSES = (*STATUSES, "undone")  # the lists a word must not stand in twice undeclared
+
+
+def _shared_status_words(
+    status: Mapping[str, list[str]], declared: Iterable[object]
+) -> list[tuple[str, frozenset[str]]]:
+    """Each word listed whole in one of ``_STATUS_CLASSES`` that another of them also reads
+    (listed whole, or starting with a listed stem), with all the lists that read it. The status
+    reader reads a whole word as itself, so the stem's list silently loses it ("revoca" in
+    ``undone`` hid it from ``cancelled``'s "revoca*"): a lexicon must declare such a word in
+    ``status_shared``, or the load fails."""
+    lists = {k: [fold_letters(w) for w in status.get(k) or ()] for k in _STATUS_CLASSES}
+    stems = {k: tuple(w[:-1] for w in ws if w.endswith(STEM_MARK)) for k, ws in lists.items()}
+    whole = {k: frozenset(w for w in ws if not w.endswith(STEM_MARK)) for k, ws in lists.items()}
+    allowed = {fold_letters(str(w)) for w in declared}
+    out: dict[str, set[str]] = {}
+    for ws in whole.values():
+        for w in ws:
+            by = {
+                k for k in _STATUS_CLASSES if w in whole[k] or (stems[k] and w.startswith(stems[k]))
+            }
+            if len(by) > 1:
+                out.setdefault(w, set()).update(by)
+    undeclared = sorted(w for w in out if w not in allowed)
+    if undeclared:
+        raise LexiconError(
+            f"status: {undeclared} stand in two status lists; declare them in status_shared"
+        )
+    return [(w, frozenset(by)) for w, by in sorted(out.items())]
 
 
 def attach_published(lex: RelationLexicon) -> None:

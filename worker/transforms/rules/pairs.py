@@ -1405,14 +1405,24 @@ def _names_subject(sentence: str, start: int, end: int) -> bool:
     return doc is None or is_subject_span(doc, start, end)
 
 
+def _spans_named(
+    per_sentence: Mapping[int, list[_Span]],
+    sentences: list[tuple[str, int, int, int]],
+    kinds: tuple[str, ...] = ("country",),
+) -> dict[tuple[str, int, int, int], list[_Span]]:
+    """The spans of ``kinds`` (states; states and weapons) each sentence names, by the
+    sentence's (field, index, start, end)."""
+    return {
+        sentences[i]: [sp for sp in spans if sp.kind in kinds] for i, spans in per_sentence.items()
+    }
+
+
 def _states_named(
     per_sentence: Mapping[int, list[_Span]], sentences: list[tuple[str, int, int, int]]
 ) -> dict[tuple[str, int, int, int], set[str]]:
-    """The states each sentence names, by the sentence's (field, index, start, end)."""
-    return {
-        sentences[i]: {sp.ident for sp in spans if sp.kind == "country"}
-        for i, spans in per_sentence.items()
-    }
+    """The states each sentence names (``_spans_named``), as their codes."""
+    named = _spans_named(per_sentence, sentences)
+    return {key: {sp.ident for sp in spans} for key, spans in named.items()}
 
 
 def _second_sellers(
@@ -1439,7 +1449,7 @@ def _second_sellers(
     (``_named_seller_first``)."""
     buyers = {rec for rec, _ in hits}
     states = _states_named(per_sentence, sentences)
-    arms_in = _arms_named(per_sentence, sentences)
+    arms_in = _spans_named(per_sentence, sentences, ("country", "weapon"))
     by_sentence: dict[tuple[str, int, int, int], set[str]] = {}
     for s in sellers:
         by_sentence.setdefault(s.sentence, set()).add(s.state)
@@ -1504,8 +1514,6 @@ def _maker_to_buyer(
     named = arms_in.get(seller.sentence, [])
     if arms is None or buyer not in {sp.ident for sp in named if sp.kind == "country"}:
         return False
-    if any(BLOCKER in c.cue for c in seller.cues if c.country == seller.state):
-        return False  # a government that can stop its own exports sells nothing by it
     if any(sp.origin not in (None, seller.state) for sp in named if sp.kind == "weapon"):
         return False
     handed = {
@@ -1518,17 +1526,6 @@ def _maker_to_buyer(
     if arms.ident in handed | {h.weapon for h in hits.values()}:
         return False
     return not _sentence_says(seller, grammar, names_its_own_source)
-
-
-def _arms_named(
-    per_sentence: Mapping[int, list[_Span]], sentences: list[tuple[str, int, int, int]]
-) -> dict[tuple[str, int, int, int], list[_Span]]:
-    """The states and weapons each sentence names, by the sentence's (field, index, start,
-    end)."""
-    return {
-        sentences[i]: [sp for sp in spans if sp.kind in ("country", "weapon")]
-        for i, spans in per_sentence.items()
-    }
 
 
 def _sells_parts(seller: _Orphan, grammar: Classes | None) -> bool:

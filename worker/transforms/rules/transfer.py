@@ -33,6 +33,7 @@ READING_KEYS = (
     "background_after",
     "be",
     "participle_endings",
+    "participle_starts",
     "prospective",
     "future",
     "passive_aux",
@@ -287,6 +288,8 @@ def sentence_status(
             # Distances count from the first trigger, the sentence's main transfer: "X is
             # considering the purchase of jets, since Y purchased some" is talks.
             dist = abs(i - first)
+            if w in classes.get("undone", _NONE) and _undoes_block(words, i, lists):
+                continue  # "revoca l'embargo": it lifts the block after it, no status of its own
             if status in _SCOPING and _undone(words, i, classes):
                 # "won't halt the sale", "lifting a suspension": the block does not hold, the
                 # deal stands; it gives the status only when nothing else does
@@ -473,6 +476,14 @@ def _undone(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]])
     return bool(noun) and any(words[j] in noun for j in range(max(0, i - 2), i))
 
 
+def _undoes_block(words: Sequence[str], i: int, lists: Mapping[str, frozenset[str]]) -> bool:
+    """A block or cancel word follows ``words[i]``, a word of ``undone``, within a few words:
+    "revoca l'embargo" lifts the ban. Without one, a word that some status also lists keeps
+    that status ("revoca il contratto" is a deal called off; languages.py, ``status_shared``)."""
+    block = lists["blocked"] | lists["cancelled"]
+    return any(w in block for w in words[i + 1 : i + 1 + _NEGATION_WINDOW])
+
+
 def _stops_purchase(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
     """One of ``own_purchase`` ("to buy", "contract", "order"; a word or a two-word phrase)
     follows the block word ``words[i]`` within three words, with no approval word between:
@@ -585,9 +596,13 @@ def _future_in_clause(words: Sequence[str], i: int, classes: Mapping[str, frozen
     """``words[i]`` is an infinitive ending its clause with a ``future_far`` auxiliary earlier
     in that clause: the German future, "wird" in second place and the infinitive last
     ("Deutschland wird Kampfpanzer an die Ukraine liefern", "Katar wird 24 Jets erhalten").
-    German infinitives end in -n (liefern, kaufen, erhalten); a clause ends at punctuation."""
+    German infinitives end in -n (liefern, kaufen, erhalten); a clause ends at punctuation.
+    "werden" with a past participle last is the present passive, not the future ("die Panzer
+    werden an Kiew abgegeben", ``_ge_participle``)."""
     far = classes.get("future_far", _NONE)
     if not far or not words[i].endswith("n") or words[i + 1 : i + 2] not in ([], *_CLAUSE_END):
+        return False
+    if _ge_participle(words[i], classes):
         return False
     for j in range(i - 1, max(-1, i - _CLAUSE_REACH), -1):
         if words[j] in _PUNCT:
@@ -595,6 +610,20 @@ def _future_in_clause(words: Sequence[str], i: int, classes: Mapping[str, frozen
         if words[j] in far:
             return True
     return False
+
+
+_PARTICIPLE_ROOT = 4  # "abgegeben" leaves "geben" after "abge"; the infinitive "abgeben" "ben"
+
+
+def _ge_participle(word: str, classes: Mapping[str, frozenset[str]]) -> bool:
+    """``word`` is a past participle made with ge- (``participle_starts``: "ge", or "ge" after
+    a separable prefix, "abge", "weiterge"): "gegeben", "abgegeben", "weitergegeben". What
+    follows must be a whole verb root (``_PARTICIPLE_ROOT`` letters or more): the infinitive of
+    a verb of giving or going keeps the "ge" of its root ("abgeben", "weitergeben"). The
+    participles of verbs with an inseparable prefix ("erhalten", "bekommen", "übergeben") are
+    the infinitive's form and stay infinitives here."""
+    starts = classes.get("participle_starts", _NONE)
+    return any(word.startswith(p) and len(word) - len(p) >= _PARTICIPLE_ROOT for p in starts)
 
 
 def _right_after_future(
