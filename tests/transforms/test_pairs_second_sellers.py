@@ -246,3 +246,82 @@ def test_a_romance_of_is_no_preposition_of_origin(tagger: Tagger, rules: RuleSet
         "Se adquirieron además fragatas como las de Colombia."
     )
     assert pairs(tagger, rules, "es", body) == {("PER", "RUS")}
+
+
+# Review r14a: a deal "with" a state in a sentence naming no buyer sells to the article's buyer
+# only when the sentence tells of buying; else it is the buyer's own export or a joint work.
+DEAL_PARTY_NO_SELLER = [
+    (
+        "pl",
+        "Polska kupiła czołgi K2 od Korei. "
+        "Umowa z Rumunią na dostawy amunicji została podpisana w maju.",
+        {("POL", "KOR")},
+    ),
+    (
+        "es",
+        "Argentina compra aviones F-16 a Dinamarca. "
+        "El acuerdo con Brasil prevé producir conjuntamente blindados.",
+        {("ARG", "DNK")},
+    ),
+    (
+        "es",
+        "Argentina compra aviones F-16 a Dinamarca. "
+        "El contrato con Chile para exportar munición se firmó en mayo.",
+        {("ARG", "DNK")},
+    ),
+    (
+        "de",
+        "Polen kauft K2-Panzer von Südkorea. "
+        "Der Vertrag mit Rumänien über die Ausfuhr von Munition wurde im Mai unterzeichnet.",
+        {("POL", "KOR")},
+    ),
+    (
+        "it",
+        "La Polonia acquista carri armati K2 dalla Corea del Sud. Il contratto con la Romania "
+        "per l'esportazione di munizioni è stato firmato a maggio.",
+        {("POL", "KOR")},
+    ),
+    (
+        "fr",
+        "La Pologne achète des chars K2 à la Corée du Sud. "
+        "Le contrat avec la Roumanie pour exporter des munitions a été signé en mai.",
+        {("POL", "KOR")},
+    ),
+    (
+        "ru",
+        "Польша покупает танки K2 у Южной Кореи. "
+        "Контракт с Румынией на экспорт боеприпасов подписан в мае.",
+        {("POL", "KOR")},
+    ),
+    (
+        "uk",
+        "Польща купує танки K2 у Південної Кореї. "
+        "Контракт з Румунією на експорт боєприпасів підписано у травні.",
+        {("POL", "KOR")},
+    ),
+    (
+        "ar",
+        "اشترت بولندا دبابات K2 من كوريا الجنوبية. ووقع عقد مع رومانيا لتصدير الذخيرة في مايو.",
+        {("POL", "KOR")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"), DEAL_PARTY_NO_SELLER, ids=lambda x: str(x)[:12]
+)
+def test_a_deals_party_is_no_second_seller_without_a_word_of_buying(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == expected
+
+
+def test_a_purchase_the_buyer_ruled_out_names_no_second_seller(
+    tagger: Tagger, rules: RuleSet
+) -> None:
+    # review r14a: a bidder turned down ("descartó la compra ... a China") sells nothing
+    body = (
+        "Argentina compra aviones F-16 a Dinamarca. "
+        "El Gobierno descartó la compra de cazas a China."
+    )
+    assert pairs(tagger, rules, "es", body) == {("ARG", "DNK")}

@@ -1442,10 +1442,12 @@ def _second_sellers(
             continue
         own = [c for c in seller.cues if c.country == sup and c.role == "supplier"]
         if not any(
-            _hands_over(c.cue) and (language is None or _from_cue(c, seller.text, language))
+            _hands_over(c.cue) and (language is None or _from_cue(c, seller, language))
             for c in own
         ):
             continue
+        if language is not None and seller.facts.status in _CALLED_OFF:
+            continue  # "ruled out the purchase of jets from C": a bidder turned down (r14a)
         arms = seller.facts.weapon
         # a language lexicon's seller is read from a mark of origin ("aus X", "X'ten") in a
         # sentence naming no buyer: its unnamed subject is the one taking the arms in, the
@@ -1474,29 +1476,59 @@ def _sells_parts(seller: _Orphan, grammar: Classes | None) -> bool:
     return any(grammar.has("built_in", w) for w in words)
 
 
+# the status of a deal called off or ruled out: a seller read from such a sentence is no second
+# seller of the article's buyer ("descartó la compra de cazas a China"); a deal blocked or
+# frozen keeps its seller ("congelou o acordo com o Brasil": the pair stands, blocked)
+_CALLED_OFF = ("cancelled",)
 _FROM_REACH = 3  # words before a country that may hold its "from" and an article ("de la")
 _FROM_CHARS = 60  # the text those words are sought in
 _WORD = re.compile(r"\w+")
 
 
-def _from_cue(cue: Cue, text: str, lex: RelationLexicon) -> bool:
+def _from_cue(cue: Cue, seller: _Orphan, lex: RelationLexicon) -> bool:
     """A language pattern's cue that reads the seller from a mark before it, not as a subject:
     a case suffix of origin (Turkish "X ' {abl}": "Rusya'dan", from Russia), or a preposition
     right before the country (its article passed over) that is not also the language's "of"
-    (Romance "de": "la flotte de la Colombie" names no seller): "from" ("{from} X"), a deal's
-    counterpart ("{deal} ... {with} X": "o acordo com o Brasil"), a purchase's seller
-    ("{buy_noun} ... {to} X": "la adquisición de tanques a Alemania"). A sentence naming such a
-    seller and no buyer has the buyer as its dropped subject or a noun; a seller as subject
-    ("X ... {sell}") may be selling to anyone."""
+    (Romance "de": "la flotte de la Colombie" names no seller): "from" ("{from} X"), a
+    purchase's seller ("{buy_noun} ... {to} X": "la adquisición de tanques a Alemania"). A
+    sentence naming such a seller and no buyer has the buyer as its dropped subject or a noun; a
+    seller as subject ("X ... {sell}") may be selling to anyone. A deal's party "with" X
+    ("{deal} ... {with} X": "o acordo com o Brasil para a aquisição") only in a sentence of
+    buying (``_deal_to_buy``): a contract with a state is as often the buyer's own export to it
+    or a joint production with it (review r14a)."""
     if "{abl}" in cue.cue:
         return True
     pattern = cue.cue.split(" (")[0]
+    if "{with}" in pattern:
+        return _deal_to_buy(seller, lex)
+    text = seller.text
     if not (pattern.startswith("{from} X") or (pattern.startswith("{") and pattern.endswith(" X"))):
         return False
     before = text[max(0, cue.start - _FROM_CHARS) : cue.start].lower()
     words = [_fold_token(w) for w in _WORD.findall(before)[-_FROM_REACH:]]
     marks = [w for w in words if w not in lex.ignore]
     return bool(marks) and marks[-1] not in lex.genitive
+
+
+# the classes of a sale from the buyer's side, and of its other side (an export, a delivery)
+_BUYING = ("buy", "buy_noun", "receive")
+_SELLING = ("sell", "sell_noun", "sold")
+
+
+def _deal_to_buy(seller: _Orphan, lex: RelationLexicon) -> bool:
+    """The seller's sentence tells of buying or receiving ("the deal with B for the purchase of
+    ships") and of no selling, exporting or delivering: a deal "with" a state in a sentence
+    naming no buyer is the buyer's purchase from it only then; else it may be the buyer's own
+    export to that state ("the contract with B for ammunition deliveries") or a joint
+    production ("the deal with B foresees building armoured cars together")."""
+    classes = lex.word_classes
+    if classes is None:
+        return False
+    _, _, start, end = seller.sentence
+    words = [s[1] for s in _symbols(seller.text, start, end, [], lex)[0] if s[0] == "word"]
+    return any(classes.any(_BUYING, w) for w in words) and not any(
+        classes.any(_SELLING, w) for w in words
+    )
 
 
 def _buyers_arms(buyer: str, per_sentence: Mapping[int, list[_Span]]) -> set[str]:
