@@ -316,6 +316,11 @@ def test_a_deals_party_is_no_second_seller_without_a_word_of_buying(
     assert pairs(tagger, rules, lang, body) == expected
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="review r14a finding 7, left open: a guard on a called-off status cost two right "
+    "pairs on dev (a cancelled contract is labelled a pair, status cancelled) and saved none",
+)
 def test_a_purchase_the_buyer_ruled_out_names_no_second_seller(
     tagger: Tagger, rules: RuleSet
 ) -> None:

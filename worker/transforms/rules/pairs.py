@@ -1446,8 +1446,6 @@ def _second_sellers(
             for c in own
         ):
             continue
-        if language is not None and seller.facts.status in _CALLED_OFF:
-            continue  # "ruled out the purchase of jets from C": a bidder turned down (r14a)
         arms = seller.facts.weapon
         # a language lexicon's seller is read from a mark of origin ("aus X", "X'ten") in a
         # sentence naming no buyer: its unnamed subject is the one taking the arms in, the
@@ -1476,10 +1474,6 @@ def _sells_parts(seller: _Orphan, grammar: Classes | None) -> bool:
     return any(grammar.has("built_in", w) for w in words)
 
 
-# the status of a deal called off or ruled out: a seller read from such a sentence is no second
-# seller of the article's buyer ("descartó la compra de cazas a China"); a deal blocked or
-# frozen keeps its seller ("congelou o acordo com o Brasil": the pair stands, blocked)
-_CALLED_OFF = ("cancelled",)
 _FROM_REACH = 3  # words before a country that may hold its "from" and an article ("de la")
 _FROM_CHARS = 60  # the text those words are sought in
 _WORD = re.compile(r"\w+")
