@@ -211,7 +211,10 @@ def _from_article_maker(ctx: _Context) -> None:
         _maker_pairs(ctx.hits, ctx.orphans, ctx.makers)
     elif pairs.LATER_BUYERS and len({s for _, s in ctx.hits}) == 1:
         states = _states_named(ctx.per_sentence, ctx.sentences)
-        orphans = ctx.orphans if not ctx.lex.symbols_only else _marked_buyers(ctx.orphans)
+        sup = next(iter(ctx.hits))[1]
+        orphans = [o for o in ctx.orphans if not _exports_unnamed(o, sup, ctx.lex)]
+        if ctx.lex.symbols_only:
+            orphans = _marked_buyers(orphans, sup)
         _later_buyers(ctx.hits, orphans, ctx.makers, states)
 
 
@@ -239,24 +242,57 @@ def _from_opening_seller(ctx: _Context) -> None:
 # X keine Munition"), and a state "with" whom a deal is made may be its seller
 _UNMARKED_BUYER = ("{sell} X",)
 _DEAL_PARTY = "{with}"
+# the classes of a language cue that reads its state from the buyer's side: buying, receiving,
+# a purchase, arms arriving. A "to" or dative alone is not enough (review r14a): with the
+# subject dropped ("Zudem liefert sie Radpanzer an Österreich") the one handing the arms over
+# may be the article's buyer, exporting arms of its own
+_BUYER_SIDE = ("{buy}", "{receive}", "{buy_noun}", "{arrive}")
 
 
-def _marked_buyers(orphans: list[_Orphan]) -> list[_Orphan]:
+def _marked_buyers(orphans: list[_Orphan], sup: str) -> list[_Orphan]:
     """Language lexicons: the lone buyers ``pairs._later_buyers`` may pair with the article's one
-    seller, those a cue marks as buyers (a "to" or dative, a verb of buying or receiving, the
-    buyer's own ministry), not only by word order or as a deal's other party: the fill has no
-    sentence of its own to confirm them."""
+    seller ``sup``, those a cue marks as buyers (a verb or noun of buying or receiving, arms
+    arriving), not by word order, a "to" alone or as a deal's other party, unless the arms are
+    of the seller's own make (``_own_make``): the fill has no sentence of its own to confirm
+    them."""
     return [
         o
         for o in orphans
-        if any(
+        if _sellers_make(o, sup)
+        or any(
             c.country == o.state
             and c.role == "recipient"
             and c.cue not in _UNMARKED_BUYER
             and _DEAL_PARTY not in c.cue
+            and any(k in c.cue for k in _BUYER_SIDE)
             for c in o.cues
         )
     ]
+
+
+def _sellers_make(orphan: _Orphan, sup: str) -> bool:
+    """The lone buyer's sentence names a weapon of the seller's own make (as ``_own_make``)."""
+    return orphan.facts.weapon is not None and orphan.facts.weapon.origin == sup
+
+
+def _exports_unnamed(orphan: _Orphan, sup: str, lex: RelationLexicon) -> bool:
+    """English: the lone buyer is read only as the one a verb of selling sends arms "to"
+    ("It also signed a deal to export armored vehicles to Qatar"), the seller unnamed: the
+    subject left out or a pronoun may be the article's buyer exporting, so no later buyer of
+    the article's seller, unless the arms are of that seller's make. The language lexicons
+    ask for a cue of buying instead (``_marked_buyers``)."""
+    if lex.symbols_only or lex.grammar is None or _sellers_make(orphan, sup):
+        return False
+    own = [c for c in orphan.cues if c.country == orphan.state and c.role == "recipient"]
+    return bool(own) and all(_sells_to(c.cue, lex.grammar) for c in own)
+
+
+def _sells_to(cue: str, grammar: Classes) -> bool:
+    """An English cue "'export … to'": a verb of selling and its "to"."""
+    if not (cue.startswith("'") and cue.endswith(" to'")):
+        return False
+    verb = cue[1:].split(" ", 1)[0].lower()
+    return grammar.any(("sell", "gift"), verb)
 
 
 # the step of each source (``company_lead`` and ``maker_lead`` are read by ``lead_state``'s)
