@@ -236,7 +236,8 @@ EXPORTS_OF_THE_BUYER = [
     ),
     (
         "it",
-        "La Svizzera acquista caccia F-35 dagli Stati Uniti. Inoltre fornisce blindati all'Austria.",
+        "La Svizzera acquista caccia F-35 dagli Stati Uniti. "
+        "Inoltre fornisce blindati all'Austria.",
         ("CHE", "USA"),
     ),
     (
@@ -266,9 +267,7 @@ def test_languages_the_buyers_own_export_names_no_later_buyer(
     assert _read(tagger, rules, lang, body) == {pair}
 
 
-def test_english_the_buyers_own_export_names_no_later_buyer(
-    tagger: Tagger, rules: RuleSet
-) -> None:
+def test_english_the_buyers_own_export_names_no_later_buyer(tagger: Tagger, rules: RuleSet) -> None:
     body = (
         "Turkey bought S-400 systems from Russia. "
         "It also signed a deal to export armored vehicles to Qatar."

@@ -330,3 +330,28 @@ def test_a_purchase_the_buyer_ruled_out_names_no_second_seller(
         "El Gobierno descartó la compra de cazas a China."
     )
     assert pairs(tagger, rules, "es", body) == {("ARG", "DNK")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        (
+            "pl",
+            "Filipiny kupują śmigłowce Black Hawk od USA. "
+            "Wcześniej anulowano umowę na dostawę śmigłowców Bell z Kanady.",
+            {("PHL", "USA"), ("PHL", "CAN")},
+        ),
+        (
+            "uk",
+            "Польща купує танки K2 у Південної Кореї. "
+            "Угоду на постачання гаубиць з Канади скасовано.",
+            {("POL", "KOR"), ("POL", "CAN")},
+        ),
+    ],
+    ids=["pl", "uk"],
+)
+def test_a_with_that_is_also_from_reads_a_second_seller_off_the_instrumental(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, expected: set[tuple[str, str]]
+) -> None:
+    # Polish "z", Ukrainian "з": "from" before a genitive, "with" only before an instrumental
+    assert pairs(tagger, rules, lang, body) == expected

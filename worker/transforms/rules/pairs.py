@@ -1442,8 +1442,7 @@ def _second_sellers(
             continue
         own = [c for c in seller.cues if c.country == sup and c.role == "supplier"]
         if not any(
-            _hands_over(c.cue) and (language is None or _from_cue(c, seller, language))
-            for c in own
+            _hands_over(c.cue) and (language is None or _from_cue(c, seller, language)) for c in own
         ):
             continue
         arms = seller.facts.weapon
@@ -1493,15 +1492,25 @@ def _from_cue(cue: Cue, seller: _Orphan, lex: RelationLexicon) -> bool:
     if "{abl}" in cue.cue:
         return True
     pattern = cue.cue.split(" (")[0]
-    if "{with}" in pattern:
-        return _deal_to_buy(seller, lex)
     text = seller.text
-    if not (pattern.startswith("{from} X") or (pattern.startswith("{") and pattern.endswith(" X"))):
-        return False
     before = text[max(0, cue.start - _FROM_CHARS) : cue.start].lower()
     words = [_fold_token(w) for w in _WORD.findall(before)[-_FROM_REACH:]]
     marks = [w for w in words if w not in lex.ignore]
+    if "{with}" in pattern and not (marks and _from_by_case(cue, marks[-1], text, lex)):
+        return _deal_to_buy(seller, lex)
+    if not (pattern.startswith("{from} X") or (pattern.startswith("{") and pattern.endswith(" X"))):
+        return False
     return bool(marks) and marks[-1] not in lex.genitive
+
+
+def _from_by_case(cue: Cue, mark: str, text: str, lex: RelationLexicon) -> bool:
+    """A case language's "with" that is also its "from" (Polish "z", Ukrainian "з"), on a
+    name not in the instrumental: "from" ("umowa na dostawę śmigłowców z Kanady", from Canada;
+    "umowa z Kanadą" is with Canada)."""
+    classes = lex.word_classes
+    if lex.case_of is None or classes is None or not classes.has("from", mark):
+        return False
+    return lex.case_of(cue.country, text[cue.start : cue.end]) != "instrumental"
 
 
 # the classes of a sale from the buyer's side, and of its other side (an export, a delivery)
