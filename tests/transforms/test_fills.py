@@ -267,6 +267,31 @@ def test_languages_the_buyers_own_export_names_no_later_buyer(
     assert _read(tagger, rules, lang, body) == {pair}
 
 
+@pytest.mark.parametrize(
+    ("lang", "body", "later"),
+    [
+        # a passive sells to a later customer with no seller named: the article's seller
+        (
+            "pt",
+            "A Embraer vendeu seis aviões Super Tucano à Colômbia. "
+            "Outros quatro aviões foram vendidos para o Equador.",
+            ("ECU", "BRA"),
+        ),
+        # ... and so does a noun of supplying
+        (
+            "it",
+            "Fincantieri consegnerà due fregate all'Indonesia. "
+            "Lo stesso vale per l'Egitto con la fornitura di due fregate.",
+            ("EGY", "ITA"),
+        ),
+    ],
+)
+def test_languages_a_passive_or_a_noun_of_supplying_keeps_the_later_buyer(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, later: tuple[str, str]
+) -> None:
+    assert later in _read(tagger, rules, lang, body)
+
+
 def test_english_the_buyers_own_export_names_no_later_buyer(tagger: Tagger, rules: RuleSet) -> None:
     body = (
         "Turkey bought S-400 systems from Russia. "

@@ -214,7 +214,7 @@ def _from_article_maker(ctx: _Context) -> None:
         sup = next(iter(ctx.hits))[1]
         orphans = [o for o in ctx.orphans if not _exports_unnamed(o, sup, ctx.lex)]
         if ctx.lex.symbols_only:
-            orphans = _marked_buyers(orphans, sup)
+            orphans = _marked_buyers(orphans, sup, ctx.lex)
         _later_buyers(ctx.hits, orphans, ctx.makers, states)
 
 
@@ -242,32 +242,71 @@ def _from_opening_seller(ctx: _Context) -> None:
 # X keine Munition"), and a state "with" whom a deal is made may be its seller
 _UNMARKED_BUYER = ("{sell} X",)
 _DEAL_PARTY = "{with}"
-# the classes of a language cue that reads its state from the buyer's side: buying, receiving,
-# a purchase, arms arriving. A "to" or dative alone is not enough (review r14a): with the
-# subject dropped ("Zudem liefert sie Radpanzer an Österreich") the one handing the arms over
-# may be the article's buyer, exporting arms of its own
+# the classes of a language cue that reads its state from the buyer's side (buying,
+# receiving, a purchase, arms arriving), and the Turkish cue of an export deal's partner
 _BUYER_SIDE = ("{buy}", "{receive}", "{buy_noun}", "{arrive}")
+_EXPORT_DEAL = "{export}"
 
 
-def _marked_buyers(orphans: list[_Orphan], sup: str) -> list[_Orphan]:
+def _marked_buyers(orphans: list[_Orphan], sup: str, lex: RelationLexicon) -> list[_Orphan]:
     """Language lexicons: the lone buyers ``pairs._later_buyers`` may pair with the article's one
-    seller ``sup``, those a cue marks as buyers (a verb or noun of buying or receiving, arms
-    arriving), not by word order, a "to" alone or as a deal's other party, unless the arms are
-    of the seller's own make (``_own_make``): the fill has no sentence of its own to confirm
-    them."""
+    seller ``sup``, those a cue marks as buyers (a "to" or dative, a verb of buying or
+    receiving, the buyer's own ministry), not only by word order or as a deal's other party:
+    the fill has no sentence of its own to confirm them. Nor one a verb of selling in the
+    active sends arms to, or an export deal names (``_sold_by_unnamed``), unless read buying
+    too or the arms are of the seller's own make: the subject left out or a pronoun ("Zudem
+    liefert sie Radpanzer an Österreich") may be the article's buyer exporting (review r14a).
+    A passive ("foram vendidas para o Senegal") or a noun ("la fornitura per l'Egitto") keeps
+    its buyer: dev reports name the article's seller's later customers so."""
     return [
         o
         for o in orphans
-        if _sellers_make(o, sup)
-        or any(
+        if any(
             c.country == o.state
             and c.role == "recipient"
             and c.cue not in _UNMARKED_BUYER
             and _DEAL_PARTY not in c.cue
-            and any(k in c.cue for k in _BUYER_SIDE)
             for c in o.cues
         )
+        and (_sellers_make(o, sup) or _buyer_side(o) or not _sold_by_unnamed(o, lex))
     ]
+
+
+def _buyer_side(orphan: _Orphan) -> bool:
+    """A cue reads the lone buyer from the buyer's side: buying, receiving, arms arriving."""
+    return any(
+        c.country == orphan.state and any(k in c.cue for k in _BUYER_SIDE) for c in orphan.cues
+    )
+
+
+def _sold_by_unnamed(orphan: _Orphan, lex: RelationLexicon) -> bool:
+    """The lone buyer's sentence sells to it with a verb in the active (a word of ``sell`` that
+    is not a passive participle of ``sold``), its subject unnamed since no seller was read
+    there, or its cue is an export deal's partner (Turkish "X ile ... ihracatı anlaşması")."""
+    if any(_EXPORT_DEAL in c.cue for c in orphan.cues if c.country == orphan.state):
+        return True
+    classes = lex.word_classes
+    if classes is None:
+        return False
+    # the participles as listed, unfolded: folding makes French "livré" the finite "livre"
+    sold = [str(w).lower() for w in (lex.raw.get("classes") or {}).get("sold") or ()]
+    return any(
+        x[0] == "word"
+        and classes.has("sell", x[1])
+        and not _listed(orphan.text[x[2] : x[3]].lower(), sold)
+        for x in _line_of(orphan, lex)
+    )
+
+
+def _listed(word: str, listed: Sequence[str]) -> bool:
+    """The word as written is one of ``listed`` or starts with a listed stem ("продан*")."""
+    return any(word == w or (w.endswith("*") and word.startswith(w[:-1])) for w in listed)
+
+
+def _line_of(orphan: _Orphan, lex: RelationLexicon) -> list[Symbol]:
+    """The symbol line of the orphan's sentence (words folded as read; no spans)."""
+    _, _, start, end = orphan.sentence
+    return _symbols(orphan.text, start, end, [], lex)[0]
 
 
 def _sellers_make(orphan: _Orphan, sup: str) -> bool:
