@@ -212,9 +212,9 @@ def _from_article_maker(ctx: _Context) -> None:
     elif pairs.LATER_BUYERS and len({s for _, s in ctx.hits}) == 1:
         states = _states_named(ctx.per_sentence, ctx.sentences)
         sup = next(iter(ctx.hits))[1]
-        orphans = [o for o in ctx.orphans if not _exports_unnamed(o, sup, ctx.lex)]
-        if ctx.lex.symbols_only:
-            orphans = _marked_buyers(orphans, sup, ctx.lex)
+        orphans = (
+            ctx.orphans if not ctx.lex.symbols_only else _marked_buyers(ctx.orphans, sup, ctx.lex)
+        )
         _later_buyers(ctx.hits, orphans, ctx.makers, states)
 
 
@@ -312,26 +312,6 @@ def _line_of(orphan: _Orphan, lex: RelationLexicon) -> list[Symbol]:
 def _sellers_make(orphan: _Orphan, sup: str) -> bool:
     """The lone buyer's sentence names a weapon of the seller's own make (as ``_own_make``)."""
     return orphan.facts.weapon is not None and orphan.facts.weapon.origin == sup
-
-
-def _exports_unnamed(orphan: _Orphan, sup: str, lex: RelationLexicon) -> bool:
-    """English: the lone buyer is read only as the one a verb of selling sends arms "to"
-    ("It also signed a deal to export armored vehicles to Qatar"), the seller unnamed: the
-    subject left out or a pronoun may be the article's buyer exporting, so no later buyer of
-    the article's seller, unless the arms are of that seller's make. The language lexicons
-    ask for a cue of buying instead (``_marked_buyers``)."""
-    if lex.symbols_only or lex.grammar is None or _sellers_make(orphan, sup):
-        return False
-    own = [c for c in orphan.cues if c.country == orphan.state and c.role == "recipient"]
-    return bool(own) and all(_sells_to(c.cue, lex.grammar) for c in own)
-
-
-def _sells_to(cue: str, grammar: Classes) -> bool:
-    """An English cue "'export … to'": a verb of selling and its "to"."""
-    if not (cue.startswith("'") and cue.endswith(" to'")):
-        return False
-    verb = cue[1:].split(" ", 1)[0].lower()
-    return grammar.any(("sell", "gift"), verb)
 
 
 # the step of each source (``company_lead`` and ``maker_lead`` are read by ``lead_state``'s)
