@@ -201,26 +201,108 @@ def test_languages_a_later_buyer_buys_from_the_articles_one_seller(
 
 
 @pytest.mark.parametrize(
-    ("lang", "body"),
+    ("lang", "body", "pair"),
     [
         # after an inverted verb of selling the state is its subject, not its dative
         (
             "de",
             "Rheinmetall liefert Leopard-2-Panzer an die Ukraine. Seit Jahren exportiert die "
             "Schweiz keine Munition.",
+            ("UKR", "DEU"),
         ),
         # the state "with" whom a deal is discussed may be its seller
         (
             "fr",
             "Nexter livre des canons CAESAR au Maroc cette année. Le pays discute avec la "
             "Grèce pour acheter des drones.",
+            ("MAR", "FRA"),
         ),
     ],
 )
 def test_languages_no_later_buyer_read_only_by_word_order_or_as_a_deals_party(
-    tagger: Tagger, rules: RuleSet, lang: str, body: str
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
 ) -> None:
-    assert len(_read(tagger, rules, lang, body)) == 1
+    # the exact set: a count of one would pass with the right pair lost and a wrong one read
+    assert _read(tagger, rules, lang, body) == {pair}
+
+
+# Review r14a: a state the buyer itself sells to, its subject left out or a pronoun, is no
+# later buyer of the article's seller: a "to" alone marks no buyer there
+EXPORTS_OF_THE_BUYER = [
+    (
+        "de",
+        "Die Schweiz kauft F-35-Kampfjets aus den USA. Zudem liefert sie Radpanzer an Österreich.",
+        ("CHE", "USA"),
+    ),
+    (
+        "it",
+        "La Svizzera acquista caccia F-35 dagli Stati Uniti. "
+        "Inoltre fornisce blindati all'Austria.",
+        ("CHE", "USA"),
+    ),
+    (
+        "pt",
+        "A Suíça compra caças F-35 dos Estados Unidos. Além disso, fornece blindados à Áustria.",
+        ("CHE", "USA"),
+    ),
+    (
+        "fr",
+        "La Suisse achète des avions F-35 aux États-Unis. Elle livre aussi des blindés à "
+        "l'Autriche.",
+        ("CHE", "USA"),
+    ),
+    (
+        "tr",
+        "Türkiye Rusya'dan S-400 sistemleri satın aldı. "
+        "Katar ile zırhlı araç ihracatı anlaşması imzalandı.",
+        ("TUR", "RUS"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "pair"), EXPORTS_OF_THE_BUYER, ids=lambda x: str(x)[:8])
+def test_languages_the_buyers_own_export_names_no_later_buyer(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert _read(tagger, rules, lang, body) == {pair}
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "later"),
+    [
+        # a passive sells to a later customer with no seller named: the article's seller
+        (
+            "pt",
+            "A Embraer vendeu seis aviões Super Tucano à Colômbia. "
+            "Outros quatro aviões foram vendidos para o Equador.",
+            ("ECU", "BRA"),
+        ),
+        # ... and so does a noun of supplying
+        (
+            "it",
+            "Fincantieri consegnerà due fregate all'Indonesia. "
+            "Lo stesso vale per l'Egitto con la fornitura di due fregate.",
+            ("EGY", "ITA"),
+        ),
+    ],
+)
+def test_languages_a_passive_or_a_noun_of_supplying_keeps_the_later_buyer(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, later: tuple[str, str]
+) -> None:
+    assert later in _read(tagger, rules, lang, body)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="review r14a finding 3, English left open: a guard on a selling verb's 'to' changed "
+    "no dev pair but cost two right pairs on the validation batch heldout-28",
+)
+def test_english_the_buyers_own_export_names_no_later_buyer(tagger: Tagger, rules: RuleSet) -> None:
+    body = (
+        "Turkey bought S-400 systems from Russia. "
+        "It also signed a deal to export armored vehicles to Qatar."
+    )
+    assert _read_en(tagger, rules, body) == {("TUR", "RUS")}
 
 
 def test_languages_a_seller_read_only_as_the_arms_maker_sells_to_the_lead_state(

@@ -11,7 +11,7 @@ from tests.transforms.test_status_languages import NOW, statuses
 from worker.model import Article
 from worker.pipeline import analyse
 from worker.transforms.rules import RuleSet
-from worker.transforms.rules.pairs import Cue, _from_cue
+from worker.transforms.rules.pairs import Cue, _Facts, _from_cue, _Orphan
 from worker.transforms.tag import Tagger
 
 PAIRS = [
@@ -129,13 +129,16 @@ def test_only_a_mark_of_origin_reads_a_second_seller_in_a_language_file(rules: R
     def cue(pattern: str, text: str) -> Cue:
         return Cue("supplier", "X", "body", len(text), len(text) + 6, pattern)
 
+    def seller(text: str) -> _Orphan:  # the seller's sentence: the text up to the country
+        return _Orphan("X", [], _Facts(None, None), ("body", 0, 0, len(text)), text)
+
     lex = rules.relations["arms_transfer"].by_language
-    assert _from_cue(cue("X ' {abl}", "Ayrıca "), "Ayrıca ", lex["tr"])
+    assert _from_cue(cue("X ' {abl}", "Ayrıca "), seller("Ayrıca "), lex["tr"])
     # a preposition of origin, its article passed over; not one that also means "of" ("de")
-    assert _from_cue(cue("{from} X", "caccia dalla "), "caccia dalla ", lex["it"])
-    assert not _from_cue(cue("{from} X", "la flotte de la "), "la flotte de la ", lex["fr"])
+    assert _from_cue(cue("{from} X", "caccia dalla "), seller("caccia dalla "), lex["it"])
+    assert not _from_cue(cue("{from} X", "la flotte de la "), seller("la flotte de la "), lex["fr"])
     # a subject supplying is no mark of origin
-    assert not _from_cue(cue("X ... {sell}", "Ayrıca "), "Ayrıca ", lex["tr"])
+    assert not _from_cue(cue("X ... {sell}", "Ayrıca "), seller("Ayrıca "), lex["tr"])
 
 
 def test_the_tb2_written_with_a_hyphen_is_the_drone_not_the_bomber(

@@ -211,7 +211,10 @@ def _from_article_maker(ctx: _Context) -> None:
         _maker_pairs(ctx.hits, ctx.orphans, ctx.makers)
     elif pairs.LATER_BUYERS and len({s for _, s in ctx.hits}) == 1:
         states = _states_named(ctx.per_sentence, ctx.sentences)
-        orphans = ctx.orphans if not ctx.lex.symbols_only else _marked_buyers(ctx.orphans)
+        sup = next(iter(ctx.hits))[1]
+        orphans = (
+            ctx.orphans if not ctx.lex.symbols_only else _marked_buyers(ctx.orphans, sup, ctx.lex)
+        )
         _later_buyers(ctx.hits, orphans, ctx.makers, states)
 
 
@@ -239,13 +242,22 @@ def _from_opening_seller(ctx: _Context) -> None:
 # X keine Munition"), and a state "with" whom a deal is made may be its seller
 _UNMARKED_BUYER = ("{sell} X",)
 _DEAL_PARTY = "{with}"
+# the classes of a language cue that reads its state from the buyer's side (buying,
+# receiving, a purchase, arms arriving), and the Turkish cue of an export deal's partner
+_BUYER_SIDE = ("{buy}", "{receive}", "{buy_noun}", "{arrive}")
+_EXPORT_DEAL = "{export}"
 
 
-def _marked_buyers(orphans: list[_Orphan]) -> list[_Orphan]:
+def _marked_buyers(orphans: list[_Orphan], sup: str, lex: RelationLexicon) -> list[_Orphan]:
     """Language lexicons: the lone buyers ``pairs._later_buyers`` may pair with the article's one
-    seller, those a cue marks as buyers (a "to" or dative, a verb of buying or receiving, the
-    buyer's own ministry), not only by word order or as a deal's other party: the fill has no
-    sentence of its own to confirm them."""
+    seller ``sup``, those a cue marks as buyers (a "to" or dative, a verb of buying or
+    receiving, the buyer's own ministry), not only by word order or as a deal's other party:
+    the fill has no sentence of its own to confirm them. Nor one a verb of selling in the
+    active sends arms to, or an export deal names (``_sold_by_unnamed``), unless read buying
+    too or the arms are of the seller's own make: the subject left out or a pronoun ("Zudem
+    liefert sie Radpanzer an Österreich") may be the article's buyer exporting (review r14a).
+    A passive ("foram vendidas para o Senegal") or a noun ("la fornitura per l'Egitto") keeps
+    its buyer: dev reports name the article's seller's later customers so."""
     return [
         o
         for o in orphans
@@ -256,7 +268,50 @@ def _marked_buyers(orphans: list[_Orphan]) -> list[_Orphan]:
             and _DEAL_PARTY not in c.cue
             for c in o.cues
         )
+        and (_sellers_make(o, sup) or _buyer_side(o) or not _sold_by_unnamed(o, lex))
     ]
+
+
+def _buyer_side(orphan: _Orphan) -> bool:
+    """A cue reads the lone buyer from the buyer's side: buying, receiving, arms arriving."""
+    return any(
+        c.country == orphan.state and any(k in c.cue for k in _BUYER_SIDE) for c in orphan.cues
+    )
+
+
+def _sold_by_unnamed(orphan: _Orphan, lex: RelationLexicon) -> bool:
+    """The lone buyer's sentence sells to it with a verb in the active (a word of ``sell`` that
+    is not a passive participle of ``sold``), its subject unnamed since no seller was read
+    there, or its cue is an export deal's partner (Turkish "X ile ... ihracatı anlaşması")."""
+    if any(_EXPORT_DEAL in c.cue for c in orphan.cues if c.country == orphan.state):
+        return True
+    classes = lex.word_classes
+    if classes is None:
+        return False
+    # the participles as listed, unfolded: folding makes French "livré" the finite "livre"
+    sold = [str(w).lower() for w in (lex.raw.get("classes") or {}).get("sold") or ()]
+    return any(
+        x[0] == "word"
+        and classes.has("sell", x[1])
+        and not _listed(orphan.text[x[2] : x[3]].lower(), sold)
+        for x in _line_of(orphan, lex)
+    )
+
+
+def _listed(word: str, listed: Sequence[str]) -> bool:
+    """The word as written is one of ``listed`` or starts with a listed stem ("продан*")."""
+    return any(word == w or (w.endswith("*") and word.startswith(w[:-1])) for w in listed)
+
+
+def _line_of(orphan: _Orphan, lex: RelationLexicon) -> list[Symbol]:
+    """The symbol line of the orphan's sentence (words folded as read; no spans)."""
+    _, _, start, end = orphan.sentence
+    return _symbols(orphan.text, start, end, [], lex)[0]
+
+
+def _sellers_make(orphan: _Orphan, sup: str) -> bool:
+    """The lone buyer's sentence names a weapon of the seller's own make (as ``_own_make``)."""
+    return orphan.facts.weapon is not None and orphan.facts.weapon.origin == sup
 
 
 # the step of each source (``company_lead`` and ``maker_lead`` are read by ``lead_state``'s)

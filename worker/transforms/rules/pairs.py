@@ -1465,8 +1465,7 @@ def _second_sellers(
             continue
         own = [c for c in seller.cues if c.country == sup and c.role == "supplier"]
         hands = any(
-            _hands_over(c.cue) and (language is None or _from_cue(c, seller.text, language))
-            for c in own
+            _hands_over(c.cue) and (language is None or _from_cue(c, seller, language)) for c in own
         )
         # English: a maker alone may still be the buyer's seller (``_maker_to_buyer``)
         maker = (
@@ -1544,24 +1543,60 @@ _FROM_CHARS = 60  # the text those words are sought in
 _WORD = re.compile(r"\w+")
 
 
-def _from_cue(cue: Cue, text: str, lex: RelationLexicon) -> bool:
+def _from_cue(cue: Cue, seller: _Orphan, lex: RelationLexicon) -> bool:
     """A language pattern's cue that reads the seller from a mark before it, not as a subject:
     a case suffix of origin (Turkish "X ' {abl}": "Rusya'dan", from Russia), or a preposition
     right before the country (its article passed over) that is not also the language's "of"
-    (Romance "de": "la flotte de la Colombie" names no seller): "from" ("{from} X"), a deal's
-    counterpart ("{deal} ... {with} X": "o acordo com o Brasil"), a purchase's seller
-    ("{buy_noun} ... {to} X": "la adquisición de tanques a Alemania"). A sentence naming such a
-    seller and no buyer has the buyer as its dropped subject or a noun; a seller as subject
-    ("X ... {sell}") may be selling to anyone."""
+    (Romance "de": "la flotte de la Colombie" names no seller): "from" ("{from} X"), a
+    purchase's seller ("{buy_noun} ... {to} X": "la adquisición de tanques a Alemania"). A
+    sentence naming such a seller and no buyer has the buyer as its dropped subject or a noun; a
+    seller as subject ("X ... {sell}") may be selling to anyone. A deal's party "with" X
+    ("{deal} ... {with} X": "o acordo com o Brasil para a aquisição") only in a sentence of
+    buying (``_deal_to_buy``): a contract with a state is as often the buyer's own export to it
+    or a joint production with it (review r14a)."""
     if "{abl}" in cue.cue:
         return True
     pattern = cue.cue.split(" (")[0]
-    if not (pattern.startswith("{from} X") or (pattern.startswith("{") and pattern.endswith(" X"))):
-        return False
+    text = seller.text
     before = text[max(0, cue.start - _FROM_CHARS) : cue.start].lower()
     words = [_fold_token(w) for w in _WORD.findall(before)[-_FROM_REACH:]]
     marks = [w for w in words if w not in lex.ignore]
+    if "{with}" in pattern and not (marks and _from_by_case(cue, marks[-1], text, lex)):
+        return _deal_to_buy(seller, lex)
+    if not (pattern.startswith("{from} X") or (pattern.startswith("{") and pattern.endswith(" X"))):
+        return False
     return bool(marks) and marks[-1] not in lex.genitive
+
+
+def _from_by_case(cue: Cue, mark: str, text: str, lex: RelationLexicon) -> bool:
+    """A case language's "with" that is also its "from" (Polish "z", Ukrainian "з"), on a
+    name not in the instrumental: "from" ("umowa na dostawę śmigłowców z Kanady", from Canada;
+    "umowa z Kanadą" is with Canada)."""
+    classes = lex.word_classes
+    if lex.case_of is None or classes is None or not classes.has("from", mark):
+        return False
+    return lex.case_of(cue.country, text[cue.start : cue.end]) != "instrumental"
+
+
+# the classes of a sale from the buyer's side, and of its other side (an export, a delivery)
+_BUYING = ("buy", "buy_noun", "receive")
+_SELLING = ("sell", "sell_noun", "sold")
+
+
+def _deal_to_buy(seller: _Orphan, lex: RelationLexicon) -> bool:
+    """The seller's sentence tells of buying or receiving ("the deal with B for the purchase of
+    ships") and of no selling, exporting or delivering: a deal "with" a state in a sentence
+    naming no buyer is the buyer's purchase from it only then; else it may be the buyer's own
+    export to that state ("the contract with B for ammunition deliveries") or a joint
+    production ("the deal with B foresees building armoured cars together")."""
+    classes = lex.word_classes
+    if classes is None:
+        return False
+    _, _, start, end = seller.sentence
+    words = [s[1] for s in _symbols(seller.text, start, end, [], lex)[0] if s[0] == "word"]
+    return any(classes.any(_BUYING, w) for w in words) and not any(
+        classes.any(_SELLING, w) for w in words
+    )
 
 
 def _buyers_arms(buyer: str, per_sentence: Mapping[int, list[_Span]]) -> set[str]:
