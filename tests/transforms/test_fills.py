@@ -281,7 +281,7 @@ def test_languages_the_buyers_own_export_names_no_later_buyer(
         (
             "it",
             "Fincantieri consegnerà due fregate all'Indonesia. "
-            "Lo stesso vale per l'Egitto con la fornitura di due fregate.",
+            "Seguirà poi la fornitura di altre due fregate per l'Egitto.",
             ("EGY", "ITA"),
         ),
     ],
