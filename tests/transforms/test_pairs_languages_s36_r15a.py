@@ -52,12 +52,15 @@ DEPLOYMENTS = [
     ("it", "L'Italia trasferisce truppe e mezzi militari in Lettonia per un'esercitazione."),
     ("ru", "Россия отправила войска и военную технику в Белоруссию на совместные учения."),
     ("uk", "Німеччина відправляє війська та військову техніку до Литви на навчання."),
-    ("fr", "La France transfère des véhicules militaires au Mali pour ses propres troupes."),
+    pytest.param(
+        "fr",
+        "La France transfère des véhicules militaires au Mali pour ses propres troupes.",
+        marks=pytest.mark.xfail(strict=True, reason="own troops after the recipient: not read"),
+    ),
 ]
 
 
-@pytest.mark.xfail(strict=True)  # TEMP-R15A-5
-@pytest.mark.parametrize(("lang", "body"), DEPLOYMENTS, ids=[c[0] for c in DEPLOYMENTS])
+@pytest.mark.parametrize(("lang", "body"), DEPLOYMENTS, ids=["pl", "es", "it", "ru", "uk", "fr"])
 def test_deployments_give_no_pair(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> None:
     assert pairs(tagger, rules, lang, body) == set()
 
