@@ -70,11 +70,30 @@ HUNTING = [
     ("tr", "Türkiye, İtalya'ya av tüfekleri ihraç etti."),
     ("ar", "باعت تركيا بنادق صيد لمصر"),
     ("en", "Spain sold hunting rifles to Morocco."),
+    ("es", "España vendió fusiles de caza a Marruecos."),
+    ("ru", "Россия продала Сербии охотничьи ружья."),
+    ("uk", "Польща продала Україні мисливські гвинтівки."),
 ]
 
 
-@pytest.mark.xfail(strict=True)  # TEMP-R15A-7
-@pytest.mark.parametrize(("lang", "body"), HUNTING, ids=[c[0] for c in HUNTING])
+HUNTING_IDS = [f"{c[0]}-{i}" for i, c in enumerate(HUNTING)]
+
+
+# the hunting words that also make fighter jets cancel a rifle only
+FIGHTERS = [
+    ("es", "España vendió aviones de caza a Marruecos.", ("MAR", "ESP")),
+    ("fr", "La France a vendu des avions de chasse à la Grèce.", ("GRC", "FRA")),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "pair"), FIGHTERS, ids=[c[0] for c in FIGHTERS])
+def test_fighter_jets_stay_arms(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == {pair}
+
+
+@pytest.mark.parametrize(("lang", "body"), HUNTING, ids=HUNTING_IDS)
 def test_hunting_rifles_give_no_pair(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> None:
     assert pairs(tagger, rules, lang, body) == set()
 
