@@ -52,6 +52,7 @@ from .transfer import (
     value_in,
     with_opening,
 )
+from .word_stems import STEM_MARK
 
 ROLES = ("recipient", "supplier", "third")
 SIDES = frozenset(("recipient", "supplier"))  # the two sides of a transfer
@@ -3051,7 +3052,9 @@ def _drop_civil_vessels(symbols: list[Symbol], text: str, lex: RelationLexicon) 
     civil = classes.words("civil_vessel")
     # a hunting word ("av", "de caza", "мисливські") cancels a rifle only (r15a): the same
     # words also make fighter jets ("avión de caza", "aerei da caccia", "avion de chasse")
-    hunting, rifles = classes.words("hunting"), tuple(classes.words("rifle"))
+    # the rifle words are beginnings ("tüfek*", read as "tüfek_" like the arms stem it shares)
+    hunting = classes.words("hunting")
+    rifles = tuple(w.removesuffix(STEM_MARK) for w in classes.words("rifle"))
     if not civil and not (hunting and rifles):
         return symbols
     out = list(symbols)
