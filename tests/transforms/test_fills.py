@@ -192,6 +192,20 @@ def _read(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> set[tuple[str
             "também vai receber quatro aeronaves do mesmo modelo.",
             ("CHL", "BRA"),
         ),
+        # a passive sells to a later customer with no seller named: the article's seller
+        (
+            "pt",
+            "A Embraer vendeu seis aviões Super Tucano à Colômbia. "
+            "Outros quatro aviões foram vendidos para o Equador.",
+            ("ECU", "BRA"),
+        ),
+        # ... and so does a noun of supplying
+        (
+            "it",
+            "Fincantieri consegnerà due fregate all'Indonesia. "
+            "Seguirà poi la fornitura di altre due fregate per l'Egitto.",
+            ("EGY", "ITA"),
+        ),
     ],
 )
 def test_languages_a_later_buyer_buys_from_the_articles_one_seller(
@@ -265,31 +279,6 @@ def test_languages_the_buyers_own_export_names_no_later_buyer(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
 ) -> None:
     assert _read(tagger, rules, lang, body) == {pair}
-
-
-@pytest.mark.parametrize(
-    ("lang", "body", "later"),
-    [
-        # a passive sells to a later customer with no seller named: the article's seller
-        (
-            "pt",
-            "A Embraer vendeu seis aviões Super Tucano à Colômbia. "
-            "Outros quatro aviões foram vendidos para o Equador.",
-            ("ECU", "BRA"),
-        ),
-        # ... and so does a noun of supplying
-        (
-            "it",
-            "Fincantieri consegnerà due fregate all'Indonesia. "
-            "Seguirà poi la fornitura di altre due fregate per l'Egitto.",
-            ("EGY", "ITA"),
-        ),
-    ],
-)
-def test_languages_a_passive_or_a_noun_of_supplying_keeps_the_later_buyer(
-    tagger: Tagger, rules: RuleSet, lang: str, body: str, later: tuple[str, str]
-) -> None:
-    assert later in _read(tagger, rules, lang, body)
 
 
 @pytest.mark.xfail(

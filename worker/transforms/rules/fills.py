@@ -87,6 +87,7 @@ from .pairs import (
     _later_buyers,
     _maker_pairs,
     _Orphan,
+    _orphan_line,
     _pair_with_maker,
     _Span,
     _states_named,
@@ -294,19 +295,13 @@ def _sold_by_unnamed(orphan: _Orphan, lex: RelationLexicon) -> bool:
         x[0] == "word"
         and classes.has("sell", x[1])
         and not _listed(orphan.text[x[2] : x[3]].lower(), sold)
-        for x in _line_of(orphan, lex)
+        for x in _orphan_line(orphan, lex)
     )
 
 
 def _listed(word: str, listed: Sequence[str]) -> bool:
     """The word as written is one of ``listed`` or starts with a listed stem ("продан*")."""
     return any(word == w or (w.endswith("*") and word.startswith(w[:-1])) for w in listed)
-
-
-def _line_of(orphan: _Orphan, lex: RelationLexicon) -> list[Symbol]:
-    """The symbol line of the orphan's sentence (words folded as read; no spans)."""
-    _, _, start, end = orphan.sentence
-    return _symbols(orphan.text, start, end, [], lex)[0]
 
 
 def _sellers_make(orphan: _Orphan, sup: str) -> bool:

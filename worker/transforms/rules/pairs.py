@@ -1584,6 +1584,13 @@ _BUYING = ("buy", "buy_noun", "receive")
 _SELLING = ("sell", "sell_noun", "sold")
 
 
+def _orphan_line(orphan: _Orphan, lex: RelationLexicon) -> list[Symbol]:
+    """The symbol line of a lone party's sentence (words folded as read; no spans): what the
+    guards on second sellers and later buyers read."""
+    _, _, start, end = orphan.sentence
+    return _symbols(orphan.text, start, end, [], lex)[0]
+
+
 def _deal_to_buy(seller: _Orphan, lex: RelationLexicon) -> bool:
     """The seller's sentence tells of buying or receiving ("the deal with B for the purchase of
     ships") and of no selling, exporting or delivering: a deal "with" a state in a sentence
@@ -1593,8 +1600,7 @@ def _deal_to_buy(seller: _Orphan, lex: RelationLexicon) -> bool:
     classes = lex.word_classes
     if classes is None:
         return False
-    _, _, start, end = seller.sentence
-    words = [s[1] for s in _symbols(seller.text, start, end, [], lex)[0] if s[0] == "word"]
+    words = [s[1] for s in _orphan_line(seller, lex) if s[0] == "word"]
     return any(classes.any(_BUYING, w) for w in words) and not any(
         classes.any(_SELLING, w) for w in words
     )
