@@ -4,7 +4,7 @@ Loading checks every label against the rules in bench/realnews/README.md, so a l
 found when the file is written, not when a score looks odd. Nothing here reads the network.
 
     python bench/realnews_corpus.py check [FILE...]     validate labels and cached texts
-    python bench/realnews_corpus.py stats               coverage: reports, countries, kinds
+    python bench/realnews_corpus.py stats [--per-file]  coverage: reports, countries, kinds
     python bench/realnews_corpus.py register URL FILE   cache a saved excerpt, print id + sha256
     python bench/realnews_corpus.py missing [FILE...]   reports without their cached text, by query
     python bench/realnews_corpus.py recache URL FILE    cache a re-read excerpt of a labelled report
@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import hashlib
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ from typing import Any
 
 import pycountry
 import yaml
+from rich.console import Console
+from rich.table import Table
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "bench" / "realnews"
@@ -279,7 +282,61 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+def _batches_table(files: list[Path]) -> Table:
+    """One row per label file: what each batch holds and whether it is still blind, so the
+    README need not restate every batch's counts (they are read from the files themselves)."""
+    table = Table(title="label files")
+    for col in (
+        "file",
+        "split",
+        "lang",
+        "reports",
+        "transfers",
+        "look-alikes",
+        "pairs",
+        "optional",
+        "recipients",
+        "suppliers",
+        "texts cached",
+    ):
+        table.add_column(
+            col, justify="left" if col in ("file", "split", "lang") else "right", no_wrap=True
+        )
+    # Numbers in names sort as numbers: heldout-2 before heldout-10.
+    for f in sorted(
+        files, key=lambda f: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", str(f))]
+    ):
+        reps = load_file(f)
+        if not reps:
+            continue
+        kinds = Counter(r.kind for r in reps)
+        pairs = [p for r in reps for p in r.pairs]
+        table.add_row(
+            str(f.relative_to(LABELS)),
+            reps[0].split,
+            _langs({r.lang for r in reps}),
+            str(len(reps)),
+            str(kinds["transfer"]),
+            str(kinds["lookalike"]),
+            str(len(pairs)),
+            str(sum(len(r.optional) for r in reps)),
+            str(len({p.recipient for p in pairs})),
+            str(len({p.supplier for p in pairs})),
+            str(sum(r.text() is not None for r in reps)),
+        )
+    return table
+
+
+def _langs(langs: set[str]) -> str:
+    return ",".join(sorted(langs)) if len(langs) <= 2 else f"{len(langs)} languages"
+
+
 def _stats(args: argparse.Namespace) -> int:
+    if args.per_file:
+        Console(width=200).print(
+            _batches_table([Path(p) for p in args.files] or _all_label_files())
+        )
+        return 0
     reports = load([Path(p) for p in args.files] or None)
     kinds = Counter(r.kind for r in reports)
     rec = Counter(p.recipient for r in reports for p in r.pairs)
@@ -376,6 +433,12 @@ def main(argv: list[str] | None = None) -> int:
             "files", nargs="*", help="label files (default: bench/realnews/*.yaml; check adds i18n)"
         )
         p.set_defaults(fn=fn)
+        if name == "stats":
+            p.add_argument(
+                "--per-file",
+                action="store_true",
+                help="one row per label file (default: every English and ten-language pair file)",
+            )
     reg = sub.add_parser("register", help="cache a saved excerpt under its url's id")
     reg.add_argument("url")
     reg.add_argument("text_file")
