@@ -505,3 +505,29 @@ def test_a_will_after_a_past_participle_is_the_main_clause(status_of) -> None:
     # delivery is done; a delivery noun before "will" is still ahead
     text = "The 24 K9 howitzers South Korea delivered will serve the Estonian army."
     assert status_of(text, ("EST", "KOR")) == "delivered"
+
+
+# the opening: title plus four sentences that tell no stage of any deal
+_QUIET_OPENING = (
+    "The border units patrol a long and dry frontier. Their old trucks often break down. "
+    "Officers say the roads are poor. The region saw heavy rains last spring. "
+)
+
+
+@pytest.mark.parametrize(
+    ("later", "pair", "status"),
+    [
+        # the stage is told only further down, in a sentence of no pair of its own
+        ("The army received the first ten of them in March.", ("KEN", "TUR"), "delivered"),
+        ("The ministry signed the purchase contract in March.", ("KEN", "TUR"), "ordered"),
+        ("Nairobi is still negotiating the purchase of a second batch.", ("KEN", "TUR"), "talks"),
+    ],
+)  # fmt: skip
+def test_a_pair_untold_near_it_and_in_the_opening_takes_the_reports_first_status(
+    status_of_titled, later, pair, status
+) -> None:
+    text = (
+        _QUIET_OPENING + "Kenya's acquisition of Otokar Arma vehicles from Turkey strengthens "
+        "those units. " + later
+    )
+    assert status_of_titled("Border units", text, pair) == status
