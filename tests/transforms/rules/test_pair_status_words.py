@@ -5,9 +5,12 @@ shipped tagger and relation lexicon."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from worker.model import Article
+from worker.pipeline import analyse
 from worker.transforms.rules import load_rules
 from worker.transforms.rules.pairs import extract_pairs
 from worker.transforms.tag import default_tagger
@@ -531,3 +534,20 @@ def test_a_pair_untold_near_it_and_in_the_opening_takes_the_reports_first_status
         "those units. " + later
     )
     assert status_of_titled("Border units", text, pair) == status
+
+
+def test_an_untold_pair_in_a_language_takes_the_reports_first_status() -> None:
+    # the same policy for a language lexicon: a quiet German opening, the pair's sentence with
+    # no stage, and the stage told in the sixth sentence, in the passive
+    body = (
+        "Die Grenztruppen bewachen eine lange Grenze. Ihre alten Lastwagen fallen oft aus. "
+        "Die Straßen dort sind schlecht. Im Frühjahr regnete es viel. Im Sommer war es heiß. "
+        "Die Beschaffung türkischer Radpanzer durch Kenia stärkt diese Einheiten. "
+        "Die ersten zehn Fahrzeuge wurden im März geliefert."
+    )
+    art = Article(id="t", title="Grenztruppen", body=body, language="de")
+    _, alerts = analyse(art, default_tagger(), load_rules(), datetime(2026, 12, 7, tzinfo=UTC))
+    got = {
+        (a.pair["recipient"], a.pair["supplier"]): a.pair.get("status") for a in alerts if a.pair
+    }
+    assert got[("KEN", "TUR")] == "delivered"
