@@ -5,9 +5,12 @@ shipped tagger and relation lexicon."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from worker.model import Article
+from worker.pipeline import analyse
 from worker.transforms.rules import load_rules
 from worker.transforms.rules.pairs import extract_pairs
 from worker.transforms.tag import default_tagger
@@ -505,3 +508,46 @@ def test_a_will_after_a_past_participle_is_the_main_clause(status_of) -> None:
     # delivery is done; a delivery noun before "will" is still ahead
     text = "The 24 K9 howitzers South Korea delivered will serve the Estonian army."
     assert status_of(text, ("EST", "KOR")) == "delivered"
+
+
+# the opening: title plus four sentences that tell no stage of any deal
+_QUIET_OPENING = (
+    "The border units patrol a long and dry frontier. Their old trucks often break down. "
+    "Officers say the roads are poor. The region saw heavy rains last spring. "
+)
+
+
+@pytest.mark.parametrize(
+    ("later", "pair", "status"),
+    [
+        # the stage is told only further down, in a sentence of no pair of its own
+        ("The army received the first ten of them in March.", ("KEN", "TUR"), "delivered"),
+        ("The ministry signed the purchase contract in March.", ("KEN", "TUR"), "ordered"),
+        ("Nairobi is still negotiating the purchase of a second batch.", ("KEN", "TUR"), "talks"),
+    ],
+)  # fmt: skip
+def test_a_pair_untold_near_it_and_in_the_opening_takes_the_reports_first_status(
+    status_of_titled, later, pair, status
+) -> None:
+    text = (
+        _QUIET_OPENING + "Kenya's acquisition of Otokar Arma vehicles from Turkey strengthens "
+        "those units. " + later
+    )
+    assert status_of_titled("Border units", text, pair) == status
+
+
+def test_an_untold_pair_in_a_language_takes_the_reports_first_status() -> None:
+    # the same policy for a language lexicon: a quiet German opening, the pair's sentence with
+    # no stage, and the stage told in the sixth sentence, in the passive
+    body = (
+        "Die Grenztruppen bewachen eine lange Grenze. Ihre alten Lastwagen fallen oft aus. "
+        "Die Straßen dort sind schlecht. Im Frühjahr regnete es viel. Im Sommer war es heiß. "
+        "Die Beschaffung türkischer Radpanzer durch Kenia stärkt diese Einheiten. "
+        "Die ersten zehn Fahrzeuge wurden im März geliefert."
+    )
+    art = Article(id="t", title="Grenztruppen", body=body, language="de")
+    _, alerts = analyse(art, default_tagger(), load_rules(), datetime(2026, 12, 7, tzinfo=UTC))
+    got = {
+        (a.pair["recipient"], a.pair["supplier"]): a.pair.get("status") for a in alerts if a.pair
+    }
+    assert got[("KEN", "TUR")] == "delivered"

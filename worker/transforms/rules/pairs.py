@@ -681,6 +681,10 @@ def extract_pairs(
         # ("Armoured vehicles delivered to the army" over "Kenya's acquisition of ... from
         # Turkey"); a language lexicon needs it most, but an English pair untold is the same
         lede = told
+    if lede is None and hits:
+        # nor does the opening: the first status the rest of the report gives near a trigger
+        # (a pair with no status is always wrong, 50 such pairs on dev 2026-12-07)
+        lede = _opening_status(art, sentences[_OPENING:], lexicon)[0]
     opening = told if at < _HEADLINE_AND_FIRST else None
     # the opening's delivery is the newest step of the deal whose buyer it names: when it names
     # the buyer of one of the report's pairs, a pair with another buyer is another deal the
