@@ -607,3 +607,24 @@ def test_feminine_adjective_that_is_an_english_word(
 )
 def test_english_word_forms_stay_unread_elsewhere(tagger: Tagger, body: str, lang: str) -> None:
     assert countries(tagger, body, lang) == set()
+
+
+# --- A state's name that is a given name there, before a surname (2026-12-07) --------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        ("El exministro Mauricio Vargas opinó sobre la compra.", "es", set()),
+        ("Mauricio y Seychelles recibirán patrulleros.", "es", {"MUS", "SYC"}),
+        ("Le colonel Maurice Lenoir a commenté la vente.", "fr", set()),
+        ("Un navire garde-côtes a été livré à Maurice.", "fr", {"MUS"}),
+        ("La chercheuse Dominique Martin, 54 ans, l'a confirmé.", "fr", set()),
+        ("Rzeczniczka Dominika Kowalska przekazała informacje.", "pl", set()),
+        ("Łodzie patrolowe trafiły do Dominiki.", "pl", {"DMA"}),
+    ],
+)
+def test_state_name_that_is_a_given_name(
+    tagger: Tagger, body: str, lang: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body, lang) == expected

@@ -20,7 +20,8 @@ Every string comes from maintained data, none is typed here:
 A form is dropped when it already names another entity in the English gazetteer, when two
 countries generate it, or when a lower-case form is an English word (simplemma's English
 dictionary: "chino"; a seed's ``not_english`` forms, foreign words that dictionary holds too, are
-kept). Babel and simplemma are needed only here, never at run time.
+kept, and so is a mere inflection, "americana", for articles in its own language only). Babel
+and simplemma are needed only here, never at run time.
 """
 
 from __future__ import annotations
