@@ -522,3 +522,109 @@ def test_seeded_adjectives_in_every_form(
     tagger: Tagger, body: str, lang: str, expected: set[str]
 ) -> None:
     assert countries(tagger, body, lang) == expected
+
+
+# --- Adjectives whose folded letters are an English demonym (2026-12-07) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Spanish -í adjectives fold to "israeli", "kuwaiti", "saudi", "omani": lower case they are
+        # the adjective, as the capitalised English demonym is a name
+        ("Un dron israelí cayó cerca de la frontera.", {"ISR"}),
+        ("La aerolínea kuwaití recibió su tercer avión.", {"KWT"}),
+        ("El príncipe saudí y la naviera omaní firmaron juntos.", {"SAU", "OMN"}),
+        ("Los asesores yemeníes llegaron; el yemení habló primero.", {"YEM"}),
+    ],
+)
+def test_accented_adjective_beside_english_demonym(
+    tagger: Tagger, body: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body, "es") == expected
+
+
+def test_english_demonym_keeps_its_capital(tagger: Tagger) -> None:
+    assert countries(tagger, "Israeli and Saudi envoys met.", "en") == {"ISR", "SAU"}
+    assert countries(tagger, "a saudi-style israeli salad", "en") == set()
+
+
+# --- "Korea" and "Korean" alone mean South Korea, as in English (2026-12-07) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        ("El buque de apoyo vendrá desde Corea.", "es", {"KOR"}),
+        ("La Repubblica di Corea ha ceduto una corvetta.", "it", {"KOR"}),
+        ("Os obuses coreanos chegaram ao porto.", "pt", {"KOR"}),
+        ("Des chars coréens seront livrés à la Pologne.", "fr", {"KOR", "POL"}),
+        ("Korea liefert weitere Haubitzen.", "de", {"KOR"}),
+        ("Wojsko odebrało kolejne koreańskie haubice z Korei.", "pl", {"KOR"}),
+        ("Корея передала корабль флоту.", "ru", {"KOR"}),
+        ("Корейські гаубиці прибули.", "uk", {"KOR"}),
+        ("Kore'den gelen tanklar teslim edildi.", "tr", {"KOR"}),
+        ("وصلت دبابات من كوريا إلى الميناء.", "ar", {"KOR"}),
+        # North Korea is always qualified, and its longer name wins
+        ("Corea del Norte probó otro misil.", "es", {"PRK"}),
+        ("Rakieta z Korei Północnej spadła do morza.", "pl", {"PRK"}),
+        ("Ракеты Северной Кореи были испытаны.", "ru", {"PRK"}),
+        ("Північна Корея провела навчання.", "uk", {"PRK"}),
+        ("La Corée du Nord a tiré un missile.", "fr", {"PRK"}),
+    ],
+)
+def test_korea_alone_is_south_korea(
+    tagger: Tagger, body: str, lang: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body, lang) == expected
+
+
+# --- An adjective's inflection that is an English word, in its own language (2026-12-07) ----------
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        ("A fabricante americana entregou os aviões.", "pt", {"USA"}),
+        ("Os caças vieram da força aérea indiana.", "pt", {"IND"}),
+        ("La società americana ha venduto due radar.", "it", {"USA"}),
+        ("Una fregata della marina indiana è arrivata.", "it", {"IND"}),
+        ("L'armée polonaise reçoit des chars.", "fr", {"POL"}),
+    ],
+)
+def test_feminine_adjective_that_is_an_english_word(
+    tagger: Tagger, body: str, lang: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("The museum shows americana and a polonaise.", "en"),  # English words stay words
+        ("Un malaise règne au ministère.", "fr"),  # its own dictionary word, not "malais"
+    ],
+)
+def test_english_word_forms_stay_unread_elsewhere(tagger: Tagger, body: str, lang: str) -> None:
+    assert countries(tagger, body, lang) == set()
+
+
+# --- A state's name that is a given name there, before a surname (2026-12-07) --------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        ("El exministro Mauricio Vargas opinó sobre la compra.", "es", set()),
+        ("Mauricio y Seychelles recibirán patrulleros.", "es", {"MUS", "SYC"}),
+        ("Le colonel Maurice Lenoir a commenté la vente.", "fr", set()),
+        ("Un navire garde-côtes a été livré à Maurice.", "fr", {"MUS"}),
+        ("La chercheuse Dominique Martin, 54 ans, l'a confirmé.", "fr", set()),
+        ("Rzeczniczka Dominika Kowalska przekazała informacje.", "pl", set()),
+        ("Łodzie patrolowe trafiły do Dominiki.", "pl", {"DMA"}),
+    ],
+)
+def test_state_name_that_is_a_given_name(
+    tagger: Tagger, body: str, lang: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body, lang) == expected

@@ -20,7 +20,8 @@ Every string comes from maintained data, none is typed here:
 A form is dropped when it already names another entity in the English gazetteer, when two
 countries generate it, or when a lower-case form is an English word (simplemma's English
 dictionary: "chino"; a seed's ``not_english`` forms, foreign words that dictionary holds too, are
-kept). Babel and simplemma are needed only here, never at run time.
+kept, and so is a mere inflection, "americana", for articles in its own language only). Babel
+and simplemma are needed only here, never at run time.
 """
 
 from __future__ import annotations
@@ -32,10 +33,11 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pycountry
 import yaml
@@ -353,6 +355,9 @@ class Table:
     # first parts of compound adjectives ("franco-" in "franco-italien"): the tagger reads one
     # only before a hyphen and a nationality adjective
     combining: set[str] = field(default_factory=set)
+    # lower-case forms that are English words too, kept for articles in the table's language
+    # only (``keep_if: language``): an inflection of the adjective ("americana", "indiana")
+    own_language: set[str] = field(default_factory=set)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -846,6 +851,7 @@ def resolve(
                 owners[fold_words(s).strip()].add(iso3)
     dropped: list[str] = []
     for lang, tables in all_tables.items():
+        lemma = _lemmatizer(lang)
         for iso3, t in tables.items():
             # a combining form that is also a whole name or adjective matches as that
             whole = {fold_words(x).strip() for x in t.names | t.capitals | t.adjectives}
@@ -855,6 +861,9 @@ def resolve(
                 for s in getattr(t, kind):
                     key = fold_words(s).strip()
                     why = _conflict(key, iso3, owners, english, en_words, s)
+                    if why == ENGLISH_WORD and _inflection_only(s, lemma, en_words):
+                        t.own_language.add(s)
+                        why = None
                     if why:
                         dropped.append(f"{lang} {iso3} {s!r}: {why}")
                     else:
@@ -879,12 +888,38 @@ def _conflict(
         # "chino", "convertible": an English text would name a country. Capitalised names are
         # left alone (the dictionary lists "Chine", "Deutschland"); their traps are measured and
         # kept in homonyms.yaml ("Island", German for Iceland).
-        return "an English word"
+        return ENGLISH_WORD
     return None
 
 
-def _entries(forms: set[str], any_case: set[str]) -> list[str | dict[str, str]]:
-    return [{"text": s, "case": "insensitive"} if s in any_case else s for s in sorted(forms)]
+ENGLISH_WORD = "an English word"
+
+
+def _lemmatizer(lang: str) -> Callable[[str], str]:
+    import simplemma
+
+    return lambda w: simplemma.lemmatize(w, lang=lang)
+
+
+def _inflection_only(surface: str, lemma: Callable[[str], str], en_words: set[str]) -> bool:
+    """Whether an adjective form that is an English word is only an inflection there: a feminine
+    or plural whose dictionary form is another word and no English one ("americana" of
+    "americano", "indiana" of "indiano", "polonaise" of "polonais"). English copy never writes
+    it in lower case as the adjective, and in the table's language it is the adjective; a form
+    that is its own dictionary word ("malaise", "chino", "mongol") stays dropped."""
+    base = lemma(surface)
+    return base != surface and base not in en_words
+
+
+def _entries(
+    forms: set[str], any_case: set[str], lang: str = "", own_language: set[str] | None = None
+) -> list[str | dict[str, Any]]:
+    def entry(s: str) -> str | dict[str, Any]:
+        if own_language and s in own_language:
+            return {"text": s, "keep_if": [{"language": [lang]}]}
+        return {"text": s, "case": "insensitive"} if s in any_case else s
+
+    return [entry(s) for s in sorted(forms)]
 
 
 def render(lang: str, tables: dict[str, Table], sources: str) -> str:
@@ -895,7 +930,11 @@ def render(lang: str, tables: dict[str, Table], sources: str) -> str:
             {
                 "id": iso3,
                 **({"aliases": _entries(t.names, t.any_case)} if t.names else {}),
-                **({"demonyms": _entries(t.adjectives, t.any_case)} if t.adjectives else {}),
+                **(
+                    {"demonyms": _entries(t.adjectives, t.any_case, lang, t.own_language)}
+                    if t.adjectives
+                    else {}
+                ),
                 **({"capitals": sorted(t.capitals)} if t.capitals else {}),
                 **({"combining": sorted(t.combining)} if t.combining else {}),
             }

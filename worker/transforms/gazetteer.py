@@ -159,13 +159,15 @@ def _case_pair(a: AliasDef, b: AliasDef) -> bool:
     """Two forms of one entity that differ only in letter case, one of them all lower case
     (an adjective of a language file) and the other capitalised (a name, or an English
     demonym): one key can keep one case mode, so without care the later form decides it and
-    the other is lost ("italien", French for Italian, never matched beside German "Italien")."""
+    the other is lost ("italien", French for Italian, never matched beside German "Italien").
+    Accents do not count, as they do not in the key: Spanish "israelí", "saudí", "kuwaití" share
+    their key with the English demonyms "Israeli", "Saudi", "Kuwaiti" and are adjectives too."""
     if a.text == b.text or "insensitive" in (a.case, b.case):
         return False
     cap = b if a.text.islower() else a
     if cap.case == "exact" and sum(c.isalpha() for c in cap.text) <= 4:
         return False  # a short name that matches only as written ("Şam", not "SAM") stays so
-    return a.text.islower() != b.text.islower() and a.text.lower() == b.text.lower()
+    return a.text.islower() != b.text.islower() and fold_words(a.text) == fold_words(b.text)
 
 
 def _keep_both_cases(old: AliasDef, new: AliasDef) -> None:
