@@ -2382,6 +2382,11 @@ def _together_with(
     return out
 
 
+# the end of a case language's pattern of a dative after the arms ("передала ракеты Украине",
+# languages/ru.yaml): only a country read in the dative is the recipient there
+_DATIVE_AFTER_ARMS = "[{mod}|N|W|{and}|,]* W X"
+
+
 def _case_role(role: tuple | None, case: str | None, dative_told: bool = False) -> tuple | None:
     """A role the word order gave that the country's case contradicts (Slavic: the order is
     free and the case tells the role). A subject pattern ("X ... {sell}") read on a dative is
@@ -2404,6 +2409,8 @@ def _case_role(role: tuple | None, case: str | None, dative_told: bool = False) 
         return None
     if case != "dative" and cue.startswith("{sell} X"):
         return ("supplier", f"{cue} ({case})")
+    if cue.endswith(_DATIVE_AFTER_ARMS) and case != "dative":
+        return None  # "передала танки Германии" read as a genitive: Germany's tanks
     return role
 
 
@@ -2665,13 +2672,26 @@ def _genitive_not_from(
     not "from" a seller: "o pedido do governo da Alemanha", "la empresa estatal del Perú", "a
     modernização do Exército Brasileiro". As for a list's first member (``_genitive_before``).
     After arms it stays "from", also past a modifier: "tanques de China", "los F-16 de
-    Dinamarca", "os caças F-16 usados da Dinamarca" (``_arms_before``)."""
+    Dinamarca", "os caças F-16 usados da Dinamarca" (``_arms_before``). A later member of a
+    list that repeats the word ("da Alemanha e da França") is judged with the list: it is "from"
+    when the member before it kept that reading (``_from_list_member``)."""
+    kept: int | None = None  # the last country read "from X" past this guard
     for k in countries:
         r = roles.get(k)
         if r and r[0] == "supplier" and str(r[1]).startswith("{from} X"):
             arms_of = _arms_before(symbols, k - 1, lex, triggers)
-            if not arms_of and _genitive_before(symbols, k, lex, triggers):
+            member = kept is not None and _from_list_member(symbols, kept, k, lex)
+            if not arms_of and not member and _genitive_before(symbols, k, lex, triggers):
                 roles[k] = None
+                continue
+            kept = k
+
+
+def _from_list_member(symbols: list[Symbol], a: int, b: int, lex: RelationLexicon) -> bool:
+    """Country ``b`` is the next member of a list after ``a`` that repeats ``a``'s preposition
+    ("de l'Allemagne, de la France et de l'Italie"): a comma or "and", then the same word."""
+    between = _words_between(symbols, a, b)
+    return _same_preposition(symbols, a, between, lex) and _joins(between[:-1], lex.conjunctions)
 
 
 _MODIFIER_REACH = 2  # words between arms and the genitive: "F-16 usados de", "F-16 muy usados de"
