@@ -314,3 +314,41 @@ def test_languages_an_adjective_beside_another_makers_weapon_is_no_maker() -> No
 
     assert fills._own_make([lone("UKR", "FRA")]) == []
     assert [s.state for s in fills._own_make([lone("FRA", "FRA")])] == ["FRA"]
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        # the seller in a passive, the buyer only as where its arms were shown
+        (
+            "Belarus now fields the S-400. The S-400 batteries handed over by Russia were "
+            "shown to reporters at a base in Belarus.",
+            ("BLR", "RUS"),
+        ),
+        # a company hands over, the buyer named only as the place of the ceremony
+        (
+            "Piriou handed over the second offshore patrol vessel at a ceremony in Senegal "
+            "on Tuesday.",
+            ("SEN", "FRA"),
+        ),
+        # another verb, the buyer's navy told in the sentence before
+        (
+            "Senegal's navy is growing. The French shipyard Piriou delivered a patrol vessel "
+            "at a ceremony in Senegal.",
+            ("SEN", "FRA"),
+        ),
+    ],
+)
+def test_english_a_place_in_or_at_is_no_bystander_to_the_lead_state(
+    tagger: Tagger, rules: RuleSet, body: str, pair: tuple[str, str]
+) -> None:
+    # a locative "in"/"at" names where the transfer happens, often at the buyer's home: the
+    # state so named is still the article's lead buyer (``fills._bystander``)
+    assert _read_en(tagger, rules, body) == {pair}
+
+
+def test_a_place_cue_is_no_bystander_but_a_rival_still_is() -> None:
+    place = pairs.Cue("third", "BLR", "body", 0, 0, "'in'")
+    rival = pairs.Cue("third", "BLR", "body", 0, 0, "'war in' (a place)")
+    assert not fills._bystander(place)
+    assert fills._bystander(rival)
