@@ -319,36 +319,45 @@ def test_languages_an_adjective_beside_another_makers_weapon_is_no_maker() -> No
 @pytest.mark.parametrize(
     ("body", "pair"),
     [
-        # the seller in a passive, the buyer only as where its arms were shown
+        # the seller in a passive, the buyer only as the venue where its arms were shown
         (
             "Belarus now fields the S-400. The S-400 batteries handed over by Russia were "
-            "shown to reporters at a base in Belarus.",
+            "shown to reporters at Belarus's western base.",
             ("BLR", "RUS"),
         ),
-        # a company hands over, the buyer named only as the place of the ceremony
+        # a company hands over, the buyer named only in the venue of the ceremony
         (
             "Piriou handed over the second offshore patrol vessel at a ceremony in Senegal "
             "on Tuesday.",
             ("SEN", "FRA"),
         ),
-        # another verb, the buyer's navy told in the sentence before
+        # another verb and tense, the seller read from "ordered from"
         (
-            "Senegal's navy is growing. The French shipyard Piriou delivered a patrol vessel "
-            "at a ceremony in Senegal.",
-            ("SEN", "FRA"),
+            "The Type 054A frigates ordered from China were commissioned at Pakistan's main "
+            "naval base on Friday.",
+            ("PAK", "CHN"),
+        ),
+        # a passive of supplying, the buyer's army told in the sentence before
+        (
+            "Hungary's army awaits tanks. The Leopard tanks supplied by Germany were "
+            "presented at Hungary's Tata base.",
+            ("HUN", "DEU"),
         ),
     ],
 )
-def test_english_a_place_in_or_at_is_no_bystander_to_the_lead_state(
+def test_english_a_venue_at_is_no_bystander_to_the_lead_state(
     tagger: Tagger, rules: RuleSet, body: str, pair: tuple[str, str]
 ) -> None:
-    # a locative "in"/"at" names where the transfer happens, often at the buyer's home: the
+    # a locative "at" names the venue where the transfer happens, often the buyer's own: the
     # state so named is still the article's lead buyer (``fills._bystander``)
     assert _read_en(tagger, rules, body) == {pair}
 
 
-def test_a_place_cue_is_no_bystander_but_a_rival_still_is() -> None:
-    place = pairs.Cue("third", "BLR", "body", 0, 0, "'in'")
-    rival = pairs.Cue("third", "BLR", "body", 0, 0, "'war in' (a place)")
-    assert not fills._bystander(place)
-    assert fills._bystander(rival)
+def test_only_a_venue_is_no_bystander() -> None:
+    def third(cue: str) -> pairs.Cue:
+        return pairs.Cue("third", "POL", "body", 0, 0, cue)
+
+    assert not fills._bystander(third("'at'"))
+    # "in" names an area: forces stationed there, an envoy posted there, a war fought there
+    assert fills._bystander(third("'in'"))
+    assert fills._bystander(third("'war in' (a place)"))

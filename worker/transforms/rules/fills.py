@@ -39,7 +39,7 @@ context is no counterpart; where a source keeps a guard of its own, the reason i
   (``pairs._RoleBook``: second-hand arms have another seller), arms handed on, retired or
   carried (``pairs._supplying_weapons``); ``makers_apart`` (language lexicons, the sentence's
   own maker fill): arms of two makers named apart name no seller (``makers_apart``);
-- a counterpart that is no party: a bystander (``third`` cues, not a mere place:
+- a counterpart that is no party: a bystander (``third`` cues, not a mere venue:
   ``_bystander``), a dateline (``_dateline_only``; the lead state of a language lexicon once
   kept datelines: dev is the same either way, so one guard for all), a state named only as
   an adjective (the opening; ``fill_adjectives``), a state named beside the buyer (the
@@ -477,17 +477,20 @@ def _lead_state(sellers: list[_Orphan], tagged: TaggedArticle, lex: RelationLexi
     return lead
 
 
-# the English reader's cues of a state named only as where something happens, a locative
-# adjunct ("delivered at a ceremony in Minsk", "signed at the air force's command in Amman")
-_PLACE_CUES = ("'in'", "'at'")
+# the English reader's cue of a state named only as the venue of an event, a locative "at"
+# ("handed over at a ceremony at the naval base", "signed at the air force command"): "in"
+# names an area, where forces are stationed or a state's envoy sits ("a battery in Poland",
+# "the ambassador of Senegal in France"), as often a bystander as the buyer
+_VENUE_CUES = ("'at'",)
 
 
 def _bystander(cue: Cue) -> bool:
     """A seller's sentence reads the cue's state as a third party (``_lead_state``): not when
-    it only names where the sale, the delivery or the signing takes place, a locative "in" or
-    "at" (``_PLACE_CUES``). A grammar's adjunct of place names no party, and a transfer is
-    often told where the buyer takes it: the place is the buyer's own state as often as not."""
-    return cue.role == "third" and cue.cue not in _PLACE_CUES
+    it only names the venue where the sale, the delivery or the signing takes place, a
+    locative "at" (``_VENUE_CUES``). A grammar's adjunct of place names no party, and a
+    transfer is often told where the buyer takes it: the venue is the buyer's own state as
+    often as not."""
+    return cue.role == "third" and cue.cue not in _VENUE_CUES
 
 
 def _fights(tagged: TaggedArticle, state: str, lex: RelationLexicon) -> bool:
