@@ -314,3 +314,50 @@ def test_languages_an_adjective_beside_another_makers_weapon_is_no_maker() -> No
 
     assert fills._own_make([lone("UKR", "FRA")]) == []
     assert [s.state for s in fills._own_make([lone("FRA", "FRA")])] == ["FRA"]
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        # the seller in a passive, the buyer only as the venue where its arms were shown
+        (
+            "Belarus now fields the S-400. The S-400 batteries handed over by Russia were "
+            "shown to reporters at Belarus's western base.",
+            ("BLR", "RUS"),
+        ),
+        # a company hands over, the buyer named only in the venue of the ceremony
+        (
+            "Piriou handed over the second offshore patrol vessel at a ceremony in Senegal "
+            "on Tuesday.",
+            ("SEN", "FRA"),
+        ),
+        # another verb and tense, the seller read from "ordered from"
+        (
+            "The Type 054A frigates ordered from China were commissioned at Pakistan's main "
+            "naval base on Friday.",
+            ("PAK", "CHN"),
+        ),
+        # a passive of supplying, the buyer's army told in the sentence before
+        (
+            "Hungary's army awaits tanks. The Leopard tanks supplied by Germany were "
+            "presented at Hungary's Tata base.",
+            ("HUN", "DEU"),
+        ),
+    ],
+)
+def test_english_a_venue_at_is_no_bystander_to_the_lead_state(
+    tagger: Tagger, rules: RuleSet, body: str, pair: tuple[str, str]
+) -> None:
+    # a locative "at" names the venue where the transfer happens, often the buyer's own: the
+    # state so named is still the article's lead buyer (``fills._bystander``)
+    assert _read_en(tagger, rules, body) == {pair}
+
+
+def test_only_a_venue_is_no_bystander() -> None:
+    def third(cue: str) -> pairs.Cue:
+        return pairs.Cue("third", "POL", "body", 0, 0, cue)
+
+    assert not fills._bystander(third("'at'"))
+    # "in" names an area: forces stationed there, an envoy posted there, a war fought there
+    assert fills._bystander(third("'in'"))
+    assert fills._bystander(third("'war in' (a place)"))

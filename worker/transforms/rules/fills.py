@@ -39,11 +39,12 @@ context is no counterpart; where a source keeps a guard of its own, the reason i
   (``pairs._RoleBook``: second-hand arms have another seller), arms handed on, retired or
   carried (``pairs._supplying_weapons``); ``makers_apart`` (language lexicons, the sentence's
   own maker fill): arms of two makers named apart name no seller (``makers_apart``);
-- a counterpart that is no party: a bystander (``third`` cues), a dateline (``_dateline_only``;
-  the lead state of a language lexicon once kept datelines: dev is the same either way, so
-  one guard for all), a state named only as an adjective (the opening; ``fill_adjectives``), a
-  state named beside the buyer (the opening: read there, it was a foe or a partner), a second
-  candidate (every source fills from exactly one state);
+- a counterpart that is no party: a bystander (``third`` cues, not a mere venue:
+  ``_bystander``), a dateline (``_dateline_only``; the lead state of a language lexicon once
+  kept datelines: dev is the same either way, so one guard for all), a state named only as
+  an adjective (the opening; ``fill_adjectives``), a state named beside the buyer (the
+  opening: read there, it was a foe or a partner), a second candidate (every source fills
+  from exactly one state);
 - no transfer in the article's context: the lead state is named with no arms or transfer
   word (``_named_with_arms``) — and, for the maker source, with no buying word (``lead_buys``:
   a maker's report tells of its own forces as often as of a sale); a company delivering to
@@ -460,7 +461,7 @@ def _lead_state(sellers: list[_Orphan], tagged: TaggedArticle, lex: RelationLexi
     report on a maker's production for a client). None when it is a seller, or when no
     sentence names it with a transfer word or arms (``_named_with_arms``)."""
     states = {s.state for s in sellers}
-    bystanders = {c.country for s in sellers for c in s.cues if c.role == "third"}
+    bystanders = {c.country for s in sellers for c in s.cues if _bystander(c)}
     named = [
         e.id
         for e in tagged.entities
@@ -474,6 +475,22 @@ def _lead_state(sellers: list[_Orphan], tagged: TaggedArticle, lex: RelationLexi
     if lead in states or not _named_with_arms(tagged, lead, lex) or _fights(tagged, lead, lex):
         return None
     return lead
+
+
+# the English reader's cue of a state named only as the venue of an event, a locative "at"
+# ("handed over at a ceremony at the naval base", "signed at the air force command"): "in"
+# names an area, where forces are stationed or a state's envoy sits ("a battery in Poland",
+# "the ambassador of Senegal in France"), as often a bystander as the buyer
+_VENUE_CUES = ("'at'",)
+
+
+def _bystander(cue: Cue) -> bool:
+    """A seller's sentence reads the cue's state as a third party (``_lead_state``): not when
+    it only names the venue where the sale, the delivery or the signing takes place, a
+    locative "at" (``_VENUE_CUES``). A grammar's adjunct of place names no party, and a
+    transfer is often told where the buyer takes it: the venue is the buyer's own state as
+    often as not."""
+    return cue.role == "third" and cue.cue not in _VENUE_CUES
 
 
 def _fights(tagged: TaggedArticle, state: str, lex: RelationLexicon) -> bool:
