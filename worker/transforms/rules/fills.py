@@ -478,7 +478,7 @@ def _lead_state(sellers: list[_Orphan], tagged: TaggedArticle, lex: RelationLexi
 
 
 # the English reader's cue of a state named only as the venue of an event, a locative "at"
-# ("handed over at a ceremony at the naval base", "signed at the air force command"): "in"
+# ("delivered at a ceremony at a naval base", "signed at the army headquarters"): "in"
 # names an area, where forces are stationed or a state's envoy sits ("a battery in Poland",
 # "the ambassador of Senegal in France"), as often a bystander as the buyer
 _VENUE_CUES = ("'at'",)
