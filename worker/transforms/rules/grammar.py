@@ -1014,14 +1014,20 @@ def _renamed_noun(tok: Any, actor: Actor) -> Any | None:
     return noun
 
 
+# Where a name stands that "as well as" can add a member to: a preposition's object, an
+# apposition or a conjunct of one ("to Niger, Togo as well as Chad")
+_LIST_SLOTS = ("pobj", "appos", "conj")
+
+
 def _as_well_as_phrase(tok: Any) -> Any | None:
     """ "bought helicopters from the US as well as Italy and Spain", "sold jets to Iraq as well
     as Jordan": the small parser hangs the list after "as well as" on the verb's object or on
     "as", but it continues the phrase right before it (Italy sells too). The last preposition's
     object before "as well as", on the same word or its head; with no such phrase, after an
     object that names no one ("ordered six drones, as well as Togo and Chad"), the verb's
-    subject, which the list continues. None when the list does not follow "as well as" or
-    already hangs on that object (then the usual climb reads it)."""
+    subject, which the list continues; with the "as" on a name in a list's slot ("to Niger as
+    well as Chad"), that name, whose part the member after it plays. None when the list does
+    not follow "as well as" or already hangs on that object (then the usual climb reads it)."""
     doc, start = tok.doc, tok.left_edge.i
     if start < 3 or [_w(t) for t in doc[start - 3 : start]] != ["as", "well", "as"]:
         return None
@@ -1043,6 +1049,8 @@ def _as_well_as_phrase(tok: Any) -> Any | None:
     )
     if phrase is None and anchor.dep_ == "dobj" and not anchor.tag_.startswith("NNP"):
         return next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
+    if phrase is None and anchor.tag_.startswith("NNP") and anchor.dep_ in _LIST_SLOTS:
+        return anchor  # "as" on the name before it ("to Niger as well as Chad"): its conjunct
     return phrase
 
 
