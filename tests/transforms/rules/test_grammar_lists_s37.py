@@ -1,8 +1,9 @@
-"""A member added by "as well as" right after a name plays that name's part (issue 12: every
-member of a list keeps its role; grammar.py ``_as_well_as_phrase``). The small parser hangs
+"""Every member of a list keeps its part (issue 12). A member added by "as well as" right after
+a name plays that name's part (grammar.py ``_as_well_as_phrase``). The small parser hangs
 "as" on the name before it ("to Niger as well as Chad": "as" a ``cc`` of Niger, Chad its
 object), so the member after it continues that name's phrase: a recipient after "to", a
-supplier after "from" or "by". Every sentence is our own."""
+supplier after "from" or "by". And the lone members of a list of buyers buy from the seller
+the article pairs one of them with (pairs.py ``_list_mate``). Every sentence is our own."""
 
 from __future__ import annotations
 
@@ -75,3 +76,49 @@ LOOKALIKES = [
 @pytest.mark.parametrize("text", LOOKALIKES)
 def test_a_list_of_look_alikes_after_as_well_as_makes_no_pair(read, text: str) -> None:
     assert not {p for p in read(text) if "FIN" in p or "EST" in p or "CHN" in p or "IRN" in p}
+
+
+# A list of buyers read alone, one member of which the article already pairs with its one
+# seller: the other members buy from that seller too (pairs.py ``_list_mate``, ``_list_of``),
+# with no maker named to tell who sells
+LIST_MATES = [
+    # two members
+    (
+        "The United States approved a sale of munitions to Qatar. Senators later sought to "
+        "block the sales of munitions to Qatar and Kuwait.",
+        {("QAT", "USA"), ("KWT", "USA")},
+    ),
+    # three
+    (
+        "The United States approved a sale of munitions to Qatar. Senators later sought to "
+        "block the sales of munitions to Qatar, Kuwait and Oman.",
+        {("QAT", "USA"), ("KWT", "USA"), ("OMN", "USA")},
+    ),
+    # four, the paired member second in the list
+    (
+        "The United States approved a sale of munitions to Qatar. Senators later sought to "
+        "block the sales of bombs and other munitions to Kuwait, Qatar, Oman and Bahrain.",
+        {("QAT", "USA"), ("KWT", "USA"), ("OMN", "USA"), ("BHR", "USA")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LIST_MATES)
+def test_the_lone_members_of_a_list_share_its_paired_members_seller(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert read(text) == expected
+
+
+# states named apart from the paired buyer in its sentence are no members of its list
+APART = [
+    "Germany approved arms exports to Egypt. The delivery of artillery to Egypt had been held "
+    "up for a year, when the border with Libya was closed.",
+    "Germany approved arms exports to Egypt. Rockets were shipped to Egypt while Libya and "
+    "Sudan were at war.",
+]
+
+
+@pytest.mark.parametrize("text", APART)
+def test_a_state_named_apart_from_the_paired_buyer_gets_no_seller(read, text: str) -> None:
+    assert read(text) == {("EGY", "DEU")}
