@@ -122,3 +122,29 @@ APART = [
 @pytest.mark.parametrize("text", APART)
 def test_a_state_named_apart_from_the_paired_buyer_gets_no_seller(read, text: str) -> None:
     assert read(text) == {("EGY", "DEU")}
+
+
+# every member of a list of candidates after a narrowing is one: its owner is a candidate
+# seller, not the first member's alone (grammar.py ``_candidate_arms``)
+CANDIDATES = [
+    (
+        "Poland narrowed the list of bidders to Korea's K2 tank and Germany's Leopard tank.",
+        {("POL", "KOR"), ("POL", "DEU")},
+    ),
+    (
+        "The Philippines narrowed the field to Korea's KF-21, Sweden's Gripen and France's Rafale.",
+        {("PHL", "KOR"), ("PHL", "SWE"), ("PHL", "FRA")},
+    ),
+    (
+        "Canada has narrowed its options to Germany's TKMS submarine, Korea's Hanwha "
+        "submarine, Spain's S-80 and France's Barracuda.",
+        {("CAN", "DEU"), ("CAN", "KOR"), ("CAN", "ESP"), ("CAN", "FRA")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CANDIDATES)
+def test_every_member_of_a_narrowed_list_is_a_candidate(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert read(text) == expected

@@ -786,8 +786,9 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return Role(THIRD, f"'{tok.text}-{head.text}'")
             if dep != "poss" and cls.has("bygone", _w(tok)):  # "Soviet-made", "Soviet successor"
                 return Role(THIRD, f"'{tok.text}-{head.text}'")
-            if dep == "poss" and _candidate_arms(head, cls):
-                tok = head  # "narrowed its choice to Sweden's Gripen": a candidate's make
+            candidate = _candidate_arms(head, cls) if dep == "poss" else None
+            if candidate is not None:
+                tok = candidate  # "narrowed its choice to Sweden's Gripen": a candidate's make
                 continue
             noun = _on_noun(tok, head, actor, wtok, cls)
             if noun is not None:
@@ -1272,11 +1273,18 @@ def _narrowed_to(prep: Any, cls: Classes) -> Any | None:
     return None
 
 
-def _candidate_arms(noun: Any, cls: Classes) -> bool:
+def _candidate_arms(noun: Any, cls: Classes) -> Any | None:
     """The noun is a candidate after the "to" of a narrowing ("narrowed its choice to
-    Sweden's Gripen and the US F-16"): the state owning it is a candidate seller as well."""
+    Sweden's Gripen and the US F-16"): the state owning it is a candidate seller as well. A
+    later member of the list of candidates is one too ("to A's X, B's Y and C's Z": the parser
+    hangs Y and Z on X as conjuncts or appositions). The list's first member, whose part the
+    owner plays, or None."""
+    while noun.dep_ in ("conj", "appos") and noun.head != noun:
+        noun = noun.head
     prep = noun.head
-    return noun.dep_ == "pobj" and _w(prep) == "to" and _narrowed_to(prep, cls) is not None
+    if noun.dep_ == "pobj" and _w(prep) == "to" and _narrowed_to(prep, cls) is not None:
+        return noun
+    return None
 
 
 def _narrows_field(verb: Any, cls: Classes) -> bool:
