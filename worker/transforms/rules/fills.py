@@ -217,7 +217,7 @@ def _from_article_maker(ctx: _Context) -> None:
         orphans = (
             ctx.orphans if not ctx.lex.symbols_only else _marked_buyers(ctx.orphans, sup, ctx.lex)
         )
-        _later_buyers(ctx.hits, orphans, ctx.makers, states)
+        _later_buyers(ctx.hits, orphans, ctx.makers, states, ctx.lex)
 
 
 def _from_opening_seller(ctx: _Context) -> None:

@@ -786,8 +786,9 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
                 return Role(THIRD, f"'{tok.text}-{head.text}'")
             if dep != "poss" and cls.has("bygone", _w(tok)):  # "Soviet-made", "Soviet successor"
                 return Role(THIRD, f"'{tok.text}-{head.text}'")
-            if dep == "poss" and _candidate_arms(head, cls):
-                tok = head  # "narrowed its choice to Sweden's Gripen": a candidate's make
+            candidate = _candidate_arms(head, cls) if dep == "poss" else None
+            if candidate is not None:
+                tok = candidate  # "narrowed its choice to Sweden's Gripen": a candidate's make
                 continue
             noun = _on_noun(tok, head, actor, wtok, cls)
             if noun is not None:
@@ -1014,14 +1015,20 @@ def _renamed_noun(tok: Any, actor: Actor) -> Any | None:
     return noun
 
 
+# Where a name stands that "as well as" can add a member to: a preposition's object, an
+# apposition or a conjunct of one ("to Niger, Togo as well as Chad")
+_LIST_SLOTS = ("pobj", "appos", "conj")
+
+
 def _as_well_as_phrase(tok: Any) -> Any | None:
     """ "bought helicopters from the US as well as Italy and Spain", "sold jets to Iraq as well
     as Jordan": the small parser hangs the list after "as well as" on the verb's object or on
     "as", but it continues the phrase right before it (Italy sells too). The last preposition's
     object before "as well as", on the same word or its head; with no such phrase, after an
     object that names no one ("ordered six drones, as well as Togo and Chad"), the verb's
-    subject, which the list continues. None when the list does not follow "as well as" or
-    already hangs on that object (then the usual climb reads it)."""
+    subject, which the list continues; with the "as" on a name in a list's slot ("to Niger as
+    well as Chad"), that name, whose part the member after it plays. None when the list does
+    not follow "as well as" or already hangs on that object (then the usual climb reads it)."""
     doc, start = tok.doc, tok.left_edge.i
     if start < 3 or [_w(t) for t in doc[start - 3 : start]] != ["as", "well", "as"]:
         return None
@@ -1043,6 +1050,8 @@ def _as_well_as_phrase(tok: Any) -> Any | None:
     )
     if phrase is None and anchor.dep_ == "dobj" and not anchor.tag_.startswith("NNP"):
         return next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
+    if phrase is None and anchor.tag_.startswith("NNP") and anchor.dep_ in _LIST_SLOTS:
+        return anchor  # "as" on the name before it ("to Niger as well as Chad"): its conjunct
     return phrase
 
 
@@ -1264,11 +1273,18 @@ def _narrowed_to(prep: Any, cls: Classes) -> Any | None:
     return None
 
 
-def _candidate_arms(noun: Any, cls: Classes) -> bool:
+def _candidate_arms(noun: Any, cls: Classes) -> Any | None:
     """The noun is a candidate after the "to" of a narrowing ("narrowed its choice to
-    Sweden's Gripen and the US F-16"): the state owning it is a candidate seller as well."""
+    Sweden's Gripen and the US F-16"): the state owning it is a candidate seller as well. A
+    later member of the list of candidates is one too ("to A's X, B's Y and C's Z": the parser
+    hangs Y and Z on X as conjuncts or appositions). The list's first member, whose part the
+    owner plays, or None."""
+    while noun.dep_ in ("conj", "appos") and noun.head != noun:
+        noun = noun.head
     prep = noun.head
-    return noun.dep_ == "pobj" and _w(prep) == "to" and _narrowed_to(prep, cls) is not None
+    if noun.dep_ == "pobj" and _w(prep) == "to" and _narrowed_to(prep, cls) is not None:
+        return noun
+    return None
 
 
 def _narrows_field(verb: Any, cls: Classes) -> bool:

@@ -110,6 +110,8 @@ LEAD_BUYER_EN = True
 # Y acquired some of these drones."), a second customer of the same maker (``_later_buyers``);
 # the language files only for a buyer a cue marks as one (``fills._marked_buyers``)
 LATER_BUYERS = True
+# the cue of a lone member of a list whose other member is paired with the seller
+LIST_MATE_CUE = "seller of another member of its list"
 # English reader: a sentence that reads sellers and no buyer, in an article whose pairs all
 # have one buyer, names that buyer's further sellers ("X will buy tanks from A. The helicopters
 # will come from B and C."): a second seller of the same buyer (``_second_sellers``)
@@ -1339,6 +1341,7 @@ def _later_buyers(
     orphans: list[_Orphan],
     makers: dict[str, tuple[str, _Span]],
     states: Mapping[tuple[str, int, int, int], set[str]],
+    lex: RelationLexicon,
 ) -> None:
     """Buyers read alone after the article has paired its parties, when every pair has the same
     seller and that seller is the state of the article's one maker: two signs agree on who
@@ -1348,16 +1351,69 @@ def _later_buyers(
     deals with, or the sentence may be about that state ("A's minister said the war in B
     warranted more guns"). The other members of a list of buyers read alone in that sentence
     are no third state: each member keeps its role ("would block the sales of munitions to A,
-    B and C"). A buyer already paired keeps its pairs; cues as ``_maker_pairs``."""
+    B and C"). A buyer already paired keeps its pairs; cues as ``_maker_pairs``.
+    With no maker named, a list still shares its part: when one member of the buyers read
+    alone together is already a buyer of that seller, the others are its buyers too
+    (``_list_mate``: "would block the sales of munitions to A, B and C", A's sale read
+    elsewhere)."""
     sup = next(iter(hits))[1]
     buyers = {rec for rec, _ in hits}
     for orphan in orphans:
-        if orphan.state in buyers or _article_maker(makers, orphan.state) != sup:
+        if orphan.state in buyers:
             continue
         members = {o.state for o in orphans if o.sentence == orphan.sentence}
         if states.get(orphan.sentence, set()) - members - {sup}:
             continue
-        _pair_with_maker(hits, orphan, sup, makers[sup])
+        if _article_maker(makers, orphan.state) == sup:
+            _pair_with_maker(hits, orphan, sup, makers[sup])
+            continue
+        mate = _list_mate(hits, _list_of(orphan, orphans, lex) & buyers, sup)
+        if mate is not None:
+            _pair_with_maker(hits, orphan, sup, mate, LIST_MATE_CUE)
+
+
+def _named_at(orphan: _Orphan) -> tuple[int, int] | None:
+    """Where the lone buyer's own cue names it (start, end in its text)."""
+    cue = next((c for c in orphan.cues if c.country == orphan.state), None)
+    return (cue.start, cue.end) if cue is not None else None
+
+
+def _list_of(orphan: _Orphan, orphans: list[_Orphan], lex: RelationLexicon) -> set[str]:
+    """The states of the list the lone buyer ``orphan`` is a member of: the lone buyers of its
+    sentence each joined to the one before by a comma, the language's "and" or both (as
+    ``_lists``), the orphan among them; names apart in one sentence are no list ("the supply
+    of arms to A, when troops were sent to B")."""
+    named = sorted(
+        (at, o.state)
+        for o in orphans
+        if o.sentence == orphan.sentence and (at := _named_at(o)) is not None
+    )
+    runs: list[set[str]] = []
+    for (a, first), (b, second) in itertools.pairwise(named):
+        between = _symbols(orphan.text, a[1], b[0], [], lex)[0]
+        words = [str(x[1]) for x in between if x[0] == "word"]
+        if len(words) == len(between) and _joins(words, lex.conjunctions):
+            if runs and first in runs[-1]:
+                runs[-1].add(second)
+            else:
+                runs.append({first, second})
+    return next((r for r in runs if orphan.state in r), set())
+
+
+def _list_mate(
+    hits: Mapping[tuple[str, str], PairHit], mates: set[str], sup: str
+) -> tuple[str, _Span] | None:
+    """Where the seller ``sup`` of a paired member of a list (one of ``mates``) is named: the
+    mention of its supplier cue, which the list's other members share; None with no such
+    member. Every member of a coordination plays the same part (grammar.py), so the list's
+    lone members buy from the seller its paired member buys from."""
+    for mate in sorted(mates):
+        hit = hits.get((mate, sup))
+        cue = next((c for c in hit.cues if c.role == "supplier"), None) if hit else None
+        if cue is not None:
+            span = _Span(cue.start, cue.end, "country", sup, name=cue.cue)
+            return cue.field, span
+    return None
 
 
 def _first_state(
