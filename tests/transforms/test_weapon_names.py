@@ -206,3 +206,41 @@ def test_local_weapon_names_with_their_weapon_word_are_read(
     tagger: Tagger, body: str, expected: str
 ) -> None:
     assert expected in weapons(tagger, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the class word before the lead ship's name, in the Romance languages, Polish, Russian
+        # and Ukrainian; "type" as well as "class"
+        ("La Armada incorporará dos fragatas de la clase Adelaide usadas.", "adelaide-class"),
+        ("Il governo valuta due sottomarini classe Gotland dalla Svezia.", "gotland-class"),
+        ("O país encomendou três submarinos tipo Scorpène à França.", "scorpene"),
+        ("Marynarka rozważa zakup okrętów klasy Visby.", "visby-class"),
+        ("Флот получит ещё две подлодки типа Borei.", "borei-class"),
+        ("Україна хоче корвети класу Steregushchiy?", "steregushchiy-class"),
+        # the class word after the name: German compound, Turkish with its case endings
+        ("Die Werft liefert zwei U-Boote der Dolphin-Klasse aus.", "dolphin-class"),
+        ("Donanma Astute sınıfının iki denizaltısını inceledi.", "astute-class"),
+    ],
+)
+def test_a_ship_class_named_in_the_languages_word_order(
+    tagger: Tagger, body: str, expected: str
+) -> None:
+    assert expected in weapons(tagger, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "of the type X" is said of any arms: a missile named like a ship class stays no ship
+        "L'accord porte sur des missiles sol-air de type Mistral.",
+        # the class word before an ordinary word is no ship
+        "Es un avión de clase ejecutiva y de tipo comercial.",
+    ],
+)
+def test_the_type_word_before_a_name_of_other_arms_is_no_ship_class(
+    tagger: Tagger, body: str
+) -> None:
+    assert "mistral-class" not in weapons(tagger, body)
+    assert not weapons(tagger, body) - {"mistral-missile"}
