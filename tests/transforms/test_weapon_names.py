@@ -244,3 +244,30 @@ def test_the_type_word_before_a_name_of_other_arms_is_no_ship_class(
 ) -> None:
     assert "mistral-class" not in weapons(tagger, body)
     assert not weapons(tagger, body) - {"mistral-missile"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # systems the table gained on 2026-12-07 (morning), in our own sentences; a variant
+        # suffix or another member of the family names the same system
+        ("Three AS532 Cougar helicopters went to the air force.", "super-puma"),
+        ("The navy retired its last SH-3H airframes.", "sea-king"),
+        ("A flight school will get four SF-260EA trainers.", "sf-260"),
+        ("The ministry signed for fifty M1117 Guardian vehicles.", "m1117"),
+        ("The army tested the HIZIR and two other 4x4 designs.", "hizir"),
+        ("Two Vasily Bykov-class ships are to be sold abroad.", "project-22160"),
+        ("Roketsan delivered a TRG-300 battery.", "trg-300"),
+        ("Paris vendra trois frégates de défense et d'intervention.", "fdi-frigate"),
+        ("Armia otrzymała dwa śmigłowce Mi-17Sz.", "mi-17"),
+    ],
+)
+def test_systems_the_table_gained_from_the_dev_weapon_errors(
+    tagger: Tagger, body: str, expected: str
+) -> None:
+    assert expected in weapons(tagger, body)
+
+
+def test_the_name_hizir_alone_is_no_vehicle(tagger: Tagger) -> None:
+    # a given name in Turkish: only the maker's capitals or the vehicle's class name it
+    assert "hizir" not in weapons(tagger, "Hızır Bey bu sabah köye döndü.")
