@@ -206,3 +206,68 @@ def test_local_weapon_names_with_their_weapon_word_are_read(
     tagger: Tagger, body: str, expected: str
 ) -> None:
     assert expected in weapons(tagger, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the class word before the lead ship's name, in the Romance languages and Polish;
+        # "type" as well as "class"
+        ("La Armada incorporará dos fragatas de la clase Adelaide usadas.", "adelaide-class"),
+        ("Il governo valuta due sottomarini classe Gotland dalla Svezia.", "gotland-class"),
+        ("O país encomendou três submarinos tipo Scorpène à França.", "scorpene"),
+        ("Marynarka rozważa zakup okrętów klasy Visby.", "visby-class"),
+        ("Flota chce dwa okręty typu Borei.", "borei-class"),
+        ("La Marina potrebbe acquistare corvette tipo Steregushchiy.", "steregushchiy-class"),
+        # the class word after the name: German compound, Turkish with its case endings
+        ("Die Werft liefert zwei U-Boote der Dolphin-Klasse aus.", "dolphin-class"),
+        ("Donanma Astute sınıfının iki denizaltısını inceledi.", "astute-class"),
+    ],
+)
+def test_a_ship_class_named_in_the_languages_word_order(
+    tagger: Tagger, body: str, expected: str
+) -> None:
+    assert expected in weapons(tagger, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "of the type X" is said of any arms: a missile named like a ship class stays no ship
+        "L'accord porte sur des missiles sol-air de type Mistral.",
+        # the class word before an ordinary word is no ship
+        "Es un avión de clase ejecutiva y de tipo comercial.",
+    ],
+)
+def test_the_type_word_before_a_name_of_other_arms_is_no_ship_class(
+    tagger: Tagger, body: str
+) -> None:
+    assert "mistral-class" not in weapons(tagger, body)
+    assert not weapons(tagger, body) - {"mistral-missile"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # systems the table gained on 2026-12-07 (morning), in our own sentences; a variant
+        # suffix or another member of the family names the same system
+        ("Three AS532 Cougar helicopters went to the air force.", "super-puma"),
+        ("The navy retired its last SH-3H airframes.", "sea-king"),
+        ("A flight school will get four SF-260EA trainers.", "sf-260"),
+        ("The ministry signed for fifty M1117 Guardian vehicles.", "m1117"),
+        ("The army tested the HIZIR and two other 4x4 designs.", "hizir"),
+        ("Two Vasily Bykov-class ships are to be sold abroad.", "project-22160"),
+        ("Roketsan delivered a TRG-300 battery.", "trg-300"),
+        ("Paris vendra trois frégates de défense et d'intervention.", "fdi-frigate"),
+        ("Armia otrzymała dwa śmigłowce Mi-17Sz.", "mi-17"),
+    ],
+)
+def test_systems_the_table_gained_from_the_dev_weapon_errors(
+    tagger: Tagger, body: str, expected: str
+) -> None:
+    assert expected in weapons(tagger, body)
+
+
+def test_the_name_hizir_alone_is_no_vehicle(tagger: Tagger) -> None:
+    # a given name in Turkish: only the maker's capitals or the vehicle's class name it
+    assert "hizir" not in weapons(tagger, "Hızır Bey bu sabah köye döndü.")

@@ -556,6 +556,44 @@ def _other_entry(g: Gazetteer, f: _File, node: yaml.Node, section: str) -> None:
         g.add_alias(a, a.source)
 
 
+# How the languages in Latin script name a class of ships after its first ship, where English
+# writes "Kilo-class": a word for class before the name (Romance, Polish: "clase Adelaide",
+# "classe Belharra", "klasy Orkan") or after it (German "Sachsen-Klasse"; Turkish "Ada sınıfı"
+# and its case forms); or a word for type before it ("tipo Kilo", "typu Kilo"), which the press
+# also writes of any arms ("systèmes de type Mistral", the missile): not for a class whose name
+# begins another weapon's name. Not the Cyrillic words: the Russian and Ukrainian press write the
+# name in Cyrillic too (hand-kept in weapons_local.yaml), and a Latin name after a Cyrillic word
+# reads, to the bench's Latin-only word split of labels, as the bare name (a measure left as is)
+_CLASS_BEFORE = ("clase", "classe", "klasy")
+_TYPE_BEFORE = ("tipo", "type", "typu")
+_CLASS_AFTER = ("Klasse", "sınıfı", "sınıfının", "sınıfına", "sınıfında", "sınıfından", "sınıfını")
+_CLASS_NAME = re.compile(r"^(?P<name>.*[^\W\d_].*?)[- ]class\b", re.IGNORECASE)
+
+
+def _class_aliases(g: Gazetteer) -> None:
+    """Add, for every weapon alias "<Name>-class ...", the ten languages' forms of the class
+    name (``_CLASS_BEFORE``, ``_TYPE_BEFORE``, ``_CLASS_AFTER``), as generated aliases: a
+    hand-kept entry with the same letters wins."""
+    weapons = {e.id for e in g.entities.values() if e.type == "weapon"}
+    named = [(a.text, a.entity) for a in g.aliases.values() if a.entity in weapons]
+    first_words: dict[str, set[str]] = {}
+    for text, eid in named:
+        for k in range(1, len(words := fold_words(text).split()) + 1):
+            first_words.setdefault(" ".join(words[:k]), set()).add(eid)
+    for text, eid in named:
+        m = _CLASS_NAME.match(text)
+        if m is None:
+            continue
+        name = m.group("name").strip()
+        forms = [f"{w} {name}" for w in _CLASS_BEFORE] + [f"{name} {w}" for w in _CLASS_AFTER]
+        if first_words.get(fold_words(name).strip(), set()) <= {eid}:
+            forms += [f"{w} {name}" for w in _TYPE_BEFORE]
+        for form in forms:
+            g.add_alias(
+                AliasDef(form, eid, default_case(form), source="class forms", generated=True), ""
+            )
+
+
 def _partners(g: Gazetteer, f: _File, node: yaml.Node, etype: str) -> tuple[str, ...]:
     """A multinational weapon's partner states, each a known country code."""
     if etype != "weapon":
@@ -626,6 +664,7 @@ def load_gazetteer(
     for f, node, section in deferred:
         _other_entry(g, f, node, section)
     _link_producers(g)
+    _class_aliases(g)
     for f in {id(f): f for f, _, _ in deferred}.values():
         f.close()
     return g
