@@ -258,7 +258,7 @@ def test_the_type_word_before_a_name_of_other_arms_is_no_ship_class(
         ("The army tested the HIZIR and two other 4x4 designs.", "hizir"),
         ("Two Vasily Bykov-class ships are to be sold abroad.", "project-22160"),
         ("Roketsan delivered a TRG-300 battery.", "trg-300"),
-        ("Paris vendra deux frégates de défense et d'intervention à la Grèce.", "fdi-frigate"),
+        ("La Grèce a choisi la frégate de défense et d'intervention.", "fdi-frigate"),
         ("Armia otrzymała dwa śmigłowce Mi-17Sz.", "mi-17"),
     ],
 )
