@@ -310,3 +310,19 @@ def test_arms_beside_civil_goods_still_make_a_pair(alerted) -> None:
     got = alerted("Germany donated 20 Leopard tanks and two fuel trucks to Ukraine.")
     assert got == {("UKR", "DEU")}
     assert alerted("Sweden sold Gripen fighters to Hungary.") == {("HUN", "SWE")}
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # a maker's verb of making is the only transfer word: the topic query must let it through
+        ("Mitsubishi Heavy Industries will build eleven frigates for Australia.", {("AUS", "JPN")}),
+        ("Two corvettes were constructed for the Egyptian navy by Fincantieri.", {("EGY", "ITA")}),
+        ("Embraer is assembling six Super Tucano aircraft for Ghana.", {("GHA", "BRA")}),
+        ("Lockheed Martin was chosen to manufacture 12 F-16 jets for Bulgaria.", {("BGR", "USA")}),
+        # no "for" naming a buyer: the query passes, the reader still finds no sale
+        ("Hanwha builds K9 howitzers at its plant near Changwon.", set()),
+    ],
+)
+def test_a_maker_building_for_a_buyer_passes_the_topic_query(alerted, text, pairs) -> None:
+    assert alerted(text) == pairs, text
