@@ -2042,6 +2042,31 @@ def test_a_named_maker_building_arms_for_a_state_sells_to_it(read, text, pairs) 
     assert set(read(text)) == pairs
 
 
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # "in X" after a participle of making on the arms: the maker's state, as "X-made"
+        ("Morocco has ordered 24 howitzers manufactured in France.", {("MAR", "FRA")}),
+        ("The corvettes that Qatar ordered were constructed in Italy.", {("QAT", "ITA")}),
+        ("The Philippine Navy commissioned two frigates built in South Korea.", {("PHL", "KOR")}),
+        (
+            "Vietnam received patrol boats built in India, along with radars made in Israel.",
+            {("VNM", "IND"), ("VNM", "ISR")},
+        ),
+        # an "of" phrase of make takes the adjective as the hyphened form does
+        ("Two submarines of German design were delivered to Egypt.", {("EGY", "DEU")}),
+        ("Kenya bought four rifles of Chinese manufacture last year.", {("KEN", "CHN")}),
+        # another seller named: the place of making is no seller (jets handed on)
+        ("Denmark will send F-16 jets built in the United States to Ukraine.", {("UKR", "DNK")}),
+        # a plant, a signing or a repair "in X" names no maker of arms
+        ("A factory built in Poland will make shells for Ukraine.", set()),
+        ("The tanks were delivered to Ukraine after being repaired in Germany.", set()),
+    ],
+)
+def test_where_the_arms_were_made_names_their_seller(read, text, pairs) -> None:
+    assert set(read(text)) == pairs, text
+
+
 def test_a_warship_named_by_its_type_abbreviation_is_arms(read) -> None:
     # "OPVs", "LPD": the naval type abbreviations are arms as their spelled-out names are
     assert set(read("Damen will hand two OPVs to Mexico next spring.")) == {("MEX", "NLD")}
