@@ -15,7 +15,7 @@ import pytest
 from worker.model import Article
 from worker.transforms.parser import english_parser
 from worker.transforms.rules import load_rules
-from worker.transforms.rules.pairs import extract_pairs
+from worker.transforms.rules.pairs import _origin_hyphened, extract_pairs
 from worker.transforms.rules.transfer import (
     further_status,
     quantity_before,
@@ -2040,6 +2040,55 @@ def test_a_participle_used_as_a_preposition_gives_nothing(
 )
 def test_a_named_maker_building_arms_for_a_state_sells_to_it(read, text, pairs) -> None:
     assert set(read(text)) == pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # "in X" after a participle of making on the arms: the maker's state, as "X-made"
+        ("Morocco has ordered 24 howitzers manufactured in France.", {("MAR", "FRA")}),
+        ("The corvettes that Qatar ordered were constructed in Italy.", {("QAT", "ITA")}),
+        ("The Philippine Navy commissioned two frigates built in South Korea.", {("PHL", "KOR")}),
+        (
+            "Vietnam received patrol boats built in India, along with radars made in Israel.",
+            {("VNM", "IND"), ("VNM", "ISR")},
+        ),
+        # an "of" phrase of make takes the adjective as the hyphened form does
+        ("Two submarines of German design were delivered to Egypt.", {("EGY", "DEU")}),
+        ("Kenya bought four rifles of Chinese manufacture last year.", {("KEN", "CHN")}),
+        # another seller named: the place of making is no seller (jets handed on)
+        ("Denmark will send F-16 jets built in the United States to Ukraine.", {("UKR", "DNK")}),
+        # a plant, a signing or a repair "in X" names no maker of arms
+        ("A factory built in Poland will make shells for Ukraine.", set()),
+        ("The tanks were delivered to Ukraine after being repaired in Germany.", set()),
+    ],
+)
+def test_where_the_arms_were_made_names_their_seller(read, text, pairs) -> None:
+    assert set(read(text)) == pairs, text
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # an origin compound written without its hyphen reads as the hyphened one
+        ("Bangladesh received two China made submarines.", {("BGD", "CHN")}),
+        ("Nigeria received 12 Chinese made drones last week.", {("NGA", "CHN")}),
+        ("Egypt ordered 20 Russian built combat helicopters.", {("EGY", "RUS")}),
+        ("Kenya will buy a Turkish manufactured patrol vessel.", {("KEN", "TUR")}),
+    ],
+)
+def test_an_origin_compound_without_its_hyphen_names_the_maker(read, text, pairs) -> None:
+    assert set(read(text)) == pairs, text
+
+
+def test_an_origin_word_before_a_clause_stays_a_subject() -> None:
+    # a state opening the sentence, or a determiner after the participle, is a clause
+    making = frozenset({"made", "built"})
+    line = "The Chinese made a deal; two China made submarines; China built them."
+    spans = [(4, 11), (29, 34), (52, 57)]
+    assert _origin_hyphened(line, spans, making) == (
+        "The Chinese made a deal; two China-made submarines; China built them."
+    )
 
 
 def test_a_warship_named_by_its_type_abbreviation_is_arms(read) -> None:

@@ -310,3 +310,47 @@ def test_arms_beside_civil_goods_still_make_a_pair(alerted) -> None:
     got = alerted("Germany donated 20 Leopard tanks and two fuel trucks to Ukraine.")
     assert got == {("UKR", "DEU")}
     assert alerted("Sweden sold Gripen fighters to Hungary.") == {("HUN", "SWE")}
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # a maker's verb of making is the only transfer word: the topic query must let it through
+        ("Mitsubishi Heavy Industries will build eleven frigates for Australia.", {("AUS", "JPN")}),
+        ("Two corvettes were constructed for the Egyptian navy by Fincantieri.", {("EGY", "ITA")}),
+        ("Embraer is assembling six Super Tucano aircraft for Ghana.", {("GHA", "BRA")}),
+        ("Lockheed Martin was chosen to manufacture 12 F-16 jets for Bulgaria.", {("BGR", "USA")}),
+        # no "for" naming a buyer: the query passes, the reader still finds no sale
+        ("Hanwha builds K9 howitzers at its plant near Changwon.", set()),
+    ],
+)
+def test_a_maker_building_for_a_buyer_passes_the_topic_query(alerted, text, pairs) -> None:
+    assert alerted(text) == pairs, text
+
+
+def test_the_query_lets_through_every_arms_word_the_reader_reads() -> None:
+    # the weapons topic and the reader's `arms` class are kept in step: a sale of "patrol ships"
+    # or "armoured cars" must reach the reader (bare "jet(s)" stays out: private jets, jet fuel)
+    ruleset, tagger = load_rules(), default_tagger()
+    rule = next(r for r in ruleset.active if r.id == "arms-transfer-pair")
+    classes = yaml.safe_load(
+        (Path(__file__).parents[3] / "worker/data/rules/relations/arms_transfer.yaml").read_text()
+    )["classes"]
+    missed = []
+    for word in classes["arms"]:
+        tagged = tagger.tag(Article(id="q", title="", body=f"Chile bought six {word} from Spain."))
+        if rule.id not in {ruleset.active[i].id for i in ruleset.view(tagged).matching()}:
+            missed.append(word)
+    assert missed == ["jet", "jets"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Hyundai Heavy Industries will build four patrol ships for Peru.", {("PER", "KOR")}),
+        ("Kenya took delivery of ten armoured cars from Turkey.", {("KEN", "TUR")}),
+        ("Ghana has ordered six trainer planes from Italy.", {("GHA", "ITA")}),
+    ],
+)
+def test_a_deal_told_only_by_a_multi_word_arms_noun_is_alerted(alerted, text, pairs) -> None:
+    assert alerted(text) == pairs, text

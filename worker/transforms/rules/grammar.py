@@ -1209,8 +1209,10 @@ def _on_noun(
 ) -> Role | None:
     """A possessive or adjective on a transfer noun or a weapon."""
     made = cls.has("made", _w(head)) and _arms_at(head.head, wtok, cls)
-    if _arms_at(head, wtok, cls) or made:
-        noun = head.head if made else head
+    of_make = _of_make(head, wtok, cls)  # "helicopters of Russian origin": as "Russian-made"
+    if _arms_at(head, wtok, cls) or made or of_make is not None:
+        noun = of_make if of_make is not None else head.head if made else head
+        made = made or of_make is not None
         w = _weapon_at(noun, wtok)
         got = _bought_by_owner(tok, noun, cls)
         if got is not None:  # "Argentina's F-16 jets purchased from Denmark": the owner bought
@@ -2153,6 +2155,9 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         if deal is not None:  # "a deal on the delivery of six frigates with Italy"
             return Role(PARTY, f"'{deal.text} … with'", deal.i)
         return None
+    made_in = _made_in(prep, h, cls, wtok) if p == "in" else None
+    if made_in is not None:  # "drones made in China": the maker's state, as "Chinese-made"
+        return Role(SUPPLIER, f"{MAKER_OF}'{made_in.text}' (made in)", made_in.i, maker=True)
     if p in ("in", "at"):
         movers = [c for c in h.children if c.dep_ == "nsubj"]
         own_force = any(cls.has("force", _w(c)) for m in movers for c in (m, *m.children))
@@ -2165,6 +2170,34 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
             return Role(RECIPIENT, f"'{h.text} in'", h.i)
         return Role(THIRD, f"'{p}'")
     return None
+
+
+def _of_make(noun: Any, wtok: dict[int, Weapon], cls: Classes) -> Any | None:
+    """The arms an "of" phrase of make qualifies ("helicopters of Russian origin", "rifles of
+    Chinese make", "a system of Israeli design"): the adjective on the noun of make names the
+    maker's state, as the same adjective before the arms does. The arms noun, or None."""
+    if not cls.has("make_noun", _w(noun)) or noun.dep_ != "pobj" or _w(noun.head) != "of":
+        return None
+    arms = noun.head.head
+    return arms if arms.i != noun.head.i and _arms_at(arms, wtok, cls) else None
+
+
+def _made_in(prep: Any, verb: Any, cls: Classes, wtok: dict[int, Weapon]) -> Any | None:
+    """The arms a past participle of making places in a state ("drones made in China",
+    "frigates built in South Korea", "jets were manufactured in Italy"): the state names where
+    they were made, a seller as an origin adjective is ("Chinese-made"), so unless another
+    seller is named (``maker``). The arms noun, or None: not a place of a plant or a deal
+    ("a factory built in Poland", "signed in Paris"), nor a verb with a doer of its own
+    ("Hanwha builds K9s in Poland": a licence maker abroad is no sure seller)."""
+    if not cls.has("making", _w(verb)) or verb.tag_ != "VBN" or prep.head.i != verb.i:
+        return None
+    if verb.dep_ in ("acl", "amod"):  # "drones made in China": the noun it hangs on
+        noun = verb.head
+    else:  # "the drones were made in China": the passive subject
+        noun = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if noun is None or not _names_arms(noun, wtok, cls):
+        return None
+    return noun
 
 
 def _bought_through(deal: Any, cls: Classes) -> Role | None:

@@ -3259,6 +3259,39 @@ def _civil_only(symbols: list[tuple[str, Any, int, int]], lex: RelationLexicon) 
     return has_civil and not any(s[0] == "weapon" and s[1] is not None for s in symbols)
 
 
+# Words after which a state's name or adjective followed by a participle of making opens the
+# arms' noun phrase ("the two China made submarines", "12 Chinese made drones"), and words
+# that, right after the participle, show a clause instead ("the Chinese made a deal")
+_PHRASE_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "these",
+                             "those", "some", "several", "more", "new", "two", "three", "four",
+                             "five", "six", "seven", "eight", "nine", "ten", "twelve", "dozens",
+                             "hundreds"})  # fmt: skip
+_CLAUSE_OBJECTS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this",
+                             "that", "these", "those", "it", "them", "up", "in", "by", "for",
+                             "to", "with", "at", "on", "from", "and", "or"})  # fmt: skip
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_NEXT_WORDS = re.compile(r" ([A-Za-z]+) ([a-z]+)\b")
+
+
+def _origin_hyphened(sentence: str, states: list[tuple[int, int]], making: frozenset[str]) -> str:
+    """The sentence with the hyphen put back in an origin compound written without it ("two
+    China made submarines" -> "two China-made submarines"): inside a noun phrase, after a
+    determiner or a number, a state's name and a participle of making before a noun qualify the
+    noun, as "China-made" does, but the small parser reads a clause ("China made submarines").
+    One character for one, so offsets hold; a state that opens the sentence or is followed by
+    a determiner after the participle ("the Chinese made a deal") is left as it is."""
+    out = list(sentence)
+    for s, e in states:
+        nxt = _NEXT_WORDS.match(sentence, e)
+        before = _LAST_WORD.search(sentence, 0, s)
+        if nxt is None or before is None or nxt.group(1).lower() not in making:
+            continue
+        opener = before.group(1).lower()
+        if (opener in _PHRASE_OPENERS or opener.isdigit()) and nxt.group(2) not in _CLAUSE_OBJECTS:
+            out[e] = "-"
+    return "".join(out)
+
+
 def _grammar_roles(
     text: str,
     start: int,
@@ -3272,12 +3305,13 @@ def _grammar_roles(
     companies and state bodies); None when the parser is off or unavailable."""
     if ROLE_READER != "grammar" or lex.grammar is None:
         return None
-    doc = parse(text[start:end])
-    if doc is None:
-        return None
     people = [(k, symbols[k][1]) for k in countries] + [
         (("actor", i), a) for i, a in enumerate(actors)
     ]
+    states = [(sp.start - start, sp.end - start) for k, sp in people if isinstance(k, int)]
+    doc = parse(_origin_hyphened(text[start:end], states, lex.grammar.words("making")))
+    if doc is None:
+        return None
     acts = [Actor(sp.start - start, sp.end - start, sp.ident, sp.kind) for _, sp in people]
     weapons = [
         Weapon(s[2] - start, s[3] - start, s[1].origin if s[1] is not None else None)
