@@ -46,6 +46,9 @@ BACK = -1
 BACK_SELLER = -2
 RETIRED = "(retired arms)"  # the cue's ending for arms on their way out of a force
 RIVAL = "(a rival in the choice)"  # the cue's ending for the maker of arms passed over
+# the cue's ending for a state named only as the venue where arms change hands ("handed over at
+# a ceremony in Senegal"): no bystander, often the buyer's own ground (``fills._bystander``)
+VENUE = "(the venue of the transfer)"
 SOLD_BEFORE = "(sold to the one handing on)"  # the cue's ending for an earlier seller
 MAKER_OF = "maker of "  # the cue's prefix for a seller read from a maker's adjective ("US-made")
 BLOCKER = "(the blocker)"  # the cue's ending for a government that can stop its own exports
@@ -2168,8 +2171,21 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         )
         if cls.has("arrive", hw) and not (own_force or carrying):
             return Role(RECIPIENT, f"'{h.text} in'", h.i)
+        if p == "at" and _venue_of_transfer(prep, h, cls, wtok):
+            return Role(THIRD, f"'{h.text} at' {VENUE}")
         return Role(THIRD, f"'{p}'")
     return None
+
+
+def _venue_of_transfer(prep: Any, verb: Any, cls: Classes, wtok: dict[int, Weapon]) -> bool:
+    """An "at" phrase names where arms change hands when it hangs on the word of the transfer
+    itself ("handed over at a ceremony", "commissioned at the naval base", "delivered at"):
+    not on a verb of saying ("the minister said at a forum in Egypt"), and not when its object
+    is a gathering a state only hosts ("at the air show in France", ``event``)."""
+    if not (_transfer_word(verb, wtok, cls, 0, buying=True) or cls.has("hand_contract", _w(verb))):
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is None or not cls.has("event", _w(obj))
 
 
 def _of_make(noun: Any, wtok: dict[int, Weapon], cls: Classes) -> Any | None:
