@@ -1053,9 +1053,26 @@ def _as_well_as_phrase(tok: Any) -> Any | None:
     )
     if phrase is None and anchor.dep_ == "dobj" and not anchor.tag_.startswith("NNP"):
         return next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
-    if phrase is None and anchor.tag_.startswith("NNP") and anchor.dep_ in _LIST_SLOTS:
+    if phrase is None and anchor.tag_.startswith("NNP") and _party_slot(anchor):
         return anchor  # "as" on the name before it ("to Niger as well as Chad"): its conjunct
     return phrase
+
+
+# the prepositions whose object is a side of a transfer ("to" the buyer, "from" or "by" the
+# seller): a name after "as well as" hung on such an object is another member of that side
+_SIDE_PREPS = ("to", "from", "by")
+
+
+def _party_slot(name: Any) -> bool:
+    """The name stands in a list's slot (``_LIST_SLOTS``) of a "to", "from" or "by" phrase:
+    the object, or an apposition or conjunct of it ("to Niger, Togo as well as Chad"). Not the
+    object of any other preposition ("held talks with Germany as well as Italy": a
+    counterpart in talks, whose member would pair with the buyer's seller)."""
+    if name.dep_ not in _LIST_SLOTS:
+        return False
+    while name.dep_ in ("conj", "appos") and name.head.i != name.i:
+        name = name.head
+    return name.dep_ == "pobj" and _w(name.head) in _SIDE_PREPS
 
 
 def _along_with(tok: Any) -> Any | None:
