@@ -319,10 +319,10 @@ def test_languages_an_adjective_beside_another_makers_weapon_is_no_maker() -> No
 @pytest.mark.parametrize(
     ("body", "pair"),
     [
-        # the seller in a passive, the buyer only as the venue where the arms were handed over
+        # the seller in a passive, the buyer only as the venue where its arms were shown
         (
-            "Belarus now fields the S-400. The S-400 batteries were handed over by Russia "
-            "at Belarus's western base.",
+            "Belarus now fields the S-400. The S-400 batteries handed over by Russia were "
+            "shown to reporters at Belarus's western base.",
             ("BLR", "RUS"),
         ),
         # a company hands over, the buyer named only in the venue of the ceremony
@@ -337,10 +337,10 @@ def test_languages_an_adjective_beside_another_makers_weapon_is_no_maker() -> No
             "naval base on Friday.",
             ("PAK", "CHN"),
         ),
-        # a delivery at a base, the buyer's army told in the sentence before
+        # a passive of supplying, the buyer's army told in the sentence before
         (
-            "Hungary's army awaits tanks. The Leopard tanks were supplied by Germany and "
-            "delivered at Hungary's Tata base.",
+            "Hungary's army awaits tanks. The Leopard tanks supplied by Germany were "
+            "presented at Hungary's Tata base.",
             ("HUN", "DEU"),
         ),
     ],
@@ -357,7 +357,7 @@ def test_only_a_venue_is_no_bystander() -> None:
     def third(cue: str) -> pairs.Cue:
         return pairs.Cue("third", "POL", "body", 0, 0, cue)
 
-    # the cue's kind (its ending), not its words: an "at" on the transfer word is a venue
+    # the cue's kind (its ending), not its words: an "at" where arms change hands is a venue
     assert not fills._bystander(third(f"'handed at' {grammar.VENUE}"))
     # a bare "at" (on a verb of saying, a gathering) names a host
     assert fills._bystander(third("'at'"))
@@ -396,7 +396,7 @@ def test_only_a_venue_is_no_bystander() -> None:
 def test_english_the_host_of_a_gathering_is_no_lead_buyer(
     tagger: Tagger, rules: RuleSet, body: str, pair: tuple[str, str] | None
 ) -> None:
-    # "at" names a venue of the transfer only on the transfer word and not at a gathering
-    # (``grammar._venue_of_transfer``): else the state it names is a bystander, never the
+    # "at" names no venue of the transfer on a verb of saying or at a gathering
+    # (``grammar._venue_of_transfer``): the state it names is a bystander, never the
     # article's lead buyer
     assert _read_en(tagger, rules, body) == ({pair} if pair else set())

@@ -479,11 +479,11 @@ def _lead_state(sellers: list[_Orphan], tagged: TaggedArticle, lex: RelationLexi
 
 def _bystander(cue: Cue) -> bool:
     """A seller's sentence reads the cue's state as a third party (``_lead_state``): not when
-    it only names the venue where arms change hands, an "at" on the transfer word itself
-    (``grammar.VENUE``: "handed over at a ceremony in Senegal"). A transfer is often told where
-    the buyer takes it: the venue is the buyer's own state as often as not. "in" names an
-    area, where forces are stationed or an envoy sits, and an "at" on a verb of saying or a
-    gathering ("said at a forum in Egypt") a host: bystanders both."""
+    it only names the venue where arms change hands, an "at" on neither a verb of saying nor
+    a gathering (``grammar.VENUE``: "handed over at a ceremony in Senegal"). A transfer is
+    often told where the buyer takes it: the venue is the buyer's own state as often as not.
+    "in" names an area, where forces are stationed or an envoy sits, and an "at" on a verb of
+    saying or a gathering ("said at a forum in Egypt") a host: bystanders both."""
     return cue.role == "third" and not cue.cue.endswith(VENUE)
 
 

@@ -2188,18 +2188,19 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         )
         if cls.has("arrive", hw) and not (own_force or carrying):
             return Role(RECIPIENT, f"'{h.text} in'", h.i)
-        if p == "at" and _venue_of_transfer(prep, h, cls, wtok):
+        if p == "at" and _venue_of_transfer(prep, h, cls):
             return Role(THIRD, f"'{h.text} at' {VENUE}")
         return Role(THIRD, f"'{p}'")
     return None
 
 
-def _venue_of_transfer(prep: Any, verb: Any, cls: Classes, wtok: dict[int, Weapon]) -> bool:
-    """An "at" phrase names where arms change hands when it hangs on the word of the transfer
-    itself ("handed over at a ceremony", "commissioned at the naval base", "delivered at"):
-    not on a verb of saying ("the minister said at a forum in Egypt"), and not when its object
-    is a gathering a state only hosts ("at the air show in France", ``event``)."""
-    if not (_transfer_word(verb, wtok, cls, 0, buying=True) or cls.has("hand_contract", _w(verb))):
+def _venue_of_transfer(prep: Any, verb: Any, cls: Classes) -> bool:
+    """An "at" phrase names where arms change hands ("handed over at a ceremony", "commissioned
+    at the naval base", "shown at the army's base"): not on a verb of saying ("the minister
+    said at a forum in Egypt"), and not when its object is a gathering a state only hosts
+    ("at the air show in France", the ``event`` class). Narrower than "only on the transfer
+    word": that rule also lost an envoy's post read as the buyer's ground on dev (2026-12-07)."""
+    if cls.has("say", _w(verb)) or cls.has("say", _w(prep.head)):
         return False
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     return obj is None or not cls.has("event", _w(obj))
