@@ -13,7 +13,7 @@ import pytest
 
 from worker.model import Article
 from worker.pipeline import analyse
-from worker.transforms.rules import RuleSet, fills, pairs
+from worker.transforms.rules import RuleSet, fills, grammar, pairs
 from worker.transforms.tag import Tagger
 
 
@@ -357,7 +357,46 @@ def test_only_a_venue_is_no_bystander() -> None:
     def third(cue: str) -> pairs.Cue:
         return pairs.Cue("third", "POL", "body", 0, 0, cue)
 
-    assert not fills._bystander(third("'at'"))
+    # the cue's kind (its ending), not its words: an "at" where arms change hands is a venue
+    assert not fills._bystander(third(f"'handed at' {grammar.VENUE}"))
+    # a bare "at" (on a verb of saying, a gathering) names a host
+    assert fills._bystander(third("'at'"))
     # "in" names an area: forces stationed there, an envoy posted there, a war fought there
     assert fills._bystander(third("'in'"))
     assert fills._bystander(third("'war in' (a place)"))
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        # the "at" hangs on a verb of saying: the forum's host is no buyer
+        (
+            "Russia will deliver Su-35 jets to a Middle East buyer, the minister said at a "
+            "forum in Egypt.",
+            None,
+        ),
+        # the object of "at" is an air show: France only hosts it
+        (
+            "The United States will sell F-35 jets, officials said at the Paris Air Show in "
+            "France.",
+            None,
+        ),
+        (
+            "Russia will deliver Su-35 jets to a Middle East buyer, the minister said at a "
+            "summit in China.",
+            None,
+        ),
+        # a verb of handing over, but at a trade fair: the host is still no party
+        (
+            "Rheinmetall handed over the first Lynx vehicles at a defence exhibition in Qatar.",
+            None,
+        ),
+    ],
+)
+def test_english_the_host_of_a_gathering_is_no_lead_buyer(
+    tagger: Tagger, rules: RuleSet, body: str, pair: tuple[str, str] | None
+) -> None:
+    # "at" names no venue of the transfer on a verb of saying or at a gathering
+    # (``grammar._venue_of_transfer``): the state it names is a bystander, never the
+    # article's lead buyer
+    assert _read_en(tagger, rules, body) == ({pair} if pair else set())

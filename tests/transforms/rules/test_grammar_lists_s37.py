@@ -148,3 +148,11 @@ def test_every_member_of_a_narrowed_list_is_a_candidate(
     read, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert read(text) == expected
+
+
+def test_a_member_after_as_well_as_on_another_preposition_is_no_side(read) -> None:
+    # "with" names a counterpart in talks, not a side of the sale: the member "as well as"
+    # adds to it takes no part (only the objects of "to", "from" and "by" pass theirs on)
+    got = read("India bought Rafale jets from France and held talks with Germany as well as Italy.")
+    assert ("IND", "FRA") in got
+    assert not {p for p in got if "ITA" in p}

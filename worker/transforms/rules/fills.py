@@ -72,7 +72,7 @@ from worker.transforms.parser import parse
 
 from . import pairs
 from .dateline import dateline_at
-from .grammar import BLOCKER, MAKER_OF, Classes
+from .grammar import BLOCKER, MAKER_OF, VENUE, Classes
 from .pair_scorer import HOSTILE_CLASSES
 from .pairs import (
     _OPENING,
@@ -477,20 +477,14 @@ def _lead_state(sellers: list[_Orphan], tagged: TaggedArticle, lex: RelationLexi
     return lead
 
 
-# the English reader's cue of a state named only as the venue of an event, a locative "at"
-# ("delivered at a ceremony at a naval base", "signed at the army headquarters"): "in"
-# names an area, where forces are stationed or a state's envoy sits ("a battery in Poland",
-# "the ambassador of Senegal in France"), as often a bystander as the buyer
-_VENUE_CUES = ("'at'",)
-
-
 def _bystander(cue: Cue) -> bool:
     """A seller's sentence reads the cue's state as a third party (``_lead_state``): not when
-    it only names the venue where the sale, the delivery or the signing takes place, a
-    locative "at" (``_VENUE_CUES``). A grammar's adjunct of place names no party, and a
-    transfer is often told where the buyer takes it: the venue is the buyer's own state as
-    often as not."""
-    return cue.role == "third" and cue.cue not in _VENUE_CUES
+    it only names the venue where arms change hands, an "at" on neither a verb of saying nor
+    a gathering (``grammar.VENUE``: "handed over at a ceremony in Senegal"). A transfer is
+    often told where the buyer takes it: the venue is the buyer's own state as often as not.
+    "in" names an area, where forces are stationed or an envoy sits, and an "at" on a verb of
+    saying or a gathering ("said at a forum in Egypt") a host: bystanders both."""
+    return cue.role == "third" and not cue.cue.endswith(VENUE)
 
 
 def _fights(tagged: TaggedArticle, state: str, lex: RelationLexicon) -> bool:

@@ -46,6 +46,9 @@ BACK = -1
 BACK_SELLER = -2
 RETIRED = "(retired arms)"  # the cue's ending for arms on their way out of a force
 RIVAL = "(a rival in the choice)"  # the cue's ending for the maker of arms passed over
+# the cue's ending for a state named only as the venue where arms change hands ("handed over at
+# a ceremony in Senegal"): no bystander, often the buyer's own ground (``fills._bystander``)
+VENUE = "(the venue of the transfer)"
 SOLD_BEFORE = "(sold to the one handing on)"  # the cue's ending for an earlier seller
 MAKER_OF = "maker of "  # the cue's prefix for a seller read from a maker's adjective ("US-made")
 BLOCKER = "(the blocker)"  # the cue's ending for a government that can stop its own exports
@@ -1050,9 +1053,26 @@ def _as_well_as_phrase(tok: Any) -> Any | None:
     )
     if phrase is None and anchor.dep_ == "dobj" and not anchor.tag_.startswith("NNP"):
         return next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
-    if phrase is None and anchor.tag_.startswith("NNP") and anchor.dep_ in _LIST_SLOTS:
+    if phrase is None and anchor.tag_.startswith("NNP") and _party_slot(anchor):
         return anchor  # "as" on the name before it ("to Niger as well as Chad"): its conjunct
     return phrase
+
+
+# the prepositions whose object is a side of a transfer ("to" the buyer, "from" or "by" the
+# seller): a name after "as well as" hung on such an object is another member of that side
+_SIDE_PREPS = ("to", "from", "by")
+
+
+def _party_slot(name: Any) -> bool:
+    """The name stands in a list's slot (``_LIST_SLOTS``) of a "to", "from" or "by" phrase:
+    the object, or an apposition or conjunct of it ("to Niger, Togo as well as Chad"). Not the
+    object of any other preposition ("held talks with Germany as well as Italy": a
+    counterpart in talks, whose member would pair with the buyer's seller)."""
+    if name.dep_ not in _LIST_SLOTS:
+        return False
+    while name.dep_ in ("conj", "appos") and name.head.i != name.i:
+        name = name.head
+    return name.dep_ == "pobj" and _w(name.head) in _SIDE_PREPS
 
 
 def _along_with(tok: Any) -> Any | None:
@@ -2168,8 +2188,22 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         )
         if cls.has("arrive", hw) and not (own_force or carrying):
             return Role(RECIPIENT, f"'{h.text} in'", h.i)
+        if p == "at" and _venue_of_transfer(prep, h, cls):
+            return Role(THIRD, f"'{h.text} at' {VENUE}")
         return Role(THIRD, f"'{p}'")
     return None
+
+
+def _venue_of_transfer(prep: Any, verb: Any, cls: Classes) -> bool:
+    """An "at" phrase names where arms change hands ("handed over at a ceremony", "commissioned
+    at the naval base", "shown at the army's base"): not on a verb of saying ("the minister
+    said at a forum in Egypt"), and not when its object is a gathering a state only hosts
+    ("at the air show in France", the ``event`` class). Narrower than "only on the transfer
+    word": that rule also lost an envoy's post read as the buyer's ground on dev (2026-12-07)."""
+    if cls.has("say", _w(verb)) or cls.has("say", _w(prep.head)):
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is None or not cls.has("event", _w(obj))
 
 
 def _of_make(noun: Any, wtok: dict[int, Weapon], cls: Classes) -> Any | None:

@@ -1379,25 +1379,27 @@ def _named_at(orphan: _Orphan) -> tuple[int, int] | None:
 
 
 def _list_of(orphan: _Orphan, orphans: list[_Orphan], lex: RelationLexicon) -> set[str]:
-    """The states of the list the lone buyer ``orphan`` is a member of: the lone buyers of its
-    sentence each joined to the one before by a comma, the language's "and" or both (as
-    ``_lists``), the orphan among them; names apart in one sentence are no list ("the supply
-    of arms to A, when troops were sent to B")."""
+    """The states of the list the lone buyer ``orphan`` is a member of, the orphan among them:
+    the sentence's lists of lone buyers as ``_lists`` reads any list (joined by commas and a
+    closing "and", each member maybe repeating the first one's preposition, ending where a
+    clause opens); names apart in one sentence are no list ("the supply of arms to A, when
+    troops were sent to B")."""
     named = sorted(
         (at, o.state)
         for o in orphans
         if o.sentence == orphan.sentence and (at := _named_at(o)) is not None
     )
-    runs: list[set[str]] = []
-    for (a, first), (b, second) in itertools.pairwise(named):
-        between = _symbols(orphan.text, a[1], b[0], [], lex)[0]
-        words = [str(x[1]) for x in between if x[0] == "word"]
-        if len(words) == len(between) and _joins(words, lex.conjunctions):
-            if runs and first in runs[-1]:
-                runs[-1].add(second)
-            else:
-                runs.append({first, second})
-    return next((r for r in runs if orphan.state in r), set())
+    if len(named) < 2:
+        return set()
+    spans = [_Span(at[0], at[1], "country", state) for at, state in named]
+    _, _, start, end = orphan.sentence
+    symbols, _ = _symbols(orphan.text, start, end, spans, lex)
+    countries = [k for k, sym in enumerate(symbols) if sym[0] == "country"]
+    for members in _lists({}, countries, symbols, lex, frozenset()):
+        states = {symbols[k][1].ident for k in members}
+        if orphan.state in states:
+            return states
+    return set()
 
 
 def _list_mate(
