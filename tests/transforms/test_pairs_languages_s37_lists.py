@@ -120,7 +120,19 @@ BUY_FORMS = [
 ]
 
 
-CASES = DATIVE_AFTER_ARMS + REPEATED_FROM + FROM_FORMS + BUY_FORMS
+# a German participle of buying as an adjective before the arms: its "von" agent is the buyer
+# (the forms are also finite verbs of `buy`, so "von X" alone read a seller and lost the pair)
+PARTICIPLE_AGENT = [
+    (
+        "de",
+        "Pakistan kritisierte die von Indien importierten Waffen aus Russland.",
+        {("IND", "RUS")},
+    ),
+    ("de", "Ägypten lobte die von Polen bestellten Panzer aus Südkorea.", {("POL", "KOR")}),
+]
+
+
+CASES = DATIVE_AFTER_ARMS + REPEATED_FROM + FROM_FORMS + BUY_FORMS + PARTICIPLE_AGENT
 
 
 @pytest.mark.parametrize(("lang", "body", "want"), CASES, ids=[c[0] for c in CASES])
