@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from worker.model import Article
+from worker.transforms.gazetteer import load_gazetteer
 from worker.transforms.tag import Tagger, default_tagger
 
 
@@ -235,8 +236,14 @@ def test_a_ship_class_named_in_the_languages_word_order(
     [
         # "of the type X" is said of any arms: a missile named like a ship class stays no ship
         "L'accord porte sur des missiles sol-air de type Mistral.",
-        # the class word before an ordinary word is no ship
-        "Es un avión de clase ejecutiva y de tipo comercial.",
+        # a class named by one letter ("M-class") is no ship after or before the class word:
+        # a car's model; nor "type" before a class named by a word, a make or a place
+        "Chile compró camionetas Mercedes-Benz Clase M para su ejército.",
+        "Die Schweiz kaufte Autos der M-Klasse für ihre Armee.",
+        "L'armée a reçu des voitures Mercedes classe M.",
+        "Argentina compró camionetas tipo Ford para su ejército.",
+        "El ejército alquiló oficinas tipo City en el centro.",
+        "Se vendieron granjas tipo Virginia en la región.",
     ],
 )
 def test_the_type_word_before_a_name_of_other_arms_is_no_ship_class(
@@ -244,6 +251,14 @@ def test_the_type_word_before_a_name_of_other_arms_is_no_ship_class(
 ) -> None:
     assert "mistral-class" not in weapons(tagger, body)
     assert not weapons(tagger, body) - {"mistral-missile"}
+
+
+def test_a_type_word_before_a_plain_class_name_still_reads() -> None:
+    # the guard leaves a name of several words or an unusual one ("tipo Karel Doorman")
+    g = load_gazetteer()
+    forms = {a.text for a in g.aliases.values() if a.source == "class forms"}
+    assert {"tipo Karel Doorman", "typu Borei", "tipo Scorpène", "clase Virginia"} <= forms
+    assert not {"tipo Ford", "tipo City", "tipo Virginia", "clase M", "M Klasse"} & forms
 
 
 @pytest.mark.parametrize(

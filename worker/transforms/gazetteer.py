@@ -14,7 +14,7 @@ side, which makes every automaton hit a whole-word match by construction.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -570,23 +570,53 @@ _CLASS_AFTER = ("Klasse", "sınıfı", "sınıfının", "sınıfına", "sınıf�
 _CLASS_NAME = re.compile(r"^(?P<name>.*[^\W\d_].*?)[- ]class\b", re.IGNORECASE)
 
 
+def _english_words() -> frozenset[str]:
+    """The word forms of simplemma's English dictionary, as written (a place is capitalised:
+    "Virginia"), read once when a gazetteer is built."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    return frozenset(DefaultDictionaryFactory().get_dictionary("en"))
+
+
+def _plain_name(name: str, eid: str, owners: Mapping[str, set[str]], words: frozenset[str]) -> bool:
+    """Whether a class name reads, after "type", as no other thing: several words ("tipo Karel
+    Doorman"), or one of four letters or more that is no English word or place ("tipo Ford",
+    "type City", "tipo Virginia" are cars, towns, states) and no other entity's name ("tipo
+    America")."""
+    bare = name.strip("\"'")
+    if len(bare.split()) > 1:
+        return True
+    return (
+        len(bare) >= 4
+        and not {bare, bare.lower(), bare.capitalize()} & words
+        and owners.get(fold_words(bare).strip(), set()) <= {eid}
+    )
+
+
 def _class_aliases(g: Gazetteer) -> None:
     """Add, for every weapon alias "<Name>-class ...", the ten languages' forms of the class
     name (``_CLASS_BEFORE``, ``_TYPE_BEFORE``, ``_CLASS_AFTER``), as generated aliases: a
-    hand-kept entry with the same letters wins."""
+    hand-kept entry with the same letters wins. Not for a name of one or two characters
+    ("M-class": "Clase M", "M-Klasse" are cars); the "type" forms only for a plain name
+    (``_plain_name``): "type" goes before any make or model ("camionetas tipo Ford")."""
     weapons = {e.id for e in g.entities.values() if e.type == "weapon"}
     named = [(a.text, a.entity) for a in g.aliases.values() if a.entity in weapons]
+    owners: dict[str, set[str]] = {}
+    for a in g.aliases.values():
+        owners.setdefault(fold_words(a.text).strip(), set()).add(a.entity)
+    english = _english_words() if named else frozenset()
     first_words: dict[str, set[str]] = {}
     for text, eid in named:
         for k in range(1, len(words := fold_words(text).split()) + 1):
             first_words.setdefault(" ".join(words[:k]), set()).add(eid)
     for text, eid in named:
         m = _CLASS_NAME.match(text)
-        if m is None:
+        if m is None or len(m.group("name").strip().strip("\"'")) < 3:
             continue
         name = m.group("name").strip()
         forms = [f"{w} {name}" for w in _CLASS_BEFORE] + [f"{name} {w}" for w in _CLASS_AFTER]
-        if first_words.get(fold_words(name).strip(), set()) <= {eid}:
+        own_start = first_words.get(fold_words(name).strip(), set()) <= {eid}
+        if own_start and _plain_name(name, eid, owners, english):
             forms += [f"{w} {name}" for w in _TYPE_BEFORE]
         for form in forms:
             g.add_alias(
