@@ -286,3 +286,22 @@ def test_systems_the_table_gained_from_the_dev_weapon_errors(
 def test_the_name_hizir_alone_is_no_vehicle(tagger: Tagger) -> None:
     # a given name in Turkish: only the maker's capitals or the vehicle's class name it
     assert "hizir" not in weapons(tagger, "Hızır Bey bu sabah köye döndü.")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the civil Super Pumas fly for oil firms and rescue services: no weapon, so their
+        # maker's state is no seller; the military ones (AS532 Cougar, H215M) stay the weapon
+        "Brazil's oil company bought AS332L Super Puma helicopters for its offshore platforms.",
+        "Norway's rescue service bought H215 helicopters for offshore search and rescue.",
+        "An offshore operator leased two AS332L2 airframes.",
+    ],
+)
+def test_civil_super_pumas_are_no_weapon(tagger: Tagger, body: str) -> None:
+    assert "super-puma" not in weapons(tagger, body)
+
+
+def test_military_super_pumas_stay_the_weapon(tagger: Tagger) -> None:
+    assert "super-puma" in weapons(tagger, "The air force ordered eight H215M helicopters.")
+    assert "super-puma" in weapons(tagger, "The navy flies the Super Puma.")
