@@ -254,11 +254,27 @@ def test_the_type_word_before_a_name_of_other_arms_is_no_ship_class(
 
 
 def test_a_type_word_before_a_plain_class_name_still_reads() -> None:
-    # the guard leaves a name of several words or an unusual one ("tipo Karel Doorman")
+    # the guard leaves a name of several words or an unusual one ("tipo Karel Doorman") as it was
     g = load_gazetteer()
-    forms = {a.text for a in g.aliases.values() if a.source == "class forms"}
-    assert {"tipo Karel Doorman", "typu Borei", "tipo Scorpène", "clase Virginia"} <= forms
-    assert not {"tipo Ford", "tipo City", "tipo Virginia", "clase M", "M Klasse"} & forms
+    forms = {a.text: a for a in g.aliases.values() if a.source == "class forms"}
+    assert {"tipo Karel Doorman", "typu Borei", "tipo Scorpène", "clase Virginia"} <= set(forms)
+    assert not forms["tipo Karel Doorman"].keep_if
+    assert forms["tipo Ford"].keep_if and forms["tipo Kilo"].keep_if  # words: a ship near
+    assert not {"tipo Jin", "clase M", "M Klasse"} & set(forms)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a class named by a word keeps its "type" form beside a ship noun
+        ("La Marina recibió dos submarinos tipo Kilo de Rusia.", "kilo-class"),
+        ("Colombia incorporó patrulleros tipo Island donados por Estados Unidos.", "island-class"),
+    ],
+)
+def test_a_type_word_before_a_word_class_name_reads_beside_a_ship(
+    tagger: Tagger, body: str, expected: str
+) -> None:
+    assert expected in weapons(tagger, body)
 
 
 @pytest.mark.parametrize(
