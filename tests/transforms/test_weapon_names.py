@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from worker.model import Article
+from worker.transforms.gazetteer import load_gazetteer
 from worker.transforms.tag import Tagger, default_tagger
 
 
@@ -235,8 +236,14 @@ def test_a_ship_class_named_in_the_languages_word_order(
     [
         # "of the type X" is said of any arms: a missile named like a ship class stays no ship
         "L'accord porte sur des missiles sol-air de type Mistral.",
-        # the class word before an ordinary word is no ship
-        "Es un avión de clase ejecutiva y de tipo comercial.",
+        # a class named by one letter ("M-class") is no ship after or before the class word:
+        # a car's model; nor "type" before a class named by a word, a make or a place
+        "Chile compró camionetas Mercedes-Benz Clase M para su ejército.",
+        "Die Schweiz kaufte Autos der M-Klasse für ihre Armee.",
+        "L'armée a reçu des voitures Mercedes classe M.",
+        "Argentina compró camionetas tipo Ford para su ejército.",
+        "El ejército alquiló oficinas tipo City en el centro.",
+        "Se vendieron granjas tipo Virginia en la región.",
     ],
 )
 def test_the_type_word_before_a_name_of_other_arms_is_no_ship_class(
@@ -244,6 +251,30 @@ def test_the_type_word_before_a_name_of_other_arms_is_no_ship_class(
 ) -> None:
     assert "mistral-class" not in weapons(tagger, body)
     assert not weapons(tagger, body) - {"mistral-missile"}
+
+
+def test_a_type_word_before_a_plain_class_name_still_reads() -> None:
+    # the guard leaves a name of several words or an unusual one ("tipo Karel Doorman") as it was
+    g = load_gazetteer()
+    forms = {a.text: a for a in g.aliases.values() if a.source == "class forms"}
+    assert {"tipo Karel Doorman", "typu Borei", "tipo Scorpène", "clase Virginia"} <= set(forms)
+    assert not forms["tipo Karel Doorman"].keep_if
+    assert forms["tipo Ford"].keep_if and forms["tipo Kilo"].keep_if  # words: a ship near
+    assert not {"tipo Jin", "clase M", "M Klasse"} & set(forms)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a class named by a word keeps its "type" form beside a ship noun
+        ("La Marina recibió dos submarinos tipo Kilo de Rusia.", "kilo-class"),
+        ("Colombia incorporó patrulleros tipo Island donados por Estados Unidos.", "island-class"),
+    ],
+)
+def test_a_type_word_before_a_word_class_name_reads_beside_a_ship(
+    tagger: Tagger, body: str, expected: str
+) -> None:
+    assert expected in weapons(tagger, body)
 
 
 @pytest.mark.parametrize(
@@ -271,3 +302,22 @@ def test_systems_the_table_gained_from_the_dev_weapon_errors(
 def test_the_name_hizir_alone_is_no_vehicle(tagger: Tagger) -> None:
     # a given name in Turkish: only the maker's capitals or the vehicle's class name it
     assert "hizir" not in weapons(tagger, "Hızır Bey bu sabah köye döndü.")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the civil Super Pumas fly for oil firms and rescue services: no weapon, so their
+        # maker's state is no seller; the military ones (AS532 Cougar, H215M) stay the weapon
+        "Brazil's oil company bought AS332L Super Puma helicopters for its offshore platforms.",
+        "Norway's rescue service bought H215 helicopters for offshore search and rescue.",
+        "An offshore operator leased two AS332L2 airframes.",
+    ],
+)
+def test_civil_super_pumas_are_no_weapon(tagger: Tagger, body: str) -> None:
+    assert "super-puma" not in weapons(tagger, body)
+
+
+def test_military_super_pumas_stay_the_weapon(tagger: Tagger) -> None:
+    assert "super-puma" in weapons(tagger, "The air force ordered eight H215M helicopters.")
+    assert "super-puma" in weapons(tagger, "The navy flies the Super Puma.")

@@ -14,7 +14,7 @@ side, which makes every automaton hit a whole-word match by construction.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -570,28 +570,82 @@ _CLASS_AFTER = ("Klasse", "sınıfı", "sınıfının", "sınıfına", "sınıf�
 _CLASS_NAME = re.compile(r"^(?P<name>.*[^\W\d_].*?)[- ]class\b", re.IGNORECASE)
 
 
+def _english_words() -> frozenset[str]:
+    """The word forms of simplemma's English dictionary, as written (a place is capitalised:
+    "Virginia"), read once when a gazetteer is built."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    return frozenset(DefaultDictionaryFactory().get_dictionary("en"))
+
+
+# Ship nouns of the languages that write "type" before a class name (es, pt, it, fr, pl, en),
+# singular and plural: a class whose name is also a word, a place or another entity's name is
+# read after "type" only with one of them in the sentence ("submarinos tipo Kilo", not
+# "camionetas tipo Ford")
+_SHIP_WORDS = (
+    "submarino submarinos fragata fragatas corbeta corbetas corveta corvetas buque buques "
+    "navio navios navío navíos patrullero patrulleros patrulheiro patrulheiros lancha lanchas "
+    "destructor destructores sottomarino sottomarini fregata fregate corvetta corvette nave navi "
+    "pattugliatore pattugliatori sous-marin sous-marins frégate frégates navire navires "
+    "patrouilleur patrouilleurs bâtiment bâtiments okręt okręty okrętów okrętu fregaty korweta "
+    "korwety korwet patrolowiec patrolowce submarine submarines frigate frigates corvette "
+    "corvettes ship ships vessel vessels destroyer destroyers"
+)
+
+
+def _plain_name(name: str, eid: str, owners: Mapping[str, set[str]], words: frozenset[str]) -> bool:
+    """Whether a class name reads, after "type", as no other thing: several words ("tipo Karel
+    Doorman"), or one that is no English word or place ("tipo Ford", "type City", "tipo
+    Virginia" are cars, towns, states) and no other entity's name ("tipo America")."""
+    bare = name.strip("\"'")
+    if len(bare.split()) > 1:
+        return True
+    return not {bare, bare.lower(), bare.capitalize()} & words and owners.get(
+        fold_words(bare).strip(), set()
+    ) <= {eid}
+
+
 def _class_aliases(g: Gazetteer) -> None:
     """Add, for every weapon alias "<Name>-class ...", the ten languages' forms of the class
     name (``_CLASS_BEFORE``, ``_TYPE_BEFORE``, ``_CLASS_AFTER``), as generated aliases: a
-    hand-kept entry with the same letters wins."""
+    hand-kept entry with the same letters wins. Not for a name of one or two characters
+    ("M-class": "Clase M", "M-Klasse" are cars); the "type" forms of a name that is not plain
+    (``_plain_name``) only with a ship noun in the sentence: "type" goes before any make or
+    model ("camionetas tipo Ford"), and a name of three letters never ("tipo Jin")."""
     weapons = {e.id for e in g.entities.values() if e.type == "weapon"}
     named = [(a.text, a.entity) for a in g.aliases.values() if a.entity in weapons]
+    owners: dict[str, set[str]] = {}
+    for a in g.aliases.values():
+        owners.setdefault(fold_words(a.text).strip(), set()).add(a.entity)
+    english = _english_words() if named else frozenset()
+    ships = (
+        Condition.make(
+            "near",
+            tuple(" ".join(fold_words(w).split()) for w in _SHIP_WORDS.split()),
+            "sentence",
+            "",
+        ),
+    )
     first_words: dict[str, set[str]] = {}
     for text, eid in named:
         for k in range(1, len(words := fold_words(text).split()) + 1):
             first_words.setdefault(" ".join(words[:k]), set()).add(eid)
     for text, eid in named:
         m = _CLASS_NAME.match(text)
-        if m is None:
+        if m is None or len(m.group("name").strip().strip("\"'")) < 3:
             continue
         name = m.group("name").strip()
         forms = [f"{w} {name}" for w in _CLASS_BEFORE] + [f"{name} {w}" for w in _CLASS_AFTER]
-        if first_words.get(fold_words(name).strip(), set()) <= {eid}:
-            forms += [f"{w} {name}" for w in _TYPE_BEFORE]
         for form in forms:
             g.add_alias(
                 AliasDef(form, eid, default_case(form), source="class forms", generated=True), ""
             )
+        if first_words.get(fold_words(name).strip(), set()) <= {eid} and len(name) > 3:
+            keep = () if _plain_name(name, eid, owners, english) else ships
+            for form in (f"{w} {name}" for w in _TYPE_BEFORE):
+                g.add_alias(
+                    AliasDef(form, eid, default_case(form), (), keep, "class forms", True), ""
+                )
 
 
 def _partners(g: Gazetteer, f: _File, node: yaml.Node, etype: str) -> tuple[str, ...]:

@@ -82,6 +82,8 @@ SELLER_BACK_KEY = "back seller"
 # lexicon's ``roles.origin`` patterns, read as the supplier only when ``_origin_only`` allows;
 # otherwise the role stays this one, which is no party.
 ORIGIN = "origin"
+# the tag a ``recipient_in_dative`` pattern's cue text carries (``_in_dative_only``)
+IN_DATIVE = " (recipient in the dative)"
 # a buyer whose sentence names no seller buys from the one maker the article names (its
 # weapons' and companies' state, ``_maker_pairs``), in every language: in English the parse
 # reads the buyer, and the maker is often named only in the headline or another sentence
@@ -310,6 +312,12 @@ class RelationLexicon:
                 _compile_cue(str(text), role, classes, window)
                 for role in (*ROLES, ORIGIN)
                 for text in raw.get("roles", {}).get(role, [])
+            ]
+            # a recipient only where the case says so: the pattern's text carries the tag the
+            # case guard tests (``_in_dative_only``), whatever the pattern's own wording
+            cues += [
+                replace(_compile_cue(str(t), "recipient", classes, window), text=f"{t}{IN_DATIVE}")
+                for t in raw.get("roles", {}).get("recipient_in_dative", [])
             ]
             weak: set[str] = set()
             for t in raw.get("weak_triggers", []):
@@ -1080,14 +1088,15 @@ def _sentence_pairs(
         if roles[k] is None and (parsed is None or SYMBOL_FALLBACK):
             roles[k] = _pattern_role(k, symbols, lex)
     together: list[tuple[int, int]] = []
+    joined = frozenset(
+        k for k in countries if text[symbols[k][2] : symbols[k][3]].startswith(lex.joined_and)
+    )
     if lex.case_of is not None:
         told = _dative_after_verb(roles, countries, symbols)
         for k in countries:
             roles[k] = _case_role(roles[k], symbols[k][1].case, told)
+        _drop_unless_dative(roles, countries, symbols, lex, joined)
         together = _together_with(roles, countries, symbols, lex, told)
-    joined = frozenset(
-        k for k in countries if text[symbols[k][2] : symbols[k][3]].startswith(lex.joined_and)
-    )
     if lex.symbols_only:
         _list_roles(roles, countries, symbols, lex, joined, trig)
     for k in countries:  # a company sells; the buyer is a state ("Saab ... e compra de")
@@ -2440,11 +2449,6 @@ def _together_with(
     return out
 
 
-# the end of a case language's pattern of a dative after the arms ("передала ракеты Украине",
-# languages/ru.yaml): only a country read in the dative is the recipient there
-_DATIVE_AFTER_ARMS = "[{mod}|N|W|{and}|,]* W X"
-
-
 def _case_role(role: tuple | None, case: str | None, dative_told: bool = False) -> tuple | None:
     """A role the word order gave that the country's case contradicts (Slavic: the order is
     free and the case tells the role). A subject pattern ("X ... {sell}") read on a dative is
@@ -2467,9 +2471,35 @@ def _case_role(role: tuple | None, case: str | None, dative_told: bool = False) 
         return None
     if case != "dative" and cue.startswith("{sell} X"):
         return ("supplier", f"{cue} ({case})")
-    if cue.endswith(_DATIVE_AFTER_ARMS) and case != "dative":
-        return None  # "передала танки Германии" read as a genitive: Germany's tanks
     return role
+
+
+def _in_dative_only(role: tuple | None) -> bool:
+    """Whether ``role`` was read by a ``recipient_in_dative`` pattern (a case language's dative
+    after the arms, "передала ракеты Украине", languages/ru.yaml): a recipient only where the
+    country, or another member of its list, is read in the dative."""
+    return role is not None and IN_DATIVE in str(role[1])
+
+
+def _drop_unless_dative(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+    joined: frozenset[int],
+) -> None:
+    """A country a ``recipient_in_dative`` pattern read keeps the role only when it, or another
+    member of its list, is read in the dative: the genitive after the arms ("przekazała czołgi
+    Niemiec Ukrainie", Germany's tanks) has no case of ``CASES`` and reads as None, as does a
+    name whose genitive and dative are one form ("Индии"), which a dative beside it in the list
+    tells ("С-400 Индии и Китаю")."""
+    lists = _lists(roles, countries, symbols, lex, joined)
+    for k in countries:
+        if not _in_dative_only(roles[k]):
+            continue
+        members = next((m for m in lists if k in m), [k])
+        if not any(symbols[m][1].case == "dative" for m in members):
+            roles[k] = None
 
 
 def _coordinate(
@@ -2660,6 +2690,8 @@ def _list_roles(
         if lex.case_of is not None:  # the list's case is its first member's
             told = _dative_after_verb(roles, countries, symbols)
             role = _case_role(role, symbols[first][1].case, told)
+            if _in_dative_only(role) and all(symbols[m][1].case != "dative" for m in members):
+                role = None  # "czołgi Niemiec i Francji": a genitive list, no recipient
         if role is None or role[0] not in ROLES:
             continue
         split = _two_clauses(first, last, symbols, lex, role)
