@@ -44,6 +44,7 @@ from .grammar import (
 )
 from .text import SENT_TOKEN, bare
 from .transfer import (
+    _PUNCT,  # a clause ends at punctuation, as the status reader reads it
     further_status,
     holds_phrase,
     quantity_before,
@@ -932,11 +933,10 @@ def _later_statuses(
             out.append(_LaterStatus(status, frozenset(), frozenset(), True, True))
             break
         states = frozenset(s.ident for s in spans if s.kind == "country" or s.kind in _ACTORS)
-        # any negator before the trigger, not only the window next to it: a verb-last clause
-        # puts it far ("hat noch keines der Fahrzeuge erhalten", "n'a encore reçu")
-        negated = bool(trig) and all(
-            any(p[0] == "word" and p[1] in lex.negators for p in symbols[:k]) for k in trig
-        )
+        # a negator anywhere before the trigger in its clause, not only the window next to it:
+        # a verb-last clause puts it far ("hat noch keines der Fahrzeuge erhalten", "n'a encore
+        # reçu"); a clause ends at punctuation ("against attacks, and Norway will assist")
+        negated = bool(trig) and all(_negated_in_clause(symbols, k, lex) for k in trig)
         if negated:  # a reception not yet made: the deal stands, nothing handed over
             if status not in ("delivered", "ordered"):
                 continue
@@ -951,6 +951,17 @@ def _later_statuses(
         )
         out.append(_LaterStatus(status, states, weapons, back, related))
     return out
+
+
+def _negated_in_clause(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
+    """A negator before the trigger at ``k`` in the same clause (back to punctuation)."""
+    for j in range(k - 1, -1, -1):
+        word = symbols[j][1] if symbols[j][0] == "word" else None
+        if word in _PUNCT:
+            return False
+        if word in lex.negators:
+            return True
+    return False
 
 
 # English pronouns that refer back to arms named before ("received the first ten of them")
