@@ -896,7 +896,7 @@ class _LaterStatus(NamedTuple):
     status: str
     states: frozenset[str]  # the states it names, companies as their state
     weapons: frozenset[str]  # the weapons it names by name
-    arms_back: bool  # it refers back to arms named before ("the vehicles", "them")
+    arms_back: bool  # it refers back to arms or a deal named before ("the jets", "the deal")
     related: bool  # it passes the guards that hold for every pair (``_later_statuses``)
 
 
@@ -910,10 +910,9 @@ def _later_statuses(
     """The statuses the sentences after the opening tell near a trigger, in order, each with
     what it names, for ``_later_status`` to choose from per pair. A sentence is ``related`` to
     the report's deals only when it has no word of a look-alike class of goods (airliners,
-    relief or civil cargo: other goods changing hands). A sentence whose
-    every trigger is negated tells no delivery, which the status words of several languages
-    read in "has not yet received": a reception or order negated reads ordered, any other
-    stage none."""
+    relief or civil cargo: other goods changing hands). A sentence whose every trigger is
+    negated tells no delivery, which the status words of several languages read in "has not
+    yet received": a reception or order negated reads ordered, any other stage none."""
     if LATER_STATUS == "off" or not hits:
         return []
     classes = lex.grammar
