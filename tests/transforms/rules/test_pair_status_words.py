@@ -538,12 +538,12 @@ def test_a_pair_untold_near_it_and_in_the_opening_takes_the_reports_first_status
 
 def test_an_untold_pair_in_a_language_takes_the_reports_first_status() -> None:
     # the same policy for a language lexicon: a quiet German opening, the pair's sentence with
-    # no stage, and the stage told in the sixth sentence, in the passive
+    # no stage, and the stage told in the sixth sentence, in the passive, naming the seller
     body = (
         "Die Grenztruppen bewachen eine lange Grenze. Ihre alten Lastwagen fallen oft aus. "
         "Die Straßen dort sind schlecht. Im Frühjahr regnete es viel. Im Sommer war es heiß. "
         "Die Beschaffung türkischer Radpanzer durch Kenia stärkt diese Einheiten. "
-        "Die ersten zehn Fahrzeuge wurden im März geliefert."
+        "Die ersten zehn Fahrzeuge aus der Türkei wurden im März geliefert."
     )
     art = Article(id="t", title="Grenztruppen", body=body, language="de")
     _, alerts = analyse(art, default_tagger(), load_rules(), datetime(2026, 12, 7, tzinfo=UTC))
@@ -551,3 +551,113 @@ def test_an_untold_pair_in_a_language_takes_the_reports_first_status() -> None:
         (a.pair["recipient"], a.pair["supplier"]): a.pair.get("status") for a in alerts if a.pair
     }
     assert got[("KEN", "TUR")] == "delivered"
+
+
+# review of 2026-12-07 (morning): the fallback took its status from any later sentence, also
+# from one about other goods, other buyers or a deal that did not happen
+@pytest.mark.parametrize(
+    "later",
+    [
+        # other goods, another recipient: coast guard, airline, police, uniforms, a budget
+        "The coast guard received two new tugboats from a local shipyard in May.",
+        "The national airline received its first new airliner in May.",
+        "Police received new hunting rifles last year.",
+        "In 2019 the police bought new patrol cars.",
+        "The ministry signed a contract for new uniforms and boots.",
+        "Military equipment worth 2 billion shillings was delivered in the budget year.",
+        # another buyer's deal, further arms that were never bought
+        "The neighbouring country had earlier bought similar armoured vehicles.",
+        "A plan to buy further vehicles was cancelled by parliament.",
+        # another state named: its deal, not this one
+        "Uganda received its own armoured trucks from Ankara last year.",
+    ],
+)
+def test_a_later_sentence_about_another_deal_gives_no_status(status_of_titled, later) -> None:
+    text = (
+        _QUIET_OPENING + "Kenya's acquisition of Otokar Arma vehicles from Turkey strengthens "
+        "those units. " + later
+    )
+    assert status_of_titled("Border units", text, ("KEN", "TUR")) is None
+
+
+def test_a_later_sentence_naming_a_party_of_the_deal_gives_its_status(status_of_titled) -> None:
+    # the seller's capital stands for the seller
+    text = (
+        _QUIET_OPENING + "Kenya's acquisition of Otokar Arma vehicles from Turkey strengthens "
+        "those units. Ankara delivered the first ten in March."
+    )
+    assert status_of_titled("Border units", text, ("KEN", "TUR")) == "delivered"
+
+
+def test_a_later_sentence_referring_back_to_the_deal_gives_its_status(status_of_titled) -> None:
+    # a definite deal noun is the deal named before; "a contract for uniforms" is another
+    text = (
+        _QUIET_OPENING + "Kenya's acquisition of Otokar Arma vehicles from Turkey strengthens "
+        "those units. The ministry declined to comment on the potential deal."
+    )
+    assert status_of_titled("Border units", text, ("KEN", "TUR")) == "talks"
+
+
+_QUIET = {
+    "es": "Las unidades fronterizas vigilan una frontera larga. Sus viejos camiones se averían "
+    "a menudo. Las carreteras son malas. En primavera llovió mucho. La adquisición de vehículos "
+    "Otokar Arma de Turquía por Kenia refuerza estas unidades. ",
+    "fr": "Les unités frontalières surveillent une longue frontière. Leurs vieux camions tombent "
+    "souvent en panne. Les routes sont mauvaises. Il a beaucoup plu au printemps. L'acquisition "
+    "de véhicules Otokar Arma auprès de la Turquie par le Kenya renforce ces unités. ",
+    "pl": "Jednostki graniczne strzegą długiej granicy. Ich stare ciężarówki często się psują. "
+    "Drogi są tam złe. Wiosną dużo padało. Zakup pojazdów Otokar Arma od Turcji przez Kenię "
+    "wzmacnia te jednostki. ",
+    "de": "Die Grenztruppen bewachen eine lange Grenze. Ihre alten Lastwagen fallen oft aus. "
+    "Die Straßen dort sind schlecht. Im Frühjahr regnete es viel. Die Beschaffung türkischer "
+    "Radpanzer Otokar Arma durch Kenia stärkt diese Einheiten. ",
+    "it": "Le unità di frontiera sorvegliano un lungo confine. I loro vecchi camion si guastano "
+    "spesso. Le strade sono cattive. In primavera ha piovuto molto. L'acquisto di veicoli Otokar "
+    "Arma dalla Turchia da parte del Kenya rafforza queste unità. ",
+}
+
+
+def _language_status(lang: str, later: str) -> str | None:
+    art = Article(id="t", title="Grenze", body=_QUIET[lang] + later, language=lang)
+    _, alerts = analyse(art, default_tagger(), load_rules(), datetime(2026, 12, 7, tzinfo=UTC))
+    got = {(a.pair["recipient"], a.pair["supplier"]): a.pair.get("status") for a in alerts}
+    return got[("KEN", "TUR")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "later"),
+    [
+        # the army, the vehicles: nothing ties the sentence to this deal in a language with no
+        # reading of definite arms, so it gives no status (it gave "delivered")
+        ("es", "El ejército todavía no ha recibido ninguno de los vehículos."),
+        ("fr", "L'armée n'a encore reçu aucun de ces véhicules."),
+        ("pl", "Armia nie otrzymała jeszcze żadnego z pojazdów."),
+        # another buyer's earlier purchase (it gave "ordered")
+        ("de", "Das Nachbarland hatte früher ähnliche Panzerfahrzeuge gekauft."),
+    ],
+)  # fmt: skip
+def test_a_later_sentence_in_a_language_not_tied_to_the_deal_gives_no_status(lang, later) -> None:
+    assert _language_status(lang, later) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "later"),
+    [
+        ("es", "El ejército todavía no ha recibido ninguno de los vehículos turcos."),
+        ("fr", "L'armée n'a encore reçu aucun des véhicules turcs."),
+        ("pl", "Armia nie otrzymała jeszcze żadnego z tureckich pojazdów."),
+        ("de", "Die Armee hat noch keines der türkischen Fahrzeuge erhalten."),
+        ("it", "L'esercito non ha ancora ricevuto nessuno dei veicoli turchi."),
+    ],
+)  # fmt: skip
+def test_a_negated_later_reception_is_an_order(lang, later) -> None:
+    # the deal stands, nothing handed over yet: ordered, never delivered
+    assert _language_status(lang, later) == "ordered"
+
+
+def test_a_negated_later_reception_in_english_is_an_order(status_of_titled) -> None:
+    text = (
+        _QUIET_OPENING + "Kenya's acquisition of Otokar Arma vehicles from Turkey strengthens "
+        "those units. The army has not yet received any of the Turkish vehicles."
+    )
+    assert status_of_titled("Border units", text, ("KEN", "TUR")) == "ordered"

@@ -44,6 +44,7 @@ from .grammar import (
 )
 from .text import SENT_TOKEN, bare
 from .transfer import (
+    _PUNCT,  # a clause ends at punctuation, as the status reader reads it
     further_status,
     holds_phrase,
     quantity_before,
@@ -691,10 +692,7 @@ def extract_pairs(
         # ("Armoured vehicles delivered to the army" over "Kenya's acquisition of ... from
         # Turkey"); a language lexicon needs it most, but an English pair untold is the same
         lede = told
-    if lede is None and hits:
-        # nor does the opening: the first status the rest of the report gives near a trigger
-        # (a pair with no status is always wrong, 50 such pairs on dev 2026-12-07)
-        lede = _opening_status(art, sentences[_OPENING:], lexicon)[0]
+    later = _later_statuses(art, sentences, per_sentence, hits, lexicon) if lede is None else []
     opening = told if at < _HEADLINE_AND_FIRST else None
     # the opening's delivery is the newest step of the deal whose buyer it names: when it names
     # the buyer of one of the report's pairs, a pair with another buyer is another deal the
@@ -707,6 +705,8 @@ def extract_pairs(
     for hit in hits.values():
         if hit.status is None:  # untold in its sentences: what the lede says of the deal
             hit.status = lede
+        if hit.status is None:  # nor the opening: a later sentence that speaks of this deal
+            hit.status = _later_status(hit, later)
         if (not buyers or hit.recipient in buyers) and (not sellers or hit.supplier in sellers):
             hit.status = with_opening(hit.status, opening)
         if hit.weapon is None:  # no weapon in the pair's sentences: one the article names
@@ -889,6 +889,125 @@ def _opening_status(
         if status:
             return status, pos
     return None, len(sentences)
+
+
+# How a pair whose sentences and opening tell no status takes one from later in the report:
+# "guarded" (``_later_status``), "any" (the first status near a trigger, whatever the
+# sentence is about: the 2026-12-07 policy the review found took statuses of other deals),
+# "off" (none). Kept as a switch so the bench can compare them.
+LATER_STATUS = "guarded"
+
+
+class _LaterStatus(NamedTuple):
+    """A status a sentence after the opening tells, and what the sentence names."""
+
+    status: str
+    states: frozenset[str]  # the states it names, companies as their state
+    weapons: frozenset[str]  # the weapons it names by name
+    arms_back: bool  # it refers back to arms or a deal named before ("the jets", "the deal")
+    related: bool  # it passes the guards that hold for every pair (``_later_statuses``)
+
+
+def _later_statuses(
+    art: Any,
+    sentences: list[tuple[str, int, int, int]],
+    per_sentence: Mapping[int, list[_Span]],
+    hits: Mapping[tuple[str, str], PairHit],
+    lex: RelationLexicon,
+) -> list[_LaterStatus]:
+    """The statuses the sentences after the opening tell near a trigger, in order, each with
+    what it names, for ``_later_status`` to choose from per pair. A sentence is ``related`` to
+    the report's deals only when it has no word of a look-alike class of goods (airliners,
+    relief or civil cargo: other goods changing hands). A sentence whose every trigger is
+    negated tells no delivery, which the status words of several languages read in "has not
+    yet received": a reception or order negated reads ordered, any other stage none."""
+    if LATER_STATUS == "off" or not hits:
+        return []
+    classes = lex.grammar
+    lookalike = frozenset().union(*(classes.words(n) for n in _OTHER_GOODS)) if classes else set()
+    deals = frozenset().union(*(classes.words(n) for n in _DEAL_NOUNS)) if classes else set()
+    out: list[_LaterStatus] = []
+    for idx in range(_OPENING, len(sentences)):
+        fld, _, start, end = sentences[idx]
+        text = art.title if fld == "title" else art.body
+        spans = per_sentence.get(idx, [])
+        symbols = _symbols(text, start, end, [], lex)[0]  # the status read as in the opening
+        trig = [k for k, x in enumerate(symbols) if x[0] == "word" and x[1] in lex.triggers]
+        status = sentence_status(_status_words(symbols, text, lex), trig, lex.status_words)
+        if not status:
+            continue
+        if LATER_STATUS == "any":
+            out.append(_LaterStatus(status, frozenset(), frozenset(), True, True))
+            break
+        states = frozenset(s.ident for s in spans if s.kind == "country" or s.kind in _ACTORS)
+        # a negator anywhere before the trigger in its clause, not only the window next to it:
+        # a verb-last clause puts it far ("hat noch keines der Fahrzeuge erhalten", "n'a encore
+        # reçu"); a clause ends at punctuation ("against attacks, and Norway will assist")
+        negated = bool(trig) and all(_negated_in_clause(symbols, k, lex) for k in trig)
+        if negated:  # a reception not yet made: the deal stands, nothing handed over
+            if status not in ("delivered", "ordered"):
+                continue
+            status = "ordered"
+        words = {x[1] for x in symbols if x[0] == "word"}
+        related = not (words & lookalike)
+        weapons = frozenset(s.ident for s in spans if s.kind == "weapon")
+        back = not lex.symbols_only and (
+            (not weapons and _arms_referred_back(symbols, text))
+            or bool(words & _ARMS_PRONOUNS)
+            or _deal_referred_back(text[start:end], deals)
+        )
+        out.append(_LaterStatus(status, states, weapons, back, related))
+    return out
+
+
+def _negated_in_clause(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
+    """A negator before the trigger at ``k`` in the same clause (back to punctuation)."""
+    for j in range(k - 1, -1, -1):
+        word = symbols[j][1] if symbols[j][0] == "word" else None
+        if word in _PUNCT:
+            return False
+        if word in lex.negators:
+            return True
+    return False
+
+
+# English pronouns that refer back to arms named before ("received the first ten of them")
+_ARMS_PRONOUNS = frozenset({"them"})
+# the look-alike classes of other goods changing hands (airliners, relief or civil cargo); the
+# hostile ones (fire, threat, drill) are left out: a report on the pair's war names them too
+_OTHER_GOODS = ("civil", "cargo")
+# the nouns of a deal, which after a definite determiner refer back to the report's deal ("the
+# potential deal", "the purchase contract"; "a contract for uniforms" is another)
+_DEAL_NOUNS = ("deal", "buy_noun", "sell_noun")
+_DEAL_REACH = 3  # the determiner at most this many words before the noun: "the export deal"
+
+
+def _deal_referred_back(sentence: str, deals: Collection[str]) -> bool:
+    """A deal noun after a definite determiner a few words before it ("the export deal")."""
+    toks = SENT_TOKEN.findall(sentence.lower())
+    return any(
+        w in deals and any(t in _DEFINITE for t in toks[max(0, i - _DEAL_REACH) : i])
+        for i, w in enumerate(toks)
+    )
+
+
+def _later_status(hit: PairHit, later: list[_LaterStatus]) -> str | None:
+    """The status of the first later sentence that speaks of the pair's deal: related to the
+    report's deals (``_later_statuses``), naming no state but the pair's two ("Uganda got
+    trucks from Ankara" is Uganda's deal; "the neighbouring country" names none), and naming
+    the pair's buyer or seller (a capital or a company of it stands for the state), its
+    weapon, or arms or a deal named before ("the vehicles", "them", "the contract"). "The
+    coast guard received new tugboats", "the police bought patrol cars", "a plan to buy
+    further vehicles was cancelled" tell other deals (review of 2026-12-07)."""
+    for x in later:
+        sides = {hit.recipient, hit.supplier}
+        if not x.related or not x.states <= sides:
+            continue
+        named = sides & x.states
+        weapon = hit.weapon in x.weapons if hit.weapon is not None else bool(x.weapons)
+        if named or weapon or x.arms_back:
+            return x.status
+    return None
 
 
 def _candidates(
