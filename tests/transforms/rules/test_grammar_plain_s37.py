@@ -34,6 +34,18 @@ DEAL_WITH_A_COMPANY = [
     ("Peru reached an agreement with Hanwha for K9 howitzers and K2 tanks.", {("PER", "KOR")}),
     ("Chile signed a contract with France's Nexter for 36 howitzers.", {("CHL", "FRA")}),
     ("Thailand's contract with Saab for four Gripen jets was signed in May.", {("THA", "SWE")}),
+    (
+        "Oman has placed a $600m order with Texas-based Lockheed Martin for 12 more F-16 jets.",
+        {("OMN", "USA")},
+    ),
+    (
+        "Chile signed contracts with Nexter and Saab for howitzers and jets.",
+        {("CHL", "FRA"), ("CHL", "SWE")},
+    ),
+    (
+        "The Philippine Navy inked a deal with Hyundai Heavy Industries for two corvettes.",
+        {("PHL", "KOR")},
+    ),
 ]
 
 
@@ -47,6 +59,14 @@ NO_ARMS_CHANGE_HANDS = [
     "Chile signed a contract with Nexter for the maintenance of its howitzers.",
     "Egypt signed a contract with Naval Group for the repair of two frigates.",
     "Chile signed a contract with Nexter for training on the howitzers.",
+]
+
+
+NO_ARMS_CHANGE_HANDS += [
+    # airliners, their variants and plurals written glued to the model number
+    "Kenya Airways placed an order with Boeing for ten 787s.",
+    "Vietnam's flag carrier signed a deal with Airbus for 20 A321neo aircraft.",
+    "Saudi Arabia's carrier confirmed an order with Airbus for 30 A320neo aircraft.",
 ]
 
 

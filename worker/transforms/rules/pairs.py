@@ -3255,8 +3255,20 @@ def _civil_only(symbols: list[tuple[str, Any, int, int]], lex: RelationLexicon) 
     ``_drop_civil_vessels``.)"""
     classes = lex.grammar or lex.word_classes
     civil = classes.words("civil") if classes is not None else frozenset()
-    has_civil = any(s[0] == "word" and s[1] in civil for s in symbols)
+    has_civil = any(s[0] == "word" and _civil_word(s[1], civil) for s in symbols)
     return has_civil and not any(s[0] == "weapon" and s[1] is not None for s in symbols)
+
+
+_MODEL_BASE = re.compile(r"[a-z]*\d+")
+
+
+def _civil_word(word: str, civil: frozenset[str]) -> bool:
+    """A civil word, or a civil model's variant or plural written glued to it ("a320neo",
+    "a321xlr", "787s"): the model number, then letters only."""
+    if word in civil:
+        return True
+    m = _MODEL_BASE.match(word)
+    return m is not None and m.group() in civil and word[m.end() :].isalpha()
 
 
 # Words after which a state's name or adjective followed by a participle of making opens the
