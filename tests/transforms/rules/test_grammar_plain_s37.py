@@ -3,29 +3,13 @@
 buyer, a phrasal verb of handing over in the present tense, and the verb "gift" in every form.
 Every sentence is our own."""
 
+# ruff: noqa: F811 - the test functions take the imported fixture ``read`` by name
 from __future__ import annotations
-
-from collections.abc import Callable
 
 import pytest
 
-from worker.model import Article
-from worker.transforms.rules import load_rules
-from worker.transforms.rules.pairs import extract_pairs
-from worker.transforms.tag import default_tagger
-
-
-@pytest.fixture(scope="module")
-def read() -> Callable[[str], set[tuple[str, str]]]:
-    """(recipient, supplier) pairs the shipped reader reads in one text."""
-    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
-
-    def run(text: str) -> set[tuple[str, str]]:
-        tagged = tagger.tag(Article(id="t", title="", body=text))
-        return {(h.recipient, h.supplier) for h in extract_pairs(tagged, lex)}
-
-    return run
-
+# the shipped reader's (recipient, supplier) pairs of one text, one fixture for both files
+from tests.transforms.rules.test_grammar_lists_s37 import read  # noqa: F401
 
 DEAL_WITH_A_COMPANY = [
     # the company's state sells, the one who signs or orders buys
