@@ -572,3 +572,21 @@ def test_a_capital_mention_survives_the_stored_form_and_unknown_keys_are_dropped
     # a reading a newer worker stored may carry a mention field this one does not know
     stored["mentions"][0]["emphasis"] = 0.5
     assert Entity.from_dict(stored).mentions[0].text == "Warsaw"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canberra set aside A$10 billion for the frigates.",
+        "The island state budgeted S$400 million on its navy.",
+        "Ottawa put C$15 billion into the submarine plan, and Wellington NZ$2 billion.",
+    ],
+)
+def test_an_amount_with_a_currency_prefix_is_never_a_designation(tagger, text) -> None:
+    # the folding reads "A$10" as "a 10", the A-10's key; a currency sign inside names nothing
+    assert [e.id for e in tag(tagger, text).entities if e.type == "weapon"] == []
+
+
+def test_the_designation_itself_still_reads_beside_an_amount(tagger) -> None:
+    found = tag(tagger, "The A$2 billion buy brings twelve A-10 jets and the S-400.")
+    assert sorted(e.id for e in found.entities if e.type == "weapon") == ["a-10", "s-400"]

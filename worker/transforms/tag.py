@@ -10,6 +10,7 @@ people and weapons only *link* to their country through ``Entity.country``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
@@ -140,6 +141,8 @@ class Tagger:
                     ctx = MatchContext(text, norm, field, sentences, starts or [], view)
                 if not _accept(rules, ctx, start, end):
                     continue
+            if _currency_inside(text, start, end):
+                continue  # "A$10 billion", "S$400 million": an amount, never a designation
             hits.append((start, -span, end, entity, kind))
             joins = joins or kind == COMBINING
         if joins:
@@ -212,6 +215,12 @@ class Tagger:
 
 # the hyphens that join the parts of a compound adjective ("franco-italien", "франко-немецкий")
 HYPHENS = frozenset("-‐‑")
+
+
+def _currency_inside(text: str, start: int, end: int) -> bool:
+    """A currency sign (any of Unicode's Sc class: $ € £ ¥ ...) stands inside the match: the
+    folding reads "A$10" as "a 10", but an amount with a currency prefix names nothing."""
+    return any(unicodedata.category(c) == "Sc" for c in text[start:end])
 
 
 def _compounds(hits: list[tuple[int, int, int, int, int]], text: str) -> list:

@@ -2451,6 +2451,9 @@ def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes
     if verb is None:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # a phrasal verb's object the parser hangs on its particle ("hands over two boats" read as
+    # "over" + object): the object of the verb all the same
+    objects += [g for p in verb.children if p.dep_ == "prt" for g in p.children if g.dep_ == "pobj"]
     if cls.has("ask", _w(verb)):  # "asked the US for helicopters": what is asked for
         objects += _prep_objects(verb, "for")
     if cls.has("interest", _w(verb)):  # "interest in the jets": what is wanted follows "in"

@@ -2478,7 +2478,7 @@ def _qualifying_triggers(
     def parsed(k: int) -> bool:
         return sentence is not None and _parsed_object(symbols, k, text, sentence, lex)
 
-    if not any(_trigger_counts(k, symbols, arms, obj_line, lex, parsed) for k in trig):
+    if not any(_trigger_counts(k, symbols, arms, obj_line, lex, parsed, text) for k in trig):
         return []
     return trig
 
@@ -3408,8 +3408,20 @@ def _civil_only(symbols: list[tuple[str, Any, int, int]], lex: RelationLexicon) 
     ``_drop_civil_vessels``.)"""
     classes = lex.grammar or lex.word_classes
     civil = classes.words("civil") if classes is not None else frozenset()
-    has_civil = any(s[0] == "word" and s[1] in civil for s in symbols)
+    has_civil = any(s[0] == "word" and _civil_word(s[1], civil) for s in symbols)
     return has_civil and not any(s[0] == "weapon" and s[1] is not None for s in symbols)
+
+
+_MODEL_BASE = re.compile(r"[a-z]*\d+")
+
+
+def _civil_word(word: str, civil: frozenset[str]) -> bool:
+    """A civil word, or a civil model's variant or plural written glued to it ("a320neo",
+    "a321xlr", "787s"): the model number, then letters only."""
+    if word in civil:
+        return True
+    m = _MODEL_BASE.match(word)
+    return m is not None and m.group() in civil and word[m.end() :].isalpha()
 
 
 # Words after which a state's name or adjective followed by a participle of making opens the
@@ -3508,6 +3520,7 @@ def _trigger_counts(
     obj_line: list[str],
     lex: RelationLexicon,
     parsed: Callable[[int], bool] | None = None,
+    text: str = "",
 ) -> bool:
     """Whether the trigger at symbol ``k`` makes the sentence a transfer: no ``not_objects``
     pattern matches around it, and a weak trigger has an ``objects`` pattern (its object is arms)
@@ -3522,7 +3535,7 @@ def _trigger_counts(
         after = symbols[k + 1 : k + 1 + 2 * lex.window]
         if not any(s[0] == "word" and s[1] == "for" for s in after):
             return False
-        if _unnamed_maker(symbols, k, lex.grammar.words("firm")):
+        if _unnamed_maker(symbols, k, lex.grammar.words("firm"), text):
             return False
     if obj_line:
         line = " " + " ".join([*obj_line[:k], "T", *obj_line[k + 1 :]]) + " "
@@ -3543,16 +3556,28 @@ _AUX = frozenset({"is", "are", "was", "were", "will", "would", "be", "been", "ha
                   "to", "also", "now", "currently", "already", "still"})  # fmt: skip
 
 
-def _unnamed_maker(symbols: list[Symbol], k: int, firm: frozenset[str]) -> bool:
+def _unnamed_maker(symbols: list[Symbol], k: int, firm: frozenset[str], text: str = "") -> bool:
     """Whether the maker before the verb of making at ``k`` is a bare trade noun ("the company
     is building jets for X"): no name and no state's adjective before it, so the seller would
-    only be guessed from the arms' make (a licence builder abroad is not their maker's state)."""
+    only be guessed from the arms' make (a licence builder abroad is not their maker's state).
+    A trade noun that ends a company's proper name ("Naval Group", "Thales Group") is a name."""
     j = k - 1
     while j >= 0 and symbols[j][0] == "word" and symbols[j][1] in _AUX:
         j -= 1
     if j < 0 or symbols[j][0] != "word" or symbols[j][1] not in firm:
         return False
-    return j == 0 or symbols[j - 1][0] != "country"
+    return j == 0 or (symbols[j - 1][0] != "country" and not _proper_name_end(symbols, j, text))
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "this", "that", "their", "his", "her"})
+
+
+def _proper_name_end(symbols: list[Symbol], j: int, text: str) -> bool:
+    """The word at ``j`` is written with a capital after a capitalised word that is no
+    determiner: the last word of a proper name ("Naval Group"), not a common noun ("the group")."""
+    if not text or j < 1 or symbols[j - 1][0] != "word" or symbols[j - 1][1] in _DETERMINERS:
+        return False
+    return all(text[symbols[i][2] : symbols[i][2] + 1].isupper() for i in (j - 1, j))
 
 
 def _symbol(sym: tuple[str, Any, int, int], k: int, iso: str, idx: int) -> str:
