@@ -19,8 +19,8 @@ DEAL_WITH_A_COMPANY = [
     ("Chile signed a contract with France's Nexter for 36 howitzers.", {("CHL", "FRA")}),
     ("Thailand's contract with Saab for four Gripen jets was signed in May.", {("THA", "SWE")}),
     (
-        "Oman has placed a $600m order with Texas-based Lockheed Martin for 12 more F-16 jets.",
-        {("OMN", "USA")},
+        "Kuwait has placed an $800m order with Maryland-based Lockheed Martin for 20 F-16 jets.",
+        {("KWT", "USA")},
     ),
     (
         "Chile signed contracts with Nexter and Saab for howitzers and jets.",
@@ -50,7 +50,7 @@ NO_ARMS_CHANGE_HANDS += [
     # airliners, their variants and plurals written glued to the model number
     "Kenya Airways placed an order with Boeing for ten 787s.",
     "Vietnam's flag carrier signed a deal with Airbus for 20 A321neo aircraft.",
-    "Saudi Arabia's carrier confirmed an order with Airbus for 30 A320neo aircraft.",
+    "An Egyptian airline finalised an order with Airbus for 12 A320neo jets.",
 ]
 
 
@@ -88,7 +88,7 @@ def test_a_bare_trade_noun_still_names_no_maker(read, text: str) -> None:
 
 
 HANDING_AND_GIFTING = [
-    ("India hands over two fast interceptor boats to Mozambique.", {("MOZ", "IND")}),
+    ("Japan hands over three coastal patrol boats to the Philippines.", {("PHL", "JPN")}),
     ("Turkey hands two corvettes over to Pakistan.", {("PAK", "TUR")}),
     ("India gifts two patrol boats to Mozambique.", {("MOZ", "IND")}),
     ("Japan is gifting three radars to the Philippines.", {("PHL", "JPN")}),
