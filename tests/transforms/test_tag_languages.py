@@ -628,3 +628,44 @@ def test_state_name_that_is_a_given_name(
     tagger: Tagger, body: str, lang: str, expected: set[str]
 ) -> None:
     assert countries(tagger, body, lang) == expected
+
+
+# --- Review of 2026-12-07 (morning): North Korea's long names, army and news agency ---------------
+# "Korea" alone is South Korea; the official long name of the North, its army and its news agency
+# hold the same word and must read PRK (the longest name wins).
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "La République populaire démocratique de Corée a livré des millions d'obus"
+            " à la Russie.",
+            "fr",
+        ),
+        (
+            "La Repubblica Popolare Democratica di Corea ha consegnato milioni di proiettili"
+            " alla Russia.",
+            "it",
+        ),
+        ("سلمت جمهورية كوريا الديمقراطية الشعبية ملايين القذائف إلى روسيا.", "ar"),
+        ("Корейская народная армия передала России миллионы снарядов.", "ru"),
+        (
+            "Según la Agencia Central de Noticias de Corea, Rusia recibió millones de proyectiles.",
+            "es",
+        ),
+        ("Selon l'Armée populaire de Corée, la Russie a reçu des obus.", "fr"),
+        ("Корейська народна армія передала Росії снаряди.", "uk"),
+        ("Koreańska Armia Ludowa przekazała Rosji pociski.", "pl"),
+        ("Rosja otrzymała pociski od Koreańskiej Armii Ludowej.", "pl"),
+        ("Kore Merkezi Haber Ajansı'na göre Rusya mermi aldı.", "tr"),
+        ("Secondo l'Armata Popolare Coreana la Russia ha ricevuto proiettili.", "it"),
+        ("Laut der Koreanischen Volksarmee erhielt Russland Granaten.", "de"),
+        ("Segundo a Agência Central de Notícias da Coreia, a Rússia recebeu munições.", "pt"),
+        ("وقالت وكالة الأنباء المركزية الكورية إن روسيا تسلمت القذائف.", "ar"),
+        ("Russia received shells, the Korean Central News Agency said.", "en"),
+        ("The Korean People's Army sent shells to Russia.", "en"),
+    ],
+)
+def test_north_korean_long_name_army_and_agency(tagger: Tagger, body: str, lang: str) -> None:
+    assert countries(tagger, body, lang) == {"PRK", "RUS"}
