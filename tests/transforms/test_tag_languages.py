@@ -669,3 +669,19 @@ def test_state_name_that_is_a_given_name(
 )
 def test_north_korean_long_name_army_and_agency(tagger: Tagger, body: str, lang: str) -> None:
     assert countries(tagger, body, lang) == {"PRK", "RUS"}
+
+
+# --- Review of 2026-12-07 (morning): Dominica, the given name, before a surname -----------------
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        ("La portavoz Dominica Pérez confirmó la venta.", "es", set()),
+        ("A analista Dominica Silva comentou o acordo.", "pt", set()),
+        ("La ricercatrice Dominica Rossi ha commentato.", "it", set()),
+        ("Dos patrulleras fueron entregadas a Dominica.", "es", {"DMA"}),
+    ],
+)
+def test_dominica_as_a_given_name(tagger: Tagger, body: str, lang: str, expected: set[str]) -> None:
+    assert countries(tagger, body, lang) == expected
