@@ -685,3 +685,36 @@ def test_north_korean_long_name_army_and_agency(tagger: Tagger, body: str, lang:
 )
 def test_dominica_as_a_given_name(tagger: Tagger, body: str, lang: str, expected: set[str]) -> None:
     assert countries(tagger, body, lang) == expected
+
+
+# --- Review of 2026-12-07 (morning): inflections with a meaning of their own -------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("I soldati marciavano in fila indiana lungo il sentiero.", "it"),
+        ("Una tribù indiana del Dakota ha protestato.", "it"),
+        ("Il riscatto fu pagato in afghani e dollari.", "it"),
+        ("Uma aldeia indiana da Amazônia recebeu médicos.", "pt"),
+        ("Le pianiste a joué une polonaise de Chopin.", "fr"),
+    ],
+)
+def test_inflection_with_a_meaning_of_its_own(tagger: Tagger, body: str, lang: str) -> None:
+    assert countries(tagger, body, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        ("I soldati afghani hanno ricevuto nuovi fucili.", "it", {"AFG"}),
+        ("La marina indiana ha ordinato due fregate.", "it", {"IND"}),
+        ("Des soldats indiens sont arrivés à Paris.", "fr", {"IND", "FRA"}),
+        ("La polonaise PGZ a livré des obusiers.", "fr", {"POL"}),
+        ("We paid in afghani at the market.", "en", set()),  # not Italian: the English word
+    ],
+)
+def test_inflection_still_read_as_the_state(
+    tagger: Tagger, body: str, lang: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body, lang) == expected

@@ -150,9 +150,21 @@ class Gazetteer:
             _keep_both_cases(old, alias)
         elif alias.case != default_case(alias.text) or old.generated:
             old.case = alias.case
-        old.reject_if += alias.reject_if
+        old.reject_if = _one_language_limit(old.reject_if + alias.reject_if)
         old.keep_if += alias.keep_if
         old.generated = old.generated and alias.generated
+
+
+def _one_language_limit(conditions: tuple[Condition, ...]) -> tuple[Condition, ...]:
+    """Two tables that give one form ("americana": Italian and Portuguese) each limit it to their
+    own language (``reject_if: not_language``); merged, the form is read in either of them, so
+    the limits become one listing both (two would reject it in both)."""
+    limits = [c for c in conditions if c.name == "not_language"]
+    if len(limits) < 2:
+        return conditions
+    langs = tuple(sorted({w for c in limits for w in c.words}))
+    merged = Condition.make("not_language", langs, limits[0].window, limits[0].source)
+    return (*(c for c in conditions if c.name != "not_language"), merged)
 
 
 def _case_pair(a: AliasDef, b: AliasDef) -> bool:
