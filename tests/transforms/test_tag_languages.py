@@ -718,3 +718,36 @@ def test_inflection_still_read_as_the_state(
     tagger: Tagger, body: str, lang: str, expected: set[str]
 ) -> None:
     assert countries(tagger, body, lang) == expected
+
+
+# --- Review of 2026-12-07 (morning): an English name read in lower case only in its language -----
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Wir tranken jamaican rum und aßen eine mexican pizza.", "de"),
+        ("Une maison georgian avec deux great danes dans le jardin.", "fr"),
+    ],
+)
+def test_lower_case_reading_only_in_the_language_of_that_form(
+    tagger: Tagger, body: str, lang: str
+) -> None:
+    assert countries(tagger, body, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "Il governo italien ha firmato.",
+            "fr",
+            {"ITA"},
+        ),  # French adjective, German name's letters
+        ("Die Marine kauft in Italien.", "de", {"ITA"}),
+    ],
+)
+def test_lower_case_reading_kept_in_its_own_language(
+    tagger: Tagger, body: str, lang: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body, lang) == expected
