@@ -628,3 +628,126 @@ def test_state_name_that_is_a_given_name(
     tagger: Tagger, body: str, lang: str, expected: set[str]
 ) -> None:
     assert countries(tagger, body, lang) == expected
+
+
+# --- Review of 2026-12-07 (morning): North Korea's long names, army and news agency ---------------
+# "Korea" alone is South Korea; the official long name of the North, its army and its news agency
+# hold the same word and must read PRK (the longest name wins).
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        (
+            "La République populaire démocratique de Corée a livré des millions d'obus"
+            " à la Russie.",
+            "fr",
+        ),
+        (
+            "La Repubblica Popolare Democratica di Corea ha consegnato milioni di proiettili"
+            " alla Russia.",
+            "it",
+        ),
+        ("سلمت جمهورية كوريا الديمقراطية الشعبية ملايين القذائف إلى روسيا.", "ar"),
+        ("Корейская народная армия передала России миллионы снарядов.", "ru"),
+        (
+            "Según la Agencia Central de Noticias de Corea, Rusia recibió millones de proyectiles.",
+            "es",
+        ),
+        ("Selon l'Armée populaire de Corée, la Russie a reçu des obus.", "fr"),
+        ("Корейська народна армія передала Росії снаряди.", "uk"),
+        ("Koreańska Armia Ludowa przekazała Rosji pociski.", "pl"),
+        ("Rosja otrzymała pociski od Koreańskiej Armii Ludowej.", "pl"),
+        ("Kore Merkezi Haber Ajansı'na göre Rusya mermi aldı.", "tr"),
+        ("Secondo l'Armata Popolare Coreana la Russia ha ricevuto proiettili.", "it"),
+        ("Laut der Koreanischen Volksarmee erhielt Russland Granaten.", "de"),
+        ("Segundo a Agência Central de Notícias da Coreia, a Rússia recebeu munições.", "pt"),
+        ("وقالت وكالة الأنباء المركزية الكورية إن روسيا تسلمت القذائف.", "ar"),
+        ("Russia received shells, the Korean Central News Agency said.", "en"),
+        ("The Korean People's Army sent shells to Russia.", "en"),
+    ],
+)
+def test_north_korean_long_name_army_and_agency(tagger: Tagger, body: str, lang: str) -> None:
+    assert countries(tagger, body, lang) == {"PRK", "RUS"}
+
+
+# --- Review of 2026-12-07 (morning): Dominica, the given name, before a surname -----------------
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        ("La portavoz Dominica Pérez confirmó la venta.", "es", set()),
+        ("A analista Dominica Silva comentou o acordo.", "pt", set()),
+        ("La ricercatrice Dominica Rossi ha commentato.", "it", set()),
+        ("Dos patrulleras fueron entregadas a Dominica.", "es", {"DMA"}),
+    ],
+)
+def test_dominica_as_a_given_name(tagger: Tagger, body: str, lang: str, expected: set[str]) -> None:
+    assert countries(tagger, body, lang) == expected
+
+
+# --- Review of 2026-12-07 (morning): inflections with a meaning of their own -------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("I soldati marciavano in fila indiana lungo il sentiero.", "it"),
+        ("Una tribù indiana del Dakota ha protestato.", "it"),
+        ("Il riscatto fu pagato in afghani e dollari.", "it"),
+        ("Uma aldeia indiana da Amazônia recebeu médicos.", "pt"),
+        ("Le pianiste a joué une polonaise de Chopin.", "fr"),
+    ],
+)
+def test_inflection_with_a_meaning_of_its_own(tagger: Tagger, body: str, lang: str) -> None:
+    assert countries(tagger, body, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        ("I soldati afghani hanno ricevuto nuovi fucili.", "it", {"AFG"}),
+        ("La marina indiana ha ordinato due fregate.", "it", {"IND"}),
+        ("Des soldats indiens sont arrivés à Paris.", "fr", {"IND", "FRA"}),
+        ("La polonaise PGZ a livré des obusiers.", "fr", {"POL"}),
+        ("We paid in afghani at the market.", "en", set()),  # not Italian: the English word
+    ],
+)
+def test_inflection_still_read_as_the_state(
+    tagger: Tagger, body: str, lang: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body, lang) == expected
+
+
+# --- Review of 2026-12-07 (morning): an English name read in lower case only in its language -----
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Wir tranken jamaican rum und aßen eine mexican pizza.", "de"),
+        ("Une maison georgian avec deux great danes dans le jardin.", "fr"),
+    ],
+)
+def test_lower_case_reading_only_in_the_language_of_that_form(
+    tagger: Tagger, body: str, lang: str
+) -> None:
+    assert countries(tagger, body, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        (
+            "Il governo italien ha firmato.",
+            "fr",
+            {"ITA"},
+        ),  # French adjective, German name's letters
+        ("Die Marine kauft in Italien.", "de", {"ITA"}),
+    ],
+)
+def test_lower_case_reading_kept_in_its_own_language(
+    tagger: Tagger, body: str, lang: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body, lang) == expected

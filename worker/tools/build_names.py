@@ -356,7 +356,7 @@ class Table:
     # only before a hyphen and a nationality adjective
     combining: set[str] = field(default_factory=set)
     # lower-case forms that are English words too, kept for articles in the table's language
-    # only (``keep_if: language``): an inflection of the adjective ("americana", "indiana")
+    # only (``reject_if: not_language``): an inflection of the adjective ("americana", "indiana")
     own_language: set[str] = field(default_factory=set)
 
 
@@ -916,7 +916,9 @@ def _entries(
 ) -> list[str | dict[str, Any]]:
     def entry(s: str) -> str | dict[str, Any]:
         if own_language and s in own_language:
-            return {"text": s, "keep_if": [{"language": [lang]}]}
+            # a reject_if, not a keep_if: a keep_if that holds would override the form's
+            # homonym conditions (homonyms.yaml: "fila indiana") in its own language
+            return {"text": s, "reject_if": [{"not_language": [lang]}]}
         return {"text": s, "case": "insensitive"} if s in any_case else s
 
     return [entry(s) for s in sorted(forms)]

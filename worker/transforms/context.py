@@ -423,6 +423,14 @@ def _language(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
     return ctx.article.language in cond.singles
 
 
+def _not_language(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
+    """The article is not written in one of ``words`` (or its language is unknown). As a
+    ``reject_if`` it limits a form to its language ("indiana", Italian and Portuguese, is an
+    English word) while the form's own homonym conditions still apply there: a ``keep_if:
+    [language]`` that holds would override them."""
+    return ctx.article.language not in cond.singles
+
+
 def _always(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
     """Always holds: ``reject_if: [always: true]`` keeps a match only when a ``keep_if``
     condition holds (a word that is a country only in its context: Arabic "مالي", "financial")."""
@@ -435,6 +443,7 @@ PREDICATES: dict[str, Callable[[Condition, MatchContext, int, int], bool]] = {
     "always": _always,
     "person_context": _person_context,
     "language": _language,
+    "not_language": _not_language,
     "near": _near,
     "followed_by": _followed_by,
     "preceded_by": _preceded_by,
@@ -446,4 +455,4 @@ PREDICATES: dict[str, Callable[[Condition, MatchContext, int, int], bool]] = {
     "currency_sign": _currency_sign,
 }
 # Predicates that take a word list (the others take ``true``).
-WORD_PREDICATES = frozenset({"near", "followed_by", "preceded_by", "language"})
+WORD_PREDICATES = frozenset({"near", "followed_by", "preceded_by", "language", "not_language"})

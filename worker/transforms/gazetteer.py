@@ -80,9 +80,14 @@ class AliasDef:
     keep_if: tuple[Condition, ...] = ()
     source: str = ""
     generated: bool = False
-    # also matches written all in lower case: one language's lower-case adjective has the letters
-    # of another's capitalised name of the same country (French "italien", German "Italien")
-    lower_too: bool = False
+    # also matches written all in lower case, in articles of these languages: one language's
+    # lower-case adjective has the letters of another's capitalised name of the same country
+    # (French "italien", German "Italien"), read so only in the adjective's own language (a German
+    # "jamaican rum" is English words, not the country); ANY_LANGUAGE when the lower-case form
+    # comes from a file of no language (a hand-kept homonym)
+    lower_in: frozenset[str] = frozenset()
+    # the ``language:`` of the file the form comes from (None: hand-kept, English)
+    language: str | None = None
     # NAME, ADJECTIVE (a country's demonyms) or COMBINING (the first part of a compound
     # adjective, "franco-" in "franco-italien": it names its state only there, see tag.py)
     kind: int = 0
@@ -150,9 +155,21 @@ class Gazetteer:
             _keep_both_cases(old, alias)
         elif alias.case != default_case(alias.text) or old.generated:
             old.case = alias.case
-        old.reject_if += alias.reject_if
+        old.reject_if = _one_language_limit(old.reject_if + alias.reject_if)
         old.keep_if += alias.keep_if
         old.generated = old.generated and alias.generated
+
+
+def _one_language_limit(conditions: tuple[Condition, ...]) -> tuple[Condition, ...]:
+    """Two tables that give one form ("americana": Italian and Portuguese) each limit it to their
+    own language (``reject_if: not_language``); merged, the form is read in either of them, so
+    the limits become one listing both (two would reject it in both)."""
+    limits = [c for c in conditions if c.name == "not_language"]
+    if len(limits) < 2:
+        return conditions
+    langs = tuple(sorted({w for c in limits for w in c.words}))
+    merged = Condition.make("not_language", langs, limits[0].window, limits[0].source)
+    return (*(c for c in conditions if c.name != "not_language"), merged)
 
 
 def _case_pair(a: AliasDef, b: AliasDef) -> bool:
@@ -170,10 +187,15 @@ def _case_pair(a: AliasDef, b: AliasDef) -> bool:
     return a.text.islower() != b.text.islower() and fold_words(a.text) == fold_words(b.text)
 
 
+ANY_LANGUAGE = "*"  # ``AliasDef.lower_in``: any article not in English (or of unknown language)
+
+
 def _keep_both_cases(old: AliasDef, new: AliasDef) -> None:
-    """``old`` (merged into) matches as the capitalised form does and also all in lower case."""
-    cap = new if old.text.islower() else old
-    old.text, old.case, old.lower_too = cap.text, cap.case, True
+    """``old`` (merged into) matches as the capitalised form does and also all in lower case,
+    the latter in the lower-case form's language only."""
+    cap, low = (new, old) if old.text.islower() else (old, new)
+    lower_in = old.lower_in | new.lower_in | {low.language or ANY_LANGUAGE}
+    old.text, old.case, old.lower_in = cap.text, cap.case, lower_in
 
 
 def default_case(text: str, language: str | None = None) -> str:
@@ -356,13 +378,22 @@ def _alias_nodes(f: _File, node: yaml.Node, entity: str | None, *, plural: bool)
         if not fold_words(text).strip():
             raise f.error(item, f"alias {text!r} has no letters or digits")
         where = f.where(item)
-        out.append(AliasDef(text, entity, case, reject, keep, where, generated))
+        lang = f.language
+        out.append(AliasDef(text, entity, case, reject, keep, where, generated, language=lang))
         for variant in _variants(text, plural=want_plural):
-            out.append(AliasDef(variant, entity, case, reject, keep, where, generated=True))
+            out.append(
+                AliasDef(variant, entity, case, reject, keep, where, generated=True, language=lang)
+            )
         for variant in _hyphened(text, plural=want_plural):
-            out.append(AliasDef(variant, entity, "exact", reject, keep, where, generated=True))
+            out.append(
+                AliasDef(
+                    variant, entity, "exact", reject, keep, where, generated=True, language=lang
+                )
+            )
         for variant in _quoted(text, plural=want_plural):
-            out.append(AliasDef(variant, entity, case, reject, keep, where, generated=True))
+            out.append(
+                AliasDef(variant, entity, case, reject, keep, where, generated=True, language=lang)
+            )
     return out
 
 
@@ -734,11 +765,12 @@ class Pattern(NamedTuple):
     span: int  # length of the alias in the text (the key minus its two padding spaces)
     entity: int  # index into CompiledGazetteer.entities, -1 for a blocker
     check: int  # 0: no case check, 1: first character upper case, 2: use upper/lower,
-    # 3: all of ``lower`` lower case, else as 2 (``AliasDef.lower_too``)
+    # 3: all of ``lower`` lower case (in an article of a language of ``lower_in``), else as 2
     upper: tuple[int, ...]  # offsets (from the match start) that must be upper case
     lower: tuple[int, ...]  # offsets that must be lower case (``case: exact``; check 3: letters)
     rules: tuple[tuple[Condition, ...], tuple[Condition, ...]] | None  # (reject_if, keep_if)
     kind: int  # NAME, ADJECTIVE, COMBINING or CAPITAL (a country alias; NAME for other entities)
+    lower_in: frozenset[str]  # check 3: the languages of the lower-case reading (AliasDef)
 
 
 @dataclass(slots=True)
@@ -775,7 +807,7 @@ def compile_gazetteer(g: Gazetteer) -> CompiledGazetteer:
     for key, alias in g.aliases.items():
         upper, lower = _case_offsets(alias.text, alias.case)
         check = 0 if not (upper or lower) else 1 if (upper == (0,) and not lower) else 2
-        if alias.lower_too and check:
+        if alias.lower_in and check:
             # the lower-case reading needs every letter lower; the capitalised one its capitals
             # (an "exact" capitalised form's own lower-case letters are then not checked)
             lower = tuple(i for i, c in enumerate(alias.text) if c.isalpha())
@@ -783,7 +815,7 @@ def compile_gazetteer(g: Gazetteer) -> CompiledGazetteer:
         rules = (alias.reject_if, alias.keep_if) if alias.reject_if or alias.keep_if else None
         entity = index[alias.entity] if alias.entity else -1
         kind = CAPITAL if alias.kind == NAME and key.strip() in capitals else alias.kind
-        pattern = Pattern(len(key), entity, check, upper, lower, rules, kind)
+        pattern = Pattern(len(key), entity, check, upper, lower, rules, kind, alias.lower_in)
         a.add_word(f" {key} ", pattern)
     a.make_automaton()
     return CompiledGazetteer(

@@ -21,6 +21,7 @@ from worker.transforms.context import Condition, MatchContext, TaggingContext
 from worker.transforms.folding import FOLD_TABLE
 from worker.transforms.gazetteer import (
     ADJECTIVE,
+    ANY_LANGUAGE,
     CAPITAL,
     COMBINING,
     CompiledGazetteer,
@@ -78,10 +79,11 @@ class Tagger:
         )
         found: dict[int, list[Mention]] = {}
         # The all-lower-case reading of a name key that also holds another language's adjective
-        # ("italien", "afghan") is that language's: in English the same letters are an ordinary
-        # word ("an afghan blanket", "a maltese puppy"), so an English article reads only the
+        # ("italien", "afghan") is that language's (``Pattern.lower_in``): elsewhere the same
+        # letters are an ordinary word ("an afghan blanket", "a maltese puppy") or English words
+        # quoted in other copy ("jamaican rum"), so an English article reads only the
         # capitalised form; so does one whose language is unknown (short items, mixed pages).
-        lower_too = article.language not in (None, "en", "und")
+        lower_too = None if article.language in (None, "en", "und") else article.language
         lead = article.language in self.compiled.lead_languages
         if title:
             self._scan(title, title_norm, "title", [], None, view, found, lower_too, lead)
@@ -98,18 +100,18 @@ class Tagger:
         starts: list[int] | None,
         view: TaggingContext,
         found: dict[int, list[Mention]],
-        lower_too: bool = True,
+        lower_too: str | None = None,
         lead: bool = False,
     ) -> None:
         """One automaton pass over ``norm``; mentions go into ``found`` by entity index.
-        ``lower_too`` False: a key that also matches all in lower case (check 3) matches only
-        as its capitalised form. ``lead``: the article's language puts adjectives before their
-        noun, so a lower-case adjective alias also matches capitalised as a sentence's first
-        word."""
+        ``lower_too``: the article's language, for a key that also matches all in lower case in
+        some languages (check 3); None: such a key matches only as its capitalised form.
+        ``lead``: the article's language puts adjectives before their noun, so a lower-case
+        adjective alias also matches capitalised as a sentence's first word."""
         hits: list[tuple[int, int, int, int]] = []
         ctx: MatchContext | None = None
         joins = False
-        for last, (span, entity, check, upper, lower, rules, kind) in self._iter(norm):
+        for last, (span, entity, check, upper, lower, rules, kind, lower_in) in self._iter(norm):
             # The key is " alias " and ``last`` indexes its final padding space in ``norm``,
             # which is ``text`` shifted right by one.
             end = last - 1
@@ -117,7 +119,14 @@ class Tagger:
             if check == 1:
                 if not text[start].isupper():
                     continue
-            elif check == 2 or (check == 3 and not (lower_too and _lower_ok(text, start, lower))):
+            elif check == 2 or (
+                check == 3
+                and not (
+                    lower_too
+                    and (lower_too in lower_in or ANY_LANGUAGE in lower_in)
+                    and _lower_ok(text, start, lower)
+                )
+            ):
                 ok = True
                 for o in upper:
                     if not text[start + o].isupper():
@@ -181,7 +190,7 @@ class Tagger:
             if any(s < m.end() and m.start() < e for s, _, e, _, _ in hits):
                 continue  # an alias or a blocker claims it ("Leopard 2A7"; "Mi-171A2")
             base = m.group(1).translate(FOLD_TABLE)
-            for last, (span, entity, _, _, _, rules, kind) in self._iter(f" {base} "):
+            for last, (span, entity, _, _, _, rules, kind, _) in self._iter(f" {base} "):
                 whole = span == len(base) and last == len(base) + 1
                 weapon = entity >= 0 and self._entities[entity].type == "weapon"
                 if whole and rules is None and weapon:
