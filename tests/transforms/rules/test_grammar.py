@@ -2058,6 +2058,10 @@ def test_a_named_maker_building_arms_for_a_state_sells_to_it(read, text, pairs) 
         ("Kenya bought four rifles of Chinese manufacture last year.", {("KEN", "CHN")}),
         # another seller named: the place of making is no seller (jets handed on)
         ("Denmark will send F-16 jets built in the United States to Ukraine.", {("UKR", "DNK")}),
+        # "from X" after the place of making: the parse hangs it on the participle, but it
+        # names the seller of the verb of receiving or buying
+        ("Ukraine received drones made in Turkey from Poland.", {("UKR", "POL")}),
+        ("Ukraine bought drones made in Turkey from Poland.", {("UKR", "POL")}),
         # a plant, a signing or a repair "in X" names no maker of arms
         ("A factory built in Poland will make shells for Ukraine.", set()),
         ("The tanks were delivered to Ukraine after being repaired in Germany.", set()),
