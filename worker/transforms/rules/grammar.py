@@ -2091,6 +2091,8 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
             return Role(RECIPIENT, f"'{h.head.text} … {h.text} from' (places the order)", h.i)
         if h.dep_ == "acl" and _retired(h.head, cls):  # "retiring the system bought from X"
             return Role(THIRD, f"'{h.text} from' {RETIRED}")
+        if _licence_to_make(h, cls):  # "frigates built in India under a licence from Russia"
+            return Role(THIRD, f"'{h.text} from' (licensor of a build)", h.i)
         made = _making_participle(h, cls)
         if made is not None:  # "received drones made in Turkey from Poland": the seller
             return Role(SUPPLIER, f"'{made.text} … from' (past '{h.text}')", made.i)
@@ -2183,6 +2185,17 @@ def _of_make(noun: Any, wtok: dict[int, Weapon], cls: Classes) -> Any | None:
         return None
     arms = noun.head.head
     return arms if arms.i != noun.head.i and _arms_at(arms, wtok, cls) else None
+
+
+def _licence_to_make(noun: Any, cls: Classes) -> bool:
+    """A licence under which arms are made ("frigates built in India under a licence from
+    Russia", "is assembling the jets under licence from Sweden"): the licensor sells no arms;
+    the licensee makes them (label rules: licence production is no pair). Another trigger may
+    still name the licensor a seller ("Russia delivered the kits")."""
+    if not cls.has("permit", _w(noun)) or noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    return _w(prep) in ("under", "with") and cls.any(("making", "build"), _w(prep.head))
 
 
 def _making_participle(verb: Any, cls: Classes) -> Any | None:
