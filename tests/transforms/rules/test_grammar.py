@@ -2058,6 +2058,10 @@ def test_a_named_maker_building_arms_for_a_state_sells_to_it(read, text, pairs) 
         ("Kenya bought four rifles of Chinese manufacture last year.", {("KEN", "CHN")}),
         # another seller named: the place of making is no seller (jets handed on)
         ("Denmark will send F-16 jets built in the United States to Ukraine.", {("UKR", "DNK")}),
+        # "from X" after the place of making: the parse hangs it on the participle, but it
+        # names the seller of the verb of receiving or buying
+        ("Ukraine received drones made in Turkey from Poland.", {("UKR", "POL")}),
+        ("Ukraine bought drones made in Turkey from Poland.", {("UKR", "POL")}),
         # a plant, a signing or a repair "in X" names no maker of arms
         ("A factory built in Poland will make shells for Ukraine.", set()),
         ("The tanks were delivered to Ukraine after being repaired in Germany.", set()),
@@ -2073,8 +2077,10 @@ def test_where_the_arms_were_made_names_their_seller(read, text, pairs) -> None:
         # an origin compound written without its hyphen reads as the hyphened one
         ("Bangladesh received two China made submarines.", {("BGD", "CHN")}),
         ("Nigeria received 12 Chinese made drones last week.", {("NGA", "CHN")}),
-        ("Egypt ordered 20 Russian built combat helicopters.", {("EGY", "RUS")}),
-        ("Kenya will buy a Turkish manufactured patrol vessel.", {("KEN", "TUR")}),
+        ("Egypt ordered 20 Russia built combat helicopters.", {("EGY", "RUS")}),
+        ("Peru bought four Korea built patrol vessels.", {("PER", "KOR")}),
+        # a year and a comma before the state: a clause, the state is its subject
+        ("In 2019, Russia built two frigates for India.", {("IND", "RUS")}),
     ],
 )
 def test_an_origin_compound_without_its_hyphen_names_the_maker(read, text, pairs) -> None:
@@ -2089,6 +2095,9 @@ def test_an_origin_word_before_a_clause_stays_a_subject() -> None:
     assert _origin_hyphened(line, spans, making) == (
         "The Chinese made a deal; two China-made submarines; China built them."
     )
+    # nor past a comma: "In 2019, Russia built" is a clause after an adverbial
+    line = "In 2019, Russia built two frigates."
+    assert _origin_hyphened(line, [(9, 15)], making) == line
 
 
 def test_a_warship_named_by_its_type_abbreviation_is_arms(read) -> None:

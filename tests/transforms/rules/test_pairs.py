@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import yaml
 
 from worker.model import Article
 from worker.pipeline import analyse
-from worker.transforms.rules import load_rules
+from worker.transforms.rules import RuleSet, load_rules
 from worker.transforms.rules.pairs import extract_pairs
 from worker.transforms.tag import default_tagger
 
@@ -320,12 +321,61 @@ def test_arms_beside_civil_goods_still_make_a_pair(alerted) -> None:
         ("Two corvettes were constructed for the Egyptian navy by Fincantieri.", {("EGY", "ITA")}),
         ("Embraer is assembling six Super Tucano aircraft for Ghana.", {("GHA", "BRA")}),
         ("Lockheed Martin was chosen to manufacture 12 F-16 jets for Bulgaria.", {("BGR", "USA")}),
-        # no "for" naming a buyer: the query passes, the reader still finds no sale
-        ("Hanwha builds K9 howitzers at its plant near Changwon.", set()),
+        # a licence built in the buyer's own country: the licensor sells no arms
+        (
+            "India's navy commissioned two frigates built in India under a licence from Russia.",
+            set(),
+        ),
     ],
 )
 def test_a_maker_building_for_a_buyer_passes_the_topic_query(alerted, text, pairs) -> None:
     assert alerted(text) == pairs, text
+
+
+def _topic_query(query: str) -> Callable[[str], bool]:
+    """Whether a rule with this query, over the shipped topics, matches one text."""
+    shipped, tagger = load_rules(), default_tagger()
+    recs = [r for r in shipped.to_records() if r["kind"] != "rule"]
+    rule = {"id": "q", "title": "q", "query": query}
+    ruleset, errors = RuleSet.from_records_lenient(
+        [*recs, {"key": "rule:q", "kind": "rule", "value": rule}]
+    )
+    assert errors == []
+
+    def run(text: str) -> bool:
+        tagged = tagger.tag(Article(id="q", title="", body=text))
+        return bool(ruleset.view(tagged).matching())
+
+    return run
+
+
+def test_a_maker_without_a_buyer_passes_the_query_and_reads_no_sale(alerted) -> None:
+    # no "for" naming a buyer: the query passes (the verb of making beside arms), the reader
+    # still finds no sale
+    text = "Hanwha builds K9 howitzers at its plant near Changwon."
+    shipped = next(r for r in load_rules().active if r.id == "arms-transfer-pair")
+    assert _topic_query(shipped.query)(text)
+    assert alerted(text) == set()
+
+
+def test_verbs_of_making_are_no_arms_transfer_topic() -> None:
+    # common verbs: a city building a hospital is no arms report (the dashboards count the
+    # topic); the pair rule reads them only beside arms, as topic:arms_build
+    transfer = _topic_query("topic:arms_transfer")
+    assert not transfer("The city built a new hospital and is constructing a bridge.")
+    assert not transfer("The firm is manufacturing cars and assembling phones.")
+    assert transfer("Chile bought six frigates from Spain.")
+
+
+def test_every_build_word_of_the_reader_is_an_arms_build_term() -> None:
+    # the topic and the reader's `build` class are kept in step: a report whose only transfer
+    # sentence is a maker's must reach the reader
+    classes = yaml.safe_load(
+        (Path(__file__).parents[3] / "worker/data/rules/relations/arms_transfer.yaml").read_text()
+    )["classes"]
+    topics = load_rules().topics
+    assert set(classes["build"]) <= set(topics["arms_build"].terms)
+    assert not set(classes["build"]) & set(topics["arms_transfer"].terms)
 
 
 def test_the_query_lets_through_every_arms_word_the_reader_reads() -> None:

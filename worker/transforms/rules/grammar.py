@@ -2111,6 +2111,11 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
             return Role(RECIPIENT, f"'{h.head.text} … {h.text} from' (places the order)", h.i)
         if h.dep_ == "acl" and _retired(h.head, cls):  # "retiring the system bought from X"
             return Role(THIRD, f"'{h.text} from' {RETIRED}")
+        if _licence_to_make(h, cls):  # "frigates built in India under a licence from Russia"
+            return Role(THIRD, f"'{h.text} from' (licensor of a build)", h.i)
+        made = _making_participle(h, cls)
+        if made is not None:  # "received drones made in Turkey from Poland": the seller
+            return Role(SUPPLIER, f"'{made.text} … from' (past '{h.text}')", made.i)
         if _transfer_word(h, wtok, cls, 1, buying=True):  # not "wresting control from Russia"
             return Role(SUPPLIER, f"'{h.text} … from'", h.i)
         if _asks_for_arms(h, cls):  # "requested Taurus missiles from Germany"
@@ -2175,7 +2180,7 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         if deal is not None:  # "a deal on the delivery of six frigates with Italy"
             return Role(PARTY, f"'{deal.text} … with'", deal.i)
         return None
-    made_in = _made_in(prep, h, cls, wtok) if p == "in" else None
+    made_in = _place_of_making(prep, h, cls, wtok) if p == "in" else None
     if made_in is not None:  # "drones made in China": the maker's state, as "Chinese-made"
         return Role(SUPPLIER, f"{MAKER_OF}'{made_in.text}' (made in)", made_in.i, maker=True)
     if p in ("in", "at"):
@@ -2216,7 +2221,31 @@ def _of_make(noun: Any, wtok: dict[int, Weapon], cls: Classes) -> Any | None:
     return arms if arms.i != noun.head.i and _arms_at(arms, wtok, cls) else None
 
 
-def _made_in(prep: Any, verb: Any, cls: Classes, wtok: dict[int, Weapon]) -> Any | None:
+def _licence_to_make(noun: Any, cls: Classes) -> bool:
+    """A licence under which arms are made ("frigates built in India under a licence from
+    Russia", "is assembling the jets under licence from Sweden"): the licensor sells no arms;
+    the licensee makes them (label rules: licence production is no pair). Another trigger may
+    still name the licensor a seller ("Russia delivered the kits")."""
+    if not cls.has("permit", _w(noun)) or noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    return _w(prep) in ("under", "with") and cls.any(("making", "build"), _w(prep.head))
+
+
+def _making_participle(verb: Any, cls: Classes) -> Any | None:
+    """The verb of buying or receiving whose arms a participle of making qualifies, when a
+    "from" phrase hangs on that participle ("received drones made in Turkey from Poland"): the
+    small parser attaches the phrase to the nearer verb, but nothing is made "from" a state, so
+    it names the seller of the clause the arms belong to. That verb, or None."""
+    if not cls.has("making", _w(verb)) or verb.tag_ != "VBN" or verb.dep_ not in ("acl", "amod"):
+        return None
+    main = verb.head.head
+    if main.i == verb.head.i or not cls.any(_FROM_WORDS, _w(main)):
+        return None
+    return main
+
+
+def _place_of_making(prep: Any, verb: Any, cls: Classes, wtok: dict[int, Weapon]) -> Any | None:
     """The arms a past participle of making places in a state ("drones made in China",
     "frigates built in South Korea", "jets were manufactured in Italy"): the state names where
     they were made, a seller as an origin adjective is ("Chinese-made"), so unless another

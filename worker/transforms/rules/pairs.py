@@ -45,6 +45,8 @@ from .grammar import (
 from .text import SENT_TOKEN, bare
 from .transfer import (
     _PUNCT,  # a clause ends at punctuation, as the status reader reads it
+
+    COUNT_WORDS,
     further_status,
     holds_phrase,
     quantity_before,
@@ -3425,16 +3427,18 @@ def _civil_word(word: str, civil: frozenset[str]) -> bool:
 
 
 # Words after which a state's name or adjective followed by a participle of making opens the
-# arms' noun phrase ("the two China made submarines", "12 Chinese made drones"), and words
-# that, right after the participle, show a clause instead ("the Chinese made a deal")
-_PHRASE_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "these",
-                             "those", "some", "several", "more", "new", "two", "three", "four",
-                             "five", "six", "seven", "eight", "nine", "ten", "twelve", "dozens",
-                             "hundreds"})  # fmt: skip
+# arms' noun phrase ("the two China made submarines", "12 Chinese made drones"): determiners
+# and counts (the hyphen is put back before the parse, so its DT / CD tags are not at hand),
+# and words that, right after the participle, show a clause instead ("the Chinese made a deal")
+_PHRASE_OPENERS = COUNT_WORDS | frozenset({"a", "an", "the", "its", "their", "his", "her",
+                                           "our", "these", "those", "some", "several", "more",
+                                           "new"})  # fmt: skip
 _CLAUSE_OBJECTS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this",
                              "that", "these", "those", "it", "them", "up", "in", "by", "for",
                              "to", "with", "at", "on", "from", "and", "or"})  # fmt: skip
-_LAST_WORD = re.compile(r"(\w+)\W*$")
+# the word right before a span, one run of spaces between: not past a comma ("In 2019, Russia
+# built two frigates" is a clause)
+_LAST_WORD = re.compile(r"(\w+)\s+$")
 _NEXT_WORDS = re.compile(r" ([A-Za-z]+) ([a-z]+)\b")
 
 

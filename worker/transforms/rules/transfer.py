@@ -157,6 +157,8 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(f"{_SMALL} {_TEENS}".split())} | {
     "hundred": 100,
     "dozen": 12,
 }
+# the counts written as words, for a reader that must tell a count before a noun phrase
+COUNT_WORDS = frozenset(_NUMBER_WORDS) | {"dozens", "hundreds"}
 # A count right before the weapon, past a few modifiers: "24 Rafale jets", "two batteries of".
 _QTY = re.compile(
     r"(?<![\w.$€£-])(\d{1,3}(?:,\d{3})*|\d+|" + "|".join(_NUMBER_WORDS) + r")"
