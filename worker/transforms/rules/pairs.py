@@ -45,7 +45,6 @@ from .grammar import (
 from .text import SENT_TOKEN, bare
 from .transfer import (
     _PUNCT,  # a clause ends at punctuation, as the status reader reads it
-
     COUNT_WORDS,
     further_status,
     holds_phrase,
