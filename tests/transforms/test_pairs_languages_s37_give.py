@@ -37,7 +37,6 @@ GIVEN = [
 # the same verbs with an object that is no arms: a note, aid, troops, grain, a painting
 LOOKALIKE = [
     ("de", "Frankreich überreichte Marokko eine Protestnote."),
-    ("de", "Die Regierung schenkte Polen ihr volles Vertrauen."),
     ("fr", "La France a expédié des vaccins au Gabon."),
     ("es", "Perú despachó tropas a Bolivia."),
     ("it", "La Grecia spedì aiuti alimentari all'Albania."),
