@@ -43,6 +43,9 @@ NO_ARMS_CHANGE_HANDS = [
     "Chile signed a contract with Nexter for the maintenance of its howitzers.",
     "Egypt signed a contract with Naval Group for the repair of two frigates.",
     "Chile signed a contract with Nexter for training on the howitzers.",
+    # the service noun after the arms (the review's probes, 2026-12-07)
+    "Poland signed a contract with Lockheed Martin for F-16 upgrades.",
+    "Poland signed a contract with Lockheed Martin for F-16 maintenance and spare parts.",
 ]
 
 
