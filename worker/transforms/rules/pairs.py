@@ -44,7 +44,7 @@ from .grammar import (
 )
 from .text import SENT_TOKEN, bare
 from .transfer import (
-    _PUNCT,  # a clause ends at punctuation, as the status reader reads it
+    CLAUSE_PUNCT,  # a clause ends at punctuation, as the status reader reads it
     COUNT_WORDS,
     further_status,
     holds_phrase,
@@ -965,7 +965,7 @@ def _negated_in_clause(symbols: list[Symbol], k: int, lex: RelationLexicon) -> b
     """A negator before the trigger at ``k`` in the same clause (back to punctuation)."""
     for j in range(k - 1, -1, -1):
         word = symbols[j][1] if symbols[j][0] == "word" else None
-        if word in _PUNCT:
+        if word in CLAUSE_PUNCT:
             return False
         if word in lex.negators:
             return True

@@ -74,8 +74,8 @@ _PENDING_WINDOW = 3  # "delays in the delivery", "deliveries will be postponed"
 _FRAME_WINDOW = 3  # "zgodnie z umową", "w ramach umowy": the frame word right before the deal
 _FULFIL_WINDOW = 4  # "fulfilled this year the contract": past a short time phrase
 _CLAUSE_REACH = 15  # the German future: "wird" up to this many words before the infinitive
-_PUNCT = frozenset(",.;:!?()")
-_CLAUSE_END = tuple([p] for p in _PUNCT)
+CLAUSE_PUNCT = frozenset(",.;:!?()")
+_CLAUSE_END = tuple([p] for p in CLAUSE_PUNCT)
 _NEGATION_WINDOW = 3  # "hat ... nicht genehmigt", "لن تكون هناك موافقة" (there will be no approval)
 STATUS_KEYS = (*STATUSES, "approval", *READING_KEYS)
 _NONE: frozenset[str] = frozenset()
@@ -607,7 +607,7 @@ def _future_in_clause(words: Sequence[str], i: int, classes: Mapping[str, frozen
     if _ge_participle(words[i], classes):
         return False
     for j in range(i - 1, max(-1, i - _CLAUSE_REACH), -1):
-        if words[j] in _PUNCT:
+        if words[j] in CLAUSE_PUNCT:
             return False
         if words[j] in far:
             return True
