@@ -25,6 +25,22 @@ def read(tagger: Tagger, rules: RuleSet, body: str) -> set[tuple[str, str]]:
     }
 
 
+def assert_guard_keeps_out(
+    tagger: Tagger,
+    rules: RuleSet,
+    monkeypatch: pytest.MonkeyPatch,
+    body: str,
+    pair: tuple[str, str],
+    guard: str,
+    off: object,
+) -> None:
+    """The pair is not read, and is read once the guard ``pairs.<guard>`` is replaced by
+    ``off``: the guard, not something else, keeps it out."""
+    assert pair not in pairs(tagger, rules, "en", body)
+    monkeypatch.setattr(pairs_module, guard, off)
+    assert pair in pairs(tagger, rules, "en", body)
+
+
 TWO_SELLERS = (
     "Myanmar plans to acquire thirty main battle tanks from China. "
     "Its attack helicopters, however, will be bought from France."
@@ -72,9 +88,9 @@ def test_no_second_seller_from_a_sentence_naming_another_state(
         "Myanmar plans to acquire thirty main battle tanks from China. "
         "Its attack helicopters, however, will be bought from France, a daily in India wrote."
     )
-    assert ("MMR", "FRA") not in pairs(tagger, rules, "en", body)
-    monkeypatch.setattr(pairs_module, "_states_named", lambda *_: {})
-    assert ("MMR", "FRA") in pairs(tagger, rules, "en", body)
+    assert_guard_keeps_out(
+        tagger, rules, monkeypatch, body, ("MMR", "FRA"), "_states_named", lambda *_: {}
+    )
 
 
 def test_a_maker_alone_is_no_second_seller(
@@ -86,9 +102,9 @@ def test_a_maker_alone_is_no_second_seller(
         "Romania will buy used F-16 jets from Norway next year. "
         "The US-made jets will be delivered in two batches."
     )
-    assert ("ROU", "USA") not in pairs(tagger, rules, "en", body)
-    monkeypatch.setattr(pairs_module, "_hands_over", lambda _cue: True)
-    assert ("ROU", "USA") in pairs(tagger, rules, "en", body)
+    assert_guard_keeps_out(
+        tagger, rules, monkeypatch, body, ("ROU", "USA"), "_hands_over", lambda _cue: True
+    )
 
 
 def test_a_blocker_is_no_second_seller_but_a_word_with_block_in_it_may_be() -> None:
@@ -105,9 +121,9 @@ def test_a_seller_that_names_its_own_recipients_is_no_second_seller(
         "Poland ordered tanks from South Korea in July. "
         "Germany sells its tanks to many other NATO members."
     )
-    assert ("POL", "DEU") not in pairs(tagger, rules, "en", body)
-    monkeypatch.setattr(pairs_module, "_says_recipient", lambda *_: False)
-    assert ("POL", "DEU") in pairs(tagger, rules, "en", body)
+    assert_guard_keeps_out(
+        tagger, rules, monkeypatch, body, ("POL", "DEU"), "_says_recipient", lambda *_: False
+    )
 
 
 def test_an_exporter_in_general_is_no_second_seller(tagger: Tagger, rules: RuleSet) -> None:
@@ -123,9 +139,7 @@ def test_a_seller_of_other_named_arms_is_no_second_seller(
 ) -> None:
     # the buyer's tanks are K2s; the Leopards are Germany's own business
     body = "Poland ordered K2 tanks from South Korea in July. Germany sells Leopard 2 tanks too."
-    assert ("POL", "DEU") not in pairs(tagger, rules, "en", body)
-    monkeypatch.setattr(pairs_module, "SECOND_ARMS", False)
-    assert ("POL", "DEU") in pairs(tagger, rules, "en", body)
+    assert_guard_keeps_out(tagger, rules, monkeypatch, body, ("POL", "DEU"), "SECOND_ARMS", False)
 
 
 def test_a_group_name_before_its_company_is_no_second_seller(
@@ -276,9 +290,9 @@ def test_a_maker_of_arms_said_to_come_from_someone_else_is_no_second_seller(
         "Vietnam bought L-39NG trainers from the Czech Republic in 2021. "
         "Vietnam's Russian-made Yak-130 jets were recently acquired from a broker."
     )
-    assert ("VNM", "RUS") not in pairs(tagger, rules, "en", body)
-    monkeypatch.setattr(pairs_module, "names_its_own_source", lambda *_: False)
-    assert ("VNM", "RUS") in pairs(tagger, rules, "en", body)
+    assert_guard_keeps_out(
+        tagger, rules, monkeypatch, body, ("VNM", "RUS"), "names_its_own_source", lambda *_: False
+    )
 
 
 def test_a_sentence_naming_two_makers_arms_gives_no_second_seller(
