@@ -51,3 +51,24 @@ def test_recache_writes_the_hash_into_its_own_report(
     assert lines[4].startswith(f"{indent}  recached: ")
     assert f"{indent}  sha256: 1111" in lines  # the next report is left alone
     assert (tmp_path / "cache" / f"{report_id(URL)}.txt").read_bytes() == b"an invented sentence"
+
+
+@pytest.mark.parametrize("saved", [b"an invented sentence", b"an invented sentence\n"])
+def test_recache_of_the_labelled_text_leaves_the_labels_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, saved: bytes
+) -> None:
+    """A re-read excerpt that is the labelled text (up to one final newline) is cached as the
+    labelled bytes, and the label file is not touched: no new hash, no `recached:` mark."""
+    digest = hashlib.sha256(b"an invented sentence").hexdigest()
+    labels = tmp_path / "batch.yaml"
+    labels.write_text(_labels("").replace("sha256: 0000", f"sha256: {digest}"), encoding="utf-8")
+    before = labels.read_text(encoding="utf-8")
+    text = tmp_path / "excerpt.txt"
+    text.write_bytes(saved)
+    monkeypatch.setattr(realnews_corpus, "_all_label_files", lambda: [labels])
+    monkeypatch.setattr(realnews_corpus, "CACHE", tmp_path / "cache")
+
+    assert realnews_corpus._recache(argparse.Namespace(url=URL, text_file=str(text))) == 0
+
+    assert labels.read_text(encoding="utf-8") == before
+    assert (tmp_path / "cache" / f"{report_id(URL)}.txt").read_bytes() == b"an invented sentence"
