@@ -11,7 +11,7 @@ from tests.transforms.test_pairs_languages import pairs
 from worker.transforms.rules import RuleSet
 from worker.transforms.tag import Tagger
 
-# A deal "with the <state's adjective> company X": German, Polish, Russian and Ukrainian put the
+# A deal "with the <state's adjective> company X": German, Russian and Ukrainian put the
 # adjective before the company noun; with the noun in the language's `holder` class the
 # adjective reads as the state's name, the deal's partner, as Spanish, French, Italian and
 # Portuguese already read "la empresa sueca X" (test_pairs_languages_company_seller.py).
@@ -20,11 +20,6 @@ DEAL_WITH_COMPANY = [
         "de",
         "Litauen schloss mit dem schwedischen Konzern Velatra einen Vertrag über zwölf Haubitzen.",
         ("LTU", "SWE"),
-    ),
-    (
-        "pl",
-        "Rumunia zawarła umowę z koreańską firmą Velatra na dostawę czołgów.",
-        ("ROU", "KOR"),
     ),
     (
         "ru",
@@ -46,13 +41,3 @@ def test_a_deal_with_a_company_named_by_its_states_adjective(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
 ) -> None:
     assert pairs(tagger, rules, lang, body) == {pair}
-
-
-def test_polish_owner_after_do_is_no_recipient(tagger: Tagger, rules: RuleSet) -> None:
-    # "należących do amerykańskiego koncernu": "do" marks the owner, which a company noun makes
-    # a name; read as "to X" it reversed the pair (USA<-POL)
-    body = (
-        "Polska kupi 32 śmigłowce, produkowane w zakładach Velatra należących do "
-        "amerykańskiego koncernu Marvento."
-    )
-    assert pairs(tagger, rules, "pl", body) == {("POL", "USA")}
