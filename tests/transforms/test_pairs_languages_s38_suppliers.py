@@ -41,3 +41,67 @@ def test_a_deal_with_a_company_named_by_its_states_adjective(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
 ) -> None:
     assert pairs(tagger, rules, lang, body) == {pair}
+
+
+# A buyer choosing arms, named by the maker's adjective or the maker's weapon: the verb of
+# choosing is a `buy` word in every language file, as English select / choose / opt are
+# (relations/arms_transfer.yaml), so the adjective or the weapon's origin gives the seller.
+CHOOSE = [
+    ("fr", "L'Ouzbékistan choisit des avions chinois pour sa flotte.", ("UZB", "CHN")),
+    ("fr", "Le Pérou a choisi le Rafale français.", ("PER", "FRA")),
+    ("it", "La Malesia ha scelto elicotteri italiani.", ("MYS", "ITA")),
+    ("es", "Perú seleccionó cazas suecos.", ("PER", "SWE")),
+    ("pt", "A Colômbia escolheu caças suecos.", ("COL", "SWE")),
+    ("de", "Die Schweiz wählte amerikanische Kampfjets.", ("CHE", "USA")),
+    ("pl", "Polska wybrała koreańskie czołgi.", ("POL", "KOR")),
+    ("ru", "Вьетнам выбрал российские фрегаты.", ("VNM", "RUS")),
+    ("uk", "Румунія обрала американські винищувачі.", ("ROU", "USA")),
+    ("tr", "Endonezya Türk savaş uçaklarını seçti.", ("IDN", "TUR")),
+    ("ar", "اختارت مصر طائرات فرنسية.", ("EGY", "FRA")),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair"), CHOOSE, ids=[f"{c[0]}-{i}" for i, c in enumerate(CHOOSE)]
+)
+def test_a_buyer_choosing_foreign_arms_buys_them(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == {pair}
+
+
+# ... but a verb of choosing is a weak trigger: a state choosing a president or a minister
+# beside another state's purchase buys nothing (each failed with the verbs as plain `buy` words).
+CHOOSE_NOT_ARMS = [
+    (
+        "de",
+        "Frankreich wählte einen neuen Präsidenten, und Marokko kaufte Kampfjets aus den USA.",
+        ("MAR", "USA"),
+    ),
+    ("es", "Chile eligió un nuevo presidente mientras Perú compró cazas suecos.", ("PER", "SWE")),
+    (
+        "fr",
+        "Le Maroc a choisi un nouveau ministre et l'Algérie achète des chars russes.",
+        ("DZA", "RUS"),
+    ),
+    (
+        "it",
+        "Il Brasile ha scelto un nuovo presidente; il Perù compra caccia svedesi.",
+        ("PER", "SWE"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "pair"), CHOOSE_NOT_ARMS, ids=[c[0] for c in CHOOSE_NOT_ARMS]
+)
+def test_choosing_a_person_buys_nothing(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == {pair}
+
+
+def test_elected_is_no_choice_of_arms(tagger: Tagger, rules: RuleSet) -> None:
+    # Spanish "elegido" is mostly "elected": not a verb of choosing here
+    body = "El presidente elegido de Chile visitó una fábrica de tanques alemanes."
+    assert pairs(tagger, rules, "es", body) == set()
