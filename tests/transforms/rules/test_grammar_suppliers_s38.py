@@ -14,10 +14,10 @@ from tests.transforms.rules.test_grammar_lists_s37 import read  # noqa: F401
 
 LEASED_TO_BY_A_LESSOR = [
     # the lessor's state lets, the force named after "to" takes
-    ("The F-16s were leased to the Dutch navy by a U.S. firm.", {("NLD", "USA")}),
+    ("Ten F-16s had been leased to the Dutch navy by a U.S. company.", {("NLD", "USA")}),
     ("The Gripen jets were leased to Hungary by Sweden.", {("HUN", "SWE")}),
     # the lessee unnamed: the lessor is no buyer, so no pair with the make's state
-    ("The Kfirs were leased to the navy by a Dutch firm.", set()),
+    ("Six Kfirs had been leased to an air arm by a Dutch company.", set()),
 ]
 
 

@@ -1933,8 +1933,8 @@ def _named_maker(verb: Any) -> bool:
 
 def _leased_out(verb: Any, cls: Classes) -> bool:
     """Whether a verb of leasing (the ``lease`` class, both ways in English: to rent and to let)
-    names whom the arms go "to": then its "by" phrase is the lessor ("the jets were leased to the
-    navy by a US firm"), not the lessee it is without one ("jets leased by Croatia")."""
+    names whom the arms go "to": then its "by" phrase is the lessor ("two jets were leased to an
+    air arm by a US company"), not the lessee it is without one ("jets leased by Croatia")."""
     return cls.has("lease", _w(verb)) and any(
         c.dep_ == "prep" and _w(c) == "to" for c in verb.children
     )
@@ -2174,7 +2174,7 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         made = made or _builds_for(h, cls, wtok) is not None  # "built by X for Y": X sells
         if cls.has("sell", hw) or made or _noun_class(h, cls) == SUPPLIER:
             return Role(SUPPLIER, f"'{h.text} by'", h.i)
-        if _leased_out(h, cls):  # "leased to the navy by a US firm": the lessor
+        if _leased_out(h, cls):  # "let to an air arm by a US company": the lessor
             return Role(SUPPLIER, f"'{h.text} to … by' (the lessor)", h.i)
         if cls.has("buy", hw) or _noun_class(h, cls) == RECIPIENT:
             return Role(RECIPIENT, f"'{h.text} by'", h.i)
