@@ -1931,6 +1931,15 @@ def _named_maker(verb: Any) -> bool:
     )
 
 
+def _leased_out(verb: Any, cls: Classes) -> bool:
+    """Whether a verb of leasing (the ``lease`` class, both ways in English: to rent and to let)
+    names whom the arms go "to": then its "by" phrase is the lessor ("two jets were leased to an
+    air arm by a US company"), not the lessee it is without one ("jets leased by Croatia")."""
+    return cls.has("lease", _w(verb)) and any(
+        c.dep_ == "prep" and _w(c) == "to" for c in verb.children
+    )
+
+
 def _build_verb_of(tok: Any) -> Any:
     """The verb a "for" phrase may belong to when it hangs on the arms made or on the maker
     after "by" (see ``_builds_for``); else the word itself."""
@@ -2165,6 +2174,8 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
         made = made or _builds_for(h, cls, wtok) is not None  # "built by X for Y": X sells
         if cls.has("sell", hw) or made or _noun_class(h, cls) == SUPPLIER:
             return Role(SUPPLIER, f"'{h.text} by'", h.i)
+        if _leased_out(h, cls):  # "let to an air arm by a US company": the lessor
+            return Role(SUPPLIER, f"'{h.text} to … by' (the lessor)", h.i)
         if cls.has("buy", hw) or _noun_class(h, cls) == RECIPIENT:
             return Role(RECIPIENT, f"'{h.text} by'", h.i)
         return None
