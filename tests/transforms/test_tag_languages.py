@@ -751,3 +751,120 @@ def test_lower_case_reading_kept_in_its_own_language(
     tagger: Tagger, body: str, lang: str, expected: set[str]
 ) -> None:
     assert countries(tagger, body, lang) == expected
+
+
+# --- Tenth stop (2026-12-07): forms of country names the tables lacked ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Selon le ministre, les Chinois attendent leur tour.", {"CHN"}),
+        ("Les Russes ont proposé un prix plus bas que les Américains.", {"RUS", "USA"}),
+        ("Un Algérien a remporté la course.", {"DZA"}),
+    ],
+)
+def test_french_people_noun_is_the_capitalised_adjective(
+    tagger: Tagger, body: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Les frégates patrouillent dans l'océan Indien depuis mars.",
+        "Le musée expose des objets des Indiens d'Amérique.",
+    ],
+)
+def test_french_capitalised_indian_that_is_no_state(tagger: Tagger, body: str) -> None:
+    assert countries(tagger, body, "fr") == set()
+
+
+def test_french_short_name_of_central_africa(tagger: Tagger) -> None:
+    assert countries(tagger, "Des casques bleus servent en Centrafrique.", "fr") == {"CAF"}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Der Minister besuchte Mazedonien im Mai.", "de"),
+        ("El ejército de Macedonia recibió blindados.", "es"),
+        ("Le gouvernement de la Macédoine a signé.", "fr"),
+        ("Soldati della Macedonia hanno partecipato.", "it"),
+        ("Na ćwiczenia przyjechali żołnierze z Macedonii.", "pl"),
+        ("O governo da Macedônia assinou.", "pt"),
+        ("Министр обороны Македонии прибыл в столицу.", "ru"),
+        ("Makedonya'ya yeni zırhlı araçlar gönderildi.", "tr"),
+        ("Міністр оборони Македонії прибув до столиці.", "uk"),
+        ("وصل وزير دفاع مقدونيا إلى العاصمة", "ar"),
+    ],
+)
+def test_macedonia_alone_is_north_macedonia(tagger: Tagger, body: str, lang: str) -> None:
+    assert countries(tagger, body, lang) == {"MKD"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Rosjanie i Holendrzy przysłali obserwatorów.", {"RUS", "NLD"}),
+        ("Kiedyś Czesi i Słowacy kupowali od nas sprzęt.", {"CZE", "SVK"}),
+        ("Brazylijczycy oraz Węgrzy podpisali umowy.", {"BRA", "HUN"}),
+        ("Chińczycy pokazali nowy dron Japończykom.", {"CHN", "JPN"}),
+    ],
+)
+def test_polish_nouns_of_a_states_people(tagger: Tagger, body: str, expected: set[str]) -> None:
+    assert countries(tagger, body, "pl") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        ("Министерство обороны Кыргызстана получило вертолет.", "ru", {"KGZ"}),
+        ("На учения прибыли корабли КНР.", "ru", {"CHN"}),
+        ("На навчання прибули кораблі КНР.", "uk", {"CHN"}),
+    ],
+)
+def test_cyrillic_names_cldr_lacks(
+    tagger: Tagger, body: str, lang: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Партнери допомагають у війні з росією.",
+        "Санкції проти росії посилили.",
+    ],
+)
+def test_ukrainian_lower_case_name_of_russia(tagger: Tagger, body: str) -> None:
+    assert countries(tagger, body, "uk") == {"RUS"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Il caccia cino-pakistano è stato consegnato.", {"CHN", "PAK"}),
+        ("Le forniture al Sud Africa sono terminate.", {"ZAF"}),
+    ],
+)
+def test_italian_china_compound_and_south_africa_in_two_words(
+    tagger: Tagger, body: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body, "it") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("أعلنت فلسطين موقفها", {"PSE"}),
+        ("وصلت شحنة مساعدات للفلسطينيين", {"PSE"}),
+        ("طلبت أنجولا طائرات جديدة", {"AGO"}),
+        ("وقعت أوجندا عقدا جديدا", {"UGA"}),
+    ],
+)
+def test_arabic_palestine_and_egyptian_spellings(
+    tagger: Tagger, body: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body, "ar") == expected

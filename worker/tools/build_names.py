@@ -94,6 +94,13 @@ class Language:
     # harmony ("Ukraynalı", "Güney Koreli"), a common noun whose case and plural endings follow
     # with no apostrophe ("Ukraynalılar", "Iraklıların")
     relational_suffix: bool = False
+    # French: the noun of a state's people is its adjective capitalised ("les Chinois", "un
+    # Américain", "les Russes"), so every adjective form is also written capitalised (the
+    # tagger then reads the lower-case form in French articles only, the capitalised one as a
+    # name; an adjective form that is an English word is not); the other Romance languages
+    # write the noun in lower case, and there a capitalised adjective is mostly a surname or
+    # a place ("Russo", "Indiana", "Americana"); tenth stop, 2026-12-07
+    people_noun_capitalised: bool = False
 
 
 # Russian: feminine -а/-я (velar and hushing stems take -и, not -ы) and masculine hard, soft
@@ -299,7 +306,7 @@ LANGUAGES: dict[str, Language] = {
         Language(
             "de", "first", inflect_names=False, genitive_s=True, adjective_endings=_DE_ENDINGS
         ),
-        Language("fr", "last", adjective_endings=_FR_ENDINGS),
+        Language("fr", "last", adjective_endings=_FR_ENDINGS, people_noun_capitalised=True),
         Language("es", "last", adjective_endings=_ES_ENDINGS),
         Language("it", "last", adjective_endings=_IT_ENDINGS),
         Language("pt", "last", adjective_endings=_PT_ENDINGS),
@@ -924,6 +931,21 @@ def _entries(
     return [entry(s) for s in sorted(forms)]
 
 
+def people_nouns(lang: str, table: Table) -> set[str]:
+    """The capitalised adjective forms that are the noun of the state's people ("Chinois"), in
+    a language that so writes it (``Language.people_noun_capitalised``): not a form kept only
+    for the language's own articles, which is an English word ("Polonaise"), nor one of four
+    letters or fewer ("Grec", "Turc"): the gazetteer matches a short capitalised form only as
+    written and so would lose the lower-case adjective that shares its key."""
+    if not LANGUAGES[lang].people_noun_capitalised:
+        return set()
+    return {
+        a[0].upper() + a[1:]
+        for a in table.adjectives
+        if a[:1].islower() and a not in table.own_language and len(a) > 4
+    }
+
+
 def render(lang: str, tables: dict[str, Table], sources: str) -> str:
     doc = {
         "language": lang,
@@ -933,7 +955,11 @@ def render(lang: str, tables: dict[str, Table], sources: str) -> str:
                 "id": iso3,
                 **({"aliases": _entries(t.names, t.any_case)} if t.names else {}),
                 **(
-                    {"demonyms": _entries(t.adjectives, t.any_case, lang, t.own_language)}
+                    {
+                        "demonyms": _entries(
+                            t.adjectives | people_nouns(lang, t), t.any_case, lang, t.own_language
+                        )
+                    }
                     if t.adjectives
                     else {}
                 ),

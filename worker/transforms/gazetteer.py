@@ -188,13 +188,20 @@ def _case_pair(a: AliasDef, b: AliasDef) -> bool:
 
 
 ANY_LANGUAGE = "*"  # ``AliasDef.lower_in``: any article not in English (or of unknown language)
+EVERY_ARTICLE = "**"  # ``AliasDef.lower_in``: every article, as a lone lower-case form reads
 
 
 def _keep_both_cases(old: AliasDef, new: AliasDef) -> None:
     """``old`` (merged into) matches as the capitalised form does and also all in lower case,
     the latter in the lower-case form's language only."""
     cap, low = (new, old) if old.text.islower() else (old, new)
-    lower_in = old.lower_in | new.lower_in | {low.language or ANY_LANGUAGE}
+    # both forms from one language's file (French writes its people's noun as the adjective
+    # capitalised, "Chinois" beside "chinois": build_names, tenth stop): the lower-case form
+    # keeps the reading it has alone, in every article
+    same_file = low.language is not None and low.language == cap.language
+    lower_in = (
+        old.lower_in | new.lower_in | {EVERY_ARTICLE if same_file else low.language or ANY_LANGUAGE}
+    )
     old.text, old.case, old.lower_in = cap.text, cap.case, lower_in
 
 

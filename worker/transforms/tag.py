@@ -24,6 +24,7 @@ from worker.transforms.gazetteer import (
     ANY_LANGUAGE,
     CAPITAL,
     COMBINING,
+    EVERY_ARTICLE,
     CompiledGazetteer,
     compile_gazetteer,
     load_gazetteer,
@@ -122,8 +123,10 @@ class Tagger:
             elif check == 2 or (
                 check == 3
                 and not (
-                    lower_too
-                    and (lower_too in lower_in or ANY_LANGUAGE in lower_in)
+                    (
+                        EVERY_ARTICLE in lower_in
+                        or (lower_too and (lower_too in lower_in or ANY_LANGUAGE in lower_in))
+                    )
                     and _lower_ok(text, start, lower)
                 )
             ):
