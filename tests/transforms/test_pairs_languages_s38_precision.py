@@ -21,3 +21,30 @@ def test_arabic_supply_to_a_named_state_stays(tagger: Tagger, rules: RuleSet) ->
     assert pairs(tagger, rules, "ar", body) == {("IRQ", "RUS")}
     body = "تسلمت مصر غواصة ألمانية."
     assert pairs(tagger, rules, "ar", body) == {("EGY", "DEU")}
+
+
+VETOES = [
+    # a third state vetoes another's purchase (its parts inside, an ally's deal): no buyer
+    ("es", "Estados Unidos vetó la compra de aviones checos."),
+    ("pt", "Os Estados Unidos vetaram a compra de aviões checos."),
+    ("it", "Gli Stati Uniti hanno posto il veto all'acquisto di aerei cechi."),
+    ("pl", "Stany Zjednoczone zawetowały zakup czeskich samolotów."),
+]
+
+OWN_STOPS = [
+    # a buyer that suspends or buys stays the buyer: only a veto is another's
+    ("es", "Perú suspendió la compra de tanques rusos.", {("PER", "RUS")}),
+    ("pt", "O Peru suspendeu a compra de tanques russos.", {("PER", "RUS")}),
+    ("it", "Il Perù ha acquistato carri armati russi.", {("PER", "RUS")}),
+    ("pl", "Peru kupiło rosyjskie czołgi.", {("PER", "RUS")}),
+]
+
+
+def test_a_vetoing_state_is_no_buyer(tagger: Tagger, rules: RuleSet) -> None:
+    for lang, body in VETOES:
+        assert pairs(tagger, rules, lang, body) == set(), (lang, body)
+
+
+def test_a_buyer_stopping_or_buying_stays(tagger: Tagger, rules: RuleSet) -> None:
+    for lang, body, want in OWN_STOPS:
+        assert pairs(tagger, rules, lang, body) == want, (lang, body)
