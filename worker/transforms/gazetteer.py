@@ -737,6 +737,19 @@ def language_country_forms(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]
     )
 
 
+def language_demonyms(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(every demonym, every alias) of a language's generated name table, apart: the reader of
+    country adjectives needs the demonyms that are no name (``languages.adjective_test``)."""
+    path = LANGUAGE_DIR / f"{lang}.yaml"
+    if not path.exists():
+        return frozenset(), frozenset()
+    table = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    rows = table.get("countries", [])
+    demonyms = frozenset(str(f) for c in rows for f in c.get("demonyms", []))
+    aliases = frozenset(str(f) for c in rows for f in c.get("aliases", []))
+    return demonyms, aliases
+
+
 def load_gazetteer(
     extra: Sequence[Path] = (), *, shipped: bool = True, languages: bool = True
 ) -> Gazetteer:

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from worker.transforms.folding import fold_letters
-from worker.transforms.gazetteer import language_country_forms
+from worker.transforms.gazetteer import language_country_forms, language_demonyms
 from worker.yaml_doc import YamlDoc, YamlReadError
 
 from . import pairs
@@ -405,17 +405,22 @@ def adjective_test(spec: Mapping[str, Any]) -> Callable[[str], bool]:
     capitalised: "Türk", "Rus"), or beginning with one of ``prefixes`` and
     ending with one of ``suffixes`` (Arabic has no letter case: the article and the nisba ending),
     or one word ending in one of ``endings`` in any letter case (Polish capitalises the adjective
-    that opens a sentence, "Polskie czołgi", where no name ends so), unless listed in ``except``
-    (Arabic "السعودية" is the name)."""
+    that opens a sentence, "Polskie czołgi", where no name ends so), or one of the demonyms of
+    the name table ``demonyms`` names that is no country's name there (Arabic writes the nisba
+    without the article after an indefinite noun: "دبابات روسية", Russian tanks), unless listed
+    in ``except`` (Arabic "السعودية" is the name)."""
     lower = bool(spec.get("lower_case", True))
     words = frozenset(fold_letters(str(w)) for w in spec.get("words") or ())
     prefixes = tuple(str(p) for p in spec.get("prefixes") or ())
     suffixes = tuple(str(p) for p in spec.get("suffixes") or ())
     endings = tuple(fold_letters(str(p)) for p in spec.get("endings") or ())
     exceptions = frozenset(str(p) for p in spec.get("except") or ())
+    demonyms = _bare_demonyms(str(spec["demonyms"])) if spec.get("demonyms") else frozenset()
 
     def test(text: str) -> bool:
         if (lower and text[:1].islower()) or (words and fold_letters(text) in words):
+            return True
+        if demonyms and text not in exceptions and fold_letters(text) in demonyms:
             return True
         one_word = " " not in text and text not in exceptions
         if endings and one_word and fold_letters(text).endswith(endings):
@@ -435,6 +440,14 @@ def _written_names(lang: str) -> frozenset[str]:
     """Every country name and adjective the language's name table lists (gazetteer/i18n), folded:
     the forms a "to" word written joined to a name leaves behind."""
     return frozenset(fold_letters(f) for _, forms in language_country_forms(lang) for f in forms)
+
+
+@cache
+def _bare_demonyms(lang: str) -> frozenset[str]:
+    """The demonyms of a language's name table (gazetteer/i18n) that are no country's alias
+    there, folded: a mention written so is an adjective, never the state's name."""
+    demonyms, aliases = language_demonyms(lang)
+    return frozenset(fold_letters(f) for f in demonyms) - {fold_letters(f) for f in aliases}
 
 
 def joined_to_test(spec: Mapping[str, Any]) -> Callable[[str], str | None]:

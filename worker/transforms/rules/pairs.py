@@ -1247,8 +1247,9 @@ def _sentence_pairs(
     if not lex.symbols_only:
         line = _object_symbols(symbols, text, first)
         _gapped_members(roles, countries, symbols, line, lex, _verbs_at(text, start, end))
+    vetoing = _blocking_subject(roles, countries, symbols, lex) if lex.symbols_only else set()
     book = _RoleBook(fld)
-    book.blockers = _blockers(roles, countries, symbols, lex)
+    book.blockers = _blockers(roles, countries, symbols, lex) | vetoing
     if lex.symbols_only:
         book.elsewhere = _own_clauses(roles, countries, symbols, lex)
     book.handed_on = _handed_on(symbols, trig, lex)
@@ -3003,6 +3004,39 @@ def _blockers(
             if sym[0] != "word":
                 break
             if read(sym[1], sym[1]) in blocked:
+                out.add(symbols[k][1].ident)
+                break
+    return out
+
+
+_VETO_REACH = 4  # words from a state to its veto ("hanno posto il veto", "legten ein Veto")
+
+
+def _blocking_subject(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+) -> set[str]:
+    """The states right before a word of the language's `veto` class ("A vetó la compra de
+    aviones de B", "A ha posto il veto"), returned as blockers: a veto stops another state's
+    purchase (a re-export of parts it made, an ally's deal), so the fallback never makes the
+    state the buyer, and one read as the buyer by "X ... {buy}" takes no side. Only a veto: a
+    buyer suspends or freezes its own purchase ("A suspendió la compra" stays the buyer)."""
+    classes = lex.grammar or lex.word_classes
+    veto = classes.words("veto") if classes is not None else frozenset()
+    out: set[str] = set()
+    if not veto:
+        return out
+    for k in countries:
+        r = roles[k]
+        if r is not None and (r[0] != "recipient" or not str(r[1]).startswith("X ... {buy")):
+            continue
+        for sym in symbols[k + 1 : k + 1 + _VETO_REACH]:
+            if sym[0] != "word":
+                break
+            if sym[1] in veto:
+                roles[k] = None
                 out.add(symbols[k][1].ident)
                 break
     return out
