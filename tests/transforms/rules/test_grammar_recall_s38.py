@@ -59,6 +59,8 @@ def test_owner_that_sold_its_arms_is_still_the_seller(read):
     # supplying with no "to" makes the owner the buyer
     assert read("Norway's old frigates were sold to Ghana last year.") == {("GHA", "NOR")}
     assert read("Norway's old frigates were supplied by Britain.") == {("NOR", "GBR")}
+    # a source that is no state ("from a dealer") sold them, not the state that made them
+    assert read("Norway's Swedish-built boats were bought from a dealer.") == set()
 
 
 @pytest.mark.parametrize(

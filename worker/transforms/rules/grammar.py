@@ -1372,7 +1372,9 @@ def _bought_by_owner(tok: Any, noun: Any, cls: Classes) -> Any | None:
 def _passive_verb_on(noun: Any) -> list[Any]:
     """The finite passive verb whose subject is the noun, or a share of it ("Vietnam's tanks
     were supplied by Russia", "most of (80% of) Vietnam's arms have been provided by Russia"):
-    the same sale as the participle hung on the noun ("Vietnam's tanks supplied by Russia")."""
+    the same sale as the participle hung on the noun ("Vietnam's tanks supplied by Russia").
+    None when the source is a common noun ("were acquired from a broker"): the owner's
+    purchase is not from the state that made them."""
     subject = noun
     if noun.dep_ == "pobj" and _w(noun.head) == "of" and noun.head.head.dep_ == "nsubjpass":
         share = noun.head.head
@@ -1380,7 +1382,15 @@ def _passive_verb_on(noun: Any) -> list[Any]:
             subject = share
     if subject.dep_ != "nsubjpass" or subject.head.tag_ != "VBN":
         return []
-    return [subject.head]
+    verb = subject.head
+    sources = list(_prep_objects(verb, "from"))
+    sources += [g for p in verb.children if p.dep_ == "agent" for g in p.children]
+    states = verb.doc.user_data.get(_STATE_TOKENS, set())
+    if any(
+        not g.tag_.startswith("NNP") and not any(t.i in states for t in g.subtree) for g in sources
+    ):
+        return []  # "were acquired from a broker": a source that is no state sold them
+    return [verb]
 
 
 def _punished_for_buying(tok: Any, cls: Classes) -> Role | None:
