@@ -1352,13 +1352,13 @@ def _owner_sells(tok: Any, noun: Any, cls: Classes) -> bool:
 def _bought_by_owner(tok: Any, noun: Any, cls: Classes) -> Any | None:
     """The participle that makes a possessive on arms their buyer: "Argentina's jets purchased
     from Denmark", "Ukraine's tanks supplied by Poland" (a sale with no "to": the owner got
-    them); not "Russia's missiles sold to India", whose owner sold, nor "Russia's jets bought by
-    Algeria", whose buyer is named. None otherwise."""
+    them), or the finite passive the arms are the subject of ("Ukraine's tanks were supplied
+    by Poland"); not "Russia's missiles sold to India", whose owner sold, nor "Russia's jets
+    bought by Algeria", whose buyer is named. None otherwise."""
     if tok.dep_ != "poss":
         return None
-    for c in noun.children:
-        if c.dep_ != "acl" or c.tag_ != "VBN":
-            continue
+    verbs = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    for c in verbs + _passive_verb_on(noun):
         if cls.has("buy", _w(c)):
             # "Russia's jets bought by Algeria": the buyer follows "by"; the owner made them
             return None if any(p.dep_ == "agent" for p in c.children) else c
@@ -1367,6 +1367,30 @@ def _bought_by_owner(tok: Any, noun: Any, cls: Classes) -> Any | None:
         ):
             return c
     return None
+
+
+def _passive_verb_on(noun: Any) -> list[Any]:
+    """The finite passive verb whose subject is the noun, or a share of it ("Vietnam's tanks
+    were supplied by Russia", "most of (80% of) Vietnam's arms have been provided by Russia"):
+    the same sale as the participle hung on the noun ("Vietnam's tanks supplied by Russia").
+    None when the source is a common noun ("were acquired from a broker"): the owner's
+    purchase is not from the state that made them."""
+    subject = noun
+    if noun.dep_ == "pobj" and _w(noun.head) == "of" and noun.head.head.dep_ == "nsubjpass":
+        share = noun.head.head
+        if _w(share) in ("%", "percent", "most", "much", "all", "bulk", "majority", "half"):
+            subject = share
+    if subject.dep_ != "nsubjpass" or subject.head.tag_ != "VBN":
+        return []
+    verb = subject.head
+    sources = list(_prep_objects(verb, "from"))
+    sources += [g for p in verb.children if p.dep_ == "agent" for g in p.children]
+    states = verb.doc.user_data.get(_STATE_TOKENS, set())
+    if any(
+        not g.tag_.startswith("NNP") and not any(t.i in states for t in g.subtree) for g in sources
+    ):
+        return []  # "were acquired from a broker": a source that is no state sold them
+    return [verb]
 
 
 def _punished_for_buying(tok: Any, cls: Classes) -> Role | None:
@@ -1576,6 +1600,11 @@ def _members_of_subject(tok: Any, cls: Classes) -> Role | None:
     ):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:  # "the countries pledging jets … are": the parser makes the participle
+        subj = next(  # a clausal subject with the noun as its own subject
+            (d for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG" for d in _doers(c)),
+            None,
+        )
     if subj is None or any(c.dep_ == "neg" for c in verb.children):
         return None
     subj = next(iter(_partitive(subj)), subj)  # "some of its biggest suppliers include"
@@ -1583,6 +1612,36 @@ def _members_of_subject(tok: Any, cls: Classes) -> Role | None:
         return Role(RECIPIENT, f"'{subj.text} … {verb.text}' (its members)", verb.i)
     if cls.has("vendor", _w(subj)):
         return Role(SUPPLIER, f"'{subj.text} … {verb.text}' (its members)", verb.i)
+    clause = _doing_clause(subj)
+    if clause is not None and not cls.any(("arms", "hull", "arms_head"), _w(subj)):
+        # "the countries pledging jets to X are A, B and C", "states that bought the K9 include
+        # A and B": the members do what the clause on the noun says, as its subject would
+        if cls.has("sell", _w(clause)):
+            return Role(
+                SUPPLIER, f"'{subj.text} {clause.text} … {verb.text}' (its members)", clause.i
+            )
+        if cls.has("buy", _w(clause)):
+            return Role(
+                RECIPIENT, f"'{subj.text} {clause.text} … {verb.text}' (its members)", clause.i
+            )
+    return None
+
+
+def _doing_clause(noun: Any) -> Any | None:
+    """The active clause on a noun that its noun does: a present participle ("the countries
+    pledging jets", which the parser may hang the other way round: the noun the subject of a
+    clausal subject) or a relative clause whose subject is the relative word ("the states that
+    have sent tanks"); not a passive or negated one, nor one with a subject of its own."""
+    misread = [noun.head] if noun.dep_ == "nsubj" and noun.head.dep_ == "csubj" else []
+    for a in [*noun.children, *misread]:
+        if any(c.dep_ in ("neg", "auxpass", "nsubjpass") for c in a.children):
+            continue
+        if a in misread and a.tag_ == "VBG":
+            return a
+        if _verb_of(a, "acl") and a.tag_ == "VBG" and not _doers(a):
+            return a
+        if _verb_of(a, "relcl") and _doers(a) and all(_w(c) in _RELATIVE for c in _doers(a)):
+            return a
     return None
 
 
@@ -1679,7 +1738,7 @@ def _object_purpose(verb: Any, cls: Classes, *, clause: bool = False) -> Role | 
     return None
 
 
-def _chain(verb: Any, depth: int = 2) -> list[Any]:
+def _chain(verb: Any, depth: int = 2, cls: Classes | None = None) -> list[Any]:
     """The verb and the verbs it governs as purpose or complement ("signed a deal … to buy",
     "plans to acquire", "agreed to supply")."""
     out, frontier = [verb], [verb]
@@ -1692,13 +1751,13 @@ def _chain(verb: Any, depth: int = 2) -> list[Any]:
             if c.dep_ in _GOVERNED
             and not (c.dep_ == "xcomp" and any(o.dep_ == "dobj" for o in v.children))
         ]
-        nxt += [a for v in frontier for a in _complement_verbs(v)]
+        nxt += [a for v in frontier for a in _complement_verbs(v, cls)]
         out += nxt
         frontier = nxt
     return out
 
 
-def _complement_verbs(verb: Any) -> list[Any]:
+def _complement_verbs(verb: Any, cls: Classes | None = None) -> list[Any]:
     """The verbs on the verb's object or complement that its subject does: "won a contract to
     supply", "abandoned plans to purchase", "showed interest in buying" (a gerund after "in" on
     the object), "became the first state to order", and the relative
@@ -1727,6 +1786,18 @@ def _complement_verbs(verb: Any) -> list[Any]:
                 if _verb_of(g, "pcomp") and g.tag_ == "VBG" and not _doers(g)
             ]
             continue
+        if o.dep_ == "prep" and _w(verb) in _BE and cls is not None:
+            # "is in the process of receiving", "is on the verge of buying": the gerund after
+            # "of" on a noun of an act under way is what the subject is doing
+            out += [
+                g
+                for n in o.children
+                if n.dep_ == "pobj" and cls.has("underway", _w(n))
+                for p in n.children
+                if p.dep_ == "prep" and _w(p) == "of"
+                for g in p.children
+                if _verb_of(g, "pcomp") and g.tag_ == "VBG" and not _doers(g)
+            ]
         if o.dep_ == "attr":  # "is one (some) of the countries that …": the partitive's noun
             nouns = [o, *_partitive(o)]
         elif o.dep_ == "prep" and _w(o) == "among" and _w(verb) in _BE:
@@ -1798,7 +1869,7 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
         # "Germany halted arms sales to Riyadh": the exporter's own government, unless another
         # seller is named ("Switzerland blocked the export ... from Germany": a re-export veto).
         return Role(SUPPLIER, f"subject of '{verb.text}' {BLOCKER}", verb.i, weak=True)
-    for v in _chain(verb):
+    for v in _chain(verb, cls=cls):
         w = _w(v)
         if _failed_attempt(v, cls) and cls.any(("buy", "sell"), w):
             return Role(NO_ROLE, f"subject of '{verb.text} … {v.text}' (a failed attempt)", v.i)

