@@ -2506,9 +2506,9 @@ def _unsent(
 ) -> tuple[list[Symbol], list[int]]:
     """A language lexicon's sentence without the weak triggers that do not count themselves
     (``_trigger_counts``): a verb of sending whose object is a letter or aid ("sent Ukraine a
-    letter, and Germany sold Egypt tanks") reads no roles because another trigger of the
-    sentence has arms (s38-i18n-verbs). The symbols with those words blanked, and the triggers
-    left; the sentence qualified, so at least one trigger counts and stays."""
+    letter, and Germany sold Egypt tanks") reads no roles, though another trigger of the
+    sentence has arms and qualifies it (s38-i18n-verbs). The symbols with those words blanked,
+    and the triggers left; the sentence qualified, so at least one trigger counts and stays."""
     weak = [k for k in trig if symbols[k][1] in lex.weak]
     if not weak:
         return symbols, trig
