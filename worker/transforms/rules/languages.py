@@ -489,9 +489,10 @@ def case_test(spec: Mapping[str, Any]) -> Callable[[str, str], str | None]:
     a genitive's). ``genitive`` and ``other`` list endings of the other cases, which only show
     that a name is declined ("Бельгія" beside "Бельгії"); a dative is read only where the name's
     genitive is another form of the table (``genitive_apart``)."""
-    unknown = sorted(set(spec) - {"names", "genitive", "other", "together", "plural", *CASES})
+    extra = ("names", "genitive", "other", "together", "plural", "locative_after")
+    unknown = sorted(set(spec) - {*extra, *CASES})
     if unknown:
-        keys = ", ".join(("names", "genitive", "other", "together", "plural", *CASES))
+        keys = ", ".join((*extra, *CASES))
         raise LexiconError(f"cases: unknown keys {unknown} ({keys})")
     forms = {
         iso: frozenset(_case_key(f) for f in fs if f[:1].isupper())
@@ -600,6 +601,9 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     if raw.get("cases"):
         lex.case_of = case_test(raw["cases"])
         lex.together = frozenset(fold_letters(str(w)) for w in raw["cases"].get("together") or ())
+        lex.locative_after = frozenset(
+            fold_letters(str(w)) for w in raw["cases"].get("locative_after") or ()
+        )
     if raw.get("joined_to"):
         lex.joined_to = joined_to_test(raw["joined_to"])
         lex.not_to = frozenset(

@@ -189,6 +189,10 @@ class RelationLexicon:
     # the words of "together with" before an instrumental (Ukrainian "разом з", Polish "wraz
     # z"): a second subject, no partner (``_together_with``); folded, from ``cases: together``
     together: frozenset[str] = frozenset()
+    # prepositions that take the locative (Polish "w", "o", "przy"): a name right after one
+    # whose ending reads as the dative ("w Polsce") is the locative, a place (``cases:
+    # locative_after``; ``_symbols``)
+    locative_after: frozenset[str] = frozenset()
     # the words after which that joined "to" marks a noun's object or a fixed phrase instead
     # (Arabic "غزو روسيا لأوكرانيا" invasion of Ukraine, "وفقا لروسيا" according to Russia)
     not_to: frozenset[str] = frozenset()
@@ -1198,6 +1202,8 @@ def _sentence_pairs(
     actors = [s for s in spans if s.kind in _ACTORS]
     symbols, first = _symbols(text, start, end, [s for s in spans if s.kind not in _ACTORS], lex)
     trig = _qualifying_triggers(symbols, text, first, lex, (start, end))
+    if trig and lex.symbols_only and lex.weak:
+        symbols, trig = _unsent(symbols, trig, text, first, lex)
     if not trig or _no_transfer_told(symbols, lex, trig):
         return
     countries = [k for k, s in enumerate(symbols) if s[0] == "country"]
@@ -2268,6 +2274,14 @@ def _symbols(
                 sp.adjective = lex.adjectives(text[sp.start : sp.end])
             if lex.case_of is not None and sp.kind == "country" and not sp.adjective:
                 sp.case = lex.case_of(sp.ident, text[sp.start : sp.end])
+                before = symbols[-1] if symbols else None
+                if (
+                    sp.case == "dative"
+                    and before
+                    and before[0] == "word"
+                    and before[1] in lex.locative_after
+                ):
+                    sp.case = "locative"  # "w Polsce": in Poland, not to it
             to = _joined_to(sp, text, lex)
             if to and _object_of_noun(symbols, text, lex):
                 to = None
@@ -2483,6 +2497,29 @@ def _qualifying_triggers(
     if not any(_trigger_counts(k, symbols, arms, obj_line, lex, parsed, text) for k in trig):
         return []
     return trig
+
+
+_UNSENT = "·"  # a weak trigger whose object is no arms: a word no class or pattern reads
+
+
+def _unsent(
+    symbols: list[Symbol], trig: list[int], text: str, first: int, lex: RelationLexicon
+) -> tuple[list[Symbol], list[int]]:
+    """A language lexicon's sentence without the weak triggers that do not count themselves
+    (``_trigger_counts``): a verb of sending whose object is a letter or aid ("sent Ukraine a
+    letter, and Germany sold Egypt tanks") reads no roles, though another trigger of the
+    sentence has arms and qualifies it (s38-i18n-verbs). The symbols with those words blanked,
+    and the triggers left; the sentence qualified, so at least one trigger counts and stays."""
+    weak = [k for k in trig if symbols[k][1] in lex.weak]
+    if not weak:
+        return symbols, trig
+    arms = [k for k, s in enumerate(symbols) if s[0] == "weapon"]
+    obj_line = _object_symbols(symbols, text, first)
+    idle = {k for k in weak if not _trigger_counts(k, symbols, arms, obj_line, lex, None, text)}
+    if not idle or len(idle) == len(trig):
+        return symbols, trig
+    out = [("word", _UNSENT, s[2], s[3]) if k in idle else s for k, s in enumerate(symbols)]
+    return out, [k for k in trig if k not in idle]
 
 
 def _parsed_object(
