@@ -321,3 +321,20 @@ def test_civil_super_pumas_are_no_weapon(tagger: Tagger, body: str) -> None:
 def test_military_super_pumas_stay_the_weapon(tagger: Tagger) -> None:
     assert "super-puma" in weapons(tagger, "The air force ordered eight H215M helicopters.")
     assert "super-puma" in weapons(tagger, "The navy flies the Super Puma.")
+
+
+# Tenth stop (2026-12-07): a system named as the local press writes it, found among correct
+# pairs whose weapon was left empty: the Turkish vehicle's second generation by its name
+# alone, the Korean air defence's export name spelled out in Arabic, and the Australian vehicle
+# in Cyrillic with the endings Ukrainian and Russian give it
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Bükreş, Cobra II araçlarının ikinci partisini teslim aldı.", "otokar-cobra"),
+        ("وقعت بغداد عقدا لشراء منظومة كام سام الكورية.", "cheongung"),
+        ("Канберра передасть Києву ще двадцять Бушмастерів.", "bushmaster-pmv"),
+        ("Украина получила первые Бушмастеры из Австралии.", "bushmaster-pmv"),
+    ],
+)
+def test_local_names_of_systems_the_table_holds(tagger: Tagger, body: str, expected: str) -> None:
+    assert expected in weapons(tagger, body)

@@ -1,0 +1,37 @@
+"""German verbs of approving in the infinitive (s38, 2026-12-07 tenth stop): a modal puts the
+infinitive last ("kann ... nicht zustimmen", "konnte ... nicht genehmigen"), and a negator before
+it is a government refusing the export, blocked, as a negated "genehmigt" already read. Each
+sentence is our own, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms.test_status_languages import statuses
+from worker.transforms.rules import RuleSet
+from worker.transforms.tag import Tagger
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        (
+            "Die Regierung in Wien kann dem Verkauf von Panzern aus Österreich an Katar "
+            "nicht zustimmen.",
+            ("QAT", "AUT"),
+        ),
+        (
+            "Berlin konnte die Lieferung von Fregatten aus Deutschland an Ägypten "
+            "nicht genehmigen.",
+            ("EGY", "DEU"),
+        ),
+        (
+            "Der Rat wird den Export von Haubitzen aus Deutschland an Indien nicht bewilligen.",
+            ("IND", "DEU"),
+        ),
+    ],
+)
+def test_a_negated_infinitive_of_approving_is_blocked(
+    tagger: Tagger, rules: RuleSet, body: str, pair: tuple[str, str]
+) -> None:
+    assert statuses(tagger, rules, "de", body)[pair] == "blocked"
