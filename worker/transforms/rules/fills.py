@@ -331,16 +331,20 @@ def _lead_buyer_pairs(
     parse's cues; else, in both, the one maker of the arms (``_one_maker``, ``maker_lead``),
     whose lead state must be read buying (``lead_buys``)."""
     makers: list[_Orphan] = []  # the sellers, when read only as the one maker (``_one_maker``)
+    traders: list[_Orphan] = []  # English sellers read only from a trade noun: no lead's seller
     if lex.symbols_only:
         sure = _language_sellers(sellers, tagged, lex)
         if not sure and on(MAKER_LEAD):
             makers = _one_maker(_own_make(sellers), set(tagged.countries), _made_in(lex))
         sellers = sure or makers
     else:  # the parse's cues say it in words of their own
-        sure = _sure_sellers(sellers)
-        makers = [] if sure or not on(MAKER_LEAD) else _one_maker(sellers, set(tagged.countries))
+        every = _sure_sellers(sellers)
+        sure = [s for s in every if not _trade_noun_only(s)]
+        traders = [s for s in every if s not in sure]
+        makers = [] if every or not on(MAKER_LEAD) else _one_maker(sellers, set(tagged.countries))
         sellers = sure or makers
-    lead = _lead_state(sellers, tagged, lex)
+    # a trade noun's state is still no buyer: it is left out of the lead as before
+    lead = _lead_state(sellers + traders, tagged, lex)
     if lead is None or (makers and on(LEAD_BUYS) and not _read_buying(lead, makers, tagged, lex)):
         return
     for seller in sellers:
@@ -350,6 +354,21 @@ def _lead_buyer_pairs(
             replace(c, cue=f"{LEAD_CUE}: {c.cue}") for c in seller.cues if c.country == seller.state
         )
         _add_facts(hit, seller.facts, seller.text)
+
+
+# the parse's cue of a state that only modifies a noun of selling ("German arms exports", "the
+# biggest exporters: A, B and C"), grammar.py
+_SELLERS_SALE = "(the seller's sale)"
+
+
+def _trade_noun_only(seller: _Orphan) -> bool:
+    """Every cue of the lone seller is a noun of selling its name modifies, no buyer named: a
+    trade described, not a sale to the article's lead state ("three of the biggest exporters:
+    A, B and C" in a report on a treaty), and a noun modifier is as often the market as the
+    seller ("resumes Bahrain arms sales"). The lead-state fill takes no such seller; the other
+    fills, which pair it with a buyer the article reads, still do."""
+    cues = [c for c in seller.cues if c.country == seller.state]
+    return bool(cues) and all(c.cue.endswith(_SELLERS_SALE) for c in cues)
 
 
 def _english_join(

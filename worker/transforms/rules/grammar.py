@@ -32,6 +32,7 @@ _SUBJECTS = ("nsubj", "csubj", "expl")
 _NOUN_PREPS = ("of", "from", "in")
 _CLAUSE_EDGES = ("ROOT", "ccomp", "relcl", "parataxis", "csubj")
 _PRONOUNS = ("it", "they", "we", "she", "he")
+_THIRD_PLURAL_IT = ("it", "they")  # a pronoun that may stand for a state in any clause
 _BACK_NOUNS = ("country", "nation", "kingdom", "government", "republic", "state")
 # "the Air Force will get trainers from A, transports from B and helicopters from C": a
 # force named with "the" and no state is the article's buyer's own (its state is no actor)
@@ -133,6 +134,13 @@ def read_roles(
         for t in doc.char_span(a.start, a.end, alignment_mode="expand") or ()
     }
     doc.user_data[_WEAPON_TOKENS] = wtok  # for ``_gerund_takes_arms``, which has no wtok
+    # each state token's ISO code, for tests that compare a state with a weapon's maker
+    doc.user_data[_STATE_ISO] = {
+        t.i: a.country
+        for a in actors
+        if a.kind == "country"
+        for t in doc.char_span(a.start, a.end, alignment_mode="expand") or ()
+    }
     dateline = _dateline_end(doc)
     rival = any(passed_over(doc[i], cls) for i in wtok)
     for k, a in enumerate(actors):
@@ -889,6 +897,7 @@ def _prep_objects(tok: Any, *preps: str) -> list[Any]:
 
 _STATE_TOKENS = "newswatch_state_tokens"  # Doc.user_data key, set by read_roles
 _WEAPON_TOKENS = "newswatch_weapon_tokens"  # Doc.user_data key, set by read_roles
+_STATE_ISO = "newswatch_state_iso"  # Doc.user_data key, set by read_roles: token index -> ISO3
 
 
 def _bought_for_a_state(verb: Any) -> Any | None:
@@ -1420,9 +1429,14 @@ def _implied_subject_of(tok: Any, cls: Classes) -> Any | None:
     Ecuador to hand over"."""
     dep, head = tok.dep_, tok.head
     if dep in _SUBJECTS:
+        # "we" and "he" or "she" stand for the subject only in what it says ("Denmark said we
+        # would sell"); a clause of the parse's joined to another verb ("'we wanted to buy jets,
+        # but the US stopped the sale'") has another speaker
+        said = cls.has("say", _w(head))
         for c in head.children:
             if c.dep_ == "ccomp" and any(
-                s.dep_ in _SUBJECTS and _w(s) in _PRONOUNS for s in c.children
+                s.dep_ in _SUBJECTS and _w(s) in (_PRONOUNS if said else _THIRD_PLURAL_IT)
+                for s in c.children
             ):
                 return c
     if dep in _SUBJECTS and _w(head) in _BE:  # "India is likely to provide vessels"
@@ -1840,10 +1854,34 @@ def _wins_order(verb: Any, cls: Classes) -> Any | None:
     """The order or contract a maker wins ("won an order from Egypt"), if the verb is one."""
     if not cls.has("win", _w(verb)):
         return None
-    return next(
+    won = next(
         (c for c in verb.children if c.dep_ == "dobj" and cls.any(("buy_noun", "deal"), _w(c))),
         None,
     )
+    return None if won is None or _secures_foreign_arms(verb) else won
+
+
+def _secures_foreign_arms(verb: Any) -> bool:
+    """The state that wins or secures the deal (the verb's subject, or the subject of the verb
+    its gerund or infinitive hangs on: "boosted its fleet by securing a deal") is not the maker
+    of the named arms the deal is for: it secured a purchase, not an order ("A secured a deal
+    for F-16s from B" buys them from B). A maker's state winning an order for its own make ("K
+    won a deal from P for K2 tanks") and a company winning one stay the seller."""
+    iso = verb.doc.user_data.get(_STATE_ISO, {})
+    wtok = verb.doc.user_data.get(_WEAPON_TOKENS, {})
+    holder = verb
+    while not any(c.dep_ in _SUBJECTS for c in holder.children) and holder.dep_ in (
+        "pcomp",
+        "advcl",
+        "xcomp",
+        "prep",
+    ):
+        holder = holder.head
+    subj = next((c for c in holder.children if c.dep_ in _SUBJECTS), None)
+    winner = {iso[t.i] for t in subj.subtree if t.i in iso} if subj is not None else set()
+    # the arms on the deal or on the verb ("securing a deal for 24 F-16s": "for" on either)
+    origins = {wtok[t.i].origin for t in verb.subtree if t.i in wtok} - {None}
+    return len(winner) == 1 and bool(origins) and not winner & origins
 
 
 def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:

@@ -1449,9 +1449,18 @@ def _maker_pairs(
         return
     for orphan in (o for o in orphans if o.sentence == orphans[0].sentence):
         sup = _article_maker(makers, orphan.state)
-        if not sup:
+        if not sup or not _buys_of_make(orphan, sup):
             continue
         _pair_with_maker(hits, orphan, sup, makers[sup])
+
+
+def _buys_of_make(orphan: _Orphan, sup: str) -> bool:
+    """The lone buyer's own sentence names no weapon of another make than the maker state
+    ``sup`` (``own_make``): "A bought 28 Typhoons" in an article that names the Rafale only as
+    another buyer's choice does not buy from France. The article's maker stands in for a seller
+    the buyer's sentence leaves out, not for the maker of arms it names."""
+    w = orphan.facts.weapon
+    return w is None or own_make(w.origin, w.partners, sup)
 
 
 def _pair_with_maker(
@@ -1500,7 +1509,7 @@ def _later_buyers(
         members = {o.state for o in orphans if o.sentence == orphan.sentence}
         if states.get(orphan.sentence, set()) - members - {sup}:
             continue
-        if _article_maker(makers, orphan.state) == sup:
+        if _article_maker(makers, orphan.state) == sup and _buys_of_make(orphan, sup):
             _pair_with_maker(hits, orphan, sup, makers[sup])
             continue
         mate = _list_mate(hits, _list_of(orphan, orphans, lex) & buyers, sup)
@@ -2090,9 +2099,11 @@ def _relief_carrier(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool
     after its name (the ``airlift`` class: "a C-130 transport"), has the goods "with" it ("a
     C-17 with medical supplies"; not "along with", which joins goods to the arms), or is where
     the goods ride (an ``aboard`` word a few words before it, no conjunction between: "supplies
-    unloaded from a C-17", "put aboard an air force C-17")."""
+    unloaded from a C-17", "put aboard an air force C-17"), or is loaded "with" something after
+    its name, no other weapon between (a ``laden`` word: "a C-130 loaded with relief supplies",
+    "three C-130s, loaded up with tents"; whether the load is relief is the caller's question)."""
     assert lex.grammar is not None
-    if k in _carriers(symbols, lex):
+    if k in _carriers(symbols, lex) or _laden(symbols, k, lex):
         return True
     aboard, joins = lex.grammar.words("aboard"), lex.conjunctions | {","}
     for j in range(k - 1, max(-1, k - 1 - _ABOARD_REACH), -1):
@@ -2105,6 +2116,20 @@ def _relief_carrier(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool
     return bool(nxt) and (
         lex.grammar.has("airlift", nxt[0])
         or (nxt[0] == "with" and len(nxt) > 1 and lex.grammar.any(_GOODS_CLASSES, nxt[1]))
+    )
+
+
+def _laden(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
+    """After the named weapon at ``k`` and before any other weapon, a ``laden`` word is followed
+    by "with" (past an "up": "loaded up with"): the weapon is what carries the load."""
+    assert lex.grammar is not None
+    words = []
+    for kind, w, _, _ in symbols[k + 1 :]:
+        if kind == "weapon":
+            break
+        words.append(w if kind == "word" else None)
+    return any(
+        lex.grammar.has("laden", w) and "with" in words[j + 1 : j + 3] for j, w in enumerate(words)
     )
 
 

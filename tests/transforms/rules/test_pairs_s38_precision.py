@@ -1,0 +1,66 @@
+"""English wrong pairs, tenth stop (session 38): a look-alike or a misplaced fill silenced, and
+the true transfer beside it kept. Every sentence is our own."""
+
+# ruff: noqa: F811 - the test functions take the imported fixture ``read`` by name
+from __future__ import annotations
+
+# the shipped reader's (recipient, supplier) pairs of one text
+from tests.transforms.rules.test_grammar_lists_s37 import read  # noqa: F401
+
+
+def test_the_articles_maker_does_not_sell_a_weapon_of_another_make(read) -> None:
+    # a lone buyer of jets named as another maker's does not buy from the article's one maker
+    text = "India bought 36 Rafale jets from France in 2016. Kuwait ordered 28 Typhoon jets in May."
+    assert read(text) == {("IND", "FRA")}
+    # jets of no named make, or the maker's own, are still that maker's sale
+    more = "India bought 36 Rafale jets from France in 2016. Kuwait ordered 28 jets in May."
+    assert read(more) == {("IND", "FRA"), ("KWT", "FRA")}
+    assert read("Dassault won the tender. Kuwait ordered 28 jets in May.") == {("KWT", "FRA")}
+    assert read("Dassault won the tender. Kuwait ordered 28 Typhoon jets in May.") == set()
+
+
+def test_an_aircraft_loaded_with_relief_carries_it(read) -> None:
+    # a transport loaded with relief goods is their carrier: no transfer of the aircraft
+    assert not read(
+        "Singapore sent a C-130 Hercules loaded with relief supplies to the Philippines."
+    )
+    assert not read("Indonesia sent two C-130s to Manila, loaded up with food aid.")
+    # the aircraft handed over, or loaded with arms, is a transfer
+    assert read("Singapore sent a C-130 Hercules to the Philippines.") == {("PHL", "SGP")}
+    assert ("PHL", "IDN") in read("Indonesia sent two C-130s to Manila, loaded with missiles.")
+
+
+def test_a_state_securing_a_deal_for_foreign_arms_buys_them(read) -> None:
+    # "secure a deal for X from Y": the state securing it buys arms it does not make from Y
+    assert read("Argentina secured a deal for 24 F-16 jets from Denmark.") == {("ARG", "DNK")}
+    by = "Argentina boosted its air force by securing a deal for 24 F-16 jets from Denmark."
+    assert read(by) == {("ARG", "DNK")}
+    # a maker's state, or its company, winning an order for its own make sells
+    assert read("South Korea won a deal from Poland for 180 K2 tanks.") == {("POL", "KOR")}
+    assert read("Hanwha won a deal from Poland for 180 K2 tanks.") == {("POL", "KOR")}
+
+
+def test_we_in_a_clause_beside_a_state_is_not_that_state(read) -> None:
+    # the quoted speaker's "we" is not the state subject of the verb the parse joins it to
+    quoted = (
+        '"We wanted to buy Brazilian trainer aircraft for our cadets ... the U.S. has blocked '
+        'that deal," the president told reporters.'
+    )
+    assert ("USA", "BRA") not in read(quoted)
+    assert ("USA", "BRA") not in read(
+        "We wanted to buy Brazilian trainer aircraft, the U.S. stopped it."
+    )
+    # a state saying what "we" or "it" will do is that doer
+    assert read("Germany said we will deliver Leopard tanks to Ukraine.") == {("UKR", "DEU")}
+    assert read("Washington said it would sell F-16 jets to Turkey.") == {("TUR", "USA")}
+
+
+def test_a_state_naming_a_trade_noun_sells_nothing_to_the_lead_state(read) -> None:
+    # a state that only modifies a noun of selling describes its trade: no sale to the state the
+    # article is about
+    assert not read(
+        "Mali backed the treaty on conventional arms. German arms exports fell last year."
+    )
+    # a seller told selling still sells to it
+    sold = "Mali needs helicopters for its army. Britain has sold two Puma helicopters, it said."
+    assert read(sold) == {("MLI", "GBR")}
