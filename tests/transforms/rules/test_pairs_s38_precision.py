@@ -21,9 +21,7 @@ def test_the_articles_maker_does_not_sell_a_weapon_of_another_make(read) -> None
 
 def test_an_aircraft_loaded_with_relief_carries_it(read) -> None:
     # a transport loaded with relief goods is their carrier: no transfer of the aircraft
-    assert not read(
-        "Singapore sent a C-130 Hercules loaded with relief supplies to the Philippines."
-    )
+    assert not read("Singapore sent the Philippines a C-130 Hercules loaded with relief goods.")
     assert not read("Indonesia sent two C-130s to Manila, loaded up with food aid.")
     # the aircraft handed over, or loaded with arms, is a transfer
     assert read("Singapore sent a C-130 Hercules to the Philippines.") == {("PHL", "SGP")}
@@ -33,7 +31,7 @@ def test_an_aircraft_loaded_with_relief_carries_it(read) -> None:
 def test_a_state_securing_a_deal_for_foreign_arms_buys_them(read) -> None:
     # "secure a deal for X from Y": the state securing it buys arms it does not make from Y
     assert read("Argentina secured a deal for 24 F-16 jets from Denmark.") == {("ARG", "DNK")}
-    by = "Argentina boosted its air force by securing a deal for 24 F-16 jets from Denmark."
+    by = "Argentina rebuilt its fighter fleet by securing a deal for 24 F-16s from Denmark."
     assert read(by) == {("ARG", "DNK")}
     # a maker's state, or its company, winning an order for its own make sells
     assert read("South Korea won a deal from Poland for 180 K2 tanks.") == {("POL", "KOR")}
