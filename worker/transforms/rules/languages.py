@@ -648,6 +648,10 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.conjunctions = frozenset(p for p in seen if p)
     # ... unless its own verb follows it ("und Israel protestiert"): a new clause
     lex.clause_words = folded("clause")
+    # verbs of operating or using: the state before one is a fellow customer, not a seller
+    lex.operate = folded("operate")
+    # "and that" (Arabic "وأن"): the country after one is its own clause's subject
+    lex.clause_openers = folded("and_that")
     # "according to" ("selon", "según"): the countries right after one are a source, not a party
     lex.according = folded("according")
     # exercises and deployments: no transfer, so the article's context fills no side there

@@ -246,6 +246,13 @@ class RelationLexicon:
     # clause of its own ("... an Ägypten und Israel protestiert": auxiliaries, verbs of
     # reacting; a language's ``clause`` class): that country takes no role from the list
     clause_words: frozenset[str] = frozenset()
+    # language lexicons: words that open a clause "and that" (Arabic "وأن", the
+    # ``and_that`` class): a country right after one is that clause's subject (``_own_clauses``)
+    clause_openers: frozenset[str] = frozenset()
+    # language lexicons: verbs of operating or using arms (the ``operate`` class: "opera",
+    # "exploite", "تشغل"): the state right before one already holds them, a fellow customer
+    # of the seller, never the seller of the sentence's purchase (``_users``)
+    operate: frozenset[str] = frozenset()
     # language lexicons: an "and" written joined to the next word (Arabic "و", the ``and_joined``
     # class): a country written with one ("والجزائر") is the next member of a list
     joined_and: tuple[str, ...] = ()
@@ -1258,6 +1265,7 @@ def _sentence_pairs(
     book.blockers = _blockers(roles, countries, symbols, lex) | vetoing
     if lex.symbols_only:
         book.elsewhere = _own_clauses(roles, countries, symbols, lex)
+        book.users = _users(roles, countries, symbols, lex)
     book.handed_on = _handed_on(symbols, trig, lex)
     lost = _passed_over(symbols, lex)  # a rival passed over is not what the pair is about
     book.retired_at = _not_sold(symbols, lex, lost)
@@ -3116,7 +3124,8 @@ def _own_clauses(
     """The countries the sentence gives no role that open a clause of their own: right after a
     comma and the language's "and" (", und A hat Interesse", ", e A recusou"; a list of the ten
     languages has no comma before its "and"), or after "and" with a verb of their own right
-    after them (the ``clause`` class, "und A protestiert"). The one-remaining-country fallback
+    after them (the ``clause`` class, "und A protestiert"), or right after an "and that" (the
+    ``and_that`` class, Arabic "وأن"). The one-remaining-country fallback
     gives them no side: that clause is another event, not the other side of the deal read in
     the first (``_RoleBook.fill_empty_sides``)."""
     out: set[str] = set()
@@ -3128,11 +3137,46 @@ def _own_clauses(
             if sym[0] != "word":
                 break
             before.insert(0, sym[1])
+        if _conjunction_at_end(before, lex.clause_openers) is not None:
+            # "..., وأن X <verb>", "y que X ..." (and that X ...): the subject of a reported
+            # clause of its own, whatever its verb (the Arabic comma is no "," here)
+            out.add(symbols[k][1].ident)
+            continue
         rest = _conjunction_at_end(before, lex.conjunctions)
         if rest is None:
             continue
         if rest[-1:] == [","] or _opens_clause(symbols, k, lex.clause_words):
             out.add(symbols[k][1].ident)
+    return out
+
+
+_USE_REACH = 2  # words from a state to its verb of operating ("l'Angola en exploite deux")
+
+
+def _users(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+) -> set[str]:
+    """The countries the sentence gives no role that stand right before a verb of operating or
+    using (the ``operate`` class: "Angola opera dos", "Ангола эксплуатирует"): a state that
+    already flies the type is one more customer of its maker, listed beside the buyers. The
+    one-remaining-country fallback never makes it the seller of a purchase whose words name
+    none (``_RoleBook.fill_empty_sides``); the buyer's seller is then the maker the article
+    names, if any (``MAKER_FILL``)."""
+    out: set[str] = set()
+    if not lex.operate:
+        return out
+    for k in countries:
+        if roles[k] is not None or symbols[k][1].company:  # a company operating makes, sells
+            continue
+        for sym in symbols[k + 1 : k + 1 + _USE_REACH]:
+            if sym[0] != "word":
+                break
+            if sym[1] in lex.operate:
+                out.add(symbols[k][1].ident)
+                break
     return out
 
 
@@ -3302,6 +3346,8 @@ class _RoleBook:
         self.blockers: set[str] = set()  # states right before a word of blocking (``_blockers``)
         # states named as another clause's subject (``_own_clauses``)
         self.elsewhere: set[str] = set()
+        # states right before a verb of operating, fellow customers: no seller (``_users``)
+        self.users: set[str] = set()
         self.clauses: dict[tuple[str, str], set[int]] = {}  # (role, country) -> clauses, -1: any
         self.gifts: list[bool] = []
         self.gift_only: dict[str, bool] = {}  # recipient -> every one of its cues is a gift
@@ -3392,6 +3438,8 @@ class _RoleBook:
                 continue  # the state that vetoes a sale is not its buyer
             if left <= self.elsewhere:
                 continue  # the one left is another clause's subject: no side of this deal
+            if role == "supplier" and left & self.users:
+                continue  # a state operating the type is a fellow customer, not the seller
             if role == "recipient" and left & origins and not self.by_role[other] & origins:
                 continue  # the arms' maker's state does not buy them from a foreign seller
             if role not in adjective_roles and not left & by_name:
