@@ -34,12 +34,9 @@ def test_leased_by_alone_stays_the_lessee(read) -> None:
 # lessee (grammar.py ``_lessee``): the reader had read such a phrase as the lessee and turned the
 # pair around.
 LEASED_BY_UNTIL_A_TIME = [
-    (
-        "Four Mi-17 helicopters were leased by Peru to the end of the decade from Russia.",
-        {("PER", "RUS")},
-    ),
+    ("Eight Mi-17s had been leased by Ecuador to the close of 2029 from Russia.", {("ECU", "RUS")}),
     ("Two Gripens were leased by Croatia to 2030 from Sweden.", {("HRV", "SWE")}),
-    ("The helicopters were leased by Peru to the end of the decade from Russia.", set()),
+    ("Six Su-30s were leased by Armenia to 2031 from Russia.", {("ARM", "RUS")}),
 ]
 
 
