@@ -1,7 +1,9 @@
 """Suppliers named by the weapon alone (2026-12-07, tenth stop): a designation the table lacked
 gives no arms word and no maker's state, so a sale of it reads nothing. Each system below was
-added to ``weapons.yaml`` with its producer and home state; the sentences are our own, and each
-test fails without the entry it names."""
+added to ``weapons.yaml`` with its producer and home state; the sentences are our own. The tests
+of designations and of sales fail without the entry they name; the tests that a name or a season
+is no weapon are guards, which pass with or without the entry (they fail only if its conditions
+are lost)."""
 
 from __future__ import annotations
 
@@ -83,3 +85,17 @@ WEAPON_ONLY_SUPPLIER = [
 @pytest.mark.parametrize(("text", "expected"), WEAPON_ONLY_SUPPLIER)
 def test_a_sale_of_the_system_names_its_makers_state(read, text: str, expected: set) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the IDF's infantry brigade: "the" before it once kept the jet
+        "Troops of the Kfir Brigade entered the camp while Israel bought jets from the US.",
+        "The Kfir Brigade's officers met the Israeli jet squadron.",
+        # the first name with aircraft words elsewhere in its sentence, but not close by
+        "Israel sold fighter jets to Chile, a spokesman confirmed, while Kfir Mizrahi looked on.",
+    ],
+)
+def test_a_brigade_or_a_name_far_from_jets_is_no_kfir(tagger: Tagger, body: str) -> None:
+    assert "kfir" not in weapons(tagger, body)

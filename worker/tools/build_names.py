@@ -751,6 +751,10 @@ def build_language(
             table.adjectives |= turkish_relational(table.names, tails)
         _inflect(table, lang, forms, generic)
         table.combining |= combining_forms(table.adjectives, lang.combining)
+    for iso3, seed in name_seeds().get(lang.code, {}).items():
+        # forms the inflection gives that must not name the state: a people's noun in the
+        # singular that is also a common surname ("Minister Szwed"); only its plural is kept
+        tables[iso3].names -= set(seed.get("not_names", ()))
     return tables
 
 
@@ -919,9 +923,17 @@ def _inflection_only(surface: str, lemma: Callable[[str], str], en_words: set[st
 
 
 def _entries(
-    forms: set[str], any_case: set[str], lang: str = "", own_language: set[str] | None = None
+    forms: set[str],
+    any_case: set[str],
+    lang: str = "",
+    own_language: set[str] | None = None,
+    people: set[str] | None = None,
 ) -> list[str | dict[str, Any]]:
     def entry(s: str) -> str | dict[str, Any]:
+        if people and s in people:
+            # the people's noun is the language's own writing: elsewhere, or after a first name
+            # or title, the capitalised word is a surname or another word ("Mr Allemand")
+            return {"text": s, "reject_if": [{"people_noun_as_name": [lang]}]}
         if own_language and s in own_language:
             # a reject_if, not a keep_if: a keep_if that holds would override the form's
             # homonym conditions (homonyms.yaml: "fila indiana") in its own language
@@ -946,7 +958,16 @@ def people_nouns(lang: str, table: Table) -> set[str]:
     }
 
 
-def render(lang: str, tables: dict[str, Table], sources: str) -> str:
+def render(
+    lang: str, tables: dict[str, Table], sources: str, elsewhere: frozenset[str] = frozenset()
+) -> str:
+    """The language's YAML file. ``elsewhere``: the folded forms the English gazetteer or another
+    language gives; a people's noun sharing one is a name there ("Italien", German for Italy;
+    "Afghan", English) and takes no condition that limits it to this language."""
+
+    def people(t: Table) -> set[str]:
+        return {s for s in people_nouns(lang, t) if fold_words(s).strip() not in elsewhere}
+
     doc = {
         "language": lang,
         **({"adjectives_lead": True} if LANGUAGES[lang].adjectives_lead else {}),
@@ -957,7 +978,11 @@ def render(lang: str, tables: dict[str, Table], sources: str) -> str:
                 **(
                     {
                         "demonyms": _entries(
-                            t.adjectives | people_nouns(lang, t), t.any_case, lang, t.own_language
+                            t.adjectives | people_nouns(lang, t),
+                            t.any_case,
+                            lang,
+                            t.own_language,
+                            people(t),
                         )
                     }
                     if t.adjectives
@@ -1009,7 +1034,15 @@ def build(langs: list[str], out: Path, write: Iterable[str] | None = None) -> It
     for code, tables in all_tables.items():
         if write is not None and code not in write:
             continue
-        (out / f"{code}.yaml").write_text(render(code, tables, sources), encoding="utf-8")
+        elsewhere = frozenset(english) | {
+            fold_words(s).strip()
+            for other, tabs in all_tables.items()
+            if other != code
+            for t in tabs.values()
+            for s in t.names | t.adjectives | t.capitals
+        }
+        text = render(code, tables, sources, elsewhere)
+        (out / f"{code}.yaml").write_text(text, encoding="utf-8")
         n = sum(len(t.names) + len(t.capitals) + len(t.adjectives) for t in tables.values())
         yield f"{code}: {n} forms for {len(tables)} countries -> {out / f'{code}.yaml'}"
 

@@ -437,6 +437,30 @@ def _always(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
     return True
 
 
+def _people_noun_as_name(cond: Condition, ctx: MatchContext, start: int, end: int) -> bool:
+    """The form is written capitalised, as a language in ``words`` writes its people's noun
+    ("les Allemands", French), but it is read elsewhere or stands after a first name or a title:
+    there the capitalised word is a surname ("Pierre Allemand", "Mr Allemand") or no people at
+    all (English "an Allemande", a dance). A lower-case match, the adjective sharing the key,
+    never holds."""
+    if not ctx.text[start : start + 1].isupper():
+        return False
+    if ctx.article.language not in cond.singles:
+        return True
+    m = _WORD_BEFORE.search(ctx.text, max(start - 40, 0), start)
+    if m and m.group(1).lower() in _LEAD_WORDS_FR:
+        return False  # "Les Allemands ont livré", a sentence opening on the determiner
+    return _name_before(ctx, start, end)
+
+
+# Words that open a French sentence before a people's noun, capitalised only as its first word
+_LEAD_WORDS_FR = frozenset(
+    _words(
+        """les des aux un une deux trois quatre plusieurs ces nos vos leurs tous certains
+        selon pour chez et mais ni car donc puis quant même si comme entre contre avec par"""
+    )
+)
+
 CURRENCY_SIGNS = frozenset("$€£¥")
 
 PREDICATES: dict[str, Callable[[Condition, MatchContext, int, int], bool]] = {
@@ -453,6 +477,9 @@ PREDICATES: dict[str, Callable[[Condition, MatchContext, int, int], bool]] = {
     "lower_case_in_article": _lower_case_in_article,
     "all_caps": _all_caps,
     "currency_sign": _currency_sign,
+    "people_noun_as_name": _people_noun_as_name,
 }
 # Predicates that take a word list (the others take ``true``).
-WORD_PREDICATES = frozenset({"near", "followed_by", "preceded_by", "language", "not_language"})
+WORD_PREDICATES = frozenset(
+    {"near", "followed_by", "preceded_by", "language", "not_language", "people_noun_as_name"}
+)

@@ -28,3 +28,18 @@ def test_leased_to_a_force_by_a_lessor(read, text: str, expected: set) -> None:
 
 def test_leased_by_alone_stays_the_lessee(read) -> None:
     assert read("Two Gripens leased by Croatia from Sweden arrived.") == {("HRV", "SWE")}
+
+
+# A "to" phrase naming no one who could take arms (a time, a date) leaves the "by" phrase as the
+# lessee (grammar.py ``_lessee``): the reader had read such a phrase as the lessee and turned the
+# pair around.
+LEASED_BY_UNTIL_A_TIME = [
+    ("Eight Mi-17s had been leased by Ecuador to the close of 2029 from Russia.", {("ECU", "RUS")}),
+    ("Two Gripens were leased by Croatia to 2030 from Sweden.", {("HRV", "SWE")}),
+    ("Six Su-30s were leased by Armenia to 2031 from Russia.", {("ARM", "RUS")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEASED_BY_UNTIL_A_TIME)
+def test_a_time_after_to_is_no_lessee(read, text: str, expected: set) -> None:
+    assert read(text) == expected

@@ -134,6 +134,10 @@ def read_roles(
         for t in doc.char_span(a.start, a.end, alignment_mode="expand") or ()
     }
     doc.user_data[_WEAPON_TOKENS] = wtok  # for ``_gerund_takes_arms``, which has no wtok
+    # the tokens of every actor (state, company, body), for ``_leased_out``'s lessee
+    doc.user_data[_ACTOR_TOKENS] = {
+        t.i for a in actors for t in doc.char_span(a.start, a.end, alignment_mode="expand") or ()
+    }
     # each state token's ISO code, for tests that compare a state with a weapon's maker
     doc.user_data[_STATE_ISO] = {
         t.i: a.country
@@ -898,6 +902,7 @@ def _prep_objects(tok: Any, *preps: str) -> list[Any]:
 _STATE_TOKENS = "newswatch_state_tokens"  # Doc.user_data key, set by read_roles
 _WEAPON_TOKENS = "newswatch_weapon_tokens"  # Doc.user_data key, set by read_roles
 _STATE_ISO = "newswatch_state_iso"  # Doc.user_data key, set by read_roles: token index -> ISO3
+_ACTOR_TOKENS = "newswatch_actor_tokens"  # Doc.user_data key, set by read_roles
 
 
 def _bought_for_a_state(verb: Any) -> Any | None:
@@ -2045,8 +2050,23 @@ def _leased_out(verb: Any, cls: Classes) -> bool:
     names whom the arms go "to": then its "by" phrase is the lessor ("two jets were leased to an
     air arm by a US company"), not the lessee it is without one ("jets leased by Croatia")."""
     return cls.has("lease", _w(verb)) and any(
-        c.dep_ == "prep" and _w(c) == "to" for c in verb.children
+        c.dep_ == "prep" and _w(c) == "to" and any(_lessee(o, cls) for o in c.children)
+        for c in verb.children
     )
+
+
+def _lessee(obj: Any, cls: Classes) -> bool:
+    """Whether the object of a lease verb's "to" phrase can take arms: a named state, company or
+    body (itself or its modifier, "to the Dutch navy"), or a noun of a force or buyer ("to an
+    air arm", "to the customer"). Any other "to" phrase tells when or how far ("leased by Peru
+    to the end of the decade"), and then the "by" phrase is still the lessee."""
+    if obj.dep_ != "pobj":
+        return False
+    actors = obj.doc.user_data.get(_ACTOR_TOKENS, ())
+    near = (obj, *(m for m in obj.children if m.dep_ in ("compound", "amod", "poss")))
+    if any(t.i in actors for t in near):
+        return True
+    return cls.any(("force", "armed_service", "customer", "firm"), _w(obj))
 
 
 def _build_verb_of(tok: Any) -> Any:
