@@ -28,6 +28,19 @@ def test_an_aircraft_loaded_with_relief_carries_it(read) -> None:
     assert ("PHL", "IDN") in read("Indonesia sent two C-130s to Manila, loaded with missiles.")
 
 
+def test_a_load_told_in_another_clause_leaves_the_transfer(read) -> None:
+    # review fix (tenth stop): the laden word belongs to the weapon only close after its name,
+    # in its own clause; goods loaded on something else after a ";" or "and" leave the sale
+    text = (
+        "Spain handed three NASAMS batteries to Ukraine; lorries packed with relief kits came next."
+    )
+    assert read(text) == {("UKR", "ESP")}
+    text = (
+        "Canada sold four C-130J aircraft to Chile, and Santiago stuffed them with relief parcels."
+    )
+    assert read(text) == {("CHL", "CAN")}
+
+
 def test_a_state_securing_a_deal_for_foreign_arms_buys_them(read) -> None:
     # "secure a deal for X from Y": the state securing it buys arms it does not make from Y
     assert read("Argentina secured a deal for 24 F-16 jets from Denmark.") == {("ARG", "DNK")}

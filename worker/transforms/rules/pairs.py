@@ -2119,18 +2119,34 @@ def _relief_carrier(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool
     )
 
 
+# How far after the weapon's name its laden word may stand ("a C-130 transport, loaded", "two
+# C-17s fully loaded"): further on, the laden word belongs to another clause's goods carrier
+_LADEN_REACH = 3
+
+
 def _laden(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
-    """After the named weapon at ``k`` and before any other weapon, a ``laden`` word is followed
-    by "with" (past an "up": "loaded up with"): the weapon is what carries the load."""
+    """Within ``_LADEN_REACH`` symbols after the named weapon at ``k`` (past its destination,
+    "to" and a state, and one comma after those: "two C-130s to Manila, loaded with aid"), a
+    ``laden`` word is followed by "with" (past an "up" only: "loaded up with"): the weapon is
+    what carries the load. The search ends at another name, a ";" or ",", a conjunction or a
+    verb of the relation: after those the laden word tells of another carrier ("delivered
+    IRIS-T to Ukraine; trucks filled with relief goods followed", "sold C-17s to India, and
+    Delhi filled them")."""
     assert lex.grammar is not None
-    words = []
-    for kind, w, _, _ in symbols[k + 1 :]:
-        if kind == "weapon":
-            break
-        words.append(w if kind == "word" else None)
-    return any(
-        lex.grammar.has("laden", w) and "with" in words[j + 1 : j + 3] for j, w in enumerate(words)
-    )
+    i = k + 1
+    if i + 1 < len(symbols) and symbols[i][:2] == ("word", "to") and symbols[i + 1][0] == "country":
+        i += 2
+    if i < len(symbols) and symbols[i][:2] == ("word", ","):
+        i += 1
+    stops = lex.conjunctions | {";", ",", ".", ":"}
+    for j in range(i, min(len(symbols), i + _LADEN_REACH)):
+        kind, w = symbols[j][0], symbols[j][1]
+        if kind != "word" or w in stops or w in lex.triggers:
+            return False
+        if lex.grammar.has("laden", w):
+            after = [x[1] if x[0] == "word" else None for x in symbols[j + 1 : j + 3]]
+            return after[:1] == ["with"] or after == ["up", "with"]
+    return False
 
 
 # "exercise its option to buy", "exercised the right to": the verb of using a right, no drill
