@@ -19,6 +19,18 @@ def test_the_articles_maker_does_not_sell_a_weapon_of_another_make(read) -> None
     assert read("Dassault won the tender. Kuwait ordered 28 Typhoon jets in May.") == set()
 
 
+def test_a_fleet_the_lone_buyer_already_flies_leaves_the_makers_sale(read) -> None:
+    # review fix (tenth stop): a weapon of another make the buyer keeps, or one a relative
+    # clause names, is not what it orders; the article's one maker still sells
+    won = "Dassault won the tender. "
+    kept = won + "Oman ordered 12 jets last year, which will join the Typhoons it flies."
+    assert read(kept) == {("OMN", "FRA")}
+    beside = won + "Oman ordered 12 jets last year that will patrol beside its Typhoons."
+    assert read(beside) == {("OMN", "FRA")}
+    # the weapon as the object of its order still names another make
+    assert read("Dassault won the tender. Oman ordered 12 Typhoon jets last year.") == set()
+
+
 def test_an_aircraft_loaded_with_relief_carries_it(read) -> None:
     # a transport loaded with relief goods is their carrier: no transfer of the aircraft
     assert not read("Singapore sent the Philippines a C-130 Hercules loaded with relief goods.")

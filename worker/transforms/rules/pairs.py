@@ -1439,6 +1439,7 @@ def _maker_pairs(
     hits: dict[tuple[str, str], PairHit],
     orphans: list[_Orphan],
     makers: dict[str, tuple[str, _Span]],
+    lex: RelationLexicon,
 ) -> None:
     """The first buyer the article names without a seller buys from the article's one maker
     (``_article_makers``: "Fincantieri ha vinto la gara. Il Marocco acquista due fregate."), when
@@ -1449,18 +1450,36 @@ def _maker_pairs(
         return
     for orphan in (o for o in orphans if o.sentence == orphans[0].sentence):
         sup = _article_maker(makers, orphan.state)
-        if not sup or not _buys_of_make(orphan, sup):
+        if not sup or not _buys_of_make(orphan, sup, lex):
             continue
         _pair_with_maker(hits, orphan, sup, makers[sup])
 
 
-def _buys_of_make(orphan: _Orphan, sup: str) -> bool:
+def _buys_of_make(orphan: _Orphan, sup: str, lex: RelationLexicon) -> bool:
     """The lone buyer's own sentence names no weapon of another make than the maker state
-    ``sup`` (``own_make``): "A bought 28 Typhoons" in an article that names the Rafale only as
-    another buyer's choice does not buy from France. The article's maker stands in for a seller
-    the buyer's sentence leaves out, not for the maker of arms it names."""
+    ``sup`` (``own_make``) as what it buys: "A bought 28 Typhoons" in an article that names the
+    Rafale only as another buyer's choice does not buy from France. The article's maker stands
+    in for a seller the buyer's sentence leaves out, not for the maker of arms it names. A
+    weapon the buyer holds, retires or a relative clause names (``_held_weapon``) is not what it
+    buys, and leaves the maker's sale."""
     w = orphan.facts.weapon
-    return w is None or own_make(w.origin, w.partners, sup)
+    return w is None or own_make(w.origin, w.partners, sup) or _held_weapon(orphan, w, lex)
+
+
+_PLAIN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _held_weapon(orphan: _Orphan, weapon: _Span, lex: RelationLexicon) -> bool:
+    """Between the lone buyer's name and the named ``weapon`` after it stands a word of the
+    ``held`` class (a possessive, "beside", a relative pronoun) or of the ``retire`` class: the
+    weapon is the buyer's fleet or another clause's ("ordered 28 jets, which will fly beside its
+    Typhoons"; "to replace its Mirages"), not the object of its buying. Only where the lexicon
+    has word classes (English)."""
+    at = _named_at(orphan)
+    if lex.grammar is None or at is None or weapon.start < at[1]:
+        return False
+    words = _PLAIN_WORD.findall(orphan.text[at[1] : weapon.start].lower())
+    return any(lex.grammar.any(("held", "retire"), w) for w in words)
 
 
 def _pair_with_maker(
@@ -1509,7 +1528,7 @@ def _later_buyers(
         members = {o.state for o in orphans if o.sentence == orphan.sentence}
         if states.get(orphan.sentence, set()) - members - {sup}:
             continue
-        if _article_maker(makers, orphan.state) == sup and _buys_of_make(orphan, sup):
+        if _article_maker(makers, orphan.state) == sup and _buys_of_make(orphan, sup, lex):
             _pair_with_maker(hits, orphan, sup, makers[sup])
             continue
         mate = _list_mate(hits, _list_of(orphan, orphans, lex) & buyers, sup)
