@@ -56,11 +56,27 @@ def test_a_load_told_in_another_clause_leaves_the_transfer(read) -> None:
 def test_a_state_securing_a_deal_for_foreign_arms_buys_them(read) -> None:
     # "secure a deal for X from Y": the state securing it buys arms it does not make from Y
     assert read("Argentina secured a deal for 24 F-16 jets from Denmark.") == {("ARG", "DNK")}
-    by = "Argentina rebuilt its fighter fleet by securing a deal for 24 F-16s from Denmark."
-    assert read(by) == {("ARG", "DNK")}
+    # the gerund hangs on the state's own verb (read reversed before the guard)
+    by = "Peru rebuilt its fighter fleet by securing a deal for 24 F-16 jets from Denmark."
+    assert read(by) == {("PER", "DNK")}
     # a maker's state, or its company, winning an order for its own make sells
     assert read("South Korea won a deal from Poland for 180 K2 tanks.") == {("POL", "KOR")}
     assert read("Hanwha won a deal from Poland for 180 K2 tanks.") == {("POL", "KOR")}
+
+
+def test_a_maker_state_winning_an_order_still_sells(read) -> None:
+    # review fix (tenth stop): arms a clause inside the deal's object names (the fleet the new
+    # arms replace) are not what the deal is for: the state winning it is still the seller
+    assert read("Germany won a deal from Slovakia for tanks to replace its T-72 tanks.") == {
+        ("SVK", "DEU")
+    }
+    assert read("France won a contract from Croatia for jets to replace its MiG-21s.") == {
+        ("HRV", "FRA")
+    }
+    # a company named with its state is no state winning a purchase: it sells
+    assert read("Britain's BAE Systems won an order from Canada for 30 M777 howitzers.") == {
+        ("CAN", "GBR")
+    }
 
 
 def test_we_in_a_clause_beside_a_state_is_not_that_state(read) -> None:
