@@ -356,3 +356,11 @@ def test_bare_cobra_two_is_not_the_turkish_vehicle(tagger: Tagger, body: str) ->
 
 def test_cobra_two_beside_a_vehicle_word_stays_the_turkish_vehicle(tagger: Tagger) -> None:
     assert "otokar-cobra" in weapons(tagger, "Bucharest took 40 more Cobra II vehicles.")
+
+
+# Review fix (tenth stop): the Cyrillic singular also names the American 30 mm cannon, so alone
+# it is no Australian vehicle; with a word for an armoured car, it still is
+def test_cyrillic_bushmaster_cannon_is_not_the_vehicle(tagger: Tagger) -> None:
+    assert "bushmaster-pmv" not in weapons(tagger, "На катер поставили пушку Бушмастер.")
+    assert "bushmaster-pmv" not in weapons(tagger, "Катера вооружены пушками Бушмастер.")
+    assert "bushmaster-pmv" in weapons(tagger, "Киев получил бронеавтомобиль Бушмастер.")
