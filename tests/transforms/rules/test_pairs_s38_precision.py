@@ -47,6 +47,10 @@ def test_a_load_told_in_another_clause_leaves_the_transfer(read) -> None:
         "Spain handed three NASAMS batteries to Ukraine; lorries packed with relief kits came next."
     )
     assert read(text) == {("UKR", "ESP")}
+    comma = (
+        "Spain handed three NASAMS batteries to Ukraine, lorries packed with relief kits came next."
+    )
+    assert read(comma) == {("UKR", "ESP")}
     text = (
         "Canada sold four C-130J aircraft to Chile, and Santiago stuffed them with relief parcels."
     )

@@ -2138,30 +2138,32 @@ def _relief_carrier(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool
     )
 
 
-# How far after the weapon's name its laden word may stand ("a C-130 transport, loaded", "two
-# C-17s fully loaded"): further on, the laden word belongs to another clause's goods carrier
-_LADEN_REACH = 3
+# How far after the weapon's name its laden word may stand ("three C-130s in support of the
+# relief effort, loaded up with", seven words): further on, it is another carrier's
+_LADEN_REACH = 8
 
 
 def _laden(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
-    """Within ``_LADEN_REACH`` symbols after the named weapon at ``k`` (past its destination,
-    "to" and a state, and one comma after those: "two C-130s to Manila, loaded with aid"), a
+    """Within ``_LADEN_REACH`` symbols after the named weapon at ``k``, in its clause, a
     ``laden`` word is followed by "with" (past an "up" only: "loaded up with"): the weapon is
-    what carries the load. The search ends at another name, a ";" or ",", a conjunction or a
-    verb of the relation: after those the laden word tells of another carrier ("delivered
-    IRIS-T to Ukraine; trucks filled with relief goods followed", "sold C-17s to India, and
-    Delhi filled them")."""
+    what carries the load. The clause ends at another name (weapon, state, company), a ";",
+    ".", ":", a "," (but the one before the laden word: "C-130s in support of the relief
+    effort, loaded up with"), a conjunction or a verb of the relation: after those the laden
+    word tells of another carrier ("delivered IRIS-T to Ukraine; trucks filled with relief goods
+    followed", "sold C-17s to India, and Delhi filled them with relief goods"). The weapon's
+    destination ("to" and a state) is part of its clause ("sent two C-130s to Manila, loaded
+    with aid")."""
     assert lex.grammar is not None
     i = k + 1
     if i + 1 < len(symbols) and symbols[i][:2] == ("word", "to") and symbols[i + 1][0] == "country":
         i += 2
-    if i < len(symbols) and symbols[i][:2] == ("word", ","):
-        i += 1
-    stops = lex.conjunctions | {";", ",", ".", ":"}
+    stops = lex.conjunctions | {";", ".", ":"}
     for j in range(i, min(len(symbols), i + _LADEN_REACH)):
         kind, w = symbols[j][0], symbols[j][1]
         if kind != "word" or w in stops or w in lex.triggers:
             return False
+        if w == "," and not (j + 1 < len(symbols) and lex.grammar.has("laden", symbols[j + 1][1])):
+            return False  # a comma ends the clause unless it sets off the laden word itself
         if lex.grammar.has("laden", w):
             after = [x[1] if x[0] == "word" else None for x in symbols[j + 1 : j + 3]]
             return after[:1] == ["with"] or after == ["up", "with"]
