@@ -2162,7 +2162,10 @@ def _laden(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
         kind, w = symbols[j][0], symbols[j][1]
         if kind != "word" or w in stops or w in lex.triggers:
             return False
-        if w == "," and not (j + 1 < len(symbols) and lex.grammar.has("laden", symbols[j + 1][1])):
+        nxt = symbols[j + 1] if j + 1 < len(symbols) else None
+        if w == "," and not (
+            nxt is not None and nxt[0] == "word" and lex.grammar.has("laden", nxt[1])
+        ):
             return False  # a comma ends the clause unless it sets off the laden word itself
         if lex.grammar.has("laden", w):
             after = [x[1] if x[0] == "word" else None for x in symbols[j + 1 : j + 3]]
