@@ -51,6 +51,9 @@ def test_a_load_told_in_another_clause_leaves_the_transfer(read) -> None:
         "Spain handed three NASAMS batteries to Ukraine, lorries packed with relief kits came next."
     )
     assert read(comma) == {("UKR", "ESP")}
+    # a name right after a comma ends the clause (it is no word to read as laden)
+    listed = "Germany sent IRIS-T systems, Leopard tanks and Gepard guns to Ukraine."
+    assert read(listed) == {("UKR", "DEU")}
     text = (
         "Canada sold four C-130J aircraft to Chile, and Santiago stuffed them with relief parcels."
     )
