@@ -338,3 +338,29 @@ def test_military_super_pumas_stay_the_weapon(tagger: Tagger) -> None:
 )
 def test_local_names_of_systems_the_table_holds(tagger: Tagger, body: str, expected: str) -> None:
     assert expected in weapons(tagger, body)
+
+
+# Review fix (tenth stop): the Turkish vehicle's bare second-generation name is also the name of
+# a 2003 military operation and a nickname for helicopter gunships; alone it tags nothing, and a
+# word for the vehicle or its maker in the sentence still brings it back
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Operation Cobra II opened the campaign that spring.",
+        "The Cobra II gunships hovered over the valley.",
+    ],
+)
+def test_bare_cobra_two_is_not_the_turkish_vehicle(tagger: Tagger, body: str) -> None:
+    assert "otokar-cobra" not in weapons(tagger, body)
+
+
+def test_cobra_two_beside_a_vehicle_word_stays_the_turkish_vehicle(tagger: Tagger) -> None:
+    assert "otokar-cobra" in weapons(tagger, "Bucharest took 40 more Cobra II vehicles.")
+
+
+# Review fix (tenth stop): the Cyrillic singular also names the American 30 mm cannon, so alone
+# it is no Australian vehicle; with a word for an armoured car, it still is
+def test_cyrillic_bushmaster_cannon_is_not_the_vehicle(tagger: Tagger) -> None:
+    assert "bushmaster-pmv" not in weapons(tagger, "На катер поставили пушку Бушмастер.")
+    assert "bushmaster-pmv" not in weapons(tagger, "Катера вооружены пушками Бушмастер.")
+    assert "bushmaster-pmv" in weapons(tagger, "Киев получил бронеавтомобиль Бушмастер.")

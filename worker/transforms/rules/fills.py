@@ -210,7 +210,7 @@ def _from_article_maker(ctx: _Context) -> None:
     if not ctx.orphans:
         return
     if not ctx.hits:
-        _maker_pairs(ctx.hits, ctx.orphans, ctx.makers)
+        _maker_pairs(ctx.hits, ctx.orphans, ctx.makers, ctx.lex)
     elif pairs.LATER_BUYERS and len({s for _, s in ctx.hits}) == 1:
         states = _states_named(ctx.per_sentence, ctx.sentences)
         sup = next(iter(ctx.hits))[1]

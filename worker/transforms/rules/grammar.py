@@ -1863,15 +1863,23 @@ def _wins_order(verb: Any, cls: Classes) -> Any | None:
         (c for c in verb.children if c.dep_ == "dobj" and cls.any(("buy_noun", "deal"), _w(c))),
         None,
     )
-    return None if won is None or _secures_foreign_arms(verb) else won
+    return None if won is None or _secures_foreign_arms(verb, won) else won
 
 
-def _secures_foreign_arms(verb: Any) -> bool:
-    """The state that wins or secures the deal (the verb's subject, or the subject of the verb
-    its gerund or infinitive hangs on: "boosted its fleet by securing a deal") is not the maker
-    of the named arms the deal is for: it secured a purchase, not an order ("A secured a deal
-    for F-16s from B" buys them from B). A maker's state winning an order for its own make ("K
-    won a deal from P for K2 tanks") and a company winning one stay the seller."""
+# Clauses inside the "for" object of a won deal: their arms are not the deal's ("a deal for
+# tanks to replace its T-72s", "for jets that will join the F-16s it flies")
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "xcomp", "ccomp", "csubj", "parataxis"})
+
+
+def _secures_foreign_arms(verb: Any, won: Any) -> bool:
+    """The state that wins or secures the deal ``won`` (the verb's subject, or the subject of
+    the verb its gerund or infinitive hangs on: "boosted its fleet by securing a deal") is not
+    the maker of the named arms the deal is for: it secured a purchase, not an order ("A
+    secured a deal for F-16s from B" buys them from B). A maker's state winning an order for
+    its own make ("K won a deal from P for K2 tanks") stays the seller; so does a company,
+    even one named with its state ("Britain's BAE Systems won an order"): only a subject whose
+    head is itself a state is the winner. The arms are only those of the deal's "for" object,
+    on the noun or the verb, not of a clause inside it ("for tanks to replace its T-72s")."""
     iso = verb.doc.user_data.get(_STATE_ISO, {})
     wtok = verb.doc.user_data.get(_WEAPON_TOKENS, {})
     holder = verb
@@ -1883,10 +1891,29 @@ def _secures_foreign_arms(verb: Any) -> bool:
     ):
         holder = holder.head
     subj = next((c for c in holder.children if c.dep_ in _SUBJECTS), None)
-    winner = {iso[t.i] for t in subj.subtree if t.i in iso} if subj is not None else set()
-    # the arms on the deal or on the verb ("securing a deal for 24 F-16s": "for" on either)
-    origins = {wtok[t.i].origin for t in verb.subtree if t.i in wtok} - {None}
-    return len(winner) == 1 and bool(origins) and not winner & origins
+    if subj is None or subj.i not in iso:
+        return False
+    origins = {wtok[t.i].origin for t in _deal_objects(verb, won) if t.i in wtok} - {None}
+    return bool(origins) and iso[subj.i] not in origins
+
+
+def _deal_objects(verb: Any, won: Any) -> list[Any]:
+    """The tokens of the "for" objects on the deal noun ``won`` and on its ``verb`` ("securing a
+    deal for 24 F-16s": "for" on either), without the clauses inside them."""
+    out: list[Any] = []
+    stack = [
+        p
+        for head in (won, verb)
+        for prep in head.children
+        if prep.dep_ == "prep" and _w(prep) == "for"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS)
+    return out
 
 
 def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:

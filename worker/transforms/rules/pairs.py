@@ -1447,6 +1447,7 @@ def _maker_pairs(
     hits: dict[tuple[str, str], PairHit],
     orphans: list[_Orphan],
     makers: dict[str, tuple[str, _Span]],
+    lex: RelationLexicon,
 ) -> None:
     """The first buyer the article names without a seller buys from the article's one maker
     (``_article_makers``: "Fincantieri ha vinto la gara. Il Marocco acquista due fregate."), when
@@ -1457,18 +1458,36 @@ def _maker_pairs(
         return
     for orphan in (o for o in orphans if o.sentence == orphans[0].sentence):
         sup = _article_maker(makers, orphan.state)
-        if not sup or not _buys_of_make(orphan, sup):
+        if not sup or not _buys_of_make(orphan, sup, lex):
             continue
         _pair_with_maker(hits, orphan, sup, makers[sup])
 
 
-def _buys_of_make(orphan: _Orphan, sup: str) -> bool:
+def _buys_of_make(orphan: _Orphan, sup: str, lex: RelationLexicon) -> bool:
     """The lone buyer's own sentence names no weapon of another make than the maker state
-    ``sup`` (``own_make``): "A bought 28 Typhoons" in an article that names the Rafale only as
-    another buyer's choice does not buy from France. The article's maker stands in for a seller
-    the buyer's sentence leaves out, not for the maker of arms it names."""
+    ``sup`` (``own_make``) as what it buys: "A bought 28 Typhoons" in an article that names the
+    Rafale only as another buyer's choice does not buy from France. The article's maker stands
+    in for a seller the buyer's sentence leaves out, not for the maker of arms it names. A
+    weapon the buyer holds, retires or a relative clause names (``_held_weapon``) is not what it
+    buys, and leaves the maker's sale."""
     w = orphan.facts.weapon
-    return w is None or own_make(w.origin, w.partners, sup)
+    return w is None or own_make(w.origin, w.partners, sup) or _held_weapon(orphan, w, lex)
+
+
+_PLAIN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _held_weapon(orphan: _Orphan, weapon: _Span, lex: RelationLexicon) -> bool:
+    """Between the lone buyer's name and the named ``weapon`` after it stands a word of the
+    ``held`` class (a possessive, "beside", a relative pronoun) or of the ``retire`` class: the
+    weapon is the buyer's fleet or another clause's ("ordered 28 jets, which will fly beside its
+    Typhoons"; "to replace its Mirages"), not the object of its buying. Only where the lexicon
+    has word classes (English)."""
+    at = _named_at(orphan)
+    if lex.grammar is None or at is None or weapon.start < at[1]:
+        return False
+    words = _PLAIN_WORD.findall(orphan.text[at[1] : weapon.start].lower())
+    return any(lex.grammar.any(("held", "retire"), w) for w in words)
 
 
 def _pair_with_maker(
@@ -1517,7 +1536,7 @@ def _later_buyers(
         members = {o.state for o in orphans if o.sentence == orphan.sentence}
         if states.get(orphan.sentence, set()) - members - {sup}:
             continue
-        if _article_maker(makers, orphan.state) == sup and _buys_of_make(orphan, sup):
+        if _article_maker(makers, orphan.state) == sup and _buys_of_make(orphan, sup, lex):
             _pair_with_maker(hits, orphan, sup, makers[sup])
             continue
         mate = _list_mate(hits, _list_of(orphan, orphans, lex) & buyers, sup)
@@ -2127,18 +2146,39 @@ def _relief_carrier(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool
     )
 
 
+# How far after the weapon's name its laden word may stand ("three C-130s in support of the
+# relief effort, loaded up with", seven words): further on, it is another carrier's
+_LADEN_REACH = 8
+
+
 def _laden(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
-    """After the named weapon at ``k`` and before any other weapon, a ``laden`` word is followed
-    by "with" (past an "up": "loaded up with"): the weapon is what carries the load."""
+    """Within ``_LADEN_REACH`` symbols after the named weapon at ``k``, in its clause, a
+    ``laden`` word is followed by "with" (past an "up" only: "loaded up with"): the weapon is
+    what carries the load. The clause ends at another name (weapon, state, company), a ";",
+    ".", ":", a "," (but the one before the laden word: "C-130s in support of the relief
+    effort, loaded up with"), a conjunction or a verb of the relation: after those the laden
+    word tells of another carrier ("delivered IRIS-T to Ukraine; trucks filled with relief goods
+    followed", "sold C-17s to India, and Delhi filled them with relief goods"). The weapon's
+    destination ("to" and a state) is part of its clause ("sent two C-130s to Manila, loaded
+    with aid")."""
     assert lex.grammar is not None
-    words = []
-    for kind, w, _, _ in symbols[k + 1 :]:
-        if kind == "weapon":
-            break
-        words.append(w if kind == "word" else None)
-    return any(
-        lex.grammar.has("laden", w) and "with" in words[j + 1 : j + 3] for j, w in enumerate(words)
-    )
+    i = k + 1
+    if i + 1 < len(symbols) and symbols[i][:2] == ("word", "to") and symbols[i + 1][0] == "country":
+        i += 2
+    stops = lex.conjunctions | {";", ".", ":"}
+    for j in range(i, min(len(symbols), i + _LADEN_REACH)):
+        kind, w = symbols[j][0], symbols[j][1]
+        if kind != "word" or w in stops or w in lex.triggers:
+            return False
+        nxt = symbols[j + 1] if j + 1 < len(symbols) else None
+        if w == "," and not (
+            nxt is not None and nxt[0] == "word" and lex.grammar.has("laden", nxt[1])
+        ):
+            return False  # a comma ends the clause unless it sets off the laden word itself
+        if lex.grammar.has("laden", w):
+            after = [x[1] if x[0] == "word" else None for x in symbols[j + 1 : j + 3]]
+            return after[:1] == ["with"] or after == ["up", "with"]
+    return False
 
 
 # "exercise its option to buy", "exercised the right to": the verb of using a right, no drill
