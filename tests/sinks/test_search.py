@@ -358,7 +358,8 @@ def test_an_article_is_found_by_another_case_of_a_name_in_its_own_language(sink_
             await sink.refresh()
             client = await sink._client()
             found: dict[str, list[str]] = {}
-            for query in ("Rosja", "Россия", "تركيا", "اماراتي", "Туреччина", "Rosjanie"):
+            queries = ("Rosja", "Россия", "تركيا", "اماراتي", "Туреччина", "Rosjanie", "Rosomak")
+            for query in queries:
                 resp = await client.search(
                     index=sink.articles_alias,
                     body={"query": {"query_string": {"query": query}}, "_source": ["id"]},
@@ -373,7 +374,11 @@ def test_an_article_is_found_by_another_case_of_a_name_in_its_own_language(sink_
     assert found["تركيا"] == ["ar1"]
     assert found["اماراتي"] == ["ar2"]  # written without the hamza: normalised first
     assert found["Туреччина"] == ["uk1"]
-    assert found["Rosjanie"] == []  # a people noun is not the country: no broad match
+    # since the tenth stop the Polish people nouns are forms of their country in the name table,
+    # as its adjectives were ("rosyjski"): the tagger reads "Rosjanie" as naming Russia, so the
+    # search does too; a word that merely begins like the name still finds nothing
+    assert found["Rosjanie"] == ["pl1"]
+    assert found["Rosomak"] == []
     docs = httpx.post(
         f"{load_settings().search_url}/{load_settings().index_prefix}-articles/_search",
         json={"query": {"ids": {"values": ["pl1"]}}},
