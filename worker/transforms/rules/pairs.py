@@ -3084,9 +3084,15 @@ def _blocking_subject(
     aviones de B", "A ha posto il veto"), returned as blockers: a veto stops another state's
     purchase (a re-export of parts it made, an ally's deal), so the fallback never makes the
     state the buyer, and one read as the buyer by "X ... {buy}" takes no side. Only a veto: a
-    buyer suspends or freezes its own purchase ("A suspendió la compra" stays the buyer)."""
+    buyer suspends or freezes its own purchase ("A suspendió la compra" stays the buyer).
+
+    The veto must be the state's own predicate: only words of the `veto_lead` class (its
+    auxiliaries, a light verb "put/impose/lay", a determiner: "hanno posto il veto") may stand
+    between. A buyer that overcomes or ignores a veto ("A ha superato il veto e acquista", "A,
+    despite the veto, bought") has a verb, a concession word or a comma between, and stays."""
     classes = lex.grammar or lex.word_classes
     veto = classes.words("veto") if classes is not None else frozenset()
+    lead = classes.words("veto_lead") if classes is not None else frozenset()
     out: set[str] = set()
     if not veto:
         return out
@@ -3101,6 +3107,8 @@ def _blocking_subject(
                 roles[k] = None
                 out.add(symbols[k][1].ident)
                 break
+            if sym[1] not in lead:
+                break  # another verb, a comma or "despite": the veto is not this state's act
     return out
 
 
