@@ -1311,7 +1311,8 @@ def _sentence_pairs(
     if JOIN_SIDES and (lex.symbols_only or english) and book.read_alone("supplier"):
         # a seller with no buyer in the sentence: the buyer another sentence reads alone
         book.note(("recipient", ARTICLE_BUYER), _Span(start, end, "country", ARTICLE_BUYER))
-    status = sentence_status(_status_words(symbols, text, lex), trig, lex.status_words)
+    words, told_by = _without_idle_pledges(symbols, trig, text, first, lex, (start, end))
+    status = sentence_status(words, told_by, lex.status_words)
     goods = lex.grammar.words("for_platform") if lex.grammar else frozenset()
     named = [
         (k, x[1])
@@ -2545,6 +2546,43 @@ def _unsent(
         return symbols, trig
     out = [("word", _UNSENT, s[2], s[3]) if k in idle else s for k, s in enumerate(symbols)]
     return out, [k for k in trig if k not in idle]
+
+
+def _without_idle_pledges(
+    symbols: list[Symbol],
+    trig: list[int],
+    text: str,
+    first: int,
+    lex: RelationLexicon,
+    sentence: tuple[int, int],
+) -> tuple[list[str], list[int]]:
+    """The status words and triggers of the sentence, less each weak trigger that is also a
+    status word of `agreed` ("pledge", "pledged") and whose object is no arms ("Qatar's pledge
+    of funds came as Sudan ordered drones", "pledged support to Kyiv after Ukraine received
+    tanks"): a promise of money or backing says nothing of how far the arms deal went, and
+    as the first trigger it would set the sentence's status by its nearness. A pledge of arms
+    ("pledged nineteen F-16 jets") keeps its `agreed`."""
+    words = _status_words(symbols, text, lex)
+    agreed = lex.status_words.get("agreed", frozenset())
+    # a verb of giving, not a noun of trade ("deal", "package" are weak and agreed too)
+    giving = lex.grammar.words("sell") if lex.grammar is not None else frozenset()
+    pledges = [k for k in trig if symbols[k][1] in lex.weak & giving and words[k] in agreed]
+    if not pledges or len(pledges) == len(trig):
+        return words, list(trig)
+    arms = [k for k, s in enumerate(symbols) if s[0] == "weapon"]
+    obj_line = _object_symbols(symbols, text, first) if lex.objects or lex.not_objects else []
+
+    def parsed(k: int) -> bool:
+        return not lex.symbols_only and _parsed_object(symbols, k, text, sentence, lex)
+
+    idle = {
+        k for k in pledges if not _trigger_counts(k, symbols, arms, obj_line, lex, parsed, text)
+    }
+    if not idle:
+        return words, list(trig)
+    return [_UNSENT if k in idle else w for k, w in enumerate(words)], [
+        k for k in trig if k not in idle
+    ]
 
 
 def _parsed_object(
