@@ -103,3 +103,9 @@ VETO_DEFIED = [
 def test_a_buyer_defying_a_veto_stays_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
     got = {(lang, body): pairs(tagger, rules, lang, body) for lang, body, _ in VETO_DEFIED}
     assert got == {(lang, body): want for lang, body, want in VETO_DEFIED}
+
+
+def test_arabic_front_lines_are_no_airline(tagger: Tagger, rules: RuleSet) -> None:
+    # review fix (tenth stop): الخطوط alone is any "lines"; only "الخطوط الجوية" is the airline
+    body = "باعت ألمانيا دبابات إلى أوكرانيا لنشرها على الخطوط الأمامية."
+    assert pairs(tagger, rules, "ar", body) == {("UKR", "DEU")}

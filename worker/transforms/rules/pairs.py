@@ -3552,6 +3552,12 @@ def _civil_only(symbols: list[tuple[str, Any, int, int]], lex: RelationLexicon) 
     classes = lex.grammar or lex.word_classes
     civil = classes.words("civil") if classes is not None else frozenset()
     has_civil = any(s[0] == "word" and _civil_word(s[1], civil) for s in symbols)
+    # an entry of several words is a phrase read on consecutive words: the Arabic airline
+    # "الخطوط الجوية" (airways), whose first word alone is any "lines" (front lines, red lines)
+    phrases = [tuple(w.split()) for w in civil if " " in w]
+    if phrases and not has_civil:
+        line = [s[1] if s[0] == "word" else None for s in symbols]
+        has_civil = any(tuple(line[i : i + len(p)]) == p for p in phrases for i in range(len(line)))
     return has_civil and not any(s[0] == "weapon" and s[1] is not None for s in symbols)
 
 
