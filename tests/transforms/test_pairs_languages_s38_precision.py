@@ -109,3 +109,10 @@ def test_arabic_front_lines_are_no_airline(tagger: Tagger, rules: RuleSet) -> No
     # review fix (tenth stop): الخطوط alone is any "lines"; only "الخطوط الجوية" is the airline
     body = "باعت ألمانيا دبابات إلى أوكرانيا لنشرها على الخطوط الأمامية."
     assert pairs(tagger, rules, "ar", body) == {("UKR", "DEU")}
+
+
+def test_arabic_syria_spelled_with_ta_marbuta_is_the_state(tagger: Tagger, rules: RuleSet) -> None:
+    # review fix (tenth stop): "سورية" is a spelling of Syria as well as the feminine nisba; as
+    # a name of the table it is no bare adjective, and the state after "to" is the buyer
+    body = "وقعت الصين عقدا لتوريد طائرات مسيرة إلى سورية."
+    assert pairs(tagger, rules, "ar", body) == {("SYR", "CHN")}
