@@ -35,8 +35,8 @@ OWN_STOPS = [
     # a buyer that suspends or buys stays the buyer: only a veto is another's
     ("es", "Perú suspendió la compra de tanques rusos.", {("PER", "RUS")}),
     ("pt", "O Peru suspendeu a compra de tanques russos.", {("PER", "RUS")}),
-    ("it", "Il Perù ha acquistato carri armati russi.", {("PER", "RUS")}),
-    ("pl", "Peru kupiło rosyjskie czołgi.", {("PER", "RUS")}),
+    ("it", "Il Perù ha sospeso l'acquisto di carri armati dalla Russia.", {("PER", "RUS")}),
+    ("pl", "Peru zawiesiło zakup rosyjskich czołgów.", {("PER", "RUS")}),
 ]
 
 
