@@ -35,8 +35,8 @@ OWN_STOPS = [
     # a buyer that suspends or buys stays the buyer: only a veto is another's
     ("es", "Perú suspendió la compra de tanques rusos.", {("PER", "RUS")}),
     ("pt", "O Peru suspendeu a compra de tanques russos.", {("PER", "RUS")}),
-    ("it", "Il Perù ha acquistato carri armati russi.", {("PER", "RUS")}),
-    ("pl", "Peru kupiło rosyjskie czołgi.", {("PER", "RUS")}),
+    ("it", "Il Perù ha sospeso l'acquisto di carri armati dalla Russia.", {("PER", "RUS")}),
+    ("pl", "Peru zawiesiło zakup rosyjskich czołgów.", {("PER", "RUS")}),
 ]
 
 
@@ -83,3 +83,36 @@ def test_airliner_talk_is_no_arms_sale(tagger: Tagger, rules: RuleSet) -> None:
 def test_combat_aircraft_still_sold(tagger: Tagger, rules: RuleSet) -> None:
     for lang, body, want in COMBAT_AIRCRAFT:
         assert pairs(tagger, rules, lang, body) == want, (lang, body)
+
+
+# review fix (tenth stop): a buyer that overcomes, ignores or defies a veto is no vetoer; only
+# an auxiliary, a light verb or a determiner may part a vetoing state from its veto
+VETO_DEFIED = [
+    # the seller from the arms' adjective: the buyer read as a vetoer was left without a pair
+    ("it", "Il Cile ha superato il veto e acquista due fregate dall'Italia.", {("CHL", "ITA")}),
+    ("es", "Chile supera el veto y compra fragatas italianas.", {("CHL", "ITA")}),
+    ("fr", "Le Chili surmonte le veto et achète des frégates italiennes.", {("CHL", "ITA")}),
+    ("pt", "O Chile supera o veto e compra fragatas italianas.", {("CHL", "ITA")}),
+    ("de", "Chile umgeht das Veto und kauft italienische Fregatten.", {("CHL", "ITA")}),
+    ("pl", "Chile omija weto i kupuje włoskie fregaty.", {("CHL", "ITA")}),
+    ("ru", "Чили, несмотря на вето, купила итальянские фрегаты.", {("CHL", "ITA")}),
+    ("uk", "Чилі обходить вето і купує італійські фрегати.", {("CHL", "ITA")}),
+]
+
+
+def test_a_buyer_defying_a_veto_stays_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
+    got = {(lang, body): pairs(tagger, rules, lang, body) for lang, body, _ in VETO_DEFIED}
+    assert got == {(lang, body): want for lang, body, want in VETO_DEFIED}
+
+
+def test_arabic_front_lines_are_no_airline(tagger: Tagger, rules: RuleSet) -> None:
+    # review fix (tenth stop): الخطوط alone is any "lines"; only "الخطوط الجوية" is the airline
+    body = "باعت ألمانيا دبابات إلى أوكرانيا لنشرها على الخطوط الأمامية."
+    assert pairs(tagger, rules, "ar", body) == {("UKR", "DEU")}
+
+
+def test_arabic_syria_spelled_with_ta_marbuta_is_the_state(tagger: Tagger, rules: RuleSet) -> None:
+    # review fix (tenth stop): "سورية" is a spelling of Syria as well as the feminine nisba; as
+    # a name of the table it is no bare adjective, and the state after "to" is the buyer
+    body = "وقعت الصين عقدا لتوريد طائرات مسيرة إلى سورية."
+    assert pairs(tagger, rules, "ar", body) == {("SYR", "CHN")}

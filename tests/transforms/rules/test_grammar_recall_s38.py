@@ -127,3 +127,47 @@ def test_a_pledge_of_arms_is_agreed():
     text = "Denmark pledged nineteen F-16 jets to Ukraine."
     hits = extract_pairs(tagger.tag(Article(id="t", title="", body=text)), lex)
     assert {(h.recipient, h.supplier, h.status) for h in hits} == {("UKR", "DNK", "agreed")}
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # review fix (tenth stop): a weak verb of giving with money or backing for its object
+        # sells no arms, in a noun's clause ("the states lending …") as in a main clause
+        (
+            "The states lending money to Kenya are Japan and Korea, while Kenya bought rifles "
+            "from Israel.",
+            {("KEN", "ISR")},
+        ),
+        (
+            "The nations pledging backing to Chile are Peru and Norway; Chile bought frigates "
+            "from Norway.",
+            {("CHL", "NOR")},
+        ),
+        ("Norway is lending Chile money, and Chile bought frigates from Spain.", {("CHL", "ESP")}),
+    ],
+)
+def test_lending_money_or_pledging_support_sells_no_arms(read, text, pairs):
+    assert read(text) == pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # review fix (tenth stop): a pledge of money or backing is no `agreed` word for the arms
+        # deal the sentence tells beside it; the status comes from that deal's own words
+        (
+            "Japan's pledge of loans came as Kenya ordered rifles from Israel.",
+            ("KEN", "ISR", "ordered"),
+        ),
+        (
+            "Norway pledged money to Chile after Chile received frigates from Spain.",
+            ("CHL", "ESP", "delivered"),
+        ),
+    ],
+)
+def test_a_pledge_of_money_sets_no_status(text, want):
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+    hits = extract_pairs(tagger.tag(Article(id="t", title="", body=text)), lex)
+    assert want in {(h.recipient, h.supplier, h.status) for h in hits}
+    assert all(h.status == want[2] for h in hits)

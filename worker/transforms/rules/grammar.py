@@ -1635,6 +1635,8 @@ def _members_of_subject(tok: Any, cls: Classes) -> Role | None:
     if clause is not None and not cls.any(("arms", "hull", "arms_head"), _w(subj)):
         # "the countries pledging jets to X are A, B and C", "states that bought the K9 include
         # A and B": the members do what the clause on the noun says, as its subject would
+        if cls.has("weak", _w(clause)) and not _object_names_arms(clause, cls):
+            return None  # "the countries pledging support (lending money) to X": no arms
         if cls.has("sell", _w(clause)):
             return Role(
                 SUPPLIER, f"'{subj.text} {clause.text} … {verb.text}' (its members)", clause.i
@@ -1644,6 +1646,45 @@ def _members_of_subject(tok: Any, cls: Classes) -> Role | None:
                 RECIPIENT, f"'{subj.text} {clause.text} … {verb.text}' (its members)", clause.i
             )
     return None
+
+
+def _object_names_arms(verb: Any, cls: Classes) -> bool:
+    """An everyday verb of the `weak` class ("pledging", "lending", "sent") is a transfer only
+    with arms for its direct object ("pledging jets", "lending four Typhoon jets"); "pledging
+    support", "lending Egypt money" give no arms, so their subject sells none."""
+    if _takes_arms(verb, cls):
+        return True
+    wtok = verb.doc.user_data.get(_WEAPON_TOKENS, {})
+    return any(
+        c.dep_ == "dobj" and (_names_arms(c, wtok, cls) or _arms_noun(c, wtok))
+        for c in verb.children
+    )
+
+
+def _gives_no_arms(verb: Any, cls: Classes) -> bool:
+    """An everyday verb of giving (the `weak` class) whose direct object is a common noun that
+    names no arms and no act of trade ("lending Egypt money", "gave Kenya support"), with no
+    arms anywhere in its own clause: a weak trigger is a transfer only with arms for its object.
+    Money for arms ("provide $7m to X for the acquisition of military equipment") and a list
+    with arms in it ("donate materials, munitions") keep the verb; the arms of a clause of its
+    own ("…, and Egypt bought tanks", "after Ukraine received tanks") do not. Not a pronoun
+    ("sent them"), nor a noun of trade or approval ("offered a package")."""
+    if not cls.has("weak", _w(verb)) or _object_names_arms(verb, cls):
+        return False
+    states = verb.doc.user_data.get(_STATE_TOKENS, ())
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i not in states]
+    trade = ("sell_noun", "buy_noun", "deal", "approval", "weak", "arms", "hull", "mod")
+    if not any(o.tag_ in ("NN", "NNS") and not cls.any(trade, _w(o)) for o in objects):
+        return False
+    wtok = verb.doc.user_data.get(_WEAPON_TOKENS, {})
+    other = {  # the tokens of the clauses of their own hung on the verb
+        t.i
+        for c in verb.children
+        if c.dep_ in ("conj", "advcl", "ccomp", "parataxis") and c.tag_.startswith("VB")
+        for t in c.subtree
+    }
+    own = [t for t in verb.subtree if t.i not in other]
+    return not any(t.i in wtok or cls.any(("arms", "hull", "arms_head"), _w(t)) for t in own)
 
 
 def _doing_clause(noun: Any) -> Any | None:
@@ -1966,6 +2007,9 @@ def _subject_role(verb: Any, cls: Classes, *, passive: bool) -> Role | None:
             return Role(RECIPIENT, f"subject of '{v.text}'", v.i)
         if cls.has("sell", w) and _equips_own(v, cls):
             return Role(RECIPIENT, f"subject of '{v.text}' (equips its own)", v.i)
+        if cls.has("sell", w) and _gives_no_arms(v, cls):
+            # "Japan is lending Egypt money", "pledged support to X": no arms, and no side
+            return Role(NO_ROLE, f"subject of '{v.text}' (gives no arms)", v.i)
         if cls.has("sell", w) and not _sends_message(v, cls):
             return Role(SUPPLIER, f"subject of '{v.text}'", v.i)
         if _builds_for(v, cls) is not None:  # "the shipyard builds corvettes for Egypt"

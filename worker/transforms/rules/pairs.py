@@ -1319,7 +1319,8 @@ def _sentence_pairs(
     if JOIN_SIDES and (lex.symbols_only or english) and book.read_alone("supplier"):
         # a seller with no buyer in the sentence: the buyer another sentence reads alone
         book.note(("recipient", ARTICLE_BUYER), _Span(start, end, "country", ARTICLE_BUYER))
-    status = sentence_status(_status_words(symbols, text, lex), trig, lex.status_words)
+    words, told_by = _without_idle_pledges(symbols, trig, text, first, lex, (start, end))
+    status = sentence_status(words, told_by, lex.status_words)
     goods = lex.grammar.words("for_platform") if lex.grammar else frozenset()
     named = [
         (k, x[1])
@@ -2595,6 +2596,43 @@ def _unsent(
     return out, [k for k in trig if k not in idle]
 
 
+def _without_idle_pledges(
+    symbols: list[Symbol],
+    trig: list[int],
+    text: str,
+    first: int,
+    lex: RelationLexicon,
+    sentence: tuple[int, int],
+) -> tuple[list[str], list[int]]:
+    """The status words and triggers of the sentence, less each weak trigger that is also a
+    status word of `agreed` ("pledge", "pledged") and whose object is no arms ("Qatar's pledge
+    of funds came as Sudan ordered drones", "pledged support to Kyiv after Ukraine received
+    tanks"): a promise of money or backing says nothing of how far the arms deal went, and
+    as the first trigger it would set the sentence's status by its nearness. A pledge of arms
+    ("pledged nineteen F-16 jets") keeps its `agreed`."""
+    words = _status_words(symbols, text, lex)
+    agreed = lex.status_words.get("agreed", frozenset())
+    # a verb of giving, not a noun of trade ("deal", "package" are weak and agreed too)
+    giving = lex.grammar.words("sell") if lex.grammar is not None else frozenset()
+    pledges = [k for k in trig if symbols[k][1] in lex.weak & giving and words[k] in agreed]
+    if not pledges or len(pledges) == len(trig):
+        return words, list(trig)
+    arms = [k for k, s in enumerate(symbols) if s[0] == "weapon"]
+    obj_line = _object_symbols(symbols, text, first) if lex.objects or lex.not_objects else []
+
+    def parsed(k: int) -> bool:
+        return not lex.symbols_only and _parsed_object(symbols, k, text, sentence, lex)
+
+    idle = {
+        k for k in pledges if not _trigger_counts(k, symbols, arms, obj_line, lex, parsed, text)
+    }
+    if not idle:
+        return words, list(trig)
+    return [_UNSENT if k in idle else w for k, w in enumerate(words)], [
+        k for k in trig if k not in idle
+    ]
+
+
 def _parsed_object(
     symbols: list[Symbol], k: int, text: str, sentence: tuple[int, int], lex: RelationLexicon
 ) -> bool:
@@ -3132,9 +3170,15 @@ def _blocking_subject(
     aviones de B", "A ha posto il veto"), returned as blockers: a veto stops another state's
     purchase (a re-export of parts it made, an ally's deal), so the fallback never makes the
     state the buyer, and one read as the buyer by "X ... {buy}" takes no side. Only a veto: a
-    buyer suspends or freezes its own purchase ("A suspendió la compra" stays the buyer)."""
+    buyer suspends or freezes its own purchase ("A suspendió la compra" stays the buyer).
+
+    The veto must be the state's own predicate: only words of the `veto_lead` class (its
+    auxiliaries, a light verb "put/impose/lay", a determiner: "hanno posto il veto") may stand
+    between. A buyer that overcomes or ignores a veto ("A ha superato il veto e acquista", "A,
+    despite the veto, bought") has a verb, a concession word or a comma between, and stays."""
     classes = lex.grammar or lex.word_classes
     veto = classes.words("veto") if classes is not None else frozenset()
+    lead = classes.words("veto_lead") if classes is not None else frozenset()
     out: set[str] = set()
     if not veto:
         return out
@@ -3149,6 +3193,8 @@ def _blocking_subject(
                 roles[k] = None
                 out.add(symbols[k][1].ident)
                 break
+            if sym[1] not in lead:
+                break  # another verb, a comma or "despite": the veto is not this state's act
     return out
 
 
@@ -3594,6 +3640,12 @@ def _civil_only(symbols: list[tuple[str, Any, int, int]], lex: RelationLexicon) 
     classes = lex.grammar or lex.word_classes
     civil = classes.words("civil") if classes is not None else frozenset()
     has_civil = any(s[0] == "word" and _civil_word(s[1], civil) for s in symbols)
+    # an entry of several words is a phrase read on consecutive words: the Arabic airline
+    # "الخطوط الجوية" (airways), whose first word alone is any "lines" (front lines, red lines)
+    phrases = [tuple(w.split()) for w in civil if " " in w]
+    if phrases and not has_civil:
+        line = [s[1] if s[0] == "word" else None for s in symbols]
+        has_civil = any(tuple(line[i : i + len(p)]) == p for p in phrases for i in range(len(line)))
     return has_civil and not any(s[0] == "weapon" and s[1] is not None for s in symbols)
 
 
