@@ -868,3 +868,19 @@ def test_arabic_palestine_and_egyptian_spellings(
     tagger: Tagger, body: str, expected: set[str]
 ) -> None:
     assert countries(tagger, body, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the capitalised people noun that is also the state's name stays a name at a sentence's
+        # start, after its article (the people noun's surname guard must not take the name)
+        ("La Suisse commande des hélicoptères.", {"CHE"}),
+        ("L'Argentine commande des avions.", {"ARG"}),
+        ("Les Philippines commandent des frégates.", {"PHL"}),
+    ],
+)
+def test_french_name_that_is_also_the_people_noun(
+    tagger: Tagger, body: str, expected: set[str]
+) -> None:
+    assert countries(tagger, body, "fr") == expected

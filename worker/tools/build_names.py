@@ -948,13 +948,16 @@ def people_nouns(lang: str, table: Table) -> set[str]:
     a language that so writes it (``Language.people_noun_capitalised``): not a form kept only
     for the language's own articles, which is an English word ("Polonaise"), nor one of four
     letters or fewer ("Grec", "Turc"): the gazetteer matches a short capitalised form only as
-    written and so would lose the lower-case adjective that shares its key."""
+    written and so would lose the lower-case adjective that shares its key; nor one that is the
+    state's own name ("Suisse"): the gazetteer merges forms by key, so the people noun's
+    condition would also reject the name ("La Suisse achète ...")."""
     if not LANGUAGES[lang].people_noun_capitalised:
         return set()
+    capitalised = {a[0].upper() + a[1:] for a in table.adjectives if a[:1].islower()}
     return {
-        a[0].upper() + a[1:]
-        for a in table.adjectives
-        if a[:1].islower() and a not in table.own_language and len(a) > 4
+        c
+        for c in capitalised
+        if c[0].lower() + c[1:] not in table.own_language and len(c) > 4 and c not in table.names
     }
 
 
