@@ -7,27 +7,7 @@ the article pairs one of them with (pairs.py ``_list_mate``). Every sentence is 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-
-from worker.model import Article
-from worker.transforms.rules import load_rules
-from worker.transforms.rules.pairs import extract_pairs
-from worker.transforms.tag import default_tagger
-
-
-@pytest.fixture(scope="module")
-def read() -> Callable[[str], set[tuple[str, str]]]:
-    """The (recipient, supplier) pairs the shipped reader reads in one text."""
-    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
-
-    def run(text: str) -> set[tuple[str, str]]:
-        tagged = tagger.tag(Article(id="t", title="", body=text))
-        return {(h.recipient, h.supplier) for h in extract_pairs(tagged, lex)}
-
-    return run
-
 
 AS_WELL_AS = [
     # two recipients, active sale

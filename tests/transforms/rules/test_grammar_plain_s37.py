@@ -3,13 +3,11 @@
 buyer, a phrasal verb of handing over in the present tense, and the verb "gift" in every form.
 Every sentence is our own."""
 
-# ruff: noqa: F811 - the test functions take the imported fixture ``read`` by name
 from __future__ import annotations
 
 import pytest
 
-# the shipped reader's (recipient, supplier) pairs of one text, one fixture for both files
-from tests.transforms.rules.test_grammar_lists_s37 import read  # noqa: F401
+# ``read``: the shipped reader's (recipient, supplier) pairs of one text (conftest.py)
 
 DEAL_WITH_A_COMPANY = [
     # the company's state sells, the one who signs or orders buys

