@@ -233,8 +233,12 @@ def load_file(path: Path) -> list[Report]:
             problems=problems,
             split=split,
         )
-        if rep.text() is None:
-            problems.append(f"{where}: cached text {rep.text_path} missing or its sha256 differs")
+        # A text absent from this machine's cache is no label problem (the cache is per machine:
+        # `missing` lists them); a cached text that is no longer the labelled one is.
+        if rep.text_path.exists() and rep.text() is None:
+            problems.append(
+                f"{where}: cached text {rep.text_path} is not the labelled one (sha256 differs)"
+            )
         out.append(rep)
     return out
 
@@ -278,7 +282,9 @@ def _check(args: argparse.Namespace) -> int:
     bad = [p for r in reports for p in r.problems]
     for p in bad:
         print(p)
-    print(f"{len(reports)} reports, {len(bad)} problems")
+    absent = sum(not r.text_path.exists() for r in reports)
+    tail = f"; {absent} texts not cached on this machine (`missing` lists them)" if absent else ""
+    print(f"{len(reports)} reports, {len(bad)} problems{tail}")
     return 1 if bad else 0
 
 
@@ -312,7 +318,7 @@ def _batches_table(files: list[Path]) -> Table:
         kinds = Counter(r.kind for r in reps)
         pairs = [p for r in reps for p in r.pairs]
         table.add_row(
-            str(f.relative_to(LABELS)),
+            str(f.resolve().relative_to(LABELS)),
             reps[0].split,
             _langs({r.lang for r in reps}),
             str(len(reps)),

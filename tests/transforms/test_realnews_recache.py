@@ -72,3 +72,26 @@ def test_recache_of_the_labelled_text_leaves_the_labels_alone(
 
     assert labels.read_text(encoding="utf-8") == before
     assert (tmp_path / "cache" / f"{report_id(URL)}.txt").read_bytes() == b"an invented sentence"
+
+
+def test_check_counts_an_uncached_text_apart_and_a_changed_one_as_a_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a new machine no text is cached: that is no label problem (`missing` lists them); a
+    cached text whose bytes are no longer the labelled ones is."""
+    monkeypatch.setattr(realnews_corpus, "CACHE", tmp_path / "cache")
+    labels = tmp_path / "batch.yaml"
+    labels.write_text(_labels(""), encoding="utf-8")
+    args = argparse.Namespace(files=[str(labels)])
+
+    realnews_corpus._check(args)
+    before = capsys.readouterr().out
+    assert "sha256 differs" not in before and "2 texts not cached" in before
+
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / f"{report_id(URL)}.txt").write_bytes(b"not the labelled text")
+    assert realnews_corpus._check(args) == 1
+    after = capsys.readouterr().out
+    assert f"{report_id(URL)}.txt is not the labelled one (sha256 differs)" in after
+    n_before = int(before.split(" reports, ")[1].split(" problems")[0])
+    assert f"{n_before + 1} problems; 1 texts not cached" in after
