@@ -102,6 +102,9 @@ class Score:
     both_directions: int = 0
     homonyms_tagged: int = 0
     homonym_errors: list[str] = field(default_factory=list)
+    # per report: the labelled states not tagged, and the tagged ones no label names (with the
+    # words each was tagged from), so country tagging can be worked on from --errors alone
+    country_errors: list[str] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
     # per language: seconds and characters, so languages whose reports differ in length compare
     lang_seconds: Counter = field(default_factory=Counter)
@@ -354,6 +357,13 @@ def score_report(rep: Report, pred: list[dict], countries: dict[str, list[str]],
         c.add(
             ctp, len(set(countries) - set(rep.countries)), len(set(rep.countries) - set(countries))
         )
+    missed_c = sorted(set(rep.countries) - set(countries))
+    extra_c = sorted(set(countries) - set(rep.countries))
+    if missed_c or extra_c:
+        extra = ", ".join(f"{c} {sorted(set(countries[c]))[:3]}" for c in extra_c)
+        s.country_errors.append(
+            f"{rep.id} [{rep.lang}] missed={' '.join(missed_c) or '-'} extra={extra or '-'}"
+        )
     for h in rep.homonyms_read(countries):
         s.homonyms_tagged += 1
         s.homonym_errors.append(f"{rep.id} [{rep.lang}] {h.get('not')} {h.get('text', '')!r}")
@@ -561,6 +571,8 @@ def print_report(s: Score, split: str, console: Console, errors: bool, why: bool
         print("\n".join(s.weapon_errors))
         print("homonyms tagged as the country:")
         print("\n".join(s.homonym_errors))
+        print("countries: labelled but not tagged (missed), tagged but not labelled (extra):")
+        print("\n".join(s.country_errors))
 
 
 def main(argv: list[str] | None = None) -> int:
