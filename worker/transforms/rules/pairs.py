@@ -1701,7 +1701,13 @@ def _second_sellers(
             continue
         own = [c for c in seller.cues if c.country == sup and c.role == "supplier"]
         hands = any(
-            _hands_over(c.cue) and (language is None or _from_cue(c, seller, language)) for c in own
+            _hands_over(c.cue)
+            and (
+                language is None
+                or _from_cue(c, seller, language)
+                or _bought_of_origin(c, seller, language)
+            )
+            for c in own
         )
         # English: a maker alone may still be the buyer's seller (``_maker_to_buyer``)
         maker = (
@@ -1802,6 +1808,18 @@ def _from_cue(cue: Cue, seller: _Orphan, lex: RelationLexicon) -> bool:
     if not (pattern.startswith("{from} X") or (pattern.startswith("{") and pattern.endswith(" X"))):
         return False
     return bool(marks) and marks[-1] not in lex.genitive
+
+
+def _bought_of_origin(cue: Cue, seller: _Orphan, lex: RelationLexicon) -> bool:
+    """A language pattern's cue that reads the seller from an adjective of origin on the arms
+    ("XA W=": "the purchase of Israeli jets"; "{made} XA": "tanks of Korean make") in a sentence
+    of buying and of no selling (``_deal_to_buy``): a purchase whose buyer goes unnamed (a
+    dropped subject, a noun) is the article's buyer buying from the state that makes the arms.
+    Not in a sentence of selling or delivering: the adjective then names arms a third party
+    hands on as often ("the rifles of Israeli make the government handed to the police")."""
+    if "XA" not in cue.cue.split(" (")[0].split():
+        return False
+    return _deal_to_buy(seller, lex)
 
 
 def _from_by_case(cue: Cue, mark: str, text: str, lex: RelationLexicon) -> bool:
@@ -2725,7 +2743,11 @@ def _case_role(role: tuple | None, case: str | None, dative_told: bool = False) 
     nothing; a dative pattern right after a verb of supplying ("{sell} X") read on a nominative
     is the subject after its verb, the supplier, and on an instrumental the agent of a passive
     ("передані Литвою", handed over by Lithuania); "from" before an instrumental ("z Polską")
-    is "with", a partner whose side the sentence must tell otherwise; "to" before a locative
+    is "with", a partner whose side the sentence must tell otherwise, and before a name in the
+    nominative's form it is no "from" at all: no preposition takes the nominative, so the form
+    is the accusative of a name that does not change in it (Ukrainian "у Таїланд", into
+    Thailand; "from" takes the genitive, "у Таїланду"), as before a name in the accusative
+    ("у Нігерію", into Nigeria); "to" before a locative
     ("в Эмиратах", "w Niderlandach") is "in", a place. With a recipient already
     read in the dative after the verb (``dative_told``), a dative before it is the one a verb
     of allowing lets supply ("дозволили Нідерландам передати Україні"): its role stands."""
@@ -2736,9 +2758,11 @@ def _case_role(role: tuple | None, case: str | None, dative_told: bool = False) 
         return ("recipient", f"{cue} (dative)")
     if case == "instrumental" and cue.startswith(("X ", "{from} X")):
         return None
+    if case in ("nominative", "accusative") and cue.startswith("{from} X"):  # "у Нігерію": into
+        return None
     if case == "locative" and cue.startswith(("X ", "{to} X")):  # "в Эмиратах": in, not to
         return None
-    if case != "dative" and cue.startswith("{sell} X"):
+    if case not in ("dative", "accusative") and cue.startswith("{sell} X"):
         return ("supplier", f"{cue} ({case})")
     return role
 
