@@ -9,6 +9,8 @@
   no "from" (no preposition takes the nominative; "from" takes the genitive): Ukrainian "у"
   is also "into" ("у Таїланд", "у Нігерію"), and the name there is no seller
   (``pairs._case_role``; the accusative of names in -а/-я is a case the reader now reads).
+- Subjects with the verb said once ("A receives a launcher, B 500 rifles"): the later
+  member takes the first one's side (``pairs._gapped_subjects``), not the seller's.
 """
 
 from __future__ import annotations
@@ -88,3 +90,30 @@ def test_into_a_list_member_is_no_seller(tagger: Tagger, rules: RuleSet) -> None
     got = pairs(tagger, rules, "uk", "Україна експортувала танки у Нігерію та в Ефіопію.")
     assert ("ETH", "NGA") not in got
     assert ("ETH", "UKR") in got
+
+
+# the verb said once for a list of subjects: the second buyer is no seller to the first
+GAPPED_SUBJECTS = [
+    (
+        "de",
+        "Deutschland liefert Waffen an Katar. Kuwait erhält einen Granatwerfer, Oman 500 "
+        "Maschinenpistolen.",
+    ),
+    ("it", "L'Italia vende armi al Qatar. Il Kuwait riceverà un lanciagranate, l'Oman 500 fucili."),
+    (
+        "fr",
+        "La France vend des armes au Qatar. Le Koweït recevra un lance-grenades, Oman 500 fusils.",
+    ),
+    ("pt", "Portugal vende armas ao Catar. O Kuwait receberá um lança-granadas, Omã 500 fuzis."),
+    ("pl", "Polska sprzedaje broń Katarowi. Kuwejt otrzyma granatnik, Oman 500 karabinów."),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), GAPPED_SUBJECTS, ids=[c[0] for c in GAPPED_SUBJECTS])
+def test_gapped_subject_is_no_seller(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> None:
+    assert ("KWT", "OMN") not in pairs(tagger, rules, lang, body)
+
+
+def test_gapped_subject_shares_the_seller(tagger: Tagger, rules: RuleSet) -> None:
+    body = "Dalla Germania il Kuwait riceverà un lanciagranate, l'Oman 500 fucili."
+    assert pairs(tagger, rules, "it", body) == {("KWT", "DEU"), ("OMN", "DEU")}

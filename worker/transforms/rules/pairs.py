@@ -1232,6 +1232,7 @@ def _sentence_pairs(
         together = _together_with(roles, countries, symbols, lex, told)
     if lex.symbols_only:
         _list_roles(roles, countries, symbols, lex, joined, trig)
+        _gapped_subjects(roles, countries, symbols, lex, trig)
     for k in countries:  # a company sells; the buyer is a state ("Saab ... e compra de")
         r = roles[k]
         if r is not None and r[0] == "recipient" and symbols[k][1].company:
@@ -2872,6 +2873,48 @@ def _gapped_members(
         ):
             continue
         roles[b] = (own[0], own[1] + " (a gapped list)", *own[2:])
+
+
+_GAP_MARKS = frozenset({",", ";", "-", "–", "—"})  # a comma, or a dash where the verb is left out
+
+
+def _gapped_subjects(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+    triggers: Sequence[int],
+) -> None:
+    """Language lexicons: a list of subjects each with its own arms and the verb said once
+    ("A receives a launcher, B 500 rifles"; Russian "A получит ..., B — 500 ..."): a state
+    after a comma or a dash, with no role of its own, right before what it is brought (a count,
+    an arms word, a word of the ``mod`` class), after a state read as the subject of a trigger
+    ("X ... {receive}") with that trigger between them and none after it, takes that subject's
+    side. The subject-gapping sister of ``_gapped_members`` (the English members that repeat
+    their preposition): read one by one, the later member had no pattern, and the
+    only-other-party fill made it the first one's counterpart (a second buyer read as the
+    seller)."""
+    classes = lex.word_classes
+    for a, b in itertools.pairwise(countries):
+        own = roles.get(a)
+        if roles.get(b) is not None or not own or own[0] not in SIDES:
+            continue
+        if not str(own[1]).startswith("X ") or not any(a < t < b for t in triggers):
+            continue
+        if any(t > b for t in triggers) or _word_before(symbols, b) not in _GAP_MARKS:
+            continue
+        nxt = symbols[b + 1 : b + 3]
+        if nxt and nxt[0][0] == "word" and nxt[0][1] in _GAP_MARKS:
+            nxt = nxt[1:]  # "B — 500 rifles"
+        if not nxt:
+            continue
+        kind, word = nxt[0][0], str(nxt[0][1])
+        brought = kind == "weapon" or (
+            kind == "word"
+            and (word.isdigit() or (classes is not None and classes.has("mod", word)))
+        )
+        if brought:
+            roles[b] = (own[0], own[1] + " (a gapped list)", *own[2:])
 
 
 def _verbs_at(text: str, start: int, end: int) -> frozenset[int]:
