@@ -11,6 +11,9 @@
   (``pairs._case_role``; the accusative of names in -а/-я is a case the reader now reads).
 - Subjects with the verb said once ("A receives a launcher, B 500 rifles"): the later
   member takes the first one's side (``pairs._gapped_subjects``), not the seller's.
+- A name a preposition governs is no subject: with the verb last ("dass X W aus C erhält"),
+  "X ... {receive}" ties with "{from} X" on C, and the preposition's reading wins
+  (``pairs._pattern_role``).
 """
 
 from __future__ import annotations
@@ -117,3 +120,19 @@ def test_gapped_subject_is_no_seller(tagger: Tagger, rules: RuleSet, lang: str, 
 def test_gapped_subject_shares_the_seller(tagger: Tagger, rules: RuleSet) -> None:
     body = "Dalla Germania il Kuwait riceverà un lanciagranate, l'Oman 500 fucili."
     assert pairs(tagger, rules, "it", body) == {("KWT", "DEU"), ("OMN", "DEU")}
+
+
+# the verb last (a German subordinate clause, a Polish verb at the end): the state after "from"
+# is the source, not the subject of the verb of receiving
+VERB_LAST = [
+    ("de", "Bekannt ist, dass Indonesien Kampfjets aus Frankreich erhält.", {("IDN", "FRA")}),
+    ("de", "Es heißt, dass Peru Panzer aus Deutschland erhält.", {("PER", "DEU")}),
+    ("pl", "Wiadomo, że Polska czołgi z Korei Południowej otrzyma.", {("POL", "KOR")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "want"), VERB_LAST, ids=[c[0] for c in VERB_LAST])
+def test_governed_name_is_no_subject(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, want: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == want

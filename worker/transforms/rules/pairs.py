@@ -2670,7 +2670,10 @@ def _parsed_object(
 
 def _pattern_role(k: int, symbols: list[Symbol], lex: RelationLexicon) -> tuple[str, str] | None:
     """The role the symbol patterns give country symbol ``k``: the most specific pattern wins,
-    then the tightest match; ``third`` beats the others; a tie between roles is ambiguous."""
+    then the tightest match; ``third`` beats the others; in a tie between roles a pattern whose
+    country is the object of a preposition ("{from} X", "{to} X", "{by} X") beats one reading
+    it as a subject ("X ... {receive}"), since a name a preposition governs is no subject; any
+    other tie between roles is ambiguous."""
     iso = symbols[k][1].ident
     line = " " + " ".join(_symbol(s, k, iso, idx) for idx, s in enumerate(symbols)) + " "
     best: tuple[int, int] | None = None
@@ -2690,10 +2693,19 @@ def _pattern_role(k: int, symbols: list[Symbol], lex: RelationLexicon) -> tuple[
     kinds = {"supplier" if c.role == ORIGIN else c.role for c in chosen}
     if "third" in kinds:
         return ("third", next(c.text for c in chosen if c.role == "third"))
+    if len(kinds) > 1 and any(c.text.startswith(_GOVERNED) for c in chosen):
+        # a name a preposition governs is no subject: "dass X W aus C erhält" (verb last), C
+        # is the source, not the one receiving ("X ... {receive}" ties with "{from} X")
+        chosen = [c for c in chosen if not c.text.startswith("X ")]
+        kinds = {"supplier" if c.role == ORIGIN else c.role for c in chosen}
     if len(kinds) == 1:
         first = next((c for c in chosen if c.role != ORIGIN), chosen[0])
         return (first.role, first.text)
     return ("ambiguous", " / ".join(c.text for c in chosen))
+
+
+# the patterns whose country is the object of a preposition right before it
+_GOVERNED = ("{from} X", "{to} X", "{by} X")
 
 
 def _dative_after_verb(
