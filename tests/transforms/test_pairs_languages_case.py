@@ -99,7 +99,9 @@ def test_with_and_an_instrumental_names_no_seller(tagger: Tagger, rules: RuleSet
         ("pl", "UKR", "Ukrainy", None),
         ("pl", "UKR", "Ukrainie", "dative"),
         ("pl", "HUN", "Węgrom", "dative"),  # a plural dative ends as no genitive
-        ("ru", "UKR", "Украину", None),  # an accusative, not a masculine dative in -у
+        ("ru", "UKR", "Украину", "accusative"),  # not a masculine dative in -у (s39)
+        ("uk", "NGA", "Нігерію", "accusative"),
+        ("pl", "UKR", "Ukrainę", "accusative"),
         ("ru", "IRN", "Ирану", "dative"),
         ("ru", "IRN", "Иран", "nominative"),
         ("ru", "RUS", "Россией", "instrumental"),

@@ -470,7 +470,7 @@ def joined_to_test(spec: Mapping[str, Any]) -> Callable[[str], str | None]:
     return test
 
 
-CASES = ("dative", "instrumental", "locative")
+CASES = ("dative", "instrumental", "locative", "accusative")
 
 
 def _case_key(text: str) -> str:

@@ -1232,6 +1232,7 @@ def _sentence_pairs(
         together = _together_with(roles, countries, symbols, lex, told)
     if lex.symbols_only:
         _list_roles(roles, countries, symbols, lex, joined, trig)
+        _gapped_subjects(roles, countries, symbols, lex, trig)
     for k in countries:  # a company sells; the buyer is a state ("Saab ... e compra de")
         r = roles[k]
         if r is not None and r[0] == "recipient" and symbols[k][1].company:
@@ -1701,7 +1702,13 @@ def _second_sellers(
             continue
         own = [c for c in seller.cues if c.country == sup and c.role == "supplier"]
         hands = any(
-            _hands_over(c.cue) and (language is None or _from_cue(c, seller, language)) for c in own
+            _hands_over(c.cue)
+            and (
+                language is None
+                or _from_cue(c, seller, language)
+                or _bought_of_origin(c, seller, language)
+            )
+            for c in own
         )
         # English: a maker alone may still be the buyer's seller (``_maker_to_buyer``)
         maker = (
@@ -1802,6 +1809,18 @@ def _from_cue(cue: Cue, seller: _Orphan, lex: RelationLexicon) -> bool:
     if not (pattern.startswith("{from} X") or (pattern.startswith("{") and pattern.endswith(" X"))):
         return False
     return bool(marks) and marks[-1] not in lex.genitive
+
+
+def _bought_of_origin(cue: Cue, seller: _Orphan, lex: RelationLexicon) -> bool:
+    """A language pattern's cue that reads the seller from an adjective of origin on the arms
+    ("XA W=": "the purchase of Israeli jets"; "{made} XA": "tanks of Korean make") in a sentence
+    of buying and of no selling (``_deal_to_buy``): a purchase whose buyer goes unnamed (a
+    dropped subject, a noun) is the article's buyer buying from the state that makes the arms.
+    Not in a sentence of selling or delivering: the adjective then names arms a third party
+    hands on as often ("the rifles of Israeli make the government handed to the police")."""
+    if "XA" not in cue.cue.split(" (")[0].split():
+        return False
+    return _deal_to_buy(seller, lex)
 
 
 def _from_by_case(cue: Cue, mark: str, text: str, lex: RelationLexicon) -> bool:
@@ -2651,7 +2670,10 @@ def _parsed_object(
 
 def _pattern_role(k: int, symbols: list[Symbol], lex: RelationLexicon) -> tuple[str, str] | None:
     """The role the symbol patterns give country symbol ``k``: the most specific pattern wins,
-    then the tightest match; ``third`` beats the others; a tie between roles is ambiguous."""
+    then the tightest match; ``third`` beats the others; in a tie between roles a pattern whose
+    country is the object of a preposition ("{from} X", "{to} X", "{by} X") beats one reading
+    it as a subject ("X ... {receive}"), since a name a preposition governs is no subject; any
+    other tie between roles is ambiguous."""
     iso = symbols[k][1].ident
     line = " " + " ".join(_symbol(s, k, iso, idx) for idx, s in enumerate(symbols)) + " "
     best: tuple[int, int] | None = None
@@ -2671,10 +2693,19 @@ def _pattern_role(k: int, symbols: list[Symbol], lex: RelationLexicon) -> tuple[
     kinds = {"supplier" if c.role == ORIGIN else c.role for c in chosen}
     if "third" in kinds:
         return ("third", next(c.text for c in chosen if c.role == "third"))
+    if len(kinds) > 1 and any(c.text.startswith(_GOVERNED) for c in chosen):
+        # a name a preposition governs is no subject: "dass X W aus C erhält" (verb last), C
+        # is the source, not the one receiving ("X ... {receive}" ties with "{from} X")
+        chosen = [c for c in chosen if not c.text.startswith("X ")]
+        kinds = {"supplier" if c.role == ORIGIN else c.role for c in chosen}
     if len(kinds) == 1:
         first = next((c for c in chosen if c.role != ORIGIN), chosen[0])
         return (first.role, first.text)
     return ("ambiguous", " / ".join(c.text for c in chosen))
+
+
+# the patterns whose country is the object of a preposition right before it
+_GOVERNED = ("{from} X", "{to} X", "{by} X")
 
 
 def _dative_after_verb(
@@ -2725,7 +2756,11 @@ def _case_role(role: tuple | None, case: str | None, dative_told: bool = False) 
     nothing; a dative pattern right after a verb of supplying ("{sell} X") read on a nominative
     is the subject after its verb, the supplier, and on an instrumental the agent of a passive
     ("передані Литвою", handed over by Lithuania); "from" before an instrumental ("z Polską")
-    is "with", a partner whose side the sentence must tell otherwise; "to" before a locative
+    is "with", a partner whose side the sentence must tell otherwise, and before a name in the
+    nominative's form it is no "from" at all: no preposition takes the nominative, so the form
+    is the accusative of a name that does not change in it (Ukrainian "у Таїланд", into
+    Thailand; "from" takes the genitive, "у Таїланду"), as before a name in the accusative
+    ("у Нігерію", into Nigeria); "to" before a locative
     ("в Эмиратах", "w Niderlandach") is "in", a place. With a recipient already
     read in the dative after the verb (``dative_told``), a dative before it is the one a verb
     of allowing lets supply ("дозволили Нідерландам передати Україні"): its role stands."""
@@ -2736,9 +2771,11 @@ def _case_role(role: tuple | None, case: str | None, dative_told: bool = False) 
         return ("recipient", f"{cue} (dative)")
     if case == "instrumental" and cue.startswith(("X ", "{from} X")):
         return None
+    if case in ("nominative", "accusative") and cue.startswith("{from} X"):  # "у Нігерію": into
+        return None
     if case == "locative" and cue.startswith(("X ", "{to} X")):  # "в Эмиратах": in, not to
         return None
-    if case != "dative" and cue.startswith("{sell} X"):
+    if case not in ("dative", "accusative") and cue.startswith("{sell} X"):
         return ("supplier", f"{cue} ({case})")
     return role
 
@@ -2848,6 +2885,48 @@ def _gapped_members(
         ):
             continue
         roles[b] = (own[0], own[1] + " (a gapped list)", *own[2:])
+
+
+_GAP_MARKS = frozenset({",", ";", "-", "–", "—"})  # a comma, or a dash where the verb is left out
+
+
+def _gapped_subjects(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+    triggers: Sequence[int],
+) -> None:
+    """Language lexicons: a list of subjects each with its own arms and the verb said once
+    ("A receives a launcher, B 500 rifles"; Russian "A получит ..., B — 500 ..."): a state
+    after a comma or a dash, with no role of its own, right before what it is brought (a count,
+    an arms word, a word of the ``mod`` class), after a state read as the subject of a trigger
+    ("X ... {receive}") with that trigger between them and none after it, takes that subject's
+    side. The subject-gapping sister of ``_gapped_members`` (the English members that repeat
+    their preposition): read one by one, the later member had no pattern, and the
+    only-other-party fill made it the first one's counterpart (a second buyer read as the
+    seller)."""
+    classes = lex.word_classes
+    for a, b in itertools.pairwise(countries):
+        own = roles.get(a)
+        if roles.get(b) is not None or not own or own[0] not in SIDES:
+            continue
+        if not str(own[1]).startswith("X ") or not any(a < t < b for t in triggers):
+            continue
+        if any(t > b for t in triggers) or _word_before(symbols, b) not in _GAP_MARKS:
+            continue
+        nxt = symbols[b + 1 : b + 3]
+        if nxt and nxt[0][0] == "word" and nxt[0][1] in _GAP_MARKS:
+            nxt = nxt[1:]  # "B — 500 rifles"
+        if not nxt:
+            continue
+        kind, word = nxt[0][0], str(nxt[0][1])
+        brought = kind == "weapon" or (
+            kind == "word"
+            and (word.isdigit() or (classes is not None and classes.has("mod", word)))
+        )
+        if brought:
+            roles[b] = (own[0], own[1] + " (a gapped list)", *own[2:])
 
 
 def _verbs_at(text: str, start: int, end: int) -> frozenset[int]:
