@@ -99,7 +99,10 @@ def test_with_and_an_instrumental_names_no_seller(tagger: Tagger, rules: RuleSet
         ("pl", "UKR", "Ukrainy", None),
         ("pl", "UKR", "Ukrainie", "dative"),
         ("pl", "HUN", "Węgrom", "dative"),  # a plural dative ends as no genitive
-        ("ru", "UKR", "Украину", None),  # an accusative, not a masculine dative in -у
+        # an accusative, not a masculine dative in -у (s39: read as the accusative)
+        ("ru", "UKR", "Украину", "accusative"),
+        ("uk", "NGA", "Нігерію", "accusative"),
+        ("pl", "POL", "Polskę", "accusative"),
         ("ru", "IRN", "Ирану", "dative"),
         ("ru", "IRN", "Иран", "nominative"),
         ("ru", "RUS", "Россией", "instrumental"),

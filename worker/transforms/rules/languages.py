@@ -471,6 +471,7 @@ def joined_to_test(spec: Mapping[str, Any]) -> Callable[[str], str | None]:
 
 
 CASES = ("dative", "instrumental", "locative")
+ACCUSATIVE = "accusative"  # read off the endings a language's ``other`` lists (uk, ru, pl)
 
 
 def _case_key(text: str) -> str:
@@ -487,7 +488,9 @@ def case_test(spec: Mapping[str, Any]) -> Callable[[str, str], str | None]:
     ending in its place ("Литва"); "nominative" when the table declines the form itself; else
     None (an indeclinable name, "Чилі", or a case the spec leaves out because its ending is also
     a genitive's). ``genitive`` and ``other`` list endings of the other cases, which only show
-    that a name is declined ("Бельгія" beside "Бельгії"); a dative is read only where the name's
+    that a name is declined ("Бельгія" beside "Бельгії"), but for ``other``, the accusative:
+    a form no case of ``CASES`` reads that an ``other`` ending makes of a declined name is
+    "accusative" ("Нігерію"; s39); a dative is read only where the name's
     genitive is another form of the table (``genitive_apart``)."""
     extra = ("names", "genitive", "other", "together", "plural", "locative_after")
     unknown = sorted(set(spec) - {*extra, *CASES})
@@ -568,6 +571,12 @@ def case_test(spec: Mapping[str, Any]) -> Callable[[str, str], str | None]:
                 ):
                     continue
                 return case
+        for case, nominative, ending in rules:
+            # the accusative ("у Нігерію", "в Индию"): after "в" / "у" it is "into", never the
+            # "у" of "from" ("купили у Франції"), which takes the genitive (pairs._case_role)
+            stem = word[: len(word) - len(ending)]
+            if case == "other" and word.endswith(ending) and declined(own, stem + nominative):
+                return ACCUSATIVE
         return "nominative" if declined(own, word) and not genitive_of(own, word) else None
 
     return test
@@ -654,6 +663,10 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.clause_openers = folded("and_that")
     # "according to" ("selon", "según"): the countries right after one are a source, not a party
     lex.according = folded("according")
+    # training, repair and visits: a state named as their place is no side (pairs._venues)
+    lex.venues, lex.place_words = folded("stay"), folded("in") | folded("to")
+    # "у": "from" with the genitive, "into" with the accusative (pairs._into)
+    lex.from_or_in = folded("from") & folded("in")
     # exercises and deployments: no transfer, so the article's context fills no side there
     lex.drills = folded("drill")
     # attacks and war: a state the opening reads attacking is no seller the context supplies

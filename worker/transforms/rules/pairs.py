@@ -266,6 +266,15 @@ class RelationLexicon:
     # language lexicons: words opening an attribution ("selon", "según", "laut"; the ``according``
     # class): the countries listed right after one are a source of the news, not a party
     according: frozenset[str] = frozenset()
+    # language lexicons: words of training, repair and visits (the ``stay`` class: "training",
+    # "Ausbildung", "ремонт"), and the prepositions of place and of "to" (classes ``in``, ``to``):
+    # a state whose "to" or "in" phrase is where pilots train or arms are mended is a place, no
+    # side (``_venues``)
+    venues: frozenset[str] = frozenset()
+    # language lexicons: the words both "from" and "in" (Ukrainian "у"), "into" before an
+    # accusative (``_into``)
+    from_or_in: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
     # language lexicons: words of military exercises and deployments (the ``drill`` class:
     # "Übung", "exercice", "учения"): a report about one is no transfer, so the article's
     # context never supplies a missing side there (``fills._opening_seller_pairs``)
@@ -1228,6 +1237,7 @@ def _sentence_pairs(
         told = _dative_after_verb(roles, countries, symbols)
         for k in countries:
             roles[k] = _case_role(roles[k], symbols[k][1].case, told)
+        _into(roles, countries, symbols, lex)
         _drop_unless_dative(roles, countries, symbols, lex, joined)
         together = _together_with(roles, countries, symbols, lex, told)
     if lex.symbols_only:
@@ -1238,6 +1248,7 @@ def _sentence_pairs(
             roles[k] = None
     if lex.symbols_only:
         _sources(roles, countries, symbols, lex, trig)
+        _venues(roles, countries, symbols, lex)
         _no_subject_after_place(roles, countries, symbols, lex)
         _genitive_not_from(roles, countries, symbols, lex, trig)
         _compound_parts(roles, countries, symbols)
@@ -2726,11 +2737,11 @@ def _case_role(role: tuple | None, case: str | None, dative_told: bool = False) 
     is the subject after its verb, the supplier, and on an instrumental the agent of a passive
     ("передані Литвою", handed over by Lithuania); "from" before an instrumental ("z Polską")
     is "with", a partner whose side the sentence must tell otherwise; "to" before a locative
-    ("в Эмиратах", "w Niderlandach") is "in", a place. With a recipient already
+    ("в Эмиратах", "w Niderlandach") is "in", a place (and see ``_into``). With a recipient already
     read in the dative after the verb (``dative_told``), a dative before it is the one a verb
     of allowing lets supply ("дозволили Нідерландам передати Україні"): its role stands."""
-    if role is None or role[0] not in SIDES or case is None:
-        return role
+    if role is None or role[0] not in SIDES or case in (None, "accusative"):
+        return role  # the accusative tells "into" after a preposition only (``_into``)
     cue = str(role[1])
     if case == "dative" and cue.startswith("X ") and not dative_told:
         return ("recipient", f"{cue} (dative)")
@@ -2741,6 +2752,30 @@ def _case_role(role: tuple | None, case: str | None, dative_told: bool = False) 
     if case != "dative" and cue.startswith("{sell} X"):
         return ("supplier", f"{cue} ({case})")
     return role
+
+
+def _into(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+) -> None:
+    """A word that is both "from" and "in" (Ukrainian "у": "from" with the genitive, "купили
+    у Франції"; and the other spelling of "в", "into" with the accusative) before a name in
+    the accusative, or in the nominative's form (an inanimate accusative): "у Нігерію", "у
+    Таїланд" is "into", and the state the recipient, not the seller "{from} X" read."""
+    if not lex.from_or_in:
+        return
+    for k in countries:
+        r = roles[k]
+        if (
+            r is not None
+            and r[0] == "supplier"
+            and str(r[1]).startswith("{from} X")
+            and symbols[k][1].case in ("accusative", "nominative")
+            and _word_before(symbols, k) in lex.from_or_in
+        ):
+            roles[k] = ("recipient", "{to} X (accusative)")
 
 
 def _in_dative_only(role: tuple | None) -> bool:
@@ -3124,6 +3159,60 @@ def _sources(
         if any(listed[-1] < c < verb for c in countries):
             for m in listed:
                 roles[m] = ("source", "{according} X")
+
+
+_VENUE_AFTER = 2  # words from a state to the purpose it is the place of ("до X для ремонту")
+_VENUE_BEFORE = 3  # words from a training noun to the "in" before its state ("навчання у X")
+_VENUE_CUES = ("{to} X", "{from} X")
+
+
+def _venues(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+) -> None:
+    """The states named as the place of a training, a repair or a visit (the ``stay`` class):
+    followed within ``_VENUE_AFTER`` words by one ("до X для тренування", sent to X for
+    training; "a X para reparación"), or after a preposition of place (``in``) that one stands
+    within ``_VENUE_BEFORE`` words before, a country adjective among them ("тренування
+    українських пілотів у X", the training of Ukrainian pilots in X; "Ausbildung von Piloten in
+    X"). Such a state is where the pilots go or the arms are
+    mended, no side: a role read by "{to} X" or "{from} X" is dropped and the state becomes a
+    bystander, so the one-remaining-country fallback does not give it a side either. A venue
+    word right after arms names their kind ("avions d'entraînement", training aircraft), no
+    place, and is not read."""
+    if not lex.venues:
+        return
+    for k in countries:
+        r = roles[k]
+        if r is not None and not (r[0] in SIDES and str(r[1]).startswith(_VENUE_CUES)):
+            continue
+        if _venue_after(symbols, k, lex) or _venue_before(symbols, k, lex):
+            roles[k] = ("venue", "{venue} X")
+
+
+def _venue_after(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
+    for sym in symbols[k + 1 : k + 1 + _VENUE_AFTER]:
+        if sym[0] != "word":
+            return False
+        if sym[1] in lex.venues:
+            return True
+    return False
+
+
+def _venue_before(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
+    if k < 2 or symbols[k - 1][0] != "word" or symbols[k - 1][1] not in lex.place_words:
+        return False
+    for j in range(k - 2, max(-1, k - 2 - _VENUE_BEFORE), -1):
+        if symbols[j][0] == "country" and symbols[j][1].adjective:
+            continue  # "the training of Ukrainian pilots in X": the trainees' adjective
+        if symbols[j][0] != "word":
+            return False
+        if symbols[j][1] in lex.venues:
+            # "aviones de entrenamiento en X": the kind of the arms before it, no training
+            return not any(x[0] == "weapon" for x in symbols[max(0, j - 2) : j])
+    return False
 
 
 _BLOCK_REACH = 2  # words from a country to the verb or noun of its block ("a Alemanha vetou")
