@@ -665,6 +665,8 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.according = folded("according")
     # training, repair and visits: a state named as their place is no side (pairs._venues)
     lex.venues, lex.place_words = folded("stay"), folded("in") | folded("to")
+    # criticism, pressure, sanctions: a state named with one objects, no side (pairs._critics)
+    lex.critics = folded("critic")
     # "у": "from" with the genitive, "into" with the accusative (pairs._into)
     lex.from_or_in = folded("from") & folded("in")
     # exercises and deployments: no transfer, so the article's context fills no side there

@@ -271,6 +271,9 @@ class RelationLexicon:
     # a state whose "to" or "in" phrase is where pilots train or arms are mended is a place, no
     # side (``_venues``)
     venues: frozenset[str] = frozenset()
+    # language lexicons: words of criticism, pressure, sanctions and protest (the ``critic``
+    # class): a state named with one objects to a deal, no side (``_critics``)
+    critics: frozenset[str] = frozenset()
     # language lexicons: the words both "from" and "in" (Ukrainian "у"), "into" before an
     # accusative (``_into``)
     from_or_in: frozenset[str] = frozenset()
@@ -1249,6 +1252,7 @@ def _sentence_pairs(
     if lex.symbols_only:
         _sources(roles, countries, symbols, lex, trig)
         _venues(roles, countries, symbols, lex)
+        _critics(roles, countries, symbols, lex)
         _no_subject_after_place(roles, countries, symbols, lex)
         _genitive_not_from(roles, countries, symbols, lex, trig)
         _compound_parts(roles, countries, symbols)
@@ -3213,6 +3217,41 @@ def _venue_before(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
             # "aviones de entrenamiento en X": the kind of the arms before it, no training
             return not any(x[0] == "weapon" for x in symbols[max(0, j - 2) : j])
     return False
+
+
+_CRITIC_REACH = 3  # words from a word of criticism to its state ("las críticas de X")
+
+
+def _critics(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+) -> None:
+    """The states the sentence gives no role that criticise, press or sanction (the ``critic``
+    class): right after a word of criticism, pressure, sanctions or protest, past at most
+    ``_CRITIC_REACH - 1`` words ("a pesar de las críticas de X", "sous la pression de X"), or
+    right before one ("der amerikanische Druck", "X-Sanktionen"). Such a state is a third
+    party to the deal it objects to, never the side the one-remaining-country fallback fills
+    ("A bought rifles from B despite the criticism of C" had C buy from B): it becomes a
+    bystander. A state the patterns read a side for keeps it, but for "{from} X" after the
+    word of criticism: that "de" / "of" is its genitive ("las críticas de X"), no "from"."""
+    if not lex.critics:
+        return
+    for k in countries:
+        r = roles[k]
+        if r is not None and not str(r[1]).startswith("{from} X"):
+            continue
+        nxt = symbols[k + 1] if k + 1 < len(symbols) else None
+        if r is None and nxt is not None and nxt[0] == "word" and nxt[1] in lex.critics:
+            roles[k] = ("critic", "X {critic}")
+            continue
+        for sym in reversed(symbols[max(0, k - _CRITIC_REACH) : k]):
+            if sym[0] != "word" or sym[1] == ",":
+                break
+            if sym[1] in lex.critics:
+                roles[k] = ("critic", "{critic} X")
+                break
 
 
 _BLOCK_REACH = 2  # words from a country to the verb or noun of its block ("a Alemanha vetou")
