@@ -156,3 +156,22 @@ def test_a_critic_state_is_no_side(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, want: set[tuple[str, str]]
 ) -> None:
     assert pairs(tagger, rules, lang, body) == want
+
+
+AIRLINERS = [
+    # a named airliner model of the `civil` class is civil talk, not a weapon
+    ("pt", "A Embraer entregou dois jatos E190 a uma companhia suíça.", set()),
+    ("fr", "Embraer a livré deux E190 à une compagnie du Kenya.", set()),
+    ("pl", "Embraer dostarczył dwa samoloty E190 do Kenii.", set()),
+    # a military transport of the same maker stays
+    ("pt", "A Embraer entregou dois KC-390 à Força Aérea de Portugal.", {("PRT", "BRA")}),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "want"), AIRLINERS, ids=[f"{c[0]}-{i}" for i, c in enumerate(AIRLINERS)]
+)
+def test_a_named_airliner_is_civil_talk(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, want: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == want

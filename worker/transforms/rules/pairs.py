@@ -3763,18 +3763,28 @@ def _blocks_civil(symbols: list[Symbol], j: int) -> bool:
 
 def _civil_only(symbols: list[tuple[str, Any, int, int]], lex: RelationLexicon) -> bool:
     """Airliner talk ("ordered 10 Dreamliner aircraft") with no named weapon system: the
-    relation's `civil` class. (A language's civil boats cancel one vessel word each instead:
-    ``_drop_civil_vessels``.)"""
+    relation's `civil` class; a named system whose name is an airliner model of the class
+    ("E190") is civil talk, not a weapon. (A language's civil boats cancel one vessel word
+    each instead: ``_drop_civil_vessels``.)"""
     classes = lex.grammar or lex.word_classes
     civil = classes.words("civil") if classes is not None else frozenset()
-    has_civil = any(s[0] == "word" and _civil_word(s[1], civil) for s in symbols)
+    # a named system that is itself an airliner of the class (the name table lists the E190 for
+    # its military users): civil talk, and no weapon named (s39)
+    airliners = {
+        k
+        for k, s in enumerate(symbols)
+        if s[0] == "weapon" and s[1] is not None and _civil_word(str(s[1].ident), civil)
+    }
+    has_civil = bool(airliners) or any(s[0] == "word" and _civil_word(s[1], civil) for s in symbols)
     # an entry of several words is a phrase read on consecutive words: the Arabic airline
     # "الخطوط الجوية" (airways), whose first word alone is any "lines" (front lines, red lines)
     phrases = [tuple(w.split()) for w in civil if " " in w]
     if phrases and not has_civil:
         line = [s[1] if s[0] == "word" else None for s in symbols]
         has_civil = any(tuple(line[i : i + len(p)]) == p for p in phrases for i in range(len(line)))
-    return has_civil and not any(s[0] == "weapon" and s[1] is not None for s in symbols)
+    return has_civil and not any(
+        s[0] == "weapon" and s[1] is not None and k not in airliners for k, s in enumerate(symbols)
+    )
 
 
 _MODEL_BASE = re.compile(r"[a-z]*\d+")
