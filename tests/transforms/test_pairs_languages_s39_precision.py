@@ -118,8 +118,8 @@ CRITICS = [
     # a critic named after its word of criticism is no buyer by elimination
     (
         "es",
-        "El gobierno de Chávez inició en 2004 compras de armas a Rusia, pese a las críticas "
-        "de Estados Unidos, que incluyeron 100 fusiles y 20 helicópteros.",
+        "El gobierno anterior firmó en 2010 la adquisición de 50 blindados a Rusia, a pesar de "
+        "las críticas de Estados Unidos.",
         set(),
     ),
     # nor an adjective right before or after "pressure"
@@ -138,7 +138,7 @@ CRITICS = [
     # the buyer the sentence names stays
     (
         "es",
-        "Venezuela compró fusiles a Rusia pese a las críticas de Estados Unidos.",
+        "Venezuela adquirió blindados a Rusia a pesar de las críticas de Estados Unidos.",
         {("VEN", "RUS")},
     ),
     (
