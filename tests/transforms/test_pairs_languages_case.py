@@ -102,6 +102,7 @@ def test_with_and_an_instrumental_names_no_seller(tagger: Tagger, rules: RuleSet
         ("ru", "UKR", "Украину", "accusative"),  # not a masculine dative in -у (s39)
         ("uk", "NGA", "Нігерію", "accusative"),
         ("pl", "UKR", "Ukrainę", "accusative"),
+        ("pl", "POL", "Polskę", "accusative"),
         ("ru", "IRN", "Ирану", "dative"),
         ("ru", "IRN", "Иран", "nominative"),
         ("ru", "RUS", "Россией", "instrumental"),

@@ -487,7 +487,8 @@ def case_test(spec: Mapping[str, Any]) -> Callable[[str, str], str | None]:
     ending in its place ("Литва"); "nominative" when the table declines the form itself; else
     None (an indeclinable name, "Чилі", or a case the spec leaves out because its ending is also
     a genitive's). ``genitive`` and ``other`` list endings of the other cases, which only show
-    that a name is declined ("Бельгія" beside "Бельгії"); a dative is read only where the name's
+    that a name is declined ("Бельгія" beside "Бельгії"); the accusative is listed where a
+    language declines it apart ("Нігерію", "Polskę"; s39); a dative is read only where the name's
     genitive is another form of the table (``genitive_apart``)."""
     extra = ("names", "genitive", "other", "together", "plural", "locative_after")
     unknown = sorted(set(spec) - {*extra, *CASES})
@@ -654,6 +655,12 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.clause_openers = folded("and_that")
     # "according to" ("selon", "según"): the countries right after one are a source, not a party
     lex.according = folded("according")
+    # training, repair and visits: a state named as their place is no side (pairs._venues)
+    lex.venues, lex.place_words = folded("stay"), folded("in") | folded("to")
+    # criticism, pressure, sanctions: a state named with one objects, no side (pairs._critics)
+    lex.critics = folded("critic")
+    # "у": "from" with the genitive, "into" with the accusative (pairs._into)
+    lex.from_or_in = folded("from") & folded("in")
     # exercises and deployments: no transfer, so the article's context fills no side there
     lex.drills = folded("drill")
     # attacks and war: a state the opening reads attacking is no seller the context supplies

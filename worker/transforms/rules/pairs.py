@@ -266,6 +266,18 @@ class RelationLexicon:
     # language lexicons: words opening an attribution ("selon", "según", "laut"; the ``according``
     # class): the countries listed right after one are a source of the news, not a party
     according: frozenset[str] = frozenset()
+    # language lexicons: words of training, repair and visits (the ``stay`` class: "training",
+    # "Ausbildung", "ремонт"), and the prepositions of place and of "to" (classes ``in``, ``to``):
+    # a state whose "to" or "in" phrase is where pilots train or arms are mended is a place, no
+    # side (``_venues``)
+    venues: frozenset[str] = frozenset()
+    # language lexicons: words of criticism, pressure, sanctions and protest (the ``critic``
+    # class): a state named with one objects to a deal, no side (``_critics``)
+    critics: frozenset[str] = frozenset()
+    # language lexicons: the words both "from" and "in" (Ukrainian "у"), "into" before an
+    # accusative (``_into``)
+    from_or_in: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
     # language lexicons: words of military exercises and deployments (the ``drill`` class:
     # "Übung", "exercice", "учения"): a report about one is no transfer, so the article's
     # context never supplies a missing side there (``fills._opening_seller_pairs``)
@@ -1226,6 +1238,8 @@ def _sentence_pairs(
     )
     if lex.case_of is not None:
         told = _dative_after_verb(roles, countries, symbols)
+        # before the cases: "у Нігерію" is "into", which ``_case_role`` would read as no "from"
+        _into(roles, countries, symbols, lex)
         for k in countries:
             roles[k] = _case_role(roles[k], symbols[k][1].case, told)
         _drop_unless_dative(roles, countries, symbols, lex, joined)
@@ -1239,6 +1253,8 @@ def _sentence_pairs(
             roles[k] = None
     if lex.symbols_only:
         _sources(roles, countries, symbols, lex, trig)
+        _venues(roles, countries, symbols, lex)
+        _critics(roles, countries, symbols, lex)
         _no_subject_after_place(roles, countries, symbols, lex)
         _genitive_not_from(roles, countries, symbols, lex, trig)
         _compound_parts(roles, countries, symbols)
@@ -2761,7 +2777,8 @@ def _case_role(role: tuple | None, case: str | None, dative_told: bool = False) 
     is the accusative of a name that does not change in it (Ukrainian "у Таїланд", into
     Thailand; "from" takes the genitive, "у Таїланду"), as before a name in the accusative
     ("у Нігерію", into Nigeria); "to" before a locative
-    ("в Эмиратах", "w Niderlandach") is "in", a place. With a recipient already
+    ("в Эмиратах", "w Niderlandach") is "in", a place. A word both "from" and "in" (Ukrainian
+    "у") before such a name is "into": ``_into`` reads it first. With a recipient already
     read in the dative after the verb (``dative_told``), a dative before it is the one a verb
     of allowing lets supply ("дозволили Нідерландам передати Україні"): its role stands."""
     if role is None or role[0] not in SIDES or case is None:
@@ -2778,6 +2795,30 @@ def _case_role(role: tuple | None, case: str | None, dative_told: bool = False) 
     if case not in ("dative", "accusative") and cue.startswith("{sell} X"):
         return ("supplier", f"{cue} ({case})")
     return role
+
+
+def _into(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+) -> None:
+    """A word that is both "from" and "in" (Ukrainian "у": "from" with the genitive, "купили
+    у Франції"; and the other spelling of "в", "into" with the accusative) before a name in
+    the accusative, or in the nominative's form (an inanimate accusative): "у Нігерію", "у
+    Таїланд" is "into", and the state the recipient, not the seller "{from} X" read."""
+    if not lex.from_or_in:
+        return
+    for k in countries:
+        r = roles[k]
+        if (
+            r is not None
+            and r[0] == "supplier"
+            and str(r[1]).startswith("{from} X")
+            and symbols[k][1].case in ("accusative", "nominative")
+            and _word_before(symbols, k) in lex.from_or_in
+        ):
+            roles[k] = ("recipient", "{to} X (accusative)")
 
 
 def _in_dative_only(role: tuple | None) -> bool:
@@ -3203,6 +3244,95 @@ def _sources(
         if any(listed[-1] < c < verb for c in countries):
             for m in listed:
                 roles[m] = ("source", "{according} X")
+
+
+_VENUE_AFTER = 2  # words from a state to the purpose it is the place of ("до X для ремонту")
+_VENUE_BEFORE = 3  # words from a training noun to the "in" before its state ("навчання у X")
+_VENUE_CUES = ("{to} X", "{from} X")
+
+
+def _venues(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+) -> None:
+    """The states named as the place of a training, a repair or a visit (the ``stay`` class):
+    followed within ``_VENUE_AFTER`` words by one ("до X для тренування", sent to X for
+    training; "a X para reparación"), or after a preposition of place (``in``) that one stands
+    within ``_VENUE_BEFORE`` words before, a country adjective among them ("тренування
+    українських пілотів у X", the training of Ukrainian pilots in X; "Ausbildung von Piloten in
+    X"). Such a state is where the pilots go or the arms are
+    mended, no side: a role read by "{to} X" or "{from} X" is dropped and the state becomes a
+    bystander, so the one-remaining-country fallback does not give it a side either. A venue
+    word right after arms names their kind ("avions d'entraînement", training aircraft), no
+    place, and is not read."""
+    if not lex.venues:
+        return
+    for k in countries:
+        r = roles[k]
+        if r is not None and not (r[0] in SIDES and str(r[1]).startswith(_VENUE_CUES)):
+            continue
+        if _venue_after(symbols, k, lex) or _venue_before(symbols, k, lex):
+            roles[k] = ("venue", "{venue} X")
+
+
+def _venue_after(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
+    for sym in symbols[k + 1 : k + 1 + _VENUE_AFTER]:
+        if sym[0] != "word":
+            return False
+        if sym[1] in lex.venues:
+            return True
+    return False
+
+
+def _venue_before(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
+    if k < 2 or symbols[k - 1][0] != "word" or symbols[k - 1][1] not in lex.place_words:
+        return False
+    for j in range(k - 2, max(-1, k - 2 - _VENUE_BEFORE), -1):
+        if symbols[j][0] == "country" and symbols[j][1].adjective:
+            continue  # "the training of Ukrainian pilots in X": the trainees' adjective
+        if symbols[j][0] != "word":
+            return False
+        if symbols[j][1] in lex.venues:
+            # "aviones de entrenamiento en X": the kind of the arms before it, no training
+            return not any(x[0] == "weapon" for x in symbols[max(0, j - 2) : j])
+    return False
+
+
+_CRITIC_REACH = 3  # words from a word of criticism to its state ("las críticas de X")
+
+
+def _critics(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+) -> None:
+    """The states the sentence gives no role that criticise, press or sanction (the ``critic``
+    class): right after a word of criticism, pressure, sanctions or protest, past at most
+    ``_CRITIC_REACH - 1`` words ("a pesar de las críticas de X", "sous la pression de X"), or
+    right before one ("der amerikanische Druck", "X-Sanktionen"). Such a state is a third
+    party to the deal it objects to, never the side the one-remaining-country fallback fills
+    ("A bought rifles from B despite the criticism of C" had C buy from B): it becomes a
+    bystander. A state the patterns read a side for keeps it, but for "{from} X" after the
+    word of criticism: that "de" / "of" is its genitive ("las críticas de X"), no "from"."""
+    if not lex.critics:
+        return
+    for k in countries:
+        r = roles[k]
+        if r is not None and not str(r[1]).startswith("{from} X"):
+            continue
+        nxt = symbols[k + 1] if k + 1 < len(symbols) else None
+        if r is None and nxt is not None and nxt[0] == "word" and nxt[1] in lex.critics:
+            roles[k] = ("critic", "X {critic}")
+            continue
+        for sym in reversed(symbols[max(0, k - _CRITIC_REACH) : k]):
+            if sym[0] != "word" or sym[1] == ",":
+                break
+            if sym[1] in lex.critics:
+                roles[k] = ("critic", "{critic} X")
+                break
 
 
 _BLOCK_REACH = 2  # words from a country to the verb or noun of its block ("a Alemanha vetou")
@@ -3714,18 +3844,28 @@ def _blocks_civil(symbols: list[Symbol], j: int) -> bool:
 
 def _civil_only(symbols: list[tuple[str, Any, int, int]], lex: RelationLexicon) -> bool:
     """Airliner talk ("ordered 10 Dreamliner aircraft") with no named weapon system: the
-    relation's `civil` class. (A language's civil boats cancel one vessel word each instead:
-    ``_drop_civil_vessels``.)"""
+    relation's `civil` class; a named system whose name is an airliner model of the class
+    ("E190") is civil talk, not a weapon. (A language's civil boats cancel one vessel word
+    each instead: ``_drop_civil_vessels``.)"""
     classes = lex.grammar or lex.word_classes
     civil = classes.words("civil") if classes is not None else frozenset()
-    has_civil = any(s[0] == "word" and _civil_word(s[1], civil) for s in symbols)
+    # a named system that is itself an airliner of the class (the name table lists the E190 for
+    # its military users): civil talk, and no weapon named (s39)
+    airliners = {
+        k
+        for k, s in enumerate(symbols)
+        if s[0] == "weapon" and s[1] is not None and _civil_word(str(s[1].ident), civil)
+    }
+    has_civil = bool(airliners) or any(s[0] == "word" and _civil_word(s[1], civil) for s in symbols)
     # an entry of several words is a phrase read on consecutive words: the Arabic airline
     # "الخطوط الجوية" (airways), whose first word alone is any "lines" (front lines, red lines)
     phrases = [tuple(w.split()) for w in civil if " " in w]
     if phrases and not has_civil:
         line = [s[1] if s[0] == "word" else None for s in symbols]
         has_civil = any(tuple(line[i : i + len(p)]) == p for p in phrases for i in range(len(line)))
-    return has_civil and not any(s[0] == "weapon" and s[1] is not None for s in symbols)
+    return has_civil and not any(
+        s[0] == "weapon" and s[1] is not None and k not in airliners for k, s in enumerate(symbols)
+    )
 
 
 _MODEL_BASE = re.compile(r"[a-z]*\d+")
