@@ -1,0 +1,110 @@
+"""Every member of a list keeps its part, eleventh stop (grammar.py). Three shapes of list lost
+members: a list of counterparts after "with" on a deal (``_list_dealing_with_seller``,
+``_one_with_list``; the object pattern "T with C [C|and|or|,]* for ... W" lets the sentence
+qualify), a member hung on a gloss in parentheses (``_first_conjunct``), and a phrase led by
+a word of focus ("especially to", "in particular to") that the parser hangs above the verb
+whose phrase it narrows (``_narrowed_phrase``). Every sentence is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+WITH_LISTS = [
+    # a buyer signs with a list of sellers: each member sells
+    (
+        "Peru signed a deal with Spain and Brazil for patrol boats.",
+        {("PER", "ESP"), ("PER", "BRA")},
+    ),
+    (
+        "Peru has sought arms deals with Spain, Brazil and Russia.",
+        {("PER", "ESP"), ("PER", "BRA"), ("PER", "RUS")},
+    ),
+    # a maker signs with a list: each member buys, its own state among them too
+    (
+        "Saab signed deals with Hungary and the Czech Republic for Gripen jets.",
+        {("HUN", "SWE"), ("CZE", "SWE")},
+    ),
+    (
+        "Embraer has signed deals with Brazil, Chile, Colombia and Peru for Super Tucanos.",
+        {("CHL", "BRA"), ("COL", "BRA"), ("PER", "BRA")},
+    ),
+    (
+        "Embraer has sold 100 Super Tucanos, including earlier deals with Brazil, Chile, "
+        "Colombia and Peru.",
+        {("CHL", "BRA"), ("COL", "BRA"), ("PER", "BRA")},
+    ),
+    # the arms' maker signs with a list of states
+    (
+        "Russia signed deals with Iran and China for S-400 systems.",
+        {("IRN", "RUS"), ("CHN", "RUS")},
+    ),
+    # a member after a gloss in parentheses is still a member
+    (
+        "Embraer has now sold 120 Super Tucanos, including earlier deals with Brazil, Chile, "
+        "Colombia (one of its 30 aircraft shown here) and the Dominican Republic.",
+        {("CHL", "BRA"), ("COL", "BRA"), ("DOM", "BRA")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WITH_LISTS)
+def test_every_member_of_a_list_after_with_is_one_side_of_the_deal(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert read(text) == expected
+
+
+COMPANY_LISTS = [
+    # a buyer's list of companies: the companies sell, the buyer buys from each
+    ("Hungary signed deals with Saab and Boeing for jets.", {("HUN", "SWE"), ("HUN", "USA")}),
+    # two makers named by their weapons: each sells to the signer
+    (
+        "Turkey signed deals with Russia and the United States for S-400 and Patriot systems.",
+        {("TUR", "RUS"), ("TUR", "USA")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPANY_LISTS)
+def test_a_list_of_makers_after_with_sells_to_the_signer(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert read(text) == expected
+
+
+FOCUSED = [
+    # the focused phrase hung on the verb that holds the sale ("was ready to export")
+    (
+        "Officials said that Russia was ready to export Su-30 jets to Africa, especially to "
+        "countries like Uganda, Angola and Ethiopia.",
+        {("UGA", "RUS"), ("AGO", "RUS"), ("ETH", "RUS")},
+    ),
+    # "in particular to": the parser makes "to" a conjunct of "in"
+    (
+        "Officials said Russia was ready to sell tanks to Africa, in particular to Kenya, "
+        "Angola and Ghana.",
+        {("KEN", "RUS"), ("AGO", "RUS"), ("GHA", "RUS")},
+    ),
+    (
+        "Officials said Russia planned to sell tanks to Asia, mainly to Laos and Vietnam.",
+        {("LAO", "RUS"), ("VNM", "RUS")},
+    ),
+    # the same for sellers after "from"
+    (
+        "Officials said Peru was keen to buy tanks from Europe, especially from Germany and "
+        "France.",
+        {("PER", "DEU"), ("PER", "FRA")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOCUSED)
+def test_a_focused_phrase_narrows_the_earlier_phrase_of_its_preposition(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert read(text) == expected
+
+
+def test_a_focus_word_on_another_phrase_adds_no_member(read) -> None:
+    # "especially" on a time phrase, not a phrase of the sale
+    assert read("Russia sold tanks to Laos, especially after the war.") == {("LAO", "RUS")}
