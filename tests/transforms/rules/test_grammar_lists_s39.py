@@ -108,3 +108,30 @@ def test_a_focused_phrase_narrows_the_earlier_phrase_of_its_preposition(
 def test_a_focus_word_on_another_phrase_adds_no_member(read) -> None:
     # "especially" on a time phrase, not a phrase of the sale
     assert read("Russia sold tanks to Laos, especially after the war.") == {("LAO", "RUS")}
+
+
+SOURCE_FIRST = [
+    # the source before the arms: the parser hangs the state on the arms as a modifier
+    ("Eritrea ordered from Moldova six jets.", {("ERI", "MDA")}),
+    (
+        "Eritrea also ordered from Moldova six MiG-21 fighter jets and eight Su-25 jets from "
+        "Georgia.",
+        {("ERI", "MDA"), ("ERI", "GEO")},
+    ),
+    (
+        "Kenya ordered from Israel ten drones and from Turkey six frigates.",
+        {("KEN", "ISR"), ("KEN", "TUR")},
+    ),
+    ("Kenya bought from the Czech Republic six L-39 jets.", {("KEN", "CZE")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SOURCE_FIRST)
+def test_a_state_right_after_from_before_counted_arms_is_the_source(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert read(text) == expected
+
+
+def test_an_adjective_after_from_is_no_source(read) -> None:
+    assert read("Kenya bought tanks from Soviet stocks.") == set()

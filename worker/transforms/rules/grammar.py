@@ -768,6 +768,11 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
         ):
             verb = tok.doc[tok.left_edge.i - 1]
             return Role(RECIPIENT, f"'{verb.text} {tok.text} …' (the one it is sent to)", verb.i)
+        source = _source_as_compound(tok, head) if dep in ("compound", "nmod") else None
+        if source is not None:  # "ordered from Moldova six jets": Moldova is the object of "from"
+            role = _prep_role(source, cls, wtok)
+            if role is not None:
+                return replace(role, cue=role.cue + " (the arms named after it)")
         renamed = _renamed_noun(tok, actor) if dep == "appos" else None
         if renamed is not None:  # "a sale to a Gulf nation, Saudi Arabia": the nation's part
             tok = renamed
@@ -1744,6 +1749,26 @@ def _dative_as_compound(tok: Any, head: Any, cls: Classes) -> bool:
     return not any(
         c.dep_ in ("prep", "dative") and _w(c) == "to" for n in (verb, obj) for c in n.children
     )
+
+
+def _source_as_compound(tok: Any, head: Any) -> Any | None:
+    """ "ordered from Moldova six jets": with the arms after the source, the parser makes the
+    state right after "from" a modifier of the arms (the object of "from"). A state name that
+    opens the object of "to" or "from", followed by the arms' own count, is that object: the
+    preposition, or None. Not an adjective ("from Soviet stocks") nor a name with no count
+    after it ("from Russia Today")."""
+    obj = head
+    while obj.dep_ in ("compound", "nmod") and obj.head != obj:
+        obj = obj.head
+    prep = obj.head
+    if obj.dep_ != "pobj" or _w(prep) not in ("from", "to") or prep == obj:
+        return None
+    if tok.left_edge.i != prep.i + 1 or not tok.tag_.startswith("NNP"):
+        return None
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.tag_ != "CD" or nxt.head.i != obj.i or nxt.dep_ != "nummod":
+        return None
+    return prep
 
 
 def _told_to_stop_selling(verb: Any, cls: Classes) -> Any | None:
