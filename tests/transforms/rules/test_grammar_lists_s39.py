@@ -135,3 +135,44 @@ def test_a_state_right_after_from_before_counted_arms_is_the_source(
 
 def test_an_adjective_after_from_is_no_source(read) -> None:
     assert read("Kenya bought tanks from Soviet stocks.") == set()
+
+
+GAPPED = [
+    # a gapped clause: the state before the repeated preposition is its subject
+    ("Germany sold tanks to Peru, and France to Chile.", {("PER", "DEU"), ("CHL", "FRA")}),
+    ("Germany sold tanks to Peru and France to Chile.", {("PER", "DEU"), ("CHL", "FRA")}),
+    ("Peru bought tanks from Germany, and Chile from France.", {("PER", "DEU"), ("CHL", "FRA")}),
+    ("Peru received tanks from Germany, Chile from France.", {("PER", "DEU"), ("CHL", "FRA")}),
+    # a list after the gapped clause's preposition is the gapped clause's
+    (
+        "Germany has sold tanks to Peru, and France to Chile and Ecuador.",
+        {("PER", "DEU"), ("CHL", "FRA"), ("ECU", "FRA")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GAPPED)
+def test_a_gapped_clause_has_its_own_subject(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert read(text) == expected
+
+
+NOT_GAPPED = [
+    (
+        "Germany sold tanks to Peru, Chile and Ecuador.",
+        {("PER", "DEU"), ("CHL", "DEU"), ("ECU", "DEU")},
+    ),
+    ("Germany sold tanks to Peru, and later to Chile.", {("PER", "DEU"), ("CHL", "DEU")}),
+    (
+        "Germany exported rifles to Peru, radars to Chile and boats to Ecuador.",
+        {("PER", "DEU"), ("CHL", "DEU"), ("ECU", "DEU")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_GAPPED)
+def test_a_plain_or_gapped_list_of_members_keeps_one_seller(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert read(text) == expected
