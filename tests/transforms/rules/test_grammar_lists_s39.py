@@ -176,3 +176,29 @@ def test_a_plain_or_gapped_list_of_members_keeps_one_seller(
     read, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert read(text) == expected
+
+
+ELLIPSIS = [
+    # "as did B", "and so did B", "B did too": the subject of the verb left out
+    ("Peru bought tanks from Germany, and so did Chile.", {("PER", "DEU"), ("CHL", "DEU")}),
+    (
+        "Peru bought tanks from Germany, as did Chile and Ecuador.",
+        {("PER", "DEU"), ("CHL", "DEU"), ("ECU", "DEU")},
+    ),
+    ("Peru bought tanks from Germany, and Chile did too.", {("PER", "DEU"), ("CHL", "DEU")}),
+    (
+        "Germany sold tanks to Peru, as have France and Italy.",
+        {("PER", "DEU"), ("PER", "FRA"), ("PER", "ITA")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ELLIPSIS)
+def test_the_subject_of_a_bare_did_plays_the_first_subjects_part(
+    read, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert read(text) == expected
+
+
+def test_a_did_with_its_own_complement_is_no_ellipsis(read) -> None:
+    assert read("Peru bought tanks from Germany, as Chile had warned.") == {("PER", "DEU")}

@@ -1528,6 +1528,10 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
         role = _subject_role(implied, cls, passive=False)
         if role is not None and role.role in (RECIPIENT, SUPPLIER):
             return replace(role, cue=role.cue + " (its implied subject)")
+    if dep in _SUBJECTS and _ellipsis_of(head) is not None:
+        # "Peru bought tanks from Germany, as did Chile": the subject of the left-out verb
+        role = _subject_role(_ellipsis_of(head), cls, passive=False)
+        return replace(role, cue=role.cue + f" ('{head.text}' repeats it)") if role else None
     if dep in _SUBJECTS:
         return _subject_role(head, cls, passive=False)
     if dep == "nsubjpass":
@@ -1587,6 +1591,28 @@ def _repeated_prep(prep: Any) -> Any | None:
     if head.dep_ in ("prep", "agent", "dative") and _w(head) == _w(prep):
         return head
     return None
+
+
+_PRO_VERBS = frozenset({"did", "does", "do", "has", "have", "had"})
+
+
+def _ellipsis_of(verb: Any) -> Any | None:
+    """The verb a bare "did" / "have" stands for ("bought jets from X, as did B", "and so did
+    B", "as have B and C"): a "do" or "have" with nothing of its own but a subject, after "as"
+    or with "so", hung on that verb as an adverbial clause or a conjunct. That verb, or None."""
+    if _w(verb) not in _PRO_VERBS or verb.dep_ not in ("advcl", "conj"):
+        return None
+    if not verb.head.tag_.startswith("VB") or verb.head == verb:
+        return None
+    kids = [c for c in verb.children if c.dep_ not in ("punct", "cc")]
+    if any(c.dep_ not in (*_SUBJECTS, "mark", "advmod") for c in kids):
+        return None  # "as did its neighbour buy tanks": a verb with an object of its own
+    if not any(
+        (c.dep_ == "mark" and _w(c) == "as") or (c.dep_ == "advmod" and _w(c) in ("so", "too"))
+        for c in kids
+    ):
+        return None
+    return verb.head
 
 
 def _gapped_verb(tok: Any) -> Any:
