@@ -16,8 +16,8 @@ WITH_LISTS = [
         {("PER", "ESP"), ("PER", "BRA")},
     ),
     (
-        "Peru has sought arms deals with Spain, Brazil and Russia.",
-        {("PER", "ESP"), ("PER", "BRA"), ("PER", "RUS")},
+        "Peru is seeking arms deals with Italy, Brazil and Russia.",
+        {("PER", "ITA"), ("PER", "BRA"), ("PER", "RUS")},
     ),
     # a maker signs with a list: each member buys, its own state among them too
     (
@@ -29,9 +29,9 @@ WITH_LISTS = [
         {("CHL", "BRA"), ("COL", "BRA"), ("PER", "BRA")},
     ),
     (
-        "Embraer has sold 100 Super Tucanos, including earlier deals with Brazil, Chile, "
-        "Colombia and Peru.",
-        {("CHL", "BRA"), ("COL", "BRA"), ("PER", "BRA")},
+        "To date Embraer has sold 100 Super Tucanos, including previous deals with Peru, "
+        "Chile, Brazil and Bolivia.",
+        {("CHL", "BRA"), ("BOL", "BRA"), ("PER", "BRA")},
     ),
     # the arms' maker signs with a list of states
     (
@@ -40,9 +40,9 @@ WITH_LISTS = [
     ),
     # a member after a gloss in parentheses is still a member
     (
-        "Embraer has now sold 120 Super Tucanos, including earlier deals with Brazil, Chile, "
-        "Colombia (one of its 30 aircraft shown here) and the Dominican Republic.",
-        {("CHL", "BRA"), ("COL", "BRA"), ("DOM", "BRA")},
+        "Embraer has delivered 120 Super Tucanos so far, including previous deals with Peru, "
+        "Chile, Bolivia (one of its 30 aircraft shown here) and the Dominican Republic.",
+        {("CHL", "BRA"), ("BOL", "BRA"), ("DOM", "BRA"), ("PER", "BRA")},
     ),
 ]
 
@@ -75,8 +75,8 @@ def test_a_list_of_makers_after_with_sells_to_the_signer(
 FOCUSED = [
     # the focused phrase hung on the verb that holds the sale ("was ready to export")
     (
-        "Officials said that Russia was ready to export Su-30 jets to Africa, especially to "
-        "countries like Uganda, Angola and Ethiopia.",
+        "A minister said Russia stood ready to sell Su-35 jets to Africa, especially to "
+        "states like Uganda, Angola and Ethiopia.",
         {("UGA", "RUS"), ("AGO", "RUS"), ("ETH", "RUS")},
     ),
     # "in particular to": the parser makes "to" a conjunct of "in"
@@ -114,9 +114,8 @@ SOURCE_FIRST = [
     # the source before the arms: the parser hangs the state on the arms as a modifier
     ("Eritrea ordered from Moldova six jets.", {("ERI", "MDA")}),
     (
-        "Eritrea also ordered from Moldova six MiG-21 fighter jets and eight Su-25 jets from "
-        "Georgia.",
-        {("ERI", "MDA"), ("ERI", "GEO")},
+        "Kenya also ordered from Moldova four MiG-29 jets and ten Su-25 jets from Georgia.",
+        {("KEN", "MDA"), ("KEN", "GEO")},
     ),
     (
         "Kenya ordered from Israel ten drones and from Turkey six frigates.",
