@@ -768,6 +768,11 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
         ):
             verb = tok.doc[tok.left_edge.i - 1]
             return Role(RECIPIENT, f"'{verb.text} {tok.text} …' (the one it is sent to)", verb.i)
+        source = _source_as_compound(tok, head) if dep in ("compound", "nmod") else None
+        if source is not None:  # "ordered from Moldova six jets": Moldova is the object of "from"
+            role = _prep_role(source, cls, wtok)
+            if role is not None:
+                return replace(role, cue=role.cue + " (the arms named after it)")
         renamed = _renamed_noun(tok, actor) if dep == "appos" else None
         if renamed is not None:  # "a sale to a Gulf nation, Saudi Arabia": the nation's part
             tok = renamed
@@ -1523,6 +1528,10 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
         role = _subject_role(implied, cls, passive=False)
         if role is not None and role.role in (RECIPIENT, SUPPLIER):
             return replace(role, cue=role.cue + " (its implied subject)")
+    if dep in _SUBJECTS and _ellipsis_of(head) is not None:
+        # "Peru bought tanks from Germany, as did Chile": the subject of the left-out verb
+        role = _subject_role(_ellipsis_of(head), cls, passive=False)
+        return replace(role, cue=role.cue + f" ('{head.text}' repeats it)") if role else None
     if dep in _SUBJECTS:
         return _subject_role(head, cls, passive=False)
     if dep == "nsubjpass":
@@ -1573,12 +1582,37 @@ def _repeated_prep(prep: Any) -> Any | None:
         return None
     if any(c.dep_ == "neg" for c in prep.children):
         return None
+    narrowed = _narrowed_phrase(prep)
+    if narrowed is not None:  # "to Africa, in particular to A and B" ("to" a conj of "in")
+        return narrowed
     head = prep.head
     if head.tag_.startswith("VB"):
         return prep
     if head.dep_ in ("prep", "agent", "dative") and _w(head) == _w(prep):
         return head
     return None
+
+
+_PRO_VERBS = frozenset({"did", "does", "do", "has", "have", "had"})
+
+
+def _ellipsis_of(verb: Any) -> Any | None:
+    """The verb a bare "did" / "have" stands for ("bought jets from X, as did B", "and so did
+    B", "as have B and C"): a "do" or "have" with nothing of its own but a subject, after "as"
+    or with "so", hung on that verb as an adverbial clause or a conjunct. That verb, or None."""
+    if _w(verb) not in _PRO_VERBS or verb.dep_ not in ("advcl", "conj"):
+        return None
+    if not verb.head.tag_.startswith("VB") or verb.head == verb:
+        return None
+    kids = [c for c in verb.children if c.dep_ not in ("punct", "cc")]
+    if any(c.dep_ not in (*_SUBJECTS, "mark", "advmod") for c in kids):
+        return None  # "as did its neighbour buy tanks": a verb with an object of its own
+    if not any(
+        (c.dep_ == "mark" and _w(c) == "as") or (c.dep_ == "advmod" and _w(c) in ("so", "too"))
+        for c in kids
+    ):
+        return None
+    return verb.head
 
 
 def _gapped_verb(tok: Any) -> Any:
@@ -1741,6 +1775,26 @@ def _dative_as_compound(tok: Any, head: Any, cls: Classes) -> bool:
     return not any(
         c.dep_ in ("prep", "dative") and _w(c) == "to" for n in (verb, obj) for c in n.children
     )
+
+
+def _source_as_compound(tok: Any, head: Any) -> Any | None:
+    """ "ordered from Moldova six jets": with the arms after the source, the parser makes the
+    state right after "from" a modifier of the arms (the object of "from"). A state name that
+    opens the object of "to" or "from", followed by the arms' own count, is that object: the
+    preposition, or None. Not an adjective ("from Soviet stocks") nor a name with no count
+    after it ("from Russia Today")."""
+    obj = head
+    while obj.dep_ in ("compound", "nmod") and obj.head != obj:
+        obj = obj.head
+    prep = obj.head
+    if obj.dep_ != "pobj" or _w(prep) not in ("from", "to") or prep == obj:
+        return None
+    if tok.left_edge.i != prep.i + 1 or not tok.tag_.startswith("NNP"):
+        return None
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.tag_ != "CD" or nxt.head.i != obj.i or nxt.dep_ != "nummod":
+        return None
+    return prep
 
 
 def _told_to_stop_selling(verb: Any, cls: Classes) -> Any | None:
@@ -2539,7 +2593,49 @@ def _phrase_continued(prep: Any) -> Any | None:
         left = doc[prep.i - 1]
         if left.dep_ == "pobj" and _w(left.head) == "from" and left.head.head.i == h.i:
             return left.head
+    if p in ("from", "to") and prep.dep_ != "conj":
+        return _narrowed_phrase(prep)
     return None
+
+
+def _narrowed_phrase(prep: Any) -> Any | None:
+    """ "ready to export jets to Africa, especially to countries like A, B and C", "in
+    particular to A and B": a "to" or "from" phrase led by a word of focus narrows the earlier
+    phrase of the same preposition, whose verb the parser's phrase hangs above (on a verb that
+    holds it, or on "in" as a conjunct). That earlier preposition, or None."""
+    p = _w(prep)
+    if p not in ("from", "to") or not _focused(prep):
+        return None
+    verb = next((t for t in (prep, *prep.ancestors) if t.tag_.startswith("VB")), None)
+    if verb is None:
+        return None
+    return next(
+        (
+            t
+            for t in reversed(prep.doc[: prep.i])
+            if _w(t) == p
+            and t.dep_ in ("prep", "dative")
+            and t.head.i != prep.head.i
+            and (t.head.i == verb.i or verb in t.head.ancestors)
+        ),
+        None,
+    )
+
+
+# words that narrow a phrase to some of what an earlier one named ("especially to A and B")
+_FOCUS = frozenset({"especially", "particularly", "notably", "mainly", "mostly", "chiefly",
+                    "primarily", "principally", "largely", "above all",
+                    "in particular"})  # fmt: skip
+
+
+def _focused(prep: Any) -> bool:
+    """A preposition led by a word of focus: "especially to", "mainly from", "in particular to"
+    (the words before it, or an adverb the parser hangs on it)."""
+    doc = prep.doc
+    if any(c.dep_ == "advmod" and _w(c) in _FOCUS for c in prep.children):
+        return True
+    before = " ".join(_w(t) for t in doc[max(0, prep.i - 2) : prep.i])
+    return any(before == f or before.endswith(" " + f) for f in _FOCUS)
 
 
 def _sale_beside(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Any | None:
@@ -2826,7 +2922,66 @@ def _first_conjunct(doc: Any, actor: Actor) -> int:
     tok = span.root
     while tok.dep_ == "conj" and tok.head != tok:
         tok = tok.head
+        if tok.dep_ == "appos" and _bracketed(tok):
+            # "with A, B (a gloss) and C": the parser hangs C on the gloss as its conjunct;
+            # the gloss is B's, so C is still a member of B's list
+            tok = tok.head
     return tok.i
+
+
+def _bracketed(tok: Any) -> bool:
+    """The token heads a phrase in parentheses ("Colombia (one of its 25 jets)")."""
+    doc = tok.doc
+    i = tok.left_edge.i
+    return i > 0 and "(" in (doc[i].text, doc[i - 1].text)
+
+
+def _list_dealing_with_seller(
+    out: dict[int, Role], actors: Sequence[Actor], side: dict[int, int], origins: set[str]
+) -> None:
+    """ "Embraer has signed deals with A, B and C", "Saab sold jets, including deals with A and
+    B": a list after "with" whose signer (the subject) sells - a company, the arms' maker, or a
+    seller already - is the list of its buyers, every member one. Read before the makers decide:
+    a member that is the seller's own state (a maker selling at home) is still a member, not
+    the seller, and the others do not follow it to the seller's side. Not a list of companies
+    ("France signed deals with Dassault and Thales")."""
+    groups: dict[int, list[int]] = {}
+    for k, g in side.items():
+        groups.setdefault(g, []).append(k)
+    for members in groups.values():
+        if len(members) < 2 or any(actors[m].kind == "company" for m in members):
+            continue
+        sellers = [
+            j
+            for j, r in out.items()
+            if j not in members
+            and 0 <= j < len(actors)
+            and r.cue.startswith("subject of")
+            and (
+                r.role == SUPPLIER
+                or (
+                    r.role == PARTY
+                    and (actors[j].kind == "company" or actors[j].country in origins)
+                )
+            )
+        ]
+        if len(sellers) != 1:
+            continue
+        j = sellers[0]
+        if out[j].role == PARTY:
+            out[j] = Role(SUPPLIER, out[j].cue + " (deals with a list)", out[j].anchor)
+        for m in members:
+            why = " (a list dealing with the seller)"
+            out[m] = Role(RECIPIENT, out[m].cue + why, out[m].anchor)
+
+
+def _one_with_list(parties: list[int], side: dict[int, int]) -> bool:
+    """The parties are the members of one coordination after "with" ("deals with A, B and C")."""
+    return (
+        len(parties) > 1
+        and all(k in side for k in parties)
+        and len({side[k] for k in parties}) == 1
+    )
 
 
 def _signed_with(role: Role) -> bool:
@@ -2856,6 +3011,8 @@ def _resolve_parties(
     # Germany, B is not A's seller); within it only when nothing else is decided ("a deal
     # between A and Russia for the S-400": A is Russia's counterpart).
     coord = {k: _first_conjunct(doc, actors[k]) for k in parties}
+    _list_dealing_with_seller(out, actors, side, origins)
+    parties = [k for k in parties if out[k].role == PARTY]
     for k in parties:
         a, r = actors[k], out[k]
         decided = [(j, x) for j, x in out.items() if x.role in (RECIPIENT, SUPPLIER)]
@@ -2905,10 +3062,15 @@ def _resolve_parties(
         if len(subj) == 1:
             _subject_and_counterpart(out, subj, next(k for k in still if k != subj[0]), doc, cls)
     elif not decided:
-        # "X and Y signed a deal with Z": a list of signers and one counterpart, as above
+        # "X and Y signed a deal with Z": a list of signers and one counterpart, as above; and
+        # "X signed deals with A, B and C": one signer and a list of counterparts, every member
+        # of the list the counterpart (one side of the deals, as "with" lists are above)
         subj = [k for k in still if "subject" in out[k].cue]
         rest = [k for k in still if k not in subj]
-        if len(rest) == 1 and len({_first_conjunct(doc, actors[k]) for k in subj}) == 1:
-            _subject_and_counterpart(out, subj, rest[0], doc, cls)
+        if len({_first_conjunct(doc, actors[k]) for k in subj}) == 1 and (
+            len(rest) == 1 or (len(subj) == 1 and _one_with_list(rest, side))
+        ):
+            for other in rest:
+                _subject_and_counterpart(out, subj, other, doc, cls)
     for k in [k for k, r in out.items() if r.role == PARTY]:
         del out[k]

@@ -1263,6 +1263,8 @@ def _sentence_pairs(
     for j, k in together:  # after the guards, which read "with" as a partner
         r = roles[j]
         roles[k] = (r[0], f"{r[1]} (together with)") if r is not None and r[0] in SIDES else None
+    if not lex.symbols_only:
+        _gapped_clause(roles, countries, symbols, lex)
     _coordinate(
         roles,
         countries,
@@ -2880,6 +2882,72 @@ def _coordinate(
         _coordinate_back(roles, countries, symbols, conjunctions, triggers)
     if case_marker:
         _list_case(roles, countries, symbols, conjunctions, case_marker)
+
+
+# a fresh clause number for a gapped clause (``_gapped_clause``): beyond any token index
+_GAPPED_CLAUSE = 1_000_000
+
+
+def _gapped_clause(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    lex: RelationLexicon,
+) -> None:
+    """A gapped clause after "and" that repeats the first clause's preposition with a subject of
+    its own ("Germany sold tanks to A, and France to B"; "A bought jets from X, and B from Y"):
+    the verb is left out, so the state before the preposition is that clause's subject, not a
+    member of the list before it, and the state after the preposition pairs with it, not with
+    the first clause's subject. The state before takes the part of the first clause's subject
+    (the parse's ``subject of`` cue), both a clause of their own; with no subject read, it takes
+    no side. English (the parse's cues and ``gap_prepositions``)."""
+    if lex.grammar is None:
+        return
+    gap = lex.grammar.words("gap_prepositions")
+    for a, b, c in zip(countries, countries[1:], countries[2:], strict=False):
+        first, mid = roles.get(a), roles.get(b)
+        if not first or first[0] not in SIDES:
+            continue
+        if mid is not None and mid[0] != first[0]:
+            continue  # read by itself (a member's own side): only a member read as a is taken
+        p = _word_before(symbols, a)
+        between = _words_between(symbols, a, b)
+        if p not in gap or not between or not set(between) <= {",", "and", "while", "but"}:
+            continue
+        if "," not in between and between[-1] != "and":
+            continue
+        if c != b + 2 or symbols[b + 1][0] != "word" or symbols[b + 1][1] != p:
+            continue  # "to A, and B to C": B right before the repeated preposition, then C
+        subject = next(
+            (
+                roles[k]
+                for k in countries
+                if k < a
+                and roles.get(k)
+                and roles[k][0] in SIDES
+                and roles[k][0] != first[0]
+                and str(roles[k][1]).startswith("subject of")
+            ),
+            None,
+        )
+        own = _GAPPED_CLAUSE + b
+        if subject is None:
+            roles[b] = (NO_ROLE, "subject of a gapped clause")
+        else:
+            roles[b] = (subject[0], subject[1] + " (subject of a gapped clause)", own, False)
+        later = roles.get(c) or first
+        roles[c] = (later[0], later[1] + " (in a gapped clause)", own, *later[3:4])
+        # the members of a list after it ("and France to B and C"): the gapped clause's too
+        prev = c
+        for d in countries[countries.index(c) + 1 :]:
+            rd = roles.get(d)
+            if not _joins(_words_between(symbols, prev, d), lex.conjunctions):
+                break
+            if rd is not None and rd[0] != later[0]:
+                break
+            rd = rd or later
+            roles[d] = (rd[0], rd[1] + " (in a gapped clause)", own, *rd[3:4])
+            prev = d
 
 
 def _gapped_members(
