@@ -2417,6 +2417,7 @@ def _symbols(
         if tok not in lex.ignore or _kept(tok, toks, i, spans[si:], lex):
             symbols.append(("word", tok, ts, te))
         i += 1
+    symbols = _services(symbols, text, lex)
     if lex.holders:
         symbols = _drop_holders(symbols, lex)
     if lex.places or lex.places_or_to:
@@ -2512,6 +2513,24 @@ def _status_words(symbols: list[Symbol], text: str, lex: RelationLexicon) -> lis
 def _fold_token(text: str) -> str:
     """A token folded as ``_symbols`` folds the sentence (letters, then the apostrophes)."""
     return fold_letters(text).replace("’", "'").replace("‘", "'")
+
+
+def _services(symbols: list[Symbol], text: str, lex: RelationLexicon) -> list[Symbol]:
+    """The symbols with each plain arms word that names an armed service read as a word: the
+    arms word right before a word of the language's `armed_service` class (Arabic "سلاح الجو", the
+    air force, is "the arms of the air"). The service is a state body (the `holder` class lists
+    both words), so "سلاح الجو المصري" reads as Egypt itself, not as arms beside its adjective."""
+    classes = lex.word_classes
+    service = classes.words("armed_service") if classes is not None else frozenset()
+    if not service:
+        return symbols
+    out = list(symbols)
+    for k in range(len(out) - 1):
+        nxt = out[k + 1]
+        if _plain_arms(out, k) and nxt[0] == "word" and nxt[1] in service:
+            w = out[k]
+            out[k] = ("word", "_".join(_fold_token(text[w[2] : w[3]]).split()), w[2], w[3])
+    return out
 
 
 def _drop_holders(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
