@@ -97,7 +97,7 @@ def test_a_delivery_scheduled_is_an_order(tagger: Tagger, rules: RuleSet) -> Non
     # are ahead under an order, not made
     body = (
         "A Embraer anunciou a venda de três aviões KC-390 para a Eslováquia. "
-        "As entregas estão programadas para começar em 2028."
+        "As entregas ficaram programadas para 2028."
     )
     assert statuses(tagger, rules, "pt", body).get(("SVK", "BRA")) == "ordered"
 
