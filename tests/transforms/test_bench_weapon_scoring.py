@@ -52,7 +52,7 @@ def test_a_deal_of_two_systems_is_right_with_either_and_judges_status_by_it() ->
     carriers = PairLabel("PER", "KOR", weapon="k808", status="talks")
     s = Score()
     pair = {"recipient": "PER", "supplier": "KOR", "weapon": "k2-black-panther", "status": "agreed"}
-    score_report(report(tanks, carriers), [pair], ["PER", "KOR"], s)
+    score_report(report(tanks, carriers), [pair], {"PER": ["Peru"], "KOR": ["Korean"]}, s)
     assert s.weapon[True] == 1 and s.status[("agreed", True)] == 1
     assert (s.pairs.tp, s.pairs.fp, s.pairs.fn) == (1, 0, 0)
 
@@ -62,7 +62,7 @@ def test_a_weapon_none_of_the_labels_name_is_wrong_and_status_goes_by_the_first(
     carriers = PairLabel("PER", "KOR", weapon="k808", status="talks")
     s = Score()
     pair = {"recipient": "PER", "supplier": "KOR", "weapon": "k9-thunder", "status": "talks"}
-    score_report(report(tanks, carriers), [pair], ["PER", "KOR"], s)
+    score_report(report(tanks, carriers), [pair], {"PER": ["Peru"], "KOR": ["Korean"]}, s)
     assert s.weapon[False] == 1 and s.status[("agreed", False)] == 1
     assert s.weapon_errors and "k2|k808" in s.weapon_errors[0]
 
@@ -73,12 +73,12 @@ def test_a_class_of_arms_is_not_a_system_so_only_naming_none_is_right() -> None:
     shells = PairLabel("PER", "KOR", weapon="ammunition", status="delivered")
     s = Score()
     pair = {"recipient": "PER", "supplier": "KOR", "weapon": None, "status": "delivered"}
-    score_report(report(shells), [pair], ["PER", "KOR"], s)
+    score_report(report(shells), [pair], {"PER": ["Peru"], "KOR": ["Korean"]}, s)
     assert s.weapon[True] == 1 and s.weapon_class_labels == 1
     assert s.status[("delivered", True)] == 1
     # a system read where the text named none is a wrong weapon
     s = Score()
-    score_report(report(shells), [{**pair, "weapon": "k9-thunder"}], ["PER", "KOR"], s)
+    score_report(report(shells), [{**pair, "weapon": "k9-thunder"}], {"PER": ["Peru"], "KOR": ["Korean"]}, s)
     assert s.weapon[False] == 1
 
 
@@ -102,5 +102,5 @@ def test_naming_no_system_is_wrong_when_another_label_of_the_deal_names_one() ->
     gunships = PairLabel("IRQ", "RUS", weapon="mi-28", status="delivered")
     s = Score()
     pair = {"recipient": "IRQ", "supplier": "RUS", "weapon": None, "status": "delivered"}
-    score_report(report(arms, gunships), [pair], ["IRQ", "RUS"], s)
+    score_report(report(arms, gunships), [pair], {"IRQ": ["Iraq"], "RUS": ["Russian"]}, s)
     assert s.weapon[False] == 1 and s.weapon[True] == 0

@@ -364,3 +364,26 @@ def test_cyrillic_bushmaster_cannon_is_not_the_vehicle(tagger: Tagger) -> None:
     assert "bushmaster-pmv" not in weapons(tagger, "На катер поставили пушку Бушмастер.")
     assert "bushmaster-pmv" not in weapons(tagger, "Катера вооружены пушками Бушмастер.")
     assert "bushmaster-pmv" in weapons(tagger, "Киев получил бронеавтомобиль Бушмастер.")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # (eleventh stop) the Kilo class by its project number and its Russian name as the
+        # Latin-script press writes them
+        ("Le Viêt Nam attend deux sous-marins du projet 636 de Russie.", "kilo-class"),
+        ("Vietnam esperaba dos submarinos del proyecto 636 rusos.", "kilo-class"),
+        ("Wietnam odebrał okręty podwodne projektu 636 z Rosji.", "kilo-class"),
+        ("L'Algérie exploite des sous-marins Varchavianka depuis 2010.", "kilo-class"),
+        # the Sukhoi fighters by the maker's name and the number alone, and in Spanish spelling
+        ("Perú evalúa comprar cazas Sujoi 30 a Rusia.", "su-30"),
+        ("Indonesien will weitere Suchoi 35 bestellen.", "su-35"),
+        ("El gobierno anunció la compra de aviones Sukhoi 35 rusos.", "su-35"),
+        # a lettered variant of the Mirage F1
+        ("Аргентина покупает истребители Mirage F1M.", "mirage-f1"),
+        # the Arabic Sukhoi with spaces round the dash
+        ("تسلمت الجزائر مقاتلات سو – 30 من روسيا.", "su-30"),
+    ],
+)
+def test_local_spellings_of_the_eleventh_stop(tagger: Tagger, body: str, expected: str) -> None:
+    assert expected in weapons(tagger, body)

@@ -405,6 +405,10 @@ def with_opening(status: str | None, opening: str | None) -> str | None:
     2017") is its background."""
     if opening == "delivered" and status in ("agreed", "ordered"):
         return opening
+    if opening in _SCOPING and status in ("talks", "agreed", "ordered"):
+        # "X cancels the sale of rifles to Y" over "Congress had said in spring it would allow
+        # the sale": the headline's cancellation or block is the deal's newest step
+        return opening
     return status
 
 
