@@ -25,6 +25,9 @@ USERS = [
         "Secondo il costruttore, il Senegal ha ordinato due aerei e la Nigeria ne utilizza cinque.",
     ),
     ("uk", "За даними виробника, Сенегал замовив два літаки, а Нігерія експлуатує п'ять."),
+    # eleventh stop review: the German and Polish files' `operate` class too
+    ("de", "Laut Hersteller hat Senegal zwei Flugzeuge bestellt, und Nigeria betreibt fünf."),
+    ("pl", "Według producenta Senegal zamówił dwa samoloty, a Nigeria eksploatuje pięć."),
 ]
 
 

@@ -156,5 +156,5 @@ def test_lending_money_or_pledging_support_sells_no_arms(read, text, pairs):
 def test_a_pledge_of_money_sets_no_status(text, want):
     tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
     hits = extract_pairs(tagger.tag(Article(id="t", title="", body=text)), lex)
-    assert want in {(h.recipient, h.supplier, h.status) for h in hits}
-    assert all(h.status == want[2] for h in hits)
+    # the full set: a stray pair of the pledging state fails (eleventh stop review fix)
+    assert {(h.recipient, h.supplier, h.status) for h in hits} == {want}

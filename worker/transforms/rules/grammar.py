@@ -574,16 +574,39 @@ def _clause_of(tok: Any, wtok: dict[int, Weapon] | None = None, cls: Classes | N
     adverbial clause, a relative clause, a coordinated verb), so that "Iran sends drones to Russia
     while the US gives jets to Ukraine" pairs Iran with Russia only. A relative clause on the
     arms themselves tells of the same transfer ("took delivery of gunships that the government
-    ordered from Russia") and stays in its head's clause."""
+    ordered from Russia") and stays in its head's clause. So does the subject of a clause marked
+    "for" ("a deal for 180 tanks from Korea to replace its old ones"): it is the object of "for",
+    the arms of the deal, and only the rest of the infinitive is a clause of its own."""
     for _ in range(12):
         if tok.head == tok:
             return tok.i
+        if tok.dep_ in _SUBJECTS and _for_clause(tok.head):
+            tok = tok.head.head  # past the "for" clause, to the word it hangs on
+            continue
         if _starts_clause(tok) and not (tok.dep_ == "relcl" and _arms_noun(tok.head, wtok or {})):
             return tok.i
         if cls is not None and _owned_event(tok, cls):
             return tok.i
         tok = tok.head
     return tok.i
+
+
+def _for_clause(verb: Any) -> bool:
+    """An infinitive clause marked "for" that hangs on another word ("a deal for tanks to
+    replace", parsed with "for" as its mark and the tanks as its subject, or with "for" a
+    preposition left without its object right before that subject)."""
+    if verb.head == verb or verb.dep_ not in ("advcl", "acl", "relcl"):
+        return False
+    if any(m.dep_ == "mark" and _w(m) == "for" for m in verb.children):
+        return True
+    doc = verb.doc
+    return any(
+        s.dep_ in _SUBJECTS
+        and s.left_edge.i > 0
+        and _w(doc[s.left_edge.i - 1]) == "for"
+        and not any(c.dep_ == "pobj" for c in doc[s.left_edge.i - 1].children)
+        for s in verb.children
+    )
 
 
 def _owned_event(tok: Any, cls: Classes) -> bool:
@@ -1373,7 +1396,8 @@ def _bought_by_owner(tok: Any, noun: Any, cls: Classes) -> Any | None:
     from Denmark", "Ukraine's tanks supplied by Poland" (a sale with no "to": the owner got
     them), or the finite passive the arms are the subject of ("Ukraine's tanks were supplied
     by Poland"); not "Russia's missiles sold to India", whose owner sold, nor "Russia's jets
-    bought by Algeria", whose buyer is named. None otherwise."""
+    bought by Algeria", whose buyer is named, nor a sale that names no source ("Egypt's old
+    jets (were) sold last year": the owner may be the one selling). None otherwise."""
     if tok.dep_ != "poss":
         return None
     verbs = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
@@ -1381,10 +1405,12 @@ def _bought_by_owner(tok: Any, noun: Any, cls: Classes) -> Any | None:
         if cls.has("buy", _w(c)):
             # "Russia's jets bought by Algeria": the buyer follows "by"; the owner made them
             return None if any(p.dep_ == "agent" for p in c.children) else c
-        if cls.has("sell", _w(c)) and not any(
-            p.dep_ in ("prep", "dative") and _w(p) == "to" for p in c.children
+        if (
+            cls.has("sell", _w(c))
+            and _sources_of(c)
+            and not any(p.dep_ in ("prep", "dative") and _w(p) == "to" for p in c.children)
         ):
-            return c
+            return c  # a sale with neither "to" nor a source says nothing of who got them
     return None
 
 
@@ -1402,14 +1428,19 @@ def _passive_verb_on(noun: Any) -> list[Any]:
     if subject.dep_ != "nsubjpass" or subject.head.tag_ != "VBN":
         return []
     verb = subject.head
-    sources = list(_prep_objects(verb, "from"))
-    sources += [g for p in verb.children if p.dep_ == "agent" for g in p.children]
+    sources = _sources_of(verb)  # none: "were bought in 2015" (``_bought_by_owner`` asks)
     states = verb.doc.user_data.get(_STATE_TOKENS, set())
     if any(
         not g.tag_.startswith("NNP") and not any(t.i in states for t in g.subtree) for g in sources
     ):
         return []  # "were acquired from a broker": a source that is no state sold them
     return [verb]
+
+
+def _sources_of(verb: Any) -> list[Any]:
+    """The objects of a passive verb's "from" and "by" ("supplied by Russia")."""
+    sources = list(_prep_objects(verb, "from"))
+    return sources + [g for p in verb.children if p.dep_ == "agent" for g in p.children]
 
 
 def _punished_for_buying(tok: Any, cls: Classes) -> Role | None:
@@ -1440,9 +1471,10 @@ def _implied_subject_of(tok: Any, cls: Classes) -> Any | None:
     dep, head = tok.dep_, tok.head
     if dep in _SUBJECTS:
         # "we" and "he" or "she" stand for the subject only in what it says ("Denmark said we
-        # would sell"); a clause of the parse's joined to another verb ("'we wanted to buy jets,
-        # but the US stopped the sale'") has another speaker
-        said = cls.has("say", _w(head))
+        # would sell", "announced we would"; the `speak` class); a clause of the parse's joined
+        # to another verb ("'we wanted to buy jets, but the US stopped the sale'") has another
+        # speaker
+        said = cls.has("speak", _w(head))
         for c in head.children:
             if c.dep_ == "ccomp" and any(
                 s.dep_ in _SUBJECTS and _w(s) in (_PRONOUNS if said else _THIRD_PLURAL_IT)
@@ -1541,6 +1573,8 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
             return Role(RECIPIENT, f"passive subject of '{head.text}'", head.i)
         return _raised_subject(head, cls)
     if dep in ("dobj", "dative", "iobj") and cls.has("sell", _w(head)):
+        if _gives_no_arms(head, cls):  # "lent Egypt money", "gave Kenya support": no arms
+            return None
         return Role(RECIPIENT, f"object of '{head.text}'", head.i)
     if dep == "dobj" and _asks_for_arms(head, cls):  # "asked the US for helicopters"
         return Role(SUPPLIER, f"object of '{head.text}' (asked for arms)", head.i)
@@ -1854,7 +1888,10 @@ def _object_purpose(verb: Any, cls: Classes, *, clause: bool = False) -> Role | 
 
 def _chain(verb: Any, depth: int = 2, cls: Classes | None = None) -> list[Any]:
     """The verb and the verbs it governs as purpose or complement ("signed a deal … to buy",
-    "plans to acquire", "agreed to supply")."""
+    "plans to acquire", "agreed to supply"). Not a clause whose own subject is a named state
+    or firm: "Japan's visit came as Kenya ordered rifles" is Kenya's order, not Japan's (nor its
+    possessor's); "signed the deal, and it (the country) will buy" is still the signer's."""
+    actors = verb.doc.user_data.get(_ACTOR_TOKENS, ())
     out, frontier = [verb], [verb]
     for _ in range(depth):
         # Not the xcomp of a verb with an object: in "cleared Bulgaria to buy" Bulgaria buys.
@@ -1864,6 +1901,7 @@ def _chain(verb: Any, depth: int = 2, cls: Classes | None = None) -> list[Any]:
             for c in v.children
             if c.dep_ in _GOVERNED
             and not (c.dep_ == "xcomp" and any(o.dep_ == "dobj" for o in v.children))
+            and not any(d.i in actors for d in _doers(c))
         ]
         nxt += [a for v in frontier for a in _complement_verbs(v, cls)]
         out += nxt
@@ -1958,7 +1996,7 @@ def _wins_order(verb: Any, cls: Classes) -> Any | None:
         (c for c in verb.children if c.dep_ == "dobj" and cls.any(("buy_noun", "deal"), _w(c))),
         None,
     )
-    return None if won is None or _secures_foreign_arms(verb, won) else won
+    return None if won is None or _secures_foreign_arms(verb, won, cls) else won
 
 
 # Clauses inside the "for" object of a won deal: their arms are not the deal's ("a deal for
@@ -1966,16 +2004,20 @@ def _wins_order(verb: Any, cls: Classes) -> Any | None:
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "xcomp", "ccomp", "csubj", "parataxis"})
 
 
-def _secures_foreign_arms(verb: Any, won: Any) -> bool:
+def _secures_foreign_arms(verb: Any, won: Any, cls: Classes) -> bool:
     """The state that wins or secures the deal ``won`` (the verb's subject, or the subject of
     the verb its gerund or infinitive hangs on: "boosted its fleet by securing a deal") is not
     the maker of the named arms the deal is for: it secured a purchase, not an order ("A
     secured a deal for F-16s from B" buys them from B). A maker's state winning an order for
     its own make ("K won a deal from P for K2 tanks") stays the seller; so does a company,
-    even one named with its state ("Britain's BAE Systems won an order"): only a subject whose
-    head is itself a state is the winner. The arms are only those of the deal's "for" object,
-    on the noun or the verb, not of a clause inside it ("for tanks to replace its T-72s")."""
+    even one named with its state ("Britain's BAE Systems won an order", "the French shipyard
+    won a deal"). A state body is its state ("the Egyptian government", "Poland's defence
+    ministry", "the Egyptian Air Force secured a deal"): a subject that is no named actor nor
+    a firm word takes the state of its ``amod``/``poss``/``compound``. The arms are only those
+    of the deal's "for" object, on the noun or the verb, not of a clause inside it ("for tanks
+    to replace its T-72s")."""
     iso = verb.doc.user_data.get(_STATE_ISO, {})
+    actors = verb.doc.user_data.get(_ACTOR_TOKENS, ())
     wtok = verb.doc.user_data.get(_WEAPON_TOKENS, {})
     holder = verb
     while not any(c.dep_ in _SUBJECTS for c in holder.children) and holder.dep_ in (
@@ -1986,15 +2028,32 @@ def _secures_foreign_arms(verb: Any, won: Any) -> bool:
     ):
         holder = holder.head
     subj = next((c for c in holder.children if c.dep_ in _SUBJECTS), None)
-    if subj is None or subj.i not in iso:
+    if subj is None:
         return False
+    if subj.i in iso:
+        state = iso[subj.i]
+    elif subj.i in actors or cls.has("firm", _w(subj)):
+        return False  # "Britain's BAE Systems", "the French shipyard": a maker wins the order
+    else:  # "the Egyptian government", "Poland's defence ministry": a state's own body
+        state = next(
+            (
+                iso[c.i]
+                for c in subj.children
+                if c.dep_ in ("amod", "poss", "compound") and c.i in iso
+            ),
+            None,
+        )
+        if state is None:
+            return False
     origins = {wtok[t.i].origin for t in _deal_objects(verb, won) if t.i in wtok} - {None}
-    return bool(origins) and iso[subj.i] not in origins
+    return bool(origins) and state not in origins
 
 
 def _deal_objects(verb: Any, won: Any) -> list[Any]:
     """The tokens of the "for" objects on the deal noun ``won`` and on its ``verb`` ("securing a
-    deal for 24 F-16s": "for" on either), without the clauses inside them."""
+    deal for 24 F-16s": "for" on either), without the clauses inside them. The parser may read
+    "a deal for 180 tanks to replace its T-72s" as a clause marked by "for" whose subject is
+    the arms: that subject is the object too, without the clause's own object."""
     out: list[Any] = []
     stack = [
         p
@@ -2003,6 +2062,14 @@ def _deal_objects(verb: Any, won: Any) -> list[Any]:
         if prep.dep_ == "prep" and _w(prep) == "for"
         for p in prep.children
         if p.dep_ == "pobj"
+    ]
+    stack += [
+        s
+        for head in (won, verb)
+        for c in head.children
+        if _for_clause(c)
+        for s in c.children
+        if s.dep_ in _SUBJECTS
     ]
     while stack:
         t = stack.pop()
@@ -2396,6 +2463,8 @@ def _prep_role(prep: Any, cls: Classes, wtok: dict[int, Weapon]) -> Role | None:
     if p == "to":
         if _sends_message(h, cls):  # "sent a letter to Bern about the shells"
             return None
+        if _gives_no_arms(h if h.tag_.startswith("VB") else h.head, cls):
+            return None  # "pledged support to Ukraine", "lent money to Egypt": no arms, no side
         carrier = any(c.dep_ == "nsubj" and _arms_at(c, wtok, cls) for c in h.children)
         if carrier and _goods_only(h, cls, wtok):  # "a C-17 flew the supplies to Egypt"
             return Role(NO_ROLE, f"'{h.text} … to' (a transport's goods, not arms)", h.i)

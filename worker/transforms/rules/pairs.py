@@ -1282,6 +1282,7 @@ def _sentence_pairs(
     vetoing = _blocking_subject(roles, countries, symbols, lex) if lex.symbols_only else set()
     book = _RoleBook(fld)
     book.blockers = _blockers(roles, countries, symbols, lex) | vetoing
+    book.vetoers = vetoing
     if lex.symbols_only:
         book.elsewhere = _own_clauses(roles, countries, symbols, lex)
         book.users = _users(roles, countries, symbols, lex)
@@ -1502,12 +1503,29 @@ def _held_weapon(orphan: _Orphan, weapon: _Span, lex: RelationLexicon) -> bool:
     ``held`` class (a possessive, "beside", a relative pronoun) or of the ``retire`` class: the
     weapon is the buyer's fleet or another clause's ("ordered 28 jets, which will fly beside its
     Typhoons"; "to replace its Mirages"), not the object of its buying. Only where the lexicon
-    has word classes (English)."""
+    has word classes (English). The words are read after the last buying word there ("said
+    that it would order 28 jets": the "that" and "it" of the reported clause come before what it
+    buys), and a possessive right after that word is the object's own ("received its first
+    Typhoons": the jets bought); "that" right after a verb of saying is no relative pronoun."""
     at = _named_at(orphan)
     if lex.grammar is None or at is None or weapon.start < at[1]:
         return False
+    cls = lex.grammar
     words = _PLAIN_WORD.findall(orphan.text[at[1] : weapon.start].lower())
-    return any(lex.grammar.any(("held", "retire"), w) for w in words)
+    bought = [i for i, w in enumerate(words) if cls.any(("buy", "buy_noun"), w)]
+    if bought:
+        words = words[bought[-1] + 1 :]
+    for i, w in enumerate(words):
+        if cls.has("retire", w):
+            return True
+        if not cls.has("held", w):
+            continue
+        if bought and i == 0 and w in ("its", "their"):
+            continue  # "bought its first jets": the possessive of what it buys
+        if w == "that" and i > 0 and cls.has("speak", words[i - 1]):
+            continue  # "confirmed that": a reported clause, no relative one
+        return True
+    return False
 
 
 def _pair_with_maker(
@@ -2189,12 +2207,28 @@ def _relief_carrier(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool
 _LADEN_REACH = 8
 
 
+def _sets_off_laden(symbols: list[Symbol], j: int, lex: RelationLexicon) -> bool:
+    """The comma at ``j`` is followed by a ``laden`` word, past at most two ``laden_lead``
+    words ("…, loaded with", "…, fully loaded with", "…, each heavily laden with")."""
+    assert lex.grammar is not None
+    for x in symbols[j + 1 : j + 4]:
+        if x[0] != "word":
+            return False
+        if lex.grammar.has("laden", x[1]):
+            return True
+        if not lex.grammar.has("laden_lead", x[1]):
+            return False
+    return False
+
+
 def _laden(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
-    """Within ``_LADEN_REACH`` symbols after the named weapon at ``k``, in its clause, a
-    ``laden`` word is followed by "with" (past an "up" only: "loaded up with"): the weapon is
-    what carries the load. The clause ends at another name (weapon, state, company), a ";",
-    ".", ":", a "," (but the one before the laden word: "C-130s in support of the relief
-    effort, loaded up with"), a conjunction or a verb of the relation: after those the laden
+    """Within ``_LADEN_REACH`` symbols after the named weapon at ``k`` and its destination, in
+    its clause, a ``laden`` word is followed by "with" (past an "up" only: "loaded up with"):
+    the weapon is what carries the load. The clause ends at another name (weapon, state; an
+    English company's name is no symbol), a ";", ".", ":", a "," (but the one before the laden
+    word, maybe past one or two ``laden_lead`` words: "C-130s in support of the relief effort,
+    loaded up with", "…, fully loaded with"), a conjunction or a verb of the relation: after
+    those the laden
     word tells of another carrier ("delivered IRIS-T to Ukraine; trucks filled with relief goods
     followed", "sold C-17s to India, and Delhi filled them with relief goods"). The weapon's
     destination ("to" and a state) is part of its clause ("sent two C-130s to Manila, loaded
@@ -2208,10 +2242,7 @@ def _laden(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
         kind, w = symbols[j][0], symbols[j][1]
         if kind != "word" or w in stops or w in lex.triggers:
             return False
-        nxt = symbols[j + 1] if j + 1 < len(symbols) else None
-        if w == "," and not (
-            nxt is not None and nxt[0] == "word" and lex.grammar.has("laden", nxt[1])
-        ):
+        if w == "," and not _sets_off_laden(symbols, j, lex):
             return False  # a comma ends the clause unless it sets off the laden word itself
         if lex.grammar.has("laden", w):
             after = [x[1] if x[0] == "word" else None for x in symbols[j + 1 : j + 3]]
@@ -3471,16 +3502,26 @@ def _blocking_subject(
     The veto must be the state's own predicate: only words of the `veto_lead` class (its
     auxiliaries, a light verb "put/impose/lay", a determiner: "hanno posto il veto") may stand
     between. A buyer that overcomes or ignores a veto ("A ha superato il veto e acquista", "A,
-    despite the veto, bought") has a verb, a concession word or a comma between, and stays."""
+    despite the veto, bought") has a verb, a concession word or a comma between, and stays.
+
+    The vetoer may also follow its veto, as its genitive ("nonostante il veto degli Stati
+    Uniti", "pese al veto de Estados Unidos", "несмотря на вето США"): a state right after a
+    veto word, past only words of the `veto_link` class (the language's "of" and articles;
+    none where the genitive is a case), is a blocker too."""
     classes = lex.grammar or lex.word_classes
     veto = classes.words("veto") if classes is not None else frozenset()
     lead = classes.words("veto_lead") if classes is not None else frozenset()
+    link = classes.words("veto_link") if classes is not None else frozenset()
     out: set[str] = set()
     if not veto:
         return out
     for k in countries:
         r = roles[k]
         if r is not None and (r[0] != "recipient" or not str(r[1]).startswith("X ... {buy")):
+            continue
+        if _vetoer_after(symbols, k, veto, link):
+            roles[k] = None
+            out.add(symbols[k][1].ident)
             continue
         for sym in symbols[k + 1 : k + 1 + _VETO_REACH]:
             if sym[0] != "word":
@@ -3492,6 +3533,22 @@ def _blocking_subject(
             if sym[1] not in lead:
                 break  # another verb, a comma or "despite": the veto is not this state's act
     return out
+
+
+def _vetoer_after(
+    symbols: list[Symbol], k: int, veto: frozenset[str], link: frozenset[str]
+) -> bool:
+    """The state at ``k`` follows a veto word as its genitive: only `veto_link` words (at most
+    two: "de los", "degli") stand between ("il veto degli Stati Uniti", "вето США")."""
+    for back in range(1, 4):
+        if k - back < 0 or symbols[k - back][0] != "word":
+            return False
+        w = symbols[k - back][1]
+        if w in veto:
+            return True
+        if w not in link:
+            return False
+    return False
 
 
 _CLAUSE_REACH = 4  # words before a country that may hold its ", and" ("e , e l' Angola")
@@ -3726,6 +3783,7 @@ class _RoleBook:
         self.assigned: set[str] = set()
         self.silent: set[str] = set()  # states the parse gave no side (grammar.NO_ROLE)
         self.blockers: set[str] = set()  # states right before a word of blocking (``_blockers``)
+        self.vetoers: set[str] = set()  # the blockers that veto (``_blocking_subject``)
         # states named as another clause's subject (``_own_clauses``)
         self.elsewhere: set[str] = set()
         # states right before a verb of operating, fellow customers: no seller (``_users``)
@@ -3816,8 +3874,11 @@ class _RoleBook:
             left = unassigned - self.by_role[other] - self.by_role["third"]
             if role == "recipient" and left & makers:
                 left &= named - makers
+            if role == "recipient":
+                # a vetoer is no candidate ("A, despite the veto of B, buys": A is left)
+                left -= self.vetoers
             if role == "recipient" and left & self.blockers:
-                continue  # the state that vetoes a sale is not its buyer
+                continue  # the state that blocks a sale is not its buyer
             if left <= self.elsewhere:
                 continue  # the one left is another clause's subject: no side of this deal
             if role == "supplier" and left & self.users:
