@@ -17,6 +17,7 @@ module only walks the tree. Each role comes with the words that gave it, for the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -792,8 +793,9 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
             if dep != "appos" and cls.has("currency", _w(head)):  # "22 million U.S. dollars"
                 return Role(NO_ROLE, f"'{tok.text} {head.text}' (a currency)")
             # "Russia's neighbour Estonia", "the Russian ally Belarus" (and "Russia´s" as the
-            # parser reads a wire report's accent for an apostrophe: one adjective)
-            if dep in ("poss", "amod") and _kin_noun(head, cls):
+            # parser reads a wire report's accent for an apostrophe: one adjective), "the US
+            # ally Israel" (a name before the noun, a compound)
+            if dep in ("poss", "amod", "compound") and _kin_noun(head, cls):
                 return Role(THIRD, f"'{tok.text}'s {head.text}' (names another state)")
             if dep == "poss" and _local_affiliate(head, cls):
                 return Role(THIRD, f"'{tok.text}'s {head.text}' (the affiliate acts)")
@@ -1244,7 +1246,9 @@ def _on_noun(
     """A possessive or adjective on a transfer noun or a weapon."""
     made = cls.has("made", _w(head)) and _arms_at(head.head, wtok, cls)
     of_make = _of_make(head, wtok, cls)  # "helicopters of Russian origin": as "Russian-made"
-    if _arms_at(head, wtok, cls) or made or of_make is not None:
+    former = _former_owner(tok, actor)
+    ship = _named_ship(head, wtok) if former else None
+    if _arms_at(head, wtok, cls) or made or of_make is not None or ship is not None:
         noun = of_make if of_make is not None else head.head if made else head
         made = made or of_make is not None
         w = _weapon_at(noun, wtok)
@@ -1257,6 +1261,14 @@ def _on_noun(
             return Role(THIRD, f"'{tok.text} {noun.text}' {RETIRED}")
         if _carrier(noun, cls):  # "a US C-130 aircraft delivered medical supplies": the carrier
             return Role(THIRD, f"'{tok.text} {noun.text}' carries the cargo")
+        if former:
+            # "the ex-Korean corvette", "the former Irish patrol vessel Emer" (a name after its
+            # class): the state named after "ex-" or "former" owned the arms and hands them on,
+            # a seller in words; a maker still, so that a seller the sentence names comes first
+            # ("Russia offers ex-Indian jets": Russia sells them)
+            return Role(
+                SUPPLIER, f"'{tok.text} {noun.text}' (its former owner)", noun.i, maker=True
+            )
         # the named weapon in the noun's phrase, not the arms word ("CV90 combat vehicles")
         named = next((wtok[t.i] for t in noun.subtree if t.i in wtok and wtok[t.i].origin), None)
         if actor.kind == "company" and named and named.origin != actor.country:
@@ -1293,6 +1305,25 @@ def _on_noun(
     if kind == PARTY and tok.dep_ == "poss":
         return Role(PARTY, f"'{tok.text}'s {head.text}'", head.i)
     return None
+
+
+_FORMER = re.compile(r"(?:\bex\s*-\s*|\bformer\s+)(?:the\s+)?$", re.IGNORECASE)
+
+
+def _former_owner(tok: Any, actor: Actor) -> bool:
+    """The state's name follows "ex-" or "former" ("ex-South Korean", "the former US Coast
+    Guard"): it owned what it qualifies before."""
+    if tok.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    return _FORMER.search(tok.doc.text, 0, actor.start) is not None
+
+
+def _named_ship(head: Any, wtok: dict[int, Weapon]) -> Any | None:
+    """A proper name whose compound before it is arms ("the corvette Chungju", "patrol vessel
+    Emer"): a ship or a unit named after its class, the arms themselves."""
+    if head.tag_ not in ("NNP", "NNPS") or head.i in wtok:
+        return None
+    return head if any(c.dep_ == "compound" and c.i in wtok for c in head.children) else None
 
 
 def _narrowed_to(prep: Any, cls: Classes) -> Any | None:
@@ -1896,14 +1927,23 @@ def _partitive(noun: Any) -> list[Any]:
     return _prep_objects(noun, "of")
 
 
+_BOOKED = frozenset({"order", "orders", "contract", "contracts"})
+
+
 def _wins_order(verb: Any, cls: Classes) -> Any | None:
-    """The order or contract a maker wins ("won an order from Egypt"), if the verb is one."""
-    if not cls.has("win", _w(verb)):
+    """The order or contract a maker wins ("won an order from Egypt"), if the verb is one; a
+    verb of receiving (the ``book_order`` class) books one only when its object is itself an
+    order or a contract ("received an order for shells", not "received the first of the
+    jets it ordered")."""
+    booked = cls.has("book_order", _w(verb))
+    if not (cls.has("win", _w(verb)) or booked):
         return None
     won = next(
         (c for c in verb.children if c.dep_ == "dobj" and cls.any(("buy_noun", "deal"), _w(c))),
         None,
     )
+    if won is not None and booked and _w(won) not in _BOOKED:
+        return None
     return None if won is None or _secures_foreign_arms(verb, won) else won
 
 
@@ -2702,6 +2742,13 @@ def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes
         objects += _arriving(verb, cls)
     if verb.dep_ == "relcl" and all(o.tag_ in ("WDT", "WP") for o in objects):
         objects.append(verb.head)  # "the helicopters (that) it had ordered from X"
+    described = _participle_noun(verb)
+    if described is not None and not objects:
+        # "the patrol vessel Emer, retired in 2013 and later sold to X": what the participle
+        # describes is what was sold, and a name's compounds say what kind of thing it is
+        objects.append(described)
+        if described.tag_ in ("NNP", "NNPS"):
+            objects += [m for m in described.lefts if m.dep_ in _QUALIFIERS]
     # a passive verb's subject is what it acts on ("the jets ... were bought by X")
     objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
     objects += [c for o in objects for c in o.conjuncts]
@@ -2710,6 +2757,16 @@ def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes
     objects += [g for o in objects if _counts_arms(o, cls) for g in _prep_objects(o, "of")]
     objects += [m for o in objects if _holds_arms(o, cls) for m in o.lefts if m.dep_ in _QUALIFIERS]
     return any(a <= o.idx < b for o in objects for a, b in arms)
+
+
+def _participle_noun(verb: Any) -> Any | None:
+    """The noun a past participle describes ("frigates sold to Egypt", "the ship, retired in
+    2013 and sold to X": a participle joined to one that describes it), if the verb is one."""
+    if verb.tag_ != "VBN":
+        return None
+    if verb.dep_ == "conj" and verb.head.dep_ == "acl":
+        verb = verb.head
+    return verb.head if verb.dep_ == "acl" and _is_noun(verb.head) else None
 
 
 # The dependents before a noun that say what kind of thing it is ("interceptor boats", "missile
