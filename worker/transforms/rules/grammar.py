@@ -17,7 +17,6 @@ module only walks the tree. Each role comes with the words that gave it, for the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -1246,9 +1245,7 @@ def _on_noun(
     """A possessive or adjective on a transfer noun or a weapon."""
     made = cls.has("made", _w(head)) and _arms_at(head.head, wtok, cls)
     of_make = _of_make(head, wtok, cls)  # "helicopters of Russian origin": as "Russian-made"
-    former = _former_owner(tok, actor)
-    ship = _named_ship(head, wtok) if former else None
-    if _arms_at(head, wtok, cls) or made or of_make is not None or ship is not None:
+    if _arms_at(head, wtok, cls) or made or of_make is not None:
         noun = of_make if of_make is not None else head.head if made else head
         made = made or of_make is not None
         w = _weapon_at(noun, wtok)
@@ -1261,14 +1258,6 @@ def _on_noun(
             return Role(THIRD, f"'{tok.text} {noun.text}' {RETIRED}")
         if _carrier(noun, cls):  # "a US C-130 aircraft delivered medical supplies": the carrier
             return Role(THIRD, f"'{tok.text} {noun.text}' carries the cargo")
-        if former:
-            # "the ex-Korean corvette", "the former Irish patrol vessel Emer" (a name after its
-            # class): the state named after "ex-" or "former" owned the arms and hands them on,
-            # a seller in words; a maker still, so that a seller the sentence names comes first
-            # ("Russia offers ex-Indian jets": Russia sells them)
-            return Role(
-                SUPPLIER, f"'{tok.text} {noun.text}' (its former owner)", noun.i, maker=True
-            )
         # the named weapon in the noun's phrase, not the arms word ("CV90 combat vehicles")
         named = next((wtok[t.i] for t in noun.subtree if t.i in wtok and wtok[t.i].origin), None)
         if actor.kind == "company" and named and named.origin != actor.country:
@@ -1305,25 +1294,6 @@ def _on_noun(
     if kind == PARTY and tok.dep_ == "poss":
         return Role(PARTY, f"'{tok.text}'s {head.text}'", head.i)
     return None
-
-
-_FORMER = re.compile(r"(?:\bex\s*-\s*|\bformer\s+)(?:the\s+)?$", re.IGNORECASE)
-
-
-def _former_owner(tok: Any, actor: Actor) -> bool:
-    """The state's name follows "ex-" or "former" ("ex-South Korean", "the former US Coast
-    Guard"): it owned what it qualifies before."""
-    if tok.dep_ not in ("amod", "compound", "nmod"):
-        return False
-    return _FORMER.search(tok.doc.text, 0, actor.start) is not None
-
-
-def _named_ship(head: Any, wtok: dict[int, Weapon]) -> Any | None:
-    """A proper name whose compound before it is arms ("the corvette Chungju", "patrol vessel
-    Emer"): a ship or a unit named after its class, the arms themselves."""
-    if head.tag_ not in ("NNP", "NNPS") or head.i in wtok:
-        return None
-    return head if any(c.dep_ == "compound" and c.i in wtok for c in head.children) else None
 
 
 def _narrowed_to(prep: Any, cls: Classes) -> Any | None:
