@@ -75,3 +75,15 @@ def test_participle_describes_the_arms_it_follows(read):
         " duty in the spring of 2015 and subsequently sold to Ghana."
     )
     assert read(text) == {("GHA", "NLD")}
+
+
+def test_operations_of_a_force_name_no_place(read):
+    # "operations of" a force are its own, not a place: the state is no bystander, and the
+    # article's one seller sells to it (the seller, named most, is not its own buyer)
+    text = (
+        "China's jets sell well in Africa. The ministry has acquired six K-8 jets to expand"
+        " operations of the Ghana Air Force. The deal was handled by the Chinese maker AVIC."
+    )
+    assert read(text) == {("GHA", "CHN")}
+    # a place after "operations in" stays one
+    assert read("Iran sent drones to Russia for operations in Ukraine.") == {("RUS", "IRN")}

@@ -845,12 +845,22 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
             ):
                 tok = h  # "the government of Turkey", "officials from Pakistan", "a base in Manila"
                 continue
+            if _w(head) == "of" and cls.has("theatre", _w(h)) and _armed_service(tok, cls):
+                # "to improve operations of the Zambian Air Force": a force's own operations, no
+                # place; its state uses the arms, no bystander
+                return None
             if _w(head) in ("in", "of") and cls.has("theatre", _w(h)):
                 # a place the arms are used in, a bystander ("rifles to militias in Yemen",
                 # "drones for its invasion of Ukraine")
                 return Role(THIRD, f"'{h.text} {head.text}' (a place)")
         break
     return _relation(tok, actor, wtok, cls)
+
+
+def _armed_service(noun: Any, cls: Classes) -> bool:
+    """A force of a state ("the Air Force", "its armed forces", the ``armed_service`` class in
+    the singular)."""
+    return cls.has("armed_service", _w(noun)) or cls.has("armed_service", _w(noun)[:-1])
 
 
 def _hands_contract(verb: Any, cls: Classes) -> bool:
