@@ -820,8 +820,9 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
             if dep != "appos" and cls.has("currency", _w(head)):  # "22 million U.S. dollars"
                 return Role(NO_ROLE, f"'{tok.text} {head.text}' (a currency)")
             # "Russia's neighbour Estonia", "the Russian ally Belarus" (and "Russia´s" as the
-            # parser reads a wire report's accent for an apostrophe: one adjective)
-            if dep in ("poss", "amod") and _kin_noun(head, cls):
+            # parser reads a wire report's accent for an apostrophe: one adjective), "the US
+            # ally Israel" (a name before the noun, a compound)
+            if dep in ("poss", "amod", "compound") and _kin_noun(head, cls):
                 return Role(THIRD, f"'{tok.text}'s {head.text}' (names another state)")
             if dep == "poss" and _local_affiliate(head, cls):
                 return Role(THIRD, f"'{tok.text}'s {head.text}' (the affiliate acts)")
@@ -872,12 +873,22 @@ def _role_of(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> R
             ):
                 tok = h  # "the government of Turkey", "officials from Pakistan", "a base in Manila"
                 continue
+            if _w(head) == "of" and cls.has("theatre", _w(h)) and _armed_service(tok, cls):
+                # "to improve operations of the Zambian Air Force": a force's own operations, no
+                # place; its state uses the arms, no bystander
+                return None
             if _w(head) in ("in", "of") and cls.has("theatre", _w(h)):
                 # a place the arms are used in, a bystander ("rifles to militias in Yemen",
                 # "drones for its invasion of Ukraine")
                 return Role(THIRD, f"'{h.text} {head.text}' (a place)")
         break
     return _relation(tok, actor, wtok, cls)
+
+
+def _armed_service(noun: Any, cls: Classes) -> bool:
+    """A force of a state ("the Air Force", "its armed forces", the ``armed_service`` class in
+    the singular)."""
+    return cls.has("armed_service", _w(noun)) or cls.has("armed_service", _w(noun)[:-1])
 
 
 def _hands_contract(verb: Any, cls: Classes) -> bool:
@@ -1988,14 +1999,23 @@ def _partitive(noun: Any) -> list[Any]:
     return _prep_objects(noun, "of")
 
 
+_BOOKED = frozenset({"order", "orders", "contract", "contracts"})
+
+
 def _wins_order(verb: Any, cls: Classes) -> Any | None:
-    """The order or contract a maker wins ("won an order from Egypt"), if the verb is one."""
-    if not cls.has("win", _w(verb)):
+    """The order or contract a maker wins ("won an order from Egypt"), if the verb is one; a
+    verb of receiving (the ``book_order`` class) books one only when its object is itself an
+    order or a contract ("received an order for shells", not "received the first of the
+    jets it ordered")."""
+    booked = cls.has("book_order", _w(verb))
+    if not (cls.has("win", _w(verb)) or booked):
         return None
     won = next(
         (c for c in verb.children if c.dep_ == "dobj" and cls.any(("buy_noun", "deal"), _w(c))),
         None,
     )
+    if won is not None and booked and _w(won) not in _BOOKED:
+        return None
     return None if won is None or _secures_foreign_arms(verb, won, cls) else won
 
 
@@ -2867,6 +2887,13 @@ def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes
         objects += _arriving(verb, cls)
     if verb.dep_ == "relcl" and all(o.tag_ in ("WDT", "WP") for o in objects):
         objects.append(verb.head)  # "the helicopters (that) it had ordered from X"
+    described = _participle_noun(verb)
+    if described is not None and not objects:
+        # "the patrol vessel Emer, retired in 2013 and later sold to X": what the participle
+        # describes is what was sold, and a name's compounds say what kind of thing it is
+        objects.append(described)
+        if described.tag_ in ("NNP", "NNPS"):
+            objects += [m for m in described.lefts if m.dep_ in _QUALIFIERS]
     # a passive verb's subject is what it acts on ("the jets ... were bought by X")
     objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
     objects += [c for o in objects for c in o.conjuncts]
@@ -2875,6 +2902,16 @@ def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes
     objects += [g for o in objects if _counts_arms(o, cls) for g in _prep_objects(o, "of")]
     objects += [m for o in objects if _holds_arms(o, cls) for m in o.lefts if m.dep_ in _QUALIFIERS]
     return any(a <= o.idx < b for o in objects for a, b in arms)
+
+
+def _participle_noun(verb: Any) -> Any | None:
+    """The noun a past participle describes ("frigates sold to Egypt", "the ship, retired in
+    2013 and sold to X": a participle joined to one that describes it), if the verb is one."""
+    if verb.tag_ != "VBN":
+        return None
+    if verb.dep_ == "conj" and verb.head.dep_ == "acl":
+        verb = verb.head
+    return verb.head if verb.dep_ == "acl" and _is_noun(verb.head) else None
 
 
 # The dependents before a noun that say what kind of thing it is ("interceptor boats", "missile

@@ -4063,6 +4063,72 @@ def _origin_hyphened(sentence: str, states: list[tuple[int, int]], making: froze
     return "".join(out)
 
 
+# Headline style: most words of the sentence capitalised ("Shipyard Delivers Second Patrol
+# Vessel To Navy"). The small parser reads such a line as a string of proper names and finds no
+# verb, or a wrong one; the words that name nobody are given their lower case before parsing
+# (``_headline_lowered``). The short words a headline leaves in lower case are not counted.
+_HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_HEADLINE_SMALL = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "into",
+        "over",
+        "after",
+        "amid",
+        "vs",
+        "via",
+        "per",
+        "its",
+        "is",
+        "are",
+    }
+)
+_HEADLINE_SHARE = 0.8  # of the other words, the share written with a capital
+_HEADLINE_MIN = 4  # words, at least, that a headline test counts
+
+
+def _headline_lowered(sentence: str, names: list[tuple[int, int]]) -> str:
+    """The sentence with its words put in lower case, when it is written in headline
+    style (``_HEADLINE_SHARE`` of its words, small words apart, capitalised): every word but
+    the first and the names of states, bodies and companies (``names``, offsets in the
+    sentence): the parser reads the arms ("Second OPV", "Chinese UAVs") and a name the
+    gazetteer does not know (a ship's name in capitals) as a string of proper nouns, and
+    finds the verb among them. One character for one, so offsets hold; a sentence in ordinary
+    case is returned as it is."""
+    words = [
+        m for m in _HEADLINE_WORD.finditer(sentence) if m.group().lower() not in _HEADLINE_SMALL
+    ]
+    if len(words) < _HEADLINE_MIN:
+        return sentence
+    capital = [m for m in words if m.group()[0].isupper()]
+    if len(capital) < _HEADLINE_SHARE * len(words) or all(m.group().isupper() for m in words):
+        return sentence
+    out = list(sentence)
+    for m in _HEADLINE_WORD.finditer(sentence):
+        at, word = m.start(), m.group()
+        if at == 0 or word.islower() or any(s <= at < e for s, e in names):
+            continue
+        low = word.lower()
+        if len(low) == len(word):
+            out[at : at + len(word)] = low
+    return "".join(out)
+
+
 def _grammar_roles(
     text: str,
     start: int,
@@ -4080,7 +4146,9 @@ def _grammar_roles(
         (("actor", i), a) for i, a in enumerate(actors)
     ]
     states = [(sp.start - start, sp.end - start) for k, sp in people if isinstance(k, int)]
-    doc = parse(_origin_hyphened(text[start:end], states, lex.grammar.words("making")))
+    names = [(sp.start - start, sp.end - start) for _, sp in people]
+    sentence = _origin_hyphened(text[start:end], states, lex.grammar.words("making"))
+    doc = parse(_headline_lowered(sentence, names))
     if doc is None:
         return None
     acts = [Actor(sp.start - start, sp.end - start, sp.ident, sp.kind) for _, sp in people]
