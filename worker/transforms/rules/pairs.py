@@ -320,7 +320,12 @@ class RelationLexicon:
             negators: set[str] = set()
             for t in raw.get("negators", []):
                 negators.update(_expand_words(str(t), classes))
-            arms_phrases = {tuple(SENT_TOKEN.findall(w)): None for w in classes.get("arms", [])}
+            # a plain hull ("the vessels", "two ships", "eight boats") is arms to the sentence
+            # reader as it is to the parse (grammar._names_arms), though no topic term: the
+            # article passes the query only on arms named elsewhere in it (its headline, the
+            # sentence before), whose hulls the later sentences name plainly
+            arms_words = [*classes.get("arms", []), *classes.get("hull", [])]
+            arms_phrases = {tuple(SENT_TOKEN.findall(w)): None for w in arms_words}
             cues = [
                 _compile_cue(str(text), role, classes, window)
                 for role in (*ROLES, ORIGIN)
@@ -3596,13 +3601,16 @@ def _drop_civil_vessels(symbols: list[Symbol], text: str, lex: RelationLexicon) 
     # the rifle words are beginnings ("tüfek*", read as "tüfek_" like the arms stem it shares)
     hunting = classes.words("hunting")
     rifles = tuple(w.removesuffix(STEM_MARK) for w in classes.words("rifle"))
+    hulls = tuple(classes.words("hull"))
     if not civil and not (hunting and rifles):
         return symbols
     out = list(symbols)
     for k, s in enumerate(symbols):
         if s[0] != "word" or (s[1] not in civil and s[1] not in hunting):
             continue
-        only = () if s[1] in civil else rifles  # a hunting word: the rifle words only
+        # a hunting word: the rifle words only; a civil word of a lexicon that names its hulls
+        # (English): the hulls only, as "cargo aircraft" fly for air forces too
+        only = hulls if s[1] in civil else rifles
         sides = [-1, 1]  # a side stays open until a country or a named system closes it
         for d in range(1, CIVIL_REACH + 1):
             hit = next(
