@@ -1933,7 +1933,7 @@ def _article_makers(
         spans = [_as_country(s) if s.kind in _ACTORS else s for s in spans]
         symbols, first = _symbols(text, start, end, spans, lex)
         trig = _qualifying_triggers(symbols, text, first, lex)
-        if not trig and not (fld == "title" or sidx == 0):
+        if not trig and not (fld == "title" or sidx == 0) and not _tells_making(symbols, lex):
             continue
         handed_on, retired_at = _handed_on(symbols, trig, lex), _not_sold(symbols, lex)
         weapons = _supplying_weapons(symbols, handed_on, retired_at)
@@ -1943,6 +1943,19 @@ def _article_makers(
             if iso:
                 out.setdefault(iso, (fld, sp))
     return out
+
+
+def _tells_making(symbols: list[Symbol], lex: RelationLexicon) -> bool:
+    """The sentence tells where or by whom arms are made: a verb of making (the ``build`` class)
+    and arms ("The boats are built at X's yard", "X manufactures the jets in Y"). No transfer
+    by itself (a maker's verb needs a "for" to sell, ``_trigger_counts``), but its maker is the
+    maker of what the article's buyer buys, as a maker named in the opening is."""
+    if lex.grammar is None:
+        return False
+    build = lex.grammar.words("build")
+    return any(s[0] == "weapon" for s in symbols) and any(
+        s[0] == "word" and s[1] in build for s in symbols
+    )
 
 
 def _handed_on(symbols: list[Symbol], trig: list[int], lex: RelationLexicon) -> int | None:
