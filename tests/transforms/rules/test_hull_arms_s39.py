@@ -24,3 +24,11 @@ def test_a_civil_word_leaves_planes_alone(read) -> None:
     assert read("The Norwegian air force received two cargo aircraft from Italy.") == {
         ("NOR", "ITA")
     }
+
+
+def test_ship_as_a_verb_stays_the_trigger(read) -> None:
+    # "ship" and "ships" are hulls and verbs of sending: after a state, "to" or a modal, or
+    # before arms, a number or a determiner, the verb
+    assert read("Norway will ship 12 howitzers to Estonia.") == {("EST", "NOR")}
+    assert read("Germany ships tanks to Ukraine.") == {("UKR", "DEU")}
+    assert read("Norway already has four ships acquired from Italy.") == {("NOR", "ITA")}

@@ -2403,7 +2403,51 @@ def _symbols(
     if lex.places or lex.places_or_to:
         symbols = _places(symbols, text, lex)
     symbols = _drop_civil_vessels(symbols, text, lex)
+    if lex.grammar is not None:
+        symbols = _hulls_as_verbs(symbols, text, lex)
     return symbols, (toks[0][1] if toks else start)
+
+
+# the words before a verb, not a noun: "to ship", "will ship", "Norway also ships", "which ships"
+_BEFORE_VERB = frozenset(
+    {"to", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "also",
+     "and", "which", "who", "that", "it", "he", "she", "they", "we", "not", "then", "now",
+     "still", "already", "reportedly", "often", "usually", "soon", "never"}
+)  # fmt: skip
+
+
+def _hulls_as_verbs(symbols: list[Symbol], text: str, lex: RelationLexicon) -> list[Symbol]:
+    """A hull that is also a trigger ("ship", "ships") is its verb, not arms, after a state or a
+    firm or a word before verbs ("Norway ships launchers", "is set to ship"), or before arms, a
+    number or a determiner ("ships NASAMS", "ships 12 tanks", "ships the jets"); elsewhere the
+    plain hull ("four ships acquired from X")."""
+    hulls = lex.grammar.words("hull") if lex.grammar is not None else frozenset()
+    out = list(symbols)
+    for k, s in enumerate(symbols):
+        if s[0] != "weapon" or s[1] is not None:
+            continue
+        word = _fold_token(text[s[2] : s[3]])
+        if word not in hulls or word not in lex.triggers:
+            continue
+        before = symbols[k - 1] if k else None
+        after = symbols[k + 1] if k + 1 < len(symbols) else None
+        verb = (before is not None and (before[0] != "word" or before[1] in _BEFORE_VERB)) or (
+            after is not None
+            and (after[0] == "weapon" or (after[0] == "word" and _number_or_determiner(after[1])))
+        )
+        if verb:
+            out[k] = ("word", word, s[2], s[3])
+    return out
+
+
+def _number_or_determiner(word: str) -> bool:
+    return word.isdigit() or word in _DETERMINERS or word in _NUMBER_WORDS
+
+
+_NUMBER_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+     "hundreds", "more", "some", "new", "additional", "further"}
+)  # fmt: skip
 
 
 def _civil_or_people(
