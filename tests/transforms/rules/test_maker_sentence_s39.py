@@ -1,4 +1,4 @@
-"""A sentence telling where or by whom arms are made ("the boats are built at X's yard") names
+"""A sentence telling where or by whom arms are made ("X builds the boats at its yard") names
 the article's maker, whose state sells to the buyer another sentence reads alone (eleventh stop,
 s39-en-company; ``pairs._tells_making``). Invented sentences only."""
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 def test_a_maker_sentence_fills_the_lone_buyer(read) -> None:
     assert read(
         "The cabinet approved the delivery of six patrol boats to Oman on Monday. Officials "
-        "said the deal was large. The boats are built at the Lürssen shipyard near the coast."
+        "said the deal was large. Lürssen builds the boats at its yard on the coast."
     ) == {("OMN", "DEU")}
     assert read(
         "The cabinet approved the delivery of six frigates to Oman on Monday. Officials said "

@@ -636,8 +636,23 @@ def extract_pairs(
                     if any(c.country == s.state and _hands_over(c.cue) for c in s.cues)
                 }
                 back_cue = next(c.cue for c in cues if c.country == REFERRED_BACK)
-                found = next(iter(k[0] for k in hits), "") or _first_state(
-                    per_sentence, idx, named_sellers, art, sentences, sup, BACK_OBJECT in back_cue
+                # the one buyer this seller has sold to already, else the article's first
+                # ("A sells jets to X, and B boats to Y. Later B sent more boats to the
+                # country": Y)
+                own = {r for r, s in hits if s == sup}
+                found = (
+                    next(iter(own))
+                    if len(own) == 1
+                    else next(iter(k[0] for k in hits), "")
+                    or _first_state(
+                        per_sentence,
+                        idx,
+                        named_sellers,
+                        art,
+                        sentences,
+                        sup,
+                        BACK_OBJECT in back_cue,
+                    )
                 )
                 if found is None:  # two states it may refer to: no buyer, and no pair
                     continue
