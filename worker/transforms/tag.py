@@ -51,6 +51,18 @@ _SUFFIXED = re.compile(
 
 _VARIANT_START = re.compile(rf"\d[{_UPPER}]")
 
+# An abbreviation in brackets ("(RNX)", "(XAF)") and the capitalised name right before it
+# ("Royal Navy of X", "Xian Air Force's"), for ``Tagger._force_abbreviations``
+_ABBREVIATION = re.compile(r"\s?\((?P<abbr>[A-Z]{2,6})\)")
+_NAME_BEFORE = re.compile(
+    r"(?:[A-Z][\w.-]*(?:['’]s)?\s+(?:(?:of|the|and)\s+)*)*[A-Z][\w.-]*(?:['’]s)?\s*$"
+)
+# the words of a state's force or ministry, whose abbreviation stands for the state
+_FORCE_WORDS = frozenset(
+    {"Navy", "Navy's", "Army", "Army's", "Force", "Force's", "Forces", "Forces'", "Guard",
+     "Guard's", "Corps", "Marines", "Ministry", "Ministry's"}
+)  # fmt: skip
+
 
 class Tagger:
     """Tags articles against one compiled gazetteer. Immutable after construction and safe to
@@ -90,6 +102,7 @@ class Tagger:
             self._scan(title, title_norm, "title", [], None, view, found, lower_too, lead)
         if body:
             self._scan(body, body_norm, "body", sentences, starts, view, found, lower_too, lead)
+            self._force_abbreviations(body, starts, found)
         return TaggedArticle(article, self._entities_of(found), sentences)
 
     def _scan(
@@ -178,6 +191,41 @@ class Tagger:
                 found[entity] = [mention]
             else:
                 bucket.append(mention)
+
+    def _force_abbreviations(
+        self, text: str, starts: list[int], found: dict[int, list[Mention]]
+    ) -> None:
+        """A state's armed force named with its abbreviation in brackets ("the Royal Navy of
+        X (RNX)", "the Xian Air Force (XAF)") is that state wherever the article writes the
+        abbreviation after it, as its full name is: "the RNX received two corvettes". Only a
+        force or ministry (``_FORCE_WORDS``) whose name holds the state's name or adjective; a
+        company's abbreviation ("X Aerospace Industries (XAI)") stays the company's, which the
+        gazetteer names on its own. Body text only, and not where another name is tagged."""
+        if "(" not in text:
+            return
+        taken = [(m.start, m.end) for ms in found.values() for m in ms if m.field == "body"]
+        for d in _ABBREVIATION.finditer(text):
+            abbr = d.group("abbr")
+            phrase = _NAME_BEFORE.search(text, max(0, d.start() - 80), d.start())
+            if phrase is None or not _FORCE_WORDS & set(phrase.group().replace("’", "'").split()):
+                continue
+            owner = {
+                idx
+                for idx, ms in found.items()
+                if self._entities[idx].type == "country"
+                and any(m.field == "body" and phrase.start() <= m.start < d.start() for m in ms)
+            }
+            if len(owner) != 1:
+                continue  # no state, or two ("the Franco-Xian Brigade (FXB)")
+            idx = owner.pop()
+            for u in re.finditer(rf"(?<![\w-]){abbr}(?![\w-])", text[d.end() :]):
+                start, end = d.end() + u.start(), d.end() + u.end()
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                sentence = bisect_right(starts, start) - 1
+                found[idx].append(Mention(abbr, start, end, "body", sentence))
+                taken.append((start, end))
+            found[idx].sort(key=lambda m: (m.field != "title", m.start))
 
     def _suffixed(self, text: str, hits: list[tuple[int, int, int, int, int]]) -> list:
         """Weapon hits for designations with a variant suffix (``_SUFFIXED``) that no alias

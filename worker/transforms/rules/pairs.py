@@ -332,7 +332,12 @@ class RelationLexicon:
             negators: set[str] = set()
             for t in raw.get("negators", []):
                 negators.update(_expand_words(str(t), classes))
-            arms_phrases = {tuple(SENT_TOKEN.findall(w)): None for w in classes.get("arms", [])}
+            # a plain hull ("the vessels", "two ships", "eight boats") is arms to the sentence
+            # reader as it is to the parse (grammar._names_arms), though no topic term: the
+            # article passes the query only on arms named elsewhere in it (its headline, the
+            # sentence before), whose hulls the later sentences name plainly
+            arms_words = [*classes.get("arms", []), *classes.get("hull", [])]
+            arms_phrases = {tuple(SENT_TOKEN.findall(w)): None for w in arms_words}
             cues = [
                 _compile_cue(str(text), role, classes, window)
                 for role in (*ROLES, ORIGIN)
@@ -643,8 +648,23 @@ def extract_pairs(
                     if any(c.country == s.state and _hands_over(c.cue) for c in s.cues)
                 }
                 back_cue = next(c.cue for c in cues if c.country == REFERRED_BACK)
-                found = next(iter(k[0] for k in hits), "") or _first_state(
-                    per_sentence, idx, named_sellers, art, sentences, sup, BACK_OBJECT in back_cue
+                # the one buyer this seller has sold to already, else the article's first
+                # ("A sells jets to X, and B boats to Y. Later B sent more boats to the
+                # country": Y)
+                own = {r for r, s in hits if s == sup}
+                found = (
+                    next(iter(own))
+                    if len(own) == 1
+                    else next(iter(k[0] for k in hits), "")
+                    or _first_state(
+                        per_sentence,
+                        idx,
+                        named_sellers,
+                        art,
+                        sentences,
+                        sup,
+                        BACK_OBJECT in back_cue,
+                    )
                 )
                 if found is None:  # two states it may refer to: no buyer, and no pair
                     continue
@@ -1983,7 +2003,7 @@ def _article_makers(
         spans = [_as_country(s) if s.kind in _ACTORS else s for s in spans]
         symbols, first = _symbols(text, start, end, spans, lex)
         trig = _qualifying_triggers(symbols, text, first, lex)
-        if not trig and not (fld == "title" or sidx == 0):
+        if not trig and not (fld == "title" or sidx == 0) and not _tells_making(symbols, lex):
             continue
         handed_on, retired_at = _handed_on(symbols, trig, lex), _not_sold(symbols, lex)
         weapons = _supplying_weapons(symbols, handed_on, retired_at)
@@ -1993,6 +2013,19 @@ def _article_makers(
             if iso:
                 out.setdefault(iso, (fld, sp))
     return out
+
+
+def _tells_making(symbols: list[Symbol], lex: RelationLexicon) -> bool:
+    """The sentence tells where or by whom arms are made: a verb of making (the ``build`` class)
+    and arms ("The boats are built at X's yard", "X manufactures the jets in Y"). No transfer
+    by itself (a maker's verb needs a "for" to sell, ``_trigger_counts``), but its maker is the
+    maker of what the article's buyer buys, as a maker named in the opening is."""
+    if lex.grammar is None:
+        return False
+    build = lex.grammar.words("build")
+    return any(s[0] == "weapon" for s in symbols) and any(
+        s[0] == "word" and s[1] in build for s in symbols
+    )
 
 
 def _handed_on(symbols: list[Symbol], trig: list[int], lex: RelationLexicon) -> int | None:
@@ -2454,7 +2487,51 @@ def _symbols(
     if lex.places or lex.places_or_to:
         symbols = _places(symbols, text, lex)
     symbols = _drop_civil_vessels(symbols, text, lex)
+    if lex.grammar is not None:
+        symbols = _hulls_as_verbs(symbols, text, lex)
     return symbols, (toks[0][1] if toks else start)
+
+
+# the words before a verb, not a noun: "to ship", "will ship", "Norway also ships", "which ships"
+_BEFORE_VERB = frozenset(
+    {"to", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "also",
+     "and", "which", "who", "that", "it", "he", "she", "they", "we", "not", "then", "now",
+     "still", "already", "reportedly", "often", "usually", "soon", "never"}
+)  # fmt: skip
+
+
+def _hulls_as_verbs(symbols: list[Symbol], text: str, lex: RelationLexicon) -> list[Symbol]:
+    """A hull that is also a trigger ("ship", "ships") is its verb, not arms, after a state or a
+    firm or a word before verbs ("Norway ships launchers", "is set to ship"), or before arms, a
+    number or a determiner ("ships NASAMS", "ships 12 tanks", "ships the jets"); elsewhere the
+    plain hull ("four ships acquired from X")."""
+    hulls = lex.grammar.words("hull") if lex.grammar is not None else frozenset()
+    out = list(symbols)
+    for k, s in enumerate(symbols):
+        if s[0] != "weapon" or s[1] is not None:
+            continue
+        word = _fold_token(text[s[2] : s[3]])
+        if word not in hulls or word not in lex.triggers:
+            continue
+        before = symbols[k - 1] if k else None
+        after = symbols[k + 1] if k + 1 < len(symbols) else None
+        verb = (before is not None and (before[0] != "word" or before[1] in _BEFORE_VERB)) or (
+            after is not None
+            and (after[0] == "weapon" or (after[0] == "word" and _number_or_determiner(after[1])))
+        )
+        if verb:
+            out[k] = ("word", word, s[2], s[3])
+    return out
+
+
+def _number_or_determiner(word: str) -> bool:
+    return word.isdigit() or word in _DETERMINERS or word in _NUMBER_WORDS
+
+
+_NUMBER_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+     "hundreds", "more", "some", "new", "additional", "further"}
+)  # fmt: skip
 
 
 def _civil_or_people(
@@ -3953,13 +4030,16 @@ def _drop_civil_vessels(symbols: list[Symbol], text: str, lex: RelationLexicon) 
     # the rifle words are beginnings ("tüfek*", read as "tüfek_" like the arms stem it shares)
     hunting = classes.words("hunting")
     rifles = tuple(w.removesuffix(STEM_MARK) for w in classes.words("rifle"))
+    hulls = tuple(classes.words("hull"))
     if not civil and not (hunting and rifles):
         return symbols
     out = list(symbols)
     for k, s in enumerate(symbols):
         if s[0] != "word" or (s[1] not in civil and s[1] not in hunting):
             continue
-        only = () if s[1] in civil else rifles  # a hunting word: the rifle words only
+        # a hunting word: the rifle words only; a civil word of a lexicon that names its hulls
+        # (English): the hulls only, as "cargo aircraft" fly for air forces too
+        only = hulls if s[1] in civil else rifles
         sides = [-1, 1]  # a side stays open until a country or a named system closes it
         for d in range(1, CIVIL_REACH + 1):
             hit = next(
