@@ -78,7 +78,9 @@ def test_a_class_of_arms_is_not_a_system_so_only_naming_none_is_right() -> None:
     assert s.status[("delivered", True)] == 1
     # a system read where the text named none is a wrong weapon
     s = Score()
-    score_report(report(shells), [{**pair, "weapon": "k9-thunder"}], {"PER": ["Peru"], "KOR": ["Korean"]}, s)
+    score_report(
+        report(shells), [{**pair, "weapon": "k9-thunder"}], {"PER": ["Peru"], "KOR": ["Korean"]}, s
+    )
     assert s.weapon[False] == 1
 
 
