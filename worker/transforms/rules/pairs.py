@@ -2627,7 +2627,9 @@ def _services(symbols: list[Symbol], text: str, lex: RelationLexicon) -> list[Sy
     """The symbols with each plain arms word that names an armed service read as a word: the
     arms word right before a word of the language's `armed_service` class (Arabic "سلاح الجو", the
     air force, is "the arms of the air"). The service is a state body (the `holder` class lists
-    both words), so "سلاح الجو المصري" reads as Egypt itself, not as arms beside its adjective."""
+    both words), so "سلاح الجو المصري" reads as Egypt itself, not as arms beside its adjective.
+    Only an arms word the `holder` class lists heads a service: other arms before a service
+    word are the service's arms ("طائرات البحرية", the navy's aircraft), still arms."""
     classes = lex.word_classes
     service = classes.words("armed_service") if classes is not None else frozenset()
     if not service:
@@ -2637,7 +2639,9 @@ def _services(symbols: list[Symbol], text: str, lex: RelationLexicon) -> list[Sy
         nxt = out[k + 1]
         if _plain_arms(out, k) and nxt[0] == "word" and nxt[1] in service:
             w = out[k]
-            out[k] = ("word", "_".join(_fold_token(text[w[2] : w[3]]).split()), w[2], w[3])
+            word = "_".join(_fold_token(text[w[2] : w[3]]).split())
+            if word in lex.holders:
+                out[k] = ("word", word, w[2], w[3])
     return out
 
 
