@@ -28,3 +28,19 @@ import pytest
 )
 def test_received_order_that_is_no_booking(read, text, pairs):
     assert read(text) == pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Argentina sold soybeans to Morocco, delivered by ship.",
+        "Uruguay sold sugar to Jordan via vessels.",
+    ],
+)
+def test_hull_that_carries_goods_is_no_arms(read, text):
+    # a hull after "by", "aboard" or "via" carries the goods: no arms, no pair
+    assert read(text) == set()
+
+
+def test_hull_sold_stays_arms(read):
+    assert read("Spain sold two patrol boats to Senegal.") == {("SEN", "ESP")}
