@@ -2014,9 +2014,29 @@ def _wins_order(verb: Any, cls: Classes) -> Any | None:
         (c for c in verb.children if c.dep_ == "dobj" and cls.any(("buy_noun", "deal"), _w(c))),
         None,
     )
-    if won is not None and booked and _w(won) not in _BOOKED:
+    if won is not None and booked and (_w(won) not in _BOOKED or _not_booked(won, cls)):
         return None
     return None if won is None or _secures_foreign_arms(verb, won, cls) else won
+
+
+# Verbs of making a received order may be for ("received an order to produce shells"), beside the
+# ``build`` and ``sell`` classes
+_MAKING_INFINITIVES = frozenset({"make", "produce", "build", "supply", "deliver", "manufacture"})
+
+
+def _not_booked(won: Any, cls: Classes) -> bool:
+    """A received order or contract that is no maker's booking: a batch ("received an order of
+    jets from X": the buyer took them in), a command or a purchase in an infinitive ("received
+    orders to deploy the tanks", "obtained a contract to buy jets"). An infinitive of making or
+    selling keeps it a booking ("got a contract to build tanks")."""
+    if any(c.dep_ == "prep" and _w(c) == "of" for c in won.children):
+        return True
+    return any(
+        c.dep_ in ("acl", "relcl")
+        and any(a.dep_ == "aux" and _w(a) == "to" for a in c.children)
+        and not (cls.any(("build", "sell"), _w(c)) or c.lemma_.lower() in _MAKING_INFINITIVES)
+        for c in won.children
+    )
 
 
 # Clauses inside the "for" object of a won deal: their arms are not the deal's ("a deal for

@@ -2504,24 +2504,36 @@ def _hulls_as_verbs(symbols: list[Symbol], text: str, lex: RelationLexicon) -> l
     """A hull that is also a trigger ("ship", "ships") is its verb, not arms, after a state or a
     firm or a word before verbs ("Norway ships launchers", "is set to ship"), or before arms, a
     number or a determiner ("ships NASAMS", "ships 12 tanks", "ships the jets"); elsewhere the
-    plain hull ("four ships acquired from X")."""
+    plain hull ("four ships acquired from X"). Any hull after "by", "aboard" or "via" carries
+    the goods and is no arms ("sold grain to X, delivered by ship")."""
     hulls = lex.grammar.words("hull") if lex.grammar is not None else frozenset()
     out = list(symbols)
     for k, s in enumerate(symbols):
         if s[0] != "weapon" or s[1] is not None:
             continue
         word = _fold_token(text[s[2] : s[3]])
-        if word not in hulls or word not in lex.triggers:
+        if word not in hulls:
             continue
         before = symbols[k - 1] if k else None
         after = symbols[k + 1] if k + 1 < len(symbols) else None
-        verb = (before is not None and (before[0] != "word" or before[1] in _BEFORE_VERB)) or (
-            after is not None
-            and (after[0] == "weapon" or (after[0] == "word" and _number_or_determiner(after[1])))
+        # "delivered by ship", "carried aboard vessels": the hull carries the goods, no arms
+        carrier = before is not None and before[0] == "word" and before[1] in _CARRIED_BY
+        verb = word in lex.triggers and (
+            (before is not None and (before[0] != "word" or before[1] in _BEFORE_VERB))
+            or (
+                after is not None
+                and (
+                    after[0] == "weapon" or (after[0] == "word" and _number_or_determiner(after[1]))
+                )
+            )
         )
-        if verb:
+        if verb or carrier:
             out[k] = ("word", word, s[2], s[3])
     return out
+
+
+# the words before a hull that carries what the sentence moves ("by ship", "aboard vessels")
+_CARRIED_BY = frozenset({"by", "aboard", "via"})
 
 
 def _number_or_determiner(word: str) -> bool:
