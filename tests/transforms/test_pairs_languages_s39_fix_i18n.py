@@ -164,3 +164,17 @@ def test_a_gapped_subject_after_a_named_seller(
     tagger: Tagger, rules: RuleSet, lang: str, body: str, want: set
 ) -> None:
     assert pairs(tagger, rules, lang, body) == want
+
+
+ENGLISH_AIRLINERS = [
+    # the English side of the airliner guard (pairs._civil_only), and its military keep-case
+    ("Embraer delivered two E190 jets to an airline in Kenya.", set()),
+    ("Embraer delivered two KC-390 transports to the air force of Portugal.", {("PRT", "BRA")}),
+]
+
+
+@pytest.mark.parametrize(("body", "want"), ENGLISH_AIRLINERS)
+def test_english_named_airliner_is_civil_talk(
+    tagger: Tagger, rules: RuleSet, body: str, want: set
+) -> None:
+    assert pairs(tagger, rules, "en", body) == want

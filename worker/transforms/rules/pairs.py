@@ -2820,9 +2820,10 @@ def _parsed_object(
 def _pattern_role(k: int, symbols: list[Symbol], lex: RelationLexicon) -> tuple[str, str] | None:
     """The role the symbol patterns give country symbol ``k``: the most specific pattern wins,
     then the tightest match; ``third`` beats the others; in a tie between roles a pattern whose
-    country is the object of a preposition ("{from} X", "{to} X", "{by} X") beats one reading
-    it as a subject ("X ... {receive}"), since a name a preposition governs is no subject; any
-    other tie between roles is ambiguous."""
+    country is the object of a preposition ("{from} X", "{to} X", "{by} X") beats any pattern
+    reading it as a subject (every pattern starting "X ": "X ... {receive}", "X ... {sell}"),
+    since a name a preposition governs is no subject; any other tie between roles (patterns of
+    neither kind left on two sides) is ambiguous."""
     iso = symbols[k][1].ident
     line = " " + " ".join(_symbol(s, k, iso, idx) for idx, s in enumerate(symbols)) + " "
     best: tuple[int, int] | None = None
