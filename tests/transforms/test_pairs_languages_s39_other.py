@@ -110,11 +110,14 @@ GAPPED_SUBJECTS = [
     ("pt", "Portugal vende armas ao Catar. O Kuwait receberá um lança-granadas, Omã 500 fuzis."),
     ("pl", "Polska sprzedaje broń Katarowi. Kuwejt otrzyma granatnik, Oman 500 karabinów."),
 ]
+_FIRST_SELLER = {"de": "DEU", "it": "ITA", "fr": "FRA", "pt": "PRT", "pl": "POL"}
 
 
 @pytest.mark.parametrize(("lang", "body"), GAPPED_SUBJECTS, ids=[c[0] for c in GAPPED_SUBJECTS])
 def test_gapped_subject_is_no_seller(tagger: Tagger, rules: RuleSet, lang: str, body: str) -> None:
-    assert ("KWT", "OMN") not in pairs(tagger, rules, lang, body)
+    # review fix: the whole reading, not only the absent wrong pair (an empty reading passed);
+    # the second sentence's buyers get no seller across the sentence, and no wrong pair
+    assert pairs(tagger, rules, lang, body) == {("QAT", _FIRST_SELLER[lang])}
 
 
 def test_gapped_subject_shares_the_seller(tagger: Tagger, rules: RuleSet) -> None:

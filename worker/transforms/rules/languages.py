@@ -655,10 +655,13 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.clause_openers = folded("and_that")
     # "according to" ("selon", "según"): the countries right after one are a source, not a party
     lex.according = folded("according")
-    # training, repair and visits: a state named as their place is no side (pairs._venues)
-    lex.venues, lex.place_words = folded("stay"), folded("in") | folded("to")
-    # criticism, pressure, sanctions: a state named with one objects, no side (pairs._critics)
+    # training and repair: a state named as their place is no side (pairs._venues)
+    lex.venues, lex.place_words = folded("stay"), folded("in")
+    lex.purposes = folded("purpose")
+    # criticism, pressure, sanctions: a state named with one objects, no side (pairs._critics);
+    # one after "against" is their target, no critic
     lex.critics = folded("critic")
+    lex.targets = folded("against") | folded("target")
     # "у": "from" with the genitive, "into" with the accusative (pairs._into)
     lex.from_or_in = folded("from") & folded("in")
     # exercises and deployments: no transfer, so the article's context fills no side there

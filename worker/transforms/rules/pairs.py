@@ -266,14 +266,18 @@ class RelationLexicon:
     # language lexicons: words opening an attribution ("selon", "según", "laut"; the ``according``
     # class): the countries listed right after one are a source of the news, not a party
     according: frozenset[str] = frozenset()
-    # language lexicons: words of training, repair and visits (the ``stay`` class: "training",
-    # "Ausbildung", "ремонт"), and the prepositions of place and of "to" (classes ``in``, ``to``):
-    # a state whose "to" or "in" phrase is where pilots train or arms are mended is a place, no
-    # side (``_venues``)
+    # language lexicons: words of training and repair (the ``stay`` class: "training",
+    # "Ausbildung", "ремонт"; no visits, whose state is often the buyer), the prepositions of
+    # place (class ``in``) and of purpose (class ``purpose``: "для", "para", "für"): a state
+    # whose "in" phrase, or a "X for" phrase, is where pilots train or arms are mended is a
+    # place, no side (``_venues``)
     venues: frozenset[str] = frozenset()
+    purposes: frozenset[str] = frozenset()
     # language lexicons: words of criticism, pressure, sanctions and protest (the ``critic``
-    # class): a state named with one objects to a deal, no side (``_critics``)
+    # class): a state named with one objects to a deal, no side (``_critics``); "against"
+    # (classes ``against`` and ``target``) before a state makes it the target, no critic
     critics: frozenset[str] = frozenset()
+    targets: frozenset[str] = frozenset()
     # language lexicons: the words both "from" and "in" (Ukrainian "у"), "into" before an
     # accusative (``_into``)
     from_or_in: frozenset[str] = frozenset()
@@ -1273,8 +1277,8 @@ def _sentence_pairs(
             roles[k] = None
     if lex.symbols_only:
         _sources(roles, countries, symbols, lex, trig)
-        _venues(roles, countries, symbols, lex)
-        _critics(roles, countries, symbols, lex)
+        _venues(roles, countries, symbols, lex, trig)
+        _critics(roles, countries, symbols, lex, trig)
         _no_subject_after_place(roles, countries, symbols, lex)
         _genitive_not_from(roles, countries, symbols, lex, trig)
         _compound_parts(roles, countries, symbols)
@@ -2832,9 +2836,10 @@ def _parsed_object(
 def _pattern_role(k: int, symbols: list[Symbol], lex: RelationLexicon) -> tuple[str, str] | None:
     """The role the symbol patterns give country symbol ``k``: the most specific pattern wins,
     then the tightest match; ``third`` beats the others; in a tie between roles a pattern whose
-    country is the object of a preposition ("{from} X", "{to} X", "{by} X") beats one reading
-    it as a subject ("X ... {receive}"), since a name a preposition governs is no subject; any
-    other tie between roles is ambiguous."""
+    country is the object of a preposition ("{from} X", "{to} X", "{by} X") beats any pattern
+    reading it as a subject (every pattern starting "X ": "X ... {receive}", "X ... {sell}"),
+    since a name a preposition governs is no subject; any other tie between roles (patterns of
+    neither kind left on two sides) is ambiguous."""
     iso = symbols[k][1].ident
     line = " " + " ".join(_symbol(s, k, iso, idx) for idx, s in enumerate(symbols)) + " "
     best: tuple[int, int] | None = None
@@ -2918,10 +2923,11 @@ def _case_role(role: tuple | None, case: str | None, dative_told: bool = False) 
     is the subject after its verb, the supplier, and on an instrumental the agent of a passive
     ("передані Литвою", handed over by Lithuania); "from" before an instrumental ("z Polską")
     is "with", a partner whose side the sentence must tell otherwise, and before a name in the
-    nominative's form it is no "from" at all: no preposition takes the nominative, so the form
-    is the accusative of a name that does not change in it (Ukrainian "у Таїланд", into
-    Thailand; "from" takes the genitive, "у Таїланду"), as before a name in the accusative
-    ("у Нігерію", into Nigeria); "to" before a locative
+    accusative it is no "from" at all ("у Нігерію", into Nigeria). A name in the nominative's
+    form after "from" keeps its seller: the case reader takes some genitives for nominatives
+    (Polish "z Włoch", "od Węgier"), and the one word that takes the nominative's form of an
+    inanimate accusative, Ukrainian "у" ("у Таїланд", into Thailand), ``_into`` reads first
+    (review of the eleventh stop); "to" before a locative
     ("в Эмиратах", "w Niderlandach") is "in", a place. A word both "from" and "in" (Ukrainian
     "у") before such a name is "into": ``_into`` reads it first. With a recipient already
     read in the dative after the verb (``dative_told``), a dative before it is the one a verb
@@ -2933,7 +2939,7 @@ def _case_role(role: tuple | None, case: str | None, dative_told: bool = False) 
         return ("recipient", f"{cue} (dative)")
     if case == "instrumental" and cue.startswith(("X ", "{from} X")):
         return None
-    if case in ("nominative", "accusative") and cue.startswith("{from} X"):  # "у Нігерію": into
+    if case == "accusative" and cue.startswith("{from} X"):  # "у Нігерію": into
         return None
     if case == "locative" and cue.startswith(("X ", "{to} X")):  # "в Эмиратах": in, not to
         return None
@@ -3152,14 +3158,27 @@ def _gapped_subjects(
     """Language lexicons: a list of subjects each with its own arms and the verb said once
     ("A receives a launcher, B 500 rifles"; Russian "A получит ..., B — 500 ..."): a state
     after a comma or a dash, with no role of its own, right before what it is brought (a count,
-    an arms word, a word of the ``mod`` class), after a state read as the subject of a trigger
+    an arms word, a word of the ``mod`` class), after a state (the nearest one no preposition
+    governs: "A buys from S ..., B 48" passes over S) read as the subject of a trigger
     ("X ... {receive}") with that trigger between them and none after it, takes that subject's
     side. The subject-gapping sister of ``_gapped_members`` (the English members that repeat
     their preposition): read one by one, the later member had no pattern, and the
     only-other-party fill made it the first one's counterpart (a second buyer read as the
     seller)."""
     classes = lex.word_classes
-    for a, b in itertools.pairwise(countries):
+    for i, b in enumerate(countries):
+        # the nearest earlier state not governed by a preposition: "A buys from B, C 48" has
+        # A as C's model, past the seller B (review of the eleventh stop)
+        a = next(
+            (
+                c
+                for c in reversed(countries[:i])
+                if not (roles.get(c) and str(roles[c][1]).startswith(_GOVERNED))
+            ),
+            None,
+        )
+        if a is None:
+            continue
         own = roles.get(a)
         if roles.get(b) is not None or not own or own[0] not in SIDES:
             continue
@@ -3457,7 +3476,7 @@ def _sources(
                 roles[m] = ("source", "{according} X")
 
 
-_VENUE_AFTER = 2  # words from a state to the purpose it is the place of ("до X для ремонту")
+_VENUE_AFTER = 2  # words from a purpose word to the training it names ("X pour la formation")
 _VENUE_BEFORE = 3  # words from a training noun to the "in" before its state ("навчання у X")
 _VENUE_CUES = ("{to} X", "{from} X")
 
@@ -3467,32 +3486,43 @@ def _venues(
     countries: list[int],
     symbols: list[Symbol],
     lex: RelationLexicon,
+    triggers: Sequence[int] = (),
 ) -> None:
-    """The states named as the place of a training, a repair or a visit (the ``stay`` class):
-    followed within ``_VENUE_AFTER`` words by one ("до X для тренування", sent to X for
-    training; "a X para reparación"), or after a preposition of place (``in``) that one stands
-    within ``_VENUE_BEFORE`` words before, a country adjective among them ("тренування
-    українських пілотів у X", the training of Ukrainian pilots in X; "Ausbildung von Piloten in
-    X"). Such a state is where the pilots go or the arms are
-    mended, no side: a role read by "{to} X" or "{from} X" is dropped and the state becomes a
-    bystander, so the one-remaining-country fallback does not give it a side either. A venue
-    word right after arms names their kind ("avions d'entraînement", training aircraft), no
-    place, and is not read."""
+    """The states named as the place of a training or a repair (the ``stay`` class): followed
+    right away by a word of purpose (the ``purpose`` class) and, within ``_VENUE_AFTER`` words
+    after it, by one ("до X для тренування", sent to X for training; "a X para reparación";
+    Arabic "للتدريب" is both words), or after a preposition of place (``in``, never ``to``:
+    "entrenamiento a X" is training given to X) that one stands within ``_VENUE_BEFORE`` words
+    before, a country adjective among them ("тренування українських пілотів у X", the training
+    of Ukrainian pilots in X; "Ausbildung von Piloten in X"). Such a state is where the pilots
+    go or the arms are mended, no side: a role read by "{to} X" or "{from} X" is dropped and
+    the state becomes a bystander, so the one-remaining-country fallback does not give it a side
+    either. A venue word right after arms names their kind ("avions d'entraînement", training
+    aircraft), no place, and is not read. No visits: "during a visit to X, Y signed the sale"
+    names the buyer X (review of the eleventh stop); a state followed by training without a
+    word of purpose gives or receives it ("X provides training", "a X formación")."""
     if not lex.venues:
         return
     for k in countries:
         r = roles[k]
         if r is not None and not (r[0] in SIDES and str(r[1]).startswith(_VENUE_CUES)):
             continue
-        if _venue_after(symbols, k, lex) or _venue_before(symbols, k, lex):
+        if _venue_after(symbols, k, lex, triggers) or _venue_before(symbols, k, lex):
             roles[k] = ("venue", "{venue} X")
 
 
-def _venue_after(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
-    for sym in symbols[k + 1 : k + 1 + _VENUE_AFTER]:
-        if sym[0] != "word":
+def _venue_after(
+    symbols: list[Symbol], k: int, lex: RelationLexicon, triggers: Sequence[int] = ()
+) -> bool:
+    first = symbols[k + 1] if k + 1 < len(symbols) else None
+    if first is None or first[0] != "word" or first[1] not in lex.purposes:
+        return False
+    if first[1] in lex.venues:  # Arabic "للتدريب": for the training, one word
+        return True
+    for j in range(k + 2, min(len(symbols), k + 2 + _VENUE_AFTER)):
+        if symbols[j][0] != "word" or j in triggers:
             return False
-        if sym[1] in lex.venues:
+        if symbols[j][1] in lex.venues:
             return True
     return False
 
@@ -3519,6 +3549,7 @@ def _critics(
     countries: list[int],
     symbols: list[Symbol],
     lex: RelationLexicon,
+    triggers: Sequence[int] = (),
 ) -> None:
     """The states the sentence gives no role that criticise, press or sanction (the ``critic``
     class): right after a word of criticism, pressure, sanctions or protest, past at most
@@ -3527,7 +3558,10 @@ def _critics(
     party to the deal it objects to, never the side the one-remaining-country fallback fills
     ("A bought rifles from B despite the criticism of C" had C buy from B): it becomes a
     bystander. A state the patterns read a side for keeps it, but for "{from} X" after the
-    word of criticism: that "de" / "of" is its genitive ("las críticas de X"), no "from"."""
+    word of criticism: that "de" / "of" is its genitive ("las críticas de X"), no "from". The
+    walk back stops at a trigger ("купила у X despite sanctions": X is the seller) and at
+    "against" (classes ``against``, ``target``: "sanctions against X" names their target, often
+    the seller, no critic)."""
     if not lex.critics:
         return
     for k in countries:
@@ -3538,8 +3572,9 @@ def _critics(
         if r is None and nxt is not None and nxt[0] == "word" and nxt[1] in lex.critics:
             roles[k] = ("critic", "X {critic}")
             continue
-        for sym in reversed(symbols[max(0, k - _CRITIC_REACH) : k]):
-            if sym[0] != "word" or sym[1] == ",":
+        for j in range(k - 1, max(-1, k - 1 - _CRITIC_REACH), -1):
+            sym = symbols[j]
+            if sym[0] != "word" or sym[1] == "," or j in triggers or sym[1] in lex.targets:
                 break
             if sym[1] in lex.critics:
                 roles[k] = ("critic", "{critic} X")
