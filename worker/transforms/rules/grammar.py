@@ -1648,8 +1648,28 @@ def _repeated_prep(prep: Any) -> Any | None:
 
 _REPEATS = " repeats it"  # the cue of the subject of an elided verb ("as did Chile")
 _PRO_VERBS = frozenset(
-    {"did", "does", "do", "has", "have", "had", "will", "would", "can", "could", "should",
-     "shall", "may", "might", "must", "is", "are", "was", "were", "am"}
+    {
+        "did",
+        "does",
+        "do",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "is",
+        "are",
+        "was",
+        "were",
+        "am",
+    }
 )
 
 

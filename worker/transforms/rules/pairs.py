@@ -3033,7 +3033,7 @@ def _gapped_clause(
     gap = lex.grammar.words("gap_prepositions")
     joined = [
         _joins(_words_between(symbols, x, y), lex.conjunctions)
-        for x, y in zip(countries, countries[1:], strict=False)
+        for x, y in itertools.pairwise(countries)
     ]
     done: set[int] = set()  # the states a gapped clause already read
     for i, a in enumerate(countries[:-2]):
@@ -3065,7 +3065,7 @@ def _gapped_clause(
         if c != b + 2 or symbols[b + 1][0] != "word" or symbols[b + 1][1] != p:
             continue  # "to A, and B to C": B right before the repeated preposition, then C
         subjects = countries[i + 1 : j + 1]
-        if any("," in _words_between(symbols, x, y) for x, y in zip(subjects, subjects[1:])):
+        if any("," in _words_between(symbols, x, y) for x, y in itertools.pairwise(subjects)):
             continue  # "to A and B, and France to C": the comma ends the first list, not this
         if any(roles.get(m) is not None and roles[m][0] != first[0] for m in subjects):
             continue  # read by itself (a member's own side): only a member read as a is taken
