@@ -66,6 +66,14 @@ CASES = [
         "Germany sold tanks to Peru, Chile and Ecuador.",
         {("PER", "DEU"), ("CHL", "DEU"), ("ECU", "DEU")},
     ),
+    # a gapped clause with its own arms between the subject and the repeated preposition
+    (
+        "Peru bought tanks from Germany, and Chile jets from France.",
+        {("PER", "DEU"), ("CHL", "FRA")},
+    ),
+    ("Germany sold tanks to Peru, and Chile jets to Ecuador.", {("PER", "DEU"), ("ECU", "CHL")}),
+    # keep: arms, not a subject, before the repeated preposition
+    ("Germany sold tanks to Peru, and guns to Chile.", {("PER", "DEU"), ("CHL", "DEU")}),
     # "while" / "but" with no comma
     ("Peru bought tanks from Germany while Chile from France.", {("PER", "DEU"), ("CHL", "FRA")}),
     # more pro-verbs: modals and "be"; a time on the ellipsis; a negated ellipsis

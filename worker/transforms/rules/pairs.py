@@ -3055,19 +3055,28 @@ def _gapped_clause(
         j = i + 1
         while (
             j + 1 < len(countries)
-            and not (countries[j + 1] == countries[j] + 2 and symbols[countries[j] + 1][1] == p)
+            and not _repeats_prep(symbols, countries[j], countries[j + 1], p)
             and joined[j]
         ):
             j += 1
         if j + 1 >= len(countries):
             continue
         b, c = countries[j], countries[j + 1]
-        if c != b + 2 or symbols[b + 1][0] != "word" or symbols[b + 1][1] != p:
+        if not _repeats_prep(symbols, b, c, p):
             continue  # "to A, and B to C": B right before the repeated preposition, then C
         subjects = countries[i + 1 : j + 1]
         if any("," in _words_between(symbols, x, y) for x, y in itertools.pairwise(subjects)):
             continue  # "to A and B, and France to C": the comma ends the first list, not this
-        if any(roles.get(m) is not None and roles[m][0] != first[0] for m in subjects):
+        # "and Chile jets from France": the parse makes the gapped subject the arms' maker
+        own_arms = c == b + 3 and len(subjects) == 1
+        if any(
+            roles.get(m) is not None
+            and roles[m][0] != first[0]
+            and not (
+                own_arms and roles[m][0] == "third" and str(roles[m][1]).startswith("maker of")
+            )
+            for m in subjects
+        ):
             continue  # read by itself (a member's own side): only a member read as a is taken
         subject = next(
             (
@@ -3103,6 +3112,15 @@ def _gapped_clause(
             roles[d] = (rd[0], rd[1] + " (in a gapped clause)", own, *rd[3:4])
             done.add(d)
             prev = d
+
+
+def _repeats_prep(symbols: list[Symbol], b: int, c: int, p: str | None) -> bool:
+    """State ``b`` is right before the repeated preposition ``p`` and state ``c`` right after it
+    ("and France to Chile"), or with the gapped clause's own arms between ("and Chile jets from
+    France")."""
+    if c == b + 2:
+        return symbols[b + 1][:2] == ("word", p)
+    return c == b + 3 and symbols[b + 1][0] == "weapon" and symbols[b + 2][:2] == ("word", p)
 
 
 def _gapped_members(
