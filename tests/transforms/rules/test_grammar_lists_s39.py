@@ -10,13 +10,13 @@ from __future__ import annotations
 import pytest
 
 WITH_LISTS = [
-    # a buyer signs with a list of sellers: each member sells
+    # a buyer signs with a list of sellers to buy: each member sells
     (
-        "Peru signed a deal with Spain and Brazil for patrol boats.",
+        "Peru signed a deal with Spain and Brazil to buy patrol boats.",
         {("PER", "ESP"), ("PER", "BRA")},
     ),
     (
-        "Peru is seeking arms deals with Italy, Brazil and Russia.",
+        "Peru is seeking arms deals with Italy, Brazil and Russia to buy jets.",
         {("PER", "ITA"), ("PER", "BRA"), ("PER", "RUS")},
     ),
     # a maker signs with a list: each member buys, its own state among them too
@@ -133,7 +133,9 @@ def test_a_state_right_after_from_before_counted_arms_is_the_source(
 
 
 def test_an_adjective_after_from_is_no_source(read) -> None:
-    assert read("Kenya bought tanks from Soviet stocks.") == set()
+    # the arms after the source, so ``_source_as_compound`` sees it: not a state's name
+    assert read("Kenya bought from Soviet stocks six jets.") == set()
+    assert read("Kenya bought from Russia Today two programmes.") == set()
 
 
 GAPPED = [

@@ -1574,7 +1574,15 @@ def _relation(tok: Any, actor: Actor, wtok: dict[int, Weapon], cls: Classes) -> 
     if dep in _SUBJECTS and _ellipsis_of(head) is not None:
         # "Peru bought tanks from Germany, as did Chile": the subject of the left-out verb
         role = _subject_role(_ellipsis_of(head), cls, passive=False)
-        return replace(role, cue=role.cue + f" ('{head.text}' repeats it)") if role else None
+        return replace(role, cue=role.cue + f" ('{head.text}'{_REPEATS})") if role else None
+    if dep in _SUBJECTS and _negated_ellipsis(head):
+        # "Peru bought tanks from Germany, and Chile did not": Chile buys nothing
+        return Role(NO_ROLE, f"subject of '{head.text} not' (a negated ellipsis)", head.i)
+    elided = _elided_as_noun(tok)
+    if elided is not None:  # "Peru will buy tanks from Germany, as will Chile"
+        role = _subject_role(elided, cls, passive=False)
+        aux = next(c for c in tok.children if c.dep_ == "aux")
+        return replace(role, cue=role.cue + f" ('{aux.text}'{_REPEATS})") if role else None
     if dep in _SUBJECTS:
         return _subject_role(head, cls, passive=False)
     if dep == "nsubjpass":
@@ -1638,19 +1646,45 @@ def _repeated_prep(prep: Any) -> Any | None:
     return None
 
 
-_PRO_VERBS = frozenset({"did", "does", "do", "has", "have", "had"})
+_REPEATS = " repeats it"  # the cue of the subject of an elided verb ("as did Chile")
+_PRO_VERBS = frozenset(
+    {
+        "did",
+        "does",
+        "do",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "is",
+        "are",
+        "was",
+        "were",
+        "am",
+    }
+)
 
 
 def _ellipsis_of(verb: Any) -> Any | None:
-    """The verb a bare "did" / "have" stands for ("bought jets from X, as did B", "and so did
-    B", "as have B and C"): a "do" or "have" with nothing of its own but a subject, after "as"
-    or with "so", hung on that verb as an adverbial clause or a conjunct. That verb, or None."""
+    """The verb a bare "did" / "have" / "will" / "is" stands for ("bought jets from X, as did
+    B", "and so did B", "as have B and C", "and B will too", "is buying tanks from X, as is B"):
+    a pro-verb with nothing of its own but a subject (and a time: "as did B in 2021", "as did B
+    last year"), after "as" or with "so"/"too", hung on that verb as an adverbial clause or a
+    conjunct. That verb, or None. A negated one ("and B did not") is ``_negated_ellipsis``."""
     if _w(verb) not in _PRO_VERBS or verb.dep_ not in ("advcl", "conj"):
         return None
     if not verb.head.tag_.startswith("VB") or verb.head == verb:
         return None
     kids = [c for c in verb.children if c.dep_ not in ("punct", "cc")]
-    if any(c.dep_ not in (*_SUBJECTS, "mark", "advmod") for c in kids):
+    if any(c.dep_ not in (*_SUBJECTS, "mark", "advmod") and not _a_time(c) for c in kids):
         return None  # "as did its neighbour buy tanks": a verb with an object of its own
     if not any(
         (c.dep_ == "mark" and _w(c) == "as") or (c.dep_ == "advmod" and _w(c) in ("so", "too"))
@@ -1658,6 +1692,42 @@ def _ellipsis_of(verb: Any) -> Any | None:
     ):
         return None
     return verb.head
+
+
+def _negated_ellipsis(verb: Any) -> bool:
+    """A bare pro-verb with "not" and a subject, a conjunct of the verb it stands for ("bought
+    jets from X, and B did not", "but B will not"): its subject takes no part in the sale."""
+    if _w(verb) not in _PRO_VERBS or verb.dep_ != "conj" or not verb.head.tag_.startswith("VB"):
+        return False
+    kids = [c for c in verb.children if c.dep_ not in ("punct", "cc")]
+    return any(c.dep_ == "neg" for c in kids) and all(
+        c.dep_ in (*_SUBJECTS, "neg", "advmod") or _a_time(c) for c in kids
+    )
+
+
+def _a_time(tok: Any) -> bool:
+    """A time on a verb: "in 2021", "last year" (an ``npadvmod``), "in March"."""
+    if tok.dep_ == "npadvmod":
+        return True
+    if tok.dep_ != "prep" or _w(tok) not in ("in", "on", "during", "since", "by"):
+        return False
+    objs = [c for c in tok.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.tag_ == "CD" or o.ent_type_ == "DATE" for o in objs)
+
+
+def _elided_as_noun(tok: Any) -> Any | None:
+    """ "will buy tanks from X, as will B": the parser makes B itself the adverbial clause, with
+    "as" and the modal as its children. The verb B's clause repeats, or None."""
+    if tok.dep_ != "advcl" or not tok.head.tag_.startswith("VB"):
+        return None
+    kids = [c for c in tok.children if c.dep_ not in ("punct", "compound", "det")]
+    if not kids or any(c.dep_ not in ("mark", "aux") for c in kids):
+        return None
+    if not any(c.dep_ == "mark" and _w(c) == "as" for c in kids):
+        return None
+    if not any(c.dep_ == "aux" and _w(c) in _PRO_VERBS for c in kids):
+        return None
+    return tok.head
 
 
 def _gapped_verb(tok: Any) -> Any:
@@ -3025,18 +3095,35 @@ def names_its_own_source(doc: Any, cls: Classes) -> bool:
 
 
 def _subject_and_counterpart(
-    out: dict[int, Role], subj: list[int], other: int, doc: Any, cls: Classes
+    out: dict[int, Role], subj: list[int], others: list[int], doc: Any, cls: Classes
 ) -> None:
     """ "X signed a deal with Y" and nothing else to go on: the subject (each member of a list
     of subjects) buys, as reporting on deals mostly names the buyer first; it sells when the
-    deal is a sale ("an export deal with Y", "a deal with Y to sell it drones")."""
+    deal is a sale ("an export deal with Y", "a deal with Y to sell it drones"). Each of
+    ``others`` (one counterpart, or the members of one "with" list) is the other side."""
     anchor = out[subj[0]].anchor
     sells = anchor >= 0 and _deal_to_sell(doc[anchor], cls)
     mine, theirs = (SUPPLIER, RECIPIENT) if sells else (RECIPIENT, SUPPLIER)
     why = " (a deal to sell)" if sells else " (the buyer named first)"
     for s in subj:
         out[s] = Role(mine, out[s].cue + why, out[s].anchor)
-    out[other] = Role(theirs, out[other].cue + " (its counterpart)", out[other].anchor)
+    for other in others:
+        out[other] = Role(theirs, out[other].cue + " (its counterpart)", out[other].anchor)
+
+
+def _deal_says_direction(verb: Any, cls: Classes) -> bool:
+    """The signing verb says which way its deals go: a sale (``_deal_to_sell``) or a purchase,
+    an infinitive or purpose clause that buys ("signed deals with A and B to buy boats")."""
+    if _deal_to_sell(verb, cls):
+        return True
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and cls.has("buy", _w(c)):
+            return True
+        if c.dep_ == "dobj" and any(
+            m.dep_ in ("acl", "relcl") and cls.has("buy", _w(m)) for m in c.children
+        ):
+            return True
+    return False
 
 
 def _first_conjunct(doc: Any, actor: Actor) -> int:
@@ -3063,14 +3150,19 @@ def _bracketed(tok: Any) -> bool:
 
 
 def _list_dealing_with_seller(
-    out: dict[int, Role], actors: Sequence[Actor], side: dict[int, int], origins: set[str]
+    out: dict[int, Role],
+    actors: Sequence[Actor],
+    side: dict[int, int],
+    origins: set[str],
+    doc: Any,
 ) -> None:
     """ "Embraer has signed deals with A, B and C", "Saab sold jets, including deals with A and
     B": a list after "with" whose signer (the subject) sells - a company, the arms' maker, or a
     seller already - is the list of its buyers, every member one. Read before the makers decide:
     a member that is the seller's own state (a maker selling at home) is still a member, not
     the seller, and the others do not follow it to the seller's side. Not a list of companies
-    ("France signed deals with Dassault and Thales")."""
+    ("France signed deals with Dassault and Thales"), and only the subject of the clause that
+    holds the list ("X sold tanks to A, while B signed deals with C and D": X is not C's seller)."""
     groups: dict[int, list[int]] = {}
     for k, g in side.items():
         groups.setdefault(g, []).append(k)
@@ -3083,6 +3175,7 @@ def _list_dealing_with_seller(
             if j not in members
             and 0 <= j < len(actors)
             and r.cue.startswith("subject of")
+            and all(_clause_verb(doc, out[m].anchor) == r.anchor for m in members)
             and (
                 r.role == SUPPLIER
                 or (
@@ -3099,6 +3192,27 @@ def _list_dealing_with_seller(
         for m in members:
             why = " (a list dealing with the seller)"
             out[m] = Role(RECIPIENT, out[m].cue + why, out[m].anchor)
+
+
+def _clause_verb(doc: Any, anchor: int) -> int:
+    """The word of the clause an anchor is in that has the subject: the anchor, or the first
+    word above it with a subject of its own ("deals" in "signed deals with": "signed";
+    "including deals with" under "sold": "sold"); -1 for no anchor."""
+    if anchor < 0:
+        return -1
+    tok = doc[anchor]
+    while not any(c.dep_ in (*_SUBJECTS, "nsubjpass") for c in tok.children) and tok.head != tok:
+        tok = tok.head
+    return tok.i
+
+
+def _signer_lists(
+    doc: Any, actors: Sequence[Actor], out: dict[int, Role], subj: list[int]
+) -> set[int]:
+    """The coordinations the signers are in. The subject of a bare "did" standing for the
+    signing verb ("Peru signed a deal with X, as did Chile") joins its antecedent's list: it
+    signs the same deal, it is not the other side of it."""
+    return {_first_conjunct(doc, actors[k]) for k in subj if _REPEATS not in out[k].cue}
 
 
 def _one_with_list(parties: list[int], side: dict[int, int]) -> bool:
@@ -3137,7 +3251,7 @@ def _resolve_parties(
     # Germany, B is not A's seller); within it only when nothing else is decided ("a deal
     # between A and Russia for the S-400": A is Russia's counterpart).
     coord = {k: _first_conjunct(doc, actors[k]) for k in parties}
-    _list_dealing_with_seller(out, actors, side, origins)
+    _list_dealing_with_seller(out, actors, side, origins, doc)
     parties = [k for k in parties if out[k].role == PARTY]
     for k in parties:
         a, r = actors[k], out[k]
@@ -3148,6 +3262,10 @@ def _resolve_parties(
             if j != k and k in side and side.get(j) == side[k] and out[j].role != PARTY
         ]
         if twin and a.country not in origins:
+            if origins and "(maker of the weapon)" in twin[0].cue:
+                # "deals with Russia and France for Rafale jets": the arms name their one
+                # maker; the other member is not a seller of them (and not its buyer either)
+                continue
             out[k] = Role(twin[0].role, r.cue + " (coordinated)", r.anchor)
         elif a.country in origins:
             out[k] = Role(SUPPLIER, r.cue + " (maker of the weapon)", r.anchor)
@@ -3174,7 +3292,7 @@ def _resolve_parties(
         still
         and not decided
         and all("subject" in out[k].cue for k in still)
-        and len({_first_conjunct(doc, actors[k]) for k in still}) == 1
+        and len(_signer_lists(doc, actors, out, still)) == 1
     ):
         # "Vietnam signed a deal for the Spyder system": a state that signs for arms it does
         # not make, with no counterpart named, buys (the maker fills the other side); so does
@@ -3186,17 +3304,27 @@ def _resolve_parties(
         # on deals mostly names the buyer first.
         subj = [k for k in still if "subject" in out[k].cue]
         if len(subj) == 1:
-            _subject_and_counterpart(out, subj, next(k for k in still if k != subj[0]), doc, cls)
+            _subject_and_counterpart(out, subj, [k for k in still if k != subj[0]], doc, cls)
     elif not decided:
         # "X and Y signed a deal with Z": a list of signers and one counterpart, as above; and
         # "X signed deals with A, B and C": one signer and a list of counterparts, every member
         # of the list the counterpart (one side of the deals, as "with" lists are above)
+        # of the list the counterpart (one side of the deals, as "with" lists are above). With
+        # a list the word order is no guide: a maker signs with its buyers as often as a buyer
+        # with its sellers ("X signed deals with A and B for submarines"), so the deal must say
+        # which way it goes.
         subj = [k for k in still if "subject" in out[k].cue]
         rest = [k for k in still if k not in subj]
-        if len({_first_conjunct(doc, actors[k]) for k in subj}) == 1 and (
-            len(rest) == 1 or (len(subj) == 1 and _one_with_list(rest, side))
+        anchor = out[subj[0]].anchor if subj else -1
+        if len(_signer_lists(doc, actors, out, subj)) == 1 and (
+            len(rest) == 1
+            or (
+                len(subj) == 1
+                and _one_with_list(rest, side)
+                and anchor >= 0
+                and _deal_says_direction(doc[anchor], cls)
+            )
         ):
-            for other in rest:
-                _subject_and_counterpart(out, subj, other, doc, cls)
+            _subject_and_counterpart(out, subj, rest, doc, cls)
     for k in [k for k, r in out.items() if r.role == PARTY]:
         del out[k]

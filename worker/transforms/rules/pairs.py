@@ -3053,20 +3053,53 @@ def _gapped_clause(
     if lex.grammar is None:
         return
     gap = lex.grammar.words("gap_prepositions")
-    for a, b, c in zip(countries, countries[1:], countries[2:], strict=False):
-        first, mid = roles.get(a), roles.get(b)
-        if not first or first[0] not in SIDES:
+    joined = [
+        _joins(_words_between(symbols, x, y), lex.conjunctions)
+        for x, y in itertools.pairwise(countries)
+    ]
+    done: set[int] = set()  # the states a gapped clause already read
+    for i, a in enumerate(countries[:-2]):
+        first = roles.get(a)
+        if a in done or not first or first[0] not in SIDES:
             continue
-        if mid is not None and mid[0] != first[0]:
-            continue  # read by itself (a member's own side): only a member read as a is taken
-        p = _word_before(symbols, a)
-        between = _words_between(symbols, a, b)
+        # the preposition before the first member of a's list ("to A and B, and France to C")
+        a0 = i
+        while a0 > 0 and joined[a0 - 1]:
+            a0 -= 1
+        p = _word_before(symbols, countries[a0])
+        between = _words_between(symbols, a, countries[i + 1])
         if p not in gap or not between or not set(between) <= {",", "and", "while", "but"}:
             continue
-        if "," not in between and between[-1] != "and":
+        if "," not in between and between[-1] not in ("and", "while", "but"):
             continue
-        if c != b + 2 or symbols[b + 1][0] != "word" or symbols[b + 1][1] != p:
+        # the gapped subjects: one state, or a list of them ("and France and Italy to C"), the
+        # last right before the repeated preposition and the state after it
+        j = i + 1
+        while (
+            j + 1 < len(countries)
+            and not _repeats_prep(symbols, countries[j], countries[j + 1], p)
+            and joined[j]
+        ):
+            j += 1
+        if j + 1 >= len(countries):
+            continue
+        b, c = countries[j], countries[j + 1]
+        if not _repeats_prep(symbols, b, c, p):
             continue  # "to A, and B to C": B right before the repeated preposition, then C
+        subjects = countries[i + 1 : j + 1]
+        if any("," in _words_between(symbols, x, y) for x, y in itertools.pairwise(subjects)):
+            continue  # "to A and B, and France to C": the comma ends the first list, not this
+        # "and Chile jets from France": the parse makes the gapped subject the arms' maker
+        own_arms = c == b + 3 and len(subjects) == 1
+        if any(
+            roles.get(m) is not None
+            and roles[m][0] != first[0]
+            and not (
+                own_arms and roles[m][0] == "third" and str(roles[m][1]).startswith("maker of")
+            )
+            for m in subjects
+        ):
+            continue  # read by itself (a member's own side): only a member read as a is taken
         subject = next(
             (
                 roles[k]
@@ -3079,11 +3112,14 @@ def _gapped_clause(
             ),
             None,
         )
-        own = _GAPPED_CLAUSE + b
-        if subject is None:
-            roles[b] = (NO_ROLE, "subject of a gapped clause")
-        else:
-            roles[b] = (subject[0], subject[1] + " (subject of a gapped clause)", own, False)
+        own = _GAPPED_CLAUSE + subjects[0]
+        done.update(subjects, (c,))
+        for m in subjects:
+            if subject is None:
+                roles[m] = (NO_ROLE, "subject of a gapped clause")
+            else:
+                cue = subject[1] + " (subject of a gapped clause)"
+                roles[m] = (subject[0], cue, own, *subject[3:4])
         later = roles.get(c) or first
         roles[c] = (later[0], later[1] + " (in a gapped clause)", own, *later[3:4])
         # the members of a list after it ("and France to B and C"): the gapped clause's too
@@ -3096,7 +3132,17 @@ def _gapped_clause(
                 break
             rd = rd or later
             roles[d] = (rd[0], rd[1] + " (in a gapped clause)", own, *rd[3:4])
+            done.add(d)
             prev = d
+
+
+def _repeats_prep(symbols: list[Symbol], b: int, c: int, p: str | None) -> bool:
+    """State ``b`` is right before the repeated preposition ``p`` and state ``c`` right after it
+    ("and France to Chile"), or with the gapped clause's own arms between ("and Chile jets from
+    France")."""
+    if c == b + 2:
+        return symbols[b + 1][:2] == ("word", p)
+    return c == b + 3 and symbols[b + 1][0] == "weapon" and symbols[b + 2][:2] == ("word", p)
 
 
 def _gapped_members(
