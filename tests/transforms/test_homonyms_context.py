@@ -615,3 +615,33 @@ def test_cyrillic_sofia_after_a_preposition_of_place_stays_the_city(tagger: Tagg
     assert "BGR" in tagged(tagger, "До Софії Макрон привіз пропозицію щодо гаубиць.", "uk")
     # with no preposition before it, the name and its surname are still a person
     assert "BGR" not in tagged(tagger, "Вчера София Ротару дала концерт в Киеве.", "ru")
+
+
+# --- Eleventh stop (2026-12-07): first names and a square, learnt from the 34th batch -----------
+
+
+def test_kenya_as_a_singer_first_name_is_a_person_throughout(tagger: Tagger) -> None:
+    body = (
+        "Kenya Palmer released a dance single on Friday. Fans asked whether Kenya meant the "
+        "lyrics, and Kenya laughed."
+    )
+    assert "KEN" not in countries(tagger, body)
+
+
+def test_kenya_the_state_stays_beside_its_capital_and_forces(tagger: Tagger) -> None:
+    body = "Kenya Defence Forces took delivery of two helicopters at a base near Nairobi."
+    assert "KEN" in countries(tagger, body)
+    assert "KEN" in countries(tagger, "Kenya ordered patrol boats from a Dutch yard.")
+
+
+def test_an_all_capitals_line_names_the_person_the_body_names(tagger: Tagger) -> None:
+    body = "Cuba Ramos Jr. is an actor from Ohio. He starred in two legal dramas."
+    assert "CUB" not in countries(tagger, body, title="CUBA RAMOS JR.")
+    # the country in capitals is the country when no one bears its name
+    assert "CUB" in countries(tagger, "Havana signed a trade deal.", title="CUBA SIGNS DEAL")
+
+
+def test_congo_square_is_a_place_in_a_city(tagger: Tagger) -> None:
+    body = "Drummers gathered in Congo Square (in French, Place Congo) on Sunday afternoon."
+    assert "COD" not in countries(tagger, body)
+    assert "COD" in countries(tagger, "Congo bought two trainer jets from Italy.")

@@ -106,13 +106,19 @@ class TaggingContext:
         hit = self._names.get(surface)
         if hit is None:
             hit = False
+            # an all-capitals line ("CUBA GOODING JR.") spells the word the body writes
+            # capitalised ("Cuba Gooding Jr."): look for that form as well
+            forms = [surface]
+            if surface.isupper() and len(surface) > 1:
+                forms.append(surface.capitalize())
             for field, text, norm, sentences, starts in self._fields:
                 ctx = MatchContext(text, norm, field, sentences, starts, self)
-                at = text.find(surface)
-                while at >= 0 and not hit:
-                    end = at + len(surface)
-                    hit = _name_after(ctx, at, end) or _name_before(ctx, at, end)
-                    at = text.find(surface, end)
+                for form in forms:
+                    at = text.find(form)
+                    while at >= 0 and not hit:
+                        end = at + len(form)
+                        hit = _name_after(ctx, at, end) or _name_before(ctx, at, end)
+                        at = text.find(form, end)
                 if hit:
                     break
             self._names[surface] = hit
