@@ -645,3 +645,23 @@ def test_congo_square_is_a_place_in_a_city(tagger: Tagger) -> None:
     body = "Drummers gathered in Congo Square (in French, Place Congo) on Sunday afternoon."
     assert "COD" not in countries(tagger, body)
     assert "COD" in countries(tagger, "Congo bought two trainer jets from Italy.")
+
+
+def test_arabic_state_airlines_are_no_state(tagger: Tagger) -> None:
+    """Arabic names a state carrier "the airlines" + the state's adjective: the adjective alone
+    would tag the state (learnt from the ten-language 31st batch, now dev)."""
+    body = "أعلنت الخطوط الجوية القطرية عن رحلات جديدة هذا الشتاء."
+    assert "QAT" not in set(
+        tagger.tag(Article(id="t", title="", body=body, language="ar")).countries
+    )
+    body = "وقعت الخطوط الجوية التركية عقدا لشراء طائرات ركاب."
+    assert "TUR" not in set(
+        tagger.tag(Article(id="t", title="", body=body, language="ar")).countries
+    )
+    # with "for" written onto it: the blocker blocks the forms the names are generated with
+    body = "قال المدير التنفيذي للخطوط الجوية القطرية إن الطلب زاد."
+    assert "QAT" not in set(
+        tagger.tag(Article(id="t", title="", body=body, language="ar")).countries
+    )
+    body = "اشترت قطر طائرات رافال من فرنسا."
+    assert "QAT" in set(tagger.tag(Article(id="t", title="", body=body, language="ar")).countries)

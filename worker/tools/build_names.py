@@ -43,7 +43,12 @@ import pycountry
 import yaml
 
 from worker.transforms.folding import fold_words
-from worker.transforms.gazetteer import GAZETTEER_DIR, load_gazetteer
+from worker.transforms.gazetteer import (
+    ARABIC_LETTERS,
+    GAZETTEER_DIR,
+    load_gazetteer,
+    with_arabic_proclitics,
+)
 
 I18N_DIR = GAZETTEER_DIR / "i18n"
 # The largest cartesian product of per-word forms a multi-word name may expand to.
@@ -343,9 +348,6 @@ LANGUAGES: dict[str, Language] = {
         Language("ar", "last", lowercase_adjectives=False, arabic_clitics=True),
     )
 }
-_ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0620, 0x064B))
-# The proclitics news copy attaches to a name: and, so, in/with, for/to, and in, and for.
-_ARABIC_PROCLITICS = ("و", "ف", "ب", "ل", "وب", "ول")
 
 
 @dataclass
@@ -549,7 +551,7 @@ def _stem3(word: str) -> str:
     """The first three letters, for Arabic of the consonant skeleton: long vowels are spelled
     either way ("أمريكي", "الأميركية")."""
     folded = fold_words(word).strip()
-    if folded[:1] in _ARABIC_LETTERS:
+    if folded[:1] in ARABIC_LETTERS:
         folded = re.sub("[اوي]", "", folded.removeprefix("ال"))
     return folded[:3]
 
@@ -678,12 +680,7 @@ def arabic_forms(word: str, *, adjective: bool = False) -> set[str]:
         stems = [w.removesuffix("ة") for w in word.split()]
         base = {" ".join(st + end for st in stems) for end in ("", "ة", "ون", "ين")}
         base |= {" ".join("ال" + w for w in b.split()) for b in base}
-    out = set(base)
-    for b in base:
-        for p in _ARABIC_PROCLITICS:
-            # ل + ال contracts to لل: "للعراق", "للروسية".
-            out.add(p[:-1] + "لل" + b[2:] if p.endswith("ل") and b.startswith("ال") else p + b)
-    return out
+    return {form for b in base for form in with_arabic_proclitics(b)}
 
 
 def arabic_adjective(word: str) -> str | None:

@@ -13,6 +13,7 @@ side, which makes every automaton hit a whole-word match by construction.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -487,11 +488,31 @@ def _load_file(g: Gazetteer, path: Path, deferred: list[tuple[_File, yaml.Node, 
             if section == "blockers":
                 for a in _alias_nodes(f, entry, None, plural=False):
                     g.add_alias(a, a.source)
+                    # Arabic writes "and", "for", "in" onto the word ("للخطوط الجوية القطرية"):
+                    # a blocker in Arabic letters blocks those forms too, as the names it hides
+                    # are generated with them (tools/build_names.py)
+                    if a.text[:1] in ARABIC_LETTERS:
+                        for form in sorted(with_arabic_proclitics(a.text) - {a.text}):
+                            g.add_alias(dataclasses.replace(a, text=form, generated=True), a.source)
             elif section == "countries":
                 _country_entry(g, f, entry)
             else:
                 # People, weapons... may link to countries defined later in the same run.
                 deferred.append((f, entry, section))
+
+
+ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0620, 0x064B))
+# The proclitics news copy attaches to a word: and, so, in/with, for/to, and in, and for.
+ARABIC_PROCLITICS = ("و", "ف", "ب", "ل", "وب", "ول")
+
+
+def with_arabic_proclitics(text: str) -> set[str]:
+    """``text`` and its forms with each one-letter proclitic; ل + ال contracts to لل
+    ("للعراق", "للخطوط")."""
+    out = {text}
+    for p in ARABIC_PROCLITICS:
+        out.add(p[:-1] + "لل" + text[2:] if p.endswith("ل") and text.startswith("ال") else p + text)
+    return out
 
 
 def _country_entry(g: Gazetteer, f: _File, node: yaml.Node) -> None:
