@@ -4,7 +4,7 @@ s39-i18n-status-weapon), 2026-12-07. Every sentence is our own, written for thes
 from __future__ import annotations
 
 from tests.transforms.test_pairs_languages import pairs
-from tests.transforms.test_status_languages_s39 import statuses
+from tests.transforms.test_status_languages import statuses
 from worker.transforms.rules import RuleSet
 from worker.transforms.tag import Tagger
 

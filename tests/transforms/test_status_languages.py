@@ -26,10 +26,11 @@ PAIR_RULE = "arms-transfer-pair"
 
 
 def statuses(
-    tagger: Tagger, rules: RuleSet, lang: str, body: str
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, title: str = ""
 ) -> dict[tuple[str, str], str | None]:
     """(recipient, supplier) -> status of the shipped pair rule's alerts for one text."""
-    _, alerts = analyse(Article(id="t", title="", body=body, language=lang), tagger, rules, NOW)
+    art = Article(id="t", title=title, body=body, language=lang)
+    _, alerts = analyse(art, tagger, rules, NOW)
     return {
         (a.pair["recipient"], a.pair["supplier"]): a.pair.get("status")
         for a in alerts

