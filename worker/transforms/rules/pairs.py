@@ -286,6 +286,13 @@ class RelationLexicon:
     # "Übung", "exercice", "учения"): a report about one is no transfer, so the article's
     # context never supplies a missing side there (``fills._opening_seller_pairs``)
     drills: frozenset[str] = frozenset()
+    # language lexicons: verbs of arriving that count only with a "to" word (classes ``to`` and
+    # ``onto``) right after them or at most two symbols before them (the ``arrive_to`` class:
+    # Polish "trafić", "trafiły do X" arrived in X, "do X trafił", "trafią na Słowację", but
+    # "rakieta trafiła w" the missile hit): elsewhere they are no trigger
+    # (``_qualifying_triggers``); ``to_words_only`` holds those two classes
+    arrive_to: frozenset[str] = frozenset()
+    to_words_only: frozenset[str] = frozenset()
     # language lexicons: words of attacking and war (the ``attack`` class: "Angriff",
     # "bombardé", "обстрел"): a state the opening reads attacking is the buyer's foe, never
     # the seller the article's context supplies (``fills._opening_seller_pairs``)
@@ -2743,6 +2750,7 @@ def _qualifying_triggers(
             p[0] == "word" and p[1] in lex.negators
             for p in symbols[max(0, k - lex.negator_window) : k]
         )
+        and not _arrives_nowhere(symbols, k, lex)
     ]
     arms = [k for k, s in enumerate(symbols) if s[0] == "weapon"]
     if not trig or not arms or _civil_only(symbols, lex):
@@ -2755,6 +2763,17 @@ def _qualifying_triggers(
     if not any(_trigger_counts(k, symbols, arms, obj_line, lex, parsed, text) for k in trig):
         return []
     return trig
+
+
+def _arrives_nowhere(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
+    """Whether the trigger at ``k`` is a verb of arriving that needs a "to" word (class
+    ``arrive_to``; the words of ``to`` and ``onto``) and has none right after it nor at most two
+    symbols before it: Polish "trafiły do Polski", "do Polski trafił" and "trafią na Słowację"
+    tell arms arriving, "rakieta trafiła w" a hit."""
+    if symbols[k][1] not in lex.arrive_to:
+        return False
+    near = [*symbols[max(0, k - 2) : k], *symbols[k + 1 : k + 2]]
+    return not any(s[0] == "word" and s[1] in lex.to_words_only for s in near)
 
 
 _UNSENT = "·"  # a weak trigger whose object is no arms: a word no class or pattern reads
