@@ -2977,6 +2977,8 @@ def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes
         objects += _arriving(verb, cls)
     if verb.dep_ == "relcl" and all(o.tag_ in ("WDT", "WP") for o in objects):
         objects.append(verb.head)  # "the helicopters (that) it had ordered from X"
+    if all(_relative_pronoun(o) for o in objects):
+        objects += _object_up_the_chain(verb)
     described = _participle_noun(verb)
     if described is not None and not objects:
         # "the patrol vessel Emer, retired in 2013 and later sold to X": what the participle
@@ -2994,14 +2996,49 @@ def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes
     return any(a <= o.idx < b for o in objects for a, b in arms)
 
 
+def _relative_pronoun(tok: Any) -> bool:
+    """A relative pronoun the parser takes for an object ("the jets that it ordered": "that" is
+    often tagged a preposition)."""
+    return tok.tag_ in ("WDT", "WP") or tok.lower_ in ("that", "which")
+
+
+def _object_up_the_chain(verb: Any) -> list[Any]:
+    """What an infinitive with no object of its own acts on, read from the verbs it completes
+    (up to three ``xcomp`` steps): as a passive ("two boats are expected to be handed over to
+    X"), the subject of the verb it completes; in a relative clause ("the tanks (that) X chose
+    to acquire"), the noun the clause hangs on. [] for any other verb."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if passive and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []  # a subject of its own
+    for _ in range(3):
+        if verb.dep_ != "xcomp":
+            return []
+        verb = verb.head
+        if passive:
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return subjects
+        if verb.dep_ == "relcl":
+            own = [c for c in verb.children if c.dep_ == "dobj" and not _relative_pronoun(c)]
+            return [] if own or not _is_noun(verb.head) else [verb.head]
+    return []
+
+
 def _participle_noun(verb: Any) -> Any | None:
     """The noun a past participle describes ("frigates sold to Egypt", "the ship, retired in
-    2013 and sold to X": a participle joined to one that describes it), if the verb is one."""
+    2013 and sold to X": a participle joined to one that describes it), if the verb is one. A
+    participle hung on an aside that glosses the noun ("12 jets, largely second-hand, given by
+    X": the parser makes "hand" an apposition) describes the noun glossed."""
     if verb.tag_ != "VBN":
         return None
     if verb.dep_ == "conj" and verb.head.dep_ == "acl":
         verb = verb.head
-    return verb.head if verb.dep_ == "acl" and _is_noun(verb.head) else None
+    if verb.dep_ != "acl" or not _is_noun(verb.head):
+        return None
+    noun = verb.head
+    if noun.dep_ == "appos" and _is_noun(noun.head) and noun.i > noun.head.i:
+        return noun.head
+    return noun
 
 
 # The dependents before a noun that say what kind of thing it is ("interceptor boats", "missile
