@@ -62,6 +62,8 @@ READING_KEYS = (
     "fulfil",
     "noun_after",
     "future_far",
+    "infinitive",
+    "scheduled",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -76,6 +78,7 @@ _FULFIL_WINDOW = 4  # "fulfilled this year the contract": past a short time phra
 _CLAUSE_REACH = 15  # the German future: "wird" up to this many words before the infinitive
 CLAUSE_PUNCT = frozenset(",.;:!?()")
 _CLAUSE_END = tuple([p] for p in CLAUSE_PUNCT)
+_WANT_REACH = 15  # "was in talks with X for two years to procure": the wish back in its clause
 _NEGATION_WINDOW = 3  # "hat ... nicht genehmigt", "لن تكون هناك موافقة" (there will be no approval)
 STATUS_KEYS = (*STATUSES, "approval", *READING_KEYS)
 _NONE: frozenset[str] = frozenset()
@@ -316,7 +319,10 @@ def sentence_status(
             if (
                 status in ("agreed", "ordered")
                 and not approved
-                and _prospect(words, i, classes, agreed=status == "agreed")
+                and (
+                    _prospect(words, i, classes, agreed=status == "agreed")
+                    or _wanted_infinitive(words, i, classes)
+                )
             ):
                 # "is likely to sign a contract", "hopes to seal a deal": not signed yet
                 status, rank = "talks", STATUSES.index("talks")
@@ -382,6 +388,8 @@ def sentence_status(
     if best is None and approved:
         return "agreed"
     if best is None and background is None and _future(words, triggers, classes):
+        if _wanted_infinitive(words, first, classes):
+            return "talks"  # "is ready to export jets", "willing to sell": offered, not decided
         return "agreed"  # "France will sell howitzers to Armenia": a decision announced
     return best[2] if best else background
 
@@ -506,6 +514,31 @@ def _stops_purchase(words: Sequence[str], i: int, classes: Mapping[str, frozense
         if words[j] in near or " ".join(words[j : j + 2]) in near:
             return True
     return False
+
+
+def _wanted_infinitive(
+    words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]
+) -> bool:
+    """``words[i]`` is an infinitive (one of ``infinitive`` right before it: "to procure") whose
+    clause holds, further back than ``_prospect`` reads, a prospect or talks word that governs
+    it: "was ready and willing to sell", "has been in talks with X for years to procure",
+    "wanted to procure": what is wished or negotiated, not done. The clause ends at
+    punctuation other than brackets ("talks with X's maker (HAL) to procure"); a ``scheduled``
+    word nearer the infinitive ("is set to transfer", "is due to receive") tells a step fixed."""
+    marker = classes.get("infinitive", _NONE)
+    if not marker or i < 1 or words[i - 1] not in marker:
+        return False
+    wish = classes.get("prospective", _NONE) | classes.get("talks", _NONE)
+    fixed = classes.get("scheduled", _NONE)
+    for j in range(i - 2, max(-1, i - 2 - _WANT_REACH), -1):
+        if words[j] in _SENTENCE_STOPS or words[j] in fixed:
+            return False  # the nearest governor is a step fixed: "is set to transfer"
+        if words[j] in wish:
+            return True
+    return False
+
+
+_SENTENCE_STOPS = frozenset(",.;:!?")
 
 
 def _prospect_after(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
