@@ -933,7 +933,8 @@ def _opening_status(
         text = art.title if fld == "title" else art.body
         symbols = _symbols(text, start, end, [], lex)[0]
         trig = [k for k, x in enumerate(symbols) if x[0] == "word" and x[1] in lex.triggers]
-        status = sentence_status(_status_words(symbols, text, lex), trig, lex.status_words)
+        words = _status_words(symbols, text, lex)
+        status = sentence_status(words, trig, lex.status_words, _first_headed(symbols, text, lex))
         if status:
             return status, pos
     return None, len(sentences)
@@ -981,7 +982,8 @@ def _later_statuses(
         spans = per_sentence.get(idx, [])
         symbols = _symbols(text, start, end, [], lex)[0]  # the status read as in the opening
         trig = [k for k, x in enumerate(symbols) if x[0] == "word" and x[1] in lex.triggers]
-        status = sentence_status(_status_words(symbols, text, lex), trig, lex.status_words)
+        words = _status_words(symbols, text, lex)
+        status = sentence_status(words, trig, lex.status_words, _first_headed(symbols, text, lex))
         if not status:
             continue
         if LATER_STATUS == "any":
@@ -1364,7 +1366,7 @@ def _sentence_pairs(
         # a seller with no buyer in the sentence: the buyer another sentence reads alone
         book.note(("recipient", ARTICLE_BUYER), _Span(start, end, "country", ARTICLE_BUYER))
     words, told_by = _without_idle_pledges(symbols, trig, text, first, lex, (start, end))
-    status = sentence_status(words, told_by, lex.status_words)
+    status = sentence_status(words, told_by, lex.status_words, _first_headed(symbols, text, lex))
     goods = lex.grammar.words("for_platform") if lex.grammar else frozenset()
     named = [
         (k, x[1])
@@ -2632,6 +2634,22 @@ def _status_words(symbols: list[Symbol], text: str, lex: RelationLexicon) -> lis
         orig = bare(text[s:e])
         out.append(read(_fold_token(orig), orig) if kind == "word" else "")
     return out
+
+
+def _first_headed(symbols: list[Symbol], text: str, lex: RelationLexicon) -> frozenset[int]:
+    """The indices of the symbols one of the status list ``first`` stands right before in the
+    text, perhaps past other ignored words ("the first two navies"): the reader drops "first"
+    (``ignore``), so "the first nation to receive" keeps it only here
+    (``transfer.sentence_status``, ``headed``)."""
+    heads = lex.status_words.get("first")
+    if not heads:
+        return frozenset()
+    out = set()
+    for k in range(1, len(symbols)):
+        gap = SENT_TOKEN.findall(_fold_token(text[symbols[k - 1][3] : symbols[k][2]]).lower())
+        if heads.intersection(gap):  # "the first two navies": the ignored words between
+            out.add(k)
+    return frozenset(out)
 
 
 def _fold_token(text: str) -> str:
