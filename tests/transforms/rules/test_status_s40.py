@@ -50,8 +50,11 @@ def status_of():
             "talks",
         ),
         # a step fixed, not wished, and a decision made, stay as they were
-        ("Japan is set to transfer two TC-90 aircraft to Vietnam next week.", ("VNM", "JPN"),
-         "agreed"),
+        (
+            "Japan is set to transfer two TC-90 aircraft to Vietnam next week.",
+            ("VNM", "JPN"),
+            "agreed",
+        ),
         ("Chile signed a contract with France to procure Rafale jets.", ("CHL", "FRA"), "ordered"),
         # a comma closes the clause of the wish
         (
@@ -69,17 +72,29 @@ def test_wished_infinitive(status_of, text, pair, status):
     ("text", "pair", "status"),
     [
         # the first buyer to take a step: arms in hand
-        ("Ghana was the first African country to purchase Chinese Z-9 helicopters.",
-         ("GHA", "CHN"), "delivered"),
-        ("Peru and Chile became the first two navies to receive Korean KF-21 jets.",
-         ("PER", "KOR"), "delivered"),
+        (
+            "Ghana was the first African country to purchase Chinese Z-9 helicopters.",
+            ("GHA", "CHN"),
+            "delivered",
+        ),
+        (
+            "Peru and Chile became the first two navies to receive Korean KF-21 jets.",
+            ("PER", "KOR"),
+            "delivered",
+        ),
         ("Latvia is the first to buy Swedish Archer howitzers.", ("LVA", "SWE"), "delivered"),
         # ahead: a future auxiliary earlier in the clause
-        ("Ghana will be the first country to receive Chinese Z-9 helicopters.", ("GHA", "CHN"),
-         "ordered"),
+        (
+            "Ghana will be the first country to receive Chinese Z-9 helicopters.",
+            ("GHA", "CHN"),
+            "ordered",
+        ),
         # "first" heading something else than the infinitive's subject
-        ("Ghana will buy Chinese Z-9 helicopters in the first half of next year.",
-         ("GHA", "CHN"), "agreed"),
+        (
+            "Ghana will buy Chinese Z-9 helicopters in the first half of next year.",
+            ("GHA", "CHN"),
+            "agreed",
+        ),
     ],
 )
 def test_first_to(status_of, text, pair, status):

@@ -562,9 +562,7 @@ def _clause_back(words: Sequence[str], j: int) -> range:
     return range(k, j)
 
 
-def _wanted_infinitive(
-    words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]
-) -> bool:
+def _wanted_infinitive(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
     """``words[i]`` is an infinitive (one of ``infinitive`` right before it: "to procure") whose
     clause holds, further back than ``_prospect`` reads, a prospect or talks word that governs
     it: "was ready and willing to sell", "has been in talks with X for years to procure",
