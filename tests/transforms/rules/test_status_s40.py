@@ -99,3 +99,29 @@ def test_wished_infinitive(status_of, text, pair, status):
 )
 def test_first_to(status_of, text, pair, status):
     assert status_of(text, pair) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "status"),
+    [
+        # a decision taken is agreed, over a hand-over word or a doubt further off
+        (
+            "The cabinet took a decision on the purchase of eight Korean K9 howitzers for Peru.",
+            ("PER", "KOR"),
+            "agreed",
+        ),
+        (
+            "A decision by Norway to give NASAMS batteries to Kenya may delay shipments to others.",
+            ("KEN", "NOR"),
+            "agreed",
+        ),
+        # a decision still ahead is talks
+        (
+            "Peru may buy Korean K9 howitzers, and a decision could come in the spring.",
+            ("PER", "KOR"),
+            "talks",
+        ),
+    ],
+)
+def test_decision(status_of, text, pair, status):
+    assert status_of(text, pair) == status

@@ -65,6 +65,7 @@ READING_KEYS = (
     "infinitive",
     "scheduled",
     "first",
+    "ahead_after",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -337,6 +338,7 @@ def sentence_status(
                 and (
                     _prospect(words, i, classes, agreed=status == "agreed")
                     or _wanted_infinitive(words, i, classes)
+                    or _ahead_after(words, i, classes)
                 )
             ):
                 # "is likely to sign a contract", "hopes to seal a deal": not signed yet
@@ -583,6 +585,16 @@ def _wanted_infinitive(words: Sequence[str], i: int, classes: Mapping[str, froze
 
 
 _SENTENCE_STOPS = frozenset(",.;:!?")
+
+
+def _ahead_after(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """``words[i]`` is one of ``ahead_after`` ("decision") with a prospect or talks word a few
+    words after it: "a decision could be made next year", "a decision is expected": still
+    ahead."""
+    if words[i] not in classes.get("ahead_after", _NONE):
+        return False
+    near = classes.get("prospective", _NONE) | classes.get("talks", _NONE)
+    return any(w in near for w in words[i + 1 : i + 1 + _PROSPECT_WINDOW])
 
 
 def _prospect_after(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
