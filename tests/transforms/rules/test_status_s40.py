@@ -125,3 +125,25 @@ def test_first_to(status_of, text, pair, status):
 )
 def test_decision(status_of, text, pair, status):
     assert status_of(text, pair) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "status"),
+    [
+        # an approval told by a headline verb or a permission given: agreed
+        ("Washington OKs a sale of Stinger missiles to Kenya.", ("KEN", "USA"), "agreed"),
+        (
+            "Berlin gave permission to export IRIS-T air defence systems to Kenya.",
+            ("KEN", "DEU"),
+            "agreed",
+        ),
+        # an approval still to come: the purchase is talks
+        (
+            "Peru intends to buy six Russian Mi-17 helicopters, pending approval by congress.",
+            ("PER", "RUS"),
+            "talks",
+        ),
+    ],
+)
+def test_approval_words(status_of, text, pair, status):
+    assert status_of(text, pair) == status
