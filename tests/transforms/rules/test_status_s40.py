@@ -147,3 +147,32 @@ def test_decision(status_of, text, pair, status):
 )
 def test_approval_words(status_of, text, pair, status):
     assert status_of(text, pair) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "status"),
+    [
+        # the pair's own verb, between its two mentions, tells arms handed over
+        (
+            "Peru will soon receive Korean FA-50 jets in exchange for Mi-17 helicopters, which "
+            "Lima transferred to Bolivia.",
+            ("BOL", "PER"),
+            "delivered",
+        ),
+        (
+            "Chile is buying Spanish patrol boats, while Argentina supplies Bolivia with trucks "
+            "and rifles.",
+            ("BOL", "ARG"),
+            "delivered",
+        ),
+        # a delivery still ahead after the deal keeps the deal's status
+        (
+            "Peru signed a deal with France for six Scorpene submarines, with the first delivery "
+            "from a French yard expected in 2030.",
+            ("PER", "FRA"),
+            "agreed",
+        ),
+    ],
+)
+def test_own_trigger_delivered(status_of, text, pair, status):
+    assert status_of(text, pair) == status
