@@ -1388,7 +1388,10 @@ def _sentence_pairs(
         # stage read there ("X signed a deal with A, with delivery due") keeps the sentence's
         if OWN_TRIGGER_STATUS != "off" and not lex.symbols_only and told_by:
             at = _own_trigger(cues, rec, sup, symbols, told_by)
-            if at is not None and at != min(told_by):
+            # not a hand-over noun a preposition governs ("signed the contract for the delivery
+            # of S-300s to B": the contract is what the sentence tells)
+            after = lex.status_words.get("noun_after", frozenset())
+            if at is not None and at != min(told_by) and words[at - 1] not in after:
                 alt = sentence_status(words, [at], lex.status_words, heads)
                 if OWN_TRIGGER_STATUS == "any" or alt == "delivered":
                     told = alt or told
