@@ -940,7 +940,8 @@ def _opening_status(
         text = art.title if fld == "title" else art.body
         symbols = _symbols(text, start, end, [], lex)[0]
         trig = [k for k, x in enumerate(symbols) if x[0] == "word" and x[1] in lex.triggers]
-        status = sentence_status(_status_words(symbols, text, lex), trig, lex.status_words)
+        words = _status_words(symbols, text, lex)
+        status = sentence_status(words, trig, lex.status_words, _first_headed(symbols, text, lex))
         if status:
             return status, pos
     return None, len(sentences)
@@ -988,7 +989,8 @@ def _later_statuses(
         spans = per_sentence.get(idx, [])
         symbols = _symbols(text, start, end, [], lex)[0]  # the status read as in the opening
         trig = [k for k, x in enumerate(symbols) if x[0] == "word" and x[1] in lex.triggers]
-        status = sentence_status(_status_words(symbols, text, lex), trig, lex.status_words)
+        words = _status_words(symbols, text, lex)
+        status = sentence_status(words, trig, lex.status_words, _first_headed(symbols, text, lex))
         if not status:
             continue
         if LATER_STATUS == "any":
@@ -1371,7 +1373,8 @@ def _sentence_pairs(
         # a seller with no buyer in the sentence: the buyer another sentence reads alone
         book.note(("recipient", ARTICLE_BUYER), _Span(start, end, "country", ARTICLE_BUYER))
     words, told_by = _without_idle_pledges(symbols, trig, text, first, lex, (start, end))
-    status = sentence_status(words, told_by, lex.status_words)
+    heads = _first_headed(symbols, text, lex)
+    status = sentence_status(words, told_by, lex.status_words, heads)
     goods = lex.grammar.words("for_platform") if lex.grammar else frozenset()
     named = [
         (k, x[1])
@@ -1385,7 +1388,51 @@ def _sentence_pairs(
     for rec, sup, cues in found:
         w = _pair_weapon(named, sup, trig, _own_mention(found, rec, sup, cues))
         own = w is not None and _sells_as_own(w, sup)
-        yield rec, sup, cues, _Facts(status, w, own)
+        told = status
+        # the pair's own verb, between its two mentions, when it is not the sentence's first
+        # trigger: "X will receive jets for the helicopters, which A transferred to B", "X is
+        # buying boats, while A supplies B with trucks": arms A handed B, delivered; another
+        # stage read there ("X signed a deal with A, with delivery due") keeps the sentence's
+        if OWN_TRIGGER_STATUS != "off" and not lex.symbols_only and told_by:
+            at = _own_trigger(cues, rec, sup, symbols, told_by)
+            # not a hand-over noun a preposition governs ("signed the contract for the delivery
+            # of S-300s to B": the contract is what the sentence tells)
+            after = lex.status_words.get("noun_after", frozenset())
+            if at is not None and at != min(told_by) and words[at - 1] not in after:
+                alt = sentence_status(words, [at], lex.status_words, heads)
+                if OWN_TRIGGER_STATUS == "any" or alt == "delivered":
+                    told = alt or told
+        yield rec, sup, cues, _Facts(told, w, own)
+
+
+# How a pair's own trigger gives its status (``_own_trigger``): "delivered" (only a delivery
+# it tells, the policy; 2026-12-07, twelfth stop), "any" (whatever it tells: measured, it
+# loses more right statuses than it gains), "off". Kept as a switch for the bench.
+OWN_TRIGGER_STATUS = "delivered"
+
+
+def _own_trigger(
+    cues: list[Cue], rec: str, sup: str, symbols: list[Symbol], triggers: list[int]
+) -> int | None:
+    """The trigger between the pair's two nearest mentions in the sentence (by their cues),
+    nearest the later one; None when the sentence names one side only (a fill) or no trigger
+    stands between them."""
+    starts = {x[2]: k for k, x in enumerate(symbols) if x[0] == "country"}
+
+    def mentions(role: str, state: str) -> list[int]:
+        found = (starts.get(c.start) for c in cues if (c.role, c.country) == (role, state))
+        return [k for k in found if k is not None]
+
+    spans = [
+        (abs(r - s), min(r, s), max(r, s))
+        for r in mentions("recipient", rec)
+        for s in mentions("supplier", sup)
+    ]
+    if not spans:
+        return None
+    _, lo, hi = min(spans)  # the nearest two mentions of the pair
+    inside = [t for t in triggers if lo < t < hi]
+    return max(inside) if inside else None
 
 
 def _own_mention(
@@ -2639,6 +2686,22 @@ def _status_words(symbols: list[Symbol], text: str, lex: RelationLexicon) -> lis
         orig = bare(text[s:e])
         out.append(read(_fold_token(orig), orig) if kind == "word" else "")
     return out
+
+
+def _first_headed(symbols: list[Symbol], text: str, lex: RelationLexicon) -> frozenset[int]:
+    """The indices of the symbols one of the status list ``first`` stands right before in the
+    text, perhaps past other ignored words ("the first two navies"): the reader drops "first"
+    (``ignore``), so "the first nation to receive" keeps it only here
+    (``transfer.sentence_status``, ``headed``)."""
+    heads = lex.status_words.get("first")
+    if not heads:
+        return frozenset()
+    out = set()
+    for k in range(1, len(symbols)):
+        gap = SENT_TOKEN.findall(_fold_token(text[symbols[k - 1][3] : symbols[k][2]]).lower())
+        if heads.intersection(gap):  # "the first two navies": the ignored words between
+            out.add(k)
+    return frozenset(out)
 
 
 def _fold_token(text: str) -> str:

@@ -17,7 +17,7 @@ words ("the", "a") are already dropped: list "green light", not "the green light
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import lru_cache
 
 from .text import SENT_TOKEN
@@ -62,6 +62,10 @@ READING_KEYS = (
     "fulfil",
     "noun_after",
     "future_far",
+    "infinitive",
+    "scheduled",
+    "first",
+    "ahead_after",
 )
 _PROSPECT_WINDOW = 3  # "is likely to sign a contract": the prospect word a few words before
 _FUTURE_WINDOW = 2  # "will buy", "will soon supply": the auxiliary right before the trigger
@@ -76,6 +80,7 @@ _FULFIL_WINDOW = 4  # "fulfilled this year the contract": past a short time phra
 _CLAUSE_REACH = 15  # the German future: "wird" up to this many words before the infinitive
 CLAUSE_PUNCT = frozenset(",.;:!?()")
 _CLAUSE_END = tuple([p] for p in CLAUSE_PUNCT)
+_WANT_REACH = 15  # "was in talks with X for two years to procure": the wish back in its clause
 _NEGATION_WINDOW = 3  # "hat ... nicht genehmigt", "لن تكون هناك موافقة" (there will be no approval)
 STATUS_KEYS = (*STATUSES, "approval", *READING_KEYS)
 _NONE: frozenset[str] = frozenset()
@@ -198,16 +203,28 @@ _VALUE = re.compile(
 
 
 def sentence_status(
-    words: Sequence[str], triggers: Sequence[int], classes: Mapping[str, frozenset[str]]
+    words: Sequence[str],
+    triggers: Sequence[int],
+    classes: Mapping[str, frozenset[str]],
+    headed: Collection[int] = (),
 ) -> str | None:
     """The status the sentence gives its transfer; ``words`` are folded tokens, ``triggers``
-    their indices that are transfer triggers. None when no status word is present."""
+    their indices that are transfer triggers. None when no status word is present.
+    ``headed``: the indices of words one of ``first`` stands right before, a word the reader
+    drops (``ignore``), so the caller finds it in the text (``pairs._first_headed``)."""
     if not triggers:
         return None
+    # "became the first nation to receive", "the first countries to purchase": read before the
+    # phrases join ("to buy" is one entry of ``own_purchase``)
+    firsts = {t for t in triggers if _first_to(words, t, classes, headed)}
     words = _join_phrases(words, _phrases(tuple(classes.get(k, _NONE) for k in STATUS_KEYS)))
     best: tuple[int, int, str] | None = None
     background: str | None = None
     first = min(triggers)
+    for t in sorted(firsts):  # a step the buyer took first: arms in hand, delivered
+        cand = (abs(t - first), -STATUSES.index("delivered"), "delivered")
+        if best is None or cand < best:
+            best = cand
     # an intent word is a talks word wherever it stands ("veut trois sous-marins"), and more
     # when it governs the trigger (``_intends``)
     lists = {s: classes.get(s, _NONE) for s in STATUSES}
@@ -224,6 +241,8 @@ def sentence_status(
     # before it too ("la demande a été approuvée")
     approved = any(_approval_given(words, i, classes) for i in range(len(words)))
     for i, w in enumerate(words):
+        if i in firsts:
+            continue
         if w in classes.get("approval", _NONE):
             if _negated(words, i, classes):
                 # "no approval", "nicht genehmigt": a government refusing the transfer, a block
@@ -316,7 +335,11 @@ def sentence_status(
             if (
                 status in ("agreed", "ordered")
                 and not approved
-                and _prospect(words, i, classes, agreed=status == "agreed")
+                and (
+                    _prospect(words, i, classes, agreed=status == "agreed")
+                    or _wanted_infinitive(words, i, classes)
+                    or _ahead_after(words, i, classes)
+                )
             ):
                 # "is likely to sign a contract", "hopes to seal a deal": not signed yet
                 status, rank = "talks", STATUSES.index("talks")
@@ -382,6 +405,8 @@ def sentence_status(
     if best is None and approved:
         return "agreed"
     if best is None and background is None and _future(words, triggers, classes):
+        if _wanted_infinitive(words, first, classes):
+            return "talks"  # "is ready to export jets", "willing to sell": offered, not decided
         return "agreed"  # "France will sell howitzers to Armenia": a decision announced
     return best[2] if best else background
 
@@ -506,6 +531,70 @@ def _stops_purchase(words: Sequence[str], i: int, classes: Mapping[str, frozense
         if words[j] in near or " ".join(words[j : j + 2]) in near:
             return True
     return False
+
+
+_FIRST_GAP = 5  # "the first Central Asian countries to purchase": the words between
+
+
+def _first_to(
+    words: Sequence[str], t: int, classes: Mapping[str, frozenset[str]], headed: Collection[int]
+) -> bool:
+    """The trigger ``words[t]`` is an infinitive (one of ``infinitive`` right before it) that one
+    of ``first`` heads a few words before (``headed``: the word it precedes), with no future
+    auxiliary earlier in the clause: "became the first nation to acquire", "were the first
+    countries to purchase drones in 2021", "are the first to receive": the buyer has taken
+    the step, arms in hand. "Will be the first to receive" is ahead."""
+    marker = classes.get("infinitive", _NONE)
+    if not headed or t < 1 or words[t - 1] not in marker:
+        return False
+    ahead = classes.get("future", _NONE) - marker
+    for j in range(t - 1, max(-1, t - 1 - _FIRST_GAP), -1):
+        if j in headed:
+            return not any(words[k] in ahead for k in _clause_back(words, j))
+        if words[j] in _SENTENCE_STOPS or (j < t - 1 and words[j] in marker):
+            return False
+    return False
+
+
+def _clause_back(words: Sequence[str], j: int) -> range:
+    """The indices of the clause before ``words[j]``, back to punctuation."""
+    k = j
+    while k > 0 and words[k - 1] not in _SENTENCE_STOPS:
+        k -= 1
+    return range(k, j)
+
+
+def _wanted_infinitive(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """``words[i]`` is an infinitive (one of ``infinitive`` right before it: "to procure") whose
+    clause holds, further back than ``_prospect`` reads, a prospect or talks word that governs
+    it: "was ready and willing to sell", "has been in talks with X for years to procure",
+    "wanted to procure": what is wished or negotiated, not done. The clause ends at
+    punctuation other than brackets ("talks with X's maker (HAL) to procure"); a ``scheduled``
+    word nearer the infinitive ("is set to transfer", "is due to receive") tells a step fixed."""
+    marker = classes.get("infinitive", _NONE)
+    if not marker or i < 1 or words[i - 1] not in marker:
+        return False
+    wish = classes.get("prospective", _NONE) | classes.get("talks", _NONE)
+    fixed = classes.get("scheduled", _NONE)
+    for j in range(i - 2, max(-1, i - 2 - _WANT_REACH), -1):
+        if words[j] in _SENTENCE_STOPS or words[j] in fixed:
+            return False  # the nearest governor is a step fixed: "is set to transfer"
+        if words[j] in wish:
+            return True
+    return False
+
+
+_SENTENCE_STOPS = frozenset(",.;:!?")
+
+
+def _ahead_after(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
+    """``words[i]`` is one of ``ahead_after`` ("decision") with a prospect or talks word a few
+    words after it: "a decision could be made next year", "a decision is expected": still
+    ahead."""
+    if words[i] not in classes.get("ahead_after", _NONE):
+        return False
+    near = classes.get("prospective", _NONE) | classes.get("talks", _NONE)
+    return any(w in near for w in words[i + 1 : i + 1 + _PROSPECT_WINDOW])
 
 
 def _prospect_after(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
