@@ -120,6 +120,9 @@ LIST_MATE_CUE = "seller of another member of its list"
 # have one buyer, names that buyer's further sellers ("X will buy tanks from A. The helicopters
 # will come from B and C."): a second seller of the same buyer (``_second_sellers``)
 SECOND_SELLERS = True
+# A pair whose sentences name no system borrows none the report names only beside a party of
+# its other pairs (``_others_arms``; docs/rules.md §8, twelfth stop)
+OTHERS_ARMS = True
 # ... and on the language lexicons for a seller read from a mark before it: a case suffix
 # (Turkish "Rusya'dan") or a preposition ("from", "with" after a deal) that is not also the
 # language's "of" (the Romance "de" also names an owner: Portuguese lists of buyers after "de"
@@ -731,6 +734,7 @@ def extract_pairs(
     goods = lexicon.grammar.words("for_platform") if lexicon.grammar else frozenset()
     platforms = {e.id for e in weapons if _only_platform(e, art, goods)}
     tied = _tied_to_pairs(weapons, hits.values())
+    beside = _states_beside(weapons, per_sentence, sentences)
     lede = next((h.status for h in hits.values() if h.status), None)
     # one read of the opening serves both: the lede's status for untold pairs, and a delivery
     # the headline or first sentence tells (``with_opening``)
@@ -762,7 +766,8 @@ def extract_pairs(
             # are the same deal, its direction for ``_one_direction`` to settle
             sides = {hit.supplier, hit.recipient}
             others = {e.id for e in weapons if tied.get(e.id, sides) - sides}
-            w = _article_weapon(weapons, hit.supplier, hit.recipient, platforms, others)
+            unlent = platforms | _others_arms(beside, hits, sides) if OTHERS_ARMS else platforms
+            w = _article_weapon(weapons, hit.supplier, hit.recipient, unlent, others)
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
     found = _one_direction(_named_seller_first(_guesses_turned(list(hits.values()))))
@@ -855,6 +860,47 @@ def _tied_to_pairs(weapons: list[Any], hits: Iterable[PairHit]) -> dict[str, set
             if owners:
                 out[ent.id] = owners
     return out
+
+
+def _states_beside(
+    weapons: list[Any],
+    per_sentence: Mapping[int, list[_Span]],
+    sentences: list[tuple[str, int, int, int]],
+) -> dict[str, list[frozenset[str]]]:
+    """For each weapon, the states (companies as theirs) named in the sentence of each of its
+    mentions; an empty set for a mention outside every sentence read."""
+    where = {(fld, s): i for i, (fld, _, s, _e) in enumerate(sentences)}
+    starts = sorted(where)
+    out: dict[str, list[frozenset[str]]] = {}
+    for ent in weapons:
+        found: list[frozenset[str]] = []
+        for m in ent.mentions:
+            k = bisect.bisect_right(starts, (m.field, m.start)) - 1
+            idx = where[starts[k]] if k >= 0 and starts[k][0] == m.field else None
+            spans = per_sentence.get(idx, []) if idx is not None else []
+            found.append(
+                frozenset(x.ident for x in spans if x.kind == "country" or x.kind in _ACTORS)
+            )
+        out[ent.id] = found
+    return out
+
+
+def _others_arms(
+    beside: Mapping[str, list[frozenset[str]]],
+    hits: Mapping[tuple[str, str], PairHit],
+    sides: set[str],
+) -> set[str]:
+    """The weapons every mention of which stands in a sentence that names a party of another
+    pair the article reads and not both of this pair's sides: that pair's arms, not to be lent
+    to this one (A negotiates a second batch of B's Gripens; B would also offer combat jets to
+    C: C's jets are not A's Gripens). Rivals named beside the seller and states no pair reads
+    ("used Mirages of France or Brazil, or new Kfirs from Israel") leave the weapon lendable."""
+    parties = {x for h in hits.values() for x in (h.recipient, h.supplier)} - sides
+    return {
+        w
+        for w, seen in beside.items()
+        if seen and all((t - sides) & parties and not sides <= t for t in seen)
+    }
 
 
 def _article_weapon(
