@@ -40,3 +40,13 @@ def test_a_system_named_with_no_state_is_still_lent(read) -> None:
         "The contract covers thirty Rafale aircraft and their weapons."
     )
     assert got[("EGY", "FRA")]["weapon"] == "rafale"
+
+
+def test_each_pair_of_a_two_verb_sentence_takes_the_arms_of_its_own_verb(read) -> None:
+    # the first verb is Estonia's purchase; the second, Estonia handing on older guns, is the
+    # deal of the pair with Ukraine
+    got = read(
+        "Norway will sell K9 howitzers to Estonia while Estonia will deliver D-30 guns to Ukraine."
+    )
+    assert got[("EST", "NOR")]["weapon"] == "k9-thunder"
+    assert got[("UKR", "EST")]["weapon"] == "d-30"

@@ -123,6 +123,9 @@ SECOND_SELLERS = True
 # A pair whose sentences name no system borrows none the report names only beside a party of
 # its other pairs (``_others_arms``; docs/rules.md §8, twelfth stop)
 OTHERS_ARMS = True
+# The weapon of a pair in a sentence of several triggers is named nearest the trigger nearest
+# its own parties (``_own_trigger``), not the sentence's first
+OWN_TRIGGER = True
 # ... and on the language lexicons for a seller read from a mark before it: a case suffix
 # (Turkish "Rusya'dan") or a preposition ("from", "with" after a deal) that is not also the
 # language's "of" (the Romance "de" also names an owner: Portuguese lists of buyers after "de"
@@ -1422,7 +1425,8 @@ def _sentence_pairs(
     ]
     found = list(book.pairs())
     for rec, sup, cues in found:
-        w = _pair_weapon(named, sup, trig, _own_mention(found, rec, sup, cues))
+        told = _own_trigger(symbols, trig, cues) if OWN_TRIGGER else trig
+        w = _pair_weapon(named, sup, told, _own_mention(found, rec, sup, cues))
         own = w is not None and _sells_as_own(w, sup)
         yield rec, sup, cues, _Facts(status, w, own)
 
@@ -1454,6 +1458,20 @@ def _own_mention(
     return at, sorted(marks)
 
 
+def _own_trigger(symbols: list[Symbol], trig: list[int], cues: list[Cue]) -> list[int]:
+    """Of a sentence's triggers, the one nearest the pair's own parties when the sentence has
+    several: "A hands tanks to B while B sends its old carriers to C" tells B <- A by the first
+    verb and C <- B by the second. The sentence's triggers when it has one, or when no party's
+    mention is a symbol of it (a placeholder, a party read from another sentence)."""
+    if len(trig) < 2:
+        return trig
+    at = {s[2]: k for k, s in enumerate(symbols) if s[0] == "country"}
+    marks = sorted({at[c.start] for c in cues if c.start in at})
+    if not marks:
+        return trig
+    return [min(trig, key=lambda t: (sum(abs(t - k) for k in marks), t))]
+
+
 def _weapon_side(named: list[tuple[int, _Span]], marks: list[tuple[int, int]]) -> str | None:
     """On which side of its party a sentence of several pairs names each pair's weapon: "before"
     when every party has a weapon between it and the party named before it ("36 F-15s to A and
@@ -1479,10 +1497,11 @@ def _pair_weapon(
     """The weapon a sentence's pair is about: of the supplier's own weapons, with those of a
     multinational programme it is a partner of (``_sells_as_own``: "Eurofighter" for Britain,
     not for France; any named weapon when none is), the one nearest the first transfer
-    trigger, the sentence's main transfer (as for its status); ties go to the first. The first
-    one named is often the carrier ("six transport jets landed, delivering the air defence
-    system"); later triggers often tell of other deals ("... that also included orders of
-    howitzers"). In a sentence of several pairs (``own_mention``: the mention of the party that
+    trigger of ``trig`` (the sentence's main transfer, as for its status, or in a sentence of
+    several the one nearest the pair's own parties, ``_own_trigger``); ties go to the first.
+    The first one named is often the carrier ("six transport jets landed, delivering the air
+    defence system"); later triggers often tell of other deals ("... that also included orders
+    of howitzers"). In a sentence of several pairs (``own_mention``: the mention of the party that
     sets the pair apart, and those of all pairs) the one named on the side the sentence names
     weapons of its parties (``_weapon_side``) is its own, else the one named since the party
     before: "36 F-15s to A and 24 F/A-18s to B"; else the one nearest the party."""
