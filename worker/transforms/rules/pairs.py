@@ -120,6 +120,12 @@ LIST_MATE_CUE = "seller of another member of its list"
 # have one buyer, names that buyer's further sellers ("X will buy tanks from A. The helicopters
 # will come from B and C."): a second seller of the same buyer (``_second_sellers``)
 SECOND_SELLERS = True
+# A pair whose sentences name no system borrows none the report names only beside a party of
+# its other pairs (``_others_arms``; docs/rules.md §8, twelfth stop)
+OTHERS_ARMS = True
+# The weapon of a pair in a sentence of several triggers is named nearest the trigger nearest
+# its own parties (``_own_trigger``), not the sentence's first
+OWN_TRIGGER = True
 # ... and on the language lexicons for a seller read from a mark before it: a case suffix
 # (Turkish "Rusya'dan") or a preposition ("from", "with" after a deal) that is not also the
 # language's "of" (the Romance "de" also names an owner: Portuguese lists of buyers after "de"
@@ -738,6 +744,7 @@ def extract_pairs(
     goods = lexicon.grammar.words("for_platform") if lexicon.grammar else frozenset()
     platforms = {e.id for e in weapons if _only_platform(e, art, goods)}
     tied = _tied_to_pairs(weapons, hits.values())
+    beside = _states_beside(weapons, per_sentence, sentences)
     lede = next((h.status for h in hits.values() if h.status), None)
     # one read of the opening serves both: the lede's status for untold pairs, and a delivery
     # the headline or first sentence tells (``with_opening``)
@@ -769,7 +776,8 @@ def extract_pairs(
             # are the same deal, its direction for ``_one_direction`` to settle
             sides = {hit.supplier, hit.recipient}
             others = {e.id for e in weapons if tied.get(e.id, sides) - sides}
-            w = _article_weapon(weapons, hit.supplier, hit.recipient, platforms, others)
+            unlent = platforms | _others_arms(beside, hits, sides) if OTHERS_ARMS else platforms
+            w = _article_weapon(weapons, hit.supplier, hit.recipient, unlent, others)
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
     found = _one_direction(_named_seller_first(_guesses_turned(list(hits.values()))))
@@ -862,6 +870,47 @@ def _tied_to_pairs(weapons: list[Any], hits: Iterable[PairHit]) -> dict[str, set
             if owners:
                 out[ent.id] = owners
     return out
+
+
+def _states_beside(
+    weapons: list[Any],
+    per_sentence: Mapping[int, list[_Span]],
+    sentences: list[tuple[str, int, int, int]],
+) -> dict[str, list[frozenset[str]]]:
+    """For each weapon, the states (companies as theirs) named in the sentence of each of its
+    mentions; an empty set for a mention outside every sentence read."""
+    where = {(fld, s): i for i, (fld, _, s, _e) in enumerate(sentences)}
+    starts = sorted(where)
+    out: dict[str, list[frozenset[str]]] = {}
+    for ent in weapons:
+        found: list[frozenset[str]] = []
+        for m in ent.mentions:
+            k = bisect.bisect_right(starts, (m.field, m.start)) - 1
+            idx = where[starts[k]] if k >= 0 and starts[k][0] == m.field else None
+            spans = per_sentence.get(idx, []) if idx is not None else []
+            found.append(
+                frozenset(x.ident for x in spans if x.kind == "country" or x.kind in _ACTORS)
+            )
+        out[ent.id] = found
+    return out
+
+
+def _others_arms(
+    beside: Mapping[str, list[frozenset[str]]],
+    hits: Mapping[tuple[str, str], PairHit],
+    sides: set[str],
+) -> set[str]:
+    """The weapons every mention of which stands in a sentence that names a party of another
+    pair the article reads and not both of this pair's sides: that pair's arms, not to be lent
+    to this one (A negotiates a second batch of B's Gripens; B would also offer combat jets to
+    C: C's jets are not A's Gripens). Rivals named beside the seller and states no pair reads
+    ("used Mirages of France or Brazil, or new Kfirs from Israel") leave the weapon lendable."""
+    parties = {x for h in hits.values() for x in (h.recipient, h.supplier)} - sides
+    return {
+        w
+        for w, seen in beside.items()
+        if seen and all((t - sides) & parties and not sides <= t for t in seen)
+    }
 
 
 def _article_weapon(
@@ -1386,7 +1435,8 @@ def _sentence_pairs(
     ]
     found = list(book.pairs())
     for rec, sup, cues in found:
-        w = _pair_weapon(named, sup, trig, _own_mention(found, rec, sup, cues))
+        told = _own_trigger(symbols, trig, cues) if OWN_TRIGGER else trig
+        w = _pair_weapon(named, sup, told, _own_mention(found, rec, sup, cues))
         own = w is not None and _sells_as_own(w, sup)
         told = status
         # the pair's own verb, between its two mentions, when it is not the sentence's first
@@ -1462,6 +1512,20 @@ def _own_mention(
     return at, sorted(marks)
 
 
+def _own_trigger(symbols: list[Symbol], trig: list[int], cues: list[Cue]) -> list[int]:
+    """Of a sentence's triggers, the one nearest the pair's own parties when the sentence has
+    several: "A hands tanks to B while B sends its old carriers to C" tells B <- A by the first
+    verb and C <- B by the second. The sentence's triggers when it has one, or when no party's
+    mention is a symbol of it (a placeholder, a party read from another sentence)."""
+    if len(trig) < 2:
+        return trig
+    at = {s[2]: k for k, s in enumerate(symbols) if s[0] == "country"}
+    marks = sorted({at[c.start] for c in cues if c.start in at})
+    if not marks:
+        return trig
+    return [min(trig, key=lambda t: (sum(abs(t - k) for k in marks), t))]
+
+
 def _weapon_side(named: list[tuple[int, _Span]], marks: list[tuple[int, int]]) -> str | None:
     """On which side of its party a sentence of several pairs names each pair's weapon: "before"
     when every party has a weapon between it and the party named before it ("36 F-15s to A and
@@ -1487,10 +1551,11 @@ def _pair_weapon(
     """The weapon a sentence's pair is about: of the supplier's own weapons, with those of a
     multinational programme it is a partner of (``_sells_as_own``: "Eurofighter" for Britain,
     not for France; any named weapon when none is), the one nearest the first transfer
-    trigger, the sentence's main transfer (as for its status); ties go to the first. The first
-    one named is often the carrier ("six transport jets landed, delivering the air defence
-    system"); later triggers often tell of other deals ("... that also included orders of
-    howitzers"). In a sentence of several pairs (``own_mention``: the mention of the party that
+    trigger of ``trig`` (the sentence's main transfer, as for its status, or in a sentence of
+    several the one nearest the pair's own parties, ``_own_trigger``); ties go to the first.
+    The first one named is often the carrier ("six transport jets landed, delivering the air
+    defence system"); later triggers often tell of other deals ("... that also included orders
+    of howitzers"). In a sentence of several pairs (``own_mention``: the mention of the party that
     sets the pair apart, and those of all pairs) the one named on the side the sentence names
     weapons of its parties (``_weapon_side``) is its own, else the one named since the party
     before: "36 F-15s to A and 24 F/A-18s to B"; else the one nearest the party."""
