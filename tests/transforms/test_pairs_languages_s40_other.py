@@ -7,7 +7,8 @@ docs/languages.md "2026-12-07 (twelfth stop)"). The sentences are our own.
   known make), pairs each buyer a cue marks as one ("X receives 40 rifles") with that seller.
   Not when the seller is read only from an adjective ("Israeli rifles": the state that made
   them, its later buyers may have bought elsewhere), nor when a pair reads the seller buying
-  too, nor past a named weapon of another make.
+  too, nor past a named weapon of another make, nor when another state is read selling alone
+  ("C sells helicopters": a second source the buyer may deal with).
 - A fellow customer is no third party (``pairs._fellow_users``): a state of the later buyer's
   sentence that stands before a verb of operating (the ``operate`` class: "and B already uses
   20") is one more customer of the type, not a party the buyer deals with, and no longer
@@ -79,6 +80,19 @@ def test_later_buyer_needs_the_switch(
 
 
 NOT_LATER_BUYERS = [
+    # another state read selling alone: the later buyer's source is open
+    (
+        "es",
+        "El gobierno español autorizó exportaciones de armas a Qatar. Argelia recibirá además "
+        "40 fusiles. Francia vende helicópteros.",
+        {("QAT", "ESP")},
+    ),
+    (
+        "de",
+        "Die Regierung in Berlin genehmigt Rüstungsexporte nach Katar. Algerien bekommt zudem "
+        "40 Gewehre. Frankreich verkauft Hubschrauber.",
+        {("QAT", "DEU")},
+    ),
     # the one seller read only from an adjective on the arms: the maker, not a seller in words
     (
         "es",

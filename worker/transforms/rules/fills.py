@@ -152,11 +152,14 @@ def fill(
     sentences: list[tuple[str, int, int, int]],
     per_sentence: Mapping[int, list[_Span]],
     lex: RelationLexicon,
+    lone_sellers: Collection[str] = frozenset(),
 ) -> None:
     """The article's fill step: ``orphans`` (buyers read alone) and ``sellers`` (sellers read
     alone) take their counterpart from the article, source by source (the module docstring);
-    ``hits`` are the pairs its sentences read, the filled pairs are added to them."""
-    ctx = _Context(hits, orphans, sellers, tagged, sentences, per_sentence, lex)
+    ``hits`` are the pairs its sentences read, the filled pairs are added to them.
+    ``lone_sellers``: the states read selling alone anywhere in the article, also those
+    ``sellers`` no longer holds (paired as a buyer's second seller, or dropped beside pairs)."""
+    ctx = _Context(hits, orphans, sellers, tagged, sentences, per_sentence, lex, lone_sellers)
     joinable = sellers if lex.symbols_only else _english_join(orphans, sellers, tagged, lex)
     if orphans and joinable and not hits:  # buyer and seller apart
         _joined_pairs(hits, orphans, joinable)
@@ -178,6 +181,7 @@ class _Context:
     sentences: list[tuple[str, int, int, int]]
     per_sentence: Mapping[int, list[_Span]]
     lex: RelationLexicon
+    lone_sellers: Collection[str] = frozenset()
 
     @cached_property
     def other_deals(self) -> set[str]:
@@ -220,7 +224,8 @@ def _from_article_maker(ctx: _Context) -> None:
             ctx.orphans if not ctx.lex.symbols_only else _marked_buyers(ctx.orphans, sup, ctx.lex)
         )
         spans = _spans_named(ctx.per_sentence, ctx.sentences) if ctx.lex.symbols_only else None
-        _later_buyers(ctx.hits, orphans, ctx.makers, states, ctx.lex, spans)
+        others = set(ctx.lone_sellers) - {sup}
+        _later_buyers(ctx.hits, orphans, ctx.makers, states, ctx.lex, spans, others)
 
 
 def _from_opening_seller(ctx: _Context) -> None:

@@ -719,6 +719,7 @@ def extract_pairs(
             hit.sentences.append((fld, sidx, start, end))
             hit.cues.extend(cues)
             _add_facts(hit, facts, text)
+    lone = frozenset(s.state for s in sellers)  # sellers read alone, paired below or not
     if hits and (not lexicon.symbols_only or SECOND_SELLERS_I18N):  # sellers alone beside pairs
         if SECOND_SELLERS:
             _second_sellers(
@@ -731,7 +732,7 @@ def extract_pairs(
             )
         sellers = []
     # the article's context fills the sides left empty (rules/fills.py)
-    _context_fills().fill(hits, orphans, sellers, tagged, sentences, per_sentence, lexicon)
+    _context_fills().fill(hits, orphans, sellers, tagged, sentences, per_sentence, lexicon, lone)
     weapons = [e for e in tagged.entities if e.type == "weapon"]
     goods = lexicon.grammar.words("for_platform") if lexicon.grammar else frozenset()
     platforms = {e.id for e in weapons if _only_platform(e, art, goods)}
@@ -1582,6 +1583,7 @@ def _later_buyers(
     states: Mapping[tuple[str, int, int, int], set[str]],
     lex: RelationLexicon,
     spans: Mapping[tuple[str, int, int, int], list[_Span]] | None = None,
+    other_sellers: Collection[str] = (),
 ) -> None:
     """Buyers read alone after the article has paired its parties, when every pair has the same
     seller and that seller is the state of the article's one maker: two signs agree on who
@@ -1598,7 +1600,9 @@ def _later_buyers(
     elsewhere). In the language lexicons, with no maker named anywhere and no weapon in the
     buyer's sentence, the one seller sells to each such buyer when a pair reads it selling in
     words (``_seller_in_words``, ``LATER_BUYERS_NO_MAKER``: "the government approved exports
-    to A. B receives 40 rifles"): nothing in the article names another source. In the
+    to A. B receives 40 rifles") and no other state is read selling alone (``other_sellers``:
+    "A buys missiles from S. B buys tanks. C sells helicopters."): nothing in the article
+    names another source. In the
     language lexicons (``spans``: the states each sentence names, as spans) a state of the
     buyer's sentence right before a verb of operating is a fellow customer, no third state
     (``_fellow_users``: "A ordered six, and B operates three of them")."""
@@ -1621,7 +1625,7 @@ def _later_buyers(
             _pair_with_maker(hits, orphan, sup, mate, LIST_MATE_CUE)
             continue
         # no maker named at all, nor a weapon in the buyer's sentence: the seller read in words
-        no_maker = not makers and orphan.facts.weapon is None
+        no_maker = not makers and not other_sellers and orphan.facts.weapon is None
         if LATER_BUYERS_NO_MAKER and lex.symbols_only and no_maker:
             named = _seller_in_words(hits, sup)
             if named is not None:
