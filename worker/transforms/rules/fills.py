@@ -21,7 +21,8 @@ when no maker is named), so today's order changes no pair; a new source takes it
 - ``article_maker``: the first buyer read alone buys from the article's one maker, its
   companies' and weapons' state (``pairs._maker_pairs``); a later lone buyer buys from the
   maker every pair already has (``pairs._later_buyers``, ``pairs.LATER_BUYERS``; in the
-  language lexicons only a buyer a cue marks as one, ``_marked_buyers``);
+  language lexicons only a buyer a cue marks as one, ``_marked_buyers``, and, with no maker
+  named at all, from the one seller the pairs read in words, ``LATER_BUYERS_NO_MAKER``);
 - ``opening_seller``: with no maker named, the one buyer buys from the one other state its
   opening names (``_opening_seller_pairs``, language lexicons, issue 13).
 
@@ -91,6 +92,7 @@ from .pairs import (
     _orphan_line,
     _pair_with_maker,
     _Span,
+    _spans_named,
     _states_named,
     _symbols,
     sentence_spans,
@@ -150,11 +152,14 @@ def fill(
     sentences: list[tuple[str, int, int, int]],
     per_sentence: Mapping[int, list[_Span]],
     lex: RelationLexicon,
+    lone_sellers: Collection[str] = frozenset(),
 ) -> None:
     """The article's fill step: ``orphans`` (buyers read alone) and ``sellers`` (sellers read
     alone) take their counterpart from the article, source by source (the module docstring);
-    ``hits`` are the pairs its sentences read, the filled pairs are added to them."""
-    ctx = _Context(hits, orphans, sellers, tagged, sentences, per_sentence, lex)
+    ``hits`` are the pairs its sentences read, the filled pairs are added to them.
+    ``lone_sellers``: the states read selling alone anywhere in the article, also those
+    ``sellers`` no longer holds (paired as a buyer's second seller, or dropped beside pairs)."""
+    ctx = _Context(hits, orphans, sellers, tagged, sentences, per_sentence, lex, lone_sellers)
     joinable = sellers if lex.symbols_only else _english_join(orphans, sellers, tagged, lex)
     if orphans and joinable and not hits:  # buyer and seller apart
         _joined_pairs(hits, orphans, joinable)
@@ -176,6 +181,7 @@ class _Context:
     sentences: list[tuple[str, int, int, int]]
     per_sentence: Mapping[int, list[_Span]]
     lex: RelationLexicon
+    lone_sellers: Collection[str] = frozenset()
 
     @cached_property
     def other_deals(self) -> set[str]:
@@ -217,7 +223,9 @@ def _from_article_maker(ctx: _Context) -> None:
         orphans = (
             ctx.orphans if not ctx.lex.symbols_only else _marked_buyers(ctx.orphans, sup, ctx.lex)
         )
-        _later_buyers(ctx.hits, orphans, ctx.makers, states, ctx.lex)
+        spans = _spans_named(ctx.per_sentence, ctx.sentences) if ctx.lex.symbols_only else None
+        others = set(ctx.lone_sellers) - {sup}
+        _later_buyers(ctx.hits, orphans, ctx.makers, states, ctx.lex, spans, others)
 
 
 def _from_opening_seller(ctx: _Context) -> None:

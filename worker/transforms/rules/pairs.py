@@ -116,6 +116,11 @@ LEAD_BUYER_EN = True
 LATER_BUYERS = True
 # the cue of a lone member of a list whose other member is paired with the seller
 LIST_MATE_CUE = "seller of another member of its list"
+# ... and in the language lexicons, when the article names no maker at all (no company, no
+# weapon of a known make), the one seller every pair has sells to each marked lone buyer:
+# nothing names another source ("Die Regierung genehmigt Exporte nach X. Y erhält 40 Gewehre.")
+LATER_BUYERS_NO_MAKER = True
+ONE_SELLER_CUE = "the one seller of the article's pairs, no maker named"
 # English reader: a sentence that reads sellers and no buyer, in an article whose pairs all
 # have one buyer, names that buyer's further sellers ("X will buy tanks from A. The helicopters
 # will come from B and C."): a second seller of the same buyer (``_second_sellers``)
@@ -727,6 +732,7 @@ def extract_pairs(
             hit.sentences.append((fld, sidx, start, end))
             hit.cues.extend(cues)
             _add_facts(hit, facts, text)
+    lone = frozenset(s.state for s in sellers)  # sellers read alone, paired below or not
     if hits and (not lexicon.symbols_only or SECOND_SELLERS_I18N):  # sellers alone beside pairs
         if SECOND_SELLERS:
             _second_sellers(
@@ -739,7 +745,7 @@ def extract_pairs(
             )
         sellers = []
     # the article's context fills the sides left empty (rules/fills.py)
-    _context_fills().fill(hits, orphans, sellers, tagged, sentences, per_sentence, lexicon)
+    _context_fills().fill(hits, orphans, sellers, tagged, sentences, per_sentence, lexicon, lone)
     weapons = [e for e in tagged.entities if e.type == "weapon"]
     goods = lexicon.grammar.words("for_platform") if lexicon.grammar else frozenset()
     platforms = {e.id for e in weapons if _only_platform(e, art, goods)}
@@ -1695,6 +1701,8 @@ def _later_buyers(
     makers: dict[str, tuple[str, _Span]],
     states: Mapping[tuple[str, int, int, int], set[str]],
     lex: RelationLexicon,
+    spans: Mapping[tuple[str, int, int, int], list[_Span]] | None = None,
+    other_sellers: Collection[str] = (),
 ) -> None:
     """Buyers read alone after the article has paired its parties, when every pair has the same
     seller and that seller is the state of the article's one maker: two signs agree on who
@@ -1708,14 +1716,25 @@ def _later_buyers(
     With no maker named, a list still shares its part: when one member of the buyers read
     alone together is already a buyer of that seller, the others are its buyers too
     (``_list_mate``: "would block the sales of munitions to A, B and C", A's sale read
-    elsewhere)."""
+    elsewhere). In the language lexicons, with no maker named anywhere and no weapon in the
+    buyer's sentence, the one seller sells to each such buyer when a pair reads it selling in
+    words (``_seller_in_words``, ``LATER_BUYERS_NO_MAKER``: "the government approved exports
+    to A. B receives 40 rifles") and no other state is read selling alone (``other_sellers``:
+    "A buys missiles from S. B buys tanks. C sells helicopters."): nothing in the article
+    names another source. In the
+    language lexicons (``spans``: the states each sentence names, as spans) a state of the
+    buyer's sentence right before a verb of operating is a fellow customer, no third state
+    (``_fellow_users``: "A ordered six, and B operates three of them")."""
     sup = next(iter(hits))[1]
     buyers = {rec for rec, _ in hits}
     for orphan in orphans:
         if orphan.state in buyers:
             continue
         members = {o.state for o in orphans if o.sentence == orphan.sentence}
-        if states.get(orphan.sentence, set()) - members - {sup}:
+        third = states.get(orphan.sentence, set()) - members - {sup}
+        if third and spans is not None:  # a fellow customer is no third party (languages)
+            third -= _fellow_users(orphan, spans.get(orphan.sentence, []), lex)
+        if third:
             continue
         if _article_maker(makers, orphan.state) == sup and _buys_of_make(orphan, sup, lex):
             _pair_with_maker(hits, orphan, sup, makers[sup])
@@ -1723,6 +1742,41 @@ def _later_buyers(
         mate = _list_mate(hits, _list_of(orphan, orphans, lex) & buyers, sup)
         if mate is not None:
             _pair_with_maker(hits, orphan, sup, mate, LIST_MATE_CUE)
+            continue
+        # no maker named at all, nor a weapon in the buyer's sentence: the seller read in words
+        no_maker = not makers and not other_sellers and orphan.facts.weapon is None
+        if LATER_BUYERS_NO_MAKER and lex.symbols_only and no_maker:
+            named = _seller_in_words(hits, sup)
+            if named is not None:
+                _pair_with_maker(hits, orphan, sup, named, ONE_SELLER_CUE)
+
+
+def _fellow_users(orphan: _Orphan, spans: list[_Span], lex: RelationLexicon) -> set[str]:
+    """The states of the lone buyer's sentence that stand right before a verb of operating
+    (``_users``, the ``operate`` class: "and that B operates three of them"): fellow customers
+    of the type, listed beside its buyers, not a party the buyer deals with."""
+    if not lex.operate:
+        return set()
+    _, _, start, end = orphan.sentence
+    symbols, _ = _symbols(orphan.text, start, end, [replace(sp) for sp in spans], lex)
+    countries = [k for k, sym in enumerate(symbols) if sym[0] == "country"]
+    return _users(dict.fromkeys(countries), countries, symbols, lex)
+
+
+def _seller_in_words(hits: Mapping[tuple[str, str], PairHit], sup: str) -> tuple[str, _Span] | None:
+    """Where the article's one seller ``sup`` is read selling in words (field, span): a cue of
+    a pattern (or the only other party of a sentence of transfer), not the arms' maker or
+    origin, not an adjective ("XA": "the Mauritanian jets" names a user as often); None when
+    no pair reads it so, or when a pair reads it buying too (a pair read the wrong way round
+    names no seller for the article's other buyers)."""
+    cues = [c for h in hits.values() for c in h.cues if c.country == sup]
+    if any(c.role == "recipient" for c in cues):
+        return None
+    for c in cues:
+        pattern = c.cue.split(" (")[0]
+        if c.role == "supplier" and _hands_over(c.cue) and "XA" not in pattern.split():
+            return c.field, _Span(c.start, c.end, "country", sup, name=c.cue)
+    return None
 
 
 def _named_at(orphan: _Orphan) -> tuple[int, int] | None:
