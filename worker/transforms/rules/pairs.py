@@ -2493,7 +2493,72 @@ def _symbols(
     symbols = _drop_civil_vessels(symbols, text, lex)
     if lex.grammar is not None:
         symbols = _hulls_as_verbs(symbols, text, lex)
+        symbols = _force_kit(symbols, lex)
     return symbols, (toks[0][1] if toks else start)
+
+
+def _force_kit(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
+    """A force's kit is arms: each word of the `kit` class (equipment, vehicles, trucks, lorries)
+    reads as a plain arms word in a sentence that names a state's armed force ("gifted trucks to
+    the Nepal Army", "the Sri Lanka Navy received equipment", "to the Navy of X": a `force_body`
+    word right after a state's name, past `force_lead` words, or "of" the state), or right after
+    a force word itself ("army vehicles", "navy trucks"). Elsewhere a truck is a truck ("sold
+    trucks to Kenya"), and after relief goods ("medical supplies and equipment", `cargo` before
+    it past `also`, `relief` and `mod` words) or a civil use ("fire trucks") it stays a word."""
+    cls = lex.grammar
+    kit = cls.words("kit") if cls is not None else frozenset()
+    if not kit or not any(s[0] == "word" and s[1] in kit for s in symbols):
+        return symbols
+    body = cls.words("force_body")
+    force = _names_a_force(symbols, body, cls.words("force_lead"))
+    out = list(symbols)
+    for k, s in enumerate(symbols):
+        if s[0] != "word" or s[1] not in kit:
+            continue
+        before = symbols[k - 1] if k else None
+        own = before is not None and before[0] == "word" and before[1] in body
+        if (force or own) and not _civil_kit(symbols, k, cls):
+            out[k] = ("weapon", None, s[2], s[3])
+    return out
+
+
+def _names_a_force(symbols: list[Symbol], body: frozenset[str], lead: frozenset[str]) -> bool:
+    """The sentence names a state's armed force: a `force_body` word after a country, past
+    `force_lead` words only ("the Kenyan Defence Forces", "Sri Lanka Navy", "India's army"), or
+    before "of" and a country ("the Navy of the United Arab Emirates")."""
+    for j, s in enumerate(symbols):
+        if s[0] != "country":
+            continue
+        of = j >= 2 and symbols[j - 1][:2] == ("word", "of") and symbols[j - 2][0] == "word"
+        if of and symbols[j - 2][1] in body:
+            return True
+        k = j + 1
+        while k < len(symbols) and k - j <= _FORCE_REACH and symbols[k][0] == "word":
+            if symbols[k][1] in body:
+                return True
+            if symbols[k][1] not in lead:
+                break
+            k += 1
+    return False
+
+
+_FORCE_REACH = 5  # words from a state's name to its force word ("people ' s defence forces")
+
+
+def _civil_kit(symbols: list[Symbol], k: int, cls: Any) -> bool:
+    """The kit word at ``k`` serves a civil use: a `civil_use` word right before it ("fire
+    trucks"), or relief goods before it in one list ("medical supplies and equipment")."""
+    j = k - 1
+    if j >= 0 and symbols[j][0] == "word" and cls.has("civil_use", symbols[j][1]):
+        return True
+    skip = ("also", "relief", "mod")
+    while j >= 0 and symbols[j][0] == "word":
+        if cls.has("cargo", symbols[j][1]):
+            return True
+        if not cls.any(skip, symbols[j][1]):
+            return False
+        j -= 1
+    return False
 
 
 # the words before a verb, not a noun: "to ship", "will ship", "Norway also ships", "which ships"
