@@ -68,6 +68,10 @@ def test_kit_of_a_force_is_arms(read, text, pairs):
         "China donated medical supplies and equipment to the Nepal Army.",
         # a civil use right before it
         "Italy gave fire trucks to the Albanian Army after the floods.",
+        # relief goods after it in one list
+        "China donated equipment and medicines to the Pakistan Army.",
+        # a state's force moving its own kit ("US Army vehicles"): no arms of a transfer
+        "US Army vehicles arrived in Poland last week.",
     ],
 )
 def test_kit_with_no_force_or_for_civil_use_is_no_arms(read, text):

@@ -2509,17 +2509,28 @@ def _force_kit(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
     kit = cls.words("kit") if cls is not None else frozenset()
     if not kit or not any(s[0] == "word" and s[1] in kit for s in symbols):
         return symbols
-    body = cls.words("force_body")
-    force = _names_a_force(symbols, body, cls.words("force_lead"))
+    body, lead = cls.words("force_body"), cls.words("force_lead")
+    force = _names_a_force(symbols, body, lead)
     out = list(symbols)
     for k, s in enumerate(symbols):
         if s[0] != "word" or s[1] not in kit:
             continue
         before = symbols[k - 1] if k else None
-        own = before is not None and before[0] == "word" and before[1] in body
-        if (force or own) and not _civil_kit(symbols, k, cls):
+        after_force = before is not None and before[0] == "word" and before[1] in body
+        if after_force and _of_a_state(symbols, k - 1, lead):
+            continue  # "US Army vehicles arrived in X": a force moving its own kit
+        if (force or after_force) and not _civil_kit(symbols, k, cls):
             out[k] = ("weapon", None, s[2], s[3])
     return out
+
+
+def _of_a_state(symbols: list[Symbol], j: int, lead: frozenset[str]) -> bool:
+    """The force word at ``j`` is a state's, named right before it past `force_lead` words
+    ("the US Army", "Kenya's Defence Force")."""
+    i = j - 1
+    while i >= 0 and j - i <= _FORCE_REACH and symbols[i][0] == "word" and symbols[i][1] in lead:
+        i -= 1
+    return i >= 0 and symbols[i][0] == "country"
 
 
 def _names_a_force(symbols: list[Symbol], body: frozenset[str], lead: frozenset[str]) -> bool:
@@ -2547,17 +2558,19 @@ _FORCE_REACH = 5  # words from a state's name to its force word ("people ' s def
 
 def _civil_kit(symbols: list[Symbol], k: int, cls: Any) -> bool:
     """The kit word at ``k`` serves a civil use: a `civil_use` word right before it ("fire
-    trucks"), or relief goods before it in one list ("medical supplies and equipment")."""
-    j = k - 1
-    if j >= 0 and symbols[j][0] == "word" and cls.has("civil_use", symbols[j][1]):
+    trucks"), or relief goods in one list with it, before or after ("medical supplies and
+    equipment", "equipment and medicines")."""
+    if k and symbols[k - 1][0] == "word" and cls.has("civil_use", symbols[k - 1][1]):
         return True
     skip = ("also", "relief", "mod")
-    while j >= 0 and symbols[j][0] == "word":
-        if cls.has("cargo", symbols[j][1]):
-            return True
-        if not cls.any(skip, symbols[j][1]):
-            return False
-        j -= 1
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(symbols) and symbols[j][0] == "word":
+            if cls.has("cargo", symbols[j][1]):
+                return True
+            if not cls.any(skip, symbols[j][1]):
+                break
+            j += step
     return False
 
 
