@@ -2666,7 +2666,85 @@ def _symbols(
     symbols = _drop_civil_vessels(symbols, text, lex)
     if lex.grammar is not None:
         symbols = _hulls_as_verbs(symbols, text, lex)
+        symbols = _force_kit(symbols, lex)
     return symbols, (toks[0][1] if toks else start)
+
+
+def _force_kit(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
+    """A force's kit is arms: each word of the `kit` class (equipment, vehicles, trucks, lorries)
+    reads as a plain arms word in a sentence that names a state's armed force ("gifted trucks to
+    the Nepal Army", "the Sri Lanka Navy received equipment", "to the Navy of X": a `force_body`
+    word right after a state's name, past `force_lead` words, or "of" the state), or right after
+    a force word itself ("army vehicles", "navy trucks"). Elsewhere a truck is a truck ("sold
+    trucks to Kenya"), and after relief goods ("medical supplies and equipment", `cargo` before
+    it past `also`, `relief` and `mod` words) or a civil use ("fire trucks") it stays a word."""
+    cls = lex.grammar
+    kit = cls.words("kit") if cls is not None else frozenset()
+    if not kit or not any(s[0] == "word" and s[1] in kit for s in symbols):
+        return symbols
+    body, lead = cls.words("force_body"), cls.words("force_lead")
+    force = _names_a_force(symbols, body, lead)
+    out = list(symbols)
+    for k, s in enumerate(symbols):
+        if s[0] != "word" or s[1] not in kit:
+            continue
+        before = symbols[k - 1] if k else None
+        after_force = before is not None and before[0] == "word" and before[1] in body
+        if after_force and _of_a_state(symbols, k - 1, lead):
+            continue  # "US Army vehicles arrived in X": a force moving its own kit
+        if (force or after_force) and not _civil_kit(symbols, k, cls):
+            out[k] = ("weapon", None, s[2], s[3])
+    return out
+
+
+def _of_a_state(symbols: list[Symbol], j: int, lead: frozenset[str]) -> bool:
+    """The force word at ``j`` is a state's, named right before it past `force_lead` words
+    ("the US Army", "Kenya's Defence Force")."""
+    i = j - 1
+    while i >= 0 and j - i <= _FORCE_REACH and symbols[i][0] == "word" and symbols[i][1] in lead:
+        i -= 1
+    return i >= 0 and symbols[i][0] == "country"
+
+
+def _names_a_force(symbols: list[Symbol], body: frozenset[str], lead: frozenset[str]) -> bool:
+    """The sentence names a state's armed force: a `force_body` word after a country, past
+    `force_lead` words only ("the Kenyan Defence Forces", "Sri Lanka Navy", "India's army"), or
+    before "of" and a country ("the Navy of the United Arab Emirates")."""
+    for j, s in enumerate(symbols):
+        if s[0] != "country":
+            continue
+        of = j >= 2 and symbols[j - 1][:2] == ("word", "of") and symbols[j - 2][0] == "word"
+        if of and symbols[j - 2][1] in body:
+            return True
+        k = j + 1
+        while k < len(symbols) and k - j <= _FORCE_REACH and symbols[k][0] == "word":
+            if symbols[k][1] in body:
+                return True
+            if symbols[k][1] not in lead:
+                break
+            k += 1
+    return False
+
+
+_FORCE_REACH = 5  # words from a state's name to its force word ("people ' s defence forces")
+
+
+def _civil_kit(symbols: list[Symbol], k: int, cls: Any) -> bool:
+    """The kit word at ``k`` serves a civil use: a `civil_use` word right before it ("fire
+    trucks"), or relief goods in one list with it, before or after ("medical supplies and
+    equipment", "equipment and medicines")."""
+    if k and symbols[k - 1][0] == "word" and cls.has("civil_use", symbols[k - 1][1]):
+        return True
+    skip = ("also", "relief", "mod")
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(symbols) and symbols[j][0] == "word":
+            if cls.has("cargo", symbols[j][1]):
+                return True
+            if not cls.any(skip, symbols[j][1]):
+                break
+            j += step
+    return False
 
 
 # the words before a verb, not a noun: "to ship", "will ship", "Norway also ships", "which ships"
