@@ -1450,7 +1450,7 @@ def _sentence_pairs(
         # buying boats, while A supplies B with trucks": arms A handed B, delivered; another
         # stage read there ("X signed a deal with A, with delivery due") keeps the sentence's
         if OWN_TRIGGER_STATUS != "off" and not lex.symbols_only and told_by:
-            at = _own_trigger(cues, rec, sup, symbols, told_by)
+            at = _trigger_between(cues, rec, sup, symbols, told_by)
             # not a hand-over noun a preposition governs ("signed the contract for the delivery
             # of S-300s to B": the contract is what the sentence tells)
             after = lex.status_words.get("noun_after", frozenset())
@@ -1461,13 +1461,13 @@ def _sentence_pairs(
         yield rec, sup, cues, _Facts(told, w, own)
 
 
-# How a pair's own trigger gives its status (``_own_trigger``): "delivered" (only a delivery
-# it tells, the policy; 2026-12-07, twelfth stop), "any" (whatever it tells: measured, it
-# loses more right statuses than it gains), "off". Kept as a switch for the bench.
+# How the trigger between a pair's mentions gives its status (``_trigger_between``):
+# "delivered" (only a delivery it tells, the policy; 2026-12-07, twelfth stop), "any" (whatever
+# it tells: measured, it loses more right statuses than it gains), "off". A switch for the bench.
 OWN_TRIGGER_STATUS = "delivered"
 
 
-def _own_trigger(
+def _trigger_between(
     cues: list[Cue], rec: str, sup: str, symbols: list[Symbol], triggers: list[int]
 ) -> int | None:
     """The trigger between the pair's two nearest mentions in the sentence (by their cues),
