@@ -70,6 +70,10 @@ def test_a_noun_before_a_name_in_a_currency_is_no_adjective() -> None:
         ("ar", "لندن توافق على بيع الطائرات", {"GBR"}),
         # the state's own name after the same preposition is still the state
         ("ru", "Учения прошли во Франции.", {"FRA"}),
+        # ... also where the state and its capital are one word
+        ("ru", "Отгрузка катеров в Алжир задержалась.", {"DZA"}),
+        ("ar", "وصلت الشحنة الأولى في الكويت", {"KWT"}),
+        ("uk", "Постачання в Кувейт почнеться влітку.", {"KWT"}),
     ],
 )
 def test_a_capital_after_a_preposition_of_place_is_a_place(

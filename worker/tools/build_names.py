@@ -986,11 +986,13 @@ def render(
     sources: str,
     elsewhere: frozenset[str] = frozenset(),
     english: frozenset[str] = frozenset(),
+    names: frozenset[str] = frozenset(),
 ) -> str:
     """The language's YAML file. ``elsewhere``: the folded forms the English gazetteer or another
     language gives; a people's noun sharing one is a name there ("Italien", German for Italy;
     "Afghan", English) and takes no condition that limits it to this language. ``english``: the
-    English gazetteer's folded forms; a capital sharing one takes no condition of place."""
+    English gazetteer's folded forms, ``names`` every table's folded names and adjectives: a
+    capital sharing one takes no condition of place."""
 
     def people(t: Table) -> set[str]:
         return {s for s in people_nouns(lang, t) if fold_words(s).strip() not in elsewhere}
@@ -1001,10 +1003,12 @@ def render(
 
     def capitals(t: Table) -> list[str | dict[str, Any]]:
         # a capital after a preposition of place is the city; not a form the English
-        # gazetteer gives too ("Lima"), whose merged condition would hold in English copy
+        # gazetteer gives too ("Lima"), whose merged condition would hold in English copy, nor
+        # one that is also a state's name in any table ("Алжир", "الكويت", "تونس": the state
+        # and its capital are one word, and the merged condition would reject the name)
         return [
             {"text": c, "reject_if": in_place}
-            if place and fold_words(c).strip() not in english
+            if place and fold_words(c).strip() not in english | names
             else c
             for c in sorted(t.capitals)
         ]
@@ -1072,6 +1076,12 @@ def build(langs: list[str], out: Path, write: Iterable[str] | None = None) -> It
     yield from resolve(all_tables, english, en_words)
     out.mkdir(parents=True, exist_ok=True)
     sources = versions()
+    names = frozenset(
+        fold_words(s).strip()
+        for tabs in all_tables.values()
+        for t in tabs.values()
+        for s in t.names | t.adjectives
+    )
     for code, tables in all_tables.items():
         if write is not None and code not in write:
             continue
@@ -1082,7 +1092,7 @@ def build(langs: list[str], out: Path, write: Iterable[str] | None = None) -> It
             for t in tabs.values()
             for s in t.names | t.adjectives | t.capitals
         }
-        text = render(code, tables, sources, elsewhere, frozenset(english))
+        text = render(code, tables, sources, elsewhere, frozenset(english), names)
         (out / f"{code}.yaml").write_text(text, encoding="utf-8")
         n = sum(len(t.names) + len(t.capitals) + len(t.adjectives) for t in tables.values())
         yield f"{code}: {n} forms for {len(tables)} countries -> {out / f'{code}.yaml'}"
