@@ -106,6 +106,14 @@ class Language:
     # write the noun in lower case, and there a capitalised adjective is mostly a surname or
     # a place ("Russo", "Indiana", "Americana"); tenth stop, 2026-12-07
     people_noun_capitalised: bool = False
+    # Prepositions of place: a capital right after one is the city, a mere place ("в Москве",
+    # "في لندن"), not its state; each capital form is written with ``reject_if: preceded_by``
+    # these words. Arabic, Spanish, Italian, Portuguese: the rules' `place` class (the pair
+    # reader's, languages/<lang>.yaml; a test keeps them equal); Russian and Ukrainian "в/во/у",
+    # which the rules leave out because "в" also means "into" and the pair reader reads a
+    # state's name there as a buyer; a capital there is a place to go or be. French "à" (also
+    # "to") is left out; twelfth stop, 2026-12-07
+    capital_place: tuple[str, ...] = ()
 
 
 # Russian: feminine -а/-я (velar and hushing stems take -и, not -ы) and masculine hard, soft
@@ -312,9 +320,9 @@ LANGUAGES: dict[str, Language] = {
             "de", "first", inflect_names=False, genitive_s=True, adjective_endings=_DE_ENDINGS
         ),
         Language("fr", "last", adjective_endings=_FR_ENDINGS, people_noun_capitalised=True),
-        Language("es", "last", adjective_endings=_ES_ENDINGS),
-        Language("it", "last", adjective_endings=_IT_ENDINGS),
-        Language("pt", "last", adjective_endings=_PT_ENDINGS),
+        Language("es", "last", adjective_endings=_ES_ENDINGS, capital_place=("en",)),
+        Language("it", "last", adjective_endings=_IT_ENDINGS, capital_place=("in",)),
+        Language("pt", "last", adjective_endings=_PT_ENDINGS, capital_place=("em", "no", "na")),
         Language(
             "pl",
             "last",
@@ -333,6 +341,7 @@ LANGUAGES: dict[str, Language] = {
             declension=_RU_DECLENSION,
             adjectives_lead=True,
             plural_cases=plural_cases("ru"),
+            capital_place=("в", "во"),
         ),
         Language(
             "uk",
@@ -343,9 +352,16 @@ LANGUAGES: dict[str, Language] = {
             declension=_UK_DECLENSION,
             adjectives_lead=True,
             plural_cases=plural_cases("uk"),
+            capital_place=("в", "у"),
         ),
         Language("tr", "before-noun", lowercase_adjectives=False, relational_suffix=True),
-        Language("ar", "last", lowercase_adjectives=False, arabic_clitics=True),
+        Language(
+            "ar",
+            "last",
+            lowercase_adjectives=False,
+            arabic_clitics=True,
+            capital_place=("في",),
+        ),
     )
 }
 
@@ -495,6 +511,12 @@ def adjective_of(currency: str, lang: Language, names: set[str], nouns: set[str]
         if not rest:
             return None
         cand = rest[0] if lang.adjective_at == "first" else rest[-1]
+        # A noun that a capitalised name follows is no adjective: it opens the name in the
+        # genitive ("фунт острова Святої Єлени", the pound of Saint Helena's island), and as a
+        # "Saint Helena" form it read every "островах" as the state (twelfth stop, 2026-12-07)
+        after = words[words.index(cand) + 1 : words.index(cand) + 2] if cand in words else []
+        if after and after[0][:1].isupper() and not cand.isupper() and cand[:1].islower():
+            return None
     if not cand or not (cand.isupper() or _echoes(cand, names)):
         return None
     if lang.code == "de" and "-" in cand:
@@ -959,14 +981,37 @@ def people_nouns(lang: str, table: Table) -> set[str]:
 
 
 def render(
-    lang: str, tables: dict[str, Table], sources: str, elsewhere: frozenset[str] = frozenset()
+    lang: str,
+    tables: dict[str, Table],
+    sources: str,
+    elsewhere: frozenset[str] = frozenset(),
+    english: frozenset[str] = frozenset(),
+    names: frozenset[str] = frozenset(),
 ) -> str:
     """The language's YAML file. ``elsewhere``: the folded forms the English gazetteer or another
     language gives; a people's noun sharing one is a name there ("Italien", German for Italy;
-    "Afghan", English) and takes no condition that limits it to this language."""
+    "Afghan", English) and takes no condition that limits it to this language. ``english``: the
+    English gazetteer's folded forms, ``names`` every table's folded names and adjectives: a
+    capital sharing one takes no condition of place."""
 
     def people(t: Table) -> set[str]:
         return {s for s in people_nouns(lang, t) if fold_words(s).strip() not in elsewhere}
+
+    place = LANGUAGES[lang].capital_place
+    # one object for every capital, which the YAML writes once and refers to (an anchor)
+    in_place = [{"preceded_by": list(place)}]
+
+    def capitals(t: Table) -> list[str | dict[str, Any]]:
+        # a capital after a preposition of place is the city; not a form the English
+        # gazetteer gives too ("Lima"), whose merged condition would hold in English copy, nor
+        # one that is also a state's name in any table ("Алжир", "الكويت", "تونس": the state
+        # and its capital are one word, and the merged condition would reject the name)
+        return [
+            {"text": c, "reject_if": in_place}
+            if place and fold_words(c).strip() not in english | names
+            else c
+            for c in sorted(t.capitals)
+        ]
 
     doc = {
         "language": lang,
@@ -988,7 +1033,7 @@ def render(
                     if t.adjectives
                     else {}
                 ),
-                **({"capitals": sorted(t.capitals)} if t.capitals else {}),
+                **({"capitals": capitals(t)} if t.capitals else {}),
                 **({"combining": sorted(t.combining)} if t.combining else {}),
             }
             for iso3, t in sorted(tables.items())
@@ -1031,6 +1076,12 @@ def build(langs: list[str], out: Path, write: Iterable[str] | None = None) -> It
     yield from resolve(all_tables, english, en_words)
     out.mkdir(parents=True, exist_ok=True)
     sources = versions()
+    names = frozenset(
+        fold_words(s).strip()
+        for tabs in all_tables.values()
+        for t in tabs.values()
+        for s in t.names | t.adjectives
+    )
     for code, tables in all_tables.items():
         if write is not None and code not in write:
             continue
@@ -1041,7 +1092,7 @@ def build(langs: list[str], out: Path, write: Iterable[str] | None = None) -> It
             for t in tabs.values()
             for s in t.names | t.adjectives | t.capitals
         }
-        text = render(code, tables, sources, elsewhere)
+        text = render(code, tables, sources, elsewhere, frozenset(english), names)
         (out / f"{code}.yaml").write_text(text, encoding="utf-8")
         n = sum(len(t.names) + len(t.capitals) + len(t.adjectives) for t in tables.values())
         yield f"{code}: {n} forms for {len(tables)} countries -> {out / f'{code}.yaml'}"
