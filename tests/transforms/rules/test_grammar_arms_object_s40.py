@@ -67,3 +67,34 @@ def test_into_service_is_no_deployment(read, text, pairs):
 )
 def test_air_defence_compounds_without_hyphens(read, text, pairs):
     assert read(text) == pairs
+
+
+# Review of the twelfth stop (2026-12-07): "into service" lifts the "sent ... into" stop only
+# when the phrase belongs to another verb ("will be taken into service"); a sender's own arms
+# put "into service" or "into operations" somewhere abroad stay a deployment, no sale.
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Moscow has sent its S-400 batteries into service at an airbase in Syria.", set()),
+        ("Washington sent a squadron of F-16s into service in Romania last month.", set()),
+        ("London sent six Typhoon jets into operations over Iraq.", set()),
+        # the phrase on a verb of its own, after the object: the purchase still reads
+        ("Chile will take into service the frigates it bought from Britain.", {("CHL", "GBR")}),
+    ],
+)
+def test_own_arms_sent_into_service_abroad_stay_a_deployment(read, text, pairs):
+    assert read(text) == pairs
+
+
+# Review: the verb chain reads the arms of an infinitive, not who sends them where; a hand-over
+# of own arms for an exercise or a plain basing stays no sale.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four US bombers are expected to be flown to Norway for a joint exercise in March.",
+        "The Rafale jets are due to be sent to Greece by France for NATO drills.",
+        "The Leopard tanks are due to be sent to Lithuania by Germany for a brigade based there.",
+    ],
+)
+def test_verb_chain_keeps_look_alikes_out(read, text):
+    assert read(text) == set()

@@ -2975,9 +2975,9 @@ def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes
         objects += _prep_objects(verb, "in")
     if cls.has("arrive", _w(verb)):  # what arrives is its subject ("two jets arrived in X")
         objects += _arriving(verb, cls)
-    if verb.dep_ == "relcl" and all(o.tag_ in ("WDT", "WP") for o in objects):
+    if verb.dep_ == "relcl" and all(_relative_pronoun(o) for o in objects):
         objects.append(verb.head)  # "the helicopters (that) it had ordered from X"
-    if all(_relative_pronoun(o) for o in objects):
+    if all(_relative_pronoun(o) for o in objects):  # none, or only "that": the chain's object
         objects += _object_up_the_chain(verb)
     described = _participle_noun(verb)
     if described is not None and not objects:
@@ -2999,7 +2999,7 @@ def arms_object(doc: Any, at: int, arms: Sequence[tuple[int, int]], cls: Classes
 def _relative_pronoun(tok: Any) -> bool:
     """A relative pronoun the parser takes for an object ("the jets that it ordered": "that" is
     often tagged a preposition)."""
-    return tok.tag_ in ("WDT", "WP") or tok.lower_ in ("that", "which")
+    return tok.tag_ in ("WDT", "WP") or _w(tok) in _RELATIVE
 
 
 def _object_up_the_chain(verb: Any) -> list[Any]:
