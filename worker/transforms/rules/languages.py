@@ -666,9 +666,8 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.from_or_in = folded("from") & folded("in")
     # exercises and deployments: no transfer, so the article's context fills no side there
     lex.drills = folded("drill")
-    # verbs of arriving that count only with a "to" word (pairs._arrives_nowhere); not "onto":
-    # Polish "trafiły na Ukrainę", "trafił na terytorium" is a strike or a stray drone
-    lex.arrive_to, lex.to_words_only = folded("arrive_to"), folded("to")
+    # verbs of arriving that count only with a "to" word (pairs._arrives_nowhere)
+    lex.arrive_to, lex.to_words_only = folded("arrive_to"), folded("to") | folded("onto")
     # attacks and war: a state the opening reads attacking is no seller the context supplies
     lex.attacks = folded("attack")
     # words folding into another word of the lexicon: read as written (RelationLexicon.written)

@@ -286,12 +286,11 @@ class RelationLexicon:
     # "Übung", "exercice", "учения"): a report about one is no transfer, so the article's
     # context never supplies a missing side there (``fills._opening_seller_pairs``)
     drills: frozenset[str] = frozenset()
-    # language lexicons: verbs of arriving that count only with a "to" word (class ``to``)
-    # right after them or at most two symbols before them (the ``arrive_to`` class: Polish
-    # "trafić", "trafiły do X" arrived in X, "do X trafił", but "rakieta trafiła w" the missile
-    # hit, and "trafiły na Ukrainę" or "trafił na terytorium Polski" a strike or a stray drone,
-    # so not ``onto``): elsewhere they are no trigger (``_qualifying_triggers``);
-    # ``to_words_only`` holds the ``to`` class
+    # language lexicons: verbs of arriving that count only with a "to" word (classes ``to`` and
+    # ``onto``) right after them or at most two symbols before them (the ``arrive_to`` class:
+    # Polish "trafić", "trafiły do X" arrived in X, "do X trafił", "trafią na Słowację", but
+    # "rakieta trafiła w" the missile hit): elsewhere they are no trigger
+    # (``_qualifying_triggers``); ``to_words_only`` holds those two classes
     arrive_to: frozenset[str] = frozenset()
     to_words_only: frozenset[str] = frozenset()
     # language lexicons: words of attacking and war (the ``attack`` class: "Angriff",
@@ -2768,9 +2767,9 @@ def _qualifying_triggers(
 
 def _arrives_nowhere(symbols: list[Symbol], k: int, lex: RelationLexicon) -> bool:
     """Whether the trigger at ``k`` is a verb of arriving that needs a "to" word (class
-    ``arrive_to``; the words of ``to``) and has none right after it nor at most two symbols
-    before it: Polish "trafiły do Polski" and "do Polski trafił" tell arms arriving, "rakieta
-    trafiła w" and "rakiety trafiły na Ukrainę" a hit."""
+    ``arrive_to``; the words of ``to`` and ``onto``) and has none right after it nor at most two
+    symbols before it: Polish "trafiły do Polski", "do Polski trafił" and "trafią na Słowację"
+    tell arms arriving, "rakieta trafiła w" a hit."""
     if symbols[k][1] not in lex.arrive_to:
         return False
     near = [*symbols[max(0, k - 2) : k], *symbols[k + 1 : k + 2]]
