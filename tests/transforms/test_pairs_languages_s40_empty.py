@@ -54,9 +54,10 @@ def test_agent_phrase_of_a_deal_word(
 
 
 def test_agent_of_a_purchase_is_not_its_seller(tagger: Tagger, rules: RuleSet) -> None:
-    # at base "de Chile" read Chile as the seller to Brazil (the pair reversed)
+    # at base "de Chile" read Chile as the seller to Brazil (the pair reversed); since the
+    # review "a Brasil" after the agent phrase is the seller (es.yaml)
     body = "La compra de aviones de transporte por parte de Chile a Brasil avanza."
-    assert ("BRA", "CHL") not in pairs(tagger, rules, "es", body)
+    assert pairs(tagger, rules, "es", body) == {("CHL", "BRA")}
 
 
 ARRIVING = [
