@@ -53,6 +53,8 @@ VENUE = "(the venue of the transfer)"
 SOLD_BEFORE = "(sold to the one handing on)"  # the cue's ending for an earlier seller
 MAKER_OF = "maker of "  # the cue's prefix for a seller read from a maker's adjective ("US-made")
 BLOCKER = "(the blocker)"  # the cue's ending for a government that can stop its own exports
+# ... and for one that, beside another state named as the seller, blocks that state's sale
+BLOCKS_ANOTHER = "(blocks another's sale)"
 # the cue's ending for a buyer named "the country" in the object ("delivered jets to the
 # country"): unresolved, the seller is one read alone, as it was before "the country" was read
 BACK_OBJECT = "(in the object)"
@@ -145,6 +147,7 @@ def read_roles(
         if a.kind == "country"
         for t in doc.char_span(a.start, a.end, alignment_mode="expand") or ()
     }
+    _object_taken_for_subject(doc, cls)
     dateline = _dateline_end(doc)
     rival = any(passed_over(doc[i], cls) for i in wtok)
     for k, a in enumerate(actors):
@@ -158,6 +161,9 @@ def read_roles(
             out[k] = Role(THIRD, f"'{span.text}' {RIVAL}")
             continue
         role = _role_of(span.root, a, wtok, cls)
+        if role is None and _subject_after_list(span.root):
+            # "Peru ordered jets from Spain, and Chile is said to be keen": a clause of its own
+            role = Role(NO_ROLE, f"'{span.text}' opens its own clause (after a list)")
         if role is not None:
             out[k] = role
     if rival:
@@ -178,7 +184,7 @@ def read_roles(
     sellers |= {w.origin for w in wtok.values() if w.origin}
     for k, r in list(out.items()):
         if r.weak and sellers - {actors[k].country}:
-            out[k] = Role(THIRD, r.cue.replace(BLOCKER, "(blocks another's sale)"))
+            out[k] = Role(THIRD, r.cue.replace(BLOCKER, BLOCKS_ANOTHER))
     back = _buyer_referred_back(out, doc, cls, wtok)
     if back is not None:
         own = _antecedent_in_sentence(back, out, actors, doc)
@@ -197,6 +203,55 @@ def read_roles(
             out[k] = replace(r, clause=_clause_of(head, wtok, cls), gift=gift)
     _makers_with_own_buyer(out)
     return out
+
+
+_VERB_GROUP = ("aux", "auxpass", "advmod", "neg")  # what stands before a verb in its own group
+
+
+def _object_taken_for_subject(doc: Any, cls: Classes) -> None:
+    """Two clauses joined by "and" with no comma, the second subject a state right after the
+    first clause's "from"/"to" list ("X bought jets from A and B ordered tanks from C"): the
+    small parser often makes the first verb's object the subject of the second verb and B a
+    member of the list, so B sells to X and the first clause's seller sits in the second clause.
+    When a verb of transfer has no object, the noun right after it is the subject of a later verb
+    hung on it, and a state of that noun's list stands right before that later verb (its
+    auxiliaries and adverbs passed), the parse is repaired in place: the noun is the first verb's
+    object, the state the later verb's subject, and the later verb a clause joined to the first.
+    Idempotent (the repaired parse no longer has the shape); the cached parse keeps the repair."""
+    states = doc.user_data.get(_STATE_TOKENS, ())
+    for noun in doc:
+        second = noun.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or second.i < noun.i:
+            continue
+        if noun.left_edge.i == 0 or not second.tag_.startswith("VB"):
+            continue
+        first = doc[noun.left_edge.i - 1]
+        if second.head.i != first.i or second.dep_ not in ("advcl", "ccomp", "conj"):
+            continue
+        if not first.tag_.startswith("VB") or not cls.any(("buy", "sell", "weak"), _w(first)):
+            continue
+        if any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in first.children):
+            continue
+        # the later verb's group: its auxiliaries and adverbs before it ("is now getting")
+        k = second.i
+        while k - 1 > noun.i and doc[k - 1].head.i == second.i and doc[k - 1].dep_ in _VERB_GROUP:
+            k -= 1
+        if not any(t.tag_ in _FINITE for t in doc[k : second.i + 1]):
+            continue
+        member = doc[k - 1]
+        while member.dep_ == "compound" and member.head.i > member.i:  # "South Korea"
+            member = member.head
+        if member.dep_ != "conj" or member.i not in states or noun not in member.ancestors:
+            continue
+        # the "and" (and a comma) that joined the state to the list now join the two clauses
+        for t in reversed(doc[noun.i + 1 : member.left_edge.i]):
+            if t.dep_ not in ("cc", "punct"):
+                break
+            t.head = first
+        noun.head, noun.dep_ = first, "dobj"
+        passive = any(c.dep_ == "auxpass" for c in second.children)
+        member.head, member.dep_ = second, "nsubjpass" if passive else "nsubj"
+        second.head, second.dep_ = first, "conj"
 
 
 def _sold_on_by_another(
@@ -1174,6 +1229,24 @@ def _opens_clause(tok: Any, actor: Actor) -> Any | None:
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     return None if first.dep_ in ("nsubj", "nsubjpass") else verb
+
+
+def _subject_after_list(tok: Any) -> bool:
+    """A state the parse makes the subject of a finite verb of its own, right after another
+    state and "and", "but", "while" or a comma ("sold jets to A, and B is said to want some",
+    "bought tanks from A and B followed with an order"): the subject of a clause of its own,
+    not a member of the list before it, whatever (if anything) its verb makes it."""
+    verb = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.i < tok.i:
+        return False
+    group = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    if not any(t.tag_ in _FINITE for t in group):
+        return False
+    doc, k = tok.doc, tok.left_edge.i - 1
+    joins = 0
+    while k >= 0 and doc[k].text.lower() in ("and", "but", "while", ","):
+        k, joins = k - 1, joins + 1
+    return joins > 0 and k >= 0 and k in doc.user_data.get(_STATE_TOKENS, ())
 
 
 def _subject_on_list(verb: Any) -> bool:

@@ -27,6 +27,7 @@ from .grammar import (
     BACK_OBJECT,
     BACK_SELLER,
     BLOCKER,
+    BLOCKS_ANOTHER,
     MAKER_OF,
     NO_ROLE,
     RETIRED,
@@ -1931,7 +1932,10 @@ def _second_sellers(
             continue
         buyer = next(iter(named))
         theirs = _buyers_arms(buyer, per_sentence)
-        if states.get(seller.sentence, set()) - by_sentence[seller.sentence] - {buyer}:
+        # a state that blocks the seller's sale ("…, but Washington vetoed the sale") governs
+        # that sale only: no counterpart the seller may be dealing with instead of the buyer
+        blocking = {c.country for c in seller.cues if BLOCKS_ANOTHER in c.cue}
+        if states.get(seller.sentence, set()) - by_sentence[seller.sentence] - {buyer} - blocking:
             continue
         own = [c for c in seller.cues if c.country == sup and c.role == "supplier"]
         hands = any(
