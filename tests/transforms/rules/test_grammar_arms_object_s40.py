@@ -18,10 +18,15 @@ import pytest
     [
         # the infinitive has no subject of its own: what it hands over is the subject of the
         # verb it completes
-        ("Two patrol boats are expected to be handed over to Ghana by Japan next year.",
-         {("GHA", "JPN")}),
-        ("During the talks, three patrol vessels were scheduled to be handed over to Togo by "
-         "Spain.", {("TGO", "ESP")}),
+        (
+            "Two patrol boats are expected to be handed over to Ghana by Japan next year.",
+            {("GHA", "JPN")},
+        ),
+        (
+            "During the talks, three patrol vessels were scheduled to be handed over to Togo by "
+            "Spain.",
+            {("TGO", "ESP")},
+        ),
     ],
 )
 def test_passive_infinitive_takes_the_subject_it_completes(read, text, pairs):
@@ -45,8 +50,10 @@ def test_participle_on_a_gloss_describes_the_arms(read, text, pairs):
     ("text", "pairs"),
     [
         # "into service" is the buyer taking the arms in, not arms sent into a place
-        ("The Korean howitzers that Peru chose to acquire will be taken into service next spring.",
-         {("PER", "KOR")}),
+        (
+            "The Korean howitzers that Peru chose to acquire will be taken into service next spring.",
+            {("PER", "KOR")},
+        ),
         # keep: arms sent "into" a state are a deployment, no sale
         ("Russia sent tanks into Ukraine.", set()),
         ("Turkey sent more armoured vehicles into northern Syria last week.", set()),
