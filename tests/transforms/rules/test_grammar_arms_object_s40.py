@@ -51,7 +51,8 @@ def test_participle_on_a_gloss_describes_the_arms(read, text, pairs):
     [
         # "into service" is the buyer taking the arms in, not arms sent into a place
         (
-            "The Korean howitzers that Peru chose to acquire will be taken into service next spring.",
+            "The Korean howitzers that Peru chose to acquire will be taken into service "
+            "next spring.",
             {("PER", "KOR")},
         ),
         # keep: arms sent "into" a state are a deployment, no sale
