@@ -1720,8 +1720,8 @@ def _later_buyers(
     buyer's sentence, the one seller sells to each such buyer when a pair reads it selling in
     words (``_seller_in_words``, ``LATER_BUYERS_NO_MAKER``: "the government approved exports
     to A. B receives 40 rifles") and no other state is read selling alone (``other_sellers``:
-    "A buys missiles from S. B buys tanks. C sells helicopters."): nothing in the article
-    names another source. In the
+    "A buys missiles from S. B buys tanks. C sells helicopters.") and the buyer does not merely
+    weigh a purchase (its status talks): nothing in the article names another source. In the
     language lexicons (``spans``: the states each sentence names, as spans) a state of the
     buyer's sentence right before a verb of operating is a fellow customer, no third state
     (``_fellow_users``: "A ordered six, and B operates three of them")."""
@@ -1746,6 +1746,8 @@ def _later_buyers(
         # no maker named at all, nor a weapon in the buyer's sentence: the seller read in words
         no_maker = not makers and not other_sellers and orphan.facts.weapon is None
         if LATER_BUYERS_NO_MAKER and lex.symbols_only and no_maker:
+            if orphan.facts.status == "talks":
+                continue  # a buyer that only weighs a purchase ("B is also studying a purchase")
             named = _seller_in_words(hits, sup)
             if named is not None:
                 _pair_with_maker(hits, orphan, sup, named, ONE_SELLER_CUE)
