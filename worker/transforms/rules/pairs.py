@@ -1721,8 +1721,8 @@ def _later_buyers(
     buyer's sentence, the one seller sells to each such buyer when a pair reads it selling in
     words (``_seller_in_words``, ``LATER_BUYERS_NO_MAKER``: "the government approved exports
     to A. B receives 40 rifles") and no other state is read selling alone (``other_sellers``:
-    "A buys missiles from S. B buys tanks. C sells helicopters."): nothing in the article
-    names another source. In the
+    "A buys missiles from S. B buys tanks. C sells helicopters.") and the buyer does not merely
+    weigh a purchase (its status talks): nothing in the article names another source. In the
     language lexicons (``spans``: the states each sentence names, as spans) a state of the
     buyer's sentence right before a verb of operating is a fellow customer, no third state
     (``_fellow_users``: "A ordered six, and B operates three of them")."""
@@ -1747,6 +1747,8 @@ def _later_buyers(
         # no maker named at all, nor a weapon in the buyer's sentence: the seller read in words
         no_maker = not makers and not other_sellers and orphan.facts.weapon is None
         if LATER_BUYERS_NO_MAKER and lex.symbols_only and no_maker:
+            if orphan.facts.status == "talks":
+                continue  # a buyer that only weighs a purchase ("B is also studying a purchase")
             named = _seller_in_words(hits, sup)
             if named is not None:
                 _pair_with_maker(hits, orphan, sup, named, ONE_SELLER_CUE)
@@ -2687,11 +2689,12 @@ def _force_kit(symbols: list[Symbol], lex: RelationLexicon) -> list[Symbol]:
     if not kit or not any(s[0] == "word" and s[1] in kit for s in symbols):
         return symbols
     body, lead = cls.words("force_body"), cls.words("force_lead")
-    force = _names_a_force(symbols, body, lead)
+    forces = _named_forces(symbols, body, lead)
     out = list(symbols)
     for k, s in enumerate(symbols):
         if s[0] != "word" or s[1] not in kit:
             continue
+        force = any(not _sends_own_kit(symbols, j, k, cls) for j in forces)
         before = symbols[k - 1] if k else None
         after_force = before is not None and before[0] == "word" and before[1] in body
         if after_force and _of_a_state(symbols, k - 1, lead):
@@ -2710,24 +2713,43 @@ def _of_a_state(symbols: list[Symbol], j: int, lead: frozenset[str]) -> bool:
     return i >= 0 and symbols[i][0] == "country"
 
 
-def _names_a_force(symbols: list[Symbol], body: frozenset[str], lead: frozenset[str]) -> bool:
-    """The sentence names a state's armed force: a `force_body` word after a country, past
-    `force_lead` words only ("the Kenyan Defence Forces", "Sri Lanka Navy", "India's army"), or
-    before "of" and a country ("the Navy of the United Arab Emirates")."""
+def _named_forces(symbols: list[Symbol], body: frozenset[str], lead: frozenset[str]) -> list[int]:
+    """Where the sentence names a state's armed force (the index of its force word): a
+    `force_body` word after a country, past `force_lead` words only ("the Kenyan Defence Forces",
+    "Sri Lanka Navy", "India's army"), or before "of" and a country ("the Navy of the United Arab
+    Emirates")."""
+    found: list[int] = []
     for j, s in enumerate(symbols):
         if s[0] != "country":
             continue
         of = j >= 2 and symbols[j - 1][:2] == ("word", "of") and symbols[j - 2][0] == "word"
         if of and symbols[j - 2][1] in body:
-            return True
+            found.append(j - 2)
+            continue
         k = j + 1
         while k < len(symbols) and k - j <= _FORCE_REACH and symbols[k][0] == "word":
             if symbols[k][1] in body:
-                return True
+                found.append(k)
+                break
             if symbols[k][1] not in lead:
                 break
             k += 1
-    return False
+    return found
+
+
+def _sends_own_kit(symbols: list[Symbol], j: int, k: int, cls: Any) -> bool:
+    """The force named at ``j`` gives the kit at ``k``: a `sell` verb stands between them and no
+    verb of receiving (`book_order`: "received", "got"), as in "the Danish army sent equipment
+    to Latvia" or "the Kenyan army shipped trucks to Somalia". That is a force moving its own
+    kit - a deployment, an exercise - not arms bought or given to it; a force that receives
+    ("the Nepal Army received trucks gifted by X") or is named after the kit ("handed
+    equipment to the Sri Lanka Navy") still makes the kit arms."""
+    between = [s[1] for s in symbols[j + 1 : k] if s[0] == "word"]
+    return (
+        j < k
+        and any(cls.has("sell", w) for w in between)
+        and not any(cls.has("book_order", w) for w in between)
+    )
 
 
 _FORCE_REACH = 5  # words from a state's name to its force word ("people ' s defence forces")
