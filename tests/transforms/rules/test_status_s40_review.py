@@ -61,4 +61,3 @@ def test_first_to_a_step_taken_stays_delivered(status_of):
 )
 def test_decision_waited_for_is_talks(status_of, text, pair):
     assert status_of(text, pair) == "talks"
-
