@@ -547,7 +547,15 @@ def _first_to(
     marker = classes.get("infinitive", _NONE)
     if not headed or t < 1 or words[t - 1] not in marker:
         return False
-    ahead = classes.get("future", _NONE) - marker
+    if any(words[t] in classes.get(s, _NONE) for s in STATUSES if s != "delivered"):
+        return False  # "the first customer to order jets": the step the trigger names, ordered
+    # a wish or a prospect earlier in the clause is a step still ahead too: "hopes to be the
+    # first to receive", "is expected to become the first nation to acquire"
+    ahead = (
+        classes.get("future", _NONE)
+        | classes.get("prospective", _NONE)
+        | classes.get("talks", _NONE)
+    ) - marker
     for j in range(t - 1, max(-1, t - 1 - _FIRST_GAP), -1):
         if j in headed:
             return not any(words[k] in ahead for k in _clause_back(words, j))
@@ -589,12 +597,17 @@ _SENTENCE_STOPS = frozenset(",.;:!?")
 
 def _ahead_after(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
     """``words[i]`` is one of ``ahead_after`` ("decision") with a prospect or talks word a few
-    words after it: "a decision could be made next year", "a decision is expected": still
-    ahead."""
+    words after it: "a decision could be made next year", "a decision is expected"; or a wait
+    (``approval_ahead``) a few words either side, as for an approval: "awaits a decision",
+    "a decision is still pending": still ahead."""
     if words[i] not in classes.get("ahead_after", _NONE):
         return False
-    near = classes.get("prospective", _NONE) | classes.get("talks", _NONE)
-    return any(w in near for w in words[i + 1 : i + 1 + _PROSPECT_WINDOW])
+    wait = classes.get("approval_ahead", _NONE)
+    near = classes.get("prospective", _NONE) | classes.get("talks", _NONE) | wait
+    before = words[max(0, i - _PROSPECT_WINDOW) : i]
+    return any(w in near for w in words[i + 1 : i + 1 + _PROSPECT_WINDOW]) or any(
+        w in wait for w in before
+    )
 
 
 def _prospect_after(words: Sequence[str], i: int, classes: Mapping[str, frozenset[str]]) -> bool:
