@@ -129,8 +129,9 @@ SECOND_SELLERS = True
 # A pair whose sentences name no system borrows none the report names only beside a party of
 # its other pairs (``_others_arms``; docs/rules.md §8, twelfth stop)
 OTHERS_ARMS = True
-# The weapon of a pair in a sentence of several triggers is named nearest the trigger nearest
-# its own parties (``_own_trigger``), not the sentence's first
+# The weapon of a pair in a sentence of several triggers is named nearest the pair's own
+# trigger (``_own_trigger``: the one between its mentions, else the one nearest its parties),
+# not the sentence's first
 OWN_TRIGGER = True
 # ... and on the language lexicons for a seller read from a mark before it: a case suffix
 # (Turkish "Rusya'dan") or a preposition ("from", "with" after a deal) that is not also the
@@ -1442,8 +1443,8 @@ def _sentence_pairs(
     ]
     found = list(book.pairs())
     for rec, sup, cues in found:
-        told = _own_trigger(symbols, trig, cues) if OWN_TRIGGER else trig
-        w = _pair_weapon(named, sup, told, _own_mention(found, rec, sup, cues))
+        by = _own_trigger(symbols, trig, cues, rec, sup) if OWN_TRIGGER else trig
+        w = _pair_weapon(named, sup, by, _own_mention(found, rec, sup, cues))
         own = w is not None and _sells_as_own(w, sup)
         told = status
         # the pair's own verb, between its two mentions, when it is not the sentence's first
@@ -1519,13 +1520,21 @@ def _own_mention(
     return at, sorted(marks)
 
 
-def _own_trigger(symbols: list[Symbol], trig: list[int], cues: list[Cue]) -> list[int]:
-    """Of a sentence's triggers, the one nearest the pair's own parties when the sentence has
-    several: "A hands tanks to B while B sends its old carriers to C" tells B <- A by the first
-    verb and C <- B by the second. The sentence's triggers when it has one, or when no party's
-    mention is a symbol of it (a placeholder, a party read from another sentence)."""
+def _own_trigger(
+    symbols: list[Symbol], trig: list[int], cues: list[Cue], rec: str, sup: str
+) -> list[int]:
+    """Of a sentence's triggers, the pair's own when the sentence has several: the one between
+    its two nearest mentions (``_trigger_between``, the trigger that also gives a delivery as
+    its status), else the one nearest its parties' mentions. "A hands tanks to B while B sends
+    its old carriers to C" tells B <- A by the first verb and C <- B by the second; "B, which
+    bought jets from A, will sell its old ones to C" tells C <- B by "sell", not "bought". The
+    sentence's triggers when it has one, or when no party's mention is a symbol of it (a
+    placeholder, a party read from another sentence)."""
     if len(trig) < 2:
         return trig
+    between = _trigger_between(cues, rec, sup, symbols, trig)
+    if between is not None:
+        return [between]
     at = {s[2]: k for k, s in enumerate(symbols) if s[0] == "country"}
     marks = sorted({at[c.start] for c in cues if c.start in at})
     if not marks:
