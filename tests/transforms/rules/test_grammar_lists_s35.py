@@ -3,26 +3,13 @@ the buyer who wants arms ("has expressed interest in the jet"). Every sentence i
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-
-from worker.model import Article
-from worker.transforms.rules import load_rules
-from worker.transforms.rules.pairs import extract_pairs
-from worker.transforms.tag import default_tagger
 
 
 @pytest.fixture(scope="module")
-def read() -> Callable[[str], dict[tuple[str, str], dict]]:
-    """(recipient, supplier) -> pair of what the shipped reader reads in one text."""
-    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
-
-    def run(text: str) -> dict[tuple[str, str], dict]:
-        tagged = tagger.tag(Article(id="t", title="", body=text))
-        return {(h.recipient, h.supplier): h.pair for h in extract_pairs(tagged, lex)}
-
-    return run
+def read(read_facts):
+    """This file's tests read each pair's facts (tests/transforms/rules/conftest.py)."""
+    return read_facts
 
 
 SUBJECT_LISTS = [

@@ -13,14 +13,9 @@ from worker.transforms.tag import Tagger, default_tagger
 
 
 @pytest.fixture(scope="module")
-def read():
-    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
-
-    def run(text: str, title: str = "") -> dict[tuple[str, str], dict]:
-        tagged = tagger.tag(Article(id="t", title=title, body=text))
-        return {(h.recipient, h.supplier): h.pair for h in extract_pairs(tagged, lex)}
-
-    return run
+def read(read_facts):
+    """This file's tests read each pair's facts (tests/transforms/rules/conftest.py)."""
+    return read_facts
 
 
 def test_the_weapon_nearest_the_transfer_verb_not_the_carrier_named_first(read) -> None:

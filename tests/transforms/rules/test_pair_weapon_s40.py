@@ -6,21 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from worker.model import Article
-from worker.transforms.rules import load_rules
-from worker.transforms.rules.pairs import extract_pairs
-from worker.transforms.tag import default_tagger
-
 
 @pytest.fixture(scope="module")
-def read():
-    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
-
-    def run(text: str, title: str = "") -> dict[tuple[str, str], dict]:
-        tagged = tagger.tag(Article(id="t", title=title, body=text))
-        return {(h.recipient, h.supplier): h.pair for h in extract_pairs(tagged, lex)}
-
-    return run
+def read(read_facts):
+    """This file's tests read each pair's facts (tests/transforms/rules/conftest.py)."""
+    return read_facts
 
 
 def test_a_system_told_only_as_another_buyers_deal_is_not_lent(read) -> None:
