@@ -9,12 +9,7 @@ import pytest
 
 from worker.model import Article
 from worker.transforms.gazetteer import load_gazetteer
-from worker.transforms.tag import Tagger, default_tagger
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return default_tagger()
+from worker.transforms.tag import Tagger
 
 
 def weapons(tagger: Tagger, body: str) -> set[str]:

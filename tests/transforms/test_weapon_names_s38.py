@@ -11,15 +11,11 @@ from collections.abc import Callable
 
 import pytest
 
+from tests.transforms.test_weapon_names import weapons
 from worker.model import Article
 from worker.transforms.rules import load_rules
 from worker.transforms.rules.pairs import extract_pairs
-from worker.transforms.tag import Tagger, default_tagger
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return default_tagger()
+from worker.transforms.tag import Tagger
 
 
 @pytest.fixture(scope="module")
@@ -32,10 +28,6 @@ def read(tagger: Tagger) -> Callable[[str], set[tuple[str, str]]]:
         return {(h.recipient, h.supplier) for h in extract_pairs(tagged, lex)}
 
     return run
-
-
-def weapons(tagger: Tagger, body: str) -> set[str]:
-    return set(tagger.tag(Article(id="w", title="", body=body)).ids("weapon"))
 
 
 @pytest.mark.parametrize(

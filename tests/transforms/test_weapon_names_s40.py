@@ -6,17 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from worker.model import Article
-from worker.transforms.tag import Tagger, default_tagger
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return default_tagger()
-
-
-def weapons(tagger: Tagger, body: str) -> set[str]:
-    return set(tagger.tag(Article(id="w", title="", body=body)).ids("weapon"))
+from tests.transforms.test_weapon_names import weapons
 
 
 @pytest.mark.parametrize(

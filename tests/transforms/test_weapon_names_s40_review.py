@@ -7,12 +7,6 @@ from __future__ import annotations
 import pytest
 
 from worker.model import Article
-from worker.transforms.tag import Tagger, default_tagger
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return default_tagger()
 
 
 @pytest.mark.parametrize(

@@ -5,23 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from worker.model import Article
-from worker.transforms.rules import load_rules
-from worker.transforms.rules.pairs import extract_pairs
-from worker.transforms.tag import default_tagger
-
-
-@pytest.fixture(scope="module")
-def status_of():
-    tagger, lex = default_tagger(), load_rules().relations["arms_transfer"]
-
-    def run(text: str, pair: tuple[str, str]) -> str | None:
-        tagged = tagger.tag(Article(id="t", title="", body=text))
-        hits = {(h.recipient, h.supplier): h for h in extract_pairs(tagged, lex)}
-        return hits[pair].status
-
-    return run
-
 
 @pytest.mark.parametrize(
     "text",
