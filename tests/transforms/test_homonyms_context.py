@@ -665,3 +665,38 @@ def test_arabic_state_airlines_are_no_state(tagger: Tagger) -> None:
     )
     body = "اشترت قطر طائرات رافال من فرنسا."
     assert "QAT" in set(tagger.tag(Article(id="t", title="", body=body, language="ar")).countries)
+
+
+# --- Carriers named by a template (blockers.yaml carrier_templates) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "not_there"),
+    [
+        # "Air <state>" and "<state> Airways" in copy of any language: no list names them all
+        ("Air Tanzania a reçu son troisième Airbus A220 la semaine dernière.", "TZA"),
+        ("A Congo Airways encomendou dois jatos regionais à Embraer.", "COD"),
+        ("American Airlines trimmed its winter schedule on Tuesday.", "USA"),
+        ("Air Sénégal a loué deux avions pour la saison du pèlerinage.", "SEN"),
+        # Arabic: "the airlines" + the state's adjective, with a clitic on the first word
+        ("وقعت للخطوط الجوية الجزائرية صفقة لشراء طائرات ركاب جديدة.", "DZA"),
+    ],
+)
+def test_a_carrier_named_by_a_template_names_no_state(
+    tagger: Tagger, body: str, not_there: str
+) -> None:
+    assert not_there not in countries(tagger, body)
+
+
+def test_the_state_of_a_templated_carrier_is_still_read_when_named_alone(tagger: Tagger) -> None:
+    body = "Air Tanzania flew the delegation home; Tanzania then ordered two patrol boats."
+    assert "TZA" in countries(tagger, body)
+    # a lower-case "air" before a state is no carrier
+    assert "UKR" in countries(tagger, "Supplies reached by air Ukraine's eastern front.")
+
+
+def test_french_georgia_placed_in_the_united_states_is_the_us_state(tagger: Tagger) -> None:
+    body = "Les pilotes s'entraînent sur une base en Géorgie, aux États-Unis, jusqu'en mai."
+    assert "GEO" not in countries(tagger, body)
+    assert "GEO" not in countries(tagger, "Les avions sont restés à Moody, en Géorgie.")
+    assert "GEO" in countries(tagger, "La Géorgie a reçu des radars de la France.")

@@ -44,7 +44,7 @@ SECTIONS: dict[str, str | None] = {
     "entities": None,  # type given per entry
     "blockers": None,
 }
-TOP_KEYS = (*SECTIONS, "language", "adjectives_lead")
+TOP_KEYS = (*SECTIONS, "language", "adjectives_lead", "carrier_templates")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _LETTER_DIGIT_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐‑ ](?=\d)")
@@ -113,6 +113,10 @@ class Gazetteer:
     # folded keys given as a capital, and those given as anything else (``capital_names``)
     capital_keys: set[str] = field(default_factory=set)
     other_keys: set[str] = field(default_factory=set)
+    # (language, template) pairs from ``carrier_templates`` ("Air {}", "{} Airlines"): filled
+    # with every country name and adjective of that language, they are blockers
+    # (``_carrier_blockers``)
+    carrier_templates: list[tuple[str, str]] = field(default_factory=list)
 
     def capital_names(self) -> frozenset[str]:
         """Folded capitals that are no country's name too: "paris", not "djibouti" or "kuwait"
@@ -484,6 +488,9 @@ def _load_file(g: Gazetteer, path: Path, deferred: list[tuple[_File, yaml.Node, 
     for section, (_, snode) in top.items():
         if section in ("language", "adjectives_lead"):
             continue
+        if section == "carrier_templates":
+            _carrier_templates(g, f, snode)
+            continue
         for entry in f.sequence(snode, section):
             if section == "blockers":
                 for a in _alias_nodes(f, entry, None, plural=False):
@@ -499,6 +506,50 @@ def _load_file(g: Gazetteer, path: Path, deferred: list[tuple[_File, yaml.Node, 
             else:
                 # People, weapons... may link to countries defined later in the same run.
                 deferred.append((f, entry, section))
+
+
+def _carrier_templates(g: Gazetteer, f: _File, node: yaml.Node) -> None:
+    """``carrier_templates: {LANG: [TEMPLATE, ...]}``: each template holds one ``{}``."""
+    for lang, (_, tnode) in f.mapping(node, "carrier_templates").items():
+        for item in f.sequence(tnode, f"carrier_templates.{lang}"):
+            text = f.text(item, "a carrier template")
+            if text.count("{}") != 1:
+                raise f.error(item, f"carrier template {text!r} needs exactly one '{{}}'")
+            g.carrier_templates.append((lang, text))
+
+
+def _carrier_blockers(g: Gazetteer) -> None:
+    """National carriers are named after their state in a few fixed shapes ("Air Mauritius",
+    "Congo Airways", "الخطوط الجوية القطرية"); a list of them never ends, so each template is
+    filled with every country name and adjective of its language (English: the hand-kept and
+    pycountry names) and added as a blocker, which hides the state's name by the longest match.
+    A state's capital is no carrier's name. Added after every file, so a listed blocker or an
+    alias of the same letters wins."""
+    if not g.carrier_templates:
+        return
+    countries = {k for k, e in g.entities.items() if e.type == "country"}
+    names = [
+        a
+        for a in g.aliases.values()
+        if a.entity in countries and a.kind in (NAME, ADJECTIVE) and not a.capital
+    ]
+    for lang, template in g.carrier_templates:
+        # letters glued before the slot ("ال{}") are the form the name must begin with: the
+        # Arabic carrier's adjective carries the article, and its forms with "and", "for"...
+        # glued on are made from the whole blocker below
+        glued = template.split("{}")[0].rsplit(" ", 1)[-1]
+        for a in names:
+            if (a.language or "en") != lang or a.text[:1].islower():
+                continue
+            if not a.text.startswith(glued):
+                continue
+            text = template.replace(glued + "{}", a.text)
+            forms = with_arabic_proclitics(text) if text[:1] in ARABIC_LETTERS else {text}
+            for form in sorted(forms):
+                if fold_words(form) not in g.aliases:
+                    blocker = AliasDef(form, None, default_case(form), source="carrier template")
+                    blocker.generated = True
+                    g.add_alias(blocker, blocker.source)
 
 
 ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0620, 0x064B))
@@ -787,6 +838,7 @@ def load_gazetteer(
         if not Path(path).is_file():
             raise ConfigError(f"{path}: gazetteer file not found")
         _load_file(g, Path(path), deferred)
+    _carrier_blockers(g)
     for f, node, section in deferred:
         _other_entry(g, f, node, section)
     _link_producers(g)
