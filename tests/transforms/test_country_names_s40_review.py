@@ -65,3 +65,24 @@ def test_the_capital_as_the_voice_of_its_state() -> None:
     from worker.transforms.tag import default_tagger
 
     assert countries(default_tagger(), "В Москве заявили, что сделка состоится.", "ru") == {"RUS"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "body", "expected"),
+    [
+        # "meeting" opening a sentence or a title-case headline is no island
+        ("es", "", "Reunión breve entre los dos ministros de defensa.", set()),
+        ("pt", "Reunião Decisiva Sobre Caças", "O texto segue.", set()),
+        ("fr", "", "Réunion tendue au siège de l'alliance.", set()),
+        ("it", "", "Riunione straordinaria del consiglio di difesa.", set()),
+        # the island with its article or preposition is still Réunion
+        ("fr", "", "Un patrouilleur est basé à La Réunion.", {"REU"}),
+        ("pt", "", "O navio atracou na Reunião durante a missão.", {"REU"}),
+        ("it", "", "Il pattugliatore è rientrato alla Riunione.", {"REU"}),
+    ],
+)
+def test_the_word_for_meeting_is_no_reunion(
+    tagger: Tagger, lang: str, title: str, body: str, expected: set[str]
+) -> None:
+    article = Article(id="t", title=title, body=body, language=lang)
+    assert set(tagger.tag(article).countries) == expected
