@@ -86,3 +86,17 @@ def test_the_word_for_meeting_is_no_reunion(
 ) -> None:
     article = Article(id="t", title=title, body=body, language=lang)
     assert set(tagger.tag(article).countries) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Washington: a capital of the Arabic table, a place after "في", no state in the
+        # newspaper's name
+        ("وافقت واشنطن على بيع طائرات للمغرب", {"USA", "MAR"}),
+        ("عقدت الندوة في واشنطن أمس", set()),
+        ("ذكرت صحيفة واشنطن بوست أن التسليم تأخر", set()),
+    ],
+)
+def test_washington_in_arabic(tagger: Tagger, body: str, expected: set[str]) -> None:
+    assert countries(tagger, body, "ar") == expected
