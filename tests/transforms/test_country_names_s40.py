@@ -6,18 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from worker.model import Article
+from tests.transforms.test_tag_languages import countries
 from worker.tools.build_names import LANGUAGES, adjective_of
-from worker.transforms.tag import Tagger, default_tagger
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return default_tagger()
-
-
-def countries(tagger: Tagger, body: str, lang: str) -> set[str]:
-    return set(tagger.tag(Article(id="t", title="", body=body, language=lang)).countries)
+from worker.transforms.tag import Tagger
 
 
 @pytest.mark.parametrize(

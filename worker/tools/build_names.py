@@ -109,11 +109,22 @@ class Language:
     # Prepositions of place: a capital right after one is the city, a mere place ("в Москве",
     # "في لندن"), not its state; each capital form is written with ``reject_if: preceded_by``
     # these words. Arabic, Spanish, Italian, Portuguese: the rules' `place` class (the pair
-    # reader's, languages/<lang>.yaml; a test keeps them equal); Russian and Ukrainian "в/во/у",
+    # reader's, languages/<lang>.yaml, read by ``rules_class``); Russian and Ukrainian "в/во/у",
     # which the rules leave out because "в" also means "into" and the pair reader reads a
-    # state's name there as a buyer; a capital there is a place to go or be. French "à" (also
-    # "to") is left out; twelfth stop, 2026-12-07
+    # state's name there as a buyer; a capital there is a place in the locative only
+    # (``capital_place_endings``). French "à" (also "to") is left out; twelfth stop, 2026-12-07
     capital_place: tuple[str, ...] = ()
+    # The endings of the capital forms that take the condition above, where the preposition
+    # governs more than one case (empty: every form): Russian and Ukrainian read a place only
+    # in the locative (-е/-и, -і/-ї) and in an indeclinable name (-о: "в Осло"); with the
+    # accusative "в" is "to" ("поставки в Тегеран", a delivery to Iran), and Ukrainian "у" with
+    # the genitive is "from" or "has" ("закупить у Вашингтона"), where the capital stands for
+    # its state as a party (review of the twelfth stop, thirteenth stop, 2026-12-07)
+    capital_place_endings: tuple[str, ...] = ()
+    # ... and these endings when added to a capital form that ends in a consonant (the
+    # masculine stem): the Ukrainian locative of a velar stem, "у Мінську", "в Дамаску" (but
+    # not the feminine accusative "в Прагу", "to Prague")
+    capital_place_stem_endings: tuple[str, ...] = ()
 
 
 # Russian: feminine -а/-я (velar and hushing stems take -и, not -ы) and masculine hard, soft
@@ -175,6 +186,14 @@ def plural_cases(lang: str) -> tuple[tuple[tuple[str, str], ...], ...]:
             row.append((ending, found[0]))
         out.append(tuple(row))
     return tuple(out)
+
+
+def rules_class(lang: str, name: str) -> tuple[str, ...]:
+    """A word class of the language's arms-transfer rules (languages/<lang>.yaml), the one place
+    that lists it: the pair reader's ``place`` words are also the tables' prepositions of place
+    (``Language.capital_place``)."""
+    doc = yaml.safe_load((RULES_DIR / f"{lang}.yaml").read_text(encoding="utf-8"))
+    return tuple(str(w) for w in doc["relations"]["arms_transfer"]["classes"][name])
 
 
 def plural_phrase_forms(phrase: str, cases: tuple[tuple[tuple[str, str], ...], ...]) -> set[str]:
@@ -320,9 +339,15 @@ LANGUAGES: dict[str, Language] = {
             "de", "first", inflect_names=False, genitive_s=True, adjective_endings=_DE_ENDINGS
         ),
         Language("fr", "last", adjective_endings=_FR_ENDINGS, people_noun_capitalised=True),
-        Language("es", "last", adjective_endings=_ES_ENDINGS, capital_place=("en",)),
-        Language("it", "last", adjective_endings=_IT_ENDINGS, capital_place=("in",)),
-        Language("pt", "last", adjective_endings=_PT_ENDINGS, capital_place=("em", "no", "na")),
+        Language(
+            "es", "last", adjective_endings=_ES_ENDINGS, capital_place=rules_class("es", "place")
+        ),
+        Language(
+            "it", "last", adjective_endings=_IT_ENDINGS, capital_place=rules_class("it", "place")
+        ),
+        Language(
+            "pt", "last", adjective_endings=_PT_ENDINGS, capital_place=rules_class("pt", "place")
+        ),
         Language(
             "pl",
             "last",
@@ -342,6 +367,7 @@ LANGUAGES: dict[str, Language] = {
             adjectives_lead=True,
             plural_cases=plural_cases("ru"),
             capital_place=("в", "во"),
+            capital_place_endings=("е", "и", "о"),
         ),
         Language(
             "uk",
@@ -353,6 +379,8 @@ LANGUAGES: dict[str, Language] = {
             adjectives_lead=True,
             plural_cases=plural_cases("uk"),
             capital_place=("в", "у"),
+            capital_place_endings=("і", "ї", "о"),
+            capital_place_stem_endings=("у",),
         ),
         Language("tr", "before-noun", lowercase_adjectives=False, relational_suffix=True),
         Language(
@@ -360,7 +388,7 @@ LANGUAGES: dict[str, Language] = {
             "last",
             lowercase_adjectives=False,
             arabic_clitics=True,
-            capital_place=("في",),
+            capital_place=rules_class("ar", "place"),
         ),
     )
 }
@@ -997,18 +1025,25 @@ def render(
     def people(t: Table) -> set[str]:
         return {s for s in people_nouns(lang, t) if fold_words(s).strip() not in elsewhere}
 
-    place = LANGUAGES[lang].capital_place
+    place, endings = LANGUAGES[lang].capital_place, LANGUAGES[lang].capital_place_endings
+    stem_endings = LANGUAGES[lang].capital_place_stem_endings
     # one object for every capital, which the YAML writes once and refers to (an anchor)
     in_place = [{"preceded_by": list(place)}]
+
+    def place_case(c: str, t: Table) -> bool:
+        if not endings or c.endswith(endings):
+            return True
+        return any(c.endswith(e) and c[: -len(e)] in t.capitals for e in stem_endings)
 
     def capitals(t: Table) -> list[str | dict[str, Any]]:
         # a capital after a preposition of place is the city; not a form the English
         # gazetteer gives too ("Lima"), whose merged condition would hold in English copy, nor
         # one that is also a state's name in any table ("Алжир", "الكويت", "تونس": the state
-        # and its capital are one word, and the merged condition would reject the name)
+        # and its capital are one word, and the merged condition would reject the name); and
+        # only a form of the case the preposition of place takes (``capital_place_endings``)
         return [
             {"text": c, "reject_if": in_place}
-            if place and fold_words(c).strip() not in english | names
+            if place and fold_words(c).strip() not in english | names and place_case(c, t)
             else c
             for c in sorted(t.capitals)
         ]
