@@ -1,0 +1,57 @@
+"""Ten-language roles of the thirteenth stop (s41-i18n-maker, docs/languages.md "Ten languages:
+empty reads, makers and reversed pairs, 2026-12-07 (thirteenth stop)"). The sentences are our own.
+
+- The addressee of a request is the giver: "X asked Y to supply", "a note addressed to Y" (class
+  `ask`, common.yaml "{ask} {to} X"): Y supplies, and the state asking receives ("X ... {ask}
+  {to} C"); at base "{to} Y" read Y as the buyer, or nothing was read.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms.test_pairs_languages import pairs
+from worker.transforms.rules import RuleSet
+from worker.transforms.tag import Tagger
+
+ASKED = [
+    (
+        "fr",
+        "Le Maroc a demandé à la France de lui fournir vingt hélicoptères de combat.",
+        {("MAR", "FRA")},
+    ),
+    (
+        "es",
+        "Chile pidió a Suecia el suministro de seis aviones de combate Gripen.",
+        {("CHL", "SWE")},
+    ),
+    (
+        "de",
+        "Katar richtete eine Anfrage an die USA zur Lieferung von zwölf Kampfhubschraubern.",
+        {("QAT", "USA")},
+    ),
+    ("pl", "Rumunia skierowała wniosek do USA o dostawę czołgów Abrams.", {("ROU", "USA")}),
+    (
+        "pt",
+        "Angola solicitou à Itália o fornecimento de quatro helicópteros militares.",
+        {("AGO", "ITA")},
+    ),
+    (
+        "it",
+        "Il Perù ha chiesto alla Francia di consegnare dodici elicotteri da combattimento.",
+        {("PER", "FRA")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "want"), ASKED, ids=[c[0] for c in ASKED])
+def test_addressee_of_a_request_supplies(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, want: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == want
+
+
+def test_plain_to_still_reads_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
+    # no word of asking: "à X" is the buyer, as before
+    body = "La France a livré vingt hélicoptères de combat au Maroc."
+    assert pairs(tagger, rules, "fr", body) == {("MAR", "FRA")}
