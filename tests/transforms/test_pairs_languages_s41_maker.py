@@ -4,6 +4,9 @@ empty reads, makers and reversed pairs, 2026-12-07 (thirteenth stop)"). The sent
 - The addressee of a request is the giver: "X asked Y to supply", "a note addressed to Y" (class
   `ask`, common.yaml "{ask} {to} X"): Y supplies, and the state asking receives ("X ... {ask}
   {to} C"); at base "{to} Y" read Y as the buyer, or nothing was read.
+- The agent of a passive of choosing buys (class `chosen`, a trigger; common.yaml "W ... {chosen}
+  {by} X", Italian "{from}", German "von X" before the participle): "the KC-390 was selected by
+  the air forces of A, B and C".
 """
 
 from __future__ import annotations
@@ -55,3 +58,31 @@ def test_plain_to_still_reads_the_buyer(tagger: Tagger, rules: RuleSet) -> None:
     # no word of asking: "à X" is the buyer, as before
     body = "La France a livré vingt hélicoptères de combat au Maroc."
     assert pairs(tagger, rules, "fr", body) == {("MAR", "FRA")}
+
+
+CHOSEN = [
+    # a passive of choosing: its agent buys, the arms' maker sells (each read nothing at base)
+    (
+        "pt",
+        "O cargueiro KC-390 foi selecionado pelas forças aéreas de Portugal, Holanda e Áustria.",
+        {("PRT", "BRA"), ("NLD", "BRA"), ("AUT", "BRA")},
+    ),
+    ("fr", "Le Rafale a été choisi par l'Inde pour équiper sa marine.", {("IND", "FRA")}),
+    ("es", "El avión de combate Gripen fue seleccionado por Colombia.", {("COL", "SWE")}),
+    ("pl", "Śmigłowiec Black Hawk został wybrany przez Filipiny.", {("PHL", "USA")}),
+    ("it", "Il nuovo elicottero AW149 è stato scelto dalla Polonia.", {("POL", "ITA")}),
+    ("de", "Der Kampfpanzer Leopard 2 wurde von Norwegen ausgewählt.", {("NOR", "DEU")}),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "want"), CHOSEN, ids=[c[0] for c in CHOSEN])
+def test_agent_of_a_choice_buys(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, want: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == want
+
+
+def test_a_state_chosen_for_something_else_buys_nothing(tagger: Tagger, rules: RuleSet) -> None:
+    # the agent of a choice with no arms before it is no buyer
+    body = "O Brasil foi escolhido pela FIFA para sediar a Copa, e comprou caças suecos."
+    assert pairs(tagger, rules, "pt", body) == {("BRA", "SWE")}
