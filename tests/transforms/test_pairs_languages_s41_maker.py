@@ -2,8 +2,9 @@
 empty reads, makers and reversed pairs, 2026-12-07 (thirteenth stop)"). The sentences are our own.
 
 - The addressee of a request is the giver: "X asked Y to supply", "a note addressed to Y" (class
-  `ask`, common.yaml "{ask} {to} X"): Y supplies, and the state asking receives ("X ... {ask}
-  {to} C"); at base "{to} Y" read Y as the buyer, or nothing was read.
+  `ask`, common.yaml "{ask} {to} X"): Y supplies; at base "{to} Y" read Y as the buyer, or
+  nothing was read. The asker is not made a buyer: "France asked Belgium to deliver shells to
+  Ukraine" (test_pairs_languages_s39_empty.py) reads UKR <- BEL only.
 - The agent of a passive of choosing buys (class `chosen`, a trigger; common.yaml "W ... {chosen}
   {by} X", Italian "{from}", German "von X" before the participle): "the KC-390 was selected by
   the air forces of A, B and C".
@@ -25,7 +26,8 @@ ASKED = [
     ),
     (
         "es",
-        "Chile pidió a Suecia el suministro de seis aviones de combate Gripen.",
+        "El canciller firmó una carta dirigida a Suecia para expresar el interés del gobierno"
+        " chileno en recibir seis aviones de combate usados.",
         {("CHL", "SWE")},
     ),
     (
