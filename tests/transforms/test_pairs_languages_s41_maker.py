@@ -21,7 +21,7 @@ from worker.transforms.tag import Tagger
 ASKED = [
     (
         "fr",
-        "Le Maroc a demandé à la France de lui fournir vingt hélicoptères de combat.",
+        "Le Maroc a demandé à la France la fourniture de vingt hélicoptères de combat.",
         {("MAR", "FRA")},
     ),
     (
