@@ -1,7 +1,7 @@
 """Arms-transfer pairs scored on real published reports (bench/realnews/*.yaml + the local cache).
 
     python bench/bench_pairs_real.py [--split dev|heldout|all] [--lang L] [--errors] [--why]
-                                     [--json F]
+                                     [--json F] [--dearest N]
 
 Runs ``newswatch scan``'s code (load_articles → clean → tag → match with the shipped rule pack)
 on each cached text and compares the arms-transfer pairs with the labels: P/R/F1 overall, per
@@ -109,6 +109,8 @@ class Score:
     # per language: seconds and characters, so languages whose reports differ in length compare
     lang_seconds: Counter = field(default_factory=Counter)
     lang_chars: Counter = field(default_factory=Counter)
+    # per report: (CPU seconds, id, language, characters), for ``--dearest``
+    report_seconds: list[tuple[float, str, str, int]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     stages: Counter = field(default_factory=Counter)  # (language, stage) -> missed gold pairs
     stage_lines: list[str] = field(default_factory=list)
@@ -422,6 +424,7 @@ def run(reports: list[Report], progress: bool = True, why: bool = False) -> Scor
         s.seconds.append(secs)
         s.lang_seconds[rep.lang] += secs
         s.lang_chars[rep.lang] += len(text)
+        s.report_seconds.append((secs, rep.id, rep.lang, len(text)))
         score_report(rep, pred, countries, s)
         if why:
             why_missed(rep, pred, tagger, rules, s)
@@ -497,6 +500,18 @@ def _lang_table(s: Score) -> Table:
             f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", _status_share(s, None),
             *_cost(s, [g for g in s.lang_reports if g != "en"]),
         )  # fmt: skip
+    return t
+
+
+def _dearest_table(s: Score, n: int, per_char: bool = False) -> Table:
+    """The ``n`` reports the reader spent the most CPU time on (per report, or per 1,000
+    characters): where to look for a hot spot (docs/languages.md, thirteenth stop)."""
+    key = (lambda r: r[0] / max(r[3], 1)) if per_char else (lambda r: r[0])
+    t = Table(title=f"dearest {n} reports{' per character' if per_char else ''}")
+    for col in ("report", "lang", "chars", "ms", "ms/1k chars"):
+        t.add_column(col, justify="left" if col in ("report", "lang") else "right")
+    for secs, rid, lang, chars in sorted(s.report_seconds, key=key, reverse=True)[:n]:
+        t.add_row(rid, lang, str(chars), f"{1000 * secs:.1f}", f"{1e6 * secs / max(chars, 1):.1f}")
     return t
 
 
@@ -614,6 +629,13 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         help="experiment: NAME=true|false in pairs.py, or a source of fills.py",
     )
+    ap.add_argument(
+        "--dearest",
+        type=int,
+        metavar="N",
+        help="list the N reports that cost the most CPU time, per report and per character "
+        "(dev only: it names reports); one timing, so repeat on a busy machine",
+    )
     ap.add_argument("labels", nargs="*", type=Path, help="label files (default: all)")
     args = ap.parse_args(argv)
     langs = _languages(args.lang)
@@ -633,6 +655,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--errors lists dev reports only: the held-out batch stays blind")
     if args.split in ("heldout", "all") and args.why:
         ap.error("--why reads dev reports only: the held-out batch stays blind")
+    if args.split in ("heldout", "all") and args.dearest:
+        ap.error("--dearest names dev reports only: the held-out batch stays blind")
     if args.reader:
         from worker.transforms.rules import pairs
 
@@ -647,6 +671,9 @@ def main(argv: list[str] | None = None) -> int:
             setattr(pairs, name, enabled)
     s = run(reports, why=args.why)
     print_report(s, args.split, Console(), args.errors, args.why)
+    if args.dearest:
+        Console().print(_dearest_table(s, args.dearest))
+        Console().print(_dearest_table(s, args.dearest, per_char=True))
     if args.json:
         args.json.write_text(json.dumps({"split": args.split, **summary(s)}, indent=2) + "\n")
     return 0

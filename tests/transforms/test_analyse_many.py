@@ -143,8 +143,6 @@ def test_one_failing_article_costs_no_other_its_result(tagger, rules):
         "Poland said it will never buy tanks from Germany again, whatever the price.",
         # a company and its jets, no country: the reader reads sentences with a country only
         "Saab will deliver six more Gripen fighters next year, the company said.",
-        # a weak trigger whose object is not arms
-        "Norway ordered new uniforms and tents for its fighter squadrons.",
     ],
 )
 def test_sentences_the_reader_never_parses_are_not_candidates(tagger, rules, body):
@@ -154,3 +152,16 @@ def test_sentences_the_reader_never_parses_are_not_candidates(tagger, rules, bod
     tagged = tagger.tag(Article(id="c", title="", body=body, language="en"))
     assert candidate_sentences(tagged, lexicon) == []
     assert extract_pairs(tagged, lexicon) == []
+
+
+def test_a_weak_trigger_whose_object_the_parse_decides_is_a_candidate(tagger, rules):
+    """A weak trigger whose object the patterns cannot tell ("ordered ... for its fighter
+    squadrons"): the reader asks the parse for it (``_parsed_object``), so the sentence is
+    parsed with the article's others in one call, not alone later; no pair either way."""
+    lexicon = rules.relations["arms_transfer"]
+    body = "Norway ordered new uniforms and tents for its fighter squadrons."
+    tagged = tagger.tag(Article(id="c", title="", body=body, language="en"))
+    assert candidate_sentences(tagged, lexicon) == [body]
+    parser.clear_cache()
+    assert extract_pairs(tagged, lexicon, parse_first=False) == []
+    assert parser.is_parsed(body)  # the reader read its parse: parsing it first costs nothing more

@@ -34,6 +34,11 @@ class Sentences:
     def body(self) -> list[tuple[int, int, int]]:
         return [(s, e, i) for f, i, s, e in self.spans if f == "body"]
 
+    @cached_property
+    def starts(self) -> list[int]:
+        """The body sentences' starts, for ``locate``'s bisection (built once, not per span)."""
+        return [s for s, _, _ in self.body]
+
     def locate(self, field: str, start: int, end: int) -> tuple[str, int, int]:
         """(snippet, sentence index, where the snippet starts in the field) around a span;
         long sentences are cut around the span."""
@@ -41,8 +46,7 @@ class Sentences:
         if field == "title":
             snippet, at = _window(art.title, 0, len(art.title), start, end)
             return snippet, -1, at
-        starts = [s for s, _, _ in self.body]
-        pos = bisect.bisect_right(starts, start) - 1
+        pos = bisect.bisect_right(self.starts, start) - 1
         if pos < 0 or end > self.body[pos][1]:
             lo = art.body.rfind("\n", 0, start) + 1
             hi = art.body.find("\n", end)
@@ -82,6 +86,8 @@ def evidence_for(
     # per term (proximity terms and the naive reference view are looked up as before)
     present = None if view.naive else view.words | view.hits.keys()
     for leaf, ct, anchor in positive_leaves(node, view):
+        if len(out) >= MAX_EVIDENCE:  # full: ``add`` takes nothing more, so look nothing up
+            break
         if ct is not None:
             if present is not None and anchor >= 0 and anchor not in present:
                 continue

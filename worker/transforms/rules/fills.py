@@ -69,7 +69,7 @@ from functools import cached_property
 from typing import Any
 
 from worker.model import Article, Entity, TaggedArticle
-from worker.transforms.parser import parse
+from worker.transforms.parser import parse, parse_many
 
 from . import pairs
 from .dateline import dateline_at
@@ -525,6 +525,12 @@ def _fights(tagged: TaggedArticle, state: str, lex: RelationLexicon) -> bool:
     if ent is None:
         return False
     art = tagged.article
+    named = [
+        (art.title if fld == "title" else art.body)[start:end]
+        for fld, _, start, end in sentence_spans(tagged)
+        if any(m.field == fld and start <= m.start < end for m in ent.mentions)
+    ]
+    parse_many(named)  # in one call, not one by one: the same parses for less (parser.py)
     for fld, _, start, end in sentence_spans(tagged):
         at = [m for m in ent.mentions if m.field == fld and start <= m.start < end]
         doc = parse((art.title if fld == "title" else art.body)[start:end]) if at else None

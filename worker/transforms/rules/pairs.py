@@ -1148,9 +1148,21 @@ def _candidates(
             continue
         named = [s for s in spans if s.kind not in _ACTORS]
         symbols, first = _symbols(full, start, end, named, lex)
-        if _qualifying_triggers(symbols, full, first, lex):
+        try:  # a sentence whose weak trigger's object the parse will be asked for is read too
+            if _qualifying_triggers(symbols, full, first, lex, (start, end), probe=True):
+                out.append(text)
+                # and as ``_grammar_roles`` reads it, when that differs (a headline lowered)
+                people = [(k, x[1]) for k, x in enumerate(symbols) if x[0] == "country"]
+                actors = [s for s in spans if s.kind in _ACTORS]
+                people += [(("actor", i), a) for i, a in enumerate(actors)]
+                out.append(_role_text(full, start, end, people, lex))
+        except _WouldParse:
             out.append(text)
     return out
+
+
+class _WouldParse(Exception):
+    """``_qualifying_triggers(probe=True)`` would read the parse here (``_candidates``)."""
 
 
 ORIGIN_CUE = "origin of "  # the prefix of the cue of a seller filled from the weapon's maker
@@ -3031,11 +3043,13 @@ def _qualifying_triggers(
     first: int,
     lex: RelationLexicon,
     sentence: tuple[int, int] | None = None,
+    probe: bool = False,
 ) -> list[int]:
     """Indices of the sentence's un-negated triggers, or [] when it does not qualify: it needs a
     trigger near a weapon or arms word that counts (see ``_trigger_counts``) and is not airliner
     talk. ``sentence``: its (start, end) in ``text``, given when the parse may be read for a
-    weak trigger's object (English, ``_parsed_object``)."""
+    weak trigger's object (English, ``_parsed_object``). ``probe``: raise ``_WouldParse``
+    instead of parsing, so ``_candidates`` batches the sentences read so (a cost, not a result)."""
     trig = [
         k
         for k, s in enumerate(symbols)
@@ -3053,6 +3067,8 @@ def _qualifying_triggers(
     obj_line = _object_symbols(symbols, text, first) if lex.objects or lex.not_objects else []
 
     def parsed(k: int) -> bool:
+        if probe and sentence is not None and not lex.symbols_only:
+            raise _WouldParse
         return sentence is not None and _parsed_object(symbols, k, text, sentence, lex)
 
     if not any(_trigger_counts(k, symbols, arms, obj_line, lex, parsed, text) for k in trig):
@@ -4620,6 +4636,18 @@ def _headline_lowered(sentence: str, names: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def _role_text(
+    text: str, start: int, end: int, people: list[tuple[Any, _Span]], lex: RelationLexicon
+) -> str:
+    """The sentence as ``_grammar_roles`` has it parsed: origin compounds hyphened, a headline
+    lowered (``people``: its country symbols by index, its actors by ("actor", i))."""
+    assert lex.grammar is not None
+    states = [(sp.start - start, sp.end - start) for k, sp in people if isinstance(k, int)]
+    names = [(sp.start - start, sp.end - start) for _, sp in people]
+    sentence = _origin_hyphened(text[start:end], states, lex.grammar.words("making"))
+    return _headline_lowered(sentence, names)
+
+
 def _grammar_roles(
     text: str,
     start: int,
@@ -4636,10 +4664,7 @@ def _grammar_roles(
     people = [(k, symbols[k][1]) for k in countries] + [
         (("actor", i), a) for i, a in enumerate(actors)
     ]
-    states = [(sp.start - start, sp.end - start) for k, sp in people if isinstance(k, int)]
-    names = [(sp.start - start, sp.end - start) for _, sp in people]
-    sentence = _origin_hyphened(text[start:end], states, lex.grammar.words("making"))
-    doc = parse(_headline_lowered(sentence, names))
+    doc = parse(_role_text(text, start, end, people, lex))
     if doc is None:
         return None
     acts = [Actor(sp.start - start, sp.end - start, sp.ident, sp.kind) for _, sp in people]
