@@ -45,7 +45,10 @@ def test_a_state_cut_from_its_verb_by_an_aside_joins_no_list(
 
 
 def test_the_state_after_the_aside_keeps_its_own_purchase(read) -> None:
-    text = "Peru bought helicopters from Russia, and Chile, a longtime rival, ordered tanks from Germany."
+    text = (
+        "Peru bought helicopters from Russia, and Chile, a longtime rival, ordered tanks "
+        "from Germany."
+    )
     assert read(text) == {("PER", "RUS"), ("CHL", "DEU")}
 
 
