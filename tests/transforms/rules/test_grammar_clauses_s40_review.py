@@ -68,6 +68,11 @@ KEPT = [
         "France sold Rafales to Egypt and India, both old customers, financed by French banks.",
         {("EGY", "FRA"), ("IND", "FRA")},
     ),
+    # the list is the subject: the verb after the aside is the whole list's
+    (
+        "Qatar and Kuwait, both Gulf monarchies, bought tanks from Germany.",
+        {("QAT", "DEU"), ("KWT", "DEU")},
+    ),
     # the list in the subject's own relative clause: the later verb is the subject's
     (
         "Poland, which bought tanks from South Korea and Japan, a close ally, ordered jets "
