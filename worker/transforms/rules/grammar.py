@@ -148,6 +148,7 @@ def read_roles(
         for t in doc.char_span(a.start, a.end, alignment_mode="expand") or ()
     }
     _object_taken_for_subject(doc, cls)
+    _verb_cut_off_by_aside(doc, cls)
     dateline = _dateline_end(doc)
     rival = any(passed_over(doc[i], cls) for i in wtok)
     for k, a in enumerate(actors):
@@ -161,7 +162,7 @@ def read_roles(
             out[k] = Role(THIRD, f"'{span.text}' {RIVAL}")
             continue
         role = _role_of(span.root, a, wtok, cls)
-        if role is None and _subject_after_list(span.root):
+        if role is None and _subject_after_list(span.root, cls):
             # "Peru ordered jets from Spain, and Chile is said to be keen": a clause of its own
             role = Role(NO_ROLE, f"'{span.text}' opens its own clause (after a list)")
         if role is not None:
@@ -252,6 +253,81 @@ def _object_taken_for_subject(doc: Any, cls: Classes) -> None:
         passive = any(c.dep_ == "auxpass" for c in second.children)
         member.head, member.dep_ = second, "nsubjpass" if passive else "nsubj"
         second.head, second.dep_ = first, "conj"
+
+
+_ASIDE_MAX = 12  # the longest aside (in tokens) between a list's member and its own verb
+
+
+def _after_aside(comma: Any) -> Any | None:
+    """The token right after an aside that opens with ``comma`` and closes with the next comma
+    (", which fears Turkey," ", a longtime rival,"), or None (no closing comma near)."""
+    doc = comma.doc
+    for t in doc[comma.i + 2 : min(len(doc) - 1, comma.i + 2 + _ASIDE_MAX)]:
+        if t.text in (".", ";", ":"):
+            return None
+        if t.text == ",":
+            return doc[t.i + 1]
+    return None
+
+
+def _verb_cut_off_by_aside(doc: Any, cls: Classes) -> None:
+    """A state after a list and "and" (or a comma), then an aside set off by commas, then its
+    own verb ("bought frigates from Italy, and Greece, which fears Turkey, signed for ..."): the
+    small parser keeps the state on the list (a conj of the list or of its verb) and hangs the
+    verb inside the aside, often tagged a participle, so the state reads as one more member of
+    the list and the verb's arms and seller as the first clause's. When the first token after
+    the aside (adverbs passed) is a finite verb, its auxiliary, or a participle with no agent
+    ("…, delivered by ship" is one), and that verb has no subject of its own, the parse is
+    repaired in place: the verb a clause joined to the list's verb, the state its subject, the
+    aside on the state, a participle with no auxiliary a past tense. Idempotent (the state is
+    then no conj)."""
+    states = doc.user_data.get(_STATE_TOKENS, ())
+    for tok in doc:
+        if tok.i not in states or tok.dep_ != "conj" or tok.i + 1 >= len(doc):
+            continue
+        if doc[tok.i + 1].text != "," or not _after_list(tok, cls):
+            continue
+        after = _after_aside(doc[tok.i + 1])
+        if after is None:
+            continue
+        close = after.i - 1  # the aside's closing comma
+        while after.tag_ == "RB" and after.i + 1 < len(doc):
+            after = doc[after.i + 1]  # "…, also ordered"
+        if after.tag_ not in (*_FINITE, "VBN"):
+            continue
+        verb = after.head if after.dep_ in ("aux", "auxpass") else after
+        if verb.i <= close or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "agent") for c in verb.children
+        ):
+            continue  # "…, both allies, said officials"; "…, delivered by ship"
+        first = next((t for t in tok.ancestors if t.tag_.startswith("VB")), None)
+        if first is None or first.i == verb.i:
+            continue
+        # the later verb made the head of the first ("bought … and B, its neighbour,
+        # complained": "bought" a ccomp of "complained"): only the first's direct head
+        raised = verb in first.ancestors
+        if raised and first.head.i != verb.i:
+            continue
+        member = tok
+        while member.dep_ == "conj" and member.head.i != member.i:
+            member = member.head
+        if member.dep_ in ("nsubj", "nsubjpass"):
+            continue  # "A and B, both allies, signed": the list is the subject
+        if raised:  # the first verb takes the later one's place
+            root = verb.head.i == verb.i
+            first.head, first.dep_ = (first, "ROOT") if root else (verb.head, verb.dep_)
+        verb.head, verb.dep_ = first, "conj"
+        # the "and" (and a comma) that joined the state to the list now join the two clauses
+        k = tok.left_edge.i - 1
+        while doc[k].text == "," or cls.has("clause_joins", _w(doc[k])):
+            doc[k].head, k = first, k - 1
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        tok.head, tok.dep_ = verb, "nsubjpass" if passive else "nsubj"
+        for t in doc[tok.i + 1 : close + 1]:  # the aside's words hung outside it: on the state
+            if not tok.i < t.head.i <= close and t.head.i != tok.i:
+                t.head = tok
+        if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            verb.tag_ = "VBD"  # a past tense the parser took for a participle
 
 
 def _sold_on_by_another(
@@ -1231,20 +1307,27 @@ def _opens_clause(tok: Any, actor: Actor) -> Any | None:
     return None if first.dep_ in ("nsubj", "nsubjpass") else verb
 
 
-def _subject_after_list(tok: Any) -> bool:
+def _subject_after_list(tok: Any, cls: Classes) -> bool:
     """A state the parse makes the subject of a finite verb of its own, right after another
-    state and "and", "but", "while" or a comma ("sold jets to A, and B is said to want some",
-    "bought tanks from A and B followed with an order"): the subject of a clause of its own,
-    not a member of the list before it, whatever (if anything) its verb makes it."""
+    state and a word of ``clause_joins`` ("and", "but", "while") or a comma ("sold jets to A,
+    and B is said to want some", "bought tanks from A and B followed with an order"): the
+    subject of a clause of its own, not a member of the list before it, whatever (if anything)
+    its verb makes it."""
     verb = tok.head
     if tok.dep_ not in ("nsubj", "nsubjpass") or verb.i < tok.i:
         return False
     group = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
     if not any(t.tag_ in _FINITE for t in group):
         return False
+    return _after_list(tok, cls)
+
+
+def _after_list(tok: Any, cls: Classes) -> bool:
+    """A state right after another state and a comma or a word of ``clause_joins`` ("to A, and
+    B", "from A while B"): where a list may end and a new clause begin."""
     doc, k = tok.doc, tok.left_edge.i - 1
     joins = 0
-    while k >= 0 and doc[k].text.lower() in ("and", "but", "while", ","):
+    while k >= 0 and (doc[k].text == "," or cls.has("clause_joins", doc[k].lower_)):
         k, joins = k - 1, joins + 1
     return joins > 0 and k >= 0 and k in doc.user_data.get(_STATE_TOKENS, ())
 

@@ -3382,7 +3382,7 @@ def _gapped_clause(
     no side. English (the parse's cues and ``gap_prepositions``)."""
     if lex.grammar is None:
         return
-    gap = lex.grammar.words("gap_prepositions")
+    gap, joins = lex.grammar.words("gap_prepositions"), lex.grammar.words("clause_joins")
     joined = [
         _joins(_words_between(symbols, x, y), lex.conjunctions)
         for x, y in itertools.pairwise(countries)
@@ -3398,9 +3398,9 @@ def _gapped_clause(
             a0 -= 1
         p = _word_before(symbols, countries[a0])
         between = _words_between(symbols, a, countries[i + 1])
-        if p not in gap or not between or not set(between) <= {",", "and", "while", "but"}:
+        if p not in gap or not between or not set(between) <= {",", *joins}:
             continue
-        if "," not in between and between[-1] not in ("and", "while", "but"):
+        if "," not in between and between[-1] not in joins:
             continue
         # the gapped subjects: one state, or a list of them ("and France and Italy to C"), the
         # last right before the repeated preposition and the state after it
