@@ -87,6 +87,9 @@ SELLER_BACK_KEY = "back seller"
 ORIGIN = "origin"
 # the tag a ``recipient_in_dative`` pattern's cue text carries (``_in_dative_only``)
 IN_DATIVE = " (recipient in the dative)"
+# ... and a ``supplier_in_instrumental`` pattern's: the agent of a Slavic passive, named in the
+# instrumental with no preposition ("поставлены Россией", "передані Литвою"; ``_case_required``)
+IN_INSTRUMENTAL = " (agent in the instrumental)"
 # a buyer whose sentence names no seller buys from the one maker the article names (its
 # weapons' and companies' state, ``_maker_pairs``), in every language: in English the parse
 # reads the buyer, and the maker is often named only in the headline or another sentence
@@ -370,8 +373,12 @@ class RelationLexicon:
             # a recipient only where the case says so: the pattern's text carries the tag the
             # case guard tests (``_in_dative_only``), whatever the pattern's own wording
             cues += [
-                replace(_compile_cue(str(t), "recipient", classes, window), text=f"{t}{IN_DATIVE}")
-                for t in raw.get("roles", {}).get("recipient_in_dative", [])
+                replace(_compile_cue(str(t), role, classes, window), text=f"{t}{tag}")
+                for key, role, tag in (
+                    ("recipient_in_dative", "recipient", IN_DATIVE),
+                    ("supplier_in_instrumental", "supplier", IN_INSTRUMENTAL),
+                )
+                for t in raw.get("roles", {}).get(key, [])
             ]
             weak: set[str] = set()
             for t in raw.get("weak_triggers", []):
@@ -3293,6 +3300,19 @@ def _in_dative_only(role: tuple | None) -> bool:
     return role is not None and IN_DATIVE in str(role[1])
 
 
+def _case_required(role: tuple | None) -> str | None:
+    """The case a role's pattern holds in only: the dative of a ``recipient_in_dative`` pattern,
+    the instrumental of a ``supplier_in_instrumental`` one (the agent of a passive participle of
+    supplying: "танки были поставлены в Индию Россией", "передані Литвою"; the instrumental
+    with no preposition names who did it, where Polish and the Romance languages say "{by} X").
+    Elsewhere the same words read a genitive ("переданы танки Германии", Germany's tanks) or a
+    dative ("передані Україні"), no agent."""
+    if role is None:
+        return None
+    cue = str(role[1])
+    return "dative" if IN_DATIVE in cue else "instrumental" if IN_INSTRUMENTAL in cue else None
+
+
 def _drop_unless_dative(
     roles: dict[int, tuple | None],
     countries: list[int],
@@ -3304,13 +3324,15 @@ def _drop_unless_dative(
     member of its list, is read in the dative: the genitive after the arms ("przekazała czołgi
     Niemiec Ukrainie", Germany's tanks) has no case of ``CASES`` and reads as None, as does a
     name whose genitive and dative are one form ("Индии"), which a dative beside it in the list
-    tells ("С-400 Индии и Китаю")."""
+    tells ("С-400 Индии и Китаю"). The same for the instrumental a
+    ``supplier_in_instrumental`` pattern needs (``_case_required``)."""
     lists = _lists(roles, countries, symbols, lex, joined)
     for k in countries:
-        if not _in_dative_only(roles[k]):
+        case = _case_required(roles[k])
+        if case is None:
             continue
         members = next((m for m in lists if k in m), [k])
-        if not any(symbols[m][1].case == "dative" for m in members):
+        if not any(symbols[m][1].case == case for m in members):
             roles[k] = None
 
 
