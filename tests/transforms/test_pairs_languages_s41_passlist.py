@@ -25,6 +25,8 @@ PASSIVES = [
     ("ru", "Танки были поставлены в Индию Россией.", {("IND", "RUS")}),
     ("ru", "Истребители были проданы Алжиру Россией.", {("DZA", "RUS")}),
     ("uk", "Гелікоптери були поставлені Польщі Францією.", {("POL", "FRA")}),
+    ("de", "An Indien wurden von Russland zehn Kampfjets verkauft.", {("IND", "RUS")}),
+    ("de", "Nach Polen wurden von Südkorea weitere Panzer geliefert.", {("POL", "KOR")}),
     # read at base already, and still
     ("uk", "Гаубиці були передані Естонії Фінляндією.", {("EST", "FIN")}),
 ]

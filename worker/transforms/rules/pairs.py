@@ -3156,19 +3156,23 @@ def _parsed_object(
 
 def _pattern_role(k: int, symbols: list[Symbol], lex: RelationLexicon) -> tuple[str, str] | None:
     """The role the symbol patterns give country symbol ``k``: the most specific pattern wins,
-    then the tightest match; ``third`` beats the others; in a tie between roles a pattern whose
-    country is the object of a preposition ("{from} X", "{to} X", "{by} X") beats any pattern
-    reading it as a subject (every pattern starting "X ": "X ... {receive}", "X ... {sell}"),
-    since a name a preposition governs is no subject; any other tie between roles (patterns of
-    neither kind left on two sides) is ambiguous."""
+    then the tightest match; ``third`` beats the others; a pattern whose country is the object
+    of a preposition ("{from} X", "{to} X", "{by} X") rules out every pattern reading it as a
+    subject (every pattern starting "X ": "X ... {receive}", "X ... {sell}"), since a name a
+    preposition governs is no subject: in a tie between roles, and, with ``GOVERNED_FIRST``,
+    whatever the subject pattern's rank; any other tie between roles (patterns of neither kind
+    left on two sides) is ambiguous."""
     iso = symbols[k][1].ident
     line = " " + " ".join(_symbol(s, k, iso, idx) for idx, s in enumerate(symbols)) + " "
     best: tuple[int, int] | None = None
     chosen: list[CuePattern] = []
-    for cue in lex.cues:
-        m = cue.regex.search(line)
-        if not m:
-            continue
+    found = [(cue, m) for cue in lex.cues if (m := cue.regex.search(line))]
+    if GOVERNED_FIRST and any(c.text.startswith(_GOVERNED) for c, _ in found):
+        # a name a preposition governs is no subject, whatever the rank of a subject pattern:
+        # "An Indien wurden von Russland ... verkauft" (a passive, the verb last) matched the
+        # verb-last "X ... C ... {sell}" on India, more specific than "{to} X"
+        found = [(c, m) for c, m in found if not c.text.startswith("X ")]
+    for cue, m in found:
         rank = (cue.specificity, -m.group().count(" "))
         if best is None or rank > best:
             best, chosen = rank, [cue]
@@ -3193,6 +3197,9 @@ def _pattern_role(k: int, symbols: list[Symbol], lex: RelationLexicon) -> tuple[
 
 # the patterns whose country is the object of a preposition right before it
 _GOVERNED = ("{from} X", "{to} X", "{by} X")
+# a governed name is no subject at any rank (thirteenth stop), not only in a tie: a switch for
+# the bench
+GOVERNED_FIRST = True
 
 
 def _dative_after_verb(
