@@ -51,3 +51,34 @@ def test_no_agent_without_the_instrumental(
     tagger: Tagger, rules: RuleSet, lang: str, body: str
 ) -> None:
     assert not {sup for _, sup in pairs(tagger, rules, lang, body)} & {"UKR", "RUS"}
+
+
+ORIGIN_LISTS = [
+    # the second member's arms a name the tables lack: read alone at base (USA, GBR only)
+    (
+        "ru",
+        "Украина получит американские истребители F-16 и французские Mirage.",
+        {("UKR", "USA"), ("UKR", "FRA")},
+    ),
+    (
+        "uk",
+        "Україна отримає британські танки Challenger та німецькі Leopard.",
+        {("UKR", "GBR"), ("UKR", "DEU")},
+    ),
+    # a noun that is no arms: the second adjective stays out (German writes every noun with a
+    # capital, so a capital alone is no system's name)
+    ("de", "Die Ukraine erhält amerikanische Panzer und französische Berater.", {("UKR", "USA")}),
+    # no "and" between the two: another clause
+    (
+        "ru",
+        "Польша получит американские истребители, а французские журналисты это подтвердили.",
+        {("POL", "USA")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "want"), ORIGIN_LISTS, ids=[c[0] for c in ORIGIN_LISTS])
+def test_origin_adjectives_listed_with_their_arms(
+    tagger: Tagger, rules: RuleSet, lang: str, body: str, want: set[tuple[str, str]]
+) -> None:
+    assert pairs(tagger, rules, lang, body) == want

@@ -1343,6 +1343,7 @@ def _sentence_pairs(
         together = _together_with(roles, countries, symbols, lex, told)
     if lex.symbols_only:
         _list_roles(roles, countries, symbols, lex, joined, trig)
+        _origin_lists(roles, countries, symbols, text, lex)
         _gapped_subjects(roles, countries, symbols, lex, trig)
     for k in countries:  # a company sells; the buyer is a state ("Saab ... e compra de")
         r = roles[k]
@@ -3711,6 +3712,61 @@ def _list_roles(
             continue
         for m in members:
             roles[m] = (role[0], role[1] + " (list)")
+
+
+_OWN_NOUN = 3  # symbols of an origin adjective's own arms before the "and" of its list
+
+
+def _origin_lists(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    text: str,
+    lex: RelationLexicon,
+) -> None:
+    """Origin adjectives listed each with its own arms ("американские F-16 и французские
+    Mirage", "французьких Mirage і шведських Gripen"): every member keeps the list's role. The
+    patterns read "XA W=" on the member whose arms the tables know, and nothing on the one
+    whose arms are a name they lack ("Mirage" alone is no weapon), so its state was lost. A
+    member with no role takes the seller's role "XA W=" gave the other member when the two
+    adjectives are joined by the language's "and" (or a comma) after at most ``_OWN_NOUN``
+    symbols of the first one's arms, and the one left has arms of its own: a weapon, or a
+    system's name the tables lack (``_foreign_name``) right after it. Not a noun that is no
+    arms ("американские истребители и французские журналисты")."""
+    for a, b in itertools.pairwise(countries):
+        ra, rb = roles.get(a), roles.get(b)
+        if not (symbols[a][1].adjective and symbols[b][1].adjective) or (ra is None) == (
+            rb is None
+        ):
+            continue
+        role = ra if ra is not None else rb
+        if role[0] != "supplier" or not str(role[1]).startswith("XA W="):
+            continue
+        between = _words_between(symbols, a, b)
+        noun = _conjunction_at_end(between, lex.conjunctions | {","})
+        if not noun or len(noun) > _OWN_NOUN or "," in noun:
+            continue
+        # the arms of the member without a role: between the two (the first), or right after
+        # it (the last)
+        k = a if ra is None else b
+        own = symbols[a + 1 : a + 1 + len(noun)] if k == a else symbols[b + 1 : b + 2]
+        adjective = text[symbols[k][2] : symbols[k][3]]
+        if own and all(s[0] == "weapon" or _foreign_name(s, text, adjective) for s in own):
+            roles[k] = ("supplier", f"{role[1]} (a list of origins)")
+
+
+def _foreign_name(sym: Symbol, text: str, adjective: str) -> bool:
+    """A word that is a system's name the tables lack ("Mirage" alone): written with a capital
+    in Latin letters beside an adjective in another script ("французские Mirage", "الفرنسية
+    Mirage"), or with a digit. A capital alone tells nothing in a language that writes every
+    noun with one (German), and a Latin name beside a Latin adjective may be any noun."""
+    word = text[sym[2] : sym[3]]
+    if sym[0] != "word" or not word:
+        return False
+    if any(c.isdigit() for c in word):
+        return True
+    latin = word[:1].isupper() and word.isascii()
+    return latin and not any(c.isascii() and c.isalpha() for c in adjective)
 
 
 def _two_clauses(
