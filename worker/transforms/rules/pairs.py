@@ -3171,8 +3171,9 @@ def _pattern_role(k: int, symbols: list[Symbol], lex: RelationLexicon) -> tuple[
     if GOVERNED_FIRST and any(c.text.startswith(_GOVERNED) for c, _ in found):
         # a name a preposition governs is no subject, whatever the rank of a subject pattern:
         # "An Indien wurden von Russland ... verkauft" (a passive, the verb last) matched the
-        # verb-last "X ... C ... {sell}" on India, more specific than "{to} X"
-        found = [(c, m) for c, m in found if not c.text.startswith("X ")]
+        # verb-last "X ... C ... {sell}" on India, more specific than "{to} X"; a third
+        # party's pattern stands ("an A und B warnt": B's own clause, ``_two_clauses``)
+        found = [(c, m) for c, m in found if c.role == "third" or not c.text.startswith("X ")]
     for cue, m in found:
         rank = (cue.specificity, -m.group().count(" "))
         if best is None or rank > best:
