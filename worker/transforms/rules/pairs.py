@@ -87,6 +87,9 @@ SELLER_BACK_KEY = "back seller"
 ORIGIN = "origin"
 # the tag a ``recipient_in_dative`` pattern's cue text carries (``_in_dative_only``)
 IN_DATIVE = " (recipient in the dative)"
+# ... and a ``supplier_in_instrumental`` pattern's: the agent of a Slavic passive, named in the
+# instrumental with no preposition ("поставлены Россией", "передані Литвою"; ``_case_required``)
+IN_INSTRUMENTAL = " (agent in the instrumental)"
 # a buyer whose sentence names no seller buys from the one maker the article names (its
 # weapons' and companies' state, ``_maker_pairs``), in every language: in English the parse
 # reads the buyer, and the maker is often named only in the headline or another sentence
@@ -370,8 +373,12 @@ class RelationLexicon:
             # a recipient only where the case says so: the pattern's text carries the tag the
             # case guard tests (``_in_dative_only``), whatever the pattern's own wording
             cues += [
-                replace(_compile_cue(str(t), "recipient", classes, window), text=f"{t}{IN_DATIVE}")
-                for t in raw.get("roles", {}).get("recipient_in_dative", [])
+                replace(_compile_cue(str(t), role, classes, window), text=f"{t}{tag}")
+                for key, role, tag in (
+                    ("recipient_in_dative", "recipient", IN_DATIVE),
+                    ("supplier_in_instrumental", "supplier", IN_INSTRUMENTAL),
+                )
+                for t in raw.get("roles", {}).get(key, [])
             ]
             weak: set[str] = set()
             for t in raw.get("weak_triggers", []):
@@ -1348,6 +1355,7 @@ def _sentence_pairs(
         together = _together_with(roles, countries, symbols, lex, told)
     if lex.symbols_only:
         _list_roles(roles, countries, symbols, lex, joined, trig)
+        _origin_lists(roles, countries, symbols, text, lex)
         _gapped_subjects(roles, countries, symbols, lex, trig)
     for k in countries:  # a company sells; the buyer is a state ("Saab ... e compra de")
         r = roles[k]
@@ -3165,19 +3173,24 @@ def _parsed_object(
 
 def _pattern_role(k: int, symbols: list[Symbol], lex: RelationLexicon) -> tuple[str, str] | None:
     """The role the symbol patterns give country symbol ``k``: the most specific pattern wins,
-    then the tightest match; ``third`` beats the others; in a tie between roles a pattern whose
-    country is the object of a preposition ("{from} X", "{to} X", "{by} X") beats any pattern
-    reading it as a subject (every pattern starting "X ": "X ... {receive}", "X ... {sell}"),
-    since a name a preposition governs is no subject; any other tie between roles (patterns of
-    neither kind left on two sides) is ambiguous."""
+    then the tightest match; ``third`` beats the others; a pattern whose country is the object
+    of a preposition ("{from} X", "{to} X", "{by} X") rules out every pattern reading it as a
+    subject (every pattern starting "X ": "X ... {receive}", "X ... {sell}"), since a name a
+    preposition governs is no subject: in a tie between roles, and, with ``GOVERNED_FIRST``,
+    whatever the subject pattern's rank; any other tie between roles (patterns of neither kind
+    left on two sides) is ambiguous."""
     iso = symbols[k][1].ident
     line = " " + " ".join(_symbol(s, k, iso, idx) for idx, s in enumerate(symbols)) + " "
     best: tuple[int, int] | None = None
     chosen: list[CuePattern] = []
-    for cue in lex.cues:
-        m = cue.regex.search(line)
-        if not m:
-            continue
+    found = [(cue, m) for cue in lex.cues if (m := cue.regex.search(line))]
+    if GOVERNED_FIRST and any(c.text.startswith(_GOVERNED) for c, _ in found):
+        # a name a preposition governs is no subject, whatever the rank of a subject pattern:
+        # "An Indien wurden von Russland ... verkauft" (a passive, the verb last) matched the
+        # verb-last "X ... C ... {sell}" on India, more specific than "{to} X"; a third
+        # party's pattern stands ("an A und B warnt": B's own clause, ``_two_clauses``)
+        found = [(c, m) for c, m in found if c.role == "third" or not c.text.startswith("X ")]
+    for cue, m in found:
         rank = (cue.specificity, -m.group().count(" "))
         if best is None or rank > best:
             best, chosen = rank, [cue]
@@ -3202,6 +3215,9 @@ def _pattern_role(k: int, symbols: list[Symbol], lex: RelationLexicon) -> tuple[
 
 # the patterns whose country is the object of a preposition right before it
 _GOVERNED = ("{from} X", "{to} X", "{by} X")
+# a governed name is no subject at any rank (thirteenth stop), not only in a tie: a switch for
+# the bench
+GOVERNED_FIRST = True
 
 
 def _dative_after_verb(
@@ -3309,6 +3325,19 @@ def _in_dative_only(role: tuple | None) -> bool:
     return role is not None and IN_DATIVE in str(role[1])
 
 
+def _case_required(role: tuple | None) -> str | None:
+    """The case a role's pattern holds in only: the dative of a ``recipient_in_dative`` pattern,
+    the instrumental of a ``supplier_in_instrumental`` one (the agent of a passive participle of
+    supplying: "танки были поставлены в Индию Россией", "передані Литвою"; the instrumental
+    with no preposition names who did it, where Polish and the Romance languages say "{by} X").
+    Elsewhere the same words read a genitive ("переданы танки Германии", Germany's tanks) or a
+    dative ("передані Україні"), no agent."""
+    if role is None:
+        return None
+    cue = str(role[1])
+    return "dative" if IN_DATIVE in cue else "instrumental" if IN_INSTRUMENTAL in cue else None
+
+
 def _drop_unless_dative(
     roles: dict[int, tuple | None],
     countries: list[int],
@@ -3320,13 +3349,15 @@ def _drop_unless_dative(
     member of its list, is read in the dative: the genitive after the arms ("przekazała czołgi
     Niemiec Ukrainie", Germany's tanks) has no case of ``CASES`` and reads as None, as does a
     name whose genitive and dative are one form ("Индии"), which a dative beside it in the list
-    tells ("С-400 Индии и Китаю")."""
+    tells ("С-400 Индии и Китаю"). The same for the instrumental a
+    ``supplier_in_instrumental`` pattern needs (``_case_required``)."""
     lists = _lists(roles, countries, symbols, lex, joined)
     for k in countries:
-        if not _in_dative_only(roles[k]):
+        case = _case_required(roles[k])
+        if case is None:
             continue
         members = next((m for m in lists if k in m), [k])
-        if not any(symbols[m][1].case == "dative" for m in members):
+        if not any(symbols[m][1].case == case for m in members):
             roles[k] = None
 
 
@@ -3698,6 +3729,61 @@ def _list_roles(
             continue
         for m in members:
             roles[m] = (role[0], role[1] + " (list)")
+
+
+_OWN_NOUN = 3  # symbols of an origin adjective's own arms before the "and" of its list
+
+
+def _origin_lists(
+    roles: dict[int, tuple | None],
+    countries: list[int],
+    symbols: list[Symbol],
+    text: str,
+    lex: RelationLexicon,
+) -> None:
+    """Origin adjectives listed each with its own arms ("американские F-16 и французские
+    Mirage", "французьких Mirage і шведських Gripen"): every member keeps the list's role. The
+    patterns read "XA W=" on the member whose arms the tables know, and nothing on the one
+    whose arms are a name they lack ("Mirage" alone is no weapon), so its state was lost. A
+    member with no role takes the seller's role "XA W=" gave the other member when the two
+    adjectives are joined by the language's "and" (or a comma) after at most ``_OWN_NOUN``
+    symbols of the first one's arms, and the one left has arms of its own: a weapon, or a
+    system's name the tables lack (``_foreign_name``) right after it. Not a noun that is no
+    arms ("американские истребители и французские журналисты")."""
+    for a, b in itertools.pairwise(countries):
+        ra, rb = roles.get(a), roles.get(b)
+        if not (symbols[a][1].adjective and symbols[b][1].adjective) or (ra is None) == (
+            rb is None
+        ):
+            continue
+        role = ra if ra is not None else rb
+        if role[0] != "supplier" or not str(role[1]).startswith("XA W="):
+            continue
+        between = _words_between(symbols, a, b)
+        noun = _conjunction_at_end(between, lex.conjunctions | {","})
+        if not noun or len(noun) > _OWN_NOUN or "," in noun:
+            continue
+        # the arms of the member without a role: between the two (the first), or right after
+        # it (the last)
+        k = a if ra is None else b
+        own = symbols[a + 1 : a + 1 + len(noun)] if k == a else symbols[b + 1 : b + 2]
+        adjective = text[symbols[k][2] : symbols[k][3]]
+        if own and all(s[0] == "weapon" or _foreign_name(s, text, adjective) for s in own):
+            roles[k] = ("supplier", f"{role[1]} (a list of origins)")
+
+
+def _foreign_name(sym: Symbol, text: str, adjective: str) -> bool:
+    """A word that is a system's name the tables lack ("Mirage" alone): written with a capital
+    in Latin letters beside an adjective in another script ("французские Mirage", "الفرنسية
+    Mirage"), or with a digit. A capital alone tells nothing in a language that writes every
+    noun with one (German), and a Latin name beside a Latin adjective may be any noun."""
+    word = text[sym[2] : sym[3]]
+    if sym[0] != "word" or not word:
+        return False
+    if any(c.isdigit() for c in word):
+        return True
+    latin = word[:1].isupper() and word.isascii()
+    return latin and not any(c.isascii() and c.isalpha() for c in adjective)
 
 
 def _two_clauses(
