@@ -50,3 +50,30 @@ def test_more_of_the_class_is_the_system_named_before(read) -> None:
     # "more fighters" after a clause naming the system: the same jets again
     got = read("India bought 36 Rafale jets, and will order more fighters from France.")
     assert got[("IND", "FRA")]["weapon"] == "rafale"
+
+
+LIST_THEN_SYSTEM = (
+    "Peru imported arms from Spain and Brazil last year. "
+    "The next deal could include Super Tucano aircraft."
+)
+
+
+def test_the_one_system_is_not_lent_when_its_maker_sells_in_another_pair(read) -> None:
+    # the Brazilian trainer is the Brazilian pair's; the Spanish one names no system
+    got = read(LIST_THEN_SYSTEM)
+    assert got[("PER", "BRA")]["weapon"] == "super-tucano"
+    assert got[("PER", "ESP")].get("weapon") is None
+
+
+def test_the_one_system_of_a_maker_no_pair_names_is_still_lent(read) -> None:
+    # the Norwegian-made system sold by the US: its maker sells in no other pair
+    got = read(
+        "The United States approved the sale of air defence systems to Qatar. "
+        "The NASAMS was designed with Kongsberg."
+    )
+    assert got[("QAT", "USA")]["weapon"] == "nasams"
+
+
+def test_the_one_system_switch_restores_the_old_lending(read, monkeypatch) -> None:
+    monkeypatch.setattr(pairs, "ONE_OF_OTHERS", False)
+    assert read(LIST_THEN_SYSTEM)[("PER", "ESP")]["weapon"] == "super-tucano"

@@ -136,6 +136,9 @@ OWN_TRIGGER = True
 # a pair whose own words name its arms by class takes no system another verb or party of its
 # sentence governs (``_class_object``; 2026-12-07, thirteenth stop); a switch for the bench
 CLASS_OBJECT = True
+# the article's one system, of another make than the seller's, is not lent to a pair when its
+# maker sells in another pair of the article (``_article_weapon``; thirteenth stop)
+ONE_OF_OTHERS = True
 # ... and on the language lexicons for a seller read from a mark before it: a case suffix
 # (Turkish "Rusya'dan") or a preposition ("from", "with" after a deal) that is not also the
 # language's "of" (the Romance "de" also names an owner: Portuguese lists of buyers after "de"
@@ -792,7 +795,8 @@ def extract_pairs(
             others = {e.id for e in weapons if tied.get(e.id, sides) - sides}
             unlent = platforms | _others_arms(beside, hits, sides) if OTHERS_ARMS else platforms
             unlent = unlent | hit.weapon_not
-            w = _article_weapon(weapons, hit.supplier, hit.recipient, unlent, others)
+            sellers_else = {h.supplier for h in hits.values()} - sides
+            w = _article_weapon(weapons, hit.supplier, hit.recipient, unlent, others, sellers_else)
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
     found = _one_direction(_named_seller_first(_guesses_turned(list(hits.values()))))
@@ -934,6 +938,7 @@ def _article_weapon(
     recipient: str,
     platforms: set[str],
     others: Collection[str] = (),
+    other_sellers: Collection[str] = (),
 ) -> Any:
     """The weapon of a pair whose sentences name none ("hoped to sell 48 of the jets"): the
     article's first weapon from the supplier or a programme it is a partner of, else its first
@@ -951,6 +956,14 @@ def _article_weapon(
     free = [e for e in usable if e.id not in others]
     shared = own or next((e for e in free if e.country is None), None)
     one = free[0] if len({e.id for e in weapons}) == 1 and free else None
+    if (
+        one is not None
+        and ONE_OF_OTHERS
+        and any(own_make(one.country, one.partners, s) for s in other_sellers)
+    ):
+        # its maker sells in another pair of the article: that pair's deal, not this one's
+        # ("A imports arms from B and C; C may sell its X jets to D": B <- nothing named)
+        one = None
     if shared is None and one is not None and one.country != recipient:
         # the article names one system and no other: the deal is about it even when its maker's
         # state is not the seller (NASAMS, Norwegian-made, sold by the US with Raytheon); not
