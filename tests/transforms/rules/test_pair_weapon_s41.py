@@ -75,5 +75,23 @@ def test_the_one_system_of_a_maker_no_pair_names_is_still_lent(read) -> None:
 
 
 def test_the_one_system_switch_restores_the_old_lending(read, monkeypatch) -> None:
-    monkeypatch.setattr(pairs, "ONE_OF_OTHERS", False)
+    monkeypatch.setattr(pairs, "LEFT_ONE", False)
     assert read(LIST_THEN_SYSTEM)[("PER", "ESP")]["weapon"] == "super-tucano"
+
+
+TWO_SELLERS_ONE_LEFT = (
+    "Mali received jets from Russia and drones from Turkey on Monday. "
+    "The delivery included L-39 trainers. Turkey's Bayraktar TB2 drones will fly patrols."
+)
+
+
+def test_the_system_left_once_other_pairs_systems_are_set_aside_is_lent(read) -> None:
+    # the Turkish drones are the Turkish pair's; the Czech-made trainers are left for Russia's
+    got = read(TWO_SELLERS_ONE_LEFT)
+    assert got[("MLI", "TUR")]["weapon"] == "bayraktar-tb2"
+    assert got[("MLI", "RUS")]["weapon"] == "l-39"
+
+
+def test_the_left_one_switch_restores_no_system(read, monkeypatch) -> None:
+    monkeypatch.setattr(pairs, "LEFT_ONE", False)
+    assert read(TWO_SELLERS_ONE_LEFT)[("MLI", "RUS")].get("weapon") is None

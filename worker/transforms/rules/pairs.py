@@ -136,9 +136,9 @@ OWN_TRIGGER = True
 # a pair whose own words name its arms by class takes no system another verb or party of its
 # sentence governs (``_class_object``; 2026-12-07, thirteenth stop); a switch for the bench
 CLASS_OBJECT = True
-# the article's one system, of another make than the seller's, is not lent to a pair when its
-# maker sells in another pair of the article (``_article_weapon``; thirteenth stop)
-ONE_OF_OTHERS = True
+# the article's one system lent to a pair whose sentences name none is counted once the other
+# pairs' systems are set aside (``_article_weapon``; thirteenth stop); a switch for the bench
+LEFT_ONE = True
 # ... and on the language lexicons for a seller read from a mark before it: a case suffix
 # (Turkish "Rusya'dan") or a preposition ("from", "with" after a deal) that is not also the
 # language's "of" (the Romance "de" also names an owner: Portuguese lists of buyers after "de"
@@ -796,7 +796,13 @@ def extract_pairs(
             unlent = platforms | _others_arms(beside, hits, sides) if OTHERS_ARMS else platforms
             unlent = unlent | hit.weapon_not
             sellers_else = {h.supplier for h in hits.values()} - sides
-            w = _article_weapon(weapons, hit.supplier, hit.recipient, unlent, others, sellers_else)
+            # the other pairs' systems: read in their sentences, or of their seller's make
+            carried = {h.weapon for h in hits.values() if h.weapon and h is not hit} | {
+                e.id
+                for e in weapons
+                if any(own_make(e.country, e.partners, s) for s in sellers_else)
+            }
+            w = _article_weapon(weapons, hit.supplier, hit.recipient, unlent, others, carried)
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
     found = _one_direction(_named_seller_first(_guesses_turned(list(hits.values()))))
@@ -938,13 +944,13 @@ def _article_weapon(
     recipient: str,
     platforms: set[str],
     others: Collection[str] = (),
-    other_sellers: Collection[str] = (),
+    carried: Collection[str] = (),
 ) -> Any:
     """The weapon of a pair whose sentences name none ("hoped to sell 48 of the jets"): the
     article's first weapon from the supplier or a programme it is a partner of, else its first
     weapon of a multinational programme (no one country: any partner sells it, "Eurofighter"),
-    else the one system the article names when it names only one and the buyer does not make
-    it, else none. Never one of
+    else the one system the article names when it names only one (besides the other pairs'
+    systems, ``carried``) and the buyer does not make it, else none. Never one of
     ``platforms``, named only as what goods are for ("ammunition for the Gepard"): the article
     names it, so it still counts against naming one system only. Nor, unless the supplier makes
     it, one of ``others``, told only in sentences of pairs with other parties
@@ -955,15 +961,12 @@ def _article_weapon(
     own = next((e for e in usable if own_make(e.country, e.partners, supplier)), None)
     free = [e for e in usable if e.id not in others]
     shared = own or next((e for e in free if e.country is None), None)
-    one = free[0] if len({e.id for e in weapons}) == 1 and free else None
-    if (
-        one is not None
-        and ONE_OF_OTHERS
-        and any(own_make(one.country, one.partners, s) for s in other_sellers)
-    ):
-        # its maker sells in another pair of the article: that pair's deal, not this one's
-        # ("A imports arms from B and C; C may sell its X jets to D": B <- nothing named)
-        one = None
+    # the one system the article names once the other pairs' systems are set aside (``carried``:
+    # read in their sentences, or of their seller's make): "imported arms from A and B. The
+    # next deal could include X" lends B's X to no one else; "received jets from A and drones
+    # from B. The delivery included L-39s. B's X drones ...": A's are the L-39s
+    left = {e.id for e in weapons} - set(carried) if LEFT_ONE else {e.id for e in weapons}
+    one = next((e for e in free if e.id in left), None) if len(left) == 1 else None
     if shared is None and one is not None and one.country != recipient:
         # the article names one system and no other: the deal is about it even when its maker's
         # state is not the seller (NASAMS, Norwegian-made, sold by the US with Raytheon); not
