@@ -27,7 +27,7 @@ def test_the_second_party_of_a_list_keeps_its_class_of_arms(read) -> None:
 def test_a_system_of_another_verb_before_the_trigger_is_not_the_pairs(read) -> None:
     # the Kfirs are upgraded, the drones acquired: the Israeli sale names drones, no system
     got = read(
-        "Colombia will modernise its Kfir fighters, and acquire Israeli-made unmanned aircraft."
+        "Colombia will refit its ageing Kfir jets, and then buy Israeli-built drones."
     )
     assert got[("COL", "ISR")].get("weapon") is None
 
@@ -41,7 +41,7 @@ def test_a_system_inside_the_pairs_own_clause_stays(read) -> None:
 def test_the_switch_restores_the_old_choice(read, monkeypatch) -> None:
     monkeypatch.setattr(pairs, "CLASS_OBJECT", False)
     got = read(
-        "Colombia will modernise its Kfir fighters, and acquire Israeli-made unmanned aircraft."
+        "Colombia will refit its ageing Kfir jets, and then buy Israeli-built drones."
     )
     assert got[("COL", "ISR")]["weapon"] == "kfir"
 
