@@ -136,6 +136,12 @@ OTHERS_ARMS = True
 # trigger (``_own_trigger``: the one between its mentions, else the one nearest its parties),
 # not the sentence's first
 OWN_TRIGGER = True
+# a pair whose own words name its arms by class takes no system another verb or party of its
+# sentence governs (``_class_object``; 2026-12-07, thirteenth stop); a switch for the bench
+CLASS_OBJECT = True
+# the article's one system lent to a pair whose sentences name none is counted once the other
+# pairs' systems are set aside (``_article_weapon``; thirteenth stop); a switch for the bench
+LEFT_ONE = True
 # ... and on the language lexicons for a seller read from a mark before it: a case suffix
 # (Turkish "Rusya'dan") or a preposition ("from", "with" after a deal) that is not also the
 # language's "of" (the Romance "de" also names an owner: Portuguese lists of buyers after "de"
@@ -538,6 +544,9 @@ class PairHit:
     # state of the reading only: the stored form (readings.hit_to_dict) leaves it out, so it
     # takes no part in comparing two readings of a pair
     weapon_own: bool = field(default=False, compare=False)
+    # systems the pair's sentences name for another verb or party (``_Facts.other``): never
+    # lent to it from the article. Scratch state, as ``weapon_own``
+    weapon_not: set[str] = field(default_factory=set, compare=False)
 
     @property
     def pair(self) -> dict[str, Any]:
@@ -792,7 +801,15 @@ def extract_pairs(
             sides = {hit.supplier, hit.recipient}
             others = {e.id for e in weapons if tied.get(e.id, sides) - sides}
             unlent = platforms | _others_arms(beside, hits, sides) if OTHERS_ARMS else platforms
-            w = _article_weapon(weapons, hit.supplier, hit.recipient, unlent, others)
+            unlent = unlent | hit.weapon_not
+            sellers_else = {h.supplier for h in hits.values()} - sides
+            # the other pairs' systems: read in their sentences, or of their seller's make
+            carried = {h.weapon for h in hits.values() if h.weapon and h is not hit} | {
+                e.id
+                for e in weapons
+                if any(own_make(e.country, e.partners, s) for s in sellers_else)
+            }
+            w = _article_weapon(weapons, hit.supplier, hit.recipient, unlent, others, carried)
             if w is not None:
                 hit.weapon, hit.producer = w.id, w.producer
     found = _one_direction(_named_seller_first(_guesses_turned(list(hits.values()))))
@@ -934,12 +951,13 @@ def _article_weapon(
     recipient: str,
     platforms: set[str],
     others: Collection[str] = (),
+    carried: Collection[str] = (),
 ) -> Any:
     """The weapon of a pair whose sentences name none ("hoped to sell 48 of the jets"): the
     article's first weapon from the supplier or a programme it is a partner of, else its first
     weapon of a multinational programme (no one country: any partner sells it, "Eurofighter"),
-    else the one system the article names when it names only one and the buyer does not make
-    it, else none. Never one of
+    else the one system the article names when it names only one (besides the other pairs'
+    systems, ``carried``) and the buyer does not make it, else none. Never one of
     ``platforms``, named only as what goods are for ("ammunition for the Gepard"): the article
     names it, so it still counts against naming one system only. Nor, unless the supplier makes
     it, one of ``others``, told only in sentences of pairs with other parties
@@ -950,7 +968,12 @@ def _article_weapon(
     own = next((e for e in usable if own_make(e.country, e.partners, supplier)), None)
     free = [e for e in usable if e.id not in others]
     shared = own or next((e for e in free if e.country is None), None)
-    one = free[0] if len({e.id for e in weapons}) == 1 and free else None
+    # the one system the article names once the other pairs' systems are set aside (``carried``:
+    # read in their sentences, or of their seller's make): "imported arms from A and B. The
+    # next deal could include X" lends B's X to no one else; "received jets from A and drones
+    # from B. The delivery included L-39s. B's X drones ...": A's are the L-39s
+    left = {e.id for e in weapons} - set(carried) if LEFT_ONE else {e.id for e in weapons}
+    one = next((e for e in free if e.id in left), None) if len(left) == 1 else None
     if shared is None and one is not None and one.country != recipient:
         # the article names one system and no other: the deal is about it even when its maker's
         # state is not the seller (NASAMS, Norwegian-made, sold by the US with Raytheon); not
@@ -1256,6 +1279,9 @@ class _Facts:
     status: str | None
     weapon: _Span | None
     own: bool = False  # the weapon is the pair's supplier's own make (``_sells_as_own``)
+    # a system the sentence names for another verb or party while the pair's own words name
+    # its arms by class (``_class_object``): not the pair's, nor to be lent to it
+    other: str | None = None
 
 
 class _Orphan(NamedTuple):
@@ -1274,6 +1300,8 @@ def _add_facts(hit: PairHit, facts: _Facts, text: str) -> None:
     weapon of the supplier's own make wins over one an earlier sentence only borrowed ("chose
     the Brazilian jet over the C-130J. ... ordered the C-390": the C-390)."""
     hit.status = further_status(hit.status, facts.status)
+    if facts.other is not None:
+        hit.weapon_not.add(facts.other)
     w = facts.weapon
     if w is not None and (hit.weapon is None or (facts.own and not hit.weapon_own)):
         hit.weapon, hit.producer, hit.weapon_own = w.ident, w.producer, facts.own
@@ -1461,10 +1489,30 @@ def _sentence_pairs(
         and k not in lost
         and not _serves_platform(text, x[2], goods)
     ]
+    # arms named by class alone ("frigates", "helicopters"): a pair whose own words name them
+    # so is not about a system another verb or party of the sentence governs
+    plain = [k for k, x in enumerate(symbols) if x[0] == "weapon" and x[1] is None]
+    again = lex.grammar.words("again") if lex.grammar else frozenset()
     found = list(book.pairs())
     for rec, sup, cues in found:
         by = _own_trigger(symbols, trig, cues, rec, sup) if OWN_TRIGGER else trig
-        w = _pair_weapon(named, sup, by, _own_mention(found, rec, sup, cues))
+        mention = _own_mention(found, rec, sup, cues)
+        w = _pair_weapon(named, sup, by, mention)
+        other = None
+        # a side another sentence fills, or a seller read from the system's own maker
+        filled = (
+            rec.startswith("<")
+            or sup.startswith("<")
+            or any(c.cue.startswith(ORIGIN_CUE) for c in cues if c.role == "supplier")
+        )
+        if (
+            w is not None
+            and CLASS_OBJECT
+            and not lex.symbols_only
+            and not filled
+            and _class_object(text, again, symbols, named, plain, w, by, mention)
+        ):
+            other, w = w, None
         own = w is not None and _sells_as_own(w, sup)
         told = status
         # the pair's own verb, between its two mentions, when it is not the sentence's first
@@ -1480,7 +1528,7 @@ def _sentence_pairs(
                 alt = sentence_status(words, [at], lex.status_words, heads)
                 if OWN_TRIGGER_STATUS == "any" or alt == "delivered":
                     told = alt or told
-        yield rec, sup, cues, _Facts(told, w, own)
+        yield rec, sup, cues, _Facts(told, w, own, other.ident if other is not None else None)
 
 
 # How the trigger between a pair's mentions gives its status (``_trigger_between``):
@@ -1614,6 +1662,54 @@ def _pair_weapon(
         return min(pick or own, key=lambda kw: (abs(gap(kw[1])), kw[0]))[1]
     first = min(trig)
     return min(own, key=lambda kw: (abs(kw[0] - first), kw[0]))[1]
+
+
+_OBJECT_REACH = 6  # symbols from a trigger to the arms it governs ("acquire Israeli-made drones")
+_CLAUSE_JOINS = frozenset({",", ";", "and", "while", "but", "whereas"})
+
+
+def _class_object(
+    text: str,
+    again: Collection[str],
+    symbols: list[Symbol],
+    named: list[tuple[int, _Span]],
+    plain: list[int],
+    weapon: _Span,
+    trig: list[int],
+    own_mention: tuple[tuple[int, int], list[tuple[int, int]]] | None,
+) -> bool:
+    """The pair's own words name its arms by class, and ``weapon`` (``_pair_weapon``'s choice)
+    is what another part of the sentence governs: in a sentence of several pairs, the pair's
+    own stretch (since the party before it) holds class arms and no system ("40 F-35s from A
+    and four frigates from B": B's are the frigates); in a sentence of one, the arms right
+    after its trigger are a class (not "more" of it) and the system stands before the
+    trigger, across a clause break ("upgrade its X jets, and acquire drones from B")."""
+    if own_mention is not None:
+        at, marks = own_mention
+        i = marks.index(at)
+        lo = marks[i - 1][1] if i else 0
+        hi = marks[i + 1][0] if i + 1 < len(marks) else 1 << 30
+        if lo <= weapon.start and weapon.end <= hi:
+            return False  # named beside the pair's own party: its own
+        if any(lo <= w.start and w.end <= at[0] for _, w in named):
+            return False
+        return any(lo <= symbols[k][2] and symbols[k][3] <= at[0] for k in plain)
+    first = min(trig)
+    kw = next((k for k, w in named if w is weapon), None)
+    if kw is None or kw > first:
+        return False
+    # another clause: a comma, a semicolon or a joining word between the system and the trigger
+    joins = (k for k in range(kw, first) if symbols[k][0] == "word")
+    if not any(symbols[k][1] in _CLAUSE_JOINS for k in joins):
+        return False
+    after = range(first + 1, min(len(symbols), first + 1 + _OBJECT_REACH))
+    arms = [k for k in after if symbols[k][0] == "weapon"]
+    if not arms or symbols[arms[0]][1] is not None:
+        return False
+    # "will order more fighters": the system named before, again (the word is an ignored one,
+    # so it is read in the text between the trigger and the arms)
+    between = SENT_TOKEN.findall(text[symbols[first][3] : symbols[arms[0]][2]].lower())
+    return not set(between) & again
 
 
 def _sells_as_own(weapon: _Span, supplier: str) -> bool:
