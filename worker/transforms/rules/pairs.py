@@ -3749,7 +3749,12 @@ def _origin_lists(
     adjectives are joined by the language's "and" (or a comma) after at most ``_OWN_NOUN``
     symbols of the first one's arms, and the one left has arms of its own: a weapon, or a
     system's name the tables lack (``_foreign_name``) right after it. Not a noun that is no
-    arms ("американские истребители и французские журналисты")."""
+    arms ("американские истребители и французские журналисты"), nor an airliner: a word of the
+    language's `civil` class among those arms or right after them ("французские A320",
+    "французькі Airbus A330": a model number or a maker's name beside one, as ``_civil_only``
+    reads them)."""
+    classes = lex.grammar or lex.word_classes
+    civil = classes.words("civil") if classes is not None else frozenset()
     for a, b in itertools.pairwise(countries):
         ra, rb = roles.get(a), roles.get(b)
         if not (symbols[a][1].adjective and symbols[b][1].adjective) or (ra is None) == (
@@ -3766,8 +3771,12 @@ def _origin_lists(
         # the arms of the member without a role: between the two (the first), or right after
         # it (the last)
         k = a if ra is None else b
-        own = symbols[a + 1 : a + 1 + len(noun)] if k == a else symbols[b + 1 : b + 2]
+        lo = k + 1
+        hi = lo + (len(noun) if k == a else 1)
+        own = symbols[lo:hi]
         adjective = text[symbols[k][2] : symbols[k][3]]
+        if any(s[0] == "word" and _civil_word(s[1], civil) for s in symbols[lo : hi + 1]):
+            continue
         if own and all(s[0] == "weapon" or _foreign_name(s, text, adjective) for s in own):
             roles[k] = ("supplier", f"{role[1]} (a list of origins)")
 
