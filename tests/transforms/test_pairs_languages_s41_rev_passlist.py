@@ -6,6 +6,8 @@ languages: passives, lists and parties of other clauses"). The sentences are our
   с", "між"), after another participle ("уничтожены", "управляемым", "оплачены") or another
   verb ("граничащей с", "считаются") is no seller. The first version let a gap take it, and
   read Russia as Ukraine's supplier in "переданы Украине и уничтожены Россией".
+  A list of names after the participle (``pairs._list_roles``) needs an instrumental member
+  as a single name does: "переданы гаубицы Италии и Испании" names whose howitzers.
 - A listed origin adjective whose arms are an airliner (`civil` class: "A320", "Airbus A330")
   gets no seller's role from the list (``pairs._origin_lists``).
 """
@@ -28,6 +30,8 @@ NOT_THE_AGENT = [
     ("ru", "Бронемашины были поставлены Армении и оплачены Францией.", "FRA"),
     ("ru", "Поставленные Ираку пушки считаются Ираном устаревшими.", "IRN"),
     ("uk", "Гармати були поставлені Україні та оплачені Німеччиною.", "DEU"),
+    # a list in the genitive (whose arms) after the participle: the list path checks the case too
+    ("ru", "Были переданы гаубицы Италии и Испании Молдове.", "ITA"),
     ("uk", "Зброю було передано Сирії та районам, керованим Туреччиною.", "TUR"),
 ]
 

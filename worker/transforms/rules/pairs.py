@@ -85,7 +85,7 @@ SELLER_BACK_KEY = "back seller"
 # lexicon's ``roles.origin`` patterns, read as the supplier only when ``_origin_only`` allows;
 # otherwise the role stays this one, which is no party.
 ORIGIN = "origin"
-# the tag a ``recipient_in_dative`` pattern's cue text carries (``_in_dative_only``)
+# the tag a ``recipient_in_dative`` pattern's cue text carries (``_case_required``)
 IN_DATIVE = " (recipient in the dative)"
 # ... and a ``supplier_in_instrumental`` pattern's: the agent of a Slavic passive, named in the
 # instrumental with no preposition ("поставлены Россией", "передані Литвою"; ``_case_required``)
@@ -371,7 +371,7 @@ class RelationLexicon:
                 for text in raw.get("roles", {}).get(role, [])
             ]
             # a recipient only where the case says so: the pattern's text carries the tag the
-            # case guard tests (``_in_dative_only``), whatever the pattern's own wording
+            # case guard tests (``_case_required``), whatever the pattern's own wording
             cues += [
                 replace(_compile_cue(str(t), role, classes, window), text=f"{t}{tag}")
                 for key, role, tag in (
@@ -3318,13 +3318,6 @@ def _into(
             roles[k] = ("recipient", "{to} X (accusative)")
 
 
-def _in_dative_only(role: tuple | None) -> bool:
-    """Whether ``role`` was read by a ``recipient_in_dative`` pattern (a case language's dative
-    after the arms, "передала ракеты Украине", languages/ru.yaml): a recipient only where the
-    country, or another member of its list, is read in the dative."""
-    return role is not None and IN_DATIVE in str(role[1])
-
-
 def _case_required(role: tuple | None) -> str | None:
     """The case a role's pattern holds in only: the dative of a ``recipient_in_dative`` pattern,
     the instrumental of a ``supplier_in_instrumental`` one (the agent of a passive participle of
@@ -3716,8 +3709,11 @@ def _list_roles(
         if lex.case_of is not None:  # the list's case is its first member's
             told = _dative_after_verb(roles, countries, symbols)
             role = _case_role(role, symbols[first][1].case, told)
-            if _in_dative_only(role) and all(symbols[m][1].case != "dative" for m in members):
-                role = None  # "czołgi Niemiec i Francji": a genitive list, no recipient
+            case = _case_required(role)
+            if case is not None and all(symbols[m][1].case != case for m in members):
+                # "czołgi Niemiec i Francji": a genitive list, no recipient; "переданы танки
+                # Германии и Франции Украине": nor the passive's agent
+                role = None
         if role is None or role[0] not in ROLES:
             continue
         split = _two_clauses(first, last, symbols, lex, role)
