@@ -85,7 +85,7 @@ SELLER_BACK_KEY = "back seller"
 # lexicon's ``roles.origin`` patterns, read as the supplier only when ``_origin_only`` allows;
 # otherwise the role stays this one, which is no party.
 ORIGIN = "origin"
-# the tag a ``recipient_in_dative`` pattern's cue text carries (``_in_dative_only``)
+# the tag a ``recipient_in_dative`` pattern's cue text carries (``_case_required``)
 IN_DATIVE = " (recipient in the dative)"
 # ... and a ``supplier_in_instrumental`` pattern's: the agent of a Slavic passive, named in the
 # instrumental with no preposition ("поставлены Россией", "передані Литвою"; ``_case_required``)
@@ -377,7 +377,7 @@ class RelationLexicon:
                 for text in raw.get("roles", {}).get(role, [])
             ]
             # a recipient only where the case says so: the pattern's text carries the tag the
-            # case guard tests (``_in_dative_only``), whatever the pattern's own wording
+            # case guard tests (``_case_required``), whatever the pattern's own wording
             cues += [
                 replace(_compile_cue(str(t), role, classes, window), text=f"{t}{tag}")
                 for key, role, tag in (
@@ -3414,13 +3414,6 @@ def _into(
             roles[k] = ("recipient", "{to} X (accusative)")
 
 
-def _in_dative_only(role: tuple | None) -> bool:
-    """Whether ``role`` was read by a ``recipient_in_dative`` pattern (a case language's dative
-    after the arms, "передала ракеты Украине", languages/ru.yaml): a recipient only where the
-    country, or another member of its list, is read in the dative."""
-    return role is not None and IN_DATIVE in str(role[1])
-
-
 def _case_required(role: tuple | None) -> str | None:
     """The case a role's pattern holds in only: the dative of a ``recipient_in_dative`` pattern,
     the instrumental of a ``supplier_in_instrumental`` one (the agent of a passive participle of
@@ -3812,8 +3805,11 @@ def _list_roles(
         if lex.case_of is not None:  # the list's case is its first member's
             told = _dative_after_verb(roles, countries, symbols)
             role = _case_role(role, symbols[first][1].case, told)
-            if _in_dative_only(role) and all(symbols[m][1].case != "dative" for m in members):
-                role = None  # "czołgi Niemiec i Francji": a genitive list, no recipient
+            case = _case_required(role)
+            if case is not None and all(symbols[m][1].case != case for m in members):
+                # "czołgi Niemiec i Francji": a genitive list, no recipient; "переданы танки
+                # Германии и Франции Украине": nor the passive's agent
+                role = None
         if role is None or role[0] not in ROLES:
             continue
         split = _two_clauses(first, last, symbols, lex, role)
@@ -3845,7 +3841,12 @@ def _origin_lists(
     adjectives are joined by the language's "and" (or a comma) after at most ``_OWN_NOUN``
     symbols of the first one's arms, and the one left has arms of its own: a weapon, or a
     system's name the tables lack (``_foreign_name``) right after it. Not a noun that is no
-    arms ("американские истребители и французские журналисты")."""
+    arms ("американские истребители и французские журналисты"), nor an airliner: a word of the
+    language's `civil` class among those arms or right after them ("французские A320",
+    "французькі Airbus A330": a model number or a maker's name beside one, as ``_civil_only``
+    reads them)."""
+    classes = lex.grammar or lex.word_classes
+    civil = classes.words("civil") if classes is not None else frozenset()
     for a, b in itertools.pairwise(countries):
         ra, rb = roles.get(a), roles.get(b)
         if not (symbols[a][1].adjective and symbols[b][1].adjective) or (ra is None) == (
@@ -3862,8 +3863,12 @@ def _origin_lists(
         # the arms of the member without a role: between the two (the first), or right after
         # it (the last)
         k = a if ra is None else b
-        own = symbols[a + 1 : a + 1 + len(noun)] if k == a else symbols[b + 1 : b + 2]
+        lo = k + 1
+        hi = lo + (len(noun) if k == a else 1)
+        own = symbols[lo:hi]
         adjective = text[symbols[k][2] : symbols[k][3]]
+        if any(s[0] == "word" and _civil_word(s[1], civil) for s in symbols[lo : hi + 1]):
+            continue
         if own and all(s[0] == "weapon" or _foreign_name(s, text, adjective) for s in own):
             roles[k] = ("supplier", f"{role[1]} (a list of origins)")
 
