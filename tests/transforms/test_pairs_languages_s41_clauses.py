@@ -4,7 +4,8 @@ languages: wrong pairs from other clauses"). The sentences are our own.
 A state a preposition names inside a relative clause opened after a comma (the ``relative``
 class: "які", "которые", "qui", "que", "donde") is a party of that clause's own event: it pairs
 with no state read outside the clause (``pairs._across_relative``). A state named right before
-the relative word is the clause's antecedent and keeps its pair; a state read inside as a
+the relative word is the clause's antecedent and keeps its pair; so does a pair whose relative
+word is the subject of a verb of buying or selling right after it; a state read inside as a
 subject keeps it too.
 """
 
@@ -47,6 +48,13 @@ def test_no_pair_across_a_relative_clause(
 KEPT = [
     # the antecedent of the clause: its subject, read through it
     ("es", "El contrato fue firmado por Brasil, que venderá aviones a Chile.", ("CHL", "BRA")),
+    # the relative word the subject of a verb of selling right after it: the clause is the sale
+    (
+        "es",
+        "Estados Unidos aprobó ayer el contrato de la empresa, que venderá a México veinte "
+        "helicópteros.",
+        ("MEX", "USA"),
+    ),
     # no relative clause: both parties in one clause
     ("uk", "Канада передасть Польщі 20 гелікоптерів.", ("POL", "CAN")),
 ]

@@ -816,7 +816,9 @@ def extract_pairs(
 
 
 _RELATIVE_COMMA = ",،"  # a relative clause opens after a comma (the Arabic one too)
-_BY_PREPOSITION = re.compile(r"\{(?:to|from|with|by)\} X\b")  # "{to} X", "{sign} ... {with} X"
+# "{to} X", "{sign} ... {with} X"; not "{by} X": the agent of a passive in a clause on the arms
+# ("..., which will be built by X") is their maker, the clause's subject in all but form
+_BY_PREPOSITION = re.compile(r"\{(?:to|from|with)\} X\b")
 _STATE = re.compile(r"[A-Z]{3}")
 
 
@@ -827,10 +829,23 @@ def _relative_opening(text: str, start: int, end: int, lex: RelationLexicon) -> 
     if not words:
         return -1, ""
     folded = fold_letters(text[start:end])
-    for m in re.finditer(r"[" + _RELATIVE_COMMA + r"]\s*(\w+)\b", folded):
+    for m in re.finditer(r"[" + _RELATIVE_COMMA + r"]\s*(\w+)\b\W*(\w*)", folded):
         if m.group(1) in words:
+            # "..., which sold X": the relative word the subject of a verb of the transfer
+            # itself (the ``buy`` and ``sell`` classes right after it), no clause of its own event
+            if _moves(m.group(2), lex):
+                return -1, ""
             return start + m.start(), m.group(1)
     return -1, ""
+
+
+def _moves(word: str, lex: RelationLexicon) -> bool:
+    """Whether a folded word is one of the language's verbs or nouns of buying and selling
+    (``movers``; a stem written with ``STEM_MARK`` covers its endings)."""
+    return bool(word) and (
+        word in lex.movers
+        or any(m.endswith(STEM_MARK) and word.startswith(m[:-1]) for m in lex.movers)
+    )
 
 
 def _relative_end(text: str, at: int, end: int) -> int:
@@ -849,7 +864,9 @@ def _across_relative(
     to the clause's subject, not to B; "..., says the paper, which recalls that the yard signed
     with C"). A state named right before a relative word that is no place word is
     the clause's antecedent ("Russia, which sold ..."): read through the clause, it keeps its
-    pair. A state read inside as a subject ("tanks that Germany will deliver") keeps it too."""
+    pair; so does every pair when the relative word is the subject of a verb of buying or
+    selling right after it ("..., which will sell jets to C"). A state read inside as a subject
+    ("tanks that Germany will deliver") or an agent ("{by} X") keeps it too."""
     if not (_STATE.fullmatch(rec) and _STATE.fullmatch(sup)):
         return False
     at, word = _relative_opening(text, start, end, lex)
