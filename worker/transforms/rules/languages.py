@@ -653,6 +653,10 @@ def compile_language(raw: Mapping[str, Any]) -> RelationLexicon:
     lex.operate = folded("operate")
     # "and that" (Arabic "وأن"): the country after one is its own clause's subject
     lex.clause_openers = folded("and_that")
+    # relative words after a comma ("які", "qui", "donde"): a state a preposition names inside
+    # the clause is a party of its own event (pairs._across_relative); place words among them
+    lex.relatives = folded("relative") | folded("relative_place")
+    lex.relatives_place = folded("relative_place")
     # "according to" ("selon", "según"): the countries right after one are a source, not a party
     lex.according = folded("according")
     # training and repair: a state named as their place is no side (pairs._venues)

@@ -147,6 +147,10 @@ LEFT_ONE = True
 # language's "of" (the Romance "de" also names an owner: Portuguese lists of buyers after "de"
 # cost wrong pairs), ``_from_cue``
 SECOND_SELLERS_I18N = True
+# a language lexicon's pair that joins a state read by a preposition inside a relative clause to
+# one read outside it is dropped: that state is a party of the clause's own event
+# (``_across_relative``; the ``relative`` class), s41-i18n-clauses
+RELATIVE_CLAUSES = True
 # ... and, in English, only of the arms the buyer's pairs name, when both sentences name a
 # weapon; a language lexicon's seller of origin sells whatever arms to the buyer (its sentence's
 # subject is dropped or a noun: "negocia más cazas de Francia"), s36-i18n-multi
@@ -271,6 +275,12 @@ class RelationLexicon:
     # language lexicons: words that open a clause "and that" (Arabic "وأن", the
     # ``and_that`` class): a country right after one is that clause's subject (``_own_clauses``)
     clause_openers: frozenset[str] = frozenset()
+    # language lexicons: the words that open a relative clause right after a comma (the
+    # ``relative`` class: "which", "які", "которые", "qui", "donde"), and those of them that
+    # stand for a place (``relative_place``: "where"): a state named by a preposition inside one
+    # is a party of that clause's own event (``_across_relative``)
+    relatives: frozenset[str] = frozenset()
+    relatives_place: frozenset[str] = frozenset()
     # language lexicons: verbs of operating or using arms (the ``operate`` class: "opera",
     # "exploite", "تشغل"): the state right before one already holds them, a fellow customer
     # of the seller, never the seller of the sentence's purchase (``_users``)
@@ -681,6 +691,8 @@ def extract_pairs(
         fld, sidx, start, end = sentences[idx]
         text = art.title if fld == "title" else art.body
         for rec, sup, cues, facts in _sentence_pairs(text, start, end, fld, spans, lexicon):
+            if RELATIVE_CLAUSES and _across_relative(text, start, end, rec, sup, cues, lexicon):
+                continue
             if rec == REFERRED_BACK:  # the buyer the article named first
                 named_sellers = {  # read as sellers in words, not only as the arms' makers
                     s.state
@@ -818,6 +830,78 @@ def extract_pairs(
 
         found = rescore(tagged, lexicon, found, lexicon.scorer)
     return found
+
+
+_RELATIVE_COMMA = ",،"  # a relative clause opens after a comma (the Arabic one too)
+# "{to} X", "{sign} ... {with} X"; not "{by} X": the agent of a passive in a clause on the arms
+# ("..., which will be built by X") is their maker, the clause's subject in all but form
+_BY_PREPOSITION = re.compile(r"\{(?:to|from|with)\} X\b")
+_STATE = re.compile(r"[A-Z]{3}")
+
+
+def _relative_opening(text: str, start: int, end: int, lex: RelationLexicon) -> tuple[int, str]:
+    """Where the sentence's first relative clause opens (the comma before its word) and the word;
+    (-1, "") when none. Folded text: same offsets."""
+    words = lex.relatives
+    if not words:
+        return -1, ""
+    folded = fold_letters(text[start:end])
+    for m in re.finditer(r"[" + _RELATIVE_COMMA + r"]\s*(\w+)\b\W*(\w*)", folded):
+        if m.group(1) in words:
+            # "..., which sold X": the relative word the subject of a verb of the transfer
+            # itself (the ``buy`` and ``sell`` classes right after it), no clause of its own event
+            if _moves(m.group(2), lex):
+                return -1, ""
+            return start + m.start(), m.group(1)
+    return -1, ""
+
+
+def _moves(word: str, lex: RelationLexicon) -> bool:
+    """Whether a folded word is one of the language's verbs or nouns of buying and selling
+    (``movers``; a stem written with ``STEM_MARK`` covers its endings)."""
+    return bool(word) and (
+        word in lex.movers
+        or any(m.endswith(STEM_MARK) and word.startswith(m[:-1]) for m in lex.movers)
+    )
+
+
+def _relative_end(text: str, at: int, end: int) -> int:
+    """Where a relative clause opened at ``at`` ends: the sentence's end, or a full stop inside
+    the sentence's span (a stop with no space after it: "моторов.Два")."""
+    stop = re.search(r"[.!?](?=\w)", text[at:end])
+    return at + stop.start() if stop else end
+
+
+def _across_relative(
+    text: str, start: int, end: int, rec: str, sup: str, cues: list[Cue], lex: RelationLexicon
+) -> bool:
+    """The pair joins a state read inside a relative clause to one read outside it, the inside
+    one read only by a preposition ("{to} X", "{from} X", "{with} X"): a party of the clause's
+    own event, not of the sentence's ("A will hand tanks to B, which it bought from C": C sold
+    to the clause's subject, not to B; "..., says the paper, which recalls that the yard signed
+    with C"). A state named right before a relative word that is no place word is
+    the clause's antecedent ("Russia, which sold ..."): read through the clause, it keeps its
+    pair; so does every pair when the relative word is the subject of a verb of buying or
+    selling right after it ("..., which will sell jets to C"). A state read inside as a subject
+    ("tanks that Germany will deliver") or an agent ("{by} X") keeps it too."""
+    if not (_STATE.fullmatch(rec) and _STATE.fullmatch(sup)):
+        return False
+    at, word = _relative_opening(text, start, end, lex)
+    if at < 0:
+        return False
+    stop = _relative_end(text, at, end)
+    sides = {rec: [c for c in cues if c.country == rec], sup: [c for c in cues if c.country == sup]}
+    if not all(sides.values()):
+        return False
+    inside = {s for s, cs in sides.items() if all(at <= c.start < stop for c in cs)}
+    outside = {s for s, cs in sides.items() if all(not at <= c.start < stop for c in cs)}
+    if len(inside) != 1 or len(outside) != 1:
+        return False
+    (ins,), (out,) = inside, outside
+    if not all(_BY_PREPOSITION.search(c.cue) for c in sides[ins]):
+        return False
+    antecedent = any(c.end <= at and not text[c.end : at].strip() for c in sides[out])
+    return not (antecedent and word not in lex.relatives_place)
 
 
 def _seller_read_before(
