@@ -800,6 +800,10 @@ def extract_pairs(
     # the same for the seller: "Ghana receives Z-9 helicopters from China" is not the delivery
     # of the Brazilian aircraft the report goes on to say Ghana ordered
     sellers = {h.supplier for h in hits.values()} & named
+    # the systems the pairs read in their own sentences, taken before any is lent below: a
+    # system lent to one pair is not "another pair's" for the next, or the order of the pairs
+    # would decide which of two sellers the article's one system goes to
+    read_own = {h.weapon for h in hits.values() if h.weapon}
     for hit in hits.values():
         if hit.status is None:  # untold in its sentences: what the lede says of the deal
             hit.status = lede
@@ -816,7 +820,7 @@ def extract_pairs(
             unlent = unlent | hit.weapon_not
             sellers_else = {h.supplier for h in hits.values()} - sides
             # the other pairs' systems: read in their sentences, or of their seller's make
-            carried = {h.weapon for h in hits.values() if h.weapon and h is not hit} | {
+            carried = read_own | {
                 e.id
                 for e in weapons
                 if any(own_make(e.country, e.partners, s) for s in sellers_else)
@@ -1576,7 +1580,6 @@ def _sentence_pairs(
     # arms named by class alone ("frigates", "helicopters"): a pair whose own words name them
     # so is not about a system another verb or party of the sentence governs
     plain = [k for k, x in enumerate(symbols) if x[0] == "weapon" and x[1] is None]
-    again = lex.grammar.words("again") if lex.grammar else frozenset()
     found = list(book.pairs())
     for rec, sup, cues in found:
         by = _own_trigger(symbols, trig, cues, rec, sup) if OWN_TRIGGER else trig
@@ -1594,7 +1597,7 @@ def _sentence_pairs(
             and CLASS_OBJECT
             and not lex.symbols_only
             and not filled
-            and _class_object(text, again, symbols, named, plain, w, by, mention)
+            and _class_object(text, lex.grammar, symbols, named, plain, w, sup, by, mention)
         ):
             other, w = w, None
         own = w is not None and _sells_as_own(w, sup)
@@ -1749,16 +1752,16 @@ def _pair_weapon(
 
 
 _OBJECT_REACH = 6  # symbols from a trigger to the arms it governs ("acquire Israeli-made drones")
-_CLAUSE_JOINS = frozenset({",", ";", "and", "while", "but", "whereas"})
 
 
 def _class_object(
     text: str,
-    again: Collection[str],
+    cls: Classes | None,
     symbols: list[Symbol],
     named: list[tuple[int, _Span]],
     plain: list[int],
     weapon: _Span,
+    supplier: str,
     trig: list[int],
     own_mention: tuple[tuple[int, int], list[tuple[int, int]]] | None,
 ) -> bool:
@@ -1766,8 +1769,9 @@ def _class_object(
     is what another part of the sentence governs: in a sentence of several pairs, the pair's
     own stretch (since the party before it) holds class arms and no system ("40 F-35s from A
     and four frigates from B": B's are the frigates); in a sentence of one, the arms right
-    after its trigger are a class (not "more" of it) and the system stands before the
-    trigger, across a clause break ("upgrade its X jets, and acquire drones from B")."""
+    after its trigger are a class and the system stands before the trigger, across a clause
+    break ("upgrade its X jets, and acquire drones from B"), unless the class is that system
+    again (``_same_again``)."""
     if own_mention is not None:
         at, marks = own_mention
         i = marks.index(at)
@@ -1782,18 +1786,39 @@ def _class_object(
     kw = next((k for k, w in named if w is weapon), None)
     if kw is None or kw > first:
         return False
-    # another clause: a comma, a semicolon or a joining word between the system and the trigger
-    joins = (k for k in range(kw, first) if symbols[k][0] == "word")
-    if not any(symbols[k][1] in _CLAUSE_JOINS for k in joins):
+    # another clause: a comma, a semicolon or a word of ``clause_joins`` between the system and
+    # the trigger
+    joins = {",", ";"} | (cls.words("clause_joins") if cls else frozenset())
+    if not any(symbols[k][0] == "word" and symbols[k][1] in joins for k in range(kw, first)):
         return False
     after = range(first + 1, min(len(symbols), first + 1 + _OBJECT_REACH))
     arms = [k for k in after if symbols[k][0] == "weapon"]
     if not arms or symbols[arms[0]][1] is not None:
         return False
-    # "will order more fighters": the system named before, again (the word is an ignored one,
-    # so it is read in the text between the trigger and the arms)
-    between = SENT_TOKEN.findall(text[symbols[first][3] : symbols[arms[0]][2]].lower())
-    return not set(between) & again
+    return not _same_again(text, cls, symbols, first, arms[0], weapon, supplier)
+
+
+def _same_again(
+    text: str,
+    cls: Classes | None,
+    symbols: list[Symbol],
+    trigger: int,
+    arms: int,
+    weapon: _Span,
+    supplier: str,
+) -> bool:
+    """The class arms after the trigger are ``weapon``, named before, again: "more", "further"
+    ... before them (the ``again`` class; an ignored word, so read in the text between the
+    trigger and the arms), or the very class noun the system was named with ("signed for 40 X
+    tanks, and will buy tanks from B"), and the seller makes the system. Another state's make
+    is not bought again from this seller ("flies Russian X helicopters, and will acquire more
+    helicopters from Turkey")."""
+    if not _sells_as_own(weapon, supplier):
+        return False
+    between = SENT_TOKEN.findall(text[symbols[trigger][3] : symbols[arms][2]].lower())
+    again = cls.words("again") if cls else frozenset()
+    noun = SENT_TOKEN.findall(text[weapon.start : weapon.end].lower())[-1:]
+    return bool(set(between) & again) or noun == [text[symbols[arms][2] : symbols[arms][3]].lower()]
 
 
 def _sells_as_own(weapon: _Span, supplier: str) -> bool:
