@@ -658,7 +658,8 @@ def _opening_seller_pairs(
         return
     buyer = orphans[0]
     opening = range(min(_OPENING, len(sentences)))
-    seller = _opening_other(buyer.state, tagged, sentences, opening, per_sentence, lex)
+    read = {o.sentence for o in orphans}
+    seller = _opening_other(buyer.state, tagged, sentences, opening, per_sentence, lex, read)
     if (
         seller is None
         or seller in apart
@@ -751,18 +752,25 @@ def _opening_other(
     opening: range,
     per_sentence: Mapping[int, list[_Span]],
     lex: RelationLexicon,
+    read: Collection[tuple[str, int, int, int]] = (),
 ) -> str | None:
     """The one state other than ``buyer`` that the ``opening`` sentences name, not as an
     adjective, never named in a sentence with the buyer (read there, it was no seller), and
-    not only a dateline; None when there are two or none."""
+    not only a dateline; None when there are two or none. ``read``: the sentences the lone
+    buyer was read in."""
     art = tagged.article
     # states named beside the buyer anywhere: read there, they were no seller; in a language
-    # lexicon, only where that sentence tells of no transfer (``_tells_transfer``)
+    # lexicon, in a sentence other than the lone buyer's own (``read``), only where that
+    # sentence tells of no transfer (``_tells_transfer``)
     beside = {
         s.ident
         for i, spans in per_sentence.items()
         if any(s.ident == buyer for s in spans if s.kind == "country")
-        and not (lex.symbols_only and _tells_transfer(art, sentences[i], lex))
+        and not (
+            lex.symbols_only
+            and sentences[i] not in read
+            and _tells_transfer(art, sentences[i], lex)
+        )
         for s in spans
     }
     named = {
