@@ -658,7 +658,8 @@ def _opening_seller_pairs(
         return
     buyer = orphans[0]
     opening = range(min(_OPENING, len(sentences)))
-    seller = _opening_other(buyer.state, tagged, sentences, opening, per_sentence, lex)
+    read = {o.sentence for o in orphans}
+    seller = _opening_other(buyer.state, tagged, sentences, opening, per_sentence, lex, read)
     if (
         seller is None
         or seller in apart
@@ -751,16 +752,25 @@ def _opening_other(
     opening: range,
     per_sentence: Mapping[int, list[_Span]],
     lex: RelationLexicon,
+    read: Collection[tuple[str, int, int, int]] = (),
 ) -> str | None:
     """The one state other than ``buyer`` that the ``opening`` sentences name, not as an
     adjective, never named in a sentence with the buyer (read there, it was no seller), and
-    not only a dateline; None when there are two or none."""
+    not only a dateline; None when there are two or none. ``read``: the sentences the lone
+    buyer was read in."""
     art = tagged.article
-    # states named beside the buyer anywhere: read there, they were no seller
+    # states named beside the buyer anywhere: read there, they were no seller; in a language
+    # lexicon, in a sentence other than the lone buyer's own (``read``), only where that
+    # sentence tells of no transfer (``_tells_transfer``)
     beside = {
         s.ident
-        for spans in per_sentence.values()
+        for i, spans in per_sentence.items()
         if any(s.ident == buyer for s in spans if s.kind == "country")
+        and not (
+            lex.symbols_only
+            and sentences[i] not in read
+            and _tells_transfer(art, sentences[i], lex)
+        )
         for s in spans
     }
     named = {
@@ -775,6 +785,26 @@ def _opening_other(
     seller = next(iter(others))
     ent = next((e for e in tagged.entities if e.type == "country" and e.id == seller), None)
     return None if ent is None or _dateline_only(ent, art) else seller
+
+
+# a language's classes of a transfer's words (its triggers), as common.yaml lists them
+_TRANSFER = ("buy", "receive", "sell", "buy_noun", "sell_noun", "deal", "arrive", "sold")
+
+
+def _tells_transfer(
+    art: Article, sentence: tuple[str, int, int, int], lex: RelationLexicon
+) -> bool:
+    """A language lexicon's sentence holds a word of a transfer (a trigger's class: buying,
+    receiving, selling, a deal, arms arriving). A state named there beside the lone buyer
+    that read no pair is not ruled out as its seller by being named there: the sentence tells
+    of a transfer the reader did not pair ("РОССИЯ ПЕРЕДАСТ ВЬЕТНАМУ" in capitals,
+    "negotiations with X on a contract for tanks", the two sides' officers at the arrival),
+    while a state beside the buyer in a sentence of no transfer is a foe or a partner."""
+    classes = lex.word_classes
+    return classes is not None and any(
+        x[0] == "word" and classes.any(_TRANSFER, x[1])
+        for x in _sentence_symbols(art, sentence, lex)
+    )
 
 
 def _opening_at_war(
