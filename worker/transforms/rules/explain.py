@@ -12,6 +12,7 @@ from typing import Any
 from worker.model import Alert, Evidence, TaggedArticle
 from worker.transforms.folding import fold_letters
 
+from .compile import whole_word
 from .match import RuleView
 from .pairs import PairHit, sentence_spans
 from .query import Meta, Node, Term, walk
@@ -83,13 +84,18 @@ def evidence_for(
         for cue in pair.cues:
             add(f"{cue.role} {cue.country}: {cue.cue}", cue.field, cue.start, cue.end)
     # a term shows only where its anchor is in the article: one set test instead of a look-up
-    # per term (proximity terms and the naive reference view are looked up as before)
-    present = None if view.naive else view.words | view.hits.keys()
-    for leaf, ct, anchor in positive_leaves(node, view):
+    # per term, the shared scan's anchors and the article language's own (ids of one space), or
+    # for a language's whole-word anchor the article's words (proximity terms and the naive
+    # reference view are looked up as before)
+    present = None if view.naive else view.words | view.hits.keys() | view.language_hits.keys()
+    for leaf, ct, anchor, word in positive_leaves(node, view):
         if len(out) >= MAX_EVIDENCE:  # full: ``add`` takes nothing more, so look nothing up
             break
         if ct is not None:
-            if present is not None and anchor >= 0 and anchor not in present:
+            if present is not None and (
+                (anchor >= 0 and anchor not in present)
+                or (word is not None and word not in view.tokset)
+            ):
                 continue
             for i, j in view.occurrences_of(ct)[:MAX_PER_TERM]:
                 field, start, end = view.original(i, j)
@@ -110,12 +116,18 @@ def evidence_for(
 _MAX_CACHED = 4096  # queries; a reloaded pack brings new ones, so the cache starts over
 
 
-def positive_leaves(node: Node, view: RuleView) -> tuple[tuple[Term | Meta, Any, int], ...]:
-    """(leaf, compiled term or None, anchor id or -1) for the terms and entity conditions a
-    match of ``node`` can show as evidence in an article of the view's language, in query
-    order: positive ``Term`` leaves shared or of that language, and ``Meta`` leaves other than
-    ``lang``, ``source`` and ``has``. The anchor is -1 where its absence from the shared scan
-    does not rule the term out (a proximity term, a term of one language)."""
+def positive_leaves(
+    node: Node, view: RuleView
+) -> tuple[tuple[Term | Meta, Any, int, str | None], ...]:
+    """(leaf, compiled term or None, anchor id or -1, word or None) for the terms and entity
+    conditions a match of ``node`` can show as evidence in an article of the view's language,
+    in query order: positive ``Term`` leaves shared or of that language, and ``Meta`` leaves
+    other than ``lang``, ``source`` and ``has``. A term is absent when its anchor id is not
+    among the article's anchors (the shared scan's, or for a term of the article's language its
+    own scan's: ``RuleView.language_hits``), or when its word is not among the article's words
+    (a language's whole-word anchor, which ``RuleView._from_language_anchor`` finds by the
+    word, not by the automaton); the anchor is -1 and the word None where neither rules it out
+    (a proximity term, an entity condition)."""
     compiled, lang = view.compiled, view.lang
     cache = compiled.evidence
     hit = cache.get(id(node))
@@ -127,17 +139,20 @@ def positive_leaves(node: Node, view: RuleView) -> tuple[tuple[Term | Meta, Any,
     if leaves is not None:
         return leaves
     own = {lang, lang.split("-")[0]}
-    out: list[tuple[Term | Meta, Any, int]] = []
+    out: list[tuple[Term | Meta, Any, int, str | None]] = []
     for leaf, negated in walk(node):
         if negated:
             continue
         if isinstance(leaf, Term) and (leaf.lang is None or leaf.lang in own):
             ct = compiled.term(leaf)
-            # a language's term is anchored in that language's own scan (another id space)
-            shared_anchor = leaf.slop is None and leaf.lang is None
-            out.append((leaf, ct, ct.anchor if shared_anchor else -1))
+            if leaf.slop is not None:
+                out.append((leaf, ct, -1, None))
+            elif leaf.lang is not None and whole_word(ct):
+                out.append((leaf, ct, -1, ct.key))
+            else:
+                out.append((leaf, ct, ct.anchor, None))
         elif isinstance(leaf, Meta) and leaf.field not in ("lang", "source", "has"):
-            out.append((leaf, None, -1))
+            out.append((leaf, None, -1, None))
     leaves = hit[1][lang] = tuple(out)
     return leaves
 
