@@ -165,3 +165,46 @@ def test_a_weak_trigger_whose_object_the_parse_decides_is_a_candidate(tagger, ru
     parser.clear_cache()
     assert extract_pairs(tagged, lexicon, parse_first=False) == []
     assert parser.is_parsed(body)  # the reader read its parse: parsing it first costs nothing more
+
+
+class _CountingParser:
+    """The loaded parser, noting every sentence parsed on its own (not in a batch)."""
+
+    def __init__(self, nlp) -> None:
+        self.nlp, self.alone = nlp, []
+
+    def __call__(self, sentence: str):
+        self.alone.append(sentence)
+        return self.nlp(sentence)
+
+    def pipe(self, texts, **kwargs):
+        return self.nlp.pipe(texts, **kwargs)
+
+
+def test_a_headline_and_an_origin_compound_are_parsed_in_the_batch(tagger, rules, monkeypatch):
+    """The reader parses a headline lowered and "US made" hyphened (``_role_text``), not the
+    sentence as written: the candidates hold that text too, so once they are parsed together
+    the reader parses nothing alone, and reads the same pairs as when it parses as it goes."""
+    nlp = parser.english_parser()
+    if nlp is None:
+        pytest.skip("no parser model")
+    lexicon = rules.relations["arms_transfer"]
+    art = Article(
+        id="h",
+        title="Chile Buys Four US Made Patrol Boats After Long Talks",
+        body="Peru took delivery of two German built submarines from Kiel last spring.",
+        language="en",
+    )
+    tagged = tagger.tag(art)
+    parser.clear_cache()
+    alone = extract_pairs(tagged, lexicon, parse_first=False)
+    candidates = candidate_sentences(tagged, lexicon)
+    assert len(set(candidates)) > 2  # a sentence's role text differs from it as written
+    parser.clear_cache()
+    parser.parse_many(candidates)
+    counting = _CountingParser(nlp)
+    monkeypatch.setattr(parser, "english_parser", lambda: counting)
+    batched = extract_pairs(tagged, lexicon, parse_first=False)
+    assert counting.alone == []
+    assert ("PER", "DEU") in {(h.recipient, h.supplier) for h in batched}
+    assert [h.pair for h in batched] == [h.pair for h in alone]

@@ -230,3 +230,41 @@ def test_the_shipped_weapons_topic_reads_the_arms_class_of_the_articles_language
     rules: RuleSet, tagger: Tagger, text: str, lang: str, expected: bool
 ) -> None:
     assert fires(shipped_topic_rule(rules, "weapons"), tagger, text, lang) == (expected, expected)
+
+
+def test_evidence_asks_only_for_the_language_terms_in_the_article(
+    tagger: Tagger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A language's own topic terms are many and most are absent from any one article: the
+    evidence tests each one's anchor (a whole word, or a stem found by the language's own scan)
+    against the article before asking for its occurrences, and shows what the reference scan
+    shows, in the query's order."""
+    from worker.transforms.rules.match import RuleView
+
+    terms = ["accord*", "livré", "sous marin*", "frégate", "blindé*", "navire de guerre"]
+    topics = extend_topics({"deal": TOPIC}, [LanguageFile("fr", "fr.yaml", {"deal": terms}, {})])
+    node = parse_query("topic:deal", {k: t.entries() for k, t in topics.items()})
+    rules = RuleSet([Rule(id="deal", title="deal", query="topic:deal", node=node)], topics)
+    text = "Deux sous marins ont été livré aux garde-côtes après un accord signé hier."
+    asked: list[str] = []
+    lookup = RuleView.occurrences_of
+
+    def spy(view: RuleView, ct: object) -> list[tuple[int, int]]:
+        asked.append(" ".join(ct.term.tokens))  # type: ignore[attr-defined]
+        return lookup(view, ct)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RuleView, "occurrences_of", spy)
+    tagged = tagger.tag(article(text, "fr"))
+    [fast] = rules.match(tagged, now=NOW)
+    [naive] = rules.match_naive(tagged, now=NOW)
+    assert fast.evidence == naive.evidence
+    assert [e.term for e in fast.evidence] == [
+        "topic:deal/fr:accord*",
+        "topic:deal/fr:livré",
+        "topic:deal/fr:sous marin*",
+    ]
+    # the absent whole word, stem and phrase are never looked up by the fast path (the naive
+    # reference scans every term, so count the fast match's questions only; terms are folded)
+    asked.clear()
+    rules.match(tagged, now=NOW)
+    assert set(asked) == {"accord*", "livre", "sous marin*"}

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from typing import Any
@@ -12,6 +14,7 @@ from typing import Any
 from worker.model import Alert, Evidence, TaggedArticle
 from worker.transforms.folding import fold_letters
 
+from .compile import whole_word
 from .match import RuleView
 from .pairs import PairHit, sentence_spans
 from .query import Meta, Node, Term, walk
@@ -82,15 +85,11 @@ def evidence_for(
     if pair is not None:
         for cue in pair.cues:
             add(f"{cue.role} {cue.country}: {cue.cue}", cue.field, cue.start, cue.end)
-    # a term shows only where its anchor is in the article: one set test instead of a look-up
-    # per term (proximity terms and the naive reference view are looked up as before)
-    present = None if view.naive else view.words | view.hits.keys()
-    for leaf, ct, anchor in positive_leaves(node, view):
+    leaves = positive_leaves(node, view)
+    for leaf, ct in map(leaves.items.__getitem__, leaves.present(view)):
         if len(out) >= MAX_EVIDENCE:  # full: ``add`` takes nothing more, so look nothing up
             break
         if ct is not None:
-            if present is not None and anchor >= 0 and anchor not in present:
-                continue
             for i, j in view.occurrences_of(ct)[:MAX_PER_TERM]:
                 field, start, end = view.original(i, j)
                 add(leaf.display or " ".join(leaf.tokens), field, start, end)
@@ -110,12 +109,45 @@ def evidence_for(
 _MAX_CACHED = 4096  # queries; a reloaded pack brings new ones, so the cache starts over
 
 
-def positive_leaves(node: Node, view: RuleView) -> tuple[tuple[Term | Meta, Any, int], ...]:
-    """(leaf, compiled term or None, anchor id or -1) for the terms and entity conditions a
-    match of ``node`` can show as evidence in an article of the view's language, in query
-    order: positive ``Term`` leaves shared or of that language, and ``Meta`` leaves other than
-    ``lang``, ``source`` and ``has``. The anchor is -1 where its absence from the shared scan
-    does not rule the term out (a proximity term, a term of one language)."""
+@dataclass(frozen=True, slots=True)
+class EvidenceLeaves:
+    """The terms and entity conditions a match of a query can show as evidence in an article
+    of one language (``positive_leaves``), with what rules each term out: ``items`` are
+    (leaf, compiled term or None) in query order; ``by_anchor`` and ``by_word`` give the
+    positions in ``items`` of the terms absent unless that anchor id, or that word, is in the
+    article; ``unanchored`` those no anchor rules out (a proximity term, an entity condition)."""
+
+    items: tuple[tuple[Term | Meta, Any], ...]
+    by_anchor: dict[int, tuple[int, ...]]
+    by_word: dict[str, tuple[int, ...]]
+    unanchored: tuple[int, ...]
+
+    def present(self, view: RuleView) -> Sequence[int]:
+        """The positions, in query order, of the leaves that may show in the view's article:
+        the anchors and words it has met by set intersection, so an absent term costs nothing
+        (a language's own terms are some 150 to 400, most absent from any one article). The
+        naive reference view takes every leaf and looks each up."""
+        if view.naive:
+            return range(len(self.items))
+        # the shared scan's anchors and the article language's own (ids of one space)
+        anchors = view.words | view.hits.keys() | view.language_hits.keys()
+        found = [*self.unanchored]
+        for aid in self.by_anchor.keys() & anchors:
+            found += self.by_anchor[aid]
+        for word in self.by_word.keys() & view.tokset:
+            found += self.by_word[word]
+        found.sort()
+        return found
+
+
+def positive_leaves(node: Node, view: RuleView) -> EvidenceLeaves:
+    """The terms and entity conditions a match of ``node`` can show as evidence in an article
+    of the view's language, in query order: positive ``Term`` leaves shared or of that
+    language, and ``Meta`` leaves other than ``lang``, ``source`` and ``has``. A term is absent
+    when its anchor id is not among the article's anchors (the shared scan's, or for a term of
+    the article's language its own scan's: ``RuleView.language_hits``), or, for a language's
+    whole-word anchor, which ``RuleView._from_language_anchor`` finds by the word and not by
+    the automaton, when the word is not among the article's words."""
     compiled, lang = view.compiled, view.lang
     cache = compiled.evidence
     hit = cache.get(id(node))
@@ -127,18 +159,32 @@ def positive_leaves(node: Node, view: RuleView) -> tuple[tuple[Term | Meta, Any,
     if leaves is not None:
         return leaves
     own = {lang, lang.split("-")[0]}
-    out: list[tuple[Term | Meta, Any, int]] = []
+    items: list[tuple[Term | Meta, Any]] = []
+    by_anchor: dict[int, list[int]] = {}
+    by_word: dict[str, list[int]] = {}
+    unanchored: list[int] = []
     for leaf, negated in walk(node):
         if negated:
             continue
+        pos = len(items)
         if isinstance(leaf, Term) and (leaf.lang is None or leaf.lang in own):
             ct = compiled.term(leaf)
-            # a language's term is anchored in that language's own scan (another id space)
-            shared_anchor = leaf.slop is None and leaf.lang is None
-            out.append((leaf, ct, ct.anchor if shared_anchor else -1))
+            items.append((leaf, ct))
+            if leaf.slop is not None:
+                unanchored.append(pos)
+            elif leaf.lang is not None and whole_word(ct):
+                by_word.setdefault(ct.key, []).append(pos)
+            else:
+                by_anchor.setdefault(ct.anchor, []).append(pos)
         elif isinstance(leaf, Meta) and leaf.field not in ("lang", "source", "has"):
-            out.append((leaf, None, -1))
-    leaves = hit[1][lang] = tuple(out)
+            items.append((leaf, None))
+            unanchored.append(pos)
+    leaves = hit[1][lang] = EvidenceLeaves(
+        tuple(items),
+        {a: tuple(p) for a, p in by_anchor.items()},
+        {w: tuple(p) for w, p in by_word.items()},
+        tuple(unanchored),
+    )
     return leaves
 
 

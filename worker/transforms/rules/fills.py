@@ -525,15 +525,15 @@ def _fights(tagged: TaggedArticle, state: str, lex: RelationLexicon) -> bool:
     if ent is None:
         return False
     art = tagged.article
-    named = [
-        (art.title if fld == "title" else art.body)[start:end]
-        for fld, _, start, end in sentence_spans(tagged)
-        if any(m.field == fld and start <= m.start < end for m in ent.mentions)
-    ]
-    parse_many(named)  # in one call, not one by one: the same parses for less (parser.py)
+    named: list[tuple[str, int, list[Any]]] = []  # (sentence, its start, its mentions of state)
     for fld, _, start, end in sentence_spans(tagged):
         at = [m for m in ent.mentions if m.field == fld and start <= m.start < end]
-        doc = parse((art.title if fld == "title" else art.body)[start:end]) if at else None
+        if at:
+            named.append(((art.title if fld == "title" else art.body)[start:end], start, at))
+    # in one call, not one by one: the same parses for less (parser.py)
+    parse_many(sentence for sentence, _, _ in named)
+    for sentence, start, at in named:
+        doc = parse(sentence)
         if doc is None:
             continue
         for tok in doc:

@@ -58,7 +58,7 @@ class RuleView:
     def words(self) -> set[int]:
         """Anchor ids of whole-word anchors present in the article."""
         words = self.compiled.words
-        return {words[t] for t in words.keys() & set(self.toks)}
+        return {words[t] for t in words.keys() & self.tokset}  # the separator is no word
 
     def in_body(self, word: str) -> bool:
         """Does ``word`` occur in the body? (One C-level find after the separator.)"""

@@ -1270,10 +1270,9 @@ def _candidates(
             if _qualifying_triggers(symbols, full, first, lex, (start, end), probe=True):
                 out.append(text)
                 # and as ``_grammar_roles`` reads it, when that differs (a headline lowered)
-                people = [(k, x[1]) for k, x in enumerate(symbols) if x[0] == "country"]
+                states = [x[1] for x in symbols if x[0] == "country"]
                 actors = [s for s in spans if s.kind in _ACTORS]
-                people += [(("actor", i), a) for i, a in enumerate(actors)]
-                out.append(_role_text(full, start, end, people, lex))
+                out.append(_role_text(full, start, end, states, actors, lex))
         except _WouldParse:
             out.append(text)
     return out
@@ -4933,14 +4932,15 @@ def _headline_lowered(sentence: str, names: list[tuple[int, int]]) -> str:
 
 
 def _role_text(
-    text: str, start: int, end: int, people: list[tuple[Any, _Span]], lex: RelationLexicon
+    text: str, start: int, end: int, states: list[_Span], actors: list[_Span], lex: RelationLexicon
 ) -> str:
-    """The sentence as ``_grammar_roles`` has it parsed: origin compounds hyphened, a headline
-    lowered (``people``: its country symbols by index, its actors by ("actor", i))."""
+    """The sentence as ``_grammar_roles`` has it parsed, and ``_candidates`` has it batched:
+    origin compounds of its ``states`` hyphened, a headline lowered but for the names of its
+    states and ``actors``."""
     assert lex.grammar is not None
-    states = [(sp.start - start, sp.end - start) for k, sp in people if isinstance(k, int)]
-    names = [(sp.start - start, sp.end - start) for _, sp in people]
-    sentence = _origin_hyphened(text[start:end], states, lex.grammar.words("making"))
+    at = [(sp.start - start, sp.end - start) for sp in states]
+    names = at + [(sp.start - start, sp.end - start) for sp in actors]
+    sentence = _origin_hyphened(text[start:end], at, lex.grammar.words("making"))
     return _headline_lowered(sentence, names)
 
 
@@ -4960,7 +4960,7 @@ def _grammar_roles(
     people = [(k, symbols[k][1]) for k in countries] + [
         (("actor", i), a) for i, a in enumerate(actors)
     ]
-    doc = parse(_role_text(text, start, end, people, lex))
+    doc = parse(_role_text(text, start, end, [symbols[k][1] for k in countries], actors, lex))
     if doc is None:
         return None
     acts = [Actor(sp.start - start, sp.end - start, sp.ident, sp.kind) for _, sp in people]
