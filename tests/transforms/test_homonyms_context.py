@@ -680,6 +680,8 @@ def test_arabic_state_airlines_are_no_state(tagger: Tagger) -> None:
         ("Air Sénégal a loué deux avions pour la saison du pèlerinage.", "SEN"),
         # Arabic: "the airlines" + the state's adjective, with a clitic on the first word
         ("وقعت للخطوط الجوية الجزائرية صفقة لشراء طائرات ركاب جديدة.", "DZA"),
+        # and the state's name + "for aviation", the name opening the carrier's name
+        ("تسلمت مصر للطيران طائرة ركاب جديدة من طراز إيرباص.", "EGY"),
     ],
 )
 def test_a_carrier_named_by_a_template_names_no_state(

@@ -544,7 +544,10 @@ def _carrier_blockers(g: Gazetteer) -> None:
             if not a.text.startswith(glued):
                 continue
             text = template.replace(glued + "{}", a.text)
-            forms = with_arabic_proclitics(text) if text[:1] in ARABIC_LETTERS else {text}
+            # proclitics go on the template's first word; a slot that opens the template was
+            # filled with the name's own clitic forms already ("ومصر للطيران")
+            opens = text[:1] in ARABIC_LETTERS and not template.startswith("{}")
+            forms = with_arabic_proclitics(text) if opens else {text}
             for form in sorted(forms):
                 if fold_words(form) not in g.aliases:
                     blocker = AliasDef(form, None, default_case(form), source="carrier template")
