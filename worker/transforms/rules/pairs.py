@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any, NamedTuple
 
 from worker.model import Article, Entity, TaggedArticle
@@ -55,7 +56,7 @@ from .transfer import (
     value_in,
     with_opening,
 )
-from .word_stems import STEM_MARK
+from .word_stems import STEM_MARK, StemReader
 
 ROLES = ("recipient", "supplier", "third")
 SIDES = frozenset(("recipient", "supplier"))  # the two sides of a transfer
@@ -862,11 +863,20 @@ def _relative_opening(text: str, start: int, end: int, lex: RelationLexicon) -> 
 
 def _moves(word: str, lex: RelationLexicon) -> bool:
     """Whether a folded word is one of the language's verbs or nouns of buying and selling
-    (``movers``; a stem written with ``STEM_MARK`` covers its endings)."""
-    return bool(word) and (
-        word in lex.movers
-        or any(m.endswith(STEM_MARK) and word.startswith(m[:-1]) for m in lex.movers)
-    )
+    (``movers``; a stem written with ``STEM_MARK`` covers its endings, read as every class
+    word is, by ``StemReader``)."""
+    if not word:
+        return False
+    if word in lex.movers:
+        return True
+    reader = _stem_reader(lex.movers)
+    return reader is not None and reader(word) != word
+
+
+@cache
+def _stem_reader(words: frozenset[str]) -> StemReader | None:
+    """One reader of listed stems per word set (a lexicon's ``movers``), built once."""
+    return StemReader.listed(words)
 
 
 def _relative_end(text: str, at: int, end: int) -> int:
